@@ -1,0 +1,26 @@
+"""lagebild: news and commentary → events, statements and forecasts (German, English).
+
+    >>> import lagebild
+    >>> doc = lagebild.analyze("Putin lehnt den Waffenstillstand ab.", published="2025-04-19")
+    >>> doc.to_dict()["language"]
+    'de'
+"""
+from .about import __version__
+from .pipeline import analyze, analyze_article, analyze_articles, load
+from .schemas import Actor, Article, Caption, Document, Event, Forecast, Section, Statement
+
+__all__ = [
+    "__version__",
+    "analyze",
+    "analyze_article",
+    "analyze_articles",
+    "load",
+    "Actor",
+    "Article",
+    "Caption",
+    "Document",
+    "Event",
+    "Forecast",
+    "Section",
+    "Statement",
+]

@@ -1,0 +1,1 @@
+"""lagebild actors: see component.py for the spaCy component ``lagebild_actors``."""

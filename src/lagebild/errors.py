@@ -1,0 +1,73 @@
+"""Numbered messages and named exceptions.
+
+Every message starts with its code (``[E001]``) so users can search for it. Library code
+raises or records these; only the CLI prints.
+"""
+from __future__ import annotations
+
+
+class _Coded(type):
+    def __getattribute__(cls, name: str) -> str:
+        value = type.__getattribute__(cls, name)
+        if name.startswith(("E", "W")) and name[1:].isdigit():
+            return f"[{name}] {value}"
+        return value
+
+
+class Errors(metaclass=_Coded):
+    E001 = "Input is empty: {path}"
+    E002 = "Input looks binary (NUL bytes or too many control characters): {path}"
+    E003 = "Input is not valid text in any supported encoding: {path}"
+    E004 = "Input is too large ({size} bytes, limit {limit}): {path}"
+    E005 = "No readable article text could be extracted: {path}"
+    E006 = "Unknown input format {fmt!r} for {path}"
+    E007 = "Path does not exist: {path}"
+    E008 = "Invalid JSON on line {line} of {path}: {msg}"
+    E009 = "JSON object on line {line} of {path} has neither 'text' nor 'html'"
+    E010 = "Data file error in {path}, line {line}: {msg}"
+    E011 = "No document with id {id!r} in {db}"
+    E012 = "Unknown export format {fmt!r}; choose one of {choices}"
+    E013 = "Cannot load language model {name!r}: {msg}"
+    E014 = "Unsupported language {lang!r}; supported: {supported}"
+    E015 = "The database {db} is in use by another process or cannot be opened: {msg}"
+    E016 = "Feed could not be parsed: {path}: {msg}"
+    E017 = "WARC file could not be read: {path}: {msg}"
+
+
+class Warnings(metaclass=_Coded):
+    W001 = "Implausible publication date {raw!r} (after {limit}); kept as raw text only"
+    W002 = "Unparseable publication date {raw!r}; kept as raw text only"
+    W003 = "Text was cut to {limit} characters; the result is partial"
+    W004 = "Input had undecodable bytes; they were replaced"
+    W005 = "HTML looks truncated (no closing </html>); the result may be partial"
+    W006 = "No trained pipeline for {lang!r}; using a blank tokenizer and sentencizer only"
+    W007 = "Language could not be identified reliably; assumed {lang!r}"
+
+
+class LagebildError(Exception):
+    """Base class of all lagebild errors."""
+
+
+class BadInputError(LagebildError):
+    """A document that cannot be turned into an article (empty, binary, ...)."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DataFileError(LagebildError):
+    """A lexicon/pattern/KB file with an invalid line; carries the file and line."""
+
+    def __init__(self, path: str, line: int, msg: str) -> None:
+        super().__init__(Errors.E010.format(path=path, line=line, msg=msg))
+        self.path = path
+        self.line = line
+
+
+class NotFoundError(LagebildError):
+    """A requested record does not exist in the store."""
+
+
+class ModelError(LagebildError):
+    """A language pipeline could not be loaded."""

@@ -1,0 +1,1 @@
+"""lagebild events: see component.py for the spaCy component ``lagebild_events``."""

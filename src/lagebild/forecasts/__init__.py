@@ -1,0 +1,1 @@
+"""lagebild forecasts: see component.py for the spaCy component ``lagebild_forecasts``."""

@@ -1,0 +1,211 @@
+"""Record types shared by every pipeline stage.
+
+Every record has ``to_dict``/``from_dict``; ``Document.to_dict()`` is the JSON output
+contract of PRODUCT.md (fields may be added, never renamed). Offsets are character
+offsets into ``Document.text``.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "GRP")
+MODALITIES = (
+    "asserted",
+    "threatened",
+    "promised",
+    "demanded",
+    "proposed",
+    "conditional",
+    "hypothetical",
+    "predicted",
+    "reported",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: dataclass <-> plain dict (JSON-ready)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: Type[T], data: Dict[str, Any]) -> T:
+        return _construct(cls, data)
+
+
+def _construct(cls: Type[T], data: Dict[str, Any]) -> T:
+    """Build ``cls`` from ``data``, ignoring keys it does not know (newer exports)."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Caption(Record):
+    text: str
+    credit: Optional[str] = None
+
+
+@dataclass
+class Section(Record):
+    """A sub-heading and the character range of text it heads (heading included)."""
+
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article(Record):
+    """A clean article as produced by ingest, before any linguistic analysis."""
+
+    id: str
+    source: Optional[str]
+    text: str
+    title: Optional[str] = None
+    authors: List[str] = field(default_factory=list)
+    published: Optional[str] = None  # ISO date, only when plausible
+    published_raw: Optional[str] = None  # the date as written in the source
+    language: Optional[str] = None
+    sections: List[Section] = field(default_factory=list)
+    captions: List[Caption] = field(default_factory=list)
+    url: Optional[str] = None
+    format: str = "text"  # text | html | jsonl | feed | warc
+    warnings: List[str] = field(default_factory=list)  # coded messages, e.g. "[W003] ..."
+    partial: bool = False  # True when the input was cut or only partly usable
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Article":
+        data = dict(data)
+        data["sections"] = [Section.from_dict(s) for s in data.get("sections") or []]
+        data["captions"] = [Caption.from_dict(c) for c in data.get("captions") or []]
+        return _construct(cls, data)
+
+    @property
+    def published_date(self) -> Optional[date]:
+        return date.fromisoformat(self.published) if self.published else None
+
+
+@dataclass
+class Actor(Record):
+    id: str
+    name: str
+    type: str  # one of ACTOR_TYPES
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    role: Optional[str] = None  # role at the article's date, e.g. "US-Präsident"
+    code: Optional[str] = None  # CAMEO-style actor code, e.g. "USAGOV"
+    mentions: List[Tuple[int, int]] = field(default_factory=list)
+    provisional: bool = False
+    wikidata: Optional[str] = None
+
+
+@dataclass
+class Mention(Record):
+    """One stretch of text that refers to an actor."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name | surname | role | metonymy | pronoun | adjective
+
+
+@dataclass
+class Event(Record):
+    source: Optional[str]
+    target: Optional[str]
+    cameo: str
+    plover: Optional[str] = None
+    quad_class: Optional[int] = None
+    goldstein: Optional[float] = None
+    modality: str = "asserted"
+    negated: bool = False
+    date: Optional[str] = None
+    location: Optional[str] = None
+    sentence: str = ""
+    span: Tuple[int, int] = (0, 0)
+    confidence: float = 0.0
+    cameo_name: Optional[str] = None
+    plover_mode: Optional[str] = None
+    condition: Optional[str] = None
+    issue: Optional[str] = None  # non-actor target text ("den Waffenstillstand")
+    source_text: Optional[str] = None
+    target_text: Optional[str] = None
+    trigger: Optional[str] = None
+    speaker: Optional[str] = None  # who reported it, when modality is "reported"
+
+
+@dataclass
+class Statement(Record):
+    speaker: str  # actor id or "author"
+    kind: str  # direct | indirect
+    text: str
+    span: Tuple[int, int]
+    speaker_text: Optional[str] = None
+    cue: Optional[str] = None  # the speech verb, "laut", quote marks, turn label …
+    commitment: Optional[str] = None  # promise / threat / demand … when the statement commits
+
+
+@dataclass
+class Forecast(Record):
+    holder: str  # actor id or "author"
+    text: str
+    span: Tuple[int, int]
+    condition: Optional[str] = None
+    horizon: Optional[Dict[str, Any]] = None  # {"text", "start", "end"}
+    probability: Optional[float] = None
+    predicted: Optional[Dict[str, Any]] = None  # {source, cameo, target} or None
+    cues: List[str] = field(default_factory=list)
+    status: str = "open"  # open | due | resolved
+
+
+@dataclass
+class Document(Record):
+    """The analysed document: the output contract of ``lagebild analyze``."""
+
+    id: str
+    source: Optional[str]
+    language: Optional[str]
+    title: Optional[str]
+    authors: List[str]
+    published: Optional[str]
+    sections: List[Section]
+    captions: List[Caption]
+    text: str
+    actors: List[Actor] = field(default_factory=list)
+    events: List[Event] = field(default_factory=list)
+    statements: List[Statement] = field(default_factory=list)
+    forecasts: List[Forecast] = field(default_factory=list)
+    sentences: List[Tuple[int, int]] = field(default_factory=list)
+    published_raw: Optional[str] = None
+    url: Optional[str] = None
+    warnings: List[str] = field(default_factory=list)
+    partial: bool = False
+    model: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Document":
+        data = dict(data)
+        data["sections"] = [Section.from_dict(s) for s in data.get("sections") or []]
+        data["captions"] = [Caption.from_dict(c) for c in data.get("captions") or []]
+        data["actors"] = [Actor.from_dict(a) for a in data.get("actors") or []]
+        data["events"] = [Event.from_dict(e) for e in data.get("events") or []]
+        data["statements"] = [Statement.from_dict(s) for s in data.get("statements") or []]
+        data["forecasts"] = [Forecast.from_dict(f) for f in data.get("forecasts") or []]
+        return _construct(cls, data)

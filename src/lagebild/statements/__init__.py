@@ -1,0 +1,1 @@
+"""lagebild statements: see component.py for the spaCy component ``lagebild_statements``."""

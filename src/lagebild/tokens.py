@@ -1,0 +1,75 @@
+"""The ``Doc._`` attributes through which lagebild components talk to each other.
+
+Components run in spaCy's pipeline in this order: ``lagebild_actors`` (fills ``mentions``
+and ``actors``), ``lagebild_statements``, ``lagebild_events``, ``lagebild_forecasts``.
+Each reads what earlier ones wrote; none reaches into another's internals.
+
+- ``doc._.article``: the :class:`~lagebild.schemas.Article` being analysed (or None)
+- ``doc._.published``: :class:`datetime.date` the text is anchored to (or None)
+- ``doc._.actors``: list of :class:`~lagebild.schemas.Actor`
+- ``doc._.mentions``: list of :class:`~lagebild.schemas.Mention`, sorted by start
+- ``doc._.statements`` / ``events`` / ``forecasts``: lists of the matching records
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, List, Optional
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from .schemas import Mention
+
+_LIST_ATTRS = ("actors", "mentions", "statements", "events", "forecasts")
+
+
+def register_extensions() -> None:
+    """Register the ``Doc._`` attributes once (idempotent)."""
+    for name in ("article", "published"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in _LIST_ATTRS:
+        if not Doc.has_extension(name):
+            # a getter-less default must not be a shared mutable list
+            Doc.set_extension(name, default=None)
+
+
+def get_list(doc: Doc, name: str) -> list:
+    """``doc._.<name>`` as a list, creating it on first use."""
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value
+
+
+def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:
+    """Actor mentions that overlap the character range ``[start, end)``."""
+    mentions = get_list(doc, "mentions")
+    starts = [m.start for m in mentions]
+    i = bisect_left(starts, start)
+    # a mention starting before `start` may still overlap it
+    while i > 0 and mentions[i - 1].end > start:
+        i -= 1
+    out = []
+    for m in mentions[i:]:
+        if m.start >= end:
+            break
+        if m.end > start:
+            out.append(m)
+    return out
+
+
+def actor_in(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Id of the actor most prominently mentioned in ``[start, end)``, or None.
+
+    The longest overlapping mention wins: in "der Berater Trumps" the head noun phrase's
+    own mention is preferred by the caller passing the head's span.
+    """
+    found = mentions_in(doc, start, end)
+    if not found:
+        return None
+    return max(found, key=lambda m: (m.end - m.start, -m.start)).actor_id
+
+
+register_extensions()
