@@ -1,0 +1,149 @@
+"""Rule-based finder of temporal expressions (rules and words from data files)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Pattern, Tuple
+
+from ..datafiles import data_path, load_yaml
+from ..errors import DataFileError
+from . import resolve
+
+KINDS = ("date", "range", "duration", "set")
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One temporal expression: ``text == source[start:end]``; a single day has
+    ``start_date == end_date``; dates are None when they cannot be resolved."""
+
+    text: str
+    start: int
+    end: int
+    start_date: Optional[date]
+    end_date: Optional[date]
+    kind: str  # date | range | duration | set
+    rule: str = ""
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "kind": self.kind,
+        }
+
+
+@dataclass
+class Rule:
+    name: str
+    kind: str
+    resolver: str
+    regex: Pattern[str]
+    options: Dict[str, Any]
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    months: Dict[str, int]
+    weekdays: Dict[str, int]
+    day_words: Dict[str, int]
+    numbers: Dict[str, int]
+    units: Dict[str, str]
+    coming_span: Dict[str, int]
+    rules: List[Rule]
+
+
+def _alt(words: Any) -> str:
+    # longest first so "ein paar" wins over "ein"
+    items = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")" if items else "(?!x)x"
+
+
+@lru_cache(maxsize=8)
+def load_rules(lang: str) -> Lexicon:
+    """The lexicon and compiled rules for ``lang`` (``data/temporal/<lang>.yaml``)."""
+    path = data_path("temporal", f"{lang}.yaml")
+    if not path.is_file():
+        path = data_path("temporal", "en.yaml")
+    raw = load_yaml(path) or {}
+    lex = {k: {str(w).lower(): v for w, v in (raw.get(k) or {}).items()}
+           for k in ("months", "weekdays", "day_words", "numbers", "units")}
+    subst = {
+        "MONTHS": _alt(lex["months"]),
+        "WEEKDAYS": _alt(lex["weekdays"]),
+        "WEEKDAY_SUFFIXES": _alt(raw.get("weekday_suffixes") or []),
+        "DAY_WORDS": _alt(lex["day_words"]),
+        "UNITS": _alt(lex["units"]),
+        "N": r"(?:\d{1,3}|" + _alt(lex["numbers"])[3:],
+        "PAST": _alt(raw.get("past_mods") or []),
+        "THIS": _alt(raw.get("this_mods") or []),
+        "NEXT": _alt(raw.get("next_mods") or []),
+    }
+    rules: List[Rule] = []
+    for i, spec in enumerate(raw.get("rules") or []):
+        for key in ("name", "kind", "resolver", "pattern"):
+            if key not in spec:
+                raise DataFileError(str(path), 0, f"rule #{i + 1} lacks {key!r}")
+        if spec["kind"] not in KINDS:
+            raise DataFileError(str(path), 0, f"rule {spec['name']!r}: unknown kind {spec['kind']!r}")
+        if not hasattr(resolve, "resolve_" + spec["resolver"]):
+            raise DataFileError(str(path), 0, f"rule {spec['name']!r}: unknown resolver {spec['resolver']!r}")
+        pattern = spec["pattern"]
+        for key, value in subst.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        try:
+            regex = re.compile(r"(?<![\w.])" + pattern + r"(?!\w)", re.I)
+        except re.error as e:
+            raise DataFileError(str(path), 0, f"rule {spec['name']!r}: {e}") from e
+        options = {k: v for k, v in spec.items() if k not in ("name", "kind", "resolver", "pattern")}
+        rules.append(Rule(spec["name"], spec["kind"], spec["resolver"], regex, options))
+    return Lexicon(
+        lang=lang,
+        coming_span={str(k): int(v) for k, v in (raw.get("coming_span") or {}).items()},
+        rules=rules,
+        **lex,
+    )
+
+
+def find_time_expressions(text: str, lang: str, published: Optional[date]) -> List[TimeExpr]:
+    """Temporal expressions in ``text``, sorted by offset, without overlaps (the longest
+    match wins; earlier rules win ties). Relative expressions are resolved against
+    ``published``; with no anchor their dates are None.
+
+    text (str): the text to search.
+    lang (str): "de" or "en" (other codes use the English rules).
+    published (date | None): the anchor date.
+    RETURNS (List[TimeExpr]): the expressions found.
+    """
+    lex = load_rules(lang)
+    found: List[Tuple[int, int, int, Rule, "re.Match[str]"]] = []
+    for order, rule in enumerate(lex.rules):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start() and m.group(0).strip():
+                found.append((m.start(), m.end(), order, rule, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: List[Tuple[int, int]] = []
+    out: List[TimeExpr] = []
+    for start, end, _order, rule, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        span = resolve.resolve(rule, m, lex, published)
+        if span is None:
+            continue
+        start_date, end_date = span
+        # strip leading/trailing whitespace the optional groups may have left
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        taken.append((s, e))
+        out.append(TimeExpr(text[s:e], s, e, start_date, end_date, rule.kind, rule.name))
+    out.sort(key=lambda t: t.start)
+    return out
