@@ -1,0 +1,76 @@
+"""Analyse files into a store, robustly: one bad document never stops a batch.
+
+This is the library behind ``lagebild ingest``; the CLI only adds a progress bar.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
+
+from .ingest.readers import IngestFailure, Item, iter_items
+from .pipeline import analyze_article
+from .schemas import Document
+from .store import Store
+
+
+@dataclass
+class BatchReport:
+    stored: int = 0  # new documents
+    updated: int = 0  # documents that were already stored (re-ingested, replaced)
+    failures: List[IngestFailure] = field(default_factory=list)
+    partial: int = 0
+    interrupted: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.interrupted
+
+
+def analyze_items(
+    items: Iterable[Tuple[Path | None, Item]],
+    *,
+    language: Optional[str] = None,
+    model: Optional[str] = None,
+) -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
+    """Analyse each article; an analysis error becomes a failure of that document only."""
+    for path, item in items:
+        if isinstance(item, IngestFailure):
+            yield path, item
+            continue
+        try:
+            yield path, analyze_article(item, language=language, model=model)
+        except Exception as e:  # noqa: BLE001 - one document must not stop the batch
+            yield path, IngestFailure(item.source or item.id, f"analysis failed: {type(e).__name__}: {e}")
+
+
+def ingest_paths(
+    paths: Iterable[Union[str, Path]],
+    store: Store,
+    *,
+    fmt: Optional[str] = None,
+    language: Optional[str] = None,
+    model: Optional[str] = None,
+    on_item: Optional[Callable[[Path | None, Union[Document, IngestFailure]], None]] = None,
+) -> BatchReport:
+    """Analyse every document under ``paths`` and store it.
+
+    Each document is committed on its own; on KeyboardInterrupt the report is returned
+    with ``interrupted=True`` and everything finished so far is stored.
+    """
+    report = BatchReport()
+    try:
+        for path, result in analyze_items(iter_items(paths, fmt=fmt), language=language, model=model):
+            if isinstance(result, IngestFailure):
+                report.failures.append(result)
+            else:
+                if store.save(result):
+                    report.stored += 1
+                else:
+                    report.updated += 1
+                report.partial += int(result.partial)
+            if on_item is not None:
+                on_item(path, result)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    return report

@@ -1,0 +1,152 @@
+"""From a decoded string (plain text or HTML) to an :class:`~lagebild.schemas.Article`."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import List, Optional
+
+from ..errors import BadInputError, Errors
+from ..schemas import Article, Section
+from .dates import check_date
+from .decode import clip
+from .html import parse_html
+from .ids import content_id
+from .text import parse_plain_text
+
+_HTML_SNIFF = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_SNIFF.match(text[:2048])) or "</p>" in text[:20000].lower()
+
+
+def _published(
+    article: Article, found_raw: Optional[str], override: Optional[str | date], now: Optional[datetime]
+) -> None:
+    raw = override.isoformat() if isinstance(override, date) else override
+    checked = check_date(raw if raw else found_raw, now=now)
+    article.published = checked.value.isoformat() if checked.value else None
+    article.published_raw = checked.raw
+    if checked.warning:
+        article.warnings.append(checked.warning)
+
+
+def _clip_sections(sections: List[Section], length: int) -> List[Section]:
+    kept = [s for s in sections if s.start < length]
+    for s in kept:
+        s.end = min(s.end, length)
+    return kept
+
+
+def article_from_text(
+    raw: str,
+    *,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    published: Optional[str | date] = None,
+    title: Optional[str] = None,
+    authors: Optional[List[str]] = None,
+    warnings: Optional[List[str]] = None,
+    now: Optional[datetime] = None,
+) -> Article:
+    """A plain-text article (header line, captions, headings and boilerplate handled)."""
+    parsed = parse_plain_text(raw)
+    return _finish(
+        parsed.text,
+        fmt="text",
+        source=source,
+        url=url,
+        title=title or parsed.title,
+        authors=authors or parsed.authors,
+        date_raw=parsed.date_raw,
+        published=published,
+        sections=parsed.sections,
+        captions=parsed.captions,
+        warnings=warnings,
+        now=now,
+    )
+
+
+def article_from_html(
+    html: str,
+    *,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    published: Optional[str | date] = None,
+    title: Optional[str] = None,
+    authors: Optional[List[str]] = None,
+    warnings: Optional[List[str]] = None,
+    now: Optional[datetime] = None,
+    fmt: str = "html",
+) -> Article:
+    """An HTML page through trafilatura (see :mod:`lagebild.ingest.html`)."""
+    parsed = parse_html(html, url=url)
+    article = _finish(
+        parsed.text,
+        fmt=fmt,
+        source=source,
+        url=url,
+        title=title or parsed.title,
+        authors=authors or parsed.authors,
+        date_raw=parsed.date_raw,
+        published=published,
+        sections=parsed.sections,
+        captions=parsed.captions,
+        warnings=(warnings or []) + parsed.warnings,
+        now=now,
+    )
+    article.partial = article.partial or parsed.partial
+    if parsed.language:
+        article.language = None  # detected from the text itself; lang attributes lie often
+    return article
+
+
+def article_from_string(
+    text_or_html: str,
+    *,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    published: Optional[str | date] = None,
+    now: Optional[datetime] = None,
+) -> Article:
+    """Plain text or HTML, told apart by sniffing."""
+    if not text_or_html or not text_or_html.strip():
+        raise BadInputError(Errors.E001.format(path=source or "<string>"), path=source)
+    build = article_from_html if looks_like_html(text_or_html) else article_from_text
+    return build(text_or_html, source=source, url=url, published=published, now=now)
+
+
+def _finish(
+    text: str,
+    *,
+    fmt: str,
+    source: Optional[str],
+    url: Optional[str],
+    title: Optional[str],
+    authors: List[str],
+    date_raw: Optional[str],
+    published: Optional[str | date],
+    sections: List[Section],
+    captions: list,
+    warnings: Optional[List[str]],
+    now: Optional[datetime],
+) -> Article:
+    warnings = list(warnings or [])
+    if not text.strip():
+        raise BadInputError(Errors.E005.format(path=source or "<string>"), path=source)
+    text, cut = clip(text, warnings)
+    article = Article(
+        id=content_id(text, title),
+        source=source,
+        text=text,
+        title=title,
+        authors=list(authors),
+        sections=_clip_sections(sections, len(text)),
+        captions=captions,
+        url=url,
+        format=fmt,
+        warnings=warnings,
+        partial=cut,
+    )
+    _published(article, date_raw, published, now)
+    return article

@@ -1,0 +1,105 @@
+"""The header line of blog-style plain-text articles.
+
+Variants seen on commentary blogs (a date always closes the line):
+
+    Title. Author. 19.04.2025.
+    Title | Author. 22.10.2025.
+    Author: Title. 11.05.2025.
+    | Vitaliy Portnikov @gvlua. 05.07.24.
+    Title. 19.04.2025.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from ..datafiles import data_path, word_list
+from .dates import HEADER_DATE
+
+_HEADER = re.compile(rf"^(?P<head>.*?)[\s.,|:;–-]*\b(?P<date>{HEADER_DATE})\.?$")
+_HANDLE = re.compile(r"\s*@\w+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bund\b|\band\b)\s*")
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-ſА-ЯЁІЇЄҐ][\w'’.\-]*$")
+
+
+@dataclass
+class Header:
+    title: Optional[str]
+    authors: List[str] = field(default_factory=list)
+    date_raw: Optional[str] = None
+
+
+def _particles() -> frozenset:
+    return word_list(str(data_path("ingest", "name_particles.txt")))
+
+
+def _function_words() -> frozenset:
+    return word_list(str(data_path("ingest", "title_words.txt")))
+
+
+def looks_like_name(text: str, *, min_tokens: int = 2) -> bool:
+    """A personal name such as "Vitaly Portnikov" or "Ursula von der Leyen"."""
+    tokens = text.split()
+    if not (min_tokens <= len(tokens) <= 5) or len(text) > 60:
+        return False
+    capitalised = 0
+    for tok in tokens:
+        if tok in _particles():  # lower-case "von der" inside a name
+            continue
+        if tok.lower() in _function_words():
+            return False
+        if _NAME_TOKEN.match(tok) and not any(ch.isdigit() for ch in tok):
+            capitalised += 1
+        else:
+            return False
+    return capitalised >= 1
+
+
+def split_authors(text: str, *, min_tokens: int = 2) -> Optional[List[str]]:
+    """Author names in ``text`` if every part looks like a name, else None."""
+    text = _HANDLE.sub("", text).strip(" .,|")
+    parts = [p.strip(" .") for p in _AUTHOR_SPLIT.split(text) if p.strip(" .")]
+    if parts and all(looks_like_name(p, min_tokens=min_tokens) for p in parts):
+        return parts
+    return None
+
+
+def parse_header(line: str) -> Optional[Header]:
+    """Title, authors and raw date of a header line, or None if ``line`` is not one."""
+    line = " ".join(line.replace("\u00a0", " ").split())
+    m = _HEADER.match(line)
+    if not m:
+        return None
+    head, date_raw = m.group("head").strip(), m.group("date")
+    if len(head) > 300:
+        return None
+    header = Header(title=None, date_raw=date_raw)
+    if head.startswith("|"):
+        header.authors = split_authors(head.lstrip("| "), min_tokens=1) or []
+        if not header.authors and head.strip("| ."):
+            header.title = head.strip("| .")
+        return header
+    body = head.rstrip(" .|")
+    if not body:
+        return header
+    if " | " in body:
+        title, author = body.rsplit(" | ", 1)
+        authors = split_authors(author, min_tokens=1)
+        if authors:
+            header.title, header.authors = title.strip(" .") or None, authors
+            return header
+    colon = re.match(r"^(?P<a>[^:]{3,80}):\s+(?P<t>.+)$", body)
+    if colon:
+        authors = split_authors(colon.group("a"))
+        if authors:
+            header.title, header.authors = colon.group("t").strip(" .") or None, authors
+            return header
+    if ". " in body:
+        title, author = body.rsplit(". ", 1)
+        authors = split_authors(author)
+        if authors:
+            header.title, header.authors = title.strip(" .") or None, authors
+            return header
+    header.title = body
+    return header

@@ -1,0 +1,226 @@
+"""The embedded DuckDB store: every analysed document with its actors, mentions,
+events, statements and forecasts.
+
+Each document is written in one transaction (delete its old rows, insert the new), so a
+crash or Ctrl-C mid-batch leaves every finished document stored and none half-stored,
+and re-ingesting a document replaces it instead of duplicating it (ids are content-based).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence
+
+import duckdb
+
+from ..errors import Errors, LagebildError, NotFoundError
+from ..schemas import Document
+from .migrations import migrate
+
+CHILD_TABLES = ("document_actors", "mentions", "events", "statements", "forecasts")
+
+
+def _iso_or_none(value: Optional[str]) -> Optional[str]:
+    """A date string DuckDB accepts, or None (event dates may be partial like '2025-04')."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+class Store:
+    """A lagebild database. Use as a context manager or call :meth:`close`.
+
+    path (str | Path): the DuckDB file, created with its schema if missing; ":memory:"
+        for a throw-away store.
+    """
+
+    def __init__(self, path: str | Path = "lagebild.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
+        except duckdb.Error as e:
+            raise LagebildError(Errors.E015.format(db=self.path, msg=e)) from e
+        if not read_only:
+            migrate(self.con)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def save(self, doc: Document) -> bool:
+        """Store ``doc`` (replacing an earlier version); True if it was new."""
+        data = doc.to_dict()
+        existed = self.has(doc.id)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in CHILD_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.id])
+            self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+            self._insert_document(doc, data)
+            self._insert_children(doc, data)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return not existed
+
+    def _insert_document(self, doc: Document, data: Dict[str, Any]) -> None:
+        self.con.execute(
+            "INSERT INTO documents (id, source, url, language, title, authors, published, "
+            "published_raw, text, partial, warnings, model, n_actors, n_events, n_statements, "
+            "n_forecasts, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                doc.id, doc.source, doc.url, doc.language, doc.title, doc.authors,
+                _iso_or_none(doc.published), doc.published_raw, doc.text, doc.partial,
+                doc.warnings, doc.model, len(doc.actors), len(doc.events),
+                len(doc.statements), len(doc.forecasts), json.dumps(data, ensure_ascii=False),
+            ],
+        )
+
+    def _insert_children(self, doc: Document, data: Dict[str, Any]) -> None:
+        con = self.con
+        for actor, adict in zip(doc.actors, data["actors"]):
+            con.execute(
+                "INSERT INTO actors (id, name, type, country, code, provisional, wikidata, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "name = excluded.name, type = excluded.type, country = excluded.country, "
+                "code = excluded.code, provisional = excluded.provisional, "
+                "wikidata = excluded.wikidata, data = excluded.data",
+                [actor.id, actor.name, actor.type, actor.country, actor.code,
+                 actor.provisional, actor.wikidata, json.dumps(adict, ensure_ascii=False)],
+            )
+            con.execute(
+                "INSERT INTO document_actors VALUES (?, ?, ?, ?, ?)",
+                [doc.id, actor.id, actor.role, len(actor.mentions), json.dumps(adict, ensure_ascii=False)],
+            )
+            if actor.mentions:
+                con.executemany(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                    [[doc.id, actor.id, s, e, doc.text[s:e]] for s, e in actor.mentions],
+                )
+        for i, (ev, edict) in enumerate(zip(doc.events, data["events"])):
+            con.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, i, ev.source, ev.target, ev.cameo, ev.plover, ev.quad_class,
+                 ev.goldstein, ev.modality, ev.negated, _iso_or_none(ev.date), ev.location,
+                 ev.sentence, ev.span[0], ev.span[1], ev.confidence,
+                 json.dumps(edict, ensure_ascii=False)],
+            )
+        for i, (st, sdict) in enumerate(zip(doc.statements, data["statements"])):
+            con.execute(
+                "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, i, st.speaker, st.kind, st.text, st.span[0], st.span[1],
+                 json.dumps(sdict, ensure_ascii=False)],
+            )
+        for i, (fc, fdict) in enumerate(zip(doc.forecasts, data["forecasts"])):
+            horizon = fc.horizon or {}
+            con.execute(
+                "INSERT INTO forecasts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, i, fc.holder, fc.text, fc.condition,
+                 _iso_or_none(horizon.get("start")), _iso_or_none(horizon.get("end")),
+                 fc.probability, fc.status, _iso_or_none(doc.published),
+                 fc.span[0], fc.span[1], json.dumps(fdict, ensure_ascii=False)],
+            )
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and its rows; True if it existed."""
+        if not self.has(doc_id):
+            return False
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in CHILD_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    # -- reading ---------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> List[Dict[str, Any]]:
+        """Rows of ``sql`` as dicts."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description] if cur.description else []
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def has(self, doc_id: str) -> bool:
+        return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
+
+    def count(self, table: str = "documents") -> int:
+        if table not in ("documents", "actors") + CHILD_TABLES:
+            raise ValueError(table)
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one document whose id starts with ``prefix``."""
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2", [prefix]
+        ).fetchall()
+        if len(rows) != 1:
+            raise NotFoundError(Errors.E011.format(id=prefix, db=self.path))
+        return rows[0][0]
+
+    def get(self, doc_id: str) -> Document:
+        """The stored document ``doc_id`` (a unique prefix is enough)."""
+        full = self.resolve_id(doc_id)
+        row = self.con.execute("SELECT data FROM documents WHERE id = ?", [full]).fetchone()
+        return Document.from_dict(json.loads(row[0]))
+
+    def documents(
+        self,
+        *,
+        limit: Optional[int] = 50,
+        offset: int = 0,
+        language: Optional[str] = None,
+        search: Optional[str] = None,
+    ) -> List[Dict[str, Any]]:
+        """Summary rows, newest publication first."""
+        where, params = [], []
+        if language:
+            where.append("language = ?")
+            params.append(language)
+        if search:
+            where.append("(title ILIKE ? OR text ILIKE ?)")
+            params += [f"%{search}%", f"%{search}%"]
+        sql = (
+            "SELECT id, published, language, title, authors, source, partial, n_actors, "
+            "n_events, n_statements, n_forecasts, length(text) AS chars FROM documents"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY published DESC NULLS LAST, id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self.query(sql, params)
+
+    def iter_documents(self, ids: Optional[Iterable[str]] = None) -> Iterable[Document]:
+        """Every stored document (or those in ``ids``), in id order, streaming."""
+        if ids is None:
+            cur = self.con.execute("SELECT data FROM documents ORDER BY id")
+            while True:
+                rows = cur.fetchmany(256)
+                if not rows:
+                    break
+                for (data,) in rows:
+                    yield Document.from_dict(json.loads(data))
+        else:
+            for doc_id in ids:
+                yield self.get(doc_id)
+
+    def provisional_actors(self) -> List[Dict[str, Any]]:
+        """Actors created on the fly (not in the knowledge base), for reuse across documents."""
+        return [json.loads(r["data"]) for r in self.query("SELECT data FROM actors WHERE provisional")]

@@ -1,0 +1,123 @@
+"""Schema migrations, applied in order and recorded in ``_lagebild_migrations``.
+
+Add a migration by appending a function to :data:`MIGRATIONS`; never edit one that has
+shipped. Each runs in its own transaction with its record, so a crash leaves either the
+old or the new schema, never half of one.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, List, Tuple
+
+Migration = Tuple[str, Callable[[Any], None]]
+
+
+def m001_initial(con: Any) -> None:
+    con.execute(
+        """
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR,
+            url VARCHAR,
+            language VARCHAR,
+            title VARCHAR,
+            authors VARCHAR[],
+            published DATE,
+            published_raw VARCHAR,
+            text VARCHAR NOT NULL,
+            partial BOOLEAN DEFAULT FALSE,
+            warnings VARCHAR[],
+            model VARCHAR,
+            n_actors INTEGER, n_events INTEGER, n_statements INTEGER, n_forecasts INTEGER,
+            ingested_at TIMESTAMP DEFAULT current_timestamp,
+            data JSON NOT NULL
+        );
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            type VARCHAR,
+            country VARCHAR,
+            code VARCHAR,
+            provisional BOOLEAN DEFAULT FALSE,
+            wikidata VARCHAR,
+            first_seen TIMESTAMP DEFAULT current_timestamp,
+            data JSON
+        );
+        CREATE TABLE document_actors (
+            doc_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            role VARCHAR,
+            n_mentions INTEGER,
+            data JSON,
+            PRIMARY KEY (doc_id, actor_id)
+        );
+        CREATE TABLE mentions (
+            doc_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR
+        );
+        CREATE TABLE events (
+            doc_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            source VARCHAR, target VARCHAR,
+            cameo VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            modality VARCHAR, negated BOOLEAN,
+            date DATE, location VARCHAR,
+            sentence VARCHAR, start_char INTEGER, end_char INTEGER, confidence DOUBLE,
+            data JSON,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE statements (
+            doc_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            speaker VARCHAR, kind VARCHAR, text VARCHAR,
+            start_char INTEGER, end_char INTEGER,
+            data JSON,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE forecasts (
+            doc_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            holder VARCHAR, text VARCHAR, condition VARCHAR,
+            horizon_start DATE, horizon_end DATE,
+            probability DOUBLE, status VARCHAR DEFAULT 'open',
+            published DATE,
+            start_char INTEGER, end_char INTEGER,
+            data JSON,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX mentions_doc ON mentions (doc_id);
+        CREATE INDEX mentions_actor ON mentions (actor_id);
+        CREATE INDEX events_source ON events (source);
+        CREATE INDEX forecasts_holder ON forecasts (holder);
+        """
+    )
+
+
+MIGRATIONS: List[Migration] = [
+    ("001_initial", m001_initial),
+]
+
+
+def migrate(con: Any) -> List[str]:
+    """Apply pending migrations; returns the names applied."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _lagebild_migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("SELECT name FROM _lagebild_migrations").fetchall()}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            fn(con)
+            con.execute("INSERT INTO _lagebild_migrations (name) VALUES (?)", [name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
