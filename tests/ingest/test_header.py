@@ -1,0 +1,66 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lagebild.ingest.header import parse_header
+
+
+@pytest.mark.parametrize(
+    "line,title,authors,date_raw",
+    [
+        ("Die Flucht des Präsidenten. Vitaly Portnikov.\u00a0 19.04.2025.", "Die Flucht des Präsidenten", ["Vitaly Portnikov"], "19.04.2025"),
+        ("Europas letzte Chance | Vitaly Portnikov. 22.10.2025.", "Europas letzte Chance", ["Vitaly Portnikov"], "22.10.2025"),
+        ("Vitaly Portnikov: Was Moskau will. 11.05.2025.", "Was Moskau will", ["Vitaly Portnikov"], "11.05.2025"),
+        ("| Vitaliy Portnikov @gvlua. 05.07.24.", None, ["Vitaliy Portnikov"], "05.07.24"),
+        ("Die Lage im Osten. 19.04.25.", "Die Lage im Osten", [], "19.04.25"),
+        ("Krieg ohne Ende. Anna Berger und Jan Kowalski. 1.2.2024", "Krieg ohne Ende", ["Anna Berger", "Jan Kowalski"], "1.2.2024"),
+        ("Ursula von der Leyen: Europa handelt. 03.04.2025.", "Europa handelt", ["Ursula von der Leyen"], "03.04.2025"),
+        ("Talks end without a deal. Mark Carter. 02.06.2025.", "Talks end without a deal", ["Mark Carter"], "02.06.2025"),
+        ("Krieg: Was jetzt? 01.01.2024", "Krieg: Was jetzt?", [], "01.01.2024"),
+    ],
+)
+def test_header_variants(line, title, authors, date_raw):
+    header = parse_header(line)
+    assert header is not None
+    assert header.title == title
+    assert header.authors == authors
+    assert header.date_raw == date_raw
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Das Treffen in Paris endete eindeutig nicht so, wie erwartet.", "", "Kommentar verfassen"],
+)
+def test_header_rejects_body_lines(line):
+    assert parse_header(line) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_header_never_raises_and_returns_substrings(line):
+    header = parse_header(line)
+    if header is None:
+        return
+    flat = " ".join(line.replace("\u00a0", " ").split())
+    assert header.date_raw and header.date_raw in flat
+    if header.title:
+        assert header.title in flat
+    for author in header.authors:
+        assert author in flat
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.from_regex(r"[A-ZÄÖÜ][a-zäöüß]{2,10}( [a-zäöüß]{2,10}){0,4}", fullmatch=True),
+    first=st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True),
+    last=st.from_regex(r"[A-Z][a-z]{2,11}", fullmatch=True),
+    day=st.integers(1, 28),
+    month=st.integers(1, 12),
+    year=st.sampled_from(["2024", "2025", "24", "25"]),
+)
+def test_header_title_author_date_roundtrip(title, first, last, day, month, year):
+    header = parse_header(f"{title}. {first} {last}. {day:02d}.{month:02d}.{year}.")
+    assert header is not None
+    assert header.date_raw == f"{day:02d}.{month:02d}.{year}"
+    assert header.authors == [f"{first} {last}"]
+    assert header.title == title
