@@ -51,26 +51,37 @@ def ingest_paths(
     fmt: Optional[str] = None,
     language: Optional[str] = None,
     model: Optional[str] = None,
+    commit_every: int = 16,
     on_item: Optional[Callable[[Path | None, Union[Document, IngestFailure]], None]] = None,
 ) -> BatchReport:
     """Analyse every document under ``paths`` and store it.
 
-    Each document is committed on its own; on KeyboardInterrupt the report is returned
-    with ``interrupted=True`` and everything finished so far is stored.
+    Documents are committed in groups of ``commit_every`` (one transaction each: a group
+    is stored whole or not at all). On KeyboardInterrupt the analysed documents still
+    pending are committed before returning with ``interrupted=True``.
     """
     report = BatchReport()
+    pending: List[Document] = []
+
+    def flush() -> None:
+        for doc, is_new in zip(pending, store.save_many(pending)):
+            report.stored += int(is_new)
+            report.updated += int(not is_new)
+            report.partial += int(doc.partial)
+        pending.clear()
+
     try:
         for path, result in analyze_items(iter_items(paths, fmt=fmt), language=language, model=model):
             if isinstance(result, IngestFailure):
                 report.failures.append(result)
             else:
-                if store.save(result):
-                    report.stored += 1
-                else:
-                    report.updated += 1
-                report.partial += int(result.partial)
+                pending.append(result)
+                if len(pending) >= commit_every:
+                    flush()
             if on_item is not None:
                 on_item(path, result)
     except KeyboardInterrupt:
         report.interrupted = True
+    finally:
+        flush()
     return report

@@ -40,7 +40,7 @@ def test_store_failed_save_rolls_back_and_keeps_old(db_path, monkeypatch):
         def boom(*args, **kwargs):
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(store, "_insert_children", boom)
+        monkeypatch.setattr(store, "_insert_rows", boom)
         with pytest.raises(RuntimeError):
             store.save(bad)
         assert store.get("d1").text == make_doc().text

@@ -1,0 +1,37 @@
+# lagebild — the two quick-start commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= lagebild.duckdb
+
+.PHONY: demo test test-all setup lint bench eval clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet -e ".[test,kb]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+## analyse the shipped example articles into $(DB) and show what was found
+demo: setup
+	$(BIN)/lagebild ingest examples/ --db $(DB)
+	$(BIN)/lagebild documents --db $(DB)
+	$(BIN)/lagebild show $$($(BIN)/lagebild documents --db $(DB) --format jsonl --limit 1 | $(BIN)/python -c "import json,sys; print(json.loads(sys.stdin.readline())['id'])") --db $(DB)
+
+## the default test suite (what CI runs)
+test: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+## everything, including slow tests
+test-all: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,136 @@
+"""End-to-end throughput: docs/s and words/s over ../shared/data/news-de (and the seed),
+with per-stage timings and peak memory, as the median of several runs.
+
+    python benchmarks/throughput.py [--runs 3] [--limit 1028] [--store]
+
+Stages: ingest (plain-text parsing), language identification, the tokenizer, every
+spaCy pipe of the pipeline (base model and lagebild components), and — with --store —
+saving into a fresh DuckDB file. Single process, as the machines are shared and noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+NEWS = SHARED / "data" / "news-de" / "10kGNAD-test.csv"
+SEED = SHARED / "seed" / "000_cf532f787b11b18a.txt"
+
+
+def load_corpus(limit: int) -> List[str]:
+    texts: List[str] = []
+    if SEED.exists():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    if NEWS.exists():
+        with NEWS.open(encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter=";", quotechar="'"):
+                if len(row) >= 2 and row[1].strip():
+                    texts.append(row[1])
+                if len(texts) >= limit:
+                    break
+    return texts[:limit]
+
+
+def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
+    from lagebild.ingest import article_from_text
+    from lagebild.pipeline import _prepare, choose_language, load, to_document
+
+    times: Dict[str, float] = defaultdict(float)
+    words = 0
+    db = None
+    if store:
+        from lagebild.store import Store
+
+        db = Store(Path(tempfile.mkdtemp()) / "bench.duckdb")
+    pending: list = []
+    t_all = time.perf_counter()
+    for i, raw in enumerate(texts):
+        t = time.perf_counter()
+        article = article_from_text(raw, source=f"bench:{i}")
+        times["ingest"] += time.perf_counter() - t
+        t = time.perf_counter()
+        lang = choose_language(article)
+        times["language id"] += time.perf_counter() - t
+        nlp = load(lang)
+        t = time.perf_counter()
+        doc = _prepare(nlp, article)
+        times["tokenizer"] += time.perf_counter() - t
+        words += sum(1 for tok in doc if not tok.is_space and not tok.is_punct)
+        for name, proc in nlp.pipeline:
+            t = time.perf_counter()
+            doc = proc(doc)
+            times[name] += time.perf_counter() - t
+        document = to_document(article, doc)
+        if db is not None:
+            pending.append(document)
+        if pending and (len(pending) == 16 or i == len(texts) - 1):
+            t = time.perf_counter()
+            db.save_many(pending)  # as `lagebild ingest` commits: in groups of 16
+            times["store"] += time.perf_counter() - t
+            pending.clear()
+    times["total"] = time.perf_counter() - t_all
+    times["_words"] = words
+    if db is not None:
+        db.close()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=1029, help="documents per run (seed + news-de)")
+    parser.add_argument("--store", action="store_true", help="also time saving into DuckDB")
+    args = parser.parse_args()
+    texts = load_corpus(args.limit)
+    if not texts:
+        print(f"no corpus: {NEWS} and {SEED} are absent", file=sys.stderr)
+        return 2
+    from lagebild.pipeline import load
+
+    t = time.perf_counter()
+    for lang in ("de", "en"):
+        load(lang)
+    load_s = time.perf_counter() - t
+    run_once(texts[:5], store=False)  # warm-up: lazy tables, lingua models
+    results = []
+    for _ in range(args.runs):
+        gc.collect()
+        results.append(run_once(texts, store=args.store))
+    med = {k: statistics.median(r[k] for r in results) for k in results[0]}
+    words = med.pop("_words")
+    total = med.pop("total")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"lagebild throughput: {len(texts)} docs, {int(words):,} words, median of {args.runs} runs")
+    table.add_column("stage")
+    table.add_column("seconds", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("words/s", justify="right")
+    for stage, secs in sorted(med.items(), key=lambda kv: -kv[1]):
+        table.add_row(stage, f"{secs:.3f}", f"{secs / total:.0%}", f"{words / secs:,.0f}" if secs else "-")
+    table.add_row("[bold]end to end", f"[bold]{total:.3f}", "100%", f"[bold]{words / total:,.0f}")
+    console = Console()
+    console.print(table)
+    console.print(
+        f"docs/s: {len(texts) / total:.1f}   words/s: {words / total:,.0f}   "
+        f"peak RSS: {peak_mb:.0f} MiB   pipeline load (de+en): {load_s:.1f} s   "
+        "runs (s): " + ", ".join(f"{r['total']:.2f}" for r in results)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
