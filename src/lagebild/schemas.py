@@ -160,6 +160,8 @@ class Statement(Record):
     speaker_text: Optional[str] = None
     cue: Optional[str] = None  # the speech verb, "laut", quote marks, turn label …
     commitment: Optional[str] = None  # promise / threat / demand … when the statement commits
+    verb_class: Optional[str] = None  # say | claim | believe | expect | turn (speech verb class)
+    condition: Optional[str] = None  # the "wenn/if" clause of a conditional commitment
 
 
 @dataclass
@@ -173,6 +175,10 @@ class Forecast(Record):
     predicted: Optional[Dict[str, Any]] = None  # {source, cameo, target} or None
     cues: List[str] = field(default_factory=list)
     status: str = "open"  # open | due | resolved
+    holder_text: Optional[str] = None  # the holder as written ("Portnikov", "der Minister")
+    negated: bool = False  # the predicted event is negated ("wird nicht …")
+    kind: Optional[str] = None  # future | modal | conditional | expectation | hedged
+    condition_event: Optional[Dict[str, Any]] = None  # {source, cameo, target} of the condition
 
 
 @dataclass

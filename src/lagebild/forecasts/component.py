@@ -1,7 +1,11 @@
 """spaCy component ``lagebild_forecasts``: fills ``doc._.forecasts``.
 
-Placeholder until the forecasts analyser lands: it leaves the field present and empty,
-never invented (PRODUCT.md output contract).
+Predictions by the author, a quoted/reporting actor or an interview speaker: future tense,
+predictive modals and hedges, conditionals and expectations, with holder, condition,
+horizon and a probability from words of estimative probability. Cues and the WEP table
+are data (``lagebild/data/<lang>/forecast_cues.tsv``, ``wep.tsv``); the logic is in
+:mod:`lagebild.forecasts.detect`. Runs after ``lagebild_statements`` (holders) and
+``lagebild_events`` (the predicted event).
 """
 from __future__ import annotations
 
@@ -9,14 +13,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..tokens import get_list
+from .detect import forecasts_for_doc
 
 
-@Language.factory("lagebild_forecasts", assigns=["doc._.forecasts"])
-def make_forecasts_component(nlp: Language, name: str) -> "EmptyForecasts":
-    return EmptyForecasts()
+@Language.factory(
+    "lagebild_forecasts",
+    assigns=["doc._.forecasts"],
+    requires=["doc._.statements", "doc._.events"],
+)
+def make_forecasts_component(nlp: Language, name: str) -> "ForecastsComponent":
+    return ForecastsComponent(nlp.lang)
 
 
-class EmptyForecasts:
+class ForecastsComponent:
+    """Extract :class:`~lagebild.schemas.Forecast` records into ``doc._.forecasts``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "forecasts")
+        get_list(doc, "forecasts").extend(forecasts_for_doc(doc, self.lang))
         return doc

@@ -1,7 +1,10 @@
 """spaCy component ``lagebild_statements``: fills ``doc._.statements``.
 
-Placeholder until the statements analyser lands: it leaves the field present and empty,
-never invented (PRODUCT.md output contract).
+Who said what: direct quotes, reported speech (speech verbs, "dass"/"that" clauses,
+German Konjunktiv I), attribution phrases ("laut X", "according to X", "X zufolge") and
+interview turns. All cues are data files in ``lagebild/data/<lang>/`` (see
+:mod:`lagebild.statements.lexicon`); the logic is in :mod:`lagebild.statements.extract`.
+Runs after ``lagebild_actors`` and links speakers to its actors.
 """
 from __future__ import annotations
 
@@ -9,14 +12,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..tokens import get_list
+from .extract import extract_statements
 
 
-@Language.factory("lagebild_statements", assigns=["doc._.statements"])
-def make_statements_component(nlp: Language, name: str) -> "EmptyStatements":
-    return EmptyStatements()
+@Language.factory(
+    "lagebild_statements",
+    assigns=["doc._.statements"],
+    requires=["doc._.mentions", "doc._.actors"],
+)
+def make_statements_component(nlp: Language, name: str) -> "StatementsComponent":
+    return StatementsComponent(nlp.lang)
 
 
-class EmptyStatements:
+class StatementsComponent:
+    """Extract :class:`~lagebild.schemas.Statement` records into ``doc._.statements``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "statements")
+        found = extract_statements(doc, self.lang)
+        statements = get_list(doc, "statements")
+        statements.extend(found)
         return doc

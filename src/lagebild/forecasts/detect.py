@@ -1,0 +1,416 @@
+"""Decide which sentences predict, and build :class:`~lagebild.schemas.Forecast` records.
+
+A sentence is a forecast when one of its clauses (outside a condition clause) carries a
+predictive cue from ``data/<lang>/forecast_cues.tsv`` that survives the checks below, or
+when it is the content of an "expect" statement ("Analysten erwarten, dass …"), or when a
+hedge word (``wep.tsv``) meets a future anchor in a present-tense sentence ("Russland
+greift wahrscheinlich im Sommer an").
+
+Checks (morphology and the parse when the model gives them, surface fallbacks otherwise):
+
+- future "werden"/"will" needs an infinitive in its clause; "werden" + participle is passive;
+- "hätte/wäre" + participle or modal infinitive, "would/could … have" = counterfactual past
+  — the whole sentence is no forecast;
+- a question, or a cue inside an indirect question ("ob", "whether"), is no forecast;
+- a modal with a generic subject ("ein kleines Land", "man", "one") and no future anchor is
+  a timeless statement;
+- a cue inside a statement that commits (promise, threat, demand, announcement, conditional
+  commitment) is the speaker's commitment, not a forecast.
+
+Holder: the innermost statement whose content holds the cue (its speaker), else the
+interview turn's speaker, else the author.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import tokens
+from ..schemas import Event, Forecast, Statement
+from ..statements.lexicon import match_phrases, statement_lexicon
+from ..statements.syntax import (
+    BOUNDARY_PUNCT,
+    DETERMINERS,
+    char_span,
+    clause_bounds,
+    dep,
+    feat,
+    find_condition,
+    has_morph,
+    has_parse,
+)
+from ..statements.turns import get_turns, turn_at
+from .horizon import find_horizon
+from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon
+
+COMMITTING = ("promise", "threat", "demand", "announcement", "conditional")
+EXPECT_DEFAULT = 0.75  # an "expect" verb with no hedge: Kent "probable"
+MODAL_INFINITIVES = {
+    "de": {"müssen", "können", "sollen", "dürfen", "wollen", "mögen", "lassen"},
+    "en": set(),
+}
+INFINITIVE_SUFFIXES = {"de": ("en", "ern", "eln")}
+
+
+@dataclass
+class _Found:
+    kind: str
+    tok: Token
+    text: str
+    prob: Optional[float]
+
+
+@dataclass
+class SentenceAnalysis:
+    """What the detector saw in one sentence (returned for debugging and tests)."""
+
+    cues: List[_Found] = field(default_factory=list)
+    rejected: List[Tuple[str, str]] = field(default_factory=list)  # (cue, reason)
+    condition: Optional[Tuple[int, int]] = None
+
+
+# ------------------------------------------------------------------ morphology checks
+
+
+def _clause(sent: Span, tok: Token) -> List[Token]:
+    s, e = clause_bounds(sent, tok.i)
+    return [sent.doc[i] for i in range(s, e)]
+
+
+def _looks_infinitive(tok: Token, lang: str) -> bool:
+    if feat(tok, "VerbForm"):
+        return feat(tok, "VerbForm") == "Inf"
+    if tok.pos_:
+        return tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBZ", "VBG")
+    low = tok.lower_
+    if lang == "de":
+        return (
+            tok.is_lower
+            and low.endswith(INFINITIVE_SUFFIXES["de"])
+            and not (low.startswith("ge") and len(low) > 6)
+            and low not in DETERMINERS["de"]
+            and len(low) > 3
+        )
+    return tok.is_lower and tok.is_alpha
+
+
+def _looks_participle(tok: Token, lang: str) -> bool:
+    if feat(tok, "VerbForm"):
+        return feat(tok, "VerbForm") == "Part"
+    if tok.tag_:
+        return tok.tag_ in ("VVPP", "VAPP", "VMPP", "VBN")
+    low = tok.lower_
+    if lang == "de":
+        return tok.is_lower and ("ge" in low[:6]) and low.endswith(("t", "en")) and len(low) > 5
+    return tok.is_lower and low.endswith("ed")
+
+
+def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
+    """"wird … unternehmen" yes; "wird beschädigt" (passive) and "wird Präsident" no."""
+    doc = sent.doc
+    if lang == "en":
+        if tok.text == "May":
+            return False
+        if tok.i > sent.start and doc[tok.i - 1].lower_ in DETERMINERS["en"] | {"political", "free", "good", "own"}:
+            return False  # "the will", "political will"
+        if tok.pos_ and tok.pos_ not in ("AUX", "VERB", "PART") and tok.lower_ not in ("going", "gonna"):
+            return False
+        nxt = [t for t in doc[tok.i + 1 : sent.end] if t.lower_ not in ("not", "n't", "also", "probably", "likely", "still", "never", "soon", "certainly", "surely", "definitely", "then", "only", "almost", "no", "to", "longer")]
+        if not nxt:
+            return False
+        n = nxt[0]
+        if n.is_punct or n.lower_ in DETERMINERS["en"]:
+            return False
+        if n.pos_:
+            return n.pos_ in ("VERB", "AUX")
+        return n.is_lower and n.is_alpha
+    # German werden
+    if has_parse(doc):
+        d = dep(tok)
+        if d == "aux:pass":
+            return False
+        if d == "aux" and tok.head.i != tok.i:
+            return _looks_infinitive(tok.head, lang) and not _looks_participle(tok.head, lang)
+    clause = [t for t in _clause(sent, tok) if t.i != tok.i]
+    for t in reversed(clause):
+        if t.is_punct:
+            continue
+        if feat(t, "VerbForm") == "Part" or (not has_morph(doc) and _looks_participle(t, lang)):
+            return False
+        if _looks_infinitive(t, lang) and (t.i == 0 or doc[t.i - 1].lower_ != "zu"):
+            return True
+        if has_morph(doc):
+            continue
+        break
+    # subordinate clause: infinitive right before the aux ("… kommen werden")
+    if tok.i > sent.start and _looks_infinitive(doc[tok.i - 1], lang) and not _looks_participle(doc[tok.i - 1], lang):
+        return True
+    return False
+
+
+def _is_counterfactual(tok: Token, sent: Span, lang: str, words: Sequence[str]) -> bool:
+    """"hätte … müssen", "wäre … gewesen", "would have" (the phrase itself, in English)."""
+    if lang != "de":
+        return True
+    for t in _clause(sent, tok):
+        if t.i == tok.i:
+            continue
+        if t.lower_ in MODAL_INFINITIVES["de"]:
+            return True
+        if feat(t, "VerbForm") == "Part" or (not has_morph(sent.doc) and _looks_participle(t, lang)):
+            return True
+    return False
+
+
+def _clause_opener(sent: Span, tok: Token) -> Token:
+    s, _ = clause_bounds(sent, tok.i)
+    return sent.doc[s]
+
+
+# ------------------------------------------------------------------ analysis
+
+
+def analyse_sentence(
+    sent: Span,
+    lang: str,
+    *,
+    flex: Optional[ForecastLexicon] = None,
+    anchored: bool = False,
+) -> SentenceAnalysis:
+    """Predictive cues of ``sent`` that survive the checks (see module docstring).
+
+    anchored: the sentence has a future time expression (from the temporal finder).
+    """
+    flex = flex or forecast_lexicon(lang)
+    slex = statement_lexicon(lang)
+    doc = sent.doc
+    out = SentenceAnalysis()
+    text = sent.text.rstrip()
+    if text.endswith("?"):
+        out.rejected.append(("?", "question"))
+        return out
+    toks = list(sent)
+    low = [t.lower_ for t in toks]
+    out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words)
+    future_words = flex.words("future_time")
+    anchored = anchored or any(w in future_words for w in low)
+    generic = flex.words("generic_subject")
+    for s, e, phrase in match_phrases(low, flex.cues):
+        cue = flex.cues[phrase]
+        if cue.kind not in PREDICTIVE:
+            continue
+        tok = toks[s]
+        label = " ".join(t.text for t in toks[s:e])
+        if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
+            out.rejected.append((label, "in condition"))
+            continue
+        kind = cue.kind
+        if kind == "counterfactual":
+            if _is_counterfactual(tok, sent, lang, low):
+                out.rejected.append((label, "counterfactual"))
+                out.cues = []
+                return out
+            kind = "conditional_aux"
+        if kind == "future_aux" and not _is_future_aux(tok, sent, lang):
+            out.rejected.append((label, "not a future"))
+            continue
+        if lang == "en" and kind == "predictive_modal" and tok.text == "May" and tok.i != sent.start:
+            continue
+        opener = _clause_opener(sent, tok)
+        if slex.clause_kind(opener.lower_) == "interrogative":
+            out.rejected.append((label, "indirect question"))
+            continue
+        if kind in ("predictive_modal", "conditional_aux") and not anchored:
+            subj = _subject_word(sent, tok, lang)
+            if subj is not None and subj.lower_ in generic:
+                out.rejected.append((label, "generic subject"))
+                continue
+        out.cues.append(_Found(kind, tok, label, cue.prob))
+    return out
+
+
+def _subject_word(sent: Span, tok: Token, lang: str) -> Optional[Token]:
+    """The first word of the cue's subject (parse), else of the clause."""
+    doc = sent.doc
+    if has_parse(doc):
+        head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
+        for c in head.children:
+            if dep(c) in ("nsubj", "nsubj:pass", "expl"):
+                return doc[c.left_edge.i]
+        return None
+    s, _ = clause_bounds(sent, tok.i)
+    return doc[s]
+
+
+def _hedges(
+    sent: Span, flex: ForecastLexicon, skip: Optional[Tuple[int, int]]
+) -> List[Tuple[str, float, Token]]:
+    toks = list(sent)
+    low = [t.lower_ for t in toks]
+    neg = flex.words("negation")
+    out = []
+    for s, e, phrase in match_phrases(low, flex.hedges):
+        tok = toks[s]
+        if skip and skip[0] <= tok.idx < skip[1]:
+            continue
+        negated = any(low[j] in neg for j in range(max(0, s - 2), s))
+        value = flex.hedges[phrase].value(negated)
+        label = " ".join(t.text for t in toks[max(0, s - 2) if negated else s : e])
+        if negated:
+            label = " ".join(t.text for t in toks[s - 1 if low[s - 1] in neg else s - 2 : e])
+        out.append((label, value, tok))
+    return out
+
+
+def _is_negated(
+    sent: Span, flex: ForecastLexicon, hedge_toks: List[Token], skip: Optional[Tuple[int, int]], cue: Optional[Token]
+) -> bool:
+    """A negation in the cue's clause that does not negate a hedge ("wird nicht …")."""
+    neg = flex.words("negation")
+    hedged = {t.i for t in hedge_toks}
+    scope = list(sent)
+    if cue is not None:
+        s, e = clause_bounds(sent, cue.i)
+        scope = [sent.doc[i] for i in range(s, e)]
+    for t in scope:
+        if t.lower_ in neg and not (skip and skip[0] <= t.idx < skip[1]):
+            nxt = t.i + 1
+            if nxt in hedged or nxt + 1 in hedged:
+                continue
+            if t.lower_ in ("no",) and nxt < sent.end and sent.doc[nxt].lower_ in ("doubt",):
+                continue
+            return True
+    return False
+
+
+def _concessive_openers(lang: str) -> set:
+    return {p[:1] for p, k in statement_lexicon(lang).clause_words.items() if k == "concessive"}
+
+
+def _after_concessive(sent: Span, tok: Token, lang: str) -> bool:
+    """``tok`` sits in a clause opened by "auch wenn"/"even if"/"obwohl"."""
+    kinds = statement_lexicon(lang).clause_words
+    s, _ = clause_bounds(sent, tok.i)
+    doc = sent.doc
+    first = doc[s].lower_
+    second = doc[s + 1].lower_ if s + 1 < sent.end else ""
+    return kinds.get((first, second)) == "concessive" or kinds.get((first,)) == "concessive"
+
+
+def _innermost(statements: Sequence[Statement], char: int) -> Optional[Statement]:
+    best = None
+    for st in statements:
+        if st.span[0] <= char < st.span[1]:
+            if best is None or (st.span[1] - st.span[0]) < (best.span[1] - best.span[0]):
+                best = st
+    return best
+
+
+def _event_dict(ev: Event) -> Dict[str, Any]:
+    return {"source": ev.source, "target": ev.target, "cameo": ev.cameo}
+
+
+def _events_in(events: Sequence[Event], start: int, end: int) -> List[Event]:
+    return [ev for ev in events if start <= ev.span[0] and ev.span[1] <= end]
+
+
+def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
+    """Forecasts of ``doc``: reads doc._.statements, doc._.events, doc._.published."""
+    lang = lang or doc.lang_
+    flex = forecast_lexicon(lang)
+    if not flex.cues:
+        return []
+    statements = tokens.get_list(doc, "statements")
+    events = tokens.get_list(doc, "events")
+    published: Optional[date] = doc._.published
+    turns = get_turns(doc)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or has_parse(doc) else [doc[:]]
+    out: List[Forecast] = []
+    for sent in sents:
+        span = char_span(list(sent))
+        if span is None:
+            continue
+        horizon = find_horizon(doc, sent, lang, published, flex)
+        anchored = horizon is not None and horizon.get("future", False)
+        analysis = analyse_sentence(sent, lang, flex=flex, anchored=anchored)
+        cond = analysis.condition
+        cues = analysis.cues
+        hedges = _hedges(sent, flex, cond)
+        if cues and hedges:
+            # hedges count in the cue's clause; else outside concessive clauses
+            cs, ce = clause_bounds(sent, cues[0].tok.i)
+            own = [h for h in hedges if cs <= h[2].i < ce]
+            hedges = own or [
+                h for h in hedges if (_clause_opener(sent, h[2]).lower_, ) not in _concessive_openers(lang)
+                and not _after_concessive(sent, h[2], lang)
+            ]
+        kind = None
+        stmt = None
+        if cues:
+            first = cues[0]
+            stmt = _innermost(statements, first.tok.idx)
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "expectation": "expectation"}[first.kind]
+        else:
+            # content of an "expect" statement ("Wir erwarten eine Eskalation")
+            expect = [st for st in statements if st.verb_class == "expect" and span[0] <= st.span[0] < span[1]]
+            if expect and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
+                stmt = expect[0]
+                kind = "expectation"
+            elif hedges and anchored and not analysis.rejected:
+                kind = "hedged"
+                stmt = _innermost(statements, hedges[0][2].idx)
+        if kind is None:
+            continue
+        if stmt is not None and stmt.commitment in COMMITTING:
+            continue
+        if kind in ("conditional",) and cond is None and not hedges and stmt is None:
+            # a bare "würde"/"would" without condition or hedge is mostly a polite or
+            # hypothetical form, not a prediction
+            continue
+        if stmt is not None:
+            holder, holder_text = stmt.speaker, stmt.speaker_text
+        else:
+            turn = turn_at(turns, span[0])
+            if turn is not None:
+                holder, holder_text = turn.speaker_actor_id or turn.speaker_text, turn.speaker_text
+            else:
+                holder, holder_text = "author", None
+        if hedges:
+            probability = round(sum(h[1] for h in hedges) / len(hedges), 3)
+        elif cues and cues[0].prob is not None:
+            probability = cues[0].prob
+        else:
+            probability = EXPECT_DEFAULT
+        negated = _is_negated(sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None)
+        condition = doc.text[cond[0] : cond[1]] if cond else None
+        main_events = [
+            ev for ev in _events_in(events, span[0], span[1]) if not (cond and cond[0] <= ev.span[0] < cond[1])
+        ]
+        main_events.sort(key=lambda ev: ev.modality not in ("predicted", "conditional"))
+        cond_events = _events_in(events, cond[0], cond[1]) if cond else []
+        cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
+        if kind == "expectation" and not cues and stmt is not None and stmt.cue:
+            cue_texts.insert(0, stmt.cue)
+        hz = None
+        if horizon is not None:
+            hz = {k: horizon[k] for k in ("text", "start", "end")}
+        out.append(
+            Forecast(
+                holder=holder,
+                text=doc.text[span[0] : span[1]],
+                span=span,
+                condition=condition,
+                horizon=hz,
+                probability=probability,
+                predicted=_event_dict(main_events[0]) if main_events else None,
+                cues=cue_texts,
+                holder_text=holder_text,
+                negated=negated,
+                kind=kind,
+                condition_event=_event_dict(cond_events[0]) if cond_events else None,
+            )
+        )
+    return out

@@ -1,0 +1,81 @@
+"""The horizon of a forecast: a time expression in its sentence resolved to a date range.
+
+Time expressions come from :func:`lagebild.temporal.find_time_expressions` (resolved
+against ``doc._.published``); the first one that reaches into the future wins, else the
+first one found. Terms of office ("während seiner Amtszeit", "during Trump's term",
+cue kind ``term_horizon`` in ``forecast_cues.tsv``) give a horizon that starts at the
+publication date and stays open at the end — unless the actor knowledge base (if present)
+gives the end of that actor's term.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Dict, Optional
+
+from spacy.tokens import Span
+
+from ..statements.lexicon import match_phrases
+from .lexicon import ForecastLexicon
+
+# prepositions that open a term phrase ("während", "during", "bis", "until" …)
+TERM_PREPOSITIONS = {
+    "de": {"während", "in", "bis", "bis zum", "nach", "vor", "im"},
+    "en": {"during", "in", "until", "before", "after", "for", "through"},
+}
+
+
+def _iso(value: Optional[date]) -> Optional[str]:
+    return value.isoformat() if value else None
+
+
+def _time_expressions(text: str, lang: str, published: Optional[date]):  # type: ignore[no-untyped-def]
+    try:
+        from ..temporal import find_time_expressions
+    except ImportError:  # the temporal module is optional for this component
+        return []
+    return find_time_expressions(text, lang, published)
+
+
+def find_horizon(
+    doc, sent: Span, lang: str, published: Optional[date], flex: ForecastLexicon  # type: ignore[no-untyped-def]
+) -> Optional[Dict[str, Any]]:
+    """``{"text", "start", "end", "future", "char_span"}`` for ``sent``, or None."""
+    base = sent.start_char
+    best = None
+    for te in _time_expressions(sent.text, lang, published):
+        future = bool(published and te.end_date and te.end_date >= published and (te.start_date or te.end_date) >= published)
+        if te.start_date is None and te.end_date is None and te.kind == "set":
+            continue
+        cand = {
+            "text": te.text,
+            "start": _iso(te.start_date),
+            "end": _iso(te.end_date),
+            "future": future,
+            "char_span": (base + te.start, base + te.end),
+        }
+        if future:
+            return cand
+        if best is None:
+            best = cand
+    toks = list(sent)
+    low = [t.lower_ for t in toks]
+    terms = flex.of_kind("term_horizon")
+    for s, e, _ in match_phrases(low, terms):
+        preps = TERM_PREPOSITIONS.get(lang, set())
+        start = s
+        for j in range(s - 1, max(-1, s - 10), -1):
+            if toks[j].is_punct:
+                break
+            if low[j] in preps:
+                start = j
+                break
+        if start == s:
+            continue  # a bare "Amtszeit" is no horizon
+        return {
+            "text": doc.text[toks[start].idx : toks[e - 1].idx + len(toks[e - 1])],
+            "start": _iso(published),
+            "end": None,
+            "future": True,
+            "char_span": (toks[start].idx, toks[e - 1].idx + len(toks[e - 1])),
+        }
+    return best

@@ -1,0 +1,110 @@
+"""Forecast cues and words of estimative probability, read from ``lagebild/data/<lang>/``.
+
+- ``forecast_cues.tsv``: cue, kind, prob, rationale (kinds documented in the file)
+- ``wep.tsv``: term, probability, negated, kent_class, rationale — Sherman Kent's words of
+  estimative probability and their German equivalents
+
+A language without these files gets no forecasts (and no error).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, Optional, Tuple
+
+from ..datafiles import data_path, iter_tsv
+from ..statements.lexicon import Phrase, phrase_key
+
+CUE_KINDS = (
+    "future_aux",
+    "predictive_modal",
+    "conditional_aux",
+    "expectation",
+    "counterfactual",
+    "deontic",
+    "plan",
+    "volition",
+    "generic_subject",
+    "negation",
+    "future_time",
+    "term_horizon",
+)
+# kinds that make a sentence a forecast by themselves
+PREDICTIVE = ("future_aux", "predictive_modal", "conditional_aux", "expectation", "counterfactual")
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: Phrase
+    kind: str
+    prob: Optional[float]
+
+
+@dataclass(frozen=True)
+class Hedge:
+    phrase: Phrase
+    probability: float
+    negated: Optional[float]
+
+    def value(self, negated: bool) -> float:
+        if not negated:
+            return self.probability
+        return self.negated if self.negated is not None else round(1.0 - self.probability, 3)
+
+
+@dataclass
+class ForecastLexicon:
+    lang: str
+    cues: Dict[Phrase, Cue] = field(default_factory=dict)
+    hedges: Dict[Phrase, Hedge] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> Dict[Phrase, Cue]:
+        return {p: c for p, c in self.cues.items() if c.kind == kind}
+
+    def words(self, kind: str) -> frozenset:
+        return frozenset(p[0] for p, c in self.cues.items() if c.kind == kind and len(p) == 1)
+
+
+def _prob(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        p = float(value)
+    except ValueError:
+        return f"probability {value!r} is not a number"
+    if not 0.0 <= p <= 1.0:
+        return f"probability {p} is outside [0, 1]"
+    return None
+
+
+def _check_cue(row: Dict[str, str]) -> Optional[str]:
+    if row["kind"] not in CUE_KINDS:
+        return f"kind must be one of {list(CUE_KINDS)}, not {row['kind']!r}"
+    return _prob(row.get("prob"))
+
+
+def _check_wep(row: Dict[str, str]) -> Optional[str]:
+    return _prob(row.get("probability")) or _prob(row.get("negated"))
+
+
+@lru_cache(maxsize=8)
+def forecast_lexicon(lang: str) -> ForecastLexicon:
+    lex = ForecastLexicon(lang=lang)
+    path = data_path(lang, "forecast_cues.tsv")
+    if path.is_file():
+        for row in iter_tsv(path, required=("cue", "kind"), validate=_check_cue):
+            key = phrase_key(lang, row["cue"])
+            lex.cues[key] = Cue(key, row["kind"], float(row["prob"]) if row.get("prob") else None)
+    path = data_path(lang, "wep.tsv")
+    if path.is_file():
+        for row in iter_tsv(path, required=("term", "probability"), validate=_check_wep):
+            key = phrase_key(lang, row["term"])
+            lex.hedges[key] = Hedge(
+                key, float(row["probability"]), float(row["negated"]) if row.get("negated") else None
+            )
+    return lex
+
+
+def wep_table(lang: str) -> Tuple[Tuple[str, float], ...]:
+    """``(term, probability)`` pairs of ``lang``'s WEP table (for docs and the CLI)."""
+    return tuple((" ".join(h.phrase), h.probability) for h in forecast_lexicon(lang).hedges.values())

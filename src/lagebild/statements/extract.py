@@ -1,0 +1,520 @@
+"""Find statements in a Doc: direct quotes, reported speech, Konjunktiv I, "laut X",
+interview turns. See component.py for how they are stored.
+
+Order of work per document:
+
+1. interview turns (``turns.py``) — each named/answer turn is a direct statement;
+2. quotes (``quotes.py``);
+3. per sentence: speech verbs (``speech_verbs.tsv``) with their content (the parse's
+   ccomp/parataxis subtree, else the stretch after "," / "dass" / "that", or before
+   "…, sagte X"); a quote in the same sentence becomes a direct statement of the verb's
+   subject;
+4. attribution phrases ("laut X", "according to X", "X zufolge");
+5. German Konjunktiv I without a speech verb, attributed to the preceding speaker;
+6. quotes left over, attributed to the preceding speaker in the paragraph.
+
+The speaker is the subject of the speech verb resolved with ``tokens.actor_in``; first
+person outside quotes is the author (inside an interview answer: the one who answers);
+a third-person pronoun falls back to the latest PER actor mentioned before it.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import tokens
+from ..schemas import Statement
+from .lexicon import SpeechVerb, StatementLexicon, match_phrases, statement_lexicon
+from .quotes import Quote, find_quotes
+from .syntax import (
+    CONTENT_LABELS,
+    DETERMINERS,
+    char_span,
+    dep,
+    feat,
+    find_condition,
+    has_morph,
+    has_parse,
+    subject_of,
+    subtree_span,
+    trim,
+)
+from .turns import Turn, get_turns, turn_at
+
+THIRD_PERSON = {
+    "de": {"er", "sie", "es"},
+    "en": {"he", "she", "they", "it"},
+}
+MIN_QUOTE_WORDS = 3
+UNKNOWN = "unknown"
+
+
+class _Ctx:
+    def __init__(self, doc: Doc, lex: StatementLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.lang = doc.lang_
+        self.parsed = has_parse(doc)
+        self.morph = has_morph(doc)
+        self.turns: List[Turn] = get_turns(doc)
+        self.quotes: List[Quote] = find_quotes(doc.text, lex.quote_pairs)
+        self.used_quotes: set = set()
+        self.out: List[Statement] = []
+        actors = tokens.get_list(doc, "actors")
+        self.actor_type = {a.id: a.type for a in actors}
+        self.actor_country = {a.id: a.country for a in actors}
+
+    def quote_at(self, char: int) -> Optional[Quote]:
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def resolve_speaker(ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None) -> Tuple[str, str]:
+    """``(speaker id, speaker text)`` for the subject at ``[start, end)``."""
+    doc = ctx.doc
+    text = doc.text[start:end]
+    actor = tokens.actor_in(doc, start, end)
+    if actor:
+        return actor, text
+    low = text.strip().lower()
+    if low in ctx.lex.author_pronouns or (head is not None and head.lower_ in ctx.lex.author_pronouns):
+        turn = turn_at(ctx.turns, start)
+        if turn is not None:
+            return _turn_speaker(turn), text
+        if ctx.quote_at(start) is None:
+            return "author", text
+    if low in THIRD_PERSON.get(ctx.lang, set()):
+        prev = _previous_person(ctx, start)
+        if prev:
+            return prev, text
+    return UNKNOWN, text
+
+
+def _turn_speaker(turn: Turn) -> str:
+    return turn.speaker_actor_id or turn.speaker_text
+
+
+def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
+    for m in reversed(tokens.mentions_in(ctx.doc, 0, before)):
+        if ctx.actor_type.get(m.actor_id) in ("PER", None) and m.end <= before:
+            return m.actor_id
+    return None
+
+
+def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """Tokens of the speech verb's subject: from the parse, else by position."""
+    if ctx.parsed:
+        subj = subject_of(verb)
+        if subj is None and dep(verb) in {"conj"}:
+            subj = subject_of(verb.head)
+        if subj is not None:
+            s, e = subtree_span(subj)
+            if not (content[0] <= s < content[1]):
+                return [t for t in sent if s <= t.idx < e]
+    # surface: mentions nearest to the verb outside the content
+    cands = [
+        m
+        for m in tokens.mentions_in(ctx.doc, sent.start_char, sent.end_char)
+        if not (content[0] <= m.start < content[1])
+    ]
+    if cands:
+        best = min(cands, key=lambda m: abs(m.start - verb.idx))
+        return [t for t in sent if best.start <= t.idx < best.end]
+    # the noun phrase right before the verb (V2/SVO) or right after it (inversion)
+    left: List[Token] = []
+    j = verb.i - 1
+    while j >= sent.start and not ctx.doc[j].is_punct and not (content[0] <= ctx.doc[j].idx < content[1]):
+        left.insert(0, ctx.doc[j])
+        j -= 1
+    if left and ctx.lex.clause_kind(left[0].lower_) in ("as_reported", "complementizer", "conditional"):
+        left = left[1:]
+    if left and len(left) <= 10:
+        return left
+    right: List[Token] = []
+    j = verb.i + 1
+    while j < sent.end and not ctx.doc[j].is_punct and not (content[0] <= ctx.doc[j].idx < content[1]):
+        right.append(ctx.doc[j])
+        j += 1
+    if right:
+        # "sagte der Sprecher am Montag" -> keep the capitalised/determiner head part
+        keep: List[Token] = []
+        for t in right:
+            if keep and t.is_lower and t.lower_ not in DETERMINERS.get(ctx.lang, set()) and ctx.lang == "de":
+                break
+            keep.append(t)
+            if len(keep) >= 4:
+                break
+        return keep
+    return left
+
+
+# ---------------------------------------------------------------- speech verbs
+
+
+def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
+    cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
+    if not cands:
+        return None
+    # German nouns are capitalised: "Berichte", "Sage" are no verbs mid-sentence
+    if ctx.lang == "de" and tok.text[:1].isupper() and not tok.is_sent_start:
+        return None
+    if tok.pos_ and tok.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
+        # the tagger says noun ("a warning", "the claims")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return None
+    if tok.i > sent.start and ctx.doc[tok.i - 1].lower_ in DETERMINERS.get(ctx.lang, set()):
+        return None
+    # a verb with a separable particle needs it in its clause before the content
+    particles = set()
+    if ctx.parsed:
+        particles |= {c.lower_ for c in tok.children if dep(c) == "compound:prt"}
+    j = tok.i + 1
+    while j < sent.end and ctx.doc[j].text not in {",", ":", ";"} and j - tok.i <= 12:
+        particles.add(ctx.doc[j].lower_)
+        j += 1
+    with_particle = [v for v in cands if v.particle and v.particle in particles]
+    if with_particle:
+        return with_particle[0]
+    plain = [v for v in cands if not v.particle]
+    return plain[0] if plain else None
+
+
+def _content_span(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int, int]]:
+    """Character range of what was said, or None (clipped to the verb's paragraph)."""
+    span = _content_span_raw(ctx, verb, sent)
+    if span is None:
+        return None
+    text = ctx.doc.text
+    s, e = span
+    para_start = text.rfind("\n\n", 0, verb.idx)
+    if para_start != -1 and s < para_start:
+        s = para_start + 2
+    para_end = text.find("\n\n", verb.idx)
+    if para_end != -1 and e > para_end:
+        e = para_end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e - s > 3 else None
+
+
+def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int, int]]:
+    doc = ctx.doc
+    if ctx.parsed:
+        for child in verb.children:
+            if dep(child) in CONTENT_LABELS and child.i != verb.i:
+                s, e = subtree_span(child)
+                if e - s > 3 and not (s <= verb.idx < e):
+                    return s, e
+    toks = list(sent)
+    k = verb.i - sent.start
+    after = toks[k + 1 :]
+    before = toks[:k]
+    # "…, wie X feststellte" / "…, as X said": the content is the clause before "wie"
+    for n in range(len(before) - 1, max(-1, len(before) - 12), -1):
+        if before[n].is_punct:
+            break
+        if ctx.lex.clause_kind(before[n].lower_) == "as_reported":
+            if n >= 2 and (
+                before[n - 1].text != "," or ctx.lex.clause_kind(before[n - 2].lower_) == "comparative"
+            ):
+                return None  # "so, wie wir erwartet hatten": a comparison
+            if n >= 2:
+                return char_span(before[:n])
+            # sentence-initial "Wie X sagte, …": the content follows the clause
+            for m, t in enumerate(after):
+                if t.text == ",":
+                    return char_span(after[m + 1 :])
+            return None
+    # "…, sagte X." / "…, X said." — the verb near the end after a comma
+    stop = len(after)
+    for n, t in enumerate(after):
+        if t.text in {",", ":", ";"}:
+            stop = n
+            break
+    tail_is_short = stop >= len(trim(after)) and len(trim(after)) <= 6
+    comma_before = None
+    for n in range(len(before) - 1, max(-1, len(before) - 6), -1):
+        if before[n].text in {",", ":"}:
+            comma_before = n
+            break
+    if comma_before is not None and tail_is_short and comma_before >= 2:
+        return char_span(before[:comma_before])
+    # after the verb: skip to ",", ":" or a complementizer; else the rest (English "said he …")
+    for n, t in enumerate(after):
+        if t.text in {",", ":"} and n <= 12:
+            rest = trim(after[n + 1 :])
+            if rest:
+                return char_span(rest)
+            return None
+        if (t.lower_,) in ctx.lex.clause_words and ctx.lex.clause_words[(t.lower_,)] == "complementizer" and n <= 6:
+            return char_span(after[n:])
+    rest = trim(after)
+    if ctx.lang != "de" and len(rest) >= 3:
+        return char_span(rest)
+    return None
+
+
+def _conditional_commitment(ctx: _Ctx, speaker: str, span: Tuple[int, int]) -> Optional[str]:
+    """"conditional" when reported content is a conditional future about the speaker's
+    own (or its state's) action: "Er behauptete, dass die USA … würden, wenn …"."""
+    doc = ctx.doc
+    toks = [t for t in doc if span[0] <= t.idx < span[1]]
+    low = [t.lower_ for t in toks]
+    conditional = any(ctx.lex.clause_words.get((w,)) == "conditional" for w in low)
+    if not conditional:
+        return None
+    future = any(
+        w in ctx.lex.konjunktiv2 or w in {"werde", "werden", "wird", "will", "would", "'ll", "could"} for w in low
+    )
+    if not future or speaker in ("author", UNKNOWN):
+        return None
+    country = ctx.actor_country.get(speaker)
+    own = {speaker}
+    if country:
+        own.add(country)
+    for m in tokens.mentions_in(doc, span[0], span[1]):
+        if m.actor_id in own or (country and ctx.actor_country.get(m.actor_id) == country and ctx.actor_type.get(m.actor_id) in ("GPE", "ORG")):
+            return "conditional"
+    # a pronoun subject right after the complementizer that refers back ("dass er …")
+    if len(low) >= 2 and low[1] in THIRD_PERSON.get(ctx.lang, set()) | ctx.lex.author_pronouns:
+        return "conditional"
+    return None
+
+
+def _add(ctx: _Ctx, stmt: Statement) -> None:
+    for old in ctx.out:
+        if old.span == stmt.span:
+            return
+    ctx.out.append(stmt)
+
+
+def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
+    found = False
+    for tok in sent:
+        if ctx.quote_at(tok.idx) is not None:
+            continue
+        entry = _verb_entry(ctx, tok, sent)
+        if entry is None:
+            continue
+        quotes = [
+            q for q in ctx.quotes if sent.start_char - 2 <= q.outer[0] and q.outer[1] <= sent.end_char + 2
+        ]
+        # "X sagte: „…“" may put the quote into the next sentence
+        if not quotes and sent.text.rstrip().endswith(":"):
+            quotes = [q for q in ctx.quotes if 0 <= q.outer[0] - sent.end_char <= 3]
+        if quotes:
+            q = quotes[0]
+            content = (q.start, q.end)
+            kind = "direct"
+        else:
+            span = _content_span(ctx, tok, sent)
+            if span is None:
+                continue
+            content = span
+            kind = "indirect"
+        subj = _subject_tokens(ctx, tok, sent, content)
+        if subj:
+            s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
+            speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
+        else:
+            speaker, speaker_text = UNKNOWN, None
+        commitment = entry.commitment
+        if commitment in (None, "announcement"):
+            commitment = _conditional_commitment(ctx, speaker, content) or commitment
+        condition = None
+        ctoks = [t.i for t in sent if content[0] <= t.idx < content[1]]
+        if ctoks:
+            cond = find_condition(ctx.doc, ctoks[0], ctoks[-1] + 1, ctx.lex.clause_words)
+            if cond:
+                condition = ctx.doc.text[cond[0] : cond[1]]
+        cue = tok.text
+        if entry.particle:
+            cue = f"{tok.text} … {entry.particle}"
+        stmt = Statement(
+            speaker=speaker,
+            kind=kind,
+            text=ctx.doc.text[content[0] : content[1]],
+            span=content,
+            speaker_text=speaker_text,
+            cue=cue,
+            commitment=commitment,
+            verb_class=entry.cls,
+            condition=condition,
+        )
+        if kind == "direct":
+            ctx.used_quotes.update(quotes[:1])
+        _add(ctx, stmt)
+        found = True
+    return found
+
+
+# ---------------------------------------------------------------- "laut X"
+
+
+def _attributions(ctx: _Ctx, sent: Span) -> bool:
+    toks = list(sent)
+    low = [t.lower_ for t in toks]
+    for s, e, phrase in match_phrases(low, ctx.lex.attribution):
+        position = ctx.lex.attribution[phrase]
+        if position == "before":
+            src: List[Token] = []
+            for t in toks[e:]:
+                if t.is_punct:
+                    break
+                if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
+                    break
+                src.append(t)
+                if len(src) >= 6:
+                    break
+            if not src:
+                continue
+            rest = toks[: s] + toks[e + len(src) :]
+        else:
+            src = []
+            j = s - 1
+            while j >= 0 and not toks[j].is_punct and len(src) < 5:
+                src.insert(0, toks[j])
+                j -= 1
+            if not src:
+                continue
+            rest = toks[: j + 1] + toks[e:]
+        span = char_span(rest)
+        if span is None:
+            continue
+        sstart, send = src[0].idx, src[-1].idx + len(src[-1])
+        speaker, speaker_text = resolve_speaker(ctx, sstart, send)
+        _add(
+            ctx,
+            Statement(
+                speaker=speaker,
+                kind="indirect",
+                text=ctx.doc.text[span[0] : span[1]],
+                span=span,
+                speaker_text=speaker_text,
+                cue=" ".join(phrase),
+                verb_class="say",
+            ),
+        )
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- Konjunktiv I
+
+
+def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
+    if not ctx.lex.konjunktiv1:
+        return None
+    for tok in sent:
+        low = tok.lower_
+        if low in ctx.lex.konjunktiv2 or not tok.is_lower:
+            continue
+        mood = feat(tok, "Mood") if ctx.morph else None
+        prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
+        if mood == "Sub":
+            if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):
+                if prev != "ich":
+                    return tok
+        elif mood is None and low in ctx.lex.konjunktiv1 and prev not in ("ich",) and tok.i > sent.start:
+            # "habe"/"werde" are also 1st person indicative; "ich" anywhere before in the
+            # clause rules them out
+            if not any(t.lower_ == "ich" for t in sent if t.i < tok.i):
+                return tok
+    return None
+
+
+def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
+    best = None
+    for st in ctx.out:
+        if st.span[1] <= before + 1 and before - st.span[1] <= window and st.speaker != "author":
+            if best is None or st.span[1] > best.span[1]:
+                best = st
+    if best is not None and "\n\n" in ctx.doc.text[best.span[1] : before]:
+        return None
+    return best
+
+
+# ---------------------------------------------------------------- main
+
+
+def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
+    """All statements of ``doc`` (see module docstring)."""
+    lex = statement_lexicon(lang or doc.lang_)
+    ctx = _Ctx(doc, lex)
+    for turn in ctx.turns:
+        if turn.role == "question" or turn.body_start >= turn.end:
+            continue
+        _add(
+            ctx,
+            Statement(
+                speaker=_turn_speaker(turn),
+                kind="direct",
+                text=doc.text[turn.body_start : turn.end],
+                span=(turn.body_start, turn.end),
+                speaker_text=turn.speaker_text,
+                cue=doc.text[turn.start : turn.body_start].strip(),
+                verb_class="turn",
+            ),
+        )
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or has_parse(doc) else [doc[:]]
+    for sent in sents:
+        if _speech_verbs(ctx, sent):
+            continue
+        if _attributions(ctx, sent):
+            continue
+        if ctx.quote_at(sent.start_char) is not None:
+            continue
+        kj = _konjunktiv1(ctx, sent)
+        if kj is not None:
+            prev = _previous_speaker(ctx, sent.start_char)
+            span = char_span(list(sent))
+            if span is None:
+                continue
+            _add(
+                ctx,
+                Statement(
+                    speaker=prev.speaker if prev else UNKNOWN,
+                    kind="indirect",
+                    text=doc.text[span[0] : span[1]],
+                    span=span,
+                    speaker_text=prev.speaker_text if prev else None,
+                    cue=kj.text,
+                    verb_class="say",
+                ),
+            )
+    # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
+    for q in ctx.quotes:
+        if q in ctx.used_quotes or q.n_words(doc.text) < MIN_QUOTE_WORDS:
+            continue
+        if any(st.span[0] <= q.start and q.end <= st.span[1] and st.kind == "direct" for st in ctx.out):
+            continue
+        turn = turn_at(ctx.turns, q.start)
+        prev = _previous_speaker(ctx, q.outer[0])
+        if prev is not None:
+            speaker, speaker_text = prev.speaker, prev.speaker_text
+        elif turn is not None:
+            speaker, speaker_text = _turn_speaker(turn), turn.speaker_text
+        else:
+            speaker, speaker_text = UNKNOWN, None
+        _add(
+            ctx,
+            Statement(
+                speaker=speaker,
+                kind="direct",
+                text=doc.text[q.start : q.end],
+                span=(q.start, q.end),
+                speaker_text=speaker_text,
+                cue=q.open_mark + q.close_mark,
+                verb_class="say",
+            ),
+        )
+    ctx.out.sort(key=lambda s: s.span)
+    return ctx.out

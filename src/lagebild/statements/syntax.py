@@ -1,0 +1,159 @@
+"""Small syntax helpers shared by statements and forecasts.
+
+Dependency labels are normalised to Universal Dependencies, so the code works with the
+project's UD-trained models and with official spaCy pipelines (TIGER labels for German,
+ClearNLP labels for English). Everything degrades to surface heuristics when a Doc has no
+parse or morphology (the blank fallback pipeline).
+"""
+from __future__ import annotations
+
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+# TIGER (de_core_news_*) and ClearNLP (en_core_web_*) → UD. Only the labels we read.
+LABEL_MAP = {
+    # TIGER
+    "sb": "nsubj",
+    "sbp": "obl",
+    "oa": "obj",
+    "da": "iobj",
+    "oc": "ccomp",
+    "svp": "compound:prt",
+    "cp": "mark",
+    "re": "ccomp",
+    "cj": "conj",
+    "cd": "cc",
+    "mo": "advmod",
+    "ng": "advmod",
+    "pnc": "flat",
+    "nk": "det",
+    "ROOT": "root",
+    # ClearNLP
+    "nsubjpass": "nsubj:pass",
+    "dobj": "obj",
+    "dative": "iobj",
+    "pobj": "obl",
+    "prt": "compound:prt",
+    "auxpass": "aux:pass",
+    "neg": "advmod",
+    "relcl": "acl:relcl",
+    "compound": "compound",
+}
+
+SUBJECT_LABELS = {"nsubj", "nsubj:pass", "csubj"}
+CONTENT_LABELS = {"ccomp", "parataxis", "xcomp"}
+BOUNDARY_PUNCT = {",", ";", ":", "–", "—", "-", "(", ")"}
+DETERMINERS = {
+    "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"},
+    "en": {"the", "a", "an", "this", "that"},
+}
+
+
+def dep(token: Token) -> str:
+    """The token's dependency label in UD terms ("" when unparsed)."""
+    label = token.dep_
+    if not label:
+        return ""
+    return LABEL_MAP.get(label, label.lower() if label != "ROOT" else "root")
+
+
+def has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def has_morph(doc: Doc) -> bool:
+    return doc.has_annotation("MORPH")
+
+
+def feat(token: Token, name: str) -> Optional[str]:
+    values = token.morph.get(name)
+    return values[0] if values else None
+
+
+def subject_of(token: Token) -> Optional[Token]:
+    """The subject of ``token``'s clause from the parse (through aux/cop heads)."""
+    for cand in (token, token.head) if dep(token) in {"aux", "aux:pass", "cop"} else (token,):
+        for child in cand.children:
+            if dep(child) in SUBJECT_LABELS:
+                return child
+    return None
+
+
+def subtree_span(token: Token) -> Tuple[int, int]:
+    """Character range of ``token``'s subtree, trimmed of punctuation at both ends."""
+    toks = sorted(token.subtree, key=lambda t: t.i)
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return token.idx, token.idx + len(token)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def trim(tokens: Sequence[Token]) -> List[Token]:
+    """``tokens`` without leading/trailing punctuation and spaces."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return toks
+
+
+def char_span(tokens: Sequence[Token]) -> Optional[Tuple[int, int]]:
+    toks = trim(tokens)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def clause_bounds(sent: Span, i: int) -> Tuple[int, int]:
+    """Token range ``[start, end)`` of the comma-delimited stretch of ``sent`` around token
+    index ``i`` (a surface approximation of its clause)."""
+    start = i
+    while start > sent.start and sent.doc[start - 1].text not in BOUNDARY_PUNCT:
+        start -= 1
+    end = i + 1
+    while end < sent.end and sent.doc[end].text not in BOUNDARY_PUNCT:
+        end += 1
+    return start, end
+
+
+def words(tokens: Iterable[Token]) -> List[str]:
+    return [t.lower_ for t in tokens]
+
+
+def find_condition(
+    doc: Doc, start: int, end: int, kinds: dict
+) -> Optional[Tuple[int, int]]:
+    """Character range of the first conditional clause ("wenn …", "if …", "falls …") in
+    the token range ``[start, end)``; ``kinds`` maps word tuples to clause kinds
+    (``clause_words.tsv``). Concessive "auch wenn"/"even if" is no condition."""
+    for i in range(start, end):
+        tok = doc[i]
+        kind = kinds.get((tok.lower_,))
+        if kind == "conditional_inverted":
+            # "Sollte der Plan scheitern, …" only at the start of a sentence
+            if not tok.is_sent_start:
+                continue
+            kind = "conditional"
+        if kind != "conditional":
+            continue
+        if i > start and kinds.get((doc[i - 1].lower_, tok.lower_)) == "concessive":
+            continue
+        if has_parse(doc) and dep(tok) == "mark" and tok.head.i != tok.i:
+            s, e = subtree_span(tok.head)
+            s = min(s, tok.idx)
+            if e > tok.idx:
+                return s, e
+        j = i + 1
+        while j < end and doc[j].text not in BOUNDARY_PUNCT and not doc[j].is_sent_end:
+            j += 1
+        if j < end and doc[j].is_sent_end and not doc[j].is_punct:
+            j += 1
+        span = char_span(doc[i:j])
+        if span:
+            return span
+    return None

@@ -1,0 +1,118 @@
+"""Interview transcripts: speaker turns at paragraph starts.
+
+``find_turns(text, lang, doc=None)`` returns one :class:`Turn` per passage: "Kushnar. …",
+"Portnikov. …", "Frage: …", "Antwort: …", "Q: …", "A: …", "NAME: …". A passage runs from
+its label to the next label (or the end of the text). Labels from
+``data/<lang>/turn_labels.tsv`` always count; a name used as a label counts when
+
+- it ends with ":" ("Vitaly Portnikov: …"), or
+- it ends with "." and the same name labels at least two paragraphs, or it is a known
+  actor mention (so a one-word sentence such as "Gut." does not open a turn).
+
+Both statements and forecasts use the turns: what is said inside an answer belongs to
+the one who answered.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import List, NamedTuple, Optional
+
+from spacy.tokens import Doc
+
+from .. import tokens
+from .lexicon import statement_lexicon
+
+# A label: 1-3 capitalised words (or an all-caps word), then "." or ":" and a space.
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*\.?)(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})(?P<sep>[.:])[ \t]+(?=\S)"
+)
+_TURNS_KEY = "lagebild_turns"
+
+
+class Turn(NamedTuple):
+    start: int  # start of the label
+    end: int  # end of the passage
+    speaker_text: str
+    speaker_actor_id: Optional[str]
+    role: Optional[str] = None  # question | answer | None (named speaker)
+    body_start: int = 0  # first character after the label
+
+
+@dataclass
+class _Cand:
+    start: int
+    body_start: int
+    label: str
+    sep: str
+
+
+def _paragraph_starts(text: str) -> List[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
+    """Speaker turns of ``text`` (empty when it is no transcript)."""
+    lex = statement_lexicon(lang)
+    labels = {k.lower(): v for k, v in lex.turn_labels.items()}
+    para_starts = set(_paragraph_starts(text))
+    # a turn label must start a paragraph (or a line, for transcripts with single newlines)
+    line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+    cands: List[_Cand] = []
+    for m in _LABEL_RE.finditer(text):
+        start = m.start("label")
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in line_starts or text[line_start:start].strip():
+            continue
+        label = m.group("label").rstrip(".")
+        cands.append(_Cand(start, m.end(), label, m.group("sep")))
+    counts = Counter(c.label for c in cands)
+    named = Counter(c.label for c in cands if c.label.lower() not in labels)
+    mentions = tokens.get_list(doc, "mentions") if doc is not None else []
+    mention_texts = {m.text for m in mentions}
+    kept: List[_Cand] = []
+    for c in cands:
+        known = c.label.lower() in labels
+        is_para = c.start in para_starts or (text.rfind("\n", 0, c.start) + 1) in para_starts
+        if known:
+            if c.sep == ":" or counts[c.label] >= 2:
+                kept.append(c)
+            continue
+        if not is_para:
+            continue
+        if c.sep == ":" and len(c.label.split()) <= 3:
+            kept.append(c)
+        elif counts[c.label] >= 2 and len(named) >= 2 or (c.label in mention_texts and counts[c.label] >= 2):
+            kept.append(c)
+    if not kept:
+        return []
+    out: List[Turn] = []
+    for k, c in enumerate(kept):
+        end = kept[k + 1].start if k + 1 < len(kept) else len(text.rstrip())
+        while end > c.body_start and text[end - 1].isspace():
+            end -= 1
+        actor = None
+        if doc is not None:
+            actor = tokens.actor_in(doc, c.start, c.start + len(c.label))
+        out.append(Turn(c.start, end, c.label, actor, labels.get(c.label.lower()), c.body_start))
+    return out
+
+
+def get_turns(doc: Doc) -> List[Turn]:
+    """The turns of ``doc`` (computed once, kept in ``doc.user_data``)."""
+    cached = doc.user_data.get(_TURNS_KEY)
+    if cached is None:
+        cached = find_turns(doc.text, doc.lang_, doc)
+        doc.user_data[_TURNS_KEY] = cached
+    return cached
+
+
+def turn_at(turns: List[Turn], char: int) -> Optional[Turn]:
+    for turn in turns:
+        if turn.body_start <= char < turn.end:
+            return turn
+    return None
