@@ -41,3 +41,10 @@ def test_api_language_detection_short_texts(text, lang):
     from lagebild.language import detect_language
 
     assert detect_language(text)[0] == lang
+
+
+def test_api_tokens_have_offsets_into_text():
+    doc = lagebild.analyze("Der Kanzler traf am 18. April 2025 Präsident Macron in Paris.", with_tokens=True)
+    words = [doc.text[s:e] for s, e in doc.tokens]
+    assert words[:3] == ["Der", "Kanzler", "traf"]
+    assert "Paris" in words

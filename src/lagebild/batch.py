@@ -32,6 +32,7 @@ def analyze_items(
     *,
     language: Optional[str] = None,
     model: Optional[str] = None,
+    with_tokens: bool = False,
 ) -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
     """Analyse each article; an analysis error becomes a failure of that document only."""
     for path, item in items:
@@ -39,7 +40,7 @@ def analyze_items(
             yield path, item
             continue
         try:
-            yield path, analyze_article(item, language=language, model=model)
+            yield path, analyze_article(item, language=language, model=model, with_tokens=with_tokens)
         except Exception as e:  # noqa: BLE001 - one document must not stop the batch
             yield path, IngestFailure(item.source or item.id, f"analysis failed: {type(e).__name__}: {e}")
 

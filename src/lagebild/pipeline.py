@@ -71,7 +71,9 @@ def _prepare(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def to_document(article: Article, doc: Doc, *, model: Optional[str] = None) -> Document:
+def to_document(
+    article: Article, doc: Doc, *, model: Optional[str] = None, with_tokens: bool = False
+) -> Document:
     """Collect what the components wrote on ``doc`` into the output record."""
     return Document(
         id=article.id,
@@ -88,6 +90,7 @@ def to_document(article: Article, doc: Doc, *, model: Optional[str] = None) -> D
         statements=list(tokens.get_list(doc, "statements")),
         forecasts=list(tokens.get_list(doc, "forecasts")),
         sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+        tokens=[(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space] if with_tokens else None,
         published_raw=article.published_raw,
         url=article.url,
         warnings=list(article.warnings),
@@ -97,16 +100,21 @@ def to_document(article: Article, doc: Doc, *, model: Optional[str] = None) -> D
 
 
 def analyze_article(
-    article: Article, *, language: Optional[str] = None, model: Optional[str] = None
+    article: Article,
+    *,
+    language: Optional[str] = None,
+    model: Optional[str] = None,
+    with_tokens: bool = False,
 ) -> Document:
-    """Analyse one already-ingested article."""
+    """Analyse one already-ingested article (``with_tokens``: include token offsets)."""
     lang = choose_language(article, language=language)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         nlp = load(lang, model)
     article.warnings.extend(str(w.message) for w in caught if str(w.message).startswith("[W"))
     doc = nlp(_prepare(nlp, article))
-    return to_document(article, doc, model=model or f"{nlp.lang}_{nlp.meta.get('name', '')}")
+    name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
+    return to_document(article, doc, model=name, with_tokens=with_tokens)
 
 
 def analyze_articles(
@@ -129,6 +137,7 @@ def analyze(
     language: Optional[str] = None,
     model: Optional[str] = None,
     source: Optional[str] = None,
+    with_tokens: bool = False,
 ) -> Document:
     """Analyse a text or an HTML page given as a string.
 
@@ -139,4 +148,4 @@ def analyze(
     article = article_from_string(
         text_or_html, source=source or url, url=url, published=published
     )
-    return analyze_article(article, language=language, model=model)
+    return analyze_article(article, language=language, model=model, with_tokens=with_tokens)

@@ -199,6 +199,7 @@ class Document(Record):
     statements: List[Statement] = field(default_factory=list)
     forecasts: List[Forecast] = field(default_factory=list)
     sentences: List[Tuple[int, int]] = field(default_factory=list)
+    tokens: Optional[List[Tuple[int, int]]] = None  # [start, end) per token, on request
     published_raw: Optional[str] = None
     url: Optional[str] = None
     warnings: List[str] = field(default_factory=list)

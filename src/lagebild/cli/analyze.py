@@ -22,6 +22,7 @@ def analyze_cli(
     language: Optional[str] = typer.Option(None, "--lang", help="Force a language (de, en)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path to use instead of the shipped one."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="text | html | jsonl | feed | warc (default: detect)."),
+    tokens: bool = typer.Option(False, "--tokens", help="Include token offsets [start, end) into text."),
 ) -> None:
     """Analyse documents and print the result (PRODUCT.md's JSON contract).
 
@@ -35,7 +36,9 @@ def analyze_cli(
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     one = len(paths) == 1 and paths[0].is_file() and fmt == "json"
     failed = 0
-    results = analyze_items(iter_items(paths, fmt=input_format), language=language, model=model)
+    results = analyze_items(
+        iter_items(paths, fmt=input_format), language=language, model=model, with_tokens=tokens
+    )
     for _path, result in results:
         if isinstance(result, IngestFailure):
             failed += 1
