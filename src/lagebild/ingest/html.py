@@ -88,7 +88,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
         include_comments=False,
         include_tables=False,
         include_images=False,
-        favor_recall=True,
+        favor_recall=False,
     )
     try:
         tree = lxml.html.fromstring(html)
