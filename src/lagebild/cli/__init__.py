@@ -14,6 +14,8 @@ VERB_MODULES = (
     "ingest",
     "documents",
     "export",
+    "forecasts",
+    "eval_forecasts",
 )
 
 for _name in VERB_MODULES:

@@ -29,6 +29,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
+from ..datafiles import data_path, word_list
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -90,7 +91,7 @@ def _looks_infinitive(tok: Token, lang: str) -> bool:
         return (
             tok.is_lower
             and low.endswith(INFINITIVE_SUFFIXES["de"])
-            and not (low.startswith("ge") and len(low) > 6)
+            and not _looks_participle(tok, lang)
             and low not in DETERMINERS["de"]
             and len(low) > 3
         )
@@ -104,8 +105,19 @@ def _looks_participle(tok: Token, lang: str) -> bool:
         return tok.tag_ in ("VVPP", "VAPP", "VMPP", "VBN")
     low = tok.lower_
     if lang == "de":
-        return tok.is_lower and ("ge" in low[:6]) and low.endswith(("t", "en")) and len(low) > 5
+        if not tok.is_lower or not low.endswith(("t", "en")) or len(low) <= 5:
+            return False
+        if low in _fallback_words(lang, "ge_infinitives.txt"):
+            return False
+        if low.startswith("ge"):
+            return True
+        return any(low.startswith(p + "ge") for p in _fallback_words(lang, "separable_prefixes.txt"))
     return tok.is_lower and low.endswith("ed")
+
+
+def _fallback_words(lang: str, name: str) -> frozenset:
+    path = data_path(lang, name)
+    return word_list(str(path)) if path.is_file() else frozenset()
 
 
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:

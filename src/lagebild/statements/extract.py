@@ -60,6 +60,8 @@ class _Ctx:
         self.turns: List[Turn] = get_turns(doc)
         self.quotes: List[Quote] = find_quotes(doc.text, lex.quote_pairs)
         self.used_quotes: set = set()
+        # (end char, speaker, speaker text) of speech verbs without content of their own
+        self.anchors: List[Tuple[int, str, Optional[str]]] = []
         self.out: List[Statement] = []
         actors = tokens.get_list(doc, "actors")
         self.actor_type = {a.id: a.type for a in actors}
@@ -317,6 +319,13 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         else:
             span = _content_span(ctx, tok, sent)
             if span is None:
+                # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
+                # the Konjunktiv-I sentences that follow
+                subj = _subject_tokens(ctx, tok, sent, (sent.end_char, sent.end_char))
+                if subj:
+                    s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
+                    speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
+                    ctx.anchors.append((sent.end_char, speaker, speaker_text))
                 continue
             content = span
             kind = "indirect"
@@ -433,7 +442,13 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
 
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
     best = None
-    for st in ctx.out:
+    cands = list(ctx.out) + [
+        Statement(speaker=sp, kind="indirect", text="", span=(end, end), speaker_text=st)
+        for end, sp, st in ctx.anchors
+    ]
+    for st in cands:
+        if st.verb_class == "turn":
+            continue
         if st.span[1] <= before + 1 and before - st.span[1] <= window and st.speaker != "author":
             if best is None or st.span[1] > best.span[1]:
                 best = st
@@ -452,6 +467,8 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
     for turn in ctx.turns:
         if turn.role == "question" or turn.body_start >= turn.end:
             continue
+        if doc.text[turn.body_start : turn.end].rstrip().endswith("?"):
+            continue  # an interviewer's question claims nothing
         _add(
             ctx,
             Statement(
