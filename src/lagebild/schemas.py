@@ -149,6 +149,10 @@ class Event(Record):
     target_text: Optional[str] = None
     trigger: Optional[str] = None
     speaker: Optional[str] = None  # who reported it, when modality is "reported"
+    modalities: List[str] = field(default_factory=list)  # every modality found, primary first
+    holder: Optional[str] = None  # actor who threatens/promises/demands/proposes it
+    trigger_span: Optional[Tuple[int, int]] = None  # character offsets of the trigger word
+    pattern: Optional[str] = None  # the pattern that coded it ("patterns_de.tsv:42")
 
 
 @dataclass

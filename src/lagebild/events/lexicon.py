@@ -1,0 +1,164 @@
+"""The event coder's language data: label roles, modality cues, verb forms (data files)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+
+from ..datafiles import data_path, iter_tsv, load_yaml
+from .patterns import PatternIndex, load_patterns, separable_prefixes
+
+MODAL_KINDS = ("threatened", "promised", "demanded", "proposed", "predicted")
+
+
+def _fs(values: Optional[Iterable[str]]) -> FrozenSet[str]:
+    return frozenset(str(v).split("_")[0].lower() for v in (values or []))
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    roles: Dict[str, str]  # dep label → role
+    contractions: Dict[str, str]
+    agent_preps: FrozenSet[str]
+    location_preps: FrozenSet[str]
+    reciprocal: FrozenSet[str]
+    relative_pronouns: FrozenSet[str]
+    place_labels: FrozenSet[str]
+    cue_verbs: Dict[str, str]  # lemma → threatened|promised|demanded|proposed|predicted
+    negating_verbs: FrozenSet[str]
+    object_control: FrozenSet[str]
+    reporting: FrozenSet[str]
+    future_aux: FrozenSet[str]
+    hypothetical_aux: FrozenSet[str]
+    reported_aux: FrozenSet[str]
+    conditional_marks: Tuple[str, ...]
+    negation: FrozenSet[str]
+    particles: FrozenSet[str]
+    forms: Dict[str, str]  # inflected form → lemma, for pipelines without a lemmatizer
+    patterns: PatternIndex
+
+    def role(self, dep: str) -> str:
+        role = self.roles.get(dep)
+        if role is None and ":" in dep:
+            role = self.roles.get(dep.split(":", 1)[0])
+        return role or "other"
+
+    def prep(self, word: str) -> str:
+        word = word.lower()
+        return self.contractions.get(word, word)
+
+
+def _german_forms(lemma: str, particles: FrozenSet[str], irregular: Dict[str, List[str]]) -> Dict[str, str]:
+    """Regular (weak) forms of a German verb, plus the irregular ones from the table."""
+    out: Dict[str, str] = {}
+    prefix, base = "", lemma
+    for p in sorted(particles, key=len, reverse=True):
+        if lemma.startswith(p) and len(lemma) - len(p) >= 4 and lemma[len(p):] in irregular or (
+            lemma.startswith(p) and len(lemma) - len(p) >= 5 and p in ("ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "mit", "nach", "vor", "weg", "zu", "zurück", "zusammen", "los")
+        ):
+            prefix, base = p, lemma[len(p):]
+            break
+    if base.endswith(("eln", "ern")):
+        stem = base[:-1]
+    elif base.endswith("en"):
+        stem = base[:-2]
+    elif base.endswith("n"):
+        stem = base[:-1]
+    else:
+        return out
+    inseparable = base.startswith(("be", "ver", "er", "ent", "zer", "ge", "miss", "über", "unter", "hinter", "wider")) or base.endswith("ieren")
+    e = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouhlr") else ""
+    finite = [stem + "e", stem + e + "st", stem + e + "t", base, stem + e + "te", stem + e + "ten", stem + e + "test", stem + e + "tet"]
+    part = ("" if inseparable else "ge") + stem + e + "t"
+    for f in finite:
+        out.setdefault(f, lemma if not prefix else base)
+    out.setdefault(prefix + part, lemma)
+    if prefix:
+        out.setdefault(prefix + "zu" + base, lemma)
+        out.setdefault(lemma, lemma)
+    for form in irregular.get(base, []):
+        if form.startswith("ge") and prefix:
+            out.setdefault(prefix + form, lemma)
+        out.setdefault(form, base if prefix else lemma)
+    for form in irregular.get(lemma, []):
+        out.setdefault(form, lemma)
+    return out
+
+
+def _english_forms(lemma: str, irregular: Dict[str, List[str]]) -> Dict[str, str]:
+    out: Dict[str, str] = {}
+    verb = lemma.split(" ")[0]
+    if verb.endswith("e"):
+        forms = [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms = [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms = [verb + "s", verb + "ed", verb + "ing"]
+        if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou" and len(verb) <= 4:
+            forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
+    forms += irregular.get(verb, [])
+    for f in forms:
+        out.setdefault(f, verb)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    """Roles, cues and patterns for ``lang`` (falls back to English data)."""
+    syntax = load_yaml(data_path("events", "syntax.yaml")) or {}
+    roles: Dict[str, str] = {}
+    for role, labels in (syntax.get("roles") or {}).items():
+        for label in labels:
+            roles[str(label)] = role
+    mod_path = data_path("events", f"modality_{lang}.yaml")
+    if not mod_path.is_file():
+        mod_path = data_path("events", "modality_en.yaml")
+    mod = load_yaml(mod_path) or {}
+    cue_verbs: Dict[str, str] = {}
+    for kind in MODAL_KINDS:
+        for lemma in _fs(mod.get(kind)):
+            cue_verbs.setdefault(lemma, kind)
+    particles = separable_prefixes(lang)
+    irregular: Dict[str, List[str]] = {}
+    forms_path = data_path("events", f"verb_forms_{lang}.tsv")
+    if forms_path.is_file():
+        for row in iter_tsv(forms_path, required=("lemma", "forms")):
+            irregular.setdefault(row["lemma"].lower(), []).extend(row["forms"].lower().split())
+    patterns = load_patterns(lang)
+    forms: Dict[str, str] = {}
+    lemmas = set(patterns.triggers()) | set(cue_verbs) | set(_fs(mod.get("negating_verbs"))) | set(_fs(mod.get("reporting")))
+    for lemma in sorted(lemmas):
+        generated = _german_forms(lemma, particles, irregular) if lang == "de" else _english_forms(lemma, irregular)
+        for form, lem in generated.items():
+            forms.setdefault(form, lem)
+    for lemma in lemmas:
+        forms[lemma.split(" ")[0]] = lemma.split(" ")[0]
+
+    def per_lang(key: str) -> FrozenSet[str]:
+        return _fs((syntax.get(key) or {}).get(lang) or [])
+
+    return Lexicon(
+        lang=lang,
+        roles=roles,
+        contractions={str(k): str(v) for k, v in ((syntax.get("contractions") or {}).get(lang) or {}).items()},
+        agent_preps=per_lang("agent_preps"),
+        location_preps=per_lang("location_preps"),
+        reciprocal=per_lang("reciprocal"),
+        relative_pronouns=per_lang("relative_pronouns"),
+        place_labels=frozenset(syntax.get("place_labels") or []),
+        cue_verbs=cue_verbs,
+        negating_verbs=_fs(mod.get("negating_verbs")),
+        object_control=_fs(mod.get("object_control")),
+        reporting=_fs(mod.get("reporting")),
+        future_aux=_fs(mod.get("future_aux")),
+        hypothetical_aux=_fs(mod.get("hypothetical_aux")),
+        reported_aux=_fs(mod.get("reported_aux")),
+        conditional_marks=tuple(str(m).lower() for m in mod.get("conditional_marks") or []),
+        negation=_fs(mod.get("negation")),
+        particles=particles,
+        forms=forms,
+        patterns=patterns,
+    )

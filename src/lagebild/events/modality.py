@@ -1,0 +1,161 @@
+"""Modality and negation of a coded event, from cue words (data files), morphology
+(Mood=Sub, VerbForm), the clause structure (governing cue verbs, conditional clauses) and
+the statements found before (``doc._.statements``).
+
+GDELT codes threats and hypotheticals as facts; lagebild keeps them apart: every event
+has one primary ``modality`` (the first of :data:`PRIORITY` that applies) and the full
+list in ``modalities``.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, List, Optional, Set
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from .coder import EventCoder
+
+PRIORITY = (
+    "hypothetical",
+    "conditional",
+    "threatened",
+    "promised",
+    "demanded",
+    "proposed",
+    "predicted",
+    "reported",
+    "asserted",
+)
+
+
+@dataclass
+class ModalityInfo:
+    modality: str = "asserted"
+    modalities: List[str] = field(default_factory=list)
+    negated: bool = False
+    condition: Optional[str] = None
+    speaker: Optional[str] = None
+    holder: Optional[str] = None
+
+
+def _subject_actor(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[str]:
+    for s in coder.subjects(verb):
+        actor = coder.arg(doc, s).actor
+        if actor:
+            return actor
+    return None
+
+
+def _is_negation(coder: "EventCoder", token: Token) -> bool:
+    return coder.role(token) == "neg" or token.lower_ in coder.lex.negation and coder.role(token) in (
+        "mod", "det", "other", "neg", "advmod"
+    ) or (token.lower_ in coder.lex.negation and token.dep_ in ("advmod", "det", "neg", "ng", "nk", "mo"))
+
+
+def _condition_clause(coder: "EventCoder", doc: Doc, clause: Token) -> Optional[str]:
+    """The text of ``clause`` when it is introduced by a conditional mark."""
+    marks = [c for c in clause.children if coder.role(c) == "mark"]
+    tokens = list(clause.subtree)
+    lead = " ".join(t.lower_ for t in tokens[:3])
+    for m in coder.lex.conditional_marks:
+        if any(x.lower_ == m for x in marks) or (" " in m and lead.startswith(m)) or (
+            not marks and tokens and tokens[0].lower_ == m
+        ):
+            start = tokens[0].idx
+            end = tokens[-1].idx + len(tokens[-1])
+            text = doc.text[start:end].strip(" ,;")
+            return text
+    return None
+
+
+def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: list, stmt_starts: List[int]) -> ModalityInfo:
+    lex = coder.lex
+    mods: Set[str] = set()
+    info = ModalityInfo()
+    reporting_context = False
+
+    # the clause chain: the event verb and the verbs governing it
+    chain: List[Token] = [verb]
+    cur = verb
+    while cur.head.i != cur.i and coder.role(cur) in ("xcomp", "ccomp", "conj") and len(chain) < 6:
+        link = coder.role(cur)
+        cur = cur.head
+        chain.append(cur)
+        lemma_keys = coder.trigger_keys(cur)
+        if link in ("xcomp", "ccomp"):
+            for key in lemma_keys:
+                kind = lex.cue_verbs.get(key)
+                if kind:
+                    mods.add(kind)
+                    info.holder = info.holder or _subject_actor(coder, doc, cur)
+                    break
+            if any(k in lex.negating_verbs for k in lemma_keys):
+                info.negated = True
+            if any(k in lex.reporting for k in lemma_keys) and link == "ccomp":
+                mods.add("reported")
+                reporting_context = True
+                info.speaker = info.speaker or _subject_actor(coder, doc, cur)
+
+    # auxiliaries, modals and negation on the event verb and its governors
+    has_have = False
+    hyp_words: List[str] = []
+    for i, v in enumerate(chain):
+        if i > 0 and coder.role(chain[i - 1]) == "conj" and coder.children(chain[i - 1], "aux", "aux_pass"):
+            continue
+        auxes = coder.children(v, "aux", "aux_pass")
+        passive = coder.is_passive(v)
+        for a in auxes:
+            w = a.lower_
+            if w in lex.future_aux and not (coder.role(a) == "aux_pass" or (lex.lang == "de" and passive and "Part" in v.morph.get("VerbForm"))):
+                mods.add("predicted")
+            if w in lex.hypothetical_aux or ("Sub" in a.morph.get("Mood") and coder.lemma(a) in ("werden", "haben", "sein", "können", "müssen", "dürfen", "sollen")
+                                             and w not in lex.reported_aux):
+                hyp_words.append(w)
+            if w in lex.reported_aux:
+                mods.add("reported")
+            if coder.lemma(a) in ("have", "haben"):
+                has_have = True
+            kind = lex.cue_verbs.get(coder.lemma(a))
+            if kind:
+                mods.add(kind)
+            for c in a.children:
+                if _is_negation(coder, c):
+                    info.negated = True
+        for c in v.children:
+            if _is_negation(coder, c):
+                info.negated = True
+        if i == 0:
+            for o in coder.children(v, "obj", "subj_pass"):
+                if any(d.lower_ in lex.negation for d in o.children if coder.role(d) in ("det", "mod", "neg", "other")):
+                    info.negated = True
+        # conditions: an if-clause attached to the clause, or the event inside one
+        for c in v.children:
+            if coder.role(c) == "advcl":
+                cond = _condition_clause(coder, doc, c)
+                if cond and info.condition is None:
+                    info.condition = cond
+                    mods.add("conditional")
+        if coder.role(v) == "advcl" and _condition_clause(coder, doc, v):
+            mods.add("hypothetical")
+    if lex.lang == "de" and "Sub" in verb.morph.get("Mood") and verb.lower_ in lex.reported_aux:
+        mods.add("reported")
+    if hyp_words:
+        # "er sagte, er würde …" / "he said he would …" is a reported prediction
+        if reporting_context and not has_have and all(w in ("würde", "würden", "would", "'d") for w in hyp_words):
+            mods.add("predicted")
+        else:
+            mods.add("hypothetical")
+
+    # attributed to a speaker by the statements component
+    if statements:
+        k = bisect_right(stmt_starts, verb.idx)
+        for stmt in statements[max(0, k - 8):k][::-1]:
+            if stmt.span[0] <= verb.idx < stmt.span[1] and stmt.speaker != "author":
+                mods.add("reported")
+                info.speaker = info.speaker or stmt.speaker
+                break
+    info.modalities = [m for m in PRIORITY if m in mods] or ["asserted"]
+    info.modality = info.modalities[0]
+    return info

@@ -1,0 +1,145 @@
+"""Event patterns as data: ``data/events/patterns_<lang>.tsv`` → :class:`Pattern`.
+
+A pattern maps a trigger (a verb lemma, with its separable particle in German —
+"ablehnen" — or its phrasal particle in English — "pull out") to a CAMEO code; optional
+``words`` constrain the predicate (light-verb and noun constructions: "Sanktionen
+verhängen", "impose sanctions"); ``target`` names the argument slots that hold the
+target actor; ``flags`` carry ``mutual``, ``requires=target`` and ``extra``.
+PETRARCH dictionaries are converted into the same representation (see ``petrarch.py``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+
+from ..datafiles import data_path, iter_tsv, word_list
+
+# English particles that make a two-word trigger a phrasal verb ("pull out") rather than
+# verb + required word ("hold talks")
+PHRASAL_PARTICLES = frozenset(
+    "up down off out in on over back away by about around along through together".split()
+)
+DEFAULT_TARGET = ("obj", "iobj")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    trigger: str  # lemma key, lower case ("ablehnen", "pull out")
+    code: str
+    words: Tuple[FrozenSet[str], ...] = ()  # each set: one of these lemmas must occur
+    target: Tuple[str, ...] = DEFAULT_TARGET  # slots: obj, iobj, prep:<p>
+    mutual: bool = False
+    requires_target: bool = False
+    extra: bool = False  # fires besides the best pattern of its trigger
+    source_slots: Tuple[str, ...] = ("subj",)
+    origin: str = ""  # file:line, for messages and debugging
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.words) + (1 if self.target != DEFAULT_TARGET else 0)
+
+
+def _split_words(cell: Optional[str]) -> Tuple[FrozenSet[str], ...]:
+    if not cell:
+        return ()
+    return tuple(
+        frozenset(w.strip().lower() for w in alt.split("|") if w.strip())
+        for alt in cell.split("+")
+        if alt.strip()
+    )
+
+
+def make_pattern(
+    trigger: str,
+    code: str,
+    *,
+    words: Optional[str] = None,
+    target: Optional[str] = None,
+    flags: Optional[str] = None,
+    lang: str = "en",
+    origin: str = "",
+) -> Pattern:
+    """One :class:`Pattern` from the cells of a pattern file row."""
+    trigger = " ".join(trigger.lower().split())
+    extra_words: Tuple[FrozenSet[str], ...] = ()
+    parts = trigger.split(" ")
+    if len(parts) > 1 and not (len(parts) == 2 and parts[1] in PHRASAL_PARTICLES):
+        # "hold talks" → trigger "hold" + required word "talks"
+        trigger = parts[0]
+        extra_words = tuple(frozenset([w]) for w in parts[1:] if len(w) > 2)
+    flag_set = set((flags or "").split())
+    slots = tuple(s.strip().lower() for s in (target or "").split(",") if s.strip())
+    return Pattern(
+        trigger=trigger,
+        code=code.strip(),
+        words=_split_words(words) + extra_words,
+        target=slots or DEFAULT_TARGET,
+        mutual="mutual" in flag_set,
+        requires_target="requires=target" in flag_set,
+        extra="extra" in flag_set,
+        origin=origin,
+    )
+
+
+def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
+    code = row.get("code") or ""
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        return f"code {code!r} is not a CAMEO code (2-4 digits)"
+    for slot in (row.get("target") or "").split(","):
+        slot = slot.strip()
+        if slot and slot not in ("obj", "iobj") and not slot.startswith("prep:"):
+            return f"unknown target slot {slot!r} (obj, iobj, prep:<p>)"
+    return None
+
+
+def read_patterns(path: Path | str, lang: str) -> List[Pattern]:
+    """Patterns of a TSV file (columns trigger, code, words, target, flags, note)."""
+    return [
+        make_pattern(
+            row["trigger"], row["code"], words=row.get("words"), target=row.get("target"),
+            flags=row.get("flags"), lang=lang, origin=f"{Path(path).name}:{row['_line']}",
+        )
+        for row in iter_tsv(path, required=("trigger", "code"), validate=_validate)
+    ]
+
+
+class PatternIndex:
+    """Patterns by trigger key, best (most specific, earliest) first."""
+
+    def __init__(self, patterns: Iterable[Pattern] = ()) -> None:
+        self._by_trigger: Dict[str, List[Pattern]] = {}
+        self._order: Dict[Pattern, int] = {}
+        self.add(patterns)
+
+    def add(self, patterns: Iterable[Pattern]) -> None:
+        for p in patterns:
+            self._order.setdefault(p, len(self._order))
+            self._by_trigger.setdefault(p.trigger, []).append(p)
+        for key, items in self._by_trigger.items():
+            items.sort(key=lambda p: (-p.specificity, self._order[p]))
+
+    def get(self, key: str) -> Sequence[Pattern]:
+        return self._by_trigger.get(key, ())
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._by_trigger
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_trigger.values())
+
+    def triggers(self) -> List[str]:
+        return sorted(self._by_trigger)
+
+
+@lru_cache(maxsize=8)
+def load_patterns(lang: str) -> PatternIndex:
+    """The shipped patterns for ``lang`` (``data/events/patterns_<lang>.tsv``)."""
+    path = data_path("events", f"patterns_{lang}.tsv")
+    return PatternIndex(read_patterns(path, lang) if path.is_file() else [])
+
+
+def separable_prefixes(lang: str) -> FrozenSet[str]:
+    path = data_path("events", f"particles_{lang}.txt")
+    return word_list(str(path)) if path.is_file() else frozenset()

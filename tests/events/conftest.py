@@ -1,0 +1,21 @@
+"""Fixtures of the event coder tests; helpers live in event_docs.py (importable from here)."""
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+
+@pytest.fixture(scope="session")
+def coder_de():
+    from lagebild.events.coder import EventCoder
+
+    return EventCoder("de")
+
+
+@pytest.fixture(scope="session")
+def coder_en():
+    from lagebild.events.coder import EventCoder
+
+    return EventCoder("en")
