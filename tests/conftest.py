@@ -1,6 +1,8 @@
 """Shared fixtures. Data from ../shared is optional: tests that need it skip with a reason."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,26 @@ def seed_text(seed_path: Path) -> str:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_target(request, tmp_path: Path):
+    """A fresh store location in each backend: a DuckDB file, and a new database on the
+    PostgreSQL server named by $LAGEBILD_TEST_PG (.ci/run starts one; skipped without)."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "test.duckdb")
+        return
+    admin_url = os.environ.get("LAGEBILD_TEST_PG")
+    if not admin_url:
+        pytest.skip("set LAGEBILD_TEST_PG to a PostgreSQL URL (scripts/test-postgres.sh starts a server)")
+    import psycopg
+
+    name = f"lagebild_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin_url, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    yield admin_url.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin_url, autocommit=True) as con:
+        con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")

@@ -79,3 +79,16 @@ def test_cli_analyze_folder_prints_jsonl(examples_dir):
 def test_cli_real_process_entry_point():
     proc = subprocess.run([sys.executable, "-m", "lagebild", "--help"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "ingest" in proc.stdout
+
+
+def test_cli_ingest_and_export_in_each_backend(store_target, examples_dir, tmp_path):
+    result = invoke("ingest", examples_dir, "--db", store_target, "-q")
+    assert result.exit_code == 0, result.output
+    again = invoke("ingest", examples_dir, "--db", store_target, "-q")
+    assert "0 new" in again.stdout
+    rows = [json.loads(line) for line in invoke("documents", "--db", store_target, "--format", "jsonl").stdout.splitlines()]
+    assert len(rows) == 2
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"events.{fmt}"
+        assert invoke("export", out, "--db", store_target, "--format", fmt, "--table", "documents").exit_code == 0
+        assert out.stat().st_size > 0

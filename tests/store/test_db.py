@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from lagebild.errors import NotFoundError
 from lagebild.schemas import Actor, Document, Event, Forecast, Statement
 from lagebild.store import Store, export
 
@@ -17,23 +18,23 @@ def make_doc(doc_id="d1", text="Putin lehnt den Waffenstillstand ab.") -> Docume
     )
 
 
-def test_store_save_get_roundtrip(db_path):
-    with Store(db_path) as store:
+def test_store_save_get_roundtrip(store_target):
+    with Store(store_target) as store:
         assert store.save(make_doc()) is True
         doc = store.get("d1")
     assert doc.to_dict() == make_doc().to_dict()
 
 
-def test_store_resave_replaces_not_duplicates(db_path):
-    with Store(db_path) as store:
+def test_store_resave_replaces_not_duplicates(store_target):
+    with Store(store_target) as store:
         store.save(make_doc())
         assert store.save(make_doc()) is False
         for table in ("documents", "events", "statements", "forecasts", "mentions", "document_actors", "actors"):
             assert store.count(table) == 1, table
 
 
-def test_store_failed_save_rolls_back_and_keeps_old(db_path, monkeypatch):
-    with Store(db_path) as store:
+def test_store_failed_save_rolls_back_and_keeps_old(store_target, monkeypatch):
+    with Store(store_target) as store:
         store.save(make_doc())
         bad = make_doc(text="Putin lehnt den Waffenstillstand ab. Neu.")
 
@@ -47,18 +48,22 @@ def test_store_failed_save_rolls_back_and_keeps_old(db_path, monkeypatch):
         assert store.count("events") == 1
 
 
-def test_store_persists_across_connections(db_path):
-    with Store(db_path) as store:
+def test_store_persists_across_connections(store_target):
+    with Store(store_target) as store:
         store.save(make_doc("d1"))
         store.save(make_doc("d2"))
-    with Store(db_path, read_only=True) as store:
+    with Store(store_target, read_only=True) as store:
         assert [r["id"] for r in store.documents()] == ["d1", "d2"]
         assert store.query("SELECT horizon_end FROM forecasts WHERE doc_id = ?", ["d2"])[0]["horizon_end"].isoformat() == "2025-05-19"
+        assert store.get("d2").id == "d2"
+        with pytest.raises(NotFoundError):
+            store.get("d")  # an ambiguous prefix
+        assert [r["id"] for r in store.documents(search="WAFFENSTILL")] == ["d1", "d2"]
 
 
 @pytest.mark.parametrize("fmt,table", [("jsonl", "documents"), ("csv", "events"), ("parquet", "forecasts"), ("csv", "documents"), ("jsonl", "actors")])
-def test_store_export(db_path, tmp_path, fmt, table):
-    with Store(db_path) as store:
+def test_store_export(store_target, tmp_path, fmt, table):
+    with Store(store_target) as store:
         store.save(make_doc())
         out = tmp_path / f"out.{fmt}"
         assert export(store, out, fmt=fmt, table=table) == 1
@@ -70,7 +75,7 @@ def test_store_export(db_path, tmp_path, fmt, table):
         assert pq.read_table(out).num_rows == 1
 
 
-def test_store_migrations_recorded_once(db_path):
-    Store(db_path).close()
-    with Store(db_path) as store:
+def test_store_migrations_recorded_once(store_target):
+    Store(store_target).close()
+    with Store(store_target) as store:
         assert [r["name"] for r in store.query("SELECT name FROM _lagebild_migrations")] == ["001_initial"]

@@ -1,9 +1,6 @@
 """The typer app every CLI verb registers on, and small shared CLI helpers."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import typer
 from rich.console import Console
 
@@ -17,12 +14,13 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-DEFAULT_DB = Path(os.environ.get("LAGEBILD_DB", "lagebild.duckdb"))
+DEFAULT_DB = "lagebild.duckdb"
 
+# a string, not a Path: "postgresql://…" URLs must survive unchanged
 DbOption = typer.Option(
     DEFAULT_DB,
     "--db",
-    help="DuckDB database file (default: ./lagebild.duckdb, or $LAGEBILD_DB).",
+    help="DuckDB file or postgresql:// URL (default: ./lagebild.duckdb, or $LAGEBILD_DB).",
     envvar="LAGEBILD_DB",
 )
 

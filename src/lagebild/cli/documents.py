@@ -16,7 +16,7 @@ from ._util import DbOption, app, console, err_console
 
 @app.command("documents")
 def documents_cli(
-    db: Path = DbOption,
+    db: str = DbOption,
     limit: int = typer.Option(50, "--limit", "-n"),
     language: Optional[str] = typer.Option(None, "--lang"),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Substring of title or text."),
@@ -49,7 +49,7 @@ def documents_cli(
 @app.command("show")
 def show_cli(
     doc_id: str = typer.Argument(..., help="Document id (a unique prefix is enough)."),
-    db: Path = DbOption,
+    db: str = DbOption,
     fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
 ) -> None:
     """Show one stored document with its actors, events, statements and forecasts.

@@ -13,7 +13,7 @@ from ._util import DbOption, app, console, err_console
 @app.command("export")
 def export_cli(
     out: Path = typer.Argument(..., help="Output file."),
-    db: Path = DbOption,
+    db: str = DbOption,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet"),
     table: str = typer.Option(
         "documents", "--table", "-t",

@@ -16,7 +16,7 @@ from ._util import DbOption, app, console, err_console
 @app.command("ingest")
 def ingest_cli(
     paths: List[Path] = typer.Argument(..., help="Text/HTML/JSONL/feed/WARC files or folders."),
-    db: Path = DbOption,
+    db: str = DbOption,
     language: Optional[str] = typer.Option(None, "--lang", help="Force a language (de, en)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="text | html | jsonl | feed | warc."),

@@ -1,5 +1,5 @@
-"""The embedded DuckDB store: every analysed document with its actors, mentions,
-events, statements and forecasts.
+"""The store: every analysed document with its actors, mentions, events, statements
+and forecasts, in embedded DuckDB (a file path) or PostgreSQL (a ``postgresql://`` URL).
 
 Each document is written in one transaction (delete its old rows, insert the new), so a
 crash or Ctrl-C mid-batch leaves every finished document stored and none half-stored,
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-import duckdb
-
-from ..errors import Errors, LagebildError, NotFoundError
+from ..errors import Errors, NotFoundError
 from ..schemas import Document
+from .backends import Backend, connect
 from .migrations import migrate
 
 CHILD_TABLES = ("document_actors", "mentions", "events", "statements", "forecasts")
@@ -43,20 +41,15 @@ def _iso_or_none(value: Optional[str]) -> Optional[str]:
 class Store:
     """A lagebild database. Use as a context manager or call :meth:`close`.
 
-    path (str | Path): the DuckDB file, created with its schema if missing; ":memory:"
-        for a throw-away store.
+    path (str | Path): the DuckDB file, created with its schema if missing (":memory:"
+        for a throw-away store), or a PostgreSQL URL ``postgresql://user@host/db``.
     """
 
     def __init__(self, path: str | Path = "lagebild.duckdb", *, read_only: bool = False) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only and Path(self.path).exists())
-        except duckdb.Error as e:
-            raise LagebildError(Errors.E015.format(db=self.path, msg=e)) from e
+        self.backend: Backend = connect(self.path, read_only=read_only)
         if not read_only:
-            migrate(self.con)
+            migrate(self.backend)
 
     def __enter__(self) -> "Store":
         return self
@@ -65,7 +58,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        self.backend.close()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -93,18 +86,18 @@ class Store:
             for table, table_rows in self._rows(doc, doc.to_dict()).items():
                 rows[table].extend(table_rows)
         rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
-        self.con.execute("BEGIN TRANSACTION")
+        self.backend.execute("BEGIN TRANSACTION")
         try:
             for doc_id in replaced:
                 for table in CHILD_TABLES:
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-                self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+                    self.backend.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+                self.backend.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             for table, table_rows in rows.items():
                 for i in range(0, len(table_rows), 500):
                     self._insert_rows(table, table_rows[i : i + 500])
-            self.con.execute("COMMIT")
+            self.backend.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.backend.execute("ROLLBACK")
             raise
         return new
 
@@ -121,7 +114,7 @@ class Store:
                 "country = excluded.country, code = excluded.code, "
                 "provisional = excluded.provisional, wikidata = excluded.wikidata, data = excluded.data"
             )
-        self.con.execute(sql, [value for row in rows for value in row])
+        self.backend.execute(sql, [value for row in rows for value in row])
 
     def _rows(self, doc: Document, data: Dict[str, Any]) -> Dict[str, List[List[Any]]]:
         """The rows ``doc`` becomes, per table, in the tables' column order."""
@@ -165,36 +158,34 @@ class Store:
         """Remove a document and its rows; True if it existed."""
         if not self.has(doc_id):
             return False
-        self.con.execute("BEGIN TRANSACTION")
+        self.backend.execute("BEGIN TRANSACTION")
         try:
             for table in CHILD_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-            self.con.execute("COMMIT")
+                self.backend.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.backend.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self.backend.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self.backend.execute("ROLLBACK")
             raise
         return True
 
     # -- reading ---------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> List[Dict[str, Any]]:
-        """Rows of ``sql`` as dicts."""
-        cur = self.con.execute(sql, list(params))
-        names = [d[0] for d in cur.description] if cur.description else []
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        """Rows of ``sql`` (with ``?`` placeholders) as dicts."""
+        return self.backend.query(sql, params)
 
     def has(self, doc_id: str) -> bool:
-        return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
+        return bool(self.backend.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
 
     def count(self, table: str = "documents") -> int:
         if table not in ("documents", "actors") + CHILD_TABLES:
             raise ValueError(table)
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self.backend.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def resolve_id(self, prefix: str) -> str:
         """The full id of the one document whose id starts with ``prefix``."""
-        rows = self.con.execute(
+        rows = self.backend.execute(
             "SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2", [prefix]
         ).fetchall()
         if len(rows) != 1:
@@ -204,8 +195,8 @@ class Store:
     def get(self, doc_id: str) -> Document:
         """The stored document ``doc_id`` (a unique prefix is enough)."""
         full = self.resolve_id(doc_id)
-        row = self.con.execute("SELECT data FROM documents WHERE id = ?", [full]).fetchone()
-        return Document.from_dict(json.loads(row[0]))
+        row = self.backend.execute("SELECT data FROM documents WHERE id = ?", [full]).fetchone()
+        return Document.from_dict(self.backend.load_json(row[0]))
 
     def documents(
         self,
@@ -236,17 +227,17 @@ class Store:
     def iter_documents(self, ids: Optional[Iterable[str]] = None) -> Iterable[Document]:
         """Every stored document (or those in ``ids``), in id order, streaming."""
         if ids is None:
-            cur = self.con.execute("SELECT data FROM documents ORDER BY id")
+            cur = self.backend.execute("SELECT data FROM documents ORDER BY id")
             while True:
                 rows = cur.fetchmany(256)
                 if not rows:
                     break
                 for (data,) in rows:
-                    yield Document.from_dict(json.loads(data))
+                    yield Document.from_dict(self.backend.load_json(data))
         else:
             for doc_id in ids:
                 yield self.get(doc_id)
 
     def provisional_actors(self) -> List[Dict[str, Any]]:
         """Actors created on the fly (not in the knowledge base), for reuse across documents."""
-        return [json.loads(r["data"]) for r in self.query("SELECT data FROM actors WHERE provisional")]
+        return [self.backend.load_json(r["data"]) for r in self.query("SELECT data FROM actors WHERE provisional")]

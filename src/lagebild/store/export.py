@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, Dict
+from typing import Any, Callable, Dict
 
 from ..errors import Errors, LagebildError
 from .db import CHILD_TABLES, Store
@@ -19,20 +19,52 @@ def _export_jsonl(store: Store, out: Path, table: str) -> int:
                 fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 n += 1
         else:
-            for row in store.query(f"SELECT * FROM {table}"):
+            for row in store.query(_select(table)):
+                if "data" in row:
+                    row["data"] = store.backend.load_json(row["data"])
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 n += 1
     return n
 
 
-def _copy(fmt: str) -> Callable[[Store, Path, str], int]:
-    options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet"}[fmt]
+def _select(table: str) -> str:
+    # the JSON column of documents repeats the other columns: keep flat exports flat
+    return f"SELECT * FROM {table}" if table != "documents" else (
+        "SELECT id, source, url, language, title, authors, published, published_raw, text, "
+        "partial, warnings, model, n_actors, n_events, n_statements, n_forecasts, ingested_at "
+        "FROM documents"
+    )
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
+
+
+def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
+    """CSV/Parquet: DuckDB's own COPY, or pyarrow over the rows of another backend."""
 
     def run(store: Store, out: Path, table: str) -> int:
-        # the JSON column duplicates the others in documents; keep exports flat
-        columns = "* EXCLUDE (data)" if table == "documents" else "*"
-        store.con.execute(f"COPY (SELECT {columns} FROM {table}) TO '{_quote(out)}' ({options})")
-        return store.count(table)
+        if store.backend.name == "duckdb":
+            options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet"}[fmt]
+            store.backend.execute(f"COPY ({_select(table)}) TO '{_quote(out)}' ({options})")
+            return store.count(table)
+        import pyarrow as pa
+
+        rows = [{k: _flat(v) for k, v in row.items()} for row in store.query(_select(table))]
+        data = pa.Table.from_pylist(rows)
+        if fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            pq.write_table(data, out)
+        else:
+            import pyarrow.csv as pacsv
+
+            # CSV has no list type: join list cells (authors, warnings) with "; "
+            data = pa.Table.from_pylist(
+                [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+            ) if rows else data
+            pacsv.write_csv(data, out)
+        return len(rows)
 
     return run
 
@@ -43,8 +75,8 @@ def _quote(path: Path) -> str:
 
 EXPORT_FORMATS: Dict[str, Callable[[Store, Path, str], int]] = {
     "jsonl": _export_jsonl,
-    "csv": _copy("csv"),
-    "parquet": _copy("parquet"),
+    "csv": _tabular("csv"),
+    "parquet": _tabular("parquet"),
 }
 
 

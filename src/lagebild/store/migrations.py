@@ -11,8 +11,8 @@ from typing import Any, Callable, List, Tuple
 Migration = Tuple[str, Callable[[Any], None]]
 
 
-def m001_initial(con: Any) -> None:
-    con.execute(
+def m001_initial(db: Any) -> None:
+    db.execute(
         """
         CREATE TABLE documents (
             id VARCHAR PRIMARY KEY,
@@ -20,16 +20,16 @@ def m001_initial(con: Any) -> None:
             url VARCHAR,
             language VARCHAR,
             title VARCHAR,
-            authors VARCHAR[],
+            authors {TEXT_ARRAY},
             published DATE,
             published_raw VARCHAR,
             text VARCHAR NOT NULL,
             partial BOOLEAN DEFAULT FALSE,
-            warnings VARCHAR[],
+            warnings {TEXT_ARRAY},
             model VARCHAR,
             n_actors INTEGER, n_events INTEGER, n_statements INTEGER, n_forecasts INTEGER,
             ingested_at TIMESTAMP DEFAULT current_timestamp,
-            data JSON NOT NULL
+            data {JSON} NOT NULL
         );
         CREATE TABLE actors (
             id VARCHAR PRIMARY KEY,
@@ -40,14 +40,14 @@ def m001_initial(con: Any) -> None:
             provisional BOOLEAN DEFAULT FALSE,
             wikidata VARCHAR,
             first_seen TIMESTAMP DEFAULT current_timestamp,
-            data JSON
+            data {JSON}
         );
         CREATE TABLE document_actors (
             doc_id VARCHAR NOT NULL,
             actor_id VARCHAR NOT NULL,
             role VARCHAR,
             n_mentions INTEGER,
-            data JSON,
+            data {JSON},
             PRIMARY KEY (doc_id, actor_id)
         );
         CREATE TABLE mentions (
@@ -61,11 +61,11 @@ def m001_initial(con: Any) -> None:
             doc_id VARCHAR NOT NULL,
             idx INTEGER NOT NULL,
             source VARCHAR, target VARCHAR,
-            cameo VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            cameo VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein {DOUBLE},
             modality VARCHAR, negated BOOLEAN,
             date DATE, location VARCHAR,
-            sentence VARCHAR, start_char INTEGER, end_char INTEGER, confidence DOUBLE,
-            data JSON,
+            sentence VARCHAR, start_char INTEGER, end_char INTEGER, confidence {DOUBLE},
+            data {JSON},
             PRIMARY KEY (doc_id, idx)
         );
         CREATE TABLE statements (
@@ -73,7 +73,7 @@ def m001_initial(con: Any) -> None:
             idx INTEGER NOT NULL,
             speaker VARCHAR, kind VARCHAR, text VARCHAR,
             start_char INTEGER, end_char INTEGER,
-            data JSON,
+            data {JSON},
             PRIMARY KEY (doc_id, idx)
         );
         CREATE TABLE forecasts (
@@ -81,17 +81,17 @@ def m001_initial(con: Any) -> None:
             idx INTEGER NOT NULL,
             holder VARCHAR, text VARCHAR, condition VARCHAR,
             horizon_start DATE, horizon_end DATE,
-            probability DOUBLE, status VARCHAR DEFAULT 'open',
+            probability {DOUBLE}, status VARCHAR DEFAULT 'open',
             published DATE,
             start_char INTEGER, end_char INTEGER,
-            data JSON,
+            data {JSON},
             PRIMARY KEY (doc_id, idx)
         );
         CREATE INDEX mentions_doc ON mentions (doc_id);
         CREATE INDEX mentions_actor ON mentions (actor_id);
         CREATE INDEX events_source ON events (source);
         CREATE INDEX forecasts_holder ON forecasts (holder);
-        """
+        """.format(**db.types)
     )
 
 
@@ -101,7 +101,9 @@ MIGRATIONS: List[Migration] = [
 
 
 def migrate(con: Any) -> List[str]:
-    """Apply pending migrations; returns the names applied."""
+    """Apply pending migrations to a :class:`~lagebild.store.backends.Backend`; returns
+    the names applied. Migrations write their DDL with the backend's type names
+    (``{JSON}``, ``{TEXT_ARRAY}``, ``{DOUBLE}``)."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS _lagebild_migrations "
         "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
