@@ -39,3 +39,27 @@ def test_batch_same_document_twice_in_one_batch(tmp_path):
         report = ingest_paths([folder], store, commit_every=10)
         assert (report.stored, report.updated) == (2, 1)
         assert store.count() == 2
+
+
+def test_batch_one_failing_document_does_not_fail_its_batch(tmp_path):
+    from spacy.language import Language
+
+    import lagebild
+    from lagebild.ingest import article_from_text
+    from lagebild.pipeline import analyze_batch
+
+    @Language.component("test_explode_on_boom")
+    def explode(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("exploded")
+        return doc
+
+    nlp = lagebild.load("de")
+    nlp.add_pipe("test_explode_on_boom", first=True)
+    try:
+        texts = ["Die Regierung kritisierte Moskau.", "Der Kanzler sagte BOOM.", "Die EU verhängte Sanktionen."]
+        results = analyze_batch([article_from_text(t) for t in texts], language="de")
+    finally:
+        nlp.remove_pipe("test_explode_on_boom")
+    assert isinstance(results[1], ValueError)
+    assert [r.text for r in (results[0], results[2])] == [texts[0], texts[2]]

@@ -6,14 +6,14 @@
     'de'
 """
 from .about import __version__
-from .pipeline import analyze, analyze_article, analyze_articles, load
+from .pipeline import analyze, analyze_article, analyze_batch, load
 from .schemas import Actor, Article, Caption, Document, Event, Forecast, Section, Statement
 
 __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
-    "analyze_articles",
+    "analyze_batch",
     "load",
     "Actor",
     "Article",

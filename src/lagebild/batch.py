@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .ingest.readers import IngestFailure, Item, iter_items
-from .pipeline import analyze_article
+from .pipeline import analyze_batch
 from .schemas import Document
 from .store import Store
 
@@ -33,16 +33,32 @@ def analyze_items(
     language: Optional[str] = None,
     model: Optional[str] = None,
     with_tokens: bool = False,
+    batch_size: int = 16,
 ) -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
-    """Analyse each article; an analysis error becomes a failure of that document only."""
-    for path, item in items:
-        if isinstance(item, IngestFailure):
-            yield path, item
-            continue
-        try:
-            yield path, analyze_article(item, language=language, model=model, with_tokens=with_tokens)
-        except Exception as e:  # noqa: BLE001 - one document must not stop the batch
-            yield path, IngestFailure(item.source or item.id, f"analysis failed: {type(e).__name__}: {e}")
+    """Analyse articles in batches, in input order; an analysis error becomes a failure
+    of that document only."""
+    buffer: List[Tuple[Path | None, Item]] = []
+
+    def run() -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
+        articles = [item for _, item in buffer if not isinstance(item, IngestFailure)]
+        results = iter(analyze_batch(articles, language=language, model=model, with_tokens=with_tokens))
+        for path, item in buffer:
+            if isinstance(item, IngestFailure):
+                yield path, item
+                continue
+            result = next(results)
+            if isinstance(result, Exception):
+                reason = f"analysis failed: {type(result).__name__}: {result}"
+                yield path, IngestFailure(item.source or item.id, reason)
+            else:
+                yield path, result
+        buffer.clear()
+
+    for entry in items:
+        buffer.append(entry)
+        if len(buffer) >= batch_size:
+            yield from run()
+    yield from run()
 
 
 def ingest_paths(

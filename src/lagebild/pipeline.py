@@ -2,7 +2,7 @@
 
 ``load(lang)`` gives the full spaCy pipeline (the linguistic base from
 :func:`lagebild.language.load_base` plus lagebild's components, named in
-``config/default.cfg``); ``analyze`` and ``analyze_articles`` turn articles into
+``config/default.cfg``); ``analyze`` and ``analyze_batch`` turn articles into
 :class:`~lagebild.schemas.Document` records.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import warnings
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -99,6 +99,60 @@ def to_document(
     )
 
 
+_LOAD_WARNINGS: Dict[Tuple[str, Optional[str]], List[str]] = {}
+
+
+def _load_noting_warnings(lang: str, model: Optional[str]) -> Tuple[Language, List[str]]:
+    """``load(lang, model)`` plus the coded warnings its first load raised (W006 …), so
+    every document analysed with a fallback pipeline carries them, not just the first."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        nlp = load(lang, model)
+    key = (lang, model)
+    if key not in _LOAD_WARNINGS:
+        _LOAD_WARNINGS[key] = [str(w.message) for w in caught if str(w.message).startswith("[W")]
+    return nlp, _LOAD_WARNINGS[key]
+
+
+def analyze_batch(
+    articles: Sequence[Article],
+    *,
+    language: Optional[str] = None,
+    model: Optional[str] = None,
+    with_tokens: bool = False,
+) -> List[Union[Document, Exception]]:
+    """Analyse ``articles`` with ``nlp.pipe`` per language; in input order, each a
+    :class:`Document` or the exception that document raised (the others are unaffected)."""
+    results: List[Union[Document, Exception, None]] = [None] * len(articles)
+    groups: Dict[str, List[int]] = {}
+    for i, article in enumerate(articles):
+        try:
+            groups.setdefault(choose_language(article, language=language), []).append(i)
+        except Exception as e:  # noqa: BLE001 - reported per document
+            results[i] = e
+    for lang, indices in groups.items():
+        nlp, load_warnings = _load_noting_warnings(lang, model)
+        name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
+        for i in indices:
+            articles[i].warnings.extend(w for w in load_warnings if w not in articles[i].warnings)
+        try:
+            docs: List[Union[Doc, Exception]] = list(
+                nlp.pipe([_prepare(nlp, articles[i]) for i in indices], batch_size=len(indices))
+            )
+        except Exception:  # noqa: BLE001 - find the document that failed, one by one
+            docs = []
+            for i in indices:
+                try:
+                    docs.append(nlp(_prepare(nlp, articles[i])))
+                except Exception as e:  # noqa: BLE001
+                    docs.append(e)
+        for i, doc in zip(indices, docs):
+            results[i] = doc if isinstance(doc, Exception) else to_document(
+                articles[i], doc, model=name, with_tokens=with_tokens
+            )
+    return results  # type: ignore[return-value]
+
+
 def analyze_article(
     article: Article,
     *,
@@ -107,26 +161,10 @@ def analyze_article(
     with_tokens: bool = False,
 ) -> Document:
     """Analyse one already-ingested article (``with_tokens``: include token offsets)."""
-    lang = choose_language(article, language=language)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        nlp = load(lang, model)
-    article.warnings.extend(str(w.message) for w in caught if str(w.message).startswith("[W"))
-    doc = nlp(_prepare(nlp, article))
-    name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
-    return to_document(article, doc, model=name, with_tokens=with_tokens)
-
-
-def analyze_articles(
-    articles: Iterable[Article],
-    *,
-    language: Optional[str] = None,
-    model: Optional[str] = None,
-    batch_size: int = 32,
-) -> Iterator[Document]:
-    """Analyse many articles, streaming, in input order."""
-    for article in articles:
-        yield analyze_article(article, language=language, model=model)
+    (result,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens)
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def analyze(
