@@ -26,7 +26,7 @@ def _date(value: Optional[str], name: str) -> Optional[date]:
 
 @app.command("forecasts")
 def forecasts_cli(
-    db: Path = DbOption,
+    db: str = DbOption,
     holder: Optional[str] = typer.Option(None, "--holder", help="Holder: actor id, 'author', or part of the name."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor id as holder or in the predicted event."),
     since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
@@ -42,6 +42,7 @@ def forecasts_cli(
     """
     if status and status not in STATUSES:
         raise typer.BadParameter(f"--status must be one of {', '.join(STATUSES)}")
+    db = Path(db)
     if not db.exists():
         err_console.print(f"[red]No database at {db}; run `lagebild ingest` first.[/red]")
         raise typer.Exit(1)

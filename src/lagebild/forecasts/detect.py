@@ -345,6 +345,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         span = char_span(list(sent))
         if span is None:
             continue
+        turn = turn_at(turns, span[1] - 1)
+        if turn is not None and span[0] < turn.body_start:
+            span = (turn.body_start, span[1])  # not the "Jones:" label
         horizon = find_horizon(doc, sent, lang, published, flex)
         anchored = horizon is not None and horizon.get("future", False)
         analysis = analyse_sentence(sent, lang, flex=flex, anchored=anchored)

@@ -6,8 +6,9 @@ its label to the next label (or the end of the text). Labels from
 ``data/<lang>/turn_labels.tsv`` always count; a name used as a label counts when
 
 - it ends with ":" ("Vitaly Portnikov: …"), or
-- it ends with "." and the same name labels at least two paragraphs, or it is a known
-  actor mention (so a one-word sentence such as "Gut." does not open a turn).
+- it ends with "." and the same name labels at least two paragraphs (with at least two
+  names taking turns), or it is a known actor mention — so a one-word sentence such as
+  "Gut." does not open a turn.
 
 Both statements and forecasts use the turns: what is said inside an answer belongs to
 the one who answered.
@@ -86,7 +87,7 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
             continue
         if c.sep == ":" and len(c.label.split()) <= 3:
             kept.append(c)
-        elif counts[c.label] >= 2 and len(named) >= 2 or (c.label in mention_texts and counts[c.label] >= 2):
+        elif (counts[c.label] >= 2 and len(named) >= 2) or c.label in mention_texts:
             kept.append(c)
     if not kept:
         return []
