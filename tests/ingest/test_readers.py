@@ -108,3 +108,17 @@ def test_readers_decode_never_crashes(data):
         assert str(e).startswith("[E00")
     else:
         assert text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(
+    st.binary(max_size=200).filter(lambda b: b"\n" not in b and b"\r" not in b),
+    st.builds(lambda t, h: json.dumps({"text": t} if h else {"html": t}).encode(), st.text(max_size=200), st.booleans()),
+), max_size=8))
+def test_readers_jsonl_one_item_per_nonblank_line_never_raises(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("jsonl") / "x.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    items = list(read_paths([path]))
+    assert len(items) == sum(1 for line in lines if line.strip())
+    for item in items:
+        assert isinstance(item, IngestFailure) or item.text.strip()
