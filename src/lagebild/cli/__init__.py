@@ -16,6 +16,7 @@ VERB_MODULES = (
     "export",
     "forecasts",
     "eval_forecasts",
+    "eval_events",
 )
 
 for _name in VERB_MODULES:

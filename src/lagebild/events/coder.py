@@ -209,37 +209,51 @@ class EventCoder:
         """(source tokens, target tokens, issue token) before coordination expansion."""
         passive = self.is_passive(verb)
         subjects = self.subjects(verb)
+        objs = self.children(verb, "obj")
+        prep_cache: Optional[List[Tuple[str, Token]]] = None
+
+        def slot_tokens(slot: str) -> List[Token]:
+            nonlocal prep_cache
+            if slot == "subj":
+                return subjects
+            if slot in ("obj", "iobj"):
+                return [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+            if slot.startswith("prep:"):
+                if prep_cache is None:
+                    prep_cache = list(self.prep_args(verb))
+                    for o in objs:
+                        prep_cache.extend(self.prep_args(o))
+                want = slot[5:]
+                return [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
+            return []
+
+        def pick(slots: Sequence[str]) -> List[Token]:
+            first: List[Token] = []
+            for slot in slots:
+                cands = slot_tokens(slot)
+                if cands and not first:
+                    first = cands
+                if cands and any(self._has_actor(verb.doc, c) for c in cands):
+                    return cands
+            return first
+
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
-            sources, passive_targets = agents, subjects
+            sources, targets = agents, subjects
+        elif pattern.source_slots != ("subj",):
+            sources = pick(pattern.source_slots)
+            targets = pick(pattern.target)
         else:
-            sources, passive_targets = subjects, []
-        targets: List[Token] = []
+            sources = subjects
+            targets = pick(pattern.target)
         issue: Optional[Token] = None
-        objs = self.children(verb, "obj")
         for obj in objs:
             if not self._is_reciprocal(obj) and obj.pos_ != "VERB":
                 issue = issue or obj
-        if passive_targets:
-            targets = passive_targets
-        else:
-            prep_cache: Optional[List[Tuple[str, Token]]] = None
-            for slot in pattern.target:
-                if slot in ("obj", "iobj"):
-                    cands = [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
-                elif slot.startswith("prep:"):
-                    if prep_cache is None:
-                        prep_cache = list(self.prep_args(verb))
-                        for o in objs:
-                            prep_cache.extend(self.prep_args(o))
-                    want = slot[5:]
-                    cands = [a for p, a in prep_cache if p == want]
-                else:
-                    cands = []
-                if cands:
-                    targets = cands
-                    break
         return sources, targets, issue
+
+    def _has_actor(self, doc: Doc, token: Token) -> bool:
+        return any(self.arg(doc, t).actor for t in self.expand_conj(token))
 
     def _is_reciprocal(self, token: Token) -> bool:
         return token.lower_ in self.lex.reciprocal or (
@@ -292,7 +306,14 @@ class EventCoder:
             if not candidates:
                 continue
             out: List[Pattern] = []
+            before: Optional[List[Token]] = None
             for p in candidates:
+                if p.pre_words:
+                    if before is None:
+                        start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+                        before = list(verb.doc[start:verb.i])
+                    if not all(any(self._token_matches(t, w) for t in before for w in alts) for alts in p.pre_words):
+                        continue
                 if p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
@@ -352,6 +373,8 @@ class EventCoder:
             best = [p for p in pats if not p.extra]
             extras = [p for p in pats if p.extra]
             chosen: List[Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]] = []
+            if best and best[0].null:
+                continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.requires_target and not any(a.actor for a in tgts):
@@ -371,6 +394,10 @@ class EventCoder:
             where = self._location(doc, verb, actor_types)
             for p, srcs, tgts, issue in chosen:
                 out.extend(self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where))
+                if p.reverse_code and any(ch.isalnum() for ch in p.reverse_code):
+                    back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
+                    out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
+                               if e.source and e.target)
         return out
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:

@@ -35,10 +35,17 @@ class Pattern:
     extra: bool = False  # fires besides the best pattern of its trigger
     source_slots: Tuple[str, ...] = ("subj",)
     origin: str = ""  # file:line, for messages and debugging
+    pre_words: Tuple[FrozenSet[str], ...] = ()  # must occur before the trigger (PETRARCH "NOT *")
+    reverse_code: Optional[str] = None  # PETRARCH "[042:043]": the target's event back
 
     @property
     def specificity(self) -> int:
-        return 2 * len(self.words) + (1 if self.target != DEFAULT_TARGET else 0)
+        return 2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
+
+    @property
+    def null(self) -> bool:
+        """A pattern that matches but codes nothing (PETRARCH ``[---]``)."""
+        return not any(ch.isalnum() for ch in self.code)
 
 
 def _split_words(cell: Optional[str]) -> Tuple[FrozenSet[str], ...]:
