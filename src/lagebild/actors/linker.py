@@ -1,0 +1,593 @@
+"""Linking actor mentions in a Doc to the KB (the work of the ``lagebild_actors`` component).
+
+1. A PhraseMatcher (attr LOWER, built once per pipeline) finds every KB surface form:
+   names and aliases, surnames, German genitives, country adjectives and demonyms, role
+   nouns and German prefix compounds ("US-Präsident"), institutions ("Kreml").
+   Case is checked afterwards: "WHO"/"US" only in capitals, names only capitalised.
+2. Overlaps are resolved longest-first; model entities (``doc.ents``) or, without a
+   model, "given name + capitalised word" patterns add provisional actors where the KB
+   found nothing.
+3. A left-to-right pass over the matches (never over all tokens) composes them:
+   adjective/country + role ("der russische Präsident", "Russia's president"), role +
+   "der/of" + country ("Präsident der Ukraine"), a person's genitive + role ("Trumps
+   Sonderbeauftragter" -> a US role), role + name appositions ("US-Außenminister Marco
+   Rubio" is ONE mention of Rubio spanning role and name; with a comma — "Sonderbeauftragten,
+   Keith Kellogg" — the role and the name are two mentions of the same actor).
+4. Role-only phrases are resolved by the KB's dated offices at ``doc._.published``
+   ("der US-Präsident" on 2025-04-19 -> Trump, on 2023-04-19 -> Biden), by roles the
+   document taught through appositions, or by the most recent matching person mentioned;
+   a person role that stays ambiguous falls back to the country's agent ("USAGOV"), a
+   group role ("russische Armee") is the country + agent actor ("RUSMIL").
+5. Capitals with ``metonymy=y`` stand for their government ("Warnung an Moskau" ->
+   RUSGOV) unless a locative preposition precedes ("in Moskau" -> the city).
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..schemas import Actor, Mention
+from .build import slug
+from .gazetteer import (
+    ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
+)
+from .kb import KB, KBActor, RoleNoun
+
+_KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
+
+# -- provisional actors shared across documents --------------------------------------
+
+_registry: Dict[str, Actor] = {}
+_registry_lock = threading.Lock()
+_registry_version = [0]
+
+
+def provisional_id(name: str) -> str:
+    """``"Vitaly Portnikov"`` -> ``"prov:vitaly_portnikov"``."""
+    return "prov:" + slug(name)
+
+
+def register_provisional(actors: Iterable[Actor | dict]) -> int:
+    """Make provisional actors (e.g. loaded from the store) known to every linker: their
+    names are matched in later documents and they keep their id. Returns how many were new."""
+    added = 0
+    with _registry_lock:
+        for actor in actors:
+            if isinstance(actor, dict):
+                actor = Actor.from_dict(actor)
+            if not actor.id or not actor.name:
+                continue
+            if actor.id not in _registry:
+                added += 1
+            _registry[actor.id] = Actor(
+                id=actor.id, name=actor.name, type=actor.type, country=actor.country,
+                role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
+            )
+        if added:
+            _registry_version[0] += 1
+    return added
+
+
+def provisional_actors() -> List[Actor]:
+    """Every provisional actor known in this process."""
+    with _registry_lock:
+        return list(_registry.values())
+
+
+def clear_provisional() -> None:
+    with _registry_lock:
+        _registry.clear()
+        _registry_version[0] += 1
+
+
+# -- match atoms -------------------------------------------------------------------------
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    entries: List[Entry]
+
+    def __post_init__(self) -> None:
+        self.entries.sort(key=lambda e: (-e.priority, _KIND_ORDER.get(e.kind, 9)))
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def role(self) -> Optional[Entry]:
+        return next((e for e in self.entries if e.kind == "role"), None)
+
+    def first(self, *kinds: str) -> Optional[Entry]:
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    actor: str
+    kind: str
+
+
+@dataclass
+class DocState:
+    on: date
+    learned: Dict[Tuple[str, Optional[str]], str] = field(default_factory=dict)
+    learned_roles: Dict[str, Set[str]] = field(default_factory=dict)
+    role_text: Dict[str, str] = field(default_factory=dict)
+    recent: List[str] = field(default_factory=list)  # person ids in order of mention
+
+    def mentioned(self, actor_id: str) -> None:
+        self.recent.append(actor_id)
+
+    def learn(self, noun: RoleNoun, country: Optional[str], actor_id: str, text: str) -> None:
+        """Remember that ``actor_id`` holds ``noun``'s role (of ``country``) in this document."""
+        for key in noun.roles:
+            self.learned[(key, country)] = actor_id
+            self.learned_roles.setdefault(actor_id, set()).add(key)
+        self.role_text.setdefault(actor_id, text)
+
+
+class ActorLinker:
+    """Finds and resolves actor mentions; build once per pipeline (vocab + language)."""
+
+    def __init__(self, nlp, kb: KB) -> None:  # type: ignore[no-untyped-def]
+        self.kb = kb
+        self.lang = nlp.lang
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
+        lk = kb.linking
+        pick = lambda name: set(lk.get(name, {}).get(self.lang, []) or [])  # noqa: E731
+        self.locative = {w.lower() for w in pick("locative")}
+        self.former = {w.lower() for w in pick("former")}
+        self.of_words = {w.lower() for w in pick("of")}
+        self.possessive = pick("possessive")
+        self.coordinators = {w.lower() for w in pick("coordinators")}
+        self.apposition_det = {w.lower() for w in pick("apposition_det")}
+        self.gazetteer = Gazetteer(kb, self.lang)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: List[List[Entry]] = []
+        by_lower: Dict[str, List[str]] = {}
+        for surface in self.gazetteer.phrases:
+            by_lower.setdefault(surface.lower(), []).append(surface)
+        for i, (lower, surfaces) in enumerate(by_lower.items()):
+            entries: List[Entry] = []
+            for s in surfaces:
+                entries.extend(self.gazetteer.phrases[s])
+            self.entries.append(entries)
+            self.matcher.add(str(i), [self.tokenizer(s) for s in surfaces])
+        self._key_index = {self.vocab.strings[str(i)]: i for i in range(len(self.entries))}
+        self.name_matcher = Matcher(nlp.vocab)
+        self.name_matcher.add("GIVEN_SURNAME", [[
+            {"TEXT": {"IN": sorted(kb.given_names)}},
+            {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">=": 2}},
+        ]])
+        self.prov_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.prov_entries: Dict[int, List[Entry]] = {}
+        self._prov_version = -1
+        self._prov_names: Set[str] = set()
+
+    # -- provisional names ----------------------------------------------------------
+    def _sync_provisional(self) -> None:
+        if self._prov_version == _registry_version[0]:
+            return
+        with _registry_lock:
+            actors = list(_registry.values())
+            self._prov_version = _registry_version[0]
+        for actor in actors:
+            forms = [actor.name]
+            if actor.type == "PER" and " " in actor.name:
+                forms.append(actor.name.split()[-1])
+            for form in forms:
+                if (form, actor.id) in self._prov_names:
+                    continue
+                self._prov_names.add((form, actor.id))  # type: ignore[arg-type]
+                key = self.vocab.strings.add(f"prov:{form}")
+                kind = NAME if form == actor.name else SURNAME
+                self.prov_entries.setdefault(key, []).append(
+                    Entry("prov", actor.id, kind, CASE_TITLE, form, priority=0)
+                )
+                self.prov_matcher.add(f"prov:{form}", [self.tokenizer(form)])
+
+    # -- matching ---------------------------------------------------------------------
+    @staticmethod
+    def _squash(text: str) -> str:
+        return "".join(text.split())
+
+    def _atoms(self, doc: Doc) -> List[Atom]:
+        atoms: List[Atom] = []
+        for key, start, end in self.matcher(doc):
+            entries = self._case_filter(doc, start, end, self.entries[self._key_index[key]])
+            if entries:
+                atoms.append(Atom(start, end, entries))
+        if self.prov_entries:
+            for key, start, end in self.prov_matcher(doc):
+                atoms.append(Atom(start, end, list(self.prov_entries.get(key, []))))
+        return atoms
+
+    def _case_filter(self, doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> List[Entry]:
+        out = []
+        squashed = None
+        first = doc[start].text[:1]
+        for e in entries:
+            if e.case == CASE_EXACT:
+                if squashed is None:
+                    squashed = self._squash(doc[start:end].text)
+                if squashed != self._squash(e.surface):
+                    continue
+            elif e.case == CASE_TITLE and not first.isupper():
+                continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _select(atoms: List[Atom]) -> List[Atom]:
+        """Longest, then highest-priority atoms first; no two chosen atoms overlap."""
+        atoms.sort(key=lambda a: (-a.length, -a.entries[0].priority, a.start))
+        taken: Set[int] = set()
+        chosen = []
+        for a in atoms:
+            if any(i in taken for i in range(a.start, a.end)):
+                continue
+            taken.update(range(a.start, a.end))
+            chosen.append(a)
+        chosen.sort(key=lambda a: a.start)
+        return chosen
+
+    def _provisional_atoms(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        taken = {i for a in atoms for i in range(a.start, a.end)}
+        extra: List[Atom] = []
+        spans: List[Tuple[int, int, str]] = []
+        if doc.has_annotation("ENT_IOB") and doc.ents:
+            for ent in doc.ents:
+                typ = self.kb.ner_labels.get(ent.label_)
+                if typ:
+                    spans.append((ent.start, ent.end, typ))
+        else:
+            for _, start, end in self.name_matcher(doc):
+                spans.append((start, end, "PER"))
+        for start, end, typ in spans:
+            if any(i in taken for i in range(start, end)):
+                continue
+            while end > start and not doc[end - 1].is_alpha and doc[end - 1].text not in (".",):
+                end -= 1  # "Trump 's" -> "Trump"
+            if end <= start:
+                continue
+            name = doc[start:end].text
+            if typ == "PER" and self.lang == "de" and name.endswith("s") and end - start > 1:
+                base = name[:-1]
+                if provisional_id(base) in _registry:
+                    name = base
+            pid = provisional_id(name)
+            if pid == "prov:":
+                continue
+            taken.update(range(start, end))
+            extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=0)]))
+            extra[-1].prov_type = typ  # type: ignore[attr-defined]
+        # surnames of provisional persons found in this document ("Portnikov")
+        surnames = {}
+        for a in extra:
+            if getattr(a, "prov_type", None) == "PER" and a.end - a.start > 1:
+                surnames[doc[a.end - 1].text] = a
+        if surnames:
+            for tok in doc:
+                if tok.i in taken or tok.text not in surnames:
+                    continue
+                src = surnames[tok.text]
+                e = src.entries[0]
+                atom = Atom(tok.i, tok.i + 1, [Entry("prov", e.target, SURNAME, 0, e.surface, priority=0)])
+                atom.prov_type = "PER"  # type: ignore[attr-defined]
+                extra.append(atom)
+                taken.add(tok.i)
+        return extra
+
+    # -- composition ------------------------------------------------------------------
+    def _country_ref(self, atom: Atom) -> Optional[str]:
+        """The country/organisation an atom names or qualifies (adjective, country, IGO)."""
+        for e in atom.entries:
+            if e.kind in ("adj", "demonym"):
+                return e.target
+            if e.kind == "actor" and e.mention_kind in (NAME,):
+                actor = self.kb.get(e.target or "")
+                if actor is not None and actor.type == "GPE":
+                    return actor.id
+                if actor is not None and actor.type == "ORG" and actor.id.startswith("org:"):
+                    return actor.id
+        return None
+
+    def _person(self, atom: Atom) -> Optional[Entry]:
+        for e in atom.entries:
+            if e.kind == "prov" and getattr(atom, "prov_type", "PER") == "PER":
+                return e
+            if e.kind == "actor" and e.mention_kind in (NAME, SURNAME):
+                actor = self.kb.get(e.target or "")
+                if actor is not None and actor.type == "PER":
+                    return e
+        return None
+
+    def _between(self, doc: Doc, end: int, start: int) -> List[str]:
+        return [t.text for t in doc[end:start]]
+
+    def _is_former(self, doc: Doc, start: int) -> bool:
+        for i in range(max(0, start - 2), start):
+            text = doc[i].text.lower().rstrip("-")
+            if text in self.former:
+                return True
+        tok = doc[start].text.lower()
+        return any(tok.startswith(f + "-") for f in ("ex", "alt", "former"))
+
+    def _resolve_surname(self, entries: List[Entry], st: DocState) -> Optional[str]:
+        cands = [e.target for e in entries if e.kind == "actor" and e.mention_kind == SURNAME]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        for pid in reversed(st.recent):
+            if pid in cands:
+                return pid
+        active = [c for c in cands if (a := self.kb.get(c or "")) is not None and a.office_at(st.on)]
+        return (active or cands)[0]
+
+    def _resolve_role(
+        self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState
+    ) -> Optional[str]:
+        kb = self.kb
+        if not noun.person or plural:
+            if country:
+                actor = kb.composite(country, noun.agent)
+                return actor.id if actor else None
+            return None
+        if country:
+            for key in noun.roles:
+                pid = st.learned.get((key, country))
+                if pid:
+                    return pid
+            for key in noun.roles:
+                offices = kb.former_holders(key, country, st.on) if former else kb.holders(key, country, st.on)
+                cands: List[str] = []
+                for o in offices:
+                    if o.actor not in cands:
+                        cands.append(o.actor)
+                if not cands:
+                    continue
+                for pid in reversed(st.recent):
+                    if pid in cands:
+                        return pid
+                if len(cands) == 1 or former:
+                    return cands[0]
+                break
+            actor = kb.composite(country, noun.agent)
+            return actor.id if actor else None
+        # no country: the most recent person of the document holding that role
+        for pid in reversed(st.recent):
+            if st.learned_roles.get(pid, set()) & set(noun.roles):
+                return pid
+            actor = kb.get(pid)
+            if actor is None:
+                continue
+            offices = [o for o in actor.offices if (o.ended_before(st.on) if former else o.active(st.on))]
+            if any(set(o.roles) & set(noun.roles) for o in offices):
+                return pid
+        return None
+
+    def _learn(
+        self, noun: RoleNoun, country: Optional[str], pid: str, text: str, former: bool, st: DocState
+    ) -> None:
+        """An apposition teaches a role unless it is a former one or the KB's dated offices
+        say otherwise ("Präsident Trump" in a 2023 article does not make him the president)."""
+        if former:
+            return
+        actor = self.kb.get(pid)
+        if actor is not None and actor.offices:
+            active = actor.office_at(st.on)
+            if active is None or not (set(active.roles) & set(noun.roles)):
+                return
+        st.learn(noun, country, pid, text)
+
+    def _emit_plain(self, doc: Doc, atom: Atom, out: List[Found], st: DocState) -> None:
+        e = atom.entries[0]
+        if e.kind == "prov":
+            out.append(Found(atom.start, atom.end, e.target or "", e.mention_kind))
+            if getattr(atom, "prov_type", "PER") == "PER":
+                st.mentioned(e.target or "")
+            return
+        if e.kind == "role":
+            return
+        if e.kind == "actor" and e.mention_kind == SURNAME:
+            pid = self._resolve_surname(atom.entries, st)
+            if pid:
+                out.append(Found(atom.start, atom.end, pid, SURNAME))
+                st.mentioned(pid)
+            return
+        actor = self.kb.get(e.target or "")
+        if actor is None:
+            return
+        kind = e.mention_kind
+        if e.kind == "actor" and actor.metonymy and actor.type == "LOC":
+            prev = doc[atom.start - 1].text.lower() if atom.start > 0 else ""
+            if prev not in self.locative:
+                gov = self.kb.composite(actor.country or "", "GOV")
+                if gov is not None:
+                    out.append(Found(atom.start, atom.end, gov.id, METONYMY))
+                    return
+        out.append(Found(atom.start, atom.end, actor.id, kind))
+        if actor.type == "PER":
+            st.mentioned(actor.id)
+
+    def _role_phrase(
+        self, doc: Doc, atoms: List[Atom], j: int, country: Optional[str], start: int,
+        out: List[Found], st: DocState,
+    ) -> int:
+        r = atoms[j]
+        entry = r.role()
+        assert entry is not None and entry.role is not None
+        noun = entry.role
+        country = country or entry.target or noun.implies
+        end = r.end
+        k = j + 1
+        n = len(atoms)
+        # "Präsident der Ukraine", "President of Russia", "Präsidenten Russlands"
+        if country is None and k < n:
+            c = atoms[k]
+            cref = self._country_ref(c)
+            between = " ".join(self._between(doc, end, c.start)).lower()
+            if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
+                country, end, k = cref, c.end, k + 1
+        former = self._is_former(doc, start)
+        text = doc[start:end].text
+        # apposition: role + name ("US-Außenminister Marco Rubio") -> one mention
+        if k < n and atoms[k].start == end:
+            person = self._person(atoms[k])
+            if person is not None:
+                pid = person.target or ""
+                if person.mention_kind == SURNAME and person.kind == "actor":
+                    pid = self._resolve_surname(atoms[k].entries, st) or pid
+                out.append(Found(start, atoms[k].end, pid, NAME))
+                self._learn(noun, country, pid, text, former, st)
+                st.mentioned(pid)
+                return k + 1
+        # apposition with a comma: "Sonderbeauftragten, Keith Kellogg"
+        if k < n and end < len(doc) and doc[end].text == ",":
+            gap = self._between(doc, end + 1, atoms[k].start)
+            if all(w.lower() in self.apposition_det for w in gap) and len(gap) <= 1:
+                person = self._person(atoms[k])
+                if person is not None and person.mention_kind == NAME:
+                    pid = person.target or ""
+                    out.append(Found(start, end, pid, ROLE))
+                    self._learn(noun, country, pid, text, former, st)
+                    return k
+        # "Marco Rubio, der US-Außenminister"
+        if out and noun.person and not entry.plural:
+            prev = out[-1]
+            gap = self._between(doc, prev.end, start)
+            if gap and gap[0] == "," and len(gap) <= 2 and all(
+                w.lower() in self.apposition_det for w in gap[1:]
+            ):
+                actor = self.kb.get(prev.actor)
+                is_person = prev.actor.startswith("prov:") or (actor is not None and actor.type == "PER")
+                if is_person and prev.kind in (NAME, SURNAME):
+                    out.append(Found(start, end, prev.actor, ROLE))
+                    self._learn(noun, country, prev.actor, text, former, st)
+                    return k
+        resolved = self._resolve_role(noun, entry.plural, country, former, st)
+        if resolved:
+            out.append(Found(start, end, resolved, ROLE))
+            # "europäischen und ukrainischen Politikern": the first adjective shares the noun
+            if (not noun.person or entry.plural) and out and len(out) >= 2:
+                prev = out[-2]
+                gap = self._between(doc, prev.end, start)
+                if prev.kind == ADJECTIVE and len(gap) == 1 and gap[0].lower() in self.coordinators:
+                    other = self.kb.composite(prev.actor, noun.agent)
+                    if other is not None:
+                        prev.actor, prev.kind = other.id, ROLE
+        return k
+
+    def _compose(self, doc: Doc, atoms: List[Atom], st: DocState) -> List[Found]:
+        out: List[Found] = []
+        i, n = 0, len(atoms)
+        while i < n:
+            a = atoms[i]
+            nxt = atoms[i + 1] if i + 1 < n else None
+            if a.entries[0].kind == "role" or (a.role() is not None and self._person(a) is None and self._country_ref(a) is None):
+                i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
+                continue
+            if nxt is not None and nxt.role() is not None:
+                gap = self._between(doc, a.end, nxt.start)
+                possessive = len(gap) == 1 and gap[0] in self.possessive
+                cref = self._country_ref(a)
+                if cref and (not gap or possessive):
+                    i = self._role_phrase(doc, atoms, i + 1, cref, a.start, out, st)
+                    continue
+                person = self._person(a)
+                if person is not None and (possessive or (not gap and person.genitive)):
+                    self._emit_plain(doc, a, out, st)
+                    pid = out[-1].actor if out else None
+                    actor = self.kb.get(pid or "")
+                    country = actor.country if actor is not None else None
+                    i = self._role_phrase(doc, atoms, i + 1, country, nxt.start, out, st)
+                    continue
+            self._emit_plain(doc, a, out, st)
+            i += 1
+        return out
+
+    # -- output -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Tuple[List[Mention], List[Actor]]:
+        self._sync_provisional()
+        on = doc._.published or date.today()
+        if not isinstance(on, date):
+            on = date.fromisoformat(str(on)[:10])
+        atoms = self._select(self._atoms(doc))
+        prov = self._provisional_atoms(doc, atoms)
+        if prov:
+            atoms = sorted(atoms + prov, key=lambda a: a.start)
+        st = DocState(on=on)
+        found = self._compose(doc, atoms, st)
+        return self._records(doc, found, st, {id(a): a for a in prov}, prov)
+
+    def _records(self, doc: Doc, found: List[Found], st: DocState, _ids, prov: List[Atom]):  # type: ignore[no-untyped-def]
+        prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
+        prov_names = {a.entries[0].target: a.entries[0].surface for a in prov if a.entries[0].mention_kind == NAME}
+        mentions: List[Mention] = []
+        actors: Dict[str, Actor] = {}
+        new_prov: List[Actor] = []
+        for f in sorted(found, key=lambda f: (f.start, f.end)):
+            span = doc[f.start:f.end]
+            mentions.append(Mention(
+                actor_id=f.actor, start=span.start_char, end=span.end_char, text=span.text, kind=f.kind,
+            ))
+            actor = actors.get(f.actor)
+            if actor is None:
+                actor = self._actor_record(f.actor, st, prov_types, prov_names)
+                if actor is None:
+                    mentions.pop()
+                    continue
+                actors[f.actor] = actor
+                if actor.provisional and f.actor not in _registry:
+                    new_prov.append(actor)
+            actor.mentions.append((span.start_char, span.end_char))
+        if new_prov:
+            register_provisional(new_prov)
+        return mentions, list(actors.values())
+
+    def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]
+        if actor_id.startswith("prov:"):
+            known = _registry.get(actor_id)
+            if known is not None:
+                return Actor(
+                    id=known.id, name=known.name, type=known.type, country=known.country,
+                    role=st.role_text.get(actor_id) or known.role, code=known.code, provisional=True,
+                )
+            name = prov_names.get(actor_id)
+            if not name:
+                return None
+            return Actor(
+                id=actor_id, name=name, type=prov_types.get(actor_id, "PER"),
+                role=st.role_text.get(actor_id), provisional=True,
+            )
+        kb_actor = self.kb.get(actor_id)
+        if kb_actor is None:
+            return None
+        return self._kb_record(kb_actor, st)
+
+    def _kb_record(self, actor: KBActor, st: DocState) -> Actor:
+        office = actor.office_at(st.on) if actor.offices else None
+        role = self.kb.role_label(office, self.lang) if office else st.role_text.get(actor.id)
+        if role is None and actor.offices:
+            past = [o for o in actor.offices if o.ended_before(st.on)]
+            if past:
+                last = max(past, key=lambda o: o.end or date.min)
+                role = ("ehem. " if self.lang == "de" else "former ") + self.kb.role_label(last, self.lang)
+        code = (office.code if office and office.code else None) or actor.code
+        country = actor.country
+        if actor.type == "ORG" and not country:
+            country = None
+        return Actor(
+            id=actor.id, name=actor.name, type=actor.type, country=country if country and len(country) == 3 else None,
+            role=role, code=code, provisional=False, wikidata=actor.wikidata,
+        )
