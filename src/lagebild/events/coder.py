@@ -46,7 +46,12 @@ class EventCoder:
         lexicon: Optional[Lexicon] = None,
         ontology: Optional[CameoOntology] = None,
         require_actor: bool = True,
+        nested: str = "embedded",
     ) -> None:
+        """nested: which event a verb governing another coded verb keeps —
+        "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
+        "governing" (PETRARCH: the first verb of the chain is coded)."""
+        self.nested = nested
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
         self.ontology = ontology or load_ontology()
@@ -113,6 +118,13 @@ class EventCoder:
                             yield next(iter(self.lex.agent_preps), "by"), gc
 
     def expand_conj(self, token: Token) -> List[Token]:
+        mods = [c for c in token.children if self.lex.role(c.dep_) in ("name", "mod") and c.i < token.i]
+        if len(mods) >= 2 and any(self.lex.role(x.dep_) == "cc" for m in mods for x in m.children):
+            doc = token.doc
+            if self._actor_over(doc, [token]) is None:
+                linked = [m for m in mods if self._actor_over(doc, [m])]
+                if len(linked) >= 2:
+                    return linked
         out = [token]
         stack = [token]
         while stack:
@@ -218,6 +230,16 @@ class EventCoder:
                 return subjects
             if slot in ("obj", "iobj"):
                 return [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+            if slot == "any":
+                # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
+                banned = {t.i for s in subjects for t in s.subtree}
+                banned |= {t.i for c in verb.children if c.dep_ in ("parataxis", "punct") for t in c.subtree}
+                for tok in verb.subtree:
+                    if tok.i > verb.i and tok.i not in banned and tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                        actor = self.arg(verb.doc, tok).actor
+                        if actor and not actor.startswith("---"):
+                            return [tok]
+                return []
             if slot.startswith("prep:"):
                 if prep_cache is None:
                     prep_cache = list(self.prep_args(verb))
@@ -356,7 +378,12 @@ class EventCoder:
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
-        for i in matched:
+        if self.nested == "governing":
+            for i in matched:
+                t = doc[i]
+                if t.head.i != i and t.head.i in matched and self.role(t) in ("xcomp", "ccomp") and not matched[t.head.i][0].null:
+                    suppressed.add(i)
+        for i in matched if self.nested != "governing" else ():
             t = doc[i]
             head = t.head
             if head.i != t.i and head.i in matched and self.role(t) in ("xcomp", "ccomp", "advcl") and (
@@ -415,7 +442,8 @@ class EventCoder:
         tgt_actors = [a for a in tgts if a.actor] or ([tgts[0]] if tgts else [])
         pairs: List[Tuple[Optional[Arg], Optional[Arg]]] = []
         distinct_src = {a.actor for a in src_actors if a.actor}
-        if p.mutual and not tgts and len(distinct_src) >= 2:
+        no_target = not any(a.actor for a in tgts) and all(self.role(a.token) in ("obj", "iobj") for a in tgts)
+        if p.mutual and no_target and len(distinct_src) >= 2:
             for a in src_actors:
                 for b in src_actors:
                     if a.actor and b.actor and a.actor != b.actor:

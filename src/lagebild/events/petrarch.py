@@ -28,7 +28,7 @@ PREPOSITIONS = frozenset(
     "beyond by despite during for from in inside into near of off on onto out outside over since through "
     "to toward towards under until upon via with within without".split()
 )
-PETRARCH_TARGET = ("obj", "iobj", "prep:*")
+PETRARCH_TARGET = ("obj", "iobj", "prep:*", "any")
 
 
 def _strip_comment(line: str) -> str:
@@ -126,19 +126,20 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
     synsets = _read_synsets(lines)
     patterns: List[Pattern] = []
     block_code: Optional[str] = None
-    # (trigger, default code, words before, words after the verb)
-    verbs: List[Tuple[str, str, Tuple[FrozenSet[str], ...], Tuple[FrozenSet[str], ...]]] = []
+    # (trigger, default code, reverse code, words before, words after the verb)
+    verbs: List[Tuple[str, str, Optional[str], Tuple[FrozenSet[str], ...], Tuple[FrozenSet[str], ...]]] = []
     block_patterns: List[Tuple[dict, str, Optional[str], int]] = []
 
     def flush() -> None:
-        for trigger, vcode, vpre, vpost in verbs:
+        for trigger, vcode, vrev, vpre, vpost in verbs:
             origin = f"{path.name}:{trigger}"
-            patterns.append(Pattern(trigger=trigger, code=vcode, pre_words=vpre, words=vpost, target=PETRARCH_TARGET, origin=origin))
+            patterns.append(Pattern(trigger=trigger, code=vcode, reverse_code=vrev, pre_words=vpre, words=vpost, target=PETRARCH_TARGET,
+                                    mutual=True, origin=origin))
             for parsed, code, rev, lineno in block_patterns:
                 patterns.append(Pattern(
                     trigger=trigger, code=code, reverse_code=rev,
                     words=vpost + parsed["words"], pre_words=vpre + parsed["pre_words"],
-                    target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"],
+                    target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"], mutual=True,
                     origin=f"{path.name}:{lineno}",
                 ))
 
@@ -192,8 +193,8 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
             trigger, rest = f"{verb} {rest[0]}", rest[1:]
         else:
             trigger = verb
-        vcode_main, _ = _codes(vcode or "---")
-        verbs.append((trigger, vcode_main, pre, tuple(frozenset([w]) for w in rest)))
+        vcode_main, vrev = _codes(vcode or "---")
+        verbs.append((trigger, vcode_main, vrev, pre, tuple(frozenset([w]) for w in rest)))
     flush()
     return patterns
 
@@ -368,7 +369,8 @@ class ActorDictionary:
                             break
             g = self._match(self.agents.get(words[i], []), words, i) if words[i] in self.agents else None
             if a and (not g or a[1] >= g[1]):
-                codes = [c for c in a[0].codes if c.valid(when)] or a[0].codes
+                dated = [c for c in a[0].codes if (c.start or c.end) and when is not None and c.valid(when)]
+                codes = dated or [c for c in a[0].codes if not (c.start or c.end)] or a[0].codes
                 code = codes[0].code if codes else "---"
                 if any(ch.isalnum() for ch in code):
                     actors.append((i, i + a[1], code.split("/")[0]))
@@ -392,23 +394,42 @@ class ActorDictionary:
         for item in actors:
             for k in range(item[0], item[1]):
                 by_token[k] = item
+        # agents grouped by the noun phrase they belong to
+        groups: Dict[int, List[Tuple[int, int, str]]] = {}
         for s, e, agent in agents:
-            head = doc[e - 1]
-            # the noun phrase around the agent: its head's subtree without clauses/conjuncts
-            np_tokens = [t for t in _np_tokens(head)]
-            lo = min(t.i for t in np_tokens + [doc[s]])
-            hi = max(t.i for t in np_tokens + [doc[e - 1]]) + 1
+            head = _span_head(doc, s, e)
+            root = head
+            while root.dep_.split(":")[0] in ("compound", "flat", "amod", "poss", "nmod", "appos", "nn") and root.head is not root and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head
+            groups.setdefault(root.i, []).append((s, e, agent))
+        for root_i, items in groups.items():
+            np_tokens = list(_np_tokens(doc[root_i]))
+            lo = min([t.i for t in np_tokens] + [s for s, _, _ in items])
+            hi = max([t.i for t in np_tokens] + [e - 1 for _, e, _ in items]) + 1
             owner = None
-            for k in sorted(range(lo, hi), key=lambda k: abs(k - s)):
+            first = items[0][0]
+            for k in sorted(range(lo, hi), key=lambda k: abs(k - first)):
                 if k in by_token:
                     owner = by_token[k]
                     break
-            base = owner[2] if owner else ""
-            code = agent.replace("~", base) if "~" in agent else base + agent
+            code = owner[2] if owner else "---"
+            for _s, _e, agent in items:
+                part = agent.replace("~", "").strip()
+                if not part or part in code:
+                    continue
+                code = part + code if agent.endswith("~") else code + part
             span = doc[lo:hi]
-            mentions.append(Mention(code or agent.strip("~"), span.start_char, span.end_char, span.text))
+            mentions.append(Mention(code, span.start_char, span.end_char, span.text))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``doc[start:end]`` whose head lies outside the span."""
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end or t.head is t:
+            return t
+    return doc[end - 1]
 
 
 def _np_tokens(head: Token) -> Iterable[Token]:
@@ -420,5 +441,3 @@ def _np_tokens(head: Token) -> Iterable[Token]:
             continue
         yield t
         stack.extend(t.children)
-    if head.dep_ in ("compound", "flat", "amod", "nmod:poss", "poss") and head.head is not head:
-        yield head.head
