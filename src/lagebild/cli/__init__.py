@@ -17,6 +17,7 @@ VERB_MODULES = (
     "forecasts",
     "eval_forecasts",
     "eval_events",
+    "eval",
 )
 
 for _name in VERB_MODULES:

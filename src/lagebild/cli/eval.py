@@ -1,0 +1,73 @@
+"""``lagebild eval syntax|ner --lang de``: scores of the linguistic pipelines on held-out data."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, Optional
+
+import typer
+from rich.table import Table
+
+from ._util import console, err_console, eval_app
+
+LangOption = typer.Option("de", "--lang", "-l", help="Language: de or en.")
+ModelOption = typer.Option(
+    None, "--model", "-m", help="spaCy pipeline name or path (default: lagebild's own model)."
+)
+JsonOption = typer.Option(False, "--json", help="Print the scores as JSON instead of a table.")
+RunsOption = typer.Option(5, "--speed-runs", help="Runs for the median words/s (0: skip).")
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.4f}" if v <= 1.0 else f"{v:,.0f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
+def _run(task: str, lang: str, model: Optional[str], as_json: bool, runs: int) -> None:
+    from ..language.evaluate import evaluate
+
+    try:
+        res = evaluate(task, lang, model=model, speed_runs=runs)
+    except FileNotFoundError as e:
+        err_console.print(f"[red]{e}[/red]")
+        raise typer.Exit(code=2)
+    if as_json:
+        console.print_json(json.dumps(res))
+        return
+    table = Table(title=f"{task} · {lang} · {res['model']} · {res['dataset']}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    if task == "syntax":
+        for key in ("upos", "xpos", "morph", "uas", "las", "sents_f", "lemma"):
+            table.add_row(key, _fmt(res.get(key)))
+        for feat, val in (res.get("morph_per_feat") or {}).items():
+            table.add_row(f"morph {feat} (F)", _fmt(val))
+    else:
+        for key in ("precision", "recall", "f1"):
+            table.add_row(key, _fmt(res.get(key)))
+        per: Dict[str, Dict[str, float]] = res.get("per_label") or {}
+        for label, sc in per.items():
+            table.add_row(f"{label} P/R/F1", " / ".join(_fmt(sc[k]) for k in ("p", "r", "f1")))
+    table.add_row("tokens", _fmt(res["tokens"]))
+    table.add_row("words/s (median, 1 process)", _fmt(res.get("words_per_second")))
+    console.print(table)
+
+
+@eval_app.command("syntax")
+def eval_syntax(lang: str = LangOption, model: Optional[str] = ModelOption,
+                as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
+    """UPOS, XPOS, morphology, UAS/LAS, sentence F, lemma accuracy on the held-out treebank
+    (German: UD GSD dev; English: UD EWT test)."""
+    _run("syntax", lang, model, as_json, speed_runs)
+
+
+@eval_app.command("ner")
+def eval_ner(lang: str = LangOption, model: Optional[str] = ModelOption,
+             as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
+    """NER precision/recall/F1 per label on the held-out part (every 10th sentence) of
+    GermEval 2014 (German) or wikigold (English)."""
+    _run("ner", lang, model, as_json, speed_runs)

@@ -1,0 +1,165 @@
+"""Reproducible training of lagebild's own spaCy pipelines.
+
+    python training/train.py de            # convert, train syntax + ner, package, evaluate
+    python training/train.py en
+    python training/train.py de --stages syntax      # only some stages
+    python training/train.py de --stages package,eval
+
+Stages: convert, vectors (optional, only with --vectors), syntax, ner, package, eval.
+Training runs single-threaded (OMP/MKL/OPENBLAS_NUM_THREADS=1) on CPU.
+Outputs: training/corpus/ (converted data), training/output/<lang>/{syntax,ner}/ (spaCy
+training runs), src/lagebild/models/<lang>/ (packaged pipeline, committed),
+training/output/<lang>/scores.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+CORPUS = TRAINING / "corpus"
+OUTPUT = TRAINING / "output"
+MODELS = ROOT / "src" / "lagebild" / "models"
+
+ENV = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+
+# per-language overrides of the generic configs
+OVERRIDES = {
+    "de": {
+        "syntax": ["--components.lemmatizer.mode", "lookup"],
+        "ner": [],
+    },
+    "en": {
+        "syntax": ["--components.lemmatizer.mode", "rule"],
+        "ner": [],
+    },
+}
+
+LICENSES = {
+    "de": "CC BY-SA 4.0 (trained on UD German GSD test (CC BY-SA 4.0) + UD German PUD "
+          "(CC BY-SA 3.0) and GermEval 2014 test split (CC BY 4.0); lemma lookup table from "
+          "spacy-lookups-data (MIT))",
+    "en": "CC BY-SA 4.0 (trained on UD English EWT train (CC BY-SA 4.0), wikigold, Broad "
+          "Twitter Corpus, WNUT-17 (CC BY 4.0); lemma tables from spacy-lookups-data (MIT))",
+}
+
+
+def run(cmd, log: Path | None = None):
+    print("+", " ".join(map(str, cmd)), flush=True)
+    if log:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "w") as fh:
+            subprocess.run(list(map(str, cmd)), check=True, env=ENV, stdout=fh, stderr=subprocess.STDOUT)
+    else:
+        subprocess.run(list(map(str, cmd)), check=True, env=ENV)
+
+
+def stage_convert(lang, args):
+    run([sys.executable, TRAINING / "convert.py", lang])
+
+
+def stage_vectors(lang, args):
+    run([sys.executable, TRAINING / "vectors.py", lang])
+
+
+def _vectors_args(lang, args):
+    vec = OUTPUT / lang / "vectors"
+    if args.vectors and vec.exists():
+        return ["--paths.vectors", vec,
+                "--components.tok2vec.model.embed.include_static_vectors", "true"]
+    return []
+
+
+def stage_train(lang, task, args):
+    out = OUTPUT / lang / task
+    cfg = TRAINING / "configs" / f"{task}.cfg"
+    extra = list(OVERRIDES[lang][task])
+    if args.vectors and (OUTPUT / lang / "vectors").exists():
+        extra += ["--paths.vectors", OUTPUT / lang / "vectors"]
+        key = "components.tok2vec.model.embed" if task == "syntax" else "components.ner.model.tok2vec.embed"
+        extra += [f"--{key}.include_static_vectors", "true"]
+    if args.max_steps:
+        extra += ["--training.max_steps", str(args.max_steps)]
+    t0 = time.time()
+    run([sys.executable, "-m", "spacy", "train", cfg, "--output", out,
+         "--code", TRAINING / "functions.py",
+         "--nlp.lang", lang,
+         "--paths.train", CORPUS / f"{lang}_{task}_train.spacy",
+         "--paths.dev", CORPUS / f"{lang}_{task}_dev.spacy", *extra],
+        log=OUTPUT / lang / f"{task}.log")
+    (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
+
+
+def stage_package(lang, args):
+    import spacy
+    sys.path.insert(0, str(TRAINING))
+    import functions  # noqa: F401  (registers the training callback)
+
+    nlp = spacy.load(OUTPUT / lang / "syntax" / "model-best")
+    ner_nlp = spacy.load(OUTPUT / lang / "ner" / "model-best")
+    nlp.add_pipe("ner", source=ner_nlp)
+    # the training-only callback must not be needed to load the model
+    nlp.config["initialize"]["before_init"] = None
+    nlp.meta.update({
+        "name": f"lagebild_{lang}",
+        "version": "0.1.0",
+        "description": f"lagebild's own {lang} pipeline (CNN tok2vec; tagger, morphologizer, "
+                       "parser, lemmatizer, ner), trained by training/train.py",
+        "license": LICENSES[lang],
+        "author": "lagebild",
+        "sources": [],
+    })
+    dest = MODELS / lang
+    if dest.exists():
+        import shutil
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(dest)
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"packaged {dest} ({size / 1e6:.1f} MB)")
+
+
+def stage_eval(lang, args):
+    sys.path.insert(0, str(ROOT / "src"))
+    from lagebild.language.evaluate import evaluate
+
+    res = {"syntax": evaluate("syntax", lang), "ner": evaluate("ner", lang)}
+    out = OUTPUT / lang / "scores.json"
+    out.write_text(json.dumps(res, indent=2))
+    print(json.dumps(res, indent=2))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("lang", choices=["de", "en"])
+    ap.add_argument("--stages", default="convert,syntax,ner,package,eval")
+    ap.add_argument("--vectors", action="store_true", help="train and use static floret vectors")
+    ap.add_argument("--max-steps", type=int, default=0)
+    args = ap.parse_args()
+    stages = args.stages.split(",")
+    if args.vectors and "vectors" not in stages and "convert" in stages:
+        stages.insert(stages.index("convert") + 1, "vectors")
+    for st in stages:
+        print(f"== {args.lang}: {st}", flush=True)
+        if st == "convert":
+            stage_convert(args.lang, args)
+        elif st == "vectors":
+            stage_vectors(args.lang, args)
+        elif st in ("syntax", "ner"):
+            stage_train(args.lang, st, args)
+        elif st == "package":
+            stage_package(args.lang, args)
+        elif st == "eval":
+            stage_eval(args.lang, args)
+        else:
+            raise SystemExit(f"unknown stage {st}")
+
+
+if __name__ == "__main__":
+    main()
