@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -320,6 +320,17 @@ class EventCoder:
                     stack.append(c)
         return out
 
+    def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]]) -> bool:
+        """Each word set matched by a later token than the one before (gaps allowed)."""
+        k = 0
+        for alts in words:
+            while k < len(tokens) and not any(self._token_matches(tokens[k], w) for w in alts):
+                k += 1
+            if k >= len(tokens):
+                return False
+            k += 1
+        return True
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -329,14 +340,26 @@ class EventCoder:
                 continue
             out: List[Pattern] = []
             before: Optional[List[Token]] = None
+            after: Optional[List[Token]] = None
             for p in candidates:
+                if p.codeless:
+                    continue
                 if p.pre_words:
                     if before is None:
                         start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
                         before = list(verb.doc[start:verb.i])
-                    if not all(any(self._token_matches(t, w) for t in before for w in alts) for alts in p.pre_words):
+                    if p.ordered:
+                        if not self._in_order(before, p.pre_words):
+                            continue
+                    elif not all(any(self._token_matches(t, w) for t in before for w in alts) for alts in p.pre_words):
                         continue
-                if p.words:
+                if p.words and p.ordered:
+                    if after is None:
+                        end = verb.sent.end if verb.doc.has_annotation("SENT_START") else len(verb.doc)
+                        after = list(verb.doc[verb.i + 1:end])
+                    if not self._in_order(after, p.words):
+                        continue
+                elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
                     if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
@@ -427,9 +450,48 @@ class EventCoder:
                                if e.source and e.target)
         return out
 
+    def _fallback_subject(self, verb: Token) -> List[Token]:
+        """The nearest actor to the left of a subject-less finite verb, within its clause
+        (robustness against parses that attach the subject elsewhere)."""
+        if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or "Inf" in verb.morph.get("VerbForm") \
+                or "Part" in verb.morph.get("VerbForm") and self.role(verb) != "root" and verb.dep_ != "ROOT":
+            return []
+        own = {t.i for c in verb.children for t in c.subtree}
+        start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+        for k in range(verb.i - 1, start - 1, -1):
+            tok = verb.doc[k]
+            if tok.i in own:
+                continue
+            if tok.pos_ == "VERB" or tok.text in (";", ":"):
+                break
+            if tok.pos_ in ("PROPN", "NOUN") and self.arg(verb.doc, tok).actor:
+                return [tok]
+        return []
+
+    def _antecedent(self, doc: Doc, verb: Token) -> Optional[Arg]:
+        """For a pronoun subject ("Äthiopien erklärte, es werde …"): the subject of the
+        governing clause."""
+        cur = verb
+        for _ in range(4):
+            if cur.head.i == cur.i or self.role(cur) not in ("ccomp", "xcomp", "advcl", "conj"):
+                return None
+            cur = cur.head
+            for s in self.children(cur, "subj"):
+                a = self.arg(doc, s)
+                if a.actor:
+                    return a
+        return None
+
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
+        if not s_tok and p.source_slots == ("subj",) and not self.is_passive(verb):
+            s_tok = self._fallback_subject(verb)
         srcs = [self.arg(doc, t) for s in s_tok for t in self.expand_conj(s)]
+        for k, a in enumerate(srcs):
+            if a.actor is None and a.token.pos_ == "PRON" and a.token.lower_ not in self.lex.relative_pronouns:
+                ante = self._antecedent(doc, verb)
+                if ante is not None:
+                    srcs[k] = Arg(a.token, ante.actor, a.text, a.start, a.end)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:

@@ -37,6 +37,7 @@ class Pattern:
     origin: str = ""  # file:line, for messages and debugging
     pre_words: Tuple[FrozenSet[str], ...] = ()  # must occur before the trigger (PETRARCH "NOT *")
     reverse_code: Optional[str] = None  # PETRARCH "[042:043]": the target's event back
+    ordered: bool = False  # words must follow the trigger in this order (PETRARCH)
 
     @property
     def specificity(self) -> int:
@@ -45,7 +46,13 @@ class Pattern:
     @property
     def null(self) -> bool:
         """A pattern that matches but codes nothing (PETRARCH ``[---]``)."""
-        return not any(ch.isalnum() for ch in self.code)
+        return self.code.strip() == "---"
+
+    @property
+    def codeless(self) -> bool:
+        """A pattern whose code is a placeholder (PETRARCH test markers ``[+++]``, ``[xxy]``):
+        it is skipped."""
+        return not self.null and not any(ch.isdigit() for ch in self.code)
 
 
 def _split_words(cell: Optional[str]) -> Tuple[FrozenSet[str], ...]:

@@ -133,13 +133,13 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
     def flush() -> None:
         for trigger, vcode, vrev, vpre, vpost in verbs:
             origin = f"{path.name}:{trigger}"
-            patterns.append(Pattern(trigger=trigger, code=vcode, reverse_code=vrev, pre_words=vpre, words=vpost, target=PETRARCH_TARGET,
+            patterns.append(Pattern(trigger=trigger, code=vcode, reverse_code=vrev, pre_words=vpre, words=vpost, target=PETRARCH_TARGET, ordered=True,
                                     mutual=True, origin=origin))
             for parsed, code, rev, lineno in block_patterns:
                 patterns.append(Pattern(
                     trigger=trigger, code=code, reverse_code=rev,
                     words=vpost + parsed["words"], pre_words=vpre + parsed["pre_words"],
-                    target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"], mutual=True,
+                    target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"], mutual=True, ordered=True,
                     origin=f"{path.name}:{lineno}",
                 ))
 
