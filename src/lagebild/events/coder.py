@@ -320,16 +320,23 @@ class EventCoder:
                     stack.append(c)
         return out
 
-    def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]]) -> bool:
-        """Each word set matched by a later token than the one before (gaps allowed)."""
-        k = 0
-        for alts in words:
-            while k < len(tokens) and not any(self._token_matches(tokens[k], w) for w in alts):
-                k += 1
-            if k >= len(tokens):
-                return False
-            k += 1
-        return True
+    def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]], adjacent: Sequence[bool] = ()) -> bool:
+        """Each word set matched by a later token than the one before; gaps allowed unless
+        ``adjacent`` says the word must directly follow (backtracking over choices)."""
+        def step(k: int, j: int) -> bool:
+            if j == len(words):
+                return True
+            glue = j < len(adjacent) and adjacent[j]
+            last = k if glue else len(tokens) - 1
+            for pos in range(k, min(last, len(tokens) - 1) + 1):
+                tok = tokens[pos]
+                if any(self._token_matches(tok, w) for w in words[j]):
+                    span = max((len(w.split(" ")) for w in words[j] if self._token_matches(tok, w)), default=1)
+                    if step(pos + span, j + 1):
+                        return True
+            return False
+
+        return step(0, 0)
 
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
@@ -357,7 +364,7 @@ class EventCoder:
                     if after is None:
                         end = verb.sent.end if verb.doc.has_annotation("SENT_START") else len(verb.doc)
                         after = list(verb.doc[verb.i + 1:end])
-                    if not self._in_order(after, p.words):
+                    if not self._in_order(after, p.words, p.adjacent):
                         continue
                 elif p.words:
                     if scope is None:

@@ -38,6 +38,7 @@ class Pattern:
     pre_words: Tuple[FrozenSet[str], ...] = ()  # must occur before the trigger (PETRARCH "NOT *")
     reverse_code: Optional[str] = None  # PETRARCH "[042:043]": the target's event back
     ordered: bool = False  # words must follow the trigger in this order (PETRARCH)
+    adjacent: Tuple[bool, ...] = ()  # per word: directly after the previous one (PETRARCH "_")
 
     @property
     def specificity(self) -> int:

@@ -73,23 +73,30 @@ _CODE = re.compile(r"\[([^\]]*)\]")
 def _parse_pattern(body: str, synsets: Dict[str, List[str]]) -> Optional[dict]:
     """The words, slots and markers of one ``- pattern`` body (without its code)."""
     text = body.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
-    text = text.replace("*", " * ").replace("_", " ")
+    text = text.replace("*", " * ").replace("_", " _ ")
     tokens = text.split()
     if "*" not in tokens:
         return None
     star = tokens.index("*")
     pre, post = tokens[:star], tokens[star + 1:]
 
-    def words_of(seq: List[str]) -> Tuple[List[FrozenSet[str]], List[str], List[str]]:
+    def words_of(seq: List[str]) -> Tuple[List[FrozenSet[str]], List[str], List[str], List[bool]]:
         words: List[FrozenSet[str]] = []
+        adjacent: List[bool] = []
         target_slots: List[str] = []
         source_slots: List[str] = []
+        joined = False
         for i, tok in enumerate(seq):
+            if tok == "_":
+                joined = True
+                continue
+            glue, joined = joined, False
             if tok in ("+", "$"):
                 prev = seq[i - 1].lower() if i > 0 else ""
                 slot = f"prep:{prev}" if prev in PREPOSITIONS else "obj"
                 if prev in PREPOSITIONS and words and words[-1] == frozenset([prev]):
                     words.pop()
+                    adjacent.pop()
                 (target_slots if tok == "+" else source_slots).append(slot)
             elif tok in ("%", "^"):
                 continue
@@ -97,15 +104,18 @@ def _parse_pattern(body: str, synsets: Dict[str, List[str]]) -> Optional[dict]:
                 members = _expand(tok, synsets)
                 if members:
                     words.append(frozenset(members))
+                    adjacent.append(glue)
             elif any(ch.isalpha() for ch in tok):
                 words.append(frozenset([tok.lower()]))
-        return words, target_slots, source_slots
+                adjacent.append(glue)
+        return words, target_slots, source_slots, adjacent
 
-    pre_words, pre_t, pre_s = words_of(pre)
-    post_words, post_t, post_s = words_of(post)
+    pre_words, pre_t, pre_s, _pre_adj = words_of(pre)
+    post_words, post_t, post_s, post_adj = words_of(post)
     return {
         "pre_words": tuple(pre_words),
         "words": tuple(post_words),
+        "adjacent": tuple(post_adj),
         "target": tuple(post_t) or (("subj",) if pre_t else ()),
         "source": tuple(post_s) or ("subj",),
     }
@@ -139,6 +149,7 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
                 patterns.append(Pattern(
                     trigger=trigger, code=code, reverse_code=rev,
                     words=vpost + parsed["words"], pre_words=vpre + parsed["pre_words"],
+                    adjacent=tuple(True for _ in vpost) + parsed["adjacent"],
                     target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"], mutual=True, ordered=True,
                     origin=f"{path.name}:{lineno}",
                 ))
