@@ -28,12 +28,20 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
+HEADERS = {
+    "gold": "gold", "predicted": "pred", "precision": "P", "recall": "R", "f1": "F1",
+    "holder_precision": "holder P", "holder_recall": "holder R", "speaker_precision": "speaker P",
+    "speaker_recall": "speaker R", "probability_mae": "p MAE", "condition_acc": "cond acc",
+    "negation_acc": "neg acc", "kind_acc": "kind acc", "commitment_acc": "commit acc",
+}
+
+
 def _table(title: str, rows: Dict[str, Dict[str, Any]]) -> Table:
     cols = list(next(iter(rows.values())).keys()) if rows else []
     table = Table(title=title, title_justify="left")
-    table.add_column("lang")
+    table.add_column("set", no_wrap=True)
     for c in cols:
-        table.add_column(c, justify="right")
+        table.add_column(HEADERS.get(c, c), justify="right", no_wrap=True)
     for lang, r in rows.items():
         table.add_row(lang, *[_fmt(r[c]) for c in cols])
     return table
@@ -55,10 +63,12 @@ def eval_forecasts_cli(
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
-        sc = fc_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR)
-        if sc is not None:
-            out["forecasts"][code] = sc.as_dict()
-            errs += sc.errors
+        for split in ("dev", "test", None):
+            sc = fc_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
+            if sc is not None:
+                out["forecasts"][f"{code} {split or 'all'}"] = sc.as_dict()
+                if split is None:
+                    errs += sc.errors
         ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR)
         if ss is not None:
             out["statements"][code] = ss.as_dict()

@@ -42,6 +42,7 @@ from ..statements.syntax import (
     find_condition,
     has_morph,
     has_parse,
+    sentences,
 )
 from ..statements.turns import get_turns, turn_at
 from .horizon import find_horizon
@@ -81,38 +82,63 @@ def _clause(sent: Span, tok: Token) -> List[Token]:
     return [sent.doc[i] for i in range(s, e)]
 
 
+def _verb_form_de(tok: Token) -> Optional[str]:
+    """"inf", "part" or None for a German word after "werden"/"hätte".
+
+    German infinitives and participles are told apart by their shape (-en without ge-,
+    ge-…-t, -iert, be-/ver-…-t) and the lemma (an infinitive is its own lemma); the
+    model's VerbForm/tag decides only where these are ambiguous ("geraten", "gegeben" vs
+    "geben") — so a tagger error on "überstehen" does not turn a future into a passive.
+    """
+    low = tok.lower_
+    if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ"):
+        return None
+    if low in DETERMINERS["de"]:
+        return None
+    model = feat(tok, "VerbForm")
+    if model is None and tok.tag_:
+        model = "Inf" if tok.tag_.endswith("INF") else "Part" if tok.tag_.endswith("PP") else None
+    ge_inf = _fallback_words("de", "ge_infinitives.txt")
+    ge_like = low not in ge_inf and (
+        low.startswith("ge") or any(low.startswith(p + "ge") for p in _fallback_words("de", "separable_prefixes.txt"))
+    )
+    insep = any(low.startswith(p) for p in _fallback_words("de", "inseparable_prefixes.txt"))
+    if low.endswith("iert") or (low.endswith("t") and (ge_like or insep or model == "Part")):
+        return "part"
+    if low.endswith(INFINITIVE_SUFFIXES["de"]):
+        lemma = tok.lemma_.lower() if tok.lemma_ else ""
+        if lemma and lemma != low and model == "Part":
+            return "part"  # "zerbrochen" (lemma "zerbrechen")
+        if lemma == low and model != "Part":
+            return "inf"
+        if ge_like:  # "gegeben" / "geben": default participle
+            return "inf" if model == "Inf" or lemma == low else "part"
+        if insep:  # "unterschrieben" / "unterschreiben": an infinitive is its own lemma
+            return "part" if model == "Part" and lemma != low else "inf"
+        return "inf"
+    return None
+
+
 def _looks_infinitive(tok: Token, lang: str) -> bool:
+    if lang == "de":
+        return _verb_form_de(tok) == "inf"
     if feat(tok, "VerbForm"):
         return feat(tok, "VerbForm") == "Inf"
     if tok.pos_:
         return tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBZ", "VBG")
-    low = tok.lower_
-    if lang == "de":
-        return (
-            tok.is_lower
-            and low.endswith(INFINITIVE_SUFFIXES["de"])
-            and not _looks_participle(tok, lang)
-            and low not in DETERMINERS["de"]
-            and len(low) > 3
-        )
     return tok.is_lower and tok.is_alpha
 
 
 def _looks_participle(tok: Token, lang: str) -> bool:
+    if lang == "de":
+        return _verb_form_de(tok) == "part"
     if feat(tok, "VerbForm"):
         return feat(tok, "VerbForm") == "Part"
     if tok.tag_:
-        return tok.tag_ in ("VVPP", "VAPP", "VMPP", "VBN")
-    low = tok.lower_
-    if lang == "de":
-        if not tok.is_lower or not low.endswith(("t", "en")) or len(low) <= 5:
-            return False
-        if low in _fallback_words(lang, "ge_infinitives.txt"):
-            return False
-        if low.startswith("ge"):
-            return True
-        return any(low.startswith(p + "ge") for p in _fallback_words(lang, "separable_prefixes.txt"))
-    return tok.is_lower and low.endswith("ed")
+        return tok.tag_ in ("VBN",)
+    return tok.is_lower and tok.lower_.endswith("ed")
 
 
 def _fallback_words(lang: str, name: str) -> frozenset:
@@ -142,23 +168,26 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     # German werden
     if has_parse(doc):
         d = dep(tok)
-        if d == "aux:pass":
-            return False
-        if d == "aux" and tok.head.i != tok.i:
-            return _looks_infinitive(tok.head, lang) and not _looks_participle(tok.head, lang)
+        if d in ("aux", "aux:pass") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX", ""):
+            form = _verb_form_de(tok.head)
+            if form is not None:
+                return form == "inf"
+            if d == "aux:pass":
+                return False
     clause = [t for t in _clause(sent, tok) if t.i != tok.i]
     for t in reversed(clause):
-        if t.is_punct:
+        if t.is_punct or t.i < tok.i - 1 and False:
             continue
-        if feat(t, "VerbForm") == "Part" or (not has_morph(doc) and _looks_participle(t, lang)):
+        form = _verb_form_de(t)
+        if form == "part":
             return False
-        if _looks_infinitive(t, lang) and (t.i == 0 or doc[t.i - 1].lower_ != "zu"):
+        if form == "inf" and (t.i == 0 or doc[t.i - 1].lower_ != "zu"):
             return True
-        if has_morph(doc):
-            continue
+        if t.pos_:
+            continue  # the tagger says this is no verb: look further left
         break
     # subordinate clause: infinitive right before the aux ("… kommen werden")
-    if tok.i > sent.start and _looks_infinitive(doc[tok.i - 1], lang) and not _looks_participle(doc[tok.i - 1], lang):
+    if tok.i > sent.start and _verb_form_de(doc[tok.i - 1]) == "inf":
         return True
     return False
 
@@ -172,7 +201,7 @@ def _is_counterfactual(tok: Token, sent: Span, lang: str, words: Sequence[str]) 
             continue
         if t.lower_ in MODAL_INFINITIVES["de"]:
             return True
-        if feat(t, "VerbForm") == "Part" or (not has_morph(sent.doc) and _looks_participle(t, lang)):
+        if _verb_form_de(t) == "part":
             return True
     return False
 
@@ -206,7 +235,7 @@ def analyse_sentence(
         return out
     toks = list(sent)
     low = [t.lower_ for t in toks]
-    out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words)
+    out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
     future_words = flex.words("future_time")
     anchored = anchored or any(w in future_words for w in low)
     generic = flex.words("generic_subject")
@@ -231,8 +260,8 @@ def analyse_sentence(
             continue
         if lang == "en" and kind == "predictive_modal" and tok.text == "May" and tok.i != sent.start:
             continue
-        opener = _clause_opener(sent, tok)
-        if slex.clause_kind(opener.lower_) == "interrogative":
+        cs, _ = clause_bounds(sent, tok.i)
+        if any(slex.clause_kind(doc[j].lower_) == "interrogative" for j in range(cs, tok.i)):
             out.rejected.append((label, "indirect question"))
             continue
         if kind in ("predictive_modal", "conditional_aux") and not anchored:
@@ -242,6 +271,24 @@ def analyse_sentence(
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
     return out
+
+
+def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
+    """German verb-first conditional: "Bleibt die Hilfe aus, wird die Front nachgeben."
+    Needs the tagger: the sentence opens with a finite verb and its clause ends in a comma
+    that a finite verb follows."""
+    doc = sent.doc
+    first = doc[sent.start]
+    finite = feat(first, "VerbForm") == "Fin" or first.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    if not finite or first.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+        return None
+    _, end = clause_bounds(sent, first.i)
+    if end + 1 >= sent.end or doc[end].text != ",":
+        return None
+    nxt = doc[end + 1]
+    if nxt.pos_ in ("VERB", "AUX") or feat(nxt, "VerbForm") == "Fin":
+        return char_span(doc[sent.start : end])
+    return None
 
 
 def _subject_word(sent: Span, tok: Token, lang: str) -> Optional[Token]:
@@ -339,7 +386,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     events = tokens.get_list(doc, "events")
     published: Optional[date] = doc._.published
     turns = get_turns(doc)
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") or has_parse(doc) else [doc[:]]
+    sents = sentences(doc)
     out: List[Forecast] = []
     for sent in sents:
         span = char_span(list(sent))

@@ -134,11 +134,15 @@ def score_forecasts(items: Sequence[Dict[str, Any]], predict: Callable[[Dict[str
     return sc
 
 
-def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR) -> Optional[Scores]:
+def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR, split: Optional[str] = None) -> Optional[Scores]:
+    """Scores on ``forecasts_<lang>.jsonl``; ``split``: "dev" (lines without a split, the
+    ones the rules were developed on), "test" (held out), or None for all."""
     path = Path(gold_dir) / f"forecasts_{lang}.jsonl"
     if not path.is_file():
         return None
-    items = load_gold(path)
+    items = [i for i in load_gold(path) if split is None or i.get("split", "dev") == split]
+    if not items:
+        return None
 
     def predict(item: Dict[str, Any]) -> List[Forecast]:
         doc = analyse_text(item["text"], item.get("lang", lang), item.get("published"))

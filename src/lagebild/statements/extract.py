@@ -36,6 +36,7 @@ from .syntax import (
     find_condition,
     has_morph,
     has_parse,
+    sentences,
     subject_of,
     subtree_span,
     trim,
@@ -85,7 +86,8 @@ def resolve_speaker(ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = 
     if actor:
         return actor, text
     low = text.strip().lower()
-    if low in ctx.lex.author_pronouns or (head is not None and head.lower_ in ctx.lex.author_pronouns):
+    first = low.split()[0] if low.split() else ""
+    if first in ctx.lex.author_pronouns or (head is not None and head.lower_ in ctx.lex.author_pronouns):
         turn = turn_at(ctx.turns, start)
         if turn is not None:
             return _turn_speaker(turn), text
@@ -126,7 +128,10 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not (content[0] <= m.start < content[1])
     ]
     if cands:
-        best = min(cands, key=lambda m: abs(m.start - verb.idx))
+        # the subject precedes the verb ("X sagte", "wie X feststellte") unless inverted
+        # ("…, sagte X"): the nearest mention on the left, else the nearest on the right
+        left = [m for m in cands if m.end <= verb.idx]
+        best = max(left, key=lambda m: m.end) if left else min(cands, key=lambda m: m.start)
         return [t for t in sent if best.start <= t.idx < best.end]
     # the noun phrase right before the verb (V2/SVO) or right after it (inversion)
     left: List[Token] = []
@@ -208,13 +213,6 @@ def _content_span(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int, int
 
 
 def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int, int]]:
-    doc = ctx.doc
-    if ctx.parsed:
-        for child in verb.children:
-            if dep(child) in CONTENT_LABELS and child.i != verb.i:
-                s, e = subtree_span(child)
-                if e - s > 3 and not (s <= verb.idx < e):
-                    return s, e
     toks = list(sent)
     k = verb.i - sent.start
     after = toks[k + 1 :]
@@ -230,11 +228,21 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
                 return None  # "so, wie wir erwartet hatten": a comparison
             if n >= 2:
                 return char_span(before[:n])
+            if before[n].is_lower and sent.start > 0:
+                # the sentence splitter cut "…, wie X sagte" off its main clause
+                prev = ctx.doc[sent.start - 1].sent
+                return char_span(list(prev))
             # sentence-initial "Wie X sagte, …": the content follows the clause
             for m, t in enumerate(after):
                 if t.text == ",":
                     return char_span(after[m + 1 :])
             return None
+    if ctx.parsed:
+        for child in verb.children:
+            if dep(child) in CONTENT_LABELS and child.i != verb.i:
+                s, e = subtree_span(child)
+                if e - s > 3 and not (s <= verb.idx < e):
+                    return s, e
     # "…, sagte X." / "…, X said." — the verb near the end after a comma
     stop = len(after)
     for n, t in enumerate(after):
@@ -375,7 +383,11 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
         position = ctx.lex.attribution[phrase]
         if position == "before":
             src: List[Token] = []
-            for t in toks[e:]:
+            after = tokens.mentions_in(ctx.doc, toks[e].idx if e < len(toks) else sent.end_char, sent.end_char)
+            if after and e < len(toks) and after[0].start - toks[e].idx <= 12:
+                m = after[0]
+                src = [t for t in toks[e:] if t.idx < m.end]
+            for t in toks[e:] if not src else ():
                 if t.is_punct:
                     break
                 if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
@@ -481,7 +493,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 verb_class="turn",
             ),
         )
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") or has_parse(doc) else [doc[:]]
+    sents = sentences(doc)
     for sent in sents:
         if _speech_verbs(ctx, sent):
             continue

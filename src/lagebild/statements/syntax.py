@@ -43,6 +43,7 @@ LABEL_MAP = {
 
 SUBJECT_LABELS = {"nsubj", "nsubj:pass", "csubj"}
 CONTENT_LABELS = {"ccomp", "parataxis", "xcomp"}
+COORDINATORS = {"und", "oder", "aber", "sondern", "and", "or", "but"}
 BOUNDARY_PUNCT = {",", ";", ":", "–", "—", "-", "(", ")"}
 DETERMINERS = {
     "de": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"},
@@ -146,6 +147,14 @@ def find_condition(
         if has_parse(doc) and dep(tok) == "mark" and tok.head.i != tok.i:
             s, e = subtree_span(tok.head)
             s = min(s, tok.idx)
+            # a coordinated clause after ", und dass …" is not part of the condition
+            for j in range(i + 1, end - 1):
+                t = doc[j]
+                if t.idx >= e:
+                    break
+                if t.text == "," and (doc[j + 1].lower_ in COORDINATORS or kinds.get((doc[j + 1].lower_,)) == "complementizer"):
+                    e = t.idx
+                    break
             if e > tok.idx:
                 return s, e
         j = i + 1
@@ -157,3 +166,24 @@ def find_condition(
         if span:
             return span
     return None
+
+
+def sentences(doc: Doc) -> List[Span]:
+    """The Doc's sentences, also split at paragraph breaks (a model or the sentencizer
+    may run a question and the next speaker's label together across a blank line)."""
+    if doc.has_annotation("SENT_START") or has_parse(doc):
+        sents = list(doc.sents)
+    else:
+        sents = [doc[:]]
+    out: List[Span] = []
+    for sent in sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n\n" in tok.text or "\n\n" in tok.whitespace_:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
