@@ -147,6 +147,10 @@ class PatternIndex:
     def triggers(self) -> List[str]:
         return sorted(self._by_trigger)
 
+    def patterns(self) -> List[Pattern]:
+        """Every pattern, in the order they were added."""
+        return sorted(self._order, key=self._order.__getitem__)
+
 
 @lru_cache(maxsize=8)
 def load_patterns(lang: str) -> PatternIndex:

@@ -1,0 +1,105 @@
+"""Coding speed of the event coder on top of already-parsed documents.
+
+    OMP_NUM_THREADS=1 python benchmarks/events_speed.py --lang en [--model PATH] [--runs 5]
+    OMP_NUM_THREADS=1 python benchmarks/events_speed.py --lang de --limit 300
+
+Texts are parsed once (lagebild's base pipeline + the actor and statement components, or
+for English the PETRARCH unit-test sentences tagged with their actor dictionary); then the
+coder (``EventCoder.code_doc``) alone is timed over all of them, ``--runs`` times, and the
+median sentences/second is reported, with the number of events found. Data comes from
+../shared (skipped when absent); nothing is written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import List
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def english_docs(model: str | None, limit: int) -> list:
+    from lagebild.events.evaluate import read_records
+    from lagebild.events.petrarch import ActorDictionary
+    from lagebild.language import load_base
+
+    base = SHARED / "petrarch2"
+    nlp = load_base("en", model)
+    actors = ActorDictionary().read_actors(base / "PETR.Validate.actors.txt").read_agents(base / "PETR.Validate.agents.txt")
+    texts = [(r.text, r.date) for r in read_records(base / "PETR.UnitTest.records.xml")]
+    docs = []
+    for doc, (_, when) in zip(nlp.pipe(t for t, _ in texts[:limit]), texts[:limit]):
+        doc._.mentions = actors.tag(doc, when)
+        doc._.actors, doc._.statements, doc._.published = [], [], when
+        docs.append(doc)
+    return docs
+
+
+def german_docs(model: str | None, limit: int) -> list:
+    import csv
+
+    from lagebild.pipeline import load
+
+    nlp = load("de", model)
+    texts: List[str] = []
+    with (SHARED / "news-de" / "10kGNAD-test.csv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter=";", quotechar="'"):
+            if len(row) >= 2:
+                texts.append(row[1])
+            if len(texts) >= limit:
+                break
+    keep = [n for n in nlp.pipe_names if n not in ("lagebild_events", "lagebild_forecasts")]
+    with nlp.select_pipes(enable=keep):
+        return list(nlp.pipe(texts))
+
+
+def main(argv: List[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lang", default="en", choices=("de", "en"))
+    ap.add_argument("--model", default=None, help="spaCy pipeline to parse with (default: lagebild's)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=300, help="documents (de: articles, en: sentences)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} not present")
+        return 0
+    from lagebild.events.coder import EventCoder
+
+    docs = english_docs(args.model, args.limit) if args.lang == "en" else german_docs(args.model, args.limit)
+    n_sents = sum(len(list(d.sents)) if d.has_annotation("SENT_START") else 1 for d in docs)
+    coder = EventCoder(args.lang)
+    if args.lang == "en":
+        import copy
+
+        from lagebild.events.lexicon import load_lexicon
+        from lagebild.events.patterns import PatternIndex
+        from lagebild.events.petrarch import read_verb_dictionary
+
+        lex = copy.copy(load_lexicon("en"))
+        # lagebild's English patterns plus the suite's verb dictionary (its actors are tagged)
+        lex.patterns = PatternIndex(load_lexicon("en").patterns.patterns()
+                                    + read_verb_dictionary(SHARED / "petrarch2" / "PETR.Validate.verbs.txt"))
+        coder = EventCoder("en", lexicon=lex)
+    timings = []
+    events = 0
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        events = sum(len(coder.code_doc(d)) for d in docs)
+        timings.append(time.perf_counter() - start)
+    med = statistics.median(timings)
+    result = {"lang": args.lang, "documents": len(docs), "sentences": n_sents, "events": events,
+              "runs": args.runs, "median_seconds": round(med, 4),
+              "sentences_per_second": round(n_sents / med) if med else None}
+    print(json.dumps(result) if args.json else
+          f"{args.lang}: {n_sents} sentences, {events} events; coding median {med:.3f} s over {args.runs} runs "
+          f"= {result['sentences_per_second']:,} sentences/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
