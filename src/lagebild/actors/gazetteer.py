@@ -35,7 +35,7 @@ class Entry:
     mention_kind: str
     case: int
     surface: str
-    priority: int = 1
+    priority: int = 10  # names: 10 x KB priority (user 20, built-in 10, imported 0); surnames -5
     genitive: bool = False
     role: Optional[RoleNoun] = None
     plural: bool = False
@@ -83,16 +83,16 @@ class Gazetteer:
         for actor in kb.actors.values():
             mention_kind = NAME  # a metonymic city is decided in context (place or government)
             for name in self._names(actor):
-                self.add(name, Entry("actor", actor.id, mention_kind, case_of(name), name, actor.priority))
+                self.add(name, Entry("actor", actor.id, mention_kind, case_of(name), name, 10 * actor.priority))
                 gen = german_genitive(name) if de else None
                 if gen:
-                    self.add(gen, Entry("actor", actor.id, mention_kind, case_of(gen), gen, actor.priority, genitive=True))
+                    self.add(gen, Entry("actor", actor.id, mention_kind, case_of(gen), gen, 10 * actor.priority, genitive=True))
             for surname in actor.surnames:
                 # a surname alone ranks below full names and below other actors' names
-                self.add(surname, Entry("actor", actor.id, SURNAME, case_of(surname), surname, actor.priority - 1))
+                self.add(surname, Entry("actor", actor.id, SURNAME, case_of(surname), surname, 10 * actor.priority - 5))
                 gen = german_genitive(surname) if de else None
                 if gen:
-                    self.add(gen, Entry("actor", actor.id, SURNAME, case_of(gen), gen, actor.priority - 1, genitive=True))
+                    self.add(gen, Entry("actor", actor.id, SURNAME, case_of(gen), gen, 10 * actor.priority - 5, genitive=True))
             for adj in actor.adjectives.get(lang, []):
                 forms = [adj + e for e in ADJ_ENDINGS_DE] if de else [adj]
                 for form in forms:
@@ -105,10 +105,10 @@ class Gazetteer:
                 continue
             for form, plural in noun.forms:
                 case = CASE_EXACT if form.isupper() else CASE_ANY
-                self.add(form, Entry("role", noun.implies, ROLE, case, form, role=noun, plural=plural))
+                self.add(form, Entry("role", noun.implies, ROLE, case, form, 10 * noun.priority, role=noun, plural=plural))
                 for prefix, target in prefixes:
                     compound = f"{prefix}-{form}"
-                    self.add(compound, Entry("role", target, ROLE, CASE_TITLE, compound, role=noun, plural=plural))
+                    self.add(compound, Entry("role", target, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=plural))
         for ilang, form, actor_id in kb.institutions:
             if ilang in (lang, "*"):
-                self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 1))
+                self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 10))

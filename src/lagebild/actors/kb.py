@@ -119,6 +119,7 @@ class RoleNoun:
     roles: Tuple[str, ...]
     person: bool
     implies: Optional[str]
+    priority: int = PRIORITY_BUILTIN
 
 
 @dataclass
@@ -174,10 +175,12 @@ class KB:
         done = [o for o in self.by_office.get((role, of), []) if o.ended_before(on)]
         return sorted(done, key=lambda o: o.end or date.min, reverse=True)
 
-    def role_label(self, office: Office, lang: str) -> str:
+    def role_label(self, office: Office, lang: str) -> Optional[str]:
         label = office.label_de if lang == "de" else office.label_en
         if label:
             return label
+        if not office.roles:
+            return None
         key = self.role_keys.get(office.roles[0], {})
         base = key.get("label_de" if lang == "de" else "label_en") or office.roles[0]
         of = self.actors.get(office.of or "")
@@ -218,6 +221,10 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 def _add_actor(kb: KB, actor: KBActor, path: Path, line: int) -> None:
     old = kb.actors.get(actor.id)
+    if old is not None and old.priority == actor.priority == PRIORITY_IMPORTED:
+        for lang, names in actor.names.items():  # one name in several imported files
+            old.add_names(lang, names)
+        return
     if old is not None and old.priority == actor.priority:
         raise DataFileError(str(path), line, f"duplicate actor id {actor.id!r} (first in {old.source})")
     if old is not None and old.priority > actor.priority:
@@ -341,7 +348,7 @@ def _inflections(path: Path) -> Dict[Tuple[str, str], Tuple[str, List[Tuple[str,
     return table
 
 
-def _load_agents(kb: KB, path: Path, infl: dict) -> None:
+def _load_agents(kb: KB, path: Path, infl: dict, priority: int = PRIORITY_BUILTIN) -> None:
     def validate(row: dict) -> Optional[str]:
         if row["agent"] not in kb.agents:
             return f"unknown agent code {row['agent']!r} (see agent_codes.tsv)"
@@ -368,7 +375,7 @@ def _load_agents(kb: KB, path: Path, infl: dict) -> None:
         kb.role_nouns.append(RoleNoun(
             lang=row["lang"], term=term, forms=tuple(forms.items()), agent=row["agent"],
             roles=tuple(split_list(row.get("role"))), person=row.get("person") == "y",
-            implies=row.get("implies"),
+            implies=row.get("implies"), priority=priority,
         ))
 
 
@@ -427,8 +434,8 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
         _load_aliases(kb, path)
     infl = _inflections(KB_DIR / "inflection.tsv")
     _load_agents(kb, KB_DIR / "agents.tsv", infl)
-    for path, _ in _user_files(user, "agents"):
-        _load_agents(kb, path, infl)
+    for path, prio in _user_files(user, "agents"):
+        _load_agents(kb, path, infl, prio)
     _load_institutions(kb, KB_DIR / "institutions.tsv")
     for path, _ in _user_files(user, "institutions"):
         _load_institutions(kb, path)

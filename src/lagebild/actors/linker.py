@@ -191,7 +191,7 @@ class ActorLinker:
                 key = self.vocab.strings.add(f"prov:{form}")
                 kind = NAME if form == actor.name else SURNAME
                 self.prov_entries.setdefault(key, []).append(
-                    Entry("prov", actor.id, kind, CASE_TITLE, form, priority=0)
+                    Entry("prov", actor.id, kind, CASE_TITLE, form, priority=-10)
                 )
                 self.prov_matcher.add(f"prov:{form}", [self.tokenizer(form)])
 
@@ -268,7 +268,7 @@ class ActorLinker:
             if pid == "prov:":
                 continue
             taken.update(range(start, end))
-            extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=0)]))
+            extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=-10)]))
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
         # surnames of provisional persons found in this document ("Portnikov")
         surnames = {}
@@ -281,7 +281,7 @@ class ActorLinker:
                     continue
                 src = surnames[tok.text]
                 e = src.entries[0]
-                atom = Atom(tok.i, tok.i + 1, [Entry("prov", e.target, SURNAME, 0, e.surface, priority=0)])
+                atom = Atom(tok.i, tok.i + 1, [Entry("prov", e.target, SURNAME, 0, e.surface, priority=-10)])
                 atom.prov_type = "PER"  # type: ignore[attr-defined]
                 extra.append(atom)
                 taken.add(tok.i)
@@ -293,6 +293,10 @@ class ActorLinker:
         for e in atom.entries:
             if e.kind in ("adj", "demonym"):
                 return e.target
+            if e.kind == "actor" and e.mention_kind == METONYMY:  # "des Kremls" -> RUS
+                actor = self.kb.get(e.target or "")
+                if actor is not None and actor.country:
+                    return actor.country
             if e.kind == "actor" and e.mention_kind in (NAME,):
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type == "GPE":
@@ -429,6 +433,8 @@ class ActorLinker:
         assert entry is not None and entry.role is not None
         noun = entry.role
         country = country or entry.target or noun.implies
+        # the model's morphology knows "Berater" (plural) from "Berater" (singular)
+        plural = entry.plural or "Plur" in doc[r.end - 1].morph.get("Number")
         end = r.end
         k = j + 1
         n = len(atoms)
@@ -457,13 +463,15 @@ class ActorLinker:
             gap = self._between(doc, end + 1, atoms[k].start)
             if all(w.lower() in self.apposition_det for w in gap) and len(gap) <= 1:
                 person = self._person(atoms[k])
-                if person is not None and person.mention_kind == NAME:
+                if person is not None:
                     pid = person.target or ""
+                    if person.mention_kind == SURNAME and person.kind == "actor":
+                        pid = self._resolve_surname(atoms[k].entries, st) or pid
                     out.append(Found(start, end, pid, ROLE))
                     self._learn(noun, country, pid, text, former, st)
                     return k
         # "Marco Rubio, der US-Außenminister"
-        if out and noun.person and not entry.plural:
+        if out and noun.person:
             prev = out[-1]
             gap = self._between(doc, prev.end, start)
             if gap and gap[0] == "," and len(gap) <= 2 and all(
@@ -475,11 +483,11 @@ class ActorLinker:
                     out.append(Found(start, end, prev.actor, ROLE))
                     self._learn(noun, country, prev.actor, text, former, st)
                     return k
-        resolved = self._resolve_role(noun, entry.plural, country, former, st)
+        resolved = self._resolve_role(noun, plural, country, former, st)
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
-            if (not noun.person or entry.plural) and out and len(out) >= 2:
+            if (not noun.person or plural) and out and len(out) >= 2:
                 prev = out[-2]
                 gap = self._between(doc, prev.end, start)
                 if prev.kind == ADJECTIVE and len(gap) == 1 and gap[0].lower() in self.coordinators:
@@ -580,9 +588,9 @@ class ActorLinker:
         role = self.kb.role_label(office, self.lang) if office else st.role_text.get(actor.id)
         if role is None and actor.offices:
             past = [o for o in actor.offices if o.ended_before(st.on)]
-            if past:
-                last = max(past, key=lambda o: o.end or date.min)
-                role = ("ehem. " if self.lang == "de" else "former ") + self.kb.role_label(last, self.lang)
+            last_label = self.kb.role_label(max(past, key=lambda o: o.end or date.min), self.lang) if past else None
+            if last_label:
+                role = ("ehem. " if self.lang == "de" else "former ") + last_label
         code = (office.code if office and office.code else None) or actor.code
         country = actor.country
         if actor.type == "ORG" and not country:

@@ -17,6 +17,8 @@ VERB_MODULES = (
     "forecasts",
     "eval_forecasts",
     "eval_events",
+    "kb",
+    "eval_actors",
     "eval",
 )
 
