@@ -165,11 +165,18 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         if n.pos_:
             return n.pos_ in ("VERB", "AUX")
         return n.is_lower and n.is_alpha
-    # German werden
+    # German werden / würde
+    if tok.i > sent.start and doc[tok.i - 1].lower_ == "zu":
+        return False  # "tätig zu werden"
+    if tok.tag_ in ("VAINF", "VAPP") or feat(tok, "VerbForm") == "Inf":
+        return False  # "soll … übertragen werden": werden is itself an infinitive (passive)
     if has_parse(doc):
         d = dep(tok)
         if d in ("aux", "aux:pass") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX", ""):
-            form = _verb_form_de(tok.head)
+            head = tok.head
+            if d == "aux:pass" and (feat(head, "VerbForm") == "Part" or head.tag_.endswith("PP")):
+                return False  # parser and tagger agree on a passive
+            form = _verb_form_de(head)
             if form is not None:
                 return form == "inf"
             if d == "aux:pass":
@@ -186,8 +193,12 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         if t.pos_:
             continue  # the tagger says this is no verb: look further left
         break
-    # subordinate clause: infinitive right before the aux ("… kommen werden")
+    # subordinate clause: infinitive right before the aux ("… kommen werden") — unless a
+    # modal earlier in the clause makes "werden" a passive infinitive ("… soll … werden")
     if tok.i > sent.start and _verb_form_de(doc[tok.i - 1]) == "inf":
+        modals = _fallback_words("de", "konjunktiv2.txt") | {"soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird"}
+        if any(t.lower_ in modals for t in _clause(sent, tok) if t.i < tok.i - 1):
+            return False
         return True
     return False
 
@@ -254,14 +265,26 @@ def analyse_sentence(
                 out.rejected.append((label, "counterfactual"))
                 out.cues = []
                 return out
+            if not anchored:
+                out.rejected.append((label, "hypothetical"))  # "es wäre dumm, wenn …"
+                continue
             kind = "conditional_aux"
-        if kind == "future_aux" and not _is_future_aux(tok, sent, lang):
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        if kind in ("conditional_aux", "backshift_aux") and (
+            (prev is not None and slex.clause_kind(prev.lower_) == "comparative") or _in_as_if(sent, tok, slex)
+        ):
+            out.rejected.append((label, "as if"))  # "als würde er …", "as if he would …"
+            continue
+        if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             out.rejected.append((label, "not a future"))
+            continue
+        if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
+            out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
             continue
         if lang == "en" and kind == "predictive_modal" and tok.text == "May" and tok.i != sent.start:
             continue
         cs, _ = clause_bounds(sent, tok.i)
-        if any(slex.clause_kind(doc[j].lower_) == "interrogative" for j in range(cs, tok.i)):
+        if any(slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") for j in range(cs, tok.i)):
             out.rejected.append((label, "indirect question"))
             continue
         if kind in ("predictive_modal", "conditional_aux") and not anchored:
@@ -271,6 +294,27 @@ def analyse_sentence(
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
     return out
+
+
+def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
+    cs, _ = clause_bounds(sent, tok.i)
+    words = [sent.doc[j].lower_ for j in range(cs, tok.i)]
+    return any(
+        slex.clause_words.get(tuple(words[k : k + 2])) == "as_if" or slex.clause_words.get((words[k],)) == "as_if"
+        for k in range(len(words))
+    )
+
+
+PERFECT_AUX = {"haben", "sein", "worden"}
+
+
+def _perfect_infinitive(tok: Token, sent: Span) -> bool:
+    """A participle followed by "haben"/"sein" in the modal's clause."""
+    clause = _clause(sent, tok)
+    for a, b in zip(clause, clause[1:]):
+        if b.lower_ in PERFECT_AUX and a.i != tok.i and _verb_form_de(a) == "part":
+            return True
+    return False
 
 
 def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
@@ -387,6 +431,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     published: Optional[date] = doc._.published
     turns = get_turns(doc)
     sents = sentences(doc)
+    first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     out: List[Forecast] = []
     for sent in sents:
         span = char_span(list(sent))
@@ -395,6 +440,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
+        low = [t.lower_ for t in sent]
+        has_cue = any(w in first_words for w in low)
+        expect_here = any(st.verb_class == "expect" and span[0] <= st.span[0] < span[1] for st in statements)
+        if not has_cue and not expect_here:
+            continue  # nothing that could predict: skip the costlier analysis
         horizon = find_horizon(doc, sent, lang, published, flex)
         anchored = horizon is not None and horizon.get("future", False)
         analysis = analyse_sentence(sent, lang, flex=flex, anchored=anchored)
@@ -414,7 +464,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if cues:
             first = cues[0]
             stmt = _innermost(statements, first.tok.idx)
-            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "expectation": "expectation"}[first.kind]
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation"}[first.kind]
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [st for st in statements if st.verb_class == "expect" and span[0] <= st.span[0] < span[1]]
@@ -428,9 +478,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if stmt is not None and stmt.commitment in COMMITTING:
             continue
-        if kind in ("conditional",) and cond is None and not hedges and stmt is None:
-            # a bare "würde"/"would" without condition or hedge is mostly a polite or
-            # hypothetical form, not a prediction
+        if kind == "backshift":
+            # English "would": the back-shifted "will" inside reported speech
+            kind = "future" if stmt is not None and stmt.speaker != "author" else "conditional"
+        if kind == "conditional" and cond is None and not hedges and not anchored:
+            # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
+            # polite/hypothetical form — no prediction
+            continue
+        if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
+            # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
             continue
         if stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text

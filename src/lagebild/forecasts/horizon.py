@@ -51,6 +51,7 @@ def find_horizon(
             "start": _iso(te.start_date),
             "end": _iso(te.end_date),
             "future": future,
+            "day": te.kind == "date" and te.start_date is not None and te.start_date == te.end_date,
             "char_span": (base + te.start, base + te.end),
         }
         if future:

@@ -19,6 +19,7 @@ CUE_KINDS = (
     "future_aux",
     "predictive_modal",
     "conditional_aux",
+    "backshift_aux",
     "expectation",
     "counterfactual",
     "deontic",
@@ -30,7 +31,9 @@ CUE_KINDS = (
     "term_horizon",
 )
 # kinds that make a sentence a forecast by themselves
-PREDICTIVE = ("future_aux", "predictive_modal", "conditional_aux", "expectation", "counterfactual")
+PREDICTIVE = (
+    "future_aux", "predictive_modal", "conditional_aux", "backshift_aux", "expectation", "counterfactual",
+)
 
 
 @dataclass(frozen=True)

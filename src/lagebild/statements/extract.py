@@ -19,6 +19,7 @@ a third-person pronoun falls back to the latest PER actor mentioned before it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +61,7 @@ class _Ctx:
         self.morph = has_morph(doc)
         self.turns: List[Turn] = get_turns(doc)
         self.quotes: List[Quote] = find_quotes(doc.text, lex.quote_pairs)
+        self._quote_starts = [q.start for q in self.quotes]
         self.used_quotes: set = set()
         # (end char, speaker, speaker text) of speech verbs without content of their own
         self.anchors: List[Tuple[int, str, Optional[str]]] = []
@@ -69,9 +71,10 @@ class _Ctx:
         self.actor_country = {a.id: a.country for a in actors}
 
     def quote_at(self, char: int) -> Optional[Quote]:
-        for q in self.quotes:
-            if q.start <= char < q.end:
-                return q
+        # quotes are sorted and do not overlap
+        i = bisect_right(self._quote_starts, char) - 1
+        if i >= 0 and self.quotes[i].start <= char < self.quotes[i].end:
+            return self.quotes[i]
         return None
 
 
@@ -177,6 +180,11 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
             return None
     if tok.i > sent.start and ctx.doc[tok.i - 1].lower_ in DETERMINERS.get(ctx.lang, set()):
         return None
+    if tok.i > sent.start:
+        prev_kind = ctx.lex.clause_kind(ctx.doc[tok.i - 1].lower_)
+        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if prev_kind == "comparative" or (prev_kind == "as_reported" and (nxt is None or nxt.is_punct)):
+            return None  # "stärker als erwartet", "wie erwartet,", "as expected."
     # a verb with a separable particle needs it in its clause before the content
     particles = set()
     if ctx.parsed:
