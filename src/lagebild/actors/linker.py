@@ -365,6 +365,9 @@ class ActorLinker:
                         return pid
                 if len(cands) == 1 or former:
                     return cands[0]
+                if (kb.role_keys.get(key) or {}).get("single") == "y":
+                    # one holder at a time: an open term the KB forgot to end loses
+                    return max(offices, key=lambda o: o.start or date.min).actor
                 break
             actor = kb.composite(country, noun.agent)
             return actor.id if actor else None

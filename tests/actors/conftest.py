@@ -1,0 +1,52 @@
+"""Fixtures for the actor tests: blank pipelines (tokenizer only) with ``lagebild_actors``,
+so the tests depend on the KB and the linker, not on a trained model."""
+from __future__ import annotations
+
+from datetime import date
+from typing import List, Optional, Tuple
+
+import pytest
+import spacy
+
+import lagebild.actors.component  # noqa: F401  (registers the factory)
+from lagebild.actors.linker import clear_provisional
+from lagebild.tokens import register_extensions
+
+register_extensions()
+
+
+def _nlp(lang: str):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lagebild_actors", config={"user_kb": False})
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def nlp_de():
+    return _nlp("de")
+
+
+@pytest.fixture(scope="session")
+def nlp_en():
+    return _nlp("en")
+
+
+@pytest.fixture()
+def link(nlp_de, nlp_en):
+    """``link(lang, text, "2025-04-19")`` -> the Doc after ``lagebild_actors``."""
+    clear_provisional()
+
+    def run(lang: str, text: str, published: Optional[str] = "2025-04-19"):
+        nlp = nlp_de if lang == "de" else nlp_en
+        doc = nlp.make_doc(text)
+        doc._.published = date.fromisoformat(published) if published else None
+        return nlp(doc)
+
+    yield run
+    clear_provisional()
+
+
+def pairs(doc) -> List[Tuple[str, str]]:
+    """(mention text, actor id) for every mention of ``doc``."""
+    return [(m.text, m.actor_id) for m in doc._.mentions]
