@@ -109,8 +109,8 @@ def _verb_form_de(tok: Token) -> Optional[str]:
         return "part"
     if low.endswith(INFINITIVE_SUFFIXES["de"]):
         lemma = tok.lemma_.lower() if tok.lemma_ else ""
-        if lemma and lemma != low and model == "Part":
-            return "part"  # "zerbrochen" (lemma "zerbrechen")
+        if lemma and lemma != low and lemma.endswith(INFINITIVE_SUFFIXES["de"]):
+            return "part"  # "zerbrochen", "betrieben", "gegeben": not their own lemma
         if lemma == low and model != "Part":
             return "inf"
         if ge_like:  # "gegeben" / "geben": default participle
@@ -176,6 +176,8 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
             head = tok.head
             if d == "aux:pass" and (feat(head, "VerbForm") == "Part" or head.tag_.endswith("PP")):
                 return False  # parser and tagger agree on a passive
+            if head.i > 0 and doc[head.i - 1].lower_ == "zu":
+                return False  # "wird nicht müde zu betonen": werden + adjective
             form = _verb_form_de(head)
             if form is not None:
                 return form == "inf"
@@ -247,6 +249,9 @@ def analyse_sentence(
     toks = list(sent)
     low = [t.lower_ for t in toks]
     out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
+    if _counterfactual_condition(sent, out.condition, flex, slex):
+        out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
+        return out
     future_words = flex.words("future_time")
     anchored = anchored or any(w in future_words for w in low)
     generic = flex.words("generic_subject")
@@ -278,6 +283,9 @@ def analyse_sentence(
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             out.rejected.append((label, "not a future"))
             continue
+        if kind in ("future_aux", "backshift_aux") and _first_person_subject(tok, sent, slex):
+            out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
+            continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
             continue
@@ -294,6 +302,38 @@ def analyse_sentence(
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
     return out
+
+
+FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
+
+
+def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore[no-untyped-def]
+    """"wir werden …", "werden wir …", "I will …": a first-person future states an
+    intention (a commitment), not a forecast."""
+    doc = sent.doc
+    if has_parse(doc):
+        head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+        for c in head.children:
+            if dep(c) in ("nsubj", "nsubj:pass"):
+                return c.lower_ in FIRST_PERSON_SUBJECTS
+    for j in (tok.i - 1, tok.i + 1):
+        if sent.start <= j < sent.end and doc[j].lower_ in FIRST_PERSON_SUBJECTS:
+            return True
+    return False
+
+
+def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex, slex) -> bool:  # type: ignore[no-untyped-def]
+    """A condition in Konjunktiv II ("wenn wir sie hätten", "Wäre X …, dann …", "if I were")
+    is counterfactual: the sentence is hypothetical, no forecast."""
+    kii = {p[0] for p, c in flex.cues.items() if c.kind == "counterfactual" and len(p) == 1}
+    kii |= {"were", "had"} if sent.doc.lang_ == "en" else set()
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ in kii and any(t.text == "," for t in sent):
+        return True
+    if cond is None:
+        return False
+    return any(t.lower_ in kii for t in sent if cond[0] <= t.idx < cond[1])
 
 
 def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
@@ -481,7 +521,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "backshift":
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" else "conditional"
-        if kind == "conditional" and cond is None and not hedges and not anchored:
+        own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
+        if kind == "conditional" and cond is None and not own_hedges and not anchored:
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue

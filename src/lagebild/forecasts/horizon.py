@@ -9,7 +9,8 @@ gives the end of that actor's term.
 """
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, timedelta
 from typing import Any, Dict, Optional
 
 from spacy.tokens import Span
@@ -36,6 +37,13 @@ def _time_expressions(text: str, lang: str, published: Optional[date]):  # type:
     return find_time_expressions(text, lang, published)
 
 
+def _future_tense(sent: Span) -> bool:
+    from .lexicon import forecast_lexicon
+
+    fut = forecast_lexicon(sent.doc.lang_).words("future_aux")
+    return any(t.lower_ in fut for t in sent)
+
+
 def find_horizon(
     doc, sent: Span, lang: str, published: Optional[date], flex: ForecastLexicon  # type: ignore[no-untyped-def]
 ) -> Optional[Dict[str, Any]]:
@@ -43,6 +51,9 @@ def find_horizon(
     base = sent.start_char
     best = None
     for te in _time_expressions(sent.text, lang, published):
+        if published and te.rule == "weekday" and te.start_date and te.start_date < published and _future_tense(sent):
+            # "wird am Mittwoch kommen": a weekday in a future sentence is the next one
+            te = dataclasses.replace(te, start_date=te.start_date + timedelta(days=7), end_date=(te.end_date or te.start_date) + timedelta(days=7))
         future = bool(published and te.end_date and te.end_date >= published and (te.start_date or te.end_date) >= published)
         if te.start_date is None and te.end_date is None and te.kind == "set":
             continue
@@ -51,7 +62,7 @@ def find_horizon(
             "start": _iso(te.start_date),
             "end": _iso(te.end_date),
             "future": future,
-            "day": te.kind == "date" and te.start_date is not None and te.start_date == te.end_date,
+            "day": te.kind == "date" and te.start_date == te.end_date,
             "char_span": (base + te.start, base + te.end),
         }
         if future:
