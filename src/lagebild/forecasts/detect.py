@@ -183,9 +183,18 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
                 return form == "inf"
             if d == "aux:pass":
                 return False
+    if has_parse(doc) and dep(tok) not in ("aux", "aux:pass"):
+        # "werden" heads its clause: a future only with an infinitive among its own
+        # dependents ("Möwen werden … lang und erreichen …" is a copula)
+        for c in tok.children:
+            if dep(c) in ("conj", "parataxis", "advcl", "acl", "acl:relcl", "ccomp", "punct"):
+                continue
+            if _verb_form_de(c) == "inf" and not (c.i > 0 and doc[c.i - 1].lower_ == "zu"):
+                return True
+        return False
     clause = [t for t in _clause(sent, tok) if t.i != tok.i]
     for t in reversed(clause):
-        if t.is_punct or t.i < tok.i - 1 and False:
+        if t.is_punct or t.is_space:
             continue
         form = _verb_form_de(t)
         if form == "part":
@@ -316,10 +325,16 @@ def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore
         for c in head.children:
             if dep(c) in ("nsubj", "nsubj:pass"):
                 return c.lower_ in FIRST_PERSON_SUBJECTS
-    for j in (tok.i - 1, tok.i + 1):
-        if sent.start <= j < sent.end and doc[j].lower_ in FIRST_PERSON_SUBJECTS:
-            return True
-    return False
+    neighbours = []
+    j = tok.i - 1
+    while j >= sent.start and doc[j].is_space:
+        j -= 1
+    neighbours.append(j)
+    j = tok.i + 1
+    while j < sent.end and doc[j].is_space:
+        j += 1
+    neighbours.append(j)
+    return any(sent.start <= j < sent.end and doc[j].lower_ in FIRST_PERSON_SUBJECTS for j in neighbours)
 
 
 def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex, slex) -> bool:  # type: ignore[no-untyped-def]

@@ -174,6 +174,8 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     # German nouns are capitalised: "Berichte", "Sage" are no verbs mid-sentence
     if ctx.lang == "de" and tok.text[:1].isupper() and not tok.is_sent_start:
         return None
+    if tok.i > sent.start and ctx.lang == "de" and ctx.doc[tok.i - 1].lower_ == "zu":
+        return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ and tok.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):

@@ -136,8 +136,10 @@ def find_condition(
         tok = doc[i]
         kind = kinds.get((tok.lower_,))
         if kind == "conditional_inverted":
-            # "Sollte der Plan scheitern, …" only at the start of a sentence
-            if not tok.is_sent_start:
+            # "Sollte der Plan scheitern, …" at the start of a sentence, or right after a
+            # comma ("…, sollten weiterhin Migranten eintreffen")
+            prev = doc[i - 1] if i > 0 else None
+            if not (tok.is_sent_start or i == start or (prev is not None and prev.text == ",")):
                 continue
             kind = "conditional"
         if kind != "conditional":
