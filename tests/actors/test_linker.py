@@ -191,3 +191,12 @@ def test_linker_speed(link):
     words = len(doc)
     rate = words / (time.perf_counter() - start)
     assert rate > 20000, f"{rate:.0f} tokens/s"
+
+
+def test_linker_lone_surname_entity_joins_full_name(nlp_de):
+    words = ["Regierungschef", "Gheorghe", "Brega", "trat", "zurück", ".", "Bregas", "Partei", "jubelte", "."]
+    doc = Doc(nlp_de.vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 6, 7, label="PER")]
+    doc = nlp_de.get_pipe("lagebild_actors")(doc)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == [
+        ("Regierungschef Gheorghe Brega", "prov:gheorghe_brega"), ("Bregas", "prov:gheorghe_brega")]

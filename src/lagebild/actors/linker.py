@@ -252,9 +252,21 @@ class ActorLinker:
         else:
             for _, start, end in self.name_matcher(doc):
                 spans.append((start, end, "PER"))
+        # full names first, so that a lone surname entity ("Brega") joins its full name
+        spans.sort(key=lambda sp: (-(sp[1] - sp[0]), sp[0]))
+        surnames: Dict[str, Atom] = {}
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
                 continue
+            if end - start == 1 and typ == "PER":
+                text = doc[start].text
+                src = surnames.get(text) or (surnames.get(text[:-1]) if text.endswith("s") else None)
+                if src is not None:
+                    atom = Atom(start, end, [Entry("prov", src.entries[0].target, SURNAME, 0, src.entries[0].surface, priority=-10)])
+                    atom.prov_type = "PER"  # type: ignore[attr-defined]
+                    extra.append(atom)
+                    taken.add(start)
+                    continue
             while end > start and not doc[end - 1].is_alpha and doc[end - 1].text not in (".",):
                 end -= 1  # "Trump 's" -> "Trump"
             if end <= start:
@@ -270,11 +282,10 @@ class ActorLinker:
             taken.update(range(start, end))
             extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=-10)]))
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
-        # surnames of provisional persons found in this document ("Portnikov")
-        surnames = {}
-        for a in extra:
-            if getattr(a, "prov_type", None) == "PER" and a.end - a.start > 1:
-                surnames[doc[a.end - 1].text] = a
+            if typ == "PER" and end - start > 1:
+                surnames.setdefault(doc[end - 1].text, extra[-1])
+        extra.sort(key=lambda a: a.start)
+        # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
             for tok in doc:
                 if tok.i in taken or tok.text not in surnames:
