@@ -168,7 +168,9 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     # German werden / würde
     if tok.i > sent.start and doc[tok.i - 1].lower_ == "zu":
         return False  # "tätig zu werden"
-    if tok.tag_ in ("VAINF", "VAPP") or feat(tok, "VerbForm") == "Inf":
+    if tok.lower_ == "werden" and any(
+        t.lower_ in MODALS_DE | _fallback_words("de", "konjunktiv2.txt") for t in _clause(sent, tok) if t.i < tok.i
+    ):
         return False  # "soll … übertragen werden": werden is itself an infinitive (passive)
     if has_parse(doc):
         d = dep(tok)
@@ -191,7 +193,7 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
                 continue
             if _verb_form_de(c) == "inf" and not (c.i > 0 and doc[c.i - 1].lower_ == "zu"):
                 return True
-        return False
+        return _verb_final_future(tok, sent)
     clause = [t for t in _clause(sent, tok) if t.i != tok.i]
     for t in reversed(clause):
         if t.is_punct or t.is_space:
@@ -204,10 +206,18 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         if t.pos_:
             continue  # the tagger says this is no verb: look further left
         break
-    # subordinate clause: infinitive right before the aux ("… kommen werden") — unless a
-    # modal earlier in the clause makes "werden" a passive infinitive ("… soll … werden")
+    return _verb_final_future(tok, sent)
+
+
+MODALS_DE = {"soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird"}
+
+
+def _verb_final_future(tok: Token, sent: Span) -> bool:
+    """Subordinate clause: an infinitive right before the aux ("… kommen werden") — unless
+    a modal earlier in the clause makes "werden" a passive infinitive ("… soll … werden")."""
+    doc = sent.doc
     if tok.i > sent.start and _verb_form_de(doc[tok.i - 1]) == "inf":
-        modals = _fallback_words("de", "konjunktiv2.txt") | {"soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird"}
+        modals = _fallback_words("de", "konjunktiv2.txt") | MODALS_DE
         if any(t.lower_ in modals for t in _clause(sent, tok) if t.i < tok.i - 1):
             return False
         return True
