@@ -19,8 +19,8 @@ from ..schemas import Event
 from ..tokens import get_list, mentions_in
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
-from .modality import ModalityInfo, analyse_modality
-from .patterns import Pattern
+from .modality import PRIORITY, ModalityInfo, analyse_modality
+from .patterns import PHRASAL_PARTICLES, Pattern
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
@@ -75,8 +75,16 @@ class EventCoder:
         """Pattern keys for a verb: particle + lemma (de "ablehnen"), lemma + particle
         (en "pull out"), then the lemma alone."""
         lemma = self.lemma(token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            keys = [lemma]
+            for suffix in ("en", "n", "e", "s"):
+                if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+                    keys.append(lemma[: -len(suffix)])
+            return keys
         keys: List[str] = []
-        prts = self.children(token, "prt")
+        prts = [c for c in token.children if self.lex.role(c.dep_) == "prt" or (
+            c.dep_ == "compound" and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART")
+            and c.lower_ in (self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES))]
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
@@ -118,9 +126,16 @@ class EventCoder:
                             yield next(iter(self.lex.agent_preps), "by"), gc
 
     def expand_conj(self, token: Token) -> List[Token]:
+        doc = token.doc
+        # "mit europäischen und ukrainischen Vertretern": coordinated adjectives, one actor each
+        for amod in (c for c in token.children if c.dep_ == "amod" and c.i < token.i):
+            adjs = [amod] + [c for c in amod.children if self.lex.role(c.dep_) == "conj" and c.pos_ == "ADJ"]
+            if len(adjs) >= 2:
+                actors = {a.i: self._actor_over(doc, [a]) for a in adjs}
+                if len({v for v in actors.values() if v}) >= 2:
+                    return [a for a in adjs if actors[a.i]]
         mods = [c for c in token.children if self.lex.role(c.dep_) in ("name", "mod") and c.i < token.i]
         if len(mods) >= 2 and any(self.lex.role(x.dep_) == "cc" for m in mods for x in m.children):
-            doc = token.doc
             if self._actor_over(doc, [token]) is None:
                 linked = [m for m in mods if self._actor_over(doc, [m])]
                 if len(linked) >= 2:
@@ -144,6 +159,7 @@ class EventCoder:
         """Link an argument to an actor: the head's own name span first, then its subtree
         (without coordinated members, relative clauses and appositions)."""
         skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
+        keep_preps = self.lex.genitive_preps
         core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
@@ -154,8 +170,16 @@ class EventCoder:
             t = stack.pop()
             tokens.append(t)
             for c in t.children:
-                if self.lex.role(c.dep_) not in skip_roles:
-                    stack.append(c)
+                if self.lex.role(c.dep_) in skip_roles:
+                    continue
+                if self.lex.role(c.dep_) == "obl" and t is not token:
+                    continue
+                if self.lex.role(c.dep_) == "obl":
+                    # "die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump
+                    case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+                    if case and self.lex.prep(case[0].text) not in keep_preps:
+                        continue
+                stack.append(c)
         tokens.sort(key=lambda t: t.i)
         while len(tokens) > 1 and self.lex.role(tokens[0].dep_) == "case":
             tokens.pop(0)
@@ -185,6 +209,33 @@ class EventCoder:
         return max(inside, key=lambda m: (m.end - m.start, -m.start)).actor_id
 
     # ------------------------------------------------------------------ arguments
+    def relative_antecedent(self, pron: Token) -> Optional[Token]:
+        """The noun a relative pronoun refers to: the relative clause's head when the
+        parse attached it to a noun, else the nearest noun before the pronoun."""
+        clause = pron.head
+        if self.role(clause) == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+            return clause.head
+        # nearest noun before it that agrees in gender and number (German relative clauses
+        # are often extraposed: "… passt dem Präsidenten nicht, der …")
+        start = pron.sent.start if pron.doc.has_annotation("SENT_START") else 0
+        gender, number = pron.morph.get("Gender"), pron.morph.get("Number")
+        nearest = None
+        for k in range(pron.i - 1, max(start - 1, pron.i - 15), -1):
+            tok = pron.doc[k]
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            nearest = nearest or tok
+            g, n = tok.morph.get("Gender"), tok.morph.get("Number")
+            if (not gender or not g or g == gender) and (not number or not n or n == number):
+                return tok
+        return nearest if pron.i - (nearest.i if nearest is not None else 0) <= 3 else None
+
+    def is_infinitive_clause(self, verb: Token) -> bool:
+        """A zu-/to-infinitive ("…, Druck auszuüben", "to meet")."""
+        return "Inf" in verb.morph.get("VerbForm") or any(
+            self.lex.role(c.dep_) == "mark" and c.lower_ in ("zu", "to") for c in verb.children
+        ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))
+
     def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
         """Subject tokens of ``verb``, inherited through coordination, control and
         relative clauses."""
@@ -196,10 +247,13 @@ class EventCoder:
         if subj:
             out: List[Token] = []
             for s in subj:
-                if s.lower_ in self.lex.relative_pronouns and self.role(verb) == "acl":
-                    out.append(verb.head)
-                else:
-                    out.append(s)
+                if s.lower_ in self.lex.relative_pronouns and s.i < verb.i and (
+                        self.role(verb) == "acl" or s.pos_ == "PRON" or "PronType=Rel" in str(s.morph)):
+                    ante = self.relative_antecedent(s)
+                    if ante is not None:
+                        out.append(ante)
+                        continue
+                out.append(s)
             return out
         role = self.role(verb)
         head = verb.head
@@ -207,7 +261,7 @@ class EventCoder:
             return []
         if role == "conj":
             return self.subjects(head, seen)
-        if role == "xcomp" or (role in ("advcl", "ccomp") and verb.morph.get("VerbForm") == ["Inf"]):
+        if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
             if any(k in self.lex.object_control for k in self.trigger_keys(head)):
                 objs = self.children(head, "obj", "iobj")
                 if objs:
@@ -230,6 +284,10 @@ class EventCoder:
                 return subjects
             if slot in ("obj", "iobj"):
                 return [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+            if slot == "poss":
+                return [c for c in verb.children if self.lex.role(c.dep_) == "poss" or (
+                    c.dep_.startswith("nmod") and "Case=Gen" in str(c.morph) and not any(self.lex.role(x.dep_) == "case" for x in c.children))
+                    or (c.dep_ == "det" and c.pos_ == "PROPN")]
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
@@ -259,6 +317,10 @@ class EventCoder:
                     return cands
             return first
 
+        if pattern.nominal:
+            sources = pick(self.lex.nominal_source)
+            targets = pick(pattern.target)
+            return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
             sources, targets = agents, subjects
@@ -348,8 +410,9 @@ class EventCoder:
             out: List[Pattern] = []
             before: Optional[List[Token]] = None
             after: Optional[List[Token]] = None
+            is_noun = verb.pos_ in ("NOUN", "PROPN")
             for p in candidates:
-                if p.codeless:
+                if p.codeless or p.nominal != is_noun:
                     continue
                 if p.pre_words:
                     if before is None:
@@ -395,8 +458,12 @@ class EventCoder:
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         matched: Dict[int, List[Pattern]] = {}
+        nominal = self.lex.nominal_triggers
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ in ("NOUN", "ADJ") and token.dep_ == "ROOT"):
+            if token.pos_ in ("NOUN", "PROPN"):
+                if not nominal or not any(k in nominal for k in self.trigger_keys(token)):
+                    continue
+            elif token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
                 continue
             if token.pos_ == "AUX" and self.role(token) in ("aux", "aux_pass", "cop"):
                 continue
@@ -416,9 +483,14 @@ class EventCoder:
         for i in matched if self.nested != "governing" else ():
             t = doc[i]
             head = t.head
-            if head.i != t.i and head.i in matched and self.role(t) in ("xcomp", "ccomp", "advcl") and (
-                self.lemma(head) in self.lex.cue_verbs or self.lemma(head) in self.lex.negating_verbs
-                or any(k in self.lex.cue_verbs or k in self.lex.negating_verbs for k in self.trigger_keys(head))
+            if head.i == t.i or head.i not in matched:
+                continue
+            keys = self.trigger_keys(head)
+            link = self.role(t)
+            if link in ("advcl", "acl") and self.is_infinitive_clause(t):
+                link = "xcomp"
+            if (link in ("xcomp", "ccomp") and any(k in self.lex.cue_verbs for k in keys)) or (
+                link == "xcomp" and any(k in self.lex.negating_verbs for k in keys)
             ):
                 suppressed.add(head.i)
         times = None
@@ -434,7 +506,7 @@ class EventCoder:
                 continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
-                if p.requires_target and not any(a.actor for a in tgts):
+                if p.requires_target and not tgts:
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
@@ -444,18 +516,70 @@ class EventCoder:
                     chosen.append((p, srcs, tgts, issue))
             if not chosen:
                 continue
-            info = analyse_modality(self, doc, verb, statements, stmt_starts)
+            if verb.pos_ in ("NOUN", "PROPN"):
+                gov = verb.head
+                while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
+                    gov = gov.head
+                info = analyse_modality(self, doc, gov, statements, stmt_starts) if gov.pos_ in ("VERB", "AUX") else ModalityInfo(modalities=["asserted"])
+                info.negated = False
+                chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
+            else:
+                info = analyse_modality(self, doc, verb, statements, stmt_starts)
             if times is None:
                 times = self._times(sent, published)
             when = self._date_for(verb, times)
             where = self._location(doc, verb, actor_types)
             for p, srcs, tgts, issue in chosen:
+                if p.nominal and verb.head.i in matched and any(
+                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
+                    continue  # "unterzeichnete das Abkommen": the verb's event already says it
                 out.extend(self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where))
                 if p.reverse_code and any(ch.isalnum() for ch in p.reverse_code):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
         return out
+
+    def _nominal_fallback(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
+                          issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:
+        """Nominal events whose arguments the parse scattered ("das Treffen von A, B und C
+        mit D in Paris"): actors after a source preposition up to a target preposition are
+        the sources, actors after the target preposition the targets (linear, one clause)."""
+        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
+        tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
+        end = noun.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        k = noun.i + 1
+        if k >= end or doc[k].lower_ not in src_preps:
+            return p, srcs, tgts, issue
+        actors = {a.id: a for a in get_list(doc, "actors")}
+        zone = "src"
+        found: Dict[str, List[Arg]] = {"src": [], "tgt": []}
+        seen: Set[str] = set()
+        for tok in doc[k + 1:end]:
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":", "(", ")"):
+                break
+            low = self.lex.prep(tok.text)
+            if low in tgt_preps and tok.pos_ == "ADP":
+                zone = "tgt"
+                continue
+            if zone == "tgt" and low in self.lex.location_preps and tok.pos_ == "ADP":
+                break
+            nxt = doc[tok.i + 1] if tok.i + 1 < end else None
+            for m in mentions_in(doc, tok.idx, tok.idx + len(tok)):
+                actor = actors.get(m.actor_id)
+                if m.actor_id in seen or (actor is not None and actor.type == "LOC"):
+                    continue
+                if m.end <= tok.idx + len(tok) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.pos_ == "PROPN" \
+                        and mentions_in(doc, nxt.idx, nxt.idx + len(nxt)) and tok.lower_.endswith("s"):
+                    continue  # prenominal genitive: "Trumps Sonderbeauftragter Witkoff"
+
+                seen.add(m.actor_id)
+                found[zone].append(Arg(tok, m.actor_id, m.text, m.start, m.end))
+        dep_sources = {a.actor for a in srcs if a.actor}
+        if len({a.actor for a in found["src"]}) <= len(dep_sources):
+            return p, srcs, tgts, issue
+        dep_targets = [a for a in tgts if a.actor]
+        return p, found["src"], found["tgt"] if len(found["tgt"]) >= len(dep_targets) else tgts, issue
 
     def _fallback_subject(self, verb: Token) -> List[Token]:
         """The nearest actor to the left of a subject-less finite verb, within its clause
@@ -480,29 +604,78 @@ class EventCoder:
         governing clause."""
         cur = verb
         for _ in range(4):
-            if cur.head.i == cur.i or self.role(cur) not in ("ccomp", "xcomp", "advcl", "conj"):
+            if cur.head.i == cur.i:
+                return None
+            if self.role(cur) == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                a = self.arg(doc, cur.head)
+                return a if a.actor else None
+            if self.role(cur) not in ("ccomp", "xcomp", "advcl", "conj") and not (
+                    self.role(cur) == "acl" and self.is_infinitive_clause(cur)):
                 return None
             cur = cur.head
             for s in self.children(cur, "subj"):
-                a = self.arg(doc, s)
+                ante = self.relative_antecedent(s) if s.lower_ in self.lex.relative_pronouns and s.i < cur.i else None
+                a = self.arg(doc, ante if ante is not None else s)
                 if a.actor:
                     return a
         return None
 
+    def _resolve_anaphor(self, doc: Doc, verb: Token, a: Arg) -> Optional[str]:
+        """An actor-less subject that points back: a personal pronoun ("es", "it"), an
+        anaphoric noun ("das Land", "the country": the country of the antecedent) or a
+        possessive ("seine Delegation": the possessor). The antecedent is the subject of the
+        governing clause, or the noun a relative clause hangs from."""
+        tok = a.token
+        lower = tok.lower_
+        anaphor_type = self.lex.anaphors.get(self.lemma(tok)) or self.lex.anaphors.get(lower)
+        possessive = [c for c in tok.children if c.pos_ in ("DET", "PRON") and (
+            "Poss=Yes" in str(c.morph) or self.lex.role(c.dep_) == "poss" or c.lower_ in self.lex.possessives)]
+        if tok.pos_ == "PRON" and lower not in self.lex.relative_pronouns and lower not in self.lex.reciprocal:
+            pass
+        elif anaphor_type and any(self.lex.role(c.dep_) == "det" and c.lower_ in self.lex.definite for c in tok.children):
+            pass
+        elif possessive:
+            pass
+        else:
+            return None
+        ante = self._antecedent(doc, verb)
+        if ante is None or ante.actor is None:
+            return None
+        if anaphor_type == "GPE":
+            return self._country_of(doc, ante.actor)
+        return ante.actor
+
+    def _country_of(self, doc: Doc, actor_id: str) -> Optional[str]:
+        actors = {x.id: x for x in get_list(doc, "actors")}
+        actor = actors.get(actor_id)
+        if actor is None or actor.type == "GPE":
+            return actor_id
+        if actor.country:
+            for x in actors.values():
+                if x.type == "GPE" and x.country == actor.country:
+                    return x.id
+            if actor.country in actors:
+                return actor.country
+        return None
+
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
-        if not s_tok and p.source_slots == ("subj",) and not self.is_passive(verb):
+        if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
         srcs = [self.arg(doc, t) for s in s_tok for t in self.expand_conj(s)]
         for k, a in enumerate(srcs):
-            if a.actor is None and a.token.pos_ == "PRON" and a.token.lower_ not in self.lex.relative_pronouns:
-                ante = self._antecedent(doc, verb)
-                if ante is not None:
-                    srcs[k] = Arg(a.token, ante.actor, a.text, a.start, a.end)
+            if a.actor is None:
+                resolved = self._resolve_anaphor(doc, verb, a)
+                if resolved is not None:
+                    srcs[k] = Arg(a.token, resolved, a.text, a.start, a.end)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
+        if issue is not None and issue.token.pos_ == "PRON" and self.role(verb) in ("conj", "ccomp", "parataxis") and verb.head.i != verb.i:
+            prev = [o for o in self.children(verb.head, "obj") if o.pos_ in ("NOUN", "PROPN")]
+            if prev:
+                issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
 
     def _events(self, doc: Doc, sent: Span, verb: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
@@ -522,14 +695,21 @@ class EventCoder:
                 for b in tgt_actors or [None]:
                     pairs.append((a, b))
         cameo = self.ontology.lookup(p.code)
+        modalities = list(info.modalities)
+        if "promised" in modalities and cameo.goldstein is not None and cameo.goldstein < 0:
+            # announcing a hostile act is a threat, not a promise
+            modalities = sorted({m if m != "promised" else "threatened" for m in modalities}, key=PRIORITY.index)
+        modality = modalities[0] if modalities else info.modality
         out: List[Event] = []
         seen: Set[Tuple[Optional[str], Optional[str]]] = set()
+        passive = self.is_passive(verb)
         for a, b in pairs:
             source = a.actor if a else None
             target = b.actor if b else None
             if target is not None and target == source:
                 target = None
-            if self.require_actor and source is None and target is None:
+            # an event needs an actor who acts; only an agentless passive may lack one
+            if self.require_actor and source is None and (target is None or not passive):
                 continue
             if (source, target) in seen:
                 continue
@@ -542,7 +722,7 @@ class EventCoder:
                 plover=cameo.plover,
                 quad_class=cameo.quad_class,
                 goldstein=cameo.goldstein,
-                modality=info.modality,
+                modality=modality,
                 negated=info.negated,
                 date=when,
                 location=where,
@@ -552,12 +732,13 @@ class EventCoder:
                 cameo_name=cameo.name,
                 plover_mode=cameo.plover_mode,
                 condition=info.condition,
-                issue=issue.text if issue is not None and (target is None) else None,
+                issue=(issue.text if issue is not None else (b.text if b is not None and b.actor is None else None))
+                if target is None else None,
                 source_text=a.text if a else None,
                 target_text=b.text if b else None,
                 trigger=verb.text,
                 speaker=info.speaker,
-                modalities=list(info.modalities),
+                modalities=modalities,
                 holder=info.holder,
                 trigger_span=(verb.idx, verb.idx + len(verb)),
                 pattern=p.origin or None,
@@ -587,6 +768,22 @@ class EventCoder:
         return f"{pick.start_date.isoformat()}/{pick.end_date.isoformat()}"
 
     def _location(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
+        found = self._location_dep(doc, verb, actors)
+        if found or verb.pos_ not in ("NOUN", "PROPN"):
+            return found
+        end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        for tok in doc[verb.i + 1:end]:
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ == "ADP" and self.lex.prep(tok.text) in self.lex.location_preps:
+                for nxt in doc[tok.i + 1:min(end, tok.i + 4)]:
+                    for m in mentions_in(doc, nxt.idx, nxt.idx + len(nxt)):
+                        actor = actors.get(m.actor_id)
+                        if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
+                            return getattr(actor, "name", None) or m.text
+        return None
+
+    def _location_dep(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
         for prep, arg in self.prep_args(verb):
             if prep not in self.lex.location_preps:
                 continue

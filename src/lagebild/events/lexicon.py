@@ -35,8 +35,14 @@ class Lexicon:
     conditional_marks: Tuple[str, ...]
     negation: FrozenSet[str]
     particles: FrozenSet[str]
+    nominal_source: Tuple[str, ...]
+    genitive_preps: FrozenSet[str]
+    anaphors: Dict[str, str]  # anaphoric nouns ("Land") → the actor type they stand for
+    definite: FrozenSet[str]
+    possessives: FrozenSet[str]
     forms: Dict[str, str]  # inflected form → lemma, for pipelines without a lemmatizer
     patterns: PatternIndex
+    nominal_triggers: FrozenSet[str] = frozenset()
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -159,6 +165,12 @@ def load_lexicon(lang: str) -> Lexicon:
         conditional_marks=tuple(str(m).lower() for m in mod.get("conditional_marks") or []),
         negation=_fs(mod.get("negation")),
         particles=particles,
+        genitive_preps=per_lang("genitive_preps"),
+        nominal_source=tuple(str(s) for s in ((syntax.get("nominal_source") or {}).get(lang) or ["poss"])),
+        anaphors={str(k).lower(): str(v) for k, v in ((syntax.get("anaphors") or {}).get(lang) or {}).items()},
+        definite=per_lang("definite"),
+        possessives=per_lang("possessives"),
         forms=forms,
         patterns=patterns,
+        nominal_triggers=frozenset(k for k in patterns.triggers() if any(p.nominal for p in patterns.get(k))),
     )

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from .coder import EventCoder
 
 PRIORITY = (
-    "hypothetical",
     "conditional",
+    "hypothetical",
     "threatened",
     "promised",
     "demanded",
@@ -57,7 +57,20 @@ def _is_negation(coder: "EventCoder", token: Token) -> bool:
 def _condition_clause(coder: "EventCoder", doc: Doc, clause: Token) -> Optional[str]:
     """The text of ``clause`` when it is introduced by a conditional mark."""
     marks = [c for c in clause.children if coder.role(c) == "mark"]
-    tokens = list(clause.subtree)
+    skip = {t.i for c in clause.children if coder.role(c) == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    inside = {t.i for t in clause.subtree if t.i not in skip}
+    first = min(inside)
+    # the contiguous stretch from the clause's first token, cut before ", und …"
+    tokens = []
+    for tok in doc[first:]:
+        if tok.i not in inside:
+            break
+        if tokens and tok.is_punct and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in (
+                "und", "and", "aber", "but", "doch", "sondern", "oder", "or"):
+            break
+        tokens.append(tok)
+    while tokens and (tokens[-1].is_punct or coder.role(tokens[-1]) == "cc"):
+        tokens.pop()
     lead = " ".join(t.lower_ for t in tokens[:3])
     for m in coder.lex.conditional_marks:
         if any(x.lower_ == m for x in marks) or (" " in m and lead.startswith(m)) or (
@@ -70,6 +83,32 @@ def _condition_clause(coder: "EventCoder", doc: Doc, clause: Token) -> Optional[
     return None
 
 
+def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[str]:
+    """A conditional clause after the event verb in the same sentence, when the parse did
+    not attach it (weak parsers often make it the root): from the mark to the clause end."""
+    sent = verb.sent if doc.has_annotation("SENT_START") else doc[:]
+    toks = list(sent)
+    start = None
+    for t in toks:
+        if t.i <= verb.i:
+            continue
+        if t.pos_ in ("VERB",) and start is None and t.i > verb.i + 1 and coder.lex.patterns.get(coder.lemma(t)) and t.head.i == verb.i:
+            return None  # another coded clause comes first
+        if t.lower_ in coder.lex.conditional_marks and coder.role(t) in ("mark", "other", "advmod", "cc") and (
+                t.i == 0 or doc[t.i - 1].is_punct):
+            start = t.i
+            break
+    if start is None:
+        return None
+    end = start
+    for t in doc[start:sent.end]:
+        if t.text in (";", ":") or (t.is_punct and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("und", "and", "aber", "but", "doch")):
+            break
+        end = t.i
+    text = doc[start:end + 1].text.strip(" ,;.")
+    return text or None
+
+
 def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: list, stmt_starts: List[int]) -> ModalityInfo:
     lex = coder.lex
     mods: Set[str] = set()
@@ -79,8 +118,12 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
     # the clause chain: the event verb and the verbs governing it
     chain: List[Token] = [verb]
     cur = verb
-    while cur.head.i != cur.i and coder.role(cur) in ("xcomp", "ccomp", "conj") and len(chain) < 6:
+    while cur.head.i != cur.i and len(chain) < 6:
         link = coder.role(cur)
+        if link in ("advcl", "acl") and cur.head.pos_ in ("VERB", "AUX") and coder.is_infinitive_clause(cur):
+            link = "xcomp"
+        if link not in ("xcomp", "ccomp", "conj"):
+            break
         cur = cur.head
         chain.append(cur)
         lemma_keys = coder.trigger_keys(cur)
@@ -91,7 +134,7 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                     mods.add(kind)
                     info.holder = info.holder or _subject_actor(coder, doc, cur)
                     break
-            if any(k in lex.negating_verbs for k in lemma_keys):
+            if link == "xcomp" and any(k in lex.negating_verbs for k in lemma_keys):
                 info.negated = True
             if any(k in lex.reporting for k in lemma_keys) and link == "ccomp":
                 mods.add("reported")
@@ -139,6 +182,11 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                     mods.add("conditional")
         if coder.role(v) == "advcl" and _condition_clause(coder, doc, v):
             mods.add("hypothetical")
+    if info.condition is None:
+        cond = _linear_condition(coder, doc, verb)
+        if cond:
+            info.condition = cond
+            mods.add("conditional")
     if lex.lang == "de" and "Sub" in verb.morph.get("Mood") and verb.lower_ in lex.reported_aux:
         mods.add("reported")
     if hyp_words:

@@ -39,6 +39,7 @@ class Pattern:
     reverse_code: Optional[str] = None  # PETRARCH "[042:043]": the target's event back
     ordered: bool = False  # words must follow the trigger in this order (PETRARCH)
     adjacent: Tuple[bool, ...] = ()  # per word: directly after the previous one (PETRARCH "_")
+    nominal: bool = False  # trigger is a noun ("das Treffen von X mit Y", "the attack on Y")
 
     @property
     def specificity(self) -> int:
@@ -94,6 +95,7 @@ def make_pattern(
         mutual="mutual" in flag_set,
         requires_target="requires=target" in flag_set,
         extra="extra" in flag_set,
+        nominal="noun" in flag_set,
         origin=origin,
     )
 
@@ -104,7 +106,7 @@ def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
         return f"code {code!r} is not a CAMEO code (2-4 digits)"
     for slot in (row.get("target") or "").split(","):
         slot = slot.strip()
-        if slot and slot not in ("obj", "iobj") and not slot.startswith("prep:"):
+        if slot and slot not in ("obj", "iobj", "poss") and not slot.startswith("prep:"):
             return f"unknown target slot {slot!r} (obj, iobj, prep:<p>)"
     return None
 
