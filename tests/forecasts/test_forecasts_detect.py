@@ -161,3 +161,17 @@ def test_detect_predicted_and_condition_events(make_raw):
 def test_detect_language_without_data_files_gives_nothing(make_raw):
     doc = make_raw("fr", "Il viendra demain.")
     assert forecasts_for_doc(doc) == []
+
+
+def test_detect_term_horizon_end_from_actor_kb(make_raw, monkeypatch):
+    from types import SimpleNamespace
+
+    from lagebild.actors import kb as kbmod
+
+    office = SimpleNamespace(end=date(2021, 1, 20))
+    fake = SimpleNamespace(get=lambda i: SimpleNamespace(office_at=lambda on: office) if i == "TRUMP" else None)
+    monkeypatch.setattr(kbmod, "load_kb", lambda *a, **k: fake)
+    doc = make_raw("de", "Trump wird während seiner Amtszeit keinen Krieg beginnen.",
+                   actors=[("TRUMP", "PER", "USA", "Donald Trump", ["Trump"])], published=date(2019, 5, 1))
+    [f] = run(doc)
+    assert f.horizon == {"text": "während seiner Amtszeit", "start": "2019-05-01", "end": "2021-01-20"}

@@ -15,6 +15,7 @@ from typing import Any, Dict, Optional
 
 from spacy.tokens import Span
 
+from .. import tokens
 from ..statements.lexicon import match_phrases
 from .lexicon import ForecastLexicon
 
@@ -35,6 +36,30 @@ def _time_expressions(text: str, lang: str, published: Optional[date]):  # type:
     except ImportError:  # the temporal module is optional for this component
         return []
     return find_time_expressions(text, lang, published)
+
+
+def _term_end(doc, sent: Span, span, published: Optional[date]) -> Optional[date]:  # type: ignore[no-untyped-def]
+    """End of the office term of the person the term phrase names ("die Zeit von Donald
+    Trump im Weißen Haus") or, failing that, of the first person in the sentence — from
+    the actor knowledge base, when it knows the end; None otherwise (left open)."""
+    if published is None:
+        return None
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb()
+    except Exception:  # the KB is optional here: a horizon without end is still valid
+        return None
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    mentions = tokens.mentions_in(doc, span[0], span[1]) or tokens.mentions_in(doc, sent.start_char, sent.end_char)
+    for m in mentions:
+        if types.get(m.actor_id, "PER") != "PER":
+            continue
+        actor = kb.get(m.actor_id)
+        office = actor.office_at(published) if actor is not None else None
+        if office is not None:
+            return office.end
+    return None
 
 
 def _future_tense(sent: Span) -> bool:
@@ -83,11 +108,12 @@ def find_horizon(
                 break
         if start == s:
             continue  # a bare "Amtszeit" is no horizon
+        cs, ce = toks[start].idx, toks[e - 1].idx + len(toks[e - 1])
         return {
-            "text": doc.text[toks[start].idx : toks[e - 1].idx + len(toks[e - 1])],
+            "text": doc.text[cs:ce],
             "start": _iso(published),
-            "end": None,
+            "end": _iso(_term_end(doc, sent, (cs, ce), published)),
             "future": True,
-            "char_span": (toks[start].idx, toks[e - 1].idx + len(toks[e - 1])),
+            "char_span": (cs, ce),
         }
     return best
