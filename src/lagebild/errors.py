@@ -42,6 +42,11 @@ class Warnings(metaclass=_Coded):
     W005 = "HTML looks truncated (no closing </html>); the result may be partial"
     W006 = "No trained pipeline for {lang!r}; using a blank tokenizer and sentencizer only"
     W007 = "Language could not be identified reliably; assumed {lang!r}"
+    # events (W2xx)
+    W201 = "Event coding needs a dependency parse; the {lang!r} pipeline has none, so no events were coded"
+    # W3xx statements/forecasts
+    W301 = "No statement lexicons for {lang!r} (data/{lang}/speech_verbs.tsv …); no statements are extracted"
+    W302 = "No forecast lexicons for {lang!r} (data/{lang}/forecast_cues.tsv, wep.tsv); no forecasts are extracted"
 
 
 class LagebildError(Exception):

@@ -121,3 +121,12 @@ def test_coder_en_condition_text(coder_en):
     assert [e.cameo for e in events] == ["166"]
     assert events[0].modality == "conditional" and events[0].condition == "unless Russia soon agrees"
     assert "predicted" in events[0].modalities
+
+
+@pytest.mark.parametrize("text", ["Russia attacked Ukraine."])
+def test_coder_en_needs_a_parse(coder_en, text):
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    with pytest.warns(UserWarning, match="W201"):
+        assert coder_en.code_doc(doc) == []

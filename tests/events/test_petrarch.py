@@ -123,6 +123,7 @@ def test_petrarch_records_read():
 
 
 @needs_shared
+@pytest.mark.filterwarnings("ignore:.W201")
 def test_petrarch_evaluation_runs_on_a_parsed_subset():
     """Hand the evaluation a tiny pipeline (blank + a rule 'parse') so it runs without models."""
     from lagebild.events.evaluate import evaluate_petrarch

@@ -52,6 +52,7 @@ class EventCoder:
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
         "governing" (PETRARCH: the first verb of the chain is coded)."""
         self.nested = nested
+        self._warned = False
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
         self.ontology = ontology or load_ontology()
@@ -441,6 +442,16 @@ class EventCoder:
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc) -> List[Event]:
+        """The events of ``doc`` (which needs a dependency parse; without one: none)."""
+        if len(doc) == 0 or not doc.has_annotation("DEP"):
+            if len(doc) and not self._warned:
+                import warnings
+
+                from ..errors import Warnings
+
+                warnings.warn(Warnings.W201.format(lang=self.lang), stacklevel=2)
+                self._warned = True
+            return []
         events: List[Event] = []
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         actor_types = {a.id: a for a in get_list(doc, "actors")}
