@@ -175,3 +175,17 @@ def test_detect_term_horizon_end_from_actor_kb(make_raw, monkeypatch):
                    actors=[("TRUMP", "PER", "USA", "Donald Trump", ["Trump"])], published=date(2019, 5, 1))
     [f] = run(doc)
     assert f.horizon == {"text": "während seiner Amtszeit", "start": "2019-05-01", "end": "2021-01-20"}
+
+
+@pytest.mark.parametrize("factory", ["lagebild_statements", "lagebild_forecasts"])
+def test_detect_component_warns_for_language_without_lexicons(factory):
+    import spacy
+
+    import lagebild.forecasts.component  # noqa: F401
+    import lagebild.statements.component  # noqa: F401
+
+    nlp = spacy.blank("fr")
+    with pytest.warns(UserWarning, match=r"\[W30[12]\]"):
+        nlp.add_pipe(factory)
+    doc = nlp("Il viendra demain.")
+    assert doc._.forecasts is None or doc._.forecasts == [] or doc._.statements == []

@@ -9,10 +9,14 @@ are data (``lagebild/data/<lang>/forecast_cues.tsv``, ``wep.tsv``); the logic is
 """
 from __future__ import annotations
 
+import warnings
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Warnings
 from ..tokens import get_list
+from .lexicon import forecast_lexicon
 from .detect import forecasts_for_doc
 
 
@@ -30,6 +34,9 @@ class ForecastsComponent:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        lex = forecast_lexicon(lang)
+        if not lex.cues:
+            warnings.warn(Warnings.W302.format(lang=lang), stacklevel=2)
 
     def __call__(self, doc: Doc) -> Doc:
         get_list(doc, "forecasts").extend(forecasts_for_doc(doc, self.lang))

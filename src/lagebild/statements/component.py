@@ -8,10 +8,14 @@ Runs after ``lagebild_actors`` and links speakers to its actors.
 """
 from __future__ import annotations
 
+import warnings
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Warnings
 from ..tokens import get_list
+from .lexicon import statement_lexicon
 from .extract import extract_statements
 
 
@@ -29,6 +33,9 @@ class StatementsComponent:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        lex = statement_lexicon(lang)
+        if not lex.verbs_by_form:
+            warnings.warn(Warnings.W301.format(lang=lang), stacklevel=2)
 
     def __call__(self, doc: Doc) -> Doc:
         found = extract_statements(doc, self.lang)
