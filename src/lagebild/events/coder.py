@@ -53,12 +53,29 @@ class EventCoder:
         "governing" (PETRARCH: the first verb of the chain is coded)."""
         self.nested = nested
         self._warned = False
+        self._bounds: Optional[Tuple[int, int]] = None
+        self._lemmas: Dict[int, str] = {}
+        self._args: Dict[int, "Arg"] = {}
+        self._words: Optional[Set[str]] = None
+        self._words_for: Optional[Tuple[int, int]] = None
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
         self.ontology = ontology or load_ontology()
         self.require_actor = require_actor
 
     # ------------------------------------------------------------------ syntax helpers
+    def sent_bounds(self, token: Token) -> Tuple[int, int]:
+        """(start, end) token indices of the sentence being coded (cached per sentence)."""
+        b = self._bounds
+        if b is not None and b[0] <= token.i < b[1]:
+            return b
+        if token.doc.has_annotation("SENT_START"):
+            s = token.sent
+            self._bounds = (s.start, s.end)
+        else:
+            self._bounds = (0, len(token.doc))
+        return self._bounds
+
     def role(self, token: Token) -> str:
         return self.lex.role(token.dep_)
 
@@ -66,10 +83,14 @@ class EventCoder:
         return [c for c in token.children if self.lex.role(c.dep_) in roles]
 
     def lemma(self, token: Token) -> str:
+        cached = self._lemmas.get(token.i)
+        if cached is not None:
+            return cached
         lemma = (token.lemma_ or "").lower()
-        text = token.text.lower()
+        text = token.lower_
         if not lemma or lemma == text:
-            return self.lex.forms.get(text, lemma or text)
+            lemma = self.lex.forms.get(text, lemma or text)
+        self._lemmas[token.i] = lemma
         return lemma
 
     def trigger_keys(self, token: Token) -> List[str]:
@@ -159,6 +180,14 @@ class EventCoder:
     def arg(self, doc: Doc, token: Token) -> Arg:
         """Link an argument to an actor: the head's own name span first, then its subtree
         (without coordinated members, relative clauses and appositions)."""
+        cached = self._args.get(token.i)
+        if cached is not None and cached.token.doc is doc:
+            return cached
+        result = self._arg(doc, token)
+        self._args[token.i] = result
+        return result
+
+    def _arg(self, doc: Doc, token: Token) -> Arg:
         skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
         keep_preps = self.lex.genitive_preps
         core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
@@ -218,7 +247,7 @@ class EventCoder:
             return clause.head
         # nearest noun before it that agrees in gender and number (German relative clauses
         # are often extraposed: "… passt dem Präsidenten nicht, der …")
-        start = pron.sent.start if pron.doc.has_annotation("SENT_START") else 0
+        start = self.sent_bounds(pron)[0]
         gender, number = pron.morph.get("Gender"), pron.morph.get("Number")
         nearest = None
         for k in range(pron.i - 1, max(start - 1, pron.i - 15), -1):
@@ -383,6 +412,25 @@ class EventCoder:
                     stack.append(c)
         return out
 
+    def _sentence_words(self, verb: Token) -> Optional[Set[str]]:
+        """Lemmas, forms and short-suffix-stripped forms of the sentence's tokens, for a
+        quick pattern prefilter (None for German, whose compounds match by suffix)."""
+        if self.lang == "de":
+            return None
+        bounds = self.sent_bounds(verb)
+        if self._words_for == bounds and self._words is not None:
+            return self._words
+        words: Set[str] = set()
+        for tok in verb.doc[bounds[0]:bounds[1]]:
+            text = tok.lower_
+            words.add(text)
+            words.add(self.lemma(tok))
+            for k in range(1, 4):
+                if len(text) - k >= 4:
+                    words.add(text[:-k])
+        self._words, self._words_for = words, bounds
+        return words
+
     def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]], adjacent: Sequence[bool] = ()) -> bool:
         """Each word set matched by a later token than the one before; gaps allowed unless
         ``adjacent`` says the word must directly follow (backtracking over choices)."""
@@ -412,12 +460,17 @@ class EventCoder:
             before: Optional[List[Token]] = None
             after: Optional[List[Token]] = None
             is_noun = verb.pos_ in ("NOUN", "PROPN")
+            words_here = self._sentence_words(verb)
             for p in candidates:
                 if p.codeless or p.nominal != is_noun:
                     continue
+                # cheap rejection: a required single word that occurs nowhere in the sentence
+                if words_here is not None and any(
+                        not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
+                    continue
                 if p.pre_words:
                     if before is None:
-                        start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+                        start = self.sent_bounds(verb)[0]
                         before = list(verb.doc[start:verb.i])
                     if p.ordered:
                         if not self._in_order(before, p.pre_words):
@@ -426,7 +479,7 @@ class EventCoder:
                         continue
                 if p.words and p.ordered:
                     if after is None:
-                        end = verb.sent.end if verb.doc.has_annotation("SENT_START") else len(verb.doc)
+                        end = self.sent_bounds(verb)[1]
                         after = list(verb.doc[verb.i + 1:end])
                     if not self._in_order(after, p.words, p.adjacent):
                         continue
@@ -453,6 +506,7 @@ class EventCoder:
                 self._warned = True
             return []
         events: List[Event] = []
+        self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
@@ -468,6 +522,7 @@ class EventCoder:
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
+        self._bounds = (sent.start, sent.end)
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:
@@ -558,7 +613,7 @@ class EventCoder:
         the sources, actors after the target preposition the targets (linear, one clause)."""
         src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
         tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
-        end = noun.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        end = self.sent_bounds(noun)[1]
         k = noun.i + 1
         if k >= end or doc[k].lower_ not in src_preps:
             return p, srcs, tgts, issue
@@ -599,7 +654,7 @@ class EventCoder:
                 or "Part" in verb.morph.get("VerbForm") and self.role(verb) != "root" and verb.dep_ != "ROOT":
             return []
         own = {t.i for c in verb.children for t in c.subtree}
-        start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+        start = self.sent_bounds(verb)[0]
         for k in range(verb.i - 1, start - 1, -1):
             tok = verb.doc[k]
             if tok.i in own:
@@ -782,7 +837,7 @@ class EventCoder:
         found = self._location_dep(doc, verb, actors)
         if found or verb.pos_ not in ("NOUN", "PROPN"):
             return found
-        end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        end = self.sent_bounds(verb)[1]
         for tok in doc[verb.i + 1:end]:
             if tok.pos_ in ("VERB", "AUX"):
                 break

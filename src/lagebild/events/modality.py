@@ -86,7 +86,8 @@ def _condition_clause(coder: "EventCoder", doc: Doc, clause: Token) -> Optional[
 def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[str]:
     """A conditional clause after the event verb in the same sentence, when the parse did
     not attach it (weak parsers often make it the root): from the mark to the clause end."""
-    sent = verb.sent if doc.has_annotation("SENT_START") else doc[:]
+    s_start, s_end = coder.sent_bounds(verb)
+    sent = doc[s_start:s_end]
     toks = list(sent)
     start = None
     for t in toks:
