@@ -541,6 +541,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = _innermost(statements, hedges[0][2].idx)
         if kind is None:
             continue
+        if horizon and not horizon.get("future") and horizon.get("end") and published and horizon["end"] < published.isoformat() and not hedges:
+            continue  # "… last year": the sentence is about the past
         if stmt is not None and stmt.commitment in COMMITTING:
             continue
         if kind == "backshift":

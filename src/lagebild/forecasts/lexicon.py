@@ -29,6 +29,7 @@ CUE_KINDS = (
     "negation",
     "future_time",
     "term_horizon",
+    "ability",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
