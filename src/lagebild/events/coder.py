@@ -287,6 +287,14 @@ class EventCoder:
             return out
         role = self.role(verb)
         head = verb.head
+        if self.lang == "de" and role not in ("conj", "xcomp") and not self.is_infinitive_clause(verb):
+            # German case morphology when the parser missed the subject label: a bare
+            # nominative noun phrase of a finite verb
+            for c in verb.children:
+                if (c.pos_ in ("NOUN", "PROPN") and "Case=Nom" in str(c.morph)
+                        and self.lex.role(c.dep_) in ("obj", "obl", "other", "iobj")
+                        and not any(self.lex.role(x.dep_) == "case" for x in c.children)):
+                    return [c]
         if head is verb:
             return []
         if role == "conj":
@@ -313,7 +321,15 @@ class EventCoder:
             if slot == "subj":
                 return subjects
             if slot in ("obj", "iobj"):
-                return [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+                found = [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+                if not found and self.lang == "de":
+                    # case morphology: accusative → object, dative → indirect object
+                    case = "Case=Acc" if slot == "obj" else "Case=Dat"
+                    found = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and case in str(c.morph)
+                             and self.lex.role(c.dep_) in ("obl", "other", "obj", "iobj")
+                             and not any(self.lex.role(x.dep_) == "case" for x in c.children)
+                             and not self._is_reciprocal(c)]
+                return found
             if slot == "poss":
                 return [c for c in verb.children if self.lex.role(c.dep_) == "poss" or (
                     c.dep_.startswith("nmod") and "Case=Gen" in str(c.morph) and not any(self.lex.role(x.dep_) == "case" for x in c.children))

@@ -3,7 +3,9 @@
 Runs after ``lagebild_actors`` (mentions) and ``lagebild_statements`` (speakers); see
 :mod:`lagebild.events.coder` for how events are found. Extra patterns (for example
 converted from PETRARCH dictionaries with :func:`lagebild.events.petrarch.read_verb_dictionary`)
-can be added with ``patterns_path`` (a TSV file in the format of ``data/events/patterns_*.tsv``).
+can be added with ``patterns_path``: a TSV file in the format of ``data/events/patterns_*.tsv``
+or a PETRARCH verb dictionary (``.txt``), e.g.
+``nlp.add_pipe("lagebild_events", config={"patterns_path": "CAMEO.2.0.txt"})``.
 """
 from __future__ import annotations
 
@@ -39,7 +41,12 @@ class EventsComponent:
 
             lexicon = copy.copy(lexicon)
             index = PatternIndex()
-            index.add(read_patterns(patterns_path, lang))
+            if str(patterns_path).endswith((".tsv", ".TSV")):
+                index.add(read_patterns(patterns_path, lang))
+            else:  # a PETRARCH/TABARI verb dictionary (CAMEO.2.0.txt and the like)
+                from .petrarch import read_verb_dictionary
+
+                index.add(read_verb_dictionary(patterns_path))
             for key in lexicon.patterns.triggers():
                 index.add(lexicon.patterns.get(key))
             lexicon.patterns = index
