@@ -63,7 +63,7 @@ def eval_forecasts_cli(
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
-        for split in ("dev", "test", None):
+        for split in ("dev", "test", "test2", None):
             sc = fc_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
             if sc is not None:
                 out["forecasts"][f"{code} {split or 'all'}"] = sc.as_dict()
