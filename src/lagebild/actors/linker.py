@@ -150,6 +150,7 @@ class ActorLinker:
         self.possessive = pick("possessive")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
+        self.government_deps = set(lk.get("government_deps") or [])
         self.gazetteer = Gazetteer(kb, self.lang)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: List[List[Entry]] = []
@@ -408,6 +409,47 @@ class ActorLinker:
                 return
         st.learn(noun, country, pid, text)
 
+    def _is_name_part(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A noun right before a city name makes it part of a name or a place."""
+        if tok.is_upper and len(tok) >= 2 and tok.is_alpha:
+            return True  # an abbreviation: "OLG Wien"
+        if tok.is_sent_start or not tok.is_title or tok.lower_ in self.apposition_det:
+            return False
+        if tok.pos_:
+            return tok.pos_ in ("NOUN", "PROPN")
+        return self.lang == "de"  # German nouns are capitalised
+
+    def _stands_for_government(self, doc: Doc, atom: Atom) -> bool:
+        """Is a metonymic capital used for its government here (not as a place)?"""
+        prev = doc[atom.start - 1].text.lower() if atom.start > 0 else ""
+        if prev in self.locative or prev == "/":
+            return False
+        if atom.start > 0 and self._is_name_part(doc[atom.start - 1]):
+            return False  # part of a name or a place: Universität Wien, OLG Wien, Stadt Wien
+        nxt = doc[atom.end].text if atom.end < len(doc) else ""
+        if nxt in ("–", "—", "-", "/", "(") and (atom.start == 0 or doc[atom.start].is_sent_start):
+            return False  # a dateline: "Wien – Der Nationalrat ..."
+        nxt2 = doc[atom.end + 1].text if atom.end + 1 < len(doc) else ""
+        if nxt in ("des", "der") or (nxt and nxt[0].isdigit()) or nxt2 == "–":
+            return False  # "ins London des Jahres 1918", "Wien/Budapest –"
+        if not doc.has_annotation("DEP"):
+            return True
+        head = doc[atom.end - 1]
+        while head.head.i != head.i and atom.start <= head.head.i < atom.end:
+            head = head.head
+        dep = head.dep_
+        hops = 0
+        while dep == "conj" and head.head.i != head.i and hops < 5:
+            head = head.head
+            dep = head.dep_
+            hops += 1
+        if dep not in self.government_deps:
+            return False
+        for child in head.children:  # a locative preposition attached in the parse
+            if child.dep_ in ("case", "prep") and child.text.lower() in self.locative:
+                return False
+        return True
+
     def _emit_plain(self, doc: Doc, atom: Atom, out: List[Found], st: DocState) -> None:
         e = atom.entries[0]
         if e.kind == "prov":
@@ -428,8 +470,7 @@ class ActorLinker:
             return
         kind = e.mention_kind
         if e.kind == "actor" and actor.metonymy and actor.type == "LOC":
-            prev = doc[atom.start - 1].text.lower() if atom.start > 0 else ""
-            if prev not in self.locative:
+            if self._stands_for_government(doc, atom):
                 gov = self.kb.composite(actor.country or "", "GOV")
                 if gov is not None:
                     out.append(Found(atom.start, atom.end, gov.id, METONYMY))
@@ -455,7 +496,7 @@ class ActorLinker:
         # "Präsident der Ukraine", "President of Russia", "Präsidenten Russlands"
         if country is None and k < n:
             c = atoms[k]
-            cref = self._country_ref(c)
+            cref = self._country_ref(c) if c.first("adj", "demonym") is None else None
             between = " ".join(self._between(doc, end, c.start)).lower()
             if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
                 country, end, k = cref, c.end, k + 1
