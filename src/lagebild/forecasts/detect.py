@@ -302,8 +302,11 @@ def analyse_sentence(
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             out.rejected.append((label, "not a future"))
             continue
-        if kind in ("future_aux", "backshift_aux") and _first_person_subject(tok, sent, slex):
+        if kind in ("future_aux", "backshift_aux", "conditional_aux") and _first_person_subject(tok, sent, slex):
             out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
+            continue
+        if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
+            out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
@@ -368,6 +371,25 @@ def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-
         slex.clause_words.get(tuple(words[k : k + 2])) == "as_if" or slex.clause_words.get((words[k],)) == "as_if"
         for k in range(len(words))
     )
+
+
+COPULAS = {"de": {"sein"}, "en": {"be"}}
+EXPLETIVES = {"there"}
+
+
+def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
+    """"Das Flugzeug dürfte … wert sein", "Kredite könnten konzessionspflichtig sein": a
+    modal on a copula judges a present state. Existential "there could be …" still
+    predicts."""
+    doc = sent.doc
+    clause = _clause(sent, tok)
+    cop = [t for t in clause if t.i != tok.i and t.lower_ in COPULAS.get(lang, set())]
+    if not cop:
+        return False
+    if any(t.lower_ in EXPLETIVES for t in clause):
+        return False
+    # "… werden/become" in the clause is a change of state, i.e. a prediction
+    return not any(t.lower_ in ("werden", "become", "get") for t in clause if t.i > tok.i)
 
 
 PERFECT_AUX = {"haben", "sein", "worden"}
@@ -454,6 +476,30 @@ def _is_negated(
     return False
 
 
+IMPERSONAL = {"man", "one"}
+
+
+def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
+    """The subject of a reported future is the speaker, the speaker's state, or impersonal
+    "man" — the statement announces the speaker's own plans."""
+    if stmt.speaker in ("author", "unknown"):
+        subj_word = _subject_word(sent, cue, doc.lang_)
+        return subj_word is not None and subj_word.lower_ in IMPERSONAL and stmt.speaker != "author"
+    subj_word = _subject_word(sent, cue, doc.lang_)
+    if subj_word is None:
+        return False
+    if subj_word.lower_ in IMPERSONAL:
+        return True
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    speaker = actors.get(stmt.speaker)
+    for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
+        if m.actor_id == stmt.speaker:
+            return True
+        if speaker is not None and speaker.country and m.actor_id == speaker.country:
+            return True
+    return False
+
+
 def _concessive_openers(lang: str) -> set:
     return {p[:1] for p, k in statement_lexicon(lang).clause_words.items() if k == "concessive"}
 
@@ -532,7 +578,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation"}[first.kind]
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
-            expect = [st for st in statements if st.verb_class == "expect" and span[0] <= st.span[0] < span[1]]
+            expect = [
+                st for st in statements
+                if st.verb_class == "expect" and span[0] <= st.span[0] < span[1]
+                and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
+            ]
             if expect and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
@@ -545,6 +595,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # "… last year": the sentence is about the past
         if stmt is not None and stmt.commitment in COMMITTING:
             continue
+        if stmt is not None and cues and kind == "future" and _own_side_subject(doc, sent, cues[0].tok, stmt):
+            continue  # "Man werde … reden", "X werde …" said by X's spokesman: an intention
         if kind == "backshift":
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" else "conditional"

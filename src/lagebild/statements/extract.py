@@ -63,6 +63,7 @@ class _Ctx:
         self.quotes: List[Quote] = find_quotes(doc.text, lex.quote_pairs)
         self._quote_starts = [q.start for q in self.quotes]
         self.used_quotes: set = set()
+        self.subject_head: Optional[Token] = None
         # (end char, speaker, speaker text) of speech verbs without content of their own
         self.anchors: List[Tuple[int, str, Optional[str]]] = []
         self.out: List[Statement] = []
@@ -81,10 +82,39 @@ class _Ctx:
 # ---------------------------------------------------------------- speakers
 
 
-def resolve_speaker(ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None) -> Tuple[str, str]:
-    """``(speaker id, speaker text)`` for the subject at ``[start, end)``."""
+CORE_LABELS = {"appos", "flat", "flat:name", "compound", "det", "amod", "nummod"}
+
+
+def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
+    """The actor of the noun phrase headed by ``head``, read from the head and its
+    appositions/names only — in "der Sprecher von Präsident Putin, Dmitri Peskow" the
+    speaker is Peskow, not Putin. Returns (parse was usable, actor id or None)."""
+    core = [head]
+    for c in head.children:
+        if dep(c) in CORE_LABELS:
+            core.extend(c.subtree)
+    found = []
+    for t in core:
+        found.extend(tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t)))
+    if not found:
+        return True, None
+    best = max(found, key=lambda m: (m.end - m.start, -m.start))
+    return True, best.actor_id
+
+
+def resolve_speaker(
+    ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None, np_head: Optional[Token] = None
+) -> Tuple[str, str]:
+    """``(speaker id, speaker text)`` for the subject at ``[start, end)``; ``np_head``:
+    the subject's head token from the parse (then only its core names count)."""
     doc = ctx.doc
     text = doc.text[start:end]
+    if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
+        _, actor = _core_actor(ctx, np_head)
+        if actor:
+            return actor, text
+        if tokens.mentions_in(doc, start, end):
+            return UNKNOWN, text  # only a dependent names an actor ("Sprecher von Putin")
     actor = tokens.actor_in(doc, start, end)
     if actor:
         return actor, text
@@ -123,6 +153,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if subj is not None:
             s, e = subtree_span(subj)
             if not (content[0] <= s < content[1]):
+                ctx.subject_head = subj
                 return [t for t in sent if s <= t.idx < e]
     # surface: mentions nearest to the verb outside the content
     cands = [
@@ -349,10 +380,13 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 continue
             content = span
             kind = "indirect"
+        ctx.subject_head = None
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
-            speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
+            speaker, speaker_text = resolve_speaker(
+                ctx, s, e, head=subj[0] if len(subj) == 1 else None, np_head=ctx.subject_head
+            )
         else:
             speaker, speaker_text = UNKNOWN, None
         commitment = entry.commitment
