@@ -126,6 +126,11 @@ def test_linker_metonymy_versus_place(link, lang, text, expected):
         ("de", "Die Bundesregierung und die ukrainischen Streitkräfte", [("Bundesregierung", "DEUGOV"), ("ukrainischen Streitkräfte", "UKRMIL")]),
         ("en", "European officials and the Ukrainian military", [("European officials", "EURGOV"), ("Ukrainian military", "UKRMIL")]),
         ("en", "Russian troops and US lawmakers", [("Russian troops", "RUSMIL"), ("US lawmakers", "USALEG")]),
+        ("de", "Die Regierung in Kiew und der Machthaber im Kreml", [
+            ("Regierung in Kiew", "UKRGOV"), ("Machthaber im Kreml", "per:vladimir_putin")]),
+        ("en", "the government in Kyiv", [("government in Kyiv", "UKRGOV")]),
+        ("de", "Nato-Chef Mark Rutte und UN-Chef", [("Nato-Chef Mark Rutte", "per:mark_rutte"), ("UN-Chef", "per:antonio_guterres")]),
+        ("en", "The IAEA chief warned.", [("IAEA chief", "per:rafael_grossi")]),
     ],
 )
 def test_linker_adjectives_and_groups(link, lang, text, expected):

@@ -151,6 +151,8 @@ class ActorLinker:
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
         self.government_deps = set(lk.get("government_deps") or [])
+        self.seat_words = {w.lower() for w in pick("seat")}
+        self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.gazetteer = Gazetteer(kb, self.lang)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: List[List[Entry]] = []
@@ -315,6 +317,16 @@ class ActorLinker:
                     return actor.id
                 if actor is not None and actor.type == "ORG" and actor.id.startswith("org:"):
                     return actor.id
+        return None
+
+    def _seat_country(self, atom: Atom) -> Optional[str]:
+        """The country whose seat of government an atom names ("Kiew", "Kreml")."""
+        e = atom.first("actor")
+        actor = self.kb.get(e.target or "") if e is not None else None
+        if actor is None:
+            return None
+        if e.mention_kind == METONYMY or (actor.type == "LOC" and actor.metonymy):
+            return actor.country
         return None
 
     def _person(self, atom: Atom) -> Optional[Entry]:
@@ -500,6 +512,10 @@ class ActorLinker:
             between = " ".join(self._between(doc, end, c.start)).lower()
             if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
                 country, end, k = cref, c.end, k + 1
+            elif between in self.seat_words and noun.term.lower() in self.seat_nouns:  # "Regierung in Kiew"
+                seat = self._seat_country(c)
+                if seat:
+                    country, end, k = seat, c.end, k + 1
         former = self._is_former(doc, start)
         text = doc[start:end].text
         # apposition: role + name ("US-Außenminister Marco Rubio") -> one mention
