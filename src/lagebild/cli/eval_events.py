@@ -56,3 +56,38 @@ def eval_petrarch_cli(
             if set(map(tuple, rec["gold"])) != set(map(tuple, rec["predicted"])):
                 console.print(f"[bold]{rec['id']}[/bold] ({rec['category']}): {rec['text']}")
                 console.print(f"   gold: {rec['gold']}\n   pred: {rec['predicted']}")
+
+
+@eval_app.command("events")
+def eval_events_cli(
+    lang: str = typer.Option("de,en", "--lang", "-l", help="Comma-separated languages."),
+    gold_dir: Optional[Path] = typer.Option(None, "--gold-dir", help="Folder with events_<lang>.jsonl (default: benchmarks/gold)."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use instead of lagebild's."),
+    errors: bool = typer.Option(False, "--errors", help="List every sentence whose events differ."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """End-to-end event coding on the gold sentences: P/R/F1 of (source, target, root code),
+    modality and negation accuracy of the matched events.
+
+    Example:
+        lagebild eval events --lang de --errors
+    """
+    from ..events.evaluate import evaluate_gold
+
+    results = {}
+    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+        results[code] = evaluate_gold(code, gold_dir=gold_dir, model=model, details=errors)
+    if as_json:
+        console.print_json(json.dumps({k: {x: y for x, y in v.items() if x != "details" or errors} for k, v in results.items()}))
+        return
+    table = Table(title="Event gold sets: (source, target, root) triples", title_justify="left")
+    for col in ("lang", "gold", "pred", "correct", "P", "R", "F1", "modality acc", "negation acc"):
+        table.add_column(col, justify="right" if col != "lang" else "left")
+    for code, r in results.items():
+        table.add_row(code, str(r["gold"]), str(r["predicted"]), str(r["correct"]), f"{r['precision']:.3f}",
+                      f"{r['recall']:.3f}", f"{r['f1']:.3f}", f"{r['modality_acc']:.3f}", f"{r['negation_acc']:.3f}")
+    console.print(table)
+    if errors:
+        for code, r in results.items():
+            for row in r["details"]:
+                console.print(f"[bold]{code}[/bold] {row['text']}\n   gold: {row['gold']}\n   pred: {row['predicted']}")

@@ -104,9 +104,11 @@ class EventCoder:
                     keys.append(lemma[: -len(suffix)])
             return keys
         keys: List[str] = []
+        particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
         prts = [c for c in token.children if self.lex.role(c.dep_) == "prt" or (
-            c.dep_ == "compound" and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART")
-            and c.lower_ in (self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES))]
+            c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
+            and c.lower_ in particles and not list(c.children)
+            and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct))]
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
@@ -123,8 +125,18 @@ class EventCoder:
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
             return True
-        if self.lang == "de" and "Part" in verb.morph.get("VerbForm"):
-            return any(self.lemma(a) == "werden" for a in self.children(verb, "aux"))
+        if self.lang == "de":
+            auxes = self.children(verb, "aux")
+            if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
+                return False
+            if "Part" in verb.morph.get("VerbForm"):
+                return True
+            # without VerbForm: "wird angreifen" (future: the infinitive, text == lemma) vs
+            # "wurde angegriffen" / "wurde kritisiert" (passive: a participle form)
+            text = verb.lower_
+            if text == self.lemma(verb):
+                return False
+            return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
 
     def prep_args(self, head: Token) -> Iterable[Tuple[str, Token]]:
@@ -266,6 +278,23 @@ class EventCoder:
             self.lex.role(c.dep_) == "mark" and c.lower_ in ("zu", "to") for c in verb.children
         ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))
 
+    def _german_core_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
+        """(subjects, objects) of a German clause, repaired by word order when the parse
+        gives two subjects or only objects: in a verb-second main clause the noun phrase
+        before the finite verb is the subject (the usual case in news prose)."""
+        bare = lambda c: c.pos_ in ("NOUN", "PROPN", "PRON") and not any(  # noqa: E731
+            self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
+        subj = self.children(verb, "subj", "subj_pass")
+        objs = self.children(verb, "obj")
+        if len(subj) >= 2:
+            subj = sorted(subj, key=lambda c: c.i)
+            return [subj[0]], objs + [s for s in subj[1:] if bare(s) and "Case=Nom" not in str(s.morph) or s.i > verb.i]
+        if not subj and len([o for o in objs if bare(o)]) >= 2:
+            first = min(objs, key=lambda c: c.i)
+            if first.i < verb.i and not self._is_reciprocal(first):
+                return [first], [o for o in objs if o is not first]
+        return subj, objs
+
     def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
         """Subject tokens of ``verb``, inherited through coordination, control and
         relative clauses."""
@@ -274,6 +303,8 @@ class EventCoder:
             return []
         seen.add(verb.i)
         subj = self.children(verb, "subj", "subj_pass")
+        if self.lang == "de":
+            subj = self._german_core_args(verb)[0]
         if subj:
             out: List[Token] = []
             for s in subj:
@@ -321,14 +352,19 @@ class EventCoder:
             if slot == "subj":
                 return subjects
             if slot in ("obj", "iobj"):
-                found = [c for c in self.children(verb, slot) if not self._is_reciprocal(c) and c.pos_ != "VERB"]
-                if not found and self.lang == "de":
-                    # case morphology: accusative → object, dative → indirect object
+                direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
+                found = [c for c in direct if not self._is_reciprocal(c) and c.pos_ != "VERB"]
+                if not any(self._has_actor(verb.doc, c) for c in found) and self.lang == "de":
+                    # case morphology: a bare accusative/dative actor the parse hung elsewhere
+                    # in the predicate ("griff in der Nacht Kiew an") is the (indirect) object
                     case = "Case=Acc" if slot == "obj" else "Case=Dat"
-                    found = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and case in str(c.morph)
-                             and self.lex.role(c.dep_) in ("obl", "other", "obj", "iobj")
+                    subj_ids = {x.i for s in subjects for x in s.subtree}
+                    extra = [c for c in self.predicate_scope(verb) if c.pos_ in ("NOUN", "PROPN") and case in str(c.morph)
+                             and c.i not in subj_ids and not self._is_reciprocal(c)
                              and not any(self.lex.role(x.dep_) == "case" for x in c.children)
-                             and not self._is_reciprocal(c)]
+                             and not any(self.lex.role(x.dep_) == "case" for x in c.head.children if c.head.i != verb.i and c.head.i > c.i)
+                             and self._has_actor(verb.doc, c)]
+                    found = found + [c for c in extra if c not in found]
                 return found
             if slot == "poss":
                 return [c for c in verb.children if self.lex.role(c.dep_) == "poss" or (

@@ -151,3 +151,66 @@ def evaluate_petrarch(
         "seconds": round(seconds, 2),
         "details": per_record,
     }
+
+
+# ---------------------------------------------------------------------------- gold sets
+
+GOLD_DIR = Path(__file__).resolve().parents[3] / "benchmarks" / "gold"
+
+
+def _label_matches(gold: Optional[str], actor_id: Optional[str], names: Dict[str, Tuple[str, Optional[str]]]) -> bool:
+    if gold is None:
+        return actor_id is None
+    if actor_id is None:
+        return False
+    name, country = names.get(actor_id, ("", None))
+    for g in gold.lower().split("|"):
+        if g and (g in name.lower() or g == actor_id.lower() or (country or "").lower() == g):
+            return True
+    return False
+
+
+def evaluate_gold(lang: str, *, gold_dir: Optional[Path | str] = None, model: Optional[str] = None,
+                  details: bool = False) -> Dict[str, Any]:
+    """End-to-end scores on ``benchmarks/gold/events_<lang>.jsonl`` (full pipeline: parse,
+    actors, statements, events): P/R/F1 of (source, target, root code) with sources and
+    targets matched by name, and the modality and negation accuracy of matched events.
+    """
+    from ..datafiles import iter_jsonl
+    from ..pipeline import analyze
+
+    path = Path(gold_dir or GOLD_DIR) / f"events_{lang}.jsonl"
+    tp = npred = ngold = mod_ok = neg_ok = 0
+    rows = []
+    for item in iter_jsonl(path, required=("text",)):
+        doc = analyze(item["text"], published=item.get("published"), language=lang, model=model)
+        names = {a.id: (a.name or "", a.country) for a in doc.actors}
+        preds = list(doc.events)
+        gold = item.get("events") or []
+        npred += len(preds)
+        ngold += len(gold)
+        used: Set[int] = set()
+        for g in gold:
+            for k, e in enumerate(preds):
+                if k in used or e.cameo[:2] != g["root"]:
+                    continue
+                if _label_matches(g.get("source"), e.source, names) and _label_matches(g.get("target"), e.target, names):
+                    used.add(k)
+                    tp += 1
+                    mod_ok += e.modality == g.get("modality", "asserted")
+                    neg_ok += e.negated == bool(g.get("negated", False))
+                    break
+        if details:
+            rows.append({"text": item["text"], "gold": gold,
+                         "predicted": [{"source": names.get(e.source, (e.source,))[0] if e.source else None,
+                                        "target": names.get(e.target, (e.target,))[0] if e.target else None,
+                                        "cameo": e.cameo, "modality": e.modality, "negated": e.negated}
+                                       for e in preds]})
+    result = _prf(tp, npred, ngold)
+    result.update({
+        "modality_acc": round(mod_ok / tp, 3) if tp else 0.0,
+        "negation_acc": round(neg_ok / tp, 3) if tp else 0.0,
+        "lang": lang,
+        "details": rows,
+    })
+    return result
