@@ -155,6 +155,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             if not (content[0] <= s < content[1]):
                 ctx.subject_head = subj
                 return [t for t in sent if s <= t.idx < e]
+    parse_found_none = ctx.parsed
     # surface: mentions nearest to the verb outside the content
     cands = [
         m
@@ -167,6 +168,8 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         left = [m for m in cands if m.end <= verb.idx]
         best = max(left, key=lambda m: m.end) if left else min(cands, key=lambda m: m.start)
         return [t for t in sent if best.start <= t.idx < best.end]
+    if parse_found_none:
+        return []  # the parser sees no subject (impersonal passive, "heißt es"): no guess
     # the noun phrase right before the verb (V2/SVO) or right after it (inversion)
     left: List[Token] = []
     j = verb.i - 1
@@ -376,7 +379,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 if subj:
                     s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
                     speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
-                    ctx.anchors.append((sent.end_char, speaker, speaker_text))
+                    if speaker != UNKNOWN or (subj[0].text[:1].isupper() and len(subj) <= 4):
+                        ctx.anchors.append((sent.end_char, speaker, speaker_text))
                 continue
             content = span
             kind = "indirect"
@@ -505,7 +509,7 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
         for end, sp, st in ctx.anchors
     ]
     for st in cands:
-        if st.verb_class == "turn":
+        if st.verb_class == "turn" or (st.speaker == UNKNOWN and not st.speaker_text):
             continue
         if st.span[1] <= before + 1 and before - st.span[1] <= window and st.speaker != "author":
             if best is None or st.span[1] > best.span[1]:
