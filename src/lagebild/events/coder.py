@@ -373,7 +373,7 @@ class EventCoder:
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
-                banned |= {t.i for c in verb.children if c.dep_ in ("parataxis", "punct") for t in c.subtree}
+                banned |= {t.i for c in verb.children if c.dep_ in ("parataxis", "punct", "advcl") for t in c.subtree}
                 for tok in verb.subtree:
                     if tok.i > verb.i and tok.i not in banned and tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                         actor = self.arg(verb.doc, tok).actor
@@ -390,14 +390,20 @@ class EventCoder:
             return []
 
         def pick(slots: Sequence[str]) -> List[Token]:
+            """The first slot holding a known actor; else one holding a placeholder actor
+            (PETRARCH's "---GOV"); else the first filled slot."""
             first: List[Token] = []
+            weak: List[Token] = []
             for slot in slots:
                 cands = slot_tokens(slot)
                 if cands and not first:
                     first = cands
-                if cands and any(self._has_actor(verb.doc, c) for c in cands):
+                actors = [self.arg(verb.doc, x).actor for c in cands for x in self.expand_conj(c)]
+                if any(a and not a.startswith("---") for a in actors):
                     return cands
-            return first
+                if not weak and any(actors):
+                    weak = cands
+            return weak or first
 
         if pattern.nominal:
             sources = pick(self.lex.nominal_source)
