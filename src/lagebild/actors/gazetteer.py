@@ -58,6 +58,15 @@ def german_genitive(name: str) -> Optional[str]:
     return name + "s"
 
 
+def german_feminine(demonym: str) -> List[str]:
+    """"Ukrainer" -> Ukrainerin/-innen, "Russe" -> Russin/-innen; plurals give nothing."""
+    if demonym.endswith("er"):
+        return [demonym + "in", demonym + "innen"]
+    if demonym.endswith("e") and not demonym.endswith("ee"):
+        return [demonym[:-1] + "in", demonym[:-1] + "innen"]
+    return []
+
+
 class Gazetteer:
     """``phrases``: surface form (as written) -> list of :class:`Entry`."""
 
@@ -99,6 +108,8 @@ class Gazetteer:
                     self.add(form, Entry("adj", actor.id, ADJECTIVE, case_of(form) if not de else CASE_ANY, form))
             for dem in actor.demonyms.get(lang, []):
                 self.add(dem, Entry("demonym", actor.id, DEMONYM, case_of(dem), dem))
+                for fem in german_feminine(dem) if de else ():
+                    self.add(fem, Entry("demonym", actor.id, DEMONYM, case_of(fem), fem))
         prefixes = [(p, a.id) for a in kb.actors.values() for p in a.prefixes] if de else []
         for noun in kb.role_nouns:
             if noun.lang != lang:
