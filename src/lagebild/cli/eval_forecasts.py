@@ -69,10 +69,12 @@ def eval_forecasts_cli(
                 out["forecasts"][f"{code} {split or 'all'}"] = sc.as_dict()
                 if split is None:
                     errs += sc.errors
-        ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR)
-        if ss is not None:
-            out["statements"][code] = ss.as_dict()
-            errs += ss.errors
+        for split in ("dev", "test", None):
+            ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
+            if ss is not None:
+                out["statements"][f"{code} {split or 'all'}"] = ss.as_dict()
+                if split is None:
+                    errs += ss.errors
     seed_rows = fc_eval.check_seed(seed or fc_eval.SEED_PATH)
     out["seed"] = seed_rows
     if as_json:
@@ -111,10 +113,12 @@ def eval_statements_cli(
     rows: Dict[str, Any] = {}
     errs: List[str] = []
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
-        ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR)
-        if ss is not None:
-            rows[code] = ss.as_dict()
-            errs += ss.errors
+        for split in ("dev", "test", None):
+            ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
+            if ss is not None:
+                rows[f"{code} {split or 'all'}"] = ss.as_dict()
+                if split is None:
+                    errs += ss.errors
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return

@@ -42,7 +42,9 @@ def analyse_text(text: str, lang: str, published: Optional[str] = None):  # type
         nlp = load(lang)
     doc = nlp.make_doc(text)
     doc._.published = date.fromisoformat(published) if published else None
-    return nlp(doc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "[W201] no parse" etc. once per text is noise here
+        return nlp(doc)
 
 
 def holder_ok(gold: str, holder: str, holder_text: Optional[str]) -> bool:

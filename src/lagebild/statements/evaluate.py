@@ -84,13 +84,18 @@ def score_statements(
     return sc
 
 
-def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR) -> Optional[StatementScores]:
+def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR, split: Optional[str] = None) -> Optional[StatementScores]:
+    """Scores on ``statements_<lang>.jsonl``; ``split``: "dev" (lines without a split),
+    "test" (held out) or None for all."""
     path = Path(gold_dir) / f"statements_{lang}.jsonl"
     if not path.is_file():
+        return None
+    items = [i for i in load_gold(path) if split is None or i.get("split", "dev") == split]
+    if not items:
         return None
 
     def predict(item: Dict[str, Any]) -> List[Statement]:
         doc = analyse_text(item["text"], item.get("lang", lang), item.get("published"))
         return list(doc._.statements or [])
 
-    return score_statements(load_gold(path), predict)
+    return score_statements(items, predict)

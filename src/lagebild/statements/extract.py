@@ -148,8 +148,8 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
         subj = subject_of(verb)
-        if subj is None and dep(verb) in {"conj"}:
-            subj = subject_of(verb.head)
+        if subj is None and dep(verb) in {"conj", "advcl", "xcomp"}:
+            subj = subject_of(verb.head)  # "…, arguing that …": the main clause's subject
         if subj is not None:
             s, e = subtree_span(subj)
             if not (content[0] <= s < content[1]):
@@ -295,7 +295,11 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
         if t.text in {",", ":", ";"}:
             stop = n
             break
-    tail_is_short = stop >= len(trim(after)) and len(trim(after)) <= 6
+    tail = trim(after)
+    tail_is_short = (
+        stop >= len(tail) and len(tail) <= 6
+        and not (tail and ctx.lex.clause_kind(tail[0].lower_) == "complementizer")  # "…, arguing that …"
+    )
     comma_before = None
     for n in range(len(before) - 1, max(-1, len(before) - 6), -1):
         if before[n].text in {",", ":"}:
@@ -372,6 +376,10 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             kind = "direct"
         else:
             span = _content_span(ctx, tok, sent)
+            if span is not None and ctx.lex.clause_kind(ctx.doc.text[span[0] : span[1]].split()[0]) in (
+                "conditional", "concessive",
+            ):
+                span = None  # "drohte mit Streik, falls …": a condition is no reported content
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
                 # the Konjunktiv-I sentences that follow
