@@ -54,6 +54,19 @@ def test_detect_future_from_parse(make_doc, words, heads, deps, n):
         ("en", "The political will to compromise is missing."),
         ("en", "The president promised that taxes would fall."),
         ("en", "Will the government survive?"),
+        ("de", "Wir werden die Grenze schützen."),
+        ("de", "Das Flugzeug dürfte viel Geld wert sein."),
+        ("de", "Die Bank dürfte die Zinsen bereits gesenkt haben."),
+        ("de", "Es wäre dumm, wenn wir das täten."),
+        ("de", "Wäre ich Kanzler, würde ich die Steuern senken."),
+        ("de", "Die Zahl könnte diesmal höher sein als erwartet, wie er sagt."),
+        ("de", "Die Lieferung soll nächste Woche übertragen werden."),
+        ("de", "Er sagte, man werde darüber reden."),
+        ("de", "Es sieht aus, als würde es regnen."),
+        ("en", "She could not sleep after the attack."),
+        ("en", "We could not have been happier."),
+        ("en", "I will call you tomorrow."),
+        ("en", "If I were president, I would cut taxes."),
     ],
 )
 def test_detect_hard_negatives(make_raw, lang, text):
@@ -189,3 +202,11 @@ def test_detect_component_warns_for_language_without_lexicons(factory):
         nlp.add_pipe(factory)
     doc = nlp("Il viendra demain.")
     assert doc._.forecasts is None or doc._.forecasts == [] or doc._.statements == []
+
+
+def test_detect_dated_plan_is_no_forecast(make_raw):
+    text = "Der Kommissar wird am Mittwoch nach Wien kommen."
+    assert run(make_raw("de", text, published=PUB)) == []
+    # hedged, it is a forecast again
+    [f] = run(make_raw("de", "Der Kommissar wird wohl am Mittwoch nach Wien kommen.", published=PUB))
+    assert f.horizon["start"] == "2025-03-05"  # the next Wednesday, not the last one
