@@ -115,6 +115,8 @@ class EventCoder:
         if prts:
             # a separable/phrasal verb is not its base verb ("schlug vor" is not "schlagen")
             return keys
+        if token.lower_ != lemma and lemma not in self.lex.reporting:
+            keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         if self.lang != "de" and token.i + 1 < len(token.doc):
             nxt = token.doc[token.i + 1]
             if nxt.pos_ in ("ADP", "PART", "ADV") or self.role(nxt) == "prt":
@@ -386,7 +388,15 @@ class EventCoder:
                     for o in objs:
                         prep_cache.extend(self.prep_args(o))
                 want = slot[5:]
-                return [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
+                found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
+                if not found and want != "*":
+                    # the phrase may hang deeper in the predicate ("celebrated Eid at X with Y")
+                    for tok in self.predicate_scope(verb):
+                        if tok.pos_ in ("NOUN", "PROPN", "PRON") and any(
+                                self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
+                            found.append(tok)
+                            break
+                return found
             return []
 
         def pick(slots: Sequence[str]) -> List[Token]:
@@ -525,6 +535,9 @@ class EventCoder:
                 # cheap rejection: a required single word that occurs nowhere in the sentence
                 if words_here is not None and any(
                         not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
+                    continue
+                if p.compound_source and not any(
+                        self.lex.role(c.dep_) == "conj" for s in self.subjects(verb) for c in s.children):
                     continue
                 if p.pre_words:
                     if before is None:

@@ -40,6 +40,7 @@ class Pattern:
     ordered: bool = False  # words must follow the trigger in this order (PETRARCH)
     adjacent: Tuple[bool, ...] = ()  # per word: directly after the previous one (PETRARCH "_")
     nominal: bool = False  # trigger is a noun ("das Treffen von X mit Y", "the attack on Y")
+    compound_source: bool = False  # only with coordinated subjects (PETRARCH "% *")
 
     @property
     def specificity(self) -> int:

@@ -113,6 +113,7 @@ def _parse_pattern(body: str, synsets: Dict[str, List[str]]) -> Optional[dict]:
     pre_words, pre_t, pre_s, _pre_adj = words_of(pre)
     post_words, post_t, post_s, post_adj = words_of(post)
     return {
+        "compound": "%" in pre,
         "pre_words": tuple(pre_words),
         "words": tuple(post_words),
         "adjacent": tuple(post_adj),
@@ -151,6 +152,7 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
                     words=vpost + parsed["words"], pre_words=vpre + parsed["pre_words"],
                     adjacent=tuple(True for _ in vpost) + parsed["adjacent"],
                     target=parsed["target"] or PETRARCH_TARGET, source_slots=parsed["source"], mutual=True, ordered=True,
+                    compound_source=parsed["compound"],
                     origin=f"{path.name}:{lineno}",
                 ))
 
