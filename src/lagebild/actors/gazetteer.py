@@ -120,6 +120,23 @@ class Gazetteer:
                 for prefix, target in prefixes:
                     compound = f"{prefix}-{form}"
                     self.add(compound, Entry("role", target, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=plural))
+        # "Trump-Regierung", "Putin-Regime": leaders' surnames as compound prefixes of the
+        # government nouns (linking.yaml seat_nouns)
+        seat_nouns = {w.lower() for w in (kb.linking.get("seat_nouns", {}).get(lang) or [])}
+        if de and seat_nouns:
+            leaders = [
+                (surname, actor.country) for actor in kb.actors.values()
+                if actor.type == "PER" and actor.country and any(
+                    set(o.roles) & {"leader", "head_of_government", "president"} for o in actor.offices)
+                for surname in actor.surnames
+            ]
+            for noun in kb.role_nouns:
+                if noun.lang != lang or noun.term.lower() not in seat_nouns:
+                    continue
+                for form, plural in noun.forms:
+                    for surname, country in leaders:
+                        compound = f"{surname}-{form}"
+                        self.add(compound, Entry("role", country, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=True))
         for ilang, form, actor_id in kb.institutions:
             if ilang in (lang, "*"):
                 self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 10))

@@ -591,6 +591,19 @@ class ActorLinker:
                     country = actor.country if actor is not None else None
                     i = self._role_phrase(doc, atoms, i + 1, country, nxt.start, out, st)
                     continue
+                role = nxt.role()
+                if person is not None and not gap and role is not None and role.role is not None \
+                        and role.role.term.lower() in self.seat_nouns:
+                    # "the Trump administration", "das Putin-Regime": the leader's government
+                    pid = person.target or ""
+                    if person.mention_kind == SURNAME and person.kind == "actor":
+                        pid = self._resolve_surname(a.entries, st) or pid
+                    actor = self.kb.get(pid)
+                    group = self.kb.composite(actor.country, role.role.agent) if actor is not None and actor.country else None
+                    if group is not None:
+                        out.append(Found(a.start, nxt.end, group.id, ROLE))
+                        i += 2
+                        continue
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
