@@ -721,8 +721,9 @@ class EventCoder:
     def _fallback_subject(self, verb: Token) -> List[Token]:
         """The nearest actor to the left of a subject-less finite verb, within its clause
         (robustness against parses that attach the subject elsewhere)."""
-        if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or "Inf" in verb.morph.get("VerbForm") \
-                or "Part" in verb.morph.get("VerbForm") and self.role(verb) != "root" and verb.dep_ != "ROOT":
+        if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or any(
+                self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children) \
+                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT":
             return []
         own = {t.i for c in verb.children for t in c.subtree}
         start = self.sent_bounds(verb)[0]
