@@ -212,3 +212,17 @@ def test_linker_lone_surname_entity_joins_full_name(nlp_de):
     doc = nlp_de.get_pipe("lagebild_actors")(doc)
     assert [(m.text, m.actor_id) for m in doc._.mentions] == [
         ("Regierungschef Gheorghe Brega", "prov:gheorghe_brega"), ("Bregas", "prov:gheorghe_brega")]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("de", "Rubio traf seinen russischen Amtskollegen in Riad.", [
+            ("Rubio", "per:marco_rubio"), ("russischen Amtskollegen", "per:sergey_lavrov"), ("Riad", "loc:riyadh")]),
+        ("en", "Rubio met his Russian counterpart.", [("Rubio", "per:marco_rubio"), ("Russian counterpart", "per:sergey_lavrov")]),
+        ("de", "Der stellvertretende russische Außenminister sagte das.", [("russische Außenminister", "RUSGOV")]),
+        ("en", "The Russian deputy foreign minister said so.", [("Russian", "RUS")]),
+    ],
+)
+def test_linker_counterpart_and_deputy(link, lang, text, expected):
+    assert pairs(link(lang, text, "2025-02-18")) == expected

@@ -152,6 +152,7 @@ class ActorLinker:
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
+        self.deputy = {w.lower() for w in pick("deputy")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.gazetteer = Gazetteer(kb, self.lang)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -350,6 +351,25 @@ class ActorLinker:
         tok = doc[start].text.lower()
         return any(tok.startswith(f + "-") for f in ("ex", "alt", "former"))
 
+    def _is_deputy(self, doc: Doc, start: int) -> bool:
+        for i in range(max(0, start - 2), start):
+            if doc[i].text.lower() in self.deputy:
+                return True
+        tok = doc[start].text.lower()
+        return any(tok.startswith(d) for d in self.deputy if d.endswith("-"))
+
+    def _counterpart_roles(self, st: DocState) -> Tuple[str, ...]:
+        """The roles of the most recent office-holder mentioned ("Rubio traf seinen
+        russischen Amtskollegen" -> foreign_minister)."""
+        for pid in reversed(st.recent):
+            actor = self.kb.get(pid)
+            office = actor.office_at(st.on) if actor is not None else None
+            if office is not None and office.roles:
+                return tuple(r for r in office.roles if r != "leader") or office.roles
+            if pid in st.learned_roles:
+                return tuple(sorted(st.learned_roles[pid]))
+        return ()
+
     def _resolve_surname(self, entries: List[Entry], st: DocState) -> Optional[str]:
         cands = [e.target for e in entries if e.kind == "actor" and e.mention_kind == SURNAME]
         if not cands:
@@ -366,6 +386,11 @@ class ActorLinker:
         self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState
     ) -> Optional[str]:
         kb = self.kb
+        if noun.roles == ("counterpart",):
+            roles = self._counterpart_roles(st)
+            if not roles or not country:
+                return None
+            noun = RoleNoun(noun.lang, noun.term, noun.forms, noun.agent, roles, True, None, noun.priority)
         if not noun.person or plural:
             if country:
                 actor = kb.composite(country, noun.agent)
@@ -554,6 +579,8 @@ class ActorLinker:
                     out.append(Found(start, end, prev.actor, ROLE))
                     self._learn(noun, country, prev.actor, text, former, st)
                     return k
+        if self._is_deputy(doc, start):  # "der stellvertretende Außenminister": not the minister
+            plural = True
         resolved = self._resolve_role(noun, plural, country, former, st)
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
