@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import pytest
 import spacy
 from spacy.tokens import Doc
 

@@ -9,7 +9,6 @@ An argument without an actor stays None; a clause where no actor acts is not cod
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -20,25 +19,12 @@ from ..tokens import get_list, mentions_in
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
+from .arguments import Arg, ArgumentsMixin
 from .patterns import PHRASAL_PARTICLES, Pattern
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
-
-class Arg:
-    """One argument: its head token and the actor it refers to (or None)."""
-
-    __slots__ = ("token", "actor", "text", "start", "end")
-
-    def __init__(self, token: Token, actor: Optional[str], text: str, start: int, end: int) -> None:
-        self.token = token
-        self.actor = actor
-        self.text = text
-        self.start = start
-        self.end = end
-
-
-class EventCoder:
+class EventCoder(ArgumentsMixin):
     def __init__(
         self,
         lang: str,
@@ -124,223 +110,7 @@ class EventCoder:
         keys.append(lemma)
         return keys
 
-    def is_passive(self, verb: Token) -> bool:
-        if self.children(verb, "aux_pass", "subj_pass"):
-            return True
-        if self.lang == "de":
-            auxes = self.children(verb, "aux")
-            if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
-                return False
-            if "Part" in verb.morph.get("VerbForm"):
-                return True
-            # without VerbForm: "wird angreifen" (future: the infinitive, text == lemma) vs
-            # "wurde angegriffen" / "wurde kritisiert" (passive: a participle form)
-            text = verb.lower_
-            if text == self.lemma(verb):
-                return False
-            return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
-        return False
-
-    def prep_args(self, head: Token) -> Iterable[Tuple[str, Token]]:
-        """(preposition, argument) pairs under ``head`` (UD obl/nmod + case, or
-        ClearNLP/TIGER prep → pobj)."""
-        for c in head.children:
-            role = self.lex.role(c.dep_)
-            if role in ("obl", "agent_obl", "poss"):
-                case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
-                if case:
-                    yield self.lex.prep(case[0].text), c
-                elif role == "agent_obl":
-                    yield next(iter(self.lex.agent_preps), "by"), c
-            elif role == "prep_head" and c.pos_ in ("ADP", ""):
-                for gc in c.children:
-                    if self.lex.role(gc.dep_) in ("pobj", "obj", "obl"):
-                        yield self.lex.prep(c.text), gc
-                if c.dep_ == "agent":
-                    for gc in c.children:
-                        if self.lex.role(gc.dep_) == "pobj":
-                            yield next(iter(self.lex.agent_preps), "by"), gc
-
-    def expand_conj(self, token: Token) -> List[Token]:
-        doc = token.doc
-        # "mit europäischen und ukrainischen Vertretern": coordinated adjectives, one actor each
-        for amod in (c for c in token.children if c.dep_ == "amod" and c.i < token.i):
-            adjs = [amod] + [c for c in amod.children if self.lex.role(c.dep_) == "conj" and c.pos_ == "ADJ"]
-            if len(adjs) >= 2:
-                actors = {a.i: self._actor_over(doc, [a]) for a in adjs}
-                if len({v for v in actors.values() if v}) >= 2:
-                    return [a for a in adjs if actors[a.i]]
-        mods = [c for c in token.children if self.lex.role(c.dep_) in ("name", "mod") and c.i < token.i]
-        if len(mods) >= 2 and any(self.lex.role(x.dep_) == "cc" for m in mods for x in m.children):
-            if self._actor_over(doc, [token]) is None:
-                linked = [m for m in mods if self._actor_over(doc, [m])]
-                if len(linked) >= 2:
-                    return linked
-        out = [token]
-        stack = [token]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
-                    out.append(c)
-                    stack.append(c)
-                elif self.lex.role(c.dep_) == "cc" and c.dep_ == "cd":  # TIGER: X -cd-> und -cj-> Y
-                    for gc in c.children:
-                        if self.lex.role(gc.dep_) == "conj":
-                            out.append(gc)
-                            stack.append(gc)
-        return out
-
-    def arg(self, doc: Doc, token: Token) -> Arg:
-        """Link an argument to an actor: the head's own name span first, then its subtree
-        (without coordinated members, relative clauses and appositions)."""
-        cached = self._args.get(token.i)
-        if cached is not None and cached.token.doc is doc:
-            return cached
-        result = self._arg(doc, token)
-        self._args[token.i] = result
-        return result
-
-    def _arg(self, doc: Doc, token: Token) -> Arg:
-        skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
-        keep_preps = self.lex.genitive_preps
-        core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
-        start = min(t.idx for t in core)
-        end = max(t.idx + len(t) for t in core)
-        actor = self._actor_over(doc, core)
-        tokens: List[Token] = []
-        stack = [token]
-        while stack:
-            t = stack.pop()
-            tokens.append(t)
-            for c in t.children:
-                if self.lex.role(c.dep_) in skip_roles:
-                    continue
-                if self.lex.role(c.dep_) == "obl" and t is not token:
-                    continue
-                if self.lex.role(c.dep_) == "obl":
-                    # "die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump
-                    case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
-                    if case and self.lex.prep(case[0].text) not in keep_preps:
-                        continue
-                stack.append(c)
-        tokens.sort(key=lambda t: t.i)
-        while len(tokens) > 1 and self.lex.role(tokens[0].dep_) == "case":
-            tokens.pop(0)
-        if actor is None:
-            actor = self._actor_over(doc, tokens)
-        s = tokens[0].idx
-        e = tokens[-1].idx + len(tokens[-1])
-        text = doc.text[s:e]
-        return Arg(token, actor, text, min(s, start), max(e, end))
-
-    @staticmethod
-    def _actor_over(doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
-        if not tokens:
-            return None
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t) for t in tokens)
-        found = mentions_in(doc, start, end)
-        if not found:
-            return None
-        inside = []
-        bounds = [(t.idx, t.idx + len(t)) for t in tokens]
-        for m in found:
-            if any(m.start < e and s < m.end for s, e in bounds):
-                inside.append(m)
-        if not inside:
-            return None
-        return max(inside, key=lambda m: (m.end - m.start, -m.start)).actor_id
-
     # ------------------------------------------------------------------ arguments
-    def relative_antecedent(self, pron: Token) -> Optional[Token]:
-        """The noun a relative pronoun refers to: the relative clause's head when the
-        parse attached it to a noun, else the nearest noun before the pronoun."""
-        clause = pron.head
-        if self.role(clause) == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
-            return clause.head
-        # nearest noun before it that agrees in gender and number (German relative clauses
-        # are often extraposed: "… passt dem Präsidenten nicht, der …")
-        start = self.sent_bounds(pron)[0]
-        gender, number = pron.morph.get("Gender"), pron.morph.get("Number")
-        nearest = None
-        for k in range(pron.i - 1, max(start - 1, pron.i - 15), -1):
-            tok = pron.doc[k]
-            if tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            nearest = nearest or tok
-            g, n = tok.morph.get("Gender"), tok.morph.get("Number")
-            if (not gender or not g or g == gender) and (not number or not n or n == number):
-                return tok
-        return nearest if pron.i - (nearest.i if nearest is not None else 0) <= 3 else None
-
-    def is_infinitive_clause(self, verb: Token) -> bool:
-        """A zu-/to-infinitive ("…, Druck auszuüben", "to meet")."""
-        return "Inf" in verb.morph.get("VerbForm") or any(
-            self.lex.role(c.dep_) == "mark" and c.lower_ in ("zu", "to") for c in verb.children
-        ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))
-
-    def _german_core_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
-        """(subjects, objects) of a German clause, repaired by word order when the parse
-        gives two subjects or only objects: in a verb-second main clause the noun phrase
-        before the finite verb is the subject (the usual case in news prose)."""
-        bare = lambda c: c.pos_ in ("NOUN", "PROPN", "PRON") and not any(  # noqa: E731
-            self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
-        subj = self.children(verb, "subj", "subj_pass")
-        objs = self.children(verb, "obj")
-        if len(subj) >= 2:
-            subj = sorted(subj, key=lambda c: c.i)
-            return [subj[0]], objs + [s for s in subj[1:] if bare(s) and "Case=Nom" not in str(s.morph) or s.i > verb.i]
-        if not subj and len([o for o in objs if bare(o)]) >= 2:
-            first = min(objs, key=lambda c: c.i)
-            if first.i < verb.i and not self._is_reciprocal(first):
-                return [first], [o for o in objs if o is not first]
-        return subj, objs
-
-    def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
-        """Subject tokens of ``verb``, inherited through coordination, control and
-        relative clauses."""
-        seen = seen or set()
-        if verb.i in seen:
-            return []
-        seen.add(verb.i)
-        subj = self.children(verb, "subj", "subj_pass")
-        if self.lang == "de":
-            subj = self._german_core_args(verb)[0]
-        if subj:
-            out: List[Token] = []
-            for s in subj:
-                if s.lower_ in self.lex.relative_pronouns and s.i < verb.i and (
-                        self.role(verb) == "acl" or s.pos_ == "PRON" or "PronType=Rel" in str(s.morph)):
-                    ante = self.relative_antecedent(s)
-                    if ante is not None:
-                        out.append(ante)
-                        continue
-                out.append(s)
-            return out
-        role = self.role(verb)
-        head = verb.head
-        if self.lang == "de" and role not in ("conj", "xcomp") and not self.is_infinitive_clause(verb):
-            # German case morphology when the parser missed the subject label: a bare
-            # nominative noun phrase of a finite verb
-            for c in verb.children:
-                if (c.pos_ in ("NOUN", "PROPN") and "Case=Nom" in str(c.morph)
-                        and self.lex.role(c.dep_) in ("obj", "obl", "other", "iobj")
-                        and not any(self.lex.role(x.dep_) == "case" for x in c.children)):
-                    return [c]
-        if head is verb:
-            return []
-        if role == "conj":
-            return self.subjects(head, seen)
-        if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
-            if any(k in self.lex.object_control for k in self.trigger_keys(head)):
-                objs = self.children(head, "obj", "iobj")
-                if objs:
-                    return objs
-            return self.subjects(head, seen)
-        if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
-            return []
-        return []
 
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
@@ -433,14 +203,6 @@ class EventCoder:
             if not self._is_reciprocal(obj) and obj.pos_ != "VERB":
                 issue = issue or obj
         return sources, targets, issue
-
-    def _has_actor(self, doc: Doc, token: Token) -> bool:
-        return any(self.arg(doc, t).actor for t in self.expand_conj(token))
-
-    def _is_reciprocal(self, token: Token) -> bool:
-        return token.lower_ in self.lex.reciprocal or (
-            token.pos_ == "PRON" and "Reflex=Yes" in str(token.morph)
-        )
 
     def _token_matches(self, token: Token, word: str) -> bool:
         lemma = self.lemma(token)
@@ -676,125 +438,6 @@ class EventCoder:
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
         return out
-
-    def _nominal_fallback(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
-                          issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:
-        """Nominal events whose arguments the parse scattered ("das Treffen von A, B und C
-        mit D in Paris"): actors after a source preposition up to a target preposition are
-        the sources, actors after the target preposition the targets (linear, one clause)."""
-        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
-        tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
-        end = self.sent_bounds(noun)[1]
-        k = noun.i + 1
-        if k >= end or doc[k].lower_ not in src_preps:
-            return p, srcs, tgts, issue
-        actors = {a.id: a for a in get_list(doc, "actors")}
-        zone = "src"
-        found: Dict[str, List[Arg]] = {"src": [], "tgt": []}
-        seen: Set[str] = set()
-        for tok in doc[k + 1:end]:
-            if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":", "(", ")"):
-                break
-            low = self.lex.prep(tok.text)
-            if low in tgt_preps and tok.pos_ == "ADP":
-                zone = "tgt"
-                continue
-            if zone == "tgt" and low in self.lex.location_preps and tok.pos_ == "ADP":
-                break
-            nxt = doc[tok.i + 1] if tok.i + 1 < end else None
-            for m in mentions_in(doc, tok.idx, tok.idx + len(tok)):
-                actor = actors.get(m.actor_id)
-                if m.actor_id in seen or (actor is not None and actor.type == "LOC"):
-                    continue
-                if m.end <= tok.idx + len(tok) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.pos_ == "PROPN" \
-                        and mentions_in(doc, nxt.idx, nxt.idx + len(nxt)) and tok.lower_.endswith("s"):
-                    continue  # prenominal genitive: "Trumps Sonderbeauftragter Witkoff"
-
-                seen.add(m.actor_id)
-                found[zone].append(Arg(tok, m.actor_id, m.text, m.start, m.end))
-        dep_sources = {a.actor for a in srcs if a.actor}
-        if len({a.actor for a in found["src"]}) <= len(dep_sources):
-            return p, srcs, tgts, issue
-        dep_targets = [a for a in tgts if a.actor]
-        return p, found["src"], found["tgt"] if len(found["tgt"]) >= len(dep_targets) else tgts, issue
-
-    def _fallback_subject(self, verb: Token) -> List[Token]:
-        """The nearest actor to the left of a subject-less finite verb, within its clause
-        (robustness against parses that attach the subject elsewhere)."""
-        if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or any(
-                self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children) \
-                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT":
-            return []
-        own = {t.i for c in verb.children for t in c.subtree}
-        start = self.sent_bounds(verb)[0]
-        for k in range(verb.i - 1, start - 1, -1):
-            tok = verb.doc[k]
-            if tok.i in own:
-                continue
-            if tok.pos_ == "VERB" or tok.text in (";", ":"):
-                break
-            if tok.pos_ in ("PROPN", "NOUN") and self.arg(verb.doc, tok).actor:
-                return [tok]
-        return []
-
-    def _antecedent(self, doc: Doc, verb: Token) -> Optional[Arg]:
-        """For a pronoun subject ("Äthiopien erklärte, es werde …"): the subject of the
-        governing clause."""
-        cur = verb
-        for _ in range(4):
-            if cur.head.i == cur.i:
-                return None
-            if self.role(cur) == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                a = self.arg(doc, cur.head)
-                return a if a.actor else None
-            if self.role(cur) not in ("ccomp", "xcomp", "advcl", "conj") and not (
-                    self.role(cur) == "acl" and self.is_infinitive_clause(cur)):
-                return None
-            cur = cur.head
-            for s in self.children(cur, "subj"):
-                ante = self.relative_antecedent(s) if s.lower_ in self.lex.relative_pronouns and s.i < cur.i else None
-                a = self.arg(doc, ante if ante is not None else s)
-                if a.actor:
-                    return a
-        return None
-
-    def _resolve_anaphor(self, doc: Doc, verb: Token, a: Arg) -> Optional[str]:
-        """An actor-less subject that points back: a personal pronoun ("es", "it"), an
-        anaphoric noun ("das Land", "the country": the country of the antecedent) or a
-        possessive ("seine Delegation": the possessor). The antecedent is the subject of the
-        governing clause, or the noun a relative clause hangs from."""
-        tok = a.token
-        lower = tok.lower_
-        anaphor_type = self.lex.anaphors.get(self.lemma(tok)) or self.lex.anaphors.get(lower)
-        possessive = [c for c in tok.children if c.pos_ in ("DET", "PRON") and (
-            "Poss=Yes" in str(c.morph) or self.lex.role(c.dep_) == "poss" or c.lower_ in self.lex.possessives)]
-        if tok.pos_ == "PRON" and lower not in self.lex.relative_pronouns and lower not in self.lex.reciprocal:
-            pass
-        elif anaphor_type and any(self.lex.role(c.dep_) == "det" and c.lower_ in self.lex.definite for c in tok.children):
-            pass
-        elif possessive:
-            pass
-        else:
-            return None
-        ante = self._antecedent(doc, verb)
-        if ante is None or ante.actor is None:
-            return None
-        if anaphor_type == "GPE":
-            return self._country_of(doc, ante.actor)
-        return ante.actor
-
-    def _country_of(self, doc: Doc, actor_id: str) -> Optional[str]:
-        actors = {x.id: x for x in get_list(doc, "actors")}
-        actor = actors.get(actor_id)
-        if actor is None or actor.type == "GPE":
-            return actor_id
-        if actor.country:
-            for x in actors.values():
-                if x.type == "GPE" and x.country == actor.country:
-                    return x.id
-            if actor.country in actors:
-                return actor.country
-        return None
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
