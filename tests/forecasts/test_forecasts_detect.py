@@ -210,3 +210,15 @@ def test_detect_dated_plan_is_no_forecast(make_raw):
     # hedged, it is a forecast again
     [f] = run(make_raw("de", "Der Kommissar wird wohl am Mittwoch nach Wien kommen.", published=PUB))
     assert f.horizon["start"] == "2025-03-05"  # the next Wednesday, not the last one
+
+
+def test_detect_sentence_wide_events_split_by_trigger(make_raw):
+    text = "Putin wird Trump im Mai treffen, falls Kiew zustimmt."
+    doc = make_raw("de", text, published=PUB)
+    whole = (0, len(text))
+    doc._.events = [
+        Event(source="RUS", target="USA", cameo="040", span=whole, trigger="treffen", modality="predicted"),
+        Event(source="UKR", target=None, cameo="019", span=whole, trigger="zustimmt", modality="asserted"),
+    ]
+    [f] = run(doc)
+    assert f.predicted["cameo"] == "040" and f.condition_event["cameo"] == "019"

@@ -531,6 +531,28 @@ def _events_in(events: Sequence[Event], start: int, end: int) -> List[Event]:
     return [ev for ev in events if start <= ev.span[0] and ev.span[1] <= end]
 
 
+def _split_events(
+    doc: Doc, events: Sequence[Event], sent: Span, cond: Optional[Tuple[int, int]]
+) -> Tuple[List[Event], List[Event]]:
+    """Events of ``sent``: (predicted candidates, condition events). An event belongs to the
+    condition when its span lies inside it, or — for events spanning the whole sentence —
+    when its trigger word is in the condition clause."""
+    s0, s1 = sent.start_char, sent.end_char
+    here = [ev for ev in events if ev.span[0] < s1 and ev.span[1] > s0]
+    main: List[Event] = []
+    in_cond: List[Event] = []
+    cond_text = doc.text[cond[0] : cond[1]] if cond else ""
+    for ev in here:
+        inside = cond is not None and cond[0] <= ev.span[0] and ev.span[1] <= cond[1]
+        if not inside and cond is not None and ev.trigger and (ev.span[1] - ev.span[0]) > (cond[1] - cond[0]):
+            trig = ev.trigger.split()[0] if ev.trigger.split() else ""
+            main_text = doc.text[s0 : cond[0]] + " " + doc.text[cond[1] : s1]
+            inside = bool(trig) and trig in cond_text.split() and trig not in main_text.split()
+        (in_cond if inside else main).append(ev)
+    main.sort(key=lambda ev: ev.modality not in ("predicted", "conditional", "hypothetical"))
+    return main, in_cond
+
+
 def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     """Forecasts of ``doc``: reads doc._.statements, doc._.events, doc._.published."""
     lang = lang or doc.lang_
@@ -624,11 +646,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             probability = EXPECT_DEFAULT
         negated = _is_negated(sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None)
         condition = doc.text[cond[0] : cond[1]] if cond else None
-        main_events = [
-            ev for ev in _events_in(events, span[0], span[1]) if not (cond and cond[0] <= ev.span[0] < cond[1])
-        ]
-        main_events.sort(key=lambda ev: ev.modality not in ("predicted", "conditional"))
-        cond_events = _events_in(events, cond[0], cond[1]) if cond else []
+        main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
         if kind == "expectation" and not cues and stmt is not None and stmt.cue:
             cue_texts.insert(0, stmt.cue)
