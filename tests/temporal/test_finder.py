@@ -72,3 +72,28 @@ def test_finder_offsets_sorted(lang):
     found = find_time_expressions(text, lang, PUB)
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert len(found) == 4
+
+
+@pytest.mark.parametrize(
+    "text,lang,start,end",
+    [
+        ("im Sommer", "de", "2025-06-01", "2025-08-31"),
+        ("im kommenden Winter", "de", "2025-12-01", "2026-02-28"),
+        ("letzten Winter", "de", "2024-12-01", "2025-02-28"),
+        ("im Frühjahr 2026", "de", "2026-03-01", "2026-05-31"),
+        ("Ende nächsten Jahres", "de", "2026-12-01", "2026-12-31"),
+        ("im Laufe des Jahres", "de", "2025-04-19", "2025-12-31"),
+        ("next spring", "en", "2026-03-01", "2026-05-31"),
+        ("in the fall of 2024", "en", "2024-09-01", "2024-11-30"),
+        ("later this year", "en", "2025-04-19", "2025-12-31"),
+        ("earlier this month", "en", "2025-04-01", "2025-04-19"),
+    ],
+)
+def test_finder_seasons_and_parts_of_periods(text, lang, start, end):
+    t = _one(text, lang)
+    assert (str(t.start_date), str(t.end_date), t.kind) == (start, end, "range")
+
+
+@pytest.mark.parametrize("text", ["Prices fall in May.", "The regime may fall soon."])
+def test_finder_verb_fall_is_no_season(text):
+    assert [t for t in find_time_expressions(text, "en", PUB) if "fall" in t.text.lower()] == []

@@ -1,6 +1,7 @@
 """Rule-based finder of temporal expressions (rules and words from data files)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +58,7 @@ class Lexicon:
     units: Dict[str, str]
     coming_span: Dict[str, int]
     rules: List[Rule]
+    seasons: Dict[str, Tuple[int, int]] = dataclasses.field(default_factory=dict)
 
 
 def _alt(words: Any) -> str:
@@ -84,6 +86,7 @@ def load_rules(lang: str) -> Lexicon:
         "PAST": _alt(raw.get("past_mods") or []),
         "THIS": _alt(raw.get("this_mods") or []),
         "NEXT": _alt(raw.get("next_mods") or []),
+        "SEASONS": _alt(raw.get("seasons") or {}),
     }
     rules: List[Rule] = []
     for i, spec in enumerate(raw.get("rules") or []):
@@ -107,6 +110,7 @@ def load_rules(lang: str) -> Lexicon:
         lang=lang,
         coming_span={str(k): int(v) for k, v in (raw.get("coming_span") or {}).items()},
         rules=rules,
+        seasons={str(k).lower(): (int(v[0]), int(v[1])) for k, v in (raw.get("seasons") or {}).items()},
         **lex,
     )
 

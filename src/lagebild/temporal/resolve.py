@@ -291,3 +291,42 @@ def resolve_day_word(m: "re.Match[str]", lex: "Lexicon", published: Optional[dat
         return NONE_SPAN
     d = published + timedelta(days=int(offset))
     return (d, d)
+
+
+def resolve_rest_of(m: "re.Match[str]", lex: "Lexicon", published: Optional[date], opts: Any) -> Span:
+    """"later this year", "im Laufe des Jahres": from the anchor to the period's end."""
+    if published is None:
+        return NONE_SPAN
+    return (published, _period(published, _unit(_g(m, "unit"), lex))[1])
+
+
+def resolve_start_of(m: "re.Match[str]", lex: "Lexicon", published: Optional[date], opts: Any) -> Span:
+    """"earlier this year": from the period's start to the anchor."""
+    if published is None:
+        return NONE_SPAN
+    return (_period(published, _unit(_g(m, "unit"), lex))[0], published)
+
+
+def resolve_season(m: "re.Match[str]", lex: "Lexicon", published: Optional[date], opts: Any) -> Span:
+    """A season: "im Sommer" (this year's, or the next one when it is over and the text
+    says "kommenden"), "im Winter 2025" (Dec 2025 – Feb 2026)."""
+    first, last = lex.seasons.get((_g(m, "season") or "").lower(), (0, 0))
+    if not first:
+        return None
+    year = _year(_g(m, "year"), published)
+    if year is None:
+        return NONE_SPAN
+
+    def instance(y: int) -> Tuple[date, date]:
+        return date(y, first, 1), _month_end(y + (1 if last < first else 0), last)
+
+    if not _g(m, "year") and published is not None:
+        if _g(m, "next") or _g(m, "next2"):  # the first one that starts after the anchor
+            year = next(y for y in (year - 1, year, year + 1, year + 2) if instance(y)[0] > published)
+        elif _g(m, "past") or _g(m, "past2"):  # the last one that ended before it
+            year = [y for y in (year - 2, year - 1, year) if instance(y)[1] < published][-1]
+    start = date(year, first, 1)
+    end = _month_end(year + (1 if last < first else 0), last)
+    if _g(m, "until"):
+        return _until(m, published, end)
+    return (start, end)
