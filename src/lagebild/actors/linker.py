@@ -153,6 +153,8 @@ class ActorLinker:
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
         self.deputy = {w.lower() for w in pick("deputy")}
+        self.directional = set(pick("directional"))
+        self.common_words = {w.lower() for w in pick("common_surname_words")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.gazetteer = Gazetteer(kb, self.lang)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -170,7 +172,7 @@ class ActorLinker:
         self.name_matcher = Matcher(nlp.vocab)
         self.name_matcher.add("GIVEN_SURNAME", [[
             {"TEXT": {"IN": sorted(kb.given_names)}},
-            {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">=": 2}},
+            {"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False, "LENGTH": {">=": 3}},
         ]])
         self.prov_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.prov_entries: Dict[int, List[Entry]] = {}
@@ -185,9 +187,9 @@ class ActorLinker:
             actors = list(_registry.values())
             self._prov_version = _registry_version[0]
         for actor in actors:
+            # full names only: a surname alone is linked only inside a document that also
+            # has the full name (a bare "Schmidt" in another article is anybody)
             forms = [actor.name]
-            if actor.type == "PER" and " " in actor.name:
-                forms.append(actor.name.split()[-1])
             for form in forms:
                 if (form, actor.id) in self._prov_names:
                     continue
@@ -198,6 +200,14 @@ class ActorLinker:
                     Entry("prov", actor.id, kind, CASE_TITLE, form, priority=-10)
                 )
                 self.prov_matcher.add(f"prov:{form}", [self.tokenizer(form)])
+
+    def _usable_surname(self, form: str) -> bool:
+        """May a provisional person's last name be matched alone? Not "The", not "Platz"
+        (a common word of the language) and not a short token."""
+        if len(form) < 4 or not form[:1].isupper() or not form.replace("-", "").isalpha():
+            return False
+        lex = self.vocab[form.lower()]
+        return not lex.is_stop and form.lower() not in self.common_words
 
     # -- matching ---------------------------------------------------------------------
     @staticmethod
@@ -212,7 +222,10 @@ class ActorLinker:
                 atoms.append(Atom(start, end, entries))
         if self.prov_entries:
             for key, start, end in self.prov_matcher(doc):
-                atoms.append(Atom(start, end, list(self.prov_entries.get(key, []))))
+                atom = Atom(start, end, list(self.prov_entries.get(key, [])))
+                known = _registry.get(atom.entries[0].target or "") if atom.entries else None
+                atom.prov_type = known.type if known is not None else "PER"  # type: ignore[attr-defined]
+                atoms.append(atom)
         return atoms
 
     def _case_filter(self, doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> List[Entry]:
@@ -259,6 +272,11 @@ class ActorLinker:
         # full names first, so that a lone surname entity ("Brega") joins its full name
         spans.sort(key=lambda sp: (-(sp[1] - sp[0]), sp[0]))
         surnames: Dict[str, Atom] = {}
+        for a in atoms:  # provisional names known from earlier documents
+            e = a.entries[0]
+            if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
+                    and getattr(a, "prov_type", "PER") == "PER" and self._usable_surname(doc[a.end - 1].text):
+                surnames.setdefault(doc[a.end - 1].text, a)
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
                 continue
@@ -286,7 +304,7 @@ class ActorLinker:
             taken.update(range(start, end))
             extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=-10)]))
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
-            if typ == "PER" and end - start > 1:
+            if typ == "PER" and end - start > 1 and self._usable_surname(doc[end - 1].text):
                 surnames.setdefault(doc[end - 1].text, extra[-1])
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
@@ -505,6 +523,11 @@ class ActorLinker:
         actor = self.kb.get(e.target or "")
         if actor is None:
             return
+        if doc[atom.start].text in self.directional and atom.end - atom.start == 1:
+            prev = doc[atom.start - 1].text.lower() if atom.start > 0 else ""
+            nxt = doc[atom.end] if atom.end < len(doc) else None
+            if prev in self.locative or (nxt is not None and (nxt.is_title or nxt.lower_ in self.of_words)):
+                return  # "im Westen", "im Osten der Ukraine": a direction, not the West
         kind = e.mention_kind
         if e.kind == "actor" and actor.metonymy and actor.type == "LOC":
             if self._stands_for_government(doc, atom):
