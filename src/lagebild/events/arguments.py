@@ -37,6 +37,8 @@ class ArgumentsMixin:
     lex: "Lexicon"
     lang: str
     _args: Dict[int, Arg]
+    _bounds: Optional[Tuple[int, int]]
+    _dateline_end: int
 
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
@@ -111,7 +113,10 @@ class ArgumentsMixin:
         cached = self._args.get(token.i)
         if cached is not None and cached.token.doc is doc:
             return cached
-        result = self._arg(doc, token)
+        if self._bounds is not None and self._bounds[0] <= token.i < self._dateline_end:
+            result = Arg(token, None, token.text, token.idx, token.idx + len(token))  # dateline place
+        else:
+            result = self._arg(doc, token)
         self._args[token.i] = result
         return result
 
@@ -317,7 +322,7 @@ class ArgumentsMixin:
             tok = verb.doc[k]
             if tok.i in own:
                 continue
-            if tok.pos_ == "VERB" or tok.text in (";", ":"):
+            if tok.pos_ == "VERB" or tok.text in (";", ":", "–", "—"):
                 break
             if tok.pos_ in ("PROPN", "NOUN") and self.arg(verb.doc, tok).actor:
                 return [tok]

@@ -40,6 +40,7 @@ class EventCoder(ArgumentsMixin):
         self.nested = nested
         self._warned = False
         self._bounds: Optional[Tuple[int, int]] = None
+        self._dateline_end = 0
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
@@ -298,6 +299,8 @@ class EventCoder(ArgumentsMixin):
                 if words_here is not None and any(
                         not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
                     continue
+                if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
+                    continue
                 if p.compound_source and not any(
                         self.lex.role(c.dep_) == "conj" for s in self.subjects(verb) for c in s.children):
                     continue
@@ -349,6 +352,17 @@ class EventCoder(ArgumentsMixin):
             events.extend(self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published))
         return events
 
+    @staticmethod
+    def _dateline(sent: Span) -> int:
+        """Index after a leading dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"),
+        whose places are no one's arguments; the sentence start when there is none."""
+        for tok in sent[:8]:
+            if tok.text in ("–", "—", "-", "--") and tok.i > sent.start:
+                if all(t.pos_ in ("PROPN", "PUNCT", "NOUN", "X") or t.is_punct or t.is_upper for t in sent[: tok.i - sent.start]):
+                    return tok.i + 1
+                return sent.start
+        return sent.start
+
     def _candidate_verbs(self, sent: Span) -> List[Token]:
         return [t for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") and not t.is_punct
                 and (t.pos_ != "NOUN" or self.role(t) in ("root", "other", "conj", "xcomp", "ccomp", "advcl") and t.dep_ == "ROOT")]
@@ -356,6 +370,7 @@ class EventCoder(ArgumentsMixin):
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
+        self._dateline_end = self._dateline(sent)
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:

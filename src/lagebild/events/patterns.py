@@ -41,6 +41,7 @@ class Pattern:
     adjacent: Tuple[bool, ...] = ()  # per word: directly after the previous one (PETRARCH "_")
     nominal: bool = False  # trigger is a noun ("das Treffen von X mit Y", "the attack on Y")
     compound_source: bool = False  # only with coordinated subjects (PETRARCH "% *")
+    no_reflexive: bool = False  # not with a reflexive object ("verspricht sich" ≠ promises)
 
     @property
     def specificity(self) -> int:
@@ -97,6 +98,7 @@ def make_pattern(
         requires_target="requires=target" in flag_set,
         extra="extra" in flag_set,
         nominal="noun" in flag_set,
+        no_reflexive="no_reflexive" in flag_set,
         origin=origin,
     )
 
