@@ -456,15 +456,23 @@ def _hedges(
 
 
 def _is_negated(
-    sent: Span, flex: ForecastLexicon, hedge_toks: List[Token], skip: Optional[Tuple[int, int]], cue: Optional[Token]
+    sent: Span,
+    flex: ForecastLexicon,
+    hedge_toks: List[Token],
+    skip: Optional[Tuple[int, int]],
+    cue: Optional[Token],
+    after: Optional[int] = None,
 ) -> bool:
-    """A negation in the cue's clause that does not negate a hedge ("wird nicht …")."""
+    """A negation in the cue's clause that does not negate a hedge ("wird nicht …");
+    ``after``: only from this character on (the content of a reported statement)."""
     neg = flex.words("negation")
     hedged = {t.i for t in hedge_toks}
     scope = list(sent)
     if cue is not None:
         s, e = clause_bounds(sent, cue.i)
         scope = [sent.doc[i] for i in range(s, e)]
+    if after is not None:
+        scope = [t for t in scope if t.idx >= after]
     for t in scope:
         if t.lower_ in neg and not (skip and skip[0] <= t.idx < skip[1]):
             nxt = t.i + 1
@@ -498,6 +506,13 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         if speaker is not None and speaker.country and m.actor_id == speaker.country:
             return True
     return False
+
+
+def _negated_attitude(sent: Span, stmt: Statement, flex: ForecastLexicon) -> bool:
+    """A negation in the attitude clause before the content ("glaube nicht, dass …",
+    "don't think that …")."""
+    neg = flex.words("negation")
+    return any(t.lower_ in neg for t in sent if t.idx < stmt.span[0])
 
 
 def _concessive_openers(lang: str) -> set:
@@ -613,7 +628,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = _innermost(statements, hedges[0][2].idx)
         if kind is None:
             continue
-        if horizon and not horizon.get("future") and horizon.get("end") and published and horizon["end"] < published.isoformat() and not hedges:
+        if (
+            kind not in ("future", "expectation") and horizon and not horizon.get("future") and horizon.get("end")
+            and published and horizon["end"] < published.isoformat() and not hedges
+        ):
             continue  # "… last year": the sentence is about the past
         if stmt is not None and stmt.commitment in COMMITTING:
             continue
@@ -644,7 +662,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             probability = cues[0].prob
         else:
             probability = EXPECT_DEFAULT
-        negated = _is_negated(sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None)
+        negated = _is_negated(
+            sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None,
+            after=stmt.span[0] if stmt is not None and span[0] <= stmt.span[0] < span[1] else None,
+        )
+        if stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
+            negated = not negated  # "Ich glaube nicht, dass er kommen wird" = he will not come
         condition = doc.text[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))

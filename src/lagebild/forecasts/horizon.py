@@ -62,6 +62,30 @@ def _term_end(doc, sent: Span, span, published: Optional[date]) -> Optional[date
     return None
 
 
+def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore[no-untyped-def]
+    """In a future-tense sentence an expression without a year that resolved into the past
+    means the next occurrence: "wird am Mittwoch kommen" (next Wednesday), "wird bis zum
+    Frühjahr abziehen" (next spring)."""
+    end = te.end_date or te.start_date
+    if not published or end is None or end >= published or not _future_tense(sent):
+        return te
+    if any(ch.isdigit() for ch in te.text):
+        return te  # an explicit date or year stays as written
+    if te.rule == "weekday":
+        delta = timedelta(days=7)
+        return dataclasses.replace(
+            te, start_date=te.start_date + delta if te.start_date else None, end_date=te.end_date + delta if te.end_date else None
+        )
+    try:
+        return dataclasses.replace(
+            te,
+            start_date=te.start_date.replace(year=te.start_date.year + 1) if te.start_date else None,
+            end_date=te.end_date.replace(year=te.end_date.year + 1) if te.end_date else None,
+        )
+    except ValueError:  # 29 February
+        return te
+
+
 def _future_tense(sent: Span) -> bool:
     from .lexicon import forecast_lexicon
 
@@ -76,9 +100,10 @@ def find_horizon(
     base = sent.start_char
     best = None
     for te in _time_expressions(sent.text, lang, published):
-        if published and te.rule == "weekday" and te.start_date and te.start_date < published and _future_tense(sent):
-            # "wird am Mittwoch kommen": a weekday in a future sentence is the next one
-            te = dataclasses.replace(te, start_date=te.start_date + timedelta(days=7), end_date=(te.end_date or te.start_date) + timedelta(days=7))
+        te = _shift_to_future(te, sent, published)
+        first = te.text.split()[0].lower() if te.text.split() else ""
+        if published and te.start_date and te.start_date > published and first in flex.words("deadline"):
+            te = dataclasses.replace(te, start_date=published)  # "bis zum Frühjahr": from now on
         future = bool(published and te.end_date and te.end_date >= published and (te.start_date or te.end_date) >= published)
         if te.start_date is None and te.end_date is None and te.kind == "set":
             continue

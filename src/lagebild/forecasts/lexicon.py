@@ -30,6 +30,7 @@ CUE_KINDS = (
     "future_time",
     "term_horizon",
     "ability",
+    "deadline",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
