@@ -27,6 +27,9 @@ NEWS = SHARED / "data" / "news-de" / "10kGNAD-test.csv"
 SEED = SHARED / "seed" / "000_cf532f787b11b18a.txt"
 
 
+BATCH = 16
+
+
 def load_corpus(limit: int) -> List[str]:
     texts: List[str] = []
     if SEED.exists():
@@ -52,32 +55,34 @@ def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
         from lagebild.store import Store
 
         db = Store(Path(tempfile.mkdtemp()) / "bench.duckdb")
-    pending: list = []
     t_all = time.perf_counter()
-    for i, raw in enumerate(texts):
-        t = time.perf_counter()
-        article = article_from_text(raw, source=f"bench:{i}")
-        times["ingest"] += time.perf_counter() - t
-        t = time.perf_counter()
-        lang = choose_language(article)
-        times["language id"] += time.perf_counter() - t
-        nlp = load(lang)
-        t = time.perf_counter()
-        doc = _prepare(nlp, article)
-        times["tokenizer"] += time.perf_counter() - t
-        words += sum(1 for tok in doc if not tok.is_space and not tok.is_punct)
-        for name, proc in nlp.pipeline:
+    for first in range(0, len(texts), BATCH):
+        # as `lagebild ingest` works: batches of 16, nlp.pipe per stage, one commit each
+        batch = []
+        for i, raw in enumerate(texts[first : first + BATCH], start=first):
             t = time.perf_counter()
-            doc = proc(doc)
-            times[name] += time.perf_counter() - t
-        document = to_document(article, doc)
+            article = article_from_text(raw, source=f"bench:{i}")
+            times["ingest"] += time.perf_counter() - t
+            t = time.perf_counter()
+            batch.append((choose_language(article), article))
+            times["language id"] += time.perf_counter() - t
+        documents = []
+        for lang in sorted({lang for lang, _ in batch}):
+            nlp = load(lang)
+            articles = [a for l, a in batch if l == lang]
+            t = time.perf_counter()
+            docs = [_prepare(nlp, a) for a in articles]
+            times["tokenizer"] += time.perf_counter() - t
+            words += sum(1 for doc in docs for tok in doc if not tok.is_space and not tok.is_punct)
+            for name, proc in nlp.pipeline:
+                t = time.perf_counter()
+                docs = list(proc.pipe(docs, batch_size=BATCH)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+                times[name] += time.perf_counter() - t
+            documents.extend(to_document(a, d) for a, d in zip(articles, docs))
         if db is not None:
-            pending.append(document)
-        if pending and (len(pending) == 16 or i == len(texts) - 1):
             t = time.perf_counter()
-            db.save_many(pending)  # as `lagebild ingest` commits: in groups of 16
+            db.save_many(documents)
             times["store"] += time.perf_counter() - t
-            pending.clear()
     times["total"] = time.perf_counter() - t_all
     times["_words"] = words
     if db is not None:

@@ -222,3 +222,22 @@ def test_detect_sentence_wide_events_split_by_trigger(make_raw):
     ]
     [f] = run(doc)
     assert f.predicted["cameo"] == "040" and f.condition_event["cameo"] == "019"
+
+
+@pytest.mark.parametrize(
+    "lang,text,negated",
+    [
+        ("de", "Ich glaube nicht, dass Putin den Vertrag unterschreiben wird.", True),
+        ("de", "Ich glaube, dass Putin den Vertrag nicht unterschreiben wird.", True),
+        ("de", "Ich glaube, dass Putin den Vertrag unterschreiben wird.", False),
+        ("en", "I don't think that Putin will sign the treaty.", True),
+    ],
+)
+def test_detect_negated_belief_negates_the_forecast(make_raw, lang, text, negated):
+    [f] = run(make_raw(lang, text, published=PUB))
+    assert f.negated is negated and f.holder == "author"
+
+
+def test_detect_deadline_horizon_runs_from_publication(make_raw):
+    [f] = run(make_raw("de", "Die Türkei wird ihre Truppen bis zum Frühjahr abziehen.", published=date(2025, 9, 10)))
+    assert f.horizon["start"] == "2025-09-10" and f.horizon["end"].startswith("2026-")
