@@ -45,6 +45,10 @@ class ArgumentsMixin:
             return True
         if self.lang == "de":
             auxes = self.children(verb, "aux")
+            if not auxes and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in verb.sent):
+                return True  # headline participle: "Zwei Palästinenser erschossen"
+
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
                 return False
             if "Part" in verb.morph.get("VerbForm"):
