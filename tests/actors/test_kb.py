@@ -80,3 +80,18 @@ def test_kb_user_file_errors_name_file_and_line(tmp_path: Path, filename, conten
     assert err.value.path.endswith(filename)
     assert err.value.line == 3
     assert problem in str(err.value)
+
+
+def test_kb_single_holder_offices_do_not_overlap(kb):
+    """Data check: two people never hold a one-holder office of one country at once."""
+    clashes = []
+    for (role, of), offices in kb.by_office.items():
+        if (kb.role_keys.get(role) or {}).get("single") != "y":
+            continue
+        for i, a in enumerate(offices):
+            for b in offices[i + 1:]:
+                start = max(a.start or date.min, b.start or date.min)
+                end = min(a.end or date.max, b.end or date.max)
+                if a.actor != b.actor and start < end:
+                    clashes.append((role, of, a.actor, b.actor, start.isoformat()))
+    assert clashes == []
