@@ -23,67 +23,24 @@
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..schemas import Actor, Mention
-from .build import slug
 from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
 from .kb import KB, KBActor, RoleNoun
+from .provisional import (  # noqa: F401  (re-exported)
+    _registry, _registry_lock, _registry_version, clear_provisional, provisional_actors,
+    provisional_id, register_provisional,
+)
 
 _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
-
-# -- provisional actors shared across documents --------------------------------------
-
-_registry: Dict[str, Actor] = {}
-_registry_lock = threading.Lock()
-_registry_version = [0]
-
-
-def provisional_id(name: str) -> str:
-    """``"Vitaly Portnikov"`` -> ``"prov:vitaly_portnikov"``."""
-    return "prov:" + slug(name)
-
-
-def register_provisional(actors: Iterable[Actor | dict]) -> int:
-    """Make provisional actors (e.g. loaded from the store) known to every linker: their
-    names are matched in later documents and they keep their id. Returns how many were new."""
-    added = 0
-    with _registry_lock:
-        for actor in actors:
-            if isinstance(actor, dict):
-                actor = Actor.from_dict(actor)
-            if not actor.id or not actor.name:
-                continue
-            if actor.id not in _registry:
-                added += 1
-            _registry[actor.id] = Actor(
-                id=actor.id, name=actor.name, type=actor.type, country=actor.country,
-                role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
-            )
-        if added:
-            _registry_version[0] += 1
-    return added
-
-
-def provisional_actors() -> List[Actor]:
-    """Every provisional actor known in this process."""
-    with _registry_lock:
-        return list(_registry.values())
-
-
-def clear_provisional() -> None:
-    with _registry_lock:
-        _registry.clear()
-        _registry_version[0] += 1
-
 
 # -- match atoms -------------------------------------------------------------------------
 
@@ -670,9 +627,9 @@ class ActorLinker:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
         st = DocState(on=on)
         found = self._compose(doc, atoms, st)
-        return self._records(doc, found, st, {id(a): a for a in prov}, prov)
+        return self._records(doc, found, st, prov)
 
-    def _records(self, doc: Doc, found: List[Found], st: DocState, _ids, prov: List[Atom]):  # type: ignore[no-untyped-def]
+    def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
         prov_names = {a.entries[0].target: a.entries[0].surface for a in prov if a.entries[0].mention_kind == NAME}
         mentions: List[Mention] = []

@@ -1,0 +1,56 @@
+"""Provisional actors: people and organisations a model found that the KB does not know.
+
+They get the id ``prov:<normalised name>`` and live in a process-wide registry, so that a
+name seen in one document keeps its id in the next ones. The store persists them (actors
+with ``provisional=True``); ingest/analyze can preload them with
+``register_provisional(store.provisional_actors())``.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Dict, Iterable, List
+
+from ..schemas import Actor
+from .build import slug
+
+_registry: Dict[str, Actor] = {}
+_registry_lock = threading.Lock()
+_registry_version = [0]
+
+
+def provisional_id(name: str) -> str:
+    """``"Vitaly Portnikov"`` -> ``"prov:vitaly_portnikov"``."""
+    return "prov:" + slug(name)
+
+
+def register_provisional(actors: Iterable[Actor | dict]) -> int:
+    """Make provisional actors (e.g. loaded from the store) known to every linker: their
+    names are matched in later documents and they keep their id. Returns how many were new."""
+    added = 0
+    with _registry_lock:
+        for actor in actors:
+            if isinstance(actor, dict):
+                actor = Actor.from_dict(actor)
+            if not actor.id or not actor.name:
+                continue
+            if actor.id not in _registry:
+                added += 1
+            _registry[actor.id] = Actor(
+                id=actor.id, name=actor.name, type=actor.type, country=actor.country,
+                role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
+            )
+        if added:
+            _registry_version[0] += 1
+    return added
+
+
+def provisional_actors() -> List[Actor]:
+    """Every provisional actor known in this process."""
+    with _registry_lock:
+        return list(_registry.values())
+
+
+def clear_provisional() -> None:
+    with _registry_lock:
+        _registry.clear()
+        _registry_version[0] += 1
