@@ -129,3 +129,12 @@ def test_cli_kb_show_search_add_import(tmp_path: Path):
     assert res.exit_code == 0 and "actors: 2" in res.output
     res = runner.invoke(app, ["kb", "show", "nobody-at-all"], env=env)
     assert res.exit_code == 1
+
+
+def test_cli_eval_actors_blank_json():
+    res = CliRunner().invoke(app, ["eval", "actors", "--lang", "en", "--blank", "--json"])
+    assert res.exit_code == 0, res.output
+    import json
+
+    scores = json.loads(res.output)
+    assert scores["en"]["gold"] >= 100 and scores["en"]["precision"] > 0.9 and scores["en"]["recall"] > 0.9

@@ -86,18 +86,25 @@ def load_gold(path: Path) -> List[Dict[str, Any]]:
     return list(iter_jsonl(path, required=("text",), validate=validate))
 
 
-def actors_nlp(lang: str):  # type: ignore[no-untyped-def]
+def actors_nlp(lang: str, *, blank: bool = False):  # type: ignore[no-untyped-def]
     """A fresh pipeline: the linguistic base and ``lagebild_actors`` only (the cached base
-    of :func:`lagebild.language.load_base` is left untouched)."""
+    of :func:`lagebild.language.load_base` is left untouched). ``blank``: tokenizer and
+    sentencizer only, i.e. the KB without any model."""
     import warnings
+
+    import spacy
 
     from ..language import load_base
     from . import component  # noqa: F401  (registers the factory)
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        nlp = load_base.__wrapped__(lang)  # type: ignore[attr-defined]
-    nlp.add_pipe("lagebild_actors")
+    if blank:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nlp = load_base.__wrapped__(lang)  # type: ignore[attr-defined]
+    nlp.add_pipe("lagebild_actors", config={"user_kb": False})
     return nlp
 
 
@@ -137,12 +144,12 @@ def score_docs(nlp, examples: Sequence[Dict[str, Any]]) -> Scores:  # type: igno
     return scores
 
 
-def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR, nlp=None) -> Scores:  # type: ignore[no-untyped-def]
-    nlp = nlp or actors_nlp(lang)
+def evaluate_gold(lang: str, gold_dir: Path = GOLD_DIR, nlp=None, *, blank: bool = False) -> Scores:  # type: ignore[no-untyped-def]
+    nlp = nlp or actors_nlp(lang, blank=blank)
     return score_docs(nlp, load_gold(gold_dir / f"actors_{lang}.jsonl"))
 
 
-def seed_checks(seed: Path = SEED, nlp=None) -> Optional[List[Dict[str, Any]]]:  # type: ignore[no-untyped-def]
+def seed_checks(seed: Path = SEED, nlp=None, *, blank: bool = False) -> Optional[List[Dict[str, Any]]]:  # type: ignore[no-untyped-def]
     """Per expected surface form: found occurrences and whether all resolve right.
     None when the seed is absent."""
     if not seed.is_file():
@@ -150,7 +157,7 @@ def seed_checks(seed: Path = SEED, nlp=None) -> Optional[List[Dict[str, Any]]]: 
     from ..ingest import article_from_string
 
     article = article_from_string(seed.read_text(encoding="utf-8"))
-    nlp = nlp or actors_nlp("de")
+    nlp = nlp or actors_nlp("de", blank=blank)
     doc = nlp.make_doc(article.text)
     doc._.published = article.published_date or date(2025, 4, 19)
     doc = nlp(doc)

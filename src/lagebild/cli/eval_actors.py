@@ -24,6 +24,7 @@ def eval_actors_cli(
     seed: Optional[Path] = typer.Option(None, "--seed", help="Seed document (default: ../shared/seed/…)."),
     errors: bool = typer.Option(False, "--errors", help="List every wrong, missed and spurious mention."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    blank: bool = typer.Option(False, "--blank", help="No model: tokenizer + KB only (the user KB is never used)."),
 ) -> None:
     """Actor-id precision/recall per mention on the gold sets, and the seed checks.
 
@@ -31,8 +32,8 @@ def eval_actors_cli(
     """
     results = {}
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
-        results[code] = ev.evaluate_gold(code, gold_dir or ev.GOLD_DIR)
-    checks = ev.seed_checks(seed or ev.SEED)
+        results[code] = ev.evaluate_gold(code, gold_dir or ev.GOLD_DIR, blank=blank)
+    checks = ev.seed_checks(seed or ev.SEED, blank=blank)
     if as_json:
         out = {k: v.as_row() for k, v in results.items()}
         out["seed"] = checks  # type: ignore[assignment]
@@ -45,7 +46,7 @@ def eval_actors_cli(
         table.add_column(c, justify="right")
     for code, s in results.items():
         row = s.as_row()
-        table.add_row(f"actors_{code}", *[_fmt(row[c]) for c in cols])
+        table.add_row(code, *[_fmt(row[c]) for c in cols])
     console.print(table)
     for code, s in results.items():
         tags = Table(title=f"{code}: recall by tag", title_justify="left")
