@@ -73,3 +73,16 @@ def test_coder_word_order_repairs_two_subjects(coder_de):
     rows = [("Trump", 1, "nsubj", P, "Trump", "Case=Nom"), ("drohte", 1, "ROOT", V, "drohen"),
             ("China", 1, "nsubj", P, "China", "Case=Nom"), (".", 1, "punct", "PUNCT", ".")]
     assert triples(coder_de.code_doc(build("de", rows, {0: "TRUMP", 2: "CHN"}))) == [("TRUMP", "CHN", "130")]
+
+
+@pytest.mark.parametrize(
+    "form,morph,modality",
+    [("greift", "Mood=Ind|Tense=Pres", "asserted"), ("greife", "Mood=Sub|Tense=Pres", "reported"),
+     ("griffe", "Mood=Sub|Tense=Past", "hypothetical")],
+)
+def test_coder_konjunktiv_of_main_verb(coder_de, form, morph, modality):
+    # Russland greift/greife/griffe Kiew an.
+    rows = [("Russland", 1, "nsubj", P, "Russland"), (form, 1, "ROOT", V, "greifen", morph), ("Kiew", 1, "obj", P, "Kiew"),
+            ("an", 1, "compound:prt", "ADP", "an"), (".", 1, "punct", "PUNCT", ".")]
+    events = coder_de.code_doc(build("de", rows, {0: "RUS", 2: "KYIV"}))
+    assert triples(events) == [("RUS", "KYIV", "190")] and events[0].modality == modality

@@ -188,8 +188,13 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
         if cond:
             info.condition = cond
             mods.add("conditional")
-    if lex.lang == "de" and "Sub" in verb.morph.get("Mood") and verb.lower_ in lex.reported_aux:
-        mods.add("reported")
+    if lex.lang == "de" and "Sub" in verb.morph.get("Mood") and not coder.children(verb, "aux", "aux_pass"):
+        # a finite main verb in the subjunctive: Konjunktiv I (present stem: "greife an",
+        # "sei") reports speech, Konjunktiv II (past stem: "griffe", "wäre") is hypothetical
+        if verb.lower_ in lex.reported_aux or "Pres" in verb.morph.get("Tense"):
+            mods.add("reported")
+        elif verb.lower_ in lex.hypothetical_aux or "Past" in verb.morph.get("Tense"):
+            mods.add("hypothetical")
     if hyp_words:
         # "er sagte, er würde …" / "he said he would …" is a reported prediction
         if reporting_context and not has_have and all(w in ("würde", "würden", "would", "'d") for w in hyp_words):
