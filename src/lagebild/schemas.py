@@ -123,7 +123,7 @@ class Mention(Record):
     start: int
     end: int
     text: str
-    kind: str = "name"  # name | surname | role | metonymy | pronoun | adjective
+    kind: str = "name"  # name | surname | role | metonymy | pronoun | adjective | demonym
 
 
 @dataclass
