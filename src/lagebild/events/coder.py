@@ -126,6 +126,11 @@ class EventCoder(ArgumentsMixin):
                 return subjects
             if slot in ("obj", "iobj"):
                 direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
+                if slot == "obj" and not direct:
+                    # nominal "xcomp"/"ccomp" children are objects a weak parse mislabelled;
+                    # a lone indirect object stands in for the object ("threatened China with")
+                    direct = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and self.lex.role(c.dep_) in ("xcomp", "ccomp")
+                              and not any(self.lex.role(x.dep_) == "case" for x in c.children)] or self.children(verb, "iobj")
                 found = [c for c in direct if not self._is_reciprocal(c) and c.pos_ != "VERB"]
                 if not any(self._has_actor(verb.doc, c) for c in found) and self.lang == "de":
                     # case morphology: a bare accusative/dative actor the parse hung elsewhere
