@@ -252,6 +252,8 @@ class ArgumentsMixin:
                     return [c]
         if head is verb:
             return []
+        if head.pos_ == "AUX" and role in ("obj", "xcomp", "ccomp", "other") and verb.i > head.i:
+            return self.subjects(head, seen)  # "toll has risen" with "has" parsed as the head
         if role == "conj":
             return self.subjects(head, seen)
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
@@ -320,7 +322,8 @@ class ArgumentsMixin:
                 self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children) \
                 or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT":
             return []
-        own = {t.i for c in verb.children for t in c.subtree}
+        own = {t.i for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "obl", "ccomp", "xcomp", "advcl", "acl", "prep_head")
+               for t in c.subtree}
         start = self.sent_bounds(verb)[0]
         for k in range(verb.i - 1, start - 1, -1):
             tok = verb.doc[k]
