@@ -226,3 +226,13 @@ def test_linker_lone_surname_entity_joins_full_name(nlp_de):
 )
 def test_linker_counterpart_and_deputy(link, lang, text, expected):
     assert pairs(link(lang, text, "2025-02-18")) == expected
+
+
+def test_linker_entity_containing_a_place_wins(nlp_de):
+    words = ["Die", "Universität", "Wien", "und", "George", "Washington", "in", "Wien", "."]
+    doc = Doc(nlp_de.vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PER"), Span(doc, 7, 8, label="LOC")]
+    doc = nlp_de.get_pipe("lagebild_actors")(doc)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == [
+        ("Universität Wien", "prov:universitat_wien"), ("George Washington", "prov:george_washington"),
+        ("Wien", "loc:vienna")]

@@ -111,6 +111,7 @@ class ActorLinker:
         self.seat_words = {w.lower() for w in pick("seat")}
         self.deputy = {w.lower() for w in pick("deputy")}
         self.directional = set(pick("directional"))
+        self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.gazetteer = Gazetteer(kb, self.lang)
@@ -226,6 +227,22 @@ class ActorLinker:
         else:
             for _, start, end in self.name_matcher(doc):
                 spans.append((start, end, "PER"))
+        # A person or organisation name that contains a place ("George Washington", "Bank
+        # of Russia", "Universität Wien") is that person/organisation, not the place.
+        for start, end, typ in spans:
+            if typ not in ("PER", "ORG"):
+                continue
+            inside = [a for a in atoms if a.start < end and start < a.end]
+            rest = [t for t in doc[start:end] if not any(a.start <= t.i < a.end for a in inside)]
+            if typ == "PER" and not all(t.pos_ == "PROPN" or t.text in self.kb.given_names for t in rest):
+                continue  # a noun is no given name
+            if typ == "ORG" and not any(t.text in self.institution_nouns for t in rest):
+                continue  # "in der Nacht Charkiw" (a model error) stays Kharkiv
+            if inside and all(start <= a.start and a.end <= end and self._is_place(a) for a in inside) \
+                    and sum(a.length for a in inside) < end - start:
+                for a in inside:
+                    atoms.remove(a)
+                    taken.difference_update(range(a.start, a.end))
         # full names first, so that a lone surname entity ("Brega") joins its full name
         spans.sort(key=lambda sp: (-(sp[1] - sp[0]), sp[0]))
         surnames: Dict[str, Atom] = {}
@@ -294,6 +311,13 @@ class ActorLinker:
                 if actor is not None and actor.type == "ORG" and actor.id.startswith("org:"):
                     return actor.id
         return None
+
+    def _is_place(self, atom: Atom) -> bool:
+        e = atom.entries[0]
+        if e.kind != "actor" or e.mention_kind not in (NAME, METONYMY):
+            return False
+        actor = self.kb.get(e.target or "")
+        return actor is not None and actor.type in ("GPE", "LOC")
 
     def _seat_country(self, atom: Atom) -> Optional[str]:
         """The country whose seat of government an atom names ("Kiew", "Kreml")."""
