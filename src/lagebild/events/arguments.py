@@ -38,7 +38,7 @@ class ArgumentsMixin:
     lang: str
     _args: Dict[int, Arg]
     _bounds: Optional[Tuple[int, int]]
-    _dateline_end: int
+    _dateline_tokens: Set[int]
 
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
@@ -117,7 +117,7 @@ class ArgumentsMixin:
         cached = self._args.get(token.i)
         if cached is not None and cached.token.doc is doc:
             return cached
-        if self._bounds is not None and self._bounds[0] <= token.i < self._dateline_end:
+        if token.i in self._dateline_tokens:
             result = Arg(token, None, token.text, token.idx, token.idx + len(token))  # dateline place
         else:
             result = self._arg(doc, token)
@@ -332,6 +332,9 @@ class ArgumentsMixin:
             if tok.pos_ == "VERB" or tok.text in (";", ":", "–", "—"):
                 break
             if tok.pos_ in ("PROPN", "NOUN") and self.arg(verb.doc, tok).actor:
+                if self.lang == "de" and (any(self.lex.role(x.dep_) == "case" for x in tok.children)
+                                          or (tok.morph.get("Case") and "Nom" not in tok.morph.get("Case"))):
+                    continue  # German verb-final clauses: only a bare nominative can be the subject
                 return [tok]
         return []
 

@@ -40,7 +40,7 @@ class EventCoder(ArgumentsMixin):
         self.nested = nested
         self._warned = False
         self._bounds: Optional[Tuple[int, int]] = None
-        self._dateline_end = 0
+        self._dateline_tokens: Set[int] = set()
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
@@ -358,15 +358,26 @@ class EventCoder(ArgumentsMixin):
         return events
 
     @staticmethod
-    def _dateline(sent: Span) -> int:
-        """Index after a leading dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"),
-        whose places are no one's arguments; the sentence start when there is none."""
-        for tok in sent[:8]:
-            if tok.text in ("–", "—", "-", "--") and tok.i > sent.start:
-                if all(t.pos_ in ("PROPN", "PUNCT", "NOUN", "X") or t.is_punct or t.is_upper for t in sent[: tok.i - sent.start]):
-                    return tok.i + 1
-                return sent.start
-        return sent.start
+    def _dateline(sent: Span) -> Set[int]:
+        """Tokens of a dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"), at the sentence
+        start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
+        their places are no one's arguments."""
+        out: Set[int] = set()
+        for tok in sent:
+            if tok.text not in ("–", "—", "--") or tok.i == sent.start:
+                continue
+            k = tok.i - 1
+            names: List[int] = []
+            while k >= sent.start and k >= tok.i - 6:
+                t = sent.doc[k]
+                if t.pos_ in ("PROPN", "NOUN", "X") or t.text in ("/", "(", ")", ",") or t.is_upper:
+                    names.append(k)
+                    k -= 1
+                    continue
+                break
+            if names and (k < sent.start or sent.doc[k].text in (".", "!", "?", ":")):
+                out.update(names)
+        return out
 
     def _candidate_verbs(self, sent: Span) -> List[Token]:
         return [t for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") and not t.is_punct
@@ -375,7 +386,7 @@ class EventCoder(ArgumentsMixin):
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
-        self._dateline_end = self._dateline(sent)
+        self._dateline_tokens = self._dateline(sent)
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:
