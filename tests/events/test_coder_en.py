@@ -130,3 +130,22 @@ def test_coder_en_needs_a_parse(coder_en, text):
     doc = spacy.blank("en")(text)
     with pytest.warns(UserWarning, match="W201"):
         assert coder_en.code_doc(doc) == []
+
+
+@pytest.mark.parametrize(
+    "rows,actors,expected",
+    [
+        # Iran condemned Israel's attack on Damascus.
+        ([("Iran", 1, "nsubj", P, "Iran"), ("condemned", 1, "ROOT", V, "condemn"), ("Israel", 4, "nmod:poss", P, "Israel"),
+          ("'s", 2, "case", "PART", "'s"), ("attack", 1, "obj", "NOUN", "attack"), ("on", 6, "case", "ADP", "on"),
+          ("Damascus", 4, "nmod", P, "Damascus"), (".", 1, "punct", "PUNCT", ".")],
+         {0: "IRN", 2: "ISR", 6: "DAM"}, [("IRN", "ISR", "111"), ("ISR", "DAM", "190")]),
+        # The meeting between Merz and Macron ended.
+        ([("The", 1, "det", "DET", "the"), ("meeting", 6, "nsubj", "NOUN", "meeting"), ("between", 3, "case", "ADP", "between"),
+          ("Merz", 1, "nmod", P, "Merz"), ("and", 5, "cc", "CCONJ", "and"), ("Macron", 3, "conj", P, "Macron"),
+          ("ended", 6, "ROOT", V, "end"), (".", 6, "punct", "PUNCT", ".")],
+         {3: "MERZ", 5: "MACRON"}, [("MACRON", "MERZ", "040"), ("MERZ", "MACRON", "040")]),
+    ],
+)
+def test_coder_en_nominal_events(coder_en, rows, actors, expected):
+    assert triples(coder_en.code_doc(build("en", rows, actors))) == expected
