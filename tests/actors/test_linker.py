@@ -131,6 +131,7 @@ def test_linker_metonymy_versus_place(link, lang, text, expected):
         ("en", "the government in Kyiv", [("government in Kyiv", "UKRGOV")]),
         ("de", "Nato-Chef Mark Rutte und UN-Chef", [("Nato-Chef Mark Rutte", "per:mark_rutte"), ("UN-Chef", "per:antonio_guterres")]),
         ("en", "The IAEA chief warned.", [("IAEA chief", "per:rafael_grossi")]),
+        ("de", "Die EU-Kommissionspräsidentin reiste ab.", [("EU-Kommissionspräsidentin", "per:ursula_von_der_leyen")]),
         ("en", "The Trump administration and the Putin regime", [("Trump administration", "USAGOV"), ("Putin regime", "RUSGOV")]),
         ("de", "Die Trump-Regierung und das Putin-Regime", [("Trump-Regierung", "USAGOV"), ("Putin-Regime", "RUSGOV")]),
     ],

@@ -528,7 +528,15 @@ class ActorLinker:
         entry = r.role()
         assert entry is not None and entry.role is not None
         noun = entry.role
-        country = country or entry.target or noun.implies
+        if entry.target and noun.implies and not country:
+            implied = self.kb.get(noun.implies)
+            if implied is not None and implied.parent == entry.target:
+                entry_target = noun.implies  # "EU-Kommissionspräsident": the Commission of the EU
+            else:
+                entry_target = entry.target
+        else:
+            entry_target = entry.target
+        country = country or entry_target or noun.implies
         # the model's morphology knows "Berater" (plural) from "Berater" (singular)
         plural = entry.plural or "Plur" in doc[r.end - 1].morph.get("Number")
         end = r.end
