@@ -131,31 +131,35 @@ class ArgumentsMixin:
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
         actor = self._actor_over(doc, core)
-        tokens: List[Token] = []
-        stack = [token]
+        # the phrase's text: the subtree without clauses and coordinated members; its actor:
+        # that subtree without prepositional modifiers other than genitive ones
+        # ("die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump)
+        phrase: List[Token] = []
+        linkable: Set[int] = set()
+        stack = [(token, True)]
         while stack:
-            t = stack.pop()
-            tokens.append(t)
+            t, link = stack.pop()
+            phrase.append(t)
+            if link:
+                linkable.add(t.i)
             for c in t.children:
-                if self.lex.role(c.dep_) in skip_roles:
+                role = self.lex.role(c.dep_)
+                if role in skip_roles:
                     continue
-                if self.lex.role(c.dep_) == "obl" and t is not token:
-                    continue
-                if self.lex.role(c.dep_) == "obl":
-                    # "die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump
+                child_link = link
+                if role == "obl":
                     case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
-                    if case and self.lex.prep(case[0].text) not in keep_preps:
-                        continue
-                stack.append(c)
-        tokens.sort(key=lambda t: t.i)
-        while len(tokens) > 1 and self.lex.role(tokens[0].dep_) == "case":
-            tokens.pop(0)
+                    if t is not token or (case and self.lex.prep(case[0].text) not in keep_preps):
+                        child_link = False
+                stack.append((c, child_link))
+        phrase.sort(key=lambda t: t.i)
+        while len(phrase) > 1 and self.lex.role(phrase[0].dep_) == "case":
+            phrase.pop(0)
         if actor is None:
-            actor = self._actor_over(doc, tokens)
-        s = tokens[0].idx
-        e = tokens[-1].idx + len(tokens[-1])
-        text = doc.text[s:e]
-        return Arg(token, actor, text, min(s, start), max(e, end))
+            actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
+        s = phrase[0].idx
+        e = phrase[-1].idx + len(phrase[-1])
+        return Arg(token, actor, doc.text[s:e], min(s, start), max(e, end))
 
     @staticmethod
     def _actor_over(doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
