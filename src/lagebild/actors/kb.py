@@ -329,11 +329,16 @@ def _load_offices(kb: KB, path: Path) -> None:
                 kb.by_office.setdefault((key, office.of), []).append(office)
 
 
-def _load_aliases(kb: KB, path: Path) -> None:
+def _load_aliases(kb: KB, path: Path, priority: int = PRIORITY_USER) -> None:
+    taken: set = set()
+    if priority == PRIORITY_IMPORTED:  # an imported alias never takes another actor's name
+        taken = {n.casefold() for a in kb.actors.values() for ns in a.names.values() for n in ns}
     for row in iter_tsv(path, required=("actor", "alias")):
         actor = kb.get(row["actor"])
         if actor is None:
             raise DataFileError(str(path), row["_line"], f"unknown actor {row['actor']!r}")
+        if row["alias"].casefold() in taken:
+            continue
         actor.add_names(row.get("lang") or "*", [row["alias"]])
 
 
@@ -430,8 +435,8 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     _load_offices(kb, KB_DIR / "offices.tsv")
     for path, _ in _user_files(user, "offices"):
         _load_offices(kb, path)
-    for path, _ in _user_files(user, "aliases"):
-        _load_aliases(kb, path)
+    for path, prio in _user_files(user, "aliases"):
+        _load_aliases(kb, path, prio)
     infl = _inflections(KB_DIR / "inflection.tsv")
     _load_agents(kb, KB_DIR / "agents.tsv", infl)
     for path, prio in _user_files(user, "agents"):
