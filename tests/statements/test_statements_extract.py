@@ -109,3 +109,12 @@ def test_extract_interview_turns_are_direct_statements(make_raw):
 def test_extract_english(make_raw, text, speaker_text, content):
     [st] = extract_statements(make_raw("en", text))
     assert (st.speaker_text, st.text) == (speaker_text, content)
+
+
+def test_extract_quote_of_several_sentences_and_pronoun_continuation(make_raw):
+    text = "„Die Lage ist ernst. Russland wird angreifen“, sagte der General. Er fügte hinzu: „Wir sind bereit.“"
+    sts = extract_statements(make_raw("de", text))
+    assert [(s.kind, s.speaker_text, s.text) for s in sts] == [
+        ("direct", "der General", "Die Lage ist ernst. Russland wird angreifen"),
+        ("direct", "der General", "Wir sind bereit."),
+    ]

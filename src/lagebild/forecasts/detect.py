@@ -22,6 +22,7 @@ interview turn's speaker, else the author.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -36,6 +37,7 @@ from ..statements.syntax import (
     BOUNDARY_PUNCT,
     DETERMINERS,
     char_span,
+    doc_text,
     clause_bounds,
     dep,
     feat,
@@ -556,12 +558,12 @@ def _split_events(
     here = [ev for ev in events if ev.span[0] < s1 and ev.span[1] > s0]
     main: List[Event] = []
     in_cond: List[Event] = []
-    cond_text = doc.text[cond[0] : cond[1]] if cond else ""
+    cond_text = doc_text(doc)[cond[0] : cond[1]] if cond else ""
     for ev in here:
         inside = cond is not None and cond[0] <= ev.span[0] and ev.span[1] <= cond[1]
         if not inside and cond is not None and ev.trigger and (ev.span[1] - ev.span[0]) > (cond[1] - cond[0]):
             trig = ev.trigger.split()[0] if ev.trigger.split() else ""
-            main_text = doc.text[s0 : cond[0]] + " " + doc.text[cond[1] : s1]
+            main_text = doc_text(doc)[s0 : cond[0]] + " " + doc_text(doc)[cond[1] : s1]
             inside = bool(trig) and trig in cond_text.split() and trig not in main_text.split()
         (in_cond if inside else main).append(ev)
     main.sort(key=lambda ev: ev.modality not in ("predicted", "conditional", "hypothetical"))
@@ -580,6 +582,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
+    expect_starts = sorted(st.span[0] for st in statements if st.verb_class == "expect")
     out: List[Forecast] = []
     for sent in sents:
         span = char_span(list(sent))
@@ -590,7 +593,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         low = [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low)
-        expect_here = any(st.verb_class == "expect" and span[0] <= st.span[0] < span[1] for st in statements)
+        k = bisect_left(expect_starts, span[0])
+        expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         if not has_cue and not expect_here:
             continue  # nothing that could predict: skip the costlier analysis
         horizon = find_horizon(doc, sent, lang, published, flex)
@@ -648,6 +652,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
             # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
             continue
+        if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
+            # a forecast inside a quote: its text is the quoted part of the sentence
+            clipped = (max(span[0], stmt.span[0]), min(span[1], stmt.span[1]))
+            if clipped[1] > clipped[0]:
+                span = clipped
         if stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
@@ -668,7 +677,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         )
         if stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
             negated = not negated  # "Ich glaube nicht, dass er kommen wird" = he will not come
-        condition = doc.text[cond[0] : cond[1]] if cond else None
+        condition = doc_text(doc)[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
         if kind == "expectation" and not cues and stmt is not None and stmt.cue:
@@ -679,7 +688,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         out.append(
             Forecast(
                 holder=holder,
-                text=doc.text[span[0] : span[1]],
+                text=doc_text(doc)[span[0] : span[1]],
                 span=span,
                 condition=condition,
                 horizon=hz,

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from .. import tokens
 from ..statements.lexicon import match_phrases
+from ..statements.syntax import doc_text
 from .lexicon import ForecastLexicon
 
 # prepositions that open a term phrase ("während", "during", "bis", "until" …)
@@ -135,7 +136,7 @@ def find_horizon(
             continue  # a bare "Amtszeit" is no horizon
         cs, ce = toks[start].idx, toks[e - 1].idx + len(toks[e - 1])
         return {
-            "text": doc.text[cs:ce],
+            "text": doc_text(doc)[cs:ce],
             "start": _iso(published),
             "end": _iso(_term_end(doc, sent, (cs, ce), published)),
             "future": True,

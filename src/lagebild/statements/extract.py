@@ -32,6 +32,7 @@ from .syntax import (
     CONTENT_LABELS,
     DETERMINERS,
     char_span,
+    doc_text,
     dep,
     feat,
     find_condition,
@@ -60,7 +61,7 @@ class _Ctx:
         self.parsed = has_parse(doc)
         self.morph = has_morph(doc)
         self.turns: List[Turn] = get_turns(doc)
-        self.quotes: List[Quote] = find_quotes(doc.text, lex.quote_pairs)
+        self.quotes: List[Quote] = find_quotes(doc_text(doc), lex.quote_pairs)
         self._quote_starts = [q.start for q in self.quotes]
         self.used_quotes: set = set()
         self.subject_head: Optional[Token] = None
@@ -108,7 +109,7 @@ def resolve_speaker(
     """``(speaker id, speaker text)`` for the subject at ``[start, end)``; ``np_head``:
     the subject's head token from the parse (then only its core names count)."""
     doc = ctx.doc
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
@@ -130,6 +131,11 @@ def resolve_speaker(
         prev = _previous_person(ctx, start)
         if prev:
             return prev, text
+        # "Er fügte hinzu" right after "…, sagte der General": the same speaker
+        before = [st for st in ctx.out if st.span[1] <= start and start - st.span[1] <= 300 and st.verb_class != "turn"]
+        if before and before[-1].speaker_text and before[-1].speaker != "author":
+            last = max(before, key=lambda st: st.span[1])
+            return last.speaker, last.speaker_text
     return UNKNOWN, text
 
 
@@ -243,7 +249,7 @@ def _content_span(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int, int
     span = _content_span_raw(ctx, verb, sent)
     if span is None:
         return None
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     s, e = span
     para_start = text.rfind("\n\n", 0, verb.idx)
     if para_start != -1 and s < para_start:
@@ -326,7 +332,8 @@ def _conditional_commitment(ctx: _Ctx, speaker: str, span: Tuple[int, int]) -> O
     """"conditional" when reported content is a conditional future about the speaker's
     own (or its state's) action: "Er behauptete, dass die USA … würden, wenn …"."""
     doc = ctx.doc
-    toks = [t for t in doc if span[0] <= t.idx < span[1]]
+    cspan = doc.char_span(span[0], span[1], alignment_mode="expand")
+    toks = list(cspan) if cspan is not None else []
     low = [t.lower_ for t in toks]
     conditional = any(ctx.lex.clause_words.get((w,)) == "conditional" for w in low)
     if not conditional:
@@ -356,16 +363,25 @@ def _add(ctx: _Ctx, stmt: Statement) -> None:
     ctx.out.append(stmt)
 
 
+def _quote_end(ctx: _Ctx, sent: Span) -> int:
+    q = ctx.quote_at(sent.start_char)
+    return q.outer[1] if q is not None else sent.start_char
+
+
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
     for tok in sent:
-        if ctx.quote_at(tok.idx) is not None:
+        if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
         entry = _verb_entry(ctx, tok, sent)
         if entry is None:
             continue
+        # a quote in this sentence, or one that ends in it (a quote of several sentences:
+        # „Satz eins. Satz zwei“, sagte X.)
         quotes = [
-            q for q in ctx.quotes if sent.start_char - 2 <= q.outer[0] and q.outer[1] <= sent.end_char + 2
+            q for q in ctx.quotes
+            if (sent.start_char - 2 <= q.outer[0] and q.outer[1] <= sent.end_char + 2)
+            or (q.outer[0] < sent.start_char <= q.outer[1] <= sent.end_char + 2 and q.outer[1] <= tok.idx)
         ]
         # "X sagte: „…“" may put the quote into the next sentence
         if not quotes and sent.text.rstrip().endswith(":"):
@@ -376,7 +392,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             kind = "direct"
         else:
             span = _content_span(ctx, tok, sent)
-            if span is not None and ctx.lex.clause_kind(ctx.doc.text[span[0] : span[1]].split()[0]) in (
+            if span is not None and ctx.lex.clause_kind(doc_text(ctx.doc)[span[0] : span[1]].split()[0]) in (
                 "conditional", "concessive",
             ):
                 span = None  # "drohte mit Streik, falls …": a condition is no reported content
@@ -409,14 +425,14 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         if ctoks:
             cond = find_condition(ctx.doc, ctoks[0], ctoks[-1] + 1, ctx.lex.clause_words)
             if cond:
-                condition = ctx.doc.text[cond[0] : cond[1]]
+                condition = doc_text(ctx.doc)[cond[0] : cond[1]]
         cue = tok.text
         if entry.particle:
             cue = f"{tok.text} … {entry.particle}"
         stmt = Statement(
             speaker=speaker,
             kind=kind,
-            text=ctx.doc.text[content[0] : content[1]],
+            text=doc_text(ctx.doc)[content[0] : content[1]],
             span=content,
             speaker_text=speaker_text,
             cue=cue,
@@ -475,7 +491,7 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
             Statement(
                 speaker=speaker,
                 kind="indirect",
-                text=ctx.doc.text[span[0] : span[1]],
+                text=doc_text(ctx.doc)[span[0] : span[1]],
                 span=span,
                 speaker_text=speaker_text,
                 cue=" ".join(phrase),
@@ -522,7 +538,7 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
         if st.span[1] <= before + 1 and before - st.span[1] <= window and st.speaker != "author":
             if best is None or st.span[1] > best.span[1]:
                 best = st
-    if best is not None and "\n\n" in ctx.doc.text[best.span[1] : before]:
+    if best is not None and "\n\n" in doc_text(ctx.doc)[best.span[1] : before]:
         return None
     return best
 
@@ -537,17 +553,17 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
     for turn in ctx.turns:
         if turn.role == "question" or turn.body_start >= turn.end:
             continue
-        if doc.text[turn.body_start : turn.end].rstrip().endswith("?"):
+        if doc_text(doc)[turn.body_start : turn.end].rstrip().endswith("?"):
             continue  # an interviewer's question claims nothing
         _add(
             ctx,
             Statement(
                 speaker=_turn_speaker(turn),
                 kind="direct",
-                text=doc.text[turn.body_start : turn.end],
+                text=doc_text(doc)[turn.body_start : turn.end],
                 span=(turn.body_start, turn.end),
                 speaker_text=turn.speaker_text,
-                cue=doc.text[turn.start : turn.body_start].strip(),
+                cue=doc_text(doc)[turn.start : turn.body_start].strip(),
                 verb_class="turn",
             ),
         )
@@ -570,7 +586,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 Statement(
                     speaker=prev.speaker if prev else UNKNOWN,
                     kind="indirect",
-                    text=doc.text[span[0] : span[1]],
+                    text=doc_text(doc)[span[0] : span[1]],
                     span=span,
                     speaker_text=prev.speaker_text if prev else None,
                     cue=kj.text,
@@ -579,7 +595,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             )
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
-        if q in ctx.used_quotes or q.n_words(doc.text) < MIN_QUOTE_WORDS:
+        if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS:
             continue
         if any(st.span[0] <= q.start and q.end <= st.span[1] and st.kind == "direct" for st in ctx.out):
             continue
@@ -596,7 +612,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             Statement(
                 speaker=speaker,
                 kind="direct",
-                text=doc.text[q.start : q.end],
+                text=doc_text(doc)[q.start : q.end],
                 span=(q.start, q.end),
                 speaker_text=speaker_text,
                 cue=q.open_mark + q.close_mark,

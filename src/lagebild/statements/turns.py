@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from .. import tokens
 from .lexicon import statement_lexicon
+from .syntax import doc_text
 
 # A label: 1-3 capitalised words (or an all-caps word), then "." or ":" and a space.
 _LABEL_RE = re.compile(
@@ -107,7 +108,7 @@ def get_turns(doc: Doc) -> List[Turn]:
     """The turns of ``doc`` (computed once, kept in ``doc.user_data``)."""
     cached = doc.user_data.get(_TURNS_KEY)
     if cached is None:
-        cached = find_turns(doc.text, doc.lang_, doc)
+        cached = find_turns(doc_text(doc), doc.lang_, doc)
         doc.user_data[_TURNS_KEY] = cached
     return cached
 
