@@ -484,7 +484,7 @@ class EventCoder(ArgumentsMixin):
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
-        if issue is not None and issue.token.pos_ == "PRON" and self.role(verb) in ("conj", "ccomp", "parataxis") and verb.head.i != verb.i:
+        if issue is not None and issue.token.pos_ == "PRON" and self.role(verb) in ("conj", "ccomp", "parataxis", "advcl") and verb.head.i != verb.i:
             prev = [o for o in self.children(verb.head, "obj") if o.pos_ in ("NOUN", "PROPN")]
             if prev:
                 issue = self.arg(doc, prev[0])
@@ -596,7 +596,10 @@ class EventCoder(ArgumentsMixin):
         return None
 
     def _location_dep(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
-        for prep, arg in self.prep_args(verb):
+        pairs = list(self.prep_args(verb))
+        for obj in self.children(verb, "obj"):  # "met officials in Paris": the PP may hang on the object
+            pairs.extend(self.prep_args(obj))
+        for prep, arg in pairs:
             if prep not in self.lex.location_preps:
                 continue
             a = self.arg(doc, arg)
