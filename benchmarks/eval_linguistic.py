@@ -18,8 +18,8 @@ def main(argv: list[str]) -> None:
     langs = [a for a in argv if a in ("de", "en")] or ["de", "en"]
     tasks = [a for a in argv if a in ("syntax", "ner")] or ["syntax", "ner"]
     table = Table(title="lagebild linguistic layer (held-out sets)")
-    for col in ("lang", "task", "dataset", "UPOS", "morph", "UAS", "LAS", "sent F",
-                "NER P", "NER R", "NER F1", "words/s"):
+    for col in ("lang", "task", "UPOS", "morph", "UAS", "LAS", "sent F",
+                "NER P", "NER R", "NER F1", "words/s", "words/CPU-s"):
         table.add_column(col)
     results = []
     for lang in langs:
@@ -27,10 +27,13 @@ def main(argv: list[str]) -> None:
             r = evaluate(task, lang)
             results.append(r)
             f = lambda k: "-" if r.get(k) is None else f"{r[k]:.3f}"  # noqa: E731
-            table.add_row(lang, task, r["dataset"], f("upos"), f("morph"), f("uas"), f("las"),
+            table.add_row(lang, task, f("upos"), f("morph"), f("uas"), f("las"),
                           f("sents_f"), f("precision"), f("recall"), f("f1"),
-                          f"{r['words_per_second']:,}")
-    Console().print(table)
+                          f"{r['words_per_second']:,}", f"{r['words_per_cpu_second']:,}")
+    console = Console(width=140)
+    console.print(table)
+    for r in results:
+        console.print(f"{r['lang']} {r['task']}: {r['dataset']}")
     if "--json" in argv:
         print(json.dumps(results, indent=2))
 

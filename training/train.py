@@ -96,6 +96,37 @@ def stage_train(lang, task, args):
     (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
 
 
+# English closed-class lemmas the rule lemmatizer does not cover (its tables have no AUX /
+# PRON entries): general English grammar, applied by a built-in attribute_ruler placed
+# before the lemmatizer (which then leaves these tokens alone).
+EN_AUX_LEMMAS = {
+    "be": ["am", "is", "are", "was", "were", "been", "being", "'m", "'re", "’m", "’re", "m", "re"],
+    "have": ["has", "had", "having", "'ve", "’ve", "ve"],
+    "do": ["does", "did", "doing"],
+    "will": ["wo", "'ll", "’ll", "ll"],
+    "can": ["ca"],
+    "shall": ["sha"],
+    "would": ["'d", "’d"],
+}
+EN_ANY_POS_LEMMAS = {"not": ["n't", "n’t", "nt"], "be": ["am", "is", "are", "was", "were"]}
+EN_PRON_LEMMAS = {"I": ["i", "me"], "he": ["him"], "she": ["her"], "we": ["us"], "they": ["them"]}
+
+
+def add_en_lemma_rules(nlp):
+    ruler = nlp.add_pipe("attribute_ruler", name="lemma_rules", before="lemmatizer")
+    for lemma, forms in EN_AUX_LEMMAS.items():
+        ruler.add([[{"LOWER": {"IN": forms}, "POS": "AUX"}]], {"LEMMA": lemma})
+    for lemma, forms in EN_ANY_POS_LEMMAS.items():
+        ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})
+    for lemma, forms in EN_PRON_LEMMAS.items():
+        if lemma == "she":  # "her" is only "she" when it is not possessive
+            ruler.add([[{"LOWER": "her", "POS": "PRON", "MORPH": {"IS_SUPERSET": ["Case=Acc"]}}]],
+                      {"LEMMA": lemma})
+        else:
+            ruler.add([[{"LOWER": {"IN": forms}, "POS": "PRON"}]], {"LEMMA": lemma})
+    ruler.add([[{"ORTH": "'s", "POS": "AUX"}], [{"ORTH": "’s", "POS": "AUX"}]], {"LEMMA": "be"})
+
+
 def stage_package(lang, args):
     import spacy
     sys.path.insert(0, str(TRAINING))
@@ -104,6 +135,8 @@ def stage_package(lang, args):
     nlp = spacy.load(OUTPUT / lang / "syntax" / "model-best")
     ner_nlp = spacy.load(OUTPUT / lang / "ner" / "model-best")
     nlp.add_pipe("ner", source=ner_nlp)
+    if lang == "en":
+        add_en_lemma_rules(nlp)
     # the training-only callback must not be needed to load the model
     nlp.config["initialize"]["before_init"] = None
     nlp.meta.update({
