@@ -237,3 +237,15 @@ def test_linker_entity_containing_a_place_wins(nlp_de):
     assert [(m.text, m.actor_id) for m in doc._.mentions] == [
         ("Universität Wien", "prov:universitat_wien"), ("George Washington", "prov:george_washington"),
         ("Wien", "loc:vienna")]
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("en", "Ukraine's President Volodymyr Zelenskiy spoke.", [("Ukraine's President Volodymyr Zelenskiy", Z)]),
+        ("de", "Präsident Wolodymyr Selenski sprach.", [("Präsident Wolodymyr Selenski", Z)]),
+        ("de", "Die Regierung widersprach Brüssel.", [("Brüssel", "org:eu")]),
+    ],
+)
+def test_linker_name_spelling_combinations_and_brussels(link, lang, text, expected):
+    assert pairs(link(lang, text)) == expected

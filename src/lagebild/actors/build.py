@@ -155,7 +155,7 @@ def build_cities(
             "names_de": _join(names_de or [name]),
             "population": str(city["population"]),
             "capital": "y" if is_capital else "",
-            "metonymy": "y" if (metonymy == "y" if cur is not None else is_capital) else "",
+            "metonymy": (metonymy or "") if cur is not None else ("y" if is_capital else ""),
             "geonameid": str(city["geonameid"]),
         })
     return rows

@@ -96,6 +96,18 @@ class Gazetteer:
                 gen = german_genitive(name) if de else None
                 if gen:
                     self.add(gen, Entry("actor", actor.id, mention_kind, case_of(gen), gen, 10 * actor.priority, genitive=True))
+            if actor.type == "PER" and len(actor.surnames) > 1:
+                # every given-name spelling with every surname spelling: "Volodymyr Zelenskiy"
+                names = set(self._names(actor))
+                givens = {n.split()[0] for n in names if len(n.split()) == 2}
+                for given in givens:
+                    for surname in actor.surnames:
+                        combo = f"{given} {surname}"
+                        if combo not in names:
+                            self.add(combo, Entry("actor", actor.id, NAME, CASE_TITLE, combo, 10 * actor.priority))
+                            gen = german_genitive(combo) if de else None
+                            if gen:
+                                self.add(gen, Entry("actor", actor.id, NAME, CASE_TITLE, gen, 10 * actor.priority, genitive=True))
             for surname in actor.surnames:
                 # a surname alone ranks below full names and below other actors' names
                 self.add(surname, Entry("actor", actor.id, SURNAME, case_of(surname), surname, 10 * actor.priority - 5))

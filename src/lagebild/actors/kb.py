@@ -89,6 +89,7 @@ class KBActor:
     prefixes: List[str] = field(default_factory=list)
     capital: Optional[str] = None
     metonymy: bool = False
+    metonymy_of: Optional[str] = None  # the actor a metonymic place stands for (default: its government)
     parent: Optional[str] = None
     priority: int = PRIORITY_BUILTIN
     name_de: Optional[str] = None
@@ -254,7 +255,8 @@ def _load_cities(kb: KB, path: Path) -> None:
     for row in iter_tsv(path, required=("id", "name_en", "country")):
         actor = KBActor(
             id=row["id"], name=row["name_en"], type="LOC", country=row["country"], code=row["country"],
-            name_de=row.get("name_de"), metonymy=row.get("metonymy") == "y",
+            name_de=row.get("name_de"), metonymy=bool(row.get("metonymy")),
+            metonymy_of=row["metonymy"] if row.get("metonymy") not in (None, "y") else None,
             source=f"{path.name}:{row['_line']}",
         )
         actor.add_names("en", split_list(row.get("names_en")))

@@ -480,7 +480,11 @@ class ActorLinker:
             dep = head.dep_
             hops += 1
         if dep not in self.government_deps:
-            return False
+            # the parse may be wrong ("criticised" as amod of "Brussels"): a verb right
+            # before or after still makes the name an argument
+            before = doc[atom.start - 1] if atom.start > 0 else None
+            after = doc[atom.end] if atom.end < len(doc) else None
+            return any(t is not None and t.pos_ in ("VERB", "AUX") for t in (before, after))
         for child in head.children:  # a locative preposition attached in the parse
             if child.dep_ in ("case", "prep") and child.text.lower() in self.locative:
                 return False
@@ -512,7 +516,7 @@ class ActorLinker:
         kind = e.mention_kind
         if e.kind == "actor" and actor.metonymy and actor.type == "LOC":
             if self._stands_for_government(doc, atom):
-                gov = self.kb.composite(actor.country or "", "GOV")
+                gov = self.kb.get(actor.metonymy_of) if actor.metonymy_of else self.kb.composite(actor.country or "", "GOV")
                 if gov is not None:
                     out.append(Found(atom.start, atom.end, gov.id, METONYMY))
                     return
