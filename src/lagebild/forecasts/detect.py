@@ -148,6 +148,14 @@ def _fallback_words(lang: str, name: str) -> frozenset:
     return word_list(str(path)) if path.is_file() else frozenset()
 
 
+# words between "will" and its verb ("will not", "will probably", "will simply …")
+EN_SKIP_AFTER_AUX = {
+    "not", "n't", "also", "probably", "likely", "still", "never", "soon", "certainly", "surely",
+    "definitely", "then", "only", "almost", "no", "to", "longer", "simply", "just", "eventually",
+    "finally", "again", "ultimately", "most", "very", "quickly", "already", "even", "hardly",
+}
+
+
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     """"wird … unternehmen" yes; "wird beschädigt" (passive) and "wird Präsident" no."""
     doc = sent.doc
@@ -158,7 +166,12 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
             return False  # "the will", "political will"
         if tok.pos_ and tok.pos_ not in ("AUX", "VERB", "PART") and tok.lower_ not in ("going", "gonna"):
             return False
-        nxt = [t for t in doc[tok.i + 1 : sent.end] if t.lower_ not in ("not", "n't", "also", "probably", "likely", "still", "never", "soon", "certainly", "surely", "definitely", "then", "only", "almost", "no", "to", "longer")]
+        if has_parse(doc) and dep(tok) == "aux" and tok.head.i > tok.i and not tok.head.is_punct:
+            return True  # the parser hangs "will" on its verb (even one the tagger calls a noun)
+        nxt = [
+            t for t in doc[tok.i + 1 : sent.end]
+            if t.lower_ not in EN_SKIP_AFTER_AUX and not (t.pos_ in ("ADV", "PART") and not t.is_punct) and not t.is_space
+        ]
         if not nxt:
             return False
         n = nxt[0]

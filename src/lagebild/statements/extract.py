@@ -40,6 +40,7 @@ from .syntax import (
     has_parse,
     sentences,
     subject_of,
+    subjects_of,
     subtree_span,
     trim,
 )
@@ -153,15 +154,20 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
-        subj = subject_of(verb)
-        if subj is None and dep(verb) in {"conj", "advcl", "xcomp"}:
-            subj = subject_of(verb.head)  # "…, arguing that …": the main clause's subject
-        if subj is not None:
-            s, e = subtree_span(subj)
-            if not (content[0] <= s < content[1]):
-                ctx.subject_head = subj
-                return [t for t in sent if s <= t.idx < e]
-    parse_found_none = ctx.parsed
+        subjects = subjects_of(verb)
+        if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
+            subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
+        subjects = [t for t in subjects if not (content[0] <= subtree_span(t)[0] < content[1])]
+        if subjects:
+            # "The economist Petra Lang expects": a parser may split one subject in two
+            s = min(subtree_span(t)[0] for t in subjects)
+            e = max(subtree_span(t)[1] for t in subjects)
+            names = [t for t in subjects if t.pos_ == "PROPN"]
+            ctx.subject_head = names[0] if names else subjects[0]
+            return [t for t in sent if s <= t.idx < e]
+    # the parser saw a verb without subject (impersonal passive, "heißt es"): no guess —
+    # unless the tagger took the verb for a noun ("The minister fears that …")
+    parse_found_none = ctx.parsed and verb.pos_ in ("VERB", "AUX")
     # surface: mentions nearest to the verb outside the content
     cands = [
         m
@@ -218,9 +224,11 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
-    if tok.pos_ and tok.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
-        # the tagger says noun ("a warning", "the claims")
-        if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # the tagger says noun ("a warning", "the claims") — unless a "that"/"dass" clause
+        # follows at once ("The minister fears that …")
+        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is None or ctx.lex.clause_kind(nxt.lower_) != "complementizer":
             return None
     if tok.i > sent.start and ctx.doc[tok.i - 1].lower_ in DETERMINERS.get(ctx.lang, set()):
         return None
@@ -294,6 +302,11 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
             if dep(child) in CONTENT_LABELS and child.i != verb.i:
                 s, e = subtree_span(child)
                 if e - s > 3 and not (s <= verb.idx < e):
+                    if dep(child) == "xcomp":
+                        # "expects the euro to lose value": the object belongs to the content
+                        objs = [c for c in verb.children if dep(c) == "obj" and verb.i < c.i < child.i]
+                        if objs:
+                            s = subtree_span(objs[0])[0]
                     return s, e
     # "…, sagte X." / "…, X said." — the verb near the end after a comma
     stop = len(after)

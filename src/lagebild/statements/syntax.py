@@ -81,6 +81,16 @@ def subject_of(token: Token) -> Optional[Token]:
     return None
 
 
+def subjects_of(token: Token) -> List[Token]:
+    """All subject dependents of ``token``'s clause (through aux/cop heads)."""
+    out: List[Token] = []
+    for cand in (token, token.head) if dep(token) in {"aux", "aux:pass", "cop"} else (token,):
+        out.extend(c for c in cand.children if dep(c) in SUBJECT_LABELS)
+        if out:
+            break
+    return out
+
+
 def subtree_span(token: Token) -> Tuple[int, int]:
     """Character range of ``token``'s subtree, trimmed of punctuation at both ends."""
     toks = sorted(token.subtree, key=lambda t: t.i)
@@ -146,7 +156,8 @@ def find_condition(
             continue
         if i > start and kinds.get((doc[i - 1].lower_, tok.lower_)) == "concessive":
             continue
-        if has_parse(doc) and dep(tok) == "mark" and tok.head.i != tok.i:
+        if has_parse(doc) and dep(tok) == "mark" and tok.head.i != tok.i and dep(tok.head) != "root":
+            # (a mark on the root is a parser error: a condition cannot be the main clause)
             s, e = subtree_span(tok.head)
             s = min(s, tok.idx)
             # a coordinated clause after ", und dass …" is not part of the condition
