@@ -249,3 +249,11 @@ def test_linker_entity_containing_a_place_wins(nlp_de):
 )
 def test_linker_name_spelling_combinations_and_brussels(link, lang, text, expected):
     assert pairs(link(lang, text)) == expected
+
+
+def test_linker_role_noun_by_lemma(nlp_de):
+    """A form no inflection class generates is still found through its lemma."""
+    words = ["Die", "russischen", "Militärführungen", "schwiegen", "."]
+    doc = Doc(nlp_de.vocab, words=words, lemmas=["der", "russisch", "Führung", "schweigen", "."])
+    doc = nlp_de.get_pipe("lagebild_actors")(doc)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == [("russischen Militärführungen", "RUSGOV")]

@@ -127,6 +127,20 @@ class ActorLinker:
             self.entries.append(entries)
             self.matcher.add(str(i), [self.tokenizer(s) for s in surfaces])
         self._key_index = {self.vocab.strings[str(i)]: i for i in range(len(self.entries))}
+        # lemmas (when the pipeline has a lemmatizer) catch role-noun forms the inflection
+        # classes do not generate; base terms only, matched where no surface form matched
+        self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.lemma_entries: Dict[int, List[Entry]] = {}
+        for noun in kb.role_nouns:
+            if noun.lang != self.lang or " " in noun.term:
+                continue
+            key = self.vocab.strings.add(f"lemma:{noun.term}")
+            self.lemma_entries.setdefault(key, []).append(
+                Entry("role", noun.implies, ROLE, 0, noun.term, 10 * noun.priority, role=noun)
+            )
+            if len(self.lemma_entries[key]) == 1:
+                pattern = Doc(nlp.vocab, words=[noun.term], lemmas=[noun.term])
+                self.lemma_matcher.add(f"lemma:{noun.term}", [pattern])
         self.name_matcher = Matcher(nlp.vocab)
         self.name_matcher.add("GIVEN_SURNAME", [[
             {"TEXT": {"IN": sorted(kb.given_names)}},
@@ -178,6 +192,11 @@ class ActorLinker:
             entries = self._case_filter(doc, start, end, self.entries[self._key_index[key]])
             if entries:
                 atoms.append(Atom(start, end, entries))
+        if doc.has_annotation("LEMMA"):
+            for key, start, end in self.lemma_matcher(doc):
+                if doc[start].pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+                    continue  # "courted", "headed": verbs share lemmas with role nouns
+                atoms.append(Atom(start, end, list(self.lemma_entries.get(key, []))))
         if self.prov_entries:
             for key, start, end in self.prov_matcher(doc):
                 atom = Atom(start, end, list(self.prov_entries.get(key, [])))
