@@ -43,6 +43,12 @@ class ArgumentsMixin:
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
             return True
+        if self.lang != "de":
+            # label sets without subtypes: a be/get auxiliary with a past participle (the
+            # Voice feature alone is unreliable: "arrested" is tagged passive in active use)
+            participle = verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") or (
+                "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+            return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
             if not auxes and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
@@ -61,6 +67,18 @@ class ArgumentsMixin:
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
 
+    def is_possessive(self, tok: Token) -> bool:
+        """A possessive/genitive modifier: nmod:poss, "Israel's" (nmod + 's), a bare German
+        genitive ("die Angriffe Russlands")."""
+        if self.lex.role(tok.dep_) == "poss":
+            return True
+        if not tok.dep_.startswith("nmod"):
+            return False
+        cases = [x for x in tok.children if self.lex.role(x.dep_) == "case"]
+        if any(x.lower_ in ("'s", "'", "’s", "’") for x in cases):
+            return True
+        return not cases and "Case=Gen" in str(tok.morph)
+
     def prep_args(self, head: Token) -> Iterable[Tuple[str, Token]]:
         """(preposition, argument) pairs under ``head`` (UD obl/nmod + case, or
         ClearNLP/TIGER prep → pobj)."""
@@ -68,9 +86,9 @@ class ArgumentsMixin:
             role = self.lex.role(c.dep_)
             if role in ("obl", "agent_obl", "poss"):
                 case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
-                if case:
-                    yield self.lex.prep(case[0].text), c
-                elif role == "agent_obl":
+                for x in case:  # "out of the talks": both markers
+                    yield self.lex.prep(x.text), c
+                if not case and role == "agent_obl":
                     yield next(iter(self.lex.agent_preps), "by"), c
             elif role == "prep_head" and c.pos_ in ("ADP", ""):
                 for gc in c.children:

@@ -145,9 +145,7 @@ class EventCoder(ArgumentsMixin):
                     found = found + [c for c in extra if c not in found]
                 return found
             if slot == "poss":
-                return [c for c in verb.children if self.lex.role(c.dep_) == "poss" or (
-                    c.dep_.startswith("nmod") and "Case=Gen" in str(c.morph) and not any(self.lex.role(x.dep_) == "case" for x in c.children))
-                    or (c.dep_ == "det" and c.pos_ == "PROPN")]
+                return [c for c in verb.children if self.is_possessive(c) or (c.dep_ == "det" and c.pos_ == "PROPN")]
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
