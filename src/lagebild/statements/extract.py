@@ -498,7 +498,12 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
         if span is None:
             continue
         sstart, send = src[0].idx, src[-1].idx + len(src[-1])
-        speaker, speaker_text = resolve_speaker(ctx, sstart, send)
+        np_head = None
+        if ctx.parsed:
+            ids = {t.i for t in src}
+            heads = [t for t in src if t.head.i not in ids or t.head.i == t.i]
+            np_head = heads[0] if len(heads) == 1 else None
+        speaker, speaker_text = resolve_speaker(ctx, sstart, send, np_head=np_head)
         _add(
             ctx,
             Statement(
