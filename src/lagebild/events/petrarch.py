@@ -367,7 +367,13 @@ class ActorDictionary:
 
     def find(self, doc: Doc, when: Optional[date]) -> Tuple[List[Tuple[int, int, str]], List[Tuple[int, int, str]]]:
         """(actor matches, agent matches) as (first token, end token, code)."""
-        words = [t.text.upper() for t in doc]
+        # words, with underscore-joined tokens ("Dol_Amroth") split; owner token of each word
+        words: List[str] = []
+        owner: List[int] = []
+        for t in doc:
+            for w in (t.text.upper().split("_") if "_" in t.text.strip("_") else [t.text.upper()]):
+                words.append(w)
+                owner.append(t.i)
         actors: List[Tuple[int, int, str]] = []
         agents: List[Tuple[int, int, str]] = []
         i = 0
@@ -386,10 +392,10 @@ class ActorDictionary:
                 codes = dated or [c for c in a[0].codes if not (c.start or c.end)] or a[0].codes
                 code = codes[0].code if codes else "---"
                 if any(ch.isalnum() for ch in code):
-                    actors.append((i, i + a[1], code.split("/")[0]))
+                    actors.append((owner[i], owner[i + a[1] - 1] + 1, code.split("/")[0]))
                 i += a[1]
             elif g:
-                agents.append((i, i + g[1], g[0].agent or ""))
+                agents.append((owner[i], owner[i + g[1] - 1] + 1, g[0].agent or ""))
                 i += g[1]
             else:
                 i += 1
