@@ -222,6 +222,8 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None
     if tok.i > sent.start and ctx.lang == "de" and ctx.doc[tok.i - 1].lower_ == "zu":
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
+    if tok.tag_ == "VB" and tok.i == sent.start:
+        return None  # imperative: "Expect delays." has no speaker
     if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ in ("NOUN", "PROPN"):
