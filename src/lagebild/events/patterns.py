@@ -45,7 +45,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
+        return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
+                + (1 if self.compound_source else 0))
 
     @property
     def null(self) -> bool:
