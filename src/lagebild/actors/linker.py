@@ -36,8 +36,8 @@ from .gazetteer import (
 )
 from .kb import KB, KBActor, RoleNoun
 from .provisional import (  # noqa: F401  (re-exported)
-    _registry, _registry_lock, _registry_version, clear_provisional, provisional_actors,
-    provisional_id, register_provisional,
+    _registry, _registry_version, clear_provisional, provisional_actors, provisional_id,
+    register_provisional, registered_since,
 )
 
 _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
@@ -149,29 +149,28 @@ class ActorLinker:
         self.prov_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.prov_entries: Dict[int, List[Entry]] = {}
         self._prov_version = -1
-        self._prov_names: Set[str] = set()
+        self._prov_seen = 0
 
     # -- provisional names ----------------------------------------------------------
     def _sync_provisional(self) -> None:
-        if self._prov_version == _registry_version[0]:
-            return
-        with _registry_lock:
-            actors = list(_registry.values())
+        """Add the names of provisional actors registered since the last document."""
+        if self._prov_version != _registry_version[0]:  # the registry was cleared
             self._prov_version = _registry_version[0]
-        for actor in actors:
+            self._prov_seen = 0
+            self.prov_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+            self.prov_entries = {}
+        new = registered_since(self._prov_seen)
+        self._prov_seen += len(new)
+        for actor in new:
             # full names only: a surname alone is linked only inside a document that also
             # has the full name (a bare "Schmidt" in another article is anybody)
-            forms = [actor.name]
-            for form in forms:
-                if (form, actor.id) in self._prov_names:
-                    continue
-                self._prov_names.add((form, actor.id))  # type: ignore[arg-type]
-                key = self.vocab.strings.add(f"prov:{form}")
-                kind = NAME if form == actor.name else SURNAME
-                self.prov_entries.setdefault(key, []).append(
-                    Entry("prov", actor.id, kind, CASE_TITLE, form, priority=-10)
-                )
+            form = actor.name
+            key = self.vocab.strings.add(f"prov:{form}")
+            if key not in self.prov_entries:
                 self.prov_matcher.add(f"prov:{form}", [self.tokenizer(form)])
+            self.prov_entries.setdefault(key, []).append(
+                Entry("prov", actor.id, NAME, CASE_TITLE, form, priority=-10)
+            )
 
     def _usable_surname(self, form: str) -> bool:
         """May a provisional person's last name be matched alone? Not "The", not "Platz"

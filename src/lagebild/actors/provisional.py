@@ -15,7 +15,8 @@ from .build import slug
 
 _registry: Dict[str, Actor] = {}
 _registry_lock = threading.Lock()
-_registry_version = [0]
+_registry_version = [0]  # bumped by clear_provisional(): linkers then start over
+_order: List[str] = []  # ids in the order they were registered (linkers sync incrementally)
 
 
 def provisional_id(name: str) -> str:
@@ -35,12 +36,11 @@ def register_provisional(actors: Iterable[Actor | dict]) -> int:
                 continue
             if actor.id not in _registry:
                 added += 1
+                _order.append(actor.id)
             _registry[actor.id] = Actor(
                 id=actor.id, name=actor.name, type=actor.type, country=actor.country,
                 role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
             )
-        if added:
-            _registry_version[0] += 1
     return added
 
 
@@ -50,7 +50,15 @@ def provisional_actors() -> List[Actor]:
         return list(_registry.values())
 
 
+def registered_since(index: int) -> List[Actor]:
+    """Provisional actors registered after the first ``index`` ones."""
+    with _registry_lock:
+        return [_registry[i] for i in _order[index:]]
+
+
 def clear_provisional() -> None:
+    """Forget every provisional actor (tests; a new corpus)."""
     with _registry_lock:
         _registry.clear()
+        _order.clear()
         _registry_version[0] += 1
