@@ -101,9 +101,10 @@ class ArgumentsMixin:
 
     def expand_conj(self, token: Token) -> List[Token]:
         doc = token.doc
-        # "mit europäischen und ukrainischen Vertretern": coordinated adjectives, one actor each
-        for amod in (c for c in token.children if c.dep_ == "amod" and c.i < token.i):
-            adjs = [amod] + [c for c in amod.children if self.lex.role(c.dep_) == "conj" and c.pos_ == "ADJ"]
+        # "mit europäischen und ukrainischen Vertretern", "Eriadori and Calenardhon leaders":
+        # coordinated modifiers, one actor each
+        for amod in (c for c in token.children if c.dep_ in ("amod", "compound", "flat") and c.i < token.i):
+            adjs = [amod] + [c for c in amod.children if self.lex.role(c.dep_) == "conj" and c.pos_ in ("ADJ", "PROPN", "NOUN")]
             if len(adjs) >= 2:
                 actors = {a.i: self._actor_over(doc, [a]) for a in adjs}
                 if len({v for v in actors.values() if v}) >= 2:
@@ -165,7 +166,7 @@ class ArgumentsMixin:
                 if role in skip_roles:
                     continue
                 child_link = link
-                if role == "obl":
+                if role == "obl" and not self.is_possessive(c):
                     case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
                     if t is not token or (case and self.lex.prep(case[0].text) not in keep_preps):
                         child_link = False

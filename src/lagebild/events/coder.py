@@ -149,7 +149,8 @@ class EventCoder(ArgumentsMixin):
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
-                banned |= {t.i for c in verb.children if c.dep_ in ("parataxis", "punct", "advcl") for t in c.subtree}
+                banned |= {t.i for c in verb.children if c.dep_ in ("parataxis", "punct")
+                           or (c.dep_ == "advcl" and not self.is_infinitive_clause(c)) for t in c.subtree}
                 for tok in verb.subtree:
                     if tok.i > verb.i and tok.i not in banned and tok.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
                         actor = self.arg(verb.doc, tok).actor
