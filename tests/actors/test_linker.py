@@ -257,3 +257,9 @@ def test_linker_role_noun_by_lemma(nlp_de):
     doc = Doc(nlp_de.vocab, words=words, lemmas=["der", "russisch", "Führung", "schweigen", "."])
     doc = nlp_de.get_pipe("lagebild_actors")(doc)
     assert [(m.text, m.actor_id) for m in doc._.mentions] == [("russischen Militärführungen", "RUSGOV")]
+
+
+def test_linker_regions_have_no_iso_country(link):
+    doc = link("en", "European officials met Russian officials.")
+    countries = {a.id: a.country for a in doc._.actors}
+    assert countries == {"EURGOV": None, "RUSGOV": "RUS"}

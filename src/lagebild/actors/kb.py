@@ -161,7 +161,7 @@ class KB:
             adj_de = (base.adjectives.get("de") or [None])[0]
             name_de = f"{adj_de}e {info['label_de']}" if adj_de else f"{info['label_de']} ({base.name_de or base.name})"
             actor = KBActor(
-                id=ident, name=name, type=info["type"], country=base.country or of,
+                id=ident, name=name, type=info["type"], country=base.country,
                 code=ident, name_de=name_de[:1].upper() + name_de[1:],
             )
             self.actors[ident] = actor
@@ -240,7 +240,8 @@ def _add_actor(kb: KB, actor: KBActor, path: Path, line: int) -> None:
 def _load_countries(kb: KB, path: Path) -> None:
     for row in iter_tsv(path, required=("id", "name_en")):
         actor = KBActor(
-            id=row["id"], name=row["name_en"], type="GPE", country=row["id"] if len(row["id"]) == 3 else None,
+            id=row["id"], name=row["name_en"], type="GPE",
+            country=row["id"] if row.get("iso2") else None,  # regions (EUR, WST) have no ISO code
             code=row["id"], name_de=row.get("name_de"), source=f"{path.name}:{row['_line']}",
         )
         actor.add_names("en", split_list(row.get("names_en")))
