@@ -187,6 +187,16 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         t.lower_ in MODALS_DE | _fallback_words("de", "konjunktiv2.txt") for t in _clause(sent, tok) if t.i < tok.i
     ):
         return False  # "soll … übertragen werden": werden is itself an infinitive (passive)
+    # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
+    # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
+    clause_toks = [t for t in _clause(sent, tok) if not (t.is_punct or t.is_space)]
+    if clause_toks and clause_toks[-1].i > tok.i:
+        last = clause_toks[-1]
+        form = _verb_form_de(last)
+        if form == "part":
+            return False
+        if form == "inf" and doc[last.i - 1].lower_ != "zu":
+            return True
     if has_parse(doc):
         d = dep(tok)
         if d in ("aux", "aux:pass") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX", ""):
@@ -317,8 +327,11 @@ def analyse_sentence(
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             out.rejected.append((label, "not a future"))
             continue
-        if kind in ("future_aux", "backshift_aux", "conditional_aux") and _first_person_subject(tok, sent, slex):
+        if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
             out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
+            continue
+        if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
+            out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
