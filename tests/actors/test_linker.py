@@ -134,6 +134,7 @@ def test_linker_metonymy_versus_place(link, lang, text, expected):
         ("de", "Die EU-Kommissionspräsidentin reiste ab.", [("EU-Kommissionspräsidentin", "per:ursula_von_der_leyen")]),
         ("en", "The Trump administration and the Putin regime", [("Trump administration", "USAGOV"), ("Putin regime", "RUSGOV")]),
         ("de", "Die Trump-Regierung und das Putin-Regime", [("Trump-Regierung", "USAGOV"), ("Putin-Regime", "RUSGOV")]),
+        ("de", "Putin-Sprecher Peskow und Trump-Berater", [("Putin-Sprecher Peskow", "per:dmitry_peskov"), ("Trump-Berater", "USAGOV")]),
     ],
 )
 def test_linker_adjectives_and_groups(link, lang, text, expected):

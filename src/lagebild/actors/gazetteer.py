@@ -142,13 +142,18 @@ class Gazetteer:
                     set(o.roles) & {"leader", "head_of_government", "president"} for o in actor.offices)
                 for surname in actor.surnames
             ]
+            person_nouns = {w.lower() for w in (kb.linking.get("leader_compound_nouns", {}).get(lang) or [])}
             for noun in kb.role_nouns:
-                if noun.lang != lang or noun.term.lower() not in seat_nouns:
+                term = noun.term.lower()
+                if noun.lang != lang or (term not in seat_nouns and term not in person_nouns):
                     continue
                 for form, plural in noun.forms:
                     for surname, country in leaders:
                         compound = f"{surname}-{form}"
-                        self.add(compound, Entry("role", country, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=True))
+                        self.add(compound, Entry(
+                            "role", country, ROLE, CASE_TITLE, compound, 10 * noun.priority,
+                            role=noun, plural=plural or term in seat_nouns,
+                        ))
         for ilang, form, actor_id in kb.institutions:
             if ilang in (lang, "*"):
                 self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 10))

@@ -429,12 +429,14 @@ class ActorLinker:
                 for pid in reversed(st.recent):
                     if pid in cands:
                         return pid
+                if (kb.role_keys.get(key) or {}).get("single") != "y":
+                    # advisers, envoys, spokespeople: the KB never knows them all, so one
+                    # it knows is no evidence unless the document names them
+                    break
                 if len(cands) == 1 or former:
                     return cands[0]
-                if (kb.role_keys.get(key) or {}).get("single") == "y":
-                    # one holder at a time: an open term the KB forgot to end loses
-                    return max(offices, key=lambda o: o.start or date.min).actor
-                break
+                # one holder at a time: an open term the KB forgot to end loses
+                return max(offices, key=lambda o: o.start or date.min).actor
             actor = kb.composite(country, noun.agent)
             return actor.id if actor else None
         # no country: the most recent person of the document holding that role
