@@ -102,12 +102,15 @@ class EventCoder(ArgumentsMixin):
         if prts:
             # a separable/phrasal verb is not its base verb ("schlug vor" is not "schlagen")
             return keys
+        if self.lang != "de" and token.i + 1 < len(token.doc):
+            # two-word verbs written out in dictionaries ("call on", "cordoned off", "wire tap")
+            nxt = token.doc[token.i + 1]
+            if not nxt.is_punct:
+                keys.append(f"{lemma} {nxt.lower_}")
+                if token.lower_ != lemma:
+                    keys.append(f"{token.lower_} {nxt.lower_}")
         if token.lower_ != lemma and lemma not in self.lex.reporting:
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
-        if self.lang != "de" and token.i + 1 < len(token.doc):
-            nxt = token.doc[token.i + 1]
-            if nxt.pos_ in ("ADP", "PART", "ADV") or self.role(nxt) == "prt":
-                keys.append(f"{lemma} {nxt.text.lower()}")
         keys.append(lemma)
         return keys
 

@@ -130,6 +130,23 @@ def _codes(cell: str) -> Tuple[str, Optional[str]]:
     return cell, None
 
 
+def _verb_entry(entry: str) -> Tuple[str, Tuple[FrozenSet[str], ...], List[str]]:
+    """(trigger, words before, words after) of a verb entry: "BAN", "+BREAK_DOWN",
+    "WIRE_+TAP", "KLM_NOP_+RST"."""
+    words = entry.replace("_", " ").split()
+    marked = [i for i, w in enumerate(words) if w.startswith("+")]
+    if marked:
+        i = marked[0]
+        verb = words[i].lstrip("+").lower()
+        pre = tuple(frozenset([w.lower().lstrip("+")]) for w in words[:i])
+        rest = [w.lower().lstrip("+") for w in words[i + 1:]]
+    else:
+        verb, pre, rest = words[0].lower(), (), [w.lower() for w in words[1:]]
+    if rest and rest[0] in PHRASAL_PARTICLES:
+        return f"{verb} {rest[0]}", pre, rest[1:]
+    return verb, pre, rest
+
+
 def read_verb_dictionary(path: Path | str) -> List[Pattern]:
     """Patterns of a PETRARCH verb dictionary (see the module docstring)."""
     path = Path(path)
@@ -187,27 +204,18 @@ def read_verb_dictionary(path: Path | str) -> List[Pattern]:
         # a verb line: VERB {FORMS} [code], +MULTI_WORD, WIRE_+TAP
         m = _CODE.search(stripped)
         vcode = m.group(1).strip() if m else block_code
-        head = _CODE.sub("", stripped)
-        head = re.sub(r"\{[^}]*\}", "", head).strip()
+        vcode_main, vrev = _codes(vcode or "---")
+        forms_m = re.search(r"\{([^}]*)\}", stripped)
+        head = re.sub(r"\{[^}]*\}", "", _CODE.sub("", stripped)).strip()
         if not head:
             continue
-        words = head.replace("_", " ").split()
-        pre: Tuple[FrozenSet[str], ...] = ()
-        marked = [i for i, w in enumerate(words) if w.startswith("+")]
-        if marked:
-            i = marked[0]
-            verb = words[i].lstrip("+").lower()
-            pre = tuple(frozenset([w.lower().lstrip("+")]) for w in words[:i])
-            rest = [w.lower() for w in words[i + 1:]]
-        else:
-            verb = words[0].lower()
-            rest = [w.lower() for w in words[1:]]
-        if rest and rest[0] in PHRASAL_PARTICLES:
-            trigger, rest = f"{verb} {rest[0]}", rest[1:]
-        else:
-            trigger = verb
-        vcode_main, vrev = _codes(vcode or "---")
-        verbs.append((trigger, vcode_main, vrev, pre, tuple(frozenset([w]) for w in rest)))
+        # the base entry and its listed irregular forms ("+CORDONED_OFF", "BANNED")
+        for entry in [head] + (forms_m.group(1).split() if forms_m else []):
+            trigger, pre, rest = _verb_entry(entry)
+            verbs.append((trigger, vcode_main, vrev, pre, tuple(frozenset([w]) for w in rest)))
+            if pre and len(pre) == 1 and not rest:
+                # "WIRE_+TAP": also as a two-word trigger, for parses that make "wire" the verb
+                verbs.append((f"{next(iter(pre[0]))} {trigger}", vcode_main, vrev, (), ()))
     flush()
     return patterns
 
@@ -425,12 +433,9 @@ class ActorDictionary:
             np_tokens = list(_np_tokens(doc[root_i]))
             lo = min([t.i for t in np_tokens] + [s for s, _, _ in items])
             hi = max([t.i for t in np_tokens] + [e - 1 for _, e, _ in items]) + 1
-            owner = None
-            first = items[0][0]
-            for k in sorted(range(lo, hi), key=lambda k: abs(k - first)):
-                if k in by_token:
-                    owner = by_token[k]
-                    break
+            # the owner is the first actor of the phrase ("Ithilen's minister Calimehtar",
+            # "Bree President Romendacil" → the country, not the person's own code)
+            owner = next((by_token[k] for k in range(lo, hi) if k in by_token), None)
             code = owner[2] if owner else "---"
             for _s, _e, agent in items:
                 part = agent.replace("~", "").strip()
