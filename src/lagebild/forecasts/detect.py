@@ -187,6 +187,8 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         t.lower_ in MODALS_DE | _fallback_words("de", "konjunktiv2.txt") for t in _clause(sent, tok) if t.i < tok.i
     ):
         return False  # "soll … übertragen werden": werden is itself an infinitive (passive)
+    if tok.lower_ == "werden" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in MODAL_INFINITIVES_AFTER:
+        return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
     clause_toks = [t for t in _clause(sent, tok) if not (t.is_punct or t.is_space)]
@@ -234,7 +236,11 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     return _verb_final_future(tok, sent)
 
 
-MODALS_DE = {"soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird"}
+MODALS_DE = {
+    "soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird",
+    "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "sollte", "sollten",
+}
+MODAL_INFINITIVES_AFTER = {"können", "müssen", "sollen", "dürfen", "wollen"}
 
 
 def _verb_final_future(tok: Token, sent: Span) -> bool:
@@ -333,6 +339,9 @@ def analyse_sentence(
         if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
             out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
             continue
+        if kind == "predictive_modal" and _has_marker(sent, tok, flex, "option_marker"):
+            out.rejected.append((label, "option"))  # "könnten dann etwa …"
+            continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
@@ -399,6 +408,12 @@ def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-
         slex.clause_words.get(tuple(words[k : k + 2])) == "as_if" or slex.clause_words.get((words[k],)) == "as_if"
         for k in range(len(words))
     )
+
+
+def _has_marker(sent: Span, tok: Token, flex: ForecastLexicon, kind: str) -> bool:
+    cs, ce = clause_bounds(sent, tok.i)
+    words = [sent.doc[j].lower_ for j in range(cs, ce)]
+    return bool(match_phrases(words, flex.of_kind(kind)))
 
 
 COPULAS = {"de": {"sein"}, "en": {"be"}}

@@ -31,6 +31,7 @@ CUE_KINDS = (
     "term_horizon",
     "ability",
     "deadline",
+    "option_marker",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (

@@ -239,6 +239,17 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if prev_kind == "comparative" or (prev_kind == "as_reported" and (nxt is None or nxt.is_punct)):
             return None  # "stärker als erwartet", "wie erwartet,", "as expected."
+        for j in range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1):
+            t = ctx.doc[j]
+            if t.is_punct:
+                break
+            if ctx.lex.clause_kind(t.lower_) == "comparative" and j > sent.start:
+                k = j - 1
+                while k > sent.start and ctx.doc[k].is_punct:
+                    k -= 1
+                before = ctx.doc[k]
+                if "Cmp" in before.morph.get("Degree") or before.tag_ in ("JJR", "RBR") or before.lower_ in ("mehr", "weniger", "more", "less", "anders"):
+                    return None  # "größer, als wir bisher erwarteten"
     # a verb with a separable particle needs it in its clause before the content
     particles = set()
     if ctx.parsed:
@@ -470,6 +481,14 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
     low = [t.lower_ for t in toks]
     for s, e, phrase in match_phrases(low, ctx.lex.attribution):
         position = ctx.lex.attribution[phrase]
+        if position == "final":
+            # "…, so der Minister.": the source runs to the end of the sentence, no verb
+            rest_toks = [t for t in toks[e:] if not (t.is_punct or t.is_space)]
+            if not rest_toks or len(rest_toks) > 8 or any(t.pos_ in ("VERB", "AUX") for t in rest_toks):
+                continue
+            if rest_toks[0].is_lower and rest_toks[0].lower_ not in DETERMINERS.get(ctx.lang, set()):
+                continue  # ", so lange …", ", so dass …"
+            position = "before"
         if position == "before":
             src: List[Token] = []
             after = tokens.mentions_in(ctx.doc, toks[e].idx if e < len(toks) else sent.end_char, sent.end_char)

@@ -118,7 +118,7 @@ def statement_lexicon(lang: str) -> StatementLexicon:
     path = data_path(lang, "attribution.tsv")
     if path.is_file():
         for row in iter_tsv(
-            path, required=("phrase", "position"), validate=_validate_choice("position", ("before", "after"))
+            path, required=("phrase", "position"), validate=_validate_choice("position", ("before", "after", "final"))
         ):
             lex.attribution[phrase_key(lang, row["phrase"])] = row["position"]
     path = data_path(lang, "turn_labels.tsv")
