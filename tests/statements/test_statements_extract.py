@@ -125,8 +125,13 @@ def test_extract_quote_of_several_sentences_and_pronoun_continuation(make_raw):
     [
         ("In den nächsten Stunden dürften wieder Flüchtlinge ankommen, so die Polizei.", [("die Polizei", ", so")]),
         ("Aber so lange Ärzte schweigen, so lange wird es die Versuchung geben.", []),
-        ("Die Stadt war größer, als wir bisher erwarteten.", []),
     ],
 )
 def test_extract_final_so_attribution_and_comparatives(make_raw, text, expected):
     assert [(s.speaker_text, s.cue) for s in extract_statements(make_raw("de", text))] == expected
+
+
+def test_extract_comparative_clause_is_no_speech(make_doc):
+    words = ["Die", "Stadt", "war", "größer", ",", "als", "wir", "bisher", "erwarteten", "."]
+    morphs = ["", "", "", "Degree=Cmp", "", "", "", "", "", ""]
+    assert extract_statements(make_doc("de", words, morphs=morphs)) == []
