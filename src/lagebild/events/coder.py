@@ -16,15 +16,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..tokens import get_list, mentions_in
+from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
-from .arguments import Arg, ArgumentsMixin
 from .patterns import PHRASAL_PARTICLES, Pattern
 
-NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
 class EventCoder(ArgumentsMixin):
+    """Codes the events of parsed Docs (see the module docstring)."""
+
     def __init__(
         self,
         lang: str,
@@ -379,10 +380,6 @@ class EventCoder(ArgumentsMixin):
             if names and (k < sent.start or sent.doc[k].text in (".", "!", "?", ":")):
                 out.update(names)
         return out
-
-    def _candidate_verbs(self, sent: Span) -> List[Token]:
-        return [t for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "") and not t.is_punct
-                and (t.pos_ != "NOUN" or self.role(t) in ("root", "other", "conj", "xcomp", "ccomp", "advcl") and t.dep_ == "ROOT")]
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
