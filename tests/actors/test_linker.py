@@ -264,3 +264,10 @@ def test_linker_regions_have_no_iso_country(link):
     doc = link("en", "European officials met Russian officials.")
     countries = {a.id: a.country for a in doc._.actors}
     assert countries == {"EURGOV": None, "RUSGOV": "RUS"}
+
+
+def test_linker_apposition_gives_provisional_person_country_and_code(link):
+    doc = link("de", "Der russische Botschafter Andrej Kelin widersprach.")
+    actor = doc._.actors[0]
+    assert (actor.id, actor.country, actor.code, actor.role) == (
+        "prov:andrej_kelin", "RUS", "RUSGOV", "russische Botschafter")

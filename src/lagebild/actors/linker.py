@@ -78,6 +78,7 @@ class DocState:
     learned: Dict[Tuple[str, Optional[str]], str] = field(default_factory=dict)
     learned_roles: Dict[str, Set[str]] = field(default_factory=dict)
     role_text: Dict[str, str] = field(default_factory=dict)
+    role_code: Dict[str, Tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # (country, code)
     recent: List[str] = field(default_factory=list)  # person ids in order of mention
 
     def mentioned(self, actor_id: str) -> None:
@@ -464,6 +465,13 @@ class ActorLinker:
             if active is None or not (set(active.roles) & set(noun.roles)):
                 return
         st.learn(noun, country, pid, text)
+        if pid.startswith("prov:") and country and pid not in st.role_code:
+            base = self.kb.get(country)
+            iso = base.country if base is not None and base.type == "GPE" else None
+            if base is not None and base.type == "ORG":
+                st.role_code[pid] = (None, base.code)
+            elif iso:
+                st.role_code[pid] = (iso, f"{iso}{noun.agent}")
 
     def _is_name_part(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """A noun right before a city name makes it part of a name or a place."""
@@ -713,17 +721,18 @@ class ActorLinker:
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]
         if actor_id.startswith("prov:"):
             known = _registry.get(actor_id)
+            country, code = st.role_code.get(actor_id, (None, None))
             if known is not None:
                 return Actor(
-                    id=known.id, name=known.name, type=known.type, country=known.country,
-                    role=st.role_text.get(actor_id) or known.role, code=known.code, provisional=True,
+                    id=known.id, name=known.name, type=known.type, country=country or known.country,
+                    role=st.role_text.get(actor_id) or known.role, code=code or known.code, provisional=True,
                 )
             name = prov_names.get(actor_id)
             if not name:
                 return None
             return Actor(
-                id=actor_id, name=name, type=prov_types.get(actor_id, "PER"),
-                role=st.role_text.get(actor_id), provisional=True,
+                id=actor_id, name=name, type=prov_types.get(actor_id, "PER"), country=country,
+                role=st.role_text.get(actor_id), code=code, provisional=True,
             )
         kb_actor = self.kb.get(actor_id)
         if kb_actor is None:
