@@ -103,8 +103,13 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     if model is None and tok.tag_:
         model = "Inf" if tok.tag_.endswith("INF") else "Part" if tok.tag_.endswith("PP") else None
     ge_inf = _fallback_words("de", "ge_infinitives.txt")
+    # participle shape: ge-… or prefix-ge-… — but "nachgeben" is nach + the infinitive "geben"
     ge_like = low not in ge_inf and (
-        low.startswith("ge") or any(low.startswith(p + "ge") for p in _fallback_words("de", "separable_prefixes.txt"))
+        low.startswith("ge")
+        or any(
+            low.startswith(p + "ge") and low[len(p):] not in ge_inf
+            for p in _fallback_words("de", "separable_prefixes.txt")
+        )
     )
     insep = any(low.startswith(p) for p in _fallback_words("de", "inseparable_prefixes.txt"))
     if low.endswith("iert") or (low.endswith("t") and (ge_like or insep or model == "Part")):
@@ -115,7 +120,9 @@ def _verb_form_de(tok: Token) -> Optional[str]:
             return "part"  # "zerbrochen", "betrieben", "gegeben": not their own lemma
         if lemma == low and model != "Part":
             return "inf"
-        if ge_like:  # "gegeben" / "geben": default participle
+        if ge_like:  # "gegeben" / "geben": default participle; the tagger decides
+            if model == "Part":
+                return "part"
             return "inf" if model == "Inf" or lemma == low else "part"
         if insep:  # "unterschrieben" / "unterschreiben": an infinitive is its own lemma
             return "part" if model == "Part" and lemma != low else "inf"
@@ -187,7 +194,7 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         t.lower_ in MODALS_DE | _fallback_words("de", "konjunktiv2.txt") for t in _clause(sent, tok) if t.i < tok.i
     ):
         return False  # "soll … übertragen werden": werden is itself an infinitive (passive)
-    if tok.lower_ == "werden" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in MODAL_INFINITIVES_AFTER:
+    if tok.lower_ == "werden" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in MODAL_INFINITIVES_AFTER | MODALS_DE:
         return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
@@ -391,6 +398,10 @@ def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex,
     """A condition in Konjunktiv II ("wenn wir sie hätten", "Wäre X …, dann …", "if I were")
     is counterfactual: the sentence is hypothetical, no forecast."""
     kii = {p[0] for p, c in flex.cues.items() if c.kind == "counterfactual" and len(p) == 1}
+    # Konjunktiv II of full verbs ("wenn es ihnen um X ginge") is counterfactual too; the
+    # potential forms ("würde", "könnte", "sollte" …) are not
+    potential = {p[0] for p, c in flex.cues.items() if c.kind in ("conditional_aux", "predictive_modal", "deontic", "volition")}
+    kii |= {w for w in _fallback_words(sent.doc.lang_, "konjunktiv2.txt") if w not in potential and not w.startswith(("müsst", "wollt"))}
     kii |= {"were", "had"} if sent.doc.lang_ == "en" else set()
     doc = sent.doc
     first = doc[sent.start]
