@@ -71,3 +71,15 @@ def test_eval_seed_checks_pass(seed_path):
     rows = check_seed(seed_path)
     failed = [r for r in rows if not r["ok"]]
     assert not failed, failed
+
+
+def test_eval_forecast_sample_reads_csv_and_jsonl(tmp_path):
+    from lagebild.forecasts.evaluate import sample_forecasts
+
+    csv = tmp_path / "news.csv"
+    csv.write_text("Inland;'Die Regierung wird bald zurücktreten.'\nSport;'Das Spiel endete 2:1.'\n", encoding="utf-8")
+    rows = sample_forecasts(csv, "de", seed=1, n=5)
+    assert [r["text"] for r in rows] == ["Die Regierung wird bald zurücktreten"]
+    jl = tmp_path / "news.jsonl"
+    jl.write_text('{"text": "The war will end soon."}\n', encoding="utf-8")
+    assert [r["holder"] for r in sample_forecasts(jl, "en", n=1)] == ["author"]

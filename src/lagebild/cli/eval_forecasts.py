@@ -127,3 +127,19 @@ def eval_statements_cli(
     if errors:
         for e in errs:
             console.print(e, markup=False, highlight=False)
+
+
+@eval_app.command("forecast-sample")
+def eval_forecast_sample_cli(
+    path: Path = typer.Argument(..., help="Texts: JSON Lines with 'text', 'label;text' CSV lines, or one text per line."),
+    lang: str = typer.Option("de", "--lang", "-l"),
+    seed: int = typer.Option(0, "--seed"),
+    n: int = typer.Option(40, "--n", help="How many random texts."),
+) -> None:
+    """Print the forecasts found in n random texts, to judge precision by hand on real text.
+
+    Example:
+        lagebild eval forecast-sample ../shared/data/news-de/10kGNAD-test.csv --seed 4242
+    """
+    for row in fc_eval.sample_forecasts(path, lang, seed=seed, n=n):
+        typer.echo(json.dumps(row, ensure_ascii=False))

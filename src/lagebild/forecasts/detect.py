@@ -95,7 +95,9 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     low = tok.lower_
     if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
         return None
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ"):
+    if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ") or tok.tag_ == "ADJA":
+        return None  # (a predicative ADJD "unternehmen" is a tagger slip: the shape decides)
+    if tok.pos_ == "ADJ" and not low.endswith(INFINITIVE_SUFFIXES["de"]):
         return None
     if low in DETERMINERS["de"]:
         return None

@@ -196,3 +196,49 @@ def check_seed(path: Path = SEED_PATH) -> Optional[List[Dict[str, Any]]]:
             detail = "; ".join(f"{f.holder} {f.kind}" for f in fcs) or "no forecast"
         rows.append({"check": name, "ok": ok, "detail": detail})
     return rows
+
+
+# -------------------------------------------------------------------- manual review samples
+
+
+def _read_texts(path: Path) -> List[str]:
+    """Texts of a file: JSON Lines with "text", 10kGNAD-style "label;'text'" lines, or one
+    text per line."""
+    import json as _json
+
+    out: List[str] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("{"):
+                try:
+                    out.append(str(_json.loads(line).get("text") or ""))
+                    continue
+                except ValueError:
+                    pass
+            head, sep, rest = line.partition(";")
+            if sep and head.isalpha() and len(head) < 30:
+                line = rest.strip().strip("'")
+            out.append(line)
+    return [t for t in out if t]
+
+
+def sample_forecasts(path: Path | str, lang: str, *, seed: int = 0, n: int = 40) -> List[Dict[str, Any]]:
+    """Forecasts found in ``n`` random texts of ``path`` (seeded), for judging precision by
+    hand on real text: each row has holder, holder_text, kind, probability, text, condition."""
+    import random
+
+    texts = _read_texts(Path(path))
+    rng = random.Random(seed)
+    picked = rng.sample(texts, min(n, len(texts)))
+    rows: List[Dict[str, Any]] = []
+    for k, text in enumerate(picked):
+        doc = analyse_text(text, lang)
+        for f in doc._.forecasts or []:
+            rows.append({
+                "doc": k, "holder": f.holder, "holder_text": f.holder_text, "kind": f.kind,
+                "probability": f.probability, "text": f.text, "condition": f.condition,
+            })
+    return rows

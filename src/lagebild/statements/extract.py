@@ -180,8 +180,6 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         left = [m for m in cands if m.end <= verb.idx]
         best = max(left, key=lambda m: m.end) if left else min(cands, key=lambda m: m.start)
         return [t for t in sent if best.start <= t.idx < best.end]
-    if parse_found_none:
-        return []  # the parser sees no subject (impersonal passive, "heißt es"): no guess
     # the noun phrase right before the verb (V2/SVO) or right after it (inversion)
     left: List[Token] = []
     j = verb.i - 1
@@ -190,6 +188,13 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         j -= 1
     if left and ctx.lex.clause_kind(left[0].lower_) in ("as_reported", "complementizer", "conditional"):
         left = left[1:]
+    if parse_found_none:
+        # the parser sees no subject: only a plain noun phrase before the verb is taken
+        # ("Experten erwarten, …"); "Unterdessen wurde … betont" (impersonal) is not
+        plain = left and len(left) <= 5 and any(t.pos_ in ("NOUN", "PROPN") for t in left) and not any(
+            t.pos_ in ("VERB", "AUX", "ADP", "ADV", "SCONJ") for t in left
+        )
+        return left if plain else []
     if left and len(left) <= 10:
         return left
     right: List[Token] = []
