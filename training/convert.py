@@ -26,13 +26,14 @@ CORPUS = ROOT / "training" / "corpus"
 WIKI_REPEAT = 3
 
 
-def ud_docbin(lang, paths, out: Path, no_xpos=()):
+def ud_docbin(lang, paths, out: Path, no_xpos=(), repeat=None):
     """UD treebanks -> DocBin, SENTS_PER_DOC sentences per Doc (so the parser learns
     sentence boundaries). no_xpos: files whose XPOS uses another tag set (German PUD uses
     PTB-style tags, GSD uses STTS): their XPOS is left unannotated."""
     nlp = spacy.blank(lang)
     db = DocBin(store_user_data=False)
-    sents = [s for p in paths for s in read_conllu(p, no_xpos=p in no_xpos)]
+    repeat = repeat or {}
+    sents = [s for p in paths for _ in range(repeat.get(p, 1)) for s in read_conllu(p, no_xpos=p in no_xpos)]
     for i in range(0, len(sents), SENTS_PER_DOC):
         db.add(sentences_to_doc(nlp.vocab, sents[i:i + SENTS_PER_DOC]))
     db.to_disk(out)
@@ -60,11 +61,15 @@ def write_ner(lang, sents, out: Path):
     print(f"{out.name}: {len(sents)} sentences, {n_ents} entities")
 
 
-def convert_de():
+def convert_de(gsd_repeat=1):
+    """gsd_repeat: how often GSD test is repeated in the syntax training data (GSD's
+    conventions are the ones evaluated on GSD dev; PUD's differ in places)."""
     CORPUS.mkdir(parents=True, exist_ok=True)
     ud = DATA / "ud"
     pud = ud / "de_pud-ud-test.conllu"
-    ud_docbin("de", [ud / "de_gsd-ud-test.conllu", pud], CORPUS / "de_syntax_train.spacy", no_xpos=(pud,))
+    gsd = ud / "de_gsd-ud-test.conllu"
+    ud_docbin("de", [gsd, pud], CORPUS / "de_syntax_train.spacy", no_xpos=(pud,),
+              repeat={gsd: gsd_repeat})
     ud_docbin("de", [ud / "de_gsd-ud-dev.conllu"], CORPUS / "de_syntax_dev.spacy")
     sents = list(germeval_sentences(DATA))
     # deterministic split: every 10th sentence (index % 10 == 9) is held out
@@ -93,4 +98,8 @@ def convert_en():
 
 
 if __name__ == "__main__":
-    {"de": convert_de, "en": convert_en}[sys.argv[1]]()
+    if sys.argv[1] == "de":
+        rep = [a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--gsd-repeat=")]
+        convert_de(int(rep[0]) if rep else 1)
+    else:
+        convert_en()

@@ -61,38 +61,38 @@ def run(cmd, log: Path | None = None):
 
 
 def stage_convert(lang, args):
-    run([sys.executable, TRAINING / "convert.py", lang])
+    extra = [f"--gsd-repeat={args.gsd_repeat}"] if lang == "de" else []
+    run([sys.executable, TRAINING / "convert.py", lang, *extra])
 
 
 def stage_vectors(lang, args):
-    run([sys.executable, TRAINING / "vectors.py", lang])
+    run([sys.executable, TRAINING / "vectors.py", lang] + (["--freq-bins"] if args.vectors == "freq" else []))
 
 
-def _vectors_args(lang, args):
-    vec = OUTPUT / lang / "vectors"
-    if args.vectors and vec.exists():
-        return ["--paths.vectors", vec,
-                "--components.tok2vec.model.embed.include_static_vectors", "true"]
-    return []
+def vectors_dir(lang, args):
+    return OUTPUT / lang / ("vectors_freq" if args.vectors == "freq" else "vectors")
 
 
 def stage_train(lang, task, args):
-    out = OUTPUT / lang / task
+    out = OUTPUT / lang / f"{task}{args.suffix}"
     cfg = TRAINING / "configs" / f"{task}.cfg"
     extra = list(OVERRIDES[lang][task])
-    if args.vectors and (OUTPUT / lang / "vectors").exists():
-        extra += ["--paths.vectors", OUTPUT / lang / "vectors"]
+    if args.vectors:
+        extra += ["--paths.vectors", vectors_dir(lang, args)]
         key = "components.tok2vec.model.embed" if task == "syntax" else "components.ner.model.tok2vec.embed"
         extra += [f"--{key}.include_static_vectors", "true"]
     if args.max_steps:
         extra += ["--training.max_steps", str(args.max_steps)]
+    for kv in args.set or []:
+        k, v = kv.split("=", 1)
+        extra += [f"--{k}", v]
     t0 = time.time()
     run([sys.executable, "-m", "spacy", "train", cfg, "--output", out,
          "--code", TRAINING / "functions.py",
          "--nlp.lang", lang,
          "--paths.train", CORPUS / f"{lang}_{task}_train.spacy",
          "--paths.dev", CORPUS / f"{lang}_{task}_dev.spacy", *extra],
-        log=OUTPUT / lang / f"{task}.log")
+        log=OUTPUT / lang / f"{task}{args.suffix}.log")
     (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
 
 
@@ -127,14 +127,25 @@ def add_en_lemma_rules(nlp):
     ruler.add([[{"ORTH": "'s", "POS": "AUX"}], [{"ORTH": "’s", "POS": "AUX"}]], {"LEMMA": "be"})
 
 
+def add_paragraph_rule(nlp):
+    """A paragraph break (a whitespace token with two or more newlines) always ends a
+    sentence: a built-in attribute_ruler before the parser sets SENT_START on the first
+    token after it; the parser respects preset boundaries. Sub-headings and caption lines
+    without final punctuation are thereby kept apart from the next paragraph."""
+    ruler = nlp.add_pipe("attribute_ruler", name="paragraphs", before="parser")
+    ruler.add([[{"IS_SPACE": True, "TEXT": {"REGEX": r"\n\s*\n"}}, {"IS_SPACE": False}]],
+              {"SENT_START": 1}, index=1)
+
+
 def stage_package(lang, args):
     import spacy
     sys.path.insert(0, str(TRAINING))
     import functions  # noqa: F401  (registers the training callback)
 
-    nlp = spacy.load(OUTPUT / lang / "syntax" / "model-best")
-    ner_nlp = spacy.load(OUTPUT / lang / "ner" / "model-best")
+    nlp = spacy.load(OUTPUT / lang / f"syntax{args.suffix}" / "model-best")
+    ner_nlp = spacy.load(OUTPUT / lang / f"ner{args.suffix}" / "model-best")
     nlp.add_pipe("ner", source=ner_nlp)
+    add_paragraph_rule(nlp)
     if lang == "en":
         add_en_lemma_rules(nlp)
     # the training-only callback must not be needed to load the model
@@ -172,8 +183,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("lang", choices=["de", "en"])
     ap.add_argument("--stages", default="convert,syntax,ner,package,eval")
-    ap.add_argument("--vectors", action="store_true", help="train and use static floret vectors")
+    ap.add_argument("--vectors", nargs="?", const="clusters", choices=["clusters", "freq"],
+                    help="static vectors from Brown clusters (see vectors.py); 'freq' adds "
+                         "frequency-rank bins")
     ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--gsd-repeat", type=int, default=1, help="de: repeat GSD test N times in syntax training")
+    ap.add_argument("--set", action="append", help="config override KEY=VALUE (experiments)")
+    ap.add_argument("--suffix", default="", help="suffix of the training output dirs (experiments)")
     args = ap.parse_args()
     stages = args.stages.split(",")
     if args.vectors and "vectors" not in stages and "convert" in stages:

@@ -12,6 +12,12 @@ This gives the small CNN word-class knowledge from far more text than our labell
 at no run-time cost beyond a table lookup, and with no custom code (plain spaCy vectors).
 
     python training/vectors.py de   ->  training/output/de/vectors (a spaCy pipeline dir)
+    python training/vectors.py de --freq-bins   (rows = cluster x frequency-rank bin)
+
+With --freq-bins a word's vector also encodes its frequency rank in the table (log2 rank
+bins): the row is (cluster, rank bin), so the table stays small (clusters x ~20 rows), and
+the model learns that a rare capitalised word is more likely a name. Words beyond
+MAX_WORDS have no vector (zero), which is itself a "very rare" signal.
 """
 from __future__ import annotations
 
@@ -44,32 +50,54 @@ def cluster_vector(c: int) -> numpy.ndarray:
     return v / numpy.linalg.norm(v)
 
 
-def main(lang: str):
+def main(lang: str, freq_bins: bool = False):
     import spacy
     import spacy_lookups_data
     from spacy.vectors import Vectors
 
     src = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lexeme_cluster.json.gz"
     table = json.load(gzip.open(src))
-    clusters = sorted({c for c in table.values() if c})
-    row = {c: i for i, c in enumerate(clusters)}
-    data = numpy.stack([cluster_vector(c) for c in clusters])
     nlp = spacy.blank(lang)
-    vectors = Vectors(data=data, mode="default")
-    n = 0
-    for word, c in table.items():
-        if not c or len(word) > MAX_LEN:
-            continue
-        vectors.add(nlp.vocab.strings.add(word), row=row[c])
-        n += 1
-        if n >= MAX_WORDS:
-            break
+    if not freq_bins:
+        clusters = sorted({c for c in table.values() if c})
+        row = {c: i for i, c in enumerate(clusters)}
+        data = numpy.stack([cluster_vector(c) for c in clusters])
+        vectors = Vectors(data=data, mode="default")
+        n = 0
+        for word, c in table.items():
+            if not c or len(word) > MAX_LEN:
+                continue
+            vectors.add(nlp.vocab.strings.add(word), row=row[c])
+            n += 1
+            if n >= MAX_WORDS:
+                break
+    else:
+        keys: dict = {}
+        rows: list = []
+        assign = []
+        for rank, (word, c) in enumerate(table.items()):
+            if rank >= MAX_WORDS:
+                break
+            if len(word) > MAX_LEN:
+                continue
+            key = (c, int(numpy.log2(rank + 1)))
+            if key not in keys:
+                keys[key] = len(rows)
+                v = (cluster_vector(c) if c else numpy.zeros(DIM, dtype="float32"))
+                v = v + 0.5 * code(f"rank:{key[1]}")
+                rows.append(v / numpy.linalg.norm(v))
+            assign.append((word, keys[key]))
+        vectors = Vectors(data=numpy.stack(rows), mode="default")
+        for word, r in assign:
+            vectors.add(nlp.vocab.strings.add(word), row=r)
+        n = len(assign)
+        clusters = rows
     nlp.vocab.vectors = vectors
-    out = ROOT / "training" / "output" / lang / "vectors"
+    out = ROOT / "training" / "output" / lang / ("vectors_freq" if freq_bins else "vectors")
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    print(f"{out}: {len(clusters)} clusters x {DIM} dims, {n} words")
+    print(f"{out}: {len(clusters)} rows x {DIM} dims, {n} words")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], freq_bins="--freq-bins" in sys.argv[2:])
