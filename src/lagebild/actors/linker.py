@@ -270,12 +270,25 @@ class ActorLinker:
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
                     and getattr(a, "prov_type", "PER") == "PER" and self._usable_surname(doc[a.end - 1].text):
                 surnames.setdefault(doc[a.end - 1].text, a)
+        givens: Dict[str, Atom] = {}
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
+                    and getattr(a, "prov_type", "PER") == "PER":
+                givens.setdefault(doc[a.start].text, a)
+        has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
                 continue
+            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]):
+                continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
             if end - start == 1 and typ == "PER":
                 text = doc[start].text
                 src = surnames.get(text) or (surnames.get(text[:-1]) if text.endswith("s") else None)
+                if src is None and text in self.kb.given_names:
+                    src = givens.get(text)  # "Johanna" after "Johanna Mikl-Leitner"
+                    if src is None:
+                        continue  # a first name alone is nobody in particular
                 if src is not None:
                     atom = Atom(start, end, [Entry("prov", src.entries[0].target, SURNAME, 0, src.entries[0].surface, priority=-10)])
                     atom.prov_type = "PER"  # type: ignore[attr-defined]
@@ -297,8 +310,10 @@ class ActorLinker:
             taken.update(range(start, end))
             extra.append(Atom(start, end, [Entry("prov", pid, NAME, 0, name, priority=-10)]))
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
-            if typ == "PER" and end - start > 1 and self._usable_surname(doc[end - 1].text):
-                surnames.setdefault(doc[end - 1].text, extra[-1])
+            if typ == "PER" and end - start > 1:
+                givens.setdefault(doc[start].text, extra[-1])
+                if self._usable_surname(doc[end - 1].text):
+                    surnames.setdefault(doc[end - 1].text, extra[-1])
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
@@ -569,8 +584,9 @@ class ActorLinker:
         else:
             entry_target = entry.target
         country = country or entry_target or noun.implies
-        # the model's morphology knows "Berater" (plural) from "Berater" (singular)
-        plural = entry.plural or "Plur" in doc[r.end - 1].morph.get("Number")
+        # only forms that are plural by themselves ("Politikern", "presidents") count: the
+        # models' Number feature is too unreliable on -er nouns ("den Bundeskanzler")
+        plural = entry.plural
         end = r.end
         k = j + 1
         n = len(atoms)
