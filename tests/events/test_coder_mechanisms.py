@@ -86,3 +86,24 @@ def test_coder_konjunktiv_of_main_verb(coder_de, form, morph, modality):
             ("an", 1, "compound:prt", "ADP", "an"), (".", 1, "punct", "PUNCT", ".")]
     events = coder_de.code_doc(build("de", rows, {0: "RUS", 2: "KYIV"}))
     assert triples(events) == [("RUS", "KYIV", "190")] and events[0].modality == modality
+
+
+def test_coder_evaluative_that_clause_is_not_asserted(coder_de):
+    # Es ist wichtig, dass Trump mit Putin verhandelt.
+    rows = [("Es", 2, "expl", "PRON", "es"), ("ist", 2, "cop", "AUX", "sein"), ("wichtig", 2, "ROOT", "ADJ", "wichtig"),
+            (",", 8, "punct", "PUNCT", ","), ("dass", 8, "mark", "SCONJ", "dass"), ("Trump", 8, "nsubj", P, "Trump"),
+            ("mit", 7, "case", "ADP", "mit"), ("Putin", 8, "obl", P, "Putin"), ("verhandelt", 2, "csubj", V, "verhandeln"),
+            (".", 2, "punct", "PUNCT", ".")]
+    events = coder_de.code_doc(build("de", rows, {5: "TRUMP", 7: "PUTIN"}))
+    assert triples(events) == [("TRUMP", "PUTIN", "046")] and events[0].modality == "hypothetical"
+
+
+def test_coder_fronted_condition(coder_de):
+    # Wenn es nicht klappt, wird Trump Putin treffen.
+    rows = [("Wenn", 3, "mark", "SCONJ", "wenn"), ("es", 3, "expl", "PRON", "es"), ("nicht", 3, "advmod", "PART", "nicht"),
+            ("klappt", 3, "ROOT", V, "klappen"), (",", 3, "punct", "PUNCT", ","), ("wird", 8, "aux", "AUX", "werden"),
+            ("Trump", 8, "nsubj", P, "Trump"), ("Putin", 8, "obj", P, "Putin"), ("treffen", 3, "parataxis", V, "treffen", "VerbForm=Inf"),
+            (".", 3, "punct", "PUNCT", ".")]
+    events = coder_de.code_doc(build("de", rows, {6: "TRUMP", 7: "PUTIN"}))
+    assert triples(events) == [("TRUMP", "PUTIN", "040")]
+    assert events[0].modality == "conditional" and events[0].condition == "Wenn es nicht klappt" and not events[0].negated

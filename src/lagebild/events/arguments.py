@@ -176,6 +176,14 @@ class ArgumentsMixin:
             phrase.pop(0)
         if actor is None:
             actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
+        if actor is None and self.lex.anaphors.get(self.lemma(token)) == "GPE":
+            # "die Regierung in Berlin", "the government in Kyiv": the place names the state
+            for c in token.children:
+                cases = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+                if self.lex.role(c.dep_) == "obl" and cases and self.lex.prep(cases[0].text) in self.lex.location_preps:
+                    actor = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
+                    if actor:
+                        break
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc.text[s:e], min(s, start), max(e, end))
@@ -234,8 +242,9 @@ class ArgumentsMixin:
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
         if len(subj) >= 2:
+            # two "subjects" of one event verb: the first is the subject, the others objects
             subj = sorted(subj, key=lambda c: c.i)
-            return [subj[0]], objs + [s for s in subj[1:] if bare(s) and "Case=Nom" not in str(s.morph) or s.i > verb.i]
+            return [subj[0]], objs + [s for s in subj[1:] if bare(s)]
         if not subj and len([o for o in objs if bare(o)]) >= 2:
             first = min(objs, key=lambda c: c.i)
             if first.i < verb.i and not self._is_reciprocal(first):

@@ -382,6 +382,15 @@ class EventCoder(ArgumentsMixin):
                 out.update(names)
         return out
 
+    def _mistagged_verb(self, token: Token) -> bool:
+        """A German verb form the tagger took for something else ("bricht" as ADV): lower
+        case (nouns are capitalised), a known inflected form of a trigger, heading a clause."""
+        if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ") or not token.text.islower():
+            return False
+        lemma = self.lex.forms.get(token.lower_)
+        return bool(lemma and lemma != token.lower_ and any(
+            self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
+
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
@@ -392,7 +401,8 @@ class EventCoder(ArgumentsMixin):
             if token.pos_ in ("NOUN", "PROPN"):
                 if not nominal or not any(k in nominal for k in self.trigger_keys(token)):
                     continue
-            elif token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
+            elif token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.dep_ == "ROOT") \
+                    and not self._mistagged_verb(token):
                 continue
             if token.pos_ == "AUX" and self.role(token) in ("aux", "aux_pass", "cop"):
                 continue

@@ -89,6 +89,14 @@ def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[st
     s_start, s_end = coder.sent_bounds(verb)
     sent = doc[s_start:s_end]
     toks = list(sent)
+    # a fronted condition: "(Und) wenn es nicht klappt, wird er …" — up to its comma
+    lead = [t for t in toks[:3] if t.lower_ not in ("und", "and", "aber", "but", "doch", "denn")]
+    if lead and lead[0].lower_ in coder.lex.conditional_marks and lead[0].i < verb.i:
+        comma = next((t.i for t in toks if lead[0].i < t.i < verb.i and t.text == ","), None)
+        if comma is not None:
+            text = doc[lead[0].i:comma].text.strip(" ,;.")
+            if text:
+                return text
     start = None
     for t in toks:
         if t.i <= verb.i:
@@ -123,6 +131,9 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
         link = coder.role(cur)
         if link in ("advcl", "acl") and cur.head.pos_ in ("VERB", "AUX") and coder.is_infinitive_clause(cur):
             link = "xcomp"
+        if cur.dep_.startswith(("ccomp", "csubj")) and cur.head.pos_ in ("ADJ", "NOUN"):
+            # "es ist wichtig, dass …", "it is possible that …": an evaluation, not an assertion
+            mods.add("hypothetical")
         if link not in ("xcomp", "ccomp", "conj"):
             break
         cur = cur.head
@@ -167,9 +178,12 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
             for c in a.children:
                 if _is_negation(coder, c):
                     info.negated = True
-        for c in v.children:
-            if _is_negation(coder, c):
-                info.negated = True
+        # negation counts on the event verb and on a governing cue verb ("drohte nicht, …
+        # abzuziehen"), not on a reporting or unrelated governing clause
+        if i == 0 or any(k in lex.cue_verbs for k in coder.trigger_keys(v)):
+            for c in v.children:
+                if _is_negation(coder, c):
+                    info.negated = True
         if i == 0:
             for o in coder.children(v, "obj", "subj_pass"):
                 if any(d.lower_ in lex.negation for d in o.children if coder.role(d) in ("det", "mod", "neg", "other")):
