@@ -295,7 +295,8 @@ class ActorLinker:
                     extra.append(atom)
                     taken.add(start)
                     continue
-            while end > start and not doc[end - 1].is_alpha and doc[end - 1].text not in (".",):
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
+                    and doc[end - 1].text != ".":
                 end -= 1  # "Trump 's" -> "Trump"
             if end <= start:
                 continue
