@@ -157,8 +157,8 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
     has_have = False
     hyp_words: List[str] = []
     for i, v in enumerate(chain):
-        if i > 0 and coder.role(chain[i - 1]) == "conj" and coder.children(chain[i - 1], "aux", "aux_pass"):
-            continue
+        if i > 0 and coder.role(chain[i - 1]) == "conj" and coder.children(chain[i - 1], "aux", "aux_pass", "subj", "subj_pass"):
+            break  # a coordinated clause with its own auxiliary or subject keeps its own modality
         auxes = coder.children(v, "aux", "aux_pass")
         passive = coder.is_passive(v)
         for a in auxes:
