@@ -285,9 +285,9 @@ class ActorLinker:
             if end - start == 1 and typ == "PER":
                 text = doc[start].text
                 src = surnames.get(text) or (surnames.get(text[:-1]) if text.endswith("s") else None)
-                if src is None and text in self.kb.given_names:
+                if src is None:
                     src = givens.get(text)  # "Johanna" after "Johanna Mikl-Leitner"
-                    if src is None:
+                    if src is None and text in self.kb.given_names:
                         continue  # a first name alone is nobody in particular
                 if src is not None:
                     atom = Atom(start, end, [Entry("prov", src.entries[0].target, SURNAME, 0, src.entries[0].surface, priority=-10)])
