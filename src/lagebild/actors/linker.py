@@ -282,6 +282,8 @@ class ActorLinker:
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]):
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
+            if end - start == 1 and typ != "PER" and doc[start].text in surnames:
+                typ = "PER"  # "Griss" tagged ORG after "Irmgard Griss": the person
             if end - start == 1 and typ == "PER":
                 text = doc[start].text
                 src = surnames.get(text) or (surnames.get(text[:-1]) if text.endswith("s") else None)
