@@ -4,11 +4,12 @@ anaphora, German word order and case). Mixed into :class:`~lagebild.events.coder
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
-from ..tokens import get_list, mentions_in
+from ..tokens import get_list
 from .patterns import Pattern
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class ArgumentsMixin:
     _args: Dict[int, Arg]
     _bounds: Optional[Tuple[int, int]]
     _dateline_tokens: Set[int]
+    _mention_cache: Optional[tuple]
 
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
@@ -66,6 +68,22 @@ class ArgumentsMixin:
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
+
+    def mentions_in(self, doc: Doc, start: int, end: int) -> list:
+        """``tokens.mentions_in`` over a per-document cache (the coder asks thousands of times)."""
+        cache = self._mention_cache
+        if cache is None or cache[0] is not doc:
+            mentions = sorted(get_list(doc, "mentions"), key=lambda m: m.start)
+            cache = self._mention_cache = (doc, mentions, [m.start for m in mentions], max((m.end - m.start for m in mentions), default=0))
+        _, mentions, starts, longest = cache
+        i = bisect_left(starts, start - longest)
+        out = []
+        for m in mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                out.append(m)
+        return out
 
     def is_possessive(self, tok: Token) -> bool:
         """A possessive/genitive modifier: nmod:poss, "Israel's" (nmod + 's), a bare German
@@ -188,13 +206,12 @@ class ArgumentsMixin:
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc.text[s:e], min(s, start), max(e, end))
 
-    @staticmethod
-    def _actor_over(doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
+    def _actor_over(self, doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
         if not tokens:
             return None
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
-        found = mentions_in(doc, start, end)
+        found = self.mentions_in(doc, start, end)
         if not found:
             return None
         inside = []
@@ -331,12 +348,12 @@ class ArgumentsMixin:
             if zone == "tgt" and low in self.lex.location_preps and tok.pos_ == "ADP":
                 break
             nxt = doc[tok.i + 1] if tok.i + 1 < end else None
-            for m in mentions_in(doc, tok.idx, tok.idx + len(tok)):
+            for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
                 actor = actors.get(m.actor_id)
                 if m.actor_id in seen or (actor is not None and actor.type == "LOC"):
                     continue
                 if m.end <= tok.idx + len(tok) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.pos_ == "PROPN" \
-                        and mentions_in(doc, nxt.idx, nxt.idx + len(nxt)) and tok.lower_.endswith("s"):
+                        and self.mentions_in(doc, nxt.idx, nxt.idx + len(nxt)) and tok.lower_.endswith("s"):
                     continue  # prenominal genitive: "Trumps Sonderbeauftragter Witkoff"
 
                 seen.add(m.actor_id)

@@ -15,7 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
-from ..tokens import get_list, mentions_in
+from ..tokens import get_list
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
@@ -45,6 +45,7 @@ class EventCoder(ArgumentsMixin):
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
+        self._mention_cache: Optional[tuple] = None
         self._words_for: Optional[Tuple[int, int]] = None
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
@@ -351,6 +352,7 @@ class EventCoder(ArgumentsMixin):
             return []
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
+        self._mention_cache = None
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
@@ -366,6 +368,8 @@ class EventCoder(ArgumentsMixin):
         start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
         their places are no one's arguments."""
         out: Set[int] = set()
+        if "–" not in sent.text and "—" not in sent.text and "--" not in sent.text:
+            return out
         for tok in sent:
             if tok.text not in ("–", "—", "--") or tok.i == sent.start:
                 continue
@@ -598,7 +602,7 @@ class EventCoder(ArgumentsMixin):
                 break
             if tok.pos_ == "ADP" and self.lex.prep(tok.text) in self.lex.location_preps:
                 for nxt in doc[tok.i + 1:min(end, tok.i + 4)]:
-                    for m in mentions_in(doc, nxt.idx, nxt.idx + len(nxt)):
+                    for m in self.mentions_in(doc, nxt.idx, nxt.idx + len(nxt)):
                         actor = actors.get(m.actor_id)
                         if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
                             return getattr(actor, "name", None) or m.text
@@ -612,7 +616,7 @@ class EventCoder(ArgumentsMixin):
             if prep not in self.lex.location_preps:
                 continue
             a = self.arg(doc, arg)
-            for m in mentions_in(doc, a.start, a.end):
+            for m in self.mentions_in(doc, a.start, a.end):
                 actor = actors.get(m.actor_id)
                 if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
                     return getattr(actor, "name", None) or m.text

@@ -59,6 +59,7 @@ class Lexicon:
     coming_span: Dict[str, int]
     rules: List[Rule]
     seasons: Dict[str, Tuple[int, int]] = dataclasses.field(default_factory=dict)
+    quick: Optional[Pattern[str]] = None  # any word a rule needs: texts without one are skipped
 
 
 def _alt(words: Any) -> str:
@@ -106,7 +107,14 @@ def load_rules(lang: str) -> Lexicon:
             raise DataFileError(str(path), 0, f"rule {spec['name']!r}: {e}") from e
         options = {k: v for k, v in spec.items() if k not in ("name", "kind", "resolver", "pattern")}
         rules.append(Rule(spec["name"], spec["kind"], spec["resolver"], regex, options))
+    vocabulary = set(lex["months"]) | set(lex["weekdays"]) | set(lex["day_words"]) | set(lex["units"])
+    vocabulary |= {str(w).lower() for w in (raw.get("seasons") or {})}
+    for spec in raw.get("rules") or []:
+        # literal words of the rules ("ende", "heuer", "täglich", "ago", "later" …)
+        vocabulary |= {w for w in re.findall(r"[a-zäöüß]{4,}", spec["pattern"].lower()) if w not in subst}
+    quick = re.compile(r"\d|" + _alt(vocabulary), re.I)
     return Lexicon(
+        quick=quick,
         lang=lang,
         coming_span={str(k): int(v) for k, v in (raw.get("coming_span") or {}).items()},
         rules=rules,
@@ -126,6 +134,8 @@ def find_time_expressions(text: str, lang: str, published: Optional[date]) -> Li
     RETURNS (List[TimeExpr]): the expressions found.
     """
     lex = load_rules(lang)
+    if lex.quick is not None and not lex.quick.search(text):
+        return []
     found: List[Tuple[int, int, int, Rule, "re.Match[str]"]] = []
     for order, rule in enumerate(lex.rules):
         for m in rule.regex.finditer(text):
