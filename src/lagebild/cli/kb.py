@@ -46,13 +46,13 @@ def show_cli(
     if as_json:
         console.print_json(json.dumps(info, ensure_ascii=False))
         return
-    console.print(f"[bold]{info['name']}[/bold]  {info['id']}  {info['type']}  country={info['country']}  code={info['code']}")
+    console.print(f"{info['name']}  {info['id']}  {info['type']}  country={info['country']}  code={info['code']}", markup=False)
     if info["role"]:
-        console.print(f"role: {info['role']}")
+        console.print(f"role: {info['role']}", markup=False)
     for lang, names in info["names"].items():  # type: ignore[union-attr]
-        console.print(f"names[{lang}]: " + " | ".join(names))
+        console.print(f"names ({lang}): " + " | ".join(names), markup=False)
     if info["surnames"]:
-        console.print("surnames: " + " | ".join(info["surnames"]))  # type: ignore[arg-type]
+        console.print("surnames: " + " | ".join(info["surnames"]), markup=False)  # type: ignore[arg-type]
     if info["offices"]:
         table = Table("start", "end", "roles", "of", "code", "label")
         for o in info["offices"]:  # type: ignore[union-attr]
