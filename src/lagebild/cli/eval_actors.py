@@ -58,7 +58,10 @@ def eval_actors_cli(
         console.print(tags)
         if errors:
             for e in s.errors:
-                console.print(f"[{e['type']}] {e['mention']!r}: predicted={e['predicted']} gold={e['gold']}  | {e['text'][:90]}")
+                console.print(
+                    f"[{e['type']}] {e['mention']!r}: predicted={e['predicted']} gold={e['gold']}  | {e['text'][:90]}",
+                    markup=False,
+                )
     if checks is None:
         console.print("Seed checks skipped: seed document not found.")
         return
