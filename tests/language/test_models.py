@@ -98,6 +98,12 @@ def test_de_quotes(de):
     assert _sents(de, text) == ["»Das ist gefährlich«, sagte der Minister.", "Die Regierung schwieg."]
 
 
+def test_de_paragraph_break_ends_sentence(de):
+    text = "Putins Fallstrick\n\nWarum hat sich die Position so sehr verändert? Niemand weiß es."
+    assert _sents(de, text) == [
+        "Putins Fallstrick", "Warum hat sich die Position so sehr verändert?", "Niemand weiß es."]
+
+
 def test_de_tokens_and_morph(de):
     doc = de("Er sagte, die Regierung habe das Abkommen unterzeichnet.")
     assert [t.text for t in doc][:3] == ["Er", "sagte", ","]
@@ -121,6 +127,11 @@ def test_en_sentences(en):
     text = "Mr. Smith met the U.S. president on Jan. 5 in Washington. They discussed Ukraine."
     assert _sents(en, text) == [
         "Mr. Smith met the U.S. president on Jan. 5 in Washington.", "They discussed Ukraine."]
+
+
+def test_en_paragraph_break_ends_sentence(en):
+    text = "Analysis\n\nThe talks failed. Nobody was surprised."
+    assert _sents(en, text) == ["Analysis", "The talks failed.", "Nobody was surprised."]
 
 
 def test_en_entities(en):
