@@ -112,6 +112,39 @@ EN_ANY_POS_LEMMAS = {"not": ["n't", "n’t", "nt"], "be": ["am", "is", "are", "w
 EN_PRON_LEMMAS = {"I": ["i", "me"], "he": ["him"], "she": ["her"], "we": ["us"], "they": ["them"]}
 
 
+# German auxiliaries and modals: full present/past/Konjunktiv I+II paradigms (the lookup
+# table lacks e.g. "habe", "müsste", "wolle" -- Konjunktiv I/II forms that matter for
+# reported speech). General grammar, applied by a built-in attribute_ruler.
+DE_AUX_LEMMAS = {
+    "haben": "habe hast hat haben habt hatte hattest hatten hattet hätte hättest hätten hättet habest habet gehabt",
+    "sein": "bin bist ist sind seid war warst waren wart sei seiest seist seien seiet wäre wärest wärst wären wäret gewesen",
+    "werden": "werde wirst wird werden werdet wurde wurdest wurden wurdet würde würdest würden würdet werdest geworden worden",
+    "können": "kann kannst können könnt konnte konntest konnten konntet könne könnest könnte könntest könnten könntet gekonnt",
+    "müssen": "muss musst müssen müsst musste musstest mussten musstet müsse müssest müsste müsstest müssten müsstet gemusst",
+    "sollen": "soll sollst sollen sollt sollte solltest sollten solltet solle sollest gesollt",
+    "wollen": "will willst wollen wollt wollte wolltest wollten wolltet wolle wollest gewollt",
+    "dürfen": "darf darfst dürfen dürft durfte durftest durften durftet dürfe dürfest dürfte dürftest dürften dürftet gedurft",
+    "mögen": "mag magst mögen mögt mochte mochtest mochten mochtet möge mögest möchte möchtest möchten möchtet gemocht",
+}
+
+
+DE_PRON_LEMMAS = {
+    "ich": "ich mich mir", "du": "du dich dir", "er": "er ihn ihm", "es": "es",
+    "sie": "sie", "wir": "wir uns", "ihr": "euch", "man": "man",
+}
+
+
+def add_de_lemma_rules(nlp):
+    ruler = nlp.add_pipe("attribute_ruler", name="lemma_rules", before="lemmatizer")
+    for lemma, forms in DE_AUX_LEMMAS.items():
+        ruler.add([[{"LOWER": {"IN": forms.split()}}]], {"LEMMA": lemma})
+    # personal pronouns (the lookup table maps many of them to "ich")
+    for lemma, forms in DE_PRON_LEMMAS.items():
+        ruler.add([[{"LOWER": {"IN": forms.split()}, "POS": "PRON"}]], {"LEMMA": lemma})
+    # the infinitive "sein" (the lookup table only knows the possessive, lemma "mein")
+    ruler.add([[{"LOWER": "sein", "POS": {"IN": ["AUX", "VERB"]}}]], {"LEMMA": "sein"})
+
+
 def add_en_lemma_rules(nlp):
     ruler = nlp.add_pipe("attribute_ruler", name="lemma_rules", before="lemmatizer")
     for lemma, forms in EN_AUX_LEMMAS.items():
@@ -148,6 +181,8 @@ def stage_package(lang, args):
     add_paragraph_rule(nlp)
     if lang == "en":
         add_en_lemma_rules(nlp)
+    else:
+        add_de_lemma_rules(nlp)
     # the training-only callback must not be needed to load the model
     nlp.config["initialize"]["before_init"] = None
     nlp.meta.update({
