@@ -77,6 +77,16 @@ def convert_de(gsd_repeat=1):
     write_ner("de", [s for i, s in enumerate(sents) if is_held_out(i)], CORPUS / "de_ner_dev.spacy")
 
 
+def convert_de_ner_plus_en():
+    """Experiment: German NER training data + English wikigold sentences without MISC
+    (names look alike across languages; GermEval's OTH and wikigold's MISC differ)."""
+    sents = list(germeval_sentences(DATA))
+    train = [s for i, s in enumerate(sents) if not is_held_out(i)]
+    en = [s for i, s in enumerate(wikigold_sentences(DATA)) if not is_held_out(i)]
+    en = [s for s in en if not any(t.endswith("MISC") for t in s[1])]
+    write_ner("de", train + en, CORPUS / "de_ner_train_plus_en.spacy")
+
+
 def convert_en():
     CORPUS.mkdir(parents=True, exist_ok=True)
     ud = DATA / "ud"
@@ -98,7 +108,9 @@ def convert_en():
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "de":
+    if sys.argv[1] == "de" and "--ner-plus-en" in sys.argv[2:]:
+        convert_de_ner_plus_en()
+    elif sys.argv[1] == "de":
         rep = [a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--gsd-repeat=")]
         convert_de(int(rep[0]) if rep else 1)
     else:
