@@ -161,13 +161,17 @@ def add_en_lemma_rules(nlp):
 
 
 def add_paragraph_rule(nlp):
-    """A paragraph break (a whitespace token with two or more newlines) always ends a
-    sentence: a built-in attribute_ruler before the parser sets SENT_START on the first
+    """A paragraph break (a whitespace token with two or more newlines), or a ". ! ?" token
+    followed by a whitespace token, always ends a sentence: a built-in attribute_ruler before the parser sets SENT_START on the first
     token after it; the parser respects preset boundaries. Sub-headings and caption lines
     without final punctuation are thereby kept apart from the next paragraph."""
     ruler = nlp.add_pipe("attribute_ruler", name="paragraphs", before="parser")
     ruler.add([[{"IS_SPACE": True, "TEXT": {"REGEX": r"\n\s*\n"}}, {"IS_SPACE": False}]],
               {"SENT_START": 1}, index=1)
+    # a sentence-final mark followed by extra whitespace (a line break, a no-break space,
+    # a double space: a whitespace token) also ends the sentence ("Portnikov.\xa019.04.2025.")
+    ruler.add([[{"ORTH": {"IN": [".", "!", "?"]}}, {"IS_SPACE": True}, {"IS_SPACE": False}]],
+              {"SENT_START": 1}, index=2)
 
 
 def stage_package(lang, args):

@@ -72,6 +72,12 @@ def test_de_header_line(de):
     assert sents == ["Die Flucht Donald Trumps.", "Vitaly Portnikov.", "19.04.2025."]
 
 
+def test_de_header_line_with_no_break_space_and_newlines(de):
+    text = "Die Flucht Donald Trumps. Vitaly Portnikov.\u00a019.04.2025.\n\n\nDonald Trump im Oval Office."
+    assert _sents(de, text) == [
+        "Die Flucht Donald Trumps.", "Vitaly Portnikov.", "19.04.2025.", "Donald Trump im Oval Office."]
+
+
 def test_de_ordinal_date_does_not_end_sentence(de):
     text = "Das Treffen fand am 18. April 2025 in Paris statt. Danach reiste er ab."
     assert _sents(de, text) == [
