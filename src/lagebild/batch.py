@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
+from .actors.provisional import register_provisional
 from .ingest.readers import IngestFailure, Item, iter_items
 from .pipeline import analyze_batch
 from .schemas import Document
@@ -79,6 +80,8 @@ def ingest_paths(
     """
     report = BatchReport()
     pending: List[Document] = []
+    # actors met in earlier runs but not in the knowledge base keep their ids
+    register_provisional(store.provisional_actors())
 
     def flush() -> None:
         for doc, is_new in zip(pending, store.save_many(pending)):

@@ -43,6 +43,16 @@ def get_list(doc: Doc, name: str) -> list:
     return value
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token on each access, which makes
+    per-argument slicing of long documents quadratic."""
+    text = doc.user_data.get("lagebild_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["lagebild_text"] = text
+    return text
+
+
 def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:
     """Actor mentions that overlap the character range ``[start, end)``."""
     mentions = get_list(doc, "mentions")

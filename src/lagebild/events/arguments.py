@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 
 from spacy.tokens import Doc, Token
 
-from ..tokens import get_list
+from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ class ArgumentsMixin:
                         break
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
-        return Arg(token, actor, doc.text[s:e], min(s, start), max(e, end))
+        return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
 
     def _actor_over(self, doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
         if not tokens:
@@ -306,14 +306,29 @@ class ArgumentsMixin:
         if role == "conj":
             return self.subjects(head, seen)
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
+            head = self.control_head(verb, head)
             if any(k in self.lex.object_control for k in self.trigger_keys(head)):
                 objs = self.children(head, "obj", "iobj")
-                if objs:
+                # an instructed body that is no actor ("seine Delegation") acts for the
+                # one who instructs it: fall back to the controller's subject
+                if objs and any(self._has_actor(verb.doc, o) for o in objs):
                     return objs
             return self.subjects(head, seen)
         if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
             return []
         return []
+
+    def control_head(self, verb: Token, head: Token) -> Token:
+        """The verb controlling the infinitive ``verb``. A weak parse often hangs a
+        zu-infinitive on the main clause's verb although an object-control verb stands
+        between them ("…, der seine Delegation anweist, mit X gegen Y zu stimmen"): the
+        nearest such verb between the parser's head and the infinitive is the controller."""
+        if head.i >= verb.i:
+            return head
+        for tok in reversed(verb.doc[head.i + 1 : verb.i]):
+            if tok.pos_ in ("VERB", "AUX") and any(k in self.lex.object_control for k in self.trigger_keys(tok)):
+                return tok
+        return head
 
     def _has_actor(self, doc: Doc, token: Token) -> bool:
         return any(self.arg(doc, t).actor for t in self.expand_conj(token))

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
+from ..tokens import doc_text
+
 if TYPE_CHECKING:
     from .coder import EventCoder
 
@@ -78,7 +80,7 @@ def _condition_clause(coder: "EventCoder", doc: Doc, clause: Token) -> Optional[
         ):
             start = tokens[0].idx
             end = tokens[-1].idx + len(tokens[-1])
-            text = doc.text[start:end].strip(" ,;")
+            text = doc_text(doc)[start:end].strip(" ,;")
             return text
     return None
 
@@ -136,7 +138,7 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
             mods.add("hypothetical")
         if link not in ("xcomp", "ccomp", "conj"):
             break
-        cur = cur.head
+        cur = coder.control_head(cur, cur.head) if link == "xcomp" else cur.head
         chain.append(cur)
         lemma_keys = coder.trigger_keys(cur)
         if link in ("xcomp", "ccomp"):

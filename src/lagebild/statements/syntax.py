@@ -11,6 +11,8 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ..tokens import doc_text  # noqa: F401  (re-exported for statements/forecasts)
+
 # TIGER (de_core_news_*) and ClearNLP (en_core_web_*) → UD. Only the labels we read.
 LABEL_MAP = {
     # TIGER
@@ -200,16 +202,3 @@ def sentences(doc: Doc) -> List[Span]:
         if start < sent.end:
             out.append(doc[start : sent.end])
     return [s for s in out if any(not t.is_space for t in s)]
-
-
-_TEXT_KEY = "lagebild_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once: spaCy joins every token on each access, which made
-    long documents quadratic."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
