@@ -54,15 +54,23 @@ def doc_text(doc: Doc) -> str:
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:
-    """Actor mentions that overlap the character range ``[start, end)``."""
+    """Actor mentions that overlap the character range ``[start, end)``.
+
+    The sorted index is cached on the doc (components ask thousands of times per
+    document) and rebuilt when the mention list changes.
+    """
     mentions = get_list(doc, "mentions")
-    starts = [m.start for m in mentions]
-    i = bisect_left(starts, start)
-    # a mention starting before `start` may still overlap it
-    while i > 0 and mentions[i - 1].end > start:
-        i -= 1
+    key = (id(mentions), len(mentions))
+    cache = doc.user_data.get("lagebild_mention_index")
+    if cache is None or cache[0] != key:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        longest = max((m.end - m.start for m in ordered), default=0)
+        cache = (key, ordered, [m.start for m in ordered], longest)
+        doc.user_data["lagebild_mention_index"] = cache
+    _, ordered, starts, longest = cache
     out = []
-    for m in mentions[i:]:
+    # a mention starting up to `longest` characters before `start` may still overlap it
+    for m in ordered[bisect_left(starts, start - longest):]:
         if m.start >= end:
             break
         if m.end > start:

@@ -4,11 +4,11 @@ anaphora, German word order and case). Mixed into :class:`~lagebild.events.coder
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .. import tokens
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -40,7 +40,6 @@ class ArgumentsMixin:
     _args: Dict[int, Arg]
     _bounds: Optional[Tuple[int, int]]
     _dateline_tokens: Set[int]
-    _mention_cache: Optional[tuple]
 
     def is_passive(self, verb: Token) -> bool:
         if self.children(verb, "aux_pass", "subj_pass"):
@@ -70,20 +69,7 @@ class ArgumentsMixin:
         return False
 
     def mentions_in(self, doc: Doc, start: int, end: int) -> list:
-        """``tokens.mentions_in`` over a per-document cache (the coder asks thousands of times)."""
-        cache = self._mention_cache
-        if cache is None or cache[0] is not doc:
-            mentions = sorted(get_list(doc, "mentions"), key=lambda m: m.start)
-            cache = self._mention_cache = (doc, mentions, [m.start for m in mentions], max((m.end - m.start for m in mentions), default=0))
-        _, mentions, starts, longest = cache
-        i = bisect_left(starts, start - longest)
-        out = []
-        for m in mentions[i:]:
-            if m.start >= end:
-                break
-            if m.end > start:
-                out.append(m)
-        return out
+        return tokens.mentions_in(doc, start, end)
 
     def is_possessive(self, tok: Token) -> bool:
         """A possessive/genitive modifier: nmod:poss, "Israel's" (nmod + 's), a bare German

@@ -45,7 +45,6 @@ class EventCoder(ArgumentsMixin):
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
-        self._mention_cache: Optional[tuple] = None
         self._words_for: Optional[Tuple[int, int]] = None
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
@@ -352,7 +351,6 @@ class EventCoder(ArgumentsMixin):
             return []
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
-        self._mention_cache = None
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
