@@ -100,22 +100,23 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-@readers.register("text")
-def read_text(path: Path) -> Iterator[Item]:
+def _read_one(path: Path, build: Callable[..., Article]) -> Iterator[Item]:
+    """A file that holds one article, decoded and handed to ``build``."""
     try:
         text, warnings = decode_bytes(read_bytes(path), path=str(path))
-        yield article_from_text(text, source=str(path), warnings=warnings)
+        yield build(text, source=str(path), warnings=warnings)
     except (LagebildError, OSError) as e:
         yield IngestFailure(str(path), str(e))
+
+
+@readers.register("text")
+def read_text(path: Path) -> Iterator[Item]:
+    return _read_one(path, article_from_text)
 
 
 @readers.register("html")
 def read_html(path: Path) -> Iterator[Item]:
-    try:
-        text, warnings = decode_bytes(read_bytes(path), path=str(path))
-        yield article_from_html(text, source=str(path), warnings=warnings)
-    except (LagebildError, OSError) as e:
-        yield IngestFailure(str(path), str(e))
+    return _read_one(path, article_from_html)
 
 
 def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, IngestFailure]]:
