@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import List, Optional
+from typing import List, Optional, Union
 
 from ..errors import BadInputError, Errors
 from ..schemas import Article, Section
 from .dates import check_date
 from .decode import clip
-from .html import parse_html
+from .html import ParsedHTML, parse_html
 from .ids import content_id
-from .text import parse_plain_text
+from .text import ParsedText, parse_plain_text
 
 _HTML_SNIFF = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
 
@@ -50,20 +50,9 @@ def article_from_text(
     now: Optional[datetime] = None,
 ) -> Article:
     """A plain-text article (header line, captions, headings and boilerplate handled)."""
-    parsed = parse_plain_text(raw)
-    return _finish(
-        parsed.text,
-        fmt="text",
-        source=source,
-        url=url,
-        title=title or parsed.title,
-        authors=authors or parsed.authors,
-        date_raw=parsed.date_raw,
-        published=published,
-        sections=parsed.sections,
-        captions=parsed.captions,
-        warnings=warnings,
-        now=now,
+    return _from_parsed(
+        parse_plain_text(raw), fmt="text", source=source, url=url, published=published,
+        title=title, authors=authors, warnings=warnings, now=now,
     )
 
 
@@ -79,9 +68,31 @@ def article_from_html(
     now: Optional[datetime] = None,
     fmt: str = "html",
 ) -> Article:
-    """An HTML page through trafilatura (see :mod:`lagebild.ingest.html`)."""
+    """An HTML page through trafilatura (see :mod:`lagebild.ingest.html`). The page's
+    lang attribute is not trusted: the language is detected from the text later."""
     parsed = parse_html(html, url=url)
-    article = _finish(
+    article = _from_parsed(
+        parsed, fmt=fmt, source=source, url=url, published=published, title=title,
+        authors=authors, warnings=(warnings or []) + parsed.warnings, now=now,
+    )
+    article.partial = article.partial or parsed.partial
+    return article
+
+
+def _from_parsed(
+    parsed: Union[ParsedText, ParsedHTML],
+    *,
+    fmt: str,
+    source: Optional[str],
+    url: Optional[str],
+    published: Optional[str | date],
+    title: Optional[str],
+    authors: Optional[List[str]],
+    warnings: Optional[List[str]],
+    now: Optional[datetime],
+) -> Article:
+    """An article from a parser's result; explicit ``title``/``authors`` win over found ones."""
+    return _finish(
         parsed.text,
         fmt=fmt,
         source=source,
@@ -92,13 +103,9 @@ def article_from_html(
         published=published,
         sections=parsed.sections,
         captions=parsed.captions,
-        warnings=(warnings or []) + parsed.warnings,
+        warnings=warnings,
         now=now,
     )
-    article.partial = article.partial or parsed.partial
-    if parsed.language:
-        article.language = None  # detected from the text itself; lang attributes lie often
-    return article
 
 
 def article_from_string(
