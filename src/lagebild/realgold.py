@@ -1,0 +1,129 @@
+"""Real-text gold: the German news articles we may annotate, and offset-only annotations.
+
+The corpus (10kGNAD test split, ``../shared/data/news-de``) is licensed CC BY-NC-SA and may
+not be shipped, so gold files in ``benchmarks/gold/real-de/`` hold offsets, labels and a hash
+of each annotated sentence -- never article text. This module is the one place that reads
+the corpus for gold work:
+
+    from lagebild import realgold
+    for line, split, category in realgold.annotation_lines():
+        text = realgold.article(line)          # the raw article text (offsets index into it)
+    records = realgold.load_gold(path)         # validated against the corpus by hash
+
+Gold records are JSON Lines objects with at least ``line`` (0-based line index of
+``10kGNAD-test.csv``), ``split`` (``dev``|``test``, must match ``annotation_lines.tsv``),
+``start``/``end`` (character offsets of the evidence sentence in :func:`article`) and
+``sha`` (:func:`sentence_hash` of ``article(line)[start:end]``). Everything else is the
+annotation (labels of the component that owns the file).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+from .errors import DataFileError
+from .language.evaluate import shared_data_dir
+
+SPLITS = ("dev", "test")
+
+
+def news_de_dir() -> Path:
+    """``../shared/data/news-de`` (or under ``$LAGEBILD_SHARED_DATA``)."""
+    return shared_data_dir() / "news-de"
+
+
+def available() -> bool:
+    """Whether the corpus and its annotation list are present (tests skip otherwise)."""
+    d = news_de_dir()
+    return (d / "10kGNAD-test.csv").is_file() and (d / "annotation_lines.tsv").is_file()
+
+
+@lru_cache(maxsize=1)
+def _articles() -> Tuple[str, ...]:
+    path = news_de_dir() / "10kGNAD-test.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(row[1] for row in csv.reader(fh, delimiter=";", quotechar="'"))
+
+
+def article(line: int) -> str:
+    """Raw text of the article on 0-based ``line`` of ``10kGNAD-test.csv``.
+
+    Raises FileNotFoundError when the corpus is absent, IndexError for a bad line.
+    """
+    return _articles()[line]
+
+
+@lru_cache(maxsize=1)
+def annotation_lines() -> Tuple[Tuple[int, str, str], ...]:
+    """``(line, split, category)`` for each annotatable article, in file order."""
+    out: List[Tuple[int, str, str]] = []
+    path = news_de_dir() / "annotation_lines.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            line, split, category = raw.rstrip("\n").split("\t")[:3]
+            out.append((int(line), split, category))
+    return tuple(out)
+
+
+def split_of(line: int) -> Optional[str]:
+    """``dev``/``test`` for an annotatable line, None for any other line."""
+    return {ln: sp for ln, sp, _ in annotation_lines()}.get(line)
+
+
+def sentence_hash(text: str) -> str:
+    """First 16 hex digits of SHA-256 over the NFC-normalised, whitespace-collapsed text."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def load_gold(path: Path | str, *, split: Optional[str] = None, verify: bool = True) -> List[Dict[str, Any]]:
+    """Gold records of a JSON Lines file, optionally only one ``split``.
+
+    Each record is checked: required keys, an annotatable line, the split matching
+    ``annotation_lines.tsv`` and (``verify``, needs the corpus) the sentence hash. A record
+    that fails raises :class:`DataFileError` with the file and line number. Each returned
+    dict gains ``_line`` (its line in the gold file).
+    """
+    path = Path(path)
+    splits = {ln: sp for ln, sp, _ in annotation_lines()}
+    out: List[Dict[str, Any]] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip() or raw.lstrip().startswith("//"):
+                continue
+            try:
+                rec = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(str(path), lineno, f"invalid JSON: {exc.msg}") from None
+            for key in ("line", "split", "start", "end", "sha"):
+                if key not in rec:
+                    raise DataFileError(str(path), lineno, f"missing key {key!r}")
+            if splits.get(rec["line"]) != rec["split"]:
+                raise DataFileError(
+                    str(path), lineno,
+                    f"line {rec['line']} is not an annotatable {rec['split']!r} article",
+                )
+            if verify:
+                sent = article(rec["line"])[rec["start"]:rec["end"]]
+                if sentence_hash(sent) != rec["sha"]:
+                    raise DataFileError(
+                        str(path), lineno, "sentence hash does not match the corpus text at these offsets"
+                    )
+            if split is None or rec["split"] == split:
+                rec["_line"] = lineno
+                out.append(rec)
+    return out
+
+
+def iter_articles(split: Optional[str] = None) -> Iterator[Tuple[int, str, str]]:
+    """``(line, split, text)`` for the annotatable articles (of one split)."""
+    for line, sp, _ in annotation_lines():
+        if split is None or sp == split:
+            yield line, sp, article(line)
