@@ -127,3 +127,111 @@ def iter_articles(split: Optional[str] = None) -> Iterator[Tuple[int, str, str]]
     for line, sp, _ in annotation_lines():
         if split is None or sp == split:
             yield line, sp, article(line)
+
+
+# -- offsets of an analysed document back to the raw article ---------------------------------
+
+def offset_mapper(raw: str, text: str):
+    """A function mapping a character offset in ``text`` (the analysed document's ``text``,
+    which ingestion may have re-spaced or trimmed) to the corresponding offset in ``raw``.
+
+    Built from the matching blocks of :class:`difflib.SequenceMatcher` (no junk heuristic);
+    an offset inside an unmatched stretch maps to the raw offset of the preceding match plus
+    the distance, clamped to ``len(raw)``. Identical strings map to themselves.
+    """
+    if raw == text:
+        return lambda off: off
+    import bisect
+    from difflib import SequenceMatcher
+
+    blocks = [b for b in SequenceMatcher(None, raw, text, autojunk=False).get_matching_blocks() if b.size]
+    starts = [b.b for b in blocks]
+
+    def mapper(off: int) -> int:
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0:
+            return max(0, min(len(raw), off - (starts[0] - blocks[0].a) if blocks else off))
+        b = blocks[i]
+        return max(0, min(len(raw), b.a + (off - b.b)))
+
+    return mapper
+
+
+# -- English real-text gold: pages of the Article Extraction Benchmark ------------------------
+
+EN_STOPWORDS = frozenset(
+    "the of and to in a is that for on with as was by it at from he said his be are have has "
+    "an not this but they were which their its who been will would had or".split()
+)
+
+
+def html_aeb_dir() -> Path:
+    """``../shared/data/html-aeb`` (or under ``$LAGEBILD_SHARED_DATA``)."""
+    return shared_data_dir() / "html-aeb"
+
+
+def en_available() -> bool:
+    """Whether the Article Extraction Benchmark ground truth is present."""
+    return (html_aeb_dir() / "ground-truth.json").is_file()
+
+
+@lru_cache(maxsize=1)
+def _aeb_bodies() -> Dict[str, str]:
+    with (html_aeb_dir() / "ground-truth.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {key: (val.get("articleBody") or "") for key, val in data.items()}
+
+
+def _looks_english(text: str) -> bool:
+    words = [w.strip(".,;:!?\"'()“”’").lower() for w in text.split()[:400]]
+    words = [w for w in words if w]
+    return len(words) >= 80 and sum(w in EN_STOPWORDS for w in words) / len(words) >= 0.25
+
+
+@lru_cache(maxsize=1)
+def en_pages(n: int = 40) -> Tuple[Tuple[str, str], ...]:
+    """``(page, split)`` for the English gold pages: the first ``n`` pages of
+    ``ground-truth.json`` in sorted-hash order whose ``articleBody`` is English (at least 80
+    words, a quarter of them English function words), alternately ``dev`` and ``test``
+    (even positions dev). Deterministic; no page is chosen by content beyond the language."""
+    out: List[Tuple[str, str]] = []
+    bodies = _aeb_bodies()
+    for key in sorted(bodies):
+        if _looks_english(bodies[key]):
+            out.append((key, SPLITS[len(out) % 2]))
+            if len(out) == n:
+                break
+    return tuple(out)
+
+
+def en_article(page: str) -> str:
+    """``articleBody`` of an Article Extraction Benchmark page (offsets of real-en gold
+    index into it). Raises KeyError for an unknown page hash."""
+    return _aeb_bodies()[page]
+
+
+def load_gold_en(path: Path | str, *, split: Optional[str] = None, verify: bool = True) -> List[Dict[str, Any]]:
+    """Like :func:`load_gold` for ``real-en`` records, keyed by ``page`` (the page hash)
+    instead of ``line``; the split must match :func:`en_pages`."""
+    path = Path(path)
+    splits = dict(en_pages())
+    out: List[Dict[str, Any]] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip() or raw.lstrip().startswith("//"):
+                continue
+            try:
+                rec = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(str(path), lineno, f"invalid JSON: {exc.msg}") from None
+            for key in ("page", "split", "start", "end", "sha"):
+                if key not in rec:
+                    raise DataFileError(str(path), lineno, f"missing key {key!r}")
+            if splits.get(rec["page"]) != rec["split"]:
+                raise DataFileError(str(path), lineno, f"page {rec['page']!r} is not a {rec['split']!r} gold page")
+            if verify and sentence_hash(en_article(rec["page"])[rec["start"]:rec["end"]]) != rec["sha"]:
+                raise DataFileError(str(path), lineno, "sentence hash does not match the page text at these offsets")
+            if split is None or rec["split"] == split:
+                rec["_line"] = lineno
+                out.append(rec)
+    return out

@@ -65,13 +65,21 @@ def eval_events_cli(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use instead of lagebild's."),
     errors: bool = typer.Option(False, "--errors", help="List every sentence whose events differ."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    gold: Optional[str] = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de | real-en."),
+    split: str = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only)."),
 ) -> None:
-    """End-to-end event coding on the gold sentences: P/R/F1 of (source, target, root code),
-    modality and negation accuracy of the matched events.
+    """End-to-end event coding. Default: the regression suite (tuned on) in benchmarks/gold:
+    P/R/F1 of (source, target, root code), modality and negation accuracy of the matched events.
+    With --gold real-de|real-en: recall, root and full-code precision, source accuracy and
+    (source, target, root) F1 on hand-annotated real news, per construction.
 
     Example:
         lagebild eval events --lang de --errors
+        lagebild eval events --gold real-de --split dev
     """
+    if gold is not None:
+        _real_events(gold, split, model, errors, as_json)
+        return
     from ..events.evaluate import evaluate_gold
 
     results = {}
@@ -80,7 +88,7 @@ def eval_events_cli(
     if as_json:
         console.print_json(json.dumps({k: {x: y for x, y in v.items() if x != "details" or errors} for k, v in results.items()}))
         return
-    table = Table(title="Event gold sets: (source, target, root) triples", title_justify="left")
+    table = Table(title="Event regression suite (tuned on; benchmarks/gold/events_<lang>.jsonl): (source, target, root) triples", title_justify="left")
     for col in ("lang", "gold", "pred", "correct", "P", "R", "F1", "modality acc", "negation acc"):
         table.add_column(col, justify="right" if col != "lang" else "left")
     for code, r in results.items():
@@ -91,3 +99,45 @@ def eval_events_cli(
         for code, r in results.items():
             for row in r["details"]:
                 console.print(f"[bold]{code}[/bold] {row['text']}\n   gold: {row['gold']}\n   pred: {row['predicted']}")
+
+
+def _fmt(v: Any) -> str:
+    return "-" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+
+
+def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_json: bool) -> None:
+    """``eval events --gold real-de|real-en --split dev|test``."""
+    from ..events import realeval
+
+    if gold not in realeval.GOLDS or split not in ("dev", "test"):
+        console.print(f"[red]--gold must be one of {', '.join(realeval.GOLDS)} and --split dev or test[/red]")
+        raise typer.Exit(2)
+    if not realeval.available(gold):
+        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
+        raise typer.Exit(0)
+    r = realeval.evaluate(gold, split, model=model, details=errors)
+    if as_json:
+        console.print_json(json.dumps({k: v for k, v in r.items() if k != "details"}))
+    else:
+        table = Table(title=f"Events on real news, {gold} {split} (hand-annotated; {r['articles']} articles)",
+                      title_justify="left")
+        rows = (("gold events", "gold"), ("predicted events", "predicted"),
+                ("recall (source and root right)", "recall"), ("root precision on gold sentences", "root_precision"),
+                ("full-code precision on gold sentences", "code_precision"), ("source accuracy (root matched)", "source_acc"),
+                ("(source, target, root) precision", "triple_precision"), ("(source, target, root) recall", "triple_recall"),
+                ("(source, target, root) F1", "triple_f1"), ("modality accuracy (recalled)", "modality_acc"),
+                ("negation accuracy (recalled)", "negation_acc"))
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for label, key in rows:
+            table.add_row(label, _fmt(r[key]))
+        console.print(table)
+        ct = Table(title="Per construction (gold events with the tag)", title_justify="left")
+        for h in ("construction", "gold", "recall (src+root)", "triple recall"):
+            ct.add_column(h, justify="right" if h != "construction" else "left")
+        for tag, row in r["per_construction"].items():
+            ct.add_row(tag, str(row["gold"]), _fmt(row["recall"]), _fmt(row["triple_recall"]))
+        console.print(ct)
+    if errors:
+        for line in realeval.format_details(gold, r.get("details", [])):
+            console.print(line, markup=False, highlight=False)

@@ -18,6 +18,8 @@ LangsOption = typer.Option("de,en", "--lang", "-l", help="Comma-separated langua
 GoldOption = typer.Option(None, "--gold-dir", help="Folder with forecasts_<lang>.jsonl (default: benchmarks/gold).")
 ErrorsOption = typer.Option(False, "--errors", help="Also list every miss, false alarm and wrong holder.")
 JsonOption = typer.Option(False, "--json", help="Print the scores as JSON.")
+RealGoldOption = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de.")
+SplitOption = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only).")
 
 
 def _fmt(v: Any) -> str:
@@ -54,12 +56,20 @@ def eval_forecasts_cli(
     seed: Optional[Path] = typer.Option(None, "--seed", help="Seed document (default: ../shared/seed/…)."),
     errors: bool = ErrorsOption,
     as_json: bool = JsonOption,
+    gold: Optional[str] = RealGoldOption,
+    split: str = SplitOption,
 ) -> None:
-    """Forecast detection and holder attribution P/R on the gold sets, and the seed checks.
+    """Forecast detection and holder attribution P/R. Default: the regression suite (tuned
+    on) in benchmarks/gold and the seed checks; with --gold real-de: the hand-annotated real
+    news gold, one split.
 
     Example:
         lagebild eval forecasts --lang de --errors
+        lagebild eval forecasts --gold real-de --split dev
     """
+    if gold is not None:
+        _real("forecasts", gold, split, errors, as_json)
+        return
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
@@ -81,9 +91,9 @@ def eval_forecasts_cli(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     if out["forecasts"]:
-        console.print(_table("Forecasts (benchmarks/gold/forecasts_<lang>.jsonl)", out["forecasts"]))
+        console.print(_table("Forecasts: regression suite (tuned on; benchmarks/gold/forecasts_<lang>.jsonl)", out["forecasts"]))
     if out["statements"]:
-        console.print(_table("Statements (benchmarks/gold/statements_<lang>.jsonl)", out["statements"]))
+        console.print(_table("Statements: regression suite (tuned on; benchmarks/gold/statements_<lang>.jsonl)", out["statements"]))
     if seed_rows is None:
         console.print("[yellow]Seed document not found; seed checks skipped.[/yellow]")
     else:
@@ -104,12 +114,19 @@ def eval_statements_cli(
     gold_dir: Optional[Path] = GoldOption,
     errors: bool = ErrorsOption,
     as_json: bool = JsonOption,
+    gold: Optional[str] = RealGoldOption,
+    split: str = SplitOption,
 ) -> None:
-    """Statement detection and speaker attribution P/R on the gold sets.
+    """Statement detection and speaker attribution P/R. Default: the regression suite (tuned
+    on) in benchmarks/gold; with --gold real-de: the hand-annotated real news gold, one split.
 
     Example:
         lagebild eval statements --lang en
+        lagebild eval statements --gold real-de --split dev
     """
+    if gold is not None:
+        _real("statements", gold, split, errors, as_json)
+        return
     rows: Dict[str, Any] = {}
     errs: List[str] = []
     for code in [c.strip() for c in lang.split(",") if c.strip()]:
@@ -123,10 +140,49 @@ def eval_statements_cli(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if rows:
-        console.print(_table("Statements", rows))
+        console.print(_table("Statements: regression suite (tuned on; benchmarks/gold/statements_<lang>.jsonl)", rows))
     if errors:
         for e in errs:
             console.print(e, markup=False, highlight=False)
+
+
+def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None:
+    """``eval statements|forecasts --gold real-de --split dev|test``."""
+    from ..events import realeval as ev_real
+
+    if gold != "real-de" or split not in ("dev", "test"):
+        console.print("[red]--gold must be real-de (statements and forecasts) and --split dev or test[/red]")
+        raise typer.Exit(2)
+    if not ev_real.available(gold):
+        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
+        raise typer.Exit(0)
+    if what == "statements":
+        from ..statements import realeval
+        who = "speaker_acc"
+    else:
+        from ..forecasts import realeval  # type: ignore[no-redef]
+        who = "holder_acc"
+    r = realeval.evaluate(gold, split, details=errors)
+    if as_json:
+        typer.echo(json.dumps({k: v for k, v in r.items() if k != "details"}, indent=2))
+    else:
+        cols = ["articles", "gold", "predicted", "precision", "recall", "f1", who]
+        cols += ["kind_acc"] if what == "statements" else ["condition_acc"]
+        cols += ["hard_negatives", "hard_negative_alarms"]
+        table = Table(title=f"{what.capitalize()} on real news, {gold} {split} (hand-annotated)", title_justify="left")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for c in cols:
+            table.add_row(c.replace("_", " "), _fmt(r[c]))
+        console.print(table)
+    if errors:
+        from ..events.realeval import raw_text
+        for row in r.get("details", []):
+            raw = raw_text(gold, row["article"])
+            for key in ("missed", "false", "wrong_holder", "wrong_speaker"):
+                for item in row.get(key, []):
+                    span = item[0] if key.startswith("wrong") else item
+                    console.print(f"{row['article']} {key}: {item}\n   {raw[span[0]:span[1]]}", markup=False, highlight=False)
 
 
 @eval_app.command("forecast-sample")

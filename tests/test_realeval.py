@@ -1,0 +1,185 @@
+"""Scorers of the honest real-news gold (events, statements, forecasts) on hand-made cases,
+and the committed gold files checked against the corpus (skipped without ../shared)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+
+from lagebild import realgold
+from lagebild.events import realeval as ev
+from lagebild.events.realeval import PredEvent, actor_matches, score_article, summarise
+from lagebild.statements.realeval import Pred, match, overlap
+
+needs_de = pytest.mark.skipif(not realgold.available(), reason="../shared/data/news-de not present")
+needs_en = pytest.mark.skipif(not realgold.en_available(), reason="../shared/data/html-aeb not present")
+
+
+@pytest.mark.parametrize("gold,pred,ok", [
+    ("RUSGOV", "RUSGOV", True),
+    ("RUS", "RUSGOV", True),          # a bare state is its government
+    ("RUSGOV", "RUS", True),
+    ("RUSMIL", "RUSGOV", False),
+    ("RUSMIL", "RUSMILREB", True),     # compared at country + first agent
+    ("UKRMIL", "RUSMIL", False),
+    ("---REB", "SYRREB", True),        # unknown country: any country with the agent
+    ("---REB", "SYRMIL", False),
+    ("---", None, True),               # an unidentified actor: nothing or an unknown one
+    ("---", "---", True),
+    ("---", "DEUCOP", False),
+    (None, None, True),
+    (None, "USA", False),
+    ("USA", None, False),
+    (["ISRGOV", "PSEGOV"], "PSEGOV", True),
+    (["DEUGOV", None], None, True),
+    ("author", "author", True),
+    ("author", "DEUGOV", False),
+    ("IGOUNO", "IGOUNOREFHCR", True),
+])
+def test_actor_matches(gold, pred, ok):
+    assert actor_matches(gold, pred) is ok
+
+
+def _g(start, end, source, target, root, code=None, tags=()):
+    return {"start": start, "end": end, "source": source, "target": target, "root": root,
+            "code": code or root + "0", "modality": "asserted", "negated": False, "constructions": list(tags)}
+
+
+def test_score_article_counts():
+    golds = [
+        _g(0, 50, "RUSMIL", "UKR", "19", "190", ["perfect"]),
+        _g(0, 50, "UKRGOV", "RUS", "11", "112", ["speech-act"]),
+        _g(60, 100, "DEUGOV", None, ["02", "10"], ["020", "100"]),
+    ]
+    preds = [
+        PredEvent(10, 30, "RUSMIL", "UKRGOV", "190"),   # triple right
+        PredEvent(10, 30, "UKRGOV", None, "111"),       # root right, code wrong, target wrong
+        PredEvent(62, 90, "USA", None, "100"),          # root right (alternative), source wrong
+        PredEvent(120, 140, "FRA", "DEU", "040"),       # outside gold sentences: false positive
+    ]
+    c = score_article(golds, preds)["counts"]
+    assert c["gold"] == 3 and c["predicted"] == 4
+    assert c["recall_hits"] == 2                 # 190 and 111 (source+root), not the USA one
+    assert c["pred_in_gold_sents"] == 3 and c["root_correct"] == 3 and c["code_correct"] == 2
+    assert c["triple_hits"] == 1
+    assert c["root_matched"] == 3 and c["root_matched_source_ok"] == 2
+    s = summarise(c, {})
+    assert s["recall"] == pytest.approx(2 / 3)
+    assert s["triple_precision"] == pytest.approx(1 / 4)
+    assert s["triple_f1"] == pytest.approx(2 * (1 / 4) * (1 / 3) / (1 / 4 + 1 / 3))
+
+
+def test_score_article_one_to_one_and_constructions():
+    golds = [_g(0, 40, "USA", "IRN", "13", tags=["modal"]), _g(0, 40, "USA", "IRQ", "13", tags=["modal", "coordination"])]
+    preds = [PredEvent(0, 40, "USA", "IRN", "130")]   # one prediction cannot match two gold events
+    res = score_article(golds, preds)
+    assert res["counts"]["recall_hits"] == 1 and res["counts"]["triple_hits"] == 1
+    assert res["per_construction"]["modal"] == [2, 1, 1]
+    assert res["per_construction"]["coordination"] == [1, 0, 0]
+
+
+def test_empty_article_counts_for_precision():
+    res = score_article([], [PredEvent(0, 10, "USA", None, "190")])
+    s = summarise(res["counts"], {})
+    assert s["triple_precision"] == 0.0 and s["recall"] is None
+
+
+def test_span_matching():
+    assert overlap((0, 10), (5, 30)) == 0.5
+    assert overlap((0, 10), (10, 20)) == 0.0
+    assert match([(0, 10), (20, 40)], [(22, 39), (1, 9), (100, 120)]) == {0: 1, 1: 0}
+    assert match([(0, 10)], [(8, 30)]) == {}
+
+
+def test_offset_mapper_respaced_text():
+    raw = "Die  Polizei\n\nnahm acht Männer fest."
+    text = "Die Polizei\nnahm acht Männer fest."
+    to_raw = realgold.offset_mapper(raw, text)
+    for word in ("Polizei", "acht", "fest"):
+        assert raw[to_raw(text.index(word)):to_raw(text.index(word)) + len(word)] == word
+    assert realgold.offset_mapper("abc", "abc")(2) == 2
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_offset_mapper_stays_in_range(raw, text):
+    to_raw = realgold.offset_mapper(raw, text)
+    for off in range(len(text) + 1):
+        assert 0 <= to_raw(off) <= len(raw)
+
+
+def test_evaluate_with_injected_predictions(monkeypatch, tmp_path):
+    """The split loop: articles listed as annotated count, with injected predictions."""
+    monkeypatch.setattr(ev, "annotated_articles", lambda gold, split, layer="events": [1, 2])
+    monkeypatch.setattr(ev, "load", lambda gold, name, split, verify=True: [
+        dict(_g(0, 20, "USA", "CHN", "17"), line=1, split="dev")])
+    preds = {1: [PredEvent(0, 20, "USA", "CHN", "172")], 2: [PredEvent(0, 20, "USA", None, "190")]}
+    r = ev.evaluate("real-de", "dev", predict=lambda gold, key: preds[key])
+    assert r["articles"] == 2 and r["gold"] == 1 and r["predicted"] == 2
+    assert r["recall"] == 1.0 and r["triple_precision"] == 0.5
+
+
+@needs_de
+@pytest.mark.parametrize("name", ["events", "statements", "forecasts", "hard_negatives"])
+def test_committed_de_gold_matches_corpus(name):
+    path = ev.gold_dir("real-de") / f"{name}.jsonl"
+    recs = realgold.load_gold(path)        # raises on a bad hash, split or line
+    listed = {s: set(ev.annotated_articles("real-de", s, "events")) | set(ev.annotated_articles("real-de", s, "statements"))
+              for s in realgold.SPLITS}
+    for rec in recs:
+        assert rec["line"] in listed[rec["split"]], f"{path.name}:{rec['_line']} article not listed as annotated"
+        for key in ("source_span", "target_span", "speaker_span", "holder_span", "content_span", "condition_span"):
+            span = rec.get(key)
+            if span:
+                assert rec["start"] <= span[0] < span[1] <= rec["end"], f"{path.name}:{rec['_line']} {key} outside sentence"
+
+
+@needs_en
+def test_en_pages_and_gold():
+    pages = realgold.en_pages()
+    assert len(pages) == 40 and [s for _, s in pages[:2]] == ["dev", "test"]
+    assert list(pages) == sorted(pages)
+    path = ev.gold_dir("real-en") / "events.jsonl"
+    if path.is_file():
+        realgold.load_gold_en(path)
+
+
+def test_gold_files_hold_no_text():
+    """Offsets, labels and hashes only: no string value longer than a label."""
+    root = ev.GOLD_ROOT
+    for path in list((root / "real-de").glob("*.jsonl")) + list((root / "real-en").glob("*.jsonl")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(raw)
+            stack = [rec]
+            while stack:
+                v = stack.pop()
+                if isinstance(v, dict):
+                    stack.extend(v.values())
+                elif isinstance(v, list):
+                    stack.extend(v)
+                elif isinstance(v, str):
+                    assert len(v) <= 64 and " " not in v, f"{path.name}: text-like value {v!r}"
+
+
+def test_cli_rejects_unknown_gold_and_split():
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["eval", "events", "--gold", "real-xx"]).exit_code == 2
+    assert runner.invoke(app, ["eval", "events", "--gold", "real-de", "--split", "train"]).exit_code == 2
+    assert runner.invoke(app, ["eval", "statements", "--gold", "real-en"]).exit_code == 2
+
+
+@needs_de
+@pytest.mark.slow
+def test_cli_real_de_dev_end_to_end():
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    res = CliRunner().invoke(app, ["eval", "events", "--gold", "real-de", "--split", "dev", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["articles"] >= 1 and out["gold"] > 0 and 0.0 <= out["recall"] <= 1.0
