@@ -267,7 +267,9 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # before other roles; nearer before farther
         # a masculine pronoun is far more often a man than a masculine-named state
         type_rank = 1 if gender == "m" and getattr(actor, "type", None) != "PER" else 0
-        ranked.append(((type_rank, dist, 0 if _is_subject(doc, m) else 1, -m.start), m.actor_id))
+        # within the pronoun's own sentence the nearest actor, in earlier ones the first
+        # (topic, usually the subject)
+        ranked.append(((type_rank, dist, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start), m.actor_id))
     ranked.sort()
     out: List[str] = []
     for _, actor_id in ranked:
