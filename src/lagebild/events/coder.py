@@ -35,11 +35,16 @@ class EventCoder(ArgumentsMixin):
         ontology: Optional[CameoOntology] = None,
         require_actor: bool = True,
         nested: str = "embedded",
+        generic_groups: bool = True,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
-        "governing" (PETRARCH: the first verb of the chain is coded)."""
+        "governing" (PETRARCH: the first verb of the chain is coded).
+        generic_groups: code generic group nouns ("die Polizei", "gunmen") as agent-coded
+        actors (:mod:`lagebild.language.reference`); off for actor dictionaries that code
+        agents themselves (PETRARCH)."""
         self.nested = nested
+        self.generic_groups = generic_groups
         self._warned = False
         self._bounds: Optional[Tuple[int, int]] = None
         self._dateline_tokens: Set[int] = set()
@@ -516,7 +521,8 @@ class EventCoder(ArgumentsMixin):
                 out.append(a)
                 continue
             found = resolve_references(doc, a.token.idx if a.token.pos_ == "PRON" else a.start,
-                                       a.token.idx + len(a.token) if a.token.pos_ == "PRON" else a.end)
+                                       a.token.idx + len(a.token) if a.token.pos_ == "PRON" else a.end,
+                                       groups=self.generic_groups)
             if not found:
                 out.append(a)
                 continue
@@ -528,7 +534,7 @@ class EventCoder(ArgumentsMixin):
         → the party): the reference resolver decides."""
         if a.token.pos_ not in ("NOUN", "PROPN") or not a.token.lower_.endswith(("er", "in", "e")):
             return False
-        found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token))
+        found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
         return bool(found) and found[0] != a.actor
 
     def _events(self, doc: Doc, sent: Span, verb: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],

@@ -333,11 +333,13 @@ def group_actor(doc: Doc, agent: str, country: Optional[str], text: str, start: 
     return ident
 
 
-def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2) -> List[str]:
+def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups: bool = True) -> List[str]:
     """Actor ids the phrase at characters ``[start, end)`` of ``doc`` refers to (see the
     module docstring): one for a singular phrase, up to ``limit`` for a plural description
-    ("die beiden Minister"), ``[]`` when it refers to none. The Doc needs a parse (for the
-    head, morphology and sentences) and the actors component's mentions."""
+    ("die beiden Minister"), ``[]`` when it refers to none; ``groups=False`` leaves generic
+    group nouns alone (for actor dictionaries that code agents themselves, like
+    PETRARCH's). The Doc needs a parse (head, morphology, sentences) and the actors
+    component's mentions."""
     found = mentions_in(doc, start, end)
     hit = classify(doc, start, end)
     if found:
@@ -355,6 +357,8 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2) -> Lis
         return []
     number = _number_of(head, word)
     if word.kind == "group":
+        if not groups:
+            return []
         # a determiner-less or definite group noun; not "ein Soldat" as an object of
         # comparison — a group stands for the agents of the context's country
         country = context_country(doc, start, end)
