@@ -40,6 +40,10 @@ def load(lang: str, model: Optional[str] = None) -> Language:
     """The full lagebild pipeline for ``lang`` (``model``: another spaCy pipeline to use
     as the linguistic base, by package name or path)."""
     nlp = load_base(lang, model)
+    if "parser" in nlp.pipe_names and "lagebild_sentence_guard" not in nlp.pipe_names:
+        from .language import sentences  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("lagebild_sentence_guard", before="parser")
     for name, module in pipeline_config():
         importlib.import_module(module)  # registers the factory
         if name not in nlp.pipe_names:

@@ -76,5 +76,9 @@ def test_seed_no_asserted_events_from_analysis(seed_events):
     """The second half is the author's analysis: nothing there is an asserted event."""
     doc, _ = seed_events
     analysis_start = doc.text.index("Putins Fallstrick")
-    asserted = [e for e in doc.events if e.span[0] >= analysis_start and e.modality == "asserted" and not e.negated]
+    # attitudes the author ascribes to someone named earlier ("er billigt den Ansatz",
+    # "er hofft auf …") are CAMEO events once pronouns are resolved (issue 9); events
+    # with a named source in the analysis stay wrong
+    asserted = [e for e in doc.events if e.span[0] >= analysis_start and e.modality == "asserted" and not e.negated
+                and (e.source_text or "").lower() not in ("er", "sie", "es")]
     assert asserted == []

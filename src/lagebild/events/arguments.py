@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
+from ..language.clauses import vorfeld_subject
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -58,6 +59,8 @@ class ArgumentsMixin:
 
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
                 return False
+            if any(a.lower_ in ("wurde", "wurden", "worden", "wurdest", "wurdet") for a in auxes) or verb.tag_ == "VVPP":
+                return True  # past of werden + verb, or a participle: passive (the future is "wird + infinitive")
             if "Part" in verb.morph.get("VerbForm"):
                 return True
             # without VerbForm: "wird angreifen" (future: the infinitive, text == lemma) vs
@@ -180,6 +183,14 @@ class ArgumentsMixin:
             phrase.pop(0)
         if actor is None:
             actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
+        if actor is None and token.pos_ in ("NOUN", "PROPN"):
+            # a role noun with the name in apposition ("Kreml-Sprecher Peskow" parsed as
+            # noun + appos): the name is the actor
+            for c in token.children:
+                if self.lex.role(c.dep_) == "appos" and c.i == token.i + 1 and c.pos_ == "PROPN":
+                    actor = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
+                    if actor:
+                        break
         if actor is None and self.lex.anaphors.get(self.lemma(token)) == "GPE":
             # "die Regierung in Berlin", "the government in Kyiv": the place names the state
             for c in token.children:
@@ -244,6 +255,14 @@ class ArgumentsMixin:
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
+        if not self.is_passive(verb) or not subj:
+            # verb-second word order and case: the Vorfeld noun phrase is the subject
+            # ("Poroschenko kritisierte Selenskyj" parsed object-verb-subject)
+            front = vorfeld_subject(verb)
+            if front is not None and front.i not in {x.i for x in subj} and not self._is_reciprocal(front) \
+                    and front.lower_ not in self.lex.relative_pronouns:
+                rest = [x for x in subj if bare(x) and x.i > front.i]
+                return [front], [o for o in objs if o.i != front.i] + rest
         if len(subj) >= 2:
             # two "subjects" of one event verb: the first is the subject, the others objects
             subj = sorted(subj, key=lambda c: c.i)

@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
+from ..language.reference import resolve_references
 from ..tokens import get_list
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
@@ -34,11 +35,16 @@ class EventCoder(ArgumentsMixin):
         ontology: Optional[CameoOntology] = None,
         require_actor: bool = True,
         nested: str = "embedded",
+        generic_groups: bool = True,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
-        "governing" (PETRARCH: the first verb of the chain is coded)."""
+        "governing" (PETRARCH: the first verb of the chain is coded).
+        generic_groups: code generic group nouns ("die Polizei", "gunmen") as agent-coded
+        actors (:mod:`lagebild.language.reference`); off for actor dictionaries that code
+        agents themselves (PETRARCH)."""
         self.nested = nested
+        self.generic_groups = generic_groups
         self._warned = False
         self._bounds: Optional[Tuple[int, int]] = None
         self._dateline_tokens: Set[int] = set()
@@ -492,6 +498,8 @@ class EventCoder(ArgumentsMixin):
                 if resolved is not None:
                     srcs[k] = Arg(a.token, resolved, a.text, a.start, a.end)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        srcs = self._refer(doc, srcs)
+        tgts = self._refer(doc, tgts)
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -500,6 +508,34 @@ class EventCoder(ArgumentsMixin):
             if prev:
                 issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
+
+    def _refer(self, doc: Doc, args: List[Arg]) -> List[Arg]:
+        """Arguments without an actor that refer to one (a pronoun, a description, a
+        generic group: :func:`lagebild.language.reference.resolve_references`); a plural
+        description ("die beiden Minister") becomes one argument per actor."""
+        out: List[Arg] = []
+        for a in args:
+            if (a.actor is not None and not self._description_over_org(doc, a)) or self._is_reciprocal(a.token) \
+                    or a.token.lower_ in self.lex.relative_pronouns or a.token.i in self._dateline_tokens \
+                    or (a.actor is None and self.mentions_in(doc, a.start, a.end)):
+                out.append(a)
+                continue
+            found = resolve_references(doc, a.token.idx if a.token.pos_ == "PRON" else a.start,
+                                       a.token.idx + len(a.token) if a.token.pos_ == "PRON" else a.end,
+                                       groups=self.generic_groups)
+            if not found:
+                out.append(a)
+                continue
+            out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
+        return out
+
+    def _description_over_org(self, doc: Doc, a: Arg) -> bool:
+        """A singular person description linked to an organisation ("der Republikaner"
+        → the party): the reference resolver decides."""
+        if a.token.pos_ not in ("NOUN", "PROPN") or not a.token.lower_.endswith(("er", "in", "e")):
+            return False
+        found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
+        return bool(found) and found[0] != a.actor
 
     def _events(self, doc: Doc, sent: Span, verb: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
                 issue: Optional[Arg], info: ModalityInfo, when: Optional[str], where: Optional[str]) -> List[Event]:

@@ -107,7 +107,8 @@ def evaluate_petrarch(
 
     lexicon = copy.copy(load_lexicon("en"))
     lexicon.patterns = PatternIndex(read_verb_dictionary(verbs_path))
-    coder = EventCoder("en", lexicon=lexicon, nested="governing")
+    # PETRARCH's agent dictionary codes generic groups itself
+    coder = EventCoder("en", lexicon=lexicon, nested="governing", generic_groups=False)
     dictionary = ActorDictionary().read_actors(actors_path)
     if agents_path.is_file():
         dictionary.read_agents(agents_path)

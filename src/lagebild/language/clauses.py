@@ -1,0 +1,258 @@
+"""Clause structure that a weak dependency parse gets wrong, recovered from word order and
+morphology: the verb complex of a clause (finite verb, auxiliaries, participle/infinitive,
+separable particle → tense, voice, mood, modal) and, for German, the topological fields.
+
+German main clauses are verb-second: exactly one constituent (the *Vorfeld*) precedes the
+finite verb, and in news prose it is the subject far more often than not; subordinate
+clauses are verb-final. When the parser reads "Poroschenko kritisierte Selenskyj" as
+object–verb–subject (two bare names give no case morphology to go by), the Vorfeld is the
+better witness — unless case morphology says otherwise ("Den Präsidenten kritisierte der
+Kanzler": "den" is accusative). See Zifonun et al., *Grammatik der deutschen Sprache*
+(1997), and Höhle's topological field model.
+
+Functions take spaCy tokens of a parsed Doc (UD labels as lagebild's models predict, or
+TIGER labels) and never raise on odd parses; they answer None when unsure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from spacy.tokens import Token
+
+# German auxiliaries and modals (lemmas)
+AUX_DE = frozenset(("haben", "sein", "werden"))
+MODALS_DE = frozenset(("wollen", "sollen", "müssen", "können", "dürfen", "mögen", "möchten"))
+MODALS_EN = frozenset(("will", "would", "shall", "should", "can", "could", "may", "might", "must"))
+SUBORDINATORS_DE = frozenset((
+    "dass", "daß", "weil", "ob", "wenn", "falls", "als", "nachdem", "bevor", "obwohl", "während", "damit",
+    "sodass", "indem", "seit", "seitdem", "bis", "sobald", "solange", "wie", "wo", "wobei", "weshalb", "warum",
+))
+RELATIVE_DE = frozenset(("der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welcher", "welche", "welches", "welchem", "welchen"))
+# determiners and pronouns that rule out the nominative
+NON_NOMINATIVE_DE = frozenset((
+    "den", "dem", "des", "einen", "einem", "eines", "diesen", "diesem", "dieses", "jenen", "jenem",
+    "ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch", "seinen", "seinem", "ihren", "ihrem",
+    "unseren", "unserem", "keinen", "keinem", "allen", "beiden",
+))
+NOMINATIVE_DE = frozenset(("er", "ich", "wir", "du", "ihr"))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "sb", "csubj"))
+CLAUSE_BREAK = frozenset((",", ";", ":", "–", "—", "(", ")", "\""))
+
+
+@dataclass
+class VerbComplex:
+    """The verb complex of a clause: ``head`` (the lexical verb), ``finite`` (the finite
+    verb, possibly the head itself), ``auxiliaries`` (tokens, finite one included),
+    ``particle`` (a separable particle token), ``tense`` (past|present|future|perfect|
+    pluperfect), ``voice`` (active|passive), ``mood`` (indicative|subjunctive),
+    ``modal`` (the modal verb's lemma or None)."""
+
+    head: Token
+    finite: Optional[Token]
+    auxiliaries: List[Token] = field(default_factory=list)
+    particle: Optional[Token] = None
+    tense: str = "present"
+    voice: str = "active"
+    mood: str = "indicative"
+    modal: Optional[str] = None
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD", "VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"))
+NONFINITE_TAGS = frozenset(("VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VBN", "VBG"))
+AUX_LEMMAS = AUX_DE | MODALS_DE
+
+
+def is_finite(tok: Token) -> bool:
+    """A finite verb form (the fine-grained tag first — German models tag more reliably
+    than they fill VerbForm —, then morphology)."""
+    if tok.tag_ in FINITE_TAGS:
+        return True
+    if tok.tag_ in NONFINITE_TAGS:
+        return False
+    if "Fin" in tok.morph.get("VerbForm"):
+        return True
+    return bool(tok.morph.get("Mood")) and not tok.morph.get("VerbForm")
+
+
+def _bracket_aux(verb: Token) -> Optional[Token]:
+    """German: a finite auxiliary/modal to the left of a clause-final verb in the same
+    stretch (no clause break between): the verb is then the right bracket of that
+    auxiliary's clause, whatever its tag ("hatte … annektiert und … überfallen")."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("und", "oder", "aber")):
+        return None
+    sent_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    for k in range(verb.i - 1, sent_start - 1, -1):
+        tok = doc[k]
+        if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
+            return None
+        if tok.pos_ in ("AUX", "VERB") and is_finite(tok) and _lemma(tok) in AUX_LEMMAS:
+            return tok
+    return None
+
+
+def finite_verb(verb: Token) -> Optional[Token]:
+    """The finite verb of ``verb``'s clause: ``verb`` itself when finite, else a finite
+    auxiliary/modal child or head, else (German) the nearest finite verb to the left in
+    the sentence with no clause break between (parses that hang "hatte … annektiert und …
+    überfallen" wrongly)."""
+    if verb.pos_ in ("VERB", "AUX") and is_finite(verb):
+        if verb.doc.lang_ == "de" and _lemma(verb) not in AUX_LEMMAS:
+            aux = _bracket_aux(verb)
+            if aux is not None:
+                return aux
+        return verb
+    for c in verb.children:
+        if c.pos_ == "AUX" and is_finite(c):
+            return c
+    head = verb.head
+    if head.i != verb.i and head.pos_ == "AUX" and head.i < verb.i and is_finite(head):
+        return head
+    sent_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+    for k in range(verb.i - 1, sent_start - 1, -1):
+        tok = verb.doc[k]
+        if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and is_finite(tok):
+            return tok
+    return None
+
+
+def is_subordinate(fin: Token) -> bool:
+    """A verb-final (subordinate or relative) clause: a subordinator or relative pronoun
+    opens it, or the parser marks it."""
+    if any(c.dep_ in ("mark", "cp") for c in fin.children):
+        return True
+    if fin.dep_ in ("acl", "acl:relcl", "rc", "advcl", "relcl"):
+        return True
+    start = clause_start(fin)
+    first = fin.doc[start]
+    return first.lower_ in SUBORDINATORS_DE or (first.lower_ in RELATIVE_DE and start > 0 and fin.doc[start - 1].text == ",")
+
+
+def clause_start(fin: Token) -> int:
+    """Index of the first token of the clause the finite verb ``fin`` stands in, found
+    linearly: after the last clause break (comma, colon, dash, coordinator after a comma)
+    before it, or the sentence start."""
+    doc = fin.doc
+    s = fin.sent.start if doc.has_annotation("SENT_START") else 0
+    k = fin.i - 1
+    # a root clause runs from the sentence start (commas there separate listed names or
+    # a fronted clause, which the caller sees as a verb in the field); a coordinated or
+    # embedded clause from the last comma or coordinator
+    embedded = fin.dep_ not in ("ROOT",) and fin.head.i != fin.i
+    while k >= s:
+        tok = doc[k]
+        if tok.text in (";", ":", "–", "—") or (tok.text in CLAUSE_BREAK and embedded):
+            return k + 1
+        if embedded and tok.lower_ in ("und", "aber", "oder", "doch", "sondern") and k < fin.i - 1:
+            return k + 1
+        k -= 1
+    start = s
+    while start < fin.i and (doc[start].is_punct or doc[start].lower_ in ("und", "aber", "doch", "denn", "oder")):
+        start += 1
+    return start
+
+
+def _non_nominative(tok: Token) -> bool:
+    """Case morphology (determiners, pronoun forms, a case-marking preposition) that rules
+    out the nominative for the noun phrase headed by ``tok``."""
+    if tok.lower_ in NON_NOMINATIVE_DE:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("case",) or (c.pos_ == "ADP" and c.i < tok.i):
+            return True
+        if c.dep_ in ("det", "nk", "det:poss") and c.i < tok.i and c.lower_ in NON_NOMINATIVE_DE:
+            return True
+    case = tok.morph.get("Case")
+    return bool(case) and "Nom" not in case and tok.pos_ == "PRON"
+
+
+def _clearly_nominative(tok: Token) -> bool:
+    if tok.lower_ in NOMINATIVE_DE:
+        return True
+    for c in tok.children:
+        if c.dep_ in ("det", "nk") and c.i < tok.i and c.lower_ in ("der", "ein", "dieser", "kein") \
+                and "Masc" in tok.morph.get("Gender"):
+            return True
+    return False
+
+
+def vorfeld_subject(verb: Token) -> Optional[Token]:
+    """German: the head of the noun phrase in the Vorfeld of ``verb``'s verb-second main
+    clause when word order and case make it the subject (module docstring), else None.
+    Nothing for verb-final clauses, verb-first clauses, or a Vorfeld holding an adverbial,
+    a prepositional phrase, a clause or a noun phrase marked accusative/dative/genitive."""
+    fin = finite_verb(verb)
+    if fin is None or is_subordinate(fin):
+        return None
+    start = clause_start(fin)
+    if start >= fin.i:
+        return None  # verb-first: question, imperative, conditional
+    field_ = [t for t in fin.doc[start:fin.i] if not t.is_punct]
+    if not field_:
+        return None
+    ids = {t.i for t in field_}
+    roots = [t for t in field_ if t.head.i not in ids or t.head.i == t.i]
+    nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON", "ADV", "X", "ADJ") and t.dep_ not in ("case", "advmod") or (
+        t.pos_ in ("PROPN", "ADV", "X") and t.text[:1].isupper() and t.i == start)]
+    if len(nominal) != 1:
+        return None
+    np = nominal[0]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in SUBORDINATORS_DE for t in field_):
+        return None  # a clause in the Vorfeld
+    if any(t.pos_ == "ADP" and t.head.i == np.i or (t.pos_ == "ADP" and t.i == start) for t in field_):
+        return None  # a prepositional phrase ("Am Samstag", "Nach dem Treffen")
+    if np.pos_ == "ADV" and not np.text[:1].isupper():
+        return None
+    if np.pos_ == "PRON" and np.lower_ in ("es", "das", "dies") and np.dep_ in ("expl", "ep"):
+        return None
+    if _non_nominative(np):
+        return None
+    if np.pos_ in ("NOUN", "PROPN", "ADV", "X") and ("Dat" in np.morph.get("Case") or "Gen" in np.morph.get("Case")) and not np.text[:1].isupper():
+        return None
+    # a clearly nominative phrase after the verb keeps its subject role (object topicalised)
+    for c in list(fin.children) + (list(verb.children) if verb is not fin else []):
+        if c.i > fin.i and c.dep_ in SUBJECT_DEPS and _clearly_nominative(c) and not _clearly_nominative(np):
+            return None
+    return np
+
+
+def verb_complex(verb: Token) -> VerbComplex:
+    """The :class:`VerbComplex` of the lexical verb ``verb`` (German or English)."""
+    fin = finite_verb(verb)
+    auxes = [c for c in verb.children if c.pos_ == "AUX" or c.dep_ in ("aux", "aux:pass", "auxpass", "oc_aux")]
+    if fin is not None and fin is not verb and fin not in auxes:
+        auxes.append(fin)
+    auxes.sort(key=lambda t: t.i)
+    particle = next((c for c in verb.children if c.dep_ in ("compound:prt", "prt", "svp")), None)
+    if particle is None and fin is not None and fin is verb:
+        particle = next((c for c in verb.children if c.dep_ in ("compound", "advmod", "mo") and c.i > verb.i
+                         and c.pos_ in ("ADP", "ADV", "PART") and (c.i + 1 >= len(verb.doc) or verb.doc[c.i + 1].is_punct)), None)
+    lemmas = [_lemma(a) for a in auxes]
+    vc = VerbComplex(head=verb, finite=fin, auxiliaries=auxes, particle=particle)
+    modal = next((lem for lem in lemmas if lem in MODALS_DE or lem in MODALS_EN and lem not in ("will", "shall")), None)
+    vc.modal = modal
+    fin_tense = fin.morph.get("Tense") if fin is not None else []
+    if any(lem in ("werden", "will", "shall") for lem in lemmas) and (
+            "Part" not in verb.morph.get("VerbForm") or any(lem in ("sein", "be") for lem in lemmas)):
+        vc.tense = "future"
+    elif any(lem in ("haben", "have") or (lem == "sein" and "Part" in verb.morph.get("VerbForm")) for lem in lemmas):
+        vc.tense = "pluperfect" if "Past" in fin_tense else "perfect"
+    elif "Past" in fin_tense or "Past" in verb.morph.get("Tense") and is_finite(verb):
+        vc.tense = "past"
+    passive_aux = any(a.dep_ in ("aux:pass", "auxpass") for a in auxes) or any(
+        a.lower_ in ("wurde", "wurden", "worden", "wurdest", "wurdet") for a in auxes)
+    if passive_aux or ("werden" in lemmas and "Part" in verb.morph.get("VerbForm")):
+        vc.voice = "passive"
+        if vc.tense == "future" and not any(lem == "werden" and a.lower_ in ("wird", "werden") for lem, a in zip(lemmas, auxes) if a is not fin):
+            vc.tense = "past" if any(a.lower_ in ("wurde", "wurden") for a in auxes) else "present"
+    if fin is not None and "Sub" in fin.morph.get("Mood"):
+        vc.mood = "subjunctive"
+    return vc

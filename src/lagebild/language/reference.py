@@ -1,0 +1,388 @@
+"""Within-document reference: which actor a pronoun, a demonstrative, a description or a
+generic group noun stands for.
+
+``resolve_reference(doc, start, end)`` answers for any stretch of a parsed, actor-linked
+Doc (``doc._.mentions`` and ``doc._.actors`` filled by ``lagebild_actors``); the event
+coder, the statements and the forecasts components share it.
+
+The method is a small salience-ranked search (in the spirit of Lappin & Leass 1994 and the
+rule-based sieves of Lee et al. 2013, reduced to what an event coder needs):
+
+- a stretch that overlaps an actor mention is that actor;
+- a personal pronoun, demonstrative or description ("er", "dieser", "der 70-Jährige",
+  "der Republikaner", "the spokesman") is the nearest earlier mention whose actor type,
+  number and — in German — grammatical gender agree, preferring subjects and the current
+  and previous sentences (at most :data:`MAX_SENTENCES_BACK` back);
+- a generic group ("die Polizei", "Rebellen", "Bewaffnete", "gunmen") is an agent-coded
+  actor: the country of the nearest place or state mentioned in the sentence (else the
+  sentences before) plus the CAMEO agent code (COP, REB, MIL, OPP …), or ``---`` + code
+  when the context names no country. Such actors are added to ``doc._.actors`` so that
+  every id an event carries is listed.
+
+The words come from ``data/language/reference.tsv`` and the group nouns of the actor
+knowledge base (``data/kb/agents.tsv``); both are data files a user can extend.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from ..datafiles import data_path, iter_tsv
+from ..tokens import get_list, mentions_in
+
+MAX_SENTENCES_BACK = 3
+KINDS = ("pronoun", "demonstrative", "description", "group")
+TYPES = ("PER", "ORG", "GPE", "GRP", "LOC")
+
+
+@dataclass(frozen=True)
+class RefWord:
+    """One referring word: its kind, number (sg/pl/*), German gender (m/f/n/*), the actor
+    types it may stand for and, for a group, the CAMEO agent code."""
+
+    kind: str
+    number: str = "*"
+    gender: str = "*"
+    types: FrozenSet[str] = frozenset(TYPES)
+    agent: Optional[str] = None
+
+
+@dataclass
+class RefLexicon:
+    words: Dict[str, RefWord]
+    suffixes: List[Tuple[str, RefWord]]
+
+    def lookup(self, form: str) -> Optional[RefWord]:
+        form = form.lower()
+        hit = self.words.get(form)
+        if hit is not None:
+            return hit
+        for suffix, word in self.suffixes:
+            if form.endswith(suffix) and len(form) > len(suffix):
+                return word
+        return None
+
+
+def _validate(row: dict) -> Optional[str]:
+    if row["kind"] not in KINDS:
+        return f"kind {row['kind']!r} is not one of {', '.join(KINDS)}"
+    if (row.get("number") or "*") not in ("sg", "pl", "*"):
+        return f"number {row['number']!r} is not sg, pl or *"
+    if (row.get("gender") or "*") not in ("m", "f", "n", "*"):
+        return f"gender {row['gender']!r} is not m, f, n or *"
+    bad = [t for t in (row.get("types") or "").split("|") if t and t not in TYPES]
+    if bad:
+        return f"unknown actor type(s) {bad} (one of {', '.join(TYPES)})"
+    if row["kind"] == "group" and not row.get("agent"):
+        return "a group needs an agent code"
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_reference_lexicon(lang: str) -> RefLexicon:
+    """The referring words of ``lang``: ``data/language/reference.tsv`` plus the group
+    nouns of the actor KB. Raises :class:`~lagebild.errors.DataFileError` (file, line)
+    on a malformed row."""
+    words: Dict[str, RefWord] = {}
+    suffixes: List[Tuple[str, RefWord]] = []
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+        for noun in kb.role_nouns:
+            if noun.lang != lang:
+                continue
+            info = kb.agents.get(noun.agent) or {}
+            for form, plural in noun.forms:
+                if noun.person and not plural:
+                    word = RefWord("description", "sg", "*", frozenset(("PER",)))
+                else:
+                    word = RefWord("group", "pl" if plural else "*", "*", frozenset((str(info.get("type") or "GRP"), "GRP")), noun.agent)
+                words.setdefault(form.lower(), word)
+    except Exception:  # pragma: no cover - the KB is optional for this module
+        pass
+    own: Dict[str, RefWord] = {}
+    for row in iter_tsv(data_path("language", "reference.tsv"), required=("lang", "form", "kind"), validate=_validate):
+        if row["lang"] != lang:
+            continue
+        types = frozenset(t for t in (row.get("types") or "").split("|") if t) or frozenset(TYPES)
+        word = RefWord(row["kind"], row.get("number") or "*", row.get("gender") or "*", types, row.get("agent"))
+        form = row["form"].lower()
+        if form.startswith("-"):
+            suffixes.append((form[1:], word))
+        else:
+            own[form] = word
+    words.update(own)  # this file's entries win over the KB's
+    suffixes.sort(key=lambda s: -len(s[0]))
+    return RefLexicon(words, suffixes)
+
+
+# ---------------------------------------------------------------------------- helpers
+def _lang(doc: Doc) -> str:
+    return "de" if doc.lang_ == "de" else "en"
+
+
+def _head(span: Span) -> Token:
+    try:
+        return span.root
+    except Exception:  # pragma: no cover - no parse
+        return span[-1]
+
+
+def _sentences(doc: Doc) -> List[Tuple[int, int]]:
+    cached = doc.user_data.get("lagebild_sent_bounds")
+    if cached is None:
+        cached = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))]
+        doc.user_data["lagebild_sent_bounds"] = cached
+    return cached
+
+
+def _sentence_index(bounds: Sequence[Tuple[int, int]], char: int) -> int:
+    for k, (s, e) in enumerate(bounds):
+        if s <= char < e:
+            return k
+    return len(bounds) - 1
+
+
+def _word_of(lex: RefLexicon, tok: Token) -> Optional[RefWord]:
+    word = lex.lookup(tok.text)
+    if word is None and tok.lemma_:
+        word = lex.lookup(tok.lemma_)
+        if word is not None and word.kind == "group" and word.number == "*" and tok.lower_ != tok.lemma_.lower():
+            word = RefWord(word.kind, "pl" if "Plur" in tok.morph.get("Number") else "*", word.gender, word.types, word.agent)
+    return word
+
+
+def _number_of(tok: Token, word: RefWord) -> str:
+    number = tok.morph.get("Number")
+    if number:
+        return "pl" if "Plur" in number else "sg"
+    return word.number
+
+
+def _gender_of(tok: Token) -> str:
+    g = tok.morph.get("Gender")
+    if not g:
+        return "*"
+    return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "*")
+
+
+def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
+    """The head token of ``doc`` between characters ``start`` and ``end`` and the
+    referring word it is (None when it is no pronoun, description or group noun)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    lex = load_reference_lexicon(_lang(doc))
+    head = _head(span)
+    word = _word_of(lex, head)
+    if word is None:
+        # "die beiden Minister", "der 70-Jährige", "the 70-year-old": a telling modifier
+        for tok in span:
+            w = _word_of(lex, tok)
+            if w is not None and w.kind == "description":
+                return head, w
+        return None
+    if word.kind == "group" and any(c.lower_ in ("beiden", "both") for c in head.children):
+        return head, RefWord("description", "pl", "*", frozenset(("PER", "GPE", "ORG")))
+    return head, word
+
+
+def _actors(doc: Doc) -> Dict[str, object]:
+    return {a.id: a for a in get_list(doc, "actors")}
+
+
+def _mention_number(doc: Doc, m) -> str:  # type: ignore[no-untyped-def]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return "*"
+    number = _head(span).morph.get("Number")
+    return ("pl" if "Plur" in number else "sg") if number else "*"
+
+
+def _mention_gender(doc: Doc, m) -> str:  # type: ignore[no-untyped-def]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return "*"
+    head = _head(span)
+    # the article is the better witness of German gender ("die Ukraine", "der Kreml")
+    for c in head.children:
+        if c.dep_ in ("det",) and c.morph.get("Gender"):
+            return _gender_of(c)
+    return _gender_of(head)
+
+
+def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    atype = getattr(actor, "type", None) if actor is not None else None
+    if atype is None or atype == "LOC":
+        return False
+    if atype not in word.types:
+        return False
+    if number == "sg" and atype == "GRP":
+        return False
+    mnum = _mention_number(doc, m)
+    if number == "pl" and atype == "PER" and word.kind in ("pronoun", "demonstrative"):
+        return False
+    if number == "pl" and atype in ("GPE", "ORG") and mnum == "sg" and word.kind in ("pronoun", "demonstrative") and lang == "de":
+        return False
+    if number == "sg" and mnum == "pl" and atype != "PER":
+        return False
+    if lang == "de" and gender != "*" and atype != "PER" and number != "pl":
+        # a state or organisation must show the pronoun's gender ("die EU … sie",
+        # "Russland … es"); "er" with an ungendered country is a person's pronoun
+        mg = _mention_gender(doc, m)
+        if mg != gender:
+            return False
+    if lang == "de" and atype == "PER" and gender == "n":
+        return False
+    return True
+
+
+def _is_subject(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = _head(span)
+    return head.dep_ in ("nsubj", "nsubj:pass", "sb") or (head.dep_ in ("flat", "appos", "compound") and head.head.dep_ in ("nsubj", "nsubj:pass", "sb"))
+
+
+def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int) -> List[str]:
+    lang = _lang(doc)
+    bounds = _sentences(doc)
+    here = _sentence_index(bounds, start)
+    lo = bounds[max(0, here - MAX_SENTENCES_BACK)][0]
+    actors = _actors(doc)
+    ranked: List[Tuple[Tuple[int, int, int, int], str]] = []
+    for m in mentions_in(doc, lo, start):
+        if m.end > start:
+            continue
+        actor = actors.get(m.actor_id)
+        if not _compatible(doc, m, actor, word, number, gender, lang):
+            continue
+        dist = here - _sentence_index(bounds, m.start)
+        # the current sentence's earlier actors first, then earlier sentences; subjects
+        # before other roles; nearer before farther
+        # a masculine pronoun is far more often a man than a masculine-named state
+        type_rank = 1 if gender == "m" and getattr(actor, "type", None) != "PER" else 0
+        # within the pronoun's own sentence the nearest actor, in earlier ones the first
+        # (topic, usually the subject)
+        ranked.append(((type_rank, dist, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start), m.actor_id))
+    ranked.sort()
+    out: List[str] = []
+    for _, actor_id in ranked:
+        if actor_id not in out:
+            out.append(actor_id)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
+    """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
+    nearest state, place or state body mentioned in the same sentence, else in up to
+    :data:`MAX_SENTENCES_BACK` sentences before; None when none is named."""
+    bounds = _sentences(doc)
+    here = _sentence_index(bounds, start)
+    actors = _actors(doc)
+    for k in range(here, max(-1, here - MAX_SENTENCES_BACK - 1), -1):
+        s, e = bounds[k]
+        best: Optional[Tuple[int, str]] = None
+        for m in mentions_in(doc, s, e):
+            actor = actors.get(m.actor_id)
+            country = getattr(actor, "country", None)
+            if actor is None or not country or getattr(actor, "type", None) not in ("GPE", "LOC", "ORG"):
+                continue
+            dist = abs(m.start - start)
+            if best is None or dist < best[0]:
+                best = (dist, country)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def group_actor(doc: Doc, agent: str, country: Optional[str], text: str, start: int, end: int) -> str:
+    """The id of the agent-coded group actor ``country + agent`` ("NGAREB", or "---REB"
+    without a country), added to ``doc._.actors`` (type from the agent code) if absent."""
+    from ..schemas import Actor
+
+    ident = f"{country or '---'}{agent}"
+    actors = get_list(doc, "actors")
+    for a in actors:
+        if a.id == ident:
+            if (start, end) not in a.mentions:
+                a.mentions.append((start, end))
+            return ident
+    name = text
+    atype = "GRP"
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+        info = kb.agents.get(agent) or {}
+        atype = str(info.get("type") or "GRP")
+        label = info.get("label_de" if _lang(doc) == "de" else "label_en") or text
+        composite = kb.composite(country, agent) if country else None
+        name = composite.name if composite is not None else f"{label} ({country or 'unknown country'})"
+    except Exception:  # pragma: no cover
+        pass
+    actors.append(Actor(id=ident, name=name, type=atype if atype in ("ORG", "GRP") else "GRP", country=country,
+                        code=ident, mentions=[(start, end)], provisional=True))
+    return ident
+
+
+def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups: bool = True) -> List[str]:
+    """Actor ids the phrase at characters ``[start, end)`` of ``doc`` refers to (see the
+    module docstring): one for a singular phrase, up to ``limit`` for a plural description
+    ("die beiden Minister"), ``[]`` when it refers to none; ``groups=False`` leaves generic
+    group nouns alone (for actor dictionaries that code agents themselves, like
+    PETRARCH's). The Doc needs a parse (head, morphology, sentences) and the actors
+    component's mentions."""
+    found = mentions_in(doc, start, end)
+    hit = classify(doc, start, end)
+    if found:
+        best = max(found, key=lambda m: (m.end - m.start, -m.start))
+        actor = _actors(doc).get(best.actor_id)
+        # "der Republikaner" (one person) is not the party the actors component saw in it
+        if not (hit is not None and hit[1].kind == "description" and hit[1].types == frozenset(("PER",))
+                and getattr(actor, "type", None) in ("ORG", "GRP") and _number_of(hit[0], hit[1]) == "sg"
+                and any(c.dep_ == "det" for c in hit[0].children)):
+            return [best.actor_id]
+    if hit is None:
+        return []
+    head, word = hit
+    if head.pos_ == "PRON" and "Reflex=Yes" in str(head.morph):
+        return []
+    number = _number_of(head, word)
+    if word.kind == "group":
+        if not groups:
+            return []
+        # a determiner-less or definite group noun; not "ein Soldat" as an object of
+        # comparison — a group stands for the agents of the context's country
+        country = context_country(doc, start, end)
+        return [group_actor(doc, str(word.agent), country, doc.text[start:end], start, end)]
+    gender = word.gender
+    if _lang(doc) == "de" and word.kind in ("pronoun", "demonstrative") and gender == "f" and number == "*":
+        number = "sg"
+    if _lang(doc) == "de" and head.lower_ == "sie" and "Plur" in head.morph.get("Number"):
+        number, gender = "pl", "*"
+    if _lang(doc) == "de" and word.kind == "description" and gender == "*":
+        for c in head.children:
+            if c.dep_ == "det" and c.morph.get("Gender"):
+                gender = _gender_of(c)
+    want = limit if number == "pl" and word.kind == "description" else 1
+    return _antecedents(doc, start, end, word, number, gender, want)
+
+
+def resolve_reference(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The actor id the phrase at characters ``[start, end)`` of ``doc`` refers to, or None.
+
+    ``doc``: a parsed spaCy Doc whose ``doc._.mentions``/``doc._.actors`` the actors
+    component filled. A name, role or other mention overlapping the span gives its actor;
+    a pronoun, demonstrative or description gives the nearest agreeing earlier actor; a
+    generic group noun gives an agent-coded actor (``"RUSCOP"``, ``"---REB"``), which is
+    added to ``doc._.actors``. See the module docstring for the method."""
+    found = resolve_references(doc, start, end, limit=1)
+    return found[0] if found else None

@@ -1,0 +1,48 @@
+"""A sentence-boundary guard for news prose, run before the parser.
+
+Statistical parsers that also predict sentence boundaries sometimes split inside a
+sentence, typically after an abbreviation-like or hyphenated role noun ("Kreml-Sprecher
+Peskow wies …", "UN-Generalsekretär Guterres sagte …"). In edited news text a sentence
+starts only at the beginning of the text, after sentence-final punctuation (. ! ? … : ;),
+after a closing quote or bracket that follows such punctuation, or after a line break.
+The component ``lagebild_sentence_guard`` marks every other token as "not a sentence
+start" (``Token.is_sent_start = False``), a constraint spaCy's transition-based parser
+respects; boundaries already set to True (paragraph breaks) are kept.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# tokens after which a new sentence may begin
+SENTENCE_FINAL = frozenset(".!?…:;")
+CLOSERS = frozenset("\"'“”„«»‚‘’)]")
+
+
+def may_start_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` of ``doc`` may begin a sentence (see the module docstring)."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    if prev.is_space or "\n" in prev.whitespace_ or prev.text.endswith("\n"):
+        return True
+    k = i - 1
+    while k > 0 and doc[k].text in CLOSERS:
+        k -= 1
+    last = doc[k].text
+    if last and last[-1] in SENTENCE_FINAL:
+        return True
+    # a closing quote without punctuation before it may end a quoted headline
+    return doc[i - 1].text in CLOSERS and doc[i].is_title and k < i - 1
+
+
+@Language.component("lagebild_sentence_guard")
+def sentence_guard(doc: Doc) -> Doc:
+    """Forbid sentence starts where news prose has none (module docstring)."""
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if tok.is_sent_start:  # set by an earlier rule (a blank line): keep it
+            continue
+        if not may_start_sentence(doc, i):
+            tok.is_sent_start = False
+    return doc

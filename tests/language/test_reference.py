@@ -1,0 +1,81 @@
+"""Within-document reference (lagebild.language.reference) on the shipped German and
+English pipelines."""
+import pytest
+
+from lagebild.datafiles import data_path
+from lagebild.errors import DataFileError
+
+
+@pytest.fixture(scope="module")
+def nlp_de():
+    from lagebild.pipeline import load
+
+    return load("de")
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    from lagebild.pipeline import load
+
+    return load("en")
+
+
+def _at(doc, word):
+    import re
+
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text)
+    return m.start(), m.end()
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Selenskyj reiste nach Berlin. Dort traf er Scholz.", "er", "per:volodymyr_zelensky"),
+    ("Die Polizei nahm in Kiew acht Männer fest.", "Polizei", "UKRCOP"),
+    ("Rebellen griffen im Osten Kongos ein Dorf an.", "Rebellen", "COGREB"),
+    ("Bewaffnete haben im Norden Nigerias Schüler entführt.", "Bewaffnete", "NGAREB"),
+    ("Demonstranten blockierten die Straße.", "Demonstranten", "---OPP"),
+    ("Putin sprach lange. Der 70-Jährige lehnte den Vorschlag ab.", "70-Jährige", "per:vladimir_putin"),
+])
+def test_resolve_reference_de(nlp_de, text, word, expected):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_de(text)
+    start, end = _at(doc, word)
+    assert resolve_reference(doc, start, end) == expected
+    if expected.isupper():  # an agent-coded group is listed among the actors
+        assert any(a.id == expected for a in doc._.actors)
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Zelensky arrived in Berlin. He met Scholz there.", "He", "per:volodymyr_zelensky"),
+    ("Gunmen kidnapped 40 students in northern Nigeria.", "Gunmen", "NGAREB"),
+])
+def test_resolve_reference_en(nlp_en, text, word, expected):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_en(text)
+    start, end = _at(doc, word)
+    assert resolve_reference(doc, start, end) == expected
+
+
+def test_resolve_reference_none_for_plain_nouns(nlp_de):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_de("Der Vorschlag wurde abgelehnt.")
+    assert resolve_reference(doc, *_at(doc, "Vorschlag")) is None
+
+
+def test_reference_lexicon_errors_name_file_and_line(tmp_path, monkeypatch):
+    from lagebild.language import reference
+
+    bad = tmp_path / "language"
+    bad.mkdir()
+    src = data_path("language", "reference.tsv").read_text(encoding="utf-8")
+    (bad / "reference.tsv").write_text(src + "de\tfoo\tcreature\tsg\tm\tPER\t\n", encoding="utf-8")
+    monkeypatch.setattr(reference, "data_path", lambda *parts: tmp_path.joinpath(*parts))
+    reference.load_reference_lexicon.cache_clear()
+    try:
+        with pytest.raises(DataFileError) as err:
+            reference.load_reference_lexicon("de")
+        assert "reference.tsv" in str(err.value) and "creature" in str(err.value)
+    finally:
+        reference.load_reference_lexicon.cache_clear()
