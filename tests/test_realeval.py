@@ -183,3 +183,53 @@ def test_cli_real_de_dev_end_to_end():
     assert res.exit_code == 0, res.output
     out = json.loads(res.output)
     assert out["articles"] >= 1 and out["gold"] > 0 and 0.0 <= out["recall"] <= 1.0
+
+
+def test_cli_real_events_and_statements_tables(monkeypatch):
+    """The --gold views print the measures (scorer replaced by a canned result)."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.forecasts import realeval as fc_real
+    from lagebild.statements import realeval as st_real
+
+    canned = summarise({"gold": 4, "predicted": 2, "recall_hits": 1, "triple_hits": 1, "pred_in_gold_sents": 2,
+                        "root_correct": 2, "code_correct": 1, "root_matched": 2, "root_matched_source_ok": 1},
+                       {"passive": [2, 1, 1]})
+    canned["articles"] = 3
+    monkeypatch.setattr(ev, "available", lambda gold: True)
+    monkeypatch.setattr(ev, "evaluate", lambda gold, split, **kw: canned)
+    runner = CliRunner()
+    res = runner.invoke(app, ["eval", "events", "--gold", "real-de", "--split", "test"])
+    assert res.exit_code == 0, res.output
+    assert "real-de test" in res.output and "0.250" in res.output and "passive" in res.output
+    res = runner.invoke(app, ["eval", "events", "--gold", "real-en", "--json"])
+    assert json.loads(res.output)["recall"] == 0.25
+
+    row = {"articles": 1, "gold": 2, "predicted": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5,
+           "speaker_acc": 1.0, "kind_acc": 1.0, "holder_acc": 0.0, "condition_acc": 1.0,
+           "hard_negatives": 1, "hard_negative_alarms": 0}
+    monkeypatch.setattr(st_real, "evaluate", lambda gold, split, **kw: row)
+    monkeypatch.setattr(fc_real, "evaluate", lambda gold, split, **kw: row)
+    res = runner.invoke(app, ["eval", "statements", "--gold", "real-de", "--split", "dev"])
+    assert res.exit_code == 0 and "speaker acc" in res.output
+    res = runner.invoke(app, ["eval", "forecasts", "--gold", "real-de", "--split", "dev", "--json"])
+    assert json.loads(res.output)["holder_acc"] == 0.0
+
+
+def test_regression_suite_is_labelled(monkeypatch):
+    """Without --gold the old gold sets are scored and named what they are."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.statements import evaluate as st_eval
+
+    class Score:
+        errors: list = []
+
+        def as_dict(self):
+            return {"gold": 1, "predicted": 1, "precision": 1.0, "recall": 1.0}
+
+    monkeypatch.setattr(st_eval, "evaluate_gold", lambda lang, gold_dir, split: Score() if split is None else None)
+    res = CliRunner().invoke(app, ["eval", "statements", "--lang", "de"])
+    assert res.exit_code == 0 and "regression suite" in res.output and "tuned on" in res.output
