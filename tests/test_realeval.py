@@ -137,7 +137,7 @@ def test_committed_de_gold_matches_corpus(name):
 @needs_en
 def test_en_pages_and_gold():
     pages = realgold.en_pages()
-    assert len(pages) == 40 and [s for _, s in pages[:2]] == ["dev", "test"]
+    assert len(pages) == 80 and [s for _, s in pages[:2]] == ["dev", "test"]
     assert list(pages) == sorted(pages)
     path = ev.gold_dir("real-en") / "events.jsonl"
     if path.is_file():

@@ -189,7 +189,7 @@ def _looks_english(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def en_pages(n: int = 40) -> Tuple[Tuple[str, str], ...]:
+def en_pages(n: int = 80) -> Tuple[Tuple[str, str], ...]:
     """``(page, split)`` for the English gold pages: the first ``n`` pages of
     ``ground-truth.json`` in sorted-hash order whose ``articleBody`` is English (at least 80
     words, a quarter of them English function words), alternately ``dev`` and ``test``
