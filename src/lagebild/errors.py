@@ -32,6 +32,13 @@ class Errors(metaclass=_Coded):
     E015 = "The database {db} is in use by another process or cannot be opened: {msg}"
     E016 = "Feed could not be parsed: {path}: {msg}"
     E017 = "WARC file could not be read: {path}: {msg}"
+    # forecast resolution and scorecards (E13x)
+    E130 = "{value!r} is not a {what} id (expected <document id>:<f|e><index>, e.g. {example})"
+    E131 = "No forecast {id!r} in {db}"
+    E132 = "No event {id!r} in {db}"
+    E133 = "Unknown outcome {value!r}; choose one of {choices}"
+    E134 = "Forecast {id!r} has no decision to undo"
+    E135 = "Plot path {path!r} must end in .png or .svg"
 
 
 class Warnings(metaclass=_Coded):

@@ -15,6 +15,8 @@ VERB_MODULES = (
     "documents",
     "export",
     "forecasts",
+    "resolve",
+    "score",
     "eval_forecasts",
     "eval_events",
     "kb",

@@ -17,7 +17,7 @@ def export_cli(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet"),
     table: str = typer.Option(
         "documents", "--table", "-t",
-        help="documents | actors | document_actors | mentions | events | statements | forecasts",
+        help="documents | actors | document_actors | mentions | events | statements | forecasts | resolutions",
     ),
 ) -> None:
     """Export a table (jsonl of documents = the full JSON contract, one per line).

@@ -60,7 +60,7 @@ def forecasts_cli(
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     table = Table(title=f"{len(rows)} forecasts in {db}", title_justify="left")
-    for col in ("published", "holder", "p", "horizon", "status", "forecast", "condition", "doc"):
+    for col in ("id", "published", "holder", "p", "horizon", "status", "forecast", "condition"):
         table.add_column(col, overflow="fold")
     for r in rows:
         holder_name = r.get("holder_text") or r["holder"]
@@ -70,9 +70,8 @@ def forecasts_cli(
         if r.get("horizon_start") or r.get("horizon_end"):
             horizon = f"{r.get('horizon_start') or '…'} – {r.get('horizon_end') or '…'}"
         table.add_row(
-            str(r.get("published") or ""), holder_name or "",
+            r["id"], str(r.get("published") or ""), holder_name or "",
             "" if r.get("probability") is None else f"{r['probability']:.2f}",
             horizon, r["status"], (r["text"] or "")[:160], (r.get("condition") or "")[:80],
-            str(r["doc_id"])[:12],
         )
     console.print(table)

@@ -86,6 +86,7 @@ def list_forecasts(store: Any, **filters: Any) -> List[Dict[str, Any]]:
     for row in rows:
         data = row.pop("data", None)
         extra = json.loads(data) if isinstance(data, str) else (data or {})
+        row["id"] = f"{row['doc_id']}:f{row['idx']}"  # the stable forecast id (lagebild.resolve.ids)
         row["status"] = effective_status(row.get("status"), row.get("horizon_end"), today)
         for key in ("holder_text", "kind", "cues", "negated", "predicted", "horizon"):
             row.setdefault(key, extra.get(key))

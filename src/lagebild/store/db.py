@@ -179,7 +179,7 @@ class Store:
         return bool(self.backend.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
 
     def count(self, table: str = "documents") -> int:
-        if table not in ("documents", "actors") + CHILD_TABLES:
+        if table not in ("documents", "actors", "resolutions") + CHILD_TABLES:
             raise ValueError(table)
         return int(self.backend.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 

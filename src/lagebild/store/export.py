@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict
 from ..errors import Errors, LagebildError
 from .db import CHILD_TABLES, Store
 
-TABLES = ("documents", "actors") + CHILD_TABLES
+TABLES = ("documents", "actors") + CHILD_TABLES + ("resolutions",)  # resolutions: analysts' decisions
 
 
 def _export_jsonl(store: Store, out: Path, table: str) -> int:
@@ -20,8 +20,9 @@ def _export_jsonl(store: Store, out: Path, table: str) -> int:
                 n += 1
         else:
             for row in store.query(_select(table)):
-                if "data" in row:
-                    row["data"] = store.backend.load_json(row["data"])
+                for key in ("data", "evidence", "forecast"):  # JSON columns (resolutions: evidence, forecast)
+                    if key in row and row[key] is not None:
+                        row[key] = store.backend.load_json(row[key])
                 fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 n += 1
     return n

@@ -95,8 +95,36 @@ def m001_initial(db: Any) -> None:
     )
 
 
+def m002_resolutions(db: Any) -> None:
+    """Analysts' decisions on forecasts (``lagebild resolve``): append-only, so every
+    decision and its undoing stays in the history. The current outcome of a forecast is its
+    latest row with ``undone_at`` NULL. ``evidence``: ``[{event_id, document_id}]``;
+    ``forecast``: the forecast as it was when decided (text, holder, probability)."""
+    db.execute(
+        """
+        CREATE TABLE resolutions (
+            id VARCHAR PRIMARY KEY,
+            forecast_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            outcome VARCHAR NOT NULL,
+            evidence {JSON},
+            note VARCHAR,
+            decided_by VARCHAR NOT NULL,
+            decided_at TIMESTAMP NOT NULL,
+            undone_by VARCHAR,
+            undone_at TIMESTAMP,
+            forecast {JSON}
+        );
+        CREATE INDEX resolutions_forecast ON resolutions (doc_id, idx);
+        """.format(**db.types)
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
+    ("002_resolutions", m002_resolutions),
 ]
 
 

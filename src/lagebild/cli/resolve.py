@@ -1,0 +1,131 @@
+"""``lagebild resolve``: forecasts due for a decision, their ranked evidence, and the
+analyst's decision (true / false / partly / void), which can be undone."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import LagebildError
+from ..resolve import OUTCOMES, history, record, resolution_queue, undo
+from ..resolve.decisions import sync_status
+from ..store import Store
+from ._util import DbOption, app, console, err_console
+
+
+def _as_of(value: Optional[str]) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(f"--as-of must be an ISO date (YYYY-MM-DD), not {value!r}") from e
+
+
+def _exists(db: str) -> None:
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+        err_console.print(f"No database at {db}; run `lagebild ingest` first.", style="red", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command("resolve")
+def resolve_cli(
+    forecast: Optional[str] = typer.Argument(None, help="A forecast id (<document id>:f<index>) to decide on."),
+    db: str = DbOption,
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date (default: today)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
+    limit: int = typer.Option(3, "--candidates", "-k", help="Candidates shown per forecast."),
+    outcome: Optional[str] = typer.Option(None, "--outcome", "-o", help="Decide: true | false | partly | void."),
+    evidence: List[str] = typer.Option([], "--evidence", "-e", help="Event id (<doc>:e<idx>) or document id; repeatable."),
+    note: Optional[str] = typer.Option(None, "--note", "-m", help="Why (kept with the decision)."),
+    by: Optional[str] = typer.Option(None, "--by", help="Who decides (default: $LAGEBILD_ANALYST or the login name)."),
+    undo_: bool = typer.Option(False, "--undo", help="Undo the current decision on FORECAST (history is kept)."),
+    show_history: bool = typer.Option(False, "--history", help="Show every decision (undone ones too)."),
+) -> None:
+    """List forecasts due by --as-of with ranked evidence, or record a decision.
+
+    Proposals are never stored; only --outcome (or --undo) writes.
+
+    Examples:
+        lagebild resolve --as-of 2025-12-31 --format json
+        lagebild resolve 3f2a9c0e1b7d4a55:f2 --outcome true --evidence 9b1c0d2e3f4a5b6c:e0 --note "Reuters, 3 June"
+        lagebild resolve 3f2a9c0e1b7d4a55:f2 --undo
+    """
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("--format must be table or json")
+    if outcome is not None and outcome not in OUTCOMES:
+        raise typer.BadParameter(f"--outcome must be one of {', '.join(OUTCOMES)}")
+    if (outcome or undo_) and not forecast:
+        raise typer.BadParameter("--outcome and --undo need a FORECAST id")
+    if outcome and undo_:
+        raise typer.BadParameter("give --outcome or --undo, not both")
+    _exists(db)
+    try:
+        with Store(db) as store:
+            if outcome:
+                row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
+                _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})")
+                return
+            if undo_:
+                row = undo(store, forecast, by=by)  # type: ignore[arg-type]
+                _echo(fmt, row, f"{row['forecast_id']}: undid decision {row['seq']} ({row['outcome']})")
+                return
+            if show_history or forecast:
+                rows = history(store, forecast)
+                if fmt == "json":
+                    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+                else:
+                    _history_table(rows)
+                return
+            sync_status(store)
+            items = resolution_queue(store, _as_of(as_of), include_open=include_open, limit=limit)
+    except LagebildError as e:
+        err_console.print(str(e), style="red", markup=False)
+        raise typer.Exit(2) from e
+    if fmt == "json":
+        typer.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
+        return
+    _queue_table(items, db)
+
+
+def _echo(fmt: str, row: dict, line: str) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+    else:
+        console.print(line, markup=False, highlight=False)
+
+
+def _queue_table(items: list, db: str) -> None:
+    table = Table(title=f"{len(items)} forecasts awaiting a decision in {db}", title_justify="left", show_lines=True)
+    for col in ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"):
+        table.add_column(col, overflow="fold")
+    for it in items:
+        cands = "\n".join(
+            f"{c['event_id']} {c['score']:.2f}: {c['cameo']} {c['source'] or '-'}→{c['target'] or '-'} on {c['date']}; "
+            + "; ".join(c["reasons"][:2])
+            for c in it["candidates"]
+        )
+        text = it["text"][:160] + (f"\nif: {it['condition']}" if it.get("condition") else "")
+        prop = it["proposal"]
+        table.add_row(
+            it["forecast_id"], it["holder"], "" if it["probability"] is None else f"{it['probability']:.2f}",
+            it["status"], text, cands, f"{prop['outcome']}: {prop['reason']}" if prop else "",
+        )
+    console.print(table, markup=False)
+
+
+def _history_table(rows: list) -> None:
+    table = Table(title=f"{len(rows)} decisions", title_justify="left")
+    for col in ("forecast", "#", "outcome", "by", "at", "evidence", "note", "undone"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        ev = ", ".join(e.get("event_id") or e.get("document_id") for e in (r.get("evidence") or []))
+        undone = f"{r['undone_by']} {r['undone_at']}" if r.get("undone_at") else ""
+        table.add_row(r["forecast_id"], str(r["seq"]), r["outcome"], r["decided_by"], str(r["decided_at"])[:19],
+                      ev, r.get("note") or "", undone)
+    console.print(table, markup=False)

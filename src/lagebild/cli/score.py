@@ -1,0 +1,76 @@
+"""``lagebild score``: scorecards per holder — hit rate, Brier score (with its Murphy
+decomposition), log score, calibration table, and a reliability diagram."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import Errors, LagebildError
+from ..resolve import reliability_diagram, scorecards
+from ..store import Store
+from ._util import DbOption, app, console, err_console
+
+
+def _fmt(value: Optional[float], digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+@app.command("score")
+def score_cli(
+    db: str = DbOption,
+    holder: Optional[str] = typer.Option(None, "--holder", help="Actor id, or part of the holder's name."),
+    since: Optional[str] = typer.Option(None, "--since", help="Forecasts published on or after (YYYY-MM-DD)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write a reliability diagram (.png or .svg)."),
+) -> None:
+    """Scorecards of forecast holders from the analysts' decisions.
+
+    Partly and void outcomes are counted apart and left out of hits and scores.
+
+    Example:
+        lagebild score --holder Portnikov --since 2024-01-01 --plot reliability.svg
+    """
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("--format must be table or json")
+    start = None
+    if since:
+        try:
+            start = date.fromisoformat(since)
+        except ValueError as e:
+            raise typer.BadParameter(f"--since must be an ISO date (YYYY-MM-DD), not {since!r}") from e
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        err_console.print(Errors.E135.format(path=str(plot)), style="red", markup=False)
+        raise typer.Exit(2)
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+        err_console.print(f"No database at {db}; run `lagebild ingest` first.", style="red", markup=False)
+        raise typer.Exit(1)
+    try:
+        with Store(db, read_only=True) as store:
+            cards = scorecards(store, holder=holder, since=start)
+    except LagebildError as e:
+        err_console.print(str(e), style="red", markup=False)
+        raise typer.Exit(2) from e
+    if plot is not None:
+        reliability_diagram(cards, str(plot))
+    if fmt == "json":
+        typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"Scorecards ({len(cards)} holders) in {db}", title_justify="left")
+    for col in ("holder", "forecasts", "resolved", "hits", "partly/void", "hit rate", "Brier", "REL", "RES", "UNC", "log score", "calibration (bin: n, observed)"):
+        table.add_column(col, overflow="fold")
+    for c in cards:
+        d = c["decomposition"] or {}
+        table.add_row(
+            c["holder"], str(c["forecasts"]), str(c["resolved"]), str(c["hits"]), f"{c['partly']}/{c['void']}",
+            _fmt(c["hit_rate"], 2), _fmt(c["brier"]), _fmt(d.get("reliability")), _fmt(d.get("resolution")),
+            _fmt(d.get("uncertainty")), _fmt(c["log_score"]),
+            "; ".join(f"{r['bin']}: {r['n']}, {r['observed']:.2f}" for r in c["calibration"]),
+        )
+    console.print(table, markup=False)
+    if plot is not None:
+        console.print(f"reliability diagram: {plot}", markup=False, highlight=False)

@@ -1,0 +1,210 @@
+"""Analysts' decisions on forecasts: record, undo, read — the ``resolutions`` table.
+
+A decision says how a forecast turned out (:data:`OUTCOMES`), who decided, when, on what
+evidence (event and document ids) and why (a note). The table is append-only: recording a
+new decision keeps the old rows, undoing one stamps ``undone_by``/``undone_at`` on it, so
+the whole history stays readable (:func:`history`). The *current* outcome of a forecast is
+its latest decision that is not undone. Automatic proposals (:mod:`.candidates`) are never
+written here; only :func:`record` writes, and only the CLI's explicit
+``lagebild resolve ID --outcome …`` (or the web UI's equivalent) calls it.
+
+The forecast's ``status`` column in ``forecasts`` follows: "resolved" while a current
+decision exists, "open" otherwise (the ledger recomputes "due" from the horizon).
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Dict, Iterable, List, Optional, Sequence
+
+from ..errors import Errors, LagebildError, NotFoundError
+from .ids import event_id as make_event_id
+from .ids import forecast_id as make_forecast_id
+from .ids import parse_id
+
+OUTCOMES = ("true", "false", "partly", "void")
+
+
+def analyst() -> str:
+    """Who decides: ``$LAGEBILD_ANALYST``, else the login name."""
+    name = os.environ.get("LAGEBILD_ANALYST")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name (containers)
+        return "unknown"
+
+
+def has_table(store: Any, name: str = "resolutions") -> bool:
+    """Whether the store has ``name`` (a store opened read-only is not migrated)."""
+    rows = store.query(
+        "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?", [name]
+    )
+    return bool(rows and rows[0]["n"])
+
+
+def _now() -> datetime:
+    # naive UTC: TIMESTAMP columns of both backends, no time zone conversions
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def record(
+    store: Any,
+    forecast: str,
+    outcome: str,
+    *,
+    evidence: Sequence[str] = (),
+    note: Optional[str] = None,
+    by: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Store an analyst's decision on ``forecast`` (a forecast id); returns the new row.
+
+    outcome: one of :data:`OUTCOMES` — "true" (it happened as predicted), "false" (it did
+        not), "partly" (in part; excluded from hits and Brier scores), "void" (the forecast
+        cannot be judged: its condition never held, it was too vague; excluded too).
+    evidence: event ids (``<doc>:e<idx>``) or document ids; each is checked to exist.
+    Raises LagebildError E130 (bad id), E131 (no such forecast), E132 (no such event or
+    document), E133 (bad outcome).
+    """
+    if outcome not in OUTCOMES:
+        raise LagebildError(Errors.E133.format(value=outcome, choices=", ".join(OUTCOMES)))
+    doc_id, idx = parse_id(forecast, "f")
+    rows = store.query(
+        "SELECT f.holder, f.text, f.probability, f.published, f.condition FROM forecasts f "
+        "WHERE f.doc_id = ? AND f.idx = ?", [doc_id, idx],
+    )
+    if not rows:
+        raise NotFoundError(Errors.E131.format(id=forecast, db=store.path))
+    items = [_evidence_item(store, ev) for ev in evidence]
+    snapshot = {k: (str(v) if k == "published" and v is not None else v) for k, v in rows[0].items()}
+    fid = make_forecast_id(doc_id, idx)
+    seq = 1 + int(store.query(
+        "SELECT count(*) AS n FROM resolutions WHERE doc_id = ? AND idx = ?", [doc_id, idx]
+    )[0]["n"])
+    row = {
+        "id": uuid.uuid4().hex,
+        "forecast_id": fid,
+        "doc_id": doc_id,
+        "idx": idx,
+        "seq": seq,
+        "outcome": outcome,
+        "evidence": items,
+        "note": note,
+        "decided_by": by or analyst(),
+        "decided_at": _now(),
+    }
+    store.backend.execute("BEGIN TRANSACTION")
+    try:
+        store.backend.execute(
+            "INSERT INTO resolutions (id, forecast_id, doc_id, idx, seq, outcome, evidence, note, "
+            "decided_by, decided_at, forecast) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row["id"], fid, doc_id, idx, seq, outcome, json.dumps(items, ensure_ascii=False), note,
+             row["decided_by"], row["decided_at"], json.dumps(snapshot, ensure_ascii=False, default=str)],
+        )
+        store.backend.execute("UPDATE forecasts SET status = 'resolved' WHERE doc_id = ? AND idx = ?", [doc_id, idx])
+        store.backend.execute("COMMIT")
+    except BaseException:
+        store.backend.execute("ROLLBACK")
+        raise
+    return row
+
+
+def undo(store: Any, forecast: str, *, by: Optional[str] = None) -> Dict[str, Any]:
+    """Undo the current decision on ``forecast``; the one before it (if any) is current
+    again. Returns the undone row. Raises E130/E134."""
+    doc_id, idx = parse_id(forecast, "f")
+    rows = store.query(
+        "SELECT id, outcome, seq FROM resolutions WHERE doc_id = ? AND idx = ? AND undone_at IS NULL "
+        "ORDER BY seq DESC LIMIT 1", [doc_id, idx],
+    )
+    if not rows:
+        raise NotFoundError(Errors.E134.format(id=forecast))
+    who, when = by or analyst(), _now()
+    store.backend.execute("BEGIN TRANSACTION")
+    try:
+        store.backend.execute(
+            "UPDATE resolutions SET undone_by = ?, undone_at = ? WHERE id = ?", [who, when, rows[0]["id"]]
+        )
+        left = store.query(
+            "SELECT count(*) AS n FROM resolutions WHERE doc_id = ? AND idx = ? AND undone_at IS NULL",
+            [doc_id, idx],
+        )[0]["n"]
+        store.backend.execute(
+            "UPDATE forecasts SET status = ? WHERE doc_id = ? AND idx = ?",
+            ["resolved" if left else "open", doc_id, idx],
+        )
+        store.backend.execute("COMMIT")
+    except BaseException:
+        store.backend.execute("ROLLBACK")
+        raise
+    out = dict(rows[0])
+    out.update(forecast_id=make_forecast_id(doc_id, idx), undone_by=who, undone_at=when)
+    return out
+
+
+def _evidence_item(store: Any, value: str) -> Dict[str, Any]:
+    """``{event_id, document_id}`` of an event id, or ``{event_id: None, document_id}`` of a
+    document id (a unique prefix is enough). Raises E132 when neither exists."""
+    value = value.strip()
+    if ":" in value:
+        doc_id, idx = parse_id(value, "e")
+        if store.query("SELECT 1 AS x FROM events WHERE doc_id = ? AND idx = ?", [doc_id, idx]):
+            return {"event_id": make_event_id(doc_id, idx), "document_id": doc_id}
+        raise NotFoundError(Errors.E132.format(id=value, db=store.path))
+    try:
+        return {"event_id": None, "document_id": store.resolve_id(value)}
+    except NotFoundError as e:
+        raise NotFoundError(Errors.E132.format(id=value, db=store.path)) from e
+
+
+def _decode(store: Any, row: Dict[str, Any]) -> Dict[str, Any]:
+    row = dict(row)
+    for key in ("evidence", "forecast"):
+        if key in row:
+            row[key] = store.backend.load_json(row[key]) if row[key] is not None else None
+    return row
+
+
+def current(store: Any, ids: Optional[Iterable[str]] = None) -> Dict[str, Dict[str, Any]]:
+    """The current decision per forecast id (latest not undone), for all or ``ids``."""
+    if not has_table(store):
+        return {}
+    rows = store.query(
+        "SELECT forecast_id, doc_id, idx, seq, outcome, evidence, note, decided_by, decided_at "
+        "FROM resolutions WHERE undone_at IS NULL ORDER BY doc_id, idx, seq"
+    )
+    wanted = set(ids) if ids is not None else None
+    out: Dict[str, Dict[str, Any]] = {}
+    for row in rows:
+        if wanted is None or row["forecast_id"] in wanted:
+            out[row["forecast_id"]] = _decode(store, row)  # later seq overwrites
+    return out
+
+
+def history(store: Any, forecast: Optional[str] = None) -> List[Dict[str, Any]]:
+    """Every decision (undone ones included), oldest first; of one forecast if given."""
+    if not has_table(store):
+        return []
+    sql = "SELECT * FROM resolutions"
+    params: List[Any] = []
+    if forecast:
+        doc_id, idx = parse_id(forecast, "f")
+        sql += " WHERE doc_id = ? AND idx = ?"
+        params = [doc_id, idx]
+    rows = store.query(sql + " ORDER BY decided_at, doc_id, idx, seq", params)
+    return [_decode(store, r) for r in rows]
+
+
+def sync_status(store: Any) -> None:
+    """Set ``forecasts.status`` from the decisions (after a re-ingest reset it)."""
+    if not has_table(store):
+        return
+    store.backend.execute(
+        "UPDATE forecasts SET status = CASE WHEN EXISTS (SELECT 1 FROM resolutions r WHERE "
+        "r.doc_id = forecasts.doc_id AND r.idx = forecasts.idx AND r.undone_at IS NULL) "
+        "THEN 'resolved' ELSE 'open' END"
+    )
