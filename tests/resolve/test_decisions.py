@@ -1,0 +1,125 @@
+"""Analysts' decisions: recorded with who/when/evidence, reversible with history kept, on
+DuckDB and PostgreSQL; scorecards read only decisions."""
+import json
+
+import pytest
+
+from lagebild.errors import LagebildError, NotFoundError
+from lagebild.resolve import current, history, record, scorecards, undo
+from lagebild.resolve.decisions import sync_status
+from lagebild.schemas import Actor, Document, Event, Forecast
+from lagebild.store import Store, export
+
+
+def _doc(doc_id, published, authors, forecasts=(), events=()):
+    return Document(
+        id=doc_id, source=f"{doc_id}.txt", language="en", title=doc_id, authors=authors, published=published,
+        sections=[], captions=[], text="Russia will attack. Russia attacked.",
+        actors=[Actor(id="RUS", name="Russia", type="GPE", country="RUS"), Actor(id="UKR", name="Ukraine", type="GPE", country="UKR"),
+                Actor(id="per:kaja_kallas", name="Kaja Kallas", type="PER", country="EST")],
+        forecasts=list(forecasts), events=list(events),
+    )
+
+
+def _fc(p, holder="author"):
+    return Forecast(holder=holder, text=f"p={p}", span=(0, 5), probability=p,
+                    predicted={"source": "RUS", "cameo": "190", "target": "UKR"})
+
+
+@pytest.fixture()
+def store(store_target):
+    with Store(store_target) as st:
+        st.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")]))
+        st.save(_doc("a2", "2024-02-05", ["Anna Berger"], [_fc(0.25), _fc(0.8)]))
+        st.save(_doc("a3", "2024-02-06", [], [_fc(0.6)]))  # no named author
+        st.save(_doc("n1", "2024-05-01", [], events=[Event(source="RUS", target="UKR", cameo="190", date="2024-04-30", span=(20, 36))]))
+        yield st
+
+
+def test_record_undo_history_and_status(store):
+    row = record(store, "a1:f0", "true", evidence=["n1:e0", "n1"], note="agency report", by="ed")
+    assert row["decided_by"] == "ed" and row["seq"] == 1
+    assert row["evidence"] == [{"event_id": "n1:e0", "document_id": "n1"}, {"event_id": None, "document_id": "n1"}]
+    assert store.query("SELECT status FROM forecasts WHERE doc_id = 'a1' AND idx = 0")[0]["status"] == "resolved"
+    record(store, "a1:f0", "partly", by="chief")
+    assert current(store)["a1:f0"]["outcome"] == "partly"
+    undone = undo(store, "a1:f0", by="chief")
+    assert undone["outcome"] == "partly" and undone["undone_by"] == "chief"
+    assert current(store)["a1:f0"]["outcome"] == "true"  # the earlier decision is current again
+    undo(store, "a1:f0", by="chief")
+    assert "a1:f0" not in current(store)
+    assert store.query("SELECT status FROM forecasts WHERE doc_id = 'a1' AND idx = 0")[0]["status"] == "open"
+    rows = history(store, "a1:f0")
+    assert [(r["seq"], r["outcome"], r["undone_by"]) for r in rows] == [(1, "true", "chief"), (2, "partly", "chief")]
+    assert rows[0]["note"] == "agency report" and rows[0]["forecast"]["probability"] == 0.75
+    with pytest.raises(NotFoundError, match="E134"):
+        undo(store, "a1:f0")
+
+
+def test_bad_decisions_are_refused(store):
+    with pytest.raises(LagebildError, match="E133"):
+        record(store, "a1:f0", "maybe")
+    with pytest.raises(LagebildError, match="E130"):
+        record(store, "a1", "true")
+    with pytest.raises(NotFoundError, match="E131"):
+        record(store, "a1:f9", "true")
+    with pytest.raises(NotFoundError, match="E132"):
+        record(store, "a1:f0", "true", evidence=["n1:e5"])
+    with pytest.raises(NotFoundError, match="E132"):
+        record(store, "a1:f0", "true", evidence=["zzzz"])
+    assert history(store) == []
+
+
+def test_reingest_keeps_decisions_and_sync_restores_status(store):
+    record(store, "a1:f1", "false")
+    store.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")]))
+    assert current(store)["a1:f1"]["outcome"] == "false"
+    sync_status(store)
+    assert store.query("SELECT status FROM forecasts WHERE doc_id = 'a1' AND idx = 1")[0]["status"] == "resolved"
+
+
+def test_scorecards_per_holder_from_decisions_only(store):
+    for fid, outcome in [("a1:f0", "true"), ("a1:f1", "false"), ("a1:f2", "void"), ("a1:f3", "true"),
+                         ("a2:f0", "false"), ("a2:f1", "partly"), ("a3:f0", "true")]:
+        record(store, fid, outcome)
+    cards = {c["holder"]: c for c in scorecards(store)}
+    assert set(cards) == {"Markus Feldmann", "Anna Berger", "Kaja Kallas", "unnamed author (a3.txt)"}
+    fm = cards["Markus Feldmann"]
+    assert (fm["forecasts"], fm["resolved"], fm["hits"], fm["misses"], fm["void"], fm["partly"]) == (3, 3, 1, 1, 1, 0)
+    assert fm["hit_rate"] == 0.5
+    assert fm["brier"] == pytest.approx(((0.75 - 1) ** 2 + 0.4**2) / 2)
+    ab = cards["Anna Berger"]
+    assert (ab["resolved"], ab["hits"], ab["partly"], ab["scored"]) == (2, 0, 1, 1)
+    assert ab["brier"] == pytest.approx(0.25**2) and ab["hit_rate"] == 0.0
+    assert cards["Kaja Kallas"]["holder_id"] == "per:kaja_kallas"
+    assert [c["holder"] for c in scorecards(store, holder="berger")] == ["Anna Berger"]
+    assert [c["holder"] for c in scorecards(store, holder="per:kaja_kallas")] == ["Kaja Kallas"]
+    from datetime import date
+    assert {c["holder"] for c in scorecards(store, since=date(2024, 2, 1))} == {"Anna Berger", "unnamed author (a3.txt)"}
+
+
+def test_resolutions_are_exported(store, tmp_path):
+    record(store, "a1:f0", "true", evidence=["n1:e0"], note="ok", by="ed")
+    n = export(store, tmp_path / "r.jsonl", fmt="jsonl", table="resolutions")
+    rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert n == 1 and rows[0]["evidence"] == [{"event_id": "n1:e0", "document_id": "n1"}] and rows[0]["decided_by"] == "ed"
+    assert export(store, tmp_path / "r.parquet", fmt="parquet", table="resolutions") == 1
+
+
+def test_read_only_store_without_the_table(tmp_path):
+    from lagebild.store.backends import DuckDBBackend
+    from lagebild.store.migrations import MIGRATIONS, migrate
+
+    path = str(tmp_path / "old.duckdb")
+    be = DuckDBBackend(path)
+    import lagebild.store.migrations as m
+    saved = list(m.MIGRATIONS)
+    m.MIGRATIONS[:] = [x for x in saved if x[0] == "001_initial"]
+    try:
+        migrate(be)
+    finally:
+        m.MIGRATIONS[:] = saved
+    be.close()
+    with Store(path, read_only=True) as st:  # an old store: scorecards without decisions
+        assert scorecards(st) == [] and current(st) == {}
+    assert "002_resolutions" in [name for name, _ in MIGRATIONS]
