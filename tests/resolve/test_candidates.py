@@ -93,8 +93,8 @@ def _ev(source, cameo, target, when, modality="asserted", negated=False, sentenc
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with Store(str(tmp_path / "r.duckdb")) as st:
+def store(store_target):
+    with Store(store_target) as st:
         st.save(_doc("fc", "2024-03-01", ["RUS", "UKR", "putin", "zel", "CHN", "TWN", "USA", "DEU"], forecasts=[
             _fc("Russia will attack Ukraine in the summer", "RUS", "190", "UKR", start="2024-06-01", end="2024-08-31"),
             _fc("Putin will not meet Zelensky this year", "per:vladimir_putin", "040", "per:volodymyr_zelensky",

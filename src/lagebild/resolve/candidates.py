@@ -41,6 +41,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..events.cameo import load_ontology
@@ -108,6 +109,7 @@ def actor_match(a: ActorInfo, b: ActorInfo) -> Tuple[float, str]:
 # ------------------------------------------------------------------ actions
 
 
+@lru_cache(maxsize=65536)
 def cameo_match(predicted: str, found: str) -> Tuple[float, str]:
     """Graded CAMEO compatibility: (1.0 same code | 0.75 same root | 0.5 same PLOVER type |
     0.25 same quad class | 0.0, reason)."""
@@ -188,6 +190,7 @@ class Evidence:
     doc_codes: Dict[Tuple[str, str], str]  # (doc_id, actor_id) -> CAMEO actor code at that date
     by_doc: Dict[str, List[EventRow]] = field(default_factory=dict)
     _buckets: Dict[str, Tuple[List[date], List[EventRow]]] = field(default_factory=dict)
+    _infos: Dict[Tuple[str, str], ActorInfo] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ev in self.events:
@@ -206,7 +209,11 @@ class Evidence:
             self._buckets[key] = ([e.when for e in evs], evs)  # type: ignore[misc]
 
     def info(self, doc_id: str, aid: str) -> ActorInfo:
-        return _info(aid, self.actors.get(aid), self.doc_codes.get((doc_id, aid)))
+        key = (doc_id, aid)
+        got = self._infos.get(key)
+        if got is None:
+            got = self._infos[key] = _info(aid, self.actors.get(aid), self.doc_codes.get(key))
+        return got
 
     def _key(self, doc_id: str, aid: str) -> str:
         """The bucket of an actor: its country, else its own id."""
