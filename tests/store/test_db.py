@@ -78,4 +78,7 @@ def test_store_export(store_target, tmp_path, fmt, table):
 def test_store_migrations_recorded_once(store_target):
     Store(store_target).close()
     with Store(store_target) as store:
-        assert [r["name"] for r in store.query("SELECT name FROM _lagebild_migrations")] == ["001_initial"]
+        from lagebild.store.migrations import MIGRATIONS
+
+        names = [r["name"] for r in store.query("SELECT name FROM _lagebild_migrations ORDER BY name")]
+        assert names == sorted(name for name, _ in MIGRATIONS) and names[0] == "001_initial"
