@@ -210,6 +210,14 @@ class Document(Record):
     partial: bool = False
     model: Optional[str] = None
 
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON contract; each event and forecast carries its stable id,
+        ``<document id>:e<index>`` / ``<document id>:f<index>`` (see lagebild.resolve.ids)."""
+        data = super().to_dict()
+        for key, tag in (("events", "e"), ("forecasts", "f")):
+            data[key] = [{"id": f"{self.id}:{tag}{i}", **rec} for i, rec in enumerate(data[key])]
+        return data
+
     @classmethod
     def from_dict(cls, data: Dict[str, Any]) -> "Document":
         data = dict(data)

@@ -123,3 +123,12 @@ def test_read_only_store_without_the_table(tmp_path):
     with Store(path, read_only=True) as st:  # an old store: scorecards without decisions
         assert scorecards(st) == [] and current(st) == {}
     assert "002_resolutions" in [name for name, _ in MIGRATIONS]
+
+
+def test_json_output_carries_the_stable_record_ids():
+    doc = _doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4)],
+               [Event(source="RUS", target="UKR", cameo="190", span=(0, 5))])
+    data = doc.to_dict()
+    assert [f["id"] for f in data["forecasts"]] == ["a1:f0", "a1:f1"]
+    assert [e["id"] for e in data["events"]] == ["a1:e0"]
+    assert Document.from_dict(data).to_dict() == data  # the ids are derived, not stored twice
