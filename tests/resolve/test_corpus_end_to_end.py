@@ -82,6 +82,13 @@ def test_condition_that_never_held(queue):
     assert sanctions["condition_evidence"] and sanctions["proposal"]["outcome"] == "true"
 
 
+def test_queue_by_holder(db):
+    result = invoke("resolve", "--db", db, "--as-of", AS_OF, "--format", "json", "--holder", "zelensky")
+    assert [i["holder"] for i in json.loads(result.stdout)] == ["Volodymyr Zelensky"]
+    table = invoke("resolve", "--db", db, "--as-of", AS_OF)
+    assert table.exit_code == 0 and "13 forecasts awaiting a decision" in table.stdout
+
+
 def test_holders_are_named_never_one_author_lump(queue):
     holders = {i["holder"] for i in queue}
     assert "author" not in holders
@@ -114,9 +121,11 @@ def test_decide_undo_score_plot_export(db, queue, titles, tmp_path):
         assert result.exit_code == 0, result.output
         decided += 1
     assert decided == 13
-    history = json.loads(invoke("resolve", first["forecast_id"], "--db", db, "--format", "json").stdout)
-    assert [(h["outcome"], h["decided_by"], h["undone_by"]) for h in history] == [
+    one = json.loads(invoke("resolve", first["forecast_id"], "--db", db, "--format", "json", "--as-of", AS_OF).stdout)
+    assert [(h["outcome"], h["decided_by"], h["undone_by"]) for h in one["history"]] == [
         ("true", "intern", "editor"), ("false", "editor", None)]
+    assert one["decision"]["outcome"] == "false" and one["proposal"]["outcome"] == "false"
+    assert invoke("resolve", first["forecast_id"], "--db", db).exit_code == 0  # the table view
     # decided forecasts leave the queue
     left = json.loads(invoke("resolve", "--db", db, "--as-of", AS_OF, "--format", "json").stdout)
     assert left == []

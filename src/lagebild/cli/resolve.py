@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..errors import LagebildError
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
+from ..resolve.candidates import one_forecast
 from ..resolve.decisions import sync_status
 from ..store import Store
 from ._util import DbOption, app, console, err_console
@@ -39,17 +40,19 @@ def resolve_cli(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date (default: today)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
     include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
+    holder: Optional[str] = typer.Option(None, "--holder", help="Only this holder (actor id or part of the name)."),
     limit: int = typer.Option(3, "--candidates", "-k", help="Candidates shown per forecast."),
     outcome: Optional[str] = typer.Option(None, "--outcome", "-o", help="Decide: true | false | partly | void."),
     evidence: List[str] = typer.Option([], "--evidence", "-e", help="Event id (<doc>:e<idx>) or document id; repeatable."),
     note: Optional[str] = typer.Option(None, "--note", "-m", help="Why (kept with the decision)."),
     by: Optional[str] = typer.Option(None, "--by", help="Who decides (default: $LAGEBILD_ANALYST or the login name)."),
     undo_: bool = typer.Option(False, "--undo", help="Undo the current decision on FORECAST (history is kept)."),
-    show_history: bool = typer.Option(False, "--history", help="Show every decision (undone ones too)."),
+    show_history: bool = typer.Option(False, "--history", help="Show every decision in the store (undone ones too)."),
 ) -> None:
     """List forecasts due by --as-of with ranked evidence, or record a decision.
 
-    Proposals are never stored; only --outcome (or --undo) writes.
+    With FORECAST alone: its candidates, current decision and history. Proposals are
+    never stored; only --outcome (or --undo) writes.
 
     Examples:
         lagebild resolve --as-of 2025-12-31 --format json
@@ -75,15 +78,25 @@ def resolve_cli(
                 row = undo(store, forecast, by=by)  # type: ignore[arg-type]
                 _echo(fmt, row, f"{row['forecast_id']}: undid decision {row['seq']} ({row['outcome']})")
                 return
-            if show_history or forecast:
-                rows = history(store, forecast)
+            if show_history and not forecast:
+                rows = history(store)
                 if fmt == "json":
                     typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
                 else:
                     _history_table(rows)
                 return
+            if forecast:
+                item = one_forecast(store, forecast, _as_of(as_of), limit=limit)
+                if fmt == "json":
+                    typer.echo(json.dumps(item, ensure_ascii=False, indent=2, default=str))
+                else:
+                    _queue_table([item], db)
+                    _history_table(item["history"])
+                return
             sync_status(store)
             items = resolution_queue(store, _as_of(as_of), include_open=include_open, limit=limit)
+            if holder:
+                items = [i for i in items if i["holder_id"] == holder or holder.lower() in i["holder"].lower()]
     except LagebildError as e:
         err_console.print(str(e), style="red", markup=False)
         raise typer.Exit(2) from e

@@ -61,16 +61,20 @@ def score_cli(
         typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"Scorecards ({len(cards)} holders) in {db}", title_justify="left")
-    for col in ("holder", "forecasts", "resolved", "hits", "partly/void", "hit rate", "Brier", "REL", "RES", "UNC", "log score", "calibration (bin: n, observed)"):
+    for col in ("holder", "fcasts", "resolved", "hits", "partly/void", "hit rate", "Brier", "REL/RES/UNC", "log"):
         table.add_column(col, overflow="fold")
     for c in cards:
         d = c["decomposition"] or {}
         table.add_row(
             c["holder"], str(c["forecasts"]), str(c["resolved"]), str(c["hits"]), f"{c['partly']}/{c['void']}",
-            _fmt(c["hit_rate"], 2), _fmt(c["brier"]), _fmt(d.get("reliability")), _fmt(d.get("resolution")),
-            _fmt(d.get("uncertainty")), _fmt(c["log_score"]),
-            "; ".join(f"{r['bin']}: {r['n']}, {r['observed']:.2f}" for r in c["calibration"]),
+            _fmt(c["hit_rate"], 2), _fmt(c["brier"]),
+            "/".join(_fmt(d.get(k)) for k in ("reliability", "resolution", "uncertainty")) if d else "–",
+            _fmt(c["log_score"]),
         )
     console.print(table, markup=False)
+    for c in cards:
+        if c["calibration"]:
+            bins = "; ".join(f"{r['bin']}: n={r['n']}, p={r['mean_p']:.2f}, observed {r['observed']:.2f}" for r in c["calibration"])
+            console.print(f"calibration of {c['holder']}: {bins}", markup=False, highlight=False)
     if plot is not None:
         console.print(f"reliability diagram: {plot}", markup=False, highlight=False)

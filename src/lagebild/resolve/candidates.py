@@ -45,9 +45,9 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..events.cameo import load_ontology
-from .decisions import current
+from .decisions import current, history
 from .holders import HolderNames
-from .ids import event_id, forecast_id
+from .ids import event_id, forecast_id, parse_id
 
 DEFAULT_HORIZON_DAYS = 365  # a forecast without a horizon is judged on the year after it
 MIN_SCORE = 0.45  # below this a "candidate" shares too little with the forecast
@@ -489,6 +489,22 @@ def resolution_queue(
         if include_open or item["status"] != "open" or item["candidates"]:
             out.append(item)
     return out
+
+
+def one_forecast(store: Any, fid: str, as_of: Optional[date] = None, *, limit: int = 5) -> Dict[str, Any]:
+    """:func:`propose` for one forecast id, plus its ``decision`` (current, or None) and
+    ``history`` (every decision, undone ones included). Raises E130/E131."""
+    from ..errors import Errors, NotFoundError
+
+    doc_id, idx = parse_id(fid, "f")
+    ev = load(store)
+    fc = next((f for f in ev.forecasts if f.doc_id == doc_id and f.idx == idx), None)
+    if fc is None:
+        raise NotFoundError(Errors.E131.format(id=fid, db=getattr(store, "path", "")))
+    item = propose(ev, fc, as_of or date.today(), limit=limit)
+    item["decision"] = current(store, [fc.id]).get(fc.id)
+    item["history"] = history(store, fc.id)
+    return item
 
 
 def dumps(items: Sequence[Dict[str, Any]]) -> str:
