@@ -68,6 +68,9 @@ def test_queue_shape_and_candidate_recall(queue, titles):
         for c in item["candidates"]:
             assert {"event_id", "document_id", "score", "reasons"} <= set(c)
             assert 0 <= c["score"] <= 1 and c["reasons"] and c["event_id"].startswith(c["document_id"] + ":e")
+    # distractors: a threat, reversed roles, another supplier, a threat of sanctions
+    distractors = {"Threats from Moscow", "Paris legt nach", "Drohung aus Brüssel"}
+    assert not [c for i in queue for c in i["candidates"] + i["condition_evidence"] if titles[c["document_id"]] in distractors]
     report = recall_at_k(queue, LABELS, titles, k=3)
     assert report["total"] == 9
     assert report["recall"] >= 0.9, report["missed"]
