@@ -13,7 +13,7 @@ from typing import Tuple
 
 from ..errors import Errors, LagebildError
 
-_ID = re.compile(r"^([0-9A-Za-z_.-]+):([fe])(\d+)$")
+_ID = re.compile(r"^([0-9A-Za-z_.-]+):([fe])(0|[1-9][0-9]*)$")
 
 
 def forecast_id(doc_id: str, idx: int) -> str:
