@@ -86,19 +86,17 @@ def build(path: str, n_docs: int, n_forecasts: int, news: int) -> dict:
     t_analyse = time.perf_counter() - t0
     fdocs = [d for d in base if d.forecasts]
     ndocs = [d for d in base if not d.forecasts]
-    per_round = sum(len(d.forecasts) for d in fdocs)
     out: List = []
-    r = 0
-    while sum(len(d.forecasts) for d in out) + per_round <= n_forecasts:
-        out.extend(replica(d, r, (r * 5) % 730 - 365) for d in fdocs)
+    total, r = 0, 0
+    while total < n_forecasts:
+        for d in fdocs:
+            if total >= n_forecasts:
+                break
+            copy_ = replica(d, r, (r * 5) % 730 - 365)
+            copy_.forecasts = copy_.forecasts[: n_forecasts - total]  # exactly n_forecasts
+            total += len(copy_.forecasts)
+            out.append(copy_)
         r += 1
-    need = n_forecasts - sum(len(d.forecasts) for d in out)
-    for d in fdocs:  # top up to exactly n_forecasts
-        if need <= 0:
-            break
-        if len(d.forecasts) <= need:
-            out.append(replica(d, r, 11))
-            need -= len(d.forecasts)
     r = 0
     while len(out) < n_docs:
         d = ndocs[r % len(ndocs)]

@@ -180,33 +180,57 @@ def _as_date(value: Any) -> Optional[date]:
         return None
 
 
+Signature = Tuple[Optional[ActorInfo], Optional[ActorInfo], str, str]  # source, target, cameo, modality
+
+
+@dataclass
+class _Group:
+    """Factual events sharing one signature, ordered by (date, event id)."""
+
+    sig: Signature
+    keys: List[Tuple[str, str]] = field(default_factory=list)  # (date iso, event id), sorted
+    events: List[EventRow] = field(default_factory=list)
+
+
 @dataclass
 class Evidence:
-    """Everything the matcher reads from a store, loaded once (see :func:`load`)."""
+    """Everything the matcher reads from a store, loaded once (see :func:`load`).
+
+    Factual events (asserted or reported, not negated, dated) are grouped by their
+    *signature* — source and target as actor identities (with their codes at the
+    document's date), CAMEO code and modality — since every event of a group scores the
+    same against a forecast; groups are indexed by the countries (else ids) of their
+    actors. A forecast is compared with a few hundred groups, not with every event.
+    """
 
     events: List[EventRow]
     forecasts: List[ForecastRow]
     actors: Dict[str, Dict[str, Any]]
     doc_codes: Dict[Tuple[str, str], str]  # (doc_id, actor_id) -> CAMEO actor code at that date
     by_doc: Dict[str, List[EventRow]] = field(default_factory=dict)
-    _buckets: Dict[str, Tuple[List[date], List[EventRow]]] = field(default_factory=dict)
+    groups: Dict[Signature, _Group] = field(default_factory=dict)
+    by_key: Dict[str, List[_Group]] = field(default_factory=dict)
     _infos: Dict[Tuple[str, str], ActorInfo] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ev in self.events:
             self.by_doc.setdefault(ev.doc_id, []).append(ev)
-        buckets: Dict[str, List[EventRow]] = {}
         for ev in self.events:
-            if ev.modality not in FACTUAL or ev.negated or ev.when is None:
+            if ev.modality not in FACTUAL or ev.negated or ev.when is None or not ev.cameo:
                 continue
-            keys = {self._key(ev.doc_id, a) for a in (ev.source, ev.target) if a}
-            for key in keys:
-                buckets.setdefault(key, []).append(ev)
-            if not keys:
-                buckets.setdefault("", []).append(ev)
-        for key, evs in buckets.items():
-            evs.sort(key=lambda e: e.when)  # type: ignore[arg-type, return-value]
-            self._buckets[key] = ([e.when for e in evs], evs)  # type: ignore[misc]
+            src = self.info(ev.doc_id, ev.source) if ev.source else None
+            tgt = self.info(ev.doc_id, ev.target) if ev.target else None
+            sig = (src, tgt, ev.cameo, ev.modality)
+            group = self.groups.get(sig)
+            if group is None:
+                group = self.groups[sig] = _Group(sig)
+                keys = {a.country or a.id for a in (src, tgt) if a} or {""}
+                for key in keys:
+                    self.by_key.setdefault(key, []).append(group)
+            group.events.append(ev)
+        for group in self.groups.values():
+            group.events.sort(key=lambda e: (e.when, event_id(e.doc_id, e.idx)))  # type: ignore[arg-type, return-value]
+            group.keys = [(e.when.isoformat(), event_id(e.doc_id, e.idx)) for e in group.events]  # type: ignore[union-attr]
 
     def info(self, doc_id: str, aid: str) -> ActorInfo:
         key = (doc_id, aid)
@@ -216,19 +240,15 @@ class Evidence:
         return got
 
     def _key(self, doc_id: str, aid: str) -> str:
-        """The bucket of an actor: its country, else its own id."""
+        """The index key of an actor: its country, else its own id."""
         return self.info(doc_id, aid).country or aid
 
-    def factual_between(self, keys: Iterable[str], start: date, end: date) -> List[EventRow]:
-        """Asserted/reported, non-negated events dated in [start, end] involving a key."""
-        out: Dict[Tuple[str, int], EventRow] = {}
+    def groups_for(self, keys: Iterable[str]) -> List[_Group]:
+        seen: Dict[int, _Group] = {}
         for key in keys:
-            if key not in self._buckets:
-                continue
-            dates, evs = self._buckets[key]
-            for ev in evs[bisect_left(dates, start) : bisect_right(dates, end)]:
-                out[(ev.doc_id, ev.idx)] = ev
-        return list(out.values())
+            for group in self.by_key.get(key, ()):
+                seen[id(group)] = group
+        return list(seen.values())
 
 
 def load(store: Any) -> Evidence:
@@ -312,50 +332,48 @@ def _condition_of(ev: Evidence, fc: ForecastRow) -> Optional[Target]:
     return Target(fc.doc_id, cond.get("source"), cond.get("target"), str(cond["cameo"]), negated)
 
 
-def _slot(ev: Evidence, want: Optional[str], want_doc: str, got: Optional[str], got_doc: str, role: str) -> Tuple[float, str]:
-    if not want:
+def _slot(want: Optional[ActorInfo], got: Optional[ActorInfo], role: str) -> Tuple[float, str]:
+    if want is None:
         return 0.5, f"{role}: the forecast names none"
-    if not got:
+    if got is None:
         return 0.3, f"{role}: the event names none"
-    grade, why = actor_match(ev.info(want_doc, want), ev.info(got_doc, got))
+    grade, why = actor_match(want, got)
     return grade, f"{role}: {why}"
 
 
-def score_event(
-    ev: Evidence, want: Target, row: EventRow, *, start: date, end: date, default_horizon: bool = False
-) -> Optional[Tuple[float, List[str]]]:
-    """(score, reasons) of evidence event ``row`` for pattern ``want``, or None when it is no
-    candidate (unrelated action, unrelated actors, outside the window, not factual)."""
-    if row.doc_id == want.doc_id or row.when is None or not (start <= row.when <= end):
-        return None
-    factual = FACTUAL.get(row.modality)
-    if factual is None or row.negated:
-        return None
-    action, action_why = cameo_match(want.cameo, row.cameo)
+@lru_cache(maxsize=262144)
+def score_signature(
+    want_source: Optional[ActorInfo], want_target: Optional[ActorInfo], want_cameo: str, sig: Signature,
+    default_horizon: bool,
+) -> Optional[Tuple[float, Tuple[str, ...], float]]:
+    """(score, reasons, time grade) of any factual event with signature ``sig`` for the
+    predicted pattern, or None when such an event is no candidate (unrelated action, a
+    named actor that does not fit, or a score under :data:`MIN_SCORE`). The time grade is
+    1.0 inside a stated horizon, 0.8 inside the default one."""
+    src, tgt, cameo, modality = sig
+    action, action_why = cameo_match(want_cameo, cameo)
     if action <= 0:
         return None
-    best: Optional[Tuple[float, List[str]]] = None
-    orders = [(row.source, row.target, "")]
-    if want.cameo[:2] in SYMMETRIC_ROOTS and row.cameo[:2] in SYMMETRIC_ROOTS:
-        orders.append((row.target, row.source, " (roles swapped: a symmetric action)"))
-    for src, tgt, note in orders:
-        s, s_why = _slot(ev, want.source, want.doc_id, src, row.doc_id, "source")
-        t, t_why = _slot(ev, want.target, want.doc_id, tgt, row.doc_id, "target")
-        if (want.source and src and s <= 0) or (want.target and tgt and t <= 0):
+    factual = FACTUAL.get(modality, 0.0)
+    tm = 0.8 if default_horizon else 1.0
+    best: Optional[Tuple[float, Tuple[str, ...], float]] = None
+    orders = [(src, tgt, "")]
+    if want_cameo[:2] in SYMMETRIC_ROOTS and cameo[:2] in SYMMETRIC_ROOTS:
+        orders.append((tgt, src, " (roles swapped: a symmetric action)"))
+    for got_s, got_t, note in orders:
+        s, s_why = _slot(want_source, got_s, "source")
+        t, t_why = _slot(want_target, got_t, "target")
+        if (want_source and got_s and s <= 0) or (want_target and got_t and t <= 0):
             continue  # a named actor that does not fit rules the event out
-        if want.source and want.target and s < 0.5 and t < 0.5:
+        if want_source and want_target and s < 0.5 and t < 0.5:
             continue
-        if default_horizon:
-            tm, t_when = 0.8, f"on {row.when}, inside the default horizon of {DEFAULT_HORIZON_DAYS} days (none given)"
-        else:
-            tm, t_when = 1.0, f"on {row.when}, inside the horizon (to {end})"
         score = WEIGHTS["action"] * action + WEIGHTS["source"] * s + WEIGHTS["target"] * t + WEIGHTS["time"] * tm
-        reasons = [action_why, s_why + note, t_why, t_when]
+        reasons: Tuple[str, ...] = (action_why, s_why + note, t_why)
         if factual < 1.0:
             score *= factual
-            reasons.append(f"{row.modality} (not asserted by the document itself)")
+            reasons += (f"{modality} (not asserted by the document itself)",)
         if best is None or score > best[0]:
-            best = (round(score, 3), reasons)
+            best = (round(score, 3), reasons, tm)
     if best is None or best[0] < MIN_SCORE:
         return None
     return best
@@ -364,26 +382,48 @@ def score_event(
 def find(
     ev: Evidence, want: Target, *, start: date, end: date, default_horizon: bool = False, limit: int = 5,
 ) -> List[Dict[str, Any]]:
-    """Candidates for ``want`` dated in [start, end], best first (at most ``limit``)."""
-    keys = {ev._key(want.doc_id, a) for a in (want.source, want.target) if a} or set(ev._buckets)
-    out = []
-    for row in ev.factual_between(keys, start, end):
-        scored = score_event(ev, want, row, start=start, end=end, default_horizon=default_horizon)
+    """Candidates for ``want`` dated in [start, end] from other documents, best first (at
+    most ``limit``): ``{event_id, document_id, score, reasons, date, source, cameo,
+    target, sentence}``."""
+    if end < start:
+        return []
+    want_s = ev.info(want.doc_id, want.source) if want.source else None
+    want_t = ev.info(want.doc_id, want.target) if want.target else None
+    keys = {a.country or a.id for a in (want_s, want_t) if a} or set(ev.by_key)
+    lo, hi = (start.isoformat(), ""), (end.isoformat(), "\uffff")
+    found: List[Tuple[float, str, str, Tuple[str, ...], EventRow]] = []
+    for group in ev.groups_for(keys):
+        scored = score_signature(want_s, want_t, want.cameo, group.sig, default_horizon)
         if scored is None:
             continue
+        taken = 0
+        for i in range(bisect_left(group.keys, lo), bisect_right(group.keys, hi)):
+            row = group.events[i]
+            if row.doc_id == want.doc_id:
+                continue
+            found.append((scored[0], group.keys[i][0], group.keys[i][1], scored[1], row))
+            taken += 1
+            if taken >= limit:
+                break  # later events of the group rank lower
+    found.sort(key=lambda f: (-f[0], f[1], f[2]))
+    out = []
+    for score, when, eid, reasons, row in found[:limit]:
+        if default_horizon:
+            t_when = f"on {when}, inside the default horizon of {DEFAULT_HORIZON_DAYS} days (none given)"
+        else:
+            t_when = f"on {when}, inside the horizon (to {end})"
         out.append({
-            "event_id": event_id(row.doc_id, row.idx),
+            "event_id": eid,
             "document_id": row.doc_id,
-            "score": scored[0],
-            "reasons": scored[1],
-            "date": row.when.isoformat() if row.when else None,
+            "score": score,
+            "reasons": list(reasons[:3]) + [t_when] + list(reasons[3:]),
+            "date": when,
             "source": row.source,
             "cameo": row.cameo,
             "target": row.target,
             "sentence": row.sentence,
         })
-    out.sort(key=lambda c: (-c["score"], c["date"] or "", c["event_id"]))
-    return out[:limit]
+    return out
 
 
 def horizon_of(fc: ForecastRow) -> Tuple[Optional[date], Optional[date], bool]:
