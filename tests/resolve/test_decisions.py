@@ -132,3 +132,28 @@ def test_json_output_carries_the_stable_record_ids():
     assert [f["id"] for f in data["forecasts"]] == ["a1:f0", "a1:f1"]
     assert [e["id"] for e in data["events"]] == ["a1:e0"]
     assert Document.from_dict(data).to_dict() == data  # the ids are derived, not stored twice
+
+
+def test_cli_decide_list_and_score_on_both_backends(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    target = store.path
+    store.close()  # the CLI opens the database itself (DuckDB: one process, one mode)
+
+    def invoke(*args):
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    listed = invoke("resolve", "--db", target, "--as-of", "2026-01-01", "--format", "json", "--all")
+    assert listed.exit_code == 0, listed.output
+    items = {i["forecast_id"]: i for i in json.loads(listed.stdout)}
+    assert items["a1:f0"]["candidates"][0]["event_id"] == "n1:e0" and items["a1:f0"]["holder"] == "Markus Feldmann"
+    assert invoke("resolve", "a1:f0", "-o", "true", "-e", "n1:e0", "--db", target, "--by", "ed").exit_code == 0
+    assert invoke("resolve", "a2:f0", "-o", "false", "--db", target, "--by", "ed").exit_code == 0
+    cards = {c["holder"]: c for c in json.loads(invoke("score", "--db", target, "-f", "json").stdout)}
+    assert cards["Markus Feldmann"]["hits"] == 1 and cards["Anna Berger"]["brier"] == pytest.approx(0.0625)
+    left = json.loads(invoke("resolve", "--db", target, "--as-of", "2026-01-01", "--format", "json", "--all").stdout)
+    assert "a1:f0" not in {i["forecast_id"] for i in left}
+    assert invoke("resolve", "a1:f0", "--undo", "--db", target).exit_code == 0
+    assert invoke("resolve", "--history", "--db", target, "-f", "json").exit_code == 0
