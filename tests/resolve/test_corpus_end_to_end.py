@@ -72,7 +72,7 @@ def test_queue_shape_and_candidate_recall(queue, titles):
     distractors = {"Threats from Moscow", "Paris legt nach", "Drohung aus Brüssel"}
     assert not [c for i in queue for c in i["candidates"] + i["condition_evidence"] if titles[c["document_id"]] in distractors]
     report = recall_at_k(queue, LABELS, titles, k=3)
-    assert report["total"] == 9
+    assert report["total"] == 11
     assert report["recall"] >= 0.9, report["missed"]
     assert report["condition_not_met_with_proposal"] == []
 
@@ -89,7 +89,7 @@ def test_queue_by_holder(db):
     result = invoke("resolve", "--db", db, "--as-of", AS_OF, "--format", "json", "--holder", "zelensky")
     assert [i["holder"] for i in json.loads(result.stdout)] == ["Volodymyr Zelensky"]
     table = invoke("resolve", "--db", db, "--as-of", AS_OF)
-    assert table.exit_code == 0 and "13 forecasts awaiting a decision" in table.stdout
+    assert table.exit_code == 0 and "15 forecasts awaiting a decision" in table.stdout
 
 
 def test_holders_are_named_never_one_author_lump(queue):
@@ -123,7 +123,7 @@ def test_decide_undo_score_plot_export(db, queue, titles, tmp_path):
         result = invoke(*args)
         assert result.exit_code == 0, result.output
         decided += 1
-    assert decided == 13
+    assert decided == 15
     one = json.loads(invoke("resolve", first["forecast_id"], "--db", db, "--format", "json", "--as-of", AS_OF).stdout)
     assert [(h["outcome"], h["decided_by"], h["undone_by"]) for h in one["history"]] == [
         ("true", "intern", "editor"), ("false", "editor", None)]
@@ -138,29 +138,30 @@ def test_decide_undo_score_plot_export(db, queue, titles, tmp_path):
     cards = {c["holder"]: c for c in json.loads(result.stdout)}
     assert set(cards) == {"Markus Feldmann", "Anna Berger", "Volodymyr Zelensky"}
 
-    # Markus Feldmann, by hand: 11 forecasts; 10 decided; true: 0.75 0.93 0.75 0.7 0.4;
+    # Markus Feldmann, by hand: 13 forecasts; 12 decided; true: 0.75 0.93 0.75 0.7 0.4 0.75 0.75;
     # false: 0.8 0.75 0.25; partly: 0.4; void: 0.75; one still open (0.75, 2026)
     fm = cards["Markus Feldmann"]
-    p = [0.75, 0.93, 0.75, 0.7, 0.4, 0.8, 0.75, 0.25]
-    y = [1, 1, 1, 1, 1, 0, 0, 0]
-    assert (fm["forecasts"], fm["resolved"], fm["hits"], fm["partly"], fm["void"]) == (11, 10, 5, 1, 1)
-    assert fm["hit_rate"] == pytest.approx(5 / 8)
+    p = [0.75, 0.93, 0.75, 0.7, 0.4, 0.75, 0.75, 0.8, 0.75, 0.25]
+    y = [1, 1, 1, 1, 1, 1, 1, 0, 0, 0]
+    assert (fm["forecasts"], fm["resolved"], fm["hits"], fm["partly"], fm["void"]) == (13, 12, 7, 1, 1)
+    assert fm["hit_rate"] == pytest.approx(7 / 10)
     assert fm["brier"] == pytest.approx(
-        (0.25**2 + 0.07**2 + 0.25**2 + 0.3**2 + 0.6**2 + 0.8**2 + 0.75**2 + 0.25**2) / 8)  # = 1.8449 / 8
-    assert fm["brier"] == pytest.approx(0.2306125)
+        (0.25**2 + 0.07**2 + 0.25**2 + 0.3**2 + 0.6**2 + 0.25**2 + 0.25**2 + 0.8**2 + 0.75**2 + 0.25**2) / 10)
+    assert fm["brier"] == pytest.approx(0.19699)  # = 1.9699 / 10
     assert fm["log_score"] == pytest.approx(-(
-        math.log(0.75) + math.log(0.93) + math.log(0.75) + math.log(0.7) + math.log(0.4)
-        + math.log(0.2) + math.log(0.25) + math.log(0.75)) / 8)
-    base = 5 / 8  # Murphy: groups 0.75 -> [1, 1, 0]; 0.93, 0.7, 0.4 -> [1]; 0.8, 0.25 -> [0]
-    rel = (3 * (0.75 - 2 / 3) ** 2 + 0.07**2 + 0.3**2 + 0.6**2 + 0.8**2 + 0.25**2) / 8
-    res = (3 * (2 / 3 - base) ** 2 + 3 * (1 - base) ** 2 + 2 * (0 - base) ** 2) / 8
+        4 * math.log(0.75) + math.log(0.93) + math.log(0.7) + math.log(0.4)
+        + math.log(0.2) + math.log(0.25) + math.log(0.75)) / 10)
+    base = 7 / 10  # Murphy: groups 0.75 -> [1, 1, 1, 1, 0]; 0.93, 0.7, 0.4 -> [1]; 0.8, 0.25 -> [0]
+    rel = (5 * (0.75 - 0.8) ** 2 + 0.07**2 + 0.3**2 + 0.6**2 + 0.8**2 + 0.25**2) / 10
+    res = (5 * (0.8 - base) ** 2 + 3 * (1 - base) ** 2 + 2 * (0 - base) ** 2) / 10
     d = fm["decomposition"]
     assert d["reliability"] == pytest.approx(rel) and d["resolution"] == pytest.approx(res)
     assert d["uncertainty"] == pytest.approx(base * (1 - base))
+    assert d["reliability"] - d["resolution"] + d["uncertainty"] == pytest.approx(fm["brier"])
     assert fm["calibration"] == [
         {"bin": "0.2-0.3", "n": 1, "mean_p": pytest.approx(0.25), "observed": 0.0},
         {"bin": "0.4-0.5", "n": 1, "mean_p": pytest.approx(0.4), "observed": 1.0},
-        {"bin": "0.7-0.8", "n": 4, "mean_p": pytest.approx((0.75 * 3 + 0.7) / 4), "observed": 0.75},
+        {"bin": "0.7-0.8", "n": 6, "mean_p": pytest.approx((0.75 * 5 + 0.7) / 6), "observed": pytest.approx(5 / 6)},
         {"bin": "0.8-0.9", "n": 1, "mean_p": pytest.approx(0.8), "observed": 0.0},
         {"bin": "0.9-1.0", "n": 1, "mean_p": pytest.approx(0.93), "observed": 1.0},
     ]
@@ -179,5 +180,5 @@ def test_decide_undo_score_plot_export(db, queue, titles, tmp_path):
 
     assert invoke("export", tmp_path / "res.jsonl", "--table", "resolutions", "--db", db).exit_code == 0
     rows = [json.loads(line) for line in (tmp_path / "res.jsonl").read_text().splitlines()]
-    assert len(rows) == 14 and sum(1 for r in rows if r["undone_at"]) == 1
+    assert len(rows) == 16 and sum(1 for r in rows if r["undone_at"]) == 1
     assert all(r["decided_by"] and r["decided_at"] for r in rows)
