@@ -95,7 +95,7 @@ def reliability_diagram(cards: List[Dict[str, Any]], path: str) -> str:
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(6, 6))
+    fig, ax = plt.subplots(figsize=(6, 6.8))
     try:
         ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="perfect calibration")
         for card in cards:
@@ -107,13 +107,13 @@ def reliability_diagram(cards: List[Dict[str, Any]], path: str) -> str:
             label = card["holder"] + (f" (Brier {card['brier']:.3f}, n={card['scored']})" if card["brier"] is not None else "")
             line, = ax.plot(xs, ys, marker=None, linewidth=1.5, label=label)
             ax.scatter(xs, ys, s=[30 + 30 * r["n"] for r in rows], color=line.get_color(), alpha=0.7)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
+        ax.set_xlim(-0.03, 1.03)  # points at 0 and 1 stay whole
+        ax.set_ylim(-0.03, 1.03)
         ax.set_xlabel("stated probability (mean per bin)")
         ax.set_ylabel("observed frequency")
         ax.set_title("Reliability diagram")
         ax.grid(True, alpha=0.3)
-        ax.legend(loc="upper left", fontsize="small")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize="small", frameon=False)
         fig.tight_layout()
         fig.savefig(path)
     finally:
