@@ -1,0 +1,218 @@
+"""Query parameters of the list views (one pydantic model per list) and the parameterised
+WHERE clauses they become.
+
+The models are FastAPI query-parameter models: FastAPI documents them in the OpenAPI
+schema and answers a bad value (a date like ``2025-13-01``, quad class 7, an unknown
+parameter) with 422 and the field's message. Empty form fields count as absent, so the
+HTML filter forms can be submitted as they are.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, List, Literal, Optional, Tuple
+
+from pydantic import BaseModel, Field, model_validator
+
+from ..schemas import ACTOR_TYPES, MODALITIES
+from .db import like, words
+
+Order = Literal["asc", "desc"]
+Modality = Literal[MODALITIES]  # type: ignore[valid-type]
+ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]
+Status = Literal["open", "due", "resolved"]
+
+_ID = r"^[^\x00-\x1f]{1,200}$"
+
+
+class ListParams(BaseModel):
+    """Paging shared by every list: ``limit`` rows after ``cursor`` (the ``next`` of the
+    previous answer)."""
+
+    model_config = {"extra": "forbid"}
+
+    limit: int = Field(50, ge=1, le=500, description="Rows per page (1–500).")
+    cursor: Optional[str] = Field(None, max_length=2000, description="The `next` value of the previous page.")
+    order: Order = Field("desc", description="Sort direction.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_empty(cls, values: Any) -> Any:
+        """Empty form fields (``?since=``) mean "no filter"."""
+        if isinstance(values, dict):
+            return {k: v for k, v in values.items() if v not in ("", None)}
+        return values
+
+    def link(self, **changes: Any) -> str:
+        """This query string with ``changes`` applied (for pager and sort links)."""
+        from urllib.parse import urlencode
+
+        values = {**self.model_dump(exclude_none=True), **changes}
+        defaults = type(self)().model_dump()
+        return urlencode({k: v for k, v in values.items() if v is not None and v != defaults.get(k)}, doseq=True)
+
+
+class _Dated(ListParams):
+    since: Optional[date] = Field(None, description="On or after this date (YYYY-MM-DD).")
+    until: Optional[date] = Field(None, description="On or before this date (YYYY-MM-DD).")
+    language: Optional[str] = Field(None, pattern=r"^[a-z]{2,3}$", description="Document language (ISO 639-1).")
+    q: Optional[str] = Field(None, max_length=200, description="Full-text search: every word must occur (case-insensitive).")
+
+
+class DocumentParams(_Dated):
+    actor: Optional[str] = Field(None, pattern=_ID, description="Actor id mentioned in the document.")
+    partial: Optional[bool] = Field(None, description="Only partial (true) or complete (false) documents.")
+    sort: Literal["published", "title", "n_events", "n_forecasts"] = "published"
+
+
+class ActorParams(ListParams):
+    q: Optional[str] = Field(None, max_length=200, description="Part of the name, id or actor code.")
+    country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 country.")
+    type: Optional[ActorType] = Field(None, description="Actor type.")
+    provisional: Optional[bool] = Field(None, description="Only provisional (true) or knowledge-base (false) actors.")
+    sort: Literal["documents", "mentions", "name"] = "documents"
+
+
+class EventParams(_Dated):
+    actor: Optional[str] = Field(None, pattern=_ID, description="Actor id as source or target.")
+    source: Optional[str] = Field(None, pattern=_ID, description="Source actor id.")
+    target: Optional[str] = Field(None, pattern=_ID, description="Target actor id.")
+    country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$", description="Country (alpha-3) of source or target.")
+    root: Optional[str] = Field(None, pattern=r"^[0-2][0-9]$", description="CAMEO root code (01–20).")
+    cameo: Optional[str] = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code; its sub-codes match too.")
+    quad_class: Optional[int] = Field(None, ge=1, le=4, description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
+    plover: Optional[str] = Field(None, pattern=r"^[A-Z_]{2,30}$", description="PLOVER event type, e.g. ACCUSE.")
+    modality: Optional[Modality] = Field(None, description="Modality of the event.")
+    negated: Optional[bool] = Field(None, description="Only negated (true) or affirmed (false) events.")
+    doc: Optional[str] = Field(None, pattern=_ID, description="Document id.")
+    sort: Literal["day", "goldstein", "confidence"] = "day"
+
+
+class StatementParams(_Dated):
+    speaker: Optional[str] = Field(None, pattern=_ID, description="Speaker: actor id, 'author' or 'unknown'.")
+    kind: Optional[Literal["direct", "indirect"]] = None
+    doc: Optional[str] = Field(None, pattern=_ID, description="Document id.")
+    sort: Literal["published"] = "published"
+
+
+class ForecastParams(_Dated):
+    holder: Optional[str] = Field(None, pattern=_ID, description="Holder: actor id, 'author', or part of the holder's name.")
+    status: Optional[Status] = Field(None, description="open (horizon not ended), due (ended, unresolved) or resolved.")
+    min_probability: Optional[float] = Field(None, ge=0, le=1)
+    max_probability: Optional[float] = Field(None, ge=0, le=1)
+    doc: Optional[str] = Field(None, pattern=_ID, description="Document id.")
+    sort: Literal["published", "horizon_end", "probability"] = "published"
+
+
+Where = Tuple[List[str], List[Any]]
+
+
+def _text(where: List[str], params: List[Any], q: Optional[str], columns: List[str]) -> None:
+    for w in words(q):
+        where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [like(w)] * len(columns)
+
+
+def _dates(where: List[str], params: List[Any], p: _Dated, column: str) -> None:
+    if p.since:
+        where.append(f"{column} >= ?")
+        params.append(p.since)
+    if p.until:
+        where.append(f"{column} <= ?")
+        params.append(p.until)
+    if p.language:
+        where.append("d.language = ?")
+        params.append(p.language)
+
+
+def document_where(p: DocumentParams) -> Where:
+    where: List[str] = []
+    params: List[Any] = []
+    _dates(where, params, p, "d.published")
+    _text(where, params, p.q, ["d.title", "d.text"])
+    if p.actor:
+        where.append("EXISTS (SELECT 1 FROM document_actors x WHERE x.doc_id = d.id AND x.actor_id = ?)")
+        params.append(p.actor)
+    if p.partial is not None:
+        where.append("d.partial = ?")
+        params.append(p.partial)
+    return where, params
+
+
+def actor_where(p: ActorParams) -> Where:
+    where: List[str] = []
+    params: List[Any] = []
+    _text(where, params, p.q, ["a.name", "a.id", "a.code"])
+    for col, value in (("a.country", p.country), ("a.type", p.type), ("a.provisional", p.provisional)):
+        if value is not None:
+            where.append(f"{col} = ?")
+            params.append(value)
+    return where, params
+
+
+def event_where(p: EventParams) -> Where:
+    where: List[str] = []
+    params: List[Any] = []
+    _dates(where, params, p, "coalesce(e.date, d.published)")
+    _text(where, params, p.q, ["e.sentence"])
+    if p.actor:
+        where.append("(e.source = ? OR e.target = ?)")
+        params += [p.actor, p.actor]
+    if p.country:
+        where.append("(sa.country = ? OR ta.country = ?)")
+        params += [p.country, p.country]
+    if p.root:
+        where.append("e.cameo LIKE ?")
+        params.append(p.root + "%")
+    if p.cameo:
+        where.append("e.cameo LIKE ?")
+        params.append(p.cameo + "%")
+    for col, value in (
+        ("e.source", p.source), ("e.target", p.target), ("e.quad_class", p.quad_class),
+        ("e.plover", p.plover), ("e.modality", p.modality), ("e.negated", p.negated), ("e.doc_id", p.doc),
+    ):
+        if value is not None:
+            where.append(f"{col} = ?")
+            params.append(value)
+    return where, params
+
+
+def statement_where(p: StatementParams) -> Where:
+    where: List[str] = []
+    params: List[Any] = []
+    _dates(where, params, p, "d.published")
+    _text(where, params, p.q, ["s.text"])
+    for col, value in (("s.speaker", p.speaker), ("s.kind", p.kind), ("s.doc_id", p.doc)):
+        if value is not None:
+            where.append(f"{col} = ?")
+            params.append(value)
+    return where, params
+
+
+def forecast_where(p: ForecastParams, today: date) -> Where:
+    """The status is computed as :mod:`lagebild.forecasts.query` defines it: ``due`` when
+    the horizon ended before ``today`` and it is not resolved."""
+    where: List[str] = []
+    params: List[Any] = []
+    _dates(where, params, p, "f.published")
+    _text(where, params, p.q, ["f.text", "f.condition"])
+    if p.holder:
+        where.append("(f.holder = ? OR h.name ILIKE ? ESCAPE '\\')")
+        params += [p.holder, like(p.holder)]
+    if p.status == "resolved":
+        where.append("f.status = 'resolved'")
+    elif p.status == "due":
+        where.append("coalesce(f.status, 'open') <> 'resolved' AND f.horizon_end < ?")
+        params.append(today)
+    elif p.status == "open":
+        where.append("coalesce(f.status, 'open') <> 'resolved' AND (f.horizon_end IS NULL OR f.horizon_end >= ?)")
+        params.append(today)
+    if p.min_probability is not None:
+        where.append("f.probability >= ?")
+        params.append(p.min_probability)
+    if p.max_probability is not None:
+        where.append("f.probability <= ?")
+        params.append(p.max_probability)
+    if p.doc:
+        where.append("f.doc_id = ?")
+        params.append(p.doc)
+    return where, params

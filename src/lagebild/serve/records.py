@@ -1,0 +1,367 @@
+"""What the workbench reads from the store: the five lists, one document, one actor, the
+relation graph and the search, as plain JSON-ready dicts (the API answers them as they
+are; the pages render them).
+
+Lists are :class:`~lagebild.serve.db.ListQuery` objects over constant SQL; each item is
+the record of the JSON contract (PRODUCT.md) plus where it comes from (``doc_id``,
+``idx``, ``published``, ``title``) and the names of the actors it names.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any, Dict, List, Optional, Tuple
+
+from ..events.cameo import load_ontology
+from ..forecasts.query import effective_status
+from .db import Database, ListQuery, like, words
+from .filters import (
+    ActorParams, DocumentParams, EventParams, ForecastParams, StatementParams,
+    actor_where, document_where, event_where, forecast_where, statement_where,
+)
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+DOCUMENTS = ListQuery(
+    "documents",
+    "SELECT d.id, d.published, d.language, d.title, d.authors, d.source, d.url, d.partial, "
+    "d.n_actors, d.n_events, d.n_statements, d.n_forecasts, length(d.text) AS chars, d.warnings "
+    "FROM documents d",
+    [("id", "str")],
+    {"published": "date", "title": "str", "n_events": "int", "n_forecasts": "int"},
+)
+
+ACTORS = ListQuery(
+    "actors",
+    "SELECT a.id, a.name, a.type, a.country, a.code, a.provisional, a.wikidata, "
+    "coalesce(c.documents, 0) AS documents, coalesce(c.mentions, 0) AS mentions "
+    "FROM actors a LEFT JOIN (SELECT actor_id, count(*) AS documents, sum(n_mentions) AS mentions "
+    "FROM document_actors GROUP BY actor_id) c ON c.actor_id = a.id",
+    [("id", "str")],
+    {"documents": "int", "mentions": "int", "name": "str"},
+)
+
+EVENTS = ListQuery(
+    "events",
+    "SELECT e.doc_id, e.idx, e.source, e.target, e.cameo, e.plover, e.quad_class, e.goldstein, "
+    "e.modality, e.negated, e.date, e.location, e.sentence, e.start_char, e.end_char, e.confidence, "
+    "e.data, coalesce(e.date, d.published) AS day, d.published, d.language, d.title, "
+    "sa.name AS source_name, ta.name AS target_name "
+    "FROM events e JOIN documents d ON d.id = e.doc_id "
+    "LEFT JOIN actors sa ON sa.id = e.source LEFT JOIN actors ta ON ta.id = e.target",
+    [("doc_id", "str"), ("idx", "int")],
+    {"day": "date", "goldstein": "num", "confidence": "num"},
+)
+
+STATEMENTS = ListQuery(
+    "statements",
+    "SELECT s.doc_id, s.idx, s.speaker, s.kind, s.text, s.start_char, s.end_char, s.data, "
+    "d.published, d.language, d.title, sp.name AS speaker_name "
+    "FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN actors sp ON sp.id = s.speaker",
+    [("doc_id", "str"), ("idx", "int")],
+    {"published": "date"},
+)
+
+FORECASTS = ListQuery(
+    "forecasts",
+    "SELECT f.doc_id, f.idx, f.holder, f.text, f.condition, f.horizon_start, f.horizon_end, "
+    "f.probability, f.status, f.published, f.start_char, f.end_char, f.data, d.language, d.title, "
+    "h.name AS holder_name FROM forecasts f JOIN documents d ON d.id = f.doc_id "
+    "LEFT JOIN actors h ON h.id = f.holder",
+    [("doc_id", "str"), ("idx", "int")],
+    {"published": "date", "horizon_end": "date", "probability": "num"},
+)
+
+
+def _merge(db: Database, row: Dict[str, Any], drop: Tuple[str, ...] = ()) -> Dict[str, Any]:
+    """The contract record (``data``) with the row's columns over it."""
+    record = db.json(row.pop("data", None)) or {}
+    for key in drop:
+        row.pop(key, None)
+    return {**record, **{k: v for k, v in row.items()}}
+
+
+def list_documents(db: Database, p: DocumentParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    where, params = document_where(p)
+    return DOCUMENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+
+
+def list_actors(db: Database, p: ActorParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    where, params = actor_where(p)
+    return ACTORS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+
+
+def event_item(db: Database, row: Dict[str, Any]) -> Dict[str, Any]:
+    item = _merge(db, row)
+    item["date"] = row.get("date")
+    item["quad_name"] = QUAD_NAMES.get(item.get("quad_class"))
+    return item
+
+
+def list_events(db: Database, p: EventParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    where, params = event_where(p)
+    rows, nxt = EVENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    return [event_item(db, r) for r in rows], nxt
+
+
+def list_statements(db: Database, p: StatementParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    where, params = statement_where(p)
+    rows, nxt = STATEMENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    return [_merge(db, r) for r in rows], nxt
+
+
+def forecast_item(db: Database, row: Dict[str, Any], today: date) -> Dict[str, Any]:
+    item = _merge(db, row)
+    item["stored_status"] = row.get("status")
+    item["status"] = effective_status(row.get("status"), row.get("horizon_end"), today)
+    return item
+
+
+def list_forecasts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    today = today or date.today()
+    where, params = forecast_where(p, today)
+    rows, nxt = FORECASTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    return [forecast_item(db, r, today) for r in rows], nxt
+
+
+def forecast_status_counts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Dict[str, int]:
+    """How many forecasts of the filter (status ignored) are open, due and resolved."""
+    today = today or date.today()
+    where, params = forecast_where(p.model_copy(update={"status": None}), today)
+    rows = db.query(
+        "SELECT CASE WHEN f.status = 'resolved' THEN 'resolved' "
+        "WHEN f.horizon_end < ? THEN 'due' ELSE 'open' END AS st, count(*) AS n "
+        "FROM forecasts f JOIN documents d ON d.id = f.doc_id LEFT JOIN actors h ON h.id = f.holder"
+        + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1",
+        [today] + params,
+    )
+    counts = {"open": 0, "due": 0, "resolved": 0}
+    counts.update({r["st"]: int(r["n"]) for r in rows})
+    return counts
+
+
+# -- one document -------------------------------------------------------------------------
+
+
+def get_document(db: Database, doc_id: str) -> Optional[Dict[str, Any]]:
+    """The stored document (the JSON contract) with the stored status of each forecast and
+    the names of its actors; None if there is no document ``doc_id``."""
+    row = db.one("SELECT data, ingested_at FROM documents WHERE id = ?", [doc_id])
+    if row is None:
+        return None
+    doc = db.json(row["data"])
+    doc["ingested_at"] = row["ingested_at"]
+    today = date.today()
+    stored = {r["idx"]: r for r in db.query(
+        "SELECT idx, status, horizon_end FROM forecasts WHERE doc_id = ?", [doc_id])}
+    for i, fc in enumerate(doc.get("forecasts", [])):
+        r = stored.get(i)
+        if r:
+            fc["status"] = effective_status(r["status"], r["horizon_end"], today)
+    return doc
+
+
+# -- one actor --------------------------------------------------------------------------------
+
+
+def week_of(day: Any) -> Optional[date]:
+    if day is None:
+        return None
+    if isinstance(day, datetime):
+        day = day.date()
+    if not isinstance(day, date):
+        day = date.fromisoformat(str(day)[:10])
+    return day - timedelta(days=day.weekday())
+
+
+def get_actor(db: Database, actor_id: str, *, mentions: int = 100) -> Optional[Dict[str, Any]]:
+    """Identity, roles over time, the latest mentions, the weekly event timeline (as
+    source and as target, per quad class) and the counterparts of actor ``actor_id``."""
+    row = db.one("SELECT id, name, type, country, code, provisional, wikidata, first_seen, data FROM actors WHERE id = ?", [actor_id])
+    if row is None:
+        return None
+    actor = _merge(db, row)
+    for key in ("mentions", "role"):  # per-document fields of the stored record
+        actor.pop(key, None)
+    stats = db.one(
+        "SELECT count(*) AS documents, coalesce(sum(n_mentions), 0) AS mentions FROM document_actors WHERE actor_id = ?",
+        [actor_id],
+    ) or {}
+    actor["documents"] = int(stats.get("documents") or 0)
+    actor["mention_count"] = int(stats.get("mentions") or 0)
+    actor["roles"] = [
+        {"role": r["role"], "first": r["first"], "last": r["last"], "documents": int(r["n"])}
+        for r in db.query(
+            "SELECT da.role, min(d.published) AS first, max(d.published) AS last, count(*) AS n "
+            "FROM document_actors da JOIN documents d ON d.id = da.doc_id "
+            "WHERE da.actor_id = ? AND da.role IS NOT NULL GROUP BY da.role ORDER BY first NULLS LAST, da.role",
+            [actor_id],
+        )
+    ]
+    actor["mentions"] = db.query(
+        "SELECT m.doc_id, m.start_char, m.end_char, m.text, d.published, d.title, "
+        "substr(d.text, greatest(m.start_char - 79, 1), least(m.start_char, 80)) AS before, "
+        "substr(d.text, m.end_char + 1, 80) AS after "
+        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
+        "ORDER BY d.published DESC NULLS LAST, m.doc_id, m.start_char LIMIT ?",
+        [actor_id, int(mentions)],
+    )
+    rows = db.query(
+        "SELECT coalesce(e.date, d.published) AS day, e.quad_class, "
+        "CASE WHEN e.source = ? THEN 'source' ELSE 'target' END AS side, "
+        "CASE WHEN e.source = ? THEN e.target ELSE e.source END AS other, count(*) AS n "
+        "FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.source = ? OR e.target = ? "
+        "GROUP BY 1, 2, 3, 4",
+        [actor_id, actor_id, actor_id, actor_id],
+    )
+    weeks: Dict[Tuple[date, str, int], int] = Counter()
+    others: Dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        wk = week_of(r["day"])
+        q = int(r["quad_class"] or 0)
+        if wk is not None:
+            weeks[(wk, r["side"], q)] += int(r["n"])
+        if r["other"] and r["other"] != actor_id:
+            others[r["other"]][q] += int(r["n"])
+    actor["timeline"] = [
+        {"week": wk, "side": side, "quad_class": q, "events": n} for (wk, side, q), n in sorted(weeks.items())
+    ]
+    names = _names(db, list(others))
+    actor["counterparts"] = sorted(
+        (
+            {"id": o, "name": names.get(o, o), "events": sum(c.values()),
+             "cooperation": c[1] + c[2], "conflict": c[3] + c[4]}
+            for o, c in others.items()
+        ),
+        key=lambda x: (-x["events"], x["id"]),
+    )
+    return actor
+
+
+def _names(db: Database, ids: List[str]) -> Dict[str, str]:
+    names: Dict[str, str] = {}
+    for i in range(0, len(ids), 200):
+        chunk = ids[i : i + 200]
+        if chunk:
+            marks = ", ".join("?" * len(chunk))
+            names.update({r["id"]: r["name"] for r in db.query(f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk)})
+    return names
+
+
+# -- the relation graph ---------------------------------------------------------------------
+
+
+def relation_graph(db: Database, p: EventParams, *, nodes: int = 24, edges: int = 60) -> Dict[str, Any]:
+    """Actors as nodes, event counts as edges (source → target) of the filtered events,
+    with the cooperation (quad 1–2) and conflict (quad 3–4) counts of each edge; the
+    ``nodes`` actors in most events and the ``edges`` heaviest edges among them."""
+    where, params = event_where(p)
+    where = where + ["e.source IS NOT NULL", "e.target IS NOT NULL", "e.source <> e.target"]
+    rows = db.query(
+        "SELECT e.source, e.target, "
+        "sum(CASE WHEN e.quad_class IN (1, 2) THEN 1 ELSE 0 END) AS coop, "
+        "sum(CASE WHEN e.quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict, count(*) AS n "
+        "FROM events e JOIN documents d ON d.id = e.doc_id "
+        "LEFT JOIN actors sa ON sa.id = e.source LEFT JOIN actors ta ON ta.id = e.target "
+        "WHERE " + " AND ".join(where) + " GROUP BY e.source, e.target",
+        params,
+    )
+    weight: Counter = Counter()
+    for r in rows:
+        weight[r["source"]] += int(r["n"])
+        weight[r["target"]] += int(r["n"])
+    keep = {a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:nodes]}
+    kept = sorted(
+        (r for r in rows if r["source"] in keep and r["target"] in keep),
+        key=lambda r: (-int(r["n"]), r["source"], r["target"]),
+    )[:edges]
+    used = sorted({r["source"] for r in kept} | {r["target"] for r in kept}, key=lambda a: (-weight[a], a))
+    names = _names(db, used)
+    return {
+        "nodes": [{"id": a, "name": names.get(a, a), "events": weight[a]} for a in used],
+        "edges": [
+            {"source": r["source"], "target": r["target"], "events": int(r["n"]),
+             "cooperation": int(r["coop"]), "conflict": int(r["conflict"])}
+            for r in kept
+        ],
+    }
+
+
+# -- search and overview ----------------------------------------------------------------------
+
+
+def search(db: Database, q: str, *, limit: int = 20) -> Dict[str, List[Dict[str, Any]]]:
+    """Documents (title or text), actors (name, id, code) and CAMEO/PLOVER codes (code or
+    name) matching every word of ``q``."""
+    terms = words(q)
+    if not terms:
+        return {"documents": [], "actors": [], "codes": []}
+    p = DocumentParams(q=q, limit=limit)
+    docs, _ = list_documents(db, p)
+    if docs:
+        texts = {r["id"]: r["text"] for r in db.query(
+            f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' * len(docs))})", [d["id"] for d in docs])}
+        for d in docs:
+            d["snippet"] = _snippet(texts.get(d["id"], ""), terms[0])
+    actors, _ = list_actors(db, ActorParams(q=q, limit=limit))
+    onto = load_ontology()
+    low = [t.lower() for t in terms]
+    codes = []
+    for code, info in sorted(onto.codes.items()):
+        plover = onto.plover.get(code, {}).get("type") if code in onto.plover else None
+        hay = f"{code} {info['name']} {plover or ''}".lower()
+        if all(code.startswith(t) or t in hay for t in low):
+            codes.append({"cameo": code, "name": info["name"], "quad_class": info["quad_class"],
+                          "goldstein": info["goldstein"], "plover": plover})
+    codes = codes[:limit]
+    if codes:
+        counts = {r["cameo"]: int(r["n"]) for r in db.query(
+            f"SELECT cameo, count(*) AS n FROM events WHERE cameo IN ({', '.join('?' * len(codes))}) GROUP BY cameo",
+            [c["cameo"] for c in codes])}
+        for c in codes:
+            c["events"] = counts.get(c["cameo"], 0)
+    return {"documents": docs, "actors": actors, "codes": codes}
+
+
+def _snippet(text: str, term: str, width: int = 90) -> str:
+    i = text.lower().find(term.lower())
+    if i < 0:
+        return text[: 2 * width]
+    start = max(0, i - width)
+    return ("…" if start else "") + text[start : i + len(term) + width] + ("…" if i + len(term) + width < len(text) else "")
+
+
+def overview(db: Database) -> Dict[str, Any]:
+    """Counts, the latest documents, the most-mentioned actors, events per quad class and
+    CAMEO root, forecasts per status: the home page."""
+    counts = db.one(
+        "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM actors) AS actors, "
+        "(SELECT count(*) FROM events) AS events, (SELECT count(*) FROM statements) AS statements, "
+        "(SELECT count(*) FROM forecasts) AS forecasts, (SELECT min(published) FROM documents) AS first, "
+        "(SELECT max(published) FROM documents) AS last"
+    ) or {}
+    latest, _ = list_documents(db, DocumentParams(limit=15))
+    actors, _ = list_actors(db, ActorParams(limit=15))
+    quads = {int(r["quad_class"]): int(r["n"]) for r in db.query(
+        "SELECT quad_class, count(*) AS n FROM events WHERE quad_class IS NOT NULL GROUP BY quad_class")}
+    onto = load_ontology()
+    roots = [
+        {"root": r["root"], "name": (onto.codes.get(r["root"]) or {}).get("name"), "events": int(r["n"])}
+        for r in db.query("SELECT substr(cameo, 1, 2) AS root, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20")
+    ]
+    p = ForecastParams()
+    return {
+        "counts": {k: (int(v) if isinstance(v, int) else v) for k, v in counts.items()},
+        "latest_documents": latest,
+        "top_actors": actors,
+        "events_by_quad_class": [{"quad_class": q, "name": QUAD_NAMES[q], "events": quads.get(q, 0)} for q in (1, 2, 3, 4)],
+        "events_by_root": roots,
+        "forecasts_by_status": forecast_status_counts(db, p),
+    }
+
+
+__all__ = [
+    "DOCUMENTS", "ACTORS", "EVENTS", "STATEMENTS", "FORECASTS", "QUAD_NAMES", "get_actor", "get_document",
+    "list_actors", "list_documents", "list_events", "list_forecasts", "list_statements", "overview",
+    "relation_graph", "search", "like",
+]

@@ -1,0 +1,48 @@
+"""Documents: the list (``/api/documents``), one document (``/api/documents/{id}``) and
+the document view ``/documents/{id}`` with every record highlighted in the text."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Dict
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from .. import records
+from ..filters import DocumentParams
+from ..highlight import segments
+from ..models import DocumentSummary, Page, Record
+from ._common import as_json, db, listing, not_found, page
+
+router = APIRouter()
+
+
+@router.get("/api/documents", tags=["api"], response_model=Page[DocumentSummary], summary="List documents")
+def api_documents(request: Request, p: Annotated[DocumentParams, Query()]) -> Any:
+    """Documents, newest publication first by default; `q` searches title and text."""
+    return as_json(listing(*records.list_documents(db(request), p)))
+
+
+def _document(request: Request, doc_id: str) -> Dict[str, Any]:
+    doc = records.get_document(db(request), doc_id)
+    if doc is None:
+        raise not_found("document", doc_id)
+    return doc
+
+
+@router.get("/api/documents/{doc_id}", tags=["api"], response_model=Record, summary="One document")
+def api_document(request: Request, doc_id: str) -> Any:
+    """The stored document as the JSON contract (PRODUCT.md): text, actors with mentions,
+    events, statements, forecasts (with their current status), captions, sections."""
+    return as_json(_document(request, doc_id))
+
+
+@router.get("/documents/{doc_id}.json", tags=["pages"], response_model=Record, summary="JSON twin of /documents/{id}")
+def document_json(request: Request, doc_id: str) -> Any:
+    return as_json(_document(request, doc_id))
+
+
+@router.get("/documents/{doc_id}", tags=["pages"], response_class=Response, summary="Document view (HTML)")
+def document_page(request: Request, doc_id: str) -> Response:
+    doc = _document(request, doc_id)
+    names = {a["id"]: a["name"] for a in doc.get("actors") or []}
+    return page(request, "document.html", {"doc": doc, "segments": segments(doc), "names": names})

@@ -1,0 +1,89 @@
+"""A small store for the workbench tests: a handful of short articles written for these
+tests (German and English, one carrying <script> and onerror= payloads), analysed with the
+shipped pipeline and stored in DuckDB, and — when $LAGEBILD_TEST_PG names a server — in
+PostgreSQL too."""
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Iterator, List
+
+import pytest
+
+XSS_TITLE = 'Alarm <script>window.__xss = 1</script>'
+XSS_BODY = (
+    'Russland hat die Ukraine angegriffen <img src=x onerror="window.__xss = 2">. '
+    'Selenskyj verurteilte den Angriff <script>document.title = "pwned"; window.__xss = 3</script> scharf.'
+)
+
+ARTICLES = [
+    ("Waffenruhe gebrochen. Anna Berger. 19.04.2025.\n\n"
+     "Russland hat die Ukraine am Freitag angegriffen. Selenskyj verurteilte den Angriff scharf. "
+     "Putin lehnt den Waffenstillstand ab. Die Regierung in Kiew erwartet, dass die Kämpfe bis "
+     "zum Sommer wahrscheinlich andauern werden.", "2025-04-19"),
+    ("Talks in Geneva. John Smith. 2025-05-02.\n\n"
+     "The United States and China agreed to resume trade talks on Monday. Germany promised to "
+     "send aid to Ukraine. \"We will probably reach a deal by June,\" the US President said. "
+     "Iran threatened to attack Israel if the sanctions continue.", "2025-05-02"),
+    ("Hilfe für Kiew. Max Müller. 12.03.2024.\n\n"
+     "Deutschland hat der Ukraine weitere Hilfe zugesagt. Russland griff die Ukraine erneut an. "
+     "Frankreich kritisierte Russland. Der Minister rechnet damit, dass der Krieg bis Ende 2024 "
+     "nicht enden wird.", "2024-03-12"),
+    (f"{XSS_TITLE}. Eva Klein. 01.02.2025.\n\n{XSS_BODY}", "2025-02-01"),
+]
+
+
+def _documents() -> List:
+    import lagebild
+
+    return [lagebild.analyze(text, published=day) for text, day in ARTICLES]
+
+
+@pytest.fixture(scope="session")
+def serve_documents():
+    return _documents()
+
+
+@pytest.fixture(scope="session")
+def duckdb_store(tmp_path_factory, serve_documents) -> str:
+    from lagebild.store import Store
+
+    path = str(tmp_path_factory.mktemp("serve") / "serve.duckdb")
+    with Store(path) as store:
+        store.save_many(serve_documents)
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_store(serve_documents) -> Iterator[str]:
+    url = os.environ.get("LAGEBILD_TEST_PG")
+    if not url:
+        pytest.skip("LAGEBILD_TEST_PG is not set (scripts/test-postgres.sh starts a server)")
+    import psycopg
+
+    name = f"lagebild_serve_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    base, _, _ = url.rpartition("/")
+    db_url = f"{base}/{name}"
+    from lagebild.store import Store
+
+    with Store(db_url) as store:
+        store.save_many(serve_documents)
+    yield db_url
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session", params=["duckdb", "postgresql"])
+def store_url(request) -> str:
+    return request.getfixturevalue("duckdb_store" if request.param == "duckdb" else "pg_store")
+
+
+@pytest.fixture(scope="session")
+def client(store_url):
+    from fastapi.testclient import TestClient
+
+    from lagebild.serve import create_app
+
+    return TestClient(create_app(store_url), raise_server_exceptions=False)
