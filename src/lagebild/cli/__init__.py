@@ -22,6 +22,7 @@ VERB_MODULES = (
     "kb",
     "eval_actors",
     "eval",
+    "serve",
 )
 
 for _name in VERB_MODULES:

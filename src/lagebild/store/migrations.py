@@ -122,9 +122,23 @@ def m002_resolutions(db: Any) -> None:
     )
 
 
+def m_serve_indexes(db: Any) -> None:
+    """Indexes the workbench's lists and pages look up by (``lagebild serve``)."""
+    db.execute(
+        """
+        CREATE INDEX IF NOT EXISTS events_target ON events (target);
+        CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+        CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker);
+        CREATE INDEX IF NOT EXISTS document_actors_actor ON document_actors (actor_id);
+        CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
+        """
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
+    ("serve_001_indexes", m_serve_indexes),
 ]
 
 
