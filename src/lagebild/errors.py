@@ -39,6 +39,8 @@ class Errors(metaclass=_Coded):
     E133 = "Unknown outcome {value!r}; choose one of {choices}"
     E134 = "Forecast {id!r} has no decision to undo"
     E135 = "Plot path {path!r} must end in .png or .svg"
+    # serve (E5xx)
+    E501 = "{db} holds no lagebild store ({msg}); fill it with `lagebild ingest … --db {db}` first"
 
 
 class Warnings(metaclass=_Coded):

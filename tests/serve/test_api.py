@@ -151,6 +151,10 @@ def test_like_wildcards_are_literal(client):
     ("/api/events?cursor=bm90IGpzb24", 422, "cursor"),
     ("/events?since=yesterday", 422, "since"),
     ("/nowhere", 404, "No page"),
+    ("/api/events?q=a%00b", 422, "not a valid value"),
+    ("/?q=%00", 422, "not a valid value"),
+    ("/api/documents/a%00b", 404, "No document"),
+    ("/actors/a%00b.json", 404, "No actor"),
 ])
 def test_errors_are_clear_never_tracebacks(client, url, status, words):
     r = client.get(url)
@@ -247,3 +251,37 @@ def test_cli_serve_refuses_missing_store(tmp_path):
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "No database" in result.output
+
+
+def test_counterpart_filter(client):
+    items = client.get("/api/events?actor=RUS&counterpart=UKR&limit=500").json()["items"]
+    assert items and all({e["source"], e["target"]} == {"RUS", "UKR"} for e in items)
+    html = client.get("/actors/RUS").text
+    assert "/events?actor=RUS&amp;counterpart=UKR" in html
+
+
+def test_unknown_query_strings_never_crash(client):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    names = st.sampled_from(["since", "quad_class", "negated", "cursor", "limit", "root", "actor", "q", "sort", "order", "x"])
+
+    @given(st.lists(st.tuples(names, st.text(max_size=20)), max_size=4))
+    @settings(max_examples=60, deadline=None)
+    def check(pairs):
+        r = client.get("/api/events", params=pairs)
+        assert r.status_code in (200, 422), (pairs, r.text)
+
+    check()
+
+
+def test_a_database_without_the_schema_is_refused(tmp_path):
+    import duckdb
+
+    from lagebild.errors import LagebildError
+    from lagebild.serve import create_app
+
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(LagebildError, match="E501"):
+        create_app(str(path))

@@ -119,8 +119,13 @@ def create_app(db: str, *, allow_edit: bool = False, title: str = "lagebild work
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        def explain(e: Dict[str, Any]) -> str:
+            if e.get("type") == "string_pattern_mismatch":  # the regex itself says little
+                return f"{str(e.get('input'))[:60]!r} is not a valid value here"
+            return e.get("msg", "")
+
         details = [
-            {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or "request", "message": e.get("msg", "")}
+            {"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or "request", "message": explain(e)}
             for e in exc.errors()
         ]
         message = "Invalid request: " + "; ".join(f"{d['parameter']}: {d['message']}" for d in details)

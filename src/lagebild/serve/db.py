@@ -13,6 +13,7 @@ import threading
 from datetime import date
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from ..errors import Errors, LagebildError
 from ..store import Store
 
 
@@ -35,6 +36,11 @@ class Database:
             # the database itself refuses writes from this session
             self.store.backend.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         self.lock = threading.Lock()
+        try:
+            self.store.backend.execute("SELECT count(*) FROM documents").fetchall()
+        except Exception as e:  # a DuckDB file or PostgreSQL database without our schema
+            self.store.close()
+            raise LagebildError(Errors.E501.format(db=target, msg=str(e).splitlines()[0])) from e
 
     @property
     def backend(self) -> str:

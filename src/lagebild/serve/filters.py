@@ -22,6 +22,7 @@ ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]
 Status = Literal["open", "due", "resolved"]
 
 _ID = r"^[^\x00-\x1f]{1,200}$"
+_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"  # no control characters (PostgreSQL refuses NUL)
 
 
 class ListParams(BaseModel):
@@ -31,7 +32,7 @@ class ListParams(BaseModel):
     model_config = {"extra": "forbid"}
 
     limit: int = Field(50, ge=1, le=500, description="Rows per page (1–500).")
-    cursor: Optional[str] = Field(None, max_length=2000, description="The `next` value of the previous page.")
+    cursor: Optional[str] = Field(None, max_length=2000, pattern=r"^[A-Za-z0-9_-]*$", description="The `next` value of the previous page.")
     order: Order = Field("desc", description="Sort direction.")
 
     @model_validator(mode="before")
@@ -55,7 +56,7 @@ class _Dated(ListParams):
     since: Optional[date] = Field(None, description="On or after this date (YYYY-MM-DD).")
     until: Optional[date] = Field(None, description="On or before this date (YYYY-MM-DD).")
     language: Optional[str] = Field(None, pattern=r"^[a-z]{2,3}$", description="Document language (ISO 639-1).")
-    q: Optional[str] = Field(None, max_length=200, description="Full-text search: every word must occur (case-insensitive).")
+    q: Optional[str] = Field(None, max_length=200, pattern=_TEXT, description="Full-text search: every word must occur (case-insensitive).")
 
 
 class DocumentParams(_Dated):
@@ -65,7 +66,7 @@ class DocumentParams(_Dated):
 
 
 class ActorParams(ListParams):
-    q: Optional[str] = Field(None, max_length=200, description="Part of the name, id or actor code.")
+    q: Optional[str] = Field(None, max_length=200, pattern=_TEXT, description="Part of the name, id or actor code.")
     country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 country.")
     type: Optional[ActorType] = Field(None, description="Actor type.")
     provisional: Optional[bool] = Field(None, description="Only provisional (true) or knowledge-base (false) actors.")
@@ -76,6 +77,7 @@ class EventParams(_Dated):
     actor: Optional[str] = Field(None, pattern=_ID, description="Actor id as source or target.")
     source: Optional[str] = Field(None, pattern=_ID, description="Source actor id.")
     target: Optional[str] = Field(None, pattern=_ID, description="Target actor id.")
+    counterpart: Optional[str] = Field(None, pattern=_ID, description="With `actor`: only events between the two, either direction.")
     country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$", description="Country (alpha-3) of source or target.")
     root: Optional[str] = Field(None, pattern=r"^[0-2][0-9]$", description="CAMEO root code (01–20).")
     cameo: Optional[str] = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code; its sub-codes match too.")
@@ -154,9 +156,12 @@ def event_where(p: EventParams) -> Where:
     params: List[Any] = []
     _dates(where, params, p, "coalesce(e.date, d.published)")
     _text(where, params, p.q, ["e.sentence"])
-    if p.actor:
+    if p.actor and p.counterpart:
+        where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
+        params += [p.actor, p.counterpart, p.counterpart, p.actor]
+    elif p.actor or p.counterpart:
         where.append("(e.source = ? OR e.target = ?)")
-        params += [p.actor, p.actor]
+        params += [p.actor or p.counterpart] * 2
     if p.country:
         where.append("(sa.country = ? OR ta.country = ?)")
         params += [p.country, p.country]

@@ -25,7 +25,8 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 DOCUMENTS = ListQuery(
     "documents",
     "SELECT d.id, d.published, d.language, d.title, d.authors, d.source, d.url, d.partial, "
-    "d.n_actors, d.n_events, d.n_statements, d.n_forecasts, length(d.text) AS chars, d.warnings "
+    "d.n_actors, d.n_events, d.n_statements, d.n_forecasts, length(d.text) AS chars, d.warnings, "
+    "substr(d.text, 1, 100) AS lead "
     "FROM documents d",
     [("id", "str")],
     {"published": "date", "title": "str", "n_events": "int", "n_forecasts": "int"},

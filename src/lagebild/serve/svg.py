@@ -25,7 +25,7 @@ def timeline(rows: List[Dict[str, Any]], *, width: int = 760, height: int = 220,
     [{x, label}], "weeks"}``; coordinates in SVG user units (pixels).
     """
     if not rows:
-        return {"width": width, "height": height, "axis_y": height / 2, "bars": [], "ticks": [], "weeks": 0}
+        return {"width": width, "height": height, "axis_y": (height - 16) / 2, "bars": [], "ticks": [], "weeks": 0, "left": 34}
     last = max(r["week"] for r in rows)
     first = max(min(r["week"] for r in rows), last - timedelta(weeks=max_weeks - 1))
     n = (last - first).days // 7 + 1
@@ -34,8 +34,8 @@ def timeline(rows: List[Dict[str, Any]], *, width: int = 760, height: int = 220,
         if r["week"] >= first:
             per[(r["week"], r["side"])][r["quad_class"]] = r["events"]
     peak = max((sum(v.values()) for v in per.values()), default=1) or 1
-    left, right, pad = 34, 8, 16
-    axis = height / 2
+    left, right, pad, band = 34, 8, 14, 16  # band: the date labels under the chart
+    axis = (height - band) / 2
     half = axis - pad
     bw = (width - left - right) / n
     bars = []
@@ -52,7 +52,7 @@ def timeline(rows: List[Dict[str, Any]], *, width: int = 760, height: int = 220,
                 "title": f"week of {wk.isoformat()}: {quads[q]} event(s) as {side}, quad class {q or '?'}",
             })
     ticks = []
-    step = max(1, n // 8)
+    step = max(1, -(-n // 7))
     for i in range(0, n, step):
         wk = first + timedelta(weeks=i)
         ticks.append({"x": round(left + i * bw, 1), "label": wk.isoformat()})

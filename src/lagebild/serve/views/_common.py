@@ -27,6 +27,13 @@ def listing(items: Any, nxt: Any) -> Dict[str, Any]:
     return {"items": items, "next": nxt}
 
 
+def check_id(kind: str, ident: str) -> str:
+    """``ident`` if it can be an id (no control characters, ≤ 200 chars); else 404."""
+    if len(ident) > 200 or any(ord(ch) < 32 for ch in ident):
+        raise not_found(kind, ident)
+    return ident
+
+
 def not_found(kind: str, ident: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"No {kind} with id {ident!r} in this store")
 

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from .. import records, svg
 from ..filters import ActorParams
 from ..models import ActorSummary, Page, Record
-from ._common import as_json, db, listing, not_found, page
+from ._common import as_json, check_id, db, listing, not_found, page
 
 router = APIRouter()
 
@@ -23,7 +23,7 @@ def api_actors(request: Request, p: Annotated[ActorParams, Query()]) -> Any:
 
 
 def _actor(request: Request, actor_id: str) -> Dict[str, Any]:
-    actor = records.get_actor(db(request), actor_id)
+    actor = records.get_actor(db(request), check_id("actor", actor_id))
     if actor is None:
         raise not_found("actor", actor_id)
     return actor

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from .. import records
 from ..filters import ForecastParams
 from ..models import ForecastItem, Page
-from ._common import as_json, db, listing, page
+from ._common import as_json, check_id, db, listing, page
 
 router = APIRouter()
 
@@ -36,7 +36,8 @@ def _ledger(request: Request, p: ForecastParams) -> Dict[str, Any]:
     groups: "OrderedDict[str, Dict[str, Any]]" = OrderedDict()
     for it in items:
         key = it.get("holder") or "unknown"
-        g = groups.setdefault(key, {"holder": key, "name": it.get("holder_name") or it.get("holder_text") or key, "forecasts": []})
+        g = groups.setdefault(key, {"holder": key, "actor": bool(it.get("holder_name")),
+                                       "name": it.get("holder_name") or it.get("holder_text") or key, "forecasts": []})
         g["forecasts"].append(it)
     return {
         "items": items,
@@ -68,6 +69,7 @@ def set_status(request: Request, doc_id: str, idx: int, status: Annotated[str, F
     if origin and urlsplit(origin).netloc != request.url.netloc:  # a form posted from another site
         raise HTTPException(status_code=403, detail="Cross-site form posts are refused")
     d = db(request)
+    check_id("forecast", doc_id)
     if d.one("SELECT 1 AS x FROM forecasts WHERE doc_id = ? AND idx = ?", [doc_id, idx]) is None:
         raise HTTPException(status_code=404, detail=f"No forecast {idx} in document {doc_id!r}")
     d.execute_write([("UPDATE forecasts SET status = ? WHERE doc_id = ? AND idx = ?", [status, doc_id, idx])])
