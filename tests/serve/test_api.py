@@ -66,7 +66,9 @@ def test_actor_detail(client):
     sides = {t["side"] for t in actor["timeline"]}
     assert sides == {"source", "target"}  # RUS attacks UKR; France criticises RUS
     assert any(c["id"] == "UKR" and c["conflict"] >= 1 for c in actor["counterparts"])
-    assert all(m["text"] for m in actor["mentions"])
+    assert all(m["text"] for m in actor["mentions"]) and len(actor["mentions"]) == actor["mention_count"]
+    assert len(client.get("/api/actors/RUS?mentions=1").json()["mentions"]) == 1
+    assert client.get("/api/actors/RUS?mentions=-1").status_code == 422
     assert client.get("/actors/RUS.json").json() == actor
     html = client.get("/actors/RUS").text
     assert "<svg class=\"timeline\"" in html and "<svg class=\"graph\"" in html

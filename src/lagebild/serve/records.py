@@ -25,9 +25,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 DOCUMENTS = ListQuery(
     "documents",
     "SELECT d.id, d.published, d.language, d.title, d.authors, d.source, d.url, d.partial, "
-    "d.n_actors, d.n_events, d.n_statements, d.n_forecasts, length(d.text) AS chars, d.warnings, "
-    "substr(d.text, 1, 100) AS lead "
-    "FROM documents d",
+    "d.n_actors, d.n_events, d.n_statements, d.n_forecasts, d.warnings FROM documents d",
     [("id", "str")],
     {"published": "date", "title": "str", "n_events": "int", "n_forecasts": "int"},
 )
@@ -84,7 +82,16 @@ def _merge(db: Database, row: Dict[str, Any], drop: Tuple[str, ...] = ()) -> Dic
 
 def list_documents(db: Database, p: DocumentParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
     where, params = document_where(p)
-    return DOCUMENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    rows, nxt = DOCUMENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    if rows:
+        # length and lead of the page's rows only: reading every text (TOASTed in
+        # PostgreSQL) to sort the list costs more than the whole page otherwise
+        extra = {r["id"]: r for r in db.query(
+            f"SELECT id, length(text) AS chars, substr(text, 1, 100) AS lead FROM documents "
+            f"WHERE id IN ({', '.join('?' * len(rows))})", [r["id"] for r in rows])}
+        for r in rows:
+            r.update({k: extra.get(r["id"], {}).get(k) for k in ("chars", "lead")})
+    return rows, nxt
 
 
 def list_actors(db: Database, p: ActorParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
@@ -199,12 +206,16 @@ def get_actor(db: Database, actor_id: str, *, mentions: int = 100) -> Optional[D
             [actor_id],
         )
     ]
+    # the latest mentions first, then their context (80 characters each side) for those only
     actor["mentions"] = db.query(
-        "SELECT m.doc_id, m.start_char, m.end_char, m.text, d.published, d.title, "
-        "substr(d.text, greatest(m.start_char - 79, 1), least(m.start_char, 80)) AS before, "
-        "substr(d.text, m.end_char + 1, 80) AS after "
+        "SELECT x.doc_id, x.start_char, x.end_char, x.text, x.published, x.title, "
+        "substr(d.text, greatest(x.start_char - 79, 1), least(x.start_char, 80)) AS before, "
+        "substr(d.text, x.end_char + 1, 80) AS after FROM ("
+        "SELECT m.doc_id, m.start_char, m.end_char, m.text, d.published, d.title "
         "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.actor_id = ? "
-        "ORDER BY d.published DESC NULLS LAST, m.doc_id, m.start_char LIMIT ?",
+        "ORDER BY d.published DESC NULLS LAST, m.doc_id, m.start_char LIMIT ?) x "
+        "JOIN documents d ON d.id = x.doc_id "
+        "ORDER BY x.published DESC NULLS LAST, x.doc_id, x.start_char",
         [actor_id, int(mentions)],
     )
     rows = db.query(

@@ -135,10 +135,29 @@ def m_serve_indexes(db: Any) -> None:
     )
 
 
+def m_serve_trigram(db: Any) -> None:
+    """PostgreSQL: trigram indexes so that the workbench's substring search (ILIKE) over
+    titles and texts does not read every text, and the newest-first order of the document
+    list as an index. pg_trgm is a contrib extension; where it cannot be created the search
+    still works, only slower. DuckDB (which scans, and sorts without indexes): nothing."""
+    if getattr(db, "name", "") != "postgresql":
+        return
+    db.execute("CREATE INDEX IF NOT EXISTS documents_newest ON documents (published DESC NULLS LAST, id)")
+    db.execute("SAVEPOINT trgm")
+    try:
+        db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        db.execute("CREATE INDEX IF NOT EXISTS documents_text_trgm ON documents USING gin (text gin_trgm_ops)")
+        db.execute("CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING gin (title gin_trgm_ops)")
+        db.execute("RELEASE SAVEPOINT trgm")
+    except Exception:  # no pg_trgm, or no right to create it
+        db.execute("ROLLBACK TO SAVEPOINT trgm")
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
     ("serve_001_indexes", m_serve_indexes),
+    ("serve_002_trigram", m_serve_trigram),
 ]
 
 

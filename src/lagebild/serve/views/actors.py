@@ -22,8 +22,11 @@ def api_actors(request: Request, p: Annotated[ActorParams, Query()]) -> Any:
     return as_json(listing(*records.list_actors(db(request), p)))
 
 
-def _actor(request: Request, actor_id: str) -> Dict[str, Any]:
-    actor = records.get_actor(db(request), check_id("actor", actor_id))
+MENTIONS = Query(100, ge=0, le=10_000, description="How many of the latest mentions to include (0–10,000).")
+
+
+def _actor(request: Request, actor_id: str, mentions: int = 100) -> Dict[str, Any]:
+    actor = records.get_actor(db(request), check_id("actor", actor_id), mentions=mentions)
     if actor is None:
         raise not_found("actor", actor_id)
     return actor
@@ -31,20 +34,20 @@ def _actor(request: Request, actor_id: str) -> Dict[str, Any]:
 
 # `.json` first: `{actor_id:path}` would take the suffix otherwise (actor ids hold ':')
 @router.get("/actors/{actor_id:path}.json", tags=["pages"], response_model=Record, summary="JSON twin of /actors/{id}")
-def actor_json(request: Request, actor_id: str) -> Any:
-    return as_json(_actor(request, actor_id))
+def actor_json(request: Request, actor_id: str, mentions: int = MENTIONS) -> Any:
+    return as_json(_actor(request, actor_id, mentions))
 
 
 @router.get("/api/actors/{actor_id:path}", tags=["api"], response_model=Record, summary="One actor")
-def api_actor(request: Request, actor_id: str) -> Any:
+def api_actor(request: Request, actor_id: str, mentions: int = MENTIONS) -> Any:
     """Identity, roles over time (first/last publication date per role), the latest
     mentions with context, the weekly event timeline and the counterparts."""
-    return as_json(_actor(request, actor_id))
+    return as_json(_actor(request, actor_id, mentions))
 
 
 @router.get("/actors/{actor_id:path}", tags=["pages"], response_class=Response, summary="Actor page (HTML)")
-def actor_page(request: Request, actor_id: str) -> Response:
-    actor = _actor(request, actor_id)
+def actor_page(request: Request, actor_id: str, mentions: int = MENTIONS) -> Response:
+    actor = _actor(request, actor_id, mentions)
     return page(request, "actor.html", {
         "actor": actor,
         "timeline": svg.timeline(actor["timeline"]),
