@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from ..events.cameo import load_ontology
 from ..forecasts.query import effective_status
-from .db import Database, ListQuery, like, words
+from .db import Database, ListQuery, words
 from .filters import (
     ActorParams, DocumentParams, EventParams, ForecastParams, StatementParams,
     actor_where, document_where, event_where, forecast_where, statement_where,
@@ -375,5 +375,5 @@ def overview(db: Database) -> Dict[str, Any]:
 __all__ = [
     "DOCUMENTS", "ACTORS", "EVENTS", "STATEMENTS", "FORECASTS", "QUAD_NAMES", "get_actor", "get_document",
     "list_actors", "list_documents", "list_events", "list_forecasts", "list_statements", "overview",
-    "relation_graph", "search", "like",
+    "relation_graph", "search",
 ]

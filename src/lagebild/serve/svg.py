@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any, Dict, List
 
 QUAD_COLOURS = {1: "#4c9be8", 2: "#1f5fa8", 3: "#f0a04b", 4: "#c8382f", 0: "#999999"}
@@ -119,4 +119,4 @@ def ego_graph(actor: Dict[str, Any], counterparts: List[Dict[str, Any]], *, limi
     return graph(nodes, edges, centre=actor["id"])
 
 
-__all__ = ["QUAD_COLOURS", "ego_graph", "graph", "timeline", "date"]
+__all__ = ["QUAD_COLOURS", "ego_graph", "graph", "timeline"]
