@@ -287,3 +287,33 @@ def test_a_database_without_the_schema_is_refused(tmp_path):
     duckdb.connect(str(path)).close()
     with pytest.raises(LagebildError, match="E501"):
         create_app(str(path))
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 250])
+@pytest.mark.parametrize("q", ["Ukraine", "angegriffen", "the", "zzzq", "Russland Ukraine"])
+def test_postgres_search_probe_finds_what_the_plain_query_finds(pg_store, monkeypatch, window, q):
+    from lagebild.serve import records
+    from lagebild.serve.db import Database
+    from lagebild.serve.filters import DocumentParams, document_where
+
+    monkeypatch.setattr(records, "PROBE_WINDOW", window)
+    db = Database(pg_store)
+    try:
+        for order in ("desc", "asc"):
+            p = DocumentParams(q=q, limit=1, order=order)
+            where, params = document_where(p)
+            got, want, cursor = [], [], None
+            while True:
+                rows, cursor = records.list_documents(db, p.model_copy(update={"cursor": cursor}))
+                got += [r["id"] for r in rows]
+                if not cursor:
+                    break
+            cursor = None
+            while True:
+                rows, cursor = records.DOCUMENTS.page(db, where, params, sort="published", order=order, cursor=cursor, limit=1)
+                want += [r["id"] for r in rows]
+                if not cursor:
+                    break
+            assert got == want
+    finally:
+        db.close()
