@@ -36,6 +36,7 @@ def test_lists_answer_items_and_next(client, path):
     ("/api/events", "goldstein", lambda e: (e["doc_id"], e["idx"])),
     ("/api/actors", "documents", lambda a: a["id"]),
     ("/api/actors", "name", lambda a: a["id"]),
+    ("/api/actors", "mentions", lambda a: a["id"]),
     ("/api/documents", "title", lambda d: d["id"]),
     ("/api/statements", "published", lambda s: (s["doc_id"], s["idx"])),
 ])

@@ -33,14 +33,25 @@ DOCUMENTS = ListQuery(
 DOCUMENTS_TEXT = ListQuery(DOCUMENTS.name, DOCUMENTS.base.replace(" FROM documents d", ", d.text AS _text FROM documents d"),
                            DOCUMENTS.pk, DOCUMENTS.sorts)
 
+# by documents or name: the count alone is an index-only scan; mentions are added for the
+# page's rows (list_actors). By mentions: the whole aggregate.
 ACTORS = ListQuery(
+    "actors",
+    "SELECT a.id, a.name, a.type, a.country, a.code, a.provisional, a.wikidata, "
+    "coalesce(c.documents, 0) AS documents "
+    "FROM actors a LEFT JOIN (SELECT actor_id, count(*) AS documents "
+    "FROM document_actors GROUP BY actor_id) c ON c.actor_id = a.id",
+    [("id", "str")],
+    {"documents": "int", "name": "str"},
+)
+ACTORS_BY_MENTIONS = ListQuery(
     "actors",
     "SELECT a.id, a.name, a.type, a.country, a.code, a.provisional, a.wikidata, "
     "coalesce(c.documents, 0) AS documents, coalesce(c.mentions, 0) AS mentions "
     "FROM actors a LEFT JOIN (SELECT actor_id, count(*) AS documents, sum(n_mentions) AS mentions "
     "FROM document_actors GROUP BY actor_id) c ON c.actor_id = a.id",
     [("id", "str")],
-    {"documents": "int", "mentions": "int", "name": "str"},
+    {"mentions": "int"},
 )
 
 EVENTS = ListQuery(
@@ -140,7 +151,18 @@ def list_documents(db: Database, p: DocumentParams) -> Tuple[List[Dict[str, Any]
 
 def list_actors(db: Database, p: ActorParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
     where, params = actor_where(p)
-    return ACTORS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    query = ACTORS_BY_MENTIONS if p.sort == "mentions" else ACTORS
+    rows, nxt = query.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    if rows and p.sort != "mentions":
+        counts = {r["actor_id"]: int(r["n"] or 0) for r in db.query(
+            f"SELECT actor_id, sum(n_mentions) AS n FROM document_actors WHERE actor_id IN "
+            f"({', '.join('?' * len(rows))}) GROUP BY actor_id", [r["id"] for r in rows])}
+        for r in rows:
+            r["mentions"] = counts.get(r["id"], 0)
+    for r in rows:
+        r["mentions"] = int(r.get("mentions") or 0)
+        r["documents"] = int(r.get("documents") or 0)
+    return rows, nxt
 
 
 def event_item(db: Database, row: Dict[str, Any]) -> Dict[str, Any]:
