@@ -151,6 +151,8 @@ def urls(client: Any) -> List[Tuple[str, str]]:
         ("home", "/"),
         ("home.json", "/.json"),
         ("search (home)", f"/?q={q}"),
+        ("document list", "/documents"),
+        ("document list, search", f"/documents?q={q}"),
         ("document page", f"/documents/{doc}"),
         ("document.json", f"/documents/{doc}.json"),
         ("actor page", f"/actors/{actor}"),

@@ -191,7 +191,8 @@ def test_downloads_of_filtered_events(client):
 
 
 def test_pages_render(client):
-    for url in ("/", "/events", "/events?quad_class=4&actor=RUS", "/forecasts", "/forecasts?status=due"):
+    for url in ("/", "/documents", "/documents?q=Ukraine&sort=title&order=asc", "/events", "/events?quad_class=4&actor=RUS",
+                "/forecasts", "/forecasts?status=due"):
         r = client.get(url)
         assert r.status_code == 200, url
         assert r.headers["content-security-policy"].startswith("default-src 'none'")
@@ -318,3 +319,16 @@ def test_postgres_search_probe_finds_what_the_plain_query_finds(pg_store, monkey
             assert got == want
     finally:
         db.close()
+
+
+def test_document_list_page_pages_through_everything(client):
+    import re
+
+    ids, url = [], "/documents?limit=1"
+    while url:
+        html = client.get(url).text
+        ids += re.findall(r'href="/documents/([0-9a-f]+)"', html)
+        nxt = re.search(r'class="next" href="\?([^"]+)"', html)
+        url = "/documents?" + nxt.group(1).replace("&amp;", "&") if nxt else None
+    assert len(ids) == len(set(ids)) == len(client.get("/api/documents?limit=500").json()["items"])
+    assert client.get("/documents.json?limit=2").json()["next"]

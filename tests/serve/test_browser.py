@@ -87,7 +87,7 @@ def test_every_page_loads_without_console_errors(server, watched, tmp_path):
     shots = Path(os.environ.get("LAGEBILD_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     pages = {
-        "overview": "/", "search": "/?q=Ukraine", "document": f"/documents/{doc}", "actor": "/actors/RUS",
+        "overview": "/", "search": "/?q=Ukraine", "documents": "/documents", "document": f"/documents/{doc}", "actor": "/actors/RUS",
         "events": "/events", "forecasts": "/forecasts",
     }
     for name, path in pages.items():

@@ -36,6 +36,17 @@ def api_document(request: Request, doc_id: str) -> Any:
     return as_json(_document(request, doc_id))
 
 
+@router.get("/documents.json", tags=["pages"], summary="JSON twin of /documents: a page of the document list")
+def documents_json(request: Request, p: Annotated[DocumentParams, Query()]) -> Any:
+    return as_json(listing(*records.list_documents(db(request), p)))
+
+
+@router.get("/documents", tags=["pages"], response_class=Response, summary="Document list with filters (HTML)")
+def documents_page(request: Request, p: Annotated[DocumentParams, Query()]) -> Response:
+    items, nxt = records.list_documents(db(request), p)
+    return page(request, "documents.html", {"docs": items, "next": nxt, "p": p})
+
+
 @router.get("/documents/{doc_id}.json", tags=["pages"], response_model=Record, summary="JSON twin of /documents/{id}")
 def document_json(request: Request, doc_id: str) -> Any:
     return as_json(_document(request, doc_id))
@@ -46,3 +57,4 @@ def document_page(request: Request, doc_id: str) -> Response:
     doc = _document(request, doc_id)
     names = {a["id"]: a["name"] for a in doc.get("actors") or []}
     return page(request, "document.html", {"doc": doc, "segments": segments(doc), "names": names})
+
