@@ -221,30 +221,46 @@ def test_openapi_documents_every_path(client):
 
 def test_read_only_refuses_edits(client):
     fc = client.get("/api/forecasts").json()["items"][0]
-    r = client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/status", data={"status": "resolved"})
+    r = client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/resolve", data={"outcome": "true"})
     assert r.status_code == 403 and "read-only" in r.text
-    assert "mark resolved" not in client.get("/forecasts").text
+    assert client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/undo").status_code == 403
+    assert ">decide<" not in client.get("/forecasts").text
 
 
-def test_allow_edit_sets_forecast_status(tmp_path, serve_documents):
+def test_allow_edit_records_and_undoes_decisions(tmp_path, serve_documents, monkeypatch):
     from fastapi.testclient import TestClient
 
     from lagebild.serve import create_app
     from lagebild.store import Store
 
+    monkeypatch.setenv("LAGEBILD_ANALYST", "tester")
     path = str(tmp_path / "edit.duckdb")
     with Store(path) as store:
         store.save_many(serve_documents)
     client = TestClient(create_app(path, allow_edit=True), raise_server_exceptions=False)
     fc = client.get("/api/forecasts").json()["items"][0]
-    assert "mark resolved" in client.get("/forecasts").text
-    r = client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/status", data={"status": "resolved"}, follow_redirects=False)
+    base = f"/forecasts/{fc['doc_id']}/{fc['idx']}"
+    assert ">decide<" in client.get("/forecasts").text and fc["decision"] is None
+    ev = client.get("/api/events?limit=1").json()["items"][0]
+    r = client.post(f"{base}/resolve", data={"outcome": "false", "note": "did not happen",
+                                             "evidence": f"{ev['doc_id']}:e{ev['idx']}"}, follow_redirects=False)
     assert r.status_code == 303
-    assert [f["idx"] for f in client.get(f"/api/forecasts?status=resolved&doc={fc['doc_id']}").json()["items"]] == [fc["idx"]]
-    bad = client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/status", data={"status": "closed"})
-    assert bad.status_code == 422
-    cross = client.post(f"/forecasts/{fc['doc_id']}/{fc['idx']}/status", data={"status": "open"},
-                        headers={"origin": "http://evil.example"})
+    got = client.get(f"/api/forecasts?status=resolved&doc={fc['doc_id']}").json()["items"]
+    assert [f["idx"] for f in got] == [fc["idx"]]
+    assert got[0]["decision"]["outcome"] == "false" and got[0]["decision"]["decided_by"] == "tester"
+    assert "outcome: <b>false</b>" in client.get("/forecasts").text
+    assert client.post(f"{base}/undo", follow_redirects=False).status_code == 303
+    again = client.get(f"/api/forecasts?doc={fc['doc_id']}").json()["items"]
+    assert all(f["decision"] is None and f["status"] != "resolved" for f in again)
+    undo_twice = client.post(f"{base}/undo")
+    assert undo_twice.status_code == 404 and "E134" in undo_twice.text
+    bad = client.post(f"{base}/resolve", data={"outcome": "closed"})
+    assert bad.status_code == 422 and "E133" in bad.text
+    missing = client.post(f"/forecasts/{fc['doc_id']}/99/resolve", data={"outcome": "true"})
+    assert missing.status_code == 404
+    bad_evidence = client.post(f"{base}/resolve", data={"outcome": "true", "evidence": "nope:e7"})
+    assert bad_evidence.status_code in (404, 422)
+    cross = client.post(f"{base}/resolve", data={"outcome": "true"}, headers={"origin": "http://evil.example"})
     assert cross.status_code == 403
 
 

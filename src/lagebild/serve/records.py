@@ -192,10 +192,32 @@ def forecast_item(db: Database, row: Dict[str, Any], today: date) -> Dict[str, A
 
 
 def list_forecasts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    """A page of forecasts, each with its current decision (``decision``: outcome, who,
+    when, note — or None) from the ``resolutions`` table of :mod:`lagebild.resolve`."""
     today = today or date.today()
     where, params = forecast_where(p, today)
     rows, nxt = FORECASTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
-    return [forecast_item(db, r, today) for r in rows], nxt
+    items = [forecast_item(db, r, today) for r in rows]
+    decisions: Dict[Tuple[str, int], Dict[str, Any]] = {}
+    if items and _has_resolutions(db):
+        docs = sorted({it["doc_id"] for it in items})
+        for r in db.query(
+            "SELECT doc_id, idx, seq, outcome, note, decided_by, decided_at FROM resolutions "
+            f"WHERE undone_at IS NULL AND doc_id IN ({', '.join('?' * len(docs))}) ORDER BY doc_id, idx, seq", docs,
+        ):
+            decisions[(r["doc_id"], r["idx"])] = r  # the latest not undone wins
+    for it in items:
+        it["decision"] = decisions.get((it["doc_id"], it["idx"]))
+    return items, nxt
+
+
+def _has_resolutions(db: Database) -> bool:
+    """Whether the store has the ``resolutions`` table (migration 002; a store written by
+    an older lagebild and opened read-only may lack it)."""
+    if not hasattr(db, "_resolutions"):
+        db._resolutions = bool(db.scalar(  # type: ignore[attr-defined]
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'resolutions'"))
+    return db._resolutions  # type: ignore[attr-defined]
 
 
 def forecast_status_counts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Dict[str, int]:

@@ -1,9 +1,9 @@
 """Forecasts: ``/api/forecasts`` and the forecast ledger ``/forecasts`` (open, due and
 resolved, by holder, with condition, horizon and probability).
 
-With ``--allow-edit`` each ledger row offers a status form (``_forecast_resolution.html``)
-posting to ``/forecasts/{doc_id}/{idx}/status``; a fuller resolution workflow (outcome,
-evidence, Brier scores) can replace the partial and the route without touching the rest.
+Each row shows the forecast's current decision (``resolutions``, :mod:`lagebild.resolve`);
+with ``--allow-edit`` it offers the form of ``_forecast_resolution.html``, which records a
+decision or undoes one through :mod:`lagebild.resolve.decisions` like ``lagebild resolve``.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from .. import records
+from ...errors import LagebildError, NotFoundError
 from ..filters import ForecastParams
 from ..models import ForecastItem, Page
 from ._common import as_json, check_id, db, listing, page
@@ -60,20 +61,59 @@ def forecasts_page(request: Request, p: Annotated[ForecastParams, Query()]) -> R
     return page(request, "forecasts.html", {**_ledger(request, p), "p": p})
 
 
-@router.post("/forecasts/{doc_id}/{idx}/status", tags=["edit"], summary="Set a forecast's stored status (--allow-edit)")
-def set_status(request: Request, doc_id: str, idx: int, status: Annotated[str, Form(pattern="^(open|resolved)$")]) -> Response:
-    """Mark a forecast resolved or open again. 403 unless the server runs with --allow-edit."""
+def _edit_allowed(request: Request) -> None:
     if not request.app.state.allow_edit:
         raise HTTPException(status_code=403, detail="The workbench is read-only; start it with --allow-edit")
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.url.netloc:  # a form posted from another site
         raise HTTPException(status_code=403, detail="Cross-site form posts are refused")
+
+
+def _decide(request: Request, action: Any) -> Response:
+    """Run a decision of :mod:`lagebild.resolve.decisions` on the store; its coded errors
+    become 404 (no such forecast, event or decision) or 422 (bad id or outcome)."""
     d = db(request)
-    check_id("forecast", doc_id)
-    if d.one("SELECT 1 AS x FROM forecasts WHERE doc_id = ? AND idx = ?", [doc_id, idx]) is None:
-        raise HTTPException(status_code=404, detail=f"No forecast {idx} in document {doc_id!r}")
-    d.execute_write([("UPDATE forecasts SET status = ? WHERE doc_id = ? AND idx = ?", [status, doc_id, idx])])
+    try:
+        with d.lock:
+            action(d.store)
+    except NotFoundError as e:
+        raise HTTPException(status_code=404, detail=str(e)) from e
+    except LagebildError as e:
+        raise HTTPException(status_code=422, detail=str(e)) from e
     return RedirectResponse("/forecasts", status_code=303)
+
+
+@router.post("/forecasts/{doc_id}/{idx}/resolve", tags=["edit"], summary="Record a decision on a forecast (--allow-edit)")
+def resolve_forecast(
+    request: Request,
+    doc_id: str,
+    idx: int,
+    outcome: Annotated[str, Form(description="true | false | partly | void")],
+    note: Annotated[str, Form(max_length=2000)] = "",
+    evidence: Annotated[str, Form(max_length=2000, description="Event or document ids, separated by spaces")] = "",
+) -> Response:
+    """Record how forecast ``<doc_id>:f<idx>`` turned out, as ``lagebild resolve ID
+    --outcome …`` does (who: $LAGEBILD_ANALYST or the login name). 403 unless the server
+    runs with --allow-edit."""
+    _edit_allowed(request)
+    check_id("forecast", doc_id)
+    from ...resolve.decisions import record
+    from ...resolve.ids import forecast_id
+
+    return _decide(request, lambda store: record(
+        store, forecast_id(doc_id, idx), outcome, evidence=evidence.split(), note=note.strip() or None,
+    ))
+
+
+@router.post("/forecasts/{doc_id}/{idx}/undo", tags=["edit"], summary="Undo the current decision on a forecast (--allow-edit)")
+def undo_forecast(request: Request, doc_id: str, idx: int) -> Response:
+    """Undo the current decision (the history keeps it), as ``lagebild resolve ID --undo``."""
+    _edit_allowed(request)
+    check_id("forecast", doc_id)
+    from ...resolve.decisions import undo
+    from ...resolve.ids import forecast_id
+
+    return _decide(request, lambda store: undo(store, forecast_id(doc_id, idx)))
 
 
 __all__: List[str] = ["router"]
