@@ -1,7 +1,7 @@
 """spaCy component ``lagebild_actors``: fills ``doc._.mentions`` and ``doc._.actors``.
 
 The linking itself lives in :mod:`lagebild.actors.linker`; the KB in
-:mod:`lagebild.actors.kb`. The linker (PhraseMatcher over ~50k KB surface forms) is built
+:mod:`lagebild.actors.kb`. The linker (a token matcher over ~45k KB surface forms, cached on disk) is built
 once per pipeline when the component is created, never per document.
 
 Mentions (``schemas.Mention``, sorted by start) cover whole names ("Donald Trump"); a

@@ -1,6 +1,6 @@
 """Linking actor mentions in a Doc to the KB (the work of the ``lagebild_actors`` component).
 
-1. A PhraseMatcher (attr LOWER, built once per pipeline) finds every KB surface form:
+1. A case-insensitive token matcher (:mod:`.surface_matcher`, cached on disk) finds every KB surface form:
    names and aliases, surnames, German genitives, country adjectives and demonyms, role
    nouns and German prefix compounds ("US-Präsident"), institutions ("Kreml").
    Case is checked afterwards: "WHO"/"US" only in capitals, names only capitalised.
@@ -35,6 +35,7 @@ from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
 from .kb import KB, KBActor, RoleNoun
+from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
     _registry, _registry_version, clear_provisional, provisional_actors, provisional_id,
     register_provisional, registered_since,
@@ -116,18 +117,12 @@ class ActorLinker:
         self.common_words = {w.lower() for w in pick("common_surname_words")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.gazetteer = Gazetteer(kb, self.lang)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: List[List[Entry]] = []
-        by_lower: Dict[str, List[str]] = {}
-        for surface in self.gazetteer.phrases:
-            by_lower.setdefault(surface.lower(), []).append(surface)
-        for i, (lower, surfaces) in enumerate(by_lower.items()):
-            entries: List[Entry] = []
-            for s in surfaces:
-                entries.extend(self.gazetteer.phrases[s])
-            self.entries.append(entries)
-            self.matcher.add(str(i), [self.tokenizer(s) for s in surfaces])
-        self._key_index = {self.vocab.strings[str(i)]: i for i in range(len(self.entries))}
+        # lower-cased surface form -> the entries of all its spellings
+        self.entries: Dict[str, List[Entry]] = {}
+        for surface, found in self.gazetteer.phrases.items():
+            self.entries.setdefault(surface.lower(), []).extend(found)
+        # case-insensitive token sequences of every surface form, cached on disk
+        self.matcher, self.matcher_source = build_surface_matcher(nlp, self.gazetteer.phrases)
         # lemmas (when the pipeline has a lemmatizer) catch role-noun forms the inflection
         # classes do not generate; base terms only, matched where no surface form matched
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -188,8 +183,8 @@ class ActorLinker:
 
     def _atoms(self, doc: Doc) -> List[Atom]:
         atoms: List[Atom] = []
-        for key, start, end in self.matcher(doc):
-            entries = self._case_filter(doc, start, end, self.entries[self._key_index[key]])
+        for label, start, end in self.matcher(doc):
+            entries = self._case_filter(doc, start, end, self.entries[label])
             if entries:
                 atoms.append(Atom(start, end, entries))
         if doc.has_annotation("LEMMA"):
