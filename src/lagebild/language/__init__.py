@@ -29,11 +29,10 @@ def _detector():  # type: ignore[no-untyped-def]
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, c.upper()) for c in _DETECTABLE]
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
-        .with_preloaded_language_models()
-        .build()
-    )
+    # Models load lazily, on first need: lingua scores texts of 120+ characters with
+    # trigrams only, so a normal article loads ~30 MB in 0.1 s instead of all n-gram
+    # models of ten languages (~300 MB, 5 s) — same answers, faster start, smaller workers.
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
 def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
