@@ -37,8 +37,8 @@ from .gazetteer import (
 from .kb import KB, KBActor, RoleNoun
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
-    _registry, _registry_version, clear_provisional, provisional_actors, provisional_id,
-    register_provisional, registered_since,
+    _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
+    provisional_id, register_provisional, registered_since,
 )
 
 _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
@@ -729,7 +729,7 @@ class ActorLinker:
                     new_prov.append(actor)
             actor.mentions.append((span.start_char, span.end_char))
         if new_prov:
-            register_provisional(new_prov)
+            learn_provisional(new_prov)
         return mentions, list(actors.values())
 
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]

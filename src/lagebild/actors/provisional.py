@@ -8,7 +8,8 @@ with ``provisional=True``); ingest/analyze can preload them with
 from __future__ import annotations
 
 import threading
-from typing import Dict, Iterable, List
+from contextlib import contextmanager
+from typing import Dict, Iterable, Iterator, List
 
 from ..schemas import Actor
 from .build import slug
@@ -17,6 +18,7 @@ _registry: Dict[str, Actor] = {}
 _registry_lock = threading.Lock()
 _registry_version = [0]  # bumped by clear_provisional(): linkers then start over
 _order: List[str] = []  # ids in the order they were registered (linkers sync incrementally)
+_frozen = [False]  # True: documents do not teach later documents new provisional actors
 
 
 def provisional_id(name: str) -> str:
@@ -42,6 +44,32 @@ def register_provisional(actors: Iterable[Actor | dict]) -> int:
                 role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
             )
     return added
+
+
+def learn_provisional(actors: Iterable[Actor]) -> int:
+    """What the linker calls with the provisional actors a document introduced: registered
+    for the following documents, unless :func:`freeze_provisional` is in force."""
+    if _frozen[0]:
+        return 0
+    return register_provisional(actors)
+
+
+@contextmanager
+def freeze_provisional() -> Iterator[None]:
+    """Within the block, each document sees the provisional actors registered before it
+    (e.g. preloaded from the store) but none that another document of the block found.
+
+    Parallel ingest runs its workers frozen so that a document's analysis does not depend
+    on which worker analysed which earlier documents: results are the same for any number
+    of workers and for the Ray engine. The store still keeps every provisional actor,
+    and the next run preloads them.
+    """
+    before = _frozen[0]
+    _frozen[0] = True
+    try:
+        yield
+    finally:
+        _frozen[0] = before
 
 
 def provisional_actors() -> List[Actor]:

@@ -14,16 +14,18 @@ from ._util import DbOption, app, console, err_console
 def export_cli(
     out: Path = typer.Argument(..., help="Output file."),
     db: str = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | gdelt (GDELT 2.0 event TSV, one row per incident)"),
     table: str = typer.Option(
         "documents", "--table", "-t",
-        help="documents | actors | document_actors | mentions | events | statements | forecasts | resolutions",
+        help="documents | actors | document_actors | mentions | events | statements | forecasts | resolutions | incidents",
     ),
 ) -> None:
     """Export a table (jsonl of documents = the full JSON contract, one per line).
 
     Example:
         lagebild export events.parquet --format parquet --table events
+        lagebild export incidents.jsonl --table incidents
+        lagebild export gdelt.tsv --format gdelt
     """
     try:
         with Store(db) as store:

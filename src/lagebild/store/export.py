@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict
 from ..errors import Errors, LagebildError
 from .db import CHILD_TABLES, Store
 
-TABLES = ("documents", "actors") + CHILD_TABLES + ("resolutions",)  # resolutions: analysts' decisions
+TABLES = ("documents", "actors") + CHILD_TABLES + ("resolutions", "incidents")  # resolutions: analysts' decisions; incidents: deduplicated events
 
 
 def _export_jsonl(store: Store, out: Path, table: str) -> int:
@@ -74,10 +74,17 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+def _export_gdelt(store: Store, out: Path, table: str) -> int:
+    from ..export_gdelt import export_gdelt
+
+    return export_gdelt(store, out, table)
+
+
 EXPORT_FORMATS: Dict[str, Callable[[Store, Path, str], int]] = {
     "jsonl": _export_jsonl,
     "csv": _tabular("csv"),
     "parquet": _tabular("parquet"),
+    "gdelt": _export_gdelt,  # GDELT 2.0 event TSV of the incidents (any --table)
 }
 
 
@@ -89,4 +96,8 @@ def export(store: Store, out: str | Path, *, fmt: str = "jsonl", table: str = "d
         raise LagebildError(Errors.E012.format(fmt=table, choices=", ".join(TABLES)))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "gdelt" or table == "incidents":
+        from ..incidents import refresh_incidents
+
+        refresh_incidents(store)  # incidents follow the events, whoever wrote them
     return EXPORT_FORMATS[fmt](store, out, table)

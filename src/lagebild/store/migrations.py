@@ -153,11 +153,33 @@ def m_serve_trigram(db: Any) -> None:
         db.execute("ROLLBACK TO SAVEPOINT trgm")
 
 
+def m003_incidents(db: Any) -> None:
+    """Deduplicated events (lagebild.incidents): one row per real-world incident with its
+    mention counts; ``event_ids`` are ``"<doc_id>:<idx>"`` keys of ``events``."""
+    db.execute(
+        """
+        CREATE TABLE incidents (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR, target VARCHAR,
+            cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein {DOUBLE}, plover VARCHAR,
+            modality VARCHAR, negated BOOLEAN,
+            date DATE, location VARCHAR,
+            num_mentions INTEGER, num_documents INTEGER, num_sources INTEGER,
+            first_seen DATE, last_seen DATE,
+            event_ids {TEXT_ARRAY},
+            data {JSON}
+        );
+        CREATE INDEX incidents_date ON incidents (date);
+        """.format(**db.types)
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
     ("serve_001_indexes", m_serve_indexes),
     ("serve_002_trigram", m_serve_trigram),
+    ("003_incidents", m003_incidents),
 ]
 
 

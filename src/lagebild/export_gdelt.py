@@ -1,0 +1,140 @@
+"""Incidents as a GDELT 2.0 event table: tab-separated, no header, the 61 columns of the
+GDELT 2.0 Event Database in GDELT's order (GDELT Event Codebook V2.0), one row per
+incident, so that tooling written for GDELT's ``*.export.CSV`` files reads lagebild's.
+
+What lagebild fills and how (empty where lagebild has no such information):
+
+* ``GLOBALEVENTID``: the first 15 hex digits of the incident id as an integer (stable
+  across exports of the same data);
+* ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the incident's day
+  (``FractionDate`` = year + day of year / 365, as GDELT computes it);
+* actors: ``Code`` = lagebild's CAMEO-style actor code (``RUSGOV``), ``Name`` = the
+  actor's name upper-cased (as GDELT writes names), ``CountryCode`` = its ISO 3166
+  alpha-3 country (CAMEO country codes are these), ``Type1Code`` = the agent part of the
+  code (``GOV``); known-group, ethnic and religion codes stay empty;
+* ``IsRootEvent``: 1 when a mention is in the lead paragraph of its article;
+* ``EventCode``/``EventBaseCode``/``EventRootCode``, ``QuadClass``, ``GoldsteinScale``;
+* ``NumMentions``/``NumSources``/``NumArticles``: the incident's counts;
+* ``AvgTone``: empty (lagebild does not score tone);
+* geography: ``ActionGeo_FullName`` = the event's place, ``Type`` 1 for a country and
+  4 for a city or region (GDELT's "world city"/"world state" split is not made),
+  ``FeatureID`` = the GeoNames id where the KB has it; GDELT's FIPS country/ADM codes
+  and coordinates are left empty (the KB has no FIPS codes or coordinates);
+* ``DATEADDED``: ``first_seen`` as ``YYYYMMDD000000``; ``SOURCEURL``: the URL (or the
+  source path) of the first document that reported the incident.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from .datafiles import data_path, iter_tsv
+
+GDELT_EVENT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)
+assert len(GDELT_EVENT_COLUMNS) == 61
+
+
+def _geonames() -> Dict[str, str]:
+    out: Dict[str, str] = {}
+    for name in ("cities.tsv", "places.tsv"):
+        for row in iter_tsv(data_path("kb", name), required=("id",)):
+            if row.get("geonameid"):
+                out[row["id"]] = row["geonameid"]
+    return out
+
+
+def _clean(value: Any) -> str:
+    """A TSV cell: no tabs or line breaks inside, None as empty."""
+    if value is None:
+        return ""
+    return " ".join(str(value).replace("\t", " ").split())
+
+
+def _actor_cells(actor: Optional[Dict[str, Any]], actor_id: Optional[str]) -> List[str]:
+    if not actor_id:
+        return [""] * 10
+    actor = actor or {}
+    code = actor.get("code") or ""
+    country = actor.get("country") or ""
+    agent = code[len(country):] if country and code.startswith(country) and len(code) > len(country) else ""
+    name = (actor.get("name") or actor_id).upper()
+    return [code, name, country, "", "", "", "", agent[:3], agent[3:6], agent[6:9]]
+
+
+def _geo_cells(place: Optional[str], actor: Optional[Dict[str, Any]], geonames: Dict[str, str]) -> List[str]:
+    if not place:
+        return ["0", "", "", "", "", "", "", ""]
+    kind = "1" if actor and actor.get("id") == actor.get("country") else "4"
+    feature = geonames.get(actor.get("id", "")) if actor else None
+    return [kind, place, "", "", "", "", "", feature or ""]
+
+
+def gdelt_rows(store: Any) -> List[List[str]]:
+    """The rows (61 strings each) for the incidents currently in ``store``."""
+    actors = {r["id"]: r for r in store.query("SELECT id, name, type, country, code FROM actors")}
+    by_name = {str(r["name"]).lower(): r for r in actors.values() if r["type"] in ("GPE", "LOC") and r["name"]}
+    geonames = _geonames()
+    rows: List[List[str]] = []
+    for inc in store.query("SELECT * FROM incidents ORDER BY date NULLS LAST, id"):
+        day = inc["date"]
+        if isinstance(day, str):
+            day = date.fromisoformat(day[:10])
+        first_doc = (inc["event_ids"] or [""])[0].rsplit(":", 1)[0]
+        url_row = store.query("SELECT url, source FROM documents WHERE id = ?", [first_doc]) if first_doc else []
+        url = (url_row[0]["url"] or url_row[0]["source"]) if url_row else ""
+        data = store.backend.load_json(inc["data"]) or {}
+        cameo = str(inc["cameo"] or "")
+        first_seen = inc["first_seen"]
+        if isinstance(first_seen, str):
+            first_seen = date.fromisoformat(first_seen[:10])
+        place_actor = by_name.get(str(inc["location"]).lower()) if inc["location"] else None
+        row: List[str] = [
+            str(int(inc["id"][:15], 16)),
+            day.strftime("%Y%m%d") if day else "",
+            day.strftime("%Y%m") if day else "",
+            str(day.year) if day else "",
+            f"{day.year + day.timetuple().tm_yday / 365:.4f}" if day else "",
+            *_actor_cells(actors.get(inc["source"]), inc["source"]),
+            *_actor_cells(actors.get(inc["target"]), inc["target"]),
+            "1" if data.get("is_root_event") else "0",
+            cameo, cameo[:3], cameo[:2],
+            "" if inc["quad_class"] is None else str(inc["quad_class"]),
+            "" if inc["goldstein"] is None else f"{float(inc['goldstein']):.1f}",
+            str(inc["num_mentions"]), str(inc["num_sources"]), str(inc["num_documents"]),
+            "",
+            *_geo_cells(None, None, geonames),  # Actor1Geo: lagebild does not place actors
+            *_geo_cells(None, None, geonames),  # Actor2Geo
+            *_geo_cells(inc["location"], place_actor, geonames),
+            first_seen.strftime("%Y%m%d000000") if first_seen else "",
+            url or "",
+        ]
+        rows.append([_clean(c) for c in row])
+    return rows
+
+
+def export_gdelt(store: Any, out: Path, table: str = "incidents") -> int:
+    """Write the incidents of ``store`` to ``out`` as GDELT 2.0 event TSV (no header);
+    returns the number of rows. ``table`` is accepted for the exporter signature and
+    must be ``incidents`` (or the default ``documents`` of the CLI)."""
+    rows = gdelt_rows(store)
+    with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
+        for row in rows:
+            assert len(row) == 61
+            fh.write("\t".join(row) + "\n")
+    return len(rows)
