@@ -40,6 +40,7 @@ from ..schemas import Article, Document
 Result = Union[Document, IngestFailure]
 Entry = Tuple[Any, Item]  # (path or None, article or failure)
 
+MAX_FAILED_STARTS = 3  # pools in a row that die before finishing anything: give up
 CHUNK = 8  # documents per task: large enough to amortise IPC, small enough to balance
 
 
@@ -76,7 +77,20 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
-def _init_worker(language: Optional[str], model: Optional[str], provisional: List[dict], parent: int) -> None:
+def run_setup(spec: Optional[str]) -> None:
+    """Call ``"package.module:function"`` (no arguments), e.g. to register custom spaCy
+    components or readers in a worker process."""
+    if not spec:
+        return
+    import importlib
+
+    module, _, name = spec.partition(":")
+    getattr(importlib.import_module(module), name or "setup")()
+
+
+def _init_worker(
+    language: Optional[str], model: Optional[str], provisional: List[dict], parent: int, setup: Optional[str] = None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from ..actors.provisional import register_provisional
@@ -86,6 +100,7 @@ def _init_worker(language: Optional[str], model: Optional[str], provisional: Lis
     _WORKER.update(language=language, model=model)
     if language:
         load(language, model)  # load now, not on the first chunk
+    run_setup(setup)
 
 
 def _analyze_chunk(articles: List[Article], with_tokens: bool = False) -> List[Union[Document, str]]:
@@ -126,6 +141,7 @@ class ParallelIngest:
     provisional: List[dict] = field(default_factory=list)
     chunk: int = CHUNK
     window: int = 0  # chunks in flight; 0: 2 x workers + 1
+    setup: Optional[str] = None  # "module:function" each worker calls after loading
     restarts: int = 0  # worker pools restarted after a crash (for reports and tests)
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -133,11 +149,12 @@ class ParallelIngest:
         ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
             max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
-            initargs=(self.language, self.model, self.provisional, os.getpid()),
+            initargs=(self.language, self.model, self.provisional, os.getpid(), self.setup),
         )
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:
         self._executor = self._pool()
+        self._failed_starts = 0
         window = self.window or 2 * self.workers + 1
         pending: Deque[_Task] = deque()
         source = iter(entries)
@@ -178,6 +195,7 @@ class ParallelIngest:
                             yield from self._one_by_one(entry)
                     refill()
                     continue
+                self._failed_starts = 0
                 yield from _merge(task.entries, results)
                 refill()
         finally:
@@ -185,6 +203,12 @@ class ParallelIngest:
 
     def _restart(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._failed_starts += 1
+        if self._failed_starts > MAX_FAILED_STARTS:
+            raise RuntimeError(
+                f"worker processes died {self._failed_starts} times in a row without finishing a "
+                "document; they cannot start (see the error above) or every document kills them"
+            )
         self._executor = self._pool()
         self.restarts += 1
 
@@ -195,6 +219,7 @@ class ParallelIngest:
             return
         try:
             results = self._executor.submit(_analyze_chunk, [item], self.with_tokens).result()
+            self._failed_starts = 0
         except BrokenProcessPool:
             self._restart()
             yield path, IngestFailure(
@@ -225,12 +250,13 @@ def analyze_parallel(
     model: Optional[str] = None,
     with_tokens: bool = False,
     provisional: Optional[List[dict]] = None,
+    setup: Optional[str] = None,
 ) -> Iterator[Tuple[Any, Result]]:
     """``(path, Document | IngestFailure)`` for each entry, in input order, analysed by
     ``workers`` processes (see :class:`ParallelIngest`)."""
     engine = ParallelIngest(
         workers=workers, language=language, model=model, with_tokens=with_tokens,
-        provisional=list(provisional or []),
+        provisional=list(provisional or []), setup=setup,
     )
     return engine.run(entries)
 
@@ -245,6 +271,7 @@ def ingest_parallel(
     model: Optional[str] = None,
     commit_every: int = 32,
     on_item: Optional[Callable[[Any, Result], None]] = None,
+    setup: Optional[str] = None,
 ) -> BatchReport:
     """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes.
 
@@ -266,7 +293,7 @@ def ingest_parallel(
 
     results = analyze_parallel(
         iter_items(paths, fmt=fmt), workers=workers, language=language, model=model,
-        provisional=store.provisional_actors(),
+        provisional=store.provisional_actors(), setup=setup,
     )
     try:
         for path, result in results:

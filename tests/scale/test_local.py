@@ -1,0 +1,157 @@
+"""Parallel ingest on one machine: worker processes, input order, isolation of bad
+documents and of crashing workers, Ctrl-C, kill -9."""
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from lagebild.actors.provisional import freeze_provisional
+from lagebild.batch import analyze_items
+from lagebild.ingest.readers import IngestFailure, iter_items
+from lagebild.scale.local import CHUNK, analyze_parallel, choose_workers, count_documents, ingest_parallel
+from lagebild.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+
+SENTENCES = [
+    "Die Regierung in Berlin kritisierte am Montag die Pläne Moskaus.",
+    "Russland hat am Dienstag die Ukraine angegriffen.",
+    "Frankreich und Deutschland vereinbarten in Paris eine engere Zusammenarbeit.",
+    "Die EU verhängte neue Sanktionen gegen den Iran.",
+    "US-Präsident Trump drohte China mit höheren Zöllen.",
+]
+
+
+def _corpus(folder: Path, n: int, *, bad: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(
+            f"Meldung {i}. 0{1 + i % 9}.04.2025.\n\n{SENTENCES[i % len(SENTENCES)]} Das teilte die Agentur {i} mit.",
+            encoding="utf-8",
+        )
+    if bad:
+        (folder / "005_empty.txt").write_text("", encoding="utf-8")
+        (folder / "007_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    return folder
+
+
+def _key(result):
+    return ("fail", result.source) if isinstance(result, IngestFailure) else ("doc", result.to_dict())
+
+
+def test_parallel_results_equal_in_process_results_in_input_order(tmp_path):
+    folder = _corpus(tmp_path / "in", 3 * CHUNK)
+    with freeze_provisional():
+        expected = [(str(p), _key(r)) for p, r in analyze_items(iter_items([folder]))]
+    got = [(str(p), _key(r)) for p, r in analyze_parallel(iter_items([folder]), workers=2)]
+    assert got == expected
+    assert sum(1 for _, (kind, _) in got if kind == "fail") == 2  # empty and binary: isolated
+
+
+CRASHY = textwrap.dedent('''
+    import os
+    from spacy.language import Language
+
+    @Language.component("test_crashy")
+    def crashy(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("exploded")
+        if "CRASH" in doc.text:
+            os._exit(3)  # a segfault or the OOM killer, as the parent sees it
+        return doc
+
+    def setup():
+        import lagebild
+        nlp = lagebild.load("de")
+        if "test_crashy" not in nlp.pipe_names:
+            nlp.add_pipe("test_crashy", first=True)
+''')
+
+
+@pytest.mark.slow
+def test_parallel_isolates_raising_documents_and_dying_workers(tmp_path, monkeypatch):
+    (tmp_path / "crashy_setup.py").write_text(CRASHY, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))  # spawned workers get the parent's sys.path
+    folder = _corpus(tmp_path / "in", 12, bad=False)
+    (folder / "003.txt").write_text("Meldung. 01.04.2025.\n\nDie Regierung sagte BOOM.", encoding="utf-8")
+    (folder / "009.txt").write_text("Meldung. 01.04.2025.\n\nDie Regierung sagte CRASH.", encoding="utf-8")
+    results = list(analyze_parallel(iter_items([folder]), workers=2, language="de", setup="crashy_setup:setup"))
+    names = [Path(str(p)).name for p, _ in results]
+    assert names == sorted(names)  # input order
+    failed = {Path(str(p)).name: r.reason for p, r in results if isinstance(r, IngestFailure)}
+    assert set(failed) == {"003.txt", "009.txt"}
+    assert "exploded" in failed["003.txt"] and "worker process died" in failed["009.txt"]
+    assert sum(1 for _, r in results if not isinstance(r, IngestFailure)) == 10
+
+
+def test_parallel_ctrl_c_commits_what_was_analysed(tmp_path):
+    folder = _corpus(tmp_path / "in", 2 * CHUNK, bad=False)
+    seen = []
+
+    def on_item(path, result):
+        seen.append(result)
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "db.duckdb") as store:
+        report = ingest_parallel([folder], store, workers=2, commit_every=2, on_item=on_item)
+        assert report.interrupted
+        assert store.count() == 5 == report.stored
+        assert {d.id for d in seen} == {r["id"] for r in store.documents()}
+
+
+def test_workers_that_cannot_start_are_an_error_not_a_loop(tmp_path):
+    folder = _corpus(tmp_path / "in", 3, bad=False)
+    with pytest.raises(RuntimeError, match="in a row"):
+        list(analyze_parallel(iter_items([folder]), workers=1, setup="no_such_module_xyz:setup"))
+
+
+def test_choose_and_count(tmp_path):
+    folder = _corpus(tmp_path / "in", 3, bad=False)
+    (folder / "x.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
+    files = sorted(folder.iterdir())
+    assert count_documents(files) == 5
+    assert choose_workers(3, 1) == 3  # asked for
+    assert choose_workers(0, 5) == 1  # too few documents to pay for worker start-up
+    assert choose_workers(0, None) >= 1
+
+
+@pytest.mark.slow
+def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
+    folder = _corpus(tmp_path / "in", 120, bad=False)
+    db = tmp_path / "db.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lagebild", "ingest", str(folder), "--db", str(db), "--workers", "2", "-q"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 240
+        wal = Path(str(db) + ".wal")
+        while time.time() < deadline and proc.poll() is None:
+            if wal.exists() and wal.stat().st_size > 0:
+                time.sleep(2)  # a few commits in
+                break
+            time.sleep(0.5)
+        assert proc.poll() is None, "ingest finished before it could be killed"
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    # workers notice their parent is gone
+    deadline = time.time() + 15
+    while time.time() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.5)
+    assert not [c for c in children if Path(f"/proc/{c}").exists()]
+    with Store(db) as store:
+        n = store.count()
+        assert 0 < n < 120
+        # every stored document is whole: its event rows are all there
+        for row in store.query("SELECT id, n_events FROM documents"):
+            assert store.query("SELECT count(*) AS n FROM events WHERE doc_id = ?", [row["id"]])[0]["n"] == row["n_events"]
