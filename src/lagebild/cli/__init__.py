@@ -12,6 +12,7 @@ from ._util import app
 VERB_MODULES = (
     "analyze",
     "ingest",
+    "load_parquet",
     "documents",
     "export",
     "forecasts",

@@ -1,0 +1,42 @@
+"""``lagebild load-parquet``: store the Parquet output of ``ingest --engine ray --out``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ._util import DbOption, app, console, err_console
+
+
+@app.command("load-parquet")
+def load_parquet_cli(
+    path: Path = typer.Argument(..., help="A Parquet file or a folder of them (the --out of ingest --engine ray)."),
+    db: str = DbOption,
+) -> None:
+    """Load analysed documents from Parquet into the database (DuckDB or PostgreSQL).
+
+    Re-loading replaces documents, never duplicates them; failed rows are reported and
+    the exit code is then 1.
+
+    Example:
+        lagebild ingest corpus/ --engine ray --address auto --out s3out/
+        lagebild load-parquet s3out/ --db news.duckdb
+    """
+    from ..incidents import refresh_incidents
+    from ..scale.parquet import load_parquet
+    from ..store import Store
+
+    try:
+        with Store(db) as store:
+            report = load_parquet(path, store)
+            refresh_incidents(store)
+            total = store.count()
+    except FileNotFoundError as e:
+        err_console.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from e
+    for failure in report.failures:
+        err_console.print(f"[red]failed[/red] {failure.source}: {failure.reason}")
+    console.print(
+        f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed; {total} documents in {db}"
+    )
+    raise typer.Exit(130 if report.interrupted else (1 if report.failures else 0))

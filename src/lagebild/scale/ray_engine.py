@@ -1,0 +1,222 @@
+"""Cluster scale-out on Ray Data: files -> articles -> analysed documents -> Parquet.
+
+    ray.data.read_binary_files(files)          # any filesystem pyarrow reads (local, NFS, S3 …)
+      .flat_map(parse_file)                    # lagebild's readers: text, HTML, JSONL, feeds, WARC
+      .map_batches(Analyzer, concurrency=N)    # a stateful actor per worker holds the pipeline
+      .write_parquet(out)                      # one row per document (ok or failed)
+
+Each Parquet row holds the document's id, source, status and the whole JSON contract
+(``document``), so that :func:`lagebild.scale.parquet.load_parquet` (``lagebild
+load-parquet DIR``) can put the results into DuckDB or PostgreSQL with the same rows
+the local path writes. Workers analyse with provisional-actor learning frozen, like the
+local worker pool, so Ray and the local path give the same records for the same input.
+
+Needs the ``ray`` extra (``pip install 'lagebild[ray]'``); on a cluster, every node
+needs lagebild installed (or a Ray ``runtime_env``) — see the README recipe.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+
+PARQUET_COLUMNS = ("id", "source", "ok", "error", "partial", "document")
+
+
+def _require_ray():  # type: ignore[no-untyped-def]
+    try:
+        import ray  # noqa: F401
+        import ray.data  # noqa: F401
+    except ImportError as e:  # pragma: no cover - depends on the install
+        raise RuntimeError("the Ray engine needs Ray: pip install 'lagebild[ray]'") from e
+    return ray
+
+
+def expand_inputs(paths: Iterable[Union[str, Path]]) -> List[str]:
+    """Local files and folders as the sorted list of files the local path reads (hidden
+    files skipped); URIs (``s3://…``) are passed to Ray as they are."""
+    from ..ingest.readers import IngestFailure, iter_files
+
+    out: List[str] = []
+    for p in paths:
+        if "://" in str(p):
+            out.append(str(p))
+            continue
+        for f in iter_files([p]):
+            if isinstance(f, IngestFailure):
+                raise FileNotFoundError(f.reason)
+            out.append(str(Path(f).absolute()))
+    return out
+
+
+def parse_file(row: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """A Ray ``flat_map`` function: one file's bytes -> one row per document in it, with
+    the article as JSON (``article``) or the reason it could not be read (``error``)."""
+    from ..ingest.readers import IngestFailure, iter_items
+
+    path = str(row["path"])
+    tmpdir = tempfile.mkdtemp(prefix="lagebild-ray-")
+    try:
+        local = Path(tmpdir) / (Path(path).name or "input")
+        local.write_bytes(row["bytes"])
+        out: List[Dict[str, Any]] = []
+        for _, item in iter_items([local]):
+            if isinstance(item, IngestFailure):
+                # "path" of a failed row is where it failed ("batch.jsonl:2"), as locally
+                source = (item.source or "").replace(str(local), path) or path
+                out.append({"path": source, "article": None, "error": item.reason.replace(str(local), path)})
+                continue
+            data = item.to_dict()
+            data["source"] = (data.get("source") or "").replace(str(local), path) or path
+            data["warnings"] = [w.replace(str(local), path) for w in data.get("warnings") or []]
+            out.append({"path": path, "article": json.dumps(data, ensure_ascii=False), "error": None})
+        return out
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+class Analyzer:
+    """The stateful Ray actor: loads the pipeline once, analyses batches of articles."""
+
+    def __init__(self, language: Optional[str] = None, model: Optional[str] = None,
+                 provisional: Optional[List[dict]] = None, setup: Optional[str] = None) -> None:
+        from ..actors.provisional import register_provisional
+        from ..pipeline import load
+        from .local import run_setup
+
+        register_provisional(provisional or [])
+        self.language, self.model = language, model
+        if language:
+            load(language, model)
+        run_setup(setup)
+
+    def __call__(self, batch: Dict[str, Any]) -> Dict[str, List[Any]]:
+        from ..actors.provisional import freeze_provisional
+        from ..pipeline import analyze_batch
+        from ..schemas import Article
+
+        out: Dict[str, List[Any]] = {c: [] for c in PARQUET_COLUMNS}
+        rows = list(zip(batch["path"], batch["article"], batch["error"]))
+        articles = [Article.from_dict(json.loads(a)) for _, a, _ in rows if a is not None]
+        with freeze_provisional():
+            results = iter(analyze_batch(articles, language=self.language, model=self.model))
+        for path, article, error in rows:
+            if article is None:
+                out["id"].append(None)
+                out["source"].append(str(path))
+                out["ok"].append(False)
+                out["error"].append(error)
+                out["partial"].append(False)
+                out["document"].append(None)
+                continue
+            result = next(results)
+            art = json.loads(article)
+            if isinstance(result, Exception):
+                out["id"].append(art.get("id"))
+                out["source"].append(art.get("source") or str(path))
+                out["ok"].append(False)
+                out["error"].append(f"analysis failed: {type(result).__name__}: {result}")
+                out["partial"].append(bool(art.get("partial")))
+                out["document"].append(None)
+            else:
+                out["id"].append(result.id)
+                out["source"].append(result.source)
+                out["ok"].append(True)
+                out["error"].append(None)
+                out["partial"].append(bool(result.partial))
+                out["document"].append(json.dumps(result.to_dict(), ensure_ascii=False))
+        return out
+
+
+@dataclass
+class RayReport:
+    out: str
+    files: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+    details: Dict[str, Any] = field(default_factory=dict)
+
+
+def run_ray(
+    paths: Sequence[Union[str, Path]],
+    out: Union[str, Path],
+    *,
+    address: Optional[str] = None,
+    workers: int = 0,
+    language: Optional[str] = None,
+    model: Optional[str] = None,
+    provisional: Optional[List[dict]] = None,
+    batch_size: int = 16,
+    setup: Optional[str] = None,
+    quiet: bool = True,
+) -> RayReport:
+    """Analyse ``paths`` on Ray and write Parquet partitions to the folder ``out``.
+
+    address: a Ray cluster (``ray://host:10001`` or ``auto``); None starts a local Ray
+        with ``workers`` CPUs (default: all cores). An already initialised Ray is reused.
+    workers: analysis actors (default: the cluster's CPUs).
+    Returns a :class:`RayReport`; raises RuntimeError without Ray installed.
+    """
+    import time
+
+    ray = _require_ray()
+    from .local import default_workers
+
+    started = time.perf_counter()
+    if quiet:
+        import logging
+
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    if not ray.is_initialized():
+        kwargs: Dict[str, Any] = dict(
+            include_dashboard=False, log_to_driver=not quiet, configure_logging=not quiet,
+        )
+        if address:
+            kwargs["address"] = address
+        else:
+            kwargs["num_cpus"] = workers or default_workers()
+            kwargs["object_store_memory"] = 256 * 1024 * 1024
+        ray.init(**kwargs)
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = not quiet
+    ctx.execution_options.preserve_order = True
+    n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    files = expand_inputs(paths)
+    out = str(Path(out).absolute()) if "://" not in str(out) else str(out)
+    if not files:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        return RayReport(out=out)
+    # The analysers hold one CPU each; reading, parsing and writing are light and reserve
+    # none, or with every CPU held by an analyser they could never be scheduled.
+    ds = ray.data.read_binary_files(
+        files, include_paths=True, override_num_blocks=min(len(files), 8 * n), num_cpus=0
+    )
+    ds = ds.flat_map(parse_file, num_cpus=0)
+    ds = ds.map_batches(
+        Analyzer, batch_size=batch_size, batch_format="numpy", concurrency=n, num_cpus=1,
+        fn_constructor_kwargs=dict(language=language, model=model, provisional=list(provisional or []), setup=setup),
+    )
+    ds.write_parquet(out, ray_remote_args={"num_cpus": 0})
+    report = RayReport(out=out, files=len(files), seconds=time.perf_counter() - started)
+    report.details["workers"] = n
+    return report
+
+
+def shutdown() -> None:
+    """Stop the local Ray this process started (a no-op without Ray)."""
+    try:
+        import ray
+    except ImportError:  # pragma: no cover
+        return
+    if ray.is_initialized():
+        ray.shutdown()
+
+
+def env_address() -> Optional[str]:
+    """``$RAY_ADDRESS`` when set (Ray's own convention)."""
+    return os.environ.get("RAY_ADDRESS") or None

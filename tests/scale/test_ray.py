@@ -1,0 +1,85 @@
+"""The Ray Data engine: the same records as the local path, Parquet loaded into a store."""
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.actors.provisional import freeze_provisional
+from lagebild.batch import analyze_items
+from lagebild.ingest.readers import IngestFailure, iter_items
+from lagebild.scale.parquet import iter_parquet, load_parquet
+from lagebild.scale.ray_engine import PARQUET_COLUMNS, Analyzer, expand_inputs, parse_file
+from lagebild.store import Store
+
+TEXTS = [
+    "Russland hat am Dienstag die Ukraine angegriffen. Kiew sprach von schweren Schäden.",
+    "Die EU verhängte neue Sanktionen gegen den Iran. Teheran kritisierte den Schritt.",
+    "Frankreich und Deutschland vereinbarten in Paris eine engere Zusammenarbeit.",
+]
+
+
+def _inputs(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, t in enumerate(TEXTS):
+        (folder / f"{i:02d}.txt").write_text(f"Meldung {i}. 0{i + 1}.04.2025.\n\n{t}", encoding="utf-8")
+    (folder / "10_empty.txt").write_text("", encoding="utf-8")
+    (folder / "20_batch.jsonl").write_text(
+        json.dumps({"text": "US-Präsident Trump drohte China mit Zöllen.", "published": "2025-04-02", "url": "https://x.example/a"})
+        + "\n{not json\n"
+        + json.dumps({"text": "Die Bundesregierung lobte die Einigung.", "published": "2025-04-03"}) + "\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _local(folder: Path):
+    with freeze_provisional():
+        return [r for _, r in analyze_items(iter_items([folder]))]
+
+
+def _as_sets(results):
+    docs = sorted(json.dumps(r.to_dict(), sort_keys=True, ensure_ascii=False) for r in results if not isinstance(r, IngestFailure))
+    fails = sorted(r.source for r in results if isinstance(r, IngestFailure))
+    return docs, fails
+
+
+def _ray_without_ray(folder: Path, out: Path):
+    """The engine's own functions, chained as Ray chains them, in this process."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for f in expand_inputs([folder]):
+        rows.extend(parse_file({"path": f, "bytes": Path(f).read_bytes()}))
+    batch = {k: [r[k] for r in rows] for k in ("path", "article", "error")}
+    table = pa.table(Analyzer()(batch))
+    assert tuple(table.column_names) == PARQUET_COLUMNS
+    out.mkdir()
+    pq.write_table(table, out / "part-0.parquet")
+
+
+def test_ray_functions_give_the_local_records_and_load_into_a_store(tmp_path, store_target):
+    folder = _inputs(tmp_path / "in")
+    _ray_without_ray(folder, tmp_path / "out")
+    assert _as_sets(list(iter_parquet(tmp_path / "out"))) == _as_sets(_local(folder))
+    with Store(store_target) as store:
+        report = load_parquet(tmp_path / "out", store)
+        assert (report.stored, len(report.failures)) == (5, 2)
+        assert store.count() == 5
+        again = load_parquet(tmp_path / "out", store)  # re-loading replaces
+        assert (again.stored, again.updated, store.count()) == (0, 5, 5)
+
+
+@pytest.mark.slow
+def test_ray_on_a_local_ray_equals_the_local_path(tmp_path):
+    ray = pytest.importorskip("ray")
+    from lagebild.scale.ray_engine import run_ray
+
+    folder = _inputs(tmp_path / "in")
+    ray.init(num_cpus=2, include_dashboard=False, object_store_memory=256 * 1024 * 1024)
+    try:
+        report = run_ray([folder], tmp_path / "out", workers=2)
+    finally:
+        ray.shutdown()
+    assert report.files == 5
+    assert _as_sets(list(iter_parquet(tmp_path / "out"))) == _as_sets(_local(folder))
