@@ -2,6 +2,7 @@
 with per-stage timings and peak memory, as the median of several runs.
 
     python benchmarks/throughput.py [--runs 3] [--limit 1028] [--store]
+    python benchmarks/throughput.py scale [--workers 1,2] [--ray] [--scales 1,2,5,10]   # see throughput_scale.py
 
 Stages: ingest (plain-text parsing), language identification, the tokenizer, every
 spaCy pipe of the pipeline (base model and lagebild components), and — with --store —
@@ -91,6 +92,13 @@ def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
 
 
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "scale":
+        # `throughput.py scale …`: worker processes, Ray, scaling (benchmarks/throughput_scale.py)
+        sys.argv.pop(1)
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import throughput_scale
+
+        return throughput_scale.main()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=1029, help="documents per run (seed + news-de)")

@@ -198,6 +198,7 @@ class ParallelIngest:
                 self._failed_starts = 0
                 yield from _merge(task.entries, results)
                 refill()
+            self._executor.shutdown(wait=True)  # all done: let the workers exit cleanly
         finally:
             self._executor.shutdown(wait=False, cancel_futures=True)
 

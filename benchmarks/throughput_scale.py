@@ -1,0 +1,226 @@
+"""Scale benchmark: ingest end to end (read, analyse, store) with 1 and 2 worker processes,
+the Ray engine, the tokenizer-only floor, peak memory per worker, and 1x..10x scaling.
+
+    python benchmarks/throughput_scale.py [--limit 1028] [--runs 3] [--scales 1,2,5,10]
+        [--workers 1,2] [--ray] [--quick]
+
+Every row is the median of ``--runs`` runs over the same corpus (``../shared/data/news-de``,
+written once as one text file per article into a temporary folder, so the timings include
+reading and parsing as ``lagebild ingest`` does). The tokenizer-only floor (``nlp.make_doc``
+over the same texts, one process) is measured in the same run and every speed is also
+given as a ratio of it. Peak memory: the largest resident set of any worker process
+(``ru_maxrss`` of the children), and of this process.
+
+The worker counts measure the local engine (``lagebild.scale.local``) with the store
+(DuckDB) written by the parent; scaling replicates the corpus (each copy made distinct
+by a line naming the copy, so nothing is deduplicated) and runs the largest worker
+count once per scale: time should grow linearly (the last column stays flat).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+REPO = Path(__file__).resolve().parent.parent
+NEWS = REPO.parent / "shared" / "data" / "news-de" / "10kGNAD-test.csv"
+
+
+def load_texts(limit: int) -> List[str]:
+    texts: List[str] = []
+    with NEWS.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter=";", quotechar="'"):
+            if len(row) >= 2 and row[1].strip():
+                texts.append(row[1])
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def write_corpus(texts: List[str], folder: Path, copies: int = 1) -> int:
+    """One .txt per article (and per copy); returns the number of files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for c in range(copies):
+        for i, t in enumerate(texts):
+            suffix = f"\n\nKopie {c}." if copies > 1 else ""
+            (folder / f"{c:02d}_{i:05d}.txt").write_text(t + suffix, encoding="utf-8")
+            n += 1
+    return n
+
+
+def children_peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def self_peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def tokenizer_floor(texts: List[str]) -> float:
+    """Seconds for nlp.make_doc over ``texts`` (the pipeline already loaded)."""
+    from lagebild.pipeline import load
+
+    nlp = load("de")
+    t = time.perf_counter()
+    for text in texts:
+        nlp.make_doc(text)
+    return time.perf_counter() - t
+
+
+def run_local(folder: Path, workers: int, db_dir: Path) -> Dict[str, float]:
+    """One ingest of ``folder`` into a fresh DuckDB; seconds from start (pool start and
+    pipeline loads included) to the last commit, and to the first result."""
+    from lagebild.batch import ingest_paths
+    from lagebild.scale.local import ingest_parallel
+    from lagebild.store import Store
+
+    db = db_dir / f"w{workers}-{time.time_ns()}.duckdb"
+    first: List[float] = []
+    t = time.perf_counter()
+
+    def on_item(path, result) -> None:  # type: ignore[no-untyped-def]
+        if not first:
+            first.append(time.perf_counter() - t)
+
+    with Store(db) as store:
+        if workers <= 0:  # in this process (the pipeline is already loaded)
+            report = ingest_paths([folder], store, on_item=on_item)
+        else:
+            report = ingest_parallel([folder], store, workers=workers, on_item=on_item)
+        n = store.count()
+    total = time.perf_counter() - t
+    db.unlink(missing_ok=True)
+    return {"seconds": total, "first": first[0] if first else total, "docs": n, "failed": len(report.failures)}
+
+
+def run_ray(folder: Path, workers: int, out_dir: Path, db_dir: Path) -> Dict[str, float]:
+    """Ray engine (Ray already started): analyse to Parquet, then load into DuckDB."""
+    from lagebild.scale.parquet import load_parquet
+    from lagebild.scale.ray_engine import run_ray as ray_run
+    from lagebild.store import Store
+
+    out = out_dir / f"ray-{time.time_ns()}"
+    db = db_dir / f"ray-{time.time_ns()}.duckdb"
+    t = time.perf_counter()
+    ray_run([folder], out, workers=workers)
+    analysed = time.perf_counter() - t
+    with Store(db) as store:
+        load_parquet(out, store)
+        n = store.count()
+    total = time.perf_counter() - t
+    shutil.rmtree(out, ignore_errors=True)
+    db.unlink(missing_ok=True)
+    return {"seconds": total, "analyse": analysed, "docs": n}
+
+
+def ray_worker_peak_mib() -> Optional[float]:
+    """Largest peak resident set (VmHWM) among the live Ray analyser actor processes
+    (Linux /proc; None elsewhere or when none is found)."""
+    peak = 0.0
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="ignore")
+            if "Analyzer" not in cmd and "MapWorker" not in cmd:
+                continue
+            for line in (proc / "status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return peak or None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=1028)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--workers", default="1,2", help="worker counts (0 = in this process)")
+    ap.add_argument("--scales", default="1,2,5,10", help="corpus replications for the scaling table")
+    ap.add_argument("--ray", action="store_true", help="also the Ray engine (needs lagebild[ray])")
+    ap.add_argument("--quick", action="store_true", help="--limit 200 --runs 1 --scales 1,2")
+    args = ap.parse_args()
+    if args.quick:
+        args.limit, args.runs, args.scales = 200, 1, "1,2"
+    if not NEWS.exists():
+        print(f"no corpus: {NEWS} is absent", file=sys.stderr)
+        return 2
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    texts = load_texts(args.limit)
+    tmp = Path(tempfile.mkdtemp(prefix="lagebild-bench-"))
+    try:
+        corpus = tmp / "x1"
+        write_corpus(texts, corpus)
+        floor = statistics.median(tokenizer_floor(texts) for _ in range(args.runs))
+        floor_rate = len(texts) / floor
+        worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
+        table = Table(title=f"ingest end to end with store: {len(texts)} German news articles, median of {args.runs} runs "
+                            f"(cores here: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
+        for col in ("engine", "workers", "seconds", "articles/s", "× tokenizer floor", "first result (s)", "peak RSS/worker (MiB)"):
+            table.add_column(col, justify="right" if col != "engine" else "left")
+        table.add_row("tokenizer only (floor)", "1", f"{floor:.2f}", f"{floor_rate:.0f}", "1.00", "-", "-")
+        rates: Dict[str, float] = {}
+        for w in worker_counts:
+            runs = [run_local(corpus, w, tmp) for _ in range(args.runs)]
+            secs = statistics.median(r["seconds"] for r in runs)
+            rate = len(texts) / secs
+            rates[f"local{w}"] = rate
+            peak = children_peak_mib() if w > 0 else self_peak_mib()
+            table.add_row("local", str(w) if w else "in-process", f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
+                          f"{statistics.median(r['first'] for r in runs):.1f}", f"{peak:.0f}")
+        if args.ray:
+            import ray
+
+            w = max(worker_counts)
+            ray.init(num_cpus=max(w, 1), include_dashboard=False, object_store_memory=256 * 1024 * 1024,
+                     log_to_driver=False, configure_logging=False)
+            try:
+                run_ray(corpus, w, tmp, tmp)  # warm: actors and their pipelines start
+                runs = [run_ray(corpus, w, tmp, tmp) for _ in range(args.runs)]
+                peak = ray_worker_peak_mib()
+            finally:
+                ray.shutdown()
+            secs = statistics.median(r["seconds"] for r in runs)
+            rate = len(texts) / secs
+            local = rates.get(f"local{w}")
+            table.add_row("ray (started)", str(w), f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
+                          "-", f"{peak:.0f}" if peak else "-")
+            if local:
+                console.print(f"Ray / local speed with {w} workers: {rate / local:.2f}")
+        console.print(table)
+        # scaling
+        w = max(worker_counts)
+        scale_table = Table(title=f"scaling: corpus replicated, local engine, {w} workers, one run each")
+        for col in ("× corpus", "articles", "seconds", "articles/s", "seconds per 1,000 articles"):
+            scale_table.add_column(col, justify="right")
+        for k in [int(s) for s in args.scales.split(",") if s.strip()]:
+            folder = tmp / f"x{k}"
+            if k == 1:
+                folder = corpus
+            else:
+                write_corpus(texts, folder, copies=k)
+            r = run_local(folder, w, tmp)
+            n = len(texts) * k
+            scale_table.add_row(str(k), f"{n:,}", f"{r['seconds']:.1f}", f"{n / r['seconds']:.1f}", f"{1000 * r['seconds'] / n:.1f}")
+            if k != 1:
+                shutil.rmtree(folder, ignore_errors=True)
+        console.print(scale_table)
+        console.print(f"peak RSS: this process {self_peak_mib():.0f} MiB; largest worker {children_peak_mib():.0f} MiB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
