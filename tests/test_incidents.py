@@ -259,3 +259,19 @@ def test_cli_five_articles_of_one_incident(tmp_path):
     assert runner.invoke(app, ["export", str(gdelt), "--format", "gdelt", "--db", str(db)]).exit_code == 0
     rows = [r.split("\t") for r in gdelt.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(incidents) and all(len(r) == 61 for r in rows)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(max_size=200), st.integers(-5, 250), st.integers(-5, 250), st.sampled_from(["de", "en", None, "xx"]))
+def test_backreference_never_raises_on_any_text_or_span(text, a, b, lang):
+    assert is_backreference(text, (a, b), lang) in (True, False)
+
+
+@given(st.one_of(st.none(), st.text(max_size=100), st.integers(), st.floats(allow_nan=False)))
+def test_gdelt_cells_never_break_the_tsv(value):
+    from lagebild.export_gdelt import _clean
+
+    cell = _clean(value)
+    assert "\t" not in cell and "\n" not in cell and "\r" not in cell
