@@ -179,12 +179,16 @@ def main() -> int:
             peak = children_peak_mib() if w > 0 else self_peak_mib()
             table.add_row("local", str(w) if w else "in-process", f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
                           f"{statistics.median(r['first'] for r in runs):.1f}", f"{peak:.0f}")
+        console.print(table)
         if args.ray:
             import ray
 
             w = max(worker_counts)
             ray.init(num_cpus=max(w, 1), include_dashboard=False, object_store_memory=256 * 1024 * 1024,
                      log_to_driver=False, configure_logging=False)
+            import logging
+
+            logging.getLogger("ray").setLevel(logging.ERROR)
             try:
                 run_ray(corpus, w, tmp, tmp)  # warm: actors and their pipelines start
                 runs = [run_ray(corpus, w, tmp, tmp) for _ in range(args.runs)]
@@ -194,11 +198,14 @@ def main() -> int:
             secs = statistics.median(r["seconds"] for r in runs)
             rate = len(texts) / secs
             local = rates.get(f"local{w}")
-            table.add_row("ray (started)", str(w), f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
-                          "-", f"{peak:.0f}" if peak else "-")
-            if local:
-                console.print(f"Ray / local speed with {w} workers: {rate / local:.2f}")
-        console.print(table)
+            ray_table = Table(title=f"Ray engine on this machine (Ray started; analyse to Parquet + load into DuckDB), "
+                                    f"median of {args.runs} runs")
+            for col in ("engine", "workers", "seconds", "articles/s", "× tokenizer floor", "× local, same workers",
+                        "peak RSS/actor (MiB)"):
+                ray_table.add_column(col, justify="right" if col != "engine" else "left")
+            ray_table.add_row("ray", str(w), f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
+                              f"{rate / local:.2f}" if local else "-", f"{peak:.0f}" if peak else "-")
+            console.print(ray_table)
         # scaling
         w = max(worker_counts)
         scale_table = Table(title=f"scaling: corpus replicated, local engine, {w} workers, one run each")

@@ -184,6 +184,14 @@ def run_ray(
         ray.init(**kwargs)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = not quiet
+    if quiet:
+        import logging
+
+        # Ray Data configures its loggers on first use: quiet them after that
+        for name in ("ray.data", "ray.data._internal.execution.streaming_executor"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+        for handler in logging.getLogger("ray.data").handlers:
+            handler.setLevel(logging.WARNING)
     ctx.execution_options.preserve_order = True
     n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     files = expand_inputs(paths)
@@ -193,15 +201,18 @@ def run_ray(
         return RayReport(out=out)
     # The analysers hold one CPU each; reading, parsing and writing are light and reserve
     # none, or with every CPU held by an analyser they could never be scheduled.
+    # (with a bounded concurrency: zero-CPU tasks would otherwise each get a Python worker).
+    light = max(1, n // 4)
     ds = ray.data.read_binary_files(
-        files, include_paths=True, override_num_blocks=min(len(files), 8 * n), num_cpus=0
+        files, include_paths=True, override_num_blocks=min(len(files), 8 * n), num_cpus=0, concurrency=light,
     )
-    ds = ds.flat_map(parse_file, num_cpus=0)
+    ds = ds.flat_map(parse_file, num_cpus=0, compute=ray.data.TaskPoolStrategy(size=light))
     ds = ds.map_batches(
-        Analyzer, batch_size=batch_size, batch_format="numpy", concurrency=n, num_cpus=1,
+        Analyzer, batch_size=batch_size, batch_format="numpy", num_cpus=1,
+        compute=ray.data.ActorPoolStrategy(size=n),
         fn_constructor_kwargs=dict(language=language, model=model, provisional=list(provisional or []), setup=setup),
     )
-    ds.write_parquet(out, ray_remote_args={"num_cpus": 0})
+    ds.write_parquet(out, ray_remote_args={"num_cpus": 0}, concurrency=light)
     report = RayReport(out=out, files=len(files), seconds=time.perf_counter() - started)
     report.details["workers"] = n
     return report
