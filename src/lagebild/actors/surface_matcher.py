@@ -9,7 +9,7 @@ start — most of the time to the first result of ``lagebild analyze``.
 :class:`SurfaceMatcher` matches the same thing — every (possibly overlapping) token
 sequence whose lower-cased token texts equal those of a surface form, as
 ``PhraseMatcher(vocab, attr="LOWER")`` does — with a token trie over plain strings. The
-trie is pickled under the user cache directory (``$LAGEBILD_CACHE``, else
+trie is stored (``marshal``) under the user cache directory (``$LAGEBILD_CACHE``, else
 ``$XDG_CACHE_HOME/lagebild``, else ``~/.cache/lagebild``), keyed by a SHA-256 of
 
 * the surface forms themselves (so any change to the KB files, built-in or user, that
@@ -22,9 +22,11 @@ A missing, stale, corrupt or unwritable cache only costs the build (with
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import marshal
 import os
-import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -37,7 +39,7 @@ from ..about import __version__
 # a trie node: token (lower-cased) -> child node; the key _END holds the pattern ids ending here
 Trie = Dict[object, object]
 _END = 0  # an int never collides with a token string
-_FORMAT = 1  # bump when the pickled layout changes
+_FORMAT = 2  # bump when the stored layout changes
 
 
 def cache_dir() -> Path:
@@ -99,7 +101,8 @@ class SurfaceMatcher:
 def cache_key(nlp, surfaces: Iterable[str]) -> str:  # type: ignore[no-untyped-def]
     """SHA-256 over the (sorted) surface forms, the tokenizer rules and the versions."""
     h = hashlib.sha256()
-    h.update(f"{_FORMAT}|{spacy.__version__}|{__version__}|{nlp.lang}\n".encode())
+    # marshal's format is specific to the Python version
+    h.update(f"{_FORMAT}|{spacy.__version__}|{__version__}|{nlp.lang}|{sys.version_info[:2]}\n".encode())
     h.update(nlp.tokenizer.to_bytes(exclude=["vocab"]))
     for s in sorted(surfaces):
         h.update(s.encode("utf-8", "surrogatepass"))
@@ -118,6 +121,18 @@ def _tokenize(nlp, surfaces: Sequence[str]) -> Dict[str, List[Tuple[str, ...]]]:
     return out
 
 
+KEEP = 6  # cached matchers kept per language (other KBs, versions); older ones are removed
+
+
+def _prune(directory: Path, lang: str) -> None:
+    files = sorted(directory.glob(f"surfaces-{lang}-*.*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
 def build_surface_matcher(
     nlp, surfaces: Iterable[str], *, use_cache: bool = True, directory: Optional[Path] = None  # type: ignore[no-untyped-def]
 ) -> Tuple[SurfaceMatcher, str]:
@@ -127,14 +142,19 @@ def build_surface_matcher(
     ``how`` one of ``"cache"``, ``"built"``, ``"built (cache not writable)"``."""
     surfaces = sorted(set(surfaces))
     key = cache_key(nlp, surfaces)
-    path = (directory or cache_dir()) / f"surfaces-{nlp.lang}-{key[:32]}.pickle"
+    path = (directory or cache_dir()) / f"surfaces-{nlp.lang}-{key[:32]}.marshal"
     if use_cache:
         try:
-            with path.open("rb") as fh:
-                data = pickle.load(fh)
-            if data.get("key") == key:
+            gc_was = gc.isenabled()
+            gc.disable()  # ~45k small dicts: collections during the load only cost time
+            try:
+                data = marshal.loads(path.read_bytes())
+            finally:
+                if gc_was:
+                    gc.enable()
+            if isinstance(data, dict) and data.get("key") == key:
                 return SurfaceMatcher(data["trie"]), "cache"
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
+        except (OSError, EOFError, KeyError, TypeError, ValueError):
             pass
     matcher = SurfaceMatcher.from_patterns(_tokenize(nlp, surfaces))
     if not use_cache:
@@ -145,8 +165,9 @@ def build_surface_matcher(
         # atomic: write a temporary file beside it, then rename (parallel workers may race)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump({"key": key, "trie": matcher.trie}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(marshal.dumps({"key": key, "trie": matcher.trie}))
         os.replace(tmp, path)
+        _prune(path.parent, nlp.lang)
     except OSError:
         if tmp is not None:
             try:
