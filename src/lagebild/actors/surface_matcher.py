@@ -125,7 +125,12 @@ KEEP = 6  # cached matchers kept per language (other KBs, versions); older ones 
 
 
 def _prune(directory: Path, lang: str) -> None:
-    files = sorted(directory.glob(f"surfaces-{lang}-*.*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in directory.glob(f"surfaces-{lang}-*.pickle"):  # the format before marshal
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+    files = sorted(directory.glob(f"surfaces-{lang}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[KEEP:]:
         try:
             old.unlink()
