@@ -90,7 +90,7 @@ def main() -> int:
     table.add_row("matcher cache warm", str(len(warm)), f"{statistics.median(w for w, _, _ in warm):.2f}",
                   f"{statistics.median(c for _, c, _ in warm):.2f}", f"{max(m for _, _, m in warm):.0f}")
     table.add_row("matcher cache empty (first run)", "1", f"{cold[0]:.2f}", f"{cold[1]:.2f}", f"{cold[2]:.0f}")
-    console = Console()
+    console = Console(width=max(Console().width, 120))
     console.print(table)
     parts = [breakdown(article) for _ in range(max(1, min(3, args.runs)))]
     stages = Table(title="where the time goes (one process, cache warm, median)")

@@ -156,7 +156,7 @@ def main() -> int:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 150))
     texts = load_texts(args.limit)
     tmp = Path(tempfile.mkdtemp(prefix="lagebild-bench-"))
     try:
