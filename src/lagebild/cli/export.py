@@ -33,4 +33,4 @@ def export_cli(
     except LagebildError as e:
         err_console.print(f"[red]{e}[/red]")
         raise typer.Exit(2) from e
-    console.print(f"wrote {n} rows of {table} to {out}")
+    console.print(f"wrote {n} rows of {'incidents (GDELT 2.0 events)' if fmt == 'gdelt' else table} to {out}")
