@@ -192,7 +192,7 @@ def run_ray(
             logging.getLogger(name).setLevel(logging.WARNING)
         for handler in logging.getLogger("ray.data").handlers:
             handler.setLevel(logging.WARNING)
-    ctx.execution_options.preserve_order = True
+    ctx.execution_options.preserve_order = False  # rows carry their ids: order is not needed, stalls are
     n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     files = expand_inputs(paths)
     out = str(Path(out).absolute()) if "://" not in str(out) else str(out)
