@@ -176,6 +176,20 @@ class DocMeta:
 class Incident:
     mentions: List[Mention] = field(default_factory=list)
     day: Optional[str] = None
+    _cache: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def add(self, mentions: Iterable[Mention], *, refresh: bool = True) -> None:
+        """Add mentions; ``refresh=False`` keeps the representative values (source,
+        target, root …) of the mentions so far, as cross-document merging compares
+        against the incident's first cluster."""
+        self.mentions.extend(mentions)
+        if refresh:
+            self._cache.clear()
+
+    def _cached(self, name: str, compute) -> Any:  # type: ignore[no-untyped-def]
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     # -- representative values: the most frequent among the mentions, verbal first ---------
     def _pick(self, values: Iterable[Optional[Any]]) -> Optional[Any]:
@@ -189,15 +203,15 @@ class Incident:
 
     @property
     def source(self) -> Optional[str]:
-        return self._pick([m.source for m in self.verbal]) or self._pick([m.source for m in self.mentions])
+        return self._cached("source", lambda: self._pick([m.source for m in self.verbal]) or self._pick([m.source for m in self.mentions]))
 
     @property
     def target(self) -> Optional[str]:
-        return self._pick([m.target for m in self.verbal]) or self._pick([m.target for m in self.mentions])
+        return self._cached("target", lambda: self._pick([m.target for m in self.verbal]) or self._pick([m.target for m in self.mentions]))
 
     @property
     def cameo(self) -> str:
-        return self._pick([m.cameo for m in self.verbal]) or self.mentions[0].cameo
+        return self._cached("cameo", lambda: self._pick([m.cameo for m in self.verbal]) or self.mentions[0].cameo)
 
     @property
     def root(self) -> str:
@@ -205,17 +219,20 @@ class Incident:
 
     @property
     def quad_class(self) -> Optional[int]:
+        return self._cached("quad_class", self._quad_class)
+
+    def _quad_class(self) -> Optional[int]:
         return next((m.quad_class for m in self.verbal if m.cameo == self.cameo and m.quad_class), None) or next(
             (m.quad_class for m in self.mentions if m.quad_class), None
         )
 
     @property
     def only_nominal(self) -> bool:
-        return all(m.nominal for m in self.mentions)
+        return self._cached("only_nominal", lambda: all(m.nominal for m in self.mentions))
 
     @property
     def location(self) -> Optional[str]:
-        return self._pick([m.location for m in self.mentions])
+        return self._cached("location", lambda: self._pick([m.location for m in self.mentions]))
 
     @property
     def id(self) -> str:
@@ -267,6 +284,16 @@ def _compatible_across(a: Incident, b: Incident, info: Dict[str, ActorInfo], pla
     return places_compatible(a.location, b.location, places)
 
 
+def _block_keys(inc: Incident, info: Dict[str, ActorInfo]) -> List[Tuple[str, str]]:
+    """("s"|"t", country or id) of the incident's known source and target."""
+    keys = []
+    for side, actor in (("s", inc.source), ("t", inc.target)):
+        if actor is not None:
+            known = info.get(actor)
+            keys.append((side, (known.country if known is not None and known.country else actor)))
+    return keys
+
+
 def cluster(
     mentions: Sequence[Mention],
     docs: Dict[str, DocMeta],
@@ -285,7 +312,7 @@ def cluster(
         for m in sorted(by_doc[doc_id], key=lambda m: (m.start, m.idx)):
             for inc in reversed(clusters):  # the latest compatible one: back-references look back
                 if _compatible_in_doc(m, inc, info, places):
-                    inc.mentions.append(m)
+                    inc.add([m])
                     break
             else:
                 clusters.append(Incident([m]))
@@ -304,14 +331,26 @@ def cluster(
             incidents.extend(group)
             continue
         merged: List[Incident] = []
+        # Blocking: compatible clusters share the root (or, for back-references, the quad
+        # class) and the country (or the id) of their source or of their target — one side
+        # must match positively — so only those are compared.
+        index: Dict[Tuple[Any, ...], List[int]] = {}
         # verbal clusters first, so that a nominal-only one joins a coded incident
         for inc in sorted(group, key=lambda i: (i.only_nominal, min((m.doc_id, m.idx) for m in i.mentions))):
-            for target in merged:
+            kind = ("q", inc.quad_class) if inc.only_nominal else ("r", inc.root)
+            positions = sorted({p for key in _block_keys(inc, info) for p in index.get(kind + key, ())})
+            for pos in positions:
+                target = merged[pos]
                 if _compatible_across(inc, target, info, places):
-                    target.mentions.extend(inc.mentions)
+                    target.add(inc.mentions, refresh=False)
                     break
             else:
                 merged.append(inc)
+                for key in _block_keys(inc, info):
+                    index.setdefault(("r", inc.root) + key, []).append(len(merged) - 1)
+                    index.setdefault(("q", inc.quad_class) + key, []).append(len(merged) - 1)
+        for inc in merged:
+            inc._cache.clear()  # representative values of all its mentions from here on
         incidents.extend(merged)
     return incidents
 
@@ -452,6 +491,37 @@ def compute_incidents(store: Any) -> List[Dict[str, Any]]:
     return incident_rows(cluster(mentions, docs, info, places), docs)
 
 
+def _insert_duckdb(backend: Any, rows: List[Dict[str, Any]]) -> None:
+    """DuckDB: one INSERT … SELECT from an Arrow table (parameter binding of thousands
+    of values is what costs there)."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist([
+        {c: (json.dumps(r[c], ensure_ascii=False) if c == "data" else r[c]) for c in _INCIDENT_COLUMNS} for r in rows
+    ], schema=pa.schema([
+        ("id", pa.string()), ("source", pa.string()), ("target", pa.string()), ("cameo", pa.string()),
+        ("root", pa.string()), ("quad_class", pa.int32()), ("goldstein", pa.float64()), ("plover", pa.string()),
+        ("modality", pa.string()), ("negated", pa.bool_()), ("date", pa.string()), ("location", pa.string()),
+        ("num_mentions", pa.int32()), ("num_documents", pa.int32()), ("num_sources", pa.int32()),
+        ("first_seen", pa.string()), ("last_seen", pa.string()), ("event_ids", pa.list_(pa.string())),
+        ("data", pa.string()),
+    ]))
+    con = backend.con
+    con.register("_lagebild_incidents_new", table)
+    try:
+        con.execute(
+            f"INSERT INTO incidents ({', '.join(_INCIDENT_COLUMNS)}) SELECT "
+            + ", ".join(
+                f"CAST({c} AS DATE)" if c in ("date", "first_seen", "last_seen")
+                else f"CAST({c} AS JSON)" if c == "data" else c
+                for c in _INCIDENT_COLUMNS
+            )
+            + " FROM _lagebild_incidents_new"
+        )
+    finally:
+        con.unregister("_lagebild_incidents_new")
+
+
 def refresh_incidents(store: Any) -> int:
     """Recompute the ``incidents`` table from the stored events in one transaction;
     returns the number of incidents."""
@@ -460,6 +530,10 @@ def refresh_incidents(store: Any) -> int:
     backend.execute("BEGIN TRANSACTION")
     try:
         backend.execute("DELETE FROM incidents")
+        if backend.name == "duckdb" and rows:
+            _insert_duckdb(backend, rows)
+            backend.execute("COMMIT")
+            return len(rows)
         placeholders = "(" + ", ".join("?" * len(_INCIDENT_COLUMNS)) + ")"
         for i in range(0, len(rows), 200):
             part = rows[i:i + 200]
