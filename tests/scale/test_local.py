@@ -121,6 +121,14 @@ def test_choose_and_count(tmp_path):
     assert choose_workers(0, None) >= 1
 
 
+def _running(pid: str) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 @pytest.mark.slow
 def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
     folder = _corpus(tmp_path / "in", 120, bad=False)
@@ -130,11 +138,20 @@ def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
-        deadline = time.time() + 240
+        # the database cannot be read while the writer holds it: wait until its files have
+        # grown well past the empty schema (a commit of 32 documents is ~100 KB and more)
+        deadline = time.time() + 300
         wal = Path(str(db) + ".wal")
+
+        def size() -> int:
+            return sum(p.stat().st_size for p in (db, wal) if p.exists())
+
+        baseline = None
         while time.time() < deadline and proc.poll() is None:
-            if wal.exists() and wal.stat().st_size > 0:
-                time.sleep(2)  # a few commits in
+            if baseline is None and size() > 0:
+                time.sleep(1)
+                baseline = size()
+            elif baseline is not None and size() > baseline + 100_000:
                 break
             time.sleep(0.5)
         assert proc.poll() is None, "ingest finished before it could be killed"
@@ -144,11 +161,11 @@ def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-    # workers notice their parent is gone
-    deadline = time.time() + 15
-    while time.time() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+    # workers notice their parent is gone (a zombie waiting for a reaper has exited)
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_running(c) for c in children):
         time.sleep(0.5)
-    assert not [c for c in children if Path(f"/proc/{c}").exists()]
+    assert not [c for c in children if _running(c)]
     with Store(db) as store:
         n = store.count()
         assert 0 < n < 120
