@@ -203,7 +203,7 @@ def test_store_incidents_and_exports(store_target, tmp_path):
         (row,) = store.query("SELECT * FROM incidents")
         assert (row["num_mentions"], row["num_documents"], row["num_sources"]) == (5, 5, 5)
         assert str(row["date"])[:10] == "2025-04-15" and str(row["first_seen"])[:10] == "2025-04-16"
-        assert sorted(row["event_ids"]) == [f"doc{i}:0" for i in range(5)]
+        assert sorted(row["event_ids"]) == [f"doc{i}:e0" for i in range(5)]  # the stable event ids
         n = export(store, tmp_path / "inc.jsonl", fmt="jsonl", table="incidents")
         g = export(store, tmp_path / "gdelt.tsv", fmt="gdelt")
     assert n == g == 1

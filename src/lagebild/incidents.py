@@ -157,7 +157,8 @@ class Mention:
 
     @property
     def event_id(self) -> str:
-        return f"{self.doc_id}:{self.idx}"
+        """The event's stable id, ``<document id>:e<index>`` (lagebild.resolve.ids)."""
+        return f"{self.doc_id}:e{self.idx}"
 
     @property
     def modality_class(self) -> str:

@@ -155,7 +155,7 @@ def m_serve_trigram(db: Any) -> None:
 
 def m003_incidents(db: Any) -> None:
     """Deduplicated events (lagebild.incidents): one row per real-world incident with its
-    mention counts; ``event_ids`` are ``"<doc_id>:<idx>"`` keys of ``events``."""
+    mention counts; ``event_ids`` are the events' stable ids, ``"<doc_id>:e<idx>"``."""
     db.execute(
         """
         CREATE TABLE incidents (
