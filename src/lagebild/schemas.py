@@ -166,6 +166,7 @@ class Statement(Record):
     commitment: Optional[str] = None  # promise / threat / demand … when the statement commits
     verb_class: Optional[str] = None  # say | claim | believe | expect | turn (speech verb class)
     condition: Optional[str] = None  # the "wenn/if" clause of a conditional commitment
+    addressee: Optional[str] = None  # to whom it was said, as written ("den Reportern", "reporters")
 
 
 @dataclass

@@ -25,6 +25,14 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
+from ..language.speech import (
+    ANAPHORS,
+    SpeechFrame,
+    content_kind,
+    frame_for,
+    has_content,
+    is_impersonal,
+)
 from ..schemas import Statement
 from .lexicon import SpeechVerb, StatementLexicon, match_phrases, statement_lexicon
 from .quotes import Quote, find_quotes
@@ -68,6 +76,9 @@ class _Ctx:
         self.subject_head: Optional[Token] = None
         # (end char, speaker, speaker text) of speech verbs without content of their own
         self.anchors: List[Tuple[int, str, Optional[str]]] = []
+        # (start char, speaker, speaker text) of "Diese Einschätzung äußerte X": the speaker
+        # of the quote right before
+        self.back_anchors: List[Tuple[int, str, Optional[str]]] = []
         self.out: List[Statement] = []
         actors = tokens.get_list(doc, "actors")
         self.actor_type = {a.id: a.type for a in actors}
@@ -399,6 +410,81 @@ def _quote_end(ctx: _Ctx, sent: Span) -> int:
     return q.outer[1] if q is not None else sent.start_char
 
 
+def _has_verb(ctx: _Ctx, start: int, end: int) -> Optional[bool]:
+    """Whether ``[start, end)`` holds a verb (None when the Doc is untagged)."""
+    if not (ctx.doc.has_annotation("POS") or ctx.doc.has_annotation("TAG")):
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def is_pseudo_quote(ctx: _Ctx, q: Quote) -> bool:
+    """Scare quotes and quoted names — „Diener des Volkes“, "interim" — are no quotations:
+    a quote glued into running text (a word right before its opening mark) that holds no
+    verb, or any quote without a verb of fewer than three words."""
+    text = doc_text(ctx.doc)
+    verb = _has_verb(ctx, q.start, q.end)
+    n = q.n_words(text)
+    if verb is False and n < MIN_QUOTE_WORDS:
+        return True
+    j = q.outer[0] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    embedded = j >= 0 and (text[j].isalnum() or text[j] in "-")
+    if embedded and verb is False:
+        return True
+    if verb is None and embedded and n < 4:
+        return True
+    return False
+
+
+def _addressee(ctx: _Ctx, verb: Token, frame: Optional[SpeechFrame], content: Tuple[int, int]) -> Optional[str]:
+    """The addressee of ``verb`` as written, by the frame's markers (parse needed)."""
+    if frame is None or not frame.addressee or not ctx.parsed:
+        return None
+    for c in verb.children:
+        s, e = subtree_span(c)
+        if content[0] <= s < content[1]:
+            continue
+        d = dep(c)
+        if d in frame.addressee and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return doc_text(ctx.doc)[s:e]
+        if c.lower_ in frame.addressee and d in ("case", "prep", "obl", "mark") or (
+            c.lower_ in frame.addressee and c.pos_ == "ADP"
+        ):
+            return doc_text(ctx.doc)[s:e]
+        if d in ("obl", "nmod") and any(g.lower_ in frame.addressee and dep(g) == "case" for g in c.children):
+            return doc_text(ctx.doc)[s:e]
+    return None
+
+
+def _clause_words_after(ctx: _Ctx, tok: Token, sent: Span) -> List[str]:
+    out = []
+    j = tok.i + 1
+    while j < sent.end and ctx.doc[j].text not in {",", ":", ";"} and j - tok.i <= 12:
+        out.append(ctx.doc[j].lower_)
+        j += 1
+    j = tok.i - 1
+    while j >= sent.start and ctx.doc[j].text not in {",", ":", ";"} and tok.i - j <= 6:
+        out.append(ctx.doc[j].lower_)
+        j -= 1
+    return out
+
+
+def _anaphoric_object(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """"Diese Einschätzung äußerte X", "Das sagte X": the verb's object points back."""
+    ana = ANAPHORS.get(ctx.lang, set())
+    if ctx.parsed:
+        for c in tok.children:
+            if dep(c) in ("obj", "nsubj:pass") and (
+                c.lower_ in ana or any(d.lower_ in ana and dep(d) == "det" for d in c.children)
+            ):
+                return True
+    # surface: the sentence opens with a demonstrative before the verb
+    first = ctx.doc[sent.start]
+    return first.lower_ in ana and tok.i - sent.start <= 3
+
+
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
     for tok in sent:
@@ -407,16 +493,23 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         entry = _verb_entry(ctx, tok, sent)
         if entry is None:
             continue
+        frame = frame_for(ctx.lang, entry.lemma)
+        near = _clause_words_after(ctx, tok, sent)
+        if frame is not None and frame.correlate_required and frame.correlate not in near:
+            continue  # "Es besteht Gefahr" — bestehen is speech only as "besteht darauf, dass"
         # a quote in this sentence, or one that ends in it (a quote of several sentences:
         # „Satz eins. Satz zwei“, sagte X.)
         quotes = [
             q for q in ctx.quotes
-            if (sent.start_char - 2 <= q.outer[0] and q.outer[1] <= sent.end_char + 2)
-            or (q.outer[0] < sent.start_char <= q.outer[1] <= sent.end_char + 2 and q.outer[1] <= tok.idx)
+            if ((sent.start_char - 2 <= q.outer[0] and q.outer[1] <= sent.end_char + 2)
+            or (q.outer[0] < sent.start_char <= q.outer[1] <= sent.end_char + 2 and q.outer[1] <= tok.idx))
+            and not is_pseudo_quote(ctx, q)
         ]
         # "X sagte: „…“" may put the quote into the next sentence
         if not quotes and sent.text.rstrip().endswith(":"):
-            quotes = [q for q in ctx.quotes if 0 <= q.outer[0] - sent.end_char <= 3]
+            quotes = [q for q in ctx.quotes if 0 <= q.outer[0] - sent.end_char <= 3 and not is_pseudo_quote(ctx, q)]
+        if frame is not None and "quote" not in frame.content:
+            quotes = []
         if quotes:
             q = quotes[0]
             content = (q.start, q.end)
@@ -425,22 +518,36 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             span = _content_span(ctx, tok, sent)
             if span is not None and ctx.lex.clause_kind(doc_text(ctx.doc)[span[0] : span[1]].split()[0]) in (
                 "conditional", "concessive",
-            ):
+            ) and not _conditional_then_main(ctx, span):
                 span = None  # "drohte mit Streik, falls …": a condition is no reported content
+            if span is not None:
+                text = doc_text(ctx.doc)
+                j = span[0] - 1
+                while j >= 0 and text[j].isspace():
+                    j -= 1
+                ckind = content_kind(ctx.doc, span[0], span[1], after_colon=j >= 0 and text[j] == ":")
+                if not has_content(frame, ckind):
+                    span = None  # "kritisierte Selenskyj", "sprachen über Flugabwehr"
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
-                # the Konjunktiv-I sentences that follow
+                # the Konjunktiv-I sentences that follow; "Diese Einschätzung äußerte X" —
+                # the speaker of the quote before
                 subj = _subject_tokens(ctx, tok, sent, (sent.end_char, sent.end_char))
-                if subj:
+                if subj and not is_impersonal(ctx.lang, subj[0].text):
                     s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
                     speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
                     if speaker != UNKNOWN or (subj[0].text[:1].isupper() and len(subj) <= 4):
                         ctx.anchors.append((sent.end_char, speaker, speaker_text))
+                        if frame is None or "anaphor" in frame.content or "quote" in frame.content:
+                            if _anaphoric_object(ctx, tok, sent):
+                                ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
                 continue
             content = span
             kind = "indirect"
         ctx.subject_head = None
         subj = _subject_tokens(ctx, tok, sent, content)
+        if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
+            continue  # "Man kann sagen, dass …": the author's own hedge
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
             speaker, speaker_text = resolve_speaker(
@@ -460,6 +567,9 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         cue = tok.text
         if entry.particle:
             cue = f"{tok.text} … {entry.particle}"
+        elif frame is not None and frame.correlate and frame.correlate in near:
+            nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            cue = f"{tok.text} {frame.correlate}" if nxt is not None and nxt.lower_ == frame.correlate else f"{tok.text} … {frame.correlate}"
         stmt = Statement(
             speaker=speaker,
             kind=kind,
@@ -470,12 +580,32 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             commitment=commitment,
             verb_class=entry.cls,
             condition=condition,
+            addressee=_addressee(ctx, tok, frame, content),
         )
         if kind == "direct":
             ctx.used_quotes.update(quotes[:1])
         _add(ctx, stmt)
         found = True
     return found
+
+
+def _conditional_then_main(ctx: _Ctx, span: Tuple[int, int]) -> bool:
+    """Reported content that opens with its condition and goes on with a main clause:
+    "sagte, wenn Putin nicht verhandle, werde er …" — a conditional statement."""
+    cspan = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
+    if cspan is None:
+        return False
+    toks = list(cspan)
+    for k, t in enumerate(toks[:-1]):
+        if t.text == "," and k >= 2:
+            nxt = toks[k + 1]
+            if nxt.lower_ in ctx.lex.konjunktiv1 or nxt.lower_ in ctx.lex.konjunktiv2 or nxt.lower_ in (
+                "wird", "werden", "werde", "würde", "würden", "will", "would", "then", "dann", "'ll",
+            ):
+                return True
+            if ctx.lang == "en" and k + 2 < len(toks) and toks[k + 2].lower_ in ("will", "would", "'ll", "could", "might", "may", "wo"):
+                return True  # "if …, we will …"
+    return False
 
 
 # ---------------------------------------------------------------- "laut X"
@@ -549,10 +679,32 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
 # ---------------------------------------------------------------- Konjunktiv I
 
 
+JUSSIVE_SUBJECTS = {"es", "hier", "nebenbei", "dazu", "daran", "angemerkt", "gesagt", "erwähnt", "betont", "erinnert", "bemerkt"}
+
+
+def _jussive(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """"Es sei daran erinnert, dass …", "Hier sei angemerkt …", "Gesagt sei …": a
+    Konjunktiv-I passive of "sein" with no personal subject is the author's own exhortation
+    (jussive), not reported speech."""
+    if tok.lower_ not in ("sei", "seien"):
+        return False
+    clause = [t for t in sent if t.i >= sent.start and not t.is_space]
+    # tokens up to the first comma after the verb (the main clause of the formula)
+    end = next((t.i for t in clause if t.i > tok.i and t.text in {",", ":", ";"}), sent.end)
+    before = [t for t in clause if t.i < tok.i]
+    if not before or len(before) > 2 or not all(t.lower_ in JUSSIVE_SUBJECTS or t.lower_.endswith("t") for t in before):
+        return False
+    after = [ctx.doc[j] for j in range(tok.i + 1, end)]
+    part = [t for t in before + after if "Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" or (t.is_lower and t.lower_.endswith("t") and t.lower_ not in ("nicht", "jetzt", "erst", "selbst", "mit"))]
+    return bool(part) and not any(t.pos_ in ("NOUN", "PROPN") for t in after)
+
+
 def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
     if not ctx.lex.konjunktiv1:
         return None
     for tok in sent:
+        if _jussive(ctx, tok, sent):
+            return None
         low = tok.lower_
         if low in ctx.lex.konjunktiv2 or not tok.is_lower:
             continue
@@ -639,13 +791,20 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             )
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
-        if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS:
+        if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):
             continue
         if any(st.span[0] <= q.start and q.end <= st.span[1] and st.kind == "direct" for st in ctx.out):
             continue
         turn = turn_at(ctx.turns, q.start)
         prev = _previous_speaker(ctx, q.outer[0])
-        if prev is not None:
+        # "„…“. Diese Einschätzung äußerte der Politologe X": the next sentence names the speaker
+        back = [
+            (sp, st) for start, sp, st in ctx.back_anchors
+            if 0 <= start - q.outer[1] <= 4 and not doc_text(doc)[q.outer[1] : start].strip(" .!?\u00a0")
+        ]
+        if back:
+            speaker, speaker_text = back[0]
+        elif prev is not None:
             speaker, speaker_text = prev.speaker, prev.speaker_text
         elif turn is not None:
             speaker, speaker_text = _turn_speaker(turn), turn.speaker_text
