@@ -133,12 +133,21 @@ def test_detect_holder_is_interview_speaker(make_raw):
     assert f.holder == "Jones" and f.text == "The war will end next year"
 
 
-def test_detect_reported_conditional_commitment_is_not_a_forecast(make_raw):
+def test_detect_reported_conditional_commitment_is_the_speakers_conditional_forecast(make_raw):
+    # issue 11: a reported conditional threat is a conditional forecast held by the speaker,
+    # never the author's (it was dropped before)
     text = "Trump sprach. Er behauptete, dass die USA ihre Hilfe stoppen würden, wenn Kiew ablehnt."
     actors = [("TRUMP", "PER", "USA", "Donald Trump", ["Trump"]), ("USA", "GPE", "USA", "United States", ["USA"])]
     doc = make_raw("de", text, actors=actors, published=PUB)
-    assert run(doc) == []
+    [f] = run(doc)
+    assert (f.holder, f.kind, f.condition) == ("TRUMP", "conditional", "wenn Kiew ablehnt")
     assert doc._.statements[0].commitment == "conditional"
+
+
+def test_detect_unconditional_promise_is_no_forecast(make_raw):
+    text = "Merkel versprach, dass die Grenze im Sommer offen bleiben wird."
+    doc = make_raw("de", text, actors=[("MERKEL", "PER", "DEU", "Angela Merkel", ["Merkel"])], published=PUB)
+    assert run(doc) == []
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,7 @@ from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon
 
 COMMITTING = ("promise", "threat", "demand", "announcement", "conditional")
 EXPECT_DEFAULT = 0.75  # an "expect" verb with no hedge: Kent "probable"
+DOUBT_CEILING = 0.3  # a doubted outcome: at most Kent "probably not" (20-30 %)
 MODAL_INFINITIVES = {
     "de": {"müssen", "können", "sollen", "dürfen", "wollen", "mögen", "lassen"},
     "en": set(),
@@ -360,7 +361,10 @@ def analyse_sentence(
         if lang == "en" and kind == "predictive_modal" and tok.text == "May" and tok.i != sent.start:
             continue
         cs, _ = clause_bounds(sent, tok.i)
-        if any(slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") for j in range(cs, tok.i)):
+        if any(
+            slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j)
+            for j in range(cs, tok.i)
+        ):
             out.rejected.append((label, "indirect question"))
             continue
         if kind in ("predictive_modal", "conditional_aux") and not anchored:
@@ -373,6 +377,18 @@ def analyse_sentence(
 
 
 FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
+RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
+
+
+def _relative_w_word(doc: Doc, j: int) -> bool:
+    """"die Stadt, wo …", "the city where …": a w-word right after a noun (or a comma after
+    a noun) opens a relative clause, not an indirect question."""
+    if doc[j].lower_ not in RELATIVE_W_WORDS or j == 0:
+        return False
+    k = j - 1
+    if doc[k].text == "," and k > 0:
+        k -= 1
+    return doc[k].pos_ in ("NOUN", "PROPN")
 
 
 def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore[no-untyped-def]
@@ -636,7 +652,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
-    expect_starts = sorted(st.span[0] for st in statements if st.verb_class == "expect")
+    expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt"))
     out: List[Forecast] = []
     for sent in sents:
         span = char_span(list(sent))
@@ -651,7 +667,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         if not has_cue and not expect_here:
             continue  # nothing that could predict: skip the costlier analysis
-        horizon = find_horizon(doc, sent, lang, published, flex)
+        # the horizon of what is predicted, not of the speech: "…, a US official warned on
+        # Sunday" — time expressions in the reporting frame do not count
+        contents = [
+            st.span for st in statements
+            if st.verb_class != "turn" and st.span[0] < span[1] and st.span[1] > span[0]
+            and not (st.span[0] <= span[0] and span[1] <= st.span[1])
+        ]
+        horizon = find_horizon(doc, sent, lang, published, flex, within=contents or None)
         anchored = horizon is not None and horizon.get("future", False)
         analysis = analyse_sentence(sent, lang, flex=flex, anchored=anchored)
         cond = analysis.condition
@@ -675,7 +698,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
-                if st.verb_class == "expect" and span[0] <= st.span[0] < span[1]
+                if st.verb_class in ("expect", "doubt") and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
             if expect and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
@@ -691,13 +714,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             and published and horizon["end"] < published.isoformat() and not hedges
         ):
             continue  # "… last year": the sentence is about the past
-        if stmt is not None and stmt.commitment in COMMITTING:
-            continue
-        if stmt is not None and cues and kind == "future" and _own_side_subject(doc, sent, cues[0].tok, stmt):
+        if stmt is not None and stmt.commitment in COMMITTING and not (stmt.commitment == "conditional" and cond is not None):
+            continue  # a promise, a demand: the speaker's commitment, no forecast
+        if stmt is not None and cues and kind == "future" and cond is None and _own_side_subject(doc, sent, cues[0].tok, stmt):
             continue  # "Man werde … reden", "X werde …" said by X's spokesman: an intention
+        # (a reported conditional threat — "Trump sagte, wenn Putin nicht verhandle, werde er
+        # …" — is a conditional forecast of the speaker)
         if kind == "backshift":
             # English "would": the back-shifted "will" inside reported speech
-            kind = "future" if stmt is not None and stmt.speaker != "author" else "conditional"
+            kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
         if kind == "conditional" and cond is None and not own_hedges and not anchored:
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
@@ -731,6 +756,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         )
         if stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
             negated = not negated  # "Ich glaube nicht, dass er kommen wird" = he will not come
+        if stmt is not None and stmt.verb_class == "doubt":
+            # "Beobachter bezweifeln, dass Putin verhandeln wird": the doubter holds the
+            # event unlikely — Kent "probably not" (≤ 0.3); a negated doubt ("no doubt")
+            # keeps the probability
+            if not _negated_attitude(sent, stmt, flex):
+                probability = min(DOUBT_CEILING, round(1.0 - probability, 3))
         condition = doc_text(doc)[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))

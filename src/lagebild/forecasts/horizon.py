@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, timedelta
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 from spacy.tokens import Span
 
@@ -95,12 +95,19 @@ def _future_tense(sent: Span) -> bool:
 
 
 def find_horizon(
-    doc, sent: Span, lang: str, published: Optional[date], flex: ForecastLexicon  # type: ignore[no-untyped-def]
+    doc, sent: Span, lang: str, published: Optional[date], flex: ForecastLexicon,  # type: ignore[no-untyped-def]
+    within: Optional[Sequence[Tuple[int, int]]] = None,
 ) -> Optional[Dict[str, Any]]:
-    """``{"text", "start", "end", "future", "char_span"}`` for ``sent``, or None."""
+    """``{"text", "start", "end", "future", "char_span"}`` for ``sent``, or None.
+
+    within: character ranges (the content of reported speech); when given, only time
+    expressions inside one of them count — "…, warned on Sunday" dates the warning, not
+    the predicted event."""
     base = sent.start_char
     best = None
     for te in _time_expressions(sent.text, lang, published):
+        if within is not None and not any(a <= base + te.start and base + te.end <= b for a, b in within):
+            continue
         te = _shift_to_future(te, sent, published)
         first = te.text.split()[0].lower() if te.text.split() else ""
         if published and te.start_date and te.start_date > published and first in flex.words("deadline"):

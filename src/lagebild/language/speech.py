@@ -143,6 +143,12 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
         return "inf"
     if lang == "de" and len(toks) >= 3 and toks[-2].lower_ == "zu" and not any(is_finite(t) for t in toks):
         return "inf"  # "…, die Waffen schnell zu liefern"
+    marker = INFINITIVE_MARKERS.get(lang, set())
+    if lang != "de" and not any(is_finite(t) for t in toks) and any(
+        t.lower_ in marker and k + 1 < len(toks) and toks[k + 1].pos_ in ("VERB", "AUX", "")
+        for k, t in enumerate(toks[1:6], start=1)
+    ):
+        return "inf"  # "expects the euro to lose value": object + to-infinitive
     if not _tagged(doc):
         # blank pipeline: a colon or three words are the best the surface offers
         if after_colon:

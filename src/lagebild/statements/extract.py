@@ -31,6 +31,7 @@ from ..language.speech import (
     content_kind,
     frame_for,
     has_content,
+    is_finite,
     is_impersonal,
 )
 from ..schemas import Statement
@@ -122,6 +123,16 @@ def resolve_speaker(
     the subject's head token from the parse (then only its core names count)."""
     doc = ctx.doc
     text = doc_text(doc)[start:end]
+    if _modifier_only(ctx, start, end):
+        # "…, sagte der CDU-Politiker": the party names the speaker's affiliation, not the
+        # speaker — a description of a person named before
+        ref = _reference(ctx, start, end)
+        if ref:
+            return ref, text
+        prev = _previous_person(ctx, start)
+        if prev and "\n\n" not in doc_text(doc)[_last_mention_end(ctx, prev, start) : start]:
+            return prev, text
+        return UNKNOWN, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
@@ -149,6 +160,38 @@ def resolve_speaker(
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
     return UNKNOWN, text
+
+
+def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
+    """Every actor mention in ``[start, end)`` is only the first part of a hyphenated
+    compound ("CDU-Politiker", "Kreml-Sprecher", "SPD-Chefin"): the compound's head (its
+    last part) is a person described by that affiliation."""
+    text = doc_text(ctx.doc)
+    found = tokens.mentions_in(ctx.doc, start, end)
+    if not found:
+        return False
+    for m in found:
+        if not (m.end < len(text) and text[m.end] == "-" and m.end + 1 < len(text) and text[m.end + 1].isalpha()):
+            return False
+    return True
+
+
+def _reference(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """The actor a description refers to, from the language layer's reference resolver when
+    it is installed (``lagebild.language.reference.resolve_reference``)."""
+    try:
+        from ..language.reference import resolve_reference  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        return resolve_reference(ctx.doc, start, end)
+    except Exception:  # a resolver failure must not lose the statement
+        return None
+
+
+def _last_mention_end(ctx: _Ctx, actor: str, before: int) -> int:
+    ends = [m.end for m in tokens.mentions_in(ctx.doc, 0, before) if m.actor_id == actor and m.end <= before]
+    return max(ends) if ends else before
 
 
 def _turn_speaker(turn: Turn) -> str:
@@ -485,6 +528,26 @@ def _anaphoric_object(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return first.lower_ in ana and tok.i - sent.start <= 3
 
 
+def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
+    """The speaker of "Diese Einschätzung äußerte der Politologe X": the noun phrase after
+    the verb (the fronted demonstrative is the object)."""
+    ana = ANAPHORS.get(ctx.lang, set())
+    mentions = [m for m in tokens.mentions_in(ctx.doc, tok.idx + len(tok), sent.end_char)]
+    out: List[Token] = []
+    j = tok.i + 1
+    while j < sent.end and not ctx.doc[j].is_punct and len(out) < 8:
+        t = ctx.doc[j]
+        if out and ctx.lang == "de" and t.is_lower and t.pos_ not in ("ADJ", "NOUN", "PROPN", "DET") and t.lower_ not in DETERMINERS["de"]:
+            break
+        if t.lower_ not in ana:
+            out.append(t)
+        j += 1
+    if mentions and out and mentions[0].start < out[-1].idx + len(out[-1]):
+        end = max(m.end for m in mentions if m.start < out[-1].idx + len(out[-1]))
+        out = [t for t in out if t.idx < end]
+    return out
+
+
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
     for tok in sent:
@@ -515,32 +578,41 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             content = (q.start, q.end)
             kind = "direct"
         else:
+            conditional_content = False
             span = _content_span(ctx, tok, sent)
             if span is not None and ctx.lex.clause_kind(doc_text(ctx.doc)[span[0] : span[1]].split()[0]) in (
                 "conditional", "concessive",
-            ) and not _conditional_then_main(ctx, span):
-                span = None  # "drohte mit Streik, falls …": a condition is no reported content
+            ):
+                # "sagte, wenn Putin nicht verhandle, werde er …": the condition and its main
+                # clause are the content; "drohte mit Streik, falls …" has none
+                span = _with_main_clause(ctx, span, sent)
+                conditional_content = span is not None
             if span is not None:
                 text = doc_text(ctx.doc)
                 j = span[0] - 1
                 while j >= 0 and text[j].isspace():
                     j -= 1
                 ckind = content_kind(ctx.doc, span[0], span[1], after_colon=j >= 0 and text[j] == ":")
+                if conditional_content and ckind is None:
+                    ckind = "bare"
                 if not has_content(frame, ckind):
                     span = None  # "kritisierte Selenskyj", "sprachen über Flugabwehr"
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
                 # the Konjunktiv-I sentences that follow; "Diese Einschätzung äußerte X" —
                 # the speaker of the quote before
-                subj = _subject_tokens(ctx, tok, sent, (sent.end_char, sent.end_char))
+                anaphor = (frame is None or "anaphor" in frame.content) and _anaphoric_object(ctx, tok, sent)
+                if anaphor:
+                    subj = _speaker_after_verb(ctx, tok, sent)
+                else:
+                    subj = _subject_tokens(ctx, tok, sent, (sent.end_char, sent.end_char))
                 if subj and not is_impersonal(ctx.lang, subj[0].text):
                     s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
                     speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None)
                     if speaker != UNKNOWN or (subj[0].text[:1].isupper() and len(subj) <= 4):
                         ctx.anchors.append((sent.end_char, speaker, speaker_text))
-                        if frame is None or "anaphor" in frame.content or "quote" in frame.content:
-                            if _anaphoric_object(ctx, tok, sent):
-                                ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
+                        if anaphor:
+                            ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
                 continue
             content = span
             kind = "indirect"
@@ -589,6 +661,23 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     return found
 
 
+def _with_main_clause(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> Optional[Tuple[int, int]]:
+    """Content that opens with a condition: the condition plus the main clause that follows
+    it in the sentence, or None when no main clause follows ("drohte mit Streik, falls …")."""
+    if _conditional_then_main(ctx, span):
+        return span
+    end = sent.end_char
+    ext = (span[0], end)
+    tail = ctx.doc.char_span(span[1], end, alignment_mode="expand")
+    if tail is None or not _conditional_then_main(ctx, ext):
+        return None
+    s, e = char_span(list(ctx.doc.char_span(span[0], end, alignment_mode="expand")) or []) or (None, None)
+    if s is None:
+        return None
+    # stop before a trailing ", sagte X" / ", so X"
+    return (s, e)
+
+
 def _conditional_then_main(ctx: _Ctx, span: Tuple[int, int]) -> bool:
     """Reported content that opens with its condition and goes on with a main clause:
     "sagte, wenn Putin nicht verhandle, werde er …" — a conditional statement."""
@@ -596,16 +685,24 @@ def _conditional_then_main(ctx: _Ctx, span: Tuple[int, int]) -> bool:
     if cspan is None:
         return False
     toks = list(cspan)
+    modal = ctx.lex.konjunktiv1 | ctx.lex.konjunktiv2 | MAIN_CLAUSE_AUX.get(ctx.lang, set())
     for k, t in enumerate(toks[:-1]):
-        if t.text == "," and k >= 2:
-            nxt = toks[k + 1]
-            if nxt.lower_ in ctx.lex.konjunktiv1 or nxt.lower_ in ctx.lex.konjunktiv2 or nxt.lower_ in (
-                "wird", "werden", "werde", "würde", "würden", "will", "would", "then", "dann", "'ll",
-            ):
+        if t.text != "," or k < 2:
+            continue
+        rest = [x for x in toks[k + 1 : k + 8] if not x.is_punct]
+        if ctx.lang == "de":
+            # V1 after the fronted condition: "wenn …, werde er …"
+            if rest and (rest[0].lower_ in modal or is_finite(rest[0]) or rest[0].lower_ == "dann"):
                 return True
-            if ctx.lang == "en" and k + 2 < len(toks) and toks[k + 2].lower_ in ("will", "would", "'ll", "could", "might", "may", "wo"):
-                return True  # "if …, we will …"
+        elif any(x.lower_ in modal or is_finite(x) for x in rest):
+            return True  # "if …, we will …", "if …, the United States would strike …"
     return False
+
+
+MAIN_CLAUSE_AUX = {
+    "de": {"wird", "werden", "werde", "würde", "würden", "dann"},
+    "en": {"will", "would", "'ll", "could", "might", "may", "wo", "then", "shall"},
+}
 
 
 # ---------------------------------------------------------------- "laut X"

@@ -143,7 +143,29 @@ def find_condition(
 ) -> Optional[Tuple[int, int]]:
     """Character range of the first conditional clause ("wenn …", "if …", "falls …") in
     the token range ``[start, end)``; ``kinds`` maps word tuples to clause kinds
-    (``clause_words.tsv``). Concessive "auch wenn"/"even if" is no condition."""
+    (``clause_words.tsv``). Concessive "auch wenn"/"even if" is no condition.
+    Multi-word frames ("im Falle, dass", "für den Fall, dass", "as long as", "in the event
+    that") open a condition too; its clause is the one their last word introduces."""
+    multi = sorted((p for p, k in kinds.items() if len(p) > 1 and k == "conditional"), key=len, reverse=True)
+    i = start
+    while i < end:
+        for phrase in multi:
+            n = len(phrase)
+            if i + n <= end and tuple(doc[k].lower_ for k in range(i, i + n)) == phrase:
+                last = doc[i + n - 1]
+                if has_parse(doc) and dep(last) == "mark" and last.head.i > last.i and dep(last.head) != "root":
+                    s, e = subtree_span(last.head)
+                    if e > last.idx:
+                        return doc[i].idx, e
+                j = i + n
+                while j < end and doc[j].text not in BOUNDARY_PUNCT and not doc[j].is_sent_end:
+                    j += 1
+                if j < end and doc[j].is_sent_end and not doc[j].is_punct:
+                    j += 1
+                span = char_span(doc[i:j])
+                if span and j > i + n:
+                    return span
+        i += 1
     for i in range(start, end):
         tok = doc[i]
         kind = kinds.get((tok.lower_,))
@@ -201,4 +223,83 @@ def sentences(doc: Doc) -> List[Span]:
                 start = tok.i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if any(not t.is_space for t in s)]
+    out = [s for s in out if any(not t.is_space for t in s)]
+    return _mend_quote_splits(doc, out)
+
+
+SENTENCE_END = ".!?…"
+
+
+def _mend_quote_splits(doc: Doc, sents: List[Span]) -> List[Span]:
+    """Sentence boundaries around quotation marks, mended as a kind (models and rule-based
+    splitters cut at the "." / "," inside a quote):
+
+    - a "sentence" of quotation marks only belongs to the quote it opens or closes;
+    - a quote closed by a comma (``"…, we will hit them," Trump told reporters.``) or by
+      ?/! before a lower-case attribution (``"…?" he asked.``) runs on into its attribution;
+    - a sentence that holds a closing mark after . ! ? and then a new opening mark
+      (``"This is wrong." "It will fail," he warned.``) is split between the two quotes.
+
+    Paragraph breaks are never crossed."""
+    if len(sents) < 1:
+        return sents
+    from .lexicon import statement_lexicon
+    from .quotes import find_quotes
+
+    text = doc_text(doc)
+    pairs = statement_lexicon(doc.lang_).quote_pairs if doc.lang_ else []
+    if not pairs:
+        return sents
+    quotes = find_quotes(text, pairs)
+    if not quotes:
+        return sents
+    open_at = {q.outer[0] for q in quotes}
+    close_at = {q.end for q in quotes}  # index of the closing mark
+    marks = {c for pair in pairs for c in pair}
+
+    def only_marks(span: Span) -> bool:
+        return all(t.is_space or (t.is_punct and all(ch in marks or ch in SENTENCE_END + "," for ch in t.text)) for t in span)
+
+    # split at ." "
+    split: List[Span] = []
+    for sent in sents:
+        start = sent.start
+        for tok in sent:
+            if tok.idx in close_at and tok.i > sent.start and doc[tok.i - 1].text[-1:] in SENTENCE_END:
+                nxt = tok.i + 1
+                while nxt < sent.end and doc[nxt].is_space:
+                    nxt += 1
+                if nxt < sent.end and doc[nxt].idx in open_at and doc[nxt].idx > tok.idx:
+                    split.append(doc[start : tok.i + 1])
+                    start = nxt
+        if start < sent.end:
+            split.append(doc[start : sent.end])
+    out: List[Span] = []
+    pending_open: Optional[int] = None
+    for sent in split:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        if pending_open is not None:
+            sent = doc[pending_open : sent.end]
+            pending_open = None
+        elif out and "\n\n" not in text[out[-1].end_char : sent.start_char]:
+            prev = out[-1]
+            last = [t for t in prev if not t.is_space]
+            glue = False
+            if only_marks(sent) and first.idx in close_at:
+                glue = True  # a lone closing mark
+            elif len(last) >= 2 and last[-1].idx in close_at and (
+                last[-2].text == "," or (last[-2].text in {"?", "!"} and first.is_lower)
+            ):
+                glue = True  # "…," Trump told reporters. / "…?" he asked.
+            if glue:
+                out[-1] = doc[prev.start : sent.end]
+                continue
+        if only_marks(sent) and first.idx in open_at:
+            pending_open = sent.start  # a lone opening mark: joins the next sentence
+            continue
+        out.append(sent)
+    if pending_open is not None:
+        out.append(doc[pending_open : split[-1].end])
+    return out
