@@ -440,9 +440,14 @@ def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-
 
 
 def _has_marker(sent: Span, tok: Token, flex: ForecastLexicon, kind: str) -> bool:
+    """A marker of ``kind`` in the cue's clause, or opening the sentence before the cue
+    ("In principle, the EU could …")."""
     cs, ce = clause_bounds(sent, tok.i)
     words = [sent.doc[j].lower_ for j in range(cs, ce)]
-    return bool(match_phrases(words, flex.of_kind(kind)))
+    if match_phrases(words, flex.of_kind(kind)):
+        return True
+    lead = [sent.doc[j].lower_ for j in range(sent.start, min(tok.i, sent.start + 4))]
+    return any(s == 0 for s, _, _ in match_phrases(lead, flex.of_kind(kind)))
 
 
 COPULAS = {"de": {"sein"}, "en": {"be"}}

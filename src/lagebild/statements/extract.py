@@ -25,6 +25,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
+from ..datafiles import data_path, word_list
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -84,6 +85,7 @@ class _Ctx:
         actors = tokens.get_list(doc, "actors")
         self.actor_type = {a.id: a.type for a in actors}
         self.actor_country = {a.id: a.country for a in actors}
+        self.actor_name = {a.id: a.name for a in actors}
 
     def quote_at(self, char: int) -> Optional[Quote]:
         # quotes are sorted and do not overlap
@@ -170,10 +172,24 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
     found = tokens.mentions_in(ctx.doc, start, end)
     if not found:
         return False
+    heads = _person_heads(ctx.lang)
     for m in found:
-        if not (m.end < len(text) and text[m.end] == "-" and m.end + 1 < len(text) and text[m.end + 1].isalpha()):
+        # the whole word around the mention ("CDU-Politiker" for a mention "CDU")
+        e = m.end
+        while e < len(text) and (text[e].isalnum() or text[e] == "-"):
+            e += 1
+        word = text[m.start : e]
+        if "-" not in word or ctx.actor_type.get(m.actor_id) not in ("ORG", "GPE", "NORP", None):
             return False
+        head = word.rsplit("-", 1)[1].lower()
+        if not head or head in ctx.actor_name.get(m.actor_id, "").lower() or not head.endswith(heads):
+            return False  # "CDU-Fraktion" is the party's group; "Baden-Württemberg" a name
     return True
+
+
+def _person_heads(lang: str) -> Tuple[str, ...]:
+    path = data_path(lang, "person_role_heads.txt")
+    return tuple(sorted(word_list(str(path)))) if path.is_file() else ()
 
 
 def _reference(ctx: _Ctx, start: int, end: int) -> Optional[str]:

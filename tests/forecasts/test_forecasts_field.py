@@ -1,0 +1,164 @@
+"""Forecasts on real-model analyses: the field cases of ../shared/cases/field (skip without
+../shared) and, for each kind of fault, a grid of our own sentences (issue 11)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.pipeline import analyze
+from tests.conftest import SHARED, need_shared
+
+FIELD = SHARED / "cases" / "field"
+PUB = "2025-04-17"  # a Thursday
+
+
+def _forecasts(text: str, lang: str, published: str = PUB):
+    return analyze(text, language=lang, published=published).forecasts
+
+
+def _case(name: str) -> str:
+    paths = sorted(need_shared(FIELD).glob(f"{name}-*.txt"))
+    if not paths:
+        pytest.skip(f"field case {name} is absent from {FIELD}")
+    return paths[0].read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- field cases
+
+
+def test_field_14_forecast_holders():
+    fcs = analyze(_case("14")).forecasts
+    cond = [f for f in fcs if f.condition and "Hormuz" in f.condition]
+    assert cond and cond[0].holder != "author" and "official" in (cond[0].holder_text or "")
+    assert cond[0].kind == "conditional"
+    assert cond[0].horizon is None or cond[0].horizon["text"] != "on Sunday"  # the warning's date
+    doubt = [f for f in fcs if "Tehran will take" in f.text]
+    assert doubt and doubt[0].holder_text == "Analysts" and doubt[0].holder != "author"
+    assert doubt[0].probability <= 0.3 or doubt[0].negated
+
+
+def test_field_15_doubt_holder():
+    [f] = analyze(_case("15")).forecasts
+    assert f.holder != "author" and f.holder_text == "Beobachter"
+    assert f.probability <= 0.3 or f.negated
+    assert f.horizon and f.horizon["start"] == "2025-04-01"
+
+
+def test_field_27_embedded_question_is_no_forecast():
+    assert analyze(_case("27")).forecasts == []
+
+
+# ---------------------------------------------------------------- grids
+
+
+@pytest.mark.parametrize(
+    "lang,text,holder_text",
+    [
+        ("de", "Beobachter bezweifeln, dass Putin im April verhandeln wird.", "Beobachter"),
+        ("de", "Die Opposition bezweifelt, dass die Reform im Herbst kommt.", "Die Opposition"),
+        ("en", "Analysts doubt that the ceasefire will hold.", "Analysts"),
+        ("en", "Many diplomats doubt that Moscow will accept the plan next year.", "Many diplomats"),
+    ],
+)
+def test_grid_doubt_lowers_probability_and_holds(lang, text, holder_text):
+    [f] = _forecasts(text, lang)
+    assert f.holder_text == holder_text and f.holder != "author"
+    assert f.probability <= 0.3 or f.negated
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "Entscheidend ist nicht, wo die Frontlinie künftig verlaufen wird, sondern wer zuerst nachgibt."),
+        ("de", "Niemand weiß, wo die Frontlinie künftig verlaufen wird."),
+        ("de", "Offen ist, wann die Waffen geliefert werden."),
+        ("de", "Es ist unklar, wie die Regierung reagieren wird."),
+        ("en", "Nobody knows where the front line will run next year."),
+        ("en", "It is unclear whether the talks will resume."),
+    ],
+)
+def test_grid_indirect_question_is_no_forecast(lang, text):
+    assert _forecasts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,holder_text",
+    [
+        ("de", "Der Ökonom Hans Müller sagte voraus, dass die Inflation im nächsten Jahr steigen wird.", "Hans Müller"),
+        ("de", "Experten prognostizieren, dass die Preise weiter steigen werden.", "Experten"),
+        ("de", "Analysten rechnen damit, dass die Zentralbank die Zinsen im Juni senkt.", "Analysten"),
+        ("de", "Die Regierung erwartet, dass die Verhandlungen scheitern.", "Die Regierung"),
+        ("de", "Nach Einschätzung des Politologen Markus Weber wird der Krieg noch Jahre dauern.", "Markus Weber"),
+        ("en", "Economists predict that inflation will rise next year.", "Economists"),
+        ("en", "According to the Foreign Office, the talks will resume next week.", "the Foreign Office"),
+        ("en", "Experts forecast that the economy will shrink.", "Experts"),
+    ],
+)
+def test_grid_prediction_verbs_and_evidentials_give_the_holder(lang, text, holder_text):
+    [f] = _forecasts(text, lang)
+    assert holder_text in (f.holder_text or "") and f.holder != "author"
+
+
+@pytest.mark.parametrize(
+    "lang,text,condition",
+    [
+        ("de", "Im Falle, dass die Hilfe ausbleibt, wird die Front im Sommer nachgeben.", "Im Falle, dass die Hilfe ausbleibt"),
+        ("de", "Für den Fall, dass Russland angreift, wird die NATO reagieren.", "Für den Fall, dass Russland angreift"),
+        ("de", "Solange die Sanktionen gelten, wird die Wirtschaft schrumpfen.", "Solange die Sanktionen gelten"),
+        ("de", "Sollte die Hilfe ausbleiben, wird die Front nachgeben.", "Sollte die Hilfe ausbleiben"),
+        ("en", "As long as the sanctions remain, the economy will shrink.", "As long as the sanctions remain"),
+        ("en", "The general said the offensive would start in May unless the weather turns.", "unless the weather turns"),
+        ("en", "In the event that talks fail, prices will rise.", "In the event that talks fail"),
+    ],
+)
+def test_grid_condition_frames(lang, text, condition):
+    [f] = _forecasts(text, lang)
+    assert f.condition == condition
+
+
+@pytest.mark.parametrize(
+    "lang,text,holder_text",
+    [
+        ("de", "Trump sagte, wenn Putin nicht verhandle, werde er neue Sanktionen verhängen.", "Trump"),
+        ("de", "Der Kanzler erklärte, falls Moskau angreife, werde Berlin mehr Waffen liefern.", "Der Kanzler"),
+        (
+            "en",
+            "If Iran closes the Strait of Hormuz, the United States would strike Iranian ports, a senior US official warned on Sunday.",
+            "a senior US official",
+        ),
+    ],
+)
+def test_grid_reported_conditional_threat_is_the_speakers(lang, text, holder_text):
+    [f] = _forecasts(text, lang, published="2025-06-22")
+    assert f.holder_text == holder_text and f.holder != "author" and f.condition
+    assert f.horizon is None  # the date of the speech is not the horizon
+
+
+def test_grid_horizon_of_the_predicted_event_not_the_speech():
+    [f] = _forecasts("Der Minister sagte am Montag, die Waffen würden im Mai geliefert werden.", "de")
+    assert f.horizon and f.horizon["text"] == "im Mai"
+
+
+@pytest.mark.parametrize(
+    "text,start",
+    [
+        ("Am Freitag wird Macron wahrscheinlich Warschau besuchen.", "2025-04-18"),
+        ("Am Mittwoch wird die Kommission vermutlich neue Sanktionen vorschlagen.", "2025-04-23"),
+        ("Der Minister erwartet, dass am Montag die Gespräche beginnen werden.", "2025-04-21"),
+    ],
+)
+def test_grid_future_weekday_resolved_forward(text, start):
+    [f] = _forecasts(text, "de")  # published Thursday 2025-04-17
+    assert f.horizon and f.horizon["start"] == start
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "Mit diesen Raketen könnte die Ukraine Ziele tief in Russland treffen."),
+        ("de", "Grundsätzlich könnte die EU die Zölle senken."),
+        ("en", "With these missiles Ukraine could strike targets deep inside Russia."),
+        ("en", "In principle, the EU could lower the tariffs."),
+    ],
+)
+def test_grid_ability_or_option_could_is_no_forecast(lang, text):
+    assert _forecasts(text, lang) == []
