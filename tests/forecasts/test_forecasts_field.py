@@ -162,3 +162,29 @@ def test_grid_future_weekday_resolved_forward(text, start):
 )
 def test_grid_ability_or_option_could_is_no_forecast(lang, text):
     assert _forecasts(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das alles klingt so, als könnten Sie selbst in Ihrem Ressort nicht viel tun.",
+        "Er tat so, als könnte ihn niemand aufhalten.",
+    ],
+)
+def test_grid_as_if_modal_is_no_forecast(text):
+    assert _forecasts(text, "de") == []
+
+
+def test_grid_interview_answer_holds_the_forecast():
+    text = (
+        "Die Ministerin im Gespräch. ZEITUNG: Wie geht es weiter? Berger: Die Arbeitslosigkeit wird im Herbst sinken. "
+        "ZEITUNG: Und die Opposition? Berger: Sie wird zustimmen."
+    )
+    fcs = _forecasts(text, "de")
+    assert fcs and all(f.holder_text == "Berger" for f in fcs)
+
+
+def test_grid_verb_first_konjunktiv_condition_forecast_is_the_speakers():
+    text = "Schieder sprach im Parlament. Komme in den nächsten Wochen nichts heraus, würde der Plan scheitern."
+    [f] = _forecasts(text, "de")
+    assert f.holder_text == "Schieder" and f.condition and f.condition.startswith("Komme")

@@ -142,3 +142,49 @@ def test_trump_quote_is_one_sentence_with_addressee():
     [st] = [s for s in _statements(text, "en") if s.cue == "told"]
     assert st.text.startswith("If they attack our ships") and st.speaker == "per:donald_trump"
     assert st.addressee == "reporters"
+
+
+# ---------------------------------------------------------------- grids found on dev-half news
+
+
+def test_grid_inline_interview_turns():
+    text = (
+        "Die Ministerin im Gespräch. ZEITUNG: Wie geht es weiter? Berger: Wir werden die Reform bald beschließen. "
+        "ZEITUNG: Und die Opposition? Berger: Die wird zustimmen, da bin ich sicher."
+    )
+    turns = [s for s in _statements(text, "de") if s.verb_class == "turn"]
+    assert [s.speaker_text for s in turns] == ["Berger", "Berger"]
+
+
+def test_grid_single_inline_label_is_no_interview():
+    text = "Die Lage ist ernst. Fazit: Die Regierung muss handeln. Das sagen alle."
+    assert not [s for s in _statements(text, "de") if s.verb_class == "turn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin davon überzeugt, dass meine Art der Politik zu Ergebnissen führt.",
+        "Meine Partei steht hinter dem Plan.",
+    ],
+)
+def test_grid_possessive_is_no_konjunktiv(text):
+    assert not [s for s in _statements(text, "de") if s.cue and s.cue.lower() == "meine"]
+
+
+def test_grid_expletive_es_names_nobody():
+    text = "Maria Huber schrieb einen Brief. In dem Brief heißt es, die Schule sei geschlossen."
+    [st] = [s for s in _statements(text, "de") if s.cue == "heißt"]
+    assert st.speaker == "unknown"
+
+
+def test_grid_fronted_dass_clause_speaker_after_verb():
+    text = "Dass der Vorsitz wieder an einen Juristen geht, vermutet Josef Kalina, ein erfahrener Berater, im Gespräch."
+    [st] = _statements(text, "de")
+    assert st.speaker_text == "Josef Kalina" and st.text.startswith("Dass der Vorsitz")
+
+
+def test_grid_verb_first_konjunktiv_condition_is_reported():
+    text = "Schieder sprach im Parlament. Komme in den nächsten Wochen nichts heraus, würde er den Plan unterstützen."
+    [st] = _statements(text, "de")
+    assert st.speaker_text == "Schieder" and st.text.startswith("Komme")

@@ -340,6 +340,11 @@ def analyse_sentence(
         ):
             out.rejected.append((label, "as if"))  # "als würde er …", "as if he would …"
             continue
+        if kind == "predictive_modal" and (
+            (prev is not None and prev.lower_ == "als" and lang == "de") or _in_as_if(sent, tok, slex)
+        ):
+            out.rejected.append((label, "as if"))  # "klingt so, als könnten Sie …"
+            continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             out.rejected.append((label, "not a future"))
             continue
@@ -488,15 +493,24 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     doc = sent.doc
     first = doc[sent.start]
     finite = feat(first, "VerbForm") == "Fin" or first.tag_ in ("VVFIN", "VAFIN", "VMFIN")
-    if not finite or first.pos_ not in ("VERB", "AUX") or sent.text.rstrip().endswith("?"):
+    # a Konjunktiv form the tagger took for a noun ("Komme …, würde er …")
+    subjunctive = sent.doc.lang_ == "de" and first.lower_ in _subjunctive_forms()
+    if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or sent.text.rstrip().endswith("?"):
         return None
     _, end = clause_bounds(sent, first.i)
     if end + 1 >= sent.end or doc[end].text != ",":
         return None
     nxt = doc[end + 1]
-    if nxt.pos_ in ("VERB", "AUX") or feat(nxt, "VerbForm") == "Fin":
+    if nxt.pos_ in ("VERB", "AUX") or feat(nxt, "VerbForm") == "Fin" or nxt.lower_ in _subjunctive_forms() | {"dann"}:
         return char_span(doc[sent.start : end])
     return None
+
+
+def _subjunctive_forms() -> frozenset:
+    return frozenset(
+        w for w in _fallback_words("de", "konjunktiv1.txt") | _fallback_words("de", "konjunktiv2.txt")
+        | {"würde", "würden", "werde", "werden", "wird"}
+    )
 
 
 def _subject_word(sent: Span, tok: Token, lang: str) -> Optional[Token]:

@@ -61,6 +61,9 @@ THIRD_PERSON = {
     "en": {"he", "she", "they", "it"},
 }
 MIN_QUOTE_WORDS = 3
+QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
+# "heißt es", "it is said": an expletive subject names nobody
+IMPERSONAL_PRONOUNS = {"es", "it"}
 UNKNOWN = "unknown"
 
 
@@ -152,7 +155,7 @@ def resolve_speaker(
             return _turn_speaker(turn), text
         if ctx.quote_at(start) is None:
             return "author", text
-    if low in THIRD_PERSON.get(ctx.lang, set()):
+    if low in THIRD_PERSON.get(ctx.lang, set()) and low not in IMPERSONAL_PRONOUNS:
         prev = _previous_person(ctx, start)
         if prev:
             return prev, text
@@ -301,6 +304,8 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # imperative: "Expect delays." has no speaker
     if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
+    if tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
+        return None  # "meine Art der Politik": a possessive, not "meinen"
     if tok.pos_ in ("NOUN", "PROPN"):
         # the tagger says noun ("a warning", "the claims") — unless a "that"/"dass" clause
         # follows at once ("The minister fears that …")
@@ -413,6 +418,15 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
             comma_before = n
             break
     if comma_before is not None and tail_is_short and comma_before >= 2:
+        return char_span(before[:comma_before])
+    # "Dass …, vermutet Josef Kalina, SPÖ-naher Berater, …": the verb right after the comma,
+    # its subject right after it and then an apposition or relative clause
+    head = trim(after[:stop])
+    if (
+        comma_before is not None and comma_before == len(before) - 1 and comma_before >= 2
+        and 0 < len(head) <= 6 and ctx.lex.clause_kind(head[0].lower_) != "complementizer"
+        and (ctx.lex.clause_kind(before[0].lower_) == "complementizer" or any(t.text in QUOTE_CLOSERS for t in before[-3:]))
+    ):
         return char_span(before[:comma_before])
     # after the verb: skip to ",", ":" or a complementizer; else the rest (English "said he …")
     for n, t in enumerate(after):
@@ -812,6 +826,18 @@ def _jussive(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return bool(part) and not any(t.pos_ in ("NOUN", "PROPN") for t in after)
 
 
+def _v1_condition(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """``tok`` opens a verb-first conditional clause: a comma follows within the clause and
+    a finite or subjunctive verb comes right after it."""
+    j = tok.i + 1
+    while j < sent.end and ctx.doc[j].text not in {",", ";", ":"}:
+        j += 1
+    if j + 1 >= sent.end or ctx.doc[j].text != ",":
+        return False
+    nxt = ctx.doc[j + 1]
+    return nxt.lower_ in ctx.lex.konjunktiv1 | ctx.lex.konjunktiv2 | {"würde", "würden", "werde", "dann"} or is_finite(nxt)
+
+
 def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
     if not ctx.lex.konjunktiv1:
         return None
@@ -819,9 +845,15 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
         if _jussive(ctx, tok, sent):
             return None
         low = tok.lower_
-        if low in ctx.lex.konjunktiv2 or not tok.is_lower:
-            continue
         mood = feat(tok, "Mood") if ctx.morph else None
+        if low in ctx.lex.konjunktiv2:
+            continue
+        if tok.i == sent.start and low in ctx.lex.konjunktiv1 and _v1_condition(ctx, tok, sent):
+            return tok  # a verb-first condition in Konjunktiv I: "Komme …, würde er …"
+        if not tok.is_lower:
+            continue
+        if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
+            continue  # "meine Art der Politik": a possessive, not "meinen"
         prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         if mood == "Sub":
             if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):

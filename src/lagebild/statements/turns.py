@@ -48,6 +48,30 @@ class _Cand:
     body_start: int
     label: str
     sep: str
+    inline: bool = False
+
+
+# a label inside running text, right after the end of a sentence: flattened transcripts
+# ("… aufzusteigen? Stöger: Ich habe nie …")
+_INLINE_RE = re.compile(
+    r"(?<=[.?!…“\"»«] )(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*)(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2}):[ \t]+(?=\S)"
+)
+
+
+def _inline_candidates(text: str, taken: set) -> List[_Cand]:
+    """Labels of a transcript whose line breaks were lost: "LABEL: " after a sentence end,
+    kept only when at least two labels each occur at least twice (turns that alternate) —
+    a single "Fazit: …" is no transcript."""
+    found = [
+        _Cand(m.start("label"), m.end(), m.group("label"), ":", True)
+        for m in _INLINE_RE.finditer(text)
+        if m.start("label") not in taken
+    ]
+    counts = Counter(c.label for c in found)
+    repeated = {label for label, n in counts.items() if n >= 2}
+    if len(repeated) < 2:
+        return []
+    return [c for c in found if c.label in repeated]
 
 
 def _paragraph_starts(text: str) -> List[int]:
@@ -72,6 +96,7 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
             continue
         label = m.group("label").rstrip(".")
         cands.append(_Cand(start, m.end(), label, m.group("sep")))
+    cands = sorted(cands + _inline_candidates(text, {c.start for c in cands}), key=lambda c: c.start)
     counts = Counter(c.label for c in cands)
     named = Counter(c.label for c in cands if c.label.lower() not in labels)
     mentions = tokens.get_list(doc, "mentions") if doc is not None else []
@@ -84,7 +109,7 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
             if c.sep == ":" or counts[c.label] >= 2:
                 kept.append(c)
             continue
-        if not is_para:
+        if not is_para and not c.inline:
             continue
         if c.sep == ":" and len(c.label.split()) <= 3:
             kept.append(c)
