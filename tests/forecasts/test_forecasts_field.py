@@ -188,3 +188,21 @@ def test_grid_verb_first_konjunktiv_condition_forecast_is_the_speakers():
     text = "Schieder sprach im Parlament. Komme in den nächsten Wochen nichts heraus, würde der Plan scheitern."
     [f] = _forecasts(text, "de")
     assert f.holder_text == "Schieder" and f.condition and f.condition.startswith("Komme")
+
+
+@pytest.mark.parametrize(
+    "lang,text,holder_text",
+    [
+        ("de", "Die Botschafterin Susan Berg hofft, dass die Briten pragmatisch entscheiden werden.", "Susan Berg"),
+        ("en", "The ambassador hopes that the British will decide pragmatically.", "The ambassador"),
+    ],
+)
+def test_grid_hope_holder(lang, text, holder_text):
+    [f] = _forecasts(text, lang)
+    assert holder_text in (f.holder_text or "")
+
+
+def test_grid_author_wuerde_with_condition_stays_the_authors():
+    text = "Der Minister sagte, die Lage sei ernst. Ohne Hilfe würde das Land zusammenbrechen, wenn der Winter kommt."
+    [f] = _forecasts(text, "de")
+    assert f.holder == "author"

@@ -188,3 +188,26 @@ def test_grid_verb_first_konjunktiv_condition_is_reported():
     text = "Schieder sprach im Parlament. Komme in den nächsten Wochen nichts heraus, würde er den Plan unterstützen."
     [st] = _statements(text, "de")
     assert st.speaker_text == "Schieder" and st.text.startswith("Komme")
+
+
+def test_grid_inverted_subject_parsed_as_object_is_the_speaker():
+    [st] = _statements("Die Zahl der Delikte sei gestiegen, schrieb die Zeitung.", "de")
+    assert st.speaker_text == "die Zeitung"
+
+
+def test_grid_wuerde_after_reported_speech_continues_it():
+    text = "Die Zahl der Delikte sei gestiegen, schrieb die Zeitung. Die Zahlen würden wohl noch steigen, da vieles nachgemeldet werde."
+    found = _statements(text, "de")
+    assert [s.speaker_text for s in found] == ["die Zeitung", "die Zeitung"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kandidatenlisten wurden bestätigt: Über ein Grundmandat ziehen Hans Schaller und Eva Roth ein.",
+        "Die Zahlen wurden am Montag bestätigt, dass die Wirtschaft wächst.",
+    ],
+)
+def test_grid_passive_subject_is_not_the_speaker(text):
+    for st in _statements(text, "de"):
+        assert st.speaker_text is None or "Kandidatenlisten" not in st.speaker_text and "Zahlen" not in st.speaker_text

@@ -224,6 +224,16 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
     return None
 
 
+def _is_passive(verb: Token) -> bool:
+    """"wurden bestätigt", "was confirmed": a participle with a passive auxiliary."""
+    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in verb.morph.get("VerbForm")):
+        return False
+    for c in verb.children:
+        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in c.morph.get("Voice") or c.lemma_ == "werden")):
+            return True
+    return False
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -231,6 +241,15 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
             subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
         subjects = [t for t in subjects if not (content[0] <= subtree_span(t)[0] < content[1])]
+        if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)):
+            return []  # "Die Listen wurden bestätigt": the passive subject is what was said, not who
+        if not subjects and content[1] <= verb.idx and verb.i + 1 < sent.end:
+            # "…, schrieb die Zeitung": the parser may take the inverted subject for an object
+            after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "obl") and c.pos_ in ("NOUN", "PROPN")]
+            if after and after[0].i - verb.i <= 3:
+                s, e = subtree_span(after[0])
+                ctx.subject_head = after[0]
+                return [t for t in sent if s <= t.idx < e]
         if subjects:
             # "The economist Petra Lang expects": a parser may split one subject in two
             s = min(subtree_span(t)[0] for t in subjects)
@@ -826,6 +845,32 @@ def _jussive(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return bool(part) and not any(t.pos_ in ("NOUN", "PROPN") for t in after)
 
 
+WUERDE = {"würde", "würden"}
+
+
+def _wuerde_substitute(ctx: _Ctx, sent: Span) -> Optional[Token]:
+    """"würde" standing in for Konjunktiv I right after reported speech ("…, schrieb die
+    Zeitung. Die Zahlen würden noch steigen, …"): no condition, no comparison ("als
+    würde"), no first person, and a reported (indirect) statement ends at most 300
+    characters before in the same paragraph."""
+    if ctx.lang != "de":
+        return None
+    toks = list(sent)
+    hit = next((t for t in toks if t.lower_ in WUERDE), None)
+    if hit is None:
+        return None
+    if any(ctx.lex.clause_kind(t.lower_) in ("conditional", "conditional_inverted", "as_if") for t in toks):
+        return None
+    if hit.i > sent.start and ctx.doc[hit.i - 1].lower_ in ("als", "wie"):
+        return None
+    if any(t.lower_ in ctx.lex.author_pronouns or t.lower_ in ("ich", "wir", "man") for t in toks):
+        return None
+    prev = _previous_speaker(ctx, sent.start_char, window=300)
+    if prev is None or prev.kind != "indirect":
+        return None
+    return hit
+
+
 def _v1_condition(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """``tok`` opens a verb-first conditional clause: a comma follows within the clause and
     a finite or subjunctive verb comes right after it."""
@@ -916,7 +961,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             continue
         if ctx.quote_at(sent.start_char) is not None:
             continue
-        kj = _konjunktiv1(ctx, sent)
+        kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent)
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
