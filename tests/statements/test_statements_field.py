@@ -153,7 +153,7 @@ def test_grid_inline_interview_turns():
         "ZEITUNG: Und die Opposition? Berger: Die wird zustimmen, da bin ich sicher."
     )
     turns = [s for s in _statements(text, "de") if s.verb_class == "turn"]
-    assert [s.speaker_text for s in turns] == ["Berger", "Berger"]
+    assert [s.speaker_text for s in turns] == ["ZEITUNG", "Berger", "ZEITUNG", "Berger"]
 
 
 def test_grid_single_inline_label_is_no_interview():

@@ -171,8 +171,10 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
     before = [t for t in toks if t.i < verb.i]
     if before and any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM") for t in before):
         return "bare"
-    if lang == "de" and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in toks if t.i > verb.i) and before:
-        return "bare"  # V2 with a fronted adverbial: "sagte, morgen kommt der Minister"
+    if lang == "de" and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in toks if t.i > verb.i):
+        # V2 with a fronted adverbial ("sagte, morgen kommt der Minister"), or the main
+        # clause after "Wie die Polizei mitteilte, entdeckten Mitarbeiter …"
+        return "bare"
     return None
 
 

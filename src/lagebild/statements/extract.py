@@ -64,6 +64,7 @@ MIN_QUOTE_WORDS = 3
 QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
 # "heißt es", "it is said": an expletive subject names nobody
 IMPERSONAL_PRONOUNS = {"es", "it"}
+IMPERSONAL_SUBJECT_WORDS = {"man", "one", "you"}
 UNKNOWN = "unknown"
 
 
@@ -121,8 +122,30 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     return True, best.actor_id
 
 
+def _group_country_only_in(
+    ctx: _Ctx, actor_id: str, content: Optional[Tuple[int, int]], speaker: Tuple[int, int]
+) -> bool:
+    """A generic group the resolver placed in a country ("Many diplomats" → RUSGOV) whose
+    country is named only inside the reported content ("… that Moscow will …"): the content
+    does not say where the speakers come from."""
+    if content is None or ":" in actor_id:
+        return False
+    actors = {a.id: a for a in tokens.get_list(ctx.doc, "actors")}
+    actor = actors.get(actor_id)
+    country = actor.country if actor is not None else None
+    if not country:
+        return False
+    here = [m for m in tokens.mentions_in(ctx.doc, 0, len(doc_text(ctx.doc)))
+            if not (speaker[0] <= m.start < speaker[1])
+            and (m.actor_id in (country, actor_id) or (actors.get(m.actor_id) is not None and actors[m.actor_id].country == country))]
+    if not here:
+        return False
+    return all(content[0] <= m.start < content[1] for m in here)
+
+
 def resolve_speaker(
-    ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None, np_head: Optional[Token] = None
+    ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None, np_head: Optional[Token] = None,
+    content: Optional[Tuple[int, int]] = None,
 ) -> Tuple[str, str]:
     """``(speaker id, speaker text)`` for the subject at ``[start, end)``; ``np_head``:
     the subject's head token from the parse (then only its core names count)."""
@@ -130,10 +153,8 @@ def resolve_speaker(
     text = doc_text(doc)[start:end]
     if _modifier_only(ctx, start, end):
         # "…, sagte der CDU-Politiker": the party names the speaker's affiliation, not the
-        # speaker — a description of a person named before
-        ref = _reference(ctx, start, end)
-        if ref:
-            return ref, text
+        # speaker — a description of a person named before (the reference resolver would
+        # answer with the party the compound overlaps)
         prev = _previous_person(ctx, start)
         if prev and "\n\n" not in doc_text(doc)[_last_mention_end(ctx, prev, start) : start]:
             return prev, text
@@ -155,6 +176,12 @@ def resolve_speaker(
             return _turn_speaker(turn), text
         if ctx.quote_at(start) is None:
             return "author", text
+    if low not in IMPERSONAL_PRONOUNS and first not in IMPERSONAL_SUBJECT_WORDS:
+        # pronouns, descriptions ("der 70-Jährige"), generic groups ("die Polizei") — the
+        # language layer's reference resolver
+        ref = _reference(ctx, start, end)
+        if ref and not _group_country_only_in(ctx, ref, content, (start, end)):
+            return ref, text
     if low in THIRD_PERSON.get(ctx.lang, set()) and low not in IMPERSONAL_PRONOUNS:
         prev = _previous_person(ctx, start)
         if prev:
@@ -672,7 +699,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
             speaker, speaker_text = resolve_speaker(
-                ctx, s, e, head=subj[0] if len(subj) == 1 else None, np_head=ctx.subject_head
+                ctx, s, e, head=subj[0] if len(subj) == 1 else None, np_head=ctx.subject_head, content=content
             )
         else:
             speaker, speaker_text = UNKNOWN, None
@@ -936,24 +963,31 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
     """All statements of ``doc`` (see module docstring)."""
     lex = statement_lexicon(lang or doc.lang_)
     ctx = _Ctx(doc, lex)
-    for turn in ctx.turns:
-        if turn.role == "question" or turn.body_start >= turn.end:
-            continue
-        if doc_text(doc)[turn.body_start : turn.end].rstrip().endswith("?"):
-            continue  # an interviewer's question claims nothing
-        _add(
-            ctx,
-            Statement(
-                speaker=_turn_speaker(turn),
-                kind="direct",
-                text=doc_text(doc)[turn.body_start : turn.end],
-                span=(turn.body_start, turn.end),
-                speaker_text=turn.speaker_text,
-                cue=doc_text(doc)[turn.start : turn.body_start].strip(),
-                verb_class="turn",
-            ),
-        )
     sents = sentences(doc)
+    # interview turns: one direct statement per sentence of the turn (the interviewer's
+    # turns too — a question put in an interview states the paper's framing)
+    for turn in ctx.turns:
+        if turn.body_start >= turn.end:
+            continue
+        for sent in sents:
+            if sent.end_char <= turn.body_start or sent.start_char >= turn.end:
+                continue
+            s0, s1 = max(sent.start_char, turn.body_start), min(sent.end_char, turn.end)
+            span = char_span([t for t in sent if s0 <= t.idx < s1])
+            if span is None or span[1] - span[0] < 3:
+                continue
+            _add(
+                ctx,
+                Statement(
+                    speaker=_turn_speaker(turn),
+                    kind="direct",
+                    text=doc_text(doc)[span[0] : span[1]],
+                    span=span,
+                    speaker_text=turn.speaker_text,
+                    cue=doc_text(doc)[turn.start : turn.body_start].strip(),
+                    verb_class="turn",
+                ),
+            )
     for sent in sents:
         if _speech_verbs(ctx, sent):
             continue
