@@ -191,15 +191,43 @@ def test_grid_verb_first_konjunktiv_condition_forecast_is_the_speakers():
 
 
 @pytest.mark.parametrize(
-    "lang,text,holder_text",
+    "lang,text,speaker_text",
     [
         ("de", "Die Botschafterin Susan Berg hofft, dass die Briten pragmatisch entscheiden werden.", "Susan Berg"),
         ("en", "The ambassador hopes that the British will decide pragmatically.", "The ambassador"),
     ],
 )
-def test_grid_hope_holder(lang, text, holder_text):
-    [f] = _forecasts(text, lang)
-    assert holder_text in (f.holder_text or "")
+def test_grid_hope_is_a_statement_not_a_forecast(lang, text, speaker_text):
+    doc = analyze(text, language=lang, published=PUB)
+    assert doc.forecasts == []
+    assert [s.verb_class for s in doc.statements] == ["hope"] and speaker_text in doc.statements[0].speaker_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es fehlen ja die Jobs, in die wir jemanden drängen könnten.",
+        "Dieses Instrument ist eines von vielen, das passen könnte.",
+        "Die Regierungsparteien dürften mehr Geld zur Verfügung haben.",
+        "Dann könnten sich die Lehrer entweder an den Dienst oder an Vereine wenden.",
+        "Wenn Schüler verletzt sind, würde sich das etwa durch Rückzug äußern.",
+        "Werde bis 2023 im Amt bleiben.",
+    ],
+)
+def test_grid_relative_option_state_and_intention_are_no_forecasts(text):
+    assert _forecasts(text, "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das würde rasch Wirkung zeigen.",
+        "Die Begrenzung der Leistung würde größere Familien mit Armut bedrohen.",
+        "Mache man nichts, werde das Problem noch größer.",
+    ],
+)
+def test_grid_implicit_condition_and_change_of_state_predict(text):
+    assert len(_forecasts(text, "de")) == 1
 
 
 def test_grid_author_wuerde_with_condition_stays_the_authors():

@@ -346,7 +346,13 @@ def analyse_sentence(
             out.rejected.append((label, "as if"))  # "klingt so, als könnten Sie …"
             continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
-            out.rejected.append((label, "not a future"))
+            if not (out.condition and lang == "de" and _becomes(tok, sent)):
+                out.rejected.append((label, "not a future"))
+                continue
+            # "Mache man nichts, werde das Problem noch größer": a change of state under a
+            # condition predicts
+        if lang == "de" and tok.i == sent.start and tok.text in ("Werde", "Würde"):
+            out.rejected.append((label, "intention"))  # "Werde bis 2023 im Amt bleiben": elided "ich"
             continue
         if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
             out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
@@ -354,8 +360,11 @@ def analyse_sentence(
         if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
             out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
             continue
-        if kind == "predictive_modal" and _has_marker(sent, tok, flex, "option_marker"):
+        if kind in ("predictive_modal", "conditional_aux") and _has_marker(sent, tok, flex, "option_marker"):
             out.rejected.append((label, "option"))  # "könnten dann etwa …"
+            continue
+        if kind == "predictive_modal" and _relative_clause(sent, tok):
+            out.rejected.append((label, "relative clause"))  # "die Jobs, in die wir … drängen könnten"
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
@@ -456,6 +465,60 @@ def _has_marker(sent: Span, tok: Token, flex: ForecastLexicon, kind: str) -> boo
 
 
 COPULAS = {"de": {"sein"}, "en": {"be"}}
+# "dürfte … haben": a present state judged probable (no forecast without a future anchor)
+STATE_VERBS = {"de": {"haben"}, "en": set()}
+RELATIVE_PRONOUNS = {
+    "de": {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "welches", "welchem", "welchen"},
+    "en": {"which", "who", "that", "whom"},
+}
+
+
+MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
+
+
+def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
+    """"Das würde rasch Wirkung zeigen", "Eine Begrenzung würde … bedrohen": a bare
+    "würde"/"would" whose subject is a thing or measure (a demonstrative or a singular
+    common noun no actor is linked to) predicts under an implicit condition; with a personal
+    subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    subj = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.lower_ in MEASURE_PRONOUNS:
+        return True
+    if s.pos_ != "NOUN":
+        return False
+    return not tokens.mentions_in(doc, s.idx, s.idx + len(s)) and "Plur" not in s.morph.get("Number")
+
+
+def _relative_clause(sent: Span, tok: Token) -> bool:
+    """The modal sits in a relative clause ("die Jobs, in die wir … könnten", "eines von
+    vielen, das passen könnte"): it describes what the noun allows, it predicts nothing."""
+    cs, _ = clause_bounds(sent, tok.i)
+    doc = sent.doc
+    if cs <= sent.start or doc[cs - 1].text != ",":
+        return False
+    rel = RELATIVE_PRONOUNS.get(doc.lang_, set())
+    first = doc[cs]
+    if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
+        if doc.lang_ == "en" and first.lower_ == "that":
+            return False  # "said that …" is a complementizer
+        return True
+    second = doc[cs + 1] if cs + 1 < sent.end else None
+    return first.pos_ == "ADP" and second is not None and second.lower_ in rel and second.i < tok.i
+
+
+def _becomes(tok: Token, sent: Span) -> bool:
+    """"werde/wird … größer": werden as a copula of change with an adjective, no participle."""
+    clause = _clause(sent, tok)
+    if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
+        return False
+    return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
 EXPLETIVES = {"there"}
 
 
@@ -465,7 +528,8 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     predicts."""
     doc = sent.doc
     clause = _clause(sent, tok)
-    cop = [t for t in clause if t.i != tok.i and t.lower_ in COPULAS.get(lang, set())]
+    verbs = COPULAS.get(lang, set()) | (STATE_VERBS.get(lang, set()) if tok.lower_.startswith("dürft") else set())
+    cop = [t for t in clause if t.i != tok.i and t.lower_ in verbs]
     if not cop:
         return False
     if any(t.lower_ in EXPLETIVES for t in clause):
@@ -494,7 +558,11 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     first = doc[sent.start]
     finite = feat(first, "VerbForm") == "Fin" or first.tag_ in ("VVFIN", "VAFIN", "VMFIN")
     # a Konjunktiv form the tagger took for a noun ("Komme …, würde er …")
-    subjunctive = sent.doc.lang_ == "de" and first.lower_ in _subjunctive_forms()
+    subjunctive = sent.doc.lang_ == "de" and (
+        first.lower_ in _subjunctive_forms()
+        # "Mache man nichts, …": a pronoun subject right after the first word makes it a verb
+        or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha)
+    )
     if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or sent.text.rstrip().endswith("?"):
         return None
     _, end = clause_bounds(sent, first.i)
@@ -504,6 +572,9 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     if nxt.pos_ in ("VERB", "AUX") or feat(nxt, "VerbForm") == "Fin" or nxt.lower_ in _subjunctive_forms() | {"dann"}:
         return char_span(doc[sent.start : end])
     return None
+
+
+V1_PRONOUNS = {"man", "er", "sie", "es", "wir", "ich", "du", "ihr"}
 
 
 def _subjunctive_forms() -> frozenset:
@@ -733,6 +804,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             and published and horizon["end"] < published.isoformat() and not hedges
         ):
             continue  # "… last year": the sentence is about the past
+        if stmt is not None and stmt.verb_class == "hope":
+            continue  # "hofft, dass …": a wish, not a prediction
         if stmt is not None and stmt.commitment in COMMITTING and not (stmt.commitment == "conditional" and cond is not None):
             continue  # a promise, a demand: the speaker's commitment, no forecast
         if stmt is not None and cues and kind == "future" and cond is None and _own_side_subject(doc, sent, cues[0].tok, stmt):
@@ -743,7 +816,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
-        if kind == "conditional" and cond is None and not own_hedges and not anchored:
+        if kind == "conditional" and cond is None and not own_hedges and not anchored and not (
+            cues and _measure_subject(sent, cues[0].tok, lang)
+        ):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue
