@@ -234,3 +234,21 @@ def test_grid_author_wuerde_with_condition_stays_the_authors():
     text = "Der Minister sagte, die Lage sei ernst. Ohne Hilfe würde das Land zusammenbrechen, wenn der Winter kommt."
     [f] = _forecasts(text, "de")
     assert f.holder == "author"
+
+
+@pytest.mark.parametrize(
+    "lang,text,holder_text",
+    [
+        ("de", "Wien – Mit 8.000 Flüchtlingskindern rechnet das Bildungsministerium für dieses Jahr.", "das Bildungsministerium"),
+        ("de", "Experten erwarten eine Eskalation im Sommer.", "Experten"),
+        ("de", "Die Welthandelsorganisation sagt Großbritannien hohe Zollkosten im Falle eines Austritts voraus.", "Welthandelsorganisation"),
+        ("en", "Economists expect a recession next year.", "Economists"),
+    ],
+)
+def test_grid_expectation_of_a_noun_phrase(lang, text, holder_text):
+    [f] = _forecasts(text, lang)
+    assert f.kind == "expectation" and holder_text in (f.holder_text or "")
+
+
+def test_grid_expected_noun_phrase_is_no_statement():
+    assert analyze("Experten erwarten eine Eskalation im Sommer.", language="de", published=PUB).statements == []

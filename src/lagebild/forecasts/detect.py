@@ -743,6 +743,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt"))
+    # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
+    expected_np = list(doc.user_data.get("lagebild_expectations", []))
+    expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
     out: List[Forecast] = []
     for sent in sents:
         span = char_span(list(sent))
@@ -791,8 +794,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 if st.verb_class in ("expect", "doubt") and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
+            np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
             if expect and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
                 stmt = expect[0]
+                kind = "expectation"
+            elif np_here and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
+                e = np_here[0]
+                stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
+                                 cue=e[4], verb_class="expect")
                 kind = "expectation"
             elif hedges and anchored and not analysis.rejected:
                 kind = "hedged"

@@ -268,6 +268,10 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
             subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
         subjects = [t for t in subjects if not (content[0] <= subtree_span(t)[0] < content[1])]
+        # a dateline ("Wien – …") is never the subject
+        subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
+        if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
+            subjects = [t for t in subjects if t.i < verb.i]  # two "subjects" around a V2 verb: the Vorfeld one
         if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)):
             return []  # "Die Listen wurden bestätigt": the passive subject is what was said, not who
         if not subjects and content[1] <= verb.idx and verb.i + 1 < sent.end:
@@ -381,7 +385,7 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     if ctx.parsed:
         particles |= {c.lower_ for c in tok.children if dep(c) == "compound:prt"}
     j = tok.i + 1
-    while j < sent.end and ctx.doc[j].text not in {",", ":", ";"} and j - tok.i <= 12:
+    while j < sent.end and ctx.doc[j].text not in {",", ":", ";"} and j - tok.i <= 20:
         particles.add(ctx.doc[j].lower_)
         j += 1
     with_particle = [v for v in cands if v.particle and v.particle in particles]
@@ -604,6 +608,54 @@ def _anaphoric_object(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return first.lower_ in ana and tok.i - sent.start <= 3
 
 
+EXPECTATIONS_KEY = "lagebild_expectations"
+DASHES = {"–", "—", "-"}
+
+
+def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """An expectation verb whose object is a noun phrase — "Experten erwarten eine
+    Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
+    "expect a recession": no statement (nothing is reported as said), but an expectation of
+    the subject, kept in ``doc.user_data["lagebild_expectations"]`` as
+    ``(sentence start, sentence end, holder id, holder text, cue)`` for the forecasts."""
+    if not ctx.parsed or _is_passive(tok):
+        return False
+    obj = None
+    kids = list(tok.children)
+    kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
+    for c in kids:
+        d = dep(c)
+        if d in ("obj", "nsubj") and c.head.i != tok.i and c.pos_ in ("NOUN", "NUM"):
+            obj = c  # (a parser slip under the particle: "sagt … hohe Zollkosten … voraus")
+            break
+        if d == "obj" and c.pos_ in ("NOUN", "PROPN", "NUM") and c.i > tok.i - 8:
+            obj = c
+            break
+        if d in ("obl", "nmod") and c.pos_ in ("NOUN", "PROPN", "NUM") and any(
+            g.lower_ in ("mit", "with") and dep(g) == "case" for g in c.children
+        ):
+            obj = c
+            break
+        if d == "obl" and c.lower_ in ("mit",):
+            obj = c
+            break
+    if obj is None:
+        return False
+    ospan = subtree_span(obj)
+    ctx.subject_head = None
+    subj = [t for t in _subject_tokens(ctx, tok, sent, ospan) if not (ospan[0] <= t.idx < ospan[1])]
+    if not subj:
+        return False
+    s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
+    if is_impersonal(ctx.lang, subj[0].text):
+        return False
+    speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None, np_head=ctx.subject_head)
+    ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
+        (sent.start_char, sent.end_char, speaker, speaker_text, tok.text)
+    )
+    return True
+
+
 def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
     """The speaker of "Diese Einschätzung äußerte der Politologe X": the noun phrase after
     the verb (the fronted demonstrative is the object)."""
@@ -635,6 +687,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         frame = frame_for(ctx.lang, entry.lemma)
         near = _clause_words_after(ctx, tok, sent)
         if frame is not None and frame.correlate_required and frame.correlate not in near:
+            if entry.cls == "expect":
+                _expected_np(ctx, tok, sent)  # "rechnet mit einer Eskalation"
             continue  # "Es besteht Gefahr" — bestehen is speech only as "besteht darauf, dass"
         # a quote in this sentence, or one that ends in it (a quote of several sentences:
         # „Satz eins. Satz zwei“, sagte X.)
@@ -673,6 +727,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                     ckind = "bare"
                 if not has_content(frame, ckind):
                     span = None  # "kritisierte Selenskyj", "sprachen über Flugabwehr"
+            if span is None and entry.cls == "expect" and _expected_np(ctx, tok, sent):
+                continue  # "Die WTO sagt hohe Zollkosten voraus": an expected event, no statement
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
                 # the Konjunktiv-I sentences that follow; "Diese Einschätzung äußerte X" —
@@ -963,6 +1019,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
     """All statements of ``doc`` (see module docstring)."""
     lex = statement_lexicon(lang or doc.lang_)
     ctx = _Ctx(doc, lex)
+    doc.user_data[EXPECTATIONS_KEY] = []
     sents = sentences(doc)
     # interview turns: one direct statement per sentence of the turn (the interviewer's
     # turns too — a question put in an interview states the paper's framing)
