@@ -252,3 +252,19 @@ def test_grid_expectation_of_a_noun_phrase(lang, text, holder_text):
 
 def test_grid_expected_noun_phrase_is_no_statement():
     assert analyze("Experten erwarten eine Eskalation im Sommer.", language="de", published=PUB).statements == []
+
+
+@pytest.mark.parametrize(
+    "text,n",
+    [
+        ("Neue Modelle und Großaufträge sollten den Hänger in den nächsten Jahren wieder wettmachen.", 1),
+        ("Die Regierung sollte im nächsten Jahr die Steuern senken.", 0),
+        ("Die Preise sollten sinken.", 0),  # no future anchor: advice or expectation, undecided
+    ],
+)
+def test_grid_should_of_expectation_needs_a_thing_subject_and_an_anchor(text, n):
+    assert len(_forecasts(text, "de")) == n
+
+
+def test_grid_elided_first_person_future_in_a_quoted_headline_is_an_intention():
+    assert _forecasts("„Werde bis 2023 im Amt bleiben“", "de") == []

@@ -317,10 +317,15 @@ def analyse_sentence(
     generic = flex.words("generic_subject")
     for s, e, phrase in match_phrases(low, flex.cues):
         cue = flex.cues[phrase]
-        if cue.kind not in PREDICTIVE:
-            continue
         tok = toks[s]
         label = " ".join(t.text for t in toks[s:e])
+        if cue.kind == "deontic" and anchored and phrase in EPISTEMIC_SHOULD and _thing_subject(sent, tok):
+            # "Neue Modelle sollten den Hänger in den nächsten Jahren wettmachen", "2016 sollte
+            # es aufwärtsgehen": "should" of expectation — a thing cannot be obliged
+            out.cues.append(_Found("predictive_modal", tok, label, SHOULD_PROB))
+            continue
+        if cue.kind not in PREDICTIVE:
+            continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
             out.rejected.append((label, "in condition"))
             continue
@@ -351,7 +356,7 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
-        if lang == "de" and tok.i == sent.start and tok.text in ("Werde", "Würde"):
+        if lang == "de" and tok.i == next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start) and tok.text in ("Werde", "Würde"):
             out.rejected.append((label, "intention"))  # "Werde bis 2023 im Amt bleiben": elided "ich"
             continue
         if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
@@ -474,6 +479,42 @@ RELATIVE_PRONOUNS = {
 
 
 MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
+EPISTEMIC_SHOULD = {("sollte",), ("sollten",), ("should",)}
+SHOULD_PROB = 0.7  # "sollte" of expectation ~ "dürfte": probable (Kent 63-87, lower half)
+
+
+def _thing_subject(sent: Span, tok: Token) -> bool:
+    """The modal's subject is expletive "es"/"it" or common nouns no actor is linked to
+    (things, not persons or institutions that could be obliged)."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    subj = [c for c in list(head.children) + list(tok.children) if dep(c) in ("nsubj", "nsubj:pass", "expl")]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.lower_ in ("es", "it"):
+        return True
+    if s.pos_ != "NOUN":
+        return False
+    a, b = subtree_span_tokens(s)
+    if tokens.mentions_in(doc, a, b) or s.lower_ in PERSON_PLURALS:
+        return False
+    try:  # a description or group the reference lexicon knows ("die Regierung") is an actor
+        from ..language.reference import classify
+
+        return classify(doc, s.idx, s.idx + len(s)) is None
+    except ImportError:
+        return True
+
+
+PERSON_PLURALS = {"menschen", "leute", "bürger", "politiker", "experten", "eltern", "kinder", "lehrer", "schüler", "people", "citizens", "experts"}
+
+
+def subtree_span_tokens(tok: Token) -> Tuple[int, int]:
+    toks = sorted(tok.subtree, key=lambda t: t.i)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
@@ -742,6 +783,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
+    first_words |= {p[0] for p in EPISTEMIC_SHOULD}
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
