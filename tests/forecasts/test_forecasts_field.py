@@ -268,3 +268,25 @@ def test_grid_should_of_expectation_needs_a_thing_subject_and_an_anchor(text, n)
 
 def test_grid_elided_first_person_future_in_a_quoted_headline_is_an_intention():
     assert _forecasts("„Werde bis 2023 im Amt bleiben“", "de") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Präsident erwarte sich von der Politik, dass Bund und Länder zusammenarbeiten.",  # a demand
+        "Die Familien fürchten, ihre Angehörigen könnten entführt worden sein.",  # about the past
+        "Offenbar rechnen die Minister damit, dass die Protestbewegung am Abbröckeln war.",  # past content
+    ],
+)
+def test_grid_expectation_verbs_that_do_not_predict(text):
+    assert _forecasts(text, "de") == []
+
+
+def test_grid_assume_holds_the_expected_outcome():
+    [f] = _forecasts("Die Minister gehen davon aus, dass die Sozialisten die Regierung unterstützen würden.", "de")
+    assert f.holder_text == "Die Minister" and f.kind == "expectation"
+
+
+def test_grid_bare_wuerde_with_demonstrative_next_to_it():
+    [f] = _forecasts("Für Österreich würde das eine Verringerung des Transits bringen, betonte der Minister.", "de")
+    assert f.holder_text == "der Minister"

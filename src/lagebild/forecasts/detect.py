@@ -478,6 +478,23 @@ RELATIVE_PRONOUNS = {
 }
 
 
+def _past_content(doc: Doc, st: Statement) -> bool:
+    """The expected content is about the past: its finite verbs are all past indicative
+    ("rechnen damit, dass die Bewegung am Abbröckeln war") — an assessment, no forecast."""
+    span = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    finite = [t for t in span if t.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP", "MD")]
+    # (the tagger's Tense is unreliable on "senkt": past is read from the form)
+    return bool(finite) and all(t.lower_ in PAST_FORMS.get(doc.lang_, set()) or t.tag_ == "VBD" for t in finite)
+
+
+PAST_FORMS = {
+    "de": {"war", "waren", "warst", "wart", "hatte", "hatten", "hattest", "wurde", "wurden", "gab", "blieb", "blieben", "kam", "kamen", "ging", "gingen"},
+    "en": set(),
+}
+
+
 MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
 EPISTEMIC_SHOULD = {("sollte",), ("sollten",), ("should",)}
 SHOULD_PROB = 0.7  # "sollte" of expectation ~ "dürfte": probable (Kent 63-87, lower half)
@@ -528,7 +545,9 @@ def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
     head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
     subj = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
     if not subj:
-        return False
+        # the parser missed it: a demonstrative right next to "würde" ("würde das … bringen")
+        near = [doc[j] for j in (tok.i - 1, tok.i + 1) if sent.start <= j < sent.end]
+        return any(t.lower_ in MEASURE_PRONOUNS and t.lower_ not in ("it", "that") for t in near)
     s = subj[0]
     if s.lower_ in MEASURE_PRONOUNS:
         return True
@@ -837,10 +856,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
             np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
-            if expect and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
+            blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
+            expect = [st for st in expect if not _past_content(doc, st)]
+            if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
-            elif np_here and not any(r[1] in ("counterfactual", "question") for r in analysis.rejected):
+            elif np_here and not any(r[1] in blocked for r in analysis.rejected):
                 e = np_here[0]
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
@@ -867,6 +888,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
+        if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
+            kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
         if kind == "conditional" and cond is None and not own_hedges and not anchored and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ):

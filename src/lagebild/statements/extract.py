@@ -760,6 +760,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         else:
             speaker, speaker_text = UNKNOWN, None
         commitment = entry.commitment
+        if entry.cls == "expect" and "sich" in near and ("von" in near or "from" in near):
+            commitment = "demand"  # "erwartet sich von der Politik, dass …": a demand, not a forecast
         if commitment in (None, "announcement"):
             commitment = _conditional_commitment(ctx, speaker, content) or commitment
         condition = None
