@@ -211,3 +211,17 @@ def test_grid_wuerde_after_reported_speech_continues_it():
 def test_grid_passive_subject_is_not_the_speaker(text):
     for st in _statements(text, "de"):
         assert st.speaker_text is None or "Kandidatenlisten" not in st.speaker_text and "Zahlen" not in st.speaker_text
+
+
+@pytest.mark.parametrize(
+    "second,reported",
+    [
+        ("Experten hätten die Granate am Morgen gesprengt.", True),  # plural Konjunktiv II stands in for Konjunktiv I
+        ("Die Bewohner bräuchten nun Hilfe.", True),
+        ("Das wäre ein Fehler gewesen.", False),  # singular: the author's hypothetical
+    ],
+)
+def test_grid_plural_konjunktiv_two_continues_reported_speech(second, reported):
+    text = "Die Granate sei scharf gewesen, teilte die Polizei mit. " + second
+    found = [s for s in _statements(text, "de") if s.text.startswith(second.split()[0])]
+    assert bool(found) == reported

@@ -931,17 +931,23 @@ def _jussive(ctx: _Ctx, tok: Token, sent: Span) -> bool:
 
 
 WUERDE = {"würde", "würden"}
+# Konjunktiv-II forms identical to the past indicative: no marker of reported speech
+INDICATIVE_LOOKALIKES = {"sollte", "sollten", "wollte", "wollten", "sollten", "solltest"}
 
 
 def _wuerde_substitute(ctx: _Ctx, sent: Span) -> Optional[Token]:
-    """"würde" standing in for Konjunktiv I right after reported speech ("…, schrieb die
-    Zeitung. Die Zahlen würden noch steigen, …"): no condition, no comparison ("als
+    """"würde" or another Konjunktiv II ("hätten", "bräuchten") standing in for Konjunktiv I
+    right after reported speech ("…, schrieb die Zeitung. Die Zahlen würden noch steigen,
+    …"): no condition, no comparison ("als
     würde"), no first person, and a reported (indirect) statement ends at most 300
     characters before in the same paragraph."""
     if ctx.lang != "de":
         return None
     toks = list(sent)
-    hit = next((t for t in toks if t.lower_ in WUERDE), None)
+    # plural Konjunktiv II is the classic substitute (plural Konjunktiv I equals the
+    # indicative: "sie haben" → "sie hätten"); singular "hätte/wäre" is mostly hypothetical
+    forms = WUERDE | {w for w in ctx.lex.konjunktiv2 - INDICATIVE_LOOKALIKES if w.endswith("en")}
+    hit = next((t for t in toks if t.lower_ in forms and t.is_lower), None)
     if hit is None:
         return None
     if any(ctx.lex.clause_kind(t.lower_) in ("conditional", "conditional_inverted", "as_if") for t in toks):
