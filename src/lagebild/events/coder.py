@@ -24,6 +24,12 @@ from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
 
 
+# CAMEO roots whose events are speech acts (the verb of saying is the event)
+SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
+# the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
+THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
 class EventCoder(ArgumentsMixin):
     """Codes the events of parsed Docs (see the module docstring)."""
 
@@ -202,7 +208,9 @@ class EventCoder(ArgumentsMixin):
             return weak or first
 
         if pattern.nominal:
-            sources = pick(self.lex.nominal_source)
+            # objective genitive ("die Festnahme Nawalnys", "Unterstützung der Ukraine"): a
+            # slot the pattern names for the target is no source slot
+            sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
             targets = pick(pattern.target)
             return sources, targets, None
         if passive:
@@ -295,6 +303,30 @@ class EventCoder(ArgumentsMixin):
 
         return step(0, 0)
 
+    def _sense_words(self, verb: Token) -> Tuple[Set[str], str]:
+        """Lower-cased forms and lemmas of the sentence's tokens and the sentence text, for
+        sense restrictions (``context=`` / ``not=`` pattern flags)."""
+        bounds = self.sent_bounds(verb)
+        cached = getattr(self, "_sense_cache", None)
+        if cached is not None and cached[0] == bounds and cached[1] is verb.doc:
+            return cached[2]
+        toks = verb.doc[bounds[0]:bounds[1]]
+        words = {t.lower_ for t in toks} | {self.lemma(t) for t in toks}
+        value = (words, toks.text.lower())
+        self._sense_cache = (bounds, verb.doc, value)
+        return value
+
+    @staticmethod
+    def _has_word(sense: Tuple[Set[str], str], word: str) -> bool:
+        """A context word: a token form/lemma, a multi-word string, or (German compounds,
+        4+ letters) the end of a token ("Luftangriff" ~ "angriff")."""
+        words, text = sense
+        if word in words:
+            return True
+        if " " in word or len(word) >= 4:
+            return word in text
+        return False
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -314,6 +346,12 @@ class EventCoder(ArgumentsMixin):
                 if words_here is not None and any(
                         not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
                     continue
+                if p.context or p.exclude:
+                    sense_words = self._sense_words(verb)
+                    if p.context and not any(self._has_word(sense_words, w) for w in p.context):
+                        continue
+                    if p.exclude and any(self._has_word(sense_words, w) for w in p.exclude):
+                        continue
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
@@ -427,6 +465,8 @@ class EventCoder(ArgumentsMixin):
                 t = doc[i]
                 if t.head.i != i and t.head.i in matched and self.role(t) in ("xcomp", "ccomp") and not matched[t.head.i][0].null:
                     suppressed.add(i)
+        governed: Dict[int, int] = {}  # content verb -> the cue verb governing it
+        inverted: Set[int] = set()  # reporting verbs after their content ("…, X warned")
         for i in matched if self.nested != "governing" else ():
             t = doc[i]
             head = t.head
@@ -440,6 +480,27 @@ class EventCoder(ArgumentsMixin):
                 link == "xcomp" and any(k in self.lex.negating_verbs for k in keys)
             ):
                 suppressed.add(head.i)
+                governed[i] = head.i
+        for i in matched if self.nested != "governing" else ():
+            # the reporting clause after its content ("…, a senior US official warned"):
+            # parsed as the content verb's parataxis/ccomp child
+            t = doc[i]
+            head = t.head
+            if head.i == t.i or head.i not in matched or head.i in governed or t.i < head.i:
+                continue
+            subj = self.children(t, "subj")
+            if self.role(t) in ("ccomp", "xcomp") and subj and \
+                    any(k in self.lex.cue_verbs or k in self.lex.reporting for k in self.trigger_keys(t)) and \
+                    doc[min(x.i for s_ in subj for x in s_.subtree if not x.is_punct) - 1].text == "," and \
+                    self._speech_act_pattern(matched[i]):
+                governed[head.i] = i
+                suppressed.add(i)
+                inverted.add(i)
+        # a governing cue verb that is itself a speech act ("drohte X mit …", "rief Y auf, …",
+        # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
+        speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])}
+        suppressed -= speech_heads
+        by_verb: Dict[int, List[Event]] = {}
         times = None
         out: List[Event] = []
         for i, pats in matched.items():
@@ -476,16 +537,78 @@ class EventCoder(ArgumentsMixin):
                 times = self._times(sent, published)
             when = self._date_for(verb, times)
             where = self._location(doc, verb, actor_types)
+            if i in speech_heads:
+                # the speech act itself happened; a condition belongs to its content
+                info = ModalityInfo(modality=info.modality, modalities=[m for m in info.modalities if m in (
+                    "hypothetical", "reported")] or ["asserted"], negated=info.negated,
+                    condition=None, speaker=info.speaker, holder=None)
+                info.modality = info.modalities[0]
+                if i in inverted:  # its parse head is the content: the chain above says nothing of it
+                    info.modalities, info.modality = ["asserted"], "asserted"
+            elif verb.pos_ not in ("NOUN", "PROPN") and chosen and chosen[0][0].code[:2] not in SPEECH_ACT_ROOTS:
+                # a cue verb that names the act as its object ("kündigte neue Sanktionen an",
+                # "announced sanctions"): the act is announced, not done
+                kind = next((self.lex.cue_verbs[k] for k in self.trigger_keys(verb) if k in self.lex.cue_verbs), None)
+                if kind and chosen[0][0].words:
+                    mods = set(info.modalities) - {"asserted"} | {kind}
+                    info.modalities = [m for m in PRIORITY if m in mods]
+                    info.modality = info.modalities[0]
+                    info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
+                    info.announced = True
             for p, srcs, tgts, issue in chosen:
                 if p.nominal and verb.head.i in matched and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
-                out.extend(self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where))
+                made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
+                by_verb.setdefault(i, []).extend(made)
+                out.extend(made)
                 if p.reverse_code and any(ch.isalnum() for ch in p.reverse_code):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        for e in out:
+            e.id = self._event_id(e)
+        for content, cue in governed.items():
+            acts = by_verb.get(cue) or []
+            if not acts:
+                continue
+            for e in by_verb.get(content) or []:
+                act = next((a for a in acts if a.source == e.source), acts[0])
+                self._threat_from_warning(act, e)
+                e.speech_act = act.id
+                if e.id not in act.content_of:
+                    act.content_of.append(e.id)  # type: ignore[arg-type]
         return out
+
+    def _threat_from_warning(self, act: Event, content: Event) -> None:
+        """A warning or statement whose content is the speaker's side's own conflictual act
+        ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
+        as such, with the content's target as its target."""
+        if act.cameo[:2] not in ("01",) or act.cameo == "016" or content.cameo[:2] not in THREAT_FOR_ROOT:
+            return
+        code = THREAT_FOR_ROOT[content.cameo[:2]]
+        cameo = self.ontology.lookup(code)
+        act.cameo, act.plover, act.quad_class, act.goldstein = code, cameo.plover, cameo.quad_class, cameo.goldstein
+        act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+        if act.target is None and content.target is not None and content.target != act.source:
+            act.target, act.target_text = content.target, content.target_text
+
+    @staticmethod
+    def _event_id(e: Event) -> str:
+        """A stable id within a document: a hash of where and what the event is."""
+        import hashlib
+
+        key = f"{e.span[0]}:{e.trigger_span}:{e.cameo}:{e.source}:{e.target}:{e.issue}"
+        return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    def _speech_act_pattern(self, pats: List[Pattern]) -> bool:
+        """Whether a cue verb's best pattern codes a speech act (CAMEO 01–03, 05, 10–14:
+        statements, appeals, intents, agreements, demands, disapproval, rejection,
+        threats, protests; 016 denial)."""
+        best = [p for p in pats if not p.extra]
+        if not best or best[0].null:
+            return False
+        return best[0].code[:2] in SPEECH_ACT_ROOTS
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
@@ -555,7 +678,7 @@ class EventCoder(ArgumentsMixin):
                     pairs.append((a, b))
         cameo = self.ontology.lookup(p.code)
         modalities = list(info.modalities)
-        if "promised" in modalities and cameo.goldstein is not None and cameo.goldstein < 0:
+        if "promised" in modalities and cameo.goldstein is not None and cameo.goldstein < 0 and not info.announced:
             # announcing a hostile act is a threat, not a promise
             modalities = sorted({m if m != "promised" else "threatened" for m in modalities}, key=PRIORITY.index)
         modality = modalities[0] if modalities else info.modality

@@ -40,6 +40,7 @@ class ModalityInfo:
     condition: Optional[str] = None
     speaker: Optional[str] = None
     holder: Optional[str] = None
+    announced: bool = False  # the cue verb codes the act itself ("kündigte Sanktionen an")
 
 
 def _subject_actor(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[str]:
@@ -150,7 +151,9 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                     break
             if link == "xcomp" and any(k in lex.negating_verbs for k in lemma_keys):
                 info.negated = True
-            if any(k in lex.reporting for k in lemma_keys) and link == "ccomp":
+            if any(k in lex.reporting for k in lemma_keys) and (link == "ccomp" or (
+                    link == "xcomp" and any(k in lex.object_control for k in lemma_keys))):
+                # said, or alleged of someone ("warf Putin vor, … anzugreifen")
                 mods.add("reported")
                 reporting_context = True
                 info.speaker = info.speaker or _subject_actor(coder, doc, cur)
