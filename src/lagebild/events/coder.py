@@ -498,7 +498,7 @@ class EventCoder(ArgumentsMixin):
                 inverted.add(i)
         # a governing cue verb that is itself a speech act ("drohte X mit …", "rief Y auf, …",
         # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
-        speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])}
+        speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])} if self.nested != "governing" else set()
         suppressed -= speech_heads
         by_verb: Dict[int, List[Event]] = {}
         times = None
