@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
+from ..language.clauses import clause_phrases
 from ..language.reference import resolve_references
 from ..tokens import get_list
 from .arguments import Arg, ArgumentsMixin
@@ -90,6 +91,9 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         if not lemma or lemma == text:
             lemma = self.lex.forms.get(text, lemma or text)
+        elif lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
+                and token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "X"):
+            lemma = self.lex.forms[text]  # the lemmatizer's guess is no trigger, a known form of one is ("getroffen")
         self._lemmas[token.i] = lemma
         return lemma
 
@@ -97,7 +101,7 @@ class EventCoder(ArgumentsMixin):
         """Pattern keys for a verb: particle + lemma (de "ablehnen"), lemma + particle
         (en "pull out"), then the lemma alone."""
         lemma = self.lemma(token)
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
             keys = [lemma]
             for suffix in ("en", "n", "e", "s"):
                 if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
@@ -109,6 +113,10 @@ class EventCoder(ArgumentsMixin):
             c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
             and c.lower_ in particles and not list(c.children)
             and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct))]
+        if self.lang == "de" and not prts:
+            late = self._clause_final_particle(token)
+            if late is not None:
+                prts = [late]
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
@@ -127,6 +135,28 @@ class EventCoder(ArgumentsMixin):
         keys.append(lemma)
         return keys
 
+    def _clause_final_particle(self, verb: Token) -> Optional[Token]:
+        """German: the separable particle at the end of a finite verb's clause, wherever the
+        parse hung it ("ließ Putin nicht frei", "lieferte … nicht aus"): the last word
+        before the clause's end is a particle and particle + lemma is a known verb."""
+        if verb.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(verb):
+            return None
+        doc = verb.doc
+        end = self.sent_bounds(verb)[1]
+        k = verb.i + 1
+        while k < end and not (doc[k].is_punct or doc[k].lower_ in ("und", "oder", "aber", "sondern")
+                               or (doc[k].pos_ in ("VERB", "AUX") and doc[k].i != verb.i)):
+            k += 1
+        if k - 1 <= verb.i:
+            return None
+        last = doc[k - 1]
+        lemma = self.lemma(verb)
+        if last.lower_ in self.lex.particles and last.pos_ in ("ADP", "ADV", "PART", "ADJ", "X") and (
+                last.lower_ + lemma in self.lex.patterns or last.lower_ + lemma in self.lex.cue_verbs
+                or last.lower_ + lemma in self.lex.reporting):
+            return last
+        return None
+
     # ------------------------------------------------------------------ arguments
 
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
@@ -142,6 +172,10 @@ class EventCoder(ArgumentsMixin):
                 return subjects
             if slot in ("obj", "iobj"):
                 direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
+                if self.lang == "de" and slot == "iobj" and not any(self._has_actor(verb.doc, c) for c in direct):
+                    # the linear reading's objects: a dative the parse did not label
+                    direct = direct + [c for c in self._german_core_args(verb)[1] if c not in direct
+                                       and "Acc" not in c.morph.get("Case")]
                 if slot == "obj" and not direct:
                     # nominal "xcomp"/"ccomp" children are objects a weak parse mislabelled;
                     # a lone indirect object stands in for the object ("threatened China with")
@@ -337,7 +371,7 @@ class EventCoder(ArgumentsMixin):
             out: List[Pattern] = []
             before: Optional[List[Token]] = None
             after: Optional[List[Token]] = None
-            is_noun = verb.pos_ in ("NOUN", "PROPN")
+            is_noun = verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb)
             words_here = self._sentence_words(verb)
             for p in candidates:
                 if p.codeless or p.nominal != is_noun:
@@ -374,6 +408,11 @@ class EventCoder(ArgumentsMixin):
                 elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
+                        if self.lang == "de" and not is_noun:
+                            # a broken parse leaves the object outside the verb's subtree:
+                            # the clause's phrases by word order count too
+                            have = {t.i for t in scope}
+                            scope = scope + [t for ph in clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
                     if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
                         continue
                 out.append(p)
@@ -395,6 +434,7 @@ class EventCoder(ArgumentsMixin):
             return []
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
+        self._core_cache = {}
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
@@ -431,9 +471,11 @@ class EventCoder(ArgumentsMixin):
     def _mistagged_verb(self, token: Token) -> bool:
         """A German verb form the tagger took for something else ("bricht" as ADV): lower
         case (nouns are capitalised), a known inflected form of a trigger, heading a clause."""
-        if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ") or not token.text.islower():
+        if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ", "NOUN", "PROPN") or not token.text.islower():
             return False
         lemma = self.lex.forms.get(token.lower_)
+        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
+            return True  # a lower-case "noun" is no German noun: an inflected trigger verb
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
 
@@ -444,7 +486,7 @@ class EventCoder(ArgumentsMixin):
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
                 if not nominal or not any(k in nominal for k in self.trigger_keys(token)):
                     continue
             elif token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.dep_ == "ROOT") \
@@ -524,7 +566,7 @@ class EventCoder(ArgumentsMixin):
                     chosen.append((p, srcs, tgts, issue))
             if not chosen:
                 continue
-            if verb.pos_ in ("NOUN", "PROPN"):
+            if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
                 gov = verb.head
                 while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
                     gov = gov.head
@@ -640,7 +682,7 @@ class EventCoder(ArgumentsMixin):
         for a in args:
             if (a.actor is not None and not self._description_over_org(doc, a)) or self._is_reciprocal(a.token) \
                     or a.token.lower_ in self.lex.relative_pronouns or a.token.i in self._dateline_tokens \
-                    or (a.actor is None and self.mentions_in(doc, a.start, a.end)):
+                    or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
             found = resolve_references(doc, a.token.idx if a.token.pos_ == "PRON" else a.start,

@@ -16,7 +16,7 @@ TIGER labels) and never raise on odd parses; they answer None when unsure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -184,7 +184,7 @@ def _clearly_nominative(tok: Token) -> bool:
     return False
 
 
-def vorfeld_subject(verb: Token) -> Optional[Token]:
+def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
     """German: the head of the noun phrase in the Vorfeld of ``verb``'s verb-second main
     clause when word order and case make it the subject (module docstring), else None.
     Nothing for verb-final clauses, verb-first clauses, or a Vorfeld holding an adverbial,
@@ -209,7 +209,7 @@ def vorfeld_subject(verb: Token) -> Optional[Token]:
         return None  # a clause in the Vorfeld
     if any(t.pos_ == "ADP" and t.head.i == np.i or (t.pos_ == "ADP" and t.i == start) for t in field_):
         return None  # a prepositional phrase ("Am Samstag", "Nach dem Treffen")
-    if np.pos_ == "ADV" and not np.text[:1].isupper():
+    if np.pos_ in ("ADV", "X", "ADJ") and (not np.text[:1].isupper() or names is None or not names(np)):
         return None
     if np.pos_ == "PRON" and np.lower_ in ("es", "das", "dies") and np.dep_ in ("expl", "ep"):
         return None
@@ -256,3 +256,75 @@ def verb_complex(verb: Token) -> VerbComplex:
     if fin is not None and "Sub" in fin.morph.get("Mood"):
         vc.mood = "subjunctive"
     return vc
+
+
+NOMINAL_RUN = frozenset(("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "X"))
+SKIP_IN_FIELD = frozenset(("nicht", "nie", "auch", "noch", "bereits", "schon", "erneut", "dann", "dort", "danach",
+                           "heute", "gestern", "morgen", "zudem", "jedoch", "aber", "nun", "jetzt", "wieder", "offenbar"))
+
+
+@dataclass
+class Phrase:
+    """A noun phrase found linearly: its tokens, the preposition before it (lower case, or
+    None for a bare phrase) and whether it stands before the finite verb (Vorfeld)."""
+
+    tokens: List[Token]
+    prep: Optional[str] = None
+    front: bool = False
+
+    @property
+    def head(self) -> Token:
+        nouns = [t for t in self.tokens if t.pos_ in ("NOUN", "PROPN", "PRON", "X")]
+        return nouns[-1] if nouns else self.tokens[-1]
+
+
+def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
+    """German: the finite verb of ``verb``'s clause and the noun phrases of that clause in
+    word order, found from positions alone (the verb-second/verb-final frame: Vorfeld,
+    finite verb, Mittelfeld, right bracket), for parses too broken to trust. Phrases stop
+    at any verb, clause break or subordinator; a preposition opens a prepositional phrase."""
+    fin = finite_verb(verb)
+    anchor = fin if fin is not None else verb
+    doc = verb.doc
+    start = clause_start(anchor)
+    sent_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    end = max(anchor.i, verb.i) + 1
+    while end < sent_end and doc[end].text not in CLAUSE_BREAK and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].i != verb.i) \
+            and doc[end].lower_ not in ("und", "oder", "aber", "sondern"):
+        end += 1
+    phrases: List[Phrase] = []
+    current: List[Token] = []
+    prep: Optional[str] = None
+    v2 = fin is not None and not is_subordinate(fin)  # verb-final clauses have no Vorfeld
+
+    def close() -> None:
+        nonlocal current, prep
+        if current and any(t.pos_ in ("NOUN", "PROPN", "PRON", "X") for t in current):
+            phrases.append(Phrase(current, prep, front=v2 and fin is not None and current[-1].i < fin.i))
+        current, prep = [], None
+
+    for tok in doc[start:end]:
+        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or tok.lower_ in SUBORDINATORS_DE:
+            close()
+            continue
+        if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
+            close()
+            if tok.i + 1 < end and doc[tok.i + 1].pos_ in NOMINAL_RUN:
+                prep = tok.lower_
+            continue
+        if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+                            and "Poss=Yes" not in str(current[-1].morph)):
+                close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
+            if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
+                close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
+            current.append(tok)
+            continue
+        close()
+    close()
+    return fin, phrases
+
+
+def is_non_nominative(phrase: Phrase) -> bool:
+    """Case morphology of a bare German phrase that rules out the subject role."""
+    return any(t.lower_ in NON_NOMINATIVE_DE for t in phrase.tokens if t.pos_ in ("DET", "PRON"))
