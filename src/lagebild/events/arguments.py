@@ -53,7 +53,9 @@ class ArgumentsMixin:
             return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
-            if not auxes and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
+            ambiguous = verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (
+                not verb.lower_.startswith("ge") and verb.lower_.endswith("t"))  # "sanktioniert": 3sg or participle
+            if not auxes and not ambiguous and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in verb.sent):
                 return True  # headline participle: "Zwei Palästinenser erschossen"
 
@@ -151,13 +153,17 @@ class ArgumentsMixin:
         return result
 
     def _arg(self, doc: Doc, token: Token) -> Arg:
+        if token.pos_ == "PRON" and "PronType=Prs" in str(token.morph) and not self.mentions_in(doc, token.idx, token.idx + len(token)):
+            # a personal pronoun is its own phrase: names the parse hung on it are other arguments
+            return Arg(token, None, token.text, token.idx, token.idx + len(token))
         skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
         keep_preps = self.lex.genitive_preps
         core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
-        # the head's own mention first: "Scholz Selenskyj" parsed as one flat name is two
-        actor = self._actor_over(doc, [token]) or self._actor_over(doc, core)
+        # the head's own mention first: "Scholz Selenskyj" parsed as one flat name is two;
+        # a pronoun names no one with the name the parse hung on it ("er Trump")
+        actor = self._actor_over(doc, [token]) or (self._actor_over(doc, core) if token.pos_ != "PRON" else None)
         # the phrase's text: the subtree without clauses and coordinated members; its actor:
         # that subtree without prepositional modifiers other than genitive ones
         # ("die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump)
@@ -299,7 +305,7 @@ class ArgumentsMixin:
                 if run and ((actor is not None and last_actor is not None and actor != last_actor) or (
                         # a name and then a common noun: two phrases ("lieferte Scholz Waffen"),
                         # unless the name is a prenominal genitive ("Putins Krieg")
-                        actor is None and prev is not None and prev.pos_ == "PROPN" and tok.pos_ == "NOUN"
+                        actor is None and prev is not None and prev.text[:1].isupper() and prev.pos_ != "DET" and tok.pos_ == "NOUN"
                         and last_actor is not None and not prev.lower_.endswith("s"))):
                     parts.append((run, ph.front, nonnom))
                     run = []

@@ -109,10 +109,12 @@ class EventCoder(ArgumentsMixin):
             return keys
         keys: List[str] = []
         particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
-        prts = [c for c in token.children if self.lex.role(c.dep_) == "prt" or (
+        prts = [c for c in token.children if (self.lang != "de" or c.i < token.i or not any(
+            x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x) for x in token.doc[token.i + 1:c.i])) and (
+            self.lex.role(c.dep_) == "prt" or (
             c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
             and c.lower_ in particles and not list(c.children)
-            and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct))]
+            and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))]
         if self.lang == "de" and not prts:
             late = self._clause_final_particle(token)
             if late is not None:
@@ -476,6 +478,20 @@ class EventCoder(ArgumentsMixin):
         lemma = self.lex.forms.get(token.lower_)
         if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
+        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+            # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
+            # Macron Scholz an"): the verb-second slot holds it
+            doc = token.doc
+            start, end = token.sent.start, token.sent.end
+            lo = token.i
+            while lo > start and not (doc[lo - 1].is_punct or doc[lo - 1].lower_ in ("und", "oder", "aber")):
+                lo -= 1
+            hi = token.i + 1
+            while hi < end and not (doc[hi].is_punct or doc[hi].lower_ in ("und", "oder", "aber")):
+                hi += 1
+            if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi] if t.i != token.i):
+                return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
 

@@ -102,6 +102,8 @@ def finite_verb(verb: Token) -> Optional[Token]:
     auxiliary/modal child or head, else (German) the nearest finite verb to the left in
     the sentence with no clause break between (parses that hang "hatte … annektiert und …
     überfallen" wrongly)."""
+    if verb.pos_ not in ("VERB", "AUX") and verb.text.islower() and verb.tag_ not in NONFINITE_TAGS and not verb.lower_.startswith("ge"):
+        return verb  # a verb the tagger missed ("griff/ADJ"): the caller knows it is one
     if verb.pos_ in ("VERB", "AUX") and is_finite(verb):
         if verb.doc.lang_ == "de" and _lemma(verb) not in AUX_LEMMAS:
             aux = _bracket_aux(verb)
@@ -151,7 +153,7 @@ def clause_start(fin: Token) -> int:
         tok = doc[k]
         if tok.text in (";", ":", "–", "—") or (tok.text in CLAUSE_BREAK and embedded):
             return k + 1
-        if embedded and tok.lower_ in ("und", "aber", "oder", "doch", "sondern") and k < fin.i - 1:
+        if embedded and tok.lower_ in ("und", "aber", "oder", "doch", "sondern"):
             return k + 1
         k -= 1
     start = s
