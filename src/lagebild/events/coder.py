@@ -176,8 +176,9 @@ class EventCoder(ArgumentsMixin):
                 direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
                 if self.lang == "de" and slot == "iobj" and not any(self._has_actor(verb.doc, c) for c in direct):
                     # the linear reading's objects: a dative the parse did not label
-                    direct = direct + [c for c in self._german_core_args(verb)[1] if c not in direct
-                                       and "Acc" not in c.morph.get("Case")]
+                    lin = self._german_core_args(verb)[1] + self._linear_args(verb)[1]
+                    direct = direct + [c for c in dict.fromkeys(lin) if c not in direct and "Acc" not in c.morph.get("Case")
+                                       and c not in subjects]
                 if slot == "obj" and not direct:
                     # nominal "xcomp"/"ccomp" children are objects a weak parse mislabelled;
                     # a lone indirect object stands in for the object ("threatened China with")

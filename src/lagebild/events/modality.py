@@ -255,6 +255,10 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                 mods.add("reported")
                 info.speaker = info.speaker or stmt.speaker
                 break
+    s_start, s_end = coder.sent_bounds(verb)
+    last = next((t for t in reversed(doc[s_start:s_end]) if not (t.is_space or t.text in ('"', "“", "”", "»", "«", "'"))), None)
+    if last is not None and last.text == "?" and not info.speaker:
+        mods.add("hypothetical")  # a question asserts nothing
     info.modalities = [m for m in PRIORITY if m in mods] or ["asserted"]
     info.modality = info.modalities[0]
     return info

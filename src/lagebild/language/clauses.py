@@ -120,9 +120,14 @@ def finite_verb(verb: Token) -> Optional[Token]:
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = verb.doc[k]
         if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
-            return None
+            break
         if tok.pos_ in ("VERB", "AUX") and is_finite(tok):
             return tok
+    # no finite verb before it: a form that is both participle and 3rd person present
+    # ("entführt", "kritisiert") tagged as a participle is the finite verb itself
+    if verb.doc.lang_ == "de" and verb.pos_ == "VERB" and verb.lower_.endswith("t") and not verb.lower_.startswith("ge") \
+            and not any(c.pos_ == "AUX" for c in verb.children):
+        return verb
     return None
 
 

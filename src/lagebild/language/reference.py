@@ -342,6 +342,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     component's mentions."""
     found = mentions_in(doc, start, end)
     hit = classify(doc, start, end)
+    if found and hit is not None and hit[1].kind == "group":
+        head = hit[0]
+        # "Zivilisten in Litauen": the place names the group's country, not the referent
+        found = [m for m in found if m.start < head.idx + len(head) and head.idx < m.end]
     if found:
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
