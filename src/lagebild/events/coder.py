@@ -174,6 +174,10 @@ class EventCoder(ArgumentsMixin):
                 return subjects
             if slot in ("obj", "iobj"):
                 direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
+                if self.lang != "de" and slot == "iobj" and not direct:
+                    # "promised Zelensky aid" parsed with the name as the object's compound
+                    direct = [c for o in self.children(verb, "obj") for c in o.children
+                              if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < o.i and self._actor_over(verb.doc, [c])]
                 if self.lang == "de" and slot == "iobj" and not any(self._has_actor(verb.doc, c) for c in direct):
                     # the linear reading's objects: a dative the parse did not label
                     lin = self._german_core_args(verb)[1] + self._linear_args(verb)[1]
@@ -439,6 +443,11 @@ class EventCoder(ArgumentsMixin):
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
         self._core_cache = {}
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        if self.lang == "en":
+            from ..language.clauses import repair_english_verbs
+
+            for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
+                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
         stmt_starts = [s.span[0] for s in statements]

@@ -335,3 +335,23 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
 def is_non_nominative(phrase: Phrase) -> bool:
     """Case morphology of a bare German phrase that rules out the subject role."""
     return any(t.lower_ in NON_NOMINATIVE_DE for t in phrase.tokens if t.pos_ in ("DET", "PRON"))
+
+
+def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # type: ignore[no-untyped-def]
+    """English headline-style sentences ("Scholz appeals to Putin.") that the tagger read
+    without any finite verb, taking the verb for a plural noun with the name as its compound: the
+    first such ``-s`` word that ``is_verb_form`` knows as an inflected verb becomes the
+    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) and its preceding compound names its
+    subject (``dep_ = nsubj``). Only sentences without a finite verb are touched. Returns the
+    number of repaired tokens."""
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in sent):
+        return 0
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NN") and tok.lower_.endswith("s") and is_verb_form(tok.lower_) \
+                and any(c.dep_ == "compound" and c.i < tok.i for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VBZ"
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    c.dep_ = "nsubj"
+            return 1
+    return 0
