@@ -338,13 +338,23 @@ def is_non_nominative(phrase: Phrase) -> bool:
 
 
 def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # type: ignore[no-untyped-def]
-    """English headline-style sentences ("Scholz appeals to Putin.") that the tagger read
-    without any finite verb, taking the verb for a plural noun with the name as its compound: the
-    first such ``-s`` word that ``is_verb_form`` knows as an inflected verb becomes the
-    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) and its preceding compound names its
-    subject (``dep_ = nsubj``). Only sentences without a finite verb are touched. Returns the
-    number of repaired tokens."""
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in sent):
+    """Repair two English misparses of short news sentences, in place: (1) the only finite
+    verb read as a modifier of the noun after it ("Macron threatened/amod Scholz/ROOT") is
+    made the root with that noun as its object; (2) in a sentence without a finite verb,
+    the first ``-s`` word read as a plural noun with a name as its compound ("Scholz
+    appeals/NNS to Putin") that ``is_verb_form`` knows as an inflected verb becomes the
+    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject. Returns
+    the number of repaired verbs (0 or 1)."""
+    finite = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
+    if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
+            and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
+            and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
+                                             and finite[0].head.dep_ == "ROOT" and finite[0].head.i == finite[0].i + 1
+                                             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in finite[0].children)):
+        # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
+        _rehead(finite[0])
+        return 1
+    if finite:
         return 0
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NN") and tok.lower_.endswith("s") and is_verb_form(tok.lower_) \
@@ -353,5 +363,27 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             for c in tok.children:
                 if c.dep_ == "compound" and c.i < tok.i:
                     c.dep_ = "nsubj"
+            if tok.dep_ in ("compound", "amod") and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT":
+                _rehead(tok)
             return 1
     return 0
+
+
+def _rehead(verb: Token) -> None:
+    """Make ``verb`` the root of its sentence and its parse head (the noun right after it)
+    its object; names before the verb hung on that noun become the verb's subject."""
+    obj = verb.head
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    obj.head = verb
+    obj.dep_ = "obj"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    for c in list(verb.children):
+        if c.dep_ == "compound" and c.i < verb.i:
+            c.dep_ = "nsubj"
+    for c in list(obj.children):
+        if c.i < verb.i:
+            c.head = verb
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN"):
+                c.dep_ = "nsubj"
