@@ -163,7 +163,8 @@ class ArgumentsMixin:
         end = max(t.idx + len(t) for t in core)
         # the head's own mention first: "Scholz Selenskyj" parsed as one flat name is two;
         # a pronoun names no one with the name the parse hung on it ("er Trump")
-        actor = self._actor_over(doc, [token]) or (self._actor_over(doc, core) if token.pos_ != "PRON" else None)
+        actor = (self._actor_over(doc, [token]) if self.lang == "de" else None) or (
+            self._actor_over(doc, core) if token.pos_ != "PRON" else None)
         # the phrase's text: the subtree without clauses and coordinated members; its actor:
         # that subtree without prepositional modifiers other than genitive ones
         # ("die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump)

@@ -91,7 +91,7 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         if not lemma or lemma == text:
             lemma = self.lex.forms.get(text, lemma or text)
-        elif lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
+        elif self.lang == "de" and lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
                 and token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "X"):
             lemma = self.lex.forms[text]  # the lemmatizer's guess is no trigger, a known form of one is ("getroffen")
         self._lemmas[token.i] = lemma
@@ -711,9 +711,8 @@ class EventCoder(ArgumentsMixin):
                     or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
-            found = resolve_references(doc, a.token.idx if a.token.pos_ == "PRON" else a.start,
-                                       a.token.idx + len(a.token) if a.token.pos_ == "PRON" else a.end,
-                                       groups=self.generic_groups)
+            # the head word refers (a name elsewhere in the phrase was already weighed by arg())
+            found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
             if not found:
                 out.append(a)
                 continue
