@@ -350,7 +350,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
                                              and finite[0].head.dep_ == "ROOT" and finite[0].head.i == finite[0].i + 1
-                                             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in finite[0].children)):
+                                             and any(c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "NOUN")
+                                                     and c.i < finite[0].i for c in finite[0].children)):
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
         _rehead(finite[0])
         return 1
