@@ -345,7 +345,16 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
     appeals/NNS to Putin") that ``is_verb_form`` knows as an inflected verb becomes the
     finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject. Returns
     the number of repaired verbs (0 or 1)."""
-    finite = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
+    for tok in sent:
+        # a verb read as a noun after an auxiliary or "to" ("did not sanction/NN",
+        # "plans to sanction/NN")
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_verb_form(tok.lower_ + "s") and any(
+                (c.pos_ == "AUX" and c.i < tok.i) or (c.tag_ == "TO" and c.i == tok.i - 1) for c in tok.children) \
+                and not any(c.dep_ == "det" for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VB"
+            if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
+                tok.dep_ = "xcomp"
+    finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
