@@ -454,7 +454,29 @@ class EventCoder(ArgumentsMixin):
         published: Optional[date] = doc._.published
         for sent in sents:
             events.extend(self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published))
-        return events
+        return self._merge_repeats(events)
+
+    @staticmethod
+    def _merge_repeats(events: List[Event]) -> List[Event]:
+        """Within one document, a later event with the same source, target, CAMEO code,
+        modality and negation and no other date is a re-mention ("Bewaffnete entführten …
+        Die Entführer verschleppten die Kinder …"): it is dropped, its date given to the
+        first if that had none. Speech acts and their contents are kept."""
+        out: List[Event] = []
+        first: Dict[Tuple, Event] = {}
+        for e in events:
+            if e.source is None or e.speech_act or e.content_of:
+                out.append(e)
+                continue
+            key = (e.source, e.target, e.cameo, e.modality, e.negated)
+            prev = first.get(key)
+            if prev is not None and prev.span != e.span and (e.date is None or prev.date is None or e.date == prev.date):
+                prev.date = prev.date or e.date
+                prev.location = prev.location or e.location
+                continue
+            first.setdefault(key, e)
+            out.append(e)
+        return out
 
     @staticmethod
     def _dateline(sent: Span) -> Set[int]:
@@ -598,12 +620,16 @@ class EventCoder(ArgumentsMixin):
                     gov = gov.head
                 info = analyse_modality(self, doc, gov, statements, stmt_starts) if gov.pos_ in ("VERB", "AUX") else ModalityInfo(modalities=["asserted"])
                 info.negated = False
+                if self.role(verb) in ("subj", "subj_pass") and any(c.lower_ in self.lex.definite for c in verb.children):
+                    # "Das Treffen von Merz mit Macron hätte ein Neuanfang sein können": the
+                    # definite nominal event is presupposed; the clause evaluates it
+                    info = ModalityInfo(modalities=["asserted"])
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
             if times is None:
                 times = self._times(sent, published)
-            when = self._date_for(verb, times)
+            when = self._date_for(verb, times, future=self._future(verb, info))
             where = self._location(doc, verb, actor_types)
             if i in speech_heads:
                 # the speech act itself happened; a condition belongs to its content
@@ -627,6 +653,8 @@ class EventCoder(ArgumentsMixin):
                 if p.nominal and verb.head.i in matched and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
+                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i:
+                    continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
                 out.extend(made)
@@ -802,7 +830,21 @@ class EventCoder(ArgumentsMixin):
         return [(base + t.start, base + t.end, t) for t in find_time_expressions(sent.text, self.lang, published)
                 if t.kind in ("date", "range")]
 
-    def _date_for(self, verb: Token, times: list) -> Optional[str]:
+    def _future(self, verb: Token, info: ModalityInfo) -> bool:
+        """Whether the event lies after the time of writing: future tense, a modal of
+        intention, or a promise/threat/demand/plan."""
+        if any(m in ("predicted", "promised", "threatened", "demanded", "proposed") for m in info.modalities):
+            return True
+        if verb.pos_ in ("NOUN", "PROPN"):
+            return False
+        from ..language.clauses import verb_complex
+
+        return verb_complex(verb).tense == "future"
+
+    def _date_for(self, verb: Token, times: list, future: bool = False) -> Optional[str]:
+        """The event's date: the time expression inside the verb's clause, or the
+        sentence's only one. A bare weekday is the latest such day up to publication —
+        for a future event ("Am Freitag wird Macron … besuchen") the next one after it."""
         if not times:
             return None
         clause = list(verb.subtree)
@@ -812,12 +854,32 @@ class EventCoder(ArgumentsMixin):
         pick = inside[0] if inside else (times[0][2] if len(times) == 1 else None)
         if pick is None or pick.start_date is None:
             return None
+        published = verb.doc._.published
+        if future and published is not None and pick.rule == "weekday" and pick.start_date == pick.end_date \
+                and pick.start_date < published and not any(ch.isdigit() for ch in pick.text) \
+                and not any(w in pick.text.lower() for w in ("letzt", "vergangen", "vorig", "last", "past", "previous")):
+            from datetime import timedelta
+
+            day = pick.start_date + timedelta(days=7)
+            return day.isoformat()
         if pick.start_date == pick.end_date:
             return pick.start_date.isoformat()
         return f"{pick.start_date.isoformat()}/{pick.end_date.isoformat()}"
 
     def _location(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
         found = self._location_dep(doc, verb, actors)
+        if not found and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
+            # the place phrase of the clause by word order ("im Norden Nigerias" hung on the date)
+            for ph in clause_phrases(verb)[1]:
+                if ph.prep is None or self.lex.prep(ph.prep) not in self.lex.location_preps:
+                    continue
+                last = ph.tokens[-1]
+                extent = ph.tokens + ([doc[last.i + 1]] if last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN" else [])
+                for tok in extent:
+                    for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
+                        actor = actors.get(m.actor_id)
+                        if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
+                            return getattr(actor, "name", None) or m.text
         if found or verb.pos_ not in ("NOUN", "PROPN"):
             return found
         end = self.sent_bounds(verb)[1]
