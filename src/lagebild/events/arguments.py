@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import NOMINATIVE_DE, clause_phrases, clause_start, is_non_nominative, vorfeld_subject
+from ..language.clauses import NOMINATIVE_DE, clause_phrases, clause_start, is_non_nominative, vorfeld_object, vorfeld_subject
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -343,6 +343,15 @@ class ArgumentsMixin:
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
+        front_obj = vorfeld_object(verb)
+        if front_obj is not None and any(x.i in {t.i for t in front_obj.subtree} for x in subj):
+            # "Den Präsidenten Selenskyj kritisierte Poroschenko": an accusative Vorfeld is
+            # the object; the subject follows the finite verb
+            inner = {t.i for t in front_obj.subtree}
+            lin_s, lin_o = self._linear_args(verb)
+            after = [h for h in lin_s + lin_o if h.i not in inner and h.i > front_obj.i]
+            if after:
+                return after[:1], [front_obj] + [o for o in objs if o.i not in inner and o.i != after[0].i]
         nominative = [c for c in verb.children if c.pos_ == "PRON" and c.lower_ in NOMINATIVE_DE and c not in subj]
         if nominative and not any(s.lower_ in NOMINATIVE_DE for s in subj):
             # "Danach warnte er Scholz" parsed with "er" as the object: "er" is nominative

@@ -231,6 +231,23 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
     return np
 
 
+def vorfeld_object(verb: Token) -> Optional[Token]:
+    """German: the head of a Vorfeld noun phrase that case marks as an object ("Den
+    Präsidenten kritisierte der Kanzler"), else None."""
+    fin = finite_verb(verb)
+    if fin is None or is_subordinate(fin):
+        return None
+    start = clause_start(fin)
+    field_ = [t for t in fin.doc[start:fin.i] if not t.is_punct]
+    if not field_ or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" for t in field_):
+        return None
+    ids = {t.i for t in field_}
+    roots = [t for t in field_ if (t.head.i not in ids or t.head.i == t.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if len(roots) == 1 and _non_nominative(roots[0]):
+        return roots[0]
+    return None
+
+
 def verb_complex(verb: Token) -> VerbComplex:
     """The :class:`VerbComplex` of the lexical verb ``verb`` (German or English)."""
     fin = finite_verb(verb)
