@@ -257,6 +257,11 @@ class EventCoder(ArgumentsMixin):
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
             sources, targets = agents, subjects
+            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
+                    and any(t.startswith("prep:") for t in pattern.target):
+                # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
+                # the target the pattern's prepositional slot
+                targets = pick([t for t in pattern.target if t.startswith("prep:")]) or subjects
         elif pattern.source_slots != ("subj",):
             sources = pick(pattern.source_slots)
             targets = pick(pattern.target)

@@ -186,9 +186,26 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
             if w is not None and w.kind == "description":
                 return head, w
         return None
+    if word.kind in ("group", "description") and _compared(head):
+        return None  # "wie ein Mann", "like a man": a comparison refers to no one
     if word.kind == "group" and any(c.lower_ in ("beiden", "both") for c in head.children):
         return head, RefWord("description", "pl", "*", frozenset(("PER", "GPE", "ORG")))
     return head, word
+
+
+COMPARISON = frozenset(("wie", "als", "like", "as"))
+
+
+def _compared(head: Token) -> bool:
+    """The noun phrase headed by ``head`` is the standard of a comparison."""
+    doc = head.doc
+
+    def comparing(tok: Token) -> bool:  # "als" after "mehr"/"more" counts a quantity
+        return tok.lower_ in COMPARISON and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("mehr", "weniger", "more", "less", "fewer"))
+
+    first = min((t for t in head.subtree), key=lambda t: t.i)
+    before = doc[first.i - 1] if first.i > 0 else None
+    return any(comparing(c) and c.i < head.i for c in head.children) or (before is not None and comparing(before))
 
 
 def _actors(doc: Doc) -> Dict[str, object]:
