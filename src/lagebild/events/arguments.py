@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import NOMINATIVE_DE, clause_phrases, clause_start, is_non_nominative, vorfeld_object, vorfeld_subject
+from ..language.clauses import NOMINATIVE_DE, clause_start, is_non_nominative, vorfeld_object, vorfeld_subject
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -290,7 +290,7 @@ class ArgumentsMixin:
         (none in a coordinated verb-first clause, whose subject is shared); the other bare
         phrases are objects. Adjacent names of different actors are separate phrases
         ("warnte Macron Scholz")."""
-        fin, phrases = clause_phrases(verb)
+        fin, phrases = self.clause_phrases(verb)  # type: ignore[attr-defined]
         doc = verb.doc
         parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
         for ph in phrases:
@@ -437,7 +437,12 @@ class ArgumentsMixin:
         return head
 
     def _has_actor(self, doc: Doc, token: Token) -> bool:
-        return any(self.arg(doc, t).actor for t in self.expand_conj(token))
+        cache = self.__dict__.setdefault("_has_actor_cache", {})
+        key = (id(doc), token.i)
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = any(self.arg(doc, t).actor for t in self.expand_conj(token))
+        return hit
 
     def _is_reciprocal(self, token: Token) -> bool:
         return token.lower_ in self.lex.reciprocal or (

@@ -15,7 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
-from ..language.clauses import clause_phrases
+from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.reference import resolve_references
 from ..tokens import get_list
 from .arguments import Arg, ArgumentsMixin
@@ -109,12 +109,15 @@ class EventCoder(ArgumentsMixin):
             return keys
         keys: List[str] = []
         particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
-        prts = [c for c in token.children if (self.lang != "de" or c.i < token.i or not any(
-            x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x) for x in token.doc[token.i + 1:c.i])) and (
+        prts = [c for c in token.children if (
             self.lex.role(c.dep_) == "prt" or (
-            c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
-            and c.lower_ in particles and not list(c.children)
-            and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))]
+                c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
+                and c.lower_ in particles and not list(c.children)
+                and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))
+            # German: the particle of the verb's own clause, not of a coordinated one
+            and (self.lang != "de" or c.i < token.i or not any(
+                x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
+                for x in token.doc[token.i + 1:c.i]))]
         if self.lang == "de" and not prts:
             late = self._clause_final_particle(token)
             if late is not None:
@@ -136,6 +139,15 @@ class EventCoder(ArgumentsMixin):
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         keys.append(lemma)
         return keys
+
+    def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
+        """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
+        cache = self.__dict__.setdefault("_phrase_cache", {})
+        key = (id(verb.doc), verb.i)
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = _clause_phrases(verb)
+        return hit
 
     def _clause_final_particle(self, verb: Token) -> Optional[Token]:
         """German: the separable particle at the end of a finite verb's clause, wherever the
@@ -424,7 +436,7 @@ class EventCoder(ArgumentsMixin):
                             # a broken parse leaves the object outside the verb's subtree:
                             # the clause's phrases by word order count too
                             have = {t.i for t in scope}
-                            scope = scope + [t for ph in clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
+                            scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
                     if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
                         continue
                 out.append(p)
@@ -447,6 +459,8 @@ class EventCoder(ArgumentsMixin):
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
         self._core_cache = {}
+        self._phrase_cache = {}
+        self._has_actor_cache = {}
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         if self.lang == "en":
             from ..language.clauses import repair_english_verbs
@@ -875,7 +889,7 @@ class EventCoder(ArgumentsMixin):
         found = self._location_dep(doc, verb, actors)
         if not found and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
             # the place phrase of the clause by word order ("im Norden Nigerias" hung on the date)
-            for ph in clause_phrases(verb)[1]:
+            for ph in self.clause_phrases(verb)[1]:
                 if ph.prep is None or self.lex.prep(ph.prep) not in self.lex.location_preps:
                     continue
                 last = ph.tokens[-1]
