@@ -92,7 +92,7 @@ def test_coder_de_threat_with_condition(coder_de):
     # the threat itself is a speech act (130), asserted, linked to its content
     (act,) = [e for e in everything if e.content_of]
     assert act.cameo == "130" and act.source == "USA" and act.modality == "asserted" and act.condition is None
-    assert act.content_of == [events[0].id] and events[0].speech_act == act.id
+    assert act.content_of == [f"e{everything.index(events[0])}"] and events[0].speech_act == f"e{everything.index(act)}"
     e = events[0]
     assert e.modality == "conditional" and "threatened" in e.modalities
     assert e.condition == "wenn es keine Fortschritte gibt"

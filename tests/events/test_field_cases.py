@@ -61,7 +61,8 @@ def test_field_14_conditional_threat_and_senses():
     assert not ev(doc, "143")
     (threat,) = [e for e in doc.events if e.cameo.startswith("13")]
     assert threat.source == "USAGOV" and threat.target == "IRN" and threat.modality == "asserted"
-    assert threat.date == "2025-06-22" and threat.content_of == [strike[0].id] and strike[0].speech_act == threat.id
+    ids = {id(e): rec["id"] for e, rec in zip(doc.events, doc.to_dict()["events"])}  # stable <doc>:e<idx>
+    assert threat.date == "2025-06-22" and threat.content_of == [ids[id(strike[0])]] and strike[0].speech_act == ids[id(threat)]
     (bomb,) = ev(doc, "", "ISR")
     assert bomb.cameo == "195" and bomb.modality == "hypothetical"
 

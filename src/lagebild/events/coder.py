@@ -445,8 +445,13 @@ class EventCoder(ArgumentsMixin):
         return []
 
     # ------------------------------------------------------------------ coding
-    def code_doc(self, doc: Doc) -> List[Event]:
-        """The events of ``doc`` (which needs a dependency parse; without one: none)."""
+    def code_doc(self, doc: Doc, first_index: int = 0) -> List[Event]:
+        """The events of ``doc`` (which needs a dependency parse; without one: none).
+
+        ``first_index``: the position the first returned event will have in the document's
+        event list; speech-act links (``speech_act``, ``content_of``) use the stable event
+        ids ``<document id>:e<index>`` (:func:`lagebild.resolve.ids.event_id`), or ``e<index>``
+        when the Doc carries no article."""
         if len(doc) == 0 or not doc.has_annotation("DEP"):
             if len(doc) and not self._warned:
                 import warnings
@@ -471,9 +476,18 @@ class EventCoder(ArgumentsMixin):
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
         stmt_starts = [s.span[0] for s in statements]
         published: Optional[date] = doc._.published
+        self._keys: Dict[int, str] = {}
         for sent in sents:
             events.extend(self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published))
-        return self._merge_repeats(events)
+        events = self._merge_repeats(events)
+        article = getattr(doc._, "article", None)
+        doc_id = getattr(article, "id", None)
+        stable = {self._keys.get(id(e)): (f"{doc_id}:e{first_index + i}" if doc_id else f"e{first_index + i}")
+                  for i, e in enumerate(events)}
+        for e in events:
+            e.speech_act = stable.get(e.speech_act) if e.speech_act else None
+            e.content_of = [stable[k] for k in e.content_of if k in stable]
+        return events
 
     @staticmethod
     def _merge_repeats(events: List[Event]) -> List[Event]:
@@ -681,8 +695,9 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        keys = self.__dict__.setdefault("_keys", {})
         for e in out:
-            e.id = self._event_id(e)
+            keys[id(e)] = self._event_id(e)
         for content, cue in governed.items():
             acts = by_verb.get(cue) or []
             if not acts:
@@ -690,9 +705,9 @@ class EventCoder(ArgumentsMixin):
             for e in by_verb.get(content) or []:
                 act = next((a for a in acts if a.source == e.source), acts[0])
                 self._threat_from_warning(act, e)
-                e.speech_act = act.id
-                if e.id not in act.content_of:
-                    act.content_of.append(e.id)  # type: ignore[arg-type]
+                e.speech_act = keys[id(act)]
+                if keys[id(e)] not in act.content_of:
+                    act.content_of.append(keys[id(e)])
         return out
 
     def _threat_from_warning(self, act: Event, content: Event) -> None:
