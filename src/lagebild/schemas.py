@@ -153,6 +153,8 @@ class Event(Record):
     holder: Optional[str] = None  # actor who threatens/promises/demands/proposes it
     trigger_span: Optional[Tuple[int, int]] = None  # character offsets of the trigger word
     pattern: Optional[str] = None  # the pattern that coded it ("patterns_de.tsv:42")
+    speech_act: Optional[str] = None  # stable id (<doc>:e<idx>) of the speech-act event conveying this one
+    content_of: List[str] = field(default_factory=list)  # on a speech act: stable ids of its content events
 
 
 @dataclass

@@ -72,3 +72,14 @@ def build(
 
 def triples(events):
     return sorted((e.source, e.target, e.cameo) for e in events)
+
+
+def content_events(events):
+    """The events that are not speech acts about other events (issue 9: a cue verb that is
+    itself a speech act — "drohte, …", "rief X auf, …" — is coded too), after checking
+    that every link between the two kinds points at an event of the list."""
+    ids = {f"e{i}" for i in range(len(events))}  # hand-built Docs carry no article id
+    for e in events:
+        assert all(c in ids for c in e.content_of)
+        assert e.speech_act is None or e.speech_act in ids
+    return [e for e in events if not e.content_of]

@@ -1,7 +1,7 @@
 """German event coding on hand-built parses (one parametrized case per pattern family)."""
 import pytest
 
-from event_docs import build, triples
+from event_docs import build, content_events, triples
 
 P = "PROPN"
 V = "VERB"
@@ -86,8 +86,13 @@ def _threat_rows():
 
 
 def test_coder_de_threat_with_condition(coder_de):
-    events = coder_de.code_doc(build("de", _threat_rows(), {1: "USA"}))
+    everything = coder_de.code_doc(build("de", _threat_rows(), {1: "USA"}))
+    events = content_events(everything)
     assert triples(events) == [("USA", None, "166")]
+    # the threat itself is a speech act (130), asserted, linked to its content
+    (act,) = [e for e in everything if e.content_of]
+    assert act.cameo == "130" and act.source == "USA" and act.modality == "asserted" and act.condition is None
+    assert act.content_of == [f"e{everything.index(events[0])}"] and events[0].speech_act == f"e{everything.index(act)}"
     e = events[0]
     assert e.modality == "conditional" and "threatened" in e.modalities
     assert e.condition == "wenn es keine Fortschritte gibt"
@@ -140,7 +145,7 @@ def test_coder_de_threat_with_condition(coder_de):
     ],
 )
 def test_coder_de_modality(coder_de, rows, actors, triple, modality, negated):
-    events = coder_de.code_doc(build("de", rows, actors))
+    events = content_events(coder_de.code_doc(build("de", rows, actors)))
     assert triples(events) == [triple]
     assert events[0].modality == modality
     assert events[0].negated is negated

@@ -1,7 +1,7 @@
 """English event coding on hand-built parses."""
 import pytest
 
-from event_docs import build, triples
+from event_docs import build, content_events, triples
 
 P = "PROPN"
 V = "VERB"
@@ -106,7 +106,7 @@ def test_coder_en_pattern_families(coder_en, rows, actors, expected):
     ],
 )
 def test_coder_en_modality(coder_en, rows, actors, triple, modality, negated):
-    events = coder_en.code_doc(build("en", rows, actors))
+    events = content_events(coder_en.code_doc(build("en", rows, actors)))
     assert triples(events) == [triple]
     assert events[0].modality == modality
     assert events[0].negated is negated

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import vorfeld_subject
+from ..language.clauses import NOMINATIVE_DE, clause_start, is_non_nominative, vorfeld_object, vorfeld_subject
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -53,7 +53,9 @@ class ArgumentsMixin:
             return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
-            if not auxes and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
+            ambiguous = verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (
+                not verb.lower_.startswith("ge") and verb.lower_.endswith("t"))  # "sanktioniert": 3sg or participle
+            if not auxes and not ambiguous and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in verb.sent):
                 return True  # headline participle: "Zwei Palästinenser erschossen"
 
@@ -151,12 +153,18 @@ class ArgumentsMixin:
         return result
 
     def _arg(self, doc: Doc, token: Token) -> Arg:
+        if token.pos_ == "PRON" and "PronType=Prs" in str(token.morph) and not self.mentions_in(doc, token.idx, token.idx + len(token)):
+            # a personal pronoun is its own phrase: names the parse hung on it are other arguments
+            return Arg(token, None, token.text, token.idx, token.idx + len(token))
         skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
         keep_preps = self.lex.genitive_preps
         core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
-        actor = self._actor_over(doc, core)
+        # the head's own mention first: "Scholz Selenskyj" parsed as one flat name is two;
+        # a pronoun names no one with the name the parse hung on it ("er Trump")
+        actor = (self._actor_over(doc, [token]) if self.lang == "de" else None) or (
+            self._actor_over(doc, core) if token.pos_ != "PRON" else None)
         # the phrase's text: the subtree without clauses and coordinated members; its actor:
         # that subtree without prepositional modifiers other than genitive ones
         # ("die Delegation in der UN" is not the UN; "der Berater von Trump" leads to Trump)
@@ -248,6 +256,86 @@ class ArgumentsMixin:
         ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))
 
     def _german_core_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
+        """(subjects, objects) of a German clause: the parse, repaired by word order and
+        case (:meth:`_german_core_args_parse`), and where it still lacks a subject or an
+        object with an actor, the linear verb-second/verb-final reading of the clause
+        (:func:`lagebild.language.clauses.clause_phrases`)."""
+        cache = self.__dict__.setdefault("_core_cache", {})
+        key = (id(verb.doc), verb.i)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        subj, objs = self._german_core_args_parse(verb)
+        doc = verb.doc
+        if not any(self._has_actor(doc, x) for x in subj) or not any(self._has_actor(doc, x) for x in objs):
+            lin_s, lin_o = self._linear_args(verb)
+            taken = {t.i for x in subj + objs for t in x.subtree}
+            if not any(self._has_actor(doc, x) or x.pos_ == "PRON" for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
+                    and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
+                                                                        if self._has_actor(doc, c)):
+                if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
+                    objs = [o for o in objs if o.i != lin_s[0].i]
+                    subj = lin_s
+            if not any(self._has_actor(doc, x) for x in objs):
+                subj_ids = {x.i for x in subj}
+                objs = objs + [o for o in lin_o if o.i not in subj_ids and o.i not in {x.i for x in objs}]
+        if len(cache) > 5000:
+            cache.clear()
+        cache[key] = (subj, objs)
+        return subj, objs
+
+    def _linear_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
+        """(subject, objects) heads from word order alone (German): the Vorfeld phrase, or
+        else the first bare Mittelfeld phrase not marked accusative/dative, is the subject
+        (none in a coordinated verb-first clause, whose subject is shared); the other bare
+        phrases are objects. Adjacent names of different actors are separate phrases
+        ("warnte Macron Scholz")."""
+        fin, phrases = self.clause_phrases(verb)  # type: ignore[attr-defined]
+        doc = verb.doc
+        parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
+        for ph in phrases:
+            if ph.prep is not None:
+                continue
+            nonnom = is_non_nominative(ph)
+            run: List[Token] = []
+            last_actor: Optional[str] = None
+            for tok in ph.tokens:
+                ms = self.mentions_in(doc, tok.idx, tok.idx + len(tok))
+                actor = ms[0].actor_id if ms else None
+                prev = run[-1] if run else None
+                if run and ((actor is not None and last_actor is not None and actor != last_actor) or (
+                        # a name and then a common noun: two phrases ("lieferte Scholz Waffen"),
+                        # unless the name is a prenominal genitive ("Putins Krieg")
+                        actor is None and prev is not None and prev.text[:1].isupper() and prev.pos_ != "DET" and tok.pos_ == "NOUN"
+                        and last_actor is not None and not prev.lower_.endswith("s"))):
+                    parts.append((run, ph.front, nonnom))
+                    run = []
+                    last_actor = None
+                run.append(tok)
+                last_actor = actor if actor is not None else last_actor
+            if run:
+                parts.append((run, ph.front, nonnom))
+
+        def head(run: List[Token]) -> Token:
+            nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN", "PRON", "X")]
+            return nouns[-1] if nouns else run[-1]
+
+        if not parts:
+            return [], []
+        shared = fin is not None and (fin.dep_ == "conj" or clause_start(fin) >= fin.i) and fin.i > 0 and \
+            doc[fin.i - 1].lower_ in ("und", "oder", "aber", "sowie")
+        subj: List[Token] = []
+        rest = list(parts)
+        if not shared:
+            front = [p for p in parts if p[1] and not p[2]]
+            cand = front[:1] or [p for p in parts if not p[1] and not p[2]][:1]
+            if cand:
+                subj = [head(cand[0][0])]
+                rest = [p for p in parts if p is not cand[0]]
+        objs = [head(p[0]) for p in rest if not p[1]]
+        return subj, objs
+
+    def _german_core_args_parse(self, verb: Token) -> Tuple[List[Token], List[Token]]:
         """(subjects, objects) of a German clause, repaired by word order when the parse
         gives two subjects or only objects: in a verb-second main clause the noun phrase
         before the finite verb is the subject (the usual case in news prose)."""
@@ -255,10 +343,23 @@ class ArgumentsMixin:
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
+        front_obj = vorfeld_object(verb)
+        if front_obj is not None and any(x.i in {t.i for t in front_obj.subtree} for x in subj):
+            # "Den Präsidenten Selenskyj kritisierte Poroschenko": an accusative Vorfeld is
+            # the object; the subject follows the finite verb
+            inner = {t.i for t in front_obj.subtree}
+            lin_s, lin_o = self._linear_args(verb)
+            after = [h for h in lin_s + lin_o if h.i not in inner and h.i > front_obj.i]
+            if after:
+                return after[:1], [front_obj] + [o for o in objs if o.i not in inner and o.i != after[0].i]
+        nominative = [c for c in verb.children if c.pos_ == "PRON" and c.lower_ in NOMINATIVE_DE and c not in subj]
+        if nominative and not any(s.lower_ in NOMINATIVE_DE for s in subj):
+            # "Danach warnte er Scholz" parsed with "er" as the object: "er" is nominative
+            return nominative[:1], [o for o in objs if o not in nominative] + [s for s in subj if bare(s)]
         if not self.is_passive(verb) or not subj:
             # verb-second word order and case: the Vorfeld noun phrase is the subject
             # ("Poroschenko kritisierte Selenskyj" parsed object-verb-subject)
-            front = vorfeld_subject(verb)
+            front = vorfeld_subject(verb, names=lambda t: bool(self._actor_over(verb.doc, [t])))
             if front is not None and front.i not in {x.i for x in subj} and not self._is_reciprocal(front) \
                     and front.lower_ not in self.lex.relative_pronouns:
                 rest = [x for x in subj if bare(x) and x.i > front.i]
@@ -336,7 +437,12 @@ class ArgumentsMixin:
         return head
 
     def _has_actor(self, doc: Doc, token: Token) -> bool:
-        return any(self.arg(doc, t).actor for t in self.expand_conj(token))
+        cache = self.__dict__.setdefault("_has_actor_cache", {})
+        key = (id(doc), token.i)
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = any(self.arg(doc, t).actor for t in self.expand_conj(token))
+        return hit
 
     def _is_reciprocal(self, token: Token) -> bool:
         return token.lower_ in self.lex.reciprocal or (

@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tup
 from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
+from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.reference import resolve_references
 from ..tokens import get_list
 from .arguments import Arg, ArgumentsMixin
@@ -22,6 +23,12 @@ from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
+
+
+# CAMEO roots whose events are speech acts (the verb of saying is the event)
+SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
+# the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
+THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
 class EventCoder(ArgumentsMixin):
@@ -84,6 +91,9 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         if not lemma or lemma == text:
             lemma = self.lex.forms.get(text, lemma or text)
+        elif self.lang == "de" and lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
+                and token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "X"):
+            lemma = self.lex.forms[text]  # the lemmatizer's guess is no trigger, a known form of one is ("getroffen")
         self._lemmas[token.i] = lemma
         return lemma
 
@@ -91,7 +101,7 @@ class EventCoder(ArgumentsMixin):
         """Pattern keys for a verb: particle + lemma (de "ablehnen"), lemma + particle
         (en "pull out"), then the lemma alone."""
         lemma = self.lemma(token)
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
             keys = [lemma]
             for suffix in ("en", "n", "e", "s"):
                 if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
@@ -99,10 +109,19 @@ class EventCoder(ArgumentsMixin):
             return keys
         keys: List[str] = []
         particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
-        prts = [c for c in token.children if self.lex.role(c.dep_) == "prt" or (
-            c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
-            and c.lower_ in particles and not list(c.children)
-            and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct))]
+        prts = [c for c in token.children if (
+            self.lex.role(c.dep_) == "prt" or (
+                c.dep_ in ("compound", "xcomp", "advmod", "mo") and c.i > token.i and c.pos_ in ("ADP", "ADV", "PART", "ADJ")
+                and c.lower_ in particles and not list(c.children)
+                and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))
+            # German: the particle of the verb's own clause, not of a coordinated one
+            and (self.lang != "de" or c.i < token.i or not any(
+                x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
+                for x in token.doc[token.i + 1:c.i]))]
+        if self.lang == "de" and not prts:
+            late = self._clause_final_particle(token)
+            if late is not None:
+                prts = [late]
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
@@ -121,6 +140,37 @@ class EventCoder(ArgumentsMixin):
         keys.append(lemma)
         return keys
 
+    def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
+        """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
+        cache = self.__dict__.setdefault("_phrase_cache", {})
+        key = (id(verb.doc), verb.i)
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = _clause_phrases(verb)
+        return hit
+
+    def _clause_final_particle(self, verb: Token) -> Optional[Token]:
+        """German: the separable particle at the end of a finite verb's clause, wherever the
+        parse hung it ("ließ Putin nicht frei", "lieferte … nicht aus"): the last word
+        before the clause's end is a particle and particle + lemma is a known verb."""
+        if verb.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(verb):
+            return None
+        doc = verb.doc
+        end = self.sent_bounds(verb)[1]
+        k = verb.i + 1
+        while k < end and not (doc[k].is_punct or doc[k].lower_ in ("und", "oder", "aber", "sondern")
+                               or (doc[k].pos_ in ("VERB", "AUX") and doc[k].i != verb.i)):
+            k += 1
+        if k - 1 <= verb.i:
+            return None
+        last = doc[k - 1]
+        lemma = self.lemma(verb)
+        if last.lower_ in self.lex.particles and last.pos_ in ("ADP", "ADV", "PART", "ADJ", "X") and (
+                last.lower_ + lemma in self.lex.patterns or last.lower_ + lemma in self.lex.cue_verbs
+                or last.lower_ + lemma in self.lex.reporting):
+            return last
+        return None
+
     # ------------------------------------------------------------------ arguments
 
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
@@ -136,6 +186,15 @@ class EventCoder(ArgumentsMixin):
                 return subjects
             if slot in ("obj", "iobj"):
                 direct = self._german_core_args(verb)[1] if (self.lang == "de" and slot == "obj") else self.children(verb, slot)
+                if self.lang != "de" and slot == "iobj" and not direct:
+                    # "promised Zelensky aid" parsed with the name as the object's compound
+                    direct = [c for o in self.children(verb, "obj") for c in o.children
+                              if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < o.i and self._actor_over(verb.doc, [c])]
+                if self.lang == "de" and slot == "iobj" and not any(self._has_actor(verb.doc, c) for c in direct):
+                    # the linear reading's objects: a dative the parse did not label
+                    lin = self._german_core_args(verb)[1] + self._linear_args(verb)[1]
+                    direct = direct + [c for c in dict.fromkeys(lin) if c not in direct and "Acc" not in c.morph.get("Case")
+                                       and c not in subjects]
                 if slot == "obj" and not direct:
                     # nominal "xcomp"/"ccomp" children are objects a weak parse mislabelled;
                     # a lone indirect object stands in for the object ("threatened China with")
@@ -202,12 +261,19 @@ class EventCoder(ArgumentsMixin):
             return weak or first
 
         if pattern.nominal:
-            sources = pick(self.lex.nominal_source)
+            # objective genitive ("die Festnahme Nawalnys", "Unterstützung der Ukraine"): a
+            # slot the pattern names for the target is no source slot
+            sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
             targets = pick(pattern.target)
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
             sources, targets = agents, subjects
+            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
+                    and any(t.startswith("prep:") for t in pattern.target):
+                # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
+                # the target the pattern's prepositional slot
+                targets = pick([t for t in pattern.target if t.startswith("prep:")]) or subjects
         elif pattern.source_slots != ("subj",):
             sources = pick(pattern.source_slots)
             targets = pick(pattern.target)
@@ -295,6 +361,30 @@ class EventCoder(ArgumentsMixin):
 
         return step(0, 0)
 
+    def _sense_words(self, verb: Token) -> Tuple[Set[str], str]:
+        """Lower-cased forms and lemmas of the sentence's tokens and the sentence text, for
+        sense restrictions (``context=`` / ``not=`` pattern flags)."""
+        bounds = self.sent_bounds(verb)
+        cached = getattr(self, "_sense_cache", None)
+        if cached is not None and cached[0] == bounds and cached[1] is verb.doc:
+            return cached[2]
+        toks = verb.doc[bounds[0]:bounds[1]]
+        words = {t.lower_ for t in toks} | {self.lemma(t) for t in toks}
+        value = (words, toks.text.lower())
+        self._sense_cache = (bounds, verb.doc, value)
+        return value
+
+    @staticmethod
+    def _has_word(sense: Tuple[Set[str], str], word: str) -> bool:
+        """A context word: a token form/lemma, a multi-word string, or (German compounds,
+        4+ letters) the end of a token ("Luftangriff" ~ "angriff")."""
+        words, text = sense
+        if word in words:
+            return True
+        if " " in word or len(word) >= 4:
+            return word in text
+        return False
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -305,7 +395,7 @@ class EventCoder(ArgumentsMixin):
             out: List[Pattern] = []
             before: Optional[List[Token]] = None
             after: Optional[List[Token]] = None
-            is_noun = verb.pos_ in ("NOUN", "PROPN")
+            is_noun = verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb)
             words_here = self._sentence_words(verb)
             for p in candidates:
                 if p.codeless or p.nominal != is_noun:
@@ -314,6 +404,12 @@ class EventCoder(ArgumentsMixin):
                 if words_here is not None and any(
                         not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
                     continue
+                if p.context or p.exclude:
+                    sense_words = self._sense_words(verb)
+                    if p.context and not any(self._has_word(sense_words, w) for w in p.context):
+                        continue
+                    if p.exclude and any(self._has_word(sense_words, w) for w in p.exclude):
+                        continue
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
@@ -336,6 +432,11 @@ class EventCoder(ArgumentsMixin):
                 elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
+                        if self.lang == "de" and not is_noun:
+                            # a broken parse leaves the object outside the verb's subtree:
+                            # the clause's phrases by word order count too
+                            have = {t.i for t in scope}
+                            scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
                     if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
                         continue
                 out.append(p)
@@ -344,8 +445,13 @@ class EventCoder(ArgumentsMixin):
         return []
 
     # ------------------------------------------------------------------ coding
-    def code_doc(self, doc: Doc) -> List[Event]:
-        """The events of ``doc`` (which needs a dependency parse; without one: none)."""
+    def code_doc(self, doc: Doc, first_index: int = 0) -> List[Event]:
+        """The events of ``doc`` (which needs a dependency parse; without one: none).
+
+        ``first_index``: the position the first returned event will have in the document's
+        event list; speech-act links (``speech_act``, ``content_of``) use the stable event
+        ids ``<document id>:e<index>`` (:func:`lagebild.resolve.ids.event_id`), or ``e<index>``
+        when the Doc carries no article."""
         if len(doc) == 0 or not doc.has_annotation("DEP"):
             if len(doc) and not self._warned:
                 import warnings
@@ -357,14 +463,53 @@ class EventCoder(ArgumentsMixin):
             return []
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
+        self._core_cache = {}
+        self._phrase_cache = {}
+        self._has_actor_cache = {}
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        if self.lang == "en":
+            from ..language.clauses import repair_english_verbs
+
+            for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
+                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
         actor_types = {a.id: a for a in get_list(doc, "actors")}
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
         stmt_starts = [s.span[0] for s in statements]
         published: Optional[date] = doc._.published
+        self._keys: Dict[int, str] = {}
         for sent in sents:
             events.extend(self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published))
+        events = self._merge_repeats(events)
+        article = getattr(doc._, "article", None)
+        doc_id = getattr(article, "id", None)
+        stable = {self._keys.get(id(e)): (f"{doc_id}:e{first_index + i}" if doc_id else f"e{first_index + i}")
+                  for i, e in enumerate(events)}
+        for e in events:
+            e.speech_act = stable.get(e.speech_act) if e.speech_act else None
+            e.content_of = [stable[k] for k in e.content_of if k in stable]
         return events
+
+    @staticmethod
+    def _merge_repeats(events: List[Event]) -> List[Event]:
+        """Within one document, a later event with the same source, target, CAMEO code,
+        modality and negation and no other date is a re-mention ("Bewaffnete entführten …
+        Die Entführer verschleppten die Kinder …"): it is dropped, its date given to the
+        first if that had none. Speech acts and their contents are kept."""
+        out: List[Event] = []
+        first: Dict[Tuple, Event] = {}
+        for e in events:
+            if e.source is None or e.speech_act or e.content_of:
+                out.append(e)
+                continue
+            key = (e.source, e.target, e.cameo, e.modality, e.negated)
+            prev = first.get(key)
+            if prev is not None and prev.span != e.span and (e.date is None or prev.date is None or e.date == prev.date):
+                prev.date = prev.date or e.date
+                prev.location = prev.location or e.location
+                continue
+            first.setdefault(key, e)
+            out.append(e)
+        return out
 
     @staticmethod
     def _dateline(sent: Span) -> Set[int]:
@@ -393,9 +538,25 @@ class EventCoder(ArgumentsMixin):
     def _mistagged_verb(self, token: Token) -> bool:
         """A German verb form the tagger took for something else ("bricht" as ADV): lower
         case (nouns are capitalised), a known inflected form of a trigger, heading a clause."""
-        if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ") or not token.text.islower():
+        if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ", "NOUN", "PROPN") or not token.text.islower():
             return False
         lemma = self.lex.forms.get(token.lower_)
+        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
+            return True  # a lower-case "noun" is no German noun: an inflected trigger verb
+        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+            # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
+            # Macron Scholz an"): the verb-second slot holds it
+            doc = token.doc
+            start, end = token.sent.start, token.sent.end
+            lo = token.i
+            while lo > start and not (doc[lo - 1].is_punct or doc[lo - 1].lower_ in ("und", "oder", "aber")):
+                lo -= 1
+            hi = token.i + 1
+            while hi < end and not (doc[hi].is_punct or doc[hi].lower_ in ("und", "oder", "aber")):
+                hi += 1
+            if not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi] if t.i != token.i):
+                return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
 
@@ -406,7 +567,7 @@ class EventCoder(ArgumentsMixin):
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:
-            if token.pos_ in ("NOUN", "PROPN"):
+            if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
                 if not nominal or not any(k in nominal for k in self.trigger_keys(token)):
                     continue
             elif token.pos_ not in ("VERB", "AUX", "") and not (token.pos_ == "ADJ" and token.dep_ == "ROOT") \
@@ -427,6 +588,8 @@ class EventCoder(ArgumentsMixin):
                 t = doc[i]
                 if t.head.i != i and t.head.i in matched and self.role(t) in ("xcomp", "ccomp") and not matched[t.head.i][0].null:
                     suppressed.add(i)
+        governed: Dict[int, int] = {}  # content verb -> the cue verb governing it
+        inverted: Set[int] = set()  # reporting verbs after their content ("…, X warned")
         for i in matched if self.nested != "governing" else ():
             t = doc[i]
             head = t.head
@@ -440,6 +603,27 @@ class EventCoder(ArgumentsMixin):
                 link == "xcomp" and any(k in self.lex.negating_verbs for k in keys)
             ):
                 suppressed.add(head.i)
+                governed[i] = head.i
+        for i in matched if self.nested != "governing" else ():
+            # the reporting clause after its content ("…, a senior US official warned"):
+            # parsed as the content verb's parataxis/ccomp child
+            t = doc[i]
+            head = t.head
+            if head.i == t.i or head.i not in matched or head.i in governed or t.i < head.i:
+                continue
+            subj = self.children(t, "subj")
+            if self.role(t) in ("ccomp", "xcomp") and subj and \
+                    any(k in self.lex.cue_verbs or k in self.lex.reporting for k in self.trigger_keys(t)) and \
+                    doc[min(x.i for s_ in subj for x in s_.subtree if not x.is_punct) - 1].text == "," and \
+                    self._speech_act_pattern(matched[i]):
+                governed[head.i] = i
+                suppressed.add(i)
+                inverted.add(i)
+        # a governing cue verb that is itself a speech act ("drohte X mit …", "rief Y auf, …",
+        # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
+        speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])} if self.nested != "governing" else set()
+        suppressed -= speech_heads
+        by_verb: Dict[int, List[Event]] = {}
         times = None
         out: List[Event] = []
         for i, pats in matched.items():
@@ -463,29 +647,98 @@ class EventCoder(ArgumentsMixin):
                     chosen.append((p, srcs, tgts, issue))
             if not chosen:
                 continue
-            if verb.pos_ in ("NOUN", "PROPN"):
+            if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
                 gov = verb.head
                 while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
                     gov = gov.head
                 info = analyse_modality(self, doc, gov, statements, stmt_starts) if gov.pos_ in ("VERB", "AUX") else ModalityInfo(modalities=["asserted"])
                 info.negated = False
+                if self.role(verb) in ("subj", "subj_pass") and any(c.lower_ in self.lex.definite for c in verb.children):
+                    # "Das Treffen von Merz mit Macron hätte ein Neuanfang sein können": the
+                    # definite nominal event is presupposed; the clause evaluates it
+                    info = ModalityInfo(modalities=["asserted"])
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
             if times is None:
                 times = self._times(sent, published)
-            when = self._date_for(verb, times)
+            when = self._date_for(verb, times, future=self._future(verb, info))
             where = self._location(doc, verb, actor_types)
+            if i in speech_heads:
+                # the speech act itself happened; a condition belongs to its content
+                info = ModalityInfo(modality=info.modality, modalities=[m for m in info.modalities if m in (
+                    "hypothetical", "reported")] or ["asserted"], negated=info.negated,
+                    condition=None, speaker=info.speaker, holder=None)
+                info.modality = info.modalities[0]
+                if i in inverted:  # its parse head is the content: the chain above says nothing of it
+                    info.modalities, info.modality = ["asserted"], "asserted"
+            elif verb.pos_ not in ("NOUN", "PROPN") and chosen and chosen[0][0].code[:2] not in SPEECH_ACT_ROOTS:
+                # a cue verb that names the act as its object ("kündigte neue Sanktionen an",
+                # "announced sanctions"): the act is announced, not done
+                kind = next((self.lex.cue_verbs[k] for k in self.trigger_keys(verb) if k in self.lex.cue_verbs), None)
+                if kind and chosen[0][0].words:
+                    mods = set(info.modalities) - {"asserted"} | {kind}
+                    info.modalities = [m for m in PRIORITY if m in mods]
+                    info.modality = info.modalities[0]
+                    info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
+                    info.announced = True
             for p, srcs, tgts, issue in chosen:
                 if p.nominal and verb.head.i in matched and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
-                out.extend(self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where))
+                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i:
+                    continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
+                made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
+                by_verb.setdefault(i, []).extend(made)
+                out.extend(made)
                 if p.reverse_code and any(ch.isalnum() for ch in p.reverse_code):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        keys = self.__dict__.setdefault("_keys", {})
+        for e in out:
+            keys[id(e)] = self._event_id(e)
+        for content, cue in governed.items():
+            acts = by_verb.get(cue) or []
+            if not acts:
+                continue
+            for e in by_verb.get(content) or []:
+                act = next((a for a in acts if a.source == e.source), acts[0])
+                self._threat_from_warning(act, e)
+                e.speech_act = keys[id(act)]
+                if keys[id(e)] not in act.content_of:
+                    act.content_of.append(keys[id(e)])
         return out
+
+    def _threat_from_warning(self, act: Event, content: Event) -> None:
+        """A warning or statement whose content is the speaker's side's own conflictual act
+        ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
+        as such, with the content's target as its target."""
+        if act.cameo[:2] not in ("01",) or act.cameo == "016" or content.cameo[:2] not in THREAT_FOR_ROOT:
+            return
+        code = THREAT_FOR_ROOT[content.cameo[:2]]
+        cameo = self.ontology.lookup(code)
+        act.cameo, act.plover, act.quad_class, act.goldstein = code, cameo.plover, cameo.quad_class, cameo.goldstein
+        act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+        if act.target is None and content.target is not None and content.target != act.source:
+            act.target, act.target_text = content.target, content.target_text
+
+    @staticmethod
+    def _event_id(e: Event) -> str:
+        """A stable id within a document: a hash of where and what the event is."""
+        import hashlib
+
+        key = f"{e.span[0]}:{e.trigger_span}:{e.cameo}:{e.source}:{e.target}:{e.issue}"
+        return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    def _speech_act_pattern(self, pats: List[Pattern]) -> bool:
+        """Whether a cue verb's best pattern codes a speech act (CAMEO 01–03, 05, 10–14:
+        statements, appeals, intents, agreements, demands, disapproval, rejection,
+        threats, protests; 016 denial)."""
+        best = [p for p in pats if not p.extra]
+        if not best or best[0].null:
+            return False
+        return best[0].code[:2] in SPEECH_ACT_ROOTS
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
@@ -517,12 +770,11 @@ class EventCoder(ArgumentsMixin):
         for a in args:
             if (a.actor is not None and not self._description_over_org(doc, a)) or self._is_reciprocal(a.token) \
                     or a.token.lower_ in self.lex.relative_pronouns or a.token.i in self._dateline_tokens \
-                    or (a.actor is None and self.mentions_in(doc, a.start, a.end)):
+                    or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
-            found = resolve_references(doc, a.token.idx if a.token.pos_ == "PRON" else a.start,
-                                       a.token.idx + len(a.token) if a.token.pos_ == "PRON" else a.end,
-                                       groups=self.generic_groups)
+            # the head word refers (a name elsewhere in the phrase was already weighed by arg())
+            found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
             if not found:
                 out.append(a)
                 continue
@@ -555,7 +807,7 @@ class EventCoder(ArgumentsMixin):
                     pairs.append((a, b))
         cameo = self.ontology.lookup(p.code)
         modalities = list(info.modalities)
-        if "promised" in modalities and cameo.goldstein is not None and cameo.goldstein < 0:
+        if "promised" in modalities and cameo.goldstein is not None and cameo.goldstein < 0 and not info.announced:
             # announcing a hostile act is a threat, not a promise
             modalities = sorted({m if m != "promised" else "threatened" for m in modalities}, key=PRIORITY.index)
         modality = modalities[0] if modalities else info.modality
@@ -612,7 +864,21 @@ class EventCoder(ArgumentsMixin):
         return [(base + t.start, base + t.end, t) for t in find_time_expressions(sent.text, self.lang, published)
                 if t.kind in ("date", "range")]
 
-    def _date_for(self, verb: Token, times: list) -> Optional[str]:
+    def _future(self, verb: Token, info: ModalityInfo) -> bool:
+        """Whether the event lies after the time of writing: future tense, a modal of
+        intention, or a promise/threat/demand/plan."""
+        if any(m in ("predicted", "promised", "threatened", "demanded", "proposed") for m in info.modalities):
+            return True
+        if verb.pos_ in ("NOUN", "PROPN"):
+            return False
+        from ..language.clauses import verb_complex
+
+        return verb_complex(verb).tense == "future"
+
+    def _date_for(self, verb: Token, times: list, future: bool = False) -> Optional[str]:
+        """The event's date: the time expression inside the verb's clause, or the
+        sentence's only one. A bare weekday is the latest such day up to publication —
+        for a future event ("Am Freitag wird Macron … besuchen") the next one after it."""
         if not times:
             return None
         clause = list(verb.subtree)
@@ -622,12 +888,32 @@ class EventCoder(ArgumentsMixin):
         pick = inside[0] if inside else (times[0][2] if len(times) == 1 else None)
         if pick is None or pick.start_date is None:
             return None
+        published = verb.doc._.published
+        if future and published is not None and pick.rule == "weekday" and pick.start_date == pick.end_date \
+                and pick.start_date < published and not any(ch.isdigit() for ch in pick.text) \
+                and not any(w in pick.text.lower() for w in ("letzt", "vergangen", "vorig", "last", "past", "previous")):
+            from datetime import timedelta
+
+            day = pick.start_date + timedelta(days=7)
+            return day.isoformat()
         if pick.start_date == pick.end_date:
             return pick.start_date.isoformat()
         return f"{pick.start_date.isoformat()}/{pick.end_date.isoformat()}"
 
     def _location(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
         found = self._location_dep(doc, verb, actors)
+        if not found and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
+            # the place phrase of the clause by word order ("im Norden Nigerias" hung on the date)
+            for ph in self.clause_phrases(verb)[1]:
+                if ph.prep is None or self.lex.prep(ph.prep) not in self.lex.location_preps:
+                    continue
+                last = ph.tokens[-1]
+                extent = ph.tokens + ([doc[last.i + 1]] if last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN" else [])
+                for tok in extent:
+                    for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
+                        actor = actors.get(m.actor_id)
+                        if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
+                            return getattr(actor, "name", None) or m.text
         if found or verb.pos_ not in ("NOUN", "PROPN"):
             return found
         end = self.sent_bounds(verb)[1]

@@ -54,5 +54,5 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "events")
-        events.extend(self.coder.code_doc(doc))
+        events.extend(self.coder.code_doc(doc, first_index=len(events)))
         return doc

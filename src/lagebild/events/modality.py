@@ -40,6 +40,7 @@ class ModalityInfo:
     condition: Optional[str] = None
     speaker: Optional[str] = None
     holder: Optional[str] = None
+    announced: bool = False  # the cue verb codes the act itself ("kündigte Sanktionen an")
 
 
 def _subject_actor(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[str]:
@@ -120,6 +121,30 @@ def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[st
     return text or None
 
 
+def _linear_negation(coder: "EventCoder", doc: Doc, verb: Token) -> bool:
+    """German sentential negation the parse hung elsewhere: "nicht"/"nie" in the event
+    verb's own clause (after the finite verb up to the clause end, or — verb-final — before
+    the verb up to the clause start), not inside a prepositional phrase."""
+    from ..language.clauses import clause_phrases, finite_verb
+
+    fin = finite_verb(verb) or verb
+    start_i, end_i = coder.sent_bounds(verb)
+    lo, hi = min(fin.i, verb.i), max(fin.i, verb.i)
+    k = hi + 1
+    while k < end_i and not (doc[k].is_punct or doc[k].lower_ in ("und", "oder", "aber", "sondern") or doc[k].pos_ in ("VERB", "AUX")):
+        k += 1
+    window = list(doc[lo + 1:k])
+    if fin.i >= verb.i or fin is verb and verb.i > start_i and any(t.lower_ in ("dass", "weil", "ob", "wenn") for t in doc[start_i:verb.i]):
+        # verb-final: the Mittelfeld lies before the verb
+        j = lo - 1
+        while j >= start_i and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "SCONJ")):
+            j -= 1
+        window = list(doc[j + 1:lo]) + window
+    del clause_phrases
+    return any(t.lower_ in ("nicht", "nie", "niemals") and not any(coder.role(x) == "case" for x in t.head.children if x.i < t.i)
+               for t in window)
+
+
 def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: list, stmt_starts: List[int]) -> ModalityInfo:
     lex = coder.lex
     mods: Set[str] = set()
@@ -150,7 +175,9 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                     break
             if link == "xcomp" and any(k in lex.negating_verbs for k in lemma_keys):
                 info.negated = True
-            if any(k in lex.reporting for k in lemma_keys) and link == "ccomp":
+            if any(k in lex.reporting for k in lemma_keys) and (link == "ccomp" or (
+                    link == "xcomp" and any(k in lex.object_control for k in lemma_keys))):
+                # said, or alleged of someone ("warf Putin vor, … anzugreifen")
                 mods.add("reported")
                 reporting_context = True
                 info.speaker = info.speaker or _subject_actor(coder, doc, cur)
@@ -199,6 +226,8 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                     mods.add("conditional")
         if coder.role(v) == "advcl" and _condition_clause(coder, doc, v):
             mods.add("hypothetical")
+    if not info.negated and lex.lang == "de" and verb.pos_ in ("VERB", "AUX", "ADJ", "PROPN", "NOUN", "X", "ADV"):
+        info.negated = _linear_negation(coder, doc, verb)
     if info.condition is None:
         cond = _linear_condition(coder, doc, verb)
         if cond:
@@ -226,6 +255,10 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                 mods.add("reported")
                 info.speaker = info.speaker or stmt.speaker
                 break
+    s_start, s_end = coder.sent_bounds(verb)
+    last = next((t for t in reversed(doc[s_start:s_end]) if not (t.is_space or t.text in ('"', "“", "”", "»", "«", "'"))), None)
+    if last is not None and last.text == "?" and not info.speaker:
+        mods.add("hypothetical")  # a question asserts nothing
     info.modalities = [m for m in PRIORITY if m in mods] or ["asserted"]
     info.modality = info.modalities[0]
     return info

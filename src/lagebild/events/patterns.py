@@ -42,11 +42,13 @@ class Pattern:
     nominal: bool = False  # trigger is a noun ("das Treffen von X mit Y", "the attack on Y")
     compound_source: bool = False  # only with coordinated subjects (PETRARCH "% *")
     no_reflexive: bool = False  # not with a reflexive object ("verspricht sich" ≠ promises)
+    context: FrozenSet[str] = frozenset()  # sense: one of these must occur in the sentence
+    exclude: FrozenSet[str] = frozenset()  # sense: none of these may occur in the sentence
 
     @property
     def specificity(self) -> int:
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
-                + (1 if self.compound_source else 0))
+                + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0))
 
     @property
     def null(self) -> bool:
@@ -89,6 +91,8 @@ def make_pattern(
         trigger = parts[0]
         extra_words = tuple(frozenset([w]) for w in parts[1:] if len(w) > 2)
     flag_set = set((flags or "").split())
+    senses = {k: frozenset(w.lower().replace("_", " ") for w in v.split("|") if w)  # "_" joins words
+              for k, _, v in (f.partition("=") for f in flag_set) if k in ("context", "not")}
     slots = tuple(s.strip().lower() for s in (target or "").split(",") if s.strip())
     return Pattern(
         trigger=trigger,
@@ -100,14 +104,23 @@ def make_pattern(
         extra="extra" in flag_set,
         nominal="noun" in flag_set,
         no_reflexive="no_reflexive" in flag_set,
+        context=senses.get("context", frozenset()),
+        exclude=senses.get("not", frozenset()),
         origin=origin,
     )
 
 
 def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
     code = row.get("code") or ""
-    if not code.isdigit() or not 2 <= len(code) <= 4:
-        return f"code {code!r} is not a CAMEO code (2-4 digits)"
+    if code != "---" and (not code.isdigit() or not 2 <= len(code) <= 4):
+        return f"code {code!r} is not a CAMEO code (2-4 digits) or --- (codes nothing)"
+    for flag in (row.get("flags") or "").split():
+        name, eq, value = flag.partition("=")
+        known = ("mutual", "extra", "noun", "no_reflexive")
+        if not eq and name not in known:
+            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b)"
+        if eq and (name not in ("requires", "context", "not") or not value):
+            return f"bad flag {flag!r} (requires=target, context=a|b, not=a|b)"
     for slot in (row.get("target") or "").split(","):
         slot = slot.strip()
         if slot and slot not in ("obj", "iobj", "poss") and not slot.startswith("prep:"):

@@ -16,7 +16,7 @@ TIGER labels) and never raise on odd parses; they answer None when unsure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -102,6 +102,8 @@ def finite_verb(verb: Token) -> Optional[Token]:
     auxiliary/modal child or head, else (German) the nearest finite verb to the left in
     the sentence with no clause break between (parses that hang "hatte … annektiert und …
     überfallen" wrongly)."""
+    if verb.pos_ not in ("VERB", "AUX") and verb.text.islower() and verb.tag_ not in NONFINITE_TAGS and not verb.lower_.startswith("ge"):
+        return verb  # a verb the tagger missed ("griff/ADJ"): the caller knows it is one
     if verb.pos_ in ("VERB", "AUX") and is_finite(verb):
         if verb.doc.lang_ == "de" and _lemma(verb) not in AUX_LEMMAS:
             aux = _bracket_aux(verb)
@@ -118,9 +120,14 @@ def finite_verb(verb: Token) -> Optional[Token]:
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = verb.doc[k]
         if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
-            return None
+            break
         if tok.pos_ in ("VERB", "AUX") and is_finite(tok):
             return tok
+    # no finite verb before it: a form that is both participle and 3rd person present
+    # ("entführt", "kritisiert") tagged as a participle is the finite verb itself
+    if verb.doc.lang_ == "de" and verb.pos_ == "VERB" and verb.lower_.endswith("t") and not verb.lower_.startswith("ge") \
+            and not any(c.pos_ == "AUX" for c in verb.children):
+        return verb
     return None
 
 
@@ -151,7 +158,7 @@ def clause_start(fin: Token) -> int:
         tok = doc[k]
         if tok.text in (";", ":", "–", "—") or (tok.text in CLAUSE_BREAK and embedded):
             return k + 1
-        if embedded and tok.lower_ in ("und", "aber", "oder", "doch", "sondern") and k < fin.i - 1:
+        if embedded and tok.lower_ in ("und", "aber", "oder", "doch", "sondern"):
             return k + 1
         k -= 1
     start = s
@@ -184,7 +191,7 @@ def _clearly_nominative(tok: Token) -> bool:
     return False
 
 
-def vorfeld_subject(verb: Token) -> Optional[Token]:
+def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
     """German: the head of the noun phrase in the Vorfeld of ``verb``'s verb-second main
     clause when word order and case make it the subject (module docstring), else None.
     Nothing for verb-final clauses, verb-first clauses, or a Vorfeld holding an adverbial,
@@ -209,7 +216,7 @@ def vorfeld_subject(verb: Token) -> Optional[Token]:
         return None  # a clause in the Vorfeld
     if any(t.pos_ == "ADP" and t.head.i == np.i or (t.pos_ == "ADP" and t.i == start) for t in field_):
         return None  # a prepositional phrase ("Am Samstag", "Nach dem Treffen")
-    if np.pos_ == "ADV" and not np.text[:1].isupper():
+    if np.pos_ in ("ADV", "X", "ADJ") and (not np.text[:1].isupper() or names is None or not names(np)):
         return None
     if np.pos_ == "PRON" and np.lower_ in ("es", "das", "dies") and np.dep_ in ("expl", "ep"):
         return None
@@ -222,6 +229,23 @@ def vorfeld_subject(verb: Token) -> Optional[Token]:
         if c.i > fin.i and c.dep_ in SUBJECT_DEPS and _clearly_nominative(c) and not _clearly_nominative(np):
             return None
     return np
+
+
+def vorfeld_object(verb: Token) -> Optional[Token]:
+    """German: the head of a Vorfeld noun phrase that case marks as an object ("Den
+    Präsidenten kritisierte der Kanzler"), else None."""
+    fin = finite_verb(verb)
+    if fin is None or is_subordinate(fin):
+        return None
+    start = clause_start(fin)
+    field_ = [t for t in fin.doc[start:fin.i] if not t.is_punct]
+    if not field_ or any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" for t in field_):
+        return None
+    ids = {t.i for t in field_}
+    roots = [t for t in field_ if (t.head.i not in ids or t.head.i == t.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if len(roots) == 1 and _non_nominative(roots[0]):
+        return roots[0]
+    return None
 
 
 def verb_complex(verb: Token) -> VerbComplex:
@@ -256,3 +280,137 @@ def verb_complex(verb: Token) -> VerbComplex:
     if fin is not None and "Sub" in fin.morph.get("Mood"):
         vc.mood = "subjunctive"
     return vc
+
+
+NOMINAL_RUN = frozenset(("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "X"))
+SKIP_IN_FIELD = frozenset(("nicht", "nie", "auch", "noch", "bereits", "schon", "erneut", "dann", "dort", "danach",
+                           "heute", "gestern", "morgen", "zudem", "jedoch", "aber", "nun", "jetzt", "wieder", "offenbar"))
+
+
+@dataclass
+class Phrase:
+    """A noun phrase found linearly: its tokens, the preposition before it (lower case, or
+    None for a bare phrase) and whether it stands before the finite verb (Vorfeld)."""
+
+    tokens: List[Token]
+    prep: Optional[str] = None
+    front: bool = False
+
+    @property
+    def head(self) -> Token:
+        nouns = [t for t in self.tokens if t.pos_ in ("NOUN", "PROPN", "PRON", "X")]
+        return nouns[-1] if nouns else self.tokens[-1]
+
+
+def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
+    """German: the finite verb of ``verb``'s clause and the noun phrases of that clause in
+    word order, found from positions alone (the verb-second/verb-final frame: Vorfeld,
+    finite verb, Mittelfeld, right bracket), for parses too broken to trust. Phrases stop
+    at any verb, clause break or subordinator; a preposition opens a prepositional phrase."""
+    fin = finite_verb(verb)
+    anchor = fin if fin is not None else verb
+    doc = verb.doc
+    start = clause_start(anchor)
+    sent_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    end = max(anchor.i, verb.i) + 1
+    while end < sent_end and doc[end].text not in CLAUSE_BREAK and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].i != verb.i) \
+            and doc[end].lower_ not in ("und", "oder", "aber", "sondern"):
+        end += 1
+    phrases: List[Phrase] = []
+    current: List[Token] = []
+    prep: Optional[str] = None
+    v2 = fin is not None and not is_subordinate(fin)  # verb-final clauses have no Vorfeld
+
+    def close() -> None:
+        nonlocal current, prep
+        if current and any(t.pos_ in ("NOUN", "PROPN", "PRON", "X") for t in current):
+            phrases.append(Phrase(current, prep, front=v2 and fin is not None and current[-1].i < fin.i))
+        current, prep = [], None
+
+    for tok in doc[start:end]:
+        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or tok.lower_ in SUBORDINATORS_DE:
+            close()
+            continue
+        if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
+            close()
+            if tok.i + 1 < end and doc[tok.i + 1].pos_ in NOMINAL_RUN:
+                prep = tok.lower_
+            continue
+        if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+                            and "Poss=Yes" not in str(current[-1].morph)):
+                close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
+            if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
+                close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
+            current.append(tok)
+            continue
+        close()
+    close()
+    return fin, phrases
+
+
+def is_non_nominative(phrase: Phrase) -> bool:
+    """Case morphology of a bare German phrase that rules out the subject role."""
+    return any(t.lower_ in NON_NOMINATIVE_DE for t in phrase.tokens if t.pos_ in ("DET", "PRON"))
+
+
+def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # type: ignore[no-untyped-def]
+    """Repair two English misparses of short news sentences, in place: (1) the only finite
+    verb read as a modifier of the noun after it ("Macron threatened/amod Scholz/ROOT") is
+    made the root with that noun as its object; (2) in a sentence without a finite verb,
+    the first ``-s`` word read as a plural noun with a name as its compound ("Scholz
+    appeals/NNS to Putin") that ``is_verb_form`` knows as an inflected verb becomes the
+    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject. Returns
+    the number of repaired verbs (0 or 1)."""
+    for tok in sent:
+        # a verb read as a noun after an auxiliary or "to" ("did not sanction/NN",
+        # "plans to sanction/NN")
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and is_verb_form(tok.lower_ + "s") and any(
+                (c.pos_ == "AUX" and c.i < tok.i) or (c.tag_ == "TO" and c.i == tok.i - 1) for c in tok.children) \
+                and not any(c.dep_ == "det" for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VB"
+            if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
+                tok.dep_ = "xcomp"
+    finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
+    if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
+            and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
+            and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
+                                             and finite[0].head.dep_ == "ROOT" and finite[0].head.i == finite[0].i + 1
+                                             and any(c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "NOUN")
+                                                     and c.i < finite[0].i for c in finite[0].children)):
+        # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
+        _rehead(finite[0])
+        return 1
+    if finite:
+        return 0
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NN") and tok.lower_.endswith("s") and is_verb_form(tok.lower_) \
+                and any(c.dep_ == "compound" and c.i < tok.i for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VBZ"
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    c.dep_ = "nsubj"
+            if tok.dep_ in ("compound", "amod") and tok.head.i == tok.i + 1 and tok.head.dep_ == "ROOT":
+                _rehead(tok)
+            return 1
+    return 0
+
+
+def _rehead(verb: Token) -> None:
+    """Make ``verb`` the root of its sentence and its parse head (the noun right after it)
+    its object; names before the verb hung on that noun become the verb's subject."""
+    obj = verb.head
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    obj.head = verb
+    obj.dep_ = "obj"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    for c in list(verb.children):
+        if c.dep_ == "compound" and c.i < verb.i:
+            c.dep_ = "nsubj"
+    for c in list(obj.children):
+        if c.i < verb.i:
+            c.head = verb
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN"):
+                c.dep_ = "nsubj"

@@ -31,7 +31,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import data_path, iter_tsv
-from ..tokens import get_list, mentions_in
+from ..tokens import doc_text, get_list, mentions_in
 
 MAX_SENTENCES_BACK = 3
 KINDS = ("pronoun", "demonstrative", "description", "group")
@@ -132,12 +132,21 @@ def _head(span: Span) -> Token:
         return span[-1]
 
 
-def _sentences(doc: Doc) -> List[Tuple[int, int]]:
-    cached = doc.user_data.get("lagebild_sent_bounds")
-    if cached is None:
-        cached = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))]
-        doc.user_data["lagebild_sent_bounds"] = cached
-    return cached
+def _sentences(doc: Doc, char: int) -> List[Tuple[int, int]]:
+    """Character bounds of the sentence holding ``char`` and of up to
+    :data:`MAX_SENTENCES_BACK` sentences before it, earliest first (found from the token,
+    not by listing every sentence of a long document)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc_text(doc)))]
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return [(0, len(doc_text(doc)))]
+    sent = span[0].sent
+    out = [(sent.start_char, sent.end_char)]
+    while len(out) <= MAX_SENTENCES_BACK and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        out.append((sent.start_char, sent.end_char))
+    return out[::-1]
 
 
 def _sentence_index(bounds: Sequence[Tuple[int, int]], char: int) -> int:
@@ -186,9 +195,26 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
             if w is not None and w.kind == "description":
                 return head, w
         return None
+    if word.kind in ("group", "description") and _compared(head):
+        return None  # "wie ein Mann", "like a man": a comparison refers to no one
     if word.kind == "group" and any(c.lower_ in ("beiden", "both") for c in head.children):
         return head, RefWord("description", "pl", "*", frozenset(("PER", "GPE", "ORG")))
     return head, word
+
+
+COMPARISON = frozenset(("wie", "als", "like", "as"))
+
+
+def _compared(head: Token) -> bool:
+    """The noun phrase headed by ``head`` is the standard of a comparison."""
+    doc = head.doc
+
+    def comparing(tok: Token) -> bool:  # "als" after "mehr"/"more" counts a quantity
+        return tok.lower_ in COMPARISON and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("mehr", "weniger", "more", "less", "fewer"))
+
+    first = min((t for t in head.subtree), key=lambda t: t.i)
+    before = doc[first.i - 1] if first.i > 0 else None
+    return any(comparing(c) and c.i < head.i for c in head.children) or (before is not None and comparing(before))
 
 
 def _actors(doc: Doc) -> Dict[str, object]:
@@ -251,9 +277,9 @@ def _is_subject(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
 
 def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int) -> List[str]:
     lang = _lang(doc)
-    bounds = _sentences(doc)
+    bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
-    lo = bounds[max(0, here - MAX_SENTENCES_BACK)][0]
+    lo = bounds[0][0]
     actors = _actors(doc)
     ranked: List[Tuple[Tuple[int, int, int, int], str]] = []
     for m in mentions_in(doc, lo, start):
@@ -284,10 +310,10 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
     :data:`MAX_SENTENCES_BACK` sentences before; None when none is named."""
-    bounds = _sentences(doc)
+    bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
-    for k in range(here, max(-1, here - MAX_SENTENCES_BACK - 1), -1):
+    for k in range(here, -1, -1):
         s, e = bounds[k]
         best: Optional[Tuple[int, str]] = None
         for m in mentions_in(doc, s, e):
@@ -342,6 +368,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     component's mentions."""
     found = mentions_in(doc, start, end)
     hit = classify(doc, start, end)
+    if found and hit is not None and hit[1].kind == "group":
+        head = hit[0]
+        # "Zivilisten in Litauen": the place names the group's country, not the referent
+        found = [m for m in found if m.start < head.idx + len(head) and head.idx < m.end]
     if found:
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
@@ -362,7 +392,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # a determiner-less or definite group noun; not "ein Soldat" as an object of
         # comparison — a group stands for the agents of the context's country
         country = context_country(doc, start, end)
-        return [group_actor(doc, str(word.agent), country, doc.text[start:end], start, end)]
+        return [group_actor(doc, str(word.agent), country, doc_text(doc)[start:end], start, end)]
     gender = word.gender
     if _lang(doc) == "de" and word.kind in ("pronoun", "demonstrative") and gender == "f" and number == "*":
         number = "sg"
