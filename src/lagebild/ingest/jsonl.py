@@ -32,7 +32,7 @@ import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, List, Optional, Tuple
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
 from ..errors import BadInputError, Errors, LagebildError, Warnings
 from .build import article_from_html, article_from_text
@@ -60,6 +60,7 @@ class JsonRecord(BaseModel):
     """One JSONL record after coercion; ``notes`` are the W103 messages of what was dropped."""
 
     model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True)
+    _warnings: List[str] = PrivateAttr(default_factory=list)  # from decoding the line
 
     text: Any = None
     html: Any = None
@@ -138,10 +139,18 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def parse_record(raw: bytes, *, lineno: int, path: str) -> JsonRecord:
-    """One line → a validated :class:`JsonRecord`; raises :class:`BadInputError` (E008/E101)."""
+def parse_record(raw: bytes, *, lineno: int, path: str, warnings: Optional[List[str]] = None) -> JsonRecord:
+    """One line → a validated :class:`JsonRecord`; raises :class:`BadInputError` (E008/E101).
+    Bytes that are not UTF-8 are replaced (W107 in ``warnings``); a BOM is ignored."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
-        obj = json.loads(raw.decode("utf-8", errors="replace"), parse_int=_parse_int)
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        line = raw.decode("utf-8", errors="replace")
+        if warnings is not None:
+            warnings.append(Warnings.W107.format(count=line.count("\ufffd")))
+    try:
+        obj = json.loads(line, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=e.msg)) from e
     except RecursionError as e:
@@ -151,7 +160,9 @@ def parse_record(raw: bytes, *, lineno: int, path: str) -> JsonRecord:
     if not isinstance(obj, dict):
         raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=f"{_kind(obj)}, not an object"))
     try:
-        return JsonRecord.model_validate(obj)
+        record = JsonRecord.model_validate(obj)
+        record._warnings = list(warnings or [])
+        return record
     except ValidationError as e:
         msg = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
         raise BadInputError(Errors.E101.format(line=lineno, path=path, msg=msg)) from e
@@ -192,6 +203,8 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             try:
                 lineno, raw = next(lines)
             except StopIteration:
+                if not done:
+                    yield IngestFailure(name, Errors.E001.format(path=name))
                 return
             except (EOFError, OSError, zlib.error) as e:
                 yield IngestFailure(name, Errors.E103.format(done=done, path=name, msg=e or type(e).__name__))
@@ -204,7 +217,8 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 continue
             done += 1
             try:
-                yield article_from_record(parse_record(raw, lineno=lineno, path=name), source=source, lineno=lineno, path=name)
+                record = parse_record(raw, lineno=lineno, path=name, warnings=[])
+                yield article_from_record(record, source=source, lineno=lineno, path=name)
             except LagebildError as e:
                 yield IngestFailure(source, str(e))
             except Exception as e:  # noqa: BLE001 - one record never stops the file
@@ -218,7 +232,7 @@ def article_from_record(record: "JsonRecord | dict", *, source: str, lineno: int
             record = JsonRecord.model_validate(record)
         except ValidationError as e:
             raise BadInputError(Errors.E101.format(line=lineno, path=path, msg=e.errors()[0]["msg"])) from e
-    warnings: List[str] = []
+    warnings: List[str] = list(record._warnings)
     fields = record.coerced(warnings)
     common = dict(
         source=fields["source"] or source,

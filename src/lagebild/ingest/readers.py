@@ -12,7 +12,7 @@ import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Tuple, Union
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 import catalogue
 
@@ -108,6 +108,33 @@ def is_gzip(path: Path) -> bool:
         return False
 
 
+def inflate(fh, problems: List[str], *, chunk: int = 1 << 20) -> Iterator[bytes]:
+    """Decompressed pieces of the gzip stream ``fh`` (every member, zero padding after
+    the last ignored). A stream cut off before its end marker appends a message to
+    ``problems`` instead of raising, so everything before the cut is kept; corrupt data
+    raises ``zlib.error``. Memory stays at about ``chunk`` bytes."""
+    d = zlib.decompressobj(wbits=31)
+    started = False
+    buf = b""
+    while True:
+        if not buf:
+            buf = fh.read(chunk)
+            if not buf:
+                if started and not d.eof:
+                    problems.append("the stream ends before its end marker")
+                return
+        if d.eof:  # the next member
+            buf = buf.lstrip(b"\x00")
+            if not buf:
+                continue
+            d = zlib.decompressobj(wbits=31)
+        started = True
+        out = d.decompress(buf, chunk)
+        buf = d.unused_data if d.eof else d.unconsumed_tail
+        if out:
+            yield out
+
+
 def gunzip(path: Path, *, limit: int = MAX_BYTES + 1) -> Tuple[bytes, Optional[str]]:
     """Up to ``limit`` decompressed bytes of a gzip file (all members) and, when the
     stream is truncated or corrupt, a message saying so (``None`` when it is whole).
@@ -116,35 +143,20 @@ def gunzip(path: Path, *, limit: int = MAX_BYTES + 1) -> Tuple[bytes, Optional[s
     raising ``EOFError``.
     """
     out = bytearray()
-    problem: Optional[str] = None
-    d = zlib.decompressobj(wbits=31)
-    started = False
+    problems: List[str] = []
     try:
         with open(path, "rb") as fh:
-            while len(out) < limit:
-                chunk = d.unconsumed_tail or fh.read(65536)
-                if not chunk:
-                    if started and not d.eof:
-                        problem = "the stream ends before its end marker"
+            for piece in inflate(fh, problems):
+                out += piece
+                if len(out) >= limit:
                     break
-                started = True
-                out += d.decompress(chunk, limit - len(out))
-                if d.eof:
-                    rest = d.unused_data
-                    d = zlib.decompressobj(wbits=31)
-                    started = False
-                    if rest:
-                        if not rest.lstrip(b"\x00"):
-                            continue  # zero padding after the last member
-                        started = True
-                        out += d.decompress(rest, max(1, limit - len(out)))
     except zlib.error as e:
-        problem = f"corrupt data: {e}"
+        problems.append(f"corrupt data: {e}")
     except OSError as e:
-        problem = str(e)
-    if not started and not out and problem is None:
-        problem = "empty or not a gzip stream"
-    return bytes(out[:limit]), problem
+        problems.append(str(e))
+    if not out and not problems:
+        problems.append("empty or not a gzip stream")
+    return bytes(out[:limit]), (problems[0] if problems else None)
 
 
 def read_bytes_checked(path: Path) -> Tuple[bytes, Optional[str]]:

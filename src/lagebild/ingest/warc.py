@@ -9,39 +9,28 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, List, Optional
 
 from ..errors import Errors, LagebildError
 from .build import article_from_html
 from .decode import MAX_BYTES, decode_bytes, display_path
-from .readers import IngestFailure, Item, _read_head, is_gzip, readers
+from .readers import IngestFailure, Item, _read_head, inflate, is_gzip, readers
 
 
 def gzip_problem(path: Path) -> Optional[str]:
     """Why the gzip file ``path`` is truncated or corrupt, or None when it is whole.
 
     Streams through the file keeping nothing (memory stays flat for any size)."""
-    d = zlib.decompressobj(wbits=31)
-    started = False
+    problems: List[str] = []
     try:
         with path.open("rb") as fh:
-            while True:
-                chunk = d.unconsumed_tail or fh.read(1 << 20)
-                if not chunk:
-                    return "the stream ends before its end marker" if started and not d.eof else None
-                started = True
-                d.decompress(chunk, 1 << 20)
-                if d.eof:
-                    rest = d.unused_data.lstrip(b"\x00")
-                    d = zlib.decompressobj(wbits=31)
-                    started = False
-                    if rest:
-                        started = True
-                        d.decompress(rest, 1 << 20)
+            for _ in inflate(fh, problems):
+                pass
     except zlib.error as e:
         return f"corrupt data: {e}"
     except OSError as e:
         return str(e)
+    return problems[0] if problems else None
 
 
 @readers.register("warc")
