@@ -450,7 +450,11 @@ def build(out: Path, *, slow: bool = True, symlinks: bool = True) -> List[Case]:
 
 def by_case(out: Path, cases: List[Case], docs: List[dict], failures: List[tuple]) -> Dict[str, dict]:
     """Group documents (dicts with ``source``) and failures ``(source, reason)`` by case."""
-    from lagebild.ingest.decode import display_path
+    try:
+        from lagebild.ingest.decode import display_path
+    except ImportError:  # an older lagebild (benchmarks/hostile.py scores any version)
+        def display_path(p: object) -> str:  # type: ignore[misc]
+            return os.fsencode(p).decode("utf-8", errors="backslashreplace")  # type: ignore[arg-type]
 
     groups: Dict[str, dict] = {c.name: {"docs": [], "failures": []} for c in cases}
     prefixes = sorted(((display_path(out / c.name) + os.sep, c.name) for c in cases), key=lambda p: -len(p[0]))
