@@ -466,7 +466,7 @@ def by_case(out: Path, cases: List[Case], docs: List[dict], failures: List[tuple
         return None
 
     for d in docs:
-        name = owner(d.get("source") or "")
+        name = owner(str(d.get("source") or ""))
         if name:
             groups[name]["docs"].append(d)
     for source, reason in failures:
