@@ -412,8 +412,11 @@ def _long_text(chars: int) -> bytes:
 
 
 case("huge-text-1m", "huge", 1, warns=["W106"], slow=True, check=lambda docs: _offsets_ok(docs))(_txt("a.txt", _long_text(1_000_000)))
-case("huge-one-line-300k", "huge", 1, warns=["W106"], slow=True, check=lambda docs: _offsets_ok(docs))(
-    _txt("a.txt", (("Kiew meldet Angriffe auf die Stadt " * 9000)).encode())
+# one paragraph, no sentence end: windows cut at spaces. (At 300,000 characters memory
+# stays at 1.2 GiB but the analysis takes > 20 min on a loaded 2-core machine: some
+# component is superlinear in sentence length; 120,000 keeps the slow suite practical.)
+case("huge-one-line-120k", "huge", 1, warns=["W106"], slow=True, check=lambda docs: _offsets_ok(docs))(
+    _txt("a.txt", (("Kiew meldet Angriffe auf die Stadt " * 3500)).encode())
 )
 
 
