@@ -117,7 +117,7 @@ def _analyze_windowed(
     merge: actors by id (mentions concatenated), events/statements/forecasts in order,
     every character offset shifted into ``article.text``."""
     spans = windows(article.text)
-    article.warnings.append(Warnings.W106.format(chars=len(article.text), windows=len(spans)))
+    article.warnings.append(Warnings.W155.format(chars=len(article.text), windows=len(spans)))
     merged: Optional[Document] = None
     actors: Dict[str, object] = {}
     for start, end in spans:

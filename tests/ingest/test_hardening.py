@@ -29,19 +29,19 @@ TEXT = "Die Regierung in Berlin kündigte am Montag neue Hilfen für die Ukraine
 @pytest.mark.parametrize(
     "fields,authors,title,warn",
     [
-        ({"authors": 42}, [], None, "W103"),
-        ({"authors": [1, None, "Anna Beispiel", ["x"]]}, ["Anna Beispiel"], None, "W103"),
+        ({"authors": 42}, [], None, "W152"),
+        ({"authors": [1, None, "Anna Beispiel", ["x"]]}, ["Anna Beispiel"], None, "W152"),
         ({"authors": "Anna Beispiel"}, ["Anna Beispiel"], None, None),
         ({"author": "Jan Kowalski"}, ["Jan Kowalski"], None, None),
         ({"authors": [{"@type": "Person", "name": "Eva Muster"}]}, ["Eva Muster"], None, None),
-        ({"authors": [{"id": 3}]}, [], None, "W103"),
+        ({"authors": [{"id": 3}]}, [], None, "W152"),
         ({"title": 2025}, [], "2025", None),
-        ({"title": {"de": "Titel"}}, [], None, "W103"),
-        ({"title": ["a", "b"]}, [], None, "W103"),
-        ({"title": "Ti\u0000tel"}, [], "Titel", "W101"),
-        ({"title": "Ti\ud800tel"}, [], "Ti\ufffdtel", "W104"),
-        ({"url": {"href": "x"}}, [], None, "W103"),
-        ({"published": {"$date": 1}}, [], None, "W103"),
+        ({"title": {"de": "Titel"}}, [], None, "W152"),
+        ({"title": ["a", "b"]}, [], None, "W152"),
+        ({"title": "Ti\u0000tel"}, [], "Titel", "W150"),
+        ({"title": "Ti\ud800tel"}, [], "Ti\ufffdtel", "W153"),
+        ({"url": {"href": "x"}}, [], None, "W152"),
+        ({"published": {"$date": 1}}, [], None, "W152"),
     ],
 )
 def test_jsonl_coercion_rules(fields, authors, title, warn):
@@ -56,11 +56,11 @@ def test_jsonl_coercion_rules(fields, authors, title, warn):
 @pytest.mark.parametrize(
     "line,code",
     [
-        (b'{"text": {"a": 1}}', "E101"),
-        (b'{"text": [1]}', "E101"),
-        (b'{"html": false}', "E101"),
-        (b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "E101"),
-        (b'{"text": "x", "deep": ' + b"{\"a\":" * 50_000 + b"1" + b"}" * 50_000 + b"}", "E101"),
+        (b'{"text": {"a": 1}}', "E150"),
+        (b'{"text": [1]}', "E150"),
+        (b'{"html": false}', "E150"),
+        (b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "E150"),
+        (b'{"text": "x", "deep": ' + b"{\"a\":" * 50_000 + b"1" + b"}" * 50_000 + b"}", "E150"),
         (b"[1, 2]", "E008"),
         (b'"just a string"', "E008"),
         (b'{"text": "unterminated', "E008"),
@@ -88,7 +88,7 @@ def test_jsonl_too_long_line_skipped_rest_read(tmp_path, monkeypatch):
     )
     items = list(jsonl.read_jsonl(path))
     assert [type(i).__name__ for i in items] == ["Article", "IngestFailure", "Article"]
-    assert items[1].reason.startswith("[E102]") and items[1].source.endswith(":2")
+    assert items[1].reason.startswith("[E151]") and items[1].source.endswith(":2")
 
 
 def test_jsonl_gz_and_truncated_gz(tmp_path):
@@ -101,7 +101,7 @@ def test_jsonl_gz_and_truncated_gz(tmp_path):
     b = [i for i in items if "b.jsonl.gz" in i.source]
     assert len(a) == 5 and not any(isinstance(i, IngestFailure) for i in a)
     assert [type(i).__name__ for i in b] == ["Article"] * 3 + ["IngestFailure"]
-    assert b[-1].reason.startswith("[E103]") and "after 3 complete" in b[-1].reason
+    assert b[-1].reason.startswith("[E152]") and "after 3 complete" in b[-1].reason
 
 
 @settings(max_examples=200, deadline=None)
@@ -129,7 +129,7 @@ def test_decode_mostly_utf8_keeps_utf8_and_warns():
         data = (UMLAUTS * 5).encode().replace(b"berieten", b"berie" + stray + b"ten", 1)
         text, warnings = decode_bytes(data)
         assert "Außenminister" in text and "Grünen" in text and "\ufffd" in text
-        assert warnings and warnings[0].startswith("[W107]")
+        assert warnings and warnings[0].startswith("[W156]")
 
 
 @pytest.mark.parametrize("enc", ["cp1252", "latin-1", "utf-16", "utf-8-sig"])
@@ -142,16 +142,16 @@ def test_decode_legacy_and_bom_encodings(enc):
 @pytest.mark.parametrize("text", ["\u200b", "\u200b\u200c\u200d\ufeff", "\u2060 \u00a0\n\u00ad", "\u202e\u202c \t"])
 def test_invisible_text_is_refused(text):
     assert not has_visible_text(text)
-    with pytest.raises(BadInputError, match=r"\[E106\]|\[E001\]"):
+    with pytest.raises(BadInputError, match=r"\[E155\]|\[E001\]"):
         decode_bytes(text.encode())
-    with pytest.raises(BadInputError, match=r"\[E106\]|\[E005\]"):
+    with pytest.raises(BadInputError, match=r"\[E155\]|\[E005\]"):
         article_from_text(text)
 
 
 def test_clean_text_removes_controls_keeps_layout():
     warnings: list = []
     assert clean_text("a\x00b\tc\nd\x1b[31me\ud800", "text", warnings) == "ab\tc\nd[31me\ufffd"
-    assert [w[:6] for w in warnings] == ["[W101]", "[W104]"]
+    assert [w[:6] for w in warnings] == ["[W150]", "[W153]"]
 
 
 def test_display_path_escapes_invalid_utf8():
@@ -186,7 +186,7 @@ def test_symlinks_out_of_the_folder_not_followed(tmp_path):
     files = sorted(p.name for p in found if isinstance(p, Path))
     warned = [f for f in found if isinstance(f, IngestFailure)]
     assert files == ["a.txt", "same.txt"]
-    assert len(warned) == 2 and all(f.reason.startswith("[W105]") for f in warned)
+    assert len(warned) == 2 and all(f.reason.startswith("[W154]") for f in warned)
 
 
 # ------------------------------------------------------------------ windows
@@ -215,7 +215,7 @@ def test_long_text_analysed_in_windows_offsets_in_full_text(monkeypatch):
     monkeypatch.setattr(pipeline, "WINDOW_CHARS", 1000)
     article = article_from_string(text, published="2025-03-01")
     doc = pipeline.analyze_article(article, language="de")
-    assert any(w.startswith("[W106]") for w in doc.warnings)
+    assert any(w.startswith("[W155]") for w in doc.warnings)
     assert len(doc.text) == len(article.text) and not doc.partial
     macron = [a for a in doc.actors if a.id == "per:emmanuel_macron"]
     assert macron and len(macron[0].mentions) == 60
@@ -279,9 +279,9 @@ def test_sentences_ending_in_a_date_are_not_headers(line):
 def test_missing_date_is_warned_not_silent():
     article = article_from_text("Gipfel in Berlin" + BODY)
     assert article.published is None
-    assert any(w.startswith("[W102]") for w in article.warnings)
+    assert any(w.startswith("[W151]") for w in article.warnings)
     dated = article_from_text("Gipfel. 2025-03-01" + BODY)
-    assert not any(w.startswith("[W102]") for w in dated.warnings)
+    assert not any(w.startswith("[W151]") for w in dated.warnings)
 
 
 # ------------------------------------------------------------------ HTML bylines

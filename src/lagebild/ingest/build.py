@@ -32,7 +32,7 @@ def _published(
     elif checked.raw is None:
         # roles ("der US-Präsident") and relative dates are then resolved at today's date
         today = (now or datetime.now()).date().isoformat()
-        article.warnings.append(Warnings.W102.format(today=today))
+        article.warnings.append(Warnings.W151.format(today=today))
 
 
 def _clip_sections(sections: List[Section], length: int) -> List[Section]:
@@ -151,7 +151,7 @@ def _finish(
     if not text.strip():
         raise BadInputError(Errors.E005.format(path=source or "<string>"), path=source)
     if not has_visible_text(text):
-        raise BadInputError(Errors.E106.format(path=source or "<string>"), path=source)
+        raise BadInputError(Errors.E155.format(path=source or "<string>"), path=source)
     # NUL/control characters and lone surrogates never reach an article (nor a store)
     text = clean_text(text, "text", warnings)
     title = clean_text(title, "title", warnings).strip() or None if title else None

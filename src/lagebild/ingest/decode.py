@@ -49,15 +49,15 @@ def _fs_roundtrips(s: str) -> bool:
 
 def clean_text(value: str, field: str, warnings: List[str]) -> str:
     """``value`` without control characters (NUL …) and lone surrogates, each kind
-    reported once in ``warnings`` (W101, W104). Tabs and newlines are kept."""
+    reported once in ``warnings`` (W150, W153). Tabs and newlines are kept."""
     count = len(_CONTROL.findall(value))
     if count:
         value = _CONTROL.sub("", value)
-        warnings.append(Warnings.W101.format(count=count, field=field))
+        warnings.append(Warnings.W150.format(count=count, field=field))
     count = len(_SURROGATE.findall(value))
     if count:
         value = _SURROGATE.sub("\ufffd", value)
-        warnings.append(Warnings.W104.format(count=count, field=field))
+        warnings.append(Warnings.W153.format(count=count, field=field))
     return value
 
 
@@ -82,9 +82,9 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
 
     UTF-8 (with or without BOM) first, then UTF-16 by BOM; input that is mostly UTF-8 (more
     valid multi-byte characters than stray bytes, under 1 % of the input stray) is decoded
-    as UTF-8 with the stray bytes replaced (W107) rather than given up to a legacy code
+    as UTF-8 with the stray bytes replaced (W156) rather than given up to a legacy code
     page; otherwise the best guess of charset-normalizer. Undecodable input raises
-    :class:`BadInputError` (E003), empty or invisible text E001/E106, binary E002.
+    :class:`BadInputError` (E003), empty or invisible text E001/E155, binary E002.
     """
     if len(data) > MAX_BYTES:
         raise BadInputError(Errors.E004.format(size=len(data), limit=MAX_BYTES, path=path), path=path)
@@ -102,7 +102,7 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
             mostly = _mostly_utf8(data)
             if mostly is not None:
                 text, bad = mostly
-                warnings.append(Warnings.W107.format(count=bad))
+                warnings.append(Warnings.W156.format(count=bad))
             else:
                 text = _guess_decode(data, path)
     if "\ufffd" in text and not warnings:
@@ -111,7 +111,7 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
     if not text.strip():
         raise BadInputError(Errors.E001.format(path=path), path=path)
     if not has_visible_text(text):
-        raise BadInputError(Errors.E106.format(path=path), path=path)
+        raise BadInputError(Errors.E155.format(path=path), path=path)
     return text, warnings
 
 

@@ -41,14 +41,14 @@ def read_feed(path: Path) -> Iterator[Item]:
             m = re.search(rb"<(?![?!])([\w:.-]+)", data[:4096])
             root = m.group(1).decode("utf-8", errors="replace") if m else "?"
             if root.split(":")[-1].lower() not in ("rss", "feed", "rdf", "channel"):
-                yield IngestFailure(name, Errors.E104.format(root=root, path=name))
+                yield IngestFailure(name, Errors.E153.format(root=root, path=name))
                 return
         reason = problem or getattr(parsed, "bozo_exception", None) or "no entries"
         yield IngestFailure(name, Errors.E016.format(path=name, msg=reason))
         return
     yield from _entries(parsed, name)
     if problem:
-        yield IngestFailure(name, Errors.E103.format(done=len(parsed.entries), path=name, msg=problem))
+        yield IngestFailure(name, Errors.E152.format(done=len(parsed.entries), path=name, msg=problem))
 
 
 def _entries(parsed, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ def _entries(parsed, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-de
         try:
             yield from _entry(entry, i, name)
         except Exception as e:  # noqa: BLE001 - one entry never stops the feed
-            yield IngestFailure(f"{name}#{i}", Errors.E107.format(path=f"{name}#{i}", kind=type(e).__name__, msg=e))
+            yield IngestFailure(f"{name}#{i}", Errors.E156.format(path=f"{name}#{i}", kind=type(e).__name__, msg=e))
 
 
 def _entry(entry, i: int, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]

@@ -4,25 +4,25 @@ Records are validated with pydantic (:class:`JsonRecord`) under explicit coercio
 so no value a producer can put in a JSON object stops a batch:
 
 =================  ===========================================================================
-field              accepted; coerced (with a ``W103`` warning on the document); refused
+field              accepted; coerced (with a ``W152`` warning on the document); refused
 =================  ===========================================================================
 ``text``/``html``  a string; a number → its digits; an object/array/bool → the record is
-                   refused (``E101``, no article text)
-``title``, ``url``, a string; a number → its digits; an object/array/bool → dropped (``W103``)
+                   refused (``E150``, no article text)
+``title``, ``url``, a string; a number → its digits; an object/array/bool → dropped (``W152``)
 ``source``
 ``published``      a string or a number (then parsed like any date, ``W002`` if it is none);
-/``date``          an object/array/bool → dropped (``W103``)
+/``date``          an object/array/bool → dropped (``W152``)
 ``authors``        a string or a list of strings; ``{"name": …}`` objects → the name (schema.org
-/``author``        Person); numbers, booleans, nested lists, other objects → dropped (``W103``)
+/``author``        Person); numbers, booleans, nested lists, other objects → dropped (``W152``)
 other fields       ignored
 =================  ===========================================================================
 
 Every string has NUL/control characters removed and lone surrogates (``"\\ud800"``)
-replaced (``W101``/``W104``). Integers longer than 100 digits are kept as their digit string
+replaced (``W150``/``W153``). Integers longer than 100 digits are kept as their digit string
 (Python refuses to convert ones over 4,300 digits); nesting deeper than the JSON parser's
-limit is an ``E101``. Lines are read with a size limit (:data:`MAX_LINE_BYTES`) so one
-huge line is refused (``E102``) without being held in memory; ``.jsonl.gz`` is read as a
-stream and a truncated one keeps every complete line before the cut (``E103`` for the rest).
+limit is an ``E150``. Lines are read with a size limit (:data:`MAX_LINE_BYTES`) so one
+huge line is refused (``E151``) without being held in memory; ``.jsonl.gz`` is read as a
+stream and a truncated one keeps every complete line before the cut (``E152`` for the rest).
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ from .build import article_from_html, article_from_text
 from .decode import MAX_BYTES, clean_text, display_path
 from .readers import IngestFailure, Item, is_gzip, readers
 
-MAX_LINE_BYTES = MAX_BYTES  # one record; a longer line is skipped while it is read (E102)
+MAX_LINE_BYTES = MAX_BYTES  # one record; a longer line is skipped while it is read (E151)
 _BIG_INT_DIGITS = 100
 
 
@@ -57,7 +57,7 @@ def _scalar_text(value: Any) -> Optional[str]:
 
 
 class JsonRecord(BaseModel):
-    """One JSONL record after coercion; ``notes`` are the W103 messages of what was dropped."""
+    """One JSONL record after coercion; ``notes`` are the W152 messages of what was dropped."""
 
     model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True)
     _warnings: List[str] = PrivateAttr(default_factory=list)  # from decoding the line
@@ -102,7 +102,7 @@ class JsonRecord(BaseModel):
             return None
         text = _scalar_text(value)
         if text is None:
-            warnings.append(Warnings.W103.format(field=name, msg=f"{_kind(value)} dropped (a string was expected)"))
+            warnings.append(Warnings.W152.format(field=name, msg=f"{_kind(value)} dropped (a string was expected)"))
         return text
 
     def _authors(self, warnings: List[str]) -> Optional[List[str]]:
@@ -121,7 +121,7 @@ class JsonRecord(BaseModel):
             else:
                 dropped.append(_kind(item))
         if dropped:
-            warnings.append(Warnings.W103.format(
+            warnings.append(Warnings.W152.format(
                 field="authors", msg=f"{', '.join(sorted(set(dropped)))} dropped (names must be strings)"
             ))
         return names or None
@@ -140,23 +140,23 @@ def _kind(value: Any) -> str:
 
 
 def parse_record(raw: bytes, *, lineno: int, path: str, warnings: Optional[List[str]] = None) -> JsonRecord:
-    """One line → a validated :class:`JsonRecord`; raises :class:`BadInputError` (E008/E101).
-    Bytes that are not UTF-8 are replaced (W107 in ``warnings``); a BOM is ignored."""
+    """One line → a validated :class:`JsonRecord`; raises :class:`BadInputError` (E008/E150).
+    Bytes that are not UTF-8 are replaced (W156 in ``warnings``); a BOM is ignored."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
         line = raw.decode("utf-8", errors="replace")
         if warnings is not None:
-            warnings.append(Warnings.W107.format(count=line.count("\ufffd")))
+            warnings.append(Warnings.W156.format(count=line.count("\ufffd")))
     try:
         obj = json.loads(line, parse_int=_parse_int)
     except json.JSONDecodeError as e:
         raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=e.msg)) from e
     except RecursionError as e:
-        raise BadInputError(Errors.E101.format(line=lineno, path=path, msg="nested too deeply")) from e
+        raise BadInputError(Errors.E150.format(line=lineno, path=path, msg="nested too deeply")) from e
     except ValueError as e:
-        raise BadInputError(Errors.E101.format(line=lineno, path=path, msg=e)) from e
+        raise BadInputError(Errors.E150.format(line=lineno, path=path, msg=e)) from e
     if not isinstance(obj, dict):
         raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=f"{_kind(obj)}, not an object"))
     try:
@@ -165,7 +165,7 @@ def parse_record(raw: bytes, *, lineno: int, path: str, warnings: Optional[List[
         return record
     except ValidationError as e:
         msg = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
-        raise BadInputError(Errors.E101.format(line=lineno, path=path, msg=msg)) from e
+        raise BadInputError(Errors.E150.format(line=lineno, path=path, msg=msg)) from e
 
 
 def _lines(fh: BinaryIO, limit: int) -> Iterator[Tuple[int, Optional[bytes]]]:
@@ -207,11 +207,11 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                     yield IngestFailure(name, Errors.E001.format(path=name))
                 return
             except (EOFError, OSError, zlib.error) as e:
-                yield IngestFailure(name, Errors.E103.format(done=done, path=name, msg=e or type(e).__name__))
+                yield IngestFailure(name, Errors.E152.format(done=done, path=name, msg=e or type(e).__name__))
                 return
             source = f"{name}:{lineno}"
             if raw is None:
-                yield IngestFailure(source, Errors.E102.format(line=lineno, path=name, limit=MAX_LINE_BYTES))
+                yield IngestFailure(source, Errors.E151.format(line=lineno, path=name, limit=MAX_LINE_BYTES))
                 continue
             if not raw.strip():
                 continue
@@ -222,7 +222,7 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             except LagebildError as e:
                 yield IngestFailure(source, str(e))
             except Exception as e:  # noqa: BLE001 - one record never stops the file
-                yield IngestFailure(source, Errors.E107.format(path=source, kind=type(e).__name__, msg=e))
+                yield IngestFailure(source, Errors.E156.format(path=source, kind=type(e).__name__, msg=e))
 
 
 def article_from_record(record: "JsonRecord | dict", *, source: str, lineno: int = 0, path: Path | str = "<record>"):  # type: ignore[no-untyped-def]
@@ -231,7 +231,7 @@ def article_from_record(record: "JsonRecord | dict", *, source: str, lineno: int
         try:
             record = JsonRecord.model_validate(record)
         except ValidationError as e:
-            raise BadInputError(Errors.E101.format(line=lineno, path=path, msg=e.errors()[0]["msg"])) from e
+            raise BadInputError(Errors.E150.format(line=lineno, path=path, msg=e.errors()[0]["msg"])) from e
     warnings: List[str] = list(record._warnings)
     fields = record.coerced(warnings)
     common = dict(

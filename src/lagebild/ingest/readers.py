@@ -175,25 +175,25 @@ def read_bytes_checked(path: Path) -> Tuple[bytes, Optional[str]]:
 
 def read_bytes(path: Path) -> bytes:
     """File contents (gunzipped), refusing files over :data:`MAX_BYTES` before reading and
-    truncated/corrupt gzip files (E103)."""
+    truncated/corrupt gzip files (E152)."""
     data, problem = read_bytes_checked(path)
     if problem:
-        raise BadInputError(Errors.E103.format(done=0, path=path, msg=problem), path=str(path))
+        raise BadInputError(Errors.E152.format(done=0, path=path, msg=problem), path=str(path))
     return data
 
 
 def _read_one(path: Path, build: Callable[..., Article]) -> Iterator[Item]:
     """A file that holds one article, decoded and handed to ``build``. A truncated gzip
-    file keeps the text before the cut (W108, partial); with nothing before it, E103."""
+    file keeps the text before the cut (W157, partial); with nothing before it, E152."""
     name = display_path(path)
     try:
         data, problem = read_bytes_checked(path)
         if problem and not data.strip():
-            yield IngestFailure(name, Errors.E103.format(done=0, path=name, msg=problem))
+            yield IngestFailure(name, Errors.E152.format(done=0, path=name, msg=problem))
             return
         text, warnings = decode_bytes(data, path=name)
         if problem:
-            warnings.append(Warnings.W108.format(msg=problem))
+            warnings.append(Warnings.W157.format(msg=problem))
         article = build(text, source=name, warnings=warnings)
         article.partial = article.partial or bool(problem)
         yield article
@@ -213,20 +213,20 @@ def read_html(path: Path) -> Iterator[Item]:
 
 @readers.register("xml")
 def read_xml(path: Path) -> Iterator[Item]:
-    """XML that is not an RSS/Atom/RDF feed (a sitemap, an office file …): refused (E104),
+    """XML that is not an RSS/Atom/RDF feed (a sitemap, an office file …): refused (E153),
     never stored as an article of raw markup."""
     import re
 
     head = _read_head(path).decode("utf-8", errors="replace")
     m = re.search(r"<(?![?!])([\w:.-]+)", head)
     name = display_path(path)
-    yield IngestFailure(name, Errors.E104.format(root=m.group(1) if m else "?", path=name))
+    yield IngestFailure(name, Errors.E153.format(root=m.group(1) if m else "?", path=name))
 
 
 def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
     """Files under the folder ``root``, sorted, hidden ones skipped. Symbolic links are
     followed only when they point inside ``root`` (a link to a system file is reported
-    with W105, not read); linked folders are never descended (no loops)."""
+    with W154, not read); linked folders are never descended (no loops)."""
     top = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -244,7 +244,7 @@ def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
                     continue
                 if target != top and top not in target.parents:
                     yield IngestFailure(
-                        display_path(sub), Warnings.W105.format(path=display_path(sub), target=display_path(target))
+                        display_path(sub), Warnings.W154.format(path=display_path(sub), target=display_path(target))
                     )
                     continue
                 if target.is_dir():
@@ -288,7 +288,7 @@ def iter_items(paths: Iterable[Union[str, Path]], *, fmt: Optional[str] = None) 
                 yield item, result
         except Exception as e:  # noqa: BLE001 - no reader bug may stop a batch
             where = shown if not done else f"{shown} (after {done} record(s))"
-            yield item, IngestFailure(shown, Errors.E107.format(path=where, kind=type(e).__name__, msg=e))
+            yield item, IngestFailure(shown, Errors.E156.format(path=where, kind=type(e).__name__, msg=e))
 
 
 def read_paths(paths: Iterable[Union[str, Path]], *, fmt: str | None = None) -> Iterator[Item]:

@@ -1,9 +1,9 @@
 """WARC files through warcio: each HTML response record becomes an article.
 
 A file that does not start with a ``WARC/`` version line (after gunzipping) is refused
-(E105) instead of yielding nothing. A truncated archive keeps every complete record
-before the cut: a record whose body ends early is reported (E108), and a gzip stream cut
-off or corrupt is reported after the records read (E103).
+(E154) instead of yielding nothing. A truncated archive keeps every complete record
+before the cut: a record whose body ends early is reported (E157), and a gzip stream cut
+off or corrupt is reported after the records read (E152).
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def read_warc(path: Path) -> Iterator[Item]:
 
     name = display_path(path)
     if not _read_head(path, 64).lstrip().startswith(b"WARC/"):
-        yield IngestFailure(name, Errors.E105.format(path=name))
+        yield IngestFailure(name, Errors.E154.format(path=name))
         return
     done = 0
     try:
@@ -59,7 +59,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                     if left > 0 and len(data) <= MAX_BYTES:
                         expected = record.rec_headers.get_header("Content-Length") or "?"
                         got = int(expected) - left if str(expected).isdigit() else "?"
-                        yield IngestFailure(source, Errors.E108.format(got=got, expected=expected, path=source))
+                        yield IngestFailure(source, Errors.E157.format(got=got, expected=expected, path=source))
                         continue
                     text, warnings = decode_bytes(data, path=source)
                     done += 1
@@ -67,11 +67,11 @@ def read_warc(path: Path) -> Iterator[Item]:
                 except LagebildError as e:
                     yield IngestFailure(source, str(e))
                 except Exception as e:  # noqa: BLE001 - one record never stops the archive
-                    yield IngestFailure(source, Errors.E107.format(path=source, kind=type(e).__name__, msg=e))
+                    yield IngestFailure(source, Errors.E156.format(path=source, kind=type(e).__name__, msg=e))
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as e:
         yield IngestFailure(name, Errors.E017.format(path=name, msg=e))
         return
     if is_gzip(path):
         problem = gzip_problem(path)
         if problem:
-            yield IngestFailure(name, Errors.E103.format(done=done, path=name, msg=problem))
+            yield IngestFailure(name, Errors.E152.format(done=done, path=name, msg=problem))
