@@ -30,6 +30,7 @@ CONFIG_PATH = Path(__file__).parent / "config" / "default.cfg"
 # parser's memory (measured ~4 KB per character with all components, benchmarks/memory.py)
 # stays bounded for any length.
 WINDOW_CHARS = 100_000
+RUNON_CHARS = 10_000  # a window with no paragraph, line or sentence end is at most this long
 
 
 def pipeline_config(path: Path = CONFIG_PATH) -> List[Tuple[str, str]]:
@@ -85,19 +86,28 @@ def windows(text: str, limit: int = WINDOW_CHARS) -> List[Tuple[int, int]]:
     """``[(start, end)]`` character ranges that cover ``text`` without gaps, each at most
     ``limit`` long, cut after a paragraph break (blank line) when there is one in the
     second half of the window, else after a line break, else after a sentence end
-    (". "), else hard. ``text[s:e]`` for all ranges, joined, is ``text``."""
+    (". "); a run-on stretch with none of these is cut after a space within
+    :data:`RUNON_CHARS`, else hard. ``text[s:e]`` for all ranges, joined, is ``text``."""
     spans: List[Tuple[int, int]] = []
     start = 0
     n = len(text)
-    while n - start > limit:
-        hard = start + limit
-        floor = start + limit // 2
+    while n - start > limit or (
+        n - start > RUNON_CHARS and text.find("\n", start) < 0 and text.find(". ", start) < 0
+    ):
+        hard = min(start + limit, n)
+        floor = start + (hard - start) // 2
         cut = -1
-        for sep in ("\n\n", "\n", ". ", " "):
+        for sep in ("\n\n", "\n", ". "):
             i = text.rfind(sep, floor, hard)
             if i >= 0:
                 cut = i + len(sep)
                 break
+        if cut < 0:
+            # a run-on stretch without any sentence end: the parser's and the coders'
+            # cost grows with sentence length, so cut it short, after a space
+            short = start + min(limit, RUNON_CHARS)
+            i = text.rfind(" ", start + min(limit, RUNON_CHARS) // 2, short)
+            cut = i + 1 if i >= 0 else short
         if cut <= start:
             cut = hard
         spans.append((start, cut))
