@@ -412,9 +412,8 @@ def _long_text(chars: int) -> bytes:
 
 
 case("huge-text-1m", "huge", 1, warns=["W155"], slow=True, check=lambda docs: _offsets_ok(docs))(_txt("a.txt", _long_text(1_000_000)))
-# one paragraph, no sentence end: windows cut at spaces. (At 300,000 characters memory
-# stays at 1.2 GiB but the analysis takes > 20 min on a loaded 2-core machine: some
-# component is superlinear in sentence length; 120,000 keeps the slow suite practical.)
+# one paragraph, no sentence end: run-on windows of <= 10,000 characters (before them, a
+# 120,000-character run-on took > 20 min on a loaded 2-core machine; now ~80 s)
 case("huge-one-line-120k", "huge", 1, warns=["W155"], slow=True, check=lambda docs: _offsets_ok(docs))(
     _txt("a.txt", (("Kiew meldet Angriffe auf die Stadt " * 3500)).encode())
 )
