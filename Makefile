@@ -4,14 +4,18 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= lagebild.duckdb
 
-.PHONY: demo test test-all setup lint bench eval clean
+.PHONY: demo test test-all setup lint bench eval clean constraints
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml
-	$(BIN)/pip install --quiet -e ".[test,kb]"
+# constraints.txt pins the versions the tests last passed with (scripts/freeze-constraints.sh);
+# packages it does not list are installed within pyproject.toml's ranges
+CONSTRAINTS := $(if $(wildcard constraints.txt),-c constraints.txt,)
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml $(wildcard constraints.txt)
+	$(BIN)/pip install --quiet $(CONSTRAINTS) -e ".[test,kb]"
 	touch $@
 
 setup: $(VENV)/.installed
@@ -32,6 +36,10 @@ test-all: setup
 
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
+
+## regenerate constraints.txt from the venv (after the tests passed)
+constraints: setup
+	bash scripts/freeze-constraints.sh $(VENV)
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

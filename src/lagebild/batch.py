@@ -15,6 +15,12 @@ from .schemas import Document
 from .store import Store
 
 
+# Batches are sized by characters, not documents: a batch holds at most this many
+# characters of text (or one document, however long; pipeline.WINDOW_CHARS bounds that one).
+BATCH_CHARS = 100_000
+COMMIT_CHARS = 2_000_000  # analysed documents waiting for the store, at most
+
+
 @dataclass
 class BatchReport:
     stored: int = 0  # new documents
@@ -35,10 +41,12 @@ def analyze_items(
     model: Optional[str] = None,
     with_tokens: bool = False,
     batch_size: int = 16,
+    batch_chars: int = BATCH_CHARS,
 ) -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
-    """Analyse articles in batches, in input order; an analysis error becomes a failure
-    of that document only."""
+    """Analyse articles in batches of at most ``batch_size`` documents and ``batch_chars``
+    characters, in input order; an analysis error becomes a failure of that document only."""
     buffer: List[Tuple[Path | None, Item]] = []
+    chars = 0
 
     def run() -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
         articles = [item for _, item in buffer if not isinstance(item, IngestFailure)]
@@ -56,9 +64,15 @@ def analyze_items(
         buffer.clear()
 
     for entry in items:
+        size = 0 if isinstance(entry[1], IngestFailure) else len(entry[1].text)
+        if buffer and chars + size > batch_chars:
+            yield from run()
+            chars = 0
         buffer.append(entry)
+        chars += size
         if len(buffer) >= batch_size:
             yield from run()
+            chars = 0
     yield from run()
 
 
@@ -96,7 +110,7 @@ def ingest_paths(
                 report.failures.append(result)
             else:
                 pending.append(result)
-                if len(pending) >= commit_every:
+                if len(pending) >= commit_every or sum(len(d.text) for d in pending) >= COMMIT_CHARS:
                     flush()
             if on_item is not None:
                 on_item(path, result)

@@ -41,6 +41,15 @@ class Errors(metaclass=_Coded):
     E135 = "Plot path {path!r} must end in .png or .svg"
     # serve (E5xx)
     E501 = "{db} holds no lagebild store ({msg}); fill it with `lagebild ingest … --db {db}` first"
+    # ingest hardening (E15x: readers, decoding, records)
+    E150 = "Invalid record on line {line} of {path}: {msg}"
+    E151 = "Line {line} of {path} is longer than {limit} bytes; that record is skipped"
+    E152 = "Compressed stream is truncated or corrupt after {done} complete record(s): {path}: {msg}"
+    E153 = "Not a news feed (XML root element <{root}>): {path}"
+    E154 = "Not a WARC file (no 'WARC/' version line at the start): {path}"
+    E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
+    E156 = "Unexpected error while reading {path}: {kind}: {msg}"
+    E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
 
 
 class Warnings(metaclass=_Coded):
@@ -51,6 +60,15 @@ class Warnings(metaclass=_Coded):
     W005 = "HTML looks truncated (no closing </html>); the result may be partial"
     W006 = "No trained pipeline for {lang!r}; using a blank tokenizer and sentencizer only"
     W007 = "Language could not be identified reliably; assumed {lang!r}"
+    # ingest hardening (W15x)
+    W150 = "{count} NUL or control character(s) removed from {field}"
+    W151 = "No publication date found; roles and relative dates are resolved at the time of analysis ({today})"
+    W152 = "Field {field!r} coerced: {msg}"
+    W153 = "{count} invalid character(s) (lone surrogates) replaced in {field}"
+    W154 = "Symbolic link points outside the folder and is not followed: {path} -> {target}"
+    W155 = "Long text ({chars} characters) analysed in {windows} windows of paragraphs; mentions of a name introduced in an earlier window may be missed"
+    W156 = "Input was mostly UTF-8; {count} undecodable byte(s) were replaced with U+FFFD"
+    W157 = "Compressed input is truncated; the text read before the cut is kept and the result is partial: {msg}"
     # events (W2xx)
     W201 = "Event coding needs a dependency parse; the {lang!r} pipeline has none, so no events were coded"
     # W3xx statements/forecasts

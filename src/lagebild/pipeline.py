@@ -25,6 +25,13 @@ from .schemas import Article, Document
 
 CONFIG_PATH = Path(__file__).parent / "config" / "default.cfg"
 
+# The most characters one spaCy Doc holds. A longer text is analysed in windows of whole
+# paragraphs (:func:`windows`) whose results are shifted back into the full text, so the
+# parser's memory (measured ~4 KB per character with all components, benchmarks/memory.py)
+# stays bounded for any length.
+WINDOW_CHARS = 100_000
+RUNON_CHARS = 10_000  # a window with no paragraph, line or sentence end is at most this long
+
 
 def pipeline_config(path: Path = CONFIG_PATH) -> List[Tuple[str, str]]:
     """``[(factory name, module that registers it)]`` from the ``[components]`` section."""
@@ -75,11 +82,94 @@ def choose_language(article: Article, *, language: Optional[str] = None) -> str:
     return article.language
 
 
-def _prepare(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+def _prepare(nlp: Language, article: Article, text: Optional[str] = None) -> Doc:
+    doc = nlp.make_doc(article.text if text is None else text)
     doc._.article = article
     doc._.published = article.published_date
     return doc
+
+
+def windows(text: str, limit: int = WINDOW_CHARS) -> List[Tuple[int, int]]:
+    """``[(start, end)]`` character ranges that cover ``text`` without gaps, each at most
+    ``limit`` long, cut after a paragraph break (blank line) when there is one in the
+    second half of the window, else after a line break, else after a sentence end
+    (". "); a run-on stretch with none of these is cut after a space within
+    :data:`RUNON_CHARS`, else hard. ``text[s:e]`` for all ranges, joined, is ``text``."""
+    spans: List[Tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while n - start > limit or (
+        n - start > RUNON_CHARS and text.find("\n", start) < 0 and text.find(". ", start) < 0
+    ):
+        hard = min(start + limit, n)
+        floor = start + (hard - start) // 2
+        cut = -1
+        for sep in ("\n\n", "\n", ". "):
+            i = text.rfind(sep, floor, hard)
+            if i >= 0:
+                cut = i + len(sep)
+                break
+        if cut < 0:
+            # a run-on stretch without any sentence end: the parser's and the coders'
+            # cost grows with sentence length, so cut it short, after a space
+            short = start + min(limit, RUNON_CHARS)
+            i = text.rfind(" ", start + min(limit, RUNON_CHARS) // 2, short)
+            cut = i + 1 if i >= 0 else short
+        if cut <= start:
+            cut = hard
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
+
+
+def _shift_pair(pair, offset: int):  # type: ignore[no-untyped-def]
+    return None if pair is None else (pair[0] + offset, pair[1] + offset)
+
+
+def _analyze_windowed(
+    nlp: Language, article: Article, *, model: Optional[str], with_tokens: bool
+) -> Document:
+    """Analyse a long ``article`` window by window (one Doc in memory at a time) and
+    merge: actors by id (mentions concatenated), events/statements/forecasts in order,
+    every character offset shifted into ``article.text``."""
+    spans = windows(article.text)
+    article.warnings.append(Warnings.W155.format(chars=len(article.text), windows=len(spans)))
+    merged: Optional[Document] = None
+    actors: Dict[str, object] = {}
+    for start, end in spans:
+        doc = nlp(_prepare(nlp, article, article.text[start:end]))
+        part = to_document(article, doc, model=model, with_tokens=with_tokens)
+        del doc
+        for actor in part.actors:
+            actor.mentions = [_shift_pair(m, start) for m in actor.mentions]
+            if actor.id in actors:
+                actors[actor.id].mentions.extend(actor.mentions)  # type: ignore[attr-defined]
+            else:
+                actors[actor.id] = actor
+        for ev in part.events:
+            ev.span = _shift_pair(ev.span, start)
+            ev.trigger_span = _shift_pair(ev.trigger_span, start)
+        for st in part.statements:
+            st.span = _shift_pair(st.span, start)
+        for fc in part.forecasts:
+            fc.span = _shift_pair(fc.span, start)
+        part.sentences = [_shift_pair(s, start) for s in part.sentences]
+        if part.tokens is not None:
+            part.tokens = [_shift_pair(t, start) for t in part.tokens]
+        if merged is None:
+            merged = part
+        else:
+            merged.events.extend(part.events)
+            merged.statements.extend(part.statements)
+            merged.forecasts.extend(part.forecasts)
+            merged.sentences.extend(part.sentences)
+            if merged.tokens is not None and part.tokens is not None:
+                merged.tokens.extend(part.tokens)
+    assert merged is not None
+    merged.actors = list(actors.values())  # type: ignore[arg-type]
+    merged.warnings = list(article.warnings)
+    return merged
 
 
 def to_document(
@@ -146,9 +236,16 @@ def analyze_batch(
         name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
         for i in indices:
             articles[i].warnings.extend(w for w in load_warnings if w not in articles[i].warnings)
+        long = [i for i in indices if len(articles[i].text) > WINDOW_CHARS]
+        for i in long:
+            try:
+                results[i] = _analyze_windowed(nlp, articles[i], model=name, with_tokens=with_tokens)
+            except Exception as e:  # noqa: BLE001 - reported per document
+                results[i] = e
+        indices = [i for i in indices if len(articles[i].text) <= WINDOW_CHARS]
         try:
             docs: List[Union[Doc, Exception]] = list(
-                nlp.pipe([_prepare(nlp, articles[i]) for i in indices], batch_size=len(indices))
+                nlp.pipe([_prepare(nlp, articles[i]) for i in indices], batch_size=max(1, len(indices)))
             )
         except Exception:  # noqa: BLE001 - find the document that failed, one by one
             docs = []

@@ -5,10 +5,10 @@ import re
 from datetime import date, datetime
 from typing import List, Optional, Union
 
-from ..errors import BadInputError, Errors
+from ..errors import BadInputError, Errors, Warnings
 from ..schemas import Article, Section
 from .dates import check_date
-from .decode import clip
+from .decode import clean_text, clip, display_path, has_visible_text
 from .html import ParsedHTML, parse_html
 from .ids import content_id
 from .text import ParsedText, parse_plain_text
@@ -29,6 +29,10 @@ def _published(
     article.published_raw = checked.raw
     if checked.warning:
         article.warnings.append(checked.warning)
+    elif checked.raw is None:
+        # roles ("der US-Präsident") and relative dates are then resolved at today's date
+        today = (now or datetime.now()).date().isoformat()
+        article.warnings.append(Warnings.W151.format(today=today))
 
 
 def _clip_sections(sections: List[Section], length: int) -> List[Section]:
@@ -50,6 +54,8 @@ def article_from_text(
     now: Optional[datetime] = None,
 ) -> Article:
     """A plain-text article (header line, captions, headings and boilerplate handled)."""
+    warnings = list(warnings or [])
+    raw = clean_text(raw, "text", warnings)  # before parsing, so section offsets hold
     return _from_parsed(
         parse_plain_text(raw), fmt="text", source=source, url=url, published=published,
         title=title, authors=authors, warnings=warnings, now=now,
@@ -70,6 +76,8 @@ def article_from_html(
 ) -> Article:
     """An HTML page through trafilatura (see :mod:`lagebild.ingest.html`). The page's
     lang attribute is not trusted: the language is detected from the text later."""
+    warnings = list(warnings or [])
+    html = clean_text(html, "text", warnings)
     parsed = parse_html(html, url=url)
     article = _from_parsed(
         parsed, fmt=fmt, source=source, url=url, published=published, title=title,
@@ -139,8 +147,16 @@ def _finish(
     now: Optional[datetime],
 ) -> Article:
     warnings = list(warnings or [])
+    source = display_path(source) if source is not None else None
     if not text.strip():
         raise BadInputError(Errors.E005.format(path=source or "<string>"), path=source)
+    if not has_visible_text(text):
+        raise BadInputError(Errors.E155.format(path=source or "<string>"), path=source)
+    # NUL/control characters and lone surrogates never reach an article (nor a store)
+    text = clean_text(text, "text", warnings)
+    title = clean_text(title, "title", warnings).strip() or None if title else None
+    authors = [a for a in (clean_text(a, "authors", warnings).strip() for a in authors) if a]
+    url = clean_text(url, "url", warnings) if url else None
     text, cut = clip(text, warnings)
     article = Article(
         id=content_id(text, title),

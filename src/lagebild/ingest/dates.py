@@ -36,6 +36,18 @@ _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+
 HEADER_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})"
 
 
+def header_date_regex() -> str:
+    """The dates a header line may end with: ``19.04.2025``/``19.04.25``, ISO
+    ``2016-03-14``, German ``3. November 2025``, English ``3 November 2025`` and
+    ``November 3, 2025`` (month names and abbreviations from ``data/ingest/months.tsv``)."""
+    names = "|".join(sorted((re.escape(n) for n in month_names()), key=len, reverse=True))
+    return (
+        rf"(?:{HEADER_DATE}|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|\d{{1,2}}\.?\s+(?i:{names})\.?\s+\d{{4}}"
+        rf"|(?i:{names})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    )
+
+
 def expand_year(year: str) -> int:
     """Two-digit years: 00–69 → 2000s, 70–99 → 1900s (as strptime's %y does)."""
     value = int(year)

@@ -1,13 +1,69 @@
-"""Bytes → text, refusing what is not text: empty, binary, undecodable or huge input."""
+"""Bytes → text, refusing what is not text: empty, binary, undecodable or huge input.
+
+Also the small text hygiene every reader shares: control characters and lone surrogates
+never reach an :class:`~lagebild.schemas.Article` (:func:`clean_text`), a text of only
+invisible characters is not a text (:func:`has_visible_text`), and a path whose name is
+not valid UTF-8 is shown with its bad bytes escaped (:func:`display_path`).
+"""
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from ..errors import BadInputError, Errors, Warnings
 
-MAX_BYTES = 20_000_000  # one document; bigger inputs are refused (E004), never half-read
-MAX_CHARS = 1_000_000  # longer text is cut (W003) so the parser's memory stays bounded
+MAX_BYTES = 20_000_000  # one document (or one JSONL line); bigger inputs are refused (E004), never half-read
+MAX_CHARS = 20_000_000  # longer text is cut (W003); long texts are analysed in windows (pipeline.WINDOW_CHARS)
+
+# C0/C1 control characters other than tab and newline; NUL first among them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# whitespace, zero-width, bidi and other format characters: a text of only these is empty
+_INVISIBLE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]*"
+)
+
+
+def display_path(path: object) -> str:
+    """``path`` as printable text: bytes that are not UTF-8 (a file name from another
+    system) become ``\\xNN`` escapes instead of lone surrogates that crash printing and
+    storing."""
+    s = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
+    if isinstance(s, bytes):
+        return s.decode("utf-8", errors="backslashreplace")
+    if not _SURROGATE.search(s):
+        return s
+    return os.fsencode(s).decode("utf-8", errors="backslashreplace") if _fs_roundtrips(s) else _SURROGATE.sub("\ufffd", s)
+
+
+def _fs_roundtrips(s: str) -> bool:
+    try:
+        os.fsencode(s)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def clean_text(value: str, field: str, warnings: List[str]) -> str:
+    """``value`` without control characters (NUL …) and lone surrogates, each kind
+    reported once in ``warnings`` (W150, W153). Tabs and newlines are kept."""
+    count = len(_CONTROL.findall(value))
+    if count:
+        value = _CONTROL.sub("", value)
+        warnings.append(Warnings.W150.format(count=count, field=field))
+    count = len(_SURROGATE.findall(value))
+    if count:
+        value = _SURROGATE.sub("\ufffd", value)
+        warnings.append(Warnings.W153.format(count=count, field=field))
+    return value
+
+
+def has_visible_text(text: str) -> bool:
+    """False for empty text and text of only whitespace, zero-width and format characters."""
+    return _INVISIBLE.fullmatch(text) is None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -24,8 +80,11 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]:
     """Decode ``data`` to NFC text; returns ``(text, warnings)``.
 
-    UTF-8 (with or without BOM) first, then UTF-16 by BOM, then the best guess of
-    charset-normalizer; undecodable input raises :class:`BadInputError`.
+    UTF-8 (with or without BOM) first, then UTF-16 by BOM; input that is mostly UTF-8 (more
+    valid multi-byte characters than stray bytes, under 1 % of the input stray) is decoded
+    as UTF-8 with the stray bytes replaced (W156) rather than given up to a legacy code
+    page; otherwise the best guess of charset-normalizer. Undecodable input raises
+    :class:`BadInputError` (E003), empty or invisible text E001/E155, binary E002.
     """
     if len(data) > MAX_BYTES:
         raise BadInputError(Errors.E004.format(size=len(data), limit=MAX_BYTES, path=path), path=path)
@@ -33,20 +92,41 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
         raise BadInputError(Errors.E001.format(path=path), path=path)
     warnings: List[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        text = data.decode("utf-16", errors="replace")
     else:
         if looks_binary(data):
             raise BadInputError(Errors.E002.format(path=path), path=path)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _guess_decode(data, path)
-    if "\ufffd" in text:
+            mostly = _mostly_utf8(data)
+            if mostly is not None:
+                text, bad = mostly
+                warnings.append(Warnings.W156.format(count=bad))
+            else:
+                text = _guess_decode(data, path)
+    if "\ufffd" in text and not warnings:
         warnings.append(Warnings.W004)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadInputError(Errors.E001.format(path=path), path=path)
+    if not has_visible_text(text):
+        raise BadInputError(Errors.E155.format(path=path), path=path)
     return text, warnings
+
+
+_STRAY = re.compile(r"[\udc80-\udcff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> Optional[Tuple[str, int]]:
+    """``(text, stray bytes)`` if ``data`` is UTF-8 with a few stray bytes, else None."""
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
+    bad = len(_STRAY.findall(text))
+    good = len(_NON_ASCII.findall(text))
+    if bad == 0 or good <= bad or bad > max(1, len(data) // 100):
+        return None
+    return _STRAY.sub("\ufffd", text), bad
 
 
 def _guess_decode(data: bytes, path: str) -> str:
@@ -62,7 +142,11 @@ def _guess_decode(data: bytes, path: str) -> str:
 
 
 def clip(text: str, warnings: List[str]) -> Tuple[str, bool]:
-    """Cut ``text`` to :data:`MAX_CHARS` at a paragraph break; True if it was cut."""
+    """Cut ``text`` to :data:`MAX_CHARS` at a paragraph break; True if it was cut.
+
+    :data:`MAX_CHARS` equals the byte limit, so only text built from several inputs
+    (a JSON record's fields) can reach it; long texts are otherwise analysed whole, in
+    windows (see :func:`lagebild.pipeline.windows`)."""
     if len(text) <= MAX_CHARS:
         return text, False
     cut = text.rfind("\n", 0, MAX_CHARS)

@@ -8,9 +8,12 @@ from typing import Iterator, Optional
 
 import feedparser
 
+import re
+
 from ..errors import Errors, LagebildError
 from .build import article_from_html, article_from_text, looks_like_html
-from .readers import IngestFailure, Item, read_bytes, readers
+from .decode import display_path
+from .readers import IngestFailure, Item, read_bytes_checked, readers
 
 
 def _entry_date(entry: dict) -> Optional[str]:
@@ -26,33 +29,54 @@ def _entry_date(entry: dict) -> Optional[str]:
 
 @readers.register("feed")
 def read_feed(path: Path) -> Iterator[Item]:
+    name = display_path(path)
     try:
-        parsed = feedparser.parse(read_bytes(path))
+        data, problem = read_bytes_checked(path)
+        parsed = feedparser.parse(data)
     except (LagebildError, OSError) as e:
-        yield IngestFailure(str(path), str(e))
+        yield IngestFailure(name, str(e))
         return
     if not parsed.entries:
-        reason = getattr(parsed, "bozo_exception", None) or "no entries"
-        yield IngestFailure(str(path), Errors.E016.format(path=path, msg=reason))
+        if not parsed.get("version"):
+            m = re.search(rb"<(?![?!])([\w:.-]+)", data[:4096])
+            root = m.group(1).decode("utf-8", errors="replace") if m else "?"
+            if root.split(":")[-1].lower() not in ("rss", "feed", "rdf", "channel"):
+                yield IngestFailure(name, Errors.E153.format(root=root, path=name))
+                return
+        reason = problem or getattr(parsed, "bozo_exception", None) or "no entries"
+        yield IngestFailure(name, Errors.E016.format(path=name, msg=reason))
         return
+    yield from _entries(parsed, name)
+    if problem:
+        yield IngestFailure(name, Errors.E152.format(done=len(parsed.entries), path=name, msg=problem))
+
+
+def _entries(parsed, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
     for i, entry in enumerate(parsed.entries):
-        source = f"{path}#{entry.get('id') or entry.get('link') or i}"
-        body = ""
-        if entry.get("content"):
-            body = max((c.get("value", "") for c in entry["content"]), key=len)
-        body = body or entry.get("summary", "")
-        authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")]
-        common = dict(
-            source=source,
-            url=entry.get("link"),
-            published=_entry_date(entry),
-            title=entry.get("title"),
-            authors=authors or None,
-        )
         try:
-            if looks_like_html(body):
-                yield article_from_html(f"<html><body>{body}</body></html>", fmt="feed", **common)
-            else:
-                yield article_from_text(body, **common)
-        except LagebildError as e:
-            yield IngestFailure(source, str(e))
+            yield from _entry(entry, i, name)
+        except Exception as e:  # noqa: BLE001 - one entry never stops the feed
+            yield IngestFailure(f"{name}#{i}", Errors.E156.format(path=f"{name}#{i}", kind=type(e).__name__, msg=e))
+
+
+def _entry(entry, i: int, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+    source = f"{name}#{entry.get('id') or entry.get('link') or i}"
+    body = ""
+    if entry.get("content"):
+        body = max((c.get("value", "") for c in entry["content"]), key=len)
+    body = body or entry.get("summary", "")
+    authors = [a.get("name") for a in entry.get("authors", []) if isinstance(a, dict) and isinstance(a.get("name"), str)]
+    common = dict(
+        source=source,
+        url=entry.get("link"),
+        published=_entry_date(entry),
+        title=entry.get("title"),
+        authors=authors or None,
+    )
+    try:
+        if looks_like_html(body):
+            yield article_from_html(f"<html><body>{body}</body></html>", fmt="feed", **common)
+        else:
+            yield article_from_text(body, **common)
+    except LagebildError as e:
+        yield IngestFailure(source, str(e))

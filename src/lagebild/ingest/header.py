@@ -7,6 +7,7 @@ Variants seen on commentary blogs (a date always closes the line):
     Author: Title. 11.05.2025.
     | Vitaliy Portnikov @gvlua. 05.07.24.
     Title. 19.04.2025.
+    Title. Author. 2016-03-14 | 3. November 2025 | 3 November 2025 | November 3, 2025
 """
 from __future__ import annotations
 
@@ -15,9 +16,20 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from ..datafiles import data_path, word_list
-from .dates import HEADER_DATE
+from functools import lru_cache
 
-_HEADER = re.compile(rf"^(?P<head>.*?)[\s.,|:;–-]*\b(?P<date>{HEADER_DATE})\.?$")
+from .dates import header_date_regex
+
+
+@lru_cache(maxsize=1)
+def _header_regex() -> "re.Pattern[str]":
+    return re.compile(rf"^(?P<head>.*?)(?P<sep>[\s.,|:;–-]*)\b(?P<date>{header_date_regex()})\.?$")
+
+
+# a date closing a sentence ("… findet am 3. November 2025 statt." ends differently, but
+# "Die Wahl ist am 3. November 2025." would match): a lower-case word right before the
+# date (a preposition) makes the line body text, not a header
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)[a-zäöüß]+$")
 _HANDLE = re.compile(r"\s*@\w+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bund\b|\band\b)\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-ſА-ЯЁІЇЄҐ][\w'’.\-]*$")
@@ -68,10 +80,12 @@ def split_authors(text: str, *, min_tokens: int = 2) -> Optional[List[str]]:
 def parse_header(line: str) -> Optional[Header]:
     """Title, authors and raw date of a header line, or None if ``line`` is not one."""
     line = " ".join(line.replace("\u00a0", " ").split())
-    m = _HEADER.match(line)
+    m = _header_regex().match(line)
     if not m:
         return None
     head, date_raw = m.group("head").strip(), m.group("date")
+    if head and not m.group("sep").strip() and _PREPOSITION_BEFORE.search(head):
+        return None
     if len(head) > 300:
         return None
     header = Header(title=None, date_raw=date_raw)

@@ -66,10 +66,105 @@ def extract_captions(tree: "lxml.html.HtmlElement") -> List[Caption]:
     return captions
 
 
-def _split_authors(value: Optional[str]) -> List[str]:
+_BYLINE_PREFIX = re.compile(r"^(?:von|by|text|autor(?:in)?|author|written by|geschrieben von|from)\s*:?\s+", re.I)
+_SEPARATORS = " \t·•|–—-,;:/()[]*"
+_SCRIPT = re.compile(r"(<script\b(?![^>]*ld\+json)[^>]*>).*?(</script\s*>)", re.I | re.S)
+_SITE_NAME_XPATH = (
+    "//meta[@property='og:site_name' or @name='application-name' or @name='publisher'"
+    " or @name='copyright' or @property='article:publisher' or @name='twitter:site']/@content"
+)
+
+
+def clean_author(name: str) -> Optional[str]:
+    """One author as written in a byline, without "Von"/"By", separators and date residue
+    ("Von Anna Beispiel · 14. Februar 2025" → "Anna Beispiel"); None when nothing
+    name-like is left (a bare date, a separator)."""
+    from .dates import header_date_regex
+
+    text = " ".join(name.split())
+    text = re.sub(rf"\b{header_date_regex()}.*$", "", text)
+    text = re.sub(r"\b\d{1,2}:\d{2}(?:\s*Uhr)?\b.*$", "", text, flags=re.I)  # a time
+    text = _BYLINE_PREFIX.sub("", text.strip(_SEPARATORS))
+    text = text.strip(_SEPARATORS)
+    if not text or not any(ch.isalpha() for ch in text) or len(text) > 80:
+        return None
+    return text
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold().removeprefix("@"))
+
+
+def outlet_names(tree: Optional["lxml.html.HtmlElement"], title: Optional[str], url: Optional[str]) -> set:
+    """Normalised names of the outlet: og:site_name and similar metadata, the part of the
+    <title> after the last " | " or " - ", the domain name. Authors equal to one of
+    them are the outlet, not a person."""
+    names = set()
+    if tree is not None:
+        names.update(str(v) for v in tree.xpath(_SITE_NAME_XPATH))
+        page_title = tree.findtext(".//title") or ""
+        for sep in (" | ", " – ", " — ", " - "):
+            if sep in page_title:
+                names.add(page_title.rsplit(sep, 1)[1])
+    if title:
+        for sep in (" | ", " – ", " — ", " - "):
+            if sep in title:
+                names.add(title.rsplit(sep, 1)[1])
+    if url:
+        host = re.sub(r"^[a-z]+://(?:www\.)?", "", url).split("/")[0]
+        if host:
+            names.add(host)
+            names.add(host.split(".")[0])
+    return {_norm(n) for n in names if n and _norm(n)}
+
+
+def _split_authors(value: Optional[str], outlets: Optional[set] = None) -> List[str]:
     if not value:
         return []
-    return [a.strip() for a in re.split(r";|\s+und\s+|\s+and\s+|,\s*(?=[A-ZÄÖÜ])", value) if a.strip()]
+    authors: List[str] = []
+    for part in re.split(r";|\s+und\s+|\s+and\s+|,\s*(?=[A-ZÄÖÜ])|\s+[·•|]\s+", value):
+        name = clean_author(part)
+        if name and name not in authors and _norm(name) not in (outlets or set()):
+            authors.append(name)
+    return authors
+
+
+_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre"}
+_SKIP = {"figure", "figcaption", "nav", "header", "footer", "aside", "script", "style", "form", "noscript", "template", "button"}
+
+
+def paragraph_blocks(tree: "lxml.html.HtmlElement") -> List[tuple]:
+    """``[(tag, text)]`` of the paragraph-level elements of the page's main container
+    (``<article>``, ``<main>`` or ``<body>``), skipping figures, captions, navigation,
+    headers and footers. The fallback when trafilatura runs a short page into one blob."""
+    containers = tree.xpath("//article") or tree.xpath("//main | //*[@role='main']") or tree.xpath("//body")
+    if not containers:
+        return []
+    out: List[tuple] = []
+    for el in containers[0].iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _SKIP | _BLOCKS for a in el.iterancestors()):
+            continue
+        if _CREDIT_CLASS.search(el.get("class") or "") or "byline" in (el.get("class") or ""):
+            continue
+        text = _text_of(el)
+        if text:
+            out.append(("head" if el.tag.startswith("h") else "p", text))
+    return out
+
+
+def _run_together(blocks: List[tuple], captions: List[Caption]) -> bool:
+    """trafilatura's result looks like a short page run into one blob: a single block,
+    or a block that contains a caption (text and credit) inside it."""
+    texts = [t for _, t in blocks if t]
+    if len(texts) == 1:
+        return True
+    for c in captions:
+        needle = c.text if len(c.text) >= 15 else (f"{c.text} {c.credit}" if c.credit else "")
+        if needle and any(needle in t and needle != t for t in texts):
+            return True
+    return False
 
 
 def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
@@ -80,6 +175,9 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     if "</html>" not in html[-4096:].lower():
         result.warnings.append(Warnings.W005)
         result.partial = True
+    # dates in scripts (consent expiry, build stamps) are not the article's: blank every
+    # script except JSON-LD metadata before trafilatura/htmldate look for a date
+    html = _SCRIPT.sub(r"\1\2", html)
     xml = trafilatura.extract(
         html,
         url=url,
@@ -101,7 +199,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
         return result
     root = etree.fromstring(xml.encode("utf-8"))
     result.title = root.get("title") or None
-    result.authors = _split_authors(root.get("author"))
+    result.authors = _split_authors(root.get("author"), outlet_names(tree, result.title, url))
     result.date_raw = root.get("date") or None
     if result.date_raw is None and tree is not None:
         found = tree.xpath(_META_DATE_XPATH)
@@ -112,11 +210,15 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     caption_texts = {c.text for c in result.captions} | {
         f"{c.text} {c.credit}" for c in result.captions
     }
-    for el in (main if main is not None else root):
-        text = _text_of(el)
+    blocks = [(el.tag, _text_of(el)) for el in (main if main is not None else root)]
+    if tree is not None and _run_together(blocks, result.captions):
+        fallback = paragraph_blocks(tree)
+        if sum(len(t) for _, t in fallback) >= 0.3 * sum(len(t) for _, t in blocks):
+            blocks = fallback
+    for tag, text in blocks:
         if not text or text in caption_texts:
             continue
-        if el.tag == "head":
+        if tag == "head":
             if not pieces and result.title and text == result.title:
                 continue  # the page's <h1> repeats the title
             if result.sections:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Tuple, Union
+from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 import catalogue
 
-from ..errors import BadInputError, Errors, LagebildError
+from ..errors import BadInputError, Errors, LagebildError, Warnings
 from ..schemas import Article
 from .build import article_from_html, article_from_text, looks_like_html
-from .decode import MAX_BYTES, decode_bytes
+from .decode import MAX_BYTES, clean_text, decode_bytes, display_path
 
 readers = catalogue.create("lagebild", "readers", entry_points=True)
 
@@ -45,6 +46,12 @@ class IngestFailure:
     source: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # a file name with invalid UTF-8 bytes or a record with NUL/surrogates must not
+        # break printing or storing the failure itself
+        self.source = clean_text(display_path(self.source), "source", [])
+        self.reason = clean_text(display_path(self.reason), "reason", [])
+
 
 Item = Union[Article, IngestFailure]
 Reader = Callable[[Path], Iterator[Item]]
@@ -66,6 +73,9 @@ def detect_format(path: Path) -> str:
         return "feed"
     if head.lstrip().startswith(b"WARC/"):
         return "warc"
+    if ext == ".xml" or lowered.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        if not looks_like_html(head.decode("utf-8", errors="ignore")):
+            return "xml"  # a sitemap, an office file …: refused by read_xml
     if head.lstrip().startswith(b"{"):
         return "jsonl"
     try:
@@ -77,36 +87,118 @@ def detect_format(path: Path) -> str:
 
 
 def _read_head(path: Path, size: int = 4096) -> bytes:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    if is_gzip(path):
+        data, _ = gunzip(path, limit=size)
+        return data[:size]
     try:
-        with opener(path, "rb") as fh:  # type: ignore[operator]
+        with open(path, "rb") as fh:
             return fh.read(size)
     except OSError:
         return b""
 
 
-def read_bytes(path: Path) -> bytes:
-    """File contents (gunzipped), refusing files over :data:`MAX_BYTES` before reading."""
-    if path.stat().st_size > MAX_BYTES:
-        raise BadInputError(
-            Errors.E004.format(size=path.stat().st_size, limit=MAX_BYTES, path=path), path=str(path)
-        )
+def is_gzip(path: Path) -> bool:
+    """A ``.gz`` name, or the gzip magic bytes at the start."""
     if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == b"\x1f\x8b"
+    except OSError:
+        return False
+
+
+def inflate(fh, problems: List[str], *, chunk: int = 1 << 20) -> Iterator[bytes]:
+    """Decompressed pieces of the gzip stream ``fh`` (every member, zero padding after
+    the last ignored). A stream cut off before its end marker appends a message to
+    ``problems`` instead of raising, so everything before the cut is kept; corrupt data
+    raises ``zlib.error``. Memory stays at about ``chunk`` bytes."""
+    d = zlib.decompressobj(wbits=31)
+    started = False
+    buf = b""
+    while True:
+        if not buf:
+            buf = fh.read(chunk)
+            if not buf:
+                if started and not d.eof:
+                    problems.append("the stream ends before its end marker")
+                return
+        if d.eof:  # the next member
+            buf = buf.lstrip(b"\x00")
+            if not buf:
+                continue
+            d = zlib.decompressobj(wbits=31)
+        started = True
+        out = d.decompress(buf, chunk)
+        buf = d.unused_data if d.eof else d.unconsumed_tail
+        if out:
+            yield out
+
+
+def gunzip(path: Path, *, limit: int = MAX_BYTES + 1) -> Tuple[bytes, Optional[str]]:
+    """Up to ``limit`` decompressed bytes of a gzip file (all members) and, when the
+    stream is truncated or corrupt, a message saying so (``None`` when it is whole).
+
+    Unlike :func:`gzip.open`, a cut-off file yields everything before the cut instead of
+    raising ``EOFError``.
+    """
+    out = bytearray()
+    problems: List[str] = []
+    try:
+        with open(path, "rb") as fh:
+            for piece in inflate(fh, problems):
+                out += piece
+                if len(out) >= limit:
+                    break
+    except zlib.error as e:
+        problems.append(f"corrupt data: {e}")
+    except OSError as e:
+        problems.append(str(e))
+    if not out and not problems:
+        problems.append("empty or not a gzip stream")
+    return bytes(out[:limit]), (problems[0] if problems else None)
+
+
+def read_bytes_checked(path: Path) -> Tuple[bytes, Optional[str]]:
+    """File contents (gunzipped when gzip) and a truncation message or None; files over
+    :data:`MAX_BYTES` are refused before reading (E004)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise BadInputError(Errors.E004.format(size=size, limit=MAX_BYTES, path=path), path=str(path))
+    if is_gzip(path):
+        data, problem = gunzip(path)
         if len(data) > MAX_BYTES:
             raise BadInputError(Errors.E004.format(size=len(data), limit=MAX_BYTES, path=path), path=str(path))
-        return data
-    return path.read_bytes()
+        return data, problem
+    return path.read_bytes(), None
+
+
+def read_bytes(path: Path) -> bytes:
+    """File contents (gunzipped), refusing files over :data:`MAX_BYTES` before reading and
+    truncated/corrupt gzip files (E152)."""
+    data, problem = read_bytes_checked(path)
+    if problem:
+        raise BadInputError(Errors.E152.format(done=0, path=path, msg=problem), path=str(path))
+    return data
 
 
 def _read_one(path: Path, build: Callable[..., Article]) -> Iterator[Item]:
-    """A file that holds one article, decoded and handed to ``build``."""
+    """A file that holds one article, decoded and handed to ``build``. A truncated gzip
+    file keeps the text before the cut (W157, partial); with nothing before it, E152."""
+    name = display_path(path)
     try:
-        text, warnings = decode_bytes(read_bytes(path), path=str(path))
-        yield build(text, source=str(path), warnings=warnings)
+        data, problem = read_bytes_checked(path)
+        if problem and not data.strip():
+            yield IngestFailure(name, Errors.E152.format(done=0, path=name, msg=problem))
+            return
+        text, warnings = decode_bytes(data, path=name)
+        if problem:
+            warnings.append(Warnings.W157.format(msg=problem))
+        article = build(text, source=name, warnings=warnings)
+        article.partial = article.partial or bool(problem)
+        yield article
     except (LagebildError, OSError) as e:
-        yield IngestFailure(str(path), str(e))
+        yield IngestFailure(name, str(e))
 
 
 @readers.register("text")
@@ -119,18 +211,59 @@ def read_html(path: Path) -> Iterator[Item]:
     return _read_one(path, article_from_html)
 
 
+@readers.register("xml")
+def read_xml(path: Path) -> Iterator[Item]:
+    """XML that is not an RSS/Atom/RDF feed (a sitemap, an office file …): refused (E153),
+    never stored as an article of raw markup."""
+    import re
+
+    head = _read_head(path).decode("utf-8", errors="replace")
+    m = re.search(r"<(?![?!])([\w:.-]+)", head)
+    name = display_path(path)
+    yield IngestFailure(name, Errors.E153.format(root=m.group(1) if m else "?", path=name))
+
+
+def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
+    """Files under the folder ``root``, sorted, hidden ones skipped. Symbolic links are
+    followed only when they point inside ``root`` (a link to a system file is reported
+    with W154, not read); linked folders are never descended (no loops)."""
+    top = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        for name in sorted(filenames + [d for d in dirnames if (here / d).is_symlink()]):
+            if name.startswith("."):
+                continue
+            sub = here / name
+            if sub.is_symlink():
+                try:
+                    target = sub.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    target = Path(os.readlink(sub))
+                    yield IngestFailure(display_path(sub), Errors.E007.format(path=display_path(target)))
+                    continue
+                if target != top and top not in target.parents:
+                    yield IngestFailure(
+                        display_path(sub), Warnings.W154.format(path=display_path(sub), target=display_path(target))
+                    )
+                    continue
+                if target.is_dir():
+                    continue  # inside the folder: walked there already
+            if sub.is_file():
+                yield sub
+
+
 def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, IngestFailure]]:
-    """Files under ``paths`` (folders walked recursively, sorted; hidden files skipped)."""
+    """Files under ``paths`` (folders walked recursively, sorted; hidden files skipped;
+    see :func:`_walk` for symbolic links). A path named explicitly is read as given."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(path).parts):
-                    yield sub
+            yield from _walk(path)
         elif path.is_file():
             yield path
         else:
-            yield IngestFailure(str(path), Errors.E007.format(path=path))
+            yield IngestFailure(display_path(path), Errors.E007.format(path=display_path(path)))
 
 
 def iter_items(paths: Iterable[Union[str, Path]], *, fmt: Optional[str] = None) -> Iterator[Tuple[Path | None, Item]]:
@@ -141,14 +274,21 @@ def iter_items(paths: Iterable[Union[str, Path]], *, fmt: Optional[str] = None) 
         if isinstance(item, IngestFailure):
             yield None, item
             continue
-        name = fmt or detect_format(item)
+        shown = display_path(item)
+        done = 0
         try:
-            reader = readers.get(name)
-        except catalogue.RegistryError:
-            yield item, IngestFailure(str(item), Errors.E006.format(fmt=name, path=item))
-            continue
-        for result in reader(item):
-            yield item, result
+            name = fmt or detect_format(item)
+            try:
+                reader = readers.get(name)
+            except catalogue.RegistryError:
+                yield item, IngestFailure(shown, Errors.E006.format(fmt=name, path=shown))
+                continue
+            for result in reader(item):
+                done += 1
+                yield item, result
+        except Exception as e:  # noqa: BLE001 - no reader bug may stop a batch
+            where = shown if not done else f"{shown} (after {done} record(s))"
+            yield item, IngestFailure(shown, Errors.E156.format(path=where, kind=type(e).__name__, msg=e))
 
 
 def read_paths(paths: Iterable[Union[str, Path]], *, fmt: str | None = None) -> Iterator[Item]:

@@ -35,10 +35,57 @@ def _detector():  # type: ignore[no-untyped-def]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
+@lru_cache(maxsize=1)
+def _supported_detector():  # type: ignore[no-untyped-def]
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, c.upper()) for c in SUPPORTED]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> dict:
+    """Per supported language, the lower-case words of its shipped pipeline's vocabulary
+    (``models/<lang>/vocab/strings.json``, i.e. the words of its training corpora) that
+    the other pipelines' vocabularies lack: "traf", "droht" are German evidence."""
+    import json
+
+    words = {}
+    for lang in SUPPORTED:
+        path = MODELS_DIR / lang / "vocab" / "strings.json"
+        try:
+            with path.open(encoding="utf-8") as fh:
+                words[lang] = {w for w in json.load(fh) if w.isalpha() and w.islower()}
+        except (OSError, ValueError):
+            words[lang] = set()
+    return {
+        lang: ws - set().union(*(o for other, o in words.items() if other != lang))
+        for lang, ws in words.items()
+    }
+
+
+def lexicon_votes(text: str) -> dict:
+    """``{lang: number of words of text found only in that language's lexicon}``
+    (see :func:`_lexicons`). Only words written in lower case count: capitalised ones
+    are mostly names ("Merz", "Biden"), which say nothing about the language."""
+    import re
+
+    lex = _lexicons()
+    tokens = [t for t in re.findall(r"[^\W\d_]+", text) if t.islower()]
+    return {lang: sum(1 for t in tokens if t in words) for lang, words in lex.items()}
+
+
 def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
     """ISO 639-1 code of ``text`` and a confidence in [0, 1].
 
-    Uses the first ~2,000 characters; returns ``(default, 0.0)`` when nothing is known.
+    Uses the first ~2,000 characters with lingua over :data:`_DETECTABLE`; returns
+    ``(default, 0.0)`` when nothing is known. When that answer is unsure (confidence
+    below 0.5 — a one-line ticker item, a headline), the choice is restricted to the
+    languages lagebild can analyse (:data:`SUPPORTED`): lexicon evidence first
+    (:func:`lexicon_votes`, e.g. "Selenskyj traf Macron." → de by "traf"), then lingua
+    over the supported languages only. The confidence stays below 0.5 then, so the
+    caller still warns (W007). A confidently identified other language (a French
+    article) is returned as such.
     """
     sample = " ".join(text[:2000].split())
     if not sample:
@@ -48,7 +95,18 @@ def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
     if not values:
         return default, 0.0
     best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value)
+    lang, confidence = best.language.iso_code_639_1.name.lower(), float(best.value)
+    if confidence >= 0.5:
+        return lang, confidence
+    votes = lexicon_votes(sample)
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
+        return ranked[0][0], min(confidence, 0.49)
+    with _lock:
+        restricted = _supported_detector().compute_language_confidence_values(sample)
+    if restricted:
+        return restricted[0].language.iso_code_639_1.name.lower(), min(float(restricted[0].value), 0.49)
+    return lang, confidence
 
 
 def available_models() -> Tuple[str, ...]:
