@@ -65,13 +65,6 @@ def choose_language(article: Article, *, language: Optional[str] = None) -> str:
         return language
     if not article.language:
         lang, confidence = detect_language(" ".join(filter(None, [article.title, article.text])))
-        if lang not in SUPPORTED or confidence < 0.5:
-            # short texts: prefer the supported language whose lexicon matches
-            from .language.lexicon_id import lexicon_language
-
-            by_lexicon = lexicon_language(article.text)
-            if by_lexicon is not None:
-                lang, confidence = by_lexicon, max(confidence, 0.5)
         article.language = lang
         if confidence < 0.5:
             article.warnings.append(Warnings.W007.format(lang=lang))

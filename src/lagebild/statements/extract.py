@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
+from ..language.reference import resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -223,16 +224,8 @@ def _person_heads(lang: str) -> Tuple[str, ...]:
 
 
 def _reference(ctx: _Ctx, start: int, end: int) -> Optional[str]:
-    """The actor a description refers to, from the language layer's reference resolver when
-    it is installed (``lagebild.language.reference.resolve_reference``)."""
-    try:
-        from ..language.reference import resolve_reference  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        return resolve_reference(ctx.doc, start, end)
-    except Exception:  # a resolver failure must not lose the statement
-        return None
+    """The actor a description or pronoun refers to (the language layer's resolver)."""
+    return resolve_reference(ctx.doc, start, end)
 
 
 def _last_mention_end(ctx: _Ctx, actor: str, before: int) -> int:
