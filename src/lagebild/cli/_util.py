@@ -57,6 +57,14 @@ def plain(value: Any) -> str:
     return "" if value is None else _CONTROL.sub("\ufffd", str(value))
 
 
+def cells(*values: Any) -> list:
+    """Table cells that rich does not parse for markup (``Text``), control characters
+    replaced; ``None`` → empty."""
+    from rich.text import Text
+
+    return [Text(plain(v)) for v in values]
+
+
 # -- options with a fixed set of values: typer validates them and lists the choices ----
 
 class Lang(str, Enum):
@@ -129,14 +137,14 @@ class LagebildGroup(TyperGroup):
         except LagebildError as e:
             if _state["debug"]:
                 raise
-            err_console.print(f"[red]error[/red]: {safe(e, oneline=True)}")
+            err_console.print(f"[red]error[/red]: {safe(e, oneline=True)}", soft_wrap=True)
             ctx.exit(2)
         except Exception as e:  # noqa: BLE001 - the one place that turns a crash into a line
             if _state["debug"]:
                 raise
             err_console.print(
                 f"[red]error[/red]: {type(e).__name__}: {safe(e, oneline=True, limit=300)} "
-                "(this is a bug; run with --debug for the traceback)"
+                "(this is a bug; run with --debug for the traceback)", soft_wrap=True,
             )
             ctx.exit(1)
 
@@ -176,7 +184,14 @@ DbOption = typer.Option(
     envvar="LAGEBILD_DB",
 )
 
-LimitOption = typer.Option(50, "--limit", "-n", min=0, help="At most this many rows (0: all).")
+def non_negative(value: Optional[int]) -> Optional[int]:
+    """Option callback: a count that cannot be negative (the message names the value)."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is negative; give 0 (no limit) or a positive number")
+    return value
+
+
+LimitOption = typer.Option(50, "--limit", "-n", callback=non_negative, help="At most this many rows (0: all).")
 
 eval_app = typer.Typer(help="Evaluate lagebild against held-out and gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")

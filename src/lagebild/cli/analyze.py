@@ -36,7 +36,9 @@ InputFormatOption = typer.Option(None, "--input-format", help="Reader to use (de
 
 def print_failure(failure: IngestFailure) -> None:
     """One line per failed document on stderr; the path and reason are data, not markup."""
-    err_console.print(f"[red]failed[/red] {safe(failure.source, oneline=True)}: {safe(failure.reason, oneline=True)}")
+    err_console.print(
+        f"[red]failed[/red] {safe(failure.source, oneline=True)}: {safe(failure.reason, oneline=True)}", soft_wrap=True
+    )
 
 
 @app.command("analyze")

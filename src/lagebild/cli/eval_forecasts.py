@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..forecasts import evaluate as fc_eval
 from ..statements import evaluate as st_eval
-from ._util import console, eval_app
+from ._util import Lang, cells, console, eval_app, plain, skipped, split_langs
 
 LangsOption = typer.Option("de,en", "--lang", "-l", help="Comma-separated languages.")
 GoldOption = typer.Option(None, "--gold-dir", help="Folder with forecasts_<lang>.jsonl (default: benchmarks/gold).")
@@ -72,7 +72,7 @@ def eval_forecasts_cli(
         return
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         for split in ("dev", "test", "test2", None):
             sc = fc_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
             if sc is not None:
@@ -101,11 +101,12 @@ def eval_forecasts_cli(
         for c in ("check", "ok", "detail"):
             table.add_column(c, overflow="fold")
         for r in seed_rows:
-            table.add_row(r["check"], "[green]yes[/green]" if r["ok"] else "[red]no[/red]", r["detail"])
+            check, detail = cells(r["check"], r["detail"])
+            table.add_row(check, "[green]yes[/green]" if r["ok"] else "[red]no[/red]", detail)
         console.print(table)
     if errors:
         for e in errs:
-            console.print(e, markup=False, highlight=False)
+            console.print(plain(e), markup=False, highlight=False)
 
 
 @eval_app.command("statements")
@@ -129,7 +130,7 @@ def eval_statements_cli(
         return
     rows: Dict[str, Any] = {}
     errs: List[str] = []
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         for split in ("dev", "test", None):
             ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
             if ss is not None:
@@ -143,7 +144,7 @@ def eval_statements_cli(
         console.print(_table("Statements: regression suite (tuned on; benchmarks/gold/statements_<lang>.jsonl)", rows))
     if errors:
         for e in errs:
-            console.print(e, markup=False, highlight=False)
+            console.print(plain(e), markup=False, highlight=False)
 
 
 def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None:
@@ -188,14 +189,18 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
 @eval_app.command("forecast-sample")
 def eval_forecast_sample_cli(
     path: Path = typer.Argument(..., help="Texts: JSON Lines with 'text', 'label;text' CSV lines, or one text per line."),
-    lang: str = typer.Option("de", "--lang", "-l"),
+    lang: Lang = typer.Option(Lang.de, "--lang", "-l", help="Language of the texts."),
     seed: int = typer.Option(0, "--seed"),
-    n: int = typer.Option(40, "--n", help="How many random texts."),
+    n: int = typer.Option(40, "--n", min=1, help="How many random texts."),
 ) -> None:
     """Print the forecasts found in n random texts, to judge precision by hand on real text.
 
     Example:
         lagebild eval forecast-sample ../shared/data/news-de/10kGNAD-test.csv --seed 4242
     """
-    for row in fc_eval.sample_forecasts(path, lang, seed=seed, n=n):
+    if not path.is_file():
+        if "shared" in path.parts:
+            skipped(f"{path} not found (the ../shared data folder beside the repo is absent)")
+        raise typer.BadParameter(f"no file {str(path)!r}", param_hint="'PATH'")
+    for row in fc_eval.sample_forecasts(path, lang.value, seed=seed, n=n):
         typer.echo(json.dumps(row, ensure_ascii=False))

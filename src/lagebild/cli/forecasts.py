@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..forecasts.query import STATUSES, list_forecasts
-from ._util import DbOption, TableFormat, app, console, open_store, plain
+from ._util import non_negative, DbOption, TableFormat, app, console, open_store, plain
 
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
 
@@ -33,7 +33,7 @@ def forecasts_cli(
     since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
     status: Optional[Status] = typer.Option(None, "--status", help="open: horizon not over; due: over, unresolved; resolved."),
-    limit: int = typer.Option(100, "--limit", "-n", min=0, help="At most this many rows (0: all)."),
+    limit: int = typer.Option(100, "--limit", "-n", callback=non_negative, help="At most this many rows (0: all)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored forecasts, newest publication first.

@@ -75,7 +75,8 @@ def ingest_cli(
         def on_item(path, result, outcome) -> None:  # type: ignore[no-untyped-def]
             if isinstance(result, IngestFailure):
                 progress.console.print(
-                    f"[red]failed[/red] {safe(result.source, oneline=True)}: {safe(result.reason, oneline=True)}"
+                    f"[red]failed[/red] {safe(result.source, oneline=True)}: {safe(result.reason, oneline=True)}",
+                    soft_wrap=True,
                 )
             counts[outcome] += 1
             if path is not None:
