@@ -86,6 +86,9 @@ def analyze_items(
     yield from run()
 
 
+_NEW = 1 << 62  # documents not stored yet come after every stored one, in input order
+
+
 class _ProvisionalReplay:
     """Which provisional actors a document may be linked to, made reproducible.
 
@@ -94,42 +97,60 @@ class _ProvisionalReplay:
     document is analysed with exactly the provisional actors first stored with documents
     before it (``actors.first_seq`` < its ``seq``), plus those the linker learns from the
     documents before it in this run. A stored document analysed again therefore sees what
-    it saw the first time (re-ingest changes nothing), a new document sees every stored
-    one, and a resumed run sees what an uninterrupted run would have seen.
+    it saw the first time (re-ingest changes nothing, in any order), a new document sees
+    every stored one, and a resumed run sees what an uninterrupted run would have seen.
+    When a document comes after one that was stored later than it (input in another
+    order), the registry is rebuilt for it from the store.
     """
 
     def __init__(self, store: Store) -> None:
         clear_provisional()  # this process may have analysed other documents before
         self.seqs = store.stored_seqs()
         self.actors = store.provisional_actors()  # ordered by first_seq
-        self.next = 0
-        self.in_flight: Set[int] = set()  # seqs of stored documents buffered for analysis
+        self.next = 0  # self.actors[:next] are registered
+        self.max_seen = 0  # highest seq analysed or buffered since the registry was built
+        self.in_flight: Set[int] = set()  # seqs of the documents in the pending batch
+        self.new = 0
 
     def barrier(self, item: Item) -> Optional[Callable[[], None]]:
         if isinstance(item, IngestFailure):
             return None
-        seq = self.seqs.get(item.id, float("inf"))
-        due = self.next
-        while due < len(self.actors) and self.actors[due]["first_seq"] < seq:
-            due += 1
-        # actors learnt from documents in the pending batch are re-learnt by the linker
-        outside = any(a["first_seq"] not in self.in_flight for a in self.actors[self.next:due])
-        if not outside:
+        seq = self.seqs.get(item.id)
+        if seq is None:
+            self.new += 1
+            seq = _NEW + self.new
+        if seq <= self.max_seen:
+            return lambda: self._rebuild(seq)
+        due = self._due(seq)
+        # actors first stored with a document of the pending batch are re-learnt by the
+        # linker when that document is analysed again: no need to cut the batch
+        if all(a["first_seq"] in self.in_flight for a in self.actors[self.next:due]):
             self.next = due
             self._buffered(seq)
             return None
         return lambda: self._learn(due, seq)
 
-    def _buffered(self, seq: float) -> None:
-        if seq != float("inf"):
-            self.in_flight.add(int(seq))
+    def _due(self, seq: int) -> int:
+        due = self.next
+        while due < len(self.actors) and self.actors[due]["first_seq"] < seq:
+            due += 1
+        return due
 
-    def _learn(self, upto: int, seq: float) -> None:
+    def _buffered(self, seq: int) -> None:
+        self.in_flight.add(seq)
+        self.max_seen = max(self.max_seen, seq)
+
+    def _learn(self, upto: int, seq: int) -> None:
         self.in_flight.clear()
         known = {a.id for a in provisional_actors()}
         register_provisional(a for a in self.actors[self.next:upto] if a.get("id") not in known)
         self.next = upto
         self._buffered(seq)
+
+    def _rebuild(self, seq: int) -> None:
+        clear_provisional()
+        self.next, self.max_seen = 0, 0
+        self._learn(self._due(seq), seq)
 
     def batch_done(self) -> None:
         self.in_flight.clear()

@@ -16,6 +16,8 @@ from ..schemas import Document
 from .backends import Backend, connect
 from .migrations import migrate
 
+_MIGRATION_LOCK = 7_215_640_014  # pg_advisory_lock key held while migrating
+
 CHILD_TABLES = ("document_actors", "mentions", "events", "statements", "forecasts")
 # tables with defaulted columns (timestamps) name the columns they are written with
 _COLUMNS = {
@@ -60,7 +62,20 @@ class Store:
         self._wait = wait
         self._backend: Optional[Backend] = None
         if not read_only:
-            migrate(self.backend)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        backend = self.backend
+        if backend.name != "postgresql":  # DuckDB: this process is the only writer
+            migrate(backend)
+            return
+        # several processes may open a fresh PostgreSQL database at once: one migrates,
+        # the others wait for it (a session-level advisory lock; the key is arbitrary)
+        backend.execute("SELECT pg_advisory_lock(?)", [_MIGRATION_LOCK])
+        try:
+            migrate(backend)
+        finally:
+            backend.execute("SELECT pg_advisory_unlock(?)", [_MIGRATION_LOCK])
 
     @property
     def backend(self) -> Backend:
