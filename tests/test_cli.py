@@ -340,3 +340,21 @@ def test_cli_ingest_progress_counts_documents(tmp_path):
     result = invoke("ingest", feed, "--db", tmp_path / "x.duckdb")
     assert result.exit_code == 0, result.output
     assert "ingest 3 documents" in result.output and "1 files" in result.output
+
+
+def test_cli_every_read_command_on_each_backend(store_target, tmp_path):
+    from lagebild.store import Store
+
+    with Store(store_target) as store:
+        for i, text in enumerate(HOSTILE[:3]):
+            store.save(_hostile_doc(i, text))
+    for args in (["documents"], ["documents", "--lang", "de", "--search", "[/]", "--format", "jsonl"],
+                 ["show", "h01", "--format", "json"], ["show", "h02"],
+                 ["forecasts"], ["forecasts", "--holder", "author", "--format", "jsonl"],
+                 ["forecasts", "--actor", "putin", "--status", "due", "--since", "2025-01-01"],
+                 ["export", tmp_path / "f.csv", "--table", "forecasts", "--format", "csv"]):
+        result = invoke(*args, "--db", store_target)
+        assert result.exit_code == 0, (args, result.output)
+    rows = [json.loads(line) for line in invoke("forecasts", "--holder", "author", "--format", "jsonl", "--db", store_target).stdout.splitlines()]
+    assert len(rows) == 3 and {r["doc_id"] for r in rows} == {"h00", "h01", "h02"}
+    assert json.loads(invoke("documents", "--search", "[/]", "--format", "jsonl", "--db", store_target).stdout)["id"] == "h00"

@@ -158,7 +158,8 @@ def _count(target) -> int:
         return 0
 
 
-@pytest.mark.parametrize("kills", [1, pytest.param(3, marks=pytest.mark.slow)])
+@pytest.mark.slow
+@pytest.mark.parametrize("kills", [1, 3])
 def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path, kills):
     n = 20
     folder = corpus(tmp_path / "in", n)

@@ -62,7 +62,7 @@ def show_cli(
     An id prefix that matches several documents is an error listing them.
 
     Example:
-        lagebild show 5 --format json
+        lagebild show c6df --format json
     """
     with open_store(db) as store:
         doc = store.get(doc_id)

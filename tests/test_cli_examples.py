@@ -1,0 +1,83 @@
+"""Every ``Example:`` in every ``--help`` runs, as written, in a fresh working folder that
+has the repository's ``examples/`` and a database ingested from them (./lagebild.duckdb)."""
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def _commands(cmd, path=()):
+    import click  # noqa: F401  (typer's commands are click commands)
+
+    yield path, cmd
+    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+        yield from _commands(sub, path + (name,))
+
+
+def examples():
+    """(command path, example command line) for every Example in the help texts."""
+    root = typer.main.get_command(app)
+    found = []
+    for path, cmd in _commands(root):
+        text = cmd.help or ""
+        for m in re.finditer(r"Example:\s*\n?\s*(lagebild [^\n]+)", text):
+            found.append((" ".join(path), m.group(1).strip()))
+    return found
+
+
+EXAMPLES = examples()
+SLOW = {"eval"}  # the evaluations run models over whole gold sets
+
+
+def test_every_verb_has_an_example():
+    root = typer.main.get_command(app)
+    have = {p for p, _ in EXAMPLES}
+    missing = [" ".join(p) for p, c in _commands(root) if p and not hasattr(c, "commands") and " ".join(p) not in have]
+    assert not missing, f"commands without an Example in --help: {missing}"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ex")
+    work = root / "work"
+    work.mkdir()
+    (work / "examples").symlink_to(REPO / "examples")
+    if SHARED.exists():
+        (root / "shared").symlink_to(SHARED)
+    old = Path.cwd()
+    os.chdir(work)
+    env = {"LAGEBILD_KB": str(root / "kb"), "LAGEBILD_DB": None}
+    runner = CliRunner(env=env)
+    result = runner.invoke(app, ["ingest", "examples/", "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    yield runner
+    os.chdir(old)
+
+
+@pytest.mark.parametrize(
+    "where,line",
+    [pytest.param(w, ln, marks=pytest.mark.slow) if w.split()[0] in SLOW else (w, ln) for w, ln in EXAMPLES],
+    ids=[ln for _, ln in EXAMPLES],
+)
+def test_help_example_runs(workspace, where, line):
+    args = shlex.split(line)[1:]
+    expanded = []
+    for a in args:
+        hits = sorted(glob.glob(a)) if any(ch in a for ch in "*?[") else []
+        expanded += hits or [a]
+    if any("../shared" in a for a in args) and not SHARED.exists():
+        pytest.skip("the example reads ../shared, which is absent")
+    result = workspace.invoke(app, expanded, catch_exceptions=False)
+    assert result.exit_code == 0, f"{line}\n{result.output}"
