@@ -32,8 +32,10 @@ def examples():
     found = []
     for path, cmd in _commands(root):
         text = cmd.help or ""
-        for m in re.finditer(r"Example:\s*\n?\s*(lagebild [^\n]+)", text):
-            found.append((" ".join(path), m.group(1).strip()))
+        for m in re.finditer(r"Examples?:(.*?)(?:\n\s*\n|$)", text, flags=re.S):
+            for line in m.group(1).splitlines():
+                if line.strip().startswith("lagebild "):
+                    found.append((" ".join(path), line.strip()))
     return found
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from .actors.provisional import clear_provisional, provisional_actors, register_provisional
-from .errors import Errors
+from .errors import DatabaseLockedError, Errors
 from .ingest.readers import IngestFailure, Item, iter_items
 from .pipeline import analyze_batch
 from .schemas import Document
@@ -208,6 +208,8 @@ def ingest_paths(
             if not isinstance(result, IngestFailure):
                 try:
                     outcome = store.save_document(result)
+                except DatabaseLockedError:
+                    raise  # not this document's fault: the whole run cannot write
                 except Exception as e:  # noqa: BLE001 - one document's failure, reported
                     result = IngestFailure(
                         result.source or result.id,

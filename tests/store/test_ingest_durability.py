@@ -240,11 +240,49 @@ def test_duckdb_read_and_second_ingest_during_an_ingest(tmp_path):
 def test_postgresql_three_concurrent_ingests_of_the_same_files(tmp_path, store_target):
     if not store_target.startswith("postgresql://"):
         pytest.skip("the PostgreSQL variant (DuckDB admits one writer at a time: see the test above)")
-    folder = corpus(tmp_path / "in", 6)
+    folder = corpus(tmp_path / "in", 4)
     procs = [_ingest([folder], store_target) for _ in range(3)]
     for proc in procs:
         out, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, err
         assert "Traceback" not in err and "failed" not in err.lower(), err
-    assert _count(store_target) == 6
+    assert _count(store_target) == 4
     integrity(store_target)
+
+
+def test_a_failing_save_is_reported_and_the_batch_goes_on(store_target, tmp_path, monkeypatch):
+    folder = corpus(tmp_path / "in")
+    original = Store._write
+    victim = {}
+
+    def flaky(self, backend, doc, data):
+        if "Warschau" in (doc.title or ""):
+            victim["id"] = doc.id
+            original(self, backend, doc, data)  # rows written, then the commit never comes
+            raise RuntimeError("disk full")
+        return original(self, backend, doc, data)
+
+    monkeypatch.setattr(Store, "_write", flaky)
+    with Store(store_target) as store:
+        report = ingest_paths([folder], store)
+    assert report.stored == len(TEXTS) - 1 and len(report.failures) == 1
+    assert report.failures[0].reason.startswith("[E043]") and "disk full" in report.failures[0].reason
+    with Store(store_target, read_only=True) as store:
+        assert not store.has(victim["id"])
+    integrity(store_target)
+
+
+def test_database_refusing_a_document_rolls_back_only_it(store_target):
+    """A real refusal: PostgreSQL text cannot hold NUL (DuckDB can)."""
+    from lagebild.schemas import Document
+
+    with Store(store_target) as store:
+        bad = Document(id="nul", source="x", language="de", title="T", authors=[], published=None,
+                       sections=[], captions=[], text="a\x00b")
+        good = Document(id="ok", source="y", language="de", title="T", authors=[], published=None,
+                        sections=[], captions=[], text="fine")
+        if store.backend.name == "postgresql":
+            with pytest.raises(Exception):
+                store.save_document(bad)
+            assert not store.has("nul")
+        assert store.save_document(good) == "new" and store.has("ok")
