@@ -232,6 +232,9 @@ MISTAKES = [
     (["kb", "show", "per:donald_trump", "--on", "gestern"], "gestern"),
     (["kb", "search", "x", "--limit", "-2"], "-2"),
     (["kb", "add", "per:x", "X", "--type", "ALIEN"], "ALIEN"),
+    (["eval", "events", "--gold", "real-fr"], "real-fr"),
+    (["eval", "forecasts", "--gold", "real-de", "--split", "train"], "train"),
+    (["eval", "statements", "--gold", "real-xx"], "real-xx"),
 ]
 
 

@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional
 import typer
 from rich.table import Table
 
-from ._util import console, eval_app, safe, skipped, split_langs
+from ._util import console, eval_app, plain, safe, skipped, split_langs
 
 
 def _table(result: Dict[str, Any]) -> Table:
@@ -109,12 +109,12 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
     """``eval events --gold real-de|real-en --split dev|test``."""
     from ..events import realeval
 
-    if gold not in realeval.GOLDS or split not in ("dev", "test"):
-        console.print(f"[red]--gold must be one of {', '.join(realeval.GOLDS)} and --split dev or test[/red]")
-        raise typer.Exit(2)
+    if gold not in realeval.GOLDS:
+        raise typer.BadParameter(f"{gold!r} is not one of {', '.join(map(repr, realeval.GOLDS))}", param_hint="'--gold'")
+    if split not in ("dev", "test"):
+        raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not realeval.available(gold):
-        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
-        raise typer.Exit(0)
+        skipped(f"the corpus behind {gold} is not in ../shared/data")
     r = realeval.evaluate(gold, split, model=model, details=errors)
     if as_json:
         console.print_json(json.dumps({k: v for k, v in r.items() if k != "details"}))
@@ -140,4 +140,4 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
         console.print(ct)
     if errors:
         for line in realeval.format_details(gold, r.get("details", [])):
-            console.print(line, markup=False, highlight=False)
+            console.print(plain(line), markup=False, highlight=False)

@@ -151,12 +151,12 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
     """``eval statements|forecasts --gold real-de --split dev|test``."""
     from ..events import realeval as ev_real
 
-    if gold != "real-de" or split not in ("dev", "test"):
-        console.print("[red]--gold must be real-de (statements and forecasts) and --split dev or test[/red]")
-        raise typer.Exit(2)
+    if gold != "real-de":
+        raise typer.BadParameter(f"{gold!r} is not one of 'real-de' (statements and forecasts)", param_hint="'--gold'")
+    if split not in ("dev", "test"):
+        raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not ev_real.available(gold):
-        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
-        raise typer.Exit(0)
+        skipped(f"the corpus behind {gold} is not in ../shared/data")
     if what == "statements":
         from ..statements import realeval
         who = "speaker_acc"
@@ -183,7 +183,7 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
             for key in ("missed", "false", "wrong_holder", "wrong_speaker"):
                 for item in row.get(key, []):
                     span = item[0] if key.startswith("wrong") else item
-                    console.print(f"{row['article']} {key}: {item}\n   {raw[span[0]:span[1]]}", markup=False, highlight=False)
+                    console.print(plain(f"{row['article']} {key}: {item}\n   {raw[span[0]:span[1]]}"), markup=False, highlight=False)
 
 
 @eval_app.command("forecast-sample")
