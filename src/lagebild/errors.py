@@ -48,6 +48,7 @@ class Errors(metaclass=_Coded):
     E042 = "Id prefix {id!r} is ambiguous in {db}: it matches {ids}"
     E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
     E044 = "Unknown table {table!r}; choose one of {choices}"
+    E045 = "Cannot write {path}: {msg}"
 
 
 class Warnings(metaclass=_Coded):

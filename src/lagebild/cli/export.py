@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..errors import Errors, LagebildError
 from ..store import Store, export
 from ..store.export import TABLES
 from ._util import DbOption, app, console, open_store, safe
@@ -37,6 +38,12 @@ def export_cli(
     """
     open_store(db).close()  # [E040] for a missing database: export never creates one
     with Store(db) as store:  # writable: incidents are refreshed from the events first
-        n = export(store, out, fmt=fmt.value, table=table.value)
+        try:
+            n = export(store, out, fmt=fmt.value, table=table.value)
+        except Exception as e:  # noqa: BLE001 - an unwritable output is the user's to fix
+            if not isinstance(e, OSError) and type(e).__name__ not in ("IOException", "PermissionException"):
+                raise
+            msg = getattr(e, "strerror", None) or " ".join(str(e).split())
+            raise LagebildError(Errors.E045.format(path=out, msg=msg)) from e
     what = "incidents (GDELT 2.0 events)" if fmt is ExportFormat.gdelt else table.value
     console.print(f"wrote {n} rows of {what} to {safe(out)}")

@@ -56,7 +56,10 @@ class DuckDBBackend(Backend):
         import duckdb
 
         if path != ":memory:" and not read_only:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LagebildError(Errors.E015.format(db=path, msg=e)) from e
         wait = lock_wait() if wait is None else wait
         deadline = time.monotonic() + wait
         delay = 0.02
