@@ -103,7 +103,7 @@ def ingest_cli(
     extra += [f"{report.partial} partial"] if report.partial else []
     console.print(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed"
-        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(db)}"
+        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(db)}", soft_wrap=True,
     )
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
