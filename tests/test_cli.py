@@ -235,13 +235,17 @@ MISTAKES = [
     (["eval", "events", "--gold", "real-fr"], "real-fr"),
     (["eval", "forecasts", "--gold", "real-de", "--split", "train"], "train"),
     (["eval", "statements", "--gold", "real-xx"], "real-xx"),
+    (["resolve", "--format", "xml"], "xml"),
+    (["resolve", "h00:f0", "--outcome", "maybe"], "maybe"),
+    (["resolve", "--candidates", "-1"], "-1"),
+    (["score", "--format", "csv"], "csv"),
 ]
 
 
 @pytest.mark.parametrize("args,bad", MISTAKES, ids=[" ".join(a) for a, _ in MISTAKES])
 def test_cli_user_mistake_is_one_clear_message(hostile_db, tmp_path, args, bad):
     args = [str(tmp_path / "out.jsonl") if a == "OUT" else str(EXAMPLES_FILE) if a == "IN" else a for a in args]
-    if args[0] in ("documents", "forecasts", "show", "export"):
+    if args[0] in ("documents", "forecasts", "show", "export", "resolve", "score"):
         args += ["--db", str(hostile_db)]
     result = invoke(*args)
     assert result.exit_code == 2, result.output
