@@ -81,5 +81,36 @@ def test_help_example_runs(workspace, where, line):
         expanded += hits or [a]
     if any("../shared" in a for a in args) and not SHARED.exists():
         pytest.skip("the example reads ../shared, which is absent")
+    if expanded[0] == "serve":  # a server runs until stopped: it must come up and answer
+        _serve(expanded)
+        return
     result = workspace.invoke(app, expanded, catch_exceptions=False)
     assert result.exit_code == 0, f"{line}\n{result.output}"
+
+
+def _serve(args):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = int(args[args.index("--port") + 1]) if "--port" in args else 8000
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            pytest.skip(f"port {port} is in use on this machine")
+    proc = subprocess.Popen([sys.executable, "-m", "lagebild", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stdout.read().decode(errors="replace")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as resp:
+                    assert resp.status == 200
+                    return
+            except OSError:
+                time.sleep(0.5)
+        pytest.fail("the server did not answer within 120 s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
