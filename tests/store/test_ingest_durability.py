@@ -146,7 +146,8 @@ def test_replay_registers_exactly_the_actors_stored_before_a_document():
 
 
 def _ingest(args, target, **kw):
-    return subprocess.Popen([sys.executable, "-m", "lagebild", "ingest", *map(str, args), "--db", str(target), "-q"],
+    # one analysis process: the reproducibility guarantees are those of the one-process path
+    return subprocess.Popen([sys.executable, "-m", "lagebild", "ingest", *map(str, args), "--db", str(target), "-q", "--workers", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, **kw)
 
 
