@@ -95,7 +95,8 @@ def ingest_cli(
             )
         else:
             report = ingest_paths(paths, store, resume=resume, on_item=on_item, **kwargs)
-        refresh_incidents(store)
+        with store.exclusive():  # concurrent ingests (PostgreSQL) refresh incidents in turn
+            refresh_incidents(store)
         total = store.count()
         store.release()
     extra = [f"{report.unchanged} unchanged"] if report.unchanged else []

@@ -8,8 +8,9 @@ and re-ingesting a document replaces it instead of duplicating it (ids are conte
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import date
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from ..errors import Errors, NotFoundError
 from ..schemas import Document
@@ -63,6 +64,19 @@ class Store:
         self._backend: Optional[Backend] = None
         if not read_only:
             self._migrate()
+
+    @contextmanager
+    def exclusive(self, key: int = 7_215_640_015) -> Iterator[None]:
+        """Run a store-wide rewrite (e.g. refreshing derived tables) one process at a time:
+        a PostgreSQL session advisory lock on ``key``; DuckDB has one writer anyway."""
+        if self.backend.name != "postgresql":
+            yield
+            return
+        self.backend.execute("SELECT pg_advisory_lock(?)", [key])
+        try:
+            yield
+        finally:
+            self.backend.execute("SELECT pg_advisory_unlock(?)", [key])
 
     def _migrate(self) -> None:
         backend = self.backend
