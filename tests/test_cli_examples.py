@@ -81,6 +81,13 @@ def test_help_example_runs(workspace, where, line):
         expanded += hits or [a]
     if any("../shared" in a for a in args) and not SHARED.exists():
         pytest.skip("the example reads ../shared, which is absent")
+    if "--engine" in expanded and expanded[expanded.index("--engine") + 1] == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None or "auto" in expanded:
+            pytest.skip("the Ray engine needs Ray installed and a running Ray cluster (--address auto)")
+    if expanded[0] == "load-parquet" and not Path(expanded[1]).exists():
+        pytest.skip(f"reads {expanded[1]}, the output of the Ray example (skipped here)")
     if expanded[0] == "serve":  # a server runs until stopped: it must come up and answer
         _serve(expanded)
         return
