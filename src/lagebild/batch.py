@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
-from .actors.provisional import register_provisional
+from .actors.provisional import clear_provisional, provisional_actors, register_provisional
+from .errors import DatabaseLockedError, Errors
 from .ingest.readers import IngestFailure, Item, iter_items
 from .pipeline import analyze_batch
 from .schemas import Document
@@ -18,13 +19,14 @@ from .store import Store
 # Batches are sized by characters, not documents: a batch holds at most this many
 # characters of text (or one document, however long; pipeline.WINDOW_CHARS bounds that one).
 BATCH_CHARS = 100_000
-COMMIT_CHARS = 2_000_000  # analysed documents waiting for the store, at most
 
 
 @dataclass
 class BatchReport:
     stored: int = 0  # new documents
-    updated: int = 0  # documents that were already stored (re-ingested, replaced)
+    updated: int = 0  # stored documents whose analysis differed (replaced)
+    unchanged: int = 0  # stored documents re-analysed to the same result (nothing written)
+    skipped: int = 0  # stored documents not analysed again (resume)
     failures: List[IngestFailure] = field(default_factory=list)
     partial: int = 0
     interrupted: bool = False
@@ -32,6 +34,12 @@ class BatchReport:
     @property
     def ok(self) -> bool:
         return not self.failures and not self.interrupted
+
+
+# what happened to one document, as passed to ``on_item``
+OUTCOMES = ("new", "updated", "unchanged", "skipped", "failed")
+
+Barrier = Callable[[Item], Optional[Callable[[], None]]]
 
 
 def analyze_items(
@@ -42,15 +50,24 @@ def analyze_items(
     with_tokens: bool = False,
     batch_size: int = 16,
     batch_chars: int = BATCH_CHARS,
+    barrier: Optional[Barrier] = None,
+    after_batch: Optional[Callable[[], None]] = None,
 ) -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
     """Analyse articles in batches of at most ``batch_size`` documents and ``batch_chars``
-    characters, in input order; an analysis error becomes a failure of that document only."""
+    characters, in input order; an analysis error becomes a failure of that document only.
+
+    barrier(item): may return an action that must run after every earlier item was
+        analysed and before ``item`` is (the pending batch is analysed first).
+    after_batch(): called once all results of a batch have been consumed, before the next
+        input is read (ingest commits and releases the database there)."""
     buffer: List[Tuple[Path | None, Item]] = []
     chars = 0
 
     def run() -> Iterator[Tuple[Path | None, Union[Document, IngestFailure]]]:
+        if not buffer:
+            return
         articles = [item for _, item in buffer if not isinstance(item, IngestFailure)]
-        results = iter(analyze_batch(articles, language=language, model=model, with_tokens=with_tokens))
+        results = iter(analyze_batch(articles, language=language, model=model, with_tokens=with_tokens)) if articles else iter(())
         for path, item in buffer:
             if isinstance(item, IngestFailure):
                 yield path, item
@@ -62,18 +79,95 @@ def analyze_items(
             else:
                 yield path, result
         buffer.clear()
+        if after_batch is not None:
+            after_batch()
 
     for entry in items:
         size = 0 if isinstance(entry[1], IngestFailure) else len(entry[1].text)
         if buffer and chars + size > batch_chars:
             yield from run()
             chars = 0
+        action = barrier(entry[1]) if barrier is not None else None
+        if action is not None:
+            yield from run()
+            chars = 0
+            action()
         buffer.append(entry)
         chars += size
         if len(buffer) >= batch_size:
             yield from run()
             chars = 0
     yield from run()
+
+
+_NEW = 1 << 62  # documents not stored yet come after every stored one, in input order
+
+
+class _ProvisionalReplay:
+    """Which provisional actors a document may be linked to, made reproducible.
+
+    A provisional actor (``prov:…``, a name the KB does not know) is matched in later
+    documents. "Later" is the order documents were first stored (``documents.seq``): a
+    document is analysed with exactly the provisional actors first stored with documents
+    before it (``actors.first_seq`` < its ``seq``), plus those the linker learns from the
+    documents before it in this run. A stored document analysed again therefore sees what
+    it saw the first time (re-ingest changes nothing, in any order), a new document sees
+    every stored one, and a resumed run sees what an uninterrupted run would have seen.
+    When a document comes after one that was stored later than it (input in another
+    order), the registry is rebuilt for it from the store.
+    """
+
+    def __init__(self, store: Store) -> None:
+        clear_provisional()  # this process may have analysed other documents before
+        self.seqs = store.stored_seqs()
+        self.actors = store.provisional_actors()  # ordered by first_seq
+        self.next = 0  # self.actors[:next] are registered
+        self.max_seen = 0  # highest seq analysed or buffered since the registry was built
+        self.in_flight: Set[int] = set()  # seqs of the documents in the pending batch
+        self.new = 0
+
+    def barrier(self, item: Item) -> Optional[Callable[[], None]]:
+        if isinstance(item, IngestFailure):
+            return None
+        seq = self.seqs.get(item.id)
+        if seq is None:
+            self.new += 1
+            seq = _NEW + self.new
+        if seq <= self.max_seen:
+            return lambda: self._rebuild(seq)
+        due = self._due(seq)
+        # actors first stored with a document of the pending batch are re-learnt by the
+        # linker when that document is analysed again: no need to cut the batch
+        if all(a["first_seq"] in self.in_flight for a in self.actors[self.next:due]):
+            self.next = due
+            self._buffered(seq)
+            return None
+        return lambda: self._learn(due, seq)
+
+    def _due(self, seq: int) -> int:
+        due = self.next
+        while due < len(self.actors) and self.actors[due]["first_seq"] < seq:
+            due += 1
+        return due
+
+    def _buffered(self, seq: int) -> None:
+        self.in_flight.add(seq)
+        self.max_seen = max(self.max_seen, seq)
+
+    def _learn(self, upto: int, seq: int) -> None:
+        self.in_flight.clear()
+        known = {a.id for a in provisional_actors()}
+        register_provisional(a for a in self.actors[self.next:upto] if a.get("id") not in known)
+        self.next = upto
+        self._buffered(seq)
+
+    def _rebuild(self, seq: int) -> None:
+        clear_provisional()
+        self.next, self.max_seen = 0, 0
+        self._learn(self._due(seq), seq)
+
+    def batch_done(self) -> None:
+        self.in_flight.clear()
 
 
 def ingest_paths(
@@ -83,39 +177,82 @@ def ingest_paths(
     fmt: Optional[str] = None,
     language: Optional[str] = None,
     model: Optional[str] = None,
+    resume: bool = False,
     commit_every: int = 16,
-    on_item: Optional[Callable[[Path | None, Union[Document, IngestFailure]], None]] = None,
+    on_item: Optional[Callable[..., None]] = None,
 ) -> BatchReport:
     """Analyse every document under ``paths`` and store it.
 
-    Documents are committed in groups of ``commit_every`` (one transaction each: a group
-    is stored whole or not at all). On KeyboardInterrupt the analysed documents still
-    pending are committed before returning with ``interrupted=True``.
+    Each document is stored in its own transaction as soon as its batch (``commit_every``
+    documents analysed together) is analysed, before the next input is read; a document
+    the database refuses is rolled back alone and reported ([E043]), the batch goes on.
+    After each batch the DuckDB file is released for other processes (:meth:`Store.release`).
+    resume: documents whose content id is already stored are skipped before analysis
+        (cheap: no parsing), e.g. to finish an interrupted run.
+    on_item(path, result, outcome): after each document; outcome is one of
+        :data:`OUTCOMES`; result is the Document, or the IngestFailure, or for "skipped"
+        the Article. (A two-argument callable gets ``(path, result)``.)
+    Re-ingesting unchanged input changes nothing in the store (see
+    :class:`_ProvisionalReplay`); on KeyboardInterrupt every analysed document is
+    already stored and the report says ``interrupted=True``.
     """
     report = BatchReport()
-    pending: List[Document] = []
-    # actors met in earlier runs but not in the knowledge base keep their ids
-    register_provisional(store.provisional_actors())
+    replay = _ProvisionalReplay(store)
+    store.release()  # nothing to write until the first batch is analysed
+    notify = _notifier(on_item)
 
-    def flush() -> None:
-        for doc, is_new in zip(pending, store.save_many(pending)):
-            report.stored += int(is_new)
-            report.updated += int(not is_new)
-            report.partial += int(doc.partial)
-        pending.clear()
+    def items() -> Iterator[Tuple[Path | None, Item]]:
+        for path, item in iter_items(paths, fmt=fmt):
+            if resume and not isinstance(item, IngestFailure) and item.id in replay.seqs:
+                report.skipped += 1
+                notify(path, item, "skipped")
+                continue
+            yield path, item
+
+    def after_batch() -> None:
+        replay.batch_done()
+        store.release()
 
     try:
-        for path, result in analyze_items(iter_items(paths, fmt=fmt), language=language, model=model):
+        for path, result in analyze_items(
+            items(), language=language, model=model, batch_size=max(1, commit_every),
+            barrier=replay.barrier, after_batch=after_batch,
+        ):
+            outcome = "failed"
+            if not isinstance(result, IngestFailure):
+                try:
+                    outcome = store.save_document(result)
+                except DatabaseLockedError:
+                    raise  # not this document's fault: the whole run cannot write
+                except Exception as e:  # noqa: BLE001 - one document's failure, reported
+                    result = IngestFailure(
+                        result.source or result.id,
+                        Errors.E043.format(id=result.id, source=result.source, msg=f"{type(e).__name__}: {e}"),
+                    )
             if isinstance(result, IngestFailure):
                 report.failures.append(result)
             else:
-                pending.append(result)
-                if len(pending) >= commit_every or sum(len(d.text) for d in pending) >= COMMIT_CHARS:
-                    flush()
-            if on_item is not None:
-                on_item(path, result)
+                report.stored += outcome == "new"
+                report.updated += outcome == "updated"
+                report.unchanged += outcome == "unchanged"
+                report.partial += int(result.partial)
+            notify(path, result, outcome)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        flush()
+        store.release()
     return report
+
+
+def _notifier(on_item: Optional[Callable[..., None]]) -> Callable[..., None]:
+    if on_item is None:
+        return lambda *a: None
+    try:
+        import inspect
+
+        n = len(inspect.signature(on_item).parameters)
+    except (TypeError, ValueError):
+        n = 3
+    if n >= 3:
+        return on_item
+    return lambda path, result, outcome: on_item(path, result) if outcome != "skipped" else None

@@ -50,6 +50,14 @@ class Errors(metaclass=_Coded):
     E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
     E156 = "Unexpected error while reading {path}: {kind}: {msg}"
     E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
+    # store and CLI (E04x)
+    E040 = "No database at {db}; check --db (or $LAGEBILD_DB), or create one with `lagebild ingest FILES --db {db}`"
+    E041 = ("The database {db} is locked by another process writing to it (e.g. `lagebild ingest`{pid}); "
+            "waited {wait:g} s. Try again when it has finished, or raise $LAGEBILD_LOCK_WAIT (seconds)")
+    E042 = "Id prefix {id!r} is ambiguous in {db}: it matches {ids}"
+    E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
+    E044 = "Unknown table {table!r}; choose one of {choices}"
+    E045 = "Cannot write {path}: {msg}"
 
 
 class Warnings(metaclass=_Coded):
@@ -99,6 +107,10 @@ class DataFileError(LagebildError):
 
 class NotFoundError(LagebildError):
     """A requested record does not exist in the store."""
+
+
+class DatabaseLockedError(LagebildError):
+    """Another process holds the (single-writer) DuckDB file."""
 
 
 class ModelError(LagebildError):

@@ -1,4 +1,7 @@
-"""Rich renderings of documents shared by ``analyze --format table`` and ``show``."""
+"""Rich renderings of documents shared by ``analyze --format table`` and ``show``.
+
+Every string taken from a document goes through :func:`~lagebild.cli._util.safe`: article
+text is data, never markup (a title ``[/]`` or ``[link=…]`` is shown as written)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List
@@ -9,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..schemas import Document
+from ._util import plain, safe
 
 
 def _table(title: str, columns: List[str], rows: List[List[Any]]) -> Table:
@@ -16,8 +20,15 @@ def _table(title: str, columns: List[str], rows: List[List[Any]]) -> Table:
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        # Text objects are never parsed for markup; control characters are replaced
+        table.add_row(*[Text(plain(v)) for v in row])
     return table
+
+
+def _cut(value: Any, n: int) -> str:
+    """One line of at most ``n`` characters (evidence sentences keep no trailing newline)."""
+    text = " ".join(str(value or "").split())
+    return text[:n] + ("…" if len(text) > n else "")
 
 
 def render_document(doc: Document, *, text_chars: int = 600) -> Group:
@@ -38,28 +49,32 @@ def render_document(doc: Document, *, text_chars: int = 600) -> Group:
     for key, value in fields.items():
         if value not in (None, ""):
             meta.append(f"{key:>10}: ", style="bold")
-            meta.append(f"{value}\n")
+            meta.append(f"{plain(value)}\n")
     for w in doc.warnings:
-        meta.append(f"   warning: {w}\n", style="yellow")
+        meta.append(f"   warning: {plain(w)}\n", style="yellow")
     if doc.partial:
         meta.append("   PARTIAL RESULT\n", style="bold red")
     snippet = doc.text[:text_chars] + ("…" if len(doc.text) > text_chars else "")
-    parts: List[Any] = [Panel(meta, title="document"), Panel(snippet, title="text")]
+    parts: List[Any] = [Panel(meta, title="document"), Panel(Text(plain(snippet)), title="text")]
     names = {a.id: a.name for a in doc.actors}
     if doc.actors:
         parts.append(_table("actors", ["id", "name", "type", "country", "role", "mentions"],
                             [[a.id, a.name, a.type, a.country, a.role, len(a.mentions)] for a in doc.actors]))
     if doc.events:
-        parts.append(_table("events", ["source", "cameo", "target", "modality", "neg", "date", "sentence"],
-                            [[names.get(e.source, e.source), f"{e.cameo} {e.cameo_name or ''}",
-                              names.get(e.target, e.target or e.issue), e.modality, "x" if e.negated else "",
-                              e.date, e.sentence[:90]] for e in doc.events]))
+        parts.append(_table(
+            "events", ["source", "cameo", "target", "issue", "modality", "neg", "date", "sentence"],
+            [[names.get(e.source, e.source or e.source_text), f"{e.cameo} {e.cameo_name or ''}".strip(),
+              names.get(e.target, e.target) if e.target else e.target_text, e.issue, e.modality,
+              "x" if e.negated else "", e.date, _cut(e.sentence, 90)] for e in doc.events]))
     if doc.statements:
         parts.append(_table("statements", ["speaker", "kind", "text"],
-                            [[names.get(s.speaker, s.speaker), s.kind, s.text[:120]] for s in doc.statements]))
+                            [[names.get(s.speaker, s.speaker), s.kind, _cut(s.text, 120)] for s in doc.statements]))
     if doc.forecasts:
         parts.append(_table("forecasts", ["holder", "p", "horizon", "condition", "text"],
                             [[names.get(f.holder, f.holder), f.probability,
-                              (f.horizon or {}).get("end"), (f.condition or "")[:50], f.text[:110]]
+                              (f.horizon or {}).get("end"), _cut(f.condition, 50), _cut(f.text, 110)]
                              for f in doc.forecasts]))
     return Group(*parts)
+
+
+__all__ = ["render_document", "safe"]

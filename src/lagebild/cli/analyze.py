@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -10,41 +11,66 @@ import typer
 from ..batch import analyze_items
 from ..ingest.readers import IngestFailure, iter_items
 from ._render import render_document
-from ._util import app, console, err_console
+from ._util import Lang, app, console, err_console, lang_value, safe
 
-FORMATS = ("json", "jsonl", "table")
+
+class AnalyzeFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    feed = "feed"
+    warc = "warc"
+
+
+FORMATS = tuple(f.value for f in AnalyzeFormat)
+
+ModelOption = typer.Option(None, "--model", help="spaCy pipeline name or path to use instead of the shipped one.")
+InputFormatOption = typer.Option(None, "--input-format", help="Reader to use (default: detect from the file).")
+
+
+def print_failure(failure: IngestFailure) -> None:
+    """One line per failed document on stderr; the path and reason are data, not markup."""
+    err_console.print(
+        f"[red]failed[/red] {safe(failure.source, oneline=True)}: {safe(failure.reason, oneline=True)}", soft_wrap=True
+    )
 
 
 @app.command("analyze")
 def analyze_cli(
     paths: List[Path] = typer.Argument(..., help="Text/HTML/JSONL/feed/WARC files or folders."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | jsonl | table"),
-    language: Optional[str] = typer.Option(None, "--lang", help="Force a language (de, en)."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path to use instead of the shipped one."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="text | html | jsonl | feed | warc (default: detect)."),
+    fmt: AnalyzeFormat = typer.Option(AnalyzeFormat.json, "--format", "-f", help="Output format."),
+    language: Optional[Lang] = typer.Option(None, "--lang", help="Force a language."),
+    model: Optional[str] = ModelOption,
+    input_format: Optional[InputFormat] = InputFormatOption,
     tokens: bool = typer.Option(False, "--tokens", help="Include token offsets [start, end) into text."),
 ) -> None:
     """Analyse documents and print the result (PRODUCT.md's JSON contract).
 
     One JSON object for one document; one per line for a folder, several inputs or
-    --format jsonl. Exit code 1 if any document failed.
+    --format jsonl. Exit code 1 if any document failed, 2 for a usage or setup error
+    (e.g. a --model that is not installed).
 
     Example:
-        lagebild analyze examples/de_gipfel.txt --format table
+        lagebild analyze examples/de_verhandlungen.txt --format table
     """
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    one = len(paths) == 1 and paths[0].is_file() and fmt == "json"
+    one = len(paths) == 1 and paths[0].is_file() and fmt is AnalyzeFormat.json
     failed = 0
     results = analyze_items(
-        iter_items(paths, fmt=input_format), language=language, model=model, with_tokens=tokens
+        iter_items(paths, fmt=input_format.value if input_format else None),
+        language=lang_value(language), model=model, with_tokens=tokens,
     )
     for _path, result in results:
         if isinstance(result, IngestFailure):
             failed += 1
-            err_console.print(f"[red]failed[/red] {result.source}: {result.reason}")
+            print_failure(result)
             continue
-        if fmt == "table":
+        if fmt is AnalyzeFormat.table:
             console.print(render_document(result))
         elif one:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

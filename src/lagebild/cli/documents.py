@@ -2,47 +2,52 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from ..errors import LagebildError
-from ..store import Store
 from ._render import render_document
-from ._util import DbOption, app, console, err_console
+from ._util import (
+    DbOption, Lang, LimitOption, ShowFormat, TableFormat, app, console, lang_value, open_store, plain, safe,
+)
 
 
 @app.command("documents")
 def documents_cli(
     db: str = DbOption,
-    limit: int = typer.Option(50, "--limit", "-n"),
-    language: Optional[str] = typer.Option(None, "--lang"),
-    search: Optional[str] = typer.Option(None, "--search", "-s", help="Substring of title or text."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl"),
+    limit: int = LimitOption,
+    language: Optional[Lang] = typer.Option(None, "--lang", help="Only documents in this language."),
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Substring of title or text (case-insensitive)."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored documents, newest first.
+
+    Opens the database read-only (never creates one); while an ingest writes to a DuckDB
+    file, waits for its next commit ($LAGEBILD_LOCK_WAIT seconds at most).
 
     Example:
         lagebild documents --lang de --search Waffenstillstand
     """
-    with Store(db) as store:
-        rows = store.documents(limit=limit, language=language, search=search)
-        total = store.count()
-    if fmt == "jsonl":
+    lang = lang_value(language)
+    with open_store(db) as store:
+        rows = store.documents(limit=limit, language=lang, search=search)
+        total = store.count_documents(language=lang, search=search)
+    if fmt is TableFormat.jsonl:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    table = Table(title=f"{len(rows)} of {total} documents in {db}", title_justify="left")
+    what = "documents" + "".join(f" {k}" for k in (f"in {lang!r}" if lang else "", f"matching {search!r}" if search else "") if k)
+    table = Table(title=Text(plain(f"{len(rows)} of {total} {what} in {db}")), title_justify="left")
     for col in ("id", "published", "lang", "title", "authors", "actors", "events", "stmts", "fcasts"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(
-            r["id"], str(r["published"] or ""), r["language"] or "", (r["title"] or "")[:60],
-            ", ".join(r["authors"] or []), str(r["n_actors"]), str(r["n_events"]),
-            str(r["n_statements"]), str(r["n_forecasts"]),
+        cells = (
+            r["id"], r["published"] or "", r["language"] or "", " ".join((r["title"] or "").split())[:60],
+            ", ".join(r["authors"] or []), r["n_actors"], r["n_events"], r["n_statements"], r["n_forecasts"],
         )
+        table.add_row(*(Text(plain(c)) for c in cells))
     console.print(table)
 
 
@@ -50,20 +55,21 @@ def documents_cli(
 def show_cli(
     doc_id: str = typer.Argument(..., help="Document id (a unique prefix is enough)."),
     db: str = DbOption,
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """Show one stored document with its actors, events, statements and forecasts.
 
+    An id prefix that matches several documents is an error listing them.
+
     Example:
-        lagebild show 3f2a --format json
+        lagebild show c6df --format json
     """
-    try:
-        with Store(db) as store:
-            doc = store.get(doc_id)
-    except LagebildError as e:
-        err_console.print(f"[red]{e}[/red]")
-        raise typer.Exit(1) from e
-    if fmt == "json":
+    with open_store(db) as store:
+        doc = store.get(doc_id)
+    if fmt is ShowFormat.json:
         typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
         console.print(render_document(doc, text_chars=100_000))
+
+
+__all__ = ["documents_cli", "show_cli", "safe"]

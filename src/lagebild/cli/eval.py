@@ -7,14 +7,14 @@ from typing import Any, Dict, Optional
 import typer
 from rich.table import Table
 
-from ._util import console, err_console, eval_app
+from ._util import Lang, console, eval_app, skipped
 
-LangOption = typer.Option("de", "--lang", "-l", help="Language: de or en.")
+LangOption = typer.Option(Lang.de, "--lang", "-l", help="Language.")
 ModelOption = typer.Option(
     None, "--model", "-m", help="spaCy pipeline name or path (default: lagebild's own model)."
 )
 JsonOption = typer.Option(False, "--json", help="Print the scores as JSON instead of a table.")
-RunsOption = typer.Option(5, "--speed-runs", help="Runs for the median words/s (0: skip).")
+RunsOption = typer.Option(5, "--speed-runs", min=0, help="Runs for the median words/s (0: skip).")
 
 
 def _fmt(v: Any) -> str:
@@ -27,18 +27,18 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _run(task: str, lang: str, model: Optional[str], as_json: bool, runs: int) -> None:
+def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int) -> None:
     from ..language.evaluate import evaluate
 
     try:
-        res = evaluate(task, lang, model=model, speed_runs=runs)
+        res = evaluate(task, lang.value, model=model, speed_runs=runs)
     except FileNotFoundError as e:
-        err_console.print(f"[red]{e}[/red]")
-        raise typer.Exit(code=2)
+        # the held-out data lives in ../shared: absent data is a skip, like every eval
+        skipped(str(e))
     if as_json:
         console.print_json(json.dumps(res))
         return
-    table = Table(title=f"{task} · {lang} · {res['model']} · {res['dataset']}")
+    table = Table(title=f"{task} · {lang.value} · {res['model']} · {res['dataset']}")
     table.add_column("metric")
     table.add_column("value", justify="right")
     if task == "syntax":
@@ -59,16 +59,24 @@ def _run(task: str, lang: str, model: Optional[str], as_json: bool, runs: int) -
 
 
 @eval_app.command("syntax")
-def eval_syntax(lang: str = LangOption, model: Optional[str] = ModelOption,
+def eval_syntax(lang: Lang = LangOption, model: Optional[str] = ModelOption,
                 as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
     """UPOS, XPOS, morphology, UAS/LAS, sentence F, lemma accuracy on the held-out treebank
-    (German: UD GSD dev; English: UD EWT test)."""
+    (German: UD GSD dev; English: UD EWT test). Without ../shared: "skipped: …", exit 0.
+
+    Example:
+        lagebild eval syntax --lang en --speed-runs 0
+    """
     _run("syntax", lang, model, as_json, speed_runs)
 
 
 @eval_app.command("ner")
-def eval_ner(lang: str = LangOption, model: Optional[str] = ModelOption,
+def eval_ner(lang: Lang = LangOption, model: Optional[str] = ModelOption,
              as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
     """NER precision/recall/F1 per label on the held-out part (every 10th sentence) of
-    GermEval 2014 (German) or wikigold (English)."""
+    GermEval 2014 (German) or wikigold (English). Without ../shared: "skipped: …", exit 0.
+
+    Example:
+        lagebild eval ner --lang de --speed-runs 0
+    """
     _run("ner", lang, model, as_json, speed_runs)

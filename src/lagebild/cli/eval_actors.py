@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from ..actors import evaluate as ev
-from ._util import console, eval_app
+from ._util import cells, console, eval_app, plain, split_langs
 
 
 def _fmt(v: Any) -> str:
@@ -31,7 +31,7 @@ def eval_actors_cli(
     Example: lagebild eval actors --lang de,en --errors
     """
     results = {}
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         results[code] = ev.evaluate_gold(code, gold_dir or ev.GOLD_DIR, blank=blank)
     checks = ev.seed_checks(seed or ev.SEED, blank=blank)
     if as_json:
@@ -59,8 +59,8 @@ def eval_actors_cli(
         if errors:
             for e in s.errors:
                 console.print(
-                    f"[{e['type']}] {e['mention']!r}: predicted={e['predicted']} gold={e['gold']}  | {e['text'][:90]}",
-                    markup=False,
+                    plain(f"[{e['type']}] {e['mention']!r}: predicted={e['predicted']} gold={e['gold']}  | {e['text'][:90]}"),
+                    markup=False, highlight=False,
                 )
     if checks is None:
         console.print("Seed checks skipped: seed document not found.")
@@ -69,6 +69,6 @@ def eval_actors_cli(
     for c in ("text", "expected", "found", "ids", "ok"):
         seed_table.add_column(c)
     for r in checks:
-        seed_table.add_row(r["text"], r["expected"], str(r["found"]), ",".join(r["ids"]), "yes" if r["ok"] else "NO")
+        seed_table.add_row(*cells(r["text"], r["expected"], r["found"], ",".join(r["ids"]), "yes" if r["ok"] else "NO"))
     console.print(seed_table)
     console.print(f"seed: {sum(r['ok'] for r in checks)}/{len(checks)} resolve correctly")

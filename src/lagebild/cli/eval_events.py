@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional
 import typer
 from rich.table import Table
 
-from ._util import console, eval_app
+from ._util import console, eval_app, plain, safe, skipped, split_langs
 
 
 def _table(result: Dict[str, Any]) -> Table:
@@ -24,25 +24,25 @@ def _table(result: Dict[str, Any]) -> Table:
 
 @eval_app.command("petrarch")
 def eval_petrarch_cli(
-    records: Optional[Path] = typer.Option(None, "--records", help="PETR.UnitTest.records.xml (default: ../shared/data/petrarch2/)."),
-    verbs: Optional[Path] = typer.Option(None, "--verbs", help="Verb dictionary (default: PETR.Validate.verbs.txt next to the records)."),
+    records: Optional[Path] = typer.Option(None, "--records", exists=True, dir_okay=False, help="PETR.UnitTest.records.xml (default: ../shared/data/petrarch2/)."),
+    verbs: Optional[Path] = typer.Option(None, "--verbs", exists=True, dir_okay=False, help="Verb dictionary (default: PETR.Validate.verbs.txt next to the records)."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to parse with (default: lagebild's English model)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N records."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N records."),
     errors: bool = typer.Option(False, "--errors", help="List every record whose triples differ."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Precision, recall and F1 of (source, target, code) triples on the PETRARCH unit tests,
-    overall and per record category, and the 2-digit root-code precision.
+    overall and per record category, and the 2-digit root-code precision. Without
+    ../shared (and no --records): "skipped: …", exit 0.
 
     Example:
-        lagebild eval petrarch --errors
+        lagebild eval petrarch --limit 20 --errors
     """
     from ..events.evaluate import SHARED, evaluate_petrarch
 
     path = records or SHARED / "PETR.UnitTest.records.xml"
     if not path.is_file():
-        console.print(f"PETRARCH unit tests not found at {path}; skipped.")
-        raise typer.Exit(0)
+        skipped(f"PETRARCH unit tests not found at {path}")
     result = evaluate_petrarch(path, verbs=verbs, model=model, limit=limit, details=errors)
     if as_json:
         result = {k: v for k, v in result.items() if k != "details" or errors}
@@ -54,8 +54,8 @@ def eval_petrarch_cli(
     if errors:
         for rec in result["details"]:
             if set(map(tuple, rec["gold"])) != set(map(tuple, rec["predicted"])):
-                console.print(f"[bold]{rec['id']}[/bold] ({rec['category']}): {rec['text']}")
-                console.print(f"   gold: {rec['gold']}\n   pred: {rec['predicted']}")
+                console.print(f"[bold]{safe(rec['id'])}[/bold] ({safe(rec['category'])}): {safe(rec['text'])}")
+                console.print(safe(f"   gold: {rec['gold']}\n   pred: {rec['predicted']}"))
 
 
 @eval_app.command("events")
@@ -83,7 +83,7 @@ def eval_events_cli(
     from ..events.evaluate import evaluate_gold
 
     results = {}
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         results[code] = evaluate_gold(code, gold_dir=gold_dir, model=model, details=errors)
     if as_json:
         console.print_json(json.dumps({k: {x: y for x, y in v.items() if x != "details" or errors} for k, v in results.items()}))
@@ -98,7 +98,7 @@ def eval_events_cli(
     if errors:
         for code, r in results.items():
             for row in r["details"]:
-                console.print(f"[bold]{code}[/bold] {row['text']}\n   gold: {row['gold']}\n   pred: {row['predicted']}")
+                console.print(f"[bold]{code}[/bold] {safe(row['text'])}\n" + safe(f"   gold: {row['gold']}\n   pred: {row['predicted']}"))
 
 
 def _fmt(v: Any) -> str:
@@ -109,12 +109,12 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
     """``eval events --gold real-de|real-en --split dev|test``."""
     from ..events import realeval
 
-    if gold not in realeval.GOLDS or split not in ("dev", "test"):
-        console.print(f"[red]--gold must be one of {', '.join(realeval.GOLDS)} and --split dev or test[/red]")
-        raise typer.Exit(2)
+    if gold not in realeval.GOLDS:
+        raise typer.BadParameter(f"{gold!r} is not one of {', '.join(map(repr, realeval.GOLDS))}", param_hint="'--gold'")
+    if split not in ("dev", "test"):
+        raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not realeval.available(gold):
-        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
-        raise typer.Exit(0)
+        skipped(f"the corpus behind {gold} is not in ../shared/data")
     r = realeval.evaluate(gold, split, model=model, details=errors)
     if as_json:
         console.print_json(json.dumps({k: v for k, v in r.items() if k != "details"}))
@@ -140,4 +140,4 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
         console.print(ct)
     if errors:
         for line in realeval.format_details(gold, r.get("details", [])):
-            console.print(line, markup=False, highlight=False)
+            console.print(plain(line), markup=False, highlight=False)

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..forecasts import evaluate as fc_eval
 from ..statements import evaluate as st_eval
-from ._util import console, eval_app
+from ._util import Lang, cells, console, eval_app, plain, skipped, split_langs
 
 LangsOption = typer.Option("de,en", "--lang", "-l", help="Comma-separated languages.")
 GoldOption = typer.Option(None, "--gold-dir", help="Folder with forecasts_<lang>.jsonl (default: benchmarks/gold).")
@@ -72,7 +72,7 @@ def eval_forecasts_cli(
         return
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         for split in ("dev", "test", "test2", None):
             sc = fc_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
             if sc is not None:
@@ -101,11 +101,12 @@ def eval_forecasts_cli(
         for c in ("check", "ok", "detail"):
             table.add_column(c, overflow="fold")
         for r in seed_rows:
-            table.add_row(r["check"], "[green]yes[/green]" if r["ok"] else "[red]no[/red]", r["detail"])
+            check, detail = cells(r["check"], r["detail"])
+            table.add_row(check, "[green]yes[/green]" if r["ok"] else "[red]no[/red]", detail)
         console.print(table)
     if errors:
         for e in errs:
-            console.print(e, markup=False, highlight=False)
+            console.print(plain(e), markup=False, highlight=False)
 
 
 @eval_app.command("statements")
@@ -129,7 +130,7 @@ def eval_statements_cli(
         return
     rows: Dict[str, Any] = {}
     errs: List[str] = []
-    for code in [c.strip() for c in lang.split(",") if c.strip()]:
+    for code in split_langs(lang):
         for split in ("dev", "test", None):
             ss = st_eval.evaluate_gold(code, gold_dir or fc_eval.GOLD_DIR, split)
             if ss is not None:
@@ -143,19 +144,19 @@ def eval_statements_cli(
         console.print(_table("Statements: regression suite (tuned on; benchmarks/gold/statements_<lang>.jsonl)", rows))
     if errors:
         for e in errs:
-            console.print(e, markup=False, highlight=False)
+            console.print(plain(e), markup=False, highlight=False)
 
 
 def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None:
     """``eval statements|forecasts --gold real-de --split dev|test``."""
     from ..events import realeval as ev_real
 
-    if gold != "real-de" or split not in ("dev", "test"):
-        console.print("[red]--gold must be real-de (statements and forecasts) and --split dev or test[/red]")
-        raise typer.Exit(2)
+    if gold != "real-de":
+        raise typer.BadParameter(f"{gold!r} is not one of 'real-de' (statements and forecasts)", param_hint="'--gold'")
+    if split not in ("dev", "test"):
+        raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not ev_real.available(gold):
-        console.print(f"The corpus behind {gold} is not in ../shared/data; skipped.")
-        raise typer.Exit(0)
+        skipped(f"the corpus behind {gold} is not in ../shared/data")
     if what == "statements":
         from ..statements import realeval
         who = "speaker_acc"
@@ -182,20 +183,24 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
             for key in ("missed", "false", "wrong_holder", "wrong_speaker"):
                 for item in row.get(key, []):
                     span = item[0] if key.startswith("wrong") else item
-                    console.print(f"{row['article']} {key}: {item}\n   {raw[span[0]:span[1]]}", markup=False, highlight=False)
+                    console.print(plain(f"{row['article']} {key}: {item}\n   {raw[span[0]:span[1]]}"), markup=False, highlight=False)
 
 
 @eval_app.command("forecast-sample")
 def eval_forecast_sample_cli(
     path: Path = typer.Argument(..., help="Texts: JSON Lines with 'text', 'label;text' CSV lines, or one text per line."),
-    lang: str = typer.Option("de", "--lang", "-l"),
+    lang: Lang = typer.Option(Lang.de, "--lang", "-l", help="Language of the texts."),
     seed: int = typer.Option(0, "--seed"),
-    n: int = typer.Option(40, "--n", help="How many random texts."),
+    n: int = typer.Option(40, "--n", min=1, help="How many random texts."),
 ) -> None:
     """Print the forecasts found in n random texts, to judge precision by hand on real text.
 
     Example:
         lagebild eval forecast-sample ../shared/data/news-de/10kGNAD-test.csv --seed 4242
     """
-    for row in fc_eval.sample_forecasts(path, lang, seed=seed, n=n):
+    if not path.is_file():
+        if "shared" in path.parts:
+            skipped(f"{path} not found (the ../shared data folder beside the repo is absent)")
+        raise typer.BadParameter(f"no file {str(path)!r}", param_hint="'PATH'")
+    for row in fc_eval.sample_forecasts(path, lang.value, seed=seed, n=n):
         typer.echo(json.dumps(row, ensure_ascii=False))

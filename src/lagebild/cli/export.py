@@ -1,24 +1,33 @@
 """``lagebild export``: write stored data as JSON Lines, CSV or Parquet."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
 
-from ..errors import LagebildError
+from ..errors import Errors, LagebildError
 from ..store import Store, export
-from ._util import DbOption, app, console, err_console
+from ..store.export import TABLES
+from ._util import DbOption, app, console, open_store, safe
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"  # GDELT 2.0 event TSV, one row per incident (any --table)
+
+
+ExportTable = Enum("ExportTable", {t: t for t in TABLES}, type=str)  # type: ignore[misc]
 
 
 @app.command("export")
 def export_cli(
-    out: Path = typer.Argument(..., help="Output file."),
+    out: Path = typer.Argument(..., help="Output file (overwritten)."),
     db: str = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | gdelt (GDELT 2.0 event TSV, one row per incident)"),
-    table: str = typer.Option(
-        "documents", "--table", "-t",
-        help="documents | actors | document_actors | mentions | events | statements | forecasts | resolutions | incidents",
-    ),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
+    table: ExportTable = typer.Option("documents", "--table", "-t", help="Table to export."),
 ) -> None:
     """Export a table (jsonl of documents = the full JSON contract, one per line).
 
@@ -27,10 +36,14 @@ def export_cli(
         lagebild export incidents.jsonl --table incidents
         lagebild export gdelt.tsv --format gdelt
     """
-    try:
-        with Store(db) as store:
-            n = export(store, out, fmt=fmt, table=table)
-    except LagebildError as e:
-        err_console.print(f"[red]{e}[/red]")
-        raise typer.Exit(2) from e
-    console.print(f"wrote {n} rows of {'incidents (GDELT 2.0 events)' if fmt == 'gdelt' else table} to {out}")
+    open_store(db).close()  # [E040] for a missing database: export never creates one
+    with Store(db) as store:  # writable: incidents are refreshed from the events first
+        try:
+            n = export(store, out, fmt=fmt.value, table=table.value)
+        except Exception as e:  # noqa: BLE001 - an unwritable output is the user's to fix
+            if not isinstance(e, OSError) and type(e).__name__ not in ("IOException", "PermissionException"):
+                raise
+            msg = getattr(e, "strerror", None) or " ".join(str(e).split())
+            raise LagebildError(Errors.E045.format(path=out, msg=msg)) from e
+    what = "incidents (GDELT 2.0 events)" if fmt is ExportFormat.gdelt else table.value
+    console.print(f"wrote {n} rows of {what} to {safe(out)}")

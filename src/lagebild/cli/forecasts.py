@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
+from enum import Enum
 from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
-from ..errors import LagebildError
 from ..forecasts.query import STATUSES, list_forecasts
-from ..store import Store
-from ._util import DbOption, app, console, err_console
+from ._util import non_negative, DbOption, TableFormat, app, console, open_store, plain
+
+Status = Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
 
 
 def _date(value: Optional[str], name: str) -> Optional[date]:
@@ -31,35 +32,26 @@ def forecasts_cli(
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor id as holder or in the predicted event."),
     since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
-    status: Optional[str] = typer.Option(None, "--status", help="open | due | resolved"),
-    limit: int = typer.Option(100, "--limit", "-n"),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | jsonl"),
+    status: Optional[Status] = typer.Option(None, "--status", help="open: horizon not over; due: over, unresolved; resolved."),
+    limit: int = typer.Option(100, "--limit", "-n", callback=non_negative, help="At most this many rows (0: all)."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored forecasts, newest publication first.
 
     Example:
         lagebild forecasts --holder author --status due --since 2025-01-01
     """
-    if status and status not in STATUSES:
-        raise typer.BadParameter(f"--status must be one of {', '.join(STATUSES)}")
-    db = Path(db)
-    if not db.exists():
-        err_console.print(f"[red]No database at {db}; run `lagebild ingest` first.[/red]")
-        raise typer.Exit(1)
-    try:
-        with Store(db, read_only=True) as store:
-            rows = list_forecasts(
-                store, holder=holder, actor=actor, since=_date(since, "--since"),
-                until=_date(until, "--until"), status=status, limit=limit,
-            )
-    except LagebildError as e:
-        err_console.print(f"[red]{e}[/red]")
-        raise typer.Exit(1) from e
-    if fmt == "jsonl":
+    since_date, until_date = _date(since, "--since"), _date(until, "--until")
+    with open_store(db) as store:
+        rows = list_forecasts(
+            store, holder=holder, actor=actor, since=since_date, until=until_date,
+            status=status.value if status else None, limit=limit or None,
+        )
+    if fmt is TableFormat.jsonl:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    table = Table(title=f"{len(rows)} forecasts in {db}", title_justify="left")
+    table = Table(title=Text(plain(f"{len(rows)} forecasts in {db}")), title_justify="left")
     for col in ("id", "published", "holder", "p", "horizon", "status", "forecast", "condition"):
         table.add_column(col, overflow="fold")
     for r in rows:
@@ -69,9 +61,11 @@ def forecasts_cli(
         horizon = ""
         if r.get("horizon_start") or r.get("horizon_end"):
             horizon = f"{r.get('horizon_start') or '…'} – {r.get('horizon_end') or '…'}"
-        table.add_row(
-            r["id"], str(r.get("published") or ""), holder_name or "",
+        cells = (
+            r["id"], r.get("published") or "", holder_name or "",
             "" if r.get("probability") is None else f"{r['probability']:.2f}",
-            horizon, r["status"], (r["text"] or "")[:160], (r.get("condition") or "")[:80],
+            horizon, r["status"], " ".join((r["text"] or "").split())[:160],
+            " ".join((r.get("condition") or "").split())[:80],
         )
+        table.add_row(*(Text(plain(c)) for c in cells))
     console.print(table)

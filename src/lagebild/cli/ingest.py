@@ -1,29 +1,40 @@
 """``lagebild ingest``: analyse documents into the database."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..batch import ingest_paths
-from ..ingest.readers import IngestFailure, iter_files
 from ..incidents import refresh_incidents
+from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
-from ._util import DbOption, app, console, err_console
+from ._util import DbOption, Lang, app, console, err_console, lang_value, safe
+from .analyze import InputFormat, InputFormatOption, ModelOption
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command("ingest")
 def ingest_cli(
     paths: List[Path] = typer.Argument(..., help="Text/HTML/JSONL/feed/WARC files or folders."),
     db: str = DbOption,
-    language: Optional[str] = typer.Option(None, "--lang", help="Force a language (de, en)."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="text | html | jsonl | feed | warc."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Analysis processes (default: the number of cores, or 1 — this process — for fewer than 16 documents per core)."),
-    engine: str = typer.Option("local", "--engine", help="local | ray (Ray Data; writes Parquet with --out, else into --db)."),
+    language: Optional[Lang] = typer.Option(None, "--lang", help="Force a language."),
+    model: Optional[str] = ModelOption,
+    input_format: Optional[InputFormat] = InputFormatOption,
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="Skip documents already stored (same content id) without analysing them, e.g. to finish an interrupted run.",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Analysis processes (default: the number of cores, or 1 — this process — for fewer than 16 documents per core; --resume always uses 1)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local, or ray (Ray Data; writes Parquet with --out, else into --db)."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     out: Optional[Path] = typer.Option(None, "--out", help="--engine ray: write Parquet partitions to this folder instead of the database."),
 ) -> None:
@@ -31,48 +42,71 @@ def ingest_cli(
 
     Bad documents are reported with their path and reason and the batch goes on; the exit
     code is 1 if any failed, 130 if interrupted (finished documents stay stored).
+    Re-ingesting unchanged input leaves the database exactly as it was. A DuckDB file is
+    held only while a batch is committed, so `lagebild documents` works during an ingest.
 
     Example:
-        lagebild ingest articles/ --db news.duckdb
+        lagebild ingest examples/ --db news.duckdb
     """
-    if engine != "local":
+    if engine is not Engine.local:
         from ..scale.cli_hooks import ingest_with_engine
 
         raise typer.Exit(ingest_with_engine(
-            engine, paths, db=db, address=address, out=out, workers=workers, fmt=input_format,
-            language=language, model=model, quiet=quiet,
+            engine.value, paths, db=db, address=address, out=out, workers=workers,
+            fmt=input_format.value if input_format else None, language=lang_value(language), model=model, quiet=quiet,
         ))
     from ..scale.local import choose_workers, count_documents, ingest_parallel
 
-    files = [f for f in iter_files(paths) if not isinstance(f, IngestFailure)]
-    n_docs = count_documents(files, fmt=input_format)
-    workers = choose_workers(workers, n_docs)
+    if not resume:
+        files_in = [f for f in iter_files(paths) if not isinstance(f, IngestFailure)]
+        workers = choose_workers(workers, count_documents(files_in, fmt=input_format.value if input_format else None))
+    else:
+        workers = 1  # resume skips stored documents before analysis, in this process
     progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[status]}"), console=err_console, disable=quiet, transient=False,
+        SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.completed} documents"),
+        TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("{task.fields[status]}"),
+        console=err_console, disable=quiet, transient=False,
     )
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    files: set = set()
     with Store(db) as store, progress:
-        task = progress.add_task("ingest", total=n_docs or None, status="")
+        task = progress.add_task("ingest", total=None, status="", counts="")
 
-        def on_item(path, result) -> None:  # type: ignore[no-untyped-def]
+        def on_item(path, result, outcome) -> None:  # type: ignore[no-untyped-def]
             if isinstance(result, IngestFailure):
-                progress.console.print(f"[red]failed[/red] {result.source}: {result.reason}")
-            progress.advance(task)  # documents, not files
-            progress.update(task, status=f"{result.source if isinstance(result, IngestFailure) else result.title or result.id}"[:50])
+                progress.console.print(
+                    f"[red]failed[/red] {safe(result.source, oneline=True)}: {safe(result.reason, oneline=True)}",
+                    soft_wrap=True,
+                )
+            counts[outcome] += 1
+            if path is not None:
+                files.add(path)
+            label = result.source if isinstance(result, IngestFailure) else (result.title or result.id)
+            progress.update(
+                task, advance=1, status=safe(label, oneline=True, limit=50),
+                counts=f"({len(files)} files; " + ", ".join(f"{v} {k}" for k, v in counts.items() if v) + ")",
+            )
 
-        if workers > 1:
+        kwargs = dict(fmt=input_format.value if input_format else None, language=lang_value(language), model=model)
+        if workers > 1:  # idempotence and resume are guaranteed for the one-process path
             report = ingest_parallel(
-                paths, store, workers=workers, fmt=input_format, language=language, model=model, on_item=on_item
+                paths, store, workers=workers,
+                on_item=lambda p, r: on_item(p, r, "failed" if isinstance(r, IngestFailure) else "new"), **kwargs,
             )
         else:
-            report = ingest_paths(paths, store, fmt=input_format, language=language, model=model, on_item=on_item)
-        refresh_incidents(store)
+            report = ingest_paths(paths, store, resume=resume, on_item=on_item, **kwargs)
+        with store.exclusive():  # concurrent ingests (PostgreSQL) refresh incidents in turn
+            refresh_incidents(store)
         total = store.count()
+        store.release()
+    extra = [f"{report.unchanged} unchanged"] if report.unchanged else []
+    extra += [f"{report.skipped} skipped (already stored)"] if report.skipped else []
+    extra += [f"{report.partial} partial"] if report.partial else []
     console.print(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed"
-        f"{', ' + str(report.partial) + ' partial' if report.partial else ''}; {total} documents in {db}"
+        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(db)}", soft_wrap=True,
     )
     if report.interrupted:
-        err_console.print("[yellow]interrupted[/yellow]: finished documents are stored")
+        err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)
     raise typer.Exit(0 if report.ok else 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,7 +16,15 @@ from rich.table import Table
 
 from ..actors import userkb
 from ..errors import DataFileError
-from ._util import app, console, err_console
+from ._util import non_negative, app, cells, console, err_console, plain, safe
+
+class ActorType(str, Enum):
+    PER = "PER"
+    ORG = "ORG"
+    GPE = "GPE"
+    LOC = "LOC"
+    GRP = "GRP"
+
 
 kb_app = typer.Typer(help="Show, search and extend the actor knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
@@ -39,31 +48,35 @@ def show_cli(
     Example: lagebild kb show per:donald_trump --on 2019-05-01
     """
     try:
-        info = userkb.show_actor(actor_id, kb_dir=kb_dir, on=date.fromisoformat(on) if on else None)
+        day = date.fromisoformat(on) if on else None
+    except ValueError as e:
+        raise typer.BadParameter(f"{on!r} is not an ISO date (YYYY-MM-DD)", param_hint="'--on'") from e
+    try:
+        info = userkb.show_actor(actor_id, kb_dir=kb_dir, on=day)
     except KeyError:
-        err_console.print(f"No actor {actor_id!r} in the KB.")
+        err_console.print(f"No actor {safe(repr(actor_id))} in the KB; try `lagebild kb search`.")
         raise typer.Exit(1)
     if as_json:
         console.print_json(json.dumps(info, ensure_ascii=False))
         return
-    console.print(f"{info['name']}  {info['id']}  {info['type']}  country={info['country']}  code={info['code']}", markup=False)
+    console.print(plain(f"{info['name']}  {info['id']}  {info['type']}  country={info['country']}  code={info['code']}"), markup=False)
     if info["role"]:
-        console.print(f"role: {info['role']}", markup=False)
+        console.print(plain(f"role: {info['role']}"), markup=False)
     for lang, names in info["names"].items():  # type: ignore[union-attr]
-        console.print(f"names ({lang}): " + " | ".join(names), markup=False)
+        console.print(plain(f"names ({lang}): " + " | ".join(names)), markup=False)
     if info["surnames"]:
-        console.print("surnames: " + " | ".join(info["surnames"]), markup=False)  # type: ignore[arg-type]
+        console.print(plain("surnames: " + " | ".join(info["surnames"])), markup=False)  # type: ignore[arg-type]
     if info["offices"]:
         table = Table("start", "end", "roles", "of", "code", "label")
         for o in info["offices"]:  # type: ignore[union-attr]
-            table.add_row(o["start"] or "", o["end"] or "", "|".join(o["roles"]), o["of"] or "", o["code"] or "", o["label"] or "")
+            table.add_row(*cells(o["start"], o["end"], "|".join(o["roles"]), o["of"], o["code"], o["label"]))
         console.print(table)
 
 
 @kb_app.command("search")
 def search_cli(
     query: str = typer.Argument(..., help="Part of an id, name or alias."),
-    limit: int = typer.Option(20, "--limit", "-n"),
+    limit: int = typer.Option(20, "--limit", "-n", callback=non_negative, help="At most this many actors (0: all)."),
     kb_dir: Optional[Path] = KbDirOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -71,13 +84,13 @@ def search_cli(
 
     Example: lagebild kb search Selenskyj
     """
-    hits = userkb.search_actors(query, kb_dir=kb_dir, limit=limit)
+    hits = userkb.search_actors(query, kb_dir=kb_dir, limit=limit or 10**9)
     if as_json:
         console.print_json(json.dumps(hits, ensure_ascii=False))
         return
     table = Table("id", "name", "type", "country", "code", "role")
     for h in hits:
-        table.add_row(*(str(h[c] or "") for c in ("id", "name", "type", "country", "code", "role")))
+        table.add_row(*cells(*(h[c] for c in ("id", "name", "type", "country", "code", "role"))))
     console.print(table)
 
 
@@ -85,7 +98,7 @@ def search_cli(
 def add_cli(
     actor_id: str = typer.Argument(..., help="New id, e.g. per:jane_doe (or an existing id to extend)."),
     name: str = typer.Argument(..., help="Canonical name."),
-    type: str = typer.Option("PER", "--type", "-t", help="PER|ORG|GPE|LOC|GRP"),
+    type: ActorType = typer.Option(ActorType.PER, "--type", "-t", help="Actor type."),
     country: Optional[str] = typer.Option(None, "--country", "-c", help="ISO 3166 alpha-3."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code outside any office (e.g. USAELI)."),
     alias: List[str] = typer.Option([], "--alias", "-a", help="Other name or spelling (repeatable)."),
@@ -105,14 +118,14 @@ def add_cli(
     """
     try:
         actor = userkb.add_actor(
-            actor_id, name, type=type, country=country, code=code, aliases=alias, surname=surname,
+            actor_id, name, type=type.value, country=country, code=code, aliases=alias, surname=surname,
             wikidata=wikidata, roles=role, of=of, start=start, end=end, office_code=office_code,
             label=label, kb_dir=kb_dir,
         )
     except (userkb.KBEntryError, DataFileError) as e:
-        err_console.print(str(e))
+        err_console.print(safe(e))
         raise typer.Exit(2)
-    console.print(f"Added {actor.id} ({actor.name}) to {userkb.user_kb_dir(kb_dir)}")
+    console.print(safe(f"Added {actor.id} ({actor.name}) to {userkb.user_kb_dir(kb_dir)}"))
 
 
 @kb_app.command("import")
@@ -127,6 +140,6 @@ def import_cli(
     try:
         counts = userkb.import_petrarch(paths, kb_dir=kb_dir)
     except DataFileError as e:
-        err_console.print(str(e))
+        err_console.print(safe(e))
         raise typer.Exit(2)
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()) + f"  -> {userkb.user_kb_dir(kb_dir) / 'imported'}")

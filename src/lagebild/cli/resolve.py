@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,7 +16,9 @@ from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
 from ..resolve.decisions import sync_status
 from ..store import Store
-from ._util import DbOption, app, console, err_console
+from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store
+
+Outcome = Enum("Outcome", {o: o for o in OUTCOMES}, type=str)  # type: ignore[misc]
 
 
 def _as_of(value: Optional[str]) -> date:
@@ -28,9 +31,7 @@ def _as_of(value: Optional[str]) -> date:
 
 
 def _exists(db: str) -> None:
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
-        err_console.print(f"No database at {db}; run `lagebild ingest` first.", style="red", markup=False)
-        raise typer.Exit(1)
+    open_store(db).close()  # [E040] for a missing DuckDB file: a decision never creates a database
 
 
 @app.command("resolve")
@@ -38,11 +39,11 @@ def resolve_cli(
     forecast: Optional[str] = typer.Argument(None, help="A forecast id (<document id>:f<index>) to decide on."),
     db: str = DbOption,
     as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date (default: today)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Output format."),
     include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
     holder: Optional[str] = typer.Option(None, "--holder", help="Only this holder (actor id or part of the name)."),
-    limit: int = typer.Option(3, "--candidates", "-k", help="Candidates shown per forecast."),
-    outcome: Optional[str] = typer.Option(None, "--outcome", "-o", help="Decide: true | false | partly | void."),
+    limit: int = typer.Option(3, "--candidates", "-k", callback=non_negative, help="Candidates shown per forecast."),
+    outcome: Optional[Outcome] = typer.Option(None, "--outcome", "-o", help="Decide."),
     evidence: List[str] = typer.Option([], "--evidence", "-e", help="Event id (<doc>:e<idx>) or document id; repeatable."),
     note: Optional[str] = typer.Option(None, "--note", "-m", help="Why (kept with the decision)."),
     by: Optional[str] = typer.Option(None, "--by", help="Who decides (default: $LAGEBILD_ANALYST or the login name)."),
@@ -56,13 +57,11 @@ def resolve_cli(
 
     Examples:
         lagebild resolve --as-of 2025-12-31 --format json
-        lagebild resolve 3f2a9c0e1b7d4a55:f2 --outcome true --evidence 9b1c0d2e3f4a5b6c:e0 --note "Reuters, 3 June"
-        lagebild resolve 3f2a9c0e1b7d4a55:f2 --undo
+        lagebild resolve ff75b4d61915614d:f1 --outcome true --evidence c6df78b83ebb1630:e0 --note "Reuters, 3 June"
+        lagebild resolve ff75b4d61915614d:f1 --undo
     """
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("--format must be table or json")
-    if outcome is not None and outcome not in OUTCOMES:
-        raise typer.BadParameter(f"--outcome must be one of {', '.join(OUTCOMES)}")
+    fmt = fmt.value  # type: ignore[assignment]
+    outcome = outcome.value if outcome is not None else None  # type: ignore[assignment]
     if (outcome or undo_) and not forecast:
         raise typer.BadParameter("--outcome and --undo need a FORECAST id")
     if outcome and undo_:
@@ -110,7 +109,7 @@ def _echo(fmt: str, row: dict, line: str) -> None:
     if fmt == "json":
         typer.echo(json.dumps(row, ensure_ascii=False, default=str))
     else:
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _queue_table(items: list, db: str) -> None:
@@ -125,10 +124,10 @@ def _queue_table(items: list, db: str) -> None:
         )
         text = it["text"][:160] + (f"\nif: {it['condition']}" if it.get("condition") else "")
         prop = it["proposal"]
-        table.add_row(
+        table.add_row(*cells(
             it["forecast_id"], it["holder"], "" if it["probability"] is None else f"{it['probability']:.2f}",
             it["status"], text, cands, f"{prop['outcome']}: {prop['reason']}" if prop else "",
-        )
+        ))
     console.print(table, markup=False)
 
 
@@ -139,6 +138,6 @@ def _history_table(rows: list) -> None:
     for r in rows:
         ev = ", ".join(e.get("event_id") or e.get("document_id") for e in (r.get("evidence") or []))
         undone = f"{r['undone_by']} {r['undone_at']}" if r.get("undone_at") else ""
-        table.add_row(r["forecast_id"], str(r["seq"]), r["outcome"], r["decided_by"], str(r["decided_at"])[:19],
-                      ev, r.get("note") or "", undone)
+        table.add_row(*cells(r["forecast_id"], r["seq"], r["outcome"], r["decided_by"], str(r["decided_at"])[:19],
+                             ev, r.get("note"), undone))
     console.print(table, markup=False)

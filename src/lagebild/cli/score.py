@@ -12,8 +12,7 @@ from rich.table import Table
 
 from ..errors import Errors, LagebildError
 from ..resolve import reliability_diagram, scorecards
-from ..store import Store
-from ._util import DbOption, app, console, err_console
+from ._util import DbOption, ShowFormat, app, cells, console, err_console, open_store, plain
 
 
 def _fmt(value: Optional[float], digits: int = 3) -> str:
@@ -25,7 +24,7 @@ def score_cli(
     db: str = DbOption,
     holder: Optional[str] = typer.Option(None, "--holder", help="Actor id, or part of the holder's name."),
     since: Optional[str] = typer.Option(None, "--since", help="Forecasts published on or after (YYYY-MM-DD)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json"),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Output format."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Write a reliability diagram (.png or .svg)."),
 ) -> None:
     """Scorecards of forecast holders from the analysts' decisions.
@@ -35,8 +34,7 @@ def score_cli(
     Example:
         lagebild score --holder Portnikov --since 2024-01-01 --plot reliability.svg
     """
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("--format must be table or json")
+    fmt = fmt.value  # type: ignore[assignment]
     start = None
     if since:
         try:
@@ -46,11 +44,8 @@ def score_cli(
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         err_console.print(Errors.E135.format(path=str(plot)), style="red", markup=False)
         raise typer.Exit(2)
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
-        err_console.print(f"No database at {db}; run `lagebild ingest` first.", style="red", markup=False)
-        raise typer.Exit(1)
     try:
-        with Store(db, read_only=True) as store:
+        with open_store(db) as store:
             cards = scorecards(store, holder=holder, since=start)
     except LagebildError as e:
         err_console.print(str(e), style="red", markup=False)
@@ -65,16 +60,16 @@ def score_cli(
         table.add_column(col, overflow="fold")
     for c in cards:
         d = c["decomposition"] or {}
-        table.add_row(
+        table.add_row(*cells(
             c["holder"], str(c["forecasts"]), str(c["resolved"]), str(c["hits"]), f"{c['partly']}/{c['void']}",
             _fmt(c["hit_rate"], 2), _fmt(c["brier"]),
             "/".join(_fmt(d.get(k)) for k in ("reliability", "resolution", "uncertainty")) if d else "–",
             _fmt(c["log_score"]),
-        )
+        ))
     console.print(table, markup=False)
     for c in cards:
         if c["calibration"]:
             bins = "; ".join(f"{r['bin']}: n={r['n']}, p={r['mean_p']:.2f}, observed {r['observed']:.2f}" for r in c["calibration"])
-            console.print(f"calibration of {c['holder']}: {bins}", markup=False, highlight=False)
+            console.print(plain(f"calibration of {c['holder']}: {bins}"), markup=False, highlight=False)
     if plot is not None:
         console.print(f"reliability diagram: {plot}", markup=False, highlight=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 STATUSES = ("open", "due", "resolved")
 
@@ -30,8 +30,14 @@ def build_query(
     status: Optional[str] = None,
     today: Optional[date] = None,
     limit: Optional[int] = None,
+    json_text: Optional[Callable[..., str]] = None,
 ) -> Tuple[str, List[Any]]:
-    """The SQL and parameters for :func:`list_forecasts` (exposed for tests)."""
+    """The SQL and parameters for :func:`list_forecasts` (exposed for tests).
+
+    json_text: the backend's ``json_text(column, *path)`` (SQL for a text inside a JSON
+    column; :meth:`lagebild.store.backends.Backend.json_text`); default DuckDB's."""
+    if json_text is None:
+        json_text = lambda col, *path: f"json_extract_string({col}, '$.{'.'.join(path)}')"  # noqa: E731
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
     today = today or date.today()
@@ -39,12 +45,12 @@ def build_query(
     params: List[Any] = []
     if holder:
         # an actor id exactly, or the holder as written (case-insensitive substring)
-        where.append("(f.holder = ? OR json_extract_string(f.data, '$.holder_text') ILIKE ?)")
+        where.append(f"(f.holder = ? OR {json_text('f.data', 'holder_text')} ILIKE ?)")
         params += [holder, f"%{holder}%"]
     if actor:
         where.append(
-            "(f.holder = ? OR json_extract_string(f.data, '$.predicted.source') = ? "
-            "OR json_extract_string(f.data, '$.predicted.target') = ?)"
+            f"(f.holder = ? OR {json_text('f.data', 'predicted', 'source')} = ? "
+            f"OR {json_text('f.data', 'predicted', 'target')} = ?)"
         )
         params += [actor, actor, actor]
     if since:
@@ -80,7 +86,8 @@ def list_forecasts(store: Any, **filters: Any) -> List[Dict[str, Any]]:
     has ended and it is not resolved) and the record's extra fields (cues, kind, …).
     """
     today = filters.get("today") or date.today()
-    sql, params = build_query(**filters)
+    backend = getattr(store, "backend", None)
+    sql, params = build_query(**filters, json_text=getattr(backend, "json_text", None))
     rows = store.query(sql, params)
     out = []
     for row in rows:

@@ -7,10 +7,13 @@ a backend names its types so the migrations can be written once.
 from __future__ import annotations
 
 import json
+import os
+import re
+import time
 from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
-from ..errors import Errors, LagebildError
+from ..errors import DatabaseLockedError, Errors, LagebildError
 
 PG_PREFIXES = ("postgresql://", "postgres://")
 
@@ -35,23 +38,51 @@ class Backend:
         """JSON columns come back as text (DuckDB) or already decoded (PostgreSQL)."""
         return json.loads(value) if isinstance(value, (str, bytes)) else value
 
+    def json_text(self, column: str, *path: str) -> str:
+        """SQL for the text at ``path`` inside the JSON ``column`` (NULL if absent)."""
+        raise NotImplementedError
+
 
 class DuckDBBackend(Backend):
     name = "duckdb"
     types = {"JSON": "JSON", "TEXT_ARRAY": "VARCHAR[]", "DOUBLE": "DOUBLE"}
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, wait: float | None = None) -> None:
+        """Open ``path`` (created unless ``read_only``). DuckDB lets one process write a
+        file at a time (readers too are shut out while a writer holds it); a held lock is
+        retried for ``wait`` seconds (default $LAGEBILD_LOCK_WAIT or 10), then
+        :class:`DatabaseLockedError` ([E041]) says who holds it. lagebild's own writer
+        holds the lock only while committing (see :meth:`Store.release`)."""
         import duckdb
 
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(path, read_only=read_only and Path(path).exists())
-        except duckdb.Error as e:
-            raise LagebildError(Errors.E015.format(db=path, msg=e)) from e
+        if path != ":memory:" and not read_only:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LagebildError(Errors.E015.format(db=path, msg=e)) from e
+        wait = lock_wait() if wait is None else wait
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(path, read_only=read_only and path != ":memory:")
+                return
+            except duckdb.Error as e:
+                if "lock" not in str(e).lower():
+                    raise LagebildError(Errors.E015.format(db=path, msg=e)) from e
+                if time.monotonic() >= deadline:
+                    pid = re.search(r"PID (\d+)", str(e))
+                    raise DatabaseLockedError(Errors.E041.format(
+                        db=path, pid=f", process {pid.group(1)}" if pid else "", wait=wait,
+                    )) from e
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.con.execute(sql, list(params))
+
+    def json_text(self, column: str, *path: str) -> str:
+        return f"json_extract_string({column}, '$.{'.'.join(path)}')"
 
     def close(self) -> None:
         self.con.close()
@@ -77,12 +108,23 @@ class PostgresBackend(Backend):
             sql = sql.replace("%", "%%").replace("?", "%s")
         return self.con.execute(sql, list(params) if params else None)
 
+    def json_text(self, column: str, *path: str) -> str:
+        return f"({column} #>> '{{{','.join(path)}}}')"
+
     def close(self) -> None:
         self.con.close()
 
 
-def connect(target: str, *, read_only: bool = False) -> Backend:
+def lock_wait() -> float:
+    """Seconds to wait for a DuckDB file another process writes ($LAGEBILD_LOCK_WAIT, 10)."""
+    try:
+        return max(0.0, float(os.environ.get("LAGEBILD_LOCK_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def connect(target: str, *, read_only: bool = False, wait: float | None = None) -> Backend:
     """A PostgreSQL backend for ``postgresql://…`` URLs, else DuckDB on a file path."""
     if target.startswith(PG_PREFIXES):
         return PostgresBackend(target)
-    return DuckDBBackend(target, read_only=read_only)
+    return DuckDBBackend(target, read_only=read_only, wait=wait)

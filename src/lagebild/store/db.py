@@ -8,13 +8,16 @@ and re-ingesting a document replaces it instead of duplicating it (ids are conte
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import date
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from ..errors import Errors, NotFoundError
 from ..schemas import Document
 from .backends import Backend, connect
 from .migrations import migrate
+
+_MIGRATION_LOCK = 7_215_640_014  # pg_advisory_lock key held while migrating
 
 CHILD_TABLES = ("document_actors", "mentions", "events", "statements", "forecasts")
 # tables with defaulted columns (timestamps) name the columns they are written with
@@ -43,13 +46,57 @@ class Store:
 
     path (str | Path): the DuckDB file, created with its schema if missing (":memory:"
         for a throw-away store), or a PostgreSQL URL ``postgresql://user@host/db``.
+    read_only: open without writing (no file is created, no migration is applied).
+    wait: seconds to wait for a DuckDB file another process is writing (default
+        $LAGEBILD_LOCK_WAIT or 10); then :class:`~lagebild.errors.DatabaseLockedError`.
+
+    Writing: :meth:`save_document` stores one document in one transaction. On PostgreSQL
+    the document row is claimed first (``INSERT … ON CONFLICT DO NOTHING``, else ``SELECT
+    … FOR UPDATE``), so concurrent writers of the same document wait for each other
+    instead of failing on a unique key; actor rows are upserted in id order (no deadlock).
     """
 
-    def __init__(self, path: str | Path = "lagebild.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "lagebild.duckdb", *, read_only: bool = False,
+                 wait: Optional[float] = None) -> None:
         self.path = str(path)
-        self.backend: Backend = connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        self._wait = wait
+        self._backend: Optional[Backend] = None
         if not read_only:
-            migrate(self.backend)
+            self._migrate()
+
+    @contextmanager
+    def exclusive(self, key: int = 7_215_640_015) -> Iterator[None]:
+        """Run a store-wide rewrite (e.g. refreshing derived tables) one process at a time:
+        a PostgreSQL session advisory lock on ``key``; DuckDB has one writer anyway."""
+        if self.backend.name != "postgresql":
+            yield
+            return
+        self.backend.execute("SELECT pg_advisory_lock(?)", [key])
+        try:
+            yield
+        finally:
+            self.backend.execute("SELECT pg_advisory_unlock(?)", [key])
+
+    def _migrate(self) -> None:
+        backend = self.backend
+        if backend.name != "postgresql":  # DuckDB: this process is the only writer
+            migrate(backend)
+            return
+        # several processes may open a fresh PostgreSQL database at once: one migrates,
+        # the others wait for it (a session-level advisory lock; the key is arbitrary)
+        backend.execute("SELECT pg_advisory_lock(?)", [_MIGRATION_LOCK])
+        try:
+            migrate(backend)
+        finally:
+            backend.execute("SELECT pg_advisory_unlock(?)", [_MIGRATION_LOCK])
+
+    @property
+    def backend(self) -> Backend:
+        """The open connection (reopened after :meth:`release`)."""
+        if self._backend is None:
+            self._backend = connect(self.path, read_only=self.read_only, wait=self._wait)
+        return self._backend
 
     def __enter__(self) -> "Store":
         return self
@@ -58,61 +105,103 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.backend.close()
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+
+    def release(self) -> None:
+        """Let other processes at a DuckDB file until this store is used again.
+
+        DuckDB admits one writing process per file and no reader beside it; ``ingest``
+        calls this after each committed batch, so ``lagebild documents`` (or a second
+        ingest) gets in while the next batch is being analysed. PostgreSQL: no-op."""
+        if self._backend is not None and self._backend.name == "duckdb" and self.path != ":memory:":
+            self.close()
 
     # -- writing ---------------------------------------------------------------------
 
     def save(self, doc: Document) -> bool:
         """Store ``doc`` (replacing an earlier version); True if it was new."""
-        return self.save_many([doc])[0]
+        return self.save_document(doc) == "new"
 
     def save_many(self, docs: Sequence[Document]) -> List[bool]:
-        """Store ``docs`` in one transaction (all or none); per document, True if new.
+        """Store ``docs``, each in its own transaction; per document, True if new. An error
+        is raised at the first document that fails (the ones before it stay stored)."""
+        return [self.save_document(doc) == "new" for doc in docs]
 
-        One commit per batch instead of per document: the commit, not the insert, is what
-        costs (about 5 ms each here).
-        """
-        if not docs:
-            return []
-        latest = {doc.id: doc for doc in docs}  # the same document twice in a batch: last wins
-        replaced = [doc_id for doc_id in latest if self.has(doc_id)]
-        seen = set(replaced)
-        new: List[bool] = []
-        for doc in docs:
-            new.append(doc.id not in seen)
-            seen.add(doc.id)
-        rows: Dict[str, List[List[Any]]] = {t: [] for t in ("documents", "actors") + CHILD_TABLES}
-        for doc in latest.values():
-            for table, table_rows in self._rows(doc, doc.to_dict()).items():
-                rows[table].extend(table_rows)
-        rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
-        self.backend.execute("BEGIN TRANSACTION")
+    def save_document(self, doc: Document) -> str:
+        """Store ``doc`` in one transaction; returns "new", "updated" (a stored document
+        with this id had a different analysis: replaced, its ``seq`` kept) or "unchanged"
+        (the stored analysis is identical: nothing is written, not even a timestamp).
+
+        Raises whatever the database raised, after rolling back this document only."""
+        data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
+        backend = self.backend
+        backend.execute("BEGIN TRANSACTION")
         try:
-            for doc_id in replaced:
-                for table in CHILD_TABLES:
-                    self.backend.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-                self.backend.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-            for table, table_rows in rows.items():
-                for i in range(0, len(table_rows), 500):
-                    self._insert_rows(table, table_rows[i : i + 500])
-            self.backend.execute("COMMIT")
+            outcome = self._write(backend, doc, data)
+            backend.execute("COMMIT")
         except BaseException:
-            self.backend.execute("ROLLBACK")
+            try:
+                backend.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the connection may be gone; the first error matters
+                pass
             raise
-        return new
+        return outcome
+
+    def _write(self, backend: Backend, doc: Document, data: Dict[str, Any]) -> str:
+        pg = backend.name == "postgresql"
+        rows = self._rows(doc, data)
+        seq = int(backend.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
+        doc_row = rows.pop("documents")[0] + [seq]
+        cols = _COLUMNS["documents"] + ("seq",)
+        inserted = backend.execute(
+            f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            "ON CONFLICT (id) DO NOTHING RETURNING id",
+            doc_row,
+        ).fetchall()
+        outcome = "new"
+        if not inserted:
+            old = backend.execute(
+                "SELECT data, seq FROM documents WHERE id = ?" + (" FOR UPDATE" if pg else ""), [doc.id]
+            ).fetchone()
+            if backend.load_json(old[0]) == data:
+                return "unchanged"
+            seq = old[1] if old[1] is not None else seq
+            outcome = "updated"
+            for table in CHILD_TABLES:
+                backend.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.id])
+            sets = ", ".join(f"{c} = ?" for c in _COLUMNS["documents"][1:])
+            backend.execute(
+                f"UPDATE documents SET {sets}, seq = ?, ingested_at = current_timestamp WHERE id = ?",
+                doc_row[1:-1] + [seq, doc.id],
+            )
+        for row in rows["actors"]:
+            row.append(seq)
+        rows["actors"].sort(key=lambda r: r[0])  # one lock order for every writer
+        for table, table_rows in rows.items():
+            for i in range(0, len(table_rows), 500):
+                self._insert_rows(table, table_rows[i : i + 500])
+        return outcome
 
     def _insert_rows(self, table: str, rows: List[List[Any]]) -> None:
         """One multi-row INSERT per table: DuckDB's per-statement cost dominates otherwise."""
         if not rows:
             return
         placeholders = "(" + ", ".join("?" * len(rows[0])) + ")"
-        columns = f" ({', '.join(_COLUMNS[table])})" if table in _COLUMNS else ""
-        sql = f"INSERT INTO {table}{columns} VALUES " + ", ".join([placeholders] * len(rows))
+        columns = _COLUMNS[table] + (("first_seq",) if table == "actors" else ()) if table in _COLUMNS else ()
+        column_sql = f" ({', '.join(columns)})" if columns else ""
+        sql = f"INSERT INTO {table}{column_sql} VALUES " + ", ".join([placeholders] * len(rows))
         if table == "actors":
+            # KB fields follow the KB; everything a document contributed (role, data) and a
+            # provisional actor's record stay as first stored: later documents never
+            # rewrite what earlier ones were analysed with
             sql += (
-                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, "
-                "country = excluded.country, code = excluded.code, "
-                "provisional = excluded.provisional, wikidata = excluded.wikidata, data = excluded.data"
+                " ON CONFLICT (id) DO UPDATE SET "
+                "name = CASE WHEN excluded.provisional THEN actors.name ELSE excluded.name END, "
+                "type = CASE WHEN excluded.provisional THEN actors.type ELSE excluded.type END, "
+                "wikidata = CASE WHEN excluded.provisional THEN actors.wikidata ELSE excluded.wikidata END, "
+                "first_seq = least(coalesce(actors.first_seq, excluded.first_seq), excluded.first_seq)"
             )
         self.backend.execute(sql, [value for row in rows for value in row])
 
@@ -184,12 +273,18 @@ class Store:
         return int(self.backend.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def resolve_id(self, prefix: str) -> str:
-        """The full id of the one document whose id starts with ``prefix``."""
+        """The full id of the one document whose id starts with ``prefix``.
+
+        Raises NotFoundError: [E011] when none matches, [E042] (listing up to 10 matching
+        ids) when several do."""
         rows = self.backend.execute(
-            "SELECT id FROM documents WHERE id LIKE ? || '%' LIMIT 2", [prefix]
+            "SELECT id FROM documents WHERE left(id, ?) = ? ORDER BY id LIMIT 11", [len(prefix), prefix]
         ).fetchall()
-        if len(rows) != 1:
+        if not rows:
             raise NotFoundError(Errors.E011.format(id=prefix, db=self.path))
+        if len(rows) > 1 and rows[0][0] != prefix:
+            ids = ", ".join(r[0] for r in rows[:10]) + (", …" if len(rows) > 10 else "")
+            raise NotFoundError(Errors.E042.format(id=prefix, db=self.path, ids=ids))
         return rows[0][0]
 
     def get(self, doc_id: str) -> Document:
@@ -206,23 +301,39 @@ class Store:
         language: Optional[str] = None,
         search: Optional[str] = None,
     ) -> List[Dict[str, Any]]:
-        """Summary rows, newest publication first."""
-        where, params = [], []
+        """Summary rows, newest publication first (``limit`` None or 0: all)."""
+        where, params = self._filter(language, search)
+        sql = (
+            "SELECT id, published, language, title, authors, source, partial, n_actors, "
+            "n_events, n_statements, n_forecasts, length(text) AS chars FROM documents"
+            + where + " ORDER BY published DESC NULLS LAST, id"
+        )
+        if limit:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return self.query(sql, params)
+
+    def count_documents(self, *, language: Optional[str] = None, search: Optional[str] = None) -> int:
+        """How many documents :meth:`documents` would list without a limit."""
+        where, params = self._filter(language, search)
+        return int(self.backend.execute("SELECT count(*) FROM documents" + where, params).fetchone()[0])
+
+    @staticmethod
+    def _filter(language: Optional[str], search: Optional[str]) -> tuple:
+        where: List[str] = []
+        params: List[Any] = []
         if language:
             where.append("language = ?")
             params.append(language)
         if search:
-            where.append("(title ILIKE ? OR text ILIKE ?)")
-            params += [f"%{search}%", f"%{search}%"]
-        sql = (
-            "SELECT id, published, language, title, authors, source, partial, n_actors, "
-            "n_events, n_statements, n_forecasts, length(text) AS chars FROM documents"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY published DESC NULLS LAST, id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return self.query(sql, params)
+            # a literal substring: %, _ and \\ in the search are not wildcards
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+            params += [pattern, pattern]
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def stored_seqs(self) -> Dict[str, int]:
+        """``{document id: seq}`` of every stored document (for resume and re-ingest)."""
+        return {r[0]: int(r[1] or 0) for r in self.backend.execute("SELECT id, seq FROM documents").fetchall()}
 
     def iter_documents(self, ids: Optional[Iterable[str]] = None) -> Iterable[Document]:
         """Every stored document (or those in ``ids``), in id order, streaming."""
@@ -239,5 +350,12 @@ class Store:
                 yield self.get(doc_id)
 
     def provisional_actors(self) -> List[Dict[str, Any]]:
-        """Actors created on the fly (not in the knowledge base), for reuse across documents."""
-        return [self.backend.load_json(r["data"]) for r in self.query("SELECT data FROM actors WHERE provisional")]
+        """Actors created on the fly (not in the knowledge base), for reuse across documents,
+        in the order they were first stored; each dict has ``first_seq`` added (the
+        ``seq`` of the document it was first stored with)."""
+        out = []
+        for r in self.query("SELECT data, first_seq FROM actors WHERE provisional ORDER BY first_seq, id"):
+            actor = dict(self.backend.load_json(r["data"]) or {})
+            actor["first_seq"] = int(r["first_seq"] or 0)
+            out.append(actor)
+        return out

@@ -93,7 +93,7 @@ def export(store: Store, out: str | Path, *, fmt: str = "jsonl", table: str = "d
     if fmt not in EXPORT_FORMATS:
         raise LagebildError(Errors.E012.format(fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
     if table not in TABLES:
-        raise LagebildError(Errors.E012.format(fmt=table, choices=", ".join(TABLES)))
+        raise LagebildError(Errors.E044.format(table=table, choices=", ".join(TABLES)))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "gdelt" or table == "incidents":

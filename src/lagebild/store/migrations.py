@@ -174,12 +174,31 @@ def m003_incidents(db: Any) -> None:
     )
 
 
+def m004_ingest_order(db: Any) -> None:
+    """``documents.seq``: the order documents were first stored in (kept when a document
+    is replaced), and ``actors.first_seq``: the ``seq`` of the document an actor was first
+    stored with. Provisional actors are reused only in documents stored after the one they
+    were learnt from, which makes a re-ingest reproduce the first analysis (see
+    :func:`lagebild.batch.ingest_paths`)."""
+    db.execute("ALTER TABLE documents ADD COLUMN seq BIGINT")
+    db.execute("ALTER TABLE actors ADD COLUMN first_seq BIGINT")
+    db.execute(
+        "UPDATE documents SET seq = r.n FROM (SELECT id, row_number() OVER (ORDER BY ingested_at, id) AS n "
+        "FROM documents) r WHERE documents.id = r.id"
+    )
+    db.execute(
+        "UPDATE actors SET first_seq = coalesce((SELECT min(d.seq) FROM document_actors da "
+        "JOIN documents d ON d.id = da.doc_id WHERE da.actor_id = actors.id), 0)"
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
     ("serve_001_indexes", m_serve_indexes),
     ("serve_002_trigram", m_serve_trigram),
     ("003_incidents", m003_incidents),
+    ("004_ingest_order", m004_ingest_order),
 ]
 
 
