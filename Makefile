@@ -15,7 +15,7 @@ $(BIN)/activate:
 CONSTRAINTS := $(if $(wildcard constraints.txt),-c constraints.txt,)
 
 $(VENV)/.installed: $(BIN)/activate pyproject.toml $(wildcard constraints.txt)
-	$(BIN)/pip install --quiet $(CONSTRAINTS) -e ".[test,kb]"
+	$(BIN)/pip install --quiet $(CONSTRAINTS) -e ".[test,kb,ray]"
 	touch $@
 
 setup: $(VENV)/.installed

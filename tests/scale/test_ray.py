@@ -70,9 +70,8 @@ def test_ray_functions_give_the_local_records_and_load_into_a_store(tmp_path, st
         assert (again.stored, again.updated, store.count()) == (0, 5, 5)
 
 
-@pytest.mark.slow
 def test_ray_on_a_local_ray_equals_the_local_path(tmp_path):
-    ray = pytest.importorskip("ray")
+    ray = pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
     from lagebild.scale.ray_engine import run_ray
 
     folder = _inputs(tmp_path / "in")
