@@ -24,7 +24,7 @@ import json
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from .errors import DataFileError
 from .language.evaluate import shared_data_dir
@@ -91,35 +91,8 @@ def load_gold(path: Path | str, *, split: Optional[str] = None, verify: bool = T
     that fails raises :class:`DataFileError` with the file and line number. Each returned
     dict gains ``_line`` (its line in the gold file).
     """
-    path = Path(path)
     splits = {ln: sp for ln, sp, _ in annotation_lines()}
-    out: List[Dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip() or raw.lstrip().startswith("//"):
-                continue
-            try:
-                rec = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise DataFileError(str(path), lineno, f"invalid JSON: {exc.msg}") from None
-            for key in ("line", "split", "start", "end", "sha"):
-                if key not in rec:
-                    raise DataFileError(str(path), lineno, f"missing key {key!r}")
-            if splits.get(rec["line"]) != rec["split"]:
-                raise DataFileError(
-                    str(path), lineno,
-                    f"line {rec['line']} is not an annotatable {rec['split']!r} article",
-                )
-            if verify:
-                sent = article(rec["line"])[rec["start"]:rec["end"]]
-                if sentence_hash(sent) != rec["sha"]:
-                    raise DataFileError(
-                        str(path), lineno, "sentence hash does not match the corpus text at these offsets"
-                    )
-            if split is None or rec["split"] == split:
-                rec["_line"] = lineno
-                out.append(rec)
-    return out
+    return _load_records(path, "line", splits, article, split=split, verify=verify)
 
 
 def iter_articles(split: Optional[str] = None) -> Iterator[Tuple[int, str, str]]:
@@ -213,8 +186,22 @@ def en_article(page: str) -> str:
 def load_gold_en(path: Path | str, *, split: Optional[str] = None, verify: bool = True) -> List[Dict[str, Any]]:
     """Like :func:`load_gold` for ``real-en`` records, keyed by ``page`` (the page hash)
     instead of ``line``; the split must match :func:`en_pages`."""
+    return _load_records(Path(path), "page", dict(en_pages()), en_article, split=split, verify=verify)
+
+
+def _load_records(
+    path: Path | str,
+    key: str,
+    splits: Dict[Any, str],
+    text_of: Callable[[Any], str],
+    *,
+    split: Optional[str],
+    verify: bool,
+) -> List[Dict[str, Any]]:
+    """The shared reader of :func:`load_gold` and :func:`load_gold_en`: ``key`` names the
+    field that identifies the text (``line``/``page``), ``splits`` maps it to its split and
+    ``text_of`` gives the text the offsets index into."""
     path = Path(path)
-    splits = dict(en_pages())
     out: List[Dict[str, Any]] = []
     with path.open(encoding="utf-8") as fh:
         for lineno, raw in enumerate(fh, start=1):
@@ -224,13 +211,17 @@ def load_gold_en(path: Path | str, *, split: Optional[str] = None, verify: bool 
                 rec = json.loads(raw)
             except json.JSONDecodeError as exc:
                 raise DataFileError(str(path), lineno, f"invalid JSON: {exc.msg}") from None
-            for key in ("page", "split", "start", "end", "sha"):
-                if key not in rec:
-                    raise DataFileError(str(path), lineno, f"missing key {key!r}")
-            if splits.get(rec["page"]) != rec["split"]:
-                raise DataFileError(str(path), lineno, f"page {rec['page']!r} is not a {rec['split']!r} gold page")
-            if verify and sentence_hash(en_article(rec["page"])[rec["start"]:rec["end"]]) != rec["sha"]:
-                raise DataFileError(str(path), lineno, "sentence hash does not match the page text at these offsets")
+            for field in (key, "split", "start", "end", "sha"):
+                if field not in rec:
+                    raise DataFileError(str(path), lineno, f"missing key {field!r}")
+            if splits.get(rec[key]) != rec["split"]:
+                raise DataFileError(
+                    str(path), lineno, f"{key} {rec[key]!r} is not an annotatable {rec['split']!r} text"
+                )
+            if verify and sentence_hash(text_of(rec[key])[rec["start"]:rec["end"]]) != rec["sha"]:
+                raise DataFileError(
+                    str(path), lineno, "sentence hash does not match the corpus text at these offsets"
+                )
             if split is None or rec["split"] == split:
                 rec["_line"] = lineno
                 out.append(rec)

@@ -151,6 +151,22 @@ def load(gold: str, name: str, split: Optional[str], verify: bool = True) -> Lis
     return realgold.load_gold_en(path, split=split, verify=verify)
 
 
+def gold_by_article(
+    gold: str, split: str, layer: str, looks_like: str
+) -> Tuple[List[Any], Dict[Any, List[Dict[str, Any]]], Dict[Any, List[Tuple[int, int]]]]:
+    """The annotated articles of ``layer`` (statements, forecasts) in ``split``, its gold
+    records per article, and per article the ``(start, end)`` of the hard negatives that
+    look like a ``looks_like`` (statement, forecast)."""
+    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
+    for rec in load(gold, layer, split):
+        by_key[key_of(gold, rec)].append(rec)
+    negs: Dict[Any, List[Tuple[int, int]]] = defaultdict(list)
+    for rec in load(gold, "hard_negatives", split):
+        if rec.get("looks_like") == looks_like:
+            negs[key_of(gold, rec)].append((rec["start"], rec["end"]))
+    return annotated_articles(gold, split, layer), by_key, negs
+
+
 def available(gold: str) -> bool:
     """Whether the corpus behind a real gold set is present (``../shared``)."""
     return realgold.available() if gold == "real-de" else realgold.en_available()

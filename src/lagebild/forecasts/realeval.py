@@ -36,14 +36,7 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
              predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
     """Precision, recall, holder and condition accuracy of forecasts on one split; with
     ``details`` also ``details`` (misses, false alarms, wrong holders, per article)."""
-    keys = ev.annotated_articles(gold, split, "forecasts")
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in ev.load(gold, "forecasts", split):
-        by_key[ev.key_of(gold, rec)].append(rec)
-    negs: Dict[Any, List[Tuple[int, int]]] = defaultdict(list)
-    for rec in ev.load(gold, "hard_negatives", split):
-        if rec.get("looks_like") == "forecast":
-            negs[ev.key_of(gold, rec)].append((rec["start"], rec["end"]))
+    keys, by_key, negs = ev.gold_by_article(gold, split, "forecasts", "forecast")
     c: Dict[str, int] = defaultdict(int)
     rows = []
     for key in keys:

@@ -67,14 +67,7 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
              predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
     """Precision, recall, speaker and kind accuracy of statements on one split; with
     ``details`` also ``details`` (misses, false alarms, wrong speakers, per article)."""
-    keys = ev.annotated_articles(gold, split, "statements")
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in ev.load(gold, "statements", split):
-        by_key[ev.key_of(gold, rec)].append(rec)
-    negs: Dict[Any, List[Tuple[int, int]]] = defaultdict(list)
-    for rec in ev.load(gold, "hard_negatives", split):
-        if rec.get("looks_like") == "statement":
-            negs[ev.key_of(gold, rec)].append((rec["start"], rec["end"]))
+    keys, by_key, negs = ev.gold_by_article(gold, split, "statements", "statement")
     c: Dict[str, int] = defaultdict(int)
     rows = []
     for key in keys:
