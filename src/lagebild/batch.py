@@ -218,30 +218,42 @@ def ingest_paths(
             items(), language=language, model=model, batch_size=max(1, commit_every),
             barrier=replay.barrier, after_batch=after_batch,
         ):
-            outcome = "failed"
-            if not isinstance(result, IngestFailure):
-                try:
-                    outcome = store.save_document(result)
-                except DatabaseLockedError:
-                    raise  # not this document's fault: the whole run cannot write
-                except Exception as e:  # noqa: BLE001 - one document's failure, reported
-                    result = IngestFailure(
-                        result.source or result.id,
-                        Errors.E043.format(id=result.id, source=result.source, msg=f"{type(e).__name__}: {e}"),
-                    )
-            if isinstance(result, IngestFailure):
-                report.failures.append(result)
-            else:
-                report.stored += outcome == "new"
-                report.updated += outcome == "updated"
-                report.unchanged += outcome == "unchanged"
-                report.partial += int(result.partial)
+            result, outcome = save_result(store, result, report)
             notify(path, result, outcome)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         store.release()
     return report
+
+
+def save_result(store: Store, result: Union[Document, IngestFailure], report: BatchReport) -> Tuple[Union[Document, IngestFailure], str]:
+    """Store one analysis result in its own transaction and count it in ``report``.
+
+    Returns ``(result, outcome)``: outcome is "new", "updated" or "unchanged" from
+    :meth:`Store.save_document`, or "failed" -- for an IngestFailure, and for a document
+    the database refuses, which is rolled back alone and returned as an IngestFailure
+    ([E043]). DatabaseLockedError propagates: no later document could be written either.
+    """
+    outcome = "failed"
+    if not isinstance(result, IngestFailure):
+        try:
+            outcome = store.save_document(result)
+        except DatabaseLockedError:
+            raise  # not this document's fault: the whole run cannot write
+        except Exception as e:  # noqa: BLE001 - one document's failure, reported
+            result = IngestFailure(
+                result.source or result.id,
+                Errors.E043.format(id=result.id, source=result.source, msg=f"{type(e).__name__}: {e}"),
+            )
+    if isinstance(result, IngestFailure):
+        report.failures.append(result)
+    else:
+        report.stored += outcome == "new"
+        report.updated += outcome == "updated"
+        report.unchanged += outcome == "unchanged"
+        report.partial += int(result.partial)
+    return result, outcome
 
 
 def _notifier(on_item: Optional[Callable[..., None]]) -> Callable[..., None]:

@@ -33,7 +33,7 @@ def ingest_cli(
         help="Skip documents already stored (same content id) without analysing them, e.g. to finish an interrupted run.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Analysis processes (default: the number of cores, or 1 — this process — for fewer than 16 documents per core; --resume always uses 1)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes: 1 (default) analyses in this process, where re-ingest is exactly idempotent; N > 1 worker processes (faster on several cores; provisional actors are frozen for the run); 0 = the number of cores (1 for fewer than 16 documents per core). --resume always uses 1. With --engine ray: analysis actors (default: the cluster's CPUs)."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local, or ray (Ray Data; writes Parquet with --out, else into --db)."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     out: Optional[Path] = typer.Option(None, "--out", help="--engine ray: write Parquet partitions to this folder instead of the database."),
@@ -52,16 +52,16 @@ def ingest_cli(
         from ..scale.cli_hooks import ingest_with_engine
 
         raise typer.Exit(ingest_with_engine(
-            engine.value, paths, db=db, address=address, out=out, workers=workers,
+            engine.value, paths, db=db, address=address, out=out, workers=workers or 0,
             fmt=input_format.value if input_format else None, language=lang_value(language), model=model, quiet=quiet,
         ))
     from ..scale.local import choose_workers, count_documents, ingest_parallel
 
-    if not resume:
+    if resume or workers is None:
+        workers = 1  # resume skips stored documents before analysis, in this process
+    elif workers == 0:
         files_in = [f for f in iter_files(paths) if not isinstance(f, IngestFailure)]
         workers = choose_workers(workers, count_documents(files_in, fmt=input_format.value if input_format else None))
-    else:
-        workers = 1  # resume skips stored documents before analysis, in this process
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.completed} documents"),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("{task.fields[status]}"),
@@ -88,10 +88,10 @@ def ingest_cli(
             )
 
         kwargs = dict(fmt=input_format.value if input_format else None, language=lang_value(language), model=model)
-        if workers > 1:  # idempotence and resume are guaranteed for the one-process path
+        if workers > 1:  # exact idempotence and resume are guaranteed for the one-process path
             report = ingest_parallel(
                 paths, store, workers=workers,
-                on_item=lambda p, r: on_item(p, r, "failed" if isinstance(r, IngestFailure) else "new"), **kwargs,
+                on_item=on_item, **kwargs,
             )
         else:
             report = ingest_paths(paths, store, resume=resume, on_item=on_item, **kwargs)

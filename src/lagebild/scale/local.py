@@ -271,48 +271,43 @@ def ingest_parallel(
     language: Optional[str] = None,
     model: Optional[str] = None,
     commit_every: int = 32,
-    on_item: Optional[Callable[[Any, Result], None]] = None,
+    on_item: Optional[Callable[..., None]] = None,
     setup: Optional[str] = None,
 ) -> BatchReport:
     """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes.
 
-    The parent commits every ``commit_every`` documents in one transaction (a batch is
-    stored whole or not at all); on KeyboardInterrupt the analysed documents still
-    pending are committed, the workers are stopped and ``interrupted`` is set.
+    Only this (the parent) process writes: each document is stored in its own transaction
+    as it arrives (:func:`lagebild.batch.save_result`: a refused document is rolled back
+    alone and reported, the run goes on), and the DuckDB file is released every
+    ``commit_every`` documents so that readers can get in. On KeyboardInterrupt the
+    workers are stopped and ``interrupted`` is set; every analysed document is stored.
+    Unlike the one-process path, re-analysing stored documents here is not guaranteed to
+    reproduce them exactly (provisional actors are frozen for the run), which is why
+    ``lagebild ingest`` only uses this path when ``--workers`` asks for it.
     """
+    from ..batch import _notifier, save_result
     from ..ingest.readers import iter_items
 
     report = BatchReport()
-    pending: List[Document] = []
-
-    def flush() -> None:
-        for doc, is_new in zip(pending, store.save_many(pending)):
-            report.stored += int(is_new)
-            report.updated += int(not is_new)
-            report.partial += int(doc.partial)
-        pending.clear()
-
+    notify = _notifier(on_item)
     results = analyze_parallel(
         iter_items(paths, fmt=fmt), workers=workers, language=language, model=model,
         provisional=store.provisional_actors(), setup=setup,
     )
+    store.release()
     try:
-        for path, result in results:
-            if isinstance(result, IngestFailure):
-                report.failures.append(result)
-            else:
-                pending.append(result)
-                if len(pending) >= commit_every:
-                    flush()
-            if on_item is not None:
-                on_item(path, result)
+        for n, (path, result) in enumerate(results, start=1):
+            result, outcome = save_result(store, result, report)
+            notify(path, result, outcome)
+            if n % commit_every == 0:
+                store.release()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stops the pool
-        flush()
+        store.release()
     return report
 
 
