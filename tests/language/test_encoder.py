@@ -93,3 +93,26 @@ def test_converted_encoder_matches_the_engine(tmp_path):
     assert float((engine * vec).sum()) >= 0.99  # the engine windows the same way
     hid = enc.hidden([[enc.tokenizer.bos, *enc.tokenizer.ids("Hallo Welt"), enc.tokenizer.eos]])
     assert hid[0].shape[1] == 384
+
+
+def test_probe_span_scoring():
+    import e5_ner_probe as probe
+
+    assert probe.spans_of(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == {
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")}
+    res = probe.score([["B-PER", "I-PER", "O", "B-LOC"]], [["B-PER", "I-PER", "O", "B-ORG"]])
+    assert res["ALL"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "gold": 2}
+    assert res["PER"]["f1"] == 1.0 and res["LOC"]["r"] == 0.0 and res["ORG"]["p"] == 0.0
+
+
+@pytest.mark.skipif(not (REPO.parent / "shared" / "data" / "germeval2014").is_dir(),
+                    reason="needs ../shared/data/germeval2014")
+def test_probe_never_trains_on_the_held_out_part():
+    import e5_ner_probe as probe
+    from lagebild.language.evaluate import germeval_sentences, is_held_out
+
+    data = probe.sentences()
+    held = [i for i, (_, _, part) in enumerate(data) if part == "heldout"]
+    assert held == [i for i, _ in enumerate(germeval_sentences()) if is_held_out(i)]
+    assert len(held) == 510
+    assert sum(part == "dev" for _, _, part in data) == 459
