@@ -255,7 +255,7 @@ def main(argv: List[str] | None = None) -> int:
     print({p: len(X[p]) for p in parts}, "sentences (train / dev for the epoch / held out)")
     predict, epoch, dev_f1 = train_head(X, Y, args.epochs, args.head)
     res = score(Y["heldout"], predict(X["heldout"]))
-    print(f"\nGermEval 2014 held-out 10 % (every 10th sentence), frozen e5 + MLP head "
+    print(f"\nGermEval 2014 held-out 10 % (every 10th sentence), frozen e5 + {args.head} head "
           f"(epoch {epoch}, dev F1 {dev_f1:.4f})")
     print(f"{'label':<6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}")
     for lab in sorted(res, key=lambda k: (k != "ALL", k)):
