@@ -4,6 +4,10 @@
 # Usage:  export LAGEBILD_TEST_PG=$(bash scripts/test-postgres.sh)
 set -euo pipefail
 PORT="${LAGEBILD_PG_PORT:-55432}"
+# a busy default port (another server, an earlier run) is not an error: take a free one
+if [ -z "${LAGEBILD_PG_PORT:-}" ] && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+fi
 find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 PGBIN="$(find_bin)"
 if [ -z "$PGBIN" ]; then
