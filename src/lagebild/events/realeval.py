@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -202,11 +202,13 @@ class PredEvent:
     negated: bool = False
 
 
-def _ratio(a: int, b: int) -> Optional[float]:
+def ratio(a: int, b: int) -> Optional[float]:
+    """``a / b``, None when ``b`` is 0."""
     return a / b if b else None
 
 
-def _f1(p: Optional[float], r: Optional[float]) -> Optional[float]:
+def f1(p: Optional[float], r: Optional[float]) -> Optional[float]:
+    """Harmonic mean of precision and recall; None when either is undefined."""
     if p is None or r is None:
         return None
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -295,22 +297,22 @@ def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent]) -> 
 
 def summarise(counts: Dict[str, int], per_con: Dict[str, List[int]]) -> Dict[str, Any]:
     """The reported figures from summed counters (None where a denominator is 0)."""
-    p = _ratio(counts.get("triple_hits", 0), counts.get("predicted", 0))
-    r = _ratio(counts.get("triple_hits", 0), counts.get("gold", 0))
+    p = ratio(counts.get("triple_hits", 0), counts.get("predicted", 0))
+    r = ratio(counts.get("triple_hits", 0), counts.get("gold", 0))
     return {
         "gold": counts.get("gold", 0),
         "predicted": counts.get("predicted", 0),
-        "recall": _ratio(counts.get("recall_hits", 0), counts.get("gold", 0)),
-        "root_precision": _ratio(counts.get("root_correct", 0), counts.get("pred_in_gold_sents", 0)),
-        "code_precision": _ratio(counts.get("code_correct", 0), counts.get("pred_in_gold_sents", 0)),
-        "source_acc": _ratio(counts.get("root_matched_source_ok", 0), counts.get("root_matched", 0)),
+        "recall": ratio(counts.get("recall_hits", 0), counts.get("gold", 0)),
+        "root_precision": ratio(counts.get("root_correct", 0), counts.get("pred_in_gold_sents", 0)),
+        "code_precision": ratio(counts.get("code_correct", 0), counts.get("pred_in_gold_sents", 0)),
+        "source_acc": ratio(counts.get("root_matched_source_ok", 0), counts.get("root_matched", 0)),
         "triple_precision": p,
         "triple_recall": r,
-        "triple_f1": _f1(p, r),
-        "modality_acc": _ratio(counts.get("modality_ok", 0), counts.get("modality_pairs", 0)),
-        "negation_acc": _ratio(counts.get("negation_ok", 0), counts.get("modality_pairs", 0)),
+        "triple_f1": f1(p, r),
+        "modality_acc": ratio(counts.get("modality_ok", 0), counts.get("modality_pairs", 0)),
+        "negation_acc": ratio(counts.get("negation_ok", 0), counts.get("modality_pairs", 0)),
         "per_construction": {
-            tag: {"gold": row[0], "recall": _ratio(row[1], row[0]), "triple_recall": _ratio(row[2], row[0])}
+            tag: {"gold": row[0], "recall": ratio(row[1], row[0]), "triple_recall": ratio(row[2], row[0])}
             for tag, row in sorted(per_con.items())
         },
     }

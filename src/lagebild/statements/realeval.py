@@ -59,27 +59,42 @@ def predicted(gold: str, key: Any, model: Optional[str] = None) -> List[Pred]:
             for s in doc.statements]
 
 
-def _r(a: int, b: int) -> Optional[float]:
-    return a / b if b else None
+def score_layer(
+    gold: str,
+    split: str,
+    layer: str,
+    *,
+    predict: Callable[[str, Any], List[Pred]],
+    gold_span: Callable[[Dict[str, Any]], Tuple[int, int]],
+    who: str,
+    second: Tuple[str, Callable[[Dict[str, Any], Pred], bool]],
+    details: bool = False,
+) -> Dict[str, Any]:
+    """The scorer shared by statements and forecasts: predictions are matched to the gold
+    records of ``layer`` by :func:`match` on ``gold_span(record)``.
 
-
-def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
-             predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
-    """Precision, recall, speaker and kind accuracy of statements on one split; with
-    ``details`` also ``details`` (misses, false alarms, wrong speakers, per article)."""
-    keys, by_key, negs = ev.gold_by_article(gold, split, "statements", "statement")
+    who: the gold field of the speaker/holder ("speaker", "holder"), compared with
+        ``Pred.who`` by :func:`lagebild.events.realeval.actor_matches` (``<who>_acc``).
+    second: ``(name, ok(gold_record, pred))`` for a second per-pair accuracy (``<name>_acc``).
+    Returns counts, precision, recall, F1, both accuracies and the hard-negative alarms of
+    the sentences that look like a ``layer`` record; with ``details`` per-article misses,
+    false alarms and wrong ``who`` (key ``wrong_<who>``).
+    """
+    looks_like = layer[:-1]  # "statements" -> "statement"
+    second_name, second_ok = second
+    keys, by_key, negs = ev.gold_by_article(gold, split, layer, looks_like)
     c: Dict[str, int] = defaultdict(int)
     rows = []
     for key in keys:
         golds = by_key.get(key, [])
-        preds = predict(gold, key) if predict else predicted(gold, key, model)
-        gspans = [tuple(g["content_span"]) for g in golds]
+        preds = predict(gold, key)
+        gspans = [gold_span(g) for g in golds]
         m = match(gspans, [(p.start, p.end) for p in preds])
         c["gold"] += len(golds)
         c["predicted"] += len(preds)
         c["matched"] += len(m)
-        c["speaker_ok"] += sum(ev.actor_matches(golds[gi].get("speaker"), preds[pi].who) for gi, pi in m.items())
-        c["kind_ok"] += sum(golds[gi].get("kind") == preds[pi].kind for gi, pi in m.items())
+        c["who_ok"] += sum(ev.actor_matches(golds[gi].get(who), preds[pi].who) for gi, pi in m.items())
+        c["second_ok"] += sum(second_ok(golds[gi], preds[pi]) for gi, pi in m.items())
         c["negatives"] += len(negs.get(key, []))
         c["negative_alarms"] += sum(any(ev.sentence_of([n], p.start, p.end) for p in preds) for n in negs.get(key, []))
         if details:
@@ -88,16 +103,31 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
                 "article": key,
                 "missed": [gspans[gi] for gi in range(len(golds)) if gi not in m],
                 "false": [(p.start, p.end, p.who) for pi, p in enumerate(preds) if pi not in matched_p],
-                "wrong_speaker": [(gspans[gi], golds[gi].get("speaker"), preds[pi].who) for gi, pi in m.items()
-                                  if not ev.actor_matches(golds[gi].get("speaker"), preds[pi].who)],
+                f"wrong_{who}": [(gspans[gi], golds[gi].get(who), preds[pi].who) for gi, pi in m.items()
+                                 if not ev.actor_matches(golds[gi].get(who), preds[pi].who)],
             })
-    p, r = _r(c["matched"], c["predicted"]), _r(c["matched"], c["gold"])
+    p, r = ev.ratio(c["matched"], c["predicted"]), ev.ratio(c["matched"], c["gold"])
     out: Dict[str, Any] = {
         "articles": len(keys), "gold": c["gold"], "predicted": c["predicted"],
-        "precision": p, "recall": r, "f1": (2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)),
-        "speaker_acc": _r(c["speaker_ok"], c["matched"]), "kind_acc": _r(c["kind_ok"], c["matched"]),
+        "precision": p, "recall": r, "f1": ev.f1(p, r),
+        f"{who}_acc": ev.ratio(c["who_ok"], c["matched"]),
+        f"{second_name}_acc": ev.ratio(c["second_ok"], c["matched"]),
         "hard_negatives": c["negatives"], "hard_negative_alarms": c["negative_alarms"],
     }
     if details:
         out["details"] = rows
     return out
+
+
+def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
+             predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
+    """Precision, recall, speaker and kind accuracy of statements on one split; with
+    ``details`` also ``details`` (misses, false alarms, wrong speakers, per article)."""
+    return score_layer(
+        gold, split, "statements",
+        predict=predict or (lambda g, key: predicted(g, key, model)),
+        gold_span=lambda g: tuple(g["content_span"]),
+        who="speaker",
+        second=("kind", lambda g, p: g.get("kind") == p.kind),
+        details=details,
+    )
