@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from .actors.provisional import clear_provisional, provisional_actors, register_provisional
 from .errors import DatabaseLockedError, Errors
@@ -42,6 +42,31 @@ OUTCOMES = ("new", "updated", "unchanged", "skipped", "failed")
 Barrier = Callable[[Item], Optional[Callable[[], None]]]
 
 
+def analysis_failure(exc: BaseException) -> str:
+    """The reason recorded for a document whose analysis raised ``exc``."""
+    return f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+def merge_results(
+    entries: Iterable[Tuple[Any, Item]], results: Iterable[Union[Document, Exception, str]]
+) -> Iterator[Tuple[Any, Union[Document, IngestFailure]]]:
+    """Put analysis results back among the ``(path, item)`` entries they came from, in order.
+
+    An entry that is already an IngestFailure passes through; every other entry takes the
+    next result: a Document, or an Exception / a reason text (from a worker process), which
+    becomes that document's IngestFailure.
+    """
+    it = iter(results)
+    for path, item in entries:
+        if isinstance(item, IngestFailure):
+            yield path, item
+            continue
+        result = next(it)
+        if isinstance(result, Exception):
+            result = analysis_failure(result)
+        yield path, (IngestFailure(item.source or item.id, result) if isinstance(result, str) else result)
+
+
 def analyze_items(
     items: Iterable[Tuple[Path | None, Item]],
     *,
@@ -67,17 +92,8 @@ def analyze_items(
         if not buffer:
             return
         articles = [item for _, item in buffer if not isinstance(item, IngestFailure)]
-        results = iter(analyze_batch(articles, language=language, model=model, with_tokens=with_tokens)) if articles else iter(())
-        for path, item in buffer:
-            if isinstance(item, IngestFailure):
-                yield path, item
-                continue
-            result = next(results)
-            if isinstance(result, Exception):
-                reason = f"analysis failed: {type(result).__name__}: {result}"
-                yield path, IngestFailure(item.source or item.id, reason)
-            else:
-                yield path, result
+        results = analyze_batch(articles, language=language, model=model, with_tokens=with_tokens) if articles else []
+        yield from merge_results(buffer, results)
         buffer.clear()
         if after_batch is not None:
             after_batch()

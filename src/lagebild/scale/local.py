@@ -31,9 +31,9 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ..batch import BatchReport
+from ..batch import BatchReport, analysis_failure, merge_results
 from ..ingest.readers import IngestFailure, Item
 from ..schemas import Article, Document
 
@@ -112,7 +112,7 @@ def _analyze_chunk(articles: List[Article], with_tokens: bool = False) -> List[U
         results = analyze_batch(
             articles, language=_WORKER.get("language"), model=_WORKER.get("model"), with_tokens=with_tokens
         )
-    return [f"analysis failed: {type(r).__name__}: {r}" if isinstance(r, Exception) else r for r in results]
+    return [analysis_failure(r) if isinstance(r, Exception) else r for r in results]
 
 
 # -- the parent side --------------------------------------------------------------------
@@ -196,7 +196,7 @@ class ParallelIngest:
                     refill()
                     continue
                 self._failed_starts = 0
-                yield from _merge(task.entries, results)
+                yield from merge_results(task.entries, results)
                 refill()
             self._executor.shutdown(wait=True)  # all done: let the workers exit cleanly
         finally:
@@ -227,20 +227,7 @@ class ParallelIngest:
                 item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
             )
             return
-        yield from _merge([entry], results)
-
-
-def _merge(entries: Sequence[Entry], results: Sequence[Union[Document, str]]) -> Iterator[Tuple[Any, Result]]:
-    it = iter(results)
-    for path, item in entries:
-        if isinstance(item, IngestFailure):
-            yield path, item
-            continue
-        result = next(it)
-        if isinstance(result, str):
-            yield path, IngestFailure(item.source or item.id, result)
-        else:
-            yield path, result
+        yield from merge_results([entry], results)
 
 
 def analyze_parallel(

@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 PARQUET_COLUMNS = ("id", "source", "ok", "error", "partial", "document")
 
@@ -96,6 +96,7 @@ class Analyzer:
 
     def __call__(self, batch: Dict[str, Any]) -> Dict[str, List[Any]]:
         from ..actors.provisional import freeze_provisional
+        from ..batch import analysis_failure
         from ..pipeline import analyze_batch
         from ..schemas import Article
 
@@ -119,7 +120,7 @@ class Analyzer:
                 out["id"].append(art.get("id"))
                 out["source"].append(art.get("source") or str(path))
                 out["ok"].append(False)
-                out["error"].append(f"analysis failed: {type(result).__name__}: {result}")
+                out["error"].append(analysis_failure(result))
                 out["partial"].append(bool(art.get("partial")))
                 out["document"].append(None)
             else:
