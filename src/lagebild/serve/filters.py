@@ -9,7 +9,7 @@ HTML filter forms can be submitted as they are.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, List, Literal, Optional, Tuple
+from typing import Any, Iterable, List, Literal, Optional, Tuple
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -114,6 +114,15 @@ def _text(where: List[str], params: List[Any], q: Optional[str], columns: List[s
         params += [like(w)] * len(columns)
 
 
+def _equals(where: List[str], params: List[Any], pairs: Iterable[Tuple[str, Any]]) -> None:
+    """``column = ?`` for each ``(column, value)`` whose value is given (not None); the
+    columns are literals of this module, never user input."""
+    for col, value in pairs:
+        if value is not None:
+            where.append(f"{col} = ?")
+            params.append(value)
+
+
 def _dates(where: List[str], params: List[Any], p: _Dated, column: str) -> None:
     if p.since:
         where.append(f"{column} >= ?")
@@ -144,10 +153,7 @@ def actor_where(p: ActorParams) -> Where:
     where: List[str] = []
     params: List[Any] = []
     _text(where, params, p.q, ["a.name", "a.id", "a.code"])
-    for col, value in (("a.country", p.country), ("a.type", p.type), ("a.provisional", p.provisional)):
-        if value is not None:
-            where.append(f"{col} = ?")
-            params.append(value)
+    _equals(where, params, (("a.country", p.country), ("a.type", p.type), ("a.provisional", p.provisional)))
     return where, params
 
 
@@ -171,13 +177,10 @@ def event_where(p: EventParams) -> Where:
     if p.cameo:
         where.append("e.cameo LIKE ?")
         params.append(p.cameo + "%")
-    for col, value in (
+    _equals(where, params, (
         ("e.source", p.source), ("e.target", p.target), ("e.quad_class", p.quad_class),
         ("e.plover", p.plover), ("e.modality", p.modality), ("e.negated", p.negated), ("e.doc_id", p.doc),
-    ):
-        if value is not None:
-            where.append(f"{col} = ?")
-            params.append(value)
+    ))
     return where, params
 
 
@@ -186,10 +189,7 @@ def statement_where(p: StatementParams) -> Where:
     params: List[Any] = []
     _dates(where, params, p, "d.published")
     _text(where, params, p.q, ["s.text"])
-    for col, value in (("s.speaker", p.speaker), ("s.kind", p.kind), ("s.doc_id", p.doc)):
-        if value is not None:
-            where.append(f"{col} = ?")
-            params.append(value)
+    _equals(where, params, (("s.speaker", p.speaker), ("s.kind", p.kind), ("s.doc_id", p.doc)))
     return where, params
 
 
