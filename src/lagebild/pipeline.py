@@ -82,12 +82,14 @@ def _prepare(nlp: Language, article: Article, text: Optional[str] = None) -> Doc
     return doc
 
 
-def windows(text: str, limit: int = WINDOW_CHARS) -> List[Tuple[int, int]]:
+def windows(text: str, limit: Optional[int] = None) -> List[Tuple[int, int]]:
     """``[(start, end)]`` character ranges that cover ``text`` without gaps, each at most
-    ``limit`` long, cut after a paragraph break (blank line) when there is one in the
+    ``limit`` (default :data:`WINDOW_CHARS`, read at call time) long, cut after a paragraph break (blank line) when there is one in the
     second half of the window, else after a line break, else after a sentence end
     (". "); a run-on stretch with none of these is cut after a space within
     :data:`RUNON_CHARS`, else hard. ``text[s:e]`` for all ranges, joined, is ``text``."""
+    if limit is None:
+        limit = WINDOW_CHARS
     spans: List[Tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -120,6 +122,13 @@ def _shift_pair(pair, offset: int):  # type: ignore[no-untyped-def]
     return None if pair is None else (pair[0] + offset, pair[1] + offset)
 
 
+def _shift_event_ref(ref: str, offset: int) -> str:
+    """A stable event id (``<doc>:e<idx>`` or ``e<idx>``) of a window's own event list,
+    moved ``offset`` places on, to where that event stands in the merged document."""
+    head, _, idx = ref.rpartition("e")
+    return f"{head}e{int(idx) + offset}"
+
+
 def _analyze_windowed(
     nlp: Language, article: Article, *, model: Optional[str], with_tokens: bool
 ) -> Document:
@@ -140,9 +149,14 @@ def _analyze_windowed(
                 actors[actor.id].mentions.extend(actor.mentions)  # type: ignore[attr-defined]
             else:
                 actors[actor.id] = actor
+        before = len(merged.events) if merged is not None else 0
         for ev in part.events:
             ev.span = _shift_pair(ev.span, start)
             ev.trigger_span = _shift_pair(ev.trigger_span, start)
+            # speech-act links index the window's events; the merged list continues after
+            # the earlier windows' events
+            ev.speech_act = _shift_event_ref(ev.speech_act, before) if ev.speech_act else None
+            ev.content_of = [_shift_event_ref(ref, before) for ref in ev.content_of]
         for st in part.statements:
             st.span = _shift_pair(st.span, start)
         for fc in part.forecasts:

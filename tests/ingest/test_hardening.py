@@ -224,6 +224,26 @@ def test_long_text_analysed_in_windows_offsets_in_full_text(monkeypatch):
     assert doc.sentences[-1][1] <= len(doc.text) and doc.sentences[-1][1] >= len(doc.text) - 2
     for ev in doc.events:
         assert ev.span[0] < ev.span[1] <= len(doc.text)
+    assert len(pipeline.windows(article.text)) > 1  # the patched limit is what windows uses
+
+
+def test_long_texts_keep_speech_act_links_across_windows(monkeypatch):
+    import lagebild.pipeline as pipeline
+    from lagebild.ingest import article_from_string
+
+    par = "Die USA drohen, sich aus dem Friedensprozess zurückzuziehen, wenn es keine Fortschritte gibt."
+    text = "\n\n".join(par for _ in range(30))
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 1000)
+    assert len(pipeline.windows(text)) > 2
+    doc = pipeline.analyze_article(article_from_string(text, published="2025-03-01"), language="de")
+    records = doc.to_dict()["events"]
+    by_id = {r["id"]: r for r in records}
+    acts = [r for r in records if r["content_of"]]
+    assert len(acts) == 30
+    for act in acts:
+        for ref in act["content_of"]:
+            assert by_id[ref]["speech_act"] == act["id"]
+            assert abs(by_id[ref]["span"][0] - act["span"][0]) < len(par)  # the same sentence
 
 
 def test_batches_are_sized_by_characters(monkeypatch):
