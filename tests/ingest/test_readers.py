@@ -116,9 +116,14 @@ def test_readers_decode_never_crashes(data):
     st.builds(lambda t, h: json.dumps({"text": t} if h else {"html": t}).encode(), st.text(max_size=200), st.booleans()),
 ), max_size=8))
 def test_readers_jsonl_one_item_per_nonblank_line_never_raises(tmp_path_factory, lines):
+    data = b"\n".join(lines)
     path = tmp_path_factory.mktemp("jsonl") / "x.jsonl"
-    path.write_bytes(b"\n".join(lines))
+    path.write_bytes(data)
     items = list(read_paths([path]))
+    if data.startswith(b"\x1f\x8b"):  # sniffed as gzip whatever the name: one E152 when corrupt
+        assert items  # reported, never silently dropped
+        assert len([i for i in items if isinstance(i, IngestFailure) and i.reason.startswith("[E152]")]) <= 1
+        return
     records = sum(1 for line in lines if line.strip())
     if not records:  # an empty file is reported (E001), not silently skipped
         assert len(items) == 1 and items[0].reason.startswith("[E001]")
@@ -126,3 +131,12 @@ def test_readers_jsonl_one_item_per_nonblank_line_never_raises(tmp_path_factory,
     assert len(items) == records
     for item in items:
         assert isinstance(item, IngestFailure) or item.text.strip()
+
+
+@pytest.mark.parametrize("body", [b"\x1f\x8b", b"\x1f\x8b\n\x00", b"\x1f\x8b\x08\x00garbage\n{}"])
+def test_readers_jsonl_with_gzip_magic_but_corrupt_is_one_coded_failure(tmp_path, body):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(body)
+    items = list(read_paths([path]))
+    assert len(items) == 1 and isinstance(items[0], IngestFailure)
+    assert items[0].reason.startswith("[E152]")
