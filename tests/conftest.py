@@ -8,10 +8,16 @@ from typing import List, Optional, Sequence, Tuple
 
 import pytest
 import spacy
+from hypothesis import settings
 from spacy.tokens import Doc
 
 from lagebild import tokens  # noqa: F401  (registers the Doc._ attributes)
 from lagebild.schemas import Actor, Mention
+
+# CI runs the property tests on a fixed seed so that a run can be reproduced exactly
+# (HYPOTHESIS_PROFILE=ci, set by .ci/run); local runs keep drawing fresh examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
