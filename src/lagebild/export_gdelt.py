@@ -52,7 +52,7 @@ assert len(GDELT_EVENT_COLUMNS) == 61
 
 def _geonames() -> Dict[str, str]:
     out: Dict[str, str] = {}
-    for name in ("cities.tsv", "places.tsv"):
+    for name in ("cities.tsv", "places.tsv", "regions.tsv"):
         for row in iter_tsv(data_path("kb", name), required=("id",)):
             if row.get("geonameid"):
                 out[row["id"]] = row["geonameid"]

@@ -39,6 +39,17 @@ def test_field_07_future_weekday():
     assert [e.date for e in ev(doc, "041", "per:donald_tusk")] == ["2025-04-15"]
 
 
+def test_field_09_us_state_and_town_homonyms():
+    doc = case("09")
+    codes = {a.id: a for a in doc.actors}
+    assert "GEO" not in codes and not any(a.code and a.code.startswith(("GEO", "FRA")) for a in doc.actors)
+    assert codes["loc:atlanta"].country == "USA"
+    (criticism,) = ev(doc, "111")
+    assert criticism.source.startswith("USA") and criticism.source_text == "The governor of Georgia"
+    (meeting,) = ev(doc, "04")
+    assert meeting.source.startswith("USA") and meeting.source_text.startswith("The mayor of Paris")
+
+
 def test_field_11_delay_aid():
     doc = case("11")
     assert [(e.source, e.target, e.modality) for e in ev(doc, "162")] == [

@@ -430,6 +430,7 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     _load_countries(kb, KB_DIR / "countries.tsv")
     _load_cities(kb, KB_DIR / "cities.tsv")
     _load_cities(kb, KB_DIR / "places.tsv")
+    _load_cities(kb, KB_DIR / "regions.tsv")
     _load_organisations(kb, KB_DIR / "organisations.tsv", PRIORITY_BUILTIN)
     for path, prio in _user_files(user, "organisations"):
         _load_organisations(kb, path, prio)

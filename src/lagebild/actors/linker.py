@@ -34,6 +34,7 @@ from ..schemas import Actor, Mention
 from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
+from .homonyms import resolve_place_homonyms
 from .kb import KB, KBActor, RoleNoun
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
@@ -116,6 +117,7 @@ class ActorLinker:
         self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
+        self.subnational = {w.lower() for w in pick("subnational")}
         self.gazetteer = Gazetteer(kb, self.lang)
         # lower-cased surface form -> the entries of all its spellings
         self.entries: Dict[str, List[Entry]] = {}
@@ -350,6 +352,12 @@ class ActorLinker:
             return False
         actor = self.kb.get(e.target or "")
         return actor is not None and actor.type in ("GPE", "LOC")
+
+    def _sub_national(self, atom: Atom) -> Optional[str]:
+        """The country of a region or town an atom names (a LOC place), else None."""
+        e = atom.entries[0]
+        actor = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
+        return actor.country if actor is not None and actor.type == "LOC" else None
 
     def _seat_country(self, atom: Atom) -> Optional[str]:
         """The country whose seat of government an atom names ("Kiew", "Kreml")."""
@@ -595,6 +603,13 @@ class ActorLinker:
             between = " ".join(self._between(doc, end, c.start)).lower()
             if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
                 country, end, k = cref, c.end, k + 1
+            elif between in self.of_words and c.entries[0].kind == "actor" and self._sub_national(c):
+                # "the governor of Georgia" (the US state), "der Bürgermeister von Charkiw": an
+                # office of a region or town is its country's agent, never a national office holder
+                group = self.kb.composite(self._sub_national(c) or "", noun.agent) if noun.agent else None
+                if group is not None:
+                    out.append(Found(start, c.end, group.id, ROLE))
+                    return k + 1
             elif between in self.seat_words and noun.term.lower() in self.seat_nouns:  # "Regierung in Kiew"
                 seat = self._seat_country(c)
                 if seat:
@@ -699,7 +714,7 @@ class ActorLinker:
         on = doc._.published or date.today()
         if not isinstance(on, date):
             on = date.fromisoformat(str(on)[:10])
-        atoms = self._select(self._atoms(doc))
+        atoms = resolve_place_homonyms(doc, self._select(self._atoms(doc)), self.kb, self.subnational)
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
