@@ -92,6 +92,12 @@ def test_field_18_announce_sanctions():
         ("org:eu", "RUS", "163", "promised"), ("per:donald_trump", "CHN", "163", "promised")]
 
 
+def test_field_20_event_of_a_short_page():
+    doc = case("20")
+    (visit,) = ev(doc, "043", "per:emmanuel_macron", "per:volodymyr_zelensky")
+    assert visit.date == "2025-02-04" and visit.location in ("Élysée-Palast", "Paris")
+
+
 def test_field_22_counterfactual_nominal():
     doc = case("22")
     (meeting,) = ev(doc, "040")
@@ -192,3 +198,28 @@ def test_kind_repeated_mentions(text, n):
 def test_kind_presupposed_nominal(text, modality):
     doc = analyze(text, published="2025-10-20", language="de")
     assert [e.modality for e in doc.events if e.cameo == "040"][:1] == [modality]
+
+
+@pytest.mark.parametrize("text,location", [
+    ("Präsident Macron hat den Kanzler am Dienstag im Élysée-Palast empfangen.", "Élysée-Palast"),
+    ("Putin empfing den Kanzler am Montag im Kreml.", "Kreml"),
+    ("Trump empfing Selenskyj im Weißen Haus.", "Weißen Haus"),
+    ("Scholz hat Macron im Kanzleramt empfangen.", "Kanzleramt"),
+    ("Trump hosted Zelensky at the White House on Friday.", "White House"),
+    ("Starmer met Macron in Downing Street.", "Downing Street"),
+    ("Putin received Modi in the Kremlin.", "Kremlin"),
+])
+def test_kind_seat_of_government_as_place(text, location):
+    """A meeting in a government's building has that building as its place (field case 20)."""
+    lang = "de" if " im " in text or " hat " in text else "en"
+    doc = analyze(text, published="2025-02-05", language=lang)
+    meetings = [e for e in doc.events if e.cameo.startswith("04")]
+    assert meetings and meetings[0].location == location
+
+
+@pytest.mark.parametrize("text", [
+    "Der Agent arbeitete jahrelang in der CIA und traf dort Kollegen.",
+])
+def test_kind_agency_is_no_place(text):
+    doc = analyze(text, published="2025-02-05", language="de")
+    assert all(e.location != "CIA" for e in doc.events)

@@ -910,10 +910,9 @@ class EventCoder(ArgumentsMixin):
                 last = ph.tokens[-1]
                 extent = ph.tokens + ([doc[last.i + 1]] if last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "PROPN" else [])
                 for tok in extent:
-                    for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
-                        actor = actors.get(m.actor_id)
-                        if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
-                            return getattr(actor, "name", None) or m.text
+                    place = self._place_in(doc, tok.idx, tok.idx + len(tok), actors)
+                    if place:
+                        return place
         if found or verb.pos_ not in ("NOUN", "PROPN"):
             return found
         end = self.sent_bounds(verb)[1]
@@ -922,10 +921,23 @@ class EventCoder(ArgumentsMixin):
                 break
             if tok.pos_ == "ADP" and self.lex.prep(tok.text) in self.lex.location_preps:
                 for nxt in doc[tok.i + 1:min(end, tok.i + 4)]:
-                    for m in self.mentions_in(doc, nxt.idx, nxt.idx + len(nxt)):
-                        actor = actors.get(m.actor_id)
-                        if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
-                            return getattr(actor, "name", None) or m.text
+                    place = self._place_in(doc, nxt.idx, nxt.idx + len(nxt), actors)
+                    if place:
+                        return place
+        return None
+
+    def _place_in(self, doc: Doc, start: int, end: int, actors: Dict[str, object]) -> Optional[str]:
+        """The place a mention between character offsets ``start`` and ``end`` names, for a
+        phrase after a locative preposition: a country, region or city (its KB name), or a
+        seat of government or parliament named for its building ("im Élysée-Palast", "im
+        Kreml", "in der Knesset": the mention's text, a metonymy of a ``…GOV``/``…LEG`` actor;
+        not an agency such as "in der CIA"), else None."""
+        for m in self.mentions_in(doc, start, end):
+            actor = actors.get(m.actor_id)
+            if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
+                return getattr(actor, "name", None) or m.text
+            if m.kind == "metonymy" and m.actor_id.endswith(("GOV", "LEG")):
+                return m.text
         return None
 
     def _location_dep(self, doc: Doc, verb: Token, actors: Dict[str, object]) -> Optional[str]:
@@ -936,10 +948,9 @@ class EventCoder(ArgumentsMixin):
             if prep not in self.lex.location_preps:
                 continue
             a = self.arg(doc, arg)
-            for m in self.mentions_in(doc, a.start, a.end):
-                actor = actors.get(m.actor_id)
-                if actor is not None and getattr(actor, "type", None) in ("GPE", "LOC"):
-                    return getattr(actor, "name", None) or m.text
+            place = self._place_in(doc, a.start, a.end, actors)
+            if place:
+                return place
             for ent in doc.ents:
                 if ent.label_ in self.lex.place_labels and ent.start_char >= a.start and ent.end_char <= a.end:
                     return ent.text
