@@ -695,6 +695,17 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        if self.lex.deontic and self.nested != "governing":
+            for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
+                by_verb.setdefault(sv.i, []).extend(made)
+                out.extend(made)
+                if lv.i in by_verb:
+                    governed.setdefault(lv.i, sv.i)
+                    for e in by_verb[lv.i]:
+                        if "demanded" not in e.modalities:
+                            # the modal is the demand, not a hypothesis or a report
+                            e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
+                            e.modality = e.modalities[0]
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
             keys[id(e)] = self._event_id(e)
@@ -705,9 +716,92 @@ class EventCoder(ArgumentsMixin):
             for e in by_verb.get(content) or []:
                 act = next((a for a in acts if a.source == e.source), acts[0])
                 self._threat_from_warning(act, e)
+                if act.cameo[:2] == "13" and act.target is None and e.target is not None and e.target != act.source:
+                    # "drohte, Scholz anzugreifen": the one threatened is the content's target
+                    act.target, act.target_text = e.target, e.target_text
                 e.speech_act = keys[id(act)]
                 if keys[id(e)] not in act.content_of:
                     act.content_of.append(keys[id(e)])
+        return out
+
+    def _deontic_demands(self, doc: Doc, sent: Span, by_verb: Dict[int, List[Event]],
+                         published: Optional[date]) -> List[Tuple[Token, Token, List[Event]]]:
+        """Demands made by reporting what another actor must do: a clause with a deontic
+        modal (``deontic`` in ``modality_<lang>.yaml``: "müssen", "sollen") reported by a
+        speech verb — "Macron sagte, Scholz müsse die Truppen abziehen", "Die PKK muss …,
+        erklärte Barsani", "Wenn er es nicht kann, soll er gehen, meinte der Premier" — is a
+        CAMEO 100 demand, speaker -> the modal clause's subject (None when it names no
+        actor), whatever the content verb codes. Found by word order as much as by the
+        parse: the nearest reporting verb in another clause of the sentence. Not when the
+        speech verb is coded already ("forderte, … müsse"), when speaker and subject are
+        the same actor or the subject is the first person or impersonal, nor for the
+        evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand).
+        Returns (speech verb, content verb, events) triples."""
+        from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
+
+        out: List[Tuple[Token, Token, List[Event]]] = []
+        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
+            any(k in self.lex.reporting for k in self.trigger_keys(t))
+            or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
+        if not reporting:
+            return out
+        for m in sent:
+            if m.pos_ not in ("AUX", "VERB") or self.lemma(m) not in self.lex.deontic or not is_finite(m):
+                continue
+            # the content verb: the infinitive the modal governs (parse head, else the next one)
+            lv = m.head if m.head.i != m.i and m.head.pos_ == "VERB" and m.head.i > m.i and self.role(m) in ("aux", "other") else None
+            k = m.i + 1
+            while lv is None and k < sent.end and doc[k].text not in CLAUSE_BREAK:
+                if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
+                    lv = doc[k]
+                k += 1
+            if lv is None:
+                continue
+            tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
+            if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
+                continue  # "soll … eingesetzt haben": hearsay
+            if finite_verb(lv) not in (m, None) and finite_verb(lv).i != m.i:
+                continue
+            def breaks(a: int, b: int) -> bool:
+                return any(t.text in (",", ":", "–", "—") or t.text in ("„", "“", '"', "»", "«") for t in doc[a:b])
+            cands = [sv for sv in reporting if sv.i not in (m.i, lv.i) and (
+                breaks(lv.i, sv.i) if sv.i > lv.i else breaks(sv.i, m.i))]
+            if not cands:
+                continue
+            sv = min(cands, key=lambda t: abs(t.i - m.i))
+            pat = Pattern(trigger=self.lemma(sv), code="100", origin="deontic")
+            srcs = self._refer(doc, [self.arg(doc, t) for s in (self.subjects(sv) or self._fallback_subject(sv)) for t in self.expand_conj(s)])
+            if not any(a.actor for a in srcs):
+                continue
+            subj_toks = [t for s in self.subjects(lv) for t in self.expand_conj(s)]
+            if any(t.lower_ in ("ich", "wir", "man", "es", "uns", "mir") for t in subj_toks):
+                continue
+            tgts = []
+            for t in subj_toks:
+                a = self.arg(doc, t)
+                if a.actor is None:
+                    resolved = self._resolve_anaphor(doc, lv, a)
+                    if resolved is not None:
+                        a = Arg(a.token, resolved, a.text, a.start, a.end)
+                tgts.append(a)
+            tgts = self._refer(doc, tgts)
+            src_ids = {a.actor for a in srcs if a.actor}
+            src_ids |= {c for c in (self._country_of(doc, a) for a in list(src_ids)) if c}
+            if tgts and all(a.actor in src_ids for a in tgts if a.actor) and any(a.actor for a in tgts):
+                continue  # "er müsse gehen", "Russland müsse …" said by Putin: an obligation of the speaker's own side
+            if sv.i in by_verb:
+                # "forderte, Scholz müsse zurücktreten": the demand is coded; its addressee is the subject
+                tgt = next((a for a in tgts if a.actor), None)
+                for e in by_verb[sv.i]:
+                    if e.cameo[:2] == "10" and e.target is None and tgt is not None:
+                        e.target, e.target_text, e.issue = tgt.actor, tgt.text, None
+                continue
+            info = ModalityInfo(modality="asserted", modalities=["asserted"])
+            times = self._times(sent, published)
+            made = self._events(doc, sent, sv, pat, srcs, tgts, None, info,
+                                self._date_for(sv, times), None)
+            if made:
+                out.append((sv, lv, made))
         return out
 
     def _threat_from_warning(self, act: Event, content: Event) -> None:
