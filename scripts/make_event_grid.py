@@ -115,6 +115,19 @@ def german() -> List[Row]:
             add("dass clause", f"Die Zeitung berichtete, dass {s} {obj} {v['part']} habe.", "reported")
             if v.get("passive"):
                 add("passive with agent", f"{o} wurde von {s} {v['part']}.")
+            # constructions of real news the parse often gets wrong (issue 9, items 1-2)
+            x, xid = next((p, pid) for p, pid in DE_PEOPLE if pid not in (sid, oid))
+            inf_zu = f"{prt}zu{str(v['inf'])[len(prt):]}" if prt else f"zu {v['inf']}"
+            add("relative clause", f"Das ist {s}, der am Montag {obj} {v['part']} hatte.")
+            add("object control", f"{x} forderte {s} auf, {obj} {inf_zu}.", "demanded")
+            add("modal perfect", f"{s} soll {obj} {v['part']} haben.", "reported")
+            if v.get("passive"):
+                add("headline passive", f"{o} von {s} {v['part']}.")
+            # a reported deontic modal is the speaker's demand (CAMEO 10) of its subject
+            demand = lambda c, t: rows.append((c, t, xid, sid, "10", "asserted", "false"))  # noqa: E731
+            demand("deontic demand", f"{x} sagte, {s} müsse {obj} {v['inf']}.")
+            demand("quote before", f"{s} muss {obj} {v['inf']}, sagte {x}.")
+            demand("colon", f"{x} erklärte: {s} soll {obj} {v['inf']}.")
     return rows
 
 

@@ -59,7 +59,7 @@ class ArgumentsMixin:
             if not auxes and not ambiguous and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in verb.sent):
                 return True  # headline participle: "Zwei Palästinenser erschossen"
-            if not auxes and ambiguous and verb.tag_ != "VVFIN" and self._headline_agent(verb):
+            if not auxes and self._headline_agent(verb):
                 return True  # "Scholz von Macron kritisiert": a participle with its agent, no finite verb
 
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
@@ -382,7 +382,7 @@ class ArgumentsMixin:
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
         pron = relative_pronoun(verb)
-        if pron is not None and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") and c.i == pron.i for c in verb.children):
+        if pron is not None:
             # a relative clause the parse did not read as one (", der Scholz kritisierte"
             # as article + name): the pronoun stands for its antecedent, as subject or
             # (den/dem/denen) object; the other bare phrases are the rest

@@ -268,6 +268,14 @@ class EventCoder(ArgumentsMixin):
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
+            if not agents and self.lang == "de":
+                # the agent phrase the parse hung elsewhere ("Scholz von Macron kritisiert"):
+                # von/durch + an actor in the verb's clause, by word order
+                for ph in self.clause_phrases(verb)[1]:
+                    if ph.prep in self.lex.agent_preps and self._has_actor(verb.doc, ph.head):
+                        agents = [ph.head]
+                        subjects = [x for x in subjects if x.i != ph.head.i]
+                        break
             sources, targets = agents, subjects
             if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
@@ -578,7 +586,8 @@ class EventCoder(ArgumentsMixin):
             pats = self.match(token)
             if pats:
                 matched[token.i] = pats
-        if not matched:
+        if not matched and not (self.lex.deontic and any(
+                t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
             return []
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
@@ -743,6 +752,13 @@ class EventCoder(ArgumentsMixin):
         reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
             any(k in self.lex.reporting for k in self.trigger_keys(t))
             or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
+        colon = False
+        if not reporting and sent.start > 0 and doc[sent.start - 1].text == ":":
+            # "X erklärte: Y muss …" split at the colon: the speech verb ends the sentence before
+            prev = doc[sent.start - 1].sent if doc.has_annotation("SENT_START") else doc[:sent.start]
+            reporting = [t for t in prev if t.pos_ in ("VERB", "AUX") and is_finite(t) and any(
+                k in self.lex.reporting for k in self.trigger_keys(t))][-1:]
+            colon = True
         if not reporting:
             return out
         for m in sent:
@@ -765,7 +781,7 @@ class EventCoder(ArgumentsMixin):
             def breaks(a: int, b: int) -> bool:
                 return any(t.text in (",", ":", "–", "—") or t.text in ("„", "“", '"', "»", "«") for t in doc[a:b])
             cands = [sv for sv in reporting if sv.i not in (m.i, lv.i) and (
-                breaks(lv.i, sv.i) if sv.i > lv.i else breaks(sv.i, m.i))]
+                breaks(lv.i, sv.i) if sv.i > lv.i else breaks(sv.i, m.i))] if not colon else reporting
             if not cands:
                 continue
             sv = min(cands, key=lambda t: abs(t.i - m.i))
@@ -800,6 +816,7 @@ class EventCoder(ArgumentsMixin):
             times = self._times(sent, published)
             made = self._events(doc, sent, sv, pat, srcs, tgts, None, info,
                                 self._date_for(sv, times), None)
+            self._bounds = (sent.start, sent.end)
             if made:
                 out.append((sv, lv, made))
         return out

@@ -210,7 +210,7 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
     nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON", "ADV", "X", "ADJ") and t.dep_ not in ("case", "advmod") or (
         t.pos_ in ("PROPN", "ADV", "X") and t.text[:1].isupper() and t.i == start) or (
         # a name the tagger took for an adverbial noun ("Macron/NOUN/advmod soll …")
-        t.pos_ == "NOUN" and t.dep_ == "advmod" and t.i == start and names is not None and names(t))]
+        t.pos_ in ("NOUN", "PRON") and t.dep_ == "advmod" and t.i == start and t.text[:1].isupper() and names is not None and names(t))]
     if len(nominal) != 1:
         return None
     np = nominal[0]
@@ -284,6 +284,13 @@ def verb_complex(verb: Token) -> VerbComplex:
     return vc
 
 
+# nouns that end a temporal prepositional phrase ("am Montag", "im März", "am Abend")
+TIME_NOUNS_DE = frozenset((
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend", "wochenende",
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "montagabend", "sonntagabend", "freitagabend",
+    "samstagabend", "montagmorgen", "anfang", "ende", "mitte",
+))
 NOMINAL_RUN = frozenset(("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "X"))
 SKIP_IN_FIELD = frozenset(("nicht", "nie", "auch", "noch", "bereits", "schon", "erneut", "dann", "dort", "danach",
                            "heute", "gestern", "morgen", "zudem", "jedoch", "aber", "nun", "jetzt", "wieder", "offenbar"))
@@ -339,6 +346,9 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
                 prep = tok.lower_
             continue
         if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and tok.lower_ not in TIME_NOUNS_DE:
+                close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
             if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
@@ -436,6 +446,8 @@ def relative_pronoun(verb: Token) -> Optional[Token]:
     doc = verb.doc
     if fin is None or not is_finite(fin) or zu_infinitive(verb):
         return None  # a relative clause has a finite verb ("die Ukraine zu unterstützen" is none)
+    if fin.i < verb.i:
+        return None  # verb-second ("…, der Minister habe X angerufen"): a main clause
     lo = min(verb.i, fin.i) if fin is not None else verb.i
     hi = max(verb.i, fin.i) if fin is not None else verb.i
     s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
