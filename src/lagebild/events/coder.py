@@ -26,6 +26,9 @@ from .patterns import PHRASAL_PARTICLES, Pattern
 
 
 # CAMEO roots whose events are speech acts (the verb of saying is the event)
+# prepositions before a nominal event that report it as having happened ("nach dem Anschlag
+# auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
+AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
@@ -666,6 +669,8 @@ class EventCoder(ArgumentsMixin):
                     # "Das Treffen von Merz mit Macron hätte ein Neuanfang sein können": the
                     # definite nominal event is presupposed; the clause evaluates it
                     info = ModalityInfo(modalities=["asserted"])
+                if self.lang == "de" and self._so_der_vorwurf(verb):
+                    info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
@@ -692,10 +697,11 @@ class EventCoder(ArgumentsMixin):
                     info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
-                if p.nominal and verb.head.i in matched and any(
+                if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
-                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i:
+                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
+                        and not self._so_der_vorwurf(verb):
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
@@ -821,6 +827,33 @@ class EventCoder(ArgumentsMixin):
                 out.append((sv, lv, made))
         return out
 
+    def _agentless_nominal(self, noun: Token, p: Pattern) -> bool:
+        """A nominal event that is reported as having happened although it names no
+        agent, like an agentless passive ("Ermittlungen gegen X wurden eingeleitet",
+        "Anschlag auf Israelin" as a headline): the noun heads a verbless sentence or is
+        the subject of its clause. Coded with its target and no source."""
+        if not p.nominal or self.lang != "de":
+            return False
+        start, end = self.sent_bounds(noun)
+        if not any(t.pos_ in ("VERB", "AUX") for t in noun.doc[start:end]):
+            return True  # a headline
+        if self._so_der_vorwurf(noun):
+            return True
+        if any(self.role(c) == "case" and c.lower_ in AFTER_EVENT_PREPS for c in noun.children) and not any(
+                c.lower_ in ("möglich", "möglichen", "möglicher", "geplant", "geplanten", "drohend", "drohenden")
+                for c in noun.children):
+            return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
+        return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
+
+    def _so_der_vorwurf(self, noun: Token) -> bool:
+        """German "…, so der Vorwurf (der Staatsanwaltschaft)": a speech-act noun after
+        "so" + article at the end of a sentence attributes the clause before it."""
+        doc = noun.doc
+        k = noun.i - 1
+        while k > 0 and doc[k].pos_ in ("DET", "ADJ"):
+            k -= 1
+        return k > 0 and doc[k].lower_ == "so" and doc[k - 1].text == "," and noun.i > k
+
     def _threat_from_warning(self, act: Event, content: Event) -> None:
         """A warning or statement whose content is the speaker's side's own conflictual act
         ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
@@ -861,6 +894,13 @@ class EventCoder(ArgumentsMixin):
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     srcs[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
+            # "X habe zu Gewalt aufgerufen, so der Vorwurf": the accused is the clause's subject
+            main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
+            if main is None:
+                main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ == "VERB"), None)
+            if main is not None:
+                t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
         srcs = self._refer(doc, srcs)
         tgts = self._refer(doc, tgts)
@@ -931,7 +971,7 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not passive):
+            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
             if (source, target) in seen:
                 continue
