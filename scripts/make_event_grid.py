@@ -81,6 +81,17 @@ EN_VERBS: List[Dict[str, object]] = [
 DE_COUNTRIES = [("Polen", "POL"), ("Litauen", "LTU"), ("Estland", "EST"), ("Finnland", "FIN"), ("Georgien", "GEO"), ("Moldau", "MDA")]
 EN_COUNTRIES = [("Poland", "POL"), ("Lithuania", "LTU"), ("Estonia", "EST"), ("Finland", "FIN"), ("Georgia", "GEO"), ("Moldova", "MDA")]
 
+# German nominal events (root, noun, gender for the dative article, frame): reported without
+# an agent in headlines and after "nach/bei/wegen" they keep their target ("Kritik an X")
+DE_NOUNS = [("02", "Appell", "m", "an {O}"), ("05", "Unterstützung", "f", "für {O}"), ("07", "Hilfe", "f", "für {O}"),
+            ("08", "Freilassung", "f", "von {O}"), ("09", "Ermittlungen", "p", "gegen {O}"), ("10", "Forderung", "f", "an {O}"),
+            ("11", "Kritik", "f", "an {O}"), ("13", "Drohung", "f", "gegen {O}"), ("14", "Protest", "m", "gegen {O}"),
+            ("19", "Blockade", "f", "gegen {O}"), ("16", "Sanktionen", "p", "gegen {O}"), ("17", "Verhaftung", "f", "von {O}"),
+            ("18", "Entführung", "f", "von {O}"), ("18", "Anschlag", "m", "auf {O}"), ("19", "Angriff", "m", "auf {O}"),
+            ("19", "Offensive", "f", "gegen {O}")]
+DE_DATIVE = {"m": "dem", "f": "der", "p": "den"}
+NONE = "-"  # no actor (an agentless event)
+
 Row = Tuple[str, str, str, str, str, str, str]  # construction, text, source, target, root, modality, negated
 
 
@@ -128,6 +139,16 @@ def german() -> List[Row]:
             demand("deontic demand", f"{x} sagte, {s} müsse {obj} {v['inf']}.")
             demand("quote before", f"{s} muss {obj} {v['inf']}, sagte {x}.")
             demand("colon", f"{x} erklärte: {s} soll {obj} {v['inf']}.")
+            # "…, so der Vorwurf": an accusation (CAMEO 11) of the clause's subject, by no one named
+            rows.append(("so der Vorwurf", f"{s} habe {obj} {v['part']}, so der Vorwurf.", NONE, sid, "11", "asserted", "false"))
+    for k, (root, noun, gender, frame) in enumerate(DE_NOUNS):
+        for j in range(2):
+            o, oid = DE_PEOPLE[(k + j) % len(DE_PEOPLE)]
+            x = DE_PEOPLE[(k + j + 3) % len(DE_PEOPLE)][0]
+            phrase = f"{noun} {frame.format(O=o)}"
+            rows.append(("headline nominal", f"{phrase}.", NONE, oid, root, "asserted", "false"))
+            rows.append(("nominal after preposition", f"Nach {DE_DATIVE[gender]} {phrase} reiste {x} nach Paris.",
+                         NONE, oid, root, "asserted", "false"))
     return rows
 
 

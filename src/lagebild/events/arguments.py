@@ -526,6 +526,7 @@ class ArgumentsMixin:
         the sources, actors after the target preposition the targets (linear, one clause)."""
         src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
         tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
+        src_preps -= tgt_preps  # "die Verhaftung von X": von names the patient here
         end = self.sent_bounds(noun)[1]
         k = noun.i + 1
         if k >= end or doc[k].lower_ not in src_preps:

@@ -509,6 +509,12 @@ class EventCoder(ArgumentsMixin):
         out: List[Event] = []
         first: Dict[Tuple, Event] = {}
         for e in events:
+            if e.source is None and not e.speech_act and not e.content_of and any(
+                    f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
+                    and (e.target is None or e.target == f.target) for f in out):
+                # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
+                # agentless mention of an event already reported with its agent
+                continue
             if e.source is None or e.speech_act or e.content_of:
                 out.append(e)
                 continue
@@ -698,7 +704,7 @@ class EventCoder(ArgumentsMixin):
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
-                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
+                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
                         and not self._so_der_vorwurf(verb):
@@ -835,8 +841,11 @@ class EventCoder(ArgumentsMixin):
         if not p.nominal or self.lang != "de":
             return False
         start, end = self.sent_bounds(noun)
-        if not any(t.pos_ in ("VERB", "AUX") for t in noun.doc[start:end]):
-            return True  # a headline
+        doc = noun.doc
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]) and (
+                start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text) \
+                and not any(t.lower_ in self.lex.negation for t in doc[start:end]):
+            return True  # a headline (a verbless line of its own, not a fragment in running prose)
         if self._so_der_vorwurf(noun):
             return True
         if any(self.role(c) == "case" and c.lower_ in AFTER_EVENT_PREPS for c in noun.children) and not any(
