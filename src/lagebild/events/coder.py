@@ -509,11 +509,11 @@ class EventCoder(ArgumentsMixin):
         out: List[Event] = []
         first: Dict[Tuple, Event] = {}
         for e in events:
-            if e.source is None and not e.speech_act and not e.content_of and any(
+            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper() and any(
                     f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
                     and (e.target is None or e.target == f.target) for f in out):
                 # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
-                # agentless mention of an event already reported with its agent
+                # agentless nominal mention of an event already reported with its agent
                 continue
             if e.source is None or e.speech_act or e.content_of:
                 out.append(e)
