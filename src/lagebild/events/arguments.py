@@ -271,6 +271,13 @@ class ArgumentsMixin:
 
     def is_infinitive_clause(self, verb: Token) -> bool:
         """A zu-/to-infinitive ("…, Druck auszuüben", "to meet")."""
+        if self.lang == "de" and "Inf" in verb.morph.get("VerbForm") and not zu_infinitive(verb) and not any(
+                self.lex.role(c.dep_) == "mark" and c.lower_ == "zu" for c in verb.children):
+            from ..language.clauses import finite_verb
+
+            fin = finite_verb(verb)
+            if fin is not None and fin is not verb:
+                return False  # the infinitive of a modal or future clause ("soll Scholz gehen") has its own subject
         return "Inf" in verb.morph.get("VerbForm") or any(
             self.lex.role(c.dep_) == "mark" and c.lower_ in ("zu", "to") for c in verb.children
         ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))

@@ -37,6 +37,7 @@ NON_NOMINATIVE_DE = frozenset((
 ))
 NOMINATIVE_DE = frozenset(("er", "ich", "wir", "du", "ihr"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "sb", "csubj"))
+CLAUSAL_DEPS = frozenset(("advcl", "ccomp", "acl", "conj", "parataxis", "csubj", "xcomp", "relcl", "rc", "oc", "re", "cj"))
 CLAUSE_BREAK = frozenset((",", ";", ":", "–", "—", "(", ")", "\""))
 
 
@@ -111,8 +112,8 @@ def finite_verb(verb: Token) -> Optional[Token]:
                 return aux
         return verb
     for c in verb.children:
-        if c.pos_ == "AUX" and is_finite(c):
-            return c
+        if c.pos_ == "AUX" and is_finite(c) and c.dep_.split(":")[0] not in CLAUSAL_DEPS:
+            return c  # not the finite verb of an embedded clause ("Wenn er es nicht kann/advcl, soll …")
     head = verb.head
     if head.i != verb.i and head.pos_ == "AUX" and head.i < verb.i and is_finite(head):
         return head
