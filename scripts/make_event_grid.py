@@ -141,6 +141,10 @@ def german() -> List[Row]:
             demand("colon", f"{x} erklärte: {s} soll {obj} {v['inf']}.")
             # "…, so der Vorwurf": an accusation (CAMEO 11) of the clause's subject, by no one named
             rows.append(("so der Vorwurf", f"{s} habe {obj} {v['part']}, so der Vorwurf.", NONE, sid, "11", "asserted", "false"))
+    # verbless headline "X gegen Y": X opposes Y (CAMEO 12)
+    for k, (s, sid) in enumerate(DE_PEOPLE):
+        o, oid = DE_PEOPLE[(k + 2) % len(DE_PEOPLE)]
+        rows.append(("headline gegen", f"{s} gegen {o}.", sid, oid, "12", "asserted", "false"))
     for k, (root, noun, gender, frame) in enumerate(DE_NOUNS):
         for j in range(2):
             o, oid = DE_PEOPLE[(k + j) % len(DE_PEOPLE)]

@@ -597,7 +597,7 @@ class EventCoder(ArgumentsMixin):
                 matched[token.i] = pats
         if not matched and not (self.lex.deontic and any(
                 t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
-            return []
+            return self._headline_opposition(doc, sent, published) if self.lang == "de" else []
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
@@ -716,6 +716,8 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        if self.lang == "de" and self.nested != "governing":
+            out.extend(self._headline_opposition(doc, sent, published))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -853,6 +855,40 @@ class EventCoder(ArgumentsMixin):
                 for c in noun.children):
             return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
         return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
+
+    def _is_headline(self, sent: Span) -> bool:
+        """A verbless line of its own (first sentence or after a line break), not negated."""
+        doc = sent.doc
+        start = sent.start
+        return not any(t.pos_ in ("VERB", "AUX") for t in sent) and (
+            start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text) \
+            and not any(t.lower_ in self.lex.negation for t in sent)
+
+    def _headline_opposition(self, doc: Doc, sent: Span, published: Optional[date]) -> List[Event]:
+        """German verbless headlines "X gegen Y" ("Parteichef gegen Einmischung aus dem
+        Ausland", "Macron gegen neue Sanktionen"): the actor who opens the line opposes what
+        follows "gegen" — CAMEO 120 (reject), target the actor named there, if any."""
+        if not self._is_headline(sent):
+            return []
+        gegen = next((t for t in sent if t.lower_ == "gegen" and t.pos_ == "ADP"), None)
+        if gegen is None or gegen.i == sent.start:
+            return []
+        before = [t for t in doc[sent.start:gegen.i] if t.pos_ in ("NOUN", "PROPN", "X")]
+        if not before or any(t.pos_ == "ADP" for t in doc[sent.start:gegen.i]):
+            return []
+        srcs = self._refer(doc, [self.arg(doc, before[-1])])
+        if not any(a.actor for a in srcs):
+            return []
+        tgts = []
+        for t in doc[gegen.i + 1:sent.end]:
+            if t.is_punct or t.text in ("–", "—"):
+                break
+            if t.pos_ in ("NOUN", "PROPN") and self._has_actor(doc, t):
+                tgts = [self.arg(doc, t)]
+                break
+        pat = Pattern(trigger="gegen", code="120", origin="headline gegen")
+        info = ModalityInfo(modality="asserted", modalities=["asserted"])
+        return self._events(doc, sent, gegen, pat, srcs, tgts, None, info, None, None)
 
     def _so_der_vorwurf(self, noun: Token) -> bool:
         """German "…, so der Vorwurf (der Staatsanwaltschaft)": a speech-act noun after
