@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import NOMINATIVE_DE, clause_start, is_non_nominative, vorfeld_object, vorfeld_subject
+from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
+                                relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -58,6 +59,8 @@ class ArgumentsMixin:
             if not auxes and not ambiguous and verb.dep_ in ("ROOT", "conj") and "Part" in verb.morph.get("VerbForm") and not any(
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in verb.sent):
                 return True  # headline participle: "Zwei Palästinenser erschossen"
+            if not auxes and self._headline_agent(verb):
+                return True  # "Scholz von Macron kritisiert": a participle with its agent, no finite verb
 
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
                 return False
@@ -71,6 +74,23 @@ class ArgumentsMixin:
             if text == self.lemma(verb):
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
+        return False
+
+    def _headline_agent(self, verb: Token) -> bool:
+        """German headline passive: ``verb`` ends its clause, no other verb stands in the
+        sentence, and an agent phrase (von/durch + actor) comes right before it."""
+        doc = verb.doc
+        start, end = self.sent_bounds(verb)
+        if verb.i + 1 < end and not doc[verb.i + 1].is_punct:
+            return False
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[start:end] if t.i != verb.i):
+            return False
+        for k in range(verb.i - 1, max(start, verb.i - 6) - 1, -1):
+            tok = doc[k]
+            if tok.is_punct:
+                return False
+            if tok.pos_ == "ADP" and tok.lower_ in self.lex.agent_preps:
+                return any(self._actor_over(doc, [t]) for t in doc[k + 1:verb.i])
         return False
 
     def mentions_in(self, doc: Doc, start: int, end: int) -> list:
@@ -251,6 +271,13 @@ class ArgumentsMixin:
 
     def is_infinitive_clause(self, verb: Token) -> bool:
         """A zu-/to-infinitive ("…, Druck auszuüben", "to meet")."""
+        if self.lang == "de" and "Inf" in verb.morph.get("VerbForm") and not zu_infinitive(verb) and not any(
+                self.lex.role(c.dep_) == "mark" and c.lower_ == "zu" for c in verb.children):
+            from ..language.clauses import finite_verb
+
+            fin = finite_verb(verb)
+            if fin is not None and fin is not verb:
+                return False  # the infinitive of a modal or future clause ("soll Scholz gehen") has its own subject
         return "Inf" in verb.morph.get("VerbForm") or any(
             self.lex.role(c.dep_) == "mark" and c.lower_ in ("zu", "to") for c in verb.children
         ) or (self.lang == "de" and "zu" in verb.lower_[2:-3] and verb.lower_.endswith("en"))
@@ -267,6 +294,16 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
+        if zu_infinitive(verb) and not self.children(verb, "subj_pass"):
+            # a zu-infinitive has no subject of its own (its controller's is shared, see
+            # subjects()): what the parse or word order took for one is an object
+            lin_s, lin_o = self._linear_args(verb)
+            found: List[Token] = []
+            for x in objs + [s for s in subj if s.pos_ in ("NOUN", "PROPN", "PRON") and not self._is_reciprocal(s)] + lin_s + lin_o:
+                if x.i not in {y.i for y in found} and x.i != verb.i:
+                    found.append(x)
+            cache[key] = ([], found)
+            return [], found
         if not any(self._has_actor(doc, x) for x in subj) or not any(self._has_actor(doc, x) for x in objs):
             lin_s, lin_o = self._linear_args(verb)
             taken = {t.i for x in subj + objs for t in x.subtree}
@@ -326,8 +363,16 @@ class ArgumentsMixin:
             doc[fin.i - 1].lower_ in ("und", "oder", "aber", "sowie")
         subj: List[Token] = []
         rest = list(parts)
+        # the speech verb after its content ("…, soll er gehen, meinte der Premier", "„…“,
+        # sagte X"): verb-first, the content is its Vorfeld, the subject follows the verb
+        inverted = fin is not None and fin.i > 0 and doc[fin.i - 1].text in (",", "“", "”", '"', "«", "»", "'") \
+            and any(k in self.lex.reporting or k in self.lex.cue_verbs for k in self.trigger_keys(fin))  # type: ignore[attr-defined]
+        if inverted:
+            parts = [p for p in parts if p[0][0].i > fin.i]  # type: ignore[union-attr]
+            if not parts:
+                return [], []
         if not shared:
-            front = [p for p in parts if p[1] and not p[2]]
+            front = [p for p in parts if p[1] and not p[2]] if not inverted else []
             cand = front[:1] or [p for p in parts if not p[1] and not p[2]][:1]
             if cand:
                 subj = [head(cand[0][0])]
@@ -343,6 +388,21 @@ class ArgumentsMixin:
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
         subj = self.children(verb, "subj", "subj_pass")
         objs = self.children(verb, "obj")
+        pron = relative_pronoun(verb)
+        if pron is not None:
+            # a relative clause the parse did not read as one (", der Scholz kritisierte"
+            # as article + name): the pronoun stands for its antecedent, as subject or
+            # (den/dem/denen) object; the other bare phrases are the rest
+            ante = self.relative_antecedent(pron)
+            if ante is not None and ante.i < pron.i:
+                others = []
+                for x in subj + objs + self._linear_args(verb)[0] + self._linear_args(verb)[1]:
+                    if x.i != pron.i and bare(x) and not self._is_reciprocal(x) and x.i not in {y.i for y in others} and x.i > pron.i:
+                        others.append(x)
+                if pron.lower_ in RELATIVE_OBJECT_DE:
+                    return others[:1], [ante] + others[1:]
+                if not self.is_passive(verb) or not subj or all(s.i == pron.i or pron in s.children for s in subj):
+                    return [ante], others
         front_obj = vorfeld_object(verb)
         if front_obj is not None and any(x.i in {t.i for t in front_obj.subtree} for x in subj):
             # "Den Präsidenten Selenskyj kritisierte Poroschenko": an accusative Vorfeld is
@@ -381,6 +441,23 @@ class ArgumentsMixin:
         if verb.i in seen:
             return []
         seen.add(verb.i)
+        if self.lang == "de" and zu_infinitive(verb) and not self.children(verb, "subj_pass"):
+            # German zu-infinitives share the subject of the clause they depend on, or its
+            # object after an object-control verb ("forderte Scholz auf, Putin
+            # freizulassen"), wherever the parse hung them
+            ctrl = infinitive_controller(verb)
+            if ctrl is None or ctrl.i in seen:
+                return []
+            ctrl = self.control_head(verb, ctrl)
+            k = verb.i - 1
+            while k > 0 and verb.doc[k].text not in (",", ";", ":", "–"):
+                k -= 1
+            um = any(t.lower_ in ("um", "ohne", "statt", "anstatt") for t in verb.doc[k:verb.i])
+            if not um and any(k in self.lex.object_control for k in self.trigger_keys(ctrl)):
+                objs = [o for o in self._german_core_args(ctrl)[1] if o.i < verb.i]
+                if objs and any(self._has_actor(verb.doc, o) for o in objs):
+                    return [o for o in objs if self._has_actor(verb.doc, o)][:1]
+            return self.subjects(ctrl, seen)
         subj = self.children(verb, "subj", "subj_pass")
         if self.lang == "de":
             subj = self._german_core_args(verb)[0]
@@ -456,6 +533,7 @@ class ArgumentsMixin:
         the sources, actors after the target preposition the targets (linear, one clause)."""
         src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
         tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
+        src_preps -= tgt_preps  # "die Verhaftung von X": von names the patient here
         end = self.sent_bounds(noun)[1]
         k = noun.i + 1
         if k >= end or doc[k].lower_ not in src_preps:
@@ -495,7 +573,7 @@ class ArgumentsMixin:
         (robustness against parses that attach the subject elsewhere)."""
         if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or any(
                 self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children) \
-                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT":
+                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT" or zu_infinitive(verb):
             return []
         own = {t.i for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "obl", "ccomp", "xcomp", "advcl", "acl", "prep_head")
                for t in c.subtree}

@@ -26,6 +26,9 @@ from .patterns import PHRASAL_PARTICLES, Pattern
 
 
 # CAMEO roots whose events are speech acts (the verb of saying is the event)
+# prepositions before a nominal event that report it as having happened ("nach dem Anschlag
+# auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
+AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
@@ -268,6 +271,14 @@ class EventCoder(ArgumentsMixin):
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
+            if not agents and self.lang == "de":
+                # the agent phrase the parse hung elsewhere ("Scholz von Macron kritisiert"):
+                # von/durch + an actor in the verb's clause, by word order
+                for ph in self.clause_phrases(verb)[1]:
+                    if ph.prep in self.lex.agent_preps and self._has_actor(verb.doc, ph.head):
+                        agents = [ph.head]
+                        subjects = [x for x in subjects if x.i != ph.head.i]
+                        break
             sources, targets = agents, subjects
             if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
@@ -498,6 +509,12 @@ class EventCoder(ArgumentsMixin):
         out: List[Event] = []
         first: Dict[Tuple, Event] = {}
         for e in events:
+            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper() and any(
+                    f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
+                    and (e.target is None or e.target == f.target) for f in out):
+                # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
+                # agentless nominal mention of an event already reported with its agent
+                continue
             if e.source is None or e.speech_act or e.content_of:
                 out.append(e)
                 continue
@@ -578,8 +595,9 @@ class EventCoder(ArgumentsMixin):
             pats = self.match(token)
             if pats:
                 matched[token.i] = pats
-        if not matched:
-            return []
+        if not matched and not (self.lex.deontic and any(
+                t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
+            return self._headline_opposition(doc, sent, published) if self.lang == "de" else []
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
@@ -657,6 +675,8 @@ class EventCoder(ArgumentsMixin):
                     # "Das Treffen von Merz mit Macron hätte ein Neuanfang sein können": the
                     # definite nominal event is presupposed; the clause evaluates it
                     info = ModalityInfo(modalities=["asserted"])
+                if self.lang == "de" and self._so_der_vorwurf(verb):
+                    info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
@@ -683,10 +703,11 @@ class EventCoder(ArgumentsMixin):
                     info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
-                if p.nominal and verb.head.i in matched and any(
-                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]):
+                if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
+                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
-                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i:
+                if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
+                        and not self._so_der_vorwurf(verb):
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
@@ -695,6 +716,19 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        if self.lang == "de" and self.nested != "governing":
+            out.extend(self._headline_opposition(doc, sent, published))
+        if self.lex.deontic and self.nested != "governing":
+            for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
+                by_verb.setdefault(sv.i, []).extend(made)
+                out.extend(made)
+                if lv.i in by_verb:
+                    governed.setdefault(lv.i, sv.i)
+                    for e in by_verb[lv.i]:
+                        if "demanded" not in e.modalities:
+                            # the modal is the demand, not a hypothesis or a report
+                            e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
+                            e.modality = e.modalities[0]
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
             keys[id(e)] = self._event_id(e)
@@ -705,10 +739,165 @@ class EventCoder(ArgumentsMixin):
             for e in by_verb.get(content) or []:
                 act = next((a for a in acts if a.source == e.source), acts[0])
                 self._threat_from_warning(act, e)
+                if act.cameo[:2] == "13" and act.target is None and e.target is not None and e.target != act.source:
+                    # "drohte, Scholz anzugreifen": the one threatened is the content's target
+                    act.target, act.target_text = e.target, e.target_text
                 e.speech_act = keys[id(act)]
                 if keys[id(e)] not in act.content_of:
                     act.content_of.append(keys[id(e)])
         return out
+
+    def _deontic_demands(self, doc: Doc, sent: Span, by_verb: Dict[int, List[Event]],
+                         published: Optional[date]) -> List[Tuple[Token, Token, List[Event]]]:
+        """Demands made by reporting what another actor must do: a clause with a deontic
+        modal (``deontic`` in ``modality_<lang>.yaml``: "müssen", "sollen") reported by a
+        speech verb — "Macron sagte, Scholz müsse die Truppen abziehen", "Die PKK muss …,
+        erklärte Barsani", "Wenn er es nicht kann, soll er gehen, meinte der Premier" — is a
+        CAMEO 100 demand, speaker -> the modal clause's subject (None when it names no
+        actor), whatever the content verb codes. Found by word order as much as by the
+        parse: the nearest reporting verb in another clause of the sentence. Not when the
+        speech verb is coded already ("forderte, … müsse"), when speaker and subject are
+        the same actor or the subject is the first person or impersonal, nor for the
+        evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand).
+        Returns (speech verb, content verb, events) triples."""
+        from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
+
+        out: List[Tuple[Token, Token, List[Event]]] = []
+        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
+            any(k in self.lex.reporting for k in self.trigger_keys(t))
+            or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
+        colon = False
+        if not reporting and sent.start > 0 and doc[sent.start - 1].text == ":":
+            # "X erklärte: Y muss …" split at the colon: the speech verb ends the sentence before
+            prev = doc[sent.start - 1].sent if doc.has_annotation("SENT_START") else doc[:sent.start]
+            reporting = [t for t in prev if t.pos_ in ("VERB", "AUX") and is_finite(t) and any(
+                k in self.lex.reporting for k in self.trigger_keys(t))][-1:]
+            colon = True
+        if not reporting:
+            return out
+        for m in sent:
+            if m.pos_ not in ("AUX", "VERB") or self.lemma(m) not in self.lex.deontic or not is_finite(m):
+                continue
+            # the content verb: the infinitive the modal governs (parse head, else the next one)
+            lv = m.head if m.head.i != m.i and m.head.pos_ == "VERB" and m.head.i > m.i and self.role(m) in ("aux", "other") else None
+            k = m.i + 1
+            while lv is None and k < sent.end and doc[k].text not in CLAUSE_BREAK:
+                if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
+                    lv = doc[k]
+                k += 1
+            if lv is None:
+                continue
+            tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
+            if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
+                continue  # "soll … eingesetzt haben": hearsay
+            if finite_verb(lv) not in (m, None) and finite_verb(lv).i != m.i:
+                continue
+            def breaks(a: int, b: int) -> bool:
+                return any(t.text in (",", ":", "–", "—") or t.text in ("„", "“", '"', "»", "«") for t in doc[a:b])
+            cands = [sv for sv in reporting if sv.i not in (m.i, lv.i) and (
+                breaks(lv.i, sv.i) if sv.i > lv.i else breaks(sv.i, m.i))] if not colon else reporting
+            if not cands:
+                continue
+            sv = min(cands, key=lambda t: abs(t.i - m.i))
+            pat = Pattern(trigger=self.lemma(sv), code="100", origin="deontic")
+            srcs = self._refer(doc, [self.arg(doc, t) for s in (self.subjects(sv) or self._fallback_subject(sv)) for t in self.expand_conj(s)])
+            if not any(a.actor for a in srcs):
+                continue
+            subj_toks = [t for s in self.subjects(lv) for t in self.expand_conj(s)]
+            if any(t.lower_ in ("ich", "wir", "man", "es", "uns", "mir") for t in subj_toks):
+                continue
+            tgts = []
+            for t in subj_toks:
+                a = self.arg(doc, t)
+                if a.actor is None:
+                    resolved = self._resolve_anaphor(doc, lv, a)
+                    if resolved is not None:
+                        a = Arg(a.token, resolved, a.text, a.start, a.end)
+                tgts.append(a)
+            tgts = self._refer(doc, tgts)
+            src_ids = {a.actor for a in srcs if a.actor}
+            src_ids |= {c for c in (self._country_of(doc, a) for a in list(src_ids)) if c}
+            if tgts and all(a.actor in src_ids for a in tgts if a.actor) and any(a.actor for a in tgts):
+                continue  # "er müsse gehen", "Russland müsse …" said by Putin: an obligation of the speaker's own side
+            if sv.i in by_verb:
+                # "forderte, Scholz müsse zurücktreten": the demand is coded; its addressee is the subject
+                tgt = next((a for a in tgts if a.actor), None)
+                for e in by_verb[sv.i]:
+                    if e.cameo[:2] == "10" and e.target is None and tgt is not None:
+                        e.target, e.target_text, e.issue = tgt.actor, tgt.text, None
+                continue
+            info = ModalityInfo(modality="asserted", modalities=["asserted"])
+            times = self._times(sent, published)
+            made = self._events(doc, sent, sv, pat, srcs, tgts, None, info,
+                                self._date_for(sv, times), None)
+            self._bounds = (sent.start, sent.end)
+            if made:
+                out.append((sv, lv, made))
+        return out
+
+    def _agentless_nominal(self, noun: Token, p: Pattern) -> bool:
+        """A nominal event that is reported as having happened although it names no
+        agent, like an agentless passive ("Ermittlungen gegen X wurden eingeleitet",
+        "Anschlag auf Israelin" as a headline): the noun heads a verbless sentence or is
+        the subject of its clause. Coded with its target and no source."""
+        if not p.nominal or self.lang != "de":
+            return False
+        start, end = self.sent_bounds(noun)
+        doc = noun.doc
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]) and (
+                start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text) \
+                and not any(t.lower_ in self.lex.negation for t in doc[start:end]):
+            return True  # a headline (a verbless line of its own, not a fragment in running prose)
+        if self._so_der_vorwurf(noun):
+            return True
+        if any(self.role(c) == "case" and c.lower_ in AFTER_EVENT_PREPS for c in noun.children) and not any(
+                c.lower_ in ("möglich", "möglichen", "möglicher", "geplant", "geplanten", "drohend", "drohenden")
+                for c in noun.children):
+            return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
+        return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
+
+    def _is_headline(self, sent: Span) -> bool:
+        """A verbless line of its own (first sentence or after a line break), not negated."""
+        doc = sent.doc
+        start = sent.start
+        return not any(t.pos_ in ("VERB", "AUX") for t in sent) and (
+            start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text) \
+            and not any(t.lower_ in self.lex.negation for t in sent)
+
+    def _headline_opposition(self, doc: Doc, sent: Span, published: Optional[date]) -> List[Event]:
+        """German verbless headlines "X gegen Y" ("Parteichef gegen Einmischung aus dem
+        Ausland", "Macron gegen neue Sanktionen"): the actor who opens the line opposes what
+        follows "gegen" — CAMEO 120 (reject), target the actor named there, if any."""
+        if not self._is_headline(sent):
+            return []
+        gegen = next((t for t in sent if t.lower_ == "gegen" and t.pos_ == "ADP"), None)
+        if gegen is None or gegen.i == sent.start:
+            return []
+        before = [t for t in doc[sent.start:gegen.i] if t.pos_ in ("NOUN", "PROPN", "X")]
+        if not before or any(t.pos_ == "ADP" for t in doc[sent.start:gegen.i]):
+            return []
+        srcs = self._refer(doc, [self.arg(doc, before[-1])])
+        if not any(a.actor for a in srcs):
+            return []
+        tgts = []
+        for t in doc[gegen.i + 1:sent.end]:
+            if t.is_punct or t.text in ("–", "—"):
+                break
+            if t.pos_ in ("NOUN", "PROPN") and self._has_actor(doc, t):
+                tgts = [self.arg(doc, t)]
+                break
+        pat = Pattern(trigger="gegen", code="120", origin="headline gegen")
+        info = ModalityInfo(modality="asserted", modalities=["asserted"])
+        return self._events(doc, sent, gegen, pat, srcs, tgts, None, info, None, None)
+
+    def _so_der_vorwurf(self, noun: Token) -> bool:
+        """German "…, so der Vorwurf (der Staatsanwaltschaft)": a speech-act noun after
+        "so" + article at the end of a sentence attributes the clause before it."""
+        doc = noun.doc
+        k = noun.i - 1
+        while k > 0 and doc[k].pos_ in ("DET", "ADJ"):
+            k -= 1
+        return k > 0 and doc[k].lower_ == "so" and doc[k - 1].text == "," and noun.i > k
 
     def _threat_from_warning(self, act: Event, content: Event) -> None:
         """A warning or statement whose content is the speaker's side's own conflictual act
@@ -750,6 +939,13 @@ class EventCoder(ArgumentsMixin):
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     srcs[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
+            # "X habe zu Gewalt aufgerufen, so der Vorwurf": the accused is the clause's subject
+            main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
+            if main is None:
+                main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ == "VERB"), None)
+            if main is not None:
+                t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
         srcs = self._refer(doc, srcs)
         tgts = self._refer(doc, tgts)
@@ -820,7 +1016,7 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not passive):
+            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
             if (source, target) in seen:
                 continue

@@ -43,6 +43,7 @@ class Lexicon:
     forms: Dict[str, str]  # inflected form → lemma, for pipelines without a lemmatizer
     patterns: PatternIndex
     nominal_triggers: FrozenSet[str] = frozenset()
+    deontic: FrozenSet[str] = frozenset()  # modals that turn reported content into a demand ("müsse")
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -173,4 +174,5 @@ def load_lexicon(lang: str) -> Lexicon:
         forms=forms,
         patterns=patterns,
         nominal_triggers=frozenset(k for k in patterns.triggers() if any(p.nominal for p in patterns.get(k))),
+        deontic=_fs(mod.get("deontic")),
     )

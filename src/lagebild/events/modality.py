@@ -182,6 +182,23 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
                 reporting_context = True
                 info.speaker = info.speaker or _subject_actor(coder, doc, cur)
 
+    if lex.lang == "de" and len(chain) == 1:
+        # a zu-infinitive the parse did not hang on its controller ("forderte X auf, Y
+        # freizulassen" with the infinitive read as a compound): the controller by word order
+        from ..language.clauses import infinitive_controller, zu_infinitive
+
+        if zu_infinitive(verb):
+            ctrl = infinitive_controller(verb)
+            if ctrl is not None:
+                keys = coder.trigger_keys(ctrl)
+                kind = next((lex.cue_verbs[k] for k in keys if k in lex.cue_verbs), None)
+                if kind:
+                    mods.add(kind)
+                    mods.discard("reported")
+                    info.holder = info.holder or _subject_actor(coder, doc, ctrl)
+                if any(k in lex.negating_verbs for k in keys):
+                    info.negated = True
+
     # auxiliaries, modals and negation on the event verb and its governors
     has_have = False
     hyp_words: List[str] = []

@@ -37,6 +37,7 @@ NON_NOMINATIVE_DE = frozenset((
 ))
 NOMINATIVE_DE = frozenset(("er", "ich", "wir", "du", "ihr"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "sb", "csubj"))
+CLAUSAL_DEPS = frozenset(("advcl", "ccomp", "acl", "conj", "parataxis", "csubj", "xcomp", "relcl", "rc", "oc", "re", "cj"))
 CLAUSE_BREAK = frozenset((",", ";", ":", "–", "—", "(", ")", "\""))
 
 
@@ -111,8 +112,8 @@ def finite_verb(verb: Token) -> Optional[Token]:
                 return aux
         return verb
     for c in verb.children:
-        if c.pos_ == "AUX" and is_finite(c):
-            return c
+        if c.pos_ == "AUX" and is_finite(c) and c.dep_.split(":")[0] not in CLAUSAL_DEPS:
+            return c  # not the finite verb of an embedded clause ("Wenn er es nicht kann/advcl, soll …")
     head = verb.head
     if head.i != verb.i and head.pos_ == "AUX" and head.i < verb.i and is_finite(head):
         return head
@@ -208,7 +209,9 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
     ids = {t.i for t in field_}
     roots = [t for t in field_ if t.head.i not in ids or t.head.i == t.i]
     nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON", "ADV", "X", "ADJ") and t.dep_ not in ("case", "advmod") or (
-        t.pos_ in ("PROPN", "ADV", "X") and t.text[:1].isupper() and t.i == start)]
+        t.pos_ in ("PROPN", "ADV", "X") and t.text[:1].isupper() and t.i == start) or (
+        # a name the tagger took for an adverbial noun ("Macron/NOUN/advmod soll …")
+        t.pos_ in ("NOUN", "PRON") and t.dep_ == "advmod" and t.i == start and t.text[:1].isupper() and names is not None and names(t))]
     if len(nominal) != 1:
         return None
     np = nominal[0]
@@ -282,6 +285,13 @@ def verb_complex(verb: Token) -> VerbComplex:
     return vc
 
 
+# nouns that end a temporal prepositional phrase ("am Montag", "im März", "am Abend")
+TIME_NOUNS_DE = frozenset((
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend", "wochenende",
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "montagabend", "sonntagabend", "freitagabend",
+    "samstagabend", "montagmorgen", "anfang", "ende", "mitte",
+))
 NOMINAL_RUN = frozenset(("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "X"))
 SKIP_IN_FIELD = frozenset(("nicht", "nie", "auch", "noch", "bereits", "schon", "erneut", "dann", "dort", "danach",
                            "heute", "gestern", "morgen", "zudem", "jedoch", "aber", "nun", "jetzt", "wieder", "offenbar"))
@@ -337,6 +347,9 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
                 prep = tok.lower_
             continue
         if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and tok.lower_ not in TIME_NOUNS_DE:
+                close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
             if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
@@ -414,3 +427,85 @@ def _rehead(verb: Token) -> None:
             c.head = verb
             if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN"):
                 c.dep_ = "nsubj"
+
+
+# relative pronouns that are the subject of their clause (nominative; "der" and "die" may
+# also be dative/accusative, but in news prose the subject reading is by far the commoner)
+RELATIVE_SUBJECT_DE = frozenset(("der", "die", "das", "welcher", "welche", "welches"))
+RELATIVE_OBJECT_DE = frozenset(("den", "dem", "denen", "welchen", "welchem"))
+
+
+def relative_pronoun(verb: Token) -> Optional[Token]:
+    """German: the relative pronoun opening ``verb``'s clause when the clause is a relative
+    clause by word order, whatever the parse made of it (a weak parse often reads ", der
+    Scholz am Montag kritisierte" as article + name): the clause begins after a comma with a
+    d-/w-relative word and is verb-final (nothing but verbs, particles and punctuation
+    after its finite verb up to the next clause break). None otherwise."""
+    if verb.doc.lang_ != "de":
+        return None
+    fin = finite_verb(verb)
+    doc = verb.doc
+    if fin is None or not is_finite(fin) or zu_infinitive(verb):
+        return None  # a relative clause has a finite verb ("die Ukraine zu unterstützen" is none)
+    if fin.i < verb.i:
+        return None  # verb-second ("…, der Minister habe X angerufen"): a main clause
+    lo = min(verb.i, fin.i) if fin is not None else verb.i
+    hi = max(verb.i, fin.i) if fin is not None else verb.i
+    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    s_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    k = lo - 1
+    while k >= s_start and doc[k].text not in CLAUSE_BREAK:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].lower_ in SUBORDINATORS_DE:
+            return None
+        k -= 1
+    if k < s_start or doc[k].text != "," or k + 1 >= lo:
+        return None
+    pron = doc[k + 1]
+    if pron.lower_ not in RELATIVE_DE:
+        return None
+    for t in doc[hi + 1:s_end]:
+        if t.text in CLAUSE_BREAK or t.is_punct or t.lower_ in ("und", "oder", "aber", "sondern"):
+            break
+        if t.pos_ not in ("VERB", "AUX", "PART", "ADP", "ADV"):
+            return None  # a verb-second clause with an article ("die Lage war ernst")
+    return pron
+
+
+def zu_infinitive(verb: Token) -> bool:
+    """German: ``verb`` is a zu-infinitive ("zu treffen", "anzugreifen", "freizulassen"),
+    by form: "zu" right before it, or "zu" between a separable particle and the stem."""
+    if verb.doc.lang_ != "de" or verb.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+        return False
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "zu" and verb.doc[verb.i - 1].pos_ in ("PART", "ADP", "ADV") \
+            and verb.lower_.endswith(("en", "ern", "eln")) and verb.text.islower():
+        return True
+    low = verb.lower_
+    k = low.find("zu", 2)
+    # "hinzugezogen" is a participle of "hinzuziehen", not an infinitive
+    return verb.text.islower() and k >= 2 and low.endswith("en") and len(low) - k >= 5 \
+        and not (low[k + 2:].startswith("ge") and verb.tag_ == "VVPP")
+
+
+def infinitive_controller(verb: Token) -> Optional[Token]:
+    """German: the verb of the clause a zu-infinitive depends on, by word order when the
+    parse hung it elsewhere: the parse head when that is a verb before it, else the nearest
+    lexical verb (or, failing that, auxiliary) left of the comma that opens the infinitive
+    clause. None when the infinitive clause comes first."""
+    doc = verb.doc
+    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    head = verb.head
+    if head.i != verb.i and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
+        return head
+    k = verb.i - 1
+    while k >= s_start and doc[k].text not in (",", ";", ":", "–", "—"):
+        k -= 1
+    aux = None
+    for j in range(k - 1, s_start - 1, -1):
+        t = doc[j]
+        if t.text in (";", ":", "–", "—"):
+            break
+        if t.pos_ == "VERB":
+            return t
+        if t.pos_ == "AUX" and aux is None:
+            aux = t
+    return aux
