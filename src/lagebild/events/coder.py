@@ -46,13 +46,22 @@ class EventCoder(ArgumentsMixin):
         require_actor: bool = True,
         nested: str = "embedded",
         generic_groups: bool = True,
+        require_coded_actor: Optional[bool] = None,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
         "governing" (PETRARCH: the first verb of the chain is coded).
         generic_groups: code generic group nouns ("die Polizei", "gunmen") as agent-coded
         actors (:mod:`lagebild.language.reference`); off for actor dictionaries that code
-        agents themselves (PETRARCH)."""
+        agents themselves (PETRARCH).
+        require_coded_actor: drop an event whose source is an actor without a CAMEO code
+        (a person or firm the knowledge base does not know: "Steenburgen called …",
+        "Apple offers …"), and an agentless one whose target has none -- CAMEO codes
+        interactions of political actors, and PETRARCH codes only actors in its
+        dictionaries. None: on for English (measured on real-en dev: triple precision
+        0.052 → 0.092 at the same recall), off for German."""
+        self.require_coded_actor = (lang == "en") if require_coded_actor is None else require_coded_actor
+        self._actor_types: Dict[str, object] = {}
         self.nested = nested
         self.generic_groups = generic_groups
         self._warned = False
@@ -409,6 +418,8 @@ class EventCoder(ArgumentsMixin):
             is_noun = verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb)
             words_here = self._sentence_words(verb)
             for p in candidates:
+                if out and p.tier > out[0].tier:
+                    break  # a converted dictionary (tier 1) only where no own pattern matched
                 if p.codeless or p.nominal != is_noun:
                     continue
                 # cheap rejection: a required single word that occurs nowhere in the sentence
@@ -484,6 +495,7 @@ class EventCoder(ArgumentsMixin):
             for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
                 repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
         actor_types = {a.id: a for a in get_list(doc, "actors")}
+        self._actor_types = actor_types
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
         stmt_starts = [s.span[0] for s in statements]
         published: Optional[date] = doc._.published
@@ -899,6 +911,16 @@ class EventCoder(ArgumentsMixin):
             k -= 1
         return k > 0 and doc[k].lower_ == "so" and doc[k - 1].text == "," and noun.i > k
 
+    def _coded(self, actor_id: Optional[str]) -> bool:
+        """Whether an actor id stands for an actor with a CAMEO code: a known actor with a
+        code or country, or an agent-coded group id ("HKGCOP", "---REB")."""
+        if not actor_id:
+            return False
+        a = self._actor_types.get(actor_id)
+        code = (getattr(a, "code", None) or getattr(a, "country", None)) if a is not None else (
+            actor_id if actor_id.isupper() else None)
+        return bool(code) and code.strip("-") != ""
+
     def _threat_from_warning(self, act: Event, content: Event) -> None:
         """A warning or statement whose content is the speaker's side's own conflictual act
         ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
@@ -1017,6 +1039,9 @@ class EventCoder(ArgumentsMixin):
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
+                continue
+            if self.require_coded_actor and (
+                    (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
                 continue
             if (source, target) in seen:
                 continue
