@@ -70,6 +70,7 @@ class EventCoder(ArgumentsMixin):
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
+        self._sent_text = ""
         self._words_for: Optional[Tuple[int, int]] = None
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
@@ -352,15 +353,24 @@ class EventCoder(ArgumentsMixin):
         bounds = self.sent_bounds(verb)
         if self._words_for == bounds and self._words is not None:
             return self._words
+        span = verb.doc[bounds[0]:bounds[1]]
+        words = self._forms(span)
+        self._words, self._words_for = words, bounds
+        self._sent_text = span.text.lower()
+        return words
+
+    def _forms(self, tokens: Iterable[Token]) -> Set[str]:
+        """What a one-word pattern word may equal to match one of ``tokens`` (English,
+        :meth:`_token_matches`): its lemma, its form, its form less 1-3 final letters
+        while 4+ letters remain ("sanctions" ~ "sanction")."""
         words: Set[str] = set()
-        for tok in verb.doc[bounds[0]:bounds[1]]:
+        for tok in tokens:
             text = tok.lower_
             words.add(text)
             words.add(self.lemma(tok))
             for k in range(1, 4):
                 if len(text) - k >= 4:
                     words.add(text[:-k])
-        self._words, self._words_for = words, bounds
         return words
 
     def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]], adjacent: Sequence[bool] = ()) -> bool:
@@ -408,6 +418,7 @@ class EventCoder(ArgumentsMixin):
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
+        scope_words: Optional[Set[str]] = None
         for key in self.trigger_keys(verb):
             candidates = self.lex.patterns.get(key)
             if not candidates:
@@ -422,9 +433,11 @@ class EventCoder(ArgumentsMixin):
                     break  # a converted dictionary (tier 1) only where no own pattern matched
                 if p.codeless or p.nominal != is_noun:
                     continue
-                # cheap rejection: a required single word that occurs nowhere in the sentence
-                if words_here is not None and any(
-                        not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
+                # cheap rejection: a required word set none of whose words (or, for a
+                # multi-word alternative, its first word) occurs anywhere in the sentence
+                if words_here is not None and p.needs and any(
+                        singles.isdisjoint(words_here) and not any(f in words_here or f in self._sent_text for f in firsts)
+                        for singles, firsts, _ in p.needs):
                     continue
                 if p.context or p.exclude:
                     sense_words = self._sense_words(verb)
@@ -459,7 +472,16 @@ class EventCoder(ArgumentsMixin):
                             # the clause's phrases by word order count too
                             have = {t.i for t in scope}
                             scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
-                    if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
+                    if words_here is not None:
+                        # English: one-word alternatives by set lookup (the same test as
+                        # _token_matches: lemma, form, or the form less up to 3 letters)
+                        if scope_words is None:
+                            scope_words = self._forms(scope)
+                        if not all(not singles.isdisjoint(scope_words)
+                                   or any(self._token_matches(t, w) for t in scope for w in multi)
+                                   for singles, _, multi in p.needs[:len(p.words)]):
+                            continue
+                    elif not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
                         continue
                 out.append(p)
             if out:

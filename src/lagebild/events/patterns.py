@@ -10,7 +10,7 @@ PETRARCH dictionaries are converted into the same representation (see ``petrarch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
@@ -51,12 +51,23 @@ class Pattern:
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0))
 
+    @cached_property
+    def needs(self) -> Tuple[Tuple[FrozenSet[str], Tuple[str, ...], Tuple[str, ...]], ...]:
+        """Per required word set (``words`` then ``pre_words``): its one-word alternatives,
+        the first words of its multi-word alternatives, and the multi-word alternatives --
+        for the coder's quick set tests (computed once per pattern)."""
+        out = []
+        for alts in self.words + self.pre_words:
+            multi = tuple(sorted(w for w in alts if " " in w))
+            out.append((frozenset(w for w in alts if " " not in w), tuple(w.split(" ", 1)[0] for w in multi), multi))
+        return tuple(out)
+
     @property
     def null(self) -> bool:
         """A pattern that matches but codes nothing (PETRARCH ``[---]``)."""
         return self.code.strip() == "---"
 
-    @property
+    @cached_property
     def codeless(self) -> bool:
         """A pattern whose code is a placeholder (PETRARCH test markers ``[+++]``, ``[xxy]``):
         it is skipped."""
