@@ -573,8 +573,8 @@ class ArgumentsMixin:
             if low in tgt_preps and tok.pos_ == "ADP":
                 zone = "tgt"
                 continue
-            if zone == "tgt" and low in self.lex.location_preps and tok.pos_ == "ADP":
-                break
+            if low in self.lex.location_preps and tok.pos_ == "ADP" and (zone == "tgt" or found["src"]):
+                break  # "a meeting between X and Y in Chile": the place is no participant
             nxt = doc[tok.i + 1] if tok.i + 1 < end else None
             for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
                 actor = actors.get(m.actor_id)

@@ -1062,7 +1062,8 @@ class EventCoder(ArgumentsMixin):
             # an event needs an actor who acts; only an agentless passive may lack one
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
-            if target is None and p.code[:2] in self.lex.dyadic_roots:
+            if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
+                    p.code.startswith(c) for c in self.lex.dyadic_except):
                 continue  # cooperation needs a partner (syntax.yaml dyadic_roots)
             if self.require_coded_actor and (
                     (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
