@@ -15,6 +15,10 @@ matching as in :mod:`lagebild.events.realeval`):
 * ``root``           -- the sentence has predictions, none with an accepted root;
 * ``no-event``       -- nothing is coded in the sentence (detection).
 
+For the missed ones (``no-event``, ``root``) it also says whether the gold source/target
+mention is an actor of the analysis with the right CAMEO code, another code, or none -- how
+much of the miss is actor coding rather than event detection.
+
 Predicted events are split into: matched (triple), in a gold sentence but unmatched, and
 outside every gold sentence (spurious), the last two by whether they have a known source and
 a target -- the shape of the false positives.
@@ -100,6 +104,7 @@ def main(argv=None) -> int:
     pred_kind: Counter = Counter()
     spurious_roots: Counter = Counter()
     listing: Dict[str, List[str]] = defaultdict(list)
+    actor_found: Dict[str, Counter] = {"source": Counter(), "target": Counter()}
     n_pred = 0
     for key in keys:
         preds = R.predicted_events(args.gold, key)
@@ -113,12 +118,22 @@ def main(argv=None) -> int:
         for p in preds:
             pby[R.sentence_of(sents, p.start, p.end)].append(p)
         raw = R.raw_text(args.gold, key) if args.list else ""
+        doc, to_raw = R.analyse(args.gold, key)
+        coded_spans = [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]
         for sent in sents:
             gs, ps = sent_of[sent], pby.get(sent, [])
             cls = classify(gs, ps)
             hits = sum(c == "hit" for c in cls)
             for g, c in zip(gs, cls):
                 classes[c] += 1
+                if c in ("no-event", "root"):
+                    for role in ("source", "target"):
+                        span = g.get(f"{role}_span")
+                        if not span:
+                            continue
+                        codes = [code for s, e, code in coded_spans if s < span[1] and e > span[0]]
+                        ok = any(R.actor_matches(g.get(role), code) for code in codes)
+                        actor_found[role]["right code" if ok else "other code" if any(codes) else "no actor"] += 1
                 for tag in g.get("constructions") or ["(none)"]:
                     by_con[tag][c] += 1
                 if args.list:
@@ -140,6 +155,11 @@ def main(argv=None) -> int:
     order = ["hit", "target-none", "target-wrong", "source-none", "source-unknown", "source-wrong", "root", "no-event"]
     for c in order:
         print(f"  {c:16} {classes[c]:4}  {classes[c] / max(n_gold, 1):.3f}")
+    print("\nMissed gold events (no-event, root): is the gold actor's mention an actor of the analysis?")
+    for role in ("source", "target"):
+        c = actor_found[role]
+        print(f"  {role:7} mention with the right code {c['right code']:3}, another code {c['other code']:3}, "
+              f"no coded actor {c['no actor']:3}")
     print("\nPredicted events")
     for k, v in sorted(pred_kind.items(), key=lambda kv: -kv[1]):
         print(f"  {k:48} {v:4}")
