@@ -185,3 +185,18 @@ def test_form_set_equals_token_match(coder_en, form, word):
     coder_en._lemmas = {}
     tok = doc[0]
     assert (word in coder_en._forms([tok])) == coder_en._token_matches(tok, word)
+
+
+def test_subject_on_the_auxiliary(coder_en):
+    # Police had earlier threatened Russia .   (the parser hangs the subject on "had")
+    rows = [("Police", 1, "nsubj", N, "police"), ("had", 3, "aux", V, "have"), ("earlier", 3, "advmod", "ADV", "earlier"),
+            ("threatened", 3, "ROOT", V, "threaten", "Tense=Past|VerbForm=Part"), ("Russia", 3, "obj", P, "Russia"),
+            (".", 3, "punct", "PUNCT", ".")]
+    assert triples(coder_en.code_doc(build("en", rows, {0: "USA", 4: "RUS"}))) == [("USA", "RUS", "130")]
+
+
+def test_lay_siege_to(coder_en):
+    # Russia laid siege to Kyiv .
+    rows = [("Russia", 1, "nsubj", P, "Russia"), ("laid", 1, "ROOT", V, "lay"), ("siege", 1, "obj", N, "siege"),
+            ("to", 4, "case", "ADP", "to"), ("Kyiv", 1, "obl", P, "Kyiv"), (".", 1, "punct", "PUNCT", ".")]
+    assert triples(coder_en.code_doc(build("en", rows, {0: "RUS", 4: "KYIV"}))) == [("RUS", "KYIV", "191")]

@@ -459,6 +459,9 @@ class ArgumentsMixin:
                     return [o for o in objs if self._has_actor(verb.doc, o)][:1]
             return self.subjects(ctrl, seen)
         subj = self.children(verb, "subj", "subj_pass")
+        if not subj and self.lang == "en":
+            # "Officers had earlier threatened …" parsed with the subject on the auxiliary
+            subj = [s for a in self.children(verb, "aux", "aux_pass") for s in self.children(a, "subj", "subj_pass")]
         if self.lang == "de":
             subj = self._german_core_args(verb)[0]
         if subj:
