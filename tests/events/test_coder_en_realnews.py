@@ -103,6 +103,12 @@ def test_group_ids_count_as_coded(strict_en):
     # Russia offered Ukraine aid .
     ([("Russia", 1, "nsubj", P, "Russia"), ("offered", 1, "ROOT", V, "offer"), ("Ukraine", 1, "iobj", P, "Ukraine"),
       ("aid", 1, "obj", N, "aid"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS", 2: "UKR"}, "03"),
+    # Russia met the governor .  -> a partner is named but not resolved: kept, target None
+    ([("Russia", 1, "nsubj", P, "Russia"), ("met", 1, "ROOT", V, "meet"), ("the", 3, "det", "DET", "the"),
+      ("governor", 1, "obj", N, "governor"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS"}, [("RUS", None, "040")]),
+    # Russia met in private .  -> no partner at all: nothing
+    ([("Russia", 1, "nsubj", P, "Russia"), ("met", 1, "ROOT", V, "meet"), ("in", 3, "case", "ADP", "in"),
+      ("private", 1, "obl", "ADJ", "private"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS"}, []),
     # Russia attacked .  -> conflict roots keep a missing target
     ([("Russia", 1, "nsubj", P, "Russia"), ("attacked", 1, "ROOT", V, "attack"), (".", 1, "punct", "PUNCT", ".")],
      {0: "RUS"}, [("RUS", None, "190")]),

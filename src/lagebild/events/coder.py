@@ -933,6 +933,19 @@ class EventCoder(ArgumentsMixin):
             k -= 1
         return k > 0 and doc[k].lower_ == "so" and doc[k - 1].text == "," and noun.i > k
 
+    def _partner_named(self, arg: Optional[Arg]) -> bool:
+        """Whether a target argument without an actor still names a possible partner: a
+        name, a pronoun, or a word that refers to an actor ("met the governor",
+        :mod:`lagebild.language.reference`) -- unlike "offers free repairs"."""
+        if arg is None:
+            return False
+        tok = arg.token
+        if tok.pos_ in ("PROPN", "PRON"):
+            return True
+        from ..language.reference import load_reference_lexicon
+
+        return load_reference_lexicon(self.lang).lookup(tok.lower_) is not None
+
     def _coded(self, actor_id: Optional[str]) -> bool:
         """Whether an actor id stands for an actor with a CAMEO code: a known actor with a
         code or country, or an agent-coded group id ("HKGCOP", "---REB")."""
@@ -1063,7 +1076,7 @@ class EventCoder(ArgumentsMixin):
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
             if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
-                    p.code.startswith(c) for c in self.lex.dyadic_except):
+                    p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):
                 continue  # cooperation needs a partner (syntax.yaml dyadic_roots)
             if self.require_coded_actor and (
                     (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
