@@ -179,7 +179,58 @@ def english() -> List[Row]:
             add("that clause", f"The newspaper reported that {s} had {v['part']} {obj}.", "reported")
             if v.get("passive"):
                 add("passive with agent", f"{o} was {v['part']} by {s}.")
+                rows.append(("passive without agent", f"{o} was {v['part']} on Monday.", "-", oid, root, "asserted", "false"))
+            add("progressive", f"{s} is {_ing(str(v['base']))} {obj}.")
+            add("modal could", f"{s} could {v['base']} {obj}.", "hypothetical")
+    for k, (root, verb, frame) in enumerate(EN_PHRASAL):
+        for j, ((s, sid), (o, oid)) in enumerate(pairs(EN_PEOPLE, k + 3)):
+            if "{C}" in frame:
+                o, oid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            text = f"{s} {verb} {frame.format(O=o, C=o)}."
+            rows.append(("phrasal verb", text, sid, oid, root, "asserted", "false"))
+            rows.append(("phrasal verb, perfect", f"{s} has {EN_PARTICIPLE.get(verb.split()[0], verb.split()[0])} "
+                         f"{' '.join(verb.split()[1:])} {frame.format(O=o, C=o)}.".replace("  ", " "),
+                         sid, oid, root, "asserted", "false"))
+    for k, (root, frame) in enumerate(EN_NOMINAL):
+        for j, ((s, sid), (o, oid)) in enumerate(pairs(EN_PEOPLE, k + 1)):
+            if "{C}" in frame:
+                o, oid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            rows.append(("nominal event", frame.format(S=s, O=o, C=o), sid, oid, root, "asserted", "false"))
     return rows
+
+
+def _ing(base: str) -> str:
+    """The -ing form of the grid's regular verbs ("kidnap" doubles its consonant)."""
+    if base == "kidnap":
+        return "kidnapping"
+    return (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+
+
+# English phrasal verbs: (root, past tense with its particle, frame after the verb)
+EN_PHRASAL = [
+    ("02", "called on", "{O} to resign"),
+    ("04", "sat down with", "{O}"),
+    ("08", "backed down to", "{O}"),
+    ("12", "turned down", "{O}"),
+    ("16", "pulled out of", "{C}"),
+    ("17", "rounded up", "supporters of {O}"),
+    ("17", "cracked down on", "{O}"),
+    ("19", "shot down", "a plane of {O}"),
+]
+EN_PARTICIPLE = {"called": "called", "sat": "sat", "backed": "backed", "turned": "turned", "pulled": "pulled",
+                 "rounded": "rounded", "cracked": "cracked", "shot": "shot"}
+
+# English nominal events: the event is a noun with its source (possessive or "by") and target
+EN_NOMINAL = [
+    ("04", "{S}'s meeting with {O} lasted two hours."),
+    ("04", "The talks between {S} and {O} lasted two hours."),
+    ("11", "{S}'s criticism of {O} surprised the diplomats."),
+    ("19", "{S}'s attack on {O} surprised the diplomats."),
+    ("04", "{S}'s visit to {C} lasted two days."),
+    ("19", "{S}'s invasion of {C} began on Monday."),
+    ("16", "{S}'s sanctions against {O} took effect on Monday."),
+    ("17", "The arrest of {O} by {S} surprised the diplomats."),
+]
 
 
 def write(path: Path, rows: List[Row]) -> None:

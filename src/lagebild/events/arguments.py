@@ -459,6 +459,9 @@ class ArgumentsMixin:
                     return [o for o in objs if self._has_actor(verb.doc, o)][:1]
             return self.subjects(ctrl, seen)
         subj = self.children(verb, "subj", "subj_pass")
+        if not subj and self.lang == "en":
+            # "Officers had earlier threatened …" parsed with the subject on the auxiliary
+            subj = [s for a in self.children(verb, "aux", "aux_pass") for s in self.children(a, "subj", "subj_pass")]
         if self.lang == "de":
             subj = self._german_core_args(verb)[0]
         if subj:
@@ -497,9 +500,33 @@ class ArgumentsMixin:
                 if objs and any(self._has_actor(verb.doc, o) for o in objs):
                     return objs
             return self.subjects(head, seen)
+        if role == "acl" and self.lang == "en" and self._finite_acl(verb):
+            # "the … ministries accused U.S. forces of …": a finite past verb the parser
+            # read as a reduced relative -- its head noun (or, when that is no actor, the
+            # nearest actor before it) is the subject
+            if self._has_actor(verb.doc, head):
+                return [head]
+            return self._fallback_subject(verb, clause_roles=False)
         if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
             return []
         return []
+
+    def _finite_acl(self, verb: Token) -> bool:
+        """English: whether a verb parsed as a reduced relative clause ("acl") of the noun
+        before it is really the finite verb of that noun ("ministries accused U.S. forces",
+        "Jordan - also sharply criticised the shift"). A past participle that modifies a
+        noun is passive and takes no direct object ("the forces accused of …"), so an
+        -ed/irregular past form with a direct object, no auxiliary, no "by"-agent and no
+        relative pronoun is a misparsed finite verb."""
+        head = verb.head
+        if head.i >= verb.i or not (verb.tag_ in ("VBN", "VBD") or "Past" in verb.morph.get("Tense")):
+            return False
+        if not self.children(verb, "obj") or self.children(verb, "aux", "aux_pass", "subj", "subj_pass"):
+            return False
+        if any(c.lower_ in self.lex.agent_preps for c in verb.subtree if c.head.head is verb or c.head is verb):
+            return False
+        # only adverbs, punctuation and the noun's own modifiers may stand between
+        return all(t.pos_ in ("ADV", "PUNCT", "PART") or t.head is head for t in verb.doc[head.i + 1:verb.i])
 
     def control_head(self, verb: Token, head: Token) -> Token:
         """The verb controlling the infinitive ``verb``. A weak parse often hangs a
@@ -549,8 +576,8 @@ class ArgumentsMixin:
             if low in tgt_preps and tok.pos_ == "ADP":
                 zone = "tgt"
                 continue
-            if zone == "tgt" and low in self.lex.location_preps and tok.pos_ == "ADP":
-                break
+            if low in self.lex.location_preps and tok.pos_ == "ADP" and (zone == "tgt" or found["src"]):
+                break  # "a meeting between X and Y in Chile": the place is no participant
             nxt = doc[tok.i + 1] if tok.i + 1 < end else None
             for m in self.mentions_in(doc, tok.idx, tok.idx + len(tok)):
                 actor = actors.get(m.actor_id)
@@ -568,12 +595,13 @@ class ArgumentsMixin:
         dep_targets = [a for a in tgts if a.actor]
         return p, found["src"], found["tgt"] if len(found["tgt"]) >= len(dep_targets) else tgts, issue
 
-    def _fallback_subject(self, verb: Token) -> List[Token]:
+    def _fallback_subject(self, verb: Token, clause_roles: bool = True) -> List[Token]:
         """The nearest actor to the left of a subject-less finite verb, within its clause
-        (robustness against parses that attach the subject elsewhere)."""
-        if self.role(verb) in ("xcomp", "acl", "conj", "advcl") or any(
-                self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children) \
-                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT" or zu_infinitive(verb):
+        (robustness against parses that attach the subject elsewhere). ``clause_roles``
+        False: also for a verb the parse hangs on as a clause (see :meth:`_finite_acl`)."""
+        if clause_roles and (self.role(verb) in ("xcomp", "acl", "conj", "advcl") or any(
+                self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children)
+                or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT" or zu_infinitive(verb)):
             return []
         own = {t.i for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "obl", "ccomp", "xcomp", "advcl", "acl", "prep_head")
                for t in c.subtree}

@@ -46,13 +46,22 @@ class EventCoder(ArgumentsMixin):
         require_actor: bool = True,
         nested: str = "embedded",
         generic_groups: bool = True,
+        require_coded_actor: Optional[bool] = None,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
         "governing" (PETRARCH: the first verb of the chain is coded).
         generic_groups: code generic group nouns ("die Polizei", "gunmen") as agent-coded
         actors (:mod:`lagebild.language.reference`); off for actor dictionaries that code
-        agents themselves (PETRARCH)."""
+        agents themselves (PETRARCH).
+        require_coded_actor: drop an event whose source is an actor without a CAMEO code
+        (a person or firm the knowledge base does not know: "Steenburgen called …",
+        "Apple offers …"), and an agentless one whose target has none -- CAMEO codes
+        interactions of political actors, and PETRARCH codes only actors in its
+        dictionaries. None: on for English (measured on real-en dev: triple precision
+        0.052 → 0.092 at the same recall), off for German."""
+        self.require_coded_actor = (lang == "en") if require_coded_actor is None else require_coded_actor
+        self._actor_types: Dict[str, object] = {}
         self.nested = nested
         self.generic_groups = generic_groups
         self._warned = False
@@ -61,6 +70,7 @@ class EventCoder(ArgumentsMixin):
         self._lemmas: Dict[int, str] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
+        self._sent_text = ""
         self._words_for: Optional[Tuple[int, int]] = None
         self.lang = lang
         self.lex = lexicon or load_lexicon(lang)
@@ -343,15 +353,24 @@ class EventCoder(ArgumentsMixin):
         bounds = self.sent_bounds(verb)
         if self._words_for == bounds and self._words is not None:
             return self._words
+        span = verb.doc[bounds[0]:bounds[1]]
+        words = self._forms(span)
+        self._words, self._words_for = words, bounds
+        self._sent_text = span.text.lower()
+        return words
+
+    def _forms(self, tokens: Iterable[Token]) -> Set[str]:
+        """What a one-word pattern word may equal to match one of ``tokens`` (English,
+        :meth:`_token_matches`): its lemma, its form, its form less 1-3 final letters
+        while 4+ letters remain ("sanctions" ~ "sanction")."""
         words: Set[str] = set()
-        for tok in verb.doc[bounds[0]:bounds[1]]:
+        for tok in tokens:
             text = tok.lower_
             words.add(text)
             words.add(self.lemma(tok))
             for k in range(1, 4):
                 if len(text) - k >= 4:
                     words.add(text[:-k])
-        self._words, self._words_for = words, bounds
         return words
 
     def _in_order(self, tokens: List[Token], words: Sequence[FrozenSet[str]], adjacent: Sequence[bool] = ()) -> bool:
@@ -399,6 +418,7 @@ class EventCoder(ArgumentsMixin):
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
+        scope_words: Optional[Set[str]] = None
         for key in self.trigger_keys(verb):
             candidates = self.lex.patterns.get(key)
             if not candidates:
@@ -409,11 +429,15 @@ class EventCoder(ArgumentsMixin):
             is_noun = verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb)
             words_here = self._sentence_words(verb)
             for p in candidates:
+                if out and p.tier > out[0].tier:
+                    break  # a converted dictionary (tier 1) only where no own pattern matched
                 if p.codeless or p.nominal != is_noun:
                     continue
-                # cheap rejection: a required single word that occurs nowhere in the sentence
-                if words_here is not None and any(
-                        not any((" " in w) or (w in words_here) for w in alts) for alts in p.words + p.pre_words):
+                # cheap rejection: a required word set none of whose words (or, for a
+                # multi-word alternative, its first word) occurs anywhere in the sentence
+                if words_here is not None and p.needs and any(
+                        singles.isdisjoint(words_here) and not any(f in words_here or f in self._sent_text for f in firsts)
+                        for singles, firsts, _ in p.needs):
                     continue
                 if p.context or p.exclude:
                     sense_words = self._sense_words(verb)
@@ -448,7 +472,16 @@ class EventCoder(ArgumentsMixin):
                             # the clause's phrases by word order count too
                             have = {t.i for t in scope}
                             scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
-                    if not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
+                    if words_here is not None:
+                        # English: one-word alternatives by set lookup (the same test as
+                        # _token_matches: lemma, form, or the form less up to 3 letters)
+                        if scope_words is None:
+                            scope_words = self._forms(scope)
+                        if not all(not singles.isdisjoint(scope_words)
+                                   or any(self._token_matches(t, w) for t in scope for w in multi)
+                                   for singles, _, multi in p.needs[:len(p.words)]):
+                            continue
+                    elif not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
                         continue
                 out.append(p)
             if out:
@@ -484,6 +517,7 @@ class EventCoder(ArgumentsMixin):
             for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
                 repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
         actor_types = {a.id: a for a in get_list(doc, "actors")}
+        self._actor_types = actor_types
         statements = sorted(get_list(doc, "statements"), key=lambda s: s.span[0])
         stmt_starts = [s.span[0] for s in statements]
         published: Optional[date] = doc._.published
@@ -899,6 +933,29 @@ class EventCoder(ArgumentsMixin):
             k -= 1
         return k > 0 and doc[k].lower_ == "so" and doc[k - 1].text == "," and noun.i > k
 
+    def _partner_named(self, arg: Optional[Arg]) -> bool:
+        """Whether a target argument without an actor still names a possible partner: a
+        name, a pronoun, or a word that refers to an actor ("met the governor",
+        :mod:`lagebild.language.reference`) -- unlike "offers free repairs"."""
+        if arg is None:
+            return False
+        tok = arg.token
+        if tok.pos_ in ("PROPN", "PRON"):
+            return True
+        from ..language.reference import load_reference_lexicon
+
+        return load_reference_lexicon(self.lang).lookup(tok.lower_) is not None
+
+    def _coded(self, actor_id: Optional[str]) -> bool:
+        """Whether an actor id stands for an actor with a CAMEO code: a known actor with a
+        code or country, or an agent-coded group id ("HKGCOP", "---REB")."""
+        if not actor_id:
+            return False
+        a = self._actor_types.get(actor_id)
+        code = (getattr(a, "code", None) or getattr(a, "country", None)) if a is not None else (
+            actor_id if actor_id.isupper() else None)
+        return bool(code) and code.strip("-") != ""
+
     def _threat_from_warning(self, act: Event, content: Event) -> None:
         """A warning or statement whose content is the speaker's side's own conflictual act
         ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
@@ -1017,6 +1074,12 @@ class EventCoder(ArgumentsMixin):
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
+                continue
+            if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
+                    p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):
+                continue  # cooperation needs a partner (syntax.yaml dyadic_roots)
+            if self.require_coded_actor and (
+                    (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
                 continue
             if (source, target) in seen:
                 continue

@@ -44,6 +44,8 @@ class Lexicon:
     patterns: PatternIndex
     nominal_triggers: FrozenSet[str] = frozenset()
     deontic: FrozenSet[str] = frozenset()  # modals that turn reported content into a demand ("müsse")
+    dyadic_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a target
+    dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -175,4 +177,6 @@ def load_lexicon(lang: str) -> Lexicon:
         patterns=patterns,
         nominal_triggers=frozenset(k for k in patterns.triggers() if any(p.nominal for p in patterns.get(k))),
         deontic=_fs(mod.get("deontic")),
+        dyadic_roots=per_lang("dyadic_roots"),
+        dyadic_except=per_lang("dyadic_except"),
     )

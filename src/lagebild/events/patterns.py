@@ -10,7 +10,7 @@ PETRARCH dictionaries are converted into the same representation (see ``petrarch
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
@@ -44,25 +44,40 @@ class Pattern:
     no_reflexive: bool = False  # not with a reflexive object ("verspricht sich" ≠ promises)
     context: FrozenSet[str] = frozenset()  # sense: one of these must occur in the sentence
     exclude: FrozenSet[str] = frozenset()  # sense: none of these may occur in the sentence
+    tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
 
     @property
     def specificity(self) -> int:
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0))
 
+    @cached_property
+    def needs(self) -> Tuple[Tuple[FrozenSet[str], Tuple[str, ...], Tuple[str, ...]], ...]:
+        """Per required word set (``words`` then ``pre_words``): its one-word alternatives,
+        the first words of its multi-word alternatives, and the multi-word alternatives --
+        for the coder's quick set tests (computed once per pattern)."""
+        out = []
+        for alts in self.words + self.pre_words:
+            multi = tuple(sorted(w for w in alts if " " in w))
+            out.append((frozenset(w for w in alts if " " not in w), tuple(w.split(" ", 1)[0] for w in multi), multi))
+        return tuple(out)
+
     @property
     def null(self) -> bool:
         """A pattern that matches but codes nothing (PETRARCH ``[---]``)."""
         return self.code.strip() == "---"
 
-    @property
+    @cached_property
     def codeless(self) -> bool:
         """A pattern whose code is a placeholder (PETRARCH test markers ``[+++]``, ``[xxy]``):
         it is skipped."""
         return not self.null and not any(ch.isdigit() for ch in self.code)
 
 
+@lru_cache(maxsize=65536)
 def _split_words(cell: Optional[str]) -> Tuple[FrozenSet[str], ...]:
+    """``a|b+c`` → ``({a, b}, {c})``; cached (converted dictionaries repeat a synset's cell
+    on every verb of a block)."""
     if not cell:
         return ()
     return tuple(
@@ -81,6 +96,7 @@ def make_pattern(
     flags: Optional[str] = None,
     lang: str = "en",
     origin: str = "",
+    tier: int = 0,
 ) -> Pattern:
     """One :class:`Pattern` from the cells of a pattern file row."""
     trigger = " ".join(trigger.lower().split())
@@ -107,6 +123,7 @@ def make_pattern(
         context=senses.get("context", frozenset()),
         exclude=senses.get("not", frozenset()),
         origin=origin,
+        tier=tier,
     )
 
 
@@ -128,12 +145,14 @@ def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
     return None
 
 
-def read_patterns(path: Path | str, lang: str) -> List[Pattern]:
-    """Patterns of a TSV file (columns trigger, code, words, target, flags, note)."""
+def read_patterns(path: Path | str, lang: str, tier: int = 0) -> List[Pattern]:
+    """Patterns of a TSV file (columns trigger, code, words, target, flags, note); ``tier``
+    1 marks a converted dictionary whose patterns yield to the own ones (:class:`Pattern`)."""
+    name = Path(path).name
     return [
         make_pattern(
             row["trigger"], row["code"], words=row.get("words"), target=row.get("target"),
-            flags=row.get("flags"), lang=lang, origin=f"{Path(path).name}:{row['_line']}",
+            flags=row.get("flags"), lang=lang, origin=f"{name}:{row['_line']}", tier=tier,
         )
         for row in iter_tsv(path, required=("trigger", "code"), validate=_validate)
     ]
@@ -152,7 +171,7 @@ class PatternIndex:
             self._order.setdefault(p, len(self._order))
             self._by_trigger.setdefault(p.trigger, []).append(p)
         for key, items in self._by_trigger.items():
-            items.sort(key=lambda p: (-p.specificity, self._order[p]))
+            items.sort(key=lambda p: (p.tier, -p.specificity, self._order[p]))
 
     def get(self, key: str) -> Sequence[Pattern]:
         return self._by_trigger.get(key, ())
@@ -173,9 +192,14 @@ class PatternIndex:
 
 @lru_cache(maxsize=8)
 def load_patterns(lang: str) -> PatternIndex:
-    """The shipped patterns for ``lang`` (``data/events/patterns_<lang>.tsv``)."""
+    """The shipped patterns for ``lang``: ``data/events/patterns_<lang>.tsv``, then any
+    ``patterns_<lang>_<name>.tsv`` (converted dictionaries, e.g. ``patterns_en_petrarch.tsv``
+    from PETRARCH2's CAMEO.2.0.txt) in name order; earlier files win ties."""
     path = data_path("events", f"patterns_{lang}.tsv")
-    return PatternIndex(read_patterns(path, lang) if path.is_file() else [])
+    index = PatternIndex(read_patterns(path, lang) if path.is_file() else [])
+    for extra in sorted(data_path("events").glob(f"patterns_{lang}_*.tsv")):
+        index.add(read_patterns(extra, lang, tier=1))
+    return index
 
 
 def separable_prefixes(lang: str) -> FrozenSet[str]:
