@@ -32,10 +32,14 @@ CUE_KINDS = (
     "ability",
     "deadline",
     "option_marker",
+    "risk",
+    "outcome_verb",
+    "wish_marker",
+    "vague_future",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
-    "future_aux", "predictive_modal", "conditional_aux", "backshift_aux", "expectation", "counterfactual",
+    "future_aux", "predictive_modal", "conditional_aux", "backshift_aux", "expectation", "counterfactual", "risk",
 )
 
 

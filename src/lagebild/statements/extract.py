@@ -611,13 +611,26 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     "expect a recession": no statement (nothing is reported as said), but an expectation of
     the subject, kept in ``doc.user_data["lagebild_expectations"]`` as
     ``(sentence start, sentence end, holder id, holder text, cue)`` for the forecasts."""
-    if not ctx.parsed or _is_passive(tok):
+    if not ctx.parsed:
+        return False
+    if _is_passive(tok):
+        # "Am Montag wurden 5.000 Schutzsuchende erwartet": an expectation whose holder the
+        # sentence does not name (the forecasts take the reporting speaker, else the author)
+        if any(dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "NUM", "PROPN") for c in tok.children):
+            ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
+                (sent.start_char, sent.end_char, UNKNOWN, None, tok.text)
+            )
+            return True
         return False
     obj = None
     kids = list(tok.children)
     kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
+    subjects = [c for c in tok.children if dep(c) == "nsubj"]
     for c in kids:
         d = dep(c)
+        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and c.pos_ in ("NOUN", "NUM"):
+            obj = c  # "Für den Montag erwartet die Polizei … Flüchtlinge": the parser's second subject
+            break
         if d in ("obj", "nsubj") and c.head.i != tok.i and c.pos_ in ("NOUN", "NUM"):
             obj = c  # (a parser slip under the particle: "sagt … hohe Zollkosten … voraus")
             break
