@@ -464,9 +464,41 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
         return "past"
     if _zu_infinitive_after(sent, tok):
         return None
-    if _actor_subject(sent, tok):
+    if _actor_subject(sent, tok) and not _dative_subject(sent, tok):
         return "threat"
     return None
+
+
+DATIVE_DETERMINERS = {"dem", "einem", "ihm", "ihnen", "diesem", "jenem"}
+
+
+def _dative_subject(sent: Span, tok: Token) -> bool:
+    """The parser's subject of "drohen" is its dative ("drohen dem Politiker zehn Jahre
+    Haft", "Der Regierung droht eine Niederlage"): the determiner or case says dative, or
+    the verb has a second subject that is a thing."""
+    doc = sent.doc
+    s = _subject_token(sent, tok)
+    if s is None:
+        return False
+    if "Dat" in s.morph.get("Case") or any(c.lower_ in DATIVE_DETERMINERS for c in s.children if dep(c) == "det"):
+        return True
+    if s.lower_ in DATIVE_DETERMINERS:
+        return True
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass") and c.i != s.i]
+    return any(c.pos_ == "NOUN" and not _is_actor_token(doc, c) for c in subjects)
+
+
+def _is_actor_token(doc: Doc, t: Token) -> bool:
+    if any(m.start <= t.idx < m.end for m in tokens.mentions_in(doc, t.idx, t.idx + len(t))):
+        return True
+    try:
+        from ..language.reference import classify
+
+        found = classify(doc, t.idx, t.idx + len(t))
+    except ImportError:  # pragma: no cover
+        return False
+    return found is not None and found[1].kind in ("group", "description")
 
 
 def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
@@ -487,6 +519,11 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
 
 
+def _person_role_heads(lang: str) -> Tuple[str, ...]:
+    """Heads of nouns that name a person by role (``data/<lang>/person_role_heads.txt``)."""
+    return tuple(_fallback_words(lang, "person_role_heads.txt"))
+
+
 def _person_subject(sent: Span, tok: Token) -> bool:
     """The subject of ``tok``'s clause is a person or persons: a mention of a PER actor (on
     the head or its name apposition), a person plural, or a description/group the reference
@@ -497,6 +534,8 @@ def _person_subject(sent: Span, tok: Token) -> bool:
         return False
     if s.lower_ in PERSON_PLURALS:
         return True
+    if s.pos_ == "NOUN" and s.lower_.endswith(_person_role_heads(doc.lang_)):
+        return True  # "der Erzbischof", "die Bürgermeisterin", "der CDU-Politiker"
     types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
     near = [s] + [c for c in s.children if dep(c) in ("appos", "flat", "flat:name", "compound")]
     for t in near:
@@ -544,7 +583,7 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     return found is not None and found[1].kind in ("group", "description")
 
 
-STATE_LEMMAS = {"sein", "haben", "bleiben", "geben", "werden"}
+STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
 
 
 def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -1119,12 +1158,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             if clipped[1] > clipped[0]:
                 span = clipped
         expect_cue = stmt.cue if kind == "expectation" and stmt is not None else None
-        if stmt is not None and stmt.speaker in ("unknown", "") and not stmt.speaker_text and kind == "expectation":
+        if stmt is not None and stmt.speaker in ("unknown", "", None) and not stmt.speaker_text and kind == "expectation":
             # an expectation that names no holder ("wurden … erwartet, teilte die Polizei
             # mit"): the speaker who reports it, else the author
             outer = [
                 st for st in statements
-                if st is not stmt and st.speaker not in ("unknown", "") and st.verb_class != "turn"
+                if st is not stmt and (st.speaker not in ("unknown", "") or st.speaker_text) and st.verb_class != "turn"
                 and st.span[0] < span[1] and st.span[1] > span[0]
             ]
             stmt = outer[0] if outer else None

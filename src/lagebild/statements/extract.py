@@ -733,6 +733,14 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                     ckind = "bare"
                 if not has_content(frame, ckind):
                     span = None  # "kritisierte Selenskyj", "sprachen über Flugabwehr"
+            if (
+                span is not None and entry.cls == "expect" and ctx.parsed and _is_passive(tok)
+                and ctx.lex.clause_kind((doc_text(ctx.doc)[span[0] : span[1]].split() or [""])[0].lower()) != "complementizer"
+            ):
+                # "Am Wochenende werden 5.000 Besucher erwartet, sagte X": the passive
+                # expectation's subject is what is expected; the clause after it is the
+                # reporting frame, not its content
+                span = None
             if span is None and entry.cls == "expect" and _expected_np(ctx, tok, sent):
                 continue  # "Die WTO sagt hohe Zollkosten voraus": an expected event, no statement
             if span is None:
