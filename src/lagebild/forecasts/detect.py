@@ -22,6 +22,7 @@ interview turn's speaker, else the author.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -201,7 +202,19 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
-    clause_toks = [t for t in _clause(sent, tok) if not (t.is_punct or t.is_space)]
+    clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
+    comma = next((t.i for t in clause_toks if t.i > tok.i and t.text == ","), None)
+    if comma is not None:
+        # the right bracket stands before a comma that opens "um … zu …" or another clause
+        # ("wird … bedacht sein, um … zu unterbinden")
+        clause_toks = [t for t in clause_toks if t.i < comma]
+    clause_toks = [t for t in clause_toks if not t.is_punct]
+    if (
+        clause_toks and clause_toks[-1].i > tok.i + 1 and clause_toks[-1].lower_ == "sein"
+        and (clause_toks[-1].tag_ == "VAINF" or clause_toks[-1].pos_ in ("AUX", "VERB"))
+        and tok.lower_ in ("wird", "werde", "werden", "wirst", "werdet")
+    ):
+        return True  # "wird … bedacht sein", "wird teuer sein": the future of a state
     if clause_toks and clause_toks[-1].i > tok.i:
         last = clause_toks[-1]
         form = _verb_form_de(last)
@@ -583,6 +596,7 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     return found is not None and found[1].kind in ("group", "description")
 
 
+CLOCK_TIME = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
 STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
 
 
@@ -968,6 +982,10 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         return False
     if subj_word.lower_ in IMPERSONAL:
         return True
+    if (stmt.speaker_text or "").strip().lower() in PERSONAL_PRONOUNS and _person_subject(sent, cue):
+        # "X wird nicht mehr kandidieren, erklärte sie": the pronoun speaker is the person
+        # the sentence is about — her own plan
+        return True
     actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     speaker = actors.get(stmt.speaker)
     for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
@@ -1151,6 +1169,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
             # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
+            continue
+        if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
+            # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
         if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
             # a forecast inside a quote: its text is the quoted part of the sentence

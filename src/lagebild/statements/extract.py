@@ -270,8 +270,13 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not subjects and content[1] <= verb.idx and verb.i + 1 < sent.end:
             # "…, schrieb die Zeitung": the parser may take the inverted subject for an object
             after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "obl") and c.pos_ in ("NOUN", "PROPN")]
+            if not after and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+                after = [verb.head]  # "…, hebt Weinberg hervor": the parser hung the verb on its subject
             if after and after[0].i - verb.i <= 3:
                 s, e = subtree_span(after[0])
+                if after[0].i == verb.head.i:  # only the name, not the sentence it heads
+                    parts = [after[0]] + [c for c in after[0].children if dep(c) in ("flat", "flat:name", "compound", "det", "amod") and c.i > verb.i]
+                    s, e = min(t.idx for t in parts), max(t.idx + len(t) for t in parts)
                 ctx.subject_head = after[0]
                 return [t for t in sent if s <= t.idx < e]
         if subjects:
@@ -605,6 +610,17 @@ EXPECTATIONS_KEY = "lagebild_expectations"
 DASHES = {"–", "—", "-"}
 
 
+def _reporting_frame(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> bool:
+    """The candidate content is itself a short reporting frame that opens with a speech
+    verb ("hebt Weinberg hervor", "sagte der Minister"): it attributes the clause before it,
+    it is no content of the verb before it."""
+    toks = [t for t in sent if span[0] <= t.idx < span[1] and not t.is_punct]
+    if not toks or len(toks) > 6:
+        return False
+    first = toks[0]
+    return bool(ctx.lex.verbs_by_form.get(first.lower_)) and first.i > sent.start and ctx.doc[first.i - 1].text == ","
+
+
 def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """An expectation verb whose object is a noun phrase — "Experten erwarten eine
     Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
@@ -723,6 +739,9 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 # clause are the content; "drohte mit Streik, falls …" has none
                 span = _with_main_clause(ctx, span, sent)
                 conditional_content = span is not None
+            framed = span is not None and span[0] > tok.idx and _reporting_frame(ctx, span, sent)
+            if framed:
+                span = None  # "denkt in Generationen, hebt Weinberg hervor": the clause after is another verb's frame
             if span is not None:
                 text = doc_text(ctx.doc)
                 j = span[0] - 1
@@ -743,6 +762,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 span = None
             if span is None and entry.cls == "expect" and _expected_np(ctx, tok, sent):
                 continue  # "Die WTO sagt hohe Zollkosten voraus": an expected event, no statement
+            if span is None and framed:
+                continue  # part of the content of the frame after it: no speaker of its own
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
                 # the Konjunktiv-I sentences that follow; "Diese Einschätzung äußerte X" —
