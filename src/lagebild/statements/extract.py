@@ -913,6 +913,10 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
             while j >= 0 and not toks[j].is_punct and len(src) < 5:
                 src.insert(0, toks[j])
                 j -= 1
+            # "Deutlich gestiegen ist dem Bericht zufolge …": the source noun phrase starts
+            # after the last verb/adverb before it
+            cut = max((k for k, t in enumerate(src[:-1]) if t.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ")), default=-1)
+            src = src[cut + 1 :]
             if not src:
                 continue
             rest = toks[: j + 1] + toks[e:]
