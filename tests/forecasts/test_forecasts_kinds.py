@@ -132,3 +132,38 @@ HEADLINE_INTENTIONS = [
 def test_grid_kind(name, cases):
     failed = _grid(cases)
     assert _share_ok(cases, failed) >= 0.95 or len(failed) == 0, f"{name}: {failed}"
+
+
+def _owned(text: str):
+    return [(f.holder_text, f.kind) for f in _forecasts(text)]
+
+
+PUBLISHED_FORECASTS = [
+    ("Der Internationale Währungsfonds (IWF) hat seine Wachstumsprognose von zwei auf 1,5 Prozent gesenkt. "
+     "Die Inflation wird mit gut 15 Prozent höher als erwartet ausfallen.", ["IWF", "IWF"]),
+    ("Der IWF hat auf die Krise reagiert und seine Wachstumsprognose auf 1,2 Prozent gesenkt.", ["IWF"]),
+    ("Der IWF senkte seine Prognose für das Wachstum auf 0,8 Prozent.", ["IWF"]),
+    # no owner, no figure, negated: none
+    ("Für den Ausgang des Referendums gibt es weiter keine klare Prognose.", []),
+    ("Die Prognose ist schwierig.", []),
+]
+
+
+def test_grid_published_forecast_and_its_continuation():
+    failed = [t for t, who in PUBLISHED_FORECASTS if [h for h, _ in _owned(t)] != who]
+    assert not failed, failed
+
+
+def test_grid_undated_documents_read_unmarked_times_as_future():
+    """A corpus without publication dates: "am Freitag", "im März", "heuer" in a predictive
+    sentence anchor it; a past marker does not."""
+    def run(text):
+        return analyze(text, language="de").forecasts
+    cases = [
+        ("Zu einem Kurswechsel sollte es beim Treffen am Freitag aber nicht kommen.", 1),
+        ("Eine Entscheidung dürfte schon im März fallen.", 1),
+        ("Heuer dürften es 0,4 Prozent sein.", 1),
+        ("Im vergangenen März dürfte es 0,4 Prozent gewesen sein.", 0),
+    ]
+    failed = [t for t, n in cases if len(run(t)) != n]
+    assert not failed, failed

@@ -209,12 +209,6 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         # ("wird … bedacht sein, um … zu unterbinden")
         clause_toks = [t for t in clause_toks if t.i < comma]
     clause_toks = [t for t in clause_toks if not t.is_punct]
-    if (
-        clause_toks and clause_toks[-1].i > tok.i + 1 and clause_toks[-1].lower_ == "sein"
-        and (clause_toks[-1].tag_ == "VAINF" or clause_toks[-1].pos_ in ("AUX", "VERB"))
-        and tok.lower_ in ("wird", "werde", "werden", "wirst", "werdet")
-    ):
-        return True  # "wird … bedacht sein", "wird teuer sein": the future of a state
     if clause_toks and clause_toks[-1].i > tok.i:
         last = clause_toks[-1]
         form = _verb_form_de(last)
@@ -530,6 +524,44 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 
 
 PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
+
+
+def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Optional[str], str]]:
+    """``(actor id, actor as written, noun)`` when ``sent`` reports a forecast an actor
+    publishes ("Der IWF hat seine Wachstumsprognose … gesenkt", "die Prognose des IfW"):
+    a ``forecast_noun`` (compound end) owned by an actor — a possessive on the noun and an
+    actor subject of its verb, or an actor in its genitive/"von" modifier. A negated noun
+    ("keine klare Prognose") or a sentence without a figure or time names no forecast."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return None
+    ends = tuple(flex.words("forecast_noun"))
+    if not ends:
+        return None
+    has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
+    for t in sent:
+        if t.pos_ != "NOUN" or not t.lower_.endswith(ends):
+            continue
+        if not has_figure:
+            continue
+        if any(c.lower_ in flex.words("negation") for c in t.children) or (
+            t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
+        ):
+            continue
+        cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss")]
+        if any(dep(c) in ("det:poss",) or c.tag_ == "PPOSAT" for c in t.children):
+            verb = t.head
+            subj = [c for c in verb.children if dep(c) == "nsubj"]
+            if not subj and dep(verb) == "conj":  # "… hat reagiert und seine Prognose gesenkt"
+                subj = [c for c in verb.head.children if dep(c) == "nsubj"]
+            cands += subj
+        for c in cands:
+            a, b = subtree_span_tokens(c)
+            ms = tokens.mentions_in(doc, a, b)
+            if ms:
+                m = ms[0]
+                return m.actor_id, doc_text(doc)[m.start:m.end], t.text
+    return None
 
 
 def _person_role_heads(lang: str) -> Tuple[str, ...]:
@@ -1074,9 +1106,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
     out: List[Forecast] = []
+    prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
     for sent in sents:
         span = char_span(list(sent))
         if span is None:
+            continue
+        owner_before, prev_owner = prev_owner, None
+        owner = _forecast_owner(sent, flex) if lang == "de" else None
+        if owner is not None:
+            # "Der IWF hat seine Wachstumsprognose auf 1,5 Prozent gesenkt": the owner's forecast
+            prev_owner = owner
+            out.append(Forecast(holder=owner[0], text=doc_text(doc)[span[0]:span[1]], span=span,
+                                probability=EXPECT_DEFAULT, cues=[owner[2]], holder_text=owner[1], kind="expectation"))
             continue
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
@@ -1194,6 +1235,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             turn = turn_at(turns, span[0])
             if turn is not None:
                 holder, holder_text = turn.speaker_actor_id or turn.speaker_text, turn.speaker_text
+            elif owner_before is not None:
+                # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
+                holder, holder_text = owner_before[0], owner_before[1]
             else:
                 holder, holder_text = "author", None
         if hedges:

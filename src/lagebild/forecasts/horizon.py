@@ -108,7 +108,8 @@ def _undated_future(text: str, sent: Span, char: int) -> bool:
     before = sent.doc.text[max(sent.start_char, char - 20):char].lower()
     if any(m in low or m in before for m in PAST_MARKERS.get(lang, ())):
         return False
-    return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent)
+    # (a sentence-initial "Sollte …," opens a condition, it predicts nothing)
+    return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent if t.i > sent.start)
 
 
 def _future_tense(sent: Span) -> bool:

@@ -36,6 +36,7 @@ CUE_KINDS = (
     "outcome_verb",
     "wish_marker",
     "vague_future",
+    "forecast_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
