@@ -516,14 +516,21 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
         return None
     head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
     subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
-    if subj is None and head is not tok:
+    if subj is None and head.i != tok.i:
         subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    if subj is None and head.i != tok.i:
+        # no subject at all: the parser took the inverted subject for an object ("Am Dienstag
+        # wird die Bezirksvorsteherin bekanntgeben") — unless its article marks a case
+        obj = next((c for c in head.children if dep(c) == "obj" and tok.i < c.i < head.i), None)
+        if obj is not None and not any(d.lower_ in NON_NOMINATIVE for d in obj.children if dep(d) == "det"):
+            subj = obj
     if subj is not None and subj.pos_ == "NUM":
         subj = next((c for c in subj.children if c.pos_ in ("NOUN", "PROPN")), subj)
     return subj
 
 
 PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
+NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
 
 
 def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Optional[str], str]]:
