@@ -60,3 +60,23 @@ def test_grid_passive_expectation_is_no_statement_of_its_own(text):
     sts = _statements(text)
     assert all(s.verb_class != "expect" for s in sts)
     assert len(sts) == 1 and sts[0].speaker_text
+
+
+PASSIVE_SPEECH = [
+    ("Unterdessen wurde im Innenministerium auf Anfrage betont, dass genug Plätze vorhanden seien.", "Innenministerium"),
+    ("Vom Ministerium wurde mitgeteilt, dass die Schulen geschlossen bleiben.", "Ministerium"),
+    ("Im Außenministerium wurde betont, dass die Gespräche weitergehen.", "Außenministerium"),
+    ("In der Sitzung wurde betont, dass alles gut sei.", ""),  # a meeting is no speaker
+]
+
+
+def test_grid_passive_speech_names_its_institution():
+    failed = [t for t, who in PASSIVE_SPEECH if _speakers(t) != [who]]
+    assert len(failed) <= len(PASSIVE_SPEECH) * 0.05, failed
+
+
+def test_grid_attitude_verb_without_content_speaks_the_konjunktiv_after_it():
+    text = ("Bildungsministerin Sonja Hammerschmid wünscht sich eine Verteilung der Mittel nach einem Sozialindex. "
+            "Ein solcher Chancenindex setze punktgenau an den Standorten an.")
+    sts = _statements(text)
+    assert len(sts) == 1 and "Hammerschmid" in (sts[0].speaker_text or "")

@@ -254,6 +254,56 @@ def _is_passive(verb: Token) -> bool:
     return False
 
 
+PASSIVE_SPEAKER_PREPOSITIONS = {"de": {"von", "vom", "im", "aus", "in"}, "en": {"by"}}
+
+
+def _passive_like(verb: Token) -> bool:
+    """A passive, also where the tagger calls the participle an adjective ("wurde … betont")."""
+    if _is_passive(verb):
+        return True
+    return verb.tag_ in ("VVPP", "ADJD") and any(
+        dep(c) in ("aux", "aux:pass") and (c.lemma_ or "").lower() == "werden" for c in verb.children
+    )
+
+
+def _institution_noun(lang: str, word: str) -> bool:
+    """``word`` or its compound head ("Innenministerium" -> "Ministerium") is a group noun of
+    the reference lexicon (an institution or body that can speak)."""
+    from ..language.reference import load_reference_lexicon
+
+    lex = load_reference_lexicon(lang)
+    low = word.lower()
+    for k in range(0, max(1, len(low) - 4)):
+        hit = lex.lookup(low[k:]) if k == 0 else lex.words.get(low[k:])
+        if hit is not None:
+            return hit.kind == "group"
+    return False
+
+
+def _passive_speaker(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """The speaker of a passive speech verb: its "von"/"by" agent, or the institution it was
+    said in ("im Innenministerium", "aus dem Kanzleramt") when that is an actor mention or a
+    group the reference lexicon knows — else none."""
+    preps = PASSIVE_SPEAKER_PREPOSITIONS.get(ctx.lang, set())
+    heads = [verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")]
+    for h in heads:
+        for c in h.children:
+            if dep(c) not in ("obl", "obl:agent", "nmod") or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(g.lower_ in preps and dep(g) == "case" for g in c.children):
+                continue
+            s, e = subtree_span(c)
+            if content[0] <= s < content[1]:
+                continue
+            known = tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c)) or _reference(ctx, c.idx, c.idx + len(c))
+            if not known:
+                known = _institution_noun(ctx.lang, c.text)
+            if known:
+                ctx.subject_head = c
+                return [t for t in sent if s <= t.idx < e and t.lower_ not in preps]
+    return []
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -265,8 +315,11 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             subjects = [t for t in subjects if t.i < verb.i]  # two "subjects" around a V2 verb: the Vorfeld one
-        if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)):
-            return []  # "Die Listen wurden bestätigt": the passive subject is what was said, not who
+        if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)) or (not subjects and _passive_like(verb)):
+            # "Die Listen wurden bestätigt": the passive subject is what was said, not who;
+            # the speaker is the agent or the institution it was said in ("wurde im
+            # Innenministerium betont", "von der Polizei mitgeteilt")
+            return _passive_speaker(ctx, verb, sent, content)
         if not subjects and content[1] <= verb.idx and verb.i + 1 < sent.end:
             # "…, schrieb die Zeitung": the parser may take the inverted subject for an object
             after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "obl") and c.pos_ in ("NOUN", "PROPN")]
