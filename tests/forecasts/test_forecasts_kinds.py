@@ -167,3 +167,23 @@ def test_grid_undated_documents_read_unmarked_times_as_future():
     ]
     failed = [t for t, n in cases if len(run(t)) != n]
     assert not failed, failed
+
+
+def test_grid_interviewer_prompts_are_no_forecasts():
+    text = ("Frage: Die Reform wird scheitern.\n\nAntwort: Die Reform wird gelingen.\n\n"
+            "Frage: Die Preise werden aber steigen.\n\nAntwort: Die Preise werden sinken.")
+    fcs = _forecasts(text)
+    assert [f.text for f in fcs] == ["Die Reform wird gelingen.", "Die Preise werden sinken."] or \
+        [f.text.rstrip(".") for f in fcs] == ["Die Reform wird gelingen", "Die Preise werden sinken"]
+
+
+def test_grid_penalties_of_the_law_are_no_forecasts():
+    cases = [
+        ("Dann drohen Strafen zwischen 55 und 550 Euro.", 0),
+        ("Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.", 0),
+        ("Bei Verstößen drohen Bußgelder bis zu 500 Euro.", 0),
+        ("Im Falle einer Verurteilung drohen dem Angeklagten bis zu fünf Jahre Haft.", 1),
+        ("Sollte es zu einem Prozess kommen, drohen Demirtaş bis zu 24 Jahre Haft.", 1),
+    ]
+    failed = [t for t, n in cases if len(_forecasts(t)) != n]
+    assert not failed, failed

@@ -469,11 +469,39 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
         return "threat"
     if low.endswith(("te", "ten")) and not any(t.lower_ == "sonst" for t in clause):
         return "past"
+    penalties = tuple(flex.words("penalty_noun"))
+    if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause) and not _singular_person_in(clause, tok):
+        return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
     if _zu_infinitive_after(sent, tok):
         return None
     if _actor_subject(sent, tok) and not _dative_subject(sent, tok):
         return "threat"
     return None
+
+
+def _singular_person_in(clause: List[Token], tok: Token) -> bool:
+    """A singular person in the clause who faces the risk: a name, or a noun with "dem"/
+    "einem" ("dem Angeklagten", "Demirtaş")."""
+    doc = tok.doc
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    if clause and any(
+        types.get(m.actor_id) == "PER"
+        for m in tokens.mentions_in(doc, clause[0].idx, clause[-1].idx + len(clause[-1]))
+    ):
+        return True
+    for t in clause:
+        if t.i == tok.i:
+            continue
+        if t.pos_ == "PROPN":
+            return True
+        if t.pos_ == "NOUN" and any(c.lower_ in ("dem", "einem") for c in t.children if dep(c) == "det"):
+            return True
+        if (
+            t.pos_ == "NOUN" and t.i > tok.i and not list(t.children) and "Plur" not in t.morph.get("Number")
+            and t.i - 1 >= 0 and tok.doc[t.i - 1].pos_ not in ("ADP", "DET", "ADJ", "NUM")
+        ):
+            return True  # a bare name the tagger took for a noun ("drohen Demirtaş …")
+    return False
 
 
 DATIVE_DETERMINERS = {"dem", "einem", "ihm", "ihnen", "diesem", "jenem"}
@@ -531,6 +559,22 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 
 PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
 NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
+
+
+def _interviewer_turn(doc: Doc, turn) -> bool:  # type: ignore[no-untyped-def]
+    """An interviewer's turn: a "Frage:"-type label, or a label that names a news medium
+    (the publication asking: "STANDARD:", "profil:") — its assertions prompt the answer."""
+    if turn is None:
+        return False
+    if turn.role == "question":
+        return True
+    if not turn.speaker_actor_id:
+        return False
+    for a in tokens.get_list(doc, "actors"):
+        if a.id == turn.speaker_actor_id:
+            code = a.code or ""
+            return len(code) >= 6 and code[3:6] == "MED"
+    return False
 
 
 def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Optional[str], str]]:
@@ -1185,6 +1229,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = _innermost(statements, hedges[0][2].idx)
         if kind is None:
             continue
+        if _interviewer_turn(doc, turn_at(turns, span[0])):
+            continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
             kind not in ("future", "expectation") and horizon and not horizon.get("future") and horizon.get("end")
             and published and horizon["end"] < published.isoformat() and not hedges

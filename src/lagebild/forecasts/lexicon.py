@@ -37,6 +37,7 @@ CUE_KINDS = (
     "wish_marker",
     "vague_future",
     "forecast_noun",
+    "penalty_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
