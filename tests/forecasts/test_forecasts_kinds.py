@@ -187,3 +187,14 @@ def test_grid_penalties_of_the_law_are_no_forecasts():
     ]
     failed = [t for t, n in cases if len(_forecasts(t)) != n]
     assert not failed, failed
+
+
+def test_grid_hypothetical_event_subject_under_wuerde():
+    cases = [
+        ("Ein Ausstieg würde das Wachstum des Landes beeinträchtigen.", 1),
+        ("Eine Begrenzung der Leistung würde größere Familien mit Armut bedrohen.", 1),
+        ("Ein Verbot würde den Handel schwer treffen.", 1),
+        ("Ein kleines Land würde so etwas nie tun.", 0),
+    ]
+    failed = [t for t, n in cases if len(_forecasts(t)) != n]
+    assert not failed, failed

@@ -80,3 +80,17 @@ def test_grid_attitude_verb_without_content_speaks_the_konjunktiv_after_it():
             "Ein solcher Chancenindex setze punktgenau an den Standorten an.")
     sts = _statements(text)
     assert len(sts) == 1 and "Hammerschmid" in (sts[0].speaker_text or "")
+
+
+POSSESSIVE_ATTRIBUTION = [
+    ("Premierminister David Cameron warnte vor einem Austritt. Nach seiner Einschätzung würde ein Ausstieg dem Land schaden.",
+     "Premierminister David Cameron"),
+    ("Die Ministerin äußerte sich am Montag. Nach ihren Worten sei die Lage ernst.", "Die Ministerin"),
+    ("Der Experte sprach vor Journalisten. Nach seiner Ansicht ist der Plan gescheitert.", "Der Experte"),
+]
+
+
+def test_grid_possessive_attribution_takes_the_previous_speaker():
+    failed = [t for t, who in POSSESSIVE_ATTRIBUTION
+              if not any(who in (s.speaker_text or "") and "Nach" in (s.cue or "") for s in _statements(t))]
+    assert len(failed) <= len(POSSESSIVE_ATTRIBUTION) * 0.05, failed

@@ -418,6 +418,8 @@ def analyse_sentence(
             # ("dürfte" is only epistemic: "Eine Entscheidung dürfte im März fallen" is no
             # timeless statement about a generic subject)
             subj = _subject_word(sent, tok, lang)
+            if kind == "conditional_aux" and subj is not None and _event_noun_subject(sent, tok):
+                subj = None  # "ein Ausstieg würde … beeinträchtigen": a hypothetical event, no generic actor
             if subj is not None and subj.lower_ in generic:
                 out.rejected.append((label, "generic subject"))
                 continue
@@ -559,6 +561,15 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 
 PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
 NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
+
+
+def _event_noun_subject(sent: Span, tok: Token) -> bool:
+    """The subject is an indefinite singular noun naming an event or measure, not an actor
+    ("ein Ausstieg", "eine Begrenzung"): under "würde" it is an implicit condition."""
+    s = _subject_token(sent, tok)
+    if s is None or s.pos_ != "NOUN" or "Plur" in s.morph.get("Number"):
+        return False
+    return not _is_actor_token(sent.doc, s) and s.lower_ not in PERSON_PLURALS
 
 
 def _interviewer_turn(doc: Doc, turn) -> bool:  # type: ignore[no-untyped-def]

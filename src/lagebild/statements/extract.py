@@ -930,9 +930,37 @@ MAIN_CLAUSE_AUX = {
 # ---------------------------------------------------------------- "laut X"
 
 
+POSSESSIVE_SOURCES = {"seiner", "ihrer", "seinen", "ihren"}
+
+
+def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[str]) -> bool:
+    """"Nach seiner Einschätzung würde …", "Nach ihren Worten …": an attribution phrase with
+    a possessive in it — the speaker is the person the possessive points back to (the
+    previous speaker, else the reference resolver's actor)."""
+    nouns = {p[1] for p, pos in ctx.lex.attribution.items() if len(p) == 2 and p[0] == "nach" and pos == "before"}
+    for k in range(len(low) - 2):
+        if low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns:
+            rest = toks[:k] + toks[k + 3 :]
+            span = char_span([t for t in rest if not t.is_space])
+            if span is None:
+                return False
+            pos = toks[k + 1]
+            prev = _previous_speaker(ctx, sent.start_char)
+            if prev is not None:
+                speaker, speaker_text = prev.speaker, prev.speaker_text
+            else:
+                speaker, speaker_text = resolve_speaker(ctx, pos.idx, pos.idx + len(pos), head=pos)
+            _add(ctx, Statement(speaker=speaker, kind="indirect", text=doc_text(ctx.doc)[span[0] : span[1]], span=span,
+                                speaker_text=speaker_text, cue=" ".join(t.text for t in toks[k : k + 3]), verb_class="say"))
+            return True
+    return False
+
+
 def _attributions(ctx: _Ctx, sent: Span) -> bool:
     toks = list(sent)
     low = [t.lower_ for t in toks]
+    if ctx.lang == "de" and _possessive_attribution(ctx, sent, toks, low):
+        return True
     for s, e, phrase in match_phrases(low, ctx.lex.attribution):
         position = ctx.lex.attribution[phrase]
         if position == "final":
