@@ -945,11 +945,22 @@ def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[
             if span is None:
                 return False
             pos = toks[k + 1]
-            prev = _previous_speaker(ctx, sent.start_char)
-            if prev is not None:
-                speaker, speaker_text = prev.speaker, prev.speaker_text
-            else:
-                speaker, speaker_text = resolve_speaker(ctx, pos.idx, pos.idx + len(pos), head=pos)
+            # the reference resolver agrees the possessive in gender ("seiner" is no poll);
+            # without an antecedent, the previous speaker
+            speaker = _reference(ctx, pos.idx, pos.idx + len(pos))
+            speaker_text = pos.text
+            if speaker is None:
+                # the person last named before the sentence ("Premierminister David Cameron
+                # macht sich … stark. Nach seiner Einschätzung …")
+                types = {a.id: a.type for a in tokens.get_list(ctx.doc, "actors")}
+                people = [m for m in tokens.mentions_in(ctx.doc, max(0, sent.start_char - 400), sent.start_char)
+                          if types.get(m.actor_id) == "PER" and m.end <= sent.start_char]
+                if people:
+                    m = max(people, key=lambda m: m.end)
+                    speaker, speaker_text = m.actor_id, doc_text(ctx.doc)[m.start : m.end]
+            if speaker is None:
+                prev = _previous_speaker(ctx, sent.start_char)
+                speaker, speaker_text = (prev.speaker, prev.speaker_text) if prev is not None else (UNKNOWN, None)
             _add(ctx, Statement(speaker=speaker, kind="indirect", text=doc_text(ctx.doc)[span[0] : span[1]], span=span,
                                 speaker_text=speaker_text, cue=" ".join(t.text for t in toks[k : k + 3]), verb_class="say"))
             return True
