@@ -124,7 +124,7 @@ def test_evaluate_with_injected_predictions(monkeypatch, tmp_path):
 def test_committed_de_gold_matches_corpus(name):
     path = ev.gold_dir("real-de") / f"{name}.jsonl"
     recs = realgold.load_gold(path)        # raises on a bad hash, split or line
-    listed = {s: set(ev.annotated_articles("real-de", s, "events")) | set(ev.annotated_articles("real-de", s, "statements"))
+    listed = {s: set().union(*(ev.annotated_articles("real-de", s, layer) for layer in ("events", "statements", "forecasts")))
               for s in realgold.SPLITS}
     for rec in recs:
         assert rec["line"] in listed[rec["split"]], f"{path.name}:{rec['_line']} article not listed as annotated"

@@ -170,6 +170,7 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
         cols = ["articles", "gold", "predicted", "precision", "recall", "f1", who]
         cols += ["kind_acc"] if what == "statements" else ["condition_acc"]
         cols += ["hard_negatives", "hard_negative_alarms"]
+        cols += [c for c in (f"{who[:-4]}_wrong_mention", f"{who[:-4]}_wrong_code") if c in r]
         table = Table(title=f"{what.capitalize()} on real news, {gold} {split} (hand-annotated)", title_justify="left")
         table.add_column("measure")
         table.add_column("value", justify="right")

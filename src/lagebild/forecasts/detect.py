@@ -22,6 +22,7 @@ interview turn's speaker, else the author.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -201,7 +202,13 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
-    clause_toks = [t for t in _clause(sent, tok) if not (t.is_punct or t.is_space)]
+    clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
+    comma = next((t.i for t in clause_toks if t.i > tok.i and t.text == ","), None)
+    if comma is not None:
+        # the right bracket stands before a comma that opens "um … zu …" or another clause
+        # ("wird … bedacht sein, um … zu unterbinden")
+        clause_toks = [t for t in clause_toks if t.i < comma]
+    clause_toks = [t for t in clause_toks if not t.is_punct]
     if clause_toks and clause_toks[-1].i > tok.i:
         last = clause_toks[-1]
         form = _verb_form_de(last)
@@ -330,6 +337,13 @@ def analyse_sentence(
             out.rejected.append((label, "in condition"))
             continue
         kind = cue.kind
+        if kind == "risk":
+            why = _not_a_risk(tok, sent, flex)
+            if why:
+                out.rejected.append((label, why))  # "X droht Y mit Sanktionen": a threat
+                continue
+            out.cues.append(_Found(kind, tok, label, cue.prob))
+            continue
         if kind == "counterfactual":
             if _is_counterfactual(tok, sent, lang, low):
                 out.rejected.append((label, "counterfactual"))
@@ -356,7 +370,10 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
-        if lang == "de" and tok.i == next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start) and tok.text in ("Werde", "Würde"):
+        if lang == "de" and tok.text in ("Werde", "Würde") and (
+            tok.i == next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+            or (tok.i > sent.start and doc[tok.i - 1].is_punct)
+        ):
             out.rejected.append((label, "intention"))  # "Werde bis 2023 im Amt bleiben": elided "ich"
             continue
         if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
@@ -386,8 +403,23 @@ def analyse_sentence(
         ):
             out.rejected.append((label, "indirect question"))
             continue
-        if kind in ("predictive_modal", "conditional_aux") and not anchored:
+        if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
+            out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
+            continue
+        if kind == "predictive_modal" and not anchored and lang == "de" and _actor_subject(sent, tok):
+            if _decided_act(sent, tok, flex):
+                # "Die Regierung könnte mehr tun", "dürfte auch die NF hoch pokern": an actor's
+                # option or its present conduct, not a predicted outcome
+                why = "option" if tok.lower_.startswith("könnt") else "estimate of the present"
+                if tok.lower_.startswith(("könnt", "dürft")):
+                    out.rejected.append((label, why))
+                    continue
+        if kind in ("predictive_modal", "conditional_aux") and not anchored and not tok.lower_.startswith("dürft"):
+            # ("dürfte" is only epistemic: "Eine Entscheidung dürfte im März fallen" is no
+            # timeless statement about a generic subject)
             subj = _subject_word(sent, tok, lang)
+            if kind == "conditional_aux" and subj is not None and _event_noun_subject(sent, tok):
+                subj = None  # "ein Ausstieg würde … beeinträchtigen": a hypothetical event, no generic actor
             if subj is not None and subj.lower_ in generic:
                 out.rejected.append((label, "generic subject"))
                 continue
@@ -396,6 +428,330 @@ def analyse_sentence(
 
 
 FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
+THREAT_PREPOSITIONS = {"mit"}
+RISK_NOUNS = {"gefahr", "risiko"}
+RISK_BLOCKERS = {"in", "außer", "ohne"}  # "in Gefahr", "außer Gefahr": a state, no outcome
+
+
+def _zu_infinitive_after(sent: Span, tok: Token, limit: int = 12) -> bool:
+    """A zu-infinitive after ``tok`` in its clause ("droht … zu verschwinden", "abzunehmen")."""
+    doc = sent.doc
+    _, ce = clause_bounds(sent, tok.i)
+    for j in range(tok.i + 1, min(ce, tok.i + limit)):
+        t = doc[j]
+        if t.tag_ == "VVIZU" or (t.lower_ == "zu" and j + 1 < ce and _verb_form_de(doc[j + 1]) == "inf"):
+            return True
+    return False
+
+
+def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
+    """Why a risk cue ("droht", "riskiert", "Gefahr") does not state a looming outcome, or
+    None when it does.
+
+    - "Gefahr"/"Risiko" need a dass-clause or a zu-infinitive after them ("die Gefahr
+      nehme zu, dass …"); "in Gefahr" is a state;
+    - "drohen" with "mit" in its clause, or with an actor subject and no zu-infinitive
+      ("Russland droht der Ukraine"), is a threat (an event), not a risk; its past forms
+      predict only under "sonst" ("weil sonst Slums drohten");
+    - "riskieren" always names a risk the subject runs.
+    """
+    doc = sent.doc
+    low = tok.lower_
+    if low in RISK_NOUNS:
+        if tok.i > sent.start and doc[tok.i - 1].lower_ in RISK_BLOCKERS:
+            return "state"
+        after = [doc[j] for j in range(tok.i + 1, min(sent.end, tok.i + 8))]
+        if any(t.lower_ in ("dass", "daß") for t in after) or _zu_infinitive_after(sent, tok, 8):
+            return None
+        return "no outcome named"
+    if low.startswith("riskier"):
+        return None
+    clause = _clause(sent, tok)
+    if any(t.lower_ in THREAT_PREPOSITIONS and t.i > tok.i for t in clause):
+        return "threat"
+    if low.endswith(("te", "ten")) and not any(t.lower_ == "sonst" for t in clause):
+        return "past"
+    penalties = tuple(flex.words("penalty_noun"))
+    if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause) and not _singular_person_in(clause, tok):
+        return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
+    if _zu_infinitive_after(sent, tok):
+        return None
+    if _actor_subject(sent, tok) and not _dative_subject(sent, tok):
+        return "threat"
+    return None
+
+
+def _singular_person_in(clause: List[Token], tok: Token) -> bool:
+    """A singular person in the clause who faces the risk: a name, or a noun with "dem"/
+    "einem" ("dem Angeklagten", "Demirtaş")."""
+    doc = tok.doc
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    if clause and any(
+        types.get(m.actor_id) == "PER"
+        for m in tokens.mentions_in(doc, clause[0].idx, clause[-1].idx + len(clause[-1]))
+    ):
+        return True
+    for t in clause:
+        if t.i == tok.i:
+            continue
+        if t.pos_ == "PROPN":
+            return True
+        if t.pos_ == "NOUN" and any(c.lower_ in ("dem", "einem") for c in t.children if dep(c) == "det"):
+            return True
+        if (
+            t.pos_ == "NOUN" and t.i > tok.i and not list(t.children) and "Plur" not in t.morph.get("Number")
+            and t.i - 1 >= 0 and tok.doc[t.i - 1].pos_ not in ("ADP", "DET", "ADJ", "NUM")
+        ):
+            return True  # a bare name the tagger took for a noun ("drohen Demirtaş …")
+    return False
+
+
+DATIVE_DETERMINERS = {"dem", "einem", "ihm", "ihnen", "diesem", "jenem"}
+
+
+def _dative_subject(sent: Span, tok: Token) -> bool:
+    """The parser's subject of "drohen" is its dative ("drohen dem Politiker zehn Jahre
+    Haft", "Der Regierung droht eine Niederlage"): the determiner or case says dative, or
+    the verb has a second subject that is a thing."""
+    doc = sent.doc
+    s = _subject_token(sent, tok)
+    if s is None:
+        return False
+    if "Dat" in s.morph.get("Case") or any(c.lower_ in DATIVE_DETERMINERS for c in s.children if dep(c) == "det"):
+        return True
+    if s.lower_ in DATIVE_DETERMINERS:
+        return True
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass") and c.i != s.i]
+    return any(c.pos_ == "NOUN" and not _is_actor_token(doc, c) for c in subjects)
+
+
+def _is_actor_token(doc: Doc, t: Token) -> bool:
+    if any(m.start <= t.idx < m.end for m in tokens.mentions_in(doc, t.idx, t.idx + len(t))):
+        return True
+    try:
+        from ..language.reference import classify
+
+        found = classify(doc, t.idx, t.idx + len(t))
+    except ImportError:  # pragma: no cover
+        return False
+    return found is not None and found[1].kind in ("group", "description")
+
+
+def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
+    """The head of the subject of ``tok`` (or of the verb it is an auxiliary of), from the
+    parse; a numeral head gives its noun ("Drei der sechs Gemeinderäte")."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return None
+    head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
+    subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    if subj is None and head.i != tok.i:
+        subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    if subj is None and head.i != tok.i:
+        # no subject at all: the parser took the inverted subject for an object ("Am Dienstag
+        # wird die Bezirksvorsteherin bekanntgeben") — unless its article marks a case
+        obj = next((c for c in head.children if dep(c) == "obj" and tok.i < c.i < head.i), None)
+        if obj is not None and not any(d.lower_ in NON_NOMINATIVE for d in obj.children if dep(d) == "det"):
+            subj = obj
+    if subj is not None and subj.pos_ == "NUM":
+        subj = next((c for c in subj.children if c.pos_ in ("NOUN", "PROPN")), subj)
+    return subj
+
+
+PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
+NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
+
+
+def _event_noun_subject(sent: Span, tok: Token) -> bool:
+    """The subject is an indefinite singular noun naming an event or measure, not an actor
+    ("ein Ausstieg", "eine Begrenzung"): under "würde" it is an implicit condition."""
+    s = _subject_token(sent, tok)
+    if s is None or s.pos_ != "NOUN" or "Plur" in s.morph.get("Number"):
+        return False
+    return not _is_actor_token(sent.doc, s) and s.lower_ not in PERSON_PLURALS
+
+
+def _interviewer_turn(doc: Doc, turn) -> bool:  # type: ignore[no-untyped-def]
+    """An interviewer's turn: a "Frage:"-type label, or a label that names a news medium
+    (the publication asking: "STANDARD:", "profil:") — its assertions prompt the answer."""
+    if turn is None:
+        return False
+    if turn.role == "question":
+        return True
+    if not turn.speaker_actor_id:
+        return False
+    for a in tokens.get_list(doc, "actors"):
+        if a.id == turn.speaker_actor_id:
+            code = a.code or ""
+            return len(code) >= 6 and code[3:6] == "MED"
+    return False
+
+
+def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Optional[str], str]]:
+    """``(actor id, actor as written, noun)`` when ``sent`` reports a forecast an actor
+    publishes ("Der IWF hat seine Wachstumsprognose … gesenkt", "die Prognose des IfW"):
+    a ``forecast_noun`` (compound end) owned by an actor — a possessive on the noun and an
+    actor subject of its verb, or an actor in its genitive/"von" modifier. A negated noun
+    ("keine klare Prognose") or a sentence without a figure or time names no forecast."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return None
+    ends = tuple(flex.words("forecast_noun"))
+    if not ends:
+        return None
+    has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
+    for t in sent:
+        if t.pos_ != "NOUN" or not t.lower_.endswith(ends):
+            continue
+        if not has_figure:
+            continue
+        if any(c.lower_ in flex.words("negation") for c in t.children) or (
+            t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
+        ):
+            continue
+        cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss")]
+        if any(dep(c) in ("det:poss",) or c.tag_ == "PPOSAT" for c in t.children):
+            verb = t.head
+            subj = [c for c in verb.children if dep(c) == "nsubj"]
+            if not subj and dep(verb) == "conj":  # "… hat reagiert und seine Prognose gesenkt"
+                subj = [c for c in verb.head.children if dep(c) == "nsubj"]
+            cands += subj
+        for c in cands:
+            a, b = subtree_span_tokens(c)
+            ms = tokens.mentions_in(doc, a, b)
+            if ms:
+                m = ms[0]
+                return m.actor_id, doc_text(doc)[m.start:m.end], t.text
+    return None
+
+
+def _person_role_heads(lang: str) -> Tuple[str, ...]:
+    """Heads of nouns that name a person by role (``data/<lang>/person_role_heads.txt``)."""
+    return tuple(_fallback_words(lang, "person_role_heads.txt"))
+
+
+def _person_subject(sent: Span, tok: Token) -> bool:
+    """The subject of ``tok``'s clause is a person or persons: a mention of a PER actor (on
+    the head or its name apposition), a person plural, or a description/group the reference
+    lexicon types as persons only ("der Erzbischof", "Gemeinderäte", "Soldaten")."""
+    doc = sent.doc
+    s = _subject_token(sent, tok)
+    if s is None or s.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if s.lower_ in PERSON_PLURALS:
+        return True
+    if s.pos_ == "NOUN" and s.lower_.endswith(_person_role_heads(doc.lang_)):
+        return True  # "der Erzbischof", "die Bürgermeisterin", "der CDU-Politiker"
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    near = [s] + [c for c in s.children if dep(c) in ("appos", "flat", "flat:name", "compound")]
+    for t in near:
+        for m in tokens.mentions_in(doc, t.idx, t.idx + len(t)):
+            if m.start <= t.idx < m.end:
+                return types.get(m.actor_id) == "PER"
+    try:
+        from ..language.reference import classify
+
+        found = classify(doc, s.idx, s.idx + len(s))
+    except ImportError:  # pragma: no cover
+        return False
+    if found is None or found[1].kind not in ("group", "description"):
+        return False
+    if set(found[1].types) == {"PER"}:
+        return True
+    # a group noun in the plural names its members ("21 Soldaten", "Gemeinderäte"), not the
+    # institution ("die Regierung")
+    return "Plur" in s.morph.get("Number") or found[1].number == "pl"
+
+
+def _actor_subject(sent: Span, tok: Token) -> bool:
+    """The subject of ``tok``'s clause is an actor — a linked actor mention, a personal
+    pronoun, a person plural or a description/group the reference lexicon knows ("die
+    Regierung", "der Minister") — rather than a thing, a measure or an event."""
+    doc = sent.doc
+    s = _subject_token(sent, tok)
+    if s is None:
+        return False
+    if s.lower_ in PERSONAL_PRONOUNS or s.lower_ in PERSON_PLURALS:
+        return True
+    if s.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # the head or its name apposition ("Der Erzbischof Franz Lackner") is an actor mention
+    near = [s] + [c for c in s.children if dep(c) in ("appos", "flat", "flat:name", "compound")]
+    for t in near:
+        if any(m.start <= t.idx < m.end for m in tokens.mentions_in(doc, t.idx, t.idx + len(t))):
+            return True
+    try:
+        from ..language.reference import classify
+
+        found = classify(doc, s.idx, s.idx + len(s))
+    except ImportError:  # pragma: no cover - reference is part of the package
+        return False
+    return found is not None and found[1].kind in ("group", "description")
+
+
+CLOCK_TIME = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
+STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
+
+
+def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """An unhedged future in the author's voice whose subject is an actor and whose verb is
+    an act the actor decides ("Der Erzbischof wird der Feier vorstehen", "werden 21 Soldaten
+    das Rote Kreuz unterstützen"), or that sits in a relative clause about an actor ("…
+    Solarz, die in Karenz gehen wird"): the author reports a plan or schedule, no forecast
+    (the gold's rule: a forecast predicts what the holder does not simply decide). Outcomes
+    and states ("wird die Wahl verlieren", "wird Präsident bleiben") stay forecasts."""
+    doc = sent.doc
+    if not _decided_act(sent, tok, flex):
+        return False
+    if match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future")):
+        return False  # "Die Regierung wird bald zurücktreten": no schedule, a prediction
+    if _relative_clause(sent, tok):
+        cs, _ = clause_bounds(sent, tok.i)
+        before = (doc[max(sent.start, cs - 7)].idx, doc[cs - 1].idx)  # "Solarz (34), die …"
+        return any(m.end <= before[1] and m.end >= before[0] for m in tokens.mentions_in(doc, sent.start_char, before[1]))
+    subj = _subject_token(sent, tok)
+    # a pronoun subject is the commentator's own object of prediction ("Er wird einen
+    # letzten Versuch unternehmen"); a reported plan names its actor
+    return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and _person_subject(sent, tok)
+
+
+def _main_verb(sent: Span, tok: Token) -> Optional[Token]:
+    """The non-finite verb an auxiliary/modal ``tok`` governs: its parse head, else the
+    last infinitive of its clause."""
+    verbs = _main_verbs(sent, tok)
+    return verbs[0] if verbs else None
+
+
+def _main_verbs(sent: Span, tok: Token) -> List[Token]:
+    """Candidates for the verb ``tok`` governs, best first: the parse head, the last
+    infinitive of the clause and the last infinitive of the sentence (a parser that hangs
+    "könnte" on an adjective — "an Einwohnern armen" — still finds "verlieren")."""
+    doc = sent.doc
+    out: List[Token] = []
+    if has_parse(doc) and dep(tok) in ("aux", "aux:pass") and tok.head.i != tok.i:
+        out.append(tok.head)
+    for scope in (_clause(sent, tok), list(sent)):
+        for t in reversed(scope):
+            if t.i > tok.i and _verb_form_de(t) == "inf":
+                if all(t.i != o.i for o in out):
+                    out.append(t)
+                break
+    return out
+
+
+def _decided_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The verb under ``tok`` is an act its subject decides: no candidate verb is an
+    outcome or state (``outcome_verb`` in forecast_cues.tsv, copulas)."""
+    lemmas = [_lemma(v) for v in _main_verbs(sent, tok)]
+    keep = flex.words("outcome_verb") | STATE_LEMMAS
+    return bool(lemmas) and not any(lm in keep for lm in lemmas)
+
+
+def _lemma(tok: Token) -> str:
+    low = tok.lower_
+    lemma = (tok.lemma_ or "").lower()
+    return lemma if lemma and lemma.endswith(("en", "ern", "eln", "n")) else low
 RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
 
 
@@ -720,6 +1076,10 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         return False
     if subj_word.lower_ in IMPERSONAL:
         return True
+    if (stmt.speaker_text or "").strip().lower() in PERSONAL_PRONOUNS and _person_subject(sent, cue):
+        # "X wird nicht mehr kandidieren, erklärte sie": the pronoun speaker is the person
+        # the sentence is about — her own plan
+        return True
     actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     speaker = actors.get(stmt.speaker)
     for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
@@ -808,9 +1168,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
     out: List[Forecast] = []
+    prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
     for sent in sents:
         span = char_span(list(sent))
         if span is None:
+            continue
+        owner_before, prev_owner = prev_owner, None
+        owner = _forecast_owner(sent, flex) if lang == "de" else None
+        if owner is not None:
+            # "Der IWF hat seine Wachstumsprognose auf 1,5 Prozent gesenkt": the owner's forecast
+            prev_owner = owner
+            out.append(Forecast(holder=owner[0], text=doc_text(doc)[span[0]:span[1]], span=span,
+                                probability=EXPECT_DEFAULT, cues=[owner[2]], holder_text=owner[1], kind="expectation"))
             continue
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
@@ -847,7 +1216,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if cues:
             first = cues[0]
             stmt = _innermost(statements, first.tok.idx)
-            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation"}[first.kind]
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal"}[first.kind]
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
@@ -871,6 +1240,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = _innermost(statements, hedges[0][2].idx)
         if kind is None:
             continue
+        if _interviewer_turn(doc, turn_at(turns, span[0])):
+            continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
             kind not in ("future", "expectation") and horizon and not horizon.get("future") and horizon.get("end")
             and published and horizon["end"] < published.isoformat() and not hedges
@@ -882,6 +1253,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # a promise, a demand: the speaker's commitment, no forecast
         if stmt is not None and cues and kind == "future" and cond is None and _own_side_subject(doc, sent, cues[0].tok, stmt):
             continue  # "Man werde … reden", "X werde …" said by X's spokesman: an intention
+        if (
+            kind == "future" and stmt is None and cond is None and not hedges and lang == "de"
+            and turn_at(turns, span[0]) is None and _reported_plan(sent, cues[0].tok, flex)
+        ):
+            continue  # "Drei Gemeinderäte werden 2018 nicht mehr kandidieren": a plan reported as fact
         # (a reported conditional threat — "Trump sagte, wenn Putin nicht verhandle, werde er
         # …" — is a conditional forecast of the speaker)
         if kind == "backshift":
@@ -899,17 +1275,33 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
             # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
             continue
+        if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
+            # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
+            continue
         if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
             # a forecast inside a quote: its text is the quoted part of the sentence
             clipped = (max(span[0], stmt.span[0]), min(span[1], stmt.span[1]))
             if clipped[1] > clipped[0]:
                 span = clipped
+        expect_cue = stmt.cue if kind == "expectation" and stmt is not None else None
+        if stmt is not None and stmt.speaker in ("unknown", "", None) and not stmt.speaker_text and kind == "expectation":
+            # an expectation that names no holder ("wurden … erwartet, teilte die Polizei
+            # mit"): the speaker who reports it, else the author
+            outer = [
+                st for st in statements
+                if st is not stmt and (st.speaker not in ("unknown", "") or st.speaker_text) and st.verb_class != "turn"
+                and st.span[0] < span[1] and st.span[1] > span[0]
+            ]
+            stmt = outer[0] if outer else None
         if stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
             turn = turn_at(turns, span[0])
             if turn is not None:
                 holder, holder_text = turn.speaker_actor_id or turn.speaker_text, turn.speaker_text
+            elif owner_before is not None:
+                # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
+                holder, holder_text = owner_before[0], owner_before[1]
             else:
                 holder, holder_text = "author", None
         if hedges:
@@ -933,8 +1325,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         condition = doc_text(doc)[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
-        if kind == "expectation" and not cues and stmt is not None and stmt.cue:
-            cue_texts.insert(0, stmt.cue)
+        if kind == "expectation" and not cues and expect_cue:
+            cue_texts.insert(0, expect_cue)
         hz = None
         if horizon is not None:
             hz = {k: horizon[k] for k in ("text", "start", "end")}

@@ -87,6 +87,31 @@ def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore
         return te
 
 
+PAST_MARKERS = {
+    "de": ("vergangen", "letzt", "vorig", "gestern", "vorgestern", "bisher", "seit", "zuletzt", "damals", "früher", "vor "),
+    "en": ("last", "past", "yesterday", "ago", "since", "previous", "earlier"),
+}
+PREDICTIVE_FORMS = {
+    "de": {"wird", "werde", "werden", "dürfte", "dürften", "sollte", "sollten", "könnte", "könnten", "würde", "würden"},
+    "en": {"will", "would", "could", "should", "might", "may"},
+}
+
+
+def _undated_future(text: str, sent: Span, char: int) -> bool:
+    """A document without a publication date (a news corpus that dropped it) cannot date a
+    time expression; one without a year and without a past marker ("am Freitag", "im März",
+    "heuer", "nächste Woche") in a sentence with a predictive verb form points forward."""
+    lang = sent.doc.lang_
+    low = text.lower()
+    if any(ch.isdigit() for ch in low) and any(len(w) == 4 and w.isdigit() for w in low.split()):
+        return False
+    before = sent.doc.text[max(sent.start_char, char - 20):char].lower()
+    if any(m in low or m in before for m in PAST_MARKERS.get(lang, ())):
+        return False
+    # (a sentence-initial "Sollte …," opens a condition, it predicts nothing)
+    return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent if t.i > sent.start)
+
+
 def _future_tense(sent: Span) -> bool:
     from .lexicon import forecast_lexicon
 
@@ -113,6 +138,8 @@ def find_horizon(
         if published and te.start_date and te.start_date > published and first in flex.words("deadline"):
             te = dataclasses.replace(te, start_date=published)  # "bis zum Frühjahr": from now on
         future = bool(published and te.end_date and te.end_date >= published and (te.start_date or te.end_date) >= published)
+        if published is None and not future:
+            future = _undated_future(te.text, sent, base + te.start)
         if te.start_date is None and te.end_date is None and te.kind == "set":
             continue
         cand = {

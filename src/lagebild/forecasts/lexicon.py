@@ -32,10 +32,16 @@ CUE_KINDS = (
     "ability",
     "deadline",
     "option_marker",
+    "risk",
+    "outcome_verb",
+    "wish_marker",
+    "vague_future",
+    "forecast_noun",
+    "penalty_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
-    "future_aux", "predictive_modal", "conditional_aux", "backshift_aux", "expectation", "counterfactual",
+    "future_aux", "predictive_modal", "conditional_aux", "backshift_aux", "expectation", "counterfactual", "risk",
 )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, List, Optional
 
 from ..events import realeval as ev
-from ..statements.realeval import Pred, score_layer
+from ..statements.realeval import Pred, actor_spans, score_layer
 
 
 def predicted(gold: str, key: Any, model: Optional[str] = None) -> List[Pred]:
@@ -24,7 +24,8 @@ def predicted(gold: str, key: Any, model: Optional[str] = None) -> List[Pred]:
     ``kind`` holds "cond" when the forecast has a condition."""
     doc, to_raw = ev.analyse(gold, key, model)
     return [Pred(to_raw(f.span[0]), to_raw(f.span[1]), ev.pred_actor_code(doc, f.holder),
-                 "cond" if f.condition else None) for f in doc.forecasts]
+                 "cond" if f.condition else None, actor_spans(doc, to_raw, f.holder), f.holder_text)
+            for f in doc.forecasts]
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,

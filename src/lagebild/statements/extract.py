@@ -254,6 +254,56 @@ def _is_passive(verb: Token) -> bool:
     return False
 
 
+PASSIVE_SPEAKER_PREPOSITIONS = {"de": {"von", "vom", "im", "aus", "in"}, "en": {"by"}}
+
+
+def _passive_like(verb: Token) -> bool:
+    """A passive, also where the tagger calls the participle an adjective ("wurde … betont")."""
+    if _is_passive(verb):
+        return True
+    return verb.tag_ in ("VVPP", "ADJD") and any(
+        dep(c) in ("aux", "aux:pass") and (c.lemma_ or "").lower() == "werden" for c in verb.children
+    )
+
+
+def _institution_noun(lang: str, word: str) -> bool:
+    """``word`` or its compound head ("Innenministerium" -> "Ministerium") is a group noun of
+    the reference lexicon (an institution or body that can speak)."""
+    from ..language.reference import load_reference_lexicon
+
+    lex = load_reference_lexicon(lang)
+    low = word.lower()
+    for k in range(0, max(1, len(low) - 4)):
+        hit = lex.lookup(low[k:]) if k == 0 else lex.words.get(low[k:])
+        if hit is not None:
+            return hit.kind == "group"
+    return False
+
+
+def _passive_speaker(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """The speaker of a passive speech verb: its "von"/"by" agent, or the institution it was
+    said in ("im Innenministerium", "aus dem Kanzleramt") when that is an actor mention or a
+    group the reference lexicon knows — else none."""
+    preps = PASSIVE_SPEAKER_PREPOSITIONS.get(ctx.lang, set())
+    heads = [verb] + [c for c in verb.children if dep(c) in ("aux", "aux:pass")]
+    for h in heads:
+        for c in h.children:
+            if dep(c) not in ("obl", "obl:agent", "nmod") or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(g.lower_ in preps and dep(g) == "case" for g in c.children):
+                continue
+            s, e = subtree_span(c)
+            if content[0] <= s < content[1]:
+                continue
+            known = tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c)) or _reference(ctx, c.idx, c.idx + len(c))
+            if not known:
+                known = _institution_noun(ctx.lang, c.text)
+            if known:
+                ctx.subject_head = c
+                return [t for t in sent if s <= t.idx < e and t.lower_ not in preps]
+    return []
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -265,13 +315,21 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             subjects = [t for t in subjects if t.i < verb.i]  # two "subjects" around a V2 verb: the Vorfeld one
-        if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)):
-            return []  # "Die Listen wurden bestätigt": the passive subject is what was said, not who
+        if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)) or (not subjects and _passive_like(verb)):
+            # "Die Listen wurden bestätigt": the passive subject is what was said, not who;
+            # the speaker is the agent or the institution it was said in ("wurde im
+            # Innenministerium betont", "von der Polizei mitgeteilt")
+            return _passive_speaker(ctx, verb, sent, content)
         if not subjects and content[1] <= verb.idx and verb.i + 1 < sent.end:
             # "…, schrieb die Zeitung": the parser may take the inverted subject for an object
             after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "obl") and c.pos_ in ("NOUN", "PROPN")]
+            if not after and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+                after = [verb.head]  # "…, hebt Weinberg hervor": the parser hung the verb on its subject
             if after and after[0].i - verb.i <= 3:
                 s, e = subtree_span(after[0])
+                if after[0].i == verb.head.i:  # only the name, not the sentence it heads
+                    parts = [after[0]] + [c for c in after[0].children if dep(c) in ("flat", "flat:name", "compound", "det", "amod") and c.i > verb.i]
+                    s, e = min(t.idx for t in parts), max(t.idx + len(t) for t in parts)
                 ctx.subject_head = after[0]
                 return [t for t in sent if s <= t.idx < e]
         if subjects:
@@ -605,19 +663,43 @@ EXPECTATIONS_KEY = "lagebild_expectations"
 DASHES = {"–", "—", "-"}
 
 
+def _reporting_frame(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> bool:
+    """The candidate content is itself a short reporting frame that opens with a speech
+    verb ("hebt Weinberg hervor", "sagte der Minister"): it attributes the clause before it,
+    it is no content of the verb before it."""
+    toks = [t for t in sent if span[0] <= t.idx < span[1] and not t.is_punct]
+    if not toks or len(toks) > 6:
+        return False
+    first = toks[0]
+    return bool(ctx.lex.verbs_by_form.get(first.lower_)) and first.i > sent.start and ctx.doc[first.i - 1].text == ","
+
+
 def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """An expectation verb whose object is a noun phrase — "Experten erwarten eine
     Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
     "expect a recession": no statement (nothing is reported as said), but an expectation of
     the subject, kept in ``doc.user_data["lagebild_expectations"]`` as
     ``(sentence start, sentence end, holder id, holder text, cue)`` for the forecasts."""
-    if not ctx.parsed or _is_passive(tok):
+    if not ctx.parsed:
+        return False
+    if _is_passive(tok):
+        # "Am Montag wurden 5.000 Schutzsuchende erwartet": an expectation whose holder the
+        # sentence does not name (the forecasts take the reporting speaker, else the author)
+        if any(dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "NUM", "PROPN") for c in tok.children):
+            ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
+                (sent.start_char, sent.end_char, UNKNOWN, None, tok.text)
+            )
+            return True
         return False
     obj = None
     kids = list(tok.children)
     kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
+    subjects = [c for c in tok.children if dep(c) == "nsubj"]
     for c in kids:
         d = dep(c)
+        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and c.pos_ in ("NOUN", "NUM"):
+            obj = c  # "Für den Montag erwartet die Polizei … Flüchtlinge": the parser's second subject
+            break
         if d in ("obj", "nsubj") and c.head.i != tok.i and c.pos_ in ("NOUN", "NUM"):
             obj = c  # (a parser slip under the particle: "sagt … hohe Zollkosten … voraus")
             break
@@ -710,6 +792,9 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 # clause are the content; "drohte mit Streik, falls …" has none
                 span = _with_main_clause(ctx, span, sent)
                 conditional_content = span is not None
+            framed = span is not None and span[0] > tok.idx and _reporting_frame(ctx, span, sent)
+            if framed:
+                span = None  # "denkt in Generationen, hebt Weinberg hervor": the clause after is another verb's frame
             if span is not None:
                 text = doc_text(ctx.doc)
                 j = span[0] - 1
@@ -720,8 +805,18 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                     ckind = "bare"
                 if not has_content(frame, ckind):
                     span = None  # "kritisierte Selenskyj", "sprachen über Flugabwehr"
+            if (
+                span is not None and entry.cls == "expect" and ctx.parsed and _is_passive(tok)
+                and ctx.lex.clause_kind((doc_text(ctx.doc)[span[0] : span[1]].split() or [""])[0].lower()) != "complementizer"
+            ):
+                # "Am Wochenende werden 5.000 Besucher erwartet, sagte X": the passive
+                # expectation's subject is what is expected; the clause after it is the
+                # reporting frame, not its content
+                span = None
             if span is None and entry.cls == "expect" and _expected_np(ctx, tok, sent):
                 continue  # "Die WTO sagt hohe Zollkosten voraus": an expected event, no statement
+            if span is None and framed:
+                continue  # part of the content of the frame after it: no speaker of its own
             if span is None:
                 # "Der Bürgermeister äußerte sich." — no content here, but the speaker of
                 # the Konjunktiv-I sentences that follow; "Diese Einschätzung äußerte X" —
@@ -835,9 +930,48 @@ MAIN_CLAUSE_AUX = {
 # ---------------------------------------------------------------- "laut X"
 
 
+POSSESSIVE_SOURCES = {"seiner", "ihrer", "seinen", "ihren"}
+
+
+def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[str]) -> bool:
+    """"Nach seiner Einschätzung würde …", "Nach ihren Worten …": an attribution phrase with
+    a possessive in it — the speaker is the person the possessive points back to (the
+    previous speaker, else the reference resolver's actor)."""
+    nouns = {p[1] for p, pos in ctx.lex.attribution.items() if len(p) == 2 and p[0] == "nach" and pos == "before"}
+    for k in range(len(low) - 2):
+        if low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns:
+            rest = toks[:k] + toks[k + 3 :]
+            span = char_span([t for t in rest if not t.is_space])
+            if span is None:
+                return False
+            pos = toks[k + 1]
+            # the reference resolver agrees the possessive in gender ("seiner" is no poll);
+            # without an antecedent, the previous speaker
+            speaker = _reference(ctx, pos.idx, pos.idx + len(pos))
+            speaker_text = pos.text
+            if speaker is None:
+                # the person last named before the sentence ("Premierminister David Cameron
+                # macht sich … stark. Nach seiner Einschätzung …")
+                types = {a.id: a.type for a in tokens.get_list(ctx.doc, "actors")}
+                people = [m for m in tokens.mentions_in(ctx.doc, max(0, sent.start_char - 400), sent.start_char)
+                          if types.get(m.actor_id) == "PER" and m.end <= sent.start_char]
+                if people:
+                    m = max(people, key=lambda m: m.end)
+                    speaker, speaker_text = m.actor_id, doc_text(ctx.doc)[m.start : m.end]
+            if speaker is None:
+                prev = _previous_speaker(ctx, sent.start_char)
+                speaker, speaker_text = (prev.speaker, prev.speaker_text) if prev is not None else (UNKNOWN, None)
+            _add(ctx, Statement(speaker=speaker, kind="indirect", text=doc_text(ctx.doc)[span[0] : span[1]], span=span,
+                                speaker_text=speaker_text, cue=" ".join(t.text for t in toks[k : k + 3]), verb_class="say"))
+            return True
+    return False
+
+
 def _attributions(ctx: _Ctx, sent: Span) -> bool:
     toks = list(sent)
     low = [t.lower_ for t in toks]
+    if ctx.lang == "de" and _possessive_attribution(ctx, sent, toks, low):
+        return True
     for s, e, phrase in match_phrases(low, ctx.lex.attribution):
         position = ctx.lex.attribution[phrase]
         if position == "final":
@@ -871,6 +1005,10 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
             while j >= 0 and not toks[j].is_punct and len(src) < 5:
                 src.insert(0, toks[j])
                 j -= 1
+            # "Deutlich gestiegen ist dem Bericht zufolge …": the source noun phrase starts
+            # after the last verb/adverb before it
+            cut = max((k for k, t in enumerate(src[:-1]) if t.pos_ in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ")), default=-1)
+            src = src[cut + 1 :]
             if not src:
                 continue
             rest = toks[: j + 1] + toks[e:]

@@ -26,6 +26,10 @@ class Pred:
     end: int
     who: Optional[str]  # speaker/holder CAMEO code or "author"
     kind: Optional[str] = None
+    # raw spans of the predicted speaker's/holder's actor mentions (to tell a wrong mention
+    # from a right mention with a wrong code); None when not known
+    who_spans: Optional[List[Tuple[int, int]]] = None
+    who_text: Optional[str] = None  # the speaker/holder as written
 
 
 def overlap(a: Tuple[int, int], b: Tuple[int, int]) -> float:
@@ -52,11 +56,47 @@ def match(golds: List[Tuple[int, int]], preds: List[Tuple[int, int]], threshold:
     return out
 
 
+def actor_spans(doc: Any, to_raw: Callable[[int], int], actor_id: Optional[str]) -> List[Tuple[int, int]]:
+    """Raw spans of the mentions of ``actor_id`` in an analysed document ([] for the author,
+    none or an unknown id)."""
+    for a in doc.actors:
+        if a.id == actor_id:
+            return [(to_raw(m[0]), to_raw(m[1])) for m in a.mentions]
+    return []
+
+
 def predicted(gold: str, key: Any, model: Optional[str] = None) -> List[Pred]:
     """lagebild's statements for one gold article (raw offsets, speaker as CAMEO code)."""
     doc, to_raw = ev.analyse(gold, key, model)
-    return [Pred(to_raw(s.span[0]), to_raw(s.span[1]), ev.pred_actor_code(doc, s.speaker), s.kind)
+    return [Pred(to_raw(s.span[0]), to_raw(s.span[1]), ev.pred_actor_code(doc, s.speaker), s.kind,
+                 actor_spans(doc, to_raw, s.speaker), s.speaker_text)
             for s in doc.statements]
+
+
+def error_kind(golds: List[Dict[str, Any]], gi: int, pred: Pred, who: str, raw: str = "") -> str:
+    """Why a matched pair has the wrong speaker/holder: ``"code"`` when the predicted actor
+    has a mention on the gold speaker's span (the right mention, coded wrongly — an actor
+    coding fault), else ``"mention"`` (another mention, the author, or none was chosen — an
+    attribution fault). A gold record without a speaker span (a continuation sentence) takes
+    the span of the nearest earlier record of the article with the same speaker."""
+    g = golds[gi]
+    span = g.get(f"{who}_span")
+    k = gi - 1
+    while span is None and k >= 0:
+        if golds[k].get(who) == g.get(who) and golds[k].get(f"{who}_span"):
+            span = golds[k][f"{who}_span"]
+        k -= 1
+    if span is None:
+        return "mention"
+    if pred.who_spans and any(a < span[1] and b > span[0] for a, b in pred.who_spans):
+        return "code"
+    # no actor (or another actor's mentions) but the speaker as written is the gold mention
+    # ("Stöger:" left unresolved): the mention is right, its actor/code is not
+    written = " ".join((pred.who_text or "").split()).lower()
+    gold_text = " ".join(raw[span[0]:span[1]].split()).lower()
+    if written and gold_text and (written in gold_text or gold_text in written):
+        return "code"
+    return "mention"
 
 
 def score_layer(
@@ -95,6 +135,9 @@ def score_layer(
         c["matched"] += len(m)
         c["who_ok"] += sum(ev.actor_matches(golds[gi].get(who), preds[pi].who) for gi, pi in m.items())
         c["second_ok"] += sum(second_ok(golds[gi], preds[pi]) for gi, pi in m.items())
+        for gi, pi in m.items():
+            if not ev.actor_matches(golds[gi].get(who), preds[pi].who):
+                c["wrong_" + error_kind(golds, gi, preds[pi], who, ev.raw_text(gold, key))] += 1
         c["negatives"] += len(negs.get(key, []))
         c["negative_alarms"] += sum(any(ev.sentence_of([n], p.start, p.end) for p in preds) for n in negs.get(key, []))
         if details:
@@ -103,7 +146,9 @@ def score_layer(
                 "article": key,
                 "missed": [gspans[gi] for gi in range(len(golds)) if gi not in m],
                 "false": [(p.start, p.end, p.who) for pi, p in enumerate(preds) if pi not in matched_p],
-                f"wrong_{who}": [(gspans[gi], golds[gi].get(who), preds[pi].who) for gi, pi in m.items()
+                f"wrong_{who}": [(gspans[gi], golds[gi].get(who), preds[pi].who, preds[pi].who_text,
+                                  error_kind(golds, gi, preds[pi], who, ev.raw_text(gold, key)))
+                                 for gi, pi in m.items()
                                  if not ev.actor_matches(golds[gi].get(who), preds[pi].who)],
             })
     p, r = ev.ratio(c["matched"], c["predicted"]), ev.ratio(c["matched"], c["gold"])
@@ -112,6 +157,8 @@ def score_layer(
         "precision": p, "recall": r, "f1": ev.f1(p, r),
         f"{who}_acc": ev.ratio(c["who_ok"], c["matched"]),
         f"{second_name}_acc": ev.ratio(c["second_ok"], c["matched"]),
+        # wrong speakers/holders split: another mention chosen vs the right mention, wrong code
+        f"{who}_wrong_mention": c["wrong_mention"], f"{who}_wrong_code": c["wrong_code"],
         "hard_negatives": c["negatives"], "hard_negative_alarms": c["negative_alarms"],
     }
     if details:

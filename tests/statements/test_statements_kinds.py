@@ -1,0 +1,96 @@
+"""Grids of our own sentences for the statement-side speaker faults found on the real-news
+dev half (issue 11): the source of "X zufolge" after a verb, a reporting frame after a
+comma ("…, hebt X hervor") that is no content of the verb before it, the speaker of the
+Konjunktiv-I sentence after such a frame, and passive expectations that are no statements.
+
+A grid passes when at least 95 % of its sentences come out as expected (the statistical
+parser may slip on one sentence of twenty)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.pipeline import analyze
+
+
+def _statements(text: str):
+    return analyze(text, language="de", published="2016-03-01").statements
+
+
+def _speakers(text: str):
+    return [(s.speaker_text or "") for s in _statements(text)]
+
+
+ZUFOLGE = [
+    ("Deutlich gestiegen ist dem Bericht vom Donnerstag zufolge der Anteil der Gewalttaten.", "dem Bericht vom Donnerstag"),
+    ("Stark gesunken ist der Statistik zufolge die Zahl der Einbrüche.", "der Statistik"),
+    ("Gestiegen sind dem Ministerium zufolge vor allem die Kosten.", "dem Ministerium"),
+    ("Der Zeitung Haaretz zufolge fand das Telefonat im Juni statt.", "Der Zeitung Haaretz"),
+    ("Ihm zufolge ist die Lage ernst.", "Ihm"),
+]
+
+
+FRAMES = [
+    # (text, expected speakers in order)
+    ("Saudi-Arabien plant in Jahrzehnten, sondern denkt in Generationen, hebt Weinberg hervor. Die Opec werde daher die Förderung belassen.",
+     ["Weinberg", "Weinberg"]),
+    ("Die Lage sei ernst, hob der Minister hervor. Man werde bald handeln.", ["der Minister", "der Minister"]),
+    ("Die Partei denkt langfristig, betonte der Vorsitzende.", ["der Vorsitzende"]),
+]
+
+
+PASSIVE_EXPECTATIONS = [
+    "Am Wochenende werden 5.000 Besucher erwartet, sagte der Veranstalter.",
+    "Bis zum Abend wurden 1.080 Menschen erwartet, teilte die Polizei mit.",
+    "Für Montag werden neue Regenfälle erwartet, sagte ein Meteorologe.",
+]
+
+
+def test_grid_zufolge_source_starts_after_the_verb():
+    failed = [t for t, who in ZUFOLGE if who not in _speakers(t)]
+    assert len(failed) <= len(ZUFOLGE) * 0.05, failed
+
+
+def test_grid_reporting_frame_is_no_content():
+    failed = [t for t, who in FRAMES if _speakers(t) != who]
+    assert len(failed) <= len(FRAMES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", PASSIVE_EXPECTATIONS)
+def test_grid_passive_expectation_is_no_statement_of_its_own(text):
+    sts = _statements(text)
+    assert all(s.verb_class != "expect" for s in sts)
+    assert len(sts) == 1 and sts[0].speaker_text
+
+
+PASSIVE_SPEECH = [
+    ("Unterdessen wurde im Innenministerium auf Anfrage betont, dass genug Plätze vorhanden seien.", "Innenministerium"),
+    ("Vom Ministerium wurde mitgeteilt, dass die Schulen geschlossen bleiben.", "Ministerium"),
+    ("Im Außenministerium wurde betont, dass die Gespräche weitergehen.", "Außenministerium"),
+    ("In der Sitzung wurde betont, dass alles gut sei.", ""),  # a meeting is no speaker
+]
+
+
+def test_grid_passive_speech_names_its_institution():
+    failed = [t for t, who in PASSIVE_SPEECH if _speakers(t) != [who]]
+    assert len(failed) <= len(PASSIVE_SPEECH) * 0.05, failed
+
+
+def test_grid_attitude_verb_without_content_speaks_the_konjunktiv_after_it():
+    text = ("Bildungsministerin Sonja Hammerschmid wünscht sich eine Verteilung der Mittel nach einem Sozialindex. "
+            "Ein solcher Chancenindex setze punktgenau an den Standorten an.")
+    sts = _statements(text)
+    assert len(sts) == 1 and "Hammerschmid" in (sts[0].speaker_text or "")
+
+
+POSSESSIVE_ATTRIBUTION = [
+    ("Premierminister David Cameron warnte vor einem Austritt. Nach seiner Einschätzung würde ein Ausstieg dem Land schaden.",
+     "Premierminister David Cameron"),
+    ("Die Ministerin äußerte sich am Montag. Nach ihren Worten sei die Lage ernst.", "Die Ministerin"),
+    ("Der Experte sprach vor Journalisten. Nach seiner Ansicht ist der Plan gescheitert.", "Der Experte"),
+]
+
+
+def test_grid_possessive_attribution_takes_the_previous_speaker():
+    failed = [t for t, who in POSSESSIVE_ATTRIBUTION
+              if not any(who in (s.speaker_text or "") and "Nach" in (s.cue or "") for s in _statements(t))]
+    assert len(failed) <= len(POSSESSIVE_ATTRIBUTION) * 0.05, failed
