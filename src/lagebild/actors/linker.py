@@ -523,7 +523,8 @@ class ActorLinker:
         return (active or cands)[0]
 
     def _resolve_role(
-        self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState
+        self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState,
+        context_ok: bool = True,
     ) -> Optional[str]:
         kb = self.kb
         if noun.roles == ("counterpart",):
@@ -574,7 +575,7 @@ class ActorLinker:
                 return pid
         # nobody in the document holds it: the agents of the document's main country
         # ("der Polizeichef" in an article about Turkey -> TURCOP), as CAMEO coders do
-        if st.context and not former and not noun.implies:
+        if context_ok and st.context and not former and not noun.implies:
             actor = kb.composite(st.context, noun.agent)
             return actor.id if actor else None
         return None
@@ -793,7 +794,10 @@ class ActorLinker:
                 return k
         if self._is_deputy(doc, start):  # "der stellvertretende Außenminister": not the minister
             plural = True
-        resolved = self._resolve_role(noun, plural, country, former, st)
+        # "der Chef der Bewegung X", "Präsident des Tennisverbands": the role of a body the
+        # KB does not know, not of the document's country
+        owned = end < len(doc) and doc[end].lower_ in self.of_words
+        resolved = self._resolve_role(noun, plural, country, former, st, context_ok=not owned)
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
