@@ -85,6 +85,16 @@ class DocState:
     recent: List[str] = field(default_factory=list)  # person ids in order of mention
     dated: bool = True  # False: the article has no date (``on`` is today)
     context: Optional[str] = None  # the country the document is mostly about
+    country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
+
+    def context_before(self, token: int) -> Optional[str]:
+        """The country named most often before token ``token`` (the earliest on a tie)."""
+        counts: Dict[str, int] = {}
+        for i, country in self.country_marks:
+            if i >= token:
+                break
+            counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: (counts[c], -next(i for i, k in self.country_marks if k == c))) if counts else None
 
     def mentioned(self, actor_id: str) -> None:
         self.recent.append(actor_id)
@@ -404,11 +414,10 @@ class ActorLinker:
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
         return out
 
-    def _context_country(self, atoms: List[Atom]) -> Optional[str]:
-        """The country a document is mostly about: the one its states, places and country
-        adjectives name most often (the earliest on a tie); None when it names none."""
-        counts: Counter = Counter()
-        first: Dict[str, int] = {}
+    def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
+        """``(token, ISO alpha-3)`` of every state, place, country adjective or country
+        role prefix among ``atoms``, in document order."""
+        marks: List[Tuple[int, str]] = []
         for a in atoms:
             e = a.entries[0]
             country: Optional[str] = None
@@ -423,10 +432,19 @@ class ActorLinker:
                 base = self.kb.get(e.target)
                 country = base.country if base is not None and base.type in ("GPE", "LOC") else None
             if country and len(country) == 3 and country.isalpha():
-                counts[country] += 1
-                first.setdefault(country, a.start)
+                marks.append((a.start, country))
+        return marks
+
+    @staticmethod
+    def _context_country(marks: List[Tuple[int, str]]) -> Optional[str]:
+        """The country a document is mostly about: the one its states, places and country
+        adjectives name most often (the earliest on a tie); None when it names none."""
+        counts: Counter = Counter(c for _, c in marks)
         if not counts:
             return None
+        first = {}
+        for i, c in marks:
+            first.setdefault(c, i)
         return max(counts, key=lambda c: (counts[c], -first[c]))
 
     # -- composition ------------------------------------------------------------------
@@ -524,7 +542,7 @@ class ActorLinker:
 
     def _resolve_role(
         self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState,
-        context_ok: bool = True,
+        context_at: Optional[int] = None,
     ) -> Optional[str]:
         kb = self.kb
         if noun.roles == ("counterpart",):
@@ -573,10 +591,13 @@ class ActorLinker:
             offices = [o for o in actor.offices if (o.ended_before(st.on) if former else o.active(st.on))]
             if any(set(o.roles) & set(noun.roles) for o in offices):
                 return pid
-        # nobody in the document holds it: the agents of the document's main country
-        # ("der Polizeichef" in an article about Turkey -> TURCOP), as CAMEO coders do
-        if context_ok and st.context and not former and not noun.implies:
-            actor = kb.composite(st.context, noun.agent)
+        # nobody in the document holds it: the agents of the country the text before it
+        # is mostly about ("der Polizeichef" in an article about Turkey -> TURCOP), as
+        # CAMEO coders do; a country named only later does not count (in "The ambassador
+        # hopes that the British …" the British are the topic, not the ambassador's state)
+        context = st.context_before(context_at) if context_at is not None else None
+        if context and not former and not noun.implies:
+            actor = kb.composite(context, noun.agent)
             return actor.id if actor else None
         return None
 
@@ -797,7 +818,7 @@ class ActorLinker:
         # "der Chef der Bewegung X", "Präsident des Tennisverbands": the role of a body the
         # KB does not know, not of the document's country
         owned = end < len(doc) and doc[end].lower_ in self.of_words
-        resolved = self._resolve_role(noun, plural, country, former, st, context_ok=not owned)
+        resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
@@ -887,7 +908,8 @@ class ActorLinker:
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
-        st = DocState(on=on, dated=dated, context=self._context_country(atoms))
+        marks = self._country_marks(atoms)
+        st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks)
         found = self._compose(doc, atoms, st)
         self._party_codes(doc, found, st)
         return self._records(doc, found, st, prov)

@@ -400,7 +400,9 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
         # "der Republikaner" (one person) is not the party the actors component saw in it
-        if not (hit is not None and hit[1].kind == "description" and hit[1].types == frozenset(("PER",))
+        # (a role phrase the actors component resolved -- "der Regierungssprecher" ->
+        # FRAGOV -- is its own mention, not a description to look back from)
+        if getattr(best, "kind", None) == "role" or not (hit is not None and hit[1].kind == "description" and hit[1].types == frozenset(("PER",))
                 and getattr(actor, "type", None) in ("ORG", "GRP") and _number_of(hit[0], hit[1]) == "sg"
                 and any(c.dep_ == "det" for c in hit[0].children)):
             return [best.actor_id]
