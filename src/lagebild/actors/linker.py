@@ -101,10 +101,16 @@ class DocState:
 
     def learn(self, noun: RoleNoun, country: Optional[str], actor_id: str, text: str) -> None:
         """Remember that ``actor_id`` holds ``noun``'s role (of ``country``) in this document."""
-        for key in noun.roles:
+        for key in role_keys(noun):
             self.learned[(key, country)] = actor_id
             self.learned_roles.setdefault(actor_id, set()).add(key)
         self.role_text.setdefault(actor_id, text)
+
+
+def role_keys(noun: RoleNoun) -> Tuple[str, ...]:
+    """The role keys a noun teaches and looks up within a document: its KB role keys, else
+    ``"~<term>"`` ("Bischof Martin X" … "der Bischof" is X again)."""
+    return noun.roles or (f"~{noun.term.lower()}",)
 
 
 class ActorLinker:
@@ -556,7 +562,7 @@ class ActorLinker:
                 return actor.id if actor else None
             return None
         if country:
-            for key in noun.roles:
+            for key in role_keys(noun):
                 pid = st.learned.get((key, country))
                 if pid:
                     return pid
@@ -583,7 +589,7 @@ class ActorLinker:
             return actor.id if actor else None
         # no country: the most recent person of the document holding that role
         for pid in reversed(st.recent):
-            if st.learned_roles.get(pid, set()) & set(noun.roles):
+            if st.learned_roles.get(pid, set()) & set(role_keys(noun)):
                 return pid
             actor = kb.get(pid)
             if actor is None:
@@ -754,7 +760,11 @@ class ActorLinker:
         if country is None and k < n:
             c = atoms[k]
             cref = self._country_ref(c) if c.first("adj", "demonym") is None else None
-            between = " ".join(self._between(doc, end, c.start)).lower()
+            gap = doc[end:c.start]
+            # "Chef der prokurdischen HDP": adjectives may stand between "der" and the name
+            while len(gap) > 1 and gap[-1].pos_ == "ADJ":
+                gap = gap[:-1]
+            between = " ".join(t.text for t in gap).lower()
             if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
                 country, end, k = cref, c.end, k + 1
             elif between in self.of_words and c.entries[0].kind == "actor" and self._sub_national(c):
