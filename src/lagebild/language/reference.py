@@ -102,6 +102,15 @@ def load_reference_lexicon(lang: str) -> RefLexicon:
                 else:
                     word = RefWord("group", "pl" if plural else "*", "*", frozenset((str(info.get("type") or "GRP"), "GRP")), noun.agent)
                 words.setdefault(form.lower(), word)
+        # German compounds ending in a group head ("Bildungsministerium", "Landesgewerkschaft"):
+        # kb/compound_roles.tsv heads that name no single person, matched as word endings
+        for head in kb.compound_heads.get(lang, []):
+            if not head.person and not head.generic:
+                info = kb.agents.get(head.agent) or {}
+                suffixes.append((head.form, RefWord(
+                    "group", "pl" if head.plural else "*", "*",
+                    frozenset((str(info.get("type") or "GRP"), "GRP")), head.agent,
+                )))
     except Exception:  # pragma: no cover - the KB is optional for this module
         pass
     own: Dict[str, RefWord] = {}
