@@ -900,9 +900,31 @@ class ActorLinker:
                         out.append(Found(a.start, nxt.end, group.id, ROLE))
                         i += 2
                         continue
+            # "der Linke Fabio De Masi", "SPD Olaf Scholz": a party name right before a
+            # person's name describes the person (party member), it is no actor of its own
+            if nxt is not None and nxt.start == a.end and self._person(nxt) is not None \
+                    and self._party_code(a) is not None and a.end - a.start == 1:
+                code = self._party_code(a)
+                self._emit_plain(doc, nxt, out, st)
+                if out and out[-1].start == nxt.start:
+                    out[-1].start = a.start
+                    st.role_code.setdefault(out[-1].actor, (code[:3], code[:6]))  # type: ignore[index]
+                i += 2
+                continue
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _party_code(self, atom: Atom) -> Optional[str]:
+        """The CAMEO code of the political party an atom names ("DEUPTY"), else None."""
+        e = atom.entries[0]
+        if e.kind != "actor" or e.mention_kind != NAME:
+            return None
+        actor = self.kb.get(e.target or "")
+        code = actor.code if actor is not None and actor.type == "ORG" else None
+        if code and len(code) >= 6 and code[3:6] == "PTY" and code[:3].isalpha():
+            return code
+        return None
 
     # -- output -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Tuple[List[Mention], List[Actor]]:
