@@ -18,7 +18,14 @@
    document taught through appositions, or by the most recent matching person mentioned;
    a person role that stays ambiguous falls back to the country's agent ("USAGOV"), a
    group role ("russische Armee") is the country + agent actor ("RUSMIL").
-5. Capitals with ``metonymy=y`` stand for their government ("Warnung an Moskau" ->
+   A role with no country of its own takes the country the text before it names most
+   often ("der Polizeichef" in an article about Turkey -> TURCOP).
+   German compounds no surface form covers are read as modifier + role head
+   (``data/kb/compound_roles.tsv``: "Bundesjustizminister", "Polizeisprecherin").
+5. A person named with a role (apposition, "als Sozialminister", "(SPÖ)", "der Linke X")
+   carries the role's CAMEO code in this document (``Actor.code``), provisional and KB
+   persons alike, unless the KB's dated offices say otherwise.
+6. Capitals with ``metonymy=y`` stand for their government ("Warnung an Moskau" ->
    RUSGOV) unless a locative preposition precedes ("in Moskau" -> the city).
 """
 from __future__ import annotations
