@@ -146,6 +146,11 @@ class ActorLinker:
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
         self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
+        # head form -> head, and the head lengths longest first (one dict probe per length)
+        self.head_by_form: Dict[str, CompoundHead] = {}
+        for head in self.compound_heads:
+            self.head_by_form.setdefault(head.form, head)
+        self.head_lengths = sorted({len(f) for f in self.head_by_form}, reverse=True)
         self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
         self.compound_prefixes: Dict[str, str] = {
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
@@ -369,8 +374,11 @@ class ActorLinker:
         word ends in no head, the modifier is shorter than 3 letters, or a generic head
         ("Chef", "Präsident") gets neither a sector nor a country from its modifier."""
         lower = word.lower()
-        for head in self.compound_heads:
-            if not lower.endswith(head.form) or len(lower) - len(head.form) < 3:
+        for length in self.head_lengths:
+            if len(lower) - length < 3:
+                continue
+            head = self.head_by_form.get(lower[-length:])
+            if head is None:
                 continue
             modifier = lower[: len(lower) - len(head.form)]
             target: Optional[str] = None
