@@ -20,10 +20,10 @@ GEORGIA_US, GEORGIA = "loc:georgia", "GEO"
         ("de", "Im US-Bundesstaat Georgia wurde gewählt.", [("Georgia", GEORGIA_US)]),
         # context: other places of the document vote for their country
         ("en", "Storms hit Atlanta. Georgia asked for help.", [("Atlanta", "loc:atlanta"), ("Georgia", GEORGIA_US)]),
-        ("en", "Protests filled Tbilisi. Georgia recalled its envoy.", [("Tbilisi", "GEOGOV"), ("Georgia", GEORGIA)]),
-        ("en", "Georgia recalled its envoy to Moscow.", [("Georgia", GEORGIA), ("Moscow", "loc:moscow")]),
+        ("en", "Protests filled Tbilisi. Georgia recalled its envoy.", [("Tbilisi", "GEOGOV"), ("Georgia", GEORGIA), ("envoy", "GEOGOV")]),
+        ("en", "Georgia recalled its envoy to Moscow.", [("Georgia", GEORGIA), ("envoy", "GEOGOV"), ("Moscow", "loc:moscow")]),
         # no evidence either way: the country (the gazetteer's first reading)
-        ("en", "Georgia recalled its envoy.", [("Georgia", GEORGIA)]),
+        ("en", "Georgia recalled its envoy.", [("Georgia", GEORGIA), ("envoy", "GEOGOV")]),
         # City, Region of another country: a town in that region, never the capital's government
         ("en", "The mayor of Paris, Texas, met reporters.", [("mayor of Paris, Texas", "USAGOV")]),
         ("en", "Paris, Texas, held a vote.", [("Paris, Texas", "loc:texas")]),

@@ -123,6 +123,20 @@ class RoleNoun:
     priority: int = PRIORITY_BUILTIN
 
 
+@dataclass(frozen=True)
+class CompoundHead:
+    """The last part of a compound role noun ("minister" in "Bundesjustizminister"):
+    one inflected form (lower case), its base term, agent code, whether it names one
+    person (singular) and whether it is ``generic`` (names no sector by itself)."""
+
+    form: str
+    term: str
+    agent: str
+    person: bool
+    plural: bool
+    generic: bool
+
+
 @dataclass
 class KB:
     actors: Dict[str, KBActor] = field(default_factory=dict)
@@ -135,6 +149,10 @@ class KB:
     given_names: frozenset = frozenset()
     by_office: Dict[Tuple[str, str], List[Office]] = field(default_factory=dict)
     user_dir: Optional[Path] = None
+    #: German compound role nouns (compound_roles.tsv): lang -> heads, longest form first
+    compound_heads: Dict[str, List["CompoundHead"]] = field(default_factory=dict)
+    #: lang -> (modifier ending, agent code), longest first
+    compound_modifiers: Dict[str, List[Tuple[str, str]]] = field(default_factory=dict)
 
     # -- lookups ---------------------------------------------------------------
     def get(self, actor_id: str) -> Optional[KBActor]:
@@ -395,6 +413,48 @@ def _load_institutions(kb: KB, path: Path) -> None:
             kb.institutions.append((row["lang"], form, row["actor"]))
 
 
+def _load_compounds(kb: KB, path: Path, infl: dict) -> None:
+    """Heads and modifiers of German compound role nouns (see compound_roles.tsv)."""
+    if not path.is_file():
+        return
+
+    def validate(row: dict) -> Optional[str]:
+        if row["part"] not in ("head", "mod"):
+            return f"part {row['part']!r} is not head or mod"
+        if row["agent"] not in kb.agents:
+            return f"unknown agent code {row['agent']!r} (see agent_codes.tsv)"
+        cls = row.get("infl") or "-"
+        if row["part"] == "head" and (cls, row["lang"]) not in infl and (cls, "*") not in infl:
+            return f"unknown inflection class {cls!r} for {row['lang']!r}"
+        if row["part"] == "mod" and row["form"] != row["form"].lower():
+            return f"a modifier ending is written in lower case, not {row['form']!r}"
+        return None
+
+    for row in iter_tsv(path, required=("lang", "part", "form", "agent"), validate=validate):
+        lang = row["lang"]
+        if row["part"] == "mod":
+            kb.compound_modifiers.setdefault(lang, []).append((row["form"], row["agent"]))
+            continue
+        cls = row.get("infl") or "-"
+        strip, suffixes = infl.get((cls, lang)) or infl[(cls, "*")]
+        term = row["form"]
+        stem = term[: -len(strip)] if strip and term.endswith(strip) else term
+        seen = set()
+        for suffix, plural in suffixes:
+            form = (stem + suffix).lower()
+            if form in seen:
+                continue
+            seen.add(form)
+            kb.compound_heads.setdefault(lang, []).append(CompoundHead(
+                form=form, term=term, agent=row["agent"], person=row.get("person") == "y",
+                plural=plural, generic=row.get("generic") == "y",
+            ))
+    for heads in kb.compound_heads.values():
+        heads.sort(key=lambda h: -len(h.form))
+    for mods in kb.compound_modifiers.values():
+        mods.sort(key=lambda m: -len(m[0]))
+
+
 def _user_files(user_dir: Optional[Path], stem: str) -> List[Tuple[Path, int]]:
     if user_dir is None or not user_dir.is_dir():
         return []
@@ -444,6 +504,7 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
         _load_aliases(kb, path, prio)
     infl = _inflections(KB_DIR / "inflection.tsv")
     _load_agents(kb, KB_DIR / "agents.tsv", infl)
+    _load_compounds(kb, KB_DIR / "compound_roles.tsv", infl)
     for path, prio in _user_files(user, "agents"):
         _load_agents(kb, path, infl, prio)
     _load_institutions(kb, KB_DIR / "institutions.tsv")

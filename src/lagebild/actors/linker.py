@@ -18,11 +18,19 @@
    document taught through appositions, or by the most recent matching person mentioned;
    a person role that stays ambiguous falls back to the country's agent ("USAGOV"), a
    group role ("russische Armee") is the country + agent actor ("RUSMIL").
-5. Capitals with ``metonymy=y`` stand for their government ("Warnung an Moskau" ->
+   A role with no country of its own takes the country the text before it names most
+   often ("der Polizeichef" in an article about Turkey -> TURCOP).
+   German compounds no surface form covers are read as modifier + role head
+   (``data/kb/compound_roles.tsv``: "Bundesjustizminister", "Polizeisprecherin").
+5. A person named with a role (apposition, "als Sozialminister", "(SPÖ)", "der Linke X")
+   carries the role's CAMEO code in this document (``Actor.code``), provisional and KB
+   persons alike, unless the KB's dated offices say otherwise.
+6. Capitals with ``metonymy=y`` stand for their government ("Warnung an Moskau" ->
    RUSGOV) unless a locative preposition precedes ("in Moskau" -> the city).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, List, Optional, Sequence, Set, Tuple
@@ -35,7 +43,7 @@ from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
 from .homonyms import resolve_place_homonyms
-from .kb import KB, KBActor, RoleNoun
+from .kb import KB, CompoundHead, KBActor, RoleNoun
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
     _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
@@ -82,16 +90,34 @@ class DocState:
     role_text: Dict[str, str] = field(default_factory=dict)
     role_code: Dict[str, Tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # (country, code)
     recent: List[str] = field(default_factory=list)  # person ids in order of mention
+    dated: bool = True  # False: the article has no date (``on`` is today)
+    context: Optional[str] = None  # the country the document is mostly about
+    country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
+
+    def context_before(self, token: int) -> Optional[str]:
+        """The country named most often before token ``token`` (the earliest on a tie)."""
+        counts: Dict[str, int] = {}
+        for i, country in self.country_marks:
+            if i >= token:
+                break
+            counts[country] = counts.get(country, 0) + 1
+        return max(counts, key=lambda c: (counts[c], -next(i for i, k in self.country_marks if k == c))) if counts else None
 
     def mentioned(self, actor_id: str) -> None:
         self.recent.append(actor_id)
 
     def learn(self, noun: RoleNoun, country: Optional[str], actor_id: str, text: str) -> None:
         """Remember that ``actor_id`` holds ``noun``'s role (of ``country``) in this document."""
-        for key in noun.roles:
+        for key in role_keys(noun):
             self.learned[(key, country)] = actor_id
             self.learned_roles.setdefault(actor_id, set()).add(key)
         self.role_text.setdefault(actor_id, text)
+
+
+def role_keys(noun: RoleNoun) -> Tuple[str, ...]:
+    """The role keys a noun teaches and looks up within a document: its KB role keys, else
+    ``"~<term>"`` ("Bischof Martin X" … "der Bischof" is X again)."""
+    return noun.roles or (f"~{noun.term.lower()}",)
 
 
 class ActorLinker:
@@ -118,6 +144,17 @@ class ActorLinker:
         self.common_words = {w.lower() for w in pick("common_surname_words")}
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
+        self.predicative = {w.lower() for w in pick("predicative")}
+        self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
+        # head form -> head, and the head lengths longest first (one dict probe per length)
+        self.head_by_form: Dict[str, CompoundHead] = {}
+        for head in self.compound_heads:
+            self.head_by_form.setdefault(head.form, head)
+        self.head_lengths = sorted({len(f) for f in self.head_by_form}, reverse=True)
+        self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
+        self.compound_prefixes: Dict[str, str] = {
+            p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
+        } if self.compound_heads else {}
         self.gazetteer = Gazetteer(kb, self.lang)
         # lower-cased surface form -> the entries of all its spellings
         self.entries: Dict[str, List[Entry]] = {}
@@ -328,6 +365,109 @@ class ActorLinker:
                 taken.add(tok.i)
         return extra
 
+    # -- compound role nouns (German) -------------------------------------------------
+    def compound_role(self, word: str) -> Optional[Tuple[RoleNoun, Optional[str], bool]]:
+        """Read a German compound as modifier + role head (``data/kb/compound_roles.tsv``):
+        ``"Bundesjustizministerin"`` -> (a GOV person noun, None, singular);
+        ``"Polizeisprecher"`` -> COP; ``"SPÖ-Kampagnenleiter"`` -> the SPÖ's role.
+        Returns ``(role noun, country/organisation id or None, plural)`` or None when the
+        word ends in no head, the modifier is shorter than 3 letters, or a generic head
+        ("Chef", "Präsident") gets neither a sector nor a country from its modifier."""
+        lower = word.lower()
+        for length in self.head_lengths:
+            if len(lower) - length < 3:
+                continue
+            head = self.head_by_form.get(lower[-length:])
+            if head is None:
+                continue
+            modifier = lower[: len(lower) - len(head.form)]
+            target: Optional[str] = None
+            rest = modifier
+            if "-" in modifier:
+                first, _, rest = modifier.partition("-")
+                target = self.compound_prefixes.get(first)
+                if target is None and first and not rest:
+                    rest = first
+            rest = rest.strip("-")
+            agent = head.agent
+            sector = self._sector(rest) if rest else None
+            if head.generic:
+                if sector is not None:
+                    agent = sector
+                elif target is None:
+                    return None
+            if target is None and "-" in modifier and sector is None and head.generic:
+                return None
+            if not modifier.strip("-").replace("-", "").isalpha():
+                return None
+            roles = (f"~{lower[: len(lower) - len(head.form)]}{head.term.lower()}",)
+            noun = RoleNoun(self.lang, word, ((word, head.plural),), agent, roles,
+                            head.person and not head.plural, None, 0)
+            return noun, target, head.plural
+        return None
+
+    def _sector(self, modifier: str) -> Optional[str]:
+        """The agent code a compound modifier gives ("landespolizei" -> COP)."""
+        for stem in (modifier, modifier[:-1] if modifier.endswith(("s", "n")) else None):
+            if not stem:
+                continue
+            for ending, agent in self.compound_mods:
+                if stem.endswith(ending):
+                    return agent
+        return None
+
+    def _compound_atoms(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        """Role atoms for capitalised nouns no KB surface form covers that read as a
+        compound role noun (:meth:`compound_role`)."""
+        if not self.compound_heads:
+            return []
+        taken = {i for a in atoms for i in range(a.start, a.end)}
+        out: List[Atom] = []
+        for tok in doc:
+            if tok.i in taken or len(tok) < 7 or not tok.text[:1].isupper() or tok.is_upper:
+                continue
+            if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+                continue
+            hit = self.compound_role(tok.text)
+            if hit is None:
+                continue
+            noun, target, plural = hit
+            out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
+        return out
+
+    def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
+        """``(token, ISO alpha-3)`` of every state, place, country adjective or country
+        role prefix among ``atoms``, in document order."""
+        marks: List[Tuple[int, str]] = []
+        for a in atoms:
+            e = a.entries[0]
+            country: Optional[str] = None
+            if e.kind in ("adj", "demonym"):
+                base = self.kb.get(e.target or "")
+                country = base.country if base is not None else None
+            elif e.kind == "actor" and e.mention_kind in (NAME, METONYMY):
+                actor = self.kb.get(e.target or "")
+                if actor is not None and actor.type in ("GPE", "LOC"):
+                    country = actor.country
+            elif e.kind == "role" and e.target:
+                base = self.kb.get(e.target)
+                country = base.country if base is not None and base.type in ("GPE", "LOC") else None
+            if country and len(country) == 3 and country.isalpha():
+                marks.append((a.start, country))
+        return marks
+
+    @staticmethod
+    def _context_country(marks: List[Tuple[int, str]]) -> Optional[str]:
+        """The country a document is mostly about: the one its states, places and country
+        adjectives name most often (the earliest on a tie); None when it names none."""
+        counts: Counter = Counter(c for _, c in marks)
+        if not counts:
+            return None
+        first = {}
+        for i, c in marks:
+            first.setdefault(c, i)
+        return max(counts, key=lambda c: (counts[c], -first[c]))
+
     # -- composition ------------------------------------------------------------------
     def _country_ref(self, atom: Atom) -> Optional[str]:
         """The country/organisation an atom names or qualifies (adjective, country, IGO)."""
@@ -422,7 +562,8 @@ class ActorLinker:
         return (active or cands)[0]
 
     def _resolve_role(
-        self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState
+        self, noun: RoleNoun, plural: bool, country: Optional[str], former: bool, st: DocState,
+        context_at: Optional[int] = None,
     ) -> Optional[str]:
         kb = self.kb
         if noun.roles == ("counterpart",):
@@ -436,7 +577,7 @@ class ActorLinker:
                 return actor.id if actor else None
             return None
         if country:
-            for key in noun.roles:
+            for key in role_keys(noun):
                 pid = st.learned.get((key, country))
                 if pid:
                     return pid
@@ -463,7 +604,7 @@ class ActorLinker:
             return actor.id if actor else None
         # no country: the most recent person of the document holding that role
         for pid in reversed(st.recent):
-            if st.learned_roles.get(pid, set()) & set(noun.roles):
+            if st.learned_roles.get(pid, set()) & set(role_keys(noun)):
                 return pid
             actor = kb.get(pid)
             if actor is None:
@@ -471,28 +612,62 @@ class ActorLinker:
             offices = [o for o in actor.offices if (o.ended_before(st.on) if former else o.active(st.on))]
             if any(set(o.roles) & set(noun.roles) for o in offices):
                 return pid
+        # nobody in the document holds it: the agents of the country the text before it
+        # is mostly about ("der Polizeichef" in an article about Turkey -> TURCOP), as
+        # CAMEO coders do; a country named only later does not count (in "The ambassador
+        # hopes that the British …" the British are the topic, not the ambassador's state)
+        context = st.context_before(context_at) if context_at is not None else None
+        if context and not former and not noun.implies:
+            actor = kb.composite(context, noun.agent)
+            return actor.id if actor else None
         return None
 
     def _learn(
         self, noun: RoleNoun, country: Optional[str], pid: str, text: str, former: bool, st: DocState
     ) -> None:
         """An apposition teaches a role unless it is a former one or the KB's dated offices
-        say otherwise ("Präsident Trump" in a 2023 article does not make him the president)."""
+        say otherwise ("Präsident Trump" in a 2023 article does not make him the president:
+        he held that office at another time). A role the KB never gave the person
+        ("Justizminister Heiko Maas" in 2016, the KB knowing only his later office) or any
+        role in an undated article is the text's word and is learned. The person then
+        carries the role's CAMEO code for this document: the country (the role's own, else
+        the document's main country) plus the role's agent code ("Innenministerin X" in an
+        Austrian article -> AUTGOV; "CDU-Abgeordnete X" -> DEULEG)."""
         if former:
             return
         actor = self.kb.get(pid)
-        if actor is not None and actor.offices:
+        if actor is not None and actor.offices and st.dated:
             active = actor.office_at(st.on)
-            if active is None or not (set(active.roles) & set(noun.roles)):
+            if active is not None and not (set(active.roles) & set(noun.roles)):
+                return
+            if active is None and any(set(o.roles) & set(noun.roles) for o in actor.offices):
                 return
         st.learn(noun, country, pid, text)
-        if pid.startswith("prov:") and country and pid not in st.role_code:
-            base = self.kb.get(country)
-            iso = base.country if base is not None and base.type == "GPE" else None
-            if base is not None and base.type == "ORG":
-                st.role_code[pid] = (None, base.code)
-            elif iso:
-                st.role_code[pid] = (iso, f"{iso}{noun.agent}")
+        if pid not in st.role_code:
+            own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
+            code = self._role_code(noun, country or own or st.context)
+            if code is not None:
+                st.role_code[pid] = code
+
+    def _role_code(self, noun: RoleNoun, of: Optional[str]) -> Optional[Tuple[Optional[str], str]]:
+        """``(country, CAMEO code)`` of a person holding ``noun``'s role of ``of`` (a country,
+        place or organisation id): a party's member of parliament is the party's country +
+        LEG, its other roles the party's code; an organisation's role its code; a
+        country's role country + agent."""
+        base = self.kb.get(of) if of else None
+        if base is None:
+            return None
+        if base.type == "ORG":
+            code = base.code
+            if not code:
+                return None
+            if len(code) >= 6 and code[3:6] == "PTY" and code[:3].isalpha() and noun.agent not in ("GOV", "PTY"):
+                return (code[:3], code[:3] + noun.agent)
+            return (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        iso = base.country
+        if not iso or len(iso) != 3:
+            return None
+        return (iso, f"{iso}{noun.agent}")
 
     def _is_name_part(self, tok) -> bool:  # type: ignore[no-untyped-def]
         """A noun right before a city name makes it part of a name or a place."""
@@ -600,7 +775,11 @@ class ActorLinker:
         if country is None and k < n:
             c = atoms[k]
             cref = self._country_ref(c) if c.first("adj", "demonym") is None else None
-            between = " ".join(self._between(doc, end, c.start)).lower()
+            gap = doc[end:c.start]
+            # "Chef der prokurdischen HDP": adjectives may stand between "der" and the name
+            while len(gap) > 1 and gap[-1].pos_ == "ADJ":
+                gap = gap[:-1]
+            between = " ".join(t.text for t in gap).lower()
             if cref and ((c.start == end and c.entries[0].genitive) or (between and between in self.of_words)):
                 country, end, k = cref, c.end, k + 1
             elif between in self.of_words and c.entries[0].kind == "actor" and self._sub_national(c):
@@ -652,9 +831,19 @@ class ActorLinker:
                     out.append(Found(start, end, prev.actor, ROLE))
                     self._learn(noun, country, prev.actor, text, former, st)
                     return k
+        # "Stöger will als Sozialminister …": the role is a predicate of the person before it
+        if noun.person and not plural and self.predicative:
+            pid = self._predicate_of(doc, start, out)
+            if pid is not None:
+                out.append(Found(start, end, pid, ROLE))
+                self._learn(noun, country, pid, text, former, st)
+                return k
         if self._is_deputy(doc, start):  # "der stellvertretende Außenminister": not the minister
             plural = True
-        resolved = self._resolve_role(noun, plural, country, former, st)
+        # "der Chef der Bewegung X", "Präsident des Tennisverbands": the role of a body the
+        # KB does not know, not of the document's country
+        owned = end < len(doc) and doc[end].lower_ in self.of_words
+        resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
@@ -666,6 +855,28 @@ class ActorLinker:
                     if other is not None:
                         prev.actor, prev.kind = other.id, ROLE
         return k
+
+    def _predicate_of(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+        """The person a role noun at token ``start`` is predicated of: "als"/"as" (up to
+        two adjectives or determiners between) and the nearest person mentioned before it
+        in the same sentence; None otherwise."""
+        i = start - 1
+        skipped = 0
+        while i >= 0 and skipped < 2 and doc[i].pos_ in ("ADJ", "DET") and doc[i].lower_ not in self.predicative:
+            i -= 1
+            skipped += 1
+        if i < 0 or doc[i].lower_ not in self.predicative:
+            return None
+        sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+        for f in reversed(out):
+            if f.start < sent_start:
+                return None
+            if f.kind not in (NAME, SURNAME, ROLE):
+                continue
+            actor = self.kb.get(f.actor)
+            if f.actor.startswith("prov:") or (actor is not None and actor.type == "PER"):
+                return f.actor
+        return None
 
     def _compose(self, doc: Doc, atoms: List[Atom], st: DocState) -> List[Found]:
         out: List[Found] = []
@@ -704,23 +915,65 @@ class ActorLinker:
                         out.append(Found(a.start, nxt.end, group.id, ROLE))
                         i += 2
                         continue
+            # "der Linke Fabio De Masi", "SPD Olaf Scholz": a party name right before a
+            # person's name describes the person (party member), it is no actor of its own
+            if nxt is not None and nxt.start == a.end and self._person(nxt) is not None \
+                    and self._party_code(a) is not None and a.end - a.start == 1:
+                code = self._party_code(a)
+                self._emit_plain(doc, nxt, out, st)
+                if out and out[-1].start == nxt.start:
+                    out[-1].start = a.start
+                    st.role_code.setdefault(out[-1].actor, (code[:3], code[:6]))  # type: ignore[index]
+                i += 2
+                continue
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
 
+    def _party_code(self, atom: Atom) -> Optional[str]:
+        """The CAMEO code of the political party an atom names ("DEUPTY"), else None."""
+        e = atom.entries[0]
+        if e.kind != "actor" or e.mention_kind != NAME:
+            return None
+        actor = self.kb.get(e.target or "")
+        code = actor.code if actor is not None and actor.type == "ORG" else None
+        if code and len(code) >= 6 and code[3:6] == "PTY" and code[:3].isalpha():
+            return code
+        return None
+
     # -- output -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Tuple[List[Mention], List[Actor]]:
         self._sync_provisional()
+        dated = bool(doc._.published)
         on = doc._.published or date.today()
         if not isinstance(on, date):
             on = date.fromisoformat(str(on)[:10])
         atoms = resolve_place_homonyms(doc, self._select(self._atoms(doc)), self.kb, self.subnational)
+        compounds = self._compound_atoms(doc, atoms)
+        if compounds:
+            atoms = sorted(atoms + compounds, key=lambda a: a.start)
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
-        st = DocState(on=on)
+        marks = self._country_marks(atoms)
+        st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks)
         found = self._compose(doc, atoms, st)
+        self._party_codes(doc, found, st)
         return self._records(doc, found, st, prov)
+
+    def _party_codes(self, doc: Doc, found: List[Found], st: DocState) -> None:
+        """A person named with a party in brackets ("Michael Häupl (SPÖ)") who has no role
+        code yet gets the party's (country + PTY)."""
+        for f, g in zip(found, found[1:]):
+            if g.start - f.end != 1 or doc[f.end].text != "(" or g.end >= len(doc) or doc[g.end].text != ")":
+                continue
+            party = self.kb.get(g.actor)
+            code = party.code if party is not None and party.type == "ORG" else None
+            if not code or len(code) < 6 or code[3:6] != "PTY" or not code[:3].isalpha():
+                continue
+            person = self.kb.get(f.actor)
+            if f.actor.startswith("prov:") or (person is not None and person.type == "PER"):
+                st.role_code.setdefault(f.actor, (code[:3], code[:6]))
 
     def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
@@ -778,6 +1031,9 @@ class ActorLinker:
                 role = ("ehem. " if self.lang == "de" else "former ") + last_label
         code = (office.code if office and office.code else None) or actor.code
         country = actor.country
+        learned = st.role_code.get(actor.id)
+        if learned is not None and office is None:
+            code = learned[1]  # the role the text gives ("Justizminister Heiko Maas")
         if actor.type == "ORG" and not country:
             country = None
         return Actor(

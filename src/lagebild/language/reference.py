@@ -15,8 +15,8 @@ rule-based sieves of Lee et al. 2013, reduced to what an event coder needs):
   and previous sentences (at most :data:`MAX_SENTENCES_BACK` back);
 - a generic group ("die Polizei", "Rebellen", "Bewaffnete", "gunmen") is an agent-coded
   actor: the country of the nearest place or state mentioned in the sentence (else the
-  sentences before) plus the CAMEO agent code (COP, REB, MIL, OPP …), or ``---`` + code
-  when the context names no country. Such actors are added to ``doc._.actors`` so that
+  sentences before, else the country the whole document names most often) plus the CAMEO
+  agent code (COP, REB, MIL, OPP …), or ``---`` + code when the document names no country. Such actors are added to ``doc._.actors`` so that
   every id an event carries is listed.
 
 The words come from ``data/language/reference.tsv`` and the group nouns of the actor
@@ -102,6 +102,15 @@ def load_reference_lexicon(lang: str) -> RefLexicon:
                 else:
                     word = RefWord("group", "pl" if plural else "*", "*", frozenset((str(info.get("type") or "GRP"), "GRP")), noun.agent)
                 words.setdefault(form.lower(), word)
+        # German compounds ending in a group head ("Bildungsministerium", "Landesgewerkschaft"):
+        # kb/compound_roles.tsv heads that name no single person, matched as word endings
+        for head in kb.compound_heads.get(lang, []):
+            if not head.person and not head.generic:
+                info = kb.agents.get(head.agent) or {}
+                suffixes.append((head.form, RefWord(
+                    "group", "pl" if head.plural else "*", "*",
+                    frozenset((str(info.get("type") or "GRP"), "GRP")), head.agent,
+                )))
     except Exception:  # pragma: no cover - the KB is optional for this module
         pass
     own: Dict[str, RefWord] = {}
@@ -309,7 +318,8 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
 def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
-    :data:`MAX_SENTENCES_BACK` sentences before; None when none is named."""
+    :data:`MAX_SENTENCES_BACK` sentences before, else the document's main country
+    (:func:`document_country`); None when the document names none."""
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
@@ -326,7 +336,30 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
                 best = (dist, country)
         if best is not None:
             return best[1]
-    return None
+    return document_country(doc)
+
+
+def document_country(doc: Doc) -> Optional[str]:
+    """The country a whole document is mostly about: the one its states, places and
+    state bodies are mentioned with most often (the earliest on a tie); None when it names
+    none. Used when the sentences around a generic group name no country ("Die Armee
+    machte die PKK verantwortlich" in an article about Turkey -> TURMIL)."""
+    key = "lagebild_document_country"
+    if key in doc.user_data:
+        return doc.user_data[key]
+    actors = _actors(doc)
+    counts: Dict[str, int] = {}
+    first: Dict[str, int] = {}
+    for m in get_list(doc, "mentions"):
+        actor = actors.get(m.actor_id)
+        country = getattr(actor, "country", None)
+        if actor is None or not country or len(country) != 3 or getattr(actor, "type", None) not in ("GPE", "LOC", "ORG"):
+            continue
+        counts[country] = counts.get(country, 0) + 1
+        first.setdefault(country, m.start)
+    found = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
+    doc.user_data[key] = found
+    return found
 
 
 def group_actor(doc: Doc, agent: str, country: Optional[str], text: str, start: int, end: int) -> str:
@@ -376,7 +409,9 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
         # "der Republikaner" (one person) is not the party the actors component saw in it
-        if not (hit is not None and hit[1].kind == "description" and hit[1].types == frozenset(("PER",))
+        # (a role phrase the actors component resolved -- "der Regierungssprecher" ->
+        # FRAGOV -- is its own mention, not a description to look back from)
+        if getattr(best, "kind", None) == "role" or not (hit is not None and hit[1].kind == "description" and hit[1].types == frozenset(("PER",))
                 and getattr(actor, "type", None) in ("ORG", "GRP") and _number_of(hit[0], hit[1]) == "sg"
                 and any(c.dep_ == "det" for c in hit[0].children)):
             return [best.actor_id]
