@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lagebild.ingest.header import parse_header
+from lagebild.ingest.header import _function_words, parse_header
 
 
 @pytest.mark.parametrize(
@@ -52,8 +52,10 @@ def test_header_never_raises_and_returns_substrings(line):
 @settings(max_examples=200, deadline=None)
 @given(
     title=st.from_regex(r"[A-ZÄÖÜ][a-zäöüß]{2,10}( [a-zäöüß]{2,10}){0,4}", fullmatch=True),
-    first=st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True),
-    last=st.from_regex(r"[A-Z][a-z]{2,11}", fullmatch=True),
+    # a name part that is a function word ("Bei", "Und", "Mit") is read as text, not a name,
+    # by design (data/ingest/title_words.txt): the property holds for the other names
+    first=st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(lambda w: w.lower() not in _function_words()),
+    last=st.from_regex(r"[A-Z][a-z]{2,11}", fullmatch=True).filter(lambda w: w.lower() not in _function_words()),
     day=st.integers(1, 28),
     month=st.integers(1, 12),
     year=st.sampled_from(["2024", "2025", "24", "25"]),
