@@ -531,9 +531,9 @@ class ArgumentsMixin:
         """Nominal events whose arguments the parse scattered ("das Treffen von A, B und C
         mit D in Paris"): actors after a source preposition up to a target preposition are
         the sources, actors after the target preposition the targets (linear, one clause)."""
-        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
         tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
-        src_preps -= tgt_preps  # "die Verhaftung von X": von names the patient here
+        # a preposition the pattern names for the target ("die Festnahme von X") is no source's
+        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")} - tgt_preps
         end = self.sent_bounds(noun)[1]
         k = noun.i + 1
         if k >= end or doc[k].lower_ not in src_preps:

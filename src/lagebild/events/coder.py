@@ -109,7 +109,8 @@ class EventCoder(ArgumentsMixin):
             for suffix in ("en", "n", "e", "s"):
                 if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
                     keys.append(lemma[: -len(suffix)])
-            return keys
+            # compounds headed by a noun trigger flagged `compound` ("Drohnenangriff")
+            return keys + [c for k in keys for c in self.lex.patterns.compound_keys(k)]
         keys: List[str] = []
         particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
         prts = [c for c in token.children if (
