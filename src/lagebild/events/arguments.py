@@ -101,11 +101,16 @@ class ArgumentsMixin:
         genitive ("die Angriffe Russlands")."""
         if self.lex.role(tok.dep_) == "poss":
             return True
-        if not tok.dep_.startswith("nmod"):
+        # a weak parse hangs a noun's genitive name as its "subject" ("die Drohung Russlands")
+        under_noun = tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and self.lex.role(tok.dep_) == "subj"
+        if not tok.dep_.startswith("nmod") and not under_noun:
             return False
         cases = [x for x in tok.children if self.lex.role(x.dep_) == "case"]
         if any(x.lower_ in ("'s", "'", "’s", "’") for x in cases):
             return True
+        if not cases and self.lang == "de" and tok.pos_ == "PROPN" and tok.i > tok.head.i \
+                and tok.lower_.endswith(("s", "x", "z")) and tok.text[:1].isupper():
+            return True  # a post-nominal German genitive name the tagger gave no case ("der Angriff Russlands")
         return not cases and "Case=Gen" in str(tok.morph)
 
     def prep_args(self, head: Token) -> Iterable[Tuple[str, Token]]:

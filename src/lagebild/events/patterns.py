@@ -188,6 +188,8 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
     flags = (row.get("flags") or "").split()
     if "compound" in flags and "noun" not in flags:
         return "flag 'compound' needs 'noun' (only noun triggers head compounds)"
+    if "compound" in flags and len(trigger) < 5:
+        return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
         known = ("mutual", "extra", "noun", "no_reflexive", "compound")
@@ -268,6 +270,7 @@ class PatternIndex:
                 # compound heads are found under "*<trigger>" (see compound_keys)
                 self._by_trigger.setdefault("*" + p.trigger, []).append(p)
                 self._compound_min = min(getattr(self, "_compound_min", 99), len(p.trigger))
+                self._compound_ends = getattr(self, "_compound_ends", set()) | {p.trigger[-4:]}
         for key, items in self._by_trigger.items():
             items.sort(key=lambda p: (-p.specificity, self._order[p]))
 
@@ -288,7 +291,7 @@ class PatternIndex:
         ("drohnenangriffe"/"drohnenangriff" → ["*angriff"]): one dict lookup per suffix.
         The lemma itself is not a compound of itself."""
         low = getattr(self, "_compound_min", None)
-        if low is None:
+        if low is None or lemma[-4:] not in self._compound_ends:
             return []
         return [key for key in ("*" + lemma[k:] for k in range(1, len(lemma) - low + 1)) if key in self._by_trigger]
 
