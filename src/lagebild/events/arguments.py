@@ -101,8 +101,8 @@ class ArgumentsMixin:
         genitive ("die Angriffe Russlands")."""
         if self.lex.role(tok.dep_) == "poss":
             return True
-        # a weak parse hangs a noun's genitive name as its "subject" ("die Drohung Russlands")
-        under_noun = tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and self.lex.role(tok.dep_) == "subj"
+        # a weak parse hangs a noun's genitive name as its "subject" or apposition ("die Drohung Russlands")
+        under_noun = tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and self.lex.role(tok.dep_) in ("subj", "appos")
         if not tok.dep_.startswith("nmod") and not under_noun:
             return False
         cases = [x for x in tok.children if self.lex.role(x.dep_) == "case"]

@@ -2,7 +2,8 @@
 
 ``lexicon_coverage("de")`` counts, for every event code of ``data/cameo/cameo.tsv`` (the
 3- and 4-digit codes; a 2-digit root is covered by its ``x0`` code), whether at least one
-shipped pattern codes it with a verb trigger and with a noun trigger (flag ``noun``).
+shipped pattern codes it with a verb trigger, with a noun trigger (flag ``noun``) and with
+a verb that requires words (light verbs and verb + topic: "Kritik üben", "um Waffen bitten").
 ``scripts/lexicon_coverage.py`` prints the table; ``tests/events/test_lexicon_de.py`` holds
 the German lexicon to full coverage.
 """
@@ -22,6 +23,7 @@ class RootCoverage:
     codes: List[str] = field(default_factory=list)
     verb: List[str] = field(default_factory=list)  # codes with >= 1 verb pattern
     noun: List[str] = field(default_factory=list)  # codes with >= 1 noun pattern
+    light: List[str] = field(default_factory=list)  # codes with >= 1 verb pattern with required words
     patterns: int = 0  # patterns of this root (verbs and nouns)
 
     @property
@@ -46,11 +48,14 @@ def lexicon_coverage(lang: str) -> "OrderedDict[str, RootCoverage]":
     index = load_patterns(lang)
     verb: Dict[str, int] = {}
     noun: Dict[str, int] = {}
+    light: Dict[str, int] = {}
     per_root: Dict[str, int] = {}
     for p in index.patterns():
         if p.null or p.codeless:
             continue
         (noun if p.nominal else verb)[p.code] = 1
+        if not p.nominal and p.words:
+            light[p.code] = 1
         per_root[p.code[:2]] = per_root.get(p.code[:2], 0) + 1
     out: "OrderedDict[str, RootCoverage]" = OrderedDict()
     for code in event_codes():
@@ -60,4 +65,6 @@ def lexicon_coverage(lang: str) -> "OrderedDict[str, RootCoverage]":
             rc.verb.append(code)
         if code in noun:
             rc.noun.append(code)
+        if code in light:
+            rc.light.append(code)
     return out
