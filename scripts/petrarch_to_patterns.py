@@ -109,6 +109,7 @@ LICENCE = """\
 def convert(path: Path) -> Tuple[List[Tuple[str, str, str, str, str]], Counter]:
     """Rows ``(trigger, code, words, target, note)`` and counts of what was skipped."""
     lemmas = lemma_map(path)
+    codebook = _codebook()
     skipped: Counter = Counter()
     rows: List[Tuple[str, str, str, str, str]] = []
     seen = set()
@@ -129,6 +130,15 @@ def convert(path: Path) -> Tuple[List[Tuple[str, str, str, str, str]], Counter]:
         if code != "---" and not (code.isdigit() and 2 <= len(code) <= 4):
             skipped["not a CAMEO code"] += 1
             continue
+        if code != "---" and code not in codebook:
+            # PETRARCH2's own extensions (1213, 176): the nearest code of the CAMEO codebook
+            # above it (1213 -> 121; 176 -> 170, the root's unspecified code)
+            parent = next((c for c in (code[:3], code[:2] + "0") if c in codebook), None)
+            if parent is None:
+                skipped["code not in the CAMEO codebook"] += 1
+                continue
+            skipped[f"code {code} coded as {parent}"] += 1
+            code = parent
         trigger = lemmas.get(p.trigger, p.trigger)
         if not _WORD_OK.match(trigger) or len(trigger.split()) > 2 or (
                 len(trigger.split()) == 2 and trigger.split()[1] not in _particles()):
@@ -162,6 +172,11 @@ def convert(path: Path) -> Tuple[List[Tuple[str, str, str, str, str]], Counter]:
     return rows, skipped
 
 
+def _codebook():
+    from lagebild.events.patterns import _codebook as codebook
+    return codebook()
+
+
 def _particles():
     from lagebild.events.patterns import PHRASAL_PARTICLES
     return PHRASAL_PARTICLES
@@ -190,7 +205,7 @@ def main(argv=None) -> int:
             fh.write(f"{trigger}\t{code}\t{words}\t{target}\trequires=target\t{note}\n")
     print(f"{len(rows)} patterns for {len({r[0] for r in rows})} verbs written to {args.out}")
     for why, n in skipped.most_common():
-        print(f"  skipped {n:6}  {why}")
+        print(f"  {'kept, ' if why.startswith('code ') else 'skipped'} {n:6}  {why}")
     return 0
 
 

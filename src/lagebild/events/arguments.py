@@ -101,11 +101,16 @@ class ArgumentsMixin:
         genitive ("die Angriffe Russlands")."""
         if self.lex.role(tok.dep_) == "poss":
             return True
-        if not tok.dep_.startswith("nmod"):
+        # a weak parse hangs a noun's genitive name as its "subject" or apposition ("die Drohung Russlands")
+        under_noun = tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and self.lex.role(tok.dep_) in ("subj", "appos")
+        if not tok.dep_.startswith("nmod") and not under_noun:
             return False
         cases = [x for x in tok.children if self.lex.role(x.dep_) == "case"]
         if any(x.lower_ in ("'s", "'", "’s", "’") for x in cases):
             return True
+        if not cases and self.lang == "de" and tok.pos_ == "PROPN" and tok.i > tok.head.i \
+                and tok.lower_.endswith(("s", "x", "z")) and tok.text[:1].isupper():
+            return True  # a post-nominal German genitive name the tagger gave no case ("der Angriff Russlands")
         return not cases and "Case=Gen" in str(tok.morph)
 
     def prep_args(self, head: Token) -> Iterable[Tuple[str, Token]]:
@@ -558,9 +563,9 @@ class ArgumentsMixin:
         """Nominal events whose arguments the parse scattered ("das Treffen von A, B und C
         mit D in Paris"): actors after a source preposition up to a target preposition are
         the sources, actors after the target preposition the targets (linear, one clause)."""
-        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")}
         tgt_preps = {s[5:] for s in p.target if s.startswith("prep:")}
-        src_preps -= tgt_preps  # "die Verhaftung von X": von names the patient here
+        # a preposition the pattern names for the target ("die Festnahme von X") is no source's
+        src_preps = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")} - tgt_preps
         end = self.sent_bounds(noun)[1]
         k = noun.i + 1
         if k >= end or doc[k].lower_ not in src_preps:

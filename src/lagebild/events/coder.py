@@ -25,6 +25,9 @@ from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
 
 
+# multi-word entries of a pattern's word sets (see EventCoder._words_in)
+_MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
+
 # CAMEO roots whose events are speech acts (the verb of saying is the event)
 # prepositions before a nominal event that report it as having happened ("nach dem Anschlag
 # auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
@@ -112,14 +115,24 @@ class EventCoder(ArgumentsMixin):
 
     def trigger_keys(self, token: Token) -> List[str]:
         """Pattern keys for a verb: particle + lemma (de "ablehnen"), lemma + particle
-        (en "pull out"), then the lemma alone."""
+        (en "pull out"), then the lemma alone (cached per token and document)."""
+        cache = self.__dict__.setdefault("_tkey_cache", {})
+        hit = cache.get(token.i)
+        if hit is not None and hit[0] is token.doc:
+            return hit[1]
+        keys = self._trigger_keys(token)
+        cache[token.i] = (token.doc, keys)
+        return keys
+
+    def _trigger_keys(self, token: Token) -> List[str]:
         lemma = self.lemma(token)
         if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
             keys = [lemma]
             for suffix in ("en", "n", "e", "s"):
                 if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
                     keys.append(lemma[: -len(suffix)])
-            return keys
+            # compounds headed by a noun trigger flagged `compound` ("Drohnenangriff")
+            return keys + self.lex.patterns.compound_keys(lemma)
         keys: List[str] = []
         particles = self.lex.particles if self.lang == "de" else PHRASAL_PARTICLES
         prts = [c for c in token.children if (
@@ -189,7 +202,8 @@ class EventCoder(ArgumentsMixin):
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
         passive = self.is_passive(verb)
-        subjects = self.subjects(verb)
+        # a nominal event's arguments are its own modifiers (poss, PPs): no clause subject
+        subjects = [] if pattern.nominal else self.subjects(verb)
         objs = self.children(verb, "obj")
         prep_cache: Optional[List[Tuple[str, Token]]] = None
 
@@ -248,8 +262,14 @@ class EventCoder(ArgumentsMixin):
                 want = slot[5:]
                 found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
                 if not found and want != "*":
-                    # the phrase may hang deeper in the predicate ("celebrated Eid at X with Y")
-                    for tok in self.predicate_scope(verb):
+                    # the phrase may hang deeper in the predicate ("celebrated Eid at X with Y"),
+                    # or (German, weak parse) in the clause's phrases by word order ("führte
+                    # Gespräche/nsubj mit Frankreich")
+                    scope = self.predicate_scope(verb)
+                    if self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN") and pattern.words:
+                        have = {t.i for t in scope} | {x.i for s_ in subjects for x in s_.subtree if s_.i < verb.i}
+                        scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have and t.i > verb.i]
+                    for tok in scope:
                         if tok.pos_ in ("NOUN", "PROPN", "PRON") and any(
                                 self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
                             found.append(tok)
@@ -328,6 +348,49 @@ class EventCoder(ArgumentsMixin):
             if text.startswith(word) and len(text) - len(word) <= 3:
                 return True
         return False
+
+    _DE_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+
+    def _token_keys(self, token: Token) -> FrozenSet[str]:
+        """Every single word ``w`` for which :meth:`_token_matches` (token, w) holds, as a
+        set (cached per token): the lemma and form, their 4+-letter suffixes (German
+        compounds and endings) and the form less up to three final letters. A pattern's
+        words are then matched against a phrase by set intersection, so a lexicon of
+        thousands of patterns costs one lookup per word, not one scan per token."""
+        cache = self.__dict__.setdefault("_key_cache", {})
+        hit = cache.get(token.i)
+        if hit is not None and hit[0] is token.doc:
+            return hit[1]
+        lemma = self.lemma(token)
+        text = token.lower_
+        keys = {lemma, text}
+        if self.lang == "de":
+            keys.update(lemma[k:] for k in range(0, len(lemma) - 3))
+            for end in self._DE_ENDINGS:
+                if text.endswith(end):
+                    base = text[: len(text) - len(end)]
+                    keys.update(base[k:] for k in range(0, len(base) - 3))
+        keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+        out = frozenset(keys)
+        cache[token.i] = (token.doc, out)
+        return out
+
+    def _phrase_keys(self, tokens: Sequence[Token]) -> Set[str]:
+        """The union of :meth:`_token_keys` over ``tokens``."""
+        out: Set[str] = set()
+        for t in tokens:
+            out |= self._token_keys(t)
+        return out
+
+    def _words_in(self, alts: FrozenSet[str], tokens: Sequence[Token], keys: Set[str]) -> bool:
+        """Whether one word of ``alts`` occurs in ``tokens`` (``keys``: their phrase keys);
+        multi-word entries ("außer gefecht") are checked token by token."""
+        if not alts.isdisjoint(keys):
+            return True
+        multi = _MULTI.get(alts)
+        if multi is None:
+            multi = _MULTI[alts] = tuple(w for w in alts if " " in w)
+        return bool(multi) and any(self._token_matches(t, w) for t in tokens for w in multi)
 
     def _matches_words(self, token: Token, pattern: Pattern) -> bool:
         return any(self._token_matches(token, w) for alts in pattern.words for w in alts)
@@ -418,7 +481,7 @@ class EventCoder(ArgumentsMixin):
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
-        scope_words: Optional[Set[str]] = None
+        scope_keys: Optional[Set[str]] = None
         for key in self.trigger_keys(verb):
             candidates = self.lex.patterns.get(key)
             if not candidates:
@@ -472,16 +535,9 @@ class EventCoder(ArgumentsMixin):
                             # the clause's phrases by word order count too
                             have = {t.i for t in scope}
                             scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
-                    if words_here is not None:
-                        # English: one-word alternatives by set lookup (the same test as
-                        # _token_matches: lemma, form, or the form less up to 3 letters)
-                        if scope_words is None:
-                            scope_words = self._forms(scope)
-                        if not all(not singles.isdisjoint(scope_words)
-                                   or any(self._token_matches(t, w) for t in scope for w in multi)
-                                   for singles, _, multi in p.needs[:len(p.words)]):
-                            continue
-                    elif not all(any(self._token_matches(t, w) for t in scope for w in alts) for alts in p.words):
+                    if scope_keys is None:
+                        scope_keys = self._phrase_keys(scope)
+                    if not all(self._words_in(alts, scope, scope_keys) for alts in p.words):
                         continue
                 out.append(p)
             if out:
@@ -510,6 +566,8 @@ class EventCoder(ArgumentsMixin):
         self._core_cache = {}
         self._phrase_cache = {}
         self._has_actor_cache = {}
+        self._key_cache = {}
+        self._tkey_cache = {}
         sents: Iterable[Span] = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
         if self.lang == "en":
             from ..language.clauses import repair_english_verbs

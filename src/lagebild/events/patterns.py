@@ -9,6 +9,8 @@ PETRARCH dictionaries are converted into the same representation (see ``petrarch
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -44,12 +46,17 @@ class Pattern:
     no_reflexive: bool = False  # not with a reflexive object ("verspricht sich" ≠ promises)
     context: FrozenSet[str] = frozenset()  # sense: one of these must occur in the sentence
     exclude: FrozenSet[str] = frozenset()  # sense: none of these may occur in the sentence
+    compound: bool = False  # noun trigger that also heads compounds ("Drohnenangriff" ~ angriff)
     tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
 
     @property
     def specificity(self) -> int:
+        restricted = bool(self.words or self.pre_words or self.context)
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
-                + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0))
+                + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
+                # a restricted pattern that codes nothing (an idiom, a sport report) beats an
+                # event reading restricted as much
+                + (2 if self.null and restricted else 0))
 
     @cached_property
     def needs(self) -> Tuple[Tuple[FrozenSet[str], Tuple[str, ...], Tuple[str, ...]], ...]:
@@ -81,7 +88,7 @@ def _split_words(cell: Optional[str]) -> Tuple[FrozenSet[str], ...]:
     if not cell:
         return ()
     return tuple(
-        frozenset(w.strip().lower() for w in alt.split("|") if w.strip())
+        frozenset(w.strip().lower().replace("_", " ") for w in alt.split("|") if w.strip())  # "_" joins words
         for alt in cell.split("+")
         if alt.strip()
     )
@@ -96,9 +103,16 @@ def make_pattern(
     flags: Optional[str] = None,
     lang: str = "en",
     origin: str = "",
+    classes: Optional[Dict[str, FrozenSet[str]]] = None,
     tier: int = 0,
 ) -> Pattern:
-    """One :class:`Pattern` from the cells of a pattern file row."""
+    """One :class:`Pattern` from the cells of a pattern file row.
+
+    ``classes``: sense classes (``senses_<lang>.tsv``) that ``@name`` in ``words``,
+    ``context=`` and ``not=`` stands for; an unknown class raises ``KeyError``."""
+    if classes is not None or "@" in (words or "") + (flags or ""):
+        words = expand_classes(words, classes or {})
+        flags = expand_classes(flags, classes or {})
     trigger = " ".join(trigger.lower().split())
     extra_words: Tuple[FrozenSet[str], ...] = ()
     parts = trigger.split(" ")
@@ -122,18 +136,80 @@ def make_pattern(
         no_reflexive="no_reflexive" in flag_set,
         context=senses.get("context", frozenset()),
         exclude=senses.get("not", frozenset()),
+        compound="compound" in flag_set,
         origin=origin,
         tier=tier,
     )
 
 
-def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
+_CLASS_REF = re.compile(r"@(\w+)")
+
+
+def expand_classes(cell: Optional[str], classes: Dict[str, FrozenSet[str]]) -> Optional[str]:
+    """``@name`` in a words/flags cell replaced by the class's words joined with ``|``
+    ("context=@militär" → "context=armee|truppe|…"). Raises ``KeyError`` (the name) for a
+    class that is not defined."""
+    if not cell or "@" not in cell:
+        return cell
+
+    def sub(m: "re.Match[str]") -> str:
+        name = m.group(1)
+        if name not in classes:
+            raise KeyError(name)
+        return "|".join(sorted(classes[name]))
+
+    return _CLASS_REF.sub(sub, cell.lower())
+
+
+def read_sense_classes(path: Path | str) -> Dict[str, FrozenSet[str]]:
+    """Sense classes of a ``senses_<lang>.tsv`` file (columns ``class``, ``words``, ``note``):
+    ``{name: words}``; a class may name earlier classes (``@militär|bombe``). Errors
+    (:class:`~lagebild.datafiles.DataFileError`) name the file and line."""
+    out: Dict[str, FrozenSet[str]] = {}
+
+    def validate(row: Dict[str, Optional[str]]) -> Optional[str]:
+        name = (row.get("class") or "").lower()
+        if not re.fullmatch(r"\w+", name):
+            return f"class name {name!r} must be letters, digits or _"
+        if name in out:
+            return f"class {name!r} is defined twice"
+        try:
+            words = expand_classes(row.get("words"), out) or ""
+        except KeyError as e:
+            return f"unknown sense class @{e.args[0]} (define it on an earlier line)"
+        out[name] = frozenset(w.strip() for w in words.split("|") if w.strip())
+        return None
+
+    for _ in iter_tsv(path, required=("class", "words"), validate=validate):
+        pass
+    return out
+
+
+def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenSet[str]]] = None,
+              root: Optional[str] = None, known_codes: Optional[FrozenSet[str]] = None) -> Optional[str]:
     code = row.get("code") or ""
     if code != "---" and (not code.isdigit() or not 2 <= len(code) <= 4):
         return f"code {code!r} is not a CAMEO code (2-4 digits) or --- (codes nothing)"
-    for flag in (row.get("flags") or "").split():
+    if code != "---" and known_codes is not None and code not in known_codes:
+        return f"code {code!r} is not in the CAMEO codebook (data/cameo/cameo.tsv)"
+    trigger = row.get("trigger") or ""
+    if "_" in trigger or "@" in trigger:
+        return f"trigger {trigger!r}: a lemma, not a phrase ('_'/'@' belong in words; light verbs: trigger = the verb, words = the noun)"
+    if root and code != "---" and not code.startswith(root):
+        return f"code {code!r} does not belong to root {root} (the file's name says {root}_…)"
+    for cell in ("words", "flags"):
+        try:
+            expand_classes(row.get(cell), classes or {})
+        except KeyError as e:
+            return f"unknown sense class @{e.args[0]} in {cell} (see senses_<lang>.tsv)"
+    flags = (row.get("flags") or "").split()
+    if "compound" in flags and "noun" not in flags:
+        return "flag 'compound' needs 'noun' (only noun triggers head compounds)"
+    if "compound" in flags and len(trigger) < 5:
+        return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
+    for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound")
         if not eq and name not in known:
             return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b)"
         if eq and (name not in ("requires", "context", "not") or not value):
@@ -145,17 +221,56 @@ def _validate(row: Dict[str, Optional[str]]) -> Optional[str]:
     return None
 
 
-def read_patterns(path: Path | str, lang: str, tier: int = 0) -> List[Pattern]:
-    """Patterns of a TSV file (columns trigger, code, words, target, flags, note); ``tier``
-    1 marks a converted dictionary whose patterns yield to the own ones (:class:`Pattern`)."""
-    name = Path(path).name
+def read_patterns(path: Path | str, lang: str, classes: Optional[Dict[str, FrozenSet[str]]] = None,
+                  *, check_codes: bool = True, tier: int = 0) -> List[Pattern]:
+    """Patterns of a TSV file (columns trigger, code, words, target, flags, note).
+
+    ``classes``: the sense classes ``@name`` may refer to (default: the shipped
+    ``senses_<lang>.tsv``). A file whose name starts with a two-digit CAMEO root
+    (``05_cooperate.tsv``) may hold only codes of that root; with ``check_codes`` every
+    code must be in the CAMEO codebook. ``tier`` 1 marks a converted dictionary whose
+    patterns yield to the own ones (:class:`Pattern`). Errors name the file and line
+    (:class:`~lagebild.datafiles.DataFileError`)."""
+    path = Path(path)
+    if classes is None:
+        classes = load_sense_classes(lang)
+    m = re.match(r"(\d\d)_", path.name)
+    root = m.group(1) if m else None
+    known = frozenset(_codebook()) if check_codes else None
     return [
         make_pattern(
             row["trigger"], row["code"], words=row.get("words"), target=row.get("target"),
-            flags=row.get("flags"), lang=lang, origin=f"{name}:{row['_line']}", tier=tier,
+            flags=row.get("flags"), lang=lang, origin=f"{path.name}:{row['_line']}", classes=classes,
+            tier=tier,
         )
-        for row in iter_tsv(path, required=("trigger", "code"), validate=_validate)
+        for row in iter_tsv(path, required=("trigger", "code"),
+                            validate=lambda r: _validate(r, classes, root, known))
     ]
+
+
+@lru_cache(maxsize=1)
+def _codebook() -> FrozenSet[str]:
+    return frozenset(row["code"] for row in iter_tsv(data_path("cameo", "cameo.tsv"), required=("code",)))
+
+
+@lru_cache(maxsize=8)
+def load_sense_classes(lang: str) -> Dict[str, FrozenSet[str]]:
+    """The shipped sense classes of ``lang`` (``data/events/senses_<lang>.tsv``; {} if none)."""
+    path = data_path("events", f"senses_{lang}.tsv")
+    return read_sense_classes(path) if path.is_file() else {}
+
+
+def pattern_files(lang: str) -> List[Path]:
+    """The shipped pattern files of ``lang``: ``patterns_<lang>.tsv``, then the files of
+    the folder ``patterns_<lang>/`` in name order (one per CAMEO root: ``01_statements.tsv``…)."""
+    out = []
+    main = data_path("events", f"patterns_{lang}.tsv")
+    if main.is_file():
+        out.append(main)
+    folder = data_path("events", f"patterns_{lang}")
+    if folder.is_dir():
+        out.extend(sorted(p for p in folder.iterdir() if p.suffix == ".tsv"))
+    return out
 
 
 class PatternIndex:
@@ -170,6 +285,11 @@ class PatternIndex:
         for p in patterns:
             self._order.setdefault(p, len(self._order))
             self._by_trigger.setdefault(p.trigger, []).append(p)
+            if p.compound:
+                # compound heads are found under "*<trigger>" (see compound_keys)
+                self._by_trigger.setdefault("*" + p.trigger, []).append(p)
+                self._compound_min = min(getattr(self, "_compound_min", 99), len(p.trigger))
+                self._compound_ends = getattr(self, "_compound_ends", set()) | {p.trigger[-4:]}
         for key, items in self._by_trigger.items():
             items.sort(key=lambda p: (p.tier, -p.specificity, self._order[p]))
 
@@ -183,7 +303,16 @@ class PatternIndex:
         return sum(len(v) for v in self._by_trigger.values())
 
     def triggers(self) -> List[str]:
-        return sorted(self._by_trigger)
+        return sorted(k for k in self._by_trigger if not k.startswith("*"))
+
+    def compound_keys(self, lemma: str) -> List[str]:
+        """Keys of ``compound`` noun patterns that ``lemma`` ends with, longest first
+        ("drohnenangriffe"/"drohnenangriff" → ["*angriff"]): one dict lookup per suffix.
+        The lemma itself is not a compound of itself."""
+        low = getattr(self, "_compound_min", None)
+        if low is None or lemma[-4:] not in self._compound_ends:
+            return []
+        return [key for key in ("*" + lemma[k:] for k in range(1, len(lemma) - low + 1)) if key in self._by_trigger]
 
     def patterns(self) -> List[Pattern]:
         """Every pattern, in the order they were added."""
@@ -192,13 +321,14 @@ class PatternIndex:
 
 @lru_cache(maxsize=8)
 def load_patterns(lang: str) -> PatternIndex:
-    """The shipped patterns for ``lang``: ``data/events/patterns_<lang>.tsv``, then any
-    ``patterns_<lang>_<name>.tsv`` (converted dictionaries, e.g. ``patterns_en_petrarch.tsv``
-    from PETRARCH2's CAMEO.2.0.txt) in name order; earlier files win ties."""
-    path = data_path("events", f"patterns_{lang}.tsv")
-    index = PatternIndex(read_patterns(path, lang) if path.is_file() else [])
+    """The shipped patterns for ``lang``: ``data/events/patterns_<lang>.tsv`` and the
+    files of ``data/events/patterns_<lang>/`` (:func:`pattern_files`), in that order; then
+    any ``patterns_<lang>_<name>.tsv`` (converted dictionaries, e.g.
+    ``patterns_en_petrarch.tsv`` from PETRARCH2's CAMEO.2.0.txt) as tier 1, in name order."""
+    classes = load_sense_classes(lang)
+    index = PatternIndex([p for path in pattern_files(lang) for p in read_patterns(path, lang, classes)])
     for extra in sorted(data_path("events").glob(f"patterns_{lang}_*.tsv")):
-        index.add(read_patterns(extra, lang, tier=1))
+        index.add(read_patterns(extra, lang, classes, tier=1))
     return index
 
 

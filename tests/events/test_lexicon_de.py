@@ -1,0 +1,161 @@
+"""The German event lexicon (issue 9, item 4): coverage of the CAMEO codebook, the loader's
+validation (errors name file and line), sense classes, compound nouns, the set-based word
+matcher, and a grid of our own sentences exercising the entries across the 20 roots."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lagebild.errors import DataFileError
+from lagebild.events.coverage import lexicon_coverage
+from lagebild.events.patterns import PatternIndex, load_patterns, read_patterns, read_sense_classes
+
+HERE = Path(__file__).resolve().parent
+HEADER = "trigger\tcode\twords\ttarget\tflags\tnote\n"
+
+
+# ---------------------------------------------------------------- coverage
+def test_every_cameo_code_has_a_german_verb_and_noun_entry():
+    cov = lexicon_coverage("de")
+    assert len(cov) == 20
+    missing = {root: (rc.missing_verb, rc.missing_noun) for root, rc in cov.items() if rc.missing_verb or rc.missing_noun}
+    assert not missing, missing
+    assert sum(len(rc.codes) for rc in cov.values()) >= 280
+
+
+def test_german_lexicon_size_and_kinds():
+    pats = [p for p in load_patterns("de").patterns() if not p.null]
+    assert len(pats) >= 2000
+    nouns = [p for p in pats if p.nominal]
+    light = [p for p in pats if not p.nominal and p.words]
+    particle = [p for p in pats if not p.nominal and p.trigger.startswith(("ab", "an", "auf", "aus", "ein", "vor", "zurück", "frei"))]
+    assert len(nouns) >= 300 and len(light) >= 800 and len(particle) >= 150
+    # senses: patterns that code nothing (idioms, other senses) and context-restricted ones
+    assert sum(1 for p in load_patterns("de").patterns() if p.null) >= 20
+    assert sum(1 for p in pats if p.context or p.exclude) >= 50
+
+
+# ---------------------------------------------------------------- loader validation
+def _write(tmp_path: Path, name: str, rows: str) -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,row,message", [
+    ("p.tsv", "treffen\t0999\t\t\t\t\n", "not in the CAMEO codebook"),
+    ("05_coop.tsv", "kritisieren\t111\t\tobj\t\t\n", "does not belong to root 05"),
+    ("p.tsv", "in_gewahrsam_nehmen\t173\t\t\t\t\n", "a lemma, not a phrase"),
+    ("p.tsv", "nehmen\t173\t@nosuchclass\t\t\t\n", "unknown sense class @nosuchclass"),
+    ("p.tsv", "angreifen\t190\t\t\tcontext=@nosuchclass\t\n", "unknown sense class @nosuchclass"),
+    ("p.tsv", "Haft\t173\t\tposs\tnoun compound\t\n", "5+ letters"),
+    ("p.tsv", "angreifen\t190\t\t\tcompound\t\n", "needs 'noun'"),
+    ("p.tsv", "angreifen\t190\t\t\tsometimes\t\n", "unknown flag"),
+])
+def test_bad_rows_name_file_and_line(tmp_path, name, row, message):
+    path = _write(tmp_path, name, "# a comment\nloben\t051\n" + row)
+    with pytest.raises(DataFileError) as err:
+        read_patterns(path, "de")
+    text = str(err.value)
+    assert name in text and "line 4" in text and message in text
+
+
+def test_old_rows_stay_valid(tmp_path):
+    """Rows written before sense classes and per-root files load unchanged."""
+    path = _write(tmp_path, "p.tsv", "verletzen\t180\t\tobj\tcontext=schüsse|messer\t\nstreiken\t143\t\tobj,prep:gegen\t\t\n"
+                  "Treffen\t040\t\tprep:mit\tnoun mutual\t\n")
+    pats = read_patterns(path, "de", classes={})
+    assert [p.code for p in pats] == ["180", "143", "040"]
+    assert pats[0].context == {"schüsse", "messer"} and pats[2].nominal and pats[2].mutual
+
+
+def test_sense_classes_expand_in_words_and_flags(tmp_path):
+    senses = tmp_path / "senses.tsv"
+    senses.write_text("class\twords\tnote\nmilitär\tarmee|truppe\t\nkrieg\t@militär|front_linie\t\n", encoding="utf-8")
+    classes = read_sense_classes(senses)
+    assert classes["krieg"] == {"armee", "truppe", "front_linie"}
+    path = _write(tmp_path, "p.tsv", "angreifen\t190\t\tobj\tcontext=@krieg not=@militär\t\nliefern\t072\t@militär+waffe\t\t\t\n")
+    p, q = read_patterns(path, "de", classes=classes)
+    assert p.context == {"armee", "truppe", "front linie"} and p.exclude == {"armee", "truppe"}
+    assert q.words == (frozenset({"armee", "truppe"}), frozenset({"waffe"}))
+
+
+def test_sense_class_errors(tmp_path):
+    senses = tmp_path / "senses.tsv"
+    senses.write_text("class\twords\nkrieg\t@militär\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2.*unknown sense class @militär"):
+        read_sense_classes(senses)
+    senses.write_text("class\twords\na\tx\na\ty\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 3.*defined twice"):
+        read_sense_classes(senses)
+
+
+def test_compound_noun_keys(tmp_path):
+    path = _write(tmp_path, "p.tsv", "Angriff\t190\t\tprep:auf\tnoun compound\t\nAnschlag\t180\t\tprep:auf\tnoun compound\t\n"
+                  "Vertrag\t057\t\tprep:mit\tnoun\t\n")
+    index = PatternIndex(read_patterns(path, "de", classes={}))
+    assert index.compound_keys("drohnenangriff") == ["*angriff"]
+    assert index.compound_keys("brandanschlag") == ["*anschlag"]
+    assert index.compound_keys("angriff") == []  # a word is no compound of itself
+    assert index.compound_keys("mietvertrag") == []  # Vertrag does not head compounds
+    assert "*angriff" not in index.triggers()
+
+
+# ---------------------------------------------------------------- the set-based word matcher
+_LETTERS = st.text(alphabet="abcdefghiklmnorstuäöüß", min_size=1, max_size=14)
+
+
+@pytest.fixture(scope="module")
+def blank_de():
+    import spacy
+
+    return spacy.blank("de")
+
+
+@settings(deadline=None)
+@given(form=_LETTERS, lemma=_LETTERS, word=_LETTERS)
+def test_token_keys_agree_with_token_matches(coder_de, blank_de, form, lemma, word):
+    """For every single word, membership in the token's key set is exactly
+    ``_token_matches`` (the per-token rule it replaces for speed)."""
+    doc = blank_de.make_doc(form)
+    if len(doc) != 1:
+        return
+    tok = doc[0]
+    tok.lemma_ = lemma
+    coder_de._lemmas, coder_de._key_cache = {}, {}
+    assert (word in coder_de._token_keys(tok)) == coder_de._token_matches(tok, word)
+
+
+# ---------------------------------------------------------------- the lexicon grid
+def read_grid():
+    with (HERE / "lexicon_grid_de.tsv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def test_lexicon_grid_de():
+    from lagebild.pipeline import load
+
+    rows = read_grid()
+    assert len(rows) >= 150
+    assert {r["root"] for r in rows if r["root"] != "---"} == {f"{i:02d}" for i in range(1, 21)}
+    nlp = load("de")
+    failures = []
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        got = [(e.source, e.target, e.cameo) for e in doc._.events]
+        if row["root"] == "---":
+            ok = not got
+        else:
+            ok = any(code[:2] == row["root"] and row["source"] in ("*", src) and row["target"] in ("*", tgt)
+                     for src, tgt, code in got)
+        if not ok:
+            failures.append((row, got))
+    rate = 1 - len(failures) / len(rows)
+    report = "\n".join(f"  [{r['kind']}] {r['text']}  want {r['source']}->{r['target']} {r['root']}  got {got}"
+                       for r, got in failures)
+    print(f"lexicon grid de: {len(rows) - len(failures)}/{len(rows)} = {rate:.3f}; "
+          f"failing by kind: {dict(Counter(r['kind'] for r, _ in failures))}\n{report}")
+    assert rate >= 0.95, report
