@@ -3,6 +3,7 @@ change a single output).
 
     python benchmarks/same_output.py write OUT.jsonl [--limit 200] [--batch 16]
     python benchmarks/same_output.py compare BEFORE.jsonl AFTER.jsonl
+    python benchmarks/same_output.py ingest [--limit 200] [--workers 2]
 
 ``write`` analyses the first ``--limit`` articles of ../shared/data/news-de (plus the seed
 article) in one process, in input order, in batches of ``--batch`` as ``lagebild ingest``
@@ -12,6 +13,13 @@ path), and writes one JSON line per document: the full output contract
 new code, into files OUTSIDE the repository (the news-de licence forbids committing
 article text), then ``compare``: it prints which documents and which top-level fields
 differ, and exits 1 if any does, 0 if every document is byte-identical.
+
+``ingest`` checks that parallel ingest stores what one process stores: it writes the
+articles as text files into a temporary folder, ingests them with one process
+(``batch.ingest_paths``) and with ``--workers`` processes (``scale.local.ingest_parallel``)
+into two fresh DuckDB files, then ingests the folder again in parallel (it must change
+nothing), and compares every table row by row (documents in ``seq`` order with their
+full record, actors with ``first_seq``, events, statements, forecasts, incidents).
 """
 from __future__ import annotations
 
@@ -93,6 +101,76 @@ def compare(before: Path, after: Path) -> int:
     return 0
 
 
+TABLES = {
+    "documents": "SELECT seq, id, data FROM documents ORDER BY seq",
+    "actors": "SELECT * EXCLUDE (first_seen) FROM actors ORDER BY id",  # first_seen: wall clock
+    "events": "SELECT * FROM events ORDER BY id",
+    "statements": "SELECT * FROM statements ORDER BY id",
+    "forecasts": "SELECT * FROM forecasts ORDER BY id",
+}
+
+
+def _dump(store) -> Dict[str, list]:  # type: ignore[no-untyped-def]
+    out: Dict[str, list] = {}
+    for table, sql in TABLES.items():
+        try:
+            rows = store.query(sql)
+        except Exception:  # noqa: BLE001 - a table this version does not have
+            continue
+        out[table] = [json.dumps(r, sort_keys=True, default=str, ensure_ascii=False) for r in rows]
+    return out
+
+
+def ingest_check(limit: int, workers: int) -> int:
+    import tempfile
+
+    from throughput import load_corpus
+
+    from lagebild.batch import ingest_paths
+    from lagebild.scale.local import ingest_parallel
+    from lagebild.store import Store
+
+    texts = load_corpus(limit + 1)
+    if not texts:
+        print("no corpus: ../shared/data/news-de is absent", file=sys.stderr)
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="same_output_"))
+    folder = tmp / "in"
+    folder.mkdir()
+    for i, t in enumerate(texts):
+        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+    dumps = {}
+    for name, run in (
+        ("one process", lambda st: ingest_paths([folder], st)),
+        (f"{workers} workers", lambda st: ingest_parallel([folder], st, workers=workers)),
+    ):
+        t = time.perf_counter()
+        with Store(tmp / f"{name.replace(' ', '_')}.duckdb") as store:
+            report = run(store)
+            dumps[name] = _dump(store)
+            line = f"{name}: {report.stored} stored, {len(report.failures)} failed in {time.perf_counter() - t:.1f} s"
+            if report.redone:
+                line += f" ({report.redone} documents analysed again with the true provisional actors)"
+            print(line)
+            if name != "one process":
+                again = ingest_parallel([folder], store, workers=workers)
+                changed = _dump(store) != dumps[name]
+                print(f"{name}, again: {again.stored} new, {again.updated} updated, {again.unchanged} unchanged"
+                      + (" -- THE STORE CHANGED" if changed else ""))
+                if changed or again.updated or again.stored:
+                    return 1
+    a, b = dumps.values()
+    bad = 0
+    for table in a:
+        if a[table] != b.get(table):
+            diff = sum(1 for x, y in zip(a[table], b.get(table, [])) if x != y) + abs(len(a[table]) - len(b.get(table, [])))
+            print(f"{table}: {diff} rows differ ({len(a[table])} vs {len(b.get(table, []))} rows)")
+            bad += 1
+        else:
+            print(f"{table}: identical ({len(a[table])} rows)")
+    return 1 if bad else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -103,7 +181,12 @@ def main() -> int:
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    g = sub.add_parser("ingest")
+    g.add_argument("--limit", type=int, default=200)
+    g.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    if args.cmd == "ingest":
+        return ingest_check(args.limit, args.workers)
     if args.cmd == "write":
         return write(args.out, args.limit, args.batch)
     return compare(args.before, args.after)
