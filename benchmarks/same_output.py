@@ -104,9 +104,10 @@ def compare(before: Path, after: Path) -> int:
 TABLES = {
     "documents": "SELECT seq, id, data FROM documents ORDER BY seq",
     "actors": "SELECT * EXCLUDE (first_seen) FROM actors ORDER BY id",  # first_seen: wall clock
-    "events": "SELECT * FROM events ORDER BY id",
-    "statements": "SELECT * FROM statements ORDER BY id",
-    "forecasts": "SELECT * FROM forecasts ORDER BY id",
+    "events": "SELECT * FROM events ORDER BY doc_id, idx",
+    "statements": "SELECT * FROM statements ORDER BY doc_id, idx",
+    "forecasts": "SELECT * FROM forecasts ORDER BY doc_id, idx",
+    "incidents": "SELECT * FROM incidents ORDER BY id",
 }
 
 
@@ -127,6 +128,7 @@ def ingest_check(limit: int, workers: int) -> int:
     from throughput import load_corpus
 
     from lagebild.batch import ingest_paths
+    from lagebild.incidents import refresh_incidents
     from lagebild.scale.local import ingest_parallel
     from lagebild.store import Store
 
@@ -144,9 +146,11 @@ def ingest_check(limit: int, workers: int) -> int:
         ("one process", lambda st: ingest_paths([folder], st)),
         (f"{workers} workers", lambda st: ingest_parallel([folder], st, workers=workers)),
     ):
+        # as `lagebild ingest` does after the documents: incidents from the stored events
         t = time.perf_counter()
         with Store(tmp / f"{name.replace(' ', '_')}.duckdb") as store:
             report = run(store)
+            refresh_incidents(store)
             dumps[name] = _dump(store)
             line = f"{name}: {report.stored} stored, {len(report.failures)} failed in {time.perf_counter() - t:.1f} s"
             if report.redone:
@@ -154,6 +158,7 @@ def ingest_check(limit: int, workers: int) -> int:
             print(line)
             if name != "one process":
                 again = ingest_parallel([folder], store, workers=workers)
+                refresh_incidents(store)
                 changed = _dump(store) != dumps[name]
                 print(f"{name}, again: {again.stored} new, {again.updated} updated, {again.unchanged} unchanged"
                       + (" -- THE STORE CHANGED" if changed else ""))

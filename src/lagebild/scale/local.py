@@ -538,6 +538,7 @@ def ingest_parallel(
     commit_every: int = 32,
     on_item: Optional[Callable[..., None]] = None,
     setup: Optional[str] = None,
+    resume: bool = False,
 ) -> BatchReport:
     """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes, and
     with the same stored result: every document is analysed with the provisional actors
@@ -555,11 +556,21 @@ def ingest_parallel(
 
     report = BatchReport()
     notify = _notifier(on_item)
+    replay = _ProvisionalReplay(store)
     engine = ExactParallelIngest(
         workers=workers, language=language, model=model, setup=setup,
-        replay=_ProvisionalReplay(store), batch_size=ONE_PROCESS_BATCH, batch_chars=BATCH_CHARS,
+        replay=replay, batch_size=ONE_PROCESS_BATCH, batch_chars=BATCH_CHARS,
     )
-    results = engine.run(iter_items(paths, fmt=fmt))
+
+    def items() -> Iterator[Entry]:
+        for path, item in iter_items(paths, fmt=fmt):
+            if resume and not isinstance(item, IngestFailure) and item.id in replay.seqs:
+                report.skipped += 1  # as ingest_paths: skipped before analysis
+                notify(path, item, "skipped")
+                continue
+            yield path, item
+
+    results = engine.run(items())
     store.release()
     try:
         for n, (path, result) in enumerate(results, start=1):
