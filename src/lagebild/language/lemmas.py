@@ -167,3 +167,19 @@ def use_dictionary_lemmatizer(nlp: Language) -> Language:
     if "lemmatizer" in nlp.pipe_names:
         nlp.replace_pipe("lemmatizer", "lagebild_lemmatizer")
     return nlp
+
+
+def add_dictionary_lemmatizer(nlp: Language, order: Iterable[str]) -> Language:
+    """Add ``lagebild_lemmatizer`` where ``order`` (the pipeline's configured component
+    names) has ``lemmatizer``, for a pipeline loaded without its ``lemmatizer``; the same
+    pipeline as :func:`use_dictionary_lemmatizer` gives, without loading the lookup
+    tables first. Returns ``nlp``."""
+    order = list(order)
+    if "lemmatizer" not in order or "lagebild_lemmatizer" in nlp.pipe_names:
+        return nlp
+    later = [n for n in order[order.index("lemmatizer") + 1:] if n in nlp.pipe_names]
+    if later:
+        nlp.add_pipe("lagebild_lemmatizer", before=later[0])
+    else:
+        nlp.add_pipe("lagebild_lemmatizer")
+    return nlp
