@@ -59,7 +59,7 @@ def ingest_cli(
 
     if not workers:  # default: one worker process per core (exactly the one-process result)
         files_in = [f for f in iter_files(paths) if not isinstance(f, IngestFailure)]
-        workers = choose_workers(workers, count_documents(files_in, fmt=input_format.value if input_format else None))
+        workers = choose_workers(0, count_documents(files_in, fmt=input_format.value if input_format else None))
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.completed} documents"),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("{task.fields[status]}"),
