@@ -16,9 +16,11 @@ Robustness, as in the single-process path (:mod:`lagebild.batch`):
 * ``kill -9`` of the parent loses nothing committed (each batch is one transaction), and
   the workers notice the parent is gone and exit.
 
-Workers analyse with provisional-actor learning frozen (see
-:func:`lagebild.actors.provisional.freeze_provisional`), so results do not depend on the
-number of workers or on which worker got which document.
+Provisional actors: :func:`ingest_parallel` (``lagebild ingest``) stores exactly what
+one process stores — see :class:`ExactParallelIngest`. :func:`analyze_parallel` (and the
+Ray engine) analyse with provisional-actor learning frozen (see
+:func:`lagebild.actors.provisional.freeze_provisional`): their results do not depend on
+the number of workers either, but a document does not learn from the ones before it.
 """
 from __future__ import annotations
 
