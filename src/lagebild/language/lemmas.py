@@ -108,7 +108,14 @@ def _trie_factory() -> Any:
 
 @lru_cache(maxsize=200_000)
 def _dictionary_lemma(form: str, lang: str, greedy: bool) -> str:
-    return _lemmatizer(greedy).lemmatize(form, lang=lang)
+    if "\x00" not in form:  # the MARISA trie mis-reads keys with NUL (garbage, errors)
+        try:
+            return _lemmatizer(greedy).lemmatize(form, lang=lang)
+        except (UnicodeDecodeError, SystemError):  # pragma: no cover - same guard, other bytes
+            pass
+    import simplemma  # the plain dictionary: the same lexicon, decoded in full on first use
+
+    return simplemma.lemmatize(form, lang=lang, greedy=greedy)
 
 
 def lemma_for(form: str, pos: str, lang: str = "de") -> str:
@@ -175,11 +182,13 @@ def add_dictionary_lemmatizer(nlp: Language, order: Iterable[str]) -> Language:
     pipeline as :func:`use_dictionary_lemmatizer` gives, without loading the lookup
     tables first. Returns ``nlp``."""
     order = list(order)
-    if "lemmatizer" not in order or "lagebild_lemmatizer" in nlp.pipe_names:
+    if "lemmatizer" not in order or "lemmatizer" in nlp.pipe_names:
         return nlp
     later = [n for n in order[order.index("lemmatizer") + 1:] if n in nlp.pipe_names]
+    # named "lemmatizer", as replace_pipe leaves it: code that disables or finds the
+    # lemmatizer by name keeps working
     if later:
-        nlp.add_pipe("lagebild_lemmatizer", before=later[0])
+        nlp.add_pipe("lagebild_lemmatizer", name="lemmatizer", before=later[0])
     else:
-        nlp.add_pipe("lagebild_lemmatizer")
+        nlp.add_pipe("lagebild_lemmatizer", name="lemmatizer")
     return nlp
