@@ -96,10 +96,15 @@ def run_local(folder: Path, workers: int, db_dir: Path) -> Dict[str, float]:
             report = ingest_paths([folder], store, on_item=on_item)
         else:
             report = ingest_parallel([folder], store, workers=workers, on_item=on_item)
+        ingested = time.perf_counter() - t
+        from lagebild.incidents import refresh_incidents
+
+        refresh_incidents(store)  # as `lagebild ingest` does at the end (recomputed in full)
         n = store.count()
     total = time.perf_counter() - t
     db.unlink(missing_ok=True)
-    return {"seconds": total, "first": first[0] if first else total, "docs": n, "failed": len(report.failures)}
+    return {"seconds": total, "first": first[0] if first else total, "docs": n, "failed": len(report.failures),
+            "incidents": total - ingested, "redone": report.redone}
 
 
 def run_ray(folder: Path, workers: int, out_dir: Path, db_dir: Path) -> Dict[str, float]:
@@ -167,9 +172,10 @@ def main() -> int:
         worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
         table = Table(title=f"ingest end to end with store: {len(texts)} German news articles, median of {args.runs} runs "
                             f"(cores here: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
-        for col in ("engine", "workers", "seconds", "articles/s", "× tokenizer floor", "first result (s)", "peak RSS/worker (MiB)"):
+        for col in ("engine", "workers", "seconds", "articles/s", "× tokenizer floor", "first result (s)", "peak RSS/worker (MiB)",
+                    "incidents (s)", "re-analysed"):
             table.add_column(col, justify="right" if col != "engine" else "left")
-        table.add_row("tokenizer only (floor)", "1", f"{floor:.2f}", f"{floor_rate:.0f}", "1.00", "-", "-")
+        table.add_row("tokenizer only (floor)", "1", f"{floor:.2f}", f"{floor_rate:.0f}", "1.00", "-", "-", "-", "-")
         rates: Dict[str, float] = {}
         for w in worker_counts:
             runs = [run_local(corpus, w, tmp) for _ in range(args.runs)]
@@ -178,7 +184,8 @@ def main() -> int:
             rates[f"local{w}"] = rate
             peak = children_peak_mib() if w > 0 else self_peak_mib()
             table.add_row("local", str(w) if w else "in-process", f"{secs:.2f}", f"{rate:.1f}", f"{rate / floor_rate:.3f}",
-                          f"{statistics.median(r['first'] for r in runs):.1f}", f"{peak:.0f}")
+                          f"{statistics.median(r['first'] for r in runs):.1f}", f"{peak:.0f}",
+                          f"{statistics.median(r['incidents'] for r in runs):.2f}", str(runs[0]["redone"]))
         console.print(table)
         if args.ray:
             import ray

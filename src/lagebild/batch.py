@@ -30,6 +30,7 @@ class BatchReport:
     failures: List[IngestFailure] = field(default_factory=list)
     partial: int = 0
     interrupted: bool = False
+    redone: int = 0  # parallel ingest: documents analysed again with the true provisional actors
 
     @property
     def ok(self) -> bool:

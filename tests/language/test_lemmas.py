@@ -95,3 +95,16 @@ def test_gsd_dev_lemma_accuracy_target():
     from lagebild.language.evaluate import evaluate
 
     assert evaluate("syntax", "de", speed_runs=0)["lemma"] >= 0.96
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20).filter(lambda f: f.strip() and any(c.isalpha() for c in f)), st.booleans())
+def test_trie_lexicon_gives_simplemmas_own_lemmas(form, greedy):
+    """The cached MARISA trie (fast start-up) and simplemma's default dictionary give
+    the same lemma for any form lemma_for asks about (forms with NUL go to the default
+    dictionary)."""
+    import simplemma
+
+    from lagebild.language.lemmas import _dictionary_lemma
+
+    assert _dictionary_lemma.__wrapped__(form, "de", greedy) == simplemma.lemmatize(form, lang="de", greedy=greedy)

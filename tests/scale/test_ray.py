@@ -66,8 +66,39 @@ def test_ray_functions_give_the_local_records_and_load_into_a_store(tmp_path, st
         report = load_parquet(tmp_path / "out", store)
         assert (report.stored, len(report.failures)) == (5, 2)
         assert store.count() == 5
-        again = load_parquet(tmp_path / "out", store)  # re-loading replaces
-        assert (again.stored, again.updated, store.count()) == (0, 5, 5)
+        again = load_parquet(tmp_path / "out", store)  # re-loading: same records, nothing written
+        assert (again.stored, again.updated, again.unchanged, store.count()) == (0, 0, 5, 5)
+
+
+def test_load_parquet_isolates_each_bad_record(tmp_path, monkeypatch):
+    """An unreadable record and a document the database refuses are reported alone; the
+    documents after them are stored (the same per-document isolation as ingest)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = _inputs(tmp_path / "in")
+    _ray_without_ray(folder, tmp_path / "out")
+    table = pq.read_table(tmp_path / "out" / "part-0.parquet")
+    rows = table.to_pylist()
+    ok = [i for i, r in enumerate(rows) if r["ok"]]
+    rows[ok[0]]["document"] = '{"id": "broken", "text": '  # truncated JSON
+    refused_id = json.loads(rows[ok[1]]["document"])["id"]
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), tmp_path / "out" / "part-0.parquet")
+    with Store(tmp_path / "db.duckdb") as store:
+        real = store.save_document
+
+        def refuse(doc):
+            if doc.id == refused_id:
+                raise ValueError("refused by the database")
+            return real(doc)
+
+        monkeypatch.setattr(store, "save_document", refuse)
+        report = load_parquet(tmp_path / "out", store)
+        reasons = [f.reason for f in report.failures]
+        assert report.stored == 3 and store.count() == 3
+        assert any("unreadable record" in r and "row" in r for r in reasons)
+        assert any("E043" in r and "refused by the database" in r for r in reasons)
+        assert len(report.failures) == 4  # the two failed analyses + the two bad records
 
 
 def test_ray_on_a_local_ray_equals_the_local_path(tmp_path):

@@ -993,11 +993,10 @@ class ActorLinker:
                     mentions.pop()
                     continue
                 actors[f.actor] = actor
-                if actor.provisional and f.actor not in _registry:
+                if actor.provisional:  # learn_provisional registers those not known yet
                     new_prov.append(actor)
             actor.mentions.append((span.start_char, span.end_char))
-        if new_prov:
-            learn_provisional(new_prov)
+        learn_provisional(new_prov, key=doc._.article)  # once per Doc, also when empty (see record_learning)
         return mentions, list(actors.values())
 
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]

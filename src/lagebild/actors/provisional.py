@@ -7,14 +7,33 @@ with ``provisional=True``); ingest/analyze can preload them with
 """
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from contextlib import contextmanager
-from typing import Dict, Iterable, Iterator, List
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from ..schemas import Actor
 from .build import slug
 
-_registry: Dict[str, Actor] = {}
+class _Registry(dict):
+    """The registry dict; within :func:`record_learning` it notes every id looked up
+    (``get``, ``in``), so that a parallel ingest knows which registered actors a
+    document's analysis consulted."""
+
+    def get(self, key, default=None):  # type: ignore[no-untyped-def,override]
+        if _lookups[0] is not None:
+            _lookups[0].add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:  # type: ignore[no-untyped-def,override]
+        if _lookups[0] is not None:
+            _lookups[0].add(key)
+        return super().__contains__(key)
+
+
+_lookups: List[Optional[set]] = [None]  # ids looked up since the last learn_provisional call
+_registry: Dict[str, Actor] = _Registry()
 _registry_lock = threading.Lock()
 _registry_version = [0]  # bumped by clear_provisional(): linkers then start over
 _order: List[str] = []  # ids in the order they were registered (linkers sync incrementally)
@@ -46,12 +65,110 @@ def register_provisional(actors: Iterable[Actor | dict]) -> int:
     return added
 
 
-def learn_provisional(actors: Iterable[Actor]) -> int:
-    """What the linker calls with the provisional actors a document introduced: registered
-    for the following documents, unless :func:`freeze_provisional` is in force."""
-    if _frozen[0]:
-        return 0
-    return register_provisional(actors)
+_recording: List[Optional["Learning"]] = [None]
+
+
+class Learning:
+    """What :func:`record_learning` records, per document (``id(article)``): ``calls``,
+    the actors of each :func:`learn_provisional` call (registry records, in order), and
+    ``lookups``, the ids the linker looked up in the registry while analysing it."""
+
+    def __init__(self) -> None:
+        self.calls: Dict[int, List[List[dict]]] = {}
+        self.lookups: Dict[int, set] = {}
+
+
+def learn_provisional(actors: Iterable[Actor], key: Any = None) -> int:
+    """What the linker calls with the provisional actors a document (``key``: its
+    article) found, in order of first mention: those not registered yet are registered
+    for the following documents, unless :func:`freeze_provisional` is in force. Within
+    :func:`record_learning` every call is also recorded (all the actors, as registry
+    records), so that another process can replay the learning exactly."""
+    actors = list(actors)
+    rec = _recording[0]
+    added = 0
+    if not _frozen[0]:
+        with _registry_lock:
+            fresh = [a for a in actors if a.id not in _registry]
+        added = register_provisional(fresh) if fresh else 0
+    if rec is not None:
+        if actors:
+            rec.calls.setdefault(id(key), []).append([actor_record(a) for a in actors])
+        rec.lookups.setdefault(id(key), set()).update(_lookups[0] or ())
+        _lookups[0] = set()
+    return added
+
+
+def actor_record(actor: Actor | dict) -> dict:
+    """The fields of a provisional actor the registry keeps, as a plain dict."""
+    if isinstance(actor, dict):
+        actor = Actor.from_dict(actor)
+    return {
+        "id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
+        "role": actor.role, "code": actor.code, "wikidata": actor.wikidata,
+    }
+
+
+@contextmanager
+def record_learning() -> Iterator[Learning]:
+    """Within the block, what each document taught the registry and which ids its
+    analysis looked up are recorded (:class:`Learning`; the linker calls
+    :func:`learn_provisional` once per Doc it links). Parallel ingest uses it to replay,
+    in input order, what the one-process registry would have learnt, and to tell which
+    registered actors could have changed a document's analysis."""
+    before, before_lookups = _recording[0], _lookups[0]
+    _recording[0], _lookups[0] = Learning(), set()
+    try:
+        yield _recording[0]
+    finally:
+        _recording[0], _lookups[0] = before, before_lookups
+
+
+def _fold(text: str) -> str:
+    # the character-wise folding of build.slug (NFKD, ASCII, lower case): the folding of
+    # a substring is a substring of the folding
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+_PARTS_CACHE: Dict[Tuple[str, str], Tuple[Tuple[str, ...], Tuple[str, ...]]] = {}
+_PART = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _parts(actor_id: str, name: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+    hit = _PARTS_CACHE.get((actor_id, name))
+    if hit is None:
+        hit = (
+            tuple(_PART.findall(actor_id[5:] if actor_id.startswith("prov:") else actor_id)),
+            tuple(_PART.findall(_fold(name or ""))),
+        )
+        if len(_PARTS_CACHE) > 200_000:
+            _PARTS_CACHE.clear()
+        _PARTS_CACHE[(actor_id, name)] = hit
+    return hit
+
+
+def relevant_provisional(actors: Sequence[Actor | dict], text: str) -> List[dict]:
+    """The records (:func:`actor_record`) of those ``actors`` that can influence the
+    analysis of ``text``, in the given order; the others cannot change its result.
+
+    The linker consults the registry only for provisional ids it derives from spans of
+    the text (``prov:`` + slug of the span, or of the span minus a genitive "s") and for
+    registered full names it finds in the text's tokens. Either way every letter run and
+    digit run of the actor's id, or of its folded name, occurs in the folded text
+    (folding is character-wise, so it keeps substrings). An actor with a run that does
+    not occur is irrelevant — a conservative test: it may keep an actor that cannot
+    match, never drops one that can.
+    """
+    folded = _fold(text)
+    out = []
+    for actor in actors:
+        rec = actor if isinstance(actor, dict) else None
+        aid = rec["id"] if rec is not None else actor.id  # type: ignore[union-attr]
+        name = rec["name"] if rec is not None else actor.name  # type: ignore[union-attr]
+        id_parts, name_parts = _parts(aid or "", name or "")
+        if all(p in folded for p in id_parts) or all(p in folded for p in name_parts):
+            out.append(actor_record(actor))
+    return out
 
 
 @contextmanager
@@ -90,3 +207,38 @@ def clear_provisional() -> None:
         _registry.clear()
         _order.clear()
         _registry_version[0] += 1
+
+
+def influencing(
+    actors: Sequence[Actor | dict], lookups: set, orths: set, text: str,
+    name_tokens: Optional[Any] = None,
+) -> List[dict]:
+    """The records of those ``actors`` that could have changed an analysis of ``text``
+    that looked up the registry ids ``lookups`` and whose Docs had the token texts
+    ``orths`` (both from :func:`record_learning`), in the given order.
+
+    The registry reaches an analysis only through ids the linker looks up and through
+    the full names its phrase matcher finds, token by token. An actor whose id was not
+    looked up and whose name has a token (``name_tokens(name)``, the pipeline's
+    tokenizer) that is none of the Doc's tokens changed nothing: the analysis with or
+    without it takes the same path. Without ``name_tokens`` the name is tested as in
+    :func:`relevant_provisional`. Exact for the analysis that produced ``lookups``.
+    """
+    folded = None
+    out = []
+    for actor in actors:
+        rec = actor if isinstance(actor, dict) else None
+        aid = rec["id"] if rec is not None else actor.id  # type: ignore[union-attr]
+        name = (rec["name"] if rec is not None else actor.name) or ""  # type: ignore[union-attr]
+        if aid in lookups:
+            out.append(actor_record(actor))
+            continue
+        if name_tokens is not None:
+            hit = all(t in orths for t in name_tokens(name))
+        else:
+            if folded is None:
+                folded = _fold(text)
+            hit = all(p in folded for p in _parts(aid or "", name)[1])
+        if hit:
+            out.append(actor_record(actor))
+    return out

@@ -33,7 +33,7 @@ def ingest_cli(
         help="Skip documents already stored (same content id) without analysing them, e.g. to finish an interrupted run.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes: 1 (default) analyses in this process, where re-ingest is exactly idempotent; N > 1 worker processes (faster on several cores; provisional actors are frozen for the run); 0 = the number of cores (1 for fewer than 16 documents per core). --resume always uses 1. With --engine ray: analysis actors (default: the cluster's CPUs)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0, help="Analysis processes; default (or 0): the number of cores, 1 for fewer than 16 documents per core (1 analyses in this process). Any number stores exactly the same result. With --engine ray: analysis actors (default: the cluster's CPUs)."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local, or ray (Ray Data; writes Parquet with --out, else into --db)."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     out: Optional[Path] = typer.Option(None, "--out", help="--engine ray: write Parquet partitions to this folder instead of the database."),
@@ -57,11 +57,9 @@ def ingest_cli(
         ))
     from ..scale.local import choose_workers, count_documents, ingest_parallel
 
-    if resume or workers is None:
-        workers = 1  # resume skips stored documents before analysis, in this process
-    elif workers == 0:
+    if not workers:  # default: one worker process per core (exactly the one-process result)
         files_in = [f for f in iter_files(paths) if not isinstance(f, IngestFailure)]
-        workers = choose_workers(workers, count_documents(files_in, fmt=input_format.value if input_format else None))
+        workers = choose_workers(0, count_documents(files_in, fmt=input_format.value if input_format else None))
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.completed} documents"),
         TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("{task.fields[status]}"),
@@ -88,9 +86,9 @@ def ingest_cli(
             )
 
         kwargs = dict(fmt=input_format.value if input_format else None, language=lang_value(language), model=model)
-        if workers > 1:  # exact idempotence and resume are guaranteed for the one-process path
+        if workers > 1:  # worker processes store exactly what this process would
             report = ingest_parallel(
-                paths, store, workers=workers,
+                paths, store, workers=workers, resume=resume,
                 on_item=on_item, **kwargs,
             )
         else:

@@ -130,16 +130,18 @@ def load_base(lang: str, model: Optional[str] = None):  # type: ignore[no-untype
             raise ModelError(Errors.E013.format(name=model, msg=e)) from e
     path = MODELS_DIR / lang
     if (path / "config.cfg").is_file():
-        try:
-            nlp = spacy.load(path)
-        except (OSError, IOError, ValueError) as e:
-            raise ModelError(Errors.E013.format(name=str(path), msg=e)) from e
         from . import lemmas
 
-        if lang in lemmas.REPLACES_LOOKUP:
-            # simplemma's lexicon instead of the lookup table (lemma accuracy 0.88 -> 0.96
-            # on GSD dev, see language/lemmas.py); the lemma_rules before it stay.
-            lemmas.use_dictionary_lemmatizer(nlp)
+        # simplemma's lexicon instead of the lookup table (lemma accuracy 0.88 -> 0.96
+        # on GSD dev, see language/lemmas.py); the lemma_rules before it stay. The lookup
+        # lemmatizer is not even loaded (its tables cost ~1.5 s of every start-up).
+        replace = lang in lemmas.REPLACES_LOOKUP
+        try:
+            nlp = spacy.load(path, exclude=["lemmatizer"] if replace else [])
+        except (OSError, IOError, ValueError) as e:
+            raise ModelError(Errors.E013.format(name=str(path), msg=e)) from e
+        if replace:
+            lemmas.add_dictionary_lemmatizer(nlp, spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"])
         return nlp
     try:
         nlp = spacy.blank(lang)

@@ -53,9 +53,67 @@ def contractions(lang: str) -> Dict[str, str]:
     return {row["form"].lower(): row["lemma"] for row in iter_tsv(path, required=("form", "lemma"))}
 
 
+@lru_cache(maxsize=4)
+def _lemmatizer(greedy: bool) -> Any:
+    """A ``simplemma.Lemmatizer`` whose lexicons are MARISA tries cached on disk.
+
+    simplemma's default dictionary factory decompresses and decodes the whole German
+    lexicon (1.1 M forms) on first use: ~2 s of every cold start, ~150 MB per process.
+    ``TrieDictionaryFactory`` (simplemma's own, extra ``marisa-trie``) builds a trie of
+    the same form→lemma pairs once (~6 s) and stores it; later processes open it in
+    milliseconds. Same lexicon, same strategies, so the same lemmas. The trie lives under
+    :func:`lagebild.actors.surface_matcher.cache_dir` (keyed by the simplemma version)
+    and is written atomically (a temporary file renamed into place), so worker processes
+    starting together never read a half-written file. Without ``marisa-trie`` (or when
+    the cache is unusable) the default factory is used: slower to start, same results.
+    """
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    factory = _trie_factory()
+    if factory is None:
+        return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=greedy))
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory, greedy=greedy))
+
+
+@lru_cache(maxsize=1)
+def _trie_factory() -> Any:
+    try:
+        from simplemma.__metadata__ import __version__
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+    except ImportError:
+        return None
+    from ..actors.surface_matcher import cache_dir
+
+    class AtomicTrieFactory(TrieDictionaryFactory):
+        def _write_trie_to_disk(self, lang: str, trie: Any) -> None:
+            import os
+            import tempfile
+
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{lang}-", suffix=".tmp", dir=self._cache_dir)
+            os.close(fd)
+            try:
+                trie.save(tmp)
+                os.replace(tmp, self._cache_dir / f"{lang}.dic")
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+
+    try:
+        return AtomicTrieFactory(disk_cache_dir=str(cache_dir() / "simplemma" / __version__))
+    except ImportError:  # marisa-trie / platformdirs missing
+        return None
+
+
 @lru_cache(maxsize=200_000)
 def _dictionary_lemma(form: str, lang: str, greedy: bool) -> str:
-    import simplemma
+    if "\x00" not in form:  # the MARISA trie mis-reads keys with NUL (garbage, errors)
+        try:
+            return _lemmatizer(greedy).lemmatize(form, lang=lang)
+        except (UnicodeDecodeError, SystemError):  # pragma: no cover - same guard, other bytes
+            pass
+    import simplemma  # the plain dictionary: the same lexicon, decoded in full on first use
 
     return simplemma.lemmatize(form, lang=lang, greedy=greedy)
 
@@ -115,4 +173,22 @@ def use_dictionary_lemmatizer(nlp: Language) -> Language:
     same position); a pipeline without a ``lemmatizer`` pipe gets none. Returns ``nlp``."""
     if "lemmatizer" in nlp.pipe_names:
         nlp.replace_pipe("lemmatizer", "lagebild_lemmatizer")
+    return nlp
+
+
+def add_dictionary_lemmatizer(nlp: Language, order: Iterable[str]) -> Language:
+    """Add ``lagebild_lemmatizer`` where ``order`` (the pipeline's configured component
+    names) has ``lemmatizer``, for a pipeline loaded without its ``lemmatizer``; the same
+    pipeline as :func:`use_dictionary_lemmatizer` gives, without loading the lookup
+    tables first. Returns ``nlp``."""
+    order = list(order)
+    if "lemmatizer" not in order or "lemmatizer" in nlp.pipe_names:
+        return nlp
+    later = [n for n in order[order.index("lemmatizer") + 1:] if n in nlp.pipe_names]
+    # named "lemmatizer", as replace_pipe leaves it: code that disables or finds the
+    # lemmatizer by name keeps working
+    if later:
+        nlp.add_pipe("lagebild_lemmatizer", name="lemmatizer", before=later[0])
+    else:
+        nlp.add_pipe("lagebild_lemmatizer", name="lemmatizer")
     return nlp

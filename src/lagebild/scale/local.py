@@ -16,13 +16,16 @@ Robustness, as in the single-process path (:mod:`lagebild.batch`):
 * ``kill -9`` of the parent loses nothing committed (each batch is one transaction), and
   the workers notice the parent is gone and exit.
 
-Workers analyse with provisional-actor learning frozen (see
-:func:`lagebild.actors.provisional.freeze_provisional`), so results do not depend on the
-number of workers or on which worker got which document.
+Provisional actors: :func:`ingest_parallel` (``lagebild ingest``) stores exactly what
+one process stores — see :class:`ExactParallelIngest`. :func:`analyze_parallel` (and the
+Ray engine) analyse with provisional-actor learning frozen (see
+:func:`lagebild.actors.provisional.freeze_provisional`): their results do not depend on
+the number of workers either, but a document does not learn from the ones before it.
 """
 from __future__ import annotations
 
 import multiprocessing
+from pathlib import Path
 import os
 import signal
 import threading
@@ -42,6 +45,7 @@ Entry = Tuple[Any, Item]  # (path or None, article or failure)
 
 MAX_FAILED_STARTS = 3  # pools in a row that die before finishing anything: give up
 CHUNK = 8  # documents per task: large enough to amortise IPC, small enough to balance
+ONE_PROCESS_BATCH = 16  # documents per batch of `lagebild ingest` in one process (batch.ingest_paths)
 
 
 def default_workers() -> int:
@@ -113,6 +117,62 @@ def _analyze_chunk(articles: List[Article], with_tokens: bool = False) -> List[U
             articles, language=_WORKER.get("language"), model=_WORKER.get("model"), with_tokens=with_tokens
         )
     return [analysis_failure(r) if isinstance(r, Exception) else r for r in results]
+
+
+ExactResult = Tuple[Union[Document, str], List[List[dict]], List[str], List[str], str]
+
+
+def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: bool = False) -> List[ExactResult]:
+    """In a worker: analyse ``articles`` with exactly the provisional actors ``registry``
+    (records, in registration order). Per article: its Document (or error text), what it
+    taught the linker and which registry ids the linker looked up
+    (:func:`~lagebild.actors.provisional.record_learning`), the texts of its tokens, and
+    the language of the pipeline that analysed it.
+
+    Documents analysed in one ``nlp.pipe`` batch do not teach each other (frozen); a long
+    document analysed window by window learns from its own earlier windows, as in the
+    one-process path."""
+    from ..actors.provisional import clear_provisional, freeze_provisional, record_learning, register_provisional
+    from ..language import SUPPORTED
+    from ..pipeline import WINDOW_CHARS, analyze_batch, load, windows
+
+    language, model = _WORKER.get("language"), _WORKER.get("model")
+
+    def reset() -> None:
+        clear_provisional()
+        register_provisional(registry)
+
+    def finish(article: Article, r: Any, learning: Any) -> ExactResult:
+        lang = language or article.language or "en"
+        lang = lang if lang in SUPPORTED else "en"
+        orths: set = set()
+        if not isinstance(r, Exception):
+            tokenizer = load(lang, model).tokenizer
+            text = article.text
+            parts = [text[a:b] for a, b in windows(text)] if len(text) > WINDOW_CHARS else [text]
+            for part in parts:
+                orths.update(t.text for t in tokenizer(part))
+        key = id(article)
+        return (
+            analysis_failure(r) if isinstance(r, Exception) else r,
+            learning.calls.get(key, []), sorted(learning.lookups.get(key, ())), sorted(orths), lang,
+        )
+
+    out: List[Any] = [None] * len(articles)
+    short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
+    if short:
+        reset()
+        with freeze_provisional(), record_learning() as learning:
+            results = analyze_batch([articles[i] for i in short], language=language, model=model, with_tokens=with_tokens)
+        for i, r in zip(short, results):
+            out[i] = finish(articles[i], r, learning)
+    for i, article in enumerate(articles):
+        if out[i] is None:
+            reset()
+            with record_learning() as learning:
+                (r,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens)
+            out[i] = finish(article, r, learning)
+    return out
 
 
 # -- the parent side --------------------------------------------------------------------
@@ -230,6 +290,226 @@ class ParallelIngest:
         yield from merge_results([entry], results)
 
 
+class _BatchSteps:
+    """The batch boundaries and provisional-actor replay steps of the one-process path
+    (:func:`lagebild.batch.analyze_items` driven by :func:`lagebild.batch.ingest_paths`),
+    applied in input order to this process's registry, which parallel ingest keeps as
+    the registry the one-process path would have before each document."""
+
+    def __init__(self, replay: Any, batch_size: int, batch_chars: int) -> None:
+        self.replay = replay
+        self.batch_size = max(1, batch_size)
+        self.batch_chars = batch_chars
+        self.count = 0
+        self.chars = 0
+
+    def before(self, item: Item) -> None:
+        size = 0 if isinstance(item, IngestFailure) else len(item.text)
+        if self.count and self.chars + size > self.batch_chars:
+            self._cut()
+        action = self.replay.barrier(item)
+        if action is not None:
+            if self.count:
+                self._cut()
+            action()
+        self.count += 1
+        self.chars += size
+
+    def after(self) -> None:
+        if self.count >= self.batch_size:
+            self._cut()
+
+    def _cut(self) -> None:
+        self.replay.batch_done()
+        self.count = 0
+        self.chars = 0
+
+
+@dataclass
+class _ExactTask:
+    entries: List[Entry]
+    registry: List[dict]  # the provisional actors (records) its documents are analysed with
+    future: Optional[Future] = None
+
+
+@dataclass
+class ExactParallelIngest(ParallelIngest):
+    """Parallel analysis whose results equal the one-process path's, document for
+    document, provisional actors included.
+
+    In one process, a document is analysed with the provisional actors registered
+    before it (from the store and from the documents before it in this run). Here the
+    parent keeps that registry, in input order, as the one-process path would
+    (:class:`_BatchSteps`, :class:`lagebild.batch._ProvisionalReplay`, and each
+    document's recorded learning). A chunk is analysed ahead, speculatively, with the
+    registry known when it was sent, cut down to the actors that can influence its
+    documents (:func:`~lagebild.actors.provisional.relevant_provisional`). When a
+    document's turn comes, the actors relevant to it in the true registry are compared
+    with those it was analysed with: the same (the usual case: a name learnt a few
+    documents earlier rarely occurs in this one) — its result is the one-process
+    result; different — it is analysed again, now, with the true registry
+    (``redone`` counts them).
+    """
+
+    replay: Any = None
+    batch_size: int = 16
+    batch_chars: int = 100_000
+    redone: int = 0
+
+    def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
+        from ..actors.provisional import influencing, learn_provisional, provisional_actors, relevant_provisional
+        from ..schemas import Actor
+
+        steps = _BatchSteps(self.replay, self.batch_size, self.batch_chars)
+        self._executor = self._pool()
+        self._failed_starts = 0
+        window = self.window or 2 * self.workers + 1
+        pending: Deque[_ExactTask] = deque()
+        source = iter(entries)
+        exhausted = False
+        first: List[Entry] = []
+        for entry in source:  # the first document's replay step runs before anything is sent
+            steps.before(entry[1])
+            first.append(entry)
+            break
+        stepped = bool(first)
+
+        def submit(task: _ExactTask) -> None:
+            articles = [item for _, item in task.entries if not isinstance(item, IngestFailure)]
+            task.future = self._executor.submit(_analyze_exact, articles, task.registry, self.with_tokens) if articles else None
+
+        def refill() -> None:
+            nonlocal exhausted
+            while not exhausted and len(pending) < window:
+                chunk: List[Entry] = list(first)
+                first.clear()
+                for entry in source:
+                    chunk.append(entry)
+                    if len(chunk) >= self.chunk:
+                        break
+                if not chunk:
+                    exhausted = True
+                    return
+                known = provisional_actors()
+                texts = [item.text for _, item in chunk if not isinstance(item, IngestFailure)]
+                registry = relevant_provisional(known, "\n".join(texts)) if known and texts else []
+                task = _ExactTask(chunk, registry)
+                submit(task)
+                pending.append(task)
+
+        def accept(entry: Entry, task: _ExactTask, result: Any) -> Iterator[Tuple[Any, Result]]:
+            path, item = entry
+            if isinstance(item, IngestFailure):
+                yield path, item
+                return
+            known = provisional_actors()
+            if result is not None and not isinstance(result[0], str):
+                _, _, lookups, orths, lang = result
+                seen = (set(lookups), set(orths), item.text, _name_tokens(lang, self.model))
+                if influencing(task.registry, *seen) != influencing(known, *seen):
+                    self.redone += 1
+                    result = None
+            elif result is not None and relevant_provisional(known, item.text) != relevant_provisional(task.registry, item.text):
+                result = None  # a failure: analysed again if the registry it saw was not the true one
+            if result is None:
+                result = self._single(item, relevant_provisional(known, item.text))
+            doc, calls = result[0], result[1]
+            for call in calls:
+                learn_provisional([Actor(provisional=True, **r) for r in call])
+            yield from merge_results([entry], [doc])
+
+        try:
+            refill()
+            while pending:
+                task = pending.popleft()
+                try:
+                    results = list(task.future.result()) if task.future is not None else []
+                    broken = False
+                except BrokenProcessPool:
+                    # a worker died: restart the pool, send the chunks in flight again and
+                    # analyse this one document by document, so that only the document
+                    # that kills a worker is reported as failed
+                    self._restart()
+                    for t in pending:
+                        submit(t)
+                    results, broken = [], True
+                self._failed_starts = 0 if not broken else self._failed_starts
+                it = iter(results)
+                for entry in task.entries:
+                    if not stepped:
+                        steps.before(entry[1])
+                    stepped = False
+                    result = None
+                    if not isinstance(entry[1], IngestFailure) and not broken:
+                        result = next(it)
+                    try:
+                        yield from accept(entry, task, result)
+                    except _WorkerDied as died:
+                        yield entry[0], died.failure
+                        for t in pending:
+                            submit(t)
+                    steps.after()
+                refill()
+            self._executor.shutdown(wait=True)
+        finally:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _single(self, item: Article, registry: List[dict]) -> ExactResult:
+        """Analyse one document now with ``registry``; a worker that dies on it makes it
+        a failure (raised as :class:`_WorkerDied`, the pool restarted)."""
+        try:
+            (result,) = self._executor.submit(_analyze_exact, [item], registry, self.with_tokens).result()
+            self._failed_starts = 0
+            return result
+        except BrokenProcessPool:
+            self._restart()
+            raise _WorkerDied(IngestFailure(
+                item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
+            ))
+
+
+_TOKENIZERS: Dict[Tuple[str, Optional[str]], Any] = {}
+
+
+def _name_tokens(lang: str, model: Optional[str]) -> Optional[Callable[[str], Tuple[str, ...]]]:
+    """``name -> token texts`` with the tokenizer of the pipeline that analyses ``lang``
+    (loaded without its components: vocabulary and tokenizer only, ~1 s once), cached
+    per name; None when that tokenizer cannot be loaded here (the caller then falls
+    back to the text test of :func:`~lagebild.actors.provisional.relevant_provisional`)."""
+    key = (lang, model)
+    if key not in _TOKENIZERS:
+        tokenizer = None
+        try:
+            import spacy
+
+            from ..language import MODELS_DIR
+
+            path = Path(model) if model else MODELS_DIR / lang
+            if (path / "config.cfg").is_file():
+                names = spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"]
+                tokenizer = spacy.load(path, exclude=list(names)).tokenizer
+            elif not model:
+                tokenizer = spacy.blank(lang).tokenizer  # the fallback pipeline of load_base
+        except Exception:  # noqa: BLE001 - no tokenizer: the conservative text test is used
+            tokenizer = None
+        cache: Dict[str, Tuple[str, ...]] = {}
+
+        def tokens(name: str) -> Tuple[str, ...]:
+            hit = cache.get(name)
+            if hit is None:
+                hit = cache[name] = tuple(t.text for t in tokenizer(name))  # type: ignore[misc]
+            return hit
+
+        _TOKENIZERS[key] = tokens if tokenizer is not None else None
+    return _TOKENIZERS[key]
+
+
+class _WorkerDied(Exception):
+    def __init__(self, failure: IngestFailure) -> None:
+        super().__init__(failure.reason)
+        self.failure = failure
+
+
 def analyze_parallel(
     entries: Iterable[Entry],
     *,
@@ -260,27 +540,39 @@ def ingest_parallel(
     commit_every: int = 32,
     on_item: Optional[Callable[..., None]] = None,
     setup: Optional[str] = None,
+    resume: bool = False,
 ) -> BatchReport:
-    """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes.
+    """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes, and
+    with the same stored result: every document is analysed with the provisional actors
+    the one-process path would have registered before it (:class:`ExactParallelIngest`),
+    so re-ingesting is exactly idempotent and the store does not depend on ``workers``.
 
     Only this (the parent) process writes: each document is stored in its own transaction
     as it arrives (:func:`lagebild.batch.save_result`: a refused document is rolled back
     alone and reported, the run goes on), and the DuckDB file is released every
     ``commit_every`` documents so that readers can get in. On KeyboardInterrupt the
     workers are stopped and ``interrupted`` is set; every analysed document is stored.
-    Unlike the one-process path, re-analysing stored documents here is not guaranteed to
-    reproduce them exactly (provisional actors are frozen for the run), which is why
-    ``lagebild ingest`` only uses this path when ``--workers`` asks for it.
     """
-    from ..batch import _notifier, save_result
+    from ..batch import BATCH_CHARS, _notifier, _ProvisionalReplay, save_result
     from ..ingest.readers import iter_items
 
     report = BatchReport()
     notify = _notifier(on_item)
-    results = analyze_parallel(
-        iter_items(paths, fmt=fmt), workers=workers, language=language, model=model,
-        provisional=store.provisional_actors(), setup=setup,
+    replay = _ProvisionalReplay(store)
+    engine = ExactParallelIngest(
+        workers=workers, language=language, model=model, setup=setup,
+        replay=replay, batch_size=ONE_PROCESS_BATCH, batch_chars=BATCH_CHARS,
     )
+
+    def items() -> Iterator[Entry]:
+        for path, item in iter_items(paths, fmt=fmt):
+            if resume and not isinstance(item, IngestFailure) and item.id in replay.seqs:
+                report.skipped += 1  # as ingest_paths: skipped before analysis
+                notify(path, item, "skipped")
+                continue
+            yield path, item
+
+    results = engine.run(items())
     store.release()
     try:
         for n, (path, result) in enumerate(results, start=1):
@@ -294,6 +586,7 @@ def ingest_parallel(
         close = getattr(results, "close", None)
         if close is not None:
             close()  # stops the pool
+        report.redone = engine.redone
         store.release()
     return report
 

@@ -1,14 +1,16 @@
 """Load the Parquet output of the Ray engine into a store (DuckDB or PostgreSQL).
 
 Each row is one document: ``ok`` rows carry the whole JSON contract in ``document`` and
-are stored as the local path stores them (``Store.save_many``, one transaction per
-batch, re-loading replaces); failed rows are reported with their source and reason.
+are stored as the local path stores them (:func:`lagebild.batch.save_result`: one
+transaction per document, re-loading replaces, a document the database refuses is rolled
+back alone and reported); failed rows, and rows whose record cannot be read back, are
+reported with their source and reason — one bad record never stops the load.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Iterator, List, Optional, Tuple, Union  # noqa: F401
 
 from ..batch import BatchReport
 from ..ingest.readers import IngestFailure
@@ -26,14 +28,21 @@ def parquet_files(path: Union[str, Path]) -> List[Path]:
 
 
 def iter_parquet(path: Union[str, Path]) -> Iterator[Union[Document, IngestFailure]]:
-    """Documents (ok rows) and failures from the Parquet files under ``path``."""
+    """Documents (ok rows) and failures from the Parquet files under ``path``; a row whose
+    ``document`` is not a valid record becomes an IngestFailure naming file and row."""
     import pyarrow.parquet as pq
 
     for f in parquet_files(path):
         table = pq.read_table(f, columns=["id", "source", "ok", "error", "document"])
-        for row in table.to_pylist():
+        for n, row in enumerate(table.to_pylist()):
             if row["ok"] and row["document"]:
-                yield Document.from_dict(json.loads(row["document"]))
+                try:
+                    yield Document.from_dict(json.loads(row["document"]))
+                except Exception as e:  # noqa: BLE001 - one unreadable record, reported
+                    yield IngestFailure(
+                        row["source"] or row["id"] or f"{f}#{n}",
+                        f"unreadable record in {f} row {n}: {type(e).__name__}: {e}",
+                    )
             else:
                 yield IngestFailure(row["source"] or str(f), row["error"] or "analysis failed")
 
@@ -46,31 +55,23 @@ def load_parquet(
     on_item: Optional[Callable[[Union[Document, IngestFailure]], None]] = None,
 ) -> BatchReport:
     """Store every document of the Parquet output under ``path``; returns a report like
-    ``lagebild ingest`` (failed rows in ``failures``). Ctrl-C keeps committed batches."""
+    ``lagebild ingest`` (failed and refused rows in ``failures``). Each document is its
+    own transaction (:func:`lagebild.batch.save_result`), so Ctrl-C keeps every stored
+    document; the DuckDB file is released every ``commit_every`` documents."""
+    from ..batch import save_result
+
     report = BatchReport()
-    pending: List[Document] = []
-
-    def flush() -> None:
-        for doc, is_new in zip(pending, store.save_many(pending)):
-            report.stored += int(is_new)
-            report.updated += int(not is_new)
-            report.partial += int(doc.partial)
-        pending.clear()
-
     try:
-        for item in iter_parquet(path):
-            if isinstance(item, IngestFailure):
-                report.failures.append(item)
-            else:
-                pending.append(item)
-                if len(pending) >= commit_every:
-                    flush()
+        for n, item in enumerate(iter_parquet(path), start=1):
+            item, _ = save_result(store, item, report)
             if on_item is not None:
                 on_item(item)
+            if n % commit_every == 0:
+                store.release()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        flush()
+        store.release()
     return report
 
 

@@ -7,7 +7,7 @@ parse or morphology (the blank fallback pipeline).
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -138,6 +138,22 @@ def words(tokens: Iterable[Token]) -> List[str]:
     return [t.lower_ for t in tokens]
 
 
+_MULTI_CACHE: Dict[int, tuple] = {}  # id(kinds) -> (kinds, value, len(kinds))
+
+
+def _multi_conditionals(kinds: dict) -> Tuple[List[Tuple[str, ...]], frozenset]:
+    """The multi-word conditional frames of ``kinds``, longest first, and their first
+    words; computed once per lexicon dict (a performance cache: same order as sorting on
+    every call)."""
+    hit = _MULTI_CACHE.get(id(kinds))
+    if hit is not None and hit[0] is kinds and len(kinds) == hit[2]:
+        return hit[1]
+    multi = sorted((p for p, k in kinds.items() if len(p) > 1 and k == "conditional"), key=len, reverse=True)
+    value = (multi, frozenset(p[0] for p in multi))
+    _MULTI_CACHE[id(kinds)] = (kinds, value, len(kinds))
+    return value
+
+
 def find_condition(
     doc: Doc, start: int, end: int, kinds: dict
 ) -> Optional[Tuple[int, int]]:
@@ -146,12 +162,17 @@ def find_condition(
     (``clause_words.tsv``). Concessive "auch wenn"/"even if" is no condition.
     Multi-word frames ("im Falle, dass", "für den Fall, dass", "as long as", "in the event
     that") open a condition too; its clause is the one their last word introduces."""
-    multi = sorted((p for p, k in kinds.items() if len(p) > 1 and k == "conditional"), key=len, reverse=True)
+    multi = _multi_conditionals(kinds)
+    # the lower-case words of the range, read once (not once per token and phrase)
+    low = [t.lower_ for t in doc[start:end]] if multi[0] else []
     i = start
-    while i < end:
-        for phrase in multi:
+    while i < end and multi[0]:
+        if low[i - start] not in multi[1]:
+            i += 1
+            continue
+        for phrase in multi[0]:
             n = len(phrase)
-            if i + n <= end and tuple(doc[k].lower_ for k in range(i, i + n)) == phrase:
+            if i + n <= end and tuple(low[i - start:i - start + n]) == phrase:
                 last = doc[i + n - 1]
                 if has_parse(doc) and dep(last) == "mark" and last.head.i > last.i and dep(last.head) != "root":
                     s, e = subtree_span(last.head)

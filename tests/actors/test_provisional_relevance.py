@@ -1,0 +1,61 @@
+"""Which provisional actors can influence a document's analysis (parallel ingest uses
+this to know when a document analysed ahead must be analysed again)."""
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.actors.build import slug
+from lagebild.actors.provisional import (
+    Learning, clear_provisional, influencing, learn_provisional, provisional_id, record_learning,
+    register_provisional, relevant_provisional,
+)
+from lagebild.schemas import Actor
+
+
+def _actor(name: str, type_: str = "PER") -> Actor:
+    return Actor(id=provisional_id(name), name=name, type=type_, provisional=True)
+
+
+TEXT = "Wie Vitaly Portnikov am Montag sagte, habe die Ukraine Merkels Plan abgelehnt."
+
+
+def test_relevant_keeps_names_in_the_text_and_drops_others():
+    actors = [_actor("Vitaly Portnikov"), _actor("Irmgard Griss"), _actor("Merkel"), _actor("Co", "ORG")]
+    got = [r["id"] for r in relevant_provisional(actors, TEXT)]
+    # "Merkels" holds "Merkel" (a genitive); the folded text has no "griss" and no "co"
+    assert got == ["prov:vitaly_portnikov", "prov:merkel"]
+
+
+@given(st.text(min_size=1, max_size=60), st.integers(0, 59), st.integers(1, 30))
+def test_every_span_of_the_text_is_relevant_to_it(text, start, length):
+    """Whatever span of the text the linker turns into a name or an id (plain, or less a
+    genitive s), the actor of that name/id is kept: the test never drops a relevant one."""
+    span = text[start:start + length]
+    if not span.strip():
+        return
+    actors = [Actor(id="prov:" + slug(span), name=span, type="PER", provisional=True),
+              Actor(id="prov:" + slug(span[:-1]), name="anything else", type="PER", provisional=True)]
+    assert len(relevant_provisional(actors, text)) == 2
+
+
+def test_influencing_uses_lookups_and_tokens():
+    actors = [_actor("Vitaly Portnikov"), _actor("Irmgard Griss"), _actor("Co", "ORG")]
+    tokens = lambda name: tuple(name.split())  # noqa: E731
+    orths = set(TEXT.replace(",", " ,").replace(".", " .").split())
+    got = [r["id"] for r in influencing(actors, {"prov:irmgard_griss"}, orths, TEXT, tokens)]
+    assert got == ["prov:vitaly_portnikov", "prov:irmgard_griss"]  # by name tokens, by lookup
+    # without a tokenizer: the (coarser) text test for names
+    assert [r["id"] for r in influencing(actors, set(), orths, TEXT, None)] == ["prov:vitaly_portnikov"]
+
+
+def test_learning_is_recorded_per_document_and_filtered_by_the_registry():
+    clear_provisional()
+    register_provisional([_actor("Irmgard Griss")])
+    key_a, key_b = object(), object()
+    with record_learning() as rec:
+        assert isinstance(rec, Learning)
+        assert learn_provisional([_actor("Irmgard Griss"), _actor("Vitaly Portnikov")], key=key_a) == 1
+        learn_provisional([], key=key_b)
+    assert [r["id"] for r in rec.calls[id(key_a)][0]] == ["prov:irmgard_griss", "prov:vitaly_portnikov"]
+    assert "prov:vitaly_portnikov" in rec.lookups[id(key_a)]  # the filter looked it up
+    assert id(key_b) not in rec.calls and rec.lookups[id(key_b)] == set()
+    clear_provisional()
