@@ -22,6 +22,14 @@ from lagebild.language import MODELS_DIR, accurate
 TAGS = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER"]
 
 
+@pytest.fixture(autouse=True)
+def _restore_pipeline_env(monkeypatch):
+    """--pipeline writes $LAGEBILD_PIPELINE into this process: setenv first, so that
+    monkeypatch removes it again after each test (delenv of an absent variable records
+    nothing to restore)."""
+    monkeypatch.setenv("LAGEBILD_PIPELINE", "fast")
+
+
 # --------------------------------------------------------------------------- choice
 @pytest.mark.parametrize("arg, env, want", [
     (None, None, "fast"), (None, "accurate", "accurate"), ("fast", "accurate", "fast"),
