@@ -58,6 +58,11 @@ class Errors(metaclass=_Coded):
     E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
     E044 = "Unknown table {table!r}; choose one of {choices}"
     E045 = "Cannot write {path}: {msg}"
+    # accurate pipeline: e5 encoder (E17x)
+    E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): "
+            "pip install 'lagebild[encoder]' (CPU torch), or use --pipeline fast")
+    E171 = "Unknown pipeline {name!r} (--pipeline / LAGEBILD_PIPELINE); choose one of {choices}"
+    E172 = "No accurate pipeline heads for language {lang!r} ({path} missing); use --pipeline fast"
 
 
 class Warnings(metaclass=_Coded):
@@ -82,6 +87,8 @@ class Warnings(metaclass=_Coded):
     # W3xx statements/forecasts
     W301 = "No statement lexicons for {lang!r} (data/{lang}/speech_verbs.tsv …); no statements are extracted"
     W302 = "No forecast lexicons for {lang!r} (data/{lang}/forecast_cues.tsv, wep.tsv); no forecasts are extracted"
+    # accurate pipeline (W17x)
+    W170 = "No accurate-pipeline heads for {lang!r}; analysed with the fast pipeline"
 
 
 class LagebildError(Exception):

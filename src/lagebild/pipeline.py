@@ -42,11 +42,18 @@ def pipeline_config(path: Path = CONFIG_PATH) -> List[Tuple[str, str]]:
     return [(name, parser.get("components", name)) for name in order]
 
 
-@lru_cache(maxsize=8)
-def load(lang: str, model: Optional[str] = None) -> Language:
+def load(lang: str, model: Optional[str] = None, pipeline: Optional[str] = None) -> Language:
     """The full lagebild pipeline for ``lang`` (``model``: another spaCy pipeline to use
-    as the linguistic base, by package name or path)."""
-    nlp = load_base(lang, model)
+    as the linguistic base, by package name or path; ``pipeline``: "fast" or "accurate",
+    default ``$LAGEBILD_PIPELINE`` or "fast", see :func:`lagebild.language.load_base`)."""
+    from .language.accurate import pipeline_choice
+
+    return _load(lang, model, pipeline_choice(pipeline))
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str, model: Optional[str], pipeline: str) -> Language:
+    nlp = load_base(lang, model, pipeline)
     if "parser" in nlp.pipe_names and "lagebild_sentence_guard" not in nlp.pipe_names:
         from .language import sentences  # noqa: F401  (registers the component)
 
@@ -207,16 +214,20 @@ def to_document(
     )
 
 
-_LOAD_WARNINGS: Dict[Tuple[str, Optional[str]], List[str]] = {}
+_LOAD_WARNINGS: Dict[Tuple[str, Optional[str], Optional[str]], List[str]] = {}
 
 
-def _load_noting_warnings(lang: str, model: Optional[str]) -> Tuple[Language, List[str]]:
-    """``load(lang, model)`` plus the coded warnings its first load raised (W006 …), so
-    every document analysed with a fallback pipeline carries them, not just the first."""
+def _load_noting_warnings(lang: str, model: Optional[str],
+                          pipeline: Optional[str] = None) -> Tuple[Language, List[str]]:
+    """``load(lang, model, pipeline)`` plus the coded warnings its first load raised (W006 …),
+    so every document analysed with a fallback pipeline carries them, not just the first."""
+    from .language.accurate import pipeline_choice
+
+    pipeline = pipeline_choice(pipeline)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        nlp = load(lang, model)
-    key = (lang, model)
+        nlp = load(lang, model, pipeline)
+    key = (lang, model, pipeline)
     if key not in _LOAD_WARNINGS:
         _LOAD_WARNINGS[key] = [str(w.message) for w in caught if str(w.message).startswith("[W")]
     return nlp, _LOAD_WARNINGS[key]
@@ -228,9 +239,11 @@ def analyze_batch(
     language: Optional[str] = None,
     model: Optional[str] = None,
     with_tokens: bool = False,
+    pipeline: Optional[str] = None,
 ) -> List[Union[Document, Exception]]:
     """Analyse ``articles`` with ``nlp.pipe`` per language; in input order, each a
-    :class:`Document` or the exception that document raised (the others are unaffected)."""
+    :class:`Document` or the exception that document raised (the others are unaffected).
+    ``pipeline``: "fast" or "accurate" (default ``$LAGEBILD_PIPELINE`` or "fast")."""
     results: List[Union[Document, Exception, None]] = [None] * len(articles)
     groups: Dict[str, List[int]] = {}
     for i, article in enumerate(articles):
@@ -239,7 +252,7 @@ def analyze_batch(
         except Exception as e:  # noqa: BLE001 - reported per document
             results[i] = e
     for lang, indices in groups.items():
-        nlp, load_warnings = _load_noting_warnings(lang, model)
+        nlp, load_warnings = _load_noting_warnings(lang, model, pipeline)
         name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
         for i in indices:
             articles[i].warnings.extend(w for w in load_warnings if w not in articles[i].warnings)
@@ -274,9 +287,12 @@ def analyze_article(
     language: Optional[str] = None,
     model: Optional[str] = None,
     with_tokens: bool = False,
+    pipeline: Optional[str] = None,
 ) -> Document:
-    """Analyse one already-ingested article (``with_tokens``: include token offsets)."""
-    (result,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens)
+    """Analyse one already-ingested article (``with_tokens``: include token offsets;
+    ``pipeline``: "fast" or "accurate", default ``$LAGEBILD_PIPELINE`` or "fast")."""
+    (result,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens,
+                              pipeline=pipeline)
     if isinstance(result, Exception):
         raise result
     return result
@@ -291,14 +307,18 @@ def analyze(
     model: Optional[str] = None,
     source: Optional[str] = None,
     with_tokens: bool = False,
+    pipeline: Optional[str] = None,
 ) -> Document:
     """Analyse a text or an HTML page given as a string.
 
     ``published`` (ISO date or :class:`date`) overrides a date found in the text.
+    ``pipeline``: "fast" (CNN) or "accurate" (e5 encoder heads; needs the ``[encoder]``
+    extra), default ``$LAGEBILD_PIPELINE`` or "fast".
     """
     from .ingest import article_from_string
 
     article = article_from_string(
         text_or_html, source=source or url, url=url, published=published
     )
-    return analyze_article(article, language=language, model=model, with_tokens=with_tokens)
+    return analyze_article(article, language=language, model=model, with_tokens=with_tokens,
+                           pipeline=pipeline)

@@ -103,7 +103,7 @@ def actors_nlp(lang: str, *, blank: bool = False):  # type: ignore[no-untyped-de
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            nlp = load_base.__wrapped__(lang)  # type: ignore[attr-defined]
+            nlp = load_base(lang, fresh=True)
     nlp.add_pipe("lagebild_actors", config={"user_kb": False})
     return nlp
 

@@ -221,3 +221,26 @@ def skipped(reason: str) -> None:
 def echo_err(message: str) -> None:
     """A plain message on stderr (no markup interpretation)."""
     print(message, file=sys.stderr)
+
+
+def _set_pipeline(value: Optional[str]) -> Optional[str]:
+    """--pipeline callback: validate the choice and put it in $LAGEBILD_PIPELINE, which every
+    load in this process and in worker processes started from it reads
+    (:func:`lagebild.language.load_base`)."""
+    if value is None:
+        return value
+    from ..language.accurate import pipeline_choice
+
+    try:
+        name = pipeline_choice(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+    os.environ["LAGEBILD_PIPELINE"] = name
+    return name
+
+
+PipelineOption = typer.Option(
+    None, "--pipeline", callback=_set_pipeline, is_eager=True,
+    help="Linguistic pipeline: fast (CNN, default) or accurate (e5 encoder heads; needs the "
+         "encoder extra). Default: $LAGEBILD_PIPELINE, else fast.",
+)

@@ -11,7 +11,7 @@ import typer
 from ..batch import analyze_items
 from ..ingest.readers import IngestFailure, iter_items
 from ._render import render_document
-from ._util import Lang, app, console, err_console, lang_value, safe
+from ._util import Lang, PipelineOption, app, console, err_console, lang_value, safe
 
 
 class AnalyzeFormat(str, Enum):
@@ -49,6 +49,7 @@ def analyze_cli(
     model: Optional[str] = ModelOption,
     input_format: Optional[InputFormat] = InputFormatOption,
     tokens: bool = typer.Option(False, "--tokens", help="Include token offsets [start, end) into text."),
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """Analyse documents and print the result (PRODUCT.md's JSON contract).
 

@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional
 import typer
 from rich.table import Table
 
-from ._util import Lang, console, eval_app, skipped
+from ._util import Lang, PipelineOption, console, eval_app, skipped
 
 LangOption = typer.Option(Lang.de, "--lang", "-l", help="Language.")
 ModelOption = typer.Option(
@@ -27,18 +27,19 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int) -> None:
+def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int,
+         dataset: Optional[str] = None) -> None:
     from ..language.evaluate import evaluate
 
     try:
-        res = evaluate(task, lang.value, model=model, speed_runs=runs)
+        res = evaluate(task, lang.value, model=model, speed_runs=runs, dataset=dataset)
     except FileNotFoundError as e:
         # the held-out data lives in ../shared: absent data is a skip, like every eval
         skipped(str(e))
     if as_json:
         console.print_json(json.dumps(res))
         return
-    table = Table(title=f"{task} · {lang.value} · {res['model']} · {res['dataset']}")
+    table = Table(title=f"{task} · {lang.value} · {res['model']} ({res['pipeline']}) · {res['dataset']}")
     table.add_column("metric")
     table.add_column("value", justify="right")
     if task == "syntax":
@@ -60,7 +61,8 @@ def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int) 
 
 @eval_app.command("syntax")
 def eval_syntax(lang: Lang = LangOption, model: Optional[str] = ModelOption,
-                as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
+                as_json: bool = JsonOption, speed_runs: int = RunsOption,
+                pipeline: Optional[str] = PipelineOption) -> None:
     """UPOS, XPOS, morphology, UAS/LAS, sentence F, lemma accuracy on the held-out treebank
     (German: UD GSD dev; English: UD EWT test). Without ../shared: "skipped: …", exit 0.
 
@@ -72,11 +74,17 @@ def eval_syntax(lang: Lang = LangOption, model: Optional[str] = ModelOption,
 
 @eval_app.command("ner")
 def eval_ner(lang: Lang = LangOption, model: Optional[str] = ModelOption,
-             as_json: bool = JsonOption, speed_runs: int = RunsOption) -> None:
+             as_json: bool = JsonOption, speed_runs: int = RunsOption,
+             pipeline: Optional[str] = PipelineOption,
+             dataset: Optional[str] = typer.Option(
+                 None, "--dataset", help="English: uner-ewt (UNER English-EWT test) instead of held-out "
+                 "wikigold; German: smartdata (DFKI SmartData test) instead of held-out GermEval. "
+                 "Both PER/LOC/ORG only: predicted MISC is not counted.")) -> None:
     """NER precision/recall/F1 per label on the held-out part (every 10th sentence) of
-    GermEval 2014 (German) or wikigold (English). Without ../shared: "skipped: …", exit 0.
+    GermEval 2014 (German) or wikigold (English), or on UNER English-EWT test
+    (--dataset uner-ewt) or SmartData test (--dataset smartdata). Without ../shared: "skipped: …", exit 0.
 
     Example:
-        lagebild eval ner --lang de --speed-runs 0
+        lagebild eval ner --lang de --speed-runs 0 --pipeline accurate
     """
-    _run("ner", lang, model, as_json, speed_runs)
+    _run("ner", lang, model, as_json, speed_runs, dataset)

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from ..actors import evaluate as ev
-from ._util import cells, console, eval_app, plain, split_langs
+from ._util import PipelineOption, cells, console, eval_app, plain, split_langs
 
 
 def _fmt(v: Any) -> str:
@@ -25,6 +25,7 @@ def eval_actors_cli(
     errors: bool = typer.Option(False, "--errors", help="List every wrong, missed and spurious mention."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     blank: bool = typer.Option(False, "--blank", help="No model: tokenizer + KB only (the user KB is never used)."),
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """Actor-id precision/recall per mention on the gold sets, and the seed checks.
 

@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional
 import typer
 from rich.table import Table
 
-from ._util import console, eval_app, plain, safe, skipped, split_langs
+from ._util import PipelineOption, console, eval_app, plain, safe, skipped, split_langs
 
 
 def _table(result: Dict[str, Any]) -> Table:
@@ -30,6 +30,7 @@ def eval_petrarch_cli(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N records."),
     errors: bool = typer.Option(False, "--errors", help="List every record whose triples differ."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """Precision, recall and F1 of (source, target, code) triples on the PETRARCH unit tests,
     overall and per record category, and the 2-digit root-code precision. Without
@@ -67,6 +68,7 @@ def eval_events_cli(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     gold: Optional[str] = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de | real-en."),
     split: str = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only)."),
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """End-to-end event coding. Default: the regression suite (tuned on) in benchmarks/gold:
     P/R/F1 of (source, target, root code), modality and negation accuracy of the matched events.

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..forecasts import evaluate as fc_eval
 from ..statements import evaluate as st_eval
-from ._util import Lang, cells, console, eval_app, plain, skipped, split_langs
+from ._util import Lang, PipelineOption, cells, console, eval_app, plain, skipped, split_langs
 
 LangsOption = typer.Option("de,en", "--lang", "-l", help="Comma-separated languages.")
 GoldOption = typer.Option(None, "--gold-dir", help="Folder with forecasts_<lang>.jsonl (default: benchmarks/gold).")
@@ -58,6 +58,7 @@ def eval_forecasts_cli(
     as_json: bool = JsonOption,
     gold: Optional[str] = RealGoldOption,
     split: str = SplitOption,
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """Forecast detection and holder attribution P/R. Default: the regression suite (tuned
     on) in benchmarks/gold and the seed checks; with --gold real-de: the hand-annotated real
@@ -117,6 +118,7 @@ def eval_statements_cli(
     as_json: bool = JsonOption,
     gold: Optional[str] = RealGoldOption,
     split: str = SplitOption,
+    pipeline: Optional[str] = PipelineOption,
 ) -> None:
     """Statement detection and speaker attribution P/R. Default: the regression suite (tuned
     on) in benchmarks/gold; with --gold real-de: the hand-annotated real news gold, one split.

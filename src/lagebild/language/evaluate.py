@@ -154,14 +154,16 @@ def sentences_to_doc(vocab, sents: Sequence[List[Token]]):  # type: ignore[no-un
 
 
 def read_columns(path: Path, word_col: int, tag_col: int, sep: Optional[str] = None,
-                 skip_comments: bool = False) -> Iterator[Tuple[List[str], List[str]]]:
-    """Yield (words, IOB tags) per sentence from a CoNLL-like column file."""
+                 skip_comments: bool = False,
+                 comment_prefix: str = "#\t") -> Iterator[Tuple[List[str], List[str]]]:
+    """Yield (words, IOB tags) per sentence from a CoNLL-like column file (with
+    ``skip_comments``, lines starting with ``comment_prefix`` are skipped)."""
     words: List[str] = []
     tags: List[str] = []
     with open(path, encoding="utf8") as fh:
         for line in fh:
             line = line.rstrip("\n")
-            if skip_comments and line.startswith("#\t"):
+            if skip_comments and line.startswith(comment_prefix):
                 continue
             parts = line.split(sep) if sep else line.split()
             if not line.strip() or parts[0] == "-DOCSTART-":
@@ -202,6 +204,9 @@ def ner_doc(vocab, sents: Sequence[Tuple[List[str], List[str]]]):  # type: ignor
     return doc
 
 
+# UNER annotates PER/LOC/ORG only (and OTH in a few files, scored as O here): predicted
+# MISC entities are not counted against a UNER set (see :func:`evaluate`).
+UNER_LABELS = ("PER", "LOC", "ORG")
 GERMEVAL_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 WNUT_LABELS = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG",
                "product": "MISC", "creative-work": "MISC"}
@@ -240,8 +245,64 @@ def is_held_out(index: int) -> bool:
 SENTS_PER_DOC = 10
 
 
-def gold_docs(task: str, lang: str, vocab, dataset: Optional[str] = None):  # type: ignore[no-untyped-def]
-    """Held-out gold Docs (and the dataset's name) for ``task`` and ``lang``."""
+def smartdata_documents(path: Path) -> Iterator[Dict[str, Any]]:
+    """The documents of a DFKI SmartData file (``train.json.gz``/``test.json.gz``: a stream
+    of pretty-printed JSON objects) as ``{"id", "text", "mentions": [(start, end, type)]}``
+    (character offsets into ``text``)."""
+    import gzip
+    import json
+
+    dec = json.JSONDecoder()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        buf = fh.read()
+    i = 0
+    while True:
+        while i < len(buf) and buf[i].isspace():
+            i += 1
+        if i >= len(buf):
+            return
+        d, i = dec.raw_decode(buf, i)
+        mentions = [(m["span"]["start"], m["span"]["end"], m["type"])
+                    for m in ((d.get("conceptMentions") or {}).get("array") or [])]
+        yield {"id": d["id"], "text": d["text"]["string"], "mentions": mentions}
+
+
+def smartdata_label(kind: str) -> Optional[str]:
+    """SmartData fine-grained type -> PER/LOC/ORG (person; organization, organization-company;
+    location and its -city/-street/-stop/-route subtypes), None for the others (dates,
+    distances, triggers, ...)."""
+    if kind == "person":
+        return "PER"
+    if kind.startswith("organization"):
+        return "ORG"
+    if kind.startswith("location"):
+        return "LOC"
+    return None
+
+
+def smartdata_gold(make_doc, path: Path):  # type: ignore[no-untyped-def]
+    """Gold Docs (tokenised by ``make_doc``) with the PER/LOC/ORG mentions of a SmartData
+    file; a mention is widened to whole tokens; overlapping mentions keep the longest."""
+    from spacy.util import filter_spans
+
+    docs = []
+    for d in smartdata_documents(path):
+        doc = make_doc(d["text"])
+        spans = []
+        for a, e, kind in d["mentions"]:
+            label = smartdata_label(kind)
+            span = doc.char_span(a, e, label=label, alignment_mode="expand") if label else None
+            if span is not None and len(span):
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        docs.append(doc)
+    return docs
+
+
+def gold_docs(task: str, lang: str, vocab, dataset: Optional[str] = None,
+              make_doc=None):  # type: ignore[no-untyped-def]
+    """Held-out gold Docs (and the dataset's name) for ``task`` and ``lang`` (``make_doc``:
+    the tokenizer, needed by the SmartData set whose gold is given in characters)."""
     data = shared_data_dir()
     if not data.is_dir():
         raise FileNotFoundError(f"shared data not found at {data} (set LAGEBILD_SHARED_DATA)")
@@ -260,9 +321,17 @@ def gold_docs(task: str, lang: str, vocab, dataset: Optional[str] = None):  # ty
                 for i in range(0, len(sents), SENTS_PER_DOC)]
         return name, docs
     if task == "ner":
+        if lang == "de" and dataset == "smartdata":
+            return "SmartData test (PER/LOC/ORG)", smartdata_gold(
+                make_doc, data / "ner-de" / "smartdata" / "test.json.gz")
         if lang == "de":
             name = "GermEval 2014 (every 10th sentence held out)"
             sents = [s for i, s in enumerate(germeval_sentences(data)) if is_held_out(i)]
+        elif lang == "en" and dataset in ("uner-ewt", "uner-ewt-test"):
+            name = "UNER English-EWT test (PER/LOC/ORG)"
+            sents = [(w, [t if t[2:] in UNER_LABELS else "O" for t in tags]) for w, tags in
+                     read_columns(data / "ner-en" / "uner-ewt" / "en_ewt-ud-test.iob2", 1, 2,
+                                  sep="\t", skip_comments=True, comment_prefix="#")]
         elif lang == "en":
             name = "wikigold (every 10th sentence held out)"
             sents = [s for i, s in enumerate(wikigold_sentences(data)) if is_held_out(i)]
@@ -297,7 +366,8 @@ def _pct(x: Optional[float]) -> Optional[float]:
 
 
 def evaluate(task: str, lang: str, model: Optional[str] = None, *,
-             dataset: Optional[str] = None, speed_runs: int = 5) -> Dict[str, Any]:
+             dataset: Optional[str] = None, speed_runs: int = 5,
+             pipeline: Optional[str] = None) -> Dict[str, Any]:
     """Scores of the pipeline for ``lang`` (or ``model``, a package name or path) on the
     held-out set of ``task`` ("syntax" or "ner").
 
@@ -309,15 +379,25 @@ def evaluate(task: str, lang: str, model: Optional[str] = None, *,
 
     from . import load_base
 
-    nlp = load_base(lang, model=model)
-    name, docs = gold_docs(task, lang, nlp.vocab, dataset)
-    examples = [Example(nlp.make_doc(d.text), d) for d in docs]
-    scores = nlp.evaluate(examples)
+    nlp = load_base(lang, model=model, pipeline=pipeline)
+    name, docs = gold_docs(task, lang, nlp.vocab, dataset, make_doc=nlp.make_doc)
+    if name.startswith(("UNER", "SmartData")):
+        # only the labels the set annotates: predicted MISC spans are dropped before scoring
+        from spacy.scorer import Scorer
+
+        preds = list(nlp.pipe(nlp.make_doc(d.text) for d in docs))
+        for p in preds:
+            p.ents = [e for e in p.ents if e.label_ in UNER_LABELS]
+        scores = Scorer.score_spans([Example(p, d) for p, d in zip(preds, docs)], "ents")
+    else:
+        examples = [Example(nlp.make_doc(d.text), d) for d in docs]
+        scores = nlp.evaluate(examples)
     n_tokens = sum(len(d) for d in docs)
     res: Dict[str, Any] = {
         "task": task,
         "lang": lang,
         "model": model or nlp.meta.get("name", lang),
+        "pipeline": "accurate" if "lagebild_e5" in nlp.pipe_names else "fast",
         "dataset": name,
         "docs": len(docs),
         "tokens": n_tokens,

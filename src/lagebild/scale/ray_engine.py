@@ -182,6 +182,10 @@ def run_ray(
         else:
             kwargs["num_cpus"] = workers or default_workers()
             kwargs["object_store_memory"] = 256 * 1024 * 1024
+        import os
+
+        if os.environ.get("LAGEBILD_PIPELINE"):  # --pipeline reaches the workers, also on a cluster
+            kwargs["runtime_env"] = {"env_vars": {"LAGEBILD_PIPELINE": os.environ["LAGEBILD_PIPELINE"]}}
         ray.init(**kwargs)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = not quiet

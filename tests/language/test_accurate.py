@@ -1,0 +1,217 @@
+"""The pipeline choice (fast | accurate) and the accurate pipeline's decoding.
+
+The choice, its errors and the IOB2 decoding need no torch; the end-to-end checks of the
+accurate pipeline run only where the ``[encoder]`` extra is installed (not in the default
+CI setup) and skip otherwise.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+from lagebild.errors import ModelError
+from lagebild.language import MODELS_DIR, accurate
+
+TAGS = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_pipeline_env(monkeypatch):
+    """--pipeline writes $LAGEBILD_PIPELINE into this process: setenv first, so that
+    monkeypatch removes it again after each test (delenv of an absent variable records
+    nothing to restore)."""
+    monkeypatch.setenv("LAGEBILD_PIPELINE", "fast")
+
+
+# --------------------------------------------------------------------------- choice
+@pytest.mark.parametrize("arg, env, want", [
+    (None, None, "fast"), (None, "accurate", "accurate"), ("fast", "accurate", "fast"),
+    ("ACCURATE", None, "accurate"), (None, " fast ", "fast"), ("accurate", "fast", "accurate"),
+])
+def test_pipeline_choice_argument_beats_environment(monkeypatch, arg, env, want):
+    if env is None:
+        monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    else:
+        monkeypatch.setenv("LAGEBILD_PIPELINE", env)
+    assert accurate.pipeline_choice(arg) == want
+
+
+@pytest.mark.parametrize("bad", ["gpu", "fastest", "cnn", "trf"])
+def test_unknown_pipeline_is_a_coded_error(monkeypatch, bad):
+    monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    with pytest.raises(ValueError, match=r"\[E171\].*fast, accurate"):
+        accurate.pipeline_choice(bad)
+    monkeypatch.setenv("LAGEBILD_PIPELINE", bad)
+    with pytest.raises(ValueError, match=r"\[E171\]"):
+        accurate.pipeline_choice()
+
+
+@pytest.mark.parametrize("argv", [
+    ["analyze", "--pipeline", "turbo", "x.txt"],
+    ["ingest", "--pipeline", "turbo", "x.txt"],
+    ["eval", "ner", "--pipeline", "turbo"],
+    ["eval", "syntax", "--pipeline", "turbo"],
+    ["eval", "events", "--pipeline", "turbo"],
+    ["eval", "statements", "--pipeline", "turbo"],
+    ["eval", "forecasts", "--pipeline", "turbo"],
+])
+def test_cli_rejects_an_unknown_pipeline(monkeypatch, argv):
+    monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    res = CliRunner().invoke(app, argv)
+    assert res.exit_code == 2
+    assert "E171" in res.output
+
+
+def test_accurate_without_the_encoder_extra_is_a_coded_error(monkeypatch, tmp_path):
+    import spacy
+
+    (tmp_path / "meta.json").write_text(json.dumps({"ner": {"tags": TAGS}}), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch -> ImportError
+    with pytest.raises(ModelError, match=r"\[E170\].*torch"):
+        accurate.add_to(spacy.blank("de"), "de", tmp_path)
+
+
+def test_accurate_without_heads_is_a_coded_error(tmp_path):
+    import spacy
+
+    with pytest.raises(ModelError, match=r"\[E172\].*'xx'"):
+        accurate.add_to(spacy.blank("de"), "xx", tmp_path / "nothing")
+
+
+def test_a_language_without_heads_falls_back_to_fast_with_a_warning(monkeypatch):
+    from lagebild.language import load_base
+
+    if (MODELS_DIR / "en" / accurate.HEADS_DIR / "meta.json").is_file():
+        pytest.skip("English has accurate heads now")
+    monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    with pytest.warns(UserWarning, match=r"\[W170\].*'en'"):
+        nlp = load_base("en", model=str(MODELS_DIR / "en"), pipeline="accurate", fresh=True)
+    assert "lagebild_e5" not in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_cli_accurate_without_torch_says_so(monkeypatch, tmp_path):
+    monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    monkeypatch.setitem(sys.modules, "torch", None)
+    from lagebild.language import _load_base
+    from lagebild.pipeline import _load
+
+    _load.cache_clear()
+    _load_base.cache_clear()
+    if not (MODELS_DIR / "de" / accurate.HEADS_DIR / "meta.json").is_file():
+        pytest.skip("no accurate heads shipped for de")
+    f = tmp_path / "a.txt"
+    f.write_text("Angela Merkel besuchte am Montag Paris.", encoding="utf-8")
+    res = CliRunner().invoke(app, ["analyze", "--pipeline", "accurate", "--lang", "de", str(f)])
+    assert res.exit_code == 2, res.output
+    assert "E170" in res.output
+    _load.cache_clear()
+    _load_base.cache_clear()
+
+
+# --------------------------------------------------------------------------- decoding
+def _valid_iob(tags):
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and not (prev != "O" and prev[2:] == t[2:]):
+            return False
+        prev = t
+    return True
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.floats(-30, 0), min_size=len(TAGS), max_size=len(TAGS)),
+                min_size=0, max_size=25))
+def test_viterbi_always_returns_a_valid_iob2_sequence(rows):
+    ok, start = accurate.allowed_transitions(TAGS)
+    logp = np.array(rows, dtype=float).reshape(len(rows), len(TAGS))
+    path = accurate.viterbi(logp, ok, start)
+    assert len(path) == len(rows)
+    assert _valid_iob([TAGS[i] for i in path])
+
+
+def test_viterbi_repairs_an_inside_tag_after_outside():
+    ok, start = accurate.allowed_transitions(TAGS)
+    lp = np.log(np.full((3, len(TAGS)), 1e-3))
+    # O, I-PER, I-PER would be the argmax; B-PER is close second at position 1
+    lp[0, 0] = np.log(0.9)
+    lp[1, TAGS.index("I-PER")] = np.log(0.5)
+    lp[1, TAGS.index("B-PER")] = np.log(0.4)
+    lp[2, TAGS.index("I-PER")] = np.log(0.9)
+    assert [TAGS[i] for i in accurate.viterbi(lp, ok, start)] == ["O", "B-PER", "I-PER"]
+
+
+@pytest.mark.parametrize("tags, spans", [
+    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+    (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
+    (["B-ORG", "I-LOC"], [(0, 1, "ORG"), (1, 2, "LOC")]),
+    (["O", "O"], []),
+    ([], []),
+])
+def test_spans_of(tags, spans):
+    assert accurate.spans_of(tags) == spans
+
+
+class _Tok:
+    bos, eos, pad = 0, 2, 1
+
+    def ids(self, text):
+        return [10 + ord(c) for c in text]  # one piece per character
+
+
+@pytest.mark.parametrize("words", [["ab", "c"], ["\n\n", "a"], ["a", " ", "b"], []])
+def test_word_pieces_spans_cover_each_word(words):
+    ids, spans = accurate.word_pieces(_Tok(), words)
+    assert ids[0] == 0 and ids[-1] == 2
+    assert len(spans) == len(words)
+    for w, (a, e) in zip(words, spans):
+        assert (e - a) == (len(w) if w.strip() else 0)
+
+
+def test_long_sentences_are_cut_into_windows_that_fit():
+    words = ["abcd"] * 300  # 1,200 pieces
+    parts = accurate.chunks(words, _Tok(), limit=510)
+    assert parts[0][0] == 0 and parts[-1][1] == 300
+    assert all(b > a for a, b in parts)
+    assert all(sum(len(w) for w in words[a:b]) <= 510 for a, b in parts)
+    assert all(parts[i][1] == parts[i + 1][0] for i in range(len(parts) - 1))
+
+
+# --------------------------------------------------------------------------- end to end
+def _accurate_available(lang: str) -> bool:
+    try:
+        accurate.require_torch()
+    except ModelError:
+        return False
+    return (MODELS_DIR / lang / accurate.HEADS_DIR / "meta.json").is_file()
+
+
+@pytest.mark.skipif(not _accurate_available("de"), reason="needs the [encoder] extra and shipped de heads")
+@pytest.mark.parametrize("text, ents", [
+    ("Angela Merkel traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron.",
+     {("Angela Merkel", "PER"), ("Berlin", "LOC"), ("Emmanuel Macron", "PER")}),
+    ("Die Bundeswehr und die NATO üben in Litauen.", {("Bundeswehr", "ORG"), ("NATO", "ORG"), ("Litauen", "LOC")}),
+])
+def test_accurate_german_entities(text, ents):
+    from lagebild.language import load_base
+
+    nlp = load_base("de", pipeline="accurate")
+    assert "lagebild_e5" in nlp.pipe_names and "ner" not in nlp.pipe_names
+    doc = nlp(text)
+    assert {(e.text, e.label_) for e in doc.ents} >= ents
+
+
+@pytest.mark.skipif(not _accurate_available("de"), reason="needs the [encoder] extra and shipped de heads")
+def test_accurate_api_and_fast_are_different_objects():
+    from lagebild.pipeline import analyze, load
+
+    assert load("de", pipeline="accurate") is not load("de", pipeline="fast")
+    doc = analyze("Kreml-Sprecher Dmitri Peskow kritisierte am Dienstag die Regierung in Kiew.",
+                  language="de", pipeline="accurate")
+    assert doc.model.endswith("accurate")

