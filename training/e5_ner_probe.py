@@ -89,15 +89,11 @@ def word_features(enc, sents: Sequence[List[str]], batch_size: int = 16) -> List
 
 
 def spans_of(tags: Sequence[str]) -> set:
-    """Entity spans ``{(start, end, label)}`` of an IOB2 sequence."""
-    spans, start, label = set(), None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        if start is not None and not (t.startswith("I-") and t[2:] == label):
-            spans.add((start, i, label))
-            start = None
-        if t.startswith("B-") or (t.startswith("I-") and start is None):
-            start, label = i, t[2:]
-    return spans
+    """Entity spans ``{(start, end, label)}`` of an IOB2 sequence (the runtime's decoder,
+    :func:`lagebild.language.accurate.spans_of`, as a set)."""
+    from lagebild.language.accurate import spans_of as runtime_spans
+
+    return set(runtime_spans(tags))
 
 
 def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Dict[str, Dict[str, float]]:

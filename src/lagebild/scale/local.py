@@ -34,7 +34,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ..batch import BatchReport, analysis_failure, merge_results
 from ..ingest.readers import IngestFailure, Item
@@ -105,6 +105,17 @@ def _init_worker(
     if language:
         load(language, model)  # load now, not on the first chunk
     run_setup(setup)
+
+
+def _take(source: Iterator[Entry], n: int, first: Sequence[Entry] = ()) -> List[Entry]:
+    """``first`` and then entries of ``source`` up to ``n`` in all (at least ``first``);
+    fewer only when ``source`` runs out."""
+    chunk: List[Entry] = list(first)
+    for entry in source:
+        chunk.append(entry)
+        if len(chunk) >= n:
+            break
+    return chunk
 
 
 def _analyze_chunk(articles: List[Article], with_tokens: bool = False) -> List[Union[Document, str]]:
@@ -223,11 +234,7 @@ class ParallelIngest:
         def refill() -> None:
             nonlocal exhausted
             while not exhausted and len(pending) < window:
-                chunk: List[Entry] = []
-                for entry in source:
-                    chunk.append(entry)
-                    if len(chunk) >= self.chunk:
-                        break
+                chunk = _take(source, self.chunk)
                 if not chunk:
                     exhausted = True
                     return
@@ -381,12 +388,8 @@ class ExactParallelIngest(ParallelIngest):
         def refill() -> None:
             nonlocal exhausted
             while not exhausted and len(pending) < window:
-                chunk: List[Entry] = list(first)
+                chunk = _take(source, self.chunk, first)
                 first.clear()
-                for entry in source:
-                    chunk.append(entry)
-                    if len(chunk) >= self.chunk:
-                        break
                 if not chunk:
                     exhausted = True
                     return
