@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 from lagebild import realgold
 from lagebild.events import realeval as ev
 from lagebild.events.realeval import PredEvent, actor_matches, score_article, summarise
-from lagebild.statements.realeval import Pred, match, overlap
+from lagebild.statements.realeval import match, overlap
 
 needs_de = pytest.mark.skipif(not realgold.available(), reason="../shared/data/news-de not present")
 needs_en = pytest.mark.skipif(not realgold.en_available(), reason="../shared/data/html-aeb not present")

@@ -31,9 +31,7 @@ table; the target (issue 10) is cosine >= 0.99 for every sentence.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import struct
 import sys
 import time
 from pathlib import Path

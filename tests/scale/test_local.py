@@ -1,6 +1,5 @@
 """Parallel ingest on one machine: worker processes, input order, isolation of bad
 documents and of crashing workers, Ctrl-C, kill -9."""
-import os
 import signal
 import subprocess
 import sys

@@ -76,14 +76,17 @@ def resolve_place_homonyms(doc: Doc, atoms: List, kb: KB, cues: Iterable[str]) -
         cue = bool(before & cue_words)
 
         def score(e: Entry) -> int:
-            actor = kb.get(e.target or "")
-            sub_national = actor is not None and actor.type == "LOC"
-            return votes[_country(kb, e) or ""] + (CUE_WEIGHT if cue and sub_national else 0)
+            return votes[_country(kb, e) or ""] + (CUE_WEIGHT if cue and _is_region(kb, e) else 0)
 
         best = max(readings, key=score)  # max keeps the first of equal scores
         keep = [e for e in a.entries if e not in readings or e is best]
         out[i] = type(a)(a.start, a.end, keep)
     return out
+
+
+def _is_region(kb: KB, entry: Entry) -> bool:
+    actor = kb.get(entry.target or "")
+    return actor is not None and actor.type == "LOC"
 
 
 def _merge_city_region(doc: Doc, atoms: List, kb: KB) -> List:
@@ -94,7 +97,7 @@ def _merge_city_region(doc: Doc, atoms: List, kb: KB) -> List:
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         if b is not None and b.start == a.end + 1 and doc[a.end].text == ",":
             city = _place_readings(kb, a.entries)
-            regions = [e for e in _place_readings(kb, b.entries) if (kb.get(e.target or "") or None) and kb.get(e.target or "").type == "LOC"]
+            regions = [e for e in _place_readings(kb, b.entries) if _is_region(kb, e)]
             if city and regions:
                 region = regions[0]
                 c_region = _country(kb, region)

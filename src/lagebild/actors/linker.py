@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from ..schemas import Actor, Mention
 from .gazetteer import (
-    ADJECTIVE, CASE_EXACT, CASE_TITLE, DEMONYM, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
+    ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
 from .homonyms import resolve_place_homonyms
 from .kb import KB, CompoundHead, KBActor, RoleNoun

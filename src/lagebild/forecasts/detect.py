@@ -35,7 +35,6 @@ from ..datafiles import data_path, word_list
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
-    BOUNDARY_PUNCT,
     DETERMINERS,
     char_span,
     doc_text,
@@ -43,7 +42,6 @@ from ..statements.syntax import (
     dep,
     feat,
     find_condition,
-    has_morph,
     has_parse,
     sentences,
 )
@@ -942,7 +940,6 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     """"Das Flugzeug dürfte … wert sein", "Kredite könnten konzessionspflichtig sein": a
     modal on a copula judges a present state. Existential "there could be …" still
     predicts."""
-    doc = sent.doc
     clause = _clause(sent, tok)
     verbs = COPULAS.get(lang, set()) | (STATE_VERBS.get(lang, set()) if tok.lower_.startswith("dürft") else set())
     cop = [t for t in clause if t.i != tok.i and t.lower_ in verbs]

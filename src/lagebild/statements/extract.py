@@ -20,7 +20,7 @@ a third-person pronoun falls back to the latest PER actor mentioned before it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,7 +50,6 @@ from .syntax import (
     has_morph,
     has_parse,
     sentences,
-    subject_of,
     subjects_of,
     subtree_span,
     trim,
