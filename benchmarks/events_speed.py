@@ -40,18 +40,11 @@ def english_docs(model: str | None, limit: int) -> list:
 
 
 def german_docs(model: str | None, limit: int) -> list:
-    import csv
-
     from lagebild.pipeline import load
+    from lagebild.realgold import news_texts
 
     nlp = load("de", model)
-    texts: List[str] = []
-    with (SHARED / "news-de" / "10kGNAD-test.csv").open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter=";", quotechar="'"):
-            if len(row) >= 2:
-                texts.append(row[1])
-            if len(texts) >= limit:
-                break
+    texts = news_texts(limit)
     keep = [n for n in nlp.pipe_names if n not in ("lagebild_events", "lagebild_forecasts")]
     with nlp.select_pipes(enable=keep):
         return list(nlp.pipe(texts))

@@ -18,7 +18,6 @@ the CLI ``lagebild resolve --format json`` in a subprocess (start-up included).
 from __future__ import annotations
 
 import argparse
-import csv
 import copy
 import hashlib
 import json
@@ -71,9 +70,9 @@ def analysed(news: int):
             ingest_paths([CORPUS], st)
             docs = list(st.iter_documents())
     if news and NEWS.exists():
-        with NEWS.open(encoding="utf-8") as fh:
-            rows = [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2 and row[1].strip()]
-        for i, text in enumerate(rows[:news]):
+        from lagebild.realgold import news_texts
+
+        for i, text in enumerate(news_texts(news)):
             docs.append(analyze(text, published=(date(2024, 1, 1) + timedelta(days=7 * i)).isoformat()))
     return docs
 

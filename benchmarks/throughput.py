@@ -11,7 +11,6 @@ saving into a fresh DuckDB file. Single process, as the machines are shared and 
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import resource
 import statistics
@@ -36,12 +35,9 @@ def load_corpus(limit: int) -> List[str]:
     if SEED.exists():
         texts.append(SEED.read_text(encoding="utf-8"))
     if NEWS.exists():
-        with NEWS.open(encoding="utf-8") as fh:
-            for row in csv.reader(fh, delimiter=";", quotechar="'"):
-                if len(row) >= 2 and row[1].strip():
-                    texts.append(row[1])
-                if len(texts) >= limit:
-                    break
+        from lagebild.realgold import news_texts
+
+        texts.extend(news_texts(limit))
     return texts[:limit]
 
 

@@ -19,7 +19,6 @@ count once per scale: time should grow linearly (the last column stays flat).
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import resource
 import shutil
@@ -35,14 +34,9 @@ NEWS = REPO.parent / "shared" / "data" / "news-de" / "10kGNAD-test.csv"
 
 
 def load_texts(limit: int) -> List[str]:
-    texts: List[str] = []
-    with NEWS.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter=";", quotechar="'"):
-            if len(row) >= 2 and row[1].strip():
-                texts.append(row[1])
-            if len(texts) >= limit:
-                break
-    return texts
+    from lagebild.realgold import news_texts
+
+    return news_texts(limit)
 
 
 def write_corpus(texts: List[str], folder: Path, copies: int = 1) -> int:

@@ -40,12 +40,17 @@ def news_de_dir() -> Path:
 def available() -> bool:
     """Whether the corpus and its annotation list are present (tests skip otherwise)."""
     d = news_de_dir()
-    return (d / "10kGNAD-test.csv").is_file() and (d / "annotation_lines.tsv").is_file()
+    return corpus_path().is_file() and (d / "annotation_lines.tsv").is_file()
+
+
+def corpus_path() -> Path:
+    """The corpus file, ``news-de/10kGNAD-test.csv`` (it may be absent)."""
+    return news_de_dir() / "10kGNAD-test.csv"
 
 
 @lru_cache(maxsize=1)
 def _articles() -> Tuple[str, ...]:
-    path = news_de_dir() / "10kGNAD-test.csv"
+    path = corpus_path()
     with path.open(encoding="utf-8", newline="") as fh:
         return tuple(row[1] for row in csv.reader(fh, delimiter=";", quotechar="'"))
 
@@ -56,6 +61,13 @@ def article(line: int) -> str:
     Raises FileNotFoundError when the corpus is absent, IndexError for a bad line.
     """
     return _articles()[line]
+
+
+def news_texts(limit: Optional[int] = None) -> List[str]:
+    """The corpus's non-blank article texts in file order, at most ``limit`` (the
+    benchmarks' German news input). Raises FileNotFoundError when the corpus is absent."""
+    texts = [t for t in _articles() if t.strip()]
+    return texts if limit is None else texts[:limit]
 
 
 @lru_cache(maxsize=1)
