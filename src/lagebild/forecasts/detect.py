@@ -57,6 +57,7 @@ MODAL_INFINITIVES = {
     "en": set(),
 }
 INFINITIVE_SUFFIXES = {"de": ("en", "ern", "eln")}
+SHORT_INFINITIVES_DE = {"sein"}  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
 
 
 @dataclass
@@ -93,6 +94,8 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     "geben") — so a tagger error on "überstehen" does not turn a future into a passive.
     """
     low = tok.lower_
+    if low in SHORT_INFINITIVES_DE and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
+        return "inf"  # "wird … sein": an infinitive without the -en ending
     if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
         return None
     if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ") or tok.tag_ == "ADJA":
@@ -368,14 +371,22 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
+        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
+            out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
+            continue
         if lang == "de" and tok.text in ("Werde", "Würde") and (
             tok.i == next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
             or (tok.i > sent.start and doc[tok.i - 1].is_punct)
         ):
             out.rejected.append((label, "intention"))  # "Werde bis 2023 im Amt bleiben": elided "ich"
             continue
-        if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
-            out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
+        if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex) and not (
+            lang == "de" and not _decided_act(sent, tok, flex) and _main_verbs(sent, tok)
+            and any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, tok))
+        ):
+            # "wir werden nicht erlauben": a commitment — but an outcome that befalls the
+            # speakers ("Wir könnten unseren Wohlstand verlieren") is predicted, not decided
+            out.rejected.append((label, "intention"))
             continue
         if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
             out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
@@ -1166,10 +1177,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
     out: List[Forecast] = []
     prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
+    frame_words = frozenset(flex.frames)
+    # the conditional forecast of the previous sentence, which a bare Konjunktiv II continues
+    # ("Sollten die Briten … stimmen, müsse man mit einem Schock rechnen. Das BIP würde … sinken.")
+    prev_cond: Optional[Forecast] = None
     for sent in sents:
         span = char_span(list(sent))
         if span is None:
             continue
+        cond_before, prev_cond = prev_cond, None
         owner_before, prev_owner = prev_owner, None
         owner = _forecast_owner(sent, flex) if lang == "de" else None
         if owner is not None:
@@ -1183,9 +1199,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         low = [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low)
+        has_frame = lang == "de" and bool(frame_words) and any(
+            t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
+            for t in sent
+        )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
-        if not has_cue and not expect_here:
+        if not has_cue and not expect_here and not has_frame and cond_before is None:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -1210,7 +1230,17 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
         kind = None
         stmt = None
-        if cues:
+        frame = estimative_frame(sent, flex, cond) if has_frame else None
+        frame_holder: Optional[Tuple[str, Optional[str]]] = None
+        continued: Optional[Forecast] = None
+        if frame is not None and not any(r[1] in ("counterfactual", "question", "counterfactual condition") for r in analysis.rejected):
+            # an estimative frame governs the sentence ("X schließt … nicht aus", "gilt als
+            # sicher", "es ist unrealistisch, dass …"): its judge holds the forecast
+            kind = "expectation"
+            stmt = _innermost(statements, frame.tok.idx)
+            if frame.holder is not None:
+                frame_holder = _token_actor(doc, frame.holder)
+        elif cues:
             first = cues[0]
             stmt = _innermost(statements, first.tok.idx)
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal"}[first.kind]
@@ -1223,7 +1253,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
             np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
-            expect = [st for st in expect if not _past_content(doc, st)]
+            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
@@ -1235,6 +1265,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif hedges and anchored and not analysis.rejected:
                 kind = "hedged"
                 stmt = _innermost(statements, hedges[0][2].idx)
+            elif cond_before is not None and any(r[1] == "hypothetical" for r in analysis.rejected):
+                # "Dies hätte auch Auswirkungen auf …" right after a conditional forecast: the
+                # Konjunktiv II continues its condition
+                kind = "conditional"
+                continued = cond_before
+        if kind is not None and cond is None and cond_before is not None and not continued and kind != "expectation":
+            # "Das BIP würde … sinken", "Wir könnten … verlieren" right after a conditional
+            # forecast: the same holder continues it
+            continued = cond_before
         if kind is None:
             continue
         if _interviewer_turn(doc, turn_at(turns, span[0])):
@@ -1263,7 +1302,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
-        if kind == "conditional" and cond is None and not own_hedges and not anchored and not (
+        if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
@@ -1290,7 +1329,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 and st.span[0] < span[1] and st.span[1] > span[0]
             ]
             stmt = outer[0] if outer else None
-        if stmt is not None:
+        if frame_holder is not None:
+            holder, holder_text = frame_holder
+        elif continued is not None and (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)):
+            holder, holder_text = continued.holder, continued.holder_text
+        elif stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
             turn = turn_at(turns, span[0])
@@ -1301,7 +1344,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = owner_before[0], owner_before[1]
             else:
                 holder, holder_text = "author", None
-        if hedges:
+        if frame is not None and kind == "expectation":
+            probability = frame.prob
+        elif hedges:
             probability = round(sum(h[1] for h in hedges) / len(hedges), 3)
         elif cues and cues[0].prob is not None:
             probability = cues[0].prob
@@ -1311,7 +1356,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None,
             after=stmt.span[0] if stmt is not None and span[0] <= stmt.span[0] < span[1] else None,
         )
-        if stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
+        if frame is not None and kind == "expectation":
+            negated = False  # the frame's probability already reads its negation ("nicht auszuschließen")
+        elif stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
             negated = not negated  # "Ich glaube nicht, dass er kommen wird" = he will not come
         if stmt is not None and stmt.verb_class == "doubt":
             # "Beobachter bezweifeln, dass Putin verhandeln wird": the doubter holds the
@@ -1321,7 +1368,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 probability = min(DOUBT_CEILING, round(1.0 - probability, 3))
         condition = doc_text(doc)[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
-        cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
+        cue_texts = list(dict.fromkeys(([frame.label] if frame is not None and kind == "expectation" else [])
+                                       + [c.text for c in cues] + [h[0] for h in hedges]))
         if kind == "expectation" and not cues and expect_cue:
             cue_texts.insert(0, expect_cue)
         hz = None
@@ -1343,4 +1391,205 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 condition_event=_event_dict(cond_events[0]) if cond_events else None,
             )
         )
+        if condition is not None or continued is not None:
+            prev_cond = out[-1]
     return out
+
+
+def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """For "werden/würde … sein": whether the copula predicts a state. Yes with a
+    predicative adjective or participle ("wird schwierig sein", "wird … bedacht sein") or a
+    negated pronoun ("Das wird sie nicht sein"); no with a normative adjective ("wird
+    notwendig sein": a requirement) or a noun/prepositional predicate ("wird eine Premiere
+    sein", "werden im Einsatz sein": a description or schedule). Any other verb: True."""
+    doc = sent.doc
+    _, ce = clause_bounds(sent, tok.i)
+    rest = [doc[j] for j in range(tok.i + 1, ce) if not doc[j].is_punct and not doc[j].is_space]
+    inf = next((t for t in reversed(rest) if _verb_form_de(t) == "inf"), None)
+    if inf is None or inf.lower_ not in SHORT_INFINITIVES_DE:
+        return True
+    between = [doc[j] for j in range(tok.i + 1, inf.i) if not doc[j].is_punct]
+    normative = flex.words("normative_adj")
+    if any(t.lower_ in normative or (t.lemma_ or "").lower() in normative for t in between):
+        return False
+    if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
+        pred = inf.head  # the predicate the copula hangs on
+        return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
+    if any((t.pos_ == "ADJ" and dep(t) != "amod") or t.tag_ in ("ADJD", "VVPP") for t in between):
+        return True
+    return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
+
+
+def _cue_in_question(sent: Span, st: Statement) -> bool:
+    """The attitude verb of ``st`` stands in an indirect question ("Wie weit er fürchtete,
+    …, kann man nur vermuten"): the attitude is asked about, not held."""
+    cue = (st.cue or "").split()
+    if not cue:
+        return False
+    slex = statement_lexicon(sent.doc.lang_ or "de")
+    return any(_in_indirect_question(sent, t, slex) for t in sent if t.lower_ == cue[0].lower())
+
+
+def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
+    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on
+    its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
+    a, b = subtree_span_tokens(tok)
+    text = doc_text(doc)
+    # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
+    b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
+    actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    return (actor or "unknown", text[a:b])
+
+
+# ------------------------------------------------------------------ estimative frames (issue 11)
+
+FRAME_NEGATORS = {"kaum"}  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
+FRAME_PRONOUN_SUBJECTS = {"es", "das", "dies", "dieses", "man", "was"}
+PERSON_SUBJECT_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
+
+
+@dataclass
+class _FrameHit:
+    """An estimative frame found in a sentence: the frame word's token, the probability the
+    frame gives, and the holder's token (the subject of the judging verb) when the frame
+    names one."""
+
+    tok: Token
+    prob: float
+    holder: Optional[Token]
+    label: str
+
+
+def _past_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` report the past: a finite indicative past form, or a finite
+    "haben"/"sein" with a participle (perfect)."""
+    toks = [doc[i] for i in range(start, end)]
+    for t in toks:
+        if feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Ind" and feat(t, "Tense") == "Past":
+            return True
+    aux = any(_lemma(t) in ("haben", "sein") and feat(t, "VerbForm") == "Fin" and feat(t, "Mood") != "Sub" for t in toks)
+    return aux and any(_verb_form_de(t) == "part" for t in toks)
+
+
+def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
+    """The frame word or its verb is negated ("nicht wahrscheinlich", "schließt … nicht aus",
+    "kaum denkbar"): a negation word among its or its head's dependents, or right before it."""
+    neg = flex.words("negation") | FRAME_NEGATORS
+    doc = sent.doc
+    around = list(tok.children) + ([c for c in tok.head.children if c.i != tok.i] if tok.head.i != tok.i else [])
+    if any(c.lower_ in neg for c in around):
+        return True
+    prev = doc[tok.i - 1] if tok.i > sent.start else None
+    return prev is not None and prev.lower_ in neg
+
+
+def _judging_subject(tok: Token) -> Optional[Token]:
+    """The subject of the verb that judges with ``tok`` (the frame word itself, its copula
+    or the verb it hangs on: "Der Minister zeigte sich zuversichtlich")."""
+    for head in (tok, tok.head):
+        subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")
+                     and c.pos_ in ("NOUN", "PROPN", "PRON", "")), None)
+        if subj is not None:
+            return subj
+        if head.i == head.head.i:
+            break
+    return None
+
+
+def _person_like(doc: Doc, t: Token) -> bool:
+    """A subject that can hold a judgement: an actor mention, a name, a personal pronoun or
+    a group/description the reference layer knows ("Beobachter", "der Experte")."""
+    if t.lower_ in PERSON_SUBJECT_PRONOUNS or t.pos_ == "PROPN":
+        return True
+    if t.lower_ in FRAME_PRONOUN_SUBJECTS:
+        return False
+    if t.lower_ in PERSON_PLURALS or t.lower_.endswith(_person_role_heads(doc.lang_ or "de") or ("\0",)):
+        return True
+    return _is_actor_token(doc, t)
+
+
+def _in_indirect_question(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
+    """``tok`` stands in a clause opened by an interrogative word ("ob", "wie weit", "wer")."""
+    cs, _ = clause_bounds(sent, tok.i)
+    doc = sent.doc
+    return any(
+        slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j)
+        for j in range(cs, tok.i)
+    )
+
+
+def _frame_words(tok: Token) -> Tuple[str, ...]:
+    """The lemma forms a frame word may have: surface, lemma, and a separable verb with its
+    particle ("schließt … aus" -> "ausschließen", "zeichnet … ab" -> "abzeichnen")."""
+    out = [tok.lower_, (tok.lemma_ or "").lower()]
+    for c in tok.children:
+        if dep(c) in ("compound:prt", "compound", "svp") and c.is_alpha and c.i > tok.i:
+            out.append(c.lower_ + (tok.lemma_ or tok.lower_).lower())
+    for prt in ("aus", "ab", "an", "vor"):
+        if tok.lower_.startswith(prt + "zu"):
+            out.append(prt + tok.lower_[len(prt) + 2:])  # "auszuschließen" -> "ausschließen"
+    return tuple(out)
+
+
+def estimative_frame(
+    sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
+) -> Optional[_FrameHit]:
+    """The first estimative frame of ``sent`` (``data/<lang>/forecast_frames.tsv``): an
+    estimative word in one of its constructions, about a non-past event, outside a condition
+    clause and an indirect question. Returns None when there is none (or no parse)."""
+    doc = sent.doc
+    if not flex.frames or not has_parse(doc):
+        return None
+    slex = slex or statement_lexicon(doc.lang_ or "de")
+    for tok in sent:
+        frame = next((flex.frames[w] for w in _frame_words(tok) if w in flex.frames), None)
+        if frame is None:
+            continue
+        if cond and cond[0] <= tok.idx < cond[1]:
+            continue
+        if _in_indirect_question(sent, tok, slex):
+            continue
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        nxt = [t for t in doc[tok.i + 1: min(sent.end, tok.i + 4)]]
+        negated = _negated_frame(tok, sent, flex)
+        holder: Optional[Token] = None
+        hit = None
+        if "neg_verb" in frame.frames:
+            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and feat(tok, "Tense") != "Past":
+                subj = _judging_subject(tok)
+                holder = subj if subj is not None and _person_like(doc, subj) else None
+                hit = frame.prob
+        elif "refl_verb" in frame.frames:
+            cs, ce = clause_bounds(sent, tok.i)
+            if tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce)):
+                hit = frame.prob
+        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
+            if "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
+                d = next(t for t in nxt if t.lower_ == "dass")
+                _, ce = clause_bounds(sent, d.i)
+                if not _past_clause(doc, d.i, ce):
+                    subj = _judging_subject(tok)
+                    holder = subj if subj is not None and _person_like(doc, subj) else None
+                    hit = frame.value(negated)
+            elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
+                _lemma(t) == "gelten" and feat(t, "Tense") != "Past" for t in sent
+            ):
+                hit = frame.value(negated)
+            elif "fuer" in frame.frames and prev is not None and prev.lower_ == "für" and any(
+                _lemma(t) == "halten" and feat(t, "Tense") != "Past" for t in sent
+            ):
+                verb = next(t for t in sent if _lemma(t) == "halten")
+                subj = _judging_subject(verb)
+                holder = subj if subj is not None and _person_like(doc, subj) else None
+                hit = frame.value(negated)
+            elif "copula" in frame.frames:
+                cop = next((c for c in tok.children if dep(c) == "cop"), None)
+                subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+                if (
+                    cop is not None and subj is not None and subj.pos_ == "NOUN" and not _person_like(doc, subj)
+                    and not (feat(cop, "Tense") == "Past" and feat(cop, "Mood") == "Ind")
+                ):
+                    hit = frame.value(negated)
+        if hit is not None:
+            return _FrameHit(tok, hit, holder, tok.text)
+    return None
