@@ -1181,7 +1181,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     # the conditional forecast of the previous sentence, which a bare Konjunktiv II continues
     # ("Sollten die Briten … stimmen, müsse man mit einem Schock rechnen. Das BIP würde … sinken.")
     prev_cond: Optional[Forecast] = None
-    for sent in sents:
+    sent_starts = [st.start_char for st in sents]
+    for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
             continue
@@ -1333,6 +1334,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             holder, holder_text = frame_holder
         elif continued is not None and (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)):
             holder, holder_text = continued.holder, continued.holder_text
+        elif (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)) and (
+            reported := _reported_holder(sent, cues[0].tok if cues else (frame.tok if frame else None), statements,
+                                         sent_starts[max(0, si - 2)], stmt)
+        ) is not None:
+            # the cue follows "sagt X:", or the sentence continues X's reported speech
+            # (Konjunktiv I, "demnach") without a speech verb of its own
+            holder, holder_text = reported
         elif stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
@@ -1418,6 +1426,52 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if any((t.pos_ == "ADJ" and dep(t) != "amod") or t.tag_ in ("ADJD", "VVPP") for t in between):
         return True
     return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
+
+
+REPORTED_ADVERBS = {"demnach", "demzufolge", "zufolge"}  # "Das Land wird demnach …": per the source just named
+
+
+def _known_speaker(st: Statement) -> bool:
+    return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
+
+
+def _konjunktiv_i(sent: Span) -> bool:
+    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech."""
+    return any(
+        feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Pres"
+        and feat(t, "Person") != "1"
+        for t in sent
+    )
+
+
+def _reported_holder(
+    sent: Span, cue: Optional[Token], statements: Sequence[Statement], window_start: int,
+    own: Optional[Statement] = None,
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The speaker who holds a forecast the statement layer gave no speaker:
+
+    - a cue after a colon that follows a statement of this sentence ("…, sagt die Rektorin:
+      Wenn man so weitermacht, riskiert man alles"): that statement's speaker;
+    - a sentence in Konjunktiv I or with "demnach"/"demzufolge" that continues reported
+      speech ("Eine Änderung sei völlig unrealistisch."): the speaker of the latest
+      statement that ends before it, from ``window_start`` (two sentences back) on.
+    None when neither applies."""
+    if cue is not None:
+        colons = [t for t in sent if t.text == ":" and t.i < cue.i]
+        if colons:
+            c = colons[-1].idx
+            before = [st for st in statements if _known_speaker(st) and st is not own
+                      and sent.start_char <= st.span[1] <= c + 1 and st.span[0] < c]
+            if before:
+                st = max(before, key=lambda x: x.span[1])
+                return st.speaker, st.speaker_text
+    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent):
+        earlier = [st for st in statements if _known_speaker(st) and st is not own
+                   and window_start <= st.span[1] <= sent.start_char + 1]
+        if earlier:
+            st = max(earlier, key=lambda x: x.span[1])
+            return st.speaker, st.speaker_text
+    return None
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:
@@ -1531,6 +1585,11 @@ def _frame_words(tok: Token) -> Tuple[str, ...]:
     return tuple(out)
 
 
+def _copula_of(tok: Token) -> Optional[Token]:
+    """The copula "sein" of a predicative word (the parser labels it cop, or aux)."""
+    return next((c for c in tok.children if dep(c) == "cop" or (dep(c) == "aux" and _lemma(c) == "sein")), None)
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -1543,7 +1602,7 @@ def estimative_frame(
     slex = slex or statement_lexicon(doc.lang_ or "de")
     for tok in sent:
         frame = next((flex.frames[w] for w in _frame_words(tok) if w in flex.frames), None)
-        if frame is None:
+        if frame is None or frame.frames == ("level_noun",):
             continue
         if cond and cond[0] <= tok.idx < cond[1]:
             continue
@@ -1563,6 +1622,20 @@ def estimative_frame(
             cs, ce = clause_bounds(sent, tok.i)
             if tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce)):
                 hit = frame.prob
+        elif "level" in frame.frames:
+            # "Die Ansteckungsgefahr sei gering", "Die Chancen stehen gut"
+            verb = _copula_of(tok)
+            subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            if verb is None and _lemma(tok.head) == "stehen" and tok.head.i != tok.i:
+                verb = tok.head
+                subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            nouns = tuple(w for w, f in flex.frames.items() if "level_noun" in f.frames)
+            if (
+                verb is not None and subj is not None and nouns
+                and (subj.lower_.endswith(nouns) or (subj.lemma_ or "").lower().endswith(nouns))
+                and not (feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind")
+            ):
+                hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
             if "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
                 d = next(t for t in nxt if t.lower_ == "dass")
@@ -1583,7 +1656,7 @@ def estimative_frame(
                 holder = subj if subj is not None and _person_like(doc, subj) else None
                 hit = frame.value(negated)
             elif "copula" in frame.frames:
-                cop = next((c for c in tok.children if dep(c) == "cop"), None)
+                cop = _copula_of(tok)
                 subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
                 if (
                     cop is not None and subj is not None and subj.pos_ == "NOUN" and not _person_like(doc, subj)

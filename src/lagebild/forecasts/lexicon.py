@@ -67,7 +67,7 @@ class Hedge:
         return self.negated if self.negated is not None else round(1.0 - self.probability, 3)
 
 
-FRAMES = ("dass", "als", "fuer", "copula", "neg_verb", "refl_verb")
+FRAMES = ("dass", "als", "fuer", "copula", "neg_verb", "refl_verb", "level", "level_noun")
 
 
 @dataclass(frozen=True)
