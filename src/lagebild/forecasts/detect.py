@@ -338,6 +338,14 @@ def analyse_sentence(
             out.rejected.append((label, "in condition"))
             continue
         kind = cue.kind
+        if kind == "expectation" and lang == "de" and phrase[-1] == "dass":
+            # "Es war unwahrscheinlich, dass er kam": a judgement about the past
+            cs, _ = clause_bounds(sent, tok.i)
+            d = s + len(phrase) - 1 + sent.start
+            _, ce = clause_bounds(sent, d)
+            if _past_clause(doc, cs, tok.i) or _past_clause(doc, d, ce):
+                out.rejected.append((label, "judgement about the past"))
+                continue
         if kind == "risk":
             why = _not_a_risk(tok, sent, flex)
             if why:
@@ -1519,7 +1527,7 @@ def _past_clause(doc: Doc, start: int, end: int) -> bool:
     "haben"/"sein" with a participle (perfect)."""
     toks = [doc[i] for i in range(start, end)]
     for t in toks:
-        if feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Ind" and feat(t, "Tense") == "Past":
+        if feat(t, "VerbForm") in ("Fin", None) and feat(t, "Mood") == "Ind" and feat(t, "Tense") == "Past":
             return True
     aux = any(_lemma(t) in ("haben", "sein") and feat(t, "VerbForm") == "Fin" and feat(t, "Mood") != "Sub" for t in toks)
     return aux and any(_verb_form_de(t) == "part" for t in toks)
@@ -1560,6 +1568,14 @@ def _person_like(doc: Doc, t: Token) -> bool:
     if t.lower_ in PERSON_PLURALS or t.lower_.endswith(_person_role_heads(doc.lang_ or "de") or ("\0",)):
         return True
     return _is_actor_token(doc, t)
+
+
+def _holder_subject(subj: Optional[Token]) -> Optional[Token]:
+    """The subject of a judging verb as the holder ("Die Analystin hält … für
+    unwahrscheinlich"); None for an expletive or impersonal one ("Es ist …", "man")."""
+    if subj is None or subj.lower_ in FRAME_PRONOUN_SUBJECTS:
+        return None
+    return subj
 
 
 def _in_indirect_question(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
@@ -1615,8 +1631,8 @@ def estimative_frame(
         hit = None
         if "neg_verb" in frame.frames:
             if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and feat(tok, "Tense") != "Past":
-                subj = _judging_subject(tok)
-                holder = subj if subj is not None and _person_like(doc, subj) else None
+                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal
+                holder = None if "zu" in tok.lower_[2:5] else _holder_subject(_judging_subject(tok))
                 hit = frame.prob
         elif "refl_verb" in frame.frames:
             cs, ce = clause_bounds(sent, tok.i)
@@ -1641,8 +1657,7 @@ def estimative_frame(
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
                 if not _past_clause(doc, d.i, ce):
-                    subj = _judging_subject(tok)
-                    holder = subj if subj is not None and _person_like(doc, subj) else None
+                    holder = _holder_subject(_judging_subject(tok))
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
                 _lemma(t) == "gelten" and feat(t, "Tense") != "Past" for t in sent
@@ -1651,9 +1666,7 @@ def estimative_frame(
             elif "fuer" in frame.frames and prev is not None and prev.lower_ == "für" and any(
                 _lemma(t) == "halten" and feat(t, "Tense") != "Past" for t in sent
             ):
-                verb = next(t for t in sent if _lemma(t) == "halten")
-                subj = _judging_subject(verb)
-                holder = subj if subj is not None and _person_like(doc, subj) else None
+                holder = _holder_subject(_judging_subject(next(t for t in sent if _lemma(t) == "halten")))
                 hit = frame.value(negated)
             elif "copula" in frame.frames:
                 cop = _copula_of(tok)
