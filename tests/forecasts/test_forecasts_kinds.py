@@ -257,9 +257,26 @@ KONJUNKTIV_CONTINUATIONS = [
      "Dies hätte auch Folgen für die Pensionen.", ["die Ökonomin", "die Ökonomin"]),
     ("Wenn man so weitermacht wie bisher, riskiert man alles, sagte die Rektorin. "
      "Wir könnten unseren Wohlstand verlieren.", ["die Rektorin", "die Rektorin"]),
+    # a nominal condition ("im Falle eines …") and further consequences in Konjunktiv II
+    ("Die WTO sagt Großbritannien hohe Zollkosten im Falle eines EU-Austritts voraus. "
+     "Hinzu kämen Exportzölle von fünf Milliarden Pfund.", ["Die WTO", "Die WTO"]),
+    ("Sollten die Briten für den Austritt stimmen, werde die Wirtschaft einbrechen, sagte der Minister. "
+     "Die Handelsbeziehungen müssten neu aufgestellt werden.", ["der Minister", "der Minister"]),
+    # a speaker named in the continuing sentence holds it
+    ("Der Fonds sagt im Falle eines Austritts hohe Kosten voraus. "
+     "Die Zölle beliefen sich auf neun Milliarden Pfund, sagte die Ökonomin Maria Berger.", ["Der Fonds", "die Ökonomin Maria Berger"]),
     # without a conditional forecast before it, a bare "würde"/"hätte" predicts nothing
     ("Die Regierung tagte am Montag. Das hätte Folgen.", []),
     ("Der Minister sprach in Wien. Er würde gerne länger bleiben.", []),
+    ("Der Minister sprach in Wien. Hinzu kämen weitere Termine.", []),
+]
+
+
+BELIEFS_WITH_A_FUTURE = [
+    # "glauben/meinen, dass …" predicts when the content points to the future
+    ("Er glaube nicht, dass man bis zum Herbst ein neues Programm vorlegen könne, meinte der Parteichef.", one()),
+    ("Die Ministerin glaubt, dass die Reform im nächsten Jahr kommt.", one("Die Ministerin")),
+    ("Die Ministerin glaubt, dass die Reform gut ist.", none),
 ]
 
 
@@ -306,7 +323,8 @@ ATTITUDES_IN_QUESTIONS = [
 @pytest.mark.parametrize(
     "name,cases",
     [("estimative frames", ESTIMATIVE_FRAMES), ("future copula", FUTURE_COPULA),
-     ("first-person outcomes", FIRST_PERSON_OUTCOMES), ("attitudes in questions", ATTITUDES_IN_QUESTIONS)],
+     ("first-person outcomes", FIRST_PERSON_OUTCOMES), ("attitudes in questions", ATTITUDES_IN_QUESTIONS),
+     ("beliefs with a future", BELIEFS_WITH_A_FUTURE)],
 )
 def test_grid_kind_fresh_dev(name, cases):
     failed = _grid(cases)

@@ -316,7 +316,10 @@ def analyse_sentence(
         return out
     toks = list(sent)
     low = [t.lower_ for t in toks]
-    out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
+    out.condition = (
+        find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
+        or (_nominal_condition(sent) if lang == "de" else None)
+    )
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
@@ -1179,7 +1182,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD}
-    expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt"))
+    # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
+    expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
@@ -1257,7 +1261,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
-                if st.verb_class in ("expect", "doubt") and span[0] <= st.span[0] < span[1]
+                if (st.verb_class in ("expect", "doubt") or (st.verb_class == "believe" and anchored))
+                and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
             np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
@@ -1274,11 +1279,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif hedges and anchored and not analysis.rejected:
                 kind = "hedged"
                 stmt = _innermost(statements, hedges[0][2].idx)
-            elif cond_before is not None and any(r[1] == "hypothetical" for r in analysis.rejected):
+            elif cond_before is not None and (
+                any(r[1] == "hypothetical" for r in analysis.rejected)
+                or (lang == "de" and all(r[1] == "not a future" for r in analysis.rejected) and _konjunktiv_ii(sent, flex))
+            ):
                 # "Dies hätte auch Auswirkungen auf …" right after a conditional forecast: the
                 # Konjunktiv II continues its condition
                 kind = "conditional"
                 continued = cond_before
+                # a speaker named in this sentence holds it ("…, sagte WTO-Chef Azevedo")
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
         if kind is not None and cond is None and cond_before is not None and not continued and kind != "expectation":
             # "Das BIP würde … sinken", "Wir könnten … verlieren" right after a conditional
             # forecast: the same holder continues it
@@ -1441,6 +1451,43 @@ REPORTED_ADVERBS = {"demnach", "demzufolge", "zufolge"}  # "Das Land wird demnac
 
 def _known_speaker(st: Statement) -> bool:
     return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
+
+
+NOMINAL_CONDITION_HEADS = {"fall", "falle"}
+NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem"}
+
+
+def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
+    """Character range of a nominal condition: "im Fall(e) eines EU-Austritts", "für den
+    Fall des Brexit" — "im/für den" + Fall(e) + a genitive or "von" phrase, up to the end of
+    that phrase's noun. None when there is none."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in NOMINAL_CONDITION_HEADS or t.i + 1 >= sent.end or t.i - 1 < sent.start:
+            continue
+        prev, nxt = doc[t.i - 1], doc[t.i + 1]
+        if not (prev.lower_ == "im" or (prev.lower_ == "den" and t.i - 2 >= sent.start and doc[t.i - 2].lower_ == "für")):
+            continue
+        if nxt.lower_ not in NOMINAL_CONDITION_LINKS:
+            continue
+        start = doc[t.i - 2].idx if prev.lower_ == "den" else prev.idx
+        end_tok = next((u for u in doc[nxt.i: sent.end] if u.pos_ in ("NOUN", "PROPN")), None)
+        if end_tok is None:
+            continue
+        return start, end_tok.idx + len(end_tok)
+    return None
+
+
+def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:
+    """A finite Konjunktiv-II verb, not of the first person ("kämen", "müssten", "beliefen
+    sich"; the tagger's Mood=Sub or a ``konjunktiv2_form`` of forecast_cues.tsv): after a
+    conditional forecast, the mood of its consequences."""
+    forms = flex.words("konjunktiv2_form")
+    return any(
+        (t.lower_ in forms or (feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Past" and t.pos_ in ("VERB", "AUX")))
+        and feat(t, "Person") != "1" and t.lower_ not in ("wäre", "wären", "hätte", "hätten")
+        for t in sent
+    ) and not sent.text.rstrip().endswith("?")
 
 
 def _konjunktiv_i(sent: Span) -> bool:

@@ -41,6 +41,7 @@ CUE_KINDS = (
     "forecast_noun",
     "penalty_noun",
     "normative_adj",
+    "konjunktiv2_form",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
