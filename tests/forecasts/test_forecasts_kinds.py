@@ -272,6 +272,18 @@ KONJUNKTIV_CONTINUATIONS = [
 ]
 
 
+RISK_GENITIVES = [
+    # a risk noun with an indefinite genitive names the outcome; who names it holds it
+    ("Der Premierminister beschwor die Gefahr höherer Reisekosten herauf.", who("Der Premierminister")),
+    ("Der Minister sieht die Gefahr einer Rezession.", who("Der Minister")),
+    ("Das Risiko eines Krieges wächst.", who(None)),
+    # a definite/actor genitive, a past state, a state: no forecast
+    ("Die Regierung warnte vor der Gefahr des Islamismus.", none),
+    ("Die Gefahr eines Krieges bestand schon damals.", none),
+    ("Das Kind war in Gefahr.", none),
+]
+
+
 BELIEFS_WITH_A_FUTURE = [
     # "glauben/meinen, dass …" predicts when the content points to the future
     ("Er glaube nicht, dass man bis zum Herbst ein neues Programm vorlegen könne, meinte der Parteichef.", one()),
@@ -324,7 +336,7 @@ ATTITUDES_IN_QUESTIONS = [
     "name,cases",
     [("estimative frames", ESTIMATIVE_FRAMES), ("future copula", FUTURE_COPULA),
      ("first-person outcomes", FIRST_PERSON_OUTCOMES), ("attitudes in questions", ATTITUDES_IN_QUESTIONS),
-     ("beliefs with a future", BELIEFS_WITH_A_FUTURE)],
+     ("beliefs with a future", BELIEFS_WITH_A_FUTURE), ("risk genitives", RISK_GENITIVES)],
 )
 def test_grid_kind_fresh_dev(name, cases):
     failed = _grid(cases)

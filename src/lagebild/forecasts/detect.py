@@ -483,6 +483,12 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
         after = [doc[j] for j in range(tok.i + 1, min(sent.end, tok.i + 8))]
         if any(t.lower_ in ("dass", "daß") for t in after) or _zu_infinitive_after(sent, tok, 8):
             return None
+        if _outcome_genitive(sent, tok):
+            # "beschwor die Gefahr höherer Reisekosten herauf", "das Risiko eines Krieges"
+            head = tok.head
+            if _lemma(head) in STATE_RISK_VERBS and feat(head, "Tense") == "Past" and feat(head, "Mood") != "Sub":
+                return "past state"  # "Die Gefahr eines Krieges bestand schon damals"
+            return None
         return "no outcome named"
     if low.startswith("riskier"):
         return None
@@ -499,6 +505,26 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     if _actor_subject(sent, tok) and not _dative_subject(sent, tok):
         return "threat"
     return None
+
+
+STATE_RISK_VERBS = {"sein", "bestehen", "geben", "herrschen", "wachsen", "steigen"}
+
+
+def _outcome_genitive(sent: Span, tok: Token) -> bool:
+    """A risk noun with an indefinite genitive that names the outcome ("die Gefahr eines
+    Krieges", "das Risiko höherer Kosten") — not a definite or actor genitive ("die Gefahr
+    des Islamismus": a present threat)."""
+    doc = sent.doc
+    if tok.i + 1 >= sent.end:
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in ("eines", "einer"):
+        noun = next((t for t in doc[tok.i + 2: min(sent.end, tok.i + 6)] if t.pos_ == "NOUN"), None)
+        return noun is not None and not _is_actor_token(doc, noun)
+    if nxt.pos_ == "ADJ" and feat(nxt, "Case") == "Gen":
+        noun = doc[tok.i + 2] if tok.i + 2 < sent.end else None
+        return noun is not None and noun.pos_ == "NOUN" and feat(noun, "Case") == "Gen" and not _is_actor_token(doc, noun)
+    return False
 
 
 def _singular_person_in(clause: List[Token], tok: Token) -> bool:
@@ -1256,6 +1282,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         elif cues:
             first = cues[0]
             stmt = _innermost(statements, first.tok.idx)
+            if first.kind == "risk" and first.tok.lower_ in RISK_NOUNS and has_parse(doc) and first.tok.head.i != first.tok.i:
+                # "Der Premierminister beschwor die Gefahr … herauf", "X sieht die Gefahr einer
+                # Rezession": who names the risk holds it
+                for verb in (first.tok.head, first.tok.head.head):
+                    subj = next((c for c in verb.children if dep(c) == "nsubj" and c.i != first.tok.i
+                                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                    if subj is not None:
+                        if _holder_subject(subj) is not None and _person_like(doc, subj):
+                            frame_holder = _token_actor(doc, subj)
+                        break
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal"}[first.kind]
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
