@@ -280,6 +280,7 @@ RISK_GENITIVES = [
     # a definite/actor genitive, a past state, a state: no forecast
     ("Die Regierung warnte vor der Gefahr des Islamismus.", none),
     ("Die Gefahr eines Krieges bestand schon damals.", none),
+    ("Die Richter erklärten, dass das Mittel kein substanzielles Risiko schwerer Schmerzen darstelle.", none),
     ("Das Kind war in Gefahr.", none),
 ]
 

@@ -483,7 +483,9 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
         after = [doc[j] for j in range(tok.i + 1, min(sent.end, tok.i + 8))]
         if any(t.lower_ in ("dass", "daß") for t in after) or _zu_infinitive_after(sent, tok, 8):
             return None
-        if _outcome_genitive(sent, tok):
+        if _outcome_genitive(sent, tok) and not (
+            tok.i > sent.start and any(doc[j].lower_ in flex.words("negation") for j in range(max(sent.start, tok.i - 3), tok.i))
+        ):  # ("kein substanzielles Risiko schwerer Schmerzen": a denied risk, an assessment)
             # "beschwor die Gefahr höherer Reisekosten herauf", "das Risiko eines Krieges"
             head = tok.head
             if _lemma(head) in STATE_RISK_VERBS and feat(head, "Tense") == "Past" and feat(head, "Mood") != "Sub":
@@ -1390,7 +1392,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             holder, holder_text = continued.holder, continued.holder_text
         elif (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)) and (
             reported := _reported_holder(sent, cues[0].tok if cues else (frame.tok if frame else None), statements,
-                                         sent_starts[max(0, si - 2)], stmt)
+                                         sent_starts[max(0, si - 2)], stmt, sents[si - 1] if si > 0 else None)
         ) is not None:
             # the cue follows "sagt X:", or the sentence continues X's reported speech
             # (Konjunktiv I, "demnach") without a speech verb of its own
@@ -1537,7 +1539,7 @@ def _konjunktiv_i(sent: Span) -> bool:
 
 def _reported_holder(
     sent: Span, cue: Optional[Token], statements: Sequence[Statement], window_start: int,
-    own: Optional[Statement] = None,
+    own: Optional[Statement] = None, prev: Optional[Span] = None,
 ) -> Optional[Tuple[str, Optional[str]]]:
     """The speaker who holds a forecast the statement layer gave no speaker:
 
@@ -1545,7 +1547,9 @@ def _reported_holder(
       Wenn man so weitermacht, riskiert man alles"): that statement's speaker;
     - a sentence in Konjunktiv I or with "demnach"/"demzufolge" that continues reported
       speech ("Eine Änderung sei völlig unrealistisch."): the speaker of the latest
-      statement that ends before it, from ``window_start`` (two sentences back) on.
+      statement that ends before it, from ``window_start`` (two sentences back) on; with
+      no statement there, the person the previous sentence ``prev`` has as subject ("Am
+      Dienstag beschwor der Premierminister … herauf. Die Abwertung werde …").
     None when neither applies."""
     if cue is not None:
         colons = [t for t in sent if t.text == ":" and t.i < cue.i]
@@ -1562,6 +1566,13 @@ def _reported_holder(
         if earlier:
             st = max(earlier, key=lambda x: x.span[1])
             return st.speaker, st.speaker_text
+        if prev is not None and _konjunktiv_i(sent) and has_parse(sent.doc):
+            root = next((t for t in prev if dep(t) == "ROOT" or t.head.i == t.i), None)
+            subj = next((c for c in root.children if dep(c) == "nsubj"), None) if root is not None else None
+            if subj is not None and _holder_subject(subj) is not None and subj.pos_ != "PRON" and (
+                tokens.mentions_in(sent.doc, subj.idx, subj.idx + len(subj)) or _person_like(sent.doc, subj)
+            ):
+                return _token_actor(sent.doc, subj)
     return None
 
 
