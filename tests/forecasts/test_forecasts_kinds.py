@@ -285,6 +285,18 @@ RISK_GENITIVES = [
 ]
 
 
+SCHEDULES = [
+    # "wird … stattfinden/zusammentreten" without a hedge: a schedule or a procedure
+    ("Ein größerer Akt wird erst stattfinden, wenn der Minister eintrifft.", none),
+    ("Im Fall seines Todes würde der Familienrat zusammentreten.", none),
+    ("Der Ausschuss wird am Montag tagen.", none),
+    # hedged or vague: predicted
+    ("Die Konferenz wird wohl im Mai stattfinden.", one("author")),
+    ("Die Wahl wird bald stattfinden.", one("author")),
+    ("Der Krieg wird bald beginnen.", one("author")),
+]
+
+
 BELIEFS_WITH_A_FUTURE = [
     # "glauben/meinen, dass …" predicts when the content points to the future
     ("Er glaube nicht, dass man bis zum Herbst ein neues Programm vorlegen könne, meinte der Parteichef.", one()),
@@ -337,7 +349,8 @@ ATTITUDES_IN_QUESTIONS = [
     "name,cases",
     [("estimative frames", ESTIMATIVE_FRAMES), ("future copula", FUTURE_COPULA),
      ("first-person outcomes", FIRST_PERSON_OUTCOMES), ("attitudes in questions", ATTITUDES_IN_QUESTIONS),
-     ("beliefs with a future", BELIEFS_WITH_A_FUTURE), ("risk genitives", RISK_GENITIVES)],
+     ("beliefs with a future", BELIEFS_WITH_A_FUTURE), ("risk genitives", RISK_GENITIVES),
+     ("schedules", SCHEDULES)],
 )
 def test_grid_kind_fresh_dev(name, cases):
     failed = _grid(cases)

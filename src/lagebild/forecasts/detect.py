@@ -1303,7 +1303,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
-            np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
+            np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]
+                       and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
             expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
@@ -1367,6 +1368,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
             # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
+            continue
+        if (
+            kind in ("future", "conditional") and not hedges and cues and lang == "de"
+            and any(_lemma(v) in flex.words("schedule_verb") for v in _main_verbs(sent, cues[0].tok)[:1])
+            and not match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future"))
+            and (cond is not None or (horizon is not None and horizon.get("day")))
+        ):
+            # "Ein größerer Akt wird erst stattfinden, wenn …", "würde der Familienrat
+            # zusammentreten", "wird am Montag tagen": a procedure or a dated schedule
+            # ("Auch wenn es regnet, wird das Spiel stattfinden" stays a prediction)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
@@ -1492,7 +1503,7 @@ def _known_speaker(st: Statement) -> bool:
 
 
 NOMINAL_CONDITION_HEADS = {"fall", "falle"}
-NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem"}
+NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
 
 
 def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:

@@ -42,6 +42,7 @@ CUE_KINDS = (
     "penalty_noun",
     "normative_adj",
     "konjunktiv2_form",
+    "schedule_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
