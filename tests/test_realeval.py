@@ -233,3 +233,40 @@ def test_regression_suite_is_labelled(monkeypatch):
     monkeypatch.setattr(st_eval, "evaluate_gold", lambda lang, gold_dir, split: Score() if split is None else None)
     res = CliRunner().invoke(app, ["eval", "statements", "--lang", "de"])
     assert res.exit_code == 0 and "regression suite" in res.output and "tuned on" in res.output
+
+
+def test_cli_forecasts_lines_filter(monkeypatch):
+    """``--lines`` hands the article lines to the scorer; a bad list is a usage error."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.forecasts import realeval as fc_real
+
+    seen = {}
+    row = {"articles": 2, "gold": 2, "predicted": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5,
+           "holder_acc": 1.0, "condition_acc": 1.0, "hard_negatives": 1, "hard_negative_alarms": 0}
+
+    def fake(gold, split, **kw):
+        seen.update(kw)
+        return row
+
+    monkeypatch.setattr(ev, "available", lambda gold: True)
+    monkeypatch.setattr(fc_real, "evaluate", fake)
+    runner = CliRunner()
+    res = runner.invoke(app, ["eval", "forecasts", "--gold", "real-de", "--split", "dev", "--lines", "635, 648", "--json"])
+    assert res.exit_code == 0, res.output
+    assert seen["lines"] == [635, 648]
+    assert runner.invoke(app, ["eval", "forecasts", "--gold", "real-de", "--lines", "6x"]).exit_code == 2
+    assert runner.invoke(app, ["eval", "forecasts", "--gold", "real-de", "--lines", ","]).exit_code == 2
+
+
+@needs_de
+def test_forecast_scorer_keeps_only_the_lines_asked_for():
+    """The line filter scores the named articles alone (an annotation batch out of sample)."""
+    from lagebild.forecasts import realeval as fc_real
+
+    asked = []
+    r = fc_real.evaluate("real-de", "dev", predict=lambda g, key: asked.append(key) or [], lines=[669, 804, 999999])
+    assert sorted(asked) == [669, 804]
+    gold = [g for g in ev.load("real-de", "forecasts", "dev") if g["line"] in (669, 804)]
+    assert r["articles"] == 2 and r["gold"] == len(gold) > 0 and r["recall"] == 0.0

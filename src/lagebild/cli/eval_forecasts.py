@@ -20,6 +20,7 @@ ErrorsOption = typer.Option(False, "--errors", help="Also list every miss, false
 JsonOption = typer.Option(False, "--json", help="Print the scores as JSON.")
 RealGoldOption = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de.")
 SplitOption = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only).")
+LinesOption = typer.Option(None, "--lines", help="With --gold real-de: only these annotated articles, comma-separated lines (e.g. a fresh batch, out of sample).")
 
 
 def _fmt(v: Any) -> str:
@@ -59,6 +60,7 @@ def eval_forecasts_cli(
     gold: Optional[str] = RealGoldOption,
     split: str = SplitOption,
     pipeline: Optional[str] = PipelineOption,
+    lines: Optional[str] = LinesOption,
 ) -> None:
     """Forecast detection and holder attribution P/R. Default: the regression suite (tuned
     on) in benchmarks/gold and the seed checks; with --gold real-de: the hand-annotated real
@@ -67,9 +69,10 @@ def eval_forecasts_cli(
     Example:
         lagebild eval forecasts --lang de --errors
         lagebild eval forecasts --gold real-de --split dev
+        lagebild eval forecasts --gold real-de --split dev --lines 635,648,656
     """
     if gold is not None:
-        _real("forecasts", gold, split, errors, as_json)
+        _real("forecasts", gold, split, errors, as_json, _line_set(lines))
         return
     out: Dict[str, Any] = {"forecasts": {}, "statements": {}}
     errs: List[str] = []
@@ -149,8 +152,21 @@ def eval_statements_cli(
             console.print(plain(e), markup=False, highlight=False)
 
 
-def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None:
-    """``eval statements|forecasts --gold real-de --split dev|test``."""
+def _line_set(lines: Optional[str]) -> Optional[List[int]]:
+    """``--lines "635, 648"`` as a list of line numbers (None when not given)."""
+    if lines is None:
+        return None
+    try:
+        out = [int(x) for x in lines.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"{lines!r} is not a comma-separated list of line numbers", param_hint="'--lines'")
+    if not out:
+        raise typer.BadParameter("no line numbers given", param_hint="'--lines'")
+    return out
+
+
+def _real(what: str, gold: str, split: str, errors: bool, as_json: bool, lines: Optional[List[int]] = None) -> None:
+    """``eval statements|forecasts --gold real-de --split dev|test [--lines …]``."""
     from ..events import realeval as ev_real
 
     if gold != "real-de":
@@ -165,7 +181,7 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool) -> None
     else:
         from ..forecasts import realeval  # type: ignore[no-redef]
         who = "holder_acc"
-    r = realeval.evaluate(gold, split, details=errors)
+    r = realeval.evaluate(gold, split, details=errors, **({"lines": lines} if lines is not None else {}))
     if as_json:
         typer.echo(json.dumps({k: v for k, v in r.items() if k != "details"}, indent=2))
     else:

@@ -57,6 +57,7 @@ MODAL_INFINITIVES = {
     "en": set(),
 }
 INFINITIVE_SUFFIXES = {"de": ("en", "ern", "eln")}
+SHORT_INFINITIVES_DE = {"sein"}  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
 
 
 @dataclass
@@ -93,6 +94,8 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     "geben") — so a tagger error on "überstehen" does not turn a future into a passive.
     """
     low = tok.lower_
+    if low in SHORT_INFINITIVES_DE and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
+        return "inf"  # "wird … sein": an infinitive without the -en ending
     if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
         return None
     if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ") or tok.tag_ == "ADJA":
@@ -313,7 +316,10 @@ def analyse_sentence(
         return out
     toks = list(sent)
     low = [t.lower_ for t in toks]
-    out.condition = find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
+    out.condition = (
+        find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
+        or (_nominal_condition(sent) if lang == "de" else None)
+    )
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
@@ -335,6 +341,14 @@ def analyse_sentence(
             out.rejected.append((label, "in condition"))
             continue
         kind = cue.kind
+        if kind == "expectation" and lang == "de" and phrase[-1] == "dass":
+            # "Es war unwahrscheinlich, dass er kam": a judgement about the past
+            cs, _ = clause_bounds(sent, tok.i)
+            d = s + len(phrase) - 1 + sent.start
+            _, ce = clause_bounds(sent, d)
+            if _past_clause(doc, cs, tok.i) or _past_clause(doc, d, ce):
+                out.rejected.append((label, "judgement about the past"))
+                continue
         if kind == "risk":
             why = _not_a_risk(tok, sent, flex)
             if why:
@@ -368,14 +382,22 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
+        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
+            out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
+            continue
         if lang == "de" and tok.text in ("Werde", "Würde") and (
             tok.i == next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
             or (tok.i > sent.start and doc[tok.i - 1].is_punct)
         ):
             out.rejected.append((label, "intention"))  # "Werde bis 2023 im Amt bleiben": elided "ich"
             continue
-        if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex):
-            out.rejected.append((label, "intention"))  # "wir werden nicht erlauben": a commitment
+        if kind in ("future_aux", "backshift_aux", "conditional_aux", "predictive_modal") and _first_person_subject(tok, sent, slex) and not (
+            lang == "de" and not _decided_act(sent, tok, flex) and _main_verbs(sent, tok)
+            and any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, tok))
+        ):
+            # "wir werden nicht erlauben": a commitment — but an outcome that befalls the
+            # speakers ("Wir könnten unseren Wohlstand verlieren") is predicted, not decided
+            out.rejected.append((label, "intention"))
             continue
         if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
             out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
@@ -461,6 +483,14 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
         after = [doc[j] for j in range(tok.i + 1, min(sent.end, tok.i + 8))]
         if any(t.lower_ in ("dass", "daß") for t in after) or _zu_infinitive_after(sent, tok, 8):
             return None
+        if _outcome_genitive(sent, tok) and not (
+            tok.i > sent.start and any(doc[j].lower_ in flex.words("negation") for j in range(max(sent.start, tok.i - 3), tok.i))
+        ):  # ("kein substanzielles Risiko schwerer Schmerzen": a denied risk, an assessment)
+            # "beschwor die Gefahr höherer Reisekosten herauf", "das Risiko eines Krieges"
+            head = tok.head
+            if _lemma(head) in STATE_RISK_VERBS and feat(head, "Tense") == "Past" and feat(head, "Mood") != "Sub":
+                return "past state"  # "Die Gefahr eines Krieges bestand schon damals"
+            return None
         return "no outcome named"
     if low.startswith("riskier"):
         return None
@@ -477,6 +507,26 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     if _actor_subject(sent, tok) and not _dative_subject(sent, tok):
         return "threat"
     return None
+
+
+STATE_RISK_VERBS = {"sein", "bestehen", "geben", "herrschen", "wachsen", "steigen"}
+
+
+def _outcome_genitive(sent: Span, tok: Token) -> bool:
+    """A risk noun with an indefinite genitive that names the outcome ("die Gefahr eines
+    Krieges", "das Risiko höherer Kosten") — not a definite or actor genitive ("die Gefahr
+    des Islamismus": a present threat)."""
+    doc = sent.doc
+    if tok.i + 1 >= sent.end:
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in ("eines", "einer"):
+        noun = next((t for t in doc[tok.i + 2: min(sent.end, tok.i + 6)] if t.pos_ == "NOUN"), None)
+        return noun is not None and not _is_actor_token(doc, noun)
+    if nxt.pos_ == "ADJ" and feat(nxt, "Case") == "Gen":
+        noun = doc[tok.i + 2] if tok.i + 2 < sent.end else None
+        return noun is not None and noun.pos_ == "NOUN" and feat(noun, "Case") == "Gen" and not _is_actor_token(doc, noun)
+    return False
 
 
 def _singular_person_in(clause: List[Token], tok: Token) -> bool:
@@ -1160,16 +1210,23 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD}
-    expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt"))
+    # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
+    expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
     out: List[Forecast] = []
     prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
-    for sent in sents:
+    frame_words = frozenset(flex.frames)
+    # the conditional forecast of the previous sentence, which a bare Konjunktiv II continues
+    # ("Sollten die Briten … stimmen, müsse man mit einem Schock rechnen. Das BIP würde … sinken.")
+    prev_cond: Optional[Forecast] = None
+    sent_starts = [st.start_char for st in sents]
+    for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
             continue
+        cond_before, prev_cond = prev_cond, None
         owner_before, prev_owner = prev_owner, None
         owner = _forecast_owner(sent, flex) if lang == "de" else None
         if owner is not None:
@@ -1183,9 +1240,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         low = [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low)
+        has_frame = lang == "de" and bool(frame_words) and any(
+            t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
+            for t in sent
+        )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
-        if not has_cue and not expect_here:
+        if not has_cue and not expect_here and not has_frame and cond_before is None:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -1210,20 +1271,42 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
         kind = None
         stmt = None
-        if cues:
+        frame = estimative_frame(sent, flex, cond) if has_frame else None
+        frame_holder: Optional[Tuple[str, Optional[str]]] = None
+        continued: Optional[Forecast] = None
+        if frame is not None and not any(r[1] in ("counterfactual", "question", "counterfactual condition") for r in analysis.rejected):
+            # an estimative frame governs the sentence ("X schließt … nicht aus", "gilt als
+            # sicher", "es ist unrealistisch, dass …"): its judge holds the forecast
+            kind = "expectation"
+            stmt = _innermost(statements, frame.tok.idx)
+            if frame.holder is not None:
+                frame_holder = _token_actor(doc, frame.holder)
+        elif cues:
             first = cues[0]
             stmt = _innermost(statements, first.tok.idx)
+            if first.kind == "risk" and first.tok.lower_ in RISK_NOUNS and has_parse(doc) and first.tok.head.i != first.tok.i:
+                # "Der Premierminister beschwor die Gefahr … herauf", "X sieht die Gefahr einer
+                # Rezession": who names the risk holds it
+                for verb in (first.tok.head, first.tok.head.head):
+                    subj = next((c for c in verb.children if dep(c) == "nsubj" and c.i != first.tok.i
+                                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                    if subj is not None:
+                        if _holder_subject(subj) is not None and _person_like(doc, subj):
+                            frame_holder = _token_actor(doc, subj)
+                        break
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal"}[first.kind]
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
-                if st.verb_class in ("expect", "doubt") and span[0] <= st.span[0] < span[1]
+                if (st.verb_class in ("expect", "doubt") or (st.verb_class == "believe" and anchored))
+                and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
-            np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]]
+            np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]
+                       and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
-            expect = [st for st in expect if not _past_content(doc, st)]
+            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
@@ -1235,6 +1318,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif hedges and anchored and not analysis.rejected:
                 kind = "hedged"
                 stmt = _innermost(statements, hedges[0][2].idx)
+            elif cond_before is not None and (
+                any(r[1] == "hypothetical" for r in analysis.rejected)
+                or (lang == "de" and all(r[1] == "not a future" for r in analysis.rejected) and _konjunktiv_ii(sent, flex))
+            ):
+                # "Dies hätte auch Auswirkungen auf …" right after a conditional forecast: the
+                # Konjunktiv II continues its condition
+                kind = "conditional"
+                continued = cond_before
+                # a speaker named in this sentence holds it ("…, sagte WTO-Chef Azevedo")
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+        if kind is not None and cond is None and cond_before is not None and not continued and kind != "expectation":
+            # "Das BIP würde … sinken", "Wir könnten … verlieren" right after a conditional
+            # forecast: the same holder continues it
+            continued = cond_before
         if kind is None:
             continue
         if _interviewer_turn(doc, turn_at(turns, span[0])):
@@ -1263,7 +1360,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
-        if kind == "conditional" and cond is None and not own_hedges and not anchored and not (
+        if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
@@ -1271,6 +1368,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
             # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
+            continue
+        if (
+            kind in ("future", "conditional") and not hedges and cues and lang == "de"
+            and any(_lemma(v) in flex.words("schedule_verb") for v in _main_verbs(sent, cues[0].tok)[:1])
+            and not match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future"))
+            and (cond is not None or (horizon is not None and horizon.get("day")))
+        ):
+            # "Ein größerer Akt wird erst stattfinden, wenn …", "würde der Familienrat
+            # zusammentreten", "wird am Montag tagen": a procedure or a dated schedule
+            # ("Auch wenn es regnet, wird das Spiel stattfinden" stays a prediction)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
@@ -1290,7 +1397,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 and st.span[0] < span[1] and st.span[1] > span[0]
             ]
             stmt = outer[0] if outer else None
-        if stmt is not None:
+        if frame_holder is not None:
+            holder, holder_text = frame_holder
+        elif continued is not None and (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)):
+            holder, holder_text = continued.holder, continued.holder_text
+        elif (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)) and (
+            reported := _reported_holder(sent, cues[0].tok if cues else (frame.tok if frame else None), statements,
+                                         sent_starts[max(0, si - 2)], stmt, sents[si - 1] if si > 0 else None)
+        ) is not None:
+            # the cue follows "sagt X:", or the sentence continues X's reported speech
+            # (Konjunktiv I, "demnach") without a speech verb of its own
+            holder, holder_text = reported
+        elif stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
             turn = turn_at(turns, span[0])
@@ -1301,7 +1419,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = owner_before[0], owner_before[1]
             else:
                 holder, holder_text = "author", None
-        if hedges:
+        if frame is not None and kind == "expectation":
+            probability = frame.prob
+        elif hedges:
             probability = round(sum(h[1] for h in hedges) / len(hedges), 3)
         elif cues and cues[0].prob is not None:
             probability = cues[0].prob
@@ -1311,7 +1431,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             sent, flex, [h[2] for h in hedges], cond, cues[0].tok if cues else None,
             after=stmt.span[0] if stmt is not None and span[0] <= stmt.span[0] < span[1] else None,
         )
-        if stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
+        if frame is not None and kind == "expectation":
+            negated = False  # the frame's probability already reads its negation ("nicht auszuschließen")
+        elif stmt is not None and stmt.verb_class in ("believe", "expect") and _negated_attitude(sent, stmt, flex):
             negated = not negated  # "Ich glaube nicht, dass er kommen wird" = he will not come
         if stmt is not None and stmt.verb_class == "doubt":
             # "Beobachter bezweifeln, dass Putin verhandeln wird": the doubter holds the
@@ -1321,7 +1443,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 probability = min(DOUBT_CEILING, round(1.0 - probability, 3))
         condition = doc_text(doc)[cond[0] : cond[1]] if cond else None
         main_events, cond_events = _split_events(doc, events, sent, cond)
-        cue_texts = list(dict.fromkeys([c.text for c in cues] + [h[0] for h in hedges]))
+        cue_texts = list(dict.fromkeys(([frame.label] if frame is not None and kind == "expectation" else [])
+                                       + [c.text for c in cues] + [h[0] for h in hedges]))
         if kind == "expectation" and not cues and expect_cue:
             cue_texts.insert(0, expect_cue)
         hz = None
@@ -1343,4 +1466,321 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 condition_event=_event_dict(cond_events[0]) if cond_events else None,
             )
         )
+        if condition is not None or continued is not None:
+            prev_cond = out[-1]
     return out
+
+
+def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """For "werden/würde … sein": whether the copula predicts a state. Yes with a
+    predicative adjective or participle ("wird schwierig sein", "wird … bedacht sein") or a
+    negated pronoun ("Das wird sie nicht sein"); no with a normative adjective ("wird
+    notwendig sein": a requirement) or a noun/prepositional predicate ("wird eine Premiere
+    sein", "werden im Einsatz sein": a description or schedule). Any other verb: True."""
+    doc = sent.doc
+    _, ce = clause_bounds(sent, tok.i)
+    rest = [doc[j] for j in range(tok.i + 1, ce) if not doc[j].is_punct and not doc[j].is_space]
+    inf = next((t for t in reversed(rest) if _verb_form_de(t) == "inf"), None)
+    if inf is None or inf.lower_ not in SHORT_INFINITIVES_DE:
+        return True
+    between = [doc[j] for j in range(tok.i + 1, inf.i) if not doc[j].is_punct]
+    normative = flex.words("normative_adj")
+    if any(t.lower_ in normative or (t.lemma_ or "").lower() in normative for t in between):
+        return False
+    if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
+        pred = inf.head  # the predicate the copula hangs on
+        return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
+    if any((t.pos_ == "ADJ" and dep(t) != "amod") or t.tag_ in ("ADJD", "VVPP") for t in between):
+        return True
+    return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
+
+
+REPORTED_ADVERBS = {"demnach", "demzufolge", "zufolge"}  # "Das Land wird demnach …": per the source just named
+
+
+def _known_speaker(st: Statement) -> bool:
+    return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
+
+
+NOMINAL_CONDITION_HEADS = {"fall", "falle"}
+NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
+
+
+def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
+    """Character range of a nominal condition: "im Fall(e) eines EU-Austritts", "für den
+    Fall des Brexit" — "im/für den" + Fall(e) + a genitive or "von" phrase, up to the end of
+    that phrase's noun. None when there is none."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in NOMINAL_CONDITION_HEADS or t.i + 1 >= sent.end or t.i - 1 < sent.start:
+            continue
+        prev, nxt = doc[t.i - 1], doc[t.i + 1]
+        if not (prev.lower_ == "im" or (prev.lower_ == "den" and t.i - 2 >= sent.start and doc[t.i - 2].lower_ == "für")):
+            continue
+        if nxt.lower_ not in NOMINAL_CONDITION_LINKS:
+            continue
+        start = doc[t.i - 2].idx if prev.lower_ == "den" else prev.idx
+        end_tok = next((u for u in doc[nxt.i: sent.end] if u.pos_ in ("NOUN", "PROPN")), None)
+        if end_tok is None:
+            continue
+        return start, end_tok.idx + len(end_tok)
+    return None
+
+
+def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:
+    """A finite Konjunktiv-II verb, not of the first person ("kämen", "müssten", "beliefen
+    sich"; the tagger's Mood=Sub or a ``konjunktiv2_form`` of forecast_cues.tsv): after a
+    conditional forecast, the mood of its consequences."""
+    forms = flex.words("konjunktiv2_form")
+    return any(
+        (t.lower_ in forms or (feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Past" and t.pos_ in ("VERB", "AUX")))
+        and feat(t, "Person") != "1" and t.lower_ not in ("wäre", "wären", "hätte", "hätten")
+        for t in sent
+    ) and not sent.text.rstrip().endswith("?")
+
+
+def _konjunktiv_i(sent: Span) -> bool:
+    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech."""
+    return any(
+        feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Pres"
+        and feat(t, "Person") != "1"
+        for t in sent
+    )
+
+
+def _reported_holder(
+    sent: Span, cue: Optional[Token], statements: Sequence[Statement], window_start: int,
+    own: Optional[Statement] = None, prev: Optional[Span] = None,
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The speaker who holds a forecast the statement layer gave no speaker:
+
+    - a cue after a colon that follows a statement of this sentence ("…, sagt die Rektorin:
+      Wenn man so weitermacht, riskiert man alles"): that statement's speaker;
+    - a sentence in Konjunktiv I or with "demnach"/"demzufolge" that continues reported
+      speech ("Eine Änderung sei völlig unrealistisch."): the speaker of the latest
+      statement that ends before it, from ``window_start`` (two sentences back) on; with
+      no statement there, the person the previous sentence ``prev`` has as subject ("Am
+      Dienstag beschwor der Premierminister … herauf. Die Abwertung werde …").
+    None when neither applies."""
+    if cue is not None:
+        colons = [t for t in sent if t.text == ":" and t.i < cue.i]
+        if colons:
+            c = colons[-1].idx
+            before = [st for st in statements if _known_speaker(st) and st is not own
+                      and sent.start_char <= st.span[1] <= c + 1 and st.span[0] < c]
+            if before:
+                st = max(before, key=lambda x: x.span[1])
+                return st.speaker, st.speaker_text
+    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent):
+        earlier = [st for st in statements if _known_speaker(st) and st is not own
+                   and window_start <= st.span[1] <= sent.start_char + 1]
+        if earlier:
+            st = max(earlier, key=lambda x: x.span[1])
+            return st.speaker, st.speaker_text
+        if prev is not None and _konjunktiv_i(sent) and has_parse(sent.doc):
+            root = next((t for t in prev if dep(t) == "ROOT" or t.head.i == t.i), None)
+            subj = next((c for c in root.children if dep(c) == "nsubj"), None) if root is not None else None
+            if subj is not None and _holder_subject(subj) is not None and subj.pos_ != "PRON" and (
+                tokens.mentions_in(sent.doc, subj.idx, subj.idx + len(subj)) or _person_like(sent.doc, subj)
+            ):
+                return _token_actor(sent.doc, subj)
+    return None
+
+
+def _cue_in_question(sent: Span, st: Statement) -> bool:
+    """The attitude verb of ``st`` stands in an indirect question ("Wie weit er fürchtete,
+    …, kann man nur vermuten"): the attitude is asked about, not held."""
+    cue = (st.cue or "").split()
+    if not cue:
+        return False
+    slex = statement_lexicon(sent.doc.lang_ or "de")
+    return any(_in_indirect_question(sent, t, slex) for t in sent if t.lower_ == cue[0].lower())
+
+
+def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
+    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on
+    its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
+    a, b = subtree_span_tokens(tok)
+    text = doc_text(doc)
+    # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
+    b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
+    actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    return (actor or "unknown", text[a:b])
+
+
+# ------------------------------------------------------------------ estimative frames (issue 11)
+
+FRAME_NEGATORS = {"kaum"}  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
+FRAME_PRONOUN_SUBJECTS = {"es", "das", "dies", "dieses", "man", "was"}
+PERSON_SUBJECT_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
+
+
+@dataclass
+class _FrameHit:
+    """An estimative frame found in a sentence: the frame word's token, the probability the
+    frame gives, and the holder's token (the subject of the judging verb) when the frame
+    names one."""
+
+    tok: Token
+    prob: float
+    holder: Optional[Token]
+    label: str
+
+
+def _past_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` report the past: a finite indicative past form, or a finite
+    "haben"/"sein" with a participle (perfect)."""
+    toks = [doc[i] for i in range(start, end)]
+    for t in toks:
+        if feat(t, "VerbForm") in ("Fin", None) and feat(t, "Mood") == "Ind" and feat(t, "Tense") == "Past":
+            return True
+    aux = any(_lemma(t) in ("haben", "sein") and feat(t, "VerbForm") == "Fin" and feat(t, "Mood") != "Sub" for t in toks)
+    return aux and any(_verb_form_de(t) == "part" for t in toks)
+
+
+def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
+    """The frame word or its verb is negated ("nicht wahrscheinlich", "schließt … nicht aus",
+    "kaum denkbar"): a negation word among its or its head's dependents, or right before it."""
+    neg = flex.words("negation") | FRAME_NEGATORS
+    doc = sent.doc
+    around = list(tok.children) + ([c for c in tok.head.children if c.i != tok.i] if tok.head.i != tok.i else [])
+    if any(c.lower_ in neg for c in around):
+        return True
+    prev = doc[tok.i - 1] if tok.i > sent.start else None
+    return prev is not None and prev.lower_ in neg
+
+
+def _judging_subject(tok: Token) -> Optional[Token]:
+    """The subject of the verb that judges with ``tok`` (the frame word itself, its copula
+    or the verb it hangs on: "Der Minister zeigte sich zuversichtlich")."""
+    for head in (tok, tok.head):
+        subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")
+                     and c.pos_ in ("NOUN", "PROPN", "PRON", "")), None)
+        if subj is not None:
+            return subj
+        if head.i == head.head.i:
+            break
+    return None
+
+
+def _person_like(doc: Doc, t: Token) -> bool:
+    """A subject that can hold a judgement: an actor mention, a name, a personal pronoun or
+    a group/description the reference layer knows ("Beobachter", "der Experte")."""
+    if t.lower_ in PERSON_SUBJECT_PRONOUNS or t.pos_ == "PROPN":
+        return True
+    if t.lower_ in FRAME_PRONOUN_SUBJECTS:
+        return False
+    if t.lower_ in PERSON_PLURALS or t.lower_.endswith(_person_role_heads(doc.lang_ or "de") or ("\0",)):
+        return True
+    return _is_actor_token(doc, t)
+
+
+def _holder_subject(subj: Optional[Token]) -> Optional[Token]:
+    """The subject of a judging verb as the holder ("Die Analystin hält … für
+    unwahrscheinlich"); None for an expletive or impersonal one ("Es ist …", "man")."""
+    if subj is None or subj.lower_ in FRAME_PRONOUN_SUBJECTS:
+        return None
+    return subj
+
+
+def _in_indirect_question(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
+    """``tok`` stands in a clause opened by an interrogative word ("ob", "wie weit", "wer")."""
+    cs, _ = clause_bounds(sent, tok.i)
+    doc = sent.doc
+    return any(
+        slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j)
+        for j in range(cs, tok.i)
+    )
+
+
+def _frame_words(tok: Token) -> Tuple[str, ...]:
+    """The lemma forms a frame word may have: surface, lemma, and a separable verb with its
+    particle ("schließt … aus" -> "ausschließen", "zeichnet … ab" -> "abzeichnen")."""
+    out = [tok.lower_, (tok.lemma_ or "").lower()]
+    for c in tok.children:
+        if dep(c) in ("compound:prt", "compound", "svp") and c.is_alpha and c.i > tok.i:
+            out.append(c.lower_ + (tok.lemma_ or tok.lower_).lower())
+    for prt in ("aus", "ab", "an", "vor"):
+        if tok.lower_.startswith(prt + "zu"):
+            out.append(prt + tok.lower_[len(prt) + 2:])  # "auszuschließen" -> "ausschließen"
+    return tuple(out)
+
+
+def _copula_of(tok: Token) -> Optional[Token]:
+    """The copula "sein" of a predicative word (the parser labels it cop, or aux)."""
+    return next((c for c in tok.children if dep(c) == "cop" or (dep(c) == "aux" and _lemma(c) == "sein")), None)
+
+
+def estimative_frame(
+    sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
+) -> Optional[_FrameHit]:
+    """The first estimative frame of ``sent`` (``data/<lang>/forecast_frames.tsv``): an
+    estimative word in one of its constructions, about a non-past event, outside a condition
+    clause and an indirect question. Returns None when there is none (or no parse)."""
+    doc = sent.doc
+    if not flex.frames or not has_parse(doc):
+        return None
+    slex = slex or statement_lexicon(doc.lang_ or "de")
+    for tok in sent:
+        frame = next((flex.frames[w] for w in _frame_words(tok) if w in flex.frames), None)
+        if frame is None or frame.frames == ("level_noun",):
+            continue
+        if cond and cond[0] <= tok.idx < cond[1]:
+            continue
+        if _in_indirect_question(sent, tok, slex):
+            continue
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        nxt = [t for t in doc[tok.i + 1: min(sent.end, tok.i + 4)]]
+        negated = _negated_frame(tok, sent, flex)
+        holder: Optional[Token] = None
+        hit = None
+        if "neg_verb" in frame.frames:
+            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and feat(tok, "Tense") != "Past":
+                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal
+                holder = None if "zu" in tok.lower_[2:5] else _holder_subject(_judging_subject(tok))
+                hit = frame.prob
+        elif "refl_verb" in frame.frames:
+            cs, ce = clause_bounds(sent, tok.i)
+            if tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce)):
+                hit = frame.prob
+        elif "level" in frame.frames:
+            # "Die Ansteckungsgefahr sei gering", "Die Chancen stehen gut"
+            verb = _copula_of(tok)
+            subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            if verb is None and _lemma(tok.head) == "stehen" and tok.head.i != tok.i:
+                verb = tok.head
+                subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+            nouns = tuple(w for w, f in flex.frames.items() if "level_noun" in f.frames)
+            if (
+                verb is not None and subj is not None and nouns
+                and (subj.lower_.endswith(nouns) or (subj.lemma_ or "").lower().endswith(nouns))
+                and not (feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind")
+            ):
+                hit = frame.value(negated)
+        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
+            if "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
+                d = next(t for t in nxt if t.lower_ == "dass")
+                _, ce = clause_bounds(sent, d.i)
+                if not _past_clause(doc, d.i, ce):
+                    holder = _holder_subject(_judging_subject(tok))
+                    hit = frame.value(negated)
+            elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
+                _lemma(t) == "gelten" and feat(t, "Tense") != "Past" for t in sent
+            ):
+                hit = frame.value(negated)
+            elif "fuer" in frame.frames and prev is not None and prev.lower_ == "für" and any(
+                _lemma(t) == "halten" and feat(t, "Tense") != "Past" for t in sent
+            ):
+                holder = _holder_subject(_judging_subject(next(t for t in sent if _lemma(t) == "halten")))
+                hit = frame.value(negated)
+            elif "copula" in frame.frames:
+                cop = _copula_of(tok)
+                subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+                if (
+                    cop is not None and subj is not None and subj.pos_ == "NOUN" and not _person_like(doc, subj)
+                    and not (feat(cop, "Tense") == "Past" and feat(cop, "Mood") == "Ind")
+                ):
+                    hit = frame.value(negated)
+        if hit is not None:
+            return _FrameHit(tok, hit, holder, tok.text)
+    return None

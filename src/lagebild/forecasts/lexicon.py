@@ -3,6 +3,8 @@
 - ``forecast_cues.tsv``: cue, kind, prob, rationale (kinds documented in the file)
 - ``wep.tsv``: term, probability, negated, kent_class, rationale — Sherman Kent's words of
   estimative probability and their German equivalents
+- ``forecast_frames.tsv``: word, frame, prob, negated, rationale — estimative words that make
+  a forecast only inside a construction ("gilt als sicher", "schließt … nicht aus")
 
 A language without these files gets no forecasts (and no error).
 """
@@ -38,6 +40,9 @@ CUE_KINDS = (
     "vague_future",
     "forecast_noun",
     "penalty_noun",
+    "normative_adj",
+    "konjunktiv2_form",
+    "schedule_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
@@ -64,11 +69,31 @@ class Hedge:
         return self.negated if self.negated is not None else round(1.0 - self.probability, 3)
 
 
+FRAMES = ("dass", "als", "fuer", "copula", "neg_verb", "refl_verb", "level", "level_noun")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An estimative word (lemma) with the constructions it predicts in and the
+    probability it gives (``negated``: when the word itself is negated)."""
+
+    word: str
+    frames: Tuple[str, ...]
+    prob: float
+    negated: Optional[float]
+
+    def value(self, negated: bool) -> float:
+        if not negated:
+            return self.prob
+        return self.negated if self.negated is not None else round(1.0 - self.prob, 3)
+
+
 @dataclass
 class ForecastLexicon:
     lang: str
     cues: Dict[Phrase, Cue] = field(default_factory=dict)
     hedges: Dict[Phrase, Hedge] = field(default_factory=dict)
+    frames: Dict[str, Frame] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> Dict[Phrase, Cue]:
         return {p: c for p, c in self.cues.items() if c.kind == kind}
@@ -99,6 +124,15 @@ def _check_wep(row: Dict[str, str]) -> Optional[str]:
     return _prob(row.get("probability")) or _prob(row.get("negated"))
 
 
+def _check_frame(row: Dict[str, str]) -> Optional[str]:
+    bad = [f for f in (row.get("frame") or "").split(",") if f.strip() not in FRAMES]
+    if bad or not row.get("frame"):
+        return f"frame must be a comma-separated list of {list(FRAMES)}, not {row.get('frame')!r}"
+    if not row.get("prob"):
+        return "prob is required"
+    return _prob(row.get("prob")) or _prob(row.get("negated"))
+
+
 @lru_cache(maxsize=8)
 def forecast_lexicon(lang: str) -> ForecastLexicon:
     lex = ForecastLexicon(lang=lang)
@@ -113,6 +147,14 @@ def forecast_lexicon(lang: str) -> ForecastLexicon:
             key = phrase_key(lang, row["term"])
             lex.hedges[key] = Hedge(
                 key, float(row["probability"]), float(row["negated"]) if row.get("negated") else None
+            )
+    path = data_path(lang, "forecast_frames.tsv")
+    if path.is_file():
+        for row in iter_tsv(path, required=("word", "frame", "prob"), validate=_check_frame):
+            word = row["word"].strip().lower()
+            lex.frames[word] = Frame(
+                word, tuple(f.strip() for f in row["frame"].split(",")), float(row["prob"]),
+                float(row["negated"]) if row.get("negated") else None,
             )
     return lex
 

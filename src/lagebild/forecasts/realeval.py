@@ -13,7 +13,7 @@ forecasts (``hard_negatives.jsonl``).
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional
 
 from ..events import realeval as ev
 from ..statements.realeval import Pred, actor_spans, score_layer
@@ -29,9 +29,11 @@ def predicted(gold: str, key: Any, model: Optional[str] = None) -> List[Pred]:
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
-             predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
+             predict: Optional[Callable[[str, Any], List[Pred]]] = None,
+             lines: Optional[Iterable[int]] = None) -> Dict[str, Any]:
     """Precision, recall, holder and condition accuracy of forecasts on one split; with
-    ``details`` also ``details`` (misses, false alarms, wrong holders, per article)."""
+    ``details`` also ``details`` (misses, false alarms, wrong holders, per article). ``lines``
+    keeps only those annotated articles (an annotation batch scored alone, out of sample)."""
     return score_layer(
         gold, split, "forecasts",
         predict=predict or (lambda g, key: predicted(g, key, model)),
@@ -39,4 +41,5 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
         who="holder",
         second=("condition", lambda g, p: (g.get("condition_span") is not None) == (p.kind == "cond")),
         details=details,
+        lines=lines,
     )

@@ -109,6 +109,7 @@ def score_layer(
     who: str,
     second: Tuple[str, Callable[[Dict[str, Any], Pred], bool]],
     details: bool = False,
+    lines: Optional[Any] = None,
 ) -> Dict[str, Any]:
     """The scorer shared by statements and forecasts: predictions are matched to the gold
     records of ``layer`` by :func:`match` on ``gold_span(record)``.
@@ -116,6 +117,8 @@ def score_layer(
     who: the gold field of the speaker/holder ("speaker", "holder"), compared with
         ``Pred.who`` by :func:`lagebild.events.realeval.actor_matches` (``<who>_acc``).
     second: ``(name, ok(gold_record, pred))`` for a second per-pair accuracy (``<name>_acc``).
+    lines: only these annotated articles (their keys: line numbers for real-de), e.g. an
+        annotation batch scored on its own before anything is tuned on it; None: all.
     Returns counts, precision, recall, F1, both accuracies and the hard-negative alarms of
     the sentences that look like a ``layer`` record; with ``details`` per-article misses,
     false alarms and wrong ``who`` (key ``wrong_<who>``).
@@ -123,6 +126,9 @@ def score_layer(
     looks_like = layer[:-1]  # "statements" -> "statement"
     second_name, second_ok = second
     keys, by_key, negs = ev.gold_by_article(gold, split, layer, looks_like)
+    if lines is not None:
+        wanted = set(lines)
+        keys = [k for k in keys if k in wanted]
     c: Dict[str, int] = defaultdict(int)
     rows = []
     for key in keys:
