@@ -747,7 +747,9 @@ class EventCoder(ArgumentsMixin):
                 continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
-                if p.requires_target and not tgts:
+                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
+                    # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
+                    # "take key decisions", "leave the camp" name no target actor
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
@@ -1034,6 +1036,11 @@ class EventCoder(ArgumentsMixin):
 
         key = f"{e.span[0]}:{e.trigger_span}:{e.cameo}:{e.source}:{e.target}:{e.issue}"
         return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    @staticmethod
+    def _converted(p: Pattern) -> bool:
+        """Whether a pattern comes from a converted dictionary (``patterns_*_petrarch.tsv``)."""
+        return "_petrarch" in (p.origin or "")
 
     def _speech_act_pattern(self, pats: List[Pattern]) -> bool:
         """Whether a cue verb's best pattern codes a speech act (CAMEO 01–03, 05, 10–14:

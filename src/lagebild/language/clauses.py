@@ -394,6 +394,20 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
         _rehead(finite[0])
         return 1
+    if len(finite) == 1 and _subject_before_amod_verb(finite[0]):
+        # "Chinese police fired/amod teargas/ROOT at …", "Obama begged/amod lawmakers/nsubj
+        # not to forget/ROOT …": the subject's head noun hangs on the verb's head too
+        verb = finite[0]
+        subj = verb.doc[verb.i - 1]
+        subj.head = verb.head
+        old_root = verb.head if verb.head.dep_ == "ROOT" else verb.head.head
+        _rehead(verb)
+        subj.dep_ = "nsubj"
+        if old_root.i != verb.i and old_root.head.i == old_root.i:
+            # the old root (the infinitive after the object) is the verb's complement
+            old_root.head = verb
+            old_root.dep_ = "xcomp" if any(c.tag_ == "TO" for c in old_root.children) else "ccomp"
+        return 1
     if finite:
         return 0
     for tok in sent:
@@ -407,6 +421,28 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+def _subject_before_amod_verb(verb: Token) -> bool:
+    """Whether ``verb`` (the only finite-looking verb of its sentence, tagged as a past
+    participle modifying the noun right after it) is really the finite verb of the noun
+    before it: that noun hangs on the same head as a compound or modifier, and the head is
+    the sentence root or the subject of a root without a finite verb of its own."""
+    head = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "amod" or head.i <= verb.i or verb.i == verb.sent.start:
+        return False
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    # only the object's own modifiers between the verb and its head ("fired tear gas")
+    if any(t.head.i != head.i or t.dep_ not in ("compound", "amod", "nummod") for t in verb.doc[verb.i + 1:head.i]):
+        return False
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i not in (head.i, verb.i) or prev.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if head.dep_ == "ROOT":
+        return True
+    root = head.head
+    return head.dep_ in ("nsubj", "nsubj:pass") and root.dep_ == "ROOT" and root.tag_ in ("VB", "VBG") and root.i > head.i
 
 
 def _rehead(verb: Token) -> None:
