@@ -196,7 +196,32 @@ def english() -> List[Row]:
             if "{C}" in frame:
                 o, oid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
             rows.append(("nominal event", frame.format(S=s, O=o, C=o), sid, oid, root, "asserted", "false"))
+    for k, (construction, root, frame, src, tgt) in enumerate(EN_ISSUE9):
+        for j, ((s, sid), (o, oid)) in enumerate(pairs(EN_PEOPLE, k + 2)[:3]):
+            c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            ids = {"S": sid, "O": oid}
+            rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
+                         root, "asserted", "false"))
     return rows
+
+
+# English kinds of issue 9's real-news work: (construction, root, frame, source, target);
+# source/target "S"/"O" are the people, any other value an agent code with the country {C}
+EN_ISSUE9 = [
+    ("object by-agent", "11", "{S} condemned the move by {O}.", "S", "O"),
+    ("object by-agent", "11", "{S} criticised the decision announced by {O}.", "S", "O"),
+    ("object by-agent", "12", "{S} rejected the proposal made by {O}.", "S", "O"),
+    ("object by-agent", "11", "{S} regretted the decision by {O}.", "S", "O"),
+    ("speech act", "12", "{S} balked at the demands of {O}.", "S", "O"),
+    ("light verb", "08", "{S} made concessions to {O}.", "S", "O"),
+    ("speech act", "02", "{S} begged {O} to end the war.", "S", "O"),
+    ("generic actor", "17", "Police in {C} used water cannon against demonstrators.", "COP", "OPP"),
+    ("generic actor, misparsed verb", "17", "Police in {C} fired tear gas at protesters.", "COP", "OPP"),
+    ("generic actor, misparsed verb", "17", "In {C}, riot police fired rubber bullets at students.", "COP", "CVL"),
+    ("generic actor, misparsed verb", "07", "The government of {C} distributed food to refugees.", "GOV", "REF"),
+    ("generic actor", "17", "A court in {C} issued an injunction against the protesters.", "JUD", "OPP"),
+    ("generic actor", "11", "The ombudsman of {C} criticised the police.", "GOV", "COP"),
+]
 
 
 def _ing(base: str) -> str:

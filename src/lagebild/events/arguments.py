@@ -224,6 +224,8 @@ class ArgumentsMixin:
                     actor = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
                     if actor:
                         break
+        if actor is None and self.lang == "en" and token.pos_ == "NOUN":
+            actor = self._agent_of_noun(doc, token)
         if actor is None and self.lex.anaphors.get(self.lemma(token)) == "GPE":
             # "die Regierung in Berlin", "the government in Kyiv": the place names the state
             for c in token.children:
@@ -235,6 +237,28 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
+        """English: the actor behind a noun that names an act or a measure and is no actor
+        itself -- its "by"-agent ("the move by the United States") or the "by"-agent of the
+        participle describing it ("the move announced by Pompeo"). Criticising, rejecting or
+        praising such an act is aimed at its author (CAMEO codes the author as the target)."""
+        def by_agent(head: Token) -> Optional[str]:
+            for c in head.children:
+                if self.lex.role(c.dep_) not in ("obl", "other", "agent") or c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if any(self.lex.role(x.dep_) == "case" and x.lower_ in self.lex.agent_preps for x in c.children):
+                    return self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
+            return None
+
+        found = by_agent(noun)
+        if found is None:
+            for c in noun.children:
+                if self.lex.role(c.dep_) == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+                    found = by_agent(c)
+                    if found:
+                        break
+        return found
 
     def _actor_over(self, doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
         if not tokens:

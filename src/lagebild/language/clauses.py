@@ -394,19 +394,11 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
         _rehead(finite[0])
         return 1
-    if len(finite) == 1 and _subject_before_amod_verb(finite[0]):
-        # "Chinese police fired/amod teargas/ROOT at …", "Obama begged/amod lawmakers/nsubj
-        # not to forget/ROOT …": the subject's head noun hangs on the verb's head too
-        verb = finite[0]
-        subj = verb.doc[verb.i - 1]
-        subj.head = verb.head
-        old_root = verb.head if verb.head.dep_ == "ROOT" else verb.head.head
-        _rehead(verb)
-        subj.dep_ = "nsubj"
-        if old_root.i != verb.i and old_root.head.i == old_root.i:
-            # the old root (the infinitive after the object) is the verb's complement
-            old_root.head = verb
-            old_root.dep_ = "xcomp" if any(c.tag_ == "TO" for c in old_root.children) else "ccomp"
+    subj = _amod_verb_subject(finite[0]) if len(finite) == 1 else None
+    if subj is not None:
+        # "Chinese police fired/amod teargas/ROOT at …", "Police in Poland fired/amod tear
+        # gas/nmod at …", "Obama begged/amod lawmakers/nsubj not to forget/ROOT …"
+        _make_clause(finite[0], subj)
         return 1
     if finite:
         return 0
@@ -423,26 +415,82 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
     return 0
 
 
-def _subject_before_amod_verb(verb: Token) -> bool:
-    """Whether ``verb`` (the only finite-looking verb of its sentence, tagged as a past
-    participle modifying the noun right after it) is really the finite verb of the noun
-    before it: that noun hangs on the same head as a compound or modifier, and the head is
-    the sentence root or the subject of a root without a finite verb of its own."""
+def _amod_verb_subject(verb: Token) -> Optional[Token]:
+    """The subject of ``verb`` when it is the only finite-looking verb of its sentence but
+    was parsed as a participle modifying the noun after it (its object): a noun or pronoun
+    hung on the verb before it; else the noun right before the verb when it hangs on the
+    same head (and is no prepositional object); else the sentence's root noun before the
+    verb when the object hangs under it ("Police in Poland fired tear gas at …"). None
+    when the sentence does not have that shape."""
     head = verb.head
-    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "amod" or head.i <= verb.i or verb.i == verb.sent.start:
-        return False
+    doc = verb.doc
+    sent = verb.sent
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "amod" or head.i <= verb.i or verb.i == sent.start:
+        return None
     if head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
+        return None
     # only the object's own modifiers between the verb and its head ("fired tear gas")
-    if any(t.head.i != head.i or t.dep_ not in ("compound", "amod", "nummod") for t in verb.doc[verb.i + 1:head.i]):
-        return False
-    prev = verb.doc[verb.i - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i not in (head.i, verb.i) or prev.dep_ not in ("compound", "amod", "nmod"):
-        return False
+    if any(t.head.i != head.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[verb.i + 1:head.i]):
+        return None
+
+    def in_pp(tok: Token) -> bool:  # a prepositional object ("in Poland"), wherever the case hangs
+        return any(x.dep_ == "case" for x in tok.children) or (
+            tok.left_edge.i > sent.start and doc[tok.left_edge.i - 1].pos_ == "ADP")
+
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("nsubj", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON") and not in_pp(c):
+            return c
+    prev = doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    prev_pp = in_pp(prev)
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and (prev_pp or prev.i == root.i) \
+            and any(a.i == root.i for a in prev.ancestors) | (prev.i == root.i) \
+            and any(a.i == root.i for a in head.ancestors):
+        return root
+    if prev_pp or prev.head.i not in (head.i, verb.i) or prev.dep_ not in ("compound", "amod", "nmod"):
+        return None
     if head.dep_ == "ROOT":
-        return True
-    root = head.head
-    return head.dep_ in ("nsubj", "nsubj:pass") and root.dep_ == "ROOT" and root.tag_ in ("VB", "VBG") and root.i > head.i
+        return prev
+    up = head.head
+    if head.dep_ in ("nsubj", "nsubj:pass") and up.dep_ == "ROOT" and up.tag_ in ("VB", "VBG") and up.i > head.i:
+        return prev
+    return None
+
+
+def _make_clause(verb: Token, subj: Token) -> None:
+    """Re-hang a misparsed clause on ``verb``: the verb becomes the sentence root, ``subj``
+    its subject and its old head noun its object; the subject phrase keeps the words
+    before the verb, the verb takes the old root's phrases after it; an old verbal root
+    after the object ("… lawmakers not to forget/ROOT …") becomes the verb's complement."""
+    doc = verb.doc
+    sent = verb.sent
+    obj = verb.head
+    root = sent.root
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    obj.head = verb
+    obj.dep_ = "obj"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+    first = subj.left_edge.i
+    for t in doc[sent.start:verb.i]:
+        if t.i == subj.i or t.head.i not in (obj.i, verb.i) or t.head.i == t.i:
+            continue
+        if first <= t.i:
+            t.head = subj  # "Police in Poland": the phrase between subject and verb
+    if root.i == subj.i:
+        for t in doc[verb.i + 1:sent.end]:
+            if t.head.i == subj.i:
+                t.head = verb  # "Police … fired tear gas at/nmod protesters": the verb's phrase
+                if t.dep_ == "nmod":
+                    t.dep_ = "obl"
+    elif root.i not in (verb.i, obj.i) and root.i > obj.i and root.pos_ in ("VERB", "AUX"):
+        root.head = verb
+        root.dep_ = "xcomp" if any(c.tag_ == "TO" for c in root.children) else "ccomp"
 
 
 def _rehead(verb: Token) -> None:
