@@ -221,6 +221,10 @@ EN_ISSUE9 = [
     ("generic actor, misparsed verb", "07", "The government of {C} distributed food to refugees.", "GOV", "REF"),
     ("generic actor", "17", "A court in {C} issued an injunction against the protesters.", "JUD", "OPP"),
     ("generic actor", "11", "The ombudsman of {C} criticised the police.", "GOV", "COP"),
+    ("object by-agent", "05", "{S} cheered on the move by {O}.", "S", "O"),
+    ("object by-agent", "05", "{S} cheered the decision announced by {O}.", "S", "O"),
+    ("apposition subject", "01", "On Monday, {S}, the president of the party, warned {O} of the consequences.", "S", "O"),
+    ("perfect, misparsed verb", "19", "Police in {C} have laid siege to a university.", "COP", "EDU"),
 ]
 
 

@@ -384,6 +384,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    _participle_before_object(sent)
+    _appositive_subject(sent)
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
@@ -413,6 +415,73 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+def _participle_before_object(sent) -> None:  # type: ignore[no-untyped-def]
+    """"police have laid/amod siege/VB-ROOT to …": after a perfect auxiliary, a participle
+    parsed as the modifier of a bare base form that the parser made the root is the verb,
+    and that "verb" its object noun; the root's dependents move to the participle."""
+    root = sent.root
+    doc = root.doc
+    if root.lemma_ == "have" and root.pos_ == "AUX" and root.i + 1 < sent.end:
+        # "police have/ROOT laid/amod siege/obj …": the auxiliary made the root
+        part = doc[root.i + 1]
+        noun = part.head
+        if part.tag_ == "VBN" and part.dep_ == "amod" and noun.i > part.i and noun.head.i == root.i \
+                and noun.pos_ in ("NOUN", "PROPN") and all(t.head.i == noun.i for t in doc[part.i + 1:noun.i]):
+            part.head = part
+            part.dep_ = "ROOT"
+            for c in list(root.children):
+                c.head = part
+            root.head = part
+            root.dep_ = "aux"
+            noun.dep_ = "obj"
+            for c in list(noun.children):
+                if c.i > noun.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                    c.head = part  # "laid siege to/nmod a university": the verb's phrase
+                    c.dep_ = "obl"
+        return
+    if root.tag_ != "VB" or root.i == sent.start:
+        return
+    part = doc[root.i - 1]
+    if part.tag_ != "VBN" or part.head.i != root.i or part.dep_ not in ("amod", "compound"):
+        return
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < part.i for c in root.children):
+        return
+    if any(c.tag_ in ("TO", "MD") or (c.dep_ == "aux" and c.lemma_ != "have") for c in root.children):
+        return
+    part.head = part
+    part.dep_ = "ROOT"
+    for c in list(root.children):
+        if c.i != part.i and c.dep_ not in ("det", "amod", "compound", "nummod"):
+            c.head = part
+            if c.dep_ == "nmod":
+                c.dep_ = "obl"
+    root.head = part
+    root.dep_ = "obj"
+    root.pos_, root.tag_ = "NOUN", "NN"
+
+
+def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]
+    """"On Monday, the People's Daily, the mouthpiece of the party, warned that …": the
+    subject with an apposition parsed as the root and the finite verb after it as its
+    parataxis; the verb becomes the root with that noun as its subject."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.i > root.i and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(x.dep_ in ("nsubj", "nsubj:pass", "expl") for x in c.children) \
+                and root.doc[c.i - 1].text == "," and any(x.dep_ == "appos" for x in root.children):
+            verb = c
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            for x in list(root.children):
+                if x.i < root.i and x.dep_ in ("obl", "advmod", "punct") and x.left_edge.i == sent.start:
+                    x.head = verb  # the fronted adverbial belongs to the verb
+            root.head = verb
+            root.dep_ = "nsubj"
+            return
 
 
 def _amod_verb_subject(verb: Token) -> Optional[Token]:
