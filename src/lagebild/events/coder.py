@@ -298,6 +298,14 @@ class EventCoder(ArgumentsMixin):
             # slot the pattern names for the target is no source slot
             sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
             targets = pick(pattern.target)
+            if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
+                # "the talks/clashes between X and Y": the members of the between-phrase act
+                # on each other (the pattern is mutual); they are the sources, no target
+                between = [t for t in targets if len(self.expand_conj(t)) >= 2 and any(
+                    self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) in self.lex.reciprocal_preps
+                    for x in t.children)]
+                if between:
+                    return between[:1], [], None
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
