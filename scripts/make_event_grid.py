@@ -225,6 +225,10 @@ EN_ISSUE9 = [
     ("object by-agent", "05", "{S} cheered the decision announced by {O}.", "S", "O"),
     ("apposition subject", "01", "On Monday, {S}, the president of the party, warned {O} of the consequences.", "S", "O"),
     ("perfect, misparsed verb", "19", "Police in {C} have laid siege to a university.", "COP", "EDU"),
+    ("conditional threat", "13", "{S} said he would raise tariffs on {C} if no deal is reached.", "S", ""),
+    ("conditional threat", "13", "{S} will attack {C} if the talks fail.", "S", ""),
+    ("nominal between", "19", "The clashes between police and protesters in {C} lasted for hours.", "COP", "OPP"),
+    ("nominal between", "04", "The talks between {S} and {O} ended on Monday.", "S", "O"),
 ]
 
 

@@ -9,6 +9,8 @@ An argument without an actor stays None; a clause where no actor acts is not cod
 """
 from __future__ import annotations
 
+import copy
+
 from datetime import date
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -831,9 +833,14 @@ class EventCoder(ArgumentsMixin):
                             # the modal is the demand, not a hypothesis or a report
                             e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
                             e.modality = e.modalities[0]
+        threats = self._conditional_threats(out) if self.lang == "en" and self.nested != "governing" else []
+        out.extend(act for act, _ in threats)
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
             keys[id(e)] = self._event_id(e)
+        for act, content in threats:
+            content.speech_act = keys[id(act)]
+            act.content_of.append(keys[id(content)])
         for content, cue in governed.items():
             acts = by_verb.get(cue) or []
             if not acts:
@@ -1036,6 +1043,32 @@ class EventCoder(ArgumentsMixin):
         act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
         if act.target is None and content.target is not None and content.target != act.source:
             act.target, act.target_text = content.target, content.target_text
+
+    def _conditional_threats(self, events: List[Event]) -> List[Tuple[Event, Event]]:
+        """A coercive or violent act an actor says it would carry out under a condition
+        ("said he would raise tariffs on Chinese imports if no deal is reached", "will
+        strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
+        actor against the act's target, besides the conditional act itself. Returns
+        ``(threat, content)`` pairs; none where the sentence already codes a 13x event of
+        that source."""
+        out: List[Tuple[Event, Event]] = []
+        have = {e.source for e in events if e.cameo[:2] == "13"}
+        for e in events:
+            root = e.cameo[:2]
+            if root not in THREAT_FOR_ROOT or e.negated or e.source is None or e.source in have \
+                    or "conditional" not in e.modalities or e.speech_act:
+                continue
+            code = THREAT_FOR_ROOT[root]
+            cameo = self.ontology.lookup(code)
+            act = e.model_copy() if hasattr(e, "model_copy") else copy.copy(e)
+            act.cameo, act.plover, act.quad_class, act.goldstein = code, cameo.plover, cameo.quad_class, cameo.goldstein
+            act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+            act.modality, act.modalities, act.condition = "asserted", ["asserted"], None
+            act.content_of, act.speech_act = [], None
+            act.pattern = None
+            have.add(e.source)
+            out.append((act, e))
+        return out
 
     @staticmethod
     def _event_id(e: Event) -> str:
