@@ -229,6 +229,10 @@ EN_ISSUE9 = [
     ("conditional threat", "13", "{S} will attack {C} if the talks fail.", "S", ""),
     ("nominal between", "19", "The clashes between police and protesters in {C} lasted for hours.", "COP", "OPP"),
     ("nominal between", "04", "The talks between {S} and {O} ended on Monday.", "S", "O"),
+    ("participle clause", "11", "{S} spoke in Berlin on Monday, criticising {O}.", "S", "O"),
+    ("participle clause", "13", "{S} gave a speech on Monday, threatening {O} with sanctions.", "S", "O"),
+    ("participle clause", "17", "Police in {C} stormed the building, arresting three protesters.", "COP", "OPP"),
+    ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
 ]
 
 

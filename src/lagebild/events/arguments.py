@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
 
+# prepositions that make an -ing clause a complement of a noun or verb ("accused X of
+# meddling", "blamed X for attacking"), whose doer is not the main clause's subject
+GERUND_COMPLEMENT_PREPS = frozenset(("of", "for", "from", "against", "about", "to", "at", "over"))
+
+
 class Arg:
     """One argument: its head token and the actor it refers to (or None)."""
 
@@ -528,6 +533,13 @@ class ArgumentsMixin:
                 # one who instructs it: fall back to the controller's subject
                 if objs and any(self._has_actor(verb.doc, o) for o in objs):
                     return objs
+            return self.subjects(head, seen)
+        if role == "advcl" and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
+                and head.i < verb.i and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
+                                                for c in verb.children):
+            # a participle clause after its main clause takes the main clause's subject
+            # ("Officials banned firecrackers, arresting 210 people"; "… before convicting X"),
+            # not a gerund complement ("convicted X of kidnapping the girl": X did it)
             return self.subjects(head, seen)
         if role == "acl" and self.lang == "en" and self._finite_acl(verb):
             # "the … ministries accused U.S. forces of …": a finite past verb the parser
