@@ -117,3 +117,24 @@ def test_the_author_of_a_criticised_act_is_the_target(nlp_en):
     for text in ("Macron condemned the move by Putin.", "Macron criticised the decision announced by Putin."):
         got = [(e.source, e.target, e.cameo[:2]) for e in nlp_en(text)._.events]
         assert ("per:emmanuel_macron", "per:vladimir_putin", "11") in got, (text, got)
+
+
+@pytest.mark.parametrize("text,root", [
+    # senses that code nothing (patterns_en.tsv "---" rows with context words) ...
+    ("Kentucky Democrats beat Governor Matt Bevin in the election.", None),
+    ("Poland beat Lithuania 2-1 in the final.", None),
+    ("Two Polish soldiers were killed in a helicopter crash.", None),
+    ("The ICC is expected to take key decisions on Israel.", None),
+    # ... and the event senses beside them
+    ("Gunmen beat two journalists in Nigeria.", "18"),
+    ("Rebels killed two soldiers in an attack.", "18"),
+    ("Police in Poland fired tear gas at protesters.", "17"),
+    ("Trump raised tariffs on Chinese imports.", "16"),
+    ("Mexico made concessions to the United States.", "08"),
+])
+def test_senses(nlp_en, text, root):
+    roots = {e.cameo[:2] for e in nlp_en(text)._.events}
+    if root is None:
+        assert not roots, (text, roots)
+    else:
+        assert root in roots, (text, roots)
