@@ -199,14 +199,15 @@ def english() -> List[Row]:
     for k, (construction, root, frame, src, tgt) in enumerate(EN_ISSUE9):
         for j, ((s, sid), (o, oid)) in enumerate(pairs(EN_PEOPLE, k + 2)[:3]):
             c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
-            ids = {"S": sid, "O": oid}
+            ids = {"S": sid, "O": oid, "-": NONE}
             rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
                          root, "asserted", "false"))
     return rows
 
 
 # English kinds of issue 9's real-news work: (construction, root, frame, source, target);
-# source/target "S"/"O" are the people, any other value an agent code with the country {C}
+# source/target "S"/"O" are the people, "-" no actor, any other value an agent code with the
+# country {C} ("" the country itself)
 EN_ISSUE9 = [
     ("object by-agent", "11", "{S} condemned the move by {O}.", "S", "O"),
     ("object by-agent", "11", "{S} criticised the decision announced by {O}.", "S", "O"),
@@ -233,6 +234,9 @@ EN_ISSUE9 = [
     ("participle clause", "13", "{S} gave a speech on Monday, threatening {O} with sanctions.", "S", "O"),
     ("participle clause", "17", "Police in {C} stormed the building, arresting three protesters.", "COP", "OPP"),
     ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
+    ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
+    ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
+    ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),
 ]
 
 

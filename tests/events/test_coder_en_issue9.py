@@ -138,3 +138,23 @@ def test_senses(nlp_en, text, root):
         assert not roots, (text, roots)
     else:
         assert root in roots, (text, roots)
+
+
+def test_plural_subject_verb_read_as_a_noun():
+    # "Police in Lithuania deny/NN accusations": the base verb after a plural subject
+    doc = _doc([("Police", 0, "ROOT", "NOUN", "NNS"), ("in", 4, "case", "ADP", "IN"), ("Lithuania", 3, "compound", "PROPN", "NNP"),
+                ("deny", 4, "compound", "NOUN", "NN"), ("accusations", 0, "nmod", "NOUN", "NNS"), (".", 0, "punct", "PUNCT", ".")])
+    repair_english_verbs(doc[:], lambda form: form in ("denies", "denied"))
+    tree = _tree(doc)
+    assert tree[3] == ("deny", "ROOT", 3) and doc[3].pos_ == "VERB"
+    assert tree[0] == ("Police", "nsubj", 3)
+    assert tree[4] == ("accusations", "obj", 3)
+    assert tree[2] == ("Lithuania", "nmod", 0) and tree[1][2] == 2
+
+
+def test_a_noun_compound_after_a_singular_noun_stays():
+    # "the city council vote results": no plural subject, no known verb → untouched
+    doc = _doc([("council", 2, "compound", "NOUN", "NN"), ("vote", 2, "compound", "NOUN", "NN"), ("results", 2, "ROOT", "NOUN", "NNS")])
+    before = _tree(doc)
+    repair_english_verbs(doc[:], lambda form: form in ("votes", "voted"))
+    assert _tree(doc) == before and doc[1].pos_ == "NOUN"

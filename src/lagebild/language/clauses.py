@@ -386,6 +386,7 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 tok.dep_ = "xcomp"
     _participle_before_object(sent)
     _appositive_subject(sent)
+    _plural_subject_verb(sent, is_verb_form)
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
@@ -415,6 +416,80 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+# plural group nouns without an -s ("police deny", "people fear")
+_PLURAL_GROUPS = frozenset(("police", "people", "military", "militia", "youth", "clergy", "staff"))
+
+
+def _plural_subject_verb(sent, is_verb_form: Callable[[str], bool]) -> None:  # type: ignore[no-untyped-def]
+    """"… while the city's police deny/NN accusations of brutality": a present-tense verb
+    after a plural subject read as a noun compound ("police deny accusations" as one noun
+    phrase). A base verb form that ``is_verb_form`` knows (by its inflections), tagged as a
+    noun modifying the noun after it, with no determiner of its own, right after a plural
+    noun hung on the same head, in a clause with no finite verb of its own, is made that
+    clause's verb: the plural noun its subject, the noun after it its object."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "compound" or tok.i == sent.start:
+            continue
+        word = tok.lower_
+        forms = [word + "s", word + "es", word + "ed", word + "d"] + ([word[:-1] + "ies"] if word.endswith("y") else [])
+        if not any(is_verb_form(f) for f in forms):
+            continue
+        obj, prev = tok.head, doc[tok.i - 1]
+        if obj.i <= tok.i or obj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children):
+            continue
+        if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i not in (obj.i, tok.i):
+            continue
+        edge = prev.left_edge.i
+        if edge - 1 > sent.start and doc[edge - 1].pos_ == "ADP":
+            # "Police in Lithuania deny …": the subject stands before the prepositional phrase
+            subj = doc[edge - 2]
+            if subj.pos_ not in ("NOUN", "PROPN") or not any(a.i == subj.i for a in obj.ancestors):
+                continue
+        else:
+            subj = prev
+        if not (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_GROUPS):
+            continue
+        if any(t.head.i != obj.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[tok.i + 1:obj.i]):
+            continue
+        # the clause: from the last comma, conjunction or subordinator before the subject
+        k = prev.left_edge.i
+        while k > sent.start and not (doc[k - 1].is_punct or doc[k - 1].pos_ in ("SCONJ", "CCONJ")):
+            k -= 1
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[k:tok.i]):
+            continue
+        tok.pos_, tok.tag_ = "VERB", "VBP"
+        if subj.i != prev.i:
+            # the verb takes the subject's place; the subject's phrases after the verb are its own
+            top = subj.i == subj.head.i
+            tok.head = tok if top else subj.head
+            tok.dep_ = "ROOT" if top else subj.dep_
+            for c in list(subj.children):
+                if c.i > tok.i:
+                    c.head = tok
+                    if c.dep_ == "nmod":
+                        c.dep_ = "obl"
+            prev.head, prev.dep_ = subj, "nmod"
+            doc[prev.left_edge.i - 1].head = prev  # its preposition
+            subj.head, subj.dep_ = tok, "nsubj"
+            obj.head, obj.dep_ = tok, "obj"
+            return
+        attach, dep = obj.head, obj.dep_
+        top = obj.i == obj.head.i
+        tok.head = tok if top else attach
+        tok.dep_ = "ROOT" if top else ("advcl" if dep in ("obl", "nmod", "advcl") else dep)
+        for c in list(obj.children):
+            if c.i < tok.i and c.i != prev.i:
+                c.head = prev if c.i >= prev.left_edge.i else tok
+        prev.head, prev.dep_ = tok, "nsubj"
+        obj.head, obj.dep_ = tok, "obj"
+        if top:
+            for c in list(doc[sent.start:sent.end]):
+                if c.head.i == obj.i and c.i < tok.i and c.i != prev.i:
+                    c.head = tok
+        return
 
 
 def _participle_before_object(sent) -> None:  # type: ignore[no-untyped-def]
