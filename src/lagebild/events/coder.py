@@ -1048,14 +1048,15 @@ class EventCoder(ArgumentsMixin):
         """A coercive or violent act an actor says it would carry out under a condition
         ("said he would raise tariffs on Chinese imports if no deal is reached", "will
         strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
-        actor against the act's target, besides the conditional act itself. Returns
+        actor against the act's target, besides the conditional act itself; an act with no
+        target ("NATO will deploy more troops if …") threatens no one in particular. Returns
         ``(threat, content)`` pairs; none where the sentence already codes a 13x event of
         that source."""
         out: List[Tuple[Event, Event]] = []
         have = {e.source for e in events if e.cameo[:2] == "13"}
         for e in events:
             root = e.cameo[:2]
-            if root not in THREAT_FOR_ROOT or e.negated or e.source is None or e.source in have \
+            if root not in THREAT_FOR_ROOT or e.negated or e.source is None or e.target is None or e.source in have \
                     or "conditional" not in e.modalities or e.speech_act:
                 continue
             code = THREAT_FOR_ROOT[root]
