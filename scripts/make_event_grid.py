@@ -234,6 +234,8 @@ EN_ISSUE9 = [
     ("participle clause", "13", "{S} gave a speech on Monday, threatening {O} with sanctions.", "S", "O"),
     ("participle clause", "17", "Police in {C} stormed the building, arresting three protesters.", "COP", "OPP"),
     ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
+    ("participle clause, coordination", "13", "Police in {C} have surrounded the campus, trapping students inside and "
+     "threatened to use live ammunition on them.", "COP", "-"),
     ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
     ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
     ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),

@@ -534,7 +534,7 @@ class ArgumentsMixin:
                 if objs and any(self._has_actor(verb.doc, o) for o in objs):
                     return objs
             return self.subjects(head, seen)
-        if role == "advcl" and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
+        if (role == "advcl" or verb.dep_ == "parataxis") and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
                 and head.i < verb.i and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
                                                 for c in verb.children):
             # a participle clause after its main clause takes the main clause's subject
