@@ -236,6 +236,9 @@ EN_ISSUE9 = [
     ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
     ("participle clause, coordination", "13", "Police in {C} have surrounded the campus, trapping students inside and "
      "threatened to use live ammunition on them.", "COP", "-"),
+    ("nominal in temporal phrase", "04", "{S} announced the deal after talks with {O}.", "S", "O"),
+    ("nominal in temporal phrase", "04", "{S} signed the treaty during a meeting with {O}.", "S", "O"),
+    ("plural description", "04", "{S} met {O} on Monday. The two sides continue to negotiate.", "S", "O"),
     ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
     ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
     ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),

@@ -36,6 +36,8 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
+# prepositions of a temporal phrase around a nominal event ("during a meeting with X")
+TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "ahead", "since", "amid"))
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -308,6 +310,17 @@ class EventCoder(ArgumentsMixin):
                     for x in t.children)]
                 if between:
                     return between[:1], [], None
+            if pattern.mutual and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
+                # "announced the deal during a meeting with X", "after talks with X": a meeting
+                # in a temporal phrase of a clause has that clause's subject as a participant
+                if any(self.lex.role(c.dep_) == "case" and c.lower_ in TEMPORAL_PREPS_EN for c in verb.children):
+                    gov = verb.head
+                    while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
+                        gov = gov.head
+                    if gov.pos_ in ("VERB", "AUX") and gov.i != verb.i:
+                        subj = [x for x in self.subjects(gov) if self._has_actor(verb.doc, x)]
+                        if subj:
+                            return subj, targets, None
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
