@@ -846,7 +846,11 @@ class EventCoder(ArgumentsMixin):
                             # the modal is the demand, not a hypothesis or a report
                             e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
                             e.modality = e.modalities[0]
-        threats = self._conditional_threats(out) if self.lang == "en" and self.nested != "governing" else []
+        # contents whose speech act is coded ("warned that the US would strike … if …") get
+        # their threat from that act (_threat_from_warning), not a second one
+        spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
+        threats = self._conditional_threats([e for e in out if id(e) not in spoken], out) \
+            if self.lang == "en" and self.nested != "governing" else []
         out.extend(act for act, _ in threats)
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
@@ -1057,16 +1061,16 @@ class EventCoder(ArgumentsMixin):
         if act.target is None and content.target is not None and content.target != act.source:
             act.target, act.target_text = content.target, content.target_text
 
-    def _conditional_threats(self, events: List[Event]) -> List[Tuple[Event, Event]]:
+    def _conditional_threats(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
         """A coercive or violent act an actor says it would carry out under a condition
         ("said he would raise tariffs on Chinese imports if no deal is reached", "will
         strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
         actor against the act's target, besides the conditional act itself; an act with no
         target ("NATO will deploy more troops if …") threatens no one in particular. Returns
         ``(threat, content)`` pairs; none where the sentence already codes a 13x event of
-        that source."""
+        that source. ``events``: the candidates; ``sentence``: all events of the sentence."""
         out: List[Tuple[Event, Event]] = []
-        have = {e.source for e in events if e.cameo[:2] == "13"}
+        have = {e.source for e in sentence if e.cameo[:2] == "13"}
         for e in events:
             root = e.cameo[:2]
             if root not in THREAT_FOR_ROOT or e.negated or e.source is None or e.target is None or e.source in have \
