@@ -196,7 +196,53 @@ def english() -> List[Row]:
             if "{C}" in frame:
                 o, oid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
             rows.append(("nominal event", frame.format(S=s, O=o, C=o), sid, oid, root, "asserted", "false"))
+    for k, (construction, root, frame, src, tgt) in enumerate(EN_ISSUE9):
+        for j, ((s, sid), (o, oid)) in enumerate(pairs(EN_PEOPLE, k + 2)[:3]):
+            c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            ids = {"S": sid, "O": oid, "-": NONE}
+            rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
+                         root, "asserted", "false"))
     return rows
+
+
+# English kinds of issue 9's real-news work: (construction, root, frame, source, target);
+# source/target "S"/"O" are the people, "-" no actor, any other value an agent code with the
+# country {C} ("" the country itself)
+EN_ISSUE9 = [
+    ("object by-agent", "11", "{S} condemned the move by {O}.", "S", "O"),
+    ("object by-agent", "11", "{S} criticised the decision announced by {O}.", "S", "O"),
+    ("object by-agent", "12", "{S} rejected the proposal made by {O}.", "S", "O"),
+    ("object by-agent", "11", "{S} regretted the decision by {O}.", "S", "O"),
+    ("speech act", "12", "{S} balked at the demands of {O}.", "S", "O"),
+    ("light verb", "08", "{S} made concessions to {O}.", "S", "O"),
+    ("speech act", "02", "{S} begged {O} to end the war.", "S", "O"),
+    ("generic actor", "17", "Police in {C} used water cannon against demonstrators.", "COP", "OPP"),
+    ("generic actor, misparsed verb", "17", "Police in {C} fired tear gas at protesters.", "COP", "OPP"),
+    ("generic actor, misparsed verb", "17", "In {C}, riot police fired rubber bullets at students.", "COP", "CVL"),
+    ("generic actor, misparsed verb", "07", "The government of {C} distributed food to refugees.", "GOV", "REF"),
+    ("generic actor", "17", "A court in {C} issued an injunction against the protesters.", "JUD", "OPP"),
+    ("generic actor", "11", "The ombudsman of {C} criticised the police.", "GOV", "COP"),
+    ("object by-agent", "05", "{S} cheered on the move by {O}.", "S", "O"),
+    ("object by-agent", "05", "{S} cheered the decision announced by {O}.", "S", "O"),
+    ("apposition subject", "01", "On Monday, {S}, the president of the party, warned {O} of the consequences.", "S", "O"),
+    ("perfect, misparsed verb", "19", "Police in {C} have laid siege to a university.", "COP", "EDU"),
+    ("conditional threat", "13", "{S} said he would raise tariffs on {C} if no deal is reached.", "S", ""),
+    ("conditional threat", "13", "{S} will attack {C} if the talks fail.", "S", ""),
+    ("nominal between", "19", "The clashes between police and protesters in {C} lasted for hours.", "COP", "OPP"),
+    ("nominal between", "04", "The talks between {S} and {O} ended on Monday.", "S", "O"),
+    ("participle clause", "11", "{S} spoke in Berlin on Monday, criticising {O}.", "S", "O"),
+    ("participle clause", "13", "{S} gave a speech on Monday, threatening {O} with sanctions.", "S", "O"),
+    ("participle clause", "17", "Police in {C} stormed the building, arresting three protesters.", "COP", "OPP"),
+    ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
+    ("participle clause, coordination", "13", "Police in {C} have surrounded the campus, trapping students inside and "
+     "threatened to use live ammunition on them.", "COP", "-"),
+    ("nominal in temporal phrase", "04", "{S} announced the deal after talks with {O}.", "S", "O"),
+    ("nominal in temporal phrase", "04", "{S} signed the treaty during a meeting with {O}.", "S", "O"),
+    ("plural description", "04", "{S} met {O} on Monday. The two sides continue to negotiate.", "S", "O"),
+    ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
+    ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
+    ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),
+]
 
 
 def _ing(base: str) -> str:

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
 
+# prepositions that make an -ing clause a complement of a noun or verb ("accused X of
+# meddling", "blamed X for attacking"), whose doer is not the main clause's subject
+GERUND_COMPLEMENT_PREPS = frozenset(("of", "for", "from", "against", "about", "to", "at", "over"))
+
+
 class Arg:
     """One argument: its head token and the actor it refers to (or None)."""
 
@@ -224,6 +229,8 @@ class ArgumentsMixin:
                     actor = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
                     if actor:
                         break
+        if actor is None and self.lang == "en" and token.pos_ == "NOUN":
+            actor = self._agent_of_noun(doc, token)
         if actor is None and self.lex.anaphors.get(self.lemma(token)) == "GPE":
             # "die Regierung in Berlin", "the government in Kyiv": the place names the state
             for c in token.children:
@@ -235,6 +242,28 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
+        """English: the actor behind a noun that names an act or a measure and is no actor
+        itself -- its "by"-agent ("the move by the United States") or the "by"-agent of the
+        participle describing it ("the move announced by Pompeo"). Criticising, rejecting or
+        praising such an act is aimed at its author (CAMEO codes the author as the target)."""
+        def by_agent(head: Token) -> Optional[str]:
+            for c in head.children:
+                if self.lex.role(c.dep_) not in ("obl", "other", "agent") or c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if any(self.lex.role(x.dep_) == "case" and x.lower_ in self.lex.agent_preps for x in c.children):
+                    return self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
+            return None
+
+        found = by_agent(noun)
+        if found is None:
+            for c in noun.children:
+                if self.lex.role(c.dep_) == "acl" and c.tag_ == "VBN" and c.i > noun.i:
+                    found = by_agent(c)
+                    if found:
+                        break
+        return found
 
     def _actor_over(self, doc: Doc, tokens: Sequence[Token]) -> Optional[str]:
         if not tokens:
@@ -504,6 +533,13 @@ class ArgumentsMixin:
                 # one who instructs it: fall back to the controller's subject
                 if objs and any(self._has_actor(verb.doc, o) for o in objs):
                     return objs
+            return self.subjects(head, seen)
+        if (role == "advcl" or verb.dep_ == "parataxis") and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
+                and head.i < verb.i and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
+                                                for c in verb.children):
+            # a participle clause after its main clause takes the main clause's subject
+            # ("Officials banned firecrackers, arresting 210 people"; "… before convicting X"),
+            # not a gerund complement ("convicted X of kidnapping the girl": X did it)
             return self.subjects(head, seen)
         if role == "acl" and self.lang == "en" and self._finite_acl(verb):
             # "the … ministries accused U.S. forces of …": a finite past verb the parser

@@ -9,6 +9,8 @@ An argument without an actor stays None; a clause where no actor acts is not cod
 """
 from __future__ import annotations
 
+import copy
+
 from datetime import date
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -34,6 +36,8 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
+# prepositions of a temporal phrase around a nominal event ("during a meeting with X")
+TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "ahead", "since", "amid"))
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -298,6 +302,25 @@ class EventCoder(ArgumentsMixin):
             # slot the pattern names for the target is no source slot
             sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
             targets = pick(pattern.target)
+            if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
+                # "the talks/clashes between X and Y": the members of the between-phrase act
+                # on each other (the pattern is mutual); they are the sources, no target
+                between = [t for t in targets if len(self.expand_conj(t)) >= 2 and any(
+                    self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) in self.lex.reciprocal_preps
+                    for x in t.children)]
+                if between:
+                    return between[:1], [], None
+            if pattern.mutual and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
+                # "announced the deal during a meeting with X", "after talks with X": a meeting
+                # in a temporal phrase of a clause has that clause's subject as a participant
+                if any(self.lex.role(c.dep_) == "case" and c.lower_ in TEMPORAL_PREPS_EN for c in verb.children):
+                    gov = verb.head
+                    while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
+                        gov = gov.head
+                    if gov.pos_ in ("VERB", "AUX") and gov.i != verb.i:
+                        subj = [x for x in self.subjects(gov) if self._has_actor(verb.doc, x)]
+                        if subj:
+                            return subj, targets, None
             return sources, targets, None
         if passive:
             agents = [a for p, a in self.prep_args(verb) if p in self.lex.agent_preps]
@@ -747,7 +770,9 @@ class EventCoder(ArgumentsMixin):
                 continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
-                if p.requires_target and not tgts:
+                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
+                    # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
+                    # "take key decisions", "leave the camp" name no target actor
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
@@ -821,9 +846,18 @@ class EventCoder(ArgumentsMixin):
                             # the modal is the demand, not a hypothesis or a report
                             e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
                             e.modality = e.modalities[0]
+        # contents whose speech act is coded ("warned that the US would strike … if …") get
+        # their threat from that act (_threat_from_warning), not a second one
+        spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
+        threats = self._conditional_threats([e for e in out if id(e) not in spoken], out) \
+            if self.lang == "en" and self.nested != "governing" else []
+        out.extend(act for act, _ in threats)
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
             keys[id(e)] = self._event_id(e)
+        for act, content in threats:
+            content.speech_act = keys[id(act)]
+            act.content_of.append(keys[id(content)])
         for content, cue in governed.items():
             acts = by_verb.get(cue) or []
             if not acts:
@@ -1027,6 +1061,33 @@ class EventCoder(ArgumentsMixin):
         if act.target is None and content.target is not None and content.target != act.source:
             act.target, act.target_text = content.target, content.target_text
 
+    def _conditional_threats(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
+        """A coercive or violent act an actor says it would carry out under a condition
+        ("said he would raise tariffs on Chinese imports if no deal is reached", "will
+        strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
+        actor against the act's target, besides the conditional act itself; an act with no
+        target ("NATO will deploy more troops if …") threatens no one in particular. Returns
+        ``(threat, content)`` pairs; none where the sentence already codes a 13x event of
+        that source. ``events``: the candidates; ``sentence``: all events of the sentence."""
+        out: List[Tuple[Event, Event]] = []
+        have = {e.source for e in sentence if e.cameo[:2] == "13"}
+        for e in events:
+            root = e.cameo[:2]
+            if root not in THREAT_FOR_ROOT or e.negated or e.source is None or e.target is None or e.source in have \
+                    or "conditional" not in e.modalities or e.speech_act:
+                continue
+            code = THREAT_FOR_ROOT[root]
+            cameo = self.ontology.lookup(code)
+            act = e.model_copy() if hasattr(e, "model_copy") else copy.copy(e)
+            act.cameo, act.plover, act.quad_class, act.goldstein = code, cameo.plover, cameo.quad_class, cameo.goldstein
+            act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+            act.modality, act.modalities, act.condition = "asserted", ["asserted"], None
+            act.content_of, act.speech_act = [], None
+            act.pattern = None
+            have.add(e.source)
+            out.append((act, e))
+        return out
+
     @staticmethod
     def _event_id(e: Event) -> str:
         """A stable id within a document: a hash of where and what the event is."""
@@ -1034,6 +1095,11 @@ class EventCoder(ArgumentsMixin):
 
         key = f"{e.span[0]}:{e.trigger_span}:{e.cameo}:{e.source}:{e.target}:{e.issue}"
         return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    @staticmethod
+    def _converted(p: Pattern) -> bool:
+        """Whether a pattern comes from a converted dictionary (``patterns_*_petrarch.tsv``)."""
+        return "_petrarch" in (p.origin or "")
 
     def _speech_act_pattern(self, pats: List[Pattern]) -> bool:
         """Whether a cue verb's best pattern codes a speech act (CAMEO 01–03, 05, 10–14:

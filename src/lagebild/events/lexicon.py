@@ -46,6 +46,7 @@ class Lexicon:
     deontic: FrozenSet[str] = frozenset()  # modals that turn reported content into a demand ("müsse")
     dyadic_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a target
     dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
+    reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -179,4 +180,5 @@ def load_lexicon(lang: str) -> Lexicon:
         deontic=_fs(mod.get("deontic")),
         dyadic_roots=per_lang("dyadic_roots"),
         dyadic_except=per_lang("dyadic_except"),
+        reciprocal_preps=per_lang("reciprocal_preps"),
     )

@@ -282,16 +282,20 @@ class PatternIndex:
         self.add(patterns)
 
     def add(self, patterns: Iterable[Pattern]) -> None:
+        touched = set()
         for p in patterns:
             self._order.setdefault(p, len(self._order))
             self._by_trigger.setdefault(p.trigger, []).append(p)
+            touched.add(p.trigger)
             if p.compound:
                 # compound heads are found under "*<trigger>" (see compound_keys)
                 self._by_trigger.setdefault("*" + p.trigger, []).append(p)
+                touched.add("*" + p.trigger)
                 self._compound_min = min(getattr(self, "_compound_min", 99), len(p.trigger))
                 self._compound_ends = getattr(self, "_compound_ends", set()) | {p.trigger[-4:]}
-        for key, items in self._by_trigger.items():
-            items.sort(key=lambda p: (p.tier, -p.specificity, self._order[p]))
+        order = self._order
+        for key in touched:  # only the lists that grew need sorting again
+            self._by_trigger[key].sort(key=lambda p: (p.tier, -p.specificity, order[p]))
 
     def get(self, key: str) -> Sequence[Pattern]:
         return self._by_trigger.get(key, ())
@@ -328,8 +332,103 @@ def load_patterns(lang: str) -> PatternIndex:
     classes = load_sense_classes(lang)
     index = PatternIndex([p for path in pattern_files(lang) for p in read_patterns(path, lang, classes)])
     for extra in sorted(data_path("events").glob(f"patterns_{lang}_*.tsv")):
-        index.add(read_patterns(extra, lang, classes, tier=1))
+        index.add(read_patterns_cached(extra, lang, classes, tier=1)[0])
     return index
+
+
+# -- on-disk cache of converted dictionaries ---------------------------------------------------
+# PETRARCH2's verb dictionary converts to ~46,000 rows; reading and validating them took
+# ~1.4-1.8 s at every English start. The parsed patterns are stored (``marshal``, plain
+# field tuples) in lagebild's cache directory (see lagebild.actors.surface_matcher.cache_dir),
+# keyed by a SHA-256 of the file's bytes, the sense classes, the CAMEO codebook, the
+# Pattern fields and the lagebild version: any change to one of them rebuilds it.
+_CACHE_FORMAT = 1
+_CACHE_KEEP = 4  # cached files kept per dictionary (other versions); older ones are removed
+
+
+def _cache_key(path: Path, lang: str, classes: Dict[str, FrozenSet[str]], tier: int) -> str:
+    import hashlib
+    from dataclasses import fields
+
+    from ..about import __version__
+
+    h = hashlib.sha256()
+    h.update(f"{_CACHE_FORMAT}|{__version__}|{lang}|{tier}|".encode())
+    h.update("|".join(f.name for f in fields(Pattern)).encode())
+    h.update(path.read_bytes())
+    h.update(repr(sorted((k, sorted(v)) for k, v in classes.items())).encode())
+    h.update(data_path("cameo", "cameo.tsv").read_bytes())
+    return h.hexdigest()
+
+
+def read_patterns_cached(path: Path | str, lang: str, classes: Optional[Dict[str, FrozenSet[str]]] = None,
+                         *, tier: int = 0, use_cache: bool = True,
+                         directory: Optional[Path] = None) -> Tuple[List[Pattern], str]:
+    """:func:`read_patterns` through an on-disk cache. Returns ``(patterns, how)`` with
+    ``how`` one of ``"cache"``, ``"built"``, ``"built (cache not writable)"``. The result
+    equals :func:`read_patterns`'s (a test checks it). A missing, stale, corrupt or
+    unwritable cache only costs the parse; file errors are raised as by
+    :func:`read_patterns` (:class:`~lagebild.datafiles.DataFileError`)."""
+    import gc
+    import marshal
+    import os
+    import tempfile
+    from dataclasses import fields
+
+    from ..actors.surface_matcher import cache_dir
+
+    path = Path(path)
+    if classes is None:
+        classes = load_sense_classes(lang)
+    names = [f.name for f in fields(Pattern)]
+    target = None
+    if use_cache:
+        try:
+            key = _cache_key(path, lang, classes, tier)
+            target = (directory or cache_dir()) / f"patterns-{lang}-{path.stem}-{key[:32]}.marshal"
+            gc_was = gc.isenabled()
+            gc.disable()  # ~46k small objects: collections during the load only cost time
+            try:
+                data = marshal.loads(target.read_bytes())
+                if isinstance(data, dict) and data.get("key") == key:
+                    make = object.__new__
+                    out = []
+                    for row in data["rows"]:
+                        p = make(Pattern)
+                        p.__dict__.update(zip(names, row))  # frozen dataclass: no __init__ per field
+                        out.append(p)
+                    return out, "cache"
+            finally:
+                if gc_was:
+                    gc.enable()
+        except (OSError, EOFError, KeyError, TypeError, ValueError):
+            pass
+    pats = read_patterns(path, lang, classes, tier=tier)
+    if target is None:
+        return pats, "built"
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        rows = [tuple(getattr(p, n) for n in names) for p in pats]
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps({"key": key, "rows": rows}))
+        os.replace(tmp, target)
+        old = sorted(target.parent.glob(f"patterns-{lang}-{path.stem}-*.marshal"),
+                     key=lambda f: f.stat().st_mtime, reverse=True)
+        for stale in old[_CACHE_KEEP:]:
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+    except (OSError, ValueError):
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return pats, "built (cache not writable)"
+    return pats, "built"
 
 
 def separable_prefixes(lang: str) -> FrozenSet[str]:

@@ -384,6 +384,9 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    _participle_before_object(sent)
+    _appositive_subject(sent)
+    _plural_subject_verb(sent, is_verb_form)
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
@@ -393,6 +396,12 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                                                      and c.i < finite[0].i for c in finite[0].children)):
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
         _rehead(finite[0])
+        return 1
+    subj = _amod_verb_subject(finite[0]) if len(finite) == 1 else None
+    if subj is not None:
+        # "Chinese police fired/amod teargas/ROOT at …", "Police in Poland fired/amod tear
+        # gas/nmod at …", "Obama begged/amod lawmakers/nsubj not to forget/ROOT …"
+        _make_clause(finite[0], subj)
         return 1
     if finite:
         return 0
@@ -407,6 +416,225 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+# plural group nouns without an -s ("police deny", "people fear")
+_PLURAL_GROUPS = frozenset(("police", "people", "military", "militia", "youth", "clergy", "staff"))
+
+
+def _plural_subject_verb(sent, is_verb_form: Callable[[str], bool]) -> None:  # type: ignore[no-untyped-def]
+    """"… while the city's police deny/NN accusations of brutality": a present-tense verb
+    after a plural subject read as a noun compound ("police deny accusations" as one noun
+    phrase). A base verb form that ``is_verb_form`` knows (by its inflections), tagged as a
+    noun modifying the noun after it, with no determiner of its own, right after a plural
+    noun hung on the same head, in a clause with no finite verb of its own, is made that
+    clause's verb: the plural noun its subject, the noun after it its object."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.dep_ != "compound" or tok.i == sent.start:
+            continue
+        word = tok.lower_
+        forms = [word + "s", word + "es", word + "ed", word + "d"] + ([word[:-1] + "ies"] if word.endswith("y") else [])
+        if not any(is_verb_form(f) for f in forms):
+            continue
+        obj, prev = tok.head, doc[tok.i - 1]
+        if obj.i <= tok.i or obj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "det" for c in tok.children):
+            continue
+        if prev.pos_ not in ("NOUN", "PROPN") or prev.head.i not in (obj.i, tok.i):
+            continue
+        edge = prev.left_edge.i
+        if edge - 1 > sent.start and doc[edge - 1].pos_ == "ADP":
+            # "Police in Lithuania deny …": the subject stands before the prepositional phrase
+            subj = doc[edge - 2]
+            if subj.pos_ not in ("NOUN", "PROPN") or not any(a.i == subj.i for a in obj.ancestors):
+                continue
+        else:
+            subj = prev
+        if not (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_GROUPS):
+            continue
+        if any(t.head.i != obj.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[tok.i + 1:obj.i]):
+            continue
+        # the clause: from the last comma, conjunction or subordinator before the subject
+        k = prev.left_edge.i
+        while k > sent.start and not (doc[k - 1].is_punct or doc[k - 1].pos_ in ("SCONJ", "CCONJ")):
+            k -= 1
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[k:tok.i]):
+            continue
+        tok.pos_, tok.tag_ = "VERB", "VBP"
+        if subj.i != prev.i:
+            # the verb takes the subject's place; the subject's phrases after the verb are its own
+            top = subj.i == subj.head.i
+            tok.head = tok if top else subj.head
+            tok.dep_ = "ROOT" if top else subj.dep_
+            for c in list(subj.children):
+                if c.i > tok.i:
+                    c.head = tok
+                    if c.dep_ == "nmod":
+                        c.dep_ = "obl"
+            prev.head, prev.dep_ = subj, "nmod"
+            doc[prev.left_edge.i - 1].head = prev  # its preposition
+            subj.head, subj.dep_ = tok, "nsubj"
+            obj.head, obj.dep_ = tok, "obj"
+            return
+        attach, dep = obj.head, obj.dep_
+        top = obj.i == obj.head.i
+        tok.head = tok if top else attach
+        tok.dep_ = "ROOT" if top else ("advcl" if dep in ("obl", "nmod", "advcl") else dep)
+        for c in list(obj.children):
+            if c.i < tok.i and c.i != prev.i:
+                c.head = prev if c.i >= prev.left_edge.i else tok
+        prev.head, prev.dep_ = tok, "nsubj"
+        obj.head, obj.dep_ = tok, "obj"
+        if top:
+            for c in list(doc[sent.start:sent.end]):
+                if c.head.i == obj.i and c.i < tok.i and c.i != prev.i:
+                    c.head = tok
+        return
+
+
+def _participle_before_object(sent) -> None:  # type: ignore[no-untyped-def]
+    """"police have laid/amod siege/VB-ROOT to …": after a perfect auxiliary, a participle
+    parsed as the modifier of a bare base form that the parser made the root is the verb,
+    and that "verb" its object noun; the root's dependents move to the participle."""
+    root = sent.root
+    doc = root.doc
+    if root.lemma_ == "have" and root.pos_ == "AUX" and root.i + 1 < sent.end:
+        # "police have/ROOT laid/amod siege/obj …": the auxiliary made the root
+        part = doc[root.i + 1]
+        noun = part.head
+        if part.tag_ == "VBN" and part.dep_ == "amod" and noun.i > part.i and noun.head.i == root.i \
+                and noun.pos_ in ("NOUN", "PROPN") and all(t.head.i == noun.i for t in doc[part.i + 1:noun.i]):
+            part.head = part
+            part.dep_ = "ROOT"
+            for c in list(root.children):
+                c.head = part
+            root.head = part
+            root.dep_ = "aux"
+            noun.dep_ = "obj"
+            for c in list(noun.children):
+                if c.i > noun.i and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                    c.head = part  # "laid siege to/nmod a university": the verb's phrase
+                    c.dep_ = "obl"
+        return
+    if root.tag_ != "VB" or root.i == sent.start:
+        return
+    part = doc[root.i - 1]
+    if part.tag_ != "VBN" or part.head.i != root.i or part.dep_ not in ("amod", "compound"):
+        return
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < part.i for c in root.children):
+        return
+    if any(c.tag_ in ("TO", "MD") or (c.dep_ == "aux" and c.lemma_ != "have") for c in root.children):
+        return
+    part.head = part
+    part.dep_ = "ROOT"
+    for c in list(root.children):
+        if c.i != part.i and c.dep_ not in ("det", "amod", "compound", "nummod"):
+            c.head = part
+            if c.dep_ == "nmod":
+                c.dep_ = "obl"
+    root.head = part
+    root.dep_ = "obj"
+    root.pos_, root.tag_ = "NOUN", "NN"
+
+
+def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]
+    """"On Monday, the People's Daily, the mouthpiece of the party, warned that …": the
+    subject with an apposition parsed as the root and the finite verb after it as its
+    parataxis; the verb becomes the root with that noun as its subject."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.i > root.i and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(x.dep_ in ("nsubj", "nsubj:pass", "expl") for x in c.children) \
+                and root.doc[c.i - 1].text == "," and any(x.dep_ == "appos" for x in root.children):
+            verb = c
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            for x in list(root.children):
+                if x.i < root.i and x.dep_ in ("obl", "advmod", "punct") and x.left_edge.i == sent.start:
+                    x.head = verb  # the fronted adverbial belongs to the verb
+            root.head = verb
+            root.dep_ = "nsubj"
+            return
+
+
+def _amod_verb_subject(verb: Token) -> Optional[Token]:
+    """The subject of ``verb`` when it is the only finite-looking verb of its sentence but
+    was parsed as a participle modifying the noun after it (its object): a noun or pronoun
+    hung on the verb before it; else the noun right before the verb when it hangs on the
+    same head (and is no prepositional object); else the sentence's root noun before the
+    verb when the object hangs under it ("Police in Poland fired tear gas at …"). None
+    when the sentence does not have that shape."""
+    head = verb.head
+    doc = verb.doc
+    sent = verb.sent
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "amod" or head.i <= verb.i or verb.i == sent.start:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    # only the object's own modifiers between the verb and its head ("fired tear gas")
+    if any(t.head.i != head.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[verb.i + 1:head.i]):
+        return None
+
+    def in_pp(tok: Token) -> bool:  # a prepositional object ("in Poland"), wherever the case hangs
+        return any(x.dep_ == "case" for x in tok.children) or (
+            tok.left_edge.i > sent.start and doc[tok.left_edge.i - 1].pos_ == "ADP")
+
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ in ("nsubj", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON") and not in_pp(c):
+            return c
+    prev = doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    prev_pp = in_pp(prev)
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and (prev_pp or prev.i == root.i) \
+            and any(a.i == root.i for a in prev.ancestors) | (prev.i == root.i) \
+            and any(a.i == root.i for a in head.ancestors):
+        return root
+    if prev_pp or prev.head.i not in (head.i, verb.i) or prev.dep_ not in ("compound", "amod", "nmod"):
+        return None
+    if head.dep_ == "ROOT":
+        return prev
+    up = head.head
+    if head.dep_ in ("nsubj", "nsubj:pass") and up.dep_ == "ROOT" and up.tag_ in ("VB", "VBG") and up.i > head.i:
+        return prev
+    return None
+
+
+def _make_clause(verb: Token, subj: Token) -> None:
+    """Re-hang a misparsed clause on ``verb``: the verb becomes the sentence root, ``subj``
+    its subject and its old head noun its object; the subject phrase keeps the words
+    before the verb, the verb takes the old root's phrases after it; an old verbal root
+    after the object ("… lawmakers not to forget/ROOT …") becomes the verb's complement."""
+    doc = verb.doc
+    sent = verb.sent
+    obj = verb.head
+    root = sent.root
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    obj.head = verb
+    obj.dep_ = "obj"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+    first = subj.left_edge.i
+    for t in doc[sent.start:verb.i]:
+        if t.i == subj.i or t.head.i not in (obj.i, verb.i) or t.head.i == t.i:
+            continue
+        if first <= t.i:
+            t.head = subj  # "Police in Poland": the phrase between subject and verb
+    if root.i == subj.i:
+        for t in doc[verb.i + 1:sent.end]:
+            if t.head.i == subj.i:
+                t.head = verb  # "Police … fired tear gas at/nmod protesters": the verb's phrase
+                if t.dep_ == "nmod":
+                    t.dep_ = "obl"
+    elif root.i not in (verb.i, obj.i) and root.i > obj.i and root.pos_ in ("VERB", "AUX"):
+        root.head = verb
+        root.dep_ = "xcomp" if any(c.tag_ == "TO" for c in root.children) else "ccomp"
 
 
 def _rehead(verb: Token) -> None:
