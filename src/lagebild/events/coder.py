@@ -510,6 +510,8 @@ class EventCoder(ArgumentsMixin):
                         continue
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
+                if p.passive and (is_noun or not self.is_passive(verb)):
+                    continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
                     continue
                 if p.pre_words:
