@@ -59,3 +59,33 @@ def test_sense_grid_de(nlp_de):
             failures.append(f"  [{row['kind']}] {row['text']}  want {row['want']} not {row['not'] or '-'}  got {codes}")
     print(f"sense grid de: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)
+
+
+def read_fresh_grid():
+    with (HERE / "fresh_grid_de.tsv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def actor_ok(want, code):
+    """``want``: a CAMEO code, ``+`` (any actor), ``-`` (no actor) or ``*`` (anything)."""
+    if want == "*":
+        return True
+    if want == "-":
+        return code is None
+    if want == "+":
+        return code is not None
+    return code == want
+
+
+def test_fresh_mechanism_grid_de(nlp_de):
+    rows = read_fresh_grid()
+    assert len(rows) >= 15
+    failures = []
+    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
+        actors = {a.id: a.code or a.country for a in doc._.actors}
+        got = [(actors.get(e.source) if e.source else None, actors.get(e.target) if e.target else None, e.cameo)
+               for e in doc._.events if e.cameo]
+        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and c[:2] == row["root"] for s, t, c in got):
+            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    print(f"fresh mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
+    assert not failures, "\n".join(failures)

@@ -257,7 +257,9 @@ class EventCoder(ArgumentsMixin):
             if slot.startswith("prep:"):
                 if prep_cache is None:
                     prep_cache = list(self.prep_args(verb))
-                    for o in objs:
+                    # the subject of a passive is the verb's object: its PPs are the object's
+                    # ("Das Verfahren gegen X wurde eingeleitet")
+                    for o in objs + (subjects if passive and self.lang == "de" else []):
                         prep_cache.extend(self.prep_args(o))
                 want = slot[5:]
                 found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
@@ -399,7 +401,8 @@ class EventCoder(ArgumentsMixin):
         """Tokens a pattern's words may come from: the verb's subtree without its subject
         and without embedded clauses."""
         out: List[Token] = []
-        stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")]
+        stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
+                 or self._fronted_word_as_subject(c)]
         while stack:
             t = stack.pop()
             out.append(t)
