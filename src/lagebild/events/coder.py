@@ -141,8 +141,11 @@ class EventCoder(ArgumentsMixin):
                 and c.lower_ in particles and not list(c.children)
                 and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))
             # German: the particle of the verb's own clause, not of a coordinated one
+            # (a conjunction joining noun phrases, "griff Kiew und Charkiw an", is no clause
+            # boundary: only one whose conjunct is a verb)
             and (self.lang != "de" or c.i < token.i or not any(
-                x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
+                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x))
+                or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
                 for x in token.doc[token.i + 1:c.i]))]
         if self.lang == "de" and not prts:
             late = self._clause_final_particle(token)
@@ -165,6 +168,17 @@ class EventCoder(ArgumentsMixin):
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         keys.append(lemma)
         return keys
+
+    @staticmethod
+    def _joins_nominals(conj: Token) -> bool:
+        """Whether a coordinating conjunction joins noun phrases ("Kiew und Charkiw",
+        "der SPÖ und der Grünen"): its head and the head's head are nominals, and the next
+        token starts no verb phrase."""
+        head = conj.head
+        nxt = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+        return (head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and head.dep_ in ("conj", "cj")
+                and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+                and nxt is not None and nxt.pos_ not in ("VERB", "AUX"))
 
     def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
         """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
