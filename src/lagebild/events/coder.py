@@ -1111,6 +1111,22 @@ class EventCoder(ArgumentsMixin):
             out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
         return out
 
+    def _explicit_reciprocal(self, verb: Token) -> bool:
+        """Whether the predicate says its coordinated subjects act on each other ("warfen
+        sich gegenseitig … vor", "beschuldigten einander", "accused each other"): then
+        any pattern pairs them up, as a ``mutual`` one does."""
+        if verb.pos_ in ("NOUN", "PROPN"):
+            return False
+        for t in self.predicate_scope(verb):
+            low = t.lower_
+            if low in ("gegenseitig", "einander", "wechselseitig", "untereinander"):
+                return True
+            if low == "other" and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                return True
+            if low == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
+                return True
+        return False
+
     def _description_over_org(self, doc: Doc, a: Arg) -> bool:
         """A singular person description linked to an organisation ("der Republikaner"
         → the party): the reference resolver decides."""
@@ -1126,7 +1142,7 @@ class EventCoder(ArgumentsMixin):
         pairs: List[Tuple[Optional[Arg], Optional[Arg]]] = []
         distinct_src = {a.actor for a in src_actors if a.actor}
         no_target = not any(a.actor for a in tgts) and all(self.role(a.token) in ("obj", "iobj") for a in tgts)
-        if p.mutual and no_target and len(distinct_src) >= 2:
+        if (p.mutual or self._explicit_reciprocal(verb)) and no_target and len(distinct_src) >= 2:
             for a in src_actors:
                 for b in src_actors:
                     if a.actor and b.actor and a.actor != b.actor:
