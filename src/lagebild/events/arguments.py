@@ -203,7 +203,10 @@ class ArgumentsMixin:
                 linkable.add(t.i)
             for c in t.children:
                 role = self.lex.role(c.dep_)
-                if role in skip_roles:
+                if role in skip_roles and not (
+                        # a close apposition naming a modifier ("Anhänger der Jihadistenmiliz
+                        # Islamischer Staat"): part of the phrase, unlike ", Peskow," of the head
+                        role == "appos" and t is not token and c.left_edge.i == t.i + 1 and c.pos_ in ("PROPN", "NOUN")):
                     continue
                 child_link = link
                 if role == "obl" and not self.is_possessive(c):
