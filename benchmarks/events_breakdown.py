@@ -88,6 +88,7 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", default="real-en", choices=R.GOLDS)
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--list", action="store_true", help="list sentences per class (dev only)")
+    ap.add_argument("--lines", default=None, help="only these annotated articles (comma/space-separated keys)")
     args = ap.parse_args(argv)
     if not R.available(args.gold):
         print(f"corpus for {args.gold} not found under ../shared/data: nothing to break down")
@@ -95,7 +96,11 @@ def main(argv=None) -> int:
     if args.list and args.split == "test":
         print("--list is for dev only (do not study the test half)")
         return 2
-    keys = R.annotated_articles(args.gold, args.split, "events")
+    try:
+        keys = R.select_articles(args.gold, args.split, R.parse_keys(args.lines))
+    except ValueError as exc:
+        print(exc)
+        return 2
     by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
     for rec in R.load(args.gold, "events", args.split):
         by_key[R.key_of(args.gold, rec)].append(rec)

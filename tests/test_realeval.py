@@ -270,3 +270,34 @@ def test_forecast_scorer_keeps_only_the_lines_asked_for():
     assert sorted(asked) == [669, 804]
     gold = [g for g in ev.load("real-de", "forecasts", "dev") if g["line"] in (669, 804)]
     assert r["articles"] == 2 and r["gold"] == len(gold) > 0 and r["recall"] == 0.0
+def test_parse_keys_and_select_articles(monkeypatch):
+    """--lines: keys split on commas/spaces; unknown keys are an error, never a silent shrink."""
+    assert ev.parse_keys("400, 406  425") == ["400", "406", "425"]
+    assert ev.parse_keys(None) is None and ev.parse_keys("  ") is None
+    monkeypatch.setattr(ev, "annotated_articles", lambda gold, split, layer="events": [80, 400, 406])
+    assert ev.select_articles("real-de", "dev", None) == [80, 400, 406]
+    assert ev.select_articles("real-de", "dev", ["406", 80]) == [80, 406]
+    with pytest.raises(ValueError, match="999"):
+        ev.select_articles("real-de", "dev", ["400", "999"])
+
+
+def test_evaluate_restricted_to_some_articles(monkeypatch):
+    monkeypatch.setattr(ev, "annotated_articles", lambda gold, split, layer="events": [1, 2])
+    monkeypatch.setattr(ev, "load", lambda gold, name, split, verify=True: [
+        dict(_g(0, 20, "USA", "CHN", "17"), line=1, split="dev")])
+    preds = {1: [PredEvent(0, 20, "USA", "CHN", "172")], 2: [PredEvent(0, 20, "USA", None, "190")]}
+    r = ev.evaluate("real-de", "dev", predict=lambda gold, key: preds[key], only=[2])
+    assert r["articles"] == 1 and r["gold"] == 0 and r["predicted"] == 1
+
+
+def test_cli_lines_needs_gold_and_known_articles():
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["eval", "events", "--lines", "400"]).exit_code == 2
+    res = runner.invoke(app, ["eval", "events", "--gold", "real-de", "--split", "dev", "--lines", "1,2"])
+    assert res.exit_code in (0, 2)  # 2: not annotated articles; 0: skipped (no corpus)
+    if ev.available("real-de"):
+        assert res.exit_code == 2

@@ -69,6 +69,7 @@ def eval_events_cli(
     gold: Optional[str] = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de | real-en."),
     split: str = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only)."),
     pipeline: Optional[str] = PipelineOption,
+    lines: Optional[str] = typer.Option(None, "--lines", help="With --gold: only these annotated articles (real-de line numbers, real-en page hashes; comma- or space-separated)."),
 ) -> None:
     """End-to-end event coding. Default: the regression suite (tuned on) in benchmarks/gold:
     P/R/F1 of (source, target, root code), modality and negation accuracy of the matched events.
@@ -78,10 +79,13 @@ def eval_events_cli(
     Example:
         lagebild eval events --lang de --errors
         lagebild eval events --gold real-de --split dev
+        lagebild eval events --gold real-de --split dev --lines 400,406,425
     """
     if gold is not None:
-        _real_events(gold, split, model, errors, as_json)
+        _real_events(gold, split, model, errors, as_json, lines)
         return
+    if lines is not None:
+        raise typer.BadParameter("--lines needs --gold real-de|real-en", param_hint="'--lines'")
     from ..events.evaluate import evaluate_gold
 
     results = {}
@@ -107,7 +111,8 @@ def _fmt(v: Any) -> str:
     return "-" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
 
 
-def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_json: bool) -> None:
+def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_json: bool,
+                 lines: Optional[str] = None) -> None:
     """``eval events --gold real-de|real-en --split dev|test``."""
     from ..events import realeval
 
@@ -117,11 +122,17 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
         raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not realeval.available(gold):
         skipped(f"the corpus behind {gold} is not in ../shared/data")
-    r = realeval.evaluate(gold, split, model=model, details=errors)
+    only = realeval.parse_keys(lines)
+    try:
+        keys = realeval.select_articles(gold, split, only)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--lines'") from None
+    r = realeval.evaluate(gold, split, model=model, details=errors, only=keys)
     if as_json:
         console.print_json(json.dumps({k: v for k, v in r.items() if k != "details"}))
     else:
-        table = Table(title=f"Events on real news, {gold} {split} (hand-annotated; {r['articles']} articles)",
+        subset = "" if only is None else ", --lines subset"
+        table = Table(title=f"Events on real news, {gold} {split} (hand-annotated; {r['articles']} articles{subset})",
                       title_justify="left")
         rows = (("gold events", "gold"), ("predicted events", "predicted"),
                 ("recall (source and root right)", "recall"), ("root precision on gold sentences", "root_precision"),

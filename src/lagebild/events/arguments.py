@@ -208,7 +208,10 @@ class ArgumentsMixin:
                 linkable.add(t.i)
             for c in t.children:
                 role = self.lex.role(c.dep_)
-                if role in skip_roles:
+                if role in skip_roles and not (
+                        # a close apposition naming a modifier ("Anhänger der Jihadistenmiliz
+                        # Islamischer Staat"): part of the phrase, unlike ", Peskow," of the head
+                        role == "appos" and t is not token and c.left_edge.i == t.i + 1 and c.pos_ in ("PROPN", "NOUN")):
                     continue
                 child_link = link
                 if role == "obl" and not self.is_possessive(c):
@@ -468,6 +471,21 @@ class ArgumentsMixin:
                 return [first], [o for o in objs if o is not first]
         return subj, objs
 
+    def _fronted_word_as_subject(self, tok: Token) -> bool:
+        """German, weak parse: a capitalised sentence-initial adjective or adverb read as a
+        subject ("Kritisch/nsubj äußerte sich X"): a lone first token whose lemma is lower
+        case (German nouns keep their capital), that is no actor and has a second subject
+        beside it, belongs to the predicate."""
+        if not (self.lang == "de" and tok.i == tok.sent.start and not list(tok.children)
+                and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
+                and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
+            return False
+        # only beside a second subject of the same verb, and never a coded actor ("Macron";
+        # a provisional one may be the parser's guess at a capitalised adverb: "Scharf")
+        actor = self.arg(tok.doc, tok).actor
+        return (not (actor and not actor.startswith(("---", "prov:")))
+                and any(c.i != tok.i and self.lex.role(c.dep_) in ("subj", "subj_pass") for c in tok.head.children))
+
     def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
         """Subject tokens of ``verb``, inherited through coordination, control and
         relative clauses."""
@@ -498,6 +516,8 @@ class ArgumentsMixin:
             subj = [s for a in self.children(verb, "aux", "aux_pass") for s in self.children(a, "subj", "subj_pass")]
         if self.lang == "de":
             subj = self._german_core_args(verb)[0]
+            if subj and all(self._fronted_word_as_subject(s) for s in subj):
+                subj = [c for c in self.children(verb, "subj", "subj_pass") if not self._fronted_word_as_subject(c)]
         if subj:
             out: List[Token] = []
             for s in subj:

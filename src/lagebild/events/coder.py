@@ -145,8 +145,11 @@ class EventCoder(ArgumentsMixin):
                 and c.lower_ in particles and not list(c.children)
                 and (c.dep_ == "compound" or self.lang != "de" or c.i + 1 >= len(token.doc) or token.doc[c.i + 1].is_punct)))
             # German: the particle of the verb's own clause, not of a coordinated one
+            # (a conjunction joining noun phrases, "griff Kiew und Charkiw an", is no clause
+            # boundary: only one whose conjunct is a verb)
             and (self.lang != "de" or c.i < token.i or not any(
-                x.lower_ in ("und", "oder", "aber", "sondern") or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
+                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x))
+                or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
                 for x in token.doc[token.i + 1:c.i]))]
         if self.lang == "de" and not prts:
             late = self._clause_final_particle(token)
@@ -169,6 +172,17 @@ class EventCoder(ArgumentsMixin):
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         keys.append(lemma)
         return keys
+
+    @staticmethod
+    def _joins_nominals(conj: Token) -> bool:
+        """Whether a coordinating conjunction joins noun phrases ("Kiew und Charkiw",
+        "der SPÖ und der Grünen"): its head and the head's head are nominals, and the next
+        token starts no verb phrase."""
+        head = conj.head
+        nxt = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+        return (head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and head.dep_ in ("conj", "cj")
+                and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+                and nxt is not None and nxt.pos_ not in ("VERB", "AUX"))
 
     def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
         """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
@@ -261,7 +275,9 @@ class EventCoder(ArgumentsMixin):
             if slot.startswith("prep:"):
                 if prep_cache is None:
                     prep_cache = list(self.prep_args(verb))
-                    for o in objs:
+                    # the subject of a passive is the verb's object: its PPs are the object's
+                    # ("Das Verfahren gegen X wurde eingeleitet")
+                    for o in objs + (subjects if passive and self.lang == "de" else []):
                         prep_cache.extend(self.prep_args(o))
                 want = slot[5:]
                 found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
@@ -422,7 +438,8 @@ class EventCoder(ArgumentsMixin):
         """Tokens a pattern's words may come from: the verb's subtree without its subject
         and without embedded clauses."""
         out: List[Token] = []
-        stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")]
+        stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
+                 or self._fronted_word_as_subject(c)]
         while stack:
             t = stack.pop()
             out.append(t)
@@ -532,6 +549,8 @@ class EventCoder(ArgumentsMixin):
                     if p.exclude and any(self._has_word(sense_words, w) for w in p.exclude):
                         continue
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
+                    continue
+                if p.passive and (is_noun or not self.is_passive(verb)):
                     continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
                     continue
@@ -1158,6 +1177,22 @@ class EventCoder(ArgumentsMixin):
             out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
         return out
 
+    def _explicit_reciprocal(self, verb: Token) -> bool:
+        """Whether the predicate says its coordinated subjects act on each other ("warfen
+        sich gegenseitig … vor", "beschuldigten einander", "accused each other"): then
+        any pattern pairs them up, as a ``mutual`` one does."""
+        if verb.pos_ in ("NOUN", "PROPN"):
+            return False
+        for t in self.predicate_scope(verb):
+            low = t.lower_
+            if low in ("gegenseitig", "einander", "wechselseitig", "untereinander"):
+                return True
+            if low == "other" and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                return True
+            if low == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
+                return True
+        return False
+
     def _description_over_org(self, doc: Doc, a: Arg) -> bool:
         """A singular person description linked to an organisation ("der Republikaner"
         → the party): the reference resolver decides."""
@@ -1173,7 +1208,7 @@ class EventCoder(ArgumentsMixin):
         pairs: List[Tuple[Optional[Arg], Optional[Arg]]] = []
         distinct_src = {a.actor for a in src_actors if a.actor}
         no_target = not any(a.actor for a in tgts) and all(self.role(a.token) in ("obj", "iobj") for a in tgts)
-        if p.mutual and no_target and len(distinct_src) >= 2:
+        if (p.mutual or self._explicit_reciprocal(verb)) and no_target and len(distinct_src) >= 2:
             for a in src_actors:
                 for b in src_actors:
                     if a.actor and b.actor and a.actor != b.actor:

@@ -47,6 +47,7 @@ class Pattern:
     context: FrozenSet[str] = frozenset()  # sense: one of these must occur in the sentence
     exclude: FrozenSet[str] = frozenset()  # sense: none of these may occur in the sentence
     compound: bool = False  # noun trigger that also heads compounds ("Drohnenangriff" ~ angriff)
+    passive: bool = False  # only a verb in the passive voice ("wurde am Arm getroffen" = hit, not met)
     tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
 
     @property
@@ -54,6 +55,7 @@ class Pattern:
         restricted = bool(self.words or self.pre_words or self.context)
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
+                + (1 if self.passive else 0)
                 # a restricted pattern that codes nothing (an idiom, a sport report) beats an
                 # event reading restricted as much
                 + (2 if self.null and restricted else 0))
@@ -137,6 +139,7 @@ def make_pattern(
         context=senses.get("context", frozenset()),
         exclude=senses.get("not", frozenset()),
         compound="compound" in flag_set,
+        passive="passive" in flag_set,
         origin=origin,
         tier=tier,
     )
@@ -209,7 +212,7 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive", "compound")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive")
         if not eq and name not in known:
             return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b)"
         if eq and (name not in ("requires", "context", "not") or not value):

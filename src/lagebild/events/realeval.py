@@ -31,6 +31,7 @@ every predicted event in it counts for precision even where the gold has none):
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,31 @@ def annotated_articles(gold: str, split: str, layer: str = "events") -> List[Any
         if layer in layers:
             out.append(int(cols[0]) if gold == "real-de" else cols[0])
     return out
+
+
+def select_articles(gold: str, split: str, only: Optional[Iterable[Any]], layer: str = "events") -> List[Any]:
+    """The annotated articles of ``split`` (:func:`annotated_articles`), restricted to
+    ``only`` (German line numbers as int or str, English page hashes) when given -- e.g.
+    an out-of-sample slice of the dev half annotated after the rules were written.
+
+    Raises ValueError naming the keys of ``only`` that are not annotated articles of the
+    split (a typo must not silently shrink the evaluation)."""
+    keys = annotated_articles(gold, split, layer)
+    if only is None:
+        return keys
+    wanted = [int(k) if gold == "real-de" else str(k) for k in only]
+    missing = [k for k in wanted if k not in keys]
+    if missing:
+        raise ValueError(f"not {layer}-annotated articles of {gold} {split}: {', '.join(map(str, missing))}")
+    return [k for k in keys if k in set(wanted)]
+
+
+def parse_keys(text: Optional[str]) -> Optional[List[str]]:
+    """``"400, 406 425"`` -> ``["400", "406", "425"]`` (commas and/or spaces); None or a
+    blank string -> None (no restriction)."""
+    if text is None or not text.strip():
+        return None
+    return [k for k in re.split(r"[\s,]+", text.strip()) if k]
 
 
 def key_of(gold: str, rec: Dict[str, Any]) -> Any:
@@ -330,14 +356,16 @@ def predicted_events(gold: str, key: Any, model: Optional[str] = None) -> List[P
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
-             predict: Optional[Callable[[str, Any], List[PredEvent]]] = None) -> Dict[str, Any]:
+             predict: Optional[Callable[[str, Any], List[PredEvent]]] = None,
+             only: Optional[Iterable[Any]] = None) -> Dict[str, Any]:
     """Score lagebild's events on one split of a real gold set.
 
-    ``predict(gold, key)`` may replace the analysis (tests). Returns :func:`summarise`'s dict
+    ``predict(gold, key)`` may replace the analysis (tests); ``only`` restricts the
+    articles (:func:`select_articles`; ValueError for a key that is not annotated). Returns :func:`summarise`'s dict
     plus ``articles`` (count) and, with ``details``, ``details`` (per article and sentence).
     Raises FileNotFoundError when the corpus is absent (check :func:`available` first).
     """
-    keys = annotated_articles(gold, split, "events")
+    keys = select_articles(gold, split, only)
     records = load(gold, "events", split)
     by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
     for rec in records:
