@@ -122,6 +122,7 @@ def eval_statements_cli(
     gold: Optional[str] = RealGoldOption,
     split: str = SplitOption,
     pipeline: Optional[str] = PipelineOption,
+    lines: Optional[str] = LinesOption,
 ) -> None:
     """Statement detection and speaker attribution P/R. Default: the regression suite (tuned
     on) in benchmarks/gold; with --gold real-de: the hand-annotated real news gold, one split.
@@ -129,9 +130,10 @@ def eval_statements_cli(
     Example:
         lagebild eval statements --lang en
         lagebild eval statements --gold real-de --split dev
+        lagebild eval statements --gold real-de --split dev --lines 400,406
     """
     if gold is not None:
-        _real("statements", gold, split, errors, as_json)
+        _real("statements", gold, split, errors, as_json, _line_set(lines))
         return
     rows: Dict[str, Any] = {}
     errs: List[str] = []

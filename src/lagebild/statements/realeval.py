@@ -173,9 +173,11 @@ def score_layer(
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
-             predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
-    """Precision, recall, speaker and kind accuracy of statements on one split; with
-    ``details`` also ``details`` (misses, false alarms, wrong speakers, per article)."""
+             predict: Optional[Callable[[str, Any], List[Pred]]] = None,
+             lines: Optional[Any] = None) -> Dict[str, Any]:
+    """Precision, recall, speaker and kind accuracy of statements on one split (or only its
+    annotated articles ``lines``, e.g. a freshly annotated batch); with ``details`` also
+    ``details`` (misses, false alarms, wrong speakers, per article)."""
     return score_layer(
         gold, split, "statements",
         predict=predict or (lambda g, key: predicted(g, key, model)),
@@ -183,4 +185,5 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
         who="speaker",
         second=("kind", lambda g, p: g.get("kind") == p.kind),
         details=details,
+        lines=lines,
     )
