@@ -519,6 +519,20 @@ class ActorLinker:
                     return e
         return None
 
+    @staticmethod
+    def _unknown_org(atom: Atom, agent: str) -> Optional[str]:
+        """The provisional id of a name the KB does not know that is no person ("DHA"),
+        else None. After an outlet noun (agent MED: "die Nachrichtenagentur", "der
+        Sender") the name is the outlet even when the entity model called it a person (it
+        often does: "Kathpress", "Ihlas"); after other group nouns a person's name stays a
+        person ("die FDP-Abgeordnete Julia X")."""
+        e = atom.entries[0]
+        if e.kind != "prov" or e.mention_kind != NAME:
+            return None
+        if getattr(atom, "prov_type", "PER") == "PER" and agent != "MED":
+            return None
+        return e.target
+
     def _between(self, doc: Doc, end: int, start: int) -> List[str]:
         return [t.text for t in doc[end:start]]
 
@@ -795,6 +809,20 @@ class ActorLinker:
                     country, end, k = seat, c.end, k + 1
         former = self._is_former(doc, start)
         text = doc[start:end].text
+        # a group noun + an organisation's name the KB does not know ("die Nachrichtenagentur
+        # DHA", "der Sender RTS"): the name is that kind of body of the role's country, else
+        # of the country the text before it is mostly about -> TURMED; the name alone later
+        # ("berichtete DHA weiter") is the same actor with the same code
+        if k < n and atoms[k].start == end and not noun.person and not plural and noun.agent:
+            org = self._unknown_org(atoms[k], noun.agent)
+            if org is not None:
+                where = country if country and self.kb.get(country) is not None else None
+                place = self.kb.get(where) if where else None
+                iso = (place.country if place is not None and place.type in ("GPE", "LOC") else None) \
+                    or st.context_before(start) or st.context
+                out.append(Found(start, atoms[k].end, org, NAME))
+                st.role_code.setdefault(org, (iso, f"{iso or '---'}{noun.agent}"))
+                return k + 1
         # apposition: role + name ("US-Außenminister Marco Rubio") -> one mention
         if k < n and atoms[k].start == end:
             person = self._person(atoms[k])

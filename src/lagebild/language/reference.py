@@ -221,9 +221,30 @@ def _compared(head: Token) -> bool:
     def comparing(tok: Token) -> bool:  # "als" after "mehr"/"more" counts a quantity
         return tok.lower_ in COMPARISON and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("mehr", "weniger", "more", "less", "fewer"))
 
+    if _clause_subject(head):
+        # "wie die Polizei mitteilte", "as the police said": "wie"/"as" opens a clause
+        # whose subject the phrase is -- a source, not the standard of a comparison
+        return False
     first = min((t for t in head.subtree), key=lambda t: t.i)
     before = doc[first.i - 1] if first.i > 0 else None
     return any(comparing(c) and c.i < head.i for c in head.children) or (before is not None and comparing(before))
+
+
+SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "sb", "nsubjpass"))
+
+
+def _clause_subject(head: Token) -> bool:
+    """``head`` is the subject of a finite verb that follows it in a clause opened by
+    "wie"/"as" ("wie die Polizei mitteilte"); a comparison ("stark wie ein Bär") has no
+    verb of its own. A bare plural the parser took for the object ("wie Rebellen
+    berichteten") counts when "wie" hangs on that verb."""
+    verb = head.head
+    if verb.i == head.i or verb.i < head.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    opened = any(c.lower_ in COMPARISON and c.i < head.i for c in verb.children)
+    if head.dep_ in SUBJECT_DEPS:
+        return opened or any(t.lower_ in COMPARISON for t in head.doc[max(0, head.i - 4):head.i])
+    return head.dep_ in ("obj", "oa") and opened and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _actors(doc: Doc) -> Dict[str, object]:
