@@ -94,3 +94,44 @@ def test_grid_possessive_attribution_takes_the_previous_speaker():
     failed = [t for t, who in POSSESSIVE_ATTRIBUTION
               if not any(who in (s.speaker_text or "") and "Nach" in (s.cue or "") for s in _statements(t))]
     assert len(failed) <= len(POSSESSIVE_ATTRIBUTION) * 0.05, failed
+
+
+def _codes(text: str):
+    """(speaker text, speaker's CAMEO code) of each statement, in order."""
+    from lagebild.actors.linker import clear_provisional
+
+    clear_provisional()  # each sentence is its own corpus
+    doc = analyze(text, language="de", published="2016-03-01")
+    code = {a.id: (a.code or a.country or "---") for a in doc.actors}
+    return [(s.speaker_text or "", code.get(s.speaker, s.speaker)) for s in doc.statements]
+
+
+# speaker CODES (issue 11, session 3): the actor a statement's speaker phrase stands for.
+SPEAKER_CODES = [
+    # a spokesperson, office or lawyer speaks for the actor it depends on
+    ("Wien – Ein Sprecher des Innenministeriums sagte, es gebe genug freie Plätze.", "AUTGOV"),
+    ("Kiew – Laut einem Sprecher des Verteidigungsministeriums sei die Lage an der Front ruhig.", "UKRMIL"),
+    ("Netanyahus Büro teilte mit, der Ministerpräsident habe Abbas am Freitag angerufen.", "ISRGOV"),
+    ("In Beirut erklärte ein Sprecher der Sicherheitsbehörden, der Verdächtige sei gefasst worden.", "LBNGOV"),
+    ("Ein Sprecher der Bundesregierung in Berlin sagte, man prüfe den Vorschlag.", "DEUGOV"),
+    ("Putins Sprecher erklärte, der Präsident werde nicht reisen.", "RUSGOV"),
+    # a source in a "wie"-clause, a compound group noun: the context's country + agent
+    ("Philadelphia – Der Angreifer habe gestanden, sagte ein Polizeivertreter am Freitag.", "USACOP"),
+    ("In Istanbul wurden zwei Männer festgenommen, wie die Polizei mitteilte.", "TURCOP"),
+    ("Stuttgart – Die Kriminalpolizei sagte, dass man eine Sonderkommission gebildet habe.", "DEUCOP"),
+    ("Kairo – Die Regierung kündigte Reformen an. Drei Soldaten seien getötet worden, wie die Armee mitteilte.", "EGYMIL"),
+    # news outlets: known to the KB, or named with their kind noun
+    ("Ankara – Zwei Soldaten seien getötet worden, berichtete die Nachrichtenagentur Ihlas.", "TURMED"),
+    ("Der Nachrichtenagentur Anadolu zufolge wird gegen den Politiker ermittelt.", "TURMED"),
+    ("Die Bischöfe treffen sich in Mariazell, berichtete Kathpress.", "AUTMED"),
+    ("Kairo – Die Regierung kündigte Reformen an. Drei Polizisten seien verletzt worden, schrieb die Zeitung.", "EGYMED"),
+]
+
+
+def test_grid_speaker_codes():
+    failed = []
+    for text, want in SPEAKER_CODES:
+        got = [c for _, c in _codes(text)]
+        if want not in got[:1]:
+            failed.append((text, got))
+    assert len(failed) <= len(SPEAKER_CODES) * 0.05, failed

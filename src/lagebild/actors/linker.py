@@ -433,6 +433,7 @@ class ActorLinker:
                 continue
             noun, target, plural = hit
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
+            out[-1].compound = True  # type: ignore[attr-defined]
         return out
 
     def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
@@ -872,6 +873,15 @@ class ActorLinker:
         # KB does not know, not of the document's country
         owned = end < len(doc) and doc[end].lower_ in self.of_words
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
+        if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
+                and not owned and not former and noun.agent:
+            # a group compound ("Kriminalpolizei", "Polizeivertreter", "Sicherheitsbehörden"):
+            # the reference resolver knows only whole group words, so the compound is that
+            # agent of the country the text before it is mostly about, as a group noun
+            # would be ("die Polizei" in an article about the USA -> USACOP)
+            where = st.context_before(start) or st.context
+            group = self.kb.composite(where, noun.agent) if where else None
+            resolved = group.id if group is not None else None
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun

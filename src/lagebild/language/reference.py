@@ -462,6 +462,67 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     return _antecedents(doc, start, end, word, number, gender, want)
 
 
+@lru_cache(maxsize=4)
+def load_proxy_nouns(lang: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
+    """``(words, hyphen suffixes)`` of ``data/language/proxy_nouns.tsv`` for ``lang``:
+    nouns naming someone who speaks for an actor ("Sprecher", "Büro", "spokesman").
+    Raises :class:`~lagebild.errors.DataFileError` (file, line) on a malformed row."""
+    words, suffixes = set(), []
+    for row in iter_tsv(data_path("language", "proxy_nouns.tsv"), required=("lang", "form")):
+        if row["lang"] != lang:
+            continue
+        form = row["form"].lower()
+        if form.startswith("-"):
+            suffixes.append(form)
+        else:
+            words.add(form)
+    return frozenset(words), tuple(suffixes)
+
+
+def represented(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The actor a proxy phrase at characters ``[start, end)`` speaks for: a phrase headed
+    by a noun of ``proxy_nouns.tsv`` ("ein Sprecher des Innenministeriums" -> the
+    ministry's actor, "Netanyahus Büro" -> Netanyahu, "Ein Clinton-Sprecher" -> Clinton)
+    is the actor of the mention that depends on its head (genitive, "von"/"of",
+    possessive, hyphenated first part), else of the nearest mention inside the phrase.
+    None when the head is no proxy noun, or a mention covers the head itself (a name
+    in apposition: "der Sprecher, Dmitri Peskow" is Peskow -- the caller's business), or
+    the phrase names no actor. Needs a parsed Doc with the actors component's mentions.
+    Source: CAMEO codes a spokesperson by the actor represented (Schrodt 2012, ch. 3)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _head(span)
+    words, suffixes = load_proxy_nouns(_lang(doc))
+    low = head.lower_
+    hyphened = "-" in low and low.endswith(suffixes)
+    if low not in words and head.lemma_.lower() not in words and not hyphened:
+        return None
+    found = mentions_in(doc, start, end)
+    h0, h1 = head.idx, head.idx + len(head)
+    if hyphened:
+        inside = [m for m in found if h0 <= m.start and m.end <= h1]
+        return inside[0].actor_id if inside else None
+    if any(m.start <= h0 and h1 <= m.end for m in found):
+        return None  # the head is part of a mention ("Regierungssprecher" as a role)
+    # the dependents that name whom the proxy serves, nearest first: a genitive or
+    # "von"/"of" phrase, a possessive ("sein Büro"); each is resolved like any phrase
+    # (a name, a pronoun, a group noun with the context's country)
+    deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end]
+    deps.sort(key=lambda c: abs(c.i - head.i))
+    for c in deps:
+        sub = list(c.subtree)
+        s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1])
+        got = resolve_reference(doc, s0, min(s1, end))
+        if got:
+            return got
+    return min(found, key=lambda m: abs(m.start - h1)).actor_id if found else None
+
+
+# dependents of a proxy noun that name whom it speaks for (UD and TIGER labels)
+PROXY_DEPS = frozenset(("nmod", "nmod:poss", "poss", "det:poss", "obl", "ag", "pg", "nk", "compound"))
+
+
 def resolve_reference(doc: Doc, start: int, end: int) -> Optional[str]:
     """The actor id the phrase at characters ``[start, end)`` of ``doc`` refers to, or None.
 

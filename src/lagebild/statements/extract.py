@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
-from ..language.reference import resolve_reference
+from ..language.reference import represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -122,13 +122,18 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     return True, best.actor_id
 
 
+# police and prosecutors report on cases in their own jurisdiction: "In Istanbul wurden zwei
+# Männer festgenommen, wie die Polizei mitteilte" is the Turkish police
+LOCAL_AGENTS = frozenset(("COP", "JUD"))
+
+
 def _group_country_only_in(
     ctx: _Ctx, actor_id: str, content: Optional[Tuple[int, int]], speaker: Tuple[int, int]
 ) -> bool:
     """A generic group the resolver placed in a country ("Many diplomats" → RUSGOV) whose
     country is named only inside the reported content ("… that Moscow will …"): the content
     does not say where the speakers come from."""
-    if content is None or ":" in actor_id:
+    if content is None or ":" in actor_id or actor_id[3:6] in LOCAL_AGENTS:
         return False
     actors = {a.id: a for a in tokens.get_list(ctx.doc, "actors")}
     actor = actors.get(actor_id)
@@ -163,8 +168,14 @@ def resolve_speaker(
         _, actor = _core_actor(ctx, np_head)
         if actor:
             return actor, text
+    # a spokesperson, office or lawyer speaks for the actor it depends on ("ein Sprecher
+    # des Innenministeriums", "Netanyahus Büro", "sein Anwalt")
+    rep = represented(doc, start, end)
+    if rep:
+        return rep, text
+    if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         if tokens.mentions_in(doc, start, end):
-            return UNKNOWN, text  # only a dependent names an actor ("Sprecher von Putin")
+            return UNKNOWN, text  # only a dependent names an actor ("der Vorwurf der Staatsanwaltschaft")
     actor = tokens.actor_in(doc, start, end)
     if actor:
         return actor, text
