@@ -239,6 +239,28 @@ class ActorLinker:
                 atoms.append(atom)
         return atoms
 
+    def _other_given_name(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        """Drop KB surname matches preceded by a given name that is not the KB person's:
+        "Ulla Rasmussen" is not Lars Løkke Rasmussen, "Karin Müller" not Gerd Müller; the
+        entity model's full name then makes a provisional person."""
+        per_tokens: Set[int] = set()
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if self.kb.ner_labels.get(ent.label_) == "PER" and len(ent) > 1:
+                    per_tokens.update(range(ent.start, ent.end))
+        out = []
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0:
+                prev = doc[a.start - 1].text
+                if prev in self.kb.given_names or (a.start - 1 in per_tokens and a.start in per_tokens
+                                                   and doc[a.start - 1].is_title and doc[a.start - 1].is_alpha):
+                    names = [(self.kb.get(x.target or "") or None) for x in a.entries if x.mention_kind == SURNAME]
+                    if not any(n is not None and prev in n.name.split() for n in names):
+                        continue
+            out.append(a)
+        return out
+
     def _case_filter(self, doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> List[Entry]:
         out = []
         squashed = None
@@ -986,7 +1008,7 @@ class ActorLinker:
         on = doc._.published or date.today()
         if not isinstance(on, date):
             on = date.fromisoformat(str(on)[:10])
-        atoms = resolve_place_homonyms(doc, self._select(self._atoms(doc)), self.kb, self.subnational)
+        atoms = resolve_place_homonyms(doc, self._select(self._other_given_name(doc, self._atoms(doc))), self.kb, self.subnational)
         compounds = self._compound_atoms(doc, atoms)
         if compounds:
             atoms = sorted(atoms + compounds, key=lambda a: a.start)
