@@ -135,3 +135,39 @@ def test_grid_speaker_codes():
         if want not in got[:1]:
             failed.append((text, got))
     assert len(failed) <= len(SPEAKER_CODES) * 0.05, failed
+
+
+# speaker MENTIONS (issue 11, session 3)
+SPEAKER_MENTIONS = [
+    # a report noun without an author of its own points back to the source named last
+    ("Philadelphia – Der Angreifer habe gestanden, sagte ein Polizeivertreter. Der Polizist wurde den Angaben zufolge drei Mal getroffen.",
+     ["ein Polizeivertreter", "den Angaben"], ["USACOP", "USACOP"]),
+    ("Berlin – Die Zahl der Angriffe sei gestiegen, berichtete die Zeitung Tagesspiegel. Dem Bericht zufolge wurden 900 Taten gezählt.",
+     ["die Zeitung Tagesspiegel", "Dem Bericht"], ["DEUMED", "DEUMED"]),
+    # a report noun with its author: the author
+    ("Wien – Laut einer Studie des Verkehrsministeriums steige der Verkehr weiter.", None, ["AUTGOV"]),
+    # a bare fronted word the parser took for a subject is not the speaker
+    ("Wien – Kritisch äußerte sich der ÖVP-Chef dazu, dass der Partner eigene Ideen verbreitet habe.", ["der ÖVP-Chef"], None),
+    ("Moskau – Skeptisch äußerte sich der Außenminister dazu, dass die Gespräche stockten.", ["der Außenminister"], None),
+]
+
+
+def test_grid_speaker_mentions():
+    failed = []
+    for text, want_text, want_code in SPEAKER_MENTIONS:
+        got = _codes(text)
+        if want_text is not None and [t for t, _ in got] != want_text:
+            failed.append((text, got))
+        elif want_code is not None and [c for _, c in got] != want_code:
+            failed.append((text, got))
+    assert len(failed) <= len(SPEAKER_MENTIONS) * 0.05, failed
+
+
+def test_interview_first_answer_with_full_name_is_a_turn():
+    text = ("Die Parteichefin über die Wahl. STANDARD: Kommende Woche steht Ihre Wiederwahl an. "
+            "Bei welchem Ergebnis treten Sie zurück? Eva Maierhofer: Bei meiner ersten Wahl haben mir alle gratuliert. "
+            "STANDARD: Zerstört das nicht die Glaubwürdigkeit? Maierhofer: Ihre Ankündigung war unnötig. "
+            "STANDARD: Warum? Maierhofer: Wir haben verloren.")
+    by_text = {s.text: (s.speaker_text or "") for s in _statements(text)}
+    first = [who for said, who in by_text.items() if said.startswith("Bei meiner ersten Wahl")]
+    assert first == ["Eva Maierhofer"], by_text

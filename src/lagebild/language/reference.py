@@ -462,21 +462,45 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     return _antecedents(doc, start, end, word, number, gender, want)
 
 
+PROXY_KINDS = ("person", "report")
+
+
 @lru_cache(maxsize=4)
-def load_proxy_nouns(lang: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
-    """``(words, hyphen suffixes)`` of ``data/language/proxy_nouns.tsv`` for ``lang``:
-    nouns naming someone who speaks for an actor ("Sprecher", "Büro", "spokesman").
-    Raises :class:`~lagebild.errors.DataFileError` (file, line) on a malformed row."""
-    words, suffixes = set(), []
-    for row in iter_tsv(data_path("language", "proxy_nouns.tsv"), required=("lang", "form")):
+def load_proxy_nouns(lang: str) -> Dict[str, Tuple[FrozenSet[str], Tuple[str, ...]]]:
+    """``{kind: (words, hyphen suffixes)}`` of ``data/language/proxy_nouns.tsv`` for
+    ``lang``, kind ``person`` ("Sprecher", "Büro", "spokesman") or ``report`` ("Bericht",
+    "Angaben", "survey"). Raises :class:`~lagebild.errors.DataFileError` (file, line) on a
+    malformed row."""
+    def check(row: dict) -> Optional[str]:
+        kind = row.get("kind") or "person"
+        return None if kind in PROXY_KINDS else f"kind {kind!r} is not one of {', '.join(PROXY_KINDS)}"
+
+    found: Dict[str, Tuple[set, list]] = {k: (set(), []) for k in PROXY_KINDS}
+    for row in iter_tsv(data_path("language", "proxy_nouns.tsv"), required=("lang", "form"), validate=check):
         if row["lang"] != lang:
             continue
+        words, suffixes = found[row.get("kind") or "person"]
         form = row["form"].lower()
         if form.startswith("-"):
             suffixes.append(form)
         else:
             words.add(form)
-    return frozenset(words), tuple(suffixes)
+    return {k: (frozenset(w), tuple(x)) for k, (w, x) in found.items()}
+
+
+def proxy_kind(doc: Doc, start: int, end: int) -> Optional[str]:
+    """``"person"`` or ``"report"`` when the phrase at ``[start, end)`` is headed by a
+    proxy noun of ``proxy_nouns.tsv`` ("ein Sprecher des Ministeriums", "dem Bericht"),
+    else None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _head(span)
+    low, lemma = head.lower_, head.lemma_.lower()
+    for kind, (words, suffixes) in load_proxy_nouns(_lang(doc)).items():
+        if low in words or lemma in words or ("-" in low and low.endswith(suffixes)):
+            return kind
+    return None
 
 
 def represented(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -493,11 +517,9 @@ def represented(doc: Doc, start: int, end: int) -> Optional[str]:
     if span is None or not len(span):
         return None
     head = _head(span)
-    words, suffixes = load_proxy_nouns(_lang(doc))
-    low = head.lower_
-    hyphened = "-" in low and low.endswith(suffixes)
-    if low not in words and head.lemma_.lower() not in words and not hyphened:
+    if proxy_kind(doc, start, end) is None:
         return None
+    hyphened = "-" in head.lower_
     found = mentions_in(doc, start, end)
     h0, h1 = head.idx, head.idx + len(head)
     if hyphened:

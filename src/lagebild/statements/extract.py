@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
-from ..language.reference import represented, resolve_reference
+from ..language.reference import proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -173,6 +173,14 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
+    if proxy_kind(doc, start, end) == "report":
+        # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
+        # report of the source the text named last ("nach einem Bericht von Spiegel
+        # online … Dem Bericht zufolge …")
+        prev = _previous_speaker(ctx, start)
+        if prev is not None and prev.speaker != UNKNOWN:
+            return prev.speaker, text
+        return UNKNOWN, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         if tokens.mentions_in(doc, start, end):
             return UNKNOWN, text  # only a dependent names an actor ("der Vorwurf der Staatsanwaltschaft")
@@ -314,6 +322,17 @@ def _passive_speaker(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int
     return []
 
 
+def _bare_fronted(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A one-word sentence opener with no dependents and no actor mention."""
+    return tok.i == sent.start and not list(tok.children) and not tokens.mentions_in(ctx.doc, tok.idx, tok.idx + len(tok))
+
+
+def _named_np(ctx: _Ctx, tok: Token) -> bool:
+    """A noun phrase with a determiner, or one that mentions an actor."""
+    s, e = subtree_span(tok)
+    return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -324,7 +343,16 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # a dateline ("Wien – …") is never the subject
         subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
-            subjects = [t for t in subjects if t.i < verb.i]  # two "subjects" around a V2 verb: the Vorfeld one
+            # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
+            # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
+            # sentence adverb the parser took for a name) and the one after the verb is a
+            # real noun phrase (a determiner or an actor mention)
+            before = [t for t in subjects if t.i < verb.i]
+            after = [t for t in subjects if t.i > verb.i]
+            if not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
+                subjects = before
+            else:
+                subjects = after
         if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)) or (not subjects and _passive_like(verb)):
             # "Die Listen wurden bestätigt": the passive subject is what was said, not who;
             # the speaker is the agent or the institution it was said in ("wurde im
