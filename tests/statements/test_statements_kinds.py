@@ -124,6 +124,13 @@ SPEAKER_CODES = [
     ("Ankara – Zwei Soldaten seien getötet worden, berichtete die Nachrichtenagentur Ihlas.", "TURMED"),
     ("Der Nachrichtenagentur Anadolu zufolge wird gegen den Politiker ermittelt.", "TURMED"),
     ("Die Bischöfe treffen sich in Mariazell, berichtete Kathpress.", "AUTMED"),
+    ("Ankara – Kampfjets bombardierten Stellungen, wie türkische TV-Sender berichteten.", "TURMED"),
+    ("London – Die Zentralbank teilte mit, alle sieben Banken hätten den Test bestanden.", "GBRGOV"),
+    # a closed compound of a spokesperson noun speaks for its party or body
+    ("Bregenz – Keiner will Probleme in die Gemeinde holen, vermutet die Integrationssprecherin der SPÖ.", "AUTPTY"),
+    ("Berlin – Der Vorschlag sei nicht durchdacht, sagte die Pressesprecherin der Grünen.", "DEUPTY"),
+    # a national party tells the document's country ("die Salzburger SPÖ")
+    ("Die Salzburger SPÖ stellt sich neu auf. Damit sei der Beschluss umgesetzt, sagt Landtagsklubobmann Walter Steidl.", "AUTLEG"),
     ("Kairo – Die Regierung kündigte Reformen an. Drei Polizisten seien verletzt worden, schrieb die Zeitung.", "EGYMED"),
 ]
 

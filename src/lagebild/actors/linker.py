@@ -51,6 +51,9 @@ from .provisional import (  # noqa: F401  (re-exported)
 )
 
 _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
+# agent codes of organisations that belong to one country's politics (their mentions tell
+# the document's country): parties, governments, parliaments, armed forces, police, courts
+STATE_AGENTS = frozenset(("PTY", "GOV", "LEG", "MIL", "COP", "JUD", "OPP"))
 
 # -- match atoms -------------------------------------------------------------------------
 
@@ -472,6 +475,11 @@ class ActorLinker:
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type in ("GPE", "LOC"):
                     country = actor.country
+                elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
+                        and actor.code[:3].isalpha() and actor.code[:3] != "IGO":
+                    # a national party or state body names its country ("die Salzburger SPÖ"
+                    # -> AUT); outlets, firms and NGOs report on any country and do not
+                    country = actor.code[:3]
             elif e.kind == "role" and e.target:
                 base = self.kb.get(e.target)
                 country = base.country if base is not None and base.type in ("GPE", "LOC") else None

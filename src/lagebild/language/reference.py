@@ -500,6 +500,13 @@ def proxy_kind(doc: Doc, start: int, end: int) -> Optional[str]:
     for kind, (words, suffixes) in load_proxy_nouns(_lang(doc)).items():
         if low in words or lemma in words or ("-" in low and low.endswith(suffixes)):
             return kind
+    # a closed German compound of a person proxy ("Integrationssprecherin der SPÖ",
+    # "Pressebüro"); one the KB reads as a role of its own ("Regierungssprecher") is a
+    # mention and wins in :func:`represented`
+    if _lang(doc) == "de" and len(low) > 6:
+        words, _ = load_proxy_nouns("de")["person"]
+        if any(low.endswith(w) and len(low) - len(w) >= 3 for w in words):
+            return "person"
     return None
 
 

@@ -173,7 +173,7 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
-    if proxy_kind(doc, start, end) == "report":
+    if proxy_kind(doc, start, end) == "report" and "-" not in text:
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
