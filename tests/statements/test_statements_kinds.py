@@ -178,3 +178,29 @@ def test_interview_first_answer_with_full_name_is_a_turn():
     by_text = {s.text: (s.speaker_text or "") for s in _statements(text)}
     first = [who for said, who in by_text.items() if said.startswith("Bei meiner ersten Wahl")]
     assert first == ["Eva Maierhofer"], by_text
+
+
+# direct speech after a colon without quotation marks (the corpus dropped most of them)
+COLON_QUOTES = [
+    # (text, speaker text of the statement that holds the words after the colon, or None)
+    ("Wien – Das kündigte Vizekanzler Reinhold Mitterlehner an. Zur Rolle seiner Partei meinte Mitterlehner dagegen: Wir haben uns an diesem Chaos nicht beteiligt.",
+     "Wir haben uns an diesem Chaos nicht beteiligt", "Mitterlehner"),
+    ("Lustenau – Bürgermeister Kurt Fischer sieht strukturelle Gründe für die mangelnde Hilfsbereitschaft: Wir haben keine leerstehenden Ferienheime.",
+     "Wir haben keine leerstehenden Ferienheime", "Bürgermeister Kurt Fischer"),
+    ("Graz – Die Landesrätin Anna Berger sieht den Bund in der Pflicht: Wir können das allein nicht stemmen.",
+     "Wir können das allein nicht stemmen", "Anna Berger"),
+    # no person before the colon, or no first person after it: the author's own words
+    ("Die Bilanz des Tages: Wir zählten am Abend dreißig Verletzte.", "Wir zählten", None),
+    ("Innenminister Karl Huber reiste nach Graz. Das Ergebnis: Die Grenze bleibt offen.", "Die Grenze bleibt offen", None),
+]
+
+
+def test_grid_colon_quotes():
+    failed = []
+    for text, said, who in COLON_QUOTES:
+        hits = [s for s in _statements(text) if said in s.text]
+        if who is None and hits:
+            failed.append((text, [(s.speaker_text, s.text) for s in hits]))
+        if who is not None and not any(who in (s.speaker_text or "") and s.kind == "direct" for s in hits):
+            failed.append((text, [(s.speaker_text, s.kind, s.text) for s in _statements(text)]))
+    assert len(failed) <= len(COLON_QUOTES) * 0.05, failed

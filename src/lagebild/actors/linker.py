@@ -251,10 +251,13 @@ class ActorLinker:
             for ent in doc.ents:
                 if self.kb.ner_labels.get(ent.label_) == "PER" and len(ent) > 1:
                     per_tokens.update(range(ent.start, ent.end))
+        named = {i for a in atoms for i in range(a.start, a.end)
+                 if a.entries[0].kind in ("actor", "prov") and a.entries[0].mention_kind in (NAME, SURNAME)}
         out = []
         for a in atoms:
             e = a.entries[0]
-            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0:
+            # the word before must be no name of its own ("Macron Scholz": two people)
+            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0 and a.start - 1 not in named:
                 prev = doc[a.start - 1].text
                 if prev in self.kb.given_names or (a.start - 1 in per_tokens and a.start in per_tokens
                                                    and doc[a.start - 1].is_title and doc[a.start - 1].is_alpha):

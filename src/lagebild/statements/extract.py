@@ -430,6 +430,17 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
 # ---------------------------------------------------------------- speech verbs
 
 
+def _finite_after_vorfeld(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A past-tense form the tagger called an attributive adjective ("meinte" tagged ADJA
+    in "Zur Rolle seiner Partei meinte Mitterlehner …") that the parser still made a verb
+    and that follows a noun, name, pronoun or adverb -- the Vorfeld of a V2 clause --, not
+    a determiner or adjective as an attributive form does ("das erwartete Urteil")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i <= sent.start:
+        return False
+    prev = ctx.doc[tok.i - 1]
+    return prev.pos_ in ("NOUN", "PROPN", "PRON", "ADV") and prev.lower_ not in DETERMINERS.get(ctx.lang, set())
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
     if not cands:
@@ -441,7 +452,7 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "VB" and tok.i == sent.start:
         return None  # imperative: "Expect delays." has no speaker
-    if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
+    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent)) or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
         return None  # "meine Art der Politik": a possessive, not "meinen"
@@ -822,6 +833,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             kind = "direct"
         else:
             conditional_content = False
+            ckind = None
             span = _content_span(ctx, tok, sent)
             if span is not None and ctx.lex.clause_kind(doc_text(ctx.doc)[span[0] : span[1]].split()[0]) in (
                 "conditional", "concessive",
@@ -873,7 +885,9 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                             ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
                 continue
             content = span
-            kind = "indirect"
+            # "meinte X: Wir haben …" -- the corpus drops quotation marks; a main clause in
+            # the indicative after a colon is the speaker's words (a Konjunktiv-I one is not)
+            kind = "direct" if ckind == "colon" else "indirect"
         ctx.subject_head = None
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
@@ -1189,6 +1203,72 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
     return best
 
 
+def _first_person(ctx: _Ctx, toks) -> bool:  # type: ignore[no-untyped-def]
+    return any(t.lower_ in ctx.lex.author_pronouns for t in toks)
+
+
+def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]:
+    """``(actor id, text)`` of the last person (or organisation) mentioned in
+    ``[start, end)``, else None."""
+    found = [m for m in tokens.mentions_in(ctx.doc, start, end)
+             if ctx.actor_type.get(m.actor_id) in ("PER", "ORG") or m.actor_id.startswith("prov:")]
+    if not found:
+        return None
+    # a person before an organisation: "Bürgermeister Kurt Fischer (VP) sieht …:"
+    people = [m for m in found if ctx.actor_type.get(m.actor_id) in ("PER", None)]
+    m = (people or found)[-1]
+    return m.actor_id, doc_text(ctx.doc)[m.start:m.end]
+
+
+def _covered(ctx: _Ctx, start: int, end: int) -> bool:
+    return any(st.span[0] < end and start < st.span[1] for st in ctx.out)
+
+
+def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
+    """Direct speech after a colon without quotation marks (the corpus dropped most of
+    them): "Frühstücks Schlussfolgerung: Wir müssen …", "Bürgermeister X sieht strukturelle
+    Gründe: Wir haben keine …", "…, meint aber: Seis drum, …". The clause after the colon
+    is the speaker's when the text before it names a person (or a speech verb there had no
+    content of its own) and the clause speaks in the first person -- or follows that
+    speech verb. The speaker is the speech verb's subject, else the last person or
+    organisation named before the colon."""
+    text = doc_text(ctx.doc)
+    anchors = {end: (sp, st) for end, sp, st in ctx.anchors}
+    for k, sent in enumerate(sents):
+        if turn_at(ctx.turns, sent.start_char) is not None or ctx.quote_at(sent.start_char) is not None:
+            continue
+        colons = [t for t in sent if t.text == ":" and sent.start < t.i < sent.end - 2]
+        if colons:  # inside the sentence
+            c = colons[0]
+            right = [t for t in sent if t.i > c.i]
+            span = char_span(right)
+            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper() or not _first_person(ctx, right):
+                continue
+            who = _person_before(ctx, sent.start_char, c.idx)
+            if who is None:
+                continue
+            speaker, speaker_text = who
+        elif k > 0 and sents[k - 1].text.rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
+            prev = sents[k - 1]
+            span = char_span(list(sent))
+            if span is None or _covered(ctx, *span):
+                continue
+            anchored = anchors.get(prev.end_char)
+            if anchored is not None and anchored[0] != UNKNOWN:
+                speaker, speaker_text = anchored
+            elif _first_person(ctx, sent):
+                who = _person_before(ctx, prev.start_char, prev.end_char)
+                if who is None:
+                    continue
+                speaker, speaker_text = who
+            else:
+                continue
+        else:
+            continue
+        _add(ctx, Statement(speaker=speaker, kind="direct", text=text[span[0]:span[1]], span=span,
+                            speaker_text=speaker_text, cue=":", verb_class="say"))
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -1247,6 +1327,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                     verb_class="say",
                 ),
             )
+    _colon_quotes(ctx, sents)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):
