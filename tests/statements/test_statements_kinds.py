@@ -204,3 +204,25 @@ def test_grid_colon_quotes():
         if who is not None and not any(who in (s.speaker_text or "") and s.kind == "direct" for s in hits):
             failed.append((text, [(s.speaker_text, s.kind, s.text) for s in _statements(text)]))
     assert len(failed) <= len(COLON_QUOTES) * 0.05, failed
+
+
+SOURCE_ADVERBS = [
+    # (text, said, speaker text or None)
+    ("Ankara – Der Nachrichtenagentur Anadolu zufolge wird gegen den Parteichef ermittelt. Das Verfahren wurde demnach am Donnerstag eingeleitet.",
+     "Das Verfahren wurde demnach", "Der Nachrichtenagentur Anadolu"),
+    ("Wien – Die Kosten seien gestiegen, sagte ein Sprecher des Finanzministeriums. Demzufolge werden heuer zwei Milliarden Euro fällig.",
+     "Demzufolge werden heuer", "ein Sprecher des Finanzministeriums"),
+    ("Berlin – Jeder Vierte will Geschenke verkaufen, erklärte der Verband Bitkom. Vor allem Jüngere wählen demnach diesen Weg.",
+     "Vor allem Jüngere wählen demnach", "der Verband Bitkom"),
+    # no statement before: "demnach" is the author's inference
+    ("Die Lage ist ernst. Demnach muss die Regierung rasch handeln.", "Demnach muss", None),
+]
+
+
+def test_grid_source_adverb_continues_the_last_source():
+    failed = []
+    for text, said, who in SOURCE_ADVERBS:
+        hits = [s for s in _statements(text) if said in s.text]
+        if (who is None) != (not hits) or (who is not None and not any(who in (s.speaker_text or "") for s in hits)):
+            failed.append((text, [(s.speaker_text, s.text) for s in _statements(text)]))
+    assert len(failed) <= len(SOURCE_ADVERBS) * 0.05, failed

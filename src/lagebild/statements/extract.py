@@ -1203,6 +1203,24 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
     return best
 
 
+def _source_adverbs(lang: str) -> frozenset:
+    path = data_path(lang, "source_adverbs.txt")
+    return frozenset(word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _source_adverb(ctx: _Ctx, sent: Span) -> Optional[Token]:
+    """"demnach"/"demzufolge" in a sentence right after a statement (within the window of
+    :func:`_previous_speaker`): the sentence reports that source ("Das Verfahren wurde
+    demnach eingeleitet"); without a statement before it, "demnach" is the author's
+    inference and no statement."""
+    words = _source_adverbs(ctx.lang)
+    hit = next((t for t in sent if t.lower_ in words), None)
+    if hit is None or ctx.quote_at(hit.idx) is not None:
+        return None
+    prev = _previous_speaker(ctx, sent.start_char, window=400)
+    return hit if prev is not None and prev.speaker not in (UNKNOWN, "author") else None
+
+
 def _first_person(ctx: _Ctx, toks) -> bool:  # type: ignore[no-untyped-def]
     return any(t.lower_ in ctx.lex.author_pronouns for t in toks)
 
@@ -1309,7 +1327,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             continue
         if ctx.quote_at(sent.start_char) is not None:
             continue
-        kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent)
+        kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
