@@ -267,6 +267,28 @@ class ActorLinker:
             out.append(a)
         return out
 
+    def _org_country(self, entry: Entry) -> Optional[str]:
+        actor = self.kb.get(entry.target or "") if entry.kind == "actor" else None
+        if actor is None or actor.type != "ORG":
+            return None
+        code = actor.code or ""
+        return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else actor.country
+
+    def _prefer_context_orgs(self, atoms: List[Atom], st: DocState) -> None:
+        """A name several countries' organisations share ("die Grünen": the German and the
+        Austrian Greens; "Sozialdemokraten") is the one of the country the text before it
+        is mostly about, else of the document's main country (one sense per discourse)."""
+        for a in atoms:
+            if len(a.entries) < 2:
+                continue
+            countries = [self._org_country(e) for e in a.entries]
+            if len({c for c in countries if c}) < 2:
+                continue
+            where = st.context_before(a.start) or st.context
+            if where is None:
+                continue
+            a.entries.sort(key=lambda e: 0 if self._org_country(e) == where else 1)
+
     def _case_filter(self, doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> List[Entry]:
         out = []
         squashed = None
@@ -1028,6 +1050,7 @@ class ActorLinker:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
         marks = self._country_marks(atoms)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks)
+        self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
         self._party_codes(doc, found, st)
         return self._records(doc, found, st, prov)
