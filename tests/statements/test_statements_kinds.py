@@ -129,6 +129,9 @@ SPEAKER_CODES = [
     # a closed compound of a spokesperson noun speaks for its party or body
     ("Bregenz – Keiner will Probleme in die Gemeinde holen, vermutet die Integrationssprecherin der SPÖ.", "AUTPTY"),
     ("Berlin – Der Vorschlag sei nicht durchdacht, sagte die Pressesprecherin der Grünen.", "DEUPTY"),
+    # an unnamed party member with no person named before speaks for the party
+    ("Warschau – Deutschland sei ein starkes Land, sagte der PiS-Vorsitzende am Sonntag.", "POLPTY"),
+    ("Berlin – Der Vorschlag sei falsch, sagte ein CDU-Politiker am Sonntag.", "DEUPTY"),
     # a national party tells the document's country ("die Salzburger SPÖ")
     ("Die Salzburger SPÖ stellt sich neu auf. Damit sei der Beschluss umgesetzt, sagt Landtagsklubobmann Walter Steidl.", "AUTLEG"),
     ("Kairo – Die Regierung kündigte Reformen an. Drei Polizisten seien verletzt worden, schrieb die Zeitung.", "EGYMED"),

@@ -163,7 +163,10 @@ def resolve_speaker(
         prev = _previous_person(ctx, start)
         if prev and "\n\n" not in doc_text(doc)[_last_mention_end(ctx, prev, start) : start]:
             return prev, text
-        return UNKNOWN, text
+        # no person named before: an unnamed member speaks for the body ("der
+        # PiS-Vorsitzende" -> the PiS's code), as a spokesperson does
+        found = tokens.mentions_in(doc, start, end)
+        return (found[0].actor_id if found else UNKNOWN), text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
