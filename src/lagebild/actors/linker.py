@@ -870,6 +870,12 @@ class ActorLinker:
         # of the country the text before it is mostly about -> TURMED; the name alone later
         # ("berichtete DHA weiter") is the same actor with the same code
         if k < n and atoms[k].start == end and not noun.person and not plural and noun.agent:
+            known = atoms[k].first("actor")
+            known_actor = self.kb.get(known.target or "") if known is not None and known.mention_kind == NAME else None
+            if known_actor is not None and known_actor.type == "ORG":
+                # "die Zeitung Haaretz", "der Sender CNN": one mention of the known body
+                out.append(Found(start, atoms[k].end, known_actor.id, NAME))
+                return k + 1
             org = self._unknown_org(atoms[k], noun.agent)
             if org is not None:
                 where = country if country and self.kb.get(country) is not None else None
