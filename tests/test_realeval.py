@@ -270,6 +270,8 @@ def test_forecast_scorer_keeps_only_the_lines_asked_for():
     assert sorted(asked) == [669, 804]
     gold = [g for g in ev.load("real-de", "forecasts", "dev") if g["line"] in (669, 804)]
     assert r["articles"] == 2 and r["gold"] == len(gold) > 0 and r["recall"] == 0.0
+
+
 def test_parse_keys_and_select_articles(monkeypatch):
     """--lines: keys split on commas/spaces; unknown keys are an error, never a silent shrink."""
     assert ev.parse_keys("400, 406  425") == ["400", "406", "425"]
@@ -301,3 +303,30 @@ def test_cli_lines_needs_gold_and_known_articles():
     assert res.exit_code in (0, 2)  # 2: not annotated articles; 0: skipped (no corpus)
     if ev.available("real-de"):
         assert res.exit_code == 2
+
+def test_statements_line_filter(monkeypatch):
+    """--lines / lines=: only those annotated articles are scored (statements too)."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.statements import realeval as st_real
+
+    monkeypatch.setattr(ev, "annotated_articles", lambda gold, split, layer="events": [1, 2, 3])
+    gold = [dict(line=k, split="dev", start=0, end=20, speaker="USAGOV", kind="direct", content_span=[0, 20])
+            for k in (1, 2, 3)]
+    monkeypatch.setattr(ev, "load", lambda gold_, name, split, verify=True: gold if name == "statements" else [])
+    monkeypatch.setattr(ev, "raw_text", lambda gold_, key: "x" * 40)
+    pred = {1: [st_real.Pred(0, 20, "USAGOV", "direct")], 2: [], 3: [st_real.Pred(0, 20, "RUSGOV", "direct")]}
+    r = st_real.evaluate("real-de", "dev", predict=lambda g, key: pred[key], lines=[1, 3])
+    assert r["articles"] == 2 and r["gold"] == 2 and r["predicted"] == 2 and r["speaker_acc"] == 0.5
+    r = st_real.evaluate("real-de", "dev", predict=lambda g, key: pred[key])
+    assert r["articles"] == 3 and r["recall"] == 2 / 3
+    monkeypatch.setattr(ev, "available", lambda gold_: True)
+    runner = CliRunner()
+    assert runner.invoke(app, ["eval", "statements", "--gold", "real-de", "--lines", "1,x"]).exit_code == 2
+    seen = {}
+    monkeypatch.setattr(st_real, "evaluate", lambda gold_, split, **kw: seen.update(kw) or {
+        "articles": 1, "gold": 0, "predicted": 0, "precision": None, "recall": None, "f1": None,
+        "speaker_acc": None, "kind_acc": None, "hard_negatives": 0, "hard_negative_alarms": 0})
+    assert runner.invoke(app, ["eval", "statements", "--gold", "real-de", "--lines", "1, 3", "--json"]).exit_code == 0
+    assert seen["lines"] == [1, 3]

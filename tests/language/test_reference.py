@@ -79,3 +79,33 @@ def test_reference_lexicon_errors_name_file_and_line(tmp_path, monkeypatch):
         assert "reference.tsv" in str(err.value) and "creature" in str(err.value)
     finally:
         reference.load_reference_lexicon.cache_clear()
+
+
+# "wie"/"as" opening a reporting clause: the group is its subject (a source), not the
+# standard of a comparison; a comparison without a verb of its own still refers to no one
+@pytest.mark.parametrize("text,word,expected", [
+    ("In Kiew explodierte ein Sprengsatz, wie die Polizei mitteilte.", "Polizei", "UKRCOP"),
+    ("In Istanbul wurden zwei Soldaten verletzt, wie die Armee am Abend bekanntgab.", "Armee", "TURMIL"),
+    ("Im Osten Kongos wurde ein Dorf angegriffen, wie Rebellen später berichteten.", "Rebellen", "COGREB"),
+    ("Ein Dorf in Nigeria brannte, wie Soldaten der Presse sagten.", "Soldaten", "NGAMIL"),
+    ("In Kiew kämpfte er wie ein Soldat.", "Soldat", None),
+    ("In Moskau lebte sie wie eine Polizistin.", "Polizistin", None),
+])
+def test_wie_clause_subject_is_no_comparison_de(nlp_de, text, word, expected):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_de(text)
+    start, end = _at(doc, word)
+    assert resolve_reference(doc, start, end) == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("A bomb exploded in Kyiv, as the police said on Monday.", "police", "UKRCOP"),
+    ("In Kyiv he fought like a soldier.", "soldier", None),
+])
+def test_as_clause_subject_is_no_comparison_en(nlp_en, text, word, expected):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_en(text)
+    start, end = _at(doc, word)
+    assert resolve_reference(doc, start, end) == expected

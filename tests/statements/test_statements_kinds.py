@@ -94,3 +94,138 @@ def test_grid_possessive_attribution_takes_the_previous_speaker():
     failed = [t for t, who in POSSESSIVE_ATTRIBUTION
               if not any(who in (s.speaker_text or "") and "Nach" in (s.cue or "") for s in _statements(t))]
     assert len(failed) <= len(POSSESSIVE_ATTRIBUTION) * 0.05, failed
+
+
+def _codes(text: str):
+    """(speaker text, speaker's CAMEO code) of each statement, in order."""
+    from lagebild.actors.linker import clear_provisional
+
+    clear_provisional()  # each sentence is its own corpus
+    doc = analyze(text, language="de", published="2016-03-01")
+    code = {a.id: (a.code or a.country or "---") for a in doc.actors}
+    return [(s.speaker_text or "", code.get(s.speaker, s.speaker)) for s in doc.statements]
+
+
+# speaker CODES (issue 11, session 3): the actor a statement's speaker phrase stands for.
+SPEAKER_CODES = [
+    # a spokesperson, office or lawyer speaks for the actor it depends on
+    ("Wien – Ein Sprecher des Innenministeriums sagte, es gebe genug freie Plätze.", "AUTGOV"),
+    ("Kiew – Laut einem Sprecher des Verteidigungsministeriums sei die Lage an der Front ruhig.", "UKRMIL"),
+    ("Netanyahus Büro teilte mit, der Ministerpräsident habe Abbas am Freitag angerufen.", "ISRGOV"),
+    ("In Beirut erklärte ein Sprecher der Sicherheitsbehörden, der Verdächtige sei gefasst worden.", "LBNGOV"),
+    ("Ein Sprecher der Bundesregierung in Berlin sagte, man prüfe den Vorschlag.", "DEUGOV"),
+    ("Putins Sprecher erklärte, der Präsident werde nicht reisen.", "RUSGOV"),
+    # a source in a "wie"-clause, a compound group noun: the context's country + agent
+    ("Philadelphia – Der Angreifer habe gestanden, sagte ein Polizeivertreter am Freitag.", "USACOP"),
+    ("In Istanbul wurden zwei Männer festgenommen, wie die Polizei mitteilte.", "TURCOP"),
+    ("Stuttgart – Die Kriminalpolizei sagte, dass man eine Sonderkommission gebildet habe.", "DEUCOP"),
+    ("Kairo – Die Regierung kündigte Reformen an. Drei Soldaten seien getötet worden, wie die Armee mitteilte.", "EGYMIL"),
+    # news outlets: known to the KB, or named with their kind noun
+    ("Ankara – Zwei Soldaten seien getötet worden, berichtete die Nachrichtenagentur Ihlas.", "TURMED"),
+    ("Der Nachrichtenagentur Anadolu zufolge wird gegen den Politiker ermittelt.", "TURMED"),
+    ("Die Bischöfe treffen sich in Mariazell, berichtete Kathpress.", "AUTMED"),
+    ("Ankara – Kampfjets bombardierten Stellungen, wie türkische TV-Sender berichteten.", "TURMED"),
+    ("London – Die Zentralbank teilte mit, alle sieben Banken hätten den Test bestanden.", "GBRGOV"),
+    # a closed compound of a spokesperson noun speaks for its party or body
+    ("Bregenz – Keiner will Probleme in die Gemeinde holen, vermutet die Integrationssprecherin der SPÖ.", "AUTPTY"),
+    ("Berlin – Der Vorschlag sei nicht durchdacht, sagte die Pressesprecherin der Grünen.", "DEUPTY"),
+    # an unnamed party member with no person named before speaks for the party
+    ("Warschau – Deutschland sei ein starkes Land, sagte der PiS-Vorsitzende am Sonntag.", "POLPTY"),
+    ("Berlin – Der Vorschlag sei falsch, sagte ein CDU-Politiker am Sonntag.", "DEUPTY"),
+    # a national party tells the document's country ("die Salzburger SPÖ")
+    ("Die Salzburger SPÖ stellt sich neu auf. Damit sei der Beschluss umgesetzt, sagt Landtagsklubobmann Walter Steidl.", "AUTLEG"),
+    ("Kairo – Die Regierung kündigte Reformen an. Drei Polizisten seien verletzt worden, schrieb die Zeitung.", "EGYMED"),
+]
+
+
+def test_grid_speaker_codes():
+    failed = []
+    for text, want in SPEAKER_CODES:
+        got = [c for _, c in _codes(text)]
+        if want not in got[:1]:
+            failed.append((text, got))
+    assert len(failed) <= len(SPEAKER_CODES) * 0.05, failed
+
+
+# speaker MENTIONS (issue 11, session 3)
+SPEAKER_MENTIONS = [
+    # a report noun without an author of its own points back to the source named last
+    ("Philadelphia – Der Angreifer habe gestanden, sagte ein Polizeivertreter. Der Polizist wurde den Angaben zufolge drei Mal getroffen.",
+     ["ein Polizeivertreter", "den Angaben"], ["USACOP", "USACOP"]),
+    ("Berlin – Die Zahl der Angriffe sei gestiegen, berichtete die Zeitung Tagesspiegel. Dem Bericht zufolge wurden 900 Taten gezählt.",
+     ["die Zeitung Tagesspiegel", "Dem Bericht"], ["DEUMED", "DEUMED"]),
+    # a report noun with its author: the author
+    ("Wien – Laut einer Studie des Verkehrsministeriums steige der Verkehr weiter.", None, ["AUTGOV"]),
+    # a bare fronted word the parser took for a subject is not the speaker
+    ("Wien – Kritisch äußerte sich der ÖVP-Chef dazu, dass der Partner eigene Ideen verbreitet habe.", ["der ÖVP-Chef"], None),
+    ("Moskau – Skeptisch äußerte sich der Außenminister dazu, dass die Gespräche stockten.", ["der Außenminister"], None),
+]
+
+
+def test_grid_speaker_mentions():
+    failed = []
+    for text, want_text, want_code in SPEAKER_MENTIONS:
+        got = _codes(text)
+        if want_text is not None and [t for t, _ in got] != want_text:
+            failed.append((text, got))
+        elif want_code is not None and [c for _, c in got] != want_code:
+            failed.append((text, got))
+    assert len(failed) <= len(SPEAKER_MENTIONS) * 0.05, failed
+
+
+def test_interview_first_answer_with_full_name_is_a_turn():
+    text = ("Die Parteichefin über die Wahl. STANDARD: Kommende Woche steht Ihre Wiederwahl an. "
+            "Bei welchem Ergebnis treten Sie zurück? Eva Maierhofer: Bei meiner ersten Wahl haben mir alle gratuliert. "
+            "STANDARD: Zerstört das nicht die Glaubwürdigkeit? Maierhofer: Ihre Ankündigung war unnötig. "
+            "STANDARD: Warum? Maierhofer: Wir haben verloren.")
+    by_text = {s.text: (s.speaker_text or "") for s in _statements(text)}
+    first = [who for said, who in by_text.items() if said.startswith("Bei meiner ersten Wahl")]
+    assert first == ["Eva Maierhofer"], by_text
+
+
+# direct speech after a colon without quotation marks (the corpus dropped most of them)
+COLON_QUOTES = [
+    # (text, speaker text of the statement that holds the words after the colon, or None)
+    ("Wien – Das kündigte Vizekanzler Reinhold Mitterlehner an. Zur Rolle seiner Partei meinte Mitterlehner dagegen: Wir haben uns an diesem Chaos nicht beteiligt.",
+     "Wir haben uns an diesem Chaos nicht beteiligt", "Mitterlehner"),
+    ("Lustenau – Bürgermeister Kurt Fischer sieht strukturelle Gründe für die mangelnde Hilfsbereitschaft: Wir haben keine leerstehenden Ferienheime.",
+     "Wir haben keine leerstehenden Ferienheime", "Bürgermeister Kurt Fischer"),
+    ("Graz – Die Landesrätin Anna Berger sieht den Bund in der Pflicht: Wir können das allein nicht stemmen.",
+     "Wir können das allein nicht stemmen", "Anna Berger"),
+    # no person before the colon, or no first person after it: the author's own words
+    ("Die Bilanz des Tages: Wir zählten am Abend dreißig Verletzte.", "Wir zählten", None),
+    ("Innenminister Karl Huber reiste nach Graz. Das Ergebnis: Die Grenze bleibt offen.", "Die Grenze bleibt offen", None),
+]
+
+
+def test_grid_colon_quotes():
+    failed = []
+    for text, said, who in COLON_QUOTES:
+        hits = [s for s in _statements(text) if said in s.text]
+        if who is None and hits:
+            failed.append((text, [(s.speaker_text, s.text) for s in hits]))
+        if who is not None and not any(who in (s.speaker_text or "") and s.kind == "direct" for s in hits):
+            failed.append((text, [(s.speaker_text, s.kind, s.text) for s in _statements(text)]))
+    assert len(failed) <= len(COLON_QUOTES) * 0.05, failed
+
+
+SOURCE_ADVERBS = [
+    # (text, said, speaker text or None)
+    ("Ankara – Der Nachrichtenagentur Anadolu zufolge wird gegen den Parteichef ermittelt. Das Verfahren wurde demnach am Donnerstag eingeleitet.",
+     "Das Verfahren wurde demnach", "Der Nachrichtenagentur Anadolu"),
+    ("Wien – Die Kosten seien gestiegen, sagte ein Sprecher des Finanzministeriums. Demzufolge werden heuer zwei Milliarden Euro fällig.",
+     "Demzufolge werden heuer", "ein Sprecher des Finanzministeriums"),
+    ("Berlin – Jeder Vierte will Geschenke verkaufen, erklärte der Verband Bitkom. Vor allem Jüngere wählen demnach diesen Weg.",
+     "Vor allem Jüngere wählen demnach", "der Verband Bitkom"),
+    # no statement before: "demnach" is the author's inference
+    ("Die Lage ist ernst. Demnach muss die Regierung rasch handeln.", "Demnach muss", None),
+]
+
+
+def test_grid_source_adverb_continues_the_last_source():
+    failed = []
+    for text, said, who in SOURCE_ADVERBS:
+        hits = [s for s in _statements(text) if said in s.text]
+        if (who is None) != (not hits) or (who is not None and not any(who in (s.speaker_text or "") for s in hits)):
+            failed.append((text, [(s.speaker_text, s.text) for s in _statements(text)]))
+    assert len(failed) <= len(SOURCE_ADVERBS) * 0.05, failed

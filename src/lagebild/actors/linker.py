@@ -51,6 +51,9 @@ from .provisional import (  # noqa: F401  (re-exported)
 )
 
 _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
+# agent codes of organisations that belong to one country's politics (their mentions tell
+# the document's country): parties, governments, parliaments, armed forces, police, courts
+STATE_AGENTS = frozenset(("PTY", "GOV", "LEG", "MIL", "COP", "JUD", "OPP"))
 
 # -- match atoms -------------------------------------------------------------------------
 
@@ -238,6 +241,53 @@ class ActorLinker:
                 atom.prov_type = known.type if known is not None else "PER"  # type: ignore[attr-defined]
                 atoms.append(atom)
         return atoms
+
+    def _other_given_name(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        """Drop KB surname matches preceded by a given name that is not the KB person's:
+        "Ulla Rasmussen" is not Lars Løkke Rasmussen, "Karin Müller" not Gerd Müller; the
+        entity model's full name then makes a provisional person."""
+        per_tokens: Set[int] = set()
+        if doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if self.kb.ner_labels.get(ent.label_) == "PER" and len(ent) > 1:
+                    per_tokens.update(range(ent.start, ent.end))
+        named = {i for a in atoms for i in range(a.start, a.end)
+                 if a.entries[0].kind in ("actor", "prov") and a.entries[0].mention_kind in (NAME, SURNAME)}
+        out = []
+        for a in atoms:
+            e = a.entries[0]
+            # the word before must be no name of its own ("Macron Scholz": two people)
+            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0 and a.start - 1 not in named:
+                prev = doc[a.start - 1].text
+                if prev in self.kb.given_names or (a.start - 1 in per_tokens and a.start in per_tokens
+                                                   and doc[a.start - 1].is_title and doc[a.start - 1].is_alpha):
+                    names = [(self.kb.get(x.target or "") or None) for x in a.entries if x.mention_kind == SURNAME]
+                    if not any(n is not None and prev in n.name.split() for n in names):
+                        continue
+            out.append(a)
+        return out
+
+    def _org_country(self, entry: Entry) -> Optional[str]:
+        actor = self.kb.get(entry.target or "") if entry.kind == "actor" else None
+        if actor is None or actor.type != "ORG":
+            return None
+        code = actor.code or ""
+        return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else actor.country
+
+    def _prefer_context_orgs(self, atoms: List[Atom], st: DocState) -> None:
+        """A name several countries' organisations share ("die Grünen": the German and the
+        Austrian Greens; "Sozialdemokraten") is the one of the country the text before it
+        is mostly about, else of the document's main country (one sense per discourse)."""
+        for a in atoms:
+            if len(a.entries) < 2:
+                continue
+            countries = [self._org_country(e) for e in a.entries]
+            if len({c for c in countries if c}) < 2:
+                continue
+            where = st.context_before(a.start) or st.context
+            if where is None:
+                continue
+            a.entries.sort(key=lambda e: 0 if self._org_country(e) == where else 1)
 
     def _case_filter(self, doc: Doc, start: int, end: int, entries: Sequence[Entry]) -> List[Entry]:
         out = []
@@ -433,6 +483,7 @@ class ActorLinker:
                 continue
             noun, target, plural = hit
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
+            out[-1].compound = True  # type: ignore[attr-defined]
         return out
 
     def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
@@ -449,6 +500,11 @@ class ActorLinker:
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type in ("GPE", "LOC"):
                     country = actor.country
+                elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
+                        and actor.code[:3].isalpha() and actor.code[:3] != "IGO":
+                    # a national party or state body names its country ("die Salzburger SPÖ"
+                    # -> AUT); outlets, firms and NGOs report on any country and do not
+                    country = actor.code[:3]
             elif e.kind == "role" and e.target:
                 base = self.kb.get(e.target)
                 country = base.country if base is not None and base.type in ("GPE", "LOC") else None
@@ -518,6 +574,20 @@ class ActorLinker:
                 if actor is not None and actor.type == "PER":
                     return e
         return None
+
+    @staticmethod
+    def _unknown_org(atom: Atom, agent: str) -> Optional[str]:
+        """The provisional id of a name the KB does not know that is no person ("DHA"),
+        else None. After an outlet noun (agent MED: "die Nachrichtenagentur", "der
+        Sender") the name is the outlet even when the entity model called it a person (it
+        often does: "Kathpress", "Ihlas"); after other group nouns a person's name stays a
+        person ("die FDP-Abgeordnete Julia X")."""
+        e = atom.entries[0]
+        if e.kind != "prov" or e.mention_kind != NAME:
+            return None
+        if getattr(atom, "prov_type", "PER") == "PER" and agent != "MED":
+            return None
+        return e.target
 
     def _between(self, doc: Doc, end: int, start: int) -> List[str]:
         return [t.text for t in doc[end:start]]
@@ -795,6 +865,26 @@ class ActorLinker:
                     country, end, k = seat, c.end, k + 1
         former = self._is_former(doc, start)
         text = doc[start:end].text
+        # a group noun + an organisation's name the KB does not know ("die Nachrichtenagentur
+        # DHA", "der Sender RTS"): the name is that kind of body of the role's country, else
+        # of the country the text before it is mostly about -> TURMED; the name alone later
+        # ("berichtete DHA weiter") is the same actor with the same code
+        if k < n and atoms[k].start == end and not noun.person and not plural and noun.agent:
+            known = atoms[k].first("actor")
+            known_actor = self.kb.get(known.target or "") if known is not None and known.mention_kind == NAME else None
+            if known_actor is not None and known_actor.type == "ORG":
+                # "die Zeitung Haaretz", "der Sender CNN": one mention of the known body
+                out.append(Found(start, atoms[k].end, known_actor.id, NAME))
+                return k + 1
+            org = self._unknown_org(atoms[k], noun.agent)
+            if org is not None:
+                where = country if country and self.kb.get(country) is not None else None
+                place = self.kb.get(where) if where else None
+                iso = (place.country if place is not None and place.type in ("GPE", "LOC") else None) \
+                    or st.context_before(start) or st.context
+                out.append(Found(start, atoms[k].end, org, NAME))
+                st.role_code.setdefault(org, (iso, f"{iso or '---'}{noun.agent}"))
+                return k + 1
         # apposition: role + name ("US-Außenminister Marco Rubio") -> one mention
         if k < n and atoms[k].start == end:
             person = self._person(atoms[k])
@@ -844,6 +934,15 @@ class ActorLinker:
         # KB does not know, not of the document's country
         owned = end < len(doc) and doc[end].lower_ in self.of_words
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
+        if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
+                and not owned and not former and noun.agent:
+            # a group compound ("Kriminalpolizei", "Polizeivertreter", "Sicherheitsbehörden"):
+            # the reference resolver knows only whole group words, so the compound is that
+            # agent of the country the text before it is mostly about, as a group noun
+            # would be ("die Polizei" in an article about the USA -> USACOP)
+            where = st.context_before(start) or st.context
+            group = self.kb.composite(where, noun.agent) if where else None
+            resolved = group.id if group is not None else None
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
@@ -948,7 +1047,7 @@ class ActorLinker:
         on = doc._.published or date.today()
         if not isinstance(on, date):
             on = date.fromisoformat(str(on)[:10])
-        atoms = resolve_place_homonyms(doc, self._select(self._atoms(doc)), self.kb, self.subnational)
+        atoms = resolve_place_homonyms(doc, self._select(self._other_given_name(doc, self._atoms(doc))), self.kb, self.subnational)
         compounds = self._compound_atoms(doc, atoms)
         if compounds:
             atoms = sorted(atoms + compounds, key=lambda a: a.start)
@@ -957,6 +1056,7 @@ class ActorLinker:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
         marks = self._country_marks(atoms)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks)
+        self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
         self._party_codes(doc, found, st)
         return self._records(doc, found, st, prov)

@@ -122,6 +122,7 @@ def eval_statements_cli(
     gold: Optional[str] = RealGoldOption,
     split: str = SplitOption,
     pipeline: Optional[str] = PipelineOption,
+    lines: Optional[str] = LinesOption,
 ) -> None:
     """Statement detection and speaker attribution P/R. Default: the regression suite (tuned
     on) in benchmarks/gold; with --gold real-de: the hand-annotated real news gold, one split.
@@ -129,9 +130,10 @@ def eval_statements_cli(
     Example:
         lagebild eval statements --lang en
         lagebild eval statements --gold real-de --split dev
+        lagebild eval statements --gold real-de --split dev --lines 400,406
     """
     if gold is not None:
-        _real("statements", gold, split, errors, as_json)
+        _real("statements", gold, split, errors, as_json, _line_set(lines))
         return
     rows: Dict[str, Any] = {}
     errs: List[str] = []
@@ -153,16 +155,19 @@ def eval_statements_cli(
 
 
 def _line_set(lines: Optional[str]) -> Optional[List[int]]:
-    """``--lines "635, 648"`` as a list of line numbers (None when not given)."""
+    """``--lines "635, 648"`` (commas and/or spaces, as ``eval events --lines``) as a list of
+    line numbers; None when not given."""
+    from ..events import realeval as ev_real
+
     if lines is None:
         return None
-    try:
-        out = [int(x) for x in lines.split(",") if x.strip()]
-    except ValueError:
-        raise typer.BadParameter(f"{lines!r} is not a comma-separated list of line numbers", param_hint="'--lines'")
-    if not out:
+    keys = ev_real.parse_keys(lines)
+    if not keys:
         raise typer.BadParameter("no line numbers given", param_hint="'--lines'")
-    return out
+    try:
+        return [int(x) for x in keys]
+    except ValueError:
+        raise typer.BadParameter(f"{lines!r} is not a list of line numbers", param_hint="'--lines'") from None
 
 
 def _real(what: str, gold: str, split: str, errors: bool, as_json: bool, lines: Optional[List[int]] = None) -> None:
@@ -181,7 +186,10 @@ def _real(what: str, gold: str, split: str, errors: bool, as_json: bool, lines: 
     else:
         from ..forecasts import realeval  # type: ignore[no-redef]
         who = "holder_acc"
-    r = realeval.evaluate(gold, split, details=errors, **({"lines": lines} if lines is not None else {}))
+    try:
+        r = realeval.evaluate(gold, split, details=errors, **({"lines": lines} if lines is not None else {}))
+    except ValueError as exc:  # --lines names an article that is not annotated for this layer
+        raise typer.BadParameter(str(exc), param_hint="'--lines'") from None
     if as_json:
         typer.echo(json.dumps({k: v for k, v in r.items() if k != "details"}, indent=2))
     else:

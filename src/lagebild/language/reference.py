@@ -221,9 +221,30 @@ def _compared(head: Token) -> bool:
     def comparing(tok: Token) -> bool:  # "als" after "mehr"/"more" counts a quantity
         return tok.lower_ in COMPARISON and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("mehr", "weniger", "more", "less", "fewer"))
 
+    if _clause_subject(head):
+        # "wie die Polizei mitteilte", "as the police said": "wie"/"as" opens a clause
+        # whose subject the phrase is -- a source, not the standard of a comparison
+        return False
     first = min((t for t in head.subtree), key=lambda t: t.i)
     before = doc[first.i - 1] if first.i > 0 else None
     return any(comparing(c) and c.i < head.i for c in head.children) or (before is not None and comparing(before))
+
+
+SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "sb", "nsubjpass"))
+
+
+def _clause_subject(head: Token) -> bool:
+    """``head`` is the subject of a finite verb that follows it in a clause opened by
+    "wie"/"as" ("wie die Polizei mitteilte"); a comparison ("stark wie ein Bär") has no
+    verb of its own. A bare plural the parser took for the object ("wie Rebellen
+    berichteten") counts when "wie" hangs on that verb."""
+    verb = head.head
+    if verb.i == head.i or verb.i < head.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    opened = any(c.lower_ in COMPARISON and c.i < head.i for c in verb.children)
+    if head.dep_ in SUBJECT_DEPS:
+        return opened or any(t.lower_ in COMPARISON for t in head.doc[max(0, head.i - 4):head.i])
+    return head.dep_ in ("obj", "oa") and opened and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _actors(doc: Doc) -> Dict[str, object]:
@@ -439,6 +460,96 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
                 gender = _gender_of(c)
     want = limit if number == "pl" and word.kind == "description" else 1
     return _antecedents(doc, start, end, word, number, gender, want)
+
+
+PROXY_KINDS = ("person", "report")
+
+
+@lru_cache(maxsize=4)
+def load_proxy_nouns(lang: str) -> Dict[str, Tuple[FrozenSet[str], Tuple[str, ...]]]:
+    """``{kind: (words, hyphen suffixes)}`` of ``data/language/proxy_nouns.tsv`` for
+    ``lang``, kind ``person`` ("Sprecher", "Büro", "spokesman") or ``report`` ("Bericht",
+    "Angaben", "survey"). Raises :class:`~lagebild.errors.DataFileError` (file, line) on a
+    malformed row."""
+    def check(row: dict) -> Optional[str]:
+        kind = row.get("kind") or "person"
+        return None if kind in PROXY_KINDS else f"kind {kind!r} is not one of {', '.join(PROXY_KINDS)}"
+
+    found: Dict[str, Tuple[set, list]] = {k: (set(), []) for k in PROXY_KINDS}
+    for row in iter_tsv(data_path("language", "proxy_nouns.tsv"), required=("lang", "form"), validate=check):
+        if row["lang"] != lang:
+            continue
+        words, suffixes = found[row.get("kind") or "person"]
+        form = row["form"].lower()
+        if form.startswith("-"):
+            suffixes.append(form)
+        else:
+            words.add(form)
+    return {k: (frozenset(w), tuple(x)) for k, (w, x) in found.items()}
+
+
+def proxy_kind(doc: Doc, start: int, end: int) -> Optional[str]:
+    """``"person"`` or ``"report"`` when the phrase at ``[start, end)`` is headed by a
+    proxy noun of ``proxy_nouns.tsv`` ("ein Sprecher des Ministeriums", "dem Bericht"),
+    else None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _head(span)
+    low, lemma = head.lower_, head.lemma_.lower()
+    for kind, (words, suffixes) in load_proxy_nouns(_lang(doc)).items():
+        if low in words or lemma in words or ("-" in low and low.endswith(suffixes)):
+            return kind
+    # a closed German compound of a person proxy ("Integrationssprecherin der SPÖ",
+    # "Pressebüro"); one the KB reads as a role of its own ("Regierungssprecher") is a
+    # mention and wins in :func:`represented`
+    if _lang(doc) == "de" and len(low) > 6:
+        words, _ = load_proxy_nouns("de")["person"]
+        if any(low.endswith(w) and len(low) - len(w) >= 3 for w in words):
+            return "person"
+    return None
+
+
+def represented(doc: Doc, start: int, end: int) -> Optional[str]:
+    """The actor a proxy phrase at characters ``[start, end)`` speaks for: a phrase headed
+    by a noun of ``proxy_nouns.tsv`` ("ein Sprecher des Innenministeriums" -> the
+    ministry's actor, "Netanyahus Büro" -> Netanyahu, "Ein Clinton-Sprecher" -> Clinton)
+    is the actor of the mention that depends on its head (genitive, "von"/"of",
+    possessive, hyphenated first part), else of the nearest mention inside the phrase.
+    None when the head is no proxy noun, or a mention covers the head itself (a name
+    in apposition: "der Sprecher, Dmitri Peskow" is Peskow -- the caller's business), or
+    the phrase names no actor. Needs a parsed Doc with the actors component's mentions.
+    Source: CAMEO codes a spokesperson by the actor represented (Schrodt 2012, ch. 3)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = _head(span)
+    if proxy_kind(doc, start, end) is None:
+        return None
+    hyphened = "-" in head.lower_
+    found = mentions_in(doc, start, end)
+    h0, h1 = head.idx, head.idx + len(head)
+    if hyphened:
+        inside = [m for m in found if h0 <= m.start and m.end <= h1]
+        return inside[0].actor_id if inside else None
+    if any(m.start <= h0 and h1 <= m.end for m in found):
+        return None  # the head is part of a mention ("Regierungssprecher" as a role)
+    # the dependents that name whom the proxy serves, nearest first: a genitive or
+    # "von"/"of" phrase, a possessive ("sein Büro"); each is resolved like any phrase
+    # (a name, a pronoun, a group noun with the context's country)
+    deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end]
+    deps.sort(key=lambda c: abs(c.i - head.i))
+    for c in deps:
+        sub = list(c.subtree)
+        s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1])
+        got = resolve_reference(doc, s0, min(s1, end))
+        if got:
+            return got
+    return min(found, key=lambda m: abs(m.start - h1)).actor_id if found else None
+
+
+# dependents of a proxy noun that name whom it speaks for (UD and TIGER labels)
+PROXY_DEPS = frozenset(("nmod", "nmod:poss", "poss", "det:poss", "obl", "ag", "pg", "nk", "compound"))
 
 
 def resolve_reference(doc: Doc, start: int, end: int) -> Optional[str]:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
-from ..language.reference import resolve_reference
+from ..language.reference import proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -122,13 +122,18 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     return True, best.actor_id
 
 
+# police and prosecutors report on cases in their own jurisdiction: "In Istanbul wurden zwei
+# Männer festgenommen, wie die Polizei mitteilte" is the Turkish police
+LOCAL_AGENTS = frozenset(("COP", "JUD"))
+
+
 def _group_country_only_in(
     ctx: _Ctx, actor_id: str, content: Optional[Tuple[int, int]], speaker: Tuple[int, int]
 ) -> bool:
     """A generic group the resolver placed in a country ("Many diplomats" → RUSGOV) whose
     country is named only inside the reported content ("… that Moscow will …"): the content
     does not say where the speakers come from."""
-    if content is None or ":" in actor_id:
+    if content is None or ":" in actor_id or actor_id[3:6] in LOCAL_AGENTS:
         return False
     actors = {a.id: a for a in tokens.get_list(ctx.doc, "actors")}
     actor = actors.get(actor_id)
@@ -158,13 +163,30 @@ def resolve_speaker(
         prev = _previous_person(ctx, start)
         if prev and "\n\n" not in doc_text(doc)[_last_mention_end(ctx, prev, start) : start]:
             return prev, text
-        return UNKNOWN, text
+        # no person named before: an unnamed member speaks for the body ("der
+        # PiS-Vorsitzende" -> the PiS's code), as a spokesperson does
+        found = tokens.mentions_in(doc, start, end)
+        return (found[0].actor_id if found else UNKNOWN), text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
             return actor, text
+    # a spokesperson, office or lawyer speaks for the actor it depends on ("ein Sprecher
+    # des Innenministeriums", "Netanyahus Büro", "sein Anwalt")
+    rep = represented(doc, start, end)
+    if rep:
+        return rep, text
+    if proxy_kind(doc, start, end) == "report" and "-" not in text:
+        # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
+        # report of the source the text named last ("nach einem Bericht von Spiegel
+        # online … Dem Bericht zufolge …")
+        prev = _previous_speaker(ctx, start)
+        if prev is not None and prev.speaker != UNKNOWN:
+            return prev.speaker, text
+        return UNKNOWN, text
+    if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         if tokens.mentions_in(doc, start, end):
-            return UNKNOWN, text  # only a dependent names an actor ("Sprecher von Putin")
+            return UNKNOWN, text  # only a dependent names an actor ("der Vorwurf der Staatsanwaltschaft")
     actor = tokens.actor_in(doc, start, end)
     if actor:
         return actor, text
@@ -303,6 +325,17 @@ def _passive_speaker(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int
     return []
 
 
+def _bare_fronted(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A one-word sentence opener with no dependents and no actor mention."""
+    return tok.i == sent.start and not list(tok.children) and not tokens.mentions_in(ctx.doc, tok.idx, tok.idx + len(tok))
+
+
+def _named_np(ctx: _Ctx, tok: Token) -> bool:
+    """A noun phrase with a determiner, or one that mentions an actor."""
+    s, e = subtree_span(tok)
+    return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -313,7 +346,16 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # a dateline ("Wien – …") is never the subject
         subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
-            subjects = [t for t in subjects if t.i < verb.i]  # two "subjects" around a V2 verb: the Vorfeld one
+            # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
+            # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
+            # sentence adverb the parser took for a name) and the one after the verb is a
+            # real noun phrase (a determiner or an actor mention)
+            before = [t for t in subjects if t.i < verb.i]
+            after = [t for t in subjects if t.i > verb.i]
+            if not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
+                subjects = before
+            else:
+                subjects = after
         if subjects and (all(dep(t) == "nsubj:pass" for t in subjects) or _is_passive(verb)) or (not subjects and _passive_like(verb)):
             # "Die Listen wurden bestätigt": the passive subject is what was said, not who;
             # the speaker is the agent or the institution it was said in ("wurde im
@@ -391,6 +433,17 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
 # ---------------------------------------------------------------- speech verbs
 
 
+def _finite_after_vorfeld(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A past-tense form the tagger called an attributive adjective ("meinte" tagged ADJA
+    in "Zur Rolle seiner Partei meinte Mitterlehner …") that the parser still made a verb
+    and that follows a noun, name, pronoun or adverb -- the Vorfeld of a V2 clause --, not
+    a determiner or adjective as an attributive form does ("das erwartete Urteil")."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.i <= sent.start:
+        return False
+    prev = ctx.doc[tok.i - 1]
+    return prev.pos_ in ("NOUN", "PROPN", "PRON", "ADV") and prev.lower_ not in DETERMINERS.get(ctx.lang, set())
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
     if not cands:
@@ -402,7 +455,7 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "VB" and tok.i == sent.start:
         return None  # imperative: "Expect delays." has no speaker
-    if tok.tag_ == "ADJA" or (tok.pos_ == "ADJ" and ctx.lang == "en"):
+    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent)) or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
         return None  # "meine Art der Politik": a possessive, not "meinen"
@@ -783,6 +836,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             kind = "direct"
         else:
             conditional_content = False
+            ckind = None
             span = _content_span(ctx, tok, sent)
             if span is not None and ctx.lex.clause_kind(doc_text(ctx.doc)[span[0] : span[1]].split()[0]) in (
                 "conditional", "concessive",
@@ -834,7 +888,9 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                             ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
                 continue
             content = span
-            kind = "indirect"
+            # "meinte X: Wir haben …" -- the corpus drops quotation marks; a main clause in
+            # the indicative after a colon is the speaker's words (a Konjunktiv-I one is not)
+            kind = "direct" if ckind == "colon" else "indirect"
         ctx.subject_head = None
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
@@ -1150,6 +1206,90 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
     return best
 
 
+def _source_adverbs(lang: str) -> frozenset:
+    path = data_path(lang, "source_adverbs.txt")
+    return frozenset(word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _source_adverb(ctx: _Ctx, sent: Span) -> Optional[Token]:
+    """"demnach"/"demzufolge" in a sentence right after a statement (within the window of
+    :func:`_previous_speaker`): the sentence reports that source ("Das Verfahren wurde
+    demnach eingeleitet"); without a statement before it, "demnach" is the author's
+    inference and no statement."""
+    words = _source_adverbs(ctx.lang)
+    hit = next((t for t in sent if t.lower_ in words), None)
+    if hit is None or ctx.quote_at(hit.idx) is not None:
+        return None
+    prev = _previous_speaker(ctx, sent.start_char, window=400)
+    return hit if prev is not None and prev.speaker not in (UNKNOWN, "author") else None
+
+
+def _first_person(ctx: _Ctx, toks) -> bool:  # type: ignore[no-untyped-def]
+    return any(t.lower_ in ctx.lex.author_pronouns for t in toks)
+
+
+def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]:
+    """``(actor id, text)`` of the last person (or organisation) mentioned in
+    ``[start, end)``, else None."""
+    found = [m for m in tokens.mentions_in(ctx.doc, start, end)
+             if ctx.actor_type.get(m.actor_id) in ("PER", "ORG") or m.actor_id.startswith("prov:")]
+    if not found:
+        return None
+    # a person before an organisation: "Bürgermeister Kurt Fischer (VP) sieht …:"
+    people = [m for m in found if ctx.actor_type.get(m.actor_id) in ("PER", None)]
+    m = (people or found)[-1]
+    return m.actor_id, doc_text(ctx.doc)[m.start:m.end]
+
+
+def _covered(ctx: _Ctx, start: int, end: int) -> bool:
+    return any(st.span[0] < end and start < st.span[1] for st in ctx.out)
+
+
+def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
+    """Direct speech after a colon without quotation marks (the corpus dropped most of
+    them): "Frühstücks Schlussfolgerung: Wir müssen …", "Bürgermeister X sieht strukturelle
+    Gründe: Wir haben keine …", "…, meint aber: Seis drum, …". The clause after the colon
+    is the speaker's when the text before it names a person (or a speech verb there had no
+    content of its own) and the clause speaks in the first person -- or follows that
+    speech verb. The speaker is the speech verb's subject, else the last person or
+    organisation named before the colon."""
+    text = doc_text(ctx.doc)
+    anchors = {end: (sp, st) for end, sp, st in ctx.anchors}
+    for k, sent in enumerate(sents):
+        if turn_at(ctx.turns, sent.start_char) is not None or ctx.quote_at(sent.start_char) is not None:
+            continue
+        colons = [t for t in sent if t.text == ":" and sent.start < t.i < sent.end - 2]
+        if colons:  # inside the sentence
+            c = colons[0]
+            right = [t for t in sent if t.i > c.i]
+            span = char_span(right)
+            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper() or not _first_person(ctx, right):
+                continue
+            who = _person_before(ctx, sent.start_char, c.idx)
+            if who is None:
+                continue
+            speaker, speaker_text = who
+        elif k > 0 and sents[k - 1].text.rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
+            prev = sents[k - 1]
+            span = char_span(list(sent))
+            if span is None or _covered(ctx, *span):
+                continue
+            anchored = anchors.get(prev.end_char)
+            if anchored is not None and anchored[0] != UNKNOWN:
+                speaker, speaker_text = anchored
+            elif _first_person(ctx, sent):
+                who = _person_before(ctx, prev.start_char, prev.end_char)
+                if who is None:
+                    continue
+                speaker, speaker_text = who
+            else:
+                continue
+        else:
+            continue
+        _add(ctx, Statement(speaker=speaker, kind="direct", text=text[span[0]:span[1]], span=span,
+                            speaker_text=speaker_text, cue=":", verb_class="say"))
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -1190,7 +1330,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             continue
         if ctx.quote_at(sent.start_char) is not None:
             continue
-        kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent)
+        kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
@@ -1208,6 +1348,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                     verb_class="say",
                 ),
             )
+    _colon_quotes(ctx, sents)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):

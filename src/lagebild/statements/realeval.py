@@ -119,6 +119,8 @@ def score_layer(
     second: ``(name, ok(gold_record, pred))`` for a second per-pair accuracy (``<name>_acc``).
     lines: only these annotated articles (their keys: line numbers for real-de), e.g. an
         annotation batch scored on its own before anything is tuned on it; None: all.
+        Raises ValueError naming keys that are not ``layer``-annotated articles of the split
+        (a typo must not silently shrink the evaluation; as ``events --lines``).
     Returns counts, precision, recall, F1, both accuracies and the hard-negative alarms of
     the sentences that look like a ``layer`` record; with ``details`` per-article misses,
     false alarms and wrong ``who`` (key ``wrong_<who>``).
@@ -128,6 +130,9 @@ def score_layer(
     keys, by_key, negs = ev.gold_by_article(gold, split, layer, looks_like)
     if lines is not None:
         wanted = set(lines)
+        missing = sorted(wanted - set(keys), key=str)
+        if missing:
+            raise ValueError(f"not {layer}-annotated articles of {gold} {split}: {', '.join(map(str, missing))}")
         keys = [k for k in keys if k in wanted]
     c: Dict[str, int] = defaultdict(int)
     rows = []
@@ -173,9 +178,11 @@ def score_layer(
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
-             predict: Optional[Callable[[str, Any], List[Pred]]] = None) -> Dict[str, Any]:
-    """Precision, recall, speaker and kind accuracy of statements on one split; with
-    ``details`` also ``details`` (misses, false alarms, wrong speakers, per article)."""
+             predict: Optional[Callable[[str, Any], List[Pred]]] = None,
+             lines: Optional[Any] = None) -> Dict[str, Any]:
+    """Precision, recall, speaker and kind accuracy of statements on one split (or only its
+    annotated articles ``lines``, e.g. a freshly annotated batch); with ``details`` also
+    ``details`` (misses, false alarms, wrong speakers, per article)."""
     return score_layer(
         gold, split, "statements",
         predict=predict or (lambda g, key: predicted(g, key, model)),
@@ -183,4 +190,5 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
         who="speaker",
         second=("kind", lambda g, p: g.get("kind") == p.kind),
         details=details,
+        lines=lines,
     )

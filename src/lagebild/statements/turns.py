@@ -71,7 +71,10 @@ def _inline_candidates(text: str, taken: set) -> List[_Cand]:
     repeated = {label for label, n in counts.items() if n >= 2}
     if len(repeated) < 2:
         return []
-    return [c for c in found if c.label in repeated]
+    # the first answer often carries the full name, the later ones the surname only
+    # ("Eva Glawischnig: …" … "Glawischnig: …")
+    return [c for c in found if c.label in repeated
+            or (len(c.label.split()) > 1 and c.label.split()[-1] in repeated)]
 
 
 def _paragraph_starts(text: str) -> List[int]:
