@@ -266,10 +266,13 @@ def test_forecast_scorer_keeps_only_the_lines_asked_for():
     from lagebild.forecasts import realeval as fc_real
 
     asked = []
-    r = fc_real.evaluate("real-de", "dev", predict=lambda g, key: asked.append(key) or [], lines=[669, 804, 999999])
+    r = fc_real.evaluate("real-de", "dev", predict=lambda g, key: asked.append(key) or [], lines=[669, 804])
     assert sorted(asked) == [669, 804]
     gold = [g for g in ev.load("real-de", "forecasts", "dev") if g["line"] in (669, 804)]
     assert r["articles"] == 2 and r["gold"] == len(gold) > 0 and r["recall"] == 0.0
+    # a line that is not a forecast-annotated article is an error, never a silent shrink
+    with pytest.raises(ValueError, match="999999"):
+        fc_real.evaluate("real-de", "dev", predict=lambda g, key: [], lines=[669, 999999])
 
 
 def test_parse_keys_and_select_articles(monkeypatch):
