@@ -33,7 +33,7 @@ ENV = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_TH
 OVERRIDES = {
     "de": {
         "syntax": ["--components.lemmatizer.mode", "lookup"],
-        # the shipped NER (2026-12, run "B" in training/README.md): ner.cfg's tok2vec (width
+        # run "B" of 2026-12 in training/README.md (best candidate, not shipped): ner.cfg's tok2vec (width
         # 128, depth 4) on the open-data corpora of ner_data.py; best dev F1 at step 3000
         "ner": ["--training.max_steps", "3000"],
     },
