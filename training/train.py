@@ -33,7 +33,9 @@ ENV = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_TH
 OVERRIDES = {
     "de": {
         "syntax": ["--components.lemmatizer.mode", "lookup"],
-        "ner": [],
+        # run "B" of 2026-12 in training/README.md (best candidate, not shipped): ner.cfg's tok2vec (width
+        # 128, depth 4) on the open-data corpora of ner_data.py; best dev F1 at step 3000
+        "ner": ["--training.max_steps", "3000"],
     },
     "en": {
         "syntax": ["--components.lemmatizer.mode", "rule"],
@@ -43,7 +45,9 @@ OVERRIDES = {
 
 LICENSES = {
     "de": "CC BY-SA 4.0 (trained on UD German GSD test (CC BY-SA 4.0) + UD German PUD "
-          "(CC BY-SA 3.0) and GermEval 2014 test split (CC BY 4.0); lemma lookup table from "
+          "(CC BY-SA 3.0); NER on the GermEval 2014 test split minus its held-out 10 % "
+          "(CC BY 4.0), DFKI SmartData train (CC BY 4.0), MobIE train (CC BY 4.0), UNER "
+          "German-PUD (CC BY-SA 4.0); lemma lookup table and Brown clusters from "
           "spacy-lookups-data (MIT))",
     "en": "CC BY-SA 4.0 (trained on UD English EWT train (CC BY-SA 4.0), wikigold, Broad "
           "Twitter Corpus, WNUT-17 (CC BY 4.0); lemma tables from spacy-lookups-data (MIT))",
@@ -70,6 +74,8 @@ def stage_vectors(lang, args):
 
 
 def vectors_dir(lang, args):
+    if args.vectors == "model":  # the static vectors of the shipped pipeline (same table)
+        return MODELS / lang
     return OUTPUT / lang / ("vectors_freq" if args.vectors == "freq" else "vectors")
 
 
@@ -208,6 +214,61 @@ def stage_package(lang, args):
     print(f"packaged {dest} ({size / 1e6:.1f} MB)")
 
 
+NER_SOURCES = {
+    "de": [
+        {"name": "GermEval 2014 NER, official test file minus every 10th sentence (held out)",
+         "license": "CC BY 4.0", "url": "https://sites.google.com/site/germeval2014ner/"},
+        {"name": "DFKI SmartData corpus v1, train file", "license": "CC BY 4.0",
+         "url": "https://github.com/DFKI-NLP/smartdata-corpus"},
+        {"name": "MobIE NER, train file", "license": "CC BY 4.0", "url": "https://github.com/DFKI-NLP/MobIE"},
+        {"name": "UNER German-PUD", "license": "CC BY-SA 4.0",
+         "url": "https://github.com/UniversalNER/UNER_German-PUD"},
+    ],
+}
+
+
+def stage_package_ner(lang, args):
+    """Replace only the ``ner`` component of the shipped pipeline by
+    ``training/output/<lang>/ner<suffix>/model-best`` (trained with ``--vectors model``, so
+    both read the same static-vector table); everything else stays byte-identical."""
+    import shutil
+
+    import spacy
+    sys.path.insert(0, str(TRAINING))
+    import functions  # noqa: F401  (registers the training callback)
+
+    dest = Path(args.dest) if args.dest else MODELS / lang
+    nlp = spacy.load(MODELS / lang)
+    ner_nlp = spacy.load(OUTPUT / lang / f"ner{args.suffix}" / "model-best")
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=ner_nlp)  # last, as in stage_package
+    nlp.config["initialize"]["before_init"] = None
+    t2v = ner_nlp.config["components"]["ner"]["model"]["tok2vec"]
+    nlp.meta["license"] = LICENSES[lang]
+    nlp.meta["sources"] = NER_SOURCES.get(lang, [])
+    nlp.meta["ner"] = {
+        "trained_by": f"python training/train.py {lang} --stages ner,package-ner --vectors model",
+        "tok2vec": {"width": t2v["encode"]["width"], "depth": t2v["encode"]["depth"],
+                    "rows": t2v["embed"]["rows"]},
+        "dev_f1 (GermEval train part, k % 10 == 4)": round(ner_nlp.meta["performance"]["ents_f"], 4),
+    }
+    if args.ner_meta:
+        nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))
+    tmp = dest.with_name(dest.name + ".new")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    # keep what is not part of the spaCy pipeline (e5/: the accurate pipeline's heads)
+    for extra in (MODELS / lang).iterdir():
+        if not (tmp / extra.name).exists():
+            (shutil.copytree if extra.is_dir() else shutil.copy2)(extra, tmp / extra.name)
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"packaged {dest} with ner from ner{args.suffix} ({size / 1e6:.1f} MB)")
+
+
 def stage_eval(lang, args):
     sys.path.insert(0, str(ROOT / "src"))
     from lagebild.language.evaluate import evaluate
@@ -222,16 +283,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("lang", choices=["de", "en"])
     ap.add_argument("--stages", default="convert,syntax,ner,package,eval")
-    ap.add_argument("--vectors", nargs="?", const="clusters", choices=["clusters", "freq"],
+    ap.add_argument("--vectors", nargs="?", const="clusters", choices=["clusters", "freq", "model"],
                     help="static vectors from Brown clusters (see vectors.py); 'freq' adds "
-                         "frequency-rank bins")
+                         "frequency-rank bins; 'model' takes the table of the shipped "
+                         "pipeline (needed to retrain only the NER: package-ner)")
     ap.add_argument("--max-steps", type=int, default=0)
     ap.add_argument("--gsd-repeat", type=int, default=1, help="de: repeat GSD test N times in syntax training")
     ap.add_argument("--set", action="append", help="config override KEY=VALUE (experiments)")
     ap.add_argument("--suffix", default="", help="suffix of the training output dirs (experiments)")
+    ap.add_argument("--dest", help="package-ner: write the pipeline here instead of src/lagebild/models/<lang>")
+    ap.add_argument("--ner-meta", help="package-ner: JSON file whose keys update the model's meta.json")
     args = ap.parse_args()
     stages = args.stages.split(",")
-    if args.vectors and "vectors" not in stages and "convert" in stages:
+    if args.vectors in ("clusters", "freq") and "vectors" not in stages and "convert" in stages:
         stages.insert(stages.index("convert") + 1, "vectors")
     for st in stages:
         print(f"== {args.lang}: {st}", flush=True)
@@ -243,6 +307,8 @@ def main():
             stage_train(args.lang, st, args)
         elif st == "package":
             stage_package(args.lang, args)
+        elif st == "package-ner":
+            stage_package_ner(args.lang, args)
         elif st == "eval":
             stage_eval(args.lang, args)
         else:
