@@ -102,3 +102,16 @@ def test_contiguous_test_equals_the_phrase_matcher(words, name, windows):
     actor = {"id": "prov:x", "name": " ".join(name), "type": "PER"}
     got = influencing([actor], set(), set(), "", lambda _: tuple(name), sequences)
     assert bool(got) == found
+
+
+@given(st.text(alphabet="abcxyz 0129Äé-", max_size=80), st.lists(st.text(alphabet="abcxyz 0129Äé-", min_size=1, max_size=12), max_size=6))
+def test_relevance_prefilter_changes_nothing(text, names):
+    """The trigram prefilter of relevant_provisional only skips a text scan whose answer
+    is no: the result equals the plain substring test for every actor."""
+    from lagebild.actors.provisional import _fold, _parts
+
+    actors = [{"id": provisional_id(n), "name": n, "type": "PER"} for n in names]
+    folded = _fold(text)
+    expected = [a["id"] for a in actors if any(
+        all(p in folded for p in parts) for parts in _parts(a["id"], a["name"]))]
+    assert [r["id"] for r in relevant_provisional(actors, text)] == expected

@@ -160,13 +160,23 @@ def relevant_provisional(actors: Sequence[Actor | dict], text: str) -> List[dict
     match, never drops one that can.
     """
     folded = _fold(text)
+    # a run of 3+ characters is in the text only if its first and last trigram are: a
+    # set lookup rules out most actors before a scan of the text (parallel ingest tests
+    # every registered actor against every chunk of 8 documents)
+    grams = {folded[i:i + 3] for i in range(len(folded) - 2)}
+
+    def has(part: str) -> bool:
+        if len(part) >= 3 and (part[:3] not in grams or part[-3:] not in grams):
+            return False
+        return part in folded
+
     out = []
     for actor in actors:
         rec = actor if isinstance(actor, dict) else None
         aid = rec["id"] if rec is not None else actor.id  # type: ignore[union-attr]
         name = rec["name"] if rec is not None else actor.name  # type: ignore[union-attr]
         id_parts, name_parts = _parts(aid or "", name or "")
-        if all(p in folded for p in id_parts) or all(p in folded for p in name_parts):
+        if all(has(p) for p in id_parts) or all(has(p) for p in name_parts):
             out.append(actor_record(actor))
     return out
 
