@@ -215,11 +215,11 @@ class ParallelIngest:
     setup: Optional[str] = None  # "module:function" each worker calls after loading
     restarts: int = 0  # worker pools restarted after a crash (for reports and tests)
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self, workers: int = 0) -> ProcessPoolExecutor:
         # spawn: a clean interpreter per worker (the parent may hold DuckDB threads)
         ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
+            max_workers=workers or self.workers, mp_context=ctx, initializer=_init_worker,
             initargs=(self.language, self.model, self.provisional, os.getpid(), self.setup),
         )
 
@@ -362,6 +362,7 @@ class ExactParallelIngest(ParallelIngest):
     batch_size: int = 16
     batch_chars: int = 100_000
     redone: int = 0
+    _lane: Optional[ProcessPoolExecutor] = field(default=None, init=False, repr=False)  # see _single
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
         from ..actors.provisional import influencing, learn_provisional, provisional_actors, relevant_provisional
@@ -449,23 +450,34 @@ class ExactParallelIngest(ParallelIngest):
                         yield from accept(entry, task, result)
                     except _WorkerDied as died:
                         yield entry[0], died.failure
-                        for t in pending:
-                            submit(t)
                     steps.after()
                 refill()
             self._executor.shutdown(wait=True)
+            if self._lane is not None:
+                self._lane.shutdown(wait=True)
         finally:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            if self._lane is not None:
+                self._lane.shutdown(wait=False, cancel_futures=True)
+                self._lane = None
 
     def _single(self, item: Article, registry: List[dict]) -> ExactResult:
-        """Analyse one document now with ``registry``; a worker that dies on it makes it
-        a failure (raised as :class:`_WorkerDied`, the pool restarted)."""
+        """Analyse one document now with ``registry``, in the redo lane: one more worker
+        process, started at the first document that needs it. The pool's queue holds
+        the chunks sent ahead, so a document analysed again there waited for all of
+        them, and then one worker idled while the other analysed it and the parent
+        waited (about one document's time lost per document analysed again). A worker
+        that dies on it makes it a failure (raised as :class:`_WorkerDied`; the lane is
+        started again for the next one)."""
+        if self._lane is None:
+            self._lane = self._pool(1)
         try:
-            (result,) = self._executor.submit(_analyze_exact, [item], registry, self.with_tokens).result()
-            self._failed_starts = 0
+            (result,) = self._lane.submit(_analyze_exact, [item], registry, self.with_tokens).result()
+            self._failed_starts = 0  # a document was finished
             return result
         except BrokenProcessPool:
-            self._restart()
+            self._lane.shutdown(wait=False, cancel_futures=True)
+            self._lane = None
             raise _WorkerDied(IngestFailure(
                 item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
             ))
