@@ -206,7 +206,7 @@ class Store:
         them one after the other (outcomes, ``seq`` numbers, actor rows and their
         ``first_seq``, all the same), but with one multi-row INSERT per table for the
         whole batch instead of one per document: DuckDB's per-statement cost (~3 ms)
-        was a fifth of the time of one-process ingest (``benchmarks/store_speed.py``).
+        made storing cost ~20 ms of CPU per news article (``benchmarks/store_speed.py``).
 
         Returns the outcome per document ("new", "updated", "unchanged"), in order.
         Raises whatever the database raised, after rolling back the WHOLE batch (nothing
