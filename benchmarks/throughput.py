@@ -49,6 +49,7 @@ def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
     words = 0
     db = None
     if store:
+        from lagebild.batch import BatchReport, save_results
         from lagebild.store import Store
 
         db = Store(Path(tempfile.mkdtemp()) / "bench.duckdb")
@@ -78,7 +79,8 @@ def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
             documents.extend(to_document(a, d) for a, d in zip(articles, docs))
         if db is not None:
             t = time.perf_counter()
-            db.save_many(documents)
+            save_results(db, documents, BatchReport())  # as `lagebild ingest` stores a batch
+            db.release_due()
             times["store"] += time.perf_counter() - t
     times["total"] = time.perf_counter() - t_all
     times["_words"] = words

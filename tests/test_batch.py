@@ -28,8 +28,10 @@ def test_batch_ctrl_c_keeps_finished_documents(tmp_path, commit_every):
     with Store(tmp_path / "db.duckdb") as store:
         report = ingest_paths([folder], store, commit_every=commit_every, on_item=on_item)
         assert report.interrupted and not report.ok
-        assert store.count() == 3 == report.stored
-        assert {d.id for d in seen} == {r["id"] for r in store.documents()}
+        # a batch is committed in one transaction before its documents are reported:
+        # Ctrl-C while the 3rd is reported keeps (and counts) that whole batch
+        assert store.count() == report.stored == min(6, -(-3 // commit_every) * commit_every)
+        assert {d.id for d in seen} <= {r["id"] for r in store.documents()}
 
 
 def test_batch_same_document_twice_in_one_batch(tmp_path):

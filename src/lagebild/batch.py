@@ -200,15 +200,18 @@ def ingest_paths(
 ) -> BatchReport:
     """Analyse every document under ``paths`` and store it.
 
-    Each document is stored in its own transaction as soon as its batch (``commit_every``
-    documents analysed together) is analysed, before the next input is read; a document
-    the database refuses is rolled back alone and reported ([E043]), the batch goes on.
-    After each batch the DuckDB file is released for other processes (:meth:`Store.release`).
+    Each batch (``commit_every`` documents analysed together) is stored in one
+    transaction as soon as it is analysed, before the next input is read
+    (:func:`save_results`); a document the database refuses is rolled back alone and
+    reported ([E043]): the batch is then stored document by document and goes on.
+    After a batch the DuckDB file is released for other processes when that is due
+    (:meth:`Store.release_due`: at least every 5 s with the default lock wait).
     resume: documents whose content id is already stored are skipped before analysis
         (cheap: no parsing), e.g. to finish an interrupted run.
     on_item(path, result, outcome): after each document; outcome is one of
         :data:`OUTCOMES`; result is the Document, or the IngestFailure, or for "skipped"
-        the Article. (A two-argument callable gets ``(path, result)``.)
+        the Article. (A two-argument callable gets ``(path, result)``.) It is called
+        once the document's batch is committed.
     Re-ingesting unchanged input changes nothing in the store (see
     :class:`_ProvisionalReplay`); on KeyboardInterrupt every analysed document is
     already stored and the report says ``interrupted=True``.
@@ -226,22 +229,70 @@ def ingest_paths(
                 continue
             yield path, item
 
+    pending: List[Tuple[Path | None, Union[Document, IngestFailure]]] = []
+
+    def flush() -> None:
+        batch = pending[:]
+        pending.clear()
+        saved = save_results(store, [result for _, result in batch], report)
+        for (path, _), (result, outcome) in zip(batch, saved):
+            notify(path, result, outcome)
+
     def after_batch() -> None:
+        flush()
         replay.batch_done()
-        store.release()
+        store.release_due()
 
     try:
-        for path, result in analyze_items(
+        for entry in analyze_items(
             items(), language=language, model=model, batch_size=max(1, commit_every),
             barrier=replay.barrier, after_batch=after_batch,
         ):
-            result, outcome = save_result(store, result, report)
-            notify(path, result, outcome)
+            pending.append(entry)
+        flush()
     except KeyboardInterrupt:
         report.interrupted = True
+        flush()  # what was analysed is stored
     finally:
         store.release()
     return report
+
+
+def save_results(
+    store: Store, results: List[Union[Document, IngestFailure]], report: BatchReport
+) -> List[Tuple[Union[Document, IngestFailure], str]]:
+    """:func:`save_result` for each of ``results``, in order, with the same outcomes and
+    counts, but the documents written in one transaction (:meth:`Store.save_documents`:
+    one INSERT per table for the batch). If the database refuses the batch it is rolled
+    back and stored document by document, so that only the refused document fails
+    ([E043]) and the others are stored. DatabaseLockedError propagates."""
+    docs = [r for r in results if not isinstance(r, IngestFailure)]
+    outcomes: Optional[List[str]] = None
+    if len(docs) > 1 and store.backend.name == "duckdb":  # PostgreSQL: one transaction per document
+        try:
+            outcomes = store.save_documents(docs)
+        except DatabaseLockedError:
+            raise
+        except KeyboardInterrupt:
+            raise
+        except Exception:  # noqa: BLE001 - found again below, document by document
+            outcomes = None
+    if outcomes is None:
+        return [save_result(store, r, report) for r in results]
+    it = iter(outcomes)
+    out: List[Tuple[Union[Document, IngestFailure], str]] = []
+    for r in results:
+        if isinstance(r, IngestFailure):
+            report.failures.append(r)
+            out.append((r, "failed"))
+            continue
+        outcome = next(it)
+        report.stored += outcome == "new"
+        report.updated += outcome == "updated"
+        report.unchanged += outcome == "unchanged"
+        report.partial += int(r.partial)
+        out.append((r, outcome))
+    return out
 
 
 def save_result(store: Store, result: Union[Document, IngestFailure], report: BatchReport) -> Tuple[Union[Document, IngestFailure], str]:

@@ -1,6 +1,6 @@
 """Which provisional actors can influence a document's analysis (parallel ingest uses
 this to know when a document analysed ahead must be analysed again)."""
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lagebild.actors.build import slug
@@ -59,3 +59,59 @@ def test_learning_is_recorded_per_document_and_filtered_by_the_registry():
     assert "prov:vitaly_portnikov" in rec.lookups[id(key_a)]  # the filter looked it up
     assert id(key_b) not in rec.calls and rec.lookups[id(key_b)] == set()
     clear_provisional()
+
+
+def test_influencing_with_token_sequences_needs_the_name_contiguous():
+    """The phrase matcher finds a registered name only where its tokens stand together:
+    with the Doc's token sequence, a name whose tokens are all in the text but apart
+    ("Ukraine ... Plan") cannot have changed the analysis; one that stands together can."""
+    actors = [_actor("Vitaly Portnikov"), _actor("Ukraine Plan"), _actor("Plan abgelehnt")]
+    tokens = lambda name: tuple(name.split())  # noqa: E731
+    seq = tuple(TEXT.replace(",", " ,").replace(".", " .").split())
+    orths = set(seq)
+    scattered = [r["id"] for r in influencing(actors, set(), orths, TEXT, tokens)]
+    assert scattered == ["prov:vitaly_portnikov", "prov:ukraine_plan", "prov:plan_abgelehnt"]
+    exact = [r["id"] for r in influencing(actors, set(), set(), TEXT, tokens, [seq])]
+    assert exact == ["prov:vitaly_portnikov", "prov:plan_abgelehnt"]
+    # windows of a long text are separate sequences: a name across a window cut is not found
+    cut = [seq[: seq.index("Portnikov")], seq[seq.index("Portnikov"):]]
+    assert [r["id"] for r in influencing(actors[:1], set(), set(), TEXT, tokens, cut)] == []
+    # a looked-up id counts whatever the tokens
+    assert [r["id"] for r in influencing(actors[1:2], {"prov:ukraine_plan"}, set(), TEXT, tokens, [seq])] == [
+        "prov:ukraine_plan"]
+
+
+_WORDS = st.sampled_from(["Max", "Muster", "Frau", "sagte", ",", ".", "Max-Muster", "\n\n", "der"])
+
+
+@settings(deadline=None)  # the first example loads spaCy
+@given(st.lists(_WORDS, max_size=30), st.lists(_WORDS, min_size=1, max_size=4), st.integers(1, 3))
+def test_contiguous_test_equals_the_phrase_matcher(words, name, windows):
+    """For any token sequence (split into windows, each its own Doc) and any name: the
+    name counts as occurring exactly when spaCy's PhraseMatcher on ORTH finds it."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("de")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("name", [Doc(nlp.vocab, words=name)])
+    size = max(1, -(-len(words) // windows))
+    sequences = [tuple(words[i:i + size]) for i in range(0, len(words), size)] or [()]
+    found = any(matcher(Doc(nlp.vocab, words=list(seq))) for seq in sequences if seq)
+    actor = {"id": "prov:x", "name": " ".join(name), "type": "PER"}
+    got = influencing([actor], set(), set(), "", lambda _: tuple(name), sequences)
+    assert bool(got) == found
+
+
+@given(st.text(alphabet="abcxyz 0129Äé-", max_size=80), st.lists(st.text(alphabet="abcxyz 0129Äé-", min_size=1, max_size=12), max_size=6))
+def test_relevance_prefilter_changes_nothing(text, names):
+    """The trigram prefilter of relevant_provisional only skips a text scan whose answer
+    is no: the result equals the plain substring test for every actor."""
+    from lagebild.actors.provisional import _fold, _parts
+
+    actors = [{"id": provisional_id(n), "name": n, "type": "PER"} for n in names]
+    folded = _fold(text)
+    expected = [a["id"] for a in actors if any(
+        all(p in folded for p in parts) for parts in _parts(a["id"], a["name"]))]
+    assert [r["id"] for r in relevant_provisional(actors, text)] == expected

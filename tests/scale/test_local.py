@@ -159,8 +159,10 @@ def test_parallel_ctrl_c_commits_what_was_analysed(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         report = ingest_parallel([folder], store, workers=2, commit_every=2, on_item=on_item)
         assert report.interrupted
-        assert store.count() == 5 == report.stored
-        assert {d.id for d in seen} == {r["id"] for r in store.documents()}
+        # every commit_every documents are committed together, then reported: Ctrl-C
+        # while the 5th is reported keeps its batch (the 5th and 6th)
+        assert store.count() == 6 == report.stored
+        assert {d.id for d in seen} <= {r["id"] for r in store.documents()}
 
 
 def test_workers_that_cannot_start_are_an_error_not_a_loop(tmp_path):
@@ -185,6 +187,23 @@ def _running(pid: str) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.slow  # three pools and a restart: ~1-2 min on 2 cores
+def test_exact_ingest_isolates_a_crashing_document_in_the_redo_lane(tmp_path, monkeypatch):
+    """A document that kills its worker breaks the pool; its chunk is analysed again one
+    document at a time in the redo lane, which dies on it too: only it fails, every other
+    document is stored as one process stores it, and the lane starts again."""
+    (tmp_path / "crashy_setup.py").write_text(CRASHY, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    folder = _name_corpus(tmp_path / "in", 2 * CHUNK)
+    expected = _one_process(folder, tmp_path / "one.duckdb")
+    (folder / "00a_crash.txt").write_text("Meldung. 01.04.2025.\n\nDie Regierung sagte CRASH.", encoding="utf-8")
+    with Store(tmp_path / "two.duckdb") as two:
+        report = ingest_parallel([folder], two, workers=2, setup="crashy_setup:setup")
+        assert [Path(f.source).name for f in report.failures] == ["00a_crash.txt"]
+        assert "worker process died" in report.failures[0].reason
+        assert report.stored == 2 * CHUNK and _dump(two) == expected
 
 
 @pytest.mark.slow

@@ -253,17 +253,22 @@ def test_postgresql_three_concurrent_ingests_of_the_same_files(tmp_path, store_t
 
 def test_a_failing_save_is_reported_and_the_batch_goes_on(store_target, tmp_path, monkeypatch):
     folder = corpus(tmp_path / "in")
-    original = Store._write
+    rows, insert = Store._rows, Store._insert_rows
     victim = {}
 
-    def flaky(self, backend, doc, data):
+    def spy(self, doc, data):
         if "Warschau" in (doc.title or ""):
             victim["id"] = doc.id
-            original(self, backend, doc, data)  # rows written, then the commit never comes
-            raise RuntimeError("disk full")
-        return original(self, backend, doc, data)
+        return rows(self, doc, data)
 
-    monkeypatch.setattr(Store, "_write", flaky)
+    def flaky(self, table, table_rows, **kw):
+        insert(self, table, table_rows, **kw)  # rows written, then the commit never comes
+        if table != "actors" and any(r[0] == victim.get("id") for r in table_rows):
+            raise RuntimeError("disk full")
+
+    # both the batch write and, after it failed, the one-by-one writes fail on the victim
+    monkeypatch.setattr(Store, "_rows", spy)
+    monkeypatch.setattr(Store, "_insert_rows", flaky)
     with Store(store_target) as store:
         report = ingest_paths([folder], store)
     assert report.stored == len(TEXTS) - 1 and len(report.failures) == 1

@@ -160,13 +160,23 @@ def relevant_provisional(actors: Sequence[Actor | dict], text: str) -> List[dict
     match, never drops one that can.
     """
     folded = _fold(text)
+    # a run of 3+ characters is in the text only if its first and last trigram are: a
+    # set lookup rules out most actors before a scan of the text (parallel ingest tests
+    # every registered actor against every chunk of 8 documents)
+    grams = {folded[i:i + 3] for i in range(len(folded) - 2)}
+
+    def has(part: str) -> bool:
+        if len(part) >= 3 and (part[:3] not in grams or part[-3:] not in grams):
+            return False
+        return part in folded
+
     out = []
     for actor in actors:
         rec = actor if isinstance(actor, dict) else None
         aid = rec["id"] if rec is not None else actor.id  # type: ignore[union-attr]
         name = rec["name"] if rec is not None else actor.name  # type: ignore[union-attr]
         id_parts, name_parts = _parts(aid or "", name or "")
-        if all(p in folded for p in id_parts) or all(p in folded for p in name_parts):
+        if all(has(p) for p in id_parts) or all(has(p) for p in name_parts):
             out.append(actor_record(actor))
     return out
 
@@ -209,22 +219,50 @@ def clear_provisional() -> None:
         _registry_version[0] += 1
 
 
+def _occurs_in(sequences: Sequence[Sequence[str]]) -> Any:
+    """``tokens -> bool``: does the token-text sequence ``tokens`` occur contiguously in
+    one of ``sequences`` (the token texts of a Doc, or of each window of a long text)?
+    That is when a PhraseMatcher on ORTH with the pattern ``tokens`` matches. An empty
+    ``tokens`` counts as occurring."""
+    starts: Dict[str, List[Tuple[int, int]]] = {}
+    for w, seq in enumerate(sequences):
+        for i, t in enumerate(seq):
+            starts.setdefault(t, []).append((w, i))
+
+    def occurs(tokens: Sequence[str]) -> bool:
+        if not tokens:
+            return True
+        n = len(tokens)
+        for w, i in starts.get(tokens[0], ()):
+            seq = sequences[w]
+            if tuple(seq[i:i + n]) == tuple(tokens):
+                return True
+        return False
+
+    return occurs
+
+
 def influencing(
     actors: Sequence[Actor | dict], lookups: set, orths: set, text: str,
-    name_tokens: Optional[Any] = None,
+    name_tokens: Optional[Any] = None, sequences: Optional[Sequence[Sequence[str]]] = None,
 ) -> List[dict]:
     """The records of those ``actors`` that could have changed an analysis of ``text``
     that looked up the registry ids ``lookups`` and whose Docs had the token texts
     ``orths`` (both from :func:`record_learning`), in the given order.
 
     The registry reaches an analysis only through ids the linker looks up and through
-    the full names its phrase matcher finds, token by token. An actor whose id was not
-    looked up and whose name has a token (``name_tokens(name)``, the pipeline's
-    tokenizer) that is none of the Doc's tokens changed nothing: the analysis with or
-    without it takes the same path. Without ``name_tokens`` the name is tested as in
-    :func:`relevant_provisional`. Exact for the analysis that produced ``lookups``.
+    the full names its phrase matcher finds (on ORTH: the name's tokens, contiguous). An
+    actor whose id was not looked up and whose name's tokens (``name_tokens(name)``, the
+    pipeline's tokenizer) do not occur changed nothing: the analysis with or without it
+    takes the same path. With ``sequences`` (the Docs' token texts in order, one list
+    per Doc or window) a name occurs where its tokens occur contiguously, as the phrase
+    matcher requires; without them, where each of its tokens is among ``orths`` (a
+    coarser test, which also keeps names whose tokens are scattered over the text).
+    Without ``name_tokens`` the name is tested as in :func:`relevant_provisional`.
+    Exact for the analysis that produced ``lookups``.
     """
     folded = None
+    occurs = _occurs_in(sequences) if sequences is not None and name_tokens is not None else None
     out = []
     for actor in actors:
         rec = actor if isinstance(actor, dict) else None
@@ -233,7 +271,9 @@ def influencing(
         if aid in lookups:
             out.append(actor_record(actor))
             continue
-        if name_tokens is not None:
+        if occurs is not None:
+            hit = occurs(name_tokens(name))
+        elif name_tokens is not None:
             hit = all(t in orths for t in name_tokens(name))
         else:
             if folded is None:

@@ -118,10 +118,12 @@ def _dictionary_lemma(form: str, lang: str, greedy: bool) -> str:
     return simplemma.lemmatize(form, lang=lang, greedy=greedy)
 
 
+@lru_cache(maxsize=200_000)
 def lemma_for(form: str, pos: str, lang: str = "de") -> str:
     """The lemma of the word ``form`` with the universal part of speech ``pos`` (UPOS;
     "" when unknown), by the rules in the module docstring. Pure function of its
-    arguments; never raises on odd input (an empty form gives "")."""
+    arguments (so cached: a news article repeats most of its words and their tags);
+    never raises on odd input (an empty form gives "")."""
     if not form.strip() or pos in _KEEP_FORM_POS:
         return form
     if form.isdigit() or "://" in form or form.startswith("www."):

@@ -38,11 +38,27 @@ def may_start_sentence(doc: Doc, i: int) -> bool:
 
 @Language.component("lagebild_sentence_guard")
 def sentence_guard(doc: Doc) -> Doc:
-    """Forbid sentence starts where news prose has none (module docstring)."""
-    for i in range(1, len(doc)):
-        tok = doc[i]
+    """Forbid sentence starts where news prose has none (module docstring).
+
+    The same test as :func:`may_start_sentence` for every token, on the token texts
+    read once (``doc[i]`` makes a new Token object each time; the per-token calls
+    made this guard cost as much as the tokenizer)."""
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    for i in range(1, len(toks)):
+        tok = toks[i]
         if tok.is_sent_start:  # set by an earlier rule (a blank line): keep it
             continue
-        if not may_start_sentence(doc, i):
-            tok.is_sent_start = False
+        prev = toks[i - 1]
+        if prev.is_space or "\n" in prev.whitespace_ or texts[i - 1].endswith("\n"):
+            continue
+        k = i - 1
+        while k > 0 and texts[k] in CLOSERS:
+            k -= 1
+        last = texts[k]
+        if last and last[-1] in SENTENCE_FINAL:
+            continue
+        if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
+            continue
+        tok.is_sent_start = False
     return doc

@@ -130,15 +130,16 @@ def _analyze_chunk(articles: List[Article], with_tokens: bool = False) -> List[U
     return [analysis_failure(r) if isinstance(r, Exception) else r for r in results]
 
 
-ExactResult = Tuple[Union[Document, str], List[List[dict]], List[str], List[str], str]
+ExactResult = Tuple[Union[Document, str], List[List[dict]], List[str], List[Tuple[str, ...]], str]
 
 
 def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: bool = False) -> List[ExactResult]:
     """In a worker: analyse ``articles`` with exactly the provisional actors ``registry``
     (records, in registration order). Per article: its Document (or error text), what it
     taught the linker and which registry ids the linker looked up
-    (:func:`~lagebild.actors.provisional.record_learning`), the texts of its tokens, and
-    the language of the pipeline that analysed it.
+    (:func:`~lagebild.actors.provisional.record_learning`), the texts of its tokens in
+    order (one tuple per Doc: the text, or each window of a long text), and the
+    language of the pipeline that analysed it.
 
     Documents analysed in one ``nlp.pipe`` batch do not teach each other (frozen); a long
     document analysed window by window learns from its own earlier windows, as in the
@@ -156,17 +157,16 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
     def finish(article: Article, r: Any, learning: Any) -> ExactResult:
         lang = language or article.language or "en"
         lang = lang if lang in SUPPORTED else "en"
-        orths: set = set()
+        sequences: List[Tuple[str, ...]] = []
         if not isinstance(r, Exception):
             tokenizer = load(lang, model).tokenizer
             text = article.text
             parts = [text[a:b] for a, b in windows(text)] if len(text) > WINDOW_CHARS else [text]
-            for part in parts:
-                orths.update(t.text for t in tokenizer(part))
+            sequences = [tuple(t.text for t in tokenizer(part)) for part in parts]
         key = id(article)
         return (
             analysis_failure(r) if isinstance(r, Exception) else r,
-            learning.calls.get(key, []), sorted(learning.lookups.get(key, ())), sorted(orths), lang,
+            learning.calls.get(key, []), sorted(learning.lookups.get(key, ())), sequences, lang,
         )
 
     out: List[Any] = [None] * len(articles)
@@ -215,11 +215,11 @@ class ParallelIngest:
     setup: Optional[str] = None  # "module:function" each worker calls after loading
     restarts: int = 0  # worker pools restarted after a crash (for reports and tests)
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self, workers: int = 0) -> ProcessPoolExecutor:
         # spawn: a clean interpreter per worker (the parent may hold DuckDB threads)
         ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
+            max_workers=workers or self.workers, mp_context=ctx, initializer=_init_worker,
             initargs=(self.language, self.model, self.provisional, os.getpid(), self.setup),
         )
 
@@ -362,6 +362,7 @@ class ExactParallelIngest(ParallelIngest):
     batch_size: int = 16
     batch_chars: int = 100_000
     redone: int = 0
+    _lane: Optional[ProcessPoolExecutor] = field(default=None, init=False, repr=False)  # see _single
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
         from ..actors.provisional import influencing, learn_provisional, provisional_actors, relevant_provisional
@@ -407,8 +408,8 @@ class ExactParallelIngest(ParallelIngest):
                 return
             known = provisional_actors()
             if result is not None and not isinstance(result[0], str):
-                _, _, lookups, orths, lang = result
-                seen = (set(lookups), set(orths), item.text, _name_tokens(lang, self.model))
+                _, _, lookups, sequences, lang = result
+                seen = (set(lookups), set(), item.text, _name_tokens(lang, self.model), sequences)
                 if influencing(task.registry, *seen) != influencing(known, *seen):
                     self.redone += 1
                     result = None
@@ -449,23 +450,34 @@ class ExactParallelIngest(ParallelIngest):
                         yield from accept(entry, task, result)
                     except _WorkerDied as died:
                         yield entry[0], died.failure
-                        for t in pending:
-                            submit(t)
                     steps.after()
                 refill()
             self._executor.shutdown(wait=True)
+            if self._lane is not None:
+                self._lane.shutdown(wait=True)
         finally:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            if self._lane is not None:
+                self._lane.shutdown(wait=False, cancel_futures=True)
+                self._lane = None
 
     def _single(self, item: Article, registry: List[dict]) -> ExactResult:
-        """Analyse one document now with ``registry``; a worker that dies on it makes it
-        a failure (raised as :class:`_WorkerDied`, the pool restarted)."""
+        """Analyse one document now with ``registry``, in the redo lane: one more worker
+        process, started at the first document that needs it. The pool's queue holds
+        the chunks sent ahead, so a document analysed again there waited for all of
+        them, and then one worker idled while the other analysed it and the parent
+        waited (about one document's time lost per document analysed again). A worker
+        that dies on it makes it a failure (raised as :class:`_WorkerDied`; the lane is
+        started again for the next one)."""
+        if self._lane is None:
+            self._lane = self._pool(1)
         try:
-            (result,) = self._executor.submit(_analyze_exact, [item], registry, self.with_tokens).result()
-            self._failed_starts = 0
+            (result,) = self._lane.submit(_analyze_exact, [item], registry, self.with_tokens).result()
+            self._failed_starts = 0  # a document was finished
             return result
         except BrokenProcessPool:
-            self._restart()
+            self._lane.shutdown(wait=False, cancel_futures=True)
+            self._lane = None
             raise _WorkerDied(IngestFailure(
                 item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
             ))
@@ -550,13 +562,15 @@ def ingest_parallel(
     the one-process path would have registered before it (:class:`ExactParallelIngest`),
     so re-ingesting is exactly idempotent and the store does not depend on ``workers``.
 
-    Only this (the parent) process writes: each document is stored in its own transaction
-    as it arrives (:func:`lagebild.batch.save_result`: a refused document is rolled back
-    alone and reported, the run goes on), and the DuckDB file is released every
-    ``commit_every`` documents so that readers can get in. On KeyboardInterrupt the
-    workers are stopped and ``interrupted`` is set; every analysed document is stored.
+    Only this (the parent) process writes: every ``commit_every`` documents, in input
+    order, are stored in one transaction (:func:`lagebild.batch.save_results`: a batch
+    the database refuses is stored again document by document, so a refused document
+    is rolled back alone and reported, and the run goes on), and the DuckDB file is
+    then released when that is due (:meth:`~lagebild.store.Store.release_due`) so that
+    readers can get in. On KeyboardInterrupt the workers are
+    stopped and ``interrupted`` is set; every document received from them is stored.
     """
-    from ..batch import BATCH_CHARS, _notifier, _ProvisionalReplay, save_result
+    from ..batch import BATCH_CHARS, _notifier, _ProvisionalReplay, save_results
     from ..ingest.readers import iter_items
 
     report = BatchReport()
@@ -577,14 +591,25 @@ def ingest_parallel(
 
     results = engine.run(items())
     store.release()
-    try:
-        for n, (path, result) in enumerate(results, start=1):
-            result, outcome = save_result(store, result, report)
+    pending: List[Tuple[Any, Result]] = []
+
+    def flush() -> None:
+        batch = pending[:]
+        pending.clear()
+        saved = save_results(store, [result for _, result in batch], report)
+        for (path, _), (result, outcome) in zip(batch, saved):
             notify(path, result, outcome)
-            if n % commit_every == 0:
-                store.release()
+
+    try:
+        for path, result in results:
+            pending.append((path, result))
+            if len(pending) >= max(1, commit_every):
+                flush()
+                store.release_due()
+        flush()
     except KeyboardInterrupt:
         report.interrupted = True
+        flush()  # what was analysed is stored
     finally:
         close = getattr(results, "close", None)
         if close is not None:

@@ -57,7 +57,9 @@ def load_parquet(
     """Store every document of the Parquet output under ``path``; returns a report like
     ``lagebild ingest`` (failed and refused rows in ``failures``). Each document is its
     own transaction (:func:`lagebild.batch.save_result`), so Ctrl-C keeps every stored
-    document; the DuckDB file is released every ``commit_every`` documents."""
+    document; every ``commit_every`` documents the DuckDB file is released when that is
+    due (:meth:`~lagebild.store.Store.release_due`: a release checkpoints the file, which
+    costs more the larger the store)."""
     from ..batch import save_result
 
     report = BatchReport()
@@ -67,7 +69,7 @@ def load_parquet(
             if on_item is not None:
                 on_item(item)
             if n % commit_every == 0:
-                store.release()
+                store.release_due()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

@@ -8,13 +8,14 @@ and re-ingesting a document replaces it instead of duplicating it (ids are conte
 from __future__ import annotations
 
 import json
+import time
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from ..errors import Errors, NotFoundError
 from ..schemas import Document
-from .backends import Backend, connect
+from .backends import Backend, connect, lock_wait
 from .migrations import migrate
 
 _MIGRATION_LOCK = 7_215_640_014  # pg_advisory_lock key held while migrating
@@ -41,6 +42,34 @@ def _iso_or_none(value: Optional[str]) -> Optional[str]:
         return None
 
 
+# actor rows as Store._rows builds them (+ first_seq): these columns follow the KB
+_A_ID, _A_NAME, _A_TYPE, _A_PROVISIONAL, _A_WIKIDATA, _A_FIRST_SEQ = 0, 1, 2, 5, 6, 8
+
+
+def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List[Any]]]:
+    """Actor rows of a batch (in document order) as two upserts (each with one row per
+    id, as one INSERT … ON CONFLICT needs) whose effect equals upserting ``rows`` one
+    after the other with :meth:`Store._insert_rows`: ``(firsts, lasts)``.
+
+    firsts: each id's first row, with the smallest ``first_seq`` of its rows; it is
+        inserted, or updates a stored row as that first row would.
+    lasts: for an id whose later rows include a non-provisional one, the last such row:
+        upserted after ``firsts`` it sets the KB fields (name, type, wikidata) as the
+        later rows would; provisional later rows change nothing but ``first_seq``,
+        which ``firsts`` already holds."""
+    firsts: Dict[str, List[Any]] = {}
+    lasts: Dict[str, List[Any]] = {}
+    for row in rows:
+        first = firsts.get(row[_A_ID])
+        if first is None:
+            firsts[row[_A_ID]] = list(row)
+            continue
+        first[_A_FIRST_SEQ] = min(first[_A_FIRST_SEQ], row[_A_FIRST_SEQ])
+        if not row[_A_PROVISIONAL]:
+            lasts[row[_A_ID]] = row
+    return list(firsts.values()), list(lasts.values())
+
+
 class Store:
     """A lagebild database. Use as a context manager or call :meth:`close`.
 
@@ -62,6 +91,8 @@ class Store:
         self.read_only = read_only
         self._wait = wait
         self._backend: Optional[Backend] = None
+        self._released_at = time.monotonic()
+        self._close_seconds = 0.0  # how long the last release took (DuckDB: a checkpoint)
         if not read_only:
             self._migrate()
 
@@ -116,7 +147,28 @@ class Store:
         calls this after each committed batch, so ``lagebild documents`` (or a second
         ingest) gets in while the next batch is being analysed. PostgreSQL: no-op."""
         if self._backend is not None and self._backend.name == "duckdb" and self.path != ":memory:":
+            t = time.monotonic()
             self.close()
+            self._released_at = time.monotonic()
+            self._close_seconds = self._released_at - t
+
+    def release_due(self) -> bool:
+        """:meth:`release`, if it is due; True if the file was released.
+
+        Closing a DuckDB file checkpoints it, and a checkpoint costs more the larger the
+        database (measured: 0.1 s at 300 news articles, 0.3-0.4 s at 1,200, on the
+        shared 2-core machine), so releasing after every batch made ingest quadratic
+        in the store's size. It is due once the file was held (since the last release)
+        for 10 times the last release's duration, at least 1 s, and at most half of
+        what a reader waits for the lock ($LAGEBILD_LOCK_WAIT, default 10 s) -- so a
+        reader still gets in, and releasing costs at most ~10 % of the time."""
+        if self._backend is None:
+            return False
+        interval = min(lock_wait() / 2, max(1.0, 10 * self._close_seconds))
+        if time.monotonic() - self._released_at < interval:
+            return False
+        self.release()
+        return True
 
     # -- writing ---------------------------------------------------------------------
 
@@ -148,6 +200,99 @@ class Store:
                 pass
             raise
         return outcome
+
+    def save_documents(self, docs: Sequence[Document]) -> List[str]:
+        """Store ``docs`` in ONE transaction, with the result :meth:`save_document` gives
+        them one after the other (outcomes, ``seq`` numbers, actor rows and their
+        ``first_seq``, all the same), but with one multi-row INSERT per table for the
+        whole batch instead of one per document: DuckDB's per-statement cost (~3 ms)
+        made storing cost ~20 ms of CPU per news article (``benchmarks/store_speed.py``).
+
+        Returns the outcome per document ("new", "updated", "unchanged"), in order.
+        Raises whatever the database raised, after rolling back the WHOLE batch (nothing
+        of it is stored); :func:`lagebild.batch.save_results` then stores the documents
+        one by one, so that only the refused document fails. On PostgreSQL, where
+        concurrent writers claim documents one at a time, this is
+        :meth:`save_document` per document (each in its own transaction)."""
+        if self.backend.name != "duckdb" or len(docs) < 2:
+            return [self.save_document(doc) for doc in docs]
+        outcomes: List[str] = []
+        group: List[Document] = []
+        ids: set = set()
+        for doc in docs:
+            if doc.id in ids:  # the same document twice: the second one sees the first stored
+                outcomes += self._save_group(group)
+                group, ids = [], set()
+            group.append(doc)
+            ids.add(doc.id)
+        return outcomes + self._save_group(group)
+
+    def _save_group(self, docs: List[Document]) -> List[str]:
+        """:meth:`save_documents` for documents with distinct ids (DuckDB)."""
+        if not docs:
+            return []
+        datas = [json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)) for doc in docs]
+        backend = self.backend
+        backend.execute("BEGIN TRANSACTION")
+        try:
+            outcomes = self._write_group(backend, docs, datas)
+            backend.execute("COMMIT")
+        except BaseException:
+            try:
+                backend.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - the connection may be gone; the first error matters
+                pass
+            raise
+        return outcomes
+
+    def _write_group(self, backend: Backend, docs: List[Document], datas: List[Dict[str, Any]]) -> List[str]:
+        ids = [doc.id for doc in docs]
+        old = {
+            r[0]: (r[1], r[2]) for r in backend.execute(
+                f"SELECT id, data, seq FROM documents WHERE id IN ({', '.join('?' * len(ids))})", ids
+            ).fetchall()
+        }
+        # as save_document: a new document gets max(seq) + 1 at its turn, an updated one keeps its seq
+        next_seq = int(backend.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
+        outcomes: List[str] = []
+        tables: Dict[str, List[List[Any]]] = {t: [] for t in ("documents", "actors") + CHILD_TABLES}
+        updated: List[tuple] = []
+        for doc, data in zip(docs, datas):
+            rows = self._rows(doc, data)
+            doc_row = rows.pop("documents")[0]
+            if doc.id in old:
+                stored, seq = old[doc.id]
+                if backend.load_json(stored) == data:
+                    outcomes.append("unchanged")
+                    continue
+                seq = seq if seq is not None else next_seq
+                outcomes.append("updated")
+                updated.append((doc_row, seq))
+            else:
+                seq = next_seq
+                next_seq += 1
+                outcomes.append("new")
+                tables["documents"].append(doc_row + [seq])
+            for row in rows["actors"]:
+                row.append(seq)
+            for table, table_rows in rows.items():
+                tables[table].extend(table_rows)
+        if updated:
+            gone = [row[0] for row, _ in updated]
+            for table in CHILD_TABLES:
+                backend.execute(f"DELETE FROM {table} WHERE doc_id IN ({', '.join('?' * len(gone))})", gone)
+            sets = ", ".join(f"{c} = ?" for c in _COLUMNS["documents"][1:])
+            for row, seq in updated:
+                backend.execute(
+                    f"UPDATE documents SET {sets}, seq = ?, ingested_at = current_timestamp WHERE id = ?",
+                    row[1:] + [seq, row[0]],
+                )
+        firsts, lasts = _merge_actor_rows(tables.pop("actors"))
+        for table, table_rows in [("actors", firsts), ("actors", lasts)] + list(tables.items()):
+            table_rows.sort(key=lambda r: r[0]) if table == "actors" else None
+            for i in range(0, len(table_rows), 500):
+                self._insert_rows(table, table_rows[i : i + 500], seq=table == "documents")
+        return outcomes
 
     def _write(self, backend: Backend, doc: Document, data: Dict[str, Any]) -> str:
         pg = backend.name == "postgresql"
@@ -184,14 +329,21 @@ class Store:
                 self._insert_rows(table, table_rows[i : i + 500])
         return outcome
 
-    def _insert_rows(self, table: str, rows: List[List[Any]]) -> None:
-        """One multi-row INSERT per table: DuckDB's per-statement cost dominates otherwise."""
+    def _insert_rows(self, table: str, rows: List[List[Any]], seq: bool = False) -> None:
+        """One multi-row INSERT per table: DuckDB's per-statement cost dominates otherwise.
+        seq: documents rows end with their ``seq``."""
         if not rows:
             return
         placeholders = "(" + ", ".join("?" * len(rows[0])) + ")"
         columns = _COLUMNS[table] + (("first_seq",) if table == "actors" else ()) if table in _COLUMNS else ()
+        columns += ("seq",) if seq else ()
         column_sql = f" ({', '.join(columns)})" if columns else ""
         sql = f"INSERT INTO {table}{column_sql} VALUES " + ", ".join([placeholders] * len(rows))
+        arrow = None
+        if self.backend.name == "duckdb" and len(rows) > 8:
+            import pyarrow as pa
+            arrow = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})
+            sql = f"INSERT INTO {table}{column_sql} SELECT * FROM _lagebild_rows"
         if table == "actors":
             # KB fields follow the KB; everything a document contributed (role, data) and a
             # provisional actor's record stay as first stored: later documents never
@@ -203,6 +355,10 @@ class Store:
                 "wikidata = CASE WHEN excluded.provisional THEN actors.wikidata ELSE excluded.wikidata END, "
                 "first_seq = least(coalesce(actors.first_seq, excluded.first_seq), excluded.first_seq)"
             )
+        if arrow is not None:
+            _lagebild_rows = arrow  # noqa: F841 - read by DuckDB's replacement scan below
+            self.backend.con.execute(sql)
+            return
         self.backend.execute(sql, [value for row in rows for value in row])
 
     def _rows(self, doc: Document, data: Dict[str, Any]) -> Dict[str, List[List[Any]]]:
