@@ -159,9 +159,10 @@ def test_parallel_ctrl_c_commits_what_was_analysed(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         report = ingest_parallel([folder], store, workers=2, commit_every=2, on_item=on_item)
         assert report.interrupted
-        # every commit_every documents are committed together, then reported: Ctrl-C
-        # while the 5th is reported keeps its batch (the 5th and 6th)
-        assert store.count() == 6 == report.stored
+        # the first document is committed alone, then every commit_every together, each
+        # batch before it is reported: batches 1 | 2 3 | 4 5, so Ctrl-C while the 5th is
+        # reported keeps its batch and nothing after it
+        assert store.count() == 5 == report.stored
         assert {d.id for d in seen} <= {r["id"] for r in store.documents()}
 
 
@@ -249,3 +250,25 @@ def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
         # every stored document is whole: its event rows are all there
         for row in store.query("SELECT id, n_events FROM documents"):
             assert store.query("SELECT count(*) AS n FROM events WHERE doc_id = ?", [row["id"]])[0]["n"] == row["n_events"]
+
+
+def test_ingest_parallel_commits_the_first_result_alone_and_releases_the_file(tmp_path):
+    """The first result is stored and readable when it is reported; later documents are
+    stored in batches of ``commit_every`` (issue 15: time to the first result)."""
+    folder = _corpus(tmp_path / "in", 2 * CHUNK + 3, bad=False)
+    db = tmp_path / "s.duckdb"
+    seen = []
+
+    def on_item(path, result):
+        if not seen:  # another process sees exactly the first document
+            code = f"from lagebild.store import Store\nwith Store({str(db)!r}, read_only=True) as s: print(s.count())"
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+            assert out.returncode == 0, out.stderr[-2000:]
+            seen.append(int(out.stdout.strip()))
+        else:
+            seen.append(None)
+
+    with Store(db) as store:
+        report = ingest_parallel([folder], store, workers=2, commit_every=8, on_item=on_item)
+        assert store.count() == 2 * CHUNK + 3 == report.stored
+    assert seen[0] == 1 and len(seen) == 2 * CHUNK + 3

@@ -562,8 +562,9 @@ def ingest_parallel(
     the one-process path would have registered before it (:class:`ExactParallelIngest`),
     so re-ingesting is exactly idempotent and the store does not depend on ``workers``.
 
-    Only this (the parent) process writes: every ``commit_every`` documents, in input
-    order, are stored in one transaction (:func:`lagebild.batch.save_results`: a batch
+    Only this (the parent) process writes: the first document alone, as soon as it is
+    analysed (so that the first result is visible early), then every ``commit_every``
+    documents, in input order, are stored in one transaction (:func:`lagebild.batch.save_results`: a batch
     the database refuses is stored again document by document, so a refused document
     is rolled back alone and reported, and the run goes on), and the DuckDB file is
     then released when that is due (:meth:`~lagebild.store.Store.release_due`) so that
@@ -593,17 +594,23 @@ def ingest_parallel(
     store.release()
     pending: List[Tuple[Any, Result]] = []
 
-    def flush() -> None:
+    def flush(release: bool = False) -> None:
         batch = pending[:]
         pending.clear()
         saved = save_results(store, [result for _, result in batch], report)
+        if release:
+            store.release()  # readers can see the batch when it is reported
         for (path, _), (result, outcome) in zip(batch, saved):
             notify(path, result, outcome)
 
+    first = True
     try:
         for path, result in results:
             pending.append((path, result))
-            if len(pending) >= max(1, commit_every):
+            if first:  # the first result is committed and visible at once, not after a batch
+                first = False
+                flush(release=True)
+            elif len(pending) >= max(1, commit_every):
                 flush()
                 store.release_due()
         flush()
