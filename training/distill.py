@@ -68,15 +68,12 @@ def stage_corpus() -> None:
     import spacy
     from spacy.tokens import DocBin
 
-    from lagebild.language.evaluate import SENTS_PER_DOC, fix_iob, germeval_sentences, is_held_out, ner_doc
+    from ner_data import germeval_split  # training/ner_data.py: the same train/dev carving
+
+    from lagebild.language.evaluate import SENTS_PER_DOC, ner_doc
 
     nlp = spacy.blank("de")
-    train, dev, k = [], [], 0
-    for i, (w, t) in enumerate(germeval_sentences()):
-        if is_held_out(i):
-            continue
-        (dev if k % 10 == 4 else train).append((w, fix_iob(t)))
-        k += 1
+    train, dev = germeval_split()
     db_train, db_dev = DocBin(), DocBin()
     for i in range(0, len(train), SENTS_PER_DOC):
         db_train.add(ner_doc(nlp.vocab, train[i:i + SENTS_PER_DOC]))

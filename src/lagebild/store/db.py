@@ -11,13 +11,14 @@ import json
 import time
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
 from ..errors import Errors, NotFoundError
 from ..schemas import Document
 from .backends import Backend, connect, lock_wait
 from .migrations import migrate
 
+T = TypeVar("T")
 _MIGRATION_LOCK = 7_215_640_014  # pg_advisory_lock key held while migrating
 
 CHILD_TABLES = ("document_actors", "mentions", "events", "statements", "forecasts")
@@ -188,10 +189,15 @@ class Store:
 
         Raises whatever the database raised, after rolling back this document only."""
         data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
+        return self._in_transaction(lambda backend: self._write(backend, doc, data))
+
+    def _in_transaction(self, write: Callable[[Backend], T]) -> T:
+        """``write(backend)`` between BEGIN and COMMIT; on any exception (Ctrl-C too) the
+        transaction is rolled back and the exception re-raised."""
         backend = self.backend
         backend.execute("BEGIN TRANSACTION")
         try:
-            outcome = self._write(backend, doc, data)
+            result = write(backend)
             backend.execute("COMMIT")
         except BaseException:
             try:
@@ -199,7 +205,7 @@ class Store:
             except Exception:  # noqa: BLE001 - the connection may be gone; the first error matters
                 pass
             raise
-        return outcome
+        return result
 
     def save_documents(self, docs: Sequence[Document]) -> List[str]:
         """Store ``docs`` in ONE transaction, with the result :meth:`save_document` gives
@@ -232,18 +238,7 @@ class Store:
         if not docs:
             return []
         datas = [json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)) for doc in docs]
-        backend = self.backend
-        backend.execute("BEGIN TRANSACTION")
-        try:
-            outcomes = self._write_group(backend, docs, datas)
-            backend.execute("COMMIT")
-        except BaseException:
-            try:
-                backend.execute("ROLLBACK")
-            except Exception:  # noqa: BLE001 - the connection may be gone; the first error matters
-                pass
-            raise
-        return outcomes
+        return self._in_transaction(lambda backend: self._write_group(backend, docs, datas))
 
     def _write_group(self, backend: Backend, docs: List[Document], datas: List[Dict[str, Any]]) -> List[str]:
         ids = [doc.id for doc in docs]
