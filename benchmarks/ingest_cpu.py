@@ -16,9 +16,7 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 
 def main() -> int:
@@ -26,16 +24,18 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    from throughput import write_folder
+
     from lagebild.realgold import news_texts
 
-    texts = news_texts(args.limit)
+    try:
+        texts = news_texts(args.limit)
+    except FileNotFoundError:  # news_texts raises when the corpus is absent
+        texts = []
     if not texts:
         print("no corpus: ../shared/data/news-de is absent", file=sys.stderr)
         return 2
-    folder = Path(tempfile.mkdtemp(prefix="ingest_cpu_")) / "in"
-    folder.mkdir()
-    for i, t in enumerate(texts):
-        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+    folder = write_folder(texts, "ingest_cpu_")
     from lagebild.incidents import refresh_incidents
     from lagebild.store import Store
 

@@ -123,9 +123,7 @@ def _dump(store) -> Dict[str, list]:  # type: ignore[no-untyped-def]
 
 
 def ingest_check(limit: int, workers: int) -> int:
-    import tempfile
-
-    from throughput import load_corpus
+    from throughput import load_corpus, write_folder
 
     from lagebild.batch import ingest_paths
     from lagebild.incidents import refresh_incidents
@@ -136,11 +134,8 @@ def ingest_check(limit: int, workers: int) -> int:
     if not texts:
         print("no corpus: ../shared/data/news-de is absent", file=sys.stderr)
         return 2
-    tmp = Path(tempfile.mkdtemp(prefix="same_output_"))
-    folder = tmp / "in"
-    folder.mkdir()
-    for i, t in enumerate(texts):
-        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+    folder = write_folder(texts, "same_output_")
+    tmp = folder.parent
     dumps = {}
     for name, run in (
         ("one process", lambda st: ingest_paths([folder], st)),

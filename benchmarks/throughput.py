@@ -41,6 +41,16 @@ def load_corpus(limit: int) -> List[str]:
     return texts[:limit]
 
 
+def write_folder(texts: List[str], prefix: str) -> Path:
+    """``texts`` as ``00000.txt``, ``00001.txt``, … in a new temporary folder ``…/in``
+    (the input of an ingest run); returns the folder."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix)) / "in"
+    folder.mkdir()
+    for i, t in enumerate(texts):
+        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+    return folder
+
+
 def run_once(texts: List[str], *, store: bool) -> Dict[str, float]:
     from lagebild.ingest import article_from_text
     from lagebild.pipeline import _prepare, choose_language, load, to_document
