@@ -284,7 +284,8 @@ class Store:
                 )
         firsts, lasts = _merge_actor_rows(tables.pop("actors"))
         for table, table_rows in [("actors", firsts), ("actors", lasts)] + list(tables.items()):
-            table_rows.sort(key=lambda r: r[0]) if table == "actors" else None
+            if table == "actors":
+                table_rows.sort(key=lambda r: r[0])
             for i in range(0, len(table_rows), 500):
                 self._insert_rows(table, table_rows[i : i + 500], seq=table == "documents")
         return outcomes
@@ -329,16 +330,17 @@ class Store:
         seq: documents rows end with their ``seq``."""
         if not rows:
             return
-        placeholders = "(" + ", ".join("?" * len(rows[0])) + ")"
         columns = _COLUMNS[table] + (("first_seq",) if table == "actors" else ()) if table in _COLUMNS else ()
         columns += ("seq",) if seq else ()
         column_sql = f" ({', '.join(columns)})" if columns else ""
-        sql = f"INSERT INTO {table}{column_sql} VALUES " + ", ".join([placeholders] * len(rows))
         arrow = None
         if self.backend.name == "duckdb" and len(rows) > 8:
             import pyarrow as pa
             arrow = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})
             sql = f"INSERT INTO {table}{column_sql} SELECT * FROM _lagebild_rows"
+        else:
+            placeholders = "(" + ", ".join("?" * len(rows[0])) + ")"
+            sql = f"INSERT INTO {table}{column_sql} VALUES " + ", ".join([placeholders] * len(rows))
         if table == "actors":
             # KB fields follow the KB; everything a document contributed (role, data) and a
             # provisional actor's record stay as first stored: later documents never
