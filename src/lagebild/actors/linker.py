@@ -55,6 +55,12 @@ _KIND_ORDER = {"actor": 0, "demonym": 1, "adj": 2, "role": 3, "prov": 4}
 # the document's country): parties, governments, parliaments, armed forces, police, courts
 STATE_AGENTS = frozenset(("PTY", "GOV", "LEG", "MIL", "COP", "JUD", "OPP"))
 
+
+def _national_prefix(code: str) -> Optional[str]:
+    """The country of a CAMEO actor code, its first three letters ("AUTPTY" -> "AUT"), or
+    None for an international one ("IGO…") or a code without a country prefix."""
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else None
+
 # -- match atoms -------------------------------------------------------------------------
 
 @dataclass
@@ -272,7 +278,7 @@ class ActorLinker:
         if actor is None or actor.type != "ORG":
             return None
         code = actor.code or ""
-        return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else actor.country
+        return _national_prefix(code) or actor.country
 
     def _prefer_context_orgs(self, atoms: List[Atom], st: DocState) -> None:
         """A name several countries' organisations share ("die Grünen": the German and the
@@ -501,10 +507,10 @@ class ActorLinker:
                 if actor is not None and actor.type in ("GPE", "LOC"):
                     country = actor.country
                 elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
-                        and actor.code[:3].isalpha() and actor.code[:3] != "IGO":
+                        and _national_prefix(actor.code):
                     # a national party or state body names its country ("die Salzburger SPÖ"
                     # -> AUT); outlets, firms and NGOs report on any country and do not
-                    country = actor.code[:3]
+                    country = _national_prefix(actor.code)
             elif e.kind == "role" and e.target:
                 base = self.kb.get(e.target)
                 country = base.country if base is not None and base.type in ("GPE", "LOC") else None
