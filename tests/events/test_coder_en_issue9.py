@@ -108,6 +108,22 @@ def test_conditional_threat_links_to_its_content(nlp_en):
     assert threat[0].content_of
 
 
+@pytest.mark.parametrize("text", [
+    # a threat verb already codes the speech act: the conditional content adds no second threat
+    "Trump threatened to impose tariffs on China if Beijing did not cut its surplus.",
+    "Biden threatened to cut aid to Israel if the offensive continued.",
+    "Erdogan warned that he would expel the ambassadors if Germany did not apologise.",
+    # no threat verb: the reported conditional coercion is the one threat
+    "Putin said he would impose sanctions on Poland if the talks failed.",
+])
+def test_one_threat_per_conditional_coercion(nlp_en, text):
+    events = nlp_en(text)._.events
+    threats = [e for e in events if e.cameo.startswith("13")]
+    contents = [e for e in events if not e.cameo.startswith("13")]
+    assert len(threats) == 1 and len(contents) == 1, [(e.cameo, e.source, e.target) for e in events]
+    assert (threats[0].source, threats[0].target) == (contents[0].source, contents[0].target)
+
+
 def test_unconditional_acts_are_no_threats(nlp_en):
     doc = nlp_en("Putin imposed sanctions on Poland.")
     assert not [e for e in doc._.events if e.cameo.startswith("13")]
