@@ -146,7 +146,7 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
     one-process path."""
     from ..actors.provisional import clear_provisional, freeze_provisional, record_learning, register_provisional
     from ..language import SUPPORTED
-    from ..pipeline import WINDOW_CHARS, analyze_batch, load, windows
+    from ..pipeline import WINDOW_CHARS, analyze_batch
 
     language, model = _WORKER.get("language"), _WORKER.get("model")
 
@@ -154,15 +154,11 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
         clear_provisional()
         register_provisional(registry)
 
-    def finish(article: Article, r: Any, learning: Any) -> ExactResult:
+    def finish(article: Article, r: Any, learning: Any, sequences: List[Tuple[str, ...]]) -> ExactResult:
         lang = language or article.language or "en"
         lang = lang if lang in SUPPORTED else "en"
-        sequences: List[Tuple[str, ...]] = []
-        if not isinstance(r, Exception):
-            tokenizer = load(lang, model).tokenizer
-            text = article.text
-            parts = [text[a:b] for a, b in windows(text)] if len(text) > WINDOW_CHARS else [text]
-            sequences = [tuple(t.text for t in tokenizer(part)) for part in parts]
+        if isinstance(r, Exception):
+            sequences = []
         key = id(article)
         return (
             analysis_failure(r) if isinstance(r, Exception) else r,
@@ -170,19 +166,28 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
         )
 
     out: List[Any] = [None] * len(articles)
+    # the texts of the analysed Docs' tokens (the tokenizer's, no component retokenises),
+    # read from the Docs rather than tokenising each text a second time
+    sequences: Dict[int, List[Tuple[str, ...]]] = {}
+
+    def keep_tokens(i: int, doc: Any) -> None:
+        sequences.setdefault(i, []).append(tuple(t.text for t in doc))
+
     short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
     if short:
         reset()
         with freeze_provisional(), record_learning() as learning:
-            results = analyze_batch([articles[i] for i in short], language=language, model=model, with_tokens=with_tokens)
+            results = analyze_batch([articles[i] for i in short], language=language, model=model, with_tokens=with_tokens,
+                                    on_doc=lambda j, doc: keep_tokens(short[j], doc))
         for i, r in zip(short, results):
-            out[i] = finish(articles[i], r, learning)
+            out[i] = finish(articles[i], r, learning, sequences.get(i, []))
     for i, article in enumerate(articles):
         if out[i] is None:
             reset()
             with record_learning() as learning:
-                (r,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens)
-            out[i] = finish(article, r, learning)
+                (r,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens,
+                                     on_doc=lambda _, doc, i=i: keep_tokens(i, doc))
+            out[i] = finish(article, r, learning, sequences.get(i, []))
     return out
 
 
