@@ -370,8 +370,12 @@ class ExactParallelIngest(ParallelIngest):
     _lane: Optional[ProcessPoolExecutor] = field(default=None, init=False, repr=False)  # see _single
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
-        from ..actors.provisional import influencing, learn_provisional, provisional_actors, relevant_provisional
+        from ..actors.provisional import ProvisionalIndex, influencing, learn_provisional, relevant_provisional
         from ..schemas import Actor
+
+        # the whole registry, indexed: asked for every chunk and every document, so its
+        # cost must not grow with the number of actors learnt (the corpus)
+        known = ProvisionalIndex()
 
         steps = _BatchSteps(self.replay, self.batch_size, self.batch_chars)
         self._executor = self._pool()
@@ -399,9 +403,8 @@ class ExactParallelIngest(ParallelIngest):
                 if not chunk:
                     exhausted = True
                     return
-                known = provisional_actors()
                 texts = [item.text for _, item in chunk if not isinstance(item, IngestFailure)]
-                registry = relevant_provisional(known, "\n".join(texts)) if known and texts else []
+                registry = known.relevant("\n".join(texts)) if texts else []
                 task = _ExactTask(chunk, registry)
                 submit(task)
                 pending.append(task)
@@ -411,17 +414,18 @@ class ExactParallelIngest(ParallelIngest):
             if isinstance(item, IngestFailure):
                 yield path, item
                 return
-            known = provisional_actors()
             if result is not None and not isinstance(result[0], str):
                 _, _, lookups, sequences, lang = result
-                seen = (set(lookups), set(), item.text, _name_tokens(lang, self.model), sequences)
-                if influencing(task.registry, *seen) != influencing(known, *seen):
+                tokens = _name_tokens(lang, self.model)
+                if influencing(task.registry, set(lookups), set(), item.text, tokens, sequences) != known.influencing(
+                    set(lookups), item.text, tokens, sequences
+                ):
                     self.redone += 1
                     result = None
-            elif result is not None and relevant_provisional(known, item.text) != relevant_provisional(task.registry, item.text):
+            elif result is not None and known.relevant(item.text) != relevant_provisional(task.registry, item.text):
                 result = None  # a failure: analysed again if the registry it saw was not the true one
             if result is None:
-                result = self._single(item, relevant_provisional(known, item.text))
+                result = self._single(item, known.relevant(item.text))
             doc, calls = result[0], result[1]
             for call in calls:
                 learn_provisional([Actor(provisional=True, **r) for r in call])
