@@ -213,6 +213,7 @@ class ProvisionalIndex:
         self._pos: Dict[str, int] = {}
         self._by_gram: Dict[str, List[int]] = {}
         self._any_gram: List[int] = []  # an id or a name without a 3+ character run
+        self._df: Dict[str, int] = getattr(self, "_df", {})  # trigram -> texts asked that had it
         self._tokens: Any = None  # the name_tokens function the token index was built with
         self._by_first: Dict[str, List[int]] = {}
         self._any_token: List[int] = []  # names with no tokens
@@ -232,28 +233,31 @@ class ProvisionalIndex:
             id_parts, name_parts = _parts(actor.id or "", actor.name or "")
             keys = []
             for parts in (id_parts, name_parts):
-                long = next((q for q in parts if len(q) >= 3), None)
-                if long is None:  # this test passes without any trigram: always a candidate
+                # a test passes only if each 3+ character run is in the text, so each of
+                # their trigrams is: the key is the one seen in the fewest texts so far
+                grams = [q[i:i + 3] for q in parts for i in range(len(q) - 2)]
+                if not grams:  # this test passes without any trigram: always a candidate
                     keys = []
                     self._any_gram.append(p)
                     break
-                keys.append(long[:3])
+                keys.append(min(grams, key=lambda g: self._df.get(g, 0)))
             for k in dict.fromkeys(keys):
                 self._by_gram.setdefault(k, []).append(p)
 
     def relevant(self, text: str) -> List[dict]:
         """``relevant_provisional(provisional_actors(), text)``."""
         self._sync()
-        if not self._actors:
-            return []
         test, grams = _relevance_test(text)
+        df = self._df
+        for g in grams:
+            df[g] = df.get(g, 0) + 1
         by_gram = self._by_gram
         cands = set(self._any_gram)
         for g in grams if len(grams) < len(by_gram) else [k for k in by_gram if k in grams]:
             hit = by_gram.get(g)
             if hit:
                 cands.update(hit)
-        return [actor_record(self._actors[p]) for p in sorted(cands) if test(self._actors[p])]
+        return [actor_record(self._actors[p]) for p in sorted(cands) if test(self._actors[p])] if self._actors else []
 
     def influencing(
         self, lookups: set, text: str, name_tokens: Optional[Any], sequences: Optional[Sequence[Sequence[str]]],
