@@ -13,7 +13,7 @@ import warnings
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -137,7 +137,8 @@ def _shift_event_ref(ref: str, offset: int) -> str:
 
 
 def _analyze_windowed(
-    nlp: Language, article: Article, *, model: Optional[str], with_tokens: bool
+    nlp: Language, article: Article, *, model: Optional[str], with_tokens: bool,
+    on_doc: Optional[Callable[[Doc], None]] = None,
 ) -> Document:
     """Analyse a long ``article`` window by window (one Doc in memory at a time) and
     merge: actors by id (mentions concatenated), events/statements/forecasts in order,
@@ -148,6 +149,8 @@ def _analyze_windowed(
     actors: Dict[str, object] = {}
     for start, end in spans:
         doc = nlp(_prepare(nlp, article, article.text[start:end]))
+        if on_doc is not None:
+            on_doc(doc)
         part = to_document(article, doc, model=model, with_tokens=with_tokens)
         del doc
         for actor in part.actors:
@@ -240,10 +243,15 @@ def analyze_batch(
     model: Optional[str] = None,
     with_tokens: bool = False,
     pipeline: Optional[str] = None,
+    on_doc: Optional[Callable[[int, Doc], None]] = None,
 ) -> List[Union[Document, Exception]]:
     """Analyse ``articles`` with ``nlp.pipe`` per language; in input order, each a
     :class:`Document` or the exception that document raised (the others are unaffected).
-    ``pipeline``: "fast" or "accurate" (default ``$LAGEBILD_PIPELINE`` or "fast")."""
+    ``pipeline``: "fast" or "accurate" (default ``$LAGEBILD_PIPELINE`` or "fast").
+    ``on_doc(i, doc)``: called with the index in ``articles`` and each analysed spaCy Doc
+    of that article (a long text: one per window, in order) before it is turned into a
+    Document -- for a caller that needs more of the Doc than the Document keeps (the
+    parallel ingest reads the token texts from it instead of tokenising again)."""
     results: List[Union[Document, Exception, None]] = [None] * len(articles)
     groups: Dict[str, List[int]] = {}
     for i, article in enumerate(articles):
@@ -259,7 +267,10 @@ def analyze_batch(
         long = [i for i in indices if len(articles[i].text) > WINDOW_CHARS]
         for i in long:
             try:
-                results[i] = _analyze_windowed(nlp, articles[i], model=name, with_tokens=with_tokens)
+                results[i] = _analyze_windowed(
+                    nlp, articles[i], model=name, with_tokens=with_tokens,
+                    on_doc=None if on_doc is None else (lambda doc, i=i: on_doc(i, doc)),
+                )
             except Exception as e:  # noqa: BLE001 - reported per document
                 results[i] = e
         indices = [i for i in indices if len(articles[i].text) <= WINDOW_CHARS]
@@ -275,6 +286,8 @@ def analyze_batch(
                 except Exception as e:  # noqa: BLE001
                     docs.append(e)
         for i, doc in zip(indices, docs):
+            if on_doc is not None and not isinstance(doc, Exception):
+                on_doc(i, doc)
             results[i] = doc if isinstance(doc, Exception) else to_document(
                 articles[i], doc, model=name, with_tokens=with_tokens
             )

@@ -272,3 +272,44 @@ def test_ingest_parallel_commits_the_first_result_alone_and_releases_the_file(tm
         report = ingest_parallel([folder], store, workers=2, commit_every=8, on_item=on_item)
         assert store.count() == 2 * CHUNK + 3 == report.stored
     assert seen[0] == 1 and len(seen) == 2 * CHUNK + 3
+
+
+def test_exact_worker_reads_the_token_texts_from_the_analysed_docs(monkeypatch):
+    """The token texts a worker reports (for the exact path's provisional-actor test) come
+    from the Docs it analysed, not a second tokenisation: they equal the tokenizer's
+    output on each text, window by window for a long text, and the Documents equal
+    those of a plain ``analyze_batch``."""
+    from lagebild import pipeline
+    from lagebild.ingest import article_from_string
+    from lagebild.scale.local import _analyze_exact
+
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 400)  # make the last article long
+    texts = [SENTENCES[0], SENTENCES[1] + "\n\n" + SENTENCES[2],
+             "\n\n".join(s + " " + s for s in SENTENCES * 2)]
+
+    def articles():
+        return [article_from_string(t, source=f"t{i}", published="2025-04-01") for i, t in enumerate(texts)]
+
+    got = _analyze_exact(articles(), [])
+    tokenizer = pipeline.load("de").tokenizer
+    for (doc, _, _, sequences, lang), text in zip(got, texts):
+        parts = [text[a:b] for a, b in pipeline.windows(text)] if len(text) > 400 else [text]
+        assert lang == "de" and sequences == [tuple(t.text for t in tokenizer(p)) for p in parts]
+    assert len(got[2][3]) > 1  # analysed in windows
+    expected = pipeline.analyze_batch(articles(), language=None)
+    assert [r[0].to_dict() for r in got] == [d.to_dict() for d in expected]
+
+
+def test_analyze_batch_hands_each_analysed_doc_to_on_doc(monkeypatch):
+    from lagebild import pipeline
+    from lagebild.ingest import article_from_string
+
+    monkeypatch.setattr(pipeline, "WINDOW_CHARS", 200)
+    texts = [SENTENCES[0], "\n\n".join(SENTENCES * 2), SENTENCES[3]]
+    seen = []
+    results = pipeline.analyze_batch([article_from_string(t) for t in texts], language="de",
+                                     on_doc=lambda i, doc: seen.append((i, doc.text)))
+    assert [i for i, _ in seen].count(1) == len(pipeline.windows(texts[1]))
+    assert sorted(i for i, _ in seen if i != 1) == [0, 2]
+    assert "".join(t for i, t in seen if i == 1) == texts[1]
+    assert all(not isinstance(r, Exception) for r in results)

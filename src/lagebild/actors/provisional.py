@@ -36,6 +36,7 @@ _lookups: List[Optional[set]] = [None]  # ids looked up since the last learn_pro
 _registry: Dict[str, Actor] = _Registry()
 _registry_lock = threading.Lock()
 _registry_version = [0]  # bumped by clear_provisional(): linkers then start over
+_registry_rewrites = [0]  # bumped when a registered id gets a new record (ProvisionalIndex rebuilds)
 _order: List[str] = []  # ids in the order they were registered (linkers sync incrementally)
 _frozen = [False]  # True: documents do not teach later documents new provisional actors
 
@@ -58,6 +59,8 @@ def register_provisional(actors: Iterable[Actor | dict]) -> int:
             if actor.id not in _registry:
                 added += 1
                 _order.append(actor.id)
+            else:
+                _registry_rewrites[0] += 1
             _registry[actor.id] = Actor(
                 id=actor.id, name=actor.name, type=actor.type, country=actor.country,
                 role=actor.role, code=actor.code, provisional=True, wikidata=actor.wikidata,
@@ -159,6 +162,19 @@ def relevant_provisional(actors: Sequence[Actor | dict], text: str) -> List[dict
     not occur is irrelevant — a conservative test: it may keep an actor that cannot
     match, never drops one that can.
     """
+    test, _ = _relevance_test(text)
+    return [actor_record(actor) for actor in actors if test(actor)]
+
+
+def _id_name(actor: Actor | dict) -> Tuple[str, str]:
+    if isinstance(actor, dict):
+        return actor["id"] or "", actor["name"] or ""
+    return actor.id or "", actor.name or ""
+
+
+def _relevance_test(text: str) -> Tuple[Any, set]:
+    """``(actor -> bool, trigrams of the folded text)``: the test of
+    :func:`relevant_provisional` for ``text``."""
     folded = _fold(text)
     # a run of 3+ characters is in the text only if its first and last trigram are: a
     # set lookup rules out most actors before a scan of the text (parallel ingest tests
@@ -170,15 +186,103 @@ def relevant_provisional(actors: Sequence[Actor | dict], text: str) -> List[dict
             return False
         return part in folded
 
-    out = []
-    for actor in actors:
-        rec = actor if isinstance(actor, dict) else None
-        aid = rec["id"] if rec is not None else actor.id  # type: ignore[union-attr]
-        name = rec["name"] if rec is not None else actor.name  # type: ignore[union-attr]
-        id_parts, name_parts = _parts(aid or "", name or "")
-        if all(has(p) for p in id_parts) or all(has(p) for p in name_parts):
-            out.append(actor_record(actor))
-    return out
+    def test(actor: Actor | dict) -> bool:
+        id_parts, name_parts = _parts(*_id_name(actor))
+        return all(has(p) for p in id_parts) or all(has(p) for p in name_parts)
+
+    return test, grams
+
+
+class ProvisionalIndex:
+    """Indexed, exact forms of :func:`relevant_provisional` and :func:`influencing` over
+    the whole registry (``provisional_actors()``), for the parent of a parallel ingest,
+    which asks them for every chunk and every document: the plain functions test every
+    registered actor each time, so their cost grew with the registry, i.e. with the corpus
+    (quadratic in it). The index maps each actor to what it needs to be found -- the
+    first trigram of a 3+ character run of its id and of its name, the first token of its
+    name -- and only actors whose key is in the text are tested, with the same tests, in
+    registry order. It follows the registry incrementally (new ids are appended) and
+    starts over when the registry is cleared or an id gets a new record.
+
+    The results equal the plain functions' for every registry and text (property test in
+    tests/actors/test_provisional_index.py)."""
+
+    def __init__(self) -> None:
+        self._key: Any = None
+        self._actors: List[Actor] = []
+        self._pos: Dict[str, int] = {}
+        self._by_gram: Dict[str, List[int]] = {}
+        self._any_gram: List[int] = []  # an id or a name without a 3+ character run
+        self._df: Dict[str, int] = getattr(self, "_df", {})  # trigram -> texts asked that had it
+        self._tokens: Any = None  # the name_tokens function the token index was built with
+        self._by_first: Dict[str, List[int]] = {}
+        self._any_token: List[int] = []  # names with no tokens
+        self._tokenised = 0  # actors in the token index
+
+    def _sync(self) -> None:
+        with _registry_lock:
+            key = (_registry_version[0], _registry_rewrites[0])
+            if key != self._key:
+                self.__init__()  # type: ignore[misc]
+                self._key = key
+            fresh = [dict.__getitem__(_registry, i) for i in _order[len(self._actors):]]
+        for actor in fresh:
+            p = len(self._actors)
+            self._actors.append(actor)
+            self._pos[actor.id] = p
+            id_parts, name_parts = _parts(actor.id or "", actor.name or "")
+            keys = []
+            for parts in (id_parts, name_parts):
+                # a test passes only if each 3+ character run is in the text, so each of
+                # their trigrams is: the key is the one seen in the fewest texts so far
+                grams = [q[i:i + 3] for q in parts for i in range(len(q) - 2)]
+                if not grams:  # this test passes without any trigram: always a candidate
+                    keys = []
+                    self._any_gram.append(p)
+                    break
+                keys.append(min(grams, key=lambda g: self._df.get(g, 0)))
+            for k in dict.fromkeys(keys):
+                self._by_gram.setdefault(k, []).append(p)
+
+    def relevant(self, text: str) -> List[dict]:
+        """``relevant_provisional(provisional_actors(), text)``."""
+        self._sync()
+        test, grams = _relevance_test(text)
+        df = self._df
+        for g in grams:
+            df[g] = df.get(g, 0) + 1
+        by_gram = self._by_gram
+        cands = set(self._any_gram)
+        for g in grams if len(grams) < len(by_gram) else [k for k in by_gram if k in grams]:
+            hit = by_gram.get(g)
+            if hit:
+                cands.update(hit)
+        return [actor_record(self._actors[p]) for p in sorted(cands) if test(self._actors[p])] if self._actors else []
+
+    def influencing(
+        self, lookups: set, text: str, name_tokens: Optional[Any], sequences: Optional[Sequence[Sequence[str]]],
+    ) -> List[dict]:
+        """``influencing(provisional_actors(), lookups, set(), text, name_tokens, sequences)``
+        (without ``name_tokens`` or ``sequences``: that call itself)."""
+        if name_tokens is None or sequences is None:
+            return influencing(provisional_actors(), lookups, set(), text, name_tokens, sequences)
+        self._sync()
+        if name_tokens is not self._tokens:
+            self._tokens, self._by_first, self._any_token, self._tokenised = name_tokens, {}, [], 0
+        for p in range(self._tokenised, len(self._actors)):
+            toks = name_tokens(self._actors[p].name or "")
+            if toks:
+                self._by_first.setdefault(toks[0], []).append(p)
+            else:
+                self._any_token.append(p)
+        self._tokenised = len(self._actors)
+        cands = set(self._any_token)
+        cands.update(self._pos[i] for i in lookups if i in self._pos)
+        for t in {t for seq in sequences for t in seq}:
+            hit = self._by_first.get(t)
+            if hit:
+                cands.update(hit)
+        return influencing([self._actors[p] for p in sorted(cands)], lookups, set(), text, name_tokens, sequences)
 
 
 @contextmanager

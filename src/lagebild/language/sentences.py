@@ -11,6 +11,8 @@ respects; boundaries already set to True (paragraph breaks) are kept.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,12 +44,17 @@ def sentence_guard(doc: Doc) -> Doc:
 
     The same test as :func:`may_start_sentence` for every token, on the token texts
     read once (``doc[i]`` makes a new Token object each time; the per-token calls
-    made this guard cost as much as the tokenizer)."""
+    made this guard cost as much as the tokenizer). The marks are written into the Doc
+    in one ``Doc.from_array`` call: spaCy's ``Token.is_sent_start`` setter checks the
+    whole Doc for a parse each time, which made one setter call per token quadratic in
+    the length of the text."""
     toks = list(doc)
     texts = [t.text for t in toks]
+    starts = doc.to_array([SENT_START]).view(numpy.int64)  # 1 start, -1 not, 0 unknown
+    forbid = []
     for i in range(1, len(toks)):
         tok = toks[i]
-        if tok.is_sent_start:  # set by an earlier rule (a blank line): keep it
+        if starts[i] > 0:  # set by an earlier rule (a blank line): keep it
             continue
         prev = toks[i - 1]
         if prev.is_space or "\n" in prev.whitespace_ or texts[i - 1].endswith("\n"):
@@ -60,5 +67,9 @@ def sentence_guard(doc: Doc) -> Doc:
             continue
         if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
             continue
-        tok.is_sent_start = False
+        forbid.append(i)
+    if forbid:
+        starts = starts.copy()
+        starts[forbid] = -1
+        doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc

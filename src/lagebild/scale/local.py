@@ -146,7 +146,7 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
     one-process path."""
     from ..actors.provisional import clear_provisional, freeze_provisional, record_learning, register_provisional
     from ..language import SUPPORTED
-    from ..pipeline import WINDOW_CHARS, analyze_batch, load, windows
+    from ..pipeline import WINDOW_CHARS, analyze_batch
 
     language, model = _WORKER.get("language"), _WORKER.get("model")
 
@@ -154,15 +154,11 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
         clear_provisional()
         register_provisional(registry)
 
-    def finish(article: Article, r: Any, learning: Any) -> ExactResult:
+    def finish(article: Article, r: Any, learning: Any, sequences: List[Tuple[str, ...]]) -> ExactResult:
         lang = language or article.language or "en"
         lang = lang if lang in SUPPORTED else "en"
-        sequences: List[Tuple[str, ...]] = []
-        if not isinstance(r, Exception):
-            tokenizer = load(lang, model).tokenizer
-            text = article.text
-            parts = [text[a:b] for a, b in windows(text)] if len(text) > WINDOW_CHARS else [text]
-            sequences = [tuple(t.text for t in tokenizer(part)) for part in parts]
+        if isinstance(r, Exception):
+            sequences = []
         key = id(article)
         return (
             analysis_failure(r) if isinstance(r, Exception) else r,
@@ -170,19 +166,28 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
         )
 
     out: List[Any] = [None] * len(articles)
+    # the texts of the analysed Docs' tokens (the tokenizer's, no component retokenises),
+    # read from the Docs rather than tokenising each text a second time
+    sequences: Dict[int, List[Tuple[str, ...]]] = {}
+
+    def keep_tokens(i: int, doc: Any) -> None:
+        sequences.setdefault(i, []).append(tuple(t.text for t in doc))
+
     short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
     if short:
         reset()
         with freeze_provisional(), record_learning() as learning:
-            results = analyze_batch([articles[i] for i in short], language=language, model=model, with_tokens=with_tokens)
+            results = analyze_batch([articles[i] for i in short], language=language, model=model, with_tokens=with_tokens,
+                                    on_doc=lambda j, doc: keep_tokens(short[j], doc))
         for i, r in zip(short, results):
-            out[i] = finish(articles[i], r, learning)
+            out[i] = finish(articles[i], r, learning, sequences.get(i, []))
     for i, article in enumerate(articles):
         if out[i] is None:
             reset()
             with record_learning() as learning:
-                (r,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens)
-            out[i] = finish(article, r, learning)
+                (r,) = analyze_batch([article], language=language, model=model, with_tokens=with_tokens,
+                                     on_doc=lambda _, doc, i=i: keep_tokens(i, doc))
+            out[i] = finish(article, r, learning, sequences.get(i, []))
     return out
 
 
@@ -365,8 +370,12 @@ class ExactParallelIngest(ParallelIngest):
     _lane: Optional[ProcessPoolExecutor] = field(default=None, init=False, repr=False)  # see _single
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
-        from ..actors.provisional import influencing, learn_provisional, provisional_actors, relevant_provisional
+        from ..actors.provisional import ProvisionalIndex, influencing, learn_provisional, relevant_provisional
         from ..schemas import Actor
+
+        # the whole registry, indexed: asked for every chunk and every document, so its
+        # cost must not grow with the number of actors learnt (the corpus)
+        known = ProvisionalIndex()
 
         steps = _BatchSteps(self.replay, self.batch_size, self.batch_chars)
         self._executor = self._pool()
@@ -394,9 +403,8 @@ class ExactParallelIngest(ParallelIngest):
                 if not chunk:
                     exhausted = True
                     return
-                known = provisional_actors()
                 texts = [item.text for _, item in chunk if not isinstance(item, IngestFailure)]
-                registry = relevant_provisional(known, "\n".join(texts)) if known and texts else []
+                registry = known.relevant("\n".join(texts)) if texts else []
                 task = _ExactTask(chunk, registry)
                 submit(task)
                 pending.append(task)
@@ -406,17 +414,18 @@ class ExactParallelIngest(ParallelIngest):
             if isinstance(item, IngestFailure):
                 yield path, item
                 return
-            known = provisional_actors()
             if result is not None and not isinstance(result[0], str):
                 _, _, lookups, sequences, lang = result
-                seen = (set(lookups), set(), item.text, _name_tokens(lang, self.model), sequences)
-                if influencing(task.registry, *seen) != influencing(known, *seen):
+                tokens = _name_tokens(lang, self.model)
+                if influencing(task.registry, set(lookups), set(), item.text, tokens, sequences) != known.influencing(
+                    set(lookups), item.text, tokens, sequences
+                ):
                     self.redone += 1
                     result = None
-            elif result is not None and relevant_provisional(known, item.text) != relevant_provisional(task.registry, item.text):
+            elif result is not None and known.relevant(item.text) != relevant_provisional(task.registry, item.text):
                 result = None  # a failure: analysed again if the registry it saw was not the true one
             if result is None:
-                result = self._single(item, relevant_provisional(known, item.text))
+                result = self._single(item, known.relevant(item.text))
             doc, calls = result[0], result[1]
             for call in calls:
                 learn_provisional([Actor(provisional=True, **r) for r in call])
