@@ -45,3 +45,39 @@ def test_agent_nouns_with_a_country_adjective(nlp_en, text, expected):
     got = _events(nlp_en, text)
     src, tgt, root = expected
     assert any(g[2] == root and (src is None or g[0] == src) and (tgt is None or g[1] == tgt) for g in got), (text, got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country abbreviation coordinated with a country adjective shares the group noun
+    ("US and British activists protested against China.", [("USAOPP", "CHN", "14"), ("GBROPP", "CHN", "14")]),
+    ("U.S. and Iraqi forces attacked the town.", [("USAMIL", None, "19"), ("IRQMIL", None, "19")]),
+    ("UK and French troops attacked the town.", [("GBRMIL", None, "19"), ("FRAMIL", None, "19")]),
+])
+def test_coordinated_country_modifiers_share_the_noun(nlp_en, text, expected):
+    got = _events(nlp_en, text)
+    for want in expected:
+        assert want in got, (text, got)
+
+
+def test_a_full_country_name_before_and_is_its_own_conjunct(nlp_en):
+    got = _events(nlp_en, "Talks between Iran and British diplomats failed.")
+    assert ("IRN", "GBRGOV", "04") in got or ("GBRGOV", "IRN", "04") in got, got
+    assert not any(g[0] == "IRNGOV" or g[1] == "IRNGOV" for g in got if g[0] != "IRN"), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # headline passives: a transitive verb's participle without "was/were" and without its object
+    ("Activists arrested in Moscow", (None, "RUSOPP", "17")),
+    ("Three journalists killed in Syrian air strike", (None, "SYRMED", "18")),
+    ("Five protesters arrested in Minsk.", (None, "BLROPP", "17")),
+    ("Two soldiers detained by rebels.", ("---REB", "---MIL", "17")),
+    ("Two Ukrainian soldiers detained by Russian troops.", ("RUSMIL", "UKRMIL", "17")),
+    # ... and the active clauses beside them
+    ("Police arrested five protesters in Minsk", ("BLRCOP", "BLROPP", "17")),
+    ("Protesters clashed with police in Hong Kong.", ("HKGOPP", "HKGCOP", "19")),
+    ("Activists protested against China.", ("CHNOPP", "CHN", "14")),
+    ("British activists protested against China.", ("GBROPP", "CHN", "14")),
+])
+def test_headline_passives_and_noun_root_participles(nlp_en, text, expected):
+    got = _events(nlp_en, text)
+    assert expected in got, (text, got)
