@@ -111,9 +111,11 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         if not lemma or lemma == text:
             lemma = self.lex.forms.get(text, lemma or text)
-        elif self.lang == "de" and lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
-                and token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "X"):
-            lemma = self.lex.forms[text]  # the lemmatizer's guess is no trigger, a known form of one is ("getroffen")
+        elif lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
+                and token.pos_ in (("VERB", "AUX", "ADJ", "ADV", "X") if self.lang == "de" else ("VERB",)):
+            # the lemmatizer's guess is no trigger, a known form of one is ("getroffen";
+            # English "staged" -> "stag")
+            lemma = self.lex.forms[text]
         self._lemmas[token.i] = lemma
         return lemma
 
