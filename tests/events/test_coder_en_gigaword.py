@@ -114,3 +114,23 @@ def test_light_verb_protests(nlp_en, text, expected):
 ])
 def test_light_verbs_without_a_protest_noun_code_no_protest(nlp_en, text):
     assert not [g for g in _events(nlp_en, text) if g[2] == "14"], (text, _events(nlp_en, text))
+
+
+def test_arab_league_has_the_phoenix_code(nlp_en):
+    # CAMEO/Phoenix code the Arab League IGOMEAARL (Phoenix.International.actors.txt)
+    kb = load_kb(include_user=False)
+    assert kb.get("org:arab_league").code == "IGOMEAARL"
+    got = _events(nlp_en, "The Arab League condemned the United States.")
+    assert ("IGOMEAARL", "USA", "11") in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporting clause after a comma ("…, Reuters reports") is no object of the event verb
+    ("Putin met with Xi on Tuesday, Reuters reports.", ("RUSGOV", "CHNGOV", "04")),
+    ("Russia attacked Ukraine overnight, the BBC reports.", ("RUS", "UKR", "19")),
+    ("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday, Reuters reports.", ("IRQGOV", "SYRGOV", "04")),
+])
+def test_a_parataxis_reporting_clause_is_no_target(nlp_en, text, expected):
+    got = _events(nlp_en, text)
+    assert expected in got, (text, got)
+    assert not any(g[1] == "GBRMED" for g in got), got
