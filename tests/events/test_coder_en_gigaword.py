@@ -134,3 +134,16 @@ def test_a_parataxis_reporting_clause_is_no_target(nlp_en, text, expected):
     got = _events(nlp_en, text)
     assert expected in got, (text, got)
     assert not any(g[1] == "GBRMED" for g in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # persons the KB does not know, coded by their role apposition (either order)
+    ("Jan Novak, the foreign minister of Slovakia, criticised Hungary.", ("SVKGOV", "HUN", "11")),
+    ("Jan Novak, the foreign minister of Slovakia, accused Hungary of lying.", ("SVKGOV", "HUN", "11")),
+    ("Ion Chicu, Moldova's prime minister, praised Romania.", ("MDAGOV", "ROU", "05")),
+    ("Slovakia's foreign minister Jan Novak criticised Hungary.", ("SVKGOV", "HUN", "11")),
+    ("Moldovan Prime Minister Ion Chicu met Putin.", ("MDAGOV", "RUSGOV", "04")),
+])
+def test_role_appositions_of_unknown_persons(nlp_en, text, expected):
+    got = _events(nlp_en, text)
+    assert expected in got, (text, got)
