@@ -91,11 +91,12 @@ class ArgumentsMixin:
         object and never in a phrase (a transitive verb without its object is passive;
         "protesters clashed/VBN with police" stays active: "clash" takes its target in a
         with-phrase too)."""
+        if verb.tag_ not in ("VBN", "VBD"):
+            return False
         doc = verb.doc
         start, end = self.sent_bounds(verb)
         # a past form the tagger read as VBD counts in a headline (no final full stop)
-        headline = not doc[end - 1].is_punct
-        if verb.tag_ not in (("VBN", "VBD") if headline else ("VBN",)) or not self.children(verb, "subj") \
+        if (verb.tag_ == "VBD" and doc[end - 1].is_punct) or not self.children(verb, "subj") \
                 or self.children(verb, "obj"):
             return False
         if any(t.i != verb.i and (t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBD", "VBP", "MD")) for t in doc[start:end]):
