@@ -29,8 +29,10 @@ KB = ROOT / "src" / "lagebild" / "data" / "kb"
 LANG = ROOT / "src" / "lagebild" / "data" / "language"
 LINE = re.compile(r"^([A-Z][A-Z0-9_'\-.]*?)_*\s*(\{[^}]*\})?\s*\[~([A-Z]{3,9})\]")
 #: words that name no actor in ordinary news, or whose news sense is mostly another one
+#: ("deputy": a deputy minister or a member of parliament, not a sheriff's deputy, COP)
 SKIP = frozenset("""people man men woman women person persons individual member members
 party side sides source sources group groups force forces unit units body bodies office
+deputy
 agency organ delegate delegation representative representatives staff team crew""".split())
 
 
