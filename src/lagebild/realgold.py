@@ -238,3 +238,58 @@ def _load_records(
                 rec["_line"] = lineno
                 out.append(rec)
     return out
+
+
+# -- GigaWord sample: real AFP/Reuters news sentences of PETRARCH's sample file ------------------
+
+def gigaword_path() -> Path:
+    """``../shared/data/petrarch2/GigaWord.sample.PETR.xml`` (PETRARCH 2's "fair use" sample of
+    news sentences, with the project's unit-test sentences appended; it may be absent)."""
+    return shared_data_dir() / "petrarch2" / "GigaWord.sample.PETR.xml"
+
+
+def gigaword_available() -> bool:
+    """Whether PETRARCH's GigaWord sample file is present (tests skip otherwise)."""
+    return gigaword_path().is_file()
+
+
+@lru_cache(maxsize=1)
+def _gigaword() -> Dict[str, str]:
+    """Sentence key -> text of every ``<Sentence>`` of the sample, in file order.
+
+    The key is the sentence's ``id`` attribute; an id that the file repeats (``GOLD_9``)
+    gets ``#2``, ``#3``… on its later occurrences. The text is the ``<Text>`` element with
+    its line breaks and runs of white space collapsed to single spaces (the sentence as
+    one line; gold offsets index into it). Raises FileNotFoundError when the file is absent
+    and :class:`DataFileError` when it is not well-formed XML.
+    """
+    import xml.etree.ElementTree as ET
+
+    path = gigaword_path()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise DataFileError(str(path), exc.position[0], f"not well-formed XML: {exc}") from None
+    out: Dict[str, str] = {}
+    for el in root.iter("Sentence"):
+        sid = el.get("id", "").strip()
+        key, n = sid, 1
+        while key in out:
+            n += 1
+            key = f"{sid}#{n}"
+        out[key] = " ".join((el.findtext("Text") or "").split())
+    return out
+
+
+def gigaword_sentence(sid: str) -> str:
+    """The text of one sentence of the GigaWord sample by key (see :func:`_gigaword`).
+    Raises KeyError for an unknown key, FileNotFoundError when the file is absent."""
+    return _gigaword()[sid]
+
+
+def load_gold_gigaword(path: Path | str, splits: Dict[str, str], *, split: Optional[str] = None,
+                       verify: bool = True) -> List[Dict[str, Any]]:
+    """Like :func:`load_gold` for ``gigaword`` records, keyed by ``sid`` (the sentence key
+    of :func:`gigaword_sentence`); ``splits`` maps each annotated sentence to its split
+    (the gold folder's ``articles_<split>.tsv``: every sentence is ``dev``)."""
+    return _load_records(Path(path), "sid", splits, gigaword_sentence, split=split, verify=verify)

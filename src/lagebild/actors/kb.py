@@ -504,6 +504,10 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
         _load_aliases(kb, path, prio)
     infl = _inflections(KB_DIR / "inflection.tsv")
     _load_agents(kb, KB_DIR / "agents.tsv", infl)
+    if (KB_DIR / "agents_phoenix.tsv").is_file():
+        # English agent nouns converted from PETRARCH's Phoenix dictionary (MIT; see the
+        # file's header and scripts/phoenix_agents_to_kb.py), below the hand-made rows
+        _load_agents(kb, KB_DIR / "agents_phoenix.tsv", infl, PRIORITY_IMPORTED)
     _load_compounds(kb, KB_DIR / "compound_roles.tsv", infl)
     for path, prio in _user_files(user, "agents"):
         _load_agents(kb, path, infl, prio)

@@ -955,11 +955,23 @@ class ActorLinker:
             if (not noun.person or plural) and out and len(out) >= 2:
                 prev = out[-2]
                 gap = self._between(doc, prev.end, start)
-                if prev.kind == ADJECTIVE and len(gap) == 1 and gap[0].lower() in self.coordinators:
+                # "US and British activists", "U.S. and Iraqi forces": a country's abbreviation
+                # is a modifier too (a full name before "and" is a conjunct of its own:
+                # "talks between Iran and British diplomats")
+                if len(gap) == 1 and gap[0].lower() in self.coordinators and (
+                        prev.kind == ADJECTIVE or (prev.kind == NAME and self._country_abbreviation(doc, prev))):
                     other = self.kb.composite(prev.actor, noun.agent)
                     if other is not None:
                         prev.actor, prev.kind = other.id, ROLE
         return k
+
+    def _country_abbreviation(self, doc: Doc, found: Found) -> bool:
+        """Whether a found name is a state written as an upper-case abbreviation ("US",
+        "U.S.", "UK"): the form English uses as a noun modifier."""
+        actor = self.kb.get(found.actor)
+        text = doc[found.start:found.end].text
+        return actor is not None and actor.type == "GPE" and actor.id == actor.country \
+            and text.replace(".", "").isalpha() and text.isupper() and len(text.replace(".", "")) <= 3
 
     def _predicate_of(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
         """The person a role noun at token ``start`` is predicated of: "als"/"as" (up to

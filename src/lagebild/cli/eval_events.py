@@ -66,10 +66,10 @@ def eval_events_cli(
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use instead of lagebild's."),
     errors: bool = typer.Option(False, "--errors", help="List every sentence whose events differ."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    gold: Optional[str] = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de | real-en."),
+    gold: Optional[str] = typer.Option(None, "--gold", help="Score on the honest real-news gold instead: real-de | real-en | gigaword."),
     split: str = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only)."),
     pipeline: Optional[str] = PipelineOption,
-    lines: Optional[str] = typer.Option(None, "--lines", help="With --gold: only these annotated articles (real-de line numbers, real-en page hashes; comma- or space-separated)."),
+    lines: Optional[str] = typer.Option(None, "--lines", help="With --gold: only these annotated articles (real-de line numbers, real-en page hashes, gigaword sentence keys; comma- or space-separated)."),
 ) -> None:
     """End-to-end event coding. Default: the regression suite (tuned on) in benchmarks/gold:
     P/R/F1 of (source, target, root code), modality and negation accuracy of the matched events.
@@ -85,7 +85,7 @@ def eval_events_cli(
         _real_events(gold, split, model, errors, as_json, lines)
         return
     if lines is not None:
-        raise typer.BadParameter("--lines needs --gold real-de|real-en", param_hint="'--lines'")
+        raise typer.BadParameter("--lines needs --gold real-de|real-en|gigaword", param_hint="'--lines'")
     from ..events.evaluate import evaluate_gold
 
     results = {}

@@ -56,6 +56,8 @@ class ArgumentsMixin:
             # Voice feature alone is unreliable: "arrested" is tagged passive in active use)
             participle = verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") or (
                 "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+            if not self.children(verb, "aux") and self._english_headline_passive(verb):
+                return True
             return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
@@ -80,6 +82,33 @@ class ArgumentsMixin:
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
+
+    def _english_headline_passive(self, verb: Token) -> bool:
+        """English passive without "was/were" ("Three journalists killed in air strike",
+        "Two soldiers detained by rebels"): a past participle with a subject and no object
+        in a sentence without a finite verb or auxiliary, and either a by-agent phrase or a
+        verb whose own event patterns (patterns_en.tsv) all take their target as the
+        object and never in a phrase (a transitive verb without its object is passive;
+        "protesters clashed/VBN with police" stays active: "clash" takes its target in a
+        with-phrase too)."""
+        if verb.tag_ not in ("VBN", "VBD"):
+            return False
+        doc = verb.doc
+        start, end = self.sent_bounds(verb)
+        # a past form the tagger read as VBD counts in a headline (no final full stop)
+        if (verb.tag_ == "VBD" and doc[end - 1].is_punct) or not self.children(verb, "subj") \
+                or self.children(verb, "obj"):
+            return False
+        if any(t.i != verb.i and (t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBD", "VBP", "MD")) for t in doc[start:end]):
+            return False
+        for c in verb.children:
+            if c.lower_ in self.lex.agent_preps or any(
+                    g.dep_ == "case" and g.lower_ in self.lex.agent_preps for g in c.children):
+                return True
+        # only a verb that takes its target as the object and never in a phrase
+        # ("clash" takes it with "with"/"against" too: "Romendacil clashed over …" is active)
+        own = [p for p in self.lex.patterns.get(self.lemma(verb)) if p.tier == 0 and not p.nominal]
+        return bool(own) and all(p.target and set(p.target) <= {"obj", "iobj"} for p in own)
 
     def _headline_agent(self, verb: Token) -> bool:
         """German headline passive: ``verb`` ends its clause, no other verb stands in the

@@ -111,9 +111,11 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         if not lemma or lemma == text:
             lemma = self.lex.forms.get(text, lemma or text)
-        elif self.lang == "de" and lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
-                and token.pos_ in ("VERB", "AUX", "ADJ", "ADV", "X"):
-            lemma = self.lex.forms[text]  # the lemmatizer's guess is no trigger, a known form of one is ("getroffen")
+        elif lemma not in self.lex.patterns and text in self.lex.forms and self.lex.forms[text] in self.lex.patterns \
+                and token.pos_ in (("VERB", "AUX", "ADJ", "ADV", "X") if self.lang == "de" else ("VERB",)):
+            # the lemmatizer's guess is no trigger, a known form of one is ("getroffen";
+            # English "staged" -> "stag")
+            lemma = self.lex.forms[text]
         self._lemmas[token.i] = lemma
         return lemma
 
@@ -243,8 +245,9 @@ class EventCoder(ArgumentsMixin):
                 if slot == "obj" and not direct:
                     # nominal "xcomp"/"ccomp" children are objects a weak parse mislabelled;
                     # a lone indirect object stands in for the object ("threatened China with")
+                    # (not a parataxis: "…, Reuters reports" is a clause of its own)
                     direct = [c for c in verb.children if self.lex.role(c.dep_) in ("xcomp", "ccomp")
-                              and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and self._has_actor(verb.doc, c)))
+                              and c.dep_ != "parataxis" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and self._has_actor(verb.doc, c)))
                               and not any(self.lex.role(x.dep_) == "case" for x in c.children)] or self.children(verb, "iobj")
                 found = [c for c in direct if not self._is_reciprocal(c) and c.pos_ != "VERB"]
                 if not any(self._has_actor(verb.doc, c) for c in found) and self.lang == "de":

@@ -40,7 +40,12 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tupl
 from .. import realgold
 
 GOLD_ROOT = Path(__file__).resolve().parents[3] / "benchmarks" / "gold"
-GOLDS = ("real-de", "real-en")
+GOLDS = ("real-de", "real-en", "gigaword")
+#: the record field naming the annotated text of each gold set: a 10kGNAD line, an Article
+#: Extraction Benchmark page hash, a sentence key of PETRARCH's GigaWord sample
+KEY_FIELD = {"real-de": "line", "real-en": "page", "gigaword": "sid"}
+#: the language each gold set is analysed in
+GOLD_LANG = {"real-de": "de", "real-en": "en", "gigaword": "en"}
 #: CAMEO codes the gold does not annotate as events: a neutral "make statement" (010) is a
 #: statement (statements.jsonl), not an event; predicted events with these codes are dropped.
 OUT_OF_SCOPE = frozenset({"010"})
@@ -111,14 +116,14 @@ def pred_actor_code(doc, actor_id: Optional[str]) -> Optional[str]:
 # -- gold -------------------------------------------------------------------------------------
 
 def gold_dir(gold: str) -> Path:
-    """Folder of a real gold set (``real-de`` or ``real-en``)."""
+    """Folder of a real gold set (``real-de``, ``real-en`` or ``gigaword``)."""
     if gold not in GOLDS:
         raise ValueError(f"unknown gold set {gold!r} (one of {', '.join(GOLDS)})")
     return GOLD_ROOT / gold
 
 
 def annotated_articles(gold: str, split: str, layer: str = "events") -> List[Any]:
-    """Keys (German: line numbers; English: page hashes) of the articles of ``split`` whose
+    """Keys (German: line numbers; English: page hashes; GigaWord: sentence keys) of the articles of ``split`` whose
     ``layer`` (events|statements|forecasts) is fully annotated, from ``articles_<split>.tsv``."""
     path = gold_dir(gold) / f"articles_{split}.tsv"
     out: List[Any] = []
@@ -160,11 +165,17 @@ def parse_keys(text: Optional[str]) -> Optional[List[str]]:
 
 
 def key_of(gold: str, rec: Dict[str, Any]) -> Any:
-    return rec["line"] if gold == "real-de" else rec["page"]
+    """The key of the text a gold record annotates (see :data:`KEY_FIELD`)."""
+    return rec[KEY_FIELD[gold]]
 
 
 def raw_text(gold: str, key: Any) -> str:
-    return realgold.article(key) if gold == "real-de" else realgold.en_article(key)
+    """The raw text that a gold set's offsets index into, read from ``../shared``."""
+    if gold == "real-de":
+        return realgold.article(key)
+    if gold == "gigaword":
+        return realgold.gigaword_sentence(key)
+    return realgold.en_article(key)
 
 
 def load(gold: str, name: str, split: Optional[str], verify: bool = True) -> List[Dict[str, Any]]:
@@ -174,6 +185,9 @@ def load(gold: str, name: str, split: Optional[str], verify: bool = True) -> Lis
         return []
     if gold == "real-de":
         return realgold.load_gold(path, split=split, verify=verify)
+    if gold == "gigaword":
+        splits = {k: sp for sp in realgold.SPLITS for k in annotated_articles(gold, sp)}
+        return realgold.load_gold_gigaword(path, splits, split=split, verify=verify)
     return realgold.load_gold_en(path, split=split, verify=verify)
 
 
@@ -195,6 +209,8 @@ def gold_by_article(
 
 def available(gold: str) -> bool:
     """Whether the corpus behind a real gold set is present (``../shared``)."""
+    if gold == "gigaword":
+        return realgold.gigaword_available()
     return realgold.available() if gold == "real-de" else realgold.en_available()
 
 
@@ -208,7 +224,7 @@ def analyse(gold: str, key: Any, model: Optional[str] = None):
     ck = (gold, key, model)
     if ck not in _DOC_CACHE:
         raw = raw_text(gold, key)
-        doc = lagebild.analyze(raw, language="de" if gold == "real-de" else "en", model=model)
+        doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model)
         _DOC_CACHE[ck] = (doc, realgold.offset_mapper(raw, doc.text))
     return _DOC_CACHE[ck]
 

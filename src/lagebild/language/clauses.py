@@ -387,6 +387,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
     _participle_before_object(sent)
     _appositive_subject(sent)
     _plural_subject_verb(sent, is_verb_form)
+    if _noun_root_participle(sent) or _apposition_then_amod_verb(sent):
+        return 1
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
@@ -535,6 +537,61 @@ def _participle_before_object(sent) -> None:  # type: ignore[no-untyped-def]
     root.head = part
     root.dep_ = "obj"
     root.pos_, root.tag_ = "NOUN", "NN"
+
+
+def _apposition_then_amod_verb(sent) -> bool:  # type: ignore[no-untyped-def]
+    """"Jan Novak, the foreign minister of Slovakia, criticised/amod Hungary/appos": after a
+    subject with a comma apposition, the only verb of a sentence whose root is a noun, read
+    as a modifier of the noun right after it, is the clause's verb; that noun is its object
+    and the root noun its subject. Returns whether it re-hung one."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")]
+    if len(verbs) != 1:
+        return False
+    verb = verbs[0]
+    doc = verb.doc
+    if verb.dep_ != "amod" or verb.head.i != verb.i + 1 or verb.head.pos_ not in ("NOUN", "PROPN") \
+            or verb.i - 1 <= sent.start or doc[verb.i - 1].text != "," \
+            or not any(t.dep_ == "appos" and t.head.i == root.i and t.i < verb.i for t in sent):
+        return False
+    obj = verb.head
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    obj.head = verb
+    obj.dep_ = "obj"
+    root.head = verb
+    root.dep_ = "nsubj"
+    return True
+
+
+def _noun_root_participle(sent) -> bool:  # type: ignore[no-untyped-def]
+    """"Activists protested/acl against China", "Two soldiers detained/acl by rebels": in a
+    sentence without a finite verb or auxiliary, a participle right after the root noun,
+    parsed as the noun's reduced relative clause, is the clause's verb and the noun its
+    subject (a headline or a news sentence always has a predicate). The verb keeps its
+    ``VBN`` tag: whether the clause is passive ("detained by rebels", a transitive verb
+    without its object) is the event coder's decision. Returns whether it re-hung one."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(
+            t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBD", "VBP", "MD") for t in sent):
+        return False
+    verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1), None)
+    if verb is None:
+        return False
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    root.head = verb
+    root.dep_ = "nsubj"
+    for t in sent:
+        if t.i > verb.i and t.head.i == root.i:
+            t.head = verb
+            if t.dep_ == "nmod":
+                t.dep_ = "obl"
+    return True
 
 
 def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]

@@ -413,6 +413,37 @@ def group_actor(doc: Doc, agent: str, country: Optional[str], text: str, start: 
     return ident
 
 
+#: English prepositions that attach a group noun to the body it belongs to ("officers in
+#: the army", "members of Hamas", "fighters from the Islamic State")
+BODY_PREPS_EN = frozenset(("of", "in", "from", "within"))
+
+
+def _group_body(doc: Doc, head: Token) -> Optional[str]:
+    """English: the organisation or armed body a group noun ``head`` belongs to, named in a
+    prepositional phrase on it ("four senior officers in the Russian military" -> RUSMIL,
+    "members of Hamas" -> Hamas); None when the phrase names a state or place ("civilians
+    in Lithuania": a country, not the referent) or there is none."""
+    if _lang(doc) != "en":
+        return None
+    actors = _actors(doc)
+    for c in head.children:
+        if c.i <= head.i or c.dep_ not in ("nmod", "prep"):
+            continue
+        case = [g for g in c.children if g.dep_ == "case"] if c.dep_ == "nmod" else [c]
+        if not case or case[0].lower_ not in BODY_PREPS_EN:
+            continue
+        obj = c if c.dep_ == "nmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+        for m in mentions_in(doc, lo, hi):
+            if lo <= m.start and m.end <= hi:
+                actor = actors.get(m.actor_id)
+                if getattr(actor, "type", None) in ("ORG", "GRP") and (getattr(actor, "code", None) or getattr(actor, "country", None)):
+                    return m.actor_id
+    return None
+
+
 def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups: bool = True) -> List[str]:
     """Actor ids the phrase at characters ``[start, end)`` of ``doc`` refers to (see the
     module docstring): one for a singular phrase, up to ``limit`` for a plural description
@@ -422,6 +453,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     component's mentions."""
     found = mentions_in(doc, start, end)
     hit = classify(doc, start, end)
+    if hit is not None and hit[1].kind == "group" and groups:
+        # "officers in the Russian military", "members of Hamas": the body the group
+        # belongs to is the referent
+        body = _group_body(doc, hit[0])
+        if body is not None:
+            return [body]
     if found and hit is not None and hit[1].kind == "group":
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent

@@ -1,0 +1,61 @@
+"""The ``gigaword`` events gold (issue 9): real news sentences of PETRARCH's GigaWord
+sample, offsets, labels and hashes only, scored by the real-en scorer."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lagebild import realgold
+from lagebild.events import realeval as ev
+
+needs_gw = pytest.mark.skipif(not realgold.gigaword_available(),
+                              reason="../shared/data/petrarch2/GigaWord.sample.PETR.xml is not present")
+
+
+def test_gigaword_gold_holds_no_text():
+    for path in ev.gold_dir("gigaword").glob("*.jsonl"):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            stack = [json.loads(raw)]
+            while stack:
+                v = stack.pop()
+                if isinstance(v, dict):
+                    stack.extend(v.values())
+                elif isinstance(v, list):
+                    stack.extend(v)
+                elif isinstance(v, str):
+                    assert len(v) <= 64 and " " not in v, f"{path.name}: text-like value {v!r}"
+
+
+def test_gigaword_articles_are_dev_only():
+    assert len(ev.annotated_articles("gigaword", "dev")) == 29
+    assert ev.annotated_articles("gigaword", "test") == []
+    with pytest.raises(ValueError):
+        ev.select_articles("gigaword", "dev", ["AFP0808020625_4", "NO_SUCH_ID"])
+
+
+@needs_gw
+def test_gigaword_sentences_and_hashes():
+    sents = realgold._gigaword()
+    assert "GOLD_9" in sents and "GOLD_9#2" in sents and sents["GOLD_9"] != sents["GOLD_9#2"]
+    assert all("\n" not in t and "  " not in t for t in sents.values())
+    recs = ev.load("gigaword", "events", "dev")  # verifies every hash against the file
+    assert len(recs) == 53 and {r["sid"] for r in recs} <= set(ev.annotated_articles("gigaword", "dev"))
+
+
+@needs_gw
+def test_gigaword_scoring_with_a_fake_coder():
+    recs = ev.load("gigaword", "events", "dev")
+    first = recs[0]
+
+    def predict(gold, key):
+        if key != first["sid"]:
+            return []
+        src = first["source"][0] if isinstance(first["source"], list) else first["source"]
+        tgt = first["target"][0] if isinstance(first["target"], list) else first["target"]
+        root = first["root"][0] if isinstance(first["root"], list) else first["root"]
+        return [ev.PredEvent(start=first["start"], end=first["end"], source=src, target=tgt, code=root + "0")]
+
+    r = ev.evaluate("gigaword", "dev", predict=predict)
+    assert r["articles"] == 29 and r["gold"] == 53 and r["predicted"] == 1
+    assert r["triple_precision"] == 1.0 and r["triple_recall"] == pytest.approx(1 / 53)
