@@ -77,6 +77,50 @@ def _inline_candidates(text: str, taken: set) -> List[_Cand]:
             or (len(c.label.split()) > 1 and c.label.split()[-1] in repeated)]
 
 
+def mentions_cover_place(c: _Cand, doc: Optional[Doc]) -> bool:
+    """Whether the label is a mention of a country or a city (ids without a ``per:``/``org:``
+    kind prefix: ``UKR``, ``loc:kyiv``)."""
+    if doc is None:
+        return False
+    for m in tokens.get_list(doc, "mentions"):
+        if m.start <= c.start and c.start + len(c.label) <= m.end:
+            return not m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))
+    return False
+
+
+def _is_name_label(c: _Cand, mention_texts: set, doc: Optional[Doc]) -> bool:
+    """Whether a label reads as a speaker's name: several words ("Eva Glawischnig"), an
+    all-caps word ("STANDARD"), a known actor mention, or a proper noun / entity in the
+    parse that is no place. A single capitalised common noun ("Massenflucht", "Hintergrund")
+    or a place ("Ukraine: Russland greift an") is not."""
+    words = c.label.split()
+    if len(words) > 1 or c.label.isupper() or c.label in mention_texts:
+        return True
+    if mentions_cover_place(c, doc):
+        return False
+    if doc is None:
+        return False
+    span = doc.char_span(c.start, c.start + len(c.label), alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in ("LOC", "GPE") for t in span):  # "Ukraine: Russland greift an"
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON", "ORG") for t in span)
+
+
+def _drop_kicker(kept: List[_Cand], labels: dict, mention_texts: set, doc: Optional[Doc]) -> List[_Cand]:
+    """Drop a lone headline kicker ("Massenflucht: Rotes Kreuz warnt …"): when the text has
+    only one named label and it labels a single passage, it opens a transcript only if it
+    reads as a name (:func:`_is_name_label`). Alternating transcripts ("STANDARD: … Berger:
+    …") and the labels of ``turn_labels.tsv`` are kept as they are."""
+    named = [c for c in kept if c.label.lower() not in labels]
+    if len({c.label for c in named}) != 1 or len(named) != 1:
+        return kept
+    if _is_name_label(named[0], mention_texts, doc):
+        return kept
+    return [c for c in kept if c is not named[0]]
+
+
 def _paragraph_starts(text: str) -> List[int]:
     starts = [0]
     for m in re.finditer(r"\n\s*\n", text):
@@ -118,6 +162,9 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
             kept.append(c)
         elif (counts[c.label] >= 2 and len(named) >= 2) or c.label in mention_texts:
             kept.append(c)
+    # persons and organisations only: a country or city before a colon is a headline kicker
+    name_texts = {m.text for m in mentions if m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))}
+    kept = _drop_kicker(kept, labels, name_texts, doc)
     if not kept:
         return []
     out: List[Turn] = []
