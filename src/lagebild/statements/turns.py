@@ -179,12 +179,72 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     return out
 
 
+def _person_role_word(text: str, m, heads: tuple) -> bool:  # type: ignore[no-untyped-def]
+    """Whether mention ``m`` names a person by role: a role mention ("der Politologe"), or
+    the first part of a compound whose head is a person role ("Grünen-Chefin")."""
+    if m.kind == "role":
+        return True
+    e = m.end
+    while e < len(text) and (text[e].isalnum() or text[e] == "-"):
+        e += 1
+    word = text[m.start:e].lower()
+    return "-" in word and word.rsplit("-", 1)[1].endswith(heads)
+
+
+def _namesake_code(text: str, m, actors: dict, mentions: list) -> str:  # type: ignore[no-untyped-def]
+    """The code of mention ``m``'s actor; for a party name several countries share ("die
+    Grünen"), the code of the namesake the rest of the text links the same name to (the
+    headline comes before the words that tell the country)."""
+    code = actors[m.actor_id].code
+    name = text[m.start:m.end].split("-")[0]
+    for other in mentions:
+        a = actors.get(other.actor_id)
+        if (a is not None and a.id != m.actor_id and a.type == "ORG" and a.code and a.code[3:6] == code[3:6]
+                and other.start > m.end and text[other.start:other.end] == name):
+            return a.code
+    return code
+
+
+def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
+    """Give the interviewee the role its headline or lead names ("Die Grünen-Chefin über
+    …", "Politologe X über …"): when the text before the first turn names exactly one
+    person role, and every named answer turn belongs to one provisional actor without a
+    code, that actor takes the role's code (and country). Returns the code given, or None.
+    The interviewer's turns (an outlet, ``turn_labels.tsv`` questions) are left alone."""
+    if not turns:
+        return None
+    from .extract import _person_heads  # the same person-role heads as the speaker rules
+
+    text = doc_text(doc)
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
+    heads = _person_heads(doc.lang_ or "de")
+    mentions = tokens.get_list(doc, "mentions")
+    codes = {_namesake_code(text, m, actors, mentions) for m in lead
+             if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
+    if len(codes) != 1:
+        return None
+    answer_ids = {t.speaker_actor_id for t in turns if t.role != "question"
+                  and not (t.speaker_actor_id in actors and (actors[t.speaker_actor_id].code or "")[3:6] == "MED")}
+    if len(answer_ids) != 1:
+        return None
+    actor = actors.get(next(iter(answer_ids)) or "")
+    if actor is None or not actor.provisional or actor.code:
+        return None
+    code = next(iter(codes))
+    actor.code = code
+    actor.country = actor.country or (code[:3] if code[:3].isalpha() else None)
+    return code
+
+
 def get_turns(doc: Doc) -> List[Turn]:
-    """The turns of ``doc`` (computed once, kept in ``doc.user_data``)."""
+    """The turns of ``doc`` (computed once, kept in ``doc.user_data``); the interviewee
+    takes the role the headline gives (:func:`interviewee_role`)."""
     cached = doc.user_data.get(_TURNS_KEY)
     if cached is None:
         cached = find_turns(doc_text(doc), doc.lang_, doc)
         doc.user_data[_TURNS_KEY] = cached
+        interviewee_role(doc, cached)
     return cached
 
 
