@@ -87,12 +87,26 @@ def _provisional_at(doc: Doc, i: int, j: int, by_id: Dict[str, Actor]) -> Option
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     for m in mentions_in(doc, s, e):
         actor = by_id.get(m.actor_id)
-        if m.start == s and m.end == e and actor is not None and actor.provisional and not actor.code:
+        if m.start == s and m.end == e and actor is not None and actor.provisional and not actor.code and actor.type == "PER":
             return actor
     return None
 
 
-def _after_role(doc: Doc, m: Mention, given: frozenset, ok) -> Optional[Tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+def _mention_name_at(doc: Doc, i: int, by_id: Dict[str, Actor]) -> Optional[Tuple[int, int]]:
+    """Token range of an uncoded provisional actor's mention starting at token ``i`` (the
+    NER found the name; its first word may be tagged as a common noun)."""
+    if i >= len(doc):
+        return None
+    for m in mentions_in(doc, doc[i].idx, doc[i].idx + len(doc[i])):
+        actor = by_id.get(m.actor_id)
+        if m.start == doc[i].idx and actor is not None and actor.provisional and not actor.code and actor.type == "PER":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                return span.start, span.end
+    return None
+
+
+def _after_role(doc: Doc, m: Mention, given: frozenset, ok, by_id=None) -> Optional[Tuple[int, int, int]]:  # type: ignore[no-untyped-def]
     """``(name start token, name end token, end char of the role phrase)`` for the name a
     role mention introduces, or None; ``ok(i, j)`` says whether tokens ``[i, j)`` may be
     taken (no mention, or an uncoded provisional one)."""
@@ -100,14 +114,24 @@ def _after_role(doc: Doc, m: Mention, given: frozenset, ok) -> Optional[Tuple[in
     if last is None:
         return None
     k = last.i + 1
-    found = _name_at(doc, k, given)
+    by_id = by_id or {}
+    found = _name_at(doc, k, given) or _mention_name_at(doc, k, by_id)
     if found and ok(*found):
         return found[0], found[1], m.end
     # a comma apposition after a short role phrase: "der Budgetsprecher der Grünen, Bruno X"
+    depth = 0
     for n in range(k, min(len(doc), k + MAX_ROLE_TOKENS + 1)):
         tok = doc[n]
+        if tok.text == "(":  # an abbreviation in brackets: "des Rechtsanwaltskammertags (ÖRAK), X"
+            depth += 1
+            continue
+        if tok.text == ")" and depth:
+            depth -= 1
+            continue
+        if depth:
+            continue
         if tok.text == ",":
-            found = _name_at(doc, n + 1, given)
+            found = _name_at(doc, n + 1, given) or _mention_name_at(doc, n + 1, by_id)
             if found and ok(*found):
                 end = found[1]
                 if end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX", "ADP"):
@@ -150,7 +174,7 @@ def add_role_named_persons(doc: Doc) -> List[Actor]:
         return _uncovered(doc, i, j) or _provisional_at(doc, i, j, by_id) is not None
 
     for m in roles:
-        hit = _after_role(doc, m, given, ok)
+        hit = _after_role(doc, m, given, ok, by_id)
         if hit is None:
             continue
         i, j, role_end = hit

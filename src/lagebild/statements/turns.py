@@ -22,6 +22,8 @@ from typing import List, NamedTuple, Optional
 
 from spacy.tokens import Doc
 
+from ..schemas import Actor, Mention
+
 from .. import tokens
 from .lexicon import statement_lexicon
 from .syntax import doc_text
@@ -191,10 +193,11 @@ def _person_role_word(text: str, m, heads: tuple) -> bool:  # type: ignore[no-un
     return "-" in word and word.rsplit("-", 1)[1].endswith(heads)
 
 
-def _namesake_code(text: str, m, actors: dict, mentions: list) -> str:  # type: ignore[no-untyped-def]
+def _namesake_code(doc: Doc, text: str, m, actors: dict, mentions: list) -> str:  # type: ignore[no-untyped-def]
     """The code of mention ``m``'s actor; for a party name several countries share ("die
-    Grünen"), the code of the namesake the rest of the text links the same name to (the
-    headline comes before the words that tell the country)."""
+    Grünen"), the code of the namesake the rest of the text links the same name to, else
+    of the KB namesake in the document's country (the headline comes before the words
+    that tell the country)."""
     code = actors[m.actor_id].code
     name = text[m.start:m.end].split("-")[0]
     for other in mentions:
@@ -202,7 +205,42 @@ def _namesake_code(text: str, m, actors: dict, mentions: list) -> str:  # type: 
         if (a is not None and a.id != m.actor_id and a.type == "ORG" and a.code and a.code[3:6] == code[3:6]
                 and other.start > m.end and text[other.start:other.end] == name):
             return a.code
+    from ..language.reference import document_country
+
+    country = document_country(doc)
+    if not country or code[:3] == country or actors[m.actor_id].type != "ORG":
+        return code
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return code
+    for other in kb.actors.values():
+        if other.type == "ORG" and other.code and other.code[:3] == country and other.code[3:6] == code[3:6] \
+                and any(name == n for names in other.names.values() for n in names):
+            return other.code
     return code
+
+
+def _role_noun_codes(doc: Doc, end: int) -> set:
+    """Codes of person role nouns of the KB in ``doc`` before ``end`` that the linker did
+    not link (no country near them yet): the document's country plus the noun's agent."""
+    from ..language.reference import document_country
+
+    country = document_country(doc)
+    if not country:
+        return set()
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover
+        return set()
+    forms = {f.lower(): n.agent for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person
+             for f, plural in n.forms if not plural}
+    return {country + forms[t.lower_] for t in doc if t.idx + len(t) <= end and t.lower_ in forms
+            and not tokens.mentions_in(doc, t.idx, t.idx + len(t))}
 
 
 def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
@@ -220,18 +258,38 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
     heads = _person_heads(doc.lang_ or "de")
     mentions = tokens.get_list(doc, "mentions")
-    codes = {_namesake_code(text, m, actors, mentions) for m in lead
+    codes = {_namesake_code(doc, text, m, actors, mentions) for m in lead
              if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
+    codes = codes or _role_noun_codes(doc, turns[0].start)
     if len(codes) != 1:
         return None
-    answer_ids = {t.speaker_actor_id for t in turns if t.role != "question"
-                  and not (t.speaker_actor_id in actors and (actors[t.speaker_actor_id].code or "")[3:6] == "MED")}
+    answers = [t for t in turns if t.role != "question"
+               and not (t.speaker_actor_id in actors and (actors[t.speaker_actor_id].code or "")[3:6] == "MED")]
+    code = next(iter(codes))
+    if answers and all(t.speaker_actor_id is None for t in answers):
+        # a name the NER missed ("Laurenz Obermoser: …", "Obermoser: …"): one person when
+        # every label is the full name or its last word
+        full = max((t.speaker_text for t in answers), key=len)
+        if not all(t.speaker_text in (full, full.split()[-1]) for t in answers):
+            return None
+        actor = Actor(id="prov:" + re.sub(r"[^a-z0-9]+", "_", full.lower()).strip("_"), name=full, type="PER",
+                      code=code, country=code[:3] if code[:3].isalpha() else None, provisional=True)
+        for k, t in enumerate(turns):
+            if t in answers:
+                tokens.get_list(doc, "mentions").append(
+                    Mention(actor_id=actor.id, start=t.start, end=t.start + len(t.speaker_text), text=t.speaker_text,
+                            kind="name" if t.speaker_text == full else "surname"))
+                actor.mentions.append((t.start, t.start + len(t.speaker_text)))
+                turns[k] = t._replace(speaker_actor_id=actor.id)
+        tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+        tokens.get_list(doc, "actors").append(actor)
+        return code
+    answer_ids = {t.speaker_actor_id for t in answers}
     if len(answer_ids) != 1:
         return None
     actor = actors.get(next(iter(answer_ids)) or "")
     if actor is None or not actor.provisional or actor.code:
         return None
-    code = next(iter(codes))
     actor.code = code
     actor.country = actor.country or (code[:3] if code[:3].isalpha() else None)
     return code
