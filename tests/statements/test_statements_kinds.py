@@ -314,3 +314,36 @@ DOCUMENTS = [
 def test_grid_documents_speak_for_their_author():
     failed = [(t, _codes(t)) for t, code in DOCUMENTS if [c for _, c in _codes(t)] != [code]]
     assert len(failed) <= len(DOCUMENTS) * 0.05, failed
+
+
+# a first-person sentence right after a named speaker's statement continues it (the corpus
+# dropped the quotation marks); without such a statement before it, it is the author's voice
+FIRST_PERSON_AFTER = [
+    ("Kampala – John Kibangu floh 2006 nach Uganda. Sein Vater sei ermordet worden, sagt er. Ich wurde gefoltert und verschleppt.", "Ich wurde gefoltert", "er"),
+    ("Wien – Die Lage sei ernst, sagte der Minister. Wir dürfen nicht abwarten, bis es Tote gibt.", "Wir dürfen nicht", "der Minister"),
+    ("Graz – Das Budget sei knapp, sagte die Stadträtin Elke Mürzhofer. Ich werde trotzdem um jeden Euro kämpfen.", "Ich werde trotzdem", "die Stadträtin Elke Mürzhofer"),
+    ("Berlin – Die Reform sei zu spät gekommen, sagte der Gewerkschafter. Uns fehlt die Zeit.", "Uns fehlt", "der Gewerkschafter"),
+    ("Linz – Die Partei stehe hinter ihm, betonte Reinhold Entmayer. Mein Platz ist in der Regierung.", "Mein Platz", "Reinhold Entmayer"),
+]
+FIRST_PERSON_AUTHOR = [
+    "Wien – Wir haben lange über diesen Text nachgedacht. Ich glaube, er ist wichtig.",
+    "Wien – Die Lage sei ernst, sagte der Minister.\n\nWir fragen uns, warum niemand handelt.",
+    "Wien – Der Minister reiste nach Graz. Wir berichten morgen mehr.",
+]
+
+
+def test_grid_first_person_after_a_statement_continues_it():
+    failed = []
+    for text, said, who in FIRST_PERSON_AFTER:
+        sts = _statements(text)
+        first = next((s for s in sts if s.span[0] <= text.index(said) < s.span[1] and s.text.startswith(said)), None)
+        before = [s for s in sts if s.span[1] <= text.index(said)]
+        if first is None or not before or first.speaker != before[-1].speaker or first.kind != "direct":
+            failed.append((text, [(s.speaker_text, s.speaker, s.text) for s in sts]))
+    assert len(failed) <= len(FIRST_PERSON_AFTER) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", FIRST_PERSON_AUTHOR)
+def test_first_person_without_a_statement_before_is_the_author(text):
+    assert all(s.speaker == "author" or s.speaker_text for s in _statements(text)), [
+        (s.speaker, s.text) for s in _statements(text)]

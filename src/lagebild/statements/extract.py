@@ -1241,6 +1241,43 @@ def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]
     return m.actor_id, doc_text(ctx.doc)[m.start:m.end]
 
 
+def _first_person_words(lang: str) -> frozenset:
+    """Lower-case first-person pronouns and possessives (``data/<lang>/first_person.txt``)."""
+    path = data_path(lang, "first_person.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
+    """A sentence in the first person right after a statement of a named speaker, in the
+    same paragraph, continues that speaker's words without quotation marks (the corpus
+    dropped most of them): "Schon sein Vater sei ermordet worden, sagt er. … Ich wurde
+    gefoltert." -- a direct statement of the same speaker. Outside such a context the first
+    person is the author's own voice (``author_pronouns.txt``), so the sentence must follow
+    the statement directly (a chain of such sentences continues it)."""
+    text = doc_text(ctx.doc)
+    words = _first_person_words(ctx.lang)
+    for k in range(1, len(sents)):
+        sent, prev_sent = sents[k], sents[k - 1]
+        s0, s1 = sent.start_char, sent.end_char
+        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+            continue
+        if "\n\n" in text[prev_sent.end_char : s0] or not any(t.lower_ in words for t in sent):
+            continue
+        before = [st for st in ctx.out if prev_sent.start_char <= st.span[0] < prev_sent.end_char
+                  or st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char]
+        before = [st for st in before if st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+        if not before:
+            continue
+        last = max(before, key=lambda st: st.span[1])
+        span = char_span(list(sent))
+        if span is None:
+            continue
+        _add(ctx, Statement(
+            speaker=last.speaker, kind="direct", text=text[span[0] : span[1]], span=span,
+            speaker_text=None, cue=None, verb_class="say",
+        ))
+
+
 def _covered(ctx: _Ctx, start: int, end: int) -> bool:
     return any(st.span[0] < end and start < st.span[1] for st in ctx.out)
 
@@ -1349,6 +1386,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 ),
             )
     _colon_quotes(ctx, sents)
+    _first_person_continuations(ctx, sents)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):
