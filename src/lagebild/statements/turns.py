@@ -223,6 +223,34 @@ def _namesake_code(doc: Doc, text: str, m, actors: dict, mentions: list) -> str:
     return code
 
 
+def _compound_org_codes(doc: Doc, end: int, heads: tuple) -> set:
+    """Codes of compounds "ORG-role" before ``end`` whose first part names an organisation
+    of the KB but no mention covers ("Die Grünen-Chefin über …"): the organisation in the
+    document's country when several share the name, else the only one."""
+    from ..language.reference import document_country
+
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover
+        return set()
+    country = document_country(doc)
+    found = set()
+    for t in doc:
+        if t.idx + len(t) > end or "-" not in t.text or tokens.mentions_in(doc, t.idx, t.idx + len(t)):
+            continue
+        first, head = t.text.rsplit("-", 1)
+        if not head.lower().endswith(heads):
+            continue
+        orgs = [a for a in kb.actors.values() if a.type == "ORG" and a.code
+                and any(first == n for names in a.names.values() for n in names)]
+        home = [a for a in orgs if country and a.code[:3] == country]
+        if home or len(orgs) == 1:
+            found.add((home or orgs)[0].code)
+    return found
+
+
 def _role_noun_codes(doc: Doc, end: int) -> set:
     """Codes of person role nouns of the KB in ``doc`` before ``end`` that the linker did
     not link (no country near them yet): the document's country plus the noun's agent."""
@@ -260,7 +288,7 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     mentions = tokens.get_list(doc, "mentions")
     codes = {_namesake_code(doc, text, m, actors, mentions) for m in lead
              if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
-    codes = codes or _role_noun_codes(doc, turns[0].start)
+    codes = codes or _compound_org_codes(doc, turns[0].start, heads) or _role_noun_codes(doc, turns[0].start)
     if len(codes) != 1:
         return None
     answers = [t for t in turns if t.role != "question"
