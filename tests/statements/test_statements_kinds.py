@@ -347,3 +347,25 @@ def test_grid_first_person_after_a_statement_continues_it():
 def test_first_person_without_a_statement_before_is_the_author(text):
     assert all(s.speaker == "author" or s.speaker_text for s in _statements(text)), [
         (s.speaker, s.text) for s in _statements(text)]
+
+
+# an impersonal "heißt es" names its source in a preposition ("seitens", "aus", "von", "bei");
+# "In dem Brief heißt es" names a text, no speaker
+IMPERSONAL_SOURCES = [
+    ("Graz – Darüber werde noch beraten, heißt es seitens der SPÖ.", "der SPÖ"),
+    ("Wien – Man prüfe den Fall, hieß es aus dem Innenministerium.", "dem Innenministerium"),
+    ("Berlin – Es gebe keine Pläne, hieß es bei der Bundesregierung.", "der Bundesregierung"),
+    ("Wien – Es gebe keine Einigung, hieß es vonseiten der Polizei.", "der Polizei"),
+    ("Graz – Aus dem Büro des Bürgermeisters heißt es: Wir werden sie wählen.", "dem Büro des Bürgermeisters"),
+    ("Wien – Von der Gewerkschaft hieß es, man sei enttäuscht.", "der Gewerkschaft"),
+]
+
+
+def test_grid_impersonal_report_source():
+    failed = [(t, _speakers(t)) for t, who in IMPERSONAL_SOURCES if who not in _speakers(t)]
+    assert len(failed) <= len(IMPERSONAL_SOURCES) * 0.05, failed
+
+
+def test_text_quoted_with_heisst_es_names_no_speaker():
+    text = "Maria Huber schrieb einen Brief. In dem Brief heißt es, die Schule sei geschlossen."
+    assert [s.speaker for s in _statements(text) if s.cue == "heißt"] == ["unknown"]
