@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..language.role_names import add_role_named_persons
 from ..tokens import get_list
 from .kb import load_kb
 from .linker import ActorLinker
@@ -45,4 +46,7 @@ class ActorsComponent:
         doc._.mentions = mentions
         doc._.actors = actors
         get_list(doc, "actors")
+        # names the NER missed after a role ("Politologe Laurenz X", "der Budgetsprecher
+        # der Grünen, Bruno X"): the language layer adds them as persons with the role's code
+        add_role_named_persons(doc)
         return doc

@@ -492,6 +492,8 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     _load_cities(kb, KB_DIR / "places.tsv")
     _load_cities(kb, KB_DIR / "regions.tsv")
     _load_organisations(kb, KB_DIR / "organisations.tsv", PRIORITY_BUILTIN)
+    for path in sorted(KB_DIR.glob("organisations_*.tsv")):  # regional blocks (organisations_at.tsv)
+        _load_organisations(kb, path, PRIORITY_BUILTIN)
     for path, prio in _user_files(user, "organisations"):
         _load_organisations(kb, path, prio)
     _load_persons(kb, KB_DIR / "persons.tsv", PRIORITY_BUILTIN)

@@ -568,22 +568,32 @@ def represented(doc: Doc, start: int, end: int) -> Optional[str]:
     h0, h1 = head.idx, head.idx + len(head)
     if hyphened:
         inside = [m for m in found if h0 <= m.start and m.end <= h1]
-        return inside[0].actor_id if inside else None
+        if inside:
+            return inside[0].actor_id
+        if any(m.start < h1 and h0 < m.end for m in found):
+            return None
+        # "die Vize-Chefin des UNHCR": no actor inside the compound, its dependents name it
     if any(m.start <= h0 and h1 <= m.end for m in found):
         return None  # the head is part of a mention ("Regierungssprecher" as a role)
     # the dependents that name whom the proxy serves, nearest first: a genitive or
     # "von"/"of" phrase, a possessive ("sein Büro"); each is resolved like any phrase
     # (a name, a pronoun, a group noun with the context's country)
     deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end]
-    deps.sort(key=lambda c: abs(c.i - head.i))
+    # whom it serves before where it is: "die Vize-Chefin des UNHCR in Uganda" is the UNHCR's
+    deps.sort(key=lambda c: (any(g.dep_ == "case" and g.lower_ in LOCATIVE_CASE for g in c.children), abs(c.i - head.i)))
     for c in deps:
         sub = list(c.subtree)
         s0, s1 = sub[0].idx, sub[-1].idx + len(sub[-1])
-        got = resolve_reference(doc, s0, min(s1, end))
+        # the dependent's own word first: in "des UNHCR in Uganda" the UNHCR, not Uganda
+        got = resolve_reference(doc, c.idx, c.idx + len(c)) if mentions_in(doc, c.idx, c.idx + len(c)) else None
+        got = got or resolve_reference(doc, s0, min(s1, end))
         if got:
             return got
     return min(found, key=lambda m: abs(m.start - h1)).actor_id if found else None
 
+
+# prepositions of place: a proxy's "in Uganda" says where it works, not whom it serves
+LOCATIVE_CASE = frozenset(("in", "im", "aus", "bei", "beim", "at"))
 
 # dependents of a proxy noun that name whom it speaks for (UD and TIGER labels)
 PROXY_DEPS = frozenset(("nmod", "nmod:poss", "poss", "det:poss", "obl", "ag", "pg", "nk", "compound"))

@@ -336,9 +336,53 @@ def _named_np(ctx: _Ctx, tok: Token) -> bool:
     return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
 
 
+def _source_prepositions(lang: str) -> frozenset:
+    """``data/<lang>/source_prepositions.txt`` (empty when the language has none)."""
+    path = data_path(lang, "source_prepositions.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """The source of an impersonal report with an expletive subject ("heißt es seitens der
+    SPÖ", "Aus dem Büro Nagl heißt es", "hieß es aus dem Ministerium"): the object of a
+    source preposition (``source_prepositions.txt``) attached to the verb, outside the
+    content; empty when there is none ("In dem Brief heißt es …" names no speaker)."""
+    if not ctx.parsed or not any(c.lower_ in IMPERSONAL_PRONOUNS and dep(c) in ("nsubj", "expl", "ep", "sb") for c in verb.children):
+        return []
+    preps = _source_prepositions(ctx.lang)
+    for c in verb.children:
+        if c.pos_ == "ADP" and c.lower_ in preps and not (content[0] <= c.idx < content[1]):
+            # the parser hung the preposition on the verb ("heißt es seitens der SPÖ")
+            objs = [g for g in c.children if g.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                s, e = subtree_span(objs[0])
+                return [t for t in sent if s <= t.idx < e]
+        if c.pos_ not in ("NOUN", "PROPN") or content[0] <= c.idx < content[1]:
+            continue
+        case = [g for g in c.children if dep(g) == "case" and g.lower_ in preps]
+        if not case:
+            continue
+        s, e = subtree_span(c)
+        return [t for t in sent if s <= t.idx < e and t.i != case[0].i and t.i > case[0].i]
+    # a dateline may capture the fronted phrase in the parse ("Graz – Aus dem Büro X heißt
+    # es"): a source phrase opening the Vorfeld right before the verb
+    start = sent.start
+    if start + 1 < sent.end and ctx.doc[start + 1].text in DASHES:
+        start += 2
+    first = ctx.doc[start] if start < sent.end else None
+    if first is not None and first.lower_ in preps and first.i < verb.i and not (content[0] <= first.idx < content[1]):
+        phrase = [t for t in ctx.doc[first.i + 1 : verb.i] if not t.is_punct]
+        if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return phrase
+    return []
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
+        source = _impersonal_source(ctx, verb, sent, content)
+        if source:
+            return source
         subjects = subjects_of(verb)
         if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
             subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
@@ -1241,6 +1285,43 @@ def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]
     return m.actor_id, doc_text(ctx.doc)[m.start:m.end]
 
 
+def _first_person_words(lang: str) -> frozenset:
+    """Lower-case first-person pronouns and possessives (``data/<lang>/first_person.txt``)."""
+    path = data_path(lang, "first_person.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
+    """A sentence in the first person right after a statement of a named speaker, in the
+    same paragraph, continues that speaker's words without quotation marks (the corpus
+    dropped most of them): "Schon sein Vater sei ermordet worden, sagt er. … Ich wurde
+    gefoltert." -- a direct statement of the same speaker. Outside such a context the first
+    person is the author's own voice (``author_pronouns.txt``), so the sentence must follow
+    the statement directly (a chain of such sentences continues it)."""
+    text = doc_text(ctx.doc)
+    words = _first_person_words(ctx.lang)
+    for k in range(1, len(sents)):
+        sent, prev_sent = sents[k], sents[k - 1]
+        s0, s1 = sent.start_char, sent.end_char
+        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+            continue
+        if "\n\n" in text[prev_sent.end_char : s0] or not any(t.lower_ in words for t in sent):
+            continue
+        before = [st for st in ctx.out if prev_sent.start_char <= st.span[0] < prev_sent.end_char
+                  or st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char]
+        before = [st for st in before if st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+        if not before:
+            continue
+        last = max(before, key=lambda st: st.span[1])
+        span = char_span(list(sent))
+        if span is None:
+            continue
+        _add(ctx, Statement(
+            speaker=last.speaker, kind="direct", text=text[span[0] : span[1]], span=span,
+            speaker_text=None, cue=None, verb_class="say",
+        ))
+
+
 def _covered(ctx: _Ctx, start: int, end: int) -> bool:
     return any(st.span[0] < end and start < st.span[1] for st in ctx.out)
 
@@ -1349,6 +1430,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 ),
             )
     _colon_quotes(ctx, sents)
+    _first_person_continuations(ctx, sents)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):

@@ -22,6 +22,8 @@ from typing import List, NamedTuple, Optional
 
 from spacy.tokens import Doc
 
+from ..schemas import Actor, Mention
+
 from .. import tokens
 from .lexicon import statement_lexicon
 from .syntax import doc_text
@@ -77,6 +79,50 @@ def _inline_candidates(text: str, taken: set) -> List[_Cand]:
             or (len(c.label.split()) > 1 and c.label.split()[-1] in repeated)]
 
 
+def mentions_cover_place(c: _Cand, doc: Optional[Doc]) -> bool:
+    """Whether the label is a mention of a country or a city (ids without a ``per:``/``org:``
+    kind prefix: ``UKR``, ``loc:kyiv``)."""
+    if doc is None:
+        return False
+    for m in tokens.get_list(doc, "mentions"):
+        if m.start <= c.start and c.start + len(c.label) <= m.end:
+            return not m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))
+    return False
+
+
+def _is_name_label(c: _Cand, mention_texts: set, doc: Optional[Doc]) -> bool:
+    """Whether a label reads as a speaker's name: several words ("Eva Glawischnig"), an
+    all-caps word ("STANDARD"), a known actor mention, or a proper noun / entity in the
+    parse that is no place. A single capitalised common noun ("Massenflucht", "Hintergrund")
+    or a place ("Ukraine: Russland greift an") is not."""
+    words = c.label.split()
+    if len(words) > 1 or c.label.isupper() or c.label in mention_texts:
+        return True
+    if mentions_cover_place(c, doc):
+        return False
+    if doc is None:
+        return False
+    span = doc.char_span(c.start, c.start + len(c.label), alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.ent_type_ in ("LOC", "GPE") for t in span):  # "Ukraine: Russland greift an"
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON", "ORG") for t in span)
+
+
+def _drop_kicker(kept: List[_Cand], labels: dict, mention_texts: set, doc: Optional[Doc]) -> List[_Cand]:
+    """Drop a lone headline kicker ("Massenflucht: Rotes Kreuz warnt …"): when the text has
+    only one named label and it labels a single passage, it opens a transcript only if it
+    reads as a name (:func:`_is_name_label`). Alternating transcripts ("STANDARD: … Berger:
+    …") and the labels of ``turn_labels.tsv`` are kept as they are."""
+    named = [c for c in kept if c.label.lower() not in labels]
+    if len({c.label for c in named}) != 1 or len(named) != 1:
+        return kept
+    if _is_name_label(named[0], mention_texts, doc):
+        return kept
+    return [c for c in kept if c is not named[0]]
+
+
 def _paragraph_starts(text: str) -> List[int]:
     starts = [0]
     for m in re.finditer(r"\n\s*\n", text):
@@ -118,6 +164,9 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
             kept.append(c)
         elif (counts[c.label] >= 2 and len(named) >= 2) or c.label in mention_texts:
             kept.append(c)
+    # persons and organisations only: a country or city before a colon is a headline kicker
+    name_texts = {m.text for m in mentions if m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))}
+    kept = _drop_kicker(kept, labels, name_texts, doc)
     if not kept:
         return []
     out: List[Turn] = []
@@ -132,12 +181,156 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     return out
 
 
+def _person_role_word(text: str, m, heads: tuple) -> bool:  # type: ignore[no-untyped-def]
+    """Whether mention ``m`` names a person by role: a role mention ("der Politologe"), or
+    the first part of a compound whose head is a person role ("Grünen-Chefin")."""
+    if m.kind == "role":
+        return True
+    e = m.end
+    while e < len(text) and (text[e].isalnum() or text[e] == "-"):
+        e += 1
+    word = text[m.start:e].lower()
+    return "-" in word and word.rsplit("-", 1)[1].endswith(heads)
+
+
+def _namesake_code(doc: Doc, text: str, m, actors: dict, mentions: list) -> str:  # type: ignore[no-untyped-def]
+    """The code of mention ``m``'s actor; for a party name several countries share ("die
+    Grünen"), the code of the namesake the rest of the text links the same name to, else
+    of the KB namesake in the document's country (the headline comes before the words
+    that tell the country)."""
+    code = actors[m.actor_id].code
+    name = text[m.start:m.end].split("-")[0]
+    for other in mentions:
+        a = actors.get(other.actor_id)
+        if (a is not None and a.id != m.actor_id and a.type == "ORG" and a.code and a.code[3:6] == code[3:6]
+                and other.start > m.end and text[other.start:other.end] == name):
+            return a.code
+    from ..language.reference import document_country
+
+    country = document_country(doc)
+    if not country or code[:3] == country or actors[m.actor_id].type != "ORG":
+        return code
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return code
+    for other in kb.actors.values():
+        if other.type == "ORG" and other.code and other.code[:3] == country and other.code[3:6] == code[3:6] \
+                and any(name == n for names in other.names.values() for n in names):
+            return other.code
+    return code
+
+
+def _compound_org_codes(doc: Doc, end: int, heads: tuple) -> set:
+    """Codes of compounds "ORG-role" before ``end`` whose first part names an organisation
+    of the KB but no mention covers ("Die Grünen-Chefin über …"): the organisation in the
+    document's country when several share the name, else the only one."""
+    from ..language.reference import document_country
+
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover
+        return set()
+    country = document_country(doc)
+    found = set()
+    for t in doc:
+        if t.idx + len(t) > end or "-" not in t.text or tokens.mentions_in(doc, t.idx, t.idx + len(t)):
+            continue
+        first, head = t.text.rsplit("-", 1)
+        if not head.lower().endswith(heads):
+            continue
+        orgs = [a for a in kb.actors.values() if a.type == "ORG" and a.code
+                and any(first == n for names in a.names.values() for n in names)]
+        home = [a for a in orgs if country and a.code[:3] == country]
+        if home or len(orgs) == 1:
+            found.add((home or orgs)[0].code)
+    return found
+
+
+def _role_noun_codes(doc: Doc, end: int) -> set:
+    """Codes of person role nouns of the KB in ``doc`` before ``end`` that the linker did
+    not link (no country near them yet): the document's country plus the noun's agent."""
+    from ..language.reference import document_country
+
+    country = document_country(doc)
+    if not country:
+        return set()
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover
+        return set()
+    forms = {f.lower(): n.agent for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person
+             for f, plural in n.forms if not plural}
+    return {country + forms[t.lower_] for t in doc if t.idx + len(t) <= end and t.lower_ in forms
+            and not tokens.mentions_in(doc, t.idx, t.idx + len(t))}
+
+
+def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
+    """Give the interviewee the role its headline or lead names ("Die Grünen-Chefin über
+    …", "Politologe X über …"): when the text before the first turn names exactly one
+    person role, and every named answer turn belongs to one provisional actor without a
+    code, that actor takes the role's code (and country). Returns the code given, or None.
+    The interviewer's turns (an outlet, ``turn_labels.tsv`` questions) are left alone."""
+    if not turns:
+        return None
+    from .extract import _person_heads  # the same person-role heads as the speaker rules
+
+    text = doc_text(doc)
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
+    heads = _person_heads(doc.lang_ or "de")
+    mentions = tokens.get_list(doc, "mentions")
+    codes = {_namesake_code(doc, text, m, actors, mentions) for m in lead
+             if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
+    codes = codes or _compound_org_codes(doc, turns[0].start, heads) or _role_noun_codes(doc, turns[0].start)
+    if len(codes) != 1:
+        return None
+    answers = [t for t in turns if t.role != "question"
+               and not (t.speaker_actor_id in actors and (actors[t.speaker_actor_id].code or "")[3:6] == "MED")]
+    code = next(iter(codes))
+    if answers and all(t.speaker_actor_id is None for t in answers):
+        # a name the NER missed ("Laurenz Obermoser: …", "Obermoser: …"): one person when
+        # every label is the full name or its last word
+        full = max((t.speaker_text for t in answers), key=len)
+        if not all(t.speaker_text in (full, full.split()[-1]) for t in answers):
+            return None
+        actor = Actor(id="prov:" + re.sub(r"[^a-z0-9]+", "_", full.lower()).strip("_"), name=full, type="PER",
+                      code=code, country=code[:3] if code[:3].isalpha() else None, provisional=True)
+        for k, t in enumerate(turns):
+            if t in answers:
+                tokens.get_list(doc, "mentions").append(
+                    Mention(actor_id=actor.id, start=t.start, end=t.start + len(t.speaker_text), text=t.speaker_text,
+                            kind="name" if t.speaker_text == full else "surname"))
+                actor.mentions.append((t.start, t.start + len(t.speaker_text)))
+                turns[k] = t._replace(speaker_actor_id=actor.id)
+        tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+        tokens.get_list(doc, "actors").append(actor)
+        return code
+    answer_ids = {t.speaker_actor_id for t in answers}
+    if len(answer_ids) != 1:
+        return None
+    actor = actors.get(next(iter(answer_ids)) or "")
+    if actor is None or not actor.provisional or actor.code:
+        return None
+    actor.code = code
+    actor.country = actor.country or (code[:3] if code[:3].isalpha() else None)
+    return code
+
+
 def get_turns(doc: Doc) -> List[Turn]:
-    """The turns of ``doc`` (computed once, kept in ``doc.user_data``)."""
+    """The turns of ``doc`` (computed once, kept in ``doc.user_data``); the interviewee
+    takes the role the headline gives (:func:`interviewee_role`)."""
     cached = doc.user_data.get(_TURNS_KEY)
     if cached is None:
         cached = find_turns(doc_text(doc), doc.lang_, doc)
         doc.user_data[_TURNS_KEY] = cached
+        interviewee_role(doc, cached)
     return cached
 
 
