@@ -428,9 +428,48 @@ INDEFINITE_SUBJECT_OUTCOME_ON_ACTOR = [
     ("Ein Bürger könnte sich beschweren.", none),
 ]
 
+REFLEXIVE_OUTCOMES = [
+    ("Die Republikaner werden sich bei der Wahl im kommenden Jahr schwertun.", one("author")),
+    ("Die Regierung wird sich mit der Reform schwertun.", one("author")),
+    ("Die Konjunktur wird sich im Herbst erholen.", one("author")),
+    ("Die Lage an der Grenze wird sich weiter zuspitzen.", one("author")),
+    ("Der Kandidat wird sich am Ende durchsetzen.", one("author")),
+    # an act the actor decides, dated: a reported plan
+    ("Der Minister wird im kommenden Jahr sein Amt antreten.", none),
+]
+
+HEDGED_CONDITIONAL_PRESENT = [
+    ("Im Fall der Fälle bleibt das Land wohl zwei weitere Jahre Mitglied.", one("author", True)),
+    ("Wenn die Zinsen steigen, sinken die Preise vermutlich deutlich.", one("author", True)),
+    ("Falls die Koalition scheitert, gibt es wahrscheinlich Neuwahlen.", one("author", True)),
+    # no hedge, a modal verb as the only hedge, a past: no forecast
+    ("Jedes Mal, wenn es regnet, bleibt das Stadion leer.", none),
+    ("Wenn jeder auf eigene Faust wirbt, kann man sich nicht informieren.", none),
+    ("Wenn es regnete, haben wir sehr wohl gespielt.", none),
+]
+
+KONJUNKTIV_II_WITH_A_FUTURE = [
+    ("Die Regierung käme in der Abstimmung am nächsten Dienstag auf keine Mehrheit.", one("author")),
+    ("Im kommenden Jahr bräuchte das Land rund zwei Milliarden Euro.", one("author")),
+    ("Nach der Wahl im nächsten Jahr gäbe es keine Mehrheit für die Koalition.", one("author")),
+    # no future anchor, a wish: no forecast
+    ("Die Regierung käme auf keine Mehrheit.", none),
+    ("Am nächsten Montag käme er gern nach Wien.", none),
+]
+
+COLON_FRAMES = [
+    ("Die Ministerin zeigte sich zuversichtlich: Die Verhandlungen werden gelingen.", who("Die Ministerin")),
+    ("Für die Wahl im Mai zeigte sich der Kandidat zuversichtlich: Ich glaube, dass wir gewinnen werden.",
+     who("der Kandidat")),
+    ("Die Ministerin zeigte sich zuversichtlich: Die Verhandlungen waren ein Erfolg.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
-    [("warnings of a harm", WARNINGS_OF_HARM), ("fronted time, own plans", FRONTED_TIME_OWN_PLANS),
+    [("reflexive outcomes", REFLEXIVE_OUTCOMES), ("hedged conditional present", HEDGED_CONDITIONAL_PRESENT),
+     ("Konjunktiv II with a future", KONJUNKTIV_II_WITH_A_FUTURE), ("colon frames", COLON_FRAMES),
+     ("warnings of a harm", WARNINGS_OF_HARM), ("fronted time, own plans", FRONTED_TIME_OWN_PLANS),
      ("hedged noun predicates", HEDGED_NOUN_PREDICATES), ("hearsay amounts", HEARSAY_AMOUNTS),
      ("expletive under option markers", EXPLETIVE_UNDER_OPTION_MARKERS),
      ("indefinite subject, outcome on an actor", INDEFINITE_SUBJECT_OUTCOME_ON_ACTOR)],

@@ -94,8 +94,9 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     "geben") — so a tagger error on "überstehen" does not turn a future into a passive.
     """
     low = tok.lower_
-    if low in SHORT_INFINITIVES_DE and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
-        return "inf"  # "wird … sein": an infinitive without the -en ending
+    if (low in SHORT_INFINITIVES_DE or (low.endswith("tun") and low != "tun")) and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
+        # (compounds only: a bare "tun" — "würde so etwas nie tun" — is conduct, and stays rejected)
+        return "inf"  # "wird … sein", "werden sich … schwertun": an infinitive without the -en ending
     if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
         return None
     if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ") or tok.tag_ == "ADJA":
@@ -1314,7 +1315,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
-    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb")
+    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form")
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
@@ -1426,9 +1427,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
-            elif hedges and anchored and not analysis.rejected:
+            elif hedges and not analysis.rejected and (anchored or (
+                cond is not None and any(h[2].pos_ in ("ADV", "ADJ") for h in hedges) and not _past_clause(doc, sent.start, sent.end)
+            )):
+                # "Russland greift wahrscheinlich im Sommer an"; under a condition the hedged
+                # present predicts too ("Im Fall der Fälle bleibt das Land wohl zwei Jahre Mitglied")
                 kind = "hedged"
                 stmt = _innermost(statements, hedges[0][2].idx)
+            elif lang == "de" and anchored and not analysis.rejected and _konjunktiv_ii(sent, flex) and not _has_marker(
+                sent, sent[0], flex, "wish_marker"
+            ):
+                # "Die Regierung käme in der Abstimmung am nächsten Dienstag auf keine Mehrheit":
+                # a Konjunktiv II of a future event predicts under an implicit condition
+                kind = "conditional"
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
             elif cond_before is not None and (
                 any(r[1] == "hypothetical" for r in analysis.rejected)
                 or (lang == "de" and all(r[1] == "not a future" for r in analysis.rejected) and _konjunktiv_ii(sent, flex))
@@ -1519,6 +1531,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # the cue follows "sagt X:", or the sentence continues X's reported speech
             # (Konjunktiv I, "demnach") without a speech verb of its own
             holder, holder_text = reported
+        elif (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)) and si > 0 and (
+            judge := _colon_frame_judge(sents[si - 1], flex)
+        ) is not None:
+            # "Die Ministerin zeigte sich zuversichtlich: | Die Verhandlungen werden gelingen."
+            # (the colon ended the sentence): the judge of the frame holds the content
+            holder, holder_text = _token_actor(doc, judge)
         elif stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
@@ -1838,6 +1856,20 @@ def _copula_of(tok: Token) -> Optional[Token]:
     return next((c for c in tok.children if dep(c) == "cop" or (dep(c) == "aux" and _lemma(c) == "sein")), None)
 
 
+def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
+    """The judge of a "dass"-frame that ends ``prev`` with a colon ("Die Ministerin zeigte
+    sich zuversichtlich:"), whose content is the next sentence; None otherwise (or without
+    a parse)."""
+    toks = [t for t in prev if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":" or not has_parse(prev.doc):
+        return None
+    word = toks[-2]
+    frame = next((flex.frames[w] for w in _frame_words(word) if w in flex.frames), None)
+    if frame is None or "dass" not in frame.frames or _negated_frame(word, prev, flex):
+        return None
+    return _holder_subject(_judging_subject(word))
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -1885,7 +1917,14 @@ def estimative_frame(
             ):
                 hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
-            if "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
+            colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
+            if "dass" in frame.frames and colon is not None:
+                # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
+                # colon opens the content as "dass" would
+                if not _past_clause(doc, colon.i + 1, sent.end):
+                    holder = _holder_subject(_judging_subject(tok))
+                    hit = frame.value(negated)
+            elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
                 if not _past_clause(doc, d.i, ce):
