@@ -457,6 +457,18 @@ KONJUNKTIV_II_WITH_A_FUTURE = [
     ("Am nächsten Montag käme er gern nach Wien.", none),
 ]
 
+ORGANISATION_PLANS = [
+    # a named organisation's own act, reported by the author unhedged: a plan
+    ("Die KPÖ wird auch nicht auf ihr Vorschlagsrecht verzichten.", none),
+    ("Die SPÖ wird im Herbst einen Sonderparteitag abhalten.", none),
+    ("Siemens wird in Wien ein neues Werk errichten.", none),
+    # a country's act, an outcome of an organisation, a hedge: predicted
+    ("Russland wird die Ukraine angreifen.", one("author")),
+    ("Peking wird die Lage ausnutzen.", one("author")),
+    ("Die SPÖ wird die Wahl verlieren.", one("author")),
+    ("Die SPÖ wird wohl einen Sonderparteitag abhalten.", one("author")),
+]
+
 COLON_FRAMES = [
     ("Die Ministerin zeigte sich zuversichtlich: Die Verhandlungen werden gelingen.", who("Die Ministerin")),
     ("Für die Wahl im Mai zeigte sich der Kandidat zuversichtlich: Ich glaube, dass wir gewinnen werden.",
@@ -469,6 +481,7 @@ COLON_FRAMES = [
     "name,cases",
     [("reflexive outcomes", REFLEXIVE_OUTCOMES), ("hedged conditional present", HEDGED_CONDITIONAL_PRESENT),
      ("Konjunktiv II with a future", KONJUNKTIV_II_WITH_A_FUTURE), ("colon frames", COLON_FRAMES),
+     ("organisation plans", ORGANISATION_PLANS),
      ("warnings of a harm", WARNINGS_OF_HARM), ("fronted time, own plans", FRONTED_TIME_OWN_PLANS),
      ("hedged noun predicates", HEDGED_NOUN_PREDICATES), ("hearsay amounts", HEARSAY_AMOUNTS),
      ("expletive under option markers", EXPLETIVE_UNDER_OPTION_MARKERS),

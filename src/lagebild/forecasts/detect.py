@@ -818,7 +818,28 @@ def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     subj = _subject_token(sent, tok)
     # a pronoun subject is the commentator's own object of prediction ("Er wird einen
     # letzten Versuch unternehmen"); a reported plan names its actor
-    return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and _person_subject(sent, tok)
+    return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and (
+        _person_subject(sent, tok) or _organisation_subject(sent, subj)
+    )
+
+
+def _organisation_subject(sent: Span, subj: Token) -> bool:
+    """The subject is a named organisation — a party, a company, an IGO: an actor mention
+    of type ORG on the subject ("Die KPÖ wird … nicht verzichten"); not a state or its
+    government, whose conduct is predicted ("Russland wird …", "Peking wird die Lage
+    ausnutzen": a CAMEO code of a bare country or with the agent GOV)."""
+    doc = sent.doc
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+
+    def organisation(actor_id: str) -> bool:
+        a = actors.get(actor_id)
+        if a is None or a.type != "ORG":
+            return False
+        code = (a.code or "").upper()
+        return not code or code.startswith("IGO") or code[3:6] not in ("", "GOV")
+
+    return any(m.start <= subj.idx < m.end and organisation(m.actor_id)
+               for m in tokens.mentions_in(doc, subj.idx, subj.idx + len(subj)))
 
 
 def _main_verb(sent: Span, tok: Token) -> Optional[Token]:
