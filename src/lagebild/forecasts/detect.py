@@ -94,8 +94,9 @@ def _verb_form_de(tok: Token) -> Optional[str]:
     "geben") — so a tagger error on "überstehen" does not turn a future into a passive.
     """
     low = tok.lower_
-    if low in SHORT_INFINITIVES_DE and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
-        return "inf"  # "wird … sein": an infinitive without the -en ending
+    if (low in SHORT_INFINITIVES_DE or (low.endswith("tun") and low != "tun")) and tok.pos_ in ("VERB", "AUX", "") and tok.is_lower:
+        # (compounds only: a bare "tun" — "würde so etwas nie tun" — is conduct, and stays rejected)
+        return "inf"  # "wird … sein", "werden sich … schwertun": an infinitive without the -en ending
     if not tok.is_alpha or not tok.is_lower or len(low) <= 3:
         return None
     if tok.pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADP", "NUM", "CCONJ", "SCONJ") or tok.tag_ == "ADJA":
@@ -335,6 +336,18 @@ def analyse_sentence(
             # es aufwärtsgehen": "should" of expectation — a thing cannot be obliged
             out.cues.append(_Found("predictive_modal", tok, label, SHOULD_PROB))
             continue
+        if (
+            cue.kind == "deontic" and lang == "de" and phrase in REPORTED_SHOULD
+            and (anchored or any(w in CURRENT_PERIOD for w in low))
+            and (_thing_subject(sent, tok) or _expletive_subject(sent, tok) or _next_word(sent, tok) == "es")
+            and _reported_amount(sent, tok, flex)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Heuer sollen es rund zwei Milliarden Euro sein": hearsay "sollen" of an amount
+            # of a future period — a reported forecast (plans and schedules — "soll …
+            # stattfinden", "soll … ablösen" — have other verbs)
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
         if cue.kind not in PREDICTIVE:
             continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
@@ -402,7 +415,7 @@ def analyse_sentence(
         if kind == "predictive_modal" and any(slex.clause_kind(t.lower_) == "means" and t.i > tok.i for t in sent if t.pos_ in ("SCONJ", "") or lang == "de"):
             out.rejected.append((label, "ability"))  # "könnten helfen, indem sie …"
             continue
-        if kind in ("predictive_modal", "conditional_aux") and _has_marker(sent, tok, flex, "option_marker"):
+        if kind in ("predictive_modal", "conditional_aux") and _has_marker(sent, tok, flex, "option_marker") and not _expletive_subject(sent, tok):
             out.rejected.append((label, "option"))  # "könnten dann etwa …"
             continue
         if kind == "predictive_modal" and _relative_clause(sent, tok):
@@ -440,11 +453,55 @@ def analyse_sentence(
             subj = _subject_word(sent, tok, lang)
             if kind == "conditional_aux" and subj is not None and _event_noun_subject(sent, tok):
                 subj = None  # "ein Ausstieg würde … beeinträchtigen": a hypothetical event, no generic actor
-            if subj is not None and subj.lower_ in generic:
+            if subj is not None and subj.lower_ in generic and not _outcome_on_actor(sent, tok, subj, flex):
                 out.rejected.append((label, "generic subject"))
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
+    if lang == "de" and not out.cues:
+        warned = _warning(sent, flex, out.condition)
+        if warned is not None:
+            verb, noun = warned
+            prob = flex.cues[(verb.lower_,)].prob
+            out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+WARNING_PREPOSITION = "vor"
+WARNING_SKIP_POS = ("DET", "ADJ", "ADV", "NUM", "PRON", "ADP", "CCONJ", "PART")
+
+
+def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
+    """``(verb, harm noun)`` of a warning of a future harm: a ``warning_verb`` of
+    forecast_cues.tsv ("warnte") and, in its clause, "vor" + a noun phrase whose head ends
+    in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
+    None for "davor, dass …" (advice against an act), "vor" + a time ("vor zwei Wochen")
+    or any other noun ("warnt vor Reisen"), a verb inside the condition clause, and a
+    question. Source of the reading: the real-news gold's rule (README of
+    benchmarks/gold/real-de: a warning a politician names is a forecast of that
+    politician)."""
+    verbs = flex.words("warning_verb")
+    risks = flex.words("risk")
+    harms = tuple(flex.words("harm_noun") | risks)  # ("warnt vor der Gefahr eines …")
+    if not verbs or not harms or sent.text.rstrip().endswith("?"):
+        return None
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in verbs or (condition and condition[0] <= t.idx < condition[1]):
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        for j in range(cs, ce):
+            if doc[j].lower_ != WARNING_PREPOSITION:
+                continue
+            k = j + 1
+            while k < ce and doc[k].pos_ in WARNING_SKIP_POS and not doc[k].is_punct:
+                k += 1
+            if k < ce and doc[k].pos_ in ("NOUN", "PROPN") and any(
+                w.endswith(harms) for w in (doc[k].lower_, doc[k].lower_[:-1], (doc[k].lemma_ or "").lower())
+            ):  # (also the dative plural: "vor … Versorgungsengpässen")
+                if doc[k].lower_ in risks and not _outcome_genitive(sent, doc[k]):
+                    continue  # "vor der Gefahr des Islamismus": a present threat, no outcome named
+                return t, doc[k]
+    return None
 
 
 FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
@@ -761,7 +818,28 @@ def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     subj = _subject_token(sent, tok)
     # a pronoun subject is the commentator's own object of prediction ("Er wird einen
     # letzten Versuch unternehmen"); a reported plan names its actor
-    return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and _person_subject(sent, tok)
+    return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and (
+        _person_subject(sent, tok) or _organisation_subject(sent, subj)
+    )
+
+
+def _organisation_subject(sent: Span, subj: Token) -> bool:
+    """The subject is a named organisation — a party, a company, an IGO: an actor mention
+    of type ORG on the subject ("Die KPÖ wird … nicht verzichten"); not a state or its
+    government, whose conduct is predicted ("Russland wird …", "Peking wird die Lage
+    ausnutzen": a CAMEO code of a bare country or with the agent GOV)."""
+    doc = sent.doc
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+
+    def organisation(actor_id: str) -> bool:
+        a = actors.get(actor_id)
+        if a is None or a.type != "ORG":
+            return False
+        code = (a.code or "").upper()
+        return not code or code.startswith("IGO") or code[3:6] not in ("", "GOV")
+
+    return any(m.start <= subj.idx < m.end and organisation(m.actor_id)
+               for m in tokens.mentions_in(doc, subj.idx, subj.idx + len(subj)))
 
 
 def _main_verb(sent: Span, tok: Token) -> Optional[Token]:
@@ -820,9 +898,11 @@ def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore
     doc = sent.doc
     if has_parse(doc):
         head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
-        for c in head.children:
-            if dep(c) in ("nsubj", "nsubj:pass"):
-                return c.lower_ in FIRST_PERSON_SUBJECTS
+        subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+        if subjects:
+            # any subject: a fronted time noun the parser also calls nsubj ("Anfang August
+            # werden wir …") does not hide the "wir"
+            return any(c.lower_ in FIRST_PERSON_SUBJECTS for c in subjects)
     neighbours = []
     j = tok.i - 1
     while j >= sent.start and doc[j].is_space:
@@ -901,7 +981,54 @@ PAST_FORMS = {
 
 MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
 EPISTEMIC_SHOULD = {("sollte",), ("sollten",), ("should",)}
+REPORTED_SHOULD = {("soll",), ("sollen",)}
+CURRENT_PERIOD = {"heuer"}  # "this year": the rest of it lies ahead
+AMOUNT_VERBS = {"sein", "betragen", "ausmachen"}
+LIMIT_WORDS = {"maximal", "höchstens", "obergrenze", "höchstgrenze"}
+
+
+def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The verb under a hearsay "soll(en)" states an amount: "sein"/"betragen" with a
+    number in the clause ("sollen es rund zwei Milliarden Euro sein"). An outcome verb does
+    not do ("Die Arbeitslosigkeit soll in meiner Amtszeit sinken" is a goal, "Die
+    Entscheidung soll im kommenden Jahr fallen" a schedule)."""
+    verbs = [_lemma(v) for v in _main_verbs(sent, tok)]
+    cs, ce = clause_bounds(sent, tok.i)
+    if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
+        return False  # "heuer sollen es maximal 37.500 sein": a cap that is set, not an estimate
+    return any(v in AMOUNT_VERBS for v in verbs) and any(sent.doc[j].like_num or sent.doc[j].pos_ == "NUM" for j in range(cs, ce))
 SHOULD_PROB = 0.7  # "sollte" of expectation ~ "dürfte": probable (Kent 63-87, lower half)
+
+
+def _outcome_on_actor(sent: Span, tok: Token, subj: Token, flex: ForecastLexicon) -> bool:
+    """An indefinite subject whose outcome befalls a named actor ("weil eine Migrantenliste
+    die SPÖ Stimmen kosten könnte", "Ein Brexit könnte Großbritannien Milliarden kosten"):
+    a specific prediction, not a timeless statement about a generic subject ("Ein kleines
+    Land könnte verlieren"). Needs an ``outcome_verb`` under the modal and an actor mention
+    in the clause outside the subject's phrase."""
+    if not any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, tok)):
+        return False
+    doc = sent.doc
+    cs, ce = clause_bounds(sent, tok.i)
+    noun = subj.head if subj.head.pos_ in ("NOUN", "PROPN") and dep(subj) == "det" else subj
+    a, b = noun.left_edge.idx, noun.idx + len(noun)  # (not the subtree: the parser may hang the object on it)
+    end = doc[ce - 1].idx + len(doc[ce - 1])
+    return any(not (a <= m.start < b) for m in tokens.mentions_in(doc, doc[cs].idx, end))
+
+
+def _next_word(sent: Span, tok: Token) -> str:
+    """The lower-case word after ``tok`` in ``sent`` ("" at the end)."""
+    return sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+
+
+def _expletive_subject(sent: Span, tok: Token) -> bool:
+    """The modal's subject is expletive "es" ("mit diesem Vertrauen könnte es vorbei
+    sein"): a state or event is predicted, no actor's option is listed."""
+    if not has_parse(sent.doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    subj = [c for c in list(head.children) + list(tok.children) if dep(c) in ("nsubj", "nsubj:pass", "expl")]
+    return any(c.lower_ == "es" for c in subj)
 
 
 def _thing_subject(sent: Span, tok: Token) -> bool:
@@ -1209,7 +1336,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
-    first_words |= {p[0] for p in EPISTEMIC_SHOULD}
+    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form")
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
@@ -1294,7 +1421,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                         if _holder_subject(subj) is not None and _person_like(doc, subj):
                             frame_holder = _token_actor(doc, subj)
                         break
-            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal"}[first.kind]
+            if first.kind == "warning" and has_parse(doc):
+                # "Das Rote Kreuz warnte vor einer humanitären Krise": the warner holds it
+                subj = next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
+                             and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None)  # ("Rotes Kreuz": ADJ head)
+                if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
+                    frame_holder = _token_actor(doc, subj)
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation"}[first.kind]  # (a warning dated in the past still predicts)
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
@@ -1315,9 +1448,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
-            elif hedges and anchored and not analysis.rejected:
+            elif hedges and not analysis.rejected and (anchored or (
+                cond is not None and any(h[2].pos_ in ("ADV", "ADJ") for h in hedges) and not _past_clause(doc, sent.start, sent.end)
+            )):
+                # "Russland greift wahrscheinlich im Sommer an"; under a condition the hedged
+                # present predicts too ("Im Fall der Fälle bleibt das Land wohl zwei Jahre Mitglied")
                 kind = "hedged"
                 stmt = _innermost(statements, hedges[0][2].idx)
+            elif lang == "de" and anchored and not analysis.rejected and _konjunktiv_ii(sent, flex) and not _has_marker(
+                sent, sent[0], flex, "wish_marker"
+            ):
+                # "Die Regierung käme in der Abstimmung am nächsten Dienstag auf keine Mehrheit":
+                # a Konjunktiv II of a future event predicts under an implicit condition
+                kind = "conditional"
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
             elif cond_before is not None and (
                 any(r[1] == "hypothetical" for r in analysis.rejected)
                 or (lang == "de" and all(r[1] == "not a future" for r in analysis.rejected) and _konjunktiv_ii(sent, flex))
@@ -1334,7 +1478,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = cond_before
         if kind is None:
             continue
-        if _interviewer_turn(doc, turn_at(turns, span[0])):
+        if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
             kind not in ("future", "expectation") and horizon and not horizon.get("future") and horizon.get("end")
@@ -1408,6 +1552,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # the cue follows "sagt X:", or the sentence continues X's reported speech
             # (Konjunktiv I, "demnach") without a speech verb of its own
             holder, holder_text = reported
+        elif (stmt is None or (stmt.speaker in ("unknown", "", None) and not stmt.speaker_text)) and si > 0 and (
+            judge := _colon_frame_judge(sents[si - 1], flex)
+        ) is not None:
+            # "Die Ministerin zeigte sich zuversichtlich: | Die Verhandlungen werden gelingen."
+            # (the colon ended the sentence): the judge of the frame holds the content
+            holder, holder_text = _token_actor(doc, judge)
         elif stmt is not None:
             holder, holder_text = stmt.speaker, stmt.speaker_text
         else:
@@ -1471,6 +1621,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     return out
 
 
+INTERLOCUTORS = {"sie", "ich", "wir", "man", "du", "ihr", "you", "i", "we", "one"}
+
+
+def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> bool:
+    """An interviewer's turn that reports someone else's expectation ("STANDARD: Viele
+    fürchten, dass diese Maßnahmen Arbeiterkinder abschrecken."): the claim belongs to the
+    group it names, not to the interviewer's prompt (the real-news gold's convention).
+    The interlocutors themselves ("Sie erwarten …", "wir fürchten …") do not count."""
+    if stmt is None or kind != "expectation" or stmt.verb_class not in ("expect", "doubt", "believe"):
+        return False
+    who = (stmt.speaker_text or "").strip().lower()
+    return bool(who) and who not in INTERLOCUTORS and not who.startswith(("sie ", "ich ", "wir "))
+
+
 def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """For "werden/würde … sein": whether the copula predicts a state. Yes with a
     predicative adjective or participle ("wird schwierig sein", "wird … bedacht sein") or a
@@ -1487,6 +1651,8 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     normative = flex.words("normative_adj")
     if any(t.lower_ in normative or (t.lemma_ or "").lower() in normative for t in between):
         return False
+    if match_phrases([t.lower_ for t in between], flex.hedges):
+        return True  # "wird wohl keine bloße Formalität sein": a hedged noun predicate is estimated, not described
     if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
         pred = inf.head  # the predicate the copula hangs on
         return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
@@ -1711,6 +1877,20 @@ def _copula_of(tok: Token) -> Optional[Token]:
     return next((c for c in tok.children if dep(c) == "cop" or (dep(c) == "aux" and _lemma(c) == "sein")), None)
 
 
+def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
+    """The judge of a "dass"-frame that ends ``prev`` with a colon ("Die Ministerin zeigte
+    sich zuversichtlich:"), whose content is the next sentence; None otherwise (or without
+    a parse)."""
+    toks = [t for t in prev if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":" or not has_parse(prev.doc):
+        return None
+    word = toks[-2]
+    frame = next((flex.frames[w] for w in _frame_words(word) if w in flex.frames), None)
+    if frame is None or "dass" not in frame.frames or _negated_frame(word, prev, flex):
+        return None
+    return _holder_subject(_judging_subject(word))
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -1758,7 +1938,14 @@ def estimative_frame(
             ):
                 hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
-            if "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
+            colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
+            if "dass" in frame.frames and colon is not None:
+                # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
+                # colon opens the content as "dass" would
+                if not _past_clause(doc, colon.i + 1, sent.end):
+                    holder = _holder_subject(_judging_subject(tok))
+                    hit = frame.value(negated)
+            elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
                 if not _past_clause(doc, d.i, ce):

@@ -43,6 +43,8 @@ CUE_KINDS = (
     "normative_adj",
     "konjunktiv2_form",
     "schedule_verb",
+    "warning_verb",
+    "harm_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (

@@ -538,6 +538,12 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     with_particle = [v for v in cands if v.particle and v.particle in particles]
     if with_particle:
         return with_particle[0]
+    if ctx.parsed and any(
+        dep(c) in ("compound:prt", "compound") and c.pos_ in ("ADP", "PART", "ADV") and c.i > tok.i
+        and c.lower_ not in {v.particle for v in cands}
+        for c in tok.children
+    ):
+        return None  # a particle no entry lists makes another verb: "rechnete … aus" (calculate), "sagte … ab" (cancel)
     plain = [v for v in cands if not v.particle]
     return plain[0] if plain else None
 
