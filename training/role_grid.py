@@ -1,6 +1,6 @@
 """Score German NER pipelines on the "role noun + name" grid (issue 10).
 
-    python training/role_grid.py [--model DIR ...] [--errors]
+    python training/role_grid.py [--model DIR ...] [--errors] [--dev]
 
 The grid is ``tests/language/role_grid.tsv``: own sentences (no corpus text) with a role
 noun, title or party-role compound before a person's name ("Die Landesrätin Anna Berger
@@ -79,11 +79,34 @@ def score(nlp, grid, repair: bool, errors: bool = False, name: str = ""):
             "role_inside": inside, "kinds": {k: tuple(v) for k, v in sorted(kinds.items())}}
 
 
+def dev_scores(nlp, repair: bool, path: Path = ROOT / "training" / "corpus" / "de_ner_dev.spacy"):
+    """Entity P/R/F1 (spaCy's scorer) of ``nlp`` (+ the repair) on the NER dev part that
+    ``ner_data.py`` writes (GermEval's training part, k % 10 == 4; never the held-out 10 %).
+    FileNotFoundError when it has not been written."""
+    from spacy.scorer import Scorer
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import Example
+
+    from lagebild.language import role_names
+
+    comp = role_names.RoleNameRepair("de") if repair else None
+    examples = []
+    for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+        doc = nlp(Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref]))
+        if comp is not None:
+            doc = comp(doc)
+        examples.append(Example(doc, ref))
+    sc = Scorer.score_spans(examples, "ents")
+    return {"p": round(sc["ents_p"], 4), "r": round(sc["ents_r"], 4), "f1": round(sc["ents_f"], 4)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", action="append", help="pipeline directory (repeatable; default: the shipped de)")
     ap.add_argument("--errors", action="store_true", help="list the sentences a model gets wrong")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--dev", action="store_true",
+                    help="also entity P/R/F1 on the ner_data dev part (training/corpus/de_ner_dev.spacy)")
     args = ap.parse_args(argv)
     import spacy
 
@@ -96,6 +119,8 @@ def main(argv=None) -> int:
             res = score(nlp, grid, repair, args.errors, Path(m).name)
             res["model"] = m
             res["repair"] = repair
+            if args.dev:
+                res["dev"] = dev_scores(nlp, repair)
             results.append(res)
     if args.json:
         import json
@@ -103,13 +128,15 @@ def main(argv=None) -> int:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return 0
     kinds = sorted({k for r in results for k in r["kinds"]})
-    head = ["model", "repair", "sentences right", "P", "R", "F1", "role in entity"] + kinds
+    head = ["model", "repair", "sentences right", "P", "R", "F1", "role in entity"] + kinds + (["dev part"] if args.dev else [])
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in results:
         cells = [r["model"], "yes" if r["repair"] else "no", f"{r['sentences']}/{r['n']}",
                  r["p"], r["r"], r["f1"], r["role_inside"]]
         cells += [f"{r['kinds'][k][0]}/{r['kinds'][k][1]}" if k in r["kinds"] else "" for k in kinds]
+        if args.dev:
+            cells.append(f"dev P/R/F1 {r['dev']['p']}/{r['dev']['r']}/{r['dev']['f1']}")
         print("| " + " | ".join(map(str, cells)) + " |")
     return 0
 

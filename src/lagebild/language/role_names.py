@@ -14,6 +14,10 @@ NER by :func:`lagebild.language.load_base`) repairs each PER/LOC/ORG entity:
    "Kaiser-Wilhelm-Gedächtniskirche", "Neumann Bau GmbH") the entity stays as it was.
 2. An entity right after a role/title token that looks like a person's name but is
    labelled LOC/ORG ("Die Landesrätin [Anna Berger]LOC") is relabelled PER.
+3. A one-token entity that is a hyphenated role compound with a name as its first part
+   ("[SPD-Chef]ORG", "[Kreml-Sprecher]LOC") is dropped: GermEval's ORGpart/LOCpart, which
+   lagebild's NER data maps to O (a PER one only when the first part is an acronym:
+   "Schmidt-Richter" may be a double surname).
 
 MISC entities (titles of works: "Kommissar Rex") are left alone. Nothing else changes.
 
@@ -161,10 +165,23 @@ def looks_like_person(words: Sequence[str], lex: RoleLexicon) -> bool:
     return not any(low == h or (len(h) >= 5 and low.endswith(h)) for h in lex.name_heads)
 
 
+def _part_role(word: str, label: str, lex: RoleLexicon) -> bool:
+    """A hyphenated role compound whose first part is a name ("SPD-Chef", "US-Präsident",
+    "Kreml-Sprecher"): GermEval's ORGpart/LOCpart, which lagebild's NER data maps to O.
+    Only when the first part is an acronym or the NER did not say PER: a double surname
+    ("Schmidt-Richter") may end like a role noun."""
+    if "-" not in word.strip("-"):
+        return False
+    first, _, last = word.rpartition("-")
+    if not last[:1].isupper() or not lex.is_role(last) or last in lex.titles:
+        return False
+    return label != "PER" or (first.replace("-", "").isupper() and len(first) >= 2)
+
+
 def repair_spans(words: Sequence[str], ents: Sequence[Tuple[int, int, str]],
                  lex: RoleLexicon) -> List[Tuple[int, int, str]]:
     """The repaired entities (token spans ``(start, end, label)``, end exclusive) of a
-    sentence or document ``words`` (see the module docstring for the two rules)."""
+    sentence or document ``words`` (see the module docstring for the three rules)."""
     out = []
     for start, end, label in ents:
         if label not in LABELS:
@@ -181,6 +198,8 @@ def repair_spans(words: Sequence[str], ents: Sequence[Tuple[int, int, str]],
                 continue
             out.append((start, end, label))
             continue
+        if end - start == 1 and _part_role(words[start], label, lex):
+            continue  # "[SPD-Chef]ORG": a name part of a role compound is no entity
         if (k == start and label != "PER" and start > 0 and lex.is_role(words[start - 1])
                 and looks_like_person(list(words[start:end]), lex)):
             out.append((start, end, "PER"))
@@ -196,7 +215,7 @@ def enabled() -> bool:
 
 class RoleNameRepair:
     """spaCy component: applies :func:`repair_spans` to ``doc.ents`` (see module docstring).
-    Entity boundaries only shrink and labels change only to PER; the KB ids and other
+    Entities only shrink or go, and labels change only to PER; the KB ids and other
     entity attributes of untouched entities are kept."""
 
     def __init__(self, lang: str = "de") -> None:
@@ -213,8 +232,8 @@ class RoleNameRepair:
         new = repair_spans(words, triples, self.lex)
         if new == triples:
             return doc
-        spans = [e if (e.start, e.end, e.label_) == n else Span(doc, n[0], n[1], label=n[2])
-                 for e, n in zip(ents, new)]
+        kept = {(e.start, e.end, e.label_): e for e in ents}
+        spans = [kept.get(n) or Span(doc, n[0], n[1], label=n[2]) for n in new]
         doc.set_ents(spans, default="outside")  # a stripped role noun is O
         return doc
 
