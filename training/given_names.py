@@ -7,7 +7,7 @@ A word is taken as a given name when it is the first word of a PER span of two o
 occurrences in those sets are such first words (so "Präsident" or "Herr" -- a few times
 wrongly inside a span -- and surnames that are also first names now and then stay out).
 Titles and listed role-noun forms of lagebild's role lexicon
-(:mod:`lagebild.language.role_names`) are dropped, and so is every name already in ``kb/given_names.txt``.
+(:mod:`lagebild.language.ner_roles`) are dropped, and so is every name already in ``kb/given_names.txt``.
 
 Read: GermEval 2014's training part only (``ner_data.germeval_split()[0]``: neither the
 held-out 10 % nor the dev part that chooses checkpoints and measures the repair), DFKI
@@ -34,7 +34,7 @@ HEADER = """# Given names (German NER training sets), written by training/given_
 # of its occurrences and at least {rate:.0%} of them, in: GermEval 2014 (training part only;
 # CC BY 4.0, Benikova et al. 2014), DFKI SmartData train (CC BY 4.0, Schiersch et al. 2018),
 # MobIE train (CC BY 4.0, Hennig et al. 2021), UNER German-PUD (CC BY-SA 4.0, Mayhew et al. 2024).
-# Used by lagebild.language.role_names beside kb/given_names.txt. {n} names.
+# Used by lagebild.language.ner_roles beside kb/given_names.txt. {n} names.
 """
 
 
@@ -70,7 +70,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args(argv)
     from lagebild.datafiles import data_path, word_list
-    from lagebild.language.role_names import _name_word, lexicon
+    from lagebild.language.ner_roles import _name_word, lexicon
 
     first, seen = Counter(), Counter()
     for words, tags in sentences():

@@ -91,9 +91,9 @@ def strip_role_nouns(words: Sequence[str], spans: Iterable[Tuple[int, int, str]]
     """GermEval's convention in every set: role nouns and titles before a name stay outside
     the PER span ("Papst [Franziskus]", "Dr. [Stephan Riel]"; UNER-PUD and SmartData
     include them now and then). Leading tokens of a PER span that lagebild's role lexicon
-    (:mod:`lagebild.language.role_names`) calls a role noun or title become O; the last
+    (:mod:`lagebild.language.ner_roles`) calls a role noun or title become O; the last
     word always stays. LOC/ORG spans are left as annotated ("General Motors")."""
-    from lagebild.language.role_names import first_role_span
+    from lagebild.language.ner_roles import first_role_span
 
     out = []
     for a, e, lab in spans:

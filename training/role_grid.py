@@ -9,7 +9,7 @@ or an organisation. Every name of a sentence is annotated (GermEval 2014's conve
 nouns and titles outside the PER span).
 
 For each model (default: the shipped ``src/lagebild/models/de``), without and with the
-post-NER repair ``lagebild.language.role_names``, prints one table row: sentences whose
+post-NER repair ``lagebild.language.ner_roles``, prints one table row: sentences whose
 entities are all exactly right, entity precision/recall/F1 over the grid, entities that
 contain a role noun or title, and the right sentences per kind (female, male, title, party,
 surname, control-*).
@@ -51,10 +51,10 @@ def load_grid(path: Path = GRID):
 def score(nlp, grid, repair: bool, errors: bool = False, name: str = ""):
     """{"sentences": right, "n": total, "p", "r", "f1", "role_inside": n, "kinds": {kind:
     (right, n)}} of ``nlp`` on ``grid`` (with the role-name repair when ``repair``)."""
-    from lagebild.language import role_names
+    from lagebild.language import ner_roles
 
-    lex = role_names.lexicon("de")
-    comp = role_names.RoleNameRepair("de") if repair else None
+    lex = ner_roles.lexicon("de")
+    comp = ner_roles.RoleNameRepair("de") if repair else None
     tp = fp = fn = right = inside = 0
     kinds: dict = defaultdict(lambda: [0, 0])
     for kind, sent, gold in grid:
@@ -87,9 +87,9 @@ def dev_scores(nlp, repair: bool, path: Path = ROOT / "training" / "corpus" / "d
     from spacy.tokens import Doc, DocBin
     from spacy.training import Example
 
-    from lagebild.language import role_names
+    from lagebild.language import ner_roles
 
-    comp = role_names.RoleNameRepair("de") if repair else None
+    comp = ner_roles.RoleNameRepair("de") if repair else None
     examples = []
     for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
         doc = nlp(Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref]))

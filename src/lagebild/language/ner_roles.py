@@ -4,7 +4,7 @@ A statistical NER trained on little data sometimes takes the role noun in front 
 into the entity and then labels the whole by the noun's look: "Die [Landesrätin Anna
 Berger]LOC", "[SPD-Chef Lars Becker]ORG". lagebild's NER follows GermEval 2014's
 convention, in which role nouns, titles and forms of address stay outside the PER span
-("Landesrätin [Anna Berger]PER"). The component ``lagebild_role_names`` (added after the
+("Landesrätin [Anna Berger]PER"). The component ``lagebild_ner_roles`` (added after the
 NER by :func:`lagebild.language.load_base`) repairs each PER/LOC/ORG entity:
 
 1. Leading role/title tokens ``R`` with a non-empty rest ``M`` ("Landesrätin" | "Anna
@@ -45,7 +45,7 @@ from ..datafiles import data_path, iter_tsv, word_list
 LANGS = ("de",)
 LABELS = ("PER", "LOC", "ORG")
 MAX_NAME_WORDS = 4  # given name(s) + surname(s) of the rest ("Anna Maria Berger-Huber")
-COMPONENT = "lagebild_role_names"
+COMPONENT = "lagebild_ner_roles"
 MIN_ENDING = 4  # letters of a role noun matched as the end of a compound
 KINDS = ("title", "role", "whole", "head")  # row kinds of language/name_prefixes.tsv
 
@@ -239,7 +239,7 @@ class RoleNameRepair:
 
 
 def add_to(nlp, lang: str):  # type: ignore[no-untyped-def]
-    """Add ``lagebild_role_names`` as the last component of ``nlp`` when ``lang`` has a
+    """Add ``lagebild_ner_roles`` as the last component of ``nlp`` when ``lang`` has a
     role lexicon, the pipeline has an entity recogniser and the repair is
     :func:`enabled`; returns ``nlp``."""
     from spacy.language import Language

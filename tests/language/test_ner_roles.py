@@ -1,4 +1,4 @@
-"""lagebild.language.role_names: role nouns and titles out of name entities (issue 10).
+"""lagebild.language.ner_roles: role nouns and titles out of name entities (issue 10).
 
 Unit tests on token spans (no model), the spaCy component on hand-set entities, the data
 file's errors, a hypothesis property (entities only shrink, labels only turn PER, nothing
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lagebild.language import role_names
+from lagebild.language import ner_roles
 
 spacy = pytest.importorskip("spacy")
 REPO = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def lex():
-    return role_names.lexicon("de")
+    return ner_roles.lexicon("de")
 
 
 @pytest.mark.parametrize("word", [
@@ -73,7 +73,7 @@ def test_names_and_institutions_are_no_role_nouns(lex, word):
     ("Hermann Göring sagt", [(0, 2, "PER")], [(0, 2, "PER")]),
 ])
 def test_repair_spans(lex, words, ents, expected):
-    assert role_names.repair_spans(words.split(), ents, lex) == expected
+    assert ner_roles.repair_spans(words.split(), ents, lex) == expected
 
 
 def test_component_sets_entities_and_keeps_the_rest():
@@ -83,7 +83,7 @@ def test_component_sets_entities_and_keeps_the_rest():
 
     doc.set_ents([Span(doc, 0, 1, "LOC"), Span(doc, 3, 6, "LOC"), Span(doc, 7, 9, "PER"),
                   Span(doc, 10, 11, "LOC")], default="outside")
-    out = role_names.RoleNameRepair("de")(doc)
+    out = ner_roles.RoleNameRepair("de")(doc)
     assert [(e.text, e.label_) for e in out.ents] == [
         ("Graz", "LOC"), ("Anna Berger", "PER"), ("Thomas Gruber", "PER"), ("Wien", "LOC")]
     assert out[3].ent_iob_ == "O"
@@ -92,15 +92,15 @@ def test_component_sets_entities_and_keeps_the_rest():
 def test_add_to_places_the_repair_last_and_can_be_turned_off(monkeypatch):
     nlp = spacy.blank("de")
     nlp.add_pipe("ner")
-    role_names.add_to(nlp, "de")
-    assert nlp.pipe_names[-1] == role_names.COMPONENT
-    role_names.add_to(nlp, "de")  # idempotent
-    assert nlp.pipe_names.count(role_names.COMPONENT) == 1
-    assert role_names.COMPONENT not in role_names.add_to(spacy.blank("en"), "en").pipe_names
+    ner_roles.add_to(nlp, "de")
+    assert nlp.pipe_names[-1] == ner_roles.COMPONENT
+    ner_roles.add_to(nlp, "de")  # idempotent
+    assert nlp.pipe_names.count(ner_roles.COMPONENT) == 1
+    assert ner_roles.COMPONENT not in ner_roles.add_to(spacy.blank("en"), "en").pipe_names
     monkeypatch.setenv("LAGEBILD_ROLE_REPAIR", "0")
     other = spacy.blank("de")
     other.add_pipe("ner")
-    assert role_names.COMPONENT not in role_names.add_to(other, "de").pipe_names
+    assert ner_roles.COMPONENT not in ner_roles.add_to(other, "de").pipe_names
 
 
 def test_bad_kind_in_the_data_file_names_file_and_line(tmp_path, monkeypatch):
@@ -110,15 +110,15 @@ def test_bad_kind_in_the_data_file_names_file_and_line(tmp_path, monkeypatch):
     real = datafiles.data_path
     bad = tmp_path / "name_prefixes.tsv"
     bad.write_text("# x\nlang\tkind\tforms\nde\ttitel\tDr.\n", encoding="utf-8")
-    monkeypatch.setattr(role_names, "data_path",
+    monkeypatch.setattr(ner_roles, "data_path",
                         lambda *p: bad if p == ("language", "name_prefixes.tsv") else real(*p))
-    role_names.lexicon.cache_clear()
+    ner_roles.lexicon.cache_clear()
     try:
         with pytest.raises(DataFileError) as err:
-            role_names.lexicon("de")
+            ner_roles.lexicon("de")
         assert "name_prefixes.tsv" in str(err.value) and "3" in str(err.value)
     finally:
-        role_names.lexicon.cache_clear()
+        ner_roles.lexicon.cache_clear()
 
 
 WORDS = ["Die", "Landesrätin", "Anna", "Berger", "Dr.", "SPD-Chef", "Wien", "sagt", "Hoffmann", "Kreml-Sprecher",
@@ -141,8 +141,8 @@ def sentence_with_ents(draw):
 @given(sentence_with_ents())
 def test_repair_only_shrinks_entities_and_only_relabels_to_per(data):
     words, ents = data
-    lex = role_names.lexicon("de")
-    out = role_names.repair_spans(words, ents, lex)
+    lex = ner_roles.lexicon("de")
+    out = ner_roles.repair_spans(words, ents, lex)
     assert len(out) <= len(ents)
     by_end = {b: (a, lab) for a, b, lab in ents}
     for c, d, new in out:
