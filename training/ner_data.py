@@ -25,6 +25,12 @@ of a name that GermEval's train part labels MISC (a gazetteer read from the trai
 and every proper noun outside an entity (STTS ``NE`` / ``PROPN`` by the shipped pipeline's
 tagger, trained on UD German only). Without the last, MISC recall on dev fell to 0.22.
 Other SmartData/MobIE types (dates, triggers, distances, ...) are ``O``, as in GermEval.
+
+Role nouns and titles before a name are outside the PER span in GermEval ("Papst
+[Franziskus]"); UNER-PUD and SmartData sometimes include them ("Dr. Stephan Riel", "Papst
+Franziskus"). They are moved out (:func:`strip_role_nouns`; ``--keep-role-nouns`` keeps
+them, as run B of 2026-12 did). Measured 2026-12: 0 of 3,654 GermEval train-part spans, 0 of
+6,463 MobIE spans, 5 of 418 UNER-PUD PER spans and 10 of 674 SmartData PER spans.
 """
 from __future__ import annotations
 
@@ -75,6 +81,29 @@ def iob_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
         if t.startswith("B-"):
             start, label = i, t[2:]
     return spans
+
+
+ROLE_STRIPPED: Counter = Counter()  # source -> PER spans whose leading role nouns were moved out
+
+
+def strip_role_nouns(words: Sequence[str], spans: Iterable[Tuple[int, int, str]],
+                     source: str = "") -> List[Tuple[int, int, str]]:
+    """GermEval's convention in every set: role nouns and titles before a name stay outside
+    the PER span ("Papst [Franziskus]", "Dr. [Stephan Riel]"; UNER-PUD and SmartData
+    include them now and then). Leading tokens of a PER span that lagebild's role lexicon
+    (:mod:`lagebild.language.ner_roles`) calls a role noun or title become O; the last
+    word always stays. LOC/ORG spans are left as annotated ("General Motors")."""
+    from lagebild.language.ner_roles import first_role_span
+
+    out = []
+    for a, e, lab in spans:
+        if lab == "PER" and e - a > 1:
+            k = first_role_span(words, a, e - 1)
+            if k > a:
+                ROLE_STRIPPED[source] += 1
+                a = k
+        out.append((a, e, lab))
+    return out
 
 
 def misc_gazetteer(train, min_rate: float = 0.5) -> Set[Tuple[str, ...]]:
@@ -172,10 +201,11 @@ def uner_sentences(path: Path):
 _SENT_END = re.compile(r"[.!?]$")
 
 
-def smartdata_docs(nlp, path: Path, gaz) -> List[Doc]:
+def smartdata_docs(nlp, path: Path, gaz, strip_roles: bool = True) -> List[Doc]:
     """SmartData documents tokenised by ``nlp`` and cut at sentence ends (a . ! ? token or
     a line break) into chunks of about CHUNK_TOKENS tokens; mentions widened to whole
-    tokens; whitespace tokens are never inside an entity."""
+    tokens; whitespace tokens are never inside an entity; with ``strip_roles``, role nouns
+    out of PER spans (:func:`strip_role_nouns`)."""
     out = []
     for d in smartdata_documents(path):
         doc = nlp.make_doc(d["text"])
@@ -201,6 +231,8 @@ def smartdata_docs(nlp, path: Path, gaz) -> List[Doc]:
             if not used.intersection(range(s, t)):
                 chosen.append((s, t, lab))
                 used.update(range(s, t))
+        if strip_roles:
+            chosen = strip_role_nouns([t.text for t in doc], chosen, "smartdata")
         inside = {i for s, t, _ in chosen for i in range(s + 1, t)}
         start = 0
         cuts = []
@@ -218,13 +250,17 @@ def smartdata_docs(nlp, path: Path, gaz) -> List[Doc]:
     return out
 
 
-def sentence_docs(vocab, sents, gaz=None) -> List[Doc]:
-    """SENTS_PER_DOC sentences per Doc."""
+def sentence_docs(vocab, sents, gaz=None, strip_roles: Optional[str] = None) -> List[Doc]:
+    """SENTS_PER_DOC sentences per Doc; ``strip_roles`` (the source's name): role nouns out
+    of PER spans (:func:`strip_role_nouns`)."""
     docs = []
     for i in range(0, len(sents), SENTS_PER_DOC):
         words, spans = [], []
         for w, t in sents[i:i + SENTS_PER_DOC]:
-            spans += [(a + len(words), e + len(words), lab) for a, e, lab in iob_spans(t)]
+            sp = iob_spans(t)
+            if strip_roles:
+                sp = strip_role_nouns(w, sp, strip_roles)
+            spans += [(a + len(words), e + len(words), lab) for a, e, lab in sp]
             words += w
         docs.append(make_doc(vocab, words, spans, gaz))
     return docs
@@ -279,6 +315,9 @@ def main(argv=None) -> int:
                     help="label unlabelled proper nouns in the extra sets O instead of missing")
     ap.add_argument("--tagger-model", default=str(ROOT / "src" / "lagebild" / "models" / "de"),
                     help="pipeline whose tagger finds the proper nouns (default: the shipped one)")
+    ap.add_argument("--keep-role-nouns", action="store_true",
+                    help="leave role nouns/titles inside PER spans as the sets annotate them "
+                         "(default: moved out, GermEval's convention; run B of 2026-12 kept them)")
     ap.add_argument("--name", default="de_ner_open")
     args = ap.parse_args(argv)
     sources = args.sources.split(",")
@@ -290,14 +329,19 @@ def main(argv=None) -> int:
     train, dev = germeval_split()
     gaz = None if args.no_misc_guard else misc_gazetteer(train)
     parts: Dict[str, List[Doc]] = {}
+    strip = not args.keep_role_nouns
     if "germeval" in sources:
-        parts["germeval"] = sentence_docs(nlp.vocab, train) * args.germeval_repeat
+        parts["germeval"] = sentence_docs(nlp.vocab, train, strip_roles="germeval" if strip else None) * args.germeval_repeat
     if "smartdata" in sources:
-        parts["smartdata"] = smartdata_docs(nlp, data / "ner-de" / "smartdata" / "train.json.gz", gaz)
+        parts["smartdata"] = smartdata_docs(nlp, data / "ner-de" / "smartdata" / "train.json.gz", gaz, strip)
     if "mobie" in sources:
-        parts["mobie"] = sentence_docs(nlp.vocab, list(mobie_sentences(data / "ner-de" / "mobie" / "train.conll2003")), gaz)
+        parts["mobie"] = sentence_docs(nlp.vocab, list(mobie_sentences(data / "ner-de" / "mobie" / "train.conll2003")), gaz,
+                                       strip_roles="mobie" if strip else None)
     if "uner-pud" in sources:
-        parts["uner-pud"] = sentence_docs(nlp.vocab, list(uner_sentences(data / "ner-de" / "uner-pud" / "de_pud-ud-test.iob2")), gaz)
+        parts["uner-pud"] = sentence_docs(nlp.vocab, list(uner_sentences(data / "ner-de" / "uner-pud" / "de_pud-ud-test.iob2")), gaz,
+                                          strip_roles="uner-pud" if strip else None)
+    if strip:
+        print("role nouns moved out of PER spans:", {k: ROLE_STRIPPED.get(k, 0) for k in sources})
     if not args.no_propn_guard:
         for name in parts:
             if name != "germeval":

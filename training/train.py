@@ -82,6 +82,7 @@ def vectors_dir(lang, args):
 def stage_train(lang, task, args):
     out = OUTPUT / lang / f"{task}{args.suffix}"
     cfg = TRAINING / "configs" / f"{task}.cfg"
+    corpus = args.ner_corpus if task == "ner" and args.ner_corpus else f"{lang}_{task}"
     extra = list(OVERRIDES[lang][task])
     if args.vectors:
         extra += ["--paths.vectors", vectors_dir(lang, args)]
@@ -96,8 +97,8 @@ def stage_train(lang, task, args):
     run([sys.executable, "-m", "spacy", "train", cfg, "--output", out,
          "--code", TRAINING / "functions.py",
          "--nlp.lang", lang,
-         "--paths.train", CORPUS / f"{lang}_{task}_train.spacy",
-         "--paths.dev", CORPUS / f"{lang}_{task}_dev.spacy", *extra],
+         "--paths.train", CORPUS / f"{corpus}_train.spacy",
+         "--paths.dev", CORPUS / f"{corpus}_dev.spacy", *extra],
         log=OUTPUT / lang / f"{task}{args.suffix}.log")
     (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
 
@@ -291,6 +292,8 @@ def main():
     ap.add_argument("--gsd-repeat", type=int, default=1, help="de: repeat GSD test N times in syntax training")
     ap.add_argument("--set", action="append", help="config override KEY=VALUE (experiments)")
     ap.add_argument("--suffix", default="", help="suffix of the training output dirs (experiments)")
+    ap.add_argument("--ner-corpus", help="ner: train on training/corpus/NAME_{train,dev}.spacy "
+                    "(e.g. written by ner_data.py --name NAME) instead of <lang>_ner")
     ap.add_argument("--dest", help="package-ner: write the pipeline here instead of src/lagebild/models/<lang>")
     ap.add_argument("--ner-meta", help="package-ner: JSON file whose keys update the model's meta.json")
     args = ap.parse_args()

@@ -136,7 +136,11 @@ def load_base(lang: str, model: Optional[str] = None, pipeline: Optional[str] = 
 
 @lru_cache(maxsize=8)
 def _load_base(lang: str, model: Optional[str], pipeline: str):  # type: ignore[no-untyped-def]
-    nlp = _load_fast(lang, model)
+    from . import ner_roles
+
+    # role nouns and titles out of name entities ("Landesrätin [Anna Berger]PER"); last
+    # component, so it also repairs the accurate pipeline's entities
+    nlp = ner_roles.add_to(_load_fast(lang, model), lang)
     if pipeline == "accurate":
         from . import accurate
 
