@@ -213,7 +213,7 @@ class EventCoder(ArgumentsMixin):
         lemma = self.lemma(verb)
         if last.lower_ in self.lex.particles and last.pos_ in ("ADP", "ADV", "PART", "ADJ", "X") and (
                 last.lower_ + lemma in self.lex.patterns or last.lower_ + lemma in self.lex.cue_verbs
-                or last.lower_ + lemma in self.lex.reporting):
+                or last.lower_ + lemma in self.lex.reporting or last.lower_ + lemma in self.lex.support_verbs):
             return last
         return None
 
@@ -442,7 +442,7 @@ class EventCoder(ArgumentsMixin):
         and without embedded clauses."""
         out: List[Token] = []
         stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
-                 or self._fronted_word_as_subject(c)]
+                 or self._fronted_word_as_subject(c) or self._predicative_conj(c)]
         while stack:
             t = stack.pop()
             out.append(t)
@@ -450,6 +450,34 @@ class EventCoder(ArgumentsMixin):
                 if self.lex.role(c.dep_) not in ("advcl", "ccomp", "acl", "punct") and not (c.pos_ in ("VERB", "AUX") and self.lex.role(c.dep_) == "conj"):
                     stack.append(c)
         return out
+
+    def predicative_complement(self, verb: Token) -> List[Token]:
+        """The tokens of the verb's predicative complement, where a pattern flagged
+        ``predicative`` must find its words: an "als"/"wie" phrase ("bezeichnete X als
+        direkten Angriff", parsed as a case-marked phrase or as a conjunct), a "für" phrase
+        ("hält X für gefährlich") and a bare adjective ("nannte es geschmacklos"). The
+        object itself is not part of it ("bezeichnete den Angriff als berechtigt" says
+        nothing negative)."""
+        markers = self.lex.predicative_markers | {"für"}
+        out: List[Token] = []
+        for c in verb.children:
+            role = self.lex.role(c.dep_)
+            if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
+                continue
+            if self._predicative_conj(c) or c.pos_ == "ADJ" or any(
+                    x.lower_ in markers and self.lex.role(x.dep_) in ("case", "cc", "mark") for x in c.children if x.i < c.i):
+                out.extend(t for t in c.subtree if not (t.pos_ in ("VERB", "AUX") and t.i != c.i))
+        return out
+
+    def _predicative_conj(self, token: Token) -> bool:
+        """A predicative complement a weak parse read as a coordinated conjunct of the verb:
+        "bezeichnete den Plan als/cc problematisch/conj", "sieht X als Gefahr" — a
+        non-verbal conjunct introduced by comparative "als"/"wie" (``predicative_markers``
+        in ``syntax.yaml``). It belongs to the predicate, not to another clause."""
+        if self.lex.role(token.dep_) != "conj" or token.pos_ in ("VERB", "AUX"):
+            return False
+        return any(c.lower_ in self.lex.predicative_markers and self.lex.role(c.dep_) in ("cc", "case", "mark", "other")
+                   for c in token.children if c.i < token.i)
 
     def _sentence_words(self, verb: Token) -> Optional[Set[str]]:
         """Lemmas, forms and short-suffix-stripped forms of the sentence's tokens, for a
@@ -584,6 +612,10 @@ class EventCoder(ArgumentsMixin):
                         scope_keys = self._phrase_keys(scope)
                     if not all(self._words_in(alts, scope, scope_keys) for alts in p.words):
                         continue
+                    if p.predicative:
+                        comp = self.predicative_complement(verb)
+                        if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
+                            continue
                 out.append(p)
             if out:
                 return out
@@ -817,6 +849,9 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "de" and self._so_der_vorwurf(verb):
                     info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
+                support = self.support_verb(verb)
+                if support is not None:
+                    chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
             if times is None:
@@ -982,6 +1017,84 @@ class EventCoder(ArgumentsMixin):
             if made:
                 out.append((sv, lv, made))
         return out
+
+    def support_verb(self, noun: Token) -> Optional[Tuple[Token, str]]:
+        """(verb, role) when ``noun`` (a nominal event trigger) is realised by a support verb
+        of ``support_verbs_<lang>.tsv``: the noun is the verb's object ("setzte die
+        Luftangriffe fort", slot ``obj``) or heads a PP of it ("bekannte sich zu dem
+        Anschlag", slot ``prep:zu``; contractions such as "zum" count). None otherwise."""
+        if not self.lex.support_verbs:
+            return None
+        head = noun.head
+        if head.i == noun.i or (head.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(head)):
+            return None
+        entries = next((self.lex.support_verbs[k] for k in self.trigger_keys(head) if k in self.lex.support_verbs), None)
+        if entries is None:
+            # a form the lemmatizer got wrong ("bekannte" → "bekannt"): the generated verb forms
+            entries = self.lex.support_verbs.get(self.lex.forms.get(head.lower_, ""))
+        if not entries:
+            return None
+        role = self.role(noun)
+        preps = {self.lex.prep(c.text) for c in noun.children if self.role(c) == "case" and c.i < noun.i}
+        for slot, kind in entries:
+            if slot == "obj" and role == "obj" and not preps:
+                return head, kind
+            if slot.startswith("prep:") and slot[5:] in preps:
+                return head, kind
+        return None
+
+    def _supported(self, doc: Doc, noun: Token, support: Tuple[Token, str], chosen: list, info: ModalityInfo,
+                   statements: list, stmt_starts: List[int]) -> Tuple[list, ModalityInfo]:
+        """A nominal event realised by a support verb (:meth:`support_verb`): an ``agent``
+        verb's subject is the source where the noun names no agent of its own (and its
+        dative object the target where the noun names none: "machte der Türkei
+        Vorwürfe"); a ``patient`` verb's subject is the target ("erntete Kritik von X").
+        The verb's clause gives negation (also "kein" before the noun) and a modality cue
+        verb its modality ("kündigte Luftangriffe an": promised, a threat for a hostile
+        act)."""
+        gov, kind = support
+
+        def clause_args(toks: List[Token]) -> List[Arg]:
+            out = [self.arg(doc, t) for s_ in toks for t in self.expand_conj(s_)]
+            for k, a in enumerate(out):
+                if a.actor is None:
+                    resolved = self._resolve_anaphor(doc, gov, a)
+                    if resolved is not None:
+                        out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+            return self._refer(doc, out)
+
+        subj_toks = self.subjects(gov) or self._fallback_subject(gov)
+        subj = clause_args(subj_toks) if subj_toks else []
+        out = []
+        for p, srcs, tgts, issue in chosen:
+            if kind == "agent":
+                if not any(a.actor for a in srcs) and any(a.actor for a in subj):
+                    srcs = subj
+                if not any(a.actor for a in tgts):
+                    # the dative ("machte der Türkei Vorwürfe"): an iobj, or a bare noun phrase
+                    # of the verb a weak parse labelled otherwise (genitive nmod, obl)
+                    subj_ids = {t.i for t in subj_toks}
+                    bare = [c for c in gov.children if c.i != noun.i and c.i not in subj_ids and c.pos_ in ("NOUN", "PROPN")
+                            and self.role(c) in ("iobj", "obl", "other", "poss", "obj")
+                            and not any(self.role(x) == "case" for x in c.children) and not self._is_reciprocal(c)]
+                    dative = clause_args(bare)
+                    if any(a.actor for a in dative):
+                        tgts = dative
+            elif not any(a.actor for a in tgts) and any(a.actor for a in subj):
+                tgts = subj
+            out.append((p, srcs, tgts, issue))
+        clause = analyse_modality(self, doc, gov, statements, stmt_starts)
+        info = ModalityInfo(modality=clause.modality, modalities=list(clause.modalities), negated=bool(clause.negated),
+                            condition=clause.condition, speaker=clause.speaker, holder=clause.holder)
+        if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
+            info.negated = True  # "übte keine Kritik", "stellte keine Unterkünfte zur Verfügung"
+        cue = next((self.lex.cue_verbs[k] for k in self.trigger_keys(gov) if k in self.lex.cue_verbs), None)
+        if cue and kind == "agent":
+            mods = set(info.modalities) - {"asserted"} | {cue}
+            info.modalities = [m for m in PRIORITY if m in mods]
+            info.modality = info.modalities[0]
+            info.announced = True  # as for "kündigte Sanktionen an" (the verb path)
+        return out, info
 
     def _agentless_nominal(self, noun: Token, p: Pattern) -> bool:
         """A nominal event that is reported as having happened although it names no
