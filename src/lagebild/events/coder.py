@@ -460,13 +460,31 @@ class EventCoder(ArgumentsMixin):
         nothing negative)."""
         markers = self.lex.predicative_markers | {"für"}
         out: List[Token] = []
+        heads: List[Token] = []
+        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and c.pos_ in ("NOUN", "PROPN")]
         for c in verb.children:
             role = self.lex.role(c.dep_)
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
             if self._predicative_conj(c) or c.pos_ == "ADJ" or any(
                     x.lower_ in markers and self.lex.role(x.dep_) in ("case", "cc", "mark") for x in c.children if x.i < c.i):
-                out.extend(t for t in c.subtree if not (t.pos_ in ("VERB", "AUX") and t.i != c.i))
+                heads.append(c)
+            elif len(nominal_objs) >= 2 and c.i == nominal_objs[-1].i:
+                heads.append(c)  # "nannte die Entscheidung einen Fehler": the second accusative
+        if self.lex.predicative_markers:
+            # an als-phrase the parse hung inside the object ("wertete die Äußerungen Putins
+            # als Affront" with "Affront" under "Putins")
+            for o in nominal_objs:
+                for t in o.subtree:
+                    if t.i != o.i and any(x.lower_ in self.lex.predicative_markers and self.lex.role(x.dep_) in ("case", "cc", "mark")
+                                          for x in t.children if x.i < t.i):
+                        heads.append(t)
+        seen: Set[int] = set()
+        for h in heads:
+            for t in h.subtree:
+                if t.i not in seen and not (t.pos_ in ("VERB", "AUX") and t.i != h.i):
+                    seen.add(t.i)
+                    out.append(t)
         return out
 
     def _predicative_conj(self, token: Token) -> bool:
@@ -836,6 +854,7 @@ class EventCoder(ArgumentsMixin):
                     chosen.append((p, srcs, tgts, issue))
             if not chosen:
                 continue
+            support = None
             if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
                 gov = verb.head
                 while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
@@ -881,7 +900,8 @@ class EventCoder(ArgumentsMixin):
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
-                        and not self._so_der_vorwurf(verb):
+                        and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
+                                                                     and all(q.code[:2] == "01" for q in matched[verb.head.i])):
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
@@ -1071,11 +1091,18 @@ class EventCoder(ArgumentsMixin):
                 if not any(a.actor for a in srcs) and any(a.actor for a in subj):
                     srcs = subj
                 if not any(a.actor for a in tgts):
+                    # the noun's target phrase hung on the verb ("setzte die Angriffe auf die
+                    # Ukraine am Montag fort"): a PP of the verb with the noun's target preposition
+                    want = {slot[5:] for slot in p.target if slot.startswith("prep:")}
+                    pps = [a for prep, a in self.prep_args(gov) if prep in want and a.i != noun.i]
+                    if pps and any(self._has_actor(doc, a) for a in pps):
+                        tgts = clause_args(pps[:1])
+                if not any(a.actor for a in tgts):
                     # the dative ("machte der Türkei Vorwürfe"): an iobj, or a bare noun phrase
                     # of the verb a weak parse labelled otherwise (genitive nmod, obl)
                     subj_ids = {t.i for t in subj_toks}
                     bare = [c for c in gov.children if c.i != noun.i and c.i not in subj_ids and c.pos_ in ("NOUN", "PROPN")
-                            and self.role(c) in ("iobj", "obl", "other", "poss", "obj")
+                            and self.role(c) not in ("case", "punct", "mark", "cc")
                             and not any(self.role(x) == "case" for x in c.children) and not self._is_reciprocal(c)]
                     dative = clause_args(bare)
                     if any(a.actor for a in dative):

@@ -48,6 +48,7 @@ class Lexicon:
     dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
+    postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -211,4 +212,5 @@ def load_lexicon(lang: str) -> Lexicon:
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
+        postpositions=per_lang("postpositions"),
     )
