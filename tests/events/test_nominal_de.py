@@ -99,3 +99,28 @@ def test_predicative_flag_parsed_and_validated():
     assert p.predicative and not make_pattern("bezeichnen", "111", words="fehler").predicative
     assert row_problem({"trigger": "bezeichnen", "code": "111", "flags": "predicativ"}, root="11") is not None
     assert row_problem({"trigger": "bezeichnen", "code": "111", "flags": "predicative"}, root="11") is None
+
+
+def test_derived_nominal_patterns_are_current_and_load():
+    """patterns_de_nominal.tsv is what scripts/derive_nominal_patterns.py derives from the
+    verb lexicon now (a verb row changed without regenerating fails here), and it loads
+    as a second tier behind the hand-written nouns."""
+    import importlib.util
+
+    from lagebild.datafiles import data_path
+    from lagebild.events.patterns import load_patterns
+
+    spec = importlib.util.spec_from_file_location("derive_nominal_patterns", HERE.parents[1] / "scripts" / "derive_nominal_patterns.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = mod.derive()
+    committed = [line.split("\t") for line in data_path("events", "patterns_de_nominal.tsv").read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")][1:]
+    assert [(r["trigger"], r["code"], r["target"]) for r in rows] == [(c[0], c[1], c[3]) for c in committed]
+    assert len(rows) >= 30
+    assert all(r["trigger"].endswith("ung") and r["trigger"].lower() not in mod.NOT_EVENTS for r in rows)
+    index = load_patterns("de")
+    verh = index.get("verhöhnung")
+    assert verh and verh[0].tier == 1 and verh[0].nominal and verh[0].code == "111"
+    assert not index.get("regierung"), "an institution noun must not be an event trigger"
+    assert mod.nominalise("bombardieren") == ["bombardierung"] and mod.nominalise("verhandeln")[0] == "verhandlung"
