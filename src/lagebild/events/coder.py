@@ -1059,6 +1059,8 @@ class EventCoder(ArgumentsMixin):
         for slot, kind in entries:
             if slot == "obj" and role == "obj" and not preps:
                 return head, kind
+            if slot == "subj" and role in ("subj", "subj_pass") and not preps:
+                return head, kind
             if slot.startswith("prep:") and slot[5:] in preps:
                 return head, kind
         return None
@@ -1083,8 +1085,10 @@ class EventCoder(ArgumentsMixin):
                         out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
             return self._refer(doc, out)
 
-        subj_toks = self.subjects(gov) or self._fallback_subject(gov)
+        subj_toks = [t for t in (self.subjects(gov) or self._fallback_subject(gov)) if t.lower_ not in ("es", "man")]
         subj = clause_args(subj_toks) if subj_toks else []
+        if kind == "occur" and self.role(noun) not in ("subj", "subj_pass") and any(a.actor for a in subj):
+            kind = "agent"  # "es gab keine Gespräche" occurs; "die USA gaben der Ukraine Hilfe" is done by the USA
         out = []
         for p, srcs, tgts, issue in chosen:
             if kind == "agent":
@@ -1107,7 +1111,7 @@ class EventCoder(ArgumentsMixin):
                     dative = clause_args(bare)
                     if any(a.actor for a in dative):
                         tgts = dative
-            elif not any(a.actor for a in tgts) and any(a.actor for a in subj):
+            elif kind == "patient" and not any(a.actor for a in tgts) and any(a.actor for a in subj):
                 tgts = subj
             out.append((p, srcs, tgts, issue))
         clause = analyse_modality(self, doc, gov, statements, stmt_starts)

@@ -121,18 +121,20 @@ def _english_forms(lemma: str, irregular: Dict[str, List[str]]) -> Dict[str, str
 
 def _support_row_problem(row: Dict[str, object]) -> Optional[str]:
     slot = str(row.get("slot") or "")
-    if slot != "obj" and not (slot.startswith("prep:") and len(slot) > 5):
-        return f"slot {slot!r}: obj or prep:<preposition>"
-    if row.get("role") not in ("agent", "patient"):
-        return f"role {row.get('role')!r}: agent (the subject acts) or patient (the subject undergoes)"
+    if slot not in ("obj", "subj") and not (slot.startswith("prep:") and len(slot) > 5):
+        return f"slot {slot!r}: obj, subj or prep:<preposition>"
+    if row.get("role") not in ("agent", "patient", "occur"):
+        return (f"role {row.get('role')!r}: agent (the subject acts), patient (the subject undergoes) "
+                "or occur (the event takes place: only negation and modality come from the verb)")
     return None
 
 
 def load_support_verbs(lang: str) -> Dict[str, Tuple[Tuple[str, str], ...]]:
     """Support verbs of nominal events from ``events/support_verbs_<lang>.tsv``: verb lemma
-    -> ((slot, role), ...), slot ``obj`` or ``prep:<p>``, role ``agent`` (the verb's subject
-    is the nominal event's source: "setzte die Angriffe auf X fort") or ``patient`` (its
-    target: "erntete Kritik"). Empty when the file does not exist; a bad row raises
+    -> ((slot, role), ...), slot ``obj``, ``subj`` or ``prep:<p>``, role ``agent`` (the verb's
+    subject is the nominal event's source: "setzte die Angriffe auf X fort"), ``patient`` (its
+    target: "erntete Kritik") or ``occur`` (the event takes place or not: "Das Treffen fand
+    nicht statt", "Es gab keine Gespräche zwischen X und Y"). Empty when the file does not exist; a bad row raises
     :class:`lagebild.datafiles.DataFileError` naming file and line."""
     path = data_path("events", f"support_verbs_{lang}.tsv")
     if not path.is_file():
