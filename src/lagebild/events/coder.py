@@ -1294,6 +1294,18 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
+                and not any(a.actor for a in tgts):
+            # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj
+            # humanitäre Hilfe"): a bare dative noun phrase of the verb that is not its source
+            src_ids = {a.token.i for a in srcs}
+            dative = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and c.i not in src_ids
+                      and self.role(c) not in ("case", "punct", "mark", "cc")
+                      and not any(self.role(x) == "case" for x in c.children)
+                      and any("Dat" in x.morph.get("Case") for x in [c] + [d for d in c.children if self.role(d) == "det"])
+                      and self._has_actor(doc, c)]
+            if dative:
+                tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
         srcs = self._refer(doc, srcs)
         tgts = self._refer(doc, tgts)
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
