@@ -131,6 +131,7 @@ def main(argv=None) -> int:
             hits = sum(c == "hit" for c in cls)
             for g, c in zip(gs, cls):
                 classes[c] += 1
+                found = ""
                 if c in ("no-event", "root"):
                     for role in ("source", "target"):
                         span = g.get(f"{role}_span")
@@ -139,12 +140,14 @@ def main(argv=None) -> int:
                         codes = [code for s, e, code in coded_spans if s < span[1] and e > span[0]]
                         ok = any(R.actor_matches(g.get(role), code) for code in codes)
                         actor_found[role]["right code" if ok else "other code" if any(codes) else "no actor"] += 1
+                        if role == "source" and ok:
+                            found = " (source actor found)"
                 for tag in g.get("constructions") or ["(none)"]:
                     by_con[tag][c] += 1
                 if args.list:
                     listing[c].append(
                         f"{raw[sent[0]:sent[1]]!r}\n     gold {g.get('source')} -> {g.get('target')} "
-                        f"{g.get('root')} [{','.join(g.get('constructions') or [])}]\n     pred "
+                        f"{g.get('root')} [{','.join(g.get('constructions') or [])}]{found}\n     pred "
                         + "; ".join(f"{p.source}->{p.target} {p.code}" for p in ps))
             pred_kind["in gold sentence, matched (triple)"] += hits
             for p in ps[hits:] if hits <= len(ps) else []:

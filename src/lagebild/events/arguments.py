@@ -399,6 +399,9 @@ class ArgumentsMixin:
         for ph in phrases:
             if ph.prep is not None:
                 continue
+            if any(t.lower_ in self.lex.postpositions and t.pos_ in ("ADP", "ADV") for t in ph.tokens) or (
+                    ph.tokens and ph.tokens[-1].i + 1 < len(doc) and doc[ph.tokens[-1].i + 1].lower_ in self.lex.postpositions):
+                continue  # "Dem Bericht der Uno zufolge": an adverbial, not an argument
             nonnom = is_non_nominative(ph)
             run: List[Token] = []
             last_actor: Optional[str] = None
@@ -452,7 +455,11 @@ class ArgumentsMixin:
         before the finite verb is the subject (the usual case in news prose)."""
         bare = lambda c: c.pos_ in ("NOUN", "PROPN", "PRON") and not any(  # noqa: E731
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
-        subj = self.children(verb, "subj", "subj_pass")
+        # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
+        # zufolge/flat hat Russland …": the source of the report, not the subject)
+        post = self.lex.postpositions
+        subj = [c for c in self.children(verb, "subj", "subj_pass")
+                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)]
         objs = self.children(verb, "obj")
         pron = relative_pronoun(verb)
         if pron is not None:

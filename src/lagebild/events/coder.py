@@ -213,7 +213,7 @@ class EventCoder(ArgumentsMixin):
         lemma = self.lemma(verb)
         if last.lower_ in self.lex.particles and last.pos_ in ("ADP", "ADV", "PART", "ADJ", "X") and (
                 last.lower_ + lemma in self.lex.patterns or last.lower_ + lemma in self.lex.cue_verbs
-                or last.lower_ + lemma in self.lex.reporting):
+                or last.lower_ + lemma in self.lex.reporting or last.lower_ + lemma in self.lex.support_verbs):
             return last
         return None
 
@@ -442,7 +442,7 @@ class EventCoder(ArgumentsMixin):
         and without embedded clauses."""
         out: List[Token] = []
         stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
-                 or self._fronted_word_as_subject(c)]
+                 or self._fronted_word_as_subject(c) or self._predicative_conj(c)]
         while stack:
             t = stack.pop()
             out.append(t)
@@ -450,6 +450,52 @@ class EventCoder(ArgumentsMixin):
                 if self.lex.role(c.dep_) not in ("advcl", "ccomp", "acl", "punct") and not (c.pos_ in ("VERB", "AUX") and self.lex.role(c.dep_) == "conj"):
                     stack.append(c)
         return out
+
+    def predicative_complement(self, verb: Token) -> List[Token]:
+        """The tokens of the verb's predicative complement, where a pattern flagged
+        ``predicative`` must find its words: an "als"/"wie" phrase ("bezeichnete X als
+        direkten Angriff", parsed as a case-marked phrase or as a conjunct), a "für" phrase
+        ("hält X für gefährlich") and a bare adjective ("nannte es geschmacklos"). The
+        object itself is not part of it ("bezeichnete den Angriff als berechtigt" says
+        nothing negative)."""
+        markers = self.lex.predicative_markers | {"für"}
+        out: List[Token] = []
+        heads: List[Token] = []
+        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        for c in verb.children:
+            role = self.lex.role(c.dep_)
+            if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
+                continue
+            if self._predicative_conj(c) or c.pos_ == "ADJ" or any(
+                    x.lower_ in markers and self.lex.role(x.dep_) in ("case", "cc", "mark") for x in c.children if x.i < c.i):
+                heads.append(c)
+            elif len(nominal_objs) >= 2 and c.i == nominal_objs[-1].i:
+                heads.append(c)  # "nannte die Entscheidung einen Fehler": the second accusative
+        if self.lex.predicative_markers:
+            # an als-phrase the parse hung inside the object ("wertete die Äußerungen Putins
+            # als Affront" with "Affront" under "Putins")
+            for o in nominal_objs:
+                for t in o.subtree:
+                    if t.i != o.i and any(x.lower_ in self.lex.predicative_markers and self.lex.role(x.dep_) in ("case", "cc", "mark")
+                                          for x in t.children if x.i < t.i):
+                        heads.append(t)
+        seen: Set[int] = set()
+        for h in heads:
+            for t in h.subtree:
+                if t.i not in seen and not (t.pos_ in ("VERB", "AUX") and t.i != h.i):
+                    seen.add(t.i)
+                    out.append(t)
+        return out
+
+    def _predicative_conj(self, token: Token) -> bool:
+        """A predicative complement a weak parse read as a coordinated conjunct of the verb:
+        "bezeichnete den Plan als/cc problematisch/conj", "sieht X als Gefahr" — a
+        non-verbal conjunct introduced by comparative "als"/"wie" (``predicative_markers``
+        in ``syntax.yaml``). It belongs to the predicate, not to another clause."""
+        if self.lex.role(token.dep_) != "conj" or token.pos_ in ("VERB", "AUX"):
+            return False
+        return any(c.lower_ in self.lex.predicative_markers and self.lex.role(c.dep_) in ("cc", "case", "mark", "other")
+                   for c in token.children if c.i < token.i)
 
     def _sentence_words(self, verb: Token) -> Optional[Set[str]]:
         """Lemmas, forms and short-suffix-stripped forms of the sentence's tokens, for a
@@ -584,6 +630,10 @@ class EventCoder(ArgumentsMixin):
                         scope_keys = self._phrase_keys(scope)
                     if not all(self._words_in(alts, scope, scope_keys) for alts in p.words):
                         continue
+                    if p.predicative:
+                        comp = self.predicative_complement(verb)
+                        if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
+                            continue
                 out.append(p)
             if out:
                 return out
@@ -804,6 +854,7 @@ class EventCoder(ArgumentsMixin):
                     chosen.append((p, srcs, tgts, issue))
             if not chosen:
                 continue
+            support = None
             if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
                 gov = verb.head
                 while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
@@ -817,6 +868,9 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "de" and self._so_der_vorwurf(verb):
                     info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
+                support = self.support_verb(verb)
+                if support is not None:
+                    chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
             if times is None:
@@ -846,7 +900,8 @@ class EventCoder(ArgumentsMixin):
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)):
                     continue  # "unterzeichnete das Abkommen": the verb's event already says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
-                        and not self._so_der_vorwurf(verb):
+                        and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
+                                                                     and all(q.code[:2] == "01" for q in matched[verb.head.i])):
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
@@ -982,6 +1037,95 @@ class EventCoder(ArgumentsMixin):
             if made:
                 out.append((sv, lv, made))
         return out
+
+    def support_verb(self, noun: Token) -> Optional[Tuple[Token, str]]:
+        """(verb, role) when ``noun`` (a nominal event trigger) is realised by a support verb
+        of ``support_verbs_<lang>.tsv``: the noun is the verb's object ("setzte die
+        Luftangriffe fort", slot ``obj``) or heads a PP of it ("bekannte sich zu dem
+        Anschlag", slot ``prep:zu``; contractions such as "zum" count). None otherwise."""
+        if not self.lex.support_verbs:
+            return None
+        head = noun.head
+        if head.i == noun.i or (head.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(head)):
+            return None
+        entries = next((self.lex.support_verbs[k] for k in self.trigger_keys(head) if k in self.lex.support_verbs), None)
+        if entries is None:
+            # a form the lemmatizer got wrong ("bekannte" → "bekannt"): the generated verb forms
+            entries = self.lex.support_verbs.get(self.lex.forms.get(head.lower_, ""))
+        if not entries:
+            return None
+        role = self.role(noun)
+        preps = {self.lex.prep(c.text) for c in noun.children if self.role(c) == "case" and c.i < noun.i}
+        for slot, kind in entries:
+            if slot == "obj" and role == "obj" and not preps:
+                return head, kind
+            if slot == "subj" and role in ("subj", "subj_pass") and not preps:
+                return head, kind
+            if slot.startswith("prep:") and slot[5:] in preps:
+                return head, kind
+        return None
+
+    def _supported(self, doc: Doc, noun: Token, support: Tuple[Token, str], chosen: list, info: ModalityInfo,
+                   statements: list, stmt_starts: List[int]) -> Tuple[list, ModalityInfo]:
+        """A nominal event realised by a support verb (:meth:`support_verb`): an ``agent``
+        verb's subject is the source where the noun names no agent of its own (and its
+        dative object the target where the noun names none: "machte der Türkei
+        Vorwürfe"); a ``patient`` verb's subject is the target ("erntete Kritik von X").
+        The verb's clause gives negation (also "kein" before the noun) and a modality cue
+        verb its modality ("kündigte Luftangriffe an": promised, a threat for a hostile
+        act)."""
+        gov, kind = support
+
+        def clause_args(toks: List[Token]) -> List[Arg]:
+            out = [self.arg(doc, t) for s_ in toks for t in self.expand_conj(s_)]
+            for k, a in enumerate(out):
+                if a.actor is None:
+                    resolved = self._resolve_anaphor(doc, gov, a)
+                    if resolved is not None:
+                        out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+            return self._refer(doc, out)
+
+        subj_toks = [t for t in (self.subjects(gov) or self._fallback_subject(gov)) if t.lower_ not in ("es", "man")]
+        subj = clause_args(subj_toks) if subj_toks else []
+        if kind == "occur" and self.role(noun) not in ("subj", "subj_pass") and any(a.actor for a in subj):
+            kind = "agent"  # "es gab keine Gespräche" occurs; "die USA gaben der Ukraine Hilfe" is done by the USA
+        out = []
+        for p, srcs, tgts, issue in chosen:
+            if kind == "agent":
+                if not any(a.actor for a in srcs) and any(a.actor for a in subj):
+                    srcs = subj
+                if not any(a.actor for a in tgts):
+                    # the noun's target phrase hung on the verb ("setzte die Angriffe auf die
+                    # Ukraine am Montag fort"): a PP of the verb with the noun's target preposition
+                    want = {slot[5:] for slot in p.target if slot.startswith("prep:")}
+                    pps = [a for prep, a in self.prep_args(gov) if prep in want and a.i != noun.i]
+                    if pps and any(self._has_actor(doc, a) for a in pps):
+                        tgts = clause_args(pps[:1])
+                if not any(a.actor for a in tgts):
+                    # the dative ("machte der Türkei Vorwürfe"): an iobj, or a bare noun phrase
+                    # of the verb a weak parse labelled otherwise (genitive nmod, obl)
+                    subj_ids = {t.i for t in subj_toks}
+                    bare = [c for c in gov.children if c.i != noun.i and c.i not in subj_ids and c.pos_ in ("NOUN", "PROPN")
+                            and self.role(c) not in ("case", "punct", "mark", "cc")
+                            and not any(self.role(x) == "case" for x in c.children) and not self._is_reciprocal(c)]
+                    dative = clause_args(bare)
+                    if any(a.actor for a in dative):
+                        tgts = dative
+            elif kind == "patient" and not any(a.actor for a in tgts) and any(a.actor for a in subj):
+                tgts = subj
+            out.append((p, srcs, tgts, issue))
+        clause = analyse_modality(self, doc, gov, statements, stmt_starts)
+        info = ModalityInfo(modality=clause.modality, modalities=list(clause.modalities), negated=bool(clause.negated),
+                            condition=clause.condition, speaker=clause.speaker, holder=clause.holder)
+        if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
+            info.negated = True  # "übte keine Kritik", "stellte keine Unterkünfte zur Verfügung"
+        cue = next((self.lex.cue_verbs[k] for k in self.trigger_keys(gov) if k in self.lex.cue_verbs), None)
+        if cue and kind == "agent":
+            mods = set(info.modalities) - {"asserted"} | {cue}
+            info.modalities = [m for m in PRIORITY if m in mods]
+            info.modality = info.modalities[0]
+            info.announced = True  # as for "kündigte Sanktionen an" (the verb path)
+        return out, info
 
     def _agentless_nominal(self, noun: Token, p: Pattern) -> bool:
         """A nominal event that is reported as having happened although it names no
@@ -1150,6 +1294,18 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
+                and not any(a.actor for a in tgts):
+            # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj
+            # humanitäre Hilfe"): a bare dative noun phrase of the verb that is not its source
+            src_ids = {a.token.i for a in srcs}
+            dative = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and c.i not in src_ids
+                      and self.role(c) not in ("case", "punct", "mark", "cc")
+                      and not any(self.role(x) == "case" for x in c.children)
+                      and any("Dat" in x.morph.get("Case") for x in [c] + [d for d in c.children if self.role(d) == "det"])
+                      and self._has_actor(doc, c)]
+            if dative:
+                tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
         srcs = self._refer(doc, srcs)
         tgts = self._refer(doc, tgts)
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None

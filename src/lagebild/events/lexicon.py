@@ -1,7 +1,7 @@
 """The event coder's language data: label roles, modality cues, verb forms (data files)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
@@ -47,6 +47,10 @@ class Lexicon:
     dyadic_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a target
     dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
+    predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
+    postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
+    # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
+    support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -115,6 +119,32 @@ def _english_forms(lemma: str, irregular: Dict[str, List[str]]) -> Dict[str, str
     return out
 
 
+def _support_row_problem(row: Dict[str, object]) -> Optional[str]:
+    slot = str(row.get("slot") or "")
+    if slot not in ("obj", "subj") and not (slot.startswith("prep:") and len(slot) > 5):
+        return f"slot {slot!r}: obj, subj or prep:<preposition>"
+    if row.get("role") not in ("agent", "patient", "occur"):
+        return (f"role {row.get('role')!r}: agent (the subject acts), patient (the subject undergoes) "
+                "or occur (the event takes place: only negation and modality come from the verb)")
+    return None
+
+
+def load_support_verbs(lang: str) -> Dict[str, Tuple[Tuple[str, str], ...]]:
+    """Support verbs of nominal events from ``events/support_verbs_<lang>.tsv``: verb lemma
+    -> ((slot, role), ...), slot ``obj``, ``subj`` or ``prep:<p>``, role ``agent`` (the verb's
+    subject is the nominal event's source: "setzte die Angriffe auf X fort"), ``patient`` (its
+    target: "erntete Kritik") or ``occur`` (the event takes place or not: "Das Treffen fand
+    nicht statt", "Es gab keine Gespräche zwischen X und Y"). Empty when the file does not exist; a bad row raises
+    :class:`lagebild.datafiles.DataFileError` naming file and line."""
+    path = data_path("events", f"support_verbs_{lang}.tsv")
+    if not path.is_file():
+        return {}
+    out: Dict[str, List[Tuple[str, str]]] = {}
+    for row in iter_tsv(path, required=("verb", "slot", "role"), validate=_support_row_problem):
+        out.setdefault(row["verb"].lower(), []).append((row["slot"].lower(), row["role"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     """Roles, cues and patterns for ``lang`` (falls back to English data)."""
@@ -139,7 +169,8 @@ def load_lexicon(lang: str) -> Lexicon:
             irregular.setdefault(row["lemma"].lower(), []).extend(row["forms"].lower().split())
     patterns = load_patterns(lang)
     forms: Dict[str, str] = {}
-    lemmas = set(patterns.triggers()) | set(cue_verbs) | set(_fs(mod.get("negating_verbs"))) | set(_fs(mod.get("reporting")))
+    support_verbs = load_support_verbs(lang)
+    lemmas = set(patterns.triggers()) | set(cue_verbs) | set(support_verbs) | set(_fs(mod.get("negating_verbs"))) | set(_fs(mod.get("reporting")))
     for lemma in sorted(lemmas):
         generated = _german_forms(lemma, particles, irregular) if lang == "de" else _english_forms(lemma, irregular)
         for form, lem in generated.items():
@@ -181,4 +212,7 @@ def load_lexicon(lang: str) -> Lexicon:
         dyadic_roots=per_lang("dyadic_roots"),
         dyadic_except=per_lang("dyadic_except"),
         reciprocal_preps=per_lang("reciprocal_preps"),
+        predicative_markers=per_lang("predicative_markers"),
+        support_verbs=support_verbs,
+        postpositions=per_lang("postpositions"),
     )

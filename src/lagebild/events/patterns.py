@@ -48,6 +48,7 @@ class Pattern:
     exclude: FrozenSet[str] = frozenset()  # sense: none of these may occur in the sentence
     compound: bool = False  # noun trigger that also heads compounds ("Drohnenangriff" ~ angriff)
     passive: bool = False  # only a verb in the passive voice ("wurde am Arm getroffen" = hit, not met)
+    predicative: bool = False  # words only in the predicative complement ("bezeichnete X als Angriff")
     tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
 
     @property
@@ -55,7 +56,7 @@ class Pattern:
         restricted = bool(self.words or self.pre_words or self.context)
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
-                + (1 if self.passive else 0)
+                + (1 if self.passive else 0) + (1 if self.predicative else 0)
                 # a restricted pattern that codes nothing (an idiom, a sport report) beats an
                 # event reading restricted as much
                 + (2 if self.null and restricted else 0))
@@ -140,6 +141,7 @@ def make_pattern(
         exclude=senses.get("not", frozenset()),
         compound="compound" in flag_set,
         passive="passive" in flag_set,
+        predicative="predicative" in flag_set,
         origin=origin,
         tier=tier,
     )
@@ -212,7 +214,7 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative")
         if not eq and name not in known:
             return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b)"
         if eq and (name not in ("requires", "context", "not") or not value):
