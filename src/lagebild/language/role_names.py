@@ -87,9 +87,22 @@ def _provisional_at(doc: Doc, i: int, j: int, by_id: Dict[str, Actor]) -> Option
     s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     for m in mentions_in(doc, s, e):
         actor = by_id.get(m.actor_id)
-        if m.start == s and m.end == e and actor is not None and actor.provisional and not actor.code and actor.type == "PER":
+        if m.start == s and m.end == e and _uncoded_name(doc, i, j, actor):
             return actor
     return None
+
+
+def _uncoded_name(doc: Doc, i: int, j: int, actor: Optional[Actor]) -> bool:
+    """Whether ``actor`` (mentioned by tokens ``[i, j)``) is a name the KB does not know and
+    no code was given: a provisional person, or a provisional place or organisation that has
+    the shape of a person's name (2–3 capitalised words; the NER sometimes labels an
+    unfamiliar name "Sakura Atsumoto" LOC — after a person's role it is a person)."""
+    if actor is None or not actor.provisional or actor.code:
+        return False
+    if actor.type == "PER":
+        return True
+    return (actor.type in ("LOC", "ORG", "MISC") and 2 <= j - i <= MAX_NAME_TOKENS
+            and all(_NAME_CHAR.match(doc[n].text) and doc[n].pos_ not in _STOP_POS for n in range(i, j)))
 
 
 def _mention_name_at(doc: Doc, i: int, by_id: Dict[str, Actor]) -> Optional[Tuple[int, int]]:
@@ -99,10 +112,9 @@ def _mention_name_at(doc: Doc, i: int, by_id: Dict[str, Actor]) -> Optional[Tupl
         return None
     for m in mentions_in(doc, doc[i].idx, doc[i].idx + len(doc[i])):
         actor = by_id.get(m.actor_id)
-        if m.start == doc[i].idx and actor is not None and actor.provisional and not actor.code and actor.type == "PER":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                return span.start, span.end
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.start == doc[i].idx else None
+        if span is not None and _uncoded_name(doc, span.start, span.end, actor):
+            return span.start, span.end
     return None
 
 
@@ -170,6 +182,7 @@ def add_role_named_persons(doc: Doc) -> List[Actor]:
     added: List[Actor] = []
     names: Dict[str, Actor] = {}
     new_mentions: List[Mention] = []
+    retyped: List[Actor] = []
     def ok(i: int, j: int) -> bool:
         return _uncovered(doc, i, j) or _provisional_at(doc, i, j, by_id) is not None
 
@@ -191,6 +204,10 @@ def add_role_named_persons(doc: Doc) -> List[Actor]:
             # the NER found the name, the apposition's role was not attached: give it the code
             known.code, known.role = code, known.role or text[m.start:role_end]
             known.country = known.country or (code[:3] if code[:3].isalpha() else None)
+            if known.type != "PER":  # a name the NER labelled LOC/ORG: its later surname too
+                known.type = "PER"
+                names.setdefault(name, known)
+                retyped.append(known)
             continue
         actor_id = "prov:" + _slug(name)
         if actor_id in by_id:
@@ -204,20 +221,21 @@ def add_role_named_persons(doc: Doc) -> List[Actor]:
             names[name] = actor
             added.append(actor)
         new_mentions.append(Mention(actor_id=actor.id, start=start, end=end, text=name, kind="name"))
-    if not added:
+    if not added and not retyped:
         return []
     # later uses of the full name or of the surname alone
     for name, actor in names.items():
         surname = name.split()[-1]
         pattern = re.compile(r"(?<![\w-])(" + re.escape(name) + "|" + re.escape(surname) + r")(?![\w-])")
-        first = min(mm.start for mm in new_mentions if mm.actor_id == actor.id)
+        first = min((mm.start for mm in new_mentions if mm.actor_id == actor.id),
+                    default=min((st for st, _ in actor.mentions), default=0))
         for hit in pattern.finditer(text, first):
             s, e = hit.span()
             if any(mm.start <= s < mm.end for mm in new_mentions) or mentions_in(doc, s, e):
                 continue
             kind = "name" if hit.group(1) == name else "surname"
             new_mentions.append(Mention(actor_id=actor.id, start=s, end=e, text=hit.group(1), kind=kind))
-    own = {a.id: a for a in added}
+    own = {a.id: a for a in added + retyped}
     for mm in new_mentions:
         own[mm.actor_id].mentions.append((mm.start, mm.end))
     actors.extend(added)
