@@ -564,18 +564,26 @@ class ActorLinker:
     def _org_prefix(self, prefix: str) -> Optional[str]:
         """The KB organisation a compound's first part names by one of its names ("HDP" in
         "HDP-Chef", "KPÖ" in "KPÖ-Abgeordneter") when the KB lists no compound prefix for
-        it; a name matched case-sensitively in the KB must match exactly. None otherwise."""
+        it (the first of :meth:`_org_prefixes`); None when none."""
+        found = self._org_prefixes(prefix)
+        return found[0] if found else None
+
+    def _org_prefixes(self, prefix: str) -> List[str]:
+        """Ids of the KB organisations one of whose names is ``prefix`` ("Grünen" -> the
+        German and the Austrian Greens), in KB order; a name the KB matches
+        case-sensitively must match exactly."""
         if len(prefix) < 2:
-            return None
+            return []
+        out: List[str] = []
         for e in self.entries.get(prefix.lower(), []):
             if e.kind != "actor" or e.mention_kind != NAME:
                 continue
             if e.case == CASE_EXACT and self._squash(prefix) != self._squash(e.surface):
                 continue
             actor = self.kb.get(e.target or "")
-            if actor is not None and actor.type == "ORG":
-                return actor.id
-        return None
+            if actor is not None and actor.type == "ORG" and actor.id not in out:
+                out.append(actor.id)
+        return out
 
     def _sector(self, modifier: str) -> Optional[str]:
         """The agent code a compound modifier gives ("landespolizei" -> COP)."""
@@ -966,6 +974,14 @@ class ActorLinker:
                 entry_target = entry.target
         else:
             entry_target = entry.target
+        if getattr(r, "compound", False) and entry_target and "-" in entry.surface \
+                and self.kb.get(entry_target) is not None and self.kb.get(entry_target).type == "ORG":
+            # "Grünen-Abgeordneter" in an Austrian article: the Austrian Greens (one sense per
+            # discourse, as for the bare name in _prefer_context_orgs)
+            cands = self._org_prefixes(entry.surface.partition("-")[0])
+            where = st.context_before(start) or st.context
+            if len(cands) > 1 and where:
+                entry_target = next((c for c in cands if _national_prefix(self.kb.get(c).code or "") == where), entry_target)
         implied_only = not country and (entry_target or noun.implies) == noun.implies and noun.implies is not None
         country = country or entry_target or noun.implies
         shared = self.shared_titles.get(noun.term) if implied_only else None
@@ -1006,7 +1022,8 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
-        former = self._is_former(doc, start)
+        # "der frühere Präsident", "Ex-Präsident", "der britische Ex-Finanzminister"
+        former = any(self._is_former(doc, i) for i in range(start, r.end))
         text = doc[start:end].text
         # a group noun + an organisation's name the KB does not know ("die Nachrichtenagentur
         # DHA", "der Sender RTS"): the name is that kind of body of the role's country, else
