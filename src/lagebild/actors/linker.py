@@ -383,10 +383,10 @@ class ActorLinker:
         out: Set[Tuple[int, int]] = set()
 
         def grow(start: int, end: int) -> Tuple[int, int]:
-            while start > 0 and self._name_like(doc[start - 1], taken) and start - 1 not in tagged \
-                    and not doc[start - 1].is_sent_start:
+            # the name-like words around it, also those the model tagged apart (as a place)
+            while start > 0 and self._name_like(doc[start - 1], taken) and not doc[start].is_sent_start:
                 start -= 1
-            while end < len(doc) and end - start < 4 and self._name_like(doc[end], taken) and end not in tagged:
+            while end < len(doc) and end - start < 4 and self._name_like(doc[end], taken):
                 end += 1
             return start, end
 
@@ -395,11 +395,14 @@ class ActorLinker:
             if e.kind != "role" or e.role is None or not e.role.person or e.plural or a.end >= len(doc):
                 continue
             first = doc[a.end]
-            if first.i in tagged or not self._name_like(first, taken) or first.is_sent_start:
+            if not self._name_like(first, taken) or first.is_sent_start:
                 continue
+            # the model may have tagged part of the name, even as a place ("Kürkçü": LOC)
             end = a.end
-            while end < len(doc) and end - a.end < 4 and end not in tagged and self._name_like(doc[end], taken):
+            while end < len(doc) and end - a.end < 4 and self._name_like(doc[end], taken):
                 end += 1
+            if any(s == a.end and e == end and typ == "PER" for s, e, typ in spans):
+                continue  # the model's own person entity
             out.add((a.end, end))
         if self.lang == "de":
             args = {"nsubj", "nsubj:pass", "obj", "iobj", "appos", "flat", "nmod", "sb", "oa", "da", "nk", "pnc", "ROOT"}
@@ -540,7 +543,10 @@ class ActorLinker:
             rest = modifier
             if "-" in modifier:
                 first, _, rest = modifier.partition("-")
-                target = self.compound_prefixes.get(first) or self._org_prefix(word.partition("-")[0])
+                target = self.compound_prefixes.get(first)
+                if target is None and self._sector(first) is None:
+                    # "HDP-Chef": a KB organisation's name (a sector word wins: "Wirtschaftskammer-")
+                    target = self._org_prefix(word.partition("-")[0])
                 if target is None and first and not rest:
                     rest = first
             rest = rest.strip("-")

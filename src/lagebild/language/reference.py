@@ -492,6 +492,9 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
     for child in head.children:
         if child.dep_ not in _GENITIVE_DEPS or child.i < head.i or child.i - head.i > 6:
             continue
+        if any(c.dep_ == "case" and c.lower_ not in ("von", "vom", "of") for c in child.children) \
+                or doc[child.left_edge.i - 1].pos_ == "ADP" and doc[child.left_edge.i - 1].lower_ not in ("von", "vom", "of"):
+            continue  # "Polizisten nach Ungarn": a prepositional attribute, no owner
         sub = list(child.subtree)
         s_char, e_char = sub[0].idx, sub[-1].idx + len(sub[-1])
         for m in mentions_in(doc, s_char, e_char):
@@ -507,6 +510,14 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
     for child in head.children:
         if child.i < head.i and "Poss=Yes" in str(child.morph) and child.pos_ in ("DET", "PRON"):
             owner = resolve_references(doc, child.idx, child.idx + len(child), limit=1, groups=False)
+            if not owner and child.morph.get("Person") == ["3"]:
+                # "seine"/"ihre": the possessor's number and gender (Number[psor], Gender[psor])
+                num = child.morph.get("Number[psor]")
+                gen = child.morph.get("Gender[psor]")
+                number = "pl" if num == ["Plur"] else "sg" if num == ["Sing"] else "*"
+                gender = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "*"
+                word = RefWord("pronoun", number, gender, frozenset(("PER", "ORG", "GPE")))
+                owner = _antecedents(doc, child.idx, child.idx + len(child), word, number, gender, 1)
             actor = actors.get(owner[0]) if owner else None
             country = getattr(actor, "country", None) if actor is not None else None
             if country and len(country) == 3:
