@@ -360,16 +360,22 @@ def _on_path(doc: Doc, start: int, end: int) -> bool:
 def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
-    :data:`MAX_SENTENCES_BACK` sentences before, else the document's main country
-    (:func:`document_country`); None when the document names none. A place on a path
+    :data:`MAX_SENTENCES_BACK` sentences before (the document's main country,
+    :func:`document_country`, when one of them names it -- "die Justiz" in a Turkish
+    article after a sentence about Syria is Turkish --, else the nearest of the latest
+    sentence naming one), else the document's main country; None when the document
+    names none. A place on a path
     ("nach Katar", "aus Syrien", "gegen Russland": :func:`path_prepositions`) names
     where someone goes or acts against, not where the group belongs, and is skipped."""
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
+    main = document_country(doc)
+    found: Optional[str] = None
     for k in range(here, -1, -1):
         s, e = bounds[k]
         best: Optional[Tuple[int, str]] = None
+        named = set()
         for m in mentions_in(doc, s, e):
             actor = actors.get(m.actor_id)
             country = getattr(actor, "country", None)
@@ -377,12 +383,19 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
                 continue
             if _on_path(doc, m.start, m.end):
                 continue
+            named.add(country)
             dist = abs(m.start - start)
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best is not None:
-            return best[1]
-    return document_country(doc)
+        if k == here and best is not None:
+            return best[1]  # the sentence's own place or state
+        if main is not None and main in named:
+            return main  # the document's country, named again nearby, wins over a foreign place
+        if found is None and best is not None:
+            found = best[1]
+        if here - k >= MAX_SENTENCES_BACK:
+            break
+    return found or main
 
 
 def document_country(doc: Doc) -> Optional[str]:
