@@ -1109,6 +1109,10 @@ class ActorLinker:
             where = st.context_before(start) or st.context
             group = self.kb.composite(where, noun.agent) if where else None
             resolved = group.id if group is not None else None
+        if resolved is None and owned and noun.person and not plural and not former:
+            done = self._owned_body(doc, atoms, k, end, noun, st, start, out)
+            if done is not None:
+                return done
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
@@ -1132,6 +1136,80 @@ class ActorLinker:
         text = doc[found.start:found.end].text
         return actor is not None and actor.type == "GPE" and actor.id == actor.country \
             and text.replace(".", "").isalpha() and text.isupper() and len(text.replace(".", "")) <= 3
+
+    def _body_sector(self, word: str) -> Optional[str]:
+        """The agent code a body's name gives by the sector word it contains
+        (``compound_roles.tsv`` modifier rows, longest first): "Bankenverband" -> BUS,
+        "Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" -> EDU; None when none."""
+        low = word.lower()
+        best: Optional[Tuple[int, str]] = None
+        for ending, agent in self.compound_mods:
+            if len(ending) >= 4 and ending in low and (best is None or len(ending) > best[0]):
+                best = (len(ending), agent)
+        return best[1] if best else None
+
+    def _owned_body(
+        self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: RoleNoun, st: DocState, start: int,
+        out: List[Found],
+    ) -> Optional[int]:
+        """A person role of a body the KB does not know, whose name says its sector ("die
+        Präsidentin des griechischen Bankenverbandes, Louka Katseli" -> GRCBUS; "Präsident
+        des Rechtsanwaltskammertags (ÖRAK), Rupert Wolff" -> AUTJUD): the body's country
+        (an adjective before it, else the country the text before is mostly about) plus
+        the sector's agent code. A name in apposition after the body phrase (a comma, an
+        optional article) is that person and carries the code; without one the phrase is
+        the group actor (country + agent). Returns the next atom index, or None when the
+        phrase names no sector."""
+        j = end + 1
+        body = None
+        while j < len(doc) and j <= end + 5:
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()):
+                body = t
+                break
+            if t.pos_ not in ("ADJ", "DET", "ADV"):
+                return None
+            j += 1
+        if body is None:
+            return None
+        agent = self._body_sector(body.text)
+        if agent is None:
+            return None
+        country = None
+        for a in atoms[k:]:
+            if a.start >= body.i:
+                break
+            e = a.entries[0]
+            if a.start > end and e.kind in ("adj", "demonym"):
+                base = self.kb.get(e.target or "")
+                country = base.country if base is not None else None
+        country = country or st.context_before(start) or st.context
+        if not country or len(country) != 3:
+            return None
+        stop = body.i + 1
+        if stop < len(doc) and doc[stop].text == "(":
+            close = next((i for i in range(stop, min(len(doc), stop + 6)) if doc[i].text == ")"), None)
+            if close is not None:
+                stop = close + 1
+        code = (country, f"{country}{agent}")
+        m = k
+        while m < len(atoms) and atoms[m].start < stop:
+            m += 1
+        if m < len(atoms) and stop < len(doc) and doc[stop].text == ",":
+            gap = self._between(doc, stop + 1, atoms[m].start)
+            person = self._person(atoms[m]) if len(gap) <= 1 and all(w.lower() in self.apposition_det for w in gap) else None
+            if person is not None:
+                pid = person.target or ""
+                known = self.kb.get(pid)
+                out.append(Found(start, stop, pid, ROLE))
+                if pid not in st.role_code and not (known is not None and known.code):
+                    st.role_code[pid] = code
+                return m
+        group = self.kb.composite(country, agent)
+        if group is not None:
+            out.append(Found(start, stop, group.id, ROLE))
+            return m
+        return None
 
     def _predicate_of(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
         """The person a role noun at token ``start`` is predicated of: "als"/"as" (up to
