@@ -611,7 +611,8 @@ class ActorLinker:
         for tok in doc:
             if tok.i in taken or len(tok) < 7 or not tok.text[:1].isupper() or tok.is_upper:
                 continue
-            if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+            if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") \
+                    and not (tok.pos_ == "SPACE" and not tok.is_space):  # "IS-Kämpfer" tagged SPACE
                 continue
             hit = self.compound_role(tok.text)
             if hit is None:
