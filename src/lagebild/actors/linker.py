@@ -33,11 +33,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from ..datafiles import data_path, iter_tsv
 from ..schemas import Actor, Mention
 from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
@@ -129,6 +130,29 @@ def role_keys(noun: RoleNoun) -> Tuple[str, ...]:
     return noun.roles or (f"~{noun.term.lower()}",)
 
 
+def load_shared_titles(kb: KB, lang: str, path=None) -> Dict[str, FrozenSet[str]]:
+    """``data/kb/shared_titles.tsv``: role terms (as in ``agents.tsv``) that name an office
+    in several countries -> those countries' ISO alpha-3 codes ("Bundeskanzler" -> DEU,
+    AUT). Raises :class:`lagebild.errors.DataFileError` (file and line) for a row with a
+    term no German/English role noun has or a country the KB does not know."""
+    terms = {n.term for n in kb.role_nouns if n.lang == lang}
+    all_terms = {(n.lang, n.term) for n in kb.role_nouns}
+
+    def validate(row: dict) -> Optional[str]:
+        if (row["lang"], row["term"]) not in all_terms:
+            return f"no role noun {row['term']!r} ({row['lang']}) in agents.tsv"
+        bad = [c for c in row["countries"].split("|") if kb.get(c) is None or len(c) != 3]
+        if bad:
+            return f"unknown country code(s) {bad}"
+        return None
+
+    out: Dict[str, FrozenSet[str]] = {}
+    for row in iter_tsv(path or data_path("kb/shared_titles.tsv"), required=("lang", "term", "countries"), validate=validate):
+        if row["lang"] == lang and row["term"] in terms:
+            out[row["term"]] = frozenset(row["countries"].split("|"))
+    return out
+
+
 class ActorLinker:
     """Finds and resolves actor mentions; build once per pipeline (vocab + language)."""
 
@@ -154,6 +178,7 @@ class ActorLinker:
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
+        self.shared_titles = load_shared_titles(kb, self.lang)
         self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
         # head form -> head, and the head lengths longest first (one dict probe per length)
         self.head_by_form: Dict[str, CompoundHead] = {}
@@ -324,6 +349,81 @@ class ActorLinker:
         chosen.sort(key=lambda a: a.start)
         return chosen
 
+    # letters of the German alphabet; a capitalised word with any other letter ("Demirtaş",
+    # "Groisman" does not count, "Šiauliai" does) is a foreign name, not a German noun
+    _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
+
+    def _foreign_letters(self, word: str) -> bool:
+        return self.lang == "de" and any(ch.isalpha() and ch not in self._GERMAN_LETTERS for ch in word)
+
+    def _name_like(self, tok, taken: Set[int]) -> bool:  # type: ignore[no-untyped-def]
+        """A token that may be part of a person's name: capitalised letters (hyphens and
+        apostrophes inside allowed), no stop word, and a proper noun, a known given name or
+        a word spelt with letters the language does not use."""
+        text = tok.text
+        if tok.i in taken or len(text) < 2 or not text[:1].isupper() or tok.is_upper:
+            return False
+        if not text.replace("-", "").replace("'", "").replace("’", "").isalpha() or tok.is_stop \
+                or text.lower() in self.common_words:  # "der Politologe Freitag, …": a weekday
+            return False
+        return tok.pos_ in ("PROPN", "X") or text in self.kb.given_names or self._foreign_letters(text)
+
+    def _unseen_names(self, doc: Doc, atoms: List[Atom], spans: List[Tuple[int, int, str]]) -> Set[Tuple[int, int]]:
+        """Token spans of person names the entity model did not tag (``spans`` are its
+        entities): (1) the words right after a singular person role noun ("HDP-Chef
+        Demirtaş", "Außenamtssprecher Thomas Schnöll"): up to four name-like tokens
+        (:meth:`_name_like`), the first of them a proper noun, a given name or a foreign
+        spelling; (2) in German, a capitalised word spelt with letters German does not use
+        ("Demirtaş", "Yüksekdağ") that stands as a subject, object or apposition (not after
+        a locative preposition: "in Constanța" is a place), with the name-like words
+        around it ("Selahattin Demirtaş"). Returns ``{(start, end)}``."""
+        if not doc.has_annotation("POS"):
+            return set()
+        taken = {i for a in atoms for i in range(a.start, a.end)}
+        tagged = {i for start, end, _ in spans for i in range(start, end)}
+        out: Set[Tuple[int, int]] = set()
+
+        def grow(start: int, end: int) -> Tuple[int, int]:
+            # the name-like words around it, also those the model tagged apart (as a place)
+            while start > 0 and self._name_like(doc[start - 1], taken) and not doc[start].is_sent_start:
+                start -= 1
+            while end < len(doc) and end - start < 4 and self._name_like(doc[end], taken):
+                end += 1
+            return start, end
+
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind != "role" or e.role is None or not e.role.person or e.plural or a.end >= len(doc):
+                continue
+            first = doc[a.end]
+            if not self._name_like(first, taken) or first.is_sent_start:
+                continue
+            # the model may have tagged part of the name, even as a place ("Kürkçü": LOC)
+            end = a.end
+            while end < len(doc) and end - a.end < 4 and self._name_like(doc[end], taken):
+                end += 1
+            if end - a.end == 1 and end < len(doc) and end not in taken and doc[end].is_title \
+                    and doc[end].is_alpha and not doc[end].is_stop and doc[end].lower_ not in self.common_words \
+                    and (end + 1 >= len(doc) or doc[end + 1].is_punct or doc[end + 1].pos_ in ("VERB", "AUX")):
+                end += 1  # "Politologe Laurenz Obermoser,": a surname the tagger calls a noun
+            if any(s == a.end and e == end and typ == "PER" for s, e, typ in spans):
+                continue  # the model's own person entity
+            out.add((a.end, end))
+        if self.lang == "de":
+            args = {"nsubj", "nsubj:pass", "obj", "iobj", "appos", "flat", "nmod", "sb", "oa", "da", "nk", "pnc", "ROOT"}
+            for tok in doc:
+                if tok.i in taken or tok.i in tagged or any(s <= tok.i < e for s, e in out):
+                    continue
+                if not self._foreign_letters(tok.text) or not self._name_like(tok, taken) or tok.pos_ not in ("NOUN", "PROPN", "X"):
+                    continue
+                if tok.dep_ not in args:
+                    continue
+                if any(c.dep_ == "case" and c.lower_ in self.locative for c in tok.children) \
+                        or (tok.i > 0 and doc[tok.i - 1].lower_ in self.locative):
+                    continue
+                out.add(grow(tok.i, tok.i + 1))
+        return out
+
     def _provisional_atoms(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
         taken = {i for a in atoms for i in range(a.start, a.end)}
         extra: List[Atom] = []
@@ -336,6 +436,11 @@ class ActorLinker:
         else:
             for _, start, end in self.name_matcher(doc):
                 spans.append((start, end, "PER"))
+        # names the entity model missed but the text shows (a name after a role noun, a
+        # name spelt with letters German does not use): persons, kept even when the
+        # tagger calls their words common nouns
+        forced = self._unseen_names(doc, atoms, spans)
+        spans.extend((start, end, "PER") for start, end in forced)
         # A person or organisation name that contains a place ("George Washington", "Bank
         # of Russia", "Universität Wien") is that person/organisation, not the place.
         for start, end, typ in spans:
@@ -370,7 +475,7 @@ class ActorLinker:
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
                 continue
-            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]):
+            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
             if end - start == 1 and typ != "PER" and doc[start].text in surnames:
                 typ = "PER"  # "Griss" tagged ORG after "Irmgard Griss": the person
@@ -407,6 +512,8 @@ class ActorLinker:
                 givens.setdefault(doc[start].text, extra[-1])
                 if self._usable_surname(doc[end - 1].text):
                     surnames.setdefault(doc[end - 1].text, extra[-1])
+            elif (start, end) in forced and self._usable_surname(doc[start].text):
+                surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
@@ -442,6 +549,9 @@ class ActorLinker:
             if "-" in modifier:
                 first, _, rest = modifier.partition("-")
                 target = self.compound_prefixes.get(first)
+                if target is None and self._sector(first) is None:
+                    # "HDP-Chef": a KB organisation's name (a sector word wins: "Wirtschaftskammer-")
+                    target = self._org_prefix(word.partition("-")[0])
                 if target is None and first and not rest:
                     rest = first
             rest = rest.strip("-")
@@ -461,6 +571,30 @@ class ActorLinker:
                             head.person and not head.plural, None, 0)
             return noun, target, head.plural
         return None
+
+    def _org_prefix(self, prefix: str) -> Optional[str]:
+        """The KB organisation a compound's first part names by one of its names ("HDP" in
+        "HDP-Chef", "KPÖ" in "KPÖ-Abgeordneter") when the KB lists no compound prefix for
+        it (the first of :meth:`_org_prefixes`); None when none."""
+        found = self._org_prefixes(prefix)
+        return found[0] if found else None
+
+    def _org_prefixes(self, prefix: str) -> List[str]:
+        """Ids of the KB organisations one of whose names is ``prefix`` ("Grünen" -> the
+        German and the Austrian Greens), in KB order; a name the KB matches
+        case-sensitively must match exactly."""
+        if len(prefix) < 2:
+            return []
+        out: List[str] = []
+        for e in self.entries.get(prefix.lower(), []):
+            if e.kind != "actor" or e.mention_kind != NAME:
+                continue
+            if e.case == CASE_EXACT and self._squash(prefix) != self._squash(e.surface):
+                continue
+            actor = self.kb.get(e.target or "")
+            if actor is not None and actor.type == "ORG" and actor.id not in out:
+                out.append(actor.id)
+        return out
 
     def _sector(self, modifier: str) -> Optional[str]:
         """The agent code a compound modifier gives ("landespolizei" -> COP)."""
@@ -482,7 +616,8 @@ class ActorLinker:
         for tok in doc:
             if tok.i in taken or len(tok) < 7 or not tok.text[:1].isupper() or tok.is_upper:
                 continue
-            if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+            if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") \
+                    and not (tok.pos_ == "SPACE" and not tok.is_space):  # "IS-Kämpfer" tagged SPACE
                 continue
             hit = self.compound_role(tok.text)
             if hit is None:
@@ -708,10 +843,21 @@ class ActorLinker:
         role in an undated article is the text's word and is learned. The person then
         carries the role's CAMEO code for this document: the country (the role's own, else
         the document's main country) plus the role's agent code ("Innenministerin X" in an
-        Austrian article -> AUTGOV; "CDU-Abgeordnete X" -> DEULEG)."""
-        if former:
-            return
+        Austrian article -> AUTGOV; "CDU-Abgeordnete X" -> DEULEG). A former role
+        ("Ex-Finanzminister X", "der frühere Präsident X") teaches no office; a person the
+        KB gives no code of its own is then an elite of that country (``ELI``, as CAMEO
+        codes former office holders): "Ex-Finanzminister Nigel Lawson" in a British article
+        -> GBRELI; a former role in an organisation keeps the organisation's code."""
         actor = self.kb.get(pid)
+        if former:
+            if pid not in st.role_code and not (actor is not None and actor.code) and noun.person:
+                own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
+                code = self._role_code(noun, country or own or st.context)
+                if code is not None and code[0] and code[1] == code[0] + noun.agent:
+                    st.role_code[pid] = (code[0], code[0] + "ELI")
+                elif code is not None:
+                    st.role_code[pid] = code  # "Ex-SPÖ-Chef X": still the party's
+            return
         if actor is not None and actor.offices and st.dated:
             active = actor.office_at(st.on)
             if active is not None and not (set(active.roles) & set(noun.roles)):
@@ -840,7 +986,26 @@ class ActorLinker:
                 entry_target = entry.target
         else:
             entry_target = entry.target
+        if getattr(r, "compound", False) and entry_target and "-" in entry.surface \
+                and self.kb.get(entry_target) is not None and self.kb.get(entry_target).type == "ORG":
+            # "Grünen-Abgeordneter" in an Austrian article: the Austrian Greens (one sense per
+            # discourse, as for the bare name in _prefer_context_orgs)
+            cands = self._org_prefixes(entry.surface.partition("-")[0])
+            where = st.context_before(start) or st.context
+            if len(cands) > 1 and where:
+                entry_target = next((c for c in cands if _national_prefix(self.kb.get(c).code or "") == where), entry_target)
+        implied_only = not country and (entry_target or noun.implies) == noun.implies and noun.implies is not None
         country = country or entry_target or noun.implies
+        shared = self.shared_titles.get(noun.term) if implied_only else None
+        if shared:
+            # "Bundeskanzler" in an Austrian article: the office of that country; a person
+            # the KB knows ("Bundeskanzler Werner Faymann") keeps the KB's country
+            known = self._person(atoms[j + 1]) if j + 1 < len(atoms) and atoms[j + 1].start == r.end else None
+            known_actor = self.kb.get(known.target or "") if known is not None and known.kind == "actor" else None
+            where = known_actor.country if known_actor is not None and known_actor.country in shared else None
+            where = where or st.context_before(start) or st.context
+            if where in shared:
+                country = where
         # only forms that are plural by themselves ("Politikern", "presidents") count: the
         # models' Number feature is too unreliable on -er nouns ("den Bundeskanzler")
         plural = entry.plural
@@ -869,7 +1034,8 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
-        former = self._is_former(doc, start)
+        # "der frühere Präsident", "Ex-Präsident", "der britische Ex-Finanzminister"
+        former = any(self._is_former(doc, i) for i in range(start, r.end))
         text = doc[start:end].text
         # a group noun + an organisation's name the KB does not know ("die Nachrichtenagentur
         # DHA", "der Sender RTS"): the name is that kind of body of the role's country, else
@@ -949,6 +1115,10 @@ class ActorLinker:
             where = st.context_before(start) or st.context
             group = self.kb.composite(where, noun.agent) if where else None
             resolved = group.id if group is not None else None
+        if resolved is None and owned and noun.person and not plural and not former:
+            done = self._owned_body(doc, atoms, k, end, noun, st, start, out)
+            if done is not None:
+                return done
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
@@ -972,6 +1142,80 @@ class ActorLinker:
         text = doc[found.start:found.end].text
         return actor is not None and actor.type == "GPE" and actor.id == actor.country \
             and text.replace(".", "").isalpha() and text.isupper() and len(text.replace(".", "")) <= 3
+
+    def _body_sector(self, word: str) -> Optional[str]:
+        """The agent code a body's name gives by the sector word it contains
+        (``compound_roles.tsv`` modifier rows, longest first): "Bankenverband" -> BUS,
+        "Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" -> EDU; None when none."""
+        low = word.lower()
+        best: Optional[Tuple[int, str]] = None
+        for ending, agent in self.compound_mods:
+            if len(ending) >= 4 and ending in low and (best is None or len(ending) > best[0]):
+                best = (len(ending), agent)
+        return best[1] if best else None
+
+    def _owned_body(
+        self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: RoleNoun, st: DocState, start: int,
+        out: List[Found],
+    ) -> Optional[int]:
+        """A person role of a body the KB does not know, whose name says its sector ("die
+        Präsidentin des griechischen Bankenverbandes, Louka Katseli" -> GRCBUS; "Präsident
+        des Rechtsanwaltskammertags (ÖRAK), Rupert Wolff" -> AUTJUD): the body's country
+        (an adjective before it, else the country the text before is mostly about) plus
+        the sector's agent code. A name in apposition after the body phrase (a comma, an
+        optional article) is that person and carries the code; without one the phrase is
+        the group actor (country + agent). Returns the next atom index, or None when the
+        phrase names no sector."""
+        j = end + 1
+        body = None
+        while j < len(doc) and j <= end + 5:
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()):
+                body = t
+                break
+            if t.pos_ not in ("ADJ", "DET", "ADV"):
+                return None
+            j += 1
+        if body is None:
+            return None
+        agent = self._body_sector(body.text)
+        if agent is None:
+            return None
+        country = None
+        for a in atoms[k:]:
+            if a.start >= body.i:
+                break
+            e = a.entries[0]
+            if a.start > end and e.kind in ("adj", "demonym"):
+                base = self.kb.get(e.target or "")
+                country = base.country if base is not None else None
+        country = country or st.context_before(start) or st.context
+        if not country or len(country) != 3:
+            return None
+        stop = body.i + 1
+        if stop < len(doc) and doc[stop].text == "(":
+            close = next((i for i in range(stop, min(len(doc), stop + 6)) if doc[i].text == ")"), None)
+            if close is not None:
+                stop = close + 1
+        code = (country, f"{country}{agent}")
+        m = k
+        while m < len(atoms) and atoms[m].start < stop:
+            m += 1
+        if m < len(atoms) and stop < len(doc) and doc[stop].text == ",":
+            gap = self._between(doc, stop + 1, atoms[m].start)
+            person = self._person(atoms[m]) if len(gap) <= 1 and all(w.lower() in self.apposition_det for w in gap) else None
+            if person is not None:
+                pid = person.target or ""
+                known = self.kb.get(pid)
+                out.append(Found(start, stop, pid, ROLE))
+                if pid not in st.role_code and not (known is not None and known.code):
+                    st.role_code[pid] = code
+                return m
+        group = self.kb.composite(country, agent)
+        if group is not None:
+            out.append(Found(start, stop, group.id, ROLE))
+            return m
+        return None
 
     def _predicate_of(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
         """The person a role noun at token ``start`` is predicated of: "als"/"as" (up to

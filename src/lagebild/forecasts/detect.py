@@ -557,8 +557,12 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     if low.endswith(("te", "ten")) and not any(t.lower_ == "sonst" for t in clause):
         return "past"
     penalties = tuple(flex.words("penalty_noun"))
-    if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause) and not _singular_person_in(clause, tok):
-        return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
+    if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause):
+        if not _singular_person_in(clause, tok):
+            return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
+        # "drohen dem Angeklagten / Demirtaş bis zu drei Jahre Haft": the person's risk, also
+        # when the parser makes the (now linked) name the subject of "drohen"
+        return None
     if _zu_infinitive_after(sent, tok):
         return None
     if _actor_subject(sent, tok) and not _dative_subject(sent, tok):

@@ -30,7 +30,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ..datafiles import data_path, iter_tsv
+from ..datafiles import data_path, iter_tsv, word_list
 from ..tokens import doc_text, get_list, mentions_in
 
 MAX_SENTENCES_BACK = 3
@@ -336,28 +336,66 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
     return out
 
 
+@lru_cache(maxsize=1)
+def path_prepositions() -> FrozenSet[str]:
+    """Lower-case prepositions of a path (``data/language/path_prepositions.txt``)."""
+    return frozenset(w.lower() for w in word_list(str(data_path("language/path_prepositions.txt"))))
+
+
+def _on_path(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention at characters ``[start, end)`` is the object of a path
+    preposition ("nach Katar", "aus Syrien", "gegen Russland", "to Moscow")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = path_prepositions()
+    first = span[0]
+    if first.i > 0 and doc[first.i - 1].lower_ in words:
+        return True
+    head = span.root
+    return any(c.dep_ == "case" and c.lower_ in words for c in head.children) \
+        or (head.head.pos_ == "ADP" and head.head.lower_ in words and head.head.i < head.i)
+
+
 def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
-    :data:`MAX_SENTENCES_BACK` sentences before, else the document's main country
-    (:func:`document_country`); None when the document names none."""
+    :data:`MAX_SENTENCES_BACK` sentences before (the document's main country,
+    :func:`document_country`, when one of them names it -- "die Justiz" in a Turkish
+    article after a sentence about Syria is Turkish --, else the nearest of the latest
+    sentence naming one), else the document's main country; None when the document
+    names none. A place on a path
+    ("nach Katar", "aus Syrien", "gegen Russland": :func:`path_prepositions`) names
+    where someone goes or acts against, not where the group belongs, and is skipped."""
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
+    main = document_country(doc)
+    found: Optional[str] = None
     for k in range(here, -1, -1):
         s, e = bounds[k]
         best: Optional[Tuple[int, str]] = None
+        named = set()
         for m in mentions_in(doc, s, e):
             actor = actors.get(m.actor_id)
             country = getattr(actor, "country", None)
             if actor is None or not country or getattr(actor, "type", None) not in ("GPE", "LOC", "ORG"):
                 continue
+            if _on_path(doc, m.start, m.end):
+                continue
+            named.add(country)
             dist = abs(m.start - start)
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best is not None:
-            return best[1]
-    return document_country(doc)
+        if k == here and best is not None:
+            return best[1]  # the sentence's own place or state
+        if main is not None and main in named:
+            return main  # the document's country, named again nearby, wins over a foreign place
+        if found is None and best is not None:
+            found = best[1]
+        if here - k >= MAX_SENTENCES_BACK:
+            break
+    return found or main
 
 
 def document_country(doc: Doc) -> Optional[str]:
@@ -444,6 +482,62 @@ def _group_body(doc: Doc, head: Token) -> Optional[str]:
     return None
 
 
+# dependency labels of a noun's genitive or "von" attribute (UD and TIGER labels)
+_GENITIVE_DEPS = frozenset(("nmod", "nmod:poss", "ag", "pg", "poss"))
+# agents of a non-state body whose members a group noun names ("Kämpfer der Miliz X")
+_MEMBER_AGENTS = frozenset(("REB", "PTY", "OPP", "NGO", "RAD", "CRM", "IMG", "ETH", "REL", "LAB", "BUS", "MED"))
+
+
+def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Optional[str]:
+    """The actor a generic group belongs to by its own phrase, not by the context:
+
+    - a genitive or "von" attribute naming a non-state body ("Kämpfer der Jihadistenmiliz
+      Islamischer Staat" -> the IS; "Anhänger der HDP" -> the HDP) is that body; one
+      naming a state ("Soldaten Russlands") is the state's agents (RUSMIL);
+    - a possessive determiner ("seine früheren Beamten", "ihre Soldaten") is the agents
+      of the country of the actor the possessive refers to ("Ex-Finanzminister Nigel
+      Lawson warf seinen früheren Beamten vor …" -> GBRGOV, whatever foreign capital the
+      sentence names).
+
+    Returns an actor id (a KB/provisional actor, or a group added with
+    :func:`group_actor`) or None."""
+    actors = _actors(doc)
+    for child in head.children:
+        if child.dep_ not in _GENITIVE_DEPS or child.i < head.i or child.i - head.i > 6:
+            continue
+        if any(c.dep_ == "case" and c.lower_ not in ("von", "vom", "of") for c in child.children) \
+                or doc[child.left_edge.i - 1].pos_ == "ADP" and doc[child.left_edge.i - 1].lower_ not in ("von", "vom", "of"):
+            continue  # "Polizisten nach Ungarn": a prepositional attribute, no owner
+        sub = list(child.subtree)
+        s_char, e_char = sub[0].idx, sub[-1].idx + len(sub[-1])
+        for m in mentions_in(doc, s_char, e_char):
+            actor = actors.get(m.actor_id)
+            if actor is None:
+                continue
+            code = getattr(actor, "code", None) or ""
+            atype = getattr(actor, "type", None)
+            if atype in ("ORG", "GRP") and (code.startswith("IMG") or code[3:6] in _MEMBER_AGENTS):
+                return m.actor_id
+            if atype == "GPE" and getattr(actor, "country", None):
+                return group_actor(doc, agent, actor.country, doc_text(doc)[start:end], start, end)
+    for child in head.children:
+        if child.i < head.i and "Poss=Yes" in str(child.morph) and child.pos_ in ("DET", "PRON"):
+            owner = resolve_references(doc, child.idx, child.idx + len(child), limit=1, groups=False)
+            if not owner and child.morph.get("Person") == ["3"]:
+                # "seine"/"ihre": the possessor's number and gender (Number[psor], Gender[psor])
+                num = child.morph.get("Number[psor]")
+                gen = child.morph.get("Gender[psor]")
+                number = "pl" if num == ["Plur"] else "sg" if num == ["Sing"] else "*"
+                gender = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "*"
+                word = RefWord("pronoun", number, gender, frozenset(("PER", "ORG", "GPE")))
+                owner = _antecedents(doc, child.idx, child.idx + len(child), word, number, gender, 1)
+            actor = actors.get(owner[0]) if owner else None
+            country = getattr(actor, "country", None) if actor is not None else None
+            if country and len(country) == 3:
+                return group_actor(doc, agent, country, doc_text(doc)[start:end], start, end)
+    return None
+
+
 def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups: bool = True) -> List[str]:
     """Actor ids the phrase at characters ``[start, end)`` of ``doc`` refers to (see the
     module docstring): one for a singular phrase, up to ``limit`` for a plural description
@@ -482,6 +576,9 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     if word.kind == "group":
         if not groups:
             return []
+        owner = _group_owner(doc, head, str(word.agent), start, end)
+        if owner is not None:
+            return [owner]
         # a determiner-less or definite group noun; not "ein Soldat" as an object of
         # comparison — a group stands for the agents of the context's country
         country = context_country(doc, start, end)
