@@ -289,6 +289,9 @@ ROLE_THEN_SURNAME = [
     ("Kampala – Tausende kommen über die Grenze, so die Vize-Chefin des UNHCR in Uganda, Sakura Atsumoto. Das sei ein großes Problem, betont Atsumoto.", "Atsumoto", "IGOUNOREFHCR"),
     ("Wien – Ablehnung kam vom Präsidenten des Österreichischen Rechtsanwaltskammertags (ÖRAK), Rupert Wohlgemuth. Das sei falsch, so Wohlgemuth.", "Wohlgemuth", "AUTJUD"),
     ("Graz – Wir helfen, sagt die Stadträtin Elke Mürzhofer. Das sei nötig, so Mürzhofer.", "Mürzhofer", "AUTGOV"),
+    # a double-barrelled surname the tagger calls a noun
+    ("Wien – Viele wählen rechts, sagt Politologe Laurenz Ennser-Pichler. Die Lage sei offen, sagte Ennser-Pichler.", "Ennser-Pichler", "AUTEDU"),
+    ("Linz – Das sei zu wenig, sagt Soziologin Maria Huber-Lechner. Es brauche mehr, so Huber-Lechner.", "Huber-Lechner", "AUTEDU"),
     # unfamiliar names the NER may label LOC or ORG: after a person's role they are persons
     ("Amman – Die Lager sind voll, so der Sprecher des UNHCR in Jordanien, Kenji Watanabe. Das sei ein großes Problem, betont Watanabe.", "Watanabe", "IGOUNOREFHCR"),
     ("Wien – Anders sieht das die Bildungssprecherin der Grünen, Sigrid Maurer-Tobolka. Das sei falsch, so Maurer-Tobolka.", "Maurer-Tobolka", "AUTPTY"),

@@ -403,7 +403,7 @@ class ActorLinker:
             while end < len(doc) and end - a.end < 4 and self._name_like(doc[end], taken):
                 end += 1
             if end - a.end == 1 and end < len(doc) and end not in taken and doc[end].is_title \
-                    and doc[end].is_alpha and not doc[end].is_stop and doc[end].lower_ not in self.common_words \
+                    and doc[end].text.replace("-", "").isalpha() and not doc[end].is_stop and doc[end].lower_ not in self.common_words \
                     and (end + 1 >= len(doc) or doc[end + 1].is_punct or doc[end + 1].pos_ in ("VERB", "AUX")):
                 end += 1  # "Politologe Laurenz Obermoser,": a surname the tagger calls a noun
             if any(s == a.end and e == end and typ == "PER" for s, e, typ in spans):
