@@ -1077,13 +1077,7 @@ class EventCoder(ArgumentsMixin):
         gov, kind = support
 
         def clause_args(toks: List[Token]) -> List[Arg]:
-            out = [self.arg(doc, t) for s_ in toks for t in self.expand_conj(s_)]
-            for k, a in enumerate(out):
-                if a.actor is None:
-                    resolved = self._resolve_anaphor(doc, gov, a)
-                    if resolved is not None:
-                        out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
-            return self._refer(doc, out)
+            return self._refer(doc, self._resolved_args(doc, gov, toks))
 
         subj_toks = [t for t in (self.subjects(gov) or self._fallback_subject(gov)) if t.lower_ not in ("es", "man")]
         subj = clause_args(subj_toks) if subj_toks else []
@@ -1276,16 +1270,22 @@ class EventCoder(ArgumentsMixin):
             return False
         return best[0].code[:2] in SPEECH_ACT_ROOTS
 
+    def _resolved_args(self, doc: Doc, verb: Token, toks: List[Token]) -> List[Arg]:
+        """One argument per token of ``toks`` and its conjuncts; an argument without an
+        actor takes what its pronoun or description refers to (:meth:`_resolve_anaphor`)."""
+        out = [self.arg(doc, t) for s in toks for t in self.expand_conj(s)]
+        for k, a in enumerate(out):
+            if a.actor is None:
+                resolved = self._resolve_anaphor(doc, verb, a)
+                if resolved is not None:
+                    out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        return out
+
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
         if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
-        srcs = [self.arg(doc, t) for s in s_tok for t in self.expand_conj(s)]
-        for k, a in enumerate(srcs):
-            if a.actor is None:
-                resolved = self._resolve_anaphor(doc, verb, a)
-                if resolved is not None:
-                    srcs[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        srcs = self._resolved_args(doc, verb, s_tok)
         if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
             # "X habe zu Gewalt aufgerufen, so der Vorwurf": the accused is the clause's subject
             main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)

@@ -556,15 +556,7 @@ def _apposition_then_amod_verb(sent) -> bool:  # type: ignore[no-untyped-def]
             or verb.i - 1 <= sent.start or doc[verb.i - 1].text != "," \
             or not any(t.dep_ == "appos" and t.head.i == root.i and t.i < verb.i for t in sent):
         return False
-    obj = verb.head
-    verb.head = verb
-    verb.dep_ = "ROOT"
-    if verb.tag_ == "VBN":
-        verb.tag_ = "VBD"
-    obj.head = verb
-    obj.dep_ = "obj"
-    root.head = verb
-    root.dep_ = "nsubj"
+    _rehang(verb, verb.head, root)
     return True
 
 
@@ -660,6 +652,19 @@ def _amod_verb_subject(verb: Token) -> Optional[Token]:
     return None
 
 
+def _rehang(verb: Token, obj: Token, subj: Token) -> None:
+    """The core of a clause repair: ``verb`` becomes the sentence root (a participle read
+    as a modifier becomes a past tense), ``obj`` its object and ``subj`` its subject."""
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"
+    obj.head = verb
+    obj.dep_ = "obj"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+
+
 def _make_clause(verb: Token, subj: Token) -> None:
     """Re-hang a misparsed clause on ``verb``: the verb becomes the sentence root, ``subj``
     its subject and its old head noun its object; the subject phrase keeps the words
@@ -669,14 +674,7 @@ def _make_clause(verb: Token, subj: Token) -> None:
     sent = verb.sent
     obj = verb.head
     root = sent.root
-    verb.head = verb
-    verb.dep_ = "ROOT"
-    if verb.tag_ == "VBN":
-        verb.tag_ = "VBD"
-    obj.head = verb
-    obj.dep_ = "obj"
-    subj.head = verb
-    subj.dep_ = "nsubj"
+    _rehang(verb, obj, subj)
     first = subj.left_edge.i
     for t in doc[sent.start:verb.i]:
         if t.i == subj.i or t.head.i not in (obj.i, verb.i) or t.head.i == t.i:
