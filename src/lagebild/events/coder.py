@@ -75,6 +75,7 @@ class EventCoder(ArgumentsMixin):
         self._bounds: Optional[Tuple[int, int]] = None
         self._dateline_tokens: Set[int] = set()
         self._lemmas: Dict[int, str] = {}
+        self._children_cache: Dict[Tuple[int, Tuple[str, ...]], List[Token]] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
         self._sent_text = ""
@@ -101,7 +102,13 @@ class EventCoder(ArgumentsMixin):
         return self.lex.role(token.dep_)
 
     def children(self, token: Token, *roles: str) -> List[Token]:
-        return [c for c in token.children if self.lex.role(c.dep_) in roles]
+        """The children of ``token`` whose dependency label has one of ``roles`` (cached per
+        document: the parse is repaired before coding starts and not changed after)."""
+        key = (token.i, roles)
+        out = self._children_cache.get(key)
+        if out is None:
+            out = self._children_cache[key] = [c for c in token.children if self.lex.role(c.dep_) in roles]
+        return list(out)
 
     def lemma(self, token: Token) -> str:
         cached = self._lemmas.get(token.i)
@@ -659,6 +666,7 @@ class EventCoder(ArgumentsMixin):
         events: List[Event] = []
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
         self._core_cache = {}
+        self._children_cache = {}
         self._phrase_cache = {}
         self._has_actor_cache = {}
         self._key_cache = {}
