@@ -104,6 +104,10 @@ def frame_for(lang: str, lemma: str) -> Optional[SpeechFrame]:
     return speech_frames(lang).get(lemma.lower())
 
 
+# parts of speech under which a listed Konjunktiv-I form is not the verb ("meine" possessive)
+_NOT_A_VERB_POS = frozenset(("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT"))
+
+
 def _konjunktiv1(lang: str) -> FrozenSet[str]:
     path = data_path(lang, "konjunktiv1.txt")
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
@@ -158,6 +162,14 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
             return "kj1"
         return "bare" if len(toks) >= 3 else None
     finite = [t for t in toks if is_finite(t)]
+    if lang == "de" and not any(t.pos_ in ("VERB", "AUX") and t.lower_ in _konjunktiv1(lang) for t in finite):
+        # a listed Konjunktiv-I form the tagger took for another word ("Die Reform komme/PROPN
+        # zu spät", "Das Land brauche/ADJA mehr Geld"): lower-case, after a subject-like word
+        kj1 = _konjunktiv1(lang)
+        for k, t in enumerate(toks[1:], start=1):
+            if t.lower_ in kj1 and t.is_lower and t.pos_ not in _NOT_A_VERB_POS and not is_finite(t) \
+                    and toks[k - 1].pos_ in ("NOUN", "PROPN", "PRON") and not any(x.lower_ == "ich" for x in toks[:k]):
+                return "kj1"
     if not finite:
         return "colon" if after_colon and len(toks) >= 2 else None
     if lang == "de":
