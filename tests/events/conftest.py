@@ -21,3 +21,11 @@ def coder_en():
     # the hand-built docs of these tests use invented actors without CAMEO codes; the
     # coded-actor rule of English is tested on its own (test_coder_mechanisms.py)
     return EventCoder("en", require_coded_actor=False)
+
+
+@pytest.fixture(scope="session")
+def nlp_de():
+    """The German pipeline (loaded once for the grid and construction tests)."""
+    from lagebild.pipeline import load
+
+    return load("de")

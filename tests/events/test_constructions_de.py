@@ -6,13 +6,6 @@ these tests pin the links and the negative cases."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def nlp_de():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
 def events(nlp, text):
     return nlp(text)._.events
 

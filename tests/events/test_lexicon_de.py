@@ -3,7 +3,6 @@ validation (errors name file and line), sense classes, compound nouns, the set-b
 matcher, and a grid of our own sentences exercising the entries across the 20 roots."""
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from pathlib import Path
 
@@ -13,8 +12,8 @@ from hypothesis import given, settings, strategies as st
 from lagebild.errors import DataFileError
 from lagebild.events.coverage import lexicon_coverage
 from lagebild.events.patterns import PatternIndex, load_patterns, read_patterns, read_sense_classes
+from grid_rows import read_grid
 
-HERE = Path(__file__).resolve().parent
 HEADER = "trigger\tcode\twords\ttarget\tflags\tnote\n"
 
 
@@ -131,15 +130,10 @@ def test_token_keys_agree_with_token_matches(coder_de, blank_de, form, lemma, wo
 
 
 # ---------------------------------------------------------------- the lexicon grid
-def read_grid():
-    with (HERE / "lexicon_grid_de.tsv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
-
 def test_lexicon_grid_de():
     from lagebild.pipeline import load
 
-    rows = read_grid()
+    rows = read_grid("lexicon_grid_de.tsv")
     assert len(rows) >= 150
     assert {r["root"] for r in rows if r["root"] != "---"} == {f"{i:02d}" for i in range(1, 21)}
     nlp = load("de")

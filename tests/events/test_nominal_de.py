@@ -5,28 +5,12 @@ complement (pattern flag ``predicative``) and report sources with a postposition
 zufolge"). Every row must pass; a failing row names its kind."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from grid_rows import actor_ok, coded_events, read_grid
 
 HERE = Path(__file__).parent
-
-
-def read_grid():
-    with (HERE / "nominal_grid_de.tsv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
-
-def actor_ok(want, code):
-    """``want``: a CAMEO code, ``+`` (any actor), ``-`` (no actor) or ``*`` (anything)."""
-    if want == "*":
-        return True
-    if want == "-":
-        return code is None
-    if want == "+":
-        return code is not None
-    return code == want
 
 
 def row_ok(row, got):
@@ -49,23 +33,14 @@ def test_row_ok_semantics():
     assert not row_ok({"source": "*", "target": "*", "root": "--", "negated": "*"}, [("RUS", None, "111", False)])
 
 
-@pytest.fixture(scope="module")
-def nlp_de():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
 def test_nominal_grid_de(nlp_de):
-    rows = read_grid()
+    rows = read_grid("nominal_grid_de.tsv")
     assert len(rows) >= 40
     kinds = {r["kind"] for r in rows}
     assert {"support-agent", "support-patient", "support-negation", "predicative-negative", "postposition-source"} <= kinds
     failures = []
     for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
-        actors = {a.id: a.code or a.country for a in doc._.actors}
-        got = [(actors.get(e.source) if e.source else None, actors.get(e.target) if e.target else None, e.cameo, e.negated)
-               for e in doc._.events if e.cameo]
+        got = coded_events(doc, negation=True)
         if not row_ok(row, got):
             failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']} "
                             f"neg={row['negated']}  got {got}")

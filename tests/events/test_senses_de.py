@@ -3,17 +3,7 @@ root on fresh real-news dev articles, with the reading each trigger must keep
 (``sense_grid_de.tsv``). Every row must pass: the rows are narrow and each names its kind."""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-import pytest
-
-HERE = Path(__file__).parent
-
-
-def read_grid():
-    with (HERE / "sense_grid_de.tsv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+from grid_rows import actor_ok, coded_events, read_grid
 
 
 def row_ok(row, codes):
@@ -42,15 +32,8 @@ def test_row_ok_semantics():
     assert not row_ok({"want": "*", "not": "17"}, ["173"])
 
 
-@pytest.fixture(scope="module")
-def nlp_de():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
 def test_sense_grid_de(nlp_de):
-    rows = read_grid()
+    rows = read_grid("sense_grid_de.tsv")
     assert len(rows) >= 35
     failures = []
     for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
@@ -61,30 +44,12 @@ def test_sense_grid_de(nlp_de):
     assert not failures, "\n".join(failures)
 
 
-def read_fresh_grid():
-    with (HERE / "fresh_grid_de.tsv").open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
-
-def actor_ok(want, code):
-    """``want``: a CAMEO code, ``+`` (any actor), ``-`` (no actor) or ``*`` (anything)."""
-    if want == "*":
-        return True
-    if want == "-":
-        return code is None
-    if want == "+":
-        return code is not None
-    return code == want
-
-
 def test_fresh_mechanism_grid_de(nlp_de):
-    rows = read_fresh_grid()
+    rows = read_grid("fresh_grid_de.tsv")
     assert len(rows) >= 15
     failures = []
     for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
-        actors = {a.id: a.code or a.country for a in doc._.actors}
-        got = [(actors.get(e.source) if e.source else None, actors.get(e.target) if e.target else None, e.cameo)
-               for e in doc._.events if e.cameo]
+        got = coded_events(doc)
         if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and c[:2] == row["root"] for s, t, c in got):
             failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
     print(f"fresh mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
