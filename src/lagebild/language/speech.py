@@ -108,6 +108,7 @@ def frame_for(lang: str, lemma: str) -> Optional[SpeechFrame]:
 _NOT_A_VERB_POS = frozenset(("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUNCT"))
 
 
+@lru_cache(maxsize=8)
 def _konjunktiv1(lang: str) -> FrozenSet[str]:
     path = data_path(lang, "konjunktiv1.txt")
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
@@ -162,19 +163,17 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
             return "kj1"
         return "bare" if len(toks) >= 3 else None
     finite = [t for t in toks if is_finite(t)]
-    if lang == "de" and not any(t.pos_ in ("VERB", "AUX") and t.lower_ in _konjunktiv1(lang) for t in finite):
-        # a listed Konjunktiv-I form the tagger took for another word ("Die Reform komme/PROPN
-        # zu spät", "Das Land brauche/ADJA mehr Geld"): lower-case, after a subject-like word
-        kj1 = _konjunktiv1(lang)
-        for k, t in enumerate(toks[1:], start=1):
-            if t.lower_ in kj1 and t.is_lower and t.pos_ not in _NOT_A_VERB_POS and not is_finite(t) \
-                    and toks[k - 1].pos_ in ("NOUN", "PROPN", "PRON") and not any(x.lower_ == "ich" for x in toks[:k]):
-                return "kj1"
+    kj1 = _konjunktiv1(lang) if lang == "de" else frozenset()
+    # a listed Konjunktiv-I form the tagger took for another word ("Das Land brauche/ADJA
+    # mehr Geld"): lower-case, after a subject-like word, no "ich" before it
+    for k, t in enumerate(toks[1:], start=1):
+        if t.lower_ in kj1 and t.is_lower and t.pos_ not in _NOT_A_VERB_POS and not is_finite(t) \
+                and toks[k - 1].pos_ in ("NOUN", "PROPN", "PRON") and not any(x.lower_ == "ich" for x in toks[:k]):
+            return "kj1"
     if not finite:
         return "colon" if after_colon and len(toks) >= 2 else None
     if lang == "de":
         mood = [t for t in finite if "Sub" in t.morph.get("Mood")]
-        kj1 = _konjunktiv1(lang)
         if mood or any(t.lower_ in kj1 for t in finite):
             return "kj1"
     if after_colon:
