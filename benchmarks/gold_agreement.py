@@ -170,10 +170,21 @@ def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> Li
 def events_agreement(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, Any]:
     """Event agreement of B against A (and A against B) on the articles ``keys``."""
     pairs = [p for k in keys for p in root_pairs(a.get(k, []), b.get(k, []))]
+
+    def outside(gold: Records, other: Records) -> int:
+        # events of ``other`` in sentences where ``gold`` has no event (a whole event the
+        # first annotator did not see, or did not count as an event)
+        n = 0
+        for k in keys:
+            sents = sorted({(r["start"], r["end"]) for r in gold.get(k, [])})
+            n += sum(ev.sentence_of(sents, r["start"], r["end"]) is None for r in other.get(k, []))
+        return n
+
     root_ok = sum(bool(set(ev.as_list(x.get("root"))) & set(ev.as_list(y.get("root")))) for x, y in pairs)
     return {
         "A": sum(len(a.get(k, [])) for k in keys), "B": sum(len(b.get(k, [])) for k in keys),
         "B_vs_A": _score_events(a, b, keys), "A_vs_B": _score_events(b, a, keys),
+        "B_outside_A_sentences": outside(a, b), "A_outside_B_sentences": outside(b, a),
         "source_pairs": len(pairs), "root_agreement": _ratio(root_ok, len(pairs)),
         "root_kappa": cohen_kappa([(first(x.get("root")), first(y.get("root"))) for x, y in pairs]),
         "modality_kappa": cohen_kappa([(x.get("modality", "asserted"), y.get("modality", "asserted")) for x, y in pairs]),
@@ -274,6 +285,7 @@ def format_table(res: Dict[str, Any]) -> str:
         ("triple R", ba["triple_recall"], ab["triple_recall"]),
         ("triple F1 (agreement F1)", ba["triple_f1"], ab["triple_f1"]),
         ("modality accuracy (recall pairs)", ba["modality_acc"], ab["modality_acc"]),
+        ("events in sentences where the other has none", e["B_outside_A_sentences"], e["A_outside_B_sentences"]),
         ("pairs with agreeing source (same sentence)", e["source_pairs"], None),
         ("root agreement on those pairs", e["root_agreement"], None),
         ("Cohen's kappa, first root", e["root_kappa"], None),
