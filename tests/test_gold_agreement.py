@@ -94,6 +94,7 @@ def test_disagreements_are_counted():
     assert ba["triple_precision"] == pytest.approx(2 / 4) and ba["triple_recall"] == pytest.approx(2 / 4)
     # A scored against B: A's appeal is coded 020 first, which B (10 only) does not accept
     assert e["A_vs_B"]["recall"] == pytest.approx(1 / 4)
+    assert e["B_outside_A_sentences"] == 1 and e["A_outside_B_sentences"] == 0
     assert e["source_pairs"] == 3 and e["root_agreement"] == pytest.approx(2 / 3)
     assert (s["A"], s["B"], s["matched"]) == (4, 4, 3)
     assert s["precision"] == pytest.approx(3 / 4) and s["recall"] == pytest.approx(3 / 4)
