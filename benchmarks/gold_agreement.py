@@ -1,0 +1,338 @@
+"""Inter-annotator agreement on the real-news gold (issues 9 and 11): annotation B against A.
+
+Usage::
+
+    .venv/bin/python benchmarks/gold_agreement.py [--second DIR] [--json]
+
+``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
+``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
+some of its articles in the same record format, by default
+``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles; see its
+README). Only those articles of A are compared.
+
+B is scored against A **with the matching the evaluators use**, imported from lagebild's
+eval code (:mod:`lagebild.events.realeval`, :mod:`lagebild.statements.realeval`), as if B
+were a system's output:
+
+* events: :func:`~lagebild.events.realeval.score_article` and
+  :func:`~lagebild.events.realeval.summarise` with B's events as predictions (each B record
+  reduced to one prediction: its first accepted source, target and code), so "recall" is the
+  share of A's events that B has in the same sentence with the same root and source, "root
+  precision" the share of B's events in A's event sentences whose root A accepts, and triple
+  P/R/F1 the (source, target, root) agreement. The same is reported with the roles swapped
+  (A scored against B). **Root agreement**: B events paired with A events of the same
+  sentence (the sentence of A holding the midpoint of B's span,
+  :func:`~lagebild.events.realeval.sentence_of`) whose sources agree (any accepted code of
+  either side, :func:`~lagebild.events.realeval.actor_matches`), greedy one-to-one; the share
+  of pairs whose accepted roots overlap, and Cohen's kappa on the first root of each;
+* statements and forecasts: :func:`~lagebild.statements.realeval.match` (content spans for
+  statements, evidence sentences for forecasts, overlap of at least half the shorter span,
+  one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
+  speaker/holder agreement on matched pairs (strict: B's first code as a system would give
+  it; lenient: any code B accepts), Cohen's kappa of the statement ``kind`` and of the
+  forecast ``probability_class`` (no class = ``unhedged``), and agreement on whether a
+  condition is present; hard negatives: how many of one side's hard-negative sentences hold
+  an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
+  hard-negative sets (same sentence, same ``looks_like``).
+
+Cohen's kappa: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the observed agreement and ``p_e``
+the agreement expected from each annotator's label frequencies (Cohen 1960, "A coefficient
+of agreement for nominal scales"); None for no pairs, 1.0 when both sides use one and the
+same label throughout. Figures rest on few items: read them with the counts beside them.
+Needs no corpus (hashes are checked only when ``../shared`` is present).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from lagebild import realgold
+from lagebild.events import realeval as ev
+from lagebild.statements import realeval as st
+
+GOLD_DIR = ev.GOLD_ROOT / "real-de"
+SECOND_DIR = GOLD_DIR / "agreement"
+LAYERS = ("events", "statements", "forecasts", "hard_negatives")
+
+Records = Dict[Any, List[Dict[str, Any]]]  # article line -> records
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+def read_articles(path: Path) -> List[int]:
+    """Article lines listed in a ``articles.tsv`` (first column; ``#`` comments skipped)."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            out.append(int(raw.split("\t")[0]))
+    return out
+
+
+def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Records]:
+    """The records of each layer file of ``folder`` for the articles ``lines``, by article.
+    ``verify`` checks every sentence hash against the corpus (:func:`lagebild.realgold.load_gold`;
+    DataFileError names file and line)."""
+    wanted = set(lines)
+    out: Dict[str, Records] = {}
+    for layer in LAYERS:
+        by: Records = defaultdict(list)
+        path = folder / f"{layer}.jsonl"
+        if path.is_file():
+            for rec in realgold.load_gold(path, verify=verify):
+                if rec["line"] in wanted:
+                    by[rec["line"]].append(rec)
+        out[layer] = by
+    return out
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+
+def first(value: Any) -> Any:
+    """The first accepted value of a gold field that may be a list (None for an empty list)."""
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else None
+    return value
+
+
+def values(value: Any) -> List[Any]:
+    """All accepted values of a gold field; ``[None]`` for None (no actor)."""
+    return ev.as_list(value) or [None]
+
+
+def actors_agree(a: Any, b: Any) -> bool:
+    """Whether two gold actor fields (codes, lists, ``"author"``, None) accept a common actor,
+    by :func:`lagebild.events.realeval.actor_matches` in both directions."""
+    return any(ev.actor_matches(a, x) for x in values(b)) or any(ev.actor_matches(b, x) for x in values(a))
+
+
+def cohen_kappa(pairs: Sequence[Tuple[Any, Any]]) -> Optional[float]:
+    """Cohen's kappa of labelled pairs ``[(label_A, label_B), ...]``; None without pairs."""
+    n = len(pairs)
+    if not n:
+        return None
+    p_o = sum(a == b for a, b in pairs) / n
+    ca, cb = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    p_e = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    if p_e >= 1.0:
+        return 1.0 if p_o >= 1.0 else 0.0
+    return (p_o - p_e) / (1 - p_e)
+
+
+def _ratio(a: int, b: int) -> Optional[float]:
+    return ev.ratio(a, b)
+
+
+# -- events ------------------------------------------------------------------------------------------
+
+def as_predictions(records: List[Dict[str, Any]]) -> List[ev.PredEvent]:
+    """Event records of one annotator as the evaluator's predictions (first accepted values)."""
+    return [ev.PredEvent(start=r["start"], end=r["end"], source=first(r.get("source")),
+                         target=first(r.get("target")),
+                         code=str(first(r.get("code")) or first(r.get("root")) or ""),
+                         modality=r.get("modality") or "asserted", negated=bool(r.get("negated")))
+            for r in records]
+
+
+def _score_events(gold: Records, other: Records, keys: Iterable[Any]) -> Dict[str, Any]:
+    total: Dict[str, int] = defaultdict(int)
+    per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
+    for key in keys:
+        res = ev.score_article(gold.get(key, []), as_predictions(other.get(key, [])))
+        for k, v in res["counts"].items():
+            total[k] += v
+        for tag, row in res["per_construction"].items():
+            for i, v in enumerate(row):
+                per_con[tag][i] += v
+    return ev.summarise(total, per_con)
+
+
+def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
+    """(A, B) event pairs of one article: same A sentence (midpoint of B's span), sources that
+    agree, greedy one-to-one in A order."""
+    sents = sorted({(r["start"], r["end"]) for r in a_recs})
+    by_sent: Dict[Optional[Tuple[int, int]], List[Dict[str, Any]]] = defaultdict(list)
+    for b in b_recs:
+        by_sent[ev.sentence_of(sents, b["start"], b["end"])].append(b)
+    used, out = set(), []
+    for a in a_recs:
+        for b in by_sent.get((a["start"], a["end"]), []):
+            if id(b) not in used and actors_agree(a.get("source"), b.get("source")):
+                used.add(id(b))
+                out.append((a, b))
+                break
+    return out
+
+
+def events_agreement(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, Any]:
+    """Event agreement of B against A (and A against B) on the articles ``keys``."""
+    pairs = [p for k in keys for p in root_pairs(a.get(k, []), b.get(k, []))]
+
+    def outside(gold: Records, other: Records) -> int:
+        # events of ``other`` in sentences where ``gold`` has no event (a whole event the
+        # first annotator did not see, or did not count as an event)
+        n = 0
+        for k in keys:
+            sents = sorted({(r["start"], r["end"]) for r in gold.get(k, [])})
+            n += sum(ev.sentence_of(sents, r["start"], r["end"]) is None for r in other.get(k, []))
+        return n
+
+    root_ok = sum(bool(set(ev.as_list(x.get("root"))) & set(ev.as_list(y.get("root")))) for x, y in pairs)
+    return {
+        "A": sum(len(a.get(k, [])) for k in keys), "B": sum(len(b.get(k, [])) for k in keys),
+        "B_vs_A": _score_events(a, b, keys), "A_vs_B": _score_events(b, a, keys),
+        "B_outside_A_sentences": outside(a, b), "A_outside_B_sentences": outside(b, a),
+        "source_pairs": len(pairs), "root_agreement": _ratio(root_ok, len(pairs)),
+        "root_kappa": cohen_kappa([(first(x.get("root")), first(y.get("root"))) for x, y in pairs]),
+        "modality_kappa": cohen_kappa([(x.get("modality", "asserted"), y.get("modality", "asserted")) for x, y in pairs]),
+    }
+
+
+# -- statements and forecasts -------------------------------------------------------------------------
+
+def _neg_spans(negs: List[Dict[str, Any]], looks_like: str) -> List[Tuple[int, int]]:
+    return [(n["start"], n["end"]) for n in negs if n.get("looks_like") == looks_like]
+
+
+def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any]) -> Dict[str, Any]:
+    """Agreement of B against A on ``statements`` or ``forecasts`` (see the module docstring)."""
+    who = "speaker" if layer == "statements" else "holder"
+    looks_like = layer[:-1]
+
+    def span(r: Dict[str, Any]) -> Tuple[int, int]:
+        return tuple(r["content_span"]) if layer == "statements" else (r["start"], r["end"])
+
+    c: Dict[str, int] = defaultdict(int)
+    kind_pairs, prob_pairs = [], []
+    for key in keys:
+        ra, rb = a[layer].get(key, []), b[layer].get(key, [])
+        m = st.match([span(r) for r in ra], [span(r) for r in rb])
+        c["A"] += len(ra)
+        c["B"] += len(rb)
+        c["matched"] += len(m)
+        for gi, pi in m.items():
+            x, y = ra[gi], rb[pi]
+            c["who_strict"] += ev.actor_matches(x.get(who), first(y.get(who)))
+            c["who_lenient"] += actors_agree(x.get(who), y.get(who))
+            if layer == "statements":
+                kind_pairs.append((x.get("kind"), y.get("kind")))
+            else:
+                prob_pairs.append((x.get("probability_class") or "unhedged", y.get("probability_class") or "unhedged"))
+                c["cond_ok"] += (x.get("condition_span") is None) == (y.get("condition_span") is None)
+        na = _neg_spans(a["hard_negatives"].get(key, []), looks_like)
+        nb = _neg_spans(b["hard_negatives"].get(key, []), looks_like)
+        c["negs_A"] += len(na)
+        c["negs_B"] += len(nb)
+        # the evaluators' false-alarm test: a hard-negative sentence holding an item of the other side
+        c["B_items_in_A_negs"] += sum(any(ev.sentence_of([n], *span(r)) for r in rb) for n in na)
+        c["A_items_in_B_negs"] += sum(any(ev.sentence_of([n], *span(r)) for r in ra) for n in nb)
+        c["negs_matched"] += len(st.match(na, nb))
+    p, r = _ratio(c["matched"], c["B"]), _ratio(c["matched"], c["A"])
+    np_, nr = _ratio(c["negs_matched"], c["negs_B"]), _ratio(c["negs_matched"], c["negs_A"])
+    out = {
+        "A": c["A"], "B": c["B"], "matched": c["matched"], "precision": p, "recall": r, "f1": ev.f1(p, r),
+        f"{who}_strict": _ratio(c["who_strict"], c["matched"]),
+        f"{who}_lenient": _ratio(c["who_lenient"], c["matched"]),
+        "hard_negatives_A": c["negs_A"], "hard_negatives_B": c["negs_B"],
+        "hard_negatives_f1": ev.f1(np_, nr),
+        "B_items_in_A_hard_negatives": c["B_items_in_A_negs"],
+        "A_items_in_B_hard_negatives": c["A_items_in_B_negs"],
+    }
+    if layer == "statements":
+        out["kind_agreement"] = _ratio(sum(x == y for x, y in kind_pairs), len(kind_pairs))
+        out["kind_kappa"] = cohen_kappa(kind_pairs)
+    else:
+        out["condition_agreement"] = _ratio(c["cond_ok"], c["matched"])
+        out["probability_agreement"] = _ratio(sum(x == y for x, y in prob_pairs), len(prob_pairs))
+        out["probability_kappa"] = cohen_kappa(prob_pairs)
+    return out
+
+
+def agreement(a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any]) -> Dict[str, Any]:
+    """All three layers: ``{"articles", "events", "statements", "forecasts"}``."""
+    return {
+        "articles": list(keys),
+        "events": events_agreement(a["events"], b["events"], keys),
+        "statements": layer_agreement("statements", a, b, keys),
+        "forecasts": layer_agreement("forecasts", a, b, keys),
+    }
+
+
+# -- output --------------------------------------------------------------------------------------------
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def format_table(res: Dict[str, Any]) -> str:
+    """The agreement as plain-text tables, one per layer."""
+    e, s, f = res["events"], res["statements"], res["forecasts"]
+    ba, ab = e["B_vs_A"], e["A_vs_B"]
+    rows: List[Tuple[str, Any, Any]] = [
+        ("events A / B", e["A"], e["B"]),
+        ("recall (same sentence, source and root)", ba["recall"], ab["recall"]),
+        ("root precision (in the other's event sentences)", ba["root_precision"], ab["root_precision"]),
+        ("full-code precision", ba["code_precision"], ab["code_precision"]),
+        ("source accuracy (root matched)", ba["source_acc"], ab["source_acc"]),
+        ("triple (source, target, root) P", ba["triple_precision"], ab["triple_precision"]),
+        ("triple R", ba["triple_recall"], ab["triple_recall"]),
+        ("triple F1 (agreement F1)", ba["triple_f1"], ab["triple_f1"]),
+        ("modality accuracy (recall pairs)", ba["modality_acc"], ab["modality_acc"]),
+        ("events in sentences where the other has none", e["B_outside_A_sentences"], e["A_outside_B_sentences"]),
+        ("pairs with agreeing source (same sentence)", e["source_pairs"], None),
+        ("root agreement on those pairs", e["root_agreement"], None),
+        ("Cohen's kappa, first root", e["root_kappa"], None),
+        ("Cohen's kappa, modality", e["modality_kappa"], None),
+    ]
+    lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles: "
+             + " ".join(map(str, res["articles"])), "",
+             "EVENTS                                            B vs A    A vs B"]
+    lines += [f"  {name:<47} {_fmt(x):>7}   {_fmt(y):>7}" for name, x, y in rows]
+    for layer, d, who, extra in (
+        ("STATEMENTS", s, "speaker", [("kind agreement", "kind_agreement"), ("Cohen's kappa, kind (direct/indirect)", "kind_kappa")]),
+        ("FORECASTS", f, "holder", [("condition present agreement", "condition_agreement"),
+                                    ("probability class agreement", "probability_agreement"),
+                                    ("Cohen's kappa, probability class (hedge)", "probability_kappa")]),
+    ):
+        lines += ["", f"{layer:<50}  value"]
+        items = [("items A / B / matched", f"{d['A']} / {d['B']} / {d['matched']}"),
+                 ("precision (matched / B)", d["precision"]), ("recall (matched / A)", d["recall"]),
+                 ("F1 (agreement F1)", d["f1"]),
+                 (f"{who} agreement, strict (B's first code)", d[f"{who}_strict"]),
+                 (f"{who} agreement, lenient (any accepted code)", d[f"{who}_lenient"])]
+        items += [(name, d[key]) for name, key in extra]
+        items += [("hard negatives A / B", f"{d['hard_negatives_A']} / {d['hard_negatives_B']}"),
+                  ("hard-negative agreement F1", d["hard_negatives_f1"]),
+                  ("A hard negatives holding a B item", d["B_items_in_A_hard_negatives"]),
+                  ("B hard negatives holding an A item", d["A_items_in_B_hard_negatives"])]
+        lines += [f"  {name:<47} {_fmt(v):>7}" for name, v in items]
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of annotation A (the gold)")
+    ap.add_argument("--second", type=Path, default=SECOND_DIR,
+                    help="folder of annotation B with its articles.tsv")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    keys = read_articles(args.second / "articles.tsv")
+    verify = realgold.available()
+    a = load_dir(args.gold, keys, verify)
+    b = load_dir(args.second, keys, verify)
+    res = agreement(a, b, keys)
+    print(json.dumps(res, indent=1, default=str) if args.json else format_table(res))
+    if not verify:
+        print("(corpus not found under ../shared: sentence hashes not checked)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""benchmarks/gold_agreement.py: inter-annotator agreement, on synthetic records of our own
+(offsets and labels only, no article text)."""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild import realgold
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("lagebild_bench_gold_agreement", ROOT / "benchmarks" / "gold_agreement.py")
+ga = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ga)
+
+
+def test_cohen_kappa_known_values():
+    # the textbook 2x2 table: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no -> p_o 0.7, p_e 0.5, kappa 0.4
+    pairs = [("y", "y")] * 20 + [("y", "n")] * 5 + [("n", "y")] * 10 + [("n", "n")] * 15
+    assert ga.cohen_kappa(pairs) == pytest.approx(0.4)
+    assert ga.cohen_kappa([("a", "a"), ("b", "b")]) == pytest.approx(1.0)
+    assert ga.cohen_kappa([("a", "b"), ("b", "a")]) == pytest.approx(-1.0)
+    assert ga.cohen_kappa([("a", "a"), ("a", "a")]) == 1.0  # one label throughout
+    assert ga.cohen_kappa([]) is None
+
+
+def _ev(start, end, source, target, root, code, modality="asserted"):
+    return {"line": 1, "start": start, "end": end, "source": source, "target": target,
+            "root": root, "code": code, "modality": modality, "negated": False}
+
+
+def _st(start, end, speaker, kind):
+    return {"line": 1, "start": start, "end": end, "speaker": speaker, "kind": kind,
+            "content_span": [start + 2, end - 1], "speaker_span": None}
+
+
+def _fc(start, end, holder, prob, cond=None):
+    return {"line": 1, "start": start, "end": end, "holder": holder, "probability_class": prob,
+            "condition_span": cond}
+
+
+def _neg(start, end, looks_like):
+    return {"line": 1, "start": start, "end": end, "looks_like": looks_like, "reason": "x"}
+
+
+def annotation_a():
+    return {
+        "events": {1: [_ev(0, 50, "RUSGOV", "UKR", "19", "190"),
+                       _ev(0, 50, "UKRMIL", "RUS", "19", "190"),
+                       _ev(51, 100, "DEU", "RUS", "11", "111"),
+                       _ev(101, 150, ["USA", "USAGOV"], None, ["02", "10"], ["020", "100"])]},
+        "statements": {1: [_st(51, 100, "DEUGOV", "direct"), _st(101, 150, "USAGOV", "indirect"),
+                           _st(151, 200, "USAGOV", "indirect"), _st(201, 250, "author", "direct")]},
+        "forecasts": {1: [_fc(151, 200, "USAGOV", "likely"), _fc(201, 250, "author", None, [210, 220])]},
+        "hard_negatives": {1: [_neg(251, 300, "forecast"), _neg(301, 350, "statement")]},
+    }
+
+
+def test_identical_annotations_agree_fully():
+    a = annotation_a()
+    res = ga.agreement(a, copy.deepcopy(a), [1])
+    e, s, f = res["events"], res["statements"], res["forecasts"]
+    assert e["B_vs_A"]["recall"] == 1.0 and e["B_vs_A"]["triple_f1"] == 1.0
+    assert e["A_vs_B"]["triple_f1"] == 1.0 and e["root_agreement"] == 1.0
+    assert s["f1"] == 1.0 and s["speaker_strict"] == 1.0 and s["kind_kappa"] == 1.0
+    assert f["f1"] == 1.0 and f["holder_strict"] == 1.0 and f["condition_agreement"] == 1.0
+    assert s["hard_negatives_f1"] == 1.0 and f["hard_negatives_f1"] == 1.0
+
+
+def test_disagreements_are_counted():
+    a = annotation_a()
+    b = copy.deepcopy(a)
+    # events: B misses the Ukrainian attack, gives the criticism another root, and codes the
+    # appeal with its second accepted reading (still in A's list) plus an extra event
+    b["events"][1] = [_ev(0, 50, "RUSGOV", "UKR", "19", "190"),
+                      _ev(51, 100, "DEUGOV", "RUS", "12", "120"),
+                      _ev(101, 150, "USAGOV", None, "10", "100"),
+                      _ev(151, 200, "USAGOV", "IRN", "13", "130")]
+    # statements: one kind differs, one speaker differs, one is missing, one extra
+    b["statements"][1] = [_st(51, 100, "DEUGOV", "indirect"), _st(101, 150, "RUSGOV", "indirect"),
+                          _st(151, 200, "USAGOV", "indirect"), _st(401, 450, "---", "direct")]
+    # forecasts: B drops the author's conditional one and marks that sentence a hard negative
+    b["forecasts"][1] = [_fc(151, 200, ["USAGOV", "USA"], "even_chance")]
+    b["hard_negatives"][1] = [_neg(201, 250, "forecast"), _neg(301, 350, "statement")]
+    res = ga.agreement(a, b, [1])
+    e, s, f = res["events"], res["statements"], res["forecasts"]
+    ba = e["B_vs_A"]
+    assert (e["A"], e["B"]) == (4, 4)
+    assert ba["recall"] == pytest.approx(2 / 4)            # RUS attack and the US appeal
+    assert ba["root_precision"] == pytest.approx(2 / 3)    # 3 B events in A's event sentences
+    assert ba["triple_precision"] == pytest.approx(2 / 4) and ba["triple_recall"] == pytest.approx(2 / 4)
+    # A scored against B: A's appeal is coded 020 first, which B (10 only) does not accept
+    assert e["A_vs_B"]["recall"] == pytest.approx(1 / 4)
+    assert e["B_outside_A_sentences"] == 1 and e["A_outside_B_sentences"] == 0
+    assert e["source_pairs"] == 3 and e["root_agreement"] == pytest.approx(2 / 3)
+    assert (s["A"], s["B"], s["matched"]) == (4, 4, 3)
+    assert s["precision"] == pytest.approx(3 / 4) and s["recall"] == pytest.approx(3 / 4)
+    assert s["speaker_strict"] == pytest.approx(2 / 3)
+    assert s["kind_agreement"] == pytest.approx(2 / 3)
+    # kind pairs (d,i) (i,i) (i,i): p_o 2/3, p_e (1*0 + 2*3)/9 = 2/3 -> kappa 0
+    assert s["kind_kappa"] == pytest.approx(0.0)
+    assert (f["A"], f["B"], f["matched"]) == (2, 1, 1)
+    assert f["recall"] == pytest.approx(0.5) and f["precision"] == 1.0
+    assert f["holder_strict"] == 1.0 and f["probability_agreement"] == 0.0
+    # A's forecast at 201-250 lies in B's forecast hard negative
+    assert f["A_items_in_B_hard_negatives"] == 1 and f["B_items_in_A_hard_negatives"] == 0
+    assert f["hard_negatives_f1"] == 0.0 and s["hard_negatives_f1"] == 1.0
+    text = ga.format_table(res)
+    assert "EVENTS" in text and "STATEMENTS" in text and "FORECASTS" in text
+
+
+def test_lenient_speaker_accepts_any_code_of_b():
+    a = {"events": {}, "statements": {1: [_st(0, 50, "AUTOPP", "direct")]}, "forecasts": {},
+         "hard_negatives": {}}
+    b = copy.deepcopy(a)
+    b["statements"][1][0]["speaker"] = ["AUTPTY", "AUTOPP"]
+    s = ga.agreement(a, b, [1])["statements"]
+    assert s["speaker_strict"] == 0.0 and s["speaker_lenient"] == 1.0
+
+
+def test_agreement_files_hold_no_article_text():
+    folder = ROOT / "benchmarks" / "gold" / "real-de" / "agreement"
+    files = sorted(folder.glob("*.jsonl"))
+    assert {p.stem for p in files} == {"events", "statements", "forecasts", "hard_negatives"}
+    for path in files:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(raw)
+            assert rec["split"] == "test"
+            for value in rec.values():
+                for v in value if isinstance(value, list) else [value]:
+                    assert not (isinstance(v, str) and len(v) > 32), (path.name, v)
+
+
+@pytest.mark.skipif(not realgold.available(), reason="German news corpus not in ../shared/data/news-de")
+def test_cli_prints_the_three_tables(capsys):
+    assert ga.main([]) == 0
+    out = capsys.readouterr().out
+    for head in ("EVENTS", "STATEMENTS", "FORECASTS", "Cohen's kappa"):
+        assert head in out
