@@ -7,8 +7,10 @@ Usage::
 ``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
 ``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
 some of its articles in the same record format, by default
-``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles; see its
-README). Only those articles of A are compared.
+``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the layers B annotated in each; see its
+README). Only those articles of A are compared, and each layer only on the articles where B
+annotated it (an article done for forecasts alone counts for forecasts and forecast hard
+negatives only).
 
 B is scored against A **with the matching the evaluators use**, imported from lagebild's
 eval code (:mod:`lagebild.events.realeval`, :mod:`lagebild.statements.realeval`), as if B
@@ -63,13 +65,34 @@ Records = Dict[Any, List[Dict[str, Any]]]  # article line -> records
 
 # -- reading -----------------------------------------------------------------------------------
 
+ALL_LAYERS = frozenset(("events", "statements", "forecasts"))
+
+
+def read_article_layers(path: Path) -> Dict[int, frozenset]:
+    """``{line: layers}`` of an ``articles.tsv``: first column the article line, second the
+    comma-separated layers annotator B did in it (``events``, ``statements``, ``forecasts``;
+    all three when the column is absent); ``#`` comments skipped. Hard negatives go with their
+    layer (``looks_like`` ``statement`` with statements, ``forecast`` with forecasts).
+
+    Raises ValueError naming the file and line for an unknown layer or a line listed twice."""
+    out: Dict[int, frozenset] = {}
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        layers = frozenset(x.strip() for x in cols[1].split(",") if x.strip()) if len(cols) > 1 else ALL_LAYERS
+        if not layers or layers - ALL_LAYERS:
+            raise ValueError(f"{path}:{no}: unknown layer(s) {sorted(layers - ALL_LAYERS) or '(none)'}")
+        line = int(cols[0])
+        if line in out:
+            raise ValueError(f"{path}:{no}: article {line} listed twice")
+        out[line] = layers
+    return out
+
+
 def read_articles(path: Path) -> List[int]:
     """Article lines listed in a ``articles.tsv`` (first column; ``#`` comments skipped)."""
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            out.append(int(raw.split("\t")[0]))
-    return out
+    return list(read_article_layers(path))
 
 
 def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Records]:
@@ -251,13 +274,24 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
     return out
 
 
-def agreement(a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any]) -> Dict[str, Any]:
-    """All three layers: ``{"articles", "events", "statements", "forecasts"}``."""
+def agreement(a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any],
+              layers: Optional[Dict[Any, Iterable[str]]] = None) -> Dict[str, Any]:
+    """All three layers: ``{"articles", "layer_articles", "events", "statements", "forecasts"}``.
+
+    ``layers`` maps an article to the layers B annotated in it (all three for an article it
+    does not name, and for every article when it is None); each layer is scored only on the
+    articles that have it, so an article annotated for forecasts only does not count B as
+    missing all of A's events and statements there."""
+    def keys_for(layer: str) -> List[Any]:
+        return [k for k in keys if layers is None or k not in layers or layer in layers[k]]
+
+    per = {layer: keys_for(layer) for layer in ("events", "statements", "forecasts")}
     return {
         "articles": list(keys),
-        "events": events_agreement(a["events"], b["events"], keys),
-        "statements": layer_agreement("statements", a, b, keys),
-        "forecasts": layer_agreement("forecasts", a, b, keys),
+        "layer_articles": per,
+        "events": events_agreement(a["events"], b["events"], per["events"]),
+        "statements": layer_agreement("statements", a, b, per["statements"]),
+        "forecasts": layer_agreement("forecasts", a, b, per["forecasts"]),
     }
 
 
@@ -291,9 +325,11 @@ def format_table(res: Dict[str, Any]) -> str:
         ("Cohen's kappa, first root", e["root_kappa"], None),
         ("Cohen's kappa, modality", e["modality_kappa"], None),
     ]
-    lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles: "
-             + " ".join(map(str, res["articles"])), "",
-             "EVENTS                                            B vs A    A vs B"]
+    per = res.get("layer_articles") or {k: res["articles"] for k in ("events", "statements", "forecasts")}
+    lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles"]
+    lines += [f"  {layer:<11} {len(per[layer]):>3} articles: " + " ".join(map(str, per[layer]))
+              for layer in ("events", "statements", "forecasts")]
+    lines += ["", "EVENTS                                            B vs A    A vs B"]
     lines += [f"  {name:<47} {_fmt(x):>7}   {_fmt(y):>7}" for name, x, y in rows]
     for layer, d, who, extra in (
         ("STATEMENTS", s, "speaker", [("kind agreement", "kind_agreement"), ("Cohen's kappa, kind (direct/indirect)", "kind_kappa")]),
@@ -323,11 +359,12 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="folder of annotation B with its articles.tsv")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    keys = read_articles(args.second / "articles.tsv")
+    layers = read_article_layers(args.second / "articles.tsv")
+    keys = list(layers)
     verify = realgold.available()
     a = load_dir(args.gold, keys, verify)
     b = load_dir(args.second, keys, verify)
-    res = agreement(a, b, keys)
+    res = agreement(a, b, keys, layers)
     print(json.dumps(res, indent=1, default=str) if args.json else format_table(res))
     if not verify:
         print("(corpus not found under ../shared: sentence hashes not checked)", file=sys.stderr)
