@@ -31,7 +31,7 @@ were a system's output:
   statements, evidence sentences for forecasts, overlap of at least half the shorter span,
   one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
   speaker/holder agreement on matched pairs (strict: B's first code as a system would give
-  it; lenient: any code B accepts), Cohen's kappa of the statement ``kind`` and of the
+  it; lenient: any code B accepts; and how often both annotators put the same code first), Cohen's kappa of the statement ``kind`` and of the
   forecast ``probability_class`` (no class = ``unhedged``), and agreement on whether a
   condition is present; hard negatives: how many of one side's hard-negative sentences hold
   an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
@@ -110,6 +110,27 @@ def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Reco
                     by[rec["line"]].append(rec)
         out[layer] = by
     return out
+
+
+def rank_articles(gold: Path, split: str, looks_like: str, exclude: Iterable[int] = ()) -> List[Tuple[int, int, int]]:
+    """Articles of ``split`` for a second annotation of one layer, by a neutral rule that
+    needs no reading of A's records: ``(line, items, hard_negatives)`` for every article that
+    ``articles_<split>.tsv`` lists with the layer (``forecast`` -> ``forecasts``), sorted by
+    A's item count plus A's hard negatives of that kind (most first), ties by line number;
+    lines in ``exclude`` are left out. Counts only; no record is returned."""
+    layer = looks_like + "s"
+    listed = [ln for ln, layers in read_article_layers(gold / f"articles_{split}.tsv").items() if layer in layers]
+    items: Counter = Counter()
+    negs: Counter = Counter()
+    for raw in (gold / f"{layer}.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        items[rec["line"]] += rec.get("split") == split
+    for raw in (gold / "hard_negatives.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        negs[rec["line"]] += rec.get("split") == split and rec.get("looks_like") == looks_like
+    skip = set(exclude)
+    rows = [(ln, items[ln], negs[ln]) for ln in listed if ln not in skip]
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
 
 
 # -- small helpers ---------------------------------------------------------------------------------
@@ -240,6 +261,7 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
             x, y = ra[gi], rb[pi]
             c["who_strict"] += ev.actor_matches(x.get(who), first(y.get(who)))
             c["who_lenient"] += actors_agree(x.get(who), y.get(who))
+            c["who_first"] += first(x.get(who)) == first(y.get(who))
             if layer == "statements":
                 kind_pairs.append((x.get("kind"), y.get("kind")))
             else:
@@ -259,6 +281,7 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
         "A": c["A"], "B": c["B"], "matched": c["matched"], "precision": p, "recall": r, "f1": ev.f1(p, r),
         f"{who}_strict": _ratio(c["who_strict"], c["matched"]),
         f"{who}_lenient": _ratio(c["who_lenient"], c["matched"]),
+        f"{who}_same_first": _ratio(c["who_first"], c["matched"]),
         "hard_negatives_A": c["negs_A"], "hard_negatives_B": c["negs_B"],
         "hard_negatives_f1": ev.f1(np_, nr),
         "B_items_in_A_hard_negatives": c["B_items_in_A_negs"],
@@ -342,7 +365,8 @@ def format_table(res: Dict[str, Any]) -> str:
                  ("precision (matched / B)", d["precision"]), ("recall (matched / A)", d["recall"]),
                  ("F1 (agreement F1)", d["f1"]),
                  (f"{who} agreement, strict (B's first code)", d[f"{who}_strict"]),
-                 (f"{who} agreement, lenient (any accepted code)", d[f"{who}_lenient"])]
+                 (f"{who} agreement, lenient (any accepted code)", d[f"{who}_lenient"]),
+                 (f"same first {who} code on both sides", d.get(f"{who}_same_first"))]
         items += [(name, d[key]) for name, key in extra]
         items += [("hard negatives A / B", f"{d['hard_negatives_A']} / {d['hard_negatives_B']}"),
                   ("hard-negative agreement F1", d["hard_negatives_f1"]),
@@ -358,7 +382,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--second", type=Path, default=SECOND_DIR,
                     help="folder of annotation B with its articles.tsv")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--rank", metavar="N", type=int,
+                    help="print only the N test articles with the most A forecasts + forecast hard "
+                         "negatives that B has no forecast layer for (line and counts; how the "
+                         "forecast-only articles were chosen) and exit")
     args = ap.parse_args(argv)
+    if args.rank is not None:
+        have = [ln for ln, ls in read_article_layers(args.second / "articles.tsv").items() if "forecasts" in ls]
+        print("line\tforecasts\tforecast_hard_negatives")
+        for row in rank_articles(args.gold, "test", "forecast", have)[:args.rank]:
+            print("\t".join(map(str, row)))
+        return 0
     layers = read_article_layers(args.second / "articles.tsv")
     keys = list(layers)
     verify = realgold.available()

@@ -104,7 +104,8 @@ def test_disagreements_are_counted():
     assert s["kind_kappa"] == pytest.approx(0.0)
     assert (f["A"], f["B"], f["matched"]) == (2, 1, 1)
     assert f["recall"] == pytest.approx(0.5) and f["precision"] == 1.0
-    assert f["holder_strict"] == 1.0 and f["probability_agreement"] == 0.0
+    assert f["holder_strict"] == 1.0 and f["holder_same_first"] == 1.0 and f["probability_agreement"] == 0.0
+    assert s["speaker_same_first"] == pytest.approx(2 / 3)
     # A's forecast at 201-250 lies in B's forecast hard negative
     assert f["A_items_in_B_hard_negatives"] == 1 and f["B_items_in_A_hard_negatives"] == 0
     assert f["hard_negatives_f1"] == 0.0 and s["hard_negatives_f1"] == 1.0
@@ -183,3 +184,19 @@ def test_cli_prints_the_three_tables(capsys):
     out = capsys.readouterr().out
     for head in ("EVENTS", "STATEMENTS", "FORECASTS", "Cohen's kappa"):
         assert head in out
+
+
+def test_rank_articles_by_counts_only(tmp_path):
+    (tmp_path / "articles_test.tsv").write_text(
+        "# line\tlayers\n5\tevents,statements,forecasts\n7\tevents,forecasts\n9\tforecasts\n11\tevents\n3\tforecasts\n",
+        encoding="utf-8")
+    fc = [{"line": 7, "split": "test"}] * 2 + [{"line": 9, "split": "test"}] + [{"line": 1, "split": "dev"}] * 5
+    hn = ([{"line": 5, "split": "test", "looks_like": "forecast"}] * 3
+          + [{"line": 9, "split": "test", "looks_like": "forecast"}]
+          + [{"line": 9, "split": "test", "looks_like": "statement"}] * 4
+          + [{"line": 11, "split": "test", "looks_like": "forecast"}] * 9)
+    (tmp_path / "forecasts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in fc), encoding="utf-8")
+    (tmp_path / "hard_negatives.jsonl").write_text("".join(json.dumps(r) + "\n" for r in hn), encoding="utf-8")
+    # 5: 0+3, 7: 2+0, 9: 1+1 (statement hard negatives do not count), 3: 0; 11 has no forecast layer
+    assert ga.rank_articles(tmp_path, "test", "forecast") == [(5, 0, 3), (7, 2, 0), (9, 1, 1), (3, 0, 0)]
+    assert ga.rank_articles(tmp_path, "test", "forecast", exclude=[7]) == [(5, 0, 3), (9, 1, 1), (3, 0, 0)]
