@@ -7,10 +7,11 @@ Usage::
 ``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
 ``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
 some of its articles in the same record format, by default
-``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the layers B annotated in each; see its
-README). Only those articles of A are compared, and each layer only on the articles where B
-annotated it (an article done for forecasts alone counts for forecasts and forecast hard
-negatives only).
+``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the
+layers B annotated in each; see its README). Only those articles of A are compared, and each
+layer only on the articles where B annotated it (an article done for forecasts alone counts
+for forecasts and forecast hard negatives only). ``--rank N`` prints how the forecast-only
+articles are chosen (line numbers and counts only).
 
 B is scored against A **with the matching the evaluators use**, imported from lagebild's
 eval code (:mod:`lagebild.events.realeval`, :mod:`lagebild.statements.realeval`), as if B
@@ -31,10 +32,10 @@ were a system's output:
   statements, evidence sentences for forecasts, overlap of at least half the shorter span,
   one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
   speaker/holder agreement on matched pairs (strict: B's first code as a system would give
-  it; lenient: any code B accepts; and how often both annotators put the same code first), Cohen's kappa of the statement ``kind`` and of the
-  forecast ``probability_class`` (no class = ``unhedged``), and agreement on whether a
-  condition is present; hard negatives: how many of one side's hard-negative sentences hold
-  an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
+  it; lenient: any code B accepts; and how often both annotators put the same code first),
+  Cohen's kappa of the statement ``kind`` and of the forecast ``probability_class`` (no
+  class = ``unhedged``), and agreement on whether a condition is present; hard negatives:
+  how many of one side's hard-negative sentences hold an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
   hard-negative sets (same sentence, same ``looks_like``).
 
 Cohen's kappa: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the observed agreement and ``p_e``
