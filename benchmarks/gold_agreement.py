@@ -35,8 +35,8 @@ were a system's output:
   it; lenient: any code B accepts; and how often both annotators put the same code first),
   Cohen's kappa of the statement ``kind`` and of the forecast ``probability_class`` (no
   class = ``unhedged``), and agreement on whether a condition is present; hard negatives:
-  how many of one side's hard-negative sentences hold an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
-  hard-negative sets (same sentence, same ``looks_like``).
+  how many of one side's hard-negative sentences hold an item of the other (the evaluators'
+  false-alarm test), and the agreement F1 of the two hard-negative sets (same sentence, same ``looks_like``).
 
 Cohen's kappa: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the observed agreement and ``p_e``
 the agreement expected from each annotator's label frequencies (Cohen 1960, "A coefficient
