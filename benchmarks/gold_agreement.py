@@ -7,8 +7,11 @@ Usage::
 ``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
 ``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
 some of its articles in the same record format, by default
-``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles; see its
-README). Only those articles of A are compared.
+``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the
+layers B annotated in each; see its README). Only those articles of A are compared, and each
+layer only on the articles where B annotated it (an article done for forecasts alone counts
+for forecasts and forecast hard negatives only). ``--rank N`` prints how the forecast-only
+articles are chosen (line numbers and counts only).
 
 B is scored against A **with the matching the evaluators use**, imported from lagebild's
 eval code (:mod:`lagebild.events.realeval`, :mod:`lagebild.statements.realeval`), as if B
@@ -29,11 +32,11 @@ were a system's output:
   statements, evidence sentences for forecasts, overlap of at least half the shorter span,
   one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
   speaker/holder agreement on matched pairs (strict: B's first code as a system would give
-  it; lenient: any code B accepts), Cohen's kappa of the statement ``kind`` and of the
-  forecast ``probability_class`` (no class = ``unhedged``), and agreement on whether a
-  condition is present; hard negatives: how many of one side's hard-negative sentences hold
-  an item of the other (the evaluators' false-alarm test), and the agreement F1 of the two
-  hard-negative sets (same sentence, same ``looks_like``).
+  it; lenient: any code B accepts; and how often both annotators put the same code first),
+  Cohen's kappa of the statement ``kind`` and of the forecast ``probability_class`` (no
+  class = ``unhedged``), and agreement on whether a condition is present; hard negatives:
+  how many of one side's hard-negative sentences hold an item of the other (the evaluators'
+  false-alarm test), and the agreement F1 of the two hard-negative sets (same sentence, same ``looks_like``).
 
 Cohen's kappa: ``(p_o - p_e) / (1 - p_e)`` with ``p_o`` the observed agreement and ``p_e``
 the agreement expected from each annotator's label frequencies (Cohen 1960, "A coefficient
@@ -63,13 +66,34 @@ Records = Dict[Any, List[Dict[str, Any]]]  # article line -> records
 
 # -- reading -----------------------------------------------------------------------------------
 
+ALL_LAYERS = frozenset(("events", "statements", "forecasts"))
+
+
+def read_article_layers(path: Path) -> Dict[int, frozenset]:
+    """``{line: layers}`` of an ``articles.tsv``: first column the article line, second the
+    comma-separated layers annotator B did in it (``events``, ``statements``, ``forecasts``;
+    all three when the column is absent); ``#`` comments skipped. Hard negatives go with their
+    layer (``looks_like`` ``statement`` with statements, ``forecast`` with forecasts).
+
+    Raises ValueError naming the file and line for an unknown layer or a line listed twice."""
+    out: Dict[int, frozenset] = {}
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        layers = frozenset(x.strip() for x in cols[1].split(",") if x.strip()) if len(cols) > 1 else ALL_LAYERS
+        if not layers or layers - ALL_LAYERS:
+            raise ValueError(f"{path}:{no}: unknown layer(s) {sorted(layers - ALL_LAYERS) or '(none)'}")
+        line = int(cols[0])
+        if line in out:
+            raise ValueError(f"{path}:{no}: article {line} listed twice")
+        out[line] = layers
+    return out
+
+
 def read_articles(path: Path) -> List[int]:
     """Article lines listed in a ``articles.tsv`` (first column; ``#`` comments skipped)."""
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            out.append(int(raw.split("\t")[0]))
-    return out
+    return list(read_article_layers(path))
 
 
 def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Records]:
@@ -87,6 +111,27 @@ def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Reco
                     by[rec["line"]].append(rec)
         out[layer] = by
     return out
+
+
+def rank_articles(gold: Path, split: str, looks_like: str, exclude: Iterable[int] = ()) -> List[Tuple[int, int, int]]:
+    """Articles of ``split`` for a second annotation of one layer, by a neutral rule that
+    needs no reading of A's records: ``(line, items, hard_negatives)`` for every article that
+    ``articles_<split>.tsv`` lists with the layer (``forecast`` -> ``forecasts``), sorted by
+    A's item count plus A's hard negatives of that kind (most first), ties by line number;
+    lines in ``exclude`` are left out. Counts only; no record is returned."""
+    layer = looks_like + "s"
+    listed = [ln for ln, layers in read_article_layers(gold / f"articles_{split}.tsv").items() if layer in layers]
+    items: Counter = Counter()
+    negs: Counter = Counter()
+    for raw in (gold / f"{layer}.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        items[rec["line"]] += rec.get("split") == split
+    for raw in (gold / "hard_negatives.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        negs[rec["line"]] += rec.get("split") == split and rec.get("looks_like") == looks_like
+    skip = set(exclude)
+    rows = [(ln, items[ln], negs[ln]) for ln in listed if ln not in skip]
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))
 
 
 # -- small helpers ---------------------------------------------------------------------------------
@@ -217,6 +262,7 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
             x, y = ra[gi], rb[pi]
             c["who_strict"] += ev.actor_matches(x.get(who), first(y.get(who)))
             c["who_lenient"] += actors_agree(x.get(who), y.get(who))
+            c["who_first"] += first(x.get(who)) == first(y.get(who))
             if layer == "statements":
                 kind_pairs.append((x.get("kind"), y.get("kind")))
             else:
@@ -236,6 +282,7 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
         "A": c["A"], "B": c["B"], "matched": c["matched"], "precision": p, "recall": r, "f1": ev.f1(p, r),
         f"{who}_strict": _ratio(c["who_strict"], c["matched"]),
         f"{who}_lenient": _ratio(c["who_lenient"], c["matched"]),
+        f"{who}_same_first": _ratio(c["who_first"], c["matched"]),
         "hard_negatives_A": c["negs_A"], "hard_negatives_B": c["negs_B"],
         "hard_negatives_f1": ev.f1(np_, nr),
         "B_items_in_A_hard_negatives": c["B_items_in_A_negs"],
@@ -251,13 +298,24 @@ def layer_agreement(layer: str, a: Dict[str, Records], b: Dict[str, Records], ke
     return out
 
 
-def agreement(a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any]) -> Dict[str, Any]:
-    """All three layers: ``{"articles", "events", "statements", "forecasts"}``."""
+def agreement(a: Dict[str, Records], b: Dict[str, Records], keys: Sequence[Any],
+              layers: Optional[Dict[Any, Iterable[str]]] = None) -> Dict[str, Any]:
+    """All three layers: ``{"articles", "layer_articles", "events", "statements", "forecasts"}``.
+
+    ``layers`` maps an article to the layers B annotated in it (all three for an article it
+    does not name, and for every article when it is None); each layer is scored only on the
+    articles that have it, so an article annotated for forecasts only does not count B as
+    missing all of A's events and statements there."""
+    def keys_for(layer: str) -> List[Any]:
+        return [k for k in keys if layers is None or k not in layers or layer in layers[k]]
+
+    per = {layer: keys_for(layer) for layer in ("events", "statements", "forecasts")}
     return {
         "articles": list(keys),
-        "events": events_agreement(a["events"], b["events"], keys),
-        "statements": layer_agreement("statements", a, b, keys),
-        "forecasts": layer_agreement("forecasts", a, b, keys),
+        "layer_articles": per,
+        "events": events_agreement(a["events"], b["events"], per["events"]),
+        "statements": layer_agreement("statements", a, b, per["statements"]),
+        "forecasts": layer_agreement("forecasts", a, b, per["forecasts"]),
     }
 
 
@@ -291,9 +349,11 @@ def format_table(res: Dict[str, Any]) -> str:
         ("Cohen's kappa, first root", e["root_kappa"], None),
         ("Cohen's kappa, modality", e["modality_kappa"], None),
     ]
-    lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles: "
-             + " ".join(map(str, res["articles"])), "",
-             "EVENTS                                            B vs A    A vs B"]
+    per = res.get("layer_articles") or {k: res["articles"] for k in ("events", "statements", "forecasts")}
+    lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles"]
+    lines += [f"  {layer:<11} {len(per[layer]):>3} articles: " + " ".join(map(str, per[layer]))
+              for layer in ("events", "statements", "forecasts")]
+    lines += ["", "EVENTS                                            B vs A    A vs B"]
     lines += [f"  {name:<47} {_fmt(x):>7}   {_fmt(y):>7}" for name, x, y in rows]
     for layer, d, who, extra in (
         ("STATEMENTS", s, "speaker", [("kind agreement", "kind_agreement"), ("Cohen's kappa, kind (direct/indirect)", "kind_kappa")]),
@@ -306,7 +366,8 @@ def format_table(res: Dict[str, Any]) -> str:
                  ("precision (matched / B)", d["precision"]), ("recall (matched / A)", d["recall"]),
                  ("F1 (agreement F1)", d["f1"]),
                  (f"{who} agreement, strict (B's first code)", d[f"{who}_strict"]),
-                 (f"{who} agreement, lenient (any accepted code)", d[f"{who}_lenient"])]
+                 (f"{who} agreement, lenient (any accepted code)", d[f"{who}_lenient"]),
+                 (f"same first {who} code on both sides", d.get(f"{who}_same_first"))]
         items += [(name, d[key]) for name, key in extra]
         items += [("hard negatives A / B", f"{d['hard_negatives_A']} / {d['hard_negatives_B']}"),
                   ("hard-negative agreement F1", d["hard_negatives_f1"]),
@@ -322,12 +383,23 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--second", type=Path, default=SECOND_DIR,
                     help="folder of annotation B with its articles.tsv")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--rank", metavar="N", type=int,
+                    help="print only the N test articles with the most A forecasts + forecast hard "
+                         "negatives that B has no forecast layer for (line and counts; how the "
+                         "forecast-only articles were chosen) and exit")
     args = ap.parse_args(argv)
-    keys = read_articles(args.second / "articles.tsv")
+    if args.rank is not None:
+        have = [ln for ln, ls in read_article_layers(args.second / "articles.tsv").items() if "forecasts" in ls]
+        print("line\tforecasts\tforecast_hard_negatives")
+        for row in rank_articles(args.gold, "test", "forecast", have)[:args.rank]:
+            print("\t".join(map(str, row)))
+        return 0
+    layers = read_article_layers(args.second / "articles.tsv")
+    keys = list(layers)
     verify = realgold.available()
     a = load_dir(args.gold, keys, verify)
     b = load_dir(args.second, keys, verify)
-    res = agreement(a, b, keys)
+    res = agreement(a, b, keys, layers)
     print(json.dumps(res, indent=1, default=str) if args.json else format_table(res))
     if not verify:
         print("(corpus not found under ../shared: sentence hashes not checked)", file=sys.stderr)

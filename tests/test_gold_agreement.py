@@ -104,7 +104,8 @@ def test_disagreements_are_counted():
     assert s["kind_kappa"] == pytest.approx(0.0)
     assert (f["A"], f["B"], f["matched"]) == (2, 1, 1)
     assert f["recall"] == pytest.approx(0.5) and f["precision"] == 1.0
-    assert f["holder_strict"] == 1.0 and f["probability_agreement"] == 0.0
+    assert f["holder_strict"] == 1.0 and f["holder_same_first"] == 1.0 and f["probability_agreement"] == 0.0
+    assert s["speaker_same_first"] == pytest.approx(2 / 3)
     # A's forecast at 201-250 lies in B's forecast hard negative
     assert f["A_items_in_B_hard_negatives"] == 1 and f["B_items_in_A_hard_negatives"] == 0
     assert f["hard_negatives_f1"] == 0.0 and s["hard_negatives_f1"] == 1.0
@@ -119,6 +120,49 @@ def test_lenient_speaker_accepts_any_code_of_b():
     b["statements"][1][0]["speaker"] = ["AUTPTY", "AUTOPP"]
     s = ga.agreement(a, b, [1])["statements"]
     assert s["speaker_strict"] == 0.0 and s["speaker_lenient"] == 1.0
+
+
+def test_forecast_only_article_counts_for_forecasts_alone():
+    # article 2 was annotated by B for forecasts only: A's events, statements and statement
+    # hard negatives there must not count as B's misses, while its forecasts do count
+    a = annotation_a()
+    b = copy.deepcopy(a)
+    a2 = {"events": [_ev(0, 50, "FRA", "DEU", "04", "040")],
+          "statements": [_st(0, 50, "FRAGOV", "direct")],
+          "forecasts": [_fc(51, 100, "author", None), _fc(101, 150, "FRAGOV", "unlikely")],
+          "hard_negatives": [_neg(151, 200, "forecast"), _neg(201, 250, "statement")]}
+    for layer, recs in a2.items():
+        a[layer][2] = [dict(r, line=2) for r in recs]
+    b["forecasts"][2] = [dict(_fc(51, 100, "author", None), line=2)]
+    b["hard_negatives"][2] = [dict(_neg(101, 150, "forecast"), line=2)]
+    layers = {1: ga.ALL_LAYERS, 2: frozenset({"forecasts"})}
+    res = ga.agreement(a, b, [1, 2], layers)
+    assert res["layer_articles"] == {"events": [1], "statements": [1], "forecasts": [1, 2]}
+    e, s, f = res["events"], res["statements"], res["forecasts"]
+    assert (e["A"], e["B"]) == (4, 4) and e["B_vs_A"]["recall"] == 1.0
+    assert (s["A"], s["B"], s["matched"]) == (4, 4, 4) and s["hard_negatives_f1"] == 1.0
+    assert (f["A"], f["B"], f["matched"]) == (4, 3, 3)
+    assert f["precision"] == 1.0 and f["recall"] == pytest.approx(3 / 4)
+    # B marked A's FRAGOV forecast sentence as a hard negative; the forecast HN sets: A 2, B 2, 1 shared
+    assert f["A_items_in_B_hard_negatives"] == 1
+    assert (f["hard_negatives_A"], f["hard_negatives_B"]) == (2, 2) and f["hard_negatives_f1"] == pytest.approx(0.5)
+    # without the layer map the same records count article 2 in every layer
+    whole = ga.agreement(a, b, [1, 2])
+    assert whole["events"]["A"] == 5 and whole["statements"]["recall"] == pytest.approx(4 / 5)
+    assert "forecasts     2 articles: 1 2" in ga.format_table(res)
+
+
+def test_read_article_layers(tmp_path):
+    path = tmp_path / "articles.tsv"
+    path.write_text("# line\tlayers\n4\tevents,statements,forecasts\n762\tforecasts\n9\n", encoding="utf-8")
+    assert ga.read_article_layers(path) == {4: ga.ALL_LAYERS, 762: frozenset({"forecasts"}), 9: ga.ALL_LAYERS}
+    assert ga.read_articles(path) == [4, 762, 9]
+    path.write_text("4\tevents,forcasts\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"articles.tsv:1: unknown layer"):
+        ga.read_article_layers(path)
+    path.write_text("4\tforecasts\n4\tevents\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"articles.tsv:2: article 4 listed twice"):
+        ga.read_article_layers(path)
 
 
 def test_agreement_files_hold_no_article_text():
@@ -140,3 +184,19 @@ def test_cli_prints_the_three_tables(capsys):
     out = capsys.readouterr().out
     for head in ("EVENTS", "STATEMENTS", "FORECASTS", "Cohen's kappa"):
         assert head in out
+
+
+def test_rank_articles_by_counts_only(tmp_path):
+    (tmp_path / "articles_test.tsv").write_text(
+        "# line\tlayers\n5\tevents,statements,forecasts\n7\tevents,forecasts\n9\tforecasts\n11\tevents\n3\tforecasts\n",
+        encoding="utf-8")
+    fc = [{"line": 7, "split": "test"}] * 2 + [{"line": 9, "split": "test"}] + [{"line": 1, "split": "dev"}] * 5
+    hn = ([{"line": 5, "split": "test", "looks_like": "forecast"}] * 3
+          + [{"line": 9, "split": "test", "looks_like": "forecast"}]
+          + [{"line": 9, "split": "test", "looks_like": "statement"}] * 4
+          + [{"line": 11, "split": "test", "looks_like": "forecast"}] * 9)
+    (tmp_path / "forecasts.jsonl").write_text("".join(json.dumps(r) + "\n" for r in fc), encoding="utf-8")
+    (tmp_path / "hard_negatives.jsonl").write_text("".join(json.dumps(r) + "\n" for r in hn), encoding="utf-8")
+    # 5: 0+3, 7: 2+0, 9: 1+1 (statement hard negatives do not count), 3: 0; 11 has no forecast layer
+    assert ga.rank_articles(tmp_path, "test", "forecast") == [(5, 0, 3), (7, 2, 0), (9, 1, 1), (3, 0, 0)]
+    assert ga.rank_articles(tmp_path, "test", "forecast", exclude=[7]) == [(5, 0, 3), (9, 1, 1), (3, 0, 0)]
