@@ -1573,6 +1573,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = owner_before[0], owner_before[1]
             else:
                 holder, holder_text = "author", None
+        if holder in ("unknown", "", None) and holder_text:
+            # a holder as written that no actor mention covers: a pronoun, a description or
+            # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
+            resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
+            if resolved is not None:
+                holder, holder_text = resolved
         if frame is not None and kind == "expectation":
             probability = frame.prob
         elif hedges:
@@ -1757,6 +1763,42 @@ def _reported_holder(
     return None
 
 
+SELF_REFERENCE_PRONOUNS = {"er", "sie"}  # third-person pronouns that, in reported speech, stand for the speaker
+
+
+def _resolve_holder(
+    doc: Doc, holder_text: str, span: Tuple[int, int], window_start: int, statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of a holder that the statement or frame gave only as
+    written (``holder_text``) with no actor linked, or None when it stays unresolved.
+
+    The holder's mention is the last occurrence of ``holder_text`` from ``window_start``
+    (two sentences back) to the end of the forecast ``span``. A third-person pronoun inside
+    the content of a statement whose speaker is known is that speaker ("Er rechne damit,
+    dass …, sagte der Analyst": reported speech turns the speaker's "ich" into "er"; German
+    grammar, Duden Grammatik §§ 1598 ff.). Otherwise the mention is resolved like an event
+    argument by :func:`lagebild.language.reference.resolve_reference` (the nearest earlier
+    agreeing actor for a pronoun or description, an agent-coded actor for a group noun).
+    Needs a parse; None without one."""
+    if not has_parse(doc):
+        return None
+    text = doc_text(doc)
+    a = text.rfind(holder_text, window_start, span[1])
+    if a < 0:
+        return None
+    b = a + len(holder_text)
+    if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS:
+        outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
+                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS]
+        if outer:
+            st = min(outer, key=lambda x: x.span[1] - x.span[0])
+            return st.speaker, st.speaker_text
+    from ..language.reference import resolve_reference
+
+    actor = resolve_reference(doc, a, b)
+    return (actor, holder_text) if actor else None
+
+
 def _cue_in_question(sent: Span, st: Statement) -> bool:
     """The attitude verb of ``st`` stands in an indirect question ("Wie weit er fürchtete,
     …, kann man nur vermuten"): the attitude is asked about, not held."""
@@ -1775,6 +1817,13 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    if actor is None and has_parse(doc):
+        # a pronoun, a description or a group noun ("Er zeigte sich zuversichtlich", "Sie
+        # warnt vor …", "Der Experte hält … für wahrscheinlich"): resolved like an event
+        # argument, by the shared reference layer (the nearest agreeing earlier actor)
+        from ..language.reference import resolve_reference
+
+        actor = resolve_reference(doc, tok.idx, tok.idx + len(tok))
     return (actor or "unknown", text[a:b])
 
 
