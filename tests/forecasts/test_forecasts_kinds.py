@@ -552,3 +552,30 @@ PRONOUN_AND_REPORTED_HOLDERS = [
 def test_grid_kind_fourth_round(name, cases):
     failed = _grid(cases)
     assert _share_ok(cases, failed) >= 0.95 or len(failed) == 0, f"{name}: {failed}"
+
+
+PROJECTED_FIGURES = [
+    # a future amount with no source of its own continues the source of the forecast just before
+    ("Die Pensionskommission erwartet bis 2020 einen Anstieg der Kosten. "
+     "In absoluten Zahlen werden die Ausgaben 2020 bei 13 Milliarden Euro liegen.",
+     ["Die Pensionskommission", "Die Pensionskommission"]),
+    ("Das Wifo rechnet für heuer mit einem Wachstum von 1,5 Prozent. "
+     "Die Arbeitslosenquote wird im Herbst auf 9,8 Prozent steigen.", ["Das Wifo", "Das Wifo"]),
+    ("Die Nationalbank erwartet eine höhere Inflation. Im kommenden Jahr wird die Teuerung auf 2,1 Prozent steigen.",
+     ["Die Nationalbank", "Die Nationalbank"]),
+    ("Die Ökonomen der Bank Austria rechnen mit einer Erholung. Die Exporte werden um vier Prozent zulegen.",
+     ["Die Ökonomen der Bank Austria", "Die Ökonomen der Bank Austria"]),
+    # hearsay "sollen" of an amount: the speaker just named
+    ("Der Sprecher des Ministeriums sagte, der Plan sei fertig. Heuer sollen es rund zwei Milliarden Euro sein.",
+     ["Der Sprecher des Ministeriums"]),
+    # no figure, too far back, or a statement (no forecast) before: the author's own
+    ("Das Wifo rechnet mit einem Wachstum von 1,5 Prozent. Der Winter wird hart sein.", ["Das Wifo", "author"]),
+    ("Das Wifo rechnet mit einem Wachstum. Der Minister trat zurück. Die Regierung tagte am Montag. "
+     "Die Opposition protestierte. 2017 wird die Arbeitslosigkeit zehn Prozent erreichen.", ["Das Wifo", "author"]),
+    ("Der Minister sagte, die Reform sei gut. Die Kosten werden wohl auf drei Milliarden steigen.", ["author"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROJECTED_FIGURES)
+def test_grid_projected_figures_keep_their_source(text, expected):
+    assert _holders(text) == expected

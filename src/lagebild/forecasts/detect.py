@@ -1353,6 +1353,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     # ("Sollten die Briten … stimmen, müsse man mit einem Schock rechnen. Das BIP würde … sinken.")
     prev_cond: Optional[Forecast] = None
     sent_starts = [st.start_char for st in sents]
+    sent_index: Dict[int, int] = {}  # start character of a forecast span -> its sentence
     for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
@@ -1365,6 +1366,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             prev_owner = owner
             out.append(Forecast(holder=owner[0], text=doc_text(doc)[span[0]:span[1]], span=span,
                                 probability=EXPECT_DEFAULT, cues=[owner[2]], holder_text=owner[1], kind="expectation"))
+            sent_index[span[0]] = si
             continue
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
@@ -1571,6 +1573,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
+            elif (projector := _projection_source(out, si, sent, sent_index)) is not None:
+                # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
+                # …": a projected figure is the projection of the source just named
+                holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
         if holder in ("unknown", "", None) and holder_text:
@@ -1626,6 +1632,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 condition_event=_event_dict(cond_events[0]) if cond_events else None,
             )
         )
+        sent_index[span[0]] = si
         if condition is not None or continued is not None:
             prev_cond = out[-1]
     return out
@@ -1747,7 +1754,9 @@ def _reported_holder(
             if before:
                 st = max(before, key=lambda x: x.span[1])
                 return st.speaker, st.speaker_text
-    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent):
+    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent) or (
+        cue is not None and (cue.lower_,) in REPORTED_SHOULD
+    ):
         earlier = [st for st in statements if _known_speaker(st) and st is not own
                    and window_start <= st.span[1] <= sent.start_char + 1]
         if earlier:
@@ -1797,6 +1806,36 @@ def _resolve_holder(
 
     actor = resolve_reference(doc, a, b)
     return (actor, holder_text) if actor else None
+
+
+PROJECTION_REACH = 3  # sentences back that a source of projected figures reaches
+YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _amount_figure(sent: Span) -> bool:
+    """The sentence gives an amount or a share (a number that is no year: "13,18
+    Milliarden", "2,46 Millionen", "vier Prozent")."""
+    return any((t.like_num or t.pos_ == "NUM") and not YEAR.match(t.text) for t in sent)
+
+
+def _projection_source(
+    out: Sequence[Forecast], si: int, sent: Span, sent_index: Dict[int, int],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The holder of a projected figure that names no source: the holder (not the author)
+    of the latest forecast at most :data:`PROJECTION_REACH` sentences back, when the
+    sentence gives an amount. A journalist reports future amounts from a source — a
+    commission's report, an institute's forecast — and names the source once (the real-news
+    gold's practice: each figure of a report is the report owner's forecast). None
+    otherwise."""
+    if not out or not _amount_figure(sent):
+        return None
+    last = out[-1]
+    if last.holder in ("author", "", None) or (last.holder == "unknown" and not last.holder_text):
+        return None
+    back = sent_index.get(last.span[0])
+    if back is None or not (0 < si - back <= PROJECTION_REACH):
+        return None
+    return last.holder, last.holder_text
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:
