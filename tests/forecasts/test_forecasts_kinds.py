@@ -579,3 +579,30 @@ PROJECTED_FIGURES = [
 @pytest.mark.parametrize("text,expected", PROJECTED_FIGURES)
 def test_grid_projected_figures_keep_their_source(text, expected):
     assert _holders(text) == expected
+
+
+IMMINENT = [
+    # "bevorstehen": an outcome held imminent
+    ("Eine Einigung im Tarifstreit steht unmittelbar bevor.", one("author")),
+    ("Den Grünen steht eine schwere Niederlage bevor.", one("author")),
+    ("Der Region steht ein harter Winter bevor.", one("author")),
+    ("Die Experten sagen, dass dem Land eine Rezession bevorsteht.", one("Die Experten")),
+    ("Dem Euro stehe eine schwierige Zeit bevor, sagte die Ökonomin.", one("die Ökonomin")),
+    ("Möglicherweise steht der Partei eine Spaltung bevor.", one("author")),
+    ("Sollte der Vertrag scheitern, stünde dem Land eine Pleite bevor.", one("author", True)),
+    ("Der Bank stehen harte Jahre bevor, und die Aktionäre wissen das.", one("author")),
+    # the conjunction, the past, the attribute, a question, a calendar event: no forecast
+    ("Die Wahl stand damals unmittelbar bevor.", none),
+    ("Bevor die Wahl stattfindet, muss das Budget beschlossen werden.", none),
+    ("Die bevorstehende Wahl beschäftigt die Parteien.", none),
+    ("Bevor er ging, sagte er nichts.", none),
+    ("Steht der Koalition eine Krise bevor?", none),
+    ("Die Landtagswahl steht bevor.", none),
+    ("Der Parteitag der SPÖ steht unmittelbar bevor.", none),
+    ("Er wartete, bevor er antwortete.", none),
+]
+
+
+def test_grid_imminent_outcomes():
+    failed = _grid(IMMINENT)
+    assert _share_ok(IMMINENT, failed) >= 0.95 or len(failed) == 0, f"imminent: {failed}"

@@ -458,12 +458,53 @@ def analyse_sentence(
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
     if lang == "de" and not out.cues:
+        near = _imminent(sent, flex, out.condition)
+        if near is not None:
+            tok, verb = near
+            cue = flex.cues.get((verb.lower_,)) or flex.cues[(tok.lower_,)]
+            out.cues.append(_Found("imminent", tok, tok.text if verb is tok else f"{verb.text} … {tok.text}", cue.prob))
+    if lang == "de" and not out.cues:
         warned = _warning(sent, flex, out.condition)
         if warned is not None:
             verb, noun = warned
             prob = flex.cues[(verb.lower_,)].prob
             out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
+    """``(token of "bevorstehen", its finite verb)`` when ``sent`` holds an outcome imminent: the particle
+    "bevor" closing a clause (next token a punctuation mark or the end) after a present or
+    Konjunktiv form of "stehen" in that clause ("Den Grünen steht eine Niederlage bevor"),
+    or a joined verb-final form ("dass dem Land eine Rezession bevorsteht"); both
+    ``imminent``/``imminent_verb`` of forecast_cues.tsv. None for the conjunction ("Bevor
+    die Wahl stattfindet"), the past ("stand … bevor"), the attribute ("die bevorstehende
+    Wahl"), a question, a form inside the condition clause, and a calendar event as subject
+    ("Die Wahl steht bevor": a ``schedule_noun``, a schedule)."""
+    forms = flex.words("imminent")
+    verbs = flex.words("imminent_verb")
+    if not forms or sent.text.rstrip().endswith("?"):
+        return None
+    doc = sent.doc
+    schedules = tuple(flex.words("schedule_noun"))
+    for t in sent:
+        if t.lower_ not in forms or (condition and condition[0] <= t.idx < condition[1]):
+            continue
+        if t.lower_ == "bevor":
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            if nxt is not None and not nxt.is_punct:
+                continue  # "bevor die Wahl stattfindet": the conjunction
+            cs, _ = clause_bounds(sent, t.i)
+            verb = next((doc[j] for j in range(t.i - 1, cs - 1, -1) if doc[j].lower_ in verbs), None)
+            if verb is None:
+                continue
+        else:
+            verb = t
+        subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None and schedules and subj.lower_.endswith(schedules):
+            continue
+        return t, verb
+    return None
 
 
 WARNING_PREPOSITION = "vor"
@@ -1340,7 +1381,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
-    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form")
+    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
@@ -1433,7 +1474,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                              and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None)  # ("Rotes Kreuz": ADJ head)
                 if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
                     frame_holder = _token_actor(doc, subj)
-            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation"}[first.kind]  # (a warning dated in the past still predicts)
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation", "imminent": "modal"}[first.kind]  # (a warning dated in the past still predicts)
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [

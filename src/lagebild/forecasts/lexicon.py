@@ -45,6 +45,9 @@ CUE_KINDS = (
     "schedule_verb",
     "warning_verb",
     "harm_noun",
+    "imminent",
+    "imminent_verb",
+    "schedule_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
