@@ -606,3 +606,29 @@ IMMINENT = [
 def test_grid_imminent_outcomes():
     failed = _grid(IMMINENT)
     assert _share_ok(IMMINENT, failed) >= 0.95 or len(failed) == 0, f"imminent: {failed}"
+
+
+EVIDENTIAL_PRESENT = [
+    # "laut/zufolge/nach Einschätzung" + a present-tense claim about a future period: the
+    # source's forecast when the source is a forecast or the verb an outcome
+    ("Laut Wifo wächst die Wirtschaft im kommenden Jahr um 1,7 Prozent.", one("Wifo")),
+    ("Laut der Prognose bleibt die Arbeitslosigkeit bis 2018 hoch.", one("author")),
+    ("Laut Wifo-Prognose wächst die Wirtschaft im kommenden Jahr kräftiger.", one()),
+    ("Den Prognosen zufolge erholt sich der Tourismus im nächsten Sommer.", one("author")),
+    ("Laut Schätzungen der Experten kostet die Reform bis 2020 rund zwei Milliarden Euro.",
+     one("Schätzungen der Experten")),
+    ("Nach Einschätzung der Nationalbank steigt die Inflation im nächsten Jahr auf zwei Prozent.", one()),
+    ("Dem Institut zufolge sinkt die Arbeitslosigkeit im nächsten Jahr deutlich.", one("Dem Institut")),
+    # the past, the present state, schedules and the source's own acts: no forecast
+    ("Laut der Prognose stieg die Arbeitslosigkeit im vergangenen Jahr.", none),
+    ("Laut Umfrage liegt die FPÖ derzeit bei 30 Prozent.", none),
+    ("Laut Prognose ist die Lage derzeit stabil.", none),
+    ("Laut Polizei beginnt die Demonstration am Samstag.", none),
+    ("Laut Ministerium tritt das Gesetz im Juli in Kraft.", none),
+    ("Laut dem Sprecher reist der Minister nächste Woche nach Brüssel.", none),
+]
+
+
+def test_grid_evidential_present_tense_forecasts():
+    failed = _grid(EVIDENTIAL_PRESENT)
+    assert _share_ok(EVIDENTIAL_PRESENT, failed) >= 0.95 or len(failed) == 0, f"evidential present: {failed}"

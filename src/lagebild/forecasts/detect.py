@@ -1387,6 +1387,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
+    evidential_starts = sorted(st.span[0] for st in statements if (st.cue or "").lower() in EVIDENTIAL_CUES)
     out: List[Forecast] = []
     prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
     frame_words = frozenset(flex.frames)
@@ -1420,7 +1421,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
-        if not has_cue and not expect_here and not has_frame and cond_before is None:
+        k = bisect_left(evidential_starts, span[0])
+        evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -1445,6 +1448,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
         kind = None
         stmt = None
+        evidential_cue: Optional[str] = None
         frame = estimative_frame(sent, flex, cond) if has_frame else None
         frame_holder: Optional[Tuple[str, Optional[str]]] = None
         continued: Optional[Forecast] = None
@@ -1495,6 +1499,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            elif lang == "de" and anchored and not analysis.rejected and (
+                evidential := _evidential_forecast(doc, sent, statements, flex)
+            ) is not None:
+                # "Laut Prognose des Wifo wächst die Wirtschaft im kommenden Jahr um 1,7
+                # Prozent", "Dem Institut zufolge sinkt die Arbeitslosigkeit 2017": a source's
+                # claim about a future period, in the present tense
+                kind = "expectation"
+                stmt = evidential if _source_is_actor(doc, evidential, flex) else None
+                evidential_cue = evidential.cue
             elif hedges and not analysis.rejected and (anchored or (
                 cond is not None and any(h[2].pos_ in ("ADV", "ADJ") for h in hedges) and not _past_clause(doc, sent.start, sent.end)
             )):
@@ -1654,6 +1667,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                                        + [c.text for c in cues] + [h[0] for h in hedges]))
         if kind == "expectation" and not cues and expect_cue:
             cue_texts.insert(0, expect_cue)
+        elif evidential_cue and evidential_cue not in cue_texts:
+            cue_texts.insert(0, evidential_cue)
         hz = None
         if horizon is not None:
             hz = {k: horizon[k] for k in ("text", "start", "end")}
@@ -1847,6 +1862,51 @@ def _resolve_holder(
 
     actor = resolve_reference(doc, a, b)
     return (actor, holder_text) if actor else None
+
+
+EVIDENTIAL_CUES = {"laut", "zufolge", "nach einschätzung", "nach ansicht", "nach angaben", "nach schätzung",
+                   "nach schätzungen", "nach berechnungen"}  # the statement layer's "according to" cues
+
+
+def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], flex: ForecastLexicon) -> Optional[Statement]:
+    """The evidential statement ("laut X", "X zufolge", "nach Einschätzung X") whose content
+    in ``sent`` predicts in the present tense: its source names a forecast (a
+    ``forecast_noun``: "laut Prognose", "Schätzungen zufolge") or its content's finite
+    verb is an ``outcome_verb`` ("Laut Wifo wächst die Wirtschaft …"), and no verb of the
+    sentence is in the past. The caller has checked that the sentence points to the future
+    (a future time expression); schedules ("Laut Polizei beginnt die Demonstration am
+    Samstag") and the source's own acts ("Laut Ministerium tritt das Gesetz … in Kraft")
+    have no outcome verb and stay no forecast. None otherwise."""
+    if not has_parse(doc) or _past_clause(doc, sent.start, sent.end):
+        return None
+    nouns = tuple(flex.words("forecast_noun"))
+    outcomes = flex.words("outcome_verb")
+    for st in statements:
+        if (st.cue or "").lower() not in EVIDENTIAL_CUES or not (sent.start_char <= st.span[0] < sent.end_char):
+            continue
+        if _names_forecast(st.speaker_text, nouns):
+            return st
+        verbs = [t for t in sent if st.span[0] <= t.idx < st.span[1] and t.pos_ in ("VERB", "AUX")
+                 and (feat(t, "VerbForm") == "Fin" or (feat(t, "VerbForm") is None and feat(t, "Mood") is not None))]
+        if verbs and _lemma(verbs[0]) in outcomes:
+            return st
+    return None
+
+
+def _names_forecast(phrase: Optional[str], nouns: Tuple[str, ...]) -> bool:
+    """A word of ``phrase`` ends in a ``forecast_noun``, also in the plural ("Schätzungen")."""
+    return bool(nouns) and any(w.endswith(nouns) or w.endswith(tuple(n + "en" for n in nouns))
+                               for w in (phrase or "").lower().split())
+
+
+def _source_is_actor(doc: Doc, st: Statement, flex: ForecastLexicon) -> bool:
+    """The source of an evidential statement is someone, not only the forecast document
+    ("laut der Prognose", "den Prognosen zufolge"): a linked speaker, or a source phrase
+    whose last word is no ``forecast_noun`` ("Schätzungen der Experten")."""
+    if st.speaker not in ("unknown", "", None):
+        return True
+    words = (st.speaker_text or "").split()
+    return bool(words) and not _names_forecast(words[-1], tuple(flex.words("forecast_noun")))
 
 
 PROJECTION_REACH = 3  # sentences back that a source of projected figures reaches
