@@ -632,3 +632,21 @@ EVIDENTIAL_PRESENT = [
 def test_grid_evidential_present_tense_forecasts():
     failed = _grid(EVIDENTIAL_PRESENT)
     assert _share_ok(EVIDENTIAL_PRESENT, failed) >= 0.95 or len(failed) == 0, f"evidential present: {failed}"
+
+
+OBLIGED_EXPECTATIONS = [
+    # "mit X rechnen müssen": X is in store for the subject — whoever says so predicts it
+    ("Ohne Verhandlungen müsse das Unternehmen immer wieder mit Streiks rechnen, sagte der Gewerkschafter.",
+     ["der Gewerkschafter"]),
+    ("Die Regierung muss mit heftigem Widerstand rechnen.", ["author"]),
+    ("Die Opposition muss bei der Wahl mit Verlusten rechnen, sagte der Meinungsforscher.", ["der Meinungsforscher"]),
+    # without the modal the subject expects
+    ("Die Regierung rechnet mit heftigem Widerstand.", ["Die Regierung"]),
+    ("Die Gewerkschaft rechnet mit langen Verhandlungen.", ["Die Gewerkschaft"]),
+    ("Der Minister erwartet, dass die Preise steigen.", ["Der Minister"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OBLIGED_EXPECTATIONS)
+def test_grid_obliged_expectations_belong_to_the_speaker(text, expected):
+    assert _holders(text) == expected

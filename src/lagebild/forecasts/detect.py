@@ -1448,7 +1448,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
         kind = None
         stmt = None
-        evidential_cue: Optional[str] = None
+        own_cue: Optional[str] = None
         frame = estimative_frame(sent, flex, cond) if has_frame else None
         frame_holder: Optional[Tuple[str, Optional[str]]] = None
         continued: Optional[Forecast] = None
@@ -1499,6 +1499,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
+                own_cue = stmt.cue
+                # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
+                # Streiks rechnen, sagte der Gewerkschafter": the subject faces the outcome;
+                # who says so predicts it (the reporting speaker, else the author)
+                stmt = next((st for st in statements if st is not stmt and _known_speaker(st)
+                             and st.verb_class not in ("expect", "doubt", "believe")
+                             and st.span[0] < span[1] and st.span[1] > span[0]), None)
             elif lang == "de" and anchored and not analysis.rejected and (
                 evidential := _evidential_forecast(doc, sent, statements, flex)
             ) is not None:
@@ -1507,7 +1515,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # claim about a future period, in the present tense
                 kind = "expectation"
                 stmt = evidential if _source_is_actor(doc, evidential, flex) else None
-                evidential_cue = evidential.cue
+                own_cue = evidential.cue
             elif hedges and not analysis.rejected and (anchored or (
                 cond is not None and any(h[2].pos_ in ("ADV", "ADJ") for h in hedges) and not _past_clause(doc, sent.start, sent.end)
             )):
@@ -1665,10 +1673,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys(([frame.label] if frame is not None and kind == "expectation" else [])
                                        + [c.text for c in cues] + [h[0] for h in hedges]))
-        if kind == "expectation" and not cues and expect_cue:
+        if own_cue and own_cue not in cue_texts:
+            cue_texts.insert(0, own_cue)  # (the cue of the sentence, not of the reporting speaker)
+        elif kind == "expectation" and not cues and expect_cue:
             cue_texts.insert(0, expect_cue)
-        elif evidential_cue and evidential_cue not in cue_texts:
-            cue_texts.insert(0, evidential_cue)
         hz = None
         if horizon is not None:
             hz = {k: horizon[k] for k in ("text", "start", "end")}
@@ -1862,6 +1870,27 @@ def _resolve_holder(
 
     actor = resolve_reference(doc, a, b)
     return (actor, holder_text) if actor else None
+
+
+OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
+
+
+def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) -> bool:
+    """The expectation verb ``cue`` ("rechnen") stands under a modal of necessity in its
+    clause ("muss mit Widerstand rechnen", "müsse sich auf Streiks einstellen", "sollte mit
+    Protesten rechnen"): in German "mit X rechnen müssen" says that X is in store for the
+    subject — a prediction of whoever says it, not an expectation the subject holds."""
+    words = (cue or "").lower().split()
+    if not words:
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ != words[0]:
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(doc[j].lower_ in OBLIGING_MODALS for j in range(cs, ce)):
+            return True
+    return False
 
 
 EVIDENTIAL_CUES = {"laut", "zufolge", "nach einschätzung", "nach ansicht", "nach angaben", "nach schätzung",
