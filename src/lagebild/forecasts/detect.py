@@ -255,6 +255,43 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     return _verb_final_future(tok, sent)
 
 
+PASSIVE_AGENT_PREPOSITIONS = {"von", "vom", "durch"}
+REFLEXIVES_DE = {"sich", "mich", "dich", "uns", "euch"}
+# nouns of an accusative of time ("jedes Jahr", "nächste Woche"): an adverbial, no object
+TIME_ACCUSATIVES = {"jahr", "monat", "woche", "tag", "mal", "abend", "morgen", "nacht", "wochenende", "sommer",
+                    "winter", "herbst", "frühjahr", "frühling", "zeit", "stunde", "quartal", "semester"}
+
+
+def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """"wird"/"werden" + a verb whose participle equals its infinitive (a
+    ``participle_infinitive`` of forecast_cues.tsv: "beraten", "vertreten", "vergeben")
+    read as a present passive: the verb closes the clause and has no accusative object (no
+    ``obj`` in the parse, no reflexive pronoun), or an agent ("von/vom/durch") stands in
+    the clause. "Der Antrag wird im Ausschuss beraten" is passive; "Der Minister wird das
+    Land bei der Konferenz vertreten" is a future. Needs a parse (False without one)."""
+    doc = sent.doc
+    forms = flex.words("participle_infinitive")
+    if not forms or not has_parse(doc):
+        return False
+    clause = [t for t in _clause(sent, tok) if not t.is_space]
+    comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
+    clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
+    if not clause or clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+        return False
+    verb = clause[-1]
+    between = [t for t in clause if tok.i < t.i < verb.i]
+    if any(t.lower_ in PASSIVE_AGENT_PREPOSITIONS for t in between):
+        return True
+    if any(t.lower_ in REFLEXIVES_DE for t in clause):
+        return False  # "wird sich … vergessen": active
+    heads = {verb.i, tok.i}
+    core = [t for t in clause if t.head.i in heads and dep(t) in ("obj", "nsubj", "nsubj:pass")
+            and (t.lemma_ or t.lower_).lower() not in TIME_ACCUSATIVES]
+    # an object: an "obj" (not an accusative of time: "jedes Jahr"), or a second subject the
+    # parser gave the object ("Die Firma wird 500 Mitarbeiter entlassen")
+    return not (any(dep(t) == "obj" for t in core) or sum(dep(t).startswith("nsubj") for t in core) >= 2)
+
+
 MODALS_DE = {
     "soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird",
     "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "sollte", "sollten",
@@ -395,6 +432,9 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
+        if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
+            out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
+            continue
         if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
             out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
             continue
@@ -431,7 +471,8 @@ def analyse_sentence(
             continue
         cs, _ = clause_bounds(sent, tok.i)
         if any(
-            slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j)
+            (slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j))
+            or _question_adverb(sent, j, flex)
             for j in range(cs, tok.i)
         ):
             out.rejected.append((label, "indirect question"))
@@ -924,6 +965,26 @@ def _lemma(tok: Token) -> str:
     lemma = (tok.lemma_ or "").lower()
     return lemma if lemma and lemma.endswith(("en", "ern", "eln", "n")) else low
 RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
+
+
+def _question_adverb(sent: Span, j: int, flex: ForecastLexicon) -> bool:
+    """Token ``j`` is a ``question_adverb`` ("wozu", "wodurch", "woran") that opens an
+    indirect question: at the start of the sentence, or after a speech verb or a
+    ``question_predicate`` ("Er sagte nicht, woran die Gespräche scheitern könnten",
+    "Unklar ist, wovon …"). After a comma that continues another main clause it is a
+    relative adverb ("Die Gespräche scheiterten, wodurch die Krise eskalieren könnte"):
+    False."""
+    doc = sent.doc
+    if doc[j].lower_ not in flex.words("question_adverb"):
+        return False
+    first = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+    if j == first:
+        return True
+    # (the parser labels a continuing relative "…, wodurch …" as ccomp too: the governing
+    # word decides — a speech verb or a question_predicate before it)
+    slex = statement_lexicon(doc.lang_ or "de")
+    embedding = flex.words("question_predicate")
+    return any(doc[k].lower_ in embedding or slex.verbs_by_form.get(doc[k].lower_) for k in range(sent.start, j))
 
 
 def _relative_w_word(doc: Doc, j: int) -> bool:

@@ -48,6 +48,9 @@ CUE_KINDS = (
     "imminent",
     "imminent_verb",
     "schedule_noun",
+    "participle_infinitive",
+    "question_adverb",
+    "question_predicate",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
