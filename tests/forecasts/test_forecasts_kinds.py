@@ -690,3 +690,25 @@ QUESTION_ADVERBS = [
 def test_grid_kind_fourth_round_precision(name, cases):
     failed = _grid(cases)
     assert _share_ok(cases, failed) >= 0.95 or len(failed) == 0, f"{name}: {failed}"
+
+
+OPEN_QUESTIONS_AND_ESTIMATES = [
+    # "wird sich zeigen/herausstellen", "wird man sehen" + an indirect question: an open question
+    ("Dann wird sich zeigen, wie sich die Wähler verteilen werden.", none),
+    ("Ob die Reform wirkt, wird sich erst zeigen.", none),
+    ("Es wird sich herausstellen, ob die Koalition hält.", none),
+    ("Ob das reicht, wird man sehen.", none),
+    ("Ob der Plan aufgeht, wird sich im Herbst weisen.", none),
+    ("Die Reform wird sich als Fehler erweisen.", one("author")),
+    ("Die Wahl wird zeigen, dass die Partei stark ist.", one("author")),
+    # an estimate is a forecast only of a future figure
+    ("Nach Schätzung von Eurostat waren im April 23,5 Millionen Menschen arbeitslos.", none),
+    ("Nach Schätzung von Eurostat sind derzeit 23,5 Millionen Menschen arbeitslos.", none),
+    ("Nach Schätzung von Eurostat werden im nächsten Jahr 20 Millionen Menschen arbeitslos sein.", one()),
+    ("Der IWF hat seine Wachstumsprognose für 2017 auf 1,5 Prozent gesenkt.", one()),
+]
+
+
+def test_grid_open_questions_and_estimates():
+    failed = _grid(OPEN_QUESTIONS_AND_ESTIMATES)
+    assert _share_ok(OPEN_QUESTIONS_AND_ESTIMATES, failed) >= 0.95 or len(failed) == 0, f"open/estimates: {failed}"

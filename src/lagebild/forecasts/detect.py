@@ -255,6 +255,18 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     return _verb_final_future(tok, sent)
 
 
+def _open_question(sent: Span, tok: Token, flex: ForecastLexicon, slex) -> bool:  # type: ignore[no-untyped-def]
+    """"wird sich zeigen/herausstellen", "wird man sehen" (a ``revelation_verb`` governed by
+    the future ``tok``) with an indirect question in the sentence ("ob", a w-word, "wie"):
+    the future of an answer, not a prediction ("Ob die Reform wirkt, wird sich zeigen").
+    "Die Wahl wird zeigen, dass …" (a dass-clause) stays a forecast."""
+    verbs = flex.words("revelation_verb")
+    if not verbs or not any(_lemma(v) in verbs or v.lower_ in verbs for v in _main_verbs(sent, tok)[:2]):
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    return any(slex.clause_kind(t.lower_) in ("interrogative", "as_reported") for t in sent if not (cs <= t.i < ce))
+
+
 PASSIVE_AGENT_PREPOSITIONS = {"von", "vom", "durch"}
 REFLEXIVES_DE = {"sich", "mich", "dich", "uns", "euch"}
 # nouns of an accusative of time ("jedes Jahr", "nächste Woche"): an adverbial, no object
@@ -432,6 +444,9 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
+        if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
+            out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
+            continue
         if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
             out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
             continue
@@ -788,7 +803,7 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     doc = sent.doc
     if not has_parse(doc):
         return None
-    ends = tuple(flex.words("forecast_noun"))
+    ends = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
     if not ends:
         return None
     has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
@@ -1464,6 +1479,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         cond_before, prev_cond = prev_cond, None
         owner_before, prev_owner = prev_owner, None
         owner = _forecast_owner(sent, flex) if lang == "de" else None
+        if owner is not None and owner[2].lower().endswith(tuple(flex.words("estimate_noun"))) and (
+            _past_clause(doc, sent.start, sent.end)
+            or not ((hz := find_horizon(doc, sent, lang, published, flex)) is not None and hz.get("future"))
+        ):
+            owner = None  # "Nach Schätzung von Eurostat waren im April …": an estimate of the past
         if owner is not None:
             # "Der IWF hat seine Wachstumsprognose auf 1,5 Prozent gesenkt": the owner's forecast
             prev_owner = owner
@@ -1969,7 +1989,7 @@ def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], 
     have no outcome verb and stay no forecast. None otherwise."""
     if not has_parse(doc) or _past_clause(doc, sent.start, sent.end):
         return None
-    nouns = tuple(flex.words("forecast_noun"))
+    nouns = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
     outcomes = flex.words("outcome_verb")
     for st in statements:
         if (st.cue or "").lower() not in EVIDENTIAL_CUES or not (sent.start_char <= st.span[0] < sent.end_char):
@@ -1996,7 +2016,7 @@ def _source_is_actor(doc: Doc, st: Statement, flex: ForecastLexicon) -> bool:
     if st.speaker not in ("unknown", "", None):
         return True
     words = (st.speaker_text or "").split()
-    return bool(words) and not _names_forecast(words[-1], tuple(flex.words("forecast_noun")))
+    return bool(words) and not _names_forecast(words[-1], tuple(flex.words("forecast_noun") | flex.words("estimate_noun")))
 
 
 PROJECTION_REACH = 3  # sentences back that a source of projected figures reaches

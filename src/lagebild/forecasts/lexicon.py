@@ -51,6 +51,8 @@ CUE_KINDS = (
     "participle_infinitive",
     "question_adverb",
     "question_predicate",
+    "estimate_noun",
+    "revelation_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
