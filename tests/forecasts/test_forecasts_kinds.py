@@ -712,3 +712,21 @@ OPEN_QUESTIONS_AND_ESTIMATES = [
 def test_grid_open_questions_and_estimates():
     failed = _grid(OPEN_QUESTIONS_AND_ESTIMATES)
     assert _share_ok(OPEN_QUESTIONS_AND_ESTIMATES, failed) >= 0.95 or len(failed) == 0, f"open/estimates: {failed}"
+
+
+def test_forecast_cue_words_have_one_kind():
+    """A cue word has one kind in forecast_cues.tsv (the lexicon keys rows by their words:
+    a second row would silently replace the first); "bald"/"demnächst" are both future_time
+    and vague_future by design (the later row, vague_future, is the one read)."""
+    from lagebild.datafiles import data_path
+
+    seen: dict = {}
+    dupes = []
+    for raw in data_path("de", "forecast_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#") or raw.startswith("cue\t"):
+            continue
+        word = raw.split("\t")[0]
+        if word in seen:
+            dupes.append(word)
+        seen[word] = True
+    assert sorted(dupes) == ["bald", "demnächst"]

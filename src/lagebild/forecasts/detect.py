@@ -518,6 +518,8 @@ def analyse_sentence(
         if near is not None:
             tok, verb = near
             cue = flex.cues.get((verb.lower_,)) or flex.cues[(tok.lower_,)]
+            if cue.kind == "konjunktiv2_form":
+                cue = flex.cues.get(("würde",)) or flex.cues[(tok.lower_,)]  # "stünde … bevor": as "würde"
             out.cues.append(_Found("imminent", tok, tok.text if verb is tok else f"{verb.text} … {tok.text}", cue.prob))
     if lang == "de" and not out.cues:
         warned = _warning(sent, flex, out.condition)
@@ -538,7 +540,8 @@ def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, 
     Wahl"), a question, a form inside the condition clause, and a calendar event as subject
     ("Die Wahl steht bevor": a ``schedule_noun``, a schedule)."""
     forms = flex.words("imminent")
-    verbs = flex.words("imminent_verb")
+    # (Konjunktiv II "stünde … bevor": the konjunktiv2_form rows of "stehen")
+    verbs = flex.words("imminent_verb") | {w for w in flex.words("konjunktiv2_form") if w.startswith("stünd")}
     if not forms or sent.text.rstrip().endswith("?"):
         return None
     doc = sent.doc
