@@ -545,6 +545,10 @@ PRONOUN_AND_REPORTED_HOLDERS = [
     ("Er befürchte, dass die Verhandlungen scheitern, sagte der Gewerkschafter Rudolf Kaske.",
      one("der Gewerkschafter Rudolf Kaske")),
     ("Er rechne damit, dass die Preise weiter steigen, sagte der Analyst.", one("der Analyst")),
+    # the first person of a quote is its speaker; the author's own "ich" stays the author's
+    ("Ich rechne mit einem Anstieg der Arbeitslosigkeit, sagte Wifo-Chef Karl Aiginger.", one("Wifo-Chef Karl Aiginger")),
+    ("Wir erwarten ein schwieriges Jahr, sagte der Bankchef.", one("der Bankchef")),
+    ("Ich rechne mit einem harten Winter.", one("author")),
 ]
 
 

@@ -1725,7 +1725,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
-        if holder in ("unknown", "", None) and holder_text:
+        if holder_text and (holder in ("unknown", "", None) or (
+            holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
+        )):
             # a holder as written that no actor mention covers: a pronoun, a description or
             # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
             resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
@@ -1944,12 +1946,15 @@ def _resolve_holder(
     if a < 0:
         return None
     b = a + len(holder_text)
-    if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS:
+    if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS:
+        # ("Ich rechne mit 3.000 Euro, sagte er": the first person of a quote is its speaker)
         outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
-                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS]
+                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS]
         if outer:
             st = min(outer, key=lambda x: x.span[1] - x.span[0])
             return st.speaker, st.speaker_text
+    if holder_text.strip().lower() in FIRST_PERSON_SUBJECTS:
+        return None  # the author's own "ich"/"wir" (a commentary), or an interview turn's
     from ..language.reference import resolve_reference
 
     actor = resolve_reference(doc, a, b)
