@@ -734,3 +734,22 @@ def test_forecast_cue_words_have_one_kind():
             dupes.append(word)
         seen[word] = True
     assert sorted(dupes) == ["bald", "demnächst"]
+
+
+SUPERSEDED_EXPECTATIONS = [
+    # the pluperfect of an attitude verb: an expectation set against what happened
+    ("Analysten hatten mit einem Gewinn von zwei Milliarden Euro gerechnet.", none),
+    ("Die Ökonomen hatten erwartet, dass die Inflation steigt.", none),
+    ("Experten hatten einen Rückgang der Arbeitslosigkeit vorausgesagt, tatsächlich stieg sie.", none),
+    ("Viele hatten befürchtet, dass die Koalition zerbricht.", none),
+    ("Die Polizei hatte mit 5.000 Demonstranten gerechnet, es kamen aber nur 2.000.", none),
+    # present, simple past and perfect report a forecast
+    ("Analysten rechnen mit einem Gewinn von zwei Milliarden Euro.", one("Analysten")),
+    ("Die Ökonomen erwarteten am Dienstag, dass die Inflation im nächsten Jahr steigt.", one("Die Ökonomen")),
+    ("Experten haben einen Rückgang der Arbeitslosigkeit für 2017 vorausgesagt.", one("Experten")),
+]
+
+
+def test_grid_superseded_expectations():
+    failed = _grid(SUPERSEDED_EXPECTATIONS)
+    assert _share_ok(SUPERSEDED_EXPECTATIONS, failed) >= 0.95 or len(failed) == 0, f"superseded: {failed}"

@@ -1574,7 +1574,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]
                        and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
-            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)]
+            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)
+                      and not _pluperfect_attitude(sent, st.cue)]
+            np_here = [e for e in np_here if not _pluperfect_attitude(sent, e[4])]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
@@ -1959,6 +1961,27 @@ def _resolve_holder(
 
     actor = resolve_reference(doc, a, b)
     return (actor, holder_text) if actor else None
+
+
+PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet"}
+
+
+def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
+    """The attitude verb ``cue`` ("gerechnet", "erwartet", "befürchtet") stands in the
+    pluperfect ("Analysten hatten mit einem Gewinn gerechnet"): an expectation the text
+    reports as superseded — "had expected", set against what happened — not a forecast.
+    The perfect ("haben … vorausgesagt") and the simple past ("erwarteten am Dienstag")
+    report a forecast and stay."""
+    words = (cue or "").lower().split()
+    if not words:
+        return False
+    for t in sent:
+        if t.lower_ != words[0]:
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
+            return True
+    return False
 
 
 OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
