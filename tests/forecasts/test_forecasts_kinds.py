@@ -753,3 +753,25 @@ SUPERSEDED_EXPECTATIONS = [
 def test_grid_superseded_expectations():
     failed = _grid(SUPERSEDED_EXPECTATIONS)
     assert _share_ok(SUPERSEDED_EXPECTATIONS, failed) >= 0.95 or len(failed) == 0, f"superseded: {failed}"
+
+
+ENGLISH_KINDS = [
+    ("The economy is expected to grow by 2 percent next year.", 1),
+    ("Analysts expect the central bank to raise rates in June.", 1),
+    ("The IMF forecasts a recession in Europe.", 1),
+    ("The party is likely to lose the election.", 1),
+    ("The company is poised to cut 500 jobs.", 1),
+    ("The country is on track to miss its deficit target.", 1),
+    ("The summit is scheduled for Monday.", 0),
+    ("The minister will travel to Brussels on Monday.", 0),
+    ("Whether the coalition will survive is unclear.", 0),
+    ("He had expected a higher profit.", 0),
+]
+
+
+def test_grid_english_kinds():
+    """English predictive constructions ("expected to", "likely to", "poised to", "on track
+    to", "expect", "forecast") and their look-alikes (schedules, dated plans, embedded
+    questions, the pluperfect "had expected")."""
+    failed = [t for t, n in ENGLISH_KINDS if len(analyze(t, language="en", published=PUB).forecasts) != n]
+    assert not failed, failed

@@ -1963,7 +1963,7 @@ def _resolve_holder(
     return (actor, holder_text) if actor else None
 
 
-PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet"}
+PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet", "had"}  # ("had expected")
 
 
 def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
