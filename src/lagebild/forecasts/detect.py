@@ -255,6 +255,55 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     return _verb_final_future(tok, sent)
 
 
+def _open_question(sent: Span, tok: Token, flex: ForecastLexicon, slex) -> bool:  # type: ignore[no-untyped-def]
+    """"wird sich zeigen/herausstellen", "wird man sehen" (a ``revelation_verb`` governed by
+    the future ``tok``) with an indirect question in the sentence ("ob", a w-word, "wie"):
+    the future of an answer, not a prediction ("Ob die Reform wirkt, wird sich zeigen").
+    "Die Wahl wird zeigen, dass …" (a dass-clause) stays a forecast."""
+    verbs = flex.words("revelation_verb")
+    if not verbs or not any(_lemma(v) in verbs or v.lower_ in verbs for v in _main_verbs(sent, tok)[:2]):
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    return any(slex.clause_kind(t.lower_) in ("interrogative", "as_reported") for t in sent if not (cs <= t.i < ce))
+
+
+PASSIVE_AGENT_PREPOSITIONS = {"von", "vom", "durch"}
+REFLEXIVES_DE = {"sich", "mich", "dich", "uns", "euch"}
+# nouns of an accusative of time ("jedes Jahr", "nächste Woche"): an adverbial, no object
+TIME_ACCUSATIVES = {"jahr", "monat", "woche", "tag", "mal", "abend", "morgen", "nacht", "wochenende", "sommer",
+                    "winter", "herbst", "frühjahr", "frühling", "zeit", "stunde", "quartal", "semester"}
+
+
+def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """"wird"/"werden" + a verb whose participle equals its infinitive (a
+    ``participle_infinitive`` of forecast_cues.tsv: "beraten", "vertreten", "vergeben")
+    read as a present passive: the verb closes the clause and has no accusative object (no
+    ``obj`` in the parse, no reflexive pronoun), or an agent ("von/vom/durch") stands in
+    the clause. "Der Antrag wird im Ausschuss beraten" is passive; "Der Minister wird das
+    Land bei der Konferenz vertreten" is a future. Needs a parse (False without one)."""
+    doc = sent.doc
+    forms = flex.words("participle_infinitive")
+    if not forms or not has_parse(doc):
+        return False
+    clause = [t for t in _clause(sent, tok) if not t.is_space]
+    comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
+    clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
+    if not clause or clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+        return False
+    verb = clause[-1]
+    between = [t for t in clause if tok.i < t.i < verb.i]
+    if any(t.lower_ in PASSIVE_AGENT_PREPOSITIONS for t in between):
+        return True
+    if any(t.lower_ in REFLEXIVES_DE for t in clause):
+        return False  # "wird sich … vergessen": active
+    heads = {verb.i, tok.i}
+    core = [t for t in clause if t.head.i in heads and dep(t) in ("obj", "nsubj", "nsubj:pass")
+            and (t.lemma_ or t.lower_).lower() not in TIME_ACCUSATIVES]
+    # an object: an "obj" (not an accusative of time: "jedes Jahr"), or a second subject the
+    # parser gave the object ("Die Firma wird 500 Mitarbeiter entlassen")
+    return not (any(dep(t) == "obj" for t in core) or sum(dep(t).startswith("nsubj") for t in core) >= 2)
+
+
 MODALS_DE = {
     "soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird",
     "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "sollte", "sollten",
@@ -395,6 +444,12 @@ def analyse_sentence(
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts
+        if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
+            out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
+            continue
+        if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
+            out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
+            continue
         if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
             out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
             continue
@@ -431,7 +486,8 @@ def analyse_sentence(
             continue
         cs, _ = clause_bounds(sent, tok.i)
         if any(
-            slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j)
+            (slex.clause_kind(doc[j].lower_) in ("interrogative", "as_reported") and not _relative_w_word(doc, j))
+            or _question_adverb(sent, j, flex)
             for j in range(cs, tok.i)
         ):
             out.rejected.append((label, "indirect question"))
@@ -458,12 +514,56 @@ def analyse_sentence(
                 continue
         out.cues.append(_Found(kind, tok, label, cue.prob))
     if lang == "de" and not out.cues:
+        near = _imminent(sent, flex, out.condition)
+        if near is not None:
+            tok, verb = near
+            cue = flex.cues.get((verb.lower_,)) or flex.cues[(tok.lower_,)]
+            if cue.kind == "konjunktiv2_form":
+                cue = flex.cues.get(("würde",)) or flex.cues[(tok.lower_,)]  # "stünde … bevor": as "würde"
+            out.cues.append(_Found("imminent", tok, tok.text if verb is tok else f"{verb.text} … {tok.text}", cue.prob))
+    if lang == "de" and not out.cues:
         warned = _warning(sent, flex, out.condition)
         if warned is not None:
             verb, noun = warned
             prob = flex.cues[(verb.lower_,)].prob
             out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
+    """``(token of "bevorstehen", its finite verb)`` when ``sent`` holds an outcome imminent: the particle
+    "bevor" closing a clause (next token a punctuation mark or the end) after a present or
+    Konjunktiv form of "stehen" in that clause ("Den Grünen steht eine Niederlage bevor"),
+    or a joined verb-final form ("dass dem Land eine Rezession bevorsteht"); both
+    ``imminent``/``imminent_verb`` of forecast_cues.tsv. None for the conjunction ("Bevor
+    die Wahl stattfindet"), the past ("stand … bevor"), the attribute ("die bevorstehende
+    Wahl"), a question, a form inside the condition clause, and a calendar event as subject
+    ("Die Wahl steht bevor": a ``schedule_noun``, a schedule)."""
+    forms = flex.words("imminent")
+    # (Konjunktiv II "stünde … bevor": the konjunktiv2_form rows of "stehen")
+    verbs = flex.words("imminent_verb") | {w for w in flex.words("konjunktiv2_form") if w.startswith("stünd")}
+    if not forms or sent.text.rstrip().endswith("?"):
+        return None
+    doc = sent.doc
+    schedules = tuple(flex.words("schedule_noun"))
+    for t in sent:
+        if t.lower_ not in forms or (condition and condition[0] <= t.idx < condition[1]):
+            continue
+        if t.lower_ == "bevor":
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            if nxt is not None and not nxt.is_punct:
+                continue  # "bevor die Wahl stattfindet": the conjunction
+            cs, _ = clause_bounds(sent, t.i)
+            verb = next((doc[j] for j in range(t.i - 1, cs - 1, -1) if doc[j].lower_ in verbs), None)
+            if verb is None:
+                continue
+        else:
+            verb = t
+        subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
+        if subj is not None and schedules and subj.lower_.endswith(schedules):
+            continue
+        return t, verb
+    return None
 
 
 WARNING_PREPOSITION = "vor"
@@ -706,7 +806,7 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     doc = sent.doc
     if not has_parse(doc):
         return None
-    ends = tuple(flex.words("forecast_noun"))
+    ends = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
     if not ends:
         return None
     has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
@@ -883,6 +983,26 @@ def _lemma(tok: Token) -> str:
     lemma = (tok.lemma_ or "").lower()
     return lemma if lemma and lemma.endswith(("en", "ern", "eln", "n")) else low
 RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
+
+
+def _question_adverb(sent: Span, j: int, flex: ForecastLexicon) -> bool:
+    """Token ``j`` is a ``question_adverb`` ("wozu", "wodurch", "woran") that opens an
+    indirect question: at the start of the sentence, or after a speech verb or a
+    ``question_predicate`` ("Er sagte nicht, woran die Gespräche scheitern könnten",
+    "Unklar ist, wovon …"). After a comma that continues another main clause it is a
+    relative adverb ("Die Gespräche scheiterten, wodurch die Krise eskalieren könnte"):
+    False."""
+    doc = sent.doc
+    if doc[j].lower_ not in flex.words("question_adverb"):
+        return False
+    first = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+    if j == first:
+        return True
+    # (the parser labels a continuing relative "…, wodurch …" as ccomp too: the governing
+    # word decides — a speech verb or a question_predicate before it)
+    slex = statement_lexicon(doc.lang_ or "de")
+    embedding = flex.words("question_predicate")
+    return any(doc[k].lower_ in embedding or slex.verbs_by_form.get(doc[k].lower_) for k in range(sent.start, j))
 
 
 def _relative_w_word(doc: Doc, j: int) -> bool:
@@ -1340,12 +1460,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     turns = get_turns(doc)
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
-    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form")
+    first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
     expected_np = list(doc.user_data.get("lagebild_expectations", []))
     expect_starts = sorted(expect_starts + [e[0] for e in expected_np])
+    evidential_starts = sorted(st.span[0] for st in statements if (st.cue or "").lower() in EVIDENTIAL_CUES)
     out: List[Forecast] = []
     prev_owner: Optional[Tuple[str, Optional[str]]] = None  # owner of a published forecast in the previous sentence
     frame_words = frozenset(flex.frames)
@@ -1353,6 +1474,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     # ("Sollten die Briten … stimmen, müsse man mit einem Schock rechnen. Das BIP würde … sinken.")
     prev_cond: Optional[Forecast] = None
     sent_starts = [st.start_char for st in sents]
+    sent_index: Dict[int, int] = {}  # start character of a forecast span -> its sentence
     for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
@@ -1360,11 +1482,17 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         cond_before, prev_cond = prev_cond, None
         owner_before, prev_owner = prev_owner, None
         owner = _forecast_owner(sent, flex) if lang == "de" else None
+        if owner is not None and owner[2].lower().endswith(tuple(flex.words("estimate_noun"))) and (
+            _past_clause(doc, sent.start, sent.end)
+            or not ((hz := find_horizon(doc, sent, lang, published, flex)) is not None and hz.get("future"))
+        ):
+            owner = None  # "Nach Schätzung von Eurostat waren im April …": an estimate of the past
         if owner is not None:
             # "Der IWF hat seine Wachstumsprognose auf 1,5 Prozent gesenkt": the owner's forecast
             prev_owner = owner
             out.append(Forecast(holder=owner[0], text=doc_text(doc)[span[0]:span[1]], span=span,
                                 probability=EXPECT_DEFAULT, cues=[owner[2]], holder_text=owner[1], kind="expectation"))
+            sent_index[span[0]] = si
             continue
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
@@ -1377,7 +1505,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
-        if not has_cue and not expect_here and not has_frame and cond_before is None:
+        k = bisect_left(evidential_starts, span[0])
+        evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -1402,6 +1532,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             ]
         kind = None
         stmt = None
+        own_cue: Optional[str] = None
         frame = estimative_frame(sent, flex, cond) if has_frame else None
         frame_holder: Optional[Tuple[str, Optional[str]]] = None
         continued: Optional[Forecast] = None
@@ -1431,7 +1562,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                              and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None)  # ("Rotes Kreuz": ADJ head)
                 if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
                     frame_holder = _token_actor(doc, subj)
-            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation"}[first.kind]  # (a warning dated in the past still predicts)
+            kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation", "imminent": "modal"}[first.kind]  # (a warning dated in the past still predicts)
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
@@ -1443,7 +1574,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             np_here = [e for e in expected_np if e[0] < span[1] and e[1] > span[0]
                        and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
-            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)]
+            expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)
+                      and not _pluperfect_attitude(sent, st.cue)]
+            np_here = [e for e in np_here if not _pluperfect_attitude(sent, e[4])]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
                 kind = "expectation"
@@ -1452,6 +1585,23 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
+                own_cue = stmt.cue
+                # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
+                # Streiks rechnen, sagte der Gewerkschafter": the subject faces the outcome;
+                # who says so predicts it (the reporting speaker, else the author)
+                stmt = next((st for st in statements if st is not stmt and _known_speaker(st)
+                             and st.verb_class not in ("expect", "doubt", "believe")
+                             and st.span[0] < span[1] and st.span[1] > span[0]), None)
+            elif lang == "de" and anchored and not analysis.rejected and (
+                evidential := _evidential_forecast(doc, sent, statements, flex)
+            ) is not None:
+                # "Laut Prognose des Wifo wächst die Wirtschaft im kommenden Jahr um 1,7
+                # Prozent", "Dem Institut zufolge sinkt die Arbeitslosigkeit 2017": a source's
+                # claim about a future period, in the present tense
+                kind = "expectation"
+                stmt = evidential if _source_is_actor(doc, evidential, flex) else None
+                own_cue = evidential.cue
             elif hedges and not analysis.rejected and (anchored or (
                 cond is not None and any(h[2].pos_ in ("ADV", "ADJ") for h in hedges) and not _past_clause(doc, sent.start, sent.end)
             )):
@@ -1571,8 +1721,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
+            elif (projector := _projection_source(out, si, sent, sent_index)) is not None:
+                # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
+                # …": a projected figure is the projection of the source just named
+                holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
+        if holder_text and (holder in ("unknown", "", None) or (
+            holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
+        )):
+            # a holder as written that no actor mention covers: a pronoun, a description or
+            # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
+            resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
+            if resolved is not None:
+                holder, holder_text = resolved
         if frame is not None and kind == "expectation":
             probability = frame.prob
         elif hedges:
@@ -1599,7 +1761,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         main_events, cond_events = _split_events(doc, events, sent, cond)
         cue_texts = list(dict.fromkeys(([frame.label] if frame is not None and kind == "expectation" else [])
                                        + [c.text for c in cues] + [h[0] for h in hedges]))
-        if kind == "expectation" and not cues and expect_cue:
+        if own_cue and own_cue not in cue_texts:
+            cue_texts.insert(0, own_cue)  # (the cue of the sentence, not of the reporting speaker)
+        elif kind == "expectation" and not cues and expect_cue:
             cue_texts.insert(0, expect_cue)
         hz = None
         if horizon is not None:
@@ -1620,6 +1784,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 condition_event=_event_dict(cond_events[0]) if cond_events else None,
             )
         )
+        sent_index[span[0]] = si
         if condition is not None or continued is not None:
             prev_cond = out[-1]
     return out
@@ -1741,7 +1906,9 @@ def _reported_holder(
             if before:
                 st = max(before, key=lambda x: x.span[1])
                 return st.speaker, st.speaker_text
-    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent):
+    if _konjunktiv_i(sent) or any(t.lower_ in REPORTED_ADVERBS for t in sent) or (
+        cue is not None and (cue.lower_,) in REPORTED_SHOULD
+    ):
         earlier = [st for st in statements if _known_speaker(st) and st is not own
                    and window_start <= st.span[1] <= sent.start_char + 1]
         if earlier:
@@ -1755,6 +1922,162 @@ def _reported_holder(
             ):
                 return _token_actor(sent.doc, subj)
     return None
+
+
+SELF_REFERENCE_PRONOUNS = {"er", "sie"}  # third-person pronouns that, in reported speech, stand for the speaker
+
+
+def _resolve_holder(
+    doc: Doc, holder_text: str, span: Tuple[int, int], window_start: int, statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of a holder that the statement or frame gave only as
+    written (``holder_text``) with no actor linked, or None when it stays unresolved.
+
+    The holder's mention is the last occurrence of ``holder_text`` from ``window_start``
+    (two sentences back) to the end of the forecast ``span``. A third-person pronoun inside
+    the content of a statement whose speaker is known is that speaker ("Er rechne damit,
+    dass …, sagte der Analyst": reported speech turns the speaker's "ich" into "er"; German
+    grammar, Duden Grammatik §§ 1598 ff.). Otherwise the mention is resolved like an event
+    argument by :func:`lagebild.language.reference.resolve_reference` (the nearest earlier
+    agreeing actor for a pronoun or description, an agent-coded actor for a group noun).
+    Needs a parse; None without one."""
+    if not has_parse(doc):
+        return None
+    text = doc_text(doc)
+    a = text.rfind(holder_text, window_start, span[1])
+    if a < 0:
+        return None
+    b = a + len(holder_text)
+    if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS:
+        # ("Ich rechne mit 3.000 Euro, sagte er": the first person of a quote is its speaker)
+        outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
+                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS]
+        if outer:
+            st = min(outer, key=lambda x: x.span[1] - x.span[0])
+            return st.speaker, st.speaker_text
+    if holder_text.strip().lower() in FIRST_PERSON_SUBJECTS:
+        return None  # the author's own "ich"/"wir" (a commentary), or an interview turn's
+    from ..language.reference import resolve_reference
+
+    actor = resolve_reference(doc, a, b)
+    return (actor, holder_text) if actor else None
+
+
+PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet", "had"}  # ("had expected")
+
+
+def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
+    """The attitude verb ``cue`` ("gerechnet", "erwartet", "befürchtet") stands in the
+    pluperfect ("Analysten hatten mit einem Gewinn gerechnet"): an expectation the text
+    reports as superseded — "had expected", set against what happened — not a forecast.
+    The perfect ("haben … vorausgesagt") and the simple past ("erwarteten am Dienstag")
+    report a forecast and stay."""
+    words = (cue or "").lower().split()
+    if not words:
+        return False
+    for t in sent:
+        if t.lower_ != words[0]:
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
+            return True
+    return False
+
+
+OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
+
+
+def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) -> bool:
+    """The expectation verb ``cue`` ("rechnen") stands under a modal of necessity in its
+    clause ("muss mit Widerstand rechnen", "müsse sich auf Streiks einstellen", "sollte mit
+    Protesten rechnen"): in German "mit X rechnen müssen" says that X is in store for the
+    subject — a prediction of whoever says it, not an expectation the subject holds."""
+    words = (cue or "").lower().split()
+    if not words:
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ != words[0]:
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(doc[j].lower_ in OBLIGING_MODALS for j in range(cs, ce)):
+            return True
+    return False
+
+
+EVIDENTIAL_CUES = {"laut", "zufolge", "nach einschätzung", "nach ansicht", "nach angaben", "nach schätzung",
+                   "nach schätzungen", "nach berechnungen"}  # the statement layer's "according to" cues
+
+
+def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], flex: ForecastLexicon) -> Optional[Statement]:
+    """The evidential statement ("laut X", "X zufolge", "nach Einschätzung X") whose content
+    in ``sent`` predicts in the present tense: its source names a forecast (a
+    ``forecast_noun``: "laut Prognose", "Schätzungen zufolge") or its content's finite
+    verb is an ``outcome_verb`` ("Laut Wifo wächst die Wirtschaft …"), and no verb of the
+    sentence is in the past. The caller has checked that the sentence points to the future
+    (a future time expression); schedules ("Laut Polizei beginnt die Demonstration am
+    Samstag") and the source's own acts ("Laut Ministerium tritt das Gesetz … in Kraft")
+    have no outcome verb and stay no forecast. None otherwise."""
+    if not has_parse(doc) or _past_clause(doc, sent.start, sent.end):
+        return None
+    nouns = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
+    outcomes = flex.words("outcome_verb")
+    for st in statements:
+        if (st.cue or "").lower() not in EVIDENTIAL_CUES or not (sent.start_char <= st.span[0] < sent.end_char):
+            continue
+        if _names_forecast(st.speaker_text, nouns):
+            return st
+        verbs = [t for t in sent if st.span[0] <= t.idx < st.span[1] and t.pos_ in ("VERB", "AUX")
+                 and (feat(t, "VerbForm") == "Fin" or (feat(t, "VerbForm") is None and feat(t, "Mood") is not None))]
+        if verbs and _lemma(verbs[0]) in outcomes:
+            return st
+    return None
+
+
+def _names_forecast(phrase: Optional[str], nouns: Tuple[str, ...]) -> bool:
+    """A word of ``phrase`` ends in a ``forecast_noun``, also in the plural ("Schätzungen")."""
+    return bool(nouns) and any(w.endswith(nouns) or w.endswith(tuple(n + "en" for n in nouns))
+                               for w in (phrase or "").lower().split())
+
+
+def _source_is_actor(doc: Doc, st: Statement, flex: ForecastLexicon) -> bool:
+    """The source of an evidential statement is someone, not only the forecast document
+    ("laut der Prognose", "den Prognosen zufolge"): a linked speaker, or a source phrase
+    whose last word is no ``forecast_noun`` ("Schätzungen der Experten")."""
+    if st.speaker not in ("unknown", "", None):
+        return True
+    words = (st.speaker_text or "").split()
+    return bool(words) and not _names_forecast(words[-1], tuple(flex.words("forecast_noun") | flex.words("estimate_noun")))
+
+
+PROJECTION_REACH = 3  # sentences back that a source of projected figures reaches
+YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def _amount_figure(sent: Span) -> bool:
+    """The sentence gives an amount or a share (a number that is no year: "13,18
+    Milliarden", "2,46 Millionen", "vier Prozent")."""
+    return any((t.like_num or t.pos_ == "NUM") and not YEAR.match(t.text) for t in sent)
+
+
+def _projection_source(
+    out: Sequence[Forecast], si: int, sent: Span, sent_index: Dict[int, int],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The holder of a projected figure that names no source: the holder (not the author)
+    of the latest forecast at most :data:`PROJECTION_REACH` sentences back, when the
+    sentence gives an amount. A journalist reports future amounts from a source — a
+    commission's report, an institute's forecast — and names the source once (the real-news
+    gold's practice: each figure of a report is the report owner's forecast). None
+    otherwise."""
+    if not out or not _amount_figure(sent):
+        return None
+    last = out[-1]
+    if last.holder in ("author", "", None) or (last.holder == "unknown" and not last.holder_text):
+        return None
+    back = sent_index.get(last.span[0])
+    if back is None or not (0 < si - back <= PROJECTION_REACH):
+        return None
+    return last.holder, last.holder_text
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:
@@ -1775,6 +2098,13 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    if actor is None and has_parse(doc):
+        # a pronoun, a description or a group noun ("Er zeigte sich zuversichtlich", "Sie
+        # warnt vor …", "Der Experte hält … für wahrscheinlich"): resolved like an event
+        # argument, by the shared reference layer (the nearest agreeing earlier actor)
+        from ..language.reference import resolve_reference
+
+        actor = resolve_reference(doc, tok.idx, tok.idx + len(tok))
     return (actor or "unknown", text[a:b])
 
 

@@ -45,6 +45,14 @@ CUE_KINDS = (
     "schedule_verb",
     "warning_verb",
     "harm_noun",
+    "imminent",
+    "imminent_verb",
+    "schedule_noun",
+    "participle_infinitive",
+    "question_adverb",
+    "question_predicate",
+    "estimate_noun",
+    "revelation_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
