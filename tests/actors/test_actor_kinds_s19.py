@@ -1,0 +1,48 @@
+"""Actor kinds of issue 9, session 19 (German actors on real news). The coded sentences are
+rows of ``grid_codes.tsv`` (kinds feminine, body-suffix, given-name); this module checks the
+data and mechanisms behind them over the whole lexicon, not sentence by sentence."""
+from __future__ import annotations
+
+from lagebild.actors.kb import load_kb
+from lagebild.datafiles import data_path, iter_tsv
+
+# person role nouns that have no feminine form of their own in German news use: a
+# separate feminine row exists (Obmann/Obfrau, Landeshauptmann -> Landeshauptfrau in
+# ``forms``), the office is held by men only (Papst, Kardinal, Erzbischof, Imam), the noun
+# is neuter (Staatsoberhaupt) or the feminine is not used ("Premier": "Premierministerin")
+NO_FEMININE = {"Obmann", "Obfrau", "Landeshauptmann", "Klubobmann", "Papst", "Kardinal", "Erzbischof",
+               "Imam", "Staatsoberhaupt", "Stadtoberhaupt", "Premier"}
+
+
+def test_every_german_person_role_has_a_feminine_form():
+    """A person role noun (agents.tsv person=y, compound_roles.tsv heads with person=y)
+    inflects to its feminine ("Kommissarin", "Gouverneurin", "Staatsanwältin"): the
+    inflection class of a person noun must have the -in/-innen suffixes, or the row lists
+    the feminine among its forms. Adjectival nouns ("Abgeordnete") inflect alike for both."""
+    kb = load_kb(include_user=False)
+    missing = []
+    for noun in kb.role_nouns:
+        if noun.lang != "de" or not noun.person or noun.term in NO_FEMININE:
+            continue
+        forms = [f for f, _ in noun.forms]
+        if f"{noun.term}e" in forms and f"{noun.term}em" in forms:
+            continue  # adjectival noun (class adj): "Beauftragte", "Gesandte"
+        if not any(f.endswith("in") and not noun.term.endswith("in") for f in forms):
+            missing.append(noun.term)
+    heads = {h.term for h in kb.compound_heads["de"] if h.person}
+    fem_heads = {h.term for h in kb.compound_heads["de"] if h.person and h.form.endswith("in")}
+    for term in sorted(heads - fem_heads - NO_FEMININE):
+        rows = [r for r in iter_tsv(data_path("kb", "compound_roles.tsv"), required=("lang", "part", "form"))
+                if r["part"] == "head" and r["form"] == term]
+        if rows and rows[0].get("infl") != "adj":
+            missing.append(term)
+    assert not missing, f"person role nouns without a feminine form: {sorted(set(missing))}"
+
+
+def test_feminine_compound_heads_are_read(nlp_de):
+    linker = nlp_de.get_pipe("lagebild_actors").linker
+    for word, agent, person in (("Wettbewerbskommissarin", "GOV", True), ("Oberstaatsanwältin", "JUD", True),
+                                ("Gewerkschaftsfunktionärin", "LAB", False), ("Armeekommandeurin", "MIL", True)):
+        got = linker.compound_role(word)
+        assert got is not None and got[0].agent == agent, (word, got)
+        assert got[0].person is person and not got[2], word
