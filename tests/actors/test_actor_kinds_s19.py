@@ -46,3 +46,22 @@ def test_feminine_compound_heads_are_read(nlp_de):
         got = linker.compound_role(word)
         assert got is not None and got[0].agent == agent, (word, got)
         assert got[0].person is person and not got[2], word
+
+
+def test_bodies_named_by_their_kind(nlp_de):
+    """A body's compound name says what kind of body it is (compound_roles.tsv heads): a
+    commission or an office governs, a court judges, a committee legislates; a generic
+    head (Rat, Amt, Vertretung, Vereinigung, Verband) needs a sector word, in the modifier
+    or as the whole word ("Betriebsrat")."""
+    linker = nlp_de.get_pipe("lagebild_actors").linker
+    for word, agent, plural in (("Pensionskommission", "GOV", False), ("Militärgerichte", "JUD", True),
+                                ("Verfassungsgerichtshof", "JUD", False), ("Untersuchungsausschüsse", "LEG", True),
+                                ("Generalstaatsanwaltschaft", "JUD", False), ("Gemeinderäte", "GOV", True),
+                                ("Betriebsrat", "LAB", False), ("Schülervertretung", "EDU", False),
+                                ("Richtervereinigung", "JUD", False), ("Arbeitgeberverbands", "BUS", False),
+                                ("Landesamt", "GOV", False)):
+        got = linker.compound_role(word)
+        assert got is not None and got[0].agent == agent and got[2] is plural, (word, got)
+        assert not got[0].person, word
+    for word in ("Aufsichtsrat", "Verrat", "Insgesamt", "Tennisverband", "Ehrenamt", "Fahrgemeinschaft"):
+        assert linker.compound_role(word) is None, word

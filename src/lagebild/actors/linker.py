@@ -557,6 +557,12 @@ class ActorLinker:
             rest = rest.strip("-")
             agent = head.agent
             sector = self._sector(rest) if rest else None
+            if head.generic and sector is None and target is None and len(modifier) >= 3:
+                # the whole word is a body a modifier row names ("Betriebsrat": the row
+                # "betriebsrat" -> LAB; "Aufsichtsrat" names none), a row longer than the
+                # head ("Insgesamt" ends in the row "amt", which is the head itself)
+                sector = next((agent for ending, agent in self.compound_mods
+                               if len(ending) > len(head.form) and lower.endswith(ending)), None)
             if head.generic:
                 if sector is not None:
                     agent = sector
