@@ -65,3 +65,28 @@ def test_bodies_named_by_their_kind(nlp_de):
         assert not got[0].person, word
     for word in ("Aufsichtsrat", "Verrat", "Insgesamt", "Tennisverband", "Ehrenamt", "Fahrgemeinschaft"):
         assert linker.compound_role(word) is None, word
+
+
+def _run_dated(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {a.id: a.code for a in doc._.actors}
+
+
+def test_a_dated_article_codes_persons_by_the_office_of_its_day(nlp_de):
+    """KB persons carry the code of the office they held on the article's date; the real-de
+    gold (10kGNAD has no article dates) is analysed at the corpus's middle date."""
+    from datetime import date
+
+    from lagebild import realgold
+    from lagebild.events import realeval
+
+    assert date(2015, 6, 1) <= realgold.NEWS_DE_PUBLISHED <= date(2016, 5, 31)
+    assert realeval.GOLD_PUBLISHED["real-de"] == realgold.NEWS_DE_PUBLISHED
+    text = "Kiew – Poroschenko kritisierte Putin. Obama forderte Zurückhaltung."
+    then = _run_dated(nlp_de, text, realgold.NEWS_DE_PUBLISHED)
+    assert then["per:petro_poroshenko"] == "UKRGOV" and then["per:barack_obama"] == "USAGOV"
+    later = _run_dated(nlp_de, text, date(2024, 6, 1))
+    assert later["per:petro_poroshenko"] == "UKROPP" and later["per:barack_obama"] == "USAELI"

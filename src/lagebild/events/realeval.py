@@ -46,6 +46,9 @@ GOLDS = ("real-de", "real-en", "gigaword")
 KEY_FIELD = {"real-de": "line", "real-en": "page", "gigaword": "sid"}
 #: the language each gold set is analysed in
 GOLD_LANG = {"real-de": "de", "real-en": "en", "gigaword": "en"}
+#: the publication date an undated gold corpus is analysed at (see realgold.NEWS_DE_PUBLISHED);
+#: the others give each text's date or none
+GOLD_PUBLISHED = {"real-de": realgold.NEWS_DE_PUBLISHED}
 #: CAMEO codes the gold does not annotate as events: a neutral "make statement" (010) is a
 #: statement (statements.jsonl), not an event; predicted events with these codes are dropped.
 OUT_OF_SCOPE = frozenset({"010"})
@@ -224,7 +227,7 @@ def analyse(gold: str, key: Any, model: Optional[str] = None):
     ck = (gold, key, model)
     if ck not in _DOC_CACHE:
         raw = raw_text(gold, key)
-        doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model)
+        doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model, published=GOLD_PUBLISHED.get(gold))
         _DOC_CACHE[ck] = (doc, realgold.offset_mapper(raw, doc.text))
     return _DOC_CACHE[ck]
 
