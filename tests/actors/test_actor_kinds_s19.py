@@ -1,5 +1,5 @@
 """Actor kinds of issue 9, session 19 (German actors on real news). The coded sentences are
-rows of ``grid_codes.tsv`` (kinds feminine, body-suffix, given-name); this module checks the
+rows of ``grid_codes.tsv`` (kinds feminine, body-suffix, candidate); this module checks the
 data and mechanisms behind them over the whole lexicon, not sentence by sentence."""
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ def test_bodies_named_by_their_kind(nlp_de):
         got = linker.compound_role(word)
         assert got is not None and got[0].agent == agent and got[2] is plural, (word, got)
         assert not got[0].person, word
-    for word in ("Aufsichtsrat", "Verrat", "Insgesamt", "Tennisverband", "Ehrenamt", "Fahrgemeinschaft"):
+    for word in ("Aufsichtsrat", "Verrat", "Insgesamt", "Tennisverband", "Ehrenamt", "Fahrgemeinschaft",
+                 "Präsidentschaftskandidat"):
         assert linker.compound_role(word) is None, word
 
 
