@@ -91,3 +91,18 @@ def test_a_dated_article_codes_persons_by_the_office_of_its_day(nlp_de):
     assert then["per:petro_poroshenko"] == "UKRGOV" and then["per:barack_obama"] == "USAGOV"
     later = _run_dated(nlp_de, text, date(2024, 6, 1))
     assert later["per:petro_poroshenko"] == "UKROPP" and later["per:barack_obama"] == "USAELI"
+
+
+def test_person_gender_from_role_nouns_and_articles():
+    """language.reference.person_gender reads a person's gender from the role nouns and
+    articles of its mentions (a feminine role ends in -in); a bare name says nothing."""
+    from lagebild.language.reference import person_gender
+    from lagebild.pipeline import load
+
+    nlp = load("de")
+    doc = nlp("Wien – Innenministerin Petra Kaltenbrunner traf den Abgeordneten Otto Wimmer. "
+              "Auch Karl Gruber war dabei. Der Vorsitzende Franz Pichler und Präsident Max Auer sprachen.")
+    ids = {m.text.split()[-1]: m.actor_id for m in doc._.mentions}
+    assert person_gender(doc, ids["Kaltenbrunner"]) == "f"
+    assert person_gender(doc, ids["Auer"]) == "m"
+    assert person_gender(doc, ids["Gruber"]) == "*"
