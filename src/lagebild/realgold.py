@@ -32,7 +32,8 @@ from .language.evaluate import shared_data_dir
 
 SPLITS = ("dev", "test")
 
-#: The date the 10kGNAD articles are analysed at. The corpus gives no article dates; its
+#: The date the actor linker reads the KB's offices at for the 10kGNAD articles
+#: (``$LAGEBILD_UNDATED_DATE``; the articles stay undated otherwise). The corpus gives no article dates; its
 #: articles are those of DER STANDARD's One Million Posts Corpus (Schabus, Skowron and Trapp,
 #: SIGIR 2017), whose comments were posted from 2015-06-01 to 2016-05-31 -- the middle of
 #: that year. Without a date the actor linker would code a KB person by the office held on

@@ -85,12 +85,30 @@ def test_a_dated_article_codes_persons_by_the_office_of_its_day(nlp_de):
     from lagebild.events import realeval
 
     assert date(2015, 6, 1) <= realgold.NEWS_DE_PUBLISHED <= date(2016, 5, 31)
-    assert realeval.GOLD_PUBLISHED["real-de"] == realgold.NEWS_DE_PUBLISHED
+    assert realeval.GOLD_UNDATED_ON["real-de"] == realgold.NEWS_DE_PUBLISHED
     text = "Kiew – Poroschenko kritisierte Putin. Obama forderte Zurückhaltung."
     then = _run_dated(nlp_de, text, realgold.NEWS_DE_PUBLISHED)
     assert then["per:petro_poroshenko"] == "UKRGOV" and then["per:barack_obama"] == "USAGOV"
     later = _run_dated(nlp_de, text, date(2024, 6, 1))
     assert later["per:petro_poroshenko"] == "UKROPP" and later["per:barack_obama"] == "USAELI"
+
+
+def test_an_undated_archive_reads_offices_at_its_era(nlp_de, monkeypatch):
+    """``$LAGEBILD_UNDATED_DATE``: the KB's offices of an undated article are read at that
+    date (the article itself stays undated); a bad value is a clear error."""
+    import pytest
+
+    from lagebild.actors.linker import UNDATED_ENV, undated_on
+    from lagebild.errors import BadInputError
+
+    text = "Kiew – Poroschenko kritisierte Putin."
+    monkeypatch.setenv(UNDATED_ENV, "2015-12-01")
+    assert _run_dated(nlp_de, text, None)["per:petro_poroshenko"] == "UKRGOV"
+    monkeypatch.delenv(UNDATED_ENV)
+    assert undated_on() is None
+    monkeypatch.setenv(UNDATED_ENV, "Dezember 2015")
+    with pytest.raises(BadInputError, match=UNDATED_ENV):
+        undated_on()
 
 
 def test_person_gender_from_role_nouns_and_articles():
