@@ -22,6 +22,7 @@ import csv
 import hashlib
 import json
 import unicodedata
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
@@ -30,6 +31,15 @@ from .errors import DataFileError
 from .language.evaluate import shared_data_dir
 
 SPLITS = ("dev", "test")
+
+#: The date the actor linker reads the KB's offices at for the 10kGNAD articles
+#: (``$LAGEBILD_UNDATED_DATE``; the articles stay undated otherwise). The corpus gives no article dates; its
+#: articles are those of DER STANDARD's One Million Posts Corpus (Schabus, Skowron and Trapp,
+#: SIGIR 2017), whose comments were posted from 2015-06-01 to 2016-05-31 -- the middle of
+#: that year. Without a date the actor linker would code a KB person by the office held on
+#: the day of the run ("Poroschenko" in a 2015 article as the opposition politician he
+#: became in 2019); a user's own articles carry their date (``published``).
+NEWS_DE_PUBLISHED = date(2015, 12, 1)
 
 
 def news_de_dir() -> Path:

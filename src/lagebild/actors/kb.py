@@ -23,6 +23,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv, load_yaml, word_list
 from ..errors import DataFileError
+from ..language.names import given_names
 from ..schemas import ACTOR_TYPES
 
 KB_DIR = data_path("kb")
@@ -519,5 +520,6 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     for row in iter_tsv(KB_DIR / "ner_labels.tsv", required=("label", "type")):
         kb.ner_labels[row["label"]] = row["type"]
     kb.linking = load_yaml(KB_DIR / "linking.yaml") or {}
-    kb.given_names = word_list(str(KB_DIR / "given_names.txt"))
+    # one given-name list for every mechanism that reads a name (lagebild.language.names)
+    kb.given_names = given_names()
     return kb

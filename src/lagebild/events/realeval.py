@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -46,6 +47,10 @@ GOLDS = ("real-de", "real-en", "gigaword")
 KEY_FIELD = {"real-de": "line", "real-en": "page", "gigaword": "sid"}
 #: the language each gold set is analysed in
 GOLD_LANG = {"real-de": "de", "real-en": "en", "gigaword": "en"}
+#: the date the actor linker reads the KB's dated offices at for an undated gold corpus
+#: (realgold.NEWS_DE_PUBLISHED; ``$LAGEBILD_UNDATED_DATE`` of lagebild.actors.linker): the
+#: articles stay undated for forecasts and time expressions
+GOLD_UNDATED_ON = {"real-de": realgold.NEWS_DE_PUBLISHED}
 #: CAMEO codes the gold does not annotate as events: a neutral "make statement" (010) is a
 #: statement (statements.jsonl), not an event; predicted events with these codes are dropped.
 OUT_OF_SCOPE = frozenset({"010"})
@@ -224,7 +229,19 @@ def analyse(gold: str, key: Any, model: Optional[str] = None):
     ck = (gold, key, model)
     if ck not in _DOC_CACHE:
         raw = raw_text(gold, key)
-        doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model)
+        from ..actors.linker import UNDATED_ENV
+
+        on = GOLD_UNDATED_ON.get(gold)
+        before = os.environ.get(UNDATED_ENV)
+        if on is not None:
+            os.environ[UNDATED_ENV] = on.isoformat()
+        try:
+            doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model)
+        finally:
+            if before is None:
+                os.environ.pop(UNDATED_ENV, None)
+            else:
+                os.environ[UNDATED_ENV] = before
         _DOC_CACHE[ck] = (doc, realgold.offset_mapper(raw, doc.text))
     return _DOC_CACHE[ck]
 

@@ -25,9 +25,8 @@ Role lexicon (all German, readable data files): ``kb/agents.tsv`` rows with ``pe
 and their inflected forms (``kb/inflection.tsv``), the heads of ``kb/compound_roles.tsv``
 (matched as the end of a compound: "Gewerkschaftschefin"), ``de/person_role_heads.txt``
 (same), and ``language/name_prefixes.tsv`` (titles such as "Dr.", "Prof.", "Frau", matched
-whole; further role nouns). Given names: ``kb/given_names.txt`` (lagebild's own list) and
-``language/given_names_de.txt`` (first words of multi-word PER spans in the open NER
-training sets, written by ``training/given_names.py``; sources and licences in its header).
+whole; further role nouns). Given names: :func:`lagebild.language.names.given_names` (the
+one list the linker and :mod:`lagebild.language.role_names` read too).
 
 Measured on the grid of own sentences ``tests/language/role_grid.tsv`` by
 ``python training/role_grid.py`` (see the model README). ``$LAGEBILD_ROLE_REPAIR=0``
@@ -41,6 +40,7 @@ from functools import lru_cache
 from typing import FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from ..datafiles import data_path, iter_tsv, word_list
+from .names import given_names
 
 LANGS = ("de",)
 LABELS = ("PER", "LOC", "ORG")
@@ -134,10 +134,7 @@ def lexicon(lang: str = "de") -> RoleLexicon:
     # a compound ending of 4+ letters ("Gornergrat" is no "-rat"), and none that ends
     # surnames ("Hoffmann", "Steilmann": kind=whole in name_prefixes.tsv)
     endings = {e for e in endings if len(e) >= MIN_ENDING and e not in no_ending}
-    given = set(word_list(str(data_path("kb", "given_names.txt"))))
-    extra = data_path("language", f"given_names_{lang}.txt")
-    if extra.is_file():
-        given.update(word_list(str(extra)))
+    given = set(given_names(lang))
     given -= titles | words
     return RoleLexicon(frozenset(titles), frozenset(words),
                        tuple(sorted(endings, key=lambda e: (-len(e), e))), frozenset(given),

@@ -271,6 +271,57 @@ def _mention_gender(doc: Doc, m) -> str:  # type: ignore[no-untyped-def]
     return _gender_of(head)
 
 
+_PERSON_GENDER_KEY = "lagebild_person_gender"
+
+
+def person_gender(doc: Doc, actor_id: str) -> str:
+    """The grammatical gender (``"m"``, ``"f"``, or ``"*"`` when the text does not show it
+    or shows both) a German text gives a person through the role nouns and articles of its
+    mentions: "Innenministerin X", "die Grünen-Chefin X", "X, die Sprecherin der Partei" ->
+    ``"f"``; "Innenminister X", "der Abgeordnete X" -> ``"m"``. A role noun is one of the
+    role lexicon (:func:`lagebild.language.ner_roles.lexicon`): its feminine form ends in
+    "-in" (German motion suffix); an adjectival role ("Abgeordnete", "Vorsitzende") is read
+    by its article. Names alone say nothing. Computed once per document."""
+    cache = doc.user_data.setdefault(_PERSON_GENDER_KEY, {})
+    if actor_id in cache:
+        return cache[actor_id]
+    from .ner_roles import lexicon
+
+    try:
+        lex = lexicon("de")
+    except Exception:  # pragma: no cover - the role lexicon ships with the package
+        cache[actor_id] = "*"
+        return "*"
+    seen = set()
+    for m in get_list(doc, "mentions"):
+        if m.actor_id != actor_id:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.start
+        toks = list(span)
+        if first > 0 and doc[first - 1].pos_ == "DET":
+            toks.insert(0, doc[first - 1])
+        for tok in toks:
+            if tok.pos_ == "DET" and tok.morph.get("Number") != ["Plur"]:
+                g = _gender_of(tok)
+                if g in ("m", "f"):
+                    seen.add(g)
+                continue
+            text = tok.text
+            if not text[:1].isupper() or not lex.is_role(text):
+                continue
+            last = text.rsplit("-", 1)[-1].lower()
+            if last.endswith("in"):
+                seen.add("f")
+            elif not last.endswith(("e", "en", "em")):  # "-e"/"-en": adjectival or plural
+                seen.add("m")
+    out = seen.pop() if len(seen) == 1 else "*"
+    cache[actor_id] = out
+    return out
+
+
 def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lang: str) -> bool:  # type: ignore[no-untyped-def]
     atype = getattr(actor, "type", None) if actor is not None else None
     if atype is None or atype == "LOC":
@@ -294,6 +345,12 @@ def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lan
             return False
     if lang == "de" and atype == "PER" and gender == "n":
         return False
+    if lang == "de" and atype == "PER" and gender in ("m", "f") and number != "pl":
+        # "Der 70-Jährige", "er" is no woman the text calls "Ministerin"; "sie" no man
+        # it calls "Minister" (the person's gender as its role nouns show it)
+        pg = person_gender(doc, m.actor_id)
+        if pg != "*" and pg != gender:
+            return False
     return True
 
 
@@ -592,6 +649,17 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         for c in head.children:
             if c.dep_ == "det" and c.morph.get("Gender"):
                 gender = _gender_of(c)
+        if gender == "*":
+            # the article before the description ("Der 70-Jährige", parsed as "dep"), then
+            # the noun's own morphology
+            k = head.i - 1
+            while k >= 0 and doc[k].pos_ == "ADJ":
+                k -= 1
+            if k >= 0 and doc[k].pos_ == "DET" and doc[k].morph.get("Number") != ["Plur"] \
+                    and _gender_of(doc[k]) in ("m", "f"):
+                gender = _gender_of(doc[k])
+        if gender == "*" and head.morph.get("Number") != ["Plur"] and _gender_of(head) in ("m", "f"):
+            gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
     return _antecedents(doc, start, end, word, number, gender, want)
 

@@ -21,7 +21,7 @@ surname. Two constructions are read:
   role's own actor).
 
 A name is 1–3 capitalised words whose first is a proper noun or a known given name
-(``data/kb/given_names.txt``) and none of which an actor mention covers already.
+(:func:`lagebild.language.names.given_names`) and none of which an actor mention covers already.
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc, Token
 
 from ..schemas import Actor, Mention
+from .names import given_names
 from ..tokens import doc_text, get_list, mentions_in
 
 MAX_ROLE_TOKENS = 8
@@ -42,12 +43,8 @@ _STOP_POS = frozenset(("VERB", "AUX", "SCONJ", "CCONJ", "PRON"))
 
 
 def _given_names() -> frozenset:
-    try:
-        from ..actors.kb import load_kb
-
-        return load_kb(include_user=False).given_names
-    except Exception:  # pragma: no cover - the KB is optional for this module
-        return frozenset()
+    """The given names every name-reading mechanism shares (:mod:`lagebild.language.names`)."""
+    return given_names()
 
 
 def _slug(text: str) -> str:
