@@ -95,7 +95,7 @@ COMPOUND_TEXTS = [
     "Der SPÖ-Chef und die EU-Chefin trafen den al-Qaida-Sprecher; der IG-Metall-Chef schwieg.",
     "EU-Hoher Vertreter, eu-hoher vertreter und der IG-Metall-Chef-Sprecher vor der Trump-Regierung.",
     "Die (EU)-Chef-Frage, 3-5 Tore, EU-(Chef) und G7-Chef; Putin-Regime, Trump-Chefs, SPÖ-Chef.",
-    "SPÖ - Chef, SPÖ-, -Chef, SPÖChef, al-Qaida-Metall-Chef, EU-EU-Chef.",
+    "SPÖ - Chef, SPÖ-, -Chef, SPÖChef, al-Qaida-Metall-Chef, EU-EU-Chef, -SPÖ-Chef, --EU-Chef.",
 ]
 
 

@@ -147,8 +147,8 @@ class CompoundIndex:
         by_last, by_first, n = self.by_last, self.by_first, len(lowers)
         for i, low in enumerate(lowers):
             at = low.find("-")
-            while at > 0:
-                left = by_last.get(low[:at])
+            while at >= 0:
+                left = by_last.get(low[:at]) if at else None
                 right = by_first.get(low[at + 1:]) if left else None
                 if right:
                     for k, pkey, pseq in left:
