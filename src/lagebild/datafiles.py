@@ -103,7 +103,8 @@ def load_yaml(path: Path | str) -> Any:
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            # libyaml's loader when PyYAML has it: the same documents, ~8x faster (start-up)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.MarkedYAMLError as e:
         line = (e.problem_mark.line + 1) if e.problem_mark is not None else 0
         raise DataFileError(str(path), line, str(e.problem or e)) from e

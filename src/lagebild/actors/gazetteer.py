@@ -5,11 +5,20 @@ Generated forms: German genitives of names ("Putins", "Russlands"), German adjec
 inflections ("russisch" -> "russische/-en/-er/-es/-em"), role-noun inflections from
 ``inflection.tsv`` and German compounds of a prefix and a role noun ("US-Präsident",
 "EU-Kommissionspräsidentin", "UN-Generalsekretär").
+
+Prefix compounds are not listed one by one: 140 organisation prefixes x 800 German role
+forms and 169 leaders' surnames x 69 government-noun forms would be about 124,000 phrases
+(three quarters of the linker's start-up). They are kept as :class:`CompoundFamily` tables
+(prefixes x forms) and resolved when a text contains one: the surface matcher splits a
+token at its hyphen (:mod:`.surface_matcher`) and :meth:`Gazetteer.lookup` builds the
+entries of that compound in exactly the order the listed cross product gave them. A
+compound spelled like another phrase ("SPD-Fraktion", a name and a prefix + role form)
+is still listed, in its place, so that its entries keep their order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from .kb import KB, KBActor, RoleNoun
 
@@ -67,14 +76,101 @@ def german_feminine(demonym: str) -> List[str]:
     return []
 
 
+def normal(surface: str) -> str:
+    """A surface form as the gazetteer keys it: runs of white space made one space."""
+    return " ".join(surface.split())
+
+
+class CompoundFamily:
+    """German compounds "PREFIX-FORM" of every prefix with every role-noun form, as two
+    tables instead of their cross product.
+
+    ``prefixes``: ``(prefix as written, target id)`` in KB order; ``forms``:
+    ``(role noun, form as written, plural)`` in the order the gazetteer visits them.
+    The compound of prefix ``p`` and form ``f`` means
+    ``Entry("role", target, ROLE, CASE_TITLE, "p-f", 10 * noun.priority, role=noun, plural=plural)``.
+    """
+
+    def __init__(self, prefixes: Sequence[Tuple[str, Optional[str]]],
+                 forms: Sequence[Tuple[RoleNoun, str, bool]]) -> None:
+        self.prefixes = list(prefixes)
+        self.forms = list(forms)
+        # lower-cased piece -> [(index, piece as written, …)]
+        self.prefix_by_lower: Dict[str, List[Tuple[int, str, Optional[str]]]] = {}
+        for i, (prefix, target) in enumerate(self.prefixes):
+            self.prefix_by_lower.setdefault(prefix.lower(), []).append((i, prefix, target))
+        self.form_by_lower: Dict[str, List[Tuple[int, RoleNoun, str, bool]]] = {}
+        for i, (noun, form, plural) in enumerate(self.forms):
+            self.form_by_lower.setdefault(form.lower(), []).append((i, noun, form, plural))
+
+    def __len__(self) -> int:
+        return len(self.prefixes) * len(self.forms)
+
+    def pieces(self) -> Tuple[List[str], List[str]]:
+        """(distinct prefixes, distinct forms) as written, each sorted."""
+        return sorted({p for p, _ in self.prefixes}), sorted({f for _, f, _ in self.forms})
+
+    @staticmethod
+    def entry(prefix: str, target: Optional[str], noun: RoleNoun, form: str, plural: bool) -> Entry:
+        compound = f"{prefix}-{form}"
+        return Entry("role", target, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=plural)
+
+    def splits(self, key: str) -> List[Tuple[str, str]]:
+        """The (lower-cased prefix, lower-cased form) pairs of this family whose compound
+        is ``key`` (lower-cased), one per hyphen of ``key`` that splits it so."""
+        out = []
+        at = key.find("-")
+        while at > 0:
+            p, f = key[:at], key[at + 1:]
+            if p in self.prefix_by_lower and f in self.form_by_lower:
+                out.append((p, f))
+            at = key.find("-", at + 1)
+        return out
+
+
 class Gazetteer:
-    """``phrases``: surface form (as written) -> list of :class:`Entry`."""
+    """``phrases``: surface form (as written) -> list of :class:`Entry`, all but the
+    prefix compounds; ``families``: the prefix compounds (:class:`CompoundFamily`), looked
+    up with :meth:`lookup`."""
 
     def __init__(self, kb: KB, lang: str) -> None:
         self.kb = kb
         self.lang = lang
         self.phrases: Dict[str, List[Entry]] = {}
+        self.families: List[CompoundFamily] = []
+        self._compound_memo: Dict[str, List[Entry]] = {}
         self._build()
+
+    def lookup(self, key: str) -> List[Entry]:
+        """The entries of a prefix compound, ``key`` lower-cased and white space normalised
+        ("spö-chef"), in the order listing the whole cross product in :attr:`phrases` and
+        grouping by lower-cased form would give them (spellings in the order they were
+        first listed, each spelling's entries in order, equal entries once). [] when
+        ``key`` is no compound of the families. Keys that also name a listed phrase are
+        listed (see :meth:`_build`) and must be read from :attr:`phrases`."""
+        found = self._compound_memo.get(key)
+        if found is not None:
+            return found
+        # (family, form index, prefix index) is the order of the listing loops
+        hits = []
+        for k, fam in enumerate(self.families):
+            for p, f in fam.splits(key):
+                for fi, noun, form, plural in fam.form_by_lower[f]:
+                    for pi, prefix, target in fam.prefix_by_lower[p]:
+                        hits.append(((k, fi, pi), prefix, target, noun, form, plural))
+        hits.sort(key=lambda h: h[0])
+        spellings: Dict[str, List[Entry]] = {}
+        for _, prefix, target, noun, form, plural in hits:
+            e = CompoundFamily.entry(prefix, target, noun, form, plural)
+            surface = normal(e.surface)  # the listing keyed the normalised form (the entry keeps its own)
+            if surface.lower() != key:
+                continue
+            bucket = spellings.setdefault(surface, [])
+            if e not in bucket:
+                bucket.append(e)
+        found = [e for bucket in spellings.values() for e in bucket]
+        self._compound_memo[key] = found
+        return found
 
     def add(self, surface: str, entry: Entry) -> None:
         surface = " ".join(surface.split())
@@ -123,18 +219,13 @@ class Gazetteer:
                 for fem in german_feminine(dem) if de else ():
                     self.add(fem, Entry("demonym", actor.id, DEMONYM, case_of(fem), fem))
         prefixes = [(p, a.id) for a in kb.actors.values() for p in a.prefixes] if de else []
-        for noun in kb.role_nouns:
-            if noun.lang != lang:
-                continue
-            for form, plural in noun.forms:
-                case = CASE_EXACT if form.isupper() else CASE_ANY
-                self.add(form, Entry("role", noun.implies, ROLE, case, form, 10 * noun.priority, role=noun, plural=plural))
-                for prefix, target in prefixes:
-                    compound = f"{prefix}-{form}"
-                    self.add(compound, Entry("role", target, ROLE, CASE_TITLE, compound, 10 * noun.priority, role=noun, plural=plural))
+        role_forms = [(noun, form, plural) for noun in kb.role_nouns if noun.lang == lang
+                      for form, plural in noun.forms]
         # "Trump-Regierung", "Putin-Regime": leaders' surnames as compound prefixes of the
         # government nouns (linking.yaml seat_nouns)
         seat_nouns = {w.lower() for w in (kb.linking.get("seat_nouns", {}).get(lang) or [])}
+        leaders: List[Tuple[str, Optional[str]]] = []
+        leader_forms: List[Tuple[RoleNoun, str, bool]] = []
         if de and seat_nouns:
             leaders = [
                 (surname, actor.country) for actor in kb.actors.values()
@@ -143,17 +234,41 @@ class Gazetteer:
                 for surname in actor.surnames
             ]
             person_nouns = {w.lower() for w in (kb.linking.get("leader_compound_nouns", {}).get(lang) or [])}
-            for noun in kb.role_nouns:
-                term = noun.term.lower()
-                if noun.lang != lang or (term not in seat_nouns and term not in person_nouns):
-                    continue
-                for form, plural in noun.forms:
-                    for surname, country in leaders:
-                        compound = f"{surname}-{form}"
-                        self.add(compound, Entry(
-                            "role", country, ROLE, CASE_TITLE, compound, 10 * noun.priority,
-                            role=noun, plural=plural or term in seat_nouns,
-                        ))
+            leader_forms = [
+                (noun, form, plural or noun.term.lower() in seat_nouns)
+                for noun in kb.role_nouns
+                if noun.lang == lang and (noun.term.lower() in seat_nouns or noun.term.lower() in person_nouns)
+                for form, plural in noun.forms
+            ]
+        self.families = [CompoundFamily(prefixes, role_forms if prefixes else []),
+                         CompoundFamily(leaders, leader_forms if leaders else [])]
+        # a compound spelled like a listed phrase is listed too, where the cross product
+        # listed it, so that the phrase's entries keep their order (see lookup)
+        listed = {k.lower() for k in self.phrases}
+        listed.update(normal(form).lower() for _, form, _ in role_forms)
+        listed.update(normal(form).lower() for ilang, form, _ in kb.institutions if ilang in (lang, "*"))
+        clash: List[Dict[str, Set[str]]] = [{}, {}]
+        for key in listed:
+            if "-" in key:
+                for k, fam in enumerate(self.families):
+                    for p, f in fam.splits(key):
+                        clash[k].setdefault(f, set()).add(p)
+        for noun, form, plural in role_forms:
+            case = CASE_EXACT if form.isupper() else CASE_ANY
+            self.add(form, Entry("role", noun.implies, ROLE, case, form, 10 * noun.priority, role=noun, plural=plural))
+            listed_prefixes = clash[0].get(form.lower())
+            if listed_prefixes and prefixes:
+                for prefix, target in prefixes:
+                    if prefix.lower() in listed_prefixes:
+                        e = CompoundFamily.entry(prefix, target, noun, form, plural)
+                        self.add(e.surface, e)
+        for noun, form, plural in leader_forms:
+            listed_prefixes = clash[1].get(form.lower())
+            if listed_prefixes:
+                for surname, country in leaders:
+                    if surname.lower() in listed_prefixes:
+                        e = CompoundFamily.entry(surname, country, noun, form, plural)
+                        self.add(e.surface, e)
         for ilang, form, actor_id in kb.institutions:
             if ilang in (lang, "*"):
                 self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 10))

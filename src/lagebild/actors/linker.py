@@ -215,8 +215,10 @@ class ActorLinker:
         self.entries: Dict[str, List[Entry]] = {}
         for surface, found in self.gazetteer.phrases.items():
             self.entries.setdefault(surface.lower(), []).extend(found)
-        # case-insensitive token sequences of every surface form, cached on disk
-        self.matcher, self.matcher_source = build_surface_matcher(nlp, self.gazetteer.phrases)
+        # case-insensitive token sequences of every surface form, cached on disk; prefix
+        # compounds ("SPÖ-Chef") are matched and looked up from their two tables
+        self.matcher, self.matcher_source = build_surface_matcher(
+            nlp, self.gazetteer.phrases, families=[fam.pieces() for fam in self.gazetteer.families])
         # lemmas (when the pipeline has a lemmatizer) catch role-noun forms the inflection
         # classes do not generate; base terms only, matched where no surface form matched
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -278,7 +280,8 @@ class ActorLinker:
     def _atoms(self, doc: Doc) -> List[Atom]:
         atoms: List[Atom] = []
         for label, start, end in self.matcher(doc):
-            entries = self._case_filter(doc, start, end, self.entries[label])
+            found = self.entries.get(label)
+            entries = self._case_filter(doc, start, end, self.gazetteer.lookup(label) if found is None else found)
             if entries:
                 atoms.append(Atom(start, end, entries))
         if doc.has_annotation("LEMMA"):

@@ -19,6 +19,16 @@ trie is stored (``marshal``) under the user cache directory (``$LAGEBILD_CACHE``
 
 A missing, stale, corrupt or unwritable cache only costs the build (with
 ``nlp.tokenizer.pipe``); it never fails the pipeline.
+
+Compound families (German "PREFIX-FORM" compounds of every prefix with every form, see
+:class:`.gazetteer.CompoundFamily`) are matched without listing their cross product: the
+tokenizer writes such a compound as the prefix's tokens and the form's tokens with the
+prefix's last and the form's first token joined by the hyphen ("SPÖ-Chef" is one token
+"spö-chef"), so a token with a hyphen is split at each hyphen and both halves looked up
+in a prefix table and a form table. That this holds for every compound is checked when
+the cache is built (the compounds are tokenized then, as the listed forms are); a
+compound the tokenizer splits otherwise is matched through the trie instead. The label of
+a compound match is the compound, lower-cased and white space normalised.
 """
 from __future__ import annotations
 
@@ -39,7 +49,7 @@ from ..about import __version__
 # a trie node: token (lower-cased) -> child node; the key _END holds the pattern ids ending here
 Trie = Dict[object, object]
 _END = 0  # an int never collides with a token string
-_FORMAT = 2  # bump when the stored layout changes
+_FORMAT = 3  # bump when the stored layout changes
 
 
 def cache_dir() -> Path:
@@ -61,8 +71,9 @@ class SurfaceMatcher:
     then end — overlapping and nested matches included, like spaCy's PhraseMatcher.
     """
 
-    def __init__(self, trie: Trie) -> None:
+    def __init__(self, trie: Trie, compounds: Optional["CompoundIndex"] = None) -> None:
         self.trie = trie
+        self.compounds = compounds
 
     @classmethod
     def from_patterns(cls, patterns: Dict[str, Iterable[Tuple[str, ...]]]) -> "SurfaceMatcher":
@@ -95,11 +106,83 @@ class SurfaceMatcher:
                     break
                 node = node.get(lowers[end])  # type: ignore[union-attr]
                 end += 1
+        if self.compounds is not None:
+            extra = self.compounds.find(lowers)
+            if extra:
+                seen = set(out)
+                out.extend(m for m in dict.fromkeys(extra) if m not in seen)
+                out.sort(key=lambda m: (m[1], m[2]))  # stable: the trie's order within a span
         return out
 
 
-def cache_key(nlp, surfaces: Iterable[str]) -> str:  # type: ignore[no-untyped-def]
-    """SHA-256 over the (sorted) surface forms, the tokenizer rules and the versions."""
+Seq = Tuple[str, ...]
+# one family's pieces: (piece lower-cased and white space normalised, its token sequence)
+Pieces = List[Tuple[str, Seq]]
+
+
+class CompoundIndex:
+    """Finds "PREFIX-FORM" compounds of families of prefixes x forms in a token sequence.
+
+    ``families``: per family ``(prefixes, forms)``, each a list of ``(piece lower-cased,
+    token sequence of the piece as written, lower-cased)``; ``skip``: ``(family, prefix
+    key, prefix tokens, form key, form tokens)`` combinations the tokenizer does not
+    write as prefix tokens + joined token + form tokens (those are in the trie).
+    """
+
+    def __init__(self, families: Sequence[Tuple[Pieces, Pieces]], skip: Iterable[tuple] = ()) -> None:
+        self.skip = {tuple(x) for x in skip}
+        self.by_last: Dict[str, List[Tuple[int, str, Seq]]] = {}
+        self.by_first: Dict[str, List[Tuple[int, str, Seq]]] = {}
+        for k, (prefixes, forms) in enumerate(families):
+            for key, seq in dict.fromkeys((key, tuple(seq)) for key, seq in prefixes):
+                if seq:
+                    self.by_last.setdefault(seq[-1], []).append((k, key, seq))
+            for key, seq in dict.fromkeys((key, tuple(seq)) for key, seq in forms):
+                if seq:
+                    self.by_first.setdefault(seq[0], []).append((k, key, seq))
+
+    def find(self, lowers: Sequence[str]) -> List[Tuple[str, int, int]]:
+        """``[(label, start, end)]`` of every compound in the lower-cased tokens."""
+        out: List[Tuple[str, int, int]] = []
+        by_last, by_first, n = self.by_last, self.by_first, len(lowers)
+        for i, low in enumerate(lowers):
+            at = low.find("-")
+            while at >= 0:
+                left = by_last.get(low[:at]) if at else None
+                right = by_first.get(low[at + 1:]) if left else None
+                if right:
+                    for k, pkey, pseq in left:
+                        start = i - len(pseq) + 1
+                        if start < 0 or tuple(lowers[start:i]) != pseq[:-1]:
+                            continue
+                        for k2, fkey, fseq in right:
+                            end = i + len(fseq)
+                            if k2 != k or end > n or tuple(lowers[i + 1:end]) != fseq[1:]:
+                                continue
+                            if self.skip and (k, pkey, pseq, fkey, fseq) in self.skip:
+                                continue
+                            out.append((" ".join(f"{pkey}-{fkey}".split()), start, end))
+                at = low.find("-", at + 1)
+        return out
+
+    def to_data(self) -> list:
+        return [sorted(self.by_last.items()), sorted(self.by_first.items()), sorted(self.skip)]
+
+    @classmethod
+    def from_data(cls, data: list) -> "CompoundIndex":
+        self = cls.__new__(cls)
+        self.by_last = {k: [tuple(x) for x in v] for k, v in data[0]}
+        self.by_first = {k: [tuple(x) for x in v] for k, v in data[1]}
+        self.skip = {tuple(x) for x in data[2]}
+        return self
+
+
+Family = Tuple[Sequence[str], Sequence[str]]  # (prefixes, forms) as written
+
+
+def cache_key(nlp, surfaces: Iterable[str], families: Sequence[Family] = ()) -> str:  # type: ignore[no-untyped-def]
+    """SHA-256 over the (sorted) surface forms, the compound families' (sorted) prefixes
+    and forms, the tokenizer rules and the versions."""
     h = hashlib.sha256()
     # marshal's format is specific to the Python version
     h.update(f"{_FORMAT}|{spacy.__version__}|{__version__}|{nlp.lang}|{sys.version_info[:2]}\n".encode())
@@ -107,7 +190,44 @@ def cache_key(nlp, surfaces: Iterable[str]) -> str:  # type: ignore[no-untyped-d
     for s in sorted(surfaces):
         h.update(s.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
+    for prefixes, forms in families:
+        for part in (prefixes, forms):
+            h.update(b"\x01")
+            for s in sorted(set(part)):
+                h.update(s.encode("utf-8", "surrogatepass"))
+                h.update(b"\x00")
     return h.hexdigest()
+
+
+def _compound_index(nlp, families: Sequence[Family]) -> Tuple[CompoundIndex, Dict[str, List[Seq]]]:  # type: ignore[no-untyped-def]
+    """The :class:`CompoundIndex` of the families and the trie patterns of the compounds the
+    tokenizer does not write as the pieces' tokens with the middle ones joined by the
+    hyphen (checked by tokenizing every compound: as costly as listing them, once per cache)."""
+    pieces = sorted({p for prefixes, forms in families for part in (prefixes, forms) for p in part})
+    seqs = {p: tuple(t.lower_ for t in doc) for p, doc in zip(pieces, nlp.tokenizer.pipe(pieces, batch_size=1000))}
+    index_families = []
+    regular: set = set()
+    irregular: Dict[tuple, List[Tuple[str, Seq]]] = {}
+    for k, (prefixes, forms) in enumerate(families):
+        prefixes, forms = sorted(set(prefixes)), sorted(set(forms))
+        index_families.append(([(" ".join(p.split()).lower(), seqs[p]) for p in prefixes],
+                               [(" ".join(f.split()).lower(), seqs[f]) for f in forms]))
+        pairs = [(p, f) for f in forms for p in prefixes if seqs[p] and seqs[f]]
+        texts = [f"{p}-{f}" for p, f in pairs]
+        for (p, f), text, doc in zip(pairs, texts, nlp.tokenizer.pipe(texts, batch_size=1000)):
+            got = tuple(t.lower_ for t in doc)
+            ps, fs = seqs[p], seqs[f]
+            combo = (k, " ".join(p.split()).lower(), ps, " ".join(f.split()).lower(), fs)
+            if got == ps[:-1] + (f"{ps[-1]}-{fs[0]}",) + fs[1:]:
+                regular.add(combo)
+            else:
+                irregular.setdefault(combo, []).append((" ".join(text.split()).lower(), got))
+    patterns: Dict[str, List[Seq]] = {}
+    for combo, found in irregular.items():
+        for label, got in found:
+            if got and got not in patterns.setdefault(label, []):
+                patterns[label].append(got)
+    return CompoundIndex(index_families, [c for c in irregular if c not in regular]), patterns
 
 
 def _tokenize(nlp, surfaces: Sequence[str]) -> Dict[str, List[Tuple[str, ...]]]:  # type: ignore[no-untyped-def]
@@ -139,14 +259,18 @@ def _prune(directory: Path, lang: str) -> None:
 
 
 def build_surface_matcher(
-    nlp, surfaces: Iterable[str], *, use_cache: bool = True, directory: Optional[Path] = None  # type: ignore[no-untyped-def]
+    nlp, surfaces: Iterable[str], *, families: Sequence[Family] = (),  # type: ignore[no-untyped-def]
+    use_cache: bool = True, directory: Optional[Path] = None,
 ) -> Tuple[SurfaceMatcher, str]:
     """A :class:`SurfaceMatcher` for ``surfaces`` (each labelled with its lower-cased
-    form), loaded from the disk cache when it is current, else built with
-    ``nlp.tokenizer.pipe`` and written to the cache. Returns ``(matcher, how)`` with
-    ``how`` one of ``"cache"``, ``"built"``, ``"built (cache not writable)"``."""
+    form) and the compounds of ``families`` (``(prefixes, forms)``: every "PREFIX-FORM",
+    labelled with the compound lower-cased, white space normalised), loaded from the disk
+    cache when it is current, else built with ``nlp.tokenizer.pipe`` and written to the
+    cache. Returns ``(matcher, how)`` with ``how`` one of ``"cache"``, ``"built"``,
+    ``"built (cache not writable)"``."""
     surfaces = sorted(set(surfaces))
-    key = cache_key(nlp, surfaces)
+    families = [(list(p), list(f)) for p, f in families]
+    key = cache_key(nlp, surfaces, families)
     path = (directory or cache_dir()) / f"surfaces-{nlp.lang}-{key[:32]}.marshal"
     if use_cache:
         try:
@@ -158,10 +282,19 @@ def build_surface_matcher(
                 if gc_was:
                     gc.enable()
             if isinstance(data, dict) and data.get("key") == key:
-                return SurfaceMatcher(data["trie"]), "cache"
-        except (OSError, EOFError, KeyError, TypeError, ValueError):
+                compounds = CompoundIndex.from_data(data["compounds"]) if data.get("compounds") else None
+                return SurfaceMatcher(data["trie"], compounds), "cache"
+        except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
             pass
-    matcher = SurfaceMatcher.from_patterns(_tokenize(nlp, surfaces))
+    patterns = _tokenize(nlp, surfaces)
+    compounds = None
+    if any(p and f for p, f in families):
+        compounds, irregular = _compound_index(nlp, families)
+        for label, seqs in irregular.items():
+            known = patterns.setdefault(label, [])
+            known.extend(seq for seq in seqs if seq not in known)
+    matcher = SurfaceMatcher.from_patterns(patterns)
+    matcher.compounds = compounds
     if not use_cache:
         return matcher, "built"
     tmp = None
@@ -170,7 +303,8 @@ def build_surface_matcher(
         # atomic: write a temporary file beside it, then rename (parallel workers may race)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps({"key": key, "trie": matcher.trie}))
+            fh.write(marshal.dumps({"key": key, "trie": matcher.trie,
+                                    "compounds": compounds.to_data() if compounds is not None else None}))
         os.replace(tmp, path)
         _prune(path.parent, nlp.lang)
     except OSError:

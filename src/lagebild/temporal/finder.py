@@ -132,10 +132,19 @@ def find_time_expressions(text: str, lang: str, published: Optional[date]) -> Li
     lang (str): "de" or "en" (other codes use the English rules).
     published (date | None): the anchor date.
     RETURNS (List[TimeExpr]): the expressions found.
+
+    Cached per ``(text, lang, published)``: the event coder and the forecast detector
+    ask for the same sentences (about one call in five repeats one); the expressions
+    are shared between the answers, so callers must not change them.
     """
+    return list(_find(text, lang, published))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, lang: str, published: Optional[date]) -> Tuple[TimeExpr, ...]:
     lex = load_rules(lang)
     if lex.quick is not None and not lex.quick.search(text):
-        return []
+        return ()
     found: List[Tuple[int, int, int, Rule, "re.Match[str]"]] = []
     for order, rule in enumerate(lex.rules):
         for m in rule.regex.finditer(text):
@@ -160,4 +169,4 @@ def find_time_expressions(text: str, lang: str, published: Optional[date]) -> Li
         taken.append((s, e))
         out.append(TimeExpr(text[s:e], s, e, start_date, end_date, rule.kind, rule.name))
     out.sort(key=lambda t: t.start)
-    return out
+    return tuple(out)
