@@ -127,7 +127,9 @@ class Gazetteer:
             if noun.lang != lang:
                 continue
             for form, plural in noun.forms:
-                case = CASE_EXACT if form.isupper() else CASE_ANY
+                # a written title abbreviation ("Sen.", "Gov.") is a title only when capitalised
+                case = CASE_EXACT if form.isupper() else (
+                    CASE_TITLE if form.endswith(".") and form[:1].isupper() else CASE_ANY)
                 self.add(form, Entry("role", noun.implies, ROLE, case, form, 10 * noun.priority, role=noun, plural=plural))
                 for prefix, target in prefixes:
                     compound = f"{prefix}-{form}"
