@@ -869,7 +869,7 @@ class ActorLinker:
         if pid not in st.role_code:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
             code = self._role_code(noun, country or own or st.context)
-            if code is None and self.lang == "en" and noun.agent and noun.person:
+            if code is None and self.lang == "en" and noun.agent:
                 # English: "Sen. X", "Judge X" in a text that names no country -- the role's
                 # agent with an unknown country ("---LEG"), as CAMEO writes a group of
                 # unknown country (German keeps its figures: no code)
