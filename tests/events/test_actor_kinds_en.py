@@ -10,6 +10,7 @@ import pytest
 from grid_rows import actor_ok, coded_events, read_grid
 
 ROWS = read_grid("actor_kinds_grid_en.tsv")
+SUPPORT_ROWS = read_grid("support_grid_en.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +20,27 @@ def nlp_en():  # type: ignore[no-untyped-def]
     return load("en")
 
 
-def test_actor_kinds_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+def _failures(nlp, rows):  # type: ignore[no-untyped-def]
     fails = []
-    for row in ROWS:
-        events = coded_events(nlp_en(row["text"]))
-        if row["root"] == "--":
-            ok = not any(s is not None and s.endswith("LEG") for s, _, _ in events)
+    for row in rows:
+        events = coded_events(nlp(row["text"]))
+        if row["root"] == "--":  # no event with that source ("*": no event at all)
+            ok = not any(actor_ok(row["source"], s) for s, _, _ in events)
         else:
             ok = any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (c or "").startswith(row["root"])
                      for s, t, c in events)
         if not ok:
             fails.append(f"{row['kind']}: {row['text']} -> {events}")
+    return fails
+
+
+def test_actor_kinds_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    fails = _failures(nlp_en, ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_support_verbs_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """English support verbs (support_verbs_en.tsv): "faced criticism from X" codes X ->
+    subject; "paid a visit to X", "launched an attack on X" code subject -> X."""
+    fails = _failures(nlp_en, SUPPORT_ROWS)
     assert not fails, "\n".join(fails)
