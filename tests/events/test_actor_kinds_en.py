@@ -1,4 +1,4 @@
-"""English actor kinds of domestic news (issue 9): title abbreviations ("Sen. X"), a place's
+"""English actor and event kinds (issue 9): title abbreviations ("Sen. X"), a place's
 bodies ("Texas lawmakers", "the Chicago Police Department"), ministries and departments
 expanded from PETRARCH's Phoenix substitution sets, and a titled person in a text that names
 no country ("---LEG"). Own sentences in ``actor_kinds_grid_en.tsv``; a failing row names its
@@ -11,6 +11,7 @@ from grid_rows import actor_ok, coded_events, read_grid
 
 ROWS = read_grid("actor_kinds_grid_en.tsv")
 SUPPORT_ROWS = read_grid("support_grid_en.tsv")
+EVALUATIVE_ROWS = read_grid("evaluative_grid_en.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -43,4 +44,11 @@ def test_support_verbs_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     """English support verbs (support_verbs_en.tsv): "faced criticism from X" codes X ->
     subject; "paid a visit to X", "launched an attack on X" code subject -> X."""
     fails = _failures(nlp_en, SUPPORT_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_evaluative_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A negative judgement in the predicative complement ("called the sanctions illegal",
+    "calling it a provocation") is a 111 criticism; a positive one or the object alone is not."""
+    fails = _failures(nlp_en, EVALUATIVE_ROWS)
     assert not fails, "\n".join(fails)

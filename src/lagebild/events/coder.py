@@ -468,12 +468,13 @@ class EventCoder(ArgumentsMixin):
         markers = self.lex.predicative_markers | {"für"}
         out: List[Token] = []
         heads: List[Token] = []
-        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and (
+            c.pos_ in ("NOUN", "PROPN") or (self.lang == "en" and c.pos_ == "PRON"))]  # "calling it a provocation"
         for c in verb.children:
             role = self.lex.role(c.dep_)
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
-            if self._predicative_conj(c) or c.pos_ == "ADJ" or any(
+            if self._predicative_conj(c) or c.pos_ == "ADJ" or (self.lang == "en" and role == "xcomp" and c.pos_ in ("NOUN", "PROPN")) or any(
                     x.lower_ in markers and self.lex.role(x.dep_) in ("case", "cc", "mark") for x in c.children if x.i < c.i):
                 heads.append(c)
             elif len(nominal_objs) >= 2 and c.i == nominal_objs[-1].i:
