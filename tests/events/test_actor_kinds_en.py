@@ -12,6 +12,7 @@ from grid_rows import actor_ok, coded_events, read_grid
 ROWS = read_grid("actor_kinds_grid_en.tsv")
 SUPPORT_ROWS = read_grid("support_grid_en.tsv")
 EVALUATIVE_ROWS = read_grid("evaluative_grid_en.tsv")
+SPEECH_ROWS = read_grid("speech_acts_grid_en.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -51,4 +52,11 @@ def test_evaluative_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-unty
     """A negative judgement in the predicative complement ("called the sanctions illegal",
     "calling it a provocation") is a 111 criticism; a positive one or the object alone is not."""
     fails = _failures(nlp_en, EVALUATIVE_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Speech acts with speaker -> addressee (active, by-passive, reported) and the content
+    of an object-control verb done by the addressee ("called on Iran to release …")."""
+    fails = _failures(nlp_en, SPEECH_ROWS)
     assert not fails, "\n".join(fails)
