@@ -271,6 +271,13 @@ class EventCoder(ArgumentsMixin):
                 return found
             if slot == "poss":
                 return [c for c in verb.children if self.is_possessive(c) or (c.dep_ == "det" and c.pos_ == "PROPN")]
+            if slot == "adj":
+                # a nominal event's country adjective ("Palestinian criticism", "Russian
+                # attacks", "international and Palestinian criticism"): an adjective before
+                # the noun, or its conjunct, that names an actor (syntax.yaml nominal_source)
+                adjs = [c for c in verb.children if self.lex.role(c.dep_) == "mod" and c.pos_ == "ADJ" and c.i < verb.i]
+                adjs += [x for c in adjs for x in c.children if x.dep_ == "conj" and x.pos_ == "ADJ" and x.i < verb.i]
+                return [c for c in adjs if self._has_actor(verb.doc, c)][:1]
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
