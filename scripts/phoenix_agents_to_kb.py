@@ -12,8 +12,13 @@ noun of ``kb/agents.tsv``'s format (no role key, not a single person): a country
 the context gives its country ("Filipino peacekeepers" -> PHLMIL). Kept: entries whose first
 agent code is one of lagebild's (``kb/agent_codes.tsv``; ``[~GOVMED]`` -> ``GOV``) and whose
 term is not already a noun of ``agents.tsv`` or ``language/reference.tsv`` (the hand-made
-rows win); skipped: substitution sets (``!MINIST!``), codes lagebild lacks (``PPL``,
-``UAF``), and words that name no actor in ordinary news (:data:`SKIP`). Regular plurals
+rows win); substitution sets are expanded with their members as Phoenix defines them
+(``!MINIST! = MINISTER, MINISTERS, MINISTRY, MINISTRIES``: ``JUSTICE_!MINIST!`` ->
+"justice minister", "justice ministries" …; ``CONGRESS!PERSON!`` -> "congressman" …), and
+``!MINIST!`` also with "department(s)" (:data:`EXTRA_MEMBERS`: the United States and others
+call their ministries departments -- "Justice Department", "Department of Homeland
+Security"); skipped: codes lagebild lacks (``PPL``, ``UAF``), and words that name no actor in
+ordinary news (:data:`SKIP`). Regular plurals
 come from the inflection classes (``s``, ``es``, ``y``, ``man``); a ``{…}`` plural is taken
 as written (``{}``: no plural form).
 """
@@ -27,6 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "src" / "lagebild" / "data" / "kb"
 LANG = ROOT / "src" / "lagebild" / "data" / "language"
+#: a substitution set's definition line: ``!MINIST! = MINISTER, MINISTERS, …``
+SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+#: members added to a Phoenix substitution set (see the module docstring)
+EXTRA_MEMBERS = {"!MINIST!": ["DEPARTMENT", "DEPARTMENTS"]}
 LINE = re.compile(r"^([A-Z][A-Z0-9_'\-.]*?)_*\s*(\{[^}]*\})?\s*\[~([A-Z]{3,9})\]")
 #: words that name no actor in ordinary news, or whose news sense is mostly another one
 #: ("deputy": a deputy minister or a member of parliament, not a sheriff's deputy, COP)
@@ -82,20 +91,12 @@ def main(path: str) -> None:
         "# PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND.\n"
         "lang\tterm\tinfl\tforms\tagent\trole\tperson\timplies\n"
     )
-    for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
-        if raw.startswith("#") or "!" in raw:
-            continue
-        m = LINE.match(raw.strip())
-        if not m:
-            continue
-        term = m.group(1).replace("_", " ").strip().lower()
-        agent = m.group(3)[:3]
+    for term, plural, agent in entries(Path(path).read_text(encoding="utf-8", errors="replace").splitlines()):
         if agent not in codes or not re.fullmatch(r"[a-z][a-z' \-]*[a-z]", term) or len(term) < 4:
             continue
         if term in known or term in SKIP or term in seen:
             continue
         seen.add(term)
-        plural = m.group(2)
         if plural is not None:
             forms = plural.strip("{}").replace("_", " ").strip().lower()
             infl = "-"
@@ -104,6 +105,37 @@ def main(path: str) -> None:
         else:
             forms, infl = "", infl_of(term)
         out.write(f"en\t{term}\t{infl}\t{forms}\t{agent}\t\t\t\n")
+
+
+def entries(lines):  # type: ignore[no-untyped-def]
+    """``(term, plural-or-None, agent)`` of each entry line of a Phoenix agents file, with
+    substitution sets expanded (an expanded term gets no generated plural: the set lists
+    both numbers, so its plural is ``"{}"``)."""
+    sets = {}
+    for raw in lines:
+        d = SUBST.match(raw.strip())
+        if d:
+            sets[d.group(1)] = [w.strip() for w in d.group(2).split(",") if w.strip()] + EXTRA_MEMBERS.get(d.group(1), [])
+    for raw in lines:
+        if raw.startswith("#") or SUBST.match(raw.strip()):
+            continue
+        line = raw.strip()
+        names = re.findall(r"![A-Z]+!", line.split("[", 1)[0])
+        if not names:
+            variants = [(line, None)]
+        elif len(names) == 1 and names[0] in sets:
+            head, sep, tail = line.partition("[")
+            # "!MINIST! OF_JUSTICE" -> "MINISTRY_OF_JUSTICE" (the term is one underscored word)
+            head = re.sub(r"\s*(![A-Z]+!)\s*(?=[A-Z])", r"\1_", head.strip()) + " "
+            variants = [(head.replace(names[0], w) + sep + tail, "{}") for w in sets[names[0]]]
+        else:
+            continue
+        for text, forced in variants:
+            m = LINE.match(text)
+            if not m:
+                continue
+            term = re.sub(r"_+", " ", m.group(1)).strip().lower()
+            yield term, (forced if forced is not None else m.group(2)), m.group(3)[:3]
 
 
 if __name__ == "__main__":

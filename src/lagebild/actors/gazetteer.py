@@ -254,7 +254,9 @@ class Gazetteer:
                     for p, f in fam.splits(key):
                         clash[k].setdefault(f, set()).add(p)
         for noun, form, plural in role_forms:
-            case = CASE_EXACT if form.isupper() else CASE_ANY
+            # a written title abbreviation ("Sen.", "Gov.") is a title only when capitalised
+            case = CASE_EXACT if form.isupper() else (
+                CASE_TITLE if form.endswith(".") and form[:1].isupper() else CASE_ANY)
             self.add(form, Entry("role", noun.implies, ROLE, case, form, 10 * noun.priority, role=noun, plural=plural))
             listed_prefixes = clash[0].get(form.lower())
             if listed_prefixes and prefixes:

@@ -188,6 +188,7 @@ class ActorLinker:
         self.former = {w.lower() for w in pick("former")}
         self.of_words = {w.lower() for w in pick("of")}
         self.possessive = pick("possessive")
+        self.place_kind = pick("place_kind")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
         self.government_deps = set(lk.get("government_deps") or [])
@@ -898,6 +899,11 @@ class ActorLinker:
         if pid not in st.role_code:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
             code = self._role_code(noun, country or own or st.context)
+            if code is None and self.lang == "en" and noun.agent:
+                # English: "Sen. X", "Judge X" in a text that names no country -- the role's
+                # agent with an unknown country ("---LEG"), as CAMEO writes a group of
+                # unknown country (German keeps its figures: no code)
+                code = (None, "---" + noun.agent)
             if code is not None:
                 st.role_code[pid] = code
 
@@ -1282,6 +1288,10 @@ class ActorLinker:
                 gap = self._between(doc, a.end, nxt.start)
                 possessive = len(gap) == 1 and gap[0] in self.possessive
                 cref = self._country_ref(a)
+                done = self._local_role(doc, atoms, i, gap, possessive, out, st)
+                if done is not None:
+                    i = done
+                    continue
                 if cref and (not gap or possessive):
                     i = self._role_phrase(doc, atoms, i + 1, cref, a.start, out, st)
                     continue
@@ -1320,6 +1330,43 @@ class ActorLinker:
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _local_role(
+        self, doc: Doc, atoms: List[Atom], i: int, gap: List[str], possessive: bool,
+        out: List[Found], st: DocState,
+    ) -> Optional[int]:
+        """English: a region or town right before a role noun names that place's office or
+        body, an agent of the place's country -- "Texas lawmakers", "the Chicago Police
+        Department", "Houston's police" (-> USALEG, USACOP); "Texas Governor Greg Abbott"
+        (a person role before a name) is the person with the country's code. Never a
+        national office holder (as "the governor of Georgia" in :meth:`_role_phrase`).
+        Returns the next atom index, or None when the rule does not apply (German, a gap,
+        a country rather than a place)."""
+        if self.lang != "en":
+            return None
+        if gap and gap[-1] in self.possessive:
+            gap = gap[:-1]
+        if any(w not in self.place_kind for w in gap) or len(gap) > 1:
+            return None
+        a, nxt = atoms[i], atoms[i + 1]
+        where = self._sub_national(a)
+        entry = nxt.role()
+        if not where or entry is None or entry.role is None or not entry.role.agent or entry.target:
+            return None
+        noun = entry.role
+        after = atoms[i + 2] if i + 2 < len(atoms) else None
+        if noun.person and after is not None and after.start == nxt.end and self._person(after) is not None:
+            return self._role_phrase(doc, atoms, i + 1, where, a.start, out, st)
+        group = self.kb.composite(where, noun.agent)
+        if group is None:
+            return None
+        end, k = nxt.end, i + 2
+        # "the Chicago Police Department": further role words of the same body
+        while k < len(atoms) and atoms[k].start == end and atoms[k].role() is not None \
+                and atoms[k].role().role is not None and not atoms[k].role().role.person:  # type: ignore[union-attr]
+            end, k = atoms[k].end, k + 1
+        out.append(Found(a.start, end, group.id, ROLE))
+        return k
 
     def _party_code(self, atom: Atom) -> Optional[str]:
         """The CAMEO code of the political party an atom names ("DEUPTY"), else None."""

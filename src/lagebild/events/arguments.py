@@ -585,6 +585,10 @@ class ArgumentsMixin:
             head = self.control_head(verb, head)
             if any(k in self.lex.object_control for k in self.trigger_keys(head)):
                 objs = self.children(head, "obj", "iobj")
+                if not objs and self.lang == "en":
+                    # "called on Iran to release …", "appealed to X to …": the addressee is
+                    # the object of the verb's on/upon/to phrase
+                    objs = [a for p, a in self.prep_args(head) if p in ("on", "upon", "to") and a.i < verb.i]
                 # an instructed body that is no actor ("seine Delegation") acts for the
                 # one who instructs it: fall back to the controller's subject
                 if objs and any(self._has_actor(verb.doc, o) for o in objs):

@@ -271,6 +271,13 @@ class EventCoder(ArgumentsMixin):
                 return found
             if slot == "poss":
                 return [c for c in verb.children if self.is_possessive(c) or (c.dep_ == "det" and c.pos_ == "PROPN")]
+            if slot == "adj":
+                # a nominal event's country adjective ("Palestinian criticism", "Russian
+                # attacks", "international and Palestinian criticism"): an adjective before
+                # the noun, or its conjunct, that names an actor (syntax.yaml nominal_source)
+                adjs = [c for c in verb.children if self.lex.role(c.dep_) == "mod" and c.pos_ == "ADJ" and c.i < verb.i]
+                adjs += [x for c in adjs for x in c.children if x.dep_ == "conj" and x.pos_ == "ADJ" and x.i < verb.i]
+                return [c for c in adjs if self._has_actor(verb.doc, c)][:1]
             if slot == "any":
                 # the first actor in the predicate (PETRARCH: the first actor of the verb phrase)
                 banned = {t.i for s in subjects for t in s.subtree}
@@ -468,12 +475,13 @@ class EventCoder(ArgumentsMixin):
         markers = self.lex.predicative_markers | {"für"}
         out: List[Token] = []
         heads: List[Token] = []
-        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and c.pos_ in ("NOUN", "PROPN")]
+        nominal_objs = [c for c in verb.children if self.lex.role(c.dep_) == "obj" and (
+            c.pos_ in ("NOUN", "PROPN") or (self.lang == "en" and c.pos_ == "PRON"))]  # "calling it a provocation"
         for c in verb.children:
             role = self.lex.role(c.dep_)
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
-            if self._predicative_conj(c) or c.pos_ == "ADJ" or any(
+            if self._predicative_conj(c) or c.pos_ == "ADJ" or (self.lang == "en" and role == "xcomp" and c.pos_ in ("NOUN", "PROPN")) or any(
                     x.lower_ in markers and self.lex.role(x.dep_) in ("case", "cc", "mark") for x in c.children if x.i < c.i):
                 heads.append(c)
             elif len(nominal_objs) >= 2 and c.i == nominal_objs[-1].i:
@@ -905,11 +913,20 @@ class EventCoder(ArgumentsMixin):
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
-                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)):
-                    continue  # "unterzeichnete das Abkommen": the verb's event already says it
+                        q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
+                        and not (self.lang == "en" and verb.head.i < verb.i and not any(
+                            e.cameo[:2] == p.code[:2] for e in by_verb.get(verb.head.i, []))):
+                    # "unterzeichnete das Abkommen": the verb's event already says it (English:
+                    # only when the verb, coded before its object, made that event -- "paid a
+                    # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
+                    continue
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
                         and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
-                                                                     and all(q.code[:2] == "01" for q in matched[verb.head.i])):
+                                                                     and all(q.code[:2] == "01" for q in matched[verb.head.i])) \
+                        and not (support is not None and self.lang == "en" and (support[1] == "patient" or (
+                            verb.head.i < verb.i and not by_verb.get(verb.head.i)))):
+                    # (English: "faced criticism from X" -- the one who undergoes it is the
+                    # target; "expressed support for X" -- the verb coded nothing itself)
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
@@ -1115,6 +1132,12 @@ class EventCoder(ArgumentsMixin):
                         tgts = dative
             elif kind == "patient" and not any(a.actor for a in tgts) and any(a.actor for a in subj):
                 tgts = subj
+                if self.lang == "en" and not any(a.actor for a in srcs):
+                    # "faced criticism from Beijing over …": the noun's agent hung on the verb
+                    want = {s[5:] for s in self.lex.nominal_source if s.startswith("prep:")} - {"of", "between"}
+                    pps = [a for prep, a in self.prep_args(gov) if prep in want and a.i != noun.i]
+                    if pps and any(self._has_actor(doc, a) for a in pps):
+                        srcs = clause_args(pps[:1])
             out.append((p, srcs, tgts, issue))
         clause = analyse_modality(self, doc, gov, statements, stmt_starts)
         info = ModalityInfo(modality=clause.modality, modalities=list(clause.modalities), negated=bool(clause.negated),

@@ -423,12 +423,15 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     sentence naming one), else the document's main country; None when the document
     names none. A place on a path
     ("nach Katar", "aus Syrien", "gegen Russland": :func:`path_prepositions`) names
-    where someone goes or acts against, not where the group belongs, and is skipped."""
+    where someone goes or acts against, not where the group belongs, and is skipped.
+    English also counts a person the KB does not know whose country this document gave
+    by a role ("Chicago Mayor X" -> USA: the place is part of the person's mention)."""
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
     main = document_country(doc)
     found: Optional[str] = None
+    role_persons = doc.lang_ == "en"
     for k in range(here, -1, -1):
         s, e = bounds[k]
         best: Optional[Tuple[int, str]] = None
@@ -436,7 +439,10 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
         for m in mentions_in(doc, s, e):
             actor = actors.get(m.actor_id)
             country = getattr(actor, "country", None)
-            if actor is None or not country or getattr(actor, "type", None) not in ("GPE", "LOC", "ORG"):
+            if actor is None or not country:
+                continue
+            if getattr(actor, "type", None) not in ("GPE", "LOC", "ORG") and not (
+                    role_persons and getattr(actor, "provisional", False) and len(country) == 3):
                 continue
             if _on_path(doc, m.start, m.end):
                 continue

@@ -1,0 +1,62 @@
+"""English actor and event kinds (issue 9): title abbreviations ("Sen. X"), a place's
+bodies ("Texas lawmakers", "the Chicago Police Department"), ministries and departments
+expanded from PETRARCH's Phoenix substitution sets, and a titled person in a text that names
+no country ("---LEG"). Own sentences in ``actor_kinds_grid_en.tsv``; a failing row names its
+kind."""
+from __future__ import annotations
+
+import pytest
+
+from grid_rows import actor_ok, coded_events, read_grid
+
+ROWS = read_grid("actor_kinds_grid_en.tsv")
+SUPPORT_ROWS = read_grid("support_grid_en.tsv")
+EVALUATIVE_ROWS = read_grid("evaluative_grid_en.tsv")
+SPEECH_ROWS = read_grid("speech_acts_grid_en.tsv")
+
+
+@pytest.fixture(scope="module")
+def nlp_en():  # type: ignore[no-untyped-def]
+    from lagebild.pipeline import load
+
+    return load("en")
+
+
+def _failures(nlp, rows):  # type: ignore[no-untyped-def]
+    fails = []
+    for row in rows:
+        events = coded_events(nlp(row["text"]))
+        if row["root"] == "--":  # no event with that source ("*": no event at all)
+            ok = not any(actor_ok(row["source"], s) for s, _, _ in events)
+        else:
+            ok = any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (c or "").startswith(row["root"])
+                     for s, t, c in events)
+        if not ok:
+            fails.append(f"{row['kind']}: {row['text']} -> {events}")
+    return fails
+
+
+def test_actor_kinds_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    fails = _failures(nlp_en, ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_support_verbs_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """English support verbs (support_verbs_en.tsv): "faced criticism from X" codes X ->
+    subject; "paid a visit to X", "launched an attack on X" code subject -> X."""
+    fails = _failures(nlp_en, SUPPORT_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_evaluative_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A negative judgement in the predicative complement ("called the sanctions illegal",
+    "calling it a provocation") is a 111 criticism; a positive one or the object alone is not."""
+    fails = _failures(nlp_en, EVALUATIVE_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+def test_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Speech acts with speaker -> addressee (active, by-passive, reported) and the content
+    of an object-control verb done by the addressee ("called on Iran to release …")."""
+    fails = _failures(nlp_en, SPEECH_ROWS)
+    assert not fails, "\n".join(fails)
