@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import List, NamedTuple, Optional
 
@@ -265,9 +266,22 @@ def _role_noun_codes(doc: Doc, end: int) -> set:
         kb = load_kb(include_user=False)
     except Exception:  # pragma: no cover
         return set()
-    forms = {f.lower(): n.agent for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person
-             for f, plural in n.forms if not plural}
-    return {country + forms[t.lower_] for t in doc if t.idx + len(t) <= end and t.lower_ in forms
+    nouns = [n for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person]
+    forms = {f.lower(): n.agent for n in nouns for f, plural in n.forms if not plural}
+    # professions (no office role key: "Ökonom", "Wissenschafter") keep their agent as the
+    # head of a compound ("Sozioökonomin", "Polizeiwissenschafter"); an office ("Chef",
+    # "Präsident") takes the agent of the body its compound names, so it does not
+    professions = {f.lower(): n.agent for n in nouns if not n.roles for f, plural in n.forms if not plural}
+
+    def agent(word: str) -> Optional[str]:
+        if word in forms:
+            return forms[word]
+        for k in range(3, len(word) - 4):
+            if word[k:] in professions:
+                return professions[word[k:]]
+        return None
+
+    return {country + a for t in doc if t.idx + len(t) <= end and t.is_alpha and (a := agent(t.lower_))
             and not tokens.mentions_in(doc, t.idx, t.idx + len(t))}
 
 
@@ -323,12 +337,86 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     return code
 
 
+@lru_cache(maxsize=256)
+def _kb_org_named(label: str):  # type: ignore[no-untyped-def]
+    """The KB organisation one of whose names equals ``label`` ignoring case ("Standard",
+    "STANDARD", "derstandard" -> Der Standard), or None (also when several share it)."""
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return None
+    key = label.casefold()
+    found = {a.id: a for a in kb.actors.values() if a.type == "ORG" and a.code
+             and any(n.casefold() == key for names in a.names.values() for n in names)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _link_label(doc: Doc, turn: Turn) -> Turn:
+    """A named label no mention covers, written in another case than the name the text or
+    the KB knows ("Standard:" for "STANDARD"/"Der Standard"): linked to that actor (a
+    document actor whose mention reads the same ignoring case, else the KB organisation of
+    that name, added to the document). Role labels ("Frage", "Antwort") stay as they are."""
+    if turn.speaker_actor_id is not None or turn.role is not None:
+        return turn
+    key = turn.speaker_text.casefold()
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    same = {m.actor_id for m in tokens.get_list(doc, "mentions")
+            if m.text.casefold() == key and m.actor_id in actors}
+    actor_id = next(iter(same)) if len(same) == 1 else None
+    if actor_id is None and not same:
+        org = _kb_org_named(turn.speaker_text)
+        if org is None:
+            return turn
+        actor = actors.get(org.id)
+        if actor is None:
+            actor = Actor(id=org.id, name=org.name, type="ORG", code=org.code, country=org.country)
+            tokens.get_list(doc, "actors").append(actor)
+        actor_id = actor.id
+    if actor_id is None:
+        return turn
+    end = turn.start + len(turn.speaker_text)
+    tokens.get_list(doc, "mentions").append(
+        Mention(actor_id=actor_id, start=turn.start, end=end, text=turn.speaker_text, kind="name"))
+    tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+    actors.get(actor_id, Actor(id="", name="", type="")).mentions.append((turn.start, end))
+    return turn._replace(speaker_actor_id=actor_id)
+
+
+def lead_interviewee(doc: Doc, turns: List[Turn]) -> Optional[str]:
+    """The interviewee the headline and lead name: the only person (PER actor) mentioned
+    before the first turn, else None (no person, or several: "X und Y über …" is left to
+    their own name labels)."""
+    if not turns:
+        return None
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    people = {m.actor_id for m in tokens.get_list(doc, "mentions")
+              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
+    """Give each turn its actor where the label alone does not: a name label in another
+    case than the known name (:func:`_link_label`), and answer turns labelled by role
+    ("Antwort:", "A:") the interviewee the lead names (:func:`lead_interviewee`). Question
+    turns ("Frage:") are the interviewer's and keep no actor unless their label names one."""
+    turns = [_link_label(doc, t) for t in turns]
+    if any(t.role == "answer" and t.speaker_actor_id is None for t in turns):
+        who = lead_interviewee(doc, turns)
+        if who is not None:
+            turns = [t._replace(speaker_actor_id=who) if t.role == "answer" and t.speaker_actor_id is None else t
+                     for t in turns]
+    return turns
+
+
 def get_turns(doc: Doc) -> List[Turn]:
-    """The turns of ``doc`` (computed once, kept in ``doc.user_data``); the interviewee
-    takes the role the headline gives (:func:`interviewee_role`)."""
+    """The turns of ``doc`` (computed once, kept in ``doc.user_data``), their speakers
+    resolved (:func:`resolve_turn_speakers`); the interviewee takes the role the headline
+    gives (:func:`interviewee_role`)."""
     cached = doc.user_data.get(_TURNS_KEY)
     if cached is None:
-        cached = find_turns(doc_text(doc), doc.lang_, doc)
+        cached = resolve_turn_speakers(doc, find_turns(doc_text(doc), doc.lang_, doc))
         doc.user_data[_TURNS_KEY] = cached
         interviewee_role(doc, cached)
     return cached
