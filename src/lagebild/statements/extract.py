@@ -35,6 +35,8 @@ from ..language.speech import (
     has_content,
     is_finite,
     is_impersonal,
+    konjunktiv1_form,
+    mistagged_konjunktiv1,
 )
 from ..schemas import Statement
 from .lexicon import SpeechVerb, StatementLexicon, match_phrases, statement_lexicon
@@ -1224,6 +1226,9 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             return tok  # a verb-first condition in Konjunktiv I: "Komme …, würde er …"
         if not tok.is_lower:
             continue
+        if ctx.lang == "de" and mistagged_konjunktiv1(sent, tok.i - sent.start, ctx.lang) \
+                and not any(t.lower_ == "ich" for t in sent if t.i < tok.i):
+            return tok  # "Es fehle/ADV an Personal": a Konjunktiv I the tagger took for another word
         if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
             continue  # "meine Art der Politik": a possessive, not "meinen"
         prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
@@ -1231,12 +1236,47 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):
                 if prev != "ich":
                     return tok
-        elif mood is None and low in ctx.lex.konjunktiv1 and prev not in ("ich",) and tok.i > sent.start:
+        elif (low in ctx.lex.konjunktiv1 and mood is None or konjunktiv1_form(low, ctx.lang)) \
+                and prev not in ("ich",) and tok.i > sent.start \
+                and not (tok.i + 1 < sent.end and ctx.doc[tok.i + 1].lower_ == "ich"):  # "lege ich Wert"
             # "habe"/"werde" are also 1st person indicative; "ich" anywhere before in the
             # clause rules them out
             if not any(t.lower_ == "ich" for t in sent if t.i < tok.i):
                 return tok
     return None
+
+
+def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, str]]:
+    """The speaker of a Konjunktiv-I clause embedded under a main clause whose verb is no
+    listed speech verb ("Erdoğan hatte Demirtaş vorgeworfen, er unterhalte Kontakte …",
+    "Juncker stellte es so dar, dass die Affäre … betreffe"): the main clause's subject when
+    it names an actor (a mention, not a pronoun), else None (then the previous speaker).
+    The Konjunktiv I reports what that subject says or thinks, not a speaker of an earlier
+    sentence."""
+    if not ctx.parsed:
+        return None
+    root = sent.root
+    if root.i >= kj.i or root.pos_ not in ("VERB", "AUX") or "Sub" in root.morph.get("Mood"):
+        return None
+    if konjunktiv1_form(root.lower_, ctx.lang) or root.lower_ in ctx.lex.konjunktiv1:
+        return None
+    # the Konjunktiv I stands in a clause of its own after the main verb ("…, sie hetze …",
+    # "…, dass …"), reached from the root in the parse
+    t = kj
+    while t.head.i != t.i and t.head.i != root.i:
+        t = t.head
+    if t.head.i != root.i or t.i == root.i or not any(x.text == "," for x in ctx.doc[root.i + 1 : kj.i]):
+        return None
+    subjects = [x for x in subjects_of(root) if x.i < root.i and x.pos_ in ("NOUN", "PROPN")
+                and not (x.i == sent.start and x.i + 1 < sent.end and ctx.doc[x.i + 1].text in DASHES)]
+    if not subjects:
+        return None
+    subject = subjects[0]  # the parser may call a fronted dative a second subject
+    s, e = subtree_span(subject)
+    if e > kj.idx or not tokens.mentions_in(ctx.doc, s, e):
+        return None
+    speaker, speaker_text = resolve_speaker(ctx, s, e, np_head=subject)
+    return (speaker, speaker_text) if speaker not in (UNKNOWN, "author") else None
 
 
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
@@ -1362,7 +1402,9 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             if span is None or _covered(ctx, *span):
                 continue
             anchored = anchors.get(prev.end_char)
-            if anchored is not None and anchored[0] != UNKNOWN:
+            if anchored is not None and (anchored[0] != UNKNOWN or anchored[1]):
+                # "Der Minister sagte:" | "Die Lage ist ernst." — the splitter cut at the
+                # colon; the speaker is the speech verb's subject even when no actor is known
                 speaker, speaker_text = anchored
             elif _first_person(ctx, sent):
                 who = _person_before(ctx, prev.start_char, prev.end_char)
@@ -1423,14 +1465,16 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             span = char_span(list(sent))
             if span is None:
                 continue
+            governing = _governing_subject(ctx, kj, sent)
+            speaker, speaker_text = governing or ((prev.speaker, prev.speaker_text) if prev else (UNKNOWN, None))
             _add(
                 ctx,
                 Statement(
-                    speaker=prev.speaker if prev else UNKNOWN,
+                    speaker=speaker,
                     kind="indirect",
                     text=doc_text(doc)[span[0] : span[1]],
                     span=span,
-                    speaker_text=prev.speaker_text if prev else None,
+                    speaker_text=speaker_text,
                     cue=kj.text,
                     verb_class="say",
                 ),
