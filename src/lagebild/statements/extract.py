@@ -490,6 +490,21 @@ def _finite_after_vorfeld(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return prev.pos_ in ("NOUN", "PROPN", "PRON", "ADV") and prev.lower_ not in DETERMINERS.get(ctx.lang, set())
 
 
+def _frame_after_comma(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A speech verb the tagger took for an attributive adjective in the closing frame
+    "…, sagten/ADJA Sicherheitskräfte am Donnerstag.": right after a comma, not a
+    participle ("die gesagten Worte"), a noun phrase after it and the sentence's end within
+    eight words (the frame is the end of the sentence)."""
+    if ctx.lang != "de" or tok.i <= sent.start or ctx.doc[tok.i - 1].text != ",":
+        return False
+    if tok.lower_.startswith("ge") or tok.i + 1 >= sent.end:
+        return False
+    nxt = ctx.doc[tok.i + 1]
+    if nxt.pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
+        return False
+    return not any(t.text == "," for t in ctx.doc[tok.i + 1 : sent.end]) and sent.end - tok.i <= 9
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
     if not cands:
@@ -501,7 +516,8 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "VB" and tok.i == sent.start:
         return None  # imperative: "Expect delays." has no speaker
-    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent)) or (tok.pos_ == "ADJ" and ctx.lang == "en"):
+    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent) and not _frame_after_comma(ctx, tok, sent)) \
+            or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
         return None  # "meine Art der Politik": a possessive, not "meinen"

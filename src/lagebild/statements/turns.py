@@ -111,6 +111,19 @@ def _is_name_label(c: _Cand, mention_texts: set, doc: Optional[Doc]) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON", "ORG") for t in span)
 
 
+def _is_outlet(doc: Optional[Doc], c: _Cand) -> bool:
+    """Whether label ``c`` names a news outlet or agency (an actor coded ``…MED``, from the
+    document's mentions or the KB by name)."""
+    code = None
+    if doc is not None:
+        actor_id = tokens.actor_in(doc, c.start, c.start + len(c.label))
+        code = next((a.code for a in tokens.get_list(doc, "actors") if a.id == actor_id), None)
+    if code is None:
+        org = _kb_org_named(c.label)
+        code = org.code if org is not None else None
+    return bool(code) and code.endswith("MED")
+
+
 def _drop_kicker(kept: List[_Cand], labels: dict, mention_texts: set, doc: Optional[Doc]) -> List[_Cand]:
     """Drop a lone headline kicker ("Massenflucht: Rotes Kreuz warnt …"): when the text has
     only one named label and it labels a single passage, it opens a transcript only if it
@@ -168,6 +181,10 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     # persons and organisations only: a country or city before a colon is a headline kicker
     name_texts = {m.text for m in mentions if m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))}
     kept = _drop_kicker(kept, labels, name_texts, doc)
+    if len(kept) == 1 and kept[0].label.lower() not in labels and _is_outlet(doc, kept[0]):
+        # "AFP: Arbeiter einer Zementfabrik …": an agency credit before the headline, no
+        # interview — the outlet's label in a transcript alternates with the interviewee's
+        return []
     if not kept:
         return []
     out: List[Turn] = []
@@ -285,6 +302,12 @@ def _role_noun_codes(doc: Doc, end: int) -> set:
             and not tokens.mentions_in(doc, t.idx, t.idx + len(t))}
 
 
+def _subject_like(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
+    """Whether mention ``m``'s head is a subject or an apposition in the parse."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "sb", "appos")
+
+
 def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     """Give the interviewee the role its headline or lead names ("Die Grünen-Chefin über
     …", "Politologe X über …"): when the text before the first turn names exactly one
@@ -300,8 +323,13 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
     heads = _person_heads(doc.lang_ or "de")
     mentions = tokens.get_list(doc, "mentions")
-    codes = {_namesake_code(doc, text, m, actors, mentions) for m in lead
-             if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
+    roles = [m for m in lead if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)]
+    codes = {_namesake_code(doc, text, m, actors, mentions) for m in roles}
+    if len(codes) > 1:
+        # several roles in the lead ("Die neue Präsidentin der Universitätenkonferenz fordert
+        # … mit dem Finanzminister diskutieren"): the interviewee is the one the lead talks
+        # about — a role that is a subject or an apposition, not an object
+        codes = {_namesake_code(doc, text, m, actors, mentions) for m in roles if _subject_like(doc, m)} or codes
     codes = codes or _compound_org_codes(doc, turns[0].start, heads) or _role_noun_codes(doc, turns[0].start)
     if len(codes) != 1:
         return None
