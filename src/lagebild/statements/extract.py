@@ -379,6 +379,26 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
     return []
 
 
+def _subject_end(ctx: _Ctx, head: Token) -> int:
+    """End of the subject headed by ``head``: its subtree, less a noun phrase the parser hung
+    on a pronoun or a person's name that is the verb's addressee ("sagte er der
+    Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse") — a pronoun or a name takes no
+    genitive."""
+    end = subtree_span(head)[1]
+    person = head.pos_ == "PRON" or (head.pos_ == "PROPN" and any(
+        ctx.actor_type.get(m.actor_id) == "PER" for m in tokens.mentions_in(ctx.doc, head.idx, head.idx + len(head))))
+    if not person:
+        return end
+    for c in head.children:
+        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+            first = min(c.subtree, key=lambda x: x.i)
+            if first.pos_ == "DET" and first.lower_ in ("der", "dem", "den"):
+                end = min(end, first.idx)
+    while end > head.idx + len(head) and ctx.doc.text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -422,7 +442,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if subjects:
             # "The economist Petra Lang expects": a parser may split one subject in two
             s = min(subtree_span(t)[0] for t in subjects)
-            e = max(subtree_span(t)[1] for t in subjects)
+            e = max(_subject_end(ctx, t) for t in subjects)
             names = [t for t in subjects if t.pos_ == "PROPN"]
             ctx.subject_head = names[0] if names else subjects[0]
             return [t for t in sent if s <= t.idx < e]
