@@ -511,3 +511,21 @@ NO_CONTENT = [
 @pytest.mark.parametrize("text", NO_CONTENT)
 def test_added_verbs_without_content_are_no_statements(text):
     assert _statements(text) == []
+
+
+# the addressee after a pronoun subject is no part of the speaker ("sagte er der Bild-Zeitung")
+ADDRESSEE_AFTER_PRONOUN = [
+    ("Berlin – Ob mit Euro oder ohne: Diese Frage können nur die Griechen selbst beantworten, sagte er der Bild-Zeitung.", "er"),
+    ("Wien – Ob mit oder ohne Reform: Das Budget hält, sagte sie der Zeitung Kurier.", "sie"),
+    ("Wien – Mit oder ohne Koalition: Die Lage ist ernst, sagte er dem Sender ORF.", "er"),
+    ("Berlin – Die Griechen müssen selbst entscheiden, sagte er der Bild-Zeitung.", "er"),
+]
+
+
+def test_grid_addressee_after_a_pronoun_subject():
+    failed = []
+    for text, speaker in ADDRESSEE_AFTER_PRONOUN:
+        got = [w for w, _ in _codes(text)]
+        if got != [speaker]:
+            failed.append((text, got))
+    assert not failed, failed
