@@ -529,3 +529,24 @@ def test_grid_addressee_after_a_pronoun_subject():
         if got != [speaker]:
             failed.append((text, got))
     assert not failed, failed
+
+
+# first person after a colon speaks for the person named before it (own sentences)
+FIRST_PERSON_AFTER_COLON = [
+    ("Wien – Für die Wahl zeigte sich Norbert Hofmann zuversichtlich: Ich glaube, dass wir deutlich gewinnen werden.", "Norbert Hofmann"),
+    ("Wien – Die Ministerin Maria Berger blieb gelassen: Ich hoffe, dass der Streit bald endet.", "Ministerin Maria Berger"),
+    ("Graz – Bürgermeister Siegfried Nagl gab sich kämpferisch: Ich erwarte, dass das Land zahlt.", "Bürgermeister Siegfried Nagl"),
+]
+
+
+def test_grid_first_person_after_a_colon_is_the_named_person():
+    failed = []
+    for text, speaker in FIRST_PERSON_AFTER_COLON:
+        got = [w for w, _ in _codes(text)]
+        if not got or speaker not in got[0]:
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+def test_first_person_without_a_colon_frame_stays_the_author():
+    assert [c for _, c in _codes("Wien – Ich glaube, dass wir gewinnen werden.")] == ["author"]

@@ -19,6 +19,7 @@ a third-person pronoun falls back to the latest PER actor mentioned before it.
 """
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
@@ -893,6 +894,8 @@ def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
 
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
+    if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
+        return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     for tok in sent:
         if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
@@ -1550,5 +1553,26 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 verb_class="say",
             ),
         )
+    _first_person_after_colon(ctx, sents)
     ctx.out.sort(key=lambda s: s.span)
     return ctx.out
+
+
+def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
+    """"Für die Wahl zeigte sich Hofer zuversichtlich: Ich glaube, dass …": a first-person
+    speaker after a colon speaks for the person named before the colon in the same sentence
+    (outside interview turns and quotes), not the author."""
+    starts = [sent.start_char for sent in sents]
+    for k, st in enumerate(ctx.out):
+        if st.speaker != "author" or turn_at(ctx.turns, st.span[0]) is not None:
+            continue
+        i = bisect_right(starts, st.span[0]) - 1
+        if i < 0:
+            continue
+        sent = sents[i]
+        colons = [t for t in sent if t.text == ":" and t.idx < st.span[0]]
+        if not colons or ctx.quote_at(colons[0].idx) is not None:
+            continue
+        who = _person_before(ctx, sent.start_char, colons[0].idx)
+        if who is not None:
+            ctx.out[k] = dataclasses.replace(st, speaker=who[0], speaker_text=who[1])
