@@ -396,3 +396,157 @@ def test_grid_konjunktiv1_mistagged():
         if got != [speaker]:
             failed.append((text, got))
     assert len(failed) <= 1, failed
+
+
+# a third-person Konjunktiv I derived from the verb's infinitive ("komme" < "kommen") that
+# the tagger took for another word (PROPN, ADV) or for an indicative (own sentences)
+KJ1_DERIVED = [
+    ("Die Reform komme zu spät, sagte der Minister.", ["der Minister"]),
+    ("Das Gesetz komme viel zu spät, kritisierte die Opposition.", ["die Opposition"]),
+    ("Die Zahl steige weiter, warnte der Forscher.", ["der Forscher"]),
+    ("Es fehle an allem, betonte die Hilfsorganisation.", ["die Hilfsorganisation"]),
+    ("Der Bürgermeister sagte, die Lage sei ruhig. Es fehle an allem, betonte die Caritas.",
+     ["Der Bürgermeister", "die Caritas"]),
+    ("Der Minister lobte die Polizei. Es mangle an Personal, sagte die Gewerkschaft.", ["die Gewerkschaft"]),
+    ("Die Ministerin sprach von Fortschritten. Es gebe keine Alternative, betonte der Kanzler.", ["der Kanzler"]),
+    ("Der Kanzler sagte, man sei bereit. Es gehe um die Zukunft, erklärte der Vizekanzler.",
+     ["Der Kanzler", "der Vizekanzler"]),
+]
+
+
+def test_grid_konjunktiv1_derived_forms():
+    failed = []
+    for text, speakers in KJ1_DERIVED:
+        got = [w for w, _ in _codes(text)]
+        if got != speakers:
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+# first person after the verb is indicative, no Konjunktiv I: "Darauf lege ich Wert."
+FIRST_PERSON_INVERTED = [
+    "Wien – Nicht die Stadt, sondern die Regierung tut das, auf diese Unterscheidung lege ich Wert.",
+    "Wien – Dazu benutze ich sämtliche Unterlagen, die im Archiv liegen.",
+    "Wien – Morgen fahre ich nach Graz und treffe dort Freunde.",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_PERSON_INVERTED)
+def test_inverted_first_person_is_no_reported_speech(text):
+    assert _statements(text) == []
+
+
+# "X sagte:" | "Content." — the splitter cut at the colon; the next sentence is X's even
+# when the subject names no known actor (own sentences)
+COLON_SPLIT = [
+    ("Der Minister sagte: Die Lage ist ernst.", "Der Minister", "Lage"),
+    ("Die Sprecherin erklärte am Montag: Der Fall wird geprüft.", "Die Sprecherin", "Fall"),
+    ("Der Vorsitzende betonte: Die Partei steht geschlossen hinter ihm.", "Der Vorsitzende", "Partei"),
+    ("Das ist neu. Der Minister sagte:\n„Die Lage ist ernst.“", "Der Minister", "Lage"),
+]
+
+
+def test_grid_colon_split_gives_the_next_sentence_to_the_speaker():
+    failed = []
+    for text, speaker, word in COLON_SPLIT:
+        got = [(s.speaker_text, s.text) for s in _statements(text)]
+        if not any(w == speaker and word in t for w, t in got):
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+# a Konjunktiv I embedded under a main clause whose verb is no speech verb of the lexicon:
+# the main clause's named subject speaks, not the speaker of the sentence before (own sentences)
+KJ1_GOVERNED = [
+    ("Wien – Die Polizei meldete drei Festnahmen. Bürgermeister Michael Häupl hatte der FPÖ vorgeworfen, sie hetze gegen Flüchtlinge.",
+     "Bürgermeister Michael Häupl"),
+    ("Wien – Der Kanzler sagte, die Lage sei ernst. Die Grünen warfen der Regierung vor, sie verschleppe die Reform.", "Grünen"),
+    ("Wien – Der Kanzler sagte, die Lage sei ernst. Finanzminister Hans Jörg Schelling stellte es so dar, dass die Reform nichts koste.",
+     "Finanzminister Hans Jörg Schelling"),
+    ("Wien – Der Kanzler sagte, die Lage sei ernst. Die Grünen zeigten sich überzeugt, die Reform scheitere.", "Die Grünen"),
+]
+
+
+def test_grid_embedded_konjunktiv1_takes_the_main_subject():
+    failed = []
+    for text, speaker in KJ1_GOVERNED:
+        got = [w for w, _ in _codes(text)]
+        if not got or speaker not in got[-1]:
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+# a closing frame whose verb the tagger took for an adjective, and reporting verbs added to
+# the lexicon from their conjugation (own sentences)
+CLOSING_FRAMES = [
+    ("Kilis – Ein Haus im Zentrum sei getroffen worden, sagten Sicherheitskräfte am Donnerstag.", "Sicherheitskräfte"),
+    ("Kilis – Das Militär habe Ziele angegriffen, meldete der Sender.", "der Sender"),
+    ("Wien – Die Kosten seien zu hoch, bemängelte der Rechnungshof.", "der Rechnungshof"),
+    ("Wien – Das Gesetz sei verfassungswidrig, monierte die Opposition.", "die Opposition"),
+    ("Wien – Die Regierung habe versagt, konstatierte der Politologe.", "der Politologe"),
+    ("Wien – Der Minister stellte klar, dass es keine Steuererhöhung gebe.", "Der Minister"),
+    ("Wien – Die Ministerin verwies darauf, dass die Mittel gestiegen seien.", "Die Ministerin"),
+]
+
+
+def test_grid_closing_frames_and_added_reporting_verbs():
+    failed = []
+    for text, speaker in CLOSING_FRAMES:
+        got = [w for w, _ in _codes(text)]
+        if got != [speaker]:
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+# verbs added to the lexicon stay no statements without a content argument
+NO_CONTENT = [
+    "Wien – Die Polizei meldete drei Tote.",
+    "Wien – Der Minister verwies auf den Bericht.",
+    "Wien – Die Lage stellt eine Gefahr dar.",
+    "Wien – Die Regierung hält an dem Plan fest.",
+    "Wien – Der Sprecher kommentierte das Urteil nicht.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CONTENT)
+def test_added_verbs_without_content_are_no_statements(text):
+    assert _statements(text) == []
+
+
+# the addressee after a pronoun subject is no part of the speaker ("sagte er der Bild-Zeitung")
+ADDRESSEE_AFTER_PRONOUN = [
+    ("Berlin – Ob mit Euro oder ohne: Diese Frage können nur die Griechen selbst beantworten, sagte er der Bild-Zeitung.", "er"),
+    ("Wien – Ob mit oder ohne Reform: Das Budget hält, sagte sie der Zeitung Kurier.", "sie"),
+    ("Wien – Mit oder ohne Koalition: Die Lage ist ernst, sagte er dem Sender ORF.", "er"),
+    ("Berlin – Die Griechen müssen selbst entscheiden, sagte er der Bild-Zeitung.", "er"),
+]
+
+
+def test_grid_addressee_after_a_pronoun_subject():
+    failed = []
+    for text, speaker in ADDRESSEE_AFTER_PRONOUN:
+        got = [w for w, _ in _codes(text)]
+        if got != [speaker]:
+            failed.append((text, got))
+    assert not failed, failed
+
+
+# first person after a colon speaks for the person named before it (own sentences)
+FIRST_PERSON_AFTER_COLON = [
+    ("Wien – Für die Wahl zeigte sich Norbert Hofmann zuversichtlich: Ich glaube, dass wir deutlich gewinnen werden.", "Norbert Hofmann"),
+    ("Wien – Die Ministerin Maria Berger blieb gelassen: Ich hoffe, dass der Streit bald endet.", "Ministerin Maria Berger"),
+    ("Graz – Bürgermeister Siegfried Nagl gab sich kämpferisch: Ich erwarte, dass das Land zahlt.", "Bürgermeister Siegfried Nagl"),
+]
+
+
+def test_grid_first_person_after_a_colon_is_the_named_person():
+    failed = []
+    for text, speaker in FIRST_PERSON_AFTER_COLON:
+        got = [w for w, _ in _codes(text)]
+        if not got or speaker not in got[0]:
+            failed.append((text, got))
+    assert len(failed) <= 1, failed
+
+
+def test_first_person_without_a_colon_frame_stays_the_author():
+    assert [c for _, c in _codes("Wien – Ich glaube, dass wir gewinnen werden.")] == ["author"]

@@ -114,6 +114,45 @@ def _konjunktiv1(lang: str) -> FrozenSet[str]:
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
 
 
+@lru_cache(maxsize=4096)
+def _derived_konjunktiv1(word: str, lang: str) -> bool:
+    if lang != "de" or len(word) < 4 or not word.endswith("e") or not word.isalpha():
+        return False
+    from .lemmas import lemma_for
+
+    lemma = lemma_for(word, "VERB", lang)
+    if lemma == word + "n":  # komme/kommen, fehle/fehlen
+        return True
+    # -eln/-ern verbs: mangle, mangele/mangeln; ändere/ändern
+    return lemma.endswith(("eln", "ern")) and word in (lemma[:-3] + lemma[-2] + "e", lemma[:-1] + "e")
+
+
+def konjunktiv1_form(word: str, lang: str) -> bool:
+    """Whether the lower-case ``word`` can be a third-person singular Konjunktiv I
+    ("komme", "fehle", "mangle"): listed in ``data/<lang>/konjunktiv1.txt``, or derived from
+    the dictionary lemma (``simplemma``, :func:`lagebild.language.lemmas.lemma_for`): the
+    infinitive less its final "n" ("kommen" → "komme"), for -eln/-ern verbs also "mangle",
+    "mangele". German only for the derived forms. The same forms are first-person singular
+    indicative ("ich komme"): callers rule out "ich" before the word."""
+    low = word.lower()
+    return low in _konjunktiv1(lang) or _derived_konjunktiv1(low, lang)
+
+
+def mistagged_konjunktiv1(toks: Sequence[Token], k: int, lang: str) -> bool:
+    """Whether ``toks[k]`` is a Konjunktiv-I verb the tagger took for another word ("Die
+    Reform komme/PROPN zu spät", "Es fehle/ADV an allem"): a lower-case
+    :func:`konjunktiv1_form` that is not finite by morphology or tag, not a determiner,
+    pronoun, preposition, conjunction or number, right after a noun or pronoun (its
+    subject), with no "ich" before it in ``toks``."""
+    if k < 1 or k >= len(toks):
+        return False
+    t = toks[k]
+    return (t.is_lower and t.pos_ not in _NOT_A_VERB_POS and (not is_finite(t) or t.pos_ not in ("VERB", "AUX"))
+            and toks[k - 1].pos_ in ("NOUN", "PROPN", "PRON") and konjunktiv1_form(t.lower_, lang)
+            and not any(x.lower_ == "ich" for x in toks[:k])
+            and not (k + 1 < len(toks) and toks[k + 1].lower_ == "ich"))  # "Dazu benutze ich …"
+
+
 def is_finite(tok: Token) -> bool:
     """A finite verb by morphology or tag (False on an untagged token)."""
     forms = tok.morph.get("VerbForm")
@@ -146,8 +185,9 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
         not _tagged(doc) or toks[1].pos_ in ("VERB", "AUX", "")
     ):
         return "inf"
-    if lang == "de" and len(toks) >= 3 and toks[-2].lower_ == "zu" and not any(is_finite(t) for t in toks):
-        return "inf"  # "…, die Waffen schnell zu liefern"
+    if lang == "de" and len(toks) >= 3 and toks[-2].lower_ == "zu" and not any(is_finite(t) for t in toks) \
+            and toks[-1].pos_ in ("VERB", "AUX", "") and not mistagged_konjunktiv1(toks, len(toks) - 3, lang):
+        return "inf"  # "…, die Waffen schnell zu liefern" (not "Die Reform komme zu spät")
     marker = INFINITIVE_MARKERS.get(lang, set())
     if lang != "de" and not any(is_finite(t) for t in toks) and any(
         t.lower_ in marker and k + 1 < len(toks) and toks[k + 1].pos_ in ("VERB", "AUX", "")
@@ -166,15 +206,17 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
     kj1 = _konjunktiv1(lang) if lang == "de" else frozenset()
     # a listed Konjunktiv-I form the tagger took for another word ("Das Land brauche/ADJA
     # mehr Geld"): lower-case, after a subject-like word, no "ich" before it
-    for k, t in enumerate(toks[1:], start=1):
-        if t.lower_ in kj1 and t.is_lower and t.pos_ not in _NOT_A_VERB_POS and not is_finite(t) \
-                and toks[k - 1].pos_ in ("NOUN", "PROPN", "PRON") and not any(x.lower_ == "ich" for x in toks[:k]):
-            return "kj1"
+    if lang == "de" and any(mistagged_konjunktiv1(toks, k, lang) for k in range(1, len(toks))):
+        return "kj1"
     if not finite:
         return "colon" if after_colon and len(toks) >= 2 else None
     if lang == "de":
         mood = [t for t in finite if "Sub" in t.morph.get("Mood")]
-        if mood or any(t.lower_ in kj1 for t in finite):
+        # a derived form counts as Konjunktiv I whatever mood the tagger guessed ("sie
+        # verschleppe/Mood=Ind"): the indicative third person ends in -t
+        if mood or any(t.lower_ in kj1 or (t.is_lower and konjunktiv1_form(t.lower_, lang)
+                                           and not any(x.lower_ == "ich" for x in toks if x.i <= t.i + 1))
+                       for t in finite):
             return "kj1"
     if after_colon:
         return "colon"

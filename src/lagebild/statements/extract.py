@@ -19,6 +19,7 @@ a third-person pronoun falls back to the latest PER actor mentioned before it.
 """
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from typing import List, Optional, Tuple
 
@@ -35,6 +36,8 @@ from ..language.speech import (
     has_content,
     is_finite,
     is_impersonal,
+    konjunktiv1_form,
+    mistagged_konjunktiv1,
 )
 from ..schemas import Statement
 from .lexicon import SpeechVerb, StatementLexicon, match_phrases, statement_lexicon
@@ -377,6 +380,26 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
     return []
 
 
+def _subject_end(ctx: _Ctx, head: Token) -> int:
+    """End of the subject headed by ``head``: its subtree, less a noun phrase the parser hung
+    on a pronoun or a person's name that is the verb's addressee ("sagte er der
+    Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse") — a pronoun or a name takes no
+    genitive."""
+    end = subtree_span(head)[1]
+    person = head.pos_ == "PRON" or (head.pos_ == "PROPN" and any(
+        ctx.actor_type.get(m.actor_id) == "PER" for m in tokens.mentions_in(ctx.doc, head.idx, head.idx + len(head))))
+    if not person:
+        return end
+    for c in head.children:
+        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+            first = min(c.subtree, key=lambda x: x.i)
+            if first.pos_ == "DET" and first.lower_ in ("der", "dem", "den"):
+                end = min(end, first.idx)
+    while end > head.idx + len(head) and ctx.doc.text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """Tokens of the speech verb's subject: from the parse, else by position."""
     if ctx.parsed:
@@ -420,7 +443,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if subjects:
             # "The economist Petra Lang expects": a parser may split one subject in two
             s = min(subtree_span(t)[0] for t in subjects)
-            e = max(subtree_span(t)[1] for t in subjects)
+            e = max(_subject_end(ctx, t) for t in subjects)
             names = [t for t in subjects if t.pos_ == "PROPN"]
             ctx.subject_head = names[0] if names else subjects[0]
             return [t for t in sent if s <= t.idx < e]
@@ -488,6 +511,21 @@ def _finite_after_vorfeld(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return prev.pos_ in ("NOUN", "PROPN", "PRON", "ADV") and prev.lower_ not in DETERMINERS.get(ctx.lang, set())
 
 
+def _frame_after_comma(ctx: _Ctx, tok: Token, sent: Span) -> bool:
+    """A speech verb the tagger took for an attributive adjective in the closing frame
+    "…, sagten/ADJA Sicherheitskräfte am Donnerstag.": right after a comma, not a
+    participle ("die gesagten Worte"), a noun phrase after it and the sentence's end within
+    eight words (the frame is the end of the sentence)."""
+    if ctx.lang != "de" or tok.i <= sent.start or ctx.doc[tok.i - 1].text != ",":
+        return False
+    if tok.lower_.startswith("ge") or tok.i + 1 >= sent.end:
+        return False
+    nxt = ctx.doc[tok.i + 1]
+    if nxt.pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
+        return False
+    return not any(t.text == "," for t in ctx.doc[tok.i + 1 : sent.end]) and sent.end - tok.i <= 9
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
     if not cands:
@@ -499,7 +537,8 @@ def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
         return None  # "ist … zu erwarten": impersonal, left to the forecast cues
     if tok.tag_ == "VB" and tok.i == sent.start:
         return None  # imperative: "Expect delays." has no speaker
-    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent)) or (tok.pos_ == "ADJ" and ctx.lang == "en"):
+    if (tok.tag_ == "ADJA" and not _finite_after_vorfeld(ctx, tok, sent) and not _frame_after_comma(ctx, tok, sent)) \
+            or (tok.pos_ == "ADJ" and ctx.lang == "en"):
         return None  # attributive "das erwartete Urteil", "the expected result"
     if tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
         return None  # "meine Art der Politik": a possessive, not "meinen"
@@ -855,6 +894,8 @@ def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
 
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
+    if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
+        return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     for tok in sent:
         if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
@@ -1224,6 +1265,9 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             return tok  # a verb-first condition in Konjunktiv I: "Komme …, würde er …"
         if not tok.is_lower:
             continue
+        if ctx.lang == "de" and mistagged_konjunktiv1(sent, tok.i - sent.start, ctx.lang) \
+                and not any(t.lower_ == "ich" for t in sent if t.i < tok.i):
+            return tok  # "Es fehle/ADV an Personal": a Konjunktiv I the tagger took for another word
         if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
             continue  # "meine Art der Politik": a possessive, not "meinen"
         prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
@@ -1231,12 +1275,47 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):
                 if prev != "ich":
                     return tok
-        elif mood is None and low in ctx.lex.konjunktiv1 and prev not in ("ich",) and tok.i > sent.start:
+        elif (low in ctx.lex.konjunktiv1 and mood is None or konjunktiv1_form(low, ctx.lang)) \
+                and prev not in ("ich",) and tok.i > sent.start \
+                and not (tok.i + 1 < sent.end and ctx.doc[tok.i + 1].lower_ == "ich"):  # "lege ich Wert"
             # "habe"/"werde" are also 1st person indicative; "ich" anywhere before in the
             # clause rules them out
             if not any(t.lower_ == "ich" for t in sent if t.i < tok.i):
                 return tok
     return None
+
+
+def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, str]]:
+    """The speaker of a Konjunktiv-I clause embedded under a main clause whose verb is no
+    listed speech verb ("Erdoğan hatte Demirtaş vorgeworfen, er unterhalte Kontakte …",
+    "Juncker stellte es so dar, dass die Affäre … betreffe"): the main clause's subject when
+    it names an actor (a mention, not a pronoun), else None (then the previous speaker).
+    The Konjunktiv I reports what that subject says or thinks, not a speaker of an earlier
+    sentence."""
+    if not ctx.parsed:
+        return None
+    root = sent.root
+    if root.i >= kj.i or root.pos_ not in ("VERB", "AUX") or "Sub" in root.morph.get("Mood"):
+        return None
+    if konjunktiv1_form(root.lower_, ctx.lang) or root.lower_ in ctx.lex.konjunktiv1:
+        return None
+    # the Konjunktiv I stands in a clause of its own after the main verb ("…, sie hetze …",
+    # "…, dass …"), reached from the root in the parse
+    t = kj
+    while t.head.i != t.i and t.head.i != root.i:
+        t = t.head
+    if t.head.i != root.i or t.i == root.i or not any(x.text == "," for x in ctx.doc[root.i + 1 : kj.i]):
+        return None
+    subjects = [x for x in subjects_of(root) if x.i < root.i and x.pos_ in ("NOUN", "PROPN")
+                and not (x.i == sent.start and x.i + 1 < sent.end and ctx.doc[x.i + 1].text in DASHES)]
+    if not subjects:
+        return None
+    subject = subjects[0]  # the parser may call a fronted dative a second subject
+    s, e = subtree_span(subject)
+    if e > kj.idx or not tokens.mentions_in(ctx.doc, s, e):
+        return None
+    speaker, speaker_text = resolve_speaker(ctx, s, e, np_head=subject)
+    return (speaker, speaker_text) if speaker not in (UNKNOWN, "author") else None
 
 
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
@@ -1362,7 +1441,9 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             if span is None or _covered(ctx, *span):
                 continue
             anchored = anchors.get(prev.end_char)
-            if anchored is not None and anchored[0] != UNKNOWN:
+            if anchored is not None and (anchored[0] != UNKNOWN or anchored[1]):
+                # "Der Minister sagte:" | "Die Lage ist ernst." — the splitter cut at the
+                # colon; the speaker is the speech verb's subject even when no actor is known
                 speaker, speaker_text = anchored
             elif _first_person(ctx, sent):
                 who = _person_before(ctx, prev.start_char, prev.end_char)
@@ -1423,14 +1504,16 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             span = char_span(list(sent))
             if span is None:
                 continue
+            governing = _governing_subject(ctx, kj, sent)
+            speaker, speaker_text = governing or ((prev.speaker, prev.speaker_text) if prev else (UNKNOWN, None))
             _add(
                 ctx,
                 Statement(
-                    speaker=prev.speaker if prev else UNKNOWN,
+                    speaker=speaker,
                     kind="indirect",
                     text=doc_text(doc)[span[0] : span[1]],
                     span=span,
-                    speaker_text=prev.speaker_text if prev else None,
+                    speaker_text=speaker_text,
                     cue=kj.text,
                     verb_class="say",
                 ),
@@ -1470,5 +1553,26 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 verb_class="say",
             ),
         )
+    _first_person_after_colon(ctx, sents)
     ctx.out.sort(key=lambda s: s.span)
     return ctx.out
+
+
+def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
+    """"Für die Wahl zeigte sich Hofer zuversichtlich: Ich glaube, dass …": a first-person
+    speaker after a colon speaks for the person named before the colon in the same sentence
+    (outside interview turns and quotes), not the author."""
+    starts = [sent.start_char for sent in sents]
+    for k, st in enumerate(ctx.out):
+        if st.speaker != "author" or turn_at(ctx.turns, st.span[0]) is not None:
+            continue
+        i = bisect_right(starts, st.span[0]) - 1
+        if i < 0:
+            continue
+        sent = sents[i]
+        colons = [t for t in sent if t.text == ":" and t.idx < st.span[0]]
+        if not colons or ctx.quote_at(colons[0].idx) is not None:
+            continue
+        who = _person_before(ctx, sent.start_char, colons[0].idx)
+        if who is not None:
+            ctx.out[k] = dataclasses.replace(st, speaker=who[0], speaker_text=who[1])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import List, NamedTuple, Optional
 
@@ -110,6 +111,19 @@ def _is_name_label(c: _Cand, mention_texts: set, doc: Optional[Doc]) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PER", "PERSON", "ORG") for t in span)
 
 
+def _is_outlet(doc: Optional[Doc], c: _Cand) -> bool:
+    """Whether label ``c`` names a news outlet or agency (an actor coded ``…MED``, from the
+    document's mentions or the KB by name)."""
+    code = None
+    if doc is not None:
+        actor_id = tokens.actor_in(doc, c.start, c.start + len(c.label))
+        code = next((a.code for a in tokens.get_list(doc, "actors") if a.id == actor_id), None)
+    if code is None:
+        org = _kb_org_named(c.label)
+        code = org.code if org is not None else None
+    return bool(code) and code.endswith("MED")
+
+
 def _drop_kicker(kept: List[_Cand], labels: dict, mention_texts: set, doc: Optional[Doc]) -> List[_Cand]:
     """Drop a lone headline kicker ("Massenflucht: Rotes Kreuz warnt …"): when the text has
     only one named label and it labels a single passage, it opens a transcript only if it
@@ -167,6 +181,10 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     # persons and organisations only: a country or city before a colon is a headline kicker
     name_texts = {m.text for m in mentions if m.actor_id.startswith(("per:", "org:", "prov:", "phx:"))}
     kept = _drop_kicker(kept, labels, name_texts, doc)
+    if len(kept) == 1 and kept[0].label.lower() not in labels and _is_outlet(doc, kept[0]):
+        # "AFP: Arbeiter einer Zementfabrik …": an agency credit before the headline, no
+        # interview — the outlet's label in a transcript alternates with the interviewee's
+        return []
     if not kept:
         return []
     out: List[Turn] = []
@@ -265,10 +283,29 @@ def _role_noun_codes(doc: Doc, end: int) -> set:
         kb = load_kb(include_user=False)
     except Exception:  # pragma: no cover
         return set()
-    forms = {f.lower(): n.agent for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person
-             for f, plural in n.forms if not plural}
-    return {country + forms[t.lower_] for t in doc if t.idx + len(t) <= end and t.lower_ in forms
+    nouns = [n for n in kb.role_nouns if n.lang == (doc.lang_ or "de") and n.person]
+    forms = {f.lower(): n.agent for n in nouns for f, plural in n.forms if not plural}
+    # professions (no office role key: "Ökonom", "Wissenschafter") keep their agent as the
+    # head of a compound ("Sozioökonomin", "Polizeiwissenschafter"); an office ("Chef",
+    # "Präsident") takes the agent of the body its compound names, so it does not
+    professions = {f.lower(): n.agent for n in nouns if not n.roles for f, plural in n.forms if not plural}
+
+    def agent(word: str) -> Optional[str]:
+        if word in forms:
+            return forms[word]
+        for k in range(3, len(word) - 4):
+            if word[k:] in professions:
+                return professions[word[k:]]
+        return None
+
+    return {country + a for t in doc if t.idx + len(t) <= end and t.is_alpha and (a := agent(t.lower_))
             and not tokens.mentions_in(doc, t.idx, t.idx + len(t))}
+
+
+def _subject_like(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
+    """Whether mention ``m``'s head is a subject or an apposition in the parse."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubj:pass", "sb", "appos")
 
 
 def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
@@ -286,8 +323,13 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
     heads = _person_heads(doc.lang_ or "de")
     mentions = tokens.get_list(doc, "mentions")
-    codes = {_namesake_code(doc, text, m, actors, mentions) for m in lead
-             if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)}
+    roles = [m for m in lead if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)]
+    codes = {_namesake_code(doc, text, m, actors, mentions) for m in roles}
+    if len(codes) > 1:
+        # several roles in the lead ("Die neue Präsidentin der Universitätenkonferenz fordert
+        # … mit dem Finanzminister diskutieren"): the interviewee is the one the lead talks
+        # about — a role that is a subject or an apposition, not an object
+        codes = {_namesake_code(doc, text, m, actors, mentions) for m in roles if _subject_like(doc, m)} or codes
     codes = codes or _compound_org_codes(doc, turns[0].start, heads) or _role_noun_codes(doc, turns[0].start)
     if len(codes) != 1:
         return None
@@ -323,12 +365,86 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     return code
 
 
+@lru_cache(maxsize=256)
+def _kb_org_named(label: str):  # type: ignore[no-untyped-def]
+    """The KB organisation one of whose names equals ``label`` ignoring case ("Standard",
+    "STANDARD", "derstandard" -> Der Standard), or None (also when several share it)."""
+    try:
+        from ..actors.kb import load_kb
+
+        kb = load_kb(include_user=False)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return None
+    key = label.casefold()
+    found = {a.id: a for a in kb.actors.values() if a.type == "ORG" and a.code
+             and any(n.casefold() == key for names in a.names.values() for n in names)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _link_label(doc: Doc, turn: Turn) -> Turn:
+    """A named label no mention covers, written in another case than the name the text or
+    the KB knows ("Standard:" for "STANDARD"/"Der Standard"): linked to that actor (a
+    document actor whose mention reads the same ignoring case, else the KB organisation of
+    that name, added to the document). Role labels ("Frage", "Antwort") stay as they are."""
+    if turn.speaker_actor_id is not None or turn.role is not None:
+        return turn
+    key = turn.speaker_text.casefold()
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    same = {m.actor_id for m in tokens.get_list(doc, "mentions")
+            if m.text.casefold() == key and m.actor_id in actors}
+    actor_id = next(iter(same)) if len(same) == 1 else None
+    if actor_id is None and not same:
+        org = _kb_org_named(turn.speaker_text)
+        if org is None:
+            return turn
+        actor = actors.get(org.id)
+        if actor is None:
+            actor = Actor(id=org.id, name=org.name, type="ORG", code=org.code, country=org.country)
+            tokens.get_list(doc, "actors").append(actor)
+        actor_id = actor.id
+    if actor_id is None:
+        return turn
+    end = turn.start + len(turn.speaker_text)
+    tokens.get_list(doc, "mentions").append(
+        Mention(actor_id=actor_id, start=turn.start, end=end, text=turn.speaker_text, kind="name"))
+    tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+    actors.get(actor_id, Actor(id="", name="", type="")).mentions.append((turn.start, end))
+    return turn._replace(speaker_actor_id=actor_id)
+
+
+def lead_interviewee(doc: Doc, turns: List[Turn]) -> Optional[str]:
+    """The interviewee the headline and lead name: the only person (PER actor) mentioned
+    before the first turn, else None (no person, or several: "X und Y über …" is left to
+    their own name labels)."""
+    if not turns:
+        return None
+    types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    people = {m.actor_id for m in tokens.get_list(doc, "mentions")
+              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
+    """Give each turn its actor where the label alone does not: a name label in another
+    case than the known name (:func:`_link_label`), and answer turns labelled by role
+    ("Antwort:", "A:") the interviewee the lead names (:func:`lead_interviewee`). Question
+    turns ("Frage:") are the interviewer's and keep no actor unless their label names one."""
+    turns = [_link_label(doc, t) for t in turns]
+    if any(t.role == "answer" and t.speaker_actor_id is None for t in turns):
+        who = lead_interviewee(doc, turns)
+        if who is not None:
+            turns = [t._replace(speaker_actor_id=who) if t.role == "answer" and t.speaker_actor_id is None else t
+                     for t in turns]
+    return turns
+
+
 def get_turns(doc: Doc) -> List[Turn]:
-    """The turns of ``doc`` (computed once, kept in ``doc.user_data``); the interviewee
-    takes the role the headline gives (:func:`interviewee_role`)."""
+    """The turns of ``doc`` (computed once, kept in ``doc.user_data``), their speakers
+    resolved (:func:`resolve_turn_speakers`); the interviewee takes the role the headline
+    gives (:func:`interviewee_role`)."""
     cached = doc.user_data.get(_TURNS_KEY)
     if cached is None:
-        cached = find_turns(doc_text(doc), doc.lang_, doc)
+        cached = resolve_turn_speakers(doc, find_turns(doc_text(doc), doc.lang_, doc))
         doc.user_data[_TURNS_KEY] = cached
         interviewee_role(doc, cached)
     return cached
