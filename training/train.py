@@ -6,6 +6,11 @@
     python training/train.py de --stages package,eval
 
 Stages: convert, vectors (optional, only with --vectors), syntax, ner, package, eval.
+German, session 19 (issues 10/15): ``joint`` trains one pipeline whose NER listens to the
+shared tok2vec (configs/joint.cfg; tok2vec, tagger, morphologizer and parser start from the
+shipped pipeline), ``package-joint`` writes it as the shipped pipeline (``--dest`` elsewhere):
+
+    OMP_NUM_THREADS=1 nice python training/train.py de --stages convert,joint,package-joint --gsd-repeat 2
 Training runs single-threaded (OMP/MKL/OPENBLAS_NUM_THREADS=1) on CPU.
 Outputs: training/corpus/ (converted data), training/output/<lang>/{syntax,ner}/ (spaCy
 training runs), src/lagebild/models/<lang>/ (packaged pipeline, committed),
@@ -270,6 +275,99 @@ def stage_package_ner(lang, args):
     print(f"packaged {dest} with ner from ner{args.suffix} ({size / 1e6:.1f} MB)")
 
 
+# syntax docs are repeated in the joint corpus so that they are about a third of its tokens
+# (53k syntax tokens x 4 against 395k NER tokens); otherwise the shared tok2vec drifts to NER
+JOINT_SYNTAX_REPEAT = 4
+
+
+def stage_joint(lang, args):
+    """Train configs/joint.cfg: tok2vec + tagger + morphologizer + parser sourced from the
+    shipped pipeline, a new NER head listening to the shared tok2vec, all updated together on
+    ``corpus/<lang>_joint_train.spacy`` (UD syntax docs x JOINT_SYNTAX_REPEAT + the NER
+    training docs; each doc carries only its own layer, spaCy treats the others as missing).
+    Dev = the syntax dev file + the NER dev part (k % 10 == 4), never GermEval's held-out 10 %."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank(lang)
+    for split, parts in (("train", [(f"{lang}_syntax_train", JOINT_SYNTAX_REPEAT), (f"{lang}_ner_train", 1)]),
+                         ("dev", [(f"{lang}_syntax_dev", 1), (f"{lang}_ner_dev", 1)])):
+        db = DocBin(store_user_data=False)
+        n = 0
+        for name, rep in parts:
+            docs = list(DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(nlp.vocab))
+            for _ in range(rep):
+                for d in docs:
+                    db.add(d)
+                    n += 1
+        db.to_disk(CORPUS / f"{lang}_joint_{split}.spacy")
+        print(f"{lang}_joint_{split}.spacy: {n} docs")
+    out = OUTPUT / lang / f"joint{args.suffix}"
+    extra = ["--paths.base", MODELS / lang, "--paths.vectors", MODELS / lang]
+    if args.max_steps:
+        extra += ["--training.max_steps", str(args.max_steps)]
+    for kv in args.set or []:
+        k, v = kv.split("=", 1)
+        extra += [f"--{k}", v]
+    t0 = time.time()
+    run([sys.executable, "-m", "spacy", "train", TRAINING / "configs" / "joint.cfg", "--output", out,
+         "--code", TRAINING / "functions.py", "--nlp.lang", lang,
+         "--paths.train", CORPUS / f"{lang}_joint_train.spacy",
+         "--paths.dev", CORPUS / f"{lang}_joint_dev.spacy", *extra],
+        log=OUTPUT / lang / f"joint{args.suffix}.log")
+    (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
+
+
+def stage_package_joint(lang, args):
+    """Write ``training/output/<lang>/joint<suffix>/model-best`` as the shipped pipeline
+    (``--dest`` elsewhere): its tok2vec, tagger, morphologizer, parser and listening NER,
+    with the shipped tokenizer, ``paragraphs``, ``lemma_rules`` and ``lemmatizer`` in the
+    shipped order, and the shipped non-spaCy parts (``e5/``)."""
+    import shutil
+
+    import spacy
+    sys.path.insert(0, str(TRAINING))
+    import functions  # noqa: F401  (registers the training callback)
+
+    dest = Path(args.dest) if args.dest else MODELS / lang
+    base = spacy.load(MODELS / lang)
+    nlp = spacy.load(OUTPUT / lang / f"joint{args.suffix}" / "model-best")
+    nlp.tokenizer.from_bytes(base.tokenizer.to_bytes(exclude=["vocab"]))
+    for name in base.pipe_names:
+        if name in nlp.pipe_names:
+            continue
+        i = base.pipe_names.index(name)
+        before = next((n for n in base.pipe_names[i + 1:] if n in nlp.pipe_names), None)
+        nlp.add_pipe(name, source=base, **({"before": before} if before else {}))
+    assert nlp.pipe_names == base.pipe_names, (nlp.pipe_names, base.pipe_names)
+    nlp.config["initialize"]["before_init"] = None
+    nlp.meta.update({k: base.meta[k] for k in ("name", "version", "description", "author") if k in base.meta})
+    nlp.meta["description"] = (f"lagebild's own {lang} pipeline: ONE CNN tok2vec shared by tagger, "
+                               "morphologizer, parser and ner (lemmatizer), trained by training/train.py")
+    nlp.meta["license"] = LICENSES[lang]
+    nlp.meta["sources"] = NER_SOURCES.get(lang, [])
+    perf = nlp.meta.get("performance", {})
+    nlp.meta["ner"] = {
+        "trained_by": f"python training/train.py {lang} --stages convert,joint,package-joint --gsd-repeat 2",
+        "tok2vec": "shared (listener of the pipeline's tok2vec, width 128, depth 4)",
+        "dev_f1 (GermEval train part, k % 10 == 4)": round(perf.get("ents_f", 0.0), 4),
+    }
+    if args.ner_meta:
+        nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))
+    tmp = dest.with_name(dest.name + ".new")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    for extra in (MODELS / lang).iterdir():
+        if not (tmp / extra.name).exists():
+            (shutil.copytree if extra.is_dir() else shutil.copy2)(extra, tmp / extra.name)
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"packaged {dest} with the joint pipeline joint{args.suffix} ({size / 1e6:.1f} MB)")
+
+
 def stage_eval(lang, args):
     sys.path.insert(0, str(ROOT / "src"))
     from lagebild.language.evaluate import evaluate
@@ -312,6 +410,10 @@ def main():
             stage_package(args.lang, args)
         elif st == "package-ner":
             stage_package_ner(args.lang, args)
+        elif st == "joint":
+            stage_joint(args.lang, args)
+        elif st == "package-joint":
+            stage_package_joint(args.lang, args)
         elif st == "eval":
             stage_eval(args.lang, args)
         else:
