@@ -251,7 +251,7 @@ def stage_package_ner(lang, args, task="ner"):
     if task == "nershared":
         # the NER listens to the pipeline's tok2vec, which was frozen in training: it must be
         # the very tok2vec it listened to
-        assert ner_nlp.get_pipe("tok2vec").to_bytes() == nlp.get_pipe("tok2vec").to_bytes(), \
+        assert ner_nlp.get_pipe("tok2vec").model.to_bytes() == nlp.get_pipe("tok2vec").model.to_bytes(), \
             "the trained NER listened to another tok2vec than the shipped pipeline's"
     nlp.remove_pipe("ner")
     nlp.add_pipe("ner", source=ner_nlp)  # last, as in stage_package
