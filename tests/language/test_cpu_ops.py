@@ -52,3 +52,22 @@ def test_german_pipeline_same_analysis_with_and_without_blis(monkeypatch):
     a, b = blis(text), plain(text)
     assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
     assert [(t.tag_, t.pos_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.pos_, t.dep_, t.head.i) for t in b]
+
+
+def test_openblas_runs_on_one_thread_after_cpu_ops(monkeypatch):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import lagebild.language as lang
+
+    monkeypatch.delenv("LAGEBILD_BLIS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    controller = threadpoolctl.ThreadpoolController().select(internal_api="openblas")
+    if not controller.lib_controllers:
+        pytest.skip("numpy is not linked to OpenBLAS here")
+    lang._one_blas_thread.cache_clear()
+    with controller.limit(limits=2):  # restores the original limits afterwards
+        with cpu_ops():
+            pass
+        assert all(info["num_threads"] == 1 for info in
+                   threadpoolctl.ThreadpoolController().select(internal_api="openblas").info())
+    lang._one_blas_thread.cache_clear()
