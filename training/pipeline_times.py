@@ -1,6 +1,11 @@
 """CPU time per pipeline component of a German/English pipeline on its held-out syntax texts.
 
     OMP_NUM_THREADS=1 python training/pipeline_times.py [--lang de] [--model PATH] [--runs 3]
+    OMP_NUM_THREADS=1 python training/pipeline_times.py --news 200 [--model PATH]   # German news
+
+With ``--news N`` the texts are the first N articles of ../shared/data/news-de (read by
+``lagebild.realgold.news_texts``; absent corpus: exit 2) and a column gives CPU milliseconds
+per article -- the unit of the ingest benchmarks.
 
 Runs the tokenizer and then each component over all texts (batch 64), ``--runs`` times,
 and prints the median CPU seconds per component, its share and words per CPU-second for the
@@ -24,14 +29,28 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", default="de")
     ap.add_argument("--model", help="pipeline directory (default: the shipped one)")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--news", type=int, default=0, metavar="N",
+                    help="time the first N German news articles instead of the syntax dev texts")
     args = ap.parse_args(argv)
     from lagebild.language import load_base
     from lagebild.language.evaluate import gold_docs
 
     nlp = load_base(args.lang, model=args.model)
-    _, docs = gold_docs("syntax", args.lang, nlp.vocab)
-    texts = [d.text for d in docs]
-    n_words = sum(1 for d in docs for t in d if not t.is_space)
+    if args.news:
+        from lagebild.realgold import news_texts
+
+        try:
+            texts = news_texts(args.news)
+        except FileNotFoundError:
+            texts = []
+        if not texts:
+            print("no corpus: ../shared/data/news-de is absent", file=sys.stderr)
+            return 2
+        n_words = sum(1 for t in texts for tok in nlp.make_doc(t) if not tok.is_space)
+    else:
+        _, docs = gold_docs("syntax", args.lang, nlp.vocab)
+        texts = [d.text for d in docs]
+        n_words = sum(1 for d in docs for t in d if not t.is_space)
     times = {n: [] for n in ["tokenizer"] + nlp.pipe_names}
     for _ in range(args.runs):
         c = time.process_time()
@@ -43,10 +62,12 @@ def main(argv=None) -> int:
             times[name].append(time.process_time() - c)
     med = {k: statistics.median(v) for k, v in times.items()}
     total = sum(med.values())
-    print(f"{args.model or args.lang}: {n_words} words, median of {args.runs} runs (CPU seconds)")
+    what = f"{len(texts)} news articles, " if args.news else ""
+    print(f"{args.model or args.lang}: {what}{n_words} words, median of {args.runs} runs (CPU seconds)")
+    per = (lambda v: f"  {1000 * v / len(texts):6.1f} ms/article") if args.news else (lambda v: "")
     for k, v in med.items():
-        print(f"  {k:15s} {v:7.3f} s  {100 * v / total:5.1f} %")
-    print(f"  {'total':15s} {total:7.3f} s  {n_words / total:,.0f} words per CPU-second")
+        print(f"  {k:15s} {v:7.3f} s  {100 * v / total:5.1f} %{per(v)}")
+    print(f"  {'total':15s} {total:7.3f} s  {n_words / total:,.0f} words per CPU-second{per(total)}")
     return 0
 
 

@@ -6,6 +6,11 @@
     python training/train.py de --stages package,eval
 
 Stages: convert, vectors (optional, only with --vectors), syntax, ner, package, eval.
+German, session 19 (issues 10/15): ``joint`` trains one pipeline whose NER listens to the
+shared tok2vec (configs/joint.cfg; tok2vec, tagger, morphologizer and parser start from the
+shipped pipeline), ``package-joint`` writes it as the shipped pipeline (``--dest`` elsewhere):
+
+    OMP_NUM_THREADS=1 nice python training/train.py de --stages convert,joint,package-joint --gsd-repeat 2
 Training runs single-threaded (OMP/MKL/OPENBLAS_NUM_THREADS=1) on CPU.
 Outputs: training/corpus/ (converted data), training/output/<lang>/{syntax,ner}/ (spaCy
 training runs), src/lagebild/models/<lang>/ (packaged pipeline, committed),
@@ -228,10 +233,12 @@ NER_SOURCES = {
 }
 
 
-def stage_package_ner(lang, args):
+def stage_package_ner(lang, args, task="ner"):
     """Replace only the ``ner`` component of the shipped pipeline by
-    ``training/output/<lang>/ner<suffix>/model-best`` (trained with ``--vectors model``, so
-    both read the same static-vector table); everything else stays byte-identical."""
+    ``training/output/<lang>/<task><suffix>/model-best`` (trained with ``--vectors model``, so
+    both read the same static-vector table); everything else stays byte-identical.
+    ``task`` "ner": a NER with its own tok2vec; "nershared": a NER listening to the shipped
+    tok2vec (checked byte-identical to the one it was trained on)."""
     import shutil
 
     import spacy
@@ -240,17 +247,29 @@ def stage_package_ner(lang, args):
 
     dest = Path(args.dest) if args.dest else MODELS / lang
     nlp = spacy.load(MODELS / lang)
-    ner_nlp = spacy.load(OUTPUT / lang / f"ner{args.suffix}" / "model-best")
+    ner_nlp = spacy.load(OUTPUT / lang / f"{task}{args.suffix}" / "model-best")
+    if task == "nershared":
+        # the NER listens to the pipeline's tok2vec, which was frozen in training: it must be
+        # the very tok2vec it listened to
+        assert ner_nlp.get_pipe("tok2vec").model.to_bytes() == nlp.get_pipe("tok2vec").model.to_bytes(), \
+            "the trained NER listened to another tok2vec than the shipped pipeline's"
     nlp.remove_pipe("ner")
     nlp.add_pipe("ner", source=ner_nlp)  # last, as in stage_package
     nlp.config["initialize"]["before_init"] = None
     t2v = ner_nlp.config["components"]["ner"]["model"]["tok2vec"]
     nlp.meta["license"] = LICENSES[lang]
     nlp.meta["sources"] = NER_SOURCES.get(lang, [])
+    if task == "nershared":
+        t2v_meta = {"shared": "listener of the pipeline's tok2vec (frozen in training)",
+                    "adapter": {"width": t2v["encode"]["width"], "depth": t2v["encode"]["depth"]}}
+        stages = "convert,nershared,package-nershared --gsd-repeat 2"
+    else:
+        t2v_meta = {"width": t2v["encode"]["width"], "depth": t2v["encode"]["depth"],
+                    "rows": t2v["embed"]["rows"]}
+        stages = "ner,package-ner --vectors model"
     nlp.meta["ner"] = {
-        "trained_by": f"python training/train.py {lang} --stages ner,package-ner --vectors model",
-        "tok2vec": {"width": t2v["encode"]["width"], "depth": t2v["encode"]["depth"],
-                    "rows": t2v["embed"]["rows"]},
+        "trained_by": f"python training/train.py {lang} --stages {stages}",
+        "tok2vec": t2v_meta,
         "dev_f1 (GermEval train part, k % 10 == 4)": round(ner_nlp.meta["performance"]["ents_f"], 4),
     }
     if args.ner_meta:
@@ -267,7 +286,114 @@ def stage_package_ner(lang, args):
         shutil.rmtree(dest)
     tmp.rename(dest)
     size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
-    print(f"packaged {dest} with ner from ner{args.suffix} ({size / 1e6:.1f} MB)")
+    print(f"packaged {dest} with ner from {task}{args.suffix} ({size / 1e6:.1f} MB)")
+
+
+# syntax docs are repeated in the joint corpus so that they are about a third of its tokens
+# (53k syntax tokens x 4 against 395k NER tokens); otherwise the shared tok2vec drifts to NER
+JOINT_SYNTAX_REPEAT = 4
+# joint2 (warm NER start, lower learning rate): syntax docs repeated 8 times (~half the tokens)
+JOINT2_SYNTAX_REPEAT = 8
+
+
+def stage_joint(lang, args, task="joint"):
+    """Train configs/joint.cfg: tok2vec + tagger + morphologizer + parser sourced from the
+    shipped pipeline, a new NER head listening to the shared tok2vec, all updated together on
+    ``corpus/<lang>_joint_train.spacy`` (UD syntax docs x JOINT_SYNTAX_REPEAT + the NER
+    training docs; each doc carries only its own layer, spaCy treats the others as missing).
+    Dev = the syntax dev file + the NER dev part (k % 10 == 4), never GermEval's held-out 10 %."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    if task == "nershared":  # frozen shared tok2vec: the NER corpora alone
+        corpus = f"{lang}_ner"
+        return _train(lang, args, task, corpus)
+    nlp = spacy.blank(lang)
+    rep = JOINT2_SYNTAX_REPEAT if task == "joint2" else JOINT_SYNTAX_REPEAT
+    for split, parts in (("train", [(f"{lang}_syntax_train", rep), (f"{lang}_ner_train", 1)]),
+                         ("dev", [(f"{lang}_syntax_dev", 1), (f"{lang}_ner_dev", 1)])):
+        db = DocBin(store_user_data=False)
+        n = 0
+        for name, rep in parts:
+            docs = list(DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(nlp.vocab))
+            for _ in range(rep):
+                for d in docs:
+                    db.add(d)
+                    n += 1
+        db.to_disk(CORPUS / f"{lang}_joint_{split}.spacy")
+        print(f"{lang}_joint_{split}.spacy: {n} docs")
+    return _train(lang, args, task, f"{lang}_joint")
+
+
+def _train(lang, args, task, corpus):
+    out = OUTPUT / lang / f"{task}{args.suffix}"
+    extra = ["--paths.base", MODELS / lang, "--paths.vectors", MODELS / lang]
+    if task == "joint2":
+        extra += ["--paths.ner_init", OUTPUT / lang / f"nershared{args.ner_init}" / "model-best"]
+    if args.max_steps:
+        extra += ["--training.max_steps", str(args.max_steps)]
+    for kv in args.set or []:
+        k, v = kv.split("=", 1)
+        extra += [f"--{k}", v]
+    t0 = time.time()
+    run([sys.executable, "-m", "spacy", "train", TRAINING / "configs" / f"{task}.cfg", "--output", out,
+         "--code", TRAINING / "functions.py", "--nlp.lang", lang,
+         "--paths.train", CORPUS / f"{corpus}_train.spacy",
+         "--paths.dev", CORPUS / f"{corpus}_dev.spacy", *extra],
+        log=OUTPUT / lang / f"{task}{args.suffix}.log")
+    (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
+
+
+def stage_package_joint(lang, args, task="joint"):
+    """Write ``training/output/<lang>/<task><suffix>/model-best`` (task joint or joint2) as the shipped pipeline
+    (``--dest`` elsewhere): its tok2vec, tagger, morphologizer, parser and listening NER,
+    with the shipped tokenizer, ``paragraphs``, ``lemma_rules`` and ``lemmatizer`` in the
+    shipped order, and the shipped non-spaCy parts (``e5/``)."""
+    import shutil
+
+    import spacy
+    sys.path.insert(0, str(TRAINING))
+    import functions  # noqa: F401  (registers the training callback)
+
+    dest = Path(args.dest) if args.dest else MODELS / lang
+    base = spacy.load(MODELS / lang)
+    nlp = spacy.load(OUTPUT / lang / f"{task}{args.suffix}" / "model-best")
+    nlp.tokenizer.from_bytes(base.tokenizer.to_bytes(exclude=["vocab"]))
+    for name in base.pipe_names:
+        if name in nlp.pipe_names:
+            continue
+        i = base.pipe_names.index(name)
+        before = next((n for n in base.pipe_names[i + 1:] if n in nlp.pipe_names), None)
+        nlp.add_pipe(name, source=base, **({"before": before} if before else {}))
+    assert nlp.pipe_names == base.pipe_names, (nlp.pipe_names, base.pipe_names)
+    nlp.config["initialize"]["before_init"] = None
+    nlp.meta.update({k: base.meta[k] for k in ("name", "version", "description", "author") if k in base.meta})
+    nlp.meta["description"] = (f"lagebild's own {lang} pipeline: ONE CNN tok2vec shared by tagger, "
+                               "morphologizer, parser and ner (lemmatizer), trained by training/train.py")
+    nlp.meta["license"] = LICENSES[lang]
+    nlp.meta["sources"] = NER_SOURCES.get(lang, [])
+    perf = nlp.meta.get("performance", {})
+    nlp.meta["ner"] = {
+        "trained_by": (f"python training/train.py {lang} --stages convert,{task},package-{task} --gsd-repeat 2"
+                       + (" (after --stages nershared)" if task == "joint2" else "")),
+        "tok2vec": ("shared (listener of the pipeline's tok2vec, width 128, depth 4)"
+                    + (" + the NER's own residual CNN adapter (width 128, depth 2)" if task == "joint2" else "")),
+        "dev_f1 (GermEval train part, k % 10 == 4)": round(perf.get("ents_f", 0.0), 4),
+    }
+    if args.ner_meta:
+        nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))
+    tmp = dest.with_name(dest.name + ".new")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    for extra in (MODELS / lang).iterdir():
+        if not (tmp / extra.name).exists():
+            (shutil.copytree if extra.is_dir() else shutil.copy2)(extra, tmp / extra.name)
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"packaged {dest} with the joint pipeline {task}{args.suffix} ({size / 1e6:.1f} MB)")
 
 
 def stage_eval(lang, args):
@@ -294,6 +420,8 @@ def main():
     ap.add_argument("--suffix", default="", help="suffix of the training output dirs (experiments)")
     ap.add_argument("--ner-corpus", help="ner: train on training/corpus/NAME_{train,dev}.spacy "
                     "(e.g. written by ner_data.py --name NAME) instead of <lang>_ner")
+    ap.add_argument("--ner-init", default="", metavar="SUFFIX",
+                    help="joint2: warm NER start = training/output/<lang>/nershared<SUFFIX>/model-best")
     ap.add_argument("--dest", help="package-ner: write the pipeline here instead of src/lagebild/models/<lang>")
     ap.add_argument("--ner-meta", help="package-ner: JSON file whose keys update the model's meta.json")
     args = ap.parse_args()
@@ -310,8 +438,12 @@ def main():
             stage_train(args.lang, st, args)
         elif st == "package":
             stage_package(args.lang, args)
-        elif st == "package-ner":
-            stage_package_ner(args.lang, args)
+        elif st in ("package-ner", "package-nershared"):
+            stage_package_ner(args.lang, args, st.removeprefix("package-"))
+        elif st in ("joint", "joint2", "nershared"):
+            stage_joint(args.lang, args, st)
+        elif st in ("package-joint", "package-joint2"):
+            stage_package_joint(args.lang, args, st.removeprefix("package-"))
         elif st == "eval":
             stage_eval(args.lang, args)
         else:
