@@ -333,3 +333,29 @@ def test_statements_line_filter(monkeypatch):
         "speaker_acc": None, "kind_acc": None, "hard_negatives": 0, "hard_negative_alarms": 0})
     assert runner.invoke(app, ["eval", "statements", "--gold", "real-de", "--lines", "1, 3", "--json"]).exit_code == 0
     assert seen["lines"] == [1, 3]
+
+
+def test_placement_by_trigger_word():
+    """A lagebild sentence that runs over two gold sentences (past a colon): its event belongs
+    to the gold sentence of its trigger word, not to the one holding the span's midpoint."""
+    from lagebild.events.realeval import place
+
+    golds = [
+        {"start": 0, "end": 20, "source": "USA", "target": "IRN", "root": "13"},
+        {"start": 21, "end": 100, "source": "IRN", "target": "USA", "root": "12"},
+    ]
+    sents = [(0, 20), (21, 100)]
+    early = PredEvent(0, 100, "USA", "IRN", "130", trigger=(5, 12))   # midpoint 50: second sentence
+    late = PredEvent(0, 100, "IRN", "USA", "120", trigger=(60, 66))
+    no_trigger = PredEvent(0, 30, "IRN", "USA", "120")                 # falls back to the span
+    assert place(sents, early) == (0, 20)
+    assert place(sents, early, "sentence") == (21, 100)
+    assert place(sents, late) == (21, 100)
+    assert place(sents, no_trigger) == (0, 20)
+    assert place(sents, PredEvent(0, 10, None, None, "190", trigger=(150, 155))) is None
+    with pytest.raises(ValueError):
+        place(sents, early, "midpoint")
+    by_trigger = score_article(golds, [early, late])["counts"]
+    by_sentence = score_article(golds, [early, late], "sentence")["counts"]
+    assert by_trigger["recall_hits"] == 2 and by_trigger["root_correct"] == 2
+    assert by_sentence["recall_hits"] == 1 and by_sentence["root_correct"] == 1
