@@ -34,6 +34,9 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 # prepositions before a nominal event that report it as having happened ("nach dem Anschlag
 # auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
+#: words that negate a clause for a negative-polarity idiom beyond the sentential negation
+#: of ``modality_<lang>.yaml`` ("kommt keinesfalls in Frage", "lässt nichts gelten")
+NEGATION_EXTRA = frozenset(("keinesfalls", "keineswegs", "nichts", "nothing"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
 # prepositions of a temporal phrase around a nominal event ("during a meeting with X")
@@ -582,6 +585,30 @@ class EventCoder(ArgumentsMixin):
             return word in text
         return False
 
+    def clause_negated(self, verb: Token) -> bool:
+        """Whether the clause of ``verb`` is negated, for negative-polarity idioms (flag
+        ``negative``): a negation word (``modality_<lang>.yaml`` ``negation``, plus
+        "keinesfalls", "keineswegs", "nichts") on the verb, on its auxiliaries or finite
+        verb, or as the determiner of its object; in German also one the parse hung elsewhere
+        in the verb's own clause (:func:`lagebild.events.modality._linear_negation`)."""
+        from ..language.clauses import finite_verb
+        from .modality import _linear_negation
+
+        words = self.lex.negation | NEGATION_EXTRA
+        heads = [verb] + self.children(verb, "aux", "aux_pass")
+        fin = finite_verb(verb) if self.lang == "de" else None
+        if fin is not None and fin not in heads:
+            heads.append(fin)
+        # an infinitive complement of the idiom's verb ("ließ X nicht/advmod gelten/xcomp")
+        heads += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        for h in heads:
+            for c in h.children:
+                if c.lower_ in words:
+                    return True
+                if self.role(c) in ("obj", "iobj", "subj_pass") and any(d.lower_ in words and d.i < c.i for d in c.children):
+                    return True
+        return self.lang == "de" and _linear_negation(self, verb.doc, verb)
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -615,6 +642,8 @@ class EventCoder(ArgumentsMixin):
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
                 if p.passive and (is_noun or not self.is_passive(verb)):
+                    continue
+                if p.negative and (is_noun or not self.clause_negated(verb)):
                     continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
                     continue
@@ -889,6 +918,8 @@ class EventCoder(ArgumentsMixin):
                     chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
+                if chosen[0][0].negative:
+                    info.negated = False  # the negation belongs to the idiom ("kommt nicht in Frage")
             if times is None:
                 times = self._times(sent, published)
             when = self._date_for(verb, times, future=self._future(verb, info))
