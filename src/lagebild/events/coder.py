@@ -33,6 +33,11 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 # CAMEO roots whose events are speech acts (the verb of saying is the event)
 # prepositions before a nominal event that report it as having happened ("nach dem Anschlag
 # auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
+#: prepositions of the means or occasion of an event ("bei Gefechten getötet", "infolge
+#: der Angriffe verletzt"), besides the passive agent prepositions of syntax.yaml
+MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
+#: CAMEO roots of force whose event noun can name the means of an agentless passive
+VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 #: words that negate a clause for a negative-polarity idiom beyond the sentential negation
 #: of ``modality_<lang>.yaml`` ("kommt keinesfalls in Frage", "lässt nichts gelten")
@@ -368,6 +373,12 @@ class EventCoder(ArgumentsMixin):
                         agents = [ph.head]
                         subjects = [x for x in subjects if x.i != ph.head.i]
                         break
+            if not any(self._has_actor(verb.doc, a) for a in agents) and self.lang == "de" and not pattern.nominal:
+                means = self._means_agents(verb)
+                if means:
+                    inside = {t.i for m in means for t in m.subtree}
+                    agents = means
+                    subjects = [x for x in subjects if x.i not in inside]
             sources, targets = agents, subjects
             if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
@@ -946,7 +957,8 @@ class EventCoder(ArgumentsMixin):
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
                         and not (self.lang == "en" and verb.head.i < verb.i and not any(
-                            e.cameo[:2] == p.code[:2] for e in by_verb.get(verb.head.i, []))):
+                            e.cameo[:2] == p.code[:2] for e in by_verb.get(verb.head.i, []))) \
+                        and not self._means_of_agentless_passive(verb):
                     # "unterzeichnete das Abkommen": the verb's event already says it (English:
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
@@ -1203,6 +1215,39 @@ class EventCoder(ArgumentsMixin):
                 for c in noun.children):
             return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
         return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
+
+    def _means_agents(self, verb: Token) -> List[Token]:
+        """German agentless passive of force: the agents of the violent event noun that names
+        its means or occasion ("Bei Angriffen der russischen Armee wurden drei Zivilisten
+        verletzt", "durch einen Anschlag der PKK getötet") act in the verb's event too. The
+        noun is a prepositional phrase (:data:`MEANS_PREPS`) of ``verb`` that an own nominal
+        pattern of roots 14-20 matches; its source arguments are returned ([] if none)."""
+        for c in verb.children:
+            if c.pos_ not in ("NOUN", "PROPN") or not any(
+                    self.role(x) == "case" and x.lower_ in MEANS_PREPS and x.i < c.i for x in c.children):
+                continue
+            pats = [p for p in self.match(c) if p.nominal and not p.null and p.code[:2] in VIOLENT_ROOTS]
+            if not pats:
+                continue
+            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)]
+            if srcs:
+                return srcs
+        return []
+
+    def _means_of_agentless_passive(self, noun: Token) -> bool:
+        """Whether the event noun ``noun`` names the means or occasion of an agentless
+        passive ("Bei Gefechten zwischen Armee und PKK wurden vier Menschen getötet", "durch
+        türkische Luftangriffe getötet"): a prepositional phrase (``syntax.yaml``
+        ``agent_preps`` or "bei"/"beim"/"infolge") of a passive verb that has no agent phrase.
+        Then the noun's own event keeps its agents; the verb's event names only the victims."""
+        verb = noun.head
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb):
+            return False
+        case = [c.lower_ for c in noun.children if self.role(c) == "case" and c.i < noun.i]
+        if not case or case[0] not in MEANS_PREPS and case[0] not in self.lex.agent_preps:
+            return False
+        return not any(p in self.lex.agent_preps and self._has_actor(noun.doc, a)
+                       for p, a in self.prep_args(verb) if a.i != noun.i)
 
     def _is_headline(self, sent: Span) -> bool:
         """A verbless line of its own (first sentence or after a line break), not negated."""

@@ -185,6 +185,8 @@ def read_sense_classes(path: Path | str) -> Dict[str, FrozenSet[str]]:
             return f"class name {name!r} must be letters, digits or _"
         if name in out:
             return f"class {name!r} is defined twice"
+        if any(ch.isspace() for ch in (row.get("words") or "").strip()):
+            return "a space inside the words (a flag cell splits on spaces): join words with _ ('bei_kämpfen')"
         try:
             words = expand_classes(row.get("words"), out) or ""
         except KeyError as e:
