@@ -500,12 +500,34 @@ class ArgumentsMixin:
         if len(subj) >= 2:
             # two "subjects" of one event verb: the first is the subject, the others objects
             subj = sorted(subj, key=lambda c: c.i)
+            after = self._inverted_clause_subjects(verb, subj)
+            if after:
+                # "Das Problem ist, dass …, kritisiert X die Regierung": a verb-first clause
+                # after a complete clause and a comma has its subject after the verb; a
+                # "subject" before the comma belongs to the clause before
+                return [after[0]], objs + [s for s in after[1:] if bare(s)]
             return [subj[0]], objs + [s for s in subj[1:] if bare(s)]
         if not subj and len([o for o in objs if bare(o)]) >= 2:
             first = min(objs, key=lambda c: c.i)
             if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
         return subj, objs
+
+    def _inverted_clause_subjects(self, verb: Token, subj: List[Token]) -> List[Token]:
+        """German: the candidate subjects after the finite verb of ``verb`` when that verb
+        opens a clause right after a comma (or colon) that closes a complete clause of its
+        own (one with a finite verb: "Die Lage ist ernst, warnte X …"); [] otherwise (a
+        comma after a listed name or an apposition: "Merkel, die Kanzlerin, kritisierte …")."""
+        from ..language.clauses import finite_verb, is_finite
+
+        fin = finite_verb(verb) or verb
+        doc = verb.doc
+        start = self.sent_bounds(verb)[0]
+        if fin.i <= start or doc[fin.i - 1].text not in (",", ":"):
+            return []
+        if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in doc[start:fin.i - 1]):
+            return []
+        return [s for s in subj if s.i > fin.i]
 
     def _fronted_word_as_subject(self, tok: Token) -> bool:
         """German, weak parse: a capitalised sentence-initial adjective or adverb read as a
