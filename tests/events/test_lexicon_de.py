@@ -109,6 +109,11 @@ def test_negative_idiom_and_source_flags(tmp_path):
     bad = _write(tmp_path, "q.tsv", "kommen\t120\tfrage\t\tsource=adv\t\n")
     with pytest.raises(DataFileError, match="source slots"):
         read_patterns(bad, "de", classes={})
+    agent = read_patterns(_write(tmp_path, "a.tsv", "vorgehen\t170\t\tprep:gegen\tagent=GOV|COP\t\n"
+                                 "vorgehen\t190\t\tprep:gegen\t\t\n"), "de", classes={})
+    assert agent[0].agents == frozenset({"GOV", "COP"}) and PatternIndex(agent).get("vorgehen")[0].code == "170"
+    with pytest.raises(DataFileError, match="agent= takes CAMEO agent codes"):
+        read_patterns(_write(tmp_path, "b.tsv", "vorgehen\t170\t\t\tagent=police\t\n"), "de", classes={})
 
 
 def test_compound_noun_keys(tmp_path):

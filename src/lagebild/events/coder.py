@@ -898,6 +898,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
+                if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
+                    continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
                 if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
                     # "take key decisions", "leave the camp" name no target actor
@@ -1304,6 +1306,20 @@ class EventCoder(ArgumentsMixin):
         from ..language.reference import load_reference_lexicon
 
         return load_reference_lexicon(self.lang).lookup(tok.lower_) is not None
+
+    def agent_of(self, actor_id: Optional[str]) -> Optional[str]:
+        """The CAMEO agent (three letters after the country: ``"TURCOP"`` -> ``"COP"``) of an
+        actor id of the current document; a bare state (``"TUR"``) acts through its
+        government (``"GOV"``); None for an actor without a code."""
+        if not actor_id:
+            return None
+        a = self._actor_types.get(actor_id)
+        code = getattr(a, "code", None) if a is not None else (actor_id if actor_id.isupper() else None)
+        if not code:
+            return "GOV" if a is not None and getattr(a, "country", None) and getattr(a, "type", "") in ("state", "country", "GPE") else None
+        if code.startswith("IGO"):
+            return "IGO"
+        return code[3:6] or "GOV"
 
     def _coded(self, actor_id: Optional[str]) -> bool:
         """Whether an actor id stands for an actor with a CAMEO code: a known actor with a
