@@ -359,3 +359,18 @@ def test_placement_by_trigger_word():
     by_sentence = score_article(golds, [early, late], "sentence")["counts"]
     assert by_trigger["recall_hits"] == 2 and by_trigger["root_correct"] == 2
     assert by_sentence["recall_hits"] == 1 and by_sentence["root_correct"] == 1
+
+
+def test_repeats_are_predicted_at_their_mentions(monkeypatch):
+    """``predicted_events`` predicts a merged event also at each re-mention (``mentions``),
+    in raw offsets; ``mentions=False`` keeps the rule before session 19."""
+    from types import SimpleNamespace
+
+    from lagebild.schemas import Actor, Event
+
+    ev_ = Event(source="a1", target=None, cameo="111", span=(0, 20), trigger_span=(6, 16), mentions=[(40, 50)])
+    doc = SimpleNamespace(events=[ev_], actors=[Actor(id="a1", name="X", type="ORG", code="AUTPTY")])
+    monkeypatch.setattr(ev, "analyse", lambda gold, key, model=None: (doc, lambda off: off + 1))
+    preds = ev.predicted_events("real-de", 1)
+    assert [(p.trigger, p.source, p.code) for p in preds] == [((7, 17), "AUTPTY", "111"), ((41, 51), "AUTPTY", "111")]
+    assert len(ev.predicted_events("real-de", 1, mentions=False)) == 1

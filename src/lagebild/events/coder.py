@@ -748,16 +748,19 @@ class EventCoder(ArgumentsMixin):
         """Within one document, a later event with the same source, target, CAMEO code,
         modality and negation and no other date is a re-mention ("Bewaffnete entführten …
         Die Entführer verschleppten die Kinder …"): it is dropped, its date given to the
-        first if that had none. Speech acts and their contents are kept."""
+        first if that had none, and its trigger span (else its sentence span) added to the
+        first's ``mentions``. Speech acts and their contents are kept."""
         out: List[Event] = []
         first: Dict[Tuple, Event] = {}
         for e in events:
-            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper() and any(
-                    f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
-                    and (e.target is None or e.target == f.target) for f in out):
-                # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
-                # agentless nominal mention of an event already reported with its agent
-                continue
+            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper():
+                earlier = next((f for f in out if f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
+                                and (e.target is None or e.target == f.target)), None)
+                if earlier is not None:
+                    # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
+                    # agentless nominal mention of an event already reported with its agent
+                    earlier.mentions.append(tuple(e.trigger_span or e.span))  # type: ignore[arg-type]
+                    continue
             if e.source is None or e.speech_act or e.content_of:
                 out.append(e)
                 continue
@@ -766,6 +769,7 @@ class EventCoder(ArgumentsMixin):
             if prev is not None and prev.span != e.span and (e.date is None or prev.date is None or e.date == prev.date):
                 prev.date = prev.date or e.date
                 prev.location = prev.location or e.location
+                prev.mentions.append(tuple(e.trigger_span or e.span))  # type: ignore[arg-type]
                 continue
             first.setdefault(key, e)
             out.append(e)

@@ -403,9 +403,24 @@ def summarise(counts: Dict[str, int], per_con: Dict[str, List[int]]) -> Dict[str
     }
 
 
-def predicted_events(gold: str, key: Any, model: Optional[str] = None) -> List[PredEvent]:
-    """The events lagebild codes for one gold article, in raw-text offsets with CAMEO actor codes."""
+def predicted_events(gold: str, key: Any, model: Optional[str] = None, mentions: bool = True) -> List[PredEvent]:
+    """The events lagebild codes for one gold article, in raw-text offsets with CAMEO actor codes.
+
+    With ``mentions`` (default), an event that lagebild merged with its later re-mentions
+    (``Event.mentions``: the same source, target, code and modality in a later sentence) is
+    also predicted at each re-mention -- the gold has one record per sentence that reports an
+    event -- so that a repeat counts for recall and for precision like any prediction."""
     doc, to_raw = analyse(gold, key, model)
+
+    def raw_pair(pair) -> Tuple[int, int]:  # type: ignore[no-untyped-def]
+        a = to_raw(pair[0])
+        return (a, max(a + 1, to_raw(pair[1])))
+
+    repeats = [PredEvent(
+            start=raw_pair(m)[0], end=raw_pair(m)[1],
+            source=pred_actor_code(doc, e.source), target=pred_actor_code(doc, e.target),
+            code=e.cameo or "", modality=e.modality or "asserted", negated=bool(e.negated), trigger=raw_pair(m),
+        ) for e in doc.events if mentions and e.cameo not in OUT_OF_SCOPE for m in (e.mentions or [])]
     out = list(PredEvent(
             start=to_raw(e.span[0]), end=to_raw(e.span[1]),
             source=pred_actor_code(doc, e.source), target=pred_actor_code(doc, e.target),
@@ -413,16 +428,18 @@ def predicted_events(gold: str, key: Any, model: Optional[str] = None) -> List[P
             trigger=(to_raw(e.trigger_span[0]), max(to_raw(e.trigger_span[0]) + 1, to_raw(e.trigger_span[1])))
             if e.trigger_span else None,
         ) for e in doc.events if e.cameo not in OUT_OF_SCOPE)
-    return out
+    return out + repeats
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
              predict: Optional[Callable[[str, Any], List[PredEvent]]] = None,
-             only: Optional[Iterable[Any]] = None, placement: str = "trigger") -> Dict[str, Any]:
+             only: Optional[Iterable[Any]] = None, placement: str = "trigger", mentions: bool = True) -> Dict[str, Any]:
     """Score lagebild's events on one split of a real gold set.
 
     ``placement`` puts each predicted event into a gold sentence (:func:`place`: ``trigger``,
-    default, or ``sentence``, the rule before session 19).
+    default, or ``sentence``, the rule before session 19); ``mentions`` also predicts each
+    event at its merged re-mentions (:func:`predicted_events`; False: the rule before
+    session 19).
     ``predict(gold, key)`` may replace the analysis (tests); ``only`` restricts the
     articles (:func:`select_articles`; ValueError for a key that is not annotated). Returns :func:`summarise`'s dict
     plus ``articles`` (count) and, with ``details``, ``details`` (per article and sentence).
@@ -437,7 +454,7 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
     per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     rows = []
     for key in keys:
-        preds = predict(gold, key) if predict else predicted_events(gold, key, model)
+        preds = predict(gold, key) if predict else predicted_events(gold, key, model, mentions=mentions)
         res = score_article(by_key.get(key, []), preds, placement)
         for k, v in res["counts"].items():
             total[k] += v
