@@ -470,7 +470,7 @@ class EventCoder(ArgumentsMixin):
         and without embedded clauses."""
         out: List[Token] = []
         stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
-                 or self._fronted_word_as_subject(c) or self._predicative_conj(c)]
+                 or self._fronted_word_as_subject(c) or self._predicative_conj(c) or self.fronted_light_noun(c)]
         while stack:
             t = stack.pop()
             out.append(t)
