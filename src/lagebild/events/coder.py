@@ -39,6 +39,9 @@ MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
+#: prepositions that form German pronominal adverbs (da-/dar- + preposition: "darauf", "dafür")
+PRONOMINAL_PREPS_DE = frozenset(("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
+                                 "neben", "über", "um", "unter", "von", "vor", "zu", "zwischen"))
 #: words that negate a clause for a negative-polarity idiom beyond the sentential negation
 #: of ``modality_<lang>.yaml`` ("kommt keinesfalls in Frage", "lässt nichts gelten")
 NEGATION_EXTRA = frozenset(("keinesfalls", "keineswegs", "nichts", "nothing"))
@@ -441,6 +444,12 @@ class EventCoder(ArgumentsMixin):
                     base = text[: len(text) - len(end)]
                     keys.update(base[k:] for k in range(0, len(base) - 3))
         keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+        if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
+            # a pronominal adverb stands for its preposition's phrase, often the correlate of
+            # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
+            rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
+            if rest in PRONOMINAL_PREPS_DE:
+                keys.add(rest)
         out = frozenset(keys)
         cache[token.i] = (token.doc, out)
         return out
