@@ -1256,7 +1256,7 @@ class EventCoder(ArgumentsMixin):
         ``agent_preps`` or "bei"/"beim"/"infolge") of a passive verb that has no agent phrase.
         Then the noun's own event keeps its agents; the verb's event names only the victims."""
         verb = noun.head
-        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb):
+        if self.lang != "de" or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb):
             return False
         case = [c.lower_ for c in noun.children if self.role(c) == "case" and c.i < noun.i]
         if not case or case[0] not in MEANS_PREPS and case[0] not in self.lex.agent_preps:
