@@ -60,7 +60,7 @@ class Pattern:
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
                 + (1 if self.passive else 0) + (1 if self.predicative else 0)
                 # an idiom that needs the clause's negation beats the plain reading
-                + (3 if self.negative else 0) + (1 if self.source_slots != ("subj",) else 0)
+                + (3 if self.negative else 0)
                 + (2 if self.agents else 0)
                 # a restricted pattern that codes nothing (an idiom, a sport report) beats an
                 # event reading restricted as much
