@@ -523,12 +523,18 @@ class ArgumentsMixin:
     def _light_words(self, verb: Token) -> Set[str]:
         """The required words of the verb's own light-verb patterns ("üben" + kritik, "geben"
         + schuld), lower case."""
+        keys = tuple(self.trigger_keys(verb))
+        cache = self.__dict__.setdefault("_light_cache", {})
+        hit = cache.get(keys)
+        if hit is not None:
+            return hit
         out: Set[str] = set()
-        for key in self.trigger_keys(verb):
+        for key in keys:
             for p in self.lex.patterns.get(key) or ():
                 if not p.nominal and p.tier == 0:
                     for alts in p.words:
                         out |= alts
+        cache[keys] = out
         return out
 
     def _bare_after(self, verb: Token) -> List[Token]:
