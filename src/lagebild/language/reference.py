@@ -669,7 +669,38 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
-    return _antecedents(doc, start, end, word, number, gender, want, exclude)
+    out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    if exclude and out and _thing_between(doc, head, out[0], gender, number):
+        # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
+        # and a matching noun that is no actor stands nearer -- the pronoun means that thing
+        return []
+    return out
+
+
+_GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
+
+
+def _thing_between(doc: Doc, pron: Token, actor_id: str, gender: str, number: str) -> bool:
+    """Whether a common noun that is no actor and agrees with the pronoun in gender (and
+    number, when singular) stands between the actor's last mention before the pronoun and
+    the pronoun itself."""
+    before = [m for m in mentions_in(doc, 0, pron.idx) if m.actor_id == actor_id and m.end <= pron.idx]
+    if not before:
+        return False
+    last = max(m.end for m in before)
+    spans = [(m.start, m.end) for m in mentions_in(doc, last, pron.idx)]
+    want = _GENDER_MORPH.get(gender)
+    for t in doc:
+        if t.idx < last or t.i >= pron.i:
+            continue
+        if t.pos_ != "NOUN" or any(a <= t.idx < b for a, b in spans):
+            continue
+        if want and want not in t.morph.get("Gender"):
+            continue
+        if number == "sg" and "Plur" in t.morph.get("Number"):
+            continue
+        return True
+    return False
 
 
 #: dependency labels of a verb's object pronouns (UD and TIGER)
