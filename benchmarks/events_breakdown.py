@@ -88,6 +88,8 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", default="real-en", choices=R.GOLDS)
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--list", action="store_true", help="list sentences per class (dev only)")
+    ap.add_argument("--placement", default="trigger", choices=R.PLACEMENTS,
+                    help="place a predicted event in a gold sentence by its trigger word or its sentence's midpoint")
     ap.add_argument("--lines", default=None, help="only these annotated articles (comma/space-separated keys)")
     args = ap.parse_args(argv)
     if not R.available(args.gold):
@@ -121,7 +123,7 @@ def main(argv=None) -> int:
         sents = sorted(sent_of)
         pby = defaultdict(list)
         for p in preds:
-            pby[R.sentence_of(sents, p.start, p.end)].append(p)
+            pby[R.place(sents, p, args.placement)].append(p)
         raw = R.raw_text(args.gold, key) if args.list else ""
         doc, to_raw = R.analyse(args.gold, key)
         coded_spans = [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]

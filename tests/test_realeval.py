@@ -333,3 +333,44 @@ def test_statements_line_filter(monkeypatch):
         "speaker_acc": None, "kind_acc": None, "hard_negatives": 0, "hard_negative_alarms": 0})
     assert runner.invoke(app, ["eval", "statements", "--gold", "real-de", "--lines", "1, 3", "--json"]).exit_code == 0
     assert seen["lines"] == [1, 3]
+
+
+def test_placement_by_trigger_word():
+    """A lagebild sentence that runs over two gold sentences (past a colon): its event belongs
+    to the gold sentence of its trigger word, not to the one holding the span's midpoint."""
+    from lagebild.events.realeval import place
+
+    golds = [
+        {"start": 0, "end": 20, "source": "USA", "target": "IRN", "root": "13"},
+        {"start": 21, "end": 100, "source": "IRN", "target": "USA", "root": "12"},
+    ]
+    sents = [(0, 20), (21, 100)]
+    early = PredEvent(0, 100, "USA", "IRN", "130", trigger=(5, 12))   # midpoint 50: second sentence
+    late = PredEvent(0, 100, "IRN", "USA", "120", trigger=(60, 66))
+    no_trigger = PredEvent(0, 30, "IRN", "USA", "120")                 # falls back to the span
+    assert place(sents, early) == (0, 20)
+    assert place(sents, early, "sentence") == (21, 100)
+    assert place(sents, late) == (21, 100)
+    assert place(sents, no_trigger) == (0, 20)
+    assert place(sents, PredEvent(0, 10, None, None, "190", trigger=(150, 155))) is None
+    with pytest.raises(ValueError):
+        place(sents, early, "midpoint")
+    by_trigger = score_article(golds, [early, late])["counts"]
+    by_sentence = score_article(golds, [early, late], "sentence")["counts"]
+    assert by_trigger["recall_hits"] == 2 and by_trigger["root_correct"] == 2
+    assert by_sentence["recall_hits"] == 1 and by_sentence["root_correct"] == 1
+
+
+def test_repeats_are_predicted_at_their_mentions(monkeypatch):
+    """``predicted_events`` predicts a merged event also at each re-mention (``mentions``),
+    in raw offsets; ``mentions=False`` keeps the rule before session 19."""
+    from types import SimpleNamespace
+
+    from lagebild.schemas import Actor, Event
+
+    ev_ = Event(source="a1", target=None, cameo="111", span=(0, 20), trigger_span=(6, 16), mentions=[(40, 50)])
+    doc = SimpleNamespace(events=[ev_], actors=[Actor(id="a1", name="X", type="ORG", code="AUTPTY")])
+    monkeypatch.setattr(ev, "analyse", lambda gold, key, model=None: (doc, lambda off: off + 1))
+    preds = ev.predicted_events("real-de", 1)
+    assert [(p.trigger, p.source, p.code) for p in preds] == [((7, 17), "AUTPTY", "111"), ((41, 51), "AUTPTY", "111")]
+    assert len(ev.predicted_events("real-de", 1, mentions=False)) == 1

@@ -163,6 +163,7 @@ def _analyze_windowed(
         for ev in part.events:
             ev.span = _shift_pair(ev.span, start)
             ev.trigger_span = _shift_pair(ev.trigger_span, start)
+            ev.mentions = [_shift_pair(m, start) for m in ev.mentions]
             # speech-act links index the window's events; the merged list continues after
             # the earlier windows' events
             ev.speech_act = _shift_event_ref(ev.speech_act, before) if ev.speech_act else None

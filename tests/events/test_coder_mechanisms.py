@@ -108,3 +108,20 @@ def test_coder_fronted_condition(coder_de):
     events = coder_de.code_doc(build("de", rows, {6: "TRUMP", 7: "PUTIN"}))
     assert triples(events) == [("TRUMP", "PUTIN", "040")]
     assert events[0].modality == "conditional" and events[0].condition == "Wenn es nicht klappt" and not events[0].negated
+
+
+def test_merged_repeats_keep_their_mentions():
+    """A later event with the same source, target, code and modality is a re-mention: it is
+    merged into the first, whose ``mentions`` keep the repeat's trigger span (so a scorer or
+    a view can still place it in its sentence); an agentless nominal re-mention too."""
+    from lagebild.events.coder import EventCoder
+    from lagebild.schemas import Event
+
+    first = Event(source="a", target="b", cameo="111", span=(0, 20), trigger_span=(6, 16), trigger="kritisiert")
+    again = Event(source="a", target="b", cameo="111", span=(30, 90), trigger_span=(70, 80), trigger="kritisiert")
+    other = Event(source="a", target="c", cameo="111", span=(30, 90), trigger_span=(40, 45), trigger="tadelt")
+    nominal = Event(source=None, target="b", cameo="190", span=(100, 140), trigger_span=(104, 112), trigger="Angriff")
+    attack = Event(source="a", target="b", cameo="190", span=(0, 20), trigger_span=(2, 5), trigger="griff")
+    out = EventCoder._merge_repeats([first, again, other, attack, nominal])
+    assert out == [first, other, attack]
+    assert first.mentions == [(70, 80)] and other.mentions == [] and attack.mentions == [(104, 112)]

@@ -91,6 +91,29 @@ def test_sense_class_errors(tmp_path):
     senses.write_text("class\twords\na\tx\na\ty\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="line 3.*defined twice"):
         read_sense_classes(senses)
+    # a flag cell splits on spaces: "context=@k" with "bei kämpfen" would become context=bei
+    senses.write_text("class\twords\nk\tbei kämpfen|gefecht\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2.*join words with _"):
+        read_sense_classes(senses)
+
+
+def test_negative_idiom_and_source_flags(tmp_path):
+    """Flag ``negative`` (a negative-polarity idiom) and ``source=<slots>`` are read and
+    validated; a negative idiom is more specific than the plain reading of its verb."""
+    path = _write(tmp_path, "p.tsv", "kommen\t120\tfrage\tsubj\tsource=prep:für negative\t\n"
+                  "zustimmen\t019\t\tiobj\t\t\nzustimmen\t120\t\tiobj\tnegative\t\n")
+    pats = read_patterns(path, "de", classes={})
+    assert pats[0].negative and pats[0].source_slots == ("prep:für",) and pats[0].target == ("subj",)
+    assert not pats[1].negative and pats[1].source_slots == ("subj",)
+    assert PatternIndex(pats).get("zustimmen")[0].code == "120"
+    bad = _write(tmp_path, "q.tsv", "kommen\t120\tfrage\t\tsource=adv\t\n")
+    with pytest.raises(DataFileError, match="source slots"):
+        read_patterns(bad, "de", classes={})
+    agent = read_patterns(_write(tmp_path, "a.tsv", "vorgehen\t170\t\tprep:gegen\tagent=GOV|COP\t\n"
+                                 "vorgehen\t190\t\tprep:gegen\t\t\n"), "de", classes={})
+    assert agent[0].agents == frozenset({"GOV", "COP"}) and PatternIndex(agent).get("vorgehen")[0].code == "170"
+    with pytest.raises(DataFileError, match="agent= takes CAMEO agent codes"):
+        read_patterns(_write(tmp_path, "b.tsv", "vorgehen\t170\t\t\tagent=police\t\n"), "de", classes={})
 
 
 def test_compound_noun_keys(tmp_path):

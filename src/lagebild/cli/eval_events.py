@@ -70,6 +70,8 @@ def eval_events_cli(
     split: str = typer.Option("dev", "--split", help="With --gold: dev | test (tune on dev only)."),
     pipeline: Optional[str] = PipelineOption,
     lines: Optional[str] = typer.Option(None, "--lines", help="With --gold: only these annotated articles (real-de line numbers, real-en page hashes, gigaword sentence keys; comma- or space-separated)."),
+    mentions: bool = typer.Option(True, "--mentions/--no-mentions", help="With --gold: also predict each event at the later sentences lagebild merged into it as re-mentions (Event.mentions; --no-mentions: the rule before session 19)."),
+    placement: str = typer.Option("trigger", "--placement", help="With --gold: place a predicted event in the gold sentence of its trigger word (default) or of its sentence's midpoint ('sentence', the rule before session 19)."),
 ) -> None:
     """End-to-end event coding. Default: the regression suite (tuned on) in benchmarks/gold:
     P/R/F1 of (source, target, root code), modality and negation accuracy of the matched events.
@@ -82,7 +84,7 @@ def eval_events_cli(
         lagebild eval events --gold real-de --split dev --lines 400,406,425
     """
     if gold is not None:
-        _real_events(gold, split, model, errors, as_json, lines)
+        _real_events(gold, split, model, errors, as_json, lines, placement, mentions)
         return
     if lines is not None:
         raise typer.BadParameter("--lines needs --gold real-de|real-en|gigaword", param_hint="'--lines'")
@@ -112,7 +114,7 @@ def _fmt(v: Any) -> str:
 
 
 def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_json: bool,
-                 lines: Optional[str] = None) -> None:
+                 lines: Optional[str] = None, placement: str = "trigger", mentions: bool = True) -> None:
     """``eval events --gold real-de|real-en --split dev|test``."""
     from ..events import realeval
 
@@ -122,16 +124,18 @@ def _real_events(gold: str, split: str, model: Optional[str], errors: bool, as_j
         raise typer.BadParameter(f"{split!r} is not one of 'dev', 'test'", param_hint="'--split'")
     if not realeval.available(gold):
         skipped(f"the corpus behind {gold} is not in ../shared/data")
+    if placement not in realeval.PLACEMENTS:
+        raise typer.BadParameter(f"{placement!r} is not one of {', '.join(map(repr, realeval.PLACEMENTS))}", param_hint="'--placement'")
     only = realeval.parse_keys(lines)
     try:
         keys = realeval.select_articles(gold, split, only)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="'--lines'") from None
-    r = realeval.evaluate(gold, split, model=model, details=errors, only=keys)
+    r = realeval.evaluate(gold, split, model=model, details=errors, only=keys, placement=placement, mentions=mentions)
     if as_json:
         console.print_json(json.dumps({k: v for k, v in r.items() if k != "details"}))
     else:
-        subset = "" if only is None else ", --lines subset"
+        subset = ("" if only is None else ", --lines subset") + ("" if placement == "trigger" else f", placement by {placement}") + ("" if mentions else ", no re-mentions")
         table = Table(title=f"Events on real news, {gold} {split} (hand-annotated; {r['articles']} articles{subset})",
                       title_justify="left")
         rows = (("gold events", "gold"), ("predicted events", "predicted"),

@@ -476,6 +476,13 @@ class ArgumentsMixin:
                     return others[:1], [ante] + others[1:]
                 if not self.is_passive(verb) or not subj or all(s.i == pron.i or pron in s.children for s in subj):
                     return [ante], others
+        light = [c for c in subj if self.fronted_light_noun(c)]
+        if light:
+            # "Kritik übte auch die SPÖ an …", "Die Schuld gab X den Geldgebern": the fronted
+            # noun of a light verb is its object; the actor after the verb is the subject
+            after = [x for x in self._bare_after(verb) if x.i not in {t.i for t in light[0].subtree}]
+            if after:
+                return after[:1], [light[0]] + [o for o in objs if o.i != after[0].i and o.i != light[0].i]
         front_obj = vorfeld_object(verb)
         if front_obj is not None and any(x.i in {t.i for t in front_obj.subtree} for x in subj):
             # "Den Präsidenten Selenskyj kritisierte Poroschenko": an accusative Vorfeld is
@@ -500,12 +507,75 @@ class ArgumentsMixin:
         if len(subj) >= 2:
             # two "subjects" of one event verb: the first is the subject, the others objects
             subj = sorted(subj, key=lambda c: c.i)
+            after = self._inverted_clause_subjects(verb, subj)
+            if after:
+                # "Das Problem ist, dass …, kritisiert X die Regierung": a verb-first clause
+                # after a complete clause and a comma has its subject after the verb; a
+                # "subject" before the comma belongs to the clause before
+                return [after[0]], objs + [s for s in after[1:] if bare(s)]
             return [subj[0]], objs + [s for s in subj[1:] if bare(s)]
         if not subj and len([o for o in objs if bare(o)]) >= 2:
             first = min(objs, key=lambda c: c.i)
             if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
         return subj, objs
+
+    def _light_words(self, verb: Token) -> Set[str]:
+        """The required words of the verb's own light-verb patterns ("üben" + kritik, "geben"
+        + schuld), lower case."""
+        keys = tuple(self.trigger_keys(verb))
+        cache = self.__dict__.setdefault("_light_cache", {})
+        hit = cache.get(keys)
+        if hit is not None:
+            return hit
+        out: Set[str] = set()
+        for key in keys:
+            for p in self.lex.patterns.get(key) or ():
+                if not p.nominal and p.tier == 0:
+                    for alts in p.words:
+                        out |= alts
+        cache[keys] = out
+        return out
+
+    def _bare_after(self, verb: Token) -> List[Token]:
+        """Bare noun phrases (no preposition) with an actor, hung on ``verb`` after its finite
+        verb as subject or object, in order."""
+        from ..language.clauses import finite_verb
+
+        fin = finite_verb(verb) or verb
+        return [c for c in verb.children if c.i > fin.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and self.lex.role(c.dep_) in ("subj", "subj_pass", "obj", "iobj")
+                and not any(self.lex.role(x.dep_) == "case" for x in c.children) and self._has_actor(verb.doc, c)]
+
+    def fronted_light_noun(self, tok: Token) -> bool:
+        """German: ``tok`` is the noun of a light-verb construction fronted into the Vorfeld
+        and parsed as the subject ("Kritik/nsubj übte auch die SPÖ/obj an …"): a common noun
+        before the finite verb whose lemma a light-verb pattern of its verb requires, no
+        actor itself, while a bare actor phrase follows the finite verb."""
+        if self.lang != "de" or tok.pos_ != "NOUN" or self.lex.role(tok.dep_) not in ("subj", "subj_pass"):
+            return False
+        verb = tok.head
+        if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or tok.i > verb.i:
+            return False
+        if self.lemma(tok).lower() not in self._light_words(verb) or self._has_actor(verb.doc, tok):
+            return False
+        return bool(self._bare_after(verb))
+
+    def _inverted_clause_subjects(self, verb: Token, subj: List[Token]) -> List[Token]:
+        """German: the candidate subjects after the finite verb of ``verb`` when that verb
+        opens a clause right after a comma (or colon) that closes a complete clause of its
+        own (one with a finite verb: "Die Lage ist ernst, warnte X …"); [] otherwise (a
+        comma after a listed name or an apposition: "Merkel, die Kanzlerin, kritisierte …")."""
+        from ..language.clauses import finite_verb, is_finite
+
+        fin = finite_verb(verb) or verb
+        doc = verb.doc
+        start = self.sent_bounds(verb)[0]
+        if fin.i <= start or doc[fin.i - 1].text not in (",", ":"):
+            return []
+        if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in doc[start:fin.i - 1]):
+            return []
+        return [s for s in subj if s.i > fin.i]
 
     def _fronted_word_as_subject(self, tok: Token) -> bool:
         """German, weak parse: a capitalised sentence-initial adjective or adverb read as a

@@ -33,7 +33,18 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 # CAMEO roots whose events are speech acts (the verb of saying is the event)
 # prepositions before a nominal event that report it as having happened ("nach dem Anschlag
 # auf …", "bei einem Angriff auf …", "wegen der Festnahme von …")
+#: prepositions of the means or occasion of an event ("bei Gefechten getötet", "infolge
+#: der Angriffe verletzt"), besides the passive agent prepositions of syntax.yaml
+MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
+#: CAMEO roots of force whose event noun can name the means of an agentless passive
+VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
+#: prepositions that form German pronominal adverbs (da-/dar- + preposition: "darauf", "dafür")
+PRONOMINAL_PREPS_DE = frozenset(("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
+                                 "neben", "über", "um", "unter", "von", "vor", "zu", "zwischen"))
+#: words that negate a clause for a negative-polarity idiom beyond the sentential negation
+#: of ``modality_<lang>.yaml`` ("kommt keinesfalls in Frage", "lässt nichts gelten")
+NEGATION_EXTRA = frozenset(("keinesfalls", "keineswegs", "nichts", "nothing"))
 SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "14"))
 # the threat (CAMEO 13x) that announcing a conflictual act of each root amounts to
 # prepositions of a temporal phrase around a nominal event ("during a meeting with X")
@@ -365,6 +376,12 @@ class EventCoder(ArgumentsMixin):
                         agents = [ph.head]
                         subjects = [x for x in subjects if x.i != ph.head.i]
                         break
+            if not any(self._has_actor(verb.doc, a) for a in agents) and self.lang == "de" and not pattern.nominal:
+                means = self._means_agents(verb)
+                if means:
+                    inside = {t.i for m in means for t in m.subtree}
+                    agents = means
+                    subjects = [x for x in subjects if x.i not in inside]
             sources, targets = agents, subjects
             if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
@@ -427,6 +444,12 @@ class EventCoder(ArgumentsMixin):
                     base = text[: len(text) - len(end)]
                     keys.update(base[k:] for k in range(0, len(base) - 3))
         keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+        if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
+            # a pronominal adverb stands for its preposition's phrase, often the correlate of
+            # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
+            rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
+            if rest in PRONOMINAL_PREPS_DE:
+                keys.add(rest)
         out = frozenset(keys)
         cache[token.i] = (token.doc, out)
         return out
@@ -456,7 +479,7 @@ class EventCoder(ArgumentsMixin):
         and without embedded clauses."""
         out: List[Token] = []
         stack = [c for c in verb.children if self.lex.role(c.dep_) not in ("subj", "subj_pass", "advcl", "ccomp", "conj", "acl", "punct")
-                 or self._fronted_word_as_subject(c) or self._predicative_conj(c)]
+                 or self._fronted_word_as_subject(c) or self._predicative_conj(c) or self.fronted_light_noun(c)]
         while stack:
             t = stack.pop()
             out.append(t)
@@ -582,6 +605,30 @@ class EventCoder(ArgumentsMixin):
             return word in text
         return False
 
+    def clause_negated(self, verb: Token) -> bool:
+        """Whether the clause of ``verb`` is negated, for negative-polarity idioms (flag
+        ``negative``): a negation word (``modality_<lang>.yaml`` ``negation``, plus
+        "keinesfalls", "keineswegs", "nichts") on the verb, on its auxiliaries or finite
+        verb, or as the determiner of its object; in German also one the parse hung elsewhere
+        in the verb's own clause (:func:`lagebild.events.modality._linear_negation`)."""
+        from ..language.clauses import finite_verb
+        from .modality import _linear_negation
+
+        words = self.lex.negation | NEGATION_EXTRA
+        heads = [verb] + self.children(verb, "aux", "aux_pass")
+        fin = finite_verb(verb) if self.lang == "de" else None
+        if fin is not None and fin not in heads:
+            heads.append(fin)
+        # an infinitive complement of the idiom's verb ("ließ X nicht/advmod gelten/xcomp")
+        heads += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        for h in heads:
+            for c in h.children:
+                if c.lower_ in words:
+                    return True
+                if self.role(c) in ("obj", "iobj", "subj_pass") and any(d.lower_ in words and d.i < c.i for d in c.children):
+                    return True
+        return self.lang == "de" and _linear_negation(self, verb.doc, verb)
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -615,6 +662,8 @@ class EventCoder(ArgumentsMixin):
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
                 if p.passive and (is_noun or not self.is_passive(verb)):
+                    continue
+                if p.negative and (is_noun or not self.clause_negated(verb)):
                     continue
                 if p.compound_source and sum(len(self.expand_conj(s)) for s in self.subjects(verb)) < 2:
                     continue
@@ -708,16 +757,19 @@ class EventCoder(ArgumentsMixin):
         """Within one document, a later event with the same source, target, CAMEO code,
         modality and negation and no other date is a re-mention ("Bewaffnete entführten …
         Die Entführer verschleppten die Kinder …"): it is dropped, its date given to the
-        first if that had none. Speech acts and their contents are kept."""
+        first if that had none, and its trigger span (else its sentence span) added to the
+        first's ``mentions``. Speech acts and their contents are kept."""
         out: List[Event] = []
         first: Dict[Tuple, Event] = {}
         for e in events:
-            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper() and any(
-                    f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
-                    and (e.target is None or e.target == f.target) for f in out):
-                # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
-                # agentless nominal mention of an event already reported with its agent
-                continue
+            if e.source is None and not e.speech_act and not e.content_of and (e.trigger or "")[:1].isupper():
+                earlier = next((f for f in out if f.source is not None and f.cameo[:2] == e.cameo[:2] and f.span != e.span
+                                and (e.target is None or e.target == f.target)), None)
+                if earlier is not None:
+                    # "Bewaffnete entführten 40 Schüler. Die Entführung der Schüler …": an
+                    # agentless nominal mention of an event already reported with its agent
+                    earlier.mentions.append(tuple(e.trigger_span or e.span))  # type: ignore[arg-type]
+                    continue
             if e.source is None or e.speech_act or e.content_of:
                 out.append(e)
                 continue
@@ -726,6 +778,7 @@ class EventCoder(ArgumentsMixin):
             if prev is not None and prev.span != e.span and (e.date is None or prev.date is None or e.date == prev.date):
                 prev.date = prev.date or e.date
                 prev.location = prev.location or e.location
+                prev.mentions.append(tuple(e.trigger_span or e.span))  # type: ignore[arg-type]
                 continue
             first.setdefault(key, e)
             out.append(e)
@@ -858,6 +911,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             for p in best:
                 srcs, tgts, issue = self._resolve(doc, verb, p)
+                if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
+                    continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
                 if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
                     # "take key decisions", "leave the camp" name no target actor
@@ -889,6 +944,8 @@ class EventCoder(ArgumentsMixin):
                     chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
             else:
                 info = analyse_modality(self, doc, verb, statements, stmt_starts)
+                if chosen[0][0].negative:
+                    info.negated = False  # the negation belongs to the idiom ("kommt nicht in Frage")
             if times is None:
                 times = self._times(sent, published)
             when = self._date_for(verb, times, future=self._future(verb, info))
@@ -915,7 +972,8 @@ class EventCoder(ArgumentsMixin):
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
                         and not (self.lang == "en" and verb.head.i < verb.i and not any(
-                            e.cameo[:2] == p.code[:2] for e in by_verb.get(verb.head.i, []))):
+                            e.cameo[:2] == p.code[:2] for e in by_verb.get(verb.head.i, []))) \
+                        and not self._means_of_agentless_passive(verb):
                     # "unterzeichnete das Abkommen": the verb's event already says it (English:
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
@@ -1173,6 +1231,39 @@ class EventCoder(ArgumentsMixin):
             return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
         return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
 
+    def _means_agents(self, verb: Token) -> List[Token]:
+        """German agentless passive of force: the agents of the violent event noun that names
+        its means or occasion ("Bei Angriffen der russischen Armee wurden drei Zivilisten
+        verletzt", "durch einen Anschlag der PKK getötet") act in the verb's event too. The
+        noun is a prepositional phrase (:data:`MEANS_PREPS`) of ``verb`` that an own nominal
+        pattern of roots 14-20 matches; its source arguments are returned ([] if none)."""
+        for c in verb.children:
+            if c.pos_ not in ("NOUN", "PROPN") or not any(
+                    self.role(x) == "case" and x.lower_ in MEANS_PREPS and x.i < c.i for x in c.children):
+                continue
+            pats = [p for p in self.match(c) if p.nominal and not p.null and p.code[:2] in VIOLENT_ROOTS]
+            if not pats:
+                continue
+            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)]
+            if srcs:
+                return srcs
+        return []
+
+    def _means_of_agentless_passive(self, noun: Token) -> bool:
+        """Whether the event noun ``noun`` names the means or occasion of an agentless
+        passive ("Bei Gefechten zwischen Armee und PKK wurden vier Menschen getötet", "durch
+        türkische Luftangriffe getötet"): a prepositional phrase (``syntax.yaml``
+        ``agent_preps`` or "bei"/"beim"/"infolge") of a passive verb that has no agent phrase.
+        Then the noun's own event keeps its agents; the verb's event names only the victims."""
+        verb = noun.head
+        if self.lang != "de" or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb):
+            return False
+        case = [c.lower_ for c in noun.children if self.role(c) == "case" and c.i < noun.i]
+        if not case or case[0] not in MEANS_PREPS and case[0] not in self.lex.agent_preps:
+            return False
+        return not any(p in self.lex.agent_preps and self._has_actor(noun.doc, a)
+                       for p, a in self.prep_args(verb) if a.i != noun.i)
+
     def _is_headline(self, sent: Span) -> bool:
         """A verbless line of its own (first sentence or after a line break), not negated."""
         doc = sent.doc
@@ -1228,6 +1319,20 @@ class EventCoder(ArgumentsMixin):
         from ..language.reference import load_reference_lexicon
 
         return load_reference_lexicon(self.lang).lookup(tok.lower_) is not None
+
+    def agent_of(self, actor_id: Optional[str]) -> Optional[str]:
+        """The CAMEO agent (three letters after the country: ``"TURCOP"`` -> ``"COP"``) of an
+        actor id of the current document; a bare state (``"TUR"``) acts through its
+        government (``"GOV"``); None for an actor without a code."""
+        if not actor_id:
+            return None
+        a = self._actor_types.get(actor_id)
+        code = getattr(a, "code", None) if a is not None else (actor_id if actor_id.isupper() else None)
+        if not code:
+            return "GOV" if a is not None and getattr(a, "country", None) and getattr(a, "type", "") in ("state", "country", "GPE") else None
+        if code.startswith("IGO"):
+            return "IGO"
+        return code[3:6] or "GOV"
 
     def _coded(self, actor_id: Optional[str]) -> bool:
         """Whether an actor id stands for an actor with a CAMEO code: a known actor with a

@@ -50,6 +50,8 @@ class Pattern:
     passive: bool = False  # only a verb in the passive voice ("wurde am Arm getroffen" = hit, not met)
     predicative: bool = False  # words only in the predicative complement ("bezeichnete X als Angriff")
     tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
+    agents: FrozenSet[str] = frozenset()  # sense by who acts: the source actor's CAMEO agent (GOV, COP, MIL …) must be one of these
+    negative: bool = False  # a negative-polarity idiom: only in a negated clause, whose negation it consumes ("kommt nicht in Frage" = 120, not a negated event)
 
     @property
     def specificity(self) -> int:
@@ -57,6 +59,9 @@ class Pattern:
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
                 + (1 if self.passive else 0) + (1 if self.predicative else 0)
+                # an idiom that needs the clause's negation beats the plain reading
+                + (3 if self.negative else 0)
+                + (2 if self.agents else 0)
                 # a restricted pattern that codes nothing (an idiom, a sport report) beats an
                 # event reading restricted as much
                 + (2 if self.null and restricted else 0))
@@ -127,6 +132,9 @@ def make_pattern(
     senses = {k: frozenset(w.lower().replace("_", " ") for w in v.split("|") if w)  # "_" joins words
               for k, _, v in (f.partition("=") for f in flag_set) if k in ("context", "not")}
     slots = tuple(s.strip().lower() for s in (target or "").split(",") if s.strip())
+    source = next((v for k, _, v in (f.partition("=") for f in flag_set) if k == "source"), "")
+    agents = next((v for k, _, v in (f.partition("=") for f in flag_set) if k == "agent"), "")
+    source_slots = tuple(s.strip().lower() for s in source.split(",") if s.strip()) or ("subj",)
     return Pattern(
         trigger=trigger,
         code=code.strip(),
@@ -142,6 +150,9 @@ def make_pattern(
         compound="compound" in flag_set,
         passive="passive" in flag_set,
         predicative="predicative" in flag_set,
+        negative="negative" in flag_set,
+        source_slots=source_slots,
+        agents=frozenset(a.strip().upper() for a in agents.split("|") if a.strip()),
         origin=origin,
         tier=tier,
     )
@@ -178,6 +189,8 @@ def read_sense_classes(path: Path | str) -> Dict[str, FrozenSet[str]]:
             return f"class name {name!r} must be letters, digits or _"
         if name in out:
             return f"class {name!r} is defined twice"
+        if any(ch.isspace() for ch in (row.get("words") or "").strip()):
+            return "a space inside the words (a flag cell splits on spaces): join words with _ ('bei_kämpfen')"
         try:
             words = expand_classes(row.get("words"), out) or ""
         except KeyError as e:
@@ -214,15 +227,20 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative")
         if not eq and name not in known:
-            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b)"
-        if eq and (name not in ("requires", "context", "not") or not value):
-            return f"bad flag {flag!r} (requires=target, context=a|b, not=a|b)"
+            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+        if eq and (name not in ("requires", "context", "not", "source", "agent") or not value):
+            return f"bad flag {flag!r} (requires=target, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+        if name == "agent" and not all(re.fullmatch(r"[A-Z]{3}", a) for a in value.split("|")):
+            return f"bad flag {flag!r}: agent= takes CAMEO agent codes of three capitals (GOV|COP|JUD)"
+        if name == "source" and any(x.strip() not in ("subj", "obj", "iobj", "poss") and not x.strip().startswith("prep:")
+                                    for x in value.split(",")):
+            return f"bad flag {flag!r}: source slots are subj, obj, iobj, poss, prep:<p>"
     for slot in (row.get("target") or "").split(","):
         slot = slot.strip()
-        if slot and slot not in ("obj", "iobj", "poss") and not slot.startswith("prep:"):
-            return f"unknown target slot {slot!r} (obj, iobj, prep:<p>)"
+        if slot and slot not in ("obj", "iobj", "poss", "subj") and not slot.startswith("prep:"):
+            return f"unknown target slot {slot!r} (obj, iobj, poss, subj, prep:<p>)"
     return None
 
 

@@ -12,7 +12,12 @@ every predicted event in it counts for precision even where the gold has none):
 * each article is analysed with :func:`lagebild.analyze` on its raw text; predicted event
   spans are mapped from the document's ``text`` back to raw offsets
   (:func:`lagebild.realgold.offset_mapper`) and assigned to the gold sentence that contains
-  the span's midpoint (or to no gold sentence);
+  the midpoint of the event's trigger word (``trigger_span`` of the JSON contract; the
+  sentence span's midpoint where an event has no trigger span), or to no gold sentence.
+  ``placement="sentence"`` restores the older rule (the midpoint of lagebild's sentence),
+  which puts an event of a lagebild sentence that runs past a gold boundary (a colon, a
+  quote) into the wrong gold sentence; both are kept so that the change of measurement can
+  be reported;
 * actors are compared at the CAMEO code level, country + first agent
   (:func:`actor_matches`): a bare country and its government are the same actor (a state acts
   through its government), ``---AGT`` in the gold (country unknown or generic) accepts any
@@ -259,6 +264,13 @@ class PredEvent:
     code: str
     modality: str = "asserted"
     negated: bool = False
+    #: raw-text offsets of the trigger word (None: the coder gave no trigger span)
+    trigger: Optional[Tuple[int, int]] = None
+
+
+#: how a predicted event is placed in a gold sentence: by its trigger word (default) or by
+#: the midpoint of lagebild's sentence (the rule before session 19)
+PLACEMENTS = ("trigger", "sentence")
 
 
 def ratio(a: int, b: int) -> Optional[float]:
@@ -282,8 +294,22 @@ def sentence_of(sents: Sequence[Tuple[int, int]], start: int, end: int) -> Optio
     return None
 
 
-def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent]) -> Dict[str, Any]:
-    """Counts for one fully annotated article (see the module docstring). Returns a dict of
+def place(sents: Sequence[Tuple[int, int]], p: PredEvent, placement: str = "trigger") -> Optional[Tuple[int, int]]:
+    """The gold sentence of a predicted event: the one containing its trigger word's midpoint
+    (``placement="trigger"``; the sentence span's midpoint when ``p.trigger`` is None), or the
+    one containing its sentence span's midpoint (``placement="sentence"``). None: outside
+    every gold sentence. Raises ValueError for another placement."""
+    if placement not in PLACEMENTS:
+        raise ValueError(f"unknown placement {placement!r} (one of {', '.join(PLACEMENTS)})")
+    if placement == "trigger" and p.trigger is not None:
+        return sentence_of(sents, p.trigger[0], p.trigger[1])
+    return sentence_of(sents, p.start, p.end)
+
+
+def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent],
+                  placement: str = "trigger") -> Dict[str, Any]:
+    """Counts for one fully annotated article (see the module docstring; ``placement`` as in
+    :func:`place`). Returns a dict of
     counters plus ``per_construction`` ({tag: [gold, recall hits, triple hits]}) and
     ``details`` (per gold sentence: gold and predicted tuples, for --errors)."""
     by_sent: Dict[Tuple[int, int], List[Dict[str, Any]]] = defaultdict(list)
@@ -292,7 +318,7 @@ def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent]) -> 
     sents = sorted(by_sent)
     pred_by: Dict[Optional[Tuple[int, int]], List[PredEvent]] = defaultdict(list)
     for p in preds:
-        pred_by[sentence_of(sents, p.start, p.end)].append(p)
+        pred_by[place(sents, p, placement)].append(p)
     c = defaultdict(int)
     per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     details = []
@@ -377,22 +403,43 @@ def summarise(counts: Dict[str, int], per_con: Dict[str, List[int]]) -> Dict[str
     }
 
 
-def predicted_events(gold: str, key: Any, model: Optional[str] = None) -> List[PredEvent]:
-    """The events lagebild codes for one gold article, in raw-text offsets with CAMEO actor codes."""
+def predicted_events(gold: str, key: Any, model: Optional[str] = None, mentions: bool = True) -> List[PredEvent]:
+    """The events lagebild codes for one gold article, in raw-text offsets with CAMEO actor codes.
+
+    With ``mentions`` (default), an event that lagebild merged with its later re-mentions
+    (``Event.mentions``: the same source, target, code and modality in a later sentence) is
+    also predicted at each re-mention -- the gold has one record per sentence that reports an
+    event -- so that a repeat counts for recall and for precision like any prediction."""
     doc, to_raw = analyse(gold, key, model)
+
+    def raw_pair(pair) -> Tuple[int, int]:  # type: ignore[no-untyped-def]
+        a = to_raw(pair[0])
+        return (a, max(a + 1, to_raw(pair[1])))
+
+    repeats = [PredEvent(
+            start=raw_pair(m)[0], end=raw_pair(m)[1],
+            source=pred_actor_code(doc, e.source), target=pred_actor_code(doc, e.target),
+            code=e.cameo or "", modality=e.modality or "asserted", negated=bool(e.negated), trigger=raw_pair(m),
+        ) for e in doc.events if mentions and e.cameo not in OUT_OF_SCOPE for m in (e.mentions or [])]
     out = list(PredEvent(
             start=to_raw(e.span[0]), end=to_raw(e.span[1]),
             source=pred_actor_code(doc, e.source), target=pred_actor_code(doc, e.target),
             code=e.cameo or "", modality=e.modality or "asserted", negated=bool(e.negated),
+            trigger=(to_raw(e.trigger_span[0]), max(to_raw(e.trigger_span[0]) + 1, to_raw(e.trigger_span[1])))
+            if e.trigger_span else None,
         ) for e in doc.events if e.cameo not in OUT_OF_SCOPE)
-    return out
+    return out + repeats
 
 
 def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: bool = False,
              predict: Optional[Callable[[str, Any], List[PredEvent]]] = None,
-             only: Optional[Iterable[Any]] = None) -> Dict[str, Any]:
+             only: Optional[Iterable[Any]] = None, placement: str = "trigger", mentions: bool = True) -> Dict[str, Any]:
     """Score lagebild's events on one split of a real gold set.
 
+    ``placement`` puts each predicted event into a gold sentence (:func:`place`: ``trigger``,
+    default, or ``sentence``, the rule before session 19); ``mentions`` also predicts each
+    event at its merged re-mentions (:func:`predicted_events`; False: the rule before
+    session 19).
     ``predict(gold, key)`` may replace the analysis (tests); ``only`` restricts the
     articles (:func:`select_articles`; ValueError for a key that is not annotated). Returns :func:`summarise`'s dict
     plus ``articles`` (count) and, with ``details``, ``details`` (per article and sentence).
@@ -407,8 +454,8 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
     per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     rows = []
     for key in keys:
-        preds = predict(gold, key) if predict else predicted_events(gold, key, model)
-        res = score_article(by_key.get(key, []), preds)
+        preds = predict(gold, key) if predict else predicted_events(gold, key, model, mentions=mentions)
+        res = score_article(by_key.get(key, []), preds, placement)
         for k, v in res["counts"].items():
             total[k] += v
         for tag, row in res["per_construction"].items():

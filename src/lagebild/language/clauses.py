@@ -28,6 +28,18 @@ SUBORDINATORS_DE = frozenset((
     "dass", "daß", "weil", "ob", "wenn", "falls", "als", "nachdem", "bevor", "obwohl", "während", "damit",
     "sodass", "indem", "seit", "seitdem", "bis", "sobald", "solange", "wie", "wo", "wobei", "weshalb", "warum",
 ))
+
+
+def is_subordinator(tok: Token) -> bool:
+    """A German subordinating conjunction opening a verb-final clause: a word of
+    :data:`SUBORDINATORS_DE` that the tagger did not read as a preposition ("Seit Jahren
+    fordert …", "Bis Montag …"), a comparative particle ("Als Redner trat …") or a
+    pronominal adverb ("Damit hat …")."""
+    return tok.lower_ in SUBORDINATORS_DE and not (
+        tok.pos_ == "ADP" or tok.dep_ == "case" or tok.tag_ in ("APPR", "KOKOM", "PROAV", "PWAV") and tok.lower_ not in ("wie", "wo", "warum", "weshalb")
+    )
+
+
 RELATIVE_DE = frozenset(("der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welcher", "welche", "welches", "welchem", "welchen"))
 # determiners and pronouns that rule out the nominative
 NON_NOMINATIVE_DE = frozenset((
@@ -91,7 +103,7 @@ def _bracket_aux(verb: Token) -> Optional[Token]:
     sent_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = doc[k]
-        if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
+        if tok.text in CLAUSE_BREAK or is_subordinator(tok):
             return None
         if tok.pos_ in ("AUX", "VERB") and is_finite(tok) and _lemma(tok) in AUX_LEMMAS:
             return tok
@@ -120,7 +132,7 @@ def finite_verb(verb: Token) -> Optional[Token]:
     sent_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = verb.doc[k]
-        if tok.text in CLAUSE_BREAK or tok.lower_ in SUBORDINATORS_DE:
+        if tok.text in CLAUSE_BREAK or is_subordinator(tok):
             break
         if tok.pos_ in ("VERB", "AUX") and is_finite(tok):
             return tok
@@ -141,7 +153,7 @@ def is_subordinate(fin: Token) -> bool:
         return True
     start = clause_start(fin)
     first = fin.doc[start]
-    return first.lower_ in SUBORDINATORS_DE or (first.lower_ in RELATIVE_DE and start > 0 and fin.doc[start - 1].text == ",")
+    return is_subordinator(first) or (first.lower_ in RELATIVE_DE and start > 0 and fin.doc[start - 1].text == ",")
 
 
 def clause_start(fin: Token) -> int:
@@ -215,7 +227,7 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
     if len(nominal) != 1:
         return None
     np = nominal[0]
-    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in SUBORDINATORS_DE for t in field_):
+    if any(t.pos_ in ("VERB", "AUX") or is_subordinator(t) for t in field_):
         return None  # a clause in the Vorfeld
     if any(t.pos_ == "ADP" and t.head.i == np.i or (t.pos_ == "ADP" and t.i == start) for t in field_):
         return None  # a prepositional phrase ("Am Samstag", "Nach dem Treffen")
@@ -338,7 +350,7 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
         current, prep = [], None
 
     for tok in doc[start:end]:
-        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or tok.lower_ in SUBORDINATORS_DE:
+        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
             close()
             continue
         if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
@@ -738,7 +750,7 @@ def relative_pronoun(verb: Token) -> Optional[Token]:
     s_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
     k = lo - 1
     while k >= s_start and doc[k].text not in CLAUSE_BREAK:
-        if doc[k].pos_ in ("VERB", "AUX") or doc[k].lower_ in SUBORDINATORS_DE:
+        if doc[k].pos_ in ("VERB", "AUX") or is_subordinator(doc[k]):
             return None
         k -= 1
     if k < s_start or doc[k].text != "," or k + 1 >= lo:

@@ -362,7 +362,8 @@ def _is_subject(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
     return head.dep_ in ("nsubj", "nsubj:pass", "sb") or (head.dep_ in ("flat", "appos", "compound") and head.head.dep_ in ("nsubj", "nsubj:pass", "sb"))
 
 
-def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int) -> List[str]:
+def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int,
+                 exclude: FrozenSet[str] = frozenset()) -> List[str]:
     lang = _lang(doc)
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
@@ -373,7 +374,7 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         if m.end > start:
             continue
         actor = actors.get(m.actor_id)
-        if not _compatible(doc, m, actor, word, number, gender, lang):
+        if m.actor_id in exclude or not _compatible(doc, m, actor, word, number, gender, lang):
             continue
         dist = here - _sentence_index(bounds, m.start)
         # the current sentence's earlier actors first, then earlier sentences; subjects
@@ -667,7 +668,67 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         if gender == "*" and head.morph.get("Number") != ["Plur"] and _gender_of(head) in ("m", "f"):
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
-    return _antecedents(doc, start, end, word, number, gender, want)
+    exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
+    out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    if exclude and out and _thing_between(doc, head, out[0], gender, number):
+        # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
+        # and a matching noun that is no actor stands nearer -- the pronoun means that thing
+        return []
+    return out
+
+
+_GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
+
+
+def _thing_between(doc: Doc, pron: Token, actor_id: str, gender: str, number: str) -> bool:
+    """Whether a common noun that is no actor and agrees with the pronoun in gender (and
+    number, when singular) stands between the actor's last mention before the pronoun and
+    the pronoun itself."""
+    before = [m for m in mentions_in(doc, 0, pron.idx) if m.actor_id == actor_id and m.end <= pron.idx]
+    if not before:
+        return False
+    last = max(m.end for m in before)
+    spans = [(m.start, m.end) for m in mentions_in(doc, last, pron.idx)]
+    want = _GENDER_MORPH.get(gender)
+    for t in doc:
+        if t.idx < last or t.i >= pron.i:
+            continue
+        if t.pos_ != "NOUN" or any(a <= t.idx < b for a, b in spans):
+            continue
+        if want and want not in t.morph.get("Gender"):
+            continue
+        if number == "sg" and "Plur" in t.morph.get("Number"):
+            continue
+        return True
+    return False
+
+
+#: dependency labels of a verb's object pronouns (UD and TIGER)
+_OBJECT_DEPS = frozenset(("obj", "iobj", "dobj", "dative", "oa", "da", "og"))
+
+
+def _coargument_subject(doc: Doc, pron: Token) -> FrozenSet[str]:
+    """Actors of the subject of the clause whose object the personal pronoun ``pron`` is:
+    a non-reflexive object pronoun does not refer to its own clause's subject (binding
+    principle B: "Merkel telefonierte mit Putin. Sie forderte ihn auf" -- "ihn" is not
+    Merkel). Empty for a pronoun that is no object, or a subject without an actor."""
+    if pron.head.i == pron.i or not (pron.dep_ in _OBJECT_DEPS or (
+            # a dative or prepositional argument of the verb ("sagte ihm … zu", "sprach mit ihm")
+            pron.dep_ in ("obl", "op", "mo") and pron.head.pos_ in ("VERB", "AUX") and "Nom" not in pron.morph.get("Case"))):
+        return frozenset()
+    verb = pron.head
+    while verb.dep_ in ("conj", "cj") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubj:pass", "sb") for c in verb.children):
+        verb = verb.head  # "X traf Y und sprach mit ihm": the shared subject of coordinated verbs
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubj:pass", "sb") and c.i != pron.i:
+            span = doc[c.left_edge.i:c.right_edge.i + 1]
+            found = [m.actor_id for m in mentions_in(doc, span.start_char, span.end_char)]
+            if not found and c.pos_ == "PRON":
+                found = resolve_references(doc, c.idx, c.idx + len(c))
+            out.update(found)
+    return frozenset(out)
 
 
 PROXY_KINDS = ("person", "report")
