@@ -274,19 +274,27 @@ def stage_package_ner(lang, args, task="ner"):
     }
     if args.ner_meta:
         nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))
+    size = _install_pipeline(nlp, dest, lang)
+    print(f"packaged {dest} with ner from {task}{args.suffix} ({size / 1e6:.1f} MB)")
+
+
+def _install_pipeline(nlp, dest, lang):
+    """Write ``nlp`` to ``dest`` through a ``.new`` folder, keeping the files of the shipped model
+    folder that are not part of the spaCy pipeline (e5/: the accurate pipeline's heads).
+
+    Returns the size of ``dest`` in bytes.
+    """
     tmp = dest.with_name(dest.name + ".new")
     if tmp.exists():
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
-    # keep what is not part of the spaCy pipeline (e5/: the accurate pipeline's heads)
     for extra in (MODELS / lang).iterdir():
         if not (tmp / extra.name).exists():
             (shutil.copytree if extra.is_dir() else shutil.copy2)(extra, tmp / extra.name)
     if dest.exists():
         shutil.rmtree(dest)
     tmp.rename(dest)
-    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
-    print(f"packaged {dest} with ner from {task}{args.suffix} ({size / 1e6:.1f} MB)")
+    return sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
 
 
 # syntax docs are repeated in the joint corpus so that they are about a third of its tokens
@@ -382,17 +390,7 @@ def stage_package_joint(lang, args, task="joint"):
     }
     if args.ner_meta:
         nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))
-    tmp = dest.with_name(dest.name + ".new")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    nlp.to_disk(tmp)
-    for extra in (MODELS / lang).iterdir():
-        if not (tmp / extra.name).exists():
-            (shutil.copytree if extra.is_dir() else shutil.copy2)(extra, tmp / extra.name)
-    if dest.exists():
-        shutil.rmtree(dest)
-    tmp.rename(dest)
-    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    size = _install_pipeline(nlp, dest, lang)
     print(f"packaged {dest} with the joint pipeline {task}{args.suffix} ({size / 1e6:.1f} MB)")
 
 
