@@ -85,7 +85,6 @@ def vectors_dir(lang, args):
 
 
 def stage_train(lang, task, args):
-    out = OUTPUT / lang / f"{task}{args.suffix}"
     cfg = TRAINING / "configs" / f"{task}.cfg"
     corpus = args.ner_corpus if task == "ner" and args.ner_corpus else f"{lang}_{task}"
     extra = list(OVERRIDES[lang][task])
@@ -93,6 +92,15 @@ def stage_train(lang, task, args):
         extra += ["--paths.vectors", vectors_dir(lang, args)]
         key = "components.tok2vec.model.embed" if task == "syntax" else "components.ner.model.tok2vec.embed"
         extra += [f"--{key}.include_static_vectors", "true"]
+    _spacy_train(lang, args, task, cfg, corpus, extra)
+
+
+def _spacy_train(lang, args, task, cfg, corpus, extra):
+    """Run ``spacy train`` on ``cfg`` with the corpus ``<corpus>_{train,dev}.spacy``, the
+    config overrides ``extra`` plus ``--max-steps`` and ``--set`` from ``args``; the output
+    goes to ``training/output/<lang>/<task><suffix>`` with its log and ``train_seconds.txt``."""
+    out = OUTPUT / lang / f"{task}{args.suffix}"
+    extra = list(extra)
     if args.max_steps:
         extra += ["--training.max_steps", str(args.max_steps)]
     for kv in args.set or []:
@@ -334,22 +342,10 @@ def stage_joint(lang, args, task="joint"):
 
 
 def _train(lang, args, task, corpus):
-    out = OUTPUT / lang / f"{task}{args.suffix}"
     extra = ["--paths.base", MODELS / lang, "--paths.vectors", MODELS / lang]
     if task == "joint2":
         extra += ["--paths.ner_init", OUTPUT / lang / f"nershared{args.ner_init}" / "model-best"]
-    if args.max_steps:
-        extra += ["--training.max_steps", str(args.max_steps)]
-    for kv in args.set or []:
-        k, v = kv.split("=", 1)
-        extra += [f"--{k}", v]
-    t0 = time.time()
-    run([sys.executable, "-m", "spacy", "train", TRAINING / "configs" / f"{task}.cfg", "--output", out,
-         "--code", TRAINING / "functions.py", "--nlp.lang", lang,
-         "--paths.train", CORPUS / f"{corpus}_train.spacy",
-         "--paths.dev", CORPUS / f"{corpus}_dev.spacy", *extra],
-        log=OUTPUT / lang / f"{task}{args.suffix}.log")
-    (out / "train_seconds.txt").write_text(f"{time.time() - t0:.0f}\n")
+    _spacy_train(lang, args, task, TRAINING / "configs" / f"{task}.cfg", corpus, extra)
 
 
 def stage_package_joint(lang, args, task="joint"):
