@@ -2,7 +2,6 @@
 appositions, metonymy, adjectives, groups, provisional actors."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from spacy.tokens import Doc, Span
@@ -197,15 +196,15 @@ def test_register_provisional_preloads_store_actors(link):
     assert doc._.actors[0].provisional
 
 
-def test_linker_speed(link):
-    text = ("Der US-Präsident Donald Trump traf in Paris den französischen Präsidenten, "
-            "während Moskau und der Kreml schwiegen und die russische Armee angriff. ") * 200
-    link("de", text[:200])
-    start = time.perf_counter()
-    doc = link("de", text)
-    words = len(doc)
-    rate = words / (time.perf_counter() - start)
-    assert rate > 5000, f"{rate:.0f} tokens/s"  # ~300k/s unloaded; the machine is shared
+def test_linker_long_document_links_every_repetition(link):
+    # Speed is measured by benchmarks/components.py (lagebild_actors, CPU ms per article), not by a
+    # timed unit test; this checks that a long document is linked whole, the same in every repetition.
+    sentence = ("Der US-Präsident Donald Trump traf in Paris den französischen Präsidenten, "
+                "während Moskau und der Kreml schwiegen und die russische Armee angriff. ")
+    one = [(m.text, m.actor_id) for m in link("de", sentence)._.mentions]
+    assert one
+    doc = link("de", sentence * 200)
+    assert [(m.text, m.actor_id) for m in doc._.mentions] == one * 200
 
 
 def test_linker_lone_surname_entity_joins_full_name(nlp_de):
