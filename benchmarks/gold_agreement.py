@@ -2,7 +2,8 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/gold_agreement.py [--gold real-de|real-en|DIR] [--second DIR] [--json]
+    .venv/bin/python benchmarks/gold_agreement.py [--gold real-de|real-en|DIR] [--second DIR]
+                                                  [--split dev|test] [--json]
 
 ``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
 ``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
@@ -10,7 +11,8 @@ some of its articles in the same record format, by default
 ``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the
 layers B annotated in each; see its README). ``--gold real-en`` compares the English gold
 (``benchmarks/gold/real-en/events.jsonl``, keyed by page hash, events only) with its second
-annotation in ``benchmarks/gold/real-en/agreement/``. Only those articles of A are compared, and each
+annotation in ``benchmarks/gold/real-en/agreement/``. ``--split`` keeps only the articles of
+one split (default: every article B annotated). Only those articles of A are compared, and each
 layer only on the articles where B annotated it (an article done for forecasts alone counts
 for forecasts and forecast hard negatives only). ``--rank N`` prints how the forecast-only
 articles are chosen (line numbers and counts only).
@@ -389,6 +391,15 @@ def _short(key: Any) -> str:
     return key[:8] if isinstance(key, str) else str(key)
 
 
+def split_of(article: Any, key: str) -> Optional[str]:
+    """The split (``dev``/``test``) of an article: a real-en page by
+    :func:`lagebild.realgold.en_pages` (``key`` ``page``), a real-de line by
+    :func:`lagebild.realgold.split_of`; None when the corpus does not list it."""
+    if key == "page":
+        return dict(realgold.en_pages()).get(article)
+    return realgold.split_of(article)
+
+
 def resolve_gold(gold: str) -> Tuple[Path, str]:
     """``(folder, key field)`` of ``--gold``: a gold set name of :data:`GOLD_SETS` or a folder;
     the key field is ``page`` for a real-en folder, else ``line``."""
@@ -462,6 +473,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="annotation A (the gold): real-de (default), real-en, or a folder")
     ap.add_argument("--second", type=Path, default=None,
                     help="folder of annotation B with its articles.tsv (default: <gold>/agreement)")
+    ap.add_argument("--split", choices=realgold.SPLITS,
+                    help="only the articles of this split (default: all that B annotated)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--rank", metavar="N", type=int,
                     help="print only the N test articles with the most A forecasts + forecast hard "
@@ -480,6 +493,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     layers = read_article_layers(args.second / "articles.tsv")
     keys = list(layers)
+    if args.split:
+        keys = [k for k in keys if split_of(k, key) == args.split]
     verify = realgold.en_available() if key == "page" else realgold.available()
     a = load_dir(args.gold, keys, verify, key)
     b = load_dir(args.second, keys, verify, key)
