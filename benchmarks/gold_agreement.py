@@ -36,7 +36,8 @@ were a system's output:
   roots overlap (greedy one-to-one), and the share of those pairs whose sources (targets)
   agree. **Articles with events**: how many articles each side gives at least one event,
   how many both / neither, and Cohen's kappa of that yes/no label per article (agreement on
-  "no event" counts, which matters where most pages are not political);
+  "no event" counts, which matters where most pages are not political); and how many records
+  of each side carry a root or code that is not a CAMEO root / code (:func:`malformed_codes`);
 * statements and forecasts: :func:`~lagebild.statements.realeval.match` (content spans for
   statements, evidence sentences for forecasts, overlap of at least half the shorter span,
   one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
@@ -188,6 +189,18 @@ def cohen_kappa(pairs: Sequence[Tuple[Any, Any]]) -> Optional[float]:
     return (p_o - p_e) / (1 - p_e)
 
 
+def malformed_codes(records: Records, keys: Iterable[Any]) -> int:
+    """How many event records of the articles ``keys`` carry a ``root`` that is not a 2-digit
+    CAMEO root or a ``code`` that is not a 2-4 digit CAMEO code (e.g. a stray ``"1"`` in a list
+    of accepted values). Such a value never matches a prediction, so it does not change the
+    triple figures, but it is a slip in the annotation worth fixing."""
+    def ok(values: List[Any], lengths: Tuple[int, ...]) -> bool:
+        return all(isinstance(v, str) and v.isdigit() and len(v) in lengths for v in values)
+
+    return sum(not (ok(ev.as_list(r.get("root")), (2,)) and ok(ev.as_list(r.get("code")), (2, 3, 4)))
+               for k in keys for r in records.get(k, []))
+
+
 def _ratio(a: int, b: int) -> Optional[float]:
     return ev.ratio(a, b)
 
@@ -290,6 +303,7 @@ def events_agreement(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, A
         "source_agreement": _ratio(sum(actors_agree(x.get("source"), y.get("source")) for x, y in rpairs), len(rpairs)),
         "target_agreement": _ratio(sum(actors_agree(x.get("target"), y.get("target")) for x, y in rpairs), len(rpairs)),
         "articles_with_events": articles_with_events(a, b, keys),
+        "malformed_codes_A": malformed_codes(a, keys), "malformed_codes_B": malformed_codes(b, keys),
     }
 
 
@@ -436,6 +450,7 @@ def format_table(res: Dict[str, Any]) -> str:
         ("articles with events in both / in neither", pe["both"], pe["neither"]),
         ("articles-with-events agreement", pe["agreement"], None),
         ("Cohen's kappa, article has events", pe["kappa"], None),
+        ("records with a malformed root or code (A / B)", e["malformed_codes_A"], e["malformed_codes_B"]),
     ]
     per = res.get("layer_articles") or {k: res["articles"] for k in ("events", "statements", "forecasts")}
     lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles"]

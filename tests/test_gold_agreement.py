@@ -280,3 +280,11 @@ def test_cli_real_en_prints_the_events_table(capsys):
     out = capsys.readouterr().out
     assert "EVENTS" in out and "articles-with-events agreement" in out and "STATEMENTS" not in out
     assert re.search(r"events +40 articles", out)
+
+
+def test_malformed_codes_are_counted():
+    recs = {P1: [_pev(P1, 0, 50, "RUS", "UKR", ["19", "1"], ["190", "1"]),
+                 _pev(P1, 51, 90, "RUS", "UKR", "19", "1900"),
+                 _pev(P1, 91, 99, "RUS", "UKR", "19", "19123")]}
+    assert ga.malformed_codes(recs, [P1]) == 2
+    assert ga.malformed_codes(recs, [P2]) == 0
