@@ -2,13 +2,17 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/gold_agreement.py [--second DIR] [--json]
+    .venv/bin/python benchmarks/gold_agreement.py [--gold real-de|real-en|DIR] [--second DIR]
+                                                  [--split dev|test] [--json]
 
 ``A`` is the gold of ``benchmarks/gold/real-de`` (``events.jsonl``, ``statements.jsonl``,
 ``forecasts.jsonl``, ``hard_negatives.jsonl``); ``B`` is a second, independent annotation of
 some of its articles in the same record format, by default
 ``benchmarks/gold/real-de/agreement/`` (its ``articles.tsv`` names the articles and the
-layers B annotated in each; see its README). Only those articles of A are compared, and each
+layers B annotated in each; see its README). ``--gold real-en`` compares the English gold
+(``benchmarks/gold/real-en/events.jsonl``, keyed by page hash, events only) with its second
+annotation in ``benchmarks/gold/real-en/agreement/``. ``--split`` keeps only the articles of
+one split (default: every article B annotated). Only those articles of A are compared, and each
 layer only on the articles where B annotated it (an article done for forecasts alone counts
 for forecasts and forecast hard negatives only). ``--rank N`` prints how the forecast-only
 articles are chosen (line numbers and counts only).
@@ -27,7 +31,13 @@ were a system's output:
   sentence (the sentence of A holding the midpoint of B's span,
   :func:`~lagebild.events.realeval.sentence_of`) whose sources agree (any accepted code of
   either side, :func:`~lagebild.events.realeval.actor_matches`), greedy one-to-one; the share
-  of pairs whose accepted roots overlap, and Cohen's kappa on the first root of each;
+  of pairs whose accepted roots overlap, and Cohen's kappa on the first root of each.
+  **Source / target agreement**: B events paired with A events of the same sentence whose
+  roots overlap (greedy one-to-one), and the share of those pairs whose sources (targets)
+  agree. **Articles with events**: how many articles each side gives at least one event,
+  how many both / neither, and Cohen's kappa of that yes/no label per article (agreement on
+  "no event" counts, which matters where most pages are not political); and how many records
+  of each side carry a root or code that is not a CAMEO root / code (:func:`malformed_codes`);
 * statements and forecasts: :func:`~lagebild.statements.realeval.match` (content spans for
   statements, evidence sentences for forecasts, overlap of at least half the shorter span,
   one-to-one), precision = matched / B, recall = matched / A, F1 (the agreement F1),
@@ -59,9 +69,11 @@ from lagebild.statements import realeval as st
 
 GOLD_DIR = ev.GOLD_ROOT / "real-de"
 SECOND_DIR = GOLD_DIR / "agreement"
+#: the gold sets this script compares, by name (``--gold``); a folder path works too
+GOLD_SETS = ("real-de", "real-en")
 LAYERS = ("events", "statements", "forecasts", "hard_negatives")
 
-Records = Dict[Any, List[Dict[str, Any]]]  # article line -> records
+Records = Dict[Any, List[Dict[str, Any]]]  # article key (real-de line, real-en page) -> records
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -69,8 +81,16 @@ Records = Dict[Any, List[Dict[str, Any]]]  # article line -> records
 ALL_LAYERS = frozenset(("events", "statements", "forecasts"))
 
 
-def read_article_layers(path: Path) -> Dict[int, frozenset]:
-    """``{line: layers}`` of an ``articles.tsv``: first column the article line, second the
+def article_key(text: str) -> Any:
+    """The article key of an ``articles.tsv`` first column: an int for a real-de line
+    (``"4"``), the string itself for a real-en page hash."""
+    text = text.strip()
+    return int(text) if text.isdigit() else text
+
+
+def read_article_layers(path: Path) -> Dict[Any, frozenset]:
+    """``{line: layers}`` of an ``articles.tsv``: first column the article line (real-de) or
+    page hash (real-en, :func:`article_key`), second the
     comma-separated layers annotator B did in it (``events``, ``statements``, ``forecasts``;
     all three when the column is absent); ``#`` comments skipped. Hard negatives go with their
     layer (``looks_like`` ``statement`` with statements, ``forecast`` with forecasts).
@@ -84,31 +104,33 @@ def read_article_layers(path: Path) -> Dict[int, frozenset]:
         layers = frozenset(x.strip() for x in cols[1].split(",") if x.strip()) if len(cols) > 1 else ALL_LAYERS
         if not layers or layers - ALL_LAYERS:
             raise ValueError(f"{path}:{no}: unknown layer(s) {sorted(layers - ALL_LAYERS) or '(none)'}")
-        line = int(cols[0])
+        line = article_key(cols[0])
         if line in out:
             raise ValueError(f"{path}:{no}: article {line} listed twice")
         out[line] = layers
     return out
 
 
-def read_articles(path: Path) -> List[int]:
+def read_articles(path: Path) -> List[Any]:
     """Article lines listed in a ``articles.tsv`` (first column; ``#`` comments skipped)."""
     return list(read_article_layers(path))
 
 
-def load_dir(folder: Path, lines: Iterable[int], verify: bool) -> Dict[str, Records]:
+def load_dir(folder: Path, lines: Iterable[Any], verify: bool, key: str = "line") -> Dict[str, Records]:
     """The records of each layer file of ``folder`` for the articles ``lines``, by article.
-    ``verify`` checks every sentence hash against the corpus (:func:`lagebild.realgold.load_gold`;
-    DataFileError names file and line)."""
+    ``key`` is the record field naming the article: ``line`` (real-de, read with
+    :func:`lagebild.realgold.load_gold`) or ``page`` (real-en, :func:`~lagebild.realgold.load_gold_en`).
+    ``verify`` checks every sentence hash against the corpus (DataFileError names file and line)."""
     wanted = set(lines)
+    read = realgold.load_gold_en if key == "page" else realgold.load_gold
     out: Dict[str, Records] = {}
     for layer in LAYERS:
         by: Records = defaultdict(list)
         path = folder / f"{layer}.jsonl"
         if path.is_file():
-            for rec in realgold.load_gold(path, verify=verify):
-                if rec["line"] in wanted:
-                    by[rec["line"]].append(rec)
+            for rec in read(path, verify=verify):
+                if rec[key] in wanted:
+                    by[rec[key]].append(rec)
         out[layer] = by
     return out
 
@@ -167,6 +189,18 @@ def cohen_kappa(pairs: Sequence[Tuple[Any, Any]]) -> Optional[float]:
     return (p_o - p_e) / (1 - p_e)
 
 
+def malformed_codes(records: Records, keys: Iterable[Any]) -> int:
+    """How many event records of the articles ``keys`` carry a ``root`` that is not a 2-digit
+    CAMEO root or a ``code`` that is not a 2-4 digit CAMEO code (e.g. a stray ``"1"`` in a list
+    of accepted values). Such a value never matches a prediction, so it does not change the
+    triple figures, but it is a slip in the annotation worth fixing."""
+    def ok(values: List[Any], lengths: Tuple[int, ...]) -> bool:
+        return all(isinstance(v, str) and v.isdigit() and len(v) in lengths for v in values)
+
+    return sum(not (ok(ev.as_list(r.get("root")), (2,)) and ok(ev.as_list(r.get("code")), (2, 3, 4)))
+               for k in keys for r in records.get(k, []))
+
+
 def _ratio(a: int, b: int) -> Optional[float]:
     return ev.ratio(a, b)
 
@@ -212,9 +246,41 @@ def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> Li
     return out
 
 
+def same_root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
+    """(A, B) event pairs of one article: same A sentence (midpoint of B's span), accepted
+    roots that overlap, greedy one-to-one in A order -- the pairs on which source and target
+    agreement are measured."""
+    sents = sorted({(r["start"], r["end"]) for r in a_recs})
+    by_sent: Dict[Optional[Tuple[int, int]], List[Dict[str, Any]]] = defaultdict(list)
+    for b in b_recs:
+        by_sent[ev.sentence_of(sents, b["start"], b["end"])].append(b)
+    used, out = set(), []
+    for a in a_recs:
+        for b in by_sent.get((a["start"], a["end"]), []):
+            if id(b) not in used and set(ev.as_list(a.get("root"))) & set(ev.as_list(b.get("root"))):
+                used.add(id(b))
+                out.append((a, b))
+                break
+    return out
+
+
+def articles_with_events(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, Any]:
+    """Agreement on which articles hold at least one event: counts of articles with events
+    in A, in B, in both and in neither, the share of articles where A and B agree, and
+    Cohen's kappa of the yes/no label."""
+    labels = [(bool(a.get(k)), bool(b.get(k))) for k in keys]
+    return {
+        "articles": len(labels), "A": sum(x for x, _ in labels), "B": sum(y for _, y in labels),
+        "both": sum(x and y for x, y in labels), "neither": sum(not x and not y for x, y in labels),
+        "agreement": _ratio(sum(x == y for x, y in labels), len(labels)),
+        "kappa": cohen_kappa(labels),
+    }
+
+
 def events_agreement(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, Any]:
     """Event agreement of B against A (and A against B) on the articles ``keys``."""
     pairs = [p for k in keys for p in root_pairs(a.get(k, []), b.get(k, []))]
+    rpairs = [p for k in keys for p in same_root_pairs(a.get(k, []), b.get(k, []))]
 
     def outside(gold: Records, other: Records) -> int:
         # events of ``other`` in sentences where ``gold`` has no event (a whole event the
@@ -233,6 +299,11 @@ def events_agreement(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, A
         "source_pairs": len(pairs), "root_agreement": _ratio(root_ok, len(pairs)),
         "root_kappa": cohen_kappa([(first(x.get("root")), first(y.get("root"))) for x, y in pairs]),
         "modality_kappa": cohen_kappa([(x.get("modality", "asserted"), y.get("modality", "asserted")) for x, y in pairs]),
+        "root_pairs": len(rpairs),
+        "source_agreement": _ratio(sum(actors_agree(x.get("source"), y.get("source")) for x, y in rpairs), len(rpairs)),
+        "target_agreement": _ratio(sum(actors_agree(x.get("target"), y.get("target")) for x, y in rpairs), len(rpairs)),
+        "articles_with_events": articles_with_events(a, b, keys),
+        "malformed_codes_A": malformed_codes(a, keys), "malformed_codes_B": malformed_codes(b, keys),
     }
 
 
@@ -329,6 +400,27 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
+def _short(key: Any) -> str:
+    """An article key as printed: a real-de line in full, a real-en page hash by its first 8 digits."""
+    return key[:8] if isinstance(key, str) else str(key)
+
+
+def split_of(article: Any, key: str) -> Optional[str]:
+    """The split (``dev``/``test``) of an article: a real-en page by
+    :func:`lagebild.realgold.en_pages` (``key`` ``page``), a real-de line by
+    :func:`lagebild.realgold.split_of`; None when the corpus does not list it."""
+    if key == "page":
+        return dict(realgold.en_pages()).get(article)
+    return realgold.split_of(article)
+
+
+def resolve_gold(gold: str) -> Tuple[Path, str]:
+    """``(folder, key field)`` of ``--gold``: a gold set name of :data:`GOLD_SETS` or a folder;
+    the key field is ``page`` for a real-en folder, else ``line``."""
+    folder = ev.GOLD_ROOT / gold if gold in GOLD_SETS else Path(gold)
+    return folder, ev.KEY_FIELD.get(folder.name, "line")
+
+
 def format_table(res: Dict[str, Any]) -> str:
     """The agreement as plain-text tables, one per layer."""
     e, s, f = res["events"], res["statements"], res["forecasts"]
@@ -348,10 +440,21 @@ def format_table(res: Dict[str, Any]) -> str:
         ("root agreement on those pairs", e["root_agreement"], None),
         ("Cohen's kappa, first root", e["root_kappa"], None),
         ("Cohen's kappa, modality", e["modality_kappa"], None),
+        ("pairs with overlapping root (same sentence)", e["root_pairs"], None),
+        ("source agreement on those pairs", e["source_agreement"], None),
+        ("target agreement on those pairs", e["target_agreement"], None),
+    ]
+    pe = e["articles_with_events"]
+    rows += [
+        ("articles with events A / B", pe["A"], pe["B"]),
+        ("articles with events in both / in neither", pe["both"], pe["neither"]),
+        ("articles-with-events agreement", pe["agreement"], None),
+        ("Cohen's kappa, article has events", pe["kappa"], None),
+        ("records with a malformed root or code (A / B)", e["malformed_codes_A"], e["malformed_codes_B"]),
     ]
     per = res.get("layer_articles") or {k: res["articles"] for k in ("events", "statements", "forecasts")}
     lines = [f"Agreement of annotation B with annotation A (the gold) on {len(res['articles'])} articles"]
-    lines += [f"  {layer:<11} {len(per[layer]):>3} articles: " + " ".join(map(str, per[layer]))
+    lines += [f"  {layer:<11} {len(per[layer]):>3} articles: " + " ".join(_short(k) for k in per[layer])
               for layer in ("events", "statements", "forecasts")]
     lines += ["", "EVENTS                                            B vs A    A vs B"]
     lines += [f"  {name:<47} {_fmt(x):>7}   {_fmt(y):>7}" for name, x, y in rows]
@@ -361,6 +464,8 @@ def format_table(res: Dict[str, Any]) -> str:
                                     ("probability class agreement", "probability_agreement"),
                                     ("Cohen's kappa, probability class (hedge)", "probability_kappa")]),
     ):
+        if not per[layer.lower()]:
+            continue  # B did not annotate this layer (real-en: events only)
         lines += ["", f"{layer:<50}  value"]
         items = [("items A / B / matched", f"{d['A']} / {d['B']} / {d['matched']}"),
                  ("precision (matched / B)", d["precision"]), ("recall (matched / A)", d["recall"]),
@@ -379,15 +484,22 @@ def format_table(res: Dict[str, Any]) -> str:
 
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of annotation A (the gold)")
-    ap.add_argument("--second", type=Path, default=SECOND_DIR,
-                    help="folder of annotation B with its articles.tsv")
+    ap.add_argument("--gold", default="real-de",
+                    help="annotation A (the gold): real-de (default), real-en, or a folder")
+    ap.add_argument("--second", type=Path, default=None,
+                    help="folder of annotation B with its articles.tsv (default: <gold>/agreement)")
+    ap.add_argument("--split", choices=realgold.SPLITS,
+                    help="only the articles of this split (default: all that B annotated)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--rank", metavar="N", type=int,
                     help="print only the N test articles with the most A forecasts + forecast hard "
                          "negatives that B has no forecast layer for (line and counts; how the "
                          "forecast-only articles were chosen) and exit")
     args = ap.parse_args(argv)
+    gold_dir, key = resolve_gold(args.gold)
+    args.gold = gold_dir
+    if args.second is None:
+        args.second = gold_dir / "agreement"
     if args.rank is not None:
         have = [ln for ln, ls in read_article_layers(args.second / "articles.tsv").items() if "forecasts" in ls]
         print("line\tforecasts\tforecast_hard_negatives")
@@ -396,9 +508,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     layers = read_article_layers(args.second / "articles.tsv")
     keys = list(layers)
-    verify = realgold.available()
-    a = load_dir(args.gold, keys, verify)
-    b = load_dir(args.second, keys, verify)
+    if args.split:
+        keys = [k for k in keys if split_of(k, key) == args.split]
+    verify = realgold.en_available() if key == "page" else realgold.available()
+    a = load_dir(args.gold, keys, verify, key)
+    b = load_dir(args.second, keys, verify, key)
     res = agreement(a, b, keys, layers)
     print(json.dumps(res, indent=1, default=str) if args.json else format_table(res))
     if not verify:

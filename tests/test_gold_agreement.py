@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,90 @@ def test_rank_articles_by_counts_only(tmp_path):
     # 5: 0+3, 7: 2+0, 9: 1+1 (statement hard negatives do not count), 3: 0; 11 has no forecast layer
     assert ga.rank_articles(tmp_path, "test", "forecast") == [(5, 0, 3), (7, 2, 0), (9, 1, 1), (3, 0, 0)]
     assert ga.rank_articles(tmp_path, "test", "forecast", exclude=[7]) == [(5, 0, 3), (9, 1, 1), (3, 0, 0)]
+
+
+# -- real-en (page-keyed records, events only) ------------------------------------------------
+
+P1, P2, P3 = "a" * 64, "b" * 64, "c" * 64
+
+
+def _pev(page, start, end, source, target, root, code):
+    rec = _ev(start, end, source, target, root, code)
+    del rec["line"]
+    return dict(rec, page=page)
+
+
+def test_article_key_reads_lines_and_page_hashes(tmp_path):
+    assert ga.article_key(" 37 ") == 37 and ga.article_key(P1) == P1
+    path = tmp_path / "articles.tsv"
+    path.write_text(f"# page\tlayers\n{P1}\tevents\n{P2}\tevents\n", encoding="utf-8")
+    assert ga.read_article_layers(path) == {P1: frozenset({"events"}), P2: frozenset({"events"})}
+
+
+def test_real_en_events_agreement_counts_pages_without_events():
+    # P1: both annotators code the same attack; B also codes an extra criticism, and gives the
+    # appeal a different target. P2: only A has an event. P3: neither has one (agreement on
+    # "no event" counts for the page table).
+    a = {P1: [_pev(P1, 0, 50, "RUSMIL", "UKR", "19", "190"),
+              _pev(P1, 51, 100, "USAGOV", ["UKRGOV", None], "02", "020")],
+         P2: [_pev(P2, 0, 40, "USACOP", "---CRM", "17", "173")]}
+    b = {P1: [_pev(P1, 0, 50, ["RUSMIL", "RUS"], "UKRGOV", "19", "190"),
+              _pev(P1, 51, 100, "USAGOV", "IGOUNO", "02", "020"),
+              _pev(P1, 101, 140, "GBR", "RUS", "11", "111")]}
+    res = ga.agreement({"events": a, "statements": {}, "forecasts": {}, "hard_negatives": {}},
+                       {"events": b, "statements": {}, "forecasts": {}, "hard_negatives": {}},
+                       [P1, P2, P3], {k: frozenset({"events"}) for k in (P1, P2, P3)})
+    e = res["events"]
+    assert res["layer_articles"]["statements"] == [] and res["layer_articles"]["forecasts"] == []
+    assert (e["A"], e["B"]) == (3, 3)
+    ba = e["B_vs_A"]
+    assert ba["recall"] == pytest.approx(2 / 3)            # the attack and the appeal (source and root)
+    assert ba["triple_precision"] == pytest.approx(1 / 3) and ba["triple_recall"] == pytest.approx(1 / 3)
+    assert e["B_outside_A_sentences"] == 1 and e["A_outside_B_sentences"] == 1
+    # same-root pairs: the attack (source and target agree) and the appeal (target differs)
+    assert e["root_pairs"] == 2
+    assert e["source_agreement"] == 1.0 and e["target_agreement"] == pytest.approx(0.5)
+    pages = e["articles_with_events"]
+    assert (pages["articles"], pages["A"], pages["B"], pages["both"], pages["neither"]) == (3, 2, 1, 1, 1)
+    assert pages["agreement"] == pytest.approx(2 / 3)
+    # labels (A, B): (y, y), (y, n), (n, n): p_o 2/3, p_e (2*1 + 1*2) / 9 = 4/9 -> kappa 0.4
+    assert pages["kappa"] == pytest.approx(0.4)
+    text = ga.format_table(res)
+    assert "EVENTS" in text and "STATEMENTS" not in text and "FORECASTS" not in text
+    assert "articles with events A / B" in text and f" {P1[:8]} " in text
+
+
+def test_resolve_gold_names_and_folders(tmp_path):
+    assert ga.resolve_gold("real-de") == (ga.ev.GOLD_ROOT / "real-de", "line")
+    assert ga.resolve_gold("real-en") == (ga.ev.GOLD_ROOT / "real-en", "page")
+    assert ga.resolve_gold(str(tmp_path)) == (tmp_path, "line")
+
+
+def test_real_en_agreement_files_hold_no_article_text():
+    folder = ROOT / "benchmarks" / "gold" / "real-en" / "agreement"
+    pages = ga.read_article_layers(folder / "articles.tsv")
+    assert len(pages) == 80 and all(ls == frozenset({"events"}) for ls in pages.values())
+    for raw in (folder / "events.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        assert rec["page"] in pages and rec["split"] in ("dev", "test")
+        for key, value in rec.items():
+            if key == "page":
+                continue
+            for v in value if isinstance(value, list) else [value]:
+                assert not (isinstance(v, str) and len(v) > 32), (key, v)
+
+
+@pytest.mark.skipif(not realgold.en_available(), reason="Article Extraction Benchmark not in ../shared/data/html-aeb")
+def test_cli_real_en_prints_the_events_table(capsys):
+    assert ga.main(["--gold", "real-en", "--split", "test"]) == 0
+    out = capsys.readouterr().out
+    assert "EVENTS" in out and "articles-with-events agreement" in out and "STATEMENTS" not in out
+    assert re.search(r"events +40 articles", out)
+
+
+def test_malformed_codes_are_counted():
+    recs = {P1: [_pev(P1, 0, 50, "RUS", "UKR", ["19", "1"], ["190", "1"]),
+                 _pev(P1, 51, 90, "RUS", "UKR", "19", "1900"),
+                 _pev(P1, 91, 99, "RUS", "UKR", "19", "19123")]}
+    assert ga.malformed_codes(recs, [P1]) == 2
+    assert ga.malformed_codes(recs, [P2]) == 0
