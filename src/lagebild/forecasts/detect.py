@@ -373,8 +373,11 @@ def analyse_sentence(
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
-    future_words = flex.words("future_time")
-    anchored = anchored or any(w in future_words for w in low)
+    # a vague future ("bald", "langfristig", "früher oder später") anchors a modal in the
+    # future as a dated one does: "Die Regierung könnte bald zurücktreten" predicts
+    future_words = flex.words("future_time") | flex.words("vague_future")
+    anchored = anchored or any(w in future_words for w in low) or bool(
+        match_phrases(low, [p for p in flex.of_kind("vague_future") if len(p) > 1]))
     generic = flex.words("generic_subject")
     for s, e, phrase in match_phrases(low, flex.cues):
         cue = flex.cues[phrase]
@@ -491,6 +494,9 @@ def analyse_sentence(
             for j in range(cs, tok.i)
         ):
             out.rejected.append((label, "indirect question"))
+            continue
+        if kind in ("predictive_modal", "conditional_aux") and lang == "de" and _hedged_wording(sent, tok, flex):
+            out.rejected.append((label, "hedged wording"))  # "könnte als … bezeichnet werden"
             continue
         if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
             out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
@@ -976,6 +982,49 @@ def _decided_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     lemmas = [_lemma(v) for v in _main_verbs(sent, tok)]
     keep = flex.words("outcome_verb") | STATE_LEMMAS
     return bool(lemmas) and not any(lm in keep for lm in lemmas)
+
+
+SCHEDULE_TAGS = {"VVINF", "VVPP", "VVIZU", "ADJD", "VAINF", "VMINF"}
+
+
+def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The future or conditional ``tok`` governs a scheduled act (``schedule_verb`` in
+    forecast_cues.tsv): a procedure, a publication, a release, a meeting — "wird …
+    stattfinden", "wird … erscheinen", "wird … vorgelegt werden" (the participle of a future
+    passive), "wird … erhältlich sein" (a predicative adjective of availability), or a
+    multi-word row ("in Kraft treten", "auf den Markt kommen") inside the clause of ``tok``.
+    Such acts are set by whoever runs them; reported unhedged with a date they are a
+    schedule, not a forecast (README of the real-news gold)."""
+    words = flex.words("schedule_verb")
+    if any(_lemma(v) in words for v in _main_verbs(sent, tok)[:1]):
+        return True
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    for t in clause:
+        if t.i > tok.i and t.tag_ in SCHEDULE_TAGS and (_lemma(t) in words or t.lower_ in words):
+            return True
+    multi = [p for p in flex.of_kind("schedule_verb") if len(p) > 1]
+    return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
+
+
+def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The modal ``tok`` governs a ``naming_verb`` (bezeichnen, nennen, sagen …) in its
+    clause, with the generic "man" as subject, in the passive ("… bezeichnet werden") or with
+    an "als" predicate ("könnte man als Stillstand beschreiben"): the writer hedges a wording,
+    nothing is predicted. A named subject keeps the reading of a predicted act ("Der
+    Präsident könnte den Vertrag einen Fehler nennen" is rare, and a forecast)."""
+    words = flex.words("naming_verb")
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    verbs = [t for t in clause if t.i > tok.i and t.tag_.startswith("VV") and _lemma(t) in words]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    if any(t.lower_ == "man" for t in clause):
+        return True
+    if v.tag_ == "VVPP" and any(t.lower_ in ("werden", "worden") and t.i > v.i for t in clause):
+        return True
+    return any(t.lower_ == "als" and tok.i < t.i < v.i for t in clause) and _subject_token(sent, tok) is None
 
 
 def _lemma(tok: Token) -> str:
@@ -1669,13 +1718,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
-            and any(_lemma(v) in flex.words("schedule_verb") for v in _main_verbs(sent, cues[0].tok)[:1])
+            and _scheduled_act(sent, cues[0].tok, flex)
             and not match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future"))
-            and (cond is not None or (horizon is not None and horizon.get("day")))
+            and (cond is not None or horizon is not None)
         ):
             # "Ein größerer Akt wird erst stattfinden, wenn …", "würde der Familienrat
-            # zusammentreten", "wird am Montag tagen": a procedure or a dated schedule
-            # ("Auch wenn es regnet, wird das Spiel stattfinden" stays a prediction)
+            # zusammentreten", "wird am Montag tagen", "wird im Mai erscheinen", "wird im
+            # Herbst vorgelegt werden", "wird ab März erhältlich sein": a procedure, a release
+            # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
+            # hedged "dürfte im Herbst erscheinen" stay predictions)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule

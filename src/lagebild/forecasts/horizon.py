@@ -176,4 +176,44 @@ def find_horizon(
             "future": True,
             "char_span": (cs, ce),
         }
-    return best
+    return best or _bare_year(sent, published, within)
+
+
+YEAR_UNITS = {"prozent", "euro", "dollar", "franken", "pfund", "mal", "stück", "%", "€", "$"}
+
+
+def _bare_year(sent: Span, published: Optional[date], within: Optional[Sequence[Tuple[int, int]]] = None):  # type: ignore[no-untyped-def]
+    """A bare year as the only time of the sentence ("2020 werden bereits 27 Prozent …
+    gedeckt", "wird spätestens 2025 festgelegt", "werde 2017 wieder beim Stand von 2008
+    sein"): a four-digit numeral 1900–2099 that counts no noun after it ("2020 Soldaten",
+    "2020 Euro" are amounts). The first such year at or after the publication year wins (any
+    year when the document is undated); None when there is none. The temporal module
+    leaves such years alone because out of context they may be amounts. In an undated
+    document the year counts only in a sentence with a predictive verb form ("wird",
+    "dürfte", "würde" …) and no finite verb in the past tense ("1970 ins Exil schickte")."""
+    toks = list(sent)
+    if published is None and (
+        not any(t.lower_ in PREDICTIVE_FORMS.get(sent.doc.lang_, set()) for t in toks)
+        or any(t.tag_.endswith("FIN") and "Past" in t.morph.get("Tense") for t in toks)
+    ):
+        return None  # undated: only a year in a sentence with a predictive form and no past tense
+    for k, t in enumerate(toks):
+        if len(t.text) != 4 or not t.text.isdigit() or not 1900 <= int(t.text) <= 2099:
+            continue
+        if within is not None and not any(a <= t.idx and t.idx + 4 <= b for a, b in within):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "ADJA" or nxt.lower_ in YEAR_UNITS):
+            continue
+        year = int(t.text)
+        if published is not None and year < published.year:
+            continue
+        return {
+            "text": t.text,
+            "start": f"{year}-01-01",
+            "end": f"{year}-12-31",
+            "future": published is None or year >= published.year,
+            "day": False,
+            "char_span": (t.idx, t.idx + 4),
+        }
+    return None
