@@ -1142,8 +1142,34 @@ def _past_content(doc: Doc, st: Statement) -> bool:
     if span is None:
         return False
     finite = [t for t in span if t.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP", "MD")]
+    if doc.lang_ == "de" and any(t.lower_ in FUTURE_TIME_OVERRIDE for t in span):
+        return False  # "dass … bis 2020 abgeschlossen ist": a state in the future
     # (the tagger's Tense is unreliable on "senkt": past is read from the form)
-    return bool(finite) and all(t.lower_ in PAST_FORMS.get(doc.lang_, set()) or t.tag_ == "VBD" for t in finite)
+    return bool(finite) and all(
+        t.lower_ in PAST_FORMS.get(doc.lang_, set()) or t.tag_ == "VBD" or _past_finite_de(t) for t in finite
+    )
+
+
+PAST_MODALS = {"konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "mochte", "mochten"}
+PERFECT_AUXILIARIES = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
+FUTURE_TIME_OVERRIDE = {"bis", "künftig", "morgen", "bald", "demnächst", "nächste", "nächsten", "kommende", "kommenden"}
+
+
+def _past_finite_de(t: Token) -> bool:
+    """A German finite verb that places its clause in the past: a past modal ("entstehen
+    konnten"), a weak preterite the tagger marks past ("handelte", "siegten" — the ending
+    "-te(n)/-test" guards against the tagger's past on "senkt"), or the auxiliary of a
+    perfect ("entstanden ist", "hat … gewonnen": haben/sein with a past participle as its
+    head). "sollte" is epistemic and stays out."""
+    low = t.lower_
+    if t.tag_ == "VMFIN":
+        return low in PAST_MODALS
+    if t.tag_ == "VVFIN":
+        return "Past" in t.morph.get("Tense") and low.endswith(("te", "ten", "test", "tet"))
+    if t.tag_ == "VAFIN" and low in PERFECT_AUXILIARIES:
+        head = t.head
+        return dep(t) in ("aux", "cop") and head.tag_ in ("VVPP", "VAPP", "VMPP") and head.i != t.i
+    return False
 
 
 PAST_FORMS = {
