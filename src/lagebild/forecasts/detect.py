@@ -838,7 +838,50 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
             if ms:
                 m = ms[0]
                 return m.actor_id, doc_text(doc)[m.start:m.end], t.text
+        owner = _compound_owner(doc, t)
+        if owner is not None and (cands or any(c.tag_ == "PPOSAT" for c in t.children)):
+            return owner[0], owner[1], t.text  # "laut der Wifo-Prognose", "seine IWF-Prognose"
+        if dep(t) == "nsubj" and _lemma(t.head) in PROJECTION_VERBS and t.lower_.endswith(tuple(flex.words("forecast_noun"))):
+            # "Die Wifo-Prognose sieht ein Wachstum von 1,5 Prozent", "Die Prognose sieht
+            # für 2017 einen Rückgang vor": the forecast noun projects a figure
+            who = owner if owner is not None else ("unknown", t.text)
+            return who[0], who[1], t.text
     return None
+
+
+PROJECTION_VERBS = {"sehen", "vorsehen", "ausweisen", "zeigen"}
+
+
+def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
+    """``(actor id, modifier)`` of a hyphenated forecast compound whose modifier names an
+    organisation ("Wifo-Prognose", "IWF-Prognose"): an actor of the document with that
+    name, else the one knowledge-base organisation of that name (case-insensitive;
+    ``statements.turns._kb_org_named``), which is then added to the document with a mention
+    on the modifier, as the interview labels are. None when the modifier is no known name
+    ("Konjunktur-Prognose")."""
+    if "-" not in noun.text:
+        return None
+    prefix = noun.text.rsplit("-", 1)[0].strip()
+    if not prefix:
+        return None
+    key = prefix.casefold()
+    actors = tokens.get_list(doc, "actors")
+    for a in actors:
+        if a.name.casefold() == key:
+            return a.id, prefix
+    from ..schemas import Actor, Mention
+    from ..statements.turns import _kb_org_named
+
+    org = _kb_org_named(prefix)
+    if org is None:
+        return None
+    if all(a.id != org.id for a in actors):
+        actors.append(Actor(id=org.id, name=org.name, type="ORG", code=org.code, country=org.country))
+    mentions = tokens.get_list(doc, "mentions")
+    if not any(m.start == noun.idx and m.actor_id == org.id for m in mentions):
+        mentions.append(Mention(actor_id=org.id, start=noun.idx, end=noun.idx + len(prefix), text=prefix, kind="name"))
+        mentions.sort(key=lambda m: (m.start, m.end))
+    return org.id, prefix
 
 
 def _person_role_heads(lang: str) -> Tuple[str, ...]:
@@ -1731,6 +1774,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
+        if stmt is not None and stmt.verb_class == "expect" and lang == "de" and _pluperfect_attitude(sent, stmt.cue):
+            continue  # "Niemand hat damit gerechnet, dass … würde": a superseded or surprised expectation
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
@@ -1845,6 +1890,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         hz = None
         if horizon is not None:
             hz = {k: horizon[k] for k in ("text", "start", "end")}
+        if lang == "de" and holder_text and holder in ("unknown", "") and " " not in holder_text.strip() and (
+            holder_text.lower().endswith(tuple(flex.words("forecast_noun") | flex.words("estimate_noun")))
+        ):
+            # "Laut Wifo-Prognose …": the source is a forecast compound; its modifier owns it
+            compound = next((t for t in sent if t.text == holder_text.strip()), None)
+            owner = _compound_owner(doc, compound) if compound is not None else None
+            if owner is not None:
+                holder, holder_text = owner
         out.append(
             Forecast(
                 holder=holder,
@@ -2058,7 +2111,18 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
         cs, ce = clause_bounds(sent, t.i)
         if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
             return True
+        if t.tag_ == "VVPP" and any(sent.doc[j].lower_ in PERFECT_HABEN for j in range(cs, ce)) and any(
+            sent.doc[j].lower_ in SURPRISE_NEGATIONS for j in range(cs, ce)
+        ):
+            # "Mit dieser Rückkehr haben selbst seine Freunde nicht gerechnet", "Niemand hat
+            # damit gerechnet, dass …": a negated perfect expectation reports a surprise —
+            # what was not expected has happened
+            return True
     return False
+
+
+PERFECT_HABEN = {"habe", "hat", "haben", "hast", "habt"}
+SURPRISE_NEGATIONS = {"nicht", "niemand", "keiner", "keine", "kaum", "nie", "niemals"}
 
 
 OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
