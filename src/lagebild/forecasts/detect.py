@@ -1484,6 +1484,8 @@ IMPERSONAL = {"man", "one"}
 def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
     """The subject of a reported future is the speaker, the speaker's state, or impersonal
     "man" — the statement announces the speaker's own plans."""
+    if stmt.speaker != "author" and _speaker_pronoun_act(doc, sent, cue, stmt):
+        return True
     if stmt.speaker in ("author", "unknown"):
         subj_word = _subject_word(sent, cue, doc.lang_)
         return subj_word is not None and subj_word.lower_ in IMPERSONAL and stmt.speaker != "author"
@@ -1504,6 +1506,32 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         if speaker is not None and speaker.country and m.actor_id == speaker.country:
             return True
     return False
+
+
+SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir"}
+
+
+def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
+    """"Der Minister sagte, er werde im Herbst zurücktreten", "Die Partei erklärte, dass sie
+    keine Wahlempfehlung abgeben werde": the subject of the reported future is a pronoun
+    that takes up the speaker named before it in the same sentence (no other actor mention
+    between them), and the verb is an act the subject decides (``_decided_act``: not an
+    outcome — "er werde die Wahl gewinnen" stays a forecast — nor a state). The speaker
+    announces an intention, no forecast (the gold's rule on plans)."""
+    if not stmt.speaker_text:
+        return False
+    subj = _subject_word(sent, cue, doc.lang_)
+    if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or subj.i < sent.start:
+        return False
+    sp = doc.char_span(stmt.span[0], stmt.span[1], alignment_mode="expand") if stmt.span else None
+    text = doc_text(doc)
+    at = text.find(stmt.speaker_text, sent.start_char, subj.idx)
+    if at < 0:
+        return False  # the speaker is not named before the pronoun in this sentence
+    between = [m for m in tokens.mentions_in(doc, at + len(stmt.speaker_text), subj.idx)]
+    if between or sp is None:
+        return False
+    return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
 
 
 def _negated_attitude(sent: Span, stmt: Statement, flex: ForecastLexicon) -> bool:
