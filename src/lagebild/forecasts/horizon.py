@@ -66,9 +66,12 @@ def _term_end(doc, sent: Span, span, published: Optional[date]) -> Optional[date
 def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore[no-untyped-def]
     """In a future-tense sentence an expression without a year that resolved into the past
     means the next occurrence: "wird am Mittwoch kommen" (next Wednesday), "wird bis zum
-    Frühjahr abziehen" (next spring)."""
+    Frühjahr abziehen" (next spring). A bare weekday moves forward in a present-tense
+    sentence as well ("muss am Sonntag wahrscheinlich verzichten": next Sunday)."""
     end = te.end_date or te.start_date
-    if not published or end is None or end >= published or not _future_tense(sent):
+    if not published or end is None or end >= published:
+        return te
+    if not _future_tense(sent) and not (te.rule == "weekday" and _present_tense(sent)):
         return te
     if any(ch.isdigit() for ch in te.text):
         return te  # an explicit date or year stays as written
@@ -110,6 +113,29 @@ def _undated_future(text: str, sent: Span, char: int) -> bool:
         return False
     # (a sentence-initial "Sollte …," opens a condition, it predicts nothing)
     return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent if t.i > sent.start)
+
+
+PERFECT_AUX = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
+
+
+def _present_tense(sent: Span) -> bool:
+    """The sentence's finite verbs are all present tense and none is the auxiliary of a
+    perfect ("hat … gewonnen"): a bare weekday in it ("Der VfB muss am Sonntag
+    wahrscheinlich verzichten") is the next one — news reports past days in the past tense
+    or the perfect. German only (the tags are STTS)."""
+    if sent.doc.lang_ != "de":
+        return False
+    finite = [t for t in sent if t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
+    if not finite:
+        return False
+    for t in finite:
+        if "Past" in t.morph.get("Tense"):
+            return False
+        if t.tag_ == "VAFIN" and t.lower_ in PERFECT_AUX and any(
+            u.tag_ in ("VVPP", "VAPP", "VMPP") for u in sent if u.i > t.i
+        ):
+            return False
+    return True
 
 
 def _future_tense(sent: Span) -> bool:
