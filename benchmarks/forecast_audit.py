@@ -1,6 +1,8 @@
 """Forecast audit on unseen German news: precision and a recall-side estimate, judged by hand.
 
     python benchmarks/forecast_audit.py sample --seed 1120 --n 60 --out /tmp/audit.jsonl
+    python benchmarks/forecast_audit.py sample --seed 2020 --n 60 --out /tmp/audit2.jsonl \
+        --exclude benchmarks/gold/real-de/forecast_audit.jsonl
     python benchmarks/forecast_audit.py score benchmarks/gold/real-de/forecast_audit.jsonl [--audit NAME]
 
 ``sample`` shuffles the 10kGNAD test articles that are NOT in ``annotation_lines.tsv`` with
@@ -32,7 +34,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 CUE = re.compile(
     r"\b(wird|werden|werde|würde|würden|dürfte|dürften|könnte|könnten|droht|drohen|voraussichtlich|"
@@ -52,11 +54,13 @@ def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     return (round(c - h, 3), round(c + h, 3))
 
 
-def sample(seed: int, n: int, out: Path) -> None:
+def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None) -> None:
     import lagebild
     from lagebild import realgold
 
     ann = {ln for ln, _, _ in realgold.annotation_lines()}
+    if exclude is not None and exclude.is_file():  # the articles of earlier audit rounds
+        ann |= {json.loads(x)["line"] for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()}
     arts = realgold._articles()
     pool = [i for i in range(len(arts)) if i not in ann and arts[i].strip()]
     rng = random.Random(seed)
@@ -135,12 +139,13 @@ def main() -> None:
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("--n", type=int, default=60)
     s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--exclude", type=Path, help="an audit file whose articles are left out (a fresh sample)")
     c = sub.add_parser("score")
     c.add_argument("path", type=Path)
     c.add_argument("--audit", default="")
     a = ap.parse_args()
     if a.cmd == "sample":
-        sample(a.seed, a.n, a.out)
+        sample(a.seed, a.n, a.out, a.exclude)
     else:
         score(a.path, a.audit)
 
