@@ -373,8 +373,11 @@ def analyse_sentence(
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
-    future_words = flex.words("future_time")
-    anchored = anchored or any(w in future_words for w in low)
+    # a vague future ("bald", "langfristig", "früher oder später") anchors a modal in the
+    # future as a dated one does: "Die Regierung könnte bald zurücktreten" predicts
+    future_words = flex.words("future_time") | flex.words("vague_future")
+    anchored = anchored or any(w in future_words for w in low) or bool(
+        match_phrases(low, [p for p in flex.of_kind("vague_future") if len(p) > 1]))
     generic = flex.words("generic_subject")
     for s, e, phrase in match_phrases(low, flex.cues):
         cue = flex.cues[phrase]
@@ -491,6 +494,9 @@ def analyse_sentence(
             for j in range(cs, tok.i)
         ):
             out.rejected.append((label, "indirect question"))
+            continue
+        if kind in ("predictive_modal", "conditional_aux") and lang == "de" and _hedged_wording(sent, tok, flex):
+            out.rejected.append((label, "hedged wording"))  # "könnte als … bezeichnet werden"
             continue
         if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
             out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
@@ -832,7 +838,50 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
             if ms:
                 m = ms[0]
                 return m.actor_id, doc_text(doc)[m.start:m.end], t.text
+        owner = _compound_owner(doc, t)
+        if owner is not None and (cands or any(c.tag_ == "PPOSAT" for c in t.children)):
+            return owner[0], owner[1], t.text  # "laut der Wifo-Prognose", "seine IWF-Prognose"
+        if dep(t) == "nsubj" and _lemma(t.head) in PROJECTION_VERBS and t.lower_.endswith(tuple(flex.words("forecast_noun"))):
+            # "Die Wifo-Prognose sieht ein Wachstum von 1,5 Prozent", "Die Prognose sieht
+            # für 2017 einen Rückgang vor": the forecast noun projects a figure
+            who = owner if owner is not None else ("unknown", t.text)
+            return who[0], who[1], t.text
     return None
+
+
+PROJECTION_VERBS = {"sehen", "vorsehen", "ausweisen", "zeigen"}
+
+
+def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
+    """``(actor id, modifier)`` of a hyphenated forecast compound whose modifier names an
+    organisation ("Wifo-Prognose", "IWF-Prognose"): an actor of the document with that
+    name, else the one knowledge-base organisation of that name (case-insensitive;
+    ``statements.turns._kb_org_named``), which is then added to the document with a mention
+    on the modifier, as the interview labels are. None when the modifier is no known name
+    ("Konjunktur-Prognose")."""
+    if "-" not in noun.text:
+        return None
+    prefix = noun.text.rsplit("-", 1)[0].strip()
+    if not prefix:
+        return None
+    key = prefix.casefold()
+    actors = tokens.get_list(doc, "actors")
+    for a in actors:
+        if a.name.casefold() == key:
+            return a.id, prefix
+    from ..schemas import Actor, Mention
+    from ..statements.turns import _kb_org_named
+
+    org = _kb_org_named(prefix)
+    if org is None:
+        return None
+    if all(a.id != org.id for a in actors):
+        actors.append(Actor(id=org.id, name=org.name, type="ORG", code=org.code, country=org.country))
+    mentions = tokens.get_list(doc, "mentions")
+    if not any(m.start == noun.idx and m.actor_id == org.id for m in mentions):
+        mentions.append(Mention(actor_id=org.id, start=noun.idx, end=noun.idx + len(prefix), text=prefix, kind="name"))
+        mentions.sort(key=lambda m: (m.start, m.end))
+    return org.id, prefix
 
 
 def _person_role_heads(lang: str) -> Tuple[str, ...]:
@@ -978,6 +1027,49 @@ def _decided_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(lemmas) and not any(lm in keep for lm in lemmas)
 
 
+SCHEDULE_TAGS = {"VVINF", "VVPP", "VVIZU", "ADJD", "VAINF", "VMINF"}
+
+
+def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The future or conditional ``tok`` governs a scheduled act (``schedule_verb`` in
+    forecast_cues.tsv): a procedure, a publication, a release, a meeting — "wird …
+    stattfinden", "wird … erscheinen", "wird … vorgelegt werden" (the participle of a future
+    passive), "wird … erhältlich sein" (a predicative adjective of availability), or a
+    multi-word row ("in Kraft treten", "auf den Markt kommen") inside the clause of ``tok``.
+    Such acts are set by whoever runs them; reported unhedged with a date they are a
+    schedule, not a forecast (README of the real-news gold)."""
+    words = flex.words("schedule_verb")
+    if any(_lemma(v) in words for v in _main_verbs(sent, tok)[:1]):
+        return True
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    for t in clause:
+        if t.i > tok.i and t.tag_ in SCHEDULE_TAGS and (_lemma(t) in words or t.lower_ in words):
+            return True
+    multi = [p for p in flex.of_kind("schedule_verb") if len(p) > 1]
+    return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
+
+
+def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The modal ``tok`` governs a ``naming_verb`` (bezeichnen, nennen, sagen …) in its
+    clause, with the generic "man" as subject, in the passive ("… bezeichnet werden") or with
+    an "als" predicate ("könnte man als Stillstand beschreiben"): the writer hedges a wording,
+    nothing is predicted. A named subject keeps the reading of a predicted act ("Der
+    Präsident könnte den Vertrag einen Fehler nennen" is rare, and a forecast)."""
+    words = flex.words("naming_verb")
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    verbs = [t for t in clause if t.i > tok.i and t.tag_.startswith("VV") and _lemma(t) in words]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    if any(t.lower_ == "man" for t in clause):
+        return True
+    if v.tag_ == "VVPP" and any(t.lower_ in ("werden", "worden") and t.i > v.i for t in clause):
+        return True
+    return any(t.lower_ == "als" and tok.i < t.i < v.i for t in clause) and _subject_token(sent, tok) is None
+
+
 def _lemma(tok: Token) -> str:
     low = tok.lower_
     lemma = (tok.lemma_ or "").lower()
@@ -1093,8 +1185,34 @@ def _past_content(doc: Doc, st: Statement) -> bool:
     if span is None:
         return False
     finite = [t for t in span if t.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP", "MD")]
+    if doc.lang_ == "de" and any(t.lower_ in FUTURE_TIME_OVERRIDE for t in span):
+        return False  # "dass … bis 2020 abgeschlossen ist": a state in the future
     # (the tagger's Tense is unreliable on "senkt": past is read from the form)
-    return bool(finite) and all(t.lower_ in PAST_FORMS.get(doc.lang_, set()) or t.tag_ == "VBD" for t in finite)
+    return bool(finite) and all(
+        t.lower_ in PAST_FORMS.get(doc.lang_, set()) or t.tag_ == "VBD" or _past_finite_de(t) for t in finite
+    )
+
+
+PAST_MODALS = {"konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "mochte", "mochten"}
+PERFECT_AUXILIARIES = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
+FUTURE_TIME_OVERRIDE = {"bis", "künftig", "morgen", "bald", "demnächst", "nächste", "nächsten", "kommende", "kommenden"}
+
+
+def _past_finite_de(t: Token) -> bool:
+    """A German finite verb that places its clause in the past: a past modal ("entstehen
+    konnten"), a weak preterite the tagger marks past ("handelte", "siegten" — the ending
+    "-te(n)/-test" guards against the tagger's past on "senkt"), or the auxiliary of a
+    perfect ("entstanden ist", "hat … gewonnen": haben/sein with a past participle as its
+    head). "sollte" is epistemic and stays out."""
+    low = t.lower_
+    if t.tag_ == "VMFIN":
+        return low in PAST_MODALS
+    if t.tag_ == "VVFIN":
+        return "Past" in t.morph.get("Tense") and low.endswith(("te", "ten", "test", "tet"))
+    if t.tag_ == "VAFIN" and low in PERFECT_AUXILIARIES:
+        head = t.head
+        return dep(t) in ("aux", "cop") and head.tag_ in ("VVPP", "VAPP", "VMPP") and head.i != t.i
+    return False
 
 
 PAST_FORMS = {
@@ -1366,6 +1484,8 @@ IMPERSONAL = {"man", "one"}
 def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
     """The subject of a reported future is the speaker, the speaker's state, or impersonal
     "man" — the statement announces the speaker's own plans."""
+    if stmt.speaker != "author" and _speaker_pronoun_act(doc, sent, cue, stmt):
+        return True
     if stmt.speaker in ("author", "unknown"):
         subj_word = _subject_word(sent, cue, doc.lang_)
         return subj_word is not None and subj_word.lower_ in IMPERSONAL and stmt.speaker != "author"
@@ -1386,6 +1506,32 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         if speaker is not None and speaker.country and m.actor_id == speaker.country:
             return True
     return False
+
+
+SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir"}
+
+
+def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
+    """"Der Minister sagte, er werde im Herbst zurücktreten", "Die Partei erklärte, dass sie
+    keine Wahlempfehlung abgeben werde": the subject of the reported future is a pronoun
+    that takes up the speaker named before it in the same sentence (no other actor mention
+    between them), and the verb is an act the subject decides (``_decided_act``: not an
+    outcome — "er werde die Wahl gewinnen" stays a forecast — nor a state). The speaker
+    announces an intention, no forecast (the gold's rule on plans)."""
+    if not stmt.speaker_text:
+        return False
+    subj = _subject_word(sent, cue, doc.lang_)
+    if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or subj.i < sent.start:
+        return False
+    sp = doc.char_span(stmt.span[0], stmt.span[1], alignment_mode="expand") if stmt.span else None
+    text = doc_text(doc)
+    at = text.find(stmt.speaker_text, sent.start_char, subj.idx)
+    if at < 0:
+        return False  # the speaker is not named before the pronoun in this sentence
+    between = [m for m in tokens.mentions_in(doc, at + len(stmt.speaker_text), subj.idx)]
+    if between or sp is None:
+        return False
+    return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
 
 
 def _negated_attitude(sent: Span, stmt: Statement, flex: ForecastLexicon) -> bool:
@@ -1656,6 +1802,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
         own_hedges = [h for h in hedges if cues and clause_bounds(sent, cues[0].tok.i)[0] <= h[2].i < clause_bounds(sent, cues[0].tok.i)[1]]
+        if stmt is not None and stmt.verb_class == "expect" and lang == "de" and _pluperfect_attitude(sent, stmt.cue):
+            continue  # "Niemand hat damit gerechnet, dass … würde": a superseded or surprised expectation
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
@@ -1669,13 +1817,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
-            and any(_lemma(v) in flex.words("schedule_verb") for v in _main_verbs(sent, cues[0].tok)[:1])
+            and _scheduled_act(sent, cues[0].tok, flex)
             and not match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future"))
-            and (cond is not None or (horizon is not None and horizon.get("day")))
+            and (cond is not None or horizon is not None)
         ):
             # "Ein größerer Akt wird erst stattfinden, wenn …", "würde der Familienrat
-            # zusammentreten", "wird am Montag tagen": a procedure or a dated schedule
-            # ("Auch wenn es regnet, wird das Spiel stattfinden" stays a prediction)
+            # zusammentreten", "wird am Montag tagen", "wird im Mai erscheinen", "wird im
+            # Herbst vorgelegt werden", "wird ab März erhältlich sein": a procedure, a release
+            # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
+            # hedged "dürfte im Herbst erscheinen" stay predictions)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
@@ -1768,6 +1918,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         hz = None
         if horizon is not None:
             hz = {k: horizon[k] for k in ("text", "start", "end")}
+        if lang == "de" and holder_text and holder in ("unknown", "") and " " not in holder_text.strip() and (
+            holder_text.lower().endswith(tuple(flex.words("forecast_noun") | flex.words("estimate_noun")))
+        ):
+            # "Laut Wifo-Prognose …": the source is a forecast compound; its modifier owns it
+            compound = next((t for t in sent if t.text == holder_text.strip()), None)
+            owner = _compound_owner(doc, compound) if compound is not None else None
+            if owner is not None:
+                holder, holder_text = owner
         out.append(
             Forecast(
                 holder=holder,
@@ -1981,7 +2139,18 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
         cs, ce = clause_bounds(sent, t.i)
         if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
             return True
+        if t.tag_ == "VVPP" and any(sent.doc[j].lower_ in PERFECT_HABEN for j in range(cs, ce)) and any(
+            sent.doc[j].lower_ in SURPRISE_NEGATIONS for j in range(cs, ce)
+        ):
+            # "Mit dieser Rückkehr haben selbst seine Freunde nicht gerechnet", "Niemand hat
+            # damit gerechnet, dass …": a negated perfect expectation reports a surprise —
+            # what was not expected has happened
+            return True
     return False
+
+
+PERFECT_HABEN = {"habe", "hat", "haben", "hast", "habt"}
+SURPRISE_NEGATIONS = {"nicht", "niemand", "keiner", "keine", "kaum", "nie", "niemals"}
 
 
 OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}

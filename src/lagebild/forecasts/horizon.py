@@ -66,9 +66,12 @@ def _term_end(doc, sent: Span, span, published: Optional[date]) -> Optional[date
 def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore[no-untyped-def]
     """In a future-tense sentence an expression without a year that resolved into the past
     means the next occurrence: "wird am Mittwoch kommen" (next Wednesday), "wird bis zum
-    Frühjahr abziehen" (next spring)."""
+    Frühjahr abziehen" (next spring). A bare weekday moves forward in a present-tense
+    sentence as well ("muss am Sonntag wahrscheinlich verzichten": next Sunday)."""
     end = te.end_date or te.start_date
-    if not published or end is None or end >= published or not _future_tense(sent):
+    if not published or end is None or end >= published:
+        return te
+    if not _future_tense(sent) and not (te.rule == "weekday" and _present_tense(sent)):
         return te
     if any(ch.isdigit() for ch in te.text):
         return te  # an explicit date or year stays as written
@@ -110,6 +113,29 @@ def _undated_future(text: str, sent: Span, char: int) -> bool:
         return False
     # (a sentence-initial "Sollte …," opens a condition, it predicts nothing)
     return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent if t.i > sent.start)
+
+
+PERFECT_AUX = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
+
+
+def _present_tense(sent: Span) -> bool:
+    """The sentence's finite verbs are all present tense and none is the auxiliary of a
+    perfect ("hat … gewonnen"): a bare weekday in it ("Der VfB muss am Sonntag
+    wahrscheinlich verzichten") is the next one — news reports past days in the past tense
+    or the perfect. German only (the tags are STTS)."""
+    if sent.doc.lang_ != "de":
+        return False
+    finite = [t for t in sent if t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
+    if not finite:
+        return False
+    for t in finite:
+        if "Past" in t.morph.get("Tense"):
+            return False
+        if t.tag_ == "VAFIN" and t.lower_ in PERFECT_AUX and any(
+            u.tag_ in ("VVPP", "VAPP", "VMPP") for u in sent if u.i > t.i
+        ):
+            return False
+    return True
 
 
 def _future_tense(sent: Span) -> bool:
@@ -176,4 +202,44 @@ def find_horizon(
             "future": True,
             "char_span": (cs, ce),
         }
-    return best
+    return best or _bare_year(sent, published, within)
+
+
+YEAR_UNITS = {"prozent", "euro", "dollar", "franken", "pfund", "mal", "stück", "%", "€", "$"}
+
+
+def _bare_year(sent: Span, published: Optional[date], within: Optional[Sequence[Tuple[int, int]]] = None):  # type: ignore[no-untyped-def]
+    """A bare year as the only time of the sentence ("2020 werden bereits 27 Prozent …
+    gedeckt", "wird spätestens 2025 festgelegt", "werde 2017 wieder beim Stand von 2008
+    sein"): a four-digit numeral 1900–2099 that counts no noun after it ("2020 Soldaten",
+    "2020 Euro" are amounts). The first such year at or after the publication year wins (any
+    year when the document is undated); None when there is none. The temporal module
+    leaves such years alone because out of context they may be amounts. In an undated
+    document the year counts only in a sentence with a predictive verb form ("wird",
+    "dürfte", "würde" …) and no finite verb in the past tense ("1970 ins Exil schickte")."""
+    toks = list(sent)
+    if published is None and (
+        not any(t.lower_ in PREDICTIVE_FORMS.get(sent.doc.lang_, set()) for t in toks)
+        or any(t.tag_.endswith("FIN") and "Past" in t.morph.get("Tense") for t in toks)
+    ):
+        return None  # undated: only a year in a sentence with a predictive form and no past tense
+    for k, t in enumerate(toks):
+        if len(t.text) != 4 or not t.text.isdigit() or not 1900 <= int(t.text) <= 2099:
+            continue
+        if within is not None and not any(a <= t.idx and t.idx + 4 <= b for a, b in within):
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "ADJA" or nxt.lower_ in YEAR_UNITS):
+            continue
+        year = int(t.text)
+        if published is not None and year < published.year:
+            continue
+        return {
+            "text": t.text,
+            "start": f"{year}-01-01",
+            "end": f"{year}-12-31",
+            "future": published is None or year >= published.year,
+            "day": False,
+            "char_span": (t.idx, t.idx + 4),
+        }
+    return None

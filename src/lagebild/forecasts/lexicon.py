@@ -53,6 +53,7 @@ CUE_KINDS = (
     "question_predicate",
     "estimate_noun",
     "revelation_verb",
+    "naming_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (

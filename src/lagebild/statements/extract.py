@@ -826,7 +826,14 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     if _is_passive(tok):
         # "Am Montag wurden 5.000 Schutzsuchende erwartet": an expectation whose holder the
         # sentence does not name (the forecasts take the reporting speaker, else the author)
-        if any(dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "NUM", "PROPN") for c in tok.children):
+        # (a bare noun phrase the parser calls "obl" or "obj" — no preposition; a passive
+        # takes no accusative object — is the subject it missed: "Zur Premiere werden rund
+        # 5.000 Zuschauer erwartet", forecasts s20)
+        if any(
+            (dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "NUM", "PROPN"))
+            or (dep(c) in ("obl", "obj") and c.pos_ in ("NOUN", "NUM") and not any(dep(g) == "case" for g in c.children))
+            for c in tok.children
+        ):
             ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
                 (sent.start_char, sent.end_char, UNKNOWN, None, tok.text)
             )

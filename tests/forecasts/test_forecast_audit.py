@@ -1,0 +1,47 @@
+"""The forecast audit on unseen news (benchmarks/forecast_audit.py, issue 11): the interval
+arithmetic and the committed labels (offsets, hashes and labels only; hashes match the corpus)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild import realgold
+
+ROOT = Path(__file__).resolve().parents[2]
+AUDIT = ROOT / "benchmarks" / "gold" / "real-de" / "forecast_audit.jsonl"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("forecast_audit", ROOT / "benchmarks" / "forecast_audit.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_wilson_interval():
+    w = _script().wilson
+    assert w(34, 60) == (0.441, 0.684)  # Wilson 1927, as in the README table
+    assert w(0, 10)[0] == 0.0 and w(10, 10)[1] == 1.0
+    assert w(0, 0) == (0.0, 1.0)
+
+
+def test_audit_records_are_labels_only():
+    keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok"}
+    annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
+    rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 240
+    for r in rows:
+        assert set(r) <= keys
+        assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted")
+        assert r["line"] not in annotated  # unseen text: outside the annotation lines
+        assert 0 <= r["start"] < r["end"]
+
+
+@pytest.mark.skipif(not realgold.available(), reason="news-de corpus (../shared/data/news-de) absent")
+def test_audit_hashes_match_the_corpus(capsys):
+    _script().score(AUDIT)
+    out = capsys.readouterr().out
+    assert "s20-before: precision 34/60" in out and "s20-after: precision 25/60" in out
