@@ -360,6 +360,8 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
+        if any(s.i in self._dateline_tokens for s in subj):
+            subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):
             # a zu-infinitive has no subject of its own (its controller's is shared, see
             # subjects()): what the parse or word order took for one is an object
@@ -386,6 +388,33 @@ class ArgumentsMixin:
             cache.clear()
         cache[key] = (subj, objs)
         return subj, objs
+
+    def _dateline_subject(self, verb: Token, subj: List[Token], objs: List[Token]) -> Tuple[List[Token], List[Token]]:
+        """(subjects, objects) of a German clause whose parse took the dateline for the
+        subject ("Warschau – Der Parteichef X hat Deutschland … vorgeworfen"): the place is
+        no one's argument (:meth:`EventCoder._dateline`). The subject is, in this order,
+        the first noun phrase without a preposition that the parse hung on the place before
+        the verb (the real Vorfeld subject: "Wien – ÖGB-Präsident X nennt …"; one with an
+        actor first), else another subject of the parse ("Wien – Nach der Genehmigung …
+        prangert Pilz … an"), else the word-order reading of the clause; other subjects of
+        the parse become objects (a dative the parser read as a second subject)."""
+        doc = verb.doc
+        dl = self._dateline_tokens
+        hung = [c for d in subj if d.i in dl for c in d.children
+                if c.i not in dl and d.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                and self.lex.role(c.dep_) != "case" and not any(self.lex.role(x.dep_) == "case" for x in c.children)]
+        others = [c for c in self.children(verb, "subj", "subj_pass") if c.i not in dl]
+        if hung:
+            new_subj = [c for c in hung if self._has_actor(doc, c)][:1] or hung[:1]
+        elif others:
+            new_subj = others[:1]
+        else:
+            lin_s, lin_o = self._linear_args(verb)
+            new_subj = [x for x in lin_s if x.i not in dl][:1]
+            objs = objs + [x for x in lin_o if x.i not in dl]
+        seen = {x.i for x in new_subj} | set(dl)
+        out_objs = [x for x in objs + others if x.i not in seen and not seen.add(x.i)]  # type: ignore[func-returns-value]
+        return new_subj, out_objs
 
     def _linear_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
         """(subject, objects) heads from word order alone (German): the Vorfeld phrase, or
