@@ -54,3 +54,18 @@ def test_fresh_mechanism_grid_de(nlp_de):
             failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
     print(f"fresh mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)
+
+
+def test_reference_mechanism_grid_de(nlp_de):
+    """Datelines taken for the subject and pronouns that refer to generic group nouns
+    (``reference_grid_de.tsv``, session 20): every row must pass."""
+    rows = read_grid("reference_grid_de.tsv")
+    assert len(rows) >= 15
+    failures = []
+    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
+        got = coded_events(doc)
+        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
+                   for s, t, c in got):
+            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    print(f"reference mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
+    assert not failures, "\n".join(failures)
