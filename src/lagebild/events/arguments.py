@@ -360,7 +360,7 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
-        if any(s.i in self._dateline_tokens for s in subj):
+        if any(s.i in self._dateline_tokens or s.head.i in self._dateline_tokens for s in subj):
             subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):
             # a zu-infinitive has no subject of its own (its controller's is shared, see
@@ -400,10 +400,12 @@ class ArgumentsMixin:
         the parse become objects (a dative the parser read as a second subject)."""
         doc = verb.doc
         dl = self._dateline_tokens
-        hung = [c for d in subj if d.i in dl for c in d.children
-                if c.i not in dl and d.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
-                and self.lex.role(c.dep_) != "case" and not any(self.lex.role(x.dep_) == "case" for x in c.children)]
-        others = [c for c in self.children(verb, "subj", "subj_pass") if c.i not in dl]
+        places = {s.i if s.i in dl else s.head.i for s in subj if s.i in dl or s.head.i in dl}
+        hung = [c for d in sorted(places) for c in doc[d].children
+                if c.i not in dl and d < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                and self.lex.role(c.dep_) != "case" and not any(self.lex.role(x.dep_) == "case" for x in c.children)
+                and (self.lemma(c)[:1].isupper() or self._has_actor(doc, c))]  # not an adverb ("Zuvor")
+        others = [c for c in self.children(verb, "subj", "subj_pass") if c.i not in dl and c.head.i not in dl]
         if hung:
             new_subj = [c for c in hung if self._has_actor(doc, c)][:1] or hung[:1]
         elif others:
@@ -611,7 +613,11 @@ class ArgumentsMixin:
         subject ("Kritisch/nsubj äußerte sich X"): a lone first token whose lemma is lower
         case (German nouns keep their capital), that is no actor and has a second subject
         beside it, belongs to the predicate."""
-        if not (self.lang == "de" and tok.i == tok.sent.start and not list(tok.children)
+        # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
+        # hat …": every word after the dash is capitalised too)
+        first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
+                                             and tok.i - 2 in self._dateline_tokens)
+        if not (self.lang == "de" and first and not list(tok.children)
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
                 and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
             return False
