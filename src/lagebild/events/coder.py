@@ -1011,6 +1011,8 @@ class EventCoder(ArgumentsMixin):
         spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
         threats = self._conditional_threats([e for e in out if id(e) not in spoken], out) \
             if self.lang == "en" and self.nested != "governing" else []
+        if self.lang == "de" and self.nested != "governing":
+            threats += self._self_denials([e for e in out if id(e) not in spoken], out)
         out.extend(act for act, _ in threats)
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
@@ -1381,6 +1383,51 @@ class EventCoder(ArgumentsMixin):
             act.content_of, act.speech_act = [], None
             act.pattern = None
             have.add(e.source)
+            out.append((act, e))
+        return out
+
+    #: agents through which a state acts: a speaker of one of them speaks for the state's acts
+    STATE_AGENTS = frozenset(("GOV", "MIL", "COP", "SPY", "JUD"))
+
+    def _same_side(self, speaker: str, source: str) -> bool:
+        """Whether ``speaker`` speaks for the acts of ``source``: the same actor, or both the
+        state of one country and its agents (``RUSGOV`` for ``RUS``, ``ISRGOV`` for ``ISRMIL``)."""
+        if speaker == source:
+            return True
+        codes = []
+        for ident in (speaker, source):
+            a = self._actor_types.get(ident)
+            codes.append((getattr(a, "code", None) if a is not None else (ident if ident.isupper() else None)) or "")
+        sp, so = codes
+        if len(sp) < 3 or len(so) < 3 or sp[:3] != so[:3] or sp.startswith(("IGO", "NGO", "IMG", "---")):
+            return False
+        return (sp[3:6] or "GOV") in self.STATE_AGENTS and (so[3:6] or "GOV") in self.STATE_AGENTS
+
+    def _self_denials(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
+        """A speaker who says that they (or the state they speak for) did not carry out a
+        conflictual act denies it: CAMEO 016 (deny responsibility) by the speaker, with the
+        act's target as target, besides the negated act itself ("Ich habe den Präsidenten nie
+        beleidigt, sagte X", "Russland hat die Ukraine nicht angegriffen, sagte Putin", "Die
+        Armee habe keine Zivilisten getötet, erklärte der Minister"). The act: negated, of
+        roots 11-20 (all of negative Goldstein weight), reported by a statement whose speaker
+        is its source or speaks for it (:meth:`_same_side`). None where the sentence already
+        codes a 016 of that speaker. Returns ``(denial, act)`` pairs."""
+        out: List[Tuple[Event, Event]] = []
+        have = {e.source for e in sentence if e.cameo == "016"}
+        for e in events:
+            if not e.negated or e.speaker is None or e.source is None or e.speech_act or e.cameo[:2] < "11":
+                continue
+            if e.speaker in have or not self._same_side(e.speaker, e.source):
+                continue
+            cameo = self.ontology.lookup("016")
+            act = e.model_copy() if hasattr(e, "model_copy") else copy.copy(e)
+            act.source = e.speaker
+            act.cameo, act.plover, act.quad_class, act.goldstein = "016", cameo.plover, cameo.quad_class, cameo.goldstein
+            act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+            act.modality, act.modalities, act.condition, act.negated = "asserted", ["asserted"], None, False
+            act.content_of, act.speech_act, act.mentions = [], None, []
+            act.pattern = None
+            have.add(e.speaker)
             out.append((act, e))
         return out
 
