@@ -10,6 +10,7 @@ An argument without an actor stays None; a clause where no actor acts is not cod
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 
 from datetime import date
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
@@ -853,7 +854,11 @@ class EventCoder(ArgumentsMixin):
                 matched[token.i] = pats
         if not matched and not (self.lex.deontic and any(
                 t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
-            return self._headline_opposition(doc, sent, published) if self.lang == "de" else []
+            if self.lang != "de":
+                return []
+            return self._headline_opposition(doc, sent, published) + (
+                self._evaluative_predications(doc, sent, statements, stmt_starts, published)
+                if statements and self.nested != "governing" else [])
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
@@ -995,6 +1000,8 @@ class EventCoder(ArgumentsMixin):
                                if e.source and e.target)
         if self.lang == "de" and self.nested != "governing":
             out.extend(self._headline_opposition(doc, sent, published))
+        if self.lang == "de" and self.nested != "governing" and statements:
+            out.extend(self._evaluative_predications(doc, sent, statements, stmt_starts, published))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -1122,6 +1129,83 @@ class EventCoder(ArgumentsMixin):
             if made:
                 out.append((sv, lv, made))
         return out
+
+    #: dependency labels of a noun's genitive or possessive attribute (UD and TIGER)
+    GENITIVE_DEPS = frozenset(("nmod", "nmod:poss", "poss", "ag", "det:poss"))
+
+    def _evaluative_predications(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
+                                 published: Optional[date]) -> List[Event]:
+        """German: a speaker's copular judgement of an actor or of an actor's act is a
+        criticism (CAMEO 111), speaker -> that actor: "Gaulands AfD ist deutschfeindlich",
+        "Dies sei schmutzige Propaganda Erdoğans", "Die Pläne des Ministers sind
+        verantwortungslos" in a statement of X. The predicate (the head of a clause with
+        the copula "sein") must be a word of the ``negativ_urteil`` sense class
+        (``senses_de.tsv``, the judgement words the predicative speech-act patterns use;
+        a compound noun counts by its last part: "PR-Desaster") or end in one of the
+        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"); the target is an actor of
+        the subject phrase (the actor itself or its genitive/possessive owner: "Putins
+        Politik"), else the genitive owner of the predicate noun; the source is the
+        speaker the statements component gives the sentence's statement (the author's
+        own judgement is no event). Not when the clause is negated ("ist kein Fehler"),
+        nor when the target is the speaker. The event is asserted: the judgement is the
+        speech act itself."""
+        from .patterns import load_sense_classes
+
+        classes = load_sense_classes("de")
+        words = classes.get("negativ_urteil") or frozenset()
+        endings = classes.get("negativ_endung") or frozenset()
+        if not words:
+            return []
+        out: List[Event] = []
+        for pred in sent:
+            cop = next((c for c in pred.children if c.dep_ == "cop" and self.lemma(c) == "sein"), None)
+            if cop is None or pred.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV"):
+                continue
+            lemma = self.lemma(pred).lower()
+            last = lemma.rsplit("-", 1)[-1]
+            if not (lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
+                    len(w) >= 5 and " " not in w and last.endswith(w) for w in words))):
+                continue
+            clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")]
+            if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])):
+                continue
+            k = bisect_right(stmt_starts, pred.idx)
+            stmt = next((st for st in statements[max(0, k - 8):k][::-1]
+                         if st.span[0] <= pred.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
+            if stmt is None:
+                continue
+            speaker = stmt.speaker
+            target: Optional[Arg] = None
+            for subj in [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")]:
+                for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS]:
+                    a = self.arg(doc, tok)
+                    if a.actor is None and tok.pos_ == "PRON":
+                        resolved = self._resolve_anaphor(doc, pred, a)
+                        a = Arg(a.token, resolved, a.text, a.start, a.end) if resolved else a
+                    if a.actor and a.actor != speaker:
+                        target = a
+                        break
+                if target is not None:
+                    break
+            if target is None and pred.pos_ in ("NOUN", "PROPN"):
+                for c in pred.children:
+                    if c.dep_ in self.GENITIVE_DEPS and not any(self.lex.role(x.dep_) == "case" for x in c.children):
+                        a = self.arg(doc, c)
+                        if a.actor and a.actor != speaker:
+                            target = a
+                            break
+            if target is None:
+                continue
+            src = Arg(pred, speaker, "", pred.idx, pred.idx)
+            info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
+            pat = Pattern(trigger=lemma, code="111", origin="evaluative-predication")
+            out.extend(self._events(doc, sent, pred, pat, [src], [target], None, info, None, None))
+        self._bounds = (sent.start, sent.end)
+        return out
+
+    def _negating(self, tok: Token) -> bool:
+        """A negation word ("nicht", "kein", "nie") -- German."""
+        return tok.lower_ in ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "keineswegs", "keinesfalls")
 
     def support_verb(self, noun: Token) -> Optional[Tuple[Token, str]]:
         """(verb, role) when ``noun`` (a nominal event trigger) is realised by a support verb
