@@ -1177,7 +1177,8 @@ class EventCoder(ArgumentsMixin):
             speaker = stmt.speaker
             target: Optional[Arg] = None
             for subj in [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")]:
-                for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS]:
+                for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS
+                                     and not any(self.lex.role(x.dep_) == "case" for x in c.children)]:
                     a = self.arg(doc, tok)
                     if a.actor is None and tok.pos_ == "PRON":
                         resolved = self._resolve_anaphor(doc, pred, a)
