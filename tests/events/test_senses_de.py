@@ -57,8 +57,8 @@ def test_fresh_mechanism_grid_de(nlp_de):
 
 
 def test_reference_mechanism_grid_de(nlp_de):
-    """Datelines taken for the subject and pronouns that refer to generic group nouns
-    (``reference_grid_de.tsv``, session 20): every row must pass."""
+    """Datelines taken for the subject, judgement speech acts, self-denials and evaluative
+    predications (``reference_grid_de.tsv``, session 20): every row must pass."""
     rows = read_grid("reference_grid_de.tsv")
     assert len(rows) >= 15
     failures = []

@@ -363,7 +363,7 @@ def _is_subject(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int,
-                 exclude: FrozenSet[str] = frozenset(), groups: bool = False) -> List[str]:
+                 exclude: FrozenSet[str] = frozenset()) -> List[str]:
     lang = _lang(doc)
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
@@ -384,100 +384,14 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # within the pronoun's own sentence the nearest actor, in earlier ones the first
         # (topic, usually the subject)
         ranked.append(((type_rank, dist, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start), m.actor_id))
-    if groups and lang == "de" and word.kind in ("pronoun", "demonstrative"):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        form = _head(span).lower_ if span is not None and len(span) else ""
-        if form in ("sie", "diese"):
-            # 3rd person feminine singular or plural; a subject's finite verb decides
-            agree = _finite_number(_head(span)) if span is not None and len(span) else None
-            number, gender = {"sg": ("sg", "f"), "pl": ("pl", "*")}.get(agree or "", ("*", "f|pl"))
-        for key, tok in _group_antecedents(doc, bounds, here, start, number, gender):
-            ranked.append((key, tok))  # type: ignore[arg-type]
-    ranked.sort(key=lambda r: r[0])
+    ranked.sort()
     out: List[str] = []
-    for _, ref in ranked:
-        actor_id = ref if isinstance(ref, str) else _group_id(doc, ref)
-        if actor_id is None or actor_id in exclude:
-            continue
+    for _, actor_id in ranked:
         if actor_id not in out:
             out.append(actor_id)
         if len(out) >= limit:
             break
     return out
-
-
-def _group_antecedents(doc: Doc, bounds: Sequence[Tuple[int, int]], here: int, start: int, number: str,
-                       gender: str) -> List[Tuple[Tuple[int, int, int, int], Token]]:
-    """German generic group nouns before a pronoun that agree with it, ranked as
-    :func:`_antecedents` ranks actor mentions: "Die Polizei nahm drei Männer fest. Sie
-    warf ihnen … vor" -> the police; "Die Rebellen eroberten die Stadt. Sie …" -> the
-    rebels. A group noun is no actor mention (its actor is made when an argument names
-    it: :func:`group_actor`), so the mention search alone never finds it. Agreement is
-    German's: "sie" is a feminine singular ("die Polizei", "die Regierung") or any plural
-    ("die Rebellen", "Sicherheitskräfte"); "er" a masculine, "es" a neuter singular
-    ("der Geheimdienst", "das Militär"); the parser's number of an ambiguous "sie" is not
-    trusted. A group noun inside an actor mention, one compared ("wie ein Soldat") and one
-    that is no group word are skipped."""
-    lex = load_reference_lexicon("de")
-    out: List[Tuple[Tuple[int, int, int, int], Token]] = []
-    lo = bounds[0][0]
-    first = doc.char_span(lo, start, alignment_mode="expand")
-    if first is None:
-        return out
-    for tok in first:
-        if tok.idx + len(tok) > start or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper():
-            continue
-        gword = _word_of(lex, tok)
-        if gword is None or gword.kind != "group" or _compared(tok):
-            continue
-        if mentions_in(doc, tok.idx, tok.idx + len(tok)):
-            continue
-        gnum = _number_of(tok, gword)
-        ggen = "*"
-        for c in tok.children:
-            if c.dep_ == "det" and c.morph.get("Gender"):
-                ggen = _gender_of(c)
-        if ggen == "*":
-            ggen = _gender_of(tok)
-        if not _group_agrees(number, gender, gnum, ggen):
-            continue
-        dist = here - _sentence_index(bounds, tok.idx)
-        subject = 0 if tok.dep_ in SUBJECT_DEPS else 1
-        out.append(((1 if gender == "m" else 0, dist, subject, -tok.idx if dist == 0 else tok.idx), tok))
-    return out
-
-
-def _finite_number(pron: Token) -> Optional[str]:
-    """``"sg"``/``"pl"``: the number of the finite verb a subject pronoun agrees with
-    ("sie nahm" / "sie hatten"); None when the pronoun is no subject or no finite verb shows it."""
-    if pron.dep_ not in SUBJECT_DEPS:
-        return None
-    verb = pron.head
-    for tok in [verb, *[c for c in verb.children if c.pos_ == "AUX"]]:
-        if "Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood"):
-            number = tok.morph.get("Number")
-            if number:
-                return "pl" if "Plur" in number else "sg"
-    return None
-
-
-def _group_agrees(number: str, gender: str, gnum: str, ggen: str) -> bool:
-    """German pronoun agreement with a group noun (see :func:`_group_antecedents`);
-    ``number``/``gender`` are the pronoun's, ``gnum``/``ggen`` the noun's."""
-    if gender == "f|pl":  # "sie", "diese"
-        return gnum == "pl" or (gnum == "sg" and ggen == "f")
-    if gnum == "pl":
-        return number == "pl"  # "ihnen"
-    if gnum == "*" or ggen == "*":
-        return False  # no evidence of agreement
-    if gender == "*":
-        return number == "sg" or number == "*"
-    return gender == ggen and number != "pl"
-
-
-def _group_id(doc: Doc, tok: Token) -> Optional[str]:
-    found = resolve_references(doc, tok.idx, tok.idx + len(tok), limit=1, groups=True)
-    return found[0] if found else None
 
 
 @lru_cache(maxsize=1)
@@ -755,7 +669,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
-    out = _antecedents(doc, start, end, word, number, gender, want, exclude, groups=groups)
+    out = _antecedents(doc, start, end, word, number, gender, want, exclude)
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
         # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
