@@ -1149,6 +1149,13 @@ class EventCoder(ArgumentsMixin):
         own judgement is no event). Not when the clause is negated ("ist kein Fehler"),
         nor when the target is the speaker. The event is asserted: the judgement is the
         speech act itself."""
+        cops = [t for t in sent if t.dep_ == "cop"]
+        if not cops:
+            return []
+        k = bisect_right(stmt_starts, sent[-1].idx)
+        if not any(st.span[1] > sent.start_char and st.speaker and st.speaker != "author"
+                   for st in statements[max(0, k - 8):k]):
+            return []  # no statement of a speaker in this sentence
         from .patterns import load_sense_classes
 
         classes = load_sense_classes("de")
@@ -1157,9 +1164,8 @@ class EventCoder(ArgumentsMixin):
         if not words:
             return []
         out: List[Event] = []
-        for pred in sent:
-            cop = next((c for c in pred.children if c.dep_ == "cop" and self.lemma(c) == "sein"), None)
-            if cop is None or pred.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV"):
+        for pred in {c.head.i: c.head for c in cops if self.lemma(c) == "sein"}.values():
+            if pred.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV"):
                 continue
             lemma = self.lemma(pred).lower()
             last = lemma.rsplit("-", 1)[-1]
