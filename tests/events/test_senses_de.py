@@ -54,3 +54,32 @@ def test_fresh_mechanism_grid_de(nlp_de):
             failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
     print(f"fresh mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)
+
+
+def test_reference_mechanism_grid_de(nlp_de):
+    """Datelines taken for the subject, judgement speech acts, self-denials and evaluative
+    predications (``reference_grid_de.tsv``, session 20): every row must pass."""
+    rows = read_grid("reference_grid_de.tsv")
+    assert len(rows) >= 15
+    failures = []
+    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
+        got = coded_events(doc)
+        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
+                   for s, t, c in got):
+            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    print(f"reference mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
+    assert not failures, "\n".join(failures)
+
+
+def test_evaluative_predication_needs_speaker_and_affirmed_judgement(nlp_de):
+    """A copular judgement codes 111 only when a speaker says it and it is not negated;
+    a speaker denying their own side's act codes 016 only for their own side."""
+    texts = [
+        "Die Entscheidung der Regierung in Moskau ist kein Fehler, sagte Präsident Wladimir Putin.",
+        "Die Pläne des Innenministers Thomas de Maizière sind verantwortungslos.",
+        "Die Lage in Syrien ist gefährlich, sagte Bundeskanzlerin Angela Merkel.",
+        "Bundeskanzlerin Angela Merkel sagte, Russland habe die Ukraine nicht angegriffen.",
+    ]
+    for text, doc in zip(texts, nlp_de.pipe(texts)):
+        codes = [e.cameo for e in doc._.events if e.pattern in (None, "evaluative-predication") or e.cameo == "016"]
+        assert "111" not in codes and "016" not in codes, (text, codes)

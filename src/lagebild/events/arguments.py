@@ -360,6 +360,8 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
+        if any(s.i in self._dateline_tokens or s.head.i in self._dateline_tokens for s in subj):
+            subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):
             # a zu-infinitive has no subject of its own (its controller's is shared, see
             # subjects()): what the parse or word order took for one is an object
@@ -386,6 +388,35 @@ class ArgumentsMixin:
             cache.clear()
         cache[key] = (subj, objs)
         return subj, objs
+
+    def _dateline_subject(self, verb: Token, subj: List[Token], objs: List[Token]) -> Tuple[List[Token], List[Token]]:
+        """(subjects, objects) of a German clause whose parse took the dateline for the
+        subject ("Warschau – Der Parteichef X hat Deutschland … vorgeworfen"): the place is
+        no one's argument (:meth:`EventCoder._dateline`). The subject is, in this order,
+        the first noun phrase without a preposition that the parse hung on the place before
+        the verb (the real Vorfeld subject: "Wien – ÖGB-Präsident X nennt …"; one with an
+        actor first), else another subject of the parse ("Wien – Nach der Genehmigung …
+        prangert Pilz … an"), else the word-order reading of the clause; other subjects of
+        the parse become objects (a dative the parser read as a second subject)."""
+        doc = verb.doc
+        dl = self._dateline_tokens
+        places = {s.i if s.i in dl else s.head.i for s in subj if s.i in dl or s.head.i in dl}
+        hung = [c for d in sorted(places) for c in doc[d].children
+                if c.i not in dl and d < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
+                and self.lex.role(c.dep_) != "case" and not any(self.lex.role(x.dep_) == "case" for x in c.children)
+                and (self.lemma(c)[:1].isupper() or self._has_actor(doc, c))]  # not an adverb ("Zuvor")
+        others = [c for c in self.children(verb, "subj", "subj_pass") if c.i not in dl and c.head.i not in dl]
+        if hung:
+            new_subj = [c for c in hung if self._has_actor(doc, c)][:1] or hung[:1]
+        elif others:
+            new_subj = others[:1]
+        else:
+            lin_s, lin_o = self._linear_args(verb)
+            new_subj = [x for x in lin_s if x.i not in dl][:1]
+            objs = objs + [x for x in lin_o if x.i not in dl]
+        seen = {x.i for x in new_subj} | set(dl)
+        out_objs = [x for x in objs + others if x.i not in seen and not seen.add(x.i)]  # type: ignore[func-returns-value]
+        return new_subj, out_objs
 
     def _linear_args(self, verb: Token) -> Tuple[List[Token], List[Token]]:
         """(subject, objects) heads from word order alone (German): the Vorfeld phrase, or
@@ -582,7 +613,11 @@ class ArgumentsMixin:
         subject ("Kritisch/nsubj äußerte sich X"): a lone first token whose lemma is lower
         case (German nouns keep their capital), that is no actor and has a second subject
         beside it, belongs to the predicate."""
-        if not (self.lang == "de" and tok.i == tok.sent.start and not list(tok.children)
+        # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
+        # hat …": every word after the dash is capitalised too)
+        first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
+                                             and tok.i - 2 in self._dateline_tokens)
+        if not (self.lang == "de" and first and not list(tok.children)
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
                 and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
             return False

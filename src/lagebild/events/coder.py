@@ -10,6 +10,7 @@ An argument without an actor stays None; a clause where no actor acts is not cod
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 
 from datetime import date
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
@@ -853,7 +854,11 @@ class EventCoder(ArgumentsMixin):
                 matched[token.i] = pats
         if not matched and not (self.lex.deontic and any(
                 t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
-            return self._headline_opposition(doc, sent, published) if self.lang == "de" else []
+            if self.lang != "de":
+                return []
+            return self._headline_opposition(doc, sent, published) + (
+                self._evaluative_predications(doc, sent, statements, stmt_starts, published)
+                if statements and self.nested != "governing" else [])
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
@@ -995,6 +1000,8 @@ class EventCoder(ArgumentsMixin):
                                if e.source and e.target)
         if self.lang == "de" and self.nested != "governing":
             out.extend(self._headline_opposition(doc, sent, published))
+        if self.lang == "de" and self.nested != "governing" and statements:
+            out.extend(self._evaluative_predications(doc, sent, statements, stmt_starts, published))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -1011,6 +1018,8 @@ class EventCoder(ArgumentsMixin):
         spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
         threats = self._conditional_threats([e for e in out if id(e) not in spoken], out) \
             if self.lang == "en" and self.nested != "governing" else []
+        if self.lang == "de" and self.nested != "governing":
+            threats += self._self_denials([e for e in out if id(e) not in spoken], out)
         out.extend(act for act, _ in threats)
         keys = self.__dict__.setdefault("_keys", {})
         for e in out:
@@ -1120,6 +1129,90 @@ class EventCoder(ArgumentsMixin):
             if made:
                 out.append((sv, lv, made))
         return out
+
+    #: dependency labels of a noun's genitive or possessive attribute (UD and TIGER)
+    GENITIVE_DEPS = frozenset(("nmod", "nmod:poss", "poss", "ag", "det:poss"))
+
+    def _evaluative_predications(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
+                                 published: Optional[date]) -> List[Event]:
+        """German: a speaker's copular judgement of an actor or of an actor's act is a
+        criticism (CAMEO 111), speaker -> that actor: "Gaulands AfD ist deutschfeindlich",
+        "Dies sei schmutzige Propaganda Erdoğans", "Die Pläne des Ministers sind
+        verantwortungslos" in a statement of X. The predicate (the head of a clause with
+        the copula "sein") must be a word of the ``negativ_urteil`` sense class
+        (``senses_de.tsv``, the judgement words the predicative speech-act patterns use;
+        a compound noun counts by its last part: "PR-Desaster") or end in one of the
+        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"); the target is an actor of
+        the subject phrase (the actor itself or its genitive/possessive owner: "Putins
+        Politik"), else the genitive owner of the predicate noun; the source is the
+        speaker the statements component gives the sentence's statement (the author's
+        own judgement is no event). Not when the clause is negated ("ist kein Fehler"),
+        nor when the target is the speaker. The event is asserted: the judgement is the
+        speech act itself."""
+        cops = [t for t in sent if t.dep_ == "cop"]
+        if not cops:
+            return []
+        k = bisect_right(stmt_starts, sent[-1].idx)
+        if not any(st.span[1] > sent.start_char and st.speaker and st.speaker != "author"
+                   for st in statements[max(0, k - 8):k]):
+            return []  # no statement of a speaker in this sentence
+        from .patterns import load_sense_classes
+
+        classes = load_sense_classes("de")
+        words = classes.get("negativ_urteil") or frozenset()
+        endings = classes.get("negativ_endung") or frozenset()
+        if not words:
+            return []
+        out: List[Event] = []
+        for pred in {c.head.i: c.head for c in cops if self.lemma(c) == "sein"}.values():
+            if pred.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV"):
+                continue
+            lemma = self.lemma(pred).lower()
+            last = lemma.rsplit("-", 1)[-1]
+            if not (lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
+                    len(w) >= 5 and " " not in w and last.endswith(w) for w in words))):
+                continue
+            clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")]
+            if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])):
+                continue
+            k = bisect_right(stmt_starts, pred.idx)
+            stmt = next((st for st in statements[max(0, k - 8):k][::-1]
+                         if st.span[0] <= pred.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
+            if stmt is None:
+                continue
+            speaker = stmt.speaker
+            target: Optional[Arg] = None
+            for subj in [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")]:
+                for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS
+                                     and not any(self.lex.role(x.dep_) == "case" for x in c.children)]:
+                    a = self.arg(doc, tok)
+                    if a.actor is None and tok.pos_ == "PRON":
+                        resolved = self._resolve_anaphor(doc, pred, a)
+                        a = Arg(a.token, resolved, a.text, a.start, a.end) if resolved else a
+                    if a.actor and a.actor != speaker:
+                        target = a
+                        break
+                if target is not None:
+                    break
+            if target is None and pred.pos_ in ("NOUN", "PROPN"):
+                for c in pred.children:
+                    if c.dep_ in self.GENITIVE_DEPS and not any(self.lex.role(x.dep_) == "case" for x in c.children):
+                        a = self.arg(doc, c)
+                        if a.actor and a.actor != speaker:
+                            target = a
+                            break
+            if target is None:
+                continue
+            src = Arg(pred, speaker, "", pred.idx, pred.idx)
+            info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
+            pat = Pattern(trigger=lemma, code="111", origin="evaluative-predication")
+            out.extend(self._events(doc, sent, pred, pat, [src], [target], None, info, None, None))
+        self._bounds = (sent.start, sent.end)
+        return out
+
+    def _negating(self, tok: Token) -> bool:
+        """A negation word ("nicht", "kein", "nie") -- German."""
+        return tok.lower_ in ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "keineswegs", "keinesfalls")
 
     def support_verb(self, noun: Token) -> Optional[Tuple[Token, str]]:
         """(verb, role) when ``noun`` (a nominal event trigger) is realised by a support verb
@@ -1381,6 +1474,51 @@ class EventCoder(ArgumentsMixin):
             act.content_of, act.speech_act = [], None
             act.pattern = None
             have.add(e.source)
+            out.append((act, e))
+        return out
+
+    #: agents through which a state acts: a speaker of one of them speaks for the state's acts
+    STATE_AGENTS = frozenset(("GOV", "MIL", "COP", "SPY", "JUD"))
+
+    def _same_side(self, speaker: str, source: str) -> bool:
+        """Whether ``speaker`` speaks for the acts of ``source``: the same actor, or both the
+        state of one country and its agents (``RUSGOV`` for ``RUS``, ``ISRGOV`` for ``ISRMIL``)."""
+        if speaker == source:
+            return True
+        codes = []
+        for ident in (speaker, source):
+            a = self._actor_types.get(ident)
+            codes.append((getattr(a, "code", None) if a is not None else (ident if ident.isupper() else None)) or "")
+        sp, so = codes
+        if len(sp) < 3 or len(so) < 3 or sp[:3] != so[:3] or sp.startswith(("IGO", "NGO", "IMG", "---")):
+            return False
+        return (sp[3:6] or "GOV") in self.STATE_AGENTS and (so[3:6] or "GOV") in self.STATE_AGENTS
+
+    def _self_denials(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
+        """A speaker who says that they (or the state they speak for) did not carry out a
+        conflictual act denies it: CAMEO 016 (deny responsibility) by the speaker, with the
+        act's target as target, besides the negated act itself ("Ich habe den Präsidenten nie
+        beleidigt, sagte X", "Russland hat die Ukraine nicht angegriffen, sagte Putin", "Die
+        Armee habe keine Zivilisten getötet, erklärte der Minister"). The act: negated, of
+        roots 11-20 (all of negative Goldstein weight), reported by a statement whose speaker
+        is its source or speaks for it (:meth:`_same_side`). None where the sentence already
+        codes a 016 of that speaker. Returns ``(denial, act)`` pairs."""
+        out: List[Tuple[Event, Event]] = []
+        have = {e.source for e in sentence if e.cameo == "016"}
+        for e in events:
+            if not e.negated or e.speaker is None or e.source is None or e.speech_act or e.cameo[:2] < "11":
+                continue
+            if e.speaker in have or not self._same_side(e.speaker, e.source):
+                continue
+            cameo = self.ontology.lookup("016")
+            act = e.model_copy() if hasattr(e, "model_copy") else copy.copy(e)
+            act.source = e.speaker
+            act.cameo, act.plover, act.quad_class, act.goldstein = "016", cameo.plover, cameo.quad_class, cameo.goldstein
+            act.cameo_name, act.plover_mode = cameo.name, cameo.plover_mode
+            act.modality, act.modalities, act.condition, act.negated = "asserted", ["asserted"], None, False
+            act.content_of, act.speech_act, act.mentions = [], None, []
+            act.pattern = None
+            have.add(e.speaker)
             out.append((act, e))
         return out
 
