@@ -550,3 +550,89 @@ def test_grid_first_person_after_a_colon_is_the_named_person():
 
 def test_first_person_without_a_colon_frame_stays_the_author():
     assert [c for _, c in _codes("Wien – Ich glaube, dass wir gewinnen werden.")] == ["author"]
+
+
+# Issue 11 (session 20): a sentence whose main verb is a verbal act (a CAMEO verbal
+# cooperation/conflict trigger of data/events/patterns_de*) or a judgement verb
+# (data/de/judgement_verbs.txt) with a named subject and no content of its own makes that
+# subject the speaker of the Konjunktiv-I sentence after it -- a new named subject starts a
+# new report. Old code: 16 of 20 wrong.
+VERBAL_ACT_ANCHORS = [
+    ("Der Innenminister wies die Vorwürfe am Montag zurück. Die Polizei habe korrekt gehandelt.", "Innenminister"),
+    ("Gewerkschaftschef Peter Huber kritisierte den Entwurf scharf. Er gehe an den Problemen der Beschäftigten vorbei.", "Huber"),
+    ("Die Grünen begrüßten die Einigung. Sie sei ein wichtiger Schritt für den Klimaschutz.", "Grünen"),
+    ("Bürgermeisterin Anna Berger nannte den Beschluss einen Fehler. Die Stadt verliere damit ihre wichtigste Einnahmequelle.", "Berger"),
+    ("Der Bauernverband lehnte den Vorschlag ab. Er belaste vor allem kleine Betriebe.", "Bauernverband"),
+    ("Ministerpräsidentin Maria Keller forderte mehr Geld vom Bund. Die Länder könnten die Kosten nicht allein tragen.", "Keller"),
+    ("Der Bauernverband bezeichnete die Pläne als realitätsfern. Jeder dritte Hof sei sonst bedroht.", "Bauernverband"),
+    ("Überzogen findet die Ärztekammer die neuen Auflagen. Sie seien zu bürokratisch.", "Ärztekammer"),
+    ("Der Minister hält die Sorgen für unbegründet. Die Versorgung sei gesichert.", "Minister"),
+    ("Stadträtin Julia Frank sieht das anders. Der Standort sei ungeeignet.", "Frank"),
+    ("Die Ärztekammer lobte die Reform. Sie entlaste die Hausärzte spürbar.", "Ärztekammer"),
+    ("Der Bürgermeister bedauerte die Entscheidung des Landes. Man habe bis zuletzt verhandelt.", "Bürgermeister"),
+    ("Die Umweltschützer verurteilten die Rodung des Waldes. Der Wald sei unersetzlich.", "Umweltschützer"),
+    ("Der Kanzler sagte, die Lage sei stabil. Oppositionsführerin Eva Roth kritisierte die Regierung. Sie habe die Risiken unterschätzt.", "Roth"),
+    ("Die Lehrergewerkschaft sprach sich gegen die Reform aus. Sie bringe den Schulen nur neue Bürokratie.", "Lehrergewerkschaft"),
+    ("Außenminister Jan Novak verurteilte den Angriff auf das Konsulat. Man müsse die Täter finden und bestrafen.", "Novak"),
+    ("Der Wirtschaftsbund warnte vor höheren Steuern. Die Betriebe seien schon jetzt stark belastet.", "Wirtschaftsbund"),
+    ("Die Landesregierung wies die Kritik des Rechnungshofs zurück. Alle Ausgaben seien ordnungsgemäß verbucht worden.", "Landesregierung"),
+    ("Kritisch sieht die Arbeiterkammer den Entwurf. Die Hauptlast trage der Mittelstand.", "Arbeiterkammer"),
+    ("Der Sozialminister Karl Weiß hielt die Zahlen für geschönt. Die Zahl der Armen sei in Wahrheit gestiegen.", "Weiß"),
+]
+
+
+def _last_speaker_after_first_sentence(text: str) -> str:
+    cut = text.index(". ")
+    later = [s for s in _statements(text) if s.span[0] > cut]
+    return later[-1].speaker_text or "" if later else ""
+
+
+def test_grid_verbal_act_subject_speaks_the_konjunktiv1_after_it():
+    failed = [t for t, who in VERBAL_ACT_ANCHORS if who not in _last_speaker_after_first_sentence(t)]
+    assert len(failed) <= len(VERBAL_ACT_ANCHORS) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", [
+    "Die Grünen begrüßten die Einigung.",
+    "Der Innenminister wies die Vorwürfe am Montag zurück.",
+    "Überzogen findet die Ärztekammer die neuen Auflagen.",
+])
+def test_verbal_act_alone_is_no_statement(text):
+    assert _statements(text) == []
+
+
+def test_verbal_act_triggers_are_derived_from_the_cameo_patterns():
+    from lagebild.statements.extract import verbal_act_triggers
+
+    t = verbal_act_triggers("de")
+    assert t["zurückweisen"] == () and t["kritisieren"] == () and t["finden"] == ()
+    assert "unterstützen" not in t  # 05 or 07 (aid): not only a verbal act
+    assert "treffen" not in t and "angreifen" not in t
+
+
+# Issue 11 (session 20): a fronted object or dative ("Den Vorwurf …", "Dem Sender …",
+# "Seinem Nachfolger …") that the parser calls the subject: a determiner that is never
+# nominative rules it out, and the noun phrase after the verb speaks. Old code: 8 of 12 wrong.
+OBLIQUE_FRONTED = [
+    ("Dem Sender ORF sagte die Ministerin, die Reform komme im Herbst.", "Ministerin"),
+    ("Den Journalisten erklärte der Bürgermeister, der Bau beginne im Mai.", "Bürgermeister"),
+    ("Einem Reporter der Zeitung sagte der Trainer, er bleibe im Verein.", "Trainer"),
+    ("Den Vorwurf der Untätigkeit wies die Landesrätin zurück. Man habe sofort gehandelt.", "Landesrätin"),
+    ("Diesen Schritt kritisierte die Opposition scharf. Er komme viel zu spät.", "Opposition"),
+    ("Den Bericht bestätigte ein Sprecher des Ministeriums am Abend. Die Zahlen seien korrekt.", "Sprecher"),
+    ("Dem Parlament teilte der Kanzler mit, die Regierung werde zurücktreten.", "Kanzler"),
+    ("Einen Rücktritt lehnte der Parteichef ab. Er sei gewählt und bleibe im Amt.", "Parteichef"),
+    ("Seinem Nachfolger warf der frühere Bürgermeister vor, er habe die Stadt verschuldet.", "Bürgermeister"),
+    ("Den Kritikern entgegnete die Ministerin, das Gesetz sei längst überfällig.", "Ministerin"),
+    ("Dem Rundfunk sagte der Gewerkschaftschef, die Löhne müssten steigen.", "Gewerkschaftschef"),
+    ("Den Plan der Regierung lobte der Bauernverband. Er bringe den Betrieben Sicherheit.", "Bauernverband"),
+]
+
+
+def test_grid_fronted_oblique_noun_phrase_is_no_speaker():
+    failed = []
+    for text, who in OBLIQUE_FRONTED:
+        sts = _statements(text)
+        if not sts or who not in (sts[-1].speaker_text or "") or "," in (sts[-1].speaker_text or ""):
+            failed.append((text, [s.speaker_text for s in sts]))
+    assert len(failed) <= len(OBLIQUE_FRONTED) * 0.05, failed

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from typing import List, Optional, Tuple
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -333,6 +334,22 @@ def _bare_fronted(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return tok.i == sent.start and not list(tok.children) and not tokens.mentions_in(ctx.doc, tok.idx, tok.idx + len(tok))
 
 
+# German determiners that are never nominative (accusative, dative or genitive forms only):
+# a noun phrase they open cannot be a subject, whatever the parser says. From the
+# declension tables of the definite and indefinite article and the possessives.
+OBLIQUE_DETERMINERS = {
+    "de": frozenset("den dem des einen einem eines diesen diesem jenen jenem keinen keinem keines "
+                    "seinen seinem ihren ihrem unseren unserem euren eurem meinen meinem deinen deinem".split()),
+}
+
+
+def _oblique_np(ctx: _Ctx, tok: Token) -> bool:
+    """``tok`` heads a noun phrase opened by a determiner that is never nominative ("den
+    Vorwurf", "dem Minister"): no subject."""
+    dets = [c for c in tok.children if dep(c) == "det" and c.i < tok.i]
+    return bool(dets) and dets[0].lower_ in OBLIQUE_DETERMINERS.get(ctx.lang, frozenset())
+
+
 def _named_np(ctx: _Ctx, tok: Token) -> bool:
     """A noun phrase with a determiner, or one that mentions an actor."""
     s, e = subtree_span(tok)
@@ -419,7 +436,11 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             # real noun phrase (a determiner or an actor mention)
             before = [t for t in subjects if t.i < verb.i]
             after = [t for t in subjects if t.i > verb.i]
-            if not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
+            if all(_oblique_np(ctx, t) for t in before) and not all(_oblique_np(ctx, t) for t in after):
+                # "Den Vorwurf, … wies der Minister zurück": a fronted object the parser
+                # called a subject; its determiner's case rules it out
+                subjects = after
+            elif not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
                 subjects = before
             else:
                 subjects = after
@@ -440,13 +461,28 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
                     s, e = min(t.idx for t in parts), max(t.idx + len(t) for t in parts)
                 ctx.subject_head = after[0]
                 return [t for t in sent if s <= t.idx < e]
+        if subjects and ctx.lang == "de" and all(_oblique_np(ctx, t) for t in subjects):
+            # "Seinem Nachfolger warf der Bürgermeister vor, …": the parser took the fronted
+            # dative for the subject and the subject after the verb for an object
+            real = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "nsubj")
+                    and c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)
+                    and not (content[0] <= c.idx < content[1])]
+            if real:
+                subjects = real[:1]
         if subjects:
             # "The economist Petra Lang expects": a parser may split one subject in two
             s = min(subtree_span(t)[0] for t in subjects)
             e = max(_subject_end(ctx, t) for t in subjects)
+            if s < content[0] < e:
+                # "sagte der Gewerkschaftschef, die Löhne müssten steigen": the parser hung
+                # the content on the subject
+                e = content[0]
             names = [t for t in subjects if t.pos_ == "PROPN"]
             ctx.subject_head = names[0] if names else subjects[0]
-            return [t for t in sent if s <= t.idx < e]
+            out = [t for t in sent if s <= t.idx < e]
+            while len(out) > 1 and out[-1].is_punct:
+                out.pop()
+            return out
     # the parser saw a verb without subject (impersonal passive, "heißt es"): no guess —
     # unless the tagger took the verb for a noun ("The minister fears that …")
     parse_found_none = ctx.parsed and verb.pos_ in ("VERB", "AUX")
@@ -1325,6 +1361,101 @@ def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, 
     return (speaker, speaker_text) if speaker not in (UNKNOWN, "author") else None
 
 
+# CAMEO roots whose events are verbal acts (the quad classes "verbal cooperation" 01-05 and
+# "verbal conflict" 10-14 of Schrodt's CAMEO manual) less 04 consult (meetings, visits) and
+# 14 protest (demonstrations, strikes): what the subject of such an event says is the
+# statement it makes.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+@lru_cache(maxsize=4)
+def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
+    """Verb lemmas whose events are verbal acts, derived from the event coder's CAMEO verb
+    patterns (``data/events/patterns_<lang>*``): lemma -> the word sets a light-verb
+    pattern needs (() when the verb alone is one: "zurückweisen", "kritisieren", "loben").
+    A lemma counts only when every verbal (non-nominal) pattern of it has a code in
+    :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not.
+    Plus the judgement verbs of ``data/<lang>/judgement_verbs.txt`` ("finden", "halten für").
+    Empty for a language without patterns."""
+    from ..events.patterns import load_patterns
+
+    out: Dict[str, Tuple[FrozenSet[str], ...]] = {}
+    try:
+        index = load_patterns(lang)
+    except FileNotFoundError:
+        index = None
+    for trigger in index.triggers() if index is not None else ():
+        pats = [p for p in index.get(trigger) if not p.nominal]
+        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats):
+            continue
+        if any(not p.words for p in pats):
+            out[trigger] = ()
+        else:
+            out[trigger] = tuple(w for p in pats for w in p.words)
+    path = data_path(lang, "judgement_verbs.txt")
+    for lemma in (word_list(str(path)) if path.is_file() else ()):
+        out[lemma.lower()] = ()
+    return out
+
+
+def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
+    """Lemma of ``verb`` with its separable particle ("wies … zurück" -> "zurückweisen")."""
+    lemma = (verb.lemma_ or verb.lower_).lower()
+    prt = [c.lower_ for c in verb.children if dep(c) == "compound:prt"
+           or (dep(c) == "compound" and c.pos_ in ("ADP", "PART", "ADV") and c.i > verb.i)]
+    return prt[0] + lemma if prt and not lemma.startswith(prt[0]) else lemma
+
+
+def _verbal_act_anchor(ctx: _Ctx, sent: Span) -> None:
+    """A sentence whose main verb is a verbal act or a judgement with a named subject and
+    no content of its own -- "Der Minister wies die Vorwürfe zurück.", "Die Grünen
+    begrüßten die Einigung.", "Überzogen findet die Ärztekammer die Auflagen." -- makes that
+    subject the speaker of the Konjunktiv-I sentences after it (an anchor, as a speech
+    verb without content gives one): a new named subject starts a new report; the last
+    statement's speaker before it no longer speaks. A pronoun subject ("Er lobte …") is
+    resolved like any speaker; an impersonal one ("man", "es") names no one. Needs a parse."""
+    if not ctx.parsed or ctx.quote_at(sent.start_char) is not None or turn_at(ctx.turns, sent.start_char) is not None:
+        return
+    triggers = verbal_act_triggers(ctx.lang)
+    if not triggers:
+        return
+    root = sent.root
+    verbs = [root] + [c for c in root.children if dep(c) == "conj" and c.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = _verb_lemma(ctx, verb)
+        if lemma not in triggers:
+            continue
+        words = triggers[lemma]
+        if words:
+            lemmas = {(t.lemma_ or t.lower_).lower() for t in sent}
+            if not any(any(l == w or l.endswith(w) for l in lemmas) for ws in words for w in ws):
+                continue
+        ctx.subject_head = None
+        subj = _subject_tokens(ctx, verb, sent, (sent.end_char, sent.end_char))
+        if len(subj) == 1 and _bare_fronted(ctx, subj[0], sent):
+            # "Überzogen/NOUN findet die Ärztekammer die Auflagen": the parser made the
+            # fronted predicative the subject and the real one an object
+            after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "nsubj", "iobj")
+                     and c.pos_ in ("NOUN", "PROPN") and _named_np(ctx, c)]
+            if not after:
+                continue
+            s0, e0 = subtree_span(after[0])
+            subj = [t for t in sent if s0 <= t.idx < e0]
+            ctx.subject_head = after[0]
+        if not subj or is_impersonal(ctx.lang, subj[0].text):
+            continue
+        s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
+        speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None,
+                                                np_head=ctx.subject_head)
+        described = len(subj) <= 6 and any(t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() for t in subj)
+        if speaker == "author" or (speaker == UNKNOWN and not described):
+            continue  # "die Landesrätin", "der Parteichef": a description names a speaker too
+        ctx.anchors.append((sent.end_char, speaker, speaker_text))
+        return
+
+
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
     best = None
     cands = list(ctx.out) + [
@@ -1506,6 +1637,8 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
         if ctx.quote_at(sent.start_char) is not None:
             continue
         kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
+        if kj is None:
+            _verbal_act_anchor(ctx, sent)
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
