@@ -184,6 +184,9 @@ def resolve_speaker(
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
+        authored = _report_author(ctx, start, end)
+        if authored:
+            return authored, text
         prev = _previous_speaker(ctx, start)
         if prev is not None and prev.speaker != UNKNOWN:
             return prev.speaker, text
@@ -218,6 +221,54 @@ def resolve_speaker(
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
     return UNKNOWN, text
+
+
+def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800) -> Optional[str]:
+    """The author of a report noun with no author of its own ("dem Bericht zufolge", "der
+    Statistik zufolge"): a definite description of a report the text introduced before
+    with its author ("nach einem Bericht von Spiegel online", "aus einer Erhebung des
+    Bundeskriminalamts") -- the nearest earlier report noun of the same lemma, else the
+    nearest report noun of any lemma ("Statistik" after "Erhebung"), in the same paragraph
+    and at most ``window`` characters back; the author is
+    :func:`lagebild.language.reference.represented` of its noun phrase. None when no
+    authored report stands before (then the previous speaker is the source). Head-noun
+    match before class match is the order of the definite-description sieves of Lee et
+    al. (2013)."""
+    if not ctx.parsed:
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    lemma = (head.lemma_ or head.lower_).lower()
+    text = doc_text(ctx.doc)
+    lo = max(0, start - window)
+    para = text.rfind("\n\n", lo, start)
+    lo = para + 2 if para >= 0 else lo
+    same: Optional[str] = None
+    other: Optional[str] = None
+    first = ctx.doc.char_span(lo, start, alignment_mode="expand")
+    toks = [t for t in first if t.pos_ in ("NOUN", "PROPN")] if first is not None else []
+    for tok in reversed(toks):
+        if tok.idx + len(tok) > start or proxy_kind(ctx.doc, tok.idx, tok.idx + len(tok)) != "report":
+            continue
+        s0, e0 = subtree_span(tok)
+        author = represented(ctx.doc, max(s0, tok.idx), min(e0, start))
+        if not author and dep(tok) == "obj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "Der Rechnungshof legte einen Bericht vor", "Forsa veröffentlichte eine
+            # Umfrage": the subject of the verb that publishes it wrote it
+            subj = [c for c in subjects_of(tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
+            if subj:
+                a0, a1 = subtree_span(subj[0])
+                author = _reference(ctx, a0, a1) or tokens.actor_in(ctx.doc, a0, a1)
+        if not author:
+            continue
+        if (tok.lemma_ or tok.lower_).lower() == lemma and same is None:
+            same = author
+            break
+        if other is None:
+            other = author
+    return same or other
 
 
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
@@ -1128,12 +1179,15 @@ def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[
     previous speaker, else the reference resolver's actor)."""
     nouns = {p[1] for p, pos in ctx.lex.attribution.items() if len(p) == 2 and p[0] == "nach" and pos == "before"}
     for k in range(len(low) - 2):
-        if low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns:
+        pre = low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns
+        # the postposition: "Seiner Meinung nach sei …", "Ihrer Einschätzung nach …"
+        post = low[k] in POSSESSIVE_SOURCES and low[k + 1] in nouns and low[k + 2] == "nach"
+        if pre or post:
             rest = toks[:k] + toks[k + 3 :]
             span = char_span([t for t in rest if not t.is_space])
             if span is None:
                 return False
-            pos = toks[k + 1]
+            pos = toks[k + 1] if pre else toks[k]
             # the reference resolver agrees the possessive in gender ("seiner" is no poll);
             # without an antecedent, the previous speaker
             speaker = _reference(ctx, pos.idx, pos.idx + len(pos))
