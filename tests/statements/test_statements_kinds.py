@@ -556,7 +556,7 @@ def test_first_person_without_a_colon_frame_stays_the_author():
 # cooperation/conflict trigger of data/events/patterns_de*) or a judgement verb
 # (data/de/judgement_verbs.txt) with a named subject and no content of its own makes that
 # subject the speaker of the Konjunktiv-I sentence after it -- a new named subject starts a
-# new report. Old code: 16 of 20 wrong.
+# new report. Old code: 18 of 22 wrong.
 VERBAL_ACT_ANCHORS = [
     ("Der Innenminister wies die Vorwürfe am Montag zurück. Die Polizei habe korrekt gehandelt.", "Innenminister"),
     ("Gewerkschaftschef Peter Huber kritisierte den Entwurf scharf. Er gehe an den Problemen der Beschäftigten vorbei.", "Huber"),
@@ -578,6 +578,9 @@ VERBAL_ACT_ANCHORS = [
     ("Die Landesregierung wies die Kritik des Rechnungshofs zurück. Alle Ausgaben seien ordnungsgemäß verbucht worden.", "Landesregierung"),
     ("Kritisch sieht die Arbeiterkammer den Entwurf. Die Hauptlast trage der Mittelstand.", "Arbeiterkammer"),
     ("Der Sozialminister Karl Weiß hielt die Zahlen für geschönt. Die Zahl der Armen sei in Wahrheit gestiegen.", "Weiß"),
+    # a fronted object the parser calls the subject, the pronoun after the verb judges
+    ("Die Botschafterin Maria Stein sprach in Wien. Die Entscheidung für das Referendum hält sie für richtig. Man habe die Stimmung nicht ignorieren können.", "sie"),
+    ("Ministerin Eva Lang äußerte sich am Montag in Brüssel. Den Kompromiss nannte sie einen Erfolg. Jeder Staat habe nachgegeben.", "sie"),
 ]
 
 
@@ -682,3 +685,91 @@ def test_report_source_limits(text):
         assert sts == []
     else:
         assert [s.speaker for s in sts] == ["unknown"]
+
+
+# Issue 11 (session 20): a colon after a verbal act or judgement of a named subject frames
+# the clause after it as that subject's words, in one sentence or split at the colon;
+# a dateline ("Wien – …") the parser made the subject hands it to its apposition; an
+# anaphoric "das" parsed as a second subject names no one. Old code: 9 of 12 wrong.
+COLON_FRAMES = [
+    ("Ähnlich sieht das der Geschäftsführer des Vereins, Christoph Koss: Die Zahlen dürfen den Blick nicht verstellen.", "Koss"),
+    ("Wien – Die Opposition kritisierte: Die Regierung hat die Krise verschlafen.", "Opposition"),
+    ("Anders sieht das die Gewerkschaft: Die Beschäftigten zahlen die Rechnung.", "Gewerkschaft"),
+    ("Der Kanzler sagte, die Gespräche seien gescheitert. Der Außenminister widersprach: Von einem Abbruch der Gespräche kann keine Rede sein.", "Außenminister"),
+    ("Die Bürgermeisterin Eva Hahn lobte die Helfer: Ohne sie wäre die Stadt im Chaos versunken.", "Hahn"),
+    ("Berlin – Die Grünen forderten: Die Regierung muss sofort handeln.", "Grünen"),
+    ("Kritisch äußerte sich der Verband: Die Reform kommt viel zu spät.", "Verband"),
+    ("Die Ärztekammer warnte: Die Wartezeiten werden noch länger.", "Ärztekammer"),
+    ("Paris – Präsident Emmanuel Macron verurteilte den Anschlag: Frankreich lässt sich nicht einschüchtern.", "Macron"),
+    ("Der Betriebsrat bedauerte die Entscheidung: Hunderte Arbeitsplätze gehen verloren.", "Betriebsrat"),
+    ("Die Ministerin wies die Kritik zurück: Das Gesetz schützt die Mieter besser als je zuvor.", "Ministerin"),
+    ("Der Verband begrüßte den Beschluss: Endlich bekommen die Gemeinden Planungssicherheit.", "Verband"),
+]
+
+
+def test_grid_colon_after_a_verbal_act_is_the_subjects_words():
+    failed = []
+    for text, who in COLON_FRAMES:
+        colon = text.rindex(":")
+        sts = [s for s in _statements(text) if s.span[1] > colon]
+        if not sts or who not in (sts[-1].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.speaker) for s in sts]))
+    assert len(failed) <= len(COLON_FRAMES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", [
+    "Das Ergebnis ist klar: Die Partei hat verloren.",  # no verbal act before the colon
+    "Die Regierung beschloss drei Maßnahmen: höhere Steuern, weniger Ausgaben und neue Schulden.",
+])
+def test_colon_without_a_verbal_act_is_no_statement(text):
+    assert _statements(text) == []
+
+
+# Issue 11 (session 20): a closing frame "…, erklärte der Naturschutzbund" takes the
+# subject after the verb even when the parser hangs a noun of the content on the verb as a
+# second subject. Old code: 1 of 8 wrong (the parse of the real sentence differs).
+CLOSING_FRAME_SUBJECT_AFTER = [
+    ("Die Abwehr des Kraftwerks und die Rettung der Auen seien nur zwei Beispiele dafür, erklärte der Naturschutzbund in seiner Stellungnahme.", "Naturschutzbund"),
+    ("Die Kosten und die Risiken seien die größten Probleme, sagte die Ministerin am Montag.", "Ministerin"),
+    ("Der Ausbau der Bahn sei das wichtigste Projekt der Region, betonte der Landeshauptmann.", "Landeshauptmann"),
+    ("Steuern und Abgaben seien zu hoch, kritisierte der Wirtschaftsbund.", "Wirtschaftsbund"),
+    ("Die Zahl der Anträge sei stark gestiegen, teilte das Ministerium mit.", "Ministerium"),
+    ("Die Schulen bleiben vorerst geschlossen, sagte ein Sprecher der Stadt.", "Sprecher"),
+    ("Mehr Personal sei die einzige Lösung, erklärte die Gewerkschaft der Polizei.", "Gewerkschaft"),
+    ("Die Mieten in der Stadt seien ein großes Problem, sagte der Bürgermeister.", "Bürgermeister"),
+]
+
+# the addressee after the speaker is no part of it: a dative ("dem Sender ORF") after any
+# subject, an outlet ("der Bild-Zeitung", "der Nachrichtenagentur dpa"; KB agent nouns
+# with agent MED or a mention coded …MED) after a description. Old code: 6 of 8 wrong.
+ADDRESSEE_OUTLETS = [
+    ("Die Lage ist ernst, sagte Angela Merkel der Zeitung Welt am Sonntag.", "Merkel"),
+    ("Wir werden nicht nachgeben, sagte der Kanzler der Bild-Zeitung.", "Kanzler"),
+    ("Der Präsident des EU-Parlaments, Martin Schulz, hat Notkredite ins Spiel gebracht. Dafür seien Gelder in Brüssel abrufbar, sagte der SPD-Politiker der Zeitung Welt am Sonntag.", "SPD-Politiker"),
+    ("Das Land brauche mehr Geld, sagte Finanzminister Hans Meier dem Sender ORF.", "Meier"),
+    ("Das Ziel sei erreicht, sagte die Ministerin der Nachrichtenagentur dpa.", "Ministerin"),
+    ("Die Gespräche gehen weiter, sagte Außenminister Frank-Walter Steinmeier dem Deutschlandfunk.", "Steinmeier"),
+    ("Er habe nichts zu verbergen, sagte der Angeklagte dem Magazin Spiegel.", "Angeklagte"),
+    ("Die Preise steigen weiter, sagte der Ökonom einem Reporter der Zeitung.", "Ökonom"),
+]
+OUTLET_WORDS = ("Zeitung", "Presse", "Sender", "Nachrichtenagentur", "Deutschlandfunk", "Magazin", "Reporter")
+
+
+def test_grid_closing_frame_subject_after_the_verb():
+    failed = []
+    for text, who in CLOSING_FRAME_SUBJECT_AFTER:
+        sts = _statements(text)
+        said = sts[-1].speaker_text or "" if sts else ""
+        if who not in said or len(said) > 40:
+            failed.append((text, said))
+    assert len(failed) <= len(CLOSING_FRAME_SUBJECT_AFTER) * 0.05, failed
+
+
+def test_grid_outlet_addressee_is_no_part_of_the_speaker():
+    failed = []
+    for text, who in ADDRESSEE_OUTLETS:
+        sts = _statements(text)
+        said = sts[-1].speaker_text or "" if sts else ""
+        if who not in said or any(w in said for w in OUTLET_WORDS):
+            failed.append((text, said))
+    assert len(failed) <= len(ADDRESSEE_OUTLETS) * 0.05, failed

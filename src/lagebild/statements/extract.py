@@ -117,6 +117,9 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     for c in head.children:
         if dep(c) in CORE_LABELS:
             core.extend(c.subtree)
+    # not the addressee the parser hung on the subject ("der Kanzler der Bild-Zeitung")
+    end = _subject_end(ctx, head)
+    core = [t for t in core if t.idx < end]
     found = []
     for t in core:
         found.extend(tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t)))
@@ -448,20 +451,49 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
     return []
 
 
+@lru_cache(maxsize=4)
+def _outlet_nouns(lang: str) -> FrozenSet[str]:
+    """Lower-case nouns of news outlets: the KB's agent nouns with the CAMEO agent MED
+    (``data/kb/agents.tsv``: "Zeitung", "Sender", "Nachrichtenagentur" …), less those naming
+    a person ("Journalist")."""
+    from ..datafiles import iter_tsv
+
+    out = set()
+    for row in iter_tsv(data_path("kb", "agents.tsv"), required=("lang", "term", "agent")):
+        if row["lang"] == lang and row["agent"] == "MED" and not row.get("infl") == "ent":
+            out.add(row["term"].lower())
+    return frozenset(out)
+
+
+def _outlet(ctx: _Ctx, tok: Token) -> bool:
+    """``tok`` heads a news outlet: an outlet noun or a compound of one ("Bild-Zeitung",
+    "Tageszeitung"), or an actor mention coded as media (…MED)."""
+    low = tok.lower_
+    nouns = _outlet_nouns(ctx.lang)
+    if low in nouns or any(low.endswith(n) and len(low) > len(n) for n in nouns):
+        return True
+    s, e = subtree_span(tok)
+    codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
+    return any((codes.get(m.actor_id) or "").endswith("MED") for m in tokens.mentions_in(ctx.doc, s, e))
+
+
 def _subject_end(ctx: _Ctx, head: Token) -> int:
     """End of the subject headed by ``head``: its subtree, less a noun phrase the parser hung
     on a pronoun or a person's name that is the verb's addressee ("sagte er der
     Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse") — a pronoun or a name takes no
     genitive."""
     end = subtree_span(head)[1]
-    person = head.pos_ == "PRON" or (head.pos_ == "PROPN" and any(
+    person = head.pos_ == "PRON" or (head.pos_ in ("PROPN", "NOUN") and any(
         ctx.actor_type.get(m.actor_id) == "PER" for m in tokens.mentions_in(ctx.doc, head.idx, head.idx + len(head))))
-    if not person:
-        return end
-    for c in head.children:
-        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+    for c in head.subtree:
+        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos", "flat", "flat:name") and c.pos_ in ("NOUN", "PROPN"):
             first = min(c.subtree, key=lambda x: x.i)
-            if first.pos_ == "DET" and first.lower_ in ("der", "dem", "den"):
+            det = first.lower_ if first.pos_ == "DET" else ""
+            # a dative ("dem Sender ORF", "einem Reporter") is never a noun's attribute; an
+            # outlet after a description or name is the addressee ("sagte der Kanzler der
+            # Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse"); a person's name or a
+            # pronoun takes no genitive at all
+            if det in ("dem", "einem") or (det in ("der", "den") and (person or _outlet(ctx, c))):
                 end = min(end, first.idx)
     while end > head.idx + len(head) and ctx.doc.text[end - 1].isspace():
         end -= 1
@@ -478,8 +510,23 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
             subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
         subjects = [t for t in subjects if not (content[0] <= subtree_span(t)[0] < content[1])]
-        # a dateline ("Wien – …") is never the subject
-        subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
+        if len(subjects) > 1 and any(t.pos_ in ("NOUN", "PROPN") for t in subjects):
+            # "Ähnlich sieht das der Geschäftsführer …": the anaphoric object "das" the
+            # parser also called a subject names no one
+            subjects = [t for t in subjects if not (t.pos_ in ("DET", "PRON") and t.lower_ in ANAPHORS.get(ctx.lang, set()))]
+        # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
+        # it as an apposition ("Wien – Die Opposition kritisierte: …")
+        datelined = []
+        finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
+        for t in subjects:
+            if t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES:
+                # the apposition must fill the whole Vorfeld, from the dash to the verb
+                datelined += [c for c in t.children if dep(c) in ("appos", "conj", "flat", "nmod")
+                              and c.pos_ in ("NOUN", "PROPN") and min(x.i for x in c.subtree if not x.is_punct) == t.i + 2
+                              and max(x.i for x in c.subtree) + 1 == finite_i]
+            else:
+                datelined.append(t)
+        subjects = datelined
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
@@ -487,7 +534,11 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             # real noun phrase (a determiner or an actor mention)
             before = [t for t in subjects if t.i < verb.i]
             after = [t for t in subjects if t.i > verb.i]
-            if all(_oblique_np(ctx, t) for t in before) and not all(_oblique_np(ctx, t) for t in after):
+            if verb.i > sent.start and ctx.doc[verb.i - 1].text == "," and not all(_oblique_np(ctx, t) for t in after):
+                # "…, seien nur zwei Beispiele, erklärte der Naturschutzbund": a verb right
+                # after a comma opens a closing frame; its subject follows it
+                subjects = after
+            elif all(_oblique_np(ctx, t) for t in before) and not all(_oblique_np(ctx, t) for t in after):
                 # "Den Vorwurf, … wies der Minister zurück": a fronted object the parser
                 # called a subject; its determiner's case rules it out
                 subjects = after
@@ -1468,46 +1519,83 @@ def _verbal_act_anchor(ctx: _Ctx, sent: Span) -> None:
     verb without content gives one): a new named subject starts a new report; the last
     statement's speaker before it no longer speaks. A pronoun subject ("Er lobte …") is
     resolved like any speaker; an impersonal one ("man", "es") names no one. Needs a parse."""
-    if not ctx.parsed or ctx.quote_at(sent.start_char) is not None or turn_at(ctx.turns, sent.start_char) is not None:
+    if ctx.quote_at(sent.start_char) is not None or turn_at(ctx.turns, sent.start_char) is not None:
         return
+    who = verbal_act_subject(ctx, sent, sent.end_char)
+    if who is not None:
+        ctx.anchors.append((sent.end_char, who[0], who[1]))
+
+
+def verbal_act_subject(ctx: _Ctx, sent: Span, before: int) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, speaker text)`` of the subject of ``sent``'s main verb (or a verb
+    coordinated with it) before character ``before`` when that verb is a verbal act or a
+    judgement (:func:`verbal_act_triggers`) and the subject names someone (an actor, a
+    description such as "der Parteichef", a resolved pronoun); else None. Needs a parse."""
+    if not ctx.parsed:
+        return None
     triggers = verbal_act_triggers(ctx.lang)
     if not triggers:
-        return
+        return None
     root = sent.root
     verbs = [root] + [c for c in root.children if dep(c) == "conj" and c.pos_ in ("VERB", "AUX")]
     for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.idx >= before:
             continue
         lemma = _verb_lemma(ctx, verb)
         if lemma not in triggers:
             continue
         words = triggers[lemma]
         if words:
-            lemmas = {(t.lemma_ or t.lower_).lower() for t in sent}
+            lemmas = {(t.lemma_ or t.lower_).lower() for t in sent if t.idx < before}
             if not any(any(l == w or l.endswith(w) for l in lemmas) for ws in words for w in ws):
                 continue
         ctx.subject_head = None
-        subj = _subject_tokens(ctx, verb, sent, (sent.end_char, sent.end_char))
-        if len(subj) == 1 and _bare_fronted(ctx, subj[0], sent):
+        subj = _subject_tokens(ctx, verb, sent, (before, sent.end_char))
+        subj = [t for t in subj if t.idx < before]
+        if len(subj) == 1 and (_bare_fronted(ctx, subj[0], sent) or subj[0].lower_ in ANAPHORS.get(ctx.lang, set())):
             # "Überzogen/NOUN findet die Ärztekammer die Auflagen": the parser made the
             # fronted predicative the subject and the real one an object
             after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "nsubj", "iobj")
-                     and c.pos_ in ("NOUN", "PROPN") and _named_np(ctx, c)]
+                     and c.pos_ in ("NOUN", "PROPN") and _named_np(ctx, c) and c.idx < before]
             if not after:
                 continue
             s0, e0 = subtree_span(after[0])
-            subj = [t for t in sent if s0 <= t.idx < e0]
+            subj = [t for t in sent if s0 <= t.idx < min(e0, before)]
             ctx.subject_head = after[0]
+        while subj and subj[-1].is_punct:
+            subj = subj[:-1]
         if not subj or is_impersonal(ctx.lang, subj[0].text):
             continue
         s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
         speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None,
                                                 np_head=ctx.subject_head)
-        described = len(subj) <= 6 and any(t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() for t in subj)
+        if speaker == UNKNOWN and not tokens.mentions_in(ctx.doc, s, e):
+            # "Die Entscheidung hält sie für richtig": of two parsed subjects the one that
+            # names nobody is the fronted object; a judge is someone
+            # a personal pronoun right after the verb is the inverted subject even when the
+            # parser calls it an object ("… hält sie für richtig")
+            inverted = [c for c in verb.children if c.i == verb.i + 1 and c.pos_ == "PRON"
+                        and c.lower_ in THIRD_PERSON.get(ctx.lang, set()) - IMPERSONAL_PRONOUNS]
+            for c in subjects_of(verb) + inverted:
+                if c in subj or not (c.pos_ in ("PRON", "PROPN") or tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c))):
+                    continue
+                c0, c1 = subtree_span(c)
+                other, other_text = resolve_speaker(ctx, c0, c1, head=c if c1 - c0 == len(c) else None)
+                if other not in (UNKNOWN, "author"):
+                    speaker, speaker_text, s, e = other, other_text, c0, c1
+                    subj = [t for t in sent if c0 <= t.idx < c1]
+                    break
+        if speaker == UNKNOWN:
+            # "der Geschäftsführer des Vereins Neustart, Christoph Koss": the person named in
+            # apposition to the description (the parser may hang it on the genitive)
+            people = [m for m in tokens.mentions_in(ctx.doc, s, e) if ctx.actor_type.get(m.actor_id) == "PER"]
+            if people:
+                speaker = people[-1].actor_id
+        described = len(subj) <= 10 and any(t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() for t in subj)
         if speaker == "author" or (speaker == UNKNOWN and not described):
             continue  # "die Landesrätin", "der Parteichef": a description names a speaker too
-        ctx.anchors.append((sent.end_char, speaker, speaker_text))
-        return
+        return speaker, speaker_text
+    return None
 
 
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
@@ -1621,9 +1709,15 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             c = colons[0]
             right = [t for t in sent if t.i > c.i]
             span = char_span(right)
-            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper() or not _first_person(ctx, right):
+            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper():
                 continue
-            who = _person_before(ctx, sent.start_char, c.idx)
+            if _first_person(ctx, right):
+                who = _person_before(ctx, sent.start_char, c.idx)
+            else:
+                # "Ähnlich sieht das der Geschäftsführer X: Jüngste Einzelfälle dürfen …",
+                # "Die Opposition kritisierte: Die Regierung …": a verbal act or judgement
+                # of a named subject before the colon frames what follows it
+                who = verbal_act_subject(ctx, sent, c.idx) if len([t for t in right if not t.is_punct]) >= 3 else None
             if who is None:
                 continue
             speaker, speaker_text = who
