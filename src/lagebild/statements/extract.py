@@ -183,6 +183,12 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
+    if proxy_kind(doc, start, end) == "person" and not tokens.mentions_in(doc, start, end):
+        # "Der Sprecher fügte hinzu" after "ein Sprecher des Innenministeriums": the same
+        # proxy, introduced before with whom it speaks for
+        authored = _report_author(ctx, start, end, kind="person")
+        if authored:
+            return authored, text
     if proxy_kind(doc, start, end) == "report" and "-" not in text:
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
@@ -215,6 +221,9 @@ def resolve_speaker(
         if ref and not _group_country_only_in(ctx, ref, content, (start, end)):
             return ref, text
     if low in THIRD_PERSON.get(ctx.lang, set()) and low not in IMPERSONAL_PRONOUNS:
+        group = _previous_group_subject(ctx, start, head)
+        if group:
+            return group, text
         prev = _previous_person(ctx, start)
         if prev:
             return prev, text
@@ -226,7 +235,49 @@ def resolve_speaker(
     return UNKNOWN, text
 
 
-def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800) -> Optional[str]:
+# the grammatical gender/number a German third-person pronoun agrees with
+PRONOUN_AGREEMENT = {"er": ("Masc", "Sing"), "sie": ("Fem", None), "es": ("Neut", "Sing")}
+
+
+def _previous_group_subject(ctx: _Ctx, start: int, pron: Optional[Token]) -> Optional[str]:
+    """A pronoun subject ("Sie teilte mit, …") whose antecedent is the generic group that is
+    the subject of the sentence right before it, in the same paragraph ("Die Polizei nahm
+    drei Männer fest."), when no actor mention stands between them: the group's
+    agent-coded actor (:func:`lagebild.language.reference.resolve_reference`). The group
+    noun must agree in gender ("sie": feminine, or any plural). None otherwise. German
+    only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return None
+    tok = pron if pron is not None else ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = tok[0] if tok is not None and not isinstance(tok, Token) else tok
+    if tok is None or tok.lower_ not in PRONOUN_AGREEMENT:
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    if "\n\n" in doc_text(ctx.doc)[prev.end_char : sent.start_char]:
+        return None
+    if any(m.end <= start for m in tokens.mentions_in(ctx.doc, prev.start_char, start)):
+        return None  # a named actor stands nearer: the resolver's business
+    gender, number = PRONOUN_AGREEMENT[tok.lower_]
+    for subj in subjects_of(prev.root):
+        if subj.pos_ != "NOUN":
+            continue
+        g, n = subj.morph.get("Gender"), subj.morph.get("Number")
+        plural = "Plur" in n
+        if tok.lower_ == "sie" and not (plural or "Fem" in g):
+            continue
+        if tok.lower_ != "sie" and (plural or (g and gender not in g)):
+            continue
+        s0, e0 = subtree_span(subj)
+        actor = _reference(ctx, s0, e0)
+        if actor:
+            return actor
+    return None
+
+
+def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str = "report") -> Optional[str]:
     """The author of a report noun with no author of its own ("dem Bericht zufolge", "der
     Statistik zufolge"): a definite description of a report the text introduced before
     with its author ("nach einem Bericht von Spiegel online", "aus einer Erhebung des
@@ -234,7 +285,9 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800) -> Option
     nearest report noun of any lemma ("Statistik" after "Erhebung"), in the same paragraph
     and at most ``window`` characters back; the author is
     :func:`lagebild.language.reference.represented` of its noun phrase. None when no
-    authored report stands before (then the previous speaker is the source). Head-noun
+    authored report stands before (then the previous speaker is the source).
+    ``kind="person"``: the same for a person proxy ("Der Sprecher" after "ein Sprecher des
+    Innenministeriums"), same lemma only -- a lawyer is no spokesman. Head-noun
     match before class match is the order of the definite-description sieves of Lee et
     al. (2013)."""
     if not ctx.parsed:
@@ -253,7 +306,9 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800) -> Option
     first = ctx.doc.char_span(lo, start, alignment_mode="expand")
     toks = [t for t in first if t.pos_ in ("NOUN", "PROPN")] if first is not None else []
     for tok in reversed(toks):
-        if tok.idx + len(tok) > start or proxy_kind(ctx.doc, tok.idx, tok.idx + len(tok)) != "report":
+        if tok.idx + len(tok) > start or proxy_kind(ctx.doc, tok.idx, tok.idx + len(tok)) != kind:
+            continue
+        if kind != "report" and (tok.lemma_ or tok.lower_).lower() != lemma:
             continue
         s0, e0 = subtree_span(tok)
         author = represented(ctx.doc, max(s0, tok.idx), min(e0, start))
@@ -579,6 +634,8 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
                 # "sagte der Gewerkschaftschef, die Löhne müssten steigen": the parser hung
                 # the content on the subject
                 e = content[0]
+            if s < verb.idx < e:
+                e = verb.idx  # "Sie sagte, die Gespräche seien …" with the content hung on "Sie"
             names = [t for t in subjects if t.pos_ == "PROPN"]
             ctx.subject_head = names[0] if names else subjects[0]
             out = [t for t in sent if s <= t.idx < e]
