@@ -813,3 +813,44 @@ def test_pronoun_after_a_group_needs_agreement():
     doc = analyze("Die Polizei nahm drei Männer fest. Er teilte mit, die Verdächtigen seien polizeibekannt.",
                   language="de", published="2016-03-01")
     assert all(not str(s.speaker).endswith("COP") for s in doc.statements)
+
+
+# Issue 11 (session 20): the German reporting parenthesis with any verb -- a main clause,
+# a comma, a verb-first clause with its subject after the verb that ends the sentence
+# ("…, spielte der Kammerpräsident den Ball zurück", "…, zeigte sich der Bürgermeister
+# kämpferisch"): the clause before the comma is the subject's statement. Old code: 4 of 4
+# wrong. A verb-first condition or a subordinate clause before the comma, a fronted phrase
+# with no verb of its own, or a subject that names no one is no frame.
+INVERTED_FRAMES = [
+    ("Die Steuern steigen nicht, beruhigte der Finanzminister die Unternehmer.", "Finanzminister"),
+    ("Eine Frist hat noch nie geholfen, spielte der Kammerpräsident den Ball an die Regierung zurück.", "Kammerpräsident"),
+    ("Wir sind bereit, zeigte sich der Bürgermeister kämpferisch.", "Bürgermeister"),
+    ("Das werde man nicht hinnehmen, gab sich die Gewerkschaft entschlossen.", "Gewerkschaft"),
+]
+NOT_FRAMES = [
+    "Wird das Gesetz beschlossen, steigen die Preise.",
+    "Wenn es regnet, bleiben die Kinder zu Hause.",
+    "Kommt es zu keiner Einigung, droht ein Streik.",
+    "Je länger der Streik dauert, desto größer wird der Schaden.",
+    "Als die Polizei eintraf, flohen die Täter.",
+    "Nachdem die Bombe explodiert war, brach Panik aus.",
+    "Die Täter flohen, verfolgt von der Polizei.",
+    "Die Regierung trat zurück, Neuwahlen sind geplant.",
+    "Kaum war der Minister gelandet, begannen die Proteste.",
+    "Ob die Reform kommt, entscheidet das Parlament.",
+    "Was die Regierung plant, bleibt unklar.",
+]
+
+
+def test_grid_inverted_frame_with_any_verb():
+    failed = []
+    for text, who in INVERTED_FRAMES:
+        sts = _statements(text)
+        if len(sts) != 1 or who not in (sts[0].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.text) for s in sts]))
+    assert len(failed) <= len(INVERTED_FRAMES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", NOT_FRAMES)
+def test_comma_and_inverted_main_clause_is_no_frame(text):
+    assert _statements(text) == []

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
-from ..language.reference import proxy_kind, represented, resolve_reference
+from ..language.reference import classify, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -1568,6 +1568,76 @@ def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
     return prt[0] + lemma if prt and not lemma.startswith(prt[0]) else lemma
 
 
+def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
+    """A main clause closed by a comma and a verb-first clause with its subject after the
+    verb -- the German reporting parenthesis, whatever the verb: "Eine Frist hat noch nie
+    geholfen, spielte der Kammerpräsident den Ball zurück", "Wir sind bereit, zeigte sich
+    der Bürgermeister kämpferisch", "Das werde man nicht hinnehmen, gab sich die
+    Gewerkschaft entschlossen". The clause before the comma is the subject's statement
+    (direct, or indirect in Konjunktiv I). A verb-first clause after a comma is a main
+    clause only after a fronted clause; when the first clause is itself a verb-first
+    condition ("Wird das Gesetz beschlossen, steigen die Preise") or a subordinate clause
+    ("Wenn …, steigen …"), it is not a frame. Returns True when a statement was added.
+    German only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.i < sent.start + 3 or ctx.doc[root.i - 1].text != ",":
+        return False
+    if not is_finite(root) or _verb_entry(ctx, root, sent) is not None:
+        return False  # a speech verb of the lexicon has its own rules
+    first = ctx.doc[sent.start]
+    if first.pos_ in ("VERB", "AUX", "SCONJ") or ctx.lex.clause_kind(first.lower_) is not None:
+        return False
+    before = [t for t in ctx.doc[sent.start : root.i - 1] if not t.is_punct]
+    if len(before) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    # the content opens with a main clause of its own: its first comma-free stretch holds a
+    # finite verb ("Nach Vorwürfen kurdischer Medien, im Nordirak seien …, leitete die
+    # Türkei … ein" is one main clause with a fronted phrase, no frame)
+    head_clause = []
+    for t in ctx.doc[sent.start : root.i - 1]:
+        if t.text == ",":
+            break
+        head_clause.append(t)
+    if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in head_clause):
+        return False
+    if any(t.text == "," for t in ctx.doc[sent.start : root.i - 1]) and not any(
+            c.i < root.i and dep(c) in CONTENT_LABELS for c in root.children):
+        return False  # several clauses before: only when the parse makes them the verb's content
+    after = ctx.doc[root.i + 1 : sent.end]
+    if any(t.pos_ in ("VERB", "AUX") and t.head.i != root.i and dep(t) != "xcomp" for t in after) or \
+            any(t.text in (",", ":", ";") for t in after):
+        return False  # the frame ends the sentence
+    subjects = [c for c in after if dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and (c.head.i == root.i or dep(c.head) == "xcomp" and c.head.head.i == root.i)]
+    subjects = [c for c in subjects if not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text)
+                and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects or subjects[0].i > root.i + 4:
+        return False
+    subj = subjects[0]
+    s0, e0 = subtree_span(subj)
+    e0 = min(e0, _subject_end(ctx, subj))
+    # someone who can speak: an actor, a person or group the reference layer knows, or a
+    # person-role compound ("Kammerpräsident") -- not "die Proteste" ("Kaum war er da,
+    # begannen die Proteste")
+    if not (tokens.mentions_in(ctx.doc, s0, e0) or classify(ctx.doc, s0, e0) is not None
+            or subj.lower_.endswith(_person_heads(ctx.lang))):
+        return False
+    speaker, speaker_text = resolve_speaker(ctx, s0, e0, np_head=subj)
+    if speaker == "author":
+        return False
+    span = char_span(before)
+    if span is None:
+        return False
+    text = doc_text(ctx.doc)
+    ckind = content_kind(ctx.doc, span[0], span[1])
+    _add(ctx, Statement(speaker=speaker, kind="indirect" if ckind == "kj1" else "direct",
+                        text=text[span[0] : span[1]], span=span, speaker_text=speaker_text,
+                        cue=root.text, verb_class="say"))
+    return True
+
+
 def _verbal_act_anchor(ctx: _Ctx, sent: Span) -> None:
     """A sentence whose main verb is a verbal act or a judgement with a named subject and
     no content of its own -- "Der Minister wies die Vorwürfe zurück.", "Die Grünen
@@ -1840,6 +1910,8 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
         if _attributions(ctx, sent):
             continue
         if ctx.quote_at(sent.start_char) is not None:
+            continue
+        if _inverted_frame(ctx, sent):
             continue
         kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
         if kj is None:
