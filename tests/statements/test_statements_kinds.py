@@ -854,3 +854,29 @@ def test_grid_inverted_frame_with_any_verb():
 @pytest.mark.parametrize("text", NOT_FRAMES)
 def test_comma_and_inverted_main_clause_is_no_frame(text):
     assert _statements(text) == []
+
+
+# Issue 11 (session 20): the sentence after a quote names its speaker with an anaphoric
+# manner phrase and any verb ("Mit diesen Worten beruhigte …", "So kommentierte …").
+# Old code: 2 of 4 wrong (the rows with "Diese Einschätzung äußerte" and a speech verb
+# guard the older rule).
+QUOTE_THEN_SPEAKER = [
+    ("„Wir werden die Steuern nicht erhöhen.“ Mit diesen Worten beruhigte der Finanzminister die Wirtschaft.", "Finanzminister"),
+    ("„Das ist ein schwarzer Tag für die Demokratie.“ So kommentierte die Oppositionschefin Eva Roth das Urteil.", "Roth"),
+    ("„Die Krise ist noch lange nicht vorbei.“ Diese Einschätzung äußerte der Ökonom Peter Bauer am Montag.", "Bauer"),
+    ("„Wir geben nicht auf.“ Mit dieser Botschaft trat die Parteichefin vor die Presse.", "Parteichefin"),
+]
+
+
+def test_grid_quote_then_manner_phrase_names_the_speaker():
+    failed = []
+    for text, who in QUOTE_THEN_SPEAKER:
+        sts = _statements(text)
+        if not sts or who not in (sts[0].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.text) for s in sts]))
+    assert len(failed) <= len(QUOTE_THEN_SPEAKER) * 0.05, failed
+
+
+def test_manner_phrase_without_a_speaker_names_none():
+    sts = _statements("„Die Lage ist ernst.“ So bleibt die Lage in der Stadt angespannt.")
+    assert all("Lage" not in (s.speaker_text or "") for s in sts)

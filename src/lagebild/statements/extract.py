@@ -1568,6 +1568,43 @@ def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
     return prt[0] + lemma if prt and not lemma.startswith(prt[0]) else lemma
 
 
+def _manner_back_anchor(ctx: _Ctx, sent: Span) -> None:
+    """"„…“ Mit diesen Worten beruhigte der Finanzminister die Wirtschaft.", "„…“ So
+    kommentierte die Oppositionschefin das Urteil.": a sentence that opens with an
+    anaphoric manner phrase -- "so", or "mit" + a demonstrative + a noun -- and the finite
+    verb, whatever the verb, names the speaker of the quote right before it: the subject
+    after the verb, when it can speak (an actor, a person or group the reference layer
+    knows, a person-role compound). Adds a back anchor (see ``_Ctx.back_anchors``). German
+    only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed or len(sent) < 4:
+        return
+    toks = list(sent)
+    first = toks[0].lower_
+    if first == "so":
+        k = 1
+    elif first == "mit" and toks[1].lower_ in ANAPHORS.get(ctx.lang, set()) and toks[2].pos_ == "NOUN":
+        k = 3
+    else:
+        return
+    verb = toks[k]
+    if verb.pos_ not in ("VERB", "AUX") or not is_finite(verb):
+        return
+    head = verb if verb.head.i == verb.i or dep(verb) not in ("aux", "aux:pass") else verb.head
+    subjects = [c for c in subjects_of(head) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text) and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects:
+        return
+    subj = subjects[0]
+    s0, e0 = subtree_span(subj)
+    e0 = min(e0, _subject_end(ctx, subj))
+    if not (tokens.mentions_in(ctx.doc, s0, e0) or classify(ctx.doc, s0, e0) is not None
+            or subj.lower_.endswith(_person_heads(ctx.lang))):
+        return
+    speaker, speaker_text = resolve_speaker(ctx, s0, e0, np_head=subj)
+    if speaker != "author":
+        ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
+
+
 def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
     """A main clause closed by a comma and a verb-first clause with its subject after the
     verb -- the German reporting parenthesis, whatever the verb: "Eine Frist hat noch nie
@@ -1905,6 +1942,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 ),
             )
     for sent in sents:
+        _manner_back_anchor(ctx, sent)
         if _speech_verbs(ctx, sent):
             continue
         if _attributions(ctx, sent):
