@@ -94,3 +94,28 @@ def test_office_compound_does_not_code_the_interviewee_as_government():
     text = _interview("Projektchef Chris Urmbacher über selbstfahrende Autos in Wien.", "STANDARD", "Urmbacher")
     got = [c for who, c, _ in _turn_codes(text) if who == "Urmbacher"]
     assert got and all(not c.endswith("GOV") for c in got), got
+
+
+# Issue 11 (session 20): a lower-case outlet label -- a web address or a camel-case brand
+# ("derStandard.at:", "derstandard.at:", "derStandard:") -- opens the interviewer's turns,
+# in paragraphs and in a flattened transcript, and is the outlet (the KB name less the
+# top-level domain and a glued article). Old code: 4 of 4 wrong (no turns at all).
+LOWER_CASE_OUTLETS = [
+    _interview("Die Historikerin Gudrun Pfeifenberger über das Gedenkjahr in Wien.", "derStandard.at", "Pfeifenberger"),
+    _interview("Die Historikerin Gudrun Pfeifenberger über das Gedenkjahr in Wien.", "derstandard.at", "Pfeifenberger"),
+    _interview("Die Historikerin Gudrun Pfeifenberger über das Gedenkjahr in Wien.", "derStandard", "Pfeifenberger"),
+    "Die Historikerin Gudrun Pfeifenberger über das Gedenkjahr in Wien. derStandard.at: Wie geht es weiter? "
+    "Pfeifenberger: Das wird sich zeigen. derStandard.at: Und im Herbst? Pfeifenberger: Dann wird gewählt.",
+]
+
+
+@pytest.mark.parametrize("text", LOWER_CASE_OUTLETS)
+def test_lower_case_outlet_label_is_the_outlet(text):
+    got = _turn_codes(text)
+    assert [c for _, c, _ in got] == ["AUTMED", "AUTEDU", "AUTMED", "AUTEDU"], got
+
+
+def test_lower_case_word_before_a_colon_is_no_label():
+    # an ordinary lower-case word or a sentence part before a colon opens no turn
+    text = "Die Lage ist ernst.\n\nfazit: Es bleibt schwierig.\n\nDer Minister sagte: Wir handeln."
+    assert _turn_codes(text) == []

@@ -550,3 +550,333 @@ def test_grid_first_person_after_a_colon_is_the_named_person():
 
 def test_first_person_without_a_colon_frame_stays_the_author():
     assert [c for _, c in _codes("Wien – Ich glaube, dass wir gewinnen werden.")] == ["author"]
+
+
+# Issue 11 (session 20): a sentence whose main verb is a verbal act (a CAMEO verbal
+# cooperation/conflict trigger of data/events/patterns_de*) or a judgement verb
+# (data/de/judgement_verbs.txt) with a named subject and no content of its own makes that
+# subject the speaker of the Konjunktiv-I sentence after it -- a new named subject starts a
+# new report. Old code: 18 of 22 wrong.
+VERBAL_ACT_ANCHORS = [
+    ("Der Innenminister wies die Vorwürfe am Montag zurück. Die Polizei habe korrekt gehandelt.", "Innenminister"),
+    ("Gewerkschaftschef Peter Huber kritisierte den Entwurf scharf. Er gehe an den Problemen der Beschäftigten vorbei.", "Huber"),
+    ("Die Grünen begrüßten die Einigung. Sie sei ein wichtiger Schritt für den Klimaschutz.", "Grünen"),
+    ("Bürgermeisterin Anna Berger nannte den Beschluss einen Fehler. Die Stadt verliere damit ihre wichtigste Einnahmequelle.", "Berger"),
+    ("Der Bauernverband lehnte den Vorschlag ab. Er belaste vor allem kleine Betriebe.", "Bauernverband"),
+    ("Ministerpräsidentin Maria Keller forderte mehr Geld vom Bund. Die Länder könnten die Kosten nicht allein tragen.", "Keller"),
+    ("Der Bauernverband bezeichnete die Pläne als realitätsfern. Jeder dritte Hof sei sonst bedroht.", "Bauernverband"),
+    ("Überzogen findet die Ärztekammer die neuen Auflagen. Sie seien zu bürokratisch.", "Ärztekammer"),
+    ("Der Minister hält die Sorgen für unbegründet. Die Versorgung sei gesichert.", "Minister"),
+    ("Stadträtin Julia Frank sieht das anders. Der Standort sei ungeeignet.", "Frank"),
+    ("Die Ärztekammer lobte die Reform. Sie entlaste die Hausärzte spürbar.", "Ärztekammer"),
+    ("Der Bürgermeister bedauerte die Entscheidung des Landes. Man habe bis zuletzt verhandelt.", "Bürgermeister"),
+    ("Die Umweltschützer verurteilten die Rodung des Waldes. Der Wald sei unersetzlich.", "Umweltschützer"),
+    ("Der Kanzler sagte, die Lage sei stabil. Oppositionsführerin Eva Roth kritisierte die Regierung. Sie habe die Risiken unterschätzt.", "Roth"),
+    ("Die Lehrergewerkschaft sprach sich gegen die Reform aus. Sie bringe den Schulen nur neue Bürokratie.", "Lehrergewerkschaft"),
+    ("Außenminister Jan Novak verurteilte den Angriff auf das Konsulat. Man müsse die Täter finden und bestrafen.", "Novak"),
+    ("Der Wirtschaftsbund warnte vor höheren Steuern. Die Betriebe seien schon jetzt stark belastet.", "Wirtschaftsbund"),
+    ("Die Landesregierung wies die Kritik des Rechnungshofs zurück. Alle Ausgaben seien ordnungsgemäß verbucht worden.", "Landesregierung"),
+    ("Kritisch sieht die Arbeiterkammer den Entwurf. Die Hauptlast trage der Mittelstand.", "Arbeiterkammer"),
+    ("Der Sozialminister Karl Weiß hielt die Zahlen für geschönt. Die Zahl der Armen sei in Wahrheit gestiegen.", "Weiß"),
+    # a fronted object the parser calls the subject, the pronoun after the verb judges
+    ("Die Botschafterin Maria Stein sprach in Wien. Die Entscheidung für das Referendum hält sie für richtig. Man habe die Stimmung nicht ignorieren können.", "sie"),
+    ("Ministerin Eva Lang äußerte sich am Montag in Brüssel. Den Kompromiss nannte sie einen Erfolg. Jeder Staat habe nachgegeben.", "sie"),
+]
+
+
+def _last_speaker_after_first_sentence(text: str) -> str:
+    cut = text.index(". ")
+    later = [s for s in _statements(text) if s.span[0] > cut]
+    return later[-1].speaker_text or "" if later else ""
+
+
+def test_grid_verbal_act_subject_speaks_the_konjunktiv1_after_it():
+    failed = [t for t, who in VERBAL_ACT_ANCHORS if who not in _last_speaker_after_first_sentence(t)]
+    assert len(failed) <= len(VERBAL_ACT_ANCHORS) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", [
+    "Die Grünen begrüßten die Einigung.",
+    "Der Innenminister wies die Vorwürfe am Montag zurück.",
+    "Überzogen findet die Ärztekammer die neuen Auflagen.",
+])
+def test_verbal_act_alone_is_no_statement(text):
+    assert _statements(text) == []
+
+
+def test_verbal_act_triggers_are_derived_from_the_cameo_patterns():
+    from lagebild.statements.extract import verbal_act_triggers
+
+    t = verbal_act_triggers("de")
+    assert t["zurückweisen"] == () and t["kritisieren"] == () and t["finden"] == ()
+    assert "unterstützen" not in t  # 05 or 07 (aid): not only a verbal act
+    assert "treffen" not in t and "angreifen" not in t
+
+
+# Issue 11 (session 20): a fronted object or dative ("Den Vorwurf …", "Dem Sender …",
+# "Seinem Nachfolger …") that the parser calls the subject: a determiner that is never
+# nominative rules it out, and the noun phrase after the verb speaks. Old code: 8 of 12 wrong.
+OBLIQUE_FRONTED = [
+    ("Dem Sender ORF sagte die Ministerin, die Reform komme im Herbst.", "Ministerin"),
+    ("Den Journalisten erklärte der Bürgermeister, der Bau beginne im Mai.", "Bürgermeister"),
+    ("Einem Reporter der Zeitung sagte der Trainer, er bleibe im Verein.", "Trainer"),
+    ("Den Vorwurf der Untätigkeit wies die Landesrätin zurück. Man habe sofort gehandelt.", "Landesrätin"),
+    ("Diesen Schritt kritisierte die Opposition scharf. Er komme viel zu spät.", "Opposition"),
+    ("Den Bericht bestätigte ein Sprecher des Ministeriums am Abend. Die Zahlen seien korrekt.", "Sprecher"),
+    ("Dem Parlament teilte der Kanzler mit, die Regierung werde zurücktreten.", "Kanzler"),
+    ("Einen Rücktritt lehnte der Parteichef ab. Er sei gewählt und bleibe im Amt.", "Parteichef"),
+    ("Seinem Nachfolger warf der frühere Bürgermeister vor, er habe die Stadt verschuldet.", "Bürgermeister"),
+    ("Den Kritikern entgegnete die Ministerin, das Gesetz sei längst überfällig.", "Ministerin"),
+    ("Dem Rundfunk sagte der Gewerkschaftschef, die Löhne müssten steigen.", "Gewerkschaftschef"),
+    ("Den Plan der Regierung lobte der Bauernverband. Er bringe den Betrieben Sicherheit.", "Bauernverband"),
+]
+
+
+def test_grid_fronted_oblique_noun_phrase_is_no_speaker():
+    failed = []
+    for text, who in OBLIQUE_FRONTED:
+        sts = _statements(text)
+        if not sts or who not in (sts[-1].speaker_text or "") or "," in (sts[-1].speaker_text or ""):
+            failed.append((text, [s.speaker_text for s in sts]))
+    assert len(failed) <= len(OBLIQUE_FRONTED) * 0.05, failed
+
+
+# Issue 11 (session 20): a report noun with no author of its own ("Der Statistik zufolge",
+# "Dem Bericht zufolge") is the report the text introduced before with its author (same
+# noun first, else any report noun; an author in a genitive/"von" phrase or the subject
+# that published it); "Seiner Meinung nach" (the postposition) is the possessive's
+# antecedent; "nach Schätzungen/Erkenntnissen/Darstellung/Berechnungen/Aussagen der X" is an
+# attribution to X. Old code: 11 of 12 wrong.
+REPORT_SOURCES = [
+    # (text, sentence index of the statement, words of which one must be in speaker text or id)
+    ("Das geht aus einer Erhebung des Bundeskriminalamts hervor. Der Statistik zufolge stieg die Zahl der Taten deutlich.", 1, "bka"),
+    ("Die Zeitung berief sich auf eine Studie der Universität Wien. Der Studie zufolge leben dort 3000 Menschen in Armut.", 1, "universit"),
+    ("Nach einem Bericht der New York Times hat das Militär die Angriffe verstärkt. Dem Bericht zufolge wurden dabei Dutzende Zivilisten getötet.", 1, "york"),
+    ("Die Umfrage des Instituts Forsa ergab ein knappes Rennen. Der Umfrage zufolge liegen beide Parteien gleichauf.", 1, "forsa"),
+    ("Der Rechnungshof legte am Montag einen Bericht vor. Dem Bericht zufolge wurden Millionen verschwendet.", 1, "rechnungshof"),
+    ("Der Ökonom Hans Sinn sprach mit der Zeitung. Seiner Meinung nach sei der Austritt der beste Weg.", 1, "sinn"),
+    ("Die Ministerin Petra Lang besuchte das Lager. Ihrer Einschätzung nach ist die Lage dort dramatisch.", 1, "lang"),
+    ("Seitdem seien nach Schätzungen der Küstenwache mehr als 15.000 Flüchtlinge auf das Festland gekommen.", 0, "küstenwache"),
+    ("Nach Erkenntnissen der Ermittler war der Täter allein unterwegs.", 0, "ermittler"),
+    ("Nach Darstellung der Polizei hatten die Demonstranten Steine geworfen.", 0, "polizei"),
+    ("Nach Berechnungen des Wirtschaftsforschungsinstituts wächst die Wirtschaft um zwei Prozent.", 0, "wirtschaftsforschungsinstitut"),
+    ("Nach Aussagen von Zeugen fielen mehrere Schüsse.", 0, "zeugen"),
+]
+
+
+def test_grid_report_nouns_and_evidential_sources():
+    failed = []
+    for text, k, who in REPORT_SOURCES:
+        starts = [0] + [i + 2 for i in range(len(text)) if text[i : i + 2] == ". "]
+        sts = [s for s in _statements(text) if s.span[0] >= starts[k] - 1]
+        said = ((sts[0].speaker_text or "") + " " + str(sts[0].speaker)).lower() if sts else ""
+        if who not in said:
+            failed.append((text, [(s.speaker_text, s.speaker) for s in sts]))
+    assert len(failed) <= len(REPORT_SOURCES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", [
+    "Nach der Erklärung des Ministers kam es zu Protesten.",  # temporal "nach": no source
+    "Dem Bericht zufolge wurden Millionen verschwendet.",  # no author anywhere: no actor
+])
+def test_report_source_limits(text):
+    sts = _statements(text)
+    if "Erklärung" in text:
+        assert sts == []
+    else:
+        assert [s.speaker for s in sts] == ["unknown"]
+
+
+# Issue 11 (session 20): a colon after a verbal act or judgement of a named subject frames
+# the clause after it as that subject's words, in one sentence or split at the colon;
+# a dateline ("Wien – …") the parser made the subject hands it to its apposition; an
+# anaphoric "das" parsed as a second subject names no one. Old code: 9 of 12 wrong.
+COLON_FRAMES = [
+    ("Ähnlich sieht das der Geschäftsführer des Vereins, Christoph Koss: Die Zahlen dürfen den Blick nicht verstellen.", "Koss"),
+    ("Wien – Die Opposition kritisierte: Die Regierung hat die Krise verschlafen.", "Opposition"),
+    ("Anders sieht das die Gewerkschaft: Die Beschäftigten zahlen die Rechnung.", "Gewerkschaft"),
+    ("Der Kanzler sagte, die Gespräche seien gescheitert. Der Außenminister widersprach: Von einem Abbruch der Gespräche kann keine Rede sein.", "Außenminister"),
+    ("Die Bürgermeisterin Eva Hahn lobte die Helfer: Ohne sie wäre die Stadt im Chaos versunken.", "Hahn"),
+    ("Berlin – Die Grünen forderten: Die Regierung muss sofort handeln.", "Grünen"),
+    ("Kritisch äußerte sich der Verband: Die Reform kommt viel zu spät.", "Verband"),
+    ("Die Ärztekammer warnte: Die Wartezeiten werden noch länger.", "Ärztekammer"),
+    ("Paris – Präsident Emmanuel Macron verurteilte den Anschlag: Frankreich lässt sich nicht einschüchtern.", "Macron"),
+    ("Der Betriebsrat bedauerte die Entscheidung: Hunderte Arbeitsplätze gehen verloren.", "Betriebsrat"),
+    ("Die Ministerin wies die Kritik zurück: Das Gesetz schützt die Mieter besser als je zuvor.", "Ministerin"),
+    ("Der Verband begrüßte den Beschluss: Endlich bekommen die Gemeinden Planungssicherheit.", "Verband"),
+]
+
+
+def test_grid_colon_after_a_verbal_act_is_the_subjects_words():
+    failed = []
+    for text, who in COLON_FRAMES:
+        colon = text.rindex(":")
+        sts = [s for s in _statements(text) if s.span[1] > colon]
+        if not sts or who not in (sts[-1].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.speaker) for s in sts]))
+    assert len(failed) <= len(COLON_FRAMES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", [
+    "Das Ergebnis ist klar: Die Partei hat verloren.",  # no verbal act before the colon
+    "Die Regierung beschloss drei Maßnahmen: höhere Steuern, weniger Ausgaben und neue Schulden.",
+])
+def test_colon_without_a_verbal_act_is_no_statement(text):
+    assert _statements(text) == []
+
+
+# Issue 11 (session 20): a closing frame "…, erklärte der Naturschutzbund" takes the
+# subject after the verb even when the parser hangs a noun of the content on the verb as a
+# second subject. Old code: 1 of 8 wrong (the parse of the real sentence differs).
+CLOSING_FRAME_SUBJECT_AFTER = [
+    ("Die Abwehr des Kraftwerks und die Rettung der Auen seien nur zwei Beispiele dafür, erklärte der Naturschutzbund in seiner Stellungnahme.", "Naturschutzbund"),
+    ("Die Kosten und die Risiken seien die größten Probleme, sagte die Ministerin am Montag.", "Ministerin"),
+    ("Der Ausbau der Bahn sei das wichtigste Projekt der Region, betonte der Landeshauptmann.", "Landeshauptmann"),
+    ("Steuern und Abgaben seien zu hoch, kritisierte der Wirtschaftsbund.", "Wirtschaftsbund"),
+    ("Die Zahl der Anträge sei stark gestiegen, teilte das Ministerium mit.", "Ministerium"),
+    ("Die Schulen bleiben vorerst geschlossen, sagte ein Sprecher der Stadt.", "Sprecher"),
+    ("Mehr Personal sei die einzige Lösung, erklärte die Gewerkschaft der Polizei.", "Gewerkschaft"),
+    ("Die Mieten in der Stadt seien ein großes Problem, sagte der Bürgermeister.", "Bürgermeister"),
+]
+
+# the addressee after the speaker is no part of it: a dative ("dem Sender ORF") after any
+# subject, an outlet ("der Bild-Zeitung", "der Nachrichtenagentur dpa"; KB agent nouns
+# with agent MED or a mention coded …MED) after a description. Old code: 6 of 8 wrong.
+ADDRESSEE_OUTLETS = [
+    ("Die Lage ist ernst, sagte Angela Merkel der Zeitung Welt am Sonntag.", "Merkel"),
+    ("Wir werden nicht nachgeben, sagte der Kanzler der Bild-Zeitung.", "Kanzler"),
+    ("Der Präsident des EU-Parlaments, Martin Schulz, hat Notkredite ins Spiel gebracht. Dafür seien Gelder in Brüssel abrufbar, sagte der SPD-Politiker der Zeitung Welt am Sonntag.", "SPD-Politiker"),
+    ("Das Land brauche mehr Geld, sagte Finanzminister Hans Meier dem Sender ORF.", "Meier"),
+    ("Das Ziel sei erreicht, sagte die Ministerin der Nachrichtenagentur dpa.", "Ministerin"),
+    ("Die Gespräche gehen weiter, sagte Außenminister Frank-Walter Steinmeier dem Deutschlandfunk.", "Steinmeier"),
+    ("Er habe nichts zu verbergen, sagte der Angeklagte dem Magazin Spiegel.", "Angeklagte"),
+    ("Die Preise steigen weiter, sagte der Ökonom einem Reporter der Zeitung.", "Ökonom"),
+]
+OUTLET_WORDS = ("Zeitung", "Presse", "Sender", "Nachrichtenagentur", "Deutschlandfunk", "Magazin", "Reporter")
+
+
+def test_grid_closing_frame_subject_after_the_verb():
+    failed = []
+    for text, who in CLOSING_FRAME_SUBJECT_AFTER:
+        sts = _statements(text)
+        said = sts[-1].speaker_text or "" if sts else ""
+        if who not in said or len(said) > 40:
+            failed.append((text, said))
+    assert len(failed) <= len(CLOSING_FRAME_SUBJECT_AFTER) * 0.05, failed
+
+
+def test_grid_outlet_addressee_is_no_part_of_the_speaker():
+    failed = []
+    for text, who in ADDRESSEE_OUTLETS:
+        sts = _statements(text)
+        said = sts[-1].speaker_text or "" if sts else ""
+        if who not in said or any(w in said for w in OUTLET_WORDS):
+            failed.append((text, said))
+    assert len(failed) <= len(ADDRESSEE_OUTLETS) * 0.05, failed
+
+
+# Issue 11 (session 20): pronoun and description speakers. A pronoun subject is the
+# pronoun, not the content the parser hung on it ("Sie sagte, die Gespräche …"); a pronoun
+# after a sentence whose subject is a generic group ("Die Polizei nahm … fest. Sie teilte
+# mit") is that group when it agrees in gender and no named actor stands between; "Der
+# Sprecher" is the spokesman introduced before with whom he speaks for. Rows the old code
+# already got right guard gender agreement and role descriptions. Old code: 3 of 11 wrong.
+PRONOUNS_AND_DESCRIPTIONS = [
+    ("Kanzlerin Angela Merkel traf am Montag den französischen Präsidenten Emmanuel Macron. Er sagte, die Gespräche seien gut verlaufen.", "macron"),
+    ("Kanzlerin Angela Merkel traf am Montag den französischen Präsidenten Emmanuel Macron. Sie sagte, die Gespräche seien gut verlaufen.", "merkel"),
+    ("Familienministerin Sophie Karmasin stellte am Montag den Bericht vor. Die Ministerin betonte, die Zahl der Kinder steige.", "karmasin"),
+    ("Der frühere Bundespräsident Heinz Fischer besuchte die Schule. Der 77-Jährige sagte, Bildung sei der Schlüssel.", "fischer"),
+    ("Ein Sprecher des Innenministeriums bestätigte den Vorfall. Der Sprecher fügte hinzu, die Ermittlungen liefen.", "gov"),
+    ("Wladimir Putin empfing Recep Tayyip Erdoğan in Moskau. Der russische Präsident sagte, beide Länder wollten kooperieren.", "putin"),
+    ("Wladimir Putin empfing Recep Tayyip Erdoğan in Moskau. Der türkische Präsident sagte, beide Länder wollten kooperieren.", "erdo"),
+    ("Angela Merkel sprach mit François Hollande. Der Franzose erklärte, Europa müsse zusammenstehen.", "fra"),
+    ("Die Polizei nahm drei Männer fest. Sie teilte mit, die Verdächtigen seien polizeibekannt.", "cop"),
+    ("Der ÖVP-Chef Reinhold Mitterlehner traf den Kanzler Werner Faymann. Der Vizekanzler sagte, die Koalition halte.", "mitterlehner"),
+    ("Hillary Clinton und Donald Trump lieferten sich ein Duell. Die Demokratin sagte, Trump sei ungeeignet.", "clinton"),
+]
+
+
+def test_grid_pronoun_and_description_speakers():
+    failed = []
+    for text, who in PRONOUNS_AND_DESCRIPTIONS:
+        doc = analyze(text, language="de", published="2016-03-01")
+        later = [s for s in doc.statements if s.span[0] > text.index(". ")]
+        names = " ".join(f"{a.name} {a.code}" for a in doc.actors if later and a.id == later[-1].speaker)
+        said = f"{later[-1].speaker} {names}".lower() if later else ""
+        if who not in said:
+            failed.append((text, [(s.speaker_text, s.speaker) for s in later]))
+    assert len(failed) <= len(PRONOUNS_AND_DESCRIPTIONS) * 0.05, failed
+
+
+def test_pronoun_after_a_group_needs_agreement():
+    # "Er" cannot be "die Polizei" (feminine): no group speaker from the sentence before
+    doc = analyze("Die Polizei nahm drei Männer fest. Er teilte mit, die Verdächtigen seien polizeibekannt.",
+                  language="de", published="2016-03-01")
+    assert all(not str(s.speaker).endswith("COP") for s in doc.statements)
+
+
+# Issue 11 (session 20): the German reporting parenthesis with any verb -- a main clause,
+# a comma, a verb-first clause with its subject after the verb that ends the sentence
+# ("…, spielte der Kammerpräsident den Ball zurück", "…, zeigte sich der Bürgermeister
+# kämpferisch"): the clause before the comma is the subject's statement. Old code: 4 of 4
+# wrong. A verb-first condition or a subordinate clause before the comma, a fronted phrase
+# with no verb of its own, or a subject that names no one is no frame.
+INVERTED_FRAMES = [
+    ("Die Steuern steigen nicht, beruhigte der Finanzminister die Unternehmer.", "Finanzminister"),
+    ("Eine Frist hat noch nie geholfen, spielte der Kammerpräsident den Ball an die Regierung zurück.", "Kammerpräsident"),
+    ("Wir sind bereit, zeigte sich der Bürgermeister kämpferisch.", "Bürgermeister"),
+    ("Das werde man nicht hinnehmen, gab sich die Gewerkschaft entschlossen.", "Gewerkschaft"),
+]
+NOT_FRAMES = [
+    "Wird das Gesetz beschlossen, steigen die Preise.",
+    "Wenn es regnet, bleiben die Kinder zu Hause.",
+    "Kommt es zu keiner Einigung, droht ein Streik.",
+    "Je länger der Streik dauert, desto größer wird der Schaden.",
+    "Als die Polizei eintraf, flohen die Täter.",
+    "Nachdem die Bombe explodiert war, brach Panik aus.",
+    "Die Täter flohen, verfolgt von der Polizei.",
+    "Die Regierung trat zurück, Neuwahlen sind geplant.",
+    "Kaum war der Minister gelandet, begannen die Proteste.",
+    "Ob die Reform kommt, entscheidet das Parlament.",
+    "Was die Regierung plant, bleibt unklar.",
+]
+
+
+def test_grid_inverted_frame_with_any_verb():
+    failed = []
+    for text, who in INVERTED_FRAMES:
+        sts = _statements(text)
+        if len(sts) != 1 or who not in (sts[0].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.text) for s in sts]))
+    assert len(failed) <= len(INVERTED_FRAMES) * 0.05, failed
+
+
+@pytest.mark.parametrize("text", NOT_FRAMES)
+def test_comma_and_inverted_main_clause_is_no_frame(text):
+    assert _statements(text) == []
+
+
+# Issue 11 (session 20): the sentence after a quote names its speaker with an anaphoric
+# manner phrase and any verb ("Mit diesen Worten beruhigte …", "So kommentierte …").
+# Old code: 2 of 4 wrong (the rows with "Diese Einschätzung äußerte" and a speech verb
+# guard the older rule).
+QUOTE_THEN_SPEAKER = [
+    ("„Wir werden die Steuern nicht erhöhen.“ Mit diesen Worten beruhigte der Finanzminister die Wirtschaft.", "Finanzminister"),
+    ("„Das ist ein schwarzer Tag für die Demokratie.“ So kommentierte die Oppositionschefin Eva Roth das Urteil.", "Roth"),
+    ("„Die Krise ist noch lange nicht vorbei.“ Diese Einschätzung äußerte der Ökonom Peter Bauer am Montag.", "Bauer"),
+    ("„Wir geben nicht auf.“ Mit dieser Botschaft trat die Parteichefin vor die Presse.", "Parteichefin"),
+]
+
+
+def test_grid_quote_then_manner_phrase_names_the_speaker():
+    failed = []
+    for text, who in QUOTE_THEN_SPEAKER:
+        sts = _statements(text)
+        if not sts or who not in (sts[0].speaker_text or ""):
+            failed.append((text, [(s.speaker_text, s.text) for s in sts]))
+    assert len(failed) <= len(QUOTE_THEN_SPEAKER) * 0.05, failed
+
+
+def test_manner_phrase_without_a_speaker_names_none():
+    sts = _statements("„Die Lage ist ernst.“ So bleibt die Lage in der Stadt angespannt.")
+    assert all("Lage" not in (s.speaker_text or "") for s in sts)

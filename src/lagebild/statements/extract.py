@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from typing import List, Optional, Tuple
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
-from ..language.reference import proxy_kind, represented, resolve_reference
+from ..language.reference import classify, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -116,6 +117,9 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     for c in head.children:
         if dep(c) in CORE_LABELS:
             core.extend(c.subtree)
+    # not the addressee the parser hung on the subject ("der Kanzler der Bild-Zeitung")
+    end = _subject_end(ctx, head)
+    core = [t for t in core if t.idx < end]
     found = []
     for t in core:
         found.extend(tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t)))
@@ -179,10 +183,19 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
+    if proxy_kind(doc, start, end) == "person" and not tokens.mentions_in(doc, start, end):
+        # "Der Sprecher fügte hinzu" after "ein Sprecher des Innenministeriums": the same
+        # proxy, introduced before with whom it speaks for
+        authored = _report_author(ctx, start, end, kind="person")
+        if authored:
+            return authored, text
     if proxy_kind(doc, start, end) == "report" and "-" not in text:
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
+        authored = _report_author(ctx, start, end)
+        if authored:
+            return authored, text
         prev = _previous_speaker(ctx, start)
         if prev is not None and prev.speaker != UNKNOWN:
             return prev.speaker, text
@@ -208,6 +221,9 @@ def resolve_speaker(
         if ref and not _group_country_only_in(ctx, ref, content, (start, end)):
             return ref, text
     if low in THIRD_PERSON.get(ctx.lang, set()) and low not in IMPERSONAL_PRONOUNS:
+        group = _previous_group_subject(ctx, start, head)
+        if group:
+            return group, text
         prev = _previous_person(ctx, start)
         if prev:
             return prev, text
@@ -217,6 +233,100 @@ def resolve_speaker(
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
     return UNKNOWN, text
+
+
+# the grammatical gender/number a German third-person pronoun agrees with
+PRONOUN_AGREEMENT = {"er": ("Masc", "Sing"), "sie": ("Fem", None), "es": ("Neut", "Sing")}
+
+
+def _previous_group_subject(ctx: _Ctx, start: int, pron: Optional[Token]) -> Optional[str]:
+    """A pronoun subject ("Sie teilte mit, …") whose antecedent is the generic group that is
+    the subject of the sentence right before it, in the same paragraph ("Die Polizei nahm
+    drei Männer fest."), when no actor mention stands between them: the group's
+    agent-coded actor (:func:`lagebild.language.reference.resolve_reference`). The group
+    noun must agree in gender ("sie": feminine, or any plural). None otherwise. German
+    only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return None
+    tok = pron if pron is not None else ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = tok[0] if tok is not None and not isinstance(tok, Token) else tok
+    if tok is None or tok.lower_ not in PRONOUN_AGREEMENT:
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    if "\n\n" in doc_text(ctx.doc)[prev.end_char : sent.start_char]:
+        return None
+    if any(m.end <= start for m in tokens.mentions_in(ctx.doc, prev.start_char, start)):
+        return None  # a named actor stands nearer: the resolver's business
+    gender, number = PRONOUN_AGREEMENT[tok.lower_]
+    for subj in subjects_of(prev.root):
+        if subj.pos_ != "NOUN":
+            continue
+        g, n = subj.morph.get("Gender"), subj.morph.get("Number")
+        plural = "Plur" in n
+        if tok.lower_ == "sie" and not (plural or "Fem" in g):
+            continue
+        if tok.lower_ != "sie" and (plural or (g and gender not in g)):
+            continue
+        s0, e0 = subtree_span(subj)
+        actor = _reference(ctx, s0, e0)
+        if actor:
+            return actor
+    return None
+
+
+def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str = "report") -> Optional[str]:
+    """The author of a report noun with no author of its own ("dem Bericht zufolge", "der
+    Statistik zufolge"): a definite description of a report the text introduced before
+    with its author ("nach einem Bericht von Spiegel online", "aus einer Erhebung des
+    Bundeskriminalamts") -- the nearest earlier report noun of the same lemma, else the
+    nearest report noun of any lemma ("Statistik" after "Erhebung"), in the same paragraph
+    and at most ``window`` characters back; the author is
+    :func:`lagebild.language.reference.represented` of its noun phrase. None when no
+    authored report stands before (then the previous speaker is the source).
+    ``kind="person"``: the same for a person proxy ("Der Sprecher" after "ein Sprecher des
+    Innenministeriums"), same lemma only -- a lawyer is no spokesman. Head-noun
+    match before class match is the order of the definite-description sieves of Lee et
+    al. (2013)."""
+    if not ctx.parsed:
+        return None
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    lemma = (head.lemma_ or head.lower_).lower()
+    text = doc_text(ctx.doc)
+    lo = max(0, start - window)
+    para = text.rfind("\n\n", lo, start)
+    lo = para + 2 if para >= 0 else lo
+    same: Optional[str] = None
+    other: Optional[str] = None
+    first = ctx.doc.char_span(lo, start, alignment_mode="expand")
+    toks = [t for t in first if t.pos_ in ("NOUN", "PROPN")] if first is not None else []
+    for tok in reversed(toks):
+        if tok.idx + len(tok) > start or proxy_kind(ctx.doc, tok.idx, tok.idx + len(tok)) != kind:
+            continue
+        if kind != "report" and (tok.lemma_ or tok.lower_).lower() != lemma:
+            continue
+        s0, e0 = subtree_span(tok)
+        author = represented(ctx.doc, max(s0, tok.idx), min(e0, start))
+        if not author and dep(tok) == "obj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "Der Rechnungshof legte einen Bericht vor", "Forsa veröffentlichte eine
+            # Umfrage": the subject of the verb that publishes it wrote it
+            subj = [c for c in subjects_of(tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
+            if subj:
+                a0, a1 = subtree_span(subj[0])
+                author = _reference(ctx, a0, a1) or tokens.actor_in(ctx.doc, a0, a1)
+        if not author:
+            continue
+        if (tok.lemma_ or tok.lower_).lower() == lemma and same is None:
+            same = author
+            break
+        if other is None:
+            other = author
+    return same or other
 
 
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
@@ -333,6 +443,22 @@ def _bare_fronted(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return tok.i == sent.start and not list(tok.children) and not tokens.mentions_in(ctx.doc, tok.idx, tok.idx + len(tok))
 
 
+# German determiners that are never nominative (accusative, dative or genitive forms only):
+# a noun phrase they open cannot be a subject, whatever the parser says. From the
+# declension tables of the definite and indefinite article and the possessives.
+OBLIQUE_DETERMINERS = {
+    "de": frozenset("den dem des einen einem eines diesen diesem jenen jenem keinen keinem keines "
+                    "seinen seinem ihren ihrem unseren unserem euren eurem meinen meinem deinen deinem".split()),
+}
+
+
+def _oblique_np(ctx: _Ctx, tok: Token) -> bool:
+    """``tok`` heads a noun phrase opened by a determiner that is never nominative ("den
+    Vorwurf", "dem Minister"): no subject."""
+    dets = [c for c in tok.children if dep(c) == "det" and c.i < tok.i]
+    return bool(dets) and dets[0].lower_ in OBLIQUE_DETERMINERS.get(ctx.lang, frozenset())
+
+
 def _named_np(ctx: _Ctx, tok: Token) -> bool:
     """A noun phrase with a determiner, or one that mentions an actor."""
     s, e = subtree_span(tok)
@@ -380,20 +506,49 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
     return []
 
 
+@lru_cache(maxsize=4)
+def _outlet_nouns(lang: str) -> FrozenSet[str]:
+    """Lower-case nouns of news outlets: the KB's agent nouns with the CAMEO agent MED
+    (``data/kb/agents.tsv``: "Zeitung", "Sender", "Nachrichtenagentur" …), less those naming
+    a person ("Journalist")."""
+    from ..datafiles import iter_tsv
+
+    out = set()
+    for row in iter_tsv(data_path("kb", "agents.tsv"), required=("lang", "term", "agent")):
+        if row["lang"] == lang and row["agent"] == "MED" and not row.get("infl") == "ent":
+            out.add(row["term"].lower())
+    return frozenset(out)
+
+
+def _outlet(ctx: _Ctx, tok: Token) -> bool:
+    """``tok`` heads a news outlet: an outlet noun or a compound of one ("Bild-Zeitung",
+    "Tageszeitung"), or an actor mention coded as media (…MED)."""
+    low = tok.lower_
+    nouns = _outlet_nouns(ctx.lang)
+    if low in nouns or any(low.endswith(n) and len(low) > len(n) for n in nouns):
+        return True
+    s, e = subtree_span(tok)
+    codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
+    return any((codes.get(m.actor_id) or "").endswith("MED") for m in tokens.mentions_in(ctx.doc, s, e))
+
+
 def _subject_end(ctx: _Ctx, head: Token) -> int:
     """End of the subject headed by ``head``: its subtree, less a noun phrase the parser hung
     on a pronoun or a person's name that is the verb's addressee ("sagte er der
     Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse") — a pronoun or a name takes no
     genitive."""
     end = subtree_span(head)[1]
-    person = head.pos_ == "PRON" or (head.pos_ == "PROPN" and any(
+    person = head.pos_ == "PRON" or (head.pos_ in ("PROPN", "NOUN") and any(
         ctx.actor_type.get(m.actor_id) == "PER" for m in tokens.mentions_in(ctx.doc, head.idx, head.idx + len(head))))
-    if not person:
-        return end
-    for c in head.children:
-        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+    for c in head.subtree:
+        if c.i > head.i and dep(c) in ("nmod", "iobj", "obj", "appos", "flat", "flat:name") and c.pos_ in ("NOUN", "PROPN"):
             first = min(c.subtree, key=lambda x: x.i)
-            if first.pos_ == "DET" and first.lower_ in ("der", "dem", "den"):
+            det = first.lower_ if first.pos_ == "DET" else ""
+            # a dative ("dem Sender ORF", "einem Reporter") is never a noun's attribute; an
+            # outlet after a description or name is the addressee ("sagte der Kanzler der
+            # Bild-Zeitung", "sagte Sinn der Passauer Neuen Presse"); a person's name or a
+            # pronoun takes no genitive at all
+            if det in ("dem", "einem") or (det in ("der", "den") and (person or _outlet(ctx, c))):
                 end = min(end, first.idx)
     while end > head.idx + len(head) and ctx.doc.text[end - 1].isspace():
         end -= 1
@@ -410,8 +565,23 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         if not subjects and dep(verb) in {"conj", "advcl", "xcomp"}:
             subjects = subjects_of(verb.head)  # "…, arguing that …": the main clause's subject
         subjects = [t for t in subjects if not (content[0] <= subtree_span(t)[0] < content[1])]
-        # a dateline ("Wien – …") is never the subject
-        subjects = [t for t in subjects if not (t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES)]
+        if len(subjects) > 1 and any(t.pos_ in ("NOUN", "PROPN") for t in subjects):
+            # "Ähnlich sieht das der Geschäftsführer …": the anaphoric object "das" the
+            # parser also called a subject names no one
+            subjects = [t for t in subjects if not (t.pos_ in ("DET", "PRON") and t.lower_ in ANAPHORS.get(ctx.lang, set()))]
+        # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
+        # it as an apposition ("Wien – Die Opposition kritisierte: …")
+        datelined = []
+        finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
+        for t in subjects:
+            if t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES:
+                # the apposition must fill the whole Vorfeld, from the dash to the verb
+                datelined += [c for c in t.children if dep(c) in ("appos", "conj", "flat", "nmod")
+                              and c.pos_ in ("NOUN", "PROPN") and min(x.i for x in c.subtree if not x.is_punct) == t.i + 2
+                              and max(x.i for x in c.subtree) + 1 == finite_i]
+            else:
+                datelined.append(t)
+        subjects = datelined
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
@@ -419,7 +589,15 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             # real noun phrase (a determiner or an actor mention)
             before = [t for t in subjects if t.i < verb.i]
             after = [t for t in subjects if t.i > verb.i]
-            if not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
+            if verb.i > sent.start and ctx.doc[verb.i - 1].text == "," and not all(_oblique_np(ctx, t) for t in after):
+                # "…, seien nur zwei Beispiele, erklärte der Naturschutzbund": a verb right
+                # after a comma opens a closing frame; its subject follows it
+                subjects = after
+            elif all(_oblique_np(ctx, t) for t in before) and not all(_oblique_np(ctx, t) for t in after):
+                # "Den Vorwurf, … wies der Minister zurück": a fronted object the parser
+                # called a subject; its determiner's case rules it out
+                subjects = after
+            elif not (len(before) == 1 and _bare_fronted(ctx, before[0], sent) and any(_named_np(ctx, t) for t in after)):
                 subjects = before
             else:
                 subjects = after
@@ -440,13 +618,30 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
                     s, e = min(t.idx for t in parts), max(t.idx + len(t) for t in parts)
                 ctx.subject_head = after[0]
                 return [t for t in sent if s <= t.idx < e]
+        if subjects and ctx.lang == "de" and all(_oblique_np(ctx, t) for t in subjects):
+            # "Seinem Nachfolger warf der Bürgermeister vor, …": the parser took the fronted
+            # dative for the subject and the subject after the verb for an object
+            real = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "iobj", "nsubj")
+                    and c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)
+                    and not (content[0] <= c.idx < content[1])]
+            if real:
+                subjects = real[:1]
         if subjects:
             # "The economist Petra Lang expects": a parser may split one subject in two
             s = min(subtree_span(t)[0] for t in subjects)
             e = max(_subject_end(ctx, t) for t in subjects)
+            if s < content[0] < e:
+                # "sagte der Gewerkschaftschef, die Löhne müssten steigen": the parser hung
+                # the content on the subject
+                e = content[0]
+            if s < verb.idx < e:
+                e = verb.idx  # "Sie sagte, die Gespräche seien …" with the content hung on "Sie"
             names = [t for t in subjects if t.pos_ == "PROPN"]
             ctx.subject_head = names[0] if names else subjects[0]
-            return [t for t in sent if s <= t.idx < e]
+            out = [t for t in sent if s <= t.idx < e]
+            while len(out) > 1 and out[-1].is_punct:
+                out.pop()
+            return out
     # the parser saw a verb without subject (impersonal passive, "heißt es"): no guess —
     # unless the tagger took the verb for a noun ("The minister fears that …")
     parse_found_none = ctx.parsed and verb.pos_ in ("VERB", "AUX")
@@ -1092,12 +1287,15 @@ def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[
     previous speaker, else the reference resolver's actor)."""
     nouns = {p[1] for p, pos in ctx.lex.attribution.items() if len(p) == 2 and p[0] == "nach" and pos == "before"}
     for k in range(len(low) - 2):
-        if low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns:
+        pre = low[k] == "nach" and low[k + 1] in POSSESSIVE_SOURCES and low[k + 2] in nouns
+        # the postposition: "Seiner Meinung nach sei …", "Ihrer Einschätzung nach …"
+        post = low[k] in POSSESSIVE_SOURCES and low[k + 1] in nouns and low[k + 2] == "nach"
+        if pre or post:
             rest = toks[:k] + toks[k + 3 :]
             span = char_span([t for t in rest if not t.is_space])
             if span is None:
                 return False
-            pos = toks[k + 1]
+            pos = toks[k + 1] if pre else toks[k]
             # the reference resolver agrees the possessive in gender ("seiner" is no poll);
             # without an antecedent, the previous speaker
             speaker = _reference(ctx, pos.idx, pos.idx + len(pos))
@@ -1325,6 +1523,245 @@ def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, 
     return (speaker, speaker_text) if speaker not in (UNKNOWN, "author") else None
 
 
+# CAMEO roots whose events are verbal acts (the quad classes "verbal cooperation" 01-05 and
+# "verbal conflict" 10-14 of Schrodt's CAMEO manual) less 04 consult (meetings, visits) and
+# 14 protest (demonstrations, strikes): what the subject of such an event says is the
+# statement it makes.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+@lru_cache(maxsize=4)
+def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
+    """Verb lemmas whose events are verbal acts, derived from the event coder's CAMEO verb
+    patterns (``data/events/patterns_<lang>*``): lemma -> the word sets a light-verb
+    pattern needs (() when the verb alone is one: "zurückweisen", "kritisieren", "loben").
+    A lemma counts only when every verbal (non-nominal) pattern of it has a code in
+    :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not.
+    Plus the judgement verbs of ``data/<lang>/judgement_verbs.txt`` ("finden", "halten für").
+    Empty for a language without patterns."""
+    from ..events.patterns import load_patterns
+
+    out: Dict[str, Tuple[FrozenSet[str], ...]] = {}
+    try:
+        index = load_patterns(lang)
+    except FileNotFoundError:
+        index = None
+    for trigger in index.triggers() if index is not None else ():
+        pats = [p for p in index.get(trigger) if not p.nominal]
+        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats):
+            continue
+        if any(not p.words for p in pats):
+            out[trigger] = ()
+        else:
+            out[trigger] = tuple(w for p in pats for w in p.words)
+    path = data_path(lang, "judgement_verbs.txt")
+    for lemma in (word_list(str(path)) if path.is_file() else ()):
+        out[lemma.lower()] = ()
+    return out
+
+
+def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
+    """Lemma of ``verb`` with its separable particle ("wies … zurück" -> "zurückweisen")."""
+    lemma = (verb.lemma_ or verb.lower_).lower()
+    prt = [c.lower_ for c in verb.children if dep(c) == "compound:prt"
+           or (dep(c) == "compound" and c.pos_ in ("ADP", "PART", "ADV") and c.i > verb.i)]
+    return prt[0] + lemma if prt and not lemma.startswith(prt[0]) else lemma
+
+
+def _manner_back_anchor(ctx: _Ctx, sent: Span) -> None:
+    """"„…“ Mit diesen Worten beruhigte der Finanzminister die Wirtschaft.", "„…“ So
+    kommentierte die Oppositionschefin das Urteil.": a sentence that opens with an
+    anaphoric manner phrase -- "so", or "mit" + a demonstrative + a noun -- and the finite
+    verb, whatever the verb, names the speaker of the quote right before it: the subject
+    after the verb, when it can speak (an actor, a person or group the reference layer
+    knows, a person-role compound). Adds a back anchor (see ``_Ctx.back_anchors``). German
+    only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed or len(sent) < 4:
+        return
+    toks = list(sent)
+    first = toks[0].lower_
+    if first == "so":
+        k = 1
+    elif first == "mit" and toks[1].lower_ in ANAPHORS.get(ctx.lang, set()) and toks[2].pos_ == "NOUN":
+        k = 3
+    else:
+        return
+    verb = toks[k]
+    if verb.pos_ not in ("VERB", "AUX") or not is_finite(verb):
+        return
+    head = verb if verb.head.i == verb.i or dep(verb) not in ("aux", "aux:pass") else verb.head
+    subjects = [c for c in subjects_of(head) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text) and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects:
+        return
+    subj = subjects[0]
+    s0, e0 = subtree_span(subj)
+    e0 = min(e0, _subject_end(ctx, subj))
+    if not (tokens.mentions_in(ctx.doc, s0, e0) or classify(ctx.doc, s0, e0) is not None
+            or subj.lower_.endswith(_person_heads(ctx.lang))):
+        return
+    speaker, speaker_text = resolve_speaker(ctx, s0, e0, np_head=subj)
+    if speaker != "author":
+        ctx.back_anchors.append((sent.start_char, speaker, speaker_text))
+
+
+def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
+    """A main clause closed by a comma and a verb-first clause with its subject after the
+    verb -- the German reporting parenthesis, whatever the verb: "Eine Frist hat noch nie
+    geholfen, spielte der Kammerpräsident den Ball zurück", "Wir sind bereit, zeigte sich
+    der Bürgermeister kämpferisch", "Das werde man nicht hinnehmen, gab sich die
+    Gewerkschaft entschlossen". The clause before the comma is the subject's statement
+    (direct, or indirect in Konjunktiv I). A verb-first clause after a comma is a main
+    clause only after a fronted clause; when the first clause is itself a verb-first
+    condition ("Wird das Gesetz beschlossen, steigen die Preise") or a subordinate clause
+    ("Wenn …, steigen …"), it is not a frame. Returns True when a statement was added.
+    German only; needs a parse."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.i < sent.start + 3 or ctx.doc[root.i - 1].text != ",":
+        return False
+    if not is_finite(root) or _verb_entry(ctx, root, sent) is not None:
+        return False  # a speech verb of the lexicon has its own rules
+    first = ctx.doc[sent.start]
+    if first.pos_ in ("VERB", "AUX", "SCONJ") or ctx.lex.clause_kind(first.lower_) is not None:
+        return False
+    before = [t for t in ctx.doc[sent.start : root.i - 1] if not t.is_punct]
+    if len(before) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return False
+    # the content opens with a main clause of its own: its first comma-free stretch holds a
+    # finite verb ("Nach Vorwürfen kurdischer Medien, im Nordirak seien …, leitete die
+    # Türkei … ein" is one main clause with a fronted phrase, no frame)
+    head_clause = []
+    for t in ctx.doc[sent.start : root.i - 1]:
+        if t.text == ",":
+            break
+        head_clause.append(t)
+    if not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in head_clause):
+        return False
+    if any(t.text == "," for t in ctx.doc[sent.start : root.i - 1]) and not any(
+            c.i < root.i and dep(c) in CONTENT_LABELS for c in root.children):
+        return False  # several clauses before: only when the parse makes them the verb's content
+    after = ctx.doc[root.i + 1 : sent.end]
+    if any(t.pos_ in ("VERB", "AUX") and t.head.i != root.i and dep(t) != "xcomp" for t in after) or \
+            any(t.text in (",", ":", ";") for t in after):
+        return False  # the frame ends the sentence
+    subjects = [c for c in after if dep(c) in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and (c.head.i == root.i or dep(c.head) == "xcomp" and c.head.head.i == root.i)]
+    subjects = [c for c in subjects if not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text)
+                and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects or subjects[0].i > root.i + 4:
+        return False
+    subj = subjects[0]
+    s0, e0 = subtree_span(subj)
+    e0 = min(e0, _subject_end(ctx, subj))
+    # someone who can speak: an actor, a person or group the reference layer knows, or a
+    # person-role compound ("Kammerpräsident") -- not "die Proteste" ("Kaum war er da,
+    # begannen die Proteste")
+    if not (tokens.mentions_in(ctx.doc, s0, e0) or classify(ctx.doc, s0, e0) is not None
+            or subj.lower_.endswith(_person_heads(ctx.lang))):
+        return False
+    speaker, speaker_text = resolve_speaker(ctx, s0, e0, np_head=subj)
+    if speaker == "author":
+        return False
+    span = char_span(before)
+    if span is None:
+        return False
+    text = doc_text(ctx.doc)
+    ckind = content_kind(ctx.doc, span[0], span[1])
+    _add(ctx, Statement(speaker=speaker, kind="indirect" if ckind == "kj1" else "direct",
+                        text=text[span[0] : span[1]], span=span, speaker_text=speaker_text,
+                        cue=root.text, verb_class="say"))
+    return True
+
+
+def _verbal_act_anchor(ctx: _Ctx, sent: Span) -> None:
+    """A sentence whose main verb is a verbal act or a judgement with a named subject and
+    no content of its own -- "Der Minister wies die Vorwürfe zurück.", "Die Grünen
+    begrüßten die Einigung.", "Überzogen findet die Ärztekammer die Auflagen." -- makes that
+    subject the speaker of the Konjunktiv-I sentences after it (an anchor, as a speech
+    verb without content gives one): a new named subject starts a new report; the last
+    statement's speaker before it no longer speaks. A pronoun subject ("Er lobte …") is
+    resolved like any speaker; an impersonal one ("man", "es") names no one. Needs a parse."""
+    if ctx.quote_at(sent.start_char) is not None or turn_at(ctx.turns, sent.start_char) is not None:
+        return
+    who = verbal_act_subject(ctx, sent, sent.end_char)
+    if who is not None:
+        ctx.anchors.append((sent.end_char, who[0], who[1]))
+
+
+def verbal_act_subject(ctx: _Ctx, sent: Span, before: int) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, speaker text)`` of the subject of ``sent``'s main verb (or a verb
+    coordinated with it) before character ``before`` when that verb is a verbal act or a
+    judgement (:func:`verbal_act_triggers`) and the subject names someone (an actor, a
+    description such as "der Parteichef", a resolved pronoun); else None. Needs a parse."""
+    if not ctx.parsed:
+        return None
+    triggers = verbal_act_triggers(ctx.lang)
+    if not triggers:
+        return None
+    root = sent.root
+    verbs = [root] + [c for c in root.children if dep(c) == "conj" and c.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX") or verb.idx >= before:
+            continue
+        lemma = _verb_lemma(ctx, verb)
+        if lemma not in triggers:
+            continue
+        words = triggers[lemma]
+        if words:
+            lemmas = {(t.lemma_ or t.lower_).lower() for t in sent if t.idx < before}
+            if not any(any(l == w or l.endswith(w) for l in lemmas) for ws in words for w in ws):
+                continue
+        ctx.subject_head = None
+        subj = _subject_tokens(ctx, verb, sent, (before, sent.end_char))
+        subj = [t for t in subj if t.idx < before]
+        if len(subj) == 1 and (_bare_fronted(ctx, subj[0], sent) or subj[0].lower_ in ANAPHORS.get(ctx.lang, set())):
+            # "Überzogen/NOUN findet die Ärztekammer die Auflagen": the parser made the
+            # fronted predicative the subject and the real one an object
+            after = [c for c in verb.children if c.i > verb.i and dep(c) in ("obj", "nsubj", "iobj")
+                     and c.pos_ in ("NOUN", "PROPN") and _named_np(ctx, c) and c.idx < before]
+            if not after:
+                continue
+            s0, e0 = subtree_span(after[0])
+            subj = [t for t in sent if s0 <= t.idx < min(e0, before)]
+            ctx.subject_head = after[0]
+        while subj and subj[-1].is_punct:
+            subj = subj[:-1]
+        if not subj or is_impersonal(ctx.lang, subj[0].text):
+            continue
+        s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
+        speaker, speaker_text = resolve_speaker(ctx, s, e, head=subj[0] if len(subj) == 1 else None,
+                                                np_head=ctx.subject_head)
+        if speaker == UNKNOWN and not tokens.mentions_in(ctx.doc, s, e):
+            # "Die Entscheidung hält sie für richtig": of two parsed subjects the one that
+            # names nobody is the fronted object; a judge is someone
+            # a personal pronoun right after the verb is the inverted subject even when the
+            # parser calls it an object ("… hält sie für richtig")
+            inverted = [c for c in verb.children if c.i == verb.i + 1 and c.pos_ == "PRON"
+                        and c.lower_ in THIRD_PERSON.get(ctx.lang, set()) - IMPERSONAL_PRONOUNS]
+            for c in subjects_of(verb) + inverted:
+                if c in subj or not (c.pos_ in ("PRON", "PROPN") or tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c))):
+                    continue
+                c0, c1 = subtree_span(c)
+                other, other_text = resolve_speaker(ctx, c0, c1, head=c if c1 - c0 == len(c) else None)
+                if other not in (UNKNOWN, "author"):
+                    speaker, speaker_text, s, e = other, other_text, c0, c1
+                    subj = [t for t in sent if c0 <= t.idx < c1]
+                    break
+        if speaker == UNKNOWN:
+            # "der Geschäftsführer des Vereins Neustart, Christoph Koss": the person named in
+            # apposition to the description (the parser may hang it on the genitive)
+            people = [m for m in tokens.mentions_in(ctx.doc, s, e) if ctx.actor_type.get(m.actor_id) == "PER"]
+            if people:
+                speaker = people[-1].actor_id
+        described = len(subj) <= 10 and any(t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() for t in subj)
+        if speaker == "author" or (speaker == UNKNOWN and not described):
+            continue  # "die Landesrätin", "der Parteichef": a description names a speaker too
+        return speaker, speaker_text
+    return None
+
+
 def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Statement]:
     best = None
     cands = list(ctx.out) + [
@@ -1436,9 +1873,15 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             c = colons[0]
             right = [t for t in sent if t.i > c.i]
             span = char_span(right)
-            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper() or not _first_person(ctx, right):
+            if span is None or _covered(ctx, *span) or not right[0].text[:1].isupper():
                 continue
-            who = _person_before(ctx, sent.start_char, c.idx)
+            if _first_person(ctx, right):
+                who = _person_before(ctx, sent.start_char, c.idx)
+            else:
+                # "Ähnlich sieht das der Geschäftsführer X: Jüngste Einzelfälle dürfen …",
+                # "Die Opposition kritisierte: Die Regierung …": a verbal act or judgement
+                # of a named subject before the colon frames what follows it
+                who = verbal_act_subject(ctx, sent, c.idx) if len([t for t in right if not t.is_punct]) >= 3 else None
             if who is None:
                 continue
             speaker, speaker_text = who
@@ -1499,13 +1942,18 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 ),
             )
     for sent in sents:
+        _manner_back_anchor(ctx, sent)
         if _speech_verbs(ctx, sent):
             continue
         if _attributions(ctx, sent):
             continue
         if ctx.quote_at(sent.start_char) is not None:
             continue
+        if _inverted_frame(ctx, sent):
+            continue
         kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
+        if kj is None:
+            _verbal_act_anchor(ctx, sent)
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))

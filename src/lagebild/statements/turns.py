@@ -29,9 +29,13 @@ from .. import tokens
 from .lexicon import statement_lexicon
 from .syntax import doc_text
 
-# A label: 1-3 capitalised words (or an all-caps word), then "." or ":" and a space.
+# A lower-case outlet label: a web address ("derStandard.at", "zeit.de") or a camel-case
+# brand ("derStandard") -- news sites label their interview questions so.
+_LOWER_OUTLET = r"[a-zäöü][\w\-]*\.(?:at|de|ch|com|net|org|eu)|[a-zäöü]+[A-ZÄÖÜ][\w\-]*"
+# A label: 1-3 capitalised words (or an all-caps word, or a lower-case outlet label), then
+# "." or ":" and a space.
 _LABEL_RE = re.compile(
-    r"(?m)^[ \t]*(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*\.?)(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})(?P<sep>[.:])[ \t]+(?=\S)"
+    r"(?m)^[ \t]*(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*\.?|" + _LOWER_OUTLET + r")(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2})(?P<sep>[.:])[ \t]+(?=\S)"
 )
 _TURNS_KEY = "lagebild_turns"
 
@@ -57,7 +61,7 @@ class _Cand:
 # a label inside running text, right after the end of a sentence: flattened transcripts
 # ("… aufzusteigen? Stöger: Ich habe nie …")
 _INLINE_RE = re.compile(
-    r"(?<=[.?!…“\"»«] )(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*)(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2}):[ \t]+(?=\S)"
+    r"(?<=[.?!…“\"»«] )(?P<label>(?:[A-ZÄÖÜ][\w'’\-]*|" + _LOWER_OUTLET + r")(?:[ \t]+[A-ZÄÖÜ][\w'’\-]*){0,2}):[ \t]+(?=\S)"
 )
 
 
@@ -375,10 +379,20 @@ def _kb_org_named(label: str):  # type: ignore[no-untyped-def]
         kb = load_kb(include_user=False)
     except Exception:  # pragma: no cover - the KB is optional here
         return None
+    # "derStandard.at" -> "derstandard.at", "derstandard", "standard": the web address
+    # less its top-level domain, less a German article written into the brand
     key = label.casefold()
-    found = {a.id: a for a in kb.actors.values() if a.type == "ORG" and a.code
-             and any(n.casefold() == key for names in a.names.values() for n in names)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    keys = [key]
+    bare = re.sub(r"\.(?:at|de|ch|com|net|org|eu)$", "", key)
+    keys += [bare] if bare != key else []
+    m = re.match(r"(?:der|die|das)(?=\w{3,})", bare)
+    keys += [bare[m.end():]] if m else []
+    for k in keys:
+        found = {a.id: a for a in kb.actors.values() if a.type == "ORG" and a.code
+                 and any(n.casefold() == k for names in a.names.values() for n in names)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return None
 
 
 def _link_label(doc: Doc, turn: Turn) -> Turn:
