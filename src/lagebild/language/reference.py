@@ -466,9 +466,16 @@ def document_country(doc: Doc) -> Optional[str]:
     """The country a whole document is mostly about: the one its states, places and
     state bodies are mentioned with most often (the earliest on a tie); None when it names
     none. Used when the sentences around a generic group name no country ("Die Armee
-    machte die PKK verantwortlich" in an article about Turkey -> TURMIL)."""
+    machte die PKK verantwortlich" in an article about Turkey -> TURMIL). A document
+    with a dateline is about the dateline's country (``actors.home``: "Wien – …" -> AUT);
+    one that names no country at all, its outlet's."""
     key = "lagebild_document_country"
     if key in doc.user_data:
+        return doc.user_data[key]
+    from ..actors.home import HOME_KEY
+
+    if doc.user_data.get(HOME_KEY):  # the dateline's country (or the outlet's), as the linker found it
+        doc.user_data[key] = doc.user_data[HOME_KEY]
         return doc.user_data[key]
     actors = _actors(doc)
     counts: Dict[str, int] = {}
