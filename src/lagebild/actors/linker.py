@@ -109,6 +109,7 @@ class DocState:
     home: Optional[str] = None  # the country of its dateline ("Wien – …", actors.home)
     outlet: Optional[str] = None  # the country of its outlet (derStandard.at -> AUT)
     implicit: Set[str] = field(default_factory=set)  # persons whose role code took the document's country
+    memory: Set[str] = field(default_factory=set)  # provisional actors coded only by an earlier document
     country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
 
     def context_before(self, token: int) -> Optional[str]:
@@ -149,6 +150,9 @@ class DocState:
 
 
 UNDATED_ENV = "LAGEBILD_UNDATED_DATE"
+#: ``doc.user_data`` key: ids of provisional actors whose code only an earlier document gave
+#: (the linker's cross-article memory); in-document evidence may replace it
+MEMORY_KEY = "lagebild_memory_coded"
 
 
 def undated_on() -> Optional[date]:
@@ -962,7 +966,8 @@ class ActorLinker:
         return None
 
     def _learn(
-        self, noun: RoleNoun, country: Optional[str], pid: str, text: str, former: bool, st: DocState
+        self, noun: RoleNoun, country: Optional[str], pid: str, text: str, former: bool, st: DocState,
+        guessed: bool = False,
     ) -> None:
         """An apposition teaches a role unless it is a former one or the KB's dated offices
         say otherwise ("Präsident Trump" in a 2023 article does not make him the president:
@@ -975,11 +980,15 @@ class ActorLinker:
         ("Ex-Finanzminister X", "der frühere Präsident X") teaches no office; a person the
         KB gives no code of its own is then an elite of that country (``ELI``, as CAMEO
         codes former office holders): "Ex-Finanzminister Nigel Lawson" in a British article
-        -> GBRELI; a former role in an organisation keeps the organisation's code."""
+        -> GBRELI; a former role in an organisation keeps the organisation's code.
+        ``guessed``: ``country`` is the document's (:meth:`DocState.where`), not the text's
+        word for this role -- the code is weak evidence (``DocState.implicit``)."""
         actor = self.kb.get(pid)
         if former:
             if pid not in st.role_code and not (actor is not None and actor.code) and noun.person:
                 own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
+                if guessed or not (country or own):
+                    st.implicit.add(pid)
                 code = self._role_code(noun, country or own or st.where())
                 if code is not None and code[0] and code[1] == code[0] + noun.agent:
                     st.role_code[pid] = (code[0], code[0] + "ELI")
@@ -995,7 +1004,7 @@ class ActorLinker:
         st.learn(noun, country, pid, text)
         if pid not in st.role_code:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
-            if not (country or own):
+            if guessed or not (country or own):
                 st.implicit.add(pid)
             code = self._role_code(noun, country or own or st.where())
             if code is None and self.lang == "en" and noun.agent:
@@ -1129,6 +1138,7 @@ class ActorLinker:
             where = st.where(start)
             if len(cands) > 1 and where:
                 entry_target = next((c for c in cands if _national_prefix(self.kb.get(c).code or "") == where), entry_target)
+        guessed = False  # the country is the document's, not the text's word for this role
         implied_only = not country and (entry_target or noun.implies) == noun.implies and noun.implies is not None
         country = country or entry_target or noun.implies
         shared = self.shared_titles.get(noun.term) if implied_only else None
@@ -1138,9 +1148,12 @@ class ActorLinker:
             known = self._person(atoms[j + 1]) if j + 1 < len(atoms) and atoms[j + 1].start == r.end else None
             known_actor = self.kb.get(known.target or "") if known is not None and known.kind == "actor" else None
             where = known_actor.country if known_actor is not None and known_actor.country in shared else None
+            guessed = where is None
             where = where or st.where(start)
             if where in shared:
                 country = where
+            else:
+                guessed = False
         # only forms that are plural by themselves ("Politikern", "presidents") count: the
         # models' Number feature is too unreliable on -er nouns ("den Bundeskanzler")
         plural = entry.plural
@@ -1184,6 +1197,7 @@ class ActorLinker:
                     noun = RoleNoun(noun.lang, noun.term, noun.forms, what, (f"~{noun.term.lower()}",), True, None,
                                     noun.priority)
                     country = adjective or st.where(start)
+                    guessed = adjective is None
             elif bare:
                 return k
         # "der frühere Präsident", "Ex-Präsident", "der britische Ex-Finanzminister"
@@ -1207,6 +1221,8 @@ class ActorLinker:
                 iso = (place.country if place is not None and place.type in ("GPE", "LOC") else None) \
                     or st.where(start)
                 out.append(Found(start, atoms[k].end, org, NAME))
+                if org not in st.role_code and not (place is not None and place.type in ("GPE", "LOC")):
+                    st.implicit.add(org)
                 st.role_code.setdefault(org, (iso, f"{iso or '---'}{noun.agent}"))
                 return k + 1
         # apposition: role + name ("US-Außenminister Marco Rubio") -> one mention
@@ -1223,7 +1239,7 @@ class ActorLinker:
                     out.append(Found(start, atoms[k].end, pid, ROLE))
                     return k + 1
                 out.append(Found(start, atoms[k].end, pid, NAME))
-                self._learn(noun, country, pid, text, former, st)
+                self._learn(noun, country, pid, text, former, st, guessed)
                 st.mentioned(pid)
                 return k + 1
         # apposition with a comma: "Sonderbeauftragten, Keith Kellogg"
@@ -1239,7 +1255,7 @@ class ActorLinker:
                     if person.mention_kind == SURNAME and person.kind == "actor":
                         pid = self._resolve_surname(atoms[k].entries, st) or pid
                     out.append(Found(start, end, pid, ROLE))
-                    self._learn(noun, country, pid, text, former, st)
+                    self._learn(noun, country, pid, text, former, st, guessed)
                     return k
         # "Marco Rubio, der US-Außenminister"
         if out and noun.person:
@@ -1255,14 +1271,14 @@ class ActorLinker:
                 is_person = prev.actor.startswith("prov:") or (actor is not None and actor.type == "PER")
                 if is_person and prev.kind in (NAME, SURNAME):
                     out.append(Found(start, end, prev.actor, ROLE))
-                    self._learn(noun, country, prev.actor, text, former, st)
+                    self._learn(noun, country, prev.actor, text, former, st, guessed)
                     return k
         # "Stöger will als Sozialminister …": the role is a predicate of the person before it
         if noun.person and not plural and self.predicative:
             pid = self._predicate_of(doc, start, out)
             if pid is not None:
                 out.append(Found(start, end, pid, ROLE))
-                self._learn(noun, country, pid, text, former, st)
+                self._learn(noun, country, pid, text, former, st, guessed)
                 return k
         if self._is_deputy(doc, start):  # "der stellvertretende Außenminister": not the minister
             plural = True
@@ -1353,6 +1369,7 @@ class ActorLinker:
             if a.start > end and e.kind in ("adj", "demonym"):
                 base = self.kb.get(e.target or "")
                 country = base.country if base is not None else None
+        guessed = country is None
         country = country or st.where(start)
         if not country or len(country) != 3:
             return None
@@ -1374,6 +1391,8 @@ class ActorLinker:
                 out.append(Found(start, stop, pid, ROLE))
                 if pid not in st.role_code and not (known is not None and known.code):
                     st.role_code[pid] = code
+                    if guessed:
+                        st.implicit.add(pid)
                 return m
         group = self.kb.composite(country, agent)
         if group is not None:
@@ -1542,7 +1561,9 @@ class ActorLinker:
         self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
         self._party_codes(doc, found, st)
-        return self._records(doc, found, st, prov)
+        records = self._records(doc, found, st, prov)
+        doc.user_data[MEMORY_KEY] = frozenset(st.memory)
+        return records
 
     def _kb_named(self, name: str) -> List[KBActor]:
         """KB actors one of whose names (any case) is ``name``."""
@@ -1605,7 +1626,15 @@ class ActorLinker:
                 if actor.provisional:  # learn_provisional registers those not known yet
                     new_prov.append(actor)
             actor.mentions.append((span.start_char, span.end_char))
-        learn_provisional(new_prov, key=doc._.article)  # once per Doc, also when empty (see record_learning)
+        # what later documents may reuse: a code only from strong evidence -- the text's own
+        # word for the role's country or body ("ÖVP-Klubobmann X", "X (SPÖ)", "Leiter der
+        # Wirtschaftskammer"), not the document's country guessed for a bare office
+        # ("Finanzminister X" in an article filed in Athens): a wrong guess must not spread
+        remembered = [a if a.id not in st.implicit else
+                      Actor(id=a.id, name=a.name, type=a.type, country=None, role=a.role, code=None,
+                            provisional=True, wikidata=a.wikidata)
+                      for a in new_prov]
+        learn_provisional(remembered, key=doc._.article)  # once per Doc, also when empty (see record_learning)
         return mentions, list(actors.values())
 
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]
@@ -1613,6 +1642,10 @@ class ActorLinker:
             known = _registry.get(actor_id)
             country, code = st.role_code.get(actor_id, (None, None))
             if known is not None:
+                if code is None and known.code:
+                    # only memory codes it: this document's own evidence (an interview lead's
+                    # role, statements.turns) may still replace it
+                    st.memory.add(actor_id)
                 return Actor(
                     id=known.id, name=known.name, type=known.type, country=country or known.country,
                     role=st.role_text.get(actor_id) or known.role, code=code or known.code, provisional=True,
