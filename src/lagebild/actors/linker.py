@@ -214,6 +214,7 @@ class ActorLinker:
         self.former = {w.lower() for w in pick("former")}
         self.of_words = {w.lower() for w in pick("of")}
         self.possessive = pick("possessive")
+        self.possessive_det = set(pick("possessive_det"))
         self.place_kind = pick("place_kind")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
@@ -690,8 +691,9 @@ class ActorLinker:
         # when the phrase names no body
         compounds = {a.start for a in out}
         for tok in doc:
-            if tok.i in taken or tok.i in compounds or not tok.text[:1].isupper() or tok.i + 1 >= len(doc) \
-                    or doc[tok.i + 1].lower_ not in self.of_words:
+            if tok.i in taken or tok.i in compounds or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
+                continue
+            if doc[tok.i + 1].lower_ not in self.of_words and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
                 continue
             head = self.head_by_form.get(tok.lower_)
             if head is None or not head.generic or not head.person or head.plural or head.form != tok.lower_:
@@ -1185,6 +1187,11 @@ class ActorLinker:
         # "Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer": the body further in
         # the of-phrase; a bare generic head ("Leiter") that names no body is no role
         bare = getattr(r, "bare_generic", False)
+        if country is None and noun.person and not plural and start > 0 and self._possessive_det(doc[start - 1]):
+            # "Der Zentralrat … sein Vorsitzender Romani X": the role of the body named before
+            country = self._possessor(doc, start, out)
+            if country is None and bare:
+                return k
         if country is None and noun.person and not plural and (bare or end == r.end):
             body = self._of_phrase_body(doc, atoms, k, end)
             if body is not None:
@@ -1398,6 +1405,40 @@ class ActorLinker:
         if group is not None:
             out.append(Found(start, stop, group.id, ROLE))
             return m
+        return None
+
+    def _possessive_det(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        """A possessive determiner of a third person (``linking.yaml`` possessive_det), in
+        lower case or capitalised at the start of a sentence ("Ihr Vorsitzender …"; the
+        formal "Ihr" inside a sentence addresses someone)."""
+        return tok.text in self.possessive_det or (tok.is_sent_start and tok.text.lower() in self.possessive_det)
+
+    def _possessor(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+        """The organisation a possessive determiner before the role at token ``start``
+        refers to: the nearest organisation or agent group (KB type ORG/GRP with a code)
+        found before it in this or the previous sentence ("Die SPÖ … ihr Kandidat" ->
+        the SPÖ); None when a person stands nearer (his or her own role: "Putin … sein
+        Sprecher" is no body's role) or none is found."""
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        here = doc[start].sent.start if sents else 0
+        prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
+        for f in reversed(out):
+            if f.end > start:
+                continue
+            if f.start < prev_start:
+                return None
+            if f.actor.startswith("prov:"):
+                known = _registry.get(f.actor)
+                if known is None or known.type == "PER" or f.kind in (NAME, SURNAME):
+                    return None
+                continue
+            actor = self.kb.get(f.actor)
+            if actor is None:
+                continue
+            if actor.type == "PER":
+                return None
+            if actor.type in ("ORG", "GRP") and actor.code:
+                return actor.id
         return None
 
     def _genitive_name(self, doc: Doc, atom: Atom, person: Entry) -> bool:
