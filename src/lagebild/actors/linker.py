@@ -292,6 +292,23 @@ class ActorLinker:
                 Entry("prov", actor.id, NAME, CASE_TITLE, form, priority=-10)
             )
 
+    _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
+    def _time_word(self, word: str) -> bool:
+        """A weekday or month (``linking.yaml`` common_surname_words) alone or with a part
+        of the day ("Freitagabend", "Sonntagnacht"): never the last word of a name."""
+        low = word.lower()
+        if self.lang != "de" or not low.isalpha():
+            return False
+        for w in self.common_words:
+            if w.endswith("tag") or w in ("mittwoch",) or w in self._MONTHS:
+                if low == w or (low.startswith(w) and low[len(w):] in self._DAY_PARTS):
+                    return True
+        return False
+
+    _MONTHS = frozenset(("januar", "jänner", "februar", "märz", "april", "juni", "juli", "august", "september",
+                         "oktober", "november", "dezember"))
+
     def _usable_surname(self, form: str) -> bool:
         """May a provisional person's last name be matched alone? Not "The", not "Platz"
         (a common word of the language) and not a short token."""
@@ -547,6 +564,8 @@ class ActorLinker:
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
                     and doc[end - 1].text != ".":
                 end -= 1  # "Trump 's" -> "Trump"
+            while typ == "PER" and end - start > 1 and self._time_word(doc[end - 1].text):
+                end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
             if end <= start:
                 continue
             name = doc[start:end].text
@@ -1179,6 +1198,21 @@ class ActorLinker:
                 group = self.kb.composite(self._sub_national(c) or "", noun.agent) if noun.agent else None
                 if group is not None:
                     out.append(Found(start, c.end, group.id, ROLE))
+                    return k + 1
+            elif between in self.of_words and noun.term.lower() in self.seat_nouns and self._person(c) is not None:
+                # "die Regierung von Tsipras", "das Kabinett des Premiers X": the leader's
+                # government, as "die Tsipras-Regierung"
+                person = self._person(c)
+                pid = person.target or ""
+                if person.mention_kind == SURNAME and person.kind == "actor":
+                    pid = self._resolve_surname(c.entries, st) or pid
+                known = self.kb.get(pid)
+                iso = (known.country if known is not None else None) or st.role_code.get(pid, (None, None))[0]
+                group = self.kb.composite(iso, noun.agent) if iso and noun.agent else None
+                if group is not None:
+                    out.append(Found(start, c.end, group.id, ROLE))
+                    if known is not None and known.type == "PER":
+                        st.mentioned(pid)
                     return k + 1
             elif between in self.seat_words and noun.term.lower() in self.seat_nouns:  # "Regierung in Kiew"
                 seat = self._seat_country(c)
