@@ -26,12 +26,12 @@ HOME_KEY = "lagebild_home_country"
 #: a dateline must begin within this many characters of the text (after a headline and a lead)
 DATELINE_WINDOW = 1200
 
-# one to three capitalised place words (joined by a space, "/" or "-": "Linz/Wien",
-# "Den Haag", "Frankfurt am Main" is cut at "am"), an optional agency in brackets, then a
+# one to three capitalised place words ("Den Haag"; "Frankfurt am Main" is cut at "am"),
+# up to five such places joined by "/" ("Wien/Spielfeld/Athen/Belgrad"), an optional agency in brackets, then a
 # dash with a space on at least one side, then the capitalised first word of the report
 _PLACE = r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)?"
 _DATELINE = re.compile(
-    rf"(?:^|(?<=[.!?:;\"“”»«)] )|(?<=\n))(?P<place>{_PLACE}(?:(?: |/){_PLACE}){{0,2}})"
+    rf"(?:^|(?<=[.!?:;\"“”»«)] )|(?<=\n))(?P<place>{_PLACE}(?: {_PLACE}){{0,2}}(?:/{_PLACE}(?: {_PLACE}){{0,2}}){{0,4}})"
     r"(?: ?\((?P<agency>[^()\n]{1,30})\))?"
     r"(?: [–—-] ?|[–—-] )(?=[\"„»“]?[A-ZÄÖÜ0-9])"
 )
