@@ -1637,7 +1637,7 @@ class ActorLinker:
         found = self._compose(doc, atoms, st)
         self._party_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
-        doc.user_data[MEMORY_KEY] = frozenset(st.memory)
+        doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
 
     def _kb_named(self, name: str) -> List[KBActor]:
