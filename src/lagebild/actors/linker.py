@@ -1199,7 +1199,8 @@ class ActorLinker:
                 if group is not None:
                     out.append(Found(start, c.end, group.id, ROLE))
                     return k + 1
-            elif between in self.of_words and noun.term.lower() in self.seat_nouns and self._person(c) is not None:
+            elif self.lang == "de" and between in self.of_words and noun.term.lower() in self.seat_nouns \
+                    and self._person(c) is not None:
                 # "die Regierung von Tsipras", "das Kabinett des Premiers X": the leader's
                 # government, as "die Tsipras-Regierung"
                 person = self._person(c)
@@ -1221,12 +1222,13 @@ class ActorLinker:
         # "Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer": the body further in
         # the of-phrase; a bare generic head ("Leiter") that names no body is no role
         bare = getattr(r, "bare_generic", False)
-        if country is None and noun.person and not plural and start > 0 and self._possessive_det(doc[start - 1]):
+        if self.lang == "de" and country is None and noun.person and not plural and start > 0 \
+                and self._possessive_det(doc[start - 1]):
             # "Der Zentralrat … sein Vorsitzender Romani X": the role of the body named before
             country = self._possessor(doc, start, out)
             if country is None and bare:
                 return k
-        if country is None and noun.person and not plural and (bare or end == r.end):
+        if self.lang == "de" and country is None and noun.person and not plural and (bare or end == r.end):
             body = self._of_phrase_body(doc, atoms, k, end)
             if body is not None:
                 what, end, k, adjective = body
@@ -1287,8 +1289,8 @@ class ActorLinker:
         if k < n and end < len(doc) and doc[end].text == ",":
             gap = self._between(doc, end + 1, atoms[k].start)
             # an article, or a given name the entity model left out ("…, Selahattin Demirtas")
-            if len(gap) <= 1 and all(t.lower_ in self.apposition_det or t.text in self.kb.given_names
-                                     or (self._name_like(t, set()) and self._person(atoms[k]) is not None)
+            if len(gap) <= 1 and all(t.lower_ in self.apposition_det or (self.lang == "de" and (
+                    t.text in self.kb.given_names or (self._name_like(t, set()) and self._person(atoms[k]) is not None)))
                                      for t in doc[end + 1:atoms[k].start]):
                 person = self._person(atoms[k])
                 if person is not None:
@@ -1305,7 +1307,7 @@ class ActorLinker:
             # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"
             rest = doc[prev.end + 1:start]
             det = 1 if len(rest) and rest[0].lower_ in self.apposition_det else 0
-            if gap and gap[0] == "," and len(rest) - det <= 2 and all(
+            if gap and gap[0] == "," and len(rest) - det <= (2 if self.lang == "de" else 0) and all(
                 t.pos_ == "ADJ" and t.is_lower for t in rest[det:]
             ):
                 actor = self.kb.get(prev.actor)
@@ -1655,6 +1657,8 @@ class ActorLinker:
         country)`` -- the country of the place its dateline names ("Wien – …" -> AUT) and
         the country of the KB outlet its ``doc._.article`` source or URL names
         ("derStandard.at" -> AUT); either None when not found."""
+        if self.lang != "de":
+            return None, None  # measured on German news only; English output kept as it was
         article = doc._.article
         outlet = outlet_country(getattr(article, "source", None), getattr(article, "url", None), self._kb_named) \
             if article is not None else None
