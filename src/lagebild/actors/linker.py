@@ -215,6 +215,7 @@ class ActorLinker:
         self.of_words = {w.lower() for w in pick("of")}
         self.possessive = pick("possessive")
         self.possessive_det = set(pick("possessive_det"))
+        self.member_of = {w.lower() for w in pick("member_of")}
         self.place_kind = pick("place_kind")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
@@ -712,7 +713,8 @@ class ActorLinker:
         for tok in doc:
             if tok.i in taken or tok.i in compounds or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
                 continue
-            if doc[tok.i + 1].lower_ not in self.of_words and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
+            if doc[tok.i + 1].lower_ not in self.of_words and doc[tok.i + 1].lower_ not in self.member_of \
+                    and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
                 continue
             head = self.head_by_form.get(tok.lower_)
             if head is None or not head.generic or not head.person or head.plural or head.form != tok.lower_:
@@ -737,7 +739,7 @@ class ActorLinker:
         code, end token, next atom index, country adjective or None)`` -- the second
         element is an org id for an organisation, else the sector's agent code -- or
         None when the phrase names neither."""
-        if end >= len(doc) or doc[end].lower_ not in self.of_words:
+        if end >= len(doc) or (doc[end].lower_ not in self.of_words and doc[end].lower_ not in self.member_of):
             return None
         stop = end + 1
         while stop < len(doc) and stop <= end + 10:
@@ -1228,8 +1230,10 @@ class ActorLinker:
             country = self._possessor(doc, start, out)
             if country is None and bare:
                 return k
-        if self.lang == "de" and country is None and noun.person and not plural and (bare or end == r.end):
+        if self.lang == "de" and country is None and noun.person and (bare or end == r.end):
             body = self._of_phrase_body(doc, atoms, k, end)
+            if body is not None and plural and self.kb.get(body[0]) is None:
+                body = None  # "Richter am Supreme Court" is the court; a sector alone names no group
             if body is not None:
                 what, end, k, adjective = body
                 if self.kb.get(what) is not None and self.kb.get(what).type == "ORG":
