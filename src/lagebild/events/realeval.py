@@ -56,6 +56,10 @@ GOLD_LANG = {"real-de": "de", "real-en": "en", "gigaword": "en"}
 #: (realgold.NEWS_DE_PUBLISHED; ``$LAGEBILD_UNDATED_DATE`` of lagebild.actors.linker): the
 #: articles stay undated for forecasts and time expressions
 GOLD_UNDATED_ON = {"real-de": realgold.NEWS_DE_PUBLISHED}
+#: the outlet a gold corpus comes from, passed as the article's ``source`` (10kGNAD is
+#: derStandard.at's archive): an article without a dateline is then Austrian
+#: (:mod:`lagebild.actors.home`), as it is for a user ingesting the outlet's pages
+GOLD_SOURCE = {"real-de": "derStandard.at"}
 #: CAMEO codes the gold does not annotate as events: a neutral "make statement" (010) is a
 #: statement (statements.jsonl), not an event; predicted events with these codes are dropped.
 OUT_OF_SCOPE = frozenset({"010"})
@@ -241,7 +245,7 @@ def analyse(gold: str, key: Any, model: Optional[str] = None):
         if on is not None:
             os.environ[UNDATED_ENV] = on.isoformat()
         try:
-            doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model)
+            doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model, source=GOLD_SOURCE.get(gold))
         finally:
             if before is None:
                 os.environ.pop(UNDATED_ENV, None)

@@ -410,12 +410,20 @@ def _on_path(doc: Doc, start: int, end: int) -> bool:
     first = span[0]
     if first.i > 0 and doc[first.i - 1].lower_ in words:
         return True
+    # German "in" with an accusative article is a direction ("in die Emirate exportiert",
+    # "ins Land"), not where the group is: only the unambiguous accusatives count
+    k = first.i - 1
+    while k > 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k >= 0 and (doc[k].lower_ in ("ins", "ans") or (
+            k > 0 and doc[k - 1].lower_ in ("in", "an") and doc[k].lower_ in ("die", "das"))):
+        return True
     head = span.root
     return any(c.dep_ == "case" and c.lower_ in words for c in head.children) \
         or (head.head.pos_ == "ADP" and head.head.lower_ in words and head.head.i < head.i)
 
 
-def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
+def context_country(doc: Doc, start: int, end: int, home_first: bool = False) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
     :data:`MAX_SENTENCES_BACK` sentences before (the document's main country,
@@ -426,11 +434,18 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
     ("nach Katar", "aus Syrien", "gegen Russland": :func:`path_prepositions`) names
     where someone goes or acts against, not where the group belongs, and is skipped.
     English also counts a person the KB does not know whose country this document gave
-    by a role ("Chicago Mayor X" -> USA: the place is part of the person's mention)."""
+    by a role ("Chicago Mayor X" -> USA: the place is part of the person's mention).
+    ``home_first``: when the sentence itself names no country, the document's home
+    (``actors.home``: its dateline's country, else its outlet's) before earlier
+    sentences -- for a government body ("versicherte das Ressort" after a sentence about
+    the Emirates, in a report filed in Vienna, is the Austrian ministry)."""
     bounds = _sentences(doc, start)
     here = _sentence_index(bounds, start)
     actors = _actors(doc)
     main = document_country(doc)
+    from ..actors.home import HOME_KEY
+
+    home = doc.user_data.get(HOME_KEY) if home_first else None
     found: Optional[str] = None
     role_persons = doc.lang_ == "en"
     for k in range(here, -1, -1):
@@ -453,6 +468,8 @@ def context_country(doc: Doc, start: int, end: int) -> Optional[str]:
                 best = (dist, country)
         if k == here and best is not None:
             return best[1]  # the sentence's own place or state
+        if k == here and home:
+            return home  # the country the report was filed in (dateline or outlet)
         if main is not None and main in named:
             return main  # the document's country, named again nearby, wins over a foreign place
         if found is None and best is not None:
@@ -466,9 +483,16 @@ def document_country(doc: Doc) -> Optional[str]:
     """The country a whole document is mostly about: the one its states, places and
     state bodies are mentioned with most often (the earliest on a tie); None when it names
     none. Used when the sentences around a generic group name no country ("Die Armee
-    machte die PKK verantwortlich" in an article about Turkey -> TURMIL)."""
+    machte die PKK verantwortlich" in an article about Turkey -> TURMIL). A document
+    with a dateline is about the dateline's country (``actors.home``: "Wien – …" -> AUT);
+    one that names no country at all, its outlet's."""
     key = "lagebild_document_country"
     if key in doc.user_data:
+        return doc.user_data[key]
+    from ..actors.home import HOME_KEY
+
+    if doc.user_data.get(HOME_KEY):  # the dateline's country (or the outlet's), as the linker found it
+        doc.user_data[key] = doc.user_data[HOME_KEY]
         return doc.user_data[key]
     actors = _actors(doc)
     counts: Dict[str, int] = {}
@@ -645,7 +669,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
             return [owner]
         # a determiner-less or definite group noun; not "ein Soldat" as an object of
         # comparison — a group stands for the agents of the context's country
-        country = context_country(doc, start, end)
+        country = context_country(doc, start, end, home_first=str(word.agent) == "GOV")
         return [group_actor(doc, str(word.agent), country, doc_text(doc)[start:end], start, end)]
     gender = word.gender
     if _lang(doc) == "de" and word.kind in ("pronoun", "demonstrative") and gender == "f" and number == "*":

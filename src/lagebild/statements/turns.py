@@ -362,7 +362,11 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     if len(answer_ids) != 1:
         return None
     actor = actors.get(next(iter(answer_ids)) or "")
-    if actor is None or not actor.provisional or actor.code:
+    from ..actors.linker import MEMORY_KEY
+
+    # the lead's role is this document's own evidence: it beats a code only the linker's
+    # memory of earlier documents gave
+    if actor is None or not actor.provisional or (actor.code and actor.id not in doc.user_data.get(MEMORY_KEY, ())):
         return None
     actor.code = code
     actor.country = actor.country or (code[:3] if code[:3].isalpha() else None)
