@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..tokens import get_list
 from .coder import EventCoder
+from .legal_roles import LEGAL_CODES, code_appositions, code_suspects, uncoded_persons
 from .lexicon import load_lexicon
 from .patterns import PatternIndex, read_patterns
 
@@ -51,8 +52,35 @@ class EventsComponent:
                 index.add(lexicon.patterns.get(key))
             lexicon.patterns = index
         self.coder = EventCoder(lang, lexicon=lexicon, require_actor=require_actor)
+        self._legal: Optional[frozenset] = None
 
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "events")
-        events.extend(self.coder.code_doc(doc, first_index=len(events)))
+        found = self.coder.code_doc(doc, first_index=len(events))
+        if self.coder.lang == "en" and self.coder.require_coded_actor and uncoded_persons(doc):
+            # English persons the KB does not know, coded from what the text says: a named
+            # person the text says was arrested or charged (an event the coder drops while
+            # the person has no code) is a criminal suspect (CRM); a group noun in
+            # apposition gives its code ("John Carter, a police officer,"). Then the
+            # document's events are coded again, so the events they took part in count
+            changed = False
+            if any(t.lemma_.lower() in self._legal_lemmas() for t in doc):
+                self.coder.require_coded_actor = False
+                try:
+                    relaxed = self.coder.code_doc(doc, first_index=len(events))
+                finally:
+                    self.coder.require_coded_actor = True
+                changed = code_suspects(doc, relaxed)
+            changed = code_appositions(doc) or changed
+            if changed:
+                found = self.coder.code_doc(doc, first_index=len(events))
+        events.extend(found)
         return doc
+
+    def _legal_lemmas(self) -> frozenset:
+        """Trigger lemmas with a legal-coercion pattern (see :mod:`.legal_roles`)."""
+        if self._legal is None:
+            index = self.coder.lex.patterns
+            self._legal = frozenset(k for k in index.triggers()
+                                    if any(p.code.startswith(LEGAL_CODES) for p in index.get(k)))
+        return self._legal

@@ -98,7 +98,9 @@ def load_reference_lexicon(lang: str) -> RefLexicon:
             info = kb.agents.get(noun.agent) or {}
             for form, plural in noun.forms:
                 if noun.person and not plural:
-                    word = RefWord("description", "sg", "*", frozenset(("PER",)))
+                    # English keeps the role's agent: "the sheriff" with no sheriff before
+                    # it is the context's police (see resolve_references)
+                    word = RefWord("description", "sg", "*", frozenset(("PER",)), noun.agent if lang == "en" else None)
                 else:
                     word = RefWord("group", "pl" if plural else "*", "*", frozenset((str(info.get("type") or "GRP"), "GRP")), noun.agent)
                 words.setdefault(form.lower(), word)
@@ -196,7 +198,18 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
         return None
     lex = load_reference_lexicon(_lang(doc))
     head = _head(span)
-    word = _word_of(lex, head)
+    word = None
+    if _lang(doc) == "en":
+        # a role of several words ends in its head: "attorney general" (GOV/JUD), not
+        # "general" (MIL); "house of representatives" is headed by "house"
+        for k in (3, 2):
+            lead = doc[max(head.i - k + 1, 0): head.i]
+            if len(lead) == k - 1 and (lead.start >= span.start or all(
+                    t.head.i == head.i and t.dep_ in ("compound", "amod") for t in doc[lead.start: span.start])):
+                word = lex.lookup(" ".join(t.lower_ for t in doc[head.i - k + 1: head.i + 1]))
+                if word is not None:
+                    break
+    word = word or _word_of(lex, head)
     if word is None:
         # "die beiden Minister", "der 70-Jährige", "the 70-year-old": a telling modifier
         for tok in span:
@@ -345,6 +358,12 @@ def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lan
             return False
     if lang == "de" and atype == "PER" and gender == "n":
         return False
+    if lang == "en" and word.kind == "description" and word.agent and atype == "PER":
+        # "the sheriff" is no senator the text named before: a coded person must hold
+        # the role noun's agent (COP); a person with no code may
+        code = getattr(actor, "code", None) or ""
+        if len(code) >= 6 and code[3:6] != word.agent:
+            return False
     if lang == "de" and atype == "PER" and gender in ("m", "f") and number != "pl":
         # "Der 70-Jährige", "er" is no woman the text calls "Ministerin"; "sie" no man
         # it calls "Minister" (the person's gender as its role nouns show it)
@@ -670,6 +689,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
+        # English: a person role with no holder in the text before ("the sheriff", "a
+        # federal judge", "the attorney general") is the agents of the context's country
+        # (USACOP), "---COP" when the text names none, as CAMEO coders code an unnamed
+        # office holder
+        return [group_actor(doc, word.agent, context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
         # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
