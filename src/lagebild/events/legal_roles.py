@@ -26,6 +26,11 @@ from ..tokens import get_list
 LEGAL_CODES = ("173", "116")
 #: the CAMEO agent code of a criminal (kb/agent_codes.tsv)
 CRIMINAL = "CRM"
+#: agents an apposition may give a person: state and political roles, armed groups and
+#: criminals ("John Carter, a police officer,", "the suspect, X,"); not the civil sectors
+#: ("X, a doctor at …" HLH, "X, an expert at …" EDU, "a man" CVL), whose members are no
+#: political actors in CAMEO unless the text makes them one
+POLITICAL_AGENTS = frozenset(("GOV", "MIL", "SPY", "COP", "LEG", "JUD", "OPP", "REB", "PTY", "CRM", "HRI", "NGO", "LAB"))
 
 
 def code_suspects(doc: Doc, events: Iterable) -> bool:  # type: ignore[type-arg]
@@ -64,7 +69,8 @@ def code_appositions(doc: Doc) -> bool:
     """Give each person without a code the code of a group noun in apposition to one of
     its mentions: "John Carter, a police officer," and "the suspect, John Carter," ->
     the context's COP / CRM (``USACOP``); "Ann Lee, a Republican lawmaker," -> ``USALEG``.
-    The group noun is resolved as any generic group is
+    Only political agents count (:data:`POLITICAL_AGENTS`). The group noun is resolved
+    as any generic group is
     (:func:`lagebild.language.reference.resolve_references`: the country of the context,
     ``---`` without one). Returns True when a person was coded."""
     from ..language.reference import resolve_references
@@ -90,7 +96,7 @@ def code_appositions(doc: Doc) -> bool:
                 ref = next((a for a in get_list(doc, "actors") if found and a.id == found[0]), None)
                 ref_code = getattr(ref, "code", None) or ""
                 if ref is not None and ref is not actor and getattr(ref, "type", None) in ("GRP", "ORG") \
-                        and len(ref_code) >= 6 and ref_code[3:6].isalpha():
+                        and len(ref_code) >= 6 and ref_code[3:6] in POLITICAL_AGENTS:
                     code = ref_code[:6]
                     break
             if code:
