@@ -689,6 +689,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    if groups and word.kind == "pronoun" and number == "pl" and _lang(doc) == "en":
+        # "Police said they arrested the man", "Prosecutors … They charged him": a plural
+        # pronoun whose nearest agreeing antecedent is a generic group noun subject
+        group = _group_antecedent(doc, head, out)
+        if group is not None:
+            return [group]
     if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
         # English: a person role with no holder in the text before ("the sheriff", "a
         # federal judge", "the attorney general") is the agents of the context's country
@@ -700,6 +706,41 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+def _group_antecedent(doc: Doc, pron: Token, found: List[str]) -> Optional[str]:
+    """English: the group actor a plural pronoun ``pron`` refers to when a generic group
+    noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
+    it and the antecedent the mentions gave (``found``), in its own or the sentence
+    before; the group is resolved as any group noun (:func:`resolve_references`). Group
+    nouns are no mentions of their own (their actors are made when an event needs them),
+    so the mention search cannot see them."""
+    lex = load_reference_lexicon("en")
+    sent = pron.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    limit = lo
+    if found:
+        actors = _actors(doc)
+        for m in get_list(doc, "mentions"):
+            if m.actor_id == found[0] and m.end <= pron.idx:
+                tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if tok is not None and len(tok):
+                    limit = max(limit, tok.end)
+        if getattr(actors.get(found[0]), "type", None) == "GRP":
+            return None
+    for k in range(pron.i - 1, limit - 1, -1):
+        tok = doc[k]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        w = _word_of(lex, tok)
+        if w is None or w.kind != "group" or not w.agent:
+            continue
+        if "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",):
+            continue
+        lo_c, hi_c = tok.left_edge.idx, tok.idx + len(tok)
+        got = resolve_references(doc, lo_c, hi_c, limit=1)
+        return got[0] if got else None
+    return None
 
 
 _GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
