@@ -689,10 +689,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude)
-    if groups and word.kind == "pronoun" and number == "pl" and _lang(doc) == "en":
+    if groups and word.kind == "pronoun" and _lang(doc) == "en" and (number == "pl" or word.types == frozenset(("PER",))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
-        # pronoun whose nearest agreeing antecedent is a generic group noun subject
-        group = _group_antecedent(doc, head, out)
+        # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
+        # suspect fled. He was arrested": "he"/"she" and a singular noun naming one person
+        # of a group (suspect, gunman, officer)
+        group = _group_antecedent(doc, head, out, plural=number == "pl")
         if group is not None:
             return [group]
     if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
@@ -708,7 +710,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     return out
 
 
-def _group_antecedent(doc: Doc, pron: Token, found: List[str]) -> Optional[str]:
+#: agents of a singular group noun that names one person ("the suspect", "the gunman",
+#: "the officer") whom "he"/"she" may refer to
+PERSON_GROUP_AGENTS = frozenset(("CRM", "COP", "REB", "MIL"))
+
+
+def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True) -> Optional[str]:
     """English: the group actor a plural pronoun ``pron`` refers to when a generic group
     noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
     it and the antecedent the mentions gave (``found``), in its own or the sentence
@@ -730,12 +737,19 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str]) -> Optional[str]:
             return None
     for k in range(pron.i - 1, limit - 1, -1):
         tok = doc[k]
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in SUBJECT_DEPS:
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ not in SUBJECT_DEPS and (plural or tok.dep_ not in ("obj", "dobj"))):
             continue
         w = _word_of(lex, tok)
         if w is None or w.kind != "group" or not w.agent:
             continue
-        if "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",):
+        sing = "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",)
+        if plural and sing:
+            continue
+        if not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
+            continue
+        if not plural and found and tok.head.dep_ != "ROOT":
+            # "Sen. Smith said the suspect had fled. He criticized …": a named person
+            # before wins over a group noun of an embedded clause
             continue
         lo_c, hi_c = tok.left_edge.idx, tok.idx + len(tok)
         got = resolve_references(doc, lo_c, hi_c, limit=1)
