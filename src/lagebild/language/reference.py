@@ -636,6 +636,18 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         body = _group_body(doc, hit[0])
         if body is not None:
             return [body]
+    if hit is not None and hit[1].kind == "group" and _lang(doc) == "en":
+        # "the man who kidnapped the child, Michael Webb,", "the suspect, John Carter,":
+        # a named person in apposition to the group noun is the referent
+        actors = _actors(doc)
+        for c in hit[0].children:
+            if c.dep_ != "appos" or c.pos_ != "PROPN":
+                continue
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            named = [m for m in mentions_in(doc, lo, hi) if lo <= m.start and m.end <= hi
+                     and getattr(actors.get(m.actor_id), "type", None) == "PER"]
+            if named:
+                return [named[0].actor_id]
     if found and hit is not None and hit[1].kind == "group":
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent
