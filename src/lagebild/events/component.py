@@ -64,10 +64,13 @@ class EventsComponent:
             # apposition gives its code ("John Carter, a police officer,"). Then the
             # document's events are coded again, so the events they took part in count
             changed = False
-            if any(t.lemma_.lower() in self._legal_lemmas() for t in doc):
+            legal = self._legal_lemmas()
+            if any(t.lemma_.lower() in legal for t in doc):
                 self.coder.require_coded_actor = False
                 try:
-                    relaxed = self.coder.code_doc(doc, first_index=len(events))
+                    # only the sentences with a legal trigger can code a suspect
+                    relaxed = self.coder.code_doc(doc, first_index=len(events),
+                                                  only=lambda sent: any(t.lemma_.lower() in legal for t in sent))
                 finally:
                     self.coder.require_coded_actor = True
                 changed = code_suspects(doc, relaxed)
@@ -81,6 +84,9 @@ class EventsComponent:
         """Trigger lemmas with a legal-coercion pattern (see :mod:`.legal_roles`)."""
         if self._legal is None:
             index = self.coder.lex.patterns
+            # the trigger's plain sense (a pattern without required words) is coercion (17)
+            # or a verdict (116): arrest, charge, convict, sentence, detain … -- not
+            # "take" ("take into custody"), whose plain sense is another
             self._legal = frozenset(k for k in index.triggers()
-                                    if any(p.code.startswith(LEGAL_CODES) for p in index.get(k)))
+                                    if any(p.code.startswith(("17",) + LEGAL_CODES) and not p.words for p in index.get(k)))
         return self._legal
