@@ -60,3 +60,14 @@ def test_speech_acts_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     of an object-control verb done by the addressee ("called on Iran to release …")."""
     fails = _failures(nlp_en, SPEECH_ROWS)
     assert not fails, "\n".join(fails)
+
+
+DOMESTIC_ROWS = read_grid("domestic_grid_en.tsv")
+
+
+def test_domestic_actors_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Persons and bodies of US domestic news the KB lacks, coded from the text (session 20):
+    person roles with no holder, multi-word roles, Phoenix state bodies, named persons coded
+    by legal events or an apposition, and PETRARCH's legal verbs."""
+    fails = _failures(nlp_en, DOMESTIC_ROWS)
+    assert not fails, "\n".join(fails)

@@ -103,9 +103,10 @@ def test_group_ids_count_as_coded(strict_en):
     # Russia offered Ukraine aid .
     ([("Russia", 1, "nsubj", P, "Russia"), ("offered", 1, "ROOT", V, "offer"), ("Ukraine", 1, "iobj", P, "Ukraine"),
       ("aid", 1, "obj", N, "aid"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS", 2: "UKR"}, "03"),
-    # Russia met the governor .  -> a partner is named but not resolved: kept, target None
+    # Russia met the governor .  -> a partner is named: kept; an English person role with no
+    # holder before it is the agents of the context's country, here none known: ---GOV
     ([("Russia", 1, "nsubj", P, "Russia"), ("met", 1, "ROOT", V, "meet"), ("the", 3, "det", "DET", "the"),
-      ("governor", 1, "obj", N, "governor"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS"}, [("RUS", None, "040")]),
+      ("governor", 1, "obj", N, "governor"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS"}, [("RUS", "---GOV", "040")]),
     # Russia met in private .  -> no partner at all: nothing
     ([("Russia", 1, "nsubj", P, "Russia"), ("met", 1, "ROOT", V, "meet"), ("in", 3, "case", "ADP", "in"),
       ("private", 1, "obl", "ADJ", "private"), (".", 1, "punct", "PUNCT", ".")], {0: "RUS"}, []),

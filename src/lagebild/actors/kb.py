@@ -515,6 +515,10 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     for path, prio in _user_files(user, "agents"):
         _load_agents(kb, path, infl, prio)
     _load_institutions(kb, KB_DIR / "institutions.tsv")
+    for path in sorted(KB_DIR.glob("institutions_*.tsv")):
+        # institutions_phoenix.tsv: state bodies converted from PETRARCH's Phoenix country
+        # dictionary (MIT; scripts/phoenix_institutions_to_kb.py)
+        _load_institutions(kb, path)
     for path, _ in _user_files(user, "institutions"):
         _load_institutions(kb, path)
     for row in iter_tsv(KB_DIR / "ner_labels.tsv", required=("label", "type")):

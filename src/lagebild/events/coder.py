@@ -13,7 +13,7 @@ import copy
 from bisect import bisect_right
 
 from datetime import date
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -705,8 +705,10 @@ class EventCoder(ArgumentsMixin):
         return []
 
     # ------------------------------------------------------------------ coding
-    def code_doc(self, doc: Doc, first_index: int = 0) -> List[Event]:
+    def code_doc(self, doc: Doc, first_index: int = 0, only: Optional[Callable[[Span], bool]] = None) -> List[Event]:
         """The events of ``doc`` (which needs a dependency parse; without one: none).
+
+        ``only``: code only the sentences for which it returns True (default: all).
 
         ``first_index``: the position the first returned event will have in the document's
         event list; speech-act links (``speech_act``, ``content_of``) use the stable event
@@ -742,6 +744,8 @@ class EventCoder(ArgumentsMixin):
         published: Optional[date] = doc._.published
         self._keys: Dict[int, str] = {}
         for sent in sents:
+            if only is not None and not only(sent):
+                continue
             events.extend(self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published))
         events = self._merge_repeats(events)
         article = getattr(doc._, "article", None)

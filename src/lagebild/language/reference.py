@@ -98,7 +98,9 @@ def load_reference_lexicon(lang: str) -> RefLexicon:
             info = kb.agents.get(noun.agent) or {}
             for form, plural in noun.forms:
                 if noun.person and not plural:
-                    word = RefWord("description", "sg", "*", frozenset(("PER",)))
+                    # English keeps the role's agent: "the sheriff" with no sheriff before
+                    # it is the context's police (see resolve_references)
+                    word = RefWord("description", "sg", "*", frozenset(("PER",)), noun.agent if lang == "en" else None)
                 else:
                     word = RefWord("group", "pl" if plural else "*", "*", frozenset((str(info.get("type") or "GRP"), "GRP")), noun.agent)
                 words.setdefault(form.lower(), word)
@@ -196,7 +198,18 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
         return None
     lex = load_reference_lexicon(_lang(doc))
     head = _head(span)
-    word = _word_of(lex, head)
+    word = None
+    if _lang(doc) == "en":
+        # a role of several words ends in its head: "attorney general" (GOV/JUD), not
+        # "general" (MIL); "house of representatives" is headed by "house"
+        for k in (3, 2):
+            lead = doc[max(head.i - k + 1, 0): head.i]
+            if len(lead) == k - 1 and (lead.start >= span.start or all(
+                    t.head.i == head.i and t.dep_ in ("compound", "amod") for t in doc[lead.start: span.start])):
+                word = lex.lookup(" ".join(t.lower_ for t in doc[head.i - k + 1: head.i + 1]))
+                if word is not None:
+                    break
+    word = word or _word_of(lex, head)
     if word is None:
         # "die beiden Minister", "der 70-Jährige", "the 70-year-old": a telling modifier
         for tok in span:
@@ -345,6 +358,12 @@ def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lan
             return False
     if lang == "de" and atype == "PER" and gender == "n":
         return False
+    if lang == "en" and word.kind == "description" and word.agent and atype == "PER":
+        # "the sheriff" is no senator the text named before: a coded person must hold
+        # the role noun's agent (COP); a person with no code may
+        code = getattr(actor, "code", None) or ""
+        if len(code) >= 6 and code[3:6] != word.agent:
+            return False
     if lang == "de" and atype == "PER" and gender in ("m", "f") and number != "pl":
         # "Der 70-Jährige", "er" is no woman the text calls "Ministerin"; "sie" no man
         # it calls "Minister" (the person's gender as its role nouns show it)
@@ -641,6 +660,18 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         body = _group_body(doc, hit[0])
         if body is not None:
             return [body]
+    if hit is not None and hit[1].kind == "group" and _lang(doc) == "en":
+        # "the man who kidnapped the child, Michael Webb,", "the suspect, John Carter,":
+        # a named person in apposition to the group noun is the referent
+        actors = _actors(doc)
+        for c in hit[0].children:
+            if c.dep_ != "appos" or c.pos_ != "PROPN":
+                continue
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            named = [m for m in mentions_in(doc, lo, hi) if lo <= m.start and m.end <= hi
+                     and getattr(actors.get(m.actor_id), "type", None) == "PER"]
+            if named:
+                return [named[0].actor_id]
     if found and hit is not None and hit[1].kind == "group":
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent
@@ -694,11 +725,72 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    if groups and word.kind == "pronoun" and _lang(doc) == "en" and (number == "pl" or word.types == frozenset(("PER",))):
+        # "Police said they arrested the man", "Prosecutors … They charged him": a plural
+        # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
+        # suspect fled. He was arrested": "he"/"she" and a singular noun naming one person
+        # of a group (suspect, gunman, officer)
+        group = _group_antecedent(doc, head, out, plural=number == "pl")
+        if group is not None:
+            return [group]
+    if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
+        # English: a person role with no holder in the text before ("the sheriff", "a
+        # federal judge", "the attorney general") is the agents of the context's country
+        # (USACOP), "---COP" when the text names none, as CAMEO coders code an unnamed
+        # office holder
+        return [group_actor(doc, word.agent, context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
         # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+#: agents of a singular group noun that names one person ("the suspect", "the gunman",
+#: "the officer") whom "he"/"she" may refer to
+PERSON_GROUP_AGENTS = frozenset(("CRM", "COP", "REB", "MIL"))
+
+
+def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True) -> Optional[str]:
+    """English: the group actor a plural pronoun ``pron`` refers to when a generic group
+    noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
+    it and the antecedent the mentions gave (``found``), in its own or the sentence
+    before; the group is resolved as any group noun (:func:`resolve_references`). Group
+    nouns are no mentions of their own (their actors are made when an event needs them),
+    so the mention search cannot see them."""
+    lex = load_reference_lexicon("en")
+    sent = pron.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    limit = lo
+    if found:
+        actors = _actors(doc)
+        for m in get_list(doc, "mentions"):
+            if m.actor_id == found[0] and m.end <= pron.idx:
+                tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if tok is not None and len(tok):
+                    limit = max(limit, tok.end)
+        if getattr(actors.get(found[0]), "type", None) == "GRP":
+            return None
+    for k in range(pron.i - 1, limit - 1, -1):
+        tok = doc[k]
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ not in SUBJECT_DEPS and (plural or tok.dep_ not in ("obj", "dobj"))):
+            continue
+        w = _word_of(lex, tok)
+        if w is None or w.kind != "group" or not w.agent:
+            continue
+        sing = "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",)
+        if plural and sing:
+            continue
+        if not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
+            continue
+        if not plural and found and tok.head.dep_ != "ROOT":
+            # "Sen. Smith said the suspect had fled. He criticized …": a named person
+            # before wins over a group noun of an embedded clause
+            continue
+        lo_c, hi_c = tok.left_edge.idx, tok.idx + len(tok)
+        got = resolve_references(doc, lo_c, hi_c, limit=1)
+        return got[0] if got else None
+    return None
 
 
 _GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
