@@ -47,7 +47,7 @@ STAGES = [
     ("parent", "relevant registry per chunk", [("lagebild/actors/provisional.py", "relevant")]),
     ("parent", "replay steps", [("lagebild/scale/local.py", "before"), ("lagebild/scale/local.py", "after")]),
     ("parent", "learn provisional", [("lagebild/actors/provisional.py", "learn_provisional")]),
-    ("parent", "redo lane wait", [("lagebild/scale/local.py", "_single")]),
+    ("parent", "documents analysed again", [("lagebild/scale/local.py", "_single")]),
     ("parent", "store (save_results)", [("lagebild/batch.py", "save_results")]),
     ("parent", "incidents", [("lagebild/incidents.py", "refresh_incidents")]),
 ]
@@ -104,6 +104,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--chunk", type=int, default=0, help="documents per task (0: scale.local.EXACT_CHUNK)")
     parser.add_argument("--profile", type=Path, default=None, help="folder for cProfile output and the per-stage table")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -149,7 +150,9 @@ def main() -> int:
     else:
         from lagebild.scale.local import ingest_parallel
 
-        report = ingest_parallel([folder], store, workers=args.workers, setup=setup)
+        from lagebild.scale.local import EXACT_CHUNK
+
+        report = ingest_parallel([folder], store, workers=args.workers, setup=setup, chunk=args.chunk or EXACT_CHUNK)
     refresh_incidents(store)
     if prof is not None:
         prof.disable()
