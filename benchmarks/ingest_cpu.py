@@ -12,9 +12,10 @@ as ``lagebild ingest`` does. Printed: wall seconds, parent and children CPU seco
 system; the children include each worker's pipeline load), CPU ms per article, and how
 many documents the exact parallel path analysed again.
 
-With ``--profile DIR``: a table of CPU seconds per process (the parent; each worker, its
-pipeline load apart -- each worker writes its own ``os.times()`` when it exits, through
-the ``setup`` hook every worker calls after loading), a per-stage table of CPU ms per
+Then a table of CPU seconds per process: the parent; each worker, its pipeline load
+apart (each worker writes its own ``os.times()`` when it exits, through the ``setup``
+hook every worker calls after loading); the workers' start-up. With ``--profile DIR``
+also a per-stage table of CPU ms per
 article (stages: the cumulative time of the functions named in ``STAGES``, from a cProfile
 of the parent's main thread and of each worker), and ``DIR/parent.prof``,
 ``DIR/worker-PID.prof`` for ``python -m pstats`` / snakeviz. The parent's other threads
@@ -54,28 +55,31 @@ STAGES = [
 
 
 def profile_worker() -> None:
-    """The ``setup`` hook of a profiled worker: profile from here (after the pipeline load)
-    to the worker's exit, then write DIR/worker-PID.prof and DIR/worker-PID.json (CPU)."""
+    """The ``setup`` hook every worker calls after loading: from here (after the pipeline
+    load) to the worker's exit, its CPU time (DIR/worker-PID.json) and, with --profile,
+    a CPU-timed cProfile (DIR/worker-PID.prof)."""
     import cProfile
     from multiprocessing.util import Finalize
 
     from lagebild.pipeline import load
 
-    load("de")  # the pipeline load (lazy in a worker) is not profiled
+    load("de")  # the pipeline load (lazy in a worker) is counted apart
     folder = Path(os.environ[_PROFILE_DIR])
     start = os.times()
-    prof = cProfile.Profile(time.process_time)  # CPU, not wall: a worker waits for its chunks
+    prof = cProfile.Profile(time.process_time) if os.environ.get(_PROFILE_DIR + "_ON") else None
 
     def dump() -> None:
-        prof.disable()
         end = os.times()
-        prof.dump_stats(str(folder / f"worker-{os.getpid()}.prof"))
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(str(folder / f"worker-{os.getpid()}.prof"))
         (folder / f"worker-{os.getpid()}.json").write_text(json.dumps({
             "load": start.user + start.system, "work": (end.user + end.system) - (start.user + start.system),
         }))
 
     Finalize(None, dump, exitpriority=100)
-    prof.enable()
+    if prof is not None:
+        prof.enable()
 
 
 def _stage_table(folder: Path, n: int, parent_cpu: float, main_thread_cpu: float) -> None:
@@ -123,16 +127,20 @@ def main() -> int:
     from lagebild.incidents import refresh_incidents
     from lagebild.store import Store
 
-    setup: Optional[str] = None
+    # every worker records its CPU time (the pipeline load apart) through the setup hook
+    import tempfile
+
+    cpu_dir = args.profile or Path(tempfile.mkdtemp(prefix="ingest_cpu_"))
+    cpu_dir.mkdir(parents=True, exist_ok=True)
+    for old in list(cpu_dir.glob("*.prof")) + list(cpu_dir.glob("*.json")):
+        old.unlink()
+    os.environ[_PROFILE_DIR] = str(cpu_dir)
+    setup: Optional[str] = "ingest_cpu:profile_worker"
     prof = None
     if args.profile is not None:
         import cProfile
 
-        args.profile.mkdir(parents=True, exist_ok=True)
-        for old in list(args.profile.glob("*.prof")) + list(args.profile.glob("*.json")):
-            old.unlink()
-        os.environ[_PROFILE_DIR] = str(args.profile)
-        setup = "ingest_cpu:profile_worker"
+        os.environ[_PROFILE_DIR + "_ON"] = "1"
         prof = cProfile.Profile(time.thread_time)  # the main thread's CPU
 
     store = Store(folder.parent / "x.duckdb")
@@ -150,9 +158,8 @@ def main() -> int:
     else:
         from lagebild.scale.local import ingest_parallel
 
-        from lagebild.scale.local import EXACT_CHUNK
-
-        report = ingest_parallel([folder], store, workers=args.workers, setup=setup, chunk=args.chunk or EXACT_CHUNK)
+        extra = {"chunk": args.chunk} if args.chunk else {}  # default: EXACT_CHUNK
+        report = ingest_parallel([folder], store, workers=args.workers, setup=setup, **extra)
     refresh_incidents(store)
     if prof is not None:
         prof.disable()
@@ -165,15 +172,19 @@ def main() -> int:
           f"stored {report.stored}, analysed again {report.redone}")
     if prof is not None and args.profile is not None:
         prof.dump_stats(str(args.profile / "parent.prof"))
-        print(f"\n{'process':24} {'load CPU s':>10} {'work CPU s':>10} {'work ms/article':>16}")
-        print(f"{'parent (main thread)':24} {'':>10} {main_thread:10.1f} {1000 * main_thread / n:16.1f}")
-        print(f"{'parent (all threads)':24} {'':>10} {parent:10.1f} {1000 * parent / n:16.1f}")
-        work_all = 0.0
-        for f in sorted(args.profile.glob("worker-*.json")):
-            cpu = json.loads(f.read_text())
-            work_all += cpu["work"]
-            print(f"{f.stem:24} {cpu['load']:10.1f} {cpu['work']:10.1f} {1000 * cpu['work'] / n:16.1f}")
-        print(f"{'all (work, no loads)':24} {'':>10} {parent + work_all:10.1f} {1000 * (parent + work_all) / n:16.1f}")
+    print(f"\n{'process':24} {'load CPU s':>10} {'work CPU s':>10} {'work ms/article':>16}")
+    print(f"{'parent (main thread)':24} {'':>10} {main_thread:10.1f} {1000 * main_thread / n:16.1f}")
+    print(f"{'parent (all threads)':24} {'':>10} {parent:10.1f} {1000 * parent / n:16.1f}")
+    work_all = load_all = 0.0
+    for f in sorted(cpu_dir.glob("worker-*.json")):
+        cpu = json.loads(f.read_text())
+        work_all += cpu["work"]
+        load_all += cpu["load"]
+        print(f"{f.stem:24} {'':>10} {cpu['work']:10.1f} {1000 * cpu['work'] / n:16.1f}")
+    rest = children - work_all  # the workers' start-up: imports and pipeline loads
+    print(f"{'workers: start-up, loads':24} {'':>10} {rest:10.1f} {1000 * rest / n:16.1f}")
+    print(f"{'all':24} {'':>10} {parent + children:10.1f} {1000 * (parent + children) / n:16.1f}")
+    if prof is not None and args.profile is not None:
         _stage_table(args.profile, n, parent, main_thread)
     return 0
 
