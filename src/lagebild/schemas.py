@@ -27,23 +27,41 @@ MODALITIES = (
 )
 
 
+# values of exactly these types are already plain (the common case: checked first, as
+# to_dict runs for every stored document and record -- the store's largest CPU cost)
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(value: Any) -> Any:
+    if value.__class__ in _SCALARS:
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [v if v.__class__ in _SCALARS else _plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+_FIELD_NAMES: Dict[type, Tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> Tuple[str, ...]:
+    """``dataclasses.fields(cls)``'s names, computed once per class."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return names
 
 
 class Record:
     """Mixin: dataclass <-> plain dict (JSON-ready)."""
 
     def to_dict(self) -> Dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in _field_names(self.__class__)}
 
     @classmethod
     def from_dict(cls: Type[T], data: Dict[str, Any]) -> T:

@@ -120,17 +120,33 @@ def _one_process(folder: Path, db: Path):
         return _dump(one)
 
 
-def test_parallel_ingest_stores_exactly_what_one_process_stores(tmp_path):
+PIDS = textwrap.dedent('''
+    import os
+    from pathlib import Path
+
+    def setup():
+        (Path(os.environ["LAGEBILD_TEST_PIDS"]) / str(os.getpid())).touch()
+''')
+
+
+def test_parallel_ingest_stores_exactly_what_one_process_stores(tmp_path, monkeypatch):
     """Provisional actors learnt from earlier documents reach later ones in both paths
-    alike: documents sent ahead with an outdated registry are analysed again."""
+    alike: documents sent ahead with an outdated registry are analysed again -- in the
+    pool's own worker processes (no extra process, no extra pipeline load)."""
+    (tmp_path / "pid_setup.py").write_text(PIDS, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    monkeypatch.setenv("LAGEBILD_TEST_PIDS", str(pids))
     folder = _name_corpus(tmp_path / "in", 2 * CHUNK)
     expected = _one_process(folder, tmp_path / "one.duckdb")
     assert any(a["id"] == "prov:vitaly_portnikov" for a in expected[1])
     with Store(tmp_path / "two.duckdb") as two:
-        report = ingest_parallel([folder], two, workers=2)
+        report = ingest_parallel([folder], two, workers=2, chunk=2, setup="pid_setup:setup")
         assert report.ok and report.stored == 2 * CHUNK
         assert report.redone > 0  # the names learnt from the first documents reach later ones
         assert _dump(two) == expected
+    assert len(list(pids.iterdir())) == 2  # the two workers analysed everything, again included
 
 
 @pytest.mark.slow
@@ -191,10 +207,11 @@ def _running(pid: str) -> bool:
 
 
 @pytest.mark.slow  # three pools and a restart: ~1-2 min on 2 cores
-def test_exact_ingest_isolates_a_crashing_document_in_the_redo_lane(tmp_path, monkeypatch):
-    """A document that kills its worker breaks the pool; its chunk is analysed again one
-    document at a time in the redo lane, which dies on it too: only it fails, every other
-    document is stored as one process stores it, and the lane starts again."""
+def test_exact_ingest_isolates_a_crashing_document(tmp_path, monkeypatch):
+    """A document that kills its worker breaks the pool; the pool is started again and
+    that chunk analysed one document at a time, alone in the pool, where it kills a
+    worker again: only it fails, and every other document is stored as one process
+    stores it."""
     (tmp_path / "crashy_setup.py").write_text(CRASHY, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     folder = _name_corpus(tmp_path / "in", 2 * CHUNK)

@@ -45,6 +45,12 @@ Entry = Tuple[Any, Item]  # (path or None, article or failure)
 
 MAX_FAILED_STARTS = 3  # pools in a row that die before finishing anything: give up
 CHUNK = 8  # documents per task: large enough to amortise IPC, small enough to balance
+# documents per task of the exact ingest (ExactParallelIngest): a chunk is analysed with
+# the provisional actors known when it is sent, so the fewer documents ahead of a
+# document the fewer it must be analysed again for. 300 news articles, 2 workers
+# (benchmarks/ingest_cpu.py): chunks of 8 / 4 / 2 -> 40 / 18 / 8 analysed again,
+# 147 / 136 / 133 CPU ms per article in all processes
+EXACT_CHUNK = 4
 ONE_PROCESS_BATCH = 16  # documents per batch of `lagebild ingest` in one process (batch.ingest_paths)
 
 
@@ -58,12 +64,12 @@ def default_workers() -> int:
 
 def choose_workers(requested: int, n_docs: Optional[int]) -> int:
     """``requested`` if given (> 0), else the number of cores — unless the input holds
-    fewer than 2 chunks per core: starting a worker costs one pipeline load (~2 s), more
+    fewer than 16 documents per core (two chunks of 8): starting a worker costs one pipeline load (~2 s), more
     than a few documents take to analyse, so small inputs are analysed in-process."""
     if requested > 0:
         return requested
     cores = default_workers()
-    if n_docs is not None and n_docs < 2 * CHUNK * cores:
+    if n_docs is not None and n_docs < 2 * 8 * cores:
         return 1
     return cores
 
@@ -340,8 +346,9 @@ class _BatchSteps:
 @dataclass
 class _ExactTask:
     entries: List[Entry]
-    registry: List[dict]  # the provisional actors (records) its documents are analysed with
+    registry: List[dict] = field(default_factory=list)  # the provisional actors (records) its documents are analysed with
     future: Optional[Future] = None
+    sent: bool = False  # submitted to the current pool (False again after a restart)
 
 
 @dataclass
@@ -354,20 +361,27 @@ class ExactParallelIngest(ParallelIngest):
     parent keeps that registry, in input order, as the one-process path would
     (:class:`_BatchSteps`, :class:`lagebild.batch._ProvisionalReplay`, and each
     document's recorded learning). A chunk is analysed ahead, speculatively, with the
-    registry known when it was sent, cut down to the actors that can influence its
+    registry known when it is sent, cut down to the actors that can influence its
     documents (:func:`~lagebild.actors.provisional.relevant_provisional`). When a
     document's turn comes, the actors relevant to it in the true registry are compared
     with those it was analysed with: the same (the usual case: a name learnt a few
     documents earlier rarely occurs in this one) — its result is the one-process
-    result; different — it is analysed again, now, with the true registry
-    (``redone`` counts them).
+    result; different — it is analysed again with the true registry (``redone``
+    counts them).
+
+    Chunks are sent just in time: at most ``workers + 1`` of them are queued or being
+    analysed in the pool (the rest of the ``window`` are results waiting for their
+    turn), and a chunk's registry is taken when it is sent, so that it misses fewer of
+    the actors learnt before it (fewer documents analysed again). A document analysed
+    again goes to the same pool (no extra process and pipeline load): it waits behind
+    at most ``workers + 1`` chunks, while the parent keeps the pool fed.
     """
 
     replay: Any = None
     batch_size: int = 16
     batch_chars: int = 100_000
     redone: int = 0
-    _lane: Optional[ProcessPoolExecutor] = field(default=None, init=False, repr=False)  # see _single
+    chunk: int = EXACT_CHUNK
 
     def run(self, entries: Iterable[Entry]) -> Iterator[Tuple[Any, Result]]:  # type: ignore[override]
         from ..actors.provisional import ProvisionalIndex, influencing, learn_provisional, relevant_provisional
@@ -381,7 +395,9 @@ class ExactParallelIngest(ParallelIngest):
         self._executor = self._pool()
         self._failed_starts = 0
         window = self.window or 2 * self.workers + 1
+        busy_limit = self.workers + 1  # chunks queued or being analysed in the pool
         pending: Deque[_ExactTask] = deque()
+        self._pending = pending
         source = iter(entries)
         exhausted = False
         first: List[Entry] = []
@@ -393,21 +409,35 @@ class ExactParallelIngest(ParallelIngest):
 
         def submit(task: _ExactTask) -> None:
             articles = [item for _, item in task.entries if not isinstance(item, IngestFailure)]
-            task.future = self._executor.submit(_analyze_exact, articles, task.registry, self.with_tokens) if articles else None
+            task.sent = True
+            if articles:
+                texts = [a.text for a in articles]
+                task.registry = known.relevant("\n".join(texts))
+                task.future = self._submit(articles, task.registry)
+            else:
+                task.future = None
 
         def refill() -> None:
             nonlocal exhausted
-            while not exhausted and len(pending) < window:
+            busy = sum(1 for t in pending if t.sent and t.future is not None and not t.future.done())
+            for t in pending:  # chunks to send again after a restart, in order
+                if busy >= busy_limit:
+                    return
+                if not t.sent:
+                    submit(t)
+                    busy += t.future is not None
+            while not exhausted and len(pending) < window and busy < busy_limit:
                 chunk = _take(source, self.chunk, first)
                 first.clear()
                 if not chunk:
                     exhausted = True
                     return
-                texts = [item.text for _, item in chunk if not isinstance(item, IngestFailure)]
-                registry = known.relevant("\n".join(texts)) if texts else []
-                task = _ExactTask(chunk, registry)
+                task = _ExactTask(chunk)
                 submit(task)
+                busy += task.future is not None
                 pending.append(task)
+
+        self._refill = refill
 
         def accept(entry: Entry, task: _ExactTask, result: Any) -> Iterator[Tuple[Any, Result]]:
             path, item = entry
@@ -434,7 +464,12 @@ class ExactParallelIngest(ParallelIngest):
         try:
             refill()
             while pending:
-                task = pending.popleft()
+                task = pending[0]
+                if not task.sent:
+                    refill()
+                if task.future is not None:
+                    self._wait(task.future)
+                pending.popleft()
                 try:
                     results = list(task.future.result()) if task.future is not None else []
                     broken = False
@@ -443,8 +478,6 @@ class ExactParallelIngest(ParallelIngest):
                     # analyse this one document by document, so that only the document
                     # that kills a worker is reported as failed
                     self._restart()
-                    for t in pending:
-                        submit(t)
                     results, broken = [], True
                 self._failed_starts = 0 if not broken else self._failed_starts
                 it = iter(results)
@@ -462,34 +495,62 @@ class ExactParallelIngest(ParallelIngest):
                     steps.after()
                 refill()
             self._executor.shutdown(wait=True)
-            if self._lane is not None:
-                self._lane.shutdown(wait=True)
         finally:
             self._executor.shutdown(wait=False, cancel_futures=True)
-            if self._lane is not None:
-                self._lane.shutdown(wait=False, cancel_futures=True)
-                self._lane = None
+
+    def _submit(self, articles: List[Article], registry: List[dict]) -> Future:
+        """``_analyze_exact(articles, registry)`` in the pool; a pool that is already
+        broken (a worker died on another chunk) gives a future holding that error, which
+        is handled when its turn comes."""
+        try:
+            return self._executor.submit(_analyze_exact, articles, registry, self.with_tokens)
+        except BrokenProcessPool as e:
+            future: Future = Future()
+            future.set_exception(e)
+            return future
+
+    def _wait(self, future: Future) -> None:
+        """Wait for ``future``, sending chunks whenever one finishes meanwhile (the pool
+        stays fed while the parent waits for the document whose turn it is)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while not future.done():
+            busy = [t.future for t in self._pending if t.sent and t.future is not None and not t.future.done()]
+            wait(busy + [future], return_when=FIRST_COMPLETED)
+            self._refill()
+
+    def _restart(self) -> None:  # type: ignore[override]
+        super()._restart()
+        for t in getattr(self, "_pending", ()):  # the new pool has none of them
+            t.sent, t.future = False, None
 
     def _single(self, item: Article, registry: List[dict]) -> ExactResult:
-        """Analyse one document now with ``registry``, in the redo lane: one more worker
-        process, started at the first document that needs it. The pool's queue holds
-        the chunks sent ahead, so a document analysed again there waited for all of
-        them, and then one worker idled while the other analysed it and the parent
-        waited (about one document's time lost per document analysed again). A worker
-        that dies on it makes it a failure (raised as :class:`_WorkerDied`; the lane is
-        started again for the next one)."""
-        if self._lane is None:
-            self._lane = self._pool(1)
-        try:
-            (result,) = self._lane.submit(_analyze_exact, [item], registry, self.with_tokens).result()
-            self._failed_starts = 0  # a document was finished
-            return result
-        except BrokenProcessPool:
-            self._lane.shutdown(wait=False, cancel_futures=True)
-            self._lane = None
-            raise _WorkerDied(IngestFailure(
-                item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
-            ))
+        """Analyse one document again, with ``registry``, in the pool: it is queued behind
+        the chunks sent ahead (at most ``workers + 1``), and the pool is kept fed while
+        the parent waits for it. If the pool dies meanwhile, the death may have been
+        another chunk's document: the pool is restarted and the document analysed again
+        alone; a worker that dies on it alone makes it a failure (raised as
+        :class:`_WorkerDied`)."""
+        alone = not any(t.sent and t.future is not None and not t.future.done() for t in self._pending)
+        for attempt in range(2):
+            future = self._submit([item], registry)
+            try:
+                if not alone:
+                    self._wait(future)
+                (result,) = future.result()
+                self._failed_starts = 0  # a document was finished
+                return result
+            except BrokenProcessPool:
+                if alone:
+                    self._executor.shutdown(wait=False, cancel_futures=True)
+                    self._executor = self._pool()  # not counted: the pool started, this document kills it
+                    self.restarts += 1
+                    break
+                self._restart()
+                alone = True  # the chunks sent ahead wait for the next refill: it is analysed alone
+        raise _WorkerDied(IngestFailure(
+            item.source or item.id, "analysis failed: the worker process died (crash or out of memory)"
+        ))
 
 
 _TOKENIZERS: Dict[Tuple[str, Optional[str]], Any] = {}
@@ -565,6 +626,7 @@ def ingest_parallel(
     on_item: Optional[Callable[..., None]] = None,
     setup: Optional[str] = None,
     resume: bool = False,
+    chunk: int = EXACT_CHUNK,
 ) -> BatchReport:
     """Like :func:`lagebild.batch.ingest_paths`, with ``workers`` analysis processes, and
     with the same stored result: every document is analysed with the provisional actors
@@ -579,6 +641,7 @@ def ingest_parallel(
     then released when that is due (:meth:`~lagebild.store.Store.release_due`) so that
     readers can get in. On KeyboardInterrupt the workers are
     stopped and ``interrupted`` is set; every document received from them is stored.
+    chunk: documents per task (:data:`EXACT_CHUNK`).
     """
     from ..batch import BATCH_CHARS, _notifier, _ProvisionalReplay, save_results
     from ..ingest.readers import iter_items
@@ -588,7 +651,7 @@ def ingest_parallel(
     replay = _ProvisionalReplay(store)
     engine = ExactParallelIngest(
         workers=workers, language=language, model=model, setup=setup,
-        replay=replay, batch_size=ONE_PROCESS_BATCH, batch_chars=BATCH_CHARS,
+        replay=replay, batch_size=ONE_PROCESS_BATCH, batch_chars=BATCH_CHARS, chunk=chunk,
     )
 
     def items() -> Iterator[Entry]:
