@@ -77,3 +77,20 @@ def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
     assert json.loads(first)["id"].startswith("d")
     assert proc.returncode == 141, err
     assert "bug" not in err and "Traceback" not in err and "Exception ignored" not in err, err
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_documents_table_keeps_ids_and_dates_whole_on_narrow_terminals(small_db, width):
+    """The id is what a user copies into ``lagebild show``: never broken over lines, nor the date."""
+    from lagebild.cli import _util
+
+    old = _util.console.width
+    _util.console.width = width
+    try:
+        result = runner.invoke(app, ["documents", "--db", str(small_db)])
+    finally:
+        _util.console.width = old
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for i in range(3):
+        assert any(f"d{i:05d}" in line and "2025-04-19" in line for line in lines), result.stdout
