@@ -50,6 +50,7 @@ class Errors(metaclass=_Coded):
     E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
     E156 = "Unexpected error while reading {path}: {kind}: {msg}"
     E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
+    E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
     # store and CLI (E04x)
     E040 = "No database at {db}; check --db (or $LAGEBILD_DB), or create one with `lagebild ingest FILES --db {db}`"
     E041 = ("The database {db} is locked by another process writing to it (e.g. `lagebild ingest`{pid}); "

@@ -395,6 +395,7 @@ def _cut_in_last(data: bytes) -> bytes:
 case("warc", "silent", 3)(lambda d: (d / "a.warc").write_bytes(_warc()))
 case("warc-gz", "silent", 3)(lambda d: (d / "a.warc.gz").write_bytes(_warc(gz=True)))
 case("warc-truncated", "silent", 2, errors=["E157"])(lambda d: (d / "a.warc").write_bytes(_cut_in_last(_warc())))
+case("warc-cut-in-header", "silent", 2, errors=["E158"])(lambda d: (d / "a.warc").write_bytes(_warc()[: _warc().rfind(b"WARC/1.0") + 120]))
 case("warc-gz-truncated", "silent", 2, errors=["E152", "E157"])(lambda d: (d / "a.warc.gz").write_bytes(_warc(gz=True)[:-120]))
 case("warc-not-warc", "silent", 0, errors=["E154"])(_txt("a.warc", GOOD_DE.encode()))
 case("warc-empty", "silent", 0, errors=["E154"])(_txt("a.warc", b""))

@@ -134,6 +134,16 @@ class LagebildGroup(TyperGroup):
                 raise
             err_console.print("[yellow]interrupted[/yellow]")
             ctx.exit(130)
+        except BrokenPipeError:
+            # the reader went away (``lagebild documents --format jsonl | head``): stop quietly,
+            # as ``yes | head`` does; point stdout at devnull so the exit-time flush cannot
+            # fail again (the recipe of the Python docs, "Note on SIGPIPE")
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):  # no real stdout (CliRunner): nothing to redirect
+                pass
+            ctx.exit(141)  # 128 + SIGPIPE, the shell's code for a closed pipe
         except LagebildError as e:
             if _state["debug"]:
                 raise

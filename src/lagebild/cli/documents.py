@@ -41,7 +41,10 @@ def documents_cli(
     what = "documents" + "".join(f" {k}" for k in (f"in {lang!r}" if lang else "", f"matching {search!r}" if search else "") if k)
     table = Table(title=Text(plain(f"{len(rows)} of {total} {what} in {db}")), title_justify="left")
     for col in ("id", "published", "lang", "title", "authors", "actors", "events", "stmts", "fcasts"):
-        table.add_column(col, overflow="fold")
+        # an id or a date broken over lines cannot be copied into `lagebild show`: those two
+        # never wrap; on a narrow terminal the title and the other cells give way
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"),
+                         min_width=len("2025-04-19") if col == "published" else None)
     for r in rows:
         cells = (
             r["id"], r["published"] or "", r["language"] or "", " ".join((r["title"] or "").split())[:60],

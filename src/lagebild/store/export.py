@@ -48,7 +48,8 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
         if store.backend.name == "duckdb":
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet"}[fmt]
             store.backend.execute(f"COPY ({_select(table)}) TO '{_quote(out)}' ({options})")
-            return store.count(table)
+            # every exported table (incidents too: Store.count knows only the stored ones)
+            return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
         import pyarrow as pa
 
         rows = [{k: _flat(v) for k, v in row.items()} for row in store.query(_select(table))]

@@ -1,0 +1,96 @@
+"""What a new user trips over first: every export combination the help offers, and output
+piped into a reader that stops early (``| head``). Hand-built documents, no model."""
+import csv
+import json
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+from lagebild.schemas import Actor, Document, Event
+from lagebild.store import Store
+from lagebild.store.export import TABLES
+
+runner = CliRunner()
+
+
+def _doc(i: int, title: str = "") -> Document:
+    sent = f"Putin kritisierte Selenskyj am Tag {i}."
+    return Document(
+        id=f"d{i:05d}", source=f"s{i}.txt", language="de", title=title or f"Titel {i}", authors=["A"],
+        published="2025-04-19", sections=[], captions=[], text=sent + "\n",
+        actors=[Actor(id="putin", name="Wladimir Putin", type="PER", country="RUS", mentions=[(0, 5)]),
+                Actor(id="zel", name="Wolodymyr Selenskyj", type="PER", country="UKR", mentions=[(19, 29)])],
+        events=[Event(source="putin", target="zel", cameo="111", modality="asserted", sentence=sent,
+                      span=(0, len(sent)), date="2025-04-19")],
+    )
+
+
+@pytest.fixture()
+def small_db(tmp_path):
+    db = tmp_path / "small.duckdb"
+    with Store(db) as store:
+        for i in range(3):
+            store.save(_doc(i))
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("table", TABLES)
+def test_export_every_table_in_every_format(small_db, tmp_path, table, fmt):
+    """Each (--table, --format) pair the help lists writes a readable file, and the count
+    printed is the number of rows in it (incidents in CSV/Parquet used to crash)."""
+    out = tmp_path / f"{table}.{fmt}"
+    result = runner.invoke(app, ["export", str(out), "--db", str(small_db), "--format", fmt, "--table", table])
+    assert result.exit_code == 0, result.output
+    n = int(result.stdout.split()[1])  # "wrote N rows of TABLE to OUT"
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    elif fmt == "csv":
+        with out.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    else:
+        rows = pq.read_table(out).to_pylist()
+    assert len(rows) == n
+    if table in ("documents", "events", "incidents", "actors"):
+        assert n > 0
+
+
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
+    """``lagebild documents --format jsonl | head -1``: the reader closes the pipe early; the
+    command stops with the shell's code for it (141) and no "this is a bug" line."""
+    db = tmp_path / "many.duckdb"
+    with Store(db) as store:
+        for i in range(60):  # ~300 KB of JSON Lines: far more than a pipe buffer holds
+            store.save(_doc(i, title="T" * 5000))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lagebild", "documents", "--db", str(db), "--format", "jsonl", "--limit", "60"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what head does after its line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert json.loads(first)["id"].startswith("d")
+    assert proc.returncode == 141, err
+    assert "bug" not in err and "Traceback" not in err and "Exception ignored" not in err, err
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_documents_table_keeps_ids_and_dates_whole_on_narrow_terminals(small_db, width):
+    """The id is what a user copies into ``lagebild show``: never broken over lines, nor the date."""
+    from lagebild.cli import _util
+
+    old = _util.console.width
+    _util.console.width = width
+    try:
+        result = runner.invoke(app, ["documents", "--db", str(small_db)])
+    finally:
+        _util.console.width = old
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for i in range(3):
+        assert any(f"d{i:05d}" in line and "2025-04-19" in line for line in lines), result.stdout
