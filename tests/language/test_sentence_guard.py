@@ -33,3 +33,37 @@ def test_guard_keeps_starts_after_sentence_ends_and_forbids_them_after_a_role_no
     sentence_guard(doc)
     assert doc[1].is_sent_start is False and doc[4].is_sent_start is None
 
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["sehr", ",", "gut", "und", "–", "X"]), min_size=1, max_size=700))
+def test_guard_cuts_every_stretch_without_a_sentence_end_at_the_cap(words):
+    from lagebild.language.sentences import MAX_SENTENCE_TOKENS
+
+    doc = Doc(NLP.vocab, words=words)
+    sentence_guard(doc)
+    starts = [0] + [i for i in range(1, len(doc)) if doc[i].is_sent_start is not False]
+    # no run of forbidden starts is longer than the cap ...
+    for a, b in zip(starts, starts[1:] + [len(doc)]):
+        assert b - a <= MAX_SENTENCE_TOKENS
+    # ... and a forced start follows a clause break when the second half of the stretch has one
+    for i in starts[1:]:
+        if doc[i].is_sent_start and doc[i - 1].text not in {",", "–"}:
+            window = [doc[j].text for j in range(i - MAX_SENTENCE_TOKENS // 2, i - 1)]
+            assert "," not in window and "–" not in window
+
+
+def test_guard_leaves_ordinary_sentences_alone():
+    words = ["Der", "Minister", "sagte", ",", "er", "komme", "."] * 40
+    doc = Doc(NLP.vocab, words=words)
+    sentence_guard(doc)
+    assert not any(t.is_sent_start is True for t in doc[1:])
+
+
+def test_a_run_on_text_is_parsed_in_bounded_sentences():
+    from lagebild.language.sentences import MAX_SENTENCE_TOKENS
+    from lagebild.pipeline import load
+
+    text = "Der Präsident sagte, " + "sehr " * 3000 + "gut."
+    doc = load("de")(text)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS

@@ -8,8 +8,16 @@ after a closing quote or bracket that follows such punctuation, or after a line 
 The component ``lagebild_sentence_guard`` marks every other token as "not a sentence
 start" (``Token.is_sent_start = False``), a constraint spaCy's transition-based parser
 respects; boundaries already set to True (paragraph breaks) are kept.
+
+A stretch in which no sentence may start is cut after :data:`MAX_SENTENCE_TOKENS`
+tokens (after a comma, semicolon or dash in its second half when there is one): text
+without sentence ends (a list, a table flattened into one line, a hostile input) would
+otherwise become one sentence whose analysis costs grow faster than its length
+(a 16,000-word sentence took 36 s). Edited news sentences stay far below the cap.
 """
 from __future__ import annotations
+
+from typing import List
 
 import numpy
 from spacy.attrs import SENT_START
@@ -19,6 +27,11 @@ from spacy.tokens import Doc
 # tokens after which a new sentence may begin
 SENTENCE_FINAL = frozenset(".!?…:;")
 CLOSERS = frozenset("\"'“”„«»‚‘’)]")
+# The longest stretch of tokens the guard lets pass without a possible sentence start.
+# The longest sentence in the 1,028 news-de articles is far shorter (measured with
+# benchmarks/same_output.py: the cap changes no stored result there).
+MAX_SENTENCE_TOKENS = 150
+CLAUSE_BREAKS = frozenset(",;–—-")
 
 
 def may_start_sentence(doc: Doc, i: int) -> bool:
@@ -52,24 +65,43 @@ def sentence_guard(doc: Doc) -> Doc:
     texts = [t.text for t in toks]
     starts = doc.to_array([SENT_START]).view(numpy.int64)  # 1 start, -1 not, 0 unknown
     forbid = []
+    forced = []
+    free = 0  # the last token where a sentence may start
     for i in range(1, len(toks)):
         tok = toks[i]
         if starts[i] > 0:  # set by an earlier rule (a blank line): keep it
+            free = i
             continue
         prev = toks[i - 1]
         if prev.is_space or "\n" in prev.whitespace_ or texts[i - 1].endswith("\n"):
+            free = i
             continue
         k = i - 1
         while k > 0 and texts[k] in CLOSERS:
             k -= 1
         last = texts[k]
         if last and last[-1] in SENTENCE_FINAL:
+            free = i
             continue
         if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
+            free = i
             continue
+        if i - free >= MAX_SENTENCE_TOKENS:
+            free = _cut(texts, free, i)
+            forced.append(free)
         forbid.append(i)
-    if forbid:
+    if forbid or forced:
         starts = starts.copy()
         starts[forbid] = -1
+        starts[forced] = 1
         doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc
+
+
+def _cut(texts: List[str], free: int, i: int) -> int:
+    """Where to start a new sentence in the over-long stretch ``texts[free:i + 1]``: after
+    the last clause break (comma, semicolon, dash) in its second half, else at ``i``."""
+    for j in range(i, free + (i - free) // 2, -1):
+        if texts[j - 1] in CLAUSE_BREAKS:
+            return j
+    return i
