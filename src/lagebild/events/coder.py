@@ -21,6 +21,7 @@ from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.reference import resolve_references
 from ..tokens import get_list
+from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
@@ -795,7 +796,8 @@ class EventCoder(ArgumentsMixin):
         start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
         their places are no one's arguments."""
         out: Set[int] = set()
-        if "–" not in sent.text and "—" not in sent.text and "--" not in sent.text:
+        text = span_text(sent)
+        if "–" not in text and "—" not in text and "--" not in text:
             return out
         for tok in sent:
             if tok.text not in ("–", "—", "--") or tok.i == sent.start:
