@@ -548,7 +548,7 @@ class EventCoder(ArgumentsMixin):
         span = verb.doc[bounds[0]:bounds[1]]
         words = self._forms(span)
         self._words, self._words_for = words, bounds
-        self._sent_text = span.text.lower()
+        self._sent_text = span_text(span).lower()
         return words
 
     def _forms(self, tokens: Iterable[Token]) -> Set[str]:
@@ -1694,7 +1694,7 @@ class EventCoder(ArgumentsMixin):
                 negated=info.negated,
                 date=when,
                 location=where,
-                sentence=sent.text,
+                sentence=span_text(sent),
                 span=(sent.start_char, sent.end_char),
                 confidence=round(min(confidence, 0.95), 2),
                 cameo_name=cameo.name,
@@ -1718,7 +1718,7 @@ class EventCoder(ArgumentsMixin):
         from ..temporal import find_time_expressions
 
         base = sent.start_char
-        return [(base + t.start, base + t.end, t) for t in find_time_expressions(sent.text, self.lang, published)
+        return [(base + t.start, base + t.end, t) for t in find_time_expressions(span_text(sent), self.lang, published)
                 if t.kind in ("date", "range")]
 
     def _future(self, verb: Token, info: ModalityInfo) -> bool:
