@@ -53,6 +53,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span) -> str:  # type: ignore[no-untyped-def]
+    """``span.text`` (a Span or a Doc) sliced from :func:`doc_text`: spaCy builds
+    ``Span.text`` by joining the span's tokens on each access; this is the same string
+    (``doc.text[span.start_char:span.end_char]``, without the last token's trailing
+    whitespace) for the cost of a slice."""
+    if isinstance(span, Doc):
+        return doc_text(span)
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:
     """Actor mentions that overlap the character range ``[start, end)``.
 

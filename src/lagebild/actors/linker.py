@@ -37,7 +37,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..datafiles import data_path, iter_tsv
@@ -425,7 +428,15 @@ class ActorLinker:
     _GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
     def _foreign_letters(self, word: str) -> bool:
-        return self.lang == "de" and any(ch.isalpha() and ch not in self._GERMAN_LETTERS for ch in word)
+        if self.lang != "de":
+            return False
+        cache = self.__dict__.setdefault("_foreign_cache", {})
+        hit = cache.get(word)
+        if hit is None:
+            if len(cache) > 200_000:
+                cache.clear()  # (a bound for a long-running process)
+            hit = cache[word] = any(ch.isalpha() and ch not in self._GERMAN_LETTERS for ch in word)
+        return hit
 
     def _name_like(self, tok, taken: Set[int]) -> bool:  # type: ignore[no-untyped-def]
         """A token that may be part of a person's name: capitalised letters (hyphens and
@@ -592,7 +603,11 @@ class ActorLinker:
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
-            for tok in doc:
+            # (the tokens spelt as a surname, found on the ORTH array: no Token per word)
+            orth = doc.to_array(ORTH)
+            wanted = numpy.array([get_string_id(name) for name in surnames], dtype=orth.dtype)
+            for i in numpy.flatnonzero(numpy.isin(orth, wanted)).tolist():
+                tok = doc[i]
                 if tok.i in taken or tok.text not in surnames:
                     continue
                 src = surnames[tok.text]

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..about import __version__
@@ -91,7 +92,8 @@ class SurfaceMatcher:
         return cls(trie)
 
     def __call__(self, doc: Doc) -> List[Tuple[str, int, int]]:
-        lowers = [t.lower_ for t in doc]
+        strings = doc.vocab.strings  # (t.lower_ of every token, read as one array: no Token objects)
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
         trie = self.trie
         n = len(lowers)
         out: List[Tuple[str, int, int]] = []

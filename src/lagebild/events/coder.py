@@ -21,6 +21,7 @@ from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.reference import resolve_references
 from ..tokens import get_list
+from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
@@ -547,7 +548,7 @@ class EventCoder(ArgumentsMixin):
         span = verb.doc[bounds[0]:bounds[1]]
         words = self._forms(span)
         self._words, self._words_for = words, bounds
-        self._sent_text = span.text.lower()
+        self._sent_text = span_text(span).lower()
         return words
 
     def _forms(self, tokens: Iterable[Token]) -> Set[str]:
@@ -795,7 +796,8 @@ class EventCoder(ArgumentsMixin):
         start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
         their places are no one's arguments."""
         out: Set[int] = set()
-        if "–" not in sent.text and "—" not in sent.text and "--" not in sent.text:
+        text = span_text(sent)
+        if "–" not in text and "—" not in text and "--" not in text:
             return out
         for tok in sent:
             if tok.text not in ("–", "—", "--") or tok.i == sent.start:
@@ -1692,7 +1694,7 @@ class EventCoder(ArgumentsMixin):
                 negated=info.negated,
                 date=when,
                 location=where,
-                sentence=sent.text,
+                sentence=span_text(sent),
                 span=(sent.start_char, sent.end_char),
                 confidence=round(min(confidence, 0.95), 2),
                 cameo_name=cameo.name,
@@ -1716,7 +1718,7 @@ class EventCoder(ArgumentsMixin):
         from ..temporal import find_time_expressions
 
         base = sent.start_char
-        return [(base + t.start, base + t.end, t) for t in find_time_expressions(sent.text, self.lang, published)
+        return [(base + t.start, base + t.end, t) for t in find_time_expressions(span_text(sent), self.lang, published)
                 if t.kind in ("date", "range")]
 
     def _future(self, verb: Token, info: ModalityInfo) -> bool:

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
@@ -156,6 +157,7 @@ def _looks_participle(tok: Token, lang: str) -> bool:
     return tok.is_lower and tok.lower_.endswith("ed")
 
 
+@lru_cache(maxsize=None)  # (word_list caches the file's words per process anyway)
 def _fallback_words(lang: str, name: str) -> frozenset:
     path = data_path(lang, name)
     return word_list(str(path)) if path.is_file() else frozenset()
@@ -360,7 +362,7 @@ def analyse_sentence(
     slex = statement_lexicon(lang)
     doc = sent.doc
     out = SentenceAnalysis()
-    text = sent.text.rstrip()
+    text = tokens.span_text(sent).rstrip()
     if text.endswith("?"):
         out.rejected.append(("?", "question"))
         return out
@@ -548,7 +550,7 @@ def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, 
     forms = flex.words("imminent")
     # (Konjunktiv II "stünde … bevor": the konjunktiv2_form rows of "stehen")
     verbs = flex.words("imminent_verb") | {w for w in flex.words("konjunktiv2_form") if w.startswith("stünd")}
-    if not forms or sent.text.rstrip().endswith("?"):
+    if not forms or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     doc = sent.doc
     schedules = tuple(flex.words("schedule_noun"))
@@ -588,7 +590,7 @@ def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, i
     verbs = flex.words("warning_verb")
     risks = flex.words("risk")
     harms = tuple(flex.words("harm_noun") | risks)  # ("warnt vor der Gefahr eines …")
-    if not verbs or not harms or sent.text.rstrip().endswith("?"):
+    if not verbs or not harms or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     doc = sent.doc
     for t in sent:
@@ -1134,10 +1136,10 @@ def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore
 def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex, slex) -> bool:  # type: ignore[no-untyped-def]
     """A condition in Konjunktiv II ("wenn wir sie hätten", "Wäre X …, dann …", "if I were")
     is counterfactual: the sentence is hypothetical, no forecast."""
-    kii = {p[0] for p, c in flex.cues.items() if c.kind == "counterfactual" and len(p) == 1}
+    kii = set(flex.words("counterfactual"))
     # Konjunktiv II of full verbs ("wenn es ihnen um X ginge") is counterfactual too; the
     # potential forms ("würde", "könnte", "sollte" …) are not
-    potential = {p[0] for p, c in flex.cues.items() if c.kind in ("conditional_aux", "predictive_modal", "deontic", "volition")}
+    potential = {p[0] for k in ("conditional_aux", "predictive_modal", "deontic", "volition") for p in flex.of_kind(k)}
     kii |= {w for w in _fallback_words(sent.doc.lang_, "konjunktiv2.txt") if w not in potential and not w.startswith(("müsst", "wollt"))}
     kii |= {"were", "had"} if sent.doc.lang_ == "en" else set()
     doc = sent.doc
@@ -1395,7 +1397,7 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
         # "Mache man nichts, …": a pronoun subject right after the first word makes it a verb
         or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha)
     )
-    if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or sent.text.rstrip().endswith("?"):
+    if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     _, end = clause_bounds(sent, first.i)
     if end + 1 >= sent.end or doc[end].text != ",":
@@ -1827,7 +1829,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
             # hedged "dürfte im Herbst erscheinen" stay predictions)
             continue
-        if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(sent.text):
+        if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
         if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
@@ -2029,7 +2031,7 @@ def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:
         (t.lower_ in forms or (feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Past" and t.pos_ in ("VERB", "AUX")))
         and feat(t, "Person") != "1" and t.lower_ not in ("wäre", "wären", "hätte", "hätten")
         for t in sent
-    ) and not sent.text.rstrip().endswith("?")
+    ) and not tokens.span_text(sent).rstrip().endswith("?")
 
 
 def _konjunktiv_i(sent: Span) -> bool:

@@ -156,7 +156,7 @@ def find_horizon(
     the predicted event."""
     base = sent.start_char
     best = None
-    for te in _time_expressions(sent.text, lang, published):
+    for te in _time_expressions(tokens.span_text(sent), lang, published):
         if within is not None and not any(a <= base + te.start and base + te.end <= b for a, b in within):
             continue
         te = _shift_to_future(te, sent, published)

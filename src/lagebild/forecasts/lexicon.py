@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv
-from ..statements.lexicon import Phrase, phrase_key
+from ..statements.lexicon import Phrase, PhraseTable, phrase_key
 
 CUE_KINDS = (
     "future_aux",
@@ -102,15 +102,38 @@ class Frame:
 @dataclass
 class ForecastLexicon:
     lang: str
-    cues: Dict[Phrase, Cue] = field(default_factory=dict)
-    hedges: Dict[Phrase, Hedge] = field(default_factory=dict)
+    cues: Dict[Phrase, Cue] = field(default_factory=PhraseTable)
+    hedges: Dict[Phrase, Hedge] = field(default_factory=PhraseTable)
     frames: Dict[str, Frame] = field(default_factory=dict)
+    # (kind, "of_kind"|"words") -> (cues version, result): the detector asks for the same
+    # kinds for every sentence; a change to ``cues`` (a PhraseTable) bumps its version
+    _memo: Dict[Tuple[str, str], Tuple[object, object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _cues_version(self) -> object:
+        cues = self.cues
+        return (id(cues), cues.version) if isinstance(cues, PhraseTable) else None
 
     def of_kind(self, kind: str) -> Dict[Phrase, Cue]:
-        return {p: c for p, c in self.cues.items() if c.kind == kind}
+        """The cues of ``kind`` as a :class:`PhraseTable` ``{phrase: Cue}`` in file order.
+        The table is kept until ``cues`` changes and shared by all callers: read it, do not
+        change it."""
+        version = self._cues_version()
+        hit = self._memo.get((kind, "of_kind"))
+        if hit is not None and version is not None and hit[0] == version:
+            return hit[1]  # type: ignore[return-value]
+        table = PhraseTable((p, c) for p, c in self.cues.items() if c.kind == kind)
+        self._memo[(kind, "of_kind")] = (version, table)
+        return table
 
     def words(self, kind: str) -> frozenset:
-        return frozenset(p[0] for p, c in self.cues.items() if c.kind == kind and len(p) == 1)
+        """The one-word cues of ``kind`` (lower-case), kept until ``cues`` changes."""
+        version = self._cues_version()
+        hit = self._memo.get((kind, "words"))
+        if hit is not None and version is not None and hit[0] == version:
+            return hit[1]  # type: ignore[return-value]
+        words = frozenset(p[0] for p, c in self.cues.items() if c.kind == kind and len(p) == 1)
+        self._memo[(kind, "words")] = (version, words)
+        return words
 
 
 def _prob(value: Optional[str]) -> Optional[str]:

@@ -721,8 +721,13 @@ def _frame_after_comma(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     return not any(t.text == "," for t in ctx.doc[tok.i + 1 : sent.end]) and sent.end - tok.i <= 9
 
 
+def _speech_candidates(ctx: _Ctx, tok: Token) -> List[SpeechVerb]:
+    """The speech-verb entries (speech_verbs.tsv) of ``tok``'s form, else of its lemma."""
+    return ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
-    cands = ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
+    cands = _speech_candidates(ctx, tok)
     if not cands:
         return None
     # German nouns are capitalised: "Berichte", "Sage" are no verbs mid-sentence
@@ -1099,6 +1104,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
         return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     for tok in sent:
+        if not _speech_candidates(ctx, tok):
+            continue  # (no listed speech verb form or lemma: _verb_entry would say None)
         if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
         entry = _verb_entry(ctx, tok, sent)
@@ -1119,7 +1126,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
             and not is_pseudo_quote(ctx, q)
         ]
         # "X sagte: „…“" may put the quote into the next sentence
-        if not quotes and sent.text.rstrip().endswith(":"):
+        if not quotes and tokens.span_text(sent).rstrip().endswith(":"):
             quotes = [q for q in ctx.quotes if 0 <= q.outer[0] - sent.end_char <= 3 and not is_pseudo_quote(ctx, q)]
         if frame is not None and "quote" not in frame.content:
             quotes = []
@@ -1463,7 +1470,6 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
         if _jussive(ctx, tok, sent):
             return None
         low = tok.lower_
-        mood = feat(tok, "Mood") if ctx.morph else None
         if low in ctx.lex.konjunktiv2:
             continue
         if tok.i == sent.start and low in ctx.lex.konjunktiv1 and _v1_condition(ctx, tok, sent):
@@ -1475,6 +1481,7 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             return tok  # "Es fehle/ADV an Personal": a Konjunktiv I the tagger took for another word
         if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
             continue  # "meine Art der Politik": a possessive, not "meinen"
+        mood = feat(tok, "Mood") if ctx.morph else None
         prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
         if mood == "Sub":
             if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):

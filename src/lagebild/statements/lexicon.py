@@ -23,6 +23,81 @@ from ..datafiles import data_path, iter_tsv, word_list
 
 Phrase = Tuple[str, ...]
 
+
+class PhraseTable(dict):
+    """A ``{phrase: value}`` dict (phrases as lower-case token tuples) that keeps the
+    first-word index :func:`match_phrases` needs, so a table matched against every sentence
+    is indexed once, not once per call. Any change to the table (item assignment, deletion,
+    ``update``, ``pop``, ``setdefault``, ``clear`` …) drops the index; the next match
+    rebuilds it from the table as it then is, so matching a changed table gives what
+    matching a plain dict with the same items in the same order gives."""
+
+    __slots__ = ("_index", "version")
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._index: Optional[Dict[str, List[Phrase]]] = None
+        self.version = 0  # bumped on every change (lexicons key their own memos on it)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (dict(self),))  # (pickle: the items; the index is rebuilt)
+
+    def copy(self) -> "PhraseTable":
+        return type(self)(self)
+
+    def _changed(self) -> None:
+        self._index = None
+        self.version += 1
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        super().__setitem__(key, value)
+        self._changed()
+
+    def __delitem__(self, key) -> None:  # type: ignore[no-untyped-def]
+        super().__delitem__(key)
+        self._changed()
+
+    def __ior__(self, other):  # type: ignore[no-untyped-def]
+        super().__ior__(other)
+        self._changed()
+        return self
+
+    def clear(self) -> None:
+        super().clear()
+        self._changed()
+
+    def pop(self, *args):  # type: ignore[no-untyped-def]
+        self._changed()
+        return super().pop(*args)
+
+    def popitem(self):  # type: ignore[no-untyped-def]
+        self._changed()
+        return super().popitem()
+
+    def setdefault(self, key, default=None):  # type: ignore[no-untyped-def]
+        self._changed()
+        return super().setdefault(key, default)
+
+    def update(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().update(*args, **kwargs)
+        self._changed()
+
+    def index(self) -> Dict[str, List[Phrase]]:
+        """``{first word: [phrases starting with it, longest first]}`` (ties in table order)."""
+        if self._index is None:
+            self._index = _first_word_index(self)
+        return self._index
+
+
+def _first_word_index(phrases: Iterable[Phrase]) -> Dict[str, List[Phrase]]:
+    by_first: Dict[str, List[Phrase]] = {}
+    for p in phrases:
+        if p:
+            by_first.setdefault(p[0], []).append(p)
+    for cands in by_first.values():
+        cands.sort(key=len, reverse=True)
+    return by_first
+
 COMMITMENTS = ("promise", "threat", "demand", "announcement", "conditional")
 VERB_CLASSES = ("say", "claim", "believe", "expect")
 
@@ -42,9 +117,9 @@ class StatementLexicon:
     verbs_by_form: Dict[str, List[SpeechVerb]] = field(default_factory=dict)
     verbs_by_lemma: Dict[str, List[SpeechVerb]] = field(default_factory=dict)
     quote_pairs: List[Tuple[str, str]] = field(default_factory=list)
-    attribution: Dict[Phrase, str] = field(default_factory=dict)  # phrase -> before|after
+    attribution: Dict[Phrase, str] = field(default_factory=PhraseTable)  # phrase -> before|after
     turn_labels: Dict[str, str] = field(default_factory=dict)  # label -> role
-    clause_words: Dict[Phrase, str] = field(default_factory=dict)
+    clause_words: Dict[Phrase, str] = field(default_factory=PhraseTable)
     author_pronouns: FrozenSet[str] = frozenset()
     konjunktiv1: FrozenSet[str] = frozenset()
     konjunktiv2: FrozenSet[str] = frozenset()
@@ -137,13 +212,9 @@ def statement_lexicon(lang: str) -> StatementLexicon:
 
 def match_phrases(words: Sequence[str], phrases: Iterable[Phrase]) -> List[Tuple[int, int, Phrase]]:
     """Non-overlapping ``(start, end, phrase)`` matches of ``phrases`` in ``words``
-    (lower-case token texts), longest first at each position."""
-    by_first: Dict[str, List[Phrase]] = {}
-    for p in phrases:
-        if p:
-            by_first.setdefault(p[0], []).append(p)
-    for cands in by_first.values():
-        cands.sort(key=len, reverse=True)
+    (lower-case token texts), longest first at each position. A :class:`PhraseTable` is
+    matched through its kept index; any other iterable is indexed for this call."""
+    by_first = phrases.index() if isinstance(phrases, PhraseTable) else _first_word_index(phrases)
     out: List[Tuple[int, int, Phrase]] = []
     i = 0
     while i < len(words):
