@@ -61,7 +61,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from lagebild import realgold
 from lagebild.events import realeval as ev
@@ -229,9 +229,10 @@ def _score_events(gold: Records, other: Records, keys: Iterable[Any]) -> Dict[st
     return ev.summarise(total, per_con)
 
 
-def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
-    """(A, B) event pairs of one article: same A sentence (midpoint of B's span), sources that
-    agree, greedy one-to-one in A order."""
+def _sentence_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]],
+                    agree: Callable[[Dict[str, Any], Dict[str, Any]], bool]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
+    """(A, B) event pairs of one article: same A sentence (midpoint of B's span), ``agree(a, b)``,
+    greedy one-to-one in A order."""
     sents = sorted({(r["start"], r["end"]) for r in a_recs})
     by_sent: Dict[Optional[Tuple[int, int]], List[Dict[str, Any]]] = defaultdict(list)
     for b in b_recs:
@@ -239,29 +240,23 @@ def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> Li
     used, out = set(), []
     for a in a_recs:
         for b in by_sent.get((a["start"], a["end"]), []):
-            if id(b) not in used and actors_agree(a.get("source"), b.get("source")):
+            if id(b) not in used and agree(a, b):
                 used.add(id(b))
                 out.append((a, b))
                 break
     return out
+
+
+def root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
+    """(A, B) event pairs of one article whose sources agree (see :func:`_sentence_pairs`)."""
+    return _sentence_pairs(a_recs, b_recs, lambda a, b: actors_agree(a.get("source"), b.get("source")))
 
 
 def same_root_pairs(a_recs: List[Dict[str, Any]], b_recs: List[Dict[str, Any]]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
-    """(A, B) event pairs of one article: same A sentence (midpoint of B's span), accepted
-    roots that overlap, greedy one-to-one in A order -- the pairs on which source and target
-    agreement are measured."""
-    sents = sorted({(r["start"], r["end"]) for r in a_recs})
-    by_sent: Dict[Optional[Tuple[int, int]], List[Dict[str, Any]]] = defaultdict(list)
-    for b in b_recs:
-        by_sent[ev.sentence_of(sents, b["start"], b["end"])].append(b)
-    used, out = set(), []
-    for a in a_recs:
-        for b in by_sent.get((a["start"], a["end"]), []):
-            if id(b) not in used and set(ev.as_list(a.get("root"))) & set(ev.as_list(b.get("root"))):
-                used.add(id(b))
-                out.append((a, b))
-                break
-    return out
+    """(A, B) event pairs of one article whose accepted roots overlap -- the pairs on which
+    source and target agreement are measured (see :func:`_sentence_pairs`)."""
+    return _sentence_pairs(
+        a_recs, b_recs, lambda a, b: bool(set(ev.as_list(a.get("root"))) & set(ev.as_list(b.get("root")))))
 
 
 def articles_with_events(a: Records, b: Records, keys: Sequence[Any]) -> Dict[str, Any]:

@@ -2,9 +2,9 @@
 dictionary -> kb/institutions_phoenix.tsv (issue 9, English bodies the KB lacked)."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,13 +25,15 @@ def _script():  # type: ignore[no-untyped-def]
 def _convert(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]
     src = tmp_path / "actors.txt"
     src.write_text(text, encoding="utf-8")
-    out, old = io.StringIO(), sys.stdout
-    sys.stdout = out
-    try:
-        _script().main(str(src))
-    finally:
-        sys.stdout = old
-    return "\n".join(line for line in out.getvalue().splitlines() if line and not line.startswith(("#", "lang\t")))
+    return "\n".join(line for line in _printed(src).splitlines() if line and not line.startswith(("#", "lang\t")))
+
+
+def _printed(path) -> str:  # type: ignore[no-untyped-def]
+    """What the conversion script prints for the Phoenix dictionary at ``path``."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _script().main(str(path))
+    return out.getvalue()
 
 
 def test_bodies_kept_persons_places_and_dated_blocks_left_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -67,11 +69,5 @@ def test_converted_bodies_are_loaded() -> None:
 
 @pytest.mark.skipif(not PHOENIX.is_file(), reason="../shared/data/petrarch2 (PETRARCH dictionaries) not present")
 def test_file_is_the_scripts_output(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    out, old = io.StringIO(), sys.stdout
-    sys.stdout = out
-    try:
-        _script().main(str(PHOENIX))
-    finally:
-        sys.stdout = old
     shipped = (ROOT / "src" / "lagebild" / "data" / "kb" / "institutions_phoenix.tsv").read_text(encoding="utf-8")
-    assert out.getvalue() == shipped
+    assert _printed(PHOENIX) == shipped
