@@ -259,6 +259,12 @@ def test_cli_five_articles_of_one_incident(tmp_path):
     assert runner.invoke(app, ["export", str(gdelt), "--format", "gdelt", "--db", str(db)]).exit_code == 0
     rows = [r.split("\t") for r in gdelt.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(incidents) and all(len(r) == 61 for r in rows)
+    # --table incidents is the same export; any other table is refused, not silently ignored
+    same = tmp_path / "same.tsv"
+    args = ["export", str(same), "--format", "gdelt", "--table", "incidents", "--db", str(db)]
+    assert runner.invoke(app, args).exit_code == 0 and same.read_text(encoding="utf-8") == gdelt.read_text(encoding="utf-8")
+    refused = runner.invoke(app, ["export", str(tmp_path / "no.tsv"), "--format", "gdelt", "--table", "events", "--db", str(db)])
+    assert refused.exit_code != 0 and "E046" in refused.output and not (tmp_path / "no.tsv").exists()
 
 
 from hypothesis import given, strategies as st  # noqa: E402

@@ -59,6 +59,8 @@ class Errors(metaclass=_Coded):
     E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
     E044 = "Unknown table {table!r}; choose one of {choices}"
     E045 = "Cannot write {path}: {msg}"
+    E046 = ("--format gdelt writes incidents, one GDELT 2.0 event row each; --table {table} cannot be "
+            "written in it: drop --table, or give --table incidents")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): "
             "pip install 'lagebild[encoder]' (CPU torch), or use --pipeline fast")

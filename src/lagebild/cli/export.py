@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -16,7 +17,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
-    gdelt = "gdelt"  # GDELT 2.0 event TSV, one row per incident (any --table)
+    gdelt = "gdelt"  # GDELT 2.0 event TSV, one row per incident (--table incidents only)
 
 
 ExportTable = Enum("ExportTable", {t: t for t in TABLES}, type=str)  # type: ignore[misc]
@@ -27,7 +28,8 @@ def export_cli(
     out: Path = typer.Argument(..., help="Output file (overwritten)."),
     db: str = DbOption,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
-    table: ExportTable = typer.Option("documents", "--table", "-t", help="Table to export."),
+    table: Optional[ExportTable] = typer.Option(
+        None, "--table", "-t", help="Table to export (default: documents; incidents for --format gdelt)."),
 ) -> None:
     """Export a table (jsonl of documents = the full JSON contract, one per line).
 
@@ -36,14 +38,20 @@ def export_cli(
         lagebild export incidents.jsonl --table incidents
         lagebild export gdelt.tsv --format gdelt
     """
+    if fmt is ExportFormat.gdelt:
+        if table is not None and table.value != "incidents":
+            raise LagebildError(Errors.E046.format(table=table.value))
+        table_name = "incidents"
+    else:
+        table_name = table.value if table is not None else "documents"
     open_store(db).close()  # [E040] for a missing database: export never creates one
     with Store(db) as store:  # writable: incidents are refreshed from the events first
         try:
-            n = export(store, out, fmt=fmt.value, table=table.value)
+            n = export(store, out, fmt=fmt.value, table=table_name)
         except Exception as e:  # noqa: BLE001 - an unwritable output is the user's to fix
             if not isinstance(e, OSError) and type(e).__name__ not in ("IOException", "PermissionException"):
                 raise
             msg = getattr(e, "strerror", None) or " ".join(str(e).split())
             raise LagebildError(Errors.E045.format(path=out, msg=msg)) from e
-    what = "incidents (GDELT 2.0 events)" if fmt is ExportFormat.gdelt else table.value
+    what = "incidents (GDELT 2.0 events)" if fmt is ExportFormat.gdelt else table_name
     console.print(f"wrote {n} rows of {what} to {safe(out)}")
