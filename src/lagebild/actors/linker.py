@@ -46,6 +46,7 @@ from spacy.tokens import Doc
 from ..datafiles import data_path, iter_tsv
 from ..errors import BadInputError
 from ..schemas import Actor, Mention
+from ..tokens import doc_text
 from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
@@ -586,7 +587,7 @@ class ActorLinker:
                 base = name[:-1]
                 # a German genitive ("Konvičkas") of a name the registry or this text has bare
                 if (end - start > 1 and provisional_id(base) in _registry) \
-                        or re.search(r"(?<![\w-])" + re.escape(doc[end - 1].text[:-1]) + r"(?![\w-])", doc.text):
+                        or re.search(r"(?<![\w-])" + re.escape(doc[end - 1].text[:-1]) + r"(?![\w-])", doc_text(doc)):
                     name = base
             pid = provisional_id(name)
             if pid == "prov:":
@@ -1682,7 +1683,7 @@ class ActorLinker:
         article = doc._.article
         outlet = outlet_country(getattr(article, "source", None), getattr(article, "url", None), self._kb_named) \
             if article is not None else None
-        return dateline_country(doc.text, self._kb_named), outlet
+        return dateline_country(doc_text(doc), self._kb_named), outlet
 
     def _party_codes(self, doc: Doc, found: List[Found], st: DocState) -> None:
         """A person named with a party in brackets ("Michael Häupl (SPÖ)") who has no role

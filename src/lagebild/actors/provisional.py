@@ -278,7 +278,7 @@ class ProvisionalIndex:
         self._tokenised = len(self._actors)
         cands = set(self._any_token)
         cands.update(self._pos[i] for i in lookups if i in self._pos)
-        for t in {t for seq in sequences for t in seq}:
+        for t in set().union(*sequences):
             hit = self._by_first.get(t)
             if hit:
                 cands.update(hit)
@@ -327,20 +327,35 @@ def _occurs_in(sequences: Sequence[Sequence[str]]) -> Any:
     """``tokens -> bool``: does the token-text sequence ``tokens`` occur contiguously in
     one of ``sequences`` (the token texts of a Doc, or of each window of a long text)?
     That is when a PhraseMatcher on ORTH with the pattern ``tokens`` matches. An empty
-    ``tokens`` counts as occurring."""
-    starts: Dict[str, List[Tuple[int, int]]] = {}
-    for w, seq in enumerate(sequences):
-        for i, t in enumerate(seq):
-            starts.setdefault(t, []).append((w, i))
+    ``tokens`` counts as occurring.
+
+    Nothing is indexed up front (the parent of a parallel ingest asks this for a few
+    names per document; a Python loop over every token of the document cost ~1 ms per
+    news article): a name's first token is looked up in each window's token set (a C
+    ``set(seq)``, built on first use) and only windows holding it are scanned, by
+    ``tuple.index``."""
+    seqs = [seq if isinstance(seq, tuple) else tuple(seq) for seq in sequences]
+    vocab: List[Optional[set]] = [None] * len(seqs)
 
     def occurs(tokens: Sequence[str]) -> bool:
         if not tokens:
             return True
-        n = len(tokens)
-        for w, i in starts.get(tokens[0], ()):
-            seq = sequences[w]
-            if tuple(seq[i:i + n]) == tuple(tokens):
-                return True
+        tokens = tuple(tokens)
+        n, first = len(tokens), tokens[0]
+        for w, seq in enumerate(seqs):
+            words = vocab[w]
+            if words is None:
+                words = vocab[w] = set(seq)
+            if first not in words:
+                continue
+            i = seq.index(first)
+            while True:
+                if seq[i:i + n] == tokens:
+                    return True
+                try:
+                    i = seq.index(first, i + 1)
+                except ValueError:
+                    break
         return False
 
     return occurs

@@ -108,7 +108,7 @@ def _undated_future(text: str, sent: Span, char: int) -> bool:
     low = text.lower()
     if any(ch.isdigit() for ch in low) and any(len(w) == 4 and w.isdigit() for w in low.split()):
         return False
-    before = sent.doc.text[max(sent.start_char, char - 20):char].lower()
+    before = doc_text(sent.doc)[max(sent.start_char, char - 20):char].lower()  # (Doc.text joins every token)
     if any(m in low or m in before for m in PAST_MARKERS.get(lang, ())):
         return False
     # (a sentence-initial "Sollte …," opens a condition, it predicts nothing)

@@ -77,7 +77,7 @@ class RoleLexicon:
         if last in self.words or last.capitalize() in self.words:
             return True
         low = last.lower()
-        return any(low.endswith(e) for e in self.endings)
+        return low.endswith(self.endings)  # a tuple: str.endswith tries each (C), as any() did
 
 
 def _inflected(rows: Iterable[dict], term_key: str) -> List[Tuple[str, bool]]:

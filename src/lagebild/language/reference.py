@@ -890,7 +890,9 @@ def proxy_kind(doc: Doc, start: int, end: int) -> Optional[str]:
     # mention and wins in :func:`represented`
     if _lang(doc) == "de" and len(low) > 6:
         words, _ = load_proxy_nouns("de")["person"]
-        if any(low.endswith(w) and len(low) - len(w) >= 3 for w in words):
+        # a listed word ending ``low`` after at least 3 letters: one set lookup per
+        # suffix, not one endswith() per listed word
+        if any(low[k:] in words for k in range(3, len(low) + 1)):
             return "person"
     return None
 

@@ -550,7 +550,7 @@ def _subject_end(ctx: _Ctx, head: Token) -> int:
             # pronoun takes no genitive at all
             if det in ("dem", "einem") or (det in ("der", "den") and (person or _outlet(ctx, c))):
                 end = min(end, first.idx)
-    while end > head.idx + len(head) and ctx.doc.text[end - 1].isspace():
+    while end > head.idx + len(head) and doc_text(ctx.doc)[end - 1].isspace():  # (Doc.text joins every token)
         end -= 1
     return end
 

@@ -1,7 +1,9 @@
 """Direct quotations: pairs of quotation marks from ``data/<lang>/quote_marks.tsv``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Sequence, Tuple
 
 MAX_QUOTE_CHARS = 1500
@@ -33,14 +35,22 @@ def find_quotes(text: str, pairs: Sequence[Tuple[str, str]]) -> List[Quote]:
     for o, c in pairs:
         openers.setdefault(o, []).append(c)
     out: List[Quote] = []
+    # the next character that can open a quote, found by a regex (C) rather than a Python
+    # step per character: the walk stops at exactly the positions it stopped at before.
+    # The walk reads one character at a time, so a mark of several characters never opens.
+    single = tuple(sorted(o for o in openers if len(o) == 1))
+    if not single:
+        return out
+    next_opener = _opener_search(single)
     i = 0
     n = len(text)
     while i < n:
+        m = next_opener(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        closers = openers.get(ch)
-        if not closers:
-            i += 1
-            continue
+        closers = openers[ch]
         # an opener must not be glued to a preceding letter (apostrophes: "Trump's")
         if ch in "'’‘" and i > 0 and text[i - 1].isalnum():
             i += 1
@@ -71,3 +81,10 @@ def find_quotes(text: str, pairs: Sequence[Tuple[str, str]]) -> List[Quote]:
         out.append(Quote(i + 1, best, ch, best_close))
         i = best + len(best_close)
     return out
+
+
+@lru_cache(maxsize=64)
+def _opener_search(marks: Tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """``(text, pos) -> Match | None``: the first of the one-character ``marks`` at or
+    after ``pos``."""
+    return re.compile("[" + "".join(re.escape(m) for m in marks) + "]").search
