@@ -554,7 +554,7 @@ def test_first_person_without_a_colon_frame_stays_the_author():
 
 # Issue 11 (session 20): a sentence whose main verb is a verbal act (a CAMEO verbal
 # cooperation/conflict trigger of data/events/patterns_de*) or a judgement verb
-# (data/de/judgement_verbs.txt) with a named subject and no content of its own makes that
+# (a lemma with a `predicative` row there) with a named subject and no content of its own makes that
 # subject the speaker of the Konjunktiv-I sentence after it -- a new named subject starts a
 # new report. Old code: 18 of 22 wrong.
 VERBAL_ACT_ANCHORS = [
@@ -611,6 +611,46 @@ def test_verbal_act_triggers_are_derived_from_the_cameo_patterns():
     assert t["zurückweisen"] == () and t["kritisieren"] == () and t["finden"] == ()
     assert "unterstützen" not in t  # 05 or 07 (aid): not only a verbal act
     assert "treffen" not in t and "angreifen" not in t
+
+
+# Issue 11 (session 21): ONE source for the German judgement verbs. The event patterns'
+# `predicative` rows (the object-predicative class, 051/111) are the judgement verbs that make
+# a subject a speaker; data/de/judgement_verbs.txt (a second, diverging list) is gone. Verbs
+# the old list lacked (einstufen, charakterisieren, titulieren, abtun, abstempeln …) now
+# anchor too; "sich für/gegen X aussprechen" is an event row (endorse 051 / oppose 110,
+# PETRARCH's ENDORSE/OPPOSE) whose word "sich" makes it a verbal act.
+def test_judgement_verbs_come_from_the_predicative_patterns_only():
+    from lagebild.datafiles import data_path
+    from lagebild.events.patterns import load_patterns
+    from lagebild.statements.extract import verbal_act_triggers
+
+    assert not data_path("de", "judgement_verbs.txt").is_file()
+    t = verbal_act_triggers("de")
+    index = load_patterns("de")
+    predicative = {tr for tr in index.triggers() if any(p.predicative and not p.nominal for p in index.get(tr))}
+    assert len(predicative) >= 25
+    assert all(t.get(tr) == () for tr in predicative)
+    assert any(frozenset({"sich"}) == ws for ws in t["aussprechen"])
+
+
+JUDGEMENT_ANCHORS = [
+    ("Der Verfassungsschutz stufte die Gruppe als extremistisch ein. Sie plane Anschläge.", "Verfassungsschutz"),
+    ("Die Opposition charakterisierte das Gesetz als Angriff auf die Presse. Es schränke die Berichterstattung ein.", "Opposition"),
+    ("Der Bürgermeister tat die Vorwürfe als Wahlkampf ab. Die Stadt habe korrekt gehandelt.", "Bürgermeister"),
+    ("Die Gewerkschaft titulierte den Konzernchef als Totengräber. Er vernichte tausende Stellen.", "Gewerkschaft"),
+    ("Der Rechnungshof beschrieb die Lage als dramatisch. Die Schulden seien stark gestiegen.", "Rechnungshof"),
+    ("Die Ärztekammer stempelte die Reform als Sparpaket ab. Die Patienten müssten länger warten.", "Ärztekammer"),
+    ("Die Ministerin qualifizierte die Kritik als haltlos. Das Geld sei ordnungsgemäß verwendet worden.", "Ministerin"),
+    ("Der Bauernverband sprach sich für das Abkommen aus. Es öffne neue Märkte.", "Bauernverband"),
+    ("Die Richtervereinigung sprach sich gegen die Novelle aus. Sie verletze Grundrechte.", "Richtervereinigung"),
+    ("Der Landeshauptmann stellte die Maßnahme als alternativlos dar. Das Budget lasse nichts anderes zu.", "Landeshauptmann"),
+]
+
+
+def test_grid_judgement_verb_subject_speaks_the_konjunktiv1_after_it():
+    failed = [(t, _last_speaker_after_first_sentence(t)) for t, who in JUDGEMENT_ANCHORS
+              if who not in _last_speaker_after_first_sentence(t)]
+    assert len(failed) <= 1, failed
 
 
 # Issue 11 (session 20): a fronted object or dative ("Den Vorwurf …", "Dem Sender …",

@@ -1544,8 +1544,13 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     pattern needs (() when the verb alone is one: "zurückweisen", "kritisieren", "loben").
     A lemma counts only when every verbal (non-nominal) pattern of it has a code in
     :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not.
-    Plus the judgement verbs of ``data/<lang>/judgement_verbs.txt`` ("finden", "halten für").
-    Empty for a language without patterns."""
+    Judgement verbs count with no words: a lemma with a ``predicative`` pattern (the
+    closed class of object-predicative verbs of German grammar -- "finden", "halten für",
+    "sehen als", "bezeichnen", "einstufen" -- which the 051/111 rows list) judges whatever
+    its object, so its subject is a speaker even where the judgement codes no event
+    ("Der Minister hält die Sorgen für unbegründet"). The event patterns are the one
+    source of this class (there is no second list). Empty for a language without
+    patterns."""
     from ..events.patterns import load_patterns
 
     out: Dict[str, Tuple[FrozenSet[str], ...]] = {}
@@ -1555,15 +1560,15 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
         index = None
     for trigger in index.triggers() if index is not None else ():
         pats = [p for p in index.get(trigger) if not p.nominal]
+        if any(p.predicative for p in pats):
+            out[trigger.lower()] = ()  # a judgement verb
+            continue
         if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats):
             continue
         if any(not p.words for p in pats):
             out[trigger] = ()
         else:
             out[trigger] = tuple(w for p in pats for w in p.words)
-    path = data_path(lang, "judgement_verbs.txt")
-    for lemma in (word_list(str(path)) if path.is_file() else ()):
-        out[lemma.lower()] = ()
     return out
 
 
