@@ -920,3 +920,37 @@ def test_grid_quote_then_manner_phrase_names_the_speaker():
 def test_manner_phrase_without_a_speaker_names_none():
     sts = _statements("„Die Lage ist ernst.“ So bleibt die Lage in der Stadt angespannt.")
     assert all("Lage" not in (s.speaker_text or "") for s in sts)
+
+
+# Issue 11 (session 21): a fronted condition is not what a speech verb after it reports.
+# "Sollte X scheitern, droht …" / "Falls …, warnt …": the verb is the main clause's own
+# finite verb; a content that holds its own speech verb, or that is only the condition, is
+# no statement. A condition followed by its main clause before "…, sagte X" stays content.
+# Old code: 6 of 7 fronted conditions taken as statements.
+FRONTED_CONDITIONS = [
+    "Sollte der Vertrag scheitern, droht der Region eine neue Krise.",
+    "Sollten die Gespräche scheitern, warnt die Opposition vor einem Streik.",
+    "Wenn die Regierung nicht handelt, drohen hohe Strafen.",
+    "Falls die Verhandlungen scheitern, droht ein Handelskrieg.",
+    "Sofern das Parlament zustimmt, kündigt die Regierung neue Hilfen an.",
+    "Wenn die Zinsen steigen, erwarten Ökonomen eine Rezession.",
+    "Sollte die Koalition zerbrechen, drohen dem Land Neuwahlen im Frühjahr.",
+]
+CONDITIONAL_CONTENT = [
+    ("Wenn Putin nicht verhandle, werde er Sanktionen verhängen, sagte Trump.", "Trump"),
+    ("Falls die Regierung zurücktrete, seien Neuwahlen nötig, erklärte der Präsident.", "Präsident"),
+    ("Wenn nötig, werde man die Truppen verstärken, betonte der Verteidigungsminister.", "Verteidigungsminister"),
+    ("Sollte Russland angreifen, werde die Nato reagieren, sagte der Generalsekretär.", "Generalsekretär"),
+]
+
+
+def test_grid_fronted_condition_is_no_statement():
+    said = [(t, [s.text for s in _statements(t)]) for t in FRONTED_CONDITIONS]
+    assert [x for x in said if x[1]] == []
+
+
+def test_grid_condition_with_its_main_clause_stays_content():
+    failed = [(t, [(s.speaker_text, s.text) for s in _statements(t)]) for t, who in CONDITIONAL_CONTENT
+              if not any(who in (s.speaker_text or "") and s.text.split()[0] in ("Wenn", "Falls", "Sollte")
+                         for s in _statements(t))]
+    assert failed == []

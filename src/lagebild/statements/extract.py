@@ -1145,6 +1145,12 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 # clause are the content; "drohte mit Streik, falls …" has none
                 span = _with_main_clause(ctx, span, sent)
                 conditional_content = span is not None
+            if span is not None and (span[0] <= tok.idx < span[1] or _fronted_condition(ctx, span, tok, sent)):
+                # "Falls die Gespräche scheitern, droht ein Handelskrieg", "Sollte der
+                # Vertrag scheitern, droht der Region eine Krise": the verb is the main
+                # clause after a fronted condition, not a reporting frame -- a content never
+                # holds its own speech verb, and a bare condition is nobody's words
+                continue
             framed = span is not None and span[0] > tok.idx and _reporting_frame(ctx, span, sent)
             if framed:
                 span = None  # "denkt in Generationen, hebt Weinberg hervor": the clause after is another verb's frame
@@ -1236,6 +1242,28 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         _add(ctx, stmt)
         found = True
     return found
+
+
+def _fronted_condition(ctx: _Ctx, span: Tuple[int, int], verb: Token, sent: Span) -> bool:
+    """True when the content ``span`` found before ``verb`` ("…, VERB X") is only the
+    sentence's fronted condition: its clause opens with a conditional word ("wenn",
+    "falls", "sofern", "if") or with an inverted conditional "Sollte(n)" (German V1 condition,
+    :func:`_v1_condition`), and no main clause follows the condition inside the content
+    ("Wenn Putin nicht verhandle, werde er …, sagte Trump" keeps its content). Such a verb
+    is the main clause's own finite verb: "Sollten die Gespräche scheitern, warnt die
+    Opposition vor einem Streik" reports no statement."""
+    if span[1] > verb.idx:
+        return False
+    toks = [t for t in sent if t.idx < span[1] and not t.is_punct]
+    if not toks:
+        return False
+    first = toks[0]
+    conditional = ctx.lex.clause_kind(first.lower_) == "conditional" or (
+        ctx.lang == "de" and ctx.lex.clause_kind(first.lower_) == "conditional_inverted" and _v1_condition(ctx, first, sent)
+    ) or (ctx.lang == "de" and first.lower_ in ("sollten",) and _v1_condition(ctx, first, sent))
+    if not conditional:
+        return False
+    return not _conditional_then_main(ctx, (first.idx, span[1]))
 
 
 def _with_main_clause(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> Optional[Tuple[int, int]]:
