@@ -617,8 +617,8 @@ def test_verbal_act_triggers_are_derived_from_the_cameo_patterns():
 # `predicative` rows (the object-predicative class, 051/111) are the judgement verbs that make
 # a subject a speaker; data/de/judgement_verbs.txt (a second, diverging list) is gone. Verbs
 # the old list lacked (einstufen, charakterisieren, titulieren, abtun, abstempeln …) now
-# anchor too; "sich für/gegen X aussprechen" is an event row (endorse 051 / oppose 110,
-# PETRARCH's ENDORSE/OPPOSE) whose word "sich" makes it a verbal act.
+# anchor too; "sich für/gegen X aussprechen", a stance that codes no event, is a `---` row
+# flagged `judgement` (the flag the predicative rows imply).
 def test_judgement_verbs_come_from_the_predicative_patterns_only():
     from lagebild.datafiles import data_path
     from lagebild.events.patterns import load_patterns
@@ -630,7 +630,9 @@ def test_judgement_verbs_come_from_the_predicative_patterns_only():
     predicative = {tr for tr in index.triggers() if any(p.predicative and not p.nominal for p in index.get(tr))}
     assert len(predicative) >= 25
     assert all(t.get(tr) == () for tr in predicative)
+    assert all(p.judgement for tr in predicative for p in index.get(tr) if p.predicative)
     assert any(frozenset({"sich"}) == ws for ws in t["aussprechen"])
+    assert "unterstützen" not in t and "treffen" not in t
 
 
 JUDGEMENT_ANCHORS = [

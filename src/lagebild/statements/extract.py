@@ -1576,9 +1576,10 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     closed class of object-predicative verbs of German grammar -- "finden", "halten für",
     "sehen als", "bezeichnen", "einstufen" -- which the 051/111 rows list) judges whatever
     its object, so its subject is a speaker even where the judgement codes no event
-    ("Der Minister hält die Sorgen für unbegründet"). The event patterns are the one
-    source of this class (there is no second list). Empty for a language without
-    patterns."""
+    ("Der Minister hält die Sorgen für unbegründet"); so does a row flagged ``judgement``,
+    a stance in words that codes no event ("sich für/gegen X aussprechen", with its
+    words). The event patterns are the one source of this class (there is no second
+    list). Empty for a language without patterns."""
     from ..events.patterns import load_patterns
 
     out: Dict[str, Tuple[FrozenSet[str], ...]] = {}
@@ -1591,8 +1592,11 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
         if any(p.predicative for p in pats):
             out[trigger.lower()] = ()  # a judgement verb
             continue
-        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats):
-            continue
+        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats if not p.judgement):
+            # another sense ("unterstützen" 07): only rows flagged judgement count
+            pats = [p for p in pats if p.judgement]
+            if not pats:
+                continue
         if any(not p.words for p in pats):
             out[trigger] = ()
         else:
