@@ -154,10 +154,15 @@ def mistagged_konjunktiv1(toks: Sequence[Token], k: int, lang: str) -> bool:
 
 
 def is_finite(tok: Token) -> bool:
-    """A finite verb by morphology or tag (False on an untagged token)."""
+    """A finite verb by morphology or tag (False on an untagged token). Morphology with a
+    mood but no verb form counts as finite (UD gives Mood only to finite verbs): the tagger
+    may call a verb-first "wies" in "…, wies der Minister die Kritik zurück" an adjective
+    while the morphologizer reads Mood=Ind|Tense=Past."""
     forms = tok.morph.get("VerbForm")
     if forms:
         return forms[0] == "Fin"
+    if tok.morph.get("Mood") and tok.pos_ in ("VERB", "AUX"):
+        return True
     return tok.tag_ in FINITE_TAGS
 
 

@@ -859,7 +859,17 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
         if before[n].text in {",", ":"}:
             comma_before = n
             break
-    if comma_before is not None and tail_is_short and comma_before >= 2:
+    # German reporting parenthesis: the verb right after the comma and a frame that runs
+    # to the end of the sentence with no clause of its own -- its subject may be long
+    # ("…, kritisierte die Präsidentin der Ärztekammer Maria Huber am Montag", "…, wies
+    # Finanzminister Hans Jörg Schelling die Kritik zurück")
+    v1_frame = (
+        ctx.lang == "de" and comma_before is not None and comma_before == len(before) - 1
+        and before[comma_before].text == "," and stop >= len(tail) and 0 < len(tail) <= 14
+        and ctx.lex.clause_kind(tail[0].lower_) is None and tail[0].pos_ not in ("CCONJ", "ADV", "PART")
+        and not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in tail)
+    )
+    if comma_before is not None and (tail_is_short or v1_frame) and comma_before >= 2:
         return char_span(before[:comma_before])
     # "Dass …, vermutet Josef Kalina, SPÖ-naher Berater, …": the verb right after the comma,
     # its subject right after it and then an apposition or relative clause
@@ -1248,7 +1258,7 @@ def _fronted_condition(ctx: _Ctx, span: Tuple[int, int], verb: Token, sent: Span
     """True when the content ``span`` found before ``verb`` ("…, VERB X") is only the
     sentence's fronted condition: its clause opens with a conditional word ("wenn",
     "falls", "sofern", "if") or with an inverted conditional "Sollte(n)" (German V1 condition,
-    :func:`_v1_condition`), and no main clause follows the condition inside the content
+    :func:`_v1_condition`; any verb-first clause: "Kommt es zu keiner Einigung, …"), and no main clause follows the condition inside the content
     ("Wenn Putin nicht verhandle, werde er …, sagte Trump" keeps its content). Such a verb
     is the main clause's own finite verb: "Sollten die Gespräche scheitern, warnt die
     Opposition vor einem Streik" reports no statement."""
@@ -1260,7 +1270,8 @@ def _fronted_condition(ctx: _Ctx, span: Tuple[int, int], verb: Token, sent: Span
     first = toks[0]
     conditional = ctx.lex.clause_kind(first.lower_) == "conditional" or (
         ctx.lang == "de" and ctx.lex.clause_kind(first.lower_) == "conditional_inverted" and _v1_condition(ctx, first, sent)
-    ) or (ctx.lang == "de" and first.lower_ in ("sollten",) and _v1_condition(ctx, first, sent))
+    ) or (ctx.lang == "de" and (first.lower_ in ("sollten",) or first.pos_ in ("VERB", "AUX") and is_finite(first))
+          and _v1_condition(ctx, first, sent))  # "Kommt es zu keiner Einigung, droht …"
     if not conditional:
         return False
     return not _conditional_then_main(ctx, (first.idx, span[1]))
@@ -1694,6 +1705,14 @@ def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
                 and (c.head.i == root.i or dep(c.head) == "xcomp" and c.head.head.i == root.i)]
     subjects = [c for c in subjects if not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text)
                 and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects:
+        # the parser took a noun of the clause before for the subject and the real one,
+        # first after the verb, for an object ("Das sei ein Fehler, wies Finanzminister X
+        # die Kritik zurück"): in the parenthesis the subject comes first after the verb
+        first_np = next((t for t in after if t.pos_ not in ("DET", "ADJ", "PUNCT")), None)
+        if first_np is not None and first_np.pos_ in ("NOUN", "PROPN") and dep(first_np) in ("obj", "iobj") \
+                and first_np.head.i == root.i and not _oblique_np(ctx, first_np):
+            subjects = [first_np]
     if not subjects or subjects[0].i > root.i + 4:
         return False
     subj = subjects[0]
