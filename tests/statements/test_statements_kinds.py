@@ -984,3 +984,20 @@ def test_grid_reporting_parenthesis_with_a_long_subject():
         if not any(who in (s.speaker_text or "") and s.text == content for s in sts):
             failed.append((text, [(s.speaker_text, s.text) for s in sts]))
     assert len(failed) <= 1, failed
+
+
+# Issue 11 (session 21): "…, und sie forderte mehr Geld": a comma, a conjunction or a subject,
+# then the verb is a coordinated main clause, not a reporting frame "…, sagte X" (German puts
+# the frame's verb right after the comma). Old code: 1 of 5 taken as a statement.
+COORDINATED_NOT_FRAMES = [
+    "Die Preise steigen, und der Minister warnte die Bürger.",
+    "Die Regierung tagte am Montag, und die Opposition kritisierte den Plan.",
+    "Der Streik dauert an, aber die Gewerkschaft forderte neue Gespräche.",
+    "Das Parlament stimmte zu, und der Kanzler lobte die Einigung.",
+    "Die Polizei kam spät, doch die Anrainer beklagten den Lärm.",
+]
+
+
+def test_grid_coordinated_main_clause_is_no_frame():
+    said = [(t, [(s.speaker_text, s.text) for s in _statements(t)]) for t in COORDINATED_NOT_FRAMES]
+    assert [x for x in said if x[1]] == []
