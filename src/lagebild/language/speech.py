@@ -213,6 +213,14 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
     # mehr Geld"): lower-case, after a subject-like word, no "ich" before it
     if lang == "de" and any(mistagged_konjunktiv1(toks, k, lang) for k in range(1, len(toks))):
         return "kj1"
+    if not finite and doc.has_annotation("DEP"):
+        # a finite verb the tagger missed ("Der Zug entgleiste/ADJ kurz nach Mitternacht",
+        # "Drei Menschen starben/ADV", rare preterites): the clause's parse root, lower-case,
+        # no noun, with its subject before it
+        inside = {t.i for t in span}
+        finite = [t for t in toks if (t.head.i not in inside or t.head.i == t.i) and t.is_lower
+                  and t.pos_ in ("ADJ", "ADV", "VERB", "AUX")
+                  and any(c.dep_ in ("nsubj", "nsubj:pass", "sb") and c.i < t.i and c.i in inside for c in t.children)][:1]
     if not finite:
         return "colon" if after_colon and len(toks) >= 2 else None
     if lang == "de":
