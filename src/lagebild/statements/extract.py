@@ -1620,6 +1620,93 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def predicative_judgement_verbs(lang: str) -> FrozenSet[str]:
+    """Lemmas of the object-predicative judgement verbs: every trigger with a
+    ``predicative`` row in the event patterns (``data/events/patterns_<lang>*``; "finden",
+    "halten für", "bezeichnen als", "einstufen" …) -- the same one list
+    :func:`verbal_act_triggers` reads. Empty for a language without such rows."""
+    from ..events.patterns import load_patterns
+
+    try:
+        index = load_patterns(lang)
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(t.lower() for t in index.triggers() if any(p.predicative and not p.nominal for p in index.get(t)))
+
+
+@lru_cache(maxsize=4)
+def _pure_judgement_verbs(lang: str) -> FrozenSet[str]:
+    """The judgement verbs (:func:`predicative_judgement_verbs`) that are no speech act by
+    themselves: every verbal pattern row needs words ("finden", "halten", "sehen"), so a
+    bare adjective after them is the judgement; "kritisieren", "verurteilen", "loben" code
+    an event with no words, and their adjective is manner ("kritisierte scharf")."""
+    from ..events.patterns import load_patterns
+
+    verbs = predicative_judgement_verbs(lang)
+    if not verbs:
+        return frozenset()
+    index = load_patterns(lang)
+    return frozenset(t.lower() for t in index.triggers() if t.lower() in verbs
+                     and all(p.words for p in index.get(t) if not p.nominal))
+
+
+def _has_predicative(ctx: _Ctx, verb: Token, sent: Span, lemma: str) -> bool:
+    """Whether ``sent`` gives judgement verb ``verb`` a predicative complement, read from the
+    surface (the parse of these frames is unreliable): an "als" phrase ("bezeichnete die Pläne
+    als realitätsfern", "stufte X als Gefahr ein"), "für" + an adjective or a noun phrase
+    after "halten" ("hält X für unrealistisch"), a predicative adjective that depends on the
+    verb ("sieht die Lage kritisch"), or a bare fronted word the parser took for the
+    subject ("Überzogen findet die Ärztekammer die Auflagen")."""
+    toks = [t for t in sent]
+    for k, t in enumerate(toks[:-1]):
+        nxt = toks[k + 1]
+        if t.lower_ == "als" and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "ADV", "NUM"):
+            return True
+        if t.lower_ == "für" and lemma == "halten" and nxt.pos_ in ("ADJ", "ADV", "DET", "NOUN"):
+            return True
+    if lemma in _pure_judgement_verbs(ctx.lang) and any(c.tag_ == "ADJD" and c.i > verb.i for c in verb.children):
+        return True  # "sieht die Lage kritisch" -- not "kritisierte den Haushalt scharf" (manner)
+    first = toks[0]
+    return dep(first) in ("nsubj", "advmod", "obj") and first.head.i == verb.i and _bare_fronted(ctx, first, sent) \
+        and first.pos_ in ("NOUN", "ADJ", "ADV")
+
+
+def _judgement_statement(ctx: _Ctx, sent: Span) -> bool:
+    """A judgement with an object-predicative verb is the subject's indirect statement: "Einen
+    offenen Unizugang hält sie für unrealistisch", "Deplatziert findet die Vorsitzende X
+    jeglichen Jubel", "Der Verband bezeichnete die Pläne als realitätsfern" -- the judged
+    sentence is the content (the real-news gold's convention: an attributed opinion is a
+    statement). The verbs are
+    :func:`predicative_judgement_verbs` (the event patterns' one list); the speaker is
+    :func:`verbal_act_subject`'s. Needs a predicative complement and an object, and a
+    subject that names someone (:func:`_has_predicative`); German only (the list is
+    German). True when added."""
+    if not ctx.parsed or ctx.lang != "de" or turn_at(ctx.turns, sent.start_char) is not None:
+        return False
+    verbs = predicative_judgement_verbs(ctx.lang)
+    if not verbs:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _verb_lemma(ctx, root) not in verbs:
+        return False
+    if any(t.lower_ in ("ich", "wir") for t in root.children if dep(t) in ("nsubj",)):
+        return False  # the author's own judgement (outside a turn) is no statement
+    if not _has_predicative(ctx, root, sent, _verb_lemma(ctx, root)):
+        return False
+    who = verbal_act_subject(ctx, sent, sent.end_char)
+    if who is None or who[0] in (UNKNOWN, "author"):
+        return False
+    # the sentence is the content, as for a Konjunktiv-I report: the judged object and
+    # the judgement stand on both sides of the verb and the subject
+    span = char_span(list(sent))
+    if span is None:
+        return False
+    _add(ctx, Statement(speaker=who[0], kind="indirect", text=doc_text(ctx.doc)[span[0] : span[1]], span=span,
+                        speaker_text=who[1], cue=root.text, verb_class="say"))
+    return True
+
+
 def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
     """Lemma of ``verb`` with its separable particle ("wies … zurück" -> "zurückweisen")."""
     lemma = (verb.lemma_ or verb.lower_).lower()
@@ -2022,6 +2109,8 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
         kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
         if kj is None:
             _verbal_act_anchor(ctx, sent)
+            if _judgement_statement(ctx, sent):
+                continue
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
