@@ -1043,6 +1043,7 @@ JUDGEMENT_STATEMENTS = [
     ("Der Rechnungshof beurteilt die Reform als gescheitert.", "Rechnungshof"),
     ("Die Gewerkschaft wertete das Angebot als Provokation.", "Gewerkschaft"),
     ("Bürgermeister Klaus Luger hält die Kritik für ungerechtfertigt.", "Luger"),
+    ("Die Gewerkschaft sieht die Reform eher als Sparpaket.", "Gewerkschaft"),
 ]
 NO_JUDGEMENT_STATEMENTS = [
     "Der Minister hält eine Rede im Parlament.",
@@ -1050,6 +1051,9 @@ NO_JUDGEMENT_STATEMENTS = [
     "Die Firma hält an ihren Plänen fest.",
     "Die Forscher fanden eine neue Art im Regenwald.",
     "Die Delegation sah sich das Werk in Linz an.",
+    "Namen wollte der Sprecher nicht nennen.",  # a fronted object, no predicative
+    "Der Experte sieht keinen Grund zur Sorge, nur weil die Kosten weniger stark als erwartet steigen.",
+    "Die Opposition kritisierte den Haushalt scharf.",  # a speech act's manner adverb
 ]
 
 

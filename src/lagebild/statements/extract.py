@@ -1635,6 +1635,9 @@ def predicative_judgement_verbs(lang: str) -> FrozenSet[str]:
     return frozenset(t.lower() for t in index.triggers() if any(p.predicative and not p.nominal for p in index.get(t)))
 
 
+COMPARATIVE_WORDS = frozenset(("mehr", "weniger", "anders", "lieber", "früher", "später"))
+
+
 @lru_cache(maxsize=4)
 def _pure_judgement_verbs(lang: str) -> FrozenSet[str]:
     """The judgement verbs (:func:`predicative_judgement_verbs`) that are no speech act by
@@ -1661,15 +1664,25 @@ def _has_predicative(ctx: _Ctx, verb: Token, sent: Span, lemma: str) -> bool:
     toks = [t for t in sent]
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
-        if t.lower_ == "als" and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "ADV", "NUM"):
+        between = toks[min(k, verb.i - sent.start) : max(k, verb.i - sent.start)]
+        if any(x.text in (",", ";", ":") or x.pos_ == "SCONJ" for x in between):
+            continue  # another clause's "als" ("…, nur weil die Kosten weniger als erwartet steigen")
+        prev = toks[k - 1] if k else None
+        if t.lower_ == "als" and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "ADV", "NUM") and not (
+                prev is not None and ("Cmp" in prev.morph.get("Degree") or prev.lower_ in COMPARATIVE_WORDS)):
             return True
         if t.lower_ == "für" and lemma == "halten" and nxt.pos_ in ("ADJ", "ADV", "DET", "NOUN"):
             return True
-    if lemma in _pure_judgement_verbs(ctx.lang) and any(c.tag_ == "ADJD" and c.i > verb.i for c in verb.children):
+    if lemma in _pure_judgement_verbs(ctx.lang) and any(
+            c.tag_ == "ADJD" and c.i > verb.i and not any(x.text in (",", ";", ":") for x in ctx.doc[verb.i : c.i])
+            for c in verb.children):
         return True  # "sieht die Lage kritisch" -- not "kritisierte den Haushalt scharf" (manner)
+    # a fronted bare predicative: the finite judgement verb second, then subject and object
+    # ("Überzogen findet die Ärztekammer die Auflagen"; not "Namen wollte er nicht nennen")
     first = toks[0]
+    nps_after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return dep(first) in ("nsubj", "advmod", "obj") and first.head.i == verb.i and _bare_fronted(ctx, first, sent) \
-        and first.pos_ in ("NOUN", "ADJ", "ADV")
+        and first.pos_ in ("NOUN", "ADJ", "ADV") and verb.i == first.i + 1 and len(nps_after) >= 2
 
 
 def _judgement_statement(ctx: _Ctx, sent: Span) -> bool:
