@@ -859,22 +859,12 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
         if before[n].text in {",", ":"}:
             comma_before = n
             break
-    # German reporting parenthesis: the verb right after the comma and a frame that runs
-    # to the end of the sentence with no clause of its own -- its subject may be long
-    # ("…, kritisierte die Präsidentin der Ärztekammer Maria Huber am Montag", "…, wies
-    # Finanzminister Hans Jörg Schelling die Kritik zurück")
-    v1_frame = (
-        ctx.lang == "de" and comma_before is not None and comma_before == len(before) - 1
-        and before[comma_before].text == "," and stop >= len(tail) and 0 < len(tail) <= 14
-        and ctx.lex.clause_kind(tail[0].lower_) is None and tail[0].pos_ not in ("CCONJ", "ADV", "PART")
-        and not any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in tail)
-    )
     # "…, und sie forderte mehr Geld": a coordinated main clause (a conjunction or a subject
     # between the comma and the verb) is no reporting frame; German puts the frame's verb
     # right after the comma, at most after an adverb ("…, so betonte X")
     coordinated = ctx.lang == "de" and comma_before is not None and any(
         t.pos_ != "ADV" for t in before[comma_before + 1 :])
-    if comma_before is not None and (tail_is_short or v1_frame) and comma_before >= 2 and not coordinated:
+    if comma_before is not None and tail_is_short and comma_before >= 2 and not coordinated:
         return char_span(before[:comma_before])
     # "Dass …, vermutet Josef Kalina, SPÖ-naher Berater, …": the verb right after the comma,
     # its subject right after it and then an apposition or relative clause
