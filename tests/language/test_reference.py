@@ -109,3 +109,35 @@ def test_as_clause_subject_is_no_comparison_en(nlp_en, text, word, expected):
     doc = nlp_en(text)
     start, end = _at(doc, word)
     assert resolve_reference(doc, start, end) == expected
+
+
+# Issue 11 (session 21): within its own sentence a pronoun prefers an actor of its own or a
+# higher clause to one of a clause embedded below it (Hobbs 1978: breadth-first from the
+# pronoun's clause) -- "X erklärte, dass Y …, und er forderte …" is X. Our own sentences;
+# old code: 4 of 8 wrong.
+EMBEDDED_GRID = [
+    ("Gewerkschaftschef Erich Foglar erklärte, dass Kanzler Werner Faymann recht habe, und er forderte höhere Löhne.", "er", "Foglar"),
+    ("Merkel kritisierte, dass Macron zu zögerlich sei, doch sie lobte seinen Mut.", "sie", "Merkel"),
+    ("Kanzlerin Angela Merkel traf Präsident Emmanuel Macron. Merkel sagte, Macron habe recht, und sie forderte mehr Geld.", "sie", "Merkel"),
+    ("Bürgermeister Michael Ludwig betonte, dass Stadtrat Peter Hacker gute Arbeit leiste, aber er verlangte mehr Tempo.", "er", "Ludwig"),
+    ("Ministerin Karin Keller bestätigte, dass Minister Hans Huber zurücktrete, und sie dankte ihm für seine Arbeit.", "sie", "Keller"),
+    ("Präsident Joe Biden sagte, Wladimir Putin habe den Krieg begonnen, und er kündigte neue Sanktionen an.", "er", "Biden"),
+    ("Innenminister Gerhard Karner erklärte, dass Kanzler Karl Nehammer informiert sei, doch er nannte keine Details.", "er", "Karner"),
+    ("Oppositionschefin Pamela Rendi-Wagner meinte, Vizekanzler Werner Kogler habe versagt, und sie forderte Neuwahlen.", "sie", "Rendi-Wagner"),
+]
+
+
+def test_grid_pronoun_prefers_the_higher_clause(nlp_de):
+    import re
+
+    from lagebild.language.reference import resolve_reference
+
+    failed = []
+    for text, word, who in EMBEDDED_GRID:
+        doc = nlp_de(text)
+        pron = [m for m in re.finditer(rf"(?<!\w){word}(?!\w)", doc.text)][-1]
+        got = resolve_reference(doc, pron.start(), pron.end())
+        names = {doc.text[m.start:m.end] for m in doc._.mentions if m.actor_id == got}
+        if not any(who in n for n in names):
+            failed.append((text, got, names))
+    assert len(failed) <= 1, failed

@@ -51,6 +51,7 @@ class Pattern:
     predicative: bool = False  # words only in the predicative complement ("bezeichnete X als Angriff")
     tier: int = 0  # 0: own patterns; 1: a converted dictionary, tried only where no own pattern of the trigger matches
     agents: FrozenSet[str] = frozenset()  # sense by who acts: the source actor's CAMEO agent (GOV, COP, MIL …) must be one of these
+    judgement: bool = False  # the subject judges or takes a stance in words: a speaker (statements); implied by predicative
     negative: bool = False  # a negative-polarity idiom: only in a negated clause, whose negation it consumes ("kommt nicht in Frage" = 120, not a negated event)
 
     @property
@@ -151,6 +152,7 @@ def make_pattern(
         passive="passive" in flag_set,
         predicative="predicative" in flag_set,
         negative="negative" in flag_set,
+        judgement="judgement" in flag_set or "predicative" in flag_set,
         source_slots=source_slots,
         agents=frozenset(a.strip().upper() for a in agents.split("|") if a.strip()),
         origin=origin,
@@ -227,7 +229,7 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative", "judgement")
         if not eq and name not in known:
             return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
         if eq and (name not in ("requires", "context", "not", "source", "agent") or not value):

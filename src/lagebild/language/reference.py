@@ -381,6 +381,33 @@ def _is_subject(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
     return head.dep_ in ("nsubj", "nsubj:pass", "sb") or (head.dep_ in ("flat", "appos", "compound") and head.head.dep_ in ("nsubj", "nsubj:pass", "sb"))
 
 
+#: clause-heading dependency labels (UD; TIGER "oc" clausal object, "rc" relative clause)
+CLAUSE_DEPS = frozenset(("ccomp", "advcl", "acl", "acl:relcl", "csubj", "xcomp", "oc", "rc"))
+
+
+def _embedded(doc: Doc, m, anchor: Optional[Token]) -> bool:  # type: ignore[no-untyped-def]
+    """True when mention ``m`` stands in a clause embedded below the clause it shares with
+    ``anchor`` (the referring word): on the way up from the mention's head to the first
+    ancestor of ``anchor`` lies a clause head (:data:`CLAUSE_DEPS`). "Pilz glaubt, dass Kurz
+    zu wenig tut, und er fordert …": Kurz is embedded, Pilz is not. Hobbs (1978) searches
+    the tree breadth-first from the pronoun's clause, so a main-clause argument comes
+    before one of a clause embedded in it."""
+    if anchor is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tops = {anchor.i} | {a.i for a in anchor.ancestors}
+    tok = _head(span)
+    for _ in range(64):
+        if tok.i in tops or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in CLAUSE_DEPS:
+            return True
+        tok = tok.head
+    return False
+
+
 def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int,
                  exclude: FrozenSet[str] = frozenset()) -> List[str]:
     lang = _lang(doc)
@@ -388,7 +415,9 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
     here = _sentence_index(bounds, start)
     lo = bounds[0][0]
     actors = _actors(doc)
-    ranked: List[Tuple[Tuple[int, int, int, int], str]] = []
+    ranked: List[Tuple[Tuple[int, int, int, int, int], str]] = []
+    here_span = doc.char_span(start, end, alignment_mode="expand")
+    anchor = _head(here_span) if here_span is not None and len(here_span) else None
     for m in mentions_in(doc, lo, start):
         if m.end > start:
             continue
@@ -401,8 +430,11 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # a masculine pronoun is far more often a man than a masculine-named state
         type_rank = 1 if gender == "m" and getattr(actor, "type", None) != "PER" else 0
         # within the pronoun's own sentence the nearest actor, in earlier ones the first
-        # (topic, usually the subject)
-        ranked.append(((type_rank, dist, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start), m.actor_id))
+        # (topic, usually the subject); in its own sentence an actor of a clause embedded
+        # below the pronoun's comes after the others (:func:`_embedded`)
+        embedded = 1 if dist == 0 and _embedded(doc, m, anchor) else 0
+        ranked.append(((type_rank, dist, embedded, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
+                       m.actor_id))
     ranked.sort()
     out: List[str] = []
     for _, actor_id in ranked:

@@ -154,10 +154,15 @@ def mistagged_konjunktiv1(toks: Sequence[Token], k: int, lang: str) -> bool:
 
 
 def is_finite(tok: Token) -> bool:
-    """A finite verb by morphology or tag (False on an untagged token)."""
+    """A finite verb by morphology or tag (False on an untagged token). Morphology with a
+    mood but no verb form counts as finite (UD gives Mood only to finite verbs): the tagger
+    may call a verb-first "wies" in "…, wies der Minister die Kritik zurück" an adjective
+    while the morphologizer reads Mood=Ind|Tense=Past."""
     forms = tok.morph.get("VerbForm")
     if forms:
         return forms[0] == "Fin"
+    if tok.morph.get("Mood") and tok.pos_ in ("VERB", "AUX"):
+        return True
     return tok.tag_ in FINITE_TAGS
 
 
@@ -208,6 +213,14 @@ def content_kind(doc: Doc, start: int, end: int, *, after_colon: bool = False) -
     # mehr Geld"): lower-case, after a subject-like word, no "ich" before it
     if lang == "de" and any(mistagged_konjunktiv1(toks, k, lang) for k in range(1, len(toks))):
         return "kj1"
+    if not finite and doc.has_annotation("DEP"):
+        # a finite verb the tagger missed ("Der Zug entgleiste/ADJ kurz nach Mitternacht",
+        # "Drei Menschen starben/ADV", rare preterites): the clause's parse root, lower-case,
+        # no noun, with its subject before it
+        inside = {t.i for t in span}
+        finite = [t for t in toks if (t.head.i not in inside or t.head.i == t.i) and t.is_lower
+                  and t.pos_ in ("ADJ", "ADV", "VERB", "AUX")
+                  and any(c.dep_ in ("nsubj", "nsubj:pass", "sb") and c.i < t.i and c.i in inside for c in t.children)][:1]
     if not finite:
         return "colon" if after_colon and len(toks) >= 2 else None
     if lang == "de":

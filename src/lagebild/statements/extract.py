@@ -859,7 +859,12 @@ def _content_span_raw(ctx: _Ctx, verb: Token, sent: Span) -> Optional[Tuple[int,
         if before[n].text in {",", ":"}:
             comma_before = n
             break
-    if comma_before is not None and tail_is_short and comma_before >= 2:
+    # "…, und sie forderte mehr Geld": a coordinated main clause (a conjunction or a subject
+    # between the comma and the verb) is no reporting frame; German puts the frame's verb
+    # right after the comma, at most after an adverb ("…, so betonte X")
+    coordinated = ctx.lang == "de" and comma_before is not None and any(
+        t.pos_ != "ADV" for t in before[comma_before + 1 :])
+    if comma_before is not None and tail_is_short and comma_before >= 2 and not coordinated:
         return char_span(before[:comma_before])
     # "Dass …, vermutet Josef Kalina, SPÖ-naher Berater, …": the verb right after the comma,
     # its subject right after it and then an apposition or relative clause
@@ -1145,6 +1150,12 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
                 # clause are the content; "drohte mit Streik, falls …" has none
                 span = _with_main_clause(ctx, span, sent)
                 conditional_content = span is not None
+            if span is not None and (span[0] <= tok.idx < span[1] or _fronted_condition(ctx, span, tok, sent)):
+                # "Falls die Gespräche scheitern, droht ein Handelskrieg", "Sollte der
+                # Vertrag scheitern, droht der Region eine Krise": the verb is the main
+                # clause after a fronted condition, not a reporting frame -- a content never
+                # holds its own speech verb, and a bare condition is nobody's words
+                continue
             framed = span is not None and span[0] > tok.idx and _reporting_frame(ctx, span, sent)
             if framed:
                 span = None  # "denkt in Generationen, hebt Weinberg hervor": the clause after is another verb's frame
@@ -1236,6 +1247,29 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         _add(ctx, stmt)
         found = True
     return found
+
+
+def _fronted_condition(ctx: _Ctx, span: Tuple[int, int], verb: Token, sent: Span) -> bool:
+    """True when the content ``span`` found before ``verb`` ("…, VERB X") is only the
+    sentence's fronted condition: its clause opens with a conditional word ("wenn",
+    "falls", "sofern", "if") or with an inverted conditional "Sollte(n)" (German V1 condition,
+    :func:`_v1_condition`; any verb-first clause: "Kommt es zu keiner Einigung, …"), and no main clause follows the condition inside the content
+    ("Wenn Putin nicht verhandle, werde er …, sagte Trump" keeps its content). Such a verb
+    is the main clause's own finite verb: "Sollten die Gespräche scheitern, warnt die
+    Opposition vor einem Streik" reports no statement."""
+    if span[1] > verb.idx:
+        return False
+    toks = [t for t in sent if t.idx < span[1] and not t.is_punct]
+    if not toks:
+        return False
+    first = toks[0]
+    conditional = ctx.lex.clause_kind(first.lower_) == "conditional" or (
+        ctx.lang == "de" and ctx.lex.clause_kind(first.lower_) == "conditional_inverted" and _v1_condition(ctx, first, sent)
+    ) or (ctx.lang == "de" and (first.lower_ in ("sollten",) or first.pos_ in ("VERB", "AUX") and is_finite(first))
+          and _v1_condition(ctx, first, sent))  # "Kommt es zu keiner Einigung, droht …"
+    if not conditional:
+        return False
+    return not _conditional_then_main(ctx, (first.idx, span[1]))
 
 
 def _with_main_clause(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> Optional[Tuple[int, int]]:
@@ -1544,8 +1578,14 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     pattern needs (() when the verb alone is one: "zurückweisen", "kritisieren", "loben").
     A lemma counts only when every verbal (non-nominal) pattern of it has a code in
     :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not.
-    Plus the judgement verbs of ``data/<lang>/judgement_verbs.txt`` ("finden", "halten für").
-    Empty for a language without patterns."""
+    Judgement verbs count with no words: a lemma with a ``predicative`` pattern (the
+    closed class of object-predicative verbs of German grammar -- "finden", "halten für",
+    "sehen als", "bezeichnen", "einstufen" -- which the 051/111 rows list) judges whatever
+    its object, so its subject is a speaker even where the judgement codes no event
+    ("Der Minister hält die Sorgen für unbegründet"); so does a row flagged ``judgement``,
+    a stance in words that codes no event ("sich für/gegen X aussprechen", with its
+    words). The event patterns are the one source of this class (there is no second
+    list). Empty for a language without patterns."""
     from ..events.patterns import load_patterns
 
     out: Dict[str, Tuple[FrozenSet[str], ...]] = {}
@@ -1555,16 +1595,119 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
         index = None
     for trigger in index.triggers() if index is not None else ():
         pats = [p for p in index.get(trigger) if not p.nominal]
-        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats):
+        if any(p.predicative for p in pats):
+            out[trigger.lower()] = ()  # a judgement verb
             continue
+        if not pats or any(p.code[:2] not in VERBAL_ROOTS for p in pats if not p.judgement):
+            # another sense ("unterstützen" 07): only rows flagged judgement count
+            pats = [p for p in pats if p.judgement]
+            if not pats:
+                continue
         if any(not p.words for p in pats):
             out[trigger] = ()
         else:
             out[trigger] = tuple(w for p in pats for w in p.words)
-    path = data_path(lang, "judgement_verbs.txt")
-    for lemma in (word_list(str(path)) if path.is_file() else ()):
-        out[lemma.lower()] = ()
     return out
+
+
+@lru_cache(maxsize=4)
+def predicative_judgement_verbs(lang: str) -> FrozenSet[str]:
+    """Lemmas of the object-predicative judgement verbs: every trigger with a
+    ``predicative`` row in the event patterns (``data/events/patterns_<lang>*``; "finden",
+    "halten für", "bezeichnen als", "einstufen" …) -- the same one list
+    :func:`verbal_act_triggers` reads. Empty for a language without such rows."""
+    from ..events.patterns import load_patterns
+
+    try:
+        index = load_patterns(lang)
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(t.lower() for t in index.triggers() if any(p.predicative and not p.nominal for p in index.get(t)))
+
+
+COMPARATIVE_WORDS = frozenset(("mehr", "weniger", "anders", "lieber", "früher", "später"))
+
+
+@lru_cache(maxsize=4)
+def _pure_judgement_verbs(lang: str) -> FrozenSet[str]:
+    """The judgement verbs (:func:`predicative_judgement_verbs`) that are no speech act by
+    themselves: every verbal pattern row needs words ("finden", "halten", "sehen"), so a
+    bare adjective after them is the judgement; "kritisieren", "verurteilen", "loben" code
+    an event with no words, and their adjective is manner ("kritisierte scharf")."""
+    from ..events.patterns import load_patterns
+
+    verbs = predicative_judgement_verbs(lang)
+    if not verbs:
+        return frozenset()
+    index = load_patterns(lang)
+    return frozenset(t.lower() for t in index.triggers() if t.lower() in verbs
+                     and all(p.words for p in index.get(t) if not p.nominal))
+
+
+def _has_predicative(ctx: _Ctx, verb: Token, sent: Span, lemma: str) -> bool:
+    """Whether ``sent`` gives judgement verb ``verb`` a predicative complement, read from the
+    surface (the parse of these frames is unreliable): an "als" phrase ("bezeichnete die Pläne
+    als realitätsfern", "stufte X als Gefahr ein"), "für" + an adjective or a noun phrase
+    after "halten" ("hält X für unrealistisch"), a predicative adjective that depends on the
+    verb ("sieht die Lage kritisch"), or a bare fronted word the parser took for the
+    subject ("Überzogen findet die Ärztekammer die Auflagen")."""
+    toks = [t for t in sent]
+    for k, t in enumerate(toks[:-1]):
+        nxt = toks[k + 1]
+        between = toks[min(k, verb.i - sent.start) : max(k, verb.i - sent.start)]
+        if any(x.text in (",", ";", ":") or x.pos_ == "SCONJ" for x in between):
+            continue  # another clause's "als" ("…, nur weil die Kosten weniger als erwartet steigen")
+        prev = toks[k - 1] if k else None
+        if t.lower_ == "als" and nxt.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "ADV", "NUM") and not (
+                prev is not None and ("Cmp" in prev.morph.get("Degree") or prev.lower_ in COMPARATIVE_WORDS)):
+            return True
+        if t.lower_ == "für" and lemma == "halten" and nxt.pos_ in ("ADJ", "ADV", "DET", "NOUN"):
+            return True
+    if lemma in _pure_judgement_verbs(ctx.lang) and any(
+            c.tag_ == "ADJD" and c.i > verb.i and not any(x.text in (",", ";", ":") for x in ctx.doc[verb.i : c.i])
+            for c in verb.children):
+        return True  # "sieht die Lage kritisch" -- not "kritisierte den Haushalt scharf" (manner)
+    # a fronted bare predicative: the finite judgement verb second, then subject and object
+    # ("Überzogen findet die Ärztekammer die Auflagen"; not "Namen wollte er nicht nennen")
+    first = toks[0]
+    nps_after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return dep(first) in ("nsubj", "advmod", "obj") and first.head.i == verb.i and _bare_fronted(ctx, first, sent) \
+        and first.pos_ in ("NOUN", "ADJ", "ADV") and verb.i == first.i + 1 and len(nps_after) >= 2
+
+
+def _judgement_statement(ctx: _Ctx, sent: Span) -> bool:
+    """A judgement with an object-predicative verb is the subject's indirect statement: "Einen
+    offenen Unizugang hält sie für unrealistisch", "Deplatziert findet die Vorsitzende X
+    jeglichen Jubel", "Der Verband bezeichnete die Pläne als realitätsfern" -- the judged
+    sentence is the content (the real-news gold's convention: an attributed opinion is a
+    statement). The verbs are
+    :func:`predicative_judgement_verbs` (the event patterns' one list); the speaker is
+    :func:`verbal_act_subject`'s. Needs a predicative complement and an object, and a
+    subject that names someone (:func:`_has_predicative`); German only (the list is
+    German). True when added."""
+    if not ctx.parsed or ctx.lang != "de" or turn_at(ctx.turns, sent.start_char) is not None:
+        return False
+    verbs = predicative_judgement_verbs(ctx.lang)
+    if not verbs:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or _verb_lemma(ctx, root) not in verbs:
+        return False
+    if any(t.lower_ in ("ich", "wir") for t in root.children if dep(t) in ("nsubj",)):
+        return False  # the author's own judgement (outside a turn) is no statement
+    if not _has_predicative(ctx, root, sent, _verb_lemma(ctx, root)):
+        return False
+    who = verbal_act_subject(ctx, sent, sent.end_char)
+    if who is None or who[0] in (UNKNOWN, "author"):
+        return False
+    # the sentence is the content, as for a Konjunktiv-I report: the judged object and
+    # the judgement stand on both sides of the verb and the subject
+    span = char_span(list(sent))
+    if span is None:
+        return False
+    _add(ctx, Statement(speaker=who[0], kind="indirect", text=doc_text(ctx.doc)[span[0] : span[1]], span=span,
+                        speaker_text=who[1], cue=root.text, verb_class="say"))
+    return True
 
 
 def _verb_lemma(ctx: _Ctx, verb: Token) -> str:
@@ -1657,6 +1800,14 @@ def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
                 and (c.head.i == root.i or dep(c.head) == "xcomp" and c.head.head.i == root.i)]
     subjects = [c for c in subjects if not _oblique_np(ctx, c) and not is_impersonal(ctx.lang, c.text)
                 and c.lower_ not in IMPERSONAL_PRONOUNS]
+    if not subjects:
+        # the parser took a noun of the clause before for the subject and the real one,
+        # first after the verb, for an object ("Das sei ein Fehler, wies Finanzminister X
+        # die Kritik zurück"): in the parenthesis the subject comes first after the verb
+        first_np = next((t for t in after if t.pos_ not in ("DET", "ADJ", "PUNCT")), None)
+        if first_np is not None and first_np.pos_ in ("NOUN", "PROPN") and dep(first_np) in ("obj", "iobj") \
+                and first_np.head.i == root.i and not _oblique_np(ctx, first_np):
+            subjects = [first_np]
     if not subjects or subjects[0].i > root.i + 4:
         return False
     subj = subjects[0]
@@ -1961,6 +2112,8 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
         kj = _konjunktiv1(ctx, sent) or _wuerde_substitute(ctx, sent) or _source_adverb(ctx, sent)
         if kj is None:
             _verbal_act_anchor(ctx, sent)
+            if _judgement_statement(ctx, sent):
+                continue
         if kj is not None:
             prev = _previous_speaker(ctx, sent.start_char)
             span = char_span(list(sent))
