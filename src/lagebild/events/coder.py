@@ -830,18 +830,25 @@ class EventCoder(ArgumentsMixin):
             out.append(e)
         return out
 
-    @staticmethod
-    def _dateline(sent: Span) -> Set[int]:
+    def _dateline(self, sent: Span) -> Set[int]:
         """Tokens of a dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"), at the sentence
         start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
-        their places are no one's arguments."""
+        their places are no one's arguments. English wire copy also sets a spaced hyphen
+        after the agency ("WASHINGTON (Reuters) - Scientists on Monday …"); a hyphen counts
+        only there (spaced, after a parenthesised agency or an all-capitals place), as
+        hyphens inside names ("al-Tanf") are no separators."""
         out: Set[int] = set()
         text = span_text(sent)
-        if "–" not in text and "—" not in text and "--" not in text:
+        hyphen = self.lang == "en" and " - " in text
+        if "–" not in text and "—" not in text and "--" not in text and not hyphen:
             return out
         for tok in sent:
-            if tok.text not in ("–", "—", "--") or tok.i == sent.start:
+            if tok.text not in ("–", "—", "--", "-") or tok.i == sent.start:
                 continue
+            if tok.text == "-":
+                before = sent.doc[tok.i - 1]
+                if not (hyphen and tok.whitespace_ and before.whitespace_ and (before.text == ")" or before.is_upper)):
+                    continue
             k = tok.i - 1
             names: List[int] = []
             while k >= sent.start and k >= tok.i - 6:
@@ -1526,6 +1533,14 @@ class EventCoder(ArgumentsMixin):
     #: agents through which a state acts: a speaker of one of them speaks for the state's acts
     STATE_AGENTS = frozenset(("GOV", "MIL", "COP", "SPY", "JUD"))
 
+    def _uncoded_thing(self, actor_id: str) -> bool:
+        """Whether an actor id stands for a named organisation or place without any CAMEO
+        code or country (a firm, a product, a planet, a mission the knowledge base does not
+        know: "WeWork", "Saturn", "its Dragonfly mission"): no political actor in CAMEO's
+        sense. Persons are not things (a named private person is a victim or a suspect)."""
+        a = self._actor_types.get(actor_id)
+        return a is not None and getattr(a, "type", None) in ("ORG", "GPE", "LOC") and not self._coded(actor_id)
+
     def _same_side(self, speaker: str, source: str) -> bool:
         """Whether ``speaker`` speaks for the acts of ``source``: the same actor, or both the
         state of one country and its agents (``RUSGOV`` for ``RUS``, ``ISRGOV`` for ``ISRMIL``)."""
@@ -1719,6 +1734,12 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
                 continue
+            if self._require_coded and target is not None and self._uncoded_thing(target):
+                # CAMEO's target is a political actor: a firm, place or thing the KB does
+                # not know ("unveiled a map of Saturn", "investigating WeWork") is what
+                # the act is about, not its target (measured on real-en dev: triple F1
+                # 0.266 -> 0.274, gigaword unchanged; dropping such events instead: 0.271)
+                target = None
             if (source, target) in seen:
                 continue
             seen.add((source, target))
