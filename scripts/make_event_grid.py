@@ -55,7 +55,9 @@ DE_VERBS: List[Dict[str, object]] = [
 ]
 
 EN_VERBS: List[Dict[str, object]] = [
-    dict(root="01", base="warn", pres="warns", past="warned", part="warned", obj="{O}", passive=True),
+    # "warn X" is a threat (130) in PETRARCH's dictionary (CAMEO.2.0.txt:7691); "console" is 01
+    # in both lagebild's patterns (018) and PETRARCH's (CAMEO.2.0.txt:4811, ALLAY [017])
+    dict(root="01", base="console", pres="consoles", past="consoled", part="consoled", obj="{O}", passive=True),
     dict(root="02", base="appeal", pres="appeals", past="appealed", part="appealed", obj="to {O}", passive=False),
     dict(root="03", base="promise", pres="promises", past="promised", part="promised", obj="{O} aid", passive=False),
     dict(root="04", base="meet", pres="meets", past="met", part="met", obj="{O}", passive=False),
@@ -224,7 +226,8 @@ EN_ISSUE9 = [
     ("generic actor", "11", "The ombudsman of {C} criticised the police.", "GOV", "COP"),
     ("object by-agent", "05", "{S} cheered on the move by {O}.", "S", "O"),
     ("object by-agent", "05", "{S} cheered the decision announced by {O}.", "S", "O"),
-    ("apposition subject", "01", "On Monday, {S}, the president of the party, warned {O} of the consequences.", "S", "O"),
+    # warning of consequences is a threat: CAMEO.2.0.txt:7715 (WARN … CONSEQUENCES [130])
+    ("apposition subject", "13", "On Monday, {S}, the president of the party, warned {O} of the consequences.", "S", "O"),
     ("perfect, misparsed verb", "19", "Police in {C} have laid siege to a university.", "COP", "EDU"),
     ("conditional threat", "13", "{S} said he would raise tariffs on {C} if no deal is reached.", "S", ""),
     ("conditional threat", "13", "{S} will attack {C} if the talks fail.", "S", ""),

@@ -31,3 +31,33 @@ def test_load_gold_checks_split_and_hash(tmp_path):
         with pytest.raises(DataFileError) as err:
             realgold.load_gold(path)
         assert err.value.line == 2
+
+
+@needs_corpus
+@pytest.mark.parametrize("field,value", [
+    ("root", ["1", "17"]), ("root", "175"), ("root", 17), ("root", ["17", None]),
+    ("code", ["175", "1"]), ("code", "17a"), ("code", "12345"), ("code", ["100", ""]),
+])
+def test_load_gold_rejects_a_malformed_cameo_root_or_code(tmp_path, field, value):
+    """A root has 2 digits, a code 2-4; anything else (the stray "1" of session 20's real-en
+    records) names the file and line instead of silently matching nothing."""
+    line, split, _ = realgold.annotation_lines()[0]
+    text = realgold.article(line)
+    good = {"line": line, "split": split, "start": 0, "end": 20, "sha": realgold.sentence_hash(text[:20]),
+            "root": ["17", "18"], "code": ["175", "17", "1823"]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(dict(good, **{field: value})) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        realgold.load_gold(path)
+    assert err.value.line == 2 and field in str(err.value)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    assert realgold.load_gold(path)[0]["code"] == ["175", "17", "1823"]
+
+
+@pytest.mark.skipif(not (realgold.available() and realgold.en_available()), reason="../shared corpora not present")
+def test_shipped_event_gold_has_only_cameo_shaped_roots_and_codes():
+    from pathlib import Path
+
+    gold = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
+    assert realgold.load_gold(gold / "real-de" / "events.jsonl", verify=False)
+    assert realgold.load_gold_en(gold / "real-en" / "events.jsonl", verify=False)

@@ -108,7 +108,8 @@ def sentence_hash(text: str) -> str:
 def load_gold(path: Path | str, *, split: Optional[str] = None, verify: bool = True) -> List[Dict[str, Any]]:
     """Gold records of a JSON Lines file, optionally only one ``split``.
 
-    Each record is checked: required keys, an annotatable line, the split matching
+    Each record is checked: required keys, CAMEO-shaped ``root``/``code`` values (2 and
+    2-4 digits), an annotatable line, the split matching
     ``annotation_lines.tsv`` and (``verify``, needs the corpus) the sentence hash. A record
     that fails raises :class:`DataFileError` with the file and line number. Each returned
     dict gains ``_line`` (its line in the gold file).
@@ -240,6 +241,14 @@ def _load_records(
                 raise DataFileError(
                     str(path), lineno, f"{key} {rec[key]!r} is not an annotatable {rec['split']!r} text"
                 )
+            for field, lengths in (("root", (2,)), ("code", (2, 3, 4))):
+                # a CAMEO root has 2 digits, a code 2 to 4 ("17", "175", "1121"); a stray
+                # "1" among the accepted values matched nothing and went unnoticed
+                values = rec.get(field)
+                for value in (values if isinstance(values, list) else [values]) if field in rec else ():
+                    if not (isinstance(value, str) and value.isdigit() and len(value) in lengths):
+                        raise DataFileError(str(path), lineno, f"{field} {value!r} is no CAMEO {field} "
+                                            f"({' or '.join(map(str, lengths))} digits)")
             if verify and sentence_hash(text_of(rec[key])[rec["start"]:rec["end"]]) != rec["sha"]:
                 raise DataFileError(
                     str(path), lineno, "sentence hash does not match the corpus text at these offsets"

@@ -71,3 +71,22 @@ def test_domestic_actors_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def
     by legal events or an apposition, and PETRARCH's legal verbs."""
     fails = _failures(nlp_en, DOMESTIC_ROWS)
     assert not fails, "\n".join(fails)
+
+
+THING_ROWS = read_grid("things_grid_en.tsv")
+
+
+def test_uncoded_things_are_no_targets_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """An organisation or place without a CAMEO code is no event's target (own sentences in
+    ``things_grid_en.tsv``); where a source is named, its event is still coded."""
+    fails = []
+    for row in THING_ROWS:
+        doc = nlp_en(row["text"])
+        codes = {a.id: a.code or a.country for a in doc._.actors}
+        events = [(codes.get(e.source), e.target, e.target_text) for e in doc._.events if e.cameo]
+        bad = [ev for ev in events if ev[1] is not None and not codes.get(ev[1])
+               and row["thing"] in (ev[2] or "")]
+        kept = row["source"] == "-" or any(s == row["source"] for s, _, _ in events)
+        if bad or not kept:
+            fails.append(f"{row['kind']}: {row['text']} -> {events}")
+    assert not fails, "\n".join(fails)

@@ -122,6 +122,6 @@ def test_merged_repeats_keep_their_mentions():
     other = Event(source="a", target="c", cameo="111", span=(30, 90), trigger_span=(40, 45), trigger="tadelt")
     nominal = Event(source=None, target="b", cameo="190", span=(100, 140), trigger_span=(104, 112), trigger="Angriff")
     attack = Event(source="a", target="b", cameo="190", span=(0, 20), trigger_span=(2, 5), trigger="griff")
-    out = EventCoder._merge_repeats([first, again, other, attack, nominal])
+    out = EventCoder.merge_repeats([first, again, other, attack, nominal])
     assert out == [first, other, attack]
     assert first.mentions == [(70, 80)] and other.mentions == [] and attack.mentions == [(104, 112)]

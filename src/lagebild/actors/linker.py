@@ -359,11 +359,16 @@ class ActorLinker:
                     per_tokens.update(range(ent.start, ent.end))
         named = {i for a in atoms for i in range(a.start, a.end)
                  if a.entries[0].kind in ("actor", "prov") and a.entries[0].mention_kind in (NAME, SURNAME)}
+        # English: a role noun before the surname is a title, not a given name ("President
+        # Trump", "Chancellor Scholz": the entity model's PER span often takes the title in)
+        titles = {i for a in atoms for i in range(a.start, a.end) if a.entries[0].kind == "role"} \
+            if self.lang == "en" else set()
         out = []
         for a in atoms:
             e = a.entries[0]
             # the word before must be no name of its own ("Macron Scholz": two people)
-            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0 and a.start - 1 not in named:
+            if e.kind == "actor" and e.mention_kind == SURNAME and a.start > 0 and a.start - 1 not in named \
+                    and a.start - 1 not in titles:
                 prev = doc[a.start - 1].text
                 if prev in self.kb.given_names or (a.start - 1 in per_tokens and a.start in per_tokens
                                                    and doc[a.start - 1].is_title and doc[a.start - 1].is_alpha):

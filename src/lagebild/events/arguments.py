@@ -204,7 +204,13 @@ class ArgumentsMixin:
         cached = self._args.get(token.i)
         if cached is not None and cached.token.doc is doc:
             return cached
-        if token.i in self._dateline_tokens:
+        hung = [c for c in token.children if c.i not in self._dateline_tokens and c.i > token.i
+                and c.pos_ in ("NOUN", "PROPN")] if token.i in self._dateline_tokens and self.lang == "en" else []
+        if hung:
+            # "ANKARA (Reuters) - Turkey/flat condemned …": the parse hung the real subject
+            # on the dateline place; the phrase after the dash is the argument
+            result = self._arg(doc, hung[0])
+        elif token.i in self._dateline_tokens:
             result = Arg(token, None, token.text, token.idx, token.idx + len(token))  # dateline place
         else:
             result = self._arg(doc, token)

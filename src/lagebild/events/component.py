@@ -56,29 +56,59 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "events")
-        found = self.coder.code_doc(doc, first_index=len(events))
-        if self.coder.lang == "en" and self.coder.require_coded_actor and uncoded_persons(doc):
+        coder = self.coder
+        if not coder.begin_doc(doc):
+            return doc
+        coded = coder.code_sentences(doc)
+        if coder.lang == "en" and coder.require_coded_actor and uncoded_persons(doc):
             # English persons the KB does not know, coded from what the text says: a named
             # person the text says was arrested or charged (an event the coder drops while
             # the person has no code) is a criminal suspect (CRM); a group noun in
             # apposition gives its code ("John Carter, a police officer,"). Then the
-            # document's events are coded again, so the events they took part in count
+            # sentences that can involve them are coded again, so the events they took
+            # part in count
+            actors = get_list(doc, "actors")
+            before = {a.id: getattr(a, "code", None) for a in actors}
             changed = False
             legal = self._legal_lemmas()
             if any(t.lemma_.lower() in legal for t in doc):
-                self.coder.require_coded_actor = False
-                try:
-                    # only the sentences with a legal trigger can code a suspect
-                    relaxed = self.coder.code_doc(doc, first_index=len(events),
-                                                  only=lambda sent: any(t.lemma_.lower() in legal for t in sent))
-                finally:
-                    self.coder.require_coded_actor = True
-                changed = code_suspects(doc, relaxed)
+                # only the sentences with a legal trigger can code a suspect; the actor
+                # requirement is off for them, so the uncoded target's event is found
+                relaxed = coder.code_sentences(doc, only=lambda sent: any(t.lemma_.lower() in legal for t in sent),
+                                               require_coded_actor=False)
+                changed = code_suspects(doc, coder.merge_repeats([e for sent in relaxed for e in (sent or [])]))
             changed = code_appositions(doc) or changed
             if changed:
-                found = self.coder.code_doc(doc, first_index=len(events))
-        events.extend(found)
+                newly = [a for a in actors if getattr(a, "code", None) != before.get(a.id)]
+                again = self._affected(doc, newly)
+                recoded = coder.code_sentences(doc, only=lambda sent: sent.start in again)
+                coded = [new if sent.start in again else old
+                         for sent, old, new in zip(coder.doc_sentences(doc), coded, recoded)]
+        events.extend(coder.finish_doc(doc, [e for sent in coded for e in (sent or [])], first_index=len(events)))
         return doc
+
+    @staticmethod
+    def _affected(doc: Doc, actors: list) -> set:  # type: ignore[type-arg]
+        """Start tokens of the sentences whose events can change when ``actors`` got a code:
+        a sentence that mentions one of them, and from the first such mention on, one with
+        a word that may refer back to them (a pronoun or a description or group noun of
+        the reference lexicon, :mod:`lagebild.language.reference`)."""
+        from ..language.reference import load_reference_lexicon
+
+        spans = [m for a in actors for m in (getattr(a, "mentions", None) or [])]
+        if not spans:
+            return set()
+        first = min(s for s, _ in spans)
+        lex = load_reference_lexicon(doc.lang_ if doc.lang_ in ("de", "en") else "en")
+        out = set()
+        for sent in EventCoder.doc_sentences(doc):
+            if any(sent.start_char < e and s < sent.end_char for s, e in spans):
+                out.add(sent.start)
+            elif sent.end_char > first and any(
+                    t.pos_ in ("PRON", "DET") or lex.lookup(t.lower_) is not None or lex.lookup(t.lemma_.lower()) is not None
+                    for t in sent):
+                out.add(sent.start)
+        return out
 
     def _legal_lemmas(self) -> frozenset:
         """Trigger lemmas with a legal-coercion pattern (see :mod:`.legal_roles`)."""
