@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 
 from ..datafiles import data_path, iter_tsv
 from ..errors import BadInputError
+from ..language.timewords import time_words
 from ..schemas import Actor, Mention
 from ..tokens import doc_text
 from .gazetteer import (
@@ -230,6 +231,11 @@ class ActorLinker:
         self.directional = set(pick("directional"))
         self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
+        # German weekdays and months are common words too (never a surname matched alone:
+        # "der Politologe Freitag"); read from the temporal lexicon, not repeated here
+        self.time_words = time_words(self.lang)
+        if self.lang == "de":
+            self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
@@ -298,22 +304,12 @@ class ActorLinker:
                 Entry("prov", actor.id, NAME, CASE_TITLE, form, priority=-10)
             )
 
-    _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
-
     def _time_word(self, word: str) -> bool:
-        """A weekday or month (``linking.yaml`` common_surname_words) alone or with a part
-        of the day ("Freitagabend", "Sonntagnacht"): never the last word of a name."""
-        low = word.lower()
-        if self.lang != "de" or not low.isalpha():
-            return False
-        for w in self.common_words:
-            if w.endswith("tag") or w in ("mittwoch",) or w in self._MONTHS:
-                if low == w or (low.startswith(w) and low[len(w):] in self._DAY_PARTS):
-                    return True
-        return False
-
-    _MONTHS = frozenset(("januar", "jänner", "februar", "märz", "april", "juni", "juli", "august", "september",
-                         "oktober", "november", "dezember"))
+        """A weekday or month alone or with a part of the day ("Freitagabend", "Montagfrüh"):
+        never the last word of a name. The words are the temporal lexicon's
+        (:func:`lagebild.language.timewords.time_words`); German only, as English months and
+        weekdays are also surnames ("Theresa May")."""
+        return self.lang == "de" and word.isalpha() and self.time_words.is_time_word(word)
 
     def _usable_surname(self, form: str) -> bool:
         """May a provisional person's last name be matched alone? Not "The", not "Platz"
@@ -565,6 +561,12 @@ class ActorLinker:
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
+                    and doc[end - 1].text != ".":
+                end -= 1  # "Trump 's" -> "Trump"
+            while typ == "PER" and end - start > 1 and self._time_word(doc[end - 1].text):
+                end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
+            # (trimmed first, so that the surname alone joins the full name below)
             if end - start == 1 and typ != "PER" and doc[start].text in surnames:
                 typ = "PER"  # "Griss" tagged ORG after "Irmgard Griss": the person
             if end - start == 1 and typ == "PER":
@@ -580,11 +582,6 @@ class ActorLinker:
                     extra.append(atom)
                     taken.add(start)
                     continue
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
-                    and doc[end - 1].text != ".":
-                end -= 1  # "Trump 's" -> "Trump"
-            while typ == "PER" and end - start > 1 and self._time_word(doc[end - 1].text):
-                end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
             if end <= start:
                 continue
             name = doc[start:end].text
