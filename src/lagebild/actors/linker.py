@@ -225,6 +225,8 @@ class ActorLinker:
         self.place_kind = pick("place_kind")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
+        self.current_role_words = {w.lower() for w in pick("current_role_words")}
+        self.apposition_dashes = set(lk.get("apposition_dashes") or [])
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
         self.deputy = {w.lower() for w in pick("deputy")}
@@ -745,8 +747,24 @@ class ActorLinker:
         out.sort(key=lambda a: a.start)
         return out
 
+    def _outlet_of_state_role(self, noun: RoleNoun, actor_id: str) -> bool:
+        """Whether ``actor_id`` is a news outlet (agent MED) after a state office's role noun
+        (agent in :data:`STATE_AGENTS`): German names the addressee of a speech in the
+        dative right after the speaker ("sagte der Kanzler der Bild-Zeitung", "sagte ein
+        Heeressprecher der APA"), and an office of state never belongs to an outlet."""
+        actor = self.kb.get(actor_id)
+        return self._state_office(noun) and actor is not None and actor.type == "ORG" \
+            and (actor.code or "")[3:6] == "MED"
+
+    def _state_office(self, noun: RoleNoun) -> bool:
+        """A role noun of a state office (agent in :data:`STATE_AGENTS`) that is not a
+        generic head ("Präsident", "Direktor", "Sprecher", "Chef" of compound_roles.tsv lead
+        any body: "Direktor des ORF" belongs to the broadcaster)."""
+        head = self.head_by_form.get(noun.term.lower())
+        return noun.agent in STATE_AGENTS and not (head is not None and head.generic)
+
     def _of_phrase_body(
-        self, doc: Doc, atoms: List[Atom], k: int, end: int,
+        self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: Optional[RoleNoun] = None,
     ) -> Optional[Tuple[str, int, int, Optional[str]]]:
         """The body a role's of-phrase names when it is not right after the of-word
         ("Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer", "Chef der
@@ -757,9 +775,16 @@ class ActorLinker:
         (:meth:`_body_sector`: "Instituts" -> EDU). Returns ``(organisation id or agent
         code, end token, next atom index, country adjective or None)`` -- the second
         element is an org id for an organisation, else the sector's agent code -- or
-        None when the phrase names neither."""
+        None when the phrase names neither.
+
+        noun: the role noun. A state office (:meth:`_state_office`: a minister, a
+        chancellor, an army spokesman) never belongs to a news outlet: "sagte der
+        Kanzler der Bild-Zeitung", "ein Heeressprecher der APA" name the outlet in the dative,
+        as the addressee of the speech, and "der Minister bei einem Mediengespräch" a press
+        event; the outlet or media sector is then no body of the role (None)."""
         if end >= len(doc) or (doc[end].lower_ not in self.of_words and doc[end].lower_ not in self.member_of):
             return None
+        state_office = noun is not None and self._state_office(noun)
         stop = end + 1
         while stop < len(doc) and stop <= end + 10:
             t = doc[stop]
@@ -780,6 +805,8 @@ class ActorLinker:
             elif e.kind == "actor" and e.mention_kind == NAME:
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type == "ORG" and actor.code:
+                    if state_office and actor.code[3:6] == "MED":  # as _outlet_of_state_role
+                        return None  # the addressee of the speech, not the office's body
                     org = (actor.id, a.end, m + 1)
                 elif actor is not None and actor.type in ("GPE", "PER"):
                     return None  # "Präsident des Landes Kärnten", a person: not a body's role
@@ -791,10 +818,10 @@ class ActorLinker:
         sector: Optional[Tuple[str, int]] = None
         for t in doc[end + 1:stop]:
             if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()):
-                agent = self._body_sector(t.text)
-                if agent is not None:
-                    sector = (agent, t.i + 1)
-        if sector is None:
+                found = self._body_sector(t.text)
+                if found is not None:
+                    sector = (found, t.i + 1)
+        if sector is None or (state_office and sector[0] == "MED"):
             return None
         m = k
         while m < len(atoms) and atoms[m].start < sector[1]:
@@ -903,6 +930,24 @@ class ActorLinker:
         if getattr(atom, "prov_type", "PER") == "PER" and agent != "MED":
             return None
         return e.target
+
+    def _current_time_phrase(self, toks) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the tokens are a present-time adverbial that may open a role apposition
+        (``linking.yaml`` current_role_words): one such adverb ("derzeit"), or "seit" with up
+        to three words of a time phrase ("seit 2010", "seit zwei Jahren", "seit Anfang
+        2015") -- no verb, no punctuation."""
+        if not len(toks) or toks[0].lower_ not in self.current_role_words:
+            return False
+        if len(toks) == 1:
+            return toks[0].lower_ != "seit"
+        return toks[0].lower_ == "seit" and len(toks) <= 4 and all(
+            t.pos_ in ("NUM", "ADJ", "NOUN", "DET", "PROPN") and not t.is_punct for t in toks[1:])
+
+    def _apposition_ends(self, doc: Doc, end: int) -> bool:
+        """Whether a role phrase ending at token ``end`` closes an apposition: a comma, a
+        dash, a bracket or the end of the sentence follows."""
+        return end >= len(doc) or doc[end].is_sent_start or doc[end].text in (",", ")", ".") \
+            or doc[end].text in self.apposition_dashes
 
     def _between(self, doc: Doc, end: int, start: int) -> List[str]:
         return [t.text for t in doc[end:start]]
@@ -1202,10 +1247,14 @@ class ActorLinker:
         end = r.end
         k = j + 1
         n = len(atoms)
+        addressee = False  # an outlet in the dative after the role ("der Kanzler der Bild-Zeitung")
         # "Präsident der Ukraine", "President of Russia", "Präsidenten Russlands"
         if country is None and k < n:
             c = atoms[k]
             cref = self._country_ref(c) if c.first("adj", "demonym") is None else None
+            if cref and self._outlet_of_state_role(noun, cref):
+                cref = None  # "sagte der Kanzler der Bild-Zeitung": the outlet is the addressee
+                addressee = True
             gap = doc[end:c.start]
             # "Chef der prokurdischen HDP": adjectives may stand between "der" and the name
             while len(gap) > 1 and gap[-1].pos_ == "ADJ":
@@ -1250,7 +1299,7 @@ class ActorLinker:
             if country is None and bare:
                 return k
         if self.lang == "de" and country is None and noun.person and (bare or end == r.end):
-            body = self._of_phrase_body(doc, atoms, k, end)
+            body = self._of_phrase_body(doc, atoms, k, end, noun)
             if body is not None and plural and self.kb.get(body[0]) is None:
                 body = None  # "Richter am Supreme Court" is the court; a sector alone names no group
             if body is not None:
@@ -1327,11 +1376,15 @@ class ActorLinker:
         if out and noun.person:
             prev = out[-1]
             gap = self._between(doc, prev.end, start)
-            # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"
+            # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"; a
+            # dash sets the apposition off like a comma, and a present-time adverbial may open
+            # it ("Reinhold X – seit zwei Jahren Parteichef –", "Hans Y, derzeit Innenminister,")
             rest = doc[prev.end + 1:start]
             det = 1 if len(rest) and rest[0].lower_ in self.apposition_det else 0
-            if gap and gap[0] == "," and len(rest) - det <= (2 if self.lang == "de" else 0) and all(
-                t.pos_ == "ADJ" and t.is_lower for t in rest[det:]
+            if gap and (gap[0] == "," or gap[0] in self.apposition_dashes) and (
+                (len(rest) - det <= (2 if self.lang == "de" else 0) and all(
+                    t.pos_ == "ADJ" and t.is_lower for t in rest[det:]))
+                    or (det == 0 and self._current_time_phrase(rest) and self._apposition_ends(doc, end))
             ):
                 actor = self.kb.get(prev.actor)
                 is_person = prev.actor.startswith("prov:") or (actor is not None and actor.type == "PER")
@@ -1350,7 +1403,7 @@ class ActorLinker:
             plural = True
         # "der Chef der Bewegung X", "Präsident des Tennisverbands": the role of a body the
         # KB does not know, not of the document's country
-        owned = end < len(doc) and doc[end].lower_ in self.of_words
+        owned = end < len(doc) and doc[end].lower_ in self.of_words and not addressee
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
         if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
                 and not owned and not former and noun.agent:
