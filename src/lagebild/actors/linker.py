@@ -226,6 +226,7 @@ class ActorLinker:
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
         self.current_role_words = {w.lower() for w in pick("current_role_words")}
+        self.level_prefixes = {w.lower() for w in pick("level_prefixes")}
         self.apposition_dashes = set(lk.get("apposition_dashes") or [])
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
@@ -1173,6 +1174,8 @@ class ActorLinker:
             out.append(Found(atom.start, atom.end, e.target or "", e.mention_kind))
             if getattr(atom, "prov_type", "PER") == "PER":
                 st.mentioned(e.target or "")
+            elif getattr(atom, "prov_type", "PER") == "ORG" and e.mention_kind == NAME:
+                self._code_unknown_body(doc, atom, e.target or "", st)
             return
         if e.kind == "role":
             return
@@ -1200,6 +1203,25 @@ class ActorLinker:
         out.append(Found(atom.start, atom.end, actor.id, kind))
         if actor.type == "PER":
             st.mentioned(actor.id)
+
+    def _code_unknown_body(self, doc: Doc, atom: Atom, org: str, st: DocState) -> None:
+        """An organisation the KB does not know, named by the entity model ("Zentralrat
+        Deutscher Sinti und Roma", "Bundesverband der Ärzte"), whose name contains a sector
+        word (:meth:`_body_sector`, ``compound_roles.tsv`` modifier rows: "verband" -> NGO,
+        "ärzte" -> HLH): that sector of the country the text before it is mostly about (a
+        weak code, like the document's country for a bare office)."""
+        if not org or org in st.role_code:
+            return
+        agent = None
+        for tok in doc[atom.start:atom.end]:
+            found = self._body_sector(tok.text) if tok.text[:1].isupper() else None
+            if found is not None:
+                agent = found
+        where = st.where(atom.start)
+        if agent is None or not where or len(where) != 3:
+            return
+        st.role_code[org] = (where, f"{where}{agent}")
+        st.implicit.add(org)
 
     def _role_phrase(
         self, doc: Doc, atoms: List[Atom], j: int, country: Optional[str], start: int,
@@ -1295,7 +1317,7 @@ class ActorLinker:
         if self.lang == "de" and country is None and noun.person and not plural and start > 0 \
                 and self._possessive_det(doc[start - 1]):
             # "Der Zentralrat … sein Vorsitzender Romani X": the role of the body named before
-            country = self._possessor(doc, start, out)
+            country = self._possessor(doc, start, out, st)
             if country is None and bare:
                 return k
         if self.lang == "de" and country is None and noun.person and (bare or end == r.end):
@@ -1444,14 +1466,32 @@ class ActorLinker:
 
     def _body_sector(self, word: str) -> Optional[str]:
         """The agent code a body's name gives by the sector word it contains
-        (``compound_roles.tsv`` modifier rows, longest first): "Bankenverband" -> BUS,
-        "Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" -> EDU; None when none."""
+        (``compound_roles.tsv`` modifier rows): the row the word ends with (the head of a
+        German compound, with an inflection ending: "Fußballbundes" -> "bund"), else the
+        longest row in it ("Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" ->
+        EDU). An association head (agent NGO: "…bund", "…verband") takes the sector of a
+        word before it ("Bauernbund" -> AGR, "Ärzteverband" -> HLH), not of a level prefix
+        (``linking.yaml`` level_prefixes: "Bundesverband" stays NGO); None when none."""
         low = word.lower()
+        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x) and len(low) - len(x) >= 4]
+        head: Optional[Tuple[int, str, str]] = None  # (length, row, agent)
+        for ending, agent in self.compound_mods:
+            if ending in self.level_prefixes and low != ending:
+                continue  # "Fußballbundes" ends in "bundes" but is a "bund" ("des Bundes": the state)
+            if len(ending) >= 4 and any(stem.endswith(ending) for stem in stems) \
+                    and (head is None or len(ending) > head[0]):
+                head = (len(ending), ending, agent)
+        if head is not None and head[2] != "NGO":
+            return head[2]
+        before = low[: low.rfind(head[1])] if head is not None else low
         best: Optional[Tuple[int, str]] = None
         for ending, agent in self.compound_mods:
-            if len(ending) >= 4 and ending in low and (best is None or len(ending) > best[0]):
+            if len(ending) >= 4 and ending in before and (best is None or len(ending) > best[0]) \
+                    and not (head is not None and ending in self.level_prefixes):
                 best = (len(ending), agent)
-        return best[1] if best else None
+        if best is not None:
+            return best[1]
+        return head[2] if head is not None else None
 
     def _owned_body(
         self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: RoleNoun, st: DocState, start: int,
@@ -1525,12 +1565,14 @@ class ActorLinker:
         formal "Ihr" inside a sentence addresses someone)."""
         return tok.text in self.possessive_det or (tok.is_sent_start and tok.text.lower() in self.possessive_det)
 
-    def _possessor(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+    def _possessor(self, doc: Doc, start: int, out: List[Found], st: Optional[DocState] = None) -> Optional[str]:
         """The organisation a possessive determiner before the role at token ``start``
         refers to: the nearest organisation or agent group (KB type ORG/GRP with a code)
         found before it in this or the previous sentence ("Die SPÖ … ihr Kandidat" ->
-        the SPÖ); None when a person stands nearer (his or her own role: "Putin … sein
-        Sprecher" is no body's role) or none is found."""
+        the SPÖ), or an organisation the KB does not know that :meth:`_code_unknown_body`
+        coded by its name ("der Zentralrat Deutscher Sinti und Roma … sein Vorsitzender" ->
+        the country's NGO group); None when a person stands nearer (his or her own role:
+        "Putin … sein Sprecher" is no body's role) or none is found."""
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
         here = doc[start].sent.start if sents else 0
         prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
@@ -1541,6 +1583,14 @@ class ActorLinker:
                 return None
             if f.actor.startswith("prov:"):
                 known = _registry.get(f.actor)
+                coded = st.role_code.get(f.actor) if st is not None else None
+                if coded is not None and coded[1] and (known is None or known.type != "PER"):
+                    group = self.kb.composite(coded[0], coded[1][3:]) if coded[0] else None
+                    if group is not None and f.kind == NAME:
+                        return group.id  # a body the KB does not know, coded by its name
+                kind = known.type if known is not None else self.kb.ner_labels.get(doc[f.start].ent_type_)
+                if kind in ("LOC", "GPE"):
+                    continue  # a place owns no role ("der Zentralrat … Sinti und Roma")
                 if known is None or known.type == "PER" or f.kind in (NAME, SURNAME):
                     return None
                 continue
