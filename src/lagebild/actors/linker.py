@@ -227,6 +227,7 @@ class ActorLinker:
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
         self.current_role_words = {w.lower() for w in pick("current_role_words")}
         self.level_prefixes = {w.lower() for w in pick("level_prefixes")}
+        self.name_particles = {w.lower() for w in pick("name_particles")}
         self.apposition_dashes = set(lk.get("apposition_dashes") or [])
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
@@ -313,6 +314,18 @@ class ActorLinker:
         (:func:`lagebild.language.timewords.time_words`); German only, as English months and
         weekdays are also surnames ("Theresa May")."""
         return self.lang == "de" and word.isalpha() and self.time_words.is_time_word(word)
+
+    def _cut_at_article(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a German person entity cut before a lower-case article inside it: the
+        entity model runs a name into the dative or genitive phrase after it ("sagte [Sinn
+        der Passauer Neuen Presse]", "[Merkel dem Spiegel]"). An article after a name
+        particle stays ("Van der Bellen", "Thomas de Maizière", ``linking.yaml``
+        name_particles)."""
+        for i in range(start + 1, end):
+            tok = doc[i]
+            if tok.is_lower and tok.lower_ in self.apposition_det and doc[i - 1].lower_ not in self.name_particles:
+                return i
+        return end
 
     def _usable_surname(self, form: str) -> bool:
         """May a provisional person's last name be matched alone? Not "The", not "Platz"
@@ -564,6 +577,8 @@ class ActorLinker:
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
+            if typ == "PER" and self.lang == "de":
+                end = self._cut_at_article(doc, start, end)
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
                     and doc[end - 1].text != ".":
                 end -= 1  # "Trump 's" -> "Trump"
