@@ -753,8 +753,9 @@ class ActorLinker:
             if doc[tok.i + 1].lower_ not in self.of_words and doc[tok.i + 1].lower_ not in self.member_of \
                     and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
                 continue
-            head = self.head_by_form.get(tok.lower_)
-            if head is None or not head.generic or not head.person or head.plural or head.form != tok.lower_:
+            head = self.head_by_form.get(tok.lower_) or self._generic_compound_head(tok.text)
+            if head is None or not head.generic or not head.person or head.plural \
+                    or not tok.lower_.endswith(head.form):
                 continue
             noun = RoleNoun(self.lang, tok.text, ((tok.text, False),), head.agent, (f"~{head.term.lower()}",), True, None, 0)
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", None, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=False)]))
@@ -762,6 +763,22 @@ class ActorLinker:
             out[-1].bare_generic = True  # type: ignore[attr-defined]
         out.sort(key=lambda a: a.start)
         return out
+
+    def _generic_compound_head(self, word: str) -> Optional[CompoundHead]:
+        """The generic person head a compound ends with when its modifier names no sector
+        ("Sicherheitssprecher", "Budgetsprecherin", "Kampagnenchef": a policy area or task,
+        not a body): such a word is a role only of the body an of-phrase or a possessive
+        names ("der Budgetsprecher der Grünen", "ihr Sicherheitssprecher"), like the bare
+        head. None for a word that is no such compound."""
+        low = word.lower()
+        for n in self.head_lengths:
+            if n >= len(low) - 2:
+                continue
+            head = self.head_by_form.get(low[-n:])
+            if head is not None and head.generic and head.person and not head.plural:
+                modifier = low[:-n].rstrip("-")
+                return head if modifier.isalpha() and len(modifier) >= 3 else None
+        return None
 
     def _outlet_of_state_role(self, noun: RoleNoun, actor_id: str) -> bool:
         """Whether ``actor_id`` is a news outlet (agent MED) after a state office's role noun
