@@ -228,6 +228,7 @@ class ActorLinker:
         self.current_role_words = {w.lower() for w in pick("current_role_words")}
         self.level_prefixes = {w.lower() for w in pick("level_prefixes")}
         self.name_particles = {w.lower() for w in pick("name_particles")}
+        self.representative_roles = set(pick("representative_roles"))
         self.apposition_dashes = set(lk.get("apposition_dashes") or [])
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
@@ -582,9 +583,10 @@ class ActorLinker:
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
                     and doc[end - 1].text != ".":
                 end -= 1  # "Trump 's" -> "Trump"
-            while typ == "PER" and end - start > 1 and self._time_word(doc[end - 1].text):
+            while end - start > 1 and self._time_word(doc[end - 1].text):
                 end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
-            # (trimmed first, so that the surname alone joins the full name below)
+            # (trimmed first, whatever label the model gave the span -- "[Foglar Freitagabend]LOC"
+            # -- so that a surname alone joins the full name below)
             if end - start == 1 and typ != "PER" and doc[start].text in surnames:
                 typ = "PER"  # "Griss" tagged ORG after "Irmgard Griss": the person
             if end - start == 1 and typ == "PER":
@@ -1350,6 +1352,17 @@ class ActorLinker:
                 and self._possessive_det(doc[start - 1]):
             # "Der Zentralrat … sein Vorsitzender Romani X": the role of the body named before
             country = self._possessor(doc, start, out, st)
+            principal = self._possessor_person(doc, start, out) \
+                if country is None and noun.term in self.representative_roles else None
+            if principal is not None:
+                # "Konvička … dessen Anwältin Klára X teilte mit": a lawyer or spokesperson
+                # speaks for the client (CAMEO codes the principal, as for "ein Sprecher
+                # Konvičkas"): a mention of the principal, no role learnt
+                if k < n and atoms[k].start == end and self._person(atoms[k]) is not None:
+                    out.append(Found(start, atoms[k].end, principal, ROLE))
+                    return k + 1
+                out.append(Found(start, end, principal, ROLE))
+                return k
             if country is None and bare:
                 return k
         if self.lang == "de" and country is None and noun.person and (bare or end == r.end):
@@ -1633,6 +1646,32 @@ class ActorLinker:
                 return None
             if actor.type in ("ORG", "GRP") and actor.code:
                 return actor.id
+        return None
+
+    def _possessor_person(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+        """The person a possessive determiner before the role at token ``start`` refers to:
+        the nearest person found before it in this or the previous sentence ("Konvička …
+        dessen Anwältin"), None when an organisation stands nearer or none is found."""
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        here = doc[start].sent.start if sents else 0
+        prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
+        for f in reversed(out):
+            if f.end > start:
+                continue
+            if f.start < prev_start:
+                return None
+            if f.actor.startswith("prov:"):
+                known = _registry.get(f.actor)
+                kind = known.type if known is not None else self.kb.ner_labels.get(doc[f.start].ent_type_)
+                if kind in ("LOC", "GPE"):
+                    continue
+                if f.kind in (NAME, SURNAME) and kind in (None, "PER"):
+                    return f.actor
+                return None
+            actor = self.kb.get(f.actor)
+            if actor is None or actor.type in ("LOC", "GPE"):
+                continue
+            return actor.id if actor.type == "PER" else None
         return None
 
     def _genitive_name(self, doc: Doc, atom: Atom, person: Entry) -> bool:
