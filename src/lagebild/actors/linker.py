@@ -1834,10 +1834,37 @@ class ActorLinker:
         doc.user_data[HOME_KEY] = home or (outlet if st.context is None else None)
         self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
+        self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
+
+    def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
+        """An abbreviation the text defines in brackets after a name ("Der Österreichische
+        Naturschutzbund (ÖNB) …", "die Nationalbank (OeNB)") stands for that name's actor in
+        the whole document, also where the KB reads it as another body (ÖNB: the national
+        bank) -- one sense per discourse. Rewrites ``found`` in place."""
+        defined: Dict[str, str] = {}
+        for prev, f in zip(found, found[1:]):
+            text = doc[f.start:f.end].text
+            if f.end - f.start != 1 or not text.isupper() or len(text) < 2 or f.actor == prev.actor:
+                continue
+            if f.start < 2 or doc[f.start - 1].text != "(" or f.end >= len(doc) or doc[f.end].text != ")" \
+                    or prev.end != f.start - 1:
+                continue
+            # an organisation named, then its abbreviation -- not a person's party in brackets
+            # ("Kanzler Faymann (SPÖ)") nor a place's
+            named, abbr = self.kb.get(prev.actor), self.kb.get(f.actor)
+            if named is None or named.type != "ORG" or (abbr is not None and abbr.type != "ORG"):
+                continue
+            defined.setdefault(text, prev.actor)
+        if not defined:
+            return
+        for f in found:
+            text = doc[f.start:f.end].text
+            if f.end - f.start == 1 and text in defined:
+                f.actor = defined[text]
 
     def _kb_named(self, name: str) -> List[KBActor]:
         """KB actors one of whose names (any case) is ``name``."""
