@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 
 from ..datafiles import data_path, iter_tsv
 from ..errors import BadInputError
+from ..language.timewords import time_words
 from ..schemas import Actor, Mention
 from ..tokens import doc_text
 from .gazetteer import (
@@ -224,12 +225,22 @@ class ActorLinker:
         self.place_kind = pick("place_kind")
         self.coordinators = {w.lower() for w in pick("coordinators")}
         self.apposition_det = {w.lower() for w in pick("apposition_det")}
+        self.current_role_words = {w.lower() for w in pick("current_role_words")}
+        self.level_prefixes = {w.lower() for w in pick("level_prefixes")}
+        self.name_particles = {w.lower() for w in pick("name_particles")}
+        self.representative_roles = set(pick("representative_roles"))
+        self.apposition_dashes = set(lk.get("apposition_dashes") or [])
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
         self.deputy = {w.lower() for w in pick("deputy")}
         self.directional = set(pick("directional"))
         self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
+        # German weekdays and months are common words too (never a surname matched alone:
+        # "der Politologe Freitag"); read from the temporal lexicon, not repeated here
+        self.time_words = time_words(self.lang)
+        if self.lang == "de":
+            self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
@@ -298,22 +309,24 @@ class ActorLinker:
                 Entry("prov", actor.id, NAME, CASE_TITLE, form, priority=-10)
             )
 
-    _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
-
     def _time_word(self, word: str) -> bool:
-        """A weekday or month (``linking.yaml`` common_surname_words) alone or with a part
-        of the day ("Freitagabend", "Sonntagnacht"): never the last word of a name."""
-        low = word.lower()
-        if self.lang != "de" or not low.isalpha():
-            return False
-        for w in self.common_words:
-            if w.endswith("tag") or w in ("mittwoch",) or w in self._MONTHS:
-                if low == w or (low.startswith(w) and low[len(w):] in self._DAY_PARTS):
-                    return True
-        return False
+        """A weekday or month alone or with a part of the day ("Freitagabend", "Montagfrüh"):
+        never the last word of a name. The words are the temporal lexicon's
+        (:func:`lagebild.language.timewords.time_words`); German only, as English months and
+        weekdays are also surnames ("Theresa May")."""
+        return self.lang == "de" and word.isalpha() and self.time_words.is_time_word(word)
 
-    _MONTHS = frozenset(("januar", "jänner", "februar", "märz", "april", "juni", "juli", "august", "september",
-                         "oktober", "november", "dezember"))
+    def _cut_at_article(self, doc: Doc, start: int, end: int) -> int:
+        """The end of a German person entity cut before a lower-case article inside it: the
+        entity model runs a name into the dative or genitive phrase after it ("sagte [Sinn
+        der Passauer Neuen Presse]", "[Merkel dem Spiegel]"). An article after a name
+        particle stays ("Van der Bellen", "Thomas de Maizière", ``linking.yaml``
+        name_particles)."""
+        for i in range(start + 1, end):
+            tok = doc[i]
+            if tok.is_lower and tok.lower_ in self.apposition_det and doc[i - 1].lower_ not in self.name_particles:
+                return i
+        return end
 
     def _usable_surname(self, form: str) -> bool:
         """May a provisional person's last name be matched alone? Not "The", not "Platz"
@@ -565,6 +578,15 @@ class ActorLinker:
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
+            if typ == "PER" and self.lang == "de":
+                end = self._cut_at_article(doc, start, end)
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
+                    and doc[end - 1].text != ".":
+                end -= 1  # "Trump 's" -> "Trump"
+            while end - start > 1 and self._time_word(doc[end - 1].text):
+                end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
+            # (trimmed first, whatever label the model gave the span -- "[Foglar Freitagabend]LOC"
+            # -- so that a surname alone joins the full name below)
             if end - start == 1 and typ != "PER" and doc[start].text in surnames:
                 typ = "PER"  # "Griss" tagged ORG after "Irmgard Griss": the person
             if end - start == 1 and typ == "PER":
@@ -580,11 +602,6 @@ class ActorLinker:
                     extra.append(atom)
                     taken.add(start)
                     continue
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
-                    and doc[end - 1].text != ".":
-                end -= 1  # "Trump 's" -> "Trump"
-            while typ == "PER" and end - start > 1 and self._time_word(doc[end - 1].text):
-                end -= 1  # "Foglar Freitagabend": the entity model ran the name into a time word
             if end <= start:
                 continue
             name = doc[start:end].text
@@ -738,8 +755,9 @@ class ActorLinker:
             if doc[tok.i + 1].lower_ not in self.of_words and doc[tok.i + 1].lower_ not in self.member_of \
                     and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
                 continue
-            head = self.head_by_form.get(tok.lower_)
-            if head is None or not head.generic or not head.person or head.plural or head.form != tok.lower_:
+            head = self.head_by_form.get(tok.lower_) or self._generic_compound_head(tok.text)
+            if head is None or not head.generic or not head.person or head.plural \
+                    or not tok.lower_.endswith(head.form):
                 continue
             noun = RoleNoun(self.lang, tok.text, ((tok.text, False),), head.agent, (f"~{head.term.lower()}",), True, None, 0)
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", None, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=False)]))
@@ -748,8 +766,40 @@ class ActorLinker:
         out.sort(key=lambda a: a.start)
         return out
 
+    def _generic_compound_head(self, word: str) -> Optional[CompoundHead]:
+        """The generic person head a compound ends with when its modifier names no sector
+        ("Sicherheitssprecher", "Budgetsprecherin", "Kampagnenchef": a policy area or task,
+        not a body): such a word is a role only of the body an of-phrase or a possessive
+        names ("der Budgetsprecher der Grünen", "ihr Sicherheitssprecher"), like the bare
+        head. None for a word that is no such compound."""
+        low = word.lower()
+        for n in self.head_lengths:
+            if n >= len(low) - 2:
+                continue
+            head = self.head_by_form.get(low[-n:])
+            if head is not None and head.generic and head.person and not head.plural:
+                modifier = low[:-n].rstrip("-")
+                return head if modifier.isalpha() and len(modifier) >= 3 else None
+        return None
+
+    def _outlet_of_state_role(self, noun: RoleNoun, actor_id: str) -> bool:
+        """Whether ``actor_id`` is a news outlet (agent MED) after a state office's role noun
+        (agent in :data:`STATE_AGENTS`): German names the addressee of a speech in the
+        dative right after the speaker ("sagte der Kanzler der Bild-Zeitung", "sagte ein
+        Heeressprecher der APA"), and an office of state never belongs to an outlet."""
+        actor = self.kb.get(actor_id)
+        return self._state_office(noun) and actor is not None and actor.type == "ORG" \
+            and (actor.code or "")[3:6] == "MED"
+
+    def _state_office(self, noun: RoleNoun) -> bool:
+        """A role noun of a state office (agent in :data:`STATE_AGENTS`) that is not a
+        generic head ("Präsident", "Direktor", "Sprecher", "Chef" of compound_roles.tsv lead
+        any body: "Direktor des ORF" belongs to the broadcaster)."""
+        head = self.head_by_form.get(noun.term.lower())
+        return noun.agent in STATE_AGENTS and not (head is not None and head.generic)
+
     def _of_phrase_body(
-        self, doc: Doc, atoms: List[Atom], k: int, end: int,
+        self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: Optional[RoleNoun] = None,
     ) -> Optional[Tuple[str, int, int, Optional[str]]]:
         """The body a role's of-phrase names when it is not right after the of-word
         ("Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer", "Chef der
@@ -760,9 +810,16 @@ class ActorLinker:
         (:meth:`_body_sector`: "Instituts" -> EDU). Returns ``(organisation id or agent
         code, end token, next atom index, country adjective or None)`` -- the second
         element is an org id for an organisation, else the sector's agent code -- or
-        None when the phrase names neither."""
+        None when the phrase names neither.
+
+        noun: the role noun. A state office (:meth:`_state_office`: a minister, a
+        chancellor, an army spokesman) never belongs to a news outlet: "sagte der
+        Kanzler der Bild-Zeitung", "ein Heeressprecher der APA" name the outlet in the dative,
+        as the addressee of the speech, and "der Minister bei einem Mediengespräch" a press
+        event; the outlet or media sector is then no body of the role (None)."""
         if end >= len(doc) or (doc[end].lower_ not in self.of_words and doc[end].lower_ not in self.member_of):
             return None
+        state_office = noun is not None and self._state_office(noun)
         stop = end + 1
         while stop < len(doc) and stop <= end + 10:
             t = doc[stop]
@@ -783,6 +840,8 @@ class ActorLinker:
             elif e.kind == "actor" and e.mention_kind == NAME:
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type == "ORG" and actor.code:
+                    if state_office and actor.code[3:6] == "MED":  # as _outlet_of_state_role
+                        return None  # the addressee of the speech, not the office's body
                     org = (actor.id, a.end, m + 1)
                 elif actor is not None and actor.type in ("GPE", "PER"):
                     return None  # "Präsident des Landes Kärnten", a person: not a body's role
@@ -794,10 +853,10 @@ class ActorLinker:
         sector: Optional[Tuple[str, int]] = None
         for t in doc[end + 1:stop]:
             if t.pos_ in ("NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()):
-                agent = self._body_sector(t.text)
-                if agent is not None:
-                    sector = (agent, t.i + 1)
-        if sector is None:
+                found = self._body_sector(t.text)
+                if found is not None:
+                    sector = (found, t.i + 1)
+        if sector is None or (state_office and sector[0] == "MED"):
             return None
         m = k
         while m < len(atoms) and atoms[m].start < sector[1]:
@@ -906,6 +965,24 @@ class ActorLinker:
         if getattr(atom, "prov_type", "PER") == "PER" and agent != "MED":
             return None
         return e.target
+
+    def _current_time_phrase(self, toks) -> bool:  # type: ignore[no-untyped-def]
+        """Whether the tokens are a present-time adverbial that may open a role apposition
+        (``linking.yaml`` current_role_words): one such adverb ("derzeit"), or "seit" with up
+        to three words of a time phrase ("seit 2010", "seit zwei Jahren", "seit Anfang
+        2015") -- no verb, no punctuation."""
+        if not len(toks) or toks[0].lower_ not in self.current_role_words:
+            return False
+        if len(toks) == 1:
+            return toks[0].lower_ != "seit"
+        return toks[0].lower_ == "seit" and len(toks) <= 4 and all(
+            t.pos_ in ("NUM", "ADJ", "NOUN", "DET", "PROPN") and not t.is_punct for t in toks[1:])
+
+    def _apposition_ends(self, doc: Doc, end: int) -> bool:
+        """Whether a role phrase ending at token ``end`` closes an apposition: a comma, a
+        dash, a bracket or the end of the sentence follows."""
+        return end >= len(doc) or doc[end].is_sent_start or doc[end].text in (",", ")", ".") \
+            or doc[end].text in self.apposition_dashes
 
     def _between(self, doc: Doc, end: int, start: int) -> List[str]:
         return [t.text for t in doc[end:start]]
@@ -1131,6 +1208,8 @@ class ActorLinker:
             out.append(Found(atom.start, atom.end, e.target or "", e.mention_kind))
             if getattr(atom, "prov_type", "PER") == "PER":
                 st.mentioned(e.target or "")
+            elif getattr(atom, "prov_type", "PER") == "ORG" and e.mention_kind == NAME:
+                self._code_unknown_body(doc, atom, e.target or "", st)
             return
         if e.kind == "role":
             return
@@ -1158,6 +1237,25 @@ class ActorLinker:
         out.append(Found(atom.start, atom.end, actor.id, kind))
         if actor.type == "PER":
             st.mentioned(actor.id)
+
+    def _code_unknown_body(self, doc: Doc, atom: Atom, org: str, st: DocState) -> None:
+        """An organisation the KB does not know, named by the entity model ("Zentralrat
+        Deutscher Sinti und Roma", "Bundesverband der Ärzte"), whose name contains a sector
+        word (:meth:`_body_sector`, ``compound_roles.tsv`` modifier rows: "verband" -> NGO,
+        "ärzte" -> HLH): that sector of the country the text before it is mostly about (a
+        weak code, like the document's country for a bare office)."""
+        if not org or org in st.role_code:
+            return
+        agent = None
+        for tok in doc[atom.start:atom.end]:
+            found = self._body_sector(tok.text) if tok.text[:1].isupper() else None
+            if found is not None:
+                agent = found
+        where = st.where(atom.start)
+        if agent is None or not where or len(where) != 3:
+            return
+        st.role_code[org] = (where, f"{where}{agent}")
+        st.implicit.add(org)
 
     def _role_phrase(
         self, doc: Doc, atoms: List[Atom], j: int, country: Optional[str], start: int,
@@ -1205,10 +1303,14 @@ class ActorLinker:
         end = r.end
         k = j + 1
         n = len(atoms)
+        addressee = False  # an outlet in the dative after the role ("der Kanzler der Bild-Zeitung")
         # "Präsident der Ukraine", "President of Russia", "Präsidenten Russlands"
         if country is None and k < n:
             c = atoms[k]
             cref = self._country_ref(c) if c.first("adj", "demonym") is None else None
+            if cref and self._outlet_of_state_role(noun, cref):
+                cref = None  # "sagte der Kanzler der Bild-Zeitung": the outlet is the addressee
+                addressee = True
             gap = doc[end:c.start]
             # "Chef der prokurdischen HDP": adjectives may stand between "der" and the name
             while len(gap) > 1 and gap[-1].pos_ == "ADJ":
@@ -1249,11 +1351,22 @@ class ActorLinker:
         if self.lang == "de" and country is None and noun.person and not plural and start > 0 \
                 and self._possessive_det(doc[start - 1]):
             # "Der Zentralrat … sein Vorsitzender Romani X": the role of the body named before
-            country = self._possessor(doc, start, out)
+            country = self._possessor(doc, start, out, st)
+            principal = self._possessor_person(doc, start, out) \
+                if country is None and noun.term in self.representative_roles else None
+            if principal is not None:
+                # "Konvička … dessen Anwältin Klára X teilte mit": a lawyer or spokesperson
+                # speaks for the client (CAMEO codes the principal, as for "ein Sprecher
+                # Konvičkas"): a mention of the principal, no role learnt
+                if k < n and atoms[k].start == end and self._person(atoms[k]) is not None:
+                    out.append(Found(start, atoms[k].end, principal, ROLE))
+                    return k + 1
+                out.append(Found(start, end, principal, ROLE))
+                return k
             if country is None and bare:
                 return k
         if self.lang == "de" and country is None and noun.person and (bare or end == r.end):
-            body = self._of_phrase_body(doc, atoms, k, end)
+            body = self._of_phrase_body(doc, atoms, k, end, noun)
             if body is not None and plural and self.kb.get(body[0]) is None:
                 body = None  # "Richter am Supreme Court" is the court; a sector alone names no group
             if body is not None:
@@ -1330,11 +1443,15 @@ class ActorLinker:
         if out and noun.person:
             prev = out[-1]
             gap = self._between(doc, prev.end, start)
-            # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"
+            # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"; a
+            # dash sets the apposition off like a comma, and a present-time adverbial may open
+            # it ("Reinhold X – seit zwei Jahren Parteichef –", "Hans Y, derzeit Innenminister,")
             rest = doc[prev.end + 1:start]
             det = 1 if len(rest) and rest[0].lower_ in self.apposition_det else 0
-            if gap and gap[0] == "," and len(rest) - det <= (2 if self.lang == "de" else 0) and all(
-                t.pos_ == "ADJ" and t.is_lower for t in rest[det:]
+            if gap and (gap[0] == "," or gap[0] in self.apposition_dashes) and (
+                (len(rest) - det <= (2 if self.lang == "de" else 0) and all(
+                    t.pos_ == "ADJ" and t.is_lower for t in rest[det:]))
+                    or (det == 0 and self._current_time_phrase(rest) and self._apposition_ends(doc, end))
             ):
                 actor = self.kb.get(prev.actor)
                 is_person = prev.actor.startswith("prov:") or (actor is not None and actor.type == "PER")
@@ -1353,7 +1470,7 @@ class ActorLinker:
             plural = True
         # "der Chef der Bewegung X", "Präsident des Tennisverbands": the role of a body the
         # KB does not know, not of the document's country
-        owned = end < len(doc) and doc[end].lower_ in self.of_words
+        owned = end < len(doc) and doc[end].lower_ in self.of_words and not addressee
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
         if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
                 and not owned and not former and noun.agent:
@@ -1394,14 +1511,32 @@ class ActorLinker:
 
     def _body_sector(self, word: str) -> Optional[str]:
         """The agent code a body's name gives by the sector word it contains
-        (``compound_roles.tsv`` modifier rows, longest first): "Bankenverband" -> BUS,
-        "Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" -> EDU; None when none."""
+        (``compound_roles.tsv`` modifier rows): the row the word ends with (the head of a
+        German compound, with an inflection ending: "Fußballbundes" -> "bund"), else the
+        longest row in it ("Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" ->
+        EDU). An association head (agent NGO: "…bund", "…verband") takes the sector of a
+        word before it ("Bauernbund" -> AGR, "Ärzteverband" -> HLH), not of a level prefix
+        (``linking.yaml`` level_prefixes: "Bundesverband" stays NGO); None when none."""
         low = word.lower()
+        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x) and len(low) - len(x) >= 4]
+        head: Optional[Tuple[int, str, str]] = None  # (length, row, agent)
+        for ending, agent in self.compound_mods:
+            if ending in self.level_prefixes and low != ending:
+                continue  # "Fußballbundes" ends in "bundes" but is a "bund" ("des Bundes": the state)
+            if len(ending) >= 4 and any(stem.endswith(ending) for stem in stems) \
+                    and (head is None or len(ending) > head[0]):
+                head = (len(ending), ending, agent)
+        if head is not None and head[2] != "NGO":
+            return head[2]
+        before = low[: low.rfind(head[1])] if head is not None else low
         best: Optional[Tuple[int, str]] = None
         for ending, agent in self.compound_mods:
-            if len(ending) >= 4 and ending in low and (best is None or len(ending) > best[0]):
+            if len(ending) >= 4 and ending in before and (best is None or len(ending) > best[0]) \
+                    and not (head is not None and ending in self.level_prefixes):
                 best = (len(ending), agent)
-        return best[1] if best else None
+        if best is not None:
+            return best[1]
+        return head[2] if head is not None else None
 
     def _owned_body(
         self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: RoleNoun, st: DocState, start: int,
@@ -1475,12 +1610,14 @@ class ActorLinker:
         formal "Ihr" inside a sentence addresses someone)."""
         return tok.text in self.possessive_det or (tok.is_sent_start and tok.text.lower() in self.possessive_det)
 
-    def _possessor(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+    def _possessor(self, doc: Doc, start: int, out: List[Found], st: Optional[DocState] = None) -> Optional[str]:
         """The organisation a possessive determiner before the role at token ``start``
         refers to: the nearest organisation or agent group (KB type ORG/GRP with a code)
         found before it in this or the previous sentence ("Die SPÖ … ihr Kandidat" ->
-        the SPÖ); None when a person stands nearer (his or her own role: "Putin … sein
-        Sprecher" is no body's role) or none is found."""
+        the SPÖ), or an organisation the KB does not know that :meth:`_code_unknown_body`
+        coded by its name ("der Zentralrat Deutscher Sinti und Roma … sein Vorsitzender" ->
+        the country's NGO group); None when a person stands nearer (his or her own role:
+        "Putin … sein Sprecher" is no body's role) or none is found."""
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
         here = doc[start].sent.start if sents else 0
         prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
@@ -1491,6 +1628,14 @@ class ActorLinker:
                 return None
             if f.actor.startswith("prov:"):
                 known = _registry.get(f.actor)
+                coded = st.role_code.get(f.actor) if st is not None else None
+                if coded is not None and coded[1] and (known is None or known.type != "PER"):
+                    group = self.kb.composite(coded[0], coded[1][3:]) if coded[0] else None
+                    if group is not None and f.kind == NAME:
+                        return group.id  # a body the KB does not know, coded by its name
+                kind = known.type if known is not None else self.kb.ner_labels.get(doc[f.start].ent_type_)
+                if kind in ("LOC", "GPE"):
+                    continue  # a place owns no role ("der Zentralrat … Sinti und Roma")
                 if known is None or known.type == "PER" or f.kind in (NAME, SURNAME):
                     return None
                 continue
@@ -1501,6 +1646,32 @@ class ActorLinker:
                 return None
             if actor.type in ("ORG", "GRP") and actor.code:
                 return actor.id
+        return None
+
+    def _possessor_person(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
+        """The person a possessive determiner before the role at token ``start`` refers to:
+        the nearest person found before it in this or the previous sentence ("Konvička …
+        dessen Anwältin"), None when an organisation stands nearer or none is found."""
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        here = doc[start].sent.start if sents else 0
+        prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
+        for f in reversed(out):
+            if f.end > start:
+                continue
+            if f.start < prev_start:
+                return None
+            if f.actor.startswith("prov:"):
+                known = _registry.get(f.actor)
+                kind = known.type if known is not None else self.kb.ner_labels.get(doc[f.start].ent_type_)
+                if kind in ("LOC", "GPE"):
+                    continue
+                if f.kind in (NAME, SURNAME) and kind in (None, "PER"):
+                    return f.actor
+                return None
+            actor = self.kb.get(f.actor)
+            if actor is None or actor.type in ("LOC", "GPE"):
+                continue
+            return actor.id if actor.type == "PER" else None
         return None
 
     def _genitive_name(self, doc: Doc, atom: Atom, person: Entry) -> bool:
@@ -1663,10 +1834,37 @@ class ActorLinker:
         doc.user_data[HOME_KEY] = home or (outlet if st.context is None else None)
         self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
+        self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
+
+    def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
+        """An abbreviation the text defines in brackets after a name ("Der Österreichische
+        Naturschutzbund (ÖNB) …", "die Nationalbank (OeNB)") stands for that name's actor in
+        the whole document, also where the KB reads it as another body (ÖNB: the national
+        bank) -- one sense per discourse. Rewrites ``found`` in place."""
+        defined: Dict[str, str] = {}
+        for prev, f in zip(found, found[1:]):
+            text = doc[f.start:f.end].text
+            if f.end - f.start != 1 or not text.isupper() or len(text) < 2 or f.actor == prev.actor:
+                continue
+            if f.start < 2 or doc[f.start - 1].text != "(" or f.end >= len(doc) or doc[f.end].text != ")" \
+                    or prev.end != f.start - 1:
+                continue
+            # an organisation named, then its abbreviation -- not a person's party in brackets
+            # ("Kanzler Faymann (SPÖ)") nor a place's
+            named, abbr = self.kb.get(prev.actor), self.kb.get(f.actor)
+            if named is None or named.type != "ORG" or (abbr is not None and abbr.type != "ORG"):
+                continue
+            defined.setdefault(text, prev.actor)
+        if not defined:
+            return
+        for f in found:
+            text = doc[f.start:f.end].text
+            if f.end - f.start == 1 and text in defined:
+                f.actor = defined[text]
 
     def _kb_named(self, name: str) -> List[KBActor]:
         """KB actors one of whose names (any case) is ``name``."""

@@ -20,6 +20,8 @@ from typing import Callable, List, Optional, Tuple
 
 from spacy.tokens import Token
 
+from .timewords import time_words
+
 # German auxiliaries and modals (lemmas)
 AUX_DE = frozenset(("haben", "sein", "werden"))
 MODALS_DE = frozenset(("wollen", "sollen", "müssen", "können", "dürfen", "mögen", "möchten"))
@@ -297,13 +299,9 @@ def verb_complex(verb: Token) -> VerbComplex:
     return vc
 
 
-# nouns that end a temporal prepositional phrase ("am Montag", "im März", "am Abend")
-TIME_NOUNS_DE = frozenset((
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend", "wochenende",
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
-    "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht", "montagabend", "sonntagabend", "freitagabend",
-    "samstagabend", "montagmorgen", "anfang", "ende", "mitte",
-))
+# nouns that end a temporal prepositional phrase ("am Montag", "im März", "am Abend"): the
+# temporal lexicon's months, weekdays, day parts and time nouns (lagebild.language.timewords)
+TIME_NOUNS_DE = time_words("de").time_nouns()
 NOMINAL_RUN = frozenset(("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON", "X"))
 SKIP_IN_FIELD = frozenset(("nicht", "nie", "auch", "noch", "bereits", "schon", "erneut", "dann", "dort", "danach",
                            "heute", "gestern", "morgen", "zudem", "jedoch", "aber", "nun", "jetzt", "wieder", "offenbar"))
