@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
+from ..language.dateline import dateline_tokens
 from ..language.reference import resolve_references
 from ..tokens import get_list
 from ..tokens import span_text
@@ -790,31 +791,6 @@ class EventCoder(ArgumentsMixin):
             out.append(e)
         return out
 
-    @staticmethod
-    def _dateline(sent: Span) -> Set[int]:
-        """Tokens of a dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"), at the sentence
-        start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
-        their places are no one's arguments."""
-        out: Set[int] = set()
-        text = span_text(sent)
-        if "–" not in text and "—" not in text and "--" not in text:
-            return out
-        for tok in sent:
-            if tok.text not in ("–", "—", "--") or tok.i == sent.start:
-                continue
-            k = tok.i - 1
-            names: List[int] = []
-            while k >= sent.start and k >= tok.i - 6:
-                t = sent.doc[k]
-                if t.pos_ in ("PROPN", "NOUN", "X") or t.text in ("/", "(", ")", ",") or t.is_upper:
-                    names.append(k)
-                    k -= 1
-                    continue
-                break
-            if names and (k < sent.start or sent.doc[k].text in (".", "!", "?", ":")):
-                out.update(names)
-        return out
-
     def _mistagged_verb(self, token: Token) -> bool:
         """A German verb form the tagger took for something else ("bricht" as ADV): lower
         case (nouns are capitalised), a known inflected form of a trigger, heading a clause."""
@@ -843,7 +819,7 @@ class EventCoder(ArgumentsMixin):
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
-        self._dateline_tokens = self._dateline(sent)
+        self._dateline_tokens = dateline_tokens(sent)  # language.dateline: no one's argument
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:

@@ -7,7 +7,10 @@ starts only at the beginning of the text, after sentence-final punctuation (. ! 
 after a closing quote or bracket that follows such punctuation, or after a line break.
 The component ``lagebild_sentence_guard`` marks every other token as "not a sentence
 start" (``Token.is_sent_start = False``), a constraint spaCy's transition-based parser
-respects; boundaries already set to True (paragraph breaks) are kept.
+respects; boundaries already set to True (paragraph breaks) are kept. In German text the
+first word after a dateline ("Wien – Die Regierung …", :mod:`lagebild.language.dateline`) is
+marked as a sentence start: the dateline becomes a sentence of its own, so the parser cannot
+take its place for the subject or the root of the report's first sentence.
 
 A stretch in which no sentence may start is cut after :data:`MAX_SENTENCE_TOKENS`
 tokens (after a comma, semicolon or dash in its second half when there is one): text
@@ -23,6 +26,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .dateline import dateline_sentence_starts
 
 # tokens after which a new sentence may begin
 SENTENCE_FINAL = frozenset(".!?…:;")
@@ -90,6 +95,10 @@ def sentence_guard(doc: Doc) -> Doc:
             free = _cut(texts, free, i)
             forced.append(free)
         forbid.append(i)
+    if doc.lang_ == "de":
+        # a German dateline ("Wien – Die Regierung …") is a sentence of its own, so that the
+        # parser reads the report's first sentence without it (language.dateline)
+        forced += dateline_sentence_starts(doc)
     if forbid or forced:
         starts = starts.copy()
         starts[forbid] = -1
