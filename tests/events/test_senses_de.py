@@ -87,9 +87,9 @@ def test_evaluative_predication_needs_speaker_and_affirmed_judgement(nlp_de):
 
 def test_dateline_and_binding_grid_de(nlp_de):
     """Datelines the parser made the root or subject of a lead sentence, and subject
-    pronouns beside a fronted object (``binding_grid_de.tsv``, session 21): every row must
+    pronouns beside a fronted object (``mechanisms_s21_grid_de.tsv``, session 21): every row must
     pass; a failing row names its kind."""
-    rows = read_grid("binding_grid_de.tsv")
+    rows = read_grid("mechanisms_s21_grid_de.tsv")
     assert len(rows) >= 15
     failures = []
     for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):

@@ -156,7 +156,10 @@ class ArgumentsMixin:
         ClearNLP/TIGER prep → pobj)."""
         for c in head.children:
             role = self.lex.role(c.dep_)
-            if role in ("obl", "agent_obl", "poss"):
+            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and any(
+                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children)):
+                # (German: an "object" with a preposition before it is a prepositional phrase
+                # the parser mislabelled -- "gehen … aber auch gegen Kurdenpolitiker/obj vor")
                 case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
                 for x in case:  # "out of the talks": both markers
                     yield self.lex.prep(x.text), c

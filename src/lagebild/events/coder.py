@@ -171,7 +171,7 @@ class EventCoder(ArgumentsMixin):
             # (a conjunction joining noun phrases, "griff Kiew und Charkiw an", is no clause
             # boundary: only one whose conjunct is a verb)
             and (self.lang != "de" or c.i < token.i or not any(
-                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x))
+                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x) and not self._joins_own_pps(x, token))
                 or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
                 for x in token.doc[token.i + 1:c.i]))]
         if self.lang == "de" and not prts:
@@ -206,6 +206,15 @@ class EventCoder(ArgumentsMixin):
         return (head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and head.dep_ in ("conj", "cj")
                 and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
                 and nxt is not None and nxt.pos_ not in ("VERB", "AUX"))
+
+    def _joins_own_pps(self, conj: Token, verb: Token) -> bool:
+        """Whether a coordinating conjunction joins prepositional phrases of ``verb`` itself
+        ("gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor"): its head is a nominal
+        with a preposition that hangs on the verb -- a second argument, not a second clause,
+        so the verb's particle after it is still the verb's."""
+        head = conj.head
+        return (head.head.i == verb.i and head.pos_ in ("NOUN", "PROPN", "PRON") and head.i > conj.i
+                and any(self.lex.role(x.dep_) == "case" and x.i < head.i for x in head.children))
 
     def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
         """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
@@ -325,6 +334,8 @@ class EventCoder(ArgumentsMixin):
                                 self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
                             found.append(tok)
                             break
+                if not found and want != "*" and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
+                    found = self._pp_in_subject(verb, subjects, want)
                 return found
             return []
 
@@ -790,6 +801,25 @@ class EventCoder(ArgumentsMixin):
             first.setdefault(key, e)
             out.append(e)
         return out
+
+    def _pp_in_subject(self, verb: Token, subjects: Sequence[Token], want: str) -> List[Token]:
+        """German, PP attachment by valency: the phrase with the preposition ``want`` that
+        the verb's pattern asks for (prep:gegen of "vorgehen", "protestieren") and that the
+        parser hung inside a subject standing after the finite verb, behind the subject's
+        head ("Zudem gehen die türkischen Behörden im Inland gegen die PKK vor": "gegen die
+        PKK" is the verb's, not the authorities'). A subject before the verb keeps its PPs
+        ("Die Proteste gegen die Regierung gehen weiter"). ``[]`` or one head token."""
+        from ..language.clauses import finite_verb
+
+        fin = finite_verb(verb) or verb
+        for s_ in subjects:
+            if s_.i < fin.i or s_.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for tok in s_.subtree:
+                if tok.i > s_.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and any(
+                        self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
+                    return [tok]
+        return []
 
     def _mistagged_verb(self, token: Token) -> bool:
         """A German verb form the tagger took for something else ("bricht" as ADV): lower
