@@ -12,14 +12,13 @@ from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
+from ..language.reference import NOMINATIVE_ONLY_DE
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
-#: German personal pronouns that are nominative only ("ihr" is also a dative, "sie"/"es" also accusatives)
-NOMINATIVE_ONLY_DE = frozenset(("er", "ich", "wir", "du"))
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
