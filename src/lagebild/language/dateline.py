@@ -36,6 +36,7 @@ from typing import Callable, Iterator, List, Optional, Sequence, Set, Tuple
 DATELINE_WINDOW = 1200
 #: the dashes a dateline ends with
 DASHES = frozenset(("–", "—", "-", "--"))
+_TRUE_DASHES = frozenset(("–", "—", "--"))
 
 # one to three capitalised place words ("Den Haag"; "Frankfurt am Main" is cut at "am"),
 # up to five such places joined by "/" ("Wien/Spielfeld/Athen/Belgrad"), an optional agency in brackets, then a
@@ -85,20 +86,22 @@ def dateline_sentence_starts(doc, window: int = DATELINE_WINDOW) -> List[int]:
     return out
 
 
-def dateline_tokens(sent) -> Set[int]:
+def dateline_tokens(sent, hyphen: bool = False) -> Set[int]:
     """Token indices of a dateline at the start of the parsed sentence ``sent`` (a spaCy
     Span), or after a headline the splitter left in it ("… in Aleppo. Aleppo –"): up to six
     name-like tokens (proper or common nouns, upper-case words, "/", brackets, commas)
-    between a sentence start or sentence-final punctuation and a dash (a dash or a hyphen
-    that is a token of its own). Empty when there is none. The places are no one's
-    argument."""
+    between a sentence start or sentence-final punctuation and a dash ("–", "—", "--"; with
+    ``hyphen`` also a hyphen that is a token of its own, "Graz - …", which the event coder
+    leaves alone: "Jordan - also criticised …" has a subject before it). Empty when there
+    is none. The places are no one's argument."""
     out: Set[int] = set()
     text = sent.text
-    if not any(d in text for d in DASHES):
+    dashes = DASHES if hyphen else _TRUE_DASHES
+    if not any(d in text for d in dashes):
         return out
     doc = sent.doc
     for tok in sent:
-        if tok.text not in DASHES or tok.i == sent.start:
+        if tok.text not in dashes or tok.i == sent.start:
             continue
         k = tok.i - 1
         names: List[int] = []
@@ -118,7 +121,7 @@ def report_start(sent) -> int:
     """Index of the first token of the report in the parsed sentence ``sent``: the token
     after the dash of a dateline at the sentence start ("Graz – Aus dem Büro …" -> "Aus"),
     else ``sent.start``."""
-    dl = dateline_tokens(sent)
+    dl = dateline_tokens(sent, hyphen=True)
     if sent.start in dl:
         k = sent.start
         while k in dl:

@@ -572,7 +572,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
         datelined = []
         finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
-        dl = dateline_tokens(sent)
+        dl = dateline_tokens(sent, hyphen=True)
         for t in subjects:
             if t.i in dl:
                 datelined += dateline_subject([t], finite_i, dl)[:1]  # language.dateline: the one repair
@@ -1549,7 +1549,7 @@ def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, 
     if t.head.i != root.i or t.i == root.i or not any(x.text == "," for x in ctx.doc[root.i + 1 : kj.i]):
         return None
     subjects = [x for x in subjects_of(root) if x.i < root.i and x.pos_ in ("NOUN", "PROPN")
-                and x.i not in dateline_tokens(sent)]
+                and x.i not in dateline_tokens(sent, hyphen=True)]
     if not subjects:
         return None
     subject = subjects[0]  # the parser may call a fronted dative a second subject
