@@ -58,7 +58,14 @@ spannung strömung ahnung achtung beachtung betrachtung beobachtung
 ausbildung werbung zusammensetzung entlassung stützung ergebung spendung beschwerung
 einlenkung investierung beabsichtigung abschließung aufsuchung rechtfertigung vergebung
 verzeihung zurückerstattung verwerfung ausschließung begrüßung preisung enterung
+appellation bombarde drangsal garant konsult paraphe rebell train telefon ehre billige nötige
+schlichte zwinge verdächtige gratulation hetze
 """.split())
+# (the second block: nouns of the other nominalisation patterns, nominalise_other, that name
+# a person, a thing or another sense -- "Garant", "Rebell", "Telefon", "Ehre" -- or that
+# simplemma lists as a lemma though they are verb forms -- "Billige", "Zwinge"), or whose
+# genitive is the agent, not the patient the derived frame makes it ("die Gratulation des
+# Präsidenten", "die Hetze der Partei gegen …": to be hand-written with their own frame)
 
 
 def nominalise(verb: str) -> List[str]:
@@ -71,6 +78,29 @@ def nominalise(verb: str) -> List[str]:
         return [verb[:-1] + "ung"]
     if verb.endswith("en"):
         return [verb[:-2] + "ung"]
+    return []
+
+
+def nominalise_other(verb: str) -> List[str]:
+    """Candidate event nouns of a German verb lemma (lower case) by the other productive
+    patterns of German verb nominalisation (Duden-Grammatik, Wortbildung: Substantive aus
+    Verben), most regular first:
+
+    * Latin-derived ``-ieren`` verbs: ``-ation`` / ``-tion`` / ``-ion`` (kooperieren →
+      Kooperation, intervenieren → Intervention, annektieren → Annexion is irregular and
+      not formed) and the bare stem or stem + ``-e`` (protestieren → Protest, boykottieren
+      → Boykott, sanktionieren → Sanktion, kontrollieren → Kontrolle, attackieren → Attacke);
+    * other verbs: stem + ``-e`` (anklagen → Anklage, hetzen → Hetze, spenden → Spende).
+
+    The bare stem of other verbs (besuchen → Besuch, putschen → Putsch) was tried and
+    dropped: the dictionary lists too many homographs (reisen → "Reis", preisen → "Preis",
+    schützen → "Schütz"); those nouns are hand-written. Ablaut nouns (angreifen → Angriff, festnehmen → Festnahme) are not formed by rule;
+    they are hand-written in ``patterns_de/``."""
+    if verb.endswith("ieren"):
+        stem = verb[:-5]
+        return [stem + "ation", stem + "tion", stem + "ion", stem, stem + "e"]
+    if verb.endswith("en") and not verb.endswith(("eln", "ern")):
+        return [verb[:-1]]
     return []
 
 
@@ -106,20 +136,37 @@ def derive() -> List[Dict[str, str]]:
         code = codes.pop()
         if code.startswith("01"):
             continue
-        noun = next((n for n in nominalise(verb) if n[:1].upper() + n[1:] in words), None)
-        if noun is None or noun in NOT_EVENTS or noun in hand_nouns:
-            continue
-        first = plain[0]
-        slots = [s.strip() for s in (first.get("target") or "").split(",") if s.strip()]
-        preps = [s for s in slots if s.startswith("prep:")]
-        if not slots or "obj" in slots:
-            target = ["poss", "prep:von"] + [p for p in preps if p != "prep:von"]
-        else:
-            target = preps or ["prep:gegen"]
-        flags = ["noun"] + (["mutual"] if "mutual" in (first.get("flags") or "").split() else [])
-        out.append({"trigger": noun[:1].upper() + noun[1:], "code": code, "target": ",".join(target),
-                    "flags": " ".join(flags), "note": f"{verb} ({first['_file']}:{first['_line']})"})
+        nouns = [n for n in nominalise(verb) if n[:1].upper() + n[1:] in words][:1]
+        if len({r["code"] for r in rows}) == 1:
+            # the other patterns only for a verb with one code in all its rows ("mobilisieren"
+            # of troops is 15x, of opposition 113: no "Mobilisation")
+            nouns += [n for n in nominalise_other(verb) if _is_noun_lemma(words, n)]
+        nouns = [n for n in nouns if n not in NOT_EVENTS and n not in hand_nouns]
+        for noun in dict.fromkeys(nouns):
+            out.append(_noun_row(noun, code, plain[0]))
+            hand_nouns.add(noun)  # one verb's noun is not derived again from another verb
     return out
+
+
+def _is_noun_lemma(words, noun: str) -> bool:
+    """``noun`` (lower case) is a German noun lemma of the dictionary: its capitalised form is
+    listed as its own lemma ("Anklage"), not as an inflected form of another word
+    ("Ausweise" -> Ausweis) and not only in lower case."""
+    cap = noun[:1].upper() + noun[1:]
+    return words.get(cap) == cap
+
+
+def _noun_row(noun: str, code: str, first: Dict[str, Optional[str]]) -> Dict[str, str]:
+    """The pattern row of event noun ``noun`` derived from the verb row ``first``."""
+    slots = [s.strip() for s in (first.get("target") or "").split(",") if s.strip()]
+    preps = [s for s in slots if s.startswith("prep:")]
+    if not slots or "obj" in slots:
+        target = ["poss", "prep:von"] + [p for p in preps if p != "prep:von"]
+    else:
+        target = preps or ["prep:gegen"]
+    flags = ["noun"] + (["mutual"] if "mutual" in (first.get("flags") or "").split() else [])
+    return {"trigger": noun[:1].upper() + noun[1:], "code": code, "target": ",".join(target),
+            "flags": " ".join(flags), "note": f"{first['trigger'].lower()} ({first['_file']}:{first['_line']})"}
 
 
 def main(argv=None) -> int:
@@ -129,8 +176,9 @@ def main(argv=None) -> int:
     rows = derive()
     lines = [
         "# German event nouns derived from the German verb lexicon by scripts/derive_nominal_patterns.py",
-        "# (-ung nominalisations of unambiguous verb triggers, checked against simplemma's German",
-        "# dictionary; argument frame from the verb's target slots). Generated: do not edit by hand;",
+        "# (-ung, -ation/-ion, stem and stem+e nominalisations of unambiguous verb triggers, checked",
+        "# against simplemma's German dictionary, less NOT_EVENTS; argument frame from the verb's",
+        "# target slots). Generated: do not edit by hand;",
         "# a hand-written noun in patterns_de/ wins (this file is a second tier).",
         "trigger\tcode\twords\ttarget\tflags\tnote",
     ]

@@ -83,3 +83,19 @@ def test_evaluative_predication_needs_speaker_and_affirmed_judgement(nlp_de):
     for text, doc in zip(texts, nlp_de.pipe(texts)):
         codes = [e.cameo for e in doc._.events if e.pattern in (None, "evaluative-predication") or e.cameo == "016"]
         assert "111" not in codes and "016" not in codes, (text, codes)
+
+
+def test_dateline_and_binding_grid_de(nlp_de):
+    """Datelines the parser made the root or subject of a lead sentence, and subject
+    pronouns beside a fronted object (``mechanisms_s21_grid_de.tsv``, session 21): every row must
+    pass; a failing row names its kind."""
+    rows = read_grid("mechanisms_s21_grid_de.tsv")
+    assert len(rows) >= 15
+    failures = []
+    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
+        got = coded_events(doc)
+        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
+                   for s, t, c in got):
+            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    print(f"dateline/binding grid de: {len(rows) - len(failures)}/{len(rows)}")
+    assert not failures, "\n".join(failures)

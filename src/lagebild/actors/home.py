@@ -9,7 +9,7 @@ gold, ``benchmarks/gold/real-de/README.md``) follow. Without a dateline the outl
 country stands in (``derStandard.at`` -> AUT), found from the article's ``source`` or
 ``url`` among the KB's media organisations.
 
-:func:`dateline_span` finds the dateline; :func:`dateline_country` and
+:func:`dateline_span` (:mod:`lagebild.language.dateline`) finds the dateline; :func:`dateline_country` and
 :func:`outlet_country` resolve it with the actor linker's KB
 (``ActorLinker.home_country``). The linker stores the result
 in ``doc.user_data[HOME_KEY]`` so later components (``language.reference``) read the same
@@ -18,33 +18,16 @@ answer.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Optional, Tuple
+from typing import Callable, Iterable, Optional
 from urllib.parse import urlparse
+
+from ..language.dateline import DATELINE_WINDOW, dateline_span
 
 #: ``doc.user_data`` key of the home country (ISO alpha-3 or None) the linker found
 HOME_KEY = "lagebild_home_country"
-#: a dateline must begin within this many characters of the text (after a headline and a lead)
-DATELINE_WINDOW = 1200
-
-# one to three capitalised place words ("Den Haag"; "Frankfurt am Main" is cut at "am"),
-# up to five such places joined by "/" ("Wien/Spielfeld/Athen/Belgrad"), an optional agency in brackets, then a
-# dash with a space on at least one side, then the capitalised first word of the report
-_PLACE = r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)?"
-_DATELINE = re.compile(
-    rf"(?:^|(?<=[.!?:;\"“”»«)] )|(?<=\n))(?P<place>{_PLACE}(?: {_PLACE}){{0,2}}(?:/{_PLACE}(?: {_PLACE}){{0,2}}){{0,4}})"
-    r"(?: ?\((?P<agency>[^()\n]{1,30})\))?"
-    r"(?: [–—-] ?|[–—-] )(?=[\"„»“]?[A-ZÄÖÜ0-9])"
-)
-
-
-def dateline_span(text: str, window: int = DATELINE_WINDOW) -> Optional[Tuple[int, int]]:
-    """Character span ``(start, end)`` of the place words of the first dateline in the
-    first ``window`` characters of ``text`` ("… Lead. Wien – Die …" -> the span of
-    "Wien"), or None. A dateline stands at the start of the text or of a sentence; only
-    its shape is checked here, :func:`dateline_country` checks that it names a place."""
-    for m in _DATELINE.finditer(text[:window]):
-        return m.span("place")
-    return None
+# the dateline itself (its shape, DATELINE_WINDOW) is found by lagebild.language.dateline,
+# the one place that knows it; re-exported here for callers of this module
+__all__ = ["HOME_KEY", "DATELINE_WINDOW", "dateline_span", "dateline_country", "outlet_country"]
 
 
 def dateline_country(text: str, lookup: Callable[[str], Iterable]) -> Optional[str]:

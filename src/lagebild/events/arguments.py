@@ -11,11 +11,14 @@ from spacy.tokens import Doc, Token
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
+from ..language.dateline import dateline_subject
+from ..language.reference import NOMINATIVE_ONLY_DE
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
+
 
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET", ""}
 
@@ -152,7 +155,10 @@ class ArgumentsMixin:
         ClearNLP/TIGER prep → pobj)."""
         for c in head.children:
             role = self.lex.role(c.dep_)
-            if role in ("obl", "agent_obl", "poss"):
+            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and any(
+                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children)):
+                # (German: an "object" with a preposition before it is a prepositional phrase
+                # the parser mislabelled -- "gehen … aber auch gegen Kurdenpolitiker/obj vor")
                 case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
                 for x in case:  # "out of the talks": both markers
                     yield self.lex.prep(x.text), c
@@ -398,22 +404,19 @@ class ArgumentsMixin:
     def _dateline_subject(self, verb: Token, subj: List[Token], objs: List[Token]) -> Tuple[List[Token], List[Token]]:
         """(subjects, objects) of a German clause whose parse took the dateline for the
         subject ("Warschau – Der Parteichef X hat Deutschland … vorgeworfen"): the place is
-        no one's argument (:meth:`EventCoder._dateline`). The subject is, in this order,
+        no one's argument (:func:`lagebild.language.dateline.dateline_tokens`). The subject is, in this order,
         the first noun phrase without a preposition that the parse hung on the place before
-        the verb (the real Vorfeld subject: "Wien – ÖGB-Präsident X nennt …"; one with an
+        the verb (:func:`lagebild.language.dateline.dateline_subject`) (the real Vorfeld subject: "Wien – ÖGB-Präsident X nennt …"; one with an
         actor first), else another subject of the parse ("Wien – Nach der Genehmigung …
         prangert Pilz … an"), else the word-order reading of the clause; other subjects of
         the parse become objects (a dative the parser read as a second subject)."""
         doc = verb.doc
         dl = self._dateline_tokens
         places = {s.i if s.i in dl else s.head.i for s in subj if s.i in dl or s.head.i in dl}
-        hung = [c for d in sorted(places) for c in doc[d].children
-                if c.i not in dl and d < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
-                and self.lex.role(c.dep_) != "case" and not any(self.lex.role(x.dep_) == "case" for x in c.children)
-                and (self.lemma(c)[:1].isupper() or self._has_actor(doc, c))]  # not an adverb ("Zuvor")
+        hung = dateline_subject([doc[d] for d in sorted(places)], verb.i, dl, has_actor=lambda c: self._has_actor(doc, c))
         others = [c for c in self.children(verb, "subj", "subj_pass") if c.i not in dl and c.head.i not in dl]
         if hung:
-            new_subj = [c for c in hung if self._has_actor(doc, c)][:1] or hung[:1]
+            new_subj = hung[:1]  # one with an actor first
         elif others:
             new_subj = others[:1]
         else:
@@ -533,6 +536,12 @@ class ArgumentsMixin:
         if nominative and not any(s.lower_ in NOMINATIVE_DE for s in subj):
             # "Danach warnte er Scholz" parsed with "er" as the object: "er" is nominative
             return nominative[:1], [o for o in objs if o not in nominative] + [s for s in subj if bare(s)]
+        strong = [s for s in subj if s.pos_ == "PRON" and s.lower_ in NOMINATIVE_ONLY_DE]
+        if strong and len(subj) >= 2:
+            # "Schäuble warf er vor", "Putin hat er kritisiert": two parse subjects, one a
+            # pronoun that is nominative only (er/ich/wir/du): it is the subject, and the
+            # noun phrase the parser also called a subject is an object (German case)
+            return strong[:1], objs + [s for s in subj if s.i != strong[0].i and bare(s) and s.pos_ != "PRON"]
         if not self.is_passive(verb) or not subj:
             # verb-second word order and case: the Vorfeld noun phrase is the subject
             # ("Poroschenko kritisierte Selenskyj" parsed object-verb-subject)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
+from ..language.dateline import dateline_tokens
 from ..language.reference import resolve_references
 from ..tokens import get_list
 from ..tokens import span_text
@@ -172,7 +173,7 @@ class EventCoder(ArgumentsMixin):
             # (a conjunction joining noun phrases, "griff Kiew und Charkiw an", is no clause
             # boundary: only one whose conjunct is a verb)
             and (self.lang != "de" or c.i < token.i or not any(
-                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x))
+                (x.lower_ in ("und", "oder", "aber", "sondern") and not self._joins_nominals(x) and not self._joins_own_pps(x, token))
                 or x.pos_ in ("VERB", "AUX") or self._mistagged_verb(x)
                 for x in token.doc[token.i + 1:c.i]))]
         if self.lang == "de" and not prts:
@@ -207,6 +208,15 @@ class EventCoder(ArgumentsMixin):
         return (head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and head.dep_ in ("conj", "cj")
                 and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
                 and nxt is not None and nxt.pos_ not in ("VERB", "AUX"))
+
+    def _joins_own_pps(self, conj: Token, verb: Token) -> bool:
+        """Whether a coordinating conjunction joins prepositional phrases of ``verb`` itself
+        ("gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor"): its head is a nominal
+        with a preposition that hangs on the verb -- a second argument, not a second clause,
+        so the verb's particle after it is still the verb's."""
+        head = conj.head
+        return (head.head.i == verb.i and head.pos_ in ("NOUN", "PROPN", "PRON") and head.i > conj.i
+                and any(self.lex.role(x.dep_) == "case" and x.i < head.i for x in head.children))
 
     def clause_phrases(self, verb: Token):  # type: ignore[no-untyped-def]
         """:func:`lagebild.language.clauses.clause_phrases`, cached per document."""
@@ -326,6 +336,8 @@ class EventCoder(ArgumentsMixin):
                                 self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
                             found.append(tok)
                             break
+                if not found and want != "*" and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
+                    found = self._pp_in_subject(verb, subjects, want)
                 return found
             return []
 
@@ -830,37 +842,24 @@ class EventCoder(ArgumentsMixin):
             out.append(e)
         return out
 
-    def _dateline(self, sent: Span) -> Set[int]:
-        """Tokens of a dateline ("Gaza/Jerusalem –", "MOSCOW (Reuters) -"), at the sentence
-        start or after a headline the splitter left in the sentence ("… in Aleppo. Aleppo –"):
-        their places are no one's arguments. English wire copy also sets a spaced hyphen
-        after the agency ("WASHINGTON (Reuters) - Scientists on Monday …"); a hyphen counts
-        only there (spaced, after a parenthesised agency or an all-capitals place), as
-        hyphens inside names ("al-Tanf") are no separators."""
-        out: Set[int] = set()
-        text = span_text(sent)
-        hyphen = self.lang == "en" and " - " in text
-        if "–" not in text and "—" not in text and "--" not in text and not hyphen:
-            return out
-        for tok in sent:
-            if tok.text not in ("–", "—", "--", "-") or tok.i == sent.start:
+    def _pp_in_subject(self, verb: Token, subjects: Sequence[Token], want: str) -> List[Token]:
+        """German, PP attachment by valency: the phrase with the preposition ``want`` that
+        the verb's pattern asks for (prep:gegen of "vorgehen", "protestieren") and that the
+        parser hung inside a subject standing after the finite verb, behind the subject's
+        head ("Zudem gehen die türkischen Behörden im Inland gegen die PKK vor": "gegen die
+        PKK" is the verb's, not the authorities'). A subject before the verb keeps its PPs
+        ("Die Proteste gegen die Regierung gehen weiter"). ``[]`` or one head token."""
+        from ..language.clauses import finite_verb
+
+        fin = finite_verb(verb) or verb
+        for s_ in subjects:
+            if s_.i < fin.i or s_.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if tok.text == "-":
-                before = sent.doc[tok.i - 1]
-                if not (hyphen and tok.whitespace_ and before.whitespace_ and (before.text == ")" or before.is_upper)):
-                    continue
-            k = tok.i - 1
-            names: List[int] = []
-            while k >= sent.start and k >= tok.i - 6:
-                t = sent.doc[k]
-                if t.pos_ in ("PROPN", "NOUN", "X") or t.text in ("/", "(", ")", ",") or t.is_upper:
-                    names.append(k)
-                    k -= 1
-                    continue
-                break
-            if names and (k < sent.start or sent.doc[k].text in (".", "!", "?", ":")):
-                out.update(names)
-        return out
+            for tok in s_.subtree:
+                if tok.i > s_.i and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and any(
+                        self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) == want for x in tok.children):
+                    return [tok]
+        return []
 
     def _mistagged_verb(self, token: Token) -> bool:
         """A German verb form the tagger took for something else ("bricht" as ADV): lower
@@ -890,7 +889,7 @@ class EventCoder(ArgumentsMixin):
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
-        self._dateline_tokens = self._dateline(sent)
+        self._dateline_tokens = dateline_tokens(sent, wire_hyphen=self.lang == "en")  # language.dateline: no one's argument
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:

@@ -756,7 +756,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
-    out = _antecedents(doc, start, end, word, number, gender, want, exclude)
+    # a subject pronoun is not bound by an object of its own clause either ("Schäuble warf
+    # er vor, …": "er" is not Schäuble)
+    not_objects = _coargument_objects(doc, head) if word.kind == "pronoun" else frozenset()
+    out = _antecedents(doc, start, end, word, number, gender, want, exclude | not_objects)
     if groups and word.kind == "pronoun" and _lang(doc) == "en" and (number == "pl" or word.types == frozenset(("PER",))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
         # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
@@ -859,7 +862,10 @@ def _coargument_subject(doc: Doc, pron: Token) -> FrozenSet[str]:
     """Actors of the subject of the clause whose object the personal pronoun ``pron`` is:
     a non-reflexive object pronoun does not refer to its own clause's subject (binding
     principle B: "Merkel telefonierte mit Putin. Sie forderte ihn auf" -- "ihn" is not
-    Merkel). Empty for a pronoun that is no object, or a subject without an actor."""
+    Merkel). Empty for a pronoun that is no object (a German nominative-only pronoun,
+    "er", is none whatever the parse says), or a subject without an actor."""
+    if _nominative_only(pron):
+        return frozenset()
     if pron.head.i == pron.i or not (pron.dep_ in _OBJECT_DEPS or (
             # a dative or prepositional argument of the verb ("sagte ihm … zu", "sprach mit ihm")
             pron.dep_ in ("obl", "op", "mo") and pron.head.pos_ in ("VERB", "AUX") and "Nom" not in pron.morph.get("Case"))):
@@ -876,6 +882,49 @@ def _coargument_subject(doc: Doc, pron: Token) -> FrozenSet[str]:
             if not found and c.pos_ == "PRON":
                 found = resolve_references(doc, c.idx, c.idx + len(c))
             out.update(found)
+    return frozenset(out)
+
+
+#: German personal pronouns that are nominative only ("ihr" is also a dative, "sie"/"es"
+#: also accusatives): the subject of their clause whatever label the parser gave them
+NOMINATIVE_ONLY_DE = frozenset(("er", "ich", "wir", "du"))
+
+
+def _nominative_only(pron: Token) -> bool:
+    return pron.lower_ in NOMINATIVE_ONLY_DE and pron.doc.lang_ == "de"
+
+
+def _coargument_objects(doc: Doc, pron: Token) -> FrozenSet[str]:
+    """Actors named by the noun-phrase objects of the clause whose subject the personal
+    pronoun ``pron`` is: a non-reflexive subject pronoun does not refer to a co-argument of
+    its own verb (binding principle B, the converse of :func:`_coargument_subject`; a German
+nominative-only pronoun is a subject whatever the parse says, "Schäuble warf er/obj vor"):
+    "Scholz traf Schäuble. Schäuble warf er vor, …" -- "er" is Scholz, not the fronted
+    dative "Schäuble"; "Den Kanzler kritisierte er scharf"; "Der Ministerin dankte sie".
+    Objects are the verb's accusative/dative objects, its prepositional objects ("mit
+    Putin sprach er"), a second noun "subject" the parser gave the verb, and those of the verbs of its verb complex (the participle or
+    infinitive under an auxiliary or modal); an object that is itself a pronoun is not
+    resolved (no circular binding). Empty for a pronoun that is no subject."""
+    if pron.head.i == pron.i or not (pron.dep_ in SUBJECT_DEPS or _nominative_only(pron)) or "Reflex=Yes" in str(pron.morph):
+        return frozenset()
+    verbs = [pron.head]
+    # the verb complex: "hat er ihm vorgeworfen" (the subject hangs on the participle or on
+    # the auxiliary, depending on the parse)
+    verbs += [c for c in pron.head.children if c.dep_ in ("xcomp", "oc", "aux", "aux:pass") and c.pos_ in ("VERB", "AUX")]
+    out = set()
+    for verb in verbs:
+        for c in verb.children:
+            if c.i == pron.i or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            # a second "subject" of the verb is a co-argument the parser misread ("Schäuble/nsubj
+            # warf er/nsubj vor"): a clause has one subject
+            if not (c.dep_ in _OBJECT_DEPS or c.dep_ in SUBJECT_DEPS or (
+                    c.dep_ in ("obl", "op", "mo") and "Nom" not in c.morph.get("Case") and any(x.dep_ == "case" for x in c.children))):
+                continue
+            # the actor the object names: a mention over its head word, not one inside its
+            # modifiers ("nach einem Anschlag auf türkische Polizisten griff sie … an": "sie"
+            # may well be Turkey)
+            out.update(m.actor_id for m in mentions_in(doc, c.idx, c.idx + len(c)) if m.start <= c.idx and c.idx + len(c) <= m.end)
     return frozenset(out)
 
 

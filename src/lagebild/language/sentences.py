@@ -90,12 +90,30 @@ def sentence_guard(doc: Doc) -> Doc:
             free = _cut(texts, free, i)
             forced.append(free)
         forbid.append(i)
+        _capitalised_adverbs(toks, texts, forbid)
     if forbid or forced:
         starts = starts.copy()
         starts[forbid] = -1
         starts[forced] = 1
         doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc
+
+
+def _capitalised_adverbs(toks: list, texts: List[str], inside: List[int]) -> None:
+    """German: a capitalised word inside a sentence (``inside``: indices of tokens where no
+    sentence may start; ``toks``/``texts``: the Doc's tokens and their texts) that the tagger
+    called an adverb (or whitespace) is a noun or a name -- German adverbs are written in
+    lower case ("Offenbar haben Taliban-Kämpfer/ADV …", "… hatte Poroschenko/ADV …"); its
+    part of speech becomes NOUN (a hyphenated compound, "SU-24-Bomber") or PROPN, so that
+    the word-order reading of a clause (language.clauses) sees the phrase. The texts are
+    tested first: most tokens are never looked at as Token objects."""
+    for i in inside:
+        text = texts[i]
+        if not text[:1].isupper() or text.isupper() or not texts[i - 1][-1:].isalnum():
+            continue
+        tok = toks[i]
+        if tok.pos_ in ("ADV", "SPACE"):
+            tok.pos_ = "NOUN" if "-" in text else "PROPN"
 
 
 def _cut(texts: List[str], free: int, i: int) -> int:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, word_list
+from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
@@ -495,9 +496,7 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
         return [t for t in sent if s <= t.idx < e and t.i != case[0].i and t.i > case[0].i]
     # a dateline may capture the fronted phrase in the parse ("Graz – Aus dem Büro X heißt
     # es"): a source phrase opening the Vorfeld right before the verb
-    start = sent.start
-    if start + 1 < sent.end and ctx.doc[start + 1].text in DASHES:
-        start += 2
+    start = report_start(sent)
     first = ctx.doc[start] if start < sent.end else None
     if first is not None and first.lower_ in preps and first.i < verb.i and not (content[0] <= first.idx < content[1]):
         phrase = [t for t in ctx.doc[first.i + 1 : verb.i] if not t.is_punct]
@@ -573,12 +572,10 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
         datelined = []
         finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
+        dl = dateline_tokens(sent, hyphen=True)
         for t in subjects:
-            if t.i == sent.start and t.i + 1 < sent.end and ctx.doc[t.i + 1].text in DASHES:
-                # the apposition must fill the whole Vorfeld, from the dash to the verb
-                datelined += [c for c in t.children if dep(c) in ("appos", "conj", "flat", "nmod")
-                              and c.pos_ in ("NOUN", "PROPN") and min(x.i for x in c.subtree if not x.is_punct) == t.i + 2
-                              and max(x.i for x in c.subtree) + 1 == finite_i]
+            if t.i in dl:
+                datelined += dateline_subject([t], finite_i, dl)[:1]  # language.dateline: the one repair
             else:
                 datelined.append(t)
         subjects = datelined
@@ -1006,7 +1003,6 @@ def _anaphoric_object(ctx: _Ctx, tok: Token, sent: Span) -> bool:
 
 
 EXPECTATIONS_KEY = "lagebild_expectations"
-DASHES = {"–", "—", "-"}
 
 
 def _reporting_frame(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> bool:
@@ -1553,7 +1549,7 @@ def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, 
     if t.head.i != root.i or t.i == root.i or not any(x.text == "," for x in ctx.doc[root.i + 1 : kj.i]):
         return None
     subjects = [x for x in subjects_of(root) if x.i < root.i and x.pos_ in ("NOUN", "PROPN")
-                and not (x.i == sent.start and x.i + 1 < sent.end and ctx.doc[x.i + 1].text in DASHES)]
+                and x.i not in dateline_tokens(sent, hyphen=True)]
     if not subjects:
         return None
     subject = subjects[0]  # the parser may call a fronted dative a second subject
