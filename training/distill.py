@@ -18,17 +18,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator, List, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "training"))
 CORPUS = REPO / "training" / "corpus"
 OUTPUT = REPO / "training" / "output" / "de"
 MODEL = REPO / "src" / "lagebild" / "models" / "de"
+SENTS_PER_DOC = 10  # sentences per silver Doc (as lagebild.language.evaluate.SENTS_PER_DOC)
 ENV = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
 
 
@@ -36,32 +40,96 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def stage_label(max_words: int) -> None:
-    from spacy.tokens import DocBin
+SILVER_SOURCES = ("gsd-test", "mobie", "smartdata", "pud")
+_SENT_END = re.compile(r"[.!?]$")
 
-    from lagebild.language import load_base
-    from lagebild.language.evaluate import shared_data_dir, smartdata_documents
 
-    nlp = load_base("de", pipeline="accurate")
-    texts = [d["text"] for d in smartdata_documents(shared_data_dir() / "ner-de" / "smartdata" / "train.json.gz")]
-    out, words, t0 = DocBin(store_user_data=False), 0, time.perf_counter()
-    keep = {"tok2vec", "tagger", "morphologizer", "paragraphs", "parser", "lagebild_e5"}
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
-        for n, doc in enumerate(nlp.pipe(texts, batch_size=8)):
-            sents = list(doc.sents)
-            for a in range(0, len(sents), 10):
-                span = doc[sents[a].start:sents[min(a + 10, len(sents)) - 1].end]
-                part = span.as_doc()
-                part.ents = [e for e in part.ents if not any(t.is_space for t in e)]
-                out.add(part)
-            words += sum(not t.is_space for t in doc)
-            if n % 100 == 0:
-                log(f"label: {n + 1}/{len(texts)} documents, {words} words, {time.perf_counter() - t0:.0f} s")
+def silver_texts(source: str, nlp) -> Iterator[List[List[str]]]:
+    """Unlabelled German text of one open-licence source as groups of up to SENTS_PER_DOC
+    sentences (word lists). Only the words are read, never the sets' own annotations:
+
+    - ``gsd-test``: UD German GSD **test** (CC BY-SA 4.0; the syntax training data; GSD dev,
+      the syntax evaluation set, is not read);
+    - ``mobie``: MobIE train, dev and test (CC BY 4.0; no lagebild evaluation uses MobIE);
+    - ``smartdata``: DFKI SmartData **train** (CC BY 4.0; its test file is evaluation data and
+      is not read), tokenised by ``nlp`` and cut into sentences at a . ! ? token or a line break;
+    - ``pud``: UD German PUD (CC BY-SA 3.0; UNER-PUD's text).
+
+    Never GermEval (its held-out 10 % is evaluation data, its training part is the teacher's
+    own training data) and never 10kGNAD/news-de (non-commercial licence)."""
+    from ner_data import mobie_sentences
+
+    from lagebild.language.evaluate import read_conllu, shared_data_dir, smartdata_documents
+
+    data = shared_data_dir()
+    if source in ("gsd-test", "pud"):
+        name = "de_gsd-ud-test.conllu" if source == "gsd-test" else "de_pud-ud-test.conllu"
+        sents = [[t["word"] for t in s] for s in read_conllu(data / "ud" / name)]
+    elif source == "mobie":
+        sents = [w for part in ("train", "dev", "test")
+                 for w, _ in mobie_sentences(data / "ner-de" / "mobie" / f"{part}.conll2003")]
+    elif source == "smartdata":
+        for d in smartdata_documents(data / "ner-de" / "smartdata" / "train.json.gz"):
+            words, sents_d = [], []
+            for tok in nlp.make_doc(d["text"]):
+                if tok.is_space:
+                    if "\n" in tok.text and words:
+                        sents_d.append(words)
+                        words = []
+                    continue
+                words.append(tok.text)
+                if _SENT_END.search(tok.text) and len(words) > 1:
+                    sents_d.append(words)
+                    words = []
+            if words:
+                sents_d.append(words)
+            for i in range(0, len(sents_d), SENTS_PER_DOC):
+                yield sents_d[i:i + SENTS_PER_DOC]
+        return
+    else:
+        raise SystemExit(f"unknown silver source {source!r} (choose from {', '.join(SILVER_SOURCES)})")
+    sents = [s for s in sents if s]
+    for i in range(0, len(sents), SENTS_PER_DOC):
+        yield sents[i:i + SENTS_PER_DOC]
+
+
+def stage_label(sources: Sequence[str], max_words: int) -> None:
+    """Label each source with the accurate NER (the int8 base as shipped, unless
+    ``$LAGEBILD_E5_INT8=0``) -> ``training/corpus/de_ner_silver_<source>.spacy``, one Doc
+    per group of sentences (sentence starts set, entities = the teacher's IOB2 tags after
+    its constrained Viterbi). Saved every 50 groups, so training can start on a partial
+    corpus; ``max_words`` per source."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    import functions
+    from lagebild.language.accurate import heads_directory, load_model, spans_of
+    from lagebild.language.evaluate import shared_data_dir  # noqa: F401
+
+    model = load_model(str(heads_directory(MODEL)))
+    model.heads.pop("tagger", None)  # only the NER head is needed
+    nlp = functions.fix_tokenizer(spacy.blank("de"))
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        out, words, ents, t0, cpu0 = DocBin(store_user_data=False), 0, 0, time.perf_counter(), time.process_time()
+        path = CORPUS / f"de_ner_silver_{source}.spacy"
+        for n, group in enumerate(silver_texts(source, nlp)):
+            tags = [r["ner"] for r in model.analyse(group)]
+            flat = [w for s in group for w in s]
+            starts = [k == 0 for s in group for k in range(len(s))]
+            iob = [t for ts in tags for t in ts]
+            doc = Doc(nlp.vocab, words=flat, sent_starts=starts, ents=iob)
+            out.add(doc)
+            words += len(flat)
+            ents += len(doc.ents)
+            if n % 50 == 49:
+                out.to_disk(path)
+                log(f"label {source}: {n + 1} groups, {words} words, {ents} entities, "
+                    f"{time.perf_counter() - t0:.0f} s wall, {words / max(time.process_time() - cpu0, 1e-9):.0f} words/CPU-s")
             if words >= max_words:
                 break
-    CORPUS.mkdir(parents=True, exist_ok=True)
-    out.to_disk(CORPUS / "de_ner_silver.spacy")
-    log(f"label: {len(out)} silver documents, {words} words -> {CORPUS / 'de_ner_silver.spacy'}")
+        out.to_disk(path)
+        log(f"label {source}: {len(out)} groups, {words} words, {ents} entities -> {path}")
 
 
 def stage_corpus() -> None:
@@ -128,7 +196,8 @@ def stage_package() -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--stages", default="label,corpus,train,package")
-    ap.add_argument("--max-words", type=int, default=150_000, help="silver words to label")
+    ap.add_argument("--sources", default=",".join(SILVER_SOURCES), help="silver text sources, in this order")
+    ap.add_argument("--max-words", type=int, default=400_000, help="silver words to label per source")
     ap.add_argument("--max-steps", type=int, default=4000)
     args = ap.parse_args()
     import torch
@@ -137,7 +206,7 @@ def main() -> int:
     for st in args.stages.split(","):
         log(f"== {st}")
         if st == "label":
-            stage_label(args.max_words)
+            stage_label(args.sources.split(","), args.max_words)
         elif st == "corpus":
             stage_corpus()
         elif st == "train":
