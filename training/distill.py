@@ -242,14 +242,27 @@ def stage_corpus(sources: Sequence[str], gold: str = "de_ner") -> None:
     log(f"corpus: {n_gold} gold docs + silver (docs, words, entities) {counts} -> de_ner_distill_train.spacy")
 
 
-SHAPES = {"d1": (128, 4), "d2": (96, 2)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+WARM = {"d3"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+WARM_LEARN_RATE = "0.0005"  # half of ner.cfg's: the start is already trained
 
 
 def train_command(shape: str, max_steps: int) -> List[str]:
     """``training/train.py`` for the student ``shape`` on ``de_ner_distill``: the NER with its
     own CNN tok2vec of the shape's width/depth and the shipped pipeline's static vectors
-    -> ``training/output/de/ner_<shape>/`` (model-best = best dev F1)."""
+    -> ``training/output/de/ner_<shape>/`` (model-best = best dev F1). A WARM shape starts
+    from the shipped pipeline's ner instead (``spacy train configs/ner_warm.cfg``; same
+    vectors table, so the sourced component fits)."""
     width, depth = SHAPES[shape]
+    if shape in WARM:
+        out = OUTPUT / f"ner_{shape}"
+        return [sys.executable, "-m", "spacy", "train", str(REPO / "training" / "configs" / "ner_warm.cfg"),
+                "--output", str(out), "--code", str(REPO / "training" / "functions.py"), "--nlp.lang", "de",
+                "--paths.train", str(CORPUS / "de_ner_distill_train.spacy"),
+                "--paths.dev", str(CORPUS / "de_ner_distill_dev.spacy"),
+                "--paths.vectors", str(MODEL), "--paths.ner_source", str(MODEL),
+                "--training.max_steps", str(max_steps),
+                "--training.optimizer.learn_rate", WARM_LEARN_RATE]
     return [sys.executable, str(REPO / "training" / "train.py"), "de", "--stages", "ner", "--vectors", "model",
             "--ner-corpus", "de_ner_distill", "--suffix", f"_{shape}", "--max-steps", str(max_steps),
             "--set", f"components.ner.model.tok2vec.encode.width={width}",
@@ -259,7 +272,12 @@ def train_command(shape: str, max_steps: int) -> List[str]:
 def stage_train(shape: str, max_steps: int) -> None:
     cmd = train_command(shape, max_steps)
     log("+ " + " ".join(cmd))
-    subprocess.run(cmd, check=True, env=ENV)
+    if shape in WARM:
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        with open(OUTPUT / f"ner_{shape}.log", "w") as fh:
+            subprocess.run(cmd, check=True, env=ENV, stdout=fh, stderr=subprocess.STDOUT)
+    else:
+        subprocess.run(cmd, check=True, env=ENV)
 
 
 def stage_package(shape: str, dest: str = "") -> None:
