@@ -54,6 +54,13 @@ def test_split_sentences_cuts_long_runs(nlp):
 def test_train_command_sets_the_student_shape():
     for shape, (width, depth) in distill.SHAPES.items():
         cmd = distill.train_command(shape, 1234)
+        if shape in distill.WARM:  # B's trained NER as the start, half the learn rate
+            assert cmd[cmd.index("train") + 1].endswith("ner_warm.cfg")
+            assert cmd[cmd.index("--paths.ner_source") + 1] == str(distill.MODEL)
+            assert cmd[cmd.index("--paths.train") + 1].endswith("de_ner_distill_train.spacy")
+            assert cmd[cmd.index("--training.max_steps") + 1] == "1234"
+            assert cmd[cmd.index("--training.optimizer.learn_rate") + 1] == distill.WARM_LEARN_RATE
+            continue
         assert cmd[cmd.index("--ner-corpus") + 1] == "de_ner_distill"
         assert f"components.ner.model.tok2vec.encode.width={width}" in cmd
         assert f"components.ner.model.tok2vec.encode.depth={depth}" in cmd
