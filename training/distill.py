@@ -1,34 +1,43 @@
-"""Distil the accurate German NER into the fast CNN NER (issue 10, step 3).
+"""Distil the accurate German NER into the fast CNN NER (issues 10 and 15).
 
-    OMP_NUM_THREADS=1 nice -n 19 python training/distill.py --stages label,corpus,train,package
+    LAGEBILD_E5_INT8=0 OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages label
+    python training/ner_data.py --name de_ner          # B's gold corpus
+    OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages corpus,train --shape d1|d2
+    python training/distill.py --stages package --shape d1 [--dest DIR]
 
-1. ``label``: the accurate pipeline (``lagebild.language.load_base("de", pipeline="accurate")``)
-   labels open-licence unlabelled German text -- the texts of the DFKI SmartData **train**
-   file (German news, tweets, traffic reports; CC BY 4.0; its own annotations are not
-   used, its test file stays evaluation data) -- in documents of at most ten sentences
-   -> ``training/corpus/de_ner_silver.spacy`` (git-ignored). Never 10kGNAD (non-commercial).
-2. ``corpus``: gold GermEval training sentences (the held-out 10 % excluded; of the rest,
-   index % 10 == 4 is the development part that chooses the best step) + silver ->
-   ``training/corpus/de_ner_distill_{train,dev}.spacy``.
-3. ``train``: ``spacy train training/configs/ner.cfg`` with the Brown-cluster vectors of the
-   shipped German pipeline (the same table as before) -> ``training/output/de/ner_distill``.
-4. ``package``: the shipped ``src/lagebild/models/de`` gets the new ``ner`` component
-   (sourced; everything else unchanged).
+1. ``label``: the accurate NER (:class:`lagebild.language.accurate.AccurateModel`, the NER head
+   only; float32 everywhere with ``LAGEBILD_E5_INT8=0``) labels the words of open-licence
+   German text (:func:`silver_texts`: UD German GSD test, MobIE train/dev/test, SmartData
+   **train**, UD German PUD; never their annotations, never GermEval, never 10kGNAD)
+   -> ``training/corpus/de_ner_silver_<source>.spacy`` (git-ignored), Docs of at most
+   SENTS_PER_DOC sentences.
+2. ``corpus``: B's gold corpus (``ner_data.py --name de_ner``) + the silver Docs ->
+   ``training/corpus/de_ner_distill_{train,dev}.spacy`` (dev = the gold dev part: GermEval
+   train part, k % 10 == 4; GermEval's held-out 10 % is never read).
+3. ``train``: ``train.py de --stages ner --vectors model --ner-corpus de_ner_distill`` with the
+   student's tok2vec shape (``--shape d1``: 128/4 as B; ``d2``: 96/2) ->
+   ``training/output/de/ner_<shape>/``.
+4. ``package``: ``train.py de --stages package-ner`` -- the shipped pipeline (or ``--dest``) gets
+   the student's ``ner`` (everything else unchanged).
 """
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Iterator, List, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "training"))
 CORPUS = REPO / "training" / "corpus"
 OUTPUT = REPO / "training" / "output" / "de"
 MODEL = REPO / "src" / "lagebild" / "models" / "de"
+SENTS_PER_DOC = 10  # sentences per silver Doc (as lagebild.language.evaluate.SENTS_PER_DOC)
 ENV = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
 
 
@@ -36,114 +45,269 @@ def log(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def stage_label(max_words: int) -> None:
-    from spacy.tokens import DocBin
+SILVER_SOURCES = ("gsd-test", "mobie", "smartdata", "pud")
+_SENT_END = re.compile(r"^[.!?…]+$")  # a punctuation token: "18.", "Dr.", "z.B." do not end a sentence
+MAX_SENT_WORDS = 120  # a longer run without a sentence end is cut (tables, lists of stops)
 
-    from lagebild.language import load_base
-    from lagebild.language.evaluate import shared_data_dir, smartdata_documents
 
-    nlp = load_base("de", pipeline="accurate")
-    texts = [d["text"] for d in smartdata_documents(shared_data_dir() / "ner-de" / "smartdata" / "train.json.gz")]
-    out, words, t0 = DocBin(store_user_data=False), 0, time.perf_counter()
-    keep = {"tok2vec", "tagger", "morphologizer", "paragraphs", "parser", "lagebild_e5"}
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep]):
-        for n, doc in enumerate(nlp.pipe(texts, batch_size=8)):
-            sents = list(doc.sents)
-            for a in range(0, len(sents), 10):
-                span = doc[sents[a].start:sents[min(a + 10, len(sents)) - 1].end]
-                part = span.as_doc()
-                part.ents = [e for e in part.ents if not any(t.is_space for t in e)]
-                out.add(part)
-            words += sum(not t.is_space for t in doc)
-            if n % 100 == 0:
-                log(f"label: {n + 1}/{len(texts)} documents, {words} words, {time.perf_counter() - t0:.0f} s")
+def split_sentences(tokens) -> List[List[str]]:
+    """The words of a token sequence (a spaCy ``Doc``) cut into sentences after a token that
+    is only . ! ? or … (the tokenizer keeps the period of "18.", "Dr.", "z.B." in the token, so
+    ordinals and abbreviations do not end a sentence) and at a whitespace token with a line break; whitespace
+    tokens are dropped; a run of MAX_SENT_WORDS words without an end is cut there. A rough
+    splitter, enough to give the teacher sentence-sized units (its window is 510 pieces;
+    words past it would get no label)."""
+    sents: List[List[str]] = []
+    words: List[str] = []
+    for tok in tokens:
+        if tok.is_space:
+            if "\n" in tok.text and words:
+                sents.append(words)
+                words = []
+            continue
+        if _SENT_END.match(tok.text) and not words and sents:  # "?" "!" -> one end
+            sents[-1].append(tok.text)
+            continue
+        words.append(tok.text)
+        if _SENT_END.match(tok.text) or len(words) >= MAX_SENT_WORDS:
+            sents.append(words)
+            words = []
+    if words:
+        sents.append(words)
+    return sents
+
+
+def sentence_key(words: Sequence[str]) -> str:
+    """A tokenisation-independent key of a sentence: its characters without whitespace, lower case."""
+    return re.sub(r"\s+", "", "".join(words)).lower()
+
+
+MIN_KEY_CHARS = 12  # shorter sentences ("Stau.", "Danke!") are common phrases, not shared text
+
+
+_EVALUATION_KEYS: dict = {}
+
+
+def evaluation_keys(nlp) -> set:
+    """:func:`sentence_key` of every sentence of the sets lagebild evaluates German NER on --
+    GermEval 2014 (all of it: the held-out 10 % and the teacher's training part) and DFKI
+    SmartData **test** (cut by :func:`split_sentences`) -- so that no silver sentence repeats
+    one. Needed: MobIE's tweets and traffic reports share text with SmartData test (measured
+    2026-12 on sentences of >= 6 words: 193 of 3,558 MobIE train, 58 of 805 dev, 146 of 985 test)."""
+    from lagebild.language.evaluate import germeval_sentences, shared_data_dir, smartdata_documents
+
+    if id(nlp) in _EVALUATION_KEYS:  # read once per tokenizer (a few seconds)
+        return _EVALUATION_KEYS[id(nlp)]
+    keys = {sentence_key(w) for w, _ in germeval_sentences()}
+    for d in smartdata_documents(shared_data_dir() / "ner-de" / "smartdata" / "test.json.gz"):
+        keys.update(sentence_key(s) for s in split_sentences(nlp.make_doc(d["text"])))
+    _EVALUATION_KEYS[id(nlp)] = {k for k in keys if len(k) >= MIN_KEY_CHARS}
+    return _EVALUATION_KEYS[id(nlp)]
+
+
+def silver_texts(source: str, nlp) -> Iterator[List[List[str]]]:
+    """Unlabelled German text of one open-licence source as groups of up to SENTS_PER_DOC
+    sentences (word lists). Only the words are read, never the sets' own annotations:
+
+    - ``gsd-test``: UD German GSD **test** (CC BY-SA 4.0; the syntax training data; GSD dev,
+      the syntax evaluation set, is not read);
+    - ``mobie``: MobIE train, dev and test (CC BY 4.0; no lagebild evaluation uses MobIE);
+    - ``smartdata``: DFKI SmartData **train** (CC BY 4.0; its test file is evaluation data and
+      is not read), tokenised by ``nlp`` and cut into sentences at a . ! ? token or a line break;
+    - ``pud``: UD German PUD (CC BY-SA 3.0; UNER-PUD's text).
+
+    Never GermEval (its held-out 10 % is evaluation data, its training part is the teacher's
+    own training data) and never 10kGNAD/news-de (non-commercial licence). A sentence that
+    repeats one of the evaluation sets (:func:`evaluation_keys`) is dropped.
+    SystemExit for an unknown source."""
+    from lagebild.language.evaluate import shared_data_dir
+
+    if source not in SILVER_SOURCES:
+        raise SystemExit(f"unknown silver source {source!r} (choose from {', '.join(SILVER_SOURCES)})")
+
+    data = shared_data_dir()
+    held = evaluation_keys(nlp)
+    for group in _source_groups(source, nlp, data):
+        group = [s for s in group if sentence_key(s) not in held]
+        if group:
+            yield group
+
+
+def _source_groups(source: str, nlp, data: Path) -> Iterator[List[List[str]]]:
+    from ner_data import mobie_sentences
+
+    from lagebild.language.evaluate import read_conllu, smartdata_documents
+
+    if source in ("gsd-test", "pud"):
+        name = "de_gsd-ud-test.conllu" if source == "gsd-test" else "de_pud-ud-test.conllu"
+        sents = [[t["word"] for t in s] for s in read_conllu(data / "ud" / name)]
+    elif source == "mobie":
+        sents = [w for part in ("train", "dev", "test")
+                 for w, _ in mobie_sentences(data / "ner-de" / "mobie" / f"{part}.conll2003")]
+    elif source == "smartdata":
+        for d in smartdata_documents(data / "ner-de" / "smartdata" / "train.json.gz"):
+            sents_d = split_sentences(nlp.make_doc(d["text"]))
+            for i in range(0, len(sents_d), SENTS_PER_DOC):
+                yield sents_d[i:i + SENTS_PER_DOC]
+        return
+    else:
+        raise SystemExit(f"unknown silver source {source!r} (choose from {', '.join(SILVER_SOURCES)})")
+    sents = [s for s in sents if s]
+    for i in range(0, len(sents), SENTS_PER_DOC):
+        yield sents[i:i + SENTS_PER_DOC]
+
+
+def stage_label(sources: Sequence[str], max_words: int) -> None:
+    """Label each source with the accurate NER (the int8 base as shipped, unless
+    ``$LAGEBILD_E5_INT8=0``) -> ``training/corpus/de_ner_silver_<source>.spacy``, one Doc
+    per group of sentences (sentence starts set, entities = the teacher's IOB2 tags after
+    its constrained Viterbi). Saved every 50 groups, so training can start on a partial
+    corpus; ``max_words`` per source."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    import functions
+    from lagebild.language.accurate import heads_directory, load_model, spans_of
+    from lagebild.language.evaluate import shared_data_dir  # noqa: F401
+
+    import torch
+
+    torch.set_num_threads(1)
+    model = load_model(str(heads_directory(MODEL)))
+    model.heads.pop("tagger", None)  # only the NER head is needed
+    nlp = functions.fix_tokenizer(spacy.blank("de"))
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        out, words, ents, t0, cpu0 = DocBin(store_user_data=False), 0, 0, time.perf_counter(), time.process_time()
+        path = CORPUS / f"de_ner_silver_{source}.spacy"
+        for n, group in enumerate(silver_texts(source, nlp)):
+            tags = [r["ner"] for r in model.analyse(group)]
+            flat = [w for s in group for w in s]
+            starts = [k == 0 for s in group for k in range(len(s))]
+            iob = [t for ts in tags for t in ts]
+            doc = Doc(nlp.vocab, words=flat, sent_starts=starts, ents=iob)
+            out.add(doc)
+            words += len(flat)
+            ents += len(doc.ents)
+            if n % 50 == 49:
+                out.to_disk(path)
+                log(f"label {source}: {n + 1} groups, {words} words, {ents} entities, "
+                    f"{time.perf_counter() - t0:.0f} s wall, {words / max(time.process_time() - cpu0, 1e-9):.0f} words/CPU-s")
             if words >= max_words:
                 break
-    CORPUS.mkdir(parents=True, exist_ok=True)
-    out.to_disk(CORPUS / "de_ner_silver.spacy")
-    log(f"label: {len(out)} silver documents, {words} words -> {CORPUS / 'de_ner_silver.spacy'}")
+        out.to_disk(path)
+        log(f"label {source}: {len(out)} groups, {words} words, {ents} entities -> {path}")
 
 
-def stage_corpus() -> None:
-    import spacy
-    from spacy.tokens import DocBin
-
-    from ner_data import germeval_split  # training/ner_data.py: the same train/dev carving
-
-    from lagebild.language.evaluate import SENTS_PER_DOC, ner_doc
-
-    nlp = spacy.blank("de")
-    train, dev = germeval_split()
-    db_train, db_dev = DocBin(), DocBin()
-    for i in range(0, len(train), SENTS_PER_DOC):
-        db_train.add(ner_doc(nlp.vocab, train[i:i + SENTS_PER_DOC]))
-    for i in range(0, len(dev), SENTS_PER_DOC):
-        db_dev.add(ner_doc(nlp.vocab, dev[i:i + SENTS_PER_DOC]))
-    silver = DocBin().from_disk(CORPUS / "de_ner_silver.spacy")
-    for doc in silver.get_docs(nlp.vocab):
-        db_train.add(doc)
-    db_train.to_disk(CORPUS / "de_ner_distill_train.spacy")
-    db_dev.to_disk(CORPUS / "de_ner_distill_dev.spacy")
-    log(f"corpus: {len(train)} gold + {len(silver)} silver documents train, {len(dev)} gold dev sentences")
-
-
-def stage_train(max_steps: int) -> None:
-    out = OUTPUT / "ner_distill"
-    cmd = [sys.executable, "-m", "spacy", "train", str(REPO / "training" / "configs" / "ner.cfg"),
-           "--output", str(out), "--code", str(REPO / "training" / "functions.py"), "--nlp.lang", "de",
-           "--paths.train", str(CORPUS / "de_ner_distill_train.spacy"),
-           "--paths.dev", str(CORPUS / "de_ner_distill_dev.spacy"),
-           "--paths.vectors", str(MODEL),
-           "--components.ner.model.tok2vec.embed.include_static_vectors", "true",
-           "--training.max_steps", str(max_steps)]
-    log("+ " + " ".join(cmd))
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with open(OUTPUT / "ner_distill.log", "w") as fh:
-        subprocess.run(cmd, check=True, env=ENV, stdout=fh, stderr=subprocess.STDOUT)
-
-
-def stage_package() -> None:
-    import spacy
-
-    sys.path.insert(0, str(REPO / "training"))
-    import functions  # noqa: F401  (registers the training callback)
-
-    nlp = spacy.load(MODEL)
-    ner = spacy.load(OUTPUT / "ner_distill" / "model-best")
-    nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", source=ner)
-    nlp.meta["description"] = (nlp.meta.get("description", "") +
-                               "; ner distilled from the accurate (e5) NER on SmartData train text"
-                               " (training/distill.py)")
-    nlp.config["initialize"]["before_init"] = None
-    tmp = MODEL.with_name("de.new")
-    nlp.to_disk(tmp)
+def stage_corpus(sources: Sequence[str], gold: str = "de_ner") -> None:
+    """B's gold corpus (``training/corpus/<gold>_{train,dev}.spacy``, written by
+    ``ner_data.py --name <gold>``: GermEval train part x3 + SmartData/MobIE/UNER-PUD gold) +
+    the silver docs of ``sources`` -> ``de_ner_distill_{train,dev}.spacy``; dev = the gold
+    dev part (GermEval train part, k % 10 == 4), unchanged."""
     import shutil
 
-    shutil.rmtree(MODEL)
-    tmp.rename(MODEL)
-    log(f"package: {MODEL} has the distilled ner")
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    import functions
+
+    nlp = functions.fix_tokenizer(spacy.blank("de"))
+    held = evaluation_keys(nlp)  # labelled before the filter existed, or by an older run
+    gold_train = DocBin().from_disk(CORPUS / f"{gold}_train.spacy")
+    out = DocBin(store_user_data=False)
+    for doc in gold_train.get_docs(nlp.vocab):
+        out.add(doc)
+    n_gold, counts = len(out), {}
+    for source in sources:
+        path = CORPUS / f"de_ner_silver_{source}.spacy"
+        if not path.is_file():
+            log(f"corpus: no silver file {path.name} (label it first); skipped")
+            continue
+        docs, dropped = [], 0
+        for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+            sents = list(doc.sents)
+            kept = [x for x in sents if sentence_key([t.text for t in x]) not in held]
+            dropped += len(sents) - len(kept)
+            if len(kept) == len(sents):
+                docs.append(doc)
+            elif kept:
+                docs.append(Doc.from_docs([x.as_doc() for x in kept]))
+        if dropped:
+            log(f"corpus: {dropped} {source} sentences repeat an evaluation sentence; dropped")
+        counts[source] = (len(docs), sum(len(d) for d in docs), sum(len(d.ents) for d in docs))
+        for doc in docs:
+            out.add(doc)
+    out.to_disk(CORPUS / "de_ner_distill_train.spacy")
+    shutil.copyfile(CORPUS / f"{gold}_dev.spacy", CORPUS / "de_ner_distill_dev.spacy")
+    log(f"corpus: {n_gold} gold docs + silver (docs, words, entities) {counts} -> de_ner_distill_train.spacy")
+
+
+SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+WARM = {"d3"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+WARM_LEARN_RATE = "0.0005"  # half of ner.cfg's: the start is already trained
+
+
+def train_command(shape: str, max_steps: int) -> List[str]:
+    """``training/train.py`` for the student ``shape`` on ``de_ner_distill``: the NER with its
+    own CNN tok2vec of the shape's width/depth and the shipped pipeline's static vectors
+    -> ``training/output/de/ner_<shape>/`` (model-best = best dev F1). A WARM shape starts
+    from the shipped pipeline's ner instead (``spacy train configs/ner_warm.cfg``; same
+    vectors table, so the sourced component fits)."""
+    width, depth = SHAPES[shape]
+    if shape in WARM:
+        out = OUTPUT / f"ner_{shape}"
+        return [sys.executable, "-m", "spacy", "train", str(REPO / "training" / "configs" / "ner_warm.cfg"),
+                "--output", str(out), "--code", str(REPO / "training" / "functions.py"), "--nlp.lang", "de",
+                "--paths.train", str(CORPUS / "de_ner_distill_train.spacy"),
+                "--paths.dev", str(CORPUS / "de_ner_distill_dev.spacy"),
+                "--paths.vectors", str(MODEL), "--paths.ner_source", str(MODEL),
+                "--training.max_steps", str(max_steps),
+                "--training.optimizer.learn_rate", WARM_LEARN_RATE]
+    return [sys.executable, str(REPO / "training" / "train.py"), "de", "--stages", "ner", "--vectors", "model",
+            "--ner-corpus", "de_ner_distill", "--suffix", f"_{shape}", "--max-steps", str(max_steps),
+            "--set", f"components.ner.model.tok2vec.encode.width={width}",
+            "--set", f"components.ner.model.tok2vec.encode.depth={depth}"]
+
+
+def stage_train(shape: str, max_steps: int) -> None:
+    cmd = train_command(shape, max_steps)
+    log("+ " + " ".join(cmd))
+    if shape in WARM:
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        with open(OUTPUT / f"ner_{shape}.log", "w") as fh:
+            subprocess.run(cmd, check=True, env=ENV, stdout=fh, stderr=subprocess.STDOUT)
+    else:
+        subprocess.run(cmd, check=True, env=ENV)
+
+
+def stage_package(shape: str, dest: str = "") -> None:
+    """``train.py de --stages package-ner`` with the student ``shape`` (into ``dest``, default
+    the shipped ``src/lagebild/models/de``)."""
+    cmd = [sys.executable, str(REPO / "training" / "train.py"), "de", "--stages", "package-ner",
+           "--suffix", f"_{shape}"] + (["--dest", dest] if dest else [])
+    log("+ " + " ".join(cmd))
+    subprocess.run(cmd, check=True, env=ENV)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--stages", default="label,corpus,train,package")
-    ap.add_argument("--max-words", type=int, default=150_000, help="silver words to label")
+    ap.add_argument("--sources", default=",".join(SILVER_SOURCES), help="silver text sources, in this order")
+    ap.add_argument("--max-words", type=int, default=400_000, help="silver words to label per source")
     ap.add_argument("--max-steps", type=int, default=4000)
+    ap.add_argument("--shape", choices=sorted(SHAPES), default="d1", help="student NER tok2vec shape")
+    ap.add_argument("--dest", default="", help="package: write the pipeline here instead of the shipped one")
     args = ap.parse_args()
-    import torch
-
-    torch.set_num_threads(1)
     for st in args.stages.split(","):
         log(f"== {st}")
         if st == "label":
-            stage_label(args.max_words)
+            stage_label(args.sources.split(","), args.max_words)
         elif st == "corpus":
-            stage_corpus()
+            stage_corpus(args.sources.split(","))
         elif st == "train":
-            stage_train(args.max_steps)
+            stage_train(args.shape, args.max_steps)
         elif st == "package":
-            stage_package()
+            stage_package(args.shape, args.dest)
         else:
             raise SystemExit(f"unknown stage {st}")
     return 0

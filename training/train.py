@@ -292,6 +292,8 @@ def _install_pipeline(nlp, dest, lang):
 
     Returns the size of ``dest`` in bytes.
     """
+    import shutil
+
     tmp = dest.with_name(dest.name + ".new")
     if tmp.exists():
         shutil.rmtree(tmp)

@@ -40,3 +40,18 @@ def test_nershared_freezes_the_tok2vec():
     config = spacy.util.load_config(CONFIGS / "nershared.cfg")
     assert config["training"]["frozen_components"] == ["tok2vec"]
     assert config["training"]["annotating_components"] == ["tok2vec"]
+
+
+def test_ner_warm_starts_from_the_shipped_ner():
+    """configs/ner_warm.cfg (distillation candidate d3): the NER is the shipped one, weights
+    included, before training continues; its tok2vec stays its own (inline)."""
+    base = MODELS_DIR / "de"
+    if not (base / "config.cfg").is_file():
+        pytest.skip(f"no shipped model at {base}")
+    config = spacy.util.load_config(CONFIGS / "ner_warm.cfg", overrides={
+        "paths.ner_source": str(base), "paths.vectors": str(base), "paths.train": "", "paths.dev": ""})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    assert nlp.pipe_names == ["ner"]
+    shipped = spacy.load(base).get_pipe("ner")
+    assert nlp.get_pipe("ner").model.to_bytes() == shipped.model.to_bytes()
+    assert set(nlp.get_pipe("ner").labels) == set(shipped.labels)
