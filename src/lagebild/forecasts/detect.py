@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
-from ..datafiles import data_path, word_list
+from ..datafiles import data_path, iter_tsv, word_list
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -402,6 +402,17 @@ def analyse_sentence(
             # stattfinden", "soll … ablösen" — have other verbs)
             out.cues.append(_Found("predictive_modal", tok, label, None))
             continue
+        if (
+            cue.kind == "deontic" and lang == "de" and phrase in REPORTED_SHOULD and anchored
+            and (_expletive_subject(sent, tok) or _next_word(sent, tok) == "es")
+            and _impersonal_change(sent, tok, flex)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Morgen soll es wieder wärmer werden", "Am Wochenende soll es regnen": hearsay
+            # "soll" over the weather or an impersonal change of state in a future period —
+            # nobody decides it, so it is a reported forecast, not a plan or a goal
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
         if cue.kind not in PREDICTIVE:
             continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
@@ -478,7 +489,8 @@ def analyse_sentence(
         if kind in ("predictive_modal", "conditional_aux") and _has_marker(sent, tok, flex, "option_marker") and not _expletive_subject(sent, tok):
             out.rejected.append((label, "option"))  # "könnten dann etwa …"
             continue
-        if kind == "predictive_modal" and _relative_clause(sent, tok):
+        if kind == "predictive_modal" and _relative_clause(sent, tok) and not tok.lower_.startswith("dürft"):
+            # ("dürfte" is only epistemic: "Reischl, der zum ORF wechseln dürfte" predicts)
             out.rejected.append((label, "relative clause"))  # "die Jobs, in die wir … drängen könnten"
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
@@ -891,6 +903,26 @@ def _person_role_heads(lang: str) -> Tuple[str, ...]:
     return tuple(_fallback_words(lang, "person_role_heads.txt"))
 
 
+def _person_noun(noun: Token) -> bool:
+    """``noun`` names a person by a role or a description: a person-role head ("der
+    CDU-Politiker", "die Sängerin", "der Youtube-Star"), a person plural, or a word the
+    reference lexicon types as persons only."""
+    if noun.pos_ not in ("NOUN", "PROPN", ""):
+        return False
+    low = noun.lower_
+    if low in PERSON_PLURALS or low.endswith(_person_role_heads(noun.doc.lang_)):
+        return True  # (the tagger may call a hyphenated role "Youtube-Star" a PROPN)
+    if noun.pos_ == "PROPN":
+        return False
+    try:
+        from ..language.reference import classify
+
+        found = classify(noun.doc, noun.idx, noun.idx + len(noun))
+    except ImportError:  # pragma: no cover
+        return False
+    return found is not None and found[1].kind in ("group", "description") and set(found[1].types) == {"PER"}
+
+
 def _person_subject(sent: Span, tok: Token) -> bool:
     """The subject of ``tok``'s clause is a person or persons: a mention of a PER actor (on
     the head or its name apposition), a person plural, or a description/group the reference
@@ -952,6 +984,7 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
 
 CLOCK_TIME = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
 STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
+NECESSITY_ABILITY = {"müssen", "können", "dürfen"}  # modal infinitives under "wird"
 
 
 def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -969,13 +1002,49 @@ def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if _relative_clause(sent, tok):
         cs, _ = clause_bounds(sent, tok.i)
         before = (doc[max(sent.start, cs - 7)].idx, doc[cs - 1].idx)  # "Solarz (34), die …"
-        return any(m.end <= before[1] and m.end >= before[0] for m in tokens.mentions_in(doc, sent.start_char, before[1]))
+        if any(m.end <= before[1] and m.end >= before[0] for m in tokens.mentions_in(doc, sent.start_char, before[1])):
+            return True
+        # the noun the clause is about, by the parse ("Der Youtube-Star, der … veröffentlichen
+        # wird", "Der Konzern, der … bauen wird"): a person or an organisation decides its act
+        verb = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+        noun = verb.head if dep(verb) in ("acl", "acl:relcl") and verb.head.i < cs else None
+        return noun is not None and (_person_noun(noun) or organisation_noun(noun) == "org")
     subj = _subject_token(sent, tok)
     # a pronoun subject is the commentator's own object of prediction ("Er wird einen
     # letzten Versuch unternehmen"); a reported plan names its actor
     return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and (
-        _person_subject(sent, tok) or _organisation_subject(sent, subj)
+        _person_subject(sent, tok) or _organisation_subject(sent, subj) or organisation_noun(subj) == "org"
     )
+
+
+@lru_cache(maxsize=None)
+def _organisation_heads(lang: str) -> Tuple[Tuple[str, str, bool], ...]:
+    """``(head, kind, whole word only)`` rows of ``data/<lang>/organisation_heads.tsv``,
+    longest head first (so "notenbank" (state) wins over "bank" (org))."""
+    path = data_path(lang, "organisation_heads.tsv")
+    if not path.is_file():
+        return ()
+    rows = [
+        (r["head"].lower(), r["kind"], r.get("match") == "word")
+        for r in iter_tsv(path, required=("head", "kind"),
+                          validate=lambda r: None if r["kind"] in ("org", "state") else f"kind {r['kind']!r} is not org|state")
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def organisation_noun(noun: Optional[Token]) -> Optional[str]:
+    """"org" when the common noun ``noun`` names an organisation that decides its own acts
+    ("die Mobilfunker", "der Konzern", "das Museum", "die Stadt"), "state" for a state, a
+    national government, a central bank or an army ("die Notenbank", "die Regierung"),
+    None otherwise; from ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO
+    agent type), matched on the end of the word (a compound's head)."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", ""):
+        return None
+    low = noun.lower_
+    for head, kind, whole in _organisation_heads(noun.doc.lang_):
+        if low == head or (not whole and low.endswith(head) and len(low) > len(head) + 2):
+            return kind
+    return None
 
 
 def _organisation_subject(sent: Span, subj: Token) -> bool:
@@ -1025,7 +1094,9 @@ def _decided_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The verb under ``tok`` is an act its subject decides: no candidate verb is an
     outcome or state (``outcome_verb`` in forecast_cues.tsv, copulas)."""
     lemmas = [_lemma(v) for v in _main_verbs(sent, tok)]
-    keep = flex.words("outcome_verb") | STATE_LEMMAS
+    # (a modal infinitive — "wird … abbauen müssen", "wird … nicht verhindern können" — is a
+    # necessity or an ability that befalls the subject, not its decision)
+    keep = flex.words("outcome_verb") | STATE_LEMMAS | NECESSITY_ABILITY
     return bool(lemmas) and not any(lm in keep for lm in lemmas)
 
 
@@ -1241,6 +1312,23 @@ def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
         return False  # "heuer sollen es maximal 37.500 sein": a cap that is set, not an estimate
     return any(v in AMOUNT_VERBS for v in verbs) and any(sent.doc[j].like_num or sent.doc[j].pos_ == "NUM" for j in range(cs, ce))
+def _impersonal_change(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The verb under ``tok`` (with expletive "es") is a weather verb (``weather_verb`` in
+    forecast_cues.tsv: "regnen", "schneien") or the copula "werden"/"bleiben" with a
+    predicative adjective ("wärmer werden", "trocken bleiben") — and no perfect infinitive
+    ("soll es geregnet haben" is hearsay about the past)."""
+    if _perfect_infinitive(tok, sent):
+        return False
+    verbs = _main_verbs(sent, tok)[:2]
+    if any(_lemma(v) in flex.words("weather_verb") or v.lower_ in flex.words("weather_verb") for v in verbs):
+        return True
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    return any(v.lower_ in ("werden", "bleiben") for v in verbs) and any(
+        t.i > tok.i and t.pos_ in ("ADJ", "ADV") and t.tag_ == "ADJD" for t in clause
+    )
+
+
 SHOULD_PROB = 0.7  # "sollte" of expectation ~ "dürfte": probable (Kent 63-87, lower half)
 
 

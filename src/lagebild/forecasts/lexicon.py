@@ -54,6 +54,7 @@ CUE_KINDS = (
     "estimate_noun",
     "revelation_verb",
     "naming_verb",
+    "weather_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
