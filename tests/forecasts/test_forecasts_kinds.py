@@ -1079,9 +1079,25 @@ HEARSAY_WEATHER = [
 ]
 
 
+PAST_UNDER_ESTIMATIVES = [
+    # a modal over a perfect infinitive whose participle the tagger mislabels, and an
+    # emerging development in the perfect: inferences and reports about the past
+    ("Zum einen könnten Sternwinde das Material weggeblasen haben, zum anderen könnten junge Planeten "
+     "das Material auf ihrer Bahn entfernt haben.", none),
+    ("Die Diebe dürften das Geld längst ins Ausland geschafft haben.", none),
+    ("Der Täter könnte das Fenster zerstört haben.", none),
+    ("Eine Entwicklung, die sich abgezeichnet hat, und zwar in China.", none),
+    ("Der Rückgang hatte sich schon im Vorjahr abgezeichnet.", none),
+    # the present and the future stay predictions
+    ("Eine Einigung zeichnet sich ab.", one("author")),
+    ("Der Täter könnte bald gefasst werden.", one("author")),
+    ("Die Preise dürften im Herbst wieder steigen.", one("author")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
-    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
+    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("past under estimatives", PAST_UNDER_ESTIMATIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
      ("epistemic dürfte in relative clauses", EPISTEMIC_DUERFTE_IN_RELATIVE_CLAUSES),
      ("hearsay weather", HEARSAY_WEATHER)],
 )

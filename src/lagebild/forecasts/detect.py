@@ -1467,9 +1467,23 @@ def _perfect_infinitive(tok: Token, sent: Span) -> bool:
     """A participle followed by "haben"/"sein" in the modal's clause."""
     clause = _clause(sent, tok)
     for a, b in zip(clause, clause[1:]):
-        if b.lower_ in PERFECT_AUX and a.i != tok.i and _verb_form_de(a) == "part":
+        if b.lower_ in PERFECT_AUX and a.i != tok.i and (
+            _verb_form_de(a) == "part" or a.tag_ == "VVPP" or (b.lower_ == "haben" and _participle_shape_adj(a))
+        ):
             return True
     return False
+
+
+def _participle_shape_adj(tok: Token) -> bool:
+    """A word the tagger calls an adjective or adverb that has the shape of a participle with an
+    inseparable prefix or ge- ("entfernt", "zerstört" tagged ADJD): before "haben" it is the
+    participle of a perfect infinitive ("könnten … entfernt haben"); "recht haben", "satt
+    haben" have no such shape (before "sein" an adjective stays a copula: "weit entfernt sein")."""
+    low = tok.lower_
+    if tok.pos_ not in ("ADJ", "ADV") or not tok.is_alpha or len(low) < 6:
+        return False
+    insep = any(low.startswith(p) for p in _fallback_words("de", "inseparable_prefixes.txt"))
+    return low.endswith("iert") or ((low.startswith("ge") or insep) and low.endswith(("t", "en")))
 
 
 def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
@@ -2514,7 +2528,11 @@ def estimative_frame(
                 hit = frame.prob
         elif "refl_verb" in frame.frames:
             cs, ce = clause_bounds(sent, tok.i)
-            if tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce)):
+            if (
+                tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce))
+                and not (_looks_participle(tok, "de") and _past_clause(doc, cs, ce))
+            ):
+                # ("eine Entwicklung, die sich abgezeichnet hat": the perfect reports the past)
                 hit = frame.prob
         elif "level" in frame.frames:
             # "Die Ansteckungsgefahr sei gering", "Die Chancen stehen gut"
