@@ -1095,9 +1095,37 @@ PAST_UNDER_ESTIMATIVES = [
 ]
 
 
+VERB_FINAL_AMBIGUOUS_PASSIVES = [
+    # a subordinate clause that ends "<participle = infinitive> wird" with no object, or with
+    # a "von" agent, is a present passive, as in main clauses (AMBIGUOUS_PASSIVES)
+    ("Die Forscher vermuten, dass das Virus von Fledermäusen übertragen wird.", none),
+    ("Es ist bekannt, dass der Antrag im Ausschuss beraten wird.", none),
+    ("Er sagt, dass der Preis jedes Jahr vergeben wird.", none),
+    ("Sie betonte, dass das Land bei der Konferenz vom Botschafter vertreten wird.", none),
+    # with an object or a reflexive the same order is a future
+    ("Er glaubt, dass der Minister das Land bei der Konferenz vertreten wird.", one("Er")),
+    ("Ich glaube, dass die Partei die Koalition verlassen wird.", one("Ich")),
+    ("Er glaubt, dass sich niemand an den Vorfall erinnern wird.", one("Er")),
+]
+
+ASSUMPTIONS = [
+    # "davon ausgehen, dass" is an assumption: with present content and no future time it
+    # is a belief about the present, as "glauben" (expectation verbs keep their content)
+    ("Die Hälfte der Manager geht davon aus, dass die Digitalisierung für ihre Firma relevant ist.", none),
+    ("Die Polizei geht davon aus, dass der Täter aus dem Umfeld des Opfers stammt.", none),
+    ("Die Forscher gehen davon aus, dass das Virus von Fledermäusen übertragen wird.", none),
+    ("Der Minister geht davon aus, dass die Wirtschaft im nächsten Jahr wächst.", one("Der Minister")),
+    ("Die Experten gehen davon aus, dass die Preise weiter steigen werden.", one("Die Experten")),
+    ("Hollande geht davon aus, dass die Abgeordneten das Gesetz unterstützen würden.", one("Hollande")),
+    ("Analysten erwarten, dass die Zinsen steigen.", one("Analysten")),
+    ("Die Gewerkschaft befürchtet, dass Stellen wegfallen.", one("Die Gewerkschaft")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
-    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("past under estimatives", PAST_UNDER_ESTIMATIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
+    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("past under estimatives", PAST_UNDER_ESTIMATIVES),
+     ("assumptions", ASSUMPTIONS), ("verb-final ambiguous passives", VERB_FINAL_AMBIGUOUS_PASSIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
      ("epistemic dürfte in relative clauses", EPISTEMIC_DUERFTE_IN_RELATIVE_CLAUSES),
      ("hearsay weather", HEARSAY_WEATHER)],
 )

@@ -290,10 +290,21 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     clause = [t for t in _clause(sent, tok) if not t.is_space]
     comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
     clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
-    if not clause or clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+    if not clause:
         return False
-    verb = clause[-1]
-    between = [t for t in clause if tok.i < t.i < verb.i]
+    if clause[-1].i == tok.i and len(clause) > 1 and clause[-2].lower_ in forms and clause[-2].i == tok.i - 1:
+        # verb-final order of a subordinate clause: "dass das Virus von Fledermäusen
+        # übertragen wird" (a future time in the clause makes the present passive predict:
+        # "der wohl bald entlassen wird")
+        if any(t.lower_ in flex.words("vague_future") | flex.words("future_time") for t in clause):
+            return False
+        verb = clause[-2]
+        between = [t for t in clause if t.i < verb.i]
+    elif clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+        return False
+    else:
+        verb = clause[-1]
+        between = [t for t in clause if tok.i < t.i < verb.i]
     if any(t.lower_ in PASSIVE_AGENT_PREPOSITIONS for t in between):
         return True
     if any(t.lower_ in REFLEXIVES_DE for t in clause):
@@ -1817,7 +1828,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
-                if (st.verb_class in ("expect", "doubt") or (st.verb_class == "believe" and anchored))
+                if (
+                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
+                    or (st.verb_class == "believe" and anchored)
+                )
                 and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
@@ -2053,6 +2067,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
 
 
 INTERLOCUTORS = {"sie", "ich", "wir", "man", "du", "ihr", "you", "i", "we", "one"}
+
+
+def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
+    """The statement's verb is an assumption (``assumption_verb`` in forecast_cues.tsv:
+    "davon ausgehen, dass"), whose content may be present ("Die Polizei geht davon aus, dass
+    der Täter aus dem Umfeld stammt"): like "glauben" it predicts only with a future time or
+    a future cue in its content (the cue path finds "… steigen werden" on its own)."""
+    words = flex.words("assumption_verb")
+    first = (st.cue or "").split()
+    if not words or not first:
+        return False
+    return any(v.lemma in words for v in statement_lexicon(lang).verbs_by_form.get(first[0].lower(), ()))
 
 
 def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> bool:

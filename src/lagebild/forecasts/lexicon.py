@@ -55,6 +55,7 @@ CUE_KINDS = (
     "revelation_verb",
     "naming_verb",
     "weather_verb",
+    "assumption_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
