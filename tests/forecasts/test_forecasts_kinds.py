@@ -1122,9 +1122,22 @@ ASSUMPTIONS = [
 ]
 
 
+ARRIVALS_AT_A_CLOCK_TIME = [
+    # a person or a body "wird um <clock time> erwartet": an arrival on the schedule
+    ("Die Gäste werden um acht Uhr erwartet.", none),
+    ("Der Präsident wird um 14 Uhr am Flughafen erwartet.", none),
+    ("Die Delegation wird gegen 10.30 Uhr in Wien erwartet.", none),
+    ("Der Minister wird am Montag um 9 Uhr im Ausschuss erwartet.", none),
+    # a crowd without a clock time, the weather and outcomes stay expectations
+    ("Zehntausende Besucher werden am Samstag erwartet.", one()),
+    ("Heftige Gewitter werden ab 18 Uhr erwartet.", one()),
+    ("Für den Herbst wird ein Anstieg der Arbeitslosigkeit erwartet.", one()),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
-    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("past under estimatives", PAST_UNDER_ESTIMATIVES),
+    [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("arrivals at a clock time", ARRIVALS_AT_A_CLOCK_TIME), ("past under estimatives", PAST_UNDER_ESTIMATIVES),
      ("assumptions", ASSUMPTIONS), ("verb-final ambiguous passives", VERB_FINAL_AMBIGUOUS_PASSIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
      ("epistemic dürfte in relative clauses", EPISTEMIC_DUERFTE_IN_RELATIVE_CLAUSES),
      ("hearsay weather", HEARSAY_WEATHER)],

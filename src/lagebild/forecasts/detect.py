@@ -993,7 +993,11 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     return found is not None and found[1].kind in ("group", "description")
 
 
-CLOCK_TIME = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
+CLOCK_TIME = re.compile(
+    r"\b(\d{1,2}([.:]\d{2})?|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s*Uhr\b"
+    r"|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)",
+    re.IGNORECASE,
+)
 STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
 NECESSITY_ABILITY = {"müssen", "können", "dürfen"}  # modal infinitives under "wird"
 
@@ -1948,6 +1952,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
+        if (
+            kind == "expectation" and not hedges and cond is None and lang == "de"
+            and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
+        ):
+            # "Die Gäste werden um acht Uhr erwartet", "Der Präsident wird um 14 Uhr am
+            # Flughafen erwartet": a person's or a body's arrival on the schedule
+            continue
         if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
             # a forecast inside a quote: its text is the quoted part of the sentence
             clipped = (max(span[0], stmt.span[0]), min(span[1], stmt.span[1]))
@@ -2079,6 +2090,26 @@ def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
     if not words or not first:
         return False
     return any(v.lemma in words for v in statement_lexicon(lang).verbs_by_form.get(first[0].lower(), ()))
+
+
+def _expected_arrival(sent: Span) -> bool:
+    """A passive "erwartet" ("wird/werden … erwartet") whose subject is a person, persons or
+    an organisation (a person noun, an organisation noun, an actor mention or a pronoun),
+    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet")."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    for t in sent:
+        if t.lower_ != "erwartet" or not any(_lemma(c) == "werden" for c in t.children if dep(c) in ("aux", "aux:pass")):
+            continue
+        subj = next((c for c in t.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+        if subj is None:
+            continue
+        if subj.lower_ in PERSONAL_PRONOUNS or _person_noun(subj) or organisation_noun(subj) == "org":
+            return True
+        if _is_actor_token(doc, subj):  # an actor mention, or a group/description ("die Delegation")
+            return True
+    return False
 
 
 def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> bool:
