@@ -2457,6 +2457,15 @@ class _FrameHit:
     label: str
 
 
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` hold a finite verb (morphology, else an STTS finite tag): a
+    clause, not a list of names."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and (feat(t, "VerbForm") == "Fin" or t.tag_.endswith("FIN"))
+        for t in doc[start:end]
+    )
+
+
 def _past_clause(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``[start, end)`` report the past: a finite indicative past form, or a finite
     "haben"/"sein" with a participle (perfect)."""
@@ -2609,8 +2618,9 @@ def estimative_frame(
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
             if "dass" in frame.frames and colon is not None:
                 # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
-                # colon opens the content as "dass" would
-                if not _past_clause(doc, colon.i + 1, sent.end):
+                # colon opens the content as "dass" would; a list after the colon ("Fraglich:
+                # Itter (Knie), Dibon (krank)", a sports preview's line-up) has no clause
+                if not _past_clause(doc, colon.i + 1, sent.end) and _has_finite_verb(doc, colon.i + 1, sent.end):
                     holder = _holder_subject(_judging_subject(tok))
                     hit = frame.value(negated)
             elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
