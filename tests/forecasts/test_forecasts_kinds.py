@@ -1147,9 +1147,24 @@ LIST_LABELS = [
 ]
 
 
+SUBORDINATE_OPENERS_ARE_NO_VERB_FIRST_CONDITIONS = [
+    # "Weil/Nachdem/Obwohl man …, würden …": a conjunction and "man" open a subordinate
+    # clause, not a verb-first condition ("Mache man nichts, …"); the bare "würden" of
+    # reported speech then predicts nothing
+    ("Weil man die Balance geschafft habe, würden die Mitarbeiter mitziehen, sagte der Bürgermeister.", none),
+    ("Nachdem man sich geeinigt habe, würden die Gespräche fortgesetzt, sagte er.", none),
+    ("Obwohl man gewarnt habe, würden die Behörden untätig bleiben, sagte sie.", none),
+    ("Da man keine Mittel habe, würden die Projekte ruhen, erklärte der Minister.", none),
+    # verb-first conditions stay conditions
+    ("Mache man nichts, werde das Problem noch größer.", one(cond=True)),
+    ("Tut man nichts, wird die Krise eskalieren.", one(cond=True)),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("arrivals at a clock time", ARRIVALS_AT_A_CLOCK_TIME),
+     ("subordinate openers", SUBORDINATE_OPENERS_ARE_NO_VERB_FIRST_CONDITIONS),
      ("list labels", LIST_LABELS), ("past under estimatives", PAST_UNDER_ESTIMATIVES),
      ("assumptions", ASSUMPTIONS), ("verb-final ambiguous passives", VERB_FINAL_AMBIGUOUS_PASSIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),
      ("epistemic dürfte in relative clauses", EPISTEMIC_DUERFTE_IN_RELATIVE_CLAUSES),

@@ -921,7 +921,7 @@ def _person_noun(noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN", ""):
         return False
     low = noun.lower_
-    if low in PERSON_PLURALS or low.endswith(_person_role_heads(noun.doc.lang_)):
+    if low in PERSON_PLURALS or low.endswith(_person_role_heads(noun.doc.lang_)) or organisation_noun(noun) == "person":
         return True  # (the tagger may call a hyphenated role "Youtube-Star" a PROPN)
     if noun.pos_ == "PROPN":
         return False
@@ -1042,7 +1042,7 @@ def _organisation_heads(lang: str) -> Tuple[Tuple[str, str, bool], ...]:
     rows = [
         (r["head"].lower(), r["kind"], r.get("match") == "word")
         for r in iter_tsv(path, required=("head", "kind"),
-                          validate=lambda r: None if r["kind"] in ("org", "state") else f"kind {r['kind']!r} is not org|state")
+                          validate=lambda r: None if r["kind"] in ("org", "state", "person") else f"kind {r['kind']!r} is not org|state|person")
     ]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
@@ -1051,7 +1051,7 @@ def organisation_noun(noun: Optional[Token]) -> Optional[str]:
     """"org" when the common noun ``noun`` names an organisation that decides its own acts
     ("die Mobilfunker", "der Konzern", "das Museum", "die Stadt"), "state" for a state, a
     national government, a central bank or an army ("die Notenbank", "die Regierung"),
-    None otherwise; from ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO
+    "person" for the extra person heads of the file ("Youtube-Star"), None otherwise; from ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO
     agent type), matched on the end of the word (a compound's head)."""
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", ""):
         return None
@@ -1512,7 +1512,9 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     subjunctive = sent.doc.lang_ == "de" and (
         first.lower_ in _subjunctive_forms()
         # "Mache man nichts, …": a pronoun subject right after the first word makes it a verb
-        or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha)
+        # — unless the first word is a conjunction ("Weil man …", "Obwohl man …", "Da man …")
+        or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha
+            and first.pos_ not in NO_V1_POS and not first.tag_.startswith("KO"))
     )
     if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
@@ -1526,6 +1528,7 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
 
 
 V1_PRONOUNS = {"man", "er", "sie", "es", "wir", "ich", "du", "ihr"}
+NO_V1_POS = {"SCONJ", "CCONJ", "ADP", "ADV", "DET", "PRON"}  # a first word that is no verb
 
 
 def _subjunctive_forms() -> frozenset:
