@@ -1045,6 +1045,34 @@ ORGANISATION_NOUN_PLANS = [
     ("Die Regierung wird an dieser Frage zerbrechen.", one("author")),
 ]
 
+PERSON_NOUN_PLANS = [
+    # a person named by a demonym in the singular or by a plural role noun, unhedged act: a plan
+    ("Der Venezolaner wird das Neujahrskonzert 2017 dirigieren.", none),
+    ("Die Verhandlungschefs von EU und IWF werden erst im Laufe der Woche anreisen.", none),
+    ("Die Österreicherin wird im Finale gegen die Schweizerin antreten.", none),
+    ("Der Deutsche wird die Leitung des Orchesters übernehmen.", none),
+    # a people (plural demonym), an outcome: predicted
+    ("Die Österreicher werden unter den hohen Preisen leiden.", one("author")),
+    ("Der Venezolaner wird das Spiel verlieren.", one("author")),
+    ("Die Venezolaner werden die Krise nicht so schnell vergessen.", one("author")),
+]
+
+def test_grid_konjunktiv_ii_outcomes_continue_a_forecast():
+    """A bare "würde" + an outcome verb right after a forecast continues its projection (a
+    poll's figures, a study's scenario) with the same holder; without a forecast before it,
+    or with an act or a wish, the bare "würde" of reported speech predicts nothing."""
+    cases = [
+        ("Laut der Umfrage dürfte die ÖVP ihr Ergebnis knapp verfehlen. Die SPÖ würde ebenfalls stark verlieren.", 2),
+        ("Die Partei dürfte die Wahl gewinnen. Die Grünen würden dagegen deutlich verlieren.", 2),
+        ("Der Export dürfte im Herbst einbrechen. Viele Betriebe würden darunter leiden.", 2),
+        ("Die Mitarbeiter würden mitziehen, sagte der Bürgermeister.", 0),
+        ("Der Umsatz dürfte im Herbst steigen. Die Firma würde gern expandieren.", 1),
+        ("Die Partei dürfte die Wahl gewinnen. Sie würde das Ergebnis begrüßen.", 1),
+    ]
+    failed = [(t, len(_forecasts(t))) for t, n in cases if len(_forecasts(t)) != n]
+    assert not failed, failed
+
+
 RELATIVE_CLAUSE_PLANS = [
     # a relative clause about a person or organisation noun, unhedged act: a plan
     ("Der Youtube-Star, der eine eigene Serie veröffentlichen wird, hat offene Fragen.", none),
@@ -1164,6 +1192,7 @@ SUBORDINATE_OPENERS_ARE_NO_VERB_FIRST_CONDITIONS = [
 @pytest.mark.parametrize(
     "name,cases",
     [("organisation-noun plans", ORGANISATION_NOUN_PLANS), ("arrivals at a clock time", ARRIVALS_AT_A_CLOCK_TIME),
+     ("person-noun plans", PERSON_NOUN_PLANS),
      ("subordinate openers", SUBORDINATE_OPENERS_ARE_NO_VERB_FIRST_CONDITIONS),
      ("list labels", LIST_LABELS), ("past under estimatives", PAST_UNDER_ESTIMATIVES),
      ("assumptions", ASSUMPTIONS), ("verb-final ambiguous passives", VERB_FINAL_AMBIGUOUS_PASSIVES), ("relative-clause plans", RELATIVE_CLAUSE_PLANS),

@@ -921,8 +921,17 @@ def _person_noun(noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN", ""):
         return False
     low = noun.lower_
-    if low in PERSON_PLURALS or low.endswith(_person_role_heads(noun.doc.lang_)) or organisation_noun(noun) == "person":
-        return True  # (the tagger may call a hyphenated role "Youtube-Star" a PROPN)
+    lemma = (noun.lemma_ or "").lower()
+    heads = _person_role_heads(noun.doc.lang_)
+    if low in PERSON_PLURALS or low.endswith(heads) or (lemma and lemma.endswith(heads)) or organisation_noun(noun) == "person":
+        # (the tagger may call a hyphenated role "Youtube-Star" a PROPN; the lemma gives the
+        # plural "Verhandlungschefs" its head "chef")
+        return True
+    if "Plur" not in noun.morph.get("Number") and any(
+        (m.kind == "demonym" or (m.kind == "adjective" and noun.pos_ == "NOUN")) and m.start <= noun.idx < m.end
+        for m in tokens.mentions_in(noun.doc, noun.idx, noun.idx + len(noun))
+    ):
+        return True  # "der Venezolaner", "die Österreicherin", "der Deutsche": one person of that country
     if noun.pos_ == "PROPN":
         return False
     try:
@@ -1028,7 +1037,8 @@ def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     # a pronoun subject is the commentator's own object of prediction ("Er wird einen
     # letzten Versuch unternehmen"); a reported plan names its actor
     return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and (
-        _person_subject(sent, tok) or _organisation_subject(sent, subj) or organisation_noun(subj) == "org"
+        _person_subject(sent, tok) or _person_noun(subj) or _organisation_subject(sent, subj)
+        or organisation_noun(subj) == "org"
     )
 
 
@@ -1931,6 +1941,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # "Niemand hat damit gerechnet, dass … würde": a superseded or surprised expectation
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
+        if (
+            kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None
+            and lang == "de" and out and sent_index.get(out[-1].span[0]) == si - 1 and cues
+            and any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, cues[0].tok))
+        ):
+            # "Die ÖVP könnte ihr Ergebnis halten. Die SPÖ würde ebenfalls stark verlieren.": a
+            # Konjunktiv-II outcome right after a forecast continues its projection
+            continued = out[-1]
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ):
