@@ -923,7 +923,8 @@ def _person_noun(noun: Token) -> bool:
     low = noun.lower_
     lemma = (noun.lemma_ or "").lower()
     heads = _person_role_heads(noun.doc.lang_)
-    if low in PERSON_PLURALS or low.endswith(heads) or (lemma and lemma.endswith(heads)) or organisation_noun(noun) == "person":
+    if (low in PERSON_PLURALS or low.endswith(heads) or (lemma and lemma.endswith(heads))
+            or organisation_noun(noun) == "person"):
         # (the tagger may call a hyphenated role "Youtube-Star" a PROPN; the lemma gives the
         # plural "Verhandlungschefs" its head "chef")
         return True
@@ -1052,7 +1053,8 @@ def _organisation_heads(lang: str) -> Tuple[Tuple[str, str, bool], ...]:
     rows = [
         (r["head"].lower(), r["kind"], r.get("match") == "word")
         for r in iter_tsv(path, required=("head", "kind"),
-                          validate=lambda r: None if r["kind"] in ("org", "state", "person") else f"kind {r['kind']!r} is not org|state|person")
+                          validate=lambda r: None if r["kind"] in ("org", "state", "person")
+                          else f"kind {r['kind']!r} is not org|state|person")
     ]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
@@ -1061,8 +1063,9 @@ def organisation_noun(noun: Optional[Token]) -> Optional[str]:
     """"org" when the common noun ``noun`` names an organisation that decides its own acts
     ("die Mobilfunker", "der Konzern", "das Museum", "die Stadt"), "state" for a state, a
     national government, a central bank or an army ("die Notenbank", "die Regierung"),
-    "person" for the extra person heads of the file ("Youtube-Star"), None otherwise; from ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO
-    agent type), matched on the end of the word (a compound's head)."""
+    "person" for the extra person heads of the file ("Youtube-Star"), None otherwise; from
+    ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO agent type), matched on
+    the end of the word (a compound's head) unless the row says ``word``."""
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", ""):
         return None
     low = noun.lower_
