@@ -32,7 +32,7 @@ def test_audit_records_are_labels_only():
     keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok"}
     annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) >= 240
+    assert len(rows) >= 480
     for r in rows:
         assert set(r) <= keys
         assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted")
@@ -45,3 +45,4 @@ def test_audit_hashes_match_the_corpus(capsys):
     _script().score(AUDIT)
     out = capsys.readouterr().out
     assert "s20-before: precision 34/60" in out and "s20-after: precision 25/60" in out
+    assert "s21-before: precision 32/60" in out and "s21-after: precision 31/60" in out

@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
-from ..datafiles import data_path, word_list
+from ..datafiles import data_path, iter_tsv, word_list
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -290,10 +290,21 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     clause = [t for t in _clause(sent, tok) if not t.is_space]
     comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
     clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
-    if not clause or clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+    if not clause:
         return False
-    verb = clause[-1]
-    between = [t for t in clause if tok.i < t.i < verb.i]
+    if clause[-1].i == tok.i and len(clause) > 1 and clause[-2].lower_ in forms and clause[-2].i == tok.i - 1:
+        # verb-final order of a subordinate clause: "dass das Virus von Fledermäusen
+        # übertragen wird" (a future time in the clause makes the present passive predict:
+        # "der wohl bald entlassen wird")
+        if any(t.lower_ in flex.words("vague_future") | flex.words("future_time") for t in clause):
+            return False
+        verb = clause[-2]
+        between = [t for t in clause if t.i < verb.i]
+    elif clause[-1].i <= tok.i or clause[-1].lower_ not in forms:
+        return False
+    else:
+        verb = clause[-1]
+        between = [t for t in clause if tok.i < t.i < verb.i]
     if any(t.lower_ in PASSIVE_AGENT_PREPOSITIONS for t in between):
         return True
     if any(t.lower_ in REFLEXIVES_DE for t in clause):
@@ -402,6 +413,17 @@ def analyse_sentence(
             # stattfinden", "soll … ablösen" — have other verbs)
             out.cues.append(_Found("predictive_modal", tok, label, None))
             continue
+        if (
+            cue.kind == "deontic" and lang == "de" and phrase in REPORTED_SHOULD and anchored
+            and (_expletive_subject(sent, tok) or _next_word(sent, tok) == "es")
+            and _impersonal_change(sent, tok, flex)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Morgen soll es wieder wärmer werden", "Am Wochenende soll es regnen": hearsay
+            # "soll" over the weather or an impersonal change of state in a future period —
+            # nobody decides it, so it is a reported forecast, not a plan or a goal
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
         if cue.kind not in PREDICTIVE:
             continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
@@ -478,7 +500,8 @@ def analyse_sentence(
         if kind in ("predictive_modal", "conditional_aux") and _has_marker(sent, tok, flex, "option_marker") and not _expletive_subject(sent, tok):
             out.rejected.append((label, "option"))  # "könnten dann etwa …"
             continue
-        if kind == "predictive_modal" and _relative_clause(sent, tok):
+        if kind == "predictive_modal" and _relative_clause(sent, tok) and not tok.lower_.startswith("dürft"):
+            # ("dürfte" is only epistemic: "Reischl, der zum ORF wechseln dürfte" predicts)
             out.rejected.append((label, "relative clause"))  # "die Jobs, in die wir … drängen könnten"
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
@@ -891,6 +914,36 @@ def _person_role_heads(lang: str) -> Tuple[str, ...]:
     return tuple(_fallback_words(lang, "person_role_heads.txt"))
 
 
+def _person_noun(noun: Token) -> bool:
+    """``noun`` names a person by a role or a description: a person-role head ("der
+    CDU-Politiker", "die Sängerin", "der Youtube-Star"), a person plural, or a word the
+    reference lexicon types as persons only."""
+    if noun.pos_ not in ("NOUN", "PROPN", ""):
+        return False
+    low = noun.lower_
+    lemma = (noun.lemma_ or "").lower()
+    heads = _person_role_heads(noun.doc.lang_)
+    if (low in PERSON_PLURALS or low.endswith(heads) or (lemma and lemma.endswith(heads))
+            or organisation_noun(noun) == "person"):
+        # (the tagger may call a hyphenated role "Youtube-Star" a PROPN; the lemma gives the
+        # plural "Verhandlungschefs" its head "chef")
+        return True
+    if "Plur" not in noun.morph.get("Number") and any(
+        (m.kind == "demonym" or (m.kind == "adjective" and noun.pos_ == "NOUN")) and m.start <= noun.idx < m.end
+        for m in tokens.mentions_in(noun.doc, noun.idx, noun.idx + len(noun))
+    ):
+        return True  # "der Venezolaner", "die Österreicherin", "der Deutsche": one person of that country
+    if noun.pos_ == "PROPN":
+        return False
+    try:
+        from ..language.reference import classify
+
+        found = classify(noun.doc, noun.idx, noun.idx + len(noun))
+    except ImportError:  # pragma: no cover
+        return False
+    return found is not None and found[1].kind in ("group", "description") and set(found[1].types) == {"PER"}
+
+
 def _person_subject(sent: Span, tok: Token) -> bool:
     """The subject of ``tok``'s clause is a person or persons: a mention of a PER actor (on
     the head or its name apposition), a person plural, or a description/group the reference
@@ -950,8 +1003,13 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     return found is not None and found[1].kind in ("group", "description")
 
 
-CLOCK_TIME = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*Uhr\b|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
+CLOCK_TIME = re.compile(
+    r"\b(\d{1,2}([.:]\d{2})?|ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s*Uhr\b"
+    r"|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)",
+    re.IGNORECASE,
+)
 STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
+NECESSITY_ABILITY = {"müssen", "können", "dürfen"}  # modal infinitives under "wird"
 
 
 def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -969,13 +1027,52 @@ def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if _relative_clause(sent, tok):
         cs, _ = clause_bounds(sent, tok.i)
         before = (doc[max(sent.start, cs - 7)].idx, doc[cs - 1].idx)  # "Solarz (34), die …"
-        return any(m.end <= before[1] and m.end >= before[0] for m in tokens.mentions_in(doc, sent.start_char, before[1]))
+        if any(m.end <= before[1] and m.end >= before[0] for m in tokens.mentions_in(doc, sent.start_char, before[1])):
+            return True
+        # the noun the clause is about, by the parse ("Der Youtube-Star, der … veröffentlichen
+        # wird", "Der Konzern, der … bauen wird"): a person or an organisation decides its act
+        verb = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+        noun = verb.head if dep(verb) in ("acl", "acl:relcl") and verb.head.i < cs else None
+        return noun is not None and (_person_noun(noun) or organisation_noun(noun) == "org")
     subj = _subject_token(sent, tok)
     # a pronoun subject is the commentator's own object of prediction ("Er wird einen
     # letzten Versuch unternehmen"); a reported plan names its actor
     return subj is not None and subj.lower_ not in PERSONAL_PRONOUNS and (
-        _person_subject(sent, tok) or _organisation_subject(sent, subj)
+        _person_subject(sent, tok) or _person_noun(subj) or _organisation_subject(sent, subj)
+        or organisation_noun(subj) == "org"
     )
+
+
+@lru_cache(maxsize=None)
+def _organisation_heads(lang: str) -> Tuple[Tuple[str, str, bool], ...]:
+    """``(head, kind, whole word only)`` rows of ``data/<lang>/organisation_heads.tsv``,
+    longest head first (so "notenbank" (state) wins over "bank" (org))."""
+    path = data_path(lang, "organisation_heads.tsv")
+    if not path.is_file():
+        return ()
+    rows = [
+        (r["head"].lower(), r["kind"], r.get("match") == "word")
+        for r in iter_tsv(path, required=("head", "kind"),
+                          validate=lambda r: None if r["kind"] in ("org", "state", "person")
+                          else f"kind {r['kind']!r} is not org|state|person")
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def organisation_noun(noun: Optional[Token]) -> Optional[str]:
+    """"org" when the common noun ``noun`` names an organisation that decides its own acts
+    ("die Mobilfunker", "der Konzern", "das Museum", "die Stadt"), "state" for a state, a
+    national government, a central bank or an army ("die Notenbank", "die Regierung"),
+    "person" for the extra person heads of the file ("Youtube-Star"), None otherwise; from
+    ``data/<lang>/organisation_heads.tsv`` (heads derived by CAMEO agent type), matched on
+    the end of the word (a compound's head) unless the row says ``word``."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", ""):
+        return None
+    low = noun.lower_
+    for head, kind, whole in _organisation_heads(noun.doc.lang_):
+        if low == head or (not whole and low.endswith(head) and len(low) > len(head) + 2):
+            return kind
+    return None
 
 
 def _organisation_subject(sent: Span, subj: Token) -> bool:
@@ -1025,7 +1122,9 @@ def _decided_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The verb under ``tok`` is an act its subject decides: no candidate verb is an
     outcome or state (``outcome_verb`` in forecast_cues.tsv, copulas)."""
     lemmas = [_lemma(v) for v in _main_verbs(sent, tok)]
-    keep = flex.words("outcome_verb") | STATE_LEMMAS
+    # (a modal infinitive — "wird … abbauen müssen", "wird … nicht verhindern können" — is a
+    # necessity or an ability that befalls the subject, not its decision)
+    keep = flex.words("outcome_verb") | STATE_LEMMAS | NECESSITY_ABILITY
     return bool(lemmas) and not any(lm in keep for lm in lemmas)
 
 
@@ -1241,6 +1340,23 @@ def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
         return False  # "heuer sollen es maximal 37.500 sein": a cap that is set, not an estimate
     return any(v in AMOUNT_VERBS for v in verbs) and any(sent.doc[j].like_num or sent.doc[j].pos_ == "NUM" for j in range(cs, ce))
+def _impersonal_change(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The verb under ``tok`` (with expletive "es") is a weather verb (``weather_verb`` in
+    forecast_cues.tsv: "regnen", "schneien") or the copula "werden"/"bleiben" with a
+    predicative adjective ("wärmer werden", "trocken bleiben") — and no perfect infinitive
+    ("soll es geregnet haben" is hearsay about the past)."""
+    if _perfect_infinitive(tok, sent):
+        return False
+    verbs = _main_verbs(sent, tok)[:2]
+    if any(_lemma(v) in flex.words("weather_verb") or v.lower_ in flex.words("weather_verb") for v in verbs):
+        return True
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    return any(v.lower_ in ("werden", "bleiben") for v in verbs) and any(
+        t.i > tok.i and t.pos_ in ("ADJ", "ADV") and t.tag_ == "ADJD" for t in clause
+    )
+
+
 SHOULD_PROB = 0.7  # "sollte" of expectation ~ "dürfte": probable (Kent 63-87, lower half)
 
 
@@ -1379,9 +1495,23 @@ def _perfect_infinitive(tok: Token, sent: Span) -> bool:
     """A participle followed by "haben"/"sein" in the modal's clause."""
     clause = _clause(sent, tok)
     for a, b in zip(clause, clause[1:]):
-        if b.lower_ in PERFECT_AUX and a.i != tok.i and _verb_form_de(a) == "part":
+        if b.lower_ in PERFECT_AUX and a.i != tok.i and (
+            _verb_form_de(a) == "part" or a.tag_ == "VVPP" or (b.lower_ == "haben" and _participle_shape_adj(a))
+        ):
             return True
     return False
+
+
+def _participle_shape_adj(tok: Token) -> bool:
+    """A word the tagger calls an adjective or adverb that has the shape of a participle with an
+    inseparable prefix or ge- ("entfernt", "zerstört" tagged ADJD): before "haben" it is the
+    participle of a perfect infinitive ("könnten … entfernt haben"); "recht haben", "satt
+    haben" have no such shape (before "sein" an adjective stays a copula: "weit entfernt sein")."""
+    low = tok.lower_
+    if tok.pos_ not in ("ADJ", "ADV") or not tok.is_alpha or len(low) < 6:
+        return False
+    insep = any(low.startswith(p) for p in _fallback_words("de", "inseparable_prefixes.txt"))
+    return low.endswith("iert") or ((low.startswith("ge") or insep) and low.endswith(("t", "en")))
 
 
 def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
@@ -1395,7 +1525,9 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     subjunctive = sent.doc.lang_ == "de" and (
         first.lower_ in _subjunctive_forms()
         # "Mache man nichts, …": a pronoun subject right after the first word makes it a verb
-        or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha)
+        # — unless the first word is a conjunction ("Weil man …", "Obwohl man …", "Da man …")
+        or (sent.start + 1 < sent.end and doc[sent.start + 1].lower_ in V1_PRONOUNS and first.is_alpha
+            and first.pos_ not in NO_V1_POS and not first.tag_.startswith("KO"))
     )
     if not (finite and first.pos_ in ("VERB", "AUX") or subjunctive) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
@@ -1409,6 +1541,7 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
 
 
 V1_PRONOUNS = {"man", "er", "sie", "es", "wir", "ich", "du", "ihr"}
+NO_V1_POS = {"SCONJ", "CCONJ", "ADP", "ADV", "DET", "PRON"}  # a first word that is no verb
 
 
 def _subjunctive_forms() -> frozenset:
@@ -1715,7 +1848,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
-                if (st.verb_class in ("expect", "doubt") or (st.verb_class == "believe" and anchored))
+                if (
+                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
+                    or (st.verb_class == "believe" and anchored)
+                )
                 and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
             ]
@@ -1808,6 +1944,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # "Niemand hat damit gerechnet, dass … würde": a superseded or surprised expectation
         if kind == "conditional" and stmt is not None and stmt.verb_class == "expect" and cond is None:
             kind = "expectation"  # "gehen davon aus, dass … unterstützen würden": the expected outcome
+        if (
+            kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None
+            and lang == "de" and out and sent_index.get(out[-1].span[0]) == si - 1 and cues
+            and any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, cues[0].tok))
+        ):
+            # "Die ÖVP könnte ihr Ergebnis halten. Die SPÖ würde ebenfalls stark verlieren.": a
+            # Konjunktiv-II outcome right after a forecast continues its projection
+            continued = out[-1]
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ):
@@ -1831,6 +1975,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
+            continue
+        if (
+            kind == "expectation" and not hedges and cond is None and lang == "de"
+            and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
+        ):
+            # "Die Gäste werden um acht Uhr erwartet", "Der Präsident wird um 14 Uhr am
+            # Flughafen erwartet": a person's or a body's arrival on the schedule
             continue
         if stmt is not None and stmt.kind == "direct" and stmt.verb_class != "turn":
             # a forecast inside a quote: its text is the quoted part of the sentence
@@ -1951,6 +2102,38 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
 
 
 INTERLOCUTORS = {"sie", "ich", "wir", "man", "du", "ihr", "you", "i", "we", "one"}
+
+
+def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
+    """The statement's verb is an assumption (``assumption_verb`` in forecast_cues.tsv:
+    "davon ausgehen, dass"), whose content may be present ("Die Polizei geht davon aus, dass
+    der Täter aus dem Umfeld stammt"): like "glauben" it predicts only with a future time or
+    a future cue in its content (the cue path finds "… steigen werden" on its own)."""
+    words = flex.words("assumption_verb")
+    first = (st.cue or "").split()
+    if not words or not first:
+        return False
+    return any(v.lemma in words for v in statement_lexicon(lang).verbs_by_form.get(first[0].lower(), ()))
+
+
+def _expected_arrival(sent: Span) -> bool:
+    """A passive "erwartet" ("wird/werden … erwartet") whose subject is a person, persons or
+    an organisation (a person noun, an organisation noun, an actor mention or a pronoun),
+    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet")."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    for t in sent:
+        if t.lower_ != "erwartet" or not any(_lemma(c) == "werden" for c in t.children if dep(c) in ("aux", "aux:pass")):
+            continue
+        subj = next((c for c in t.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+        if subj is None:
+            continue
+        if subj.lower_ in PERSONAL_PRONOUNS or _person_noun(subj) or organisation_noun(subj) == "org":
+            return True
+        if _is_actor_token(doc, subj):  # an actor mention, or a group/description ("die Delegation")
+            return True
+    return False
 
 
 def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> bool:
@@ -2298,6 +2481,15 @@ class _FrameHit:
     label: str
 
 
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` hold a finite verb (morphology, else an STTS finite tag): a
+    clause, not a list of names."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and (feat(t, "VerbForm") == "Fin" or t.tag_.endswith("FIN"))
+        for t in doc[start:end]
+    )
+
+
 def _past_clause(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``[start, end)`` report the past: a finite indicative past form, or a finite
     "haben"/"sein" with a participle (perfect)."""
@@ -2426,7 +2618,11 @@ def estimative_frame(
                 hit = frame.prob
         elif "refl_verb" in frame.frames:
             cs, ce = clause_bounds(sent, tok.i)
-            if tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce)):
+            if (
+                tok.pos_ == "VERB" and feat(tok, "Tense") != "Past" and any(doc[j].lower_ == "sich" for j in range(cs, ce))
+                and not (_looks_participle(tok, "de") and _past_clause(doc, cs, ce))
+            ):
+                # ("eine Entwicklung, die sich abgezeichnet hat": the perfect reports the past)
                 hit = frame.prob
         elif "level" in frame.frames:
             # "Die Ansteckungsgefahr sei gering", "Die Chancen stehen gut"
@@ -2446,8 +2642,9 @@ def estimative_frame(
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
             if "dass" in frame.frames and colon is not None:
                 # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
-                # colon opens the content as "dass" would
-                if not _past_clause(doc, colon.i + 1, sent.end):
+                # colon opens the content as "dass" would; a list after the colon ("Fraglich:
+                # Itter (Knie), Dibon (krank)", a sports preview's line-up) has no clause
+                if not _past_clause(doc, colon.i + 1, sent.end) and _has_finite_verb(doc, colon.i + 1, sent.end):
                     holder = _holder_subject(_judging_subject(tok))
                     hit = frame.value(negated)
             elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):

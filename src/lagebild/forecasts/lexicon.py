@@ -54,6 +54,8 @@ CUE_KINDS = (
     "estimate_noun",
     "revelation_verb",
     "naming_verb",
+    "weather_verb",
+    "assumption_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
