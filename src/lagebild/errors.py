@@ -39,6 +39,8 @@ class Errors(metaclass=_Coded):
     E133 = "Unknown outcome {value!r}; choose one of {choices}"
     E134 = "Forecast {id!r} has no decision to undo"
     E135 = "Plot path {path!r} must end in .png or .svg"
+    E136 = ("Forecast {id!r} was decided meanwhile: its current decision is {current}, not {seen}; "
+            "look at it again (`lagebild resolve {id}`) and decide again")
     # serve (E5xx)
     E501 = "{db} holds no lagebild store ({msg}); fill it with `lagebild ingest … --db {db}` first"
     # ingest hardening (E15x: readers, decoding, records)
@@ -62,8 +64,9 @@ class Errors(metaclass=_Coded):
     E046 = ("--format gdelt writes incidents, one GDELT 2.0 event row each; --table {table} cannot be "
             "written in it: drop --table, or give --table incidents")
     # accurate pipeline: e5 encoder (E17x)
-    E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): "
-            "pip install 'lagebild[encoder]' (CPU torch), or use --pipeline fast")
+    E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
+            "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
+            "then `pip install -e '.[encoder]'`; or use --pipeline fast")
     E171 = "Unknown pipeline {name!r} (--pipeline / LAGEBILD_PIPELINE); choose one of {choices}"
     E172 = "No accurate pipeline heads for language {lang!r} ({path} missing); use --pipeline fast"
 

@@ -71,7 +71,10 @@ def resolve_cli(
         with Store(db) as store:
             if outcome:
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
-                _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})")
+                was = row.get("replaces")
+                _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})"
+                      + (f"; replaces decision {was['seq']} ({was['outcome']} by {was['decided_by']}), kept in the "
+                         "history" if was else ""))
                 return
             if undo_:
                 row = undo(store, forecast, by=by)  # type: ignore[arg-type]
