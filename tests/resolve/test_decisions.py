@@ -228,3 +228,25 @@ def test_concurrent_deciders_get_distinct_numbers(store_target):
     assert sorted(seqs) == list(range(1, len(seqs) + 1))
     with Store(store_target) as st:
         assert sorted(r["seq"] for r in history(st, "a1:f0")) == sorted(seqs)
+
+
+def test_cli_shows_a_decided_forecast_as_resolved(store, tmp_path):
+    """`lagebild resolve ID` on a decided forecast used to title it "1 forecasts awaiting a
+    decision" with status "due"; it now shows the current decision as its status."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    target = store.path
+    store.close()
+    run = CliRunner().invoke
+    assert run(app, ["resolve", "a1:f0", "-o", "false", "--by", "ana", "--db", target]).exit_code == 0
+    again = run(app, ["resolve", "a1:f0", "-o", "true", "--by", "ben", "--db", target])
+    assert "replaces decision 1 (false by ana)" in " ".join(again.output.split())
+    item = json.loads(run(app, ["resolve", "a1:f0", "--db", target, "-f", "json", "--as-of", "2026-01-01"]).stdout)
+    assert item["status"] == "resolved" and item["proposal_status"] == "due" and item["decision"]["seq"] == 2
+    shown = " ".join(run(app, ["resolve", "a1:f0", "--db", target, "--as-of", "2026-01-01"],
+                         env={"COLUMNS": "200"}).output.split())
+    assert "forecast a1:f0 in" in shown and "awaiting" not in shown and "resolved: true (decision 2, ben)" in shown
+    fresh = json.loads(run(app, ["resolve", "a2:f0", "--db", target, "-f", "json", "--as-of", "2026-01-01"]).stdout)
+    assert fresh["status"] == fresh["proposal_status"] and fresh["decision"] is None
