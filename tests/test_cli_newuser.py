@@ -120,3 +120,24 @@ def test_ingest_summary_names_failed_codes_and_partial_documents(tmp_path):
     partial = [line for line in out.splitlines() if line.startswith("partial: ")]
     assert partial == [f"partial: {folder / 'c[bold].jsonl'}:3: [W005] HTML looks truncated (no closing </html>); "
                        "the result may be partial"]
+
+
+@pytest.mark.parametrize("url", ["postgresql://analyst:s3cret-pw@127.0.0.1:1/news",
+                                 "postgres://analyst:s3cret-pw@127.0.0.1:1/news"])
+@pytest.mark.parametrize("verb", [["documents"], ["forecasts"], ["score"], ["resolve"], ["export", "x.jsonl"],
+                                  ["ingest", "missing.txt"]])
+def test_database_passwords_are_never_printed(url, verb):
+    """A PostgreSQL URL with a password (`--db postgresql://user:pw@host/db`) was echoed
+    whole in every error and summary line -- terminals, CI logs, screenshots."""
+    result = runner.invoke(app, [*verb, "--db", url])
+    assert result.exit_code != 0
+    assert "s3cret-pw" not in result.output and "analyst:***@127.0.0.1:1/news" in result.output
+
+
+def test_redact_db_keeps_everything_but_the_password():
+    from lagebild.errors import Errors, redact_db
+
+    assert redact_db("postgresql://u:p%40ss@h:5432/db?sslmode=require") == "postgresql://u:***@h:5432/db?sslmode=require"
+    assert redact_db("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert redact_db("/data/news.duckdb") == "/data/news.duckdb"
+    assert "pw" not in Errors.E040.format(db="postgresql://u:pw@h/db")

@@ -6,11 +6,32 @@ raises or records these; only the CLI prints.
 from __future__ import annotations
 
 
+import re
+
+_URL_PASSWORD = re.compile(r"(?i)\b((?:postgres|postgresql)(?:\+\w+)?://[^\s:/@]*):[^\s@]*@")
+
+
+def redact_db(db: object) -> str:
+    """``db`` as it may be shown: the password of a ``postgresql://user:password@host/…``
+    URL becomes ``***`` (messages end up in terminals, logs and screenshots; libpq also
+    reads the password from $PGPASSWORD or ~/.pgpass, which keeps it out of the URL)."""
+    return _URL_PASSWORD.sub(r"\1:***@", str(db))
+
+
+class _Message(str):
+    """A coded message whose ``format`` never shows a database URL's password."""
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        if "db" in kwargs:
+            kwargs["db"] = redact_db(kwargs["db"])
+        return str.format(self, *args, **kwargs)
+
+
 class _Coded(type):
     def __getattribute__(cls, name: str) -> str:
         value = type.__getattribute__(cls, name)
         if name.startswith(("E", "W")) and name[1:].isdigit():
-            return f"[{name}] {value}"
+            return _Message(f"[{name}] {value}")
         return value
 
 

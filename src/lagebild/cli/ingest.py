@@ -12,6 +12,7 @@ from ..batch import ingest_paths
 from ..incidents import refresh_incidents
 from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
+from ..errors import redact_db
 from ._util import DbOption, Lang, PipelineOption, app, console, err_console, lang_value, plain, safe
 from .analyze import InputFormat, InputFormatOption, ModelOption
 
@@ -106,7 +107,7 @@ def ingest_cli(
     extra += [f"{report.partial} partial"] if report.partial else []
     console.print(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed"
-        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(db)}", soft_wrap=True,
+        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
     _explain(report.failures, partials)
     if report.interrupted:

@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from ..errors import LagebildError
+from ..errors import LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
 from ..resolve.decisions import sync_status
@@ -92,7 +92,7 @@ def resolve_cli(
                 if fmt == "json":
                     typer.echo(json.dumps(item, ensure_ascii=False, indent=2, default=str))
                 else:
-                    _queue_table([item], db, title=f"forecast {item['forecast_id']} in {db}" + (
+                    _queue_table([item], db, title=f"forecast {item['forecast_id']} in {redact_db(db)}" + (
                         "" if item.get("decision") else " (no decision yet)"))
                     _history_table(item["history"])
                 return
@@ -117,7 +117,7 @@ def _echo(fmt: str, row: dict, line: str) -> None:
 
 
 def _queue_table(items: list, db: str, title: str = "") -> None:
-    title = title or f"{len(items)} forecasts awaiting a decision in {db}"
+    title = title or f"{len(items)} forecasts awaiting a decision in {redact_db(db)}"
     table = Table(title=plain(title), title_justify="left", show_lines=True)
     for col in ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"):
         table.add_column(col, overflow="fold")

@@ -25,6 +25,7 @@ def ingest_with_engine(
     2 usage error). With ``out`` the Parquet partitions stay there and nothing is stored;
     without, they go to a temporary folder and are loaded into ``db``."""
     from ..cli._util import console, err_console, safe
+    from ..errors import redact_db
 
     if engine not in ENGINES:
         err_console.print(f"[red]unknown engine {engine!r}; choose one of {', '.join(ENGINES)}[/red]")
@@ -72,7 +73,7 @@ def ingest_with_engine(
                           soft_wrap=True)
     console.print(
         f"stored {loaded.stored} new, {loaded.updated} updated, {len(loaded.failures)} failed; "
-        f"{total} documents in {db} (Ray, {report.details.get('workers')} workers, {report.seconds:.1f} s)"
+        f"{total} documents in {safe(redact_db(db))} (Ray, {report.details.get('workers')} workers, {report.seconds:.1f} s)"
     )
     return 0 if not loaded.failures else 1
 
