@@ -109,6 +109,7 @@ class Warnings(metaclass=_Coded):
     W155 = "Long text ({chars} characters) analysed in {windows} windows of paragraphs; mentions of a name introduced in an earlier window may be missed"
     W156 = "Input was mostly UTF-8; {count} undecodable byte(s) were replaced with U+FFFD"
     W157 = "Compressed input is truncated; the text read before the cut is kept and the result is partial: {msg}"
+    W158 = "Feed is not well-formed XML ({msg}); its entries were read leniently and one may be cut or missing"
     # events (W2xx)
     W201 = "Event coding needs a dependency parse; the {lang!r} pipeline has none, so no events were coded"
     # W3xx statements/forecasts
