@@ -94,3 +94,50 @@ def test_documents_table_keeps_ids_and_dates_whole_on_narrow_terminals(small_db,
     lines = result.stdout.splitlines()
     for i in range(3):
         assert any(f"d{i:05d}" in line and "2025-04-19" in line for line in lines), result.stdout
+
+
+def test_ingest_summary_names_failed_codes_and_partial_documents(tmp_path):
+    """A batch with a few bad documents mixed in goes on; after the summary, the failures are
+    counted by code and each partial document is named with the warning that made it
+    partial (it used to say only "1 partial", with no way to tell which)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Meldung. 01.04.2025.\n\nRussland griff die Ukraine an.", encoding="utf-8")
+    (folder / "b_empty.txt").write_text("", encoding="utf-8")
+    (folder / "c[bold].jsonl").write_text(
+        json.dumps({"text": "Die EU kritisierte Russland.", "published": "2025-04-02"}) + "\n{not json\n"
+        + json.dumps({"html": "<html><body><p>Frankreich lobte Deutschland [bold]heute[/bold].</p>",
+                      "url": "https://x.example/[red]cut"}) + "\n",
+        encoding="utf-8",
+    )
+    (folder / "d_feed.xml").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
+                                       encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "t.duckdb"), "-q", "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "stored 3 new" in out and "3 failed" in out and "1 partial" in out
+    assert "failed: 3 (E001 ×1, E008 ×1, E016 ×1); each is named above with its reason" in out
+    partial = [line for line in out.splitlines() if line.startswith("partial: ")]
+    assert partial == [f"partial: {folder / 'c[bold].jsonl'}:3: [W005] HTML looks truncated (no closing </html>); "
+                       "the result may be partial"]
+
+
+@pytest.mark.parametrize("url", ["postgresql://analyst:s3cret-pw@127.0.0.1:1/news",
+                                 "postgres://analyst:s3cret-pw@127.0.0.1:1/news"])
+@pytest.mark.parametrize("verb", [["documents"], ["forecasts"], ["score"], ["resolve"], ["export", "x.jsonl"],
+                                  ["ingest", "missing.txt"]])
+def test_database_passwords_are_never_printed(url, verb):
+    """A PostgreSQL URL with a password (`--db postgresql://user:pw@host/db`) was echoed
+    whole in every error and summary line -- terminals, CI logs, screenshots."""
+    result = runner.invoke(app, [*verb, "--db", url])
+    assert result.exit_code != 0
+    assert "s3cret-pw" not in result.output and "analyst:***@127.0.0.1:1/news" in result.output
+
+
+def test_redact_db_keeps_everything_but_the_password():
+    from lagebild.errors import Errors, redact_db
+
+    assert redact_db("postgresql://u:p%40ss@h:5432/db?sslmode=require") == "postgresql://u:***@h:5432/db?sslmode=require"
+    assert redact_db("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert redact_db("/data/news.duckdb") == "/data/news.duckdb"
+    assert "pw" not in Errors.E040.format(db="postgresql://u:pw@h/db")

@@ -6,11 +6,32 @@ raises or records these; only the CLI prints.
 from __future__ import annotations
 
 
+import re
+
+_URL_PASSWORD = re.compile(r"(?i)\b((?:postgres|postgresql)(?:\+\w+)?://[^\s:/@]*):[^\s@]*@")
+
+
+def redact_db(db: object) -> str:
+    """``db`` as it may be shown: the password of a ``postgresql://user:password@host/…``
+    URL becomes ``***`` (messages end up in terminals, logs and screenshots; libpq also
+    reads the password from $PGPASSWORD or ~/.pgpass, which keeps it out of the URL)."""
+    return _URL_PASSWORD.sub(r"\1:***@", str(db))
+
+
+class _Message(str):
+    """A coded message whose ``format`` never shows a database URL's password."""
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        if "db" in kwargs:
+            kwargs["db"] = redact_db(kwargs["db"])
+        return str.format(self, *args, **kwargs)
+
+
 class _Coded(type):
     def __getattribute__(cls, name: str) -> str:
         value = type.__getattribute__(cls, name)
         if name.startswith(("E", "W")) and name[1:].isdigit():
-            return f"[{name}] {value}"
+            return _Message(f"[{name}] {value}")
         return value
 
 
@@ -23,7 +44,7 @@ class Errors(metaclass=_Coded):
     E006 = "Unknown input format {fmt!r} for {path}"
     E007 = "Path does not exist: {path}"
     E008 = "Invalid JSON on line {line} of {path}: {msg}"
-    E009 = "JSON object on line {line} of {path} has neither 'text' nor 'html'"
+    E009 = "JSON object on line {line} of {path} has no article text: 'text' and 'html' are missing, empty or blank"
     E010 = "Data file error in {path}, line {line}: {msg}"
     E011 = "No document with id {id!r} in {db}"
     E012 = "Unknown export format {fmt!r}; choose one of {choices}"
@@ -39,6 +60,8 @@ class Errors(metaclass=_Coded):
     E133 = "Unknown outcome {value!r}; choose one of {choices}"
     E134 = "Forecast {id!r} has no decision to undo"
     E135 = "Plot path {path!r} must end in .png or .svg"
+    E136 = ("Forecast {id!r} was decided meanwhile: its current decision is {current}, not {seen}; "
+            "look at it again (`lagebild resolve {id}`) and decide again")
     # serve (E5xx)
     E501 = "{db} holds no lagebild store ({msg}); fill it with `lagebild ingest … --db {db}` first"
     # ingest hardening (E15x: readers, decoding, records)
@@ -62,8 +85,9 @@ class Errors(metaclass=_Coded):
     E046 = ("--format gdelt writes incidents, one GDELT 2.0 event row each; --table {table} cannot be "
             "written in it: drop --table, or give --table incidents")
     # accurate pipeline: e5 encoder (E17x)
-    E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): "
-            "pip install 'lagebild[encoder]' (CPU torch), or use --pipeline fast")
+    E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
+            "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
+            "then `pip install -e '.[encoder]'`; or use --pipeline fast")
     E171 = "Unknown pipeline {name!r} (--pipeline / LAGEBILD_PIPELINE); choose one of {choices}"
     E172 = "No accurate pipeline heads for language {lang!r} ({path} missing); use --pipeline fast"
 
@@ -85,6 +109,7 @@ class Warnings(metaclass=_Coded):
     W155 = "Long text ({chars} characters) analysed in {windows} windows of paragraphs; mentions of a name introduced in an earlier window may be missed"
     W156 = "Input was mostly UTF-8; {count} undecodable byte(s) were replaced with U+FFFD"
     W157 = "Compressed input is truncated; the text read before the cut is kept and the result is partial: {msg}"
+    W158 = "Feed is not well-formed XML ({msg}); its entries were read leniently and one may be cut or missing"
     # events (W2xx)
     W201 = "Event coding needs a dependency parse; the {lang!r} pipeline has none, so no events were coded"
     # W3xx statements/forecasts

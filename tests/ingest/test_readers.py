@@ -140,3 +140,15 @@ def test_readers_jsonl_with_gzip_magic_but_corrupt_is_one_coded_failure(tmp_path
     items = list(read_paths([path]))
     assert len(items) == 1 and isinstance(items[0], IngestFailure)
     assert items[0].reason.startswith("[E152]")
+
+
+@pytest.mark.parametrize("record", [{"url": "https://x.example"}, {"text": ""}, {"text": "  \n "}, {"html": ""},
+                                    {"text": None, "html": " "}])
+def test_jsonl_record_without_text_says_so(tmp_path, record):
+    """An empty "text" used to be reported as having "neither 'text' nor 'html'", which reads
+    as a missing field to someone looking at a record that has one."""
+    import json
+
+    path = _write(tmp_path, "one.jsonl", (json.dumps(record) + "\n").encode())
+    (item,) = list(read_paths([path]))
+    assert "[E009]" in item.reason and "missing, empty or blank" in item.reason

@@ -157,3 +157,95 @@ def test_cli_decide_list_and_score_on_both_backends(store, tmp_path):
     assert "a1:f0" not in {i["forecast_id"] for i in left}
     assert invoke("resolve", "a1:f0", "--undo", "--db", target).exit_code == 0
     assert invoke("resolve", "--history", "--db", target, "-f", "json").exit_code == 0
+
+
+def test_unlinked_holders_are_never_one_scorecard(store_target):
+    """Holders the linker could not resolve ("unknown" with their wording, a pronoun, a turn
+    label) are kept apart per document and wording: they used to share one card, named
+    after whichever came first, which then carried every unlinked holder's decisions."""
+    with Store(store_target) as st:
+        def fc(p, holder, text):
+            return Forecast(holder=holder, holder_text=text, text=f"p={p}", span=(0, 5), probability=p)
+
+        st.save(_doc("u1", "2024-01-05", ["Markus Feldmann"], [fc(0.8, "unknown", "es"), fc(0.6, "unknown", "Experten"),
+                                                             fc(0.7, "unknown", "Experten")]))
+        st.save(_doc("u2", "2024-01-06", [], [fc(0.9, "unknown", "Experten"), fc(0.3, "Kushnar", "Kushnar")]))
+        record(st, "u1:f1", "true")
+        record(st, "u2:f0", "false")
+        cards = {c["holder"]: c for c in scorecards(st)}
+        assert set(cards) == {"es (unlinked; u1.txt)", "Experten (unlinked; u1.txt)", "Experten (unlinked; u2.txt)",
+                              "Kushnar (unlinked; u2.txt)"}
+        assert (cards["Experten (unlinked; u1.txt)"]["forecasts"], cards["Experten (unlinked; u1.txt)"]["hits"]) == (2, 1)
+        assert (cards["Experten (unlinked; u2.txt)"]["forecasts"], cards["Experten (unlinked; u2.txt)"]["misses"]) == (1, 1)
+        assert cards["es (unlinked; u1.txt)"]["resolved"] == 0
+        assert len({c["holder_id"] for c in cards.values()}) == 4
+        assert [c["holder"] for c in scorecards(st, holder="experten")] == ["Experten (unlinked; u1.txt)",
+                                                                           "Experten (unlinked; u2.txt)"]
+
+
+def test_redeciding_says_what_it_replaces_and_stale_decisions_are_refused(store):
+    first = record(store, "a1:f0", "false", by="ana")
+    assert first["replaces"] is None and first["seq"] == 1
+    second = record(store, "a1:f0", "true", by="ben")
+    assert second["replaces"] == {"seq": 1, "outcome": "false", "decided_by": "ana"}
+    # an analyst who saw decision 1 (or none) and decides now is refused, nothing written
+    for seen in (0, 1):
+        with pytest.raises(LagebildError, match=r"E136.*decision 2 \(true by ben\)"):
+            record(store, "a1:f0", "void", expect=seen)
+    with pytest.raises(LagebildError, match="E136"):
+        undo(store, "a1:f0", expect=1)
+    assert [r["seq"] for r in history(store, "a1:f0")] == [1, 2]
+    assert record(store, "a1:f0", "partly", expect=2)["seq"] == 3
+    assert undo(store, "a1:f0", expect=3)["seq"] == 3
+    assert current(store)["a1:f0"]["outcome"] == "true"
+    undo(store, "a1:f0", expect=2)
+    undo(store, "a1:f0", expect=1)
+    with pytest.raises(LagebildError, match=r"E136.*none \(undone\)"):
+        undo(store, "a1:f0", expect=1)
+    assert record(store, "a1:f0", "true", expect=0)["seq"] == 4
+
+
+def _decide_in_process(args):
+    target, outcome, by = args
+    with Store(target) as st:
+        return record(st, "a1:f0", outcome, by=by)["seq"]
+
+
+def test_concurrent_deciders_get_distinct_numbers(store_target):
+    """Several analysts deciding the same forecast at once (PostgreSQL: CLI and workbench
+    side by side) number their decisions one after the other; the count-then-insert used to
+    give two decisions the same number, and "current" was then a coin toss."""
+    import multiprocessing
+
+    with Store(store_target) as st:
+        st.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75)]))
+        backend = st.backend.name
+    if backend != "postgresql":  # DuckDB: one writing process at a time; in order here
+        seqs = [_decide_in_process((store_target, "true", f"a{i}")) for i in range(3)]
+    else:
+        with multiprocessing.get_context("spawn").Pool(4) as pool:
+            seqs = pool.map(_decide_in_process, [(store_target, "true" if i % 2 else "false", f"a{i}") for i in range(8)])
+    assert sorted(seqs) == list(range(1, len(seqs) + 1))
+    with Store(store_target) as st:
+        assert sorted(r["seq"] for r in history(st, "a1:f0")) == sorted(seqs)
+
+
+def test_cli_shows_a_decided_forecast_as_resolved(store, tmp_path):
+    """`lagebild resolve ID` on a decided forecast used to title it "1 forecasts awaiting a
+    decision" with status "due"; it now shows the current decision as its status."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    target = store.path
+    store.close()
+    run = CliRunner().invoke
+    assert run(app, ["resolve", "a1:f0", "-o", "false", "--by", "ana", "--db", target]).exit_code == 0
+    again = run(app, ["resolve", "a1:f0", "-o", "true", "--by", "ben", "--db", target])
+    assert "replaces decision 1 (false by ana)" in " ".join(again.output.split())
+    item = json.loads(run(app, ["resolve", "a1:f0", "--db", target, "-f", "json", "--as-of", "2026-01-01"]).stdout)
+    assert item["status"] == "resolved" and item["proposal_status"] == "due" and item["decision"]["seq"] == 2
+    shown = " ".join(run(app, ["resolve", "a1:f0", "--db", target, "--as-of", "2026-01-01"]).output.split())
+    assert "forecast a1:f0 in" in shown and "awaiting" not in shown  # the table's cells fold with the width
+    fresh = json.loads(run(app, ["resolve", "a2:f0", "--db", target, "-f", "json", "--as-of", "2026-01-01"]).stdout)
+    assert fresh["status"] == fresh["proposal_status"] and fresh["decision"] is None

@@ -113,3 +113,28 @@ def test_ray_on_a_local_ray_equals_the_local_path(tmp_path):
         ray.shutdown()
     assert report.files == 5
     assert _as_sets(list(iter_parquet(tmp_path / "out"))) == _as_sets(_local(folder))
+
+
+def test_ray_out_reports_failed_documents_and_exits_1(tmp_path, monkeypatch):
+    """`ingest --engine ray --out DIR` used to say only how many files it wrote and exit 0,
+    while the Parquet held rows with ok=false: each failure is now named with its reason,
+    counted in the summary, and the exit code is 1, as on the local path."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    from lagebild.scale import ray_engine
+
+    folder = _inputs(tmp_path / "in")
+    (folder / "[bold]odd.txt").write_bytes(b"\x00\x01\x02" * 40)  # binary, and a name with rich markup
+
+    def fake_run_ray(paths, out, **kwargs):
+        _ray_without_ray(folder, Path(out))
+        return ray_engine.RayReport(out=str(out), files=6, seconds=0.1)
+
+    monkeypatch.setattr(ray_engine, "run_ray", fake_run_ray)
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--engine", "ray", "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1, result.output
+    out = " ".join(result.output.split())
+    assert "3 failed" in out
+    assert "10_empty.txt: [E001]" in out and "20_batch.jsonl:2: [E008]" in out and "[bold]odd.txt: [E002]" in out
+    assert "load-parquet" in out

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ._render import render_document
+from ..errors import redact_db
 from ._util import (
     DbOption, Lang, LimitOption, ShowFormat, TableFormat, app, console, lang_value, open_store, plain, safe,
 )
@@ -39,7 +40,7 @@ def documents_cli(
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     what = "documents" + "".join(f" {k}" for k in (f"in {lang!r}" if lang else "", f"matching {search!r}" if search else "") if k)
-    table = Table(title=Text(plain(f"{len(rows)} of {total} {what} in {db}")), title_justify="left")
+    table = Table(title=Text(plain(f"{len(rows)} of {total} {what} in {redact_db(db)}")), title_justify="left")
     for col in ("id", "published", "lang", "title", "authors", "actors", "events", "stmts", "fcasts"):
         # an id or a date broken over lines cannot be copied into `lagebild show`: those two
         # never wrap; on a narrow terminal the title and the other cells give way

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..forecasts.query import STATUSES, list_forecasts
+from ..errors import redact_db
 from ._util import non_negative, DbOption, TableFormat, app, console, open_store, plain
 
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
@@ -51,7 +52,7 @@ def forecasts_cli(
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    table = Table(title=Text(plain(f"{len(rows)} forecasts in {db}")), title_justify="left")
+    table = Table(title=Text(plain(f"{len(rows)} forecasts in {redact_db(db)}")), title_justify="left")
     for col in ("id", "published", "holder", "p", "horizon", "status", "forecast", "condition"):
         table.add_column(col, overflow="fold")
     for r in rows:

@@ -12,7 +12,8 @@ from ..batch import ingest_paths
 from ..incidents import refresh_incidents
 from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
-from ._util import DbOption, Lang, PipelineOption, app, console, err_console, lang_value, safe
+from ..errors import redact_db
+from ._util import DbOption, Lang, PipelineOption, app, console, err_console, lang_value, plain, safe
 from .analyze import InputFormat, InputFormatOption, ModelOption
 
 
@@ -68,6 +69,7 @@ def ingest_cli(
     )
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     files: set = set()
+    partials: List[tuple] = []  # (source, why) of documents stored as partial results
     with Store(db) as store, progress:
         task = progress.add_task("ingest", total=None, status="", counts="")
 
@@ -78,6 +80,8 @@ def ingest_cli(
                     soft_wrap=True,
                 )
             counts[outcome] += 1
+            if not isinstance(result, IngestFailure) and outcome != "skipped" and getattr(result, "partial", False):
+                partials.append((result.source or result.id, _partial_reason(result.warnings)))
             if path is not None:
                 files.add(path)
             label = result.source if isinstance(result, IngestFailure) else (result.title or result.id)
@@ -103,9 +107,39 @@ def ingest_cli(
     extra += [f"{report.partial} partial"] if report.partial else []
     console.print(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed"
-        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(db)}", soft_wrap=True,
+        f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
+    _explain(report.failures, partials)
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)
     raise typer.Exit(0 if report.ok else 1)
+
+
+# the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
+PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
+SHOWN = 20  # partial documents named after the summary; the rest are counted
+
+
+def _partial_reason(warnings: List[str]) -> str:
+    marked = [w for w in warnings or () if w.startswith(PARTIAL_WARNINGS)]
+    return (marked or list(warnings or ()) or ["partial"])[0]
+
+
+def _explain(failures: list, partials: List[tuple]) -> None:
+    """After the summary (stderr): the failed documents counted by error code (each was
+    named with its reason when it failed), and the documents stored as partial results
+    with the warning that made them partial -- a long batch's summary says which and why."""
+    import re
+    from collections import Counter
+
+    if failures:
+        codes = Counter((re.match(r"\[(E\d+)\]", f.reason or "") or [None, "other"])[1] for f in failures)
+        by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        err_console.print(f"failed: {len(failures)} ({by_code}); each is named above with its reason", soft_wrap=True,
+                          markup=False, highlight=False)
+    for source, why in partials[:SHOWN]:
+        err_console.print(f"partial: {plain(' '.join(str(source).split()))}: {plain(' '.join(why.split()))}", soft_wrap=True,
+                          markup=False, highlight=False)
+    if len(partials) > SHOWN:
+        err_console.print(f"partial: … and {len(partials) - SHOWN} more", markup=False, highlight=False)

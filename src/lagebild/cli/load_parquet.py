@@ -5,7 +5,8 @@ from pathlib import Path
 
 import typer
 
-from ._util import DbOption, app, console, err_console
+from ..errors import redact_db
+from ._util import DbOption, app, console, err_console, safe
 
 
 @app.command("load-parquet")
@@ -35,8 +36,9 @@ def load_parquet_cli(
         err_console.print(f"[red]{e}[/red]")
         raise typer.Exit(2) from e
     for failure in report.failures:
-        err_console.print(f"[red]failed[/red] {failure.source}: {failure.reason}")
+        err_console.print(f"[red]failed[/red] {safe(failure.source, oneline=True)}: {safe(failure.reason, oneline=True)}",
+                          soft_wrap=True)
     console.print(
-        f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed; {total} documents in {db}"
+        f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
     raise typer.Exit(130 if report.interrupted else (1 if report.failures else 0))

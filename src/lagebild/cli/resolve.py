@@ -11,12 +11,12 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from ..errors import LagebildError
+from ..errors import LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
 from ..resolve.decisions import sync_status
 from ..store import Store
-from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store
+from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
 Outcome = Enum("Outcome", {o: o for o in OUTCOMES}, type=str)  # type: ignore[misc]
 
@@ -71,7 +71,10 @@ def resolve_cli(
         with Store(db) as store:
             if outcome:
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
-                _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})")
+                was = row.get("replaces")
+                _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})"
+                      + (f"; replaces decision {was['seq']} ({was['outcome']} by {was['decided_by']}), kept in the "
+                         "history" if was else ""))
                 return
             if undo_:
                 row = undo(store, forecast, by=by)  # type: ignore[arg-type]
@@ -89,7 +92,8 @@ def resolve_cli(
                 if fmt == "json":
                     typer.echo(json.dumps(item, ensure_ascii=False, indent=2, default=str))
                 else:
-                    _queue_table([item], db)
+                    _queue_table([item], db, title=f"forecast {item['forecast_id']} in {redact_db(db)}" + (
+                        "" if item.get("decision") else " (no decision yet)"))
                     _history_table(item["history"])
                 return
             sync_status(store)
@@ -112,8 +116,9 @@ def _echo(fmt: str, row: dict, line: str) -> None:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _queue_table(items: list, db: str) -> None:
-    table = Table(title=f"{len(items)} forecasts awaiting a decision in {db}", title_justify="left", show_lines=True)
+def _queue_table(items: list, db: str, title: str = "") -> None:
+    title = title or f"{len(items)} forecasts awaiting a decision in {redact_db(db)}"
+    table = Table(title=plain(title), title_justify="left", show_lines=True)
     for col in ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"):
         table.add_column(col, overflow="fold")
     for it in items:
@@ -124,9 +129,11 @@ def _queue_table(items: list, db: str) -> None:
         )
         text = it["text"][:160] + (f"\nif: {it['condition']}" if it.get("condition") else "")
         prop = it["proposal"]
+        dec = it.get("decision")
+        status = f"resolved: {dec['outcome']} (decision {dec['seq']}, {dec['decided_by']})" if dec else it["status"]
         table.add_row(*cells(
             it["forecast_id"], it["holder"], "" if it["probability"] is None else f"{it['probability']:.2f}",
-            it["status"], text, cands, f"{prop['outcome']}: {prop['reason']}" if prop else "",
+            status, text, cands, f"{prop['outcome']}: {prop['reason']}" if prop else "",
         ))
     console.print(table, markup=False)
 

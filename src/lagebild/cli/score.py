@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from ..errors import Errors, LagebildError
+from ..errors import Errors, LagebildError, redact_db
 from ..resolve import reliability_diagram, scorecards
 from ._util import DbOption, ShowFormat, app, cells, console, err_console, open_store, plain
 
@@ -55,7 +55,7 @@ def score_cli(
     if fmt == "json":
         typer.echo(json.dumps(cards, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"Scorecards ({len(cards)} holders) in {db}", title_justify="left")
+    table = Table(title=f"Scorecards ({len(cards)} holders) in {redact_db(db)}", title_justify="left")
     for col in ("holder", "fcasts", "resolved", "hits", "partly/void", "hit rate", "Brier", "REL/RES/UNC", "log"):
         table.add_column(col, overflow="fold")
     for c in cards:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import typer
 
-from ..errors import LagebildError
+from ..errors import LagebildError, redact_db
 from ..store.backends import PG_PREFIXES
-from ._util import DbOption, app, console, err_console
+from ._util import DbOption, app, console, err_console, safe
 
 
 @app.command("serve")
@@ -23,7 +23,7 @@ def serve_cli(
         lagebild serve --db news.duckdb --port 8765
     """
     if not db.startswith(PG_PREFIXES) and not Path(db).exists():
-        err_console.print(f"[red]No database at {db}; run `lagebild ingest` first.[/red]")
+        err_console.print(f"[red]No database at {safe(redact_db(db))}; run `lagebild ingest` first.[/red]")
         raise typer.Exit(1)
     import uvicorn
 

@@ -10,7 +10,7 @@ import feedparser
 
 import re
 
-from ..errors import Errors, LagebildError
+from ..errors import Errors, LagebildError, Warnings
 from .build import article_from_html, article_from_text, looks_like_html
 from .decode import display_path
 from .readers import IngestFailure, Item, read_bytes_checked, readers
@@ -46,9 +46,26 @@ def read_feed(path: Path) -> Iterator[Item]:
         reason = problem or getattr(parsed, "bozo_exception", None) or "no entries"
         yield IngestFailure(name, Errors.E016.format(path=name, msg=reason))
         return
-    yield from _entries(parsed, name)
+    bad_xml = _not_well_formed(parsed)
+    for item in _entries(parsed, name):
+        if bad_xml:  # the lenient parser read on past an XML error: say so on every entry
+            note = Warnings.W158.format(msg=bad_xml)
+            if isinstance(item, IngestFailure):
+                item = IngestFailure(item.source, f"{item.reason} ({note})")
+            else:
+                item.warnings.append(note)
+        yield item
     if problem:
         yield IngestFailure(name, Errors.E152.format(done=len(parsed.entries), path=name, msg=problem))
+
+
+def _not_well_formed(parsed) -> str:  # type: ignore[no-untyped-def]
+    """feedparser's reason when the feed is not well-formed XML (a cut or garbled file:
+    its entries come from the lenient parser, and the last one may be cut), else ""."""
+    exc = getattr(parsed, "bozo_exception", None) if parsed.get("bozo") else None
+    if exc is None or type(exc).__name__ in ("CharacterEncodingOverride", "NonXMLContentType"):
+        return ""  # an encoding or content-type mismatch loses nothing
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
 
 
 def _entries(parsed, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]

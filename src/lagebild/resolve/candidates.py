@@ -533,7 +533,9 @@ def resolution_queue(
 
 def one_forecast(store: Any, fid: str, as_of: Optional[date] = None, *, limit: int = 5) -> Dict[str, Any]:
     """:func:`propose` for one forecast id, plus its ``decision`` (current, or None) and
-    ``history`` (every decision, undone ones included). Raises E130/E131."""
+    ``history`` (every decision, undone ones included). A forecast with a current decision
+    has ``status`` "resolved" (as in ``lagebild forecasts`` and the ledger); the proposal's
+    own status ("due", "condition not met", …) stays in ``proposal_status``. Raises E130/E131."""
     from ..errors import Errors, NotFoundError
 
     doc_id, idx = parse_id(fid, "f")
@@ -544,6 +546,9 @@ def one_forecast(store: Any, fid: str, as_of: Optional[date] = None, *, limit: i
     item = propose(ev, fc, as_of or date.today(), limit=limit)
     item["decision"] = current(store, [fc.id]).get(fc.id)
     item["history"] = history(store, fc.id)
+    item["proposal_status"] = item["status"]
+    if item["decision"]:
+        item["status"] = "resolved"
     return item
 
 

@@ -27,6 +27,10 @@ from .ids import parse_id
 
 OUTCOMES = ("true", "false", "partly", "void")
 
+# PostgreSQL advisory lock key of the resolutions table: several analysts (CLI, workbench)
+# deciding at once number their decisions one after the other (arbitrary constant)
+_LOCK = 7_215_640_136
+
 
 def analyst() -> str:
     """Who decides: ``$LAGEBILD_ANALYST``, else the login name."""
@@ -60,15 +64,23 @@ def record(
     evidence: Sequence[str] = (),
     note: Optional[str] = None,
     by: Optional[str] = None,
+    expect: Optional[int] = None,
 ) -> Dict[str, Any]:
-    """Store an analyst's decision on ``forecast`` (a forecast id); returns the new row.
+    """Store an analyst's decision on ``forecast`` (a forecast id); returns the new row,
+    with ``replaces``: the decision that was current before (``{seq, outcome, decided_by}``)
+    or None.
 
     outcome: one of :data:`OUTCOMES` — "true" (it happened as predicted), "false" (it did
         not), "partly" (in part; excluded from hits and Brier scores), "void" (the forecast
         cannot be judged: its condition never held, it was too vague; excluded too).
     evidence: event ids (``<doc>:e<idx>``) or document ids; each is checked to exist.
+    expect: the ``seq`` of the current decision the analyst saw (0: none); when another
+        analyst has decided or undone meanwhile, nothing is written and E136 is raised
+        (the workbench's forms send it, so a stale page never overrides a decision).
+    Decisions are numbered under a lock (PostgreSQL advisory lock; DuckDB has one writer),
+    so concurrent deciders never get the same ``seq``.
     Raises LagebildError E130 (bad id), E131 (no such forecast), E132 (no such event or
-    document), E133 (bad outcome).
+    document), E133 (bad outcome), E136 (decided meanwhile).
     """
     if outcome not in OUTCOMES:
         raise LagebildError(Errors.E133.format(value=outcome, choices=", ".join(OUTCOMES)))
@@ -82,8 +94,32 @@ def record(
     items = [_evidence_item(store, ev) for ev in evidence]
     snapshot = {k: (str(v) if k == "published" and v is not None else v) for k, v in rows[0].items()}
     fid = make_forecast_id(doc_id, idx)
+    with store.exclusive(_LOCK):
+        return _insert(store, fid, doc_id, idx, outcome, items, note, by, snapshot, expect)
+
+
+def _current_row(store: Any, doc_id: str, idx: int) -> Optional[Dict[str, Any]]:
+    rows = store.query(
+        "SELECT id, seq, outcome, decided_by FROM resolutions WHERE doc_id = ? AND idx = ? "
+        "AND undone_at IS NULL ORDER BY seq DESC LIMIT 1", [doc_id, idx],
+    )
+    return dict(rows[0]) if rows else None
+
+
+def _check_expected(fid: str, now: Optional[Dict[str, Any]], expect: Optional[int]) -> None:
+    if expect is None or (now["seq"] if now else 0) == expect:
+        return
+    current = f"decision {now['seq']} ({now['outcome']} by {now['decided_by']})" if now else "none (undone)"
+    raise LagebildError(Errors.E136.format(
+        id=fid, current=current, seen=f"decision {expect}" if expect else "none"))
+
+
+def _insert(store: Any, fid: str, doc_id: str, idx: int, outcome: str, items: List[Dict[str, Any]],
+            note: Optional[str], by: Optional[str], snapshot: Dict[str, Any], expect: Optional[int]) -> Dict[str, Any]:
+    now = _current_row(store, doc_id, idx)
+    _check_expected(fid, now, expect)
     seq = 1 + int(store.query(
-        "SELECT count(*) AS n FROM resolutions WHERE doc_id = ? AND idx = ?", [doc_id, idx]
+        "SELECT coalesce(max(seq), 0) AS n FROM resolutions WHERE doc_id = ? AND idx = ?", [doc_id, idx]
     )[0]["n"])
     row = {
         "id": uuid.uuid4().hex,
@@ -110,19 +146,25 @@ def record(
     except BaseException:
         store.backend.execute("ROLLBACK")
         raise
+    row["replaces"] = {k: now[k] for k in ("seq", "outcome", "decided_by")} if now else None
     return row
 
 
-def undo(store: Any, forecast: str, *, by: Optional[str] = None) -> Dict[str, Any]:
+def undo(store: Any, forecast: str, *, by: Optional[str] = None, expect: Optional[int] = None) -> Dict[str, Any]:
     """Undo the current decision on ``forecast``; the one before it (if any) is current
-    again. Returns the undone row. Raises E130/E134."""
+    again. Returns the undone row. expect: the ``seq`` of the decision the analyst means to
+    undo; if another is current now, nothing is written (E136). Raises E130/E134/E136."""
     doc_id, idx = parse_id(forecast, "f")
-    rows = store.query(
-        "SELECT id, outcome, seq FROM resolutions WHERE doc_id = ? AND idx = ? AND undone_at IS NULL "
-        "ORDER BY seq DESC LIMIT 1", [doc_id, idx],
-    )
-    if not rows:
+    with store.exclusive(_LOCK):
+        return _undo(store, forecast, doc_id, idx, by, expect)
+
+
+def _undo(store: Any, forecast: str, doc_id: str, idx: int, by: Optional[str], expect: Optional[int]) -> Dict[str, Any]:
+    now = _current_row(store, doc_id, idx)
+    if now is None and not expect:
         raise NotFoundError(Errors.E134.format(id=forecast))
+    _check_expected(make_forecast_id(doc_id, idx), now, expect)
+    rows = [{"id": now["id"], "outcome": now["outcome"], "seq": now["seq"]}]
     who, when = by or analyst(), _now()
     store.backend.execute("BEGIN TRANSACTION")
     try:

@@ -24,7 +24,8 @@ def ingest_with_engine(
     """Run ``engine`` on ``paths``; returns the exit code (0 ok, 1 some documents failed,
     2 usage error). With ``out`` the Parquet partitions stay there and nothing is stored;
     without, they go to a temporary folder and are loaded into ``db``."""
-    from ..cli._util import console, err_console
+    from ..cli._util import console, err_console, safe
+    from ..errors import redact_db
 
     if engine not in ENGINES:
         err_console.print(f"[red]unknown engine {engine!r}; choose one of {', '.join(ENGINES)}[/red]")
@@ -50,9 +51,14 @@ def ingest_with_engine(
         err_console.print(f"[red]{e}[/red]")
         return 2
     if out is not None:
-        console.print(f"wrote Parquet partitions of {report.files} files to {report.out} "
-                      f"({report.seconds:.1f} s); load them with: lagebild load-parquet {report.out} --db DB")
-        return 0
+        failed = _failures_in(report.out)
+        for source, reason in failed or ():
+            err_console.print(f"[red]failed[/red] {safe(source, oneline=True)}: {safe(reason, oneline=True)}", soft_wrap=True)
+        counted = f"{len(failed)} failed, " if failed is not None else ""
+        console.print(f"wrote Parquet partitions of {report.files} files to {safe(report.out)} ({counted}"
+                      f"{report.seconds:.1f} s); load them with: lagebild load-parquet {safe(report.out)} --db DB",
+                      soft_wrap=True)
+        return 1 if failed else 0
     try:
         with Store(db) as store:
             loaded = load_parquet(target, store)
@@ -63,9 +69,23 @@ def ingest_with_engine(
 
         shutil.rmtree(target, ignore_errors=True)
     for failure in loaded.failures:
-        err_console.print(f"[red]failed[/red] {failure.source}: {failure.reason}")
+        err_console.print(f"[red]failed[/red] {safe(failure.source, oneline=True)}: {safe(failure.reason, oneline=True)}",
+                          soft_wrap=True)
     console.print(
         f"stored {loaded.stored} new, {loaded.updated} updated, {len(loaded.failures)} failed; "
-        f"{total} documents in {db} (Ray, {report.details.get('workers')} workers, {report.seconds:.1f} s)"
+        f"{total} documents in {safe(redact_db(db))} (Ray, {report.details.get('workers')} workers, {report.seconds:.1f} s)"
     )
     return 0 if not loaded.failures else 1
+
+
+def _failures_in(out: object) -> Optional[List[tuple]]:
+    """``(source, reason)`` of every row the Ray run wrote with ``ok`` false (documents that
+    could not be read or analysed), read from the Parquet partitions in ``out``; None when
+    they cannot be read back (then the run's summary says nothing about failures)."""
+    try:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(str(out), columns=["ok", "source", "error"])
+    except Exception:  # noqa: BLE001 - a remote or unreadable folder: no count, not a failure
+        return None
+    return [(r["source"], r["error"] or "failed") for r in table.to_pylist() if not r["ok"]]

@@ -79,8 +79,8 @@ FORECASTS = ListQuery(
     "forecasts",
     "SELECT f.doc_id, f.idx, f.holder, f.text, f.condition, f.horizon_start, f.horizon_end, "
     "f.probability, f.status, f.published, f.start_char, f.end_char, f.data, d.language, d.title, "
-    "h.name AS holder_name FROM forecasts f JOIN documents d ON d.id = f.doc_id "
-    "LEFT JOIN actors h ON h.id = f.holder",
+    "h.name AS holder_name, h.id AS holder_actor, d.authors AS doc_authors, d.source AS doc_source "
+    "FROM forecasts f JOIN documents d ON d.id = f.doc_id LEFT JOIN actors h ON h.id = f.holder",
     [("doc_id", "str"), ("idx", "int")],
     {"published": "date", "horizon_end": "date", "probability": "num"},
 )
@@ -185,7 +185,19 @@ def list_statements(db: Database, p: StatementParams) -> Tuple[List[Dict[str, An
 
 
 def forecast_item(db: Database, row: Dict[str, Any], today: date) -> Dict[str, Any]:
+    """One forecast row as the ledger shows it; ``holder_key``/``holder_label`` name its
+    holder as the scorecards do (:func:`lagebild.resolve.holders.holder_identity`: one
+    author per name, an unlinked holder apart per document)."""
+    from ..resolve.holders import holder_identity
+
+    linked = row.pop("holder_actor", None) is not None
+    authors, source = row.pop("doc_authors", None), row.pop("doc_source", None)
     item = _merge(db, row)
+    item["holder_key"], item["holder_label"] = holder_identity(
+        item["doc_id"], item.get("holder"), item.get("holder_text"), actor_name=item.get("holder_name"),
+        linked=linked, authors=list(authors or []),
+        source=source, title=item.get("title"),
+    )
     item["stored_status"] = row.get("status")
     item["status"] = effective_status(row.get("status"), row.get("horizon_end"), today)
     return item

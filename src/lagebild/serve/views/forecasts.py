@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
-from typing import Annotated, Any, Dict, List
+from typing import Annotated, Any, Dict, List, Optional
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
@@ -36,15 +36,15 @@ def _ledger(request: Request, p: ForecastParams) -> Dict[str, Any]:
     items, nxt = records.list_forecasts(d, p)
     groups: "OrderedDict[str, Dict[str, Any]]" = OrderedDict()
     for it in items:
-        key = it.get("holder") or "unknown"
-        g = groups.setdefault(key, {"holder": key, "actor": bool(it.get("holder_name")),
-                                       "name": it.get("holder_name") or it.get("holder_text") or key, "forecasts": []})
+        key = it["holder_key"]  # as the scorecards group: authors by name, unlinked holders apart
+        g = groups.setdefault(key, {"holder": it.get("holder"), "actor": bool(it.get("holder_name")),
+                                       "name": it["holder_label"], "forecasts": []})
         g["forecasts"].append(it)
     return {
         "items": items,
         "next": nxt,
         "counts": records.forecast_status_counts(d, p),
-        "by_holder": sorted(groups.values(), key=lambda g: (-len(g["forecasts"]), g["holder"])),
+        "by_holder": sorted(groups.values(), key=lambda g: (-len(g["forecasts"]), g["name"])),
         "today": date.today(),
     }
 
@@ -71,7 +71,8 @@ def _edit_allowed(request: Request) -> None:
 
 def _decide(request: Request, action: Any) -> Response:
     """Run a decision of :mod:`lagebild.resolve.decisions` on the store; its coded errors
-    become 404 (no such forecast, event or decision) or 422 (bad id or outcome)."""
+    become 404 (no such forecast, event or decision), 409 (decided meanwhile: the form was
+    stale, E136) or 422 (bad id or outcome)."""
     d = db(request)
     try:
         with d.lock:
@@ -79,6 +80,8 @@ def _decide(request: Request, action: Any) -> Response:
     except NotFoundError as e:
         raise HTTPException(status_code=404, detail=str(e)) from e
     except LagebildError as e:
+        if str(e).startswith("[E136]"):
+            raise HTTPException(status_code=409, detail=str(e)) from e
         raise HTTPException(status_code=422, detail=str(e)) from e
     return RedirectResponse("/forecasts", status_code=303)
 
@@ -91,29 +94,37 @@ def resolve_forecast(
     outcome: Annotated[str, Form(description="true | false | partly | void")],
     note: Annotated[str, Form(max_length=2000)] = "",
     evidence: Annotated[str, Form(max_length=2000, description="Event or document ids, separated by spaces")] = "",
+    expect: Annotated[Optional[int], Form(ge=0, description="The current decision's number the page showed (0: none); 409 if it changed meanwhile")] = None,
 ) -> Response:
     """Record how forecast ``<doc_id>:f<idx>`` turned out, as ``lagebild resolve ID
     --outcome …`` does (who: $LAGEBILD_ANALYST or the login name). 403 unless the server
-    runs with --allow-edit."""
+    runs with --allow-edit; 409 when ``expect`` is given and another decision was recorded
+    or undone since (a stale page never overrides it)."""
     _edit_allowed(request)
     check_id("forecast", doc_id)
     from ...resolve.decisions import record
     from ...resolve.ids import forecast_id
 
     return _decide(request, lambda store: record(
-        store, forecast_id(doc_id, idx), outcome, evidence=evidence.split(), note=note.strip() or None,
+        store, forecast_id(doc_id, idx), outcome, evidence=evidence.split(), note=note.strip() or None, expect=expect,
     ))
 
 
 @router.post("/forecasts/{doc_id}/{idx}/undo", tags=["edit"], summary="Undo the current decision on a forecast (--allow-edit)")
-def undo_forecast(request: Request, doc_id: str, idx: int) -> Response:
-    """Undo the current decision (the history keeps it), as ``lagebild resolve ID --undo``."""
+def undo_forecast(
+    request: Request,
+    doc_id: str,
+    idx: int,
+    expect: Annotated[Optional[int], Form(ge=0, description="The decision's number the page showed; 409 if another is current now")] = None,
+) -> Response:
+    """Undo the current decision (the history keeps it), as ``lagebild resolve ID --undo``;
+    409 when ``expect`` names a decision that is no longer the current one."""
     _edit_allowed(request)
     check_id("forecast", doc_id)
     from ...resolve.decisions import undo
     from ...resolve.ids import forecast_id
 
-    return _decide(request, lambda store: undo(store, forecast_id(doc_id, idx)))
+    return _decide(request, lambda store: undo(store, forecast_id(doc_id, idx), expect=expect))
 
 
 __all__: List[str] = ["router"]
