@@ -889,7 +889,7 @@ class EventCoder(ArgumentsMixin):
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
         self._bounds = (sent.start, sent.end)
-        self._dateline_tokens = dateline_tokens(sent, wire_hyphen=self.lang == "en")  # language.dateline: no one's argument
+        self._dateline_tokens = dateline_tokens(sent, hyphen=self.lang == "de", wire_hyphen=self.lang == "en")  # language.dateline: no one's argument
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
         for token in sent:
