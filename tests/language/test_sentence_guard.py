@@ -67,3 +67,32 @@ def test_a_run_on_text_is_parsed_in_bounded_sentences():
     text = "Der Präsident sagte, " + "sehr " * 3000 + "gut."
     doc = load("de")(text)
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+def test_capitalised_adverb_repair_runs_once_per_doc(monkeypatch):
+    """The ADV→NOUN/PROPN repair looks at every in-sentence token once per Doc; called per
+    token (session 21's first version) it made the guard quadratic in a sentence's length."""
+    import spacy
+
+    from lagebild.language import sentences
+
+    calls = []
+    real = sentences._capitalised_adverbs
+    monkeypatch.setattr(sentences, "_capitalised_adverbs", lambda *a: calls.append(1) or real(*a))
+    doc = spacy.blank("de").make_doc(" ".join(["wort"] * 500 + ["Ende."]))
+    sentences.sentence_guard(doc)
+    assert len(calls) == 1
+
+
+def test_capitalised_adverb_becomes_a_name():
+    """A capitalised word inside a sentence that the tagger called ADV is a name (PROPN), a
+    hyphenated one a noun; lower-case adverbs and sentence starts are left alone."""
+    import spacy
+
+    from lagebild.language.sentences import sentence_guard
+
+    words = ["Offenbar", "hatte", "Poroschenko", "gestern", "SU-24-Bomber", "gesehen", "."]
+    doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words,
+                           pos=["ADV", "AUX", "ADV", "ADV", "ADV", "VERB", "PUNCT"])
+    sentence_guard(doc)
+    assert [t.pos_ for t in doc] == ["ADV", "AUX", "PROPN", "ADV", "NOUN", "VERB", "PUNCT"]

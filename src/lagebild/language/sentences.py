@@ -90,7 +90,7 @@ def sentence_guard(doc: Doc) -> Doc:
             free = _cut(texts, free, i)
             forced.append(free)
         forbid.append(i)
-        _capitalised_adverbs(toks, texts, forbid)
+    _capitalised_adverbs(toks, texts, forbid)
     if forbid or forced:
         starts = starts.copy()
         starts[forbid] = -1
@@ -100,13 +100,14 @@ def sentence_guard(doc: Doc) -> Doc:
 
 
 def _capitalised_adverbs(toks: list, texts: List[str], inside: List[int]) -> None:
-    """German: a capitalised word inside a sentence (``inside``: indices of tokens where no
+    """A capitalised word inside a sentence (``inside``: indices of tokens where no
     sentence may start; ``toks``/``texts``: the Doc's tokens and their texts) that the tagger
-    called an adverb (or whitespace) is a noun or a name -- German adverbs are written in
-    lower case ("Offenbar haben Taliban-Kämpfer/ADV …", "… hatte Poroschenko/ADV …"); its
+    called an adverb (or whitespace) is a noun or a name -- German (and English) adverbs are
+    written in lower case ("Offenbar haben Taliban-Kämpfer/ADV …", "… hatte Poroschenko/ADV …"); its
     part of speech becomes NOUN (a hyphenated compound, "SU-24-Bomber") or PROPN, so that
     the word-order reading of a clause (language.clauses) sees the phrase. The texts are
-    tested first: most tokens are never looked at as Token objects."""
+    tested first: most tokens are never looked at as Token objects. Called once per Doc:
+    linear in its length."""
     for i in inside:
         text = texts[i]
         if not text[:1].isupper() or text.isupper() or not texts[i - 1][-1:].isalnum():
