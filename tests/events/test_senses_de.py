@@ -21,6 +21,18 @@ def row_ok(row, codes):
     return want in codes
 
 
+def triple_failures(nlp, rows):
+    """The rows of a (source, target, root) grid whose sentence codes no event with the
+    row's source, target and root ("*" = any), each as a printable line naming its kind."""
+    failures = []
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        got = coded_events(doc)
+        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
+                   for s, t, c in got):
+            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    return failures
+
+
 def test_row_ok_semantics():
     assert row_ok({"want": "---", "not": ""}, [])
     assert not row_ok({"want": "---", "not": ""}, ["040"])
@@ -61,12 +73,7 @@ def test_reference_mechanism_grid_de(nlp_de):
     predications (``reference_grid_de.tsv``, session 20): every row must pass."""
     rows = read_grid("reference_grid_de.tsv")
     assert len(rows) >= 15
-    failures = []
-    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
-        got = coded_events(doc)
-        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
-                   for s, t, c in got):
-            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    failures = triple_failures(nlp_de, rows)
     print(f"reference mechanism grid de: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)
 
@@ -91,11 +98,6 @@ def test_dateline_and_binding_grid_de(nlp_de):
     pass; a failing row names its kind."""
     rows = read_grid("mechanisms_s21_grid_de.tsv")
     assert len(rows) >= 15
-    failures = []
-    for row, doc in zip(rows, nlp_de.pipe(r["text"] for r in rows)):
-        got = coded_events(doc)
-        if not any(actor_ok(row["source"], s) and actor_ok(row["target"], t) and (row["root"] == "*" or c[:2] == row["root"])
-                   for s, t, c in got):
-            failures.append(f"  [{row['kind']}] {row['text']}  want {row['source']}->{row['target']} {row['root']}  got {got}")
+    failures = triple_failures(nlp_de, rows)
     print(f"dateline/binding grid de: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)

@@ -71,7 +71,19 @@ def _national_prefix(code: str) -> Optional[str]:
     None for an international one ("IGO…") or a code without a country prefix."""
     return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else None
 
+
+def _previous_sentence_start(doc: Doc, start: int) -> int:
+    """Index of the first token of the sentence before the one holding token ``start`` (its
+    own sentence's start when it is the first; 0 for a Doc without sentence boundaries):
+    how far back a possessive determiner looks for its possessor."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    here = doc[start].sent.start
+    return max((s.start for s in doc.sents if s.start < here), default=here)
+
+
 # -- match atoms -------------------------------------------------------------------------
+
 
 @dataclass
 class Atom:
@@ -1618,9 +1630,7 @@ class ActorLinker:
         coded by its name ("der Zentralrat Deutscher Sinti und Roma … sein Vorsitzender" ->
         the country's NGO group); None when a person stands nearer (his or her own role:
         "Putin … sein Sprecher" is no body's role) or none is found."""
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        here = doc[start].sent.start if sents else 0
-        prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
+        prev_start = _previous_sentence_start(doc, start)
         for f in reversed(out):
             if f.end > start:
                 continue
@@ -1652,9 +1662,7 @@ class ActorLinker:
         """The person a possessive determiner before the role at token ``start`` refers to:
         the nearest person found before it in this or the previous sentence ("Konvička …
         dessen Anwältin"), None when an organisation stands nearer or none is found."""
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
-        here = doc[start].sent.start if sents else 0
-        prev_start = max((s.start for s in sents if s.start < here), default=here) if sents else 0
+        prev_start = _previous_sentence_start(doc, start)
         for f in reversed(out):
             if f.end > start:
                 continue
