@@ -575,7 +575,11 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         dl = dateline_tokens(sent, hyphen=True)
         for t in subjects:
             if t.i in dl:
-                datelined += dateline_subject([t], finite_i, dl)[:1]  # language.dateline: the one repair
+                # language.dateline: the one repair. A German V2 clause holds one constituent
+                # before the finite verb, so every head the parser hung on the place there is
+                # part of the subject ("Paris – Präsident Emmanuel Macron verurteilte …" with
+                # "Macron" hung on "Paris" as a flat name part)
+                datelined += dateline_subject([t], finite_i, dl)
             else:
                 datelined.append(t)
         subjects = datelined
