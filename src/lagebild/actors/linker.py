@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import ORTH
@@ -72,14 +72,21 @@ def _national_prefix(code: str) -> Optional[str]:
     return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else None
 
 
-def _previous_sentence_start(doc: Doc, start: int) -> int:
-    """Index of the first token of the sentence before the one holding token ``start`` (its
-    own sentence's start when it is the first; 0 for a Doc without sentence boundaries):
-    how far back a possessive determiner looks for its possessor."""
-    if not doc.has_annotation("SENT_START"):
-        return 0
-    here = doc[start].sent.start
-    return max((s.start for s in doc.sents if s.start < here), default=here)
+def _mentions_before(doc: Doc, start: int, out: Sequence["Found"]) -> Iterator["Found"]:
+    """The mentions of ``out`` (in text order) that end at or before token ``start``, nearest
+    first, as far back as the start of the sentence before the one holding ``start`` (its
+    own sentence when it is the first; the whole Doc without sentence boundaries): where a
+    possessive determiner looks for its possessor."""
+    prev_start = 0
+    if doc.has_annotation("SENT_START"):
+        here = doc[start].sent.start
+        prev_start = max((s.start for s in doc.sents if s.start < here), default=here)
+    for f in reversed(out):
+        if f.end > start:
+            continue
+        if f.start < prev_start:
+            return
+        yield f
 
 
 # -- match atoms -------------------------------------------------------------------------
@@ -1630,12 +1637,7 @@ class ActorLinker:
         coded by its name ("der Zentralrat Deutscher Sinti und Roma … sein Vorsitzender" ->
         the country's NGO group); None when a person stands nearer (his or her own role:
         "Putin … sein Sprecher" is no body's role) or none is found."""
-        prev_start = _previous_sentence_start(doc, start)
-        for f in reversed(out):
-            if f.end > start:
-                continue
-            if f.start < prev_start:
-                return None
+        for f in _mentions_before(doc, start, out):
             if f.actor.startswith("prov:"):
                 known = _registry.get(f.actor)
                 coded = st.role_code.get(f.actor) if st is not None else None
@@ -1662,12 +1664,7 @@ class ActorLinker:
         """The person a possessive determiner before the role at token ``start`` refers to:
         the nearest person found before it in this or the previous sentence ("Konvička …
         dessen Anwältin"), None when an organisation stands nearer or none is found."""
-        prev_start = _previous_sentence_start(doc, start)
-        for f in reversed(out):
-            if f.end > start:
-                continue
-            if f.start < prev_start:
-                return None
+        for f in _mentions_before(doc, start, out):
             if f.actor.startswith("prov:"):
                 known = _registry.get(f.actor)
                 kind = known.type if known is not None else self.kb.ner_labels.get(doc[f.start].ent_type_)
