@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from ..tokens import span_text
+
 #: a dateline must begin within this many characters of the text (after a headline and a lead)
 DATELINE_WINDOW = 1200
 #: the dashes a dateline ends with
@@ -75,7 +77,7 @@ def dateline_tokens(sent, hyphen: bool = False, wire_hyphen: bool = False) -> Se
     hyphens inside names ("al-Tanf") are no separators. Empty when there is none. The
     places are no one's argument."""
     out: Set[int] = set()
-    text = sent.text
+    text = span_text(sent)  # sliced from the cached Doc text: this runs for every sentence
     dashes = DASHES if hyphen else _TRUE_DASHES
     wire = wire_hyphen and not hyphen and " - " in text
     if not any(d in text for d in dashes) and not wire:
