@@ -223,6 +223,26 @@ def test_store_incidents_and_exports(store_target, tmp_path):
     assert cell["DATEADDED"] == "20250416000000" and cell["SOURCEURL"].startswith("https://")
 
 
+def test_gdelt_sourceurl_is_the_first_report(store_target, tmp_path):
+    """SOURCEURL names the article that reported the incident first (earliest publication,
+    then earliest stored), not the one whose id sorts first; DATEADDED is that first day."""
+    days = ["2025-04-18", "2025-04-16", "2025-04-17", None]
+    docs = []
+    for i, (day, host) in enumerate(zip(days, ["a.de", "b.de", "c.de", "d.de"])):
+        d = _report(i, RUS, UKR, "190", f"https://www.{host}/{i}")
+        d.published = day
+        docs.append(d)
+    with Store(store_target) as store:
+        store.save_many(docs)
+        refresh_incidents(store)
+        export(store, tmp_path / "g.tsv", fmt="gdelt")
+    with (tmp_path / "g.tsv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    cell = dict(zip(GDELT_EVENT_COLUMNS, row))
+    assert cell["SOURCEURL"] == "https://www.b.de/1"  # doc0 sorts first but was published last
+    assert cell["DATEADDED"] == "20250416000000"
+
+
 def test_cli_five_articles_of_one_incident(tmp_path):
     """End to end with the real pipeline: five outlets report one attack in their own
     words (plus one unrelated report) -> one incident of five documents."""

@@ -85,6 +85,24 @@ def _geo_cells(place: Optional[str], actor: Optional[Dict[str, Any]], geonames: 
     return [kind, place, "", "", "", "", "", feature or ""]
 
 
+def _first_report(store: Any, event_ids: List[str]) -> str:
+    """The URL (else the source path) of the document that reported the incident first:
+    the earliest publication date, then the earliest stored (``seq``); documents without
+    a date come last. (The event ids are in document-id order, which says nothing about
+    who reported first.)"""
+    doc_ids = sorted({e.rsplit(":", 1)[0] for e in event_ids if e})
+    if not doc_ids:
+        return ""
+    rows = store.query(
+        f"SELECT id, url, source, published, seq FROM documents WHERE id IN ({', '.join('?' * len(doc_ids))})",
+        doc_ids,
+    )
+    if not rows:
+        return ""
+    first = min(rows, key=lambda r: (r["published"] is None, str(r["published"] or "")[:10], r["seq"] or 0, r["id"]))
+    return first["url"] or first["source"] or ""
+
+
 def gdelt_rows(store: Any) -> List[List[str]]:
     """The rows (61 strings each) for the incidents currently in ``store``."""
     actors = {r["id"]: r for r in store.query("SELECT id, name, type, country, code FROM actors")}
@@ -95,9 +113,7 @@ def gdelt_rows(store: Any) -> List[List[str]]:
         day = inc["date"]
         if isinstance(day, str):
             day = date.fromisoformat(day[:10])
-        first_doc = (inc["event_ids"] or [""])[0].rsplit(":", 1)[0]
-        url_row = store.query("SELECT url, source FROM documents WHERE id = ?", [first_doc]) if first_doc else []
-        url = (url_row[0]["url"] or url_row[0]["source"]) if url_row else ""
+        url = _first_report(store, inc["event_ids"] or [])
         data = store.backend.load_json(inc["data"]) or {}
         cameo = str(inc["cameo"] or "")
         first_seen = inc["first_seen"]
