@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
-from ..resolve.decisions import sync_status
+from ..resolve.decisions import premature, sync_status
 from ..store import Store
 from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
@@ -71,6 +71,10 @@ def resolve_cli(
         with Store(db) as store:
             if outcome:
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
+                early = premature(store, forecast, outcome)  # type: ignore[arg-type]
+                if early:
+                    row["warnings"] = [early]
+                    err_console.print(early, style="yellow", markup=False, highlight=False, soft_wrap=True)
                 was = row.get("replaces")
                 _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})"
                       + (f"; replaces decision {was['seq']} ({was['outcome']} by {was['decided_by']}), kept in the "
