@@ -282,3 +282,25 @@ def test_cli_warns_on_a_miss_decided_before_the_horizon_ends(store_target, end, 
     assert row["outcome"] == outcome and bool(row.get("warnings")) == warned
     with Store(store_target) as st:
         assert current(st)["h1:f0"]["outcome"] == outcome  # stored either way
+
+
+def test_cli_as_of_dates_a_miss_for_the_horizon_check(store_target):
+    """`--as-of` with `--outcome` used to be ignored without a word; it now names the day the
+    decision judges, so a miss recorded as of a day after the horizon is not premature."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    fc = Forecast(holder="author", text="Russia will attack", span=(0, 5), probability=0.7,
+                  horizon={"text": "by 2998", "start": "2024-01-05", "end": "2998-12-31"})
+    with Store(store_target) as st:
+        st.save(_doc("h2", "2024-01-05", ["Markus Feldmann"], [fc]))
+    run = CliRunner().invoke
+    late = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "2999-01-01", "--db", store_target])
+    assert late.exit_code == 0 and "[W135]" not in late.output
+    early = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "2998-06-01", "--db", store_target])
+    assert early.exit_code == 0 and "[W135]" in early.output and "2998-06-01" in early.output
+    bad = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "soon", "--db", store_target])
+    assert bad.exit_code != 0 and "ISO date" in bad.output
+    with Store(store_target) as st:  # the refused call wrote nothing: decision 2 is current
+        assert [r["seq"] for r in history(st) if r["forecast_id"] == "h2:f0"] == [1, 2]

@@ -38,7 +38,7 @@ def _exists(db: str) -> None:
 def resolve_cli(
     forecast: Optional[str] = typer.Argument(None, help="A forecast id (<document id>:f<index>) to decide on."),
     db: str = DbOption,
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date (default: today)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date; with --outcome: the day the decision judges (W135 if a 'false' comes before the horizon ends). Default: today."),
     fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Output format."),
     include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
     holder: Optional[str] = typer.Option(None, "--holder", help="Only this holder (actor id or part of the name)."),
@@ -70,8 +70,9 @@ def resolve_cli(
     try:
         with Store(db) as store:
             if outcome:
+                day = _as_of(as_of)  # a bad date is refused before anything is written
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
-                early = premature(store, forecast, outcome)  # type: ignore[arg-type]
+                early = premature(store, forecast, outcome, day)  # type: ignore[arg-type]
                 if early:
                     row["warnings"] = [early]
                     err_console.print(early, style="yellow", markup=False, highlight=False, soft_wrap=True)
