@@ -141,3 +141,27 @@ def test_redact_db_keeps_everything_but_the_password():
     assert redact_db("postgresql://u@h/db") == "postgresql://u@h/db"
     assert redact_db("/data/news.duckdb") == "/data/news.duckdb"
     assert "pw" not in Errors.E040.format(db="postgresql://u:pw@h/db")
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_documents_table_leaves_the_title_room_on_narrow_terminals(tmp_path, width, narrow):
+    """At 80 columns the four count columns took the title's room and folded it into
+    4-letter pieces ("Shel|ling|in"); below 110 columns they now share one column
+    ("2/1/0/0", titled a/e/s/f) and the title's words stay whole."""
+    from lagebild.cli import _util
+
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.save(_doc(0, title="Waffenruhe gebrochen in Charkiw"))
+    old = _util.console.width
+    _util.console.width = width
+    try:
+        result = runner.invoke(app, ["documents", "--db", str(db)])
+    finally:
+        _util.console.width = old
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert any("Waffenruhe" in line for line in lines) and any("Charkiw" in line for line in lines)
+    assert any("2/1/0/0" in line for line in lines) == narrow
+    assert any("a/e/s/f" in line for line in lines) == narrow

@@ -223,6 +223,63 @@ def test_store_incidents_and_exports(store_target, tmp_path):
     assert cell["DATEADDED"] == "20250416000000" and cell["SOURCEURL"].startswith("https://")
 
 
+def test_gdelt_sourceurl_is_the_first_report(store_target, tmp_path):
+    """SOURCEURL names the article that reported the incident first (earliest publication,
+    then earliest stored), not the one whose id sorts first; DATEADDED is that first day."""
+    days = ["2025-04-18", "2025-04-16", "2025-04-17", None]
+    docs = []
+    for i, (day, host) in enumerate(zip(days, ["a.de", "b.de", "c.de", "d.de"])):
+        d = _report(i, RUS, UKR, "190", f"https://www.{host}/{i}")
+        d.published = day
+        docs.append(d)
+    with Store(store_target) as store:
+        store.save_many(docs)
+        refresh_incidents(store)
+        export(store, tmp_path / "g.tsv", fmt="gdelt")
+    with (tmp_path / "g.tsv").open(encoding="utf-8") as fh:
+        (row,) = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    cell = dict(zip(GDELT_EVENT_COLUMNS, row))
+    assert cell["SOURCEURL"] == "https://www.b.de/1"  # doc0 sorts first but was published last
+    assert cell["DATEADDED"] == "20250416000000"
+
+
+@pytest.mark.parametrize("modality, negated, written", [
+    ("asserted", False, True), ("reported", False, True),
+    ("predicted", False, False), ("threatened", False, False), ("hypothetical", False, False),
+    ("conditional", False, False), ("demanded", False, False), ("asserted", True, False),
+])
+def test_gdelt_writes_only_what_took_place(tmp_path, modality, negated, written):
+    """GDELT's table has no modality or negation column: a predicted, threatened or negated
+    attack written there reads as an attack that happened (a predicted one even with its
+    future date). Such incidents are left out and counted on stderr; the incidents table
+    keeps them."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    fact = _report(0, RUS, UKR, "190", "https://www.a.de/0")
+    other = _report(1, RUSMIL, KYIV, "195", "https://www.b.de/1")
+    other.events[0].modality, other.events[0].negated = modality, negated
+    other.events[0].date = "2030-05-01"
+    other.published = "2025-04-16"
+    db = tmp_path / "m.duckdb"
+    with Store(str(db)) as store:
+        store.save_many([fact, other])
+    out = tmp_path / "g.tsv"
+    result = CliRunner().invoke(app, ["export", str(out), "--format", "gdelt", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    rows = [r.split("\t") for r in out.read_text(encoding="utf-8").splitlines()]
+    dates = sorted(dict(zip(GDELT_EVENT_COLUMNS, r))["SQLDATE"] for r in rows)
+    assert ("20300501" in dates) == written and "20250415" in dates
+    text = " ".join(result.output.split())
+    assert ("left out 1 incidents" in text) == (not written)
+    if not written:
+        assert ("negated 1" if negated else f"{modality} 1") in text
+    inc = tmp_path / "i.jsonl"
+    assert CliRunner().invoke(app, ["export", str(inc), "--table", "incidents", "--db", str(db)]).exit_code == 0
+    assert len(inc.read_text(encoding="utf-8").splitlines()) == 2  # the incidents table keeps both
+
+
 def test_cli_five_articles_of_one_incident(tmp_path):
     """End to end with the real pipeline: five outlets report one attack in their own
     words (plus one unrelated report) -> one incident of five documents."""

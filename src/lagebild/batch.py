@@ -4,12 +4,13 @@ This is the library behind ``lagebild ingest``; the CLI only adds a progress bar
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from .actors.provisional import clear_provisional, provisional_actors, register_provisional
-from .errors import DatabaseLockedError, Errors
+from .errors import DatabaseLockedError, Errors, Warnings
 from .ingest.readers import IngestFailure, Item, iter_items
 from .pipeline import analyze_batch
 from .schemas import Document
@@ -336,3 +337,46 @@ def _notifier(on_item: Optional[Callable[..., None]]) -> Callable[..., None]:
     if n >= 3:
         return on_item
     return lambda path, result, outcome: on_item(path, result) if outcome != "skipped" else None
+
+
+_LINE_SOURCE = re.compile(r"^[^#]*:\d+$")  # "batch.jsonl:12": a line number is no identity (feed entries: "feed.xml#id")
+
+
+def version_key(url: Optional[str], source: Optional[str]) -> Optional[str]:
+    """What makes two stored documents versions of one article: the same URL, else the
+    same source path (a file, a feed entry ``feed.xml#<entry id>``); None for a JSON Lines
+    record without a URL (``batch.jsonl:12`` names a line, not an article)."""
+    if url:
+        return url
+    if source and not _LINE_SOURCE.search(source):
+        return source
+    return None
+
+
+def earlier_versions(store: Store, new: Sequence[Tuple[str, Optional[str], Optional[str]]]) -> List[str]:
+    """Warning W160 for each document of ``new`` (``(id, url, source)`` of the documents a
+    run stored as new) whose URL or source another stored document has: the text changed
+    since that one was stored (document ids are content hashes, so the new version is a new
+    document and the earlier one is kept). One query per 500 documents."""
+    by_key: Dict[str, Tuple[str, str]] = {}
+    for doc_id, url, source in new:
+        key = version_key(url, source)
+        if key:
+            by_key.setdefault(key, (doc_id, key))
+    out: List[str] = []
+    keys = sorted(by_key)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = store.query(
+            f"SELECT id, url, source, seq FROM documents WHERE url IN ({marks}) OR (url IS NULL AND source IN ({marks})) "
+            "ORDER BY seq", chunk + chunk,
+        )
+        for row in rows:
+            key = version_key(row["url"], row["source"])
+            if key not in by_key:
+                continue
+            new_id, label = by_key[key]
+            if row["id"] != new_id:
+                out.append(Warnings.W160.format(source=label, old=row["id"], new=new_id))
+    return out

@@ -117,6 +117,12 @@ class Warnings(metaclass=_Coded):
     W302 = "No forecast lexicons for {lang!r} (data/{lang}/forecast_cues.tsv, wep.tsv); no forecasts are extracted"
     # accurate pipeline (W17x)
     W170 = "No accurate-pipeline heads for {lang!r}; analysed with the fast pipeline"
+    # forecast decisions (W13x)
+    W135 = ("{id}: decided 'false' on {today}, before its horizon ends ({end}): it can still come true; "
+            "the scorecards count it as a miss now (undo: lagebild resolve {id} --undo)")
+    # re-ingest (W16x)
+    W160 = ("{source}: the text changed since it was stored as document {old}; the new version is stored as "
+            "{new} and the earlier one is kept (both count in incidents and scorecards)")
 
 
 class LagebildError(Exception):

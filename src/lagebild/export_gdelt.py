@@ -22,6 +22,14 @@ What lagebild fills and how (empty where lagebild has no such information):
   and coordinates are left empty (the KB has no FIPS codes or coordinates);
 * ``DATEADDED``: ``first_seen`` as ``YYYYMMDD000000``; ``SOURCEURL``: the URL (or the
   source path) of the first document that reported the incident.
+
+Only incidents that happened as reported are written: modality "asserted" or "reported"
+and not negated. GDELT's table has no modality or negation column, so a consumer would
+read "Putin will probably meet Trump in 2030" (predicted), a threatened attack or "Russia
+did not attack" as an event that took place (PRODUCT.md names exactly this as a GDELT
+fault). The threat or demand itself is an event of its own (a speech act, CAMEO 13/10,
+asserted) and is written. :func:`left_out` counts what was not written; the incidents
+table (``--table incidents``) keeps everything.
 """
 from __future__ import annotations
 
@@ -48,6 +56,25 @@ GDELT_EVENT_COLUMNS = (
     "DATEADDED", "SOURCEURL",
 )
 assert len(GDELT_EVENT_COLUMNS) == 61
+
+
+# the modalities of events that took place as the text reports them
+FACTUAL = ("asserted", "reported")
+
+
+def _factual(inc: Dict[str, Any]) -> bool:
+    return (inc["modality"] or "asserted") in FACTUAL and not inc["negated"]
+
+
+def left_out(store: Any) -> Dict[str, int]:
+    """The incidents of ``store`` that the GDELT export does not write, counted by why:
+    their modality ("predicted": 3) or "negated"; empty when every incident is written."""
+    out: Dict[str, int] = {}
+    for inc in store.query("SELECT modality, negated FROM incidents"):
+        if not _factual(inc):
+            why = "negated" if inc["negated"] else str(inc["modality"])
+            out[why] = out.get(why, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _geonames() -> Dict[str, str]:
@@ -85,19 +112,38 @@ def _geo_cells(place: Optional[str], actor: Optional[Dict[str, Any]], geonames: 
     return [kind, place, "", "", "", "", "", feature or ""]
 
 
+def _first_report(store: Any, event_ids: List[str]) -> str:
+    """The URL (else the source path) of the document that reported the incident first:
+    the earliest publication date, then the earliest stored (``seq``); documents without
+    a date come last. (The event ids are in document-id order, which says nothing about
+    who reported first.)"""
+    doc_ids = sorted({e.rsplit(":", 1)[0] for e in event_ids if e})
+    if not doc_ids:
+        return ""
+    rows = store.query(
+        f"SELECT id, url, source, published, seq FROM documents WHERE id IN ({', '.join('?' * len(doc_ids))})",
+        doc_ids,
+    )
+    if not rows:
+        return ""
+    first = min(rows, key=lambda r: (r["published"] is None, str(r["published"] or "")[:10], r["seq"] or 0, r["id"]))
+    return first["url"] or first["source"] or ""
+
+
 def gdelt_rows(store: Any) -> List[List[str]]:
-    """The rows (61 strings each) for the incidents currently in ``store``."""
+    """The rows (61 strings each) for the incidents currently in ``store`` that took place
+    as reported (see the module docstring; :func:`left_out` counts the others)."""
     actors = {r["id"]: r for r in store.query("SELECT id, name, type, country, code FROM actors")}
     by_name = {str(r["name"]).lower(): r for r in actors.values() if r["type"] in ("GPE", "LOC") and r["name"]}
     geonames = _geonames()
     rows: List[List[str]] = []
     for inc in store.query("SELECT * FROM incidents ORDER BY date NULLS LAST, id"):
+        if not _factual(inc):
+            continue
         day = inc["date"]
         if isinstance(day, str):
             day = date.fromisoformat(day[:10])
-        first_doc = (inc["event_ids"] or [""])[0].rsplit(":", 1)[0]
-        url_row = store.query("SELECT url, source FROM documents WHERE id = ?", [first_doc]) if first_doc else []
-        url = (url_row[0]["url"] or url_row[0]["source"]) if url_row else ""
+        url = _first_report(store, inc["event_ids"] or [])
         data = store.backend.load_json(inc["data"]) or {}
         cameo = str(inc["cameo"] or "")
         first_seen = inc["first_seen"]

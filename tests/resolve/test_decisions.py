@@ -249,3 +249,58 @@ def test_cli_shows_a_decided_forecast_as_resolved(store, tmp_path):
     assert "forecast a1:f0 in" in shown and "awaiting" not in shown  # the table's cells fold with the width
     fresh = json.loads(run(app, ["resolve", "a2:f0", "--db", target, "-f", "json", "--as-of", "2026-01-01"]).stdout)
     assert fresh["status"] == fresh["proposal_status"] and fresh["decision"] is None
+
+
+@pytest.mark.parametrize("end, outcome, warned", [
+    ("2999-12-31", "false", True),    # the horizon is not over: it can still come true
+    ("2999-12-31", "true", False),    # it happened early: nothing premature
+    ("2999-12-31", "void", False),
+    ("2024-03-31", "false", False),   # the horizon is over
+    (None, "false", False),           # no horizon: nothing to compare with
+])
+def test_cli_warns_on_a_miss_decided_before_the_horizon_ends(store_target, end, outcome, warned):
+    """`resolve ID -o false` on a forecast whose horizon has not ended was stored without a
+    word, and the scorecards counted a miss the future could still turn into a hit. The
+    decision is still stored (the analyst may know better: the actor died), with W135 on
+    stderr and in the JSON."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    fc = Forecast(holder="author", text="Russia will attack", span=(0, 5), probability=0.7,
+                  horizon={"text": "by then", "start": "2024-01-05", "end": end} if end else None)
+    with Store(store_target) as st:
+        st.save(_doc("h1", "2024-01-05", ["Markus Feldmann"], [fc]))
+    run = CliRunner().invoke
+    shown = run(app, ["resolve", "h1:f0", "-o", outcome, "--by", "ana", "--db", store_target])
+    assert shown.exit_code == 0, shown.output
+    assert ("[W135]" in shown.output) == warned
+    if warned:
+        assert "2999-12-31" in shown.output and "h1:f0 --undo" in " ".join(shown.output.split())
+    as_json = run(app, ["resolve", "h1:f0", "-o", outcome, "--by", "ben", "--db", store_target, "-f", "json"])
+    row = json.loads(as_json.stdout.strip().splitlines()[-1])
+    assert row["outcome"] == outcome and bool(row.get("warnings")) == warned
+    with Store(store_target) as st:
+        assert current(st)["h1:f0"]["outcome"] == outcome  # stored either way
+
+
+def test_cli_as_of_dates_a_miss_for_the_horizon_check(store_target):
+    """`--as-of` with `--outcome` used to be ignored without a word; it now names the day the
+    decision judges, so a miss recorded as of a day after the horizon is not premature."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    fc = Forecast(holder="author", text="Russia will attack", span=(0, 5), probability=0.7,
+                  horizon={"text": "by 2998", "start": "2024-01-05", "end": "2998-12-31"})
+    with Store(store_target) as st:
+        st.save(_doc("h2", "2024-01-05", ["Markus Feldmann"], [fc]))
+    run = CliRunner().invoke
+    late = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "2999-01-01", "--db", store_target])
+    assert late.exit_code == 0 and "[W135]" not in late.output
+    early = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "2998-06-01", "--db", store_target])
+    assert early.exit_code == 0 and "[W135]" in early.output and "2998-06-01" in early.output
+    bad = run(app, ["resolve", "h2:f0", "-o", "false", "--as-of", "soon", "--db", store_target])
+    assert bad.exit_code != 0 and "ISO date" in bad.output
+    with Store(store_target) as st:  # the refused call wrote nothing: decision 2 is current
+        assert [r["seq"] for r in history(st) if r["forecast_id"] == "h2:f0"] == [1, 2]

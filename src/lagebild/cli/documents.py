@@ -41,18 +41,27 @@ def documents_cli(
         return
     what = "documents" + "".join(f" {k}" for k in (f"in {lang!r}" if lang else "", f"matching {search!r}" if search else "") if k)
     table = Table(title=Text(plain(f"{len(rows)} of {total} {what} in {redact_db(db)}")), title_justify="left")
-    for col in ("id", "published", "lang", "title", "authors", "actors", "events", "stmts", "fcasts"):
+    # below NARROW columns the four counts (actors/events/statements/forecasts) share one
+    # column ("5/1/1/0", titled a/e/s/f): as four columns they took the room of the title,
+    # which an 80-column terminal folded into 4-letter pieces
+    narrow = console.width < NARROW
+    counts = ("a/e/s/f",) if narrow else ("actors", "events", "stmts", "fcasts")
+    for col in ("id", "published", "lang", "title", "authors") + counts:
         # an id or a date broken over lines cannot be copied into `lagebild show`: those two
         # never wrap; on a narrow terminal the title and the other cells give way
         table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"),
                          min_width=len("2025-04-19") if col == "published" else None)
     for r in rows:
+        numbers = (r["n_actors"], r["n_events"], r["n_statements"], r["n_forecasts"])
         cells = (
             r["id"], r["published"] or "", r["language"] or "", " ".join((r["title"] or "").split())[:60],
-            ", ".join(r["authors"] or []), r["n_actors"], r["n_events"], r["n_statements"], r["n_forecasts"],
+            ", ".join(r["authors"] or []), *(("/".join(map(str, numbers)),) if narrow else numbers),
         )
         table.add_row(*(Text(plain(c)) for c in cells))
     console.print(table)
+
+
+NARROW = 110  # terminal columns below which `documents` shows its four counts in one column
 
 
 @app.command("show")

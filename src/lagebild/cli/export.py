@@ -10,7 +10,7 @@ import typer
 from ..errors import Errors, LagebildError
 from ..store import Store, export
 from ..store.export import TABLES
-from ._util import DbOption, app, console, open_store, safe
+from ._util import DbOption, app, console, err_console, open_store, safe
 
 
 class ExportFormat(str, Enum):
@@ -53,5 +53,16 @@ def export_cli(
                 raise
             msg = getattr(e, "strerror", None) or " ".join(str(e).split())
             raise LagebildError(Errors.E045.format(path=out, msg=msg)) from e
+        if fmt is ExportFormat.gdelt:
+            from ..export_gdelt import left_out
+
+            skipped = left_out(store)
+        else:
+            skipped = {}
     what = "incidents (GDELT 2.0 events)" if fmt is ExportFormat.gdelt else table_name
     console.print(f"wrote {n} rows of {what} to {safe(out)}")
+    if skipped:
+        why = ", ".join(f"{k} {v}" for k, v in skipped.items())
+        err_console.print(
+            f"left out {sum(skipped.values())} incidents that did not take place as reported ({why}): GDELT's "
+            "table has no modality or negation column; `--table incidents` has them", markup=False, soft_wrap=True)

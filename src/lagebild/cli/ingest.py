@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ..batch import ingest_paths
+from ..batch import earlier_versions, ingest_paths
 from ..incidents import refresh_incidents
 from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
@@ -70,6 +70,7 @@ def ingest_cli(
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     files: set = set()
     partials: List[tuple] = []  # (source, why) of documents stored as partial results
+    stored_new: List[tuple] = []  # (id, url, source) of new documents: earlier versions? (W160)
     with Store(db) as store, progress:
         task = progress.add_task("ingest", total=None, status="", counts="")
 
@@ -80,6 +81,8 @@ def ingest_cli(
                     soft_wrap=True,
                 )
             counts[outcome] += 1
+            if outcome == "new":
+                stored_new.append((result.id, getattr(result, "url", None), result.source))
             if not isinstance(result, IngestFailure) and outcome != "skipped" and getattr(result, "partial", False):
                 partials.append((result.source or result.id, _partial_reason(result.warnings)))
             if path is not None:
@@ -101,6 +104,7 @@ def ingest_cli(
         with store.exclusive():  # concurrent ingests (PostgreSQL) refresh incidents in turn
             refresh_incidents(store)
         total = store.count()
+        changed = earlier_versions(store, stored_new)
         store.release()
     extra = [f"{report.unchanged} unchanged"] if report.unchanged else []
     extra += [f"{report.skipped} skipped (already stored)"] if report.skipped else []
@@ -110,6 +114,10 @@ def ingest_cli(
         f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
     _explain(report.failures, partials)
+    for line in changed[:SHOWN]:
+        err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
+    if len(changed) > SHOWN:
+        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)

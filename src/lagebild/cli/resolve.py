@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
-from ..resolve.decisions import sync_status
+from ..resolve.decisions import premature, sync_status
 from ..store import Store
 from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
@@ -38,7 +38,7 @@ def _exists(db: str) -> None:
 def resolve_cli(
     forecast: Optional[str] = typer.Argument(None, help="A forecast id (<document id>:f<index>) to decide on."),
     db: str = DbOption,
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date (default: today)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="List forecasts due by this date; with --outcome: the day the decision judges (W135 if a 'false' comes before the horizon ends). Default: today."),
     fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Output format."),
     include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
     holder: Optional[str] = typer.Option(None, "--holder", help="Only this holder (actor id or part of the name)."),
@@ -70,7 +70,12 @@ def resolve_cli(
     try:
         with Store(db) as store:
             if outcome:
+                day = _as_of(as_of)  # a bad date is refused before anything is written
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
+                early = premature(store, forecast, outcome, day)  # type: ignore[arg-type]
+                if early:
+                    row["warnings"] = [early]
+                    err_console.print(early, style="yellow", markup=False, highlight=False, soft_wrap=True)
                 was = row.get("replaces")
                 _echo(fmt, row, f"{row['forecast_id']}: {outcome} (by {row['decided_by']}, decision {row['seq']})"
                       + (f"; replaces decision {was['seq']} ({was['outcome']} by {was['decided_by']}), kept in the "

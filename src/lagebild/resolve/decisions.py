@@ -17,10 +17,10 @@ import getpass
 import json
 import os
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-from ..errors import Errors, LagebildError, NotFoundError
+from ..errors import Errors, LagebildError, NotFoundError, Warnings
 from .ids import event_id as make_event_id
 from .ids import forecast_id as make_forecast_id
 from .ids import parse_id
@@ -96,6 +96,25 @@ def record(
     fid = make_forecast_id(doc_id, idx)
     with store.exclusive(_LOCK):
         return _insert(store, fid, doc_id, idx, outcome, items, note, by, snapshot, expect)
+
+
+def premature(store: Any, forecast: str, outcome: str, today: Optional[date] = None) -> Optional[str]:
+    """Warning W135 when ``outcome`` is "false" and the horizon of ``forecast`` ends after
+    ``today`` (default: the current date): the predicted event may still happen, so a
+    miss recorded now may be wrong. None otherwise (other outcomes, no horizon end, a
+    horizon that is over). "true" is never premature: the event has happened."""
+    if outcome != "false":
+        return None
+    doc_id, idx = parse_id(forecast, "f")
+    rows = store.query("SELECT horizon_end FROM forecasts WHERE doc_id = ? AND idx = ?", [doc_id, idx])
+    end = rows[0]["horizon_end"] if rows else None
+    if end is None:
+        return None
+    end = end if isinstance(end, date) else date.fromisoformat(str(end)[:10])
+    today = today or date.today()
+    if end <= today:
+        return None
+    return Warnings.W135.format(id=make_forecast_id(doc_id, idx), today=today.isoformat(), end=end.isoformat())
 
 
 def _current_row(store: Any, doc_id: str, idx: int) -> Optional[Dict[str, Any]]:

@@ -96,7 +96,10 @@ def create_app(db: str, *, allow_edit: bool = False, title: str = "lagebild work
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with
+        # the workbench's own form posts, and the cross-site check refused every decision
+        # made in a browser; other sites still get no referrer (and a cross-site post "null")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 

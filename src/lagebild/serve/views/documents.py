@@ -2,7 +2,7 @@
 the document view ``/documents/{id}`` with every record highlighted in the text."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Dict
+from typing import Annotated, Any, Dict, Optional, Tuple
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -52,9 +52,36 @@ def document_json(request: Request, doc_id: str) -> Any:
     return as_json(_document(request, doc_id))
 
 
+# the document view renders at most this many events, statements and forecasts each (the
+# first ones, in text order) and lists at most MENTIONS_SHOWN offsets per actor: a 1 MB
+# run-on text with 11,000 events made a 60 MB page that took 50 s to load; the JSON twin,
+# the API and the events explorer (?doc=) keep every record
+RECORDS_SHOWN = 300
+MENTIONS_SHOWN = 50
+
+
+def shown(doc: Dict[str, Any], limit: Optional[int] = None) -> Tuple[Dict[str, Any], Dict[str, int]]:
+    """``doc`` with its events, statements and forecasts cut to the first ``limit`` each
+    (default :data:`RECORDS_SHOWN`; indices stay those of the stored record: e0 …
+    e{limit-1}), and the total per kind that was cut ({"events": 11434}; empty when
+    nothing was cut)."""
+    limit = RECORDS_SHOWN if limit is None else limit
+    view = dict(doc)
+    cut: Dict[str, int] = {}
+    for key in ("events", "statements", "forecasts"):
+        records = doc.get(key) or []
+        if len(records) > limit:
+            view[key] = records[:limit]
+            cut[key] = len(records)
+    return view, cut
+
+
 @router.get("/documents/{doc_id}", tags=["pages"], response_class=Response, summary="Document view (HTML)")
 def document_page(request: Request, doc_id: str) -> Response:
-    doc = _document(request, doc_id)
+    doc, cut = shown(_document(request, doc_id))
     names = {a["id"]: a["name"] for a in doc.get("actors") or []}
-    return page(request, "document.html", {"doc": doc, "segments": segments(doc), "names": names})
+    return page(request, "document.html", {
+        "doc": doc, "segments": segments(doc), "names": names, "cut": cut,
+        "shown": RECORDS_SHOWN, "mentions_shown": MENTIONS_SHOWN,
+    })
 
