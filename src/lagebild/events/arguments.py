@@ -12,7 +12,7 @@ from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
-from ..language.reference import NOMINATIVE_ONLY_DE
+from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -372,6 +372,14 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
+        if subj and all(self._fronted_word(s) for s in subj):
+            # "Demnach/nsubj griffen Kämpfer/obj des IS die Stadt an": the capitalised
+            # Vorfeld adverb is no subject; the first bare actor phrase after the finite
+            # verb is (German V2: one constituent before the finite verb)
+            ids = {s.i for s in subj}
+            after = [x for x in self._bare_after(verb) if x.i not in ids]
+            if after:
+                subj, objs = after[:1], [o for o in objs if o.i != after[0].i and o.i not in ids]
         if any(s.i in self._dateline_tokens or s.head.i in self._dateline_tokens for s in subj):
             subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):
@@ -628,6 +636,14 @@ class ArgumentsMixin:
         subject ("Kritisch/nsubj äußerte sich X"): a lone first token whose lemma is lower
         case (German nouns keep their capital), that is no actor and has a second subject
         beside it, belongs to the predicate."""
+        return self._fronted_word(tok) and any(
+            c.i != tok.i and self.lex.role(c.dep_) in ("subj", "subj_pass") for c in tok.head.children)
+
+    def _fronted_word(self, tok: Token) -> bool:
+        """German: ``tok`` is a lone capitalised first word of its sentence (or the first
+        after its dateline) with a lower-case lemma, parsed as a subject, and no coded
+        actor: an adjective or adverb in the Vorfeld ("Kritisch", "Demnach", "Erneut"),
+        which German capitalises there only because it opens the sentence."""
         # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
         # hat …": every word after the dash is capitalised too)
         first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
@@ -636,11 +652,12 @@ class ArgumentsMixin:
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
                 and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
             return False
-        # only beside a second subject of the same verb, and never a coded actor ("Macron";
-        # a provisional one may be the parser's guess at a capitalised adverb: "Scharf")
+        if self._group_phrase(tok):
+            return False  # a nominalised group adjective ("Unbekannte", "Bewaffnete") is a noun phrase
+        # never a coded actor ("Macron"; a provisional one may be the parser's guess at a
+        # capitalised adverb: "Scharf")
         actor = self.arg(tok.doc, tok).actor
-        return (not (actor and not actor.startswith(("---", "prov:")))
-                and any(c.i != tok.i and self.lex.role(c.dep_) in ("subj", "subj_pass") for c in tok.head.children))
+        return not (actor and not actor.startswith(("---", "prov:")))
 
     def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
         """Subject tokens of ``verb``, inherited through coordination, control and
@@ -766,8 +783,21 @@ class ArgumentsMixin:
         key = (id(doc), token.i)
         hit = cache.get(key)
         if hit is None:
-            hit = cache[key] = any(self.arg(doc, t).actor for t in self.expand_conj(token))
+            hit = cache[key] = any(self.arg(doc, t).actor or self._group_phrase(t) for t in self.expand_conj(token))
         return hit
+
+    def _group_phrase(self, token: Token) -> bool:
+        """German: ``token`` heads a generic group noun phrase ("die Armee", "Rebellen",
+        "Unbekannte"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
+        no actor mention -- its agent-coded actor is made only when an event is coded
+        (:meth:`_refer`) -- but it stands for an actor, so argument selection must not
+        pass it over for a word-order reading that finds a thing ("dass die Armee
+        Stellungen der Rebellen angegriffen hat": the subject is the army, not the
+        positions). Off with ``generic_groups`` (PETRARCH's dictionaries code agents
+        themselves) and for English, whose argument rules were measured without it."""
+        if self.lang != "de" or not getattr(self, "generic_groups", False):
+            return False
+        return group_agent(token) is not None
 
     def _is_reciprocal(self, token: Token) -> bool:
         return token.lower_ in self.lex.reciprocal or (

@@ -398,6 +398,15 @@ class EventCoder(ArgumentsMixin):
                     inside = {t.i for m in means for t in m.subtree}
                     agents = means
                     subjects = [x for x in subjects if x.i not in inside]
+            if self.lang == "de" and not any(self._has_actor(verb.doc, x) for x in subjects):
+                # the patient of a passive the parse did not call its subject ("In Istanbul
+                # wurden zwölf Journalisten/obl festgenommen"), or its dative ("Den Ländern
+                # wird … vorgeschrieben"): a bare phrase of the clause that names an actor
+                taken = {t.i for a in agents for t in a.subtree}
+                lin_s, lin_o = self._linear_args(verb)
+                bare = [x for x in lin_s + lin_o if x.i not in taken and self._has_actor(verb.doc, x)]
+                if bare:
+                    subjects = bare[:1]
             sources, targets = agents, subjects
             if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
@@ -1477,6 +1486,8 @@ class EventCoder(ArgumentsMixin):
             return "GOV" if a is not None and getattr(a, "country", None) and getattr(a, "type", "") in ("state", "country", "GPE") else None
         if code.startswith("IGO"):
             return "IGO"
+        if not code.strip("-"):
+            return None  # "---": an actor nobody has identified acts for no government
         return code[3:6] or "GOV"
 
     def _coded(self, actor_id: Optional[str]) -> bool:

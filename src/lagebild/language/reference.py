@@ -77,8 +77,31 @@ def _validate(row: dict) -> Optional[str]:
     if bad:
         return f"unknown actor type(s) {bad} (one of {', '.join(TYPES)})"
     if row["kind"] == "group" and not row.get("agent"):
-        return "a group needs an agent code"
+        return f"a group needs an agent code (or {UNIDENTIFIED!r} for an unidentified actor)"
     return None
+
+
+#: the ``agent`` of a group word that names actors nobody has identified ("Unbekannte",
+#: "Vermummte"): CAMEO's unidentified actor ``---`` (no country, no agent), whatever
+#: country the context names (real-de gold README: ``"---"`` for "Unbekannte")
+UNIDENTIFIED = "-"
+
+
+def group_agent(tok: Token) -> Optional[str]:
+    """The CAMEO agent code of ``tok`` when it heads a generic group noun phrase ("die
+    Polizei" -> ``"COP"``, "Rebellen" -> ``"REB"``, "Unbekannte" -> :data:`UNIDENTIFIED`),
+    else None: a pronoun, a description, a compared noun ("wie Soldaten") or any other
+    word. Cheap (one lexicon lookup); the actor itself is made only when an event needs
+    it (:func:`resolve_references`). Used by argument selection, which must know that
+    such a phrase stands for an actor before any actor exists for it."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    word = _word_of(load_reference_lexicon(_lang(tok.doc)), tok)
+    if word is None or word.kind != "group" or not word.agent:
+        return None
+    if _compared(tok) or any(c.lower_ in ("beiden", "both") for c in tok.children):
+        return None
+    return word.agent
 
 
 @lru_cache(maxsize=4)
@@ -727,6 +750,9 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     if word.kind == "group":
         if not groups:
             return []
+        if word.agent == UNIDENTIFIED:
+            # "Unbekannte griffen … an": an actor nobody has identified has no country either
+            return [group_actor(doc, "", None, doc_text(doc)[start:end], start, end)]
         owner = _group_owner(doc, head, str(word.agent), start, end)
         if owner is not None:
             return [owner]
