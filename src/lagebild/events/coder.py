@@ -398,7 +398,13 @@ class EventCoder(ArgumentsMixin):
                     inside = {t.i for m in means for t in m.subtree}
                     agents = means
                     subjects = [x for x in subjects if x.i not in inside]
-            if self.lang == "de" and not any(self._has_actor(verb.doc, x) for x in subjects):
+            sources, targets = agents, subjects
+            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
+                    and any(t.startswith("prep:") for t in pattern.target):
+                # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
+                # the target the pattern's prepositional slot
+                targets = pick([t for t in pattern.target if t.startswith("prep:")]) or subjects
+            if self.lang == "de" and not any(self._has_actor(verb.doc, x) for x in targets):
                 # the patient of a passive the parse did not call its subject ("In Istanbul
                 # wurden zwölf Journalisten/obl festgenommen"), or its dative ("Den Ländern
                 # wird … vorgeschrieben"): a bare phrase of the clause that names an actor
@@ -406,13 +412,7 @@ class EventCoder(ArgumentsMixin):
                 lin_s, lin_o = self._linear_args(verb)
                 bare = [x for x in lin_s + lin_o if x.i not in taken and self._has_actor(verb.doc, x)]
                 if bare:
-                    subjects = bare[:1]
-            sources, targets = agents, subjects
-            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
-                    and any(t.startswith("prep:") for t in pattern.target):
-                # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
-                # the target the pattern's prepositional slot
-                targets = pick([t for t in pattern.target if t.startswith("prep:")]) or subjects
+                    targets = bare[:1]
         elif pattern.source_slots != ("subj",):
             sources = pick(pattern.source_slots)
             targets = pick(pattern.target)
