@@ -372,9 +372,9 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
-        if subj and all(self._fronted_word(s) for s in subj):
-            # "Demnach/nsubj griffen Kämpfer/obj des IS die Stadt an": the capitalised
-            # Vorfeld adverb is no subject; the first bare actor phrase after the finite
+        if subj and all(self._fronted_word(s) and self.lemma(s) == s.lower_ for s in subj):
+            # "Demnach/nsubj griffen Kämpfer/obj des IS die Stadt an": the capitalised,
+            # uninflected (lemma = form) Vorfeld adverb is no subject; the first bare actor phrase after the finite
             # verb is (German V2: one constituent before the finite verb)
             ids = {s.i for s in subj}
             after = [x for x in self._bare_after(verb) if x.i not in ids]
