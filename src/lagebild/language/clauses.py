@@ -360,12 +360,9 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
             if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
                     and tok.lower_ not in TIME_NOUNS_DE:
                 close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
-            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") and tok.morph.get("Case") != ["Gen"]
-                            or current[-1].pos_ == "PRON" and "Poss=Yes" not in str(current[-1].morph)):
-                # a determiner opens the next phrase ("… den Präsidenten die Hilfe …"); a
-                # genitive one continues its noun ("nach Angaben der Polizei", "Einem Bericht
-                # der Agentur zufolge": a genitive attribute)
-                close()
+            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+                            and "Poss=Yes" not in str(current[-1].morph)):
+                close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
             if current and tok.pos_ == "NUM" and current[-1].pos_ in ("NOUN", "PROPN") and tok.i + 1 < end \
                     and doc[tok.i + 1].pos_ in ("NOUN", "ADJ"):
                 close()  # so does a numeral before its noun ("am Montag zwölf Journalisten", not "im Jahr 2015")
@@ -375,14 +372,6 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
             continue
         close()
     close()
-    if v2 and phrases and phrases[0].front and phrases[0].prep is not None:
-        # German V2: one constituent before the finite verb. When it opens with a
-        # preposition ("Nach Angaben der Polizei wurden …"), the rest of the Vorfeld belongs
-        # to that phrase; none of it is a bare phrase (a subject or object)
-        k = 1
-        while k < len(phrases) and phrases[k].front and phrases[k].prep is None:
-            phrases[0] = Phrase(phrases[0].tokens + phrases[k].tokens, phrases[0].prep, True)
-            del phrases[k]
     return fin, phrases
 
 
