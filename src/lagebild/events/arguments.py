@@ -397,7 +397,7 @@ class ArgumentsMixin:
             taken = {t.i for x in subj + objs for t in x.subtree}
             if not any(self._has_actor(doc, x) or x.pos_ == "PRON" for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
                     and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
-                                                                        if self._has_actor(doc, c) and not self._postpositional(c)):
+                                                                        if self._has_actor(doc, c)):
                 if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
                     objs = [o for o in objs if o.i != lin_s[0].i]
                     subj = lin_s
@@ -505,7 +505,9 @@ class ArgumentsMixin:
             self.lex.role(x.dep_) == "case" for x in c.children) and "Case=Gen" not in str(c.morph)
         # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
         # zufolge/flat hat Russland …": the source of the report, not the subject)
-        subj = [c for c in self.children(verb, "subj", "subj_pass") if not self._postpositional(c)]
+        post = self.lex.postpositions
+        subj = [c for c in self.children(verb, "subj", "subj_pass")
+                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)]
         objs = self.children(verb, "obj")
         pron = relative_pronoun(verb)
         if pron is not None:
@@ -571,12 +573,6 @@ class ArgumentsMixin:
             if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
         return subj, objs
-
-    def _postpositional(self, c: Token) -> bool:
-        """A phrase with a postposition ("Der Nato zufolge", "Einem Bericht der Agentur
-        zufolge"): an adverbial -- the source of a report, not of the event -- whatever
-        the parse calls it."""
-        return any(x.i > c.i and x.lower_ in self.lex.postpositions and x.pos_ in ("ADP", "ADV") for x in c.children)
 
     def _light_words(self, verb: Token) -> Set[str]:
         """The required words of the verb's own light-verb patterns ("üben" + kritik, "geben"

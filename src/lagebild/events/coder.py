@@ -410,8 +410,7 @@ class EventCoder(ArgumentsMixin):
                 # wird … vorgeschrieben"): a bare phrase of the clause that names an actor
                 taken = {t.i for a in agents for t in a.subtree}
                 lin_s, lin_o = self._linear_args(verb)
-                bare = [x for x in self._german_core_args(verb)[1] + lin_s + lin_o
-                        if x.i not in taken and self._has_actor(verb.doc, x)]
+                bare = [x for x in lin_s + lin_o if x.i not in taken and self._has_actor(verb.doc, x)]
                 if bare:
                     targets = bare[:1]
         elif pattern.source_slots != ("subj",):

@@ -229,20 +229,6 @@ def quantity_nouns() -> frozenset:
     return word_list(data_path("language", "quantity_nouns.txt"))
 
 
-def is_quantity(tok: Token) -> bool:
-    """Whether ``tok`` counts something: a numeral (digits, or a German cardinal written as
-    a word, "zwanzig", "fünfundzwanzig"), or a collective or quantity noun
-    (:func:`quantity_nouns`: "Dutzende", "Tausende", "Gruppe")."""
-    if tok.pos_ == "NUM" or tok.like_num:
-        return True
-    low = tok.lower_
-    words = quantity_nouns()
-    if low in words or tok.lemma_.lower() in words:
-        return True
-    unit, sep, ten = low.partition("und")
-    return bool(sep) and unit in words and ten in words and ten.endswith(("zig", "ßig"))
-
-
 def quantified_group(head: Token) -> Optional[Token]:
     """The group noun a collective or quantity noun ``head`` counts ("eine Gruppe
     bewaffneter Männer" -> Männer, "Tausende/nsubj Polizisten/nmod" -> Polizisten,
