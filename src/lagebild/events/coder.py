@@ -1005,11 +1005,6 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "de" and self._so_der_vorwurf(verb):
                     info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
-                if self.lang == "de" and any(p.code[:2] in VIOLENT_ROOTS and not any(a.actor for a in tg) for p, _, tg, _ in chosen):
-                    victims = self._victims(doc, verb)
-                    if victims:  # "Bei dem Anschlag starben 32 Menschen": the dead are its target
-                        chosen = [(p, s, victims if p.code[:2] in VIOLENT_ROOTS and not any(a.actor for a in tg) else tg, iss)
-                                  for p, s, tg, iss in chosen]
                 support = self.support_verb(verb)
                 if support is not None:
                     chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
@@ -1407,30 +1402,6 @@ class EventCoder(ArgumentsMixin):
             if srcs:
                 return srcs
         return []
-
-    def _victims(self, doc: Doc, noun: Token) -> List[Arg]:
-        """German: the victims a violent event noun ``noun`` harmed when it names the means or
-        occasion (:data:`MEANS_PREPS`) of an intransitive predicate of dying (``syntax.yaml``
-        ``victim_verbs``: "Bei einem Anschlag starben 32 Menschen", "kamen bei Gefechten ums
-        Leben"): that predicate's subjects with an actor, else []. The passive of a harm
-        verb ("wurden … getötet") codes its own event with the victims as target
-        (:meth:`_means_of_agentless_passive`)."""
-        gov = noun.head
-        if self.lang != "de" or not self.lex.victim_verbs or gov.i == noun.i or gov.pos_ not in ("VERB", "AUX", "ADV"):
-            return []  # (a tagger reads "starben" as an adverb now and then)
-        case = [c.lower_ for c in noun.children if self.role(c) == "case" and c.i < noun.i]
-        if not case or case[0] not in MEANS_PREPS:
-            return []
-        keys = set(self.trigger_keys(gov)) | {self.lemma(gov).lower()}
-        scope = {self.lemma(t).lower() for t in self.predicate_scope(gov)} | {c.lower_ for c in gov.children}
-        if not any(v in keys or (" " in v and v.split()[-1] in keys and v.split()[-2] in scope)
-                   for v in self.lex.victim_verbs):
-            return []
-        inside = {t.i for t in noun.subtree}
-        subj = [s for s in self.subjects(gov) if s.i not in inside] or [
-            c for c in gov.children if c.i not in inside and c.pos_ in ("NOUN", "PROPN")  # the parse's object of a weak parse
-            and self.role(c) in ("obj", "subj", "iobj") and not any(self.role(x) == "case" for x in c.children)]
-        return [a for a in self._refer(doc, self._resolved_args(doc, gov, subj)) if a.actor]
 
     def _means_of_agentless_passive(self, noun: Token) -> bool:
         """Whether the event noun ``noun`` names the means or occasion of an agentless

@@ -49,7 +49,6 @@ class Lexicon:
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
-    victim_verbs: FrozenSet[str] = frozenset()  # "starben", "kamen ums Leben": the subject is a victim
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -216,5 +215,4 @@ def load_lexicon(lang: str) -> Lexicon:
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
         postpositions=per_lang("postpositions"),
-        victim_verbs=per_lang("victim_verbs"),
     )
