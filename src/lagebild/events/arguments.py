@@ -372,14 +372,6 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
-        if subj and all(self._fronted_word(s) and self.lemma(s) == s.lower_ for s in subj):
-            # "Demnach/nsubj griffen Kämpfer/obj des IS die Stadt an": the capitalised,
-            # uninflected (lemma = form) Vorfeld adverb is no subject; the first bare actor phrase after the finite
-            # verb is (German V2: one constituent before the finite verb)
-            ids = {s.i for s in subj}
-            after = [x for x in self._bare_after(verb) if x.i not in ids]
-            if after:
-                subj, objs = after[:1], [o for o in objs if o.i != after[0].i and o.i not in ids]
         if any(s.i in self._dateline_tokens or s.head.i in self._dateline_tokens for s in subj):
             subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):

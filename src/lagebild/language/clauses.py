@@ -363,9 +363,6 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
             if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
-            if current and tok.pos_ == "NUM" and current[-1].pos_ in ("NOUN", "PROPN") and tok.i + 1 < end \
-                    and doc[tok.i + 1].pos_ in ("NOUN", "ADJ"):
-                close()  # so does a numeral before its noun ("am Montag zwölf Journalisten", not "im Jahr 2015")
             if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
                 close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
             current.append(tok)
