@@ -645,7 +645,7 @@ class ArgumentsMixin:
                 and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
             return False
         if self._group_phrase(tok):
-            return False  # a nominalised group adjective ("Unbekannte", "Bewaffnete") is a noun phrase
+            return False  # a nominalised group adjective ("Bewaffnete", "Aufständische") is a noun phrase
         # never a coded actor ("Macron"; a provisional one may be the parser's guess at a
         # capitalised adverb: "Scharf")
         actor = self.arg(tok.doc, tok).actor
@@ -780,7 +780,7 @@ class ArgumentsMixin:
 
     def _group_phrase(self, token: Token) -> bool:
         """German: ``token`` heads a generic group noun phrase ("die Armee", "Rebellen",
-        "Unbekannte"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
+        "Bewaffnete"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
         no actor mention -- its agent-coded actor is made only when an event is coded
         (:meth:`_refer`) -- but it stands for an actor, so argument selection must not
         pass it over for a word-order reading that finds a thing ("dass die Armee

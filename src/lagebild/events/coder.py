@@ -1486,8 +1486,6 @@ class EventCoder(ArgumentsMixin):
             return "GOV" if a is not None and getattr(a, "country", None) and getattr(a, "type", "") in ("state", "country", "GPE") else None
         if code.startswith("IGO"):
             return "IGO"
-        if not code.strip("-"):
-            return None  # "---": an actor nobody has identified acts for no government
         return code[3:6] or "GOV"
 
     def _coded(self, actor_id: Optional[str]) -> bool:

@@ -77,26 +77,19 @@ def _validate(row: dict) -> Optional[str]:
     if bad:
         return f"unknown actor type(s) {bad} (one of {', '.join(TYPES)})"
     if row["kind"] == "group" and not row.get("agent"):
-        return f"a group needs an agent code (or {UNIDENTIFIED!r} for an unidentified actor)"
+        return "a group needs an agent code"
     return None
-
-
-#: the ``agent`` of a group word that names actors nobody has identified ("Unbekannte",
-#: "Vermummte"): CAMEO's unidentified actor ``---`` (no country, no agent), whatever
-#: country the context names (real-de gold README: ``"---"`` for "Unbekannte")
-UNIDENTIFIED = "-"
 
 
 def group_agent(tok: Token) -> Optional[str]:
     """The CAMEO agent code of ``tok`` when it heads a generic group noun phrase ("die
-    Polizei" -> ``"COP"``, "Rebellen" -> ``"REB"``, "Unbekannte" -> :data:`UNIDENTIFIED`),
+    Polizei" -> ``"COP"``, "Rebellen" -> ``"REB"``),
     else None: a pronoun, a description, a compared noun ("wie Soldaten") or any other
     word. Cheap (one lexicon lookup); the actor itself is made only when an event needs
     it (:func:`resolve_references`). Used by argument selection, which must know that
     such a phrase stands for an actor before any actor exists for it."""
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    tok = quantified_group(tok) or tok
     word = _word_of(load_reference_lexicon(_lang(tok.doc)), tok)
     if word is None or word.kind != "group" or not word.agent:
         return None
@@ -197,14 +190,6 @@ def _word_of(lex: RefLexicon, tok: Token) -> Optional[RefWord]:
         word = lex.lookup(tok.lemma_)
         if word is not None and word.kind == "group" and word.number == "*" and tok.lower_ != tok.lemma_.lower():
             word = RefWord(word.kind, "pl" if "Plur" in tok.morph.get("Number") else "*", word.gender, word.types, word.agent)
-    if word is not None and word.kind == "group" and word.agent == "CVL":
-        # a generic person noun whose adjective is a group word of its own ("bewaffnete
-        # Männer", "unbekannte Täter"): the adjective says which group
-        for c in tok.children:
-            if c.dep_ in ("amod", "nk") and c.pos_ == "ADJ" and c.i < tok.i:
-                adj = lex.lookup(c.text) or (lex.lookup(c.lemma_) if c.lemma_ else None)
-                if adj is not None and adj.kind == "group" and adj.agent and adj.agent != "CVL":
-                    return RefWord(word.kind, word.number, word.gender, word.types, adj.agent)
     return word
 
 
@@ -222,49 +207,14 @@ def _gender_of(tok: Token) -> str:
     return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "*")
 
 
-@lru_cache(maxsize=1)
-def quantity_nouns() -> frozenset:
-    """Collective and quantity nouns (``data/language/quantity_nouns.txt``): "Gruppe",
-    "Tausende", "dozens"."""
-    return word_list(data_path("language", "quantity_nouns.txt"))
-
-
-def quantified_group(head: Token) -> Optional[Token]:
-    """The group noun a collective or quantity noun ``head`` counts ("eine Gruppe
-    bewaffneter Männer" -> Männer, "Tausende/nsubj Polizisten/nmod" -> Polizisten,
-    "Dutzende von Demonstranten", "hundreds of protesters"): its genitive, von/of or
-    appositive child that is a group noun of the lexicon, or the group noun right after
-    it; None when ``head`` is no quantity noun or counts no group."""
-    if head.lower_ not in quantity_nouns() and head.lemma_.lower() not in quantity_nouns():
-        return None
-    lex = load_reference_lexicon(_lang(head.doc))
-    doc = head.doc
-    cands = [c for c in head.children if c.i > head.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
-             and c.dep_ in ("nmod", "appos", "nk", "ag", "pg", "compound", "flat", "pobj")]
-    cands += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("von", "of")
-              for g in c.children if g.pos_ in ("NOUN", "PROPN", "ADJ")]
-    if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "ADJ"):
-        cands.append(doc[head.i + 1])
-    for c in cands:
-        word = _word_of(lex, c)
-        if word is not None and word.kind == "group":
-            return c
-    return None
-
-
 def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
     """The head token of ``doc`` between characters ``start`` and ``end`` and the
-    referring word it is (None when it is no pronoun, description or group noun). A
-    collective or quantity noun counting a group ("eine Gruppe bewaffneter Männer") is
-    that group (:func:`quantified_group`)."""
+    referring word it is (None when it is no pronoun, description or group noun)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     lex = load_reference_lexicon(_lang(doc))
     head = _head(span)
-    counted = quantified_group(head)
-    if counted is not None:
-        head = counted
     word = None
     if _lang(doc) == "en":
         # a role of several words ends in its head: "attorney general" (GOV/JUD), not
@@ -794,9 +744,6 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     if word.kind == "group":
         if not groups:
             return []
-        if word.agent == UNIDENTIFIED:
-            # "Unbekannte griffen … an": an actor nobody has identified has no country either
-            return [group_actor(doc, "", None, doc_text(doc)[start:end], start, end)]
         owner = _group_owner(doc, head, str(word.agent), start, end)
         if owner is not None:
             return [owner]
