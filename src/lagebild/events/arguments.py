@@ -628,14 +628,6 @@ class ArgumentsMixin:
         subject ("Kritisch/nsubj äußerte sich X"): a lone first token whose lemma is lower
         case (German nouns keep their capital), that is no actor and has a second subject
         beside it, belongs to the predicate."""
-        return self._fronted_word(tok) and any(
-            c.i != tok.i and self.lex.role(c.dep_) in ("subj", "subj_pass") for c in tok.head.children)
-
-    def _fronted_word(self, tok: Token) -> bool:
-        """German: ``tok`` is a lone capitalised first word of its sentence (or the first
-        after its dateline) with a lower-case lemma, parsed as a subject, and no coded
-        actor: an adjective or adverb in the Vorfeld ("Kritisch", "Demnach", "Erneut"),
-        which German capitalises there only because it opens the sentence."""
         # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
         # hat …": every word after the dash is capitalised too)
         first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
@@ -644,12 +636,11 @@ class ArgumentsMixin:
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
                 and self.lemma(tok)[:1].islower() and tok.pos_ not in ("PRON", "DET")):
             return False
-        if self._group_phrase(tok):
-            return False  # a nominalised group adjective ("Bewaffnete", "Aufständische") is a noun phrase
-        # never a coded actor ("Macron"; a provisional one may be the parser's guess at a
-        # capitalised adverb: "Scharf")
+        # only beside a second subject of the same verb, and never a coded actor ("Macron";
+        # a provisional one may be the parser's guess at a capitalised adverb: "Scharf")
         actor = self.arg(tok.doc, tok).actor
-        return not (actor and not actor.startswith(("---", "prov:")))
+        return (not (actor and not actor.startswith(("---", "prov:")))
+                and any(c.i != tok.i and self.lex.role(c.dep_) in ("subj", "subj_pass") for c in tok.head.children))
 
     def subjects(self, verb: Token, seen: Optional[Set[int]] = None) -> List[Token]:
         """Subject tokens of ``verb``, inherited through coordination, control and
@@ -780,7 +771,7 @@ class ArgumentsMixin:
 
     def _group_phrase(self, token: Token) -> bool:
         """German: ``token`` heads a generic group noun phrase ("die Armee", "Rebellen",
-        "Bewaffnete"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
+        "Polizisten"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
         no actor mention -- its agent-coded actor is made only when an event is coded
         (:meth:`_refer`) -- but it stands for an actor, so argument selection must not
         pass it over for a word-order reading that finds a thing ("dass die Armee
