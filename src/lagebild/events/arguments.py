@@ -12,7 +12,7 @@ from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
-from ..language.reference import NOMINATIVE_ONLY_DE
+from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -766,8 +766,21 @@ class ArgumentsMixin:
         key = (id(doc), token.i)
         hit = cache.get(key)
         if hit is None:
-            hit = cache[key] = any(self.arg(doc, t).actor for t in self.expand_conj(token))
+            hit = cache[key] = any(self.arg(doc, t).actor or self._group_phrase(t) for t in self.expand_conj(token))
         return hit
+
+    def _group_phrase(self, token: Token) -> bool:
+        """German: ``token`` heads a generic group noun phrase ("die Armee", "Rebellen",
+        "Polizisten"; :func:`lagebild.language.reference.group_agent`). Such a phrase has
+        no actor mention -- its agent-coded actor is made only when an event is coded
+        (:meth:`_refer`) -- but it stands for an actor, so argument selection must not
+        pass it over for a word-order reading that finds a thing ("dass die Armee
+        Stellungen der Rebellen angegriffen hat": the subject is the army, not the
+        positions). Off with ``generic_groups`` (PETRARCH's dictionaries code agents
+        themselves) and for English, whose argument rules were measured without it."""
+        if self.lang != "de" or not getattr(self, "generic_groups", False):
+            return False
+        return group_agent(token) is not None
 
     def _is_reciprocal(self, token: Token) -> bool:
         return token.lower_ in self.lex.reciprocal or (

@@ -404,6 +404,15 @@ class EventCoder(ArgumentsMixin):
                 # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
                 # the target the pattern's prepositional slot
                 targets = pick([t for t in pattern.target if t.startswith("prep:")]) or subjects
+            if self.lang == "de" and not any(self._has_actor(verb.doc, x) for x in targets):
+                # the patient of a passive the parse did not call its subject ("In Istanbul
+                # wurden zwölf Journalisten/obl festgenommen"), or its dative ("Den Ländern
+                # wird … vorgeschrieben"): a bare phrase of the clause that names an actor
+                taken = {t.i for a in agents for t in a.subtree}
+                lin_s, lin_o = self._linear_args(verb)
+                bare = [x for x in lin_s + lin_o if x.i not in taken and self._has_actor(verb.doc, x)]
+                if bare:
+                    targets = bare[:1]
         elif pattern.source_slots != ("subj",):
             sources = pick(pattern.source_slots)
             targets = pick(pattern.target)

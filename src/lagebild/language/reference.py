@@ -81,6 +81,23 @@ def _validate(row: dict) -> Optional[str]:
     return None
 
 
+def group_agent(tok: Token) -> Optional[str]:
+    """The CAMEO agent code of ``tok`` when it heads a generic group noun phrase ("die
+    Polizei" -> ``"COP"``, "Rebellen" -> ``"REB"``),
+    else None: a pronoun, a description, a compared noun ("wie Soldaten") or any other
+    word. Cheap (one lexicon lookup); the actor itself is made only when an event needs
+    it (:func:`resolve_references`). Used by argument selection, which must know that
+    such a phrase stands for an actor before any actor exists for it."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    word = _word_of(load_reference_lexicon(_lang(tok.doc)), tok)
+    if word is None or word.kind != "group" or not word.agent:
+        return None
+    if _compared(tok) or any(c.lower_ in ("beiden", "both") for c in tok.children):
+        return None
+    return word.agent
+
+
 @lru_cache(maxsize=4)
 def load_reference_lexicon(lang: str) -> RefLexicon:
     """The referring words of ``lang``: ``data/language/reference.tsv`` plus the group
