@@ -27,6 +27,7 @@ script only proposes.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -95,6 +96,49 @@ def smartdata_words(limit: int = 0) -> Iterator[Tuple[str, str]]:
                 yield (tok.lemma_, "NOUN")
 
 
+CAMEO_VERBS = SHARED / "petrarch2" / "CAMEO.2.0.txt"
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+_VERB = re.compile(r"^\+?([A-Z][A-Z_'-]*)\b[^\[#]*(?:\[([^\]]*)\])?")
+_PATTERN = re.compile(r"^-\s.*?\[([^\]]*)\]")
+
+
+def cameo_line_code(lines: List[str], number: int) -> Tuple[str, str]:
+    """``(English verb or pattern, CAMEO code)`` of line ``number`` (1-based) of
+    PETRARCH2's ``CAMEO.2.0.txt``: a verb line's own ``[code]`` or else its block's
+    (``---  SUGGEST   [020]  ---``), a pattern line's (``- * SANCTIONS [163]``) code; the
+    code is ``---`` when the dictionary codes nothing there. Raises ValueError for a
+    comment, blank or header line."""
+    line = lines[number - 1].rstrip("\n")
+    block = "---"
+    for k in range(number - 1, -1, -1):
+        m = _HEADER.match(lines[k])
+        if m:
+            block = m.group(2).split(":")[0].strip()
+            break
+    m = _PATTERN.match(line)
+    if m:
+        return line.split("[")[0].strip(), m.group(1).split(":")[0].strip()
+    m = _VERB.match(line)
+    if m and not line.startswith("---"):
+        return m.group(1), (m.group(2).split(":")[0].strip() if m.group(2) else block)
+    raise ValueError(f"CAMEO.2.0.txt:{number} is no verb or pattern line: {line!r}")
+
+
+def cameo_verbs(path: Path = CAMEO_VERBS) -> Dict[str, List[Tuple[int, str]]]:
+    """``{English verb: [(line, code), …]}`` of every verb line of CAMEO.2.0.txt (for
+    reviewing a translation: ``--cameo VERB`` prints them)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    out: Dict[str, List[Tuple[int, str]]] = {}
+    for k, line in enumerate(lines, 1):
+        if line and line[0] in "+ABCDEFGHIJKLMNOPQRSTUVWXYZ" and not line.startswith("---"):
+            try:
+                verb, code = cameo_line_code(lines, k)
+            except ValueError:
+                continue
+            out.setdefault(verb, []).append((k, code))
+    return out
+
+
 def known(index, key: str, pos: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the event lexicon has a pattern under ``key`` (nouns: also a compound head or
     the stem the coder tries, see ``EventCoder._trigger_keys``)."""
@@ -126,7 +170,13 @@ def main(argv=None) -> int:
     ap.add_argument("--smartdata-limit", type=int, default=0, help="parse only the first N SmartData documents")
     ap.add_argument("--include-known", action="store_true", help="also list words the lexicon knows")
     ap.add_argument("-o", "--output", default="-")
+    ap.add_argument("--cameo", nargs="*", help="print the CAMEO.2.0.txt lines and codes of these English verbs and stop")
     args = ap.parse_args(argv)
+    if args.cameo:
+        verbs = cameo_verbs()
+        for v in args.cameo:
+            print(v.upper(), verbs.get(v.upper().replace(" ", "_"), "not in CAMEO.2.0.txt"))
+        return 0
     if not (SHARED / "ud").is_dir():
         print(f"{SHARED / 'ud'} not found: nothing to derive", file=sys.stderr)
         return 0
