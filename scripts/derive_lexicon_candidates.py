@@ -18,11 +18,11 @@ Method (deterministic, broad sources, no gold text):
 
 Output TSV columns ``lemma  pos  count  ud  smartdata  discarded``: ``discarded`` is the
 reason when the word is already reviewed and rejected in
-``src/lagebild/data/events/discards_de_broad.tsv``, ``accepted`` when it is a trigger of
-``patterns_de_broad.tsv`` (those are known, so they show only with ``--include-known``).
-The reviewed result is ``src/lagebild/data/events/patterns_de_broad.tsv`` (each row names
-the CAMEO.2.0.txt line whose English verb it translates) and the discards file; this
-script only proposes.
+``src/lagebild/data/events/extra/discards_de_broad.tsv``, ``accepted`` when it is a trigger
+of ``extra/patterns_de_broad.tsv``. The reviewed result is
+``src/lagebild/data/events/extra/patterns_de_broad.tsv`` (each row names the CAMEO.2.0.txt
+line whose English verb it translates; an opt-in file, not loaded by default) and the
+discards file; this script only proposes.
 """
 from __future__ import annotations
 
@@ -156,9 +156,9 @@ def known(index, key: str, pos: str) -> bool:  # type: ignore[no-untyped-def]
 def reviewed() -> Tuple[Dict[str, str], set]:
     """``({lemma: discard reason}, {accepted triggers})`` from the two reviewed files."""
     discards = {row["lemma"].lower(): row["reason"] or ""
-                for row in iter_tsv(data_path("events", "discards_de_broad.tsv"), required=("lemma", "reason"))}
+                for row in iter_tsv(data_path("events", "extra", "discards_de_broad.tsv"), required=("lemma", "reason"))}
     accepted = {row["trigger"].lower()
-                for row in iter_tsv(data_path("events", "patterns_de_broad.tsv"), required=("trigger", "code"))}
+                for row in iter_tsv(data_path("events", "extra", "patterns_de_broad.tsv"), required=("trigger", "code"))}
     return discards, accepted
 
 

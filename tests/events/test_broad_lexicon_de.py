@@ -1,6 +1,7 @@
-"""The second-tier German triggers derived from broad sources (issue 9, session 22):
-``data/events/patterns_de_broad.tsv`` (reviewed translations of CAMEO.2.0.txt verb lines)
-and ``discards_de_broad.tsv`` (rejected candidates with reasons)."""
+"""The opt-in German triggers derived from broad sources (issue 9, session 22):
+``data/events/extra/patterns_de_broad.tsv`` (reviewed translations of CAMEO.2.0.txt verb
+lines, added with the events component's ``patterns_path``) and ``discards_de_broad.tsv``
+(rejected candidates with reasons)."""
 from __future__ import annotations
 
 import re
@@ -15,11 +16,12 @@ from lagebild.datafiles import data_path, iter_tsv
 
 ROOT = Path(__file__).resolve().parents[2]
 CAMEO_VERBS = ROOT.parent / "shared" / "data" / "petrarch2" / "CAMEO.2.0.txt"
+BROAD = data_path("events", "extra", "patterns_de_broad.tsv")
 NOTE = re.compile(r"^CAMEO\.2\.0\.txt:(\d+) ([^\s;]+)")
 
 
 def broad_rows():
-    return list(iter_tsv(data_path("events", "patterns_de_broad.tsv"), required=("trigger", "code")))
+    return list(iter_tsv(BROAD, required=("trigger", "code")))
 
 
 def test_every_row_names_its_cameo_line():
@@ -45,29 +47,46 @@ def test_row_code_is_the_code_of_its_cameo_line():
             assert verb == english, f"{row['trigger']}: CAMEO.2.0.txt:{number} is {verb}, note says {english}"
 
 
-def test_broad_rows_are_new_triggers_and_loaded_as_second_tier():
-    """A broad row never shadows a hand-written trigger: it adds a trigger (or a light-verb
-    reading) the main lexicon lacks, and the loader puts it in tier 1."""
+def test_broad_rows_are_new_triggers_and_not_loaded_by_default():
+    """The file is opt-in: the shipped lexicon does not load it, and none of its triggers
+    is a shipped trigger (so adding it never changes a hand-written reading)."""
     from lagebild.events.patterns import load_patterns
 
     index = load_patterns("de")
+    assert not any("patterns_de_broad" in (p.origin or "") for p in index.patterns())
     for row in broad_rows():
-        pats = [p for p in index.get(row["trigger"].lower()) if p.origin and "patterns_de_broad" in p.origin]
-        assert pats and all(p.tier == 1 for p in pats), row["trigger"]
+        assert row["trigger"].lower() not in index, row["trigger"]
+
+
+@pytest.fixture(scope="module")
+def nlp_broad():
+    """A German pipeline of its own (not the cached shared one) with the file added through
+    the events component's ``patterns_path``."""
+    from lagebild.pipeline import _load
+
+    nlp = _load.__wrapped__("de", None, "fast")
+    nlp.replace_pipe("lagebild_events", "lagebild_events", config={"patterns_path": str(BROAD)})
+    return nlp
+
+
+def test_added_triggers_get_their_forms(nlp_broad):
+    """Patterns added with ``patterns_path`` get the inflected forms of their verbs (the
+    irregular 'überflog' of an added 'überfliegen') and their nouns count as noun triggers."""
+    lex = nlp_broad.get_pipe("lagebild_events").coder.lex
+    assert lex.forms.get("überflog") == "überfliegen"
+    assert "zusammenstoß" in lex.nominal_triggers
 
 
 def test_discards_are_not_triggers_of_the_broad_file():
-    discards = {r["lemma"].lower() for r in iter_tsv(data_path("events", "discards_de_broad.tsv"), required=("lemma", "reason"))}
-    assert discards and all(r["reason"] for r in iter_tsv(data_path("events", "discards_de_broad.tsv"), required=("lemma", "reason")))
+    discards = {r["lemma"].lower() for r in iter_tsv(data_path("events", "extra", "discards_de_broad.tsv"), required=("lemma", "reason"))}
+    assert discards and all(r["reason"] for r in iter_tsv(data_path("events", "extra", "discards_de_broad.tsv"), required=("lemma", "reason")))
     assert not discards & {r["trigger"].lower() for r in broad_rows()}
 
 
-def test_broad_lexicon_grid_de():
-    from lagebild.pipeline import load
-
+def test_broad_lexicon_grid_de(nlp_broad):
     rows = read_grid("broad_lexicon_grid_de.tsv")
     assert len(rows) >= 40
-    nlp = load("de")
+    nlp = nlp_broad
     failures = []
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
         actors = {a.id: a.code or a.country for a in doc._.actors}
