@@ -46,7 +46,7 @@ CLASSES = ("known trigger, gold root", "trigger, other roots only", "no trigger"
 def sentence_triggers(nlp, coder, text: str):  # type: ignore[no-untyped-def]
     """``(roots by trigger key, content words that are no trigger)`` of one sentence."""
     doc = nlp(text)
-    coder.begin_doc(doc) if hasattr(coder, "begin_doc") else None
+    coder.begin_doc(doc)
     index = coder.lex.patterns
     roots: Dict[str, set] = {}
     unknown: List[str] = []

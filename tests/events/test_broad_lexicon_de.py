@@ -60,13 +60,16 @@ def test_broad_rows_are_new_triggers_and_not_loaded_by_default():
 
 @pytest.fixture(scope="module")
 def nlp_broad():
-    """A German pipeline of its own (not the cached shared one) with the file added through
-    the events component's ``patterns_path``."""
-    from lagebild.pipeline import _load
+    """The German pipeline with the file added through the events component's
+    ``patterns_path``; the shared cached pipeline gets its default component back after."""
+    from lagebild.pipeline import load
 
-    nlp = _load.__wrapped__("de", None, "fast")
+    nlp = load("de")
     nlp.replace_pipe("lagebild_events", "lagebild_events", config={"patterns_path": str(BROAD)})
-    return nlp
+    try:
+        yield nlp
+    finally:
+        nlp.replace_pipe("lagebild_events", "lagebild_events")
 
 
 def test_added_triggers_get_their_forms(nlp_broad):
@@ -104,3 +107,48 @@ def test_broad_lexicon_grid_de(nlp_broad):
     print(f"broad lexicon grid de: {len(rows) - len(failures)}/{len(rows)} = {rate:.3f}; "
           f"failing by kind: {dict(Counter(r['kind'] for r, _ in failures))}\n{report}")
     assert rate >= 0.95, report
+
+
+# ---------------------------------------------------------------- the candidate script's readers
+def _script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import derive_lexicon_candidates
+
+    return derive_lexicon_candidates
+
+
+def test_cameo_line_code_reads_own_block_and_pattern_codes():
+    lines = ["---  SUGGEST   [020]  ---", "ADVISE ", "PROPOSE  [036]", "- * PEACEKEEPING   [0234]   # PROPOSE",
+             "# a comment", "---  NAME   [---]  ---", "ELECT "]
+    code = _script().cameo_line_code
+    assert code(lines, 2) == ("ADVISE", "020")
+    assert code(lines, 3) == ("PROPOSE", "036")
+    assert code(lines, 4) == ("- * PEACEKEEPING", "0234")
+    assert code(lines, 7) == ("ELECT", "---")
+    for bad in (1, 5):
+        with pytest.raises(ValueError):
+            code(lines, bad)
+
+
+def test_ud_words_key_separable_verbs_with_their_particle(tmp_path):
+    conllu = tmp_path / "x.conllu"
+    conllu.write_text(
+        "# text = Die Regierung lehnte den Plan ab.\n"
+        "1\tDie\tder\tDET\t_\t_\t2\tdet\t_\t_\n"
+        "2\tRegierung\tRegierung\tNOUN\t_\t_\t3\tnsubj\t_\t_\n"
+        "3\tlehnte\tlehnen\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "4\tden\tder\tDET\t_\t_\t5\tdet\t_\t_\n"
+        "5\tPlan\tPlan\tNOUN\t_\t_\t3\tobj\t_\t_\n"
+        "6\tab\tab\tADP\t_\t_\t3\tcompound:prt\t_\t_\n"
+        "7\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n", encoding="utf-8")
+    assert list(_script().ud_words(conllu)) == [("Regierung", "NOUN"), ("ablehnen", "VERB"), ("Plan", "NOUN")]
+
+
+def test_known_uses_the_coders_noun_keys():
+    from lagebild.events.patterns import load_patterns
+
+    known = _script().known
+    index = load_patterns("de")
+    assert known(index, "ablehnen", "VERB")
+    assert known(index, "Drohnenangriff", "NOUN")  # a compound of the noun trigger Angriff
+    assert not known(index, "Tisch", "NOUN")
