@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..tokens import get_list
 from .coder import EventCoder
 from .legal_roles import LEGAL_CODES, code_appositions, code_suspects, uncoded_persons
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, verb_forms
 from .patterns import PatternIndex, read_patterns
 
 
@@ -48,8 +48,13 @@ class EventsComponent:
                 from .petrarch import read_verb_dictionary
 
                 index.add(read_verb_dictionary(patterns_path))
+            added = [key for key in index.triggers() if key not in lexicon.patterns]
             for key in lexicon.patterns.triggers():
                 index.add(lexicon.patterns.get(key))
+            # the added triggers' inflected forms ("überflog") and noun triggers, as for the shipped ones
+            lexicon.forms = {**verb_forms(lexicon.lang, added, lexicon.particles), **lexicon.forms}
+            lexicon.nominal_triggers = lexicon.nominal_triggers | {
+                key for key in added if any(p.nominal for p in index.get(key))}
             lexicon.patterns = index
         self.coder = EventCoder(lang, lexicon=lexicon, require_actor=require_actor)
         self._legal: Optional[frozenset] = None

@@ -145,6 +145,26 @@ def load_support_verbs(lang: str) -> Dict[str, Tuple[Tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def verb_forms(lang: str, lemmas: Iterable[str], particles: FrozenSet[str]) -> Dict[str, str]:
+    """``{inflected form: lemma}`` for the verb ``lemmas`` (pattern triggers, cue verbs):
+    regular forms by rule plus the irregular ones of ``verb_forms_<lang>.tsv``; a lemma
+    maps to itself. Used for the shipped lexicon and for patterns a user adds
+    (``patterns_path`` of the events component)."""
+    irregular: Dict[str, List[str]] = {}
+    forms_path = data_path("events", f"verb_forms_{lang}.tsv")
+    if forms_path.is_file():
+        for row in iter_tsv(forms_path, required=("lemma", "forms")):
+            irregular.setdefault(row["lemma"].lower(), []).extend(row["forms"].lower().split())
+    lemmas = set(lemmas)
+    forms: Dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        generated = _german_forms(lemma, particles, irregular) if lang == "de" else _english_forms(lemma, irregular)
+        for form, lem in generated.items():
+            forms.setdefault(form, lem)
+    for lemma in lemmas:
+        forms[lemma.split(" ")[0]] = lemma.split(" ")[0]
+    return forms
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     """Roles, cues and patterns for ``lang`` (falls back to English data)."""
@@ -162,21 +182,10 @@ def load_lexicon(lang: str) -> Lexicon:
         for lemma in _fs(mod.get(kind)):
             cue_verbs.setdefault(lemma, kind)
     particles = separable_prefixes(lang)
-    irregular: Dict[str, List[str]] = {}
-    forms_path = data_path("events", f"verb_forms_{lang}.tsv")
-    if forms_path.is_file():
-        for row in iter_tsv(forms_path, required=("lemma", "forms")):
-            irregular.setdefault(row["lemma"].lower(), []).extend(row["forms"].lower().split())
     patterns = load_patterns(lang)
-    forms: Dict[str, str] = {}
     support_verbs = load_support_verbs(lang)
     lemmas = set(patterns.triggers()) | set(cue_verbs) | set(support_verbs) | set(_fs(mod.get("negating_verbs"))) | set(_fs(mod.get("reporting")))
-    for lemma in sorted(lemmas):
-        generated = _german_forms(lemma, particles, irregular) if lang == "de" else _english_forms(lemma, irregular)
-        for form, lem in generated.items():
-            forms.setdefault(form, lem)
-    for lemma in lemmas:
-        forms[lemma.split(" ")[0]] = lemma.split(" ")[0]
+    forms = verb_forms(lang, lemmas, particles)
 
     def per_lang(key: str) -> FrozenSet[str]:
         return _fs((syntax.get(key) or {}).get(lang) or [])
