@@ -11,13 +11,16 @@ document shares that person's id (``ActorLinker._provisional_atoms``) and so its
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
 from ..datafiles import data_path, iter_tsv
+from ..errors import DataFileError
 
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 #: one dated code: (code, start, end); None = open
 Term = Tuple[str, Optional[date], Optional[date]]
 
@@ -68,25 +71,68 @@ def _validate(row: dict) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
-def table() -> Dict[str, Tuple[Term, ...]]:
-    """folded name -> dated codes; read once per process (about 0.1 s).
-    Raises DataFileError (file and line) for a malformed row."""
+def table() -> Dict[str, str]:
+    """folded name -> its codes cell (``"AUTGOVLAB 2009-01-01 2009-08-31|AUTGOV 2009-09-01"``,
+    parsed on lookup by :func:`terms`); read once per process (about 0.1 s, on the first
+    person the linker looks up, not at start-up). Raises DataFileError (file and line)
+    for a row without key or codes."""
     path = data_path("kb", "persons_phoenix.tsv")
-    out: Dict[str, Tuple[Term, ...]] = {}
+    out: Dict[str, str] = {}
     if not path.is_file():
         return out
-    for row in iter_tsv(path, required=("key", "codes"), validate=_validate):
-        out[row["key"]] = tuple(_parse_codes(row["codes"]))
+    for row in iter_tsv(path, required=("key", "codes")):
+        out[row["key"]] = row["codes"]
     return out
+
+
+@lru_cache(maxsize=4096)
+def terms(key: str) -> Tuple[Term, ...]:
+    """The dated codes of the folded name ``key`` (empty when Phoenix lacks it). Raises
+    DataFileError for a malformed cell."""
+    cell = table().get(key)
+    if cell is None:
+        return ()
+    problem = _validate({"codes": cell})
+    if problem:
+        raise DataFileError(str(data_path("kb", "persons_phoenix.tsv")), 0, f"{key}: {problem}")
+    return tuple(_parse_codes(cell))
+
+
+#: years an open-ended Phoenix term ("[AUTGOV >090901]": in office when the dictionary was
+#: last edited) is trusted after the table's newest date -- one legislative term (4-5
+#: years); later, the office has most likely changed hands and the person's undated code
+#: (an elite, ``ELI``) applies
+OPEN_TERM_YEARS = 5
+
+
+@lru_cache(maxsize=1)
+def edited() -> date:
+    """The newest date in the table (when the Phoenix dictionaries were last edited, as far
+    as their dated codes tell: 2015-02-17)."""
+    dates = [d for cell in table().values() for d in _DATE.findall(cell)]
+    return date.fromisoformat(max(dates)) if dates else date.min
+
+
+def _holds(term: Term, on: date) -> bool:
+    code, start, end = term
+    if start is None and end is None:
+        return False
+    if start is not None and on < start:
+        return False
+    if end is not None:
+        return on <= end
+    horizon = edited()
+    return on <= horizon.replace(year=min(horizon.year + OPEN_TERM_YEARS, 9999))
 
 
 def code_at(terms: Tuple[Term, ...], on: date) -> Optional[str]:
     """The CAMEO code of a person at ``on``, as PETRARCH reads a Phoenix block: the dated
-    code whose term holds ``on`` (the latest-starting one when several do), else the
-    undated code (the person's code outside the dated terms: an elite ``ELI`` after
-    office), else None. Cut to country + first agent ("AUTGOVLAB" -> "AUTGOV"), the
-    length lagebild's codes and the gold use."""
-    active = [t for t in terms if (t[1] or t[2]) and (t[1] is None or t[1] <= on) and (t[2] is None or on <= t[2])]
+    code whose term holds ``on`` (the latest-starting one when several do; an open term
+    only up to :data:`OPEN_TERM_YEARS` after :func:`edited`), else the undated code (the
+    person's code outside the dated terms: an elite ``ELI`` after office), else None. Cut
+    to country + first agent ("AUTGOVLAB" -> "AUTGOV"), the length lagebild's codes and
+    the gold use."""
+    active = [t for t in terms if _holds(t, on)]
     if active:
         code = max(active, key=lambda t: t[1] or date.min)[0]
     else:
@@ -103,12 +149,12 @@ def person_code(name: str, on: date) -> Optional[Tuple[Optional[str], str]]:
     The country is the code's first three letters when they are no IGO/NGO-style prefix."""
     if len(name.split()) < 2:
         return None
-    found = None
+    found: Tuple[Term, ...] = ()
     for key in keys(name):
-        found = table().get(key)
-        if found is not None:
+        found = terms(key)
+        if found:
             break
-    if found is None:
+    if not found:
         return None
     code = code_at(found, on)
     if not code:
@@ -134,15 +180,15 @@ def surname_code(surname: str, on: date, countries: Set[str]) -> Optional[Tuple[
     only evidence together with the country the text is about and a term in office."""
     if " " in surname.strip():
         return None
-    found: Dict[Tuple[Term, ...], str] = {}  # one person's aliases share their codes
+    found: Dict[str, str] = {}  # codes cell -> code: one person's aliases share their cell
     for key in keys(surname):
         for full in _by_surname().get(key, ()):
-            terms = table()[full]
-            if not any((t[1] or t[2]) and (t[1] is None or t[1] <= on) and (t[2] is None or on <= t[2]) for t in terms):
+            held = terms(full)
+            if not any(_holds(t, on) for t in held):
                 continue
-            code = code_at(terms, on)
+            code = code_at(held, on)
             if code and code[:3] in countries:
-                found[terms] = code
+                found[table()[full]] = code
     if len(found) != 1:
         return None
     code = next(iter(found.values()))
