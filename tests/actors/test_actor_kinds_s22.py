@@ -148,3 +148,63 @@ def _code_of(nlp, text: str, published: str, word: str) -> str:
 def test_phoenix_grid(nlp_full, text, published, word, code):
     got = _code_of(nlp_full, text, published, word)
     assert got == code or (code == "---" and got == "-"), f"{word!r}: got {got}, want {code} -- {text}"
+
+
+# -- a role phrase in apposition after a name, whatever body or town it names -----------------
+
+APPOSITION = [
+    ("Wien – Sabine Weber, Abgeordnete der Neos, kritisierte die Pläne.", "Weber", "AUTLEG"),
+    ("Wien – Martin Weber, seit 2010 Bürgermeister von Graz, kritisierte die Pläne.", "Weber", "AUTGOV"),
+    ("Berlin – Der Plan von Martin Weber, Bürgermeister von Potsdam, wurde abgelehnt.", "Weber", "DEUGOV"),
+    ("Wien – Anna Huber – Abgeordnete der Grünen – stimmte dagegen.", "Huber", "AUTLEG"),
+    # already joined before: a body the KB knows, a plain role
+    ("Wien – Martin Weber, Sprecher der Wiener Polizei, sagte, die Lage sei ruhig.", "Weber", "AUTCOP"),
+    # a list, not an apposition: the body noun names no person, the phrase does not close
+    ("Wien – Die Regierung kritisierte Sabine Weber, die Polizei, das Parlament und die Opposition.",
+     "Polizei", "AUTCOP"),
+    ("Wien – Sabine Weber, Abgeordnete der Neos und Martin Huber kritisierten die Pläne.", "Weber", "---"),
+]
+
+
+@pytest.mark.parametrize("text,word,code", APPOSITION)
+def test_apposition_grid(nlp_full, text, word, code):
+    got = _code_of(nlp_full, text, "2015-12-01", word)
+    assert got == code or (code == "---" and got == "-"), f"{word!r}: got {got}, want {code} -- {text}"
+
+
+def test_names_persons():
+    from lagebild.actors.kb import load_kb
+    from lagebild.actors.linker import ActorLinker
+
+    nouns = {n.term: n for n in load_kb(include_user=False).role_nouns if n.lang == "de"}
+    for term in ("Abgeordnet", "Aktivist", "Beamt", "Präsident", "Sprecher"):
+        assert ActorLinker._names_persons(nouns[term]), term
+    for term in ("Polizei", "Regierung", "Partei", "Armee"):
+        assert not ActorLinker._names_persons(nouns[term]), term
+
+
+# -- a singular demonym as a description of a person named before ---------------------------------
+
+DEMONYMS = [
+    ("Athen – Der griechische Finanzminister Giorgos Nikolaidis traf Wolfgang Schäuble. "
+     "Der Grieche kritisierte die Gläubiger scharf.", "Grieche", "GRCGOV"),
+    ("Kiew – Die ukrainische Abgeordnete Olena Schulak wurde am Montag verurteilt. "
+     "Die Ukrainerin kritisierte das Urteil scharf.", "Ukrainerin", "UKRLEG"),
+    ("Wien – Der österreichische Investor Martin Huber kaufte die Firma. "
+     "Der Österreicher kritisierte die Regierung.", "Österreicher", "AUTBUS"),
+    ("Paris – Der französische Präsident François Hollande traf Angela Merkel. "
+     "Der Franzose kritisierte die Türkei.", "Franzose", "FRAGOV"),
+    # plural and genitive plural stay the country
+    ("Athen – Der griechische Finanzminister Giorgos Nikolaidis traf Wolfgang Schäuble. "
+     "Die Griechen kritisierten die Gläubiger scharf.", "Griechen", "GRC"),
+    ("Kiew – Der ukrainische Präsident traf Martin Huber. Die Wut der Ukrainer wächst.", "Ukrainer", "UKR"),
+    # nobody of that country named before: the country
+    ("Wien – Der österreichische Investor Martin Huber kaufte die Firma. "
+     "Der Grieche kritisierte die Regierung.", "Grieche", "GRC"),
+]
+
+
+@pytest.mark.parametrize("text,word,code", DEMONYMS)
+def test_demonym_grid(nlp_full, text, word, code):
+    got = _code_of(nlp_full, text, "2015-12-01", word)
+    assert got == code, f"{word!r}: got {got}, want {code} -- {text}"
