@@ -769,8 +769,6 @@ class ActorLinker:
                 continue
             hit = self.compound_role(tok.text)
             if hit is None:
-                hit = self._member_compound(doc, tok)
-            if hit is None:
                 continue
             noun, target, plural = hit
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
@@ -796,28 +794,6 @@ class ActorLinker:
             out[-1].bare_generic = True  # type: ignore[attr-defined]
         out.sort(key=lambda a: a.start)
         return out
-
-    def _member_compound(self, doc: Doc, tok) -> Optional[Tuple[RoleNoun, Optional[str], bool]]:  # type: ignore[no-untyped-def]
-        """German: "<organisation>-<noun>" right before a person's name, with a second part
-        no role lexicon knows ("SPÖ-Urgestein Josef X", "Grünen-Mandatarin Eva Y",
-        "Neos-Gründer Z"): the person belongs to the organisation the first part names, and
-        takes its code (a party's: country + PTY). The name after it (a given name, or a
-        person entity of the model) is what makes the word a description of a person;
-        without one ("die SPÖ-Basis") the word is left alone. Returns ``(role noun,
-        organisation id, False)`` or None."""
-        first, dash, rest = tok.text.partition("-")
-        if not dash or len(rest) < 3 or not rest[:1].isupper() or not rest.replace("-", "").isalpha():
-            return None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is None or not (nxt.text in self.kb.given_names or nxt.ent_type_ == "PER"):
-            return None
-        org = self.compound_prefixes.get(first.lower()) or self._org_prefix(first)
-        actor = self.kb.get(org) if org else None
-        if actor is None or actor.type != "ORG" or not actor.code or len(actor.code) < 6:
-            return None
-        noun = RoleNoun(self.lang, tok.text, ((tok.text, False),), actor.code[3:6], (f"~{tok.text.lower()}",),
-                        True, None, 0)
-        return noun, org, False
 
     def _generic_compound_head(self, word: str) -> Optional[CompoundHead]:
         """The generic person head a compound ends with when its modifier names no sector
