@@ -126,15 +126,6 @@ def load_reference_lexicon(lang: str) -> RefLexicon:
             suffixes.append((form[1:], word))
         else:
             own[form] = word
-    if lang == "de":
-        # the German motion suffix: a masculine person description has a feminine in "-in"
-        # ("Sozialdemokrat" -> "Sozialdemokratin", "Republikaner" -> "Republikanerin"),
-        # derived here rather than listed twice (an adjectival noun in "-e" is one form for
-        # both genders: "der/die Konservative")
-        for form, word in list(own.items()):
-            if word.kind == "description" and word.gender == "m" and word.number == "sg" and form.isalpha() \
-                    and not form.endswith("e") and form + "in" not in own:
-                own[form + "in"] = RefWord("description", "sg", "f", word.types, word.agent)
     words.update(own)  # this file's entries win over the KB's
     suffixes.sort(key=lambda s: -len(s[0]))
     return RefLexicon(words, suffixes)
