@@ -49,7 +49,7 @@ from ..language.timewords import time_words
 from ..schemas import Actor, Mention
 from ..tokens import doc_text
 from .gazetteer import (
-    ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer, german_feminine,
+    ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
 from .home import HOME_KEY, dateline_country, outlet_country
 from .homonyms import resolve_place_homonyms
@@ -276,15 +276,6 @@ class ActorLinker:
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
         } if self.compound_heads else {}
         self.gazetteer = Gazetteer(kb, self.lang)
-        # singular demonyms (the KB's first form and its feminine) -> that first form
-        self.singular_demonyms: Dict[str, str] = {}
-        if self.lang == "de":
-            for actor in kb.actors.values():
-                dems = actor.demonyms.get("de", [])
-                if dems and actor.type == "GPE":
-                    self.singular_demonyms.setdefault(dems[0], dems[0])
-                    for fem in german_feminine(dems[0])[:1]:
-                        self.singular_demonyms.setdefault(fem, dems[0])
         # lower-cased surface form -> the entries of all its spellings
         self.entries: Dict[str, List[Entry]] = {}
         for surface, found in self.gazetteer.phrases.items():
@@ -1257,12 +1248,6 @@ class ActorLinker:
             if prev in self.locative or (nxt is not None and (nxt.is_title or nxt.lower_ in self.of_words)):
                 return  # "im Westen", "im Osten der Ukraine": a direction, not the West
         kind = e.mention_kind
-        if e.kind == "demonym":
-            pid = self._demonym_person(doc, atom, actor.id, st)
-            if pid is not None:
-                out.append(Found(atom.start, atom.end, pid, ROLE))
-                st.mentioned(pid)
-                return
         if e.kind == "actor" and actor.metonymy and actor.type == "LOC":
             if self._stands_for_government(doc, atom):
                 gov = self.kb.get(actor.metonymy_of) if actor.metonymy_of else self.kb.composite(actor.country or "", "GOV")
@@ -1272,43 +1257,6 @@ class ActorLinker:
         out.append(Found(atom.start, atom.end, actor.id, kind))
         if actor.type == "PER":
             st.mentioned(actor.id)
-
-    def _demonym_person(self, doc: Doc, atom: Atom, country: str, st: DocState) -> Optional[str]:
-        """German: a singular demonym with a definite article as the head of its phrase
-        ("der Grieche", "die Ukrainerin", "dem 70-jährigen Österreicher") is a description
-        of a person the text named before, not the country: the most recent person of the
-        document whose country (the KB's, else the one their role gave them here) is the
-        demonym's. None when the form is no singular of a definite phrase (plural "die
-        Griechen", genitive plural "der Wut der Ukrainer", "der Grieche Yanis X" with a
-        name after it) or no such person was named. The singular forms are the KB's
-        first demonym ("Grieche", "Österreicher") and its feminine ("Griechin")."""
-        if self.lang != "de" or atom.end - atom.start != 1:
-            return None
-        word = doc[atom.start].text
-        base = self.singular_demonyms.get(word)
-        if base is None:
-            return None
-        i = atom.start - 1
-        while i >= 0 and i >= atom.start - 2 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NUM"):
-            i -= 1  # "der 70-jährige Grieche", "die frühere Ukrainerin"
-        if i < 0:
-            return None
-        det = doc[i].lower_
-        feminine = word != base
-        allowed = {"die", "der"} if feminine else ({"der", "dem", "den"} if base.endswith("er") else {"der"})
-        if det not in allowed:
-            return None
-        if i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
-            return None  # "die Wut der Ukrainer": a genitive plural
-        if atom.end < len(doc) and (doc[atom.end].pos_ in ("PROPN", "NOUN") or doc[atom.end].is_title) \
-                and not doc[atom.end].is_sent_start:
-            return None  # "der Grieche Yanis X": a name follows (an apposition of its own)
-        for pid in reversed(st.recent):
-            actor = self.kb.get(pid)
-            where = (actor.country if actor is not None else None) or st.role_code.get(pid, (None, None))[0]
-            if where == country:
-                return pid
-        return None
 
     def _code_unknown_body(self, doc: Doc, atom: Atom, org: str, st: DocState) -> None:
         """An organisation the KB does not know, named by the entity model ("Zentralrat
