@@ -1840,68 +1840,11 @@ class ActorLinker:
         doc.user_data[HOME_KEY] = home or (outlet if st.context is None else None)
         self._prefer_context_orgs(atoms, st)
         found = self._compose(doc, atoms, st)
-        self._appositive_roles(doc, atoms, found, st)
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
-
-    def _appositive_roles(self, doc: Doc, atoms: List[Atom], found: List[Found], st: DocState) -> None:
-        """A role phrase set off by a comma or dash right after a person's name is that
-        person's role, whatever body or place the phrase names: "Sabine X, Abgeordnete der
-        Neos, …" (AUTLEG, the party's country + the noun's agent), "Martin Y, seit 2010
-        Bürgermeister von Graz, …" (AUTGOV). :meth:`_role_phrase` already joins the plain
-        cases ("Marco Rubio, der US-Außenminister"); a phrase whose of-phrase it read as a
-        body or a town's office (a group actor of its own) comes here: the phrase becomes a
-        mention of the person, who takes the phrase's code unless the text or the KB gave
-        one already. Conditions: the role noun can name one person (:meth:`_names_persons`), the phrase
-        closes the apposition (comma, dash, bracket, sentence end), and only an article,
-        up to two lower-case adjectives or a present-time adverbial stand between the name
-        and the noun. Rewrites ``found`` in place."""
-        if len(found) < 2:
-            return
-        role_at = {a.start: a for a in atoms if a.role() is not None}
-        for prev, f in zip(found, found[1:]):
-            if f.kind != ROLE or f.actor == prev.actor or prev.kind not in (NAME, SURNAME):
-                continue
-            person = self.kb.get(prev.actor)
-            if not (prev.actor.startswith("prov:") or (person is not None and person.type == "PER")):
-                continue
-            holder = self.kb.get(f.actor)
-            if f.actor.startswith("prov:") or holder is None or holder.type == "PER":
-                continue
-            if prev.end >= f.start or not (doc[prev.end].text == "," or doc[prev.end].text in self.apposition_dashes):
-                continue
-            rest = doc[prev.end + 1:f.start]
-            det = 1 if len(rest) and rest[0].lower_ in self.apposition_det else 0
-            if not ((len(rest) - det <= 2 and all(t.pos_ == "ADJ" and t.is_lower for t in rest[det:]))
-                    or (det == 0 and self._current_time_phrase(rest))):
-                continue
-            atom = role_at.get(f.start)
-            entry = atom.role() if atom is not None else None
-            noun = entry.role if entry is not None else None
-            # (a form that may be plural is singular here, after one name: "Abgeordnete")
-            if noun is None or not self._names_persons(noun) or not self._apposition_ends(doc, f.end):
-                continue
-            if holder.type == "ORG":
-                code = self._role_code(noun, holder.id)
-            else:
-                code = (holder.country, holder.code) if holder.code and holder.country else None
-            f.actor = prev.actor
-            if code is not None and code[1] and prev.actor not in st.role_code \
-                    and not (person is not None and (person.code or person.offices)):
-                st.role_code[prev.actor] = code
-
-    @staticmethod
-    def _names_persons(noun: RoleNoun) -> bool:
-        """Whether a role noun can name one person: a single-person role (``person=y``), or
-        a German noun whose inflection class gives it a person's forms -- a feminine "-in"
-        ("Aktivistin") or the adjectival "-er" ("Abgeordneter", "Beamter") -- unlike a body
-        ("Polizei", "Regierung")."""
-        if noun.person:
-            return True
-        return noun.lang == "de" and any(form in (noun.term + "in", noun.term + "er") for form, _ in noun.forms)
 
     def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
         """An abbreviation the text defines in brackets after a name ("Der Österreichische
