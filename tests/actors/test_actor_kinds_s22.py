@@ -5,9 +5,8 @@ KB lacks take the dated code PETRARCH 2's Phoenix dictionaries give them
 - a person named in full with no role of the text's own ("Reinhold Mitterlehner sagte …")
   takes Phoenix's code at the article's date, and a surname alone later in the same
   document ("Mitterlehner") shares it;
-- a surname the text only ever uses alone takes the code of the one Phoenix person of that
-  surname in office at that date in a country the text names -- never without such a
-  country, never when two persons qualify;
+- a surname the text only ever uses alone is not looked up (tried: the one Phoenix person of
+  that surname in office in a country the text names; it changed nothing on dev-B);
 - the text's own role wins over Phoenix; a name Phoenix lacks stays uncoded.
 
 The sentences are ours; the dates are the articles' (Phoenix was last edited in 2015).
@@ -65,36 +64,12 @@ def test_code_at_reads_terms_as_petrarch():
     assert phoenix.person_code("Reinhold Mitterlehner", date(2030, 1, 1)) is None  # no undated code
 
 
-def test_person_and_surname_codes():
+def test_person_codes():
     on = date(2015, 12, 1)
     assert phoenix.person_code("Reinhold Mitterlehner", on) == ("AUT", "AUTGOV")
     assert phoenix.person_code("Wolfgang Schüssel", on) == ("AUT", "AUTELI")
     assert phoenix.person_code("Mitterlehner", on) is None  # one word is no full name
     assert phoenix.person_code("Erika Mustermann", on) is None
-    assert phoenix.surname_code("Mitterlehner", on, {"AUT"}) == ("AUT", "AUTGOV")
-    assert phoenix.surname_code("Mitterlehner", on, {"DEU"}) is None  # not a country of the text
-    assert phoenix.surname_code("Mitterlehner", on, set()) is None
-    assert phoenix.surname_code("Mitterlehner", date(2005, 1, 1), {"AUT"}) is None  # not in office then
-
-
-def test_surname_shared_by_two_office_holders_is_nobody():
-    """Two Phoenix persons of one surname in office in the text's countries: no code."""
-    on = date(2010, 6, 1)
-    clash = None
-    for last, fulls in sorted(phoenix._by_surname().items()):
-        held = {}
-        for full in fulls:
-            t = phoenix.terms(full)
-            code = phoenix.code_at(t, on) if any(phoenix._holds(x, on) for x in t) else None
-            if code:
-                held.setdefault(code[:3], {})[phoenix.table()[full]] = code
-        country = next((c for c, persons in sorted(held.items()) if len(persons) > 1), None)
-        if country is not None:
-            clash = (last, country)
-            break
-    assert clash is not None
-    last, country = clash
-    assert phoenix.surname_code(last.title(), on, {country}) is None
 
 
 # -- the pipeline: a grid of our own sentences ---------------------------------------------------
@@ -105,8 +80,6 @@ GRID = [
      "Mitterlehner", "AUTGOV"),
     ("Reinhold Mitterlehner traf am Montag Vertreter der Wirtschaft. Danach sagte Mitterlehner, "
      "die Gespräche seien gut verlaufen.", "2015-12-01", "Mitterlehner,", "AUTGOV"),
-    ("Die österreichische Koalition streitet über die Steuerreform. Mitterlehner sagte am Abend, "
-     "man werde eine Lösung finden.", "2015-12-01", "Mitterlehner", "AUTGOV"),
     ("Der ehemalige Kanzler Wolfgang Schüssel meldete sich am Mittwoch zu Wort.", "2015-12-01",
      "Schüssel", "AUTELI"),
     # the text's own role wins over the dictionary
@@ -114,8 +87,10 @@ GRID = [
      "Mitterlehner", "AUTLEG"),
     # a name the dictionary lacks stays uncoded
     ("Wien – Erika Mustermann sagte am Montag, man werde das prüfen.", "2015-12-01", "Mustermann", "---"),
-    # a surname alone with no country in the text is nobody in particular
+    # a surname alone, never given in full, is nobody in particular
     ("Mitterlehner sagte am Montag, man werde das prüfen.", "2015-12-01", "Mitterlehner", "---"),
+    ("Die österreichische Koalition streitet über die Steuerreform. Mitterlehner sagte am Abend, "
+     "man werde eine Lösung finden.", "2015-12-01", "Mitterlehner", "---"),
 ]
 
 

@@ -54,7 +54,7 @@ from .gazetteer import (
 from .home import HOME_KEY, dateline_country, outlet_country
 from .homonyms import resolve_place_homonyms
 from .kb import KB, CompoundHead, KBActor, RoleNoun
-from .phoenix import person_code as phoenix_person_code, surname_code as phoenix_surname_code
+from .phoenix import person_code as phoenix_person_code
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
     _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
@@ -1956,11 +1956,6 @@ class ActorLinker:
                 # Phoenix dictionary has for that name at the article's date (:mod:`.phoenix`)
                 name = prov_names.get(actor_id) or (known.name if known else "")
                 phx = phoenix_person_code(name, st.on)
-                if phx is None and name and " " not in name and self._usable_surname(name):
-                    # a surname alone the text never gives in full ("Mitterlehner sagte …"):
-                    # the one Phoenix person of that name in office in a country the text names
-                    where = {c for _, c in st.country_marks} | {c for c in (st.home, st.outlet) if c}
-                    phx = phoenix_surname_code(name, st.on, where)
                 if phx is not None:
                     country, code = phx
             if known is not None:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv
 from ..errors import DataFileError
@@ -162,34 +162,3 @@ def person_code(name: str, on: date) -> Optional[Tuple[Optional[str], str]]:
     country = code[:3] if code[:3].isalpha() and code[:3] not in ("IGO", "NGO", "IMG", "MNC") else None
     return country, code
 
-
-@lru_cache(maxsize=1)
-def _by_surname() -> Dict[str, Tuple[str, ...]]:
-    """last word of a folded name -> the folded names ending in it."""
-    out: Dict[str, List[str]] = {}
-    for key in table():
-        out.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def surname_code(surname: str, on: date, countries: Set[str]) -> Optional[Tuple[Optional[str], str]]:
-    """``(country, code)`` for a surname the text uses alone ("Mitterlehner sagte …") and
-    never gives in full: the one Phoenix person of that surname who holds a **dated**
-    office at ``on`` in one of ``countries`` (the countries the document names or was
-    filed in). None when no such person or more than one exists -- a surname alone is
-    only evidence together with the country the text is about and a term in office."""
-    if " " in surname.strip():
-        return None
-    found: Dict[str, str] = {}  # codes cell -> code: one person's aliases share their cell
-    for key in keys(surname):
-        for full in _by_surname().get(key, ()):
-            held = terms(full)
-            if not any(_holds(t, on) for t in held):
-                continue
-            code = code_at(held, on)
-            if code and code[:3] in countries:
-                found[table()[full]] = code
-    if len(found) != 1:
-        return None
-    code = next(iter(found.values()))
-    return code[:3], code
