@@ -1699,9 +1699,6 @@ class ActorLinker:
         """The person a role noun at token ``start`` is predicated of: "als"/"as" (up to
         two adjectives or determiners between) and the nearest person mentioned before it
         in the same sentence; None otherwise."""
-        copula = self._copula_subject(doc, start, out)
-        if copula is not None:
-            return copula
         i = start - 1
         skipped = 0
         while i >= 0 and skipped < 2 and doc[i].pos_ in ("ADJ", "DET") and doc[i].lower_ not in self.predicative:
@@ -1718,58 +1715,6 @@ class ActorLinker:
             actor = self.kb.get(f.actor)
             if f.actor.startswith("prov:") or (actor is not None and actor.type == "PER"):
                 return f.actor
-        return None
-
-    _COPULA = frozenset(("ist", "war", "sei", "wäre", "bleibt", "blieb", "wird", "wurde"))
-
-    def _copula_subject(self, doc: Doc, start: int, out: List[Found]) -> Optional[str]:
-        """German: the person a role noun is the predicative of, after a copula ("Karl X ist
-        Abgeordneter der SPÖ", "Eva Y war Sprecherin der Caritas") or in a relative clause
-        closed by one ("Karl X, der seit 2013 Sozialminister ist, …"): the person mention
-        right before the copula, or right before the comma that opens the relative clause.
-        Read on the tokens (the parser often hangs a dateline or the relative pronoun
-        elsewhere). None otherwise."""
-        if self.lang != "de" or start < 2:
-            return None
-        # main clause: NAME + copula + (up to two adjectives/determiners) + role
-        # (no definite article: "Für X ist der Minister verantwortlich" has the minister as
-        # its subject; a predicative role stands bare or with "ein")
-        i = start - 1
-        while i > 0 and i >= start - 2 and (doc[i].pos_ == "ADJ" or doc[i].lower_ in ("ein", "eine")) \
-                and doc[i].lower_ not in self._COPULA:
-            i -= 1
-        if doc[i].lower_ in self._COPULA:
-            pid = self._person_ending_at(out, i)
-            first = next((f for f in reversed(out) if f.end == i), None)
-            if pid is not None and first is not None and first.start > 0 and doc[first.start - 1].pos_ == "ADP":
-                return None  # "Für X ist …": X is no subject
-            return pid
-        # relative clause: NAME , der/die + (a time phrase, adjectives) + role … copula ,
-        i = start - 1
-        while i > 0 and i >= start - 5 and doc[i].lower_ not in ("der", "die") and not doc[i].is_punct:
-            i -= 1
-        if doc[i].lower_ not in ("der", "die") or doc[i - 1].text != ",":
-            return None
-        between = doc[i + 1:start]
-        if len(between) and not (self._current_time_phrase(between)
-                                 or all(t.pos_ in ("ADJ", "DET") and t.is_lower for t in between)):
-            return None
-        k = start + 1
-        while k < len(doc) and k <= start + 8 and not doc[k].is_punct and doc[k].lower_ not in self._COPULA:
-            k += 1
-        if k >= len(doc) or doc[k].lower_ not in self._COPULA or k + 1 >= len(doc) \
-                or not (doc[k + 1].is_punct or doc[k + 1].is_sent_start):
-            return None
-        return self._person_ending_at(out, i - 1)
-
-    def _person_ending_at(self, out: List[Found], at: int) -> Optional[str]:
-        """The person (provisional or KB) whose last found mention ends at token ``at``."""
-        hit = next((f for f in reversed(out) if f.end == at), None)
-        if hit is None or hit.kind not in (NAME, SURNAME, ROLE):
-            return None
-        actor = self.kb.get(hit.actor)
-        if hit.actor.startswith("prov:") or (actor is not None and actor.type == "PER"):
-            return hit.actor
         return None
 
     def _compose(self, doc: Doc, atoms: List[Atom], st: DocState) -> List[Found]:
@@ -1899,7 +1844,6 @@ class ActorLinker:
         found = self._compose(doc, atoms, st)
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
-        self._affiliations(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
@@ -1971,31 +1915,6 @@ class ActorLinker:
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
                     st.implicit.discard(f.actor)
                 st.role_code.setdefault(f.actor, (code[:3], code[:6]))
-
-    def _affiliations(self, doc: Doc, found: List[Found], st: DocState) -> None:
-        """German: a person's name followed by "von der/den/dem" or "vom" and a body ("Karl
-        X von den Grünen", "Eva Y von der Caritas", "Z vom Wifo") names the body the person
-        belongs to, as a party in brackets does (:meth:`_party_codes`): a person with no
-        code of their own takes the body's (a party's country + PTY; an organisation's or
-        group's code). Only when nothing else stands between name and body."""
-        if self.lang != "de":
-            return
-        for f, g in zip(found, found[1:]):
-            if f.kind not in (NAME, SURNAME) or f.actor == g.actor:
-                continue
-            between = [t.lower_ for t in doc[f.end:g.start]]
-            if between not in (["vom"], ["von", "der"], ["von", "den"], ["von", "dem"]):
-                continue
-            body = self.kb.get(g.actor)
-            if body is None or body.type in ("PER", "GPE", "LOC") or not body.code or len(body.code) < 6:
-                continue
-            person = self.kb.get(f.actor)
-            if not (f.actor.startswith("prov:") or (person is not None and person.type == "PER")):
-                continue
-            if person is not None and (person.code or person.offices):
-                continue
-            code = body.code[:6]
-            st.role_code.setdefault(f.actor, (code[:3] if code[:3].isalpha() and code[:3] not in ("IGO", "NGO") else None, code))
 
     def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
