@@ -456,45 +456,6 @@ def _load_compounds(kb: KB, path: Path, infl: dict) -> None:
         mods.sort(key=lambda m: -len(m[0]))
 
 
-#: shortest simple person noun read as the head of a compound (shorter ones end too many
-#: words: "Imam", "Papst")
-MIN_DERIVED_HEAD = 6
-
-
-def _derive_person_heads(kb: KB) -> None:
-    """German compound heads derived from the person role nouns of ``agents.tsv``: a
-    simple noun naming one person ("Gouverneur", "Berater", "Bischof", "Senator") that
-    compound_roles.tsv lacks is also the head of a compound ("Provinzgouverneur",
-    "Regierungsberater", "Landesbischof"), with its own agent code, non-generic (it names
-    its sector itself). A noun that is itself a compound of a listed head
-    ("Bundespräsident" ends in "präsident") or shorter than :data:`MIN_DERIVED_HEAD`
-    letters is left out. Each of the noun's inflected forms becomes one head form."""
-    heads = kb.compound_heads.get("de")
-    if not heads:
-        return
-    listed = {h.form for h in heads}
-    added = False
-    for noun in kb.role_nouns:
-        if noun.lang != "de" or not noun.person or noun.priority != PRIORITY_BUILTIN:
-            continue
-        term = noun.term.lower()
-        if len(term) < MIN_DERIVED_HEAD or not term.isalpha() or term in listed \
-                or any(term.endswith(f) and len(f) < len(term) for f in listed):
-            continue
-        for form, plural in noun.forms:
-            low = form.lower()
-            if low in listed or not low.isalpha():
-                continue
-            if term.endswith("er") and low[len(term):] in ("e", "en", "es"):
-                continue  # an agent noun in "-er" has no "-e" plural ("Premiere" is no premier)
-            listed.add(low)
-            heads.append(CompoundHead(form=low, term=noun.term, agent=noun.agent, person=True,
-                                      plural=plural, generic=False))
-            added = True
-    if added:
-        heads.sort(key=lambda h: -len(h.form))
-
-
 def _user_files(user_dir: Optional[Path], stem: str) -> List[Tuple[Path, int]]:
     if user_dir is None or not user_dir.is_dir():
         return []
@@ -551,7 +512,6 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
         # file's header and scripts/phoenix_agents_to_kb.py), below the hand-made rows
         _load_agents(kb, KB_DIR / "agents_phoenix.tsv", infl, PRIORITY_IMPORTED)
     _load_compounds(kb, KB_DIR / "compound_roles.tsv", infl)
-    _derive_person_heads(kb)
     for path, prio in _user_files(user, "agents"):
         _load_agents(kb, path, infl, prio)
     _load_institutions(kb, KB_DIR / "institutions.tsv")

@@ -1013,9 +1013,7 @@ class ActorLinker:
             if text in self.former:
                 return True
         tok = doc[start].text.lower()
-        # "Altkanzler", "Altbürgermeister": German writes "alt" before a role as one word too
-        return any(tok.startswith(f + "-") for f in ("ex", "alt", "former")) \
-            or (self.lang == "de" and tok.startswith("alt") and tok[3:] in self.head_by_form)
+        return any(tok.startswith(f + "-") for f in ("ex", "alt", "former"))
 
     def _is_deputy(self, doc: Doc, start: int) -> bool:
         for i in range(max(0, start - 2), start):
