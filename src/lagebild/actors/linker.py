@@ -54,6 +54,7 @@ from .gazetteer import (
 from .home import HOME_KEY, dateline_country, outlet_country
 from .homonyms import resolve_place_homonyms
 from .kb import KB, CompoundHead, KBActor, RoleNoun
+from .phoenix import person_code as phoenix_person_code
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
     _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
@@ -1949,6 +1950,14 @@ class ActorLinker:
         if actor_id.startswith("prov:"):
             known = _registry.get(actor_id)
             country, code = st.role_code.get(actor_id, (None, None))
+            if code is None and not (known is not None and known.code) \
+                    and prov_types.get(actor_id, known.type if known is not None else "PER") == "PER":
+                # a person the text names in full but gives no role: the dated code PETRARCH's
+                # Phoenix dictionary has for that name at the article's date (:mod:`.phoenix`)
+                name = prov_names.get(actor_id) or (known.name if known else "")
+                phx = phoenix_person_code(name, st.on)
+                if phx is not None:
+                    country, code = phx
             if known is not None:
                 if code is None and known.code:
                     # only memory codes it: this document's own evidence (an interview lead's
