@@ -171,6 +171,9 @@ EN_SKIP_AFTER_AUX = {
 }
 
 
+COORDINATORS_DE = frozenset({"und", "oder", "sowie", "aber", "sondern", "doch"})
+
+
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     """"wird … unternehmen" yes; "wird beschädigt" (passive) and "wird Präsident" no."""
     doc = sent.doc
@@ -207,6 +210,12 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
     clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
+    after = next((t for t in clause_toks if t.i > tok.i), None)
+    if after is not None and (after.tag_ == "KON" or after.lower_ in COORDINATORS_DE):
+        # "werden" closes its own verb-final clause and a coordinated one follows ("dass Daten
+        # gesammelt werden und die Ergebnisse angezeigt werden"): the right bracket of the
+        # second clause is not this one's
+        clause_toks = [t for t in clause_toks if t.i <= tok.i]
     comma = next((t.i for t in clause_toks if t.i > tok.i and t.text == ","), None)
     if comma is not None:
         # the right bracket stands before a comma that opens "um … zu …" or another clause
@@ -534,6 +543,13 @@ def analyse_sentence(
                 if tok.lower_.startswith(("könnt", "dürft")):
                     out.rejected.append((label, why))
                     continue
+        if lang == "de" and kind in ("future_aux", "predictive_modal", "conditional_aux") and _free_relative_subject(sent, tok):
+            # "Wer zu spät bucht, wird mehr bezahlen", "Wer die Regeln nicht kennt, könnte …":
+            # a free relative "wer" is a generic subject (anyone who …) — a rule of thumb,
+            # not a prediction (the concessive "Wer auch immer …, die Steuern werden …" has
+            # its own subject and stays)
+            out.rejected.append((label, "generic subject"))
+            continue
         if kind in ("predictive_modal", "conditional_aux") and not anchored and not tok.lower_.startswith("dürft"):
             # ("dürfte" is only epistemic: "Eine Entscheidung dürfte im März fallen" is no
             # timeless statement about a generic subject)
@@ -559,6 +575,64 @@ def analyse_sentence(
             prob = flex.cues[(verb.lower_,)].prob
             out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+FREE_RELATIVE_DE = frozenset({"wer"})
+RESUMPTIVE_DE = frozenset({"der", "dem", "den", "dessen", "die"})
+LEADING_DE = frozenset({"und", "aber", "doch", "denn", "oder", "sondern", "auch", "nur", "schon", "jedoch"})
+
+
+def _free_relative_subject(sent: Span, tok: Token) -> bool:
+    """The finite cue ``tok`` is the verb right after a free relative clause opened by "wer"
+    at the start of the sentence ("Wer zu spät bucht, wird …", "Wer …, der wird …"): the
+    clause is the generic subject of ``tok`` (German Vorfeld: one constituent before the
+    finite verb, so the cue is the first word after the clause's comma, or after a resumptive
+    "der"). "Wer auch immer …, die Steuern werden …" (a concessive with its own subject) and
+    an interrogative "wer" inside a clause do not match."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    k = 0
+    while k < len(toks) and (toks[k].is_punct or toks[k].lower_ in LEADING_DE):
+        k += 1
+    if k >= len(toks) or toks[k].lower_ not in FREE_RELATIVE_DE or toks[k].i >= tok.i:
+        return False
+    comma = next((t for t in toks[k + 1:] if t.text == "," and t.i < tok.i), None)
+    if comma is None:
+        return False
+    nxt = [t for t in toks if t.i > comma.i]
+    if nxt and nxt[0].lower_ in RESUMPTIVE_DE and len(nxt) > 1:
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0].i == tok.i and doc[tok.i].pos_ in ("AUX", "VERB", "")
+
+
+PLAN_SOURCE_PREPS_DE = frozenset({"laut", "nach", "gemäß", "entsprechend"})
+PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
+
+
+def _plan_source(sent: Span, flex: ForecastLexicon) -> bool:
+    """The sentence gives its content "according to" a plan, a draft or a rule ("Nach den
+    Plänen der Stadt …", "Laut Gesetzentwurf …", "Dem Koalitionsvertrag zufolge …"): a
+    preposition of :data:`PLAN_SOURCE_PREPS_DE` whose noun (after articles and attributive
+    adjectives), or the noun before "zufolge", ends in a ``plan_noun`` of the lexicon. What a
+    plan or a rule lays down is decided by its author, not predicted."""
+    ends = tuple(flex.words("plan_noun"))
+    if not ends:
+        return False
+    toks = [t for t in sent if not t.is_space]
+
+    def plan_noun(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN", "") and t.lower_.endswith(ends) and t.lower_[:1].isalpha()
+
+    for k, t in enumerate(toks):
+        if t.lower_ == "zufolge" and k > 0 and plan_noun(toks[k - 1]):
+            return True
+        if t.lower_ in PLAN_SOURCE_PREPS_DE and (t.pos_ in ("ADP", "") or t.lower_ != "nach"):  # (a tagger may call "gemäß" ADJD)
+            j = k + 1
+            while j < len(toks) and (toks[j].tag_ in PLAN_SOURCE_SKIP_DE or toks[j].lower_ in ("dem", "den", "der", "des")):
+                j += 1
+            if j < len(toks) and plan_noun(toks[j]):
+                return True
+    return False
 
 
 def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
@@ -1216,6 +1290,13 @@ def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore
     if has_parse(doc):
         head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
         subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+        seen = 0
+        while not subjects and dep(head) == "conj" and head.head.i != head.i and seen < 8:
+            # a coordinated verb shares the subject of its first conjunct ("Ich arbeite
+            # gründlich, bin unabhängig und werde einen Bericht vorlegen"; UD hangs the
+            # subject on the first conjunct only)
+            head, seen = head.head, seen + 1
+            subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
         if subjects:
             # any subject: a fronted time noun the parser also calls nsubj ("Anfang August
             # werden wir …") does not hide the "wir"
@@ -1916,6 +1997,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = cond_before
         if kind is None:
             continue
+        if lang == "de" and kind != "expectation" and _plan_source(sent, flex):
+            continue  # "Nach den Plänen der Stadt wird das Areal bebaut": a plan's content, no forecast
         if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (

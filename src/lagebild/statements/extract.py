@@ -1369,6 +1369,11 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
         if position == "final":
             # "…, so der Minister.": the source runs to the end of the sentence, no verb
             rest_toks = [t for t in toks[e:] if not (t.is_punct or t.is_space)]
+            comma = next((k for k, t in enumerate(toks[e:]) if t.text == ","), None)
+            if comma is not None and comma > 0 and toks[e].text != ",":
+                # "…, so die Ökonomin Maria Huber, Forscherin am Institut für …": an apposition
+                # after the source's own comma describes it; the source is what comes before
+                rest_toks = [t for t in toks[e : e + comma] if not (t.is_punct or t.is_space)]
             if not rest_toks or len(rest_toks) > 8 or any(t.pos_ in ("VERB", "AUX") for t in rest_toks):
                 continue
             if rest_toks[0].is_lower and rest_toks[0].lower_ not in DETERMINERS.get(ctx.lang, set()):
