@@ -1559,6 +1559,11 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     modal on a copula judges a present state. Existential "there could be …" still
     predicts."""
     clause = _clause(sent, tok)
+    low = {t.lower_ for t in clause}
+    if lang == "de" and {"sich", "um", "handeln"} <= low:
+        # "Bei dem Toten dürfte es sich um den Besitzer handeln": "es handelt sich um" is the
+        # identificational construction — which thing it is, a present state
+        return True
     verbs = COPULAS.get(lang, set()) | (STATE_VERBS.get(lang, set()) if tok.lower_.startswith("dürft") else set())
     cop = [t for t in clause if t.i != tok.i and t.lower_ in verbs]
     if not cop:

@@ -1020,6 +1020,17 @@ def _reporting_frame(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> bool:
     return bool(ctx.lex.verbs_by_form.get(first.lower_)) and first.i > sent.start and ctx.doc[first.i - 1].text == ","
 
 
+def _correlate_preposition_near(correlate: Optional[str], tok: Token, sent: Span) -> bool:
+    """The preposition of a required correlate ("damit" -> "mit", "davon" -> "von") stands
+    in the verb's sentence: an expectation verb that needs its correlate takes a noun-phrase
+    object only with that preposition ("rechnet mit einer Eskalation", "geht von einem
+    Wachstum aus"); "ging … leer aus" or "rechnet die Kosten durch" expects nothing."""
+    if not correlate:
+        return True
+    prep = correlate[3:] if correlate.startswith("dar") else correlate[2:] if correlate.startswith("da") else correlate
+    return any(t.lower_ in (prep, correlate) for t in sent if t.i != tok.i)
+
+
 def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """An expectation verb whose object is a noun phrase — "Experten erwarten eine
     Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
@@ -1119,7 +1130,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         frame = frame_for(ctx.lang, entry.lemma)
         near = _clause_words_after(ctx, tok, sent)
         if frame is not None and frame.correlate_required and frame.correlate not in near:
-            if entry.cls == "expect":
+            if entry.cls == "expect" and _correlate_preposition_near(frame.correlate, tok, sent):
                 _expected_np(ctx, tok, sent)  # "rechnet mit einer Eskalation"
             continue  # "Es besteht Gefahr" — bestehen is speech only as "besteht darauf, dass"
         # a quote in this sentence, or one that ends in it (a quote of several sentences:
