@@ -1923,6 +1923,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                         if _holder_subject(subj) is not None and _person_like(doc, subj):
                             frame_holder = _token_actor(doc, subj)
                         break
+            if first.kind == "expectation" and frame_holder is None and has_parse(doc) and (exp := _experiencer(first.tok)) is not None:
+                # "Für Experten ist es unwahrscheinlich, dass …": the experiencer holds it
+                frame_holder = _token_actor(doc, exp)
             if first.kind == "warning" and has_parse(doc):
                 # "Das Rote Kreuz warnte vor einer humanitären Krise": the warner holds it
                 subj = next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
@@ -2537,6 +2540,9 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
     a, b = subtree_span_tokens(tok)
     text = doc_text(doc)
+    first = doc[tok.left_edge.i] if has_parse(doc) else None
+    if first is not None and first.i < tok.i and dep(first) == "case" and first.head.i == tok.i:
+        a = doc[first.i + 1].idx  # "Für Schultes": the phrase, not its preposition
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
@@ -2604,13 +2610,32 @@ def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
 def _judging_subject(tok: Token) -> Optional[Token]:
     """The subject of the verb that judges with ``tok`` (the frame word itself, its copula
     or the verb it hangs on: "Der Minister zeigte sich zuversichtlich")."""
+    cs, ce = clause_bounds(tok.sent, tok.i) if tok.doc.has_annotation("SENT_START") else (0, len(tok.doc))
     for head in (tok, tok.head):
+        if not cs <= head.i < ce:
+            break  # ("Eine Gewähr gibt es nicht, da denkbar ist, dass …": another clause's subject)
         subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")
                      and c.pos_ in ("NOUN", "PROPN", "PRON", "")), None)
         if subj is not None:
             return subj
         if head.i == head.head.i:
             break
+    return None
+
+
+def _experiencer(tok: Token) -> Optional[Token]:
+    """The "für" phrase of an estimative predicate ("Für Schultes ist es nicht denkbar, dass
+    …", "Für die Ökonomin ist es wahrscheinlich, dass …"): the person it seems so to holds the
+    judgement (the experiencer of the predicate); None when there is none or it is no actor."""
+    doc = tok.doc
+    heads = [tok] + ([tok.head] if tok.head.i != tok.i and dep(tok) in ("cop", "advmod", "xcomp") else [])
+    heads += [c for c in tok.children if dep(c) == "cop"]
+    for head in heads:
+        for c in head.children:
+            if dep(c) in ("obl", "nmod", "obj", "iobj") and c.i < tok.i and any(
+                g.lower_ == "für" and dep(g) == "case" for g in c.children
+            ) and _person_like(doc, c):
+                return c
     return None
 
 
@@ -2739,7 +2764,7 @@ def estimative_frame(
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
                 if not _past_clause(doc, d.i, ce):
-                    holder = _holder_subject(_judging_subject(tok))
+                    holder = _holder_subject(_judging_subject(tok)) or _experiencer(tok)
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
                 _lemma(t) == "gelten" and feat(t, "Tense") != "Past" for t in sent
