@@ -1185,7 +1185,9 @@ def _main_verbs(sent: Span, tok: Token) -> List[Token]:
         out.append(tok.head)
     for scope in (_clause(sent, tok), list(sent)):
         for t in reversed(scope):
-            if t.i > tok.i and _verb_form_de(t) == "inf":
+            if t.i > tok.i and _verb_form_de(t) == "inf" and not (t.i > 0 and doc[t.i - 1].lower_ == "zu"):
+                # (a zu-infinitive — "…, das Hotel zu erreichen" — is another clause's verb:
+                # an auxiliary or modal never governs it)
                 if all(t.i != o.i for o in out):
                     out.append(t)
                 break
