@@ -74,6 +74,8 @@ PLAN_SOURCES = [
     ("Laut der Prognose des Instituts wird die Wirtschaft 2027 um zwei Prozent wachsen.", one()),
     ("Nach Einschätzung des Ministeriums wird die Arbeitslosigkeit im Winter steigen.", one()),
     ("Laut Experten wird der Plan der Regierung scheitern.", one("Experten")),
+    # the source attributes its own clause only
+    ("Nach dem neuen Gesetz ist auch die Firma angeklagt, ihr droht eine hohe Geldbuße.", one()),
 ]
 
 COORDINATED_PRESENT_PASSIVES = [
@@ -84,6 +86,8 @@ COORDINATED_PRESENT_PASSIVES = [
     # coordinated futures stay futures
     ("Experten erwarten, dass die Mieten steigen werden und der Wohnraum knapp bleibt.", one("Experten")),
     ("Der Ökonom sagte, dass die Preise steigen werden und die Löhne sinken werden.", one("Der Ökonom")),
+    # "aber" in the middle field is no coordination: a future passive stays a future
+    ("Die Probleme werden aber nicht über Nacht gelöst werden.", one("author")),
 ]
 
 SO_PARENTHESIS_WITH_APPOSITION = [
@@ -146,6 +150,32 @@ ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB = [
 ]
 
 
+MODAL_PASSIVE_EXPECTATIONS = [
+    # "sein … zu erwarten/befürchten/rechnen" with words between: an impersonal expectation
+    ("Von der neuen Regierung ist jedenfalls kein Kurswechsel zu erwarten.", one("author")),
+    ("Im Herbst ist laut Polizei mit langen Staus zu rechnen.", one()),
+    ("In diesem Winter ist wieder ein Engpass bei Gas zu befürchten, sagte der Minister.", one("der Minister")),
+    ("Von der Notenbank sei keine Zinswende zu erwarten, sagte die Ökonomin.", one("die Ökonomin")),
+    # the past, an infinitive clause, a question: none
+    ("Das war zu erwarten.", none),
+    ("Er half den Nachbarn, ohne eine Gegenleistung zu erwarten.", none),
+    ("Ist in diesem Winter wieder ein Engpass bei Gas zu befürchten?", none),
+]
+
+WARNED_POSSIBILITY = [
+    # a Konjunktiv-I "könne" as the content of a warning: the warner's forecast
+    ("Die Organisation warnte, die Wüste könne für viele Flüchtlinge zur Todesfalle werden.", one()),
+    ("Der Verband warnt, die Lage könne sich im Winter dramatisch verschlechtern.", one()),
+    ("Der Bürgermeister warnt, die Brücke könne jederzeit einstürzen.", one()),
+    ("Die Gewerkschaft warnte, der Streik könne bis Weihnachten dauern.", one()),
+    # without a warning "könne" is an ability or a permission; relative clauses stay options
+    ("Er sagte, er könne am Montag nicht kommen.", none),
+    ("Die Ministerin betonte, man könne die Regeln jederzeit ändern.", none),
+    ("Der Arzt sagte, der Patient könne nach Hause gehen.", none),
+    ("Die Firma entwickelt Geräte, die Krankheiten früh erkennen könnten.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("coordinated first person", COORDINATED_FIRST_PERSON), ("free relative generic", FREE_RELATIVE_GENERIC),
@@ -154,7 +184,8 @@ ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB = [
      ("expectation verbs need their preposition", EXPECTATION_VERBS_NEED_THEIR_PREPOSITION),
      ("identification under a modal", IDENTIFICATION_UNDER_A_MODAL),
      ("experiencer holds the judgement", EXPERIENCER_HOLDS_THE_JUDGEMENT),
-     ("zu-infinitives are not the governed verb", ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB)],
+     ("zu-infinitives are not the governed verb", ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB),
+     ("modal passive with words between", MODAL_PASSIVE_EXPECTATIONS), ("warned possibility", WARNED_POSSIBILITY)],
 )
 def test_grid_kind_s22(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]

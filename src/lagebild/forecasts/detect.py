@@ -171,7 +171,7 @@ EN_SKIP_AFTER_AUX = {
 }
 
 
-COORDINATORS_DE = frozenset({"und", "oder", "sowie", "aber", "sondern", "doch"})
+COORDINATORS_DE = frozenset({"und", "oder", "sowie"})
 
 
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
@@ -211,7 +211,8 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
     clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
     after = next((t for t in clause_toks if t.i > tok.i), None)
-    if after is not None and (after.tag_ == "KON" or after.lower_ in COORDINATORS_DE):
+    before = doc[tok.i - 1] if tok.i > sent.start else None
+    if after is not None and after.lower_ in COORDINATORS_DE and before is not None and _verb_form_de(before) is not None:
         # "werden" closes its own verb-final clause and a coordinated one follows ("dass Daten
         # gesammelt werden und die Ergebnisse angezeigt werden"): the right bracket of the
         # second clause is not this one's
@@ -367,6 +368,11 @@ def _clause_opener(sent: Span, tok: Token) -> Token:
 # ------------------------------------------------------------------ analysis
 
 
+SEIN_PRESENT_DE = frozenset({"ist", "sind", "sei", "seien"})
+WARNED_ONLY = {("könne",)}  # Konjunktiv-I modals that predict only as the content of a warning
+SEIN_PAST_DE = frozenset({"war", "waren", "wäre", "wären", "gewesen"})
+
+
 def analyse_sentence(
     sent: Span,
     lang: str,
@@ -435,10 +441,24 @@ def analyse_sentence(
             continue
         if cue.kind not in PREDICTIVE:
             continue
+        if lang == "de" and phrase in WARNED_ONLY and not any(
+            t.lower_ in flex.words("warning_verb") for t in sent if t.i < tok.i
+        ):
+            out.rejected.append((label, "ability"))  # "Er könne nicht kommen": no warning frames it
+            continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
             out.rejected.append((label, "in condition"))
             continue
         kind = cue.kind
+        if kind == "expectation" and lang == "de" and phrase[0] == "zu" and len(phrase) == 2:
+            # "… ist jedenfalls kein Kurswechsel zu erwarten": the modal passive needs its
+            # "sein" in the clause, in the present or Konjunktiv I ("war zu erwarten" judges
+            # the past; "ohne … zu erwarten" is an infinitive clause)
+            cs, ce = clause_bounds(sent, tok.i)
+            forms = {doc[j].lower_ for j in range(cs, ce)}
+            if not forms & SEIN_PRESENT_DE or forms & SEIN_PAST_DE:
+                out.rejected.append((label, "no modal passive"))
+                continue
         if kind == "expectation" and lang == "de" and phrase[-1] == "dass":
             # "Es war unwahrscheinlich, dass er kam": a judgement about the past
             cs, _ = clause_bounds(sent, tok.i)
@@ -609,8 +629,9 @@ PLAN_SOURCE_PREPS_DE = frozenset({"laut", "nach", "gemäß", "entsprechend"})
 PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
 
 
-def _plan_source(sent: Span, flex: ForecastLexicon) -> bool:
-    """The sentence gives its content "according to" a plan, a draft or a rule ("Nach den
+def _plan_source(sent: Span, flex: ForecastLexicon, anchor: Optional[Token] = None) -> bool:
+    """The clause of ``anchor`` (the cue; the sentence when None) gives its content
+    "according to" a plan, a draft or a rule ("Nach den
     Plänen der Stadt …", "Laut Gesetzentwurf …", "Dem Koalitionsvertrag zufolge …"): a
     preposition of :data:`PLAN_SOURCE_PREPS_DE` whose noun (after articles and attributive
     adjectives), or the noun before "zufolge", ends in a ``plan_noun`` of the lexicon. What a
@@ -619,6 +640,11 @@ def _plan_source(sent: Span, flex: ForecastLexicon) -> bool:
     if not ends:
         return False
     toks = [t for t in sent if not t.is_space]
+    if anchor is not None:
+        # the source attributes its own clause ("Nach dem Gesetz ist X angeklagt, ihr droht
+        # eine Geldbuße": the risk in the next clause is not the law's content)
+        cs, ce = clause_bounds(sent, anchor.i)
+        toks = [t for t in toks if cs <= t.i < ce]
 
     def plan_noun(t: Token) -> bool:
         return t.pos_ in ("NOUN", "PROPN", "") and t.lower_.endswith(ends) and t.lower_[:1].isalpha()
@@ -1539,6 +1565,9 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
         return False
     rel = RELATIVE_PRONOUNS.get(doc.lang_, set())
     first = doc[cs]
+    before = doc[cs - 2] if cs - 2 >= sent.start else None
+    if before is not None and before.pos_ in ("VERB", "AUX") and (before.tag_.endswith("FIN") or before.head.i == before.i):
+        return False  # "warnte, die Wüste könne …": a finite verb is no antecedent; "die" is an article
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
             return False  # "said that …" is a complementizer
@@ -1830,6 +1859,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
+    # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
+    # sentence a candidate, which keeps the analysis off most sentences)
+    zu_verbs = {p[1] for p, c in flex.cues.items() if c.kind in PREDICTIVE and p[0] == "zu" and len(p) > 1}
+    first_words = first_words - {"zu"}
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
@@ -1867,7 +1900,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         low = [t.lower_ for t in sent]
-        has_cue = any(w in first_words for w in low)
+        has_cue = any(w in first_words for w in low) or any(
+            w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(
             t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
             for t in sent
@@ -2007,7 +2041,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = cond_before
         if kind is None:
             continue
-        if lang == "de" and kind != "expectation" and _plan_source(sent, flex):
+        if lang == "de" and kind != "expectation" and _plan_source(
+            sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
+        ):
             continue  # "Nach den Plänen der Stadt wird das Areal bebaut": a plan's content, no forecast
         if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
