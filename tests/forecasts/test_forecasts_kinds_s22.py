@@ -176,6 +176,19 @@ WARNED_POSSIBILITY = [
 ]
 
 
+DUERFTE_WITH_ALREADY = [
+    # "dürfte schon/bereits/längst" with no future time: an estimate of the present
+    ("Plattwürmer dürften schon seit Jahrmillionen als Parasiten leben.", none),
+    ("Die Firma dürfte längst mehr Geld verdienen als die Konkurrenz.", none),
+    ("Viele Kunden dürften das neue Modell bereits besitzen.", none),
+    ("Die Regierung dürfte bereits an einem neuen Plan arbeiten.", none),
+    # a future time keeps the forecast
+    ("Die Entscheidung dürfte schon bald fallen.", one("author")),
+    ("Der Patient dürfte bereits am Montag entlassen werden.", one("author")),
+    ("Die Preise dürften schon im nächsten Jahr wieder steigen.", one("author")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("coordinated first person", COORDINATED_FIRST_PERSON), ("free relative generic", FREE_RELATIVE_GENERIC),
@@ -185,7 +198,8 @@ WARNED_POSSIBILITY = [
      ("identification under a modal", IDENTIFICATION_UNDER_A_MODAL),
      ("experiencer holds the judgement", EXPERIENCER_HOLDS_THE_JUDGEMENT),
      ("zu-infinitives are not the governed verb", ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB),
-     ("modal passive with words between", MODAL_PASSIVE_EXPECTATIONS), ("warned possibility", WARNED_POSSIBILITY)],
+     ("modal passive with words between", MODAL_PASSIVE_EXPECTATIONS), ("warned possibility", WARNED_POSSIBILITY),
+     ("dürfte with schon/bereits/längst", DUERFTE_WITH_ALREADY)],
 )
 def test_grid_kind_s22(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]

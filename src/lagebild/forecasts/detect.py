@@ -369,6 +369,7 @@ def _clause_opener(sent: Span, tok: Token) -> Token:
 
 
 SEIN_PRESENT_DE = frozenset({"ist", "sind", "sei", "seien"})
+ALREADY_DE = frozenset({"schon", "bereits", "längst"})  # focus particles of the present (Duden: "schon" = "bereits")
 WARNED_ONLY = {("könne",)}  # Konjunktiv-I modals that predict only as the content of a warning
 SEIN_PAST_DE = frozenset({"war", "waren", "wäre", "wären", "gewesen"})
 
@@ -532,6 +533,14 @@ def analyse_sentence(
         if kind == "predictive_modal" and _relative_clause(sent, tok) and not tok.lower_.startswith("dürft"):
             # ("dürfte" is only epistemic: "Reischl, der zum ORF wechseln dürfte" predicts)
             out.rejected.append((label, "relative clause"))  # "die Jobs, in die wir … drängen könnten"
+            continue
+        if kind == "predictive_modal" and not anchored and lang == "de" and tok.lower_.startswith("dürft") and any(
+            t.lower_ in ALREADY_DE for t in _clause(sent, tok) if t.i > tok.i
+        ):
+            # "Plattwürmer dürften schon seit Jahrmillionen … leben", "Viele Kunden dürften das
+            # Modell bereits besitzen": "schon/bereits/längst" with no future time puts the
+            # estimate in the present ("dürfte schon bald fallen" has its future anchor)
+            out.rejected.append((label, "estimate of the present"))
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
