@@ -189,6 +189,18 @@ DUERFTE_WITH_ALREADY = [
 ]
 
 
+PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG = [
+    # "X wird … erwartet": a tagger may call the participle finite; a finite verb takes no
+    # "werden", so it is the passive expectation (held by the author, or the reporting speaker)
+    ("Ein Anstieg der Arbeitslosigkeit wird im Herbst erwartet.", one("author")),
+    ("Ein Rückgang der Zinsen wird im Sommer erwartet.", one("author")),
+    ("Ein Plus von zwei Prozent wird im Herbst erwartet.", one("author")),
+    ("Ein Anstieg der Preise wird im Frühjahr erwartet.", one("author")),
+    ("Eine Trendwende wird erst im nächsten Jahr erwartet.", one("author")),
+    ("Die Firma erwartet einen Gewinn.", one("Die Firma")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("coordinated first person", COORDINATED_FIRST_PERSON), ("free relative generic", FREE_RELATIVE_GENERIC),
@@ -199,7 +211,8 @@ DUERFTE_WITH_ALREADY = [
      ("experiencer holds the judgement", EXPERIENCER_HOLDS_THE_JUDGEMENT),
      ("zu-infinitives are not the governed verb", ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB),
      ("modal passive with words between", MODAL_PASSIVE_EXPECTATIONS), ("warned possibility", WARNED_POSSIBILITY),
-     ("dürfte with schon/bereits/längst", DUERFTE_WITH_ALREADY)],
+     ("dürfte with schon/bereits/längst", DUERFTE_WITH_ALREADY),
+     ("passive expectations with a finite tag", PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG)],
 )
 def test_grid_kind_s22(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]
