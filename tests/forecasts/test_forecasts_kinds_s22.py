@@ -201,6 +201,22 @@ PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG = [
 ]
 
 
+SPEECH_VERB_BEFORE_A_COLON = [
+    # "… hatte X betont: | <forecast>" (the colon ended the sentence): X holds it, not the
+    # author — the subject that can speak, not a fronted time noun the parser calls a subject
+    ("Der Stürmer ist seit Jahren der beste Spieler der Liga. Bereits Ende Dezember hatte er gegenüber "
+     "der Zeitung betont: Auch wenn ich die Meisterschaft nicht gewinne, wird meine Karriere großartig sein.",
+     one("er")),
+    ("Schon im Jänner hatte die Ökonomin im Interview erklärt: Die Zinsen werden 2027 wieder steigen.",
+     one("die Ökonomin")),
+    ("Vor einer Woche hatte der Minister im Parlament gesagt: Die Steuern werden im Herbst sinken.",
+     one("der Minister")),
+    ("Am Freitag hatte die Trainerin betont: Wir werden das Spiel gewinnen.", one("die Trainerin")),
+    # an impersonal frame names nobody: the author
+    ("Die Lage ist ernst. Am Montag hieß es dazu: Die Preise werden weiter steigen.", one("author")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("coordinated first person", COORDINATED_FIRST_PERSON), ("free relative generic", FREE_RELATIVE_GENERIC),
@@ -212,7 +228,8 @@ PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG = [
      ("zu-infinitives are not the governed verb", ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB),
      ("modal passive with words between", MODAL_PASSIVE_EXPECTATIONS), ("warned possibility", WARNED_POSSIBILITY),
      ("dürfte with schon/bereits/längst", DUERFTE_WITH_ALREADY),
-     ("passive expectations with a finite tag", PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG)],
+     ("passive expectations with a finite tag", PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG),
+     ("speech verb before a colon", SPEECH_VERB_BEFORE_A_COLON)],
 )
 def test_grid_kind_s22(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]

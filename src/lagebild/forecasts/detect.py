@@ -2743,6 +2743,12 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
         return None
     word = toks[-2]
     frame = next((flex.frames[w] for w in _frame_words(word) if w in flex.frames), None)
+    if frame is None and prev.doc.lang_ == "de" and statement_lexicon("de").verbs_by_form.get(word.lower_):
+        # "Bereits im Dezember hatte er betont: | Auch wenn …, wird …" (the colon ended the
+        # sentence): the speaker of the speech verb before the colon says the next sentence
+        # — its subject that can speak (a time noun the parser also calls nsubj cannot)
+        subjects = [c for c in word.children if dep(c) in ("nsubj", "nsubj:pass")]
+        return next((c for c in subjects if _person_like(prev.doc, c)), None)
     if frame is None or "dass" not in frame.frames or _negated_frame(word, prev, flex):
         return None
     return _holder_subject(_judging_subject(word))
