@@ -1575,8 +1575,11 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
     rel = RELATIVE_PRONOUNS.get(doc.lang_, set())
     first = doc[cs]
     before = doc[cs - 2] if cs - 2 >= sent.start else None
-    if before is not None and before.pos_ in ("VERB", "AUX") and (before.tag_.endswith("FIN") or before.head.i == before.i):
-        return False  # "warnte, die Wüste könne …": a finite verb is no antecedent; "die" is an article
+    if before is not None and doc.lang_ == "de" and before.pos_ in ("VERB", "AUX", "") and statement_lexicon("de").verbs_by_form.get(before.lower_):
+        # "warnte, die Wüste könne …": after a speech verb the comma opens its content
+        # (Konjunktiv I), "die" is an article; a relative clause extraposed after a verb
+        # ("…übernehmen, die in Karenz gehen wird") follows other verbs
+        return False
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
             return False  # "said that …" is a complementizer
