@@ -186,6 +186,8 @@ DUERFTE_WITH_ALREADY = [
     ("Die Entscheidung dürfte schon bald fallen.", one("author")),
     ("Der Patient dürfte bereits am Montag entlassen werden.", one("author")),
     ("Die Preise dürften schon im nächsten Jahr wieder steigen.", one("author")),
+    ("Eine Entscheidung über die Nachfolge dürfte aber schon im März fallen.", one("author")),
+    ("Der Vertrag dürfte bereits 2030 auslaufen.", one("author")),
 ]
 
 

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, iter_tsv, word_list
+from ..language.timewords import time_words
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -536,7 +537,11 @@ def analyse_sentence(
             continue
         if kind == "predictive_modal" and not anchored and lang == "de" and tok.lower_.startswith("dürft") and any(
             t.lower_ in ALREADY_DE for t in _clause(sent, tok) if t.i > tok.i
+        ) and not any(
+            t.like_num or time_words("de").is_time_word(t.text) for t in _clause(sent, tok) if t.i > tok.i
         ):
+            # (a date or a weekday after it — "dürfte schon im März 2018 fallen" — points to
+            # the future even where no publication date tells the horizon finder so)
             # "Plattwürmer dürften schon seit Jahrmillionen … leben", "Viele Kunden dürften das
             # Modell bereits besitzen": "schon/bereits/längst" with no future time puts the
             # estimate in the present ("dürfte schon bald fallen" has its future anchor)
