@@ -540,11 +540,11 @@ def analyse_sentence(
         ) and not any(
             t.like_num or time_words("de").is_time_word(t.text) for t in _clause(sent, tok) if t.i > tok.i
         ):
-            # (a date or a weekday after it — "dürfte schon im März 2018 fallen" — points to
-            # the future even where no publication date tells the horizon finder so)
             # "Plattwürmer dürften schon seit Jahrmillionen … leben", "Viele Kunden dürften das
             # Modell bereits besitzen": "schon/bereits/längst" with no future time puts the
-            # estimate in the present ("dürfte schon bald fallen" has its future anchor)
+            # estimate in the present ("dürfte schon bald fallen" has its future anchor; a date
+            # or a weekday after it — "dürfte schon im März 2018 fallen" — points to the future
+            # even where no publication date tells the horizon finder so)
             out.rejected.append((label, "estimate of the present"))
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
@@ -645,9 +645,8 @@ PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
 
 def _plan_source(sent: Span, flex: ForecastLexicon, anchor: Optional[Token] = None) -> bool:
     """The clause of ``anchor`` (the cue; the sentence when None) gives its content
-    "according to" a plan, a draft or a rule ("Nach den
-    Plänen der Stadt …", "Laut Gesetzentwurf …", "Dem Koalitionsvertrag zufolge …"): a
-    preposition of :data:`PLAN_SOURCE_PREPS_DE` whose noun (after articles and attributive
+    "according to" a plan, a draft or a rule ("Nach den Plänen der Stadt …", "Laut
+    Gesetzentwurf …", "Dem Koalitionsvertrag zufolge …"): a preposition of :data:`PLAN_SOURCE_PREPS_DE` whose noun (after articles and attributive
     adjectives), or the noun before "zufolge", ends in a ``plan_noun`` of the lexicon. What a
     plan or a rule lays down is decided by its author, not predicted."""
     ends = tuple(flex.words("plan_noun"))
