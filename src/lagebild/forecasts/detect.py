@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, iter_tsv, word_list
+from ..language.timewords import time_words
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -171,6 +172,9 @@ EN_SKIP_AFTER_AUX = {
 }
 
 
+COORDINATORS_DE = frozenset({"und", "oder", "sowie"})
+
+
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     """"wird … unternehmen" yes; "wird beschädigt" (passive) and "wird Präsident" no."""
     doc = sent.doc
@@ -207,6 +211,13 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
     clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
+    after = next((t for t in clause_toks if t.i > tok.i), None)
+    before = doc[tok.i - 1] if tok.i > sent.start else None
+    if after is not None and after.lower_ in COORDINATORS_DE and before is not None and _verb_form_de(before) is not None:
+        # "werden" closes its own verb-final clause and a coordinated one follows ("dass Daten
+        # gesammelt werden und die Ergebnisse angezeigt werden"): the right bracket of the
+        # second clause is not this one's
+        clause_toks = [t for t in clause_toks if t.i <= tok.i]
     comma = next((t.i for t in clause_toks if t.i > tok.i and t.text == ","), None)
     if comma is not None:
         # the right bracket stands before a comma that opens "um … zu …" or another clause
@@ -358,6 +369,12 @@ def _clause_opener(sent: Span, tok: Token) -> Token:
 # ------------------------------------------------------------------ analysis
 
 
+SEIN_PRESENT_DE = frozenset({"ist", "sind", "sei", "seien"})
+ALREADY_DE = frozenset({"schon", "bereits", "längst"})  # focus particles of the present (Duden: "schon" = "bereits")
+WARNED_ONLY = {("könne",)}  # Konjunktiv-I modals that predict only as the content of a warning
+SEIN_PAST_DE = frozenset({"war", "waren", "wäre", "wären", "gewesen"})
+
+
 def analyse_sentence(
     sent: Span,
     lang: str,
@@ -426,10 +443,24 @@ def analyse_sentence(
             continue
         if cue.kind not in PREDICTIVE:
             continue
+        if lang == "de" and phrase in WARNED_ONLY and not any(
+            t.lower_ in flex.words("warning_verb") for t in sent if t.i < tok.i
+        ):
+            out.rejected.append((label, "ability"))  # "Er könne nicht kommen": no warning frames it
+            continue
         if out.condition and out.condition[0] <= tok.idx < out.condition[1]:
             out.rejected.append((label, "in condition"))
             continue
         kind = cue.kind
+        if kind == "expectation" and lang == "de" and phrase[0] == "zu" and len(phrase) == 2:
+            # "… ist jedenfalls kein Kurswechsel zu erwarten": the modal passive needs its
+            # "sein" in the clause, in the present or Konjunktiv I ("war zu erwarten" judges
+            # the past; "ohne … zu erwarten" is an infinitive clause)
+            cs, ce = clause_bounds(sent, tok.i)
+            forms = {doc[j].lower_ for j in range(cs, ce)}
+            if not forms & SEIN_PRESENT_DE or forms & SEIN_PAST_DE:
+                out.rejected.append((label, "no modal passive"))
+                continue
         if kind == "expectation" and lang == "de" and phrase[-1] == "dass":
             # "Es war unwahrscheinlich, dass er kam": a judgement about the past
             cs, _ = clause_bounds(sent, tok.i)
@@ -504,6 +535,18 @@ def analyse_sentence(
             # ("dürfte" is only epistemic: "Reischl, der zum ORF wechseln dürfte" predicts)
             out.rejected.append((label, "relative clause"))  # "die Jobs, in die wir … drängen könnten"
             continue
+        if kind == "predictive_modal" and not anchored and lang == "de" and tok.lower_.startswith("dürft") and any(
+            t.lower_ in ALREADY_DE for t in _clause(sent, tok) if t.i > tok.i
+        ) and not any(
+            t.like_num or time_words("de").is_time_word(t.text) for t in _clause(sent, tok) if t.i > tok.i
+        ):
+            # "Plattwürmer dürften schon seit Jahrmillionen … leben", "Viele Kunden dürften das
+            # Modell bereits besitzen": "schon/bereits/längst" with no future time puts the
+            # estimate in the present ("dürfte schon bald fallen" has its future anchor; a date
+            # or a weekday after it — "dürfte schon im März 2018 fallen" — points to the future
+            # even where no publication date tells the horizon finder so)
+            out.rejected.append((label, "estimate of the present"))
+            continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
@@ -534,6 +577,13 @@ def analyse_sentence(
                 if tok.lower_.startswith(("könnt", "dürft")):
                     out.rejected.append((label, why))
                     continue
+        if lang == "de" and kind in ("future_aux", "predictive_modal", "conditional_aux") and _free_relative_subject(sent, tok):
+            # "Wer zu spät bucht, wird mehr bezahlen", "Wer die Regeln nicht kennt, könnte …":
+            # a free relative "wer" is a generic subject (anyone who …) — a rule of thumb,
+            # not a prediction (the concessive "Wer auch immer …, die Steuern werden …" has
+            # its own subject and stays)
+            out.rejected.append((label, "generic subject"))
+            continue
         if kind in ("predictive_modal", "conditional_aux") and not anchored and not tok.lower_.startswith("dürft"):
             # ("dürfte" is only epistemic: "Eine Entscheidung dürfte im März fallen" is no
             # timeless statement about a generic subject)
@@ -559,6 +609,69 @@ def analyse_sentence(
             prob = flex.cues[(verb.lower_,)].prob
             out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+FREE_RELATIVE_DE = frozenset({"wer"})
+RESUMPTIVE_DE = frozenset({"der", "dem", "den", "dessen", "die"})
+LEADING_DE = frozenset({"und", "aber", "doch", "denn", "oder", "sondern", "auch", "nur", "schon", "jedoch"})
+
+
+def _free_relative_subject(sent: Span, tok: Token) -> bool:
+    """The finite cue ``tok`` is the verb right after a free relative clause opened by "wer"
+    at the start of the sentence ("Wer zu spät bucht, wird …", "Wer …, der wird …"): the
+    clause is the generic subject of ``tok`` (German Vorfeld: one constituent before the
+    finite verb, so the cue is the first word after the clause's comma, or after a resumptive
+    "der"). "Wer auch immer …, die Steuern werden …" (a concessive with its own subject) and
+    an interrogative "wer" inside a clause do not match."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    k = 0
+    while k < len(toks) and (toks[k].is_punct or toks[k].lower_ in LEADING_DE):
+        k += 1
+    if k >= len(toks) or toks[k].lower_ not in FREE_RELATIVE_DE or toks[k].i >= tok.i:
+        return False
+    comma = next((t for t in toks[k + 1:] if t.text == "," and t.i < tok.i), None)
+    if comma is None:
+        return False
+    nxt = [t for t in toks if t.i > comma.i]
+    if nxt and nxt[0].lower_ in RESUMPTIVE_DE and len(nxt) > 1:
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0].i == tok.i and doc[tok.i].pos_ in ("AUX", "VERB", "")
+
+
+PLAN_SOURCE_PREPS_DE = frozenset({"laut", "nach", "gemäß", "entsprechend"})
+PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
+
+
+def _plan_source(sent: Span, flex: ForecastLexicon, anchor: Optional[Token] = None) -> bool:
+    """The clause of ``anchor`` (the cue; the sentence when None) gives its content
+    "according to" a plan, a draft or a rule ("Nach den Plänen der Stadt …", "Laut
+    Gesetzentwurf …", "Dem Koalitionsvertrag zufolge …"): a preposition of :data:`PLAN_SOURCE_PREPS_DE` whose noun (after articles and attributive
+    adjectives), or the noun before "zufolge", ends in a ``plan_noun`` of the lexicon. What a
+    plan or a rule lays down is decided by its author, not predicted."""
+    ends = tuple(flex.words("plan_noun"))
+    if not ends:
+        return False
+    toks = [t for t in sent if not t.is_space]
+    if anchor is not None:
+        # the source attributes its own clause ("Nach dem Gesetz ist X angeklagt, ihr droht
+        # eine Geldbuße": the risk in the next clause is not the law's content)
+        cs, ce = clause_bounds(sent, anchor.i)
+        toks = [t for t in toks if cs <= t.i < ce]
+
+    def plan_noun(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN", "") and t.lower_.endswith(ends) and t.lower_[:1].isalpha()
+
+    for k, t in enumerate(toks):
+        if t.lower_ == "zufolge" and k > 0 and plan_noun(toks[k - 1]):
+            return True
+        if t.lower_ in PLAN_SOURCE_PREPS_DE and (t.pos_ in ("ADP", "") or t.lower_ != "nach"):  # (a tagger may call "gemäß" ADJD)
+            j = k + 1
+            while j < len(toks) and (toks[j].tag_ in PLAN_SOURCE_SKIP_DE or toks[j].lower_ in ("dem", "den", "der", "des")):
+                j += 1
+            if j < len(toks) and plan_noun(toks[j]):
+                return True
+    return False
 
 
 def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
@@ -1111,7 +1224,9 @@ def _main_verbs(sent: Span, tok: Token) -> List[Token]:
         out.append(tok.head)
     for scope in (_clause(sent, tok), list(sent)):
         for t in reversed(scope):
-            if t.i > tok.i and _verb_form_de(t) == "inf":
+            if t.i > tok.i and _verb_form_de(t) == "inf" and not (t.i > 0 and doc[t.i - 1].lower_ == "zu"):
+                # (a zu-infinitive — "…, das Hotel zu erreichen" — is another clause's verb:
+                # an auxiliary or modal never governs it)
                 if all(t.i != o.i for o in out):
                     out.append(t)
                 break
@@ -1216,6 +1331,13 @@ def _first_person_subject(tok: Token, sent: Span, slex) -> bool:  # type: ignore
     if has_parse(doc):
         head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
         subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+        seen = 0
+        while not subjects and dep(head) == "conj" and head.head.i != head.i and seen < 8:
+            # a coordinated verb shares the subject of its first conjunct ("Ich arbeite
+            # gründlich, bin unabhängig und werde einen Bericht vorlegen"; UD hangs the
+            # subject on the first conjunct only)
+            head, seen = head.head, seen + 1
+            subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
         if subjects:
             # any subject: a fronted time noun the parser also calls nsubj ("Anfang August
             # werden wir …") does not hide the "wir"
@@ -1456,6 +1578,12 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
         return False
     rel = RELATIVE_PRONOUNS.get(doc.lang_, set())
     first = doc[cs]
+    before = doc[cs - 2] if cs - 2 >= sent.start else None
+    if before is not None and doc.lang_ == "de" and before.pos_ in ("VERB", "AUX", "") and statement_lexicon("de").verbs_by_form.get(before.lower_):
+        # "warnte, die Wüste könne …": after a speech verb the comma opens its content
+        # (Konjunktiv I), "die" is an article; a relative clause extraposed after a verb
+        # ("…übernehmen, die in Karenz gehen wird") follows other verbs
+        return False
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
             return False  # "said that …" is a complementizer
@@ -1478,6 +1606,11 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     modal on a copula judges a present state. Existential "there could be …" still
     predicts."""
     clause = _clause(sent, tok)
+    low = {t.lower_ for t in clause}
+    if lang == "de" and {"sich", "um", "handeln"} <= low:
+        # "Bei dem Toten dürfte es sich um den Besitzer handeln": "es handelt sich um" is the
+        # identificational construction — which thing it is, a present state
+        return True
     verbs = COPULAS.get(lang, set()) | (STATE_VERBS.get(lang, set()) if tok.lower_.startswith("dürft") else set())
     cop = [t for t in clause if t.i != tok.i and t.lower_ in verbs]
     if not cop:
@@ -1742,6 +1875,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     sents = sentences(doc)
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
+    # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
+    # sentence a candidate, which keeps the analysis off most sentences)
+    zu_verbs = {p[1] for p, c in flex.cues.items() if c.kind in PREDICTIVE and p[0] == "zu" and len(p) > 1}
+    first_words = first_words - {"zu"}
     # (beliefs count when their content points to the future: "glaubt, dass … im nächsten Jahr …")
     expect_starts = sorted(st.span[0] for st in statements if st.verb_class in ("expect", "doubt", "believe"))
     # expectation verbs with a noun-phrase object ("rechnet mit 8.000 Kindern"), from statements
@@ -1779,7 +1916,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         low = [t.lower_ for t in sent]
-        has_cue = any(w in first_words for w in low)
+        has_cue = any(w in first_words for w in low) or any(
+            w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(
             t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
             for t in sent
@@ -1837,6 +1975,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                         if _holder_subject(subj) is not None and _person_like(doc, subj):
                             frame_holder = _token_actor(doc, subj)
                         break
+            if first.kind == "expectation" and frame_holder is None and has_parse(doc) and (exp := _experiencer(first.tok)) is not None:
+                # "Für Experten ist es unwahrscheinlich, dass …": the experiencer holds it
+                frame_holder = _token_actor(doc, exp)
             if first.kind == "warning" and has_parse(doc):
                 # "Das Rote Kreuz warnte vor einer humanitären Krise": the warner holds it
                 subj = next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
@@ -1916,6 +2057,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = cond_before
         if kind is None:
             continue
+        if lang == "de" and kind != "expectation" and _plan_source(
+            sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
+        ):
+            continue  # "Nach den Plänen der Stadt wird das Areal bebaut": a plan's content, no forecast
         if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
@@ -2449,6 +2594,9 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
     a, b = subtree_span_tokens(tok)
     text = doc_text(doc)
+    first = doc[tok.left_edge.i] if has_parse(doc) else None
+    if first is not None and first.i < tok.i and dep(first) == "case" and first.head.i == tok.i:
+        a = doc[first.i + 1].idx  # "Für Schultes": the phrase, not its preposition
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
@@ -2516,13 +2664,32 @@ def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
 def _judging_subject(tok: Token) -> Optional[Token]:
     """The subject of the verb that judges with ``tok`` (the frame word itself, its copula
     or the verb it hangs on: "Der Minister zeigte sich zuversichtlich")."""
+    cs, ce = clause_bounds(tok.sent, tok.i) if tok.doc.has_annotation("SENT_START") else (0, len(tok.doc))
     for head in (tok, tok.head):
+        if not cs <= head.i < ce:
+            break  # ("Eine Gewähr gibt es nicht, da denkbar ist, dass …": another clause's subject)
         subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")
                      and c.pos_ in ("NOUN", "PROPN", "PRON", "")), None)
         if subj is not None:
             return subj
         if head.i == head.head.i:
             break
+    return None
+
+
+def _experiencer(tok: Token) -> Optional[Token]:
+    """The "für" phrase of an estimative predicate ("Für Schultes ist es nicht denkbar, dass
+    …", "Für die Ökonomin ist es wahrscheinlich, dass …"): the person it seems so to holds the
+    judgement (the experiencer of the predicate); None when there is none or it is no actor."""
+    doc = tok.doc
+    heads = [tok] + ([tok.head] if tok.head.i != tok.i and dep(tok) in ("cop", "advmod", "xcomp") else [])
+    heads += [c for c in tok.children if dep(c) == "cop"]
+    for head in heads:
+        for c in head.children:
+            if dep(c) in ("obl", "nmod", "obj", "iobj") and c.i < tok.i and any(
+                g.lower_ == "für" and dep(g) == "case" for g in c.children
+            ) and _person_like(doc, c):
+                return c
     return None
 
 
@@ -2583,6 +2750,12 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
         return None
     word = toks[-2]
     frame = next((flex.frames[w] for w in _frame_words(word) if w in flex.frames), None)
+    if frame is None and prev.doc.lang_ == "de" and statement_lexicon("de").verbs_by_form.get(word.lower_):
+        # "Bereits im Dezember hatte er betont: | Auch wenn …, wird …" (the colon ended the
+        # sentence): the speaker of the speech verb before the colon says the next sentence
+        # — its subject that can speak (a time noun the parser also calls nsubj cannot)
+        subjects = [c for c in word.children if dep(c) in ("nsubj", "nsubj:pass")]
+        return next((c for c in subjects if _person_like(prev.doc, c)), None)
     if frame is None or "dass" not in frame.frames or _negated_frame(word, prev, flex):
         return None
     return _holder_subject(_judging_subject(word))
@@ -2651,7 +2824,7 @@ def estimative_frame(
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
                 if not _past_clause(doc, d.i, ce):
-                    holder = _holder_subject(_judging_subject(tok))
+                    holder = _holder_subject(_judging_subject(tok)) or _experiencer(tok)
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
                 _lemma(t) == "gelten" and feat(t, "Tense") != "Past" for t in sent

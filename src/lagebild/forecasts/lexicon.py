@@ -56,6 +56,7 @@ CUE_KINDS = (
     "naming_verb",
     "weather_verb",
     "assumption_verb",
+    "plan_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (

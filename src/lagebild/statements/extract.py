@@ -382,7 +382,12 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
 def _is_passive(verb: Token) -> bool:
     """"wurden bestätigt", "was confirmed": a participle with a passive auxiliary."""
     if not (verb.tag_ in ("VVPP", "VBN") or "Part" in verb.morph.get("VerbForm")):
-        return False
+        if not (verb.tag_ == "VVFIN" and verb.lower_.endswith("t") and any(
+            dep(c) == "aux" and (c.lemma_ or "").lower() == "werden" and c.i < verb.i for c in verb.children
+        )):
+            return False
+        # ("Ein Anstieg wird im Herbst erwartet": a finite verb takes no "werden" auxiliary —
+        # the tagger's VVFIN on an -t form under "wird" is the participle)
     for c in verb.children:
         if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in c.morph.get("Voice") or c.lemma_ == "werden")):
             return True
@@ -1020,6 +1025,17 @@ def _reporting_frame(ctx: _Ctx, span: Tuple[int, int], sent: Span) -> bool:
     return bool(ctx.lex.verbs_by_form.get(first.lower_)) and first.i > sent.start and ctx.doc[first.i - 1].text == ","
 
 
+def _correlate_preposition_near(correlate: Optional[str], tok: Token, sent: Span) -> bool:
+    """The preposition of a required correlate ("damit" -> "mit", "davon" -> "von") stands
+    in the verb's sentence: an expectation verb that needs its correlate takes a noun-phrase
+    object only with that preposition ("rechnet mit einer Eskalation", "geht von einem
+    Wachstum aus"); "ging … leer aus" or "rechnet die Kosten durch" expects nothing."""
+    if not correlate:
+        return True
+    prep = correlate[3:] if correlate.startswith("dar") else correlate[2:] if correlate.startswith("da") else correlate
+    return any(t.lower_ in (prep, correlate) for t in sent if t.i != tok.i)
+
+
 def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """An expectation verb whose object is a noun phrase — "Experten erwarten eine
     Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
@@ -1119,7 +1135,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         frame = frame_for(ctx.lang, entry.lemma)
         near = _clause_words_after(ctx, tok, sent)
         if frame is not None and frame.correlate_required and frame.correlate not in near:
-            if entry.cls == "expect":
+            if entry.cls == "expect" and _correlate_preposition_near(frame.correlate, tok, sent):
                 _expected_np(ctx, tok, sent)  # "rechnet mit einer Eskalation"
             continue  # "Es besteht Gefahr" — bestehen is speech only as "besteht darauf, dass"
         # a quote in this sentence, or one that ends in it (a quote of several sentences:
@@ -1369,6 +1385,11 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
         if position == "final":
             # "…, so der Minister.": the source runs to the end of the sentence, no verb
             rest_toks = [t for t in toks[e:] if not (t.is_punct or t.is_space)]
+            comma = next((k for k, t in enumerate(toks[e:]) if t.text == ","), None)
+            if comma is not None and comma > 0 and toks[e].text != ",":
+                # "…, so die Ökonomin Maria Huber, Forscherin am Institut für …": an apposition
+                # after the source's own comma describes it; the source is what comes before
+                rest_toks = [t for t in toks[e : e + comma] if not (t.is_punct or t.is_space)]
             if not rest_toks or len(rest_toks) > 8 or any(t.pos_ in ("VERB", "AUX") for t in rest_toks):
                 continue
             if rest_toks[0].is_lower and rest_toks[0].lower_ not in DETERMINERS.get(ctx.lang, set()):
