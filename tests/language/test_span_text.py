@@ -20,3 +20,26 @@ def test_every_span_reads_as_spacy_reads_it(text: str, lang: str) -> None:
     for i in range(len(doc) + 1):
         for j in range(i, len(doc) + 1):
             assert span_text(doc[i:j]) == doc[i:j].text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60) | TEXT, st.sampled_from(["de", "en"]))
+def test_prepared_doc_text_is_the_input(text: str, lang: str) -> None:
+    """``pipeline._prepare`` stores the input string as the Doc's text (no join of its
+    tokens): spaCy's tokenisation must give back exactly that string, for any text."""
+    from lagebild.pipeline import _prepare
+    from lagebild.schemas import Article
+
+    doc = _prepare(_NLP[lang], Article(id="a", source=None, text="unused"), text=text)
+    assert span_text(doc) == text == doc.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60) | TEXT, st.sampled_from(["de", "en"]))
+def test_token_texts_from_the_orth_array(text: str, lang: str) -> None:
+    """The exact path's token texts (read from the ORTH array) are ``Token.text``."""
+    from spacy.attrs import ORTH
+
+    doc = _NLP[lang](text)
+    strings = doc.vocab.strings
+    assert tuple([strings[o] for o in doc.to_array(ORTH).tolist()]) == tuple(t.text for t in doc)
