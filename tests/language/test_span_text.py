@@ -43,3 +43,26 @@ def test_token_texts_from_the_orth_array(text: str, lang: str) -> None:
     doc = _NLP[lang](text)
     strings = doc.vocab.strings
     assert tuple([strings[o] for o in doc.to_array(ORTH).tolist()]) == tuple(t.text for t in doc)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60) | TEXT, st.sampled_from(["de", "en"]))
+def test_token_texts_are_the_tokens_texts(text: str, lang: str) -> None:
+    """``tokens.token_texts`` (cached on the Doc) is ``[t.text for t in doc]``."""
+    from lagebild.tokens import token_texts
+
+    doc = _NLP[lang](text)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_texts(doc) is token_texts(doc)
+
+
+def test_get_list_is_the_extension_attribute() -> None:
+    """``tokens.get_list`` reads and creates the same list ``doc._.<name>`` holds."""
+    from lagebild.tokens import get_list
+
+    doc = _NLP["de"]("Ein Satz.")
+    events = get_list(doc, "events")
+    events.append("x")
+    assert doc._.events is events == ["x"]
+    doc._.actors = ["a"]
+    assert get_list(doc, "actors") is doc._.actors
