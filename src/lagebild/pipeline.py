@@ -83,7 +83,12 @@ def choose_language(article: Article, *, language: Optional[str] = None) -> str:
 
 
 def _prepare(nlp: Language, article: Article, text: Optional[str] = None) -> Doc:
-    doc = nlp.make_doc(article.text if text is None else text)
+    text = article.text if text is None else text
+    doc = nlp.make_doc(text)
+    # spaCy's tokenisation is non-destructive (``doc.text == text``): the text the
+    # components slice (:func:`lagebild.tokens.doc_text`) is the input string itself, not
+    # a join of every token
+    doc.user_data["lagebild_text"] = text
     doc._.article = article
     doc._.published = article.published_date
     return doc

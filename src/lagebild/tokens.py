@@ -36,10 +36,19 @@ def register_extensions() -> None:
 
 def get_list(doc: Doc, name: str) -> list:
     """``doc._.<name>`` as a list, creating it on first use."""
-    value = getattr(doc._, name)
+    if not isinstance(doc, Doc):
+        value = getattr(doc._, name)
+        if value is None:
+            value = []
+            setattr(doc._, name, value)
+        return value
+    # ``doc._.<name>`` (an extension with a None default, no getter) lives in user_data
+    # under spaCy's key; reading it there saves creating an Underscore per call
+    key = ("._.", name, None, None)
+    value = doc.user_data.get(key)
     if value is None:
         value = []
-        setattr(doc._, name, value)
+        doc.user_data[key] = value
     return value
 
 
@@ -61,6 +70,21 @@ def span_text(span) -> str:  # type: ignore[no-untyped-def]
     if isinstance(span, Doc):
         return doc_text(span)
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def token_texts(doc: Doc) -> List[str]:
+    """``[t.text for t in doc]``, read from the Doc's ORTH array (no Token objects) and
+    cached on the doc (keyed by its length: no lagebild component retokenises, and a
+    retokenisation that changes texts changes the length). For whole-Doc loops that skip
+    most tokens by their text before touching the Token. Callers must not change it."""
+    cache = doc.user_data.get("lagebild_token_texts")
+    if cache is None or cache[0] != len(doc):
+        from spacy.attrs import ORTH
+
+        strings = doc.vocab.strings
+        cache = (len(doc), [strings[o] for o in doc.to_array(ORTH).tolist()])
+        doc.user_data["lagebild_token_texts"] = cache
+    return cache[1]
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:

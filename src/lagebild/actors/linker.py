@@ -47,7 +47,7 @@ from ..datafiles import data_path, iter_tsv
 from ..errors import BadInputError
 from ..language.timewords import time_words
 from ..schemas import Actor, Mention
-from ..tokens import doc_text
+from ..tokens import doc_text, token_texts
 from .gazetteer import (
     ADJECTIVE, CASE_EXACT, CASE_TITLE, METONYMY, NAME, ROLE, SURNAME, Entry, Gazetteer,
 )
@@ -532,10 +532,13 @@ class ActorLinker:
             out.add((a.end, end))
         if self.lang == "de":
             args = {"nsubj", "nsubj:pass", "obj", "iobj", "appos", "flat", "nmod", "sb", "oa", "da", "nk", "pnc", "ROOT"}
-            for tok in doc:
+            for i, text in enumerate(token_texts(doc)):
+                if not self._foreign_letters(text):  # by the text first (no Token object)
+                    continue
+                tok = doc[i]
                 if tok.i in taken or tok.i in tagged or any(s <= tok.i < e for s, e in out):
                     continue
-                if not self._foreign_letters(tok.text) or not self._name_like(tok, taken) or tok.pos_ not in ("NOUN", "PROPN", "X"):
+                if not self._name_like(tok, taken) or tok.pos_ not in ("NOUN", "PROPN", "X"):
                     continue
                 if tok.dep_ not in args:
                     continue
@@ -752,8 +755,13 @@ class ActorLinker:
             return []
         taken = {i for a in atoms for i in range(a.start, a.end)}
         out: List[Atom] = []
-        for tok in doc:
-            if tok.i in taken or len(tok) < 7 or not tok.text[:1].isupper() or tok.is_upper:
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            # by the text first: most tokens are short or lower case (no Token object)
+            if i in taken or len(text) < 7 or not text[:1].isupper():
+                continue
+            tok = doc[i]
+            if tok.is_upper:
                 continue
             if tok.pos_ and tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") \
                     and not (tok.pos_ == "SPACE" and not tok.is_space):  # "IS-Kämpfer" tagged SPACE
@@ -769,9 +777,10 @@ class ActorLinker:
         # role of the body that phrase names (:meth:`_of_phrase_body`); it names nothing
         # when the phrase names no body
         compounds = {a.start for a in out}
-        for tok in doc:
-            if tok.i in taken or tok.i in compounds or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
+        for i, text in enumerate(texts):
+            if i in taken or i in compounds or not text[:1].isupper() or i + 1 >= len(doc):
                 continue
+            tok = doc[i]
             if doc[tok.i + 1].lower_ not in self.of_words and doc[tok.i + 1].lower_ not in self.member_of \
                     and not (tok.i > 0 and self._possessive_det(doc[tok.i - 1])):
                 continue

@@ -56,14 +56,30 @@ class RefLexicon:
     suffixes: List[Tuple[str, RefWord]]
 
     def lookup(self, form: str) -> Optional[RefWord]:
+        """The entry of ``form`` (any case): its own word, else the first of ``suffixes``
+        (in list order) that ``form`` ends with and is longer than; None."""
         form = form.lower()
         hit = self.words.get(form)
         if hit is not None:
             return hit
-        for suffix, word in self.suffixes:
-            if form.endswith(suffix) and len(form) > len(suffix):
-                return word
-        return None
+        # the first matching suffix in list order, by one dict probe per suffix length
+        # instead of a scan of every suffix (built on first use, again if the list grew)
+        index = self.__dict__.get("_suffix_index")
+        if index is None or index[0] != len(self.suffixes):
+            by_len: Dict[int, Dict[str, Tuple[int, RefWord]]] = {}
+            for k, (suffix, word) in enumerate(self.suffixes):
+                by_len.setdefault(len(suffix), {}).setdefault(suffix, (k, word))
+            index = (len(self.suffixes), sorted(by_len.items()))
+            self.__dict__["_suffix_index"] = index
+        best: Optional[Tuple[int, RefWord]] = None
+        n = len(form)
+        for length, table in index[1]:
+            if length >= n:
+                break
+            found = table.get(form[-length:]) if length else table.get("")
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+        return best[1] if best is not None else None
 
 
 def _validate(row: dict) -> Optional[str]:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..schemas import Actor, Mention
 from .names import given_names
-from ..tokens import doc_text, get_list, mentions_in
+from ..tokens import doc_text, get_list, mentions_in, token_texts
 
 MAX_ROLE_TOKENS = 8
 MAX_NAME_TOKENS = 3
@@ -166,8 +166,11 @@ def add_role_named_persons(doc: Doc) -> List[Actor]:
     roles = [m for m in mentions if m.kind == "role" and m.actor_id in by_id]
     # a head or spokesperson noun the KB does not read as a role ("die Vize-Chefin des
     # UNHCR", "der Budgetsprecher der Grünen"): the body it depends on, via ``represented``
-    for tok in doc:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and not mentions_in(doc, tok.idx, tok.idx + len(tok)):
+    for i, word in enumerate(token_texts(doc)):
+        if not word[:1].isupper():  # by the text first (no Token object)
+            continue
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and not mentions_in(doc, tok.idx, tok.idx + len(tok)):
             if proxy_kind(doc, tok.idx, tok.idx + len(tok)) == "person":
                 roles.append(Mention(actor_id="", start=tok.idx, end=tok.idx + len(tok), text=tok.text, kind="role"))
     if not roles:

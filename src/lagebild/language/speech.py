@@ -153,11 +153,27 @@ def mistagged_konjunktiv1(toks: Sequence[Token], k: int, lang: str) -> bool:
             and not (k + 1 < len(toks) and toks[k + 1].lower_ == "ich"))  # "Dazu benutze ich …"
 
 
+_FINITE: Dict[Tuple[int, int, int], bool] = {}  # (morph, pos, tag) hashes -> is_finite
+
+
 def is_finite(tok: Token) -> bool:
     """A finite verb by morphology or tag (False on an untagged token). Morphology with a
     mood but no verb form counts as finite (UD gives Mood only to finite verbs): the tagger
     may call a verb-first "wies" in "…, wies der Minister die Kritik zurück" an adjective
-    while the morphologizer reads Mood=Ind|Tense=Past."""
+    while the morphologizer reads Mood=Ind|Tense=Past.
+
+    The answer depends on the token's morphology, POS and tag only: it is kept per
+    ``(morph, pos, tag)`` hash triple (parsing the morphology string costs ~6 µs a call)."""
+    key = (tok.morph.key, tok.pos, tok.tag)
+    hit = _FINITE.get(key)
+    if hit is None:
+        if len(_FINITE) > 100_000:
+            _FINITE.clear()  # (a bound for a long-running process)
+        hit = _FINITE[key] = _is_finite(tok)
+    return hit
+
+
+def _is_finite(tok: Token) -> bool:
     forms = tok.morph.get("VerbForm")
     if forms:
         return forms[0] == "Fin"

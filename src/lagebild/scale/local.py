@@ -153,6 +153,7 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
     from ..actors.provisional import clear_provisional, freeze_provisional, record_learning, register_provisional
     from ..language import SUPPORTED
     from ..pipeline import WINDOW_CHARS, analyze_batch
+    from spacy.attrs import ORTH
 
     language, model = _WORKER.get("language"), _WORKER.get("model")
 
@@ -177,7 +178,9 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
     sequences: Dict[int, List[Tuple[str, ...]]] = {}
 
     def keep_tokens(i: int, doc: Any) -> None:
-        sequences.setdefault(i, []).append(tuple(t.text for t in doc))
+        # ``Token.text`` is the ORTH string: read from the token array, no Token objects
+        strings = doc.vocab.strings
+        sequences.setdefault(i, []).append(tuple([strings[o] for o in doc.to_array(ORTH).tolist()]))
 
     short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
     if short:

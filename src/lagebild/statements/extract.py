@@ -20,7 +20,7 @@ a third-person pronoun falls back to the latest PER actor mentioned before it.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
@@ -732,6 +732,24 @@ def _speech_candidates(ctx: _Ctx, tok: Token) -> List[SpeechVerb]:
     return ctx.lex.verbs_by_form.get(tok.lower_) or ctx.lex.verbs_by_lemma.get(tok.lemma_.lower() if tok.lemma_ else "", [])
 
 
+def _speech_positions(ctx: _Ctx) -> List[int]:
+    """Indices of the Doc's tokens that have :func:`_speech_candidates`, ascending; read
+    once per document from its LOWER and LEMMA arrays (no Token objects)."""
+    positions = ctx.__dict__.get("_speech_positions")
+    if positions is None:
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = ctx.doc.vocab.strings
+        by_form, by_lemma = ctx.lex.verbs_by_form, ctx.lex.verbs_by_lemma
+        positions = []
+        for i, (lower, lemma) in enumerate(ctx.doc.to_array([LOWER, LEMMA]).tolist()):
+            lemma_text = strings[lemma]
+            if by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []):
+                positions.append(i)
+        ctx.__dict__["_speech_positions"] = positions
+    return positions
+
+
 def _verb_entry(ctx: _Ctx, tok: Token, sent: Span) -> Optional[SpeechVerb]:
     cands = _speech_candidates(ctx, tok)
     if not cands:
@@ -1124,9 +1142,10 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
     if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
         return False  # "Hier sei angemerkt, dass …": the author's own exhortation
-    for tok in sent:
-        if not _speech_candidates(ctx, tok):
-            continue  # (no listed speech verb form or lemma: _verb_entry would say None)
+    positions = _speech_positions(ctx)
+    for i in positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]:
+        # (only tokens with a listed speech verb form or lemma: _verb_entry says None to the rest)
+        tok = ctx.doc[i]
         if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
         entry = _verb_entry(ctx, tok, sent)

@@ -60,6 +60,11 @@ class Lexicon:
     rules: List[Rule]
     seasons: Dict[str, Tuple[int, int]] = dataclasses.field(default_factory=dict)
     quick: Optional[Pattern[str]] = None  # any word a rule needs: texts without one are skipped
+    # the same test without the regex (:func:`_quick`): the one-word entries of ``quick``,
+    # lower case, as substrings of the lower-cased text, and a regex of its multiword
+    # entries; None when a word has a character outside _FOLD_SAFE (then ``quick`` runs)
+    quick_words: Optional[Tuple[str, ...]] = None
+    quick_rest: Optional[Pattern[str]] = None
 
 
 def _alt(words: Any) -> str:
@@ -113,8 +118,14 @@ def load_rules(lang: str) -> Lexicon:
         # literal words of the rules ("ende", "heuer", "täglich", "ago", "later" …)
         vocabulary |= {w for w in re.findall(r"[a-zäöüß]{4,}", spec["pattern"].lower()) if w not in subst}
     quick = re.compile(r"\d|" + _alt(vocabulary), re.I)
+    items = {str(w).lower() for w in vocabulary}
+    single = tuple(sorted(w for w in items if " " not in w))
+    multi = [w for w in items if " " in w]
+    fast = all(ch in _FOLD_SAFE for w in single for ch in w)
     return Lexicon(
         quick=quick,
+        quick_words=single if fast else None,
+        quick_rest=re.compile(_alt(multi), re.I) if fast and multi else None,
         lang=lang,
         coming_span={str(k): int(v) for k, v in (raw.get("coming_span") or {}).items()},
         rules=rules,
@@ -140,10 +151,37 @@ def find_time_expressions(text: str, lang: str, published: Optional[date]) -> Li
     return list(_find(text, lang, published))
 
 
+# Characters for which Python's case-insensitive regex matching (``re.I`` on str: the
+# simple lower-case mapping plus the equivalences of ``re._casefix``) and ``str.lower``
+# agree: a text character matches one of them under ``re.I`` exactly when the character's
+# ``lower()`` is it -- unless the text holds one of _FOLD_ODD (tests/temporal/
+# test_quick_prefilter.py checks both claims over every code point).
+_FOLD_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzäöüàáâèéêëîïôûùçñ0123456789-.'’")
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: re.I reads them as i, i, s; lower() does not
+_DIGIT = re.compile(r"\d")
+
+
+def _quick(lex: Lexicon, text: str) -> bool:
+    """``lex.quick.search(text) is not None``: a digit or one of the rules' words anywhere
+    in ``text``, case-insensitively. One-word entries are tested as substrings of
+    ``text.lower()`` (about 7x faster than the alternation regex), multiword ones
+    (``gestern\\s+abend``) by their regex; a text with a character that ``re.I`` folds
+    other than ``lower()`` does (_FOLD_ODD) is left to the regex."""
+    if lex.quick_words is None or _FOLD_ODD.search(text):
+        return lex.quick.search(text) is not None  # type: ignore[union-attr]
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    for w in lex.quick_words:
+        if w in low:
+            return True
+    return lex.quick_rest is not None and lex.quick_rest.search(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def _find(text: str, lang: str, published: Optional[date]) -> Tuple[TimeExpr, ...]:
     lex = load_rules(lang)
-    if lex.quick is not None and not lex.quick.search(text):
+    if lex.quick is not None and not _quick(lex, text):
         return ()
     found: List[Tuple[int, int, int, Rule, "re.Match[str]"]] = []
     for order, rule in enumerate(lex.rules):
