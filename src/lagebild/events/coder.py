@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import resolve_references
+from ..language.reference import represented, resolve_references
+from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
@@ -251,6 +252,18 @@ class EventCoder(ArgumentsMixin):
 
     # ------------------------------------------------------------------ arguments
 
+    def _time_phrase(self, tok: Token) -> bool:
+        """Whether the noun ``tok`` heads a time phrase: the entity recogniser's DATE or TIME
+        ("on Monday night", "in the next few weeks"), or a weekday or month of
+        ``data/temporal/<lang>.yaml`` (:func:`lagebild.language.timewords.time_words`) that no
+        entity reads as a name ("May" the person)."""
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        if tok.ent_type_ in ("PERSON", "PER", "ORG", "GPE", "NORP", "LOC"):
+            return False
+        words = time_words(self.lang)
+        return tok.lower_ in words.weekdays or tok.lower_ in words.months
+
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
         passive = self.is_passive(verb)
@@ -338,6 +351,9 @@ class EventCoder(ArgumentsMixin):
                             break
                 if not found and want != "*" and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
                     found = self._pp_in_subject(verb, subjects, want)
+                if self.lang == "en":
+                    # "fired two guards on Monday", "met at noon": a time phrase is when, never whom
+                    found = [a for a in found if not self._time_phrase(a)]
                 return found
             return []
 
@@ -976,6 +992,8 @@ class EventCoder(ArgumentsMixin):
             if best and best[0].null:
                 continue
             for p in best:
+                if p.null and self.lang == "en":
+                    break  # the senses before it failed their conditions: the verb codes nothing
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
@@ -1671,6 +1689,14 @@ class EventCoder(ArgumentsMixin):
                     or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
+            if self.lang == "en" and a.actor is None and a.token.pos_ in ("NOUN", "PROPN"):
+                # "a spokesman for the Pentagon", "the office of the prime minister", "a
+                # lawyer for X": CAMEO codes a spokesperson by the actor represented (Schrodt
+                # 2012, ch. 3; data/language/proxy_nouns.tsv), whatever the preposition
+                rep = represented(doc, a.start, a.end)
+                if rep is not None:
+                    out.append(Arg(a.token, rep, a.text, a.start, a.end))
+                    continue
             # the head word refers (a name elsewhere in the phrase was already weighed by arg())
             found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
             if not found:
