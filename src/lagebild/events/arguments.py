@@ -715,7 +715,7 @@ class ArgumentsMixin:
                     return objs
             return self.subjects(head, seen)
         if (role == "advcl" or verb.dep_ == "parataxis") and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
-                and head.i < verb.i and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
+                and (head.i < verb.i or (role == "advcl" and self._fronted_participle_clause(verb))) and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
                                                 for c in verb.children):
             # a participle clause after its main clause takes the main clause's subject
             # ("Officials banned firecrackers, arresting 210 people"; "… before convicting X"),
@@ -731,6 +731,20 @@ class ArgumentsMixin:
         if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
             return []
         return []
+
+    def _fronted_participle_clause(self, verb: Token) -> bool:
+        """English: whether the -ing clause of ``verb`` stands before its main clause and ends
+        at a comma before that clause's subject ("After meeting Putin in Moscow, Macron
+        criticised NATO"; "Speaking in Kyiv, the minister condemned …"). English grammar
+        gives a non-finite adverbial clause the main clause's subject as its own (the
+        "dangling participle" rule: Quirk et al. 1985, 15.58); the subject must follow the
+        clause, or the clause is no fronted adjunct of it."""
+        head = verb.head
+        if head.i <= verb.i:
+            return False
+        end = max(t.i for t in verb.subtree if not t.is_punct)
+        subj = self.children(head, "subj", "subj_pass")
+        return end + 1 < len(verb.doc) and verb.doc[end + 1].text == "," and bool(subj) and all(end < s.i < head.i for s in subj)
 
     def _finite_acl(self, verb: Token) -> bool:
         """English: whether a verb parsed as a reduced relative clause ("acl") of the noun
