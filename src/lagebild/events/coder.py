@@ -56,6 +56,22 @@ TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+def american_spelling(lemma: str) -> str:
+    """The American spelling of a British verb lemma, or ``lemma`` itself: -ise/-yse ->
+    -ize/-yze ("jeopardise", "paralyse"), -our -> -or ("harbour", "favour"). PETRARCH's verb
+    dictionary (CAMEO.2.0.txt) lists American forms and only some British ones, so the coder
+    also looks a British verb up under this key; a form that is no trigger ("advize") finds
+    nothing. Source: the regular -ise/-ize, -yse/-yze and -our/-or correspondences of
+    British and American spelling (Oxford English Dictionary, "-ize" and "-our" suffix notes)."""
+    if len(lemma) > 5 and lemma.endswith("ise"):
+        return lemma[:-3] + "ize"
+    if len(lemma) > 5 and lemma.endswith("yse"):
+        return lemma[:-3] + "yze"
+    if len(lemma) > 5 and lemma.endswith("our"):
+        return lemma[:-3] + "or"
+    return lemma
+
+
 class EventCoder(ArgumentsMixin):
     """Codes the events of parsed Docs (see the module docstring)."""
 
@@ -181,9 +197,12 @@ class EventCoder(ArgumentsMixin):
             late = self._clause_final_particle(token)
             if late is not None:
                 prts = [late]
+        us = american_spelling(lemma) if self.lang == "en" else lemma
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
+            if us != lemma:
+                keys.append(f"{us} {p}")
         if prts:
             # a separable/phrasal verb is not its base verb ("schlug vor" is not "schlagen")
             return keys
@@ -197,6 +216,8 @@ class EventCoder(ArgumentsMixin):
         if token.lower_ != lemma and lemma not in self.lex.reporting:
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         keys.append(lemma)
+        if us != lemma:
+            keys.append(us)  # PETRARCH's dictionary is American: "jeopardised", "harboured"
         return keys
 
     @staticmethod
