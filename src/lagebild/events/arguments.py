@@ -851,6 +851,10 @@ class ArgumentsMixin:
                 self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children)
                 or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT" or zu_infinitive(verb)):
             return []
+        if self.lang == "en":
+            misread = self._subject_read_as_conjunct(verb)
+            if misread is not None:
+                return [misread]
         own = {t.i for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "obl", "ccomp", "xcomp", "advcl", "acl", "prep_head")
                for t in c.subtree}
         start = self.sent_bounds(verb)[0]
@@ -866,6 +870,24 @@ class ArgumentsMixin:
                     continue  # German verb-final clauses: only a bare nominative can be the subject
                 return [tok]
         return []
+
+    def _subject_read_as_conjunct(self, verb: Token) -> Optional[Token]:
+        """English: the subject a parse read as a conjunct of a fronted adverbial ("On
+        Monday, the People's Daily … warned": "Daily" as a conjunct of "Monday"). A time or
+        place adverbial is never coordinated with an actor, so a noun conjunct of an
+        adverbial before the verb, after the comma that ends the adverbial, with an actor of
+        its own, is the subject-less verb's subject. None when there is no such conjunct."""
+        for c in verb.children:
+            if c.i >= verb.i or self.role(c) not in ("obl", "advmod") or c.dep_ == "conj":
+                continue
+            for x in c.children:
+                if x.dep_ != "conj" or x.pos_ not in ("NOUN", "PROPN") or x.i >= verb.i:
+                    continue
+                edge = x.left_edge.i
+                if edge > 0 and verb.doc[edge - 1].text == "," and not any(
+                        t.lower_ in ("and", "or", "but") for t in verb.doc[c.i:edge]) and self.arg(verb.doc, x).actor:
+                    return x
+        return None
 
     def _antecedent(self, doc: Doc, verb: Token) -> Optional[Arg]:
         """For a pronoun subject ("Äthiopien erklärte, es werde …"): the subject of the
