@@ -699,6 +699,11 @@ class ArgumentsMixin:
             return []
         if head.pos_ == "AUX" and role in ("obj", "xcomp", "ccomp", "other") and verb.i > head.i:
             return self.subjects(head, seen)  # "toll has risen" with "has" parsed as the head
+        if role == "conj" and self.lang == "en" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+                and verb.pos_ == "VERB" and not self.children(head, "subj", "subj_pass") and head.head.i == head.i:
+            # "The Lebanese army, the last … of the state, accused Israel …": a parse that makes
+            # the subject the root and its verb a conjunct of it -- the noun is the subject
+            return [head]
         if role == "conj":
             return self.subjects(head, seen)
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
@@ -873,20 +878,21 @@ class ArgumentsMixin:
 
     def _subject_read_as_conjunct(self, verb: Token) -> Optional[Token]:
         """English: the subject a parse read as a conjunct of a fronted adverbial ("On
-        Monday, the People's Daily … warned": "Daily" as a conjunct of "Monday"). A time or
-        place adverbial is never coordinated with an actor, so a noun conjunct of an
-        adverbial before the verb, after the comma that ends the adverbial, with an actor of
-        its own, is the subject-less verb's subject. None when there is no such conjunct."""
+        Monday, the People's Daily … warned": "Daily" as a conjunct, an apposition or even
+        punctuation of "Monday"). A time or place adverbial is never coordinated with, or
+        renamed by, an actor, so a noun phrase hung on an adverbial before the verb, starting
+        after the comma that ends the adverbial, is the subject-less verb's subject. None when
+        there is no such phrase."""
         for c in verb.children:
             if c.i >= verb.i or self.role(c) not in ("obl", "advmod") or c.dep_ == "conj":
                 continue
             for x in c.children:
-                if x.dep_ != "conj" or x.pos_ not in ("NOUN", "PROPN") or x.i >= verb.i:
+                if x.dep_ not in ("conj", "appos", "punct", "dep") or x.pos_ not in ("NOUN", "PROPN") or x.i >= verb.i:
                     continue
-                edge = x.left_edge.i
+                edge = min((t.i for t in x.subtree if not t.is_punct), default=x.i)
                 if edge > 0 and verb.doc[edge - 1].text == "," and not any(
-                        t.lower_ in ("and", "or", "but") for t in verb.doc[c.i:edge]) and self.arg(verb.doc, x).actor:
-                    return x
+                        t.lower_ in ("and", "or", "but") for t in verb.doc[c.i:edge]):
+                    return x  # (a group noun, "the Lebanese army", is resolved like any subject)
         return None
 
     def _antecedent(self, doc: Doc, verb: Token) -> Optional[Arg]:
