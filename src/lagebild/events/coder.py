@@ -407,10 +407,12 @@ class EventCoder(ArgumentsMixin):
                     for x in t.children)]
                 if between:
                     return between[:1], [], None
-            if pattern.mutual and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
+            if (pattern.mutual or pattern.code[:2] == "04") and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "announced the deal during a meeting with X", "after talks with X": a meeting
-                # in a temporal phrase of a clause has that clause's subject as a participant
-                if any(self.lex.role(c.dep_) == "case" and c.lower_ in TEMPORAL_PREPS_EN for c in verb.children):
+                # in a temporal phrase of a clause has that clause's subject as a participant;
+                # so has a visit or trip (CAMEO 04 Consult: 042/043), also in "on a visit to X"
+                preps = TEMPORAL_PREPS_EN if pattern.mutual else TEMPORAL_PREPS_EN | {"on"}
+                if any(self.lex.role(c.dep_) == "case" and c.lower_ in preps for c in verb.children):
                     gov = verb.head
                     while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
                         gov = gov.head
