@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import represented, resolve_references
+from ..language.reference import load_proxy_nouns, represented, resolve_references
 from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
@@ -272,6 +272,15 @@ class EventCoder(ArgumentsMixin):
         return None
 
     # ------------------------------------------------------------------ arguments
+
+    @property
+    def _proxy_words(self) -> FrozenSet[str]:
+        """The person proxy nouns of ``data/language/proxy_nouns.tsv`` for this language
+        (a cheap test before :func:`lagebild.language.reference.represented`)."""
+        words = self.__dict__.get("_proxy_words_cache")
+        if words is None:
+            words = self.__dict__["_proxy_words_cache"] = load_proxy_nouns(self.lang)["person"][0]
+        return words
 
     def _time_phrase(self, tok: Token) -> bool:
         """Whether the noun ``tok`` heads a time phrase: the entity recogniser's DATE or TIME
@@ -1712,7 +1721,8 @@ class EventCoder(ArgumentsMixin):
                     or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
-            if self.lang == "en" and a.actor is None and a.token.pos_ in ("NOUN", "PROPN"):
+            if self.lang == "en" and a.actor is None and a.token.pos_ in ("NOUN", "PROPN") and (
+                    a.token.lower_ in self._proxy_words or a.token.lemma_.lower() in self._proxy_words or "-" in a.token.text):
                 # "a spokesman for the Pentagon", "the office of the prime minister", "a
                 # lawyer for X": CAMEO codes a spokesperson by the actor represented (Schrodt
                 # 2012, ch. 3; data/language/proxy_nouns.tsv), whatever the preposition
