@@ -90,3 +90,14 @@ def test_uncoded_things_are_no_targets_en(nlp_en) -> None:  # type: ignore[no-un
         if bad or not kept:
             fails.append(f"{row['kind']}: {row['text']} -> {events}")
     assert not fails, "\n".join(fails)
+
+
+PROXY_TIME_ROWS = read_grid("proxy_time_grid_en.tsv")
+
+
+def test_proxy_time_participle_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 22 kinds: a spokesperson/office/lawyer subject is the actor it speaks for; a
+    time phrase fills no target slot; "opened fire on X" is force; a fronted participle
+    clause takes the main clause's subject; "left for X" is a visit."""
+    fails = _failures(nlp_en, PROXY_TIME_ROWS)
+    assert not fails, "\n".join(fails)

@@ -699,6 +699,11 @@ class ArgumentsMixin:
             return []
         if head.pos_ == "AUX" and role in ("obj", "xcomp", "ccomp", "other") and verb.i > head.i:
             return self.subjects(head, seen)  # "toll has risen" with "has" parsed as the head
+        if role == "conj" and self.lang == "en" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+                and verb.pos_ == "VERB" and not self.children(head, "subj", "subj_pass") and head.head.i == head.i:
+            # "The Lebanese army, the last … of the state, accused Israel …": a parse that makes
+            # the subject the root and its verb a conjunct of it -- the noun is the subject
+            return [head]
         if role == "conj":
             return self.subjects(head, seen)
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
@@ -715,7 +720,7 @@ class ArgumentsMixin:
                     return objs
             return self.subjects(head, seen)
         if (role == "advcl" or verb.dep_ == "parataxis") and self.lang == "en" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
-                and head.i < verb.i and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
+                and (head.i < verb.i or (role == "advcl" and self._fronted_participle_clause(verb))) and not any(c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS
                                                 for c in verb.children):
             # a participle clause after its main clause takes the main clause's subject
             # ("Officials banned firecrackers, arresting 210 people"; "… before convicting X"),
@@ -731,6 +736,20 @@ class ArgumentsMixin:
         if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
             return []
         return []
+
+    def _fronted_participle_clause(self, verb: Token) -> bool:
+        """English: whether the -ing clause of ``verb`` stands before its main clause and ends
+        at a comma before that clause's subject ("After meeting Putin in Moscow, Macron
+        criticised NATO"; "Speaking in Kyiv, the minister condemned …"). English grammar
+        gives a non-finite adverbial clause the main clause's subject as its own (the
+        "dangling participle" rule: Quirk et al. 1985, 15.58); the subject must follow the
+        clause, or the clause is no fronted adjunct of it."""
+        head = verb.head
+        if head.i <= verb.i:
+            return False
+        end = max(t.i for t in verb.subtree if not t.is_punct)
+        subj = self.children(head, "subj", "subj_pass")
+        return end + 1 < len(verb.doc) and verb.doc[end + 1].text == "," and bool(subj) and all(end < s.i < head.i for s in subj)
 
     def _finite_acl(self, verb: Token) -> bool:
         """English: whether a verb parsed as a reduced relative clause ("acl") of the noun
@@ -837,6 +856,10 @@ class ArgumentsMixin:
                 self.lex.role(c.dep_) == "mark" and c.lower_ in ("to", "zu") for c in verb.children)
                 or "Part" in verb.morph.get("VerbForm") and verb.dep_ != "ROOT" or zu_infinitive(verb)):
             return []
+        if self.lang == "en":
+            misread = self._subject_read_as_conjunct(verb)
+            if misread is not None:
+                return [misread]
         own = {t.i for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "obl", "ccomp", "xcomp", "advcl", "acl", "prep_head")
                for t in c.subtree}
         start = self.sent_bounds(verb)[0]
@@ -852,6 +875,25 @@ class ArgumentsMixin:
                     continue  # German verb-final clauses: only a bare nominative can be the subject
                 return [tok]
         return []
+
+    def _subject_read_as_conjunct(self, verb: Token) -> Optional[Token]:
+        """English: the subject a parse read as a conjunct of a fronted adverbial ("On
+        Monday, the People's Daily … warned": "Daily" as a conjunct, an apposition or even
+        punctuation of "Monday"). A time or place adverbial is never coordinated with, or
+        renamed by, an actor, so a noun phrase hung on an adverbial before the verb, starting
+        after the comma that ends the adverbial, is the subject-less verb's subject. None when
+        there is no such phrase."""
+        for c in verb.children:
+            if c.i >= verb.i or self.role(c) not in ("obl", "advmod") or c.dep_ == "conj":
+                continue
+            for x in c.children:
+                if x.dep_ not in ("conj", "appos", "punct", "dep") or x.pos_ not in ("NOUN", "PROPN") or x.i >= verb.i:
+                    continue
+                edge = min((t.i for t in x.subtree if not t.is_punct), default=x.i)
+                if edge > 0 and verb.doc[edge - 1].text == "," and not any(
+                        t.lower_ in ("and", "or", "but") for t in verb.doc[c.i:edge]):
+                    return x  # (a group noun, "the Lebanese army", is resolved like any subject)
+        return None
 
     def _antecedent(self, doc: Doc, verb: Token) -> Optional[Arg]:
         """For a pronoun subject ("Äthiopien erklärte, es werde …"): the subject of the

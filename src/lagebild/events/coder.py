@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import resolve_references
+from ..language.reference import load_proxy_nouns, represented, resolve_references
+from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
@@ -53,6 +54,22 @@ SPEECH_ACT_ROOTS = frozenset(("01", "02", "03", "05", "10", "11", "12", "13", "1
 # prepositions of a temporal phrase around a nominal event ("during a meeting with X")
 TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "ahead", "since", "amid"))
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
+def american_spelling(lemma: str) -> str:
+    """The American spelling of a British verb lemma, or ``lemma`` itself: -ise/-yse ->
+    -ize/-yze ("jeopardise", "paralyse"), -our -> -or ("harbour", "favour"). PETRARCH's verb
+    dictionary (CAMEO.2.0.txt) lists American forms and only some British ones, so the coder
+    also looks a British verb up under this key; a form that is no trigger ("advize") finds
+    nothing. Source: the regular -ise/-ize, -yse/-yze and -our/-or correspondences of
+    British and American spelling (Oxford English Dictionary, "-ize" and "-our" suffix notes)."""
+    if len(lemma) > 5 and lemma.endswith("ise"):
+        return lemma[:-3] + "ize"
+    if len(lemma) > 5 and lemma.endswith("yse"):
+        return lemma[:-3] + "yze"
+    if len(lemma) > 5 and lemma.endswith("our"):
+        return lemma[:-3] + "or"
+    return lemma
 
 
 class EventCoder(ArgumentsMixin):
@@ -180,9 +197,12 @@ class EventCoder(ArgumentsMixin):
             late = self._clause_final_particle(token)
             if late is not None:
                 prts = [late]
+        us = american_spelling(lemma) if self.lang == "en" else lemma
         for prt in prts:
             p = prt.text.lower()
             keys.append(p + lemma if self.lang == "de" else f"{lemma} {p}")
+            if us != lemma:
+                keys.append(f"{us} {p}")
         if prts:
             # a separable/phrasal verb is not its base verb ("schlug vor" is not "schlagen")
             return keys
@@ -196,6 +216,8 @@ class EventCoder(ArgumentsMixin):
         if token.lower_ != lemma and lemma not in self.lex.reporting:
             keys.append(token.lower_)  # dictionaries that list inflected forms (PETRARCH "CALLED")
         keys.append(lemma)
+        if us != lemma:
+            keys.append(us)  # PETRARCH's dictionary is American: "jeopardised", "harboured"
         return keys
 
     @staticmethod
@@ -250,6 +272,27 @@ class EventCoder(ArgumentsMixin):
         return None
 
     # ------------------------------------------------------------------ arguments
+
+    @property
+    def _proxy_words(self) -> FrozenSet[str]:
+        """The person proxy nouns of ``data/language/proxy_nouns.tsv`` for this language
+        (a cheap test before :func:`lagebild.language.reference.represented`)."""
+        words = self.__dict__.get("_proxy_words_cache")
+        if words is None:
+            words = self.__dict__["_proxy_words_cache"] = load_proxy_nouns(self.lang)["person"][0]
+        return words
+
+    def _time_phrase(self, tok: Token) -> bool:
+        """Whether the noun ``tok`` heads a time phrase: the entity recogniser's DATE or TIME
+        ("on Monday night", "in the next few weeks"), or a weekday or month of
+        ``data/temporal/<lang>.yaml`` (:func:`lagebild.language.timewords.time_words`) that no
+        entity reads as a name ("May" the person)."""
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        if tok.ent_type_ in ("PERSON", "PER", "ORG", "GPE", "NORP", "LOC"):
+            return False
+        words = time_words(self.lang)
+        return tok.lower_ in words.weekdays or tok.lower_ in words.months
 
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
@@ -338,6 +381,9 @@ class EventCoder(ArgumentsMixin):
                             break
                 if not found and want != "*" and self.lang == "de" and verb.pos_ not in ("NOUN", "PROPN"):
                     found = self._pp_in_subject(verb, subjects, want)
+                if self.lang == "en":
+                    # "fired two guards on Monday", "met at noon": a time phrase is when, never whom
+                    found = [a for a in found if not self._time_phrase(a)]
                 return found
             return []
 
@@ -370,10 +416,12 @@ class EventCoder(ArgumentsMixin):
                     for x in t.children)]
                 if between:
                     return between[:1], [], None
-            if pattern.mutual and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
+            if (pattern.mutual or pattern.code[:2] == "04") and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "announced the deal during a meeting with X", "after talks with X": a meeting
-                # in a temporal phrase of a clause has that clause's subject as a participant
-                if any(self.lex.role(c.dep_) == "case" and c.lower_ in TEMPORAL_PREPS_EN for c in verb.children):
+                # in a temporal phrase of a clause has that clause's subject as a participant;
+                # so has a visit or trip (CAMEO 04 Consult: 042/043), also in "on a visit to X"
+                preps = TEMPORAL_PREPS_EN if pattern.mutual else TEMPORAL_PREPS_EN | {"on"}
+                if any(self.lex.role(c.dep_) == "case" and c.lower_ in preps for c in verb.children):
                     gov = verb.head
                     while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
                         gov = gov.head
@@ -976,6 +1024,8 @@ class EventCoder(ArgumentsMixin):
             if best and best[0].null:
                 continue
             for p in best:
+                if p.null and self.lang == "en":
+                    break  # the senses before it failed their conditions: the verb codes nothing
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
@@ -1671,6 +1721,15 @@ class EventCoder(ArgumentsMixin):
                     or (a.actor is None and self.mentions_in(doc, a.token.idx, a.token.idx + len(a.token))):
                 out.append(a)
                 continue
+            if self.lang == "en" and a.actor is None and a.token.pos_ in ("NOUN", "PROPN") and (
+                    a.token.lower_ in self._proxy_words or a.token.lemma_.lower() in self._proxy_words or "-" in a.token.text):
+                # "a spokesman for the Pentagon", "the office of the prime minister", "a
+                # lawyer for X": CAMEO codes a spokesperson by the actor represented (Schrodt
+                # 2012, ch. 3; data/language/proxy_nouns.tsv), whatever the preposition
+                rep = represented(doc, a.start, a.end)
+                if rep is not None:
+                    out.append(Arg(a.token, rep, a.text, a.start, a.end))
+                    continue
             # the head word refers (a name elsewhere in the phrase was already weighed by arg())
             found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
             if not found:
