@@ -123,3 +123,12 @@ def _code_of(nlp, text: str, published: str, word: str) -> str:
 def test_phoenix_grid(nlp_full, text, published, word, code):
     got = _code_of(nlp_full, text, published, word)
     assert got == code or (code == "---" and got == "-"), f"{word!r}: got {got}, want {code} -- {text}"
+
+
+def test_open_term_from_a_leap_day(monkeypatch):
+    """A table last edited on 29 February still trusts open terms for OPEN_TERM_YEARS years
+    (the horizon falls on 28 February of a common year instead of raising ValueError)."""
+    monkeypatch.setattr(phoenix, "edited", lambda: date(2016, 2, 29))
+    term = ("AUTGOV", date(2010, 1, 1), None)
+    assert phoenix._holds(term, date(2021, 2, 28))
+    assert not phoenix._holds(term, date(2021, 3, 1))

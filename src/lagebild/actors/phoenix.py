@@ -122,7 +122,9 @@ def _holds(term: Term, on: date) -> bool:
     if end is not None:
         return on <= end
     horizon = edited()
-    return on <= horizon.replace(year=min(horizon.year + OPEN_TERM_YEARS, 9999))
+    year = min(horizon.year + OPEN_TERM_YEARS, 9999)
+    # 29 February has no namesake in most years: the term then ends on 28 February
+    return on <= horizon.replace(year=year, day=min(horizon.day, 28 if horizon.month == 2 else horizon.day))
 
 
 def code_at(terms: Tuple[Term, ...], on: date) -> Optional[str]:
