@@ -4,7 +4,11 @@ shipped pipeline and stored in DuckDB, and — when $LAGEBILD_TEST_PG names a se
 PostgreSQL too."""
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import threading
+import time
 import uuid
 from typing import Iterator, List
 
@@ -87,3 +91,33 @@ def client(store_url):
     from lagebild.serve import create_app
 
     return TestClient(create_app(store_url), raise_server_exceptions=False)
+
+
+@contextlib.contextmanager
+def _live_server(app) -> Iterator[str]:
+    """Serve the ASGI ``app`` with a real uvicorn server on a free local port in a thread;
+    yields its base URL ("http://127.0.0.1:PORT") and stops the server on exit. Skips the
+    test when uvicorn is not installed."""
+    uvicorn = pytest.importorskip("uvicorn")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        assert time.time() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The context manager :func:`_live_server` (``with live_server(app) as base_url:``), for
+    the browser tests: a real uvicorn server on a free port, stopped on exit."""
+    return _live_server

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -22,27 +19,14 @@ CHROMIUM = os.environ.get("LAGEBILD_CHROMIUM") or shutil.which("chromium") or "/
 
 
 @pytest.fixture
-def editable(duckdb_store, tmp_path):
+def editable(duckdb_store, tmp_path, live_server):
     """A workbench with --allow-edit on a copy of the test store (decisions change it)."""
-    uvicorn = pytest.importorskip("uvicorn")
     from lagebild.serve import create_app
 
     path = tmp_path / "edit.duckdb"
     shutil.copy(duckdb_store, path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(path), allow_edit=True), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        assert time.time() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with live_server(create_app(str(path), allow_edit=True)) as base:
+        yield base
 
 
 def test_server_refuses_an_empty_outcome(duckdb_store, tmp_path):

@@ -74,14 +74,10 @@ def test_short_document_page_has_no_cut_note(duckdb_store):
     assert f"Events ({summary['n_events']})" in html
 
 
-def test_long_document_in_the_browser(duckdb_store, monkeypatch):
+def test_long_document_in_the_browser(duckdb_store, monkeypatch, live_server):
     """In Chromium: the cut page loads without console errors, says what it cut, and a click
     on the highlighted event shows its record."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    uvicorn = pytest.importorskip("uvicorn")
-    import socket
-    import threading
-    import time
     from pathlib import Path
 
     if not Path(CHROMIUM).exists():
@@ -89,18 +85,7 @@ def test_long_document_in_the_browser(duckdb_store, monkeypatch):
     from lagebild.serve import create_app
 
     monkeypatch.setattr(view, "RECORDS_SHOWN", 1)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(duckdb_store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        assert time.time() < deadline
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with live_server(create_app(duckdb_store)) as base:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
@@ -119,6 +104,3 @@ def test_long_document_in_the_browser(duckdb_store, monkeypatch):
             assert page.locator("#rec-e0").is_visible()
             assert errors == []
             browser.close()
-    finally:
-        srv.should_exit = True
-        thread.join(10)
