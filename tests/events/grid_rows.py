@@ -4,8 +4,9 @@ on sys.path)."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 HERE = Path(__file__).parent
 
@@ -34,3 +35,28 @@ def coded_events(doc, negation: bool = False) -> List[Tuple]:  # type: ignore[no
     return [(actors.get(e.source) if e.source else None, actors.get(e.target) if e.target else None, e.cameo)
             + ((e.negated,) if negation else ())
             for e in doc._.events if e.cameo]
+
+
+def check_root_grid(label: str, rows: List[Dict[str, str]], docs: Iterable, events_of: Callable,  # type: ignore[type-arg]
+                    floor: float = 0.95) -> None:
+    """Score a grid of ``text, source, target, root, kind`` rows against ``docs`` (the rows'
+    texts, analysed in order): a row passes when one of ``events_of(doc)`` -- ``(source,
+    target, CAMEO code)`` triples -- has the row's root and its source and target (``*`` =
+    any), or, for root ``---``, when nothing is coded. Prints the rate and the failing rows
+    by kind; asserts the rate is at least ``floor``."""
+    failures = []
+    for row, doc in zip(rows, docs):
+        got = events_of(doc)
+        if row["root"] == "---":
+            ok = not got
+        else:
+            ok = any(code[:2] == row["root"] and row["source"] in ("*", src) and row["target"] in ("*", tgt)
+                     for src, tgt, code in got)
+        if not ok:
+            failures.append((row, got))
+    rate = 1 - len(failures) / len(rows)
+    report = "\n".join(f"  [{r['kind']}] {r['text']}  want {r['source']}->{r['target']} {r['root']}  got {got}"
+                       for r, got in failures)
+    print(f"{label}: {len(rows) - len(failures)}/{len(rows)} = {rate:.3f}; "
+          f"failing by kind: {dict(Counter(r['kind'] for r, _ in failures))}\n{report}")
+    assert rate >= floor, report
