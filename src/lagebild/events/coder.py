@@ -1452,7 +1452,33 @@ class EventCoder(ArgumentsMixin):
             return False
         if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
             return False
-        return self._agentless_nominal(noun, p)
+        if not self._agentless_nominal(noun, p):
+            return False
+        # a re-mention ("nach dem Anschlag", "der Angriff" after a sentence that reported it)
+        # is no new event (gold README): the noun's lemma must not occur in an earlier sentence
+        start = self.sent_bounds(noun)[0]
+        lemma = self.lemma(noun).lower()
+        head = p.trigger.lower()
+        return not any(t.pos_ in ("NOUN", "PROPN") and (self.lemma(t).lower() == lemma or self.lemma(t).lower().endswith(head))
+                       for t in noun.doc[:start])
+
+    def _victims_of(self, noun: Token, p: Pattern) -> List[Token]:
+        """German: the victims of a nominal event of force that names the cause of their
+        death ("Bei einem Anschlag kamen 30 Menschen ums Leben", "Bei Gefechten starben
+        zwölf Soldaten"): the noun is a :data:`MEANS_PREPS` or "nach" phrase of a verb of
+        dying (``victim_verbs`` in ``syntax.yaml``; "kommen+leben" = "ums Leben kommen")
+        whose subject names an actor. Those subjects are the event's targets ([] if none)."""
+        if self.lang != "de" or p.code[:2] not in VIOLENT_ROOTS or not self.lex.victim_verbs:
+            return []
+        verb = noun.head
+        if verb.i == noun.i or not any(self.role(c) == "case" and c.lower_ in MEANS_PREPS | {"nach"} for c in noun.children):
+            return []
+        keys = {self.lemma(verb).lower(), *self.trigger_keys(verb)}
+        if not keys & self.lex.victim_verbs and not any(
+                f"{k}+{self.lemma(c).lower()}" in self.lex.victim_verbs for k in keys for c in verb.children):
+            return []
+        subj = self.subjects(verb) + [c for c in verb.children if self.role(c) in ("subj", "subj_pass")]  # "Dutzende/nsubj Menschen/nsubj"
+        return list({t.i: t for t in subj if t.i != noun.i and self._has_actor(noun.doc, t)}.values())
 
     def _means_agents(self, verb: Token) -> List[Token]:
         """German agentless passive of force: the agents of the violent event noun that names
@@ -1706,6 +1732,10 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        if p.nominal and not any(a.actor for a in tgts):
+            victims = self._victims_of(verb, p)
+            if victims:
+                tgts = [self.arg(doc, t) for s in victims for t in self.expand_conj(s)]
         if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
                 and not any(a.actor for a in tgts):
             # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj
