@@ -1457,8 +1457,9 @@ class EventCoder(ArgumentsMixin):
         if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
             return False
         if not (self._is_headline(noun.doc[slice(*self.sent_bounds(noun))]) or any(
-                self.role(c) == "case" and c.lower_ in ACTORLESS_PREPS for c in noun.children)):
-            return False  # a subject ("Der Krieg will ihr nicht in den Kopf") is often generic
+                self.role(c) == "case" and c.lower_ in ACTORLESS_PREPS for c in noun.children)
+                or (self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX"))):
+            return False
         if any(c.lower_ in ("möglich", "möglichen", "möglicher", "geplant", "geplanten", "drohend", "drohenden")
                for c in noun.children):
             return False
