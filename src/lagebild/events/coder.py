@@ -42,11 +42,6 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
-#: CAMEO codes (prefixes) whose nominal event is coded with no actor at all when the text reports
-#: that it happened ("Bei einem Anschlag kamen 30 Menschen ums Leben"; EventCoder._actorless_occurrence)
-ACTORLESS_CODES = ("14", "171", "173", "174", "175", "18", "19", "20")
-#: the prepositions that frame such a noun as an occurrence ("nach einem Anschlag", "bei Gefechten")
-ACTORLESS_PREPS = frozenset(("nach", "bei", "beim", "seit", "infolge"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 #: prepositions that form German pronominal adverbs (da-/dar- + preposition: "darauf", "dafür")
 PRONOMINAL_PREPS_DE = frozenset(("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
@@ -1440,67 +1435,6 @@ class EventCoder(ArgumentsMixin):
             return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
         return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
 
-    def _actorless_occurrence(self, noun: Token, p: Pattern) -> bool:
-        """German: a nominal event of force (:data:`ACTORLESS_CODES`: protest, raid, arrest,
-        expulsion, repression, assault, fight, mass violence) that is reported as having
-        happened but names no actor at all (a thing may be its target): a verbless headline
-        ("Anschlag auf Moschee in Kabul") or a :data:`ACTORLESS_PREPS` phrase ("Bei einem
-        Bombenanschlag kamen 30 Menschen ums Leben", "nach Gefechten im Norden"). Coded with
-        neither source nor target, as the real-news gold records such events (``null``
-        source and target, benchmarks/gold/real-de/README.md). Not: a negated, possible or
-        planned noun, a subject or object (often generic: "Der Krieg …"), a sentence with
-        sport words (senses_de.tsv ``sport``: "trotz stürmischer Angriffe"), or a re-mention
-        of a noun an earlier sentence named (the gold's "no new event"). Measured on unseen
-        news (session 23 report): the share of such events that are no real occurrence."""
-        if self.lang != "de" or not p.nominal or not p.code.startswith(ACTORLESS_CODES):
-            return False
-        if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
-            return False
-        if not (self._is_headline(noun.doc[slice(*self.sent_bounds(noun))]) or any(
-                self.role(c) == "case" and c.lower_ in ACTORLESS_PREPS for c in noun.children)
-                or (self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX"))):
-            return False
-        if any(c.lower_ in ("möglich", "möglichen", "möglicher", "geplant", "geplanten", "drohend", "drohenden")
-               for c in noun.children):
-            return False
-        sense = self._sense_words(noun)
-        if any(self._has_word(sense, w) for w in self._sport_words()):
-            return False  # "trotz stürmischer Angriffe", "die Offensive der Admira"
-        # a re-mention ("nach dem Anschlag", "der Angriff" after a sentence that reported it)
-        # is no new event (gold README): the noun's lemma must not occur in an earlier sentence
-        start = self.sent_bounds(noun)[0]
-        lemma = self.lemma(noun).lower()
-        head = p.trigger.lower()
-        return not any(t.pos_ in ("NOUN", "PROPN") and (self.lemma(t).lower() == lemma or self.lemma(t).lower().endswith(head))
-                       for t in noun.doc[:start])
-
-    def _sport_words(self) -> FrozenSet[str]:
-        """The sense class ``sport`` of ``senses_de.tsv`` (cached on the coder)."""
-        words = self.__dict__.get("_sport_cache")
-        if words is None:
-            from .patterns import load_sense_classes
-
-            words = self.__dict__["_sport_cache"] = load_sense_classes("de").get("sport") or frozenset()
-        return words
-
-    def _victims_of(self, noun: Token, p: Pattern) -> List[Token]:
-        """German: the victims of a nominal event of force that names the cause of their
-        death ("Bei einem Anschlag kamen 30 Menschen ums Leben", "Bei Gefechten starben
-        zwölf Soldaten"): the noun is a :data:`MEANS_PREPS` or "nach" phrase of a verb of
-        dying (``victim_verbs`` in ``syntax.yaml``; "kommen+leben" = "ums Leben kommen")
-        whose subject names an actor. Those subjects are the event's targets ([] if none)."""
-        if self.lang != "de" or p.code[:2] not in VIOLENT_ROOTS or not self.lex.victim_verbs:
-            return []
-        verb = noun.head
-        if verb.i == noun.i or not any(self.role(c) == "case" and c.lower_ in MEANS_PREPS | {"nach"} for c in noun.children):
-            return []
-        keys = {self.lemma(verb).lower(), *self.trigger_keys(verb)}
-        if not keys & self.lex.victim_verbs and not any(
-                f"{k}+{self.lemma(c).lower()}" in self.lex.victim_verbs for k in keys for c in verb.children):
-            return []
-        subj = self.subjects(verb) + [c for c in verb.children if self.role(c) in ("subj", "subj_pass")]  # "Dutzende/nsubj Menschen/nsubj"
-        return list({t.i: t for t in subj if t.i != noun.i and self._has_actor(noun.doc, t)}.values())
-
     def _means_agents(self, verb: Token) -> List[Token]:
         """German agentless passive of force: the agents of the violent event noun that names
         its means or occasion ("Bei Angriffen der russischen Armee wurden drei Zivilisten
@@ -1753,10 +1687,6 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
-        if p.nominal and not any(a.actor for a in tgts):
-            victims = self._victims_of(verb, p)
-            if victims:
-                tgts = [self.arg(doc, t) for s in victims for t in self.expand_conj(s)]
         if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
                 and not any(a.actor for a in tgts):
             # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj
@@ -1863,8 +1793,7 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))) \
-                    and not (target is None and self._actorless_occurrence(verb, p)):
+            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
             if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
                     p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):

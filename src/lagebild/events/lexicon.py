@@ -51,9 +51,6 @@ class Lexicon:
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
-    # verbs of dying whose subject is the victim of a violent event noun ("kamen bei einem
-    # Anschlag ums Leben"); "verb+noun" for an idiom
-    victim_verbs: FrozenSet[str] = frozenset()
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -227,5 +224,4 @@ def load_lexicon(lang: str) -> Lexicon:
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
         postpositions=per_lang("postpositions"),
-        victim_verbs=frozenset(str(v).lower() for v in ((syntax.get("victim_verbs") or {}).get(lang) or [])),
     )
