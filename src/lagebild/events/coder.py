@@ -1095,7 +1095,6 @@ class EventCoder(ArgumentsMixin):
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
                     continue
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
-                        and not (p.code[:2] == "14" and not self._speech_act_pattern(matched[verb.head.i])) \
                         and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
                                                                      and all(q.code[:2] == "01" for q in matched[verb.head.i])) \
                         and not (support is not None and self.lang == "en" and (support[1] == "patient" or (
@@ -1103,8 +1102,6 @@ class EventCoder(ArgumentsMixin):
                     # (English: "faced criticism from X" -- the one who undergoes it is the
                     # target; "expressed support for X" -- the verb coded nothing itself)
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
-                    # (a protest under an act of force is no topic: "Bei Protesten gegen X wurden …
-                    # verletzt" -- the protest took place)
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)
                 out.extend(made)
@@ -1432,9 +1429,6 @@ class EventCoder(ArgumentsMixin):
             return True  # a headline (a verbless line of its own, not a fragment in running prose)
         if self._so_der_vorwurf(noun):
             return True
-        support = self.support_verb(noun)
-        if support is not None and support[1] == "occur":
-            return True  # "In Istanbul kam es zu Protesten gegen X", "Es gab Angriffe auf X"
         if any(self.role(c) == "case" and c.lower_ in AFTER_EVENT_PREPS for c in noun.children) and not any(
                 c.lower_ in ("möglich", "möglichen", "möglicher", "geplant", "geplanten", "drohend", "drohenden")
                 for c in noun.children):
