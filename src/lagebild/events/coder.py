@@ -282,24 +282,6 @@ class EventCoder(ArgumentsMixin):
             words = self.__dict__["_proxy_words_cache"] = load_proxy_nouns(self.lang)["person"][0]
         return words
 
-    def _fronted_noun_pp(self, noun: Token, pattern: Pattern) -> List[Token]:
-        """German split noun phrase: the event noun is the subject after its finite verb and
-        its target phrase stands before the verb, in the Vorfeld, parsed as the verb's
-        ("Gegen den Bürgermeister laufen Ermittlungen", "Auf die Stadt folgten neue
-        Angriffe"). Returns that phrase's head when it names an actor and its preposition is
-        one of the pattern's ``prep:`` target slots, else []."""
-        verb = noun.head
-        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or noun.i < verb.i \
-                or self.role(noun) not in ("subj", "subj_pass"):
-            return []
-        want = {t[5:] for t in pattern.target if t.startswith("prep:")}
-        start = self.sent_bounds(noun)[0]
-        for prep, a in self.prep_args(verb):
-            if prep in want and a.i < verb.i and a.i != noun.i and self._has_actor(noun.doc, a) \
-                    and not any(t.pos_ in ("VERB", "AUX") for t in noun.doc[start:a.i]):
-                return [a]
-        return []
-
     def _time_phrase(self, tok: Token) -> bool:
         """Whether the noun ``tok`` heads a time phrase: the entity recogniser's DATE or TIME
         ("on Monday night", "in the next few weeks"), or a weekday or month of
@@ -426,8 +408,6 @@ class EventCoder(ArgumentsMixin):
             # slot the pattern names for the target is no source slot
             sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
             targets = pick(pattern.target)
-            if self.lang == "de" and not any(self._has_actor(verb.doc, t) for t in targets):
-                targets = self._fronted_noun_pp(verb, pattern) or targets
             if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "the talks/clashes between X and Y": the members of the between-phrase act
                 # on each other (the pattern is mutual); they are the sources, no target
