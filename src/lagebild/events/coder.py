@@ -42,9 +42,6 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
-#: CAMEO codes (prefixes) of event nouns a judgement or report presupposes as having
-#: happened even when they name no actor (EventCoder._presupposed_nominal)
-PRESUPPOSED_CODES = ("14", "171", "173", "174", "175", "18", "19", "20")
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
 #: prepositions that form German pronominal adverbs (da-/dar- + preposition: "darauf", "dafür")
 PRONOMINAL_PREPS_DE = frozenset(("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
@@ -1438,45 +1435,6 @@ class EventCoder(ArgumentsMixin):
             return True  # "nach einem Anschlag auf zwei Polizisten": an event that happened
         return self.role(noun) in ("subj", "subj_pass") and noun.head.pos_ in ("VERB", "AUX")
 
-    def _presupposed_nominal(self, noun: Token, p: Pattern) -> bool:
-        """German: a nominal event of force (:data:`PRESUPPOSED_CODES`) that a judgement or
-        report presupposes as having happened -- the object of a verb whose patterns code
-        disapproval or a statement, or of a reporting verb ("Die EU verurteilte den Anschlag
-        auf die Moschee", "Die Polizei bestätigte die Festnahmen") -- is coded even with no
-        actor at all, as the real-news gold records such events (``null`` source and
-        target). Not when the noun is negated, in a sentence with sport words (senses_de.tsv
-        ``sport``), or re-mentions a noun an earlier sentence named (no new event)."""
-        if self.lang != "de" or not p.nominal or not p.code.startswith(PRESUPPOSED_CODES):
-            return False
-        verb = noun.head
-        if verb.i == noun.i or self.role(noun) != "obj" or verb.pos_ not in ("VERB", "AUX"):
-            return False
-        if any(c.lower_ in self.lex.negation for c in noun.children if c.i < noun.i):
-            return False
-        if not any(self.role(c) == "det" for c in noun.children):
-            return False  # a bare noun is generic: "verurteilte Angriffe auf Zivilisten"
-        keys = self.trigger_keys(verb)
-        if not any(k in self.lex.reporting for k in keys) and not any(
-                q.code[:2] in ("01", "11") and not q.null for k in keys for q in (self.lex.patterns.get(k) or [])):
-            return False
-        sense = self._sense_words(noun)
-        if any(self._has_word(sense, w) for w in self._sport_words()):
-            return False
-        start = self.sent_bounds(noun)[0]
-        lemma = self.lemma(noun).lower()
-        head = p.trigger.lower()
-        return not any(t.pos_ in ("NOUN", "PROPN") and (self.lemma(t).lower() == lemma or self.lemma(t).lower().endswith(head))
-                       for t in noun.doc[:start])
-
-    def _sport_words(self) -> FrozenSet[str]:
-        """The sense class ``sport`` of ``senses_de.tsv`` (cached on the coder)."""
-        words = self.__dict__.get("_sport_cache")
-        if words is None:
-            from .patterns import load_sense_classes
-
-            words = self.__dict__["_sport_cache"] = load_sense_classes("de").get("sport") or frozenset()
-        return words
-
     def _means_agents(self, verb: Token) -> List[Token]:
         """German agentless passive of force: the agents of the violent event noun that names
         its means or occasion ("Bei Angriffen der russischen Armee wurden drei Zivilisten
@@ -1835,8 +1793,7 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))) \
-                    and not self._presupposed_nominal(verb, p):
+            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
             if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
                     p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):
