@@ -1801,11 +1801,6 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
                 continue
-            if self.lang == "de" and p.nominal and self.require_actor and not self._coded(source) and not self._coded(target):
-                # an event noun between actors that no CAMEO code or country names ("Verhandlungen
-                # des Konzerns mit den Eigentümern", a title "Der thermale Widerstand des Grazers
-                # X"): on unseen news such nominal events were no political event (session-23 audit)
-                continue
             if self._require_coded and target is not None and self._uncoded_thing(target):
                 # CAMEO's target is a political actor: a firm, place or thing the KB does
                 # not know ("unveiled a map of Saturn", "investigating WeWork") is what
