@@ -43,7 +43,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..datafiles import data_path, iter_tsv, word_list
+from ..datafiles import data_path, iter_tsv
 from ..errors import BadInputError
 from ..language.timewords import time_words
 from ..schemas import Actor, Mention
@@ -71,13 +71,6 @@ def _national_prefix(code: str) -> Optional[str]:
     """The country of a CAMEO actor code, its first three letters ("AUTPTY" -> "AUT"), or
     None for an international one ("IGO…") or a code without a country prefix."""
     return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] != "IGO" else None
-
-
-def _person_role_heads(lang: str) -> Tuple[str, ...]:
-    """Heads of nouns that name a person by role (``data/<lang>/person_role_heads.txt``,
-    matched as the end of a word: "Politikerin", "Regierungssprecher")."""
-    path = data_path(lang, "person_role_heads.txt")
-    return tuple(sorted(word_list(str(path)))) if path.is_file() else ()
 
 
 def _mentions_before(doc: Doc, start: int, out: Sequence["Found"]) -> Iterator["Found"]:
@@ -1858,7 +1851,6 @@ class ActorLinker:
         found = self._compose(doc, atoms, st)
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
-        self._anaphoric_roles(doc, atoms, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
@@ -1930,75 +1922,6 @@ class ActorLinker:
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
                     st.implicit.discard(f.actor)
                 st.role_code.setdefault(f.actor, (code[:3], code[:6]))
-
-    #: determiners of a definite description ("der Politologe", "die 45-jährige Anwältin")
-    DEFINITE_DETERMINERS = frozenset(("der", "die", "das", "des", "dem", "den"))
-
-    def _is_person_actor(self, actor_id: str) -> bool:
-        if actor_id.startswith("prov:"):
-            known = _registry.get(actor_id)
-            return known is None or known.type == "PER"
-        actor = self.kb.get(actor_id)
-        return actor is not None and actor.type == "PER"
-
-    def _anaphoric_roles(self, doc: Doc, atoms: List[Atom], found: List[Found], st: DocState) -> None:
-        """German news names a person first and refers to them by their role afterwards
-        ("Peter Hajek sieht die Regierung unter Druck. Der Politologe verweist auf …"): a
-        definite singular person-role description that is a clause subject, in the
-        sentence of a person's mention or the next, with no other person mentioned between,
-        is that person when the person has no role code of their own (neither the text
-        nor the KB gave one). The description's mention then belongs to the person, and
-        the person carries the role's code ("Der Politologe" in an Austrian article ->
-        AUTEDU) for the document, as weak evidence (``DocState.implicit``: not remembered
-        for later documents). A description that the linker resolved to a named office
-        holder, a plural, "ein Politologe" (someone new), or one whose grammatical gender
-        contradicts the person's given name is left alone. Rewrites ``found`` in place."""
-        if self.lang != "de" or not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
-            return
-        roles = {a.start: a.role() for a in atoms if a.role() is not None}
-        heads = _person_role_heads(self.lang)
-        for k, f in enumerate(found):
-            entry = roles.get(f.start)
-            if f.kind != ROLE or entry is None or entry.role is None or entry.plural:
-                continue
-            if not entry.role.person and not doc[f.end - 1].lower_.endswith(heads):
-                continue
-            group = self.kb.get(f.actor)
-            if group is None or group.type == "PER" or not group.code or not group.country:
-                continue
-            head = doc[f.end - 1]
-            if head.dep_ not in ("nsubj", "nsubj:pass", "sb") or head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            det = [c for c in head.children if c.pos_ == "DET" and c.i < head.i]
-            if not det or det[0].lower_ not in self.DEFINITE_DETERMINERS:
-                continue
-            verb = head.head
-            if "Plur" in (det[0].morph.get("Number") + head.morph.get("Number")) \
-                    and not (verb.morph.get("VerbForm") == ["Fin"] and verb.morph.get("Number") == ["Sing"]):
-                continue  # "die Abgeordneten": a plural (the finite verb's number decides "Die Abgeordnete fordert")
-            sent = head.sent
-            prev_start = max((s.start for s in doc.sents if s.start < sent.start), default=sent.start)
-            person: Optional[Found] = None
-            for g in reversed(found[:k]):
-                if g.end > min(det[0].i, f.start) or g.start < prev_start:
-                    break
-                if self._is_person_actor(g.actor):
-                    person = g
-                    break
-            if person is None or person.actor in st.role_code:
-                continue
-            known = self.kb.get(person.actor)
-            reg = _registry.get(person.actor)
-            if (known is not None and (known.code or known.offices)) or (reg is not None and reg.code):
-                continue
-            given = doc[person.start].morph.get("Gender")
-            wanted = det[0].morph.get("Gender") or head.morph.get("Gender")
-            if given and wanted and not set(given) & set(wanted):
-                continue
-            f.actor = person.actor
-            st.role_code[person.actor] = (group.country, group.code)
-            st.implicit.add(person.actor)
-            st.role_text.setdefault(person.actor, doc[f.start:f.end].text)
 
     def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
