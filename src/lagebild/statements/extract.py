@@ -168,17 +168,12 @@ def resolve_speaker(
         # "…, sagte der CDU-Politiker": the party names the speaker's affiliation, not the
         # speaker — a description of a person named before (the reference resolver would
         # answer with the party the compound overlaps)
-        found = tokens.mentions_in(doc, start, end)
-        # ... unless the description introduces someone new ("sagte ein US-Regierungssprecher":
-        # an indefinite article) or the person named before belongs to another country than
-        # the compound's body ("Abbas …, sagte der US-Regierungssprecher")
-        prev = None if _indefinite(text, ctx.lang) else _previous_person(ctx, start)
-        if prev and found and _other_country(ctx, prev, found[0].actor_id):
-            prev = None
+        prev = _previous_person(ctx, start)
         if prev and "\n\n" not in doc_text(doc)[_last_mention_end(ctx, prev, start) : start]:
             return prev, text
         # no person named before: an unnamed member speaks for the body ("der
         # PiS-Vorsitzende" -> the PiS's code), as a spokesperson does
+        found = tokens.mentions_in(doc, start, end)
         return (found[0].actor_id if found else UNKNOWN), text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
@@ -356,23 +351,6 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
         if not head or head in ctx.actor_name.get(m.actor_id, "").lower() or not head.endswith(heads):
             return False  # "CDU-Fraktion" is the party's group; "Baden-Württemberg" a name
     return True
-
-
-#: indefinite determiners: a description that starts with one introduces someone new
-INDEFINITE = {"de": frozenset(("ein", "eine", "einer", "einem", "einen", "eines")), "en": frozenset(("a", "an"))}
-
-
-def _indefinite(text: str, lang: str) -> bool:
-    """Whether a speaker phrase is an indefinite description ("ein Kreml-Sprecher")."""
-    words = text.split()
-    return bool(words) and words[0].lower() in INDEFINITE.get(lang, frozenset())
-
-
-def _other_country(ctx: _Ctx, person: str, body: str) -> bool:
-    """Whether ``person`` and the body ``body`` named in a compound both have a country and
-    the two differ (the compound then describes someone else)."""
-    a, b = ctx.actor_country.get(person), ctx.actor_country.get(body)
-    return bool(a and b and len(a) == 3 and len(b) == 3 and a != b)
 
 
 def _person_heads(lang: str) -> Tuple[str, ...]:
