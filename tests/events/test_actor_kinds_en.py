@@ -101,3 +101,14 @@ def test_proxy_time_participle_grid_en(nlp_en) -> None:  # type: ignore[no-untyp
     clause takes the main clause's subject; "left for X" is a visit."""
     fails = _failures(nlp_en, PROXY_TIME_ROWS)
     assert not fails, "\n".join(fails)
+
+
+JUDGEMENT_VALENCE_ROWS = read_grid("judgement_valence_grid_en.tsv")
+
+
+def test_judgement_valence_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A negative judgement from VADER's rated adjectives (senses_en.tsv negative_valence) in
+    the predicative complement of call/describe/label/term and of the stance verbs
+    regard/consider/view/deem is a 111 criticism; a positive one, or no complement, is none."""
+    fails = _failures(nlp_en, JUDGEMENT_VALENCE_ROWS)
+    assert not fails, "\n".join(fails)
