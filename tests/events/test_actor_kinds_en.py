@@ -112,3 +112,13 @@ def test_judgement_valence_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-d
     regard/consider/view/deem is a 111 criticism; a positive one, or no complement, is none."""
     fails = _failures(nlp_en, JUDGEMENT_VALENCE_ROWS)
     assert not fails, "\n".join(fails)
+
+
+COMMENT_REFUSAL_ROWS = read_grid("comment_refusal_grid_en.tsv")
+
+
+def test_comment_refusal_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """"X declined to comment" codes no event (neither 011 without an addressee actor nor the
+    rejection 120); "declined the invitation" stays a rejection."""
+    fails = _failures(nlp_en, COMMENT_REFUSAL_ROWS)
+    assert not fails, "\n".join(fails)
