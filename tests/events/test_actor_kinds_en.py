@@ -122,3 +122,13 @@ def test_comment_refusal_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def
     rejection 120); "declined the invitation" stays a rejection."""
     fails = _failures(nlp_en, COMMENT_REFUSAL_ROWS)
     assert not fails, "\n".join(fails)
+
+
+AID_RECIPIENT_ROWS = read_grid("aid_recipient_grid_en.tsv")
+
+
+def test_aid_recipient_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Provide aid (07) needs a recipient (syntax.yaml dyadic_roots): "helped to plan the
+    operation" is no aid event; aid to a named recipient stays 07."""
+    fails = _failures(nlp_en, AID_RECIPIENT_ROWS)
+    assert not fails, "\n".join(fails)
