@@ -132,3 +132,13 @@ def test_aid_recipient_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     operation" is no aid event; aid to a named recipient stays 07."""
     fails = _failures(nlp_en, AID_RECIPIENT_ROWS)
     assert not fails, "\n".join(fails)
+
+
+WELCOME_ROWS = read_grid("welcome_grid_en.tsv")
+
+
+def test_welcome_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """"welcomed the decision" is praise (051); "welcomed his counterpart / the delegation"
+    is hosting (043), as in CAMEO.2.0.txt's WELCOME rows."""
+    fails = _failures(nlp_en, WELCOME_ROWS)
+    assert not fails, "\n".join(fails)
