@@ -142,3 +142,13 @@ def test_welcome_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     is hosting (043), as in CAMEO.2.0.txt's WELCOME rows."""
     fails = _failures(nlp_en, WELCOME_ROWS)
     assert not fails, "\n".join(fails)
+
+
+REPORTED_CONJUNCT_ROWS = read_grid("reported_conjunct_grid_en.tsv")
+
+
+def test_reported_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A finite verb coordinated with a reported clause whose subject is no actor takes the
+    speaker as subject ("Turkey said the vote was illegal and urged Greece to …")."""
+    fails = _failures(nlp_en, REPORTED_CONJUNCT_ROWS)
+    assert not fails, "\n".join(fails)
