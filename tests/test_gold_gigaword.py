@@ -43,3 +43,16 @@ def test_gigaword_scoring_with_a_fake_coder():
     r = ev.evaluate("gigaword", "dev", predict=predict)
     assert r["articles"] == 29 and r["gold"] == 53 and r["predicted"] == 1
     assert r["triple_precision"] == 1.0 and r["triple_recall"] == pytest.approx(1 / 53)
+
+
+@needs_gw
+def test_gigaword_dates():
+    """Every sentence of the sample is dated (its ``date`` attribute, ISO), keyed as the
+    sentences are; the scorer analyses each at that date (realeval.GOLD_DATE)."""
+    dates = realgold._gigaword_dates()
+    assert set(dates) == set(realgold._gigaword())
+    assert realgold.gigaword_date("AFP0808020625_4") == "2008-08-04"
+    assert all(d is None or (len(d) == 10 and d[4] == d[7] == "-") for d in dates.values())
+    assert ev.GOLD_DATE["gigaword"] is realgold.gigaword_date and "real-en" not in ev.GOLD_DATE
+    with pytest.raises(KeyError):
+        realgold.gigaword_date("NO_SUCH_ID")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -298,6 +299,37 @@ def _gigaword() -> Dict[str, str]:
             key = f"{sid}#{n}"
         out[key] = " ".join((el.findtext("Text") or "").split())
     return out
+
+
+@lru_cache(maxsize=1)
+def _gigaword_dates() -> Dict[str, Optional[str]]:
+    """Sentence key (as :func:`_gigaword`) -> the ``date`` attribute of its ``<Sentence>``
+    as an ISO date (``date = "20080804"`` -> ``"2008-08-04"``; None when absent or not
+    eight digits)."""
+    import xml.etree.ElementTree as ET
+
+    path = gigaword_path()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise DataFileError(str(path), exc.position[0], f"not well-formed XML: {exc}") from None
+    out: Dict[str, Optional[str]] = {}
+    for el in root.iter("Sentence"):
+        sid = el.get("id", "").strip()
+        key, n = sid, 1
+        while key in out:
+            n += 1
+            key = f"{sid}#{n}"
+        raw = (el.get("date") or "").strip()
+        out[key] = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}" if re.fullmatch(r"\d{8}", raw) else None
+    return out
+
+
+def gigaword_date(sid: str) -> Optional[str]:
+    """The date PETRARCH's sample gives a sentence (ISO ``YYYY-MM-DD``; None if it gives
+    none): the sentence's publication date, at which the actor linker reads dated offices
+    ("Bush" in August 2008 is the president). Raises KeyError for an unknown key."""
+    return _gigaword_dates()[sid]
 
 
 def gigaword_sentence(sid: str) -> str:

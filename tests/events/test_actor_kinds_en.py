@@ -101,3 +101,54 @@ def test_proxy_time_participle_grid_en(nlp_en) -> None:  # type: ignore[no-untyp
     clause takes the main clause's subject; "left for X" is a visit."""
     fails = _failures(nlp_en, PROXY_TIME_ROWS)
     assert not fails, "\n".join(fails)
+
+
+JUDGEMENT_VALENCE_ROWS = read_grid("judgement_valence_grid_en.tsv")
+
+
+def test_judgement_valence_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A negative judgement from VADER's rated adjectives (senses_en.tsv negative_valence) in
+    the predicative complement of call/describe/label/term and of the stance verbs
+    regard/consider/view/deem is a 111 criticism; a positive one, or no complement, is none."""
+    fails = _failures(nlp_en, JUDGEMENT_VALENCE_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+COMMENT_REFUSAL_ROWS = read_grid("comment_refusal_grid_en.tsv")
+
+
+def test_comment_refusal_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """"X declined to comment" codes no event (neither 011 without an addressee actor nor the
+    rejection 120); "declined the invitation" stays a rejection."""
+    fails = _failures(nlp_en, COMMENT_REFUSAL_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+AID_RECIPIENT_ROWS = read_grid("aid_recipient_grid_en.tsv")
+
+
+def test_aid_recipient_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Provide aid (07) needs a recipient (syntax.yaml dyadic_roots): "helped to plan the
+    operation" is no aid event; aid to a named recipient stays 07."""
+    fails = _failures(nlp_en, AID_RECIPIENT_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+WELCOME_ROWS = read_grid("welcome_grid_en.tsv")
+
+
+def test_welcome_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """"welcomed the decision" is praise (051); "welcomed his counterpart / the delegation"
+    is hosting (043), as in CAMEO.2.0.txt's WELCOME rows."""
+    fails = _failures(nlp_en, WELCOME_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+REPORTED_CONJUNCT_ROWS = read_grid("reported_conjunct_grid_en.tsv")
+
+
+def test_reported_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """A finite verb coordinated with a reported clause whose subject is no actor takes the
+    speaker as subject ("Turkey said the vote was illegal and urged Greece to …")."""
+    fails = _failures(nlp_en, REPORTED_CONJUNCT_ROWS)
+    assert not fails, "\n".join(fails)

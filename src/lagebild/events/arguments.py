@@ -705,7 +705,18 @@ class ArgumentsMixin:
             # the subject the root and its verb a conjunct of it -- the noun is the subject
             return [head]
         if role == "conj":
-            return self.subjects(head, seen)
+            inherited = self.subjects(head, seen)
+            if self.lang == "en" and self._finite_conjunct(verb) and self.role(head) == "ccomp" \
+                    and not any(self._has_actor(verb.doc, x) for x in inherited):
+                said = self._reporting_governor(head)
+                if said is not None and said.i not in seen:
+                    # "Turkey said the vote was illegal and urged Greece to …": the parse
+                    # coordinates the finite verb with the reported clause, whose subject is
+                    # no actor; the speaker goes on acting
+                    outer = self.subjects(said, seen)
+                    if any(self._has_actor(verb.doc, x) for x in outer):
+                        return outer
+            return inherited
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
             head = self.control_head(verb, head)
             if any(k in self.lex.object_control for k in self.trigger_keys(head)):
@@ -736,6 +747,28 @@ class ArgumentsMixin:
         if role == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.morph.get("VerbForm") == ["Part"]:
             return []
         return []
+
+    def _finite_conjunct(self, verb: Token) -> bool:
+        """English: whether a coordinated verb is finite -- a past/present form, or a form
+        the tagger read as a participle after a passive conjunct ("was planned and called
+        on Somalia to …") that has a direct object or an addressee phrase, which a passive
+        participle cannot take (cf. :meth:`_finite_acl`)."""
+        if verb.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+        if verb.tag_ != "VBN" or self.children(verb, "aux", "aux_pass", "subj_pass"):
+            return False
+        if self.children(verb, "obj"):
+            return True
+        return any(k in self.lex.object_control for k in self.trigger_keys(verb)) and any(
+            p in ("on", "upon") for p, _ in self.prep_args(verb))
+
+    def _reporting_governor(self, clause: Token) -> Optional[Token]:
+        """English: the reporting verb ("said", "told", "announced": modality_en.yaml
+        ``reporting``) whose complement clause ``clause`` is, before it; else None."""
+        gov = clause.head
+        if gov.i == clause.i or gov.i > clause.i or gov.pos_ not in ("VERB", "AUX"):
+            return None
+        return gov if any(k in self.lex.reporting for k in self.trigger_keys(gov)) else None
 
     def _fronted_participle_clause(self, verb: Token) -> bool:
         """English: whether the -ing clause of ``verb`` stands before its main clause and ends

@@ -575,6 +575,9 @@ class EventCoder(ArgumentsMixin):
             c.pos_ in ("NOUN", "PROPN") or (self.lang == "en" and c.pos_ == "PRON"))]  # "calling it a provocation"
         for c in verb.children:
             role = self.lex.role(c.dep_)
+            if self.lang == "en" and self._en_predicative_misparse(c, role, markers):
+                heads.append(c)
+                continue
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
             if self._predicative_conj(c) or c.pos_ == "ADJ" or (self.lang == "en" and role == "xcomp" and c.pos_ in ("NOUN", "PROPN")) or any(
@@ -597,6 +600,16 @@ class EventCoder(ArgumentsMixin):
                     seen.add(t.i)
                     out.append(t)
         return out
+
+    def _en_predicative_misparse(self, c: Token, role: Optional[str], markers: Set[str]) -> bool:
+        """An English predicative complement the parse gave a clause or adverb label: an
+        "as" phrase without a verb read as an adverbial clause ("described the plan as/case
+        dishonest/advcl") and a bare adjective tagged as an adverb ("deemed the verdict
+        unjust/ADV/xcomp")."""
+        if role == "advcl" and c.pos_ in ("ADJ", "NOUN", "PROPN"):
+            return any(x.lower_ in markers and self.lex.role(x.dep_) in ("case", "mark") for x in c.children if x.i < c.i) \
+                and not any(self.lex.role(x.dep_) in ("subj", "subj_pass") or x.pos_ == "AUX" for x in c.children)
+        return role == "xcomp" and c.pos_ == "ADV" and not list(c.children)
 
     def _predicative_conj(self, token: Token) -> bool:
         """A predicative complement a weak parse read as a coordinated conjunct of the verb:
@@ -765,7 +778,10 @@ class EventCoder(ArgumentsMixin):
                             scope = scope + [t for ph in self.clause_phrases(verb)[1] for t in ph.tokens if t.i not in have]
                     if scope_keys is None:
                         scope_keys = self._phrase_keys(scope)
-                    if not all(self._words_in(alts, scope, scope_keys) for alts in p.words):
+                    # an English predicative row looks in the complement alone (below): the
+                    # parse may hang it outside the predicate scope ("as/case dishonest/advcl")
+                    if not (p.predicative and self.lang == "en") and not all(
+                            self._words_in(alts, scope, scope_keys) for alts in p.words):
                         continue
                     if p.predicative:
                         comp = self.predicative_complement(verb)

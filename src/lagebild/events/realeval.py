@@ -60,6 +60,11 @@ GOLD_UNDATED_ON = {"real-de": realgold.NEWS_DE_PUBLISHED}
 #: derStandard.at's archive): an article without a dateline is then Austrian
 #: (:mod:`lagebild.actors.home`), as it is for a user ingesting the outlet's pages
 GOLD_SOURCE = {"real-de": "derStandard.at"}
+#: the publication date of a gold item, where the corpus gives one per item (PETRARCH's
+#: GigaWord sample dates each sentence): passed as the article's ``published`` date, as a
+#: user ingesting the item with its date would (session 23; before, gigaword was undated and
+#: "Bush" read as a former president)
+GOLD_DATE = {"gigaword": realgold.gigaword_date}
 #: CAMEO codes the gold does not annotate as events: a neutral "make statement" (010) is a
 #: statement (statements.jsonl), not an event; predicted events with these codes are dropped.
 OUT_OF_SCOPE = frozenset({"010"})
@@ -245,7 +250,9 @@ def analyse(gold: str, key: Any, model: Optional[str] = None):
         if on is not None:
             os.environ[UNDATED_ENV] = on.isoformat()
         try:
-            doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model, source=GOLD_SOURCE.get(gold))
+            dated = GOLD_DATE.get(gold)
+            doc = lagebild.analyze(raw, language=GOLD_LANG[gold], model=model, source=GOLD_SOURCE.get(gold),
+                                   published=dated(key) if dated else None)
         finally:
             if before is None:
                 os.environ.pop(UNDATED_ENV, None)
