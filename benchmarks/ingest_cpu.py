@@ -14,7 +14,11 @@ many documents the exact parallel path analysed again.
 
 Then a table of CPU seconds per process: the parent; each worker, its pipeline load
 apart (each worker writes its own ``os.times()`` when it exits, through the ``setup``
-hook every worker calls after loading); the workers' start-up. With ``--profile DIR``
+hook every worker calls after loading); the workers' start-up. Then, per worker, from
+the chunks it timed: when its first chunk began (start-up wall time), its CPU inside
+chunks and outside them (the pool's receiving, unpickling and sending), and the wall
+time it sat idle between chunks (the parent did not feed it) and after its last one.
+With ``--profile DIR``
 also a per-stage table of CPU ms per
 article (stages: the cumulative time of the functions named in ``STAGES``, from a cProfile
 of the parent's main thread and of each worker), and ``DIR/parent.prof``,
@@ -63,10 +67,28 @@ def profile_worker() -> None:
 
     from lagebild.pipeline import load
 
+    import lagebild.scale.local as local
+
     load("de")  # the pipeline load (lazy in a worker) is counted apart
     folder = Path(os.environ[_PROFILE_DIR])
     start = os.times()
     prof = cProfile.Profile(time.process_time) if os.environ.get(_PROFILE_DIR + "_ON") else None
+    # each task (a chunk): wall start and end (time.time, comparable with the parent's
+    # clock) and CPU seconds; the pool looks the task function up by name in this
+    # module, so wrapping it here times every task this worker runs
+    tasks: List[List[float]] = []
+
+    def timed(fn):  # type: ignore[no-untyped-def]
+        def task(*args, **kwargs):  # type: ignore[no-untyped-def]
+            t, c = time.time(), time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                tasks.append([t, time.time(), time.process_time() - c])
+        return task
+
+    local._analyze_exact = timed(local._analyze_exact)
+    local._analyze_chunk = timed(local._analyze_chunk)
 
     def dump() -> None:
         end = os.times()
@@ -75,6 +97,7 @@ def profile_worker() -> None:
             prof.dump_stats(str(folder / f"worker-{os.getpid()}.prof"))
         (folder / f"worker-{os.getpid()}.json").write_text(json.dumps({
             "load": start.user + start.system, "work": (end.user + end.system) - (start.user + start.system),
+            "tasks": tasks,
         }))
 
     Finalize(None, dump, exitpriority=100)
@@ -102,6 +125,30 @@ def _stage_table(folder: Path, n: int, parent_cpu: float, main_thread_cpu: float
         print(f"{kind:8} {stage:40} {1000 * secs / n:10.1f}")
     other = parent_cpu - main_thread_cpu
     print(f"{'parent':8} {'other threads (unpickle results, DuckDB)':40} {1000 * other / n:10.1f}")
+
+
+def _task_table(folder: Path, t0: float, wall: float) -> None:
+    """Per worker, from the tasks it timed (``profile_worker``): when its first task
+    started (seconds after the ingest began: start-up), CPU seconds inside tasks and
+    outside them (receiving chunks, sending results, the pool's own loop), and the wall
+    seconds it sat idle between its first and its last task (waiting for a chunk), and
+    after its last task until the ingest (with the incidents) ended."""
+    rows = []
+    for f in sorted(folder.glob("worker-*.json")):
+        cpu = json.loads(f.read_text())
+        tasks = sorted(cpu.get("tasks") or [])
+        if not tasks:
+            continue
+        in_task = sum(c for _, _, c in tasks)
+        gaps = sum(max(0.0, tasks[i + 1][0] - tasks[i][1]) for i in range(len(tasks) - 1))
+        rows.append((f.stem, len(tasks), tasks[0][0] - t0, in_task, cpu["work"] - in_task, gaps, t0 + wall - tasks[-1][1]))
+    if not rows:
+        return
+    print(f"\nwall {wall:.1f} s; per worker (seconds)")
+    print(f"{'process':24} {'tasks':>6} {'1st task at':>11} {'CPU in tasks':>12} {'CPU outside':>11} "
+          f"{'idle between':>12} {'idle at end':>11}")
+    for name, k, first, inside, outside, gaps, tail in rows:
+        print(f"{name:24} {k:6d} {first:11.1f} {inside:12.1f} {outside:11.1f} {gaps:12.1f} {tail:11.1f}")
 
 
 def main() -> int:
@@ -148,7 +195,7 @@ def main() -> int:
         from lagebild.pipeline import load
 
         load("de")  # as in a worker, the pipeline load is not part of the parent's figure
-    t, c, ct = time.perf_counter(), time.process_time(), time.thread_time()
+    t, c, ct, t0 = time.perf_counter(), time.process_time(), time.thread_time(), time.time()
     if prof is not None:
         prof.enable()
     if args.workers == 0:
@@ -184,6 +231,7 @@ def main() -> int:
     rest = children - work_all  # the workers' start-up: imports and pipeline loads
     print(f"{'workers: start-up, loads':24} {'':>10} {rest:10.1f} {1000 * rest / n:16.1f}")
     print(f"{'all':24} {'':>10} {parent + children:10.1f} {1000 * (parent + children) / n:16.1f}")
+    _task_table(cpu_dir, t0, wall)
     if prof is not None and args.profile is not None:
         _stage_table(args.profile, n, parent, main_thread)
     return 0

@@ -256,10 +256,10 @@ def test_a_failing_save_is_reported_and_the_batch_goes_on(store_target, tmp_path
     rows, insert = Store._rows, Store._insert_rows
     victim = {}
 
-    def spy(self, doc, data):
+    def spy(self, doc, data, text=None):
         if "Warschau" in (doc.title or ""):
             victim["id"] = doc.id
-        return rows(self, doc, data)
+        return rows(self, doc, data, text)
 
     def flaky(self, table, table_rows, **kw):
         insert(self, table, table_rows, **kw)  # rows written, then the commit never comes

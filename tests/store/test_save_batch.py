@@ -79,10 +79,10 @@ def test_a_refused_batch_is_stored_one_by_one_and_only_the_refused_document_fail
                      sections=[], captions=[], text=f"text {i}") for i in range(4)]
     original = Store._rows
 
-    def refuse(self, doc, data):
+    def refuse(self, doc, data, text=None):
         if doc.id == "d2":
             raise RuntimeError("refused")
-        return original(self, doc, data)
+        return original(self, doc, data, text)
 
     monkeypatch.setattr(Store, "_rows", refuse)
     with Store(":memory:") as store:
@@ -117,3 +117,48 @@ def test_release_due_waits_for_ten_times_the_last_release(tmp_path, monkeypatch)
         store.count()
         now[0] += 5.0
         assert store.release_due()
+
+
+# JSON values as Document.to_dict gives them: string keys, any text (including lone
+# surrogates and non-ASCII), ints, floats (also inf and nan), bools, None, nested lists
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=json_values)
+def test_the_stored_json_text_is_the_text_of_the_parsed_value(value):
+    # Store._contract keeps json.dumps(to_dict()) as the documents.data text instead of
+    # dumping json.loads of it again: the two texts must be equal for every value
+    from lagebild.store.db import _contract
+
+    class Doc:
+        def to_dict(self):
+            return {"value": value}
+
+    text, data = _contract(Doc())  # type: ignore[arg-type]
+    assert text == json.dumps(data, ensure_ascii=False)
+    assert json.loads(text) == data or data != data  # nan != nan
+
+
+def test_an_unchanged_document_is_found_unchanged_by_its_text_and_by_its_value(tmp_path):
+    from lagebild.store.db import _same_json
+
+    def make(i, text):
+        return Document(id=f"d{i}", source="s", language="de", title="T", authors=[], published=None,
+                        sections=[], captions=[], text=text)
+
+    doc = make(1, "Text über Äpfel")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.save_document(doc) == "new"
+        stored = store.query("SELECT data FROM documents")[0]["data"]
+        text = json.dumps(doc.to_dict(), ensure_ascii=False)
+        assert stored == text  # the text stored is the contract's text
+        assert store.save_document(doc) == "unchanged"
+        assert store.save_documents([doc, make(2, "x")]) == ["unchanged", "new"]
+        # stored text that differs only in layout is still the same JSON value
+        assert _same_json(store.backend, json.dumps(json.loads(text), indent=1), text, json.loads(text))
+        assert not _same_json(store.backend, stored.replace("Äpfel", "Birnen"), text, json.loads(text))

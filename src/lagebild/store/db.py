@@ -71,6 +71,25 @@ def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List
     return list(firsts.values()), list(lasts.values())
 
 
+def _contract(doc: Document) -> Tuple[str, Dict[str, Any]]:
+    """``doc.to_dict()`` as stored: its JSON text and that text parsed (plain JSON values:
+    lists, not tuples). The text equals ``json.dumps(data, ensure_ascii=False)`` -- dumping
+    what ``json.loads`` gave back gives the same text again (keys are strings already,
+    floats round-trip by ``repr``) -- so the documents row stores it without a second
+    dump of the whole document."""
+    text = json.dumps(doc.to_dict(), ensure_ascii=False)
+    return text, json.loads(text)
+
+
+def _same_json(backend: Backend, stored: Any, text: Optional[str], data: Dict[str, Any]) -> bool:
+    """Is the stored ``data`` column the same JSON as ``data``? Text equal to ``text`` (what
+    an unchanged re-ingest finds) answers without parsing it; else the parsed values are
+    compared, as before."""
+    if text is not None and isinstance(stored, str) and stored == text:
+        return True
+    return backend.load_json(stored) == data
+
+
 class Store:
     """A lagebild database. Use as a context manager or call :meth:`close`.
 
@@ -188,8 +207,8 @@ class Store:
         (the stored analysis is identical: nothing is written, not even a timestamp).
 
         Raises whatever the database raised, after rolling back this document only."""
-        data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
-        return self._in_transaction(lambda backend: self._write(backend, doc, data))
+        text, data = _contract(doc)
+        return self._in_transaction(lambda backend: self._write(backend, doc, data, text))
 
     def _in_transaction(self, write: Callable[[Backend], T]) -> T:
         """``write(backend)`` between BEGIN and COMMIT; on any exception (Ctrl-C too) the
@@ -237,10 +256,10 @@ class Store:
         """:meth:`save_documents` for documents with distinct ids (DuckDB)."""
         if not docs:
             return []
-        datas = [json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)) for doc in docs]
-        return self._in_transaction(lambda backend: self._write_group(backend, docs, datas))
+        contracts = [_contract(doc) for doc in docs]
+        return self._in_transaction(lambda backend: self._write_group(backend, docs, contracts))
 
-    def _write_group(self, backend: Backend, docs: List[Document], datas: List[Dict[str, Any]]) -> List[str]:
+    def _write_group(self, backend: Backend, docs: List[Document], contracts: List[Tuple[str, Dict[str, Any]]]) -> List[str]:
         ids = [doc.id for doc in docs]
         old = {
             r[0]: (r[1], r[2]) for r in backend.execute(
@@ -252,12 +271,12 @@ class Store:
         outcomes: List[str] = []
         tables: Dict[str, List[List[Any]]] = {t: [] for t in ("documents", "actors") + CHILD_TABLES}
         updated: List[tuple] = []
-        for doc, data in zip(docs, datas):
-            rows = self._rows(doc, data)
+        for doc, (text, data) in zip(docs, contracts):
+            rows = self._rows(doc, data, text)
             doc_row = rows.pop("documents")[0]
             if doc.id in old:
                 stored, seq = old[doc.id]
-                if backend.load_json(stored) == data:
+                if _same_json(backend, stored, text, data):
                     outcomes.append("unchanged")
                     continue
                 seq = seq if seq is not None else next_seq
@@ -290,9 +309,9 @@ class Store:
                 self._insert_rows(table, table_rows[i : i + 500], seq=table == "documents")
         return outcomes
 
-    def _write(self, backend: Backend, doc: Document, data: Dict[str, Any]) -> str:
+    def _write(self, backend: Backend, doc: Document, data: Dict[str, Any], text: Optional[str] = None) -> str:
         pg = backend.name == "postgresql"
-        rows = self._rows(doc, data)
+        rows = self._rows(doc, data, text)
         seq = int(backend.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
         doc_row = rows.pop("documents")[0] + [seq]
         cols = _COLUMNS["documents"] + ("seq",)
@@ -306,7 +325,7 @@ class Store:
             old = backend.execute(
                 "SELECT data, seq FROM documents WHERE id = ?" + (" FOR UPDATE" if pg else ""), [doc.id]
             ).fetchone()
-            if backend.load_json(old[0]) == data:
+            if _same_json(backend, old[0], text, data):
                 return "unchanged"
             seq = old[1] if old[1] is not None else seq
             outcome = "updated"
@@ -358,15 +377,16 @@ class Store:
             return
         self.backend.execute(sql, [value for row in rows for value in row])
 
-    def _rows(self, doc: Document, data: Dict[str, Any]) -> Dict[str, List[List[Any]]]:
-        """The rows ``doc`` becomes, per table, in the tables' column order."""
+    def _rows(self, doc: Document, data: Dict[str, Any], text: Optional[str] = None) -> Dict[str, List[List[Any]]]:
+        """The rows ``doc`` becomes, per table, in the tables' column order. ``text``: the
+        JSON text of ``data`` (:func:`_contract`), if the caller has it (else it is dumped)."""
         dump = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
         rows: Dict[str, List[List[Any]]] = {t: [] for t in ("documents", "actors") + CHILD_TABLES}
         rows["documents"].append([
             doc.id, doc.source, doc.url, doc.language, doc.title, doc.authors,
             _iso_or_none(doc.published), doc.published_raw, doc.text, doc.partial,
             doc.warnings, doc.model, len(doc.actors), len(doc.events), len(doc.statements),
-            len(doc.forecasts), dump(data),
+            len(doc.forecasts), dump(data) if text is None else text,
         ])
         for actor, adict in zip(doc.actors, data["actors"]):
             rows["actors"].append([
