@@ -12,8 +12,11 @@ future or predictive cue (a fixed regular expression, :data:`CUE`, independent o
 own lexicon) and that lagebild does NOT call a forecast (side ``not_predicted``), until it has
 ``--n`` of each. It writes them, WITH their text, to ``--out`` — a scratch file for the
 human judge that must never be committed (the corpus licence forbids shipping article text).
-It prints the population counts a recall estimate needs (articles read, forecasts predicted
-in them, cue sentences not predicted in them).
+With ``--random N`` it also draws one random sentence per article that lagebild does NOT call a
+forecast, cue or not (side ``not_predicted_random``), until it has N: forecasts without any cue
+word show up there. It prints the population counts a recall estimate needs (articles read,
+forecasts predicted in them, cue sentences and all sentences not predicted in them) and keeps
+them as ``population`` in the round's first record.
 
 The judge labels each sentence by the definition in ``benchmarks/gold/real-de/README.md``
 (a forecast predicts what its holder does not simply decide; plans and schedules of the
@@ -22,7 +25,10 @@ label and reason to ``forecast_audit.jsonl``.
 
 ``score`` checks each committed record's hash against the corpus and prints, per audit,
 precision with a 95 % Wilson interval, the share of forecasts among the not-predicted cue
-sentences (with its interval), and the reasons of the false alarms.
+sentences (with its interval), and the reasons of the false alarms; for a round with a
+``population``, a recall estimate: found = precision x forecasts predicted, missed = share of
+forecasts among the not-predicted cue sentences x their number (the random side estimates the
+forecasts outside them; one sentence per article, so short articles weigh a little more).
 """
 from __future__ import annotations
 
@@ -105,8 +111,11 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
         if plain and len(rnd) < n_random:  # any not-predicted sentence, with or without a cue
             s, e = rng.choice(plain)
             rnd.append(dict(line=ln, start=s, end=e, side="not_predicted_random", text=raw[s:e]))
+    rows = fc + neg + rnd
+    if rows:  # the population a recall estimate needs, kept with the round's first record
+        rows[0]["population"] = dict(articles=n_art, predicted=n_pred, cue_sentences=n_cue, sentences=n_sent)
     with out.open("w", encoding="utf-8") as fh:
-        for r in fc + neg + rnd:
+        for r in rows:
             r["sha"] = realgold.sentence_hash(r["text"])
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"{len(fc)} predicted, {len(neg)} not predicted, {len(rnd)} random not predicted; population: "
@@ -141,20 +150,24 @@ def score(path: Path, audit: str = "") -> None:
         print("  false alarms by reason: " + ", ".join(f"{k} {v}" for k, v in fa.most_common()))
         ms = Counter(r["kind"] for r in neg if r["label"] == "forecast")
         print("  misses by kind: " + ", ".join(f"{k} {v}" for k, v in ms.most_common()))
+        pop = next((r["population"] for r in rs if r.get("population")), None)
+        if pop:  # recall estimate: found = precision x predicted; missed = miss share x cue sentences not predicted
+            found = kp / max(1, len(pred)) * pop["predicted"]
+            missed = kn / max(1, len(neg)) * pop["cue_sentences"]
+            lo_m, hi_m = (x * pop["cue_sentences"] for x in wilson(kn, len(neg)))
+            print(f"  population {pop['articles']} articles: {pop['predicted']} predicted, {pop['cue_sentences']} cue "
+                  f"sentences and {pop['sentences']} sentences not predicted; recall estimate (cue sentences) "
+                  f"{found:.0f} / ({found:.0f} + {missed:.0f}) = {found / max(1e-9, found + missed):.3f} "
+                  f"(miss-share interval alone: {found / max(1e-9, found + hi_m):.3f}-{found / max(1e-9, found + lo_m):.3f})")
         if rnd:
             kr = sum(r["label"] == "forecast" for r in rnd)
             print(f"  forecasts among random not-predicted sentences {kr}/{len(rnd)} = {kr / len(rnd):.3f} "
                   f"{wilson(kr, len(rnd))}")
             mr = Counter(r["kind"] for r in rnd if r["label"] == "forecast")
             print("  random-side misses by kind: " + ", ".join(f"{k} {v}" for k, v in mr.most_common()))
-            pop = next((r["population"] for r in rs if r.get("population")), None)
-            if pop:  # recall estimate: found = precision x predicted; missed = miss rate x not-predicted sentences
-                found = kp / max(1, len(pred)) * pop["predicted"]
-                missed = kr / len(rnd) * pop["sentences"]
-                lo_m, hi_m = (x * pop["sentences"] for x in wilson(kr, len(rnd)))
-                print(f"  recall estimate {found:.0f} / ({found:.0f} + {missed:.0f}) = "
-                      f"{found / max(1e-9, found + missed):.3f} (miss-rate interval alone: "
-                      f"{found / (found + hi_m):.3f}-{found / max(1e-9, found + lo_m):.3f})")
+            if pop:  # forecasts outside the cue sentences: the random side over all not-predicted sentences
+                print(f"  forecasts among all {pop['sentences']} not-predicted sentences, estimated: "
+                      f"{kr / len(rnd) * pop['sentences']:.0f} {tuple(round(x * pop['sentences']) for x in wilson(kr, len(rnd)))}")
 
 
 def main() -> None:
