@@ -2051,6 +2051,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 continued = cond_before
                 # a speaker named in this sentence holds it ("…, sagte WTO-Chef Azevedo")
                 stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+        if kind is None and lang == "de" and out and sent_index.get(out[-1].span[0]) == si - 1 and (
+            _soll_projection(sent, flex, cond)
+        ):
+            # "Das Institut erwartet ein Wachstum von 1,5 Prozent. Die Arbeitslosigkeit soll von
+            # 9,1 auf 9,5 Prozent steigen.": hearsay "soll" over a change of an amount right after
+            # a forecast continues its projection, and its holder (a goal — "soll bis 2030 auf
+            # fünf Prozent sinken" after no forecast — stays out)
+            kind = "expectation"
+            continued = out[-1]
+            stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
         if kind is not None and cond is None and cond_before is not None and not continued and kind != "expectation":
             # "Das BIP würde … sinken", "Wir könnten … verlieren" right after a conditional
             # forecast: the same holder continues it
@@ -2099,7 +2109,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = out[-1]
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
-        ):
+        ) and not (lang == "de" and cues and _warned_content(sent, cues[0].tok, stmt, flex)):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue
@@ -2577,6 +2587,54 @@ def _projection_source(
     if back is None or not (0 < si - back <= PROJECTION_REACH):
         return None
     return last.holder, last.holder_text
+
+
+def _soll_projection(sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]]) -> bool:
+    """A hearsay "soll(en)" (outside a condition) whose verb is an ``outcome_verb`` of change
+    ("steigen", "sinken", "zunehmen") or an amount verb ("sein", "betragen"), with an amount
+    (a number that is no year) in its clause and no perfect infinitive ("soll gestiegen
+    sein" is hearsay about the past): the content of a projection ("Die Arbeitslosigkeit soll
+    von 9,1 auf 9,5 Prozent zunehmen"). The caller requires a forecast in the sentence
+    before, whose projection it continues (s23, audit kind hearsay-soll-change)."""
+    if not has_parse(sent.doc):
+        return False
+    for t in sent:
+        if (t.lower_,) not in REPORTED_SHOULD or (cond and cond[0] <= t.idx < cond[1]):
+            continue
+        if _perfect_infinitive(t, sent):
+            continue
+        verbs = [_lemma(v) for v in _main_verbs(sent, t)]
+        if not any(v in flex.words("outcome_verb") or v in AMOUNT_VERBS for v in verbs):
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
+            continue  # "maximal 37.500": a cap that is set
+        if any((sent.doc[j].like_num or sent.doc[j].pos_ == "NUM") and not YEAR.match(sent.doc[j].text)
+               for j in range(cs, ce)):
+            return True
+    return False
+
+
+def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
+    """The cue stands in the content of a warning: the statement that holds it has a
+    ``warning_verb`` as its cue ("…würden die Programme zusammenbrechen, warnte die
+    Organisation", "Die Kammer warnt, die Wartezeiten würden …"), or a warning verb precedes
+    it with a colon between ("Der Verband warnte vor den Folgen: Viele Betriebe würden …").
+    A warning points to a harm to come (Duden, "warnen": auf eine Gefahr hinweisen), so a
+    Konjunktiv II in its content is the predicted consequence, not the Konjunktiv-I
+    substitute of reported speech (s23, audit kinds warning-konjunktiv2, conditional-warning)."""
+    verbs = flex.words("warning_verb")
+    if not verbs:
+        return False
+    if stmt is not None and (stmt.cue or "").strip().lower() in verbs:
+        return True
+    doc = sent.doc
+    for t in sent:
+        if t.i >= cue.i:
+            break
+        if t.lower_ in verbs and any(doc[j].text == ":" for j in range(t.i + 1, cue.i)):
+            return True
+    return False
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:

@@ -1,0 +1,98 @@
+"""Grids of our own sentences for the forecast kinds of session 23 (issue 11), written before
+the rules from the kinds of MISSED forecast counted in the fresh unseen-news audit round
+``s23-before`` and the misses of the earlier rounds still missed on main's code
+(benchmarks/gold/real-de/forecast_audit.jsonl, side ``not_predicted``): a Konjunktiv-II or
+modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
+Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Arbeitslosigkeit soll von 9,1 auf
+9,5 Prozent steigen") continuing a forecast.
+
+Each grid runs the real pipeline; a grid passes when every sentence comes out as expected
+(fewer than 20 rows: the 95 % floor of the s22 grids allows no slip)."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import pytest
+
+from lagebild.pipeline import analyze
+
+PUB = "2026-03-01"
+
+
+def _forecasts(text: str):
+    return analyze(text, language="de", published=PUB).forecasts
+
+
+def one(holder: Optional[str] = None) -> Callable[[list], bool]:
+    def ok(fcs: list) -> bool:
+        if len(fcs) != 1:
+            return False
+        f = fcs[0]
+        return holder is None or (f.holder_text or "author") == holder or f.holder == holder
+    return ok
+
+
+def last(holder: Optional[str] = None) -> Callable[[list], bool]:
+    """The last sentence of a two-sentence text is a forecast (held by ``holder``)."""
+    def ok(fcs: list) -> bool:
+        return len(fcs) == 2 and (holder is None or (fcs[1].holder_text or "author") == holder
+                                  or fcs[1].holder == holder)
+    return ok
+
+
+def only_first(fcs: list) -> bool:
+    return len(fcs) == 1
+
+
+def none(fcs: list) -> bool:
+    return fcs == []
+
+
+WARNED_CONSEQUENCE = [
+    # a Konjunktiv-II "würde(n)" or a "könnte(n)" as the content of a warning: the warner
+    # predicts the consequence (a warning is a prediction of harm; Duden: "warnen" = auf eine
+    # Gefahr hinweisen) — a bare "würde" elsewhere stands in for Konjunktiv I and predicts nothing
+    ("Ohne neue Mittel würden die Hilfsprogramme zusammenbrechen, warnte die Organisation am Montag.",
+     one("die Organisation")),
+    ("Die Ökonomin warnte: Höhere Zölle würden die Exporte deutlich schwächen.", one("Die Ökonomin")),
+    ("Durch die Kürzungen würden Tausende Stellen verloren gehen, warnte die Gewerkschaft.", one("die Gewerkschaft")),
+    ("Ein Handelskrieg würde beiden Ländern schweren Schaden zufügen, warnte der Minister.", one("der Minister")),
+    ("Der Verband warnte vor den Folgen: Viele Betriebe würden dann in Konkurs gehen.", one("Der Verband")),
+    ("Die Ärztekammer warnt, die Wartezeiten würden sich weiter verlängern.", one("Die Ärztekammer")),
+    # no warning: the bare "würde" of reported speech, a wish, a polite form
+    ("Sie würden das Angebot prüfen, sagte die Sprecherin.", none),
+    ("Er sagte, die Delegation würde am Montag abreisen.", none),
+    ("Die Organisation würde gern mehr helfen, sagte der Sprecher.", none),
+    ("Der Minister betonte, man würde die Gespräche fortsetzen.", none),
+]
+
+
+SOLL_CHANGE_CONTINUES_A_FORECAST = [
+    # hearsay "soll(en)" + a change of an amount ("steigen", "sinken", "zunehmen") with a figure,
+    # right after a forecast: the source's projection continues (the previous forecast's holder)
+    ("Das Institut erwartet im nächsten Jahr ein Wachstum von 1,5 Prozent. Die Arbeitslosigkeit soll von "
+     "9,1 auf 9,5 Prozent steigen.", last("Das Institut")),
+    ("Die Notenbank rechnet für 2027 mit einer Inflation von drei Prozent. Auch die Zinsen sollen auf "
+     "vier Prozent steigen.", last("Die Notenbank")),
+    ("Die Ökonomen erwarten für das kommende Jahr eine Rezession. Die Exporte sollen um fünf Prozent sinken.",
+     last("Die Ökonomen")),
+    ("Der Verband erwartet für heuer ein Plus von zwei Prozent. Die Zahl der Beschäftigten soll um 3.000 zunehmen.",
+     last("Der Verband")),
+    # no forecast before it: a goal or a plan ("soll sinken" as a target), not a projection
+    ("Die Regierung hat ein Sparpaket beschlossen. Die Arbeitslosigkeit soll bis 2030 auf fünf Prozent sinken.",
+     none),
+    ("Die Regierung hat ein neues Klimagesetz vorgelegt. Die Emissionen sollen um 40 Prozent sinken.", none),
+    # a forecast before it, but the "soll" sentence is a plan: no change of an amount
+    ("Das Institut erwartet im nächsten Jahr ein Wachstum von 1,5 Prozent. Der Bericht soll am Montag "
+     "vorgestellt werden.", only_first),
+]
+
+
+@pytest.mark.parametrize(
+    "name,cases",
+    [("warned consequence", WARNED_CONSEQUENCE),
+     ("soll + change continues a forecast", SOLL_CHANGE_CONTINUES_A_FORECAST)],
+)
+def test_grid_kind_s23(name, cases):
+    failed = [text for text, ok in cases if not ok(_forecasts(text))]
+    assert not failed, f"{name}: {failed}"
