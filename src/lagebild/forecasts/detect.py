@@ -2067,6 +2067,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = cond_before
         if kind is None:
             continue
+        anchor = cues[0].tok if cues else (frame.tok if frame is not None else None)
+        if stmt is not None and lang == "de" and anchor is not None and not _reports_cue(sent, stmt, anchor, cond):
+            # "Falls X nicht antwortet, wird …" (the speech verb in the condition), "… dürfte
+            # nicht wirken, laut X gibt es …" (the evidential in another clause): that
+            # statement does not report the forecast; another one around the cue may
+            stmt = next((st for st in statements if st is not stmt and st.span[0] <= anchor.idx < st.span[1]
+                         and _reports_cue(sent, st, anchor, cond)), None)
         if lang == "de" and kind != "expectation" and _plan_source(
             sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
         ):
@@ -2587,6 +2594,32 @@ def _projection_source(
     if back is None or not (0 < si - back <= PROJECTION_REACH):
         return None
     return last.holder, last.holder_text
+
+
+def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[int, int]]) -> bool:
+    """Whether statement ``st`` reports the forecast cue ``anchor`` of ``sent``: not when its
+    speech word stands inside the condition ``cond`` ("Falls der Präsident nicht antwortet,
+    wird das Land …": who answers is part of the condition), nor when it is an evidential
+    ("laut", "zufolge", "nach Angaben") in another comma stretch of the sentence that has a
+    finite verb of its own ("Die Preise dürften steigen, laut dem Verband sind die Lager leer":
+    the source reports its own clause). A stretch without a finite verb ("Laut X, dem Chef
+    des Instituts, wird …") is a phrase of the cue's clause. (s23, holder kinds of the audit)"""
+    words = (st.cue or "").strip().lower().split()
+    if not words or words[0] in (",", ":") or not has_parse(sent.doc):
+        return True
+    doc = sent.doc
+    first = [t for t in sent if t.lower_ == words[0]]
+    if cond is not None and first and all(cond[0] <= t.idx < cond[1] for t in first) and not (
+        cond[0] <= anchor.idx < cond[1]
+    ):
+        return False
+    if " ".join(words) in EVIDENTIAL_CUES and first:
+        ev = first[0]
+        es, ee = clause_bounds(sent, ev.i)
+        cs, ce = clause_bounds(sent, anchor.i)
+        if (es, ee) != (cs, ce) and any(doc[j].tag_.endswith("FIN") and j != ev.i for j in range(es, ee)):
+            return False
+    return True
 
 
 def _soll_projection(sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]]) -> bool:
