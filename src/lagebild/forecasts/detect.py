@@ -2226,6 +2226,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
+        if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
+            source := _hearsay_source(sent, stmt)
+        ) is not None:
+            # "…, hieß es in Regierungskreisen", "heißt es in einer Studie der Nationalbank"
+            holder, holder_text = _token_actor(doc, source)
         if holder_text and (holder in ("unknown", "", None) or (
             holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
         )):
@@ -2654,6 +2659,35 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
         if (es, ee) != (cs, ce) and any(doc[j].tag_.endswith("FIN") and j != ev.i for j in range(es, ee)):
             return False
     return True
+
+
+HEARSAY_VERBS_DE = frozenset({"hieß", "heißt", "hiess", "heisst", "hieße", "heiße"})
+HEARSAY_PREPOSITIONS_DE = frozenset({"in", "im"})
+
+
+def _hearsay_source(sent: Span, stmt: Statement) -> Optional[Token]:
+    """The source of an impersonal "es hieß/heißt" (``stmt`` has the speaker "es"): the noun of
+    its "in" phrase in the same comma stretch — a circle ("in Regierungskreisen") or a
+    document whose genitive or "von" modifier names its author ("in einer Studie der
+    Nationalbank": the modifier). None when there is no such phrase ("hieß es." alone) or no
+    parse. (s23; the statement layer reads "aus dem Ministerium" itself.)"""
+    if (stmt.cue or "").strip().lower() not in HEARSAY_VERBS_DE or not has_parse(sent.doc):
+        return None
+    verb = next((t for t in sent if t.lower_ == stmt.cue.strip().lower()), None)
+    if verb is None:
+        return None
+    a, b = clause_bounds(sent, verb.i)
+    doc = sent.doc
+    for j in range(a, b):
+        t = doc[j]
+        if t.lower_ not in HEARSAY_PREPOSITIONS_DE or dep(t) != "case" or t.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = t.head
+        if not (a <= noun.i < b):
+            continue
+        owner = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")), None)
+        return owner if owner is not None else noun
+    return None
 
 
 def _soll_projection(sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]]) -> bool:
