@@ -172,13 +172,28 @@ HIESS_ES_IN = [
 ]
 
 
+FRONTED_EXPECTATION_WITH_MIT = [
+    # "Für 2027 rechnet das Unternehmen mit einem Anstieg …": a company's or a bank's outlook
+    # with a fronted time phrase (verb second, subject after the verb): the subject expects it
+    ("Für das laufende Jahr rechnet das Unternehmen mit einem Anstieg des Umsatzes auf rund 850 Millionen Euro.",
+     one("das Unternehmen")),
+    ("Für 2027 rechnet das Unternehmen mit einem Anstieg des Umsatzes.", one("das Unternehmen")),
+    ("Im kommenden Jahr rechnet die Bank mit einem Rückgang der Zinsen.", one("die Bank")),
+    ("Bis Ende Juni rechnet die Gewerkschaft mit einer Einigung.", one("die Gewerkschaft")),
+    # the subject-first order kept; a "mit" phrase of the subject before the verb is no object
+    ("Das Unternehmen rechnet mit einem Anstieg des Umsatzes auf 850 Millionen Euro.", one("Das Unternehmen")),
+    ("Der Chef mit seinem Team rechnet die Kosten durch.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("warned consequence", WARNED_CONSEQUENCE),
      ("soll + change continues a forecast", SOLL_CHANGE_CONTINUES_A_FORECAST),
      ("speech verb in the condition", SPEECH_VERB_IN_THE_CONDITION),
      ("evidential in another clause", EVIDENTIAL_IN_ANOTHER_CLAUSE),
-     ("werden + comparative", BECOMES_COMPARATIVE), ("hieß es in …", HIESS_ES_IN)],
+     ("werden + comparative", BECOMES_COMPARATIVE), ("hieß es in …", HIESS_ES_IN),
+     ("fronted expectation with mit", FRONTED_EXPECTATION_WITH_MIT)],
 )
 def test_grid_kind_s23(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]
