@@ -4,14 +4,16 @@ the rules from the kinds of MISSED forecast counted in the fresh unseen-news aud
 (benchmarks/gold/real-de/forecast_audit.jsonl, side ``not_predicted``): a Konjunktiv-II or
 modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
 Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Arbeitslosigkeit soll von 9,1 auf
-9,5 Prozent steigen") continuing a forecast, present "werden" + a comparative ("Das
-Geschäftsumfeld werde rauer"); and two holder kinds: a speech verb inside the
+9,5 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a
+fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"); and three holder kinds: a speech verb inside the
 condition ("Falls X nicht antwortet, wird …" is not X's forecast) and an evidential "laut X" in
-another clause ("…dürfte nicht wirken, laut X gibt es …"), and the source of "hieß es in
+another clause ("…dürfte nicht wirken, laut X gibt es …"), the source of "hieß es in
 Regierungskreisen / in einer Studie der Nationalbank".
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected
-(fewer than 20 rows: the 95 % floor of the s22 grids allows no slip)."""
+(fewer than 20 rows: the 95 % floor of the s22 grids allows no slip). A fifth kind, present
+"werden" + a comparative ("Das Geschäftsumfeld werde rauer"), was built with its grid and
+reverted: it added one false alarm on dev-B."""
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -130,26 +132,6 @@ EVIDENTIAL_IN_ANOTHER_CLAUSE = [
 ]
 
 
-BECOMES_COMPARATIVE = [
-    # present "werden" + a comparative: a change to come ("Das Geschäftsumfeld werde rauer"),
-    # as "wird … steigen" — the present of "werden" as copula points ahead (Duden Grammatik:
-    # "werden" + Adjektiv = Zustandsveränderung); "immer" + comparative is a trend under way
-    ("Allerdings werde das Geschäftsumfeld rauer, sagte der Chef.", one("der Chef")),
-    ("Das Benzin wird im Sommer teurer.", one("author")),
-    ("Die Konkurrenz wird härter, sagte der Manager.", one("der Manager")),
-    ("Das Wetter wird am Wochenende wärmer.", one("author")),
-    ("Die Kredite werden im nächsten Jahr billiger.", one("author")),
-    ("Die Lage werde bald besser, sagte die Ministerin.", one("die Ministerin")),
-    # a trend under way, the past, a passive, a question, a positive adjective
-    ("Die Lage wird immer schwieriger.", none),
-    ("Die Welt ist in den letzten Jahren unsicherer geworden.", none),
-    ("Die Kinder wurden älter.", none),
-    ("Die Straße wird breiter gebaut.", none),
-    ("Wird die Lage besser?", none),
-    ("Der Bürgermeister wird im Mai 60 Jahre alt.", none),
-]
-
-
 def holder_in(word: str) -> Callable[[list], bool]:
     """One forecast whose holder as written contains ``word``."""
     def ok(fcs: list) -> bool:
@@ -192,7 +174,7 @@ FRONTED_EXPECTATION_WITH_MIT = [
      ("soll + change continues a forecast", SOLL_CHANGE_CONTINUES_A_FORECAST),
      ("speech verb in the condition", SPEECH_VERB_IN_THE_CONDITION),
      ("evidential in another clause", EVIDENTIAL_IN_ANOTHER_CLAUSE),
-     ("werden + comparative", BECOMES_COMPARATIVE), ("hieß es in …", HIESS_ES_IN),
+     ("hieß es in …", HIESS_ES_IN),
      ("fronted expectation with mit", FRONTED_EXPECTATION_WITH_MIT)],
 )
 def test_grid_kind_s23(name, cases):

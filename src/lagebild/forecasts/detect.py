@@ -497,7 +497,7 @@ def analyse_sentence(
             out.rejected.append((label, "as if"))  # "klingt so, als könnten Sie …"
             continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
-            if not (lang == "de" and (out.condition or _comparative_change(sent, tok)) and _becomes(tok, sent)):
+            if not (out.condition and lang == "de" and _becomes(tok, sent)):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
@@ -1592,46 +1592,12 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
     return first.pos_ == "ADP" and second is not None and second.lower_ in rel and second.i < tok.i
 
 
-TREND_WORDS_DE = frozenset({"immer", "zunehmend", "stetig", "ständig", "allmählich", "seit"})
-PRESENT_WERDEN_DE = frozenset({"wird", "werden", "werde", "wirst", "werdet"})
-
-
-def _comparative_form(t: Token) -> bool:
-    """``t`` is a comparative adjective: the morphology says so (Degree=Cmp), or the word is
-    the lemma + "-er" (umlaut and the "e" of "-er/-el" stems dropped: "teurer" of "teuer",
-    "wärmer" of "warm", "dunkler" of "dunkel") — the tagger may call it a finite verb."""
-    if "Cmp" in t.morph.get("Degree"):
-        return True
-    low, lemma = t.lower_, (t.lemma_ or "").lower()
-    if not low.endswith("er") or len(low) < 5 or not lemma or low == lemma or t.pos_ not in ("ADJ", "VERB", "ADV"):
-        return False
-    plain = str.maketrans("äöü", "aou")
-    stem = low[:-2].translate(plain)
-    forms = {lemma.translate(plain)}
-    if lemma.endswith(("er", "el")):
-        forms.add((lemma[:-2] + lemma[-1]).translate(plain))
-    return stem in forms
-
-
-def _comparative_change(sent: Span, tok: Token) -> bool:
-    """Present "werden" ``tok`` as the copula of a change to a comparative ("Das Benzin wird
-    im Sommer teurer", "werde das Geschäftsumfeld rauer"): the change lies ahead (Duden
-    Grammatik: "werden" + adjective = change of state) — not a trend under way ("wird immer
-    schwieriger", "zunehmend") and not a question. (s23, audit kind werden-copula-change)"""
-    if tok.lower_ not in PRESENT_WERDEN_DE:
-        return False
-    clause = _clause(sent, tok)
-    if any(t.lower_ in TREND_WORDS_DE for t in clause):
-        return False
-    return any(t.i > tok.i and _comparative_form(t) for t in clause)
-
-
 def _becomes(tok: Token, sent: Span) -> bool:
     """"werde/wird … größer": werden as a copula of change with an adjective, no participle."""
     clause = _clause(sent, tok)
     if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
         return False
-    return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" or _comparative_form(t) for t in clause if t.i > tok.i)
+    return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
 EXPLETIVES = {"there"}
 
 
