@@ -5,10 +5,11 @@ the rules from the kinds of MISSED forecast counted in the fresh unseen-news aud
 modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
 Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Arbeitslosigkeit soll von 9,1 auf
 9,5 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a
-fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"); and three holder kinds: a speech verb inside the
+fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"); and four holder kinds: a speech verb inside the
 condition ("Falls X nicht antwortet, wird …" is not X's forecast) and an evidential "laut X" in
 another clause ("…dürfte nicht wirken, laut X gibt es …"), the source of "hieß es in
-Regierungskreisen / in einer Studie der Nationalbank".
+Regierungskreisen / in einer Studie der Nationalbank", and a post-posed attitude frame ("…, ist
+der Trainer überzeugt").
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected
 (fewer than 20 rows: the 95 % floor of the s22 grids allows no slip). A fifth kind, present
@@ -168,6 +169,20 @@ FRONTED_EXPECTATION_WITH_MIT = [
 ]
 
 
+ATTITUDE_AFTER_THE_CONTENT = [
+    # ", ist (sich) X überzeugt/sicher/zuversichtlich": a post-posed attitude frame (as "…,
+    # glaubt X") names the holder of the forecast before it
+    ("Die Mannschaft wird sich im Frühjahr steigern, ist der Trainer überzeugt.", one("der Trainer")),
+    ("Die Preise werden im Herbst steigen, ist sich der Ökonom sicher.", one("der Ökonom")),
+    ("Die Verhandlungen werden scheitern, ist die Opposition überzeugt.", one("die Opposition")),
+    ("Die Wirtschaft wird 2027 wieder wachsen, sind die Forscher optimistisch.", one("die Forscher")),
+    ("Die Reform wird kaum etwas ändern, ist der Politologe pessimistisch.", one("der Politologe")),
+    # no frame after the content: the author; a frame with a content of its own is its own
+    ("Die Preise werden im Herbst steigen, das ist sicher.", one("author")),
+    ("Die Preise werden im Herbst steigen, und die Firma ist froh.", one("author")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("warned consequence", WARNED_CONSEQUENCE),
@@ -175,7 +190,8 @@ FRONTED_EXPECTATION_WITH_MIT = [
      ("speech verb in the condition", SPEECH_VERB_IN_THE_CONDITION),
      ("evidential in another clause", EVIDENTIAL_IN_ANOTHER_CLAUSE),
      ("hieß es in …", HIESS_ES_IN),
-     ("fronted expectation with mit", FRONTED_EXPECTATION_WITH_MIT)],
+     ("fronted expectation with mit", FRONTED_EXPECTATION_WITH_MIT),
+     ("attitude after the content", ATTITUDE_AFTER_THE_CONTENT)],
 )
 def test_grid_kind_s23(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]

@@ -2192,6 +2192,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
+        if holder == "author" and stmt is None and lang == "de" and anchor is not None and (
+            judge := _attitude_after(sent, anchor, flex)
+        ) is not None:
+            # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
+            # the content names its holder
+            holder, holder_text = _token_actor(doc, judge)
         if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
             source := _hearsay_source(sent, stmt)
         ) is not None:
@@ -2625,6 +2631,31 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
         if (es, ee) != (cs, ce) and any(doc[j].tag_.endswith("FIN") and j != ev.i for j in range(es, ee)):
             return False
     return True
+
+
+ATTITUDE_FRAME_VERBS_DE = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigt", "zeigte", "zeigen", "zeigten", "gibt", "gab", "geben", "gaben"})
+NOT_A_JUDGE_DE = frozenset({"das", "dies", "es", "sich", "man", "dabei", "davon", "auch", "dessen"})
+
+
+def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optional[Token]:
+    """The judge of an attitude frame in the comma stretch right after the cue's clause:
+    a finite "ist/sind/zeigte (sich)/gab sich" + a noun phrase + an ``attitude_adj`` of
+    forecast_cues.tsv ending the stretch ("…, ist der Trainer überzeugt", "…, ist sich der
+    Ökonom sicher", "…, zeigte sich die Ministerin zuversichtlich"). None when the stretch is
+    anything else ("…, das ist sicher": a demonstrative judges nothing of its own). (s23)"""
+    adjs = flex.words("attitude_adj")
+    if not adjs or not has_parse(sent.doc):
+        return None
+    doc = sent.doc
+    _, ce = clause_bounds(sent, anchor.i)
+    if ce >= sent.end - 1 or doc[ce].text != ",":
+        return None
+    a, b = clause_bounds(sent, ce + 1)
+    words = [doc[j] for j in range(a, b) if not doc[j].is_punct]
+    if len(words) < 3 or len(words) > 8 or words[0].lower_ not in ATTITUDE_FRAME_VERBS_DE or words[-1].lower_ not in adjs:
+        return None
+    between = [t for t in words[1:-1] if t.lower_ not in NOT_A_JUDGE_DE]
+    return next((t for t in between if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.tag_ == "PPER")), None)
 
 
 HEARSAY_VERBS_DE = frozenset({"hieß", "heißt", "hiess", "heisst", "hieße", "heiße"})
