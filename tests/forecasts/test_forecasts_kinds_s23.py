@@ -5,7 +5,8 @@ the rules from the kinds of MISSED forecast counted in the fresh unseen-news aud
 modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
 Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Arbeitslosigkeit soll von 9,1 auf
 9,5 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a
-fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"); and four holder kinds: a speech verb inside the
+fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"), a headline's passive
+expectation without its auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet"); and four holder kinds: a speech verb inside the
 condition ("Falls X nicht antwortet, wird …" is not X's forecast) and an evidential "laut X" in
 another clause ("…dürfte nicht wirken, laut X gibt es …"), the source of "hieß es in
 Regierungskreisen / in einer Studie der Nationalbank", and a post-posed attitude frame ("…, ist
@@ -183,6 +184,22 @@ ATTITUDE_AFTER_THE_CONTENT = [
 ]
 
 
+HEADLINE_EXPECTATION = [
+    # a headline drops the auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet" = "wird erwartet"):
+    # an expectation participle ending a verbless line with a noun before it is the passive
+    # expectation, as in the body
+    ("BIP-Anstieg von 1,5 Prozent erwartet. Die Wirtschaft wächst.", one()),
+    ("Leichtes Wachstum für 2016 erwartet", one()),
+    ("Weitere Rückgänge bei den Exporten befürchtet. Die Firma leidet.", one()),
+    ("Deutlicher Anstieg der Arbeitslosigkeit prognostiziert. Die Zahlen sind schlecht.", one()),
+    ("Rekordernte für heuer erwartet. Die Bauern sind zufrieden.", one()),
+    # a person's expected arrival, "wie erwartet", a finite verb, no noun: no headline expectation
+    ("Papst Franziskus am Sonntag in Wien erwartet. Die Stadt ist bereit.", none),
+    ("Gewinn gestiegen, Umsatz wie erwartet. Die Firma ist zufrieden.", none),
+    ("Neuer Rekord bei den Exporten erreicht. Die Firma ist zufrieden.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [("warned consequence", WARNED_CONSEQUENCE),
@@ -191,7 +208,8 @@ ATTITUDE_AFTER_THE_CONTENT = [
      ("evidential in another clause", EVIDENTIAL_IN_ANOTHER_CLAUSE),
      ("hieß es in …", HIESS_ES_IN),
      ("fronted expectation with mit", FRONTED_EXPECTATION_WITH_MIT),
-     ("attitude after the content", ATTITUDE_AFTER_THE_CONTENT)],
+     ("attitude after the content", ATTITUDE_AFTER_THE_CONTENT),
+     ("headline expectation", HEADLINE_EXPECTATION)],
 )
 def test_grid_kind_s23(name, cases):
     failed = [text for text, ok in cases if not ok(_forecasts(text))]

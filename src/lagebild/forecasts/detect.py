@@ -1926,7 +1926,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
-        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here:
+        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:]))
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -2010,6 +2011,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            elif lang == "de" and not analysis.rejected and (head_cue := _headline_expectation(sent)) is not None:
+                # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
+                kind = "expectation"
+                own_cue = head_cue.text
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
@@ -2631,6 +2636,35 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
         if (es, ee) != (cs, ce) and any(doc[j].tag_.endswith("FIN") and j != ev.i for j in range(es, ee)):
             return False
     return True
+
+
+HEADLINE_PARTICIPLES_DE = frozenset({"erwartet", "befürchtet", "prognostiziert", "vorausgesagt", "vorhergesagt",
+                                     "gefürchtet"})  # of the "expect" verbs of speech_verbs.tsv that take an object
+
+
+def _headline_expectation(sent: Span) -> Optional[Token]:
+    """The participle of an expectation verb (:data:`HEADLINE_PARTICIPLES_DE`) ending a short
+    line that has no other finite verb and a noun before it: a headline, which drops the
+    auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet" = "… wird erwartet"; Duden: headline
+    style omits auxiliaries). Not "wie/als erwartet" (as expected), not a person's expected
+    arrival (an actor mention before it: "Papst am Sonntag in Wien erwartet"), not a
+    question. (s23, audit kind headline-expectation)"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= 15 or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    last = words[-1]
+    if last.lower_ not in HEADLINE_PARTICIPLES_DE or words[-2].lower_ in ("wie", "als"):
+        return None
+    if any(t.tag_ in ("VAFIN", "VMFIN", "VVFIN") and t.i != last.i for t in words):
+        return None
+    if any(t.text == "," for t in sent):
+        return None  # "Gewinn gestiegen, Umsatz wie erwartet": a list of facts
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words[:-1]):
+        return None
+    doc = sent.doc
+    if tokens.mentions_in(doc, sent.start_char, last.idx):
+        return None
+    return last
 
 
 ATTITUDE_FRAME_VERBS_DE = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigt", "zeigte", "zeigen", "zeigten", "gibt", "gab", "geben", "gaben"})
