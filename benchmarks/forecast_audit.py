@@ -57,7 +57,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     d = 1 + z * z / n
     c = (p + z * z / (2 * n)) / d
     h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (round(c - h, 3), round(c + h, 3))
+    return (max(0.0, round(c - h, 3)), min(1.0, round(c + h, 3)))
 
 
 def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_random: int = 0) -> None:
