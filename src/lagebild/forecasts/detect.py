@@ -2614,7 +2614,7 @@ def _projection_source(
 
 def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[int, int]]) -> bool:
     """Whether statement ``st`` reports the forecast cue ``anchor`` of ``sent``: not when its
-    speech word stands inside the condition ``cond`` ("Falls der Präsident nicht antwortet,
+    speech word and its speaker stand inside the condition ``cond`` ("Falls der Präsident nicht antwortet,
     wird das Land …": who answers is part of the condition), nor when it is an evidential
     ("laut", "zufolge", "nach Angaben") in another comma stretch of the sentence that has a
     finite verb of its own ("Die Preise dürften steigen, laut dem Verband sind die Lager leer":
@@ -2625,9 +2625,15 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
         return True
     doc = sent.doc
     first = [t for t in sent if t.lower_ == words[0]]
+    who = (st.speaker_text or "").strip()
+    text = doc_text(doc)
+    at = text.find(who, sent.start_char, sent.end_char) if who else -1
     if cond is not None and first and all(cond[0] <= t.idx < cond[1] for t in first) and not (
         cond[0] <= anchor.idx < cond[1]
-    ):
+    ) and at >= 0 and cond[0] <= at < cond[1]:
+        # (the speaker stands in the condition too; a Konjunktiv-I continuation whose verb
+        # opens the condition — "Schieder sprach. Komme nichts heraus, würde …" — keeps its
+        # speaker from before)
         return False
     if " ".join(words) in EVIDENTIAL_CUES and first:
         ev = first[0]
