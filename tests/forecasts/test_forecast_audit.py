@@ -29,13 +29,13 @@ def test_wilson_interval():
 
 
 def test_audit_records_are_labels_only():
-    keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok"}
+    keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok", "population"}
     annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) >= 720
+    assert len(rows) >= 1120
     for r in rows:
         assert set(r) <= keys
-        assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted")
+        assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted", "not_predicted_random")
         assert r["line"] not in annotated  # unseen text: outside the annotation lines
         assert 0 <= r["start"] < r["end"]
 
@@ -47,6 +47,8 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s20-before: precision 34/60" in out and "s20-after: precision 25/60" in out
     assert "s21-before: precision 32/60" in out and "s21-after: precision 31/60" in out
     assert "s22-before: precision 28/60" in out and "s22-after: precision 36/60" in out
+    assert "s23-before: precision 27/60" in out and "forecasts among random not-predicted sentences 0/80" in out
+    assert "s23-after: precision 23/60" in out
     # every round is a fresh sample: no article is audited twice
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_round = {}

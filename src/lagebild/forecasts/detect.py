@@ -1926,7 +1926,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
-        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here:
+        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:]))
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -2010,6 +2011,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            elif lang == "de" and not analysis.rejected and (head_cue := _headline_expectation(sent)) is not None:
+                # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
+                kind = "expectation"
+                own_cue = head_cue.text
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
@@ -2051,12 +2056,29 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 continued = cond_before
                 # a speaker named in this sentence holds it ("…, sagte WTO-Chef Azevedo")
                 stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+        if kind is None and lang == "de" and out and sent_index.get(out[-1].span[0]) == si - 1 and (
+            _soll_projection(sent, flex, cond)
+        ):
+            # "Das Institut erwartet ein Wachstum von 1,5 Prozent. Die Arbeitslosigkeit soll von
+            # 9,1 auf 9,5 Prozent steigen.": hearsay "soll" over a change of an amount right after
+            # a forecast continues its projection, and its holder (a goal — "soll bis 2030 auf
+            # fünf Prozent sinken" after no forecast — stays out)
+            kind = "expectation"
+            continued = out[-1]
+            stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
         if kind is not None and cond is None and cond_before is not None and not continued and kind != "expectation":
             # "Das BIP würde … sinken", "Wir könnten … verlieren" right after a conditional
             # forecast: the same holder continues it
             continued = cond_before
         if kind is None:
             continue
+        anchor = cues[0].tok if cues else (frame.tok if frame is not None else None)
+        if stmt is not None and lang == "de" and anchor is not None and not _reports_cue(sent, stmt, anchor, cond):
+            # "Falls X nicht antwortet, wird …" (the speech verb in the condition), "… dürfte
+            # nicht wirken, laut X gibt es …" (the evidential in another clause): that
+            # statement does not report the forecast; another one around the cue may
+            stmt = next((st for st in statements if st is not stmt and st.span[0] <= anchor.idx < st.span[1]
+                         and _reports_cue(sent, st, anchor, cond)), None)
         if lang == "de" and kind != "expectation" and _plan_source(
             sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
         ):
@@ -2099,7 +2121,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continued = out[-1]
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
-        ):
+        ) and not (lang == "de" and cues and _warned_content(sent, cues[0].tok, stmt, flex)):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue
@@ -2175,6 +2197,17 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 holder, holder_text = projector
             else:
                 holder, holder_text = "author", None
+        if holder == "author" and stmt is None and lang == "de" and anchor is not None and (
+            judge := _attitude_after(sent, anchor, flex)
+        ) is not None:
+            # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
+            # the content names its holder
+            holder, holder_text = _token_actor(doc, judge)
+        if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
+            source := _hearsay_source(sent, stmt)
+        ) is not None:
+            # "…, hieß es in Regierungskreisen", "heißt es in einer Studie der Nationalbank"
+            holder, holder_text = _token_actor(doc, source)
         if holder_text and (holder in ("unknown", "", None) or (
             holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
         )):
@@ -2577,6 +2610,169 @@ def _projection_source(
     if back is None or not (0 < si - back <= PROJECTION_REACH):
         return None
     return last.holder, last.holder_text
+
+
+def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[int, int]]) -> bool:
+    """Whether statement ``st`` reports the forecast cue ``anchor`` of ``sent``: not when its
+    speech word and its speaker stand inside the condition ``cond`` ("Falls der Präsident nicht antwortet,
+    wird das Land …": who answers is part of the condition), nor when it is an evidential
+    ("laut", "zufolge", "nach Angaben") in another comma stretch of the sentence that has a
+    finite verb of its own ("Die Preise dürften steigen, laut dem Verband sind die Lager leer":
+    the source reports its own clause). A stretch without a finite verb ("Laut X, dem Chef
+    des Instituts, wird …") is a phrase of the cue's clause. (s23, holder kinds of the audit)"""
+    words = (st.cue or "").strip().lower().split()
+    if not words or words[0] in (",", ":") or not has_parse(sent.doc):
+        return True
+    doc = sent.doc
+    first = [t for t in sent if t.lower_ == words[0]]
+    who = (st.speaker_text or "").strip()
+    text = doc_text(doc)
+    at = text.find(who, sent.start_char, sent.end_char) if who else -1
+    if cond is not None and first and all(cond[0] <= t.idx < cond[1] for t in first) and not (
+        cond[0] <= anchor.idx < cond[1]
+    ) and at >= 0 and cond[0] <= at < cond[1]:
+        # (the speaker stands in the condition too; a Konjunktiv-I continuation whose verb
+        # opens the condition — "Schieder sprach. Komme nichts heraus, würde …" — keeps its
+        # speaker from before)
+        return False
+    if " ".join(words) in EVIDENTIAL_CUES and first:
+        ev = first[0]
+        es, ee = clause_bounds(sent, ev.i)
+        cs, ce = clause_bounds(sent, anchor.i)
+        if (es, ee) != (cs, ce) and any(doc[j].tag_.endswith("FIN") and j != ev.i for j in range(es, ee)):
+            return False
+    return True
+
+
+HEADLINE_PARTICIPLES_DE = frozenset({"erwartet", "befürchtet", "prognostiziert", "vorausgesagt", "vorhergesagt",
+                                     "gefürchtet"})  # of the "expect" verbs of speech_verbs.tsv that take an object
+
+
+def _headline_expectation(sent: Span) -> Optional[Token]:
+    """The participle of an expectation verb (:data:`HEADLINE_PARTICIPLES_DE`) ending a short
+    line that has no other finite verb and a noun before it: a headline, which drops the
+    auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet" = "… wird erwartet"; Duden: headline
+    style omits auxiliaries). Not "wie/als erwartet" (as expected), not a person's expected
+    arrival (an actor mention before it: "Papst am Sonntag in Wien erwartet"), not a
+    question. (s23, audit kind headline-expectation)"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= 15 or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    last = words[-1]
+    if last.lower_ not in HEADLINE_PARTICIPLES_DE or words[-2].lower_ in ("wie", "als"):
+        return None
+    if any(t.tag_ in ("VAFIN", "VMFIN", "VVFIN") and t.i != last.i for t in words):
+        return None
+    if any(t.text == "," for t in sent):
+        return None  # "Gewinn gestiegen, Umsatz wie erwartet": a list of facts
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words[:-1]):
+        return None
+    doc = sent.doc
+    if tokens.mentions_in(doc, sent.start_char, last.idx):
+        return None
+    return last
+
+
+ATTITUDE_FRAME_VERBS_DE = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigt", "zeigte", "zeigen", "zeigten", "gibt", "gab", "geben", "gaben"})
+NOT_A_JUDGE_DE = frozenset({"das", "dies", "es", "sich", "man", "dabei", "davon", "auch", "dessen"})
+
+
+def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optional[Token]:
+    """The judge of an attitude frame in the comma stretch right after the cue's clause:
+    a finite "ist/sind/zeigte (sich)/gab sich" + a noun phrase + an ``attitude_adj`` of
+    forecast_cues.tsv ending the stretch ("…, ist der Trainer überzeugt", "…, ist sich der
+    Ökonom sicher", "…, zeigte sich die Ministerin zuversichtlich"). None when the stretch is
+    anything else ("…, das ist sicher": a demonstrative judges nothing of its own). (s23)"""
+    adjs = flex.words("attitude_adj")
+    if not adjs or not has_parse(sent.doc):
+        return None
+    doc = sent.doc
+    _, ce = clause_bounds(sent, anchor.i)
+    if ce >= sent.end - 1 or doc[ce].text != ",":
+        return None
+    a, b = clause_bounds(sent, ce + 1)
+    words = [doc[j] for j in range(a, b) if not doc[j].is_punct]
+    if len(words) < 3 or len(words) > 8 or words[0].lower_ not in ATTITUDE_FRAME_VERBS_DE or words[-1].lower_ not in adjs:
+        return None
+    between = [t for t in words[1:-1] if t.lower_ not in NOT_A_JUDGE_DE]
+    return next((t for t in between if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.tag_ == "PPER")), None)
+
+
+HEARSAY_VERBS_DE = frozenset({"hieß", "heißt", "hiess", "heisst", "hieße", "heiße"})
+HEARSAY_PREPOSITIONS_DE = frozenset({"in", "im"})
+
+
+def _hearsay_source(sent: Span, stmt: Statement) -> Optional[Token]:
+    """The source of an impersonal "es hieß/heißt" (``stmt`` has the speaker "es"): the noun of
+    its "in" phrase in the same comma stretch — a circle ("in Regierungskreisen") or a
+    document whose genitive or "von" modifier names its author ("in einer Studie der
+    Nationalbank": the modifier). None when there is no such phrase ("hieß es." alone) or no
+    parse. (s23; the statement layer reads "aus dem Ministerium" itself.)"""
+    if (stmt.cue or "").strip().lower() not in HEARSAY_VERBS_DE or not has_parse(sent.doc):
+        return None
+    verb = next((t for t in sent if t.lower_ == stmt.cue.strip().lower()), None)
+    if verb is None:
+        return None
+    a, b = clause_bounds(sent, verb.i)
+    doc = sent.doc
+    for j in range(a, b):
+        t = doc[j]
+        if t.lower_ not in HEARSAY_PREPOSITIONS_DE or dep(t) != "case" or t.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = t.head
+        if not (a <= noun.i < b):
+            continue
+        owner = next((c for c in noun.children if dep(c) in ("nmod", "nmod:poss") and c.pos_ in ("NOUN", "PROPN")), None)
+        return owner if owner is not None else noun
+    return None
+
+
+def _soll_projection(sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]]) -> bool:
+    """A hearsay "soll(en)" (outside a condition) whose verb is an ``outcome_verb`` of change
+    ("steigen", "sinken", "zunehmen") or an amount verb ("sein", "betragen"), with an amount
+    (a number that is no year) in its clause and no perfect infinitive ("soll gestiegen
+    sein" is hearsay about the past): the content of a projection ("Die Arbeitslosigkeit soll
+    von 9,1 auf 9,5 Prozent zunehmen"). The caller requires a forecast in the sentence
+    before, whose projection it continues (s23, audit kind hearsay-soll-change)."""
+    if not has_parse(sent.doc):
+        return False
+    for t in sent:
+        if (t.lower_,) not in REPORTED_SHOULD or (cond and cond[0] <= t.idx < cond[1]):
+            continue
+        if _perfect_infinitive(t, sent):
+            continue
+        verbs = [_lemma(v) for v in _main_verbs(sent, t)]
+        if not any(v in flex.words("outcome_verb") or v in AMOUNT_VERBS for v in verbs):
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
+            continue  # "maximal 37.500": a cap that is set
+        if any((sent.doc[j].like_num or sent.doc[j].pos_ == "NUM") and not YEAR.match(sent.doc[j].text)
+               for j in range(cs, ce)):
+            return True
+    return False
+
+
+def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
+    """The cue stands in the content of a warning: the statement that holds it has a
+    ``warning_verb`` as its cue ("…würden die Programme zusammenbrechen, warnte die
+    Organisation", "Die Kammer warnt, die Wartezeiten würden …"), or a warning verb precedes
+    it with a colon between ("Der Verband warnte vor den Folgen: Viele Betriebe würden …").
+    A warning points to a harm to come (Duden, "warnen": auf eine Gefahr hinweisen), so a
+    Konjunktiv II in its content is the predicted consequence, not the Konjunktiv-I
+    substitute of reported speech (s23, audit kinds warning-konjunktiv2, conditional-warning)."""
+    verbs = flex.words("warning_verb")
+    if not verbs:
+        return False
+    if stmt is not None and (stmt.cue or "").strip().lower() in verbs:
+        return True
+    doc = sent.doc
+    for t in sent:
+        if t.i >= cue.i:
+            break
+        if t.lower_ in verbs and any(doc[j].text == ":" for j in range(t.i + 1, cue.i)):
+            return True
+    return False
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:

@@ -57,6 +57,7 @@ CUE_KINDS = (
     "weather_verb",
     "assumption_verb",
     "plan_noun",
+    "attitude_adj",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (

@@ -1081,6 +1081,10 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     obj = None
     kids = list(tok.children)
     kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
+    # "Für 2027 rechnet das Unternehmen mit einem Anstieg": after a fronted phrase the parser
+    # may hang the "mit" object on the subject that follows the verb (s23)
+    kids += [g for c in list(tok.children) if dep(c) == "nsubj" and c.i > tok.i for g in c.children
+             if dep(g) == "nmod" and g.i > c.i and any(x.lower_ == "mit" and dep(x) == "case" for x in g.children)]
     subjects = [c for c in tok.children if dep(c) == "nsubj"]
     for c in kids:
         d = dep(c)
