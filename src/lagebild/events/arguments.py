@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
+                                relative_pronoun, time_adverbial, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
@@ -437,8 +437,8 @@ class ArgumentsMixin:
         doc = verb.doc
         parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
         for ph in phrases:
-            if ph.prep is not None:
-                continue
+            if ph.prep is not None or (ph.tokens and time_adverbial(ph.head)):
+                continue  # (a bare time phrase: "Diese Woche verbot X …")
             if any(t.lower_ in self.lex.postpositions and t.pos_ in ("ADP", "ADV") for t in ph.tokens) or (
                     ph.tokens and ph.tokens[-1].i + 1 < len(doc) and doc[ph.tokens[-1].i + 1].lower_ in self.lex.postpositions):
                 continue  # "Dem Bericht der Uno zufolge": an adverbial, not an argument
@@ -498,9 +498,12 @@ class ArgumentsMixin:
         # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
         # zufolge/flat hat Russland …": the source of the report, not the subject)
         post = self.lex.postpositions
+        # a bare time phrase is an adverbial whatever the parse says ("Diese Woche/obj
+        # verbot X …", "Mitte April/nsubj hatten zwei Bomber …"): no argument
         subj = [c for c in self.children(verb, "subj", "subj_pass")
-                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)]
-        objs = self.children(verb, "obj")
+                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)
+                and not time_adverbial(c)]
+        objs = [c for c in self.children(verb, "obj") if not time_adverbial(c)]
         pron = relative_pronoun(verb)
         if pron is not None:
             # a relative clause the parse did not read as one (", der Scholz kritisierte"

@@ -206,6 +206,30 @@ def _clearly_nominative(tok: Token) -> bool:
     return False
 
 
+TIME_UNITS_DE = time_words("de").units
+
+
+def time_adverbial(tok: Token) -> bool:
+    """German: whether the noun ``tok`` heads a bare time phrase -- an adverbial accusative
+    of time ("Diese Woche verbot X …", "Vergangenes Jahr hatte X …", "Jeden Tag greift X
+    … an", "Mitte April hatten X …"), which is never a subject or an object however the
+    parse labels it (Duden-Grammatik 2016, §1232). True for a noun (or a name the tagger
+    took for one) whose form or lemma is a time unit, month, weekday or time noun of
+    ``data/temporal/de.yaml`` (:mod:`lagebild.language.timewords`) and that carries no
+    preposition; False otherwise. No actor is a time unit, so argument selection loses
+    nothing by passing such a phrase over."""
+    if tok.pos_ not in ("NOUN", "PROPN", "X") or any(c.dep_ == "case" for c in tok.children):
+        return False
+    def timeword(t: Token) -> bool:
+        low, lemma = t.lower_, t.lemma_.lower()
+        return low in TIME_NOUNS_DE or lemma in TIME_UNITS_DE or low in TIME_UNITS_DE or lemma in TIME_NOUNS_DE
+
+    # (a parse that made the adjective the head and the time noun its "flat" part:
+    # "Kommendes/nsubj Jahr/flat")
+    return timeword(tok) or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and any(
+        c.dep_ == "flat" and c.i == tok.i + 1 and timeword(c) for c in tok.children))
+
+
 def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
     """German: the head of the noun phrase in the Vorfeld of ``verb``'s verb-second main
     clause when word order and case make it the subject (module docstring), else None.
@@ -237,8 +261,8 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
         return None
     if np.pos_ == "PRON" and np.lower_ in ("es", "das", "dies") and np.dep_ in ("expl", "ep"):
         return None
-    if _non_nominative(np):
-        return None
+    if _non_nominative(np) or time_adverbial(np):
+        return None  # (a bare time phrase: "Diese Woche verbot X …")
     if np.pos_ in ("NOUN", "PROPN", "ADV", "X") and ("Dat" in np.morph.get("Case") or "Gen" in np.morph.get("Case")) and not np.text[:1].isupper():
         return None
     # a clearly nominative phrase after the verb keeps its subject role (object topicalised)
