@@ -387,7 +387,10 @@ class ArgumentsMixin:
         if not any(self._has_actor(doc, x) for x in subj) or not any(self._has_actor(doc, x) for x in objs):
             lin_s, lin_o = self._linear_args(verb)
             taken = {t.i for x in subj + objs for t in x.subtree}
-            if not any(self._has_actor(doc, x) or x.pos_ == "PRON" for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
+            # (a standalone demonstrative the tagger read as a determiner, "Dieser/DET lehnte
+            # … ab", is a pronoun: it refers, see _refer)
+            if not any(self._has_actor(doc, x) or x.pos_ == "PRON" or (x.pos_ == "DET" and "Dem" in x.morph.get("PronType"))
+                       for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
                     and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
                                                                         if self._has_actor(doc, c)):
                 if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
