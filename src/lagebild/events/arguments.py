@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                relative_pronoun, time_adverbial, vorfeld_object, vorfeld_subject, zu_infinitive)
+                                finite_verb, relative_pronoun, time_adverbial, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
@@ -418,7 +418,12 @@ class ArgumentsMixin:
                        for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
                     and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
                                                                         if self._has_actor(doc, c)):
-                if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
+                fin = finite_verb(verb)
+                number = fin.morph.get("Number") if fin is not None else []
+                if number and lin_s[0].morph.get("Number") and lin_s[0].morph.get("Number") != number \
+                        and not self.children(lin_s[0], "conj"):
+                    pass  # the finite verb agrees with its subject: a phrase of the other number is none
+                elif lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
                     objs = [o for o in objs if o.i != lin_s[0].i]
                     subj = lin_s
             if not any(self._has_actor(doc, x) for x in objs):
@@ -532,6 +537,18 @@ class ArgumentsMixin:
                 if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)
                 and not time_adverbial(c)]
         objs = [c for c in self.children(verb, "obj") if not time_adverbial(c)]
+        fin = finite_verb(verb)
+        if fin is not None and fin.i != verb.i and fin.pos_ == "AUX" and fin.head.i == verb.i:
+            # the subject the parse hung on the finite auxiliary ("Vergangene Woche hatten
+            # US-Einheiten/nsubj(hatten) … den IS-Chef X/nsubj(getötet) getötet"): the finite
+            # verb agrees with its subject, so a subject of the participle that disagrees
+            # with the auxiliary in number is an object
+            on_aux = [c for c in self.children(fin, "subj", "subj_pass") if bare(c) and not time_adverbial(c)]
+            number = fin.morph.get("Number")
+            if on_aux and number and all(s.morph.get("Number") and s.morph.get("Number") != number
+                                         and not self.children(s, "conj") for s in subj):
+                objs = objs + [s for s in subj if s.pos_ in ("NOUN", "PROPN")]
+                subj = on_aux
         pron = relative_pronoun(verb)
         if pron is not None:
             # a relative clause the parse did not read as one (", der Scholz kritisierte"
