@@ -41,18 +41,6 @@ class Arg:
         self.end = end
 
 
-def quote_speaker(doc: Doc, char: int) -> Optional[str]:
-    """The speaker (actor id) of the innermost statement of ``doc._.statements`` whose span
-    holds character offset ``char``; None when no statement holds it or its speaker is the
-    author or unknown."""
-    best = None
-    for st in get_list(doc, "statements"):
-        lo, hi = st.span
-        if lo <= char < hi and st.speaker and st.speaker != "author" and (best is None or hi - lo < best[1] - best[0]):
-            best = (lo, hi, st.speaker)
-    return best[2] if best is not None else None
-
-
 class ArgumentsMixin:
     """Argument finding for the event coder (needs ``self.lex``, ``self.lang`` and the
     coder's ``role``/``children``/``lemma``/``sent_bounds`` helpers)."""
@@ -1004,12 +992,6 @@ class ArgumentsMixin:
         governing clause, or the noun a relative clause hangs from."""
         tok = a.token
         lower = tok.lower_
-        if self.lang == "de" and lower in ("ich", "wir"):
-            # "Merkel sagte: „Ich kritisiere Putin …“", "„Wir werden …“, sagte er": the first
-            # person of quoted or reported speech is its speaker (the statements layer's)
-            speaker = quote_speaker(doc, tok.idx)
-            if speaker is not None:
-                return speaker
         anaphor_type = self.lex.anaphors.get(self.lemma(tok)) or self.lex.anaphors.get(lower)
         possessive = [c for c in tok.children if c.pos_ in ("DET", "PRON") and (
             "Poss=Yes" in str(c.morph) or self.lex.role(c.dep_) == "poss" or c.lower_ in self.lex.possessives)]
