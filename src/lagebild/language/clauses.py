@@ -206,7 +206,8 @@ def _clearly_nominative(tok: Token) -> bool:
     return False
 
 
-TIME_UNITS_DE = time_words("de").units
+TIME_WORDS_DE = time_words("de")
+TIME_UNITS_DE = TIME_WORDS_DE.units
 
 
 def time_adverbial(tok: Token) -> bool:
@@ -222,7 +223,17 @@ def time_adverbial(tok: Token) -> bool:
         return False
     def timeword(t: Token) -> bool:
         low, lemma = t.lower_, t.lemma_.lower()
-        return low in TIME_NOUNS_DE or lemma in TIME_UNITS_DE or low in TIME_UNITS_DE or lemma in TIME_NOUNS_DE
+        if low in TIME_WORDS_DE.nouns or lemma in TIME_WORDS_DE.nouns:
+            # "Anfang", "Mitte", "Ende" only before a date ("Ende Mai", "Anfang 2015"): "ein
+            # Ende setzen" is a light verb's object
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            return nxt is not None and (nxt.like_num or timeword_plain(nxt))
+        return timeword_plain(t)
+
+    def timeword_plain(t: Token) -> bool:
+        low, lemma = t.lower_, t.lemma_.lower()
+        words = TIME_NOUNS_DE - TIME_WORDS_DE.nouns
+        return low in words or lemma in TIME_UNITS_DE or low in TIME_UNITS_DE or lemma in words
 
     # (a parse that made the adjective the head and the time noun its "flat" part:
     # "Kommendes/nsubj Jahr/flat")
