@@ -235,6 +235,9 @@ def time_adverbial(tok: Token) -> bool:
         words = TIME_NOUNS_DE - TIME_WORDS_DE.nouns
         return low in words or lemma in TIME_UNITS_DE or low in TIME_UNITS_DE or lemma in words
 
+    if tok.lemma_.lower() in TIME_UNITS_DE and (any(c.pos_ == "NUM" or c.like_num for c in tok.children) or (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN"))):
+        return False  # a duration is a quantity that can be an argument ("Ihm drohen zehn Jahre Haft")
     # (a parse that made the adjective the head and the time noun its "flat" part:
     # "Kommendes/nsubj Jahr/flat")
     return timeword(tok) or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and any(
