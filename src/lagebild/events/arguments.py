@@ -406,12 +406,7 @@ class ArgumentsMixin:
                        for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
                     and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
                                                                         if self._has_actor(doc, c)):
-                fin = finite_verb(verb)
-                number = fin.morph.get("Number") if fin is not None else []
-                if number and lin_s[0].morph.get("Number") and lin_s[0].morph.get("Number") != number \
-                        and not self.children(lin_s[0], "conj"):
-                    pass  # the finite verb agrees with its subject: a phrase of the other number is none
-                elif lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
+                if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
                     objs = [o for o in objs if o.i != lin_s[0].i]
                     subj = lin_s
             if not any(self._has_actor(doc, x) for x in objs):
@@ -458,8 +453,8 @@ class ArgumentsMixin:
         doc = verb.doc
         parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
         for ph in phrases:
-            if ph.prep is not None or (ph.tokens and time_adverbial(ph.head)):
-                continue  # (a bare time phrase: "Diese Woche verbot X …")
+            if ph.prep is not None:
+                continue
             if any(t.lower_ in self.lex.postpositions and t.pos_ in ("ADP", "ADV") for t in ph.tokens) or (
                     ph.tokens and ph.tokens[-1].i + 1 < len(doc) and doc[ph.tokens[-1].i + 1].lower_ in self.lex.postpositions):
                 continue  # "Dem Bericht der Uno zufolge": an adverbial, not an argument
@@ -502,7 +497,8 @@ class ArgumentsMixin:
             if not parts:
                 return [], []
         if not shared:
-            front = [p for p in parts if p[1] and not p[2]] if not inverted else []
+            # (a Vorfeld time phrase, "Letzte Woche kritisierte X …", is no subject)
+            front = [p for p in parts if p[1] and not p[2] and not time_adverbial(head(p[0]))] if not inverted else []
             cand = front[:1] or [p for p in parts if not p[1] and not p[2]][:1]
             if cand:
                 subj = [head(cand[0][0])]
@@ -519,12 +515,12 @@ class ArgumentsMixin:
         # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
         # zufolge/flat hat Russland …": the source of the report, not the subject)
         post = self.lex.postpositions
-        # a bare time phrase is an adverbial whatever the parse says ("Diese Woche/obj
-        # verbot X …", "Mitte April/nsubj hatten zwei Bomber …"): no argument
+        # a bare time phrase the parse called a subject is an adverbial ("Mitte April/nsubj
+        # hatten zwei Bomber …", "Letzte Woche/nsubj kritisierte X …")
         subj = [c for c in self.children(verb, "subj", "subj_pass")
                 if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)
                 and not time_adverbial(c)]
-        objs = [c for c in self.children(verb, "obj") if not time_adverbial(c)]
+        objs = self.children(verb, "obj")
         fin = finite_verb(verb)
         if fin is not None and fin.i != verb.i and fin.pos_ == "AUX" and fin.head.i == verb.i:
             # the subject the parse hung on the finite auxiliary ("Vergangene Woche hatten
@@ -598,8 +594,13 @@ class ArgumentsMixin:
             return [subj[0]], objs + [s for s in subj[1:] if bare(s)]
         if not subj and len([o for o in objs if bare(o)]) >= 2:
             first = min(objs, key=lambda c: c.i)
-            if first.i < verb.i and not self._is_reciprocal(first):
+            if first.i < verb.i and not self._is_reciprocal(first) and not time_adverbial(first):
                 return [first], [o for o in objs if o is not first]
+            if time_adverbial(first) and len([o for o in objs if bare(o) and o.i != first.i]) >= 2:
+                # "Letzte Woche/obj kritisierte Macron/obj die Regierung/obj": the time phrase
+                # is an adverbial; of the other two, the first is the subject
+                rest = sorted((o for o in objs if o.i != first.i), key=lambda c: c.i)
+                return [rest[0]], rest[1:]
         return subj, objs
 
     def _light_words(self, verb: Token) -> Set[str]:
