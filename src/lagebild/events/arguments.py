@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                finite_verb, relative_pronoun, time_adverbial, vorfeld_object, vorfeld_subject, zu_infinitive)
+                                relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
@@ -353,7 +353,8 @@ class ArgumentsMixin:
         """German: whether the relative pronoun ``pron`` cannot refer to ``noun`` by
         agreement -- a relative pronoun agrees with its antecedent in number, and in the
         singular in gender ("Sanktionen gegen Russland, das …": "das" is neuter singular,
-        so not "Sanktionen"). Only where the tagger gives both words the feature."""
+        so not "Sanktionen"). Only where the tagger gives both
+        words the feature; then the agreeing noun nearest before the pronoun is looked for."""
         pn, nn = pron.morph.get("Number"), noun.morph.get("Number")
         if pn and nn and pn != nn:
             return True
@@ -400,10 +401,7 @@ class ArgumentsMixin:
         if not any(self._has_actor(doc, x) for x in subj) or not any(self._has_actor(doc, x) for x in objs):
             lin_s, lin_o = self._linear_args(verb)
             taken = {t.i for x in subj + objs for t in x.subtree}
-            # (a standalone demonstrative the tagger read as a determiner, "Dieser/DET lehnte
-            # … ab", is a pronoun: it refers, see _refer)
-            if not any(self._has_actor(doc, x) or x.pos_ == "PRON" or (x.pos_ == "DET" and "Dem" in x.morph.get("PronType"))
-                       for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
+            if not any(self._has_actor(doc, x) or x.pos_ == "PRON" for x in subj) and lin_s and self.role(verb) not in ("conj", "xcomp") \
                     and not self.is_infinitive_clause(verb) and not any(self.lex.role(c.dep_) in ("subj", "subj_pass") for c in verb.children
                                                                         if self._has_actor(doc, c)):
                 if lin_s[0].i not in taken or any(o.i == lin_s[0].i for o in objs):
@@ -497,8 +495,7 @@ class ArgumentsMixin:
             if not parts:
                 return [], []
         if not shared:
-            # (a Vorfeld time phrase, "Letzte Woche kritisierte X …", is no subject)
-            front = [p for p in parts if p[1] and not p[2] and not time_adverbial(head(p[0]))] if not inverted else []
+            front = [p for p in parts if p[1] and not p[2]] if not inverted else []
             cand = front[:1] or [p for p in parts if not p[1] and not p[2]][:1]
             if cand:
                 subj = [head(cand[0][0])]
@@ -515,24 +512,9 @@ class ArgumentsMixin:
         # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
         # zufolge/flat hat Russland …": the source of the report, not the subject)
         post = self.lex.postpositions
-        # a bare time phrase the parse called a subject is an adverbial ("Mitte April/nsubj
-        # hatten zwei Bomber …", "Letzte Woche/nsubj kritisierte X …")
         subj = [c for c in self.children(verb, "subj", "subj_pass")
-                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)
-                and not time_adverbial(c)]
+                if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)]
         objs = self.children(verb, "obj")
-        fin = finite_verb(verb)
-        if fin is not None and fin.i != verb.i and fin.pos_ == "AUX" and fin.head.i == verb.i:
-            # the subject the parse hung on the finite auxiliary ("Vergangene Woche hatten
-            # US-Einheiten/nsubj(hatten) … den IS-Chef X/nsubj(getötet) getötet"): the finite
-            # verb agrees with its subject, so a subject of the participle that disagrees
-            # with the auxiliary in number is an object
-            on_aux = [c for c in self.children(fin, "subj", "subj_pass") if bare(c) and not time_adverbial(c)]
-            number = fin.morph.get("Number")
-            if on_aux and number and all(s.morph.get("Number") and s.morph.get("Number") != number
-                                         and not self.children(s, "conj") for s in subj):
-                objs = objs + [s for s in subj if s.pos_ in ("NOUN", "PROPN")]
-                subj = on_aux
         pron = relative_pronoun(verb)
         if pron is not None:
             # a relative clause the parse did not read as one (", der Scholz kritisierte"
@@ -594,13 +576,8 @@ class ArgumentsMixin:
             return [subj[0]], objs + [s for s in subj[1:] if bare(s)]
         if not subj and len([o for o in objs if bare(o)]) >= 2:
             first = min(objs, key=lambda c: c.i)
-            if first.i < verb.i and not self._is_reciprocal(first) and not time_adverbial(first):
+            if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
-            if time_adverbial(first) and len([o for o in objs if bare(o) and o.i != first.i]) >= 2:
-                # "Letzte Woche/obj kritisierte Macron/obj die Regierung/obj": the time phrase
-                # is an adverbial; of the other two, the first is the subject
-                rest = sorted((o for o in objs if o.i != first.i), key=lambda c: c.i)
-                return [rest[0]], rest[1:]
         return subj, objs
 
     def _light_words(self, verb: Token) -> Set[str]:

@@ -206,44 +206,6 @@ def _clearly_nominative(tok: Token) -> bool:
     return False
 
 
-TIME_WORDS_DE = time_words("de")
-TIME_UNITS_DE = TIME_WORDS_DE.units
-
-
-def time_adverbial(tok: Token) -> bool:
-    """German: whether the noun ``tok`` heads a bare time phrase -- an adverbial accusative
-    of time ("Diese Woche verbot X …", "Vergangenes Jahr hatte X …", "Jeden Tag greift X
-    … an", "Mitte April hatten X …"), which is never a subject or an object however the
-    parse labels it (Duden-Grammatik 2016, §1232). True for a noun (or a name the tagger
-    took for one) whose form or lemma is a time unit, month, weekday or time noun of
-    ``data/temporal/de.yaml`` (:mod:`lagebild.language.timewords`) and that carries no
-    preposition; False otherwise. No actor is a time unit, so argument selection loses
-    nothing by passing such a phrase over."""
-    if tok.pos_ not in ("NOUN", "PROPN", "X") or any(c.dep_ == "case" for c in tok.children):
-        return False
-    def timeword(t: Token) -> bool:
-        low, lemma = t.lower_, t.lemma_.lower()
-        if low in TIME_WORDS_DE.nouns or lemma in TIME_WORDS_DE.nouns:
-            # "Anfang", "Mitte", "Ende" only before a date ("Ende Mai", "Anfang 2015"): "ein
-            # Ende setzen" is a light verb's object
-            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-            return nxt is not None and (nxt.like_num or timeword_plain(nxt))
-        return timeword_plain(t)
-
-    def timeword_plain(t: Token) -> bool:
-        low, lemma = t.lower_, t.lemma_.lower()
-        words = TIME_NOUNS_DE - TIME_WORDS_DE.nouns
-        return low in words or lemma in TIME_UNITS_DE or low in TIME_UNITS_DE or lemma in words
-
-    if tok.lemma_.lower() in TIME_UNITS_DE and (any(c.pos_ == "NUM" or c.like_num for c in tok.children) or (
-            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN"))):
-        return False  # a duration is a quantity that can be an argument ("Ihm drohen zehn Jahre Haft")
-    # (a parse that made the adjective the head and the time noun its "flat" part:
-    # "Kommendes/nsubj Jahr/flat")
-    return timeword(tok) or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and any(
-        c.dep_ == "flat" and c.i == tok.i + 1 and timeword(c) for c in tok.children))
-
-
 def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None) -> Optional[Token]:
     """German: the head of the noun phrase in the Vorfeld of ``verb``'s verb-second main
     clause when word order and case make it the subject (module docstring), else None.
@@ -275,8 +237,8 @@ def vorfeld_subject(verb: Token, names: Optional[Callable[[Token], bool]] = None
         return None
     if np.pos_ == "PRON" and np.lower_ in ("es", "das", "dies") and np.dep_ in ("expl", "ep"):
         return None
-    if _non_nominative(np) or time_adverbial(np):
-        return None  # (a bare time phrase: "Diese Woche verbot X …")
+    if _non_nominative(np):
+        return None
     if np.pos_ in ("NOUN", "PROPN", "ADV", "X") and ("Dat" in np.morph.get("Case") or "Gen" in np.morph.get("Case")) and not np.text[:1].isupper():
         return None
     # a clearly nominative phrase after the verb keeps its subject role (object topicalised)

@@ -466,13 +466,6 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # (topic, usually the subject); in its own sentence an actor of a clause embedded
         # below the pronoun's comes after the others (:func:`_embedded`)
         embedded = 1 if dist == 0 and _embedded(doc, m, anchor) else 0
-        if word.kind == "demonstrative" and lang == "de":
-            # a German demonstrative ("dieser", "diese", "letzterer") avoids the subject
-            # (topic) and takes the most recent other referent: "Scholz rief Selenskyj an.
-            # Dieser dankte ihm" -- Selenskyj (Bosch & Umbach 2007, "Reference determination
-            # for demonstrative pronouns", ZAS Papers in Linguistics 48)
-            ranked.append(((type_rank, dist, embedded, 1 if _is_subject(doc, m) else 0, -m.start), m.actor_id))
-            continue
         ranked.append(((type_rank, dist, embedded, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
                        m.actor_id))
     ranked.sort()
@@ -808,13 +801,6 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         group = _group_antecedent(doc, head, out, plural=number == "pl")
         if group is not None:
             return [group]
-    if groups and word.kind == "pronoun" and _lang(doc) == "de" and head.dep_ in SUBJECT_DEPS:
-        # "Die Polizei nahm drei Männer fest. Sie wirft ihnen vor, …", "Die Rebellen …
-        # Außerdem eroberten sie …": a subject pronoun whose nearest agreeing antecedent is a
-        # generic group noun subject (German grammatical agreement, :func:`_group_antecedent_de`)
-        group = _group_antecedent_de(doc, head, out, number, gender)
-        if group is not None:
-            return [group]
     if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
         # English: a person role with no holder in the text before ("the sheriff", "a
         # federal judge", "the attorney general") is the agents of the context's country
@@ -876,39 +862,6 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = Tr
 
 
 _GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
-
-
-def _group_antecedent_de(doc: Doc, pron: Token, found: List[str], number: str, gender: str) -> Optional[str]:
-    """German: the group actor a subject pronoun ``pron`` ("sie", "er", "es") refers to when
-    a generic group noun that is a clause subject ("die Polizei", "die Rebellen", "das
-    Militär") agrees with it in number and grammatical gender and stands nearer than the
-    antecedent the mentions gave (``found``), in the pronoun's sentence or the one before.
-    German pronouns agree with their antecedent's grammatical gender ("die Polizei … sie"
-    singular; "die Soldaten … sie" plural), so agreement decides, not the actor's type.
-    The group is resolved as any group noun (:func:`resolve_references`); group nouns are
-    no mentions of their own (their actors are made when an event needs them), so the
-    mention search cannot see them. None when there is no such noun."""
-    sent = pron.sent
-    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    limit = lo
-    if found:
-        for m in get_list(doc, "mentions"):
-            if m.actor_id == found[0] and m.end <= pron.idx:
-                tok = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if tok is not None and len(tok):
-                    limit = max(limit, tok.end)
-    for k in range(pron.i - 1, limit - 1, -1):
-        tok = doc[k]
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in SUBJECT_DEPS or group_agent(tok) is None:
-            continue
-        plural = "Plur" in tok.morph.get("Number")
-        if number == "pl" and not plural:
-            continue
-        if number == "sg" and (plural or _gender_of(tok) not in (gender, "*") or gender == "*"):
-            continue
-        got = resolve_references(doc, tok.left_edge.idx, tok.idx + len(tok), limit=1)
-        return got[0] if got else None
-    return None
 
 
 def _thing_between(doc: Doc, pron: Token, actor_id: str, gender: str, number: str) -> bool:

@@ -1,6 +1,6 @@
 """Time words of a language -- months, weekdays, parts of the day -- read from the one
 lexicon that defines them: the temporal expression finder's ``data/temporal/<lang>.yaml``
-(keys ``months``, ``weekdays``, ``weekday_suffixes``, ``time_nouns``, ``time_units``).
+(keys ``months``, ``weekdays``, ``weekday_suffixes``, ``time_nouns``).
 
 Two other layers need the same words and used to keep their own copies (which differed:
 "Mai", "Sonnabend", "früh"):
@@ -33,16 +33,12 @@ class TimeWords:
     weekdays: "montag" … "sonntag", "sonnabend".
     day_parts: parts of the day a weekday compounds with ("abend", "früh").
     nouns: other nouns that head a time phrase ("wochenende", "anfang").
-    units: nouns naming a span of time ("woche", "jahr"): a bare phrase they head is an
-    adverbial accusative of time ("diese Woche", "jeden Tag"); empty for a language
-    without the key ``time_units``.
     """
 
     months: FrozenSet[str]
     weekdays: FrozenSet[str]
     day_parts: FrozenSet[str]
     nouns: FrozenSet[str]
-    units: FrozenSet[str] = frozenset()
 
     def is_time_word(self, word: str) -> bool:
         """Whether ``word`` (any case) is a weekday or month alone, or a weekday with a
@@ -91,5 +87,4 @@ def time_words(lang: str) -> TimeWords:
         weekdays=frozenset(words("weekdays", True)),
         day_parts=frozenset(words("weekday_suffixes", False)),
         nouns=frozenset(words("time_nouns", False)),
-        units=frozenset(words("time_units", False)),
     )
