@@ -305,19 +305,6 @@ def _mention_number(doc: Doc, m) -> str:  # type: ignore[no-untyped-def]
     return ("pl" if "Plur" in number else "sg") if number else "*"
 
 
-def _plural_phrase(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
-    """Whether mention ``m`` is the genitive or apposed name inside a plural noun phrase
-    that stands for its actor ("Die Extremisten des IS", "Kämpfer der Taliban"): a plural
-    pronoun may then refer to it."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    head = _head(span)
-    outer = head.head
-    return (head.dep_ in ("nmod", "ag", "appos", "flat") and outer.i < head.i and outer.pos_ == "NOUN"
-            and "Plur" in outer.morph.get("Number") and outer.dep_ in SUBJECT_DEPS)
-
-
 def _mention_gender(doc: Doc, m) -> str:  # type: ignore[no-untyped-def]
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -392,8 +379,7 @@ def _compatible(doc: Doc, m, actor, word: RefWord, number: str, gender: str, lan
     mnum = _mention_number(doc, m)
     if number == "pl" and atype == "PER" and word.kind in ("pronoun", "demonstrative"):
         return False
-    if number == "pl" and atype in ("GPE", "ORG") and mnum == "sg" and word.kind in ("pronoun", "demonstrative") and lang == "de" \
-            and not _plural_phrase(doc, m):
+    if number == "pl" and atype in ("GPE", "ORG") and mnum == "sg" and word.kind in ("pronoun", "demonstrative") and lang == "de":
         return False
     if number == "sg" and mnum == "pl" and atype != "PER":
         return False
