@@ -330,7 +330,8 @@ class ArgumentsMixin:
         """The noun a relative pronoun refers to: the relative clause's head when the
         parse attached it to a noun, else the nearest noun before the pronoun."""
         clause = pron.head
-        if self.role(clause) == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        if self.role(clause) == "acl" and clause.head.pos_ in ("NOUN", "PROPN") and not (
+                self.lang == "de" and self._disagrees(pron, clause.head)):
             return clause.head
         # nearest noun before it that agrees in gender and number (German relative clauses
         # are often extraposed: "… passt dem Präsidenten nicht, der …")
@@ -346,6 +347,19 @@ class ArgumentsMixin:
             if (not gender or not g or g == gender) and (not number or not n or n == number):
                 return tok
         return nearest if pron.i - (nearest.i if nearest is not None else 0) <= 3 else None
+
+    @staticmethod
+    def _disagrees(pron: Token, noun: Token) -> bool:
+        """German: whether the relative pronoun ``pron`` cannot refer to ``noun`` by
+        agreement -- a relative pronoun agrees with its antecedent in number, and in the
+        singular in gender ("Sanktionen gegen Russland, das …": "das" is neuter singular,
+        so not "Sanktionen"). Only where the tagger gives both
+        words the feature; then the agreeing noun nearest before the pronoun is looked for."""
+        pn, nn = pron.morph.get("Number"), noun.morph.get("Number")
+        if pn and nn and pn != nn:
+            return True
+        pg, ng = pron.morph.get("Gender"), noun.morph.get("Gender")
+        return bool(pn == ["Sing"] and nn == ["Sing"] and pg and ng and pg != ng)
 
     def is_infinitive_clause(self, verb: Token) -> bool:
         """A zu-/to-infinitive ("…, Druck auszuüben", "to meet")."""

@@ -772,6 +772,17 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         number = "sg"
     if _lang(doc) == "de" and head.lower_ == "sie" and "Plur" in head.morph.get("Number"):
         number, gender = "pl", "*"
+    if _lang(doc) == "de" and head.lower_ == "sie" and head.dep_ in SUBJECT_DEPS:
+        # the finite verb agrees with its subject: "sie griffen" is plural, "sie griff"
+        # singular, whatever number the tagger gave the pronoun
+        from .clauses import finite_verb
+
+        fin = finite_verb(head.head) if head.head.i != head.i else None
+        agree = fin.morph.get("Number") if fin is not None and fin.morph.get("Person") == ["3"] else []
+        if agree == ["Plur"]:
+            number, gender = "pl", "*"
+        elif agree == ["Sing"]:
+            number, gender = "sg", "f"
     if _lang(doc) == "de" and word.kind == "description" and gender == "*":
         for c in head.children:
             if c.dep_ == "det" and c.morph.get("Gender"):
