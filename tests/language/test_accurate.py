@@ -183,6 +183,90 @@ def test_long_sentences_are_cut_into_windows_that_fit():
     assert all(parts[i][1] == parts[i + 1][0] for i in range(len(parts) - 1))
 
 
+# --------------------------------------------------------------------------- tree decoding
+def _is_tree_with_one_root(heads):
+    n = len(heads) - 1
+    if heads[0] != 0 or sum(1 for d in range(1, n + 1) if heads[d] == 0) != (1 if n else 0):
+        return False
+    for d in range(1, n + 1):
+        seen, v = set(), d
+        while v != 0:
+            if v in seen or not 0 <= heads[v] <= n or heads[v] == v:
+                return False
+            seen.add(v)
+            v = heads[v]
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 14).flatmap(lambda n: st.lists(
+    st.floats(-1e3, 1e3, allow_nan=False), min_size=(n + 1) ** 2, max_size=(n + 1) ** 2)))
+def test_mst_always_decodes_a_tree_with_one_root(values):
+    n = int(round(len(values) ** 0.5)) - 1
+    scores = np.array(values, dtype=float).reshape(n + 1, n + 1)
+    heads = accurate.mst(scores)
+    assert len(heads) == n + 1
+    assert _is_tree_with_one_root(heads)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda n: st.lists(
+    st.floats(-20, 20, allow_nan=False), min_size=(n + 1) ** 2, max_size=(n + 1) ** 2)))
+def test_mst_finds_the_best_single_root_tree(values):
+    import itertools
+
+    n = int(round(len(values) ** 0.5)) - 1
+    scores = np.array(values, dtype=float).reshape(n + 1, n + 1)
+
+    def total(h):
+        return sum(scores[d, h[d]] for d in range(1, n + 1))
+
+    trees = [(0,) + hs for hs in itertools.product(range(n + 1), repeat=n)]
+    best = max(total(h) for h in trees if _is_tree_with_one_root(h))
+    assert total(accurate.mst(scores)) == pytest.approx(best, abs=1e-6)
+
+
+def test_mst_allows_non_projective_trees_and_breaks_cycles():
+    # 1 <-> 2 prefer each other (a cycle), 3 prefers 1 across 2; ROOT is best for 2
+    s = np.full((4, 4), -10.0)
+    s[1, 2], s[2, 1], s[3, 1], s[2, 0], s[1, 0] = 5.0, 5.0, 4.0, 3.0, 1.0
+    assert accurate.mst(s) == [0, 2, 0, 1]
+
+
+def test_parser_head_shapes():
+    torch = pytest.importorskip("torch")
+    meta = {"parser": {"n_in": 12, "labels": ["ROOT", "nsubj", "obj"], "hidden": 8, "layers": 2,
+                       "arc": 6, "rel": 4}}
+    head = accurate.build_heads({"hidden_size": 384}, meta)["parser"].eval()
+    words = torch.randn(3, 5, 12)
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0], [1, 0, 0, 0, 0]])
+    arcs, rd, rh = head(words, mask)
+    assert arcs.shape == (3, 6, 6) and rd.shape == rh.shape == (3, 6, 5)
+    assert torch.isinf(arcs[1, :, 4:]).all() and torch.isfinite(arcs[1, :, :4]).all()
+    labels = head.labels(rd, rh, torch.zeros(3, 6, dtype=torch.long))
+    assert labels.shape == (3, 6, 3)
+    model = accurate.AccurateModel.__new__(accurate.AccurateModel)
+    model._torch, model.meta, model.heads = torch, meta, {"parser": head}
+    with torch.inference_mode():
+        trees = model.parse(words, [[0, 1, 2, 3, 4], [0, 2], []])
+    heads, deps = trees[0]
+    assert _is_tree_with_one_root([0] + [0 if h == w else h + 1 for w, h in enumerate(heads)])
+    assert deps.count("ROOT") == 1 and set(deps) <= {"ROOT", "nsubj", "obj"}
+    assert trees[1][0][1] == -1 and trees[1][1][1] == ""  # position 1 not parsed
+    assert sorted(trees[1][0][w] for w in (0, 2)) in ([0, 2], [2, 2], [0, 0])
+    assert trees[2] == ([], [])
+
+
+def test_accurate_parser_without_the_encoder_extra_is_a_coded_error(monkeypatch, tmp_path):
+    import spacy
+
+    meta = {"parser": {"n_in": 768, "labels": ["ROOT"], "hidden": 8, "layers": 1, "arc": 4, "rel": 4}}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "torch", None)
+    with pytest.raises(ModelError, match=r"\[E170\].*torch"):
+        accurate.add_to(spacy.blank("de"), "de", tmp_path)
+
+
 # --------------------------------------------------------------------------- end to end
 def _accurate_available(lang: str) -> bool:
     try:

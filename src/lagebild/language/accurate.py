@@ -13,6 +13,10 @@ sentence the component runs the first :data:`BASE_LAYERS` layers of multilingual
   and of the NER branch's top layer, with a softmax over UPOS (-> ``token.pos_``, before
   the lemmatizer, which reads it) and one over the UD feature string (trained, not used:
   the CNN morphologizer's features score higher on GSD dev, 0.777 against 0.484).
+* ``parser`` (where trained): a deep biaffine dependency parser (Dozat & Manning 2017)
+  over the same word vectors as the tagger, decoded as a maximum spanning tree with one
+  root (:func:`mst`) per sentence of the CNN's -> ``token.head`` / ``token.dep_`` (the CNN
+  parser still runs first: its sentence boundaries are kept).
 
 The heads are trained by ``training/e5_heads.py`` and committed in
 ``lagebild/models/<lang>/e5/`` (``heads.safetensors`` + ``meta.json``, fp16). The frozen
@@ -573,6 +577,8 @@ class E5Component:
             for a, b in chunks(words, tok):
                 units.append((s.start + a, s.start + b))
         results = self.model.analyse([[t.text for t in doc[a:b]] for a, b in units])
+        if "parser" in self.model.meta:
+            self._set_trees(doc, units, results)
         ents = []
         for (a, b), res in zip(units, results):
             if "ner" in res:
@@ -589,6 +595,41 @@ class E5Component:
         if "ner" in self.model.meta:
             doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _set_trees(doc, units: Sequence[Tuple[int, int]], results) -> None:  # type: ignore[no-untyped-def]
+        """Replace the CNN parser's heads and relations by the biaffine parser's, unit by
+        unit (a unit = a sentence of the CNN's, or a piece of a sentence too long for the
+        encoder: the later pieces' roots are attached to the first piece's root as
+        ``dep``, so the sentence boundaries stay the CNN's). Whitespace tokens (no pieces)
+        hang on the nearest parsed word before them (else after them) as ``dep``; a unit
+        with no parsed word keeps the CNN's analysis."""
+        import numpy as np
+        from spacy.attrs import DEP, HEAD
+
+        arr = doc.to_array([HEAD, DEP]).astype(np.int64)
+        dep_id = doc.vocab.strings.add("dep")
+        root_of: Dict[int, int] = {}  # sentence start -> root token of its first unit
+        for (a, b), res in zip(units, results):
+            heads, deps = res.get("heads") or [], res.get("deps") or []
+            kept = [k for k, h in enumerate(heads) if h >= 0]
+            if not kept:
+                continue
+            sent_start = doc[a].sent.start if doc.has_annotation("SENT_START") else 0
+            for k in range(b - a):
+                i = a + k
+                if k < len(heads) and heads[k] >= 0:
+                    h, label = a + heads[k], deps[k]
+                    if h == i and sent_start in root_of and root_of[sent_start] != i:
+                        h, label = root_of[sent_start], "dep"
+                    elif h == i:
+                        root_of[sent_start] = i
+                else:
+                    before = [j for j in kept if j < k]
+                    h, label = a + (before[-1] if before else kept[0]), "dep"
+                arr[i, 0] = h - i
+                arr[i, 1] = doc.vocab.strings.add(label) if label != "dep" else dep_id
+        doc.from_array([HEAD, DEP], arr.astype(np.uint64))
 
     def pipe(self, docs, batch_size: int = 32):  # type: ignore[no-untyped-def]
         for doc in docs:
