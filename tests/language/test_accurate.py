@@ -299,3 +299,69 @@ def test_accurate_api_and_fast_are_different_objects():
     doc = analyze("Kreml-Sprecher Dmitri Peskow kritisierte am Dienstag die Regierung in Kiew.",
                   language="de", pipeline="accurate")
     assert doc.model.endswith("accurate")
+
+
+def _parser_shipped() -> bool:
+    if not _accurate_available("de"):
+        return False
+    meta = json.loads((MODELS_DIR / "de" / accurate.HEADS_DIR / "meta.json").read_text(encoding="utf-8"))
+    return "parser" in meta
+
+
+# our own sentences: the kinds the CNN parse gets wrong (two bare names, perfect tense,
+# passive, a speech verb with a reported clause); (dependent, relation, head) as UD labels
+# without subtypes ("*": any relation; GSD writes reported clauses as ccomp or parataxis)
+@pytest.mark.skipif(not _parser_shipped(), reason="needs the [encoder] extra and the shipped de parser head")
+@pytest.mark.parametrize("text, arcs", [
+    ("Poroschenko kritisierte Selenskyj.",
+     {("Poroschenko", "nsubj", "kritisierte"), ("Selenskyj", "obj", "kritisierte")}),
+    ("Merkel hat Macron in Paris getroffen.",
+     {("Merkel", "nsubj", "getroffen"), ("Macron", "obj", "getroffen"), ("hat", "aux", "getroffen")}),
+    ("Die Regierung hat die Sanktionen gegen Russland verlängert.",
+     {("Regierung", "nsubj", "verlängert"), ("Sanktionen", "obj", "verlängert"), ("hat", "aux", "verlängert")}),
+    ("Der Minister wurde am Montag in Berlin empfangen.",
+     {("Minister", "nsubj", "empfangen"), ("wurde", "aux", "empfangen")}),
+    ("Die Polizei nahm am Abend drei Demonstranten fest.",
+     {("Polizei", "nsubj", "nahm"), ("Demonstranten", "obj", "nahm"), ("fest", "compound", "nahm")}),
+    ("Der Sprecher sagte, die Verhandlungen seien gescheitert.",
+     {("Sprecher", "nsubj", "sagte"), ("gescheitert", "*", "sagte"), ("Verhandlungen", "nsubj", "gescheitert")}),
+])
+def test_accurate_german_parse_of_own_sentences(text, arcs):
+    from lagebild.language import load_base
+
+    nlp = load_base("de", pipeline="accurate")
+    doc = nlp(text)
+    sents = list(doc.sents)
+    assert len(sents) == 1
+    assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
+    for t in doc:  # a tree: every token reaches the root
+        seen, v = set(), t
+        while v.head.i != v.i:
+            assert v.i not in seen
+            seen.add(v.i)
+            v = v.head
+    got = {(t.text, t.dep_, t.head.text) for t in doc}
+    got |= {(t.text, "*", t.head.text) for t in doc}
+    assert arcs <= got, sorted(got)
+
+
+@pytest.mark.skipif(not _parser_shipped(), reason="needs the [encoder] extra and the shipped de parser head")
+def test_accurate_parse_keeps_sentence_boundaries_and_whitespace():
+    from lagebild.language import load_base
+
+    fast = load_base("de", pipeline="fast")
+    nlp = load_base("de", pipeline="accurate")
+    text = "Peskow widersprach am Dienstag.\n\nDie Gespräche in Minsk gehen weiter.  Kiew schweigt."
+    want = [(s.start, s.end) for s in fast(text).sents]
+    doc = nlp(text)
+    assert [(s.start, s.end) for s in doc.sents] == want
+    for t in doc:
+        if t.is_space:
+            assert t.dep_ == "dep" and not t.head.is_space
+
+
+def test_committed_accurate_model_files_stay_under_100_mb():
+    files = [p for p in MODELS_DIR.glob(f"*/{accurate.HEADS_DIR}/*") if p.is_file()]
+    if not files:
+        pytest.skip("no accurate heads shipped")
+    assert sum(p.stat().st_size for p in files) <= 100 * 1000 * 1000
