@@ -607,7 +607,9 @@ class E5Component:
         import numpy as np
         from spacy.attrs import DEP, HEAD
 
-        arr = doc.to_array([HEAD, DEP]).astype(np.int64)
+        cur = doc.to_array([HEAD, DEP])  # uint64: relative heads wrapped, label hashes
+        rel = cur[:, 0].astype(np.int64)  # back to signed offsets
+        labels = cur[:, 1].copy()
         dep_id = doc.vocab.strings.add("dep")
         root_of: Dict[int, int] = {}  # sentence start -> root token of its first unit
         for (a, b), res in zip(units, results):
@@ -627,9 +629,12 @@ class E5Component:
                 else:
                     before = [j for j in kept if j < k]
                     h, label = a + (before[-1] if before else kept[0]), "dep"
-                arr[i, 0] = h - i
-                arr[i, 1] = doc.vocab.strings.add(label) if label != "dep" else dep_id
-        doc.from_array([HEAD, DEP], arr.astype(np.uint64))
+                rel[i] = h - i
+                labels[i] = doc.vocab.strings.add(label) if label != "dep" else dep_id
+        arr = np.empty((len(doc), 2), dtype=np.uint64)
+        arr[:, 0] = rel.astype(np.uint64)  # two's complement, as to_array writes them
+        arr[:, 1] = labels
+        doc.from_array([HEAD, DEP], arr)
 
     def pipe(self, docs, batch_size: int = 32):  # type: ignore[no-untyped-def]
         for doc in docs:
