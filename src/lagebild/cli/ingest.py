@@ -114,10 +114,7 @@ def ingest_cli(
         f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
     _explain(report.failures, partials)
-    for line in changed[:SHOWN]:
-        err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
-    if len(changed) > SHOWN:
-        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
+    print_changed(changed)
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)
@@ -127,6 +124,16 @@ def ingest_cli(
 # the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
 PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
 SHOWN = 20  # partial documents named after the summary; the rest are counted
+
+
+def print_changed(changed: List[str]) -> None:
+    """The W160 lines of a run (documents whose text changed since an earlier version was
+    stored), the first SHOWN of them, on stderr; ``ingest``, ``ingest --engine ray`` and
+    ``load-parquet`` print them alike."""
+    for line in changed[:SHOWN]:
+        err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
+    if len(changed) > SHOWN:
+        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
 
 
 def _partial_reason(warnings: List[str]) -> str:
