@@ -50,6 +50,7 @@ def ingest_cli(
     Example:
         lagebild ingest examples/ --db news.duckdb
     """
+    _check_pipeline(lang_value(language), model)  # [E170] before a database file is created
     if engine is not Engine.local:
         from ..scale.cli_hooks import ingest_with_engine
 
@@ -124,6 +125,22 @@ def ingest_cli(
 # the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
 PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
 SHOWN = 20  # partial documents named after the summary; the rest are counted
+
+
+def _check_pipeline(language: Optional[str], model: Optional[str]) -> None:
+    """ModelError E170 when the accurate pipeline is chosen (--pipeline or
+    $LAGEBILD_PIPELINE) for a language that has trained encoder heads (German) and the
+    [encoder] extra is missing. Checked before the store is opened: the error used to come
+    with the first German document, after an empty database file had been created. A batch
+    forced to a language without heads (--lang en) runs: it gets the fast pipeline and W170."""
+    from ..language import MODELS_DIR, available_models
+    from ..language.accurate import heads_directory, pipeline_choice, require_torch
+
+    if pipeline_choice(None) != "accurate":
+        return
+    langs = [language] if language else list(available_models())
+    if any((heads_directory(Path(model) if model else MODELS_DIR / lang) / "meta.json").is_file() for lang in langs):
+        require_torch()
 
 
 def print_changed(changed: List[str]) -> None:
