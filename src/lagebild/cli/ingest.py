@@ -40,11 +40,13 @@ def ingest_cli(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     out: Optional[Path] = typer.Option(None, "--out", help="--engine ray: write Parquet partitions to this folder instead of the database."),
 ) -> None:
-    """Analyse documents and store them (re-ingesting replaces, never duplicates).
+    """Analyse documents and store them (the same text twice is stored once).
 
     Bad documents are reported with their path and reason and the batch goes on; the exit
     code is 1 if any failed, 130 if interrupted (finished documents stay stored).
-    Re-ingesting unchanged input leaves the database exactly as it was. A DuckDB file is
+    Re-ingesting unchanged input leaves the database exactly as it was; a file or URL whose
+    text changed is stored as a new document beside the earlier one, with warning W160
+    naming both (ids are content hashes; decisions refer to them). A DuckDB file is
     held only while a batch is committed, so `lagebild documents` works during an ingest.
 
     Example:
