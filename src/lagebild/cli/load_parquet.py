@@ -26,11 +26,12 @@ def load_parquet_cli(
     """
     from ..batch import earlier_versions
     from ..incidents import refresh_incidents
-    from ..scale.parquet import load_parquet
+    from ..scale.parquet import check_parquet, load_parquet
     from .ingest import print_changed
     from ..store import Store
 
     try:
+        check_parquet(path)  # [E047] before a database is opened or created
         with Store(db) as store:
             report = load_parquet(path, store)
             refresh_incidents(store)
