@@ -69,3 +69,63 @@ def test_jsonl_versions_by_url_not_by_line(tmp_path):
                      encoding="utf-8")
     out = _ingest(third, "--db", db)
     assert out.count("[W160]") == 1 and "https://x.de/genf: the text changed" in out
+
+
+def _parquet_of(folder, out):
+    """The Ray engine's own functions, chained as Ray chains them, in this process."""
+    from pathlib import Path
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from lagebild.scale.ray_engine import Analyzer, expand_inputs, parse_file
+
+    rows = []
+    for f in expand_inputs([folder]):
+        rows.extend(parse_file({"path": f, "bytes": Path(f).read_bytes()}))
+    Path(out).mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table(Analyzer()({k: [r[k] for r in rows] for k in ("path", "article", "error")})),
+                   Path(out) / "part-0.parquet")
+
+
+def test_load_parquet_names_a_changed_document(tmp_path):
+    """`load-parquet` (the second half of `ingest --engine ray --out`) said "1 new" for a
+    changed article and nothing else; it now names both versions ([W160]), as `ingest` does."""
+    db, folder = tmp_path / "p.duckdb", tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ONE, encoding="utf-8")
+    _parquet_of(folder, tmp_path / "p1")
+    runner = CliRunner()
+    first = runner.invoke(app, ["load-parquet", str(tmp_path / "p1"), "--db", str(db)])
+    assert first.exit_code == 0 and "W160" not in first.output
+    again = runner.invoke(app, ["load-parquet", str(tmp_path / "p1"), "--db", str(db)])
+    assert again.exit_code == 0 and "W160" not in again.output  # unchanged: nothing to say
+    (folder / "a.txt").write_text(TWO, encoding="utf-8")
+    _parquet_of(folder, tmp_path / "p2")
+    result = runner.invoke(app, ["load-parquet", str(tmp_path / "p2"), "--db", str(db)])
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0 and "stored 1 new" in out and "[W160]" in out and "a.txt" in out
+
+
+def test_ray_engine_into_a_database_names_a_changed_document(tmp_path, monkeypatch):
+    """`ingest --engine ray --db` (Parquet in a temporary folder, then loaded) reports W160."""
+    from lagebild.scale import ray_engine
+
+    db, folder = tmp_path / "r.duckdb", tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ONE, encoding="utf-8")
+
+    def fake_run_ray(paths, out, **kwargs):
+        _parquet_of(folder, out)
+        return ray_engine.RayReport(out=str(out), files=1, seconds=0.1, details={"workers": 1})
+
+    monkeypatch.setattr(ray_engine, "run_ray", fake_run_ray)
+    runner = CliRunner()
+    args = ["ingest", str(folder), "--engine", "ray", "--db", str(db), "-q"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "W160" not in first.output
+    (folder / "a.txt").write_text(TWO, encoding="utf-8")
+    result = runner.invoke(app, args)
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0 and "stored 1 new" in out and "[W160]" in out

@@ -32,6 +32,8 @@ class BatchReport:
     partial: int = 0
     interrupted: bool = False
     redone: int = 0  # parallel ingest: documents analysed again with the true provisional actors
+    # (id, url, source) of the documents stored as new: for earlier_versions (W160)
+    new_documents: List[Tuple[str, Optional[str], Optional[str]]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -292,6 +294,8 @@ def save_results(
         report.updated += outcome == "updated"
         report.unchanged += outcome == "unchanged"
         report.partial += int(r.partial)
+        if outcome == "new":
+            report.new_documents.append((r.id, r.url, r.source))
         out.append((r, outcome))
     return out
 
@@ -322,6 +326,8 @@ def save_result(store: Store, result: Union[Document, IngestFailure], report: Ba
         report.updated += outcome == "updated"
         report.unchanged += outcome == "unchanged"
         report.partial += int(result.partial)
+        if outcome == "new":
+            report.new_documents.append((result.id, result.url, result.source))
     return result, outcome
 
 

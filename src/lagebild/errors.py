@@ -84,6 +84,11 @@ class Errors(metaclass=_Coded):
     E045 = "Cannot write {path}: {msg}"
     E046 = ("--format gdelt writes incidents, one GDELT 2.0 event row each; --table {table} cannot be "
             "written in it: drop --table, or give --table incidents")
+    E047 = ("{path} is not the Parquet output of `lagebild ingest --engine ray --out` ({why}); nothing was "
+            "stored. `lagebild export --format parquet` writes one flat table for analysis, not for loading "
+            "back: to move documents between stores, `lagebild export docs.jsonl` and `lagebild ingest docs.jsonl`")
+    E048 = ("{path} is a Parquet file, not an article: `lagebild ingest` reads text, HTML, JSON Lines, feeds "
+            "and WARC; the Parquet output of `ingest --engine ray --out` is loaded with `lagebild load-parquet`")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "

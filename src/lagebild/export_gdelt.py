@@ -7,7 +7,13 @@ What lagebild fills and how (empty where lagebild has no such information):
 * ``GLOBALEVENTID``: the first 15 hex digits of the incident id as an integer (stable
   across exports of the same data);
 * ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the incident's day
-  (``FractionDate`` = year + day of year / 365, as GDELT computes it);
+  (``FractionDate`` = year + day of year / 365, as GDELT computes it). A GDELT consumer
+  reads ``SQLDATE`` as an integer and never finds it empty; GDELT itself dates an event
+  by the article that reports it unless the text says otherwise. lagebild does the same:
+  the date the text states, else the publication date of the first report, else the day
+  that report was ingested (a document without a publication date). GDELT's table has no
+  column that says which; ``--table incidents`` has it as ``data.date_basis``
+  (``stated``/``published``/``ingested``, :func:`lagebild.incidents.date_basis`);
 * actors: ``Code`` = lagebild's CAMEO-style actor code (``RUSGOV``), ``Name`` = the
   actor's name upper-cased (as GDELT writes names), ``CountryCode`` = its ISO 3166
   alpha-3 country (CAMEO country codes are these), ``Type1Code`` = the agent part of the
@@ -23,6 +29,9 @@ What lagebild fills and how (empty where lagebild has no such information):
 * ``DATEADDED``: ``first_seen`` as ``YYYYMMDD000000``; ``SOURCEURL``: the URL (or the
   source path) of the first document that reported the incident.
 
+Text cells (names, places, ``SOURCEURL``) that begin with ``= + - @`` get a leading single
+quote against spreadsheet formula injection (:mod:`lagebild.csvsafe`).
+
 Only incidents that happened as reported are written: modality "asserted" or "reported"
 and not negated. GDELT's table has no modality or negation column, so a consumer would
 read "Putin will probably meet Trump in 2030" (predicted), a threatened attack or "Russia
@@ -37,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from .csvsafe import neutralise
 from .datafiles import data_path, iter_tsv
 
 GDELT_EVENT_COLUMNS = (
@@ -57,6 +67,12 @@ GDELT_EVENT_COLUMNS = (
 )
 assert len(GDELT_EVENT_COLUMNS) == 61
 
+
+# the columns that hold text from the documents (names, places, the URL or source path):
+# a cell there that begins with = + - @ gets a leading quote (lagebild.csvsafe; GDELT's
+# files are opened in spreadsheets too); codes, counts and scores are never touched
+_TEXT = frozenset(GDELT_EVENT_COLUMNS.index(c) for c in (
+    "Actor1Name", "Actor2Name", "Actor1Geo_FullName", "Actor2Geo_FullName", "ActionGeo_FullName", "SOURCEURL"))
 
 # the modalities of events that took place as the text reports them
 FACTUAL = ("asserted", "reported")
@@ -140,7 +156,7 @@ def gdelt_rows(store: Any) -> List[List[str]]:
     for inc in store.query("SELECT * FROM incidents ORDER BY date NULLS LAST, id"):
         if not _factual(inc):
             continue
-        day = inc["date"]
+        day = inc["date"] or inc["first_seen"]  # never empty where a report has a date (see above)
         if isinstance(day, str):
             day = date.fromisoformat(day[:10])
         url = _first_report(store, inc["event_ids"] or [])
@@ -170,7 +186,7 @@ def gdelt_rows(store: Any) -> List[List[str]]:
             first_seen.strftime("%Y%m%d000000") if first_seen else "",
             url or "",
         ]
-        rows.append([_clean(c) for c in row])
+        rows.append([neutralise(_clean(c)) if i in _TEXT else _clean(c) for i, c in enumerate(row)])
     return rows
 
 

@@ -171,6 +171,9 @@ class DocMeta:
     published: Optional[str] = None
     outlet: str = ""
     lead_end: int = 0  # characters: mentions before it are in the lead paragraph
+    # what ``published`` is: the document's publication date ("published") or, for a
+    # document without one, the day it was ingested ("ingested")
+    basis: str = "published"
 
 
 @dataclass
@@ -416,6 +419,7 @@ def load_mentions(store: Any) -> Tuple[List[Mention], Dict[str, DocMeta], Dict[s
         docs[row["id"]] = DocMeta(
             row["id"], _iso(row["published"]) or _iso(row["ingested"]),
             outlet(row["url"], list(row["authors"] or []), row["id"]), lead_end(row["text"] or ""),
+            basis="published" if _iso(row["published"]) else "ingested",
         )
         langs[row["id"]] = row["language"]
         texts[row["id"]] = row["text"] or ""
@@ -442,6 +446,20 @@ def load_mentions(store: Any) -> Tuple[List[Mention], Dict[str, DocMeta], Dict[s
             nominal=is_backreference(texts.get(r["doc_id"], ""), data.get("trigger_span"), langs.get(r["doc_id"])),
         ))
     return mentions, docs, info, places
+
+
+def date_basis(inc: Incident, metas: Sequence[DocMeta]) -> Optional[str]:
+    """Where an incident's ``date`` comes from: ``"stated"`` (a mention's text dates the
+    event), ``"published"`` (no stated date: the publication date of a report, as GDELT
+    dates most of its events) or ``"ingested"`` (no stated or publication date: the day
+    the report was ingested); ``None`` for an undated incident."""
+    if inc.day is None:
+        return None
+    if any(m.date == inc.day for m in inc.mentions):
+        return "stated"
+    if any(d.published == inc.day and d.basis == "published" for d in metas):
+        return "published"
+    return "ingested"
 
 
 def incident_rows(incidents: Sequence[Incident], docs: Dict[str, DocMeta]) -> List[Dict[str, Any]]:
@@ -474,6 +492,7 @@ def incident_rows(incidents: Sequence[Incident], docs: Dict[str, DocMeta]) -> Li
             "last_seen": seen[-1] if seen else None,
             "event_ids": [m.event_id for m in mentions],
             "data": {
+                "date_basis": date_basis(inc, metas),
                 "is_root_event": any(m.start < docs.get(m.doc_id, DocMeta(m.doc_id)).lead_end for m in inc.mentions),
                 "mentions": [
                     {"event_id": m.event_id, "doc_id": m.doc_id, "idx": m.idx, "cameo": m.cameo,

@@ -66,7 +66,9 @@ def _load(lang: str, model: Optional[str], pipeline: str) -> Language:
 
 
 def choose_language(article: Article, *, language: Optional[str] = None) -> str:
-    """The language to analyse ``article`` in; sets ``article.language``."""
+    """The language to analyse ``article`` in; sets ``article.language``. A forced
+    ``language`` is an ISO 639-1 code in any case ("DE" is "de")."""
+    language = language.strip().lower() if language else language
     if language:
         article.language = language
         return language
@@ -318,7 +320,7 @@ def analyze_article(
 
 
 def analyze(
-    text_or_html: str,
+    text_or_html: str | bytes,
     *,
     url: Optional[str] = None,
     published: Optional[str | date] = None,
@@ -328,9 +330,17 @@ def analyze(
     with_tokens: bool = False,
     pipeline: Optional[str] = None,
 ) -> Document:
-    """Analyse a text or an HTML page given as a string.
+    """Analyse a text or an HTML page given as a string (or as bytes, decoded as a file
+    is) and return the :class:`~lagebild.schemas.Document` of PRODUCT.md's contract
+    (``doc.to_dict()`` is the JSON object; character offsets index ``doc.text``).
 
     ``published`` (ISO date or :class:`date`) overrides a date found in the text.
+    ``language``: force "de" or "en" (default: detected; another code gets a blank
+    tokenizer and warning W006). Errors: :class:`lagebild.errors.BadInputError` for empty
+    (E001), binary (E002) or textless (E005) input; ``ModelError`` E170 for "accurate"
+    without the ``[encoder]`` extra; ``ValueError`` E171 for an unknown ``pipeline``;
+    ``TypeError`` for anything but str/bytes. Soft problems (no date, unsure language, a
+    cut text) are warnings in ``doc.warnings``, not exceptions.
     ``pipeline``: "fast" (CNN) or "accurate" (e5 encoder heads; needs the ``[encoder]``
     extra), default ``$LAGEBILD_PIPELINE`` or "fast".
     """

@@ -76,6 +76,8 @@ def _construct(cls: Type[T], data: Dict[str, Any]) -> T:
 
 @dataclass
 class Caption(Record):
+    """An image caption of the article and its credit line, as ingest found them."""
+
     text: str
     credit: Optional[str] = None
 
@@ -122,6 +124,13 @@ class Article(Record):
 
 @dataclass
 class Actor(Record):
+    """Someone who acts or is acted on: a person (PER), organisation (ORG), state (GPE),
+    place (LOC) or group (GRP). ``id`` is a KB id ("RUS", "per:vladimir_putin") or a
+    provisional one ("prov:…", ``provisional`` true) for a name the KB does not know;
+    ``country`` ISO 3166 alpha-3; ``code`` the CAMEO actor code; ``role`` the office held at
+    the article's date; ``mentions``: ``[start, end)`` character offsets into the
+    document's ``text``."""
+
     id: str
     name: str
     type: str  # one of ACTOR_TYPES
@@ -146,6 +155,15 @@ class Mention(Record):
 
 @dataclass
 class Event(Record):
+    """Who did what to whom: ``source`` and ``target`` are actor ids (or None), ``cameo``
+    the CAMEO event code ("190"), with its PLOVER type, ``quad_class`` (1 verbal
+    cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict) and
+    ``goldstein`` (-10 … +10, the Goldstein scale). ``modality`` says whether it happened
+    ("asserted", "reported") or not yet (one of ``MODALITIES``: predicted, threatened,
+    demanded, hypothetical …); ``negated`` true for "did not …". ``date`` ISO date or
+    range ("2025-03-01/2025-03-31") when the text dates it; ``span``/``trigger_span``:
+    ``[start, end)`` character offsets into the document's ``text``; ``confidence`` 0–1."""
+
     source: Optional[str]
     target: Optional[str]
     cameo: str
@@ -178,6 +196,10 @@ class Event(Record):
 
 @dataclass
 class Statement(Record):
+    """A quotation or reported speech: ``speaker`` (actor id or "author"), ``kind``
+    direct (quoted) or indirect, the quoted ``text`` and its ``[start, end)`` ``span`` in the
+    document's ``text``."""
+
     speaker: str  # actor id or "author"
     kind: str  # direct | indirect
     text: str
@@ -192,6 +214,12 @@ class Statement(Record):
 
 @dataclass
 class Forecast(Record):
+    """A claim about the future: ``holder`` (actor id or "author") expects ``predicted``
+    ({source, cameo, target} or None) within ``horizon`` ({text, start, end}, ISO dates) with
+    ``probability`` (0–1, from the hedge words; None when unstated), under ``condition``.
+    ``span``: ``[start, end)`` offsets into the document's ``text``; ``status`` open, due or
+    resolved (``lagebild resolve`` records how it turned out)."""
+
     holder: str  # actor id or "author"
     text: str
     span: Tuple[int, int]

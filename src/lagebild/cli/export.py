@@ -33,6 +33,10 @@ def export_cli(
 ) -> None:
     """Export a table (jsonl of documents = the full JSON contract, one per line).
 
+    CSV: a text cell that begins with = + - @ (tab, CR) gets a leading single quote, so
+    that a spreadsheet shows it as text instead of running it as a formula;
+    lagebild.csvsafe.restore removes it. JSON Lines and Parquet are unchanged.
+
     Example:
         lagebild export events.parquet --format parquet --table events
         lagebild export incidents.jsonl --table incidents

@@ -54,7 +54,9 @@ def forecasts_cli(
         return
     table = Table(title=Text(plain(f"{len(rows)} forecasts in {redact_db(db)}")), title_justify="left")
     for col in ("id", "published", "holder", "p", "horizon", "status", "forecast", "condition"):
-        table.add_column(col, overflow="fold")
+        # a forecast id broken over lines cannot be copied into `lagebild resolve ID` (as in
+        # `documents`): the id and the date never wrap; the text columns give way
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
     for r in rows:
         holder_name = r.get("holder_text") or r["holder"]
         if r.get("holder_text") and r["holder"] not in ("author", r.get("holder_text")):

@@ -40,16 +40,19 @@ def ingest_cli(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start a local Ray)."),
     out: Optional[Path] = typer.Option(None, "--out", help="--engine ray: write Parquet partitions to this folder instead of the database."),
 ) -> None:
-    """Analyse documents and store them (re-ingesting replaces, never duplicates).
+    """Analyse documents and store them (the same text twice is stored once).
 
     Bad documents are reported with their path and reason and the batch goes on; the exit
     code is 1 if any failed, 130 if interrupted (finished documents stay stored).
-    Re-ingesting unchanged input leaves the database exactly as it was. A DuckDB file is
+    Re-ingesting unchanged input leaves the database exactly as it was; a file or URL whose
+    text changed is stored as a new document beside the earlier one, with warning W160
+    naming both (ids are content hashes; decisions refer to them). A DuckDB file is
     held only while a batch is committed, so `lagebild documents` works during an ingest.
 
     Example:
         lagebild ingest examples/ --db news.duckdb
     """
+    _check_pipeline(lang_value(language), model)  # [E170] before a database file is created
     if engine is not Engine.local:
         from ..scale.cli_hooks import ingest_with_engine
 
@@ -114,10 +117,7 @@ def ingest_cli(
         f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
     _explain(report.failures, partials)
-    for line in changed[:SHOWN]:
-        err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
-    if len(changed) > SHOWN:
-        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
+    print_changed(changed)
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)
@@ -127,6 +127,32 @@ def ingest_cli(
 # the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
 PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
 SHOWN = 20  # partial documents named after the summary; the rest are counted
+
+
+def _check_pipeline(language: Optional[str], model: Optional[str]) -> None:
+    """ModelError E170 when the accurate pipeline is chosen (--pipeline or
+    $LAGEBILD_PIPELINE) for a language that has trained encoder heads (German) and the
+    [encoder] extra is missing. Checked before the store is opened: the error used to come
+    with the first German document, after an empty database file had been created. A batch
+    forced to a language without heads (--lang en) runs: it gets the fast pipeline and W170."""
+    from ..language import MODELS_DIR, available_models
+    from ..language.accurate import heads_directory, pipeline_choice, require_torch
+
+    if pipeline_choice(None) != "accurate":
+        return
+    langs = [language] if language else list(available_models())
+    if any((heads_directory(Path(model) if model else MODELS_DIR / lang) / "meta.json").is_file() for lang in langs):
+        require_torch()
+
+
+def print_changed(changed: List[str]) -> None:
+    """The W160 lines of a run (documents whose text changed since an earlier version was
+    stored), the first SHOWN of them, on stderr; ``ingest``, ``ingest --engine ray`` and
+    ``load-parquet`` print them alike."""
+    for line in changed[:SHOWN]:
+        err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
+    if len(changed) > SHOWN:
+        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
 
 
 def _partial_reason(warnings: List[str]) -> str:

@@ -17,21 +17,26 @@ def load_parquet_cli(
     """Load analysed documents from Parquet into the database (DuckDB or PostgreSQL).
 
     Re-loading replaces documents, never duplicates them; failed rows are reported and
-    the exit code is then 1.
+    the exit code is then 1. A document whose text changed since an earlier version was
+    stored (same URL or source) is stored as a new document, with warning W160.
 
     Example:
         lagebild ingest corpus/ --engine ray --address auto --out s3out/
         lagebild load-parquet s3out/ --db news.duckdb
     """
+    from ..batch import earlier_versions
     from ..incidents import refresh_incidents
-    from ..scale.parquet import load_parquet
+    from ..scale.parquet import check_parquet, load_parquet
+    from .ingest import print_changed
     from ..store import Store
 
     try:
+        check_parquet(path)  # [E047] before a database is opened or created
         with Store(db) as store:
             report = load_parquet(path, store)
             refresh_incidents(store)
             total = store.count()
+            changed = earlier_versions(store, report.new_documents)
     except FileNotFoundError as e:
         err_console.print(f"[red]{e}[/red]")
         raise typer.Exit(2) from e
@@ -41,4 +46,5 @@ def load_parquet_cli(
     console.print(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
+    print_changed(changed)
     raise typer.Exit(130 if report.interrupted else (1 if report.failures else 0))

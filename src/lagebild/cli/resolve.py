@@ -125,7 +125,7 @@ def _queue_table(items: list, db: str, title: str = "") -> None:
     title = title or f"{len(items)} forecasts awaiting a decision in {redact_db(db)}"
     table = Table(title=plain(title), title_justify="left", show_lines=True)
     for col in ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col == "forecast")  # an id to copy: never broken
     for it in items:
         cands = "\n".join(
             f"{c['event_id']} {c['score']:.2f}: {c['cameo']} {c['source'] or '-'}→{c['target'] or '-'} on {c['date']}; "
@@ -146,7 +146,7 @@ def _queue_table(items: list, db: str, title: str = "") -> None:
 def _history_table(rows: list) -> None:
     table = Table(title=f"{len(rows)} decisions", title_justify="left")
     for col in ("forecast", "#", "outcome", "by", "at", "evidence", "note", "undone"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col == "forecast")
     for r in rows:
         ev = ", ".join(e.get("event_id") or e.get("document_id") for e in (r.get("evidence") or []))
         undone = f"{r['undone_by']} {r['undone_at']}" if r.get("undone_at") else ""

@@ -14,7 +14,7 @@ from ._util import DbOption, app, console, err_console, safe
 def serve_cli(
     db: str = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind; the default serves this machine only."),
-    port: int = typer.Option(8765, "--port", "-p", min=0, max=65535),
+    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help="TCP port to listen on."),
     allow_edit: bool = typer.Option(False, "--allow-edit", help="Open the store writable and offer the forecast decision form (as `lagebild resolve`)."),
 ) -> None:
     """Start the workbench: pages and a REST API (OpenAPI at /openapi.json) over the store.

@@ -124,11 +124,24 @@ def article_from_string(
     published: Optional[str | date] = None,
     now: Optional[datetime] = None,
 ) -> Article:
-    """Plain text or HTML, told apart by sniffing."""
+    """Plain text or HTML, told apart by sniffing. ``bytes`` (a page as downloaded, a file's
+    content) are decoded as files are (:func:`lagebild.ingest.decode.decode_bytes`: UTF-8,
+    UTF-16 by BOM, else the best guess; E002 for binary data, E003 undecodable), with
+    that decoding's warnings on the article. Anything else but ``str``/``bytes``/``None``
+    is a TypeError that names the type (it used to fail inside a regular expression)."""
+    decoded: List[str] = []
+    if isinstance(text_or_html, (bytes, bytearray, memoryview)):
+        from .decode import decode_bytes
+
+        text_or_html, decoded = decode_bytes(bytes(text_or_html), path=source or "<bytes>")
+    elif text_or_html is not None and not isinstance(text_or_html, str):
+        raise TypeError(f"expected the text or HTML as str (or bytes to decode), got {type(text_or_html).__name__}")
     if not text_or_html or not text_or_html.strip():
         raise BadInputError(Errors.E001.format(path=source or "<string>"), path=source)
     build = article_from_html if looks_like_html(text_or_html) else article_from_text
-    return build(text_or_html, source=source, url=url, published=published, now=now)
+    article = build(text_or_html, source=source, url=url, published=published, now=now)
+    article.warnings[:0] = decoded
+    return article
 
 
 def _finish(

@@ -68,6 +68,8 @@ def detect_format(path: Path) -> str:
     if ext in EXTENSIONS and ext != ".xml":
         return EXTENSIONS[ext]
     head = _read_head(path)
+    if ext == ".parquet" or head.startswith(b"PAR1"):
+        return "parquet"  # refused by read_parquet with a hint (it used to be E002 "looks binary")
     lowered = head.lower()
     if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
         return "feed"
@@ -221,6 +223,14 @@ def read_xml(path: Path) -> Iterator[Item]:
     m = re.search(r"<(?![?!])([\w:.-]+)", head)
     name = display_path(path)
     yield IngestFailure(name, Errors.E153.format(root=m.group(1) if m else "?", path=name))
+
+
+@readers.register("parquet")
+def read_parquet_refused(path: Path) -> Iterator[Item]:
+    """A Parquet file given to ``ingest``/``analyze``: refused (E048) with the command
+    that loads the Ray engine's Parquet output (``lagebild load-parquet``)."""
+    name = display_path(path)
+    yield IngestFailure(name, Errors.E048.format(path=name))
 
 
 def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:

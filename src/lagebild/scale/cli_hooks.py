@@ -32,6 +32,7 @@ def ingest_with_engine(
         return 2
     if fmt:
         err_console.print("[yellow]--input-format is detected per file on the Ray engine; ignored[/yellow]")
+    from ..batch import earlier_versions
     from ..incidents import refresh_incidents
     from ..store import Store
     from .parquet import load_parquet
@@ -64,6 +65,7 @@ def ingest_with_engine(
             loaded = load_parquet(target, store)
             refresh_incidents(store)
             total = store.count()
+            changed = earlier_versions(store, loaded.new_documents)
     finally:
         import shutil
 
@@ -75,6 +77,9 @@ def ingest_with_engine(
         f"stored {loaded.stored} new, {loaded.updated} updated, {len(loaded.failures)} failed; "
         f"{total} documents in {safe(redact_db(db))} (Ray, {report.details.get('workers')} workers, {report.seconds:.1f} s)"
     )
+    from ..cli.ingest import print_changed
+
+    print_changed(changed)  # W160, as the local engine reports it
     return 0 if not loaded.failures else 1
 
 

@@ -27,13 +27,38 @@ def parquet_files(path: Union[str, Path]) -> List[Path]:
     return sorted(f for f in p.rglob("*.parquet") if f.is_file())
 
 
+# the columns iter_parquet reads (of ray_engine.PARQUET_COLUMNS)
+READ_COLUMNS = ("id", "source", "ok", "error", "document")
+
+
+def check_parquet(path: Union[str, Path]) -> List[Path]:
+    """The Parquet files under ``path`` (:func:`parquet_files`), each checked to be the
+    Ray engine's output before anything is stored: LagebildError E047 names a file that
+    is not Parquet or lacks the columns (e.g. a table of ``lagebild export --format
+    parquet``); FileNotFoundError for a missing path."""
+    import pyarrow.parquet as pq
+
+    from ..errors import Errors, LagebildError
+
+    files = parquet_files(path)
+    for f in files:
+        try:
+            names = set(pq.read_schema(f).names)
+        except Exception as e:  # noqa: BLE001 - not a Parquet file at all
+            raise LagebildError(Errors.E047.format(path=f, why=f"not readable as Parquet: {' '.join(str(e).split())[:200]}")) from e
+        missing = [c for c in READ_COLUMNS if c not in names]
+        if missing:
+            raise LagebildError(Errors.E047.format(path=f, why="no column " + ", ".join(missing)))
+    return files
+
+
 def iter_parquet(path: Union[str, Path]) -> Iterator[Union[Document, IngestFailure]]:
     """Documents (ok rows) and failures from the Parquet files under ``path``; a row whose
     ``document`` is not a valid record becomes an IngestFailure naming file and row."""
     import pyarrow.parquet as pq
 
     for f in parquet_files(path):
-        table = pq.read_table(f, columns=["id", "source", "ok", "error", "document"])
+        table = pq.read_table(f, columns=list(READ_COLUMNS))
         for n, row in enumerate(table.to_pylist()):
             if row["ok"] and row["document"]:
                 try:

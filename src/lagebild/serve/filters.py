@@ -103,6 +103,14 @@ class ForecastParams(_Dated):
     max_probability: Optional[float] = Field(None, ge=0, le=1)
     doc: Optional[str] = Field(None, pattern=_ID, description="Document id.")
     sort: Literal["published", "horizon_end", "probability"] = "published"
+    decided: Optional[str] = Field(
+        None, pattern=r"^[0-9A-Za-z_.-]{1,100}:f(0|[1-9][0-9]{0,5})$",
+        description="Ledger page only: the forecast id a decision was just recorded on (the decision form "
+                    "redirects here); the page names that decision and its warning (W135). Not a filter.")
+
+    def link(self, **changes: Any) -> str:
+        """As :meth:`ListParams.link`, without ``decided`` (the notice belongs to one page view)."""
+        return super().link(**{"decided": None, **changes})
 
 
 Where = Tuple[List[str], List[Any]]

@@ -1,10 +1,15 @@
-"""Exports of a store: JSON Lines (whole documents), CSV and Parquet (one table)."""
+"""Exports of a store: JSON Lines (whole documents), CSV and Parquet (one table).
+
+CSV text cells that begin with a spreadsheet formula character (``= + - @``, tab, CR) get
+a leading single quote (OWASP's rule against formula injection; :mod:`lagebild.csvsafe`);
+JSON Lines and Parquet are written unchanged."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any, Callable, Dict
 
+from ..csvsafe import duckdb_select, neutralise_table
 from ..errors import Errors, LagebildError
 from .db import CHILD_TABLES, Store
 
@@ -47,7 +52,11 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
     def run(store: Store, out: Path, table: str) -> int:
         if store.backend.name == "duckdb":
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet"}[fmt]
-            store.backend.execute(f"COPY ({_select(table)}) TO '{_quote(out)}' ({options})")
+            select = _select(table)
+            if fmt == "csv":  # text cells that a spreadsheet would run as a formula get a quote
+                text = [c["column_name"] for c in store.query(f"DESCRIBE {select}") if c["column_type"] == "VARCHAR"]
+                select = duckdb_select(select, text)
+            store.backend.execute(f"COPY ({select}) TO '{_quote(out)}' ({options})")
             # every exported table (incidents too: Store.count knows only the stored ones)
             return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
         import pyarrow as pa
@@ -65,7 +74,7 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
             data = pa.Table.from_pylist(
                 [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
             ) if rows else data
-            pacsv.write_csv(data, out)
+            pacsv.write_csv(neutralise_table(data), out)  # formula injection: see lagebild.csvsafe
         return len(rows)
 
     return run

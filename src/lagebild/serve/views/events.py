@@ -53,11 +53,14 @@ def _table(rows: List[Dict[str, Any]]) -> Any:
 @router.get("/api/events.csv", tags=["api"], summary="Download filtered events as CSV", response_class=Response)
 def events_csv(request: Request, p: Annotated[EventParams, Query()]) -> Response:
     """Every event matching the filters (no paging; `limit` and `cursor` are ignored), one
-    row each, UTF-8 with a header."""
+    row each, UTF-8 with a header. A text cell that begins with `=`, `+`, `-`, `@`, tab or
+    CR gets a leading single quote, so that a spreadsheet does not run it as a formula."""
     import pyarrow.csv as pacsv
 
+    from ...csvsafe import neutralise_table
+
     buf = io.BytesIO()
-    pacsv.write_csv(_table(_all(request, p)), buf)
+    pacsv.write_csv(neutralise_table(_table(_all(request, p))), buf)  # formula injection: lagebild.csvsafe
     return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 

@@ -43,10 +43,30 @@ def _ledger(request: Request, p: ForecastParams) -> Dict[str, Any]:
     return {
         "items": items,
         "next": nxt,
+        "decided": _decided(d, p.decided),
         "counts": records.forecast_status_counts(d, p),
         "by_holder": sorted(groups.values(), key=lambda g: (-len(g["forecasts"]), g["name"])),
         "today": date.today(),
     }
+
+
+def _decided(d: Any, fid: Optional[str]) -> Optional[Dict[str, Any]]:
+    """What the ledger says after a decision form: the forecast's current decision and the
+    warning ``lagebild resolve`` prints for it (W135: a miss decided before the horizon
+    ends), computed from the store (never text from the URL); None without ``decided``."""
+    if not fid:
+        return None
+    from ...resolve.decisions import premature
+    from ...resolve.ids import parse_id
+
+    doc_id, idx = parse_id(fid, "f")
+    with d.lock:
+        rows = d.store.query(
+            "SELECT seq, outcome, decided_by FROM resolutions WHERE doc_id = ? AND idx = ? AND undone_at IS NULL "
+            "ORDER BY seq DESC LIMIT 1", [doc_id, idx])
+        current = dict(rows[0]) if rows else None
+        warning = premature(d.store, fid, current["outcome"]) if current else None
+    return {"id": fid, "doc_id": doc_id, "decision": current, "warnings": [warning] if warning else []}
 
 
 @router.get("/forecasts.json", tags=["pages"], summary="JSON twin of /forecasts: a page of the ledger with status counts")
@@ -69,10 +89,11 @@ def _edit_allowed(request: Request) -> None:
         raise HTTPException(status_code=403, detail="Cross-site form posts are refused")
 
 
-def _decide(request: Request, action: Any) -> Response:
+def _decide(request: Request, action: Any, fid: str) -> Response:
     """Run a decision of :mod:`lagebild.resolve.decisions` on the store; its coded errors
     become 404 (no such forecast, event or decision), 409 (decided meanwhile: the form was
-    stale, E136) or 422 (bad id or outcome)."""
+    stale, E136) or 422 (bad id or outcome). Success redirects to the ledger with
+    ``?decided=<fid>``, which names the decision and its warning (W135)."""
     d = db(request)
     try:
         with d.lock:
@@ -83,7 +104,9 @@ def _decide(request: Request, action: Any) -> Response:
         if str(e).startswith("[E136]"):
             raise HTTPException(status_code=409, detail=str(e)) from e
         raise HTTPException(status_code=422, detail=str(e)) from e
-    return RedirectResponse("/forecasts", status_code=303)
+    from urllib.parse import urlencode
+
+    return RedirectResponse("/forecasts?" + urlencode({"decided": fid}), status_code=303)
 
 
 @router.post("/forecasts/{doc_id}/{idx}/resolve", tags=["edit"], summary="Record a decision on a forecast (--allow-edit)")
@@ -105,9 +128,10 @@ def resolve_forecast(
     from ...resolve.decisions import record
     from ...resolve.ids import forecast_id
 
+    fid = forecast_id(doc_id, idx)
     return _decide(request, lambda store: record(
-        store, forecast_id(doc_id, idx), outcome, evidence=evidence.split(), note=note.strip() or None, expect=expect,
-    ))
+        store, fid, outcome, evidence=evidence.split(), note=note.strip() or None, expect=expect,
+    ), fid)
 
 
 @router.post("/forecasts/{doc_id}/{idx}/undo", tags=["edit"], summary="Undo the current decision on a forecast (--allow-edit)")
@@ -124,7 +148,8 @@ def undo_forecast(
     from ...resolve.decisions import undo
     from ...resolve.ids import forecast_id
 
-    return _decide(request, lambda store: undo(store, forecast_id(doc_id, idx), expect=expect))
+    fid = forecast_id(doc_id, idx)
+    return _decide(request, lambda store: undo(store, fid, expect=expect), fid)
 
 
 __all__: List[str] = ["router"]
