@@ -250,3 +250,23 @@ def test_detect_negated_belief_negates_the_forecast(make_raw, lang, text, negate
 def test_detect_deadline_horizon_runs_from_publication(make_raw):
     [f] = run(make_raw("de", "Die Türkei wird ihre Truppen bis zum Frühjahr abziehen.", published=date(2025, 9, 10)))
     assert f.horizon["start"] == "2025-09-10" and f.horizon["end"].startswith("2026-")
+
+
+@pytest.mark.parametrize(
+    "text,start",
+    [
+        # a day and month without a year, past at publication (2015-12-01): the next one
+        ("Der Minister wird wohl am 15. Mai nach Wien kommen.", "2016-05-15"),
+        ("Die Verhandlungen werden voraussichtlich am 3. März beginnen.", "2016-03-03"),
+        ("Der Prozess gegen den Ex-Minister wird wahrscheinlich am 20. Jänner eröffnet werden.", "2016-01-20"),
+        # still ahead at publication: unchanged
+        ("Der Minister wird wohl am 20. Dezember nach Wien kommen.", "2015-12-20"),
+        # a stated year stays as written
+        ("Der Minister wird wohl am 15. Mai 2017 nach Wien kommen.", "2017-05-15"),
+    ],
+)
+def test_detect_day_month_without_year_is_the_next_one(make_raw, text, start):
+    """A future-tense forecast dated by day and month only means the next such day, not the
+    one already past at publication (it showed as "due" in the ledger)."""
+    [f] = run(make_raw("de", text, published=date(2015, 12, 1)))
+    assert f.horizon["start"] == start, f.horizon

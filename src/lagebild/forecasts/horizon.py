@@ -10,6 +10,7 @@ gives the end of that actor's term.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, timedelta
 from typing import Any, Dict, Optional, Sequence, Tuple
 
@@ -63,6 +64,16 @@ def _term_end(doc, sent: Span, span, published: Optional[date]) -> Optional[date
     return None
 
 
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b|['\u2019]\d\d\b|\b\d{1,2}\.\s?\d{1,2}\.\s?\d\d\b|\b\d{1,2}/\d{1,2}/\d\d")
+
+
+def _states_year(text: str) -> bool:
+    """Whether a time expression names its year: a four-digit year 1800-2199, an
+    apostrophe year ("'16"), or a numeric date with a year ("15.5.16", "5/15/16"). A day and
+    month alone ("am 15. Mai", "15.5.") do not."""
+    return bool(_YEAR.search(text))
+
+
 def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore[no-untyped-def]
     """In a future-tense sentence an expression without a year that resolved into the past
     means the next occurrence: "wird am Mittwoch kommen" (next Wednesday), "wird bis zum
@@ -73,8 +84,8 @@ def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore
         return te
     if not _future_tense(sent) and not (te.rule == "weekday" and _present_tense(sent)):
         return te
-    if any(ch.isdigit() for ch in te.text):
-        return te  # an explicit date or year stays as written
+    if _states_year(te.text):
+        return te  # a date with its year stays as written; "am 15. Mai" moves like "im Mai"
     if te.rule == "weekday":
         delta = timedelta(days=7)
         return dataclasses.replace(
