@@ -274,14 +274,17 @@ def gigaword_available() -> bool:
 
 
 @lru_cache(maxsize=1)
-def _gigaword() -> Dict[str, str]:
-    """Sentence key -> text of every ``<Sentence>`` of the sample, in file order.
+def _gigaword_sentences() -> Dict[str, Tuple[str, Optional[str]]]:
+    """Sentence key -> (text, ISO date or None) of every ``<Sentence>`` of the sample, in
+    file order.
 
     The key is the sentence's ``id`` attribute; an id that the file repeats (``GOLD_9``)
     gets ``#2``, ``#3``… on its later occurrences. The text is the ``<Text>`` element with
     its line breaks and runs of white space collapsed to single spaces (the sentence as
-    one line; gold offsets index into it). Raises FileNotFoundError when the file is absent
-    and :class:`DataFileError` when it is not well-formed XML.
+    one line; gold offsets index into it). The date is the ``date`` attribute
+    (``"20080804"`` -> ``"2008-08-04"``; None when absent or not eight digits). Raises
+    FileNotFoundError when the file is absent and :class:`DataFileError` when it is not
+    well-formed XML.
     """
     import xml.etree.ElementTree as ET
 
@@ -290,30 +293,7 @@ def _gigaword() -> Dict[str, str]:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise DataFileError(str(path), exc.position[0], f"not well-formed XML: {exc}") from None
-    out: Dict[str, str] = {}
-    for el in root.iter("Sentence"):
-        sid = el.get("id", "").strip()
-        key, n = sid, 1
-        while key in out:
-            n += 1
-            key = f"{sid}#{n}"
-        out[key] = " ".join((el.findtext("Text") or "").split())
-    return out
-
-
-@lru_cache(maxsize=1)
-def _gigaword_dates() -> Dict[str, Optional[str]]:
-    """Sentence key (as :func:`_gigaword`) -> the ``date`` attribute of its ``<Sentence>``
-    as an ISO date (``date = "20080804"`` -> ``"2008-08-04"``; None when absent or not
-    eight digits)."""
-    import xml.etree.ElementTree as ET
-
-    path = gigaword_path()
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise DataFileError(str(path), exc.position[0], f"not well-formed XML: {exc}") from None
-    out: Dict[str, Optional[str]] = {}
+    out: Dict[str, Tuple[str, Optional[str]]] = {}
     for el in root.iter("Sentence"):
         sid = el.get("id", "").strip()
         key, n = sid, 1
@@ -321,21 +301,34 @@ def _gigaword_dates() -> Dict[str, Optional[str]]:
             n += 1
             key = f"{sid}#{n}"
         raw = (el.get("date") or "").strip()
-        out[key] = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}" if re.fullmatch(r"\d{8}", raw) else None
+        date = f"{raw[:4]}-{raw[4:6]}-{raw[6:]}" if re.fullmatch(r"\d{8}", raw) else None
+        out[key] = (" ".join((el.findtext("Text") or "").split()), date)
     return out
+
+
+def _gigaword() -> Dict[str, str]:
+    """Sentence key -> text of every ``<Sentence>`` of the sample (see
+    :func:`_gigaword_sentences`)."""
+    return {k: text for k, (text, _) in _gigaword_sentences().items()}
+
+
+def _gigaword_dates() -> Dict[str, Optional[str]]:
+    """Sentence key (as :func:`_gigaword`) -> the sentence's ISO date or None (see
+    :func:`_gigaword_sentences`)."""
+    return {k: d for k, (_, d) in _gigaword_sentences().items()}
 
 
 def gigaword_date(sid: str) -> Optional[str]:
     """The date PETRARCH's sample gives a sentence (ISO ``YYYY-MM-DD``; None if it gives
     none): the sentence's publication date, at which the actor linker reads dated offices
     ("Bush" in August 2008 is the president). Raises KeyError for an unknown key."""
-    return _gigaword_dates()[sid]
+    return _gigaword_sentences()[sid][1]
 
 
 def gigaword_sentence(sid: str) -> str:
     """The text of one sentence of the GigaWord sample by key (see :func:`_gigaword`).
     Raises KeyError for an unknown key, FileNotFoundError when the file is absent."""
-    return _gigaword()[sid]
+    return _gigaword_sentences()[sid][0]
 
 
 def load_gold_gigaword(path: Path | str, splits: Dict[str, str], *, split: Optional[str] = None,
