@@ -11,30 +11,11 @@ as expected (the statistical tagger and parser may slip on one sentence of twent
 rules of this session, 5 of 6, 6 of 6, 6 of 6, 4 of 4 and 2 of 2 of the non-control rows failed."""
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence, Tuple
-
 import pytest
 
 from lagebild.pipeline import analyze
 
-PUB = "2026-03-01"
-
-
-def _forecasts(text: str):
-    return analyze(text, language="de", published=PUB).forecasts
-
-
-def one(holder: Optional[str] = None) -> Callable[[list], bool]:
-    def ok(fcs: list) -> bool:
-        if len(fcs) != 1:
-            return False
-        f = fcs[0]
-        return holder is None or (f.holder_text or "author") == holder or f.holder == holder
-    return ok
-
-
-def none(fcs: list) -> bool:
-    return fcs == []
+from kinds_checks import PUB, failures, none, one
 
 
 COORDINATED_FIRST_PERSON = [
@@ -234,7 +215,7 @@ SPEECH_VERB_BEFORE_A_COLON = [
      ("speech verb before a colon", SPEECH_VERB_BEFORE_A_COLON)],
 )
 def test_grid_kind_s22(name, cases):
-    failed = [text for text, ok in cases if not ok(_forecasts(text))]
+    failed = failures(cases)
     assert len(failed) / len(cases) <= 0.05 or not failed, f"{name}: {failed}"
 
 

@@ -18,42 +18,12 @@ Each grid runs the real pipeline; a grid passes when every sentence comes out as
 reverted: it added one false alarm on dev-B."""
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 import pytest
 
-from lagebild.pipeline import analyze
 
-PUB = "2026-03-01"
-
-
-def _forecasts(text: str):
-    return analyze(text, language="de", published=PUB).forecasts
-
-
-def one(holder: Optional[str] = None) -> Callable[[list], bool]:
-    def ok(fcs: list) -> bool:
-        if len(fcs) != 1:
-            return False
-        f = fcs[0]
-        return holder is None or (f.holder_text or "author") == holder or f.holder == holder
-    return ok
-
-
-def last(holder: Optional[str] = None) -> Callable[[list], bool]:
-    """The last sentence of a two-sentence text is a forecast (held by ``holder``)."""
-    def ok(fcs: list) -> bool:
-        return len(fcs) == 2 and (holder is None or (fcs[1].holder_text or "author") == holder
-                                  or fcs[1].holder == holder)
-    return ok
-
-
-def only_first(fcs: list) -> bool:
-    return len(fcs) == 1
-
-
-def none(fcs: list) -> bool:
-    return fcs == []
+from kinds_checks import failures, last, none, one, only_first
 
 
 WARNED_CONSEQUENCE = [
@@ -212,5 +182,5 @@ HEADLINE_EXPECTATION = [
      ("headline expectation", HEADLINE_EXPECTATION)],
 )
 def test_grid_kind_s23(name, cases):
-    failed = [text for text, ok in cases if not ok(_forecasts(text))]
+    failed = failures(cases)
     assert not failed, f"{name}: {failed}"
