@@ -17,7 +17,9 @@ Two steps (:func:`cluster`):
 2. **Across documents**, clusters of the same day (the event's date, else the document's
    publication date) merge when their CAMEO roots are equal (or of one quad class when
    one side is only a nominal back-reference), their sources and targets are compatible
-   with at least one side positively matching, and their places are compatible.
+   with at least one side positively matching (the same actor, the same CAMEO code, or a
+   country and one of its organs: two different organs of one state are not enough), and
+   their places are compatible.
 
 Actor compatibility (:func:`actors_compatible`): the same actor; or, within one country,
 the country itself, its state organs (``data/incidents/agents.tsv``: GOV, MIL, …) and
@@ -282,10 +284,28 @@ def _compatible_across(a: Incident, b: Incident, info: Dict[str, ActorInfo], pla
         return False
     if a.root != b.root and not ((a.only_nominal or b.only_nominal) and a.quad_class and a.quad_class == b.quad_class):
         return False
-    sides = [actors_compatible(a.source, b.source, info), actors_compatible(a.target, b.target, info)]
-    if False in sides or True not in sides:
-        return False  # a clash, or nothing positively in common
+    sides = [(a.source, b.source), (a.target, b.target)]
+    if any(actors_compatible(x, y, info) is False for x, y in sides):
+        return False  # a clash
+    if not any(_same_side(x, y, info) for x, y in sides):
+        return False  # nothing positively in common
     return places_compatible(a.location, b.location, places)
+
+
+def _same_side(a: Optional[str], b: Optional[str], info: Dict[str, ActorInfo]) -> bool:
+    """Positive evidence across documents that ``a`` and ``b`` are one side: the same actor,
+    the same CAMEO code (the leader "Putin" and RUSGOV), or a country and one of its state
+    organs. Two different organs of one state (the police and a court: DEUCOP, DEUJUD) are
+    compatible but no evidence on their own -- two same-day reports that share only that
+    are two incidents."""
+    if actors_compatible(a, b, info) is not True:
+        return False
+    if a == b:
+        return True
+    ia, ib = info.get(a or ""), info.get(b or "")
+    if ia is None or ib is None:
+        return False
+    return bool(ia.code) and ia.code == ib.code or ia.is_country or ib.is_country
 
 
 def _block_keys(inc: Incident, info: Dict[str, ActorInfo]) -> List[Tuple[str, str]]:
