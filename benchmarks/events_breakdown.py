@@ -31,7 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Tuple
 
 from lagebild.events import realeval as R
 
@@ -83,6 +83,24 @@ def pred_shape(p: R.PredEvent) -> str:
     return f"{src}+{tgt}"
 
 
+def selected_articles(args: Any, what: str) -> Tuple[Optional[int], List[Any]]:
+    """The articles a breakdown script reads (``args``: its ``--gold``, ``--split``,
+    ``--lines``, ``--list``): ``(None, keys)``, or ``(exit code, [])`` after printing why
+    not -- 0 when the corpus is absent (nothing to ``what``), 2 for ``--list`` on the test
+    half (never studied) or a ``--lines`` key that is not an annotated article."""
+    if not R.available(args.gold):
+        print(f"corpus for {args.gold} not found under ../shared/data: nothing to {what}")
+        return 0, []
+    if args.list and args.split == "test":
+        print("--list is for dev only (do not study the test half)")
+        return 2, []
+    try:
+        return None, R.select_articles(args.gold, args.split, R.parse_keys(args.lines))
+    except ValueError as exc:
+        print(exc)
+        return 2, []
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", default="real-en", choices=R.GOLDS)
@@ -92,20 +110,10 @@ def main(argv=None) -> int:
                     help="place a predicted event in a gold sentence by its trigger word or its sentence's midpoint")
     ap.add_argument("--lines", default=None, help="only these annotated articles (comma/space-separated keys)")
     args = ap.parse_args(argv)
-    if not R.available(args.gold):
-        print(f"corpus for {args.gold} not found under ../shared/data: nothing to break down")
-        return 0
-    if args.list and args.split == "test":
-        print("--list is for dev only (do not study the test half)")
-        return 2
-    try:
-        keys = R.select_articles(args.gold, args.split, R.parse_keys(args.lines))
-    except ValueError as exc:
-        print(exc)
-        return 2
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in R.load(args.gold, "events", args.split):
-        by_key[R.key_of(args.gold, rec)].append(rec)
+    code, keys = selected_articles(args, "break down")
+    if code is not None:
+        return code
+    by_key = R.records_by_article(args.gold, "events", args.split)
     classes: Counter = Counter()
     by_con: Dict[str, Counter] = defaultdict(Counter)
     pred_kind: Counter = Counter()
@@ -117,16 +125,10 @@ def main(argv=None) -> int:
         preds = R.predicted_events(args.gold, key)
         n_pred += len(preds)
         golds = by_key.get(key, [])
-        sent_of = defaultdict(list)
-        for g in golds:
-            sent_of[(g["start"], g["end"])].append(g)
-        sents = sorted(sent_of)
-        pby = defaultdict(list)
-        for p in preds:
-            pby[R.place(sents, p, args.placement)].append(p)
+        sents, sent_of, pby = R.by_gold_sentence(golds, preds, args.placement)
         raw = R.raw_text(args.gold, key) if args.list else ""
         doc, to_raw = R.analyse(args.gold, key)
-        coded_spans = [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]
+        coded_spans = R.coded_mentions(doc, to_raw)
         for sent in sents:
             gs, ps = sent_of[sent], pby.get(sent, [])
             cls = classify(gs, ps)

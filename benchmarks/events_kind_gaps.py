@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_breakdown import classify  # noqa: E402
+from events_breakdown import classify, selected_articles  # noqa: E402
 
 from lagebild.events import realeval as R  # noqa: E402
 
@@ -87,21 +87,15 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default=",".join(KINDS), help="gold construction tags, comma-separated")
     ap.add_argument("--list", action="store_true", help="list each sentence (dev only; study only dev-A)")
     args = ap.parse_args(argv)
-    if not R.available(args.gold):
-        print(f"corpus for {args.gold} not found under ../shared/data: nothing to measure")
-        return 0
-    if args.list and args.split == "test":
-        print("--list is for dev only (do not study the test half)")
-        return 2
+    code, keys = selected_articles(args, "measure")
+    if code is not None:
+        return code
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     import lagebild.pipeline as P
 
     nlp = P.load("de")
     coder = nlp.get_pipe("lagebild_events").coder
-    keys = R.select_articles(args.gold, args.split, R.parse_keys(args.lines))
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in R.load(args.gold, "events", args.split):
-        by_key[R.key_of(args.gold, rec)].append(rec)
+    by_key = R.records_by_article(args.gold, "events", args.split)
     counts: Dict[str, Counter] = {k: Counter() for k in kinds}
     for key in keys:
         golds = by_key.get(key, [])
@@ -110,14 +104,8 @@ def main(argv=None) -> int:
         preds = R.predicted_events(args.gold, key)
         raw = R.raw_text(args.gold, key)
         doc, to_raw = R.analyse(args.gold, key)
-        coded = [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]
-        sent_of: Dict[tuple, List[Dict[str, Any]]] = defaultdict(list)
-        for g in golds:
-            sent_of[(g["start"], g["end"])].append(g)
-        sents = sorted(sent_of)
-        pby: Dict[Any, list] = defaultdict(list)
-        for p in preds:
-            pby[R.place(sents, p, "trigger")].append(p)
+        coded = R.coded_mentions(doc, to_raw)
+        sents, sent_of, pby = R.by_gold_sentence(golds, preds, "trigger")
         for sent in sents:
             gs = sent_of[sent]
             for g, cls in zip(gs, classify(gs, pby.get(sent, []))):

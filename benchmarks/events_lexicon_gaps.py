@@ -32,11 +32,11 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_breakdown import classify  # noqa: E402
+from events_breakdown import classify, selected_articles  # noqa: E402
 
 from lagebild.events import realeval as R  # noqa: E402
 
@@ -73,20 +73,14 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="list each sentence (dev only; study only dev-A)")
     ap.add_argument("--all-sources", action="store_true", help="every no-event miss, not only those with a coded source")
     args = ap.parse_args(argv)
-    if not R.available(args.gold):
-        print(f"corpus for {args.gold} not found under ../shared/data: nothing to measure")
-        return 0
-    if args.list and args.split == "test":
-        print("--list is for dev only (do not study the test half)")
-        return 2
+    code, keys = selected_articles(args, "measure")
+    if code is not None:
+        return code
     import lagebild.pipeline as P
 
     nlp = P.load("de")
     coder = nlp.get_pipe("lagebild_events").coder
-    keys = R.select_articles(args.gold, args.split, R.parse_keys(args.lines))
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in R.load(args.gold, "events", args.split):
-        by_key[R.key_of(args.gold, rec)].append(rec)
+    by_key = R.records_by_article(args.gold, "events", args.split)
     counts: Counter = Counter()
     by_root: Dict[str, Counter] = defaultdict(Counter)
     missing_words: Counter = Counter()
@@ -98,14 +92,8 @@ def main(argv=None) -> int:
         preds = R.predicted_events(args.gold, key)
         raw = R.raw_text(args.gold, key)
         doc, to_raw = R.analyse(args.gold, key)
-        coded = [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]
-        sent_of = defaultdict(list)
-        for g in golds:
-            sent_of[(g["start"], g["end"])].append(g)
-        sents = sorted(sent_of)
-        pby = defaultdict(list)
-        for p in preds:
-            pby[R.place(sents, p, "trigger")].append(p)
+        coded = R.coded_mentions(doc, to_raw)
+        sents, sent_of, pby = R.by_gold_sentence(golds, preds, "trigger")
         for sent in sents:
             gs = sent_of[sent]
             for g, cls in zip(gs, classify(gs, pby.get(sent, []))):

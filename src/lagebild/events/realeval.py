@@ -119,17 +119,31 @@ def root_of(code: Optional[str]) -> Optional[str]:
     return code[:2] if code else None
 
 
-def pred_actor_code(doc, actor_id: Optional[str]) -> Optional[str]:
-    """The CAMEO code of a predicted actor id: the actor's ``code``, else its country,
-    else ``"---"`` (an actor with no known code)."""
+def actor_code(actors: Iterable[Any], actor_id: Optional[str]) -> Optional[str]:
+    """The CAMEO code of actor ``actor_id`` among ``actors`` (objects with ``id``, ``code``,
+    ``country``: a stored Document's ``actors`` or a spaCy Doc's ``doc._.actors``): the
+    actor's ``code``, else its country, else ``"---"`` (an actor with no known code, or an
+    id not among ``actors``); None for no actor, ``"author"`` for the author."""
     if actor_id is None:
         return None
     if actor_id == "author":
         return "author"
-    for a in doc.actors:
+    for a in actors:
         if a.id == actor_id:
             return a.code or a.country or "---"
     return "---"
+
+
+def pred_actor_code(doc, actor_id: Optional[str]) -> Optional[str]:
+    """The CAMEO code of a predicted actor id of a stored Document (:func:`actor_code`)."""
+    return actor_code(doc.actors, actor_id)
+
+
+def coded_mentions(doc, to_raw: Callable[[int], int]) -> List[Tuple[int, int, Optional[str]]]:
+    """``(start, end, code)`` in raw offsets of every actor mention of a stored Document
+    (``to_raw`` maps its text offsets to the raw article, as :func:`analyse` returns); the
+    code is the actor's ``code``, else its country, else None."""
+    return [(to_raw(s), to_raw(e), a.code or a.country) for a in doc.actors for s, e in a.mentions]
 
 
 # -- gold -------------------------------------------------------------------------------------
@@ -210,15 +224,22 @@ def load(gold: str, name: str, split: Optional[str], verify: bool = True) -> Lis
     return realgold.load_gold_en(path, split=split, verify=verify)
 
 
+def records_by_article(gold: str, layer: str, split: str) -> Dict[Any, List[Dict[str, Any]]]:
+    """The gold records of ``layer`` (events, statements, forecasts) in ``split``, per
+    article key (:func:`key_of`), in file order; an article without records is absent."""
+    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
+    for rec in load(gold, layer, split):
+        by_key[key_of(gold, rec)].append(rec)
+    return by_key
+
+
 def gold_by_article(
     gold: str, split: str, layer: str, looks_like: str
 ) -> Tuple[List[Any], Dict[Any, List[Dict[str, Any]]], Dict[Any, List[Tuple[int, int]]]]:
     """The annotated articles of ``layer`` (statements, forecasts) in ``split``, its gold
     records per article, and per article the ``(start, end)`` of the hard negatives that
     look like a ``looks_like`` (statement, forecast)."""
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in load(gold, layer, split):
-        by_key[key_of(gold, rec)].append(rec)
+    by_key = records_by_article(gold, layer, split)
     negs: Dict[Any, List[Tuple[int, int]]] = defaultdict(list)
     for rec in load(gold, "hard_negatives", split):
         if rec.get("looks_like") == looks_like:
@@ -317,12 +338,13 @@ def place(sents: Sequence[Tuple[int, int]], p: PredEvent, placement: str = "trig
     return sentence_of(sents, p.start, p.end)
 
 
-def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent],
-                  placement: str = "trigger") -> Dict[str, Any]:
-    """Counts for one fully annotated article (see the module docstring; ``placement`` as in
-    :func:`place`). Returns a dict of
-    counters plus ``per_construction`` ({tag: [gold, recall hits, triple hits]}) and
-    ``details`` (per gold sentence: gold and predicted tuples, for --errors)."""
+def by_gold_sentence(
+    gold_events: List[Dict[str, Any]], preds: List[PredEvent], placement: str = "trigger"
+) -> Tuple[List[Tuple[int, int]], Dict[Tuple[int, int], List[Dict[str, Any]]],
+           Dict[Optional[Tuple[int, int]], List[PredEvent]]]:
+    """An article's gold events grouped by their sentence ``(start, end)``: the sentences in
+    text order, the gold events of each, and the predicted events placed in each by
+    :func:`place` (key None: outside every gold sentence)."""
     by_sent: Dict[Tuple[int, int], List[Dict[str, Any]]] = defaultdict(list)
     for g in gold_events:
         by_sent[(g["start"], g["end"])].append(g)
@@ -330,6 +352,16 @@ def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent],
     pred_by: Dict[Optional[Tuple[int, int]], List[PredEvent]] = defaultdict(list)
     for p in preds:
         pred_by[place(sents, p, placement)].append(p)
+    return sents, by_sent, pred_by
+
+
+def score_article(gold_events: List[Dict[str, Any]], preds: List[PredEvent],
+                  placement: str = "trigger") -> Dict[str, Any]:
+    """Counts for one fully annotated article (see the module docstring; ``placement`` as in
+    :func:`place`). Returns a dict of
+    counters plus ``per_construction`` ({tag: [gold, recall hits, triple hits]}) and
+    ``details`` (per gold sentence: gold and predicted tuples, for --errors)."""
+    sents, by_sent, pred_by = by_gold_sentence(gold_events, preds, placement)
     c = defaultdict(int)
     per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     details = []
@@ -457,10 +489,7 @@ def evaluate(gold: str, split: str, *, model: Optional[str] = None, details: boo
     Raises FileNotFoundError when the corpus is absent (check :func:`available` first).
     """
     keys = select_articles(gold, split, only)
-    records = load(gold, "events", split)
-    by_key: Dict[Any, List[Dict[str, Any]]] = defaultdict(list)
-    for rec in records:
-        by_key[key_of(gold, rec)].append(rec)
+    by_key = records_by_article(gold, "events", split)
     total: Dict[str, int] = defaultdict(int)
     per_con: Dict[str, List[int]] = defaultdict(lambda: [0, 0, 0])
     rows = []
