@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from lagebild.actors import phoenix
 from lagebild.datafiles import data_path, iter_tsv
+from lagebild.events.realeval import actor_code
 
 
 # -- the table and its reading -----------------------------------------------------------------
@@ -110,13 +111,7 @@ def _code_of(nlp, text: str, published: str, word: str) -> str:
     doc._.published = date.fromisoformat(published)
     doc = nlp(doc)
     at = text.rindex(word) if word.endswith(",") else text.index(word)
-    actor_id = resolve_reference(doc, at, at + len(word.rstrip(",")))
-    if actor_id is None:
-        return "-"
-    for a in doc._.actors:
-        if a.id == actor_id:
-            return a.code or a.country or "---"
-    return "---"
+    return actor_code(doc._.actors, resolve_reference(doc, at, at + len(word.rstrip(",")))) or "-"
 
 
 @pytest.mark.parametrize("text,published,word,code", GRID)

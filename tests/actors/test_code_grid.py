@@ -12,6 +12,7 @@ from typing import Dict, List, Optional
 import pytest
 
 from lagebild.datafiles import iter_tsv
+from lagebild.events.realeval import actor_code
 
 GRID = Path(__file__).with_name("grid_codes.tsv")
 MIN_PASS = 0.95
@@ -22,12 +23,7 @@ def _rows(lang: str) -> List[Dict[str, str]]:
 
 
 def _code(doc, actor_id: Optional[str]) -> str:
-    if actor_id is None:
-        return "-"
-    for a in doc._.actors:
-        if a.id == actor_id:
-            return a.code or a.country or "---"
-    return "---"
+    return actor_code(doc._.actors, actor_id) or "-"
 
 
 def _run(nlp, row: Dict[str, str]) -> str:
