@@ -121,3 +121,26 @@ def live_server():
     """The context manager :func:`_live_server` (``with live_server(app) as base_url:``), for
     the browser tests: a real uvicorn server on a free port, stopped on exit."""
     return _live_server
+
+
+def _forecast_store(path, end: str) -> str:  # type: ignore[no-untyped-def]
+    """A DuckDB store at ``path`` holding one German document with one forecast
+    ("Russland wird angreifen", probability 0.7, published 2024-01-05, horizon ending
+    ``end``), id ``p1:f0``; returns the path as a string."""
+    from lagebild.schemas import Document, Forecast
+    from lagebild.store import Store
+
+    fc = Forecast(holder="author", text="Russland wird angreifen", span=(0, 8), probability=0.7,
+                  horizon={"text": "bald", "start": "2024-01-05", "end": end})
+    doc = Document(id="p1", source="p1.txt", language="de", title="Ausblick", authors=["Anna Berger"],
+                   published="2024-01-05", sections=[], captions=[], text="Russland wird angreifen.", forecasts=[fc])
+    with Store(str(path)) as st:
+        st.save(doc)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def forecast_store():
+    """The function :func:`_forecast_store` (``forecast_store(path, end) -> str``): a store
+    with one forecast whose horizon ends ``end``, for the decision and ledger tests."""
+    return _forecast_store

@@ -78,23 +78,17 @@ def test_decide_needs_a_chosen_outcome(editable):
 @pytest.mark.parametrize("end, outcome, flagged", [
     ("2999-12-31", "false", True), ("2999-12-31", "true", False), ("2024-03-31", "false", False),
 ])
-def test_ledger_flags_a_miss_decided_before_the_horizon_ends(tmp_path, end, outcome, flagged):
+def test_ledger_flags_a_miss_decided_before_the_horizon_ends(tmp_path, forecast_store, end, outcome, flagged):
     """As `lagebild resolve` warns W135, the ledger marks a "false" whose horizon has not
     ended: the scorecards count a miss the future may still turn into a hit."""
     from fastapi.testclient import TestClient
 
     from lagebild.resolve import record
-    from lagebild.schemas import Document, Forecast
     from lagebild.serve import create_app
     from lagebild.store import Store
 
-    path = tmp_path / "p.duckdb"
-    fc = Forecast(holder="author", text="Russland wird angreifen", span=(0, 8), probability=0.7,
-                  horizon={"text": "bald", "start": "2024-01-05", "end": end})
-    doc = Document(id="p1", source="p1.txt", language="de", title="Ausblick", authors=["Anna Berger"],
-                   published="2024-01-05", sections=[], captions=[], text="Russland wird angreifen.", forecasts=[fc])
-    with Store(str(path)) as st:
-        st.save(doc)
+    path = forecast_store(tmp_path / "p.duckdb", end)
+    with Store(path) as st:
         record(st, "p1:f0", outcome, by="ana")
     html = TestClient(create_app(str(path))).get("/forecasts").text
     assert f"outcome: <b>{outcome}</b>" in html

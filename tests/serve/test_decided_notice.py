@@ -12,29 +12,16 @@ import pytest
 CHROMIUM = os.environ.get("LAGEBILD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _store(path: Path, end: str) -> str:
-    from lagebild.schemas import Document, Forecast
-    from lagebild.store import Store
-
-    fc = Forecast(holder="author", text="Russland wird angreifen", span=(0, 8), probability=0.7,
-                  horizon={"text": "bald", "start": "2024-01-05", "end": end})
-    doc = Document(id="p1", source="p1.txt", language="de", title="Ausblick", authors=["Anna Berger"],
-                   published="2024-01-05", sections=[], captions=[], text="Russland wird angreifen.", forecasts=[fc])
-    with Store(str(path)) as st:
-        st.save(doc)
-    return str(path)
-
-
 @pytest.mark.parametrize("end, outcome, warned", [
     ("2999-12-31", "false", True), ("2999-12-31", "true", False), ("2024-03-31", "false", False),
     ("2999-12-31", "partly", False),
 ])
-def test_decision_form_names_the_decision_and_its_warning(tmp_path, end, outcome, warned):
+def test_decision_form_names_the_decision_and_its_warning(tmp_path, forecast_store, end, outcome, warned):
     from fastapi.testclient import TestClient
 
     from lagebild.serve import create_app
 
-    client = TestClient(create_app(_store(tmp_path / "d.duckdb", end), allow_edit=True))
+    client = TestClient(create_app(forecast_store(tmp_path / "d.duckdb", end), allow_edit=True))
     r = client.post("/forecasts/p1/0/resolve", data={"outcome": outcome, "expect": "0"}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/forecasts?decided=p1%3Af0"
     page = client.get(r.headers["location"]).text
@@ -52,25 +39,25 @@ def test_decision_form_names_the_decision_and_its_warning(tmp_path, end, outcome
 
 
 @pytest.mark.parametrize("bad", ["<script>", "p1:e0", "p1:f0 x", "x" * 300 + ":f0"])
-def test_decided_is_a_forecast_id_or_422(tmp_path, bad):
+def test_decided_is_a_forecast_id_or_422(tmp_path, forecast_store, bad):
     from fastapi.testclient import TestClient
 
     from lagebild.serve import create_app
 
-    client = TestClient(create_app(_store(tmp_path / "b.duckdb", "2999-12-31")), raise_server_exceptions=False)
+    client = TestClient(create_app(forecast_store(tmp_path / "b.duckdb", "2999-12-31")), raise_server_exceptions=False)
     r = client.get("/forecasts", params={"decided": bad})
     assert r.status_code == 422 and "<script>" not in r.text
     assert client.get("/forecasts", params={"decided": "zz:f3"}).status_code == 200  # unknown: no decision
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-def test_keyboard_only_decision_shows_w135_in_chromium(tmp_path, live_server):
+def test_keyboard_only_decision_shows_w135_in_chromium(tmp_path, live_server, forecast_store):
     """By keyboard alone (Tab to the outcome, arrow keys to choose, Tab to "decide", Enter), at 200 %
     zoom: the ledger after the post names the decision and shows W135 in a status region."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no browser download needed)")
     from lagebild.serve import create_app
 
-    with live_server(create_app(_store(tmp_path / "k.duckdb", "2999-12-31"), allow_edit=True)) as base:
+    with live_server(create_app(forecast_store(tmp_path / "k.duckdb", "2999-12-31"), allow_edit=True)) as base:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 640, "height": 480}, device_scale_factor=2)
