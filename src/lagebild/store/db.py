@@ -81,11 +81,11 @@ def _contract(doc: Document) -> Tuple[str, Dict[str, Any]]:
     return text, json.loads(text)
 
 
-def _same_json(backend: Backend, stored: Any, text: Optional[str], data: Dict[str, Any]) -> bool:
-    """Is the stored ``data`` column the same JSON as ``data``? Text equal to ``text`` (what
-    an unchanged re-ingest finds) answers without parsing it; else the parsed values are
-    compared, as before."""
-    if text is not None and isinstance(stored, str) and stored == text:
+def _same_json(backend: Backend, stored: Any, text: str, data: Dict[str, Any]) -> bool:
+    """Is the stored ``data`` column the same JSON as ``data`` (whose JSON text is ``text``)?
+    Text equal to ``text`` (what an unchanged re-ingest finds) answers without parsing it;
+    else the parsed values are compared, as before."""
+    if isinstance(stored, str) and stored == text:
         return True
     return backend.load_json(stored) == data
 
@@ -309,7 +309,7 @@ class Store:
                 self._insert_rows(table, table_rows[i : i + 500], seq=table == "documents")
         return outcomes
 
-    def _write(self, backend: Backend, doc: Document, data: Dict[str, Any], text: Optional[str] = None) -> str:
+    def _write(self, backend: Backend, doc: Document, data: Dict[str, Any], text: str) -> str:
         pg = backend.name == "postgresql"
         rows = self._rows(doc, data, text)
         seq = int(backend.execute("SELECT coalesce(max(seq), 0) + 1 FROM documents").fetchone()[0])
@@ -377,16 +377,16 @@ class Store:
             return
         self.backend.execute(sql, [value for row in rows for value in row])
 
-    def _rows(self, doc: Document, data: Dict[str, Any], text: Optional[str] = None) -> Dict[str, List[List[Any]]]:
-        """The rows ``doc`` becomes, per table, in the tables' column order. ``text``: the
-        JSON text of ``data`` (:func:`_contract`), if the caller has it (else it is dumped)."""
+    def _rows(self, doc: Document, data: Dict[str, Any], text: str) -> Dict[str, List[List[Any]]]:
+        """The rows ``doc`` becomes, per table, in the tables' column order; ``data`` and its
+        JSON ``text`` as :func:`_contract` gives them (the documents row stores ``text``)."""
         dump = lambda obj: json.dumps(obj, ensure_ascii=False)  # noqa: E731
         rows: Dict[str, List[List[Any]]] = {t: [] for t in ("documents", "actors") + CHILD_TABLES}
         rows["documents"].append([
             doc.id, doc.source, doc.url, doc.language, doc.title, doc.authors,
             _iso_or_none(doc.published), doc.published_raw, doc.text, doc.partial,
             doc.warnings, doc.model, len(doc.actors), len(doc.events), len(doc.statements),
-            len(doc.forecasts), dump(data) if text is None else text,
+            len(doc.forecasts), text,
         ])
         for actor, adict in zip(doc.actors, data["actors"]):
             rows["actors"].append([
