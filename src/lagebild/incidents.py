@@ -284,28 +284,30 @@ def _compatible_across(a: Incident, b: Incident, info: Dict[str, ActorInfo], pla
         return False
     if a.root != b.root and not ((a.only_nominal or b.only_nominal) and a.quad_class and a.quad_class == b.quad_class):
         return False
-    sides = [(a.source, b.source), (a.target, b.target)]
-    if any(actors_compatible(x, y, info) is False for x, y in sides):
-        return False  # a clash
-    if not any(_same_side(x, y, info) for x, y in sides):
+    positive = False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        compatible = actors_compatible(x, y, info)
+        if compatible is False:
+            return False  # a clash
+        positive = positive or (compatible is True and _same_side(x, y, info))
+    if not positive:
         return False  # nothing positively in common
     return places_compatible(a.location, b.location, places)
 
 
 def _same_side(a: Optional[str], b: Optional[str], info: Dict[str, ActorInfo]) -> bool:
-    """Positive evidence across documents that ``a`` and ``b`` are one side: the same actor,
-    the same CAMEO code (the leader "Putin" and RUSGOV), or a country and one of its state
-    organs. Two different organs of one state (the police and a court: DEUCOP, DEUJUD) are
-    compatible but no evidence on their own -- two same-day reports that share only that
-    are two incidents."""
-    if actors_compatible(a, b, info) is not True:
-        return False
+    """Whether two compatible actors (:func:`actors_compatible` True) are positive evidence
+    across documents that ``a`` and ``b`` are one side: the same actor, the same CAMEO code
+    (the leader "Putin" and RUSGOV), or a country and one of its state organs. Two
+    different organs of one state (the police and a court: DEUCOP, DEUJUD) are compatible
+    but no evidence on their own -- two same-day reports that share only that are two
+    incidents."""
     if a == b:
         return True
     ia, ib = info.get(a or ""), info.get(b or "")
     if ia is None or ib is None:
         return False
-    return bool(ia.code) and ia.code == ib.code or ia.is_country or ib.is_country
+    return (bool(ia.code) and ia.code == ib.code) or ia.is_country or ib.is_country
 
 
 def _block_keys(inc: Incident, info: Dict[str, ActorInfo]) -> List[Tuple[str, str]]:
