@@ -31,7 +31,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from lagebild.events import realeval as R
 
@@ -81,6 +81,27 @@ def pred_shape(p: R.PredEvent) -> str:
     src = "src?" if (p.source is None or p.source == "---") else "src"
     tgt = "tgt" if p.target is not None else "no-tgt"
     return f"{src}+{tgt}"
+
+
+def no_event_misses(gold: str, keys: List[Any], by_key: Dict[Any, List[Dict[str, Any]]]
+                    ) -> Iterator[Tuple[str, List[Tuple[int, int, Optional[str]]], Dict[str, Any]]]:
+    """The gold events of ``keys`` that get no event at all (:func:`classify` "no-event",
+    predictions placed by trigger), in article and text order: ``(sentence text, the
+    article's coded actor mentions (R.coded_mentions), gold record)``."""
+    for key in keys:
+        golds = by_key.get(key, [])
+        if not golds:
+            continue
+        preds = R.predicted_events(gold, key)
+        raw = R.raw_text(gold, key)
+        doc, to_raw = R.analyse(gold, key)
+        coded = R.coded_mentions(doc, to_raw)
+        sents, sent_of, pby = R.by_gold_sentence(golds, preds, "trigger")
+        for sent in sents:
+            gs = sent_of[sent]
+            for g, cls in zip(gs, classify(gs, pby.get(sent, []))):
+                if cls == "no-event":
+                    yield raw[sent[0]:sent[1]], coded, g
 
 
 def selected_articles(args: Any, what: str) -> Tuple[Optional[int], List[Any]]:

@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_breakdown import classify, selected_articles  # noqa: E402
+from events_breakdown import no_event_misses, selected_articles  # noqa: E402
 
 from lagebild.events import realeval as R  # noqa: E402
 
@@ -97,35 +97,23 @@ def main(argv=None) -> int:
     coder = nlp.get_pipe("lagebild_events").coder
     by_key = R.records_by_article(args.gold, "events", args.split)
     counts: Dict[str, Counter] = {k: Counter() for k in kinds}
-    for key in keys:
-        golds = by_key.get(key, [])
-        if not golds:
+    for text, coded, g in no_event_misses(args.gold, keys, by_key):
+        tags = [k for k in kinds if k in (g.get("constructions") or [])]
+        if not tags:
             continue
-        preds = R.predicted_events(args.gold, key)
-        raw = R.raw_text(args.gold, key)
-        doc, to_raw = R.analyse(args.gold, key)
-        coded = R.coded_mentions(doc, to_raw)
-        sents, sent_of, pby = R.by_gold_sentence(golds, preds, "trigger")
-        for sent in sents:
-            gs = sent_of[sent]
-            for g, cls in zip(gs, classify(gs, pby.get(sent, []))):
-                tags = [k for k in kinds if k in (g.get("constructions") or [])]
-                if cls != "no-event" or not tags:
-                    continue
-                text = raw[sent[0]:sent[1]]
-                trig = trigger_class(nlp, coder, text, set(R.as_list(g.get("root"))))
-                src = mention_class(g.get("source"), g.get("source_span"), coded)
-                tgt = mention_class(g.get("target"), g.get("target_span"), coded)
-                for k in tags:
-                    c = counts[k]
-                    c["all"] += 1
-                    c[f"trigger {trig}"] += 1
-                    c[f"source {src}"] += 1
-                    c[f"target {tgt}"] += 1
-                    c[f"trigger {trig} / source {src}"] += 1
-                if args.list:
-                    print(f"[{','.join(tags)}] {text!r}\n   gold {g.get('source')} -> {g.get('target')} {g.get('root')} "
-                          f"trigger {trig}, source {src}, target {tgt}")
+        trig = trigger_class(nlp, coder, text, set(R.as_list(g.get("root"))))
+        src = mention_class(g.get("source"), g.get("source_span"), coded)
+        tgt = mention_class(g.get("target"), g.get("target_span"), coded)
+        for k in tags:
+            c = counts[k]
+            c["all"] += 1
+            c[f"trigger {trig}"] += 1
+            c[f"source {src}"] += 1
+            c[f"target {tgt}"] += 1
+            c[f"trigger {trig} / source {src}"] += 1
+        if args.list:
+            print(f"[{','.join(tags)}] {text!r}\n   gold {g.get('source')} -> {g.get('target')} {g.get('root')} "
+                  f"trigger {trig}, source {src}, target {tgt}")
     print(f"{args.gold} {args.split}: {len(keys)} articles; no-event gold misses per construction kind")
     for k in kinds:
         c = counts[k]
