@@ -36,7 +36,7 @@ from typing import Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_breakdown import classify, selected_articles  # noqa: E402
+from events_breakdown import no_event_misses, selected_articles  # noqa: E402
 
 from lagebild.events import realeval as R  # noqa: E402
 
@@ -85,45 +85,31 @@ def main(argv=None) -> int:
     by_root: Dict[str, Counter] = defaultdict(Counter)
     missing_words: Counter = Counter()
     n_noevent = 0
-    for key in keys:
-        golds = by_key.get(key, [])
-        if not golds:
-            continue
-        preds = R.predicted_events(args.gold, key)
-        raw = R.raw_text(args.gold, key)
-        doc, to_raw = R.analyse(args.gold, key)
-        coded = R.coded_mentions(doc, to_raw)
-        sents, sent_of, pby = R.by_gold_sentence(golds, preds, "trigger")
-        for sent in sents:
-            gs = sent_of[sent]
-            for g, cls in zip(gs, classify(gs, pby.get(sent, []))):
-                if cls != "no-event":
-                    continue
-                n_noevent += 1
-                span = g.get("source_span")
-                if not args.all_sources:
-                    if not span:
-                        continue
-                    codes = [c for s, e, c in coded if s < span[1] and e > span[0]]
-                    if not any(R.actor_matches(g.get("source"), c) for c in codes):
-                        continue
-                text = raw[sent[0]:sent[1]]
-                roots, unknown = sentence_triggers(nlp, coder, text)
-                gold_roots = set(R.as_list(g.get("root")))
-                if any(r & gold_roots for r in roots.values()):
-                    c = CLASSES[0]
-                elif roots:
-                    c = CLASSES[1]
-                else:
-                    c = CLASSES[2]
-                counts[c] += 1
-                by_root["/".join(sorted(gold_roots))][c] += 1
-                if c != CLASSES[0]:
-                    missing_words.update(set(unknown))
-                if args.list:
-                    known = {k: sorted(v) for k, v in roots.items()}
-                    print(f"[{c}] {text!r}\n   gold {g.get('source')} -> {g.get('target')} {g.get('root')} "
-                          f"[{','.join(g.get('constructions') or [])}]\n   triggers {known}\n   no trigger: {unknown}")
+    for text, coded, g in no_event_misses(args.gold, keys, by_key):
+        n_noevent += 1
+        span = g.get("source_span")
+        if not args.all_sources:
+            if not span:
+                continue
+            codes = [c for s, e, c in coded if s < span[1] and e > span[0]]
+            if not any(R.actor_matches(g.get("source"), c) for c in codes):
+                continue
+        roots, unknown = sentence_triggers(nlp, coder, text)
+        gold_roots = set(R.as_list(g.get("root")))
+        if any(r & gold_roots for r in roots.values()):
+            c = CLASSES[0]
+        elif roots:
+            c = CLASSES[1]
+        else:
+            c = CLASSES[2]
+        counts[c] += 1
+        by_root["/".join(sorted(gold_roots))][c] += 1
+        if c != CLASSES[0]:
+            missing_words.update(set(unknown))
+        if args.list:
+            known = {k: sorted(v) for k, v in roots.items()}
+            print(f"[{c}] {text!r}\n   gold {g.get('source')} -> {g.get('target')} {g.get('root')} "
+                  f"[{','.join(g.get('constructions') or [])}]\n   triggers {known}\n   no trigger: {unknown}")
     n = sum(counts.values())
     print(f"{args.gold} {args.split}: {len(keys)} articles; no-event gold events {n_noevent}; "
           f"{'all of them' if args.all_sources else 'with the gold source coded right'}: {n}")
