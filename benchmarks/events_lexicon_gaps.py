@@ -105,7 +105,7 @@ def main(argv=None) -> int:
         counts[c] += 1
         by_root["/".join(sorted(gold_roots))][c] += 1
         if c != CLASSES[0]:
-            missing_words.update(set(unknown))
+            missing_words.update(sorted(set(unknown)))
         if args.list:
             known = {k: sorted(v) for k, v in roots.items()}
             print(f"[{c}] {text!r}\n   gold {g.get('source')} -> {g.get('target')} {g.get('root')} "
