@@ -332,6 +332,61 @@ def _chu_liu_edmonds(S):  # type: ignore[no-untyped-def]
     return out
 
 
+#: dependency labels of which one head takes at most one dependent (UD: one subject, one
+#: direct and one indirect object per predicate; "csubj" is a clausal subject)
+UNIQUE_LABELS: Tuple[Tuple[str, ...], ...] = (("nsubj", "csubj"), ("obj",), ("iobj",))
+
+
+def constrain_labels(scores, heads: Sequence[int], groups: Sequence[Sequence[int]]) -> List[int]:
+    """Labels for a decoded tree in which no head has two dependents of one label group.
+
+    ``scores`` [n+1, n_labels] float, the label scores of each word with its decoded head
+    (row 0 = ROOT, ignored); ``heads`` the tree from :func:`mst`; ``groups`` lists of label
+    indices of which a head may take only one dependent (:data:`UNIQUE_LABELS`). Returns the
+    label index of every position (length n+1, entry 0 unused = 0). Method: the argmax label
+    of every word; where several dependents of one head fall into one group, the one that
+    loses most by leaving the group keeps its label and the others take their best label
+    outside every group already used at that head (greedy, group by group; exact for one
+    group). The constraint is UD's guideline for core arguments (one subject, one direct and
+    one indirect object per predicate); the biaffine parser (Dozat & Manning 2017) chooses each
+    word's label on its own and does not know it."""
+    import numpy as np
+
+    S = np.asarray(scores, dtype=np.float64)
+    out = [int(x) for x in S.argmax(-1)]
+    out[0] = 0
+    n = len(heads)
+    for g in groups:
+        if not g:
+            continue
+        in_g = np.zeros(S.shape[1], dtype=bool)
+        in_g[list(g)] = True
+        by_head: Dict[int, List[int]] = {}
+        for d in range(1, n):
+            if in_g[out[d]]:
+                by_head.setdefault(int(heads[d]), []).append(d)
+        for h, deps in by_head.items():
+            if len(deps) < 2:
+                continue
+            used = np.zeros(S.shape[1], dtype=bool)
+            for g2 in groups:
+                if any(out[d] in g2 for d in range(1, n) if heads[d] == h and d not in deps):
+                    used[list(g2)] = True
+            blocked = in_g | used
+
+            def loss(d: int) -> float:
+                rest = np.where(blocked, -np.inf, S[d])
+                return float(S[d, out[d]] - rest.max())
+
+            keep = max(deps, key=loss)
+            for d in deps:
+                if d != keep:
+                    rest = np.where(blocked, -np.inf, S[d])
+                    if np.isfinite(rest.max()):
+                        out[d] = int(rest.argmax())
+    return out
+
+
 def spans_of(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
     """Entity spans ``[(start, end, label)]`` of an IOB2 sequence."""
     spans, start, label = [], None, None
@@ -474,7 +529,9 @@ class AccurateModel:
             H[k, : len(t)] = torch.tensor(t)
         lab = self.heads["parser"].labels(rd, rh, H)
         lab[:, :, root_l] = float("-inf")  # ROOT only for the word whose head is ROOT
-        lab = lab.argmax(-1).tolist()
+        lab = lab.numpy()
+        groups = [[labels.index(x) for x in g if x in labels] for g in UNIQUE_LABELS]
+        lab = [constrain_labels(lab[k, : len(t)], t, groups) for k, t in enumerate(trees)]
         out = []
         for k, kp in enumerate(keep):
             n = (max(kp) + 1) if kp else 0
