@@ -49,6 +49,8 @@ class Lexicon:
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
+    # CAMEO agents (lower case, "igo" for any IGO) that make a document political (syntax.yaml)
+    political_agents: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -224,4 +226,5 @@ def load_lexicon(lang: str) -> Lexicon:
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
         postpositions=per_lang("postpositions"),
+        political_agents=per_lang("political_agents"),
     )
