@@ -1857,6 +1857,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if not self._coded(source) and not self._coded(target) and not self._in_political_doc(doc):
                 continue  # no coded actor on either side, in a document without political actors
+            if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:
+                continue  # refugees or civilians who arrive or leave travel; they do not visit (syntax.yaml)
             if self._require_coded and target is not None and self._uncoded_thing(target):
                 # CAMEO's target is a political actor: a firm, place or thing the KB does
                 # not know ("unveiled a map of Saturn", "investigating WeWork") is what

@@ -51,6 +51,10 @@ class Lexicon:
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
     # CAMEO agents (lower case, "igo" for any IGO) that make a document political (syntax.yaml)
     political_agents: FrozenSet[str] = frozenset()
+    # CAMEO codes of coming and going (visit 042, withdraw 166 …) and the agents of population
+    # groups (refugees, civilians) for whom they are travel, not events (syntax.yaml)
+    movement_codes: FrozenSet[str] = frozenset()
+    population_agents: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -227,4 +231,6 @@ def load_lexicon(lang: str) -> Lexicon:
         support_verbs=support_verbs,
         postpositions=per_lang("postpositions"),
         political_agents=per_lang("political_agents"),
+        movement_codes=per_lang("movement_codes"),
+        population_agents=per_lang("population_agents"),
     )

@@ -1,8 +1,12 @@
-"""Events among uncoded actors in documents without political actors (issue 9, session 24):
-own German texts in ``political_doc_grid_de.tsv`` -- sport, business, science and culture
-sentences whose actors the knowledge base does not code yield no event, while the same kind
-of event in a document that names a political body stays; a failing row names its kind.
-Also the option itself (``EventCoder(require_political_actor=...)``) and its data."""
+"""German event kinds found by the events audit on unseen news (issue 9, session 24), each
+with a grid of own sentences (a failing row names its kind):
+
+* ``political_doc_grid_de.tsv``: events among uncoded actors in documents without political
+  actors -- sport, business, science and culture sentences whose actors the knowledge base
+  does not code yield no event, while the same kind of event in a document that names a
+  political body stays; also the option itself (``EventCoder(require_political_actor=...)``);
+* ``population_movement_grid_de.tsv``: refugees or civilians who arrive, travel or leave do
+  not make a visit or withdraw; political actors still do."""
 from __future__ import annotations
 
 from grid_rows import check_root_grid, coded_events, read_grid
@@ -39,3 +43,18 @@ def test_political_agent_of_actor_codes_de(coder_de):
     assert not coder_de._political_agent(A("AUT"))  # a bare country: a team in sport news
     assert not coder_de._political_agent(A("DEUBUS"))
     assert not coder_de._political_agent(A(None))
+
+
+def test_population_movement_grid_de(nlp_de):
+    rows = read_grid("population_movement_grid_de.tsv")
+    assert len(rows) >= 8
+    check_root_grid("population-movement grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events,
+                    floor=1.0)
+
+
+def test_movement_codes_are_data_de():
+    from lagebild.events.lexicon import load_lexicon
+
+    de, en = load_lexicon("de"), load_lexicon("en")
+    assert {"042", "166"} <= de.movement_codes and {"ref", "cvl"} <= de.population_agents
+    assert not en.movement_codes  # English unchanged
