@@ -6,8 +6,12 @@ with a grid of own sentences (a failing row names its kind):
   does not code yield no event, while the same kind of event in a document that names a
   political body stays; also the option itself (``EventCoder(require_political_actor=...)``);
 * ``population_movement_grid_de.tsv``: refugees or civilians who arrive, travel or leave do
-  not make a visit or withdraw; political actors still do."""
+  not make a visit or withdraw; political actors still do;
+* optimistic comments ("hofft auf", "zeigte sich zuversichtlich") are statements (010), as
+  the real-news gold treats them (no 013 among its 463 dev events), not CAMEO 013 events."""
 from __future__ import annotations
+
+import pytest
 
 from grid_rows import check_root_grid, coded_events, read_grid
 
@@ -58,3 +62,15 @@ def test_movement_codes_are_data_de():
     de, en = load_lexicon("de"), load_lexicon("en")
     assert {"042", "166"} <= de.movement_codes and {"ref", "cvl"} <= de.population_agents
     assert not en.movement_codes  # English unchanged
+
+
+@pytest.mark.parametrize("text", [
+    "Die britische Botschafterin hofft auf eine pragmatische Entscheidung der Regierung.",
+    "Außenminister Steinmeier hofft auf eine rasche Einigung mit Russland.",
+    "Finanzminister Schelling zeigte sich zuversichtlich über die Verhandlungen mit Griechenland.",
+    "Die Nato äußerte sich optimistisch über die Gespräche mit Russland.",
+    "Kanzlerin Merkel äußerte Zuversicht über die Gespräche mit der Türkei.",
+], ids=["hoffen-auf", "hoffen-auf-einigung", "zuversichtlich-zeigen", "optimistisch-aeussern", "zuversicht-noun"])
+def test_optimistic_comment_is_a_statement_de(nlp_de, text):
+    codes = [code for _s, _t, code in coded_events(nlp_de(text))]
+    assert "010" in codes and not any(c.startswith("013") for c in codes), codes
