@@ -11,7 +11,8 @@ articles that are NOT in ``annotation_lines.tsv`` (nor in an ``--exclude`` file'
 article it draws up to two of lagebild's sentences in which it codes an event (side
 ``coded``; the 010 "make statement" events the scorer drops do not count) and one random
 sentence that holds at least one mention of an actor with a CAMEO code and in which lagebild
-codes no event (side ``uncoded``), until it has ``--n`` of each. It writes them, WITH their
+codes no event (side ``uncoded``), until it has ``--n`` of each (``--coded`` sets the coded side apart; ``--political`` draws only from
+articles with a political actor, a stratum with more events per sentence). It writes them, WITH their
 text and the predicted events (source, target, code), to ``--out``: a scratch file for the
 human judge that must never be committed (the corpus licence forbids shipping article text).
 It prints the population a recall estimate needs (articles read, predicted events, sentences
@@ -68,6 +69,21 @@ def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     return (max(0.0, round(c - h, 3)), min(1.0, round(c + h, 3)))
 
 
+def political_article(line: int) -> bool:
+    """Whether lagebild's analysis of an article has an actor whose CAMEO agent is one of the
+    German lexicon's ``political_agents`` (``data/events/syntax.yaml``; any IGO counts)."""
+    from lagebild.events import realeval as R
+    from lagebild.events.lexicon import load_lexicon
+
+    agents = load_lexicon("de").political_agents
+    doc, _ = R.analyse("real-de", line)
+    for a in doc.actors:
+        code = (a.code or "").upper()
+        if ("igo" if code.startswith("IGO") else code[3:6].lower()) in agents:
+            return True
+    return False
+
+
 def article_sentences(line: int) -> Tuple[List[Tuple[int, int]], Dict[Tuple[int, int], List[Pred]], set]:
     """One unseen article analysed as the real-de scorer does: lagebild's sentences in raw
     offsets (non-blank), the predicted events of each sentence (placed by the trigger word's
@@ -94,8 +110,13 @@ def article_sentences(line: int) -> Tuple[List[Tuple[int, int]], Dict[Tuple[int,
     return sents, by, coded
 
 
-def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: str = "") -> None:
-    """Draw a round (see the module docstring) and write it, with text, to ``out``."""
+def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: str = "",
+           n_coded: Optional[int] = None, political: bool = False) -> None:
+    """Draw a round (see the module docstring) and write it, with text, to ``out``:
+    ``n`` uncoded sentences and ``n_coded`` (default ``n``) coded ones; with ``political``
+    only from articles with a political actor (:func:`political_article`), a stratum that
+    the population counts then describe."""
+    n_coded = n if n_coded is None else n_coded
     from lagebild import realgold
 
     ann = {ln for ln, _, _ in realgold.annotation_lines()}
@@ -109,8 +130,10 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: 
     neg: List[Dict[str, Any]] = []
     n_art = n_pred = n_psent = n_unc = 0
     for ln in pool:
-        if len(pos) >= n and len(neg) >= n:
+        if len(pos) >= n_coded and len(neg) >= n:
             break
+        if political and not political_article(ln):
+            continue
         raw = arts[ln]
         sents, by, coded = article_sentences(ln)
         n_art += 1
@@ -119,7 +142,7 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: 
         with_ev = sorted(by)
         rng.shuffle(with_ev)
         for s in with_ev[:2]:
-            if len(pos) < n:
+            if len(pos) < n_coded:
                 pos.append(dict(line=ln, start=s[0], end=s[1], side="coded", predicted=by[s], text=raw[s[0]:s[1]]))
         cands = [s for s in sents if s in coded and s not in by]
         n_unc += len(cands)
@@ -129,7 +152,7 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: 
     rows = pos + neg
     if rows:  # the population a recall estimate needs, kept with the round's first record
         rows[0]["population"] = dict(articles=n_art, predicted=n_pred, coded_sentences=n_psent,
-                                     uncoded_actor_sentences=n_unc)
+                                     uncoded_actor_sentences=n_unc, political_only=political)
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             r = dict(audit=audit, seed=seed, **r)
@@ -194,8 +217,11 @@ def score(path: Path, audit: str = "", rescore: bool = False) -> None:
         n_pred = sum(len(r["predicted"]) for r in pos)
         right = sum(len(match(r["events"], [tuple(p) for p in r["predicted"]])) for r in pos)
         rooted = sum(len(match(r["events"], [tuple(p) for p in r["predicted"]], source=False)) for r in pos)
-        print(f"{name}: {len(pos)} coded sentences, {n_pred} coded events: precision (root and source) "
-              f"{_ratio(right, n_pred)}; root precision {_ratio(rooted, n_pred)}")
+        if pos:
+            print(f"{name}: {len(pos)} coded sentences, {n_pred} coded events: precision (root and source) "
+                  f"{_ratio(right, n_pred)}; root precision {_ratio(rooted, n_pred)}")
+        else:
+            print(f"{name}: a recall-side round (no coded sentences)")
         miss_pos = sum(len(r["events"]) for r in pos) - right
         n_ev_neg = sum(len(r["events"]) for r in neg)
         k_neg = sum(bool(r["events"]) for r in neg)
@@ -209,6 +235,8 @@ def score(path: Path, audit: str = "", rescore: bool = False) -> None:
             ms.update(g.get("kind", "?") for gi, g in enumerate(r["events"]) if gi not in hit)
         print("  missed events by kind: " + ", ".join(f"{k} {v}" for k, v in ms.most_common()))
         pop = next((r["population"] for r in rs if r.get("population")), None)
+        if pop and pop.get("political_only"):
+            print("  (a stratum: only articles with a political actor)")
         if pop and pos and neg:
             found = right / max(1, n_pred) * pop["predicted"]
             missed = (n_ev_neg / len(neg) * pop["uncoded_actor_sentences"]
@@ -263,6 +291,9 @@ def main() -> None:
     s = sub.add_parser("sample")
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("--n", type=int, default=45, help="sentences of each side")
+    s.add_argument("--coded", type=int, help="coded sentences (default --n; 0: a recall-side round)")
+    s.add_argument("--political", action="store_true",
+                   help="only articles with a political actor (a stratum: more events per uncoded sentence)")
     s.add_argument("--out", type=Path, required=True)
     s.add_argument("--audit", default="", help="the round's name, kept in each record")
     s.add_argument("--exclude", type=Path, help="an audit file whose articles are left out (a fresh sample)")
@@ -273,7 +304,7 @@ def main() -> None:
                    help="analyse the articles again with the working tree's code: found / lost / removed")
     a = ap.parse_args()
     if a.cmd == "sample":
-        sample(a.seed, a.n, a.out, a.exclude, a.audit)
+        sample(a.seed, a.n, a.out, a.exclude, a.audit, a.coded, a.political)
     else:
         score(a.path, a.audit, a.rescore)
 

@@ -39,7 +39,7 @@ def test_audit_records_are_labels_only():
     keys = {"audit", "seed", "line", "start", "end", "sha", "side", "predicted", "events", "false", "population"}
     annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) >= 80
+    assert len(rows) >= 130
     for r in rows:
         assert set(r) <= keys and "text" not in r
         assert r["side"] in ("coded", "uncoded")
@@ -56,3 +56,4 @@ def test_audit_hashes_match_the_corpus(capsys):
     out = capsys.readouterr().out
     assert "s24-before: 42 coded sentences, 46 coded events: precision (root and source) 8/46" in out
     assert "report an event 5/42" in out
+    assert "s24-recall: a recall-side round" in out and "report an event 5/50" in out
