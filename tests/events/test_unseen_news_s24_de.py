@@ -7,6 +7,8 @@ with a grid of own sentences (a failing row names its kind):
   political body stays; also the option itself (``EventCoder(require_political_actor=...)``);
 * ``population_movement_grid_de.tsv``: refugees or civilians who arrive, travel or leave do
   not make a visit or withdraw; political actors still do;
+* ``decided_acts_grid_de.tsv``: "beschließen" with an event noun ("beschloss einen
+  Haftbefehl gegen X") is a support verb: the deciding body is the source;
 * optimistic comments ("hofft auf", "zeigte sich zuversichtlich") are statements (010), as
   the real-news gold treats them (no 013 among its 463 dev events), not CAMEO 013 events."""
 from __future__ import annotations
@@ -74,3 +76,9 @@ def test_movement_codes_are_data_de():
 def test_optimistic_comment_is_a_statement_de(nlp_de, text):
     codes = [code for _s, _t, code in coded_events(nlp_de(text))]
     assert "010" in codes and not any(c.startswith("013") for c in codes), codes
+
+
+def test_decided_acts_grid_de(nlp_de):
+    rows = read_grid("decided_acts_grid_de.tsv")
+    assert len(rows) >= 5
+    check_root_grid("decided-acts grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
