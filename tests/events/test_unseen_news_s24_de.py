@@ -9,6 +9,8 @@ with a grid of own sentences (a failing row names its kind):
   not make a visit or withdraw; political actors still do;
 * ``decided_acts_grid_de.tsv``: "beschließen" with an event noun ("beschloss einen
   Haftbefehl gegen X") is a support verb: the deciding body is the source;
+* ``accident_grid_de.tsv``: people hurt or killed in an accident or a natural disaster are
+  no victims of a political actor; an attack stays an event;
 * optimistic comments ("hofft auf", "zeigte sich zuversichtlich") are statements (010), as
   the real-news gold treats them (no 013 among its 463 dev events), not CAMEO 013 events."""
 from __future__ import annotations
@@ -82,3 +84,18 @@ def test_decided_acts_grid_de(nlp_de):
     rows = read_grid("decided_acts_grid_de.tsv")
     assert len(rows) >= 5
     check_root_grid("decided-acts grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+
+
+def test_accident_grid_de(nlp_de):
+    rows = read_grid("accident_grid_de.tsv")
+    assert len(rows) >= 7
+    check_root_grid("accident grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+
+
+def test_accident_nouns_are_data_de():
+    from lagebild.events.lexicon import load_lexicon
+
+    de, en = load_lexicon("de"), load_lexicon("en")
+    assert {"unfall", "erdbeben"} <= de.accident_nouns and de.accident_roots == {"18", "19", "20"}
+    assert "explosion" not in de.accident_nouns and "anschlag" not in de.accident_nouns  # may be attacks
+    assert not en.accident_nouns  # English unchanged

@@ -1589,6 +1589,14 @@ class EventCoder(ArgumentsMixin):
         agent = "igo" if code.startswith("IGO") else code[3:6].lower()
         return bool(agent) and agent in self.lex.political_agents
 
+    def _names_accident(self, sent: Span) -> bool:
+        """Whether a noun of ``sent`` names an accident or natural disaster: its lemma is, or
+        ends with, one of the lexicon's ``accident_nouns`` ("Arbeitsunfällen", "Lawinenunglück")."""
+        nouns = self.lex.accident_nouns
+        return bool(nouns) and any(
+            t.pos_ in ("NOUN", "PROPN") and any(t.lemma_.lower().endswith(n) for n in nouns)
+            for t in sent)
+
     def _in_political_doc(self, doc: Doc) -> bool:
         """Whether the document being coded mentions a political actor (see
         ``require_political_actor``): an actor of ``doc._.actors`` with a political agent
@@ -1859,6 +1867,8 @@ class EventCoder(ArgumentsMixin):
                 continue  # no coded actor on either side, in a document without political actors
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:
                 continue  # refugees or civilians who arrive or leave travel; they do not visit (syntax.yaml)
+            if source is None and p.code[:2] in self.lex.accident_roots and self._names_accident(sent):
+                continue  # hurt in an accident, not by a political actor (syntax.yaml accident_nouns)
             if self._require_coded and target is not None and self._uncoded_thing(target):
                 # CAMEO's target is a political actor: a firm, place or thing the KB does
                 # not know ("unveiled a map of Saturn", "investigating WeWork") is what

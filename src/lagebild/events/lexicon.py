@@ -55,6 +55,10 @@ class Lexicon:
     # groups (refugees, civilians) for whom they are travel, not events (syntax.yaml)
     movement_codes: FrozenSet[str] = frozenset()
     population_agents: FrozenSet[str] = frozenset()
+    # nouns of accidents and natural disasters (lower case; also as the last part of a
+    # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
+    accident_nouns: FrozenSet[str] = frozenset()
+    accident_roots: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -233,4 +237,6 @@ def load_lexicon(lang: str) -> Lexicon:
         political_agents=per_lang("political_agents"),
         movement_codes=per_lang("movement_codes"),
         population_agents=per_lang("population_agents"),
+        accident_nouns=per_lang("accident_nouns"),
+        accident_roots=per_lang("accident_roots"),
     )
