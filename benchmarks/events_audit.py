@@ -48,25 +48,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from forecast_audit import wilson  # noqa: E402  (95 % Wilson interval, shared with the forecast audit)
+
 Pred = Tuple[Optional[str], Optional[str], str]  # (source code, target code, CAMEO code)
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
-    """95 % Wilson score interval of a proportion k/n (Wilson 1927)."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (max(0.0, round(c - h, 3)), min(1.0, round(c + h, 3)))
 
 
 def political_article(line: int) -> bool:
