@@ -21,7 +21,9 @@ def test_every_cameo_code_has_a_german_verb_and_noun_entry():
     cov = lexicon_coverage("de")
     assert len(cov) == 20
     missing = {root: (rc.missing_verb, rc.missing_noun) for root, rc in cov.items() if rc.missing_verb or rc.missing_noun}
-    assert not missing, missing
+    # 013 (optimistic comment) is deliberately coded as a statement (010) since session 24:
+    # the real-news gold codes no optimistic comment as an event (test_unseen_news_s24_de.py)
+    assert missing == {"01": (["013"], ["013"])}, missing
     assert sum(len(rc.codes) for rc in cov.values()) >= 280
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import load_proxy_nouns, represented, resolve_references
+from ..language.reference import group_agent, load_proxy_nouns, represented, resolve_references
 from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
@@ -85,6 +85,7 @@ class EventCoder(ArgumentsMixin):
         nested: str = "embedded",
         generic_groups: bool = True,
         require_coded_actor: Optional[bool] = None,
+        require_political_actor: Optional[bool] = None,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
@@ -97,7 +98,18 @@ class EventCoder(ArgumentsMixin):
         "Apple offers …"), and an agentless one whose target has none -- CAMEO codes
         interactions of political actors, and PETRARCH codes only actors in its
         dictionaries. None: on for English (measured on real-en dev: triple precision
-        0.052 → 0.092 at the same recall), off for German."""
+        0.052 → 0.092 at the same recall), off for German.
+        require_political_actor: in a document that mentions no political actor (no actor
+        whose CAMEO agent is in ``political_agents`` of ``data/events/syntax.yaml``: GOV,
+        MIL, COP, JUD, PTY, IGO …), drop an event in which NEITHER the source NOR the target
+        is an actor with a CAMEO code (a code, a country or an agent-coded group: "---CVL"
+        for "ein Mann" counts, a named person or firm the knowledge base does not know does
+        not): CAMEO codes interactions of political actors, and on unseen German news such
+        events in such documents were sport, business or culture ("Ulmer trifft ins Tor",
+        "Microsoft verspricht …"; events audit s24, ``benchmarks/events_audit.py``). In a
+        political document an uncoded person stays a possible actor ("Konvička forderte …"
+        in an article about the Czech prosecutors). None: on where ``political_agents`` lists
+        agents for the language (German), off otherwise (English has ``require_coded_actor``)."""
         self.require_coded_actor = (lang == "en") if require_coded_actor is None else require_coded_actor
         #: the value for the document being coded (:meth:`code_sentences` sets it per call)
         self._require_coded = self.require_coded_actor
@@ -117,6 +129,11 @@ class EventCoder(ArgumentsMixin):
         self.lex = lexicon or load_lexicon(lang)
         self.ontology = ontology or load_ontology()
         self.require_actor = require_actor
+        self.require_political_actor = (bool(self.lex.political_agents) if require_political_actor is None
+                                        else require_political_actor)
+        #: whether the document being coded mentions a political actor (None: not yet known;
+        #: :meth:`_in_political_doc` finds out when an event needs it)
+        self._political_doc: Optional[bool] = None
 
     # ------------------------------------------------------------------ syntax helpers
     def sent_bounds(self, token: Token) -> Tuple[int, int]:
@@ -865,6 +882,7 @@ class EventCoder(ArgumentsMixin):
         stmt_starts = [s.span[0] for s in statements]
         published: Optional[date] = doc._.published
         self._require_coded = self.require_coded_actor if require_coded_actor is None else require_coded_actor
+        self._political_doc = None if self.require_political_actor else True
         return [None if only is not None and not only(sent)
                 else self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
                 for sent in self.doc_sentences(doc)]
@@ -1564,6 +1582,34 @@ class EventCoder(ArgumentsMixin):
             actor_id if actor_id.isupper() else None)
         return bool(code) and code.strip("-") != ""
 
+    def _political_agent(self, actor: object) -> bool:
+        """Whether an actor (``doc._.actors`` item) has a CAMEO code whose agent (characters
+        4-6; ``"igo"`` for any IGO code) is one of the lexicon's ``political_agents``."""
+        code = (getattr(actor, "code", None) or "").upper()
+        agent = "igo" if code.startswith("IGO") else code[3:6].lower()
+        return bool(agent) and agent in self.lex.political_agents
+
+    def _names_accident(self, sent: Span) -> bool:
+        """Whether a noun of ``sent`` names an accident or natural disaster: its lemma is, or
+        ends with, one of the lexicon's ``accident_nouns`` ("Arbeitsunfällen", "Lawinenunglück")."""
+        nouns = self.lex.accident_nouns
+        return bool(nouns) and any(
+            t.pos_ in ("NOUN", "PROPN") and any(t.lemma_.lower().endswith(n) for n in nouns)
+            for t in sent)
+
+    def _in_political_doc(self, doc: Doc) -> bool:
+        """Whether the document being coded mentions a political actor (see
+        ``require_political_actor``): an actor of ``doc._.actors`` with a political agent
+        (:meth:`_political_agent`), or a generic group noun of one ("die Staatsanwaltschaft",
+        "die Polizei": :func:`lagebild.language.reference.group_agent`). Computed once per
+        :meth:`code_sentences` call, when the first event with no coded actor asks; True
+        when the option is off."""
+        if self._political_doc is None:
+            agents = self.lex.political_agents
+            self._political_doc = any(self._political_agent(a) for a in self._actor_types.values()) or any(
+                (group_agent(t) or "").lower() in agents for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+        return self._political_doc
+
     def _threat_from_warning(self, act: Event, content: Event) -> None:
         """A warning or statement whose content is the speaker's side's own conflictual act
         ("warned that the US would strike Iranian ports") is a threat (CAMEO 13x): coded
@@ -1817,6 +1863,12 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
                 continue
+            if not self._coded(source) and not self._coded(target) and not self._in_political_doc(doc):
+                continue  # no coded actor on either side, in a document without political actors
+            if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:
+                continue  # refugees or civilians who arrive or leave travel; they do not visit (syntax.yaml)
+            if source is None and p.code[:2] in self.lex.accident_roots and self._names_accident(sent):
+                continue  # hurt in an accident, not by a political actor (syntax.yaml accident_nouns)
             if self._require_coded and target is not None and self._uncoded_thing(target):
                 # CAMEO's target is a political actor: a firm, place or thing the KB does
                 # not know ("unveiled a map of Saturn", "investigating WeWork") is what

@@ -49,6 +49,16 @@ class Lexicon:
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
+    # CAMEO agents (lower case, "igo" for any IGO) that make a document political (syntax.yaml)
+    political_agents: FrozenSet[str] = frozenset()
+    # CAMEO codes of coming and going (visit 042, withdraw 166 …) and the agents of population
+    # groups (refugees, civilians) for whom they are travel, not events (syntax.yaml)
+    movement_codes: FrozenSet[str] = frozenset()
+    population_agents: FrozenSet[str] = frozenset()
+    # nouns of accidents and natural disasters (lower case; also as the last part of a
+    # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
+    accident_nouns: FrozenSet[str] = frozenset()
+    accident_roots: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -224,4 +234,9 @@ def load_lexicon(lang: str) -> Lexicon:
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
         postpositions=per_lang("postpositions"),
+        political_agents=per_lang("political_agents"),
+        movement_codes=per_lang("movement_codes"),
+        population_agents=per_lang("population_agents"),
+        accident_nouns=per_lang("accident_nouns"),
+        accident_roots=per_lang("accident_roots"),
     )
