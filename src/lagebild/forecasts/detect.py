@@ -1266,6 +1266,19 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The clause of the cue ``tok`` holds a ``plan_marker`` of forecast_cues.tsv ("wie
+    geplant", "planmäßig", "as planned") that no negation word right before it turns into a
+    deviation ("nicht wie geplant zu 80, sondern nur zu 60 Prozent" predicts)."""
+    markers = flex.of_kind("plan_marker")
+    if not markers:
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    words = [sent.doc[j].lower_ for j in range(cs, ce)]
+    neg = flex.words("negation")
+    return any(a == 0 or words[a - 1] not in neg for a, _, _ in match_phrases(words, markers))
+
+
 def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The modal ``tok`` governs a ``naming_verb`` (bezeichnen, nennen, sagen …) in its
     clause, with the generic "man" as subject, in the passive ("… bezeichnet werden") or with
@@ -2143,6 +2156,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
+        if kind in ("future", "conditional") and not hedges and cues and _plan_marked(sent, cues[0].tok, flex):
+            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept
+            continue
         if (
             kind == "expectation" and not hedges and cond is None and lang == "de"
             and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
@@ -2191,6 +2207,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
+            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])) is not None:
+                # "…, sagte Mitterlehner. Viele neue Chancen werden wir nicht erhalten.": an
+                # unmarked quote (the corpus drops quotation marks) goes on in the first person
+                holder, holder_text = cont
             elif (projector := _projection_source(out, si, sent, sent_index)) is not None:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
@@ -2208,12 +2228,20 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         ) is not None:
             # "…, hieß es in Regierungskreisen", "heißt es in einer Studie der Nationalbank"
             holder, holder_text = _token_actor(doc, source)
+        if lang == "de" and stmt is not None and holder_text and holder_text == stmt.speaker_text and (
+            subj := _prepositional_speaker(sent, stmt)
+        ) is not None:
+            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …": the
+            # statement took the fronted adverbial for its speaker; the verb's subject holds it
+            holder, holder_text = _token_actor(doc, subj)
         if holder_text and (holder in ("unknown", "", None) or (
             holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
         )):
             # a holder as written that no actor mention covers: a pronoun, a description or
             # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
             resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
+            if resolved is None and si > 0 and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS and turn_at(turns, span[0]) is None:
+                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])  # ("Ich rechne …" after "…, sagte X.")
             if resolved is not None:
                 holder, holder_text = resolved
         if frame is not None and kind == "expectation":
@@ -2358,6 +2386,60 @@ def _known_speaker(st: Statement) -> bool:
     return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
 
 
+def _prepositional_speaker(sent: Span, st: Statement) -> Optional[Token]:
+    """The nominal subject of the statement's verb when the speaker the statement gives is a
+    prepositional phrase in ``sent`` ("Angesichts der Vorhersagen erwartete die Zentrale,
+    dass …": a fronted adverbial, which cannot be the subject of the verb); None when the
+    speaker does not open with a preposition, without a parse, or when the verb (the
+    statement's cue, the last such word before its content) has no noun or name subject."""
+    doc = sent.doc
+    if not has_parse(doc) or not st.speaker_text or not st.cue:
+        return None
+    at = doc_text(doc).find(st.speaker_text, sent.start_char, sent.end_char)
+    first = next((t for t in sent if t.idx == at), None)
+    if first is None or first.pos_ != "ADP":
+        return None
+    word = st.cue.split()[0]  # ("rechnet … damit": the finite verb)
+    verbs = [t for t in sent if t.text == word and t.idx < max(st.span[0], at + 1)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    nouns = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN")]
+    # (the parser, misled by the fronted phrase, may hang the subject after the verb on it as
+    # an object or a modifier: in verb-second order the noun phrase that starts right after
+    # the finite verb, with no preposition of its own, is the subject)
+    return next((c for c in nouns if dep(c) == "nsubj"), None) or next(
+        (c for c in nouns if c.left_edge.i == verb.i + 1 and not any(dep(x) == "case" for x in c.children)), None)
+
+
+def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of the latest statement that ends in the two sentences before
+    ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the first person outside any statement of its own: the quote of
+    that speaker goes on ("Das Querschießen muss ein Ende haben, sagte Mitterlehner. Denn
+    viele neue Chancen werden wir nicht erhalten."; news text without quotation marks, as in
+    10kGNAD, runs quotes on this way). The first person is read from the morphology
+    (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
+    covers it, or when no statement with a known speaker ends there. An author who
+    writes "ich" right after quoting someone is the rare case this gets wrong."""
+    doc = sent.doc
+    firsts = [t for t in sent if t.pos_ in ("PRON", "DET") and feat(t, "Person") == "1"]
+    if not firsts:
+        return None
+    if any(st.span[0] <= t.idx < st.span[1] for t in firsts for st in statements):
+        return None
+    ended = [st for st in statements if _known_speaker(st) and window_start < st.span[1] <= sent.start_char + 1
+             and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS]
+    if not ended or not has_parse(doc):
+        return None
+    st = max(ended, key=lambda x: x.span[1])
+    return st.speaker, st.speaker_text
+
+
+def _linked(st: Statement) -> bool:
+    """The statement's speaker is an actor (an id), not only words ("unknown", "author")."""
+    return st.speaker not in ("unknown", "author", "", None)
+
+
 NOMINAL_CONDITION_HEADS = {"fall", "falle"}
 NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
 
@@ -2470,9 +2552,11 @@ def _resolve_holder(
         return None
     b = a + len(holder_text)
     if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS:
-        # ("Ich rechne mit 3.000 Euro, sagte er": the first person of a quote is its speaker)
+        # ("Ich rechne mit 3.000 Euro, sagte der Wirt": the first person of a quote is its
+        # speaker; a pronoun speaker counts once the statement layer linked it to an actor —
+        # "…, sagte er" after the man was named — else it is resolved where it stands)
         outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
-                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS]
+                 and (_linked(st) or (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS)]
         if outer:
             st = min(outer, key=lambda x: x.span[1] - x.span[0])
             return st.speaker, st.speaker_text

@@ -58,6 +58,7 @@ CUE_KINDS = (
     "assumption_verb",
     "plan_noun",
     "attitude_adj",
+    "plan_marker",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
