@@ -49,17 +49,14 @@ from ..statements.syntax import (
 )
 from ..statements.turns import get_turns, turn_at
 from .horizon import find_horizon
-from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon
+from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon, forecast_words
 
 COMMITTING = ("promise", "threat", "demand", "announcement", "conditional")
 EXPECT_DEFAULT = 0.75  # an "expect" verb with no hedge: Kent "probable"
 DOUBT_CEILING = 0.3  # a doubted outcome: at most Kent "probably not" (20-30 %)
-MODAL_INFINITIVES = {
-    "de": {"müssen", "können", "sollen", "dürfen", "wollen", "mögen", "lassen"},
-    "en": set(),
-}
-INFINITIVE_SUFFIXES = {"de": ("en", "ern", "eln")}
-SHORT_INFINITIVES_DE = {"sein"}  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
+MODAL_INFINITIVES = {lang: forecast_words("modal_infinitives", lang) for lang in ("de", "en")}
+INFINITIVE_SUFFIXES = {lang: tuple(sorted(forecast_words("infinitive_suffixes", lang))) for lang in ("de",)}
+SHORT_INFINITIVES_DE = forecast_words("short_infinitives_de")  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
 
 
 @dataclass
@@ -165,14 +162,10 @@ def _fallback_words(lang: str, name: str) -> frozenset:
 
 
 # words between "will" and its verb ("will not", "will probably", "will simply …")
-EN_SKIP_AFTER_AUX = {
-    "not", "n't", "also", "probably", "likely", "still", "never", "soon", "certainly", "surely",
-    "definitely", "then", "only", "almost", "no", "to", "longer", "simply", "just", "eventually",
-    "finally", "again", "ultimately", "most", "very", "quickly", "already", "even", "hardly",
-}
+EN_SKIP_AFTER_AUX = forecast_words("en_skip_after_aux")
 
 
-COORDINATORS_DE = frozenset({"und", "oder", "sowie"})
+COORDINATORS_DE = forecast_words("coordinators_de")
 
 
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
@@ -280,11 +273,10 @@ def _open_question(sent: Span, tok: Token, flex: ForecastLexicon, slex) -> bool:
     return any(slex.clause_kind(t.lower_) in ("interrogative", "as_reported") for t in sent if not (cs <= t.i < ce))
 
 
-PASSIVE_AGENT_PREPOSITIONS = {"von", "vom", "durch"}
-REFLEXIVES_DE = {"sich", "mich", "dich", "uns", "euch"}
+PASSIVE_AGENT_PREPOSITIONS = forecast_words("passive_agent_prepositions")
+REFLEXIVES_DE = forecast_words("reflexives_de")
 # nouns of an accusative of time ("jedes Jahr", "nächste Woche"): an adverbial, no object
-TIME_ACCUSATIVES = {"jahr", "monat", "woche", "tag", "mal", "abend", "morgen", "nacht", "wochenende", "sommer",
-                    "winter", "herbst", "frühjahr", "frühling", "zeit", "stunde", "quartal", "semester"}
+TIME_ACCUSATIVES = forecast_words("time_accusatives")
 
 
 def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -328,11 +320,8 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return not (any(dep(t) == "obj" for t in core) or sum(dep(t).startswith("nsubj") for t in core) >= 2)
 
 
-MODALS_DE = {
-    "soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird",
-    "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "sollte", "sollten",
-}
-MODAL_INFINITIVES_AFTER = {"können", "müssen", "sollen", "dürfen", "wollen"}
+MODALS_DE = forecast_words("modals_de")
+MODAL_INFINITIVES_AFTER = forecast_words("modal_infinitives_after")
 
 
 def _verb_final_future(tok: Token, sent: Span) -> bool:
@@ -369,10 +358,10 @@ def _clause_opener(sent: Span, tok: Token) -> Token:
 # ------------------------------------------------------------------ analysis
 
 
-SEIN_PRESENT_DE = frozenset({"ist", "sind", "sei", "seien"})
-ALREADY_DE = frozenset({"schon", "bereits", "längst"})  # focus particles of the present (Duden: "schon" = "bereits")
-WARNED_ONLY = {("könne",)}  # Konjunktiv-I modals that predict only as the content of a warning
-SEIN_PAST_DE = frozenset({"war", "waren", "wäre", "wären", "gewesen"})
+SEIN_PRESENT_DE = forecast_words("sein_present_de")
+ALREADY_DE = forecast_words("already_de")  # focus particles of the present (Duden: "schon" = "bereits")
+WARNED_ONLY = frozenset((w,) for w in forecast_words("warned_only"))  # Konjunktiv-I modals that predict only as the content of a warning
+SEIN_PAST_DE = forecast_words("sein_past_de")
 
 
 def analyse_sentence(
@@ -611,9 +600,9 @@ def analyse_sentence(
     return out
 
 
-FREE_RELATIVE_DE = frozenset({"wer"})
-RESUMPTIVE_DE = frozenset({"der", "dem", "den", "dessen", "die"})
-LEADING_DE = frozenset({"und", "aber", "doch", "denn", "oder", "sondern", "auch", "nur", "schon", "jedoch"})
+FREE_RELATIVE_DE = forecast_words("free_relative_de")
+RESUMPTIVE_DE = forecast_words("resumptive_de")
+LEADING_DE = forecast_words("leading_de")
 
 
 def _free_relative_subject(sent: Span, tok: Token) -> bool:
@@ -639,7 +628,7 @@ def _free_relative_subject(sent: Span, tok: Token) -> bool:
     return bool(nxt) and nxt[0].i == tok.i and doc[tok.i].pos_ in ("AUX", "VERB", "")
 
 
-PLAN_SOURCE_PREPS_DE = frozenset({"laut", "nach", "gemäß", "entsprechend"})
+PLAN_SOURCE_PREPS_DE = forecast_words("plan_source_preps_de")
 PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
 
 
@@ -748,10 +737,10 @@ def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, i
     return None
 
 
-FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
-THREAT_PREPOSITIONS = {"mit"}
-RISK_NOUNS = {"gefahr", "risiko"}
-RISK_BLOCKERS = {"in", "außer", "ohne"}  # "in Gefahr", "außer Gefahr": a state, no outcome
+FIRST_PERSON_SUBJECTS = forecast_words("first_person_subjects")
+THREAT_PREPOSITIONS = forecast_words("threat_prepositions")
+RISK_NOUNS = forecast_words("risk_nouns")
+RISK_BLOCKERS = forecast_words("risk_blockers")  # "in Gefahr", "außer Gefahr": a state, no outcome
 
 
 def _zu_infinitive_after(sent: Span, tok: Token, limit: int = 12) -> bool:
@@ -814,7 +803,7 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     return None
 
 
-STATE_RISK_VERBS = {"sein", "bestehen", "geben", "herrschen", "wachsen", "steigen"}
+STATE_RISK_VERBS = forecast_words("state_risk_verbs")
 
 
 def _outcome_genitive(sent: Span, tok: Token) -> bool:
@@ -859,7 +848,7 @@ def _singular_person_in(clause: List[Token], tok: Token) -> bool:
     return False
 
 
-DATIVE_DETERMINERS = {"dem", "einem", "ihm", "ihnen", "diesem", "jenem"}
+DATIVE_DETERMINERS = forecast_words("dative_determiners")
 
 
 def _dative_subject(sent: Span, tok: Token) -> bool:
@@ -912,8 +901,8 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
     return subj
 
 
-PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
-NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
+PERSONAL_PRONOUNS = forecast_words("personal_pronouns")
+NON_NOMINATIVE = forecast_words("non_nominative")
 
 
 def _event_noun_subject(sent: Span, tok: Token) -> bool:
@@ -987,7 +976,7 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     return None
 
 
-PROJECTION_VERBS = {"sehen", "vorsehen", "ausweisen", "zeigen"}
+PROJECTION_VERBS = forecast_words("projection_verbs")
 
 
 def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
@@ -1121,8 +1110,8 @@ CLOCK_TIME = re.compile(
     r"|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)",
     re.IGNORECASE,
 )
-STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
-NECESSITY_ABILITY = {"müssen", "können", "dürfen"}  # modal infinitives under "wird"
+STATE_LEMMAS = forecast_words("state_lemmas")
+NECESSITY_ABILITY = forecast_words("necessity_ability")  # modal infinitives under "wird"
 
 
 def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -1303,7 +1292,7 @@ def _lemma(tok: Token) -> str:
     low = tok.lower_
     lemma = (tok.lemma_ or "").lower()
     return lemma if lemma and lemma.endswith(("en", "ern", "eln", "n")) else low
-RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
+RELATIVE_W_WORDS = forecast_words("relative_w_words")
 
 
 def _question_adverb(sent: Span, j: int, flex: ForecastLexicon) -> bool:
@@ -1405,13 +1394,10 @@ def _has_marker(sent: Span, tok: Token, flex: ForecastLexicon, kind: str) -> boo
     return any(s == 0 for s, _, _ in match_phrases(lead, flex.of_kind(kind)))
 
 
-COPULAS = {"de": {"sein"}, "en": {"be"}}
+COPULAS = {lang: forecast_words("copulas", lang) for lang in ("de", "en")}
 # "dürfte … haben": a present state judged probable (no forecast without a future anchor)
-STATE_VERBS = {"de": {"haben"}, "en": set()}
-RELATIVE_PRONOUNS = {
-    "de": {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "welches", "welchem", "welchen"},
-    "en": {"which", "who", "that", "whom"},
-}
+STATE_VERBS = {lang: forecast_words("state_verbs", lang) for lang in ("de", "en")}
+RELATIVE_PRONOUNS = {lang: forecast_words("relative_pronouns", lang) for lang in ("de", "en")}
 
 
 def _past_content(doc: Doc, st: Statement) -> bool:
@@ -1429,9 +1415,9 @@ def _past_content(doc: Doc, st: Statement) -> bool:
     )
 
 
-PAST_MODALS = {"konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "mochte", "mochten"}
-PERFECT_AUXILIARIES = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
-FUTURE_TIME_OVERRIDE = {"bis", "künftig", "morgen", "bald", "demnächst", "nächste", "nächsten", "kommende", "kommenden"}
+PAST_MODALS = forecast_words("past_modals")
+PERFECT_AUXILIARIES = forecast_words("perfect_auxiliaries")
+FUTURE_TIME_OVERRIDE = forecast_words("future_time_override")
 
 
 def _past_finite_de(t: Token) -> bool:
@@ -1451,18 +1437,15 @@ def _past_finite_de(t: Token) -> bool:
     return False
 
 
-PAST_FORMS = {
-    "de": {"war", "waren", "warst", "wart", "hatte", "hatten", "hattest", "wurde", "wurden", "gab", "blieb", "blieben", "kam", "kamen", "ging", "gingen"},
-    "en": set(),
-}
+PAST_FORMS = {lang: forecast_words("past_forms", lang) for lang in ("de", "en")}
 
 
-MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
-EPISTEMIC_SHOULD = {("sollte",), ("sollten",), ("should",)}
-REPORTED_SHOULD = {("soll",), ("sollen",)}
-CURRENT_PERIOD = {"heuer"}  # "this year": the rest of it lies ahead
-AMOUNT_VERBS = {"sein", "betragen", "ausmachen"}
-LIMIT_WORDS = {"maximal", "höchstens", "obergrenze", "höchstgrenze"}
+MEASURE_PRONOUNS = forecast_words("measure_pronouns")
+EPISTEMIC_SHOULD = frozenset((w,) for w in forecast_words("epistemic_should"))
+REPORTED_SHOULD = frozenset((w,) for w in forecast_words("reported_should"))
+CURRENT_PERIOD = forecast_words("current_period")  # "this year": the rest of it lies ahead
+AMOUNT_VERBS = forecast_words("amount_verbs")
+LIMIT_WORDS = forecast_words("limit_words")
 
 
 def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -1552,7 +1535,7 @@ def _thing_subject(sent: Span, tok: Token) -> bool:
         return True
 
 
-PERSON_PLURALS = {"menschen", "leute", "bürger", "politiker", "experten", "eltern", "kinder", "lehrer", "schüler", "people", "citizens", "experts"}
+PERSON_PLURALS = forecast_words("person_plurals")
 
 
 def subtree_span_tokens(tok: Token) -> Tuple[int, int]:
@@ -1611,7 +1594,7 @@ def _becomes(tok: Token, sent: Span) -> bool:
     if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
         return False
     return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
-EXPLETIVES = {"there"}
+EXPLETIVES = forecast_words("expletives")
 
 
 def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
@@ -1634,7 +1617,7 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     return not any(t.lower_ in ("werden", "become", "get") for t in clause if t.i > tok.i)
 
 
-PERFECT_AUX = {"haben", "sein", "worden"}
+PERFECT_AUX = forecast_words("perfect_aux")
 
 
 def _perfect_infinitive(tok: Token, sent: Span) -> bool:
@@ -1686,7 +1669,7 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     return None
 
 
-V1_PRONOUNS = {"man", "er", "sie", "es", "wir", "ich", "du", "ihr"}
+V1_PRONOUNS = forecast_words("v1_pronouns")
 NO_V1_POS = {"SCONJ", "CCONJ", "ADP", "ADV", "DET", "PRON"}  # a first word that is no verb
 
 
@@ -1759,7 +1742,7 @@ def _is_negated(
     return False
 
 
-IMPERSONAL = {"man", "one"}
+IMPERSONAL = forecast_words("impersonal")
 
 
 def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
@@ -1789,7 +1772,7 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
     return False
 
 
-SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir"}
+SPEAKER_PRONOUNS = forecast_words("speaker_pronouns")
 
 
 def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
@@ -2307,7 +2290,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     return out
 
 
-INTERLOCUTORS = {"sie", "ich", "wir", "man", "du", "ihr", "you", "i", "we", "one"}
+INTERLOCUTORS = forecast_words("interlocutors")
 
 
 def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
@@ -2379,7 +2362,7 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
 
 
-REPORTED_ADVERBS = {"demnach", "demzufolge", "zufolge"}  # "Das Land wird demnach …": per the source just named
+REPORTED_ADVERBS = forecast_words("reported_adverbs")  # "Das Land wird demnach …": per the source just named
 
 
 def _known_speaker(st: Statement) -> bool:
@@ -2440,8 +2423,8 @@ def _linked(st: Statement) -> bool:
     return st.speaker not in ("unknown", "author", "", None)
 
 
-NOMINAL_CONDITION_HEADS = {"fall", "falle"}
-NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
+NOMINAL_CONDITION_HEADS = forecast_words("nominal_condition_heads")
+NOMINAL_CONDITION_LINKS = forecast_words("nominal_condition_links")
 
 
 def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
@@ -2527,7 +2510,7 @@ def _reported_holder(
     return None
 
 
-SELF_REFERENCE_PRONOUNS = {"er", "sie"}  # third-person pronouns that, in reported speech, stand for the speaker
+SELF_REFERENCE_PRONOUNS = forecast_words("self_reference_pronouns")  # third-person pronouns that, in reported speech, stand for the speaker
 
 
 def _resolve_holder(
@@ -2568,7 +2551,7 @@ def _resolve_holder(
     return (actor, holder_text) if actor else None
 
 
-PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet", "had"}  # ("had expected")
+PLUPERFECT_AUXILIARIES = forecast_words("pluperfect_auxiliaries")  # ("had expected")
 
 
 def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
@@ -2596,11 +2579,11 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
     return False
 
 
-PERFECT_HABEN = {"habe", "hat", "haben", "hast", "habt"}
-SURPRISE_NEGATIONS = {"nicht", "niemand", "keiner", "keine", "kaum", "nie", "niemals"}
+PERFECT_HABEN = forecast_words("perfect_haben")
+SURPRISE_NEGATIONS = forecast_words("surprise_negations")
 
 
-OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
+OBLIGING_MODALS = forecast_words("obliging_modals")
 
 
 def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) -> bool:
@@ -2621,8 +2604,7 @@ def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) 
     return False
 
 
-EVIDENTIAL_CUES = {"laut", "zufolge", "nach einschätzung", "nach ansicht", "nach angaben", "nach schätzung",
-                   "nach schätzungen", "nach berechnungen"}  # the statement layer's "according to" cues
+EVIDENTIAL_CUES = forecast_words("evidential_cues")  # the statement layer's "according to" cues
 
 
 def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], flex: ForecastLexicon) -> Optional[Statement]:
@@ -2728,8 +2710,7 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
     return True
 
 
-HEADLINE_PARTICIPLES_DE = frozenset({"erwartet", "befürchtet", "prognostiziert", "vorausgesagt", "vorhergesagt",
-                                     "gefürchtet"})  # of the "expect" verbs of speech_verbs.tsv that take an object
+HEADLINE_PARTICIPLES_DE = forecast_words("headline_participles_de")  # of the "expect" verbs of speech_verbs.tsv that take an object
 
 
 def _headline_expectation(sent: Span) -> Optional[Token]:
@@ -2757,8 +2738,8 @@ def _headline_expectation(sent: Span) -> Optional[Token]:
     return last
 
 
-ATTITUDE_FRAME_VERBS_DE = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigt", "zeigte", "zeigen", "zeigten", "gibt", "gab", "geben", "gaben"})
-NOT_A_JUDGE_DE = frozenset({"das", "dies", "es", "sich", "man", "dabei", "davon", "auch", "dessen"})
+ATTITUDE_FRAME_VERBS_DE = forecast_words("attitude_frame_verbs_de")
+NOT_A_JUDGE_DE = forecast_words("not_a_judge_de")
 
 
 def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optional[Token]:
@@ -2782,8 +2763,8 @@ def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optiona
     return next((t for t in between if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.tag_ == "PPER")), None)
 
 
-HEARSAY_VERBS_DE = frozenset({"hieß", "heißt", "hiess", "heisst", "hieße", "heiße"})
-HEARSAY_PREPOSITIONS_DE = frozenset({"in", "im"})
+HEARSAY_VERBS_DE = forecast_words("hearsay_verbs_de")
+HEARSAY_PREPOSITIONS_DE = forecast_words("hearsay_prepositions_de")
 
 
 def _hearsay_source(sent: Span, stmt: Statement) -> Optional[Token]:
@@ -2892,9 +2873,9 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
 
 # ------------------------------------------------------------------ estimative frames (issue 11)
 
-FRAME_NEGATORS = {"kaum"}  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
-FRAME_PRONOUN_SUBJECTS = {"es", "das", "dies", "dieses", "man", "was"}
-PERSON_SUBJECT_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
+FRAME_NEGATORS = forecast_words("frame_negators")  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
+FRAME_PRONOUN_SUBJECTS = forecast_words("frame_pronoun_subjects")
+PERSON_SUBJECT_PRONOUNS = forecast_words("person_subject_pronouns")
 
 
 @dataclass
