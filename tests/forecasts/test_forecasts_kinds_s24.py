@@ -1,11 +1,14 @@
 """Grids of our own sentences for the forecast kinds of session 24 (issue 11), from the fresh
 unseen-news audit round ``s24-before`` (benchmarks/gold/real-de/forecast_audit.jsonl): three
 holder kinds — the "ich" of a quote whose speaker the statement layer gives as a pronoun it has
-linked ("Ich rechne mit …, sagte er"), a fronted prepositional phrase the statement layer took
-for the speaker ("Angesichts der Vorhersagen erwartete die Zentrale, dass …"), an unmarked quote
+linked ("Ich rechne mit …, sagte er"), a fronted prepositional phrase or time adverb the
+statement layer took for the speaker ("Angesichts der Vorhersagen erwartete die Zentrale, dass
+…", "Heuer rechnet das Wifo mit …"), an unmarked quote
 that goes on in the first person in the next sentence ("…, sagte Mitterlehner. Viele Chancen
-werden wir nicht erhalten.") — and one false-alarm kind, a future under "wie geplant" (a
-schedule kept, no forecast).
+werden wir nicht erhalten.") — and three false-alarm kinds, a future under "wie geplant" (a
+schedule kept, no forecast) and an epistemic modal over a verb of cause, dependence or property
+with no future time ("Das dürfte an den Gehältern liegen": an inference about the present),
+and a question that the sentence goes on after ("…werden?, wird er gefragt").
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -43,8 +46,9 @@ QUOTE_FIRST_PERSON_PRONOUN_SPEAKER = [
 ]
 
 
-PREPOSITIONAL_SPEAKER = [
-    # a fronted adverbial is no speaker: the subject of the expectation verb holds it
+MISREAD_SPEAKER = [
+    # a fronted adverbial (a prepositional phrase, a time adverb such as Austrian "heuer") is
+    # no speaker: the subject of the expectation verb holds it
     ("Angesichts der Wettervorhersagen erwartete die Hochwasserzentrale, dass die Pegel weiter steigen.",
      one("die Hochwasserzentrale")),
     ("Angesichts der Umfragen erwartet die Parteiführung, dass die Partei Stimmen verlieren wird.",
@@ -59,6 +63,11 @@ PREPOSITIONAL_SPEAKER = [
      one("Die Hochwasserzentrale")),
     ("Der Bauernverband befürchtet wegen der Dürre, dass die Ernte schlecht ausfallen wird.",
      one("Der Bauernverband")),
+    ("Heuer erwartet die Nationalbank ein Wachstum von zwei Prozent.", one("die Nationalbank")),
+    ("Heute rechnet der Verband mit einem Streik.", one("der Verband")),
+    ("Heuer befürchtet die Gewerkschaft einen Abbau von Stellen.", holder_not("Heuer")),
+    ("Heuer dürfte die Wirtschaft um zwei Prozent wachsen, sagte Finanzminister Hans Jörg Schelling.",
+     one("Finanzminister Hans Jörg Schelling")),
 ]
 
 
@@ -94,13 +103,49 @@ PLAN_MARKER = [
 ]
 
 
+INFERENCE_ABOUT_THE_PRESENT = [
+    # "dürfte/könnte" over a verb of cause, dependence or property, with no future time: an
+    # inference about the present (audit kind "present-inference", ten times in s22-s24)
+    ("Das dürfte auch an den höheren Gehältern liegen.", none),
+    ("Der Rückgang dürfte am schlechten Wetter liegen.", none),
+    ("Bei seiner Blessur dürfte es sich um eine Leistenverletzung handeln.", none),
+    ("Es könnte um mehr als zwei Millionen Euro gehen.", none),
+    ("Manche Syndrome könnten auf diese Mutationen zurückgehen.", none),
+    ("Der Erfolg dürfte vom sozialen Zusammenhalt abhängen.", none),
+    ("Hinter dem Angriff dürfte eine kriminelle Gruppe stecken.", none),
+    ("Action-Spiele dürften sich am besten für das Gedächtnistraining eignen.", none),
+    # a future time, or another verb: a prediction
+    ("Die Entscheidung dürfte von der Wahl im Herbst abhängen.", one()),
+    ("Der Regierung könnte es bald um ihr Überleben gehen.", one()),
+    ("Die Inflation dürfte im nächsten Jahr bei zwei Prozent liegen.", one()),
+    ("Die Preise dürften stark steigen.", one()),
+    ("Die Partei könnte bei der Wahl viele Stimmen verlieren.", one()),
+]
+
+
+QUESTION_THE_SENTENCE_GOES_ON_AFTER = [
+    # a direct question followed by its attribution ("…?, wird er gefragt"): the sentence does
+    # not end with "?", the cue stands before it
+    ("Was macht Sie sicher, dass Sie Erfolg haben werden?, wird er gefragt.", none),
+    ("Wird die Regierung die Wahl verlieren?, fragte die Zeitung.", none),
+    ("Könnte die Inflation im nächsten Jahr steigen?, wollte der Abgeordnete wissen.", none),
+    ("Wann wird die Brücke fertig sein?, fragen sich die Anrainer.", none),
+    # the cue after the question, or no question: a prediction
+    ("Wer soll das bezahlen?, fragte der Minister und fügte hinzu, die Preise würden im nächsten Jahr steigen.",
+     one("der Minister")),
+    ("Die Regierung wird die Wahl verlieren, sagte er.", one()),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
         ("quote-first-person-pronoun-speaker", QUOTE_FIRST_PERSON_PRONOUN_SPEAKER),
-        ("prepositional-speaker", PREPOSITIONAL_SPEAKER),
+        ("misread-speaker", MISREAD_SPEAKER),
         ("quote-goes-on-in-the-first-person", QUOTE_GOES_ON_IN_THE_FIRST_PERSON),
         ("plan-marker", PLAN_MARKER),
+        ("inference-about-the-present", INFERENCE_ABOUT_THE_PRESENT),
+        ("question-the-sentence-goes-on-after", QUESTION_THE_SENTENCE_GOES_ON_AFTER),
     ],
 )
 def test_grid_kind_s24(name, cases):

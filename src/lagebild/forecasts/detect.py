@@ -485,6 +485,9 @@ def analyse_sentence(
         ):
             out.rejected.append((label, "as if"))  # "klingt so, als könnten Sie …"
             continue
+        if _before_question_mark(sent, tok):
+            out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
+            continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             if not (out.condition and lang == "de" and _becomes(tok, sent)):
                 out.rejected.append((label, "not a future"))
@@ -538,6 +541,9 @@ def analyse_sentence(
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
+            continue
+        if kind == "predictive_modal" and not anchored and _relation_verb(sent, tok, flex):
+            out.rejected.append((label, "inference about the present"))  # "dürfte an … liegen"
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
@@ -1266,6 +1272,36 @@ def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     words = [sent.doc[j].lower_ for j in range(cs, ce)]
     neg = flex.words("negation")
     return any(a == 0 or words[a - 1] not in neg for a, _, _ in match_phrases(words, markers))
+
+
+QUESTION_BREAKS = frozenset({":", ";", "–", "—"})  # punctuation that opens a new stretch of text
+
+
+def _before_question_mark(sent: Span, tok: Token) -> bool:
+    """``tok`` stands in a question that the sentence goes on after ("Was macht Sie sicher,
+    dass Sie Erfolg haben werden?, wird er gefragt", "Wird das gelingen?, fragte die
+    Zeitung"): a "?" follows it in the sentence with no colon, semicolon or dash between
+    (a question after a colon — "Er wird kommen: Aber wer zahlt?" — is another stretch)."""
+    for j in range(tok.i + 1, sent.end):
+        t = sent.doc[j]
+        if t.text in QUESTION_BREAKS:
+            return False
+        if t.text == "?":
+            return True
+    return False
+
+
+def _relation_verb(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The modal ``tok`` governs a ``relation_verb`` of forecast_cues.tsv (its lemma) and the
+    clause of ``tok`` holds the words the row adds ("liegen an", "handeln um", "eignen sich"):
+    a cause, a dependence or a property inferred for the present, not a predicted event."""
+    rows = flex.of_kind("relation_verb")
+    if not rows:
+        return False
+    lemmas = {_lemma(v) for v in _main_verbs(sent, tok)}
+    cs, ce = clause_bounds(sent, tok.i)
+    words = {sent.doc[j].lower_ for j in range(cs, ce)}
+    return any(p[0] in lemmas and all(w in words for w in p[1:]) for p in rows)
 
 
 def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -2212,10 +2248,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "…, hieß es in Regierungskreisen", "heißt es in einer Studie der Nationalbank"
             holder, holder_text = _token_actor(doc, source)
         if lang == "de" and stmt is not None and holder_text and holder_text == stmt.speaker_text and (
-            subj := _prepositional_speaker(sent, stmt)
+            subj := _misread_speaker(sent, stmt)
         ) is not None:
-            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …": the
-            # statement took the fronted adverbial for its speaker; the verb's subject holds it
+            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …", "Heuer
+            # rechnet das Wifo mit …": the statement took a fronted adverbial for its speaker;
+            # the verb's subject holds it
             holder, holder_text = _token_actor(doc, subj)
         if holder_text and (holder in ("unknown", "", None) or (
             holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
@@ -2369,25 +2406,36 @@ def _known_speaker(st: Statement) -> bool:
     return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
 
 
-def _prepositional_speaker(sent: Span, st: Statement) -> Optional[Token]:
-    """The nominal subject of the statement's verb when the speaker the statement gives is a
-    prepositional phrase in ``sent`` ("Angesichts der Vorhersagen erwartete die Zentrale,
-    dass …": a fronted adverbial, which cannot be the subject of the verb); None when the
-    speaker does not open with a preposition, without a parse, or when the verb (the
-    statement's cue, the last such word before its content) has no noun or name subject."""
+ADVERB_NOT_SPEAKER = forecast_words("adverb_not_speaker")
+
+
+def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
+    """The nominal subject of the statement's verb when the speaker the statement gives
+    cannot be one: a prepositional phrase ("Angesichts der Vorhersagen erwartete die
+    Zentrale, dass …": a fronted adverbial) or a time adverb ("Heuer rechnet das Wifo mit
+    …", ``adverb_not_speaker`` in forecast_words.tsv, or a weekday or month). None when the
+    speaker is neither, without a parse, or when the verb (the statement's cue, its first
+    word, the last such word before the content) has no noun or name subject outside the
+    speaker's words."""
     doc = sent.doc
     if not has_parse(doc) or not st.speaker_text or not st.cue:
         return None
     at = doc_text(doc).find(st.speaker_text, sent.start_char, sent.end_char)
     first = next((t for t in sent if t.idx == at), None)
-    if first is None or first.pos_ != "ADP":
+    if first is None:
+        return None
+    one = st.speaker_text.strip()
+    adverb = " " not in one and (one.lower() in ADVERB_NOT_SPEAKER or time_words(doc.lang_).is_time_word(one))
+    if first.pos_ != "ADP" and not adverb:
         return None
     word = st.cue.split()[0]  # ("rechnet … damit": the finite verb)
-    verbs = [t for t in sent if t.text == word and t.idx < max(st.span[0], at + 1)]
+    verbs = [t for t in sent if t.text == word and t.idx < max(st.span[0], at + 1)] or [
+        t for t in sent if t.text == word]
     if not verbs:
         return None
     verb = verbs[-1]
-    nouns = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN")]
+    end = at + len(st.speaker_text)
+    nouns = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and not at <= c.idx < end]
     # (the parser, misled by the fronted phrase, may hang the subject after the verb on it as
     # an object or a modifier: in verb-second order the noun phrase that starts right after
     # the finite verb, with no preposition of its own, is the subject)

@@ -64,6 +64,7 @@ CUE_KINDS = (
     "plan_noun",
     "attitude_adj",
     "plan_marker",
+    "relation_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
