@@ -63,6 +63,11 @@ MISREAD_SPEAKER = [
      one("Die Hochwasserzentrale")),
     ("Der Bauernverband befürchtet wegen der Dürre, dass die Ernte schlecht ausfallen wird.",
      one("Der Bauernverband")),
+    # after another sentence the statement layer gives no speaker at all: the same subject
+    ("Der Regen hielt an. Angesichts der Wettervorhersagen erwartete die Hochwasserzentrale, dass die "
+     "Wasserstände weiter steigen.", one("die Hochwasserzentrale")),
+    ("Die Donau trat über die Ufer. Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass die Pegel "
+     "weiter steigen.", one("die Hochwasserzentrale")),
     ("Heuer erwartet die Nationalbank ein Wachstum von zwei Prozent.", one("die Nationalbank")),
     ("Heute rechnet der Verband mit einem Streik.", one("der Verband")),
     ("Heuer befürchtet die Gewerkschaft einen Abbau von Stellen.", holder_not("Heuer")),

@@ -2191,6 +2191,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             if clipped[1] > clipped[0]:
                 span = clipped
         expect_cue = stmt.cue if kind == "expectation" and stmt is not None else None
+        if (
+            lang == "de" and frame_holder is None and stmt is not None and stmt.speaker in ("unknown", "", None)
+            and not stmt.speaker_text and kind == "expectation" and (subj := _misread_speaker(sent, stmt)) is not None
+        ):
+            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …" with no
+            # speaker from the statement layer: the subject of its verb
+            frame_holder = _token_actor(doc, subj)
         if stmt is not None and stmt.speaker in ("unknown", "", None) and not stmt.speaker_text and kind == "expectation":
             # an expectation that names no holder ("wurden … erwartet, teilte die Polizei
             # mit"): the speaker who reports it, else the author
@@ -2413,28 +2420,38 @@ def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
     """The nominal subject of the statement's verb when the speaker the statement gives
     cannot be one: a prepositional phrase ("Angesichts der Vorhersagen erwartete die
     Zentrale, dass …": a fronted adverbial) or a time adverb ("Heuer rechnet das Wifo mit
-    …", ``adverb_not_speaker`` in forecast_words.tsv, or a weekday or month). None when the
-    speaker is neither, without a parse, or when the verb (the statement's cue, its first
-    word, the last such word before the content) has no noun or name subject outside the
-    speaker's words."""
+    …", ``adverb_not_speaker`` in forecast_words.tsv, or a weekday or month), or none at
+    all. None when the speaker is another phrase, without a parse, or when the verb (the
+    statement's cue, its first word, the last such word before the content) is not finite
+    (a passive "werden … erwartet") or has no noun or name subject outside the speaker's
+    words."""
     doc = sent.doc
-    if not has_parse(doc) or not st.speaker_text or not st.cue:
+    if not has_parse(doc) or not st.cue:
         return None
-    at = doc_text(doc).find(st.speaker_text, sent.start_char, sent.end_char)
-    first = next((t for t in sent if t.idx == at), None)
-    if first is None:
-        return None
-    one = st.speaker_text.strip()
-    adverb = " " not in one and (one.lower() in ADVERB_NOT_SPEAKER or time_words(doc.lang_).is_time_word(one))
-    if first.pos_ != "ADP" and not adverb:
-        return None
+    at, end = -1, -1
+    if st.speaker_text:  # (a statement with no speaker at all: the verb's subject, as for a misread one)
+        at = doc_text(doc).find(st.speaker_text, sent.start_char, sent.end_char)
+        first = next((t for t in sent if t.idx == at), None)
+        if first is None:
+            return None
+        one = st.speaker_text.strip()
+        adverb = " " not in one and (one.lower() in ADVERB_NOT_SPEAKER or time_words(doc.lang_).is_time_word(one))
+        if first.pos_ != "ADP" and not adverb:
+            return None
+        end = at + len(st.speaker_text)
     word = st.cue.split()[0]  # ("rechnet … damit": the finite verb)
     verbs = [t for t in sent if t.text == word and t.idx < max(st.span[0], at + 1)] or [
         t for t in sent if t.text == word]
     if not verbs:
         return None
     verb = verbs[-1]
-    end = at + len(st.speaker_text)
+    if not (verb.tag_.endswith("FIN") or feat(verb, "VerbForm") == "Fin") or any(
+        dep(c).startswith("aux") for c in verb.children
+    ):
+        # a participle under an auxiliary, also one tagged finite ("Zum Gipfel werden 40
+        # Staatschefs erwartet", "Ein Anstieg wird im Herbst erwartet"): a passive names no
+        # judge here (the shape cannot tell: "erwartet" is also the present)
+        return None
     nouns = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and not at <= c.idx < end]
     # (the parser, misled by the fronted phrase, may hang the subject after the verb on it as
     # an object or a modifier: in verb-second order the noun phrase that starts right after
@@ -2445,8 +2462,8 @@ def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
 
 def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
     """``(speaker, as written)`` of the latest statement that ends in the two sentences before
-    ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the first person outside any statement of its own: the quote of
-    that speaker goes on ("Das Querschießen muss ein Ende haben, sagte Mitterlehner. Denn
+    ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
+    first person outside any statement of its own: the quote of that speaker goes on ("Das Querschießen muss ein Ende haben, sagte Mitterlehner. Denn
     viele neue Chancen werden wir nicht erhalten."; news text without quotation marks, as in
     10kGNAD, runs quotes on this way). The first person is read from the morphology
     (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
