@@ -13,18 +13,9 @@ and a question that the sentence goes on after ("…werden?, wird er gefragt").
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
 
-from typing import Callable
-
 import pytest
 
-from kinds_checks import failures, none, one
-
-
-def holder_not(holder: str) -> Callable[[list], bool]:
-    """One forecast whose holder (code and as written) is not ``holder``."""
-    def ok(fcs: list) -> bool:
-        return len(fcs) == 1 and fcs[0].holder != holder and (fcs[0].holder_text or "author") != holder
-    return ok
+from kinds_checks import failures, holder_not, none, one
 
 
 def linked(fcs: list) -> bool:
