@@ -58,3 +58,17 @@ def test_audit_hashes_match_the_corpus(capsys):
         by_round.setdefault(r["audit"], set()).add(r["line"])
     rounds = list(by_round.values())
     assert all(not (a & b) for i, a in enumerate(rounds) for b in rounds[i + 1:])
+
+
+def test_rescore_match_is_realevals_half_overlap():
+    covers = _script()._covers
+    assert covers((0, 10), (5, 30))  # half of the shorter (10) overlaps
+    assert not covers((0, 10), (6, 30))
+    assert not covers((0, 10), (10, 20))  # touching is no overlap
+
+
+def test_rescore_needs_the_round(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    path.write_text(json.dumps({"audit": "x", "line": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="no records of audit 'y'"):
+        _script().rescore(path, "y")

@@ -2463,9 +2463,10 @@ def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
 def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
     """``(speaker, as written)`` of the latest statement that ends in the two sentences before
     ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
-    first person outside any statement of its own: the quote of that speaker goes on ("Das Querschießen muss ein Ende haben, sagte Mitterlehner. Denn
-    viele neue Chancen werden wir nicht erhalten."; news text without quotation marks, as in
-    10kGNAD, runs quotes on this way). The first person is read from the morphology
+    first person outside any statement of its own: the quote of that speaker goes on ("Das
+    Querschießen muss ein Ende haben, sagte Mitterlehner. Denn viele neue Chancen werden wir
+    nicht erhalten."; news text without quotation marks, as in 10kGNAD, runs quotes on this
+    way). The first person is read from the morphology
     (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
     covers it, or when no statement with a known speaker ends there. An author who
     writes "ich" right after quoting someone is the rare case this gets wrong."""
@@ -2602,7 +2603,7 @@ def _resolve_holder(
     if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS:
         # ("Ich rechne mit 3.000 Euro, sagte der Wirt": the first person of a quote is its
         # speaker; a pronoun speaker counts once the statement layer linked it to an actor —
-        # "…, sagte er" after the man was named — else it is resolved where it stands)
+        # "…, sagte er" after the man was named — and not while it is only the word)
         outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
                  and (_linked(st) or (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS)]
         if outer:
