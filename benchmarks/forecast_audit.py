@@ -4,6 +4,8 @@
     python benchmarks/forecast_audit.py sample --seed 2020 --n 60 --out /tmp/audit2.jsonl \
         --exclude benchmarks/gold/real-de/forecast_audit.jsonl
     python benchmarks/forecast_audit.py score benchmarks/gold/real-de/forecast_audit.jsonl [--audit NAME]
+    python benchmarks/forecast_audit.py rescore benchmarks/gold/real-de/forecast_audit.jsonl --audit NAME \
+        [--before /tmp/audit.jsonl] [--show]
 
 ``sample`` shuffles the 10kGNAD test articles that are NOT in ``annotation_lines.tsv`` with
 ``--seed`` and analyses them in that order. From each article it draws up to two of the
@@ -21,7 +23,8 @@ them as ``population`` in the round's first record.
 The judge labels each sentence by the definition in ``benchmarks/gold/real-de/README.md``
 (a forecast predicts what its holder does not simply decide; plans and schedules of the
 actor who controls them are not forecasts) and commits only line, offsets, sentence hash,
-label and reason to ``forecast_audit.jsonl``.
+label and reason to ``forecast_audit.jsonl`` (and, for a wrong holder, ``holder_error``: its
+kind, counted by ``score``).
 
 ``score`` checks each committed record's hash against the corpus and prints, per audit,
 precision with a 95 % Wilson interval, the share of forecasts among the not-predicted cue
@@ -29,6 +32,17 @@ sentences (with its interval), and the reasons of the false alarms; for a round 
 ``population``, a recall estimate: found = precision x forecasts predicted, missed = share of
 forecasts among the not-predicted cue sentences x their number (the random side estimates the
 forecasts outside them; one sentence per article, so short articles weigh a little more).
+
+``rescore`` is the paired re-score: it analyses the articles of one round again with the code
+as it is now and sets each judged sentence against what lagebild predicts in it now (a
+prediction covers a sentence when they overlap by at least half of the shorter, as in
+``forecasts/realeval.py``). Forecasts judged right and predicted before are *kept* or *lost*;
+false alarms are *still there* or *removed*; judged forecasts that were not predicted are
+*found* or still missed; judged non-forecasts that were not predicted and are now are *new
+false alarms*. Predictions now that cover no judged sentence are counted as *unjudged* (with
+``--show`` printed, text included, to judge by hand — never committed). With ``--before`` (the
+round's scratch file from ``sample``, which holds the holders of that time) a holder that
+changed on a kept forecast is printed with the judge's verdict on the old one.
 """
 from __future__ import annotations
 
@@ -146,6 +160,9 @@ def score(path: Path, audit: str = "") -> None:
         held = [r.get("holder_ok") for r in pred if r["label"] == "forecast" and r.get("holder_ok") is not None]
         print(f"  holders judged {len(held)}: right {sum(h is True for h in held)}, right mention with no/odd "
               f"code {sum(h == 'mention' for h in held)}, wrong {sum(h is False for h in held)}")
+        he = Counter(r["holder_error"] for r in pred if r.get("holder_error"))
+        if he:
+            print("  wrong holders by kind: " + ", ".join(f"{k} {v}" for k, v in he.most_common()))
         fa = Counter(r["kind"] for r in pred if r["label"] != "forecast")
         print("  false alarms by reason: " + ", ".join(f"{k} {v}" for k, v in fa.most_common()))
         ms = Counter(r["kind"] for r in neg if r["label"] == "forecast")
@@ -170,6 +187,74 @@ def score(path: Path, audit: str = "") -> None:
                       f"{kr / len(rnd) * pop['sentences']:.0f} {tuple(round(x * pop['sentences']) for x in wilson(kr, len(rnd)))}")
 
 
+def _covers(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
+    """Do two character spans overlap by at least half of the shorter one (realeval's match)?"""
+    ov = min(a[1], b[1]) - max(a[0], b[0])
+    return ov > 0 and ov * 2 >= min(a[1] - a[0], b[1] - b[0])
+
+
+def rescore(path: Path, audit: str, before: Optional[Path] = None, show: bool = False) -> Dict[str, int]:
+    """Paired re-score of audit round ``audit`` in ``path`` on the current code.
+
+    Returns the counts (kept, lost, still_false, removed, found, missed, new_false, unjudged)
+    and prints them with the precision on the judged sentences before and after. Raises
+    SystemExit when the round is absent or a sentence hash does not match the corpus.
+    """
+    import lagebild
+    from lagebild import realgold
+
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rs = [r for r in rows if r.get("audit") == audit]
+    if not rs:
+        sys.exit(f"{path}: no records of audit {audit!r}")
+    old: Dict[Tuple[int, int, int], Dict] = {}
+    if before is not None:
+        for x in before.read_text(encoding="utf-8").splitlines():
+            if x.strip():
+                b = json.loads(x)
+                old[(b["line"], b["start"], b["end"])] = b
+    c: Counter = Counter()
+    changed: List[str] = []
+    unjudged: List[str] = []
+    for ln in sorted({r["line"] for r in rs}):
+        raw = realgold.article(ln)
+        doc = lagebild.analyze(raw, language="de")
+        to_raw = realgold.offset_mapper(raw, doc.text)
+        now = [((to_raw(f.span[0]), to_raw(f.span[1])), f) for f in doc.forecasts]
+        judged = [r for r in rs if r["line"] == ln]
+        for r in judged:
+            if realgold.sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
+                sys.exit(f"{path}: line {ln} {r['start']}-{r['end']}: sentence hash does not match the corpus")
+            hit = next((f for sp, f in now if _covers(sp, (r["start"], r["end"]))), None)
+            good = r["label"] == "forecast"
+            if r["side"] == "predicted":
+                c[("kept" if hit else "lost") if good else ("still_false" if hit else "removed")] += 1
+                b = old.get((ln, r["start"], r["end"]))
+                if good and hit is not None and b is not None and (b.get("holder"), b.get("holder_text")) != (hit.holder, hit.holder_text):
+                    changed.append(f"  line {ln} {r['start']}: holder {b.get('holder')} ({b.get('holder_text')}) judged "
+                                   f"{r.get('holder_ok')} -> {hit.holder} ({hit.holder_text})")
+            else:
+                c[("found" if hit else "missed") if good else ("new_false" if hit else "quiet")] += 1
+        for sp, f in now:
+            if not any(_covers(sp, (r["start"], r["end"])) for r in judged):
+                c["unjudged"] += 1
+                if show:
+                    unjudged.append(f"  line {ln} {sp[0]}-{sp[1]} [{f.kind}; {f.holder} ({f.holder_text})] {raw[sp[0]:sp[1]]}")
+    pb = sum(r["side"] == "predicted" for r in rs)
+    kb = sum(r["side"] == "predicted" and r["label"] == "forecast" for r in rs)
+    pa = c["kept"] + c["still_false"] + c["found"] + c["new_false"]
+    ka = c["kept"] + c["found"]
+    print(f"{audit} paired re-score: judged forecasts kept {c['kept']}, lost {c['lost']}, found {c['found']} "
+          f"(still missed {c['missed']}); false alarms still there {c['still_false']}, removed {c['removed']}, "
+          f"new {c['new_false']}; precision on the judged sentences {kb}/{pb} = {kb / max(1, pb):.3f} -> "
+          f"{ka}/{pa} = {ka / max(1, pa):.3f}; unjudged predictions now {c['unjudged']}")
+    for line in changed:
+        print(line)
+    for line in unjudged:
+        print(line)
+    return dict(c)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -183,8 +268,15 @@ def main() -> None:
     c = sub.add_parser("score")
     c.add_argument("path", type=Path)
     c.add_argument("--audit", default="")
+    r = sub.add_parser("rescore", help="paired re-score of one round on the current code")
+    r.add_argument("path", type=Path)
+    r.add_argument("--audit", required=True)
+    r.add_argument("--before", type=Path, help="the round's scratch file from sample (holders of that time)")
+    r.add_argument("--show", action="store_true", help="print the unjudged predictions, text included")
     a = ap.parse_args()
-    if a.cmd == "sample":
+    if a.cmd == "rescore":
+        rescore(a.path, a.audit, a.before, a.show)
+    elif a.cmd == "sample":
         sample(a.seed, a.n, a.out, a.exclude, a.random)
     else:
         score(a.path, a.audit)

@@ -33,6 +33,14 @@ def last(holder: Optional[str] = None) -> Callable[[list], bool]:
     return ok
 
 
+def holder_not(holder: str) -> Callable[[list], bool]:
+    """One forecast whose holder is not ``holder`` (neither its code nor as written; no text
+    counts as "author")."""
+    def ok(fcs: list) -> bool:
+        return len(fcs) == 1 and fcs[0].holder != holder and (fcs[0].holder_text or "author") != holder
+    return ok
+
+
 def only_first(fcs: list) -> bool:
     """Only the first sentence of a two-sentence text is a forecast."""
     return len(fcs) == 1

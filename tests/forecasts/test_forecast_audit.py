@@ -29,7 +29,8 @@ def test_wilson_interval():
 
 
 def test_audit_records_are_labels_only():
-    keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok", "population"}
+    keys = {"audit", "seed", "line", "start", "end", "sha", "side", "label", "kind", "lagebild_kind", "holder_ok", "population",
+            "holder_error"}
     annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert len(rows) >= 1120
@@ -49,6 +50,7 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s22-before: precision 28/60" in out and "s22-after: precision 36/60" in out
     assert "s23-before: precision 27/60" in out and "forecasts among random not-predicted sentences 0/80" in out
     assert "s23-after: precision 23/60" in out
+    assert "s24-before: precision 26/60" in out and "wrong holders by kind: previous-speaker 4" in out
     # every round is a fresh sample: no article is audited twice
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_round = {}
@@ -56,3 +58,17 @@ def test_audit_hashes_match_the_corpus(capsys):
         by_round.setdefault(r["audit"], set()).add(r["line"])
     rounds = list(by_round.values())
     assert all(not (a & b) for i, a in enumerate(rounds) for b in rounds[i + 1:])
+
+
+def test_rescore_match_is_realevals_half_overlap():
+    covers = _script()._covers
+    assert covers((0, 10), (5, 30))  # half of the shorter (10) overlaps
+    assert not covers((0, 10), (6, 30))
+    assert not covers((0, 10), (10, 20))  # touching is no overlap
+
+
+def test_rescore_needs_the_round(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    path.write_text(json.dumps({"audit": "x", "line": 1}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="no records of audit 'y'"):
+        _script().rescore(path, "y")

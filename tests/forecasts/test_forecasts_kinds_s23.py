@@ -23,7 +23,7 @@ from typing import Callable
 import pytest
 
 
-from kinds_checks import failures, last, none, one, only_first
+from kinds_checks import failures, holder_not, last, none, one, only_first
 
 
 WARNED_CONSEQUENCE = [
@@ -64,13 +64,6 @@ SOLL_CHANGE_CONTINUES_A_FORECAST = [
     ("Das Institut erwartet im nächsten Jahr ein Wachstum von 1,5 Prozent. Der Bericht soll am Montag "
      "vorgestellt werden.", only_first),
 ]
-
-
-def holder_not(text: str) -> Callable[[list], bool]:
-    """One forecast whose holder is not the one written ``text``."""
-    def ok(fcs: list) -> bool:
-        return len(fcs) == 1 and (fcs[0].holder_text or "author") != text
-    return ok
 
 
 SPEECH_VERB_IN_THE_CONDITION = [

@@ -49,17 +49,14 @@ from ..statements.syntax import (
 )
 from ..statements.turns import get_turns, turn_at
 from .horizon import find_horizon
-from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon
+from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon, forecast_words
 
 COMMITTING = ("promise", "threat", "demand", "announcement", "conditional")
 EXPECT_DEFAULT = 0.75  # an "expect" verb with no hedge: Kent "probable"
 DOUBT_CEILING = 0.3  # a doubted outcome: at most Kent "probably not" (20-30 %)
-MODAL_INFINITIVES = {
-    "de": {"müssen", "können", "sollen", "dürfen", "wollen", "mögen", "lassen"},
-    "en": set(),
-}
-INFINITIVE_SUFFIXES = {"de": ("en", "ern", "eln")}
-SHORT_INFINITIVES_DE = {"sein"}  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
+MODAL_INFINITIVES = {lang: forecast_words("modal_infinitives", lang) for lang in ("de", "en")}
+INFINITIVE_SUFFIXES = {lang: tuple(sorted(forecast_words("infinitive_suffixes", lang))) for lang in ("de",)}
+SHORT_INFINITIVES_DE = forecast_words("short_infinitives_de")  # the infinitive the -en/-ern/-eln test misses ("wird … sein")
 
 
 @dataclass
@@ -165,14 +162,10 @@ def _fallback_words(lang: str, name: str) -> frozenset:
 
 
 # words between "will" and its verb ("will not", "will probably", "will simply …")
-EN_SKIP_AFTER_AUX = {
-    "not", "n't", "also", "probably", "likely", "still", "never", "soon", "certainly", "surely",
-    "definitely", "then", "only", "almost", "no", "to", "longer", "simply", "just", "eventually",
-    "finally", "again", "ultimately", "most", "very", "quickly", "already", "even", "hardly",
-}
+EN_SKIP_AFTER_AUX = forecast_words("en_skip_after_aux")
 
 
-COORDINATORS_DE = frozenset({"und", "oder", "sowie"})
+COORDINATORS_DE = forecast_words("coordinators_de")
 
 
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
@@ -280,11 +273,10 @@ def _open_question(sent: Span, tok: Token, flex: ForecastLexicon, slex) -> bool:
     return any(slex.clause_kind(t.lower_) in ("interrogative", "as_reported") for t in sent if not (cs <= t.i < ce))
 
 
-PASSIVE_AGENT_PREPOSITIONS = {"von", "vom", "durch"}
-REFLEXIVES_DE = {"sich", "mich", "dich", "uns", "euch"}
+PASSIVE_AGENT_PREPOSITIONS = forecast_words("passive_agent_prepositions")
+REFLEXIVES_DE = forecast_words("reflexives_de")
 # nouns of an accusative of time ("jedes Jahr", "nächste Woche"): an adverbial, no object
-TIME_ACCUSATIVES = {"jahr", "monat", "woche", "tag", "mal", "abend", "morgen", "nacht", "wochenende", "sommer",
-                    "winter", "herbst", "frühjahr", "frühling", "zeit", "stunde", "quartal", "semester"}
+TIME_ACCUSATIVES = forecast_words("time_accusatives")
 
 
 def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -328,11 +320,8 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return not (any(dep(t) == "obj" for t in core) or sum(dep(t).startswith("nsubj") for t in core) >= 2)
 
 
-MODALS_DE = {
-    "soll", "sollen", "kann", "können", "muss", "müssen", "darf", "dürfen", "will", "wollen", "wird",
-    "konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "sollte", "sollten",
-}
-MODAL_INFINITIVES_AFTER = {"können", "müssen", "sollen", "dürfen", "wollen"}
+MODALS_DE = forecast_words("modals_de")
+MODAL_INFINITIVES_AFTER = forecast_words("modal_infinitives_after")
 
 
 def _verb_final_future(tok: Token, sent: Span) -> bool:
@@ -369,10 +358,10 @@ def _clause_opener(sent: Span, tok: Token) -> Token:
 # ------------------------------------------------------------------ analysis
 
 
-SEIN_PRESENT_DE = frozenset({"ist", "sind", "sei", "seien"})
-ALREADY_DE = frozenset({"schon", "bereits", "längst"})  # focus particles of the present (Duden: "schon" = "bereits")
-WARNED_ONLY = {("könne",)}  # Konjunktiv-I modals that predict only as the content of a warning
-SEIN_PAST_DE = frozenset({"war", "waren", "wäre", "wären", "gewesen"})
+SEIN_PRESENT_DE = forecast_words("sein_present_de")
+ALREADY_DE = forecast_words("already_de")  # focus particles of the present (Duden: "schon" = "bereits")
+WARNED_ONLY = frozenset((w,) for w in forecast_words("warned_only"))  # Konjunktiv-I modals that predict only as the content of a warning
+SEIN_PAST_DE = forecast_words("sein_past_de")
 
 
 def analyse_sentence(
@@ -496,6 +485,9 @@ def analyse_sentence(
         ):
             out.rejected.append((label, "as if"))  # "klingt so, als könnten Sie …"
             continue
+        if _before_question_mark(sent, tok):
+            out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
+            continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             if not (out.condition and lang == "de" and _becomes(tok, sent)):
                 out.rejected.append((label, "not a future"))
@@ -549,6 +541,9 @@ def analyse_sentence(
             continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
+            continue
+        if kind == "predictive_modal" and not anchored and _relation_verb(sent, tok, flex):
+            out.rejected.append((label, "inference about the present"))  # "dürfte an … liegen"
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
@@ -611,9 +606,9 @@ def analyse_sentence(
     return out
 
 
-FREE_RELATIVE_DE = frozenset({"wer"})
-RESUMPTIVE_DE = frozenset({"der", "dem", "den", "dessen", "die"})
-LEADING_DE = frozenset({"und", "aber", "doch", "denn", "oder", "sondern", "auch", "nur", "schon", "jedoch"})
+FREE_RELATIVE_DE = forecast_words("free_relative_de")
+RESUMPTIVE_DE = forecast_words("resumptive_de")
+LEADING_DE = forecast_words("leading_de")
 
 
 def _free_relative_subject(sent: Span, tok: Token) -> bool:
@@ -639,7 +634,7 @@ def _free_relative_subject(sent: Span, tok: Token) -> bool:
     return bool(nxt) and nxt[0].i == tok.i and doc[tok.i].pos_ in ("AUX", "VERB", "")
 
 
-PLAN_SOURCE_PREPS_DE = frozenset({"laut", "nach", "gemäß", "entsprechend"})
+PLAN_SOURCE_PREPS_DE = forecast_words("plan_source_preps_de")
 PLAN_SOURCE_SKIP_DE = frozenset({"ART", "PPOSAT", "PDAT", "ADJA", "APPRART"})
 
 
@@ -748,10 +743,10 @@ def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, i
     return None
 
 
-FIRST_PERSON_SUBJECTS = {"ich", "wir", "i", "we"}
-THREAT_PREPOSITIONS = {"mit"}
-RISK_NOUNS = {"gefahr", "risiko"}
-RISK_BLOCKERS = {"in", "außer", "ohne"}  # "in Gefahr", "außer Gefahr": a state, no outcome
+FIRST_PERSON_SUBJECTS = forecast_words("first_person_subjects")
+THREAT_PREPOSITIONS = forecast_words("threat_prepositions")
+RISK_NOUNS = forecast_words("risk_nouns")
+RISK_BLOCKERS = forecast_words("risk_blockers")  # "in Gefahr", "außer Gefahr": a state, no outcome
 
 
 def _zu_infinitive_after(sent: Span, tok: Token, limit: int = 12) -> bool:
@@ -814,7 +809,7 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     return None
 
 
-STATE_RISK_VERBS = {"sein", "bestehen", "geben", "herrschen", "wachsen", "steigen"}
+STATE_RISK_VERBS = forecast_words("state_risk_verbs")
 
 
 def _outcome_genitive(sent: Span, tok: Token) -> bool:
@@ -859,7 +854,7 @@ def _singular_person_in(clause: List[Token], tok: Token) -> bool:
     return False
 
 
-DATIVE_DETERMINERS = {"dem", "einem", "ihm", "ihnen", "diesem", "jenem"}
+DATIVE_DETERMINERS = forecast_words("dative_determiners")
 
 
 def _dative_subject(sent: Span, tok: Token) -> bool:
@@ -912,8 +907,8 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
     return subj
 
 
-PERSONAL_PRONOUNS = {"er", "sie", "he", "she", "they"}
-NON_NOMINATIVE = {"den", "dem", "einen", "einem", "des", "eines"}
+PERSONAL_PRONOUNS = forecast_words("personal_pronouns")
+NON_NOMINATIVE = forecast_words("non_nominative")
 
 
 def _event_noun_subject(sent: Span, tok: Token) -> bool:
@@ -987,7 +982,7 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     return None
 
 
-PROJECTION_VERBS = {"sehen", "vorsehen", "ausweisen", "zeigen"}
+PROJECTION_VERBS = forecast_words("projection_verbs")
 
 
 def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
@@ -1121,8 +1116,8 @@ CLOCK_TIME = re.compile(
     r"|\b\d{1,2}:\d{2}\s*(a\.?m\.?|p\.?m\.?)",
     re.IGNORECASE,
 )
-STATE_LEMMAS = {"sein", "haben", "bleiben", "werden"}
-NECESSITY_ABILITY = {"müssen", "können", "dürfen"}  # modal infinitives under "wird"
+STATE_LEMMAS = forecast_words("state_lemmas")
+NECESSITY_ABILITY = forecast_words("necessity_ability")  # modal infinitives under "wird"
 
 
 def _reported_plan(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -1266,6 +1261,49 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The clause of the cue ``tok`` holds a ``plan_marker`` of forecast_cues.tsv ("wie
+    geplant", "planmäßig", "as planned") that no negation word right before it turns into a
+    deviation ("nicht wie geplant zu 80, sondern nur zu 60 Prozent" predicts)."""
+    markers = flex.of_kind("plan_marker")
+    if not markers:
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    words = [sent.doc[j].lower_ for j in range(cs, ce)]
+    neg = flex.words("negation")
+    return any(a == 0 or words[a - 1] not in neg for a, _, _ in match_phrases(words, markers))
+
+
+QUESTION_BREAKS = frozenset({":", ";", "–", "—"})  # punctuation that opens a new stretch of text
+
+
+def _before_question_mark(sent: Span, tok: Token) -> bool:
+    """``tok`` stands in a question that the sentence goes on after ("Was macht Sie sicher,
+    dass Sie Erfolg haben werden?, wird er gefragt", "Wird das gelingen?, fragte die
+    Zeitung"): a "?" follows it in the sentence with no colon, semicolon or dash between
+    (a question after a colon — "Er wird kommen: Aber wer zahlt?" — is another stretch)."""
+    for j in range(tok.i + 1, sent.end):
+        t = sent.doc[j]
+        if t.text in QUESTION_BREAKS:
+            return False
+        if t.text == "?":
+            return True
+    return False
+
+
+def _relation_verb(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The modal ``tok`` governs a ``relation_verb`` of forecast_cues.tsv (its lemma) and the
+    clause of ``tok`` holds the words the row adds ("liegen an", "handeln um", "eignen sich"):
+    a cause, a dependence or a property inferred for the present, not a predicted event."""
+    rows = flex.of_kind("relation_verb")
+    if not rows:
+        return False
+    lemmas = {_lemma(v) for v in _main_verbs(sent, tok)}
+    cs, ce = clause_bounds(sent, tok.i)
+    words = {sent.doc[j].lower_ for j in range(cs, ce)}
+    return any(p[0] in lemmas and all(w in words for w in p[1:]) for p in rows)
+
+
 def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The modal ``tok`` governs a ``naming_verb`` (bezeichnen, nennen, sagen …) in its
     clause, with the generic "man" as subject, in the passive ("… bezeichnet werden") or with
@@ -1290,7 +1328,7 @@ def _lemma(tok: Token) -> str:
     low = tok.lower_
     lemma = (tok.lemma_ or "").lower()
     return lemma if lemma and lemma.endswith(("en", "ern", "eln", "n")) else low
-RELATIVE_W_WORDS = {"wo", "where", "woher", "wohin"}
+RELATIVE_W_WORDS = forecast_words("relative_w_words")
 
 
 def _question_adverb(sent: Span, j: int, flex: ForecastLexicon) -> bool:
@@ -1392,13 +1430,10 @@ def _has_marker(sent: Span, tok: Token, flex: ForecastLexicon, kind: str) -> boo
     return any(s == 0 for s, _, _ in match_phrases(lead, flex.of_kind(kind)))
 
 
-COPULAS = {"de": {"sein"}, "en": {"be"}}
+COPULAS = {lang: forecast_words("copulas", lang) for lang in ("de", "en")}
 # "dürfte … haben": a present state judged probable (no forecast without a future anchor)
-STATE_VERBS = {"de": {"haben"}, "en": set()}
-RELATIVE_PRONOUNS = {
-    "de": {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "welches", "welchem", "welchen"},
-    "en": {"which", "who", "that", "whom"},
-}
+STATE_VERBS = {lang: forecast_words("state_verbs", lang) for lang in ("de", "en")}
+RELATIVE_PRONOUNS = {lang: forecast_words("relative_pronouns", lang) for lang in ("de", "en")}
 
 
 def _past_content(doc: Doc, st: Statement) -> bool:
@@ -1416,9 +1451,9 @@ def _past_content(doc: Doc, st: Statement) -> bool:
     )
 
 
-PAST_MODALS = {"konnte", "konnten", "musste", "mussten", "durfte", "durften", "wollte", "wollten", "mochte", "mochten"}
-PERFECT_AUXILIARIES = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
-FUTURE_TIME_OVERRIDE = {"bis", "künftig", "morgen", "bald", "demnächst", "nächste", "nächsten", "kommende", "kommenden"}
+PAST_MODALS = forecast_words("past_modals")
+PERFECT_AUXILIARIES = forecast_words("perfect_auxiliaries")
+FUTURE_TIME_OVERRIDE = forecast_words("future_time_override")
 
 
 def _past_finite_de(t: Token) -> bool:
@@ -1438,18 +1473,15 @@ def _past_finite_de(t: Token) -> bool:
     return False
 
 
-PAST_FORMS = {
-    "de": {"war", "waren", "warst", "wart", "hatte", "hatten", "hattest", "wurde", "wurden", "gab", "blieb", "blieben", "kam", "kamen", "ging", "gingen"},
-    "en": set(),
-}
+PAST_FORMS = {lang: forecast_words("past_forms", lang) for lang in ("de", "en")}
 
 
-MEASURE_PRONOUNS = {"das", "dies", "dieses", "this", "that", "it"}
-EPISTEMIC_SHOULD = {("sollte",), ("sollten",), ("should",)}
-REPORTED_SHOULD = {("soll",), ("sollen",)}
-CURRENT_PERIOD = {"heuer"}  # "this year": the rest of it lies ahead
-AMOUNT_VERBS = {"sein", "betragen", "ausmachen"}
-LIMIT_WORDS = {"maximal", "höchstens", "obergrenze", "höchstgrenze"}
+MEASURE_PRONOUNS = forecast_words("measure_pronouns")
+EPISTEMIC_SHOULD = frozenset((w,) for w in forecast_words("epistemic_should"))
+REPORTED_SHOULD = frozenset((w,) for w in forecast_words("reported_should"))
+CURRENT_PERIOD = forecast_words("current_period")  # "this year": the rest of it lies ahead
+AMOUNT_VERBS = forecast_words("amount_verbs")
+LIMIT_WORDS = forecast_words("limit_words")
 
 
 def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -1539,7 +1571,7 @@ def _thing_subject(sent: Span, tok: Token) -> bool:
         return True
 
 
-PERSON_PLURALS = {"menschen", "leute", "bürger", "politiker", "experten", "eltern", "kinder", "lehrer", "schüler", "people", "citizens", "experts"}
+PERSON_PLURALS = forecast_words("person_plurals")
 
 
 def subtree_span_tokens(tok: Token) -> Tuple[int, int]:
@@ -1598,7 +1630,7 @@ def _becomes(tok: Token, sent: Span) -> bool:
     if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
         return False
     return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
-EXPLETIVES = {"there"}
+EXPLETIVES = forecast_words("expletives")
 
 
 def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
@@ -1621,7 +1653,7 @@ def _copula_assessment(tok: Token, sent: Span, lang: str) -> bool:
     return not any(t.lower_ in ("werden", "become", "get") for t in clause if t.i > tok.i)
 
 
-PERFECT_AUX = {"haben", "sein", "worden"}
+PERFECT_AUX = forecast_words("perfect_aux")
 
 
 def _perfect_infinitive(tok: Token, sent: Span) -> bool:
@@ -1673,7 +1705,7 @@ def _verb_first_condition(sent: Span) -> Optional[Tuple[int, int]]:
     return None
 
 
-V1_PRONOUNS = {"man", "er", "sie", "es", "wir", "ich", "du", "ihr"}
+V1_PRONOUNS = forecast_words("v1_pronouns")
 NO_V1_POS = {"SCONJ", "CCONJ", "ADP", "ADV", "DET", "PRON"}  # a first word that is no verb
 
 
@@ -1746,7 +1778,7 @@ def _is_negated(
     return False
 
 
-IMPERSONAL = {"man", "one"}
+IMPERSONAL = forecast_words("impersonal")
 
 
 def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
@@ -1776,7 +1808,7 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
     return False
 
 
-SPEAKER_PRONOUNS = {"er", "sie", "ich", "wir"}
+SPEAKER_PRONOUNS = forecast_words("speaker_pronouns")
 
 
 def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
@@ -2143,6 +2175,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
+        if kind in ("future", "conditional") and not hedges and cues and _plan_marked(sent, cues[0].tok, flex):
+            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept
+            continue
         if (
             kind == "expectation" and not hedges and cond is None and lang == "de"
             and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
@@ -2156,6 +2191,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             if clipped[1] > clipped[0]:
                 span = clipped
         expect_cue = stmt.cue if kind == "expectation" and stmt is not None else None
+        if (
+            lang == "de" and frame_holder is None and stmt is not None and stmt.speaker in ("unknown", "", None)
+            and not stmt.speaker_text and kind == "expectation" and (subj := _misread_speaker(sent, stmt)) is not None
+        ):
+            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …" with no
+            # speaker from the statement layer: the subject of its verb
+            frame_holder = _token_actor(doc, subj)
         if stmt is not None and stmt.speaker in ("unknown", "", None) and not stmt.speaker_text and kind == "expectation":
             # an expectation that names no holder ("wurden … erwartet, teilte die Polizei
             # mit"): the speaker who reports it, else the author
@@ -2191,6 +2233,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
+            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])) is not None:
+                # "…, sagte Mitterlehner. Viele neue Chancen werden wir nicht erhalten.": an
+                # unmarked quote (the corpus drops quotation marks) goes on in the first person
+                holder, holder_text = cont
             elif (projector := _projection_source(out, si, sent, sent_index)) is not None:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
@@ -2208,12 +2254,21 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         ) is not None:
             # "…, hieß es in Regierungskreisen", "heißt es in einer Studie der Nationalbank"
             holder, holder_text = _token_actor(doc, source)
+        if lang == "de" and stmt is not None and holder_text and holder_text == stmt.speaker_text and (
+            subj := _misread_speaker(sent, stmt)
+        ) is not None:
+            # "Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass …", "Heuer
+            # rechnet das Wifo mit …": the statement took a fronted adverbial for its speaker;
+            # the verb's subject holds it
+            holder, holder_text = _token_actor(doc, subj)
         if holder_text and (holder in ("unknown", "", None) or (
             holder == "author" and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS
         )):
             # a holder as written that no actor mention covers: a pronoun, a description or
             # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
             resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
+            if resolved is None and si > 0 and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS and turn_at(turns, span[0]) is None:
+                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])  # ("Ich rechne …" after "…, sagte X.")
             if resolved is not None:
                 holder, holder_text = resolved
         if frame is not None and kind == "expectation":
@@ -2279,7 +2334,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     return out
 
 
-INTERLOCUTORS = {"sie", "ich", "wir", "man", "du", "ihr", "you", "i", "we", "one"}
+INTERLOCUTORS = forecast_words("interlocutors")
 
 
 def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
@@ -2351,15 +2406,91 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
 
 
-REPORTED_ADVERBS = {"demnach", "demzufolge", "zufolge"}  # "Das Land wird demnach …": per the source just named
+REPORTED_ADVERBS = forecast_words("reported_adverbs")  # "Das Land wird demnach …": per the source just named
 
 
 def _known_speaker(st: Statement) -> bool:
     return st.verb_class != "turn" and st.speaker != "author" and (st.speaker not in ("unknown", "", None) or bool(st.speaker_text))
 
 
-NOMINAL_CONDITION_HEADS = {"fall", "falle"}
-NOMINAL_CONDITION_LINKS = {"eines", "einer", "des", "der", "von", "einem", "seines", "seiner", "ihres", "ihrer", "unseres", "unserer"}
+ADVERB_NOT_SPEAKER = forecast_words("adverb_not_speaker")
+
+
+def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
+    """The nominal subject of the statement's verb when the speaker the statement gives
+    cannot be one: a prepositional phrase ("Angesichts der Vorhersagen erwartete die
+    Zentrale, dass …": a fronted adverbial) or a time adverb ("Heuer rechnet das Wifo mit
+    …", ``adverb_not_speaker`` in forecast_words.tsv, or a weekday or month), or none at
+    all. None when the speaker is another phrase, without a parse, or when the verb (the
+    statement's cue, its first word, the last such word before the content) is not finite
+    (a passive "werden … erwartet") or has no noun or name subject outside the speaker's
+    words."""
+    doc = sent.doc
+    if not has_parse(doc) or not st.cue:
+        return None
+    at, end = -1, -1
+    if st.speaker_text:  # (a statement with no speaker at all: the verb's subject, as for a misread one)
+        at = doc_text(doc).find(st.speaker_text, sent.start_char, sent.end_char)
+        first = next((t for t in sent if t.idx == at), None)
+        if first is None:
+            return None
+        one = st.speaker_text.strip()
+        adverb = " " not in one and (one.lower() in ADVERB_NOT_SPEAKER or time_words(doc.lang_).is_time_word(one))
+        if first.pos_ != "ADP" and not adverb:
+            return None
+        end = at + len(st.speaker_text)
+    word = st.cue.split()[0]  # ("rechnet … damit": the finite verb)
+    verbs = [t for t in sent if t.text == word and t.idx < max(st.span[0], at + 1)] or [
+        t for t in sent if t.text == word]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if not (verb.tag_.endswith("FIN") or feat(verb, "VerbForm") == "Fin") or any(
+        dep(c).startswith("aux") for c in verb.children
+    ):
+        # a participle under an auxiliary, also one tagged finite ("Zum Gipfel werden 40
+        # Staatschefs erwartet", "Ein Anstieg wird im Herbst erwartet"): a passive names no
+        # judge here (the shape cannot tell: "erwartet" is also the present)
+        return None
+    nouns = [c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and not at <= c.idx < end]
+    # (the parser, misled by the fronted phrase, may hang the subject after the verb on it as
+    # an object or a modifier: in verb-second order the noun phrase that starts right after
+    # the finite verb, with no preposition of its own, is the subject)
+    return next((c for c in nouns if dep(c) == "nsubj"), None) or next(
+        (c for c in nouns if c.left_edge.i == verb.i + 1 and not any(dep(x) == "case" for x in c.children)), None)
+
+
+def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of the latest statement that ends in the two sentences before
+    ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
+    first person outside any statement of its own: the quote of that speaker goes on ("Das
+    Querschießen muss ein Ende haben, sagte Mitterlehner. Denn viele neue Chancen werden wir
+    nicht erhalten."; news text without quotation marks, as in 10kGNAD, runs quotes on this
+    way). The first person is read from the morphology
+    (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
+    covers it, or when no statement with a known speaker ends there. An author who
+    writes "ich" right after quoting someone is the rare case this gets wrong."""
+    doc = sent.doc
+    firsts = [t for t in sent if t.pos_ in ("PRON", "DET") and feat(t, "Person") == "1"]
+    if not firsts:
+        return None
+    if any(st.span[0] <= t.idx < st.span[1] for t in firsts for st in statements):
+        return None
+    ended = [st for st in statements if _known_speaker(st) and window_start < st.span[1] <= sent.start_char + 1
+             and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS]
+    if not ended or not has_parse(doc):
+        return None
+    st = max(ended, key=lambda x: x.span[1])
+    return st.speaker, st.speaker_text
+
+
+def _linked(st: Statement) -> bool:
+    """The statement's speaker is an actor (an id), not only words ("unknown", "author")."""
+    return st.speaker not in ("unknown", "author", "", None)
+
+
+NOMINAL_CONDITION_HEADS = forecast_words("nominal_condition_heads")
+NOMINAL_CONDITION_LINKS = forecast_words("nominal_condition_links")
 
 
 def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
@@ -2445,7 +2576,7 @@ def _reported_holder(
     return None
 
 
-SELF_REFERENCE_PRONOUNS = {"er", "sie"}  # third-person pronouns that, in reported speech, stand for the speaker
+SELF_REFERENCE_PRONOUNS = forecast_words("self_reference_pronouns")  # third-person pronouns that, in reported speech, stand for the speaker
 
 
 def _resolve_holder(
@@ -2470,9 +2601,11 @@ def _resolve_holder(
         return None
     b = a + len(holder_text)
     if holder_text.strip().lower() in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS:
-        # ("Ich rechne mit 3.000 Euro, sagte er": the first person of a quote is its speaker)
+        # ("Ich rechne mit 3.000 Euro, sagte der Wirt": the first person of a quote is its
+        # speaker; a pronoun speaker counts once the statement layer linked it to an actor —
+        # "…, sagte er" after the man was named — and not while it is only the word)
         outer = [st for st in statements if _known_speaker(st) and st.span[0] <= a < st.span[1]
-                 and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS]
+                 and (_linked(st) or (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS)]
         if outer:
             st = min(outer, key=lambda x: x.span[1] - x.span[0])
             return st.speaker, st.speaker_text
@@ -2484,7 +2617,7 @@ def _resolve_holder(
     return (actor, holder_text) if actor else None
 
 
-PLUPERFECT_AUXILIARIES = {"hatte", "hatten", "hattest", "hattet", "had"}  # ("had expected")
+PLUPERFECT_AUXILIARIES = forecast_words("pluperfect_auxiliaries")  # ("had expected")
 
 
 def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
@@ -2512,11 +2645,11 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
     return False
 
 
-PERFECT_HABEN = {"habe", "hat", "haben", "hast", "habt"}
-SURPRISE_NEGATIONS = {"nicht", "niemand", "keiner", "keine", "kaum", "nie", "niemals"}
+PERFECT_HABEN = forecast_words("perfect_haben")
+SURPRISE_NEGATIONS = forecast_words("surprise_negations")
 
 
-OBLIGING_MODALS = {"muss", "müssen", "müsse", "müsst", "musste", "mussten", "müsste", "müssten", "sollte", "sollten"}
+OBLIGING_MODALS = forecast_words("obliging_modals")
 
 
 def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) -> bool:
@@ -2537,8 +2670,7 @@ def _obliged_expectation(sent: Span, cue: Optional[str], flex: ForecastLexicon) 
     return False
 
 
-EVIDENTIAL_CUES = {"laut", "zufolge", "nach einschätzung", "nach ansicht", "nach angaben", "nach schätzung",
-                   "nach schätzungen", "nach berechnungen"}  # the statement layer's "according to" cues
+EVIDENTIAL_CUES = forecast_words("evidential_cues")  # the statement layer's "according to" cues
 
 
 def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], flex: ForecastLexicon) -> Optional[Statement]:
@@ -2644,8 +2776,7 @@ def _reports_cue(sent: Span, st: Statement, anchor: Token, cond: Optional[Tuple[
     return True
 
 
-HEADLINE_PARTICIPLES_DE = frozenset({"erwartet", "befürchtet", "prognostiziert", "vorausgesagt", "vorhergesagt",
-                                     "gefürchtet"})  # of the "expect" verbs of speech_verbs.tsv that take an object
+HEADLINE_PARTICIPLES_DE = forecast_words("headline_participles_de")  # of the "expect" verbs of speech_verbs.tsv that take an object
 
 
 def _headline_expectation(sent: Span) -> Optional[Token]:
@@ -2673,8 +2804,8 @@ def _headline_expectation(sent: Span) -> Optional[Token]:
     return last
 
 
-ATTITUDE_FRAME_VERBS_DE = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "zeigt", "zeigte", "zeigen", "zeigten", "gibt", "gab", "geben", "gaben"})
-NOT_A_JUDGE_DE = frozenset({"das", "dies", "es", "sich", "man", "dabei", "davon", "auch", "dessen"})
+ATTITUDE_FRAME_VERBS_DE = forecast_words("attitude_frame_verbs_de")
+NOT_A_JUDGE_DE = forecast_words("not_a_judge_de")
 
 
 def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optional[Token]:
@@ -2698,8 +2829,8 @@ def _attitude_after(sent: Span, anchor: Token, flex: ForecastLexicon) -> Optiona
     return next((t for t in between if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.tag_ == "PPER")), None)
 
 
-HEARSAY_VERBS_DE = frozenset({"hieß", "heißt", "hiess", "heisst", "hieße", "heiße"})
-HEARSAY_PREPOSITIONS_DE = frozenset({"in", "im"})
+HEARSAY_VERBS_DE = forecast_words("hearsay_verbs_de")
+HEARSAY_PREPOSITIONS_DE = forecast_words("hearsay_prepositions_de")
 
 
 def _hearsay_source(sent: Span, stmt: Statement) -> Optional[Token]:
@@ -2808,9 +2939,9 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
 
 # ------------------------------------------------------------------ estimative frames (issue 11)
 
-FRAME_NEGATORS = {"kaum"}  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
-FRAME_PRONOUN_SUBJECTS = {"es", "das", "dies", "dieses", "man", "was"}
-PERSON_SUBJECT_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
+FRAME_NEGATORS = forecast_words("frame_negators")  # "kaum denkbar", "kaum auszuschließen": with the negation words of forecast_cues.tsv
+FRAME_PRONOUN_SUBJECTS = forecast_words("frame_pronoun_subjects")
+PERSON_SUBJECT_PRONOUNS = forecast_words("person_subject_pronouns")
 
 
 @dataclass

@@ -19,13 +19,10 @@ from spacy.tokens import Span
 from .. import tokens
 from ..statements.lexicon import match_phrases
 from ..statements.syntax import doc_text
-from .lexicon import ForecastLexicon
+from .lexicon import ForecastLexicon, forecast_words
 
 # prepositions that open a term phrase ("während", "during", "bis", "until" …)
-TERM_PREPOSITIONS = {
-    "de": {"während", "in", "bis", "bis zum", "nach", "vor", "im"},
-    "en": {"during", "in", "until", "before", "after", "for", "through"},
-}
+TERM_PREPOSITIONS = {lang: forecast_words("term_prepositions", lang) for lang in ("de", "en")}
 
 
 def _iso(value: Optional[date]) -> Optional[str]:
@@ -101,14 +98,9 @@ def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore
         return te
 
 
-PAST_MARKERS = {
-    "de": ("vergangen", "letzt", "vorig", "gestern", "vorgestern", "bisher", "seit", "zuletzt", "damals", "früher", "vor "),
-    "en": ("last", "past", "yesterday", "ago", "since", "previous", "earlier"),
-}
-PREDICTIVE_FORMS = {
-    "de": {"wird", "werde", "werden", "dürfte", "dürften", "sollte", "sollten", "könnte", "könnten", "würde", "würden"},
-    "en": {"will", "would", "could", "should", "might", "may"},
-}
+# stems matched anywhere in the sentence; "_" in a row stands for a space ("vor_" = "vor ")
+PAST_MARKERS = {lang: tuple(sorted(w.replace("_", " ") for w in forecast_words("past_markers", lang))) for lang in ("de", "en")}
+PREDICTIVE_FORMS = {lang: forecast_words("predictive_forms", lang) for lang in ("de", "en")}
 
 
 def _undated_future(text: str, sent: Span, char: int) -> bool:
@@ -126,7 +118,7 @@ def _undated_future(text: str, sent: Span, char: int) -> bool:
     return any(t.lower_ in PREDICTIVE_FORMS.get(lang, set()) for t in sent if t.i > sent.start)
 
 
-PERFECT_AUX = {"habe", "hat", "haben", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "sei", "seien"}
+PERFECT_AUX = forecast_words("perfect_auxiliaries")  # finite "haben"/"sein" of the perfect (as detect.PERFECT_AUXILIARIES)
 
 
 def _present_tense(sent: Span) -> bool:
@@ -216,7 +208,7 @@ def find_horizon(
     return best or _bare_year(sent, published, within)
 
 
-YEAR_UNITS = {"prozent", "euro", "dollar", "franken", "pfund", "mal", "stück", "%", "€", "$"}
+YEAR_UNITS = forecast_words("year_units")
 
 
 def _bare_year(sent: Span, published: Optional[date], within: Optional[Sequence[Tuple[int, int]]] = None):  # type: ignore[no-untyped-def]

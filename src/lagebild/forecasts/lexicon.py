@@ -5,16 +5,21 @@
   estimative probability and their German equivalents
 - ``forecast_frames.tsv``: word, frame, prob, negated, rationale — estimative words that make
   a forecast only inside a construction ("gilt als sicher", "schließt … nicht aus")
+- ``forecast_words.tsv``: set, word, rationale — the named word sets the detector's checks
+  use (pronouns, auxiliaries, prepositions, verbs of a construction), read by
+  :func:`forecast_words`
 
 A language without these files gets no forecasts (and no error).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv
+from ..errors import DataFileError
 from ..statements.lexicon import Phrase, PhraseTable, phrase_key
 
 CUE_KINDS = (
@@ -58,6 +63,8 @@ CUE_KINDS = (
     "assumption_verb",
     "plan_noun",
     "attitude_adj",
+    "plan_marker",
+    "relation_verb",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
@@ -195,6 +202,45 @@ def forecast_lexicon(lang: str) -> ForecastLexicon:
                 float(row["negated"]) if row.get("negated") else None,
             )
     return lex
+
+
+WORD_LANGS = ("de", "en")  # languages whose forecast_words.tsv a language-blind set unites
+SET_NAME = re.compile(r"[a-z][a-z0-9_]*$")
+
+
+def _check_word_row(row: Dict[str, str]) -> Optional[str]:
+    if not SET_NAME.match(row["set"]):
+        return f"set must be a lower-case name (letters, digits, _), not {row['set']!r}"
+    if row["word"] != row["word"].lower():
+        return f"word must be lower-case, not {row['word']!r}"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _word_sets(lang: str) -> Dict[str, frozenset]:
+    """``{set name: words}`` of ``data/<lang>/forecast_words.tsv`` ({} without the file).
+    Raises :class:`~lagebild.datafiles.DataFileError` (file and line) for a bad row or a
+    word listed twice in one set."""
+    path = data_path(lang, "forecast_words.tsv")
+    sets: Dict[str, set] = {}
+    if path.is_file():
+        for row in iter_tsv(path, required=("set", "word"), validate=_check_word_row):
+            words = sets.setdefault(row["set"], set())
+            if row["word"] in words:
+                raise DataFileError(str(path), row["_line"], f"{row['word']!r} is listed twice in set {row['set']!r}")
+            words.add(row["word"])
+    return {k: frozenset(v) for k, v in sets.items()}
+
+
+def forecast_words(name: str, lang: Optional[str] = None) -> frozenset:
+    """The lower-case words (or phrases) of set ``name`` in ``data/<lang>/forecast_words.tsv``;
+    with ``lang`` None the union over :data:`WORD_LANGS` (for a check that runs whatever the
+    document's language: "ich"/"wir"/"i"/"we"). A language without rows for the set gives an
+    empty set; a name that no file lists raises LookupError (a typo in the code, not data)."""
+    langs = (lang,) if lang is not None else WORD_LANGS
+    if not any(name in _word_sets(lg) for lg in dict.fromkeys(WORD_LANGS + langs)):
+        raise LookupError(f"no forecast_words.tsv lists a set {name!r}")
+    return frozenset().union(*(_word_sets(lg).get(name, frozenset()) for lg in langs))
 
 
 def wep_table(lang: str) -> Tuple[Tuple[str, float], ...]:
