@@ -152,3 +152,14 @@ def test_reported_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-d
     speaker as subject ("Turkey said the vote was illegal and urged Greece to …")."""
     fails = _failures(nlp_en, REPORTED_CONJUNCT_ROWS)
     assert not fails, "\n".join(fails)
+
+
+AGENTIVE_ROWS = read_grid("agentive_grid_en.tsv")
+
+
+def test_cooperation_needs_an_agent_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: an agentless passive of roots 02-08 (syntax.yaml ``agentive_roots``:
+    "was allowed to enter", "will be allotted", "were invited to talks") is no event; an
+    agentless killing or stabbing, and a by-agent passive of any root, still is."""
+    fails = _failures(nlp_en, AGENTIVE_ROWS)
+    assert not fails, "\n".join(fails)

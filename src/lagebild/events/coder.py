@@ -1811,6 +1811,11 @@ class EventCoder(ArgumentsMixin):
             # an event needs an actor who acts; only an agentless passive may lack one
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
                 continue
+            if source is None and p.code[:2] in self.lex.agentive_roots and self._converted(p):
+                # a converted PETRARCH row codes cooperation only between two actors, as
+                # PETRARCH does: "was allowed to enter", "will be allotted 10 per cent" name
+                # no one who acts (syntax.yaml agentive_roots)
+                continue
             if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
                     p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):
                 continue  # cooperation needs a partner (syntax.yaml dyadic_roots)

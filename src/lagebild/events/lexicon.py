@@ -46,6 +46,7 @@ class Lexicon:
     deontic: FrozenSet[str] = frozenset()  # modals that turn reported content into a demand ("müsse")
     dyadic_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a target
     dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
+    agentive_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a known source
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -220,6 +221,7 @@ def load_lexicon(lang: str) -> Lexicon:
         deontic=_fs(mod.get("deontic")),
         dyadic_roots=per_lang("dyadic_roots"),
         dyadic_except=per_lang("dyadic_except"),
+        agentive_roots=per_lang("agentive_roots"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
