@@ -163,3 +163,13 @@ def test_cooperation_needs_an_agent_grid_en(nlp_en) -> None:  # type: ignore[no-
     agentless killing or stabbing, and a by-agent passive of any root, still is."""
     fails = _failures(nlp_en, AGENTIVE_ROWS)
     assert not fails, "\n".join(fails)
+
+
+CLAIM_ROWS = read_grid("claim_grid_en.tsv")
+
+
+def test_claimant_is_author_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "X claimed responsibility for the attack / for attacking …" codes the act
+    with X as its source (syntax.yaml ``claim_nouns``, ``claim_verbs``)."""
+    fails = _failures(nlp_en, CLAIM_ROWS)
+    assert not fails, "\n".join(fails)

@@ -1695,6 +1695,11 @@ class EventCoder(ArgumentsMixin):
         if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
         srcs = self._resolved_args(doc, verb, s_tok)
+        if self.lex.claim_nouns and not any(a.actor for a in srcs):
+            # "claimed responsibility for the attack": the claimant is the attack's author
+            claimant = self._claimant(verb)
+            if claimant:
+                srcs = self._resolved_args(doc, verb, claimant)
         if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
             # "X habe zu Gewalt aufgerufen, so der Vorwurf": the accused is the clause's subject
             main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
@@ -1725,6 +1730,31 @@ class EventCoder(ArgumentsMixin):
             if prev:
                 issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
+
+    def _claimant(self, trigger: Token) -> List[Token]:
+        """The subject of "claimed responsibility for" / "took credit for" when ``trigger``
+        (a nominal event or a gerund) is what the responsibility is for ("The Taliban
+        claimed responsibility for the attack on the base", "… for shooting down the
+        helicopter"): who claims an act is its author. The noun (``claim_nouns`` of
+        ``syntax.yaml``) must be the object of a claiming verb (``claim_verbs``: not "bears
+        responsibility for", which blames) and the trigger, or the noun phrase it modifies,
+        its "for" phrase; [] otherwise."""
+        tok = trigger
+        for _ in range(2):
+            head = tok.head
+            if head.i == tok.i:
+                return []
+            if self.lemma(head) in self.lex.claim_nouns:
+                marks = [c for c in tok.children if self.lex.role(c.dep_) in ("case", "mark")]
+                gov = head.head
+                if marks and marks[0].lower_ == "for" and self.role(head) == "obj" and gov.i != head.i \
+                        and gov.pos_ in ("VERB", "AUX") and self.lemma(gov) in self.lex.claim_verbs:
+                    return self.subjects(gov)
+                return []
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return []
+            tok = head
+        return []
 
     def _refer(self, doc: Doc, args: List[Arg]) -> List[Arg]:
         """Arguments without an actor that refer to one (a pronoun, a description, a
