@@ -173,3 +173,13 @@ def test_claimant_is_author_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-
     with X as its source (syntax.yaml ``claim_nouns``, ``claim_verbs``)."""
     fails = _failures(nlp_en, CLAIM_ROWS)
     assert not fails, "\n".join(fails)
+
+
+EVENT_NOUN_ROWS = read_grid("event_nouns_grid_en.tsv")
+
+
+def test_event_nouns_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: CAMEO's event nouns (kidnapping, siege, embargo, shelling, crackdown …)
+    code their author (possessive, adjective of origin, by-phrase) -> patient."""
+    fails = _failures(nlp_en, EVENT_NOUN_ROWS)
+    assert not fails, "\n".join(fails)
