@@ -183,3 +183,13 @@ def test_event_nouns_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     code their author (possessive, adjective of origin, by-phrase) -> patient."""
     fails = _failures(nlp_en, EVENT_NOUN_ROWS)
     assert not fails, "\n".join(fails)
+
+
+COPULA_PASSIVE_ROWS = read_grid("copula_passive_grid_en.tsv")
+
+
+def test_copula_passive_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: a past participle whose "be" the parser labels a copula is passive: the
+    by-agent acts on the subject."""
+    fails = _failures(nlp_en, COPULA_PASSIVE_ROWS)
+    assert not fails, "\n".join(fails)

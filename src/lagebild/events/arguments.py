@@ -61,7 +61,10 @@ class ArgumentsMixin:
                 "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
             if not self.children(verb, "aux") and self._english_headline_passive(verb):
                 return True
-            return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
+            # the parser labels "were" of "were wounded by gunmen" a copula (cop) as often as an
+            # auxiliary: a past participle with be/get as its copula is passive too
+            return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux")) or (
+                verb.tag_ == "VBN" and any(c.dep_ == "cop" and self.lemma(c) in ("be", "get") for c in verb.children))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
             ambiguous = verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (
