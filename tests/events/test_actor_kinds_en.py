@@ -193,3 +193,13 @@ def test_copula_passive_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
     by-agent acts on the subject."""
     fails = _failures(nlp_en, COPULA_PASSIVE_ROWS)
     assert not fails, "\n".join(fails)
+
+
+FINITE_ACL_ROWS = read_grid("finite_acl_grid_en.tsv")
+
+
+def test_finite_acl_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "troops crossed into Iraq and attacked …" parsed with "crossed" as a
+    reduced relative: a finite conjunct shows it finite, and the conjunct keeps the subject."""
+    fails = _failures(nlp_en, FINITE_ACL_ROWS)
+    assert not fails, "\n".join(fails)
