@@ -203,3 +203,12 @@ def test_finite_acl_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped
     reduced relative: a finite conjunct shows it finite, and the conjunct keeps the subject."""
     fails = _failures(nlp_en, FINITE_ACL_ROWS)
     assert not fails, "\n".join(fails)
+
+
+OWNERS_ROWS = read_grid("coordinated_owners_grid_en.tsv")
+
+
+def test_coordinated_owners_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "the foreign ministers of Russia and China met" codes RUSGOV <-> CHNGOV."""
+    fails = _failures(nlp_en, OWNERS_ROWS)
+    assert not fails, "\n".join(fails)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import load_proxy_nouns, represented, resolve_references
+from ..language.reference import group_actor, load_proxy_nouns, load_reference_lexicon, represented, resolve_references
 from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
@@ -1720,8 +1720,8 @@ class EventCoder(ArgumentsMixin):
                       and self._has_actor(doc, c)]
             if dative:
                 tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
-        srcs = self._refer(doc, srcs)
-        tgts = self._refer(doc, tgts)
+        srcs = self._refer(doc, self._split_owners(doc, srcs))
+        tgts = self._refer(doc, self._split_owners(doc, tgts))
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -1730,6 +1730,40 @@ class EventCoder(ArgumentsMixin):
             if prev:
                 issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
+
+    def _split_owners(self, doc: Doc, args: List[Arg]) -> List[Arg]:
+        """English: a plural role or group noun whose of-phrase coordinates states ("the
+        foreign ministers of Russia and China", "the leaders of India and Pakistan") stands
+        for the role's agents of each state: one argument per state (``RUSGOV``,
+        ``CHNGOV``), so that a mutual event ("met", "signed an agreement") pairs them. The
+        noun's agent comes from the reference lexicon (``data/language/reference.tsv`` and
+        the KB's role nouns); other arguments are returned unchanged."""
+        if self.lang != "en":
+            return args
+        out: List[Arg] = []
+        for a in args:
+            tok = a.token
+            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if tok.pos_ == "NOUN" and tok.tag_ == "NNS" else None
+            agent = getattr(word, "agent", None) if word is not None and word.kind in ("group", "description") else None
+            owners = [c for c in tok.children if c.i > tok.i and c.dep_ == "nmod"
+                      and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)] if agent else []
+            states: List[str] = []
+            if owners and self.children(owners[0], "conj"):
+                for member in [owners[0]] + self.children(owners[0], "conj"):
+                    found = self.mentions_in(doc, member.idx, member.idx + len(member))
+                    actor = self._actor_types.get(found[0].actor_id) if found else None
+                    # the state itself, or the role phrase the actors component made of the
+                    # first member ("foreign ministers of Russia" -> RUSGOV): its country
+                    if actor is None or getattr(actor, "type", None) not in ("GPE", "ORG") or not getattr(actor, "country", None):
+                        states = []
+                        break
+                    states.append(actor.country)
+            if len(set(states)) < 2:
+                out.append(a)
+                continue
+            for country in dict.fromkeys(states):
+                out.append(Arg(tok, group_actor(doc, str(agent), country, a.text, a.start, a.end), a.text, a.start, a.end))
+        return out
 
     def _claimant(self, trigger: Token) -> List[Token]:
         """The subject of "claimed responsibility for" / "took credit for" when ``trigger``
