@@ -212,3 +212,13 @@ def test_coordinated_owners_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-
     """Session 24: "the foreign ministers of Russia and China met" codes RUSGOV <-> CHNGOV."""
     fails = _failures(nlp_en, OWNERS_ROWS)
     assert not fails, "\n".join(fails)
+
+
+LEAVE_ROWS = read_grid("leave_actor_grid_en.tsv")
+
+
+def test_leaving_needs_an_actor_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "left NATO" is a 166 cut in relations; "leaving political advantage on
+    the table" is none (``requires=actor``)."""
+    fails = _failures(nlp_en, LEAVE_ROWS)
+    assert not fails, "\n".join(fails)

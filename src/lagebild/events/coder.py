@@ -1045,6 +1045,8 @@ class EventCoder(ArgumentsMixin):
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
+                if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
+                    continue  # "left the camp", "leaving political advantage on the table": no actor left
                 if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
                     # "take key decisions", "leave the camp" name no target actor
