@@ -152,3 +152,73 @@ def test_reported_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-d
     speaker as subject ("Turkey said the vote was illegal and urged Greece to …")."""
     fails = _failures(nlp_en, REPORTED_CONJUNCT_ROWS)
     assert not fails, "\n".join(fails)
+
+
+AGENTIVE_ROWS = read_grid("agentive_grid_en.tsv")
+
+
+def test_cooperation_needs_an_agent_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: an agentless passive of roots 02-08 (syntax.yaml ``agentive_roots``:
+    "was allowed to enter", "will be allotted", "were invited to talks") is no event; an
+    agentless killing or stabbing, and a by-agent passive of any root, still is."""
+    fails = _failures(nlp_en, AGENTIVE_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+CLAIM_ROWS = read_grid("claim_grid_en.tsv")
+
+
+def test_claimant_is_author_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "X claimed responsibility for the attack / for attacking …" codes the act
+    with X as its source (syntax.yaml ``claim_nouns``, ``claim_verbs``)."""
+    fails = _failures(nlp_en, CLAIM_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+EVENT_NOUN_ROWS = read_grid("event_nouns_grid_en.tsv")
+
+
+def test_event_nouns_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: CAMEO's event nouns (kidnapping, siege, embargo, shelling, crackdown …)
+    code their author (possessive, adjective of origin, by-phrase) -> patient."""
+    fails = _failures(nlp_en, EVENT_NOUN_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+COPULA_PASSIVE_ROWS = read_grid("copula_passive_grid_en.tsv")
+
+
+def test_copula_passive_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: a past participle whose "be" the parser labels a copula is passive: the
+    by-agent acts on the subject."""
+    fails = _failures(nlp_en, COPULA_PASSIVE_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+FINITE_ACL_ROWS = read_grid("finite_acl_grid_en.tsv")
+
+
+def test_finite_acl_conjunct_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "troops crossed into Iraq and attacked …" parsed with "crossed" as a
+    reduced relative: a finite conjunct shows it finite, and the conjunct keeps the subject."""
+    fails = _failures(nlp_en, FINITE_ACL_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+OWNERS_ROWS = read_grid("coordinated_owners_grid_en.tsv")
+
+
+def test_coordinated_owners_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "the foreign ministers of Russia and China met" codes RUSGOV <-> CHNGOV."""
+    fails = _failures(nlp_en, OWNERS_ROWS)
+    assert not fails, "\n".join(fails)
+
+
+LEAVE_ROWS = read_grid("leave_actor_grid_en.tsv")
+
+
+def test_leaving_needs_an_actor_grid_en(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """Session 24: "left NATO" is a 166 cut in relations; "leaving political advantage on
+    the table" is none (``requires=actor``)."""
+    fails = _failures(nlp_en, LEAVE_ROWS)
+    assert not fails, "\n".join(fails)

@@ -61,7 +61,10 @@ class ArgumentsMixin:
                 "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
             if not self.children(verb, "aux") and self._english_headline_passive(verb):
                 return True
-            return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux"))
+            # the parser labels "were" of "were wounded by gunmen" a copula (cop) as often as an
+            # auxiliary: a past participle with be/get as its copula is passive too
+            return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux")) or (
+                verb.tag_ == "VBN" and any(c.dep_ == "cop" and self.lemma(c) in ("be", "get") for c in verb.children))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
             ambiguous = verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (
@@ -803,12 +806,19 @@ class ArgumentsMixin:
         before it is really the finite verb of that noun ("ministries accused U.S. forces",
         "Jordan - also sharply criticised the shift"). A past participle that modifies a
         noun is passive and takes no direct object ("the forces accused of …"), so an
-        -ed/irregular past form with a direct object, no auxiliary, no "by"-agent and no
-        relative pronoun is a misparsed finite verb."""
+        -ed/irregular past form with a direct object -- or coordinated with a finite verb or
+        a past form with an object ("troops crossed into Iraq and attacked rebel bases") --,
+        no auxiliary, no "by"-agent and no relative pronoun is a misparsed finite verb."""
         head = verb.head
         if head.i >= verb.i or not (verb.tag_ in ("VBN", "VBD") or "Past" in verb.morph.get("Tense")):
             return False
-        if not self.children(verb, "obj") or self.children(verb, "aux", "aux_pass", "subj", "subj_pass"):
+        if self.children(verb, "aux", "aux_pass", "subj", "subj_pass"):
+            return False
+        if not self.children(verb, "obj") and not any(
+                c.tag_ in ("VBD", "VBZ", "VBP") or (c.tag_ == "VBN" and self.children(c, "obj"))
+                for c in self.children(verb, "conj") if c.pos_ == "VERB"):
+            # without an object, a finite conjunct shows the verb finite: coordination joins
+            # like with like ("troops crossed into Iraq and attacked rebel bases")
             return False
         if any(c.lower_ in self.lex.agent_preps for c in verb.subtree if c.head.head is verb or c.head is verb):
             return False

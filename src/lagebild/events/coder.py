@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.dateline import dateline_tokens
-from ..language.reference import group_agent, load_proxy_nouns, represented, resolve_references
+from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
+                                  represented, resolve_references)
 from ..language.timewords import time_words
 from ..tokens import get_list
 from ..tokens import span_text
@@ -1063,6 +1064,8 @@ class EventCoder(ArgumentsMixin):
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
+                if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
+                    continue  # "left the camp", "leaving political advantage on the table": no actor left
                 if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
                     # "take key decisions", "leave the camp" name no target actor
@@ -1741,6 +1744,11 @@ class EventCoder(ArgumentsMixin):
         if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
         srcs = self._resolved_args(doc, verb, s_tok)
+        if self.lex.claim_nouns and not any(a.actor for a in srcs):
+            # "claimed responsibility for the attack": the claimant is the attack's author
+            claimant = self._claimant(verb)
+            if claimant:
+                srcs = self._resolved_args(doc, verb, claimant)
         if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
             # "X habe zu Gewalt aufgerufen, so der Vorwurf": the accused is the clause's subject
             main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"), None)
@@ -1761,8 +1769,8 @@ class EventCoder(ArgumentsMixin):
                       and self._has_actor(doc, c)]
             if dative:
                 tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
-        srcs = self._refer(doc, srcs)
-        tgts = self._refer(doc, tgts)
+        srcs = self._refer(doc, self._split_owners(doc, srcs))
+        tgts = self._refer(doc, self._split_owners(doc, tgts))
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -1771,6 +1779,65 @@ class EventCoder(ArgumentsMixin):
             if prev:
                 issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
+
+    def _split_owners(self, doc: Doc, args: List[Arg]) -> List[Arg]:
+        """English: a plural role or group noun whose of-phrase coordinates states ("the
+        foreign ministers of Russia and China", "the leaders of India and Pakistan") stands
+        for the role's agents of each state: one argument per state (``RUSGOV``,
+        ``CHNGOV``), so that a mutual event ("met", "signed an agreement") pairs them. The
+        noun's agent comes from the reference lexicon (``data/language/reference.tsv`` and
+        the KB's role nouns); other arguments are returned unchanged."""
+        if self.lang != "en":
+            return args
+        out: List[Arg] = []
+        for a in args:
+            tok = a.token
+            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if tok.pos_ == "NOUN" and tok.tag_ == "NNS" else None
+            agent = getattr(word, "agent", None) if word is not None and word.kind in ("group", "description") else None
+            owners = [c for c in tok.children if c.i > tok.i and c.dep_ == "nmod"
+                      and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)] if agent else []
+            states: List[str] = []
+            if owners and self.children(owners[0], "conj"):
+                for member in [owners[0]] + self.children(owners[0], "conj"):
+                    found = self.mentions_in(doc, member.idx, member.idx + len(member))
+                    actor = self._actor_types.get(found[0].actor_id) if found else None
+                    # the state itself, or the role phrase the actors component made of the
+                    # first member ("foreign ministers of Russia" -> RUSGOV): its country
+                    if actor is None or getattr(actor, "type", None) not in ("GPE", "ORG") or not getattr(actor, "country", None):
+                        states = []
+                        break
+                    states.append(actor.country)
+            if len(set(states)) < 2:
+                out.append(a)
+                continue
+            for country in dict.fromkeys(states):
+                out.append(Arg(tok, group_actor(doc, str(agent), country, a.text, a.start, a.end), a.text, a.start, a.end))
+        return out
+
+    def _claimant(self, trigger: Token) -> List[Token]:
+        """The subject of "claimed responsibility for" / "took credit for" when ``trigger``
+        (a nominal event or a gerund) is what the responsibility is for ("The Taliban
+        claimed responsibility for the attack on the base", "… for shooting down the
+        helicopter"): who claims an act is its author. The noun (``claim_nouns`` of
+        ``syntax.yaml``) must be the object of a claiming verb (``claim_verbs``: not "bears
+        responsibility for", which blames) and the trigger, or the noun phrase it modifies,
+        its "for" phrase; [] otherwise."""
+        tok = trigger
+        for _ in range(2):
+            head = tok.head
+            if head.i == tok.i:
+                return []
+            if self.lemma(head) in self.lex.claim_nouns:
+                marks = [c for c in tok.children if self.lex.role(c.dep_) in ("case", "mark")]
+                gov = head.head
+                if marks and marks[0].lower_ == "for" and self.role(head) == "obj" and gov.i != head.i \
+                        and gov.pos_ in ("VERB", "AUX") and self.lemma(gov) in self.lex.claim_verbs:
+                    return self.subjects(gov)
+                return []
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return []
+            tok = head
+        return []
 
     def _refer(self, doc: Doc, args: List[Arg]) -> List[Arg]:
         """Arguments without an actor that refer to one (a pronoun, a description, a
@@ -1856,6 +1923,11 @@ class EventCoder(ArgumentsMixin):
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
             if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
+                continue
+            if source is None and p.code[:2] in self.lex.agentive_roots and self._converted(p):
+                # a converted PETRARCH row codes cooperation only between two actors, as
+                # PETRARCH does: "was allowed to enter", "will be allotted 10 per cent" name
+                # no one who acts (syntax.yaml agentive_roots)
                 continue
             if target is None and p.code[:2] in self.lex.dyadic_roots and not any(
                     p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):

@@ -46,6 +46,9 @@ class Lexicon:
     deontic: FrozenSet[str] = frozenset()  # modals that turn reported content into a demand ("müsse")
     dyadic_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a target
     dyadic_except: FrozenSet[str] = frozenset()  # codes under those roots that need none
+    agentive_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a known source
+    claim_nouns: FrozenSet[str] = frozenset()  # "claimed responsibility for X": the claimant did X
+    claim_verbs: FrozenSet[str] = frozenset()  # the verbs that claim it ("claim", "take")
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -230,6 +233,9 @@ def load_lexicon(lang: str) -> Lexicon:
         deontic=_fs(mod.get("deontic")),
         dyadic_roots=per_lang("dyadic_roots"),
         dyadic_except=per_lang("dyadic_except"),
+        agentive_roots=per_lang("agentive_roots"),
+        claim_nouns=per_lang("claim_nouns"),
+        claim_verbs=per_lang("claim_verbs"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,

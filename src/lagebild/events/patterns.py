@@ -53,6 +53,7 @@ class Pattern:
     agents: FrozenSet[str] = frozenset()  # sense by who acts: the source actor's CAMEO agent (GOV, COP, MIL …) must be one of these
     judgement: bool = False  # the subject judges or takes a stance in words: a speaker (statements); implied by predicative
     negative: bool = False  # a negative-polarity idiom: only in a negated clause, whose negation it consumes ("kommt nicht in Frage" = 120, not a negated event)
+    actor_target: bool = False  # requires=actor: the target slot must hold an actor with a CAMEO code ("left NATO", not "left the camp")
 
     @property
     def specificity(self) -> int:
@@ -142,7 +143,8 @@ def make_pattern(
         words=_split_words(words) + extra_words,
         target=slots or DEFAULT_TARGET,
         mutual="mutual" in flag_set,
-        requires_target="requires=target" in flag_set,
+        requires_target="requires=target" in flag_set or "requires=actor" in flag_set,
+        actor_target="requires=actor" in flag_set,
         extra="extra" in flag_set,
         nominal="noun" in flag_set,
         no_reflexive="no_reflexive" in flag_set,
@@ -231,9 +233,11 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         name, eq, value = flag.partition("=")
         known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative", "judgement")
         if not eq and name not in known:
-            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
         if eq and (name not in ("requires", "context", "not", "source", "agent") or not value):
-            return f"bad flag {flag!r} (requires=target, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+            return f"bad flag {flag!r} (requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+        if name == "requires" and value not in ("target", "actor"):
+            return f"bad flag {flag!r}: requires= takes target (a filled target slot) or actor (a coded actor in it)"
         if name == "agent" and not all(re.fullmatch(r"[A-Z]{3}", a) for a in value.split("|")):
             return f"bad flag {flag!r}: agent= takes CAMEO agent codes of three capitals (GOV|COP|JUD)"
         if name == "source" and any(x.strip() not in ("subj", "obj", "iobj", "poss") and not x.strip().startswith("prep:")
