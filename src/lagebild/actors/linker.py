@@ -548,6 +548,27 @@ class ActorLinker:
                 out.add(grow(tok.i, tok.i + 1))
         return out
 
+    #: dependency relations of a surname standing alone for a person (subject, object, apposition)
+    _ALONE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "appos", "sb", "oa", "da", "ROOT"})
+    _NOT_NAME_BEFORE = frozenset({"DET", "ADP", "ADJ", "NUM", "PRON"})
+
+    def _kb_surnames_alone(self, doc: Doc, kb_full: Dict[str, Entry], taken: Set[int], extra: List[Atom]) -> None:
+        """Add a SURNAME atom for each later use of the surname of a KB person the text named
+        in full whose surname is never matched alone (``kb_full``: surname -> the full name's
+        entry): where the word stands as a name stands -- a subject, object or apposition
+        with no article, preposition or adjective before it and no determiner of its own
+        ("Kern sagte" after "Christian Kern"; not "im Kern", "mit aller Kraft")."""
+        for tok in doc:
+            e = kb_full.get(tok.text)
+            if e is None or tok.i in taken or tok.dep_ not in self._ALONE_DEPS:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].pos_ in self._NOT_NAME_BEFORE:
+                continue
+            if any(c.dep_ in ("det", "case", "amod", "nk", "det:poss") and c.i < tok.i for c in tok.children):
+                continue
+            extra.append(Atom(tok.i, tok.i + 1, [Entry("actor", e.target, SURNAME, e.case, tok.text, e.priority - 5)]))
+            taken.add(tok.i)
+
     def _provisional_atoms(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
         taken = {i for a in atoms for i in range(a.start, a.end)}
         extra: List[Atom] = []
@@ -595,6 +616,17 @@ class ActorLinker:
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
                     and getattr(a, "prov_type", "PER") == "PER":
                 givens.setdefault(doc[a.start].text, a)
+        # KB persons whose surname is never matched alone (persons.tsv surname "-": "Kern",
+        # "Kraft", "Weil" are common words): once the text names one in full, the same
+        # surname alone, where the entity model tags it as a person, is that person
+        # ("Christian Kern ... Kern sagte")
+        kb_full: Dict[str, Entry] = {}
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind == "actor" and e.mention_kind == NAME and a.end - a.start > 1:
+                known = self.kb.get(e.target or "")
+                if known is not None and known.type == "PER" and not known.surnames:
+                    kb_full.setdefault(doc[a.end - 1].text, e)
         has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
@@ -646,6 +678,8 @@ class ActorLinker:
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
+        if kb_full:
+            self._kb_surnames_alone(doc, kb_full, taken, extra)
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
