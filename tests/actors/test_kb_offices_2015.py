@@ -156,8 +156,8 @@ GRID = [
     ("Foglar forderte höhere Löhne.", "2015-09-01", "Foglar", "AUTLAB"),
     ("Landeshauptmann Erwin Pröll kritisierte den Bund. Pröll sagte, das sei unerträglich.", "2018-03-01",
      "Pröll,", "AUTELI"),
-    ("Guterres sagte, die Lage der Flüchtlinge sei dramatisch.", "2015-06-01", "Guterres", "IGOUNO"),
-    ("Grandi sagte, die Lage der Flüchtlinge sei dramatisch.", "2016-06-01", "Grandi", "IGOUNO"),
+    ("Guterres sagte, die Lage der Flüchtlinge sei dramatisch.", "2015-06-01", "Guterres", "IGOUNOREFHCR"),
+    ("Grandi sagte, die Lage der Flüchtlinge sei dramatisch.", "2016-06-01", "Grandi", "IGOUNOREFHCR"),
     # a surname never matched alone resolves after the full name in the same text, not as a word
     ("Wien – Christian Kern wird neuer Kanzler. Kern sagte, er wolle einen New Deal.", "2016-05-20",
      "Kern,", "per:christian_kern"),
