@@ -558,7 +558,11 @@ class ActorLinker:
         entry): where the word stands as a name stands -- a subject, object or apposition
         with no article, preposition or adjective before it and no determiner of its own
         ("Kern sagte" after "Christian Kern"; not "im Kern", "mit aller Kraft")."""
-        for tok in doc:
+        # (the tokens spelt as such a surname, found on the ORTH array: no Token per word)
+        orth = doc.to_array(ORTH)
+        wanted = numpy.array([get_string_id(name) for name in kb_full], dtype=orth.dtype)
+        for i in numpy.flatnonzero(numpy.isin(orth, wanted)).tolist():
+            tok = doc[i]
             e = kb_full.get(tok.text)
             if e is None or tok.i in taken or tok.dep_ not in self._ALONE_DEPS:
                 continue
@@ -618,8 +622,8 @@ class ActorLinker:
                 givens.setdefault(doc[a.start].text, a)
         # KB persons whose surname is never matched alone (persons.tsv surname "-": "Kern",
         # "Kraft", "Weil" are common words): once the text names one in full, the same
-        # surname alone, where the entity model tags it as a person, is that person
-        # ("Christian Kern ... Kern sagte")
+        # surname alone where it stands as a name is that person ("Christian Kern ... Kern
+        # sagte"), found before the entity model's spans so that it makes no provisional person
         kb_full: Dict[str, Entry] = {}
         for a in atoms:
             e = a.entries[0]
@@ -627,6 +631,8 @@ class ActorLinker:
                 known = self.kb.get(e.target or "")
                 if known is not None and known.type == "PER" and not known.surnames:
                     kb_full.setdefault(doc[a.end - 1].text, e)
+        if kb_full:
+            self._kb_surnames_alone(doc, kb_full, taken, extra)
         has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
@@ -678,8 +684,6 @@ class ActorLinker:
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
-        if kb_full:
-            self._kb_surnames_alone(doc, kb_full, taken, extra)
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
