@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from lagebild.actors import phoenix
 from lagebild.datafiles import data_path, iter_tsv
-from lagebild.events.realeval import actor_code
+
+from .conftest import resolve_word
 
 
 # -- the table and its reading -----------------------------------------------------------------
@@ -97,28 +98,9 @@ GRID = [
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp_full():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
-def _code_of(nlp, text: str, published: str, word: str) -> str:
-    from lagebild.actors.linker import clear_provisional
-    from lagebild.language.reference import resolve_reference
-
-    clear_provisional()
-    doc = nlp.make_doc(text)
-    doc._.published = date.fromisoformat(published)
-    doc = nlp(doc)
-    at = text.rindex(word) if word.endswith(",") else text.index(word)
-    return actor_code(doc._.actors, resolve_reference(doc, at, at + len(word.rstrip(",")))) or "-"
-
-
 @pytest.mark.parametrize("text,published,word,code", GRID)
 def test_phoenix_grid(nlp_full, text, published, word, code):
-    got = _code_of(nlp_full, text, published, word)
+    got = resolve_word(nlp_full, text, published, word)[1]
     assert got == code or (code == "---" and got == "-"), f"{word!r}: got {got}, want {code} -- {text}"
 
 

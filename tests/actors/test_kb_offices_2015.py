@@ -22,7 +22,8 @@ import pytest
 
 from lagebild.actors.kb import load_kb
 from lagebild.errors import DataFileError
-from lagebild.events.realeval import actor_code
+
+from .conftest import resolve_word
 
 PERIOD = (date(2014, 1, 1), date(2018, 1, 1))
 
@@ -163,34 +164,20 @@ GRID = [
      "Kern,", "per:christian_kern"),
     ("Ministerpräsidentin Hannelore Kraft traf Gabriel. Kraft sagte, man sei sich einig.", "2015-09-01",
      "Kraft,", "per:hannelore_kraft"),
+    ("Manfred Weber forderte Härte. Weber sagte, Europa müsse handeln.", "2016-01-01", "Weber,",
+     "per:manfred_weber"),
+    # a surname two KB persons share goes to the one the text named
+    ("Der tschechische Premier Bohuslav Sobotka traf Orbán. Sobotka sagte, man sei einig.", "2016-03-01",
+     "Sobotka,", "per:bohuslav_sobotka"),
+    ("Innenminister Wolfgang Sobotka besuchte Spielfeld. Sobotka sagte, man sei vorbereitet.", "2016-06-01",
+     "Sobotka,", "per:wolfgang_sobotka"),
     ("Christian Kern sprach lange. Im Kern geht es um Geld.", "2016-06-01", "Kern,", "-"),
     ("Hannelore Kraft sprach lange. Das Gesetz tritt in Kraft.", "2016-06-01", "Kraft,", "-"),
 ]
 
 
-@pytest.fixture(scope="module")
-def nlp_full():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
-def _resolve(nlp, text: str, published: str, word: str) -> tuple:
-    from lagebild.actors.linker import clear_provisional
-    from lagebild.language.reference import resolve_reference
-
-    clear_provisional()
-    doc = nlp.make_doc(text)
-    doc._.published = date.fromisoformat(published)
-    doc = nlp(doc)
-    bare = word.rstrip(",")
-    at = text.rindex(bare) if word.endswith(",") else text.index(bare)
-    actor_id = resolve_reference(doc, at, at + len(bare))
-    return actor_id or "-", actor_code(doc._.actors, actor_id) or "-"
-
-
 @pytest.mark.parametrize("text,published,word,want", GRID)
 def test_dated_knowledge_grid(nlp_full, text, published, word, want):
-    actor_id, code = _resolve(nlp_full, text, published, word)
+    actor_id, code = resolve_word(nlp_full, text, published, word)
     got = actor_id if want.startswith("per:") or want == "-" else code
     assert got == want, f"{word!r} at {published}: got {actor_id} {code}, want {want} -- {text}"
