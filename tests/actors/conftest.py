@@ -62,7 +62,7 @@ def nlp_full():
 
 def resolve_word(nlp, text: str, published: str, word: str) -> Tuple[str, str]:
     """``(actor id, CAMEO code)`` the full pipeline gives ``word`` in ``text`` at the article
-    date ``published`` ("-" for none); ``word`` ending in "," means its last occurrence
+    date ``published`` ("-" for none); ``word`` ending in "," or "." means its last occurrence
     ("Kern," in "Christian Kern ... Kern sagte")."""
     from lagebild.events.realeval import actor_code
     from lagebild.language.reference import resolve_reference
@@ -71,7 +71,7 @@ def resolve_word(nlp, text: str, published: str, word: str) -> Tuple[str, str]:
     doc = nlp.make_doc(text)
     doc._.published = date.fromisoformat(published)
     doc = nlp(doc)
-    bare = word.rstrip(",")
-    at = text.rindex(bare) if word.endswith(",") else text.index(bare)
+    bare = word.rstrip(",.")
+    at = text.rindex(bare) if bare != word else text.index(bare)
     actor_id = resolve_reference(doc, at, at + len(bare))
     return actor_id or "-", actor_code(doc._.actors, actor_id) or "-"

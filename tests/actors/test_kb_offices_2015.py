@@ -166,6 +166,8 @@ GRID = [
      "Kraft,", "per:hannelore_kraft"),
     ("Manfred Weber forderte Härte. Weber sagte, Europa müsse handeln.", "2016-01-01", "Weber,",
      "per:manfred_weber"),
+    ("Manfred Weber forderte Härte. Europa müsse jetzt handeln, so Weber.", "2016-01-01", "Weber.",
+     "per:manfred_weber"),
     # a surname two KB persons share goes to the one the text named
     ("Der tschechische Premier Bohuslav Sobotka traf Orbán. Sobotka sagte, man sei einig.", "2016-03-01",
      "Sobotka,", "per:bohuslav_sobotka"),

@@ -622,8 +622,9 @@ class ActorLinker:
                 givens.setdefault(doc[a.start].text, a)
         # KB persons whose surname is never matched alone (persons.tsv surname "-": "Kern",
         # "Kraft", "Weil" are common words): once the text names one in full, the same
-        # surname alone where it stands as a name is that person ("Christian Kern ... Kern
-        # sagte"), found before the entity model's spans so that it makes no provisional person
+        # surname alone where it stands as a name, or where the entity model tags it as a
+        # person, is that person ("Christian Kern ... Kern sagte"; "... so Weber"), found
+        # before the model's other spans so that it makes no provisional namesake
         kb_full: Dict[str, Entry] = {}
         for a in atoms:
             e = a.entries[0]
@@ -636,6 +637,11 @@ class ActorLinker:
         has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
+                continue
+            if end - start == 1 and typ == "PER" and doc[start].text in kb_full:
+                e = kb_full[doc[start].text]  # "so Weber" after "Manfred Weber": the model's person
+                extra.append(Atom(start, end, [Entry("actor", e.target, SURNAME, e.case, doc[start].text, e.priority - 5)]))
+                taken.add(start)
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
