@@ -330,6 +330,8 @@ def _load_persons(kb: KB, path: Path, priority: int) -> None:
             return f"type {kind!r} is not one of {ACTOR_TYPES}"
         if row.get("country") and row["country"] not in kb.actors:
             return f"unknown country {row['country']!r}"
+        if priority == PRIORITY_IMPORTED:
+            return None  # PETRARCH's dictionaries have agents of their own ("USAASM")
         return _check_code(kb, row.get("code"), org_codes)
 
     for row in iter_tsv(path, required=("id", "name"), validate=validate):
@@ -347,7 +349,9 @@ def _load_persons(kb: KB, path: Path, priority: int) -> None:
         _add_actor(kb, actor, path, row["_line"])
 
 
-def _load_offices(kb: KB, path: Path) -> None:
+def _load_offices(kb: KB, path: Path, check_codes: bool = True) -> None:
+    """Read an offices file; ``check_codes`` False for imported files (PETRARCH's
+    dictionaries have agent codes of their own)."""
     org_codes = _org_codes(kb)
 
     def validate(row: dict) -> Optional[str]:
@@ -363,7 +367,7 @@ def _load_offices(kb: KB, path: Path) -> None:
             return problem
         if row.get("start") and row.get("end") and row["end"] < row["start"]:
             return "end is before start"
-        return _check_code(kb, row.get("code"), org_codes)
+        return _check_code(kb, row.get("code"), org_codes) if check_codes else None
 
     for row in iter_tsv(path, required=("actor",), validate=validate):
         office = Office(
@@ -532,8 +536,8 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     for path, prio in _user_files(user, "actors"):
         _load_persons(kb, path, prio)
     _load_offices(kb, KB_DIR / "offices.tsv")
-    for path, _ in _user_files(user, "offices"):
-        _load_offices(kb, path)
+    for path, prio in _user_files(user, "offices"):
+        _load_offices(kb, path, check_codes=prio != PRIORITY_IMPORTED)
     for path, prio in _user_files(user, "aliases"):
         _load_aliases(kb, path, prio)
     infl = _inflections(KB_DIR / "inflection.tsv")
