@@ -50,3 +50,28 @@ def link(nlp_de, nlp_en):
 def pairs(doc) -> List[Tuple[str, str]]:
     """(mention text, actor id) for every mention of ``doc``."""
     return [(m.text, m.actor_id) for m in doc._.mentions]
+
+
+@pytest.fixture(scope="session")
+def nlp_full():
+    """The full German pipeline (entity model, parser, linker), loaded once per session."""
+    from lagebild.pipeline import load
+
+    return load("de")
+
+
+def resolve_word(nlp, text: str, published: str, word: str) -> Tuple[str, str]:
+    """``(actor id, CAMEO code)`` the full pipeline gives ``word`` in ``text`` at the article
+    date ``published`` ("-" for none); ``word`` ending in "," or "." means its last occurrence
+    ("Kern," in "Christian Kern ... Kern sagte")."""
+    from lagebild.events.realeval import actor_code
+    from lagebild.language.reference import resolve_reference
+
+    clear_provisional()
+    doc = nlp.make_doc(text)
+    doc._.published = date.fromisoformat(published)
+    doc = nlp(doc)
+    bare = word.rstrip(",.")
+    at = text.rindex(bare) if bare != word else text.index(bare)
+    actor_id = resolve_reference(doc, at, at + len(bare))
+    return actor_id or "-", actor_code(doc._.actors, actor_id) or "-"

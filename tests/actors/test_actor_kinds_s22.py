@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from lagebild.actors import phoenix
 from lagebild.datafiles import data_path, iter_tsv
-from lagebild.events.realeval import actor_code
+
+from .conftest import resolve_word
 
 
 # -- the table and its reading -----------------------------------------------------------------
@@ -76,47 +77,30 @@ def test_person_codes():
 # -- the pipeline: a grid of our own sentences ---------------------------------------------------
 
 GRID = [
+    # Maria Fekter: in Phoenix (AUTGOV from 2008), not in the hand-made KB (persons.tsv has the
+    # office holders of 2014-2017 by name, so Mitterlehner is no longer a Phoenix-only person)
     # (text, date, word, code); "-" = the word's actor has no code
-    ("Wien – Reinhold Mitterlehner sagte am Montag, man werde das prüfen.", "2015-12-01",
-     "Mitterlehner", "AUTGOV"),
-    ("Reinhold Mitterlehner traf am Montag Vertreter der Wirtschaft. Danach sagte Mitterlehner, "
-     "die Gespräche seien gut verlaufen.", "2015-12-01", "Mitterlehner,", "AUTGOV"),
+    ("Wien – Maria Fekter sagte am Montag, man werde das prüfen.", "2015-12-01",
+     "Fekter", "AUTGOV"),
+    ("Maria Fekter traf am Montag Vertreter der Wirtschaft. Danach sagte Fekter, "
+     "die Gespräche seien gut verlaufen.", "2015-12-01", "Fekter,", "AUTGOV"),
     ("Der ehemalige Kanzler Wolfgang Schüssel meldete sich am Mittwoch zu Wort.", "2015-12-01",
      "Schüssel", "AUTELI"),
     # the text's own role wins over the dictionary
-    ("Wien – Der ÖVP-Abgeordnete Reinhold Mitterlehner kritisierte den Entwurf.", "2015-12-01",
-     "Mitterlehner", "AUTLEG"),
+    ("Wien – Die ÖVP-Abgeordnete Maria Fekter kritisierte den Entwurf.", "2015-12-01",
+     "Fekter", "AUTLEG"),
     # a name the dictionary lacks stays uncoded
     ("Wien – Erika Mustermann sagte am Montag, man werde das prüfen.", "2015-12-01", "Mustermann", "---"),
     # a surname alone, never given in full, is nobody in particular
-    ("Mitterlehner sagte am Montag, man werde das prüfen.", "2015-12-01", "Mitterlehner", "---"),
-    ("Die österreichische Koalition streitet über die Steuerreform. Mitterlehner sagte am Abend, "
-     "man werde eine Lösung finden.", "2015-12-01", "Mitterlehner", "---"),
+    ("Fekter sagte am Montag, man werde das prüfen.", "2015-12-01", "Fekter", "---"),
+    ("Die österreichische Koalition streitet über die Steuerreform. Fekter sagte am Abend, "
+     "man werde eine Lösung finden.", "2015-12-01", "Fekter", "---"),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp_full():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
-def _code_of(nlp, text: str, published: str, word: str) -> str:
-    from lagebild.actors.linker import clear_provisional
-    from lagebild.language.reference import resolve_reference
-
-    clear_provisional()
-    doc = nlp.make_doc(text)
-    doc._.published = date.fromisoformat(published)
-    doc = nlp(doc)
-    at = text.rindex(word) if word.endswith(",") else text.index(word)
-    return actor_code(doc._.actors, resolve_reference(doc, at, at + len(word.rstrip(",")))) or "-"
 
 
 @pytest.mark.parametrize("text,published,word,code", GRID)
 def test_phoenix_grid(nlp_full, text, published, word, code):
-    got = _code_of(nlp_full, text, published, word)
+    got = resolve_word(nlp_full, text, published, word)[1]
     assert got == code or (code == "---" and got == "-"), f"{word!r}: got {got}, want {code} -- {text}"
 
 

@@ -50,7 +50,7 @@ def test_compound_role_none(linker, word):
     ("In Wien sagte Innenministerin Julia Hollerbach, man werde handeln.", "Julia Hollerbach", "AUTGOV"),
     ("Der Polizeisprecher Michael Gruber sagte in Wien, es sei ruhig.", "Michael Gruber", "AUTCOP"),
     ("Der CDU-Abgeordnete Klaus Merkle kritisierte die Pläne.", "Klaus Merkle", "DEULEG"),
-    ("Der Bürgermeister Michael Häupl (SPÖ) warb in Wien um Stimmen.", "Michael Häupl", "AUTGOV"),
+    ("Der Bürgermeister Michael Hörbinger (SPÖ) warb in Wien um Stimmen.", "Michael Hörbinger", "AUTGOV"),
     ("In Wien kritisierte Markus Huber (ÖVP) die Pläne.", "Markus Huber", "AUTPTY"),
     ("Anna Berger will in Österreich als Sozialministerin Furore machen.", "Anna Berger", "AUTGOV"),
 ])

@@ -274,11 +274,11 @@ def test_linker_apposition_gives_provisional_person_country_and_code(link):
 
 
 def test_linker_model_noise_is_filtered(nlp_de):
-    words = ["Johanna", "Mikl-Leitner", "sprach", "über", "Asyl", ".", "Johanna", "blieb", ",", "Andreas", "ging", "."]
+    words = ["Johanna", "Berger-Lanz", "sprach", "über", "Asyl", ".", "Johanna", "blieb", ",", "Andreas", "ging", "."]
     pos = ["PROPN", "PROPN", "VERB", "ADP", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
     doc = Doc(nlp_de.vocab, words=words, pos=pos)
     doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, 4, 5, label="PER"), Span(doc, 6, 7, label="PER"),
                 Span(doc, 9, 10, label="PER")]
     doc = nlp_de.get_pipe("lagebild_actors")(doc)
     assert [(m.text, m.actor_id) for m in doc._.mentions] == [
-        ("Johanna Mikl-Leitner", "prov:johanna_mikl_leitner"), ("Johanna", "prov:johanna_mikl_leitner")]
+        ("Johanna Berger-Lanz", "prov:johanna_berger_lanz"), ("Johanna", "prov:johanna_berger_lanz")]

@@ -239,6 +239,28 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     return None
 
 
+def _org_codes(kb: KB) -> frozenset:
+    """The codes of the organisations loaded so far (for :func:`_check_code`)."""
+    return frozenset(a.code for a in kb.actors.values() if a.type == "ORG" and a.code)
+
+
+def _check_code(kb: KB, code: Optional[str], org_codes: frozenset) -> Optional[str]:
+    """Why ``code`` is no CAMEO actor code the KB can read, or None when it is (or empty):
+    a country or region id with an optional agent code from agent_codes.tsv after it
+    ("AUT", "AUTGOV", "RUSMILMER": the first agent is checked), or the code of an
+    organisation the KB has (``org_codes``: "IGOEUREEC", "IGOUNOREFHCR")."""
+    if not code:
+        return None
+    base = kb.actors.get(code[:3])
+    if base is not None and base.type == "GPE":
+        if len(code) > 3 and code[3:6] not in kb.agents:
+            return f"code {code!r}: agent {code[3:6]!r} is not in agent_codes.tsv"
+        return None
+    if code in org_codes:
+        return None
+    return f"code {code!r} is neither a country + agent code nor an organisation's code"
+
+
 def _add_actor(kb: KB, actor: KBActor, path: Path, line: int) -> None:
     old = kb.actors.get(actor.id)
     if old is not None and old.priority == actor.priority == PRIORITY_IMPORTED:
@@ -300,13 +322,17 @@ def _load_organisations(kb: KB, path: Path, priority: int) -> None:
 
 
 def _load_persons(kb: KB, path: Path, priority: int) -> None:
+    org_codes = _org_codes(kb)
+
     def validate(row: dict) -> Optional[str]:
         kind = row.get("type") or "PER"
         if kind not in ACTOR_TYPES:
             return f"type {kind!r} is not one of {ACTOR_TYPES}"
         if row.get("country") and row["country"] not in kb.actors:
             return f"unknown country {row['country']!r}"
-        return None
+        if priority == PRIORITY_IMPORTED:
+            return None  # PETRARCH's dictionaries have agents of their own ("USAASM")
+        return _check_code(kb, row.get("code"), org_codes)
 
     for row in iter_tsv(path, required=("id", "name"), validate=validate):
         actor = KBActor(
@@ -323,7 +349,11 @@ def _load_persons(kb: KB, path: Path, priority: int) -> None:
         _add_actor(kb, actor, path, row["_line"])
 
 
-def _load_offices(kb: KB, path: Path) -> None:
+def _load_offices(kb: KB, path: Path, check_codes: bool = True) -> None:
+    """Read an offices file; ``check_codes`` False for imported files (PETRARCH's
+    dictionaries have agent codes of their own)."""
+    org_codes = _org_codes(kb)
+
     def validate(row: dict) -> Optional[str]:
         if row["actor"] not in kb.actors:
             return f"unknown actor {row['actor']!r}"
@@ -337,7 +367,7 @@ def _load_offices(kb: KB, path: Path) -> None:
             return problem
         if row.get("start") and row.get("end") and row["end"] < row["start"]:
             return "end is before start"
-        return None
+        return _check_code(kb, row.get("code"), org_codes) if check_codes else None
 
     for row in iter_tsv(path, required=("actor",), validate=validate):
         office = Office(
@@ -481,13 +511,18 @@ def _signature(udir: Optional[Path]) -> Tuple:
 def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     user = Path(udir) if udir else None
     kb = KB(user_dir=user)
-    for row in iter_tsv(KB_DIR / "role_keys.tsv", required=("key", "agent")):
-        kb.role_keys[row["key"]] = row
     for row in iter_tsv(
         KB_DIR / "agent_codes.tsv", required=("agent", "type"),
         validate=lambda r: None if r["type"] in ACTOR_TYPES else f"type {r['type']!r} unknown",
     ):
         kb.agents[row["agent"]] = row
+    for row in iter_tsv(
+        KB_DIR / "role_keys.tsv", required=("key", "agent"),
+        validate=lambda r: None if r["agent"] in kb.agents else f"agent {r['agent']!r} is not in agent_codes.tsv",
+    ):
+        if row["key"] in kb.role_keys:
+            raise DataFileError(str(KB_DIR / "role_keys.tsv"), row["_line"], f"duplicate role key {row['key']!r}")
+        kb.role_keys[row["key"]] = row
     _load_countries(kb, KB_DIR / "countries.tsv")
     _load_cities(kb, KB_DIR / "cities.tsv")
     _load_cities(kb, KB_DIR / "places.tsv")
@@ -501,8 +536,8 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
     for path, prio in _user_files(user, "actors"):
         _load_persons(kb, path, prio)
     _load_offices(kb, KB_DIR / "offices.tsv")
-    for path, _ in _user_files(user, "offices"):
-        _load_offices(kb, path)
+    for path, prio in _user_files(user, "offices"):
+        _load_offices(kb, path, check_codes=prio != PRIORITY_IMPORTED)
     for path, prio in _user_files(user, "aliases"):
         _load_aliases(kb, path, prio)
     infl = _inflections(KB_DIR / "inflection.tsv")

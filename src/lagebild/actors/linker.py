@@ -548,6 +548,31 @@ class ActorLinker:
                 out.add(grow(tok.i, tok.i + 1))
         return out
 
+    #: dependency relations of a surname standing alone for a person (subject, object, apposition)
+    _ALONE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "appos", "sb", "oa", "da", "ROOT"})
+    _NOT_NAME_BEFORE = frozenset({"DET", "ADP", "ADJ", "NUM", "PRON"})
+
+    def _kb_surnames_alone(self, doc: Doc, kb_full: Dict[str, Entry], taken: Set[int], extra: List[Atom]) -> None:
+        """Add a SURNAME atom for each later use of the surname of a KB person the text named
+        in full whose surname is never matched alone (``kb_full``: surname -> the full name's
+        entry): where the word stands as a name stands -- a subject, object or apposition
+        with no article, preposition or adjective before it and no determiner of its own
+        ("Kern sagte" after "Christian Kern"; not "im Kern", "mit aller Kraft")."""
+        # (the tokens spelt as such a surname, found on the ORTH array: no Token per word)
+        orth = doc.to_array(ORTH)
+        wanted = numpy.array([get_string_id(name) for name in kb_full], dtype=orth.dtype)
+        for i in numpy.flatnonzero(numpy.isin(orth, wanted)).tolist():
+            tok = doc[i]
+            e = kb_full.get(tok.text)
+            if e is None or tok.i in taken or tok.dep_ not in self._ALONE_DEPS:
+                continue
+            if tok.i > 0 and doc[tok.i - 1].pos_ in self._NOT_NAME_BEFORE:
+                continue
+            if any(c.dep_ in ("det", "case", "amod", "nk", "det:poss") and c.i < tok.i for c in tok.children):
+                continue
+            extra.append(Atom(tok.i, tok.i + 1, [Entry("actor", e.target, SURNAME, e.case, tok.text, e.priority - 5)]))
+            taken.add(tok.i)
+
     def _provisional_atoms(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
         taken = {i for a in atoms for i in range(a.start, a.end)}
         extra: List[Atom] = []
@@ -595,9 +620,28 @@ class ActorLinker:
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
                     and getattr(a, "prov_type", "PER") == "PER":
                 givens.setdefault(doc[a.start].text, a)
+        # KB persons whose surname is never matched alone (persons.tsv surname "-": "Kern",
+        # "Kraft", "Weil" are common words): once the text names one in full, the same
+        # surname alone where it stands as a name, or where the entity model tags it as a
+        # person, is that person ("Christian Kern ... Kern sagte"; "... so Weber"), found
+        # before the model's other spans so that it makes no provisional namesake
+        kb_full: Dict[str, Entry] = {}
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind == "actor" and e.mention_kind == NAME and a.end - a.start > 1:
+                known = self.kb.get(e.target or "")
+                if known is not None and known.type == "PER" and not known.surnames:
+                    kb_full.setdefault(doc[a.end - 1].text, e)
+        if kb_full:
+            self._kb_surnames_alone(doc, kb_full, taken, extra)
         has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
+                continue
+            if end - start == 1 and typ == "PER" and doc[start].text in kb_full:
+                e = kb_full[doc[start].text]  # "so Weber" after "Manfred Weber": the model's person
+                extra.append(Atom(start, end, [Entry("actor", e.target, SURNAME, e.case, doc[start].text, e.priority - 5)]))
+                taken.add(start)
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
