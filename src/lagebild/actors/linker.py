@@ -272,6 +272,7 @@ class ActorLinker:
             self.head_by_form.setdefault(head.form, head)
         self.head_lengths = sorted({len(f) for f in self.head_by_form}, reverse=True)
         self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
+        self.party_state_offices = {w.lower() for w in pick("party_state_offices")}
         self.compound_prefixes: Dict[str, str] = {
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
         } if self.compound_heads else {}
@@ -712,6 +713,35 @@ class ActorLinker:
             noun = RoleNoun(self.lang, word, ((word, head.plural),), agent, roles,
                             head.person and not head.plural, None, 0)
             return noun, target, head.plural
+        return None
+
+    def _party_state_office(self, noun: RoleNoun) -> bool:
+        """Whether ``noun`` is an office of state a party member holds for the state
+        (``linking.yaml`` ``party_state_offices``): its base term is listed, or -- for a
+        compound ("ÖVP-Bundesfinanzministerin") -- the compound head its last part ends with
+        (:data:`compound_roles.tsv` heads, longest first). Generic and party roles ("Chef",
+        "Sprecher") are not listed, so "SPÖ-Chef" keeps the party's code."""
+        if not self.party_state_offices or not noun.person:
+            return False
+        term = noun.term.lower()
+        tail = term.rpartition("-")[2]
+        if term in self.party_state_offices or tail in self.party_state_offices:
+            return True
+        for length in self.head_lengths:
+            if length > len(tail):
+                continue
+            head = self.head_by_form.get(tail[-length:])
+            if head is not None:
+                return head.term.lower() in self.party_state_offices
+        return False
+
+    def _party_country(self, actor_id: str) -> Optional[str]:
+        """The country of a political party (KB organisation coded country + PTY:
+        ``org:ovp`` -> "AUT"), else None (a country, an IGO, another body)."""
+        actor = self.kb.get(actor_id)
+        code = actor.code if actor is not None and actor.type == "ORG" else None
+        if code and len(code) >= 6 and code[3:6] == "PTY" and code[:3].isalpha():
+            return code[:3]
         return None
 
     def _org_prefix(self, prefix: str) -> Optional[str]:
@@ -1313,6 +1343,10 @@ class ActorLinker:
         guessed = False  # the country is the document's, not the text's word for this role
         implied_only = not country and (entry_target or noun.implies) == noun.implies and noun.implies is not None
         country = country or entry_target or noun.implies
+        if country and self._party_state_office(noun):
+            # "ÖVP-Innenministerin X", "die CDU-Kanzlerin": the party names the office's
+            # country; the office is the state's (AUTGOV), not the party's (AUTPTY)
+            country = self._party_country(country) or country
         shared = self.shared_titles.get(noun.term) if implied_only else None
         if shared:
             # "Bundeskanzler" in an Austrian article: the office of that country; a person
