@@ -6,7 +6,12 @@ names its construction:
 - ``party-office``: an office of state with a party prefix ("ÖVP-Innenministerin X",
   "SPÖ-Bürgermeister X", "die CDU-Kanzlerin") is the state's office of the party's country
   (AUTGOV), not the party (AUTPTY); party roles ("SPÖ-Chef", "ÖVP-Generalsekretär") stay
-  the party's (``linking.yaml`` ``party_state_offices``).
+  the party's (``linking.yaml`` ``party_state_offices``);
+- ``person-of``: a person the text gives no role, followed by "von der/vom" and an
+  organisation ("sagte X vom Wifo", "Y von der Arbeiterkammer"), speaks for it and takes its
+  code (``linking.yaml`` ``person_of``); a place after the words gives nothing;
+- ``particle-surname``: a surname that opens with a particle ("de Maizière", "Van den Broek")
+  after the full name is the same person, tagged by the entity model or not.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from lagebild.datafiles import data_path, load_yaml
 
 from .test_code_grid import _rows, _run
 
-KINDS = ("party-office",)
+KINDS = ("party-office", "person-of", "particle-surname")
 ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
 
 

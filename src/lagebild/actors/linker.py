@@ -273,6 +273,7 @@ class ActorLinker:
         self.head_lengths = sorted({len(f) for f in self.head_by_form}, reverse=True)
         self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
         self.party_state_offices = {w.lower() for w in pick("party_state_offices")}
+        self.person_of = {tuple(w.lower().split()) for w in pick("person_of")}
         self.compound_prefixes: Dict[str, str] = {
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
         } if self.compound_heads else {}
@@ -591,11 +592,15 @@ class ActorLinker:
                     and getattr(a, "prov_type", "PER") == "PER" and self._usable_surname(doc[a.end - 1].text):
                 surnames.setdefault(doc[a.end - 1].text, a)
         givens: Dict[str, Atom] = {}
+        # surnames that open with a particle ("de Maizière" after "Thomas de Maizière", "van
+        # den Broek"): the lower-cased tail from the particle on -> the full name's atom
+        tails: Dict[str, Atom] = {}
         for a in atoms:
             e = a.entries[0]
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
                     and getattr(a, "prov_type", "PER") == "PER":
                 givens.setdefault(doc[a.start].text, a)
+                self._particle_tail(doc, a, tails)
         has_pos = doc.has_annotation("POS")
         for start, end, typ in spans:
             if any(i in taken for i in range(start, end)):
@@ -628,6 +633,13 @@ class ActorLinker:
                     continue
             if end <= start:
                 continue
+            if typ == "PER" and end - start > 1 and doc[start:end].text.lower() in tails:
+                src = tails[doc[start:end].text.lower()]  # "sagte de Maizière": the full name's person
+                atom = Atom(start, end, [Entry("prov", src.entries[0].target, SURNAME, 0, src.entries[0].surface, priority=-10)])
+                atom.prov_type = "PER"  # type: ignore[attr-defined]
+                extra.append(atom)
+                taken.update(range(start, end))
+                continue
             name = doc[start:end].text
             if typ == "PER" and self.lang == "de" and name.endswith("s") and len(name) > 4:
                 base = name[:-1]
@@ -643,10 +655,28 @@ class ActorLinker:
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
             if typ == "PER" and end - start > 1:
                 givens.setdefault(doc[start].text, extra[-1])
+                self._particle_tail(doc, extra[-1], tails)
                 if self._usable_surname(doc[end - 1].text):
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
+        if tails:
+            # a particle surname the model did not tag ("Van den Broek sagte")
+            orth = doc.to_array(ORTH)
+            firsts = {t.split()[0] for t in tails}
+            wanted = numpy.array([get_string_id(w) for f in firsts for w in (f, f[:1].upper() + f[1:])], dtype=orth.dtype)
+            for i in numpy.flatnonzero(numpy.isin(orth, wanted)).tolist():
+                for tail, src in tails.items():
+                    n = len(tail.split())
+                    if i + n > len(doc) or any(k in taken for k in range(i, i + n)) \
+                            or doc[i:i + n].text.lower() != tail:
+                        continue
+                    e = src.entries[0]
+                    atom = Atom(i, i + n, [Entry("prov", e.target, SURNAME, 0, e.surface, priority=-10)])
+                    atom.prov_type = "PER"  # type: ignore[attr-defined]
+                    extra.append(atom)
+                    taken.update(range(i, i + n))
+                    break
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
@@ -664,6 +694,16 @@ class ActorLinker:
                 extra.append(atom)
                 taken.add(tok.i)
         return extra
+
+    def _particle_tail(self, doc: Doc, atom: Atom, tails: Dict[str, Atom]) -> None:
+        """Register the surname of a full name that opens with a name particle
+        (``linking.yaml`` ``name_particles``: "Thomas de Maizière" -> "de maizière", "Pieter
+        van den Broek" -> "van den broek") in ``tails``, so that the surname alone, which
+        the entity model tags as a name of its own, is the same person."""
+        for k in range(atom.start + 1, atom.end - 1):
+            if doc[k].lower_ in self.name_particles:
+                tails.setdefault(doc[k:atom.end].text.lower(), atom)
+                return
 
     # -- compound role nouns (German) -------------------------------------------------
     def compound_role(self, word: str) -> Optional[Tuple[RoleNoun, Optional[str], bool]]:
@@ -1885,6 +1925,7 @@ class ActorLinker:
         found = self._compose(doc, atoms, st)
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
+        self._member_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
@@ -1956,6 +1997,42 @@ class ActorLinker:
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
                     st.implicit.discard(f.actor)
                 st.role_code.setdefault(f.actor, (code[:3], code[:6]))
+
+    def _member_codes(self, doc: Doc, found: List[Found], st: DocState, max_words: int = 3) -> None:
+        """A person named right before "von der/vom" + an organisation ("sagte Andrea X
+        von der Caritas", "Y vom Wifo", "Z von der Europäischen Raumfahrtagentur ESA": up to
+        ``max_words`` adjectives or nouns may stand before the organisation's name) speaks
+        for it: a person with no role code of this document and no KB code takes the
+        organisation's code (``linking.yaml`` ``person_of``). A country, a place or a person
+        after the words gives nothing ("Merkel von der Leyen"); neither does a party
+        (``X von der SPÖ`` is read by the party rules) unless nothing else codes the person."""
+        if not self.person_of:
+            return
+        for f, g in zip(found, found[1:]):
+            if f.actor in st.role_code or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            if f.kind == ROLE:
+                continue  # "der Sprecher von der …": the role phrase's business
+            gap = doc[f.end:g.start]
+            words = tuple(t.lower_ for t in gap)
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            if lead is None:
+                continue
+            rest = gap[len(lead):]
+            if len(rest) > max_words or any(not (t.pos_ in ("ADJ", "NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()))
+                                            for t in rest):
+                continue
+            org = self.kb.get(g.actor)
+            code = org.code if org is not None and org.type == "ORG" else None
+            if not code or len(code) < 3:
+                continue
+            st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+
+    def _uncoded_person(self, actor_id: str) -> bool:
+        """A KB person without a code of its own and without an office (the text's
+        evidence may code it)."""
+        actor = self.kb.get(actor_id)
+        return actor is not None and actor.type == "PER" and not actor.code and not actor.offices
 
     def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
