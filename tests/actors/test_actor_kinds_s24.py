@@ -11,7 +11,12 @@ names its construction:
   organisation ("sagte X vom Wifo", "Y von der Arbeiterkammer"), speaks for it and takes its
   code (``linking.yaml`` ``person_of``); a place after the words gives nothing;
 - ``particle-surname``: a surname that opens with a particle ("de Maizière", "Van den Broek")
-  after the full name is the same person, tagged by the entity model or not.
+  after the full name is the same person, tagged by the entity model or not;
+- ``role-noun``: role nouns of unseen 2015-16 news that ``agents.tsv`` lacked
+  (Mehrheitsführer, Präfekt, Bezirkshauptmann, Volksanwalt …) and the generic compound head
+  Geschäftsführer;
+- ``repeated-role``: "Der Sprecher" after "Ein Sprecher der Caritas" is the Caritas again
+  (``linking.yaml`` ``definite_det``), "Der Sprecher der Polizei" the police.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from lagebild.datafiles import data_path, load_yaml
 
 from .test_code_grid import _rows, _run
 
-KINDS = ("party-office", "person-of", "particle-surname")
+KINDS = ("party-office", "person-of", "particle-surname", "role-noun", "repeated-role")
 ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
 
 

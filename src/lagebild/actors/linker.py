@@ -136,6 +136,9 @@ class DocState:
     implicit: Set[str] = field(default_factory=set)  # persons whose role code took the document's country
     memory: Set[str] = field(default_factory=set)  # provisional actors coded only by an earlier document
     country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
+    # role term -> the actor of the last role phrase with that term that named its body or
+    # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
+    role_phrases: Dict[str, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
         """The country named most often before token ``token`` (the earliest on a tie)."""
@@ -274,6 +277,7 @@ class ActorLinker:
         self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
         self.party_state_offices = {w.lower() for w in pick("party_state_offices")}
         self.person_of = {tuple(w.lower().split()) for w in pick("person_of")}
+        self.definite_det = {w.lower() for w in pick("definite_det")}
         self.compound_prefixes: Dict[str, str] = {
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
         } if self.compound_heads else {}
@@ -1575,6 +1579,9 @@ class ActorLinker:
         # KB does not know, not of the document's country
         owned = end < len(doc) and doc[end].lower_ in self.of_words and not addressee
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
+        again = self._repeated_role(doc, noun, start, end, r.end, plural, country, owned, former, st)
+        if again is not None:
+            resolved = again
         if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
                 and not owned and not former and noun.agent:
             # a group compound ("Kriminalpolizei", "Polizeivertreter", "Sicherheitsbehörden"):
@@ -1805,7 +1812,9 @@ class ActorLinker:
             a = atoms[i]
             nxt = atoms[i + 1] if i + 1 < n else None
             if a.entries[0].kind == "role" or (a.role() is not None and self._person(a) is None and self._country_ref(a) is None):
+                n_out = len(out)
                 i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
+                self._remember_role_phrase(a, out, n_out, st)
                 continue
             if nxt is not None and nxt.role() is not None:
                 gap = self._between(doc, a.end, nxt.start)
@@ -1853,6 +1862,33 @@ class ActorLinker:
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _remember_role_phrase(self, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """After a role phrase that named more than its role word -- the body or place of an
+        of-phrase, a name ("ein Sprecher der Caritas", "eine Sprecherin der
+        Landespolizeidirektion Burgenland") -- remember its actor under the role's term for
+        a later definite "der Sprecher" (:meth:`_repeated_role`)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural or len(out) <= n_out:
+            return
+        last = out[-1]
+        if last.start == atom.start and last.end > atom.end:
+            st.role_phrases[entry.role.term.lower()] = last.actor
+
+    def _repeated_role(
+        self, doc: Doc, noun: RoleNoun, start: int, end: int, role_end: int, plural: bool,
+        country: Optional[str], owned: bool, former: bool, st: DocState,
+    ) -> Optional[str]:
+        """A bare definite role phrase ("der Sprecher", "die Sprecherin": a definite article
+        (``linking.yaml`` ``definite_det``), the role word alone -- no country, body, name or
+        plural) after a role phrase of the same term that named its body ("ein Sprecher der
+        Caritas") is that phrase's actor again, as a definite description repeats the
+        antecedent with the same head noun (Lee et al. 2013, head match); None otherwise."""
+        if country is not None or plural or owned or former or not noun.person or end != role_end:
+            return None
+        if start == 0 or doc[start - 1].lower_ not in self.definite_det:
+            return None
+        return st.role_phrases.get(noun.term.lower())
 
     def _local_role(
         self, doc: Doc, atoms: List[Atom], i: int, gap: List[str], possessive: bool,
