@@ -16,7 +16,9 @@ names its construction:
   (Mehrheitsführer, Präfekt, Bezirkshauptmann, Volksanwalt …) and the generic compound head
   Geschäftsführer;
 - ``repeated-role``: "Der Sprecher" after "Ein Sprecher der Caritas" is the Caritas again
-  (``linking.yaml`` ``definite_det``), "Der Sprecher der Polizei" the police.
+  (``linking.yaml`` ``definite_det``), "Der Sprecher der Polizei" the police;
+- ``shared-name``: a party name several countries share ("Grüne") is no country mark of its
+  own, so it no longer makes an Austrian article German.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from lagebild.datafiles import data_path, load_yaml
 
 from .test_code_grid import _rows, _run
 
-KINDS = ("party-office", "person-of", "particle-surname", "role-noun", "repeated-role")
+KINDS = ("party-office", "person-of", "particle-surname", "role-noun", "repeated-role", "shared-name")
 ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
 
 

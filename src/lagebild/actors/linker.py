@@ -424,6 +424,12 @@ class ActorLinker:
         code = actor.code or ""
         return _national_prefix(code) or actor.country
 
+    def _shared_name(self, atom: Atom) -> bool:
+        """Whether the name of ``atom`` is shared by organisations of several countries ("die
+        Grünen": the German and the Austrian Greens): it names no country of its own, so it
+        is no country mark (it would vote for whichever KB row came first)."""
+        return len(atom.entries) > 1 and len({c for c in map(self._org_country, atom.entries) if c}) > 1
+
     def _prefer_context_orgs(self, atoms: List[Atom], st: DocState) -> None:
         """A name several countries' organisations share ("die Grünen": the German and the
         Austrian Greens; "Sozialdemokraten") is the one of the country the text before it
@@ -431,8 +437,7 @@ class ActorLinker:
         for a in atoms:
             if len(a.entries) < 2:
                 continue
-            countries = [self._org_country(e) for e in a.entries]
-            if len({c for c in countries if c}) < 2:
+            if not self._shared_name(a):
                 continue
             where = st.context_before(a.start) or st.context or st.outlet
             if where is None:
@@ -981,7 +986,7 @@ class ActorLinker:
                 if actor is not None and actor.type in ("GPE", "LOC"):
                     country = actor.country
                 elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
-                        and _national_prefix(actor.code):
+                        and _national_prefix(actor.code) and not self._shared_name(a):
                     # a national party or state body names its country ("die Salzburger SPÖ"
                     # -> AUT); outlets, firms and NGOs report on any country and do not
                     country = _national_prefix(actor.code)
