@@ -2043,10 +2043,11 @@ class ActorLinker:
         """A person named right before "von der/vom" + an organisation ("sagte Andrea X
         von der Caritas", "Y vom Wifo", "Z von der Europäischen Raumfahrtagentur ESA": up to
         ``max_words`` adjectives or nouns may stand before the organisation's name) speaks
-        for it: a person with no role code of this document and no KB code takes the
-        organisation's code (``linking.yaml`` ``person_of``). A country, a place or a person
-        after the words gives nothing ("Merkel von der Leyen"); neither does a party
-        (``X von der SPÖ`` is read by the party rules) unless nothing else codes the person."""
+        for it: a provisional person, or a KB person with neither a code nor an office, that
+        has no role code of this document takes the organisation's code (``linking.yaml``
+        ``person_of``; a party gives country + PTY, as "X (SPÖ)" does in
+        :meth:`_party_codes`). Only a KB organisation with a code counts: a place after the
+        words ("vom Wiener Westbahnhof") or a name the KB does not know gives nothing."""
         if not self.person_of:
             return
         for f, g in zip(found, found[1:]):
