@@ -108,18 +108,27 @@ def _match(span: Tuple[int, int], preds: List[Tuple[int, int, Optional[str]]]) -
     return code  # type: ignore[return-value]
 
 
+def verified(path: Path) -> List[Dict[str, Any]]:
+    """The records of an audit file, each checked against the corpus: its statement's hash
+    must match the article text at its offsets. Exits naming ``file:line`` otherwise."""
+    from lagebild import realgold
+
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for i, r in enumerate(rows, 1):
+        raw = realgold.article(r["line"])
+        if realgold.sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
+            sys.exit(f"{path}:{i}: statement hash does not match the corpus")
+    return rows
+
+
 def score(path: Path, audit: str = "") -> Dict[str, Dict[str, int]]:
     """Speaker accuracy per audit of the committed records (module docstring); returns
     ``{audit: {"judged", "matched", "right", "lost"}}``."""
     from lagebild import realgold
     from lagebild.events.realeval import actor_code, actor_matches
 
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     by: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
-    for i, r in enumerate(rows, 1):
-        raw = realgold.article(r["line"])
-        if realgold.sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
-            sys.exit(f"{path}:{i}: statement hash does not match the corpus")
+    for r in verified(path):
         if (not audit or r["audit"] == audit) and r.get("code") is not None:
             by[r["audit"]].append(r)
     preds: Dict[int, List[Tuple[int, int, Optional[str]]]] = {}
