@@ -10,7 +10,7 @@ from lagebild.datafiles import data_path, iter_tsv
 # separate feminine row exists (Obmann/Obfrau, Landeshauptmann -> Landeshauptfrau in
 # ``forms``), the office is held by men only (Papst, Kardinal, Erzbischof, Imam), the noun
 # is neuter (Staatsoberhaupt) or the feminine is not used ("Premier": "Premierministerin")
-NO_FEMININE = {"Obmann", "Obfrau", "Landeshauptmann", "Klubobmann", "Papst", "Kardinal", "Erzbischof",
+NO_FEMININE = {"Obmann", "Obfrau", "Landeshauptmann", "Bezirkshauptmann", "Klubobmann", "Papst", "Kardinal", "Erzbischof",
                "Imam", "Staatsoberhaupt", "Stadtoberhaupt", "Premier"}
 
 

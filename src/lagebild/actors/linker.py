@@ -136,6 +136,9 @@ class DocState:
     implicit: Set[str] = field(default_factory=set)  # persons whose role code took the document's country
     memory: Set[str] = field(default_factory=set)  # provisional actors coded only by an earlier document
     country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
+    # role term -> the actor of the last role phrase with that term that named its body or
+    # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
+    role_phrases: Dict[str, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
         """The country named most often before token ``token`` (the earliest on a tie)."""
@@ -272,6 +275,9 @@ class ActorLinker:
             self.head_by_form.setdefault(head.form, head)
         self.head_lengths = sorted({len(f) for f in self.head_by_form}, reverse=True)
         self.compound_mods: List[Tuple[str, str]] = list(kb.compound_modifiers.get(self.lang, []))
+        self.party_state_offices = {w.lower() for w in pick("party_state_offices")}
+        self.person_of = {tuple(w.lower().split()) for w in pick("person_of")}
+        self.definite_det = {w.lower() for w in pick("definite_det")}
         self.compound_prefixes: Dict[str, str] = {
             p.lower(): a.id for a in kb.actors.values() for p in a.prefixes
         } if self.compound_heads else {}
@@ -418,6 +424,12 @@ class ActorLinker:
         code = actor.code or ""
         return _national_prefix(code) or actor.country
 
+    def _shared_name(self, atom: Atom) -> bool:
+        """Whether the name of ``atom`` is shared by organisations of several countries ("die
+        Grünen": the German and the Austrian Greens): it names no country of its own, so it
+        is no country mark (it would vote for whichever KB row came first)."""
+        return len(atom.entries) > 1 and len({c for c in map(self._org_country, atom.entries) if c}) > 1
+
     def _prefer_context_orgs(self, atoms: List[Atom], st: DocState) -> None:
         """A name several countries' organisations share ("die Grünen": the German and the
         Austrian Greens; "Sozialdemokraten") is the one of the country the text before it
@@ -425,8 +437,7 @@ class ActorLinker:
         for a in atoms:
             if len(a.entries) < 2:
                 continue
-            countries = [self._org_country(e) for e in a.entries]
-            if len({c for c in countries if c}) < 2:
+            if not self._shared_name(a):
                 continue
             where = st.context_before(a.start) or st.context or st.outlet
             if where is None:
@@ -615,11 +626,15 @@ class ActorLinker:
                     and getattr(a, "prov_type", "PER") == "PER" and self._usable_surname(doc[a.end - 1].text):
                 surnames.setdefault(doc[a.end - 1].text, a)
         givens: Dict[str, Atom] = {}
+        # surnames that open with a particle ("de Maizière" after "Thomas de Maizière", "van
+        # den Broek"): the lower-cased tail from the particle on -> the full name's atom
+        tails: Dict[str, Atom] = {}
         for a in atoms:
             e = a.entries[0]
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
                     and getattr(a, "prov_type", "PER") == "PER":
                 givens.setdefault(doc[a.start].text, a)
+                self._particle_tail(doc, a, tails)
         # KB persons whose surname is never matched alone (persons.tsv surname "-": "Kern",
         # "Kraft", "Weil" are common words): once the text names one in full, the same
         # surname alone where it stands as a name, or where the entity model tags it as a
@@ -671,6 +686,13 @@ class ActorLinker:
                     continue
             if end <= start:
                 continue
+            if typ == "PER" and end - start > 1 and doc[start:end].text.lower() in tails:
+                src = tails[doc[start:end].text.lower()]  # "sagte de Maizière": the full name's person
+                atom = Atom(start, end, [Entry("prov", src.entries[0].target, SURNAME, 0, src.entries[0].surface, priority=-10)])
+                atom.prov_type = "PER"  # type: ignore[attr-defined]
+                extra.append(atom)
+                taken.update(range(start, end))
+                continue
             name = doc[start:end].text
             if typ == "PER" and self.lang == "de" and name.endswith("s") and len(name) > 4:
                 base = name[:-1]
@@ -686,10 +708,28 @@ class ActorLinker:
             extra[-1].prov_type = typ  # type: ignore[attr-defined]
             if typ == "PER" and end - start > 1:
                 givens.setdefault(doc[start].text, extra[-1])
+                self._particle_tail(doc, extra[-1], tails)
                 if self._usable_surname(doc[end - 1].text):
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
+        if tails:
+            # a particle surname the model did not tag ("Van den Broek sagte")
+            orth = doc.to_array(ORTH)
+            firsts = {t.split()[0] for t in tails}
+            wanted = numpy.array([get_string_id(w) for f in firsts for w in (f, f[:1].upper() + f[1:])], dtype=orth.dtype)
+            for i in numpy.flatnonzero(numpy.isin(orth, wanted)).tolist():
+                for tail, src in tails.items():
+                    n = len(tail.split())
+                    if i + n > len(doc) or any(k in taken for k in range(i, i + n)) \
+                            or doc[i:i + n].text.lower() != tail:
+                        continue
+                    e = src.entries[0]
+                    atom = Atom(i, i + n, [Entry("prov", e.target, SURNAME, 0, e.surface, priority=-10)])
+                    atom.prov_type = "PER"  # type: ignore[attr-defined]
+                    extra.append(atom)
+                    taken.update(range(i, i + n))
+                    break
         extra.sort(key=lambda a: a.start)
         # other occurrences of those surnames the model did not tag ("Portnikov")
         if surnames:
@@ -707,6 +747,16 @@ class ActorLinker:
                 extra.append(atom)
                 taken.add(tok.i)
         return extra
+
+    def _particle_tail(self, doc: Doc, atom: Atom, tails: Dict[str, Atom]) -> None:
+        """Register the surname of a full name that opens with a name particle
+        (``linking.yaml`` ``name_particles``: "Thomas de Maizière" -> "de maizière", "Pieter
+        van den Broek" -> "van den broek") in ``tails``, so that the surname alone, which
+        the entity model tags as a name of its own, is the same person."""
+        for k in range(atom.start + 1, atom.end - 1):
+            if doc[k].lower_ in self.name_particles:
+                tails.setdefault(doc[k:atom.end].text.lower(), atom)
+                return
 
     # -- compound role nouns (German) -------------------------------------------------
     def compound_role(self, word: str) -> Optional[Tuple[RoleNoun, Optional[str], bool]]:
@@ -756,6 +806,35 @@ class ActorLinker:
             noun = RoleNoun(self.lang, word, ((word, head.plural),), agent, roles,
                             head.person and not head.plural, None, 0)
             return noun, target, head.plural
+        return None
+
+    def _party_state_office(self, noun: RoleNoun) -> bool:
+        """Whether ``noun`` is an office of state a party member holds for the state
+        (``linking.yaml`` ``party_state_offices``): its base term is listed, or -- for a
+        compound ("ÖVP-Bundesfinanzministerin") -- the compound head its last part ends with
+        (:data:`compound_roles.tsv` heads, longest first). Generic and party roles ("Chef",
+        "Sprecher") are not listed, so "SPÖ-Chef" keeps the party's code."""
+        if not self.party_state_offices or not noun.person:
+            return False
+        term = noun.term.lower()
+        tail = term.rpartition("-")[2]
+        if term in self.party_state_offices or tail in self.party_state_offices:
+            return True
+        for length in self.head_lengths:
+            if length > len(tail):
+                continue
+            head = self.head_by_form.get(tail[-length:])
+            if head is not None:
+                return head.term.lower() in self.party_state_offices
+        return False
+
+    def _party_country(self, actor_id: str) -> Optional[str]:
+        """The country of a political party (KB organisation coded country + PTY:
+        ``org:ovp`` -> "AUT"), else None (a country, an IGO, another body)."""
+        actor = self.kb.get(actor_id)
+        code = actor.code if actor is not None and actor.type == "ORG" else None
+        if code and len(code) >= 6 and code[3:6] == "PTY" and code[:3].isalpha():
+            return code[:3]
         return None
 
     def _org_prefix(self, prefix: str) -> Optional[str]:
@@ -951,7 +1030,7 @@ class ActorLinker:
                 if actor is not None and actor.type in ("GPE", "LOC"):
                     country = actor.country
                 elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
-                        and _national_prefix(actor.code):
+                        and _national_prefix(actor.code) and not self._shared_name(a):
                     # a national party or state body names its country ("die Salzburger SPÖ"
                     # -> AUT); outlets, firms and NGOs report on any country and do not
                     country = _national_prefix(actor.code)
@@ -1357,6 +1436,10 @@ class ActorLinker:
         guessed = False  # the country is the document's, not the text's word for this role
         implied_only = not country and (entry_target or noun.implies) == noun.implies and noun.implies is not None
         country = country or entry_target or noun.implies
+        if country and self._party_state_office(noun):
+            # "ÖVP-Innenministerin X", "die CDU-Kanzlerin": the party names the office's
+            # country; the office is the state's (AUTGOV), not the party's (AUTPTY)
+            country = self._party_country(country) or country
         shared = self.shared_titles.get(noun.term) if implied_only else None
         if shared:
             # "Bundeskanzler" in an Austrian article: the office of that country; a person
@@ -1545,6 +1628,9 @@ class ActorLinker:
         # KB does not know, not of the document's country
         owned = end < len(doc) and doc[end].lower_ in self.of_words and not addressee
         resolved = self._resolve_role(noun, plural, country, former, st, context_at=None if owned else start)
+        again = self._repeated_role(doc, noun, start, end, r.end, plural, country, owned, former, st)
+        if again is not None:
+            resolved = again
         if resolved is None and getattr(r, "compound", False) and (not noun.person or plural) \
                 and not owned and not former and noun.agent:
             # a group compound ("Kriminalpolizei", "Polizeivertreter", "Sicherheitsbehörden"):
@@ -1775,7 +1861,9 @@ class ActorLinker:
             a = atoms[i]
             nxt = atoms[i + 1] if i + 1 < n else None
             if a.entries[0].kind == "role" or (a.role() is not None and self._person(a) is None and self._country_ref(a) is None):
+                n_out = len(out)
                 i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
+                self._remember_role_phrase(a, out, n_out, st)
                 continue
             if nxt is not None and nxt.role() is not None:
                 gap = self._between(doc, a.end, nxt.start)
@@ -1823,6 +1911,33 @@ class ActorLinker:
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _remember_role_phrase(self, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """After a role phrase that named more than its role word -- the body or place of an
+        of-phrase, a name ("ein Sprecher der Caritas", "eine Sprecherin der
+        Landespolizeidirektion Burgenland") -- remember its actor under the role's term for
+        a later definite "der Sprecher" (:meth:`_repeated_role`)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural or len(out) <= n_out:
+            return
+        last = out[-1]
+        if last.start == atom.start and last.end > atom.end:
+            st.role_phrases[entry.role.term.lower()] = last.actor
+
+    def _repeated_role(
+        self, doc: Doc, noun: RoleNoun, start: int, end: int, role_end: int, plural: bool,
+        country: Optional[str], owned: bool, former: bool, st: DocState,
+    ) -> Optional[str]:
+        """A bare definite role phrase ("der Sprecher", "die Sprecherin": a definite article
+        (``linking.yaml`` ``definite_det``), the role word alone -- no country, body, name or
+        plural) after a role phrase of the same term that named its body ("ein Sprecher der
+        Caritas") is that phrase's actor again, as a definite description repeats the
+        antecedent with the same head noun (Lee et al. 2013, head match); None otherwise."""
+        if country is not None or plural or owned or former or not noun.person or end != role_end:
+            return None
+        if start == 0 or doc[start - 1].lower_ not in self.definite_det:
+            return None
+        return st.role_phrases.get(noun.term.lower())
 
     def _local_role(
         self, doc: Doc, atoms: List[Atom], i: int, gap: List[str], possessive: bool,
@@ -1895,6 +2010,7 @@ class ActorLinker:
         found = self._compose(doc, atoms, st)
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
+        self._member_codes(doc, found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
@@ -1966,6 +2082,43 @@ class ActorLinker:
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
                     st.implicit.discard(f.actor)
                 st.role_code.setdefault(f.actor, (code[:3], code[:6]))
+
+    def _member_codes(self, doc: Doc, found: List[Found], st: DocState, max_words: int = 3) -> None:
+        """A person named right before "von der/vom" + an organisation ("sagte Andrea X
+        von der Caritas", "Y vom Wifo", "Z von der Europäischen Raumfahrtagentur ESA": up to
+        ``max_words`` adjectives or nouns may stand before the organisation's name) speaks
+        for it: a provisional person, or a KB person with neither a code nor an office, that
+        has no role code of this document takes the organisation's code (``linking.yaml``
+        ``person_of``; a party gives country + PTY, as "X (SPÖ)" does in
+        :meth:`_party_codes`). Only a KB organisation with a code counts: a place after the
+        words ("vom Wiener Westbahnhof") or a name the KB does not know gives nothing."""
+        if not self.person_of:
+            return
+        for f, g in zip(found, found[1:]):
+            if f.actor in st.role_code or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            if f.kind == ROLE:
+                continue  # "der Sprecher von der …": the role phrase's business
+            gap = doc[f.end:g.start]
+            words = tuple(t.lower_ for t in gap)
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            if lead is None:
+                continue
+            rest = gap[len(lead):]
+            if len(rest) > max_words or any(not (t.pos_ in ("ADJ", "NOUN", "PROPN") or (not t.pos_ and t.text[:1].isupper()))
+                                            for t in rest):
+                continue
+            org = self.kb.get(g.actor)
+            code = org.code if org is not None and org.type == "ORG" else None
+            if not code or len(code) < 3:
+                continue
+            st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+
+    def _uncoded_person(self, actor_id: str) -> bool:
+        """A KB person without a code of its own and without an office (the text's
+        evidence may code it)."""
+        actor = self.kb.get(actor_id)
+        return actor is not None and actor.type == "PER" and not actor.code and not actor.offices
 
     def _records(self, doc: Doc, found: List[Found], st: DocState, prov: List[Atom]):  # type: ignore[no-untyped-def]
         prov_types = {a.entries[0].target: getattr(a, "prov_type", "PER") for a in prov}
