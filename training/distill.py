@@ -245,10 +245,19 @@ def stage_corpus(sources: Sequence[str], gold: str = "de_ner") -> None:
     log(f"corpus: {n_gold} gold docs + silver (docs, words, entities) {counts} -> de_ner_distill_train.spacy")
 
 
-SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4), "p2": (128, 2), "p1": (128, 1)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
-WARM = {"d3", "p2", "p1"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
-PRUNED = {"p2", "p1"}  # ... with only the first <depth> CNN layers of B's tok2vec (stage prune)
+SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4), "p2": (128, 2), "p1": (128, 1),
+          "p2g": (128, 2), "p1g": (128, 1)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+WARM = {"d3", "p2", "p1", "p2g", "p1g"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+PRUNED = {"p2", "p1", "p2g", "p1g"}  # ... with only the first <depth> CNN layers of B's tok2vec (stage prune)
 WARM_LEARN_RATE = "0.0005"  # half of ner.cfg's: the start is already trained
+# "gentle" fine-tuning (p2g, p1g): p2 at WARM_LEARN_RATE with batches compounding from 100 words
+# fell from dev-part F1 0.6532 (untrained cut) to 0.635 at step 400 (session 24): Adam's first
+# steps move every weight by about the learn rate, whatever its gradient, and the weight
+# averages keep that start. So: a fifth of the learn rate and batches of 1,000 words from the start
+# (B ended its own training at 1,000).
+GENTLE = {"p2g", "p1g"}
+GENTLE_LEARN_RATE = "0.0001"
+GENTLE_BATCH_WORDS = "1000"
 
 
 def _ner_cnn_stack(model):
@@ -291,8 +300,9 @@ def prune_ner(nlp, depth: int):
 
 
 def pruned_directory(shape: str) -> Path:
-    """Where stage ``prune`` writes the start of a PRUNED shape: ``training/output/de/pruned_<shape>``."""
-    return OUTPUT / f"pruned_{shape}"
+    """Where stage ``prune`` writes the start of a PRUNED shape: ``training/output/de/pruned_<depth>``
+    (shapes of one depth share it)."""
+    return OUTPUT / f"pruned_{SHAPES[shape][1]}"
 
 
 def stage_prune(shape: str) -> None:
@@ -327,8 +337,10 @@ def train_command(shape: str, max_steps: int) -> List[str]:
                 "--paths.dev", str(CORPUS / "de_ner_distill_dev.spacy"),
                 "--paths.vectors", str(MODEL),
                 "--paths.ner_source", str(pruned_directory(shape) if shape in PRUNED else MODEL),
-                "--training.max_steps", str(max_steps),
-                "--training.optimizer.learn_rate", WARM_LEARN_RATE]
+                "--training.max_steps", str(max_steps)] + (
+                ["--training.optimizer.learn_rate", GENTLE_LEARN_RATE,
+                 "--training.batcher.size.start", GENTLE_BATCH_WORDS] if shape in GENTLE else
+                ["--training.optimizer.learn_rate", WARM_LEARN_RATE])
     return [sys.executable, str(REPO / "training" / "train.py"), "de", "--stages", "ner", "--vectors", "model",
             "--ner-corpus", "de_ner_distill", "--suffix", f"_{shape}", "--max-steps", str(max_steps),
             "--set", f"components.ner.model.tok2vec.encode.width={width}",

@@ -60,7 +60,12 @@ def test_train_command_sets_the_student_shape():
             assert cmd[cmd.index("--paths.ner_source") + 1] == str(start)
             assert cmd[cmd.index("--paths.train") + 1].endswith("de_ner_distill_train.spacy")
             assert cmd[cmd.index("--training.max_steps") + 1] == "1234"
-            assert cmd[cmd.index("--training.optimizer.learn_rate") + 1] == distill.WARM_LEARN_RATE
+            rate = distill.GENTLE_LEARN_RATE if shape in distill.GENTLE else distill.WARM_LEARN_RATE
+            assert cmd[cmd.index("--training.optimizer.learn_rate") + 1] == rate
+            if shape in distill.GENTLE:  # batches of 1,000 words from the first step
+                assert cmd[cmd.index("--training.batcher.size.start") + 1] == distill.GENTLE_BATCH_WORDS
+            else:
+                assert "--training.batcher.size.start" not in cmd
             continue
         assert cmd[cmd.index("--ner-corpus") + 1] == "de_ner_distill"
         assert f"components.ner.model.tok2vec.encode.width={width}" in cmd
