@@ -246,16 +246,16 @@ def stage_corpus(sources: Sequence[str], gold: str = "de_ner") -> None:
 
 
 SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4), "p2": (128, 2), "p1": (128, 1),
-          "p2g": (128, 2), "p1g": (128, 1)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
-WARM = {"d3", "p2", "p1", "p2g", "p1g"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
-PRUNED = {"p2", "p1", "p2g", "p1g"}  # ... with only the first <depth> CNN layers of B's tok2vec (stage prune)
+          "p3g": (128, 3), "p2g": (128, 2), "p1g": (128, 1)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+WARM = {"d3", "p2", "p1", "p3g", "p2g", "p1g"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+PRUNED = {"p2", "p1", "p3g", "p2g", "p1g"}  # ... with only the first <depth> CNN layers of B's tok2vec (stage prune)
 WARM_LEARN_RATE = "0.0005"  # half of ner.cfg's: the start is already trained
-# "gentle" fine-tuning (p2g, p1g): p2 at WARM_LEARN_RATE with batches compounding from 100 words
+# "gentle" fine-tuning (p3g, p2g, p1g): p2 at WARM_LEARN_RATE with batches compounding from 100 words
 # fell from dev-part F1 0.6532 (untrained cut) to 0.635 at step 400 (session 24): Adam's first
 # steps move every weight by about the learn rate, whatever its gradient, and the weight
 # averages keep that start. So: a fifth of the learn rate and batches of 1,000 words from the start
 # (B ended its own training at 1,000).
-GENTLE = {"p2g", "p1g"}
+GENTLE = {"p3g", "p2g", "p1g"}
 GENTLE_LEARN_RATE = "0.0001"
 GENTLE_BATCH_WORDS = "1000"
 
