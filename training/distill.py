@@ -3,7 +3,7 @@
     LAGEBILD_E5_INT8=0 OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages label
     python training/ner_data.py --name de_ner          # B's gold corpus
     OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages corpus,train --shape d1|d2
-    OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages prune,corpus,train --shape p2|p1
+    OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages prune,corpus,train --shape p3g|p2g|p1g
     python training/distill.py --stages package --shape d1 [--dest DIR]
 
 1. ``label``: the accurate NER (:class:`lagebild.language.accurate.AccurateModel`, the NER head
@@ -18,8 +18,10 @@
 3. ``train``: ``train.py de --stages ner --vectors model --ner-corpus de_ner_distill`` with the
    student's tok2vec shape (``--shape d1``: 128/4 as B; ``d2``: 96/2) ->
    ``training/output/de/ner_<shape>/``. Warm shapes start from B's trained ``ner``
-   (``configs/ner_warm.cfg``): ``d3`` as it is; ``p2``/``p1`` cut to its first 2 / 1 CNN
-   layers by stage ``prune`` (:func:`prune_ner`, written to ``training/output/de/pruned_<shape>``).
+   (``configs/ner_warm.cfg``): ``d3`` as it is; ``p3g``/``p2g``/``p1g`` (and ``p2``/``p1`` at
+   the warm learn rate) cut to its first 3 / 2 / 1 CNN layers by stage ``prune``
+   (:func:`prune_ner`, written to ``training/output/de/pruned_<depth>``). Results (none
+   shipped): ``training/README.md``, "Cut students".
 4. ``package``: ``train.py de --stages package-ner`` -- the shipped pipeline (or ``--dest``) gets
    the student's ``ner`` (everything else unchanged).
 """
