@@ -171,10 +171,11 @@ def main(argv=None) -> int:
             results.append(res)
     if args.bootstrap and args.dev and len(models) > 1:
         counts = [dev_counts(spacy.load(m, exclude=["lemmatizer"]), True) for m in models]
-        print(f"paired bootstrap over {len(counts[0])} dev Docs (2,000 samples, seed 0), with the repair:")
+        out = sys.stderr if args.json else sys.stdout  # --json: stdout stays one JSON document
+        print(f"paired bootstrap over {len(counts[0])} dev Docs (2,000 samples, seed 0), with the repair:", file=out)
         for m, c in zip(models[1:], counts[1:]):
             diff, lo, hi = paired_bootstrap(counts[0], c)
-            print(f"  {m} minus {models[0]}: F1 {diff:+.4f}, 95 % interval [{lo:+.4f}, {hi:+.4f}]")
+            print(f"  {m} minus {models[0]}: F1 {diff:+.4f}, 95 % interval [{lo:+.4f}, {hi:+.4f}]", file=out)
     if args.json:
         import json
 
