@@ -3,6 +3,7 @@
     LAGEBILD_E5_INT8=0 OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages label
     python training/ner_data.py --name de_ner          # B's gold corpus
     OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages corpus,train --shape d1|d2
+    OMP_NUM_THREADS=1 nice -n 10 python training/distill.py --stages prune,corpus,train --shape p3g|p2g|p1g
     python training/distill.py --stages package --shape d1 [--dest DIR]
 
 1. ``label``: the accurate NER (:class:`lagebild.language.accurate.AccurateModel`, the NER head
@@ -16,7 +17,11 @@
    train part, k % 10 == 4; GermEval's held-out 10 % is never read).
 3. ``train``: ``train.py de --stages ner --vectors model --ner-corpus de_ner_distill`` with the
    student's tok2vec shape (``--shape d1``: 128/4 as B; ``d2``: 96/2) ->
-   ``training/output/de/ner_<shape>/``.
+   ``training/output/de/ner_<shape>/``. Warm shapes start from B's trained ``ner``
+   (``configs/ner_warm.cfg``): ``d3`` as it is; ``p3g``/``p2g``/``p1g`` (and ``p2``/``p1`` at
+   the warm learn rate) cut to its first 3 / 2 / 1 CNN layers by stage ``prune``
+   (:func:`prune_ner`, written to ``training/output/de/pruned_<depth>``). Results (none
+   shipped): ``training/README.md``, "Cut students".
 4. ``package``: ``train.py de --stages package-ner`` -- the shipped pipeline (or ``--dest``) gets
    the student's ``ner`` (everything else unchanged).
 """
@@ -242,17 +247,89 @@ def stage_corpus(sources: Sequence[str], gold: str = "de_ner") -> None:
     log(f"corpus: {n_gold} gold docs + silver (docs, words, entities) {counts} -> de_ner_distill_train.spacy")
 
 
-SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
-WARM = {"d3"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+SHAPES = {"d1": (128, 4), "d2": (96, 2), "d3": (128, 4), "p2": (128, 2), "p1": (128, 1),
+          "p3g": (128, 3), "p2g": (128, 2), "p1g": (128, 1)}  # the NER's own tok2vec (width, depth): D1 = B's, D2 = run C's
+WARM = {"d3", "p2", "p1", "p3g", "p2g", "p1g"}  # warm start: the shipped pipeline's ner (B), trained further (configs/ner_warm.cfg)
+PRUNED = {"p2", "p1", "p3g", "p2g", "p1g"}  # ... with only the first <depth> CNN layers of B's tok2vec (stage prune)
 WARM_LEARN_RATE = "0.0005"  # half of ner.cfg's: the start is already trained
+# "gentle" fine-tuning (p3g, p2g, p1g): p2 at WARM_LEARN_RATE with batches compounding from 100 words
+# fell from dev-part F1 0.6532 (untrained cut) to 0.635 at step 400 (session 24): Adam's first
+# steps move every weight by about the learn rate, whatever its gradient, and the weight
+# averages keep that start. So: a fifth of the learn rate and batches of 1,000 words from the start
+# (B ended its own training at 1,000).
+GENTLE = {"p3g", "p2g", "p1g"}
+GENTLE_LEARN_RATE = "0.0001"
+GENTLE_BATCH_WORDS = "1000"
+
+
+def _ner_cnn_stack(model):
+    """The residual CNN layers (``MaxoutWindowEncoder``) of a NER model with its own tok2vec:
+    ``(parent, stack)`` where ``stack`` is the chain of the residual layers (the layer itself
+    when there is only one) and ``parent`` the ``with_array`` node that holds it. ValueError
+    when the model has no such stack or more than one (a listener NER has none)."""
+    def is_block(node):
+        return node.name.startswith("residual(") and bool(node.layers) and node.layers[0].name.startswith("expand_window")
+
+    found = [(n, n.layers[0]) for n in model.walk() if n.name.startswith("with_array(") and len(n.layers) == 1
+             and (is_block(n.layers[0]) or (n.layers[0].layers and all(is_block(x) for x in n.layers[0].layers)))]
+    if len(found) != 1:
+        raise ValueError(f"expected one residual CNN stack in the NER's tok2vec, found {len(found)}")
+    return found[0]
+
+
+def prune_ner(nlp, depth: int):
+    """Cut the ``ner`` of ``nlp`` (a NER with its own ``MaxoutWindowEncoder`` tok2vec, as B)
+    to its first ``depth`` residual CNN layers, in place, and set the config's
+    ``encode.depth`` to match, so that ``nlp.to_disk`` writes a pipeline that ``spacy.load``
+    reads with the cut shape. The embedding, the kept layers and the transition model keep
+    B's trained weights: a warm start for a cheaper student (layer dropping, as DistilBERT
+    initialises its student from every other teacher layer: Sanh et al. 2019, "DistilBERT, a
+    distilled version of BERT"). Each dropped layer is a residual block ``x + f(x)``, so the
+    cut model is still a working NER (dev-part F1 measured 2026-12-01: B 0.6635, depth 3
+    0.6564, depth 2 0.6532, depth 1 0.5876, untrained). Returns ``nlp``. ValueError when
+    ``depth`` is not in 1 .. (B's depth - 1)."""
+    ner = nlp.get_pipe("ner")
+    parent, stack = _ner_cnn_stack(ner.model)
+    blocks = list(stack.layers) if stack.layers[0].name.startswith("residual(") else [stack]
+    if not 1 <= depth < len(blocks):
+        raise ValueError(f"depth {depth}: the NER's tok2vec has {len(blocks)} CNN layers; keep 1 to {len(blocks) - 1}")
+    if depth == 1:  # thinc's clone(layer, 1) is the layer itself, without a chain
+        parent._layers = [blocks[0]]
+    else:
+        stack._layers = blocks[:depth]
+    nlp.config["components"]["ner"]["model"]["tok2vec"]["encode"]["depth"] = depth
+    return nlp
+
+
+def pruned_directory(shape: str) -> Path:
+    """Where stage ``prune`` writes the start of a PRUNED shape: ``training/output/de/pruned_<depth>``
+    (shapes of one depth share it)."""
+    return OUTPUT / f"pruned_{SHAPES[shape][1]}"
+
+
+def stage_prune(shape: str) -> None:
+    """The shipped pipeline with its ``ner`` cut to the shape's depth (:func:`prune_ner`) ->
+    :func:`pruned_directory`, the start that ``train`` sources for a PRUNED shape."""
+    import spacy
+
+    import functions  # noqa: F401  (the tokenizer callback in the shipped config)
+
+    if shape not in PRUNED:
+        raise SystemExit(f"shape {shape} is not pruned (choose from {', '.join(sorted(PRUNED))})")
+    nlp = prune_ner(spacy.load(MODEL), SHAPES[shape][1])
+    out = pruned_directory(shape)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    log(f"prune: ner cut to {SHAPES[shape][1]} CNN layers -> {out}")
 
 
 def train_command(shape: str, max_steps: int) -> List[str]:
     """``training/train.py`` for the student ``shape`` on ``de_ner_distill``: the NER with its
     own CNN tok2vec of the shape's width/depth and the shipped pipeline's static vectors
     -> ``training/output/de/ner_<shape>/`` (model-best = best dev F1). A WARM shape starts
-    from the shipped pipeline's ner instead (``spacy train configs/ner_warm.cfg``; same
-    vectors table, so the sourced component fits)."""
+    from the shipped pipeline's ner instead, a PRUNED one from its cut copy
+    (:func:`pruned_directory`; ``spacy train configs/ner_warm.cfg``; same vectors table, so
+    the sourced component fits)."""
     width, depth = SHAPES[shape]
     if shape in WARM:
         out = OUTPUT / f"ner_{shape}"
@@ -260,9 +337,12 @@ def train_command(shape: str, max_steps: int) -> List[str]:
                 "--output", str(out), "--code", str(REPO / "training" / "functions.py"), "--nlp.lang", "de",
                 "--paths.train", str(CORPUS / "de_ner_distill_train.spacy"),
                 "--paths.dev", str(CORPUS / "de_ner_distill_dev.spacy"),
-                "--paths.vectors", str(MODEL), "--paths.ner_source", str(MODEL),
-                "--training.max_steps", str(max_steps),
-                "--training.optimizer.learn_rate", WARM_LEARN_RATE]
+                "--paths.vectors", str(MODEL),
+                "--paths.ner_source", str(pruned_directory(shape) if shape in PRUNED else MODEL),
+                "--training.max_steps", str(max_steps)] + (
+                ["--training.optimizer.learn_rate", GENTLE_LEARN_RATE,
+                 "--training.batcher.size.start", GENTLE_BATCH_WORDS] if shape in GENTLE else
+                ["--training.optimizer.learn_rate", WARM_LEARN_RATE])
     return [sys.executable, str(REPO / "training" / "train.py"), "de", "--stages", "ner", "--vectors", "model",
             "--ner-corpus", "de_ner_distill", "--suffix", f"_{shape}", "--max-steps", str(max_steps),
             "--set", f"components.ner.model.tok2vec.encode.width={width}",
@@ -304,6 +384,8 @@ def main() -> int:
             stage_label(args.sources.split(","), args.max_words)
         elif st == "corpus":
             stage_corpus(args.sources.split(","))
+        elif st == "prune":
+            stage_prune(args.shape)
         elif st == "train":
             stage_train(args.shape, args.max_steps)
         elif st == "package":

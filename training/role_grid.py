@@ -1,6 +1,6 @@
 """Score German NER pipelines on the "role noun + name" grid (issue 10).
 
-    python training/role_grid.py [--model DIR ...] [--errors] [--dev]
+    python training/role_grid.py [--model DIR ...] [--errors] [--dev [--bootstrap]]
 
 The grid is ``tests/language/role_grid.tsv``: own sentences (no corpus text) with a role
 noun, title or party-role compound before a person's name ("Die Landesrätin Anna Berger
@@ -79,25 +79,69 @@ def score(nlp, grid, repair: bool, errors: bool = False, name: str = ""):
             "role_inside": inside, "kinds": {k: tuple(v) for k, v in sorted(kinds.items())}}
 
 
-def dev_scores(nlp, repair: bool, path: Path = ROOT / "training" / "corpus" / "de_ner_dev.spacy"):
-    """Entity P/R/F1 (spaCy's scorer) of ``nlp`` (+ the repair) on the NER dev part that
-    ``ner_data.py`` writes (GermEval's training part, k % 10 == 4; never the held-out 10 %).
-    FileNotFoundError when it has not been written."""
-    from spacy.scorer import Scorer
+DEV = ROOT / "training" / "corpus" / "de_ner_dev.spacy"
+
+
+def _dev_pairs(nlp, repair: bool, path: Path = DEV):
+    """(predicted Doc, reference Doc) for each Doc of the NER dev part that ``ner_data.py``
+    writes (GermEval's training part, k % 10 == 4; never the held-out 10 %): ``nlp`` (+ the
+    role repair) on the reference's words. FileNotFoundError when it has not been written."""
     from spacy.tokens import Doc, DocBin
-    from spacy.training import Example
 
     from lagebild.language import ner_roles
 
     comp = ner_roles.RoleNameRepair("de") if repair else None
-    examples = []
     for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
         doc = nlp(Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref]))
         if comp is not None:
             doc = comp(doc)
-        examples.append(Example(doc, ref))
-    sc = Scorer.score_spans(examples, "ents")
+        yield doc, ref
+
+
+def dev_scores(nlp, repair: bool, path: Path = DEV):
+    """Entity P/R/F1 (spaCy's scorer) of ``nlp`` (+ the repair) on the NER dev part
+    (:func:`_dev_pairs`). FileNotFoundError when it has not been written."""
+    from spacy.scorer import Scorer
+    from spacy.training import Example
+
+    sc = Scorer.score_spans([Example(doc, ref) for doc, ref in _dev_pairs(nlp, repair, path)], "ents")
     return {"p": round(sc["ents_p"], 4), "r": round(sc["ents_r"], 4), "f1": round(sc["ents_f"], 4)}
+
+
+def dev_counts(nlp, repair: bool, path: Path = DEV):
+    """Per dev Doc (:func:`_dev_pairs`) the exact-span entity counts ``(tp, fp, fn)`` (span and
+    label must both match; the F1 over all Docs equals :func:`dev_scores`'s)."""
+    out = []
+    for doc, ref in _dev_pairs(nlp, repair, path):
+        gold = {(e.start, e.end, e.label_) for e in ref.ents}
+        pred = {(e.start, e.end, e.label_) for e in doc.ents}
+        out.append((len(gold & pred), len(pred - gold), len(gold - pred)))
+    return out
+
+
+def _f1(rows) -> float:
+    tp = sum(r[0] for r in rows)
+    wrong = sum(r[1] + r[2] for r in rows)
+    return 2 * tp / (2 * tp + wrong) if tp or wrong else 0.0
+
+
+def paired_bootstrap(base, cand, samples: int = 2000, seed: int = 0):
+    """Paired bootstrap over documents (Efron & Tibshirani 1993, "An Introduction to the
+    Bootstrap"; for NLP: Berg-Kirkpatrick et al. 2012, "An Empirical Investigation of
+    Statistical Significance in NLP"): ``base`` and ``cand`` are :func:`dev_counts` lists of one
+    dev set (same Docs, same order). Draws ``samples`` resamples of the Docs with replacement
+    and returns ``(diff, lo, hi)``: F1(cand) - F1(base) on the whole set and the 2.5 / 97.5
+    percentiles of the resampled differences. ValueError for lists of different lengths or empty."""
+    import random
+
+    if len(base) != len(cand) or not base:
+        raise ValueError(f"paired bootstrap needs two count lists over the same Docs ({len(base)} vs {len(cand)})")
+    rnd, n, diffs = random.Random(seed), len(base), []
+    for _ in range(samples):
+        idx = [rnd.randrange(n) for _ in range(n)]
+        diffs.append(_f1([cand[i] for i in idx]) - _f1([base[i] for i in idx]))
+    diffs.sort()
+    return _f1(cand) - _f1(base), diffs[int(0.025 * samples)], diffs[min(samples - 1, int(0.975 * samples))]
 
 
 def main(argv=None) -> int:
@@ -107,6 +151,9 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--dev", action="store_true",
                     help="also entity P/R/F1 on the ner_data dev part (training/corpus/de_ner_dev.spacy)")
+    ap.add_argument("--bootstrap", action="store_true",
+                    help="with --dev and two or more --model: each model's dev F1 minus the first's, with a "
+                         "95%% interval from a paired bootstrap over the dev Docs (with the repair)")
     args = ap.parse_args(argv)
     import spacy
 
@@ -122,6 +169,13 @@ def main(argv=None) -> int:
             if args.dev:
                 res["dev"] = dev_scores(nlp, repair)
             results.append(res)
+    if args.bootstrap and args.dev and len(models) > 1:
+        counts = [dev_counts(spacy.load(m, exclude=["lemmatizer"]), True) for m in models]
+        out = sys.stderr if args.json else sys.stdout  # --json: stdout stays one JSON document
+        print(f"paired bootstrap over {len(counts[0])} dev Docs (2,000 samples, seed 0), with the repair:", file=out)
+        for m, c in zip(models[1:], counts[1:]):
+            diff, lo, hi = paired_bootstrap(counts[0], c)
+            print(f"  {m} minus {models[0]}: F1 {diff:+.4f}, 95 % interval [{lo:+.4f}, {hi:+.4f}]", file=out)
     if args.json:
         import json
 
