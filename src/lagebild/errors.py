@@ -76,8 +76,9 @@ class Errors(metaclass=_Coded):
     E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
     # store and CLI (E04x)
     E040 = "No database at {db}; check --db (or $LAGEBILD_DB), or create one with `lagebild ingest FILES --db {db}`"
-    E041 = ("The database {db} is locked by another process writing to it (e.g. `lagebild ingest`{pid}); "
-            "waited {wait:g} s. Try again when it has finished, or raise $LAGEBILD_LOCK_WAIT (seconds)")
+    E041 = ("The database {db} is locked by another process ({holder}); waited {wait:g} s. DuckDB lets no "
+            "other process in while one writes, and no writer in while one reads (a running `lagebild serve` "
+            "too). Try again when it has finished, or stop it, or raise $LAGEBILD_LOCK_WAIT (seconds)")
     E042 = "Id prefix {id!r} is ambiguous in {db}: it matches {ids}"
     E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
     E044 = "Unknown table {table!r}; choose one of {choices}"
