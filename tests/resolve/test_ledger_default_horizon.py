@@ -95,3 +95,19 @@ def test_workbench_ledger_agrees(ledger):
     assert (counts["due"], counts["open"]) == (2, 4), counts
     doc = client.get("/api/documents/old-nohz").json()
     assert doc["forecasts"][0]["status"] == "due"
+
+
+@pytest.mark.parametrize("as_of,warned", [
+    ("2016-06-01", True),   # within the year after publication: it can still come true
+    ("2017-03-10", False),  # the year is over
+])
+def test_a_miss_within_the_default_horizon_is_premature(store_target, as_of, warned):
+    """W135 used the stated horizon only: `resolve ID -o false` on a forecast without one was
+    never premature, though the resolver still looks for its event for a year."""
+    with Store(store_target) as st:
+        st.save(_doc("w1", date(2016, 3, 1), None))
+    shown = CliRunner().invoke(app, ["resolve", "w1:f0", "-o", "false", "--as-of", as_of, "--db", store_target])
+    assert shown.exit_code == 0, shown.output
+    assert ("[W135]" in shown.output) == warned, shown.output
+    if warned:
+        assert "2017-03-01" in shown.output
