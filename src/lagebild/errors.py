@@ -40,6 +40,7 @@ class Errors(metaclass=_Coded):
     E002 = "Input looks binary (NUL bytes or too many control characters): {path}"
     E003 = "Input is not valid text in any supported encoding: {path}"
     E004 = "Input is too large ({size} bytes, limit {limit}): {path}"
+    E159 = "Input is too large once decompressed (more than {limit} bytes, the limit; {size} bytes compressed): {path}"
     E005 = "No readable article text could be extracted: {path}"
     E006 = "Unknown input format {fmt!r} for {path}"
     E007 = "Path does not exist: {path}"

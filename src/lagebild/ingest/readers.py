@@ -169,8 +169,8 @@ def read_bytes_checked(path: Path) -> Tuple[bytes, Optional[str]]:
         raise BadInputError(Errors.E004.format(size=size, limit=MAX_BYTES, path=path), path=str(path))
     if is_gzip(path):
         data, problem = gunzip(path)
-        if len(data) > MAX_BYTES:
-            raise BadInputError(Errors.E004.format(size=len(data), limit=MAX_BYTES, path=path), path=str(path))
+        if len(data) > MAX_BYTES:  # gunzip stops one byte past the limit: the real size is unknown
+            raise BadInputError(Errors.E159.format(size=size, limit=MAX_BYTES, path=path), path=str(path))
         return data, problem
     return path.read_bytes(), None
 
