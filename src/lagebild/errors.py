@@ -91,6 +91,10 @@ class Errors(metaclass=_Coded):
             "back: to move documents between stores, `lagebild export docs.jsonl` and `lagebild ingest docs.jsonl`")
     E048 = ("{path} is a Parquet file, not an article: `lagebild ingest` reads text, HTML, JSON Lines, feeds "
             "and WARC; the Parquet output of `ingest --engine ray --out` is loaded with `lagebild load-parquet`")
+    E049 = ("{path} is a table (CSV/TSV), not an article: read as text it would be one document of every "
+            "row run together. Write one JSON object per article and line ({{\"text\": …, \"title\": …, "
+            "\"published\": …}}) and ingest that .jsonl file, or give --input-format text to read the "
+            "file as one plain text anyway")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
