@@ -92,3 +92,17 @@ def test_csv_list_cells_are_json_arrays_in_every_backend(tmp_path, store_target)
     assert len(warnings) == 1 and warnings[0].startswith("[W002]")
     rows = list(csv.DictReader(incidents.open(newline="", encoding="utf-8")))
     assert rows and all(json.loads(r["event_ids"]) and all(":e" in e for e in json.loads(r["event_ids"])) for r in rows)
+
+
+def test_an_unreachable_store_leaves_an_earlier_export_alone(tmp_path, monkeypatch):
+    """`export OUT --db postgresql://…` on a server that does not answer overwrote OUT with
+    an empty file before it failed (the read-only store connected only when first read)."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "docs.jsonl"
+    out.write_text('{"id": "earlier"}\n', encoding="utf-8")
+    for table in ("documents", "events"):
+        result = CliRunner().invoke(app, ["export", str(out), "--table", table, "--db",
+                                          "postgresql://analyst@127.0.0.1:1/news"])
+        assert result.exit_code == 2 and "[E015]" in result.output, result.output
+        assert out.read_text(encoding="utf-8") == '{"id": "earlier"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl"]
