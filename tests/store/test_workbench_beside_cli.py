@@ -75,8 +75,10 @@ def test_a_writer_is_told_that_the_workbench_holds_the_file(served, tmp_path, ar
 
 
 def test_lock_holder_names_other_programs_and_unknown_processes():
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    other = subprocess.Popen([sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"],
+                             stdout=subprocess.PIPE, text=True)
     try:
+        assert other.stdout.readline().strip() == "ready"  # past exec: its command line is readable
         assert lock_holder(other.pid) == f"`{Path(sys.executable).name} -c`, process {other.pid}"
     finally:
         other.kill()

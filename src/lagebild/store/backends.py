@@ -62,8 +62,9 @@ def lock_holder(pid: Optional[int]) -> str:
             rest = argv[i + (2 if name == "-m" else 1):]
             verb = next((a for a in rest if not a.startswith("-")), "")
             return f"`{f'lagebild {verb}'.strip()}`, process {pid}"
-    shown = " ".join(names[:2]) if names else "?"
-    return f"`{shown}`, process {pid}"
+    if not names:  # a kernel thread, or a process between fork and exec
+        return f"process {pid}"
+    return f"`{' '.join(names[:2])}`, process {pid}"
 
 
 class DuckDBBackend(Backend):
