@@ -40,6 +40,7 @@ class Errors(metaclass=_Coded):
     E002 = "Input looks binary (NUL bytes or too many control characters): {path}"
     E003 = "Input is not valid text in any supported encoding: {path}"
     E004 = "Input is too large ({size} bytes, limit {limit}): {path}"
+    E159 = "Input is too large once decompressed (more than {limit} bytes, the limit; {size} bytes compressed): {path}"
     E005 = "No readable article text could be extracted: {path}"
     E006 = "Unknown input format {fmt!r} for {path}"
     E007 = "Path does not exist: {path}"
@@ -76,8 +77,9 @@ class Errors(metaclass=_Coded):
     E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
     # store and CLI (E04x)
     E040 = "No database at {db}; check --db (or $LAGEBILD_DB), or create one with `lagebild ingest FILES --db {db}`"
-    E041 = ("The database {db} is locked by another process writing to it (e.g. `lagebild ingest`{pid}); "
-            "waited {wait:g} s. Try again when it has finished, or raise $LAGEBILD_LOCK_WAIT (seconds)")
+    E041 = ("The database {db} is locked by another process ({holder}); waited {wait:g} s. DuckDB lets no "
+            "other process in while one writes, and no writer in while one reads (a running `lagebild serve` "
+            "too). Try again when it has finished, or stop it, or raise $LAGEBILD_LOCK_WAIT (seconds)")
     E042 = "Id prefix {id!r} is ambiguous in {db}: it matches {ids}"
     E043 = "Could not store document {id} ({source}): {msg}; the document was rolled back, the batch goes on"
     E044 = "Unknown table {table!r}; choose one of {choices}"
@@ -89,6 +91,10 @@ class Errors(metaclass=_Coded):
             "back: to move documents between stores, `lagebild export docs.jsonl` and `lagebild ingest docs.jsonl`")
     E048 = ("{path} is a Parquet file, not an article: `lagebild ingest` reads text, HTML, JSON Lines, feeds "
             "and WARC; the Parquet output of `ingest --engine ray --out` is loaded with `lagebild load-parquet`")
+    E049 = ("{path} is a table (CSV/TSV), not an article: read as text it would be one document of every "
+            "row run together. Write one JSON object per article and line ({{\"text\": …, \"title\": …, "
+            "\"published\": …}}) and ingest that .jsonl file, or give --input-format text to read the "
+            "file as one plain text anyway")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "

@@ -152,3 +152,15 @@ def test_jsonl_record_without_text_says_so(tmp_path, record):
     path = _write(tmp_path, "one.jsonl", (json.dumps(record) + "\n").encode())
     (item,) = list(read_paths([path]))
     assert "[E009]" in item.reason and "missing, empty or blank" in item.reason
+
+
+def test_a_gzip_bomb_is_refused_with_what_is_known_of_its_size(tmp_path):
+    """A small .gz that inflates past the limit was "too large (20000001 bytes …)": gunzip
+    stops one byte past the limit, so that number was never the input's size."""
+    path = tmp_path / "bomb.txt.gz"
+    with gzip.open(path, "wb") as fh:
+        for _ in range(MAX_BYTES // 1_000_000 + 2):
+            fh.write(b"A" * 1_000_000)
+    (item,) = list(read_paths([path]))
+    assert isinstance(item, IngestFailure) and "[E159]" in item.reason
+    assert f"{MAX_BYTES + 1} bytes" not in item.reason and f"{path.stat().st_size} bytes compressed" in item.reason

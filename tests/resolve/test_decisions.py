@@ -256,7 +256,7 @@ def test_cli_shows_a_decided_forecast_as_resolved(store, tmp_path):
     ("2999-12-31", "true", False),    # it happened early: nothing premature
     ("2999-12-31", "void", False),
     ("2024-03-31", "false", False),   # the horizon is over
-    (None, "false", False),           # no horizon: nothing to compare with
+    (None, "false", False),           # no horizon: a year after publication (2024-01-05), over
 ])
 def test_cli_warns_on_a_miss_decided_before_the_horizon_ends(store_target, end, outcome, warned):
     """`resolve ID -o false` on a forecast whose horizon has not ended was stored without a

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from ._util import app
+from ._util import app, reflow_commands
 
 VERB_MODULES = (
     "analyze",
@@ -28,6 +28,8 @@ VERB_MODULES = (
 
 for _name in VERB_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
+
+reflow_commands(app)
 
 
 def main() -> None:

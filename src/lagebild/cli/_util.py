@@ -159,6 +159,38 @@ class LagebildGroup(TyperGroup):
             ctx.exit(1)
 
 
+def reflow_help(text: str) -> str:
+    """A command's help text with the line breaks of the source inside prose paragraphs
+    joined: typer's rich help keeps each docstring line break, so a paragraph wrapped at 90
+    columns in the source was printed as ragged half-lines on an 80-column terminal (and
+    never filled a wide one). A paragraph with an indented line (an example command) keeps
+    its lines; paragraphs stay apart. ``text`` is cleaned with :func:`inspect.cleandoc`."""
+    import inspect
+
+    out = []
+    for para in inspect.cleandoc(text).split("\n\n"):
+        lines = para.split("\n")
+        if any(line[:1].isspace() for line in lines[1:]):
+            out.append(para)
+        else:
+            out.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(out)
+
+
+def reflow_commands(typer_app: typer.Typer) -> None:
+    """:func:`reflow_help` on the help of every command registered on ``typer_app`` and
+    its sub-apps (``eval …``); called once all verbs are registered."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        text = info.help or (inspect.getdoc(info.callback) if info.callback else None)
+        if text:
+            info.help = reflow_help(text)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            reflow_commands(group.typer_instance)
+
+
 app = typer.Typer(
     name="lagebild",
     help="Turn news and commentary into events, statements and forecasts.",

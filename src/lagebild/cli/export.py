@@ -49,7 +49,10 @@ def export_cli(
     else:
         table_name = table.value if table is not None else "documents"
     open_store(db).close()  # [E040] for a missing database: export never creates one
-    with Store(db) as store:  # writable: incidents are refreshed from the events first
+    # writable only for incidents (refreshed from the events first): any other table is read
+    # as `documents` reads it, so it can be exported while a workbench has the DuckDB file open
+    with Store(db, read_only=table_name != "incidents") as store:
+        store.backend  # connect now (a read-only Store connects lazily): no empty OUT when it cannot
         try:
             n = export(store, out, fmt=fmt.value, table=table_name)
         except Exception as e:  # noqa: BLE001 - an unwritable output is the user's to fix

@@ -33,7 +33,7 @@ def forecasts_cli(
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor id as holder or in the predicted event."),
     since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
-    status: Optional[Status] = typer.Option(None, "--status", help="open: horizon not over; due: over, unresolved; resolved."),
+    status: Optional[Status] = typer.Option(None, "--status", help="open: horizon not over; due: over, unresolved (no horizon: a year after publication); resolved."),
     limit: int = typer.Option(100, "--limit", "-n", callback=non_negative, help="At most this many rows (0: all)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
 ) -> None:

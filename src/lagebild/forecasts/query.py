@@ -3,17 +3,28 @@
 :func:`list_forecasts` filters the store's ``forecasts`` table by holder, actor,
 publication date and status:
 
-- ``open``: not resolved, and its horizon has not ended (or it has no end);
+- ``open``: not resolved, and its horizon has not ended;
 - ``due``: not resolved, and its horizon end lies before ``today``;
 - ``resolved``: an analyst (or the resolver) marked it resolved.
+
+A forecast that gives no horizon ends :data:`DEFAULT_HORIZON_DAYS` after its publication,
+as ``lagebild resolve`` judges it (:func:`lagebild.resolve.candidates.horizon_of`); one
+with neither a horizon nor a publication date stays open.
 """
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 STATUSES = ("open", "due", "resolved")
+DEFAULT_HORIZON_DAYS = 365  # a forecast without a horizon is judged on the year after it
+
+# the day a forecast's horizon ends, in SQL over ``forecasts f`` (DuckDB and PostgreSQL
+# both add an integer number of days to a DATE)
+HORIZON_END_SQL = f"coalesce(f.horizon_end, f.published + {DEFAULT_HORIZON_DAYS})"
+DUE_SQL = f"coalesce(f.status, 'open') <> 'resolved' AND {HORIZON_END_SQL} < ?"
+OPEN_SQL = f"coalesce(f.status, 'open') <> 'resolved' AND ({HORIZON_END_SQL} IS NULL OR {HORIZON_END_SQL} >= ?)"
 
 _COLUMNS = (
     "f.doc_id, f.idx, f.holder, f.text, f.condition, f.horizon_start, f.horizon_end, "
@@ -62,10 +73,10 @@ def build_query(
     if status == "resolved":
         where.append("f.status = 'resolved'")
     elif status == "due":
-        where.append("coalesce(f.status, 'open') <> 'resolved' AND f.horizon_end < ?")
+        where.append(DUE_SQL)
         params.append(today)
     elif status == "open":
-        where.append("coalesce(f.status, 'open') <> 'resolved' AND (f.horizon_end IS NULL OR f.horizon_end >= ?)")
+        where.append(OPEN_SQL)
         params.append(today)
     sql = f"SELECT {_COLUMNS} FROM forecasts f"
     if where:
@@ -94,18 +105,26 @@ def list_forecasts(store: Any, **filters: Any) -> List[Dict[str, Any]]:
         data = row.pop("data", None)
         extra = json.loads(data) if isinstance(data, str) else (data or {})
         row["id"] = f"{row['doc_id']}:f{row['idx']}"  # the stable forecast id (lagebild.resolve.ids)
-        row["status"] = effective_status(row.get("status"), row.get("horizon_end"), today)
+        row["status"] = effective_status(row.get("status"), row.get("horizon_end"), today, row.get("published"))
         for key in ("holder_text", "kind", "cues", "negated", "predicted", "horizon"):
             row.setdefault(key, extra.get(key))
         out.append(row)
     return out
 
 
-def effective_status(stored: Optional[str], horizon_end: Any, today: date) -> str:
+def _day(value: Any) -> Optional[date]:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def effective_status(stored: Optional[str], horizon_end: Any, today: date, published: Any = None) -> str:
+    """"resolved", "due" or "open" at ``today`` (the module docstring's rule). ``horizon_end``
+    and ``published``: a date, an ISO string or None; without a horizon the forecast ends
+    :data:`DEFAULT_HORIZON_DAYS` after ``published``."""
     if stored == "resolved":
         return "resolved"
-    if horizon_end is not None:
-        end = horizon_end if isinstance(horizon_end, date) else date.fromisoformat(str(horizon_end)[:10])
-        if end < today:
-            return "due"
-    return "open"
+    end = _day(horizon_end)
+    if end is None and _day(published) is not None:
+        end = _day(published) + timedelta(days=DEFAULT_HORIZON_DAYS)
+    return "due" if end is not None and end < today else "open"

@@ -12,11 +12,21 @@ import re
 
 from ..errors import Errors, LagebildError, Warnings
 from .build import article_from_html, article_from_text, looks_like_html
+from .dates import parse_date
 from .decode import display_path
 from .readers import IngestFailure, Item, read_bytes_checked, readers
 
 
 def _entry_date(entry: dict) -> Optional[str]:
+    """The entry's publication date as the feed wrote it, when :func:`parse_date` reads it:
+    the outlet's own calendar day ("Tue, 01 Mar 2016 23:30:00 -0500" is 1 March, as the same
+    timestamp is in JSON Lines or an HTML meta tag). feedparser's ``*_parsed`` values are
+    converted to UTC (that one would be 2 March), so they are only the fallback for forms
+    that parse_date does not know; None when the entry has no date."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and parse_date(raw) is not None:
+            return raw
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if isinstance(value, time.struct_time):

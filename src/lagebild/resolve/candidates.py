@@ -45,11 +45,11 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ..events.cameo import load_ontology
+from ..forecasts.query import DEFAULT_HORIZON_DAYS  # one definition for resolve and the ledger
 from .decisions import current, history
 from .holders import HolderNames
 from .ids import event_id, forecast_id, parse_id
 
-DEFAULT_HORIZON_DAYS = 365  # a forecast without a horizon is judged on the year after it
 MIN_SCORE = 0.45  # below this a "candidate" shares too little with the forecast
 PROPOSE_SCORE = 0.7  # a candidate this good is proposed as evidence (and confirms a condition)
 WEIGHTS = {"action": 0.4, "source": 0.3, "target": 0.2, "time": 0.1}

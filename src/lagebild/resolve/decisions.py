@@ -17,7 +17,7 @@ import getpass
 import json
 import os
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from ..errors import Errors, LagebildError, NotFoundError, Warnings
@@ -101,13 +101,22 @@ def record(
 def premature(store: Any, forecast: str, outcome: str, today: Optional[date] = None) -> Optional[str]:
     """Warning W135 when ``outcome`` is "false" and the horizon of ``forecast`` ends after
     ``today`` (default: the current date): the predicted event may still happen, so a
-    miss recorded now may be wrong. None otherwise (other outcomes, no horizon end, a
-    horizon that is over). "true" is never premature: the event has happened."""
+    miss recorded now may be wrong. A forecast without a horizon ends a year after its
+    publication, as the resolver and the ledger judge it
+    (:data:`lagebild.forecasts.query.DEFAULT_HORIZON_DAYS`). None otherwise (other
+    outcomes, neither a horizon nor a publication date, a horizon that is over). "true" is
+    never premature: the event has happened."""
+    from ..forecasts.query import DEFAULT_HORIZON_DAYS
+
     if outcome != "false":
         return None
     doc_id, idx = parse_id(forecast, "f")
-    rows = store.query("SELECT horizon_end FROM forecasts WHERE doc_id = ? AND idx = ?", [doc_id, idx])
+    rows = store.query("SELECT horizon_end, published FROM forecasts WHERE doc_id = ? AND idx = ?", [doc_id, idx])
     end = rows[0]["horizon_end"] if rows else None
+    if end is None and rows and rows[0]["published"] is not None:
+        published = rows[0]["published"]
+        published = published if isinstance(published, date) else date.fromisoformat(str(published)[:10])
+        end = published + timedelta(days=DEFAULT_HORIZON_DAYS)
     if end is None:
         return None
     end = end if isinstance(end, date) else date.fromisoformat(str(end)[:10])

@@ -13,6 +13,7 @@ from typing import Any, Iterable, List, Literal, Optional, Tuple
 
 from pydantic import BaseModel, Field, model_validator
 
+from ..forecasts.query import DUE_SQL, OPEN_SQL
 from ..schemas import ACTOR_TYPES, MODALITIES
 from .db import like, words
 
@@ -203,7 +204,8 @@ def statement_where(p: StatementParams) -> Where:
 
 def forecast_where(p: ForecastParams, today: date) -> Where:
     """The status is computed as :mod:`lagebild.forecasts.query` defines it: ``due`` when
-    the horizon ended before ``today`` and it is not resolved."""
+    the horizon (a year after publication when it gives none) ended before ``today`` and it
+    is not resolved."""
     where: List[str] = []
     params: List[Any] = []
     _dates(where, params, p, "f.published")
@@ -214,10 +216,10 @@ def forecast_where(p: ForecastParams, today: date) -> Where:
     if p.status == "resolved":
         where.append("f.status = 'resolved'")
     elif p.status == "due":
-        where.append("coalesce(f.status, 'open') <> 'resolved' AND f.horizon_end < ?")
+        where.append(DUE_SQL)
         params.append(today)
     elif p.status == "open":
-        where.append("coalesce(f.status, 'open') <> 'resolved' AND (f.horizon_end IS NULL OR f.horizon_end >= ?)")
+        where.append(OPEN_SQL)
         params.append(today)
     if p.min_probability is not None:
         where.append("f.probability >= ?")

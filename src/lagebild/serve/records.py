@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Dict, List, Optional, Tuple
 
 from ..events.cameo import load_ontology
-from ..forecasts.query import effective_status
+from ..forecasts.query import HORIZON_END_SQL, effective_status
 from .db import Database, ListQuery, encode_cursor, words
 from .filters import (
     ActorParams, DocumentParams, EventParams, ForecastParams, StatementParams,
@@ -199,7 +199,7 @@ def forecast_item(db: Database, row: Dict[str, Any], today: date) -> Dict[str, A
         source=source, title=item.get("title"),
     )
     item["stored_status"] = row.get("status")
-    item["status"] = effective_status(row.get("status"), row.get("horizon_end"), today)
+    item["status"] = effective_status(row.get("status"), row.get("horizon_end"), today, row.get("published"))
     return item
 
 
@@ -238,7 +238,7 @@ def forecast_status_counts(db: Database, p: ForecastParams, today: Optional[date
     where, params = forecast_where(p.model_copy(update={"status": None}), today)
     rows = db.query(
         "SELECT CASE WHEN f.status = 'resolved' THEN 'resolved' "
-        "WHEN f.horizon_end < ? THEN 'due' ELSE 'open' END AS st, count(*) AS n "
+        f"WHEN {HORIZON_END_SQL} < ? THEN 'due' ELSE 'open' END AS st, count(*) AS n "
         "FROM forecasts f JOIN documents d ON d.id = f.doc_id LEFT JOIN actors h ON h.id = f.holder"
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY 1",
         [today] + params,
@@ -261,11 +261,11 @@ def get_document(db: Database, doc_id: str) -> Optional[Dict[str, Any]]:
     doc["ingested_at"] = row["ingested_at"]
     today = date.today()
     stored = {r["idx"]: r for r in db.query(
-        "SELECT idx, status, horizon_end FROM forecasts WHERE doc_id = ?", [doc_id])}
+        "SELECT idx, status, horizon_end, published FROM forecasts WHERE doc_id = ?", [doc_id])}
     for i, fc in enumerate(doc.get("forecasts", [])):
         r = stored.get(i)
         if r:
-            fc["status"] = effective_status(r["status"], r["horizon_end"], today)
+            fc["status"] = effective_status(r["status"], r["horizon_end"], today, r["published"])
     return doc
 
 

@@ -11,7 +11,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from ..errors import DatabaseLockedError, Errors, LagebildError
 
@@ -41,6 +41,30 @@ class Backend:
     def json_text(self, column: str, *path: str) -> str:
         """SQL for the text at ``path`` inside the JSON ``column`` (NULL if absent)."""
         raise NotImplementedError
+
+
+def lock_holder(pid: Optional[int]) -> str:
+    """Who holds a DuckDB file, for [E041]: ``"`lagebild serve`, process 4711"`` when the
+    process's command line (Linux ``/proc/PID/cmdline``) names a lagebild verb,
+    ``"`python worker.py`, process 4711"`` for another program, ``"process 4711"`` when
+    its command line cannot be read, and ``"e.g. `lagebild ingest` or `lagebild serve`"``
+    when DuckDB named no process. The lock may be held by a reader: a workbench opens the
+    file read-only and still shuts writers out."""
+    if pid is None:
+        return "e.g. `lagebild ingest` or `lagebild serve`"
+    try:
+        argv = [a for a in Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0") if a]
+    except OSError:
+        return f"process {pid}"
+    names = [Path(a).name for a in argv]
+    for i, name in enumerate(names):
+        if name == "lagebild" or (name == "-m" and i + 1 < len(names) and names[i + 1] == "lagebild"):
+            rest = argv[i + (2 if name == "-m" else 1):]
+            verb = next((a for a in rest if not a.startswith("-")), "")
+            return f"`{f'lagebild {verb}'.strip()}`, process {pid}"
+    if not names:  # a kernel thread, or a process between fork and exec
+        return f"process {pid}"
+    return f"`{' '.join(names[:2])}`, process {pid}"
 
 
 class DuckDBBackend(Backend):
@@ -73,7 +97,7 @@ class DuckDBBackend(Backend):
                 if time.monotonic() >= deadline:
                     pid = re.search(r"PID (\d+)", str(e))
                     raise DatabaseLockedError(Errors.E041.format(
-                        db=path, pid=f", process {pid.group(1)}" if pid else "", wait=wait,
+                        db=path, holder=lock_holder(int(pid.group(1)) if pid else None), wait=wait,
                     )) from e
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)

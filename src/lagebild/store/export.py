@@ -2,12 +2,13 @@
 
 CSV text cells that begin with a spreadsheet formula character (``= + - @``, tab, CR) get
 a leading single quote (OWASP's rule against formula injection; :mod:`lagebild.csvsafe`);
-JSON Lines and Parquet are written unchanged."""
+JSON Lines and Parquet are written unchanged. CSV has no list type: a list cell (authors,
+warnings, incident event ids) is a JSON array in both backends."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, List
 
 from ..csvsafe import duckdb_select, neutralise_table
 from ..errors import Errors, LagebildError
@@ -54,8 +55,9 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet"}[fmt]
             select = _select(table)
             if fmt == "csv":  # text cells that a spreadsheet would run as a formula get a quote
-                text = [c["column_name"] for c in store.query(f"DESCRIBE {select}") if c["column_type"] == "VARCHAR"]
-                select = duckdb_select(select, text)
+                columns = store.query(f"DESCRIBE {select}")
+                text = [c["column_name"] for c in columns if c["column_type"] == "VARCHAR"]
+                select = duckdb_select(_json_lists(select, [c["column_name"] for c in columns if c["column_type"].endswith("[]")]), text)
             store.backend.execute(f"COPY ({select}) TO '{_quote(out)}' ({options})")
             # every exported table (incidents too: Store.count knows only the stored ones)
             return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
@@ -70,14 +72,29 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
         else:
             import pyarrow.csv as pacsv
 
-            # CSV has no list type: join list cells (authors, warnings) with "; "
+            # CSV has no list type: a list cell (authors, warnings, event_ids) is a JSON array
             data = pa.Table.from_pylist(
-                [{k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
+                [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()} for r in rows]
             ) if rows else data
             pacsv.write_csv(neutralise_table(data), out)  # formula injection: see lagebild.csvsafe
         return len(rows)
 
     return run
+
+
+def _json_lists(select: str, columns: List[str]) -> str:
+    """``select`` with each list column (``VARCHAR[]``: authors, warnings, event_ids) as the
+    text of a JSON array, ``["Tom Krisher", "Ap Auto Writer"]``, which ``json.loads`` reads
+    back, and which the PostgreSQL path writes too. DuckDB's own text of a list,
+    ``[Tom Krisher, Ap Auto Writer]``, quotes only some elements and has no reader."""
+    if not columns:
+        return select
+    cols = ", ".join(f'CAST(to_json({_ident(c)}) AS VARCHAR) AS {_ident(c)}' for c in columns)
+    return f"SELECT * REPLACE ({cols}) FROM ({select}) AS _list_rows"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _quote(path: Path) -> str:
