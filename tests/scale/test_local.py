@@ -367,3 +367,37 @@ def two_tokenizers():
 def test_rules_only_tokenizer_gives_the_pipelines_token_texts(two_tokenizers, construction, text):
     full, rules = two_tokenizers
     assert [t.text for t in rules(text)] == [t.text for t in full(text)], construction
+
+
+LANGUAGE_GRID = [
+    # (construction, text): analysed after the parent detected its language, the document
+    # equals the one analysed with detection in analyze_batch (language, warnings, records)
+    ("German article", "Meldung 1. 01.04.2025.\n\n" + SENTENCES[1] + " Das teilte die Agentur mit."),
+    ("English article", "Russia attacked Ukraine on Tuesday. The government in Berlin criticised the plans."),
+    ("unsure one-liner (W007)", "Selenskyj traf Macron."),
+    ("unsupported language (W007 en)", "Le gouvernement français a critiqué lundi les projets de Moscou à Paris."),
+    ("language given by the reader", None),
+]
+
+
+@pytest.mark.parametrize("construction,text", LANGUAGE_GRID, ids=[c for c, _ in LANGUAGE_GRID])
+def test_languages_detected_in_the_parent_give_the_same_documents(construction, text):
+    from lagebild.ingest import article_from_string
+    from lagebild.pipeline import analyze_batch
+    from lagebild.scale.local import _detect_languages
+
+    def article():
+        a = article_from_string(text or SENTENCES[2], source="t", published="2025-04-01")
+        if text is None:
+            a.language = "de"
+        return a
+
+    sent = article()
+    _detect_languages([sent], None)
+    assert sent.language, construction
+    forced = article()
+    _detect_languages([forced], "de")  # a forced language: the parent leaves it to the worker
+    assert forced.language == (None if text is not None else "de") and forced.warnings == article().warnings
+    (expected,) = analyze_batch([article()])
+    (got,) = analyze_batch([sent])
+    assert got.to_dict() == expected.to_dict(), construction

@@ -203,6 +203,24 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
 # -- the parent side --------------------------------------------------------------------
 
 
+def _detect_languages(articles: Sequence[Article], language: Optional[str]) -> None:
+    """Detect the language of each article that has none, here in the parent, before it
+    is sent (:func:`lagebild.pipeline.detect_article_language`): the detector's models
+    then load once per run instead of once per worker (~2 s CPU and ~250 MB each), and
+    the workers find the language set. Nothing to do when ``language`` is forced. A
+    document whose detection raises is left as it was: its worker detects again and
+    reports the error as that document's failure, as before."""
+    if language:
+        return
+    from ..pipeline import detect_article_language
+
+    for article in articles:
+        try:
+            detect_article_language(article)
+        except Exception:  # noqa: BLE001 - reported by the worker, per document
+            pass
+
+
 @dataclass
 class _Task:
     entries: List[Entry]
@@ -255,6 +273,7 @@ class ParallelIngest:
                 task = _Task(chunk)
                 articles = [item for _, item in chunk if not isinstance(item, IngestFailure)]
                 if articles:
+                    _detect_languages(articles, self.language)
                     task.future = self._executor.submit(_analyze_chunk, articles, self.with_tokens)
                 pending.append(task)
 
@@ -414,6 +433,7 @@ class ExactParallelIngest(ParallelIngest):
             articles = [item for _, item in task.entries if not isinstance(item, IngestFailure)]
             task.sent = True
             if articles:
+                _detect_languages(articles, self.language)
                 texts = [a.text for a in articles]
                 task.registry = known.relevant("\n".join(texts))
                 task.future = self._submit(articles, task.registry)
