@@ -70,9 +70,9 @@ def detect_article_language(article: Article) -> None:
     gets the one detected in its title and text (and warning W007 when the detector is
     unsure); one with a language is left as it is. Parallel analysis runs it in the
     parent before sending articles to the workers (:mod:`lagebild.scale.local`), so that
-    the detector's models (~2 s CPU and ~250 MB to load) are loaded once, not per worker;
-    the workers' :func:`choose_language` then finds the language set, as it would have
-    set it."""
+    the detector's models (~2 s CPU and ~230 MB on the first call) are loaded once, not
+    per worker; the workers' :func:`choose_language` then finds the language set, as it
+    would have set it."""
     if not article.language:
         lang, confidence = detect_language(" ".join(filter(None, [article.title, article.text])))
         article.language = lang

@@ -206,7 +206,7 @@ def _analyze_exact(articles: List[Article], registry: List[dict], with_tokens: b
 def _detect_languages(articles: Sequence[Article], language: Optional[str]) -> None:
     """Detect the language of each article that has none, here in the parent, before it
     is sent (:func:`lagebild.pipeline.detect_article_language`): the detector's models
-    then load once per run instead of once per worker (~2 s CPU and ~250 MB each), and
+    then load once per run instead of once per worker (~2 s CPU and ~230 MB each), and
     the workers find the language set. Nothing to do when ``language`` is forced. A
     document whose detection raises is left as it was: its worker detects again and
     reports the error as that document's failure, as before."""
