@@ -5,9 +5,13 @@
     >>> doc.to_dict()["language"]
     'de'
 """
-from .about import __version__
-from .pipeline import analyze, analyze_article, analyze_batch, load
-from .schemas import Actor, Article, Caption, Document, Event, Forecast, Section, Statement
+from ._startup import keep_torch_out_of_thinc
+
+keep_torch_out_of_thinc()  # before spaCy is imported: thinc need not import PyTorch (start-up cost)
+
+from .about import __version__  # noqa: E402
+from .pipeline import analyze, analyze_article, analyze_batch, load  # noqa: E402
+from .schemas import Actor, Article, Caption, Document, Event, Forecast, Section, Statement  # noqa: E402
 
 __all__ = [
     "__version__",

@@ -65,6 +65,21 @@ def _load(lang: str, model: Optional[str], pipeline: str) -> Language:
     return nlp
 
 
+def detect_article_language(article: Article) -> None:
+    """The detection step of :func:`choose_language`: an ``article`` without a language
+    gets the one detected in its title and text (and warning W007 when the detector is
+    unsure); one with a language is left as it is. Parallel analysis runs it in the
+    parent before sending articles to the workers (:mod:`lagebild.scale.local`), so that
+    the detector's models (~2 s CPU and ~230 MB on the first call) are loaded once, not
+    per worker; the workers' :func:`choose_language` then finds the language set, as it
+    would have set it."""
+    if not article.language:
+        lang, confidence = detect_language(" ".join(filter(None, [article.title, article.text])))
+        article.language = lang
+        if confidence < 0.5:
+            article.warnings.append(Warnings.W007.format(lang=lang))
+
+
 def choose_language(article: Article, *, language: Optional[str] = None) -> str:
     """The language to analyse ``article`` in; sets ``article.language``. A forced
     ``language`` is an ISO 639-1 code in any case ("DE" is "de")."""
@@ -72,11 +87,7 @@ def choose_language(article: Article, *, language: Optional[str] = None) -> str:
     if language:
         article.language = language
         return language
-    if not article.language:
-        lang, confidence = detect_language(" ".join(filter(None, [article.title, article.text])))
-        article.language = lang
-        if confidence < 0.5:
-            article.warnings.append(Warnings.W007.format(lang=lang))
+    detect_article_language(article)
     if article.language not in SUPPORTED:
         # Analysed with the English base so the document is still stored; flagged.
         article.warnings.append(Warnings.W007.format(lang="en"))

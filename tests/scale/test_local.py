@@ -330,3 +330,74 @@ def test_analyze_batch_hands_each_analysed_doc_to_on_doc(monkeypatch):
     assert sorted(i for i, _ in seen if i != 1) == [0, 2]
     assert "".join(t for i, t in seen if i == 1) == texts[1]
     assert all(not isinstance(r, Exception) for r in results)
+
+
+TOKENIZER_GRID = [
+    # (construction, text): token texts of the rules-only tokenizer must equal the full load's
+    ("plain name", "Vitaly Portnikov"),
+    ("hyphenated compound", "CDU-Generalsekretär Paul Ziemiak"),
+    ("abbreviation with period", "Dr. h.c. Hans-Peter Müller jun."),
+    ("genitive s and apostrophe", "Merkels Sprecher Steffen Seibert's"),
+    ("brackets and party", "Werner Faymann (SPÖ)"),
+    ("ordinal and date", "am 3. Oktober 2015 in St. Pölten"),
+    ("special case contraction", "zum Treffen ins Kanzleramt, z.B. beim G7-Gipfel"),
+    ("quotes and dashes", "„Wir schaffen das“ – sagte sie."),
+    ("URL and e-mail", "siehe https://example.org/a?b=1 oder info@example.org"),
+    ("numbers with units", "rund 750 Euro, 3,5 % und 10.000 Menschen"),
+    ("non-latin letters", "Recep Tayyip Erdoğan traf Владимир Путин"),
+]
+
+
+@pytest.fixture(scope="module")
+def two_tokenizers():
+    """(the German pipeline's tokenizer loaded with its vocabulary, the rules-only one)."""
+    import spacy
+
+    from lagebild.language import MODELS_DIR
+    from lagebild.scale.local import _rules_tokenizer
+
+    path = MODELS_DIR / "de"
+    if not (path / "config.cfg").is_file():
+        pytest.skip("no German pipeline")
+    names = list(spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"])
+    return spacy.load(path, exclude=names).tokenizer, _rules_tokenizer(path)
+
+
+@pytest.mark.parametrize("construction,text", TOKENIZER_GRID, ids=[c for c, _ in TOKENIZER_GRID])
+def test_rules_only_tokenizer_gives_the_pipelines_token_texts(two_tokenizers, construction, text):
+    full, rules = two_tokenizers
+    assert [t.text for t in rules(text)] == [t.text for t in full(text)], construction
+
+
+LANGUAGE_GRID = [
+    # (construction, text): analysed after the parent detected its language, the document
+    # equals the one analysed with detection in analyze_batch (language, warnings, records)
+    ("German article", "Meldung 1. 01.04.2025.\n\n" + SENTENCES[1] + " Das teilte die Agentur mit."),
+    ("English article", "Russia attacked Ukraine on Tuesday. The government in Berlin criticised the plans."),
+    ("unsure one-liner (W007)", "Selenskyj traf Macron."),
+    ("unsupported language (W007 en)", "Le gouvernement français a critiqué lundi les projets de Moscou à Paris."),
+    ("language given by the reader", None),
+]
+
+
+@pytest.mark.parametrize("construction,text", LANGUAGE_GRID, ids=[c for c, _ in LANGUAGE_GRID])
+def test_languages_detected_in_the_parent_give_the_same_documents(construction, text):
+    from lagebild.ingest import article_from_string
+    from lagebild.pipeline import analyze_batch
+    from lagebild.scale.local import _detect_languages
+
+    def article():
+        a = article_from_string(text or SENTENCES[2], source="t", published="2025-04-01")
+        if text is None:
+            a.language = "de"
+        return a
+
+    sent = article()
+    _detect_languages([sent], None)
+    assert sent.language, construction
+    forced = article()
+    _detect_languages([forced], "de")  # a forced language: the parent leaves it to the worker
+    assert forced.language == (None if text is not None else "de") and forced.warnings == article().warnings
+    (expected,) = analyze_batch([article()])
+    (got,) = analyze_batch([sent])
+    assert got.to_dict() == expected.to_dict(), construction

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, List, Optional, Set
 
 from spacy.tokens import Doc, Token
 
-from ..tokens import doc_text
+from ..tokens import doc_text, token_texts
 
 if TYPE_CHECKING:
     from .coder import EventCoder
@@ -91,19 +91,20 @@ def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[st
     not attach it (weak parsers often make it the root): from the mark to the clause end."""
     s_start, s_end = coder.sent_bounds(verb)
     sent = doc[s_start:s_end]
-    toks = list(sent)
+    # Token objects are made only for the positions looked at (the sentence's first three,
+    # then those after the verb): spaCy creates one per index access
+    texts = token_texts(doc)
     # a fronted condition: "(Und) wenn es nicht klappt, wird er …" — up to its comma
-    lead = [t for t in toks[:3] if t.lower_ not in ("und", "and", "aber", "but", "doch", "denn")]
+    lead = [t for t in (doc[i] for i in range(s_start, min(s_start + 3, s_end)))
+            if t.lower_ not in ("und", "and", "aber", "but", "doch", "denn")]
     if lead and lead[0].lower_ in coder.lex.conditional_marks and lead[0].i < verb.i:
-        comma = next((t.i for t in toks if lead[0].i < t.i < verb.i and t.text == ","), None)
+        comma = next((i for i in range(lead[0].i + 1, verb.i) if texts[i] == ","), None)
         if comma is not None:
             text = doc[lead[0].i:comma].text.strip(" ,;.")
             if text:
                 return text
     start = None
-    for t in toks:
-        if t.i <= verb.i:
-            continue
+    for t in (doc[i] for i in range(verb.i + 1, s_end)):
         if t.pos_ in ("VERB",) and start is None and t.i > verb.i + 1 and coder.lex.patterns.get(coder.lemma(t)) and t.head.i == verb.i:
             return None  # another coded clause comes first
         if t.lower_ in coder.lex.conditional_marks and coder.role(t) in ("mark", "other", "advmod", "cc") and (

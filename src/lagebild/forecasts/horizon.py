@@ -220,6 +220,11 @@ def _bare_year(sent: Span, published: Optional[date], within: Optional[Sequence[
     leaves such years alone because out of context they may be amounts. In an undated
     document the year counts only in a sentence with a predictive verb form ("wird",
     "dürfte", "würde" …) and no finite verb in the past tense ("1970 ins Exil schickte")."""
+    # most sentences hold no such numeral: answered from the token texts, without
+    # creating a Token object per word
+    if not any(len(x) == 4 and x.isdigit() and 1900 <= int(x) <= 2099
+               for x in tokens.token_texts(sent.doc)[sent.start:sent.end]):
+        return None
     toks = list(sent)
     if published is None and (
         not any(t.lower_ in PREDICTIVE_FORMS.get(sent.doc.lang_, set()) for t in toks)

@@ -353,6 +353,7 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=4)  # asked per mention and per subject: a file test and a sort each time
 def _person_heads(lang: str) -> Tuple[str, ...]:
     path = data_path(lang, "person_role_heads.txt")
     return tuple(sorted(word_list(str(path)))) if path.is_file() else ()

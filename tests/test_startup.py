@@ -1,0 +1,64 @@
+"""lagebild keeps PyTorch out of thinc's import (start-up cost) and leaves ``import torch``
+working for the accurate pipeline; opt-out and already-imported cases leave thinc alone."""
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+
+
+def _run(code: str, **env: str) -> str:
+    environment = {**os.environ, "PYTHONPATH": SRC, **env}
+    environment.pop("LAGEBILD_THINC_TORCH", None)
+    environment.update(env)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+CASES = [
+    # (case, environment, code run before `import lagebild`, expected "torch imported by import lagebild")
+    ("default: thinc without torch", {}, "", False),
+    ("opt-out by LAGEBILD_THINC_TORCH=1", {"LAGEBILD_THINC_TORCH": "1"}, "", True),
+    ("thinc imported first: left alone", {}, "import thinc.compat", True),
+]
+
+
+@pytest.mark.skipif(not HAS_TORCH, reason="torch is not installed: thinc cannot import it anyway")
+@pytest.mark.parametrize("case,env,before,imported", CASES, ids=[c[0] for c in CASES])
+def test_import_lagebild_and_torch(case, env, before, imported):
+    code = (
+        f"{before}\nimport sys, lagebild\n"
+        "print('torch' in sys.modules)\n"
+        "import torch, thinc.compat\n"  # the accurate pipeline's own import still works
+        "print(torch.zeros(2).sum().item() == 0.0)\n"
+    )
+    first, works = _run(code, **env).splitlines()
+    assert first == str(imported), case
+    assert works == "True", case
+
+
+def test_no_op_when_a_torch_model_package_is_installed(monkeypatch):
+    import lagebild._startup as startup
+
+    monkeypatch.setattr(startup.importlib.util, "find_spec", lambda name: object())
+    monkeypatch.delitem(sys.modules, "thinc", raising=False)
+    monkeypatch.delitem(sys.modules, "torch", raising=False)
+    assert startup.keep_torch_out_of_thinc() is False
+
+
+def test_blocker_refuses_torch_and_its_submodules_only():
+    from lagebild._startup import _NoTorch
+
+    finder = _NoTorch()
+    for name in ("torch", "torch.utils.dlpack"):
+        with pytest.raises(ImportError):
+            finder.find_spec(name)
+    for name in ("torchgen", "thinc", "numpy"):
+        assert finder.find_spec(name) is None
