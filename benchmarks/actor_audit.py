@@ -113,12 +113,10 @@ def verified(path: Path) -> List[Dict[str, Any]]:
     must match the article text at its offsets. Exits naming ``file:line`` otherwise."""
     from lagebild import realgold
 
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    for i, r in enumerate(rows, 1):
-        raw = realgold.article(r["line"])
-        if realgold.sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
-            sys.exit(f"{path}:{i}: statement hash does not match the corpus")
-    return rows
+    try:
+        return realgold.load_audit(path)
+    except ValueError as err:
+        sys.exit(str(err))
 
 
 def score(path: Path, audit: str = "") -> Dict[str, Dict[str, int]]:

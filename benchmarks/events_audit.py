@@ -194,12 +194,12 @@ def score(path: Path, audit: str = "", rescore: bool = False) -> None:
     record's sentence hash does not match the corpus."""
     from lagebild import realgold
 
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    try:
+        rows = realgold.load_audit(path)
+    except ValueError as err:
+        sys.exit(str(err))
     by: Dict[str, List[Dict[str, Any]]] = defaultdict(list)
-    for i, r in enumerate(rows, 1):
-        raw = realgold.article(r["line"])
-        if realgold.sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
-            sys.exit(f"{path}:{i}: sentence hash does not match the corpus")
+    for r in rows:
         if not audit or r["audit"] == audit:
             by[r["audit"]].append(r)
     for name, rs in by.items():

@@ -61,3 +61,16 @@ def test_shipped_event_gold_has_only_cameo_shaped_roots_and_codes():
     gold = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
     assert realgold.load_gold(gold / "real-de" / "events.jsonl", verify=False)
     assert realgold.load_gold_en(gold / "real-en" / "events.jsonl", verify=False)
+
+
+@needs_corpus
+def test_load_audit_checks_every_records_hash(tmp_path):
+    line = next(iter(realgold.iter_articles()))[0]
+    raw = realgold.article(line)
+    good = {"audit": "x", "line": line, "start": 0, "end": 20, "sha": realgold.sentence_hash(raw[0:20])}
+    path = tmp_path / "audit.jsonl"
+    path.write_text(json.dumps(good) + "\n\n" + json.dumps(dict(good, end=21)) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"audit\.jsonl:2: sentence hash does not match"):
+        realgold.load_audit(path)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    assert realgold.load_audit(path) == [good]

@@ -119,6 +119,20 @@ def load_gold(path: Path | str, *, split: Optional[str] = None, verify: bool = T
     return _load_records(path, "line", splits, article, split=split, verify=verify)
 
 
+def load_audit(path: Path | str) -> List[Dict[str, Any]]:
+    """The records of an audit file on unseen news-de lines (``benchmarks/*_audit.py``: one
+    JSON object per line with ``line``, ``start``, ``end``, ``sha`` and the round's labels),
+    each checked against the corpus: the hash of the text at its offsets must equal
+    ``sha``. Raises ``ValueError`` naming ``file:line`` of the first record that does not."""
+    path = Path(path)
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for i, r in enumerate(rows, 1):
+        raw = article(r["line"])
+        if sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
+            raise ValueError(f"{path}:{i}: sentence hash does not match the corpus")
+    return rows
+
+
 def iter_articles(split: Optional[str] = None) -> Iterator[Tuple[int, str, str]]:
     """``(line, split, text)`` for the annotatable articles (of one split)."""
     for line, sp, _ in annotation_lines():
