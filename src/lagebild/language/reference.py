@@ -518,7 +518,10 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
     ("nach Katar", "aus Syrien", "gegen Russland": :func:`path_prepositions`) names
     where someone goes or acts against, not where the group belongs, and is skipped.
     English also counts a person the KB does not know whose country this document gave
-    by a role ("Chicago Mayor X" -> USA: the place is part of the person's mention).
+    by a role ("Chicago Mayor X" -> USA: the place is part of the person's mention); both
+    languages count a person mentioned by a role alone ("der russische Innenminister", a
+    KB office holder: the role names the state, as the state body it stood for before
+    the KB knew the holder did).
     ``home_first``: when the sentence itself names no country, the document's home
     (``actors.home``: its dateline's country, else its outlet's) before earlier
     sentences -- for a government body ("versicherte das Ressort" after a sentence about
@@ -542,8 +545,9 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
             if actor is None or not country:
                 continue
             if getattr(actor, "type", None) not in ("GPE", "LOC", "ORG") and not (
-                    role_persons and getattr(actor, "provisional", False) and len(country) == 3):
-                continue
+                    role_persons and getattr(actor, "provisional", False) and len(country) == 3) \
+                    and not (getattr(m, "kind", None) == "role" and len(country) == 3):
+                continue  # a person counts only when named by a state role ("der russische Innenminister")
             if _on_path(doc, m.start, m.end):
                 continue
             named.add(country)
