@@ -64,12 +64,8 @@ def sample(seed: int, n: int, out: Path, per_article: int = 2, exclude: Optional
     from lagebild import realgold
     from lagebild.events.realeval import actor_code
 
-    ann = {ln for ln, _, _ in realgold.annotation_lines()}
-    if exclude is not None and exclude.is_file():
-        ann |= {json.loads(x)["line"] for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()}
     arts = realgold._articles()
-    pool = [i for i in range(len(arts)) if i not in ann and arts[i].strip()]
-    random.Random(seed).shuffle(pool)
+    pool = realgold.unseen_lines(random.Random(seed), exclude)
     rows: List[Dict[str, Any]] = []
     for ln in pool:
         if len(rows) >= n:

@@ -110,13 +110,9 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, audit: 
     n_coded = n if n_coded is None else n_coded
     from lagebild import realgold
 
-    ann = {ln for ln, _, _ in realgold.annotation_lines()}
-    if exclude is not None and exclude.is_file():  # the articles of earlier audit rounds
-        ann |= {json.loads(x)["line"] for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()}
     arts = realgold._articles()
-    pool = [i for i in range(len(arts)) if i not in ann and arts[i].strip()]
     rng = random.Random(seed)
-    rng.shuffle(pool)
+    pool = realgold.unseen_lines(rng, exclude)  # exclude: the articles of earlier audit rounds
     pos: List[Dict[str, Any]] = []
     neg: List[Dict[str, Any]] = []
     n_art = n_pred = n_psent = n_unc = 0

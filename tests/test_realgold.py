@@ -74,3 +74,22 @@ def test_load_audit_checks_every_records_hash(tmp_path):
         realgold.load_audit(path)
     path.write_text(json.dumps(good) + "\n", encoding="utf-8")
     assert realgold.load_audit(path) == [good]
+
+
+@needs_corpus
+def test_unseen_lines_leave_out_gold_and_earlier_rounds_in_a_seeded_order(tmp_path):
+    import random
+
+    gold = {ln for ln, _, _ in realgold.annotation_lines()}
+    rng = random.Random(7)
+    pool = realgold.unseen_lines(rng, None)
+    assert pool and not gold & set(pool) and len(set(pool)) == len(pool)
+    assert all(realgold.article(ln).strip() for ln in pool[:50])
+    # the same seed gives the same order and leaves the generator in the same state
+    again = random.Random(7)
+    assert realgold.unseen_lines(again, tmp_path / "absent.jsonl") == pool
+    assert again.random() == rng.random()
+    earlier = tmp_path / "round.jsonl"
+    earlier.write_text(json.dumps({"line": pool[0]}) + "\n" + json.dumps({"line": pool[3]}) + "\n", encoding="utf-8")
+    fresh = realgold.unseen_lines(random.Random(7), earlier)
+    assert pool[0] not in fresh and pool[3] not in fresh and len(fresh) == len(pool) - 2
