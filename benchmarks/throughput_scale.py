@@ -196,13 +196,10 @@ def ray_worker_peak_mib() -> Optional[float]:
     for proc in Path("/proc").glob("[0-9]*"):
         try:
             cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="ignore")
-            if "Analyzer" not in cmd and "MapWorker" not in cmd:
-                continue
-            for line in (proc / "status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak = max(peak, int(line.split()[1]) / 1024)
         except OSError:
             continue
+        if "Analyzer" in cmd or "MapWorker" in cmd:
+            peak = max(peak, _vm_hwm_mib(int(proc.name)) or 0.0)
     return peak or None
 
 
