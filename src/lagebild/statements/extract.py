@@ -472,7 +472,6 @@ def _named_np(ctx: _Ctx, tok: Token) -> bool:
     return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
 
 
-@lru_cache(maxsize=4)  # asked per sentence: a file test and a set each time
 def _source_prepositions(lang: str) -> frozenset:
     """``data/<lang>/source_prepositions.txt`` (empty when the language has none)."""
     path = data_path(lang, "source_prepositions.txt")
