@@ -1263,7 +1263,7 @@ class ActorLinker:
                 own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
                 if guessed or not (country or own):
                     st.implicit.add(pid)
-                code = self._role_code(noun, country or own or st.where())
+                code = self._role_code(noun, self._role_country(country, own, guessed) or st.where())
                 if code is not None and code[0] and code[1] == code[0] + noun.agent:
                     st.role_code[pid] = (code[0], code[0] + "ELI")
                 elif code is not None:
@@ -1280,7 +1280,7 @@ class ActorLinker:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
             if guessed or not (country or own):
                 st.implicit.add(pid)
-            code = self._role_code(noun, country or own or st.where())
+            code = self._role_code(noun, self._role_country(country, own, guessed) or st.where())
             if code is None and self.lang == "en" and noun.agent:
                 # English: "Sen. X", "Judge X" in a text that names no country -- the role's
                 # agent with an unknown country ("---LEG"), as CAMEO writes a group of
@@ -1288,6 +1288,17 @@ class ActorLinker:
                 code = (None, "---" + noun.agent)
             if code is not None:
                 st.role_code[pid] = code
+
+    @staticmethod
+    def _role_country(country: Optional[str], own: Optional[str], guessed: bool) -> Optional[str]:
+        """Whose role a learned apposition names: the text's own country or body for the
+        role (``country``), else the KB person's own country (``own``, alpha-3). A country the
+        document only guessed (``guessed``: :meth:`DocState.where`) does not override the KB's
+        country of the person -- "Der Chef des Ifo-Instituts, Hans-Werner Sinn" in an
+        article filed in Athens is a German economist (DEUEDU), not a Greek one."""
+        if guessed and own:
+            return own
+        return country or own
 
     def _role_code(self, noun: RoleNoun, of: Optional[str]) -> Optional[Tuple[Optional[str], str]]:
         """``(country, CAMEO code)`` of a person holding ``noun``'s role of ``of`` (a country,

@@ -1,0 +1,48 @@
+"""Actor-code kinds of session 25 (issue 11): speakers and actor codes from context. Each
+kind is a general mechanism; its rows are sentences we wrote (``grid_codes.tsv``), run one by
+one on the shipped German pipeline so that a failing row names its construction:
+
+- ``kb-country``: a person the KB knows with a country of its own, named with a role of a
+  body the KB does not know ("Der Chef des Ifo-Instituts, Hans-Werner Sinn"), keeps the KB's
+  country when the role's country is only the document's guess (a dateline "Athen –" does
+  not make a German economist Greek: ``ActorLinker._role_country``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_code_grid import _rows, _run
+
+KINDS = ("kb-country",)
+ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
+
+
+@pytest.fixture(scope="module")
+def nlp_full_de():
+    from lagebild.pipeline import load
+
+    return load("de")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['_line']}" for r in ROWS])
+def test_row(nlp_full_de, row):
+    got = _run(nlp_full_de, row)
+    assert got == row["code"], f"[{row['kind']}] {row['word']!r}: got {got}, want {row['code']} -- {row['text']}"
+
+
+def test_kinds_have_rows():
+    for kind in KINDS:
+        assert sum(r["kind"] == kind for r in ROWS) >= 5, kind
+
+
+@pytest.mark.parametrize("country,own,guessed,want", [
+    ("GRC", "DEU", True, "DEU"),     # the document's guess loses to the KB's country
+    ("GRC", "DEU", False, "GRC"),    # the text's own word for the role wins
+    ("GRC", None, True, "GRC"),      # a person the KB gives no country: the guess
+    (None, "DEU", False, "DEU"),
+    (None, None, True, None),
+])
+def test_role_country(country, own, guessed, want):
+    from lagebild.actors.linker import ActorLinker
+
+    assert ActorLinker._role_country(country, own, guessed) == want
