@@ -1015,9 +1015,16 @@ class ActorLinker:
             m += 1
         return sector[0], sector[1], m, adjective
 
-    def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
+    def _country_marks(self, atoms: List[Atom], doc: Optional[Doc] = None) -> List[Tuple[int, str]]:
         """``(token, ISO alpha-3)`` of every state, place, country adjective or country
-        role prefix among ``atoms``, in document order."""
+        role prefix among ``atoms``, in document order. With ``doc``, a state or place
+        named on a path (:func:`lagebild.language.reference.path_object`: "Aus
+        Slowenien kämen neue Flüchtlinge", "von Slowenien nach Österreich") is no mark:
+        "…, hieß es von der Polizei" after it is the police of the country the report is
+        from (the dateline's, another mark's, else the outlet's), not Slovenia's -- as :func:`lagebild.language.reference.context_country` skips such
+        places for a sentence's own country."""
+        from ..language.reference import path_object
+
         marks: List[Tuple[int, str]] = []
         for a in atoms:
             e = a.entries[0]
@@ -1028,7 +1035,7 @@ class ActorLinker:
             elif e.kind == "actor" and e.mention_kind in (NAME, METONYMY):
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type in ("GPE", "LOC"):
-                    country = actor.country
+                    country = None if doc is not None and path_object(doc, a.start, a.end - 1) else actor.country
                 elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
                         and _national_prefix(actor.code) and not self._shared_name(a):
                     # a national party or state body names its country ("die Salzburger SPÖ"
@@ -2012,7 +2019,7 @@ class ActorLinker:
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
-        marks = self._country_marks(atoms)
+        marks = self._country_marks(atoms, doc)
         home, outlet = self.home_country(doc)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks,
                       home=home, outlet=outlet)
