@@ -316,7 +316,11 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if not author and dep(tok) == "obj" and tok.head.pos_ in ("VERB", "AUX"):
             # "Der Rechnungshof legte einen Bericht vor", "Forsa veröffentlichte eine
             # Umfrage": the subject of the verb that publishes it wrote it
-            subj = [c for c in subjects_of(tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
+            # (a subject the parser hung on the auxiliary counts: "Die Kammer hat einen
+            # Antrag eingebracht" with "hat" taken for a full verb)
+            subs = subjects_of(tok.head) + [g for c in tok.head.children if dep(c) in ("aux", "aux:pass")
+                                            for g in subjects_of(c)]
+            subj = [c for c in _undatelined(subs, tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
             if subj:
                 a0, a1 = subtree_span(subj[0])
                 author = _reference(ctx, a0, a1) or tokens.actor_in(ctx.doc, a0, a1)
@@ -328,6 +332,22 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if other is None:
             other = author
     return same or other
+
+
+def _undatelined(subjects: List[Token], verb: Token) -> List[Token]:
+    """``subjects`` of ``verb`` with a dateline place the parser took for one replaced by
+    the real Vorfeld subject it hung on it ("Wien – Die SPÖ hat eine Aussendung
+    verschickt": the SPÖ, not Vienna; :func:`lagebild.language.dateline.dateline_subject`)."""
+    if not subjects:
+        return subjects
+    dl = dateline_tokens(verb.sent, hyphen=True)
+    if not dl:
+        return subjects
+    finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
+    out: List[Token] = []
+    for t in subjects:
+        out += dateline_subject([t], finite_i, dl) if t.i in dl else [t]
+    return out
 
 
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
@@ -478,24 +498,44 @@ def _source_prepositions(lang: str) -> frozenset:
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
 
 
+@lru_cache(maxsize=4)
+def _document_prepositions(lang: str) -> frozenset:
+    """``data/<lang>/document_prepositions.txt`` (empty when the language has none)."""
+    path = data_path(lang, "document_prepositions.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _source_preposition(ctx: _Ctx, prep: Token, noun: Optional[Token]) -> bool:
+    """Whether ``prep`` + its object ``noun`` name the source of an impersonal report: a
+    source preposition ("seitens", "aus", ``source_prepositions.txt``), or a document
+    preposition ("im", ``document_prepositions.txt``) whose object is a document an actor
+    issued (a ``report`` noun of ``proxy_nouns.tsv``: "heißt es im Antrag")."""
+    low = prep.lower_
+    if low in _source_prepositions(ctx.lang):
+        return True
+    return noun is not None and low in _document_prepositions(ctx.lang) \
+        and proxy_kind(ctx.doc, noun.idx, noun.idx + len(noun)) == "report"
+
+
 def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """The source of an impersonal report with an expletive subject ("heißt es seitens der
-    SPÖ", "Aus dem Büro Nagl heißt es", "hieß es aus dem Ministerium"): the object of a
-    source preposition (``source_prepositions.txt``) attached to the verb, outside the
-    content; empty when there is none ("In dem Brief heißt es …" names no speaker)."""
+    SPÖ", "Aus dem Büro Nagl heißt es", "hieß es aus dem Ministerium", "heißt es im
+    Antrag"): the object of a source preposition (:func:`_source_preposition`) attached to
+    the verb, outside the content; empty when there is none ("In dem Brief heißt es …"
+    names no speaker)."""
     if not ctx.parsed or not any(c.lower_ in IMPERSONAL_PRONOUNS and dep(c) in ("nsubj", "expl", "ep", "sb") for c in verb.children):
         return []
     preps = _source_prepositions(ctx.lang)
     for c in verb.children:
-        if c.pos_ == "ADP" and c.lower_ in preps and not (content[0] <= c.idx < content[1]):
+        if c.pos_ == "ADP" and not (content[0] <= c.idx < content[1]):
             # the parser hung the preposition on the verb ("heißt es seitens der SPÖ")
             objs = [g for g in c.children if g.pos_ in ("NOUN", "PROPN")]
-            if objs:
+            if objs and _source_preposition(ctx, c, objs[0]):
                 s, e = subtree_span(objs[0])
                 return [t for t in sent if s <= t.idx < e]
         if c.pos_ not in ("NOUN", "PROPN") or content[0] <= c.idx < content[1]:
             continue
-        case = [g for g in c.children if dep(g) == "case" and g.lower_ in preps]
+        case = [g for g in c.children if dep(g) == "case" and _source_preposition(ctx, g, c)]
         if not case:
             continue
         s, e = subtree_span(c)
@@ -1399,6 +1439,13 @@ def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[
     return False
 
 
+#: German determiners that cannot open a genitive attribute: after the source's noun
+#: ("laut Entwurf eine Eröffnungsbilanz", "laut Prognose die Pension") they start the
+#: clause's own noun phrase; "des", "der", "eines", "einer" may go on the source ("laut
+#: Angaben der Polizei")
+NON_GENITIVE_DETERMINERS = frozenset(DETERMINERS["de"] - {"des", "der", "eines", "einer"})
+
+
 def _attributions(ctx: _Ctx, sent: Span) -> bool:
     toks = list(sent)
     low = [t.lower_ for t in toks]
@@ -1429,6 +1476,12 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
                 if t.is_punct:
                     break
                 if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
+                    break
+                if src and ctx.lang == "de" and src[-1].pos_ in ("NOUN", "PROPN") and (
+                        t.lower_ in NON_GENITIVE_DETERMINERS or (t.is_lower and t.pos_ in ("ADJ", "ADV"))):
+                    # "laut Entwurf eine Bilanz", "laut den Einsatzkräften laufend": a new noun
+                    # phrase or an adverbial after the source's noun (German adjectives of a
+                    # noun stand before it), not the source's attribute
                     break
                 src.append(t)
                 if len(src) >= 6:
