@@ -46,3 +46,4 @@ def test_role_country(country, own, guessed, want):
     from lagebild.actors.linker import ActorLinker
 
     assert ActorLinker._role_country(country, own, guessed) == want
+
