@@ -5,7 +5,11 @@ one on the shipped German pipeline so that a failing row names its construction:
 - ``kb-country``: a person the KB knows with a country of its own, named with a role of a
   body the KB does not know ("Der Chef des Ifo-Instituts, Hans-Werner Sinn"), keeps the KB's
   country when the role's country is only the document's guess (a dateline "Athen –" does
-  not make a German economist Greek: ``ActorLinker._role_country``).
+  not make a German economist Greek: ``ActorLinker._role_country``);
+- ``person-of-part``: a person named right before "von der/vom" + a hyphenated department of
+  a KB organisation ("Andreas X von der ORF-Unterhaltung", "Y von der ÖBB-Pressestelle")
+  speaks for the organisation (``ActorLinker._member_of_part``); a first part that names
+  no organisation ("Wiener-Linien-Zentrale") gives nothing.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import pytest
 
 from .test_code_grid import _rows, _run
 
-KINDS = ("kb-country",)
+KINDS = ("kb-country", "person-of-part")
 ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
 
 

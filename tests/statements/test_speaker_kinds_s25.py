@@ -15,7 +15,12 @@
   (:func:`lagebild.language.reference.path_object`);
 - ``group-noun``: group nouns of ``data/language/reference.tsv`` in the forms a source takes
   ("den Einsatzkräften zufolge", "so die Exekutive", the Austrian word for the police), and
-  a "laut" source that ends at its noun ("laut den Einsatzkräften laufend").
+  a "laut" source that ends at its noun ("laut den Einsatzkräften laufend");
+- ``dateline``: a generic state body speaking in the first sentence ("Wien – Die Preise
+  würden steigen, wie das Ministerium mitteilte") is of the dateline's country: the
+  dateline is where the report was filed, not part of what was said, so the country is not
+  one "named only in the reported content" (which still leaves "Viele Diplomaten sagten,
+  Moskau werde …" uncoded).
 """
 from __future__ import annotations
 
@@ -51,6 +56,6 @@ def test_row(row):
 
 def test_kinds_have_rows():
     kinds = {r["kind"] for r in ROWS}
-    assert kinds == {"document", "document-none", "path", "group-noun"}
-    for kind in ("document", "path", "group-noun"):
+    assert kinds == {"document", "document-none", "path", "group-noun", "dateline"}
+    for kind in ("document", "path", "group-noun", "dateline"):
         assert sum(r["kind"] == kind for r in ROWS) >= 5, kind

@@ -2131,6 +2131,31 @@ class ActorLinker:
             if not code or len(code) < 3:
                 continue
             st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        self._member_of_part(doc, found, st)
+
+    def _member_of_part(self, doc: Doc, found: List[Found], st: DocState) -> None:
+        """A person named right before "von der/vom" + a hyphenated compound whose first
+        part names a KB organisation and which is no mention itself ("Andreas X von der
+        ORF-Unterhaltung", "Y vom Caritas-Flüchtlingsdienst": a department of the body)
+        speaks for that organisation, as :meth:`_member_codes` does for the body's own
+        name; a first part several organisations share ("Grünen-") takes the one of the
+        document's country (:meth:`DocState.where`)."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        for f in found:
+            if f.actor in st.role_code or f.kind == ROLE or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            words = tuple(t.lower_ for t in doc[f.end : f.end + 3])
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            k = f.end + len(lead) if lead is not None else len(doc)
+            if k >= len(doc) or k in covered or "-" not in doc[k].text.strip("-"):
+                continue
+            cands = self._org_prefixes(doc[k].text.partition("-")[0])
+            where = st.where(f.start)
+            cands = sorted(cands, key=lambda c: 0 if _national_prefix(self.kb.get(c).code or "") == where else 1)
+            org = self.kb.get(cands[0]) if cands else None
+            code = org.code if org is not None else None
+            if code and len(code) >= 3:
+                st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
 
     def _uncoded_person(self, actor_id: str) -> bool:
         """A KB person without a code of its own and without an office (the text's

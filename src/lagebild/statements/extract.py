@@ -153,7 +153,18 @@ def _group_country_only_in(
             and (m.actor_id in (country, actor_id) or (actors.get(m.actor_id) is not None and actors[m.actor_id].country == country))]
     if not here:
         return False
-    return all(content[0] <= m.start < content[1] for m in here)
+    # a dateline is where the report was filed, not what was said ("Wien – Die Preise
+    # würden steigen, wie das Ministerium mitteilte": the Austrian ministry)
+    return all(content[0] <= m.start < content[1] and not _in_dateline(ctx, m.start) for m in here)
+
+
+def _in_dateline(ctx: _Ctx, char: int) -> bool:
+    """Whether the character ``char`` lies in a dateline ("Wien – …",
+    :func:`lagebild.language.dateline.dateline_tokens`)."""
+    tok = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return False
+    return tok[0].i in dateline_tokens(tok[0].sent, hyphen=True)
 
 
 def resolve_speaker(
@@ -1478,10 +1489,12 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
                 if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
                     break
                 if src and ctx.lang == "de" and src[-1].pos_ in ("NOUN", "PROPN") and (
-                        t.lower_ in NON_GENITIVE_DETERMINERS or (t.is_lower and t.pos_ in ("ADJ", "ADV"))):
+                        t.lower_ in NON_GENITIVE_DETERMINERS or (t.is_lower and t.pos_ in ("ADJ", "ADV") and not (
+                            t.i + 1 < sent.end and ctx.doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")))):
                     # "laut Entwurf eine Bilanz", "laut den Einsatzkräften laufend": a new noun
-                    # phrase or an adverbial after the source's noun (German adjectives of a
-                    # noun stand before it), not the source's attribute
+                    # phrase or an adverbial after the source's noun, not the source's
+                    # attribute; an adjective before a noun still belongs to it ("laut dem für
+                    # Terrorismus zuständigen Staatsanwalt")
                     break
                 src.append(t)
                 if len(src) >= 6:
