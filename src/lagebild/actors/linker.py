@@ -1021,8 +1021,9 @@ class ActorLinker:
         named on a path (:func:`lagebild.language.reference.path_object`: "Aus
         Slowenien kämen neue Flüchtlinge", "von Slowenien nach Österreich") is no mark:
         "…, hieß es von der Polizei" after it is the police of the country the report is
-        from (the dateline's, another mark's, else the outlet's), not Slovenia's -- as :func:`lagebild.language.reference.context_country` skips such
-        places for a sentence's own country."""
+        from (the dateline's, another mark's, else the outlet's), not Slovenia's -- as
+        :func:`lagebild.language.reference.context_country` skips such places for a
+        sentence's own country."""
         from ..language.reference import path_object
 
         marks: List[Tuple[int, str]] = []

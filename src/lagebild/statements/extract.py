@@ -345,13 +345,17 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
     return same or other
 
 
-def _undatelined(subjects: List[Token], verb: Token) -> List[Token]:
-    """``subjects`` of ``verb`` with a dateline place the parser took for one replaced by
-    the real Vorfeld subject it hung on it ("Wien – Die SPÖ hat eine Aussendung
-    verschickt": the SPÖ, not Vienna; :func:`lagebild.language.dateline.dateline_subject`)."""
+def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None) -> List[Token]:
+    """``subjects`` of ``verb`` (in the sentence ``sent``, default the verb's) with a
+    dateline place the parser took for one replaced by the real Vorfeld subject it hung on
+    it ("Wien – Die SPÖ hat eine Aussendung verschickt": the SPÖ, not Vienna). This is
+    language.dateline's one repair (:func:`lagebild.language.dateline.dateline_subject`): a
+    German V2 clause holds one constituent before the finite verb, so every head the parser
+    hung on the place there is part of the subject ("Paris – Präsident Emmanuel Macron
+    verurteilte …" with "Macron" hung on "Paris" as a flat name part)."""
     if not subjects:
         return subjects
-    dl = dateline_tokens(verb.sent, hyphen=True)
+    dl = dateline_tokens(sent if sent is not None else verb.sent, hyphen=True)
     if not dl:
         return subjects
     finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
@@ -503,16 +507,21 @@ def _named_np(ctx: _Ctx, tok: Token) -> bool:
     return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
 
 
+@lru_cache(maxsize=4)
 def _source_prepositions(lang: str) -> frozenset:
     """``data/<lang>/source_prepositions.txt`` (empty when the language has none)."""
-    path = data_path(lang, "source_prepositions.txt")
-    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+    return _lang_words(lang, "source_prepositions.txt")
 
 
 @lru_cache(maxsize=4)
 def _document_prepositions(lang: str) -> frozenset:
     """``data/<lang>/document_prepositions.txt`` (empty when the language has none)."""
-    path = data_path(lang, "document_prepositions.txt")
+    return _lang_words(lang, "document_prepositions.txt")
+
+
+def _lang_words(lang: str, name: str) -> frozenset:
+    """The lower-case words of the word list ``data/<lang>/<name>``; empty when absent."""
+    path = data_path(lang, name)
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
 
 
@@ -627,19 +636,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             subjects = [t for t in subjects if not (t.pos_ in ("DET", "PRON") and t.lower_ in ANAPHORS.get(ctx.lang, set()))]
         # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
-        datelined = []
-        finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
-        dl = dateline_tokens(sent, hyphen=True)
-        for t in subjects:
-            if t.i in dl:
-                # language.dateline: the one repair. A German V2 clause holds one constituent
-                # before the finite verb, so every head the parser hung on the place there is
-                # part of the subject ("Paris – Präsident Emmanuel Macron verurteilte …" with
-                # "Macron" hung on "Paris" as a flat name part)
-                datelined += dateline_subject([t], finite_i, dl)
-            else:
-                datelined.append(t)
-        subjects = datelined
+        subjects = _undatelined(subjects, verb, sent)
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
