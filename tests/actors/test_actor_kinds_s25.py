@@ -17,26 +17,20 @@ import pytest
 
 from .test_code_grid import _rows, _run
 
-KINDS = ("kb-country", "person-of-part")
+KINDS = {"kb-country": 5, "person-of-part": 5}  # kind: the fewest rows it must have
 ROWS = [r for r in _rows("de") if r["kind"] in KINDS]
 
 
-@pytest.fixture(scope="module")
-def nlp_full_de():
-    from lagebild.pipeline import load
-
-    return load("de")
-
-
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['_line']}" for r in ROWS])
-def test_row(nlp_full_de, row):
-    got = _run(nlp_full_de, row)
+def test_row(nlp_full, row):
+    """One grid row on the full German pipeline (``conftest.nlp_full``)."""
+    got = _run(nlp_full, row)
     assert got == row["code"], f"[{row['kind']}] {row['word']!r}: got {got}, want {row['code']} -- {row['text']}"
+    assert sum(r["kind"] == row["kind"] for r in ROWS) >= KINDS[row["kind"]], row["kind"]
 
 
-def test_kinds_have_rows():
-    for kind in KINDS:
-        assert sum(r["kind"] == kind for r in ROWS) >= 5, kind
+def test_every_kind_has_rows():
+    assert {r["kind"] for r in ROWS} == set(KINDS)
 
 
 @pytest.mark.parametrize("country,own,guessed,want", [
