@@ -62,6 +62,12 @@ class Lexicon:
     # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
     accident_nouns: FrozenSet[str] = frozenset()
     accident_roots: FrozenSet[str] = frozenset()
+    # nominal events whose country adjective is a place, not an agent ("der syrische
+    # Bürgerkrieg"; lower case, also as the last part of a compound; syntax.yaml)
+    adj_place_nouns: FrozenSet[str] = frozenset()
+    # first-person words (data/<lang>/first_person.txt, shared with the statements layer):
+    # a first-person pronoun argument in reported speech is the statement's speaker
+    first_person: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -245,4 +251,15 @@ def load_lexicon(lang: str) -> Lexicon:
         population_agents=per_lang("population_agents"),
         accident_nouns=per_lang("accident_nouns"),
         accident_roots=per_lang("accident_roots"),
+        adj_place_nouns=per_lang("adj_place_nouns"),
+        first_person=_first_person(lang),
     )
+
+
+def _first_person(lang: str) -> FrozenSet[str]:
+    """Lower-case first-person pronouns and possessives of ``lang``
+    (``data/<lang>/first_person.txt``; empty when the language has none)."""
+    from ..datafiles import word_list
+
+    path = data_path(lang, "first_person.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
