@@ -204,6 +204,12 @@ def english() -> List[Row]:
             ids = {"S": sid, "O": oid, "-": NONE}
             rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
                          root, "asserted", "false"))
+    for k, (construction, root, frame, src, tgt) in enumerate(EN_S25):
+        for j in range(3):
+            c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            # "=XXX": that code itself; else an agent code with the country {C} ("" the country)
+            code = lambda v: v[1:] if v.startswith("=") else cid + v  # noqa: E731
+            rows.append((construction, frame.format(C=c), code(src), code(tgt), root, "asserted", "false"))
     return rows
 
 
@@ -245,6 +251,24 @@ EN_ISSUE9 = [
     ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
     ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
     ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),
+]
+
+
+# English kinds of session 25 (issue 9: detection on newswire), as EN_ISSUE9 with countries
+# only; a code "=XXX" is that code, any other an agent code with the country {C}
+EN_S25 = [
+    # a past verb the parser read as the root noun, its subject as a compound
+    ("past verb read as a noun", "19", "Police shot dead two protesters in {C}.", "COP", "OPP"),
+    ("past verb read as a noun", "19", "Soldiers shot and killed two protesters in {C}.", "MIL", "OPP"),
+    # a past verb the parser read as an adjective after the root noun
+    ("past verb read as an adjective", "19", "Government troops clashed with rebels in {C}.", "MIL", "REB"),
+    # exchanging or trading fire: both sides fight (CAMEO 190)
+    ("exchange fire", "19", "{C} and Russia exchanged fire across the border.", "", "=RUS"),
+    ("exchange fire", "19", "Russia and {C} traded fire on Monday.", "=RUS", ""),
+    ("exchange fire", "19", "Troops in {C} exchanged fire with rebels.", "MIL", "REB"),
+    # coordinated subjects the parser read as a root noun and a clause of the second one
+    ("coordinated subjects read as a clause", "04", "India and Pakistan held talks in {C}.", "=IND", "=PAK"),
+    ("coordinated subjects read as a clause", "08", "India and Pakistan exchanged prisoners in {C}.", "=IND", "=PAK"),
 ]
 
 

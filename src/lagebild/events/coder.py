@@ -850,7 +850,7 @@ class EventCoder(ArgumentsMixin):
             from ..language.clauses import repair_english_verbs
 
             for sent in self.doc_sentences(doc):
-                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
+                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma)
         self._keys: Dict[int, str] = {}
         return True
 

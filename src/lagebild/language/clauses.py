@@ -377,14 +377,18 @@ def is_non_nominative(phrase: Phrase) -> bool:
     return any(t.lower_ in NON_NOMINATIVE_DE for t in phrase.tokens if t.pos_ in ("DET", "PRON"))
 
 
-def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # type: ignore[no-untyped-def]
+def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ignore[no-untyped-def]
+                         past_lemma: Optional[Callable[[str], Optional[str]]] = None) -> int:
     """Repair two English misparses of short news sentences, in place: (1) the only finite
     verb read as a modifier of the noun after it ("Macron threatened/amod Scholz/ROOT") is
     made the root with that noun as its object; (2) in a sentence without a finite verb,
     the first ``-s`` word read as a plural noun with a name as its compound ("Scholz
     appeals/NNS to Putin") that ``is_verb_form`` knows as an inflected verb becomes the
-    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject. Returns
-    the number of repaired verbs (0 or 1)."""
+    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject.
+    ``past_lemma`` (word -> lemma of a known verb's past form, or None; see
+    :meth:`lagebild.events.lexicon.Lexicon.past_lemma`) also repairs a past verb read as
+    the root noun or as an adjective after it (:func:`_past_verb_read_as_nominal`).
+    Returns the number of repaired verbs (0 or 1)."""
     for tok in sent:
         # a verb read as a noun after an auxiliary or "to" ("did not sanction/NN",
         # "plans to sanction/NN")
@@ -394,6 +398,10 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
+        return 1
+    if _coordinated_subject_as_root(sent):
+        return 1
     _participle_before_object(sent)
     _appositive_subject(sent)
     _plural_subject_verb(sent, is_verb_form)
@@ -428,6 +436,106 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+#: tags of a finite verb (a sentence with one has a predicate the parser found)
+_FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
+
+
+def _past_verb_read_as_nominal(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+    """Two misreadings of a past verb in a sentence whose root is a noun and that has no
+    finite verb outside the root's own conjuncts, in place; returns whether it repaired one.
+
+    (1) The verb read as the root noun with its subject as a compound: "Police shot/NN
+    dead two protesters/obj", "Soldiers shot/NN and killed/conj …". A noun root with a
+    verb's dependents (an object, or a conjunct verb after it) whose word ``past_lemma``
+    knows as a past form becomes that verb (``VERB``/``VBD``, the lemma set); the noun
+    before it hung on it as compound or nmod (no prepositional object) becomes its subject.
+
+    (2) The verb read as an adjective or reduced relative after the root noun, with a
+    prepositional phrase or object of its own: "Government troops/ROOT clashed/JJ
+    with/obl rebels" -- as :func:`_noun_root_participle`, for an ``amod`` or a ``JJ`` word
+    ``past_lemma`` knows: the verb becomes the root (``VBD``; a ``VBN`` keeps its tag, the
+    coder decides on the passive) and the noun its subject.
+
+    A noun or adjective form that is also a past verb form ("the shot", "a trained army")
+    without such dependents, or one in a sentence with a finite verb, is left alone."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i == sent.start:
+        return False
+    conjuncts = {c.i for c in root.children if c.dep_ == "conj"}
+    if any((t.tag_ in _FINITE_TAGS or t.pos_ == "AUX") and t.i not in conjuncts for t in sent):
+        return False
+    doc = root.doc
+    lemma = past_lemma(root.lower_) if root.tag_ in ("NN", "NNS") else None
+    if lemma is not None and any(c.i > root.i and (c.dep_ == "obj" or (c.dep_ == "conj" and c.pos_ == "VERB"))
+                                 for c in root.children):
+        subj = next((c for c in sorted(root.children, key=lambda c: -c.i) if c.i < root.i
+                     and c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not any(x.dep_ == "case" for x in c.children)), None)
+        if subj is None:
+            return False
+        root.pos_, root.tag_, root.lemma_ = "VERB", "VBD", lemma
+        subj.dep_ = "nsubj"
+        return True
+    if root.i + 1 >= sent.end:
+        return False
+    verb = doc[root.i + 1]
+    if verb.head.i != root.i or verb.dep_ not in ("amod", "acl") or verb.tag_ not in ("JJ", "VBN"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # _noun_root_participle's case
+    lemma = past_lemma(verb.lower_)
+    if lemma is None or not any(c.i > verb.i and (c.dep_ == "obj" or (c.dep_ in ("obl", "nmod") and any(
+            x.dep_ == "case" for x in c.children))) for c in verb.children):
+        return False
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    verb.pos_, verb.lemma_ = "VERB", lemma
+    if verb.tag_ == "JJ":
+        verb.tag_ = "VBD"
+    root.head = verb
+    root.dep_ = "nsubj"
+    for t in sent:
+        if t.i > verb.i and t.head.i == root.i:
+            t.head = verb
+            if t.dep_ == "nmod":
+                t.dep_ = "obl"
+    return True
+
+
+def _coordinated_subject_as_root(sent) -> bool:  # type: ignore[no-untyped-def]
+    """"India/ROOT and Pakistan/nsubj held/conj talks": two coordinated subjects read as a
+    root noun and a second clause whose subject is the second noun. When the root is a
+    noun or name at the start of the sentence, its conjunct is a finite verb whose subject
+    is a noun or name right after "and"/"or" (the verb's own ``cc``), and the root has no
+    dependents but that conjunct and punctuation, the verb becomes the root with the first
+    noun as its subject and the second as that subject's conjunct. Returns whether it
+    re-hung one."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.left_edge.i != sent.start:
+        return False
+    verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and c.tag_ in _FINITE_TAGS), None)
+    if verb is None or any(c.i > root.i and c.i != verb.i and c.dep_ != "punct" for c in root.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.i < verb.i), None)
+    doc = root.doc
+    if subj is None or cc is None or cc.lower_ not in ("and", "or") or cc.i != subj.left_edge.i - 1 \
+            or cc.i != root.i + 1:
+        return False
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    root.head = verb
+    root.dep_ = "nsubj"
+    subj.head = root
+    subj.dep_ = "conj"
+    cc.head = subj
+    for c in list(doc[sent.start:sent.end]):
+        if c.head.i == root.i and c.dep_ == "punct" and c.i > verb.i:
+            c.head = verb
+    return True
 
 
 # plural group nouns without an -s ("police deny", "people fear")
