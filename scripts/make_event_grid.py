@@ -204,12 +204,13 @@ def english() -> List[Row]:
             ids = {"S": sid, "O": oid, "-": NONE}
             rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
                          root, "asserted", "false"))
-    for k, (construction, root, frame, src, tgt) in enumerate(EN_S25):
+    for k, (construction, root, frame, src, tgt, *mod) in enumerate(EN_S25):
         for j in range(3):
             c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
-            # "=XXX": that code itself; else an agent code with the country {C} ("" the country)
-            code = lambda v: v[1:] if v.startswith("=") else cid + v  # noqa: E731
-            rows.append((construction, frame.format(C=c), code(src), code(tgt), root, "asserted", "false"))
+            # "=XXX": that code itself, "-" no actor; else an agent code with the country {C}
+            # ("" the country)
+            code = lambda v: NONE if v == "-" else v[1:] if v.startswith("=") else cid + v  # noqa: E731
+            rows.append((construction, frame.format(C=c), code(src), code(tgt), root, (mod or ["asserted"])[0], "false"))
     return rows
 
 
@@ -255,7 +256,8 @@ EN_ISSUE9 = [
 
 
 # English kinds of session 25 (issue 9: detection on newswire), as EN_ISSUE9 with countries
-# only; a code "=XXX" is that code, any other an agent code with the country {C}
+# only; a code "=XXX" is that code (or actor id), "-" no actor, any other an agent code with
+# the country {C}; an optional sixth item is the modality (default "asserted")
 EN_S25 = [
     # a past verb the parser read as the root noun, its subject as a compound
     ("past verb read as a noun", "19", "Police shot dead two protesters in {C}.", "COP", "OPP"),
@@ -269,6 +271,18 @@ EN_S25 = [
     # coordinated subjects the parser read as a root noun and a clause of the second one
     ("coordinated subjects read as a clause", "04", "India and Pakistan held talks in {C}.", "=IND", "=PAK"),
     ("coordinated subjects read as a clause", "08", "India and Pakistan exchanged prisoners in {C}.", "=IND", "=PAK"),
+    # a whole clause read as one noun phrase, at the root or before "…, X said"
+    ("clause read as a noun phrase", "11", "The European Union condemned Russia's attack on {C} and called for talks.",
+     "=org:eu", "=RUS"),
+    ("clause read as a noun phrase", "19", "Russian warplanes bombed rebel positions in {C}, the army said in a statement.",
+     "=RUSMIL", "-", "reported"),
+    # verbs sharing one object ("right node raising": UD hangs it on the second verb)
+    ("verbs sharing an object", "11", "{C} condemned and rejected the NATO decision.", "", "=org:nato"),
+    ("verbs sharing an object", "11", "{C} criticized and later sanctioned Belarus.", "", "=BLR"),
+    ("verbs sharing an object", "17", "Police in {C} arrested and charged three opposition leaders.", "COP", "OPP"),
+    # titled names coordinated: the second hangs on the first's last word
+    ("coordinated titled names", "04", "The minister of {C} met French President Nicolas Sarkozy and German Chancellor "
+     "Angela Merkel.", "GOV", "=per:angela_merkel"),
 ]
 
 

@@ -200,6 +200,11 @@ class ArgumentsMixin:
                 if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
                     out.append(c)
                     stack.append(c)
+                elif self.lang == "en" and c.dep_ in ("flat", "appos") and c.i > t.i and c.pos_ == "PROPN":
+                    # "French President Nicolas Sarkozy/flat and/cc German Chancellor/conj …",
+                    # "Chancellor Angela/appos Merkel and President Emmanuel/conj Macron":
+                    # the second name hung on the last word of the first
+                    stack.append(c)
                 elif self.lex.role(c.dep_) == "cc" and c.dep_ == "cd":  # TIGER: X -cd-> und -cj-> Y
                     for gc in c.children:
                         if self.lex.role(gc.dep_) == "conj":

@@ -312,6 +312,25 @@ class EventCoder(ArgumentsMixin):
         words = time_words(self.lang)
         return tok.lower_ in words.weekdays or tok.lower_ in words.months
 
+    def _shared_object(self, verb: Token) -> List[Token]:
+        """English: the object that ``verb`` shares with the verb coordinated right after it
+        ("Georgia accused and criticised Russia", "condemned and rejected the decision"):
+        UD hangs a shared object on the nearer, second verb. ``verb`` has nothing of its own
+        after it but "and"/"or" and that conjunct, which follows the conjunction directly
+        (adverbs between allowed: "and later expelled"); the conjunct's objects. Empty
+        otherwise. (Right node raising; Huddleston & Pullum, *The Cambridge Grammar of the
+        English Language* (2002), ch. 15 §4.4.)"""
+        after = [c for c in verb.children if c.i > verb.i]
+        conj = next((c for c in after if self.lex.role(c.dep_) == "conj" and c.pos_ == "VERB"), None)
+        if conj is None or any(c.i != conj.i and c.dep_ not in ("cc", "punct") for c in after):
+            return []
+        doc = verb.doc
+        if any(t.lower_ not in ("and", "or") and t.pos_ not in ("ADV",) for t in doc[verb.i + 1:conj.i]) \
+                or not any(t.lower_ in ("and", "or") for t in doc[verb.i + 1:conj.i]):
+            return []
+        return [c for c in conj.children if self.lex.role(c.dep_) == "obj" and c.i > conj.i and c.pos_ != "VERB"
+                and not self._is_reciprocal(c)]
+
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
         passive = self.is_passive(verb)
@@ -342,6 +361,8 @@ class EventCoder(ArgumentsMixin):
                     direct = [c for c in verb.children if self.lex.role(c.dep_) in ("xcomp", "ccomp")
                               and c.dep_ != "parataxis" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and self._has_actor(verb.doc, c)))
                               and not any(self.lex.role(x.dep_) == "case" for x in c.children)] or self.children(verb, "iobj")
+                if slot == "obj" and not direct and self.lang == "en":
+                    direct = self._shared_object(verb)
                 found = [c for c in direct if not self._is_reciprocal(c) and c.pos_ != "VERB"]
                 if not any(self._has_actor(verb.doc, c) for c in found) and self.lang == "de":
                     # case morphology: a bare accusative/dative actor the parse hung elsewhere

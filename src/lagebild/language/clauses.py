@@ -402,6 +402,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
         return 1
     if _coordinated_subject_as_root(sent):
         return 1
+    if past_lemma is not None and _clause_read_as_noun_phrase(sent, past_lemma):
+        return 1
     _participle_before_object(sent)
     _appositive_subject(sent)
     _plural_subject_verb(sent, is_verb_form)
@@ -501,6 +503,109 @@ def _past_verb_read_as_nominal(sent, past_lemma: Callable[[str], Optional[str]])
             t.head = verb
             if t.dep_ == "nmod":
                 t.dep_ = "obl"
+    return True
+
+
+def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+    """A whole clause "Subject verbed Object …" read as one noun phrase whose head is the
+    object, with the verb as its modifier (``amod``) and the subject as a compound, in place;
+    returns whether it repaired one. Two places of that noun phrase:
+
+    * the sentence root: "The European Union condemned/amod Russia's recognition/ROOT of …
+      and called/conj for …" -- the verb becomes the root, and the root noun's conjunct
+      verbs become the verb's;
+    * the complement of a reporting verb after it: "Turkish warplanes bombed/amod rebel
+      positions/obl …, the army said/ROOT" -- the verb becomes that verb's clausal
+      complement (``ccomp``); likewise when the reporting clause hangs on the root noun
+      ("… positions/ROOT …, the army said/acl"), which then becomes the root.
+
+    The verb is a past form ``past_lemma`` knows (``VBD``/``VBN``), the first verb-tagged word
+    of the phrase; its subject is the noun or name right before it, hung on the same head
+    and in no prepositional phrase; every word between the verb and the head noun belongs to
+    the head noun's phrase ("Russia's", "rebel"); and the noun phrase has no finite verb of
+    its own. The verb's tag becomes ``VBD``."""
+    root = sent.root
+    doc = root.doc
+    reporting = root.pos_ == "VERB" and root.lemma_ in ("say", "report", "add", "tell", "announce", "claim")
+    if reporting and _reported_clause_subject(root, past_lemma):
+        return True
+    if reporting:
+        # "…, the army said": the noun phrase before the comma and the reporting clause's subject
+        heads = [c for c in root.children if c.i < root.i and c.pos_ in ("NOUN", "PROPN")
+                 and c.dep_ in ("obl", "obj", "nsubj", "ccomp", "nmod", "dep") and c.left_edge.i == sent.start]
+        if len(heads) != 1 or not any(c.dep_ == "nsubj" and heads[0].i < c.i < root.i for c in root.children):
+            return False
+        head = heads[0]
+    elif root.pos_ in ("NOUN", "PROPN"):
+        head = root
+    else:
+        return False
+    span = [t for t in doc[sent.start:sent.end] if t.i == head.i or head in t.ancestors]
+    conjuncts = {c.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+    # "rebel positions/ROOT …, the army said/acl": the reporting clause hung on the root noun
+    tail = None if reporting else next((c for c in head.children if c.i > head.i and c.pos_ == "VERB"
+                                        and c.lemma_ in ("say", "report", "add", "announce", "claim")
+                                        and doc[c.left_edge.i - 1].text == ","
+                                        and any(x.dep_ == "nsubj" for x in c.children)), None)
+    skip = conjuncts | ({tail.i} if tail is not None else set())
+    inside = [t for t in span if not any(a.i in skip for a in t.ancestors) and t.i not in skip]
+    if any((t.tag_ in _FINITE_TAGS or t.pos_ == "AUX") for t in inside if t.tag_ != "VBD" or t.dep_ != "amod"):
+        return False
+    verb = next((t for t in inside if t.tag_ in ("VBD", "VBN") or t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "amod" or verb.head.i != head.i or verb.i >= head.i or verb.i == sent.start:
+        return False
+    if past_lemma(verb.lower_) is None:
+        return False
+    subj = doc[verb.i - 1]
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.head.i != head.i or subj.dep_ not in ("compound", "nmod", "nsubj") \
+            or any(x.dep_ == "case" for x in subj.children) \
+            or (subj.left_edge.i > sent.start and doc[subj.left_edge.i - 1].pos_ == "ADP"):
+        return False
+    if any(head not in t.ancestors for t in doc[verb.i + 1:head.i]):
+        return False
+    if tail is not None:
+        # the reporting verb becomes the root, the repaired clause its complement
+        tail.head = tail
+        tail.dep_ = "ROOT"
+        verb.head = tail
+        verb.dep_ = "ccomp"
+        reporting = True
+    elif reporting:
+        verb.head = root
+        verb.dep_ = "ccomp"
+    else:
+        verb.head = verb
+        verb.dep_ = "ROOT"
+    verb.tag_, verb.pos_ = "VBD", "VERB"
+    head.head = verb
+    head.dep_ = "obj"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+    for c in list(head.children):
+        if c.i in conjuncts or (c.dep_ in ("punct", "cc") and c.i > head.i and not reporting):
+            c.head = verb
+    return True
+
+
+def _reported_clause_subject(root: Token, past_lemma: Callable[[str], Optional[str]]) -> bool:
+    """"Israeli jets/nsubj struck/advcl Hamas targets …, the army/nsubj said/ROOT": the
+    subject of a reported clause before "…, X said" hung on the reporting verb, which then
+    has two subjects. The clause's verb (a past form ``past_lemma`` knows, hung on the
+    reporting verb between the two subjects, with no subject of its own) takes the first
+    subject and becomes the reporting verb's clausal complement (``ccomp``, ``VBD``).
+    Returns whether it re-hung one."""
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    verb = next((c for c in root.children if first.i < c.i < second.i and c.dep_ in ("advcl", "ccomp", "parataxis", "dep")
+                 and c.tag_ in ("VBD", "VBN")), None)
+    if verb is None or past_lemma(verb.lower_) is None or any(c.dep_.startswith("nsubj") for c in verb.children) \
+            or any(c.dep_ in ("aux", "aux:pass", "mark") for c in verb.children):
+        return False
+    first.head = verb
+    verb.dep_ = "ccomp"
+    verb.tag_, verb.pos_ = "VBD", "VERB"
     return True
 
 
