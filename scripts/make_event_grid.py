@@ -283,6 +283,11 @@ EN_S25 = [
     # titled names coordinated: the second hangs on the first's last word
     ("coordinated titled names", "04", "The minister of {C} met French President Nicolas Sarkozy and German Chancellor "
      "Angela Merkel.", "GOV", "=per:angela_merkel"),
+    # the agent of an agentless passive of force named in its means ("killed in an ambush by X")
+    ("agent of the means of a passive", "18", "Two soldiers from {C} were killed in an ambush by Taliban fighters.",
+     "=org:taliban", "MIL"),
+    ("agent of the means of a passive", "18", "Two soldiers from {C} were killed in an attack by Taliban insurgents.",
+     "=org:taliban", "MIL"),
 ]
 
 

@@ -41,6 +41,9 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 #: prepositions of the means or occasion of an event ("bei Gefechten getötet", "infolge
 #: der Angriffe verletzt"), besides the passive agent prepositions of syntax.yaml
 MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
+#: English prepositions of the means or occasion of an agentless passive of force ("killed in
+#: an ambush by X", "wounded during a raid by X"): the event noun's own agent is the source
+MEANS_PREPS_EN = frozenset(("in", "during"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
@@ -479,7 +482,7 @@ class EventCoder(ArgumentsMixin):
                         agents = [ph.head]
                         subjects = [x for x in subjects if x.i != ph.head.i]
                         break
-            if not any(self._has_actor(verb.doc, a) for a in agents) and self.lang == "de" and not pattern.nominal:
+            if not any(self._has_actor(verb.doc, a) for a in agents) and not pattern.nominal:
                 means = self._means_agents(verb)
                 if means:
                     inside = {t.i for m in means for t in m.subtree}
@@ -1152,6 +1155,8 @@ class EventCoder(ArgumentsMixin):
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
                     continue
+                if self.lang == "en" and p.nominal and verb.head.i in matched and self._lent_its_agents(verb):
+                    continue  # "killed in an ambush by X": the killing by X says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
                         and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
                                                                      and all(q.code[:2] == "01" for q in matched[verb.head.i])) \
@@ -1499,17 +1504,31 @@ class EventCoder(ArgumentsMixin):
         verletzt", "durch einen Anschlag der PKK getötet") act in the verb's event too. The
         noun is a prepositional phrase (:data:`MEANS_PREPS`) of ``verb`` that an own nominal
         pattern of roots 14-20 matches; its source arguments are returned ([] if none)."""
+        preps = MEANS_PREPS if self.lang == "de" else MEANS_PREPS_EN
         for c in verb.children:
             if c.pos_ not in ("NOUN", "PROPN") or not any(
-                    self.role(x) == "case" and x.lower_ in MEANS_PREPS and x.i < c.i for x in c.children):
+                    self.role(x) == "case" and x.lower_ in preps and x.i < c.i for x in c.children):
                 continue
             pats = [p for p in self.match(c) if p.nominal and not p.null and p.code[:2] in VIOLENT_ROOTS]
             if not pats:
                 continue
-            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)]
+            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)
+                    and (self.lang == "de" or self._coded(self.arg(verb.doc, a).actor))]
             if srcs:
                 return srcs
         return []
+
+    def _lent_its_agents(self, noun: Token) -> bool:
+        """English: whether the event noun ``noun`` is the means of its head verb's agentless
+        passive and gave that verb its agents (:meth:`_means_agents`: "soldiers were killed
+        in an ambush by Taliban insurgents"); the verb's event then names the act, its
+        author and its victims, and the noun's own event would only repeat it."""
+        verb = noun.head
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb) or any(
+                p in self.lex.agent_preps and self._has_actor(noun.doc, a) for p, a in self.prep_args(verb)):
+            return False
+        inside = {t.i for t in noun.subtree}
+        return any(a.i in inside for a in self._means_agents(verb))
 
     def _means_of_agentless_passive(self, noun: Token) -> bool:
         """Whether the event noun ``noun`` names the means or occasion of an agentless
