@@ -288,6 +288,10 @@ EN_S25 = [
      "=org:taliban", "MIL"),
     ("agent of the means of a passive", "18", "Two soldiers from {C} were killed in an attack by Taliban insurgents.",
      "=org:taliban", "MIL"),
+    # a passive participle after "were" that the tagger read as an adjective
+    ("passive participle read as an adjective", "18", "Two soldiers from {C} were wounded in an ambush by Taliban "
+     "fighters.", "=org:taliban", "MIL"),
+    ("passive participle read as an adjective", "18", "Three civilians in {C} were wounded in the attack.", "-", "CVL"),
 ]
 
 

@@ -1524,11 +1524,13 @@ class EventCoder(ArgumentsMixin):
         in an ambush by Taliban insurgents"); the verb's event then names the act, its
         author and its victims, and the noun's own event would only repeat it."""
         verb = noun.head
-        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb) or any(
-                p in self.lex.agent_preps and self._has_actor(noun.doc, a) for p, a in self.prep_args(verb)):
-            return False
         inside = {t.i for t in noun.subtree}
-        return any(a.i in inside for a in self._means_agents(verb))
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or not self.is_passive(verb) or any(
+                p in self.lex.agent_preps and self._has_actor(noun.doc, a) and a.i not in inside
+                for p, a in self.prep_args(verb)):
+            return False
+        return any(a.i in inside for a in self._means_agents(verb)) or any(
+            p in self.lex.agent_preps and self._has_actor(noun.doc, a) and a.i in inside for p, a in self.prep_args(verb))
 
     def _means_of_agentless_passive(self, noun: Token) -> bool:
         """Whether the event noun ``noun`` names the means or occasion of an agentless
