@@ -874,7 +874,8 @@ class EventCoder(ArgumentsMixin):
             from ..language.clauses import repair_english_verbs
 
             for sent in self.doc_sentences(doc):
-                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma)
+                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma,
+                                     self.lex.reporting)
         self._keys: Dict[int, str] = {}
         return True
 

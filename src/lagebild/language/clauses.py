@@ -16,7 +16,7 @@ TIGER labels) and never raise on odd parses; they answer None when unsure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, FrozenSet, List, Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -378,7 +378,8 @@ def is_non_nominative(phrase: Phrase) -> bool:
 
 
 def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ignore[no-untyped-def]
-                         past_lemma: Optional[Callable[[str], Optional[str]]] = None) -> int:
+                         past_lemma: Optional[Callable[[str], Optional[str]]] = None,
+                         reporting: FrozenSet[str] = frozenset()) -> int:
     """Repair two English misparses of short news sentences, in place: (1) the only finite
     verb read as a modifier of the noun after it ("Macron threatened/amod Scholz/ROOT") is
     made the root with that noun as its object; (2) in a sentence without a finite verb,
@@ -387,8 +388,10 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject.
     ``past_lemma`` (word -> lemma of a known verb's past form, or None; see
     :meth:`lagebild.events.lexicon.Lexicon.past_lemma`) also repairs a past verb read as
-    the root noun or as an adjective after it (:func:`_past_verb_read_as_nominal`).
-    Returns the number of repaired verbs (0 or 1)."""
+    the root noun or as an adjective after it (:func:`_past_verb_read_as_nominal`) and a
+    clause read as a noun phrase (:func:`_clause_read_as_noun_phrase`, with ``reporting``:
+    the lemmas of reporting verbs, ``modality_en.yaml``). Returns the number of repaired
+    verbs (0 or 1)."""
     for tok in sent:
         # a verb read as a noun after an auxiliary or "to" ("did not sanction/NN",
         # "plans to sanction/NN")
@@ -402,7 +405,7 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
         return 1
     if _coordinated_subject_as_root(sent):
         return 1
-    if past_lemma is not None and _clause_read_as_noun_phrase(sent, past_lemma):
+    if past_lemma is not None and _clause_read_as_noun_phrase(sent, past_lemma, reporting):
         return 1
     _participle_before_object(sent)
     _appositive_subject(sent)
@@ -491,22 +494,15 @@ def _past_verb_read_as_nominal(sent, past_lemma: Callable[[str], Optional[str]])
     if lemma is None or not any(c.i > verb.i and (c.dep_ == "obj" or (c.dep_ in ("obl", "nmod") and any(
             x.dep_ == "case" for x in c.children))) for c in verb.children):
         return False
-    verb.head = verb
-    verb.dep_ = "ROOT"
     verb.pos_, verb.lemma_ = "VERB", lemma
     if verb.tag_ == "JJ":
         verb.tag_ = "VBD"
-    root.head = verb
-    root.dep_ = "nsubj"
-    for t in sent:
-        if t.i > verb.i and t.head.i == root.i:
-            t.head = verb
-            if t.dep_ == "nmod":
-                t.dep_ = "obl"
+    _verb_after_root_noun(sent, verb)
     return True
 
 
-def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]],  # type: ignore[no-untyped-def]
+                                reporting: FrozenSet[str]) -> bool:
     """A whole clause "Subject verbed Object …" read as one noun phrase whose head is the
     object, with the verb as its modifier (``amod``) and the subject as a compound, in place;
     returns whether it repaired one. Two places of that noun phrase:
@@ -526,10 +522,10 @@ def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]
     its own. The verb's tag becomes ``VBD``."""
     root = sent.root
     doc = root.doc
-    reporting = root.pos_ == "VERB" and root.lemma_ in ("say", "report", "add", "tell", "announce", "claim")
-    if reporting and _reported_clause_subject(root, past_lemma):
+    reported = root.pos_ == "VERB" and root.lemma_ in reporting
+    if reported and _reported_clause_subject(root, past_lemma):
         return True
-    if reporting:
+    if reported:
         # "…, the army said": the noun phrase before the comma and the reporting clause's subject
         heads = [c for c in root.children if c.i < root.i and c.pos_ in ("NOUN", "PROPN")
                  and c.dep_ in ("obl", "obj", "nsubj", "ccomp", "nmod", "dep") and c.left_edge.i == sent.start]
@@ -543,10 +539,10 @@ def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]
     span = [t for t in doc[sent.start:sent.end] if t.i == head.i or head in t.ancestors]
     conjuncts = {c.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
     # "rebel positions/ROOT …, the army said/acl": the reporting clause hung on the root noun
-    tail = None if reporting else next((c for c in head.children if c.i > head.i and c.pos_ == "VERB"
-                                        and c.lemma_ in ("say", "report", "add", "announce", "claim")
-                                        and doc[c.left_edge.i - 1].text == ","
-                                        and any(x.dep_ == "nsubj" for x in c.children)), None)
+    tail = None if reported else next((c for c in head.children if c.i > head.i and c.pos_ == "VERB"
+                                       and c.lemma_ in reporting and c.left_edge.i > sent.start
+                                       and doc[c.left_edge.i - 1].text == ","
+                                       and any(x.dep_ == "nsubj" for x in c.children)), None)
     skip = conjuncts | ({tail.i} if tail is not None else set())
     inside = [t for t in span if not any(a.i in skip for a in t.ancestors) and t.i not in skip]
     if any((t.tag_ in _FINITE_TAGS or t.pos_ == "AUX") for t in inside if t.tag_ != "VBD" or t.dep_ != "amod"):
@@ -569,8 +565,8 @@ def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]
         tail.dep_ = "ROOT"
         verb.head = tail
         verb.dep_ = "ccomp"
-        reporting = True
-    elif reporting:
+        reported = True
+    elif reported:
         verb.head = root
         verb.dep_ = "ccomp"
     else:
@@ -582,7 +578,7 @@ def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]]
     subj.head = verb
     subj.dep_ = "nsubj"
     for c in list(head.children):
-        if c.i in conjuncts or (c.dep_ in ("punct", "cc") and c.i > head.i and not reporting):
+        if c.i in conjuncts or (c.dep_ in ("punct", "cc") and c.i > head.i and not reported):
             c.head = verb
     return True
 
@@ -797,6 +793,15 @@ def _noun_root_participle(sent) -> bool:  # type: ignore[no-untyped-def]
     verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1), None)
     if verb is None:
         return False
+    _verb_after_root_noun(sent, verb)
+    return True
+
+
+def _verb_after_root_noun(sent, verb: Token) -> None:  # type: ignore[no-untyped-def]
+    """Make ``verb``, a word hung on the sentence's root noun right after it, the root: the
+    noun becomes its subject and the noun's dependents after the verb the verb's (a noun
+    modifier ``nmod`` becomes an oblique ``obl``)."""
+    root = verb.head
     verb.head = verb
     verb.dep_ = "ROOT"
     root.head = verb
@@ -806,7 +811,6 @@ def _noun_root_participle(sent) -> bool:  # type: ignore[no-untyped-def]
             t.head = verb
             if t.dep_ == "nmod":
                 t.dep_ = "obl"
-    return True
 
 
 def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]
