@@ -41,6 +41,9 @@ _MULTI: Dict[FrozenSet[str], Tuple[str, ...]] = {}
 #: prepositions of the means or occasion of an event ("bei Gefechten getötet", "infolge
 #: der Angriffe verletzt"), besides the passive agent prepositions of syntax.yaml
 MEANS_PREPS = frozenset(("bei", "beim", "infolge", "durch"))
+#: English prepositions of the means or occasion of an agentless passive of force ("killed in
+#: an ambush by X", "wounded during a raid by X"): the event noun's own agent is the source
+MEANS_PREPS_EN = frozenset(("in", "during"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
@@ -312,6 +315,25 @@ class EventCoder(ArgumentsMixin):
         words = time_words(self.lang)
         return tok.lower_ in words.weekdays or tok.lower_ in words.months
 
+    def _shared_object(self, verb: Token) -> List[Token]:
+        """English: the object that ``verb`` shares with the verb coordinated right after it
+        ("Georgia accused and criticised Russia", "condemned and rejected the decision"):
+        UD hangs a shared object on the nearer, second verb. ``verb`` has nothing of its own
+        after it but "and"/"or" and that conjunct, which follows the conjunction directly
+        (adverbs between allowed: "and later expelled"); the conjunct's objects. Empty
+        otherwise. (Right node raising; Huddleston & Pullum, *The Cambridge Grammar of the
+        English Language* (2002), ch. 15 §4.4.)"""
+        after = [c for c in verb.children if c.i > verb.i]
+        conj = next((c for c in after if self.lex.role(c.dep_) == "conj" and c.pos_ == "VERB"), None)
+        if conj is None or any(c.i != conj.i and c.dep_ not in ("cc", "punct") for c in after):
+            return []
+        doc = verb.doc
+        if any(t.lower_ not in ("and", "or") and t.pos_ not in ("ADV",) for t in doc[verb.i + 1:conj.i]) \
+                or not any(t.lower_ in ("and", "or") for t in doc[verb.i + 1:conj.i]):
+            return []
+        return [c for c in conj.children if self.lex.role(c.dep_) == "obj" and c.i > conj.i and c.pos_ != "VERB"
+                and not self._is_reciprocal(c)]
+
     def _sources_targets(self, verb: Token, pattern: Pattern) -> Tuple[List[Token], List[Token], Optional[Token]]:
         """(source tokens, target tokens, issue token) before coordination expansion."""
         passive = self.is_passive(verb)
@@ -342,6 +364,8 @@ class EventCoder(ArgumentsMixin):
                     direct = [c for c in verb.children if self.lex.role(c.dep_) in ("xcomp", "ccomp")
                               and c.dep_ != "parataxis" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and self._has_actor(verb.doc, c)))
                               and not any(self.lex.role(x.dep_) == "case" for x in c.children)] or self.children(verb, "iobj")
+                if slot == "obj" and not direct and self.lang == "en":
+                    direct = self._shared_object(verb)
                 found = [c for c in direct if not self._is_reciprocal(c) and c.pos_ != "VERB"]
                 if not any(self._has_actor(verb.doc, c) for c in found) and self.lang == "de":
                     # case morphology: a bare accusative/dative actor the parse hung elsewhere
@@ -467,7 +491,7 @@ class EventCoder(ArgumentsMixin):
                         agents = [ph.head]
                         subjects = [x for x in subjects if x.i != ph.head.i]
                         break
-            if not any(self._has_actor(verb.doc, a) for a in agents) and self.lang == "de" and not pattern.nominal:
+            if not any(self._has_actor(verb.doc, a) for a in agents) and not pattern.nominal:
                 means = self._means_agents(verb)
                 if means:
                     inside = {t.i for m in means for t in m.subtree}
@@ -859,7 +883,8 @@ class EventCoder(ArgumentsMixin):
             from ..language.clauses import repair_english_verbs
 
             for sent in self.doc_sentences(doc):
-                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form)
+                repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma,
+                                     self.lex.reporting)
         self._keys: Dict[int, str] = {}
         return True
 
@@ -1140,6 +1165,8 @@ class EventCoder(ArgumentsMixin):
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
                     continue
+                if self.lang == "en" and p.nominal and verb.head.i in matched and self._lent_its_agents(verb):
+                    continue  # "killed in an ambush by X": the killing by X says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
                         and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
                                                                      and all(q.code[:2] == "01" for q in matched[verb.head.i])) \
@@ -1501,17 +1528,33 @@ class EventCoder(ArgumentsMixin):
         verletzt", "durch einen Anschlag der PKK getötet") act in the verb's event too. The
         noun is a prepositional phrase (:data:`MEANS_PREPS`) of ``verb`` that an own nominal
         pattern of roots 14-20 matches; its source arguments are returned ([] if none)."""
+        preps = MEANS_PREPS if self.lang == "de" else MEANS_PREPS_EN
         for c in verb.children:
             if c.pos_ not in ("NOUN", "PROPN") or not any(
-                    self.role(x) == "case" and x.lower_ in MEANS_PREPS and x.i < c.i for x in c.children):
+                    self.role(x) == "case" and x.lower_ in preps and x.i < c.i for x in c.children):
                 continue
             pats = [p for p in self.match(c) if p.nominal and not p.null and p.code[:2] in VIOLENT_ROOTS]
             if not pats:
                 continue
-            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)]
+            srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)
+                    and (self.lang == "de" or self._coded(self.arg(verb.doc, a).actor))]
             if srcs:
                 return srcs
         return []
+
+    def _lent_its_agents(self, noun: Token) -> bool:
+        """English: whether the event noun ``noun`` is the means of its head verb's agentless
+        passive and gave that verb its agents (:meth:`_means_agents`: "soldiers were killed
+        in an ambush by Taliban insurgents"); the verb's event then names the act, its
+        author and its victims, and the noun's own event would only repeat it."""
+        verb = noun.head
+        inside = {t.i for t in noun.subtree}
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX", "ADJ") or not self.is_passive(verb) or any(
+                p in self.lex.agent_preps and self._has_actor(noun.doc, a) and a.i not in inside
+                for p, a in self.prep_args(verb)):
+            return False
+        return any(a.i in inside for a in self._means_agents(verb)) or any(
+            p in self.lex.agent_preps and self._has_actor(noun.doc, a) and a.i in inside for p, a in self.prep_args(verb))
 
     def _means_of_agentless_passive(self, noun: Token) -> bool:
         """Whether the event noun ``noun`` names the means or occasion of an agentless

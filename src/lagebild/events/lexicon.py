@@ -70,6 +70,8 @@ class Lexicon:
     first_person: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
+    # irregular past forms of verb_forms_<lang>.tsv ("shot" -> "shoot"; English only)
+    irregular_past: Dict[str, str] = field(default_factory=dict)
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -80,6 +82,24 @@ class Lexicon:
     def prep(self, word: str) -> str:
         word = word.lower()
         return self.contractions.get(word, word)
+
+    def past_lemma(self, word: str) -> Optional[str]:
+        """The lemma of ``word`` (lower case) when it is the past tense or participle of a
+        verb this lexicon knows (a pattern trigger, cue or support verb): an irregular form of
+        ``verb_forms_<lang>.tsv`` ("shot" -> "shoot") or a regular -ed form ("clashed" ->
+        "clash", "seized" -> "seize", "shelled", "carried" -> "carry"); else None. English
+        only (None for other languages). Used to repair a past verb the parser read as a noun
+        or adjective (:func:`lagebild.language.clauses.repair_english_verbs`)."""
+        if self.lang != "en":
+            return None
+        lemma = self.irregular_past.get(word)
+        if lemma is not None:
+            return lemma
+        if len(word) > 4 and word.endswith("ed"):
+            for cand in (word[:-2], word[:-1], word[:-3], word[:-3] + "y"):
+                if self.forms.get(cand) == cand:
+                    return cand
+        return None
 
 
 def _german_forms(lemma: str, particles: FrozenSet[str], irregular: Dict[str, List[str]]) -> Dict[str, str]:
@@ -253,6 +273,7 @@ def load_lexicon(lang: str) -> Lexicon:
         accident_roots=per_lang("accident_roots"),
         adj_place_nouns=per_lang("adj_place_nouns"),
         first_person=_first_person(lang),
+        irregular_past=_irregular_past(lang, forms),
     )
 
 
@@ -263,3 +284,23 @@ def _first_person(lang: str) -> FrozenSet[str]:
 
     path = data_path(lang, "first_person.txt")
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _irregular_past(lang: str, forms: Dict[str, str]) -> Dict[str, str]:
+    """``{past form: lemma}`` of the irregular verbs of ``verb_forms_<lang>.tsv`` (English
+    only) whose lemma is a known verb of ``forms``: the table's forms minus the -s and -ing
+    forms it also lists ("meet: met meets meeting" gives "met")."""
+    if lang != "en":
+        return {}
+    out: Dict[str, str] = {}
+    path = data_path("events", f"verb_forms_{lang}.tsv")
+    if not path.is_file():
+        return out
+    for row in iter_tsv(path, required=("lemma", "forms")):
+        lemma = row["lemma"].lower()
+        if forms.get(lemma) != lemma:
+            continue
+        for form in row["forms"].lower().split():
+            if not form.endswith("ing") and form != lemma + "s" and form != lemma + "es":
+                out.setdefault(form, lemma)
+    return out
