@@ -138,6 +138,7 @@ class EventCoder(ArgumentsMixin):
         #: whether the document being coded mentions a political actor (None: not yet known;
         #: :meth:`_in_political_doc` finds out when an event needs it)
         self._political_doc: Optional[bool] = None
+        self._sport_doc: Optional[bool] = None  # see _in_sport_doc
 
     # ------------------------------------------------------------------ syntax helpers
     def sent_bounds(self, token: Token) -> Tuple[int, int]:
@@ -285,6 +286,8 @@ class EventCoder(ArgumentsMixin):
         if k - 1 <= verb.i:
             return None
         last = doc[k - 1]
+        if last.lower_ == "zu" and k < end and doc[k].pos_ in ("VERB", "AUX"):
+            return None  # the infinitive's "zu" ("gibt es noch viel zu tun" is no zugeben)
         lemma = self.lemma(verb)
         if last.lower_ in self.lex.particles and last.pos_ in ("ADP", "ADV", "PART", "ADJ", "X") and (
                 last.lower_ + lemma in self.lex.patterns or last.lower_ + lemma in self.lex.cue_verbs
@@ -766,6 +769,33 @@ class EventCoder(ArgumentsMixin):
                     return True
         return self.lang == "de" and _linear_negation(self, verb.doc, verb)
 
+    @staticmethod
+    def _unrestricted(p: Pattern) -> bool:
+        """A pattern with no sense condition of any kind (words, context, exclusion, agent,
+        argument class, voice, polarity): the plain reading of its trigger."""
+        return not (p.words or p.pre_words or p.context or p.exclude or p.agents or p.args or p.passive
+                    or p.negative or p.predicative or p.null)
+
+    def _arg_in_class(self, verb: Token, slot: str, words: Optional[FrozenSet[str]], is_noun: bool) -> bool:
+        """Whether the head of ``verb``'s subject or object (``slot`` ``subj``/``obj``; a
+        nominal trigger has neither) is one of ``words`` (a lemma or form; German compounds
+        by their last part, :meth:`_token_matches`), or with ``words`` None whether the
+        slot is filled at all (an object, or an object clause: "zeigte, wie …"). The
+        ``arg=`` flag of a pattern (sense by argument class, ``data/events/README.md``)."""
+        if is_noun:
+            return False
+        if slot == "subj":
+            heads = self.subjects(verb)
+        else:
+            heads = self._german_core_args(verb)[1] if self.lang == "de" else self.children(verb, "obj")
+            heads = [h for h in heads if not self._is_reciprocal(h)]
+            if words is None and not heads:
+                heads = [c for c in verb.children if self.role(c) == "ccomp" and c.dep_ != "parataxis"]
+        heads = [x for h in heads for x in self.expand_conj(h)]
+        if words is None:
+            return bool(heads)
+        return any(self._token_matches(h, w) for h in heads for w in words)
+
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
@@ -779,10 +809,17 @@ class EventCoder(ArgumentsMixin):
             after: Optional[List[Token]] = None
             is_noun = verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb)
             words_here = self._sentence_words(verb)
+            vetoed: Set[str] = set()  # codes a sense exclusion (not=) ruled out in this sentence
             for p in candidates:
                 if out and p.tier > out[0].tier:
                     break  # a converted dictionary (tier 1) only where no own pattern matched
                 if p.codeless or p.nominal != is_noun:
+                    continue
+                if vetoed and p.code in vetoed and self._unrestricted(p):
+                    # "vorrücken 192 not=@wahl" ruled the reading out ("rückte in der Umfrage
+                    # vor"): a plain row of the same trigger and code does not bring it back
+                    # (an exclusion by war, "anschießen 180 not=@militär", hands the verb to
+                    # its military sense and vetoes nothing: syntax.yaml sense_veto)
                     continue
                 # cheap rejection: a required word set none of whose words (or, for a
                 # multi-word alternative, its first word) occurs anywhere in the sentence
@@ -795,7 +832,11 @@ class EventCoder(ArgumentsMixin):
                     if p.context and not any(self._has_word(sense_words, w) for w in p.context):
                         continue
                     if p.exclude and any(self._has_word(sense_words, w) for w in p.exclude):
+                        if not p.null and any(self._has_word(sense_words, w) for w in p.exclude & self.lex.veto_words):
+                            vetoed.add(p.code)  # excluded by a domain with no event (syntax.yaml sense_veto)
                         continue
+                if p.args and not all(self._arg_in_class(verb, slot, words, is_noun) for slot, words in p.args):
+                    continue
                 if p.no_reflexive and any(self._is_reciprocal(c) for c in verb.children if self.lex.role(c.dep_) in ("obj", "iobj", "expl")):
                     continue
                 if p.passive and (is_noun or not self.is_passive(verb)):
@@ -918,6 +959,7 @@ class EventCoder(ArgumentsMixin):
         published: Optional[date] = doc._.published
         self._require_coded = self.require_coded_actor if require_coded_actor is None else require_coded_actor
         self._political_doc = None if self.require_political_actor else True
+        self._sport_doc = None if self.lex.sport_doc_min else False
         return [None if only is not None and not only(sent)
                 else self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
                 for sent in self.doc_sentences(doc)]
@@ -1658,6 +1700,33 @@ class EventCoder(ArgumentsMixin):
         agent = "igo" if code.startswith("IGO") else code[3:6].lower()
         return bool(agent) and agent in self.lex.political_agents
 
+    def _agent_side(self, actor_id: Optional[str]) -> bool:
+        """Whether an event's actor has a CAMEO code that names its agent itself, other than
+        civilians: "RUSGOV", "AUTPTY", "DEUNGO" (the football association), "---REB", any
+        IGO -- not a bare country ("MDA", a national team in a sport report), not "DEUCVL"
+        (fans, players) and no uncoded actor (a club, a coach)."""
+        if not actor_id:
+            return False
+        a = self._actor_types.get(actor_id)
+        code = ((getattr(a, "code", None) or "") if a is not None else (actor_id if actor_id.isupper() else "")).upper()
+        if code.startswith("IGO"):
+            return True
+        return len(code) >= 6 and code[3:6].isalpha() and code[3:6] != "CVL"
+
+    def _in_sport_doc(self, doc: Doc) -> bool:
+        """Whether the document being coded is a sport report: its text names at least
+        ``sport_doc_min`` distinct words of the lexicon's ``sport_words`` (a sense class,
+        ``syntax.yaml`` ``sport_doc``; a word of 4+ letters also inside a longer word:
+        "Fußball-EM", "Heimspiele"). Computed once per :meth:`code_sentences` call, when the
+        first event with no actor of a coded role asks (:meth:`_agent_side`); False when the
+        language has no such rule."""
+        if self._sport_doc is None:
+            text = doc.text.lower()
+            forms = {t.lower_ for t in doc}
+            found = sum(1 for w in self.lex.sport_words if (w in text if len(w) >= 4 or " " in w else w in forms))
+            self._sport_doc = found >= self.lex.sport_doc_min
+        return self._sport_doc
+
     def _names_accident(self, sent: Span) -> bool:
         """Whether a noun of ``sent`` names an accident or natural disaster: its lemma is, or
         ends with, one of the lexicon's ``accident_nouns`` ("Arbeitsunfällen", "Lawinenunglück")."""
@@ -2015,6 +2084,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if not self._coded(source) and not self._coded(target) and not self._in_political_doc(doc):
                 continue  # no coded actor on either side, in a document without political actors
+            if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
+                continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:
                 continue  # refugees or civilians who arrive or leave travel; they do not visit (syntax.yaml)
             if source is None and p.code[:2] in self.lex.accident_roots and self._names_accident(sent):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv, load_yaml
 from .patterns import PatternIndex, load_patterns, separable_prefixes
@@ -68,6 +68,13 @@ class Lexicon:
     # first-person words (data/<lang>/first_person.txt, shared with the statements layer):
     # a first-person pronoun argument in reported speech is the statement's speaker
     first_person: FrozenSet[str] = frozenset()
+    # sport reports: the words of a sense class (senses_<lang>.tsv) and how many distinct ones
+    # make a document a sport report, in which only actors with a coded role act (syntax.yaml)
+    sport_words: FrozenSet[str] = frozenset()
+    sport_doc_min: int = 0
+    # words of the sense classes whose exclusion (not=) binds the excluded code against a
+    # plain row of the same trigger (syntax.yaml sense_veto; empty: no veto)
+    veto_words: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
     # irregular past forms of verb_forms_<lang>.tsv ("shot" -> "shoot"; English only)
@@ -274,6 +281,8 @@ def load_lexicon(lang: str) -> Lexicon:
         adj_place_nouns=per_lang("adj_place_nouns"),
         first_person=_first_person(lang),
         irregular_past=_irregular_past(lang, forms),
+        veto_words=_class_words(syntax, "sense_veto", lang),
+        **_sport_doc(syntax, lang),
     )
 
 
@@ -304,3 +313,37 @@ def _irregular_past(lang: str, forms: Dict[str, str]) -> Dict[str, str]:
             if not form.endswith("ing") and form != lemma + "s" and form != lemma + "es":
                 out.setdefault(form, lemma)
     return out
+
+
+def _class_words(syntax: Dict[str, Any], key: str, lang: str) -> FrozenSet[str]:
+    """The words of the sense classes (``senses_<lang>.tsv``) that ``syntax.yaml`` lists under
+    ``key`` for ``lang``, in the form a pattern's ``not=`` holds them (``_`` as a space).
+    Raises ``ValueError`` naming the file for a class that is not defined."""
+    from .patterns import load_sense_classes
+
+    names = [str(n) for n in ((syntax.get(key) or {}).get(lang) or [])]
+    if not names:
+        return frozenset()
+    classes = load_sense_classes(lang)
+    unknown = [n for n in names if n not in classes]
+    if unknown:
+        raise ValueError(f"data/events/syntax.yaml {key}.{lang}: no sense class {', '.join(unknown)} in senses_{lang}.tsv")
+    return frozenset(w.replace("_", " ") for n in names for w in classes[n])
+
+
+def _sport_doc(syntax: Dict[str, Any], lang: str) -> Dict[str, Any]:
+    """``sport_words`` and ``sport_doc_min`` of ``lang`` from ``syntax.yaml``'s ``sport_doc``
+    (``{lang: {class: <sense class of senses_<lang>.tsv>, min: <distinct words>}}``); none
+    (the rule off) when the language has no entry. Raises ``ValueError`` naming the file for
+    an unknown class or a minimum below 1."""
+    from .patterns import load_sense_classes
+
+    entry = (syntax.get("sport_doc") or {}).get(lang)
+    if not entry:
+        return {}
+    classes = load_sense_classes(lang)
+    name, low = str(entry.get("class") or ""), entry.get("min")
+    if name not in classes or not isinstance(low, int) or low < 1:
+        raise ValueError(f"data/events/syntax.yaml sport_doc.{lang}: class must name a sense class of "
+                         f"senses_{lang}.tsv and min be a whole number >= 1 (got {name!r}, {low!r})")
+    return {"sport_words": frozenset(w.replace("_", " ") for w in classes[name]), "sport_doc_min": low}
