@@ -489,11 +489,15 @@ def analyse_sentence(
             out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
             continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
-            if not (out.condition and lang == "de" and _becomes(tok, sent)):
+            if not (lang == "de" and (
+                (out.condition and _becomes(tok, sent))
+                or (anchored and kind == "future_aux" and _becomes_more(tok, sent))
+            )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
-            # condition predicts
+            # condition predicts; so does a change of degree in a future period ("Ab 2020
+            # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer")
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -1630,6 +1634,30 @@ def _becomes(tok: Token, sent: Span) -> bool:
     if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
         return False
     return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
+
+
+def _becomes_more(tok: Token, sent: Span) -> bool:
+    """"wird/werde … teurer": ``_becomes`` with a comparative adjective (morphology
+    ``Degree=Cmp``) — a change of degree, an outcome nobody simply decides. (The present
+    "wird immer teurer" describes a trend; the caller asks for a future time as well.)"""
+    clause = _clause(sent, tok)
+    if any(_verb_form_de(t) in ("part", "inf") for t in clause if t.i != tok.i):
+        return False
+    # (the verb-final clause puts the adjective before "wird": "…, dass der Anstieg größer wird")
+    return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and t.tag_ != "ADJA" and _comparative(t)
+               for t in clause)
+
+
+def _comparative(t: Token) -> bool:
+    """A comparative adjective: morphology ``Degree=Cmp``, else (a model that tags "kälter"
+    as positive) a form in -er longer than its lemma ("kälter" ← "kalt"; "sicher" = its
+    lemma stays out)."""
+    if "Cmp" in t.morph.get("Degree"):
+        return True
+    lemma = (t.lemma_ or "").lower()
+    return t.lower_.endswith("er") and bool(lemma) and lemma != t.lower_ and len(t.lower_) > len(lemma)
+
+
 EXPLETIVES = forecast_words("expletives")
 
 
@@ -1804,6 +1832,34 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         if m.actor_id == stmt.speaker:
             return True
         if speaker is not None and speaker.country and m.actor_id == speaker.country:
+            return True
+    flex = forecast_lexicon(doc.lang_)
+    if subj_word.lower_ in SPEAKER_POSSESSIVES and _decided_act(sent, cue, flex):
+        # "Sein Land werde eine Protestnote schicken, sagte der Außenminister", "Ihre Partei
+        # werde keinen Kandidaten aufstellen, sagte sie": the speaker's own side decides the act
+        return True
+    return _same_body_subject(doc, sent, cue, speaker, actors) and _decided_act(sent, cue, flex)
+
+
+SPEAKER_POSSESSIVES = forecast_words("speaker_possessives")
+
+
+def _same_body_subject(doc: Doc, sent: Span, cue: Token, speaker, actors) -> bool:  # type: ignore[no-untyped-def]
+    """The subject of the reported future is an organisation or body coded as the speaker
+    is, down to the CAMEO agent ("Die GPA werde auf den Käufer zugehen, sagte GPA-Chef
+    Katzian": both AUTLAB; "Die Regierung werde …, sagte der Kanzler": both AUTGOV): the
+    speaker speaks for the body whose act it is. A person subject, or a code without an
+    agent (a bare country: "Russland werde …", handled above by the speaker's country) does
+    not count; a different agent ("Die Opposition werde …, sagte der Minister") does not."""
+    code = ((speaker.code if speaker is not None else None) or "").upper()
+    if len(code) < 6:
+        return False
+    subj = _subject_token(sent, cue)
+    if subj is None:
+        return False
+    for m in tokens.mentions_in(doc, subj.idx, subj.idx + len(subj)):
+        a = actors.get(m.actor_id)
+        if a is not None and a.type == "ORG" and (a.code or "").upper()[:6] == code[:6]:
             return True
     return False
 
@@ -2157,8 +2213,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue
-        if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
-            # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
+        if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
+            (stmt is None and not _becomes_more(cues[0].tok, sent))
+            or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
+                and _decided_act(sent, cues[0].tok, flex))
+        ):
+            # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact; also when a
+            # source announces it ("X wird das Amt am 1. März übernehmen, wie der Verlag
+            # mitteilte", "X wird laut dem Manager am Dienstag das Training leiten") — an
+            # outcome or a change on the day ("wird am Sonntag die Wahl verlieren, sagte der
+            # Analyst", "Morgen wird es kälter") stays
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
@@ -2180,7 +2244,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue
         if (
             kind == "expectation" and not hedges and cond is None and lang == "de"
-            and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
+            and (CLOCK_TIME.search(tokens.span_text(sent)) or (horizon is not None and horizon.get("day")))
+            and _expected_arrival(sent, counted=not CLOCK_TIME.search(tokens.span_text(sent)))
         ):
             # "Die Gäste werden um acht Uhr erwartet", "Der Präsident wird um 14 Uhr am
             # Flughafen erwartet": a person's or a body's arrival on the schedule
@@ -2349,10 +2414,13 @@ def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
     return any(v.lemma in words for v in statement_lexicon(lang).verbs_by_form.get(first[0].lower(), ()))
 
 
-def _expected_arrival(sent: Span) -> bool:
+def _expected_arrival(sent: Span, counted: bool = False) -> bool:
     """A passive "erwartet" ("wird/werden … erwartet") whose subject is a person, persons or
     an organisation (a person noun, an organisation noun, an actor mention or a pronoun),
-    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet")."""
+    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet").
+    With ``counted`` (the sentence dates a day, no clock time) a subject with a number is an
+    estimate of a crowd, not an arrival on the schedule ("Am Sonntag werden 5.000 Besucher
+    erwartet" predicts; "Obama wird am Sonntag in Hanoi erwartet" is a visit's schedule)."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -2361,6 +2429,8 @@ def _expected_arrival(sent: Span) -> bool:
             continue
         subj = next((c for c in t.children if dep(c) in ("nsubj", "nsubj:pass")), None)
         if subj is None:
+            continue
+        if counted and (subj.like_num or any(c.like_num or dep(c) == "nummod" for c in subj.subtree if c.i != subj.i)):
             continue
         if subj.lower_ in PERSONAL_PRONOUNS or _person_noun(subj) or organisation_noun(subj) == "org":
             return True

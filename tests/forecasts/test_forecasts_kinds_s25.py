@@ -1,0 +1,79 @@
+"""Grids of our own sentences for the forecast kinds of session 25 (issue 11), from the unseen-news
+audit round ``s25-before`` (benchmarks/gold/real-de/forecast_audit.jsonl). Three false-alarm
+kinds — officials' own plans (the largest kind: 9 of 33 false alarms), announced as the future
+by someone who speaks for the body or the country that decides them ("Die GPA werde …, sagte
+GPA-Chef X", "Sein Land werde …, sagte der Außenminister"); a decided act on a dated day that a
+source announces ("X wird das Amt am 1. April übernehmen, wie der Verlag mitteilte"); a person's
+arrival on a dated day ("Der Präsident wird am Sonntag in Hanoi erwartet") — and one missed kind,
+a change of degree in a future period ("Ab 2030 werde es wieder teurer", "In den kommenden
+Jahren wird der Abstand größer"; audit kind "werden-copula-change", once each in s23 and s24,
+and two dev-A misses).
+
+Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
+from __future__ import annotations
+
+import pytest
+
+from kinds_checks import failures, none, one
+
+OWN_SIDE_PLAN = [
+    # the subject is the body the speaker speaks for (the same CAMEO code down to the agent)
+    ("Die Gewerkschaft GPA werde auf den Käufer zugehen, sagte GPA-Chef Wolfgang Katzian.", none),
+    ("Die Arbeiterkammer werde eine Klage einbringen, sagte AK-Präsident Rudolf Kaske.", none),
+    # a possessive that takes up the speaker: the speaker's own country, party or government
+    ("Sein Land werde eine Protestnote an die US-Regierung schicken, sagte Außenminister Ivica Dacic.", none),
+    ("Seine Partei werde keinen eigenen Kandidaten aufstellen, sagte der Grünen-Chef Werner Kogler.", none),
+    ("Ihre Regierung werde das Abkommen nicht unterschreiben, sagte Premierministerin Theresa May.", none),
+    ("Unser Land wird die Grenzen nicht schließen, sagte der Kanzler Werner Faymann.", none),
+    # an outcome, or another body's act: a prediction of the speaker
+    ("Seine Partei werde die Wahl gewinnen, sagte Bundeskanzler Werner Faymann.", one("Bundeskanzler Werner Faymann")),
+    ("Die Gewerkschaft werde die Abstimmung verlieren, sagte Wirtschaftsminister Reinhold Mitterlehner.", one()),
+    ("Die Opposition werde den Antrag ablehnen, sagte Bundeskanzler Werner Faymann.", one()),
+]
+
+ANNOUNCED_DATED_ACT = [
+    # a decided act on a dated day, announced by a source: a schedule
+    ("Robert Schneider wird das Amt am 1. April übernehmen, wie der Verlag mitteilte.", none),
+    ("Die neue Trainerin wird am Dienstag ihr erstes Training leiten, sagte Clubmanager Alexander Gruber.", none),
+    ("Der Stürmer wird laut Manager Alexander Gruber bereits am Dienstag sein erstes Training leiten.", none),
+    # an outcome on the day stays a prediction
+    ("Die SPÖ wird am Sonntag die Wahl verlieren, sagte der Politologe Peter Filzmaier.",
+     one("der Politologe Peter Filzmaier")),
+]
+
+ARRIVAL_ON_A_DAY = [
+    # "wird am <Tag> … erwartet" of a person or a body: a visit on the schedule
+    ("Der Präsident wird am Sonntag zu einem dreitägigen Besuch in Hanoi erwartet.", none),
+    ("Die Kanzlerin wird am Montag in Wien erwartet.", none),
+    ("Der Papst wird morgen in Lissabon erwartet.", none),
+    # a counted crowd is an estimate: a prediction
+    ("Am Sonntag werden rund 5.000 Besucher in der Halle erwartet.", one()),
+]
+
+CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD = [
+    # "werden" + a comparative with a future time: a predicted change
+    ("Ab 2030 werde es wieder teurer, warnte der Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
+    ("Im nächsten Jahr wird die Lage an den Grenzen noch schwieriger.", one("author")),
+    ("In den kommenden Jahren wird der Abstand zwischen den Regionen größer.", one("author")),
+    ("Auffallend ist, dass in den kommenden Jahren der Anstieg von Jahr zu Jahr größer wird.", one("author")),
+    ("Morgen wird es deutlich kälter.", one("author")),
+    # no future time (a present trend), a passive, a positive adjective: no forecast
+    ("Die Lage wird immer schwieriger.", none),
+    ("Das Leben in der Stadt wird teurer.", none),
+    ("Im nächsten Jahr wird das Gesetz beschlossen.", none),
+    ("Im nächsten Jahr wird die Lage sicher.", none),
+]
+
+
+@pytest.mark.parametrize(
+    "name,cases",
+    [
+        ("own-side-plan", OWN_SIDE_PLAN),
+        ("announced-dated-act", ANNOUNCED_DATED_ACT),
+        ("arrival-on-a-day", ARRIVAL_ON_A_DAY),
+        ("change-of-degree-in-a-future-period", CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD),
+    ],
+)
+def test_grid_kind_s25(name, cases):
+    failed = failures(cases)
+    assert not failed, f"{name}: {failed}"
