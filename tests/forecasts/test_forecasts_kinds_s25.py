@@ -7,7 +7,11 @@ source announces ("X wird das Amt am 1. April übernehmen, wie der Verlag mittei
 arrival on a dated day ("Der Präsident wird am Sonntag in Hanoi erwartet") — and one missed kind,
 a change of degree in a future period ("Ab 2030 werde es wieder teurer", "In den kommenden
 Jahren wird der Abstand größer"; audit kind "werden-copula-change", once each in s23 and s24,
-and two dev-A misses).
+and two dev-A misses). Two holder kinds: an outcome that befalls the speaker's own state is
+the speaker's forecast, not an intention ("Putin sagte, Russland werde die Krise überstehen");
+an evidential phrase inside the clause names the holder ("Die Krise droht nach Einschätzung der
+Vereinten Nationen zu eskalieren": audit kind "evidential-source", twice in s25). And a plan of
+the past under "sollte ursprünglich" (audit kind "past-plan").
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -65,6 +69,43 @@ CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD = [
 ]
 
 
+OWN_STATE_OUTCOME = [
+    # the speaker's own state as subject: its decided act is an intention, an outcome that
+    # befalls it is the speaker's forecast (before, both were dropped as intentions)
+    ("Putin sagte, Russland werde die Krise überstehen.", one("Putin")),
+    ("Russland werde die Sanktionen überleben, sagte Putin.", one("Putin")),
+    ("Putin sagte, Russland werde nicht nachgeben.", none),
+    ("Russland werde Truppen an die Grenze schicken, sagte Putin.", none),
+]
+
+INLINE_EVIDENTIAL_SOURCE = [
+    # an evidential phrase inside the clause of "drohen" (which the statement layer reads as a
+    # speech verb) names the holder — audit kind "evidential-source"
+    ("Die Krise in Burundi droht nach Einschätzung der Vereinten Nationen zu einem ethnischen Konflikt zu "
+     "eskalieren.", one("der Vereinten Nationen")),
+    ("Die Verhandlungen drohen laut der EU-Kommission zu scheitern.", one("der EU-Kommission")),
+    ("Die Lage droht nach Einschätzung der Vereinten Nationen außer Kontrolle zu geraten.",
+     one("der Vereinten Nationen")),
+    ("Der Streit droht nach Ansicht der Nato weiter zu eskalieren.", one("der Nato")),
+    ("Der Konflikt droht der Nato zufolge auf die Nachbarländer überzugreifen.", one("der Nato")),
+    # a source that is no actor, or a speaker of its own: unchanged
+    ("Die Krise droht nach Einschätzung von Experten zu eskalieren.", one("author")),
+    ("Dem Land droht eine Rezession, sagte der Minister.", one("der Minister")),
+]
+
+
+PLAN_OF_THE_PAST = [
+    # "sollte ursprünglich", "sollte wie geplant": the plan, not an expectation (audit kind
+    # "past-plan", twice in s25)
+    ("Die Untersuchung sollte ursprünglich im Sommer fertiggestellt werden.", none),
+    ("Die Brücke sollte ursprünglich im nächsten Jahr eröffnet werden.", none),
+    ("Der Bau sollte im nächsten Jahr wie geplant fertig werden.", none),
+    # an expectation with "sollte", or a hedge: a prediction
+    ("Die Preise sollten im nächsten Jahr sinken.", one()),
+    ("Die Wahl dürfte wie geplant im Mai stattfinden.", one()),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -72,6 +113,9 @@ CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD = [
         ("announced-dated-act", ANNOUNCED_DATED_ACT),
         ("arrival-on-a-day", ARRIVAL_ON_A_DAY),
         ("change-of-degree-in-a-future-period", CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD),
+        ("own-state-outcome", OWN_STATE_OUTCOME),
+        ("inline-evidential-source", INLINE_EVIDENTIAL_SOURCE),
+        ("plan-of-the-past", PLAN_OF_THE_PAST),
     ],
 )
 def test_grid_kind_s25(name, cases):

@@ -1828,12 +1828,12 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         return True
     actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     speaker = actors.get(stmt.speaker)
-    for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
-        if m.actor_id == stmt.speaker:
-            return True
-        if speaker is not None and speaker.country and m.actor_id == speaker.country:
-            return True
     flex = forecast_lexicon(doc.lang_)
+    for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
+        if m.actor_id == stmt.speaker or (speaker is not None and speaker.country and m.actor_id == speaker.country):
+            # "Russland werde nicht nachgeben, sagte Putin": the speaker's own state decides; an
+            # outcome that befalls it ("Russland werde die Krise überstehen") is predicted
+            return _decided_act(sent, cue, flex)
     if subj_word.lower_ in SPEAKER_POSSESSIVES and _decided_act(sent, cue, flex):
         # "Sein Land werde eine Protestnote schicken, sagte der Außenminister", "Ihre Partei
         # werde keinen Kandidaten aufstellen, sagte sie": the speaker's own side decides the act
@@ -2239,8 +2239,11 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
-        if kind in ("future", "conditional") and not hedges and cues and _plan_marked(sent, cues[0].tok, flex):
-            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept
+        if (kind in ("future", "conditional") or (kind == "modal" and cues and (cues[0].tok.lower_,) in EPISTEMIC_SHOULD)) and (
+            not hedges and cues and _plan_marked(sent, cues[0].tok, flex)
+        ):
+            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept;
+            # "Die Untersuchung sollte ursprünglich im Sommer fertig sein": a plan of the past
             continue
         if (
             kind == "expectation" and not hedges and cond is None and lang == "de"
@@ -2314,6 +2317,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
             # the content names its holder
             holder, holder_text = _token_actor(doc, judge)
+        if holder == "author" and lang == "de" and (stmt is None or stmt.speaker in ("unknown", "", None)) and (
+            source := _inline_evidential_source(sent, cond)
+        ) is not None:
+            # "Die Krise droht nach Einschätzung der Vereinten Nationen zu eskalieren", "Die
+            # Preise werden laut den Forschern steigen": an evidential phrase inside the clause
+            # that the statement layer did not take as a statement names the holder
+            holder, holder_text = source
         if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
             source := _hearsay_source(sent, stmt)
         ) is not None:
@@ -2765,6 +2775,48 @@ def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], 
                  and (feat(t, "VerbForm") == "Fin" or (feat(t, "VerbForm") is None and feat(t, "Mood") is not None))]
         if verbs and _lemma(verbs[0]) in outcomes:
             return st
+    return None
+
+
+def _inline_evidential_source(sent: Span, cond: Optional[Tuple[int, int]]) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of the source of an evidential phrase in ``sent`` ("nach
+    Einschätzung der Vereinten Nationen", "laut dem Wifo", "den Forschern zufolge"; the
+    ``evidential_cues`` of forecast_words.tsv) outside the condition ``cond``, when an actor
+    mention lies on the source's noun phrase: the words after the cue up to the next verb or
+    punctuation, or for the postposition "zufolge" the words before it. None when there is no
+    such phrase or its source is no actor (a document: "laut Prognose")."""
+    doc = sent.doc
+    low = [t.lower_ for t in sent]
+    phrases = [tuple(c.split()) for c in EVIDENTIAL_CUES]
+    for a, b, phrase in match_phrases(low, phrases):
+        cue = sent[a]
+        if cond is not None and cond[0] <= cue.idx < cond[1]:
+            continue
+        if phrase == ("zufolge",):
+            words = []
+            for j in range(a - 1, max(-1, a - 7), -1):
+                t = sent[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
+                    break
+                words.insert(0, t)
+        else:
+            words = []
+            for j in range(b, min(len(sent), b + 7)):
+                t = sent[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or (
+                    t.pos_ == "ADP" and any(w.pos_ in ("NOUN", "PROPN") for w in words)
+                ):
+                    break  # (a new prepositional phrase after the source: "… zu einem Konflikt")
+                words.append(t)
+        while words and words[-1].pos_ not in ("NOUN", "PROPN"):
+            words.pop()
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        mentions = [m for m in tokens.mentions_in(doc, start, end) if start <= m.start and m.end <= end]
+        if mentions:
+            m = mentions[0]
+            return (m.actor_id, doc_text(doc)[start:end])
     return None
 
 
