@@ -11,7 +11,10 @@ and two dev-A misses). Two holder kinds: an outcome that befalls the speaker's o
 the speaker's forecast, not an intention ("Putin sagte, Russland werde die Krise überstehen");
 an evidential phrase inside the clause names the holder ("Die Krise droht nach Einschätzung der
 Vereinten Nationen zu eskalieren": audit kind "evidential-source", twice in s25). And a plan of
-the past under "sollte ursprünglich" (audit kind "past-plan").
+the past under "sollte ursprünglich" (audit kind "past-plan"), a penalty by law ("Straftätern
+droht die Abschiebung"), an inferred state of the present ("dürfte ein Manko vorliegen") and
+the date of the next forecast's publication ("Für Juni ist die nächste Prognose geplant");
+and one more missed kind, the passive of a consequence after "sonst"/"andernfalls".
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -106,6 +109,50 @@ PLAN_OF_THE_PAST = [
 ]
 
 
+PENALTY_BY_LAW = [
+    # "drohen" + a legal consequence for a class of persons: the law, not a forecast (audit kinds
+    # "generic-rule" s25, "rule-penalty" s21)
+    ("Flüchtlingen und Asylwerbern droht nach Straftaten die Abschiebung.", none),
+    ("Straftätern droht die Ausweisung.", none),
+    # one person's risk stays a forecast
+    ("Dem Asylwerber droht nach dem Urteil die Abschiebung.", one()),
+]
+
+STATE_OF_THE_PRESENT = [
+    # an epistemic "dürfte" over a verb of a present state, knowledge or possession, with no
+    # future time: an inference about the present (audit kind "present-inference")
+    ("Bei dem Kandidaten dürfte ein Manko bei der Sympathie vorliegen, vermutet der Meinungsforscher Peter Hajek.",
+     none),
+    ("Viele Kunden dürften ein solches Gerät besitzen.", none),
+    # with a future time, the state is predicted
+    ("Eine Entscheidung dürfte im März vorliegen.", one()),
+    ("Der Bericht dürfte bald vorliegen.", one()),
+]
+
+
+PASSIVE_AFTER_SONST = [
+    # "sonst/andernfalls/ansonsten" + "werden" + participle: the future passive of a consequence
+    # (audit kind "conditional-sonst", s24 and s25)
+    ("Andernfalls werde die Armee in den politischen Streit hineingezogen, warnte der Minister.", one("der Minister")),
+    ("Die Bürger werden sonst noch stärker belastet, warnte der Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
+    ("Ansonsten werden die Preise deutlich erhöht.", one()),
+    # no such adverb, or "wie sonst" (as usual): a present passive
+    ("Die Firma wird verkauft.", none),
+    ("Wie sonst auch wird das Fest im Park gefeiert.", none),
+]
+
+
+NEXT_FORECAST_PUBLICATION = [
+    # "die nächste Prognose des X" is published later: its date is a schedule, no forecast of X
+    ("Für 23. Juni ist die nächste vierteljährliche Konjunkturprognose des Wifo und des Instituts für Höhere "
+     "Studien geplant.", none),
+    ("Die nächste Prognose des Wifo erscheint am 23. Juni.", none),
+    # a published forecast's figure stays X's forecast
+    ("Das Wifo hat seine Prognose für 2027 auf 1,5 Prozent gesenkt.", one()),
+    ("Die Prognose des Wifo sieht für 2027 ein Wachstum von 1,5 Prozent.", one()),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -116,6 +163,10 @@ PLAN_OF_THE_PAST = [
         ("own-state-outcome", OWN_STATE_OUTCOME),
         ("inline-evidential-source", INLINE_EVIDENTIAL_SOURCE),
         ("plan-of-the-past", PLAN_OF_THE_PAST),
+        ("penalty-by-law", PENALTY_BY_LAW),
+        ("state-of-the-present", STATE_OF_THE_PRESENT),
+        ("passive-after-sonst", PASSIVE_AFTER_SONST),
+        ("next-forecast-publication", NEXT_FORECAST_PUBLICATION),
     ],
 )
 def test_grid_kind_s25(name, cases):

@@ -492,12 +492,14 @@ def analyse_sentence(
             if not (lang == "de" and (
                 (out.condition and _becomes(tok, sent))
                 or (anchored and kind == "future_aux" and _becomes_more(tok, sent))
+                or (kind == "future_aux" and _after_consequence_marker(sent, tok))
             )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
             # condition predicts; so does a change of degree in a future period ("Ab 2020
-            # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer")
+            # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
+            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen")
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -961,6 +963,10 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
         if any(c.lower_ in flex.words("negation") for c in t.children) or (
             t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
         ):
+            continue
+        if any(c.tag_ == "ADJA" and c.lower_ in flex.words("future_time") for c in t.children):
+            # "Für 23. Juni ist die nächste Konjunkturprognose des Wifo geplant": a forecast
+            # still to be published names no figure of it — a schedule (s25 audit)
             continue
         cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss")]
         if any(dep(c) in ("det:poss",) or c.tag_ == "PPOSAT" for c in t.children):
@@ -1646,6 +1652,20 @@ def _becomes_more(tok: Token, sent: Span) -> bool:
     # (the verb-final clause puts the adjective before "wird": "…, dass der Anstieg größer wird")
     return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and t.tag_ != "ADJA" and _comparative(t)
                for t in clause)
+
+
+CONSEQUENCE_MARKERS = forecast_words("consequence_markers")
+
+
+def _after_consequence_marker(sent: Span, tok: Token) -> bool:
+    """"Andernfalls werde die Armee in den Streit hineingezogen", "Die Firma wird sonst
+    verkauft": a ``consequence_markers`` adverb (forecast_words.tsv) before the finite
+    "werden" in its clause, or right after it, takes up an unfulfilled condition, so the "werden" + participle
+    after it is the future passive of a consequence, not a present passive (audit kind
+    "conditional-sonst", s24 and s25)."""
+    cs, ce = clause_bounds(sent, tok.i)
+    # (before the finite verb, or right after it: "Die Firma wird sonst verkauft")
+    return any(sent.doc[j].lower_ in CONSEQUENCE_MARKERS for j in range(cs, min(ce, tok.i + 2)))
 
 
 def _comparative(t: Token) -> bool:
