@@ -14,7 +14,8 @@ Vereinten Nationen zu eskalieren": audit kind "evidential-source", twice in s25)
 the past under "sollte ursprünglich" (audit kind "past-plan"), a penalty by law ("Straftätern
 droht die Abschiebung"), an inferred state of the present ("dürfte ein Manko vorliegen") and
 the date of the next forecast's publication ("Für Juni ist die nächste Prognose geplant");
-and one more missed kind, the passive of a consequence after "sonst"/"andernfalls".
+one more missed kind, the passive of a consequence after "sonst"/"andernfalls"; and one more
+holder kind, a headline 'Name: „quote“' that held every later sentence as an interview turn.
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -153,6 +154,26 @@ NEXT_FORECAST_PUBLICATION = [
 ]
 
 
+def last_holder(holder: str):
+    """The forecast of the last sentence (the text's last forecast) is held by ``holder``."""
+    def ok(fcs: list) -> bool:
+        return bool(fcs) and ((fcs[-1].holder_text or "author") == holder or fcs[-1].holder == holder)
+    return ok
+
+
+HEADLINE_ATTRIBUTION = [
+    # 'Name: „quote“ – …' as the headline is no interview turn: it holds no later sentence
+    # (audit kind "headline-speaker", s25)
+    ('Obama: "Sieg für die Sicherheit" – Republikaner kündigen Widerstand an. Washington – Die Demokraten haben '
+     'eine Blockade des Abkommens verhindert. Doch nach der Abstimmung scheint nun ausgeschlossen, dass ein '
+     'weiterer Anlauf noch Erfolg haben könnte.', last_holder("author")),
+    ('Merkel: "Wir schaffen das" – Kritik aus Bayern. Berlin – Die Zahl der Flüchtlinge steigt weiter. Im '
+     'nächsten Jahr dürften noch mehr Menschen kommen.', last_holder("author")),
+    # the headline's own quote keeps its speaker
+    ('Obama: "Der Deal wird halten". Washington – Der Präsident verteidigte das Abkommen.', one("Obama")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -167,6 +188,7 @@ NEXT_FORECAST_PUBLICATION = [
         ("state-of-the-present", STATE_OF_THE_PRESENT),
         ("passive-after-sonst", PASSIVE_AFTER_SONST),
         ("next-forecast-publication", NEXT_FORECAST_PUBLICATION),
+        ("headline-attribution", HEADLINE_ATTRIBUTION),
     ],
 )
 def test_grid_kind_s25(name, cases):

@@ -926,6 +926,14 @@ def _event_noun_subject(sent: Span, tok: Token) -> bool:
     return not _is_actor_token(sent.doc, s) and s.lower_ not in PERSON_PLURALS
 
 
+def _headline_attribution(turns: Sequence[Any], head_end: int) -> bool:
+    """The document's only turn opens it (the headline "Obama: „…“ – …") and runs past
+    ``head_end``, the end of the first sentence of its body: the statement layer read the
+    headline's attribution as an interview turn that holds the whole article. An interview
+    has turns of two speakers (question and answer), so a lone turn at the start is none."""
+    return len(turns) == 1 and turns[0].start == 0 and turns[0].body_start < head_end < turns[0].end
+
+
 def _interviewer_turn(doc: Doc, turn) -> bool:  # type: ignore[no-untyped-def]
     """An interviewer's turn: a "Frage:"-type label, or a label that names a news medium
     (the publication asking: "STANDARD:", "profil:") — its assertions prompt the answer."""
@@ -1981,6 +1989,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     published: Optional[date] = doc._.published
     turns = get_turns(doc)
     sents = sentences(doc)
+    head_end = next((st.end_char for st in sents if turns and st.end_char > turns[0].body_start), 0)
+    if _headline_attribution(turns, head_end):
+        # 'Obama: „Sieg für die Sicherheit“ – …' opens the article: the name attributes the
+        # headline's quote; it holds no later sentence (an interview has more than one turn)
+        turns = []
+        statements = [st for st in statements if not (st.verb_class == "turn" and st.span[0] >= head_end)]
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
     # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
