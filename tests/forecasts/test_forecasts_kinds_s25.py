@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinds_checks import failures, none, one
+from kinds_checks import failures, last_holder, none, one
 
 OWN_SIDE_PLAN = [
     # the subject is the body the speaker speaks for (the same CAMEO code down to the agent)
@@ -65,6 +65,8 @@ CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD = [
     ("In den kommenden Jahren wird der Abstand zwischen den Regionen größer.", one("author")),
     ("Auffallend ist, dass in den kommenden Jahren der Anstieg von Jahr zu Jahr größer wird.", one("author")),
     ("Morgen wird es deutlich kälter.", one("author")),
+    ("Ab 2030 werde es erst recht wieder teurer, wenn die Baby-Boomer aus dem Erwerbsleben scheiden, warnte der "
+     "Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
     # no future time (a present trend), a passive, a positive adjective: no forecast
     ("Die Lage wird immer schwieriger.", none),
     ("Das Leben in der Stadt wird teurer.", none),
@@ -152,13 +154,6 @@ NEXT_FORECAST_PUBLICATION = [
     ("Das Wifo hat seine Prognose für 2027 auf 1,5 Prozent gesenkt.", one()),
     ("Die Prognose des Wifo sieht für 2027 ein Wachstum von 1,5 Prozent.", one()),
 ]
-
-
-def last_holder(holder: str):
-    """The forecast of the last sentence (the text's last forecast) is held by ``holder``."""
-    def ok(fcs: list) -> bool:
-        return bool(fcs) and ((fcs[-1].holder_text or "author") == holder or fcs[-1].holder == holder)
-    return ok
 
 
 HEADLINE_ATTRIBUTION = [

@@ -491,7 +491,7 @@ def analyse_sentence(
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
             if not (lang == "de" and (
                 (out.condition and _becomes(tok, sent))
-                or (anchored and kind == "future_aux" and _becomes_more(tok, sent))
+                or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
                 or (kind == "future_aux" and _after_consequence_marker(sent, tok))
             )):
                 out.rejected.append((label, "not a future"))
@@ -1651,26 +1651,30 @@ def _becomes(tok: Token, sent: Span) -> bool:
 
 
 def _becomes_more(tok: Token, sent: Span) -> bool:
-    """"wird/werde … teurer": ``_becomes`` with a comparative adjective (morphology
-    ``Degree=Cmp``) — a change of degree, an outcome nobody simply decides. (The present
-    "wird immer teurer" describes a trend; the caller asks for a future time as well.)"""
+    """"wird/werde … teurer": "werden" as the copula of a comparative adjective
+    (:func:`_comparative`) in the clause of ``tok`` up to its next comma, with no participle
+    or infinitive — a change of degree, an outcome nobody simply decides. ("wird teurer" is
+    also a trend of the present; the caller asks for a future time as well.)"""
     clause = _clause(sent, tok)
-    if any(_verb_form_de(t) in ("part", "inf") for t in clause if t.i != tok.i):
-        return False
+    comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
+    clause = [t for t in clause if comma is None or t.i < comma]  # (not the "wenn" clause after it)
+    if any(t.tag_ in NONFINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in clause if t.i != tok.i):
+        return False  # a passive or a future with its own verb (STTS tags: "erst" is no participle)
     # (the verb-final clause puts the adjective before "wird": "…, dass der Anstieg größer wird")
     return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and t.tag_ != "ADJA" and _comparative(t)
                for t in clause)
 
 
+NONFINITE_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
 CONSEQUENCE_MARKERS = forecast_words("consequence_markers")
 
 
 def _after_consequence_marker(sent: Span, tok: Token) -> bool:
     """"Andernfalls werde die Armee in den Streit hineingezogen", "Die Firma wird sonst
     verkauft": a ``consequence_markers`` adverb (forecast_words.tsv) before the finite
-    "werden" in its clause, or right after it, takes up an unfulfilled condition, so the "werden" + participle
-    after it is the future passive of a consequence, not a present passive (audit kind
-    "conditional-sonst", s24 and s25)."""
+    "werden" in its clause, or right after it, takes up an unfulfilled condition, so the
+    "werden" + participle is the future passive of a consequence, not a present passive
+    (audit kind "conditional-sonst", s24 and s25)."""
     cs, ce = clause_bounds(sent, tok.i)
     # (before the finite verb, or right after it: "Die Firma wird sonst verkauft")
     return any(sent.doc[j].lower_ in CONSEQUENCE_MARKERS for j in range(cs, min(ce, tok.i + 2)))
