@@ -37,6 +37,9 @@ OWN_SIDE_PLAN = [
     ("Seine Partei werde die Wahl gewinnen, sagte Bundeskanzler Werner Faymann.", one("Bundeskanzler Werner Faymann")),
     ("Die Gewerkschaft werde die Abstimmung verlieren, sagte Wirtschaftsminister Reinhold Mitterlehner.", one()),
     ("Die Opposition werde den Antrag ablehnen, sagte Bundeskanzler Werner Faymann.", one()),
+    # a possessive over persons related to the speaker names others, not the speaker's side
+    ("Unsere Freunde in der internationalen Gemeinschaft werden nun besser verstehen, wie eng die Verbindungen "
+     "sind, sagte der Sprecher.", one("der Sprecher")),
 ]
 
 ANNOUNCED_DATED_ACT = [

@@ -1866,14 +1866,26 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
             # "Russland werde nicht nachgeben, sagte Putin": the speaker's own state decides; an
             # outcome that befalls it ("Russland werde die Krise überstehen") is predicted
             return _decided_act(sent, cue, flex)
-    if subj_word.lower_ in SPEAKER_POSSESSIVES and _decided_act(sent, cue, flex):
+    if subj_word.lower_ in SPEAKER_POSSESSIVES and _own_side_noun(_subject_token(sent, cue)) and _decided_act(sent, cue, flex):
         # "Sein Land werde eine Protestnote schicken, sagte der Außenminister", "Ihre Partei
         # werde keinen Kandidaten aufstellen, sagte sie": the speaker's own side decides the act
+        # ("Unsere Freunde werden nun besser verstehen, …" is about others: a forecast)
         return True
     return _same_body_subject(doc, sent, cue, speaker, actors) and _decided_act(sent, cue, flex)
 
 
 SPEAKER_POSSESSIVES = forecast_words("speaker_possessives")
+OWN_SIDE_HEADS = forecast_words("own_side_heads")
+
+
+def _own_side_noun(noun: Optional[Token]) -> bool:
+    """The head noun of a subject behind a speaker's possessive names a side the speaker
+    speaks for: an organisation or a state body (:func:`organisation_noun`: "Partei",
+    "Regierung", "Unternehmen") or an ``own_side_heads`` word of forecast_words.tsv ("Land",
+    "Mannschaft", "Truppen"); not persons related to the speaker ("Freunde", "Gegner")."""
+    if noun is None:
+        return False
+    return organisation_noun(noun) in ("org", "state") or noun.lower_ in OWN_SIDE_HEADS or _lemma(noun) in OWN_SIDE_HEADS
 
 
 def _same_body_subject(doc: Doc, sent: Span, cue: Token, speaker, actors) -> bool:  # type: ignore[no-untyped-def]
