@@ -165,3 +165,32 @@ def test_documents_table_leaves_the_title_room_on_narrow_terminals(tmp_path, wid
     assert any("Waffenruhe" in line for line in lines) and any("Charkiw" in line for line in lines)
     assert any("2/1/0/0" in line for line in lines) == narrow
     assert any("a/e/s/f" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_forecasts_table_keeps_the_text_readable_on_narrow_terminals(tmp_path, width, narrow):
+    """At 80 columns the eight columns of `forecasts` folded the forecast into 4-letter
+    pieces ("SPÖ-|Kamp|agne"); below 110 columns p and status stand under the holder,
+    condition and horizon under the text, and the text's words stay whole."""
+    from lagebild.cli import _util
+    from lagebild.schemas import Forecast
+
+    db = tmp_path / "f.duckdb"
+    doc = _doc(0)
+    doc.forecasts = [Forecast(holder="author", text="Die Kampagnenleitung wird Verhandlungen ankündigen",
+                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
+                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
+    with Store(db) as store:
+        store.save(doc)
+    old = _util.console.width
+    _util.console.width = width
+    try:
+        result = runner.invoke(app, ["forecasts", "--db", str(db)])
+    finally:
+        _util.console.width = old
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    for word in ("Kampagnenleitung", "Verhandlungen", "d00000:f0", "2025-04-19", "0.75", "Waffenruhe"):
+        assert any(word in line for line in lines), (word, result.stdout)
+    assert any("if: wenn" in line for line in lines) == narrow
