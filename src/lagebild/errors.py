@@ -138,6 +138,8 @@ class Warnings(metaclass=_Coded):
     # re-ingest (W16x)
     W160 = ("{source}: the text changed since it was stored as document {old}; the new version is stored as "
             "{new} and the earlier one is kept (both count in incidents and scorecards)")
+    W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
+            "it is stored once, under the later source")
 
 
 class LagebildError(Exception):
