@@ -62,6 +62,18 @@ CUE = re.compile(
     r"vermutlich|demnächst|bald|nächsten?|kommenden?|soll|sollen)\b"
 )
 
+# The recall side's narrower cue set (``sample --cues expect``): future and expectation cues only,
+# so that more of the not-predicted sentences drawn are candidate misses. "werden" + an infinitive
+# is approximated on the surface (a form of "werden" and, later in the sentence, a word in -en/-ern/
+# -eln before a comma, a full stop or the end); also expectation verbs and nouns, "rechnen mit",
+# "dürfte", "drohen", "voraussichtlich", "Prognose" and a target year ("bis 2020", "bis Ende 2018").
+EXPECT_CUE = re.compile(
+    r"\b(?:(?:wird|werden|werde|würde|würden)\b[^,.;:?!]*?\b\w+(?:en|ern|eln)\s*(?:[,.;:?!]|$)|"
+    r"erwart\w*|rechne[nt]?\s+(?:\w+\s+){0,3}?mit|gerechnet|dürfte[n]?|droh\w*|voraussichtlich|"
+    r"Prognose\w*|prognostiz\w*|befürcht\w*|wahrscheinlich|[Bb]is\s+(?:(?:Ende|Mitte|Anfang)\s+)?20\d\d)"
+)
+CUES = {"any": CUE, "expect": EXPECT_CUE}
+
 
 def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     """95 % Wilson score interval of a proportion k/n (Wilson 1927)."""
@@ -74,10 +86,18 @@ def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     return (max(0.0, round(c - h, 3)), min(1.0, round(c + h, 3)))
 
 
-def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_random: int = 0) -> None:
+def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_random: int = 0,
+           cues: str = "any", per_article: int = 1) -> None:
+    """Draw an audit round (see the module docstring) and write it with its text to ``out``.
+
+    ``cues`` names the cue set of the not-predicted side (``any``: :data:`CUE`; ``expect``:
+    :data:`EXPECT_CUE`, the recall side's narrower set); ``per_article`` is how many
+    not-predicted cue sentences one article may give (default 1, as in the committed rounds, whose
+    draws this default reproduces). Raises KeyError for an unknown cue set."""
     import lagebild
     from lagebild import realgold
 
+    cue = CUES[cues]
     arts = realgold._articles()
     rng = random.Random(seed)
     pool = realgold.unseen_lines(rng, exclude)  # exclude: the articles of earlier audit rounds
@@ -111,19 +131,27 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
             if not raw[s:e].strip():
                 continue
             plain.append((s, e))
-            if CUE.search(raw[s:e]):
+            if cue.search(raw[s:e]):
                 cands.append((s, e))
         n_cue += len(cands)
         n_sent += len(plain)
+        picks: List[Tuple[int, int]] = []
         if cands and len(neg) < n:
-            s, e = rng.choice(cands)
-            neg.append(dict(line=ln, start=s, end=e, side="not_predicted", text=raw[s:e]))
+            if per_article == 1:  # the committed rounds' draw: one rng.choice per article
+                picks = [rng.choice(cands)]
+            else:
+                picks = rng.sample(cands, min(per_article, len(cands)))
+        for s, e in picks:
+            if len(neg) < n:
+                neg.append(dict(line=ln, start=s, end=e, side="not_predicted", text=raw[s:e]))
         if plain and len(rnd) < n_random:  # any not-predicted sentence, with or without a cue
             s, e = rng.choice(plain)
             rnd.append(dict(line=ln, start=s, end=e, side="not_predicted_random", text=raw[s:e]))
     rows = fc + neg + rnd
     if rows:  # the population a recall estimate needs, kept with the round's first record
         rows[0]["population"] = dict(articles=n_art, predicted=n_pred, cue_sentences=n_cue, sentences=n_sent)
+        if cues != "any":
+            rows[0]["population"]["cues"] = cues
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             r["sha"] = realgold.sentence_hash(r["text"])
@@ -261,6 +289,9 @@ def main() -> None:
     s.add_argument("--exclude", type=Path, help="an audit file whose articles are left out (a fresh sample)")
     s.add_argument("--random", type=int, default=0,
                    help="also draw this many random not-predicted sentences (any, cue or not): the recall side")
+    s.add_argument("--cues", choices=sorted(CUES), default="any",
+                   help="cue set of the not-predicted side: any (CUE) or expect (EXPECT_CUE, future and expectation cues)")
+    s.add_argument("--per-article", type=int, default=1, help="not-predicted cue sentences drawn per article")
     c = sub.add_parser("score")
     c.add_argument("path", type=Path)
     c.add_argument("--audit", default="")
@@ -273,7 +304,7 @@ def main() -> None:
     if a.cmd == "rescore":
         rescore(a.path, a.audit, a.before, a.show)
     elif a.cmd == "sample":
-        sample(a.seed, a.n, a.out, a.exclude, a.random)
+        sample(a.seed, a.n, a.out, a.exclude, a.random, a.cues, a.per_article)
     else:
         score(a.path, a.audit)
 

@@ -204,6 +204,13 @@ def english() -> List[Row]:
             ids = {"S": sid, "O": oid, "-": NONE}
             rows.append((construction, frame.format(S=s, O=o, C=c), ids.get(src, cid + src), ids.get(tgt, cid + tgt),
                          root, "asserted", "false"))
+    for k, (construction, root, frame, src, tgt, *mod) in enumerate(EN_S25):
+        for j in range(3):
+            c, cid = EN_COUNTRIES[(k + j) % len(EN_COUNTRIES)]
+            # "=XXX": that code itself, "-" no actor; else an agent code with the country {C}
+            # ("" the country)
+            code = lambda v: NONE if v == "-" else v[1:] if v.startswith("=") else cid + v  # noqa: E731
+            rows.append((construction, frame.format(C=c), code(src), code(tgt), root, (mod or ["asserted"])[0], "false"))
     return rows
 
 
@@ -245,6 +252,46 @@ EN_ISSUE9 = [
     ("plural subject, present", "01", "Police in {C} deny accusations of brutality.", "COP", "-"),
     ("plural subject, present", "01", "Officials in {C} deny reports of an attack.", "GOV", "-"),
     ("plural subject, present", "10", "Protesters in {C} demand the release of their leaders.", "OPP", "-"),
+]
+
+
+# English kinds of session 25 (issue 9: detection on newswire), as EN_ISSUE9 with countries
+# only; a code "=XXX" is that code (or actor id), "-" no actor, any other an agent code with
+# the country {C}; an optional sixth item is the modality (default "asserted")
+EN_S25 = [
+    # a past verb the parser read as the root noun, its subject as a compound
+    ("past verb read as a noun", "19", "Police shot dead two protesters in {C}.", "COP", "OPP"),
+    ("past verb read as a noun", "19", "Soldiers shot and killed two protesters in {C}.", "MIL", "OPP"),
+    # a past verb the parser read as an adjective after the root noun
+    ("past verb read as an adjective", "19", "Government troops clashed with rebels in {C}.", "MIL", "REB"),
+    # exchanging or trading fire: both sides fight (CAMEO 190)
+    ("exchange fire", "19", "{C} and Russia exchanged fire across the border.", "", "=RUS"),
+    ("exchange fire", "19", "Russia and {C} traded fire on Monday.", "=RUS", ""),
+    ("exchange fire", "19", "Troops in {C} exchanged fire with rebels.", "MIL", "REB"),
+    # coordinated subjects the parser read as a root noun and a clause of the second one
+    ("coordinated subjects read as a clause", "04", "India and Pakistan held talks in {C}.", "=IND", "=PAK"),
+    ("coordinated subjects read as a clause", "08", "India and Pakistan exchanged prisoners in {C}.", "=IND", "=PAK"),
+    # a whole clause read as one noun phrase, at the root or before "…, X said"
+    ("clause read as a noun phrase", "11", "The European Union condemned Russia's attack on {C} and called for talks.",
+     "=org:eu", "=RUS"),
+    ("clause read as a noun phrase", "19", "Russian warplanes bombed rebel positions in {C}, the army said in a statement.",
+     "=RUSMIL", "-", "reported"),
+    # verbs sharing one object ("right node raising": UD hangs it on the second verb)
+    ("verbs sharing an object", "11", "{C} condemned and rejected the NATO decision.", "", "=org:nato"),
+    ("verbs sharing an object", "11", "{C} criticized and later sanctioned Belarus.", "", "=BLR"),
+    ("verbs sharing an object", "17", "Police in {C} arrested and charged three opposition leaders.", "COP", "OPP"),
+    # titled names coordinated: the second hangs on the first's last word
+    ("coordinated titled names", "04", "The minister of {C} met French President Nicolas Sarkozy and German Chancellor "
+     "Angela Merkel.", "GOV", "=per:angela_merkel"),
+    # the agent of an agentless passive of force named in its means ("killed in an ambush by X")
+    ("agent of the means of a passive", "18", "Two soldiers from {C} were killed in an ambush by Taliban fighters.",
+     "=org:taliban", "MIL"),
+    ("agent of the means of a passive", "18", "Two soldiers from {C} were killed in an attack by Taliban insurgents.",
+     "=org:taliban", "MIL"),
+    # a passive participle after "were" that the tagger read as an adjective
+    ("passive participle read as an adjective", "18", "Two soldiers from {C} were wounded in an ambush by Taliban "
+     "fighters.", "=org:taliban", "MIL"),
+    ("passive participle read as an adjective", "18", "Three civilians in {C} were wounded in the attack.", "-", "CVL"),
 ]
 
 

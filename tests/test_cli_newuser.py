@@ -143,25 +143,51 @@ def test_redact_db_keeps_everything_but_the_password():
     assert "pw" not in Errors.E040.format(db="postgresql://u:pw@h/db")
 
 
-@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
-def test_documents_table_leaves_the_title_room_on_narrow_terminals(tmp_path, width, narrow):
-    """At 80 columns the four count columns took the title's room and folded it into
-    4-letter pieces ("Shel|ling|in"); below 110 columns they now share one column
-    ("2/1/0/0", titled a/e/s/f) and the title's words stay whole."""
+def _lines_at_width(width: int, args: list) -> list:
+    """The stdout lines of ``lagebild ARGS`` on a terminal ``width`` columns wide; each fits."""
     from lagebild.cli import _util
 
-    db = tmp_path / "t.duckdb"
-    with Store(db) as store:
-        store.save(_doc(0, title="Waffenruhe gebrochen in Charkiw"))
     old = _util.console.width
     _util.console.width = width
     try:
-        result = runner.invoke(app, ["documents", "--db", str(db)])
+        result = runner.invoke(app, args)
     finally:
         _util.console.width = old
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert all(len(line) <= width for line in lines)
+    return lines
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_documents_table_leaves_the_title_room_on_narrow_terminals(tmp_path, width, narrow):
+    """At 80 columns the four count columns took the title's room and folded it into
+    4-letter pieces ("Shel|ling|in"); below 110 columns they now share one column
+    ("2/1/0/0", titled a/e/s/f) and the title's words stay whole."""
+    db = tmp_path / "t.duckdb"
+    with Store(db) as store:
+        store.save(_doc(0, title="Waffenruhe gebrochen in Charkiw"))
+    lines = _lines_at_width(width, ["documents", "--db", str(db)])
     assert any("Waffenruhe" in line for line in lines) and any("Charkiw" in line for line in lines)
     assert any("2/1/0/0" in line for line in lines) == narrow
     assert any("a/e/s/f" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_forecasts_table_keeps_the_text_readable_on_narrow_terminals(tmp_path, width, narrow):
+    """At 80 columns the eight columns of `forecasts` folded the forecast into 4-letter
+    pieces ("SPÖ-|Kamp|agne"); below 110 columns p and status stand under the holder,
+    condition and horizon under the text, and the text's words stay whole."""
+    from lagebild.schemas import Forecast
+
+    db = tmp_path / "f.duckdb"
+    doc = _doc(0)
+    doc.forecasts = [Forecast(holder="author", text="Die Kampagnenleitung wird Verhandlungen ankündigen",
+                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
+                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
+    with Store(db) as store:
+        store.save(doc)
+    lines = _lines_at_width(width, ["forecasts", "--db", str(db)])
+    for word in ("Kampagnenleitung", "Verhandlungen", "d00000:f0", "2025-04-19", "0.75", "Waffenruhe"):
+        assert any(word in line for line in lines), (word, lines)
+    assert any("if: wenn" in line for line in lines) == narrow

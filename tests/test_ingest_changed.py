@@ -129,3 +129,20 @@ def test_ray_engine_into_a_database_names_a_changed_document(tmp_path, monkeypat
     result = runner.invoke(app, args)
     out = " ".join(result.output.split())
     assert result.exit_code == 0 and "stored 1 new" in out and "[W160]" in out
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_repeated_in_one_run_is_named(tmp_path, workers):
+    """Two inputs with the same text and title are one document (ids are content hashes):
+    the second counted as "1 updated" on an empty store and the first input's source was
+    gone without a word. Now [W161] names both inputs; a third, different one is not named."""
+    db = tmp_path / "r.duckdb"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ONE, encoding="utf-8")
+    (folder / "b.txt").write_text(ONE, encoding="utf-8")
+    (folder / "c.txt").write_text(TWO, encoding="utf-8")
+    out = _ingest(folder, "--db", db, "--workers", workers)
+    assert "[W161]" in out and "b.txt" in out.split("[W161]")[1] and "a.txt" in out.split("[W161]")[1]
+    assert out.count("[W161]") == 1 and "W160" not in out
+    assert "W161" not in _ingest(folder / "c.txt", "--db", db)

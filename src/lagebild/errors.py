@@ -95,6 +95,10 @@ class Errors(metaclass=_Coded):
             "row run together. Write one JSON object per article and line ({{\"text\": …, \"title\": …, "
             "\"published\": …}}) and ingest that .jsonl file, or give --input-format text to read the "
             "file as one plain text anyway")
+    E050 = ("Cannot tell the export format from the name {path} ({suffix!r}): give --format jsonl, csv, "
+            "parquet or gdelt (GDELT's tab-separated event table), or name the file .jsonl, .csv or .parquet")
+    E051 = ("Cannot serve on {host}:{port}: {msg} (another `lagebild serve`, or another program, may "
+            "hold the port); choose another with --port")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
@@ -134,6 +138,8 @@ class Warnings(metaclass=_Coded):
     # re-ingest (W16x)
     W160 = ("{source}: the text changed since it was stored as document {old}; the new version is stored as "
             "{new} and the earlier one is kept (both count in incidents and scorecards)")
+    W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
+            "it is stored once, under the later source")
 
 
 class LagebildError(Exception):

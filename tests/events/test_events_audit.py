@@ -57,3 +57,6 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s24-before: 42 coded sentences, 46 coded events: precision (root and source) 8/46" in out
     assert "report an event 5/42" in out
     assert "s24-recall: a recall-side round" in out and "report an event 5/50" in out
+    # session 25: a coded round on political articles, labelled on main's code (8b64b9f)
+    assert "s25-root: 72 coded sentences, 90 coded events: precision (root and source) 26/90" in out
+    assert "root precision 39/90" in out

@@ -163,3 +163,37 @@ def test_lexicon_grid_de():
     nlp = load("de")
     check_root_grid("lexicon grid de", rows, nlp.pipe(r["text"] for r in rows),
                     lambda doc: [(e.source, e.target, e.cameo) for e in doc._.events])
+
+
+def test_argument_class_flag(tmp_path):
+    """Flag ``arg=<slot>:<words>`` (sense by the class of the subject's or object's head,
+    issue 9 session 25) is read with its sense classes and validated; a row restricted by it
+    is more specific than the plain reading of its verb, and ``*`` asks only for a filled slot."""
+    senses = tmp_path / "senses.tsv"
+    senses.write_text("class\twords\tnote\nware\tprodukt|beilage\t\n", encoding="utf-8")
+    classes = read_sense_classes(senses)
+    path = _write(tmp_path, "p.tsv", "vertreiben\t203\t\tobj\t\t\nvertreiben\t---\t\t\targ=obj:@ware\t\n"
+                  "demonstrieren\t---\t\t\targ=obj:*\t\n")
+    plain, sold, shown = read_patterns(path, "de", classes=classes)
+    assert plain.args == () and sold.args == (("obj", frozenset({"produkt", "beilage"})),)
+    assert shown.args == (("obj", None),)
+    assert PatternIndex([plain, sold]).get("vertreiben")[0] is sold
+    for bad, message in (("arg=adv:produkt", "arg= takes a slot"), ("arg=obj:", "arg= takes a slot")):
+        with pytest.raises(DataFileError, match=message):
+            read_patterns(_write(tmp_path, "b.tsv", f"vertreiben\t---\t\t\t{bad}\t\n"), "de", classes={})
+
+
+def test_sense_veto_and_sport_doc_settings():
+    """``syntax.yaml`` ``sense_veto`` and ``sport_doc`` (issue 9, session 25) load as words of
+    their sense classes: an exclusion by elections binds, one by war does not; English has
+    neither rule; a class that is not defined or a bad minimum is an error naming the file."""
+    from lagebild.events.lexicon import _class_words, _sport_doc, load_lexicon
+
+    de, en = load_lexicon("de"), load_lexicon("en")
+    assert "wahlkampf" in de.veto_words and "armee" not in de.veto_words
+    assert de.sport_doc_min == 3 and "fußball" in de.sport_words and "champions league" in de.sport_words
+    assert not en.veto_words and not en.sport_doc_min
+    with pytest.raises(ValueError, match="syntax.yaml sense_veto.de: no sense class nosuch"):
+        _class_words({"sense_veto": {"de": ["sport", "nosuch"]}}, "sense_veto", "de")
+    with pytest.raises(ValueError, match="syntax.yaml sport_doc.de"):
+        _sport_doc({"sport_doc": {"de": {"class": "sport", "min": 0}}}, "de")

@@ -1,4 +1,4 @@
-"""Shared checks of the forecast kind grids (``test_forecasts_kinds_s22/s23.py``): each grid
+"""Shared checks of the forecast kind grids (``test_forecasts_kinds_s22.py`` … ``_s25.py``): each grid
 row is ``(own sentence, check)``, a check takes the forecasts of the sentence analysed at
 :data:`PUB` (importable because conftest.py puts this folder on sys.path)."""
 from __future__ import annotations
@@ -30,6 +30,13 @@ def last(holder: Optional[str] = None) -> Callable[[list], bool]:
     def ok(fcs: list) -> bool:
         return len(fcs) == 2 and (holder is None or (fcs[1].holder_text or "author") == holder
                                   or fcs[1].holder == holder)
+    return ok
+
+
+def last_holder(holder: str) -> Callable[[list], bool]:
+    """The text's last forecast (of any number) is held by ``holder``."""
+    def ok(fcs: list) -> bool:
+        return bool(fcs) and ((fcs[-1].holder_text or "author") == holder or fcs[-1].holder == holder)
     return ok
 
 

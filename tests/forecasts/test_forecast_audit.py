@@ -51,6 +51,7 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s23-before: precision 27/60" in out and "forecasts among random not-predicted sentences 0/80" in out
     assert "s23-after: precision 23/60" in out
     assert "s24-before: precision 26/60" in out and "wrong holders by kind: previous-speaker 4" in out
+    assert "s25-before: precision 28/60" in out and "forecasts among not-predicted cue sentences 7/60" in out
     # every round is a fresh sample: no article is audited twice
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_round = {}

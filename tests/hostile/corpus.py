@@ -205,7 +205,13 @@ case("text-whitespace", "crash", 0, errors=["E001"])(_txt("a.txt", b" \n\t\r\n  
 case("text-zero-width-only", "silent", 0, errors=["E155"])(_txt("a.txt", "\u200b\u200b\ufeff\u2060\u200d\n\u00ad\n".encode()))
 case("text-binary-png", "crash", 0, errors=["E002"])(_txt("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(500)))
 case("text-nul-late", "silent", 1, warns=["W150"], check=_no("\x00"))(_txt("a.txt", (GOOD_DE + "\n\n" + "Weiter im Text. " * 600 + "\x00\x00 Ende.\n").encode()))
-case("text-nul-early", "silent", 0, errors=["E002"])(_txt("a.txt", b"\x00" + GOOD_DE.encode()))
+# a stray NUL early is the same fault as a late one (it was E002, the document lost): text
+# without it, W150; UTF-16 without a byte-order mark is text too, not binary
+case("text-nul-early", "silent", 1, warns=["W150"], check=_no("\x00"))(_txt("a.txt", b"\x00" + GOOD_DE.encode()))
+case("text-utf16le-no-bom", "silent", 1, check=lambda docs: _assert_in(docs, "Außenminister", "Grünen"))(_txt("a.txt", UMLAUT_TEXT.encode("utf-16-le")))
+case("text-utf16be-no-bom", "silent", 1, check=lambda docs: _assert_in(docs, "Außenminister", "Grünen"))(_txt("a.txt", UMLAUT_TEXT.encode("utf-16-be")))
+case("text-utf32-le", "crash", 0, errors=["E002"])(_txt("a.txt", UMLAUT_TEXT.encode("utf-32-le")))
+case("text-many-nuls", "crash", 0, errors=["E002"])(_txt("a.txt", GOOD_DE.encode().replace(b" ", b"\x00")))
 case("text-escape-sequences", "silent", 1, warns=["W150"], check=_no("\x1b"))(_txt("a.txt", ("\x1b]8;;http://evil.example\x1b\\Link\x1b]8;;\x1b\\ " + GOOD_DE + "\x1b[2J").encode()))
 case("text-cr-only", "silent", 1, check=lambda docs: _assert_not_in(docs, "\r"))(_txt("a.txt", (GOOD_DE + "\r\r" + GOOD_DE.replace("Montag", "Freitag") + "\r").encode()))
 case("text-bidi-controls", "crash", 1)(_txt("a.txt", ("\u202eTitel\u202c\n\n" + GOOD_DE + " \u2066x\u2069").encode()))

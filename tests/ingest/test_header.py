@@ -66,3 +66,31 @@ def test_header_title_author_date_roundtrip(title, first, last, day, month, year
     assert header.date_raw == f"{day:02d}.{month:02d}.{year}"
     assert header.authors == [f"{first} {last}"]
     assert header.title == title
+
+
+@pytest.mark.parametrize(
+    "line,title,authors",
+    [
+        # a one-word byline: a surname no lexicon knows, or an agency of byline_agencies.txt
+        ("Waffenruhe gebrochen. Portnikov. 19.04.2025.", "Waffenruhe gebrochen", ["Portnikov"]),
+        ("Waffenruhe gebrochen. Portnikow. 19.04.2025.", "Waffenruhe gebrochen", ["Portnikow"]),
+        ("Die Lage im Osten. Müller-Lüdenscheid. 1.2.2024", "Die Lage im Osten", ["Müller-Lüdenscheid"]),
+        ("Neue Gespräche in Genf. APA. 19.04.2025.", "Neue Gespräche in Genf", ["APA"]),
+        ("Talks resume in Geneva. Reuters. 02.06.2025.", "Talks resume in Geneva", ["Reuters"]),
+        ("Neue Gespräche in Genf. dpa/AFP. 19.04.2025.", "Neue Gespräche in Genf", ["dpa", "AFP"]),
+        # a one-word subtitle stays in the title: a lexicon word, a label, an acronym
+        ("Krieg in der Ukraine. Analyse. 19.04.2025.", "Krieg in der Ukraine. Analyse", []),
+        ("Krieg in der Ukraine. Kommentar. 19.04.2025.", "Krieg in der Ukraine. Kommentar", []),
+        ("Krieg in der Ukraine. Liveblog. 19.04.2025.", "Krieg in der Ukraine. Liveblog", []),
+        ("Talks end without a deal. Opinion. 02.06.2025.", "Talks end without a deal. Opinion", []),
+        ("Gipfel in Vilnius. NATO. 12.07.2023.", "Gipfel in Vilnius. NATO", []),
+        ("Gipfel in Vilnius. Ende. 12.07.2023.", "Gipfel in Vilnius. Ende", []),
+        # a surname that is also a word is not taken (ambiguous; as before)
+        ("Die Lage im Osten. Fischer. 1.2.2024", "Die Lage im Osten. Fischer", []),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.endswith(("2025.", "2024", "2023.")) else "",
+)
+def test_header_one_word_byline(line, title, authors):
+    header = parse_header(line)
+    assert header is not None
+    assert (header.title, header.authors) == (title, authors)

@@ -6,7 +6,6 @@ import pytest
 
 from lagebild.errors import LagebildError, NotFoundError
 from lagebild.resolve import current, history, record, scorecards, undo
-from lagebild.resolve.decisions import sync_status
 from lagebild.schemas import Actor, Document, Event, Forecast
 from lagebild.store import Store, export
 
@@ -70,12 +69,19 @@ def test_bad_decisions_are_refused(store):
     assert history(store) == []
 
 
-def test_reingest_keeps_decisions_and_sync_restores_status(store):
+@pytest.mark.parametrize("how", ["save", "save_documents"])
+def test_reingest_keeps_decisions_and_status(store, how):
+    """A re-analysed document gets new forecast rows; the store keeps their status from the
+    decisions in the same write (``lagebild resolve``'s listing used to repair it, a write)."""
     record(store, "a1:f1", "false")
-    store.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")]))
+    record(store, "a1:f2", "true")
+    undo(store, "a1:f2")
+    doc = _doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.76), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")])  # re-analysed: changed
+    outcome = store.save_document(doc) if how == "save" else store.save_documents([doc])[0]
+    assert outcome == "updated"
     assert current(store)["a1:f1"]["outcome"] == "false"
-    sync_status(store)
-    assert store.query("SELECT status FROM forecasts WHERE doc_id = 'a1' AND idx = 1")[0]["status"] == "resolved"
+    status = {r["idx"]: r["status"] for r in store.query("SELECT idx, status FROM forecasts WHERE doc_id = 'a1'")}
+    assert status == {0: "open", 1: "resolved", 2: "open", 3: "open"}
 
 
 def test_scorecards_per_holder_from_decisions_only(store):

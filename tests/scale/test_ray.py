@@ -8,7 +8,7 @@ from lagebild.actors.provisional import freeze_provisional
 from lagebild.batch import analyze_items
 from lagebild.ingest.readers import IngestFailure, iter_items
 from lagebild.scale.parquet import iter_parquet, load_parquet
-from lagebild.scale.ray_engine import PARQUET_COLUMNS, Analyzer, expand_inputs, parse_file
+from lagebild.scale.ray_engine import PARQUET_COLUMNS, Analyzer, expand_inputs, input_names, parse_file
 from lagebild.store import Store
 
 TEXTS = [
@@ -101,18 +101,43 @@ def test_load_parquet_isolates_each_bad_record(tmp_path, monkeypatch):
         assert len(report.failures) == 4  # the two failed analyses + the two bad records
 
 
-def test_ray_on_a_local_ray_equals_the_local_path(tmp_path):
+def test_ray_on_a_local_ray_equals_the_local_path(tmp_path, monkeypatch):
     ray = pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
     from lagebild.scale.ray_engine import run_ray
 
-    folder = _inputs(tmp_path / "in")
+    _inputs(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)  # a relative input, as users type it: the same sources
     ray.init(num_cpus=2, include_dashboard=False, object_store_memory=256 * 1024 * 1024)
     try:
-        report = run_ray([folder], tmp_path / "out", workers=2)
+        report = run_ray(["in"], tmp_path / "out", workers=2)
     finally:
         ray.shutdown()
     assert report.files == 5
-    assert _as_sets(list(iter_parquet(tmp_path / "out"))) == _as_sets(_local(folder))
+    assert _as_sets(list(iter_parquet(tmp_path / "out"))) == _as_sets(_local(Path("in")))
+
+
+@pytest.mark.parametrize("given", ["in", "in/", "./in", "in/00.txt", "ABS"])
+def test_ray_sources_are_the_paths_the_local_path_stores(tmp_path, monkeypatch, given):
+    """Ray reads absolute paths (every node must find them), but a document's source is
+    the path as the user gave it, as the local path stores it: before, a relative input
+    was stored with its absolute path by Ray, so a later local ingest of the same files
+    reported every document 'updated'."""
+    _inputs(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    given = str(tmp_path / "in") if given == "ABS" else given
+    names = input_names([given])
+    assert all(Path(p).is_absolute() for p in names)
+    rows = []
+    for f in names:
+        rows.extend(parse_file({"path": f, "bytes": Path(f).read_bytes()}, names=names))
+    local = [(str(path), item.source) for path, item in iter_items([given])]
+    ray_side = []
+    for r in rows:
+        if r["article"] is not None:
+            ray_side.append((r["path"], json.loads(r["article"])["source"]))
+        else:
+            ray_side.append((r["path"].split(":")[0], r["path"]))
+    assert ray_side == local
 
 
 def test_ray_out_reports_failed_documents_and_exits_1(tmp_path, monkeypatch):

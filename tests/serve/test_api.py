@@ -270,7 +270,8 @@ def test_cli_serve_refuses_missing_store(tmp_path):
     from lagebild.cli import app
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1 and "No database" in result.output
+    # coded and exit 2, as every other reading command (it was an uncoded line and exit 1)
+    assert result.exit_code == 2 and "[E040] No database" in result.output
 
 
 def test_counterpart_filter(client):

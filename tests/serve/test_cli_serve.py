@@ -64,3 +64,19 @@ def test_cli_serve_end_to_end(duckdb_store):
             proc.kill()
             out, _ = proc.communicate()
     assert "http://127.0.0.1:" in out and "Traceback" not in out
+
+
+def test_cli_serve_on_a_port_in_use_is_a_coded_error(duckdb_store):
+    """A second workbench on a taken port: uvicorn logged the error and the command exited
+    0 with nothing serving; now [E051] names the port, exit 2, before the store is opened."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", duckdb_store, "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    assert "[E051]" in result.output and f"127.0.0.1:{port}" in result.output and "--port" in result.output

@@ -115,3 +115,14 @@ def test_graph_colours_cooperation_and_conflict():
     ego = ego_graph({"id": "A", "name": "A"}, [{"id": "B", "name": "B", "events": 2, "cooperation": 2, "conflict": 0}])
     centre = next(n for n in ego["nodes"] if n["id"] == "A")
     assert (centre["x"], centre["y"]) == (ego["size"] / 2, ego["size"] / 2)
+
+
+@pytest.mark.parametrize("n_counterparts, expected", [(0, 0), (1, 2), (25, 50)], ids=["none", "one", "more-than-shown"])
+def test_ego_graph_centre_counts_its_events(n_counterparts, expected):
+    """The actor page's graph said "1 event(s)" for an actor with none, and counted only
+    the 20 counterparts shown."""
+    cps = [{"id": f"B{i}", "name": f"B{i}", "events": 2, "cooperation": 2, "conflict": 0} for i in range(n_counterparts)]
+    ego = ego_graph({"id": "A", "name": "A"}, cps)
+    centre = next(n for n in ego["nodes"] if n["id"] == "A")
+    assert centre["events"] == expected and centre["r"] >= 5
+    assert len(ego["nodes"]) == 1 + min(n_counterparts, 20)

@@ -6,6 +6,7 @@ workbench as the holder (it said "locked by another process writing to it (e.g. 
 ingest`, process N)" for a read-only workbench)."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -58,6 +59,25 @@ def test_export_of_a_stored_table_works_beside_the_workbench(served, tmp_path, t
     result = _lagebild("export", str(out), "--db", str(db), "--table", table, "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("args", [
+    ["resolve", "--all", "--as-of", "2030-01-01", "--format", "json"],
+    ["resolve", "--history"],
+    ["forecasts"],
+    ["score"],
+], ids=["resolve-list", "resolve-history", "forecasts", "score"])
+def test_reading_the_ledger_works_beside_the_workbench(served, args):
+    """`resolve` lists (and shows) without writing: it used to rewrite forecasts.status on
+    every listing, so on DuckDB it failed with [E041] while the workbench ran."""
+    db, _ = served
+    result = _lagebild(*args, "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    if args[0] == "resolve" and "--format" in args:
+        items = json.loads(result.stdout)
+        assert items, "the examples hold forecasts"
+        one = _lagebild("resolve", items[0]["forecast_id"], "--db", str(db))
+        assert one.returncode == 0, one.stderr
 
 
 @pytest.mark.parametrize("args", [

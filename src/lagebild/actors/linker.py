@@ -1015,9 +1015,17 @@ class ActorLinker:
             m += 1
         return sector[0], sector[1], m, adjective
 
-    def _country_marks(self, atoms: List[Atom]) -> List[Tuple[int, str]]:
+    def _country_marks(self, atoms: List[Atom], doc: Optional[Doc] = None) -> List[Tuple[int, str]]:
         """``(token, ISO alpha-3)`` of every state, place, country adjective or country
-        role prefix among ``atoms``, in document order."""
+        role prefix among ``atoms``, in document order. With ``doc``, a state or place
+        named on a path (:func:`lagebild.language.reference.path_object`: "Aus
+        Slowenien kämen neue Flüchtlinge", "von Slowenien nach Österreich") is no mark:
+        "…, hieß es von der Polizei" after it is the police of the country the report is
+        from (the dateline's, another mark's, else the outlet's), not Slovenia's -- as
+        :func:`lagebild.language.reference.context_country` skips such places for a
+        sentence's own country."""
+        from ..language.reference import path_object
+
         marks: List[Tuple[int, str]] = []
         for a in atoms:
             e = a.entries[0]
@@ -1028,7 +1036,7 @@ class ActorLinker:
             elif e.kind == "actor" and e.mention_kind in (NAME, METONYMY):
                 actor = self.kb.get(e.target or "")
                 if actor is not None and actor.type in ("GPE", "LOC"):
-                    country = actor.country
+                    country = None if doc is not None and path_object(doc, a.start, a.end - 1) else actor.country
                 elif actor is not None and actor.type == "ORG" and actor.code and actor.code[3:6] in STATE_AGENTS \
                         and _national_prefix(actor.code) and not self._shared_name(a):
                     # a national party or state body names its country ("die Salzburger SPÖ"
@@ -1263,7 +1271,7 @@ class ActorLinker:
                 own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
                 if guessed or not (country or own):
                     st.implicit.add(pid)
-                code = self._role_code(noun, country or own or st.where())
+                code = self._role_code(noun, self._role_country(country, own, guessed) or st.where())
                 if code is not None and code[0] and code[1] == code[0] + noun.agent:
                     st.role_code[pid] = (code[0], code[0] + "ELI")
                 elif code is not None:
@@ -1280,7 +1288,7 @@ class ActorLinker:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
             if guessed or not (country or own):
                 st.implicit.add(pid)
-            code = self._role_code(noun, country or own or st.where())
+            code = self._role_code(noun, self._role_country(country, own, guessed) or st.where())
             if code is None and self.lang == "en" and noun.agent:
                 # English: "Sen. X", "Judge X" in a text that names no country -- the role's
                 # agent with an unknown country ("---LEG"), as CAMEO writes a group of
@@ -1288,6 +1296,17 @@ class ActorLinker:
                 code = (None, "---" + noun.agent)
             if code is not None:
                 st.role_code[pid] = code
+
+    @staticmethod
+    def _role_country(country: Optional[str], own: Optional[str], guessed: bool) -> Optional[str]:
+        """Whose role a learned apposition names: the text's own country or body for the
+        role (``country``), else the KB person's own country (``own``, alpha-3). A country the
+        document only guessed (``guessed``: :meth:`DocState.where`) does not override the KB's
+        country of the person -- "Der Chef des Ifo-Instituts, Hans-Werner Sinn" in an
+        article filed in Athens is a German economist (DEUEDU), not a Greek one."""
+        if guessed and own:
+            return own
+        return country or own
 
     def _role_code(self, noun: RoleNoun, of: Optional[str]) -> Optional[Tuple[Optional[str], str]]:
         """``(country, CAMEO code)`` of a person holding ``noun``'s role of ``of`` (a country,
@@ -2001,7 +2020,7 @@ class ActorLinker:
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
-        marks = self._country_marks(atoms)
+        marks = self._country_marks(atoms, doc)
         home, outlet = self.home_country(doc)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks,
                       home=home, outlet=outlet)
@@ -2113,6 +2132,31 @@ class ActorLinker:
             if not code or len(code) < 3:
                 continue
             st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        self._member_of_part(doc, found, st)
+
+    def _member_of_part(self, doc: Doc, found: List[Found], st: DocState) -> None:
+        """A person named right before "von der/vom" + a hyphenated compound whose first
+        part names a KB organisation and which is no mention itself ("Andreas X von der
+        ORF-Unterhaltung", "Y vom Caritas-Flüchtlingsdienst": a department of the body)
+        speaks for that organisation, as :meth:`_member_codes` does for the body's own
+        name; a first part several organisations share ("Grünen-") takes the one of the
+        document's country (:meth:`DocState.where`)."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        for f in found:
+            if f.actor in st.role_code or f.kind == ROLE or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            words = tuple(t.lower_ for t in doc[f.end : f.end + 3])
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            k = f.end + len(lead) if lead is not None else len(doc)
+            if k >= len(doc) or k in covered or "-" not in doc[k].text.strip("-"):
+                continue
+            cands = self._org_prefixes(doc[k].text.partition("-")[0])
+            where = st.where(f.start)
+            cands = sorted(cands, key=lambda c: 0 if _national_prefix(self.kb.get(c).code or "") == where else 1)
+            org = self.kb.get(cands[0]) if cands else None
+            code = org.code if org is not None else None
+            if code and len(code) >= 3:
+                st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
 
     def _uncoded_person(self, actor_id: str) -> bool:
         """A KB person without a code of its own and without an office (the text's

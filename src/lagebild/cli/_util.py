@@ -26,6 +26,9 @@ from ..errors import Errors, LagebildError
 
 console = Console()
 err_console = Console(stderr=True)
+# terminal columns below which the list tables (`documents`, `forecasts`) fold several
+# fields into one column instead of folding the text into 4-letter pieces
+NARROW = 110
 
 DEFAULT_DB = "lagebild.duckdb"
 

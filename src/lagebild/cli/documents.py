@@ -11,7 +11,7 @@ from rich.text import Text
 from ._render import render_document
 from ..errors import redact_db
 from ._util import (
-    DbOption, Lang, LimitOption, ShowFormat, TableFormat, app, console, lang_value, open_store, plain, safe,
+    NARROW, DbOption, Lang, LimitOption, ShowFormat, TableFormat, app, console, lang_value, open_store, plain, safe,
 )
 
 
@@ -60,8 +60,6 @@ def documents_cli(
         table.add_row(*(Text(plain(c)) for c in cells))
     console.print(table)
 
-
-NARROW = 110  # terminal columns below which `documents` shows its four counts in one column
 
 
 @app.command("show")

@@ -20,6 +20,24 @@ class ExportFormat(str, Enum):
     gdelt = "gdelt"  # GDELT 2.0 event TSV, one row per incident (--table incidents only)
 
 
+# the format a file name asks for when --format is not given (the name decides: an events.csv
+# used to be written as JSON Lines, an events.parquet too)
+_BY_SUFFIX = {".jsonl": ExportFormat.jsonl, ".ndjson": ExportFormat.jsonl, ".json": ExportFormat.jsonl,
+              ".csv": ExportFormat.csv, ".parquet": ExportFormat.parquet, ".pq": ExportFormat.parquet}
+
+
+def format_for(out: Path) -> ExportFormat:
+    """The export format the name ``out`` asks for: by its suffix (:data:`_BY_SUFFIX`);
+    JSON Lines for a name without one ("OUT"); any other suffix (".tsv", ".xlsx", ".txt")
+    is :class:`LagebildError` E050, since the old default wrote JSON Lines into it."""
+    suffix = out.suffix.lower()
+    if not suffix:
+        return ExportFormat.jsonl
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    raise LagebildError(Errors.E050.format(path=out, suffix=suffix))
+
+
 ExportTable = Enum("ExportTable", {t: t for t in TABLES}, type=str)  # type: ignore[misc]
 
 
@@ -27,7 +45,9 @@ ExportTable = Enum("ExportTable", {t: t for t in TABLES}, type=str)  # type: ign
 def export_cli(
     out: Path = typer.Argument(..., help="Output file (overwritten)."),
     db: str = DbOption,
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="Output format."),
+    fmt: Optional[ExportFormat] = typer.Option(
+        None, "--format", "-f", help="Output format (default: from OUT's name, .jsonl .csv .parquet; "
+        "JSON Lines for a name without a suffix)."),
     table: Optional[ExportTable] = typer.Option(
         None, "--table", "-t", help="Table to export (default: documents; incidents for --format gdelt)."),
 ) -> None:
@@ -42,6 +62,8 @@ def export_cli(
         lagebild export incidents.jsonl --table incidents
         lagebild export gdelt.tsv --format gdelt
     """
+    if fmt is None:
+        fmt = format_for(out)
     if fmt is ExportFormat.gdelt:
         if table is not None and table.value != "incidents":
             raise LagebildError(Errors.E046.format(table=table.value))

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..forecasts.query import STATUSES, list_forecasts
 from ..errors import redact_db
-from ._util import non_negative, DbOption, TableFormat, app, console, open_store, plain
+from ._util import NARROW, non_negative, DbOption, TableFormat, app, console, open_store, plain
 
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
 
@@ -53,10 +53,18 @@ def forecasts_cli(
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     table = Table(title=Text(plain(f"{len(rows)} forecasts in {redact_db(db)}")), title_justify="left")
-    for col in ("id", "published", "holder", "p", "horizon", "status", "forecast", "condition"):
+    # below NARROW columns (as `documents`) p and status stand under the holder, and the
+    # condition and horizon under the forecast's text: as eight columns an 80-column
+    # terminal folded the text into 4-letter pieces ("SPÖ-|Kamp|agne")
+    narrow = console.width < NARROW
+    cols = ("id", "published", "holder", "forecast") if narrow else (
+        "id", "published", "holder", "p", "horizon", "status", "forecast", "condition")
+    for col in cols:
         # a forecast id broken over lines cannot be copied into `lagebild resolve ID` (as in
         # `documents`): the id and the date never wrap; the text columns give way
-        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"))
+        table.add_column(col, overflow="fold", no_wrap=col in ("id", "published"),
+                         min_width=len("2025-04-19") if col == "published" else None,
+                         max_width=14 if narrow and col == "holder" else None)
     for r in rows:
         holder_name = r.get("holder_text") or r["holder"]
         if r.get("holder_text") and r["holder"] not in ("author", r.get("holder_text")):
@@ -64,11 +72,17 @@ def forecasts_cli(
         horizon = ""
         if r.get("horizon_start") or r.get("horizon_end"):
             horizon = f"{r.get('horizon_start') or '…'} – {r.get('horizon_end') or '…'}"
-        cells = (
-            r["id"], r.get("published") or "", holder_name or "",
-            "" if r.get("probability") is None else f"{r['probability']:.2f}",
-            horizon, r["status"], " ".join((r["text"] or "").split())[:160],
-            " ".join((r.get("condition") or "").split())[:80],
-        )
+        p = "" if r.get("probability") is None else f"{r['probability']:.2f}"
+        text = " ".join((r["text"] or "").split())[:160]
+        condition = " ".join((r.get("condition") or "").split())[:80]
+        if narrow:
+            cells: tuple = (
+                r["id"], r.get("published") or "",
+                "\n".join(x for x in (holder_name or "", f"p {p}" if p else "", r["status"]) if x),
+                "\n".join(x for x in (text, f"if: {condition}" if condition else "",
+                                       f"horizon: {horizon}" if horizon else "") if x),
+            )
+        else:
+            cells = (r["id"], r.get("published") or "", holder_name or "", p, horizon, r["status"], text, condition)
         table.add_row(*(Text(plain(c)) for c in cells))
     console.print(table)

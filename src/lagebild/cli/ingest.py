@@ -12,7 +12,7 @@ from ..batch import earlier_versions, ingest_paths
 from ..incidents import refresh_incidents
 from ..ingest.readers import IngestFailure, iter_files
 from ..store import Store
-from ..errors import redact_db
+from ..errors import Warnings, redact_db
 from ._util import DbOption, Lang, PipelineOption, app, console, err_console, lang_value, plain, safe
 from .analyze import InputFormat, InputFormatOption, ModelOption
 
@@ -74,6 +74,8 @@ def ingest_cli(
     files: set = set()
     partials: List[tuple] = []  # (source, why) of documents stored as partial results
     stored_new: List[tuple] = []  # (id, url, source) of new documents: earlier versions? (W160)
+    first_source: dict = {}  # id -> the source it was first read from in this run
+    repeated: List[str] = []  # W161: inputs that are a document read earlier in this run
     with Store(db) as store, progress:
         task = progress.add_task("ingest", total=None, status="", counts="")
 
@@ -84,6 +86,10 @@ def ingest_cli(
                     soft_wrap=True,
                 )
             counts[outcome] += 1
+            if not isinstance(result, IngestFailure) and outcome in ("new", "updated", "unchanged"):
+                first = first_source.setdefault(result.id, result.source)
+                if first != result.source:
+                    repeated.append(Warnings.W161.format(source=result.source, first=first, id=result.id))
             if outcome == "new":
                 stored_new.append((result.id, getattr(result, "url", None), result.source))
             if not isinstance(result, IngestFailure) and outcome != "skipped" and getattr(result, "partial", False):
@@ -118,6 +124,7 @@ def ingest_cli(
     )
     _explain(report.failures, partials)
     print_changed(changed)
+    print_changed(repeated, what="repeated inputs ([W161])")
     if report.interrupted:
         err_console.print("[yellow]interrupted[/yellow]: finished documents are stored; `--resume` continues")
         raise typer.Exit(130)
@@ -145,14 +152,15 @@ def _check_pipeline(language: Optional[str], model: Optional[str]) -> None:
         require_torch()
 
 
-def print_changed(changed: List[str]) -> None:
+def print_changed(changed: List[str], what: str = "changed documents ([W160])") -> None:
     """The W160 lines of a run (documents whose text changed since an earlier version was
     stored), the first SHOWN of them, on stderr; ``ingest``, ``ingest --engine ray`` and
-    ``load-parquet`` print them alike."""
+    ``load-parquet`` print them alike. Also the W161 lines of ``ingest`` (``what``): inputs
+    that repeat a document read earlier in the run, counted as "updated" in the summary."""
     for line in changed[:SHOWN]:
         err_console.print(line, style="yellow", markup=False, highlight=False, soft_wrap=True)
     if len(changed) > SHOWN:
-        err_console.print(f"… and {len(changed) - SHOWN} more changed documents ([W160])", markup=False, highlight=False)
+        err_console.print(f"… and {len(changed) - SHOWN} more {what}", markup=False, highlight=False)
 
 
 def _partial_reason(warnings: List[str]) -> str:

@@ -14,7 +14,7 @@ from rich.table import Table
 from ..errors import LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
-from ..resolve.decisions import premature, sync_status
+from ..resolve.decisions import premature
 from ..store import Store
 from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
@@ -68,7 +68,9 @@ def resolve_cli(
         raise typer.BadParameter("give --outcome or --undo, not both")
     _exists(db)
     try:
-        with Store(db) as store:
+        # only a decision writes: listing, one forecast and the history read (on DuckDB
+        # they run beside the workbench, which holds the file)
+        with Store(db, read_only=not (outcome or undo_)) as store:
             if outcome:
                 day = _as_of(as_of)  # a bad date is refused before anything is written
                 row = record(store, forecast, outcome, evidence=evidence, note=note, by=by)  # type: ignore[arg-type]
@@ -101,7 +103,6 @@ def resolve_cli(
                         "" if item.get("decision") else " (no decision yet)"))
                     _history_table(item["history"])
                 return
-            sync_status(store)
             items = resolution_queue(store, _as_of(as_of), include_open=include_open, limit=limit)
             if holder:
                 items = [i for i in items if i["holder_id"] == holder or holder.lower() in i["holder"].lower()]

@@ -63,8 +63,12 @@ class ArgumentsMixin:
                 return True
             # the parser labels "were" of "were wounded by gunmen" a copula (cop) as often as an
             # auxiliary: a past participle with be/get as its copula is passive too
+            # (also when the tagger read the participle as an adjective, "were wounded/JJ in
+            # the attack", for the past form of a verb of force, roots 17-20: such a form names
+            # an act; "is concerned/JJ about" or "were pleased" name a state)
             return participle and any(self.lemma(a) in ("be", "get") for a in self.children(verb, "aux")) or (
-                verb.tag_ == "VBN" and any(c.dep_ == "cop" and self.lemma(c) in ("be", "get") for c in verb.children))
+                (verb.tag_ == "VBN" or (verb.tag_ == "JJ" and self._force_participle(verb)))
+                and any(c.dep_ == "cop" and self.lemma(c) in ("be", "get") for c in verb.children))
         if self.lang == "de":
             auxes = self.children(verb, "aux")
             ambiguous = verb.tag_ in ("VVFIN", "VAFIN", "VMFIN") or (
@@ -88,6 +92,16 @@ class ArgumentsMixin:
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
+
+    def _force_participle(self, verb: Token) -> bool:
+        """English: whether ``verb`` is the past form of a known verb (:meth:`Lexicon.past_lemma`)
+        whose own verb patterns (patterns_en.tsv, not the converted PETRARCH rows) all code
+        force (CAMEO roots 17-20: "wounded", "killed", "arrested"; not "concerned")."""
+        lemma = self.lex.past_lemma(verb.lower_)
+        if lemma is None:
+            return False
+        own = [p for p in self.lex.patterns.get(lemma) if p.tier == 0 and not p.nominal and not p.null]
+        return bool(own) and all(p.code[:2] in ("17", "18", "19", "20") for p in own)
 
     def _english_headline_passive(self, verb: Token) -> bool:
         """English passive without "was/were" ("Three journalists killed in air strike",
@@ -199,6 +213,11 @@ class ArgumentsMixin:
             for c in t.children:
                 if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
                     out.append(c)
+                    stack.append(c)
+                elif self.lang == "en" and c.dep_ in ("flat", "appos") and c.i > t.i and c.pos_ == "PROPN":
+                    # "French President Nicolas Sarkozy/flat and/cc German Chancellor/conj …",
+                    # "Chancellor Angela/appos Merkel and President Emmanuel/conj Macron":
+                    # the second name hung on the last word of the first
                     stack.append(c)
                 elif self.lex.role(c.dep_) == "cc" and c.dep_ == "cd":  # TIGER: X -cd-> und -cj-> Y
                     for gc in c.children:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from ..datafiles import data_path, iter_tsv, load_yaml
 from .patterns import PatternIndex, load_patterns, separable_prefixes
@@ -62,8 +62,23 @@ class Lexicon:
     # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
     accident_nouns: FrozenSet[str] = frozenset()
     accident_roots: FrozenSet[str] = frozenset()
+    # nominal events whose country adjective is a place, not an agent ("der syrische
+    # Bürgerkrieg"; lower case, also as the last part of a compound; syntax.yaml)
+    adj_place_nouns: FrozenSet[str] = frozenset()
+    # first-person words (data/<lang>/first_person.txt, shared with the statements layer):
+    # a first-person pronoun argument in reported speech is the statement's speaker
+    first_person: FrozenSet[str] = frozenset()
+    # sport reports: the words of a sense class (senses_<lang>.tsv) and how many distinct ones
+    # make a document a sport report, in which only actors with a coded role act (syntax.yaml)
+    sport_words: FrozenSet[str] = frozenset()
+    sport_doc_min: int = 0
+    # words of the sense classes whose exclusion (not=) binds the excluded code against a
+    # plain row of the same trigger (syntax.yaml sense_veto; empty: no veto)
+    veto_words: FrozenSet[str] = frozenset()
     # support verbs of nominal events (support_verbs_<lang>.tsv): lemma -> ((slot, role), ...)
     support_verbs: Dict[str, Tuple[Tuple[str, str], ...]] = field(default_factory=dict)
+    # irregular past forms of verb_forms_<lang>.tsv ("shot" -> "shoot"; English only)
+    irregular_past: Dict[str, str] = field(default_factory=dict)
 
     def role(self, dep: str) -> str:
         role = self.roles.get(dep)
@@ -74,6 +89,24 @@ class Lexicon:
     def prep(self, word: str) -> str:
         word = word.lower()
         return self.contractions.get(word, word)
+
+    def past_lemma(self, word: str) -> Optional[str]:
+        """The lemma of ``word`` (lower case) when it is the past tense or participle of a
+        verb this lexicon knows (a pattern trigger, cue or support verb): an irregular form of
+        ``verb_forms_<lang>.tsv`` ("shot" -> "shoot") or a regular -ed form ("clashed" ->
+        "clash", "seized" -> "seize", "shelled", "carried" -> "carry"); else None. English
+        only (None for other languages). Used to repair a past verb the parser read as a noun
+        or adjective (:func:`lagebild.language.clauses.repair_english_verbs`)."""
+        if self.lang != "en":
+            return None
+        lemma = self.irregular_past.get(word)
+        if lemma is not None:
+            return lemma
+        if len(word) > 4 and word.endswith("ed"):
+            for cand in (word[:-2], word[:-1], word[:-3], word[:-3] + "y"):
+                if self.forms.get(cand) == cand:
+                    return cand
+        return None
 
 
 def _german_forms(lemma: str, particles: FrozenSet[str], irregular: Dict[str, List[str]]) -> Dict[str, str]:
@@ -245,4 +278,72 @@ def load_lexicon(lang: str) -> Lexicon:
         population_agents=per_lang("population_agents"),
         accident_nouns=per_lang("accident_nouns"),
         accident_roots=per_lang("accident_roots"),
+        adj_place_nouns=per_lang("adj_place_nouns"),
+        first_person=_first_person(lang),
+        irregular_past=_irregular_past(lang, forms),
+        veto_words=_class_words(syntax, "sense_veto", lang),
+        **_sport_doc(syntax, lang),
     )
+
+
+def _first_person(lang: str) -> FrozenSet[str]:
+    """Lower-case first-person pronouns and possessives of ``lang``
+    (``data/<lang>/first_person.txt``; empty when the language has none)."""
+    from ..datafiles import word_list
+
+    path = data_path(lang, "first_person.txt")
+    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _irregular_past(lang: str, forms: Dict[str, str]) -> Dict[str, str]:
+    """``{past form: lemma}`` of the irregular verbs of ``verb_forms_<lang>.tsv`` (English
+    only) whose lemma is a known verb of ``forms``: the table's forms minus the -s and -ing
+    forms it also lists ("meet: met meets meeting" gives "met")."""
+    if lang != "en":
+        return {}
+    out: Dict[str, str] = {}
+    path = data_path("events", f"verb_forms_{lang}.tsv")
+    if not path.is_file():
+        return out
+    for row in iter_tsv(path, required=("lemma", "forms")):
+        lemma = row["lemma"].lower()
+        if forms.get(lemma) != lemma:
+            continue
+        for form in row["forms"].lower().split():
+            if not form.endswith("ing") and form != lemma + "s" and form != lemma + "es":
+                out.setdefault(form, lemma)
+    return out
+
+
+def _class_words(syntax: Dict[str, Any], key: str, lang: str) -> FrozenSet[str]:
+    """The words of the sense classes (``senses_<lang>.tsv``) that ``syntax.yaml`` lists under
+    ``key`` for ``lang``, in the form a pattern's ``not=`` holds them (``_`` as a space).
+    Raises ``ValueError`` naming the file for a class that is not defined."""
+    from .patterns import load_sense_classes
+
+    names = [str(n) for n in ((syntax.get(key) or {}).get(lang) or [])]
+    if not names:
+        return frozenset()
+    classes = load_sense_classes(lang)
+    unknown = [n for n in names if n not in classes]
+    if unknown:
+        raise ValueError(f"data/events/syntax.yaml {key}.{lang}: no sense class {', '.join(unknown)} in senses_{lang}.tsv")
+    return frozenset(w.replace("_", " ") for n in names for w in classes[n])
+
+
+def _sport_doc(syntax: Dict[str, Any], lang: str) -> Dict[str, Any]:
+    """``sport_words`` and ``sport_doc_min`` of ``lang`` from ``syntax.yaml``'s ``sport_doc``
+    (``{lang: {class: <sense class of senses_<lang>.tsv>, min: <distinct words>}}``); none
+    (the rule off) when the language has no entry. Raises ``ValueError`` naming the file for
+    an unknown class or a minimum below 1."""
+    from .patterns import load_sense_classes
+
+    entry = (syntax.get("sport_doc") or {}).get(lang)
+    if not entry:
+        return {}
+    classes = load_sense_classes(lang)
+    name, low = str(entry.get("class") or ""), entry.get("min")
+    if name not in classes or not isinstance(low, int) or low < 1:
+        raise ValueError(f"data/events/syntax.yaml sport_doc.{lang}: class must name a sense class of "
+                         f"senses_{lang}.tsv and min be a whole number >= 1 (got {name!r}, {low!r})")
+    return {"sport_words": frozenset(w.replace("_", " ") for w in classes[name]), "sport_doc_min": low}

@@ -54,16 +54,21 @@ class Pattern:
     judgement: bool = False  # the subject judges or takes a stance in words: a speaker (statements); implied by predicative
     negative: bool = False  # a negative-polarity idiom: only in a negated clause, whose negation it consumes ("kommt nicht in Frage" = 120, not a negated event)
     actor_target: bool = False  # requires=actor: the target slot must hold an actor with a CAMEO code ("left NATO", not "left the camp")
+    # sense by argument class: ``arg=<slot>:<words>`` -- the head of the verb's subject or
+    # object (slot subj|obj) must be one of the words (German compounds by their last part);
+    # None (``arg=obj:*``) = any filled slot: an object or an object clause
+    args: Tuple[Tuple[str, Optional[FrozenSet[str]]], ...] = ()
 
     @property
     def specificity(self) -> int:
-        restricted = bool(self.words or self.pre_words or self.context)
+        restricted = bool(self.words or self.pre_words or self.context or self.args)
         return (2 * (len(self.words) + len(self.pre_words)) + (1 if self.target != DEFAULT_TARGET else 0)
                 + (1 if self.compound_source else 0) + (2 if self.context else 0) + (1 if self.exclude else 0)
                 + (1 if self.passive else 0) + (1 if self.predicative else 0)
                 # an idiom that needs the clause's negation beats the plain reading
                 + (3 if self.negative else 0)
                 + (2 if self.agents else 0)
+                + 2 * len(self.args)
                 # a restricted pattern that codes nothing (an idiom, a sport report) beats an
                 # event reading restricted as much
                 + (2 if self.null and restricted else 0))
@@ -137,6 +142,10 @@ def make_pattern(
     source = next((v for k, _, v in (f.partition("=") for f in flag_set) if k == "source"), "")
     agents = next((v for k, _, v in (f.partition("=") for f in flag_set) if k == "agent"), "")
     source_slots = tuple(s.strip().lower() for s in source.split(",") if s.strip()) or ("subj",)
+    args = tuple(
+        (slot, None if words_ == "*" else frozenset(w.replace("_", " ") for w in words_.split("|") if w))
+        for k, _, v in (f.partition("=") for f in sorted(flag_set)) if k == "arg"
+        for slot, _, words_ in [v.partition(":")])
     return Pattern(
         trigger=trigger,
         code=code.strip(),
@@ -157,6 +166,7 @@ def make_pattern(
         judgement="judgement" in flag_set or "predicative" in flag_set,
         source_slots=source_slots,
         agents=frozenset(a.strip().upper() for a in agents.split("|") if a.strip()),
+        args=args,
         origin=origin,
         tier=tier,
     )
@@ -233,9 +243,11 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         name, eq, value = flag.partition("=")
         known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative", "judgement")
         if not eq and name not in known:
-            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
-        if eq and (name not in ("requires", "context", "not", "source", "agent") or not value):
-            return f"bad flag {flag!r} (requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP)"
+            return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP, arg=obj:a|b)"
+        if eq and (name not in ("requires", "context", "not", "source", "agent", "arg") or not value):
+            return f"bad flag {flag!r} (requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP, arg=obj:a|b)"
+        if name == "arg" and (value.partition(":")[0] not in ("subj", "obj") or not value.partition(":")[2]):
+            return f"bad flag {flag!r}: arg= takes a slot (subj or obj), a colon and words or * (arg=obj:@ware, arg=obj:*)"
         if name == "requires" and value not in ("target", "actor"):
             return f"bad flag {flag!r}: requires= takes target (a filled target slot) or actor (a coded actor in it)"
         if name == "agent" and not all(re.fullmatch(r"[A-Z]{3}", a) for a in value.split("|")):

@@ -489,11 +489,17 @@ def analyse_sentence(
             out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
             continue
         if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
-            if not (out.condition and lang == "de" and _becomes(tok, sent)):
+            if not (lang == "de" and (
+                (out.condition and _becomes(tok, sent))
+                or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
+                or (kind == "future_aux" and _after_consequence_marker(sent, tok))
+            )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Mache man nichts, werde das Problem noch größer": a change of state under a
-            # condition predicts
+            # condition predicts; so does a change of degree in a future period ("Ab 2020
+            # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
+            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen")
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -920,6 +926,14 @@ def _event_noun_subject(sent: Span, tok: Token) -> bool:
     return not _is_actor_token(sent.doc, s) and s.lower_ not in PERSON_PLURALS
 
 
+def _headline_attribution(turns: Sequence[Any], head_end: int) -> bool:
+    """The document's only turn opens it (the headline "Obama: „…“ – …") and runs past
+    ``head_end``, the end of the first sentence of its body: the statement layer read the
+    headline's attribution as an interview turn that holds the whole article. An interview
+    has turns of two speakers (question and answer), so a lone turn at the start is none."""
+    return len(turns) == 1 and turns[0].start == 0 and turns[0].body_start < head_end < turns[0].end
+
+
 def _interviewer_turn(doc: Doc, turn) -> bool:  # type: ignore[no-untyped-def]
     """An interviewer's turn: a "Frage:"-type label, or a label that names a news medium
     (the publication asking: "STANDARD:", "profil:") — its assertions prompt the answer."""
@@ -957,6 +971,10 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
         if any(c.lower_ in flex.words("negation") for c in t.children) or (
             t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
         ):
+            continue
+        if any(c.tag_ == "ADJA" and c.lower_ in flex.words("future_time") for c in t.children):
+            # "Für 23. Juni ist die nächste Konjunkturprognose des Wifo geplant": a forecast
+            # still to be published names no figure of it — a schedule (s25 audit)
             continue
         cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss")]
         if any(dep(c) in ("det:poss",) or c.tag_ == "PPOSAT" for c in t.children):
@@ -1630,6 +1648,48 @@ def _becomes(tok: Token, sent: Span) -> bool:
     if any(_verb_form_de(t) == "part" for t in clause if t.i > tok.i):
         return False
     return any(t.pos_ == "ADJ" or t.tag_ == "ADJD" for t in clause if t.i > tok.i)
+
+
+def _becomes_more(tok: Token, sent: Span) -> bool:
+    """"wird/werde … teurer": "werden" as the copula of a comparative adjective
+    (:func:`_comparative`) in the clause of ``tok`` up to its next comma, with no participle
+    or infinitive — a change of degree, an outcome nobody simply decides. ("wird teurer" is
+    also a trend of the present; the caller asks for a future time as well.)"""
+    clause = _clause(sent, tok)
+    comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
+    clause = [t for t in clause if comma is None or t.i < comma]  # (not the "wenn" clause after it)
+    if any(t.tag_ in NONFINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in clause if t.i != tok.i):
+        return False  # a passive or a future with its own verb (STTS tags: "erst" is no participle)
+    # (the verb-final clause puts the adjective before "wird": "…, dass der Anstieg größer wird")
+    return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and t.tag_ != "ADJA" and _comparative(t)
+               for t in clause)
+
+
+NONFINITE_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
+CONSEQUENCE_MARKERS = forecast_words("consequence_markers")
+
+
+def _after_consequence_marker(sent: Span, tok: Token) -> bool:
+    """"Andernfalls werde die Armee in den Streit hineingezogen", "Die Firma wird sonst
+    verkauft": a ``consequence_markers`` adverb (forecast_words.tsv) before the finite
+    "werden" in its clause, or right after it, takes up an unfulfilled condition, so the
+    "werden" + participle is the future passive of a consequence, not a present passive
+    (audit kind "conditional-sonst", s24 and s25)."""
+    cs, ce = clause_bounds(sent, tok.i)
+    # (before the finite verb, or right after it: "Die Firma wird sonst verkauft")
+    return any(sent.doc[j].lower_ in CONSEQUENCE_MARKERS for j in range(cs, min(ce, tok.i + 2)))
+
+
+def _comparative(t: Token) -> bool:
+    """A comparative adjective: morphology ``Degree=Cmp``, else (a model that tags "kälter"
+    as positive) a form in -er longer than its lemma ("kälter" ← "kalt"; "sicher" = its
+    lemma stays out)."""
+    if "Cmp" in t.morph.get("Degree"):
+        return True
+    lemma = (t.lemma_ or "").lower()
+    return t.lower_.endswith("er") and bool(lemma) and lemma != t.lower_ and len(t.lower_) > len(lemma)
+
+
 EXPLETIVES = forecast_words("expletives")
 
 
@@ -1800,10 +1860,50 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         return True
     actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     speaker = actors.get(stmt.speaker)
+    flex = forecast_lexicon(doc.lang_)
     for m in tokens.mentions_in(doc, subj_word.idx, subj_word.idx + len(subj_word)):
-        if m.actor_id == stmt.speaker:
-            return True
-        if speaker is not None and speaker.country and m.actor_id == speaker.country:
+        if m.actor_id == stmt.speaker or (speaker is not None and speaker.country and m.actor_id == speaker.country):
+            # "Russland werde nicht nachgeben, sagte Putin": the speaker's own state decides; an
+            # outcome that befalls it ("Russland werde die Krise überstehen") is predicted
+            return _decided_act(sent, cue, flex)
+    if subj_word.lower_ in SPEAKER_POSSESSIVES and _own_side_noun(_subject_token(sent, cue)) and _decided_act(sent, cue, flex):
+        # "Sein Land werde eine Protestnote schicken, sagte der Außenminister", "Ihre Partei
+        # werde keinen Kandidaten aufstellen, sagte sie": the speaker's own side decides the act
+        # ("Unsere Freunde werden nun besser verstehen, …" is about others: a forecast)
+        return True
+    return _same_body_subject(doc, sent, cue, speaker, actors) and _decided_act(sent, cue, flex)
+
+
+SPEAKER_POSSESSIVES = forecast_words("speaker_possessives")
+OWN_SIDE_HEADS = forecast_words("own_side_heads")
+
+
+def _own_side_noun(noun: Optional[Token]) -> bool:
+    """The head noun of a subject behind a speaker's possessive names a side the speaker
+    speaks for: an organisation or a state body (:func:`organisation_noun`: "Partei",
+    "Regierung", "Unternehmen") or an ``own_side_heads`` word of forecast_words.tsv ("Land",
+    "Mannschaft", "Truppen"); not persons related to the speaker ("Freunde", "Gegner")."""
+    if noun is None:
+        return False
+    return organisation_noun(noun) in ("org", "state") or noun.lower_ in OWN_SIDE_HEADS or _lemma(noun) in OWN_SIDE_HEADS
+
+
+def _same_body_subject(doc: Doc, sent: Span, cue: Token, speaker, actors) -> bool:  # type: ignore[no-untyped-def]
+    """The subject of the reported future is an organisation or body coded as the speaker
+    is, down to the CAMEO agent ("Die GPA werde auf den Käufer zugehen, sagte GPA-Chef
+    Katzian": both AUTLAB; "Die Regierung werde …, sagte der Kanzler": both AUTGOV): the
+    speaker speaks for the body whose act it is. A person subject, or a code without an
+    agent (a bare country: "Russland werde …", handled above by the speaker's country) does
+    not count; a different agent ("Die Opposition werde …, sagte der Minister") does not."""
+    code = ((speaker.code if speaker is not None else None) or "").upper()
+    if len(code) < 6:
+        return False
+    subj = _subject_token(sent, cue)
+    if subj is None:
+        return False
+    for m in tokens.mentions_in(doc, subj.idx, subj.idx + len(subj)):
+        a = actors.get(m.actor_id)
+        if a is not None and a.type == "ORG" and (a.code or "").upper()[:6] == code[:6]:
             return True
     return False
 
@@ -1905,6 +2005,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     published: Optional[date] = doc._.published
     turns = get_turns(doc)
     sents = sentences(doc)
+    head_end = next((st.end_char for st in sents if turns and st.end_char > turns[0].body_start), 0)
+    if _headline_attribution(turns, head_end):
+        # 'Obama: „Sieg für die Sicherheit“ – …' opens the article: the name attributes the
+        # headline's quote; it holds no later sentence (an interview has more than one turn)
+        turns = []
+        statements = [st for st in statements if not (st.verb_class == "turn" and st.span[0] >= head_end)]
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
     # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
@@ -2157,8 +2263,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
             continue
-        if kind == "future" and horizon and horizon.get("day") and not hedges and stmt is None:
-            # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact
+        if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
+            (stmt is None and not _becomes_more(cues[0].tok, sent))
+            or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
+                and _decided_act(sent, cues[0].tok, flex))
+        ):
+            # "X wird am Mittwoch nach Wien kommen": a dated plan reported as fact; also when a
+            # source announces it ("X wird das Amt am 1. März übernehmen, wie der Verlag
+            # mitteilte", "X wird laut dem Manager am Dienstag das Training leiten") — an
+            # outcome or a change on the day ("wird am Sonntag die Wahl verlieren, sagte der
+            # Analyst", "Morgen wird es kälter") stays
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
@@ -2175,12 +2289,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
-        if kind in ("future", "conditional") and not hedges and cues and _plan_marked(sent, cues[0].tok, flex):
-            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept
+        if (kind in ("future", "conditional") or (kind == "modal" and cues and (cues[0].tok.lower_,) in EPISTEMIC_SHOULD)) and (
+            not hedges and cues and _plan_marked(sent, cues[0].tok, flex)
+        ):
+            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept;
+            # "Die Untersuchung sollte ursprünglich im Sommer fertig sein": a plan of the past
             continue
         if (
             kind == "expectation" and not hedges and cond is None and lang == "de"
-            and CLOCK_TIME.search(tokens.span_text(sent)) and _expected_arrival(sent)
+            and (CLOCK_TIME.search(tokens.span_text(sent)) or (horizon is not None and horizon.get("day")))
+            and _expected_arrival(sent, counted=not CLOCK_TIME.search(tokens.span_text(sent)))
         ):
             # "Die Gäste werden um acht Uhr erwartet", "Der Präsident wird um 14 Uhr am
             # Flughafen erwartet": a person's or a body's arrival on the schedule
@@ -2249,6 +2367,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
             # the content names its holder
             holder, holder_text = _token_actor(doc, judge)
+        if holder == "author" and lang == "de" and (stmt is None or stmt.speaker in ("unknown", "", None)) and (
+            source := _inline_evidential_source(sent, cond)
+        ) is not None:
+            # "Die Krise droht nach Einschätzung der Vereinten Nationen zu eskalieren", "Die
+            # Preise werden laut den Forschern steigen": an evidential phrase inside the clause
+            # that the statement layer did not take as a statement names the holder
+            holder, holder_text = source
         if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
             source := _hearsay_source(sent, stmt)
         ) is not None:
@@ -2349,10 +2474,13 @@ def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
     return any(v.lemma in words for v in statement_lexicon(lang).verbs_by_form.get(first[0].lower(), ()))
 
 
-def _expected_arrival(sent: Span) -> bool:
+def _expected_arrival(sent: Span, counted: bool = False) -> bool:
     """A passive "erwartet" ("wird/werden … erwartet") whose subject is a person, persons or
     an organisation (a person noun, an organisation noun, an actor mention or a pronoun),
-    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet")."""
+    not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet").
+    With ``counted`` (the sentence dates a day, no clock time) a subject with a number is an
+    estimate of a crowd, not an arrival on the schedule ("Am Sonntag werden 5.000 Besucher
+    erwartet" predicts; "Obama wird am Sonntag in Hanoi erwartet" is a visit's schedule)."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -2361,6 +2489,8 @@ def _expected_arrival(sent: Span) -> bool:
             continue
         subj = next((c for c in t.children if dep(c) in ("nsubj", "nsubj:pass")), None)
         if subj is None:
+            continue
+        if counted and (subj.like_num or any(c.like_num or dep(c) == "nummod" for c in subj.subtree if c.i != subj.i)):
             continue
         if subj.lower_ in PERSONAL_PRONOUNS or _person_noun(subj) or organisation_noun(subj) == "org":
             return True
@@ -2695,6 +2825,48 @@ def _evidential_forecast(doc: Doc, sent: Span, statements: Sequence[Statement], 
                  and (feat(t, "VerbForm") == "Fin" or (feat(t, "VerbForm") is None and feat(t, "Mood") is not None))]
         if verbs and _lemma(verbs[0]) in outcomes:
             return st
+    return None
+
+
+def _inline_evidential_source(sent: Span, cond: Optional[Tuple[int, int]]) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of the source of an evidential phrase in ``sent`` ("nach
+    Einschätzung der Vereinten Nationen", "laut dem Wifo", "den Forschern zufolge"; the
+    ``evidential_cues`` of forecast_words.tsv) outside the condition ``cond``, when an actor
+    mention lies on the source's noun phrase: the words after the cue up to the next verb or
+    punctuation, or for the postposition "zufolge" the words before it. None when there is no
+    such phrase or its source is no actor (a document: "laut Prognose")."""
+    doc = sent.doc
+    low = [t.lower_ for t in sent]
+    phrases = [tuple(c.split()) for c in EVIDENTIAL_CUES]
+    for a, b, phrase in match_phrases(low, phrases):
+        cue = sent[a]
+        if cond is not None and cond[0] <= cue.idx < cond[1]:
+            continue
+        if phrase == ("zufolge",):
+            words = []
+            for j in range(a - 1, max(-1, a - 7), -1):
+                t = sent[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
+                    break
+                words.insert(0, t)
+        else:
+            words = []
+            for j in range(b, min(len(sent), b + 7)):
+                t = sent[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or (
+                    t.pos_ == "ADP" and any(w.pos_ in ("NOUN", "PROPN") for w in words)
+                ):
+                    break  # (a new prepositional phrase after the source: "… zu einem Konflikt")
+                words.append(t)
+        while words and words[-1].pos_ not in ("NOUN", "PROPN"):
+            words.pop()
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        mentions = [m for m in tokens.mentions_in(doc, start, end) if start <= m.start and m.end <= end]
+        if mentions:
+            m = mentions[0]
+            return (m.actor_id, doc_text(doc)[start:end])
     return None
 
 

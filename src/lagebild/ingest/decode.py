@@ -80,7 +80,9 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]:
     """Decode ``data`` to NFC text; returns ``(text, warnings)``.
 
-    UTF-8 (with or without BOM) first, then UTF-16 by BOM; input that is mostly UTF-8 (more
+    UTF-8 (with or without BOM) first, then UTF-16 by BOM, or without one when its NUL
+    bytes say so (:func:`_utf16_without_bom`); UTF-8 with a few stray NUL bytes keeps its
+    text without them (``W150``); input that is mostly UTF-8 (more
     valid multi-byte characters than stray bytes, under 1 % of the input stray) is decoded
     as UTF-8 with the stray bytes replaced (W156) rather than given up to a legacy code
     page; otherwise the best guess of charset-normalizer. Undecodable input raises
@@ -93,9 +95,13 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
     warnings: List[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
-    else:
-        if looks_binary(data):
+    elif looks_binary(data):
+        text = _utf16_without_bom(data)
+        if text is None:
+            text = _text_with_stray_nuls(data, warnings)
+        if text is None:
             raise BadInputError(Errors.E002.format(path=path), path=path)
+    else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -113,6 +119,49 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> Tuple[str, List[str]]
     if not has_visible_text(text):
         raise BadInputError(Errors.E155.format(path=path), path=path)
     return text, warnings
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``data`` decoded as UTF-16 when it is UTF-16 without a byte-order mark, else None.
+
+    Every ASCII character (spaces, digits, punctuation; all Latin letters but the
+    accented ones) is a UTF-16 code unit with a zero high byte, so NUL bytes stand at odd
+    offsets (little-endian) or at even ones (big-endian) and never at the others; binary
+    data has them anywhere. Taken only when over 5 % of one parity and under 0.5 % of the
+    other are NUL in the first 8 KiB, and the whole input decodes strictly to text with
+    under 1 % control characters and at least half letters and spaces."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    share = lambda part: part.count(0) / max(len(part), 1)  # noqa: E731
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if share(nuls) > 0.05 and share(other) < 0.005:
+            try:
+                text = data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            wordy = sum(1 for c in text if c.isalpha() or c.isspace())
+            if len(_CONTROL.findall(text)) <= len(text) / 100 and wordy >= len(text) / 2:
+                return text
+    return None
+
+
+def _text_with_stray_nuls(data: bytes, warnings: List[str]) -> Optional[str]:
+    """Text with a few stray NUL bytes (a bad copy, a C string's terminator): the NULs
+    removed (``W150``) when they are at most 1 in 1,000 bytes (at least one allowed) and
+    the rest is strict UTF-8 with under 1 % control characters; else None (binary)."""
+    nuls = data.count(0)
+    if nuls > max(1, len(data) // 1000):
+        return None
+    try:
+        text = data.replace(b"\x00", b"").decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if len(_CONTROL.findall(text)) > len(text) / 100:
+        return None
+    warnings.append(Warnings.W150.format(count=nuls, field="text"))
+    return text
 
 
 _STRAY = re.compile(r"[\udc80-\udcff]")

@@ -8,6 +8,7 @@ Variants seen on commentary blogs (a date always closes the line):
     | Vitaliy Portnikov @gvlua. 05.07.24.
     Title. 19.04.2025.
     Title. Author. 2016-03-14 | 3. November 2025 | 3 November 2025 | November 3, 2025
+    Title. Portnikov. 19.04.2025.   (one word: an agency, or a word no lexicon knows)
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)[a-zäöüß]+$")
 _HANDLE = re.compile(r"\s*@\w+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bund\b|\band\b)\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-ſА-ЯЁІЇЄҐ][\w'’.\-]*$")
+# one word as a surname: capitalised, lower case after (not an acronym such as "NATO"),
+# parts joined by hyphens ("Müller-Lüdenscheid"), at least three letters
+_ONE_WORD_NAME = re.compile(r"^[A-ZÄÖÜÀ-ÞĀ-ſА-ЯЁІЇЄҐ][a-zäöüßà-ÿā-ſа-яёіїєґ'’]{2,}(?:-[A-ZÄÖÜÀ-ÞĀ-ſА-ЯЁІЇЄҐ][a-zäöüßà-ÿā-ſа-яёіїєґ'’]+)*$")
 
 
 @dataclass
@@ -68,11 +72,36 @@ def looks_like_name(text: str, *, min_tokens: int = 2) -> bool:
     return capitalised >= 1
 
 
-def split_authors(text: str, *, min_tokens: int = 2) -> Optional[List[str]]:
-    """Author names in ``text`` if every part looks like a name, else None."""
+def _agencies() -> frozenset:
+    return word_list(str(data_path("ingest", "byline_agencies.txt")))
+
+
+def one_word_byline(word: str) -> bool:
+    """True if the single word ``word`` can stand alone as a byline: a news agency of
+    ``data/ingest/byline_agencies.txt`` ("APA", "Reuters"), or a capitalised word
+    ("Portnikov", "Müller-Lüdenscheid") that neither the German nor the English lexicon
+    knows (:func:`lagebild.language.lemmas.is_known`: simplemma's form lists, as written
+    and in lower case) and that is no label of ``title_words.txt`` ("Liveblog"). A
+    surname that is also a word ("Fischer", "Kurz") or a known name ("Merkel") is not
+    taken: "Title. Subtitle. Date." stays a title, as before."""
+    if word in _agencies():
+        return True
+    if not _ONE_WORD_NAME.match(word) or word.lower() in _function_words():
+        return False
+    from ..language.lemmas import is_known
+
+    return not any(is_known(form, lang) for form in (word, word.lower()) for lang in ("de", "en"))
+
+
+def split_authors(text: str, *, min_tokens: int = 2, one_word: bool = False) -> Optional[List[str]]:
+    """Author names in ``text`` if every part looks like a name, else None. With
+    ``one_word``, a part may also be one word that :func:`one_word_byline` accepts."""
     text = _HANDLE.sub("", text).strip(" .,|")
     parts = [p.strip(" .") for p in _AUTHOR_SPLIT.split(text) if p.strip(" .")]
-    if parts and all(looks_like_name(p, min_tokens=min_tokens) for p in parts):
+    if parts and all(
+        looks_like_name(p, min_tokens=min_tokens) or (one_word and " " not in p and one_word_byline(p))
+        for p in parts
+    ):
         return parts
     return None
 
@@ -111,7 +140,7 @@ def parse_header(line: str) -> Optional[Header]:
             return header
     if ". " in body:
         title, author = body.rsplit(". ", 1)
-        authors = split_authors(author)
+        authors = split_authors(author, one_word=True)
         if authors:
             header.title, header.authors = title.strip(" .") or None, authors
             return header

@@ -167,12 +167,26 @@ def _run_together(blocks: List[tuple], captions: List[Caption]) -> bool:
     return False
 
 
+_PAGE_TAG = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
+
+
+def is_fragment(html: str) -> bool:
+    """True for HTML without a page around it: no ``<!doctype>``, ``<html>``, ``<head>``
+    or ``<body>`` tag anywhere (``<p>Text.</p>``, a feed entry's or a JSONL record's body)."""
+    return _PAGE_TAG.search(html) is None
+
+
 def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     """Extract an article from ``html``; ``text`` is empty when nothing usable is found."""
     import trafilatura
 
     result = ParsedHTML(text="")
-    if "</html>" not in html[-4096:].lower():
+    if is_fragment(html):
+        # a body fragment ("<p>…</p>", as JSON Lines and feeds carry it) is no truncated
+        # page; trafilatura and lxml need the document around it (without, one short
+        # paragraph gave no text at all: E005)
+        html = f"<html><body>{html}</body></html>"
+    elif "</html>" not in html[-4096:].lower():
         result.warnings.append(Warnings.W005)
         result.partial = True
     # dates in scripts (consent expiry, build stamps) are not the article's: blank every
@@ -210,7 +224,11 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     caption_texts = {c.text for c in result.captions} | {
         f"{c.text} {c.credit}" for c in result.captions
     }
-    blocks = [(el.tag, _text_of(el)) for el in (main if main is not None else root)]
+    body = main if main is not None else root
+    blocks = [(el.tag, _text_of(el)) for el in body]
+    lead = " ".join((body.text or "").split())
+    if lead:  # text before the first block ("<main>Text ohne Absatz</main>" from a bare fragment)
+        blocks.insert(0, ("p", lead))
     if tree is not None and _run_together(blocks, result.captions):
         fallback = paragraph_blocks(tree)
         if sum(len(t) for _, t in fallback) >= 0.3 * sum(len(t) for _, t in blocks):

@@ -10,8 +10,8 @@ field              accepted; coerced (with a ``W152`` warning on the document); 
                    refused (``E150``, no article text)
 ``title``, ``url``, a string; a number → its digits; an object/array/bool → dropped (``W152``)
 ``source``
-``published``      a string or a number (then parsed like any date, ``W002`` if it is none);
-/``date``          an object/array/bool → dropped (``W152``)
+``published``      a string or a number (then parsed like any date, ``W002`` if it is none;
+/``date``          no ``W152``: ``20250419`` is a date); an object/array/bool → dropped (``W152``)
 ``authors``        a string or a list of strings; ``{"name": …}`` objects → the name (schema.org
 /``author``        Person); numbers, booleans, nested lists, other objects → dropped (``W152``)
 other fields       ignored
@@ -74,22 +74,31 @@ class JsonRecord(BaseModel):
 
     @field_validator("text", "html")
     @classmethod
-    def _body(cls, value: Any) -> Optional[str]:
+    def _body(cls, value: Any) -> Any:
+        """A string or a number (kept as given: :meth:`body` coerces it, with ``W152``)."""
         if value is None:
             return None
-        text = _scalar_text(value)
-        if text is None:
+        if _scalar_text(value) is None:
             raise ValueError(f"must be a string, not {_kind(value)}")
-        return text
+        return value
+
+    def body(self, name: str, warnings: List[str]) -> Optional[str]:
+        """The ``text`` or ``html`` field (``name``) as a string; a number becomes its
+        digits with a ``W152`` note in ``warnings`` (the table in the module docstring)."""
+        value = getattr(self, name)
+        if value is None or isinstance(value, str):
+            return value
+        warnings.append(Warnings.W152.format(field=name, msg=f"{_kind(value)} stored as its digits (a string was expected)"))
+        return _scalar_text(value)
 
     def coerced(self, warnings: List[str]) -> dict:
         """The fields the builders take (``title``, ``url``, ``source``, ``published``,
         ``authors``), coerced by the rules in the module docstring; drops go to ``warnings``."""
         out: dict = {}
         for name in ("title", "url", "source"):
-            out[name] = self._scalar(name, getattr(self, name), warnings)
+            out[name] = self._scalar(name, getattr(self, name), warnings, note_numbers=True)
         published = self.published if self.published not in (None, "") else self.date
-        out["published"] = self._scalar("published", published, warnings)
+        out["published"] = self._scalar("published", published, warnings)  # a number is a date's digits
         out["authors"] = self._authors(warnings)
         for key, value in out.items():
             if isinstance(value, str):
@@ -97,12 +106,14 @@ class JsonRecord(BaseModel):
         return out
 
     @staticmethod
-    def _scalar(name: str, value: Any, warnings: List[str]) -> Optional[str]:
+    def _scalar(name: str, value: Any, warnings: List[str], *, note_numbers: bool = False) -> Optional[str]:
         if value is None:
             return None
         text = _scalar_text(value)
         if text is None:
             warnings.append(Warnings.W152.format(field=name, msg=f"{_kind(value)} dropped (a string was expected)"))
+        elif note_numbers and not isinstance(value, str):
+            warnings.append(Warnings.W152.format(field=name, msg=f"{_kind(value)} stored as its digits (a string was expected)"))
         return text
 
     def _authors(self, warnings: List[str]) -> Optional[List[str]]:
@@ -242,8 +253,10 @@ def article_from_record(record: "JsonRecord | dict", *, source: str, lineno: int
         authors=fields["authors"],
         warnings=warnings,
     )
-    if record.html and record.html.strip():
-        return article_from_html(record.html, **common)
-    if record.text and record.text.strip():
-        return article_from_text(record.text, **common)
+    html = record.body("html", warnings)
+    if html and html.strip():
+        return article_from_html(html, **common)
+    text = record.body("text", warnings)
+    if text and text.strip():
+        return article_from_text(text, **common)
     raise BadInputError(Errors.E009.format(line=lineno, path=path))

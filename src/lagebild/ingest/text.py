@@ -1,5 +1,8 @@
 """Plain-text articles: header line, captions with credits, sub-headings, boilerplate.
 
+Markdown headings (``# Titel``, ``## Lage``) lose their ``#`` marks: the first is the
+title when no header line gives one, the others are sub-headings.
+
 Paragraphs are separated by blank lines (or stand one per line, as blogs export them);
 the clean ``text`` joins them with blank lines and keeps sub-headings as paragraphs, so
 section offsets point into it.
@@ -93,10 +96,16 @@ def parse_plain_text(raw: str) -> ParsedText:
         if header is not None:
             lines = lines[first + 1 :]
     pars = _paragraphs(lines)
+    marked = set()  # Markdown ATX headings ("## Lage"), their "#" marks removed
+    for i, par in enumerate(pars):
+        m = _ATX_HEADING.match(par)
+        if m:
+            pars[i] = m.group("text")
+            marked.add(pars[i])
     result = ParsedText(text="")
     if header is not None:
         result.title, result.authors, result.date_raw = header.title, header.authors, header.date_raw
-    elif len(pars) > 1 and _title_like(pars[0]) and len(pars[1]) > len(pars[0]):
+    elif len(pars) > 1 and (pars[0] in marked or _title_like(pars[0]) and len(pars[1]) > len(pars[0])):
         result.title = pars.pop(0)
 
     kept: List[str] = []
@@ -117,7 +126,7 @@ def parse_plain_text(raw: str) -> ParsedText:
     open_section: Optional[Section] = None
     for i, par in enumerate(kept):
         start = offset
-        if is_heading(par, kept[i + 1] if i + 1 < len(kept) else None):
+        if (par in marked and i + 1 < len(kept)) or is_heading(par, kept[i + 1] if i + 1 < len(kept) else None):
             if open_section is not None:
                 open_section.end = start - 2
             open_section = Section(title=par, start=start, end=start)
@@ -128,6 +137,11 @@ def parse_plain_text(raw: str) -> ParsedText:
     if open_section is not None:
         open_section.end = len(result.text)
     return result
+
+
+# a Markdown ATX heading: 1-6 "#", a space, the text, optional closing "#"s ("#Ukraine",
+# a hashtag, has no space and stays text)
+_ATX_HEADING = re.compile(r"^#{1,6}\s+(?P<text>[^#\s].*?)(?:\s+#+)?\s*$")
 
 
 def _title_like(par: str) -> bool:

@@ -16,7 +16,7 @@ TIGER labels) and never raise on odd parses; they answer None when unsure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, FrozenSet, List, Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -377,14 +377,21 @@ def is_non_nominative(phrase: Phrase) -> bool:
     return any(t.lower_ in NON_NOMINATIVE_DE for t in phrase.tokens if t.pos_ in ("DET", "PRON"))
 
 
-def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # type: ignore[no-untyped-def]
+def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ignore[no-untyped-def]
+                         past_lemma: Optional[Callable[[str], Optional[str]]] = None,
+                         reporting: FrozenSet[str] = frozenset()) -> int:
     """Repair two English misparses of short news sentences, in place: (1) the only finite
     verb read as a modifier of the noun after it ("Macron threatened/amod Scholz/ROOT") is
     made the root with that noun as its object; (2) in a sentence without a finite verb,
     the first ``-s`` word read as a plural noun with a name as its compound ("Scholz
     appeals/NNS to Putin") that ``is_verb_form`` knows as an inflected verb becomes the
-    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject. Returns
-    the number of repaired verbs (0 or 1)."""
+    finite verb (``pos_ = VERB``, ``tag_ = VBZ``) with that name as its subject.
+    ``past_lemma`` (word -> lemma of a known verb's past form, or None; see
+    :meth:`lagebild.events.lexicon.Lexicon.past_lemma`) also repairs a past verb read as
+    the root noun or as an adjective after it (:func:`_past_verb_read_as_nominal`) and a
+    clause read as a noun phrase (:func:`_clause_read_as_noun_phrase`, with ``reporting``:
+    the lemmas of reporting verbs, ``modality_en.yaml``). Returns the number of repaired
+    verbs (0 or 1)."""
     for tok in sent:
         # a verb read as a noun after an auxiliary or "to" ("did not sanction/NN",
         # "plans to sanction/NN")
@@ -394,6 +401,12 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
+        return 1
+    if _coordinated_subject_as_root(sent):
+        return 1
+    if past_lemma is not None and _clause_read_as_noun_phrase(sent, past_lemma, reporting):
+        return 1
     _participle_before_object(sent)
     _appositive_subject(sent)
     _plural_subject_verb(sent, is_verb_form)
@@ -428,6 +441,202 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool]) -> int:  # t
                 _rehead(tok)
             return 1
     return 0
+
+
+#: tags of a finite verb (a sentence with one has a predicate the parser found)
+_FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "MD"))
+
+
+def _past_verb_read_as_nominal(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+    """Two misreadings of a past verb in a sentence whose root is a noun and that has no
+    finite verb outside the root's own conjuncts, in place; returns whether it repaired one.
+
+    (1) The verb read as the root noun with its subject as a compound: "Police shot/NN
+    dead two protesters/obj", "Soldiers shot/NN and killed/conj …". A noun root with a
+    verb's dependents (an object, or a conjunct verb after it) whose word ``past_lemma``
+    knows as a past form becomes that verb (``VERB``/``VBD``, the lemma set); the noun
+    before it hung on it as compound or nmod (no prepositional object) becomes its subject.
+
+    (2) The verb read as an adjective or reduced relative after the root noun, with a
+    prepositional phrase or object of its own: "Government troops/ROOT clashed/JJ
+    with/obl rebels" -- as :func:`_noun_root_participle`, for an ``amod`` or a ``JJ`` word
+    ``past_lemma`` knows: the verb becomes the root (``VBD``; a ``VBN`` keeps its tag, the
+    coder decides on the passive) and the noun its subject.
+
+    A noun or adjective form that is also a past verb form ("the shot", "a trained army")
+    without such dependents, or one in a sentence with a finite verb, is left alone."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i == sent.start:
+        return False
+    conjuncts = {c.i for c in root.children if c.dep_ == "conj"}
+    if any((t.tag_ in _FINITE_TAGS or t.pos_ == "AUX") and t.i not in conjuncts for t in sent):
+        return False
+    doc = root.doc
+    lemma = past_lemma(root.lower_) if root.tag_ in ("NN", "NNS") else None
+    if lemma is not None and any(c.i > root.i and (c.dep_ == "obj" or (c.dep_ == "conj" and c.pos_ == "VERB"))
+                                 for c in root.children):
+        subj = next((c for c in sorted(root.children, key=lambda c: -c.i) if c.i < root.i
+                     and c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not any(x.dep_ == "case" for x in c.children)), None)
+        if subj is None:
+            return False
+        root.pos_, root.tag_, root.lemma_ = "VERB", "VBD", lemma
+        subj.dep_ = "nsubj"
+        return True
+    if root.i + 1 >= sent.end:
+        return False
+    verb = doc[root.i + 1]
+    if verb.head.i != root.i or verb.dep_ not in ("amod", "acl") or verb.tag_ not in ("JJ", "VBN"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # _noun_root_participle's case
+    lemma = past_lemma(verb.lower_)
+    if lemma is None or not any(c.i > verb.i and (c.dep_ == "obj" or (c.dep_ in ("obl", "nmod") and any(
+            x.dep_ == "case" for x in c.children))) for c in verb.children):
+        return False
+    verb.pos_, verb.lemma_ = "VERB", lemma
+    if verb.tag_ == "JJ":
+        verb.tag_ = "VBD"
+    _verb_after_root_noun(sent, verb)
+    return True
+
+
+def _clause_read_as_noun_phrase(sent, past_lemma: Callable[[str], Optional[str]],  # type: ignore[no-untyped-def]
+                                reporting: FrozenSet[str]) -> bool:
+    """A whole clause "Subject verbed Object …" read as one noun phrase whose head is the
+    object, with the verb as its modifier (``amod``) and the subject as a compound, in place;
+    returns whether it repaired one. Two places of that noun phrase:
+
+    * the sentence root: "The European Union condemned/amod Russia's recognition/ROOT of …
+      and called/conj for …" -- the verb becomes the root, and the root noun's conjunct
+      verbs become the verb's;
+    * the complement of a reporting verb after it: "Turkish warplanes bombed/amod rebel
+      positions/obl …, the army said/ROOT" -- the verb becomes that verb's clausal
+      complement (``ccomp``); likewise when the reporting clause hangs on the root noun
+      ("… positions/ROOT …, the army said/acl"), which then becomes the root.
+
+    The verb is a past form ``past_lemma`` knows (``VBD``/``VBN``), the first verb-tagged word
+    of the phrase; its subject is the noun or name right before it, hung on the same head
+    and in no prepositional phrase; every word between the verb and the head noun belongs to
+    the head noun's phrase ("Russia's", "rebel"); and the noun phrase has no finite verb of
+    its own. The verb's tag becomes ``VBD``."""
+    root = sent.root
+    doc = root.doc
+    reported = root.pos_ == "VERB" and root.lemma_ in reporting
+    if reported and _reported_clause_subject(root, past_lemma):
+        return True
+    if reported:
+        # "…, the army said": the noun phrase before the comma and the reporting clause's subject
+        heads = [c for c in root.children if c.i < root.i and c.pos_ in ("NOUN", "PROPN")
+                 and c.dep_ in ("obl", "obj", "nsubj", "ccomp", "nmod", "dep") and c.left_edge.i == sent.start]
+        if len(heads) != 1 or not any(c.dep_ == "nsubj" and heads[0].i < c.i < root.i for c in root.children):
+            return False
+        head = heads[0]
+    elif root.pos_ in ("NOUN", "PROPN"):
+        head = root
+    else:
+        return False
+    span = [t for t in doc[sent.start:sent.end] if t.i == head.i or head in t.ancestors]
+    conjuncts = {c.i for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
+    # "rebel positions/ROOT …, the army said/acl": the reporting clause hung on the root noun
+    tail = None if reported else next((c for c in head.children if c.i > head.i and c.pos_ == "VERB"
+                                       and c.lemma_ in reporting and c.left_edge.i > sent.start
+                                       and doc[c.left_edge.i - 1].text == ","
+                                       and any(x.dep_ == "nsubj" for x in c.children)), None)
+    skip = conjuncts | ({tail.i} if tail is not None else set())
+    inside = [t for t in span if not any(a.i in skip for a in t.ancestors) and t.i not in skip]
+    if any((t.tag_ in _FINITE_TAGS or t.pos_ == "AUX") for t in inside if t.tag_ != "VBD" or t.dep_ != "amod"):
+        return False
+    verb = next((t for t in inside if t.tag_ in ("VBD", "VBN") or t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "amod" or verb.head.i != head.i or verb.i >= head.i or verb.i == sent.start:
+        return False
+    if past_lemma(verb.lower_) is None:
+        return False
+    subj = doc[verb.i - 1]
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.head.i != head.i or subj.dep_ not in ("compound", "nmod", "nsubj") \
+            or any(x.dep_ == "case" for x in subj.children) \
+            or (subj.left_edge.i > sent.start and doc[subj.left_edge.i - 1].pos_ == "ADP"):
+        return False
+    if any(head not in t.ancestors for t in doc[verb.i + 1:head.i]):
+        return False
+    if tail is not None:
+        # the reporting verb becomes the root, the repaired clause its complement
+        tail.head = tail
+        tail.dep_ = "ROOT"
+        verb.head = tail
+        verb.dep_ = "ccomp"
+        reported = True
+    elif reported:
+        verb.head = root
+        verb.dep_ = "ccomp"
+    else:
+        verb.head = verb
+        verb.dep_ = "ROOT"
+    verb.tag_, verb.pos_ = "VBD", "VERB"
+    head.head = verb
+    head.dep_ = "obj"
+    subj.head = verb
+    subj.dep_ = "nsubj"
+    for c in list(head.children):
+        if c.i in conjuncts or (c.dep_ in ("punct", "cc") and c.i > head.i and not reported):
+            c.head = verb
+    return True
+
+
+def _reported_clause_subject(root: Token, past_lemma: Callable[[str], Optional[str]]) -> bool:
+    """"Israeli jets/nsubj struck/advcl Hamas targets …, the army/nsubj said/ROOT": the
+    subject of a reported clause before "…, X said" hung on the reporting verb, which then
+    has two subjects. The clause's verb (a past form ``past_lemma`` knows, hung on the
+    reporting verb between the two subjects, with no subject of its own) takes the first
+    subject and becomes the reporting verb's clausal complement (``ccomp``, ``VBD``).
+    Returns whether it re-hung one."""
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if len(subjects) != 2:
+        return False
+    first, second = subjects
+    verb = next((c for c in root.children if first.i < c.i < second.i and c.dep_ in ("advcl", "ccomp", "parataxis", "dep")
+                 and c.tag_ in ("VBD", "VBN")), None)
+    if verb is None or past_lemma(verb.lower_) is None or any(c.dep_.startswith("nsubj") for c in verb.children) \
+            or any(c.dep_ in ("aux", "aux:pass", "mark") for c in verb.children):
+        return False
+    first.head = verb
+    verb.dep_ = "ccomp"
+    verb.tag_, verb.pos_ = "VBD", "VERB"
+    return True
+
+
+def _coordinated_subject_as_root(sent) -> bool:  # type: ignore[no-untyped-def]
+    """"India/ROOT and Pakistan/nsubj held/conj talks": two coordinated subjects read as a
+    root noun and a second clause whose subject is the second noun. When the root is a
+    noun or name at the start of the sentence, its conjunct is a finite verb whose subject
+    is a noun or name right after "and"/"or" (the verb's own ``cc``), and the root has no
+    dependents but that conjunct and punctuation, the verb becomes the root with the first
+    noun as its subject and the second as that subject's conjunct. Returns whether it
+    re-hung one."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.left_edge.i != sent.start:
+        return False
+    verb = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and c.tag_ in _FINITE_TAGS), None)
+    if verb is None or any(c.i > root.i and c.i != verb.i and c.dep_ != "punct" for c in root.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    cc = next((c for c in verb.children if c.dep_ == "cc" and c.i < verb.i), None)
+    doc = root.doc
+    if subj is None or cc is None or cc.lower_ not in ("and", "or") or cc.i != subj.left_edge.i - 1 \
+            or cc.i != root.i + 1:
+        return False
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    root.head = verb
+    root.dep_ = "nsubj"
+    subj.head = root
+    subj.dep_ = "conj"
+    cc.head = subj
+    for c in list(doc[sent.start:sent.end]):
+        if c.head.i == root.i and c.dep_ == "punct" and c.i > verb.i:
+            c.head = verb
+    return True
 
 
 # plural group nouns without an -s ("police deny", "people fear")
@@ -584,6 +793,15 @@ def _noun_root_participle(sent) -> bool:  # type: ignore[no-untyped-def]
     verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1), None)
     if verb is None:
         return False
+    _verb_after_root_noun(sent, verb)
+    return True
+
+
+def _verb_after_root_noun(sent, verb: Token) -> None:  # type: ignore[no-untyped-def]
+    """Make ``verb``, a word hung on the sentence's root noun right after it, the root: the
+    noun becomes its subject and the noun's dependents after the verb the verb's (a noun
+    modifier ``nmod`` becomes an oblique ``obl``)."""
+    root = verb.head
     verb.head = verb
     verb.dep_ = "ROOT"
     root.head = verb
@@ -593,7 +811,6 @@ def _noun_root_participle(sent) -> bool:  # type: ignore[no-untyped-def]
             t.head = verb
             if t.dep_ == "nmod":
                 t.dep_ = "obl"
-    return True
 
 
 def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]

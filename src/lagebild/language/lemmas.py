@@ -214,3 +214,27 @@ def add_dictionary_lemmatizer(nlp: Language, order: Iterable[str]) -> Language:
     else:
         nlp.add_pipe("lagebild_lemmatizer", name="lemmatizer")
     return nlp
+
+
+@lru_cache(maxsize=20_000)
+def is_known(form: str, lang: str = "de") -> bool:
+    """True if ``form``, as written, is a form in simplemma's ``lang`` lexicon (the same
+    lexicon and MARISA trie as :func:`lemma_for`; simplemma's plain dictionary without
+    ``marisa-trie``). Case matters: German nouns are listed capitalised. False for an
+    unsupported language, a form with NUL, or when simplemma cannot load the lexicon."""
+    if not form or "\x00" in form:
+        return False
+    try:
+        factory = _trie_factory()
+        if factory is None:
+            factory = _plain_factory()
+        return form in factory.get_dictionary(lang)
+    except (ImportError, ValueError, OSError, KeyError):
+        return False
+
+
+@lru_cache(maxsize=1)
+def _plain_factory() -> Any:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory()

@@ -484,15 +484,44 @@ def path_prepositions() -> FrozenSet[str]:
     return frozenset(w.lower() for w in word_list(str(data_path("language/path_prepositions.txt"))))
 
 
+#: German articles between a preposition and its place ("aus dem Irak"), for a Doc with no
+#: part-of-speech tags
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "the"))
+#: the origin of a "von X nach Y" path; alone, "von" is also a genitive ("die Regierung von
+#: Slowenien"), so it counts only with a path preposition right after the place
+_ORIGIN = frozenset(("von", "vom", "from"))
+
+
+def path_object(doc: Doc, first: int, last: int) -> bool:
+    """Whether the name at tokens ``first..last`` (inclusive) is the object of a path
+    preposition (:func:`path_prepositions`: "nach Katar", "aus dem Irak", "gegen Russland",
+    "to Moscow"), articles and adjectives between them skipped, or the origin of a "von X
+    nach Y" path ("die Grenze von Slowenien nach Österreich"): a place where someone goes,
+    comes from or acts against. Token-level; no parse needed."""
+    words = path_prepositions()
+    k = first - 1
+    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].lower_ in _ARTICLES):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in words:
+        return True
+    if doc[k].lower_ in _ORIGIN:
+        after = [t.lower_ for t in doc[last + 1 : last + 4]]
+        return bool(after) and after[0] in words
+    return False
+
+
 def _on_path(doc: Doc, start: int, end: int) -> bool:
     """Whether the mention at characters ``[start, end)`` is the object of a path
-    preposition ("nach Katar", "aus Syrien", "gegen Russland", "to Moscow")."""
+    preposition ("nach Katar", "aus Syrien", "gegen Russland", "to Moscow";
+    :func:`path_object`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     words = path_prepositions()
     first = span[0]
-    if first.i > 0 and doc[first.i - 1].lower_ in words:
+    if path_object(doc, first.i, span[-1].i):
         return True
     # German "in" with an accusative article is a direction ("in die Emirate exportiert",
     # "ins Land"), not where the group is: only the unambiguous accusatives count
@@ -1057,7 +1086,8 @@ def represented(doc: Doc, start: int, end: int) -> Optional[str]:
     # the dependents that name whom the proxy serves, nearest first: a genitive or
     # "von"/"of" phrase, a possessive ("sein Büro"); each is resolved like any phrase
     # (a name, a pronoun, a group noun with the context's country)
-    deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end]
+    deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end
+            and not any(g.dep_ == "case" and g.lower_ in TOPIC_CASE for g in c.children)]
     # whom it serves before where it is: "die Vize-Chefin des UNHCR in Uganda" is the UNHCR's
     deps.sort(key=lambda c: (any(g.dep_ == "case" and g.lower_ in LOCATIVE_CASE for g in c.children), abs(c.i - head.i)))
     for c in deps:
@@ -1070,6 +1100,10 @@ def represented(doc: Doc, start: int, end: int) -> Optional[str]:
             return got
     return min(found, key=lambda m: abs(m.start - h1)).actor_id if found else None
 
+
+# prepositions of a topic or target: "die Anklage gegen den Mann", "ein Bericht über die
+# Polizei", "eine Stellungnahme zur Reform" name what the text is about, not its author
+TOPIC_CASE = frozenset(("gegen", "über", "zu", "zum", "zur", "against", "about", "on"))
 
 # prepositions of place: a proxy's "in Uganda" says where it works, not whom it serves
 LOCATIVE_CASE = frozenset(("in", "im", "aus", "bei", "beim", "at"))

@@ -267,14 +267,3 @@ def history(store: Any, forecast: Optional[str] = None) -> List[Dict[str, Any]]:
         params = [doc_id, idx]
     rows = store.query(sql + " ORDER BY decided_at, doc_id, idx, seq", params)
     return [_decode(store, r) for r in rows]
-
-
-def sync_status(store: Any) -> None:
-    """Set ``forecasts.status`` from the decisions (after a re-ingest reset it)."""
-    if not has_table(store):
-        return
-    store.backend.execute(
-        "UPDATE forecasts SET status = CASE WHEN EXISTS (SELECT 1 FROM resolutions r WHERE "
-        "r.doc_id = forecasts.doc_id AND r.idx = forecasts.idx AND r.undone_at IS NULL) "
-        "THEN 'resolved' ELSE 'open' END"
-    )

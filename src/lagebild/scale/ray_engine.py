@@ -8,8 +8,11 @@
 Each Parquet row holds the document's id, source, status and the whole JSON contract
 (``document``), so that :func:`lagebild.scale.parquet.load_parquet` (``lagebild
 load-parquet DIR``) can put the results into DuckDB or PostgreSQL with the same rows
-the local path writes. Workers analyse with provisional-actor learning frozen, like the
-local worker pool, so Ray and the local path give the same records for the same input.
+the local path writes, with the same sources (the path as the user gave it). Workers
+analyse with provisional-actor learning frozen, with the provisional actors known at the
+start: unlike the local ``ingest`` (:class:`lagebild.scale.local.ExactParallelIngest`),
+a document does not learn from the documents before it in the same run, so one that
+names such an actor can differ from the local record.
 
 Needs the ``ray`` extra (``pip install 'lagebild[ray]'``); on a cluster, every node
 needs lagebild installed (or a Ray ``runtime_env``) — see the README recipe.
@@ -38,27 +41,41 @@ def _require_ray():  # type: ignore[no-untyped-def]
 
 def expand_inputs(paths: Iterable[Union[str, Path]]) -> List[str]:
     """Local files and folders as the sorted list of files the local path reads (hidden
-    files skipped); URIs (``s3://…``) are passed to Ray as they are."""
+    files skipped), as absolute paths (every node must find them); URIs (``s3://…``)
+    are passed to Ray as they are. Raises FileNotFoundError for a path that is missing."""
+    return list(input_names(paths))
+
+
+def input_names(paths: Iterable[Union[str, Path]]) -> Dict[str, str]:
+    """``{path Ray reads: the document source the local path stores}`` for the files under
+    ``paths``, in the order the local path reads them: the absolute path (every node must
+    find it) mapped to the path as the user gave it (``corpus/a.txt``, as
+    :func:`lagebild.ingest.readers.iter_items` names it), so that the records of both
+    paths name the same source. URIs map to themselves. Raises FileNotFoundError for a
+    path that is missing."""
+    from ..ingest.decode import display_path
     from ..ingest.readers import IngestFailure, iter_files
 
-    out: List[str] = []
+    out: Dict[str, str] = {}
     for p in paths:
         if "://" in str(p):
-            out.append(str(p))
+            out[str(p)] = str(p)
             continue
         for f in iter_files([p]):
             if isinstance(f, IngestFailure):
                 raise FileNotFoundError(f.reason)
-            out.append(str(Path(f).absolute()))
+            out[str(Path(f).absolute())] = display_path(f)
     return out
 
 
-def parse_file(row: Dict[str, Any]) -> List[Dict[str, Any]]:
+def parse_file(row: Dict[str, Any], names: Optional[Dict[str, str]] = None) -> List[Dict[str, Any]]:
     """A Ray ``flat_map`` function: one file's bytes -> one row per document in it, with
-    the article as JSON (``article``) or the reason it could not be read (``error``)."""
+    the article as JSON (``article``) or the reason it could not be read (``error``).
+    names: :func:`input_names` (the source each read path is stored under); a path not
+    in it is its own name."""
     from ..ingest.readers import IngestFailure, iter_items
 
-    path = str(row["path"])
+    path = (names or {}).get(str(row["path"]), str(row["path"]))
     tmpdir = tempfile.mkdtemp(prefix="lagebild-ray-")
     try:
         local = Path(tmpdir) / (Path(path).name or "input")
@@ -199,7 +216,8 @@ def run_ray(
             handler.setLevel(logging.WARNING)
     ctx.execution_options.preserve_order = False  # rows carry their ids: order is not needed, stalls are
     n = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    files = expand_inputs(paths)
+    names = input_names(paths)
+    files = list(names)
     out = str(Path(out).absolute()) if "://" not in str(out) else str(out)
     if not files:
         Path(out).mkdir(parents=True, exist_ok=True)
@@ -211,7 +229,7 @@ def run_ray(
     ds = ray.data.read_binary_files(
         files, include_paths=True, override_num_blocks=min(len(files), 8 * n), num_cpus=0, concurrency=light,
     )
-    ds = ds.flat_map(parse_file, num_cpus=0, compute=ray.data.TaskPoolStrategy(size=light))
+    ds = ds.flat_map(parse_file, fn_kwargs={"names": names}, num_cpus=0, compute=ray.data.TaskPoolStrategy(size=light))
     ds = ds.map_batches(
         Analyzer, batch_size=batch_size, batch_format="numpy", num_cpus=1,
         compute=ray.data.ActorPoolStrategy(size=n),

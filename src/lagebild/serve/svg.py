@@ -110,9 +110,11 @@ def graph(nodes: List[Dict[str, Any]], edges: List[Dict[str, Any]], *, size: int
 
 
 def ego_graph(actor: Dict[str, Any], counterparts: List[Dict[str, Any]], *, limit: int = 20) -> Dict[str, Any]:
-    """The actor in the centre and its ``limit`` most frequent counterparts around it."""
+    """The actor in the centre and its ``limit`` most frequent counterparts around it. The
+    centre's count (its tooltip, "N event(s)") is its events with any counterpart, not
+    only the ``limit`` shown; 0 when it has none (it said 1)."""
     top = counterparts[:limit]
-    nodes = [{"id": actor["id"], "name": actor["name"], "events": sum(c["events"] for c in top) or 1}]
+    nodes = [{"id": actor["id"], "name": actor["name"], "events": sum(c["events"] for c in counterparts)}]
     nodes += [{"id": c["id"], "name": c["name"], "events": c["events"]} for c in top]
     edges = [{"source": actor["id"], "target": c["id"], "events": c["events"],
               "cooperation": c["cooperation"], "conflict": c["conflict"]} for c in top]

@@ -153,7 +153,18 @@ def _group_country_only_in(
             and (m.actor_id in (country, actor_id) or (actors.get(m.actor_id) is not None and actors[m.actor_id].country == country))]
     if not here:
         return False
-    return all(content[0] <= m.start < content[1] for m in here)
+    # a dateline is where the report was filed, not what was said ("Wien – Die Preise
+    # würden steigen, wie das Ministerium mitteilte": the Austrian ministry)
+    return all(content[0] <= m.start < content[1] and not _in_dateline(ctx, m.start) for m in here)
+
+
+def _in_dateline(ctx: _Ctx, char: int) -> bool:
+    """Whether the character ``char`` lies in a dateline ("Wien – …",
+    :func:`lagebild.language.dateline.dateline_tokens`)."""
+    tok = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return False
+    return tok[0].i in dateline_tokens(tok[0].sent, hyphen=True)
 
 
 def resolve_speaker(
@@ -316,7 +327,11 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if not author and dep(tok) == "obj" and tok.head.pos_ in ("VERB", "AUX"):
             # "Der Rechnungshof legte einen Bericht vor", "Forsa veröffentlichte eine
             # Umfrage": the subject of the verb that publishes it wrote it
-            subj = [c for c in subjects_of(tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
+            # (a subject the parser hung on the auxiliary counts: "Die Kammer hat einen
+            # Antrag eingebracht" with "hat" taken for a full verb)
+            subs = subjects_of(tok.head) + [g for c in tok.head.children if dep(c) in ("aux", "aux:pass")
+                                            for g in subjects_of(c)]
+            subj = [c for c in _undatelined(subs, tok.head) if c.pos_ in ("NOUN", "PROPN") and not _oblique_np(ctx, c)]
             if subj:
                 a0, a1 = subtree_span(subj[0])
                 author = _reference(ctx, a0, a1) or tokens.actor_in(ctx.doc, a0, a1)
@@ -328,6 +343,26 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if other is None:
             other = author
     return same or other
+
+
+def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None) -> List[Token]:
+    """``subjects`` of ``verb`` (in the sentence ``sent``, default the verb's) with a
+    dateline place the parser took for one replaced by the real Vorfeld subject it hung on
+    it ("Wien – Die SPÖ hat eine Aussendung verschickt": the SPÖ, not Vienna). This is
+    language.dateline's one repair (:func:`lagebild.language.dateline.dateline_subject`): a
+    German V2 clause holds one constituent before the finite verb, so every head the parser
+    hung on the place there is part of the subject ("Paris – Präsident Emmanuel Macron
+    verurteilte …" with "Macron" hung on "Paris" as a flat name part)."""
+    if not subjects:
+        return subjects
+    dl = dateline_tokens(sent if sent is not None else verb.sent, hyphen=True)
+    if not dl:
+        return subjects
+    finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
+    out: List[Token] = []
+    for t in subjects:
+        out += dateline_subject([t], finite_i, dl) if t.i in dl else [t]
+    return out
 
 
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
@@ -472,30 +507,55 @@ def _named_np(ctx: _Ctx, tok: Token) -> bool:
     return any(dep(c) == "det" for c in tok.children) or bool(tokens.mentions_in(ctx.doc, s, e))
 
 
+@lru_cache(maxsize=4)
 def _source_prepositions(lang: str) -> frozenset:
     """``data/<lang>/source_prepositions.txt`` (empty when the language has none)."""
-    path = data_path(lang, "source_prepositions.txt")
+    return _lang_words(lang, "source_prepositions.txt")
+
+
+@lru_cache(maxsize=4)
+def _document_prepositions(lang: str) -> frozenset:
+    """``data/<lang>/document_prepositions.txt`` (empty when the language has none)."""
+    return _lang_words(lang, "document_prepositions.txt")
+
+
+def _lang_words(lang: str, name: str) -> frozenset:
+    """The lower-case words of the word list ``data/<lang>/<name>``; empty when absent."""
+    path = data_path(lang, name)
     return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+
+
+def _source_preposition(ctx: _Ctx, prep: Token, noun: Optional[Token]) -> bool:
+    """Whether ``prep`` + its object ``noun`` name the source of an impersonal report: a
+    source preposition ("seitens", "aus", ``source_prepositions.txt``), or a document
+    preposition ("im", ``document_prepositions.txt``) whose object is a document an actor
+    issued (a ``report`` noun of ``proxy_nouns.tsv``: "heißt es im Antrag")."""
+    low = prep.lower_
+    if low in _source_prepositions(ctx.lang):
+        return True
+    return noun is not None and low in _document_prepositions(ctx.lang) \
+        and proxy_kind(ctx.doc, noun.idx, noun.idx + len(noun)) == "report"
 
 
 def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """The source of an impersonal report with an expletive subject ("heißt es seitens der
-    SPÖ", "Aus dem Büro Nagl heißt es", "hieß es aus dem Ministerium"): the object of a
-    source preposition (``source_prepositions.txt``) attached to the verb, outside the
-    content; empty when there is none ("In dem Brief heißt es …" names no speaker)."""
+    SPÖ", "Aus dem Büro Nagl heißt es", "hieß es aus dem Ministerium", "heißt es im
+    Antrag"): the object of a source preposition (:func:`_source_preposition`) attached to
+    the verb, outside the content; empty when there is none ("In dem Brief heißt es …"
+    names no speaker)."""
     if not ctx.parsed or not any(c.lower_ in IMPERSONAL_PRONOUNS and dep(c) in ("nsubj", "expl", "ep", "sb") for c in verb.children):
         return []
     preps = _source_prepositions(ctx.lang)
     for c in verb.children:
-        if c.pos_ == "ADP" and c.lower_ in preps and not (content[0] <= c.idx < content[1]):
+        if c.pos_ == "ADP" and not (content[0] <= c.idx < content[1]):
             # the parser hung the preposition on the verb ("heißt es seitens der SPÖ")
             objs = [g for g in c.children if g.pos_ in ("NOUN", "PROPN")]
-            if objs:
+            if objs and _source_preposition(ctx, c, objs[0]):
                 s, e = subtree_span(objs[0])
                 return [t for t in sent if s <= t.idx < e]
         if c.pos_ not in ("NOUN", "PROPN") or content[0] <= c.idx < content[1]:
             continue
-        case = [g for g in c.children if dep(g) == "case" and g.lower_ in preps]
+        case = [g for g in c.children if dep(g) == "case" and _source_preposition(ctx, g, c)]
         if not case:
             continue
         s, e = subtree_span(c)
@@ -576,19 +636,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
             subjects = [t for t in subjects if not (t.pos_ in ("DET", "PRON") and t.lower_ in ANAPHORS.get(ctx.lang, set()))]
         # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
-        datelined = []
-        finite_i = min([verb.i] + [c.i for c in verb.children if dep(c) in ("aux", "aux:pass")])
-        dl = dateline_tokens(sent, hyphen=True)
-        for t in subjects:
-            if t.i in dl:
-                # language.dateline: the one repair. A German V2 clause holds one constituent
-                # before the finite verb, so every head the parser hung on the place there is
-                # part of the subject ("Paris – Präsident Emmanuel Macron verurteilte …" with
-                # "Macron" hung on "Paris" as a flat name part)
-                datelined += dateline_subject([t], finite_i, dl)
-            else:
-                datelined.append(t)
-        subjects = datelined
+        subjects = _undatelined(subjects, verb, sent)
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
@@ -1399,6 +1447,13 @@ def _possessive_attribution(ctx: _Ctx, sent: Span, toks: List[Token], low: List[
     return False
 
 
+#: German determiners that cannot open a genitive attribute: after the source's noun
+#: ("laut Entwurf eine Eröffnungsbilanz", "laut Prognose die Pension") they start the
+#: clause's own noun phrase; "des", "der", "eines", "einer" may go on the source ("laut
+#: Angaben der Polizei")
+NON_GENITIVE_DETERMINERS = frozenset(DETERMINERS["de"] - {"des", "der", "eines", "einer"})
+
+
 def _attributions(ctx: _Ctx, sent: Span) -> bool:
     toks = list(sent)
     low = [t.lower_ for t in toks]
@@ -1429,6 +1484,14 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
                 if t.is_punct:
                     break
                 if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
+                    break
+                if src and ctx.lang == "de" and src[-1].pos_ in ("NOUN", "PROPN") and (
+                        t.lower_ in NON_GENITIVE_DETERMINERS or (t.is_lower and t.pos_ in ("ADJ", "ADV") and not (
+                            t.i + 1 < sent.end and ctx.doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")))):
+                    # "laut Entwurf eine Bilanz", "laut den Einsatzkräften laufend": a new noun
+                    # phrase or an adverbial after the source's noun, not the source's
+                    # attribute; an adjective before a noun still belongs to it ("laut dem für
+                    # Terrorismus zuständigen Staatsanwalt")
                     break
                 src.append(t)
                 if len(src) >= 6:

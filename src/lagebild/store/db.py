@@ -71,6 +71,22 @@ def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List
     return list(firsts.values()), list(lasts.values())
 
 
+def _keep_decided(backend: Backend, doc_ids: List[str]) -> None:
+    """Mark the just-written forecasts of ``doc_ids`` that have a current decision (a row
+    of ``resolutions`` not undone) ``resolved``: a re-ingested or re-analysed document
+    gets new forecast rows (status ``open``), while its decisions stay. Part of the write's
+    transaction, so no reader (``lagebild forecasts``, the workbench's ledger) needs to
+    repair the status, and ``lagebild resolve``'s listing only reads."""
+    for i in range(0, len(doc_ids), 500):
+        part = doc_ids[i : i + 500]
+        backend.execute(
+            f"UPDATE forecasts SET status = 'resolved' WHERE doc_id IN ({', '.join('?' * len(part))}) "
+            "AND EXISTS (SELECT 1 FROM resolutions r WHERE r.doc_id = forecasts.doc_id "
+            "AND r.idx = forecasts.idx AND r.undone_at IS NULL)",
+            part,
+        )
+
+
 def _contract(doc: Document) -> Tuple[str, Dict[str, Any]]:
     """``doc.to_dict()`` as stored: its JSON text and that text parsed (plain JSON values:
     lists, not tuples). The text equals ``json.dumps(data, ensure_ascii=False)`` -- dumping
@@ -307,6 +323,7 @@ class Store:
                 table_rows.sort(key=lambda r: r[0])
             for i in range(0, len(table_rows), 500):
                 self._insert_rows(table, table_rows[i : i + 500], seq=table == "documents")
+        _keep_decided(backend, [doc.id for doc, outcome in zip(docs, outcomes) if outcome != "unchanged"])
         return outcomes
 
     def _write(self, backend: Backend, doc: Document, data: Dict[str, Any], text: str) -> str:
@@ -342,6 +359,7 @@ class Store:
         for table, table_rows in rows.items():
             for i in range(0, len(table_rows), 500):
                 self._insert_rows(table, table_rows[i : i + 500])
+        _keep_decided(backend, [doc.id])
         return outcome
 
     def _insert_rows(self, table: str, rows: List[List[Any]], seq: bool = False) -> None:

@@ -192,6 +192,18 @@ def m004_ingest_order(db: Any) -> None:
     )
 
 
+def m005_forecast_status(db: Any) -> None:
+    """``forecasts.status`` from the decisions, once: before, a re-ingested document's
+    forecasts came back ``open`` and ``lagebild resolve`` repaired them on every listing
+    (a write, which on DuckDB could not run beside the workbench); now the store keeps
+    the status when it writes (``Store._keep_decided``)."""
+    db.execute(
+        "UPDATE forecasts SET status = CASE WHEN EXISTS (SELECT 1 FROM resolutions r WHERE "
+        "r.doc_id = forecasts.doc_id AND r.idx = forecasts.idx AND r.undone_at IS NULL) "
+        "THEN 'resolved' ELSE 'open' END"
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
@@ -199,6 +211,7 @@ MIGRATIONS: List[Migration] = [
     ("serve_002_trigram", m_serve_trigram),
     ("003_incidents", m003_incidents),
     ("004_ingest_order", m004_ingest_order),
+    ("005_forecast_status", m005_forecast_status),
 ]
 
 

@@ -1,0 +1,61 @@
+"""Speaker-code kinds of session 25 (issue 11), on sentences we wrote
+(``speaker_grid_s25.tsv``), one test per row so that a failing row names its construction:
+
+- ``document``: a document an actor issued ("laut Erlass", "laut Entwurf", "heißt es im
+  Antrag", "In der Aussendung hieß es") speaks for the body the text named with a document
+  before ("ein Rundschreiben des Bildungsministeriums", "Die SPÖ hat eine Aussendung
+  verschickt"): report nouns of ``data/language/proxy_nouns.tsv``, the document
+  prepositions of ``data/de/document_prepositions.txt``; a dateline is no author ("Wien –
+  Die SPÖ …" is the SPÖ's), a "gegen" phrase is the target, not the author ("Anklage gegen
+  den Mann"), and "laut Entwurf eine Bilanz" ends the source before the new noun phrase;
+- ``document-none``: a text that is no issued document ("Im Lied heißt es", "In dem Brief
+  heißt es") still names no speaker;
+- ``path``: a country named on a path ("Aus Slowenien kämen …", "von Slowenien nach
+  Österreich") is no mark of where the police reporting it belong
+  (:func:`lagebild.language.reference.path_object`);
+- ``group-noun``: group nouns of ``data/language/reference.tsv`` in the forms a source takes
+  ("den Einsatzkräften zufolge", "so die Exekutive", the Austrian word for the police), and
+  a "laut" source that ends at its noun ("laut den Einsatzkräften laufend");
+- ``dateline``: a generic state body speaking in the first sentence ("Wien – Die Preise
+  würden steigen, wie das Ministerium mitteilte") is of the dateline's country: the
+  dateline is where the report was filed, not part of what was said, so the country is not
+  one "named only in the reported content" (which still leaves "Viele Diplomaten sagten,
+  Moskau werde …" uncoded).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.datafiles import iter_tsv
+from lagebild.events.realeval import actor_code
+
+GRID = Path(__file__).with_name("speaker_grid_s25.tsv")
+ROWS = list(iter_tsv(GRID, required=("kind", "text", "content", "code")))
+
+
+def _speaker_code(text: str, content: str) -> str:
+    from lagebild.actors.linker import clear_provisional
+    from lagebild.pipeline import analyze
+
+    clear_provisional()  # each row is its own corpus
+    doc = analyze(text, language="de", source="derStandard.at", published="2016-06-01")
+    at = doc.text.index(content)
+    for s in doc.statements:
+        if s.span[0] <= at < s.span[1]:
+            return actor_code(doc.actors, s.speaker) or "-"
+    return f"no statement holds {content!r}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['_line']}" for r in ROWS])
+def test_row(row):
+    got = _speaker_code(row["text"], row["content"])
+    assert got == row["code"], f"[{row['kind']}] {GRID.name}:{row['_line']}: got {got}, want {row['code']} -- {row['text']}"
+
+
+def test_kinds_have_rows():
+    kinds = {r["kind"] for r in ROWS}
+    assert kinds == {"document", "document-none", "path", "group-noun", "dateline"}
+    for kind in ("document", "path", "group-noun", "dateline"):
+        assert sum(r["kind"] == kind for r in ROWS) >= 5, kind
