@@ -224,6 +224,87 @@ def test_exact_ingest_isolates_a_crashing_document(tmp_path, monkeypatch):
         assert report.stored == 2 * CHUNK and _dump(two) == expected
 
 
+class _FakePool:
+    """Stands in for the worker pool of ExactParallelIngest: ``refuses`` -- submit raises
+    BrokenProcessPool (the executor already knows a worker died); ``fails`` -- submit is
+    accepted and the future then fails with it (the death is noticed after the submit);
+    ``crashes_on`` -- a document text that kills the worker it is sent to."""
+
+    def __init__(self, refuses=False, fails=False, crashes_on=None, broken_flag=False):
+        self.refuses, self.fails, self.crashes_on = refuses, fails, crashes_on
+        if broken_flag:
+            self._broken = "A child process terminated abruptly"
+        self.sent = []
+
+    def submit(self, fn, articles, registry, with_tokens=False):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.refuses:
+            raise BrokenProcessPool("A child process terminated abruptly")
+        self.sent.append([a.text for a in articles])
+        future = Future()
+        if self.fails or any(self.crashes_on and self.crashes_on in a.text for a in articles):
+            future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+        else:
+            future.set_result([("analysed: " + a.text, [], [], [], "de") for a in articles])
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+# (the pool's state when a document must be analysed again alone, whose pool it is)
+BROKEN_POOL_GRID = [
+    ("a chunk sent ahead died; the pool refuses new work", dict(refuses=True), True),
+    ("a chunk sent ahead died; the pool takes the document, then fails it", dict(fails=True), True),
+    ("an idle worker died; the executor marked itself broken", dict(fails=True, broken_flag=True), False),
+]
+
+
+@pytest.mark.parametrize("construction,state,dead_chunk", BROKEN_POOL_GRID, ids=[c for c, _, _ in BROKEN_POOL_GRID])
+def test_exact_ingest_does_not_blame_a_document_sent_into_a_broken_pool(construction, state, dead_chunk):
+    """The race of the slow crash test, made deterministic: a document analysed again
+    alone (:meth:`ExactParallelIngest._single`) while the pool is already broken by
+    another document is analysed in a fresh pool, not reported as "worker process died"."""
+    from collections import deque
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lagebild.ingest import article_from_string
+    from lagebild.scale.local import ExactParallelIngest, _ExactTask
+
+    engine = ExactParallelIngest(workers=2)
+    fresh = []
+    engine._pool = lambda workers=0: fresh.append(_FakePool()) or fresh[-1]
+    engine._executor = _FakePool(**state)
+    engine._failed_starts = 0
+    dead = _ExactTask([(None, article_from_string(SENTENCES[1] + " CRASH"))], sent=True, future=Future())
+    dead.future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+    engine._pending = deque([dead] if dead_chunk else [])
+    item = article_from_string(SENTENCES[0])
+    result = engine._single(item, [])
+    assert result[0] == "analysed: " + item.text
+    assert len(fresh) == 1 and fresh[0].sent == [[item.text]]
+    assert dead.sent is not dead_chunk  # a dead chunk goes to the fresh pool again when its turn comes
+
+
+def test_exact_ingest_still_blames_the_document_that_kills_a_healthy_pool_alone():
+    from collections import deque
+
+    from lagebild.ingest import article_from_string
+    from lagebild.scale.local import ExactParallelIngest, _WorkerDied
+
+    engine = ExactParallelIngest(workers=2)
+    engine._pool = lambda workers=0: _FakePool(crashes_on="CRASH")
+    engine._executor = _FakePool(crashes_on="CRASH")
+    engine._failed_starts = 0
+    engine._pending = deque()
+    with pytest.raises(_WorkerDied, match="worker process died"):
+        engine._single(article_from_string(SENTENCES[0] + " CRASH"), [])
+    assert engine._single(article_from_string(SENTENCES[0]), [])[0] == "analysed: " + SENTENCES[0]
+
+
 @pytest.mark.slow
 def test_kill_9_loses_nothing_committed_and_workers_exit(tmp_path):
     folder = _corpus(tmp_path / "in", 120, bad=False)

@@ -547,13 +547,32 @@ class ExactParallelIngest(ParallelIngest):
         for t in getattr(self, "_pending", ()):  # the new pool has none of them
             t.sent, t.future = False, None
 
+    def _pool_broken(self) -> bool:
+        """Whether the current pool is known to be broken: a chunk sent to it finished
+        with :class:`BrokenProcessPool`, or the executor marked itself broken (a worker
+        died, also one that was idle)."""
+        if getattr(self._executor, "_broken", False):
+            return True
+        return any(
+            t.sent and t.future is not None and t.future.done() and not t.future.cancelled()
+            and isinstance(t.future.exception(), BrokenProcessPool)
+            for t in self._pending
+        )
+
     def _single(self, item: Article, registry: List[dict]) -> ExactResult:
         """Analyse one document again, with ``registry``, in the pool: it is queued behind
         the chunks sent ahead (at most ``workers + 1``), and the pool is kept fed while
         the parent waits for it. If the pool dies meanwhile, the death may have been
         another chunk's document: the pool is restarted and the document analysed again
         alone; a worker that dies on it alone makes it a failure (raised as
-        :class:`_WorkerDied`)."""
+        :class:`_WorkerDied`).
+
+        A pool that is already broken when the document would be sent (a chunk sent
+        ahead killed a worker, and its future is done with that error before its turn
+        came) is restarted first: the document would otherwise be sent "alone" into a
+        dead pool and blamed for a death that was another document's."""
+        if self._pool_broken():
+            self._restart()
         alone = not any(t.sent and t.future is not None and not t.future.done() for t in self._pending)
         for attempt in range(2):
             future = self._submit([item], registry)

@@ -2045,6 +2045,7 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
     return best
 
 
+@lru_cache(maxsize=4)  # asked per sentence: a file test and a set each time
 def _source_adverbs(lang: str) -> frozenset:
     path = data_path(lang, "source_adverbs.txt")
     return frozenset(word_list(str(path))) if path.is_file() else frozenset()
@@ -2080,6 +2081,7 @@ def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]
     return m.actor_id, doc_text(ctx.doc)[m.start:m.end]
 
 
+@lru_cache(maxsize=4)  # asked per sentence: a file test and a set each time
 def _first_person_words(lang: str) -> frozenset:
     """Lower-case first-person pronouns and possessives (``data/<lang>/first_person.txt``)."""
     path = data_path(lang, "first_person.txt")
