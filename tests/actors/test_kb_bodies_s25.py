@@ -112,6 +112,21 @@ def test_no_organisation_name_is_an_ordinary_word(kb):
     assert not clash
 
 
+LANDS = ["des Burgenlands", "von Kärnten", "von Niederösterreich", "von Oberösterreich", "von Salzburg",
+         "der Steiermark", "von Tirol", "von Vorarlberg"]
+
+
+@pytest.mark.parametrize("land", LANDS)
+def test_every_land_has_a_deputy_governor_every_week_of_2014_2017(kb, land):
+    """Vienna's deputies are its deputy mayors (role deputy_mayor), the other eight Länder's
+    the deputy governors of offices.tsv (their label names the Land)."""
+    from .test_kb_offices_2015 import DAYS
+
+    empty = [d for d in DAYS if not [o for o in kb.holders("deputy_regional_leader", "AUT", d)
+                                     if (o.label_de or "").endswith(land)]]
+    assert not empty, f"no deputy governor {land} on {empty[:3]}"
+
+
 @pytest.mark.parametrize("name,folded", [("Herāt", "Herat"), ("Ḩamāh", "Hamah"), ("Łódź", "Lodz"),
                                           ("Zürich", "Zürich"), ("‘Afrīn", "Afrin"), ("İzmir", "Izmir")])
 def test_ascii_form_of_geonames_transliterations(name, folded):
@@ -160,6 +175,10 @@ GRID = [
     ("European city > 100,000", "In Danzig demonstrierten Tausende.", "Danzig", "POL"),
     ("refugee-route place", "Auf Lesbos kamen wieder Tausende an.", "Lesbos", "GRC"),
     ("Austrian town", "In Wels wurde ein neuer Bürgermeister gewählt.", "Wels", "AUT"),
+    ("deputy governor, role and name", "Landeshauptmann-Stellvertreterin Astrid Rössler sagte, das Land prüfe den Bau.",
+     "Astrid Rössler", "AUTGOV"),
+    ("deputy governor, name alone", "Schickhofer sagte, die Steiermark brauche mehr Lehrer.", "Schickhofer", "AUTGOV"),
+    ("former deputy governor", "Steindl sagte, er habe davor gewarnt.", "Steindl", "AUTELI"),
     # ordinary words that are also names of a firm, an outlet or a town stay no actor
     ("word, not the weekly", "Die Zeit drängt, sagte der Minister.", "Zeit", "-"),
     ("word, not the tabloid", "Heute sagte der Kanzler, er sei zufrieden.", "Heute", "-"),
