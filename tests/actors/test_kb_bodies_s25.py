@@ -11,7 +11,8 @@ chosen by a scope rule written at its head, not by what articles mention.
 - each regional block holds only its country's codes;
 - a grid of our own sentences per kind: "Die Lufthansa kündigte an ..." -> DEUBUS, "In Herat
   ..." -> AFG, not the document's country; a common word that is also a firm's or a town's name
-  stays no actor ("Die Zeit drängt", "in den Bergen").
+  stays no actor ("Die Zeit drängt", "in den Bergen"), and a kind of body every country has
+  ("Bankenverband", "Datenschutzbehörde") is no name of one country's body.
 
 The sentences are ours.
 """
@@ -179,6 +180,9 @@ GRID = [
      "Astrid Rössler", "AUTGOV"),
     ("deputy governor, name alone", "Schickhofer sagte, die Steiermark brauche mehr Lehrer.", "Schickhofer", "AUTGOV"),
     ("former deputy governor", "Steindl sagte, er habe davor gewarnt.", "Steindl", "AUTELI"),
+    # a kind of body every country has is no name: the adjective gives the country
+    ("generic body noun", "Der griechische Bankenverband dementierte den Bericht.", "Bankenverband", "GRCBUS"),
+    ("generic body noun", "Die irische Datenschutzbehörde prüft den Fall.", "Datenschutzbehörde", "IRLGOV"),
     # ordinary words that are also names of a firm, an outlet or a town stay no actor
     ("word, not the weekly", "Die Zeit drängt, sagte der Minister.", "Zeit", "-"),
     ("word, not the tabloid", "Heute sagte der Kanzler, er sei zufrieden.", "Heute", "-"),
