@@ -186,6 +186,8 @@ GRID = [
     # a kind of body every country has is no name: the adjective gives the country
     ("generic body noun", "Der griechische Bankenverband dementierte den Bericht.", "Bankenverband", "GRCBUS"),
     ("generic body noun", "Die irische Datenschutzbehörde prüft den Fall.", "Datenschutzbehörde", "IRLGOV"),
+    # a German genitive generated from a town's name is no other actor's name
+    ("town's genitive, not the organisation", "Es gab keine Gespräche zwischen Israel und der Hamas.", "Hamas", "PSEREB"),
     # ordinary words that are also names of a firm, an outlet or a town stay no actor
     ("word, not the weekly", "Die Zeit drängt, sagte der Minister.", "Zeit", "-"),
     ("word, not the tabloid", "Heute sagte der Kanzler, er sei zufrieden.", "Heute", "-"),
