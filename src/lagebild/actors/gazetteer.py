@@ -274,3 +274,15 @@ class Gazetteer:
         for ilang, form, actor_id in kb.institutions:
             if ilang in (lang, "*"):
                 self.add(form, Entry("actor", actor_id, METONYMY, case_of(form), form, 10))
+        # a generated German genitive never takes a name another actor has as written:
+        # "Hamas" is the organisation, not the genitive of the Syrian city Hama (a written
+        # form that is itself the genitive of a shared name stays shared: "Bundeskriminalamts")
+        for surface, bucket in self.phrases.items():
+            named = {e.target for e in bucket if e.kind == "actor" and not e.genitive}
+            if not named or not any(e.genitive and e.target not in named for e in bucket):
+                continue
+            base = self.phrases.get(surface[:-1], [])
+            shared = {e.target for e in base if e.kind == "actor" and not e.genitive}
+            if named & shared:
+                continue
+            bucket[:] = [e for e in bucket if not (e.genitive and e.target not in named)]

@@ -261,6 +261,24 @@ def _check_code(kb: KB, code: Optional[str], org_codes: frozenset) -> Optional[s
     return f"code {code!r} is neither a country + agent code nor an organisation's code"
 
 
+#: the first three letters of a CAMEO code that names no country: international and
+#: non-governmental organisations, international militant groups, multinational companies
+#: (CAMEO actor codebook, Schrodt 2012, ch. 2-3)
+TRANSNATIONAL_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def _check_org_code(kb: KB, code: str) -> Optional[str]:
+    """Why ``code`` is no CAMEO code an organisation row may carry, or None when it is: a
+    country or region with an optional agent from agent_codes.tsv ("DEUBUS", "AUTCOP",
+    "RUSMILMER": the first agent is checked) or a transnational code ("IGOUNOREFHCR",
+    "NGOHLHIRC", "IMGMUSISI": :data:`TRANSNATIONAL_CODES`)."""
+    if not code.isalpha() or not code.isupper() or len(code) < 3:
+        return f"code {code!r} is not a CAMEO code (three or more capital letters)"
+    if code[:3] in TRANSNATIONAL_CODES:
+        return None
+    return _check_code(kb, code, frozenset())
+
+
 def _add_actor(kb: KB, actor: KBActor, path: Path, line: int) -> None:
     old = kb.actors.get(actor.id)
     if old is not None and old.priority == actor.priority == PRIORITY_IMPORTED:
@@ -294,7 +312,13 @@ def _load_countries(kb: KB, path: Path) -> None:
 
 
 def _load_cities(kb: KB, path: Path) -> None:
-    for row in iter_tsv(path, required=("id", "name_en", "country")):
+    def validate(row: dict) -> Optional[str]:
+        country = kb.actors.get(row["country"])
+        if country is None or country.type != "GPE":
+            return f"unknown country {row['country']!r} (an id of countries.tsv)"
+        return None
+
+    for row in iter_tsv(path, required=("id", "name_en", "country"), validate=validate):
         actor = KBActor(
             id=row["id"], name=row["name_en"], type="LOC", country=row["country"], code=row["country"],
             name_de=row.get("name_de"), metonymy=bool(row.get("metonymy")),
@@ -309,7 +333,17 @@ def _load_cities(kb: KB, path: Path) -> None:
 
 
 def _load_organisations(kb: KB, path: Path, priority: int) -> None:
-    for row in iter_tsv(path, required=("id", "name_en", "code")):
+    """Read an organisations file. Each row's code is checked (:func:`_check_org_code`;
+    rows of ``imported/`` keep codes of their own) and so is its id (``org:`` + a slug); the
+    parent is checked once every organisation is read (:func:`_check_parents`)."""
+    def validate(row: dict) -> Optional[str]:
+        if not row["id"].startswith("org:"):
+            return f"id {row['id']!r} does not start with 'org:'"
+        if priority == PRIORITY_IMPORTED:
+            return None
+        return _check_org_code(kb, row["code"])
+
+    for row in iter_tsv(path, required=("id", "name_en", "code"), validate=validate):
         actor = KBActor(
             id=row["id"], name=row["name_en"], type="ORG", code=row["code"],
             name_de=row.get("name_de"), parent=row.get("parent"), wikidata=row.get("wikidata"),
@@ -319,6 +353,18 @@ def _load_organisations(kb: KB, path: Path, priority: int) -> None:
         actor.add_names("de", [row.get("name_de") or row["name_en"]] + split_list(row.get("aliases_de")))
         actor.prefixes = split_list(row.get("prefixes"))
         _add_actor(kb, actor, path, row["_line"])
+
+
+def _check_parents(kb: KB) -> None:
+    """Every organisation's ``parent`` must be an organisation the KB has; raises
+    :class:`DataFileError` naming the row's file and line ("org:at_oe1 ... parent org:orf")."""
+    for actor in kb.actors.values():
+        if actor.type != "ORG" or not actor.parent:
+            continue
+        parent = kb.actors.get(actor.parent)
+        if parent is None or parent.type != "ORG":
+            where, _, line = (actor.source or "?:0").rpartition(":")
+            raise DataFileError(where, int(line), f"parent {actor.parent!r} of {actor.id!r} is no organisation of the KB")
 
 
 def _load_persons(kb: KB, path: Path, priority: int) -> None:
@@ -532,6 +578,7 @@ def _load_kb_cached(udir: Optional[str], signature: Tuple) -> KB:
         _load_organisations(kb, path, PRIORITY_BUILTIN)
     for path, prio in _user_files(user, "organisations"):
         _load_organisations(kb, path, prio)
+    _check_parents(kb)
     _load_persons(kb, KB_DIR / "persons.tsv", PRIORITY_BUILTIN)
     for path, prio in _user_files(user, "actors"):
         _load_persons(kb, path, prio)
