@@ -2020,7 +2020,7 @@ class ActorLinker:
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
-        marks = self._country_marks(atoms, doc)
+        marks = self._country_marks(atoms, doc if self.lang == "de" else None)
         home, outlet = self.home_country(doc)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks,
                       home=home, outlet=outlet)

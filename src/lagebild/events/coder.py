@@ -1693,6 +1693,16 @@ class EventCoder(ArgumentsMixin):
             actor_id if actor_id.isupper() else None)
         return bool(code) and code.strip("-") != ""
 
+    def _coded_actor(self, actor_id: Optional[str]) -> bool:
+        """:meth:`_coded`, except that an actor coded only as a firm or outlet (its agent one
+        of the lexicon's ``sector_agents``, ``syntax.yaml``: "USABUS" for Apple, "DEUMED")
+        does not count: the test of ``require_coded_actor`` and of
+        ``require_political_actor`` (whether an event has an actor CAMEO codes at all)."""
+        if not self._coded(actor_id):
+            return False
+        agent = (self.agent_of(actor_id) or "").lower()
+        return agent not in self.lex.sector_agents
+
     def _political_agent(self, actor: object) -> bool:
         """Whether an actor (``doc._.actors`` item) has a CAMEO code whose agent (characters
         4-6; ``"igo"`` for any IGO code) is one of the lexicon's ``political_agents``."""
@@ -2080,9 +2090,9 @@ class EventCoder(ArgumentsMixin):
                     p.code.startswith(c) for c in self.lex.dyadic_except) and not self._partner_named(b):
                 continue  # cooperation needs a partner (syntax.yaml dyadic_roots)
             if self._require_coded and (
-                    (source is not None and not self._coded(source)) or (source is None and not self._coded(target))):
+                    (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
-            if not self._coded(source) and not self._coded(target) and not self._in_political_doc(doc):
+            if not self._coded_actor(source) and not self._coded_actor(target) and not self._in_political_doc(doc):
                 continue  # no coded actor on either side, in a document without political actors
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)

@@ -58,6 +58,8 @@ class Lexicon:
     # groups (refugees, civilians) for whom they are travel, not events (syntax.yaml)
     movement_codes: FrozenSet[str] = frozenset()
     population_agents: FrozenSet[str] = frozenset()
+    # CAMEO agents of firms and outlets, which do not make an actor political (syntax.yaml)
+    sector_agents: FrozenSet[str] = frozenset()
     # nouns of accidents and natural disasters (lower case; also as the last part of a
     # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
     accident_nouns: FrozenSet[str] = frozenset()
@@ -276,6 +278,7 @@ def load_lexicon(lang: str) -> Lexicon:
         political_agents=per_lang("political_agents"),
         movement_codes=per_lang("movement_codes"),
         population_agents=per_lang("population_agents"),
+        sector_agents=per_lang("sector_agents"),
         accident_nouns=per_lang("accident_nouns"),
         accident_roots=per_lang("accident_roots"),
         adj_place_nouns=per_lang("adj_place_nouns"),
