@@ -53,6 +53,25 @@ def load(lang: str, model: Optional[str] = None, pipeline: Optional[str] = None)
 
 @lru_cache(maxsize=8)
 def _load(lang: str, model: Optional[str], pipeline: str) -> Language:
+    import gc
+
+    # Loading builds a few hundred thousand long-lived objects (models, lexicons, the
+    # knowledge base); the cyclic collector would traverse them again and again while they
+    # are made, and once more in every later full collection. So it is off while loading,
+    # and what was loaded is moved out of its reach (gc.freeze, Python >= 3.7: "the
+    # objects are ignored for all future collections").
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        nlp = _build(lang, model, pipeline)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return nlp
+
+
+def _build(lang: str, model: Optional[str], pipeline: str) -> Language:
     nlp = load_base(lang, model, pipeline)
     if "parser" in nlp.pipe_names and "lagebild_sentence_guard" not in nlp.pipe_names:
         from .language import sentences  # noqa: F401  (registers the component)
