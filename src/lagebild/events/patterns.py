@@ -371,13 +371,14 @@ def load_patterns(lang: str) -> PatternIndex:
     any ``patterns_<lang>_<name>.tsv`` (converted dictionaries, e.g.
     ``patterns_en_petrarch.tsv`` from PETRARCH2's CAMEO.2.0.txt) as tier 1, in name order."""
     classes = load_sense_classes(lang)
-    index = PatternIndex([p for path in pattern_files(lang) for p in read_patterns(path, lang, classes)])
+    # each file through the on-disk cache (German: ~2,900 rows, 0.07 s parsed, 0.025 s cached)
+    index = PatternIndex([p for path in pattern_files(lang) for p in read_patterns_cached(path, lang, classes)[0]])
     for extra in sorted(data_path("events").glob(f"patterns_{lang}_*.tsv")):
         index.add(read_patterns_cached(extra, lang, classes, tier=1)[0])
     return index
 
 
-# -- on-disk cache of converted dictionaries ---------------------------------------------------
+# -- on-disk cache of pattern files (converted dictionaries and the own ones) -----------------
 # PETRARCH2's verb dictionary converts to ~46,000 rows; reading and validating them took
 # ~1.4-1.8 s at every English start. The parsed patterns are stored (``marshal``, plain
 # field tuples) in lagebild's cache directory (see lagebild.actors.surface_matcher.cache_dir),
