@@ -78,10 +78,10 @@ def _parquet_of(folder, out):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from lagebild.scale.ray_engine import Analyzer, expand_inputs, parse_file
+    from lagebild.scale.ray_engine import Analyzer, input_names, parse_file
 
     rows = []
-    for f in expand_inputs([folder]):
+    for f in input_names([folder]):
         rows.extend(parse_file({"path": f, "bytes": Path(f).read_bytes()}))
     Path(out).mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.table(Analyzer()({k: [r[k] for r in rows] for k in ("path", "article", "error")})),

@@ -110,6 +110,17 @@ def load_yaml(path: Path | str) -> Any:
         raise DataFileError(str(path), line, str(e.problem or e)) from e
 
 
+def lang_words(lang: str, name: str, *, lower: bool = True) -> frozenset:
+    """The words of the optional word list ``data/<lang>/<name>`` (:func:`word_list`'s
+    format), lower-cased unless ``lower`` is False; empty when the language has no such
+    file (a language the list does not apply to)."""
+    path = data_path(lang, name)
+    if not path.is_file():
+        return frozenset()
+    words = word_list(str(path))
+    return frozenset(w.lower() for w in words) if lower else words
+
+
 @lru_cache(maxsize=None)
 def word_list(path: str) -> frozenset:
     """A set of words from a file of whitespace-separated words (``#`` comments allowed).

@@ -8,7 +8,7 @@ from lagebild.actors.provisional import freeze_provisional
 from lagebild.batch import analyze_items
 from lagebild.ingest.readers import IngestFailure, iter_items
 from lagebild.scale.parquet import iter_parquet, load_parquet
-from lagebild.scale.ray_engine import PARQUET_COLUMNS, Analyzer, expand_inputs, input_names, parse_file
+from lagebild.scale.ray_engine import PARQUET_COLUMNS, Analyzer, input_names, parse_file
 from lagebild.store import Store
 
 TEXTS = [
@@ -49,7 +49,7 @@ def _ray_without_ray(folder: Path, out: Path):
     import pyarrow.parquet as pq
 
     rows = []
-    for f in expand_inputs([folder]):
+    for f in input_names([folder]):
         rows.extend(parse_file({"path": f, "bytes": Path(f).read_bytes()}))
     batch = {k: [r[k] for r in rows] for k in ("path", "article", "error")}
     table = pa.table(Analyzer()(batch))

@@ -2020,6 +2020,8 @@ class ActorLinker:
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
+        # the path rule (a place on a path is no mark) was measured on German only; on
+        # English it cost GigaWord a triple (0.308 -> 0.282), so English keeps every mark
         marks = self._country_marks(atoms, doc if self.lang == "de" else None)
         home, outlet = self.home_country(doc)
         st = DocState(on=on, dated=dated, context=self._context_country(marks), country_marks=marks,

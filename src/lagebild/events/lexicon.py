@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
-from ..datafiles import data_path, iter_tsv, load_yaml
+from ..datafiles import data_path, iter_tsv, lang_words, load_yaml
 from .patterns import PatternIndex, load_patterns, separable_prefixes
 
 MODAL_KINDS = ("threatened", "promised", "demanded", "proposed", "predicted")
@@ -291,11 +291,9 @@ def load_lexicon(lang: str) -> Lexicon:
 
 def _first_person(lang: str) -> FrozenSet[str]:
     """Lower-case first-person pronouns and possessives of ``lang``
-    (``data/<lang>/first_person.txt``; empty when the language has none)."""
-    from ..datafiles import word_list
-
-    path = data_path(lang, "first_person.txt")
-    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+    (``data/<lang>/first_person.txt``, the statements layer's list; empty when the language
+    has none)."""
+    return lang_words(lang, "first_person.txt")
 
 
 def _irregular_past(lang: str, forms: Dict[str, str]) -> Dict[str, str]:

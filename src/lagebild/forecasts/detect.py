@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
-from ..datafiles import data_path, iter_tsv, word_list
+from ..datafiles import data_path, iter_tsv, lang_words
 from ..language.timewords import time_words
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
@@ -157,8 +157,7 @@ def _looks_participle(tok: Token, lang: str) -> bool:
 
 @lru_cache(maxsize=None)  # (word_list caches the file's words per process anyway)
 def _fallback_words(lang: str, name: str) -> frozenset:
-    path = data_path(lang, name)
-    return word_list(str(path)) if path.is_file() else frozenset()
+    return lang_words(lang, name, lower=False)
 
 
 # words between "will" and its verb ("will not", "will probably", "will simply …")

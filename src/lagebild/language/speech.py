@@ -24,7 +24,7 @@ from typing import Dict, FrozenSet, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from ..datafiles import data_path, iter_tsv, word_list
+from ..datafiles import data_path, iter_tsv, lang_words
 from ..errors import DataFileError
 
 CONTENT_KINDS = ("quote", "clause", "kj1", "bare", "colon", "inf", "anaphor")
@@ -110,8 +110,7 @@ _NOT_A_VERB_POS = frozenset(("DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "PUN
 
 @lru_cache(maxsize=8)
 def _konjunktiv1(lang: str) -> FrozenSet[str]:
-    path = data_path(lang, "konjunktiv1.txt")
-    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+    return lang_words(lang, "konjunktiv1.txt")
 
 
 @lru_cache(maxsize=4096)

@@ -39,16 +39,10 @@ def _require_ray():  # type: ignore[no-untyped-def]
     return ray
 
 
-def expand_inputs(paths: Iterable[Union[str, Path]]) -> List[str]:
-    """Local files and folders as the sorted list of files the local path reads (hidden
-    files skipped), as absolute paths (every node must find them); URIs (``s3://…``)
-    are passed to Ray as they are. Raises FileNotFoundError for a path that is missing."""
-    return list(input_names(paths))
-
-
 def input_names(paths: Iterable[Union[str, Path]]) -> Dict[str, str]:
     """``{path Ray reads: the document source the local path stores}`` for the files under
-    ``paths``, in the order the local path reads them: the absolute path (every node must
+    ``paths`` (folders walked as the local path walks them: sorted, hidden files skipped),
+    in the order the local path reads them: the absolute path (every node must
     find it) mapped to the path as the user gave it (``corpus/a.txt``, as
     :func:`lagebild.ingest.readers.iter_items` names it), so that the records of both
     paths name the same source. URIs map to themselves. Raises FileNotFoundError for a

@@ -27,7 +27,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
-from ..datafiles import data_path, word_list
+from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, proxy_kind, represented, resolve_reference
 from ..language.speech import (
@@ -390,8 +390,7 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=4)  # asked per mention and per subject: a file test and a sort each time
 def _person_heads(lang: str) -> Tuple[str, ...]:
-    path = data_path(lang, "person_role_heads.txt")
-    return tuple(sorted(word_list(str(path)))) if path.is_file() else ()
+    return tuple(sorted(lang_words(lang, "person_role_heads.txt", lower=False)))
 
 
 def _reference(ctx: _Ctx, start: int, end: int) -> Optional[str]:
@@ -510,19 +509,13 @@ def _named_np(ctx: _Ctx, tok: Token) -> bool:
 @lru_cache(maxsize=4)
 def _source_prepositions(lang: str) -> frozenset:
     """``data/<lang>/source_prepositions.txt`` (empty when the language has none)."""
-    return _lang_words(lang, "source_prepositions.txt")
+    return lang_words(lang, "source_prepositions.txt")
 
 
 @lru_cache(maxsize=4)
 def _document_prepositions(lang: str) -> frozenset:
     """``data/<lang>/document_prepositions.txt`` (empty when the language has none)."""
-    return _lang_words(lang, "document_prepositions.txt")
-
-
-def _lang_words(lang: str, name: str) -> frozenset:
-    """The lower-case words of the word list ``data/<lang>/<name>``; empty when absent."""
-    path = data_path(lang, name)
-    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+    return lang_words(lang, "document_prepositions.txt")
 
 
 def _source_preposition(ctx: _Ctx, prep: Token, noun: Optional[Token]) -> bool:
@@ -2047,8 +2040,7 @@ def _previous_speaker(ctx: _Ctx, before: int, window: int = 600) -> Optional[Sta
 
 @lru_cache(maxsize=4)  # asked per sentence: a file test and a set each time
 def _source_adverbs(lang: str) -> frozenset:
-    path = data_path(lang, "source_adverbs.txt")
-    return frozenset(word_list(str(path))) if path.is_file() else frozenset()
+    return lang_words(lang, "source_adverbs.txt", lower=False)
 
 
 def _source_adverb(ctx: _Ctx, sent: Span) -> Optional[Token]:
@@ -2084,8 +2076,7 @@ def _person_before(ctx: _Ctx, start: int, end: int) -> Optional[Tuple[str, str]]
 @lru_cache(maxsize=4)  # asked per sentence: a file test and a set each time
 def _first_person_words(lang: str) -> frozenset:
     """Lower-case first-person pronouns and possessives (``data/<lang>/first_person.txt``)."""
-    path = data_path(lang, "first_person.txt")
-    return frozenset(w.lower() for w in word_list(str(path))) if path.is_file() else frozenset()
+    return lang_words(lang, "first_person.txt")
 
 
 def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:

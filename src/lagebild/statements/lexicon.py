@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
-from ..datafiles import data_path, iter_tsv, word_list
+from ..datafiles import data_path, iter_tsv, lang_words
 
 Phrase = Tuple[str, ...]
 
@@ -163,8 +163,7 @@ def phrase_key(lang: str, text: str) -> Phrase:
 
 
 def _words(lang: str, name: str) -> FrozenSet[str]:
-    path = data_path(lang, name)
-    return word_list(str(path)) if path.is_file() else frozenset()
+    return lang_words(lang, name, lower=False)
 
 
 @lru_cache(maxsize=8)
