@@ -42,6 +42,17 @@ def seed_text(seed_path: Path) -> str:
     return seed_path.read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _own_corpus():
+    """Each test is its own corpus: provisional actors learnt from documents that earlier
+    tests analysed in this process are forgotten first, so that a test's result does not
+    depend on which tests ran before it (the pipelines themselves are cached per process)."""
+    from lagebild.actors.provisional import clear_provisional
+
+    clear_provisional()
+    yield
+
+
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"

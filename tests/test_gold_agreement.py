@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from lagebild import realgold
 
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("lagebild_bench_gold_agreement", ROOT / "benchmarks" / "gold_agreement.py")
-ga = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(ga)
+ga = load_script("benchmarks/gold_agreement.py")
 
 
 def test_cohen_kappa_known_values():

@@ -3,12 +3,12 @@ matching of a judged record to a predicted statement and the committed labels (o
 hashes and codes only; hashes match the corpus; articles outside the annotation lines)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from lagebild import realgold
 
@@ -18,10 +18,7 @@ AUDIT = ROOT / "benchmarks" / "gold" / "real-de" / "actor_audit.jsonl"
 
 def _script():
     sys.path.insert(0, str(ROOT / "benchmarks"))  # it shares forecast_audit.wilson
-    spec = importlib.util.spec_from_file_location("actor_audit", ROOT / "benchmarks" / "actor_audit.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/actor_audit.py")
 
 
 @pytest.mark.parametrize("span,preds,want", [

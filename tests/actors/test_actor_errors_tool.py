@@ -1,21 +1,18 @@
 """benchmarks/actor_errors.py: the bucket and shape rules of the actor-coding error counts."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("actor_errors", ROOT / "benchmarks" / "actor_errors.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+    return load_script("benchmarks/actor_errors.py")
 
 
 @pytest.mark.parametrize("pred,golds,actor,bucket", [

@@ -3,11 +3,11 @@ dictionary -> kb/institutions_phoenix.tsv (issue 9, English bodies the KB lacked
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from lagebild.actors.kb import load_kb
 
@@ -16,10 +16,7 @@ PHOENIX = ROOT.parent / "shared" / "data" / "petrarch2" / "Phoenix.Countries.act
 
 
 def _script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("phx_inst", ROOT / "scripts" / "phoenix_institutions_to_kb.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+    return load_script("scripts/phoenix_institutions_to_kb.py")
 
 
 def _convert(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]

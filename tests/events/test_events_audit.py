@@ -3,11 +3,11 @@ of predicted to labelled events, and the committed labels (offsets, hashes, pred
 and labels only; hashes match the corpus; no line of the gold's annotation lines)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from lagebild import realgold
 
@@ -16,10 +16,7 @@ AUDIT = ROOT / "benchmarks" / "gold" / "real-de" / "events_audit.jsonl"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("events_audit", ROOT / "benchmarks" / "events_audit.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/events_audit.py")
 
 
 @pytest.mark.parametrize("events, preds, source, want", [

@@ -80,14 +80,12 @@ def test_derived_nominal_patterns_are_current_and_load():
     """patterns_de_nominal.tsv is what scripts/derive_nominal_patterns.py derives from the
     verb lexicon now (a verb row changed without regenerating fails here), and it loads
     as a second tier behind the hand-written nouns."""
-    import importlib.util
+    from repo_scripts import load_script
 
     from lagebild.datafiles import data_path
     from lagebild.events.patterns import load_patterns
 
-    spec = importlib.util.spec_from_file_location("derive_nominal_patterns", HERE.parents[1] / "scripts" / "derive_nominal_patterns.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("scripts/derive_nominal_patterns.py")
     rows = mod.derive()
     committed = [line.split("\t") for line in data_path("events", "patterns_de_nominal.tsv").read_text(encoding="utf-8").splitlines()
                  if line and not line.startswith("#")][1:]

@@ -3,20 +3,16 @@ derives from VADER's lexicon (needs the optional ``vaderSentiment`` package, whi
 itself never imports; skipped without it)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("vader_to_senses", ROOT / "scripts" / "vader_to_senses.py")
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    assert spec and spec.loader
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("scripts/vader_to_senses.py")
 
 
 def test_selection_rules(tmp_path: Path) -> None:

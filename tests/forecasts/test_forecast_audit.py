@@ -2,11 +2,11 @@
 arithmetic and the committed labels (offsets, hashes and labels only; hashes match the corpus)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from lagebild import realgold
 
@@ -15,10 +15,7 @@ AUDIT = ROOT / "benchmarks" / "gold" / "real-de" / "forecast_audit.jsonl"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("forecast_audit", ROOT / "benchmarks" / "forecast_audit.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/forecast_audit.py")
 
 
 def test_wilson_interval():

@@ -7,7 +7,6 @@ crashed the batch fails every case after it, as a user would see it.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -17,20 +16,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
 
-def _load(name: str, path: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[name] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-corpus = _load("lagebild_hostile_corpus", HERE / "corpus.py")
+corpus = load_script("tests/hostile/corpus.py", "lagebild_hostile_corpus")
 FAST = [c for c in corpus.CASES if not c.slow]
 SLOW = [c for c in corpus.CASES if c.slow]
 LIMIT_MIB = 2048
@@ -154,7 +146,7 @@ def test_hostile_ingest_postgres(case, postgres_run):
 
 
 # ------------------------------------------------------------------- huge inputs (slow)
-memory = _load("lagebild_bench_memory", ROOT / "benchmarks" / "memory.py")
+memory = load_script("benchmarks/memory.py")
 
 
 @pytest.mark.slow

@@ -3,13 +3,13 @@ the workers' own high-water mark, not ``ru_maxrss`` of the children, which on Li
 starts from the parent's peak (a spawned worker is the parent, vforked, before exec)."""
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("throughput_scale", ROOT / "benchmarks" / "throughput_scale.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+    return load_script("benchmarks/throughput_scale.py")
 
 
 def _child(mib: int) -> None:
