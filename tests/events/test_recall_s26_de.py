@@ -8,6 +8,8 @@ the dev-A miss list (issue 9, session 26), each with a grid of own sentences
   (``EventCoder._evaluative_predications``); ``negated-approval-guard``: an approval that is
   not negated, or a negated one about no actor, codes nothing;
 * ``disparaging-remark``: "hatte sich abschätzig über X geäußert" (class ``herabsetzend``);
+  ``disparaging-name``: "bezeichnete X als Lügner", "hält X für unentschuldbar", "X sei
+  verlogen, sagte Y" (class ``schmähung``, predicative rows and the copular judgement);
 * ``support-begin-with``: "begann mit Luftangriffen auf X" (support verbs beginnen, starten,
   anfangen with slot ``prep:mit``, role ``agent``); ``support-agent-more``: "vertritt die
   Forderung nach X" (support verb vertreten);
@@ -25,11 +27,11 @@ from grid_rows import check_root_grid, coded_events, read_grid
 
 def test_recall_s26_grid_de(nlp_de):
     rows = read_grid("recall_s26_grid_de.tsv")
-    assert len(rows) >= 34
+    assert len(rows) >= 38
     assert {r["kind"] for r in rows} == {"negated-approval", "negated-approval-guard", "disparaging-remark",
                                           "support-begin-with", "support-agent-more", "thrown-projectile",
                                           "thrown-projectile-guard", "fronted-middle-subject",
-                                          "fronted-middle-subject-guard"}
+                                          "fronted-middle-subject-guard", "disparaging-name", "disparaging-name-guard"}
     check_root_grid("recall s26 grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
 
 

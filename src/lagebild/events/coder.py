@@ -1370,7 +1370,8 @@ class EventCoder(ArgumentsMixin):
         the copula "sein") must be a word of the ``negativ_urteil`` sense class
         (``senses_de.tsv``, the judgement words the predicative speech-act patterns use;
         a compound noun counts by its last part: "PR-Desaster") or end in one of the
-        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"); the target is an actor of
+        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"), or is one of the
+        ``schmähung`` class (session 26: "verlogen", "ein Hochstapler"); the target is an actor of
         the subject phrase (the actor itself or its genitive/possessive owner: "Putins
         Politik"), else the genitive owner of the predicate noun; the source is the
         speaker the statements component gives the sentence's statement (the author's
@@ -1390,7 +1391,7 @@ class EventCoder(ArgumentsMixin):
         from .patterns import load_sense_classes
 
         classes = load_sense_classes("de")
-        words = classes.get("negativ_urteil") or frozenset()
+        words = (classes.get("negativ_urteil") or frozenset()) | (classes.get("schmähung") or frozenset())
         endings = classes.get("negativ_endung") or frozenset()
         approvals = classes.get("negiert_urteil") or frozenset()  # judge negatively when negated (session 26)
         if not words:
