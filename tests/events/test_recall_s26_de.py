@@ -5,8 +5,11 @@ the dev-A miss list (issue 9, session 26), each with a grid of own sentences
 * ``negated-approval``: a negated approval is a criticism (CAMEO 111) -- "hält X nicht für
   sinnvoll", "nannte X nicht akzeptabel" (predicative rows flagged ``negative`` with the sense
   class ``negiert_urteil``) and a speaker's copular "X sei nicht verhältnismäßig"
-  (``EventCoder._evaluative_predications``); ``negated-approval-guard``: an approval that is
-  not negated, or a negated one about no actor, codes nothing;
+  (``EventCoder._evaluative_predications``); verbs of opinion raise the negation ("hält X
+  nicht für sinnvoll"), verbs of saying need it inside the complement ("bezeichnete X als
+  nicht zumutbar"); ``negated-approval-guard``: an approval that is not negated, or a negated
+  one about no actor, codes nothing, and "bezeichnete X nicht als richtig" stays a negated
+  praise;
 * ``disparaging-remark``: "hatte sich abschätzig über X geäußert" (class ``herabsetzend``);
   ``disparaging-name``: "bezeichnete X als Lügner", "hält X für unentschuldbar", "X sei
   verlogen, sagte Y" (class ``schmähung``, predicative rows and the copular judgement);
