@@ -57,3 +57,5 @@ def test_audit_hashes_match_the_corpus(capsys):
     # session 25: a coded round on political articles, labelled on main's code (8b64b9f)
     assert "s25-root: 72 coded sentences, 90 coded events: precision (root and source) 26/90" in out
     assert "root precision 39/90" in out
+    # session 26: a recall-side round on political articles, labelled on main's code (31e143d)
+    assert "s26-recall: a recall-side round" in out and "report an event 14/85" in out

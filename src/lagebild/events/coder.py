@@ -47,6 +47,8 @@ MEANS_PREPS_EN = frozenset(("in", "during"))
 #: CAMEO roots of force whose event noun can name the means of an agentless passive
 VIOLENT_ROOTS = frozenset(("14", "15", "17", "18", "19", "20"))
 AFTER_EVENT_PREPS = frozenset(("nach", "bei", "beim", "seit", "wegen", "infolge", "trotz"))
+#: punctuation that ends a German clause's middle field (dashes are read as a parenthesis)
+CLAUSE_BREAK_DE = frozenset((",", ";", ":", "(", ")", "\""))
 #: prepositions that form German pronominal adverbs (da-/dar- + preposition: "darauf", "dafür")
 PRONOMINAL_PREPS_DE = frozenset(("an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
                                  "neben", "über", "um", "unter", "von", "vor", "zu", "zwischen"))
@@ -1368,12 +1370,16 @@ class EventCoder(ArgumentsMixin):
         the copula "sein") must be a word of the ``negativ_urteil`` sense class
         (``senses_de.tsv``, the judgement words the predicative speech-act patterns use;
         a compound noun counts by its last part: "PR-Desaster") or end in one of the
-        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"); the target is an actor of
+        ``negativ_endung`` class ("deutschfeindlich", "völkerrechtswidrig"), or is one of the
+        ``schmähung`` class (session 26: "verlogen", "ein Hochstapler"); the target is an actor of
         the subject phrase (the actor itself or its genitive/possessive owner: "Putins
         Politik"), else the genitive owner of the predicate noun; the source is the
         speaker the statements component gives the sentence's statement (the author's
         own judgement is no event). Not when the clause is negated ("ist kein Fehler"),
-        nor when the target is the speaker. The event is asserted: the judgement is the
+        nor when the target is the speaker. A negated approval counts as the judgement
+        (session 26): an adjective of the ``negiert_urteil`` class in a negated clause ("Der
+        Plan des Ministers ist nicht akzeptabel", "sei nicht redlich"); not negated, it
+        judges nothing negatively. The event is asserted: the judgement is the
         speech act itself."""
         cops = [t for t in sent if t.dep_ == "cop"]
         if not cops:
@@ -1385,8 +1391,9 @@ class EventCoder(ArgumentsMixin):
         from .patterns import load_sense_classes
 
         classes = load_sense_classes("de")
-        words = classes.get("negativ_urteil") or frozenset()
+        words = (classes.get("negativ_urteil") or frozenset()) | (classes.get("schmähung") or frozenset())
         endings = classes.get("negativ_endung") or frozenset()
+        approvals = classes.get("negiert_urteil") or frozenset()  # judge negatively when negated (session 26)
         if not words:
             return []
         out: List[Event] = []
@@ -1395,12 +1402,14 @@ class EventCoder(ArgumentsMixin):
                 continue
             lemma = self.lemma(pred).lower()
             last = lemma.rsplit("-", 1)[-1]
-            if not (lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
-                    len(w) >= 5 and " " not in w and last.endswith(w) for w in words))):
+            negative = lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
+                len(w) >= 5 and " " not in w and last.endswith(w) for w in words))
+            approval = not negative and pred.pos_ in ("ADJ", "ADV") and (lemma in approvals or last in approvals)
+            if not (negative or approval):
                 continue
             clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")]
-            if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])):
-                continue
+            if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])) != approval:
+                continue  # "ist kein Fehler" judges nothing; "ist nicht akzeptabel" does (negiert_urteil)
             k = bisect_right(stmt_starts, pred.idx)
             stmt = next((st for st in statements[max(0, k - 8):k][::-1]
                          if st.span[0] <= pred.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
@@ -1873,6 +1882,72 @@ class EventCoder(ArgumentsMixin):
             return False
         return best[0].code[:2] in SPEECH_ACT_ROOTS
 
+    def _mittelfeld_subject(self, verb: Token) -> List[Token]:
+        """German, verb-second main clause with a fronted adverbial whose subject the parse
+        missed: the first bare noun phrase with an actor after the finite verb ("Vergangene
+        Woche hatte sich Viktor/obj Orbán abschätzig über X geäußert", "Seit Mai kämpfen --
+        neben den Saudis -- auch die Emirate/appos im Jemen"). In the middle field the
+        nominative comes first, so the first such phrase is the subject. Only for a finite
+        verb (or auxiliary) that is the clause's root or a main-clause conjunct, not first in
+        its sentence (no question, no imperative), with no subordinating conjunction; the
+        phrase has no preposition, is no reflexive pronoun, no accusative, dative or genitive
+        by its morphology, and lies in no prepositional phrase; a clause break ends the search,
+        except a parenthesis between dashes. [] when there is none (session 26, from the
+        events audit round s26-recall and dev-A)."""
+        from ..language.clauses import finite_verb, zu_infinitive
+
+        fin = finite_verb(verb)
+        if fin is None and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and not self.children(verb, "aux", "aux_pass") \
+                and not zu_infinitive(verb):
+            fin = verb  # a root verb the tagger read as an infinitive ("Seit Mai kämpfen/VVINF … die Emirate")
+        start, end = self.sent_bounds(verb)
+        if fin is None or fin.i <= start or fin.i > verb.i or (fin.dep_ not in ("ROOT", "conj") and verb.dep_ != "ROOT"):
+            return []
+        doc = verb.doc
+        if any(self.lex.role(c.dep_) == "mark" for c in list(verb.children) + list(fin.children)):
+            return []
+        if doc[fin.i - 1].text in (",", ";", ":") and fin.i - 1 > start:
+            return []  # the finite verb opens a clause after a comma: not a verb-second main clause
+        dashes = 0
+        for k in range(fin.i + 1, end):
+            tok = doc[k]
+            if tok.text in ("–", "—"):
+                dashes += 1
+                continue
+            if tok.i == verb.i or (tok.text in CLAUSE_BREAK_DE and dashes % 2 == 0) or tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ not in ("NOUN", "PROPN") or self._is_reciprocal(tok):
+                continue
+            cases = set(tok.morph.get("Case"))
+            if cases and "Nom" not in cases:
+                continue
+            # inside a prepositional phrase: a case marker on the token or on a head before it
+            up, inside = tok, False
+            while True:
+                if any(self.lex.role(x.dep_) == "case" for x in up.children):
+                    inside = True
+                    break
+                if up.head.i == up.i or up.head.i == verb.i or up.head.i == fin.i or self.lex.role(up.dep_) in ("subj", "obj", "iobj"):
+                    break
+                lo, hi = sorted((up.i, up.head.i))
+                if any(t.text in ("–", "—") for t in doc[lo:hi]):
+                    break  # hung on a word of a parenthesis it follows: not inside its phrase
+                up = up.head
+            if inside:
+                continue
+            if self._has_actor(doc, tok):
+                return [tok]
+        return []
+
+    def _accusative_adverbial(self, tok: Token, verb: Token) -> bool:
+        """German: whether the "subject" ``tok`` of ``verb`` is a bare noun phrase before the
+        verb that names no actor and that its morphology marks accusative and not nominative --
+        an adverbial accusative of time ("Vergangene Woche", "Diesen Montag"), never a
+        subject."""
+        cases = set(tok.morph.get("Case"))
+        return tok.i < verb.i and tok.pos_ in ("NOUN", "PROPN") and "Acc" in cases and "Nom" not in cases \
+            and not self._has_actor(verb.doc, tok)
+
     def _resolved_args(self, doc: Doc, verb: Token, toks: List[Token]) -> List[Arg]:
         """One argument per token of ``toks`` and its conjuncts; an argument without an
         actor takes what its pronoun or description refers to (:meth:`_resolve_anaphor`)."""
@@ -1888,6 +1963,15 @@ class EventCoder(ArgumentsMixin):
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
         if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
+            if not s_tok and self.lang == "de":
+                s_tok = self._mittelfeld_subject(verb)  # session 26: "Am Montag hatte sich X … geäußert"
+                t_tok = [t for t in t_tok if t.i not in {x.i for x in s_tok}]  # the parse's "object" is the subject
+        elif s_tok and self.lang == "de" and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb) \
+                and all(self._accusative_adverbial(t, verb) for t in s_tok):
+            # session 26: a fronted accusative of time read as the subject ("Vergangene Woche/nsubj
+            # hatte sich Orbán … geäußert"): a subject is never accusative
+            s_tok = self._mittelfeld_subject(verb) or s_tok
+            t_tok = [t for t in t_tok if t.i not in {x.i for x in s_tok}]
         srcs = self._resolved_args(doc, verb, s_tok)
         if self.lex.claim_nouns and not any(a.actor for a in srcs):
             # "claimed responsibility for the attack": the claimant is the attack's author
