@@ -1239,6 +1239,13 @@ class EventCoder(ArgumentsMixin):
                             # the modal is the demand, not a hypothesis or a report
                             e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
                             e.modality = e.modalities[0]
+        if self.lex.accusation_verbs or self.lex.accusation_nouns:
+            # what an accusation says is no event of its own (syntax.yaml accusation_verbs)
+            accused = {i for i in by_verb if self._accused_content(doc[i])}
+            if accused:
+                dropped = {id(e) for i in accused for e in by_verb.pop(i)}
+                out = [e for e in out if id(e) not in dropped]
+                governed = {c: v for c, v in governed.items() if c not in accused}
         # contents whose speech act is coded ("warned that the US would strike … if …") get
         # their threat from that act (_threat_from_warning), not a second one
         spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
@@ -1736,6 +1743,41 @@ class EventCoder(ArgumentsMixin):
             found = sum(1 for w in self.lex.sport_words if (w in text if len(w) >= 4 or " " in w else w in forms))
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc
+
+    def _is_accusation(self, token: Token, nouns: bool = True) -> bool:
+        """Whether ``token`` is an accusation verb (its trigger keys, so "warf … vor" is
+        vorwerfen) or, with ``nouns``, an accusation noun, also as the last part of a
+        compound ("Korruptionsvorwurf"); lexicon ``accusation_verbs`` / ``accusation_nouns``."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemma = self.lemma(token)
+            return nouns and any(lemma.endswith(n) for n in self.lex.accusation_nouns)
+        return any(k in self.lex.accusation_verbs for k in self.trigger_keys(token))
+
+    def _accused_content(self, trigger: Token) -> bool:
+        """Whether the event of ``trigger`` is what an accusation or a suspicion says
+        (``syntax.yaml`` ``accusation_verbs``/``accusation_nouns``; issue 9, session 26): a
+        verb whose clause is, through its heads, the complement of an accusation verb or
+        noun ("warf Y vor, Z angegriffen zu haben", "der Vorwurf, dass X Druck ausübe",
+        "hegt den Verdacht, dass …"), a verb before a closing "…, so der Vorwurf", or an
+        event noun that an accusation verb takes as its object ("warf Russland den Beschuss
+        vor"). The accusation itself (112) is coded by its own verb. Returns False for
+        other tokens."""
+        doc = trigger.doc
+        lo, hi = self.sent_bounds(trigger)
+        if trigger.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(trigger):
+            head = trigger.head
+            return head.i != trigger.i and self.role(trigger) == "obj" and self._is_accusation(head, nouns=False)
+        t, steps = trigger, 0
+        while t.head.i != t.i and lo <= t.head.i < hi and steps < 8:
+            head = t.head
+            clause = self.role(t) in ("ccomp", "xcomp", "acl", "advcl") or t.dep_ in ("acl", "xcomp", "ccomp", "parataxis")
+            if clause and head.i != trigger.i and self._is_accusation(head):
+                return True
+            t, steps = head, steps + 1
+        # "…, so der Vorwurf": the sentence before the closing attribution is the content
+        return any(n.i > trigger.i and n.pos_ in ("NOUN", "PROPN") and self._is_accusation(n)
+                   and any(doc[k].lower_ == "so" for k in range(max(lo, n.i - 3), n.i))
+                   for n in doc[trigger.i + 1:hi])
 
     def _names_accident(self, sent: Span) -> bool:
         """Whether a noun of ``sent`` names an accident or natural disaster: its lemma is, or
