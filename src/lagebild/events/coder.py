@@ -1207,6 +1207,8 @@ class EventCoder(ArgumentsMixin):
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
                     continue
+                if p.nominal and self.lex.object_act_roots and self._object_act(verb, matched):
+                    continue  # "forderte den Rückzug der Truppen" (1056): no withdrawal of its own
                 if self.lang == "en" and p.nominal and verb.head.i in matched and self._lent_its_agents(verb):
                     continue  # "killed in an ambush by X": the killing by X says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
@@ -1744,6 +1746,21 @@ class EventCoder(ArgumentsMixin):
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc
 
+    def _object_act(self, noun: Token, matched: Dict[int, List[Pattern]]) -> bool:
+        """Whether the nominal event ``noun`` is the act that its governing verb asks for,
+        offers, refuses, threatens, stops or yields (``syntax.yaml`` ``object_act_roots``;
+        issue 9, session 26): the verb's best pattern is of one of those roots, not a
+        predicative one, and chose its code by this noun (one of its ``words``:
+        "forderte den Rückzug" = 1056, "stoppte die Waffenlieferungen" = 1622). The noun's
+        act did not happen and is no event of its own."""
+        head = noun.head
+        pats = matched.get(head.i) if head.i != noun.i else None
+        if not pats:
+            return False
+        best = pats[0]
+        return (not best.null and not best.predicative and bool(best.words)
+                and best.code[:2] in self.lex.object_act_roots and self._matches_words(noun, best))
+
     def _is_accusation(self, token: Token, nouns: bool = True) -> bool:
         """Whether ``token`` is an accusation verb (its trigger keys, so "warf … vor" is
         vorwerfen) or, with ``nouns``, an accusation noun, also as the last part of a
@@ -1931,9 +1948,11 @@ class EventCoder(ArgumentsMixin):
         if not s_tok and not p.nominal and p.source_slots == ("subj",) and not self.is_passive(verb):
             s_tok = self._fallback_subject(verb)
         srcs = self._resolved_args(doc, verb, s_tok)
-        if self.lex.claim_nouns and not any(a.actor for a in srcs):
+        if (self.lex.claim_nouns or self.lex.claim_verbs) and not any(a.actor for a in srcs):
             # "claimed responsibility for the attack": the claimant is the attack's author
             claimant = self._claimant(verb)
+            if claimant and self.lang == "de" and self.ontology.lookup(p.code).quad_class != 4:
+                claimant = []  # "bekannte sich zur Zusammenarbeit": a commitment, no claimed act
             if claimant:
                 srcs = self._resolved_args(doc, verb, claimant)
         if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
@@ -2008,7 +2027,16 @@ class EventCoder(ArgumentsMixin):
         helicopter"): who claims an act is its author. The noun (``claim_nouns`` of
         ``syntax.yaml``) must be the object of a claiming verb (``claim_verbs``: not "bears
         responsibility for", which blames) and the trigger, or the noun phrase it modifies,
-        its "for" phrase; [] otherwise."""
+        its "for" phrase; [] otherwise. German (no claim nouns): the subject of a claiming
+        verb (``claim_verbs``: "bekennen") whose "zu" phrase is ``trigger`` ("Zu den
+        Angriffen bekannte sich die IS-Miliz")."""
+        if self.lang == "de":
+            head = trigger.head
+            if trigger.pos_ in ("NOUN", "PROPN") and head.i != trigger.i and head.pos_ in ("VERB", "AUX") \
+                    and any(k in self.lex.claim_verbs for k in self.trigger_keys(head)) \
+                    and any(c.lower_ in ("zu", "zum", "zur") for c in trigger.children if self.lex.role(c.dep_) == "case"):
+                return self.subjects(head)
+            return []
         tok = trigger
         for _ in range(2):
             head = tok.head
