@@ -1129,6 +1129,8 @@ class EventCoder(ArgumentsMixin):
             if i in suppressed:
                 continue
             verb = doc[i]
+            if self.lex.purpose_marks and self._purpose_clause(verb):
+                continue  # "…, um die HDP zu schwächen": a purpose, no event (syntax.yaml purpose_marks)
             best = [p for p in pats if not p.extra]
             extras = [p for p in pats if p.extra]
             chosen: List[Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]] = []
@@ -1746,6 +1748,26 @@ class EventCoder(ArgumentsMixin):
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc
 
+    def _purpose_clause(self, verb: Token) -> bool:
+        """German: whether ``verb`` heads a purpose clause -- its clause (from the last
+        clause break before it) opens with "damit", or with "um" and the verb is a
+        zu-infinitive (``syntax.yaml`` ``purpose_marks``; issue 9, session 26): "…, um die
+        HDP zu schwächen", "…, damit wir einen Vertrag unterschreiben". Nouns are never in
+        one (their clause's verb decides)."""
+        from ..language.clauses import CLAUSE_BREAK, zu_infinitive
+
+        if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
+            return False
+        doc = verb.doc
+        lo = self.sent_bounds(verb)[0]
+        k = verb.i - 1
+        while k >= lo and doc[k].text not in CLAUSE_BREAK:
+            k -= 1
+        first = doc[k + 1] if k + 1 < verb.i else None
+        if first is None or first.lower_ not in self.lex.purpose_marks:
+            return False
+        return first.lower_ != "um" or zu_infinitive(verb)
+
     def _object_act(self, noun: Token, matched: Dict[int, List[Pattern]]) -> bool:
         """Whether the nominal event ``noun`` is the act that its governing verb asks for,
         offers, refuses, threatens, stops or yields (``syntax.yaml`` ``object_act_roots``;
@@ -1784,12 +1806,19 @@ class EventCoder(ArgumentsMixin):
         if trigger.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(trigger):
             head = trigger.head
             return head.i != trigger.i and self.role(trigger) == "obj" and self._is_accusation(head, nouns=False)
+        def accusation_before(tok: Token, limit: int) -> bool:
+            return any(c.i < limit and c.pos_ in ("NOUN", "PROPN") and self._is_accusation(c) for c in tok.children)
+
         t, steps = trigger, 0
         while t.head.i != t.i and lo <= t.head.i < hi and steps < 8:
             head = t.head
-            clause = self.role(t) in ("ccomp", "xcomp", "acl", "advcl") or t.dep_ in ("acl", "xcomp", "ccomp", "parataxis")
-            if clause and head.i != trigger.i and self._is_accusation(head):
-                return True
+            clause = self.role(t) in ("ccomp", "xcomp", "acl", "advcl") or t.dep_ in ("acl", "xcomp", "ccomp", "parataxis") \
+                or any(c.lower_ == "dass" for c in t.children)  # a dass-clause whatever the parse calls it
+            if clause and head.i != trigger.i and (self._is_accusation(head) or accusation_before(head, t.i)):
+                return True  # "warf vor, …", "der Vorwurf, dass …", "hegt den Verdacht, dass …"
+            if clause and t.i == trigger.i and t.dep_ in ("ccomp", "parataxis") and accusation_before(t, t.i) \
+                    and any(x.text == "," for x in doc[lo:t.i]):
+                return True  # "Nach Vorwürfen der Medien, X seien getötet worden, leitete …" (the parse's ccomp)
             t, steps = head, steps + 1
         # "…, so der Vorwurf": the sentence before the closing attribution is the content
         return any(n.i > trigger.i and n.pos_ in ("NOUN", "PROPN") and self._is_accusation(n)

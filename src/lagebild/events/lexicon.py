@@ -56,6 +56,8 @@ class Lexicon:
     # roots of verbs whose object noun, when it chose the verb's code, names an act that did
     # not happen ("forderte den Rückzug"; syntax.yaml object_act_roots, German)
     object_act_roots: FrozenSet[str] = frozenset()
+    # words that open a purpose clause ("um … zu", "damit"), whose act is no event (German)
+    purpose_marks: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -281,6 +283,7 @@ def load_lexicon(lang: str) -> Lexicon:
         accusation_verbs=per_lang("accusation_verbs"),
         accusation_nouns=per_lang("accusation_nouns"),
         object_act_roots=per_lang("object_act_roots"),
+        purpose_marks=per_lang("purpose_marks"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
