@@ -3,16 +3,11 @@ CAMEO root or false event that the events audit s26-root found (and dev-A's accu
 each beside the reading the trigger keeps (``root_choice_s26_grid_de.tsv``). Every row must pass."""
 from __future__ import annotations
 
-from grid_rows import read_grid
-from test_senses_de import want_not_failures
+from test_senses_de import assert_want_not_grid
 
 
 def test_root_choice_s26_grid_de(nlp_de):
-    rows = read_grid("root_choice_s26_grid_de.tsv")
-    assert len(rows) >= 35
-    failures = want_not_failures(nlp_de, rows)
-    print(f"root choice s26 grid de: {len(rows) - len(failures)}/{len(rows)}")
-    assert not failures, "\n".join(failures)
+    assert_want_not_grid(nlp_de, "root_choice_s26_grid_de.tsv", "root choice s26 grid de", 60)
 
 
 def test_accusation_lexicon_is_german_only():

@@ -1795,17 +1795,25 @@ class EventCoder(ArgumentsMixin):
     def _accused_content(self, trigger: Token) -> bool:
         """Whether the event of ``trigger`` is what an accusation or a suspicion says
         (``syntax.yaml`` ``accusation_verbs``/``accusation_nouns``; issue 9, session 26): a
-        verb whose clause is, through its heads, the complement of an accusation verb or
-        noun ("warf Y vor, Z angegriffen zu haben", "der Vorwurf, dass X Druck ausübe",
-        "hegt den Verdacht, dass …"), a verb before a closing "…, so der Vorwurf", or an
-        event noun that an accusation verb takes as its object ("warf Russland den Beschuss
-        vor"). The accusation itself (112) is coded by its own verb. Returns False for
-        other tokens."""
+        verb whose clause is, through its heads, the complement of an accusation noun ("der
+        Vorwurf, dass X Druck ausübe", "hegt den Verdacht, dass …") or the finite complement
+        of an accusation verb ("warf ihr vor, dass …"; a zu-infinitive is kept: "warf der
+        SPÖ vor, eine Reform blockiert zu haben"), a verb before a closing "…, so der
+        Vorwurf", or an event noun that an accusation verb takes as its object ("warf
+        Russland den Beschuss vor"). The accusation itself (112) is coded by its own verb.
+        Returns False for other tokens."""
+        from ..language.clauses import zu_infinitive
+
         doc = trigger.doc
         lo, hi = self.sent_bounds(trigger)
         if trigger.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(trigger):
             head = trigger.head
             return head.i != trigger.i and self.role(trigger) == "obj" and self._is_accusation(head, nouns=False)
+
+        def infinitival(tok: Token) -> bool:  # "anzugreifen", "blockiert zu haben"
+            return zu_infinitive(tok) or any(x.lower_ == "zu" and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX")
+                                             for x in tok.subtree)
+
         def accusation_before(tok: Token, limit: int) -> bool:
             return any(c.i < limit and c.pos_ in ("NOUN", "PROPN") and self._is_accusation(c) for c in tok.children)
 
@@ -1814,8 +1822,12 @@ class EventCoder(ArgumentsMixin):
             head = t.head
             clause = self.role(t) in ("ccomp", "xcomp", "acl", "advcl") or t.dep_ in ("acl", "xcomp", "ccomp", "parataxis") \
                 or any(c.lower_ == "dass" for c in t.children)  # a dass-clause whatever the parse calls it
-            if clause and head.i != trigger.i and (self._is_accusation(head) or accusation_before(head, t.i)):
-                return True  # "warf vor, …", "der Vorwurf, dass …", "hegt den Verdacht, dass …"
+            if clause and head.i != trigger.i and (accusation_before(head, t.i) or (self._is_accusation(head) and (
+                    head.pos_ in ("NOUN", "PROPN") or not infinitival(t)))):
+                # "der Vorwurf, dass …", "hegt den Verdacht, dass …", "warf ihr vor, dass …"; not a
+                # verb's zu-infinitive ("warf der SPÖ vor, eine Reform blockiert zu haben": the
+                # events audit s25-root labels that act as an event)
+                return True
             if clause and t.i == trigger.i and t.dep_ in ("ccomp", "parataxis") and accusation_before(t, t.i) \
                     and any(x.text == "," for x in doc[lo:t.i]):
                 return True  # "Nach Vorwürfen der Medien, X seien getötet worden, leitete …" (the parse's ccomp)

@@ -56,7 +56,7 @@ class Lexicon:
     # roots of verbs whose object noun, when it chose the verb's code, names an act that did
     # not happen ("forderte den Rückzug"; syntax.yaml object_act_roots, German)
     object_act_roots: FrozenSet[str] = frozenset()
-    # words that open a purpose clause ("um … zu", "damit"), whose act is no event (German)
+    # words that open a purpose clause ("damit"), whose act is no event (German)
     purpose_marks: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
