@@ -55,12 +55,18 @@ def want_not_failures(nlp, rows):
     return failures
 
 
-def test_sense_grid_de(nlp_de):
-    rows = read_grid("sense_grid_de.tsv")
-    assert len(rows) >= 35
-    failures = want_not_failures(nlp_de, rows)
-    print(f"sense grid de: {len(rows) - len(failures)}/{len(rows)}")
+def assert_want_not_grid(nlp, name: str, label: str, min_rows: int) -> None:  # type: ignore[no-untyped-def]
+    """Read the want/not grid ``name`` (at least ``min_rows`` rows), print its pass rate
+    under ``label`` and fail with every failing row (each names its kind)."""
+    rows = read_grid(name)
+    assert len(rows) >= min_rows
+    failures = want_not_failures(nlp, rows)
+    print(f"{label}: {len(rows) - len(failures)}/{len(rows)}")
     assert not failures, "\n".join(failures)
+
+
+def test_sense_grid_de(nlp_de):
+    assert_want_not_grid(nlp_de, "sense_grid_de.tsv", "sense grid de", 35)
 
 
 def test_fresh_mechanism_grid_de(nlp_de):
@@ -115,8 +121,4 @@ def test_argument_sense_grid_de(nlp_de):
     (flag ``arg=``), by a sense exclusion that a plain row of the same root must not undo, and
     by the attacker's means and agent -- own sentences, one kind per wrong root of the events
     audit s25-root, each beside the reading the trigger keeps (``argument_sense_grid_de.tsv``)."""
-    rows = read_grid("argument_sense_grid_de.tsv")
-    assert len(rows) >= 30
-    failures = want_not_failures(nlp_de, rows)
-    print(f"argument sense grid de: {len(rows) - len(failures)}/{len(rows)}")
-    assert not failures, "\n".join(failures)
+    assert_want_not_grid(nlp_de, "argument_sense_grid_de.tsv", "argument sense grid de", 30)

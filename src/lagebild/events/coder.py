@@ -1131,6 +1131,8 @@ class EventCoder(ArgumentsMixin):
             if i in suppressed:
                 continue
             verb = doc[i]
+            if self.lex.purpose_marks and self._purpose_clause(verb):
+                continue  # "…, um die HDP zu schwächen": a purpose, no event (syntax.yaml purpose_marks)
             best = [p for p in pats if not p.extra]
             extras = [p for p in pats if p.extra]
             chosen: List[Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]] = []
@@ -1209,6 +1211,8 @@ class EventCoder(ArgumentsMixin):
                     # only when the verb, coded before its object, made that event -- "paid a
                     # visit to Ukraine": PETRARCH's "pay a visit" found no target of its own)
                     continue
+                if p.nominal and self.lex.object_act_roots and self._object_act(verb, matched):
+                    continue  # "forderte den Rückzug der Truppen" (1056): no withdrawal of its own
                 if self.lang == "en" and p.nominal and verb.head.i in matched and self._lent_its_agents(verb):
                     continue  # "killed in an ambush by X": the killing by X says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
@@ -1241,6 +1245,13 @@ class EventCoder(ArgumentsMixin):
                             # the modal is the demand, not a hypothesis or a report
                             e.modalities = [m for m in PRIORITY if m in set(e.modalities) - {"asserted", "reported", "hypothetical", "predicted"} | {"demanded"}]
                             e.modality = e.modalities[0]
+        if self.lex.accusation_verbs or self.lex.accusation_nouns:
+            # what an accusation says is no event of its own (syntax.yaml accusation_verbs)
+            accused = {i for i in by_verb if self._accused_content(doc[i])}
+            if accused:
+                dropped = {id(e) for i in accused for e in by_verb.pop(i)}
+                out = [e for e in out if id(e) not in dropped]
+                governed = {c: v for c, v in governed.items() if c not in accused}
         # contents whose speech act is coded ("warned that the US would strike … if …") get
         # their threat from that act (_threat_from_warning), not a second one
         spoken = {id(e) for content, cue in governed.items() if by_verb.get(cue) for e in by_verb.get(content) or []}
@@ -1746,6 +1757,95 @@ class EventCoder(ArgumentsMixin):
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc
 
+    def _purpose_clause(self, verb: Token) -> bool:
+        """German: whether ``verb`` heads a purpose clause -- its clause (from the last
+        clause break before it) opens with "damit", or with "um" and the verb is a
+        zu-infinitive (``syntax.yaml`` ``purpose_marks``; issue 9, session 26): "…, um die
+        HDP zu schwächen", "…, damit wir einen Vertrag unterschreiben". Nouns are never in
+        one (their clause's verb decides)."""
+        from ..language.clauses import CLAUSE_BREAK, zu_infinitive
+
+        if verb.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(verb):
+            return False
+        doc = verb.doc
+        lo = self.sent_bounds(verb)[0]
+        k = verb.i - 1
+        while k >= lo and doc[k].text not in CLAUSE_BREAK:
+            k -= 1
+        first = doc[k + 1] if k + 1 < verb.i else None
+        if first is None or first.lower_ not in self.lex.purpose_marks:
+            return False
+        return first.lower_ != "um" or zu_infinitive(verb)
+
+    def _object_act(self, noun: Token, matched: Dict[int, List[Pattern]]) -> bool:
+        """Whether the nominal event ``noun`` is the act that its governing verb asks for,
+        offers, refuses, threatens, stops or yields (``syntax.yaml`` ``object_act_roots``;
+        issue 9, session 26): the verb's best pattern is of one of those roots, not a
+        predicative one, and chose its code by this noun (one of its ``words``:
+        "forderte den Rückzug" = 1056, "stoppte die Waffenlieferungen" = 1622). The noun's
+        act did not happen and is no event of its own."""
+        head = noun.head
+        pats = matched.get(head.i) if head.i != noun.i else None
+        if not pats:
+            return False
+        best = pats[0]
+        return (not best.null and not best.predicative and bool(best.words)
+                and best.code[:2] in self.lex.object_act_roots and self._matches_words(noun, best))
+
+    def _is_accusation(self, token: Token, nouns: bool = True) -> bool:
+        """Whether ``token`` is an accusation verb (its trigger keys, so "warf … vor" is
+        vorwerfen) or, with ``nouns``, an accusation noun, also as the last part of a
+        compound ("Korruptionsvorwurf"); lexicon ``accusation_verbs`` / ``accusation_nouns``."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemma = self.lemma(token)
+            return nouns and any(lemma.endswith(n) for n in self.lex.accusation_nouns)
+        return any(k in self.lex.accusation_verbs for k in self.trigger_keys(token))
+
+    def _accused_content(self, trigger: Token) -> bool:
+        """Whether the event of ``trigger`` is what an accusation or a suspicion says
+        (``syntax.yaml`` ``accusation_verbs``/``accusation_nouns``; issue 9, session 26): a
+        verb whose clause is, through its heads, the complement of an accusation noun ("der
+        Vorwurf, dass X Druck ausübe", "hegt den Verdacht, dass …") or the finite complement
+        of an accusation verb ("warf ihr vor, dass …"; a zu-infinitive is kept: "warf der
+        SPÖ vor, eine Reform blockiert zu haben"), a verb before a closing "…, so der
+        Vorwurf", or an event noun that an accusation verb takes as its object ("warf
+        Russland den Beschuss vor"). The accusation itself (112) is coded by its own verb.
+        Returns False for other tokens."""
+        from ..language.clauses import zu_infinitive
+
+        doc = trigger.doc
+        lo, hi = self.sent_bounds(trigger)
+        if trigger.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(trigger):
+            head = trigger.head
+            return head.i != trigger.i and self.role(trigger) == "obj" and self._is_accusation(head, nouns=False)
+
+        def infinitival(tok: Token) -> bool:  # "anzugreifen", "blockiert zu haben"
+            return zu_infinitive(tok) or any(x.lower_ == "zu" and x.i + 1 < len(doc) and doc[x.i + 1].pos_ in ("VERB", "AUX")
+                                             for x in tok.subtree)
+
+        def accusation_before(tok: Token, limit: int) -> bool:
+            return any(c.i < limit and c.pos_ in ("NOUN", "PROPN") and self._is_accusation(c) for c in tok.children)
+
+        t, steps = trigger, 0
+        while t.head.i != t.i and lo <= t.head.i < hi and steps < 8:
+            head = t.head
+            clause = self.role(t) in ("ccomp", "xcomp", "acl", "advcl") or t.dep_ in ("acl", "xcomp", "ccomp", "parataxis") \
+                or any(c.lower_ == "dass" for c in t.children)  # a dass-clause whatever the parse calls it
+            if clause and head.i != trigger.i and (accusation_before(head, t.i) or (self._is_accusation(head) and (
+                    head.pos_ in ("NOUN", "PROPN") or not infinitival(t)))):
+                # "der Vorwurf, dass …", "hegt den Verdacht, dass …", "warf ihr vor, dass …"; not a
+                # verb's zu-infinitive ("warf der SPÖ vor, eine Reform blockiert zu haben": the
+                # events audit s25-root labels that act as an event)
+                return True
+            if clause and t.i == trigger.i and t.dep_ in ("ccomp", "parataxis") and accusation_before(t, t.i) \
+                    and any(x.text == "," for x in doc[lo:t.i]):
+                return True  # "Nach Vorwürfen der Medien, X seien getötet worden, leitete …" (the parse's ccomp)
+            t, steps = head, steps + 1
+        # "…, so der Vorwurf": the sentence before the closing attribution is the content
+        return any(n.i > trigger.i and n.pos_ in ("NOUN", "PROPN") and self._is_accusation(n)
+                   and any(doc[k].lower_ == "so" for k in range(max(lo, n.i - 3), n.i))
+                   for n in doc[trigger.i + 1:hi])
+
     def _names_accident(self, sent: Span) -> bool:
         """Whether a noun of ``sent`` names an accident or natural disaster: its lemma is, or
         ends with, one of the lexicon's ``accident_nouns`` ("Arbeitsunfällen", "Lawinenunglück")."""
@@ -1973,9 +2073,11 @@ class EventCoder(ArgumentsMixin):
             s_tok = self._mittelfeld_subject(verb) or s_tok
             t_tok = [t for t in t_tok if t.i not in {x.i for x in s_tok}]
         srcs = self._resolved_args(doc, verb, s_tok)
-        if self.lex.claim_nouns and not any(a.actor for a in srcs):
+        if (self.lex.claim_nouns or self.lex.claim_verbs) and not any(a.actor for a in srcs):
             # "claimed responsibility for the attack": the claimant is the attack's author
             claimant = self._claimant(verb)
+            if claimant and self.lang == "de" and self.ontology.lookup(p.code).quad_class != 4:
+                claimant = []  # "bekannte sich zur Zusammenarbeit": a commitment, no claimed act
             if claimant:
                 srcs = self._resolved_args(doc, verb, claimant)
         if p.nominal and self.lang == "de" and self._so_der_vorwurf(verb) and not any(self._has_actor(doc, t) for t in t_tok):
@@ -2050,7 +2152,16 @@ class EventCoder(ArgumentsMixin):
         helicopter"): who claims an act is its author. The noun (``claim_nouns`` of
         ``syntax.yaml``) must be the object of a claiming verb (``claim_verbs``: not "bears
         responsibility for", which blames) and the trigger, or the noun phrase it modifies,
-        its "for" phrase; [] otherwise."""
+        its "for" phrase; [] otherwise. German (no claim nouns): the subject of a claiming
+        verb (``claim_verbs``: "bekennen") whose "zu" phrase is ``trigger`` ("Zu den
+        Angriffen bekannte sich die IS-Miliz")."""
+        if self.lang == "de":
+            head = trigger.head
+            if trigger.pos_ in ("NOUN", "PROPN") and head.i != trigger.i and head.pos_ in ("VERB", "AUX") \
+                    and any(k in self.lex.claim_verbs for k in self.trigger_keys(head)) \
+                    and any(c.lower_ in ("zu", "zum", "zur") for c in trigger.children if self.lex.role(c.dep_) == "case"):
+                return self.subjects(head)
+            return []
         tok = trigger
         for _ in range(2):
             head = tok.head

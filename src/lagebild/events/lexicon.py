@@ -49,6 +49,15 @@ class Lexicon:
     agentive_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a known source
     claim_nouns: FrozenSet[str] = frozenset()  # "claimed responsibility for X": the claimant did X
     claim_verbs: FrozenSet[str] = frozenset()  # the verbs that claim it ("claim", "take")
+    # accusations whose content is no event of its own ("warf Y vor, … zu haben", "der
+    # Vorwurf, dass …"; syntax.yaml, German): verbs and nouns, lower-case lemmas
+    accusation_verbs: FrozenSet[str] = frozenset()
+    accusation_nouns: FrozenSet[str] = frozenset()
+    # roots of verbs whose object noun, when it chose the verb's code, names an act that did
+    # not happen ("forderte den Rückzug"; syntax.yaml object_act_roots, German)
+    object_act_roots: FrozenSet[str] = frozenset()
+    # words that open a purpose clause ("damit"), whose act is no event (German)
+    purpose_marks: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -271,6 +280,10 @@ def load_lexicon(lang: str) -> Lexicon:
         agentive_roots=per_lang("agentive_roots"),
         claim_nouns=per_lang("claim_nouns"),
         claim_verbs=per_lang("claim_verbs"),
+        accusation_verbs=per_lang("accusation_verbs"),
+        accusation_nouns=per_lang("accusation_nouns"),
+        object_act_roots=per_lang("object_act_roots"),
+        purpose_marks=per_lang("purpose_marks"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
