@@ -132,7 +132,7 @@ def ingest_cli(
 
 
 # the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
-PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
+PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]", "[W162]")
 SHOWN = 20  # partial documents named after the summary; the rest are counted
 
 
