@@ -191,3 +191,30 @@ def test_forecasts_table_keeps_the_text_readable_on_narrow_terminals(tmp_path, w
     for word in ("Kampagnenleitung", "Verhandlungen", "d00000:f0", "2025-04-19", "0.75", "Waffenruhe"):
         assert any(word in line for line in lines), (word, lines)
     assert any("if: wenn" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_show_keeps_words_whole_on_narrow_terminals(tmp_path, width, narrow):
+    """`make demo` ends with `show` at 80 columns, where the eight columns of the events
+    table folded words into pieces ("sanctio|ns", "per:marco_rubi|o"); below 110 columns
+    source → target stand over the CAMEO code, modality, date and issue share a cell, the
+    actor's id stands under its name and a forecast's p and horizon under its holder."""
+    from lagebild.schemas import Forecast
+
+    db = tmp_path / "s.duckdb"
+    doc = _doc(0)
+    doc.actors[0].role = "Präsident Russlands"
+    doc.events[0].cameo_name = "Accuse, not specified below"
+    doc.events[0].sentence = "Ukraine's president urged European governments to impose new sanctions on Moscow."
+    doc.forecasts = [Forecast(holder="putin", text="Die Kampagnenleitung wird Verhandlungen ankündigen",
+                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
+                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
+    with Store(db) as store:
+        store.save(doc)
+    lines = _lines_at_width(width, ["show", "d00000", "--db", str(db)])
+    for word in ("Wladimir Putin", "Wolodymyr Selenskyj", "Accuse,", "sanctions", "governments",
+                 "Präsident Russlands", "Kampagnenleitung", "Verhandlungen", "Waffenruhe", "0.75", "2025-05-31",
+                 "asserted", "2025-04-19"):
+        assert any(word in line for line in lines), (word, "\n".join(lines))
+    assert any("Wladimir Putin →" in line for line in lines) == narrow
+    assert any("if: wenn" in line for line in lines) == narrow

@@ -86,3 +86,12 @@ def test_an_existing_folder_is_written_into(tmp_path):
     with Store(str(tmp_path / "out" / "news.duckdb")) as store:
         assert export(store, tmp_path / "out" / "docs.jsonl") == 0
     assert (tmp_path / "out" / "docs.jsonl").exists()
+
+
+def test_score_plot_into_a_missing_folder_is_e054(tmp_path):
+    db = tmp_path / "news.duckdb"
+    with Store(str(db)) as store:
+        store.backend
+    res = _cli("score", "--plot", tmp_path / "no_such_folder" / "rel.svg", "--db", db)
+    assert res.exit_code == 2 and "[E054]" in res.output and "bug" not in res.output, res.output
+    assert not (tmp_path / "no_such_folder").exists()
