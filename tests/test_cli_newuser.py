@@ -218,3 +218,23 @@ def test_show_keeps_words_whole_on_narrow_terminals(tmp_path, width, narrow):
         assert any(word in line for line in lines), (word, "\n".join(lines))
     assert any("Wladimir Putin →" in line for line in lines) == narrow
     assert any("if: wenn" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_resolve_queue_keeps_the_text_readable_on_narrow_terminals(tmp_path, width, narrow):
+    """At 100 columns the seven columns of `resolve` folded the forecast text into a
+    13-character strip; below 110 columns holder, p and status stand under the id and the
+    proposal under the candidates."""
+    from lagebild.schemas import Forecast
+
+    db = tmp_path / "r.duckdb"
+    doc = _doc(0)
+    doc.forecasts = [Forecast(holder="putin", text="Die Kampagnenleitung wird Verhandlungen ankündigen",
+                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
+                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
+    with Store(db) as store:
+        store.save(doc)
+    lines = _lines_at_width(width, ["resolve", "--as-of", "2026-12-31", "--db", str(db)])
+    for word in ("d00000:f0", "Wladimir Putin", "Kampagnenleitung", "Verhandlungen", "Waffenruhe", "0.75"):
+        assert any(word in line for line in lines), (word, "\n".join(lines))
+    assert any("p 0.75" in line for line in lines) == narrow
