@@ -222,7 +222,9 @@ case("text-gz-truncated", "crash", 1, warns=["W157"], check=lambda docs: _assert
     lambda d: (d / "a.txt.gz").write_bytes(gzip.compress((UMLAUT_TEXT + "\n\n" + "Mehr Text folgt hier. " * 2000).encode())[:-200])
 )
 case("text-gz-garbage", "crash", 0, errors=["E152"])(_txt("a.txt.gz", b"\x1f\x8b\x08\x00garbage" + bytes(range(256))))
-case("text-not-gzip-named-gz", "crash", 0, errors=["E152"])(_txt("a.txt.gz", UMLAUT_TEXT.encode()))
+# a .gz name on plain bytes is read as it is, as `zcat -f` does (a page saved by an HTTP
+# client that undid its Content-Encoding; the bytes Ray's reader hands over decompressed)
+case("text-not-gzip-named-gz", "crash", 1)(_txt("a.txt.gz", UMLAUT_TEXT.encode()))
 
 
 def _assert_in(docs: List[dict], *words: str) -> None:

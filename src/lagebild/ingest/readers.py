@@ -106,9 +106,10 @@ def _read_head(path: Path, size: int = 4096) -> bytes:
 
 
 def is_gzip(path: Path) -> bool:
-    """A ``.gz`` name, or the gzip magic bytes at the start."""
-    if path.name.lower().endswith(".gz"):
-        return True
+    """The gzip magic bytes (``1f 8b``) at the start, whatever the name. A ``.gz`` name
+    without them is read as it is: a page saved by an HTTP client that already undid its
+    Content-Encoding, or the bytes Ray's file reader (pyarrow) hands over already
+    decompressed by the name, were "[E152] … incorrect header check" and lost."""
     try:
         with open(path, "rb") as fh:
             return fh.read(2) == b"\x1f\x8b"
