@@ -174,10 +174,11 @@ def windows(text: str, limit: Optional[int] = None) -> List[Tuple[int, int]]:
 def analysis_limit() -> Optional[int]:
     """The most characters of a document that are analysed: ``$LAGEBILD_MAX_CHARS`` when
     set (a whole number; 0 or below: no limit), else :data:`MAX_CHARS` (read at call
-    time). None means no limit. Raises ValueError (E052) for a value that is not a number."""
+    time). None means no limit. Raises :class:`~lagebild.errors.LagebildError` (E052) for
+    a value that is not a whole number (the CLI checks it before anything is read)."""
     import os
 
-    from .errors import Errors
+    from .errors import Errors, LagebildError
 
     raw = os.environ.get("LAGEBILD_MAX_CHARS", "").strip()
     if not raw:
@@ -185,7 +186,7 @@ def analysis_limit() -> Optional[int]:
     try:
         value = int(raw.replace("_", ""))
     except ValueError:
-        raise ValueError(Errors.E052.format(value=raw)) from None
+        raise LagebildError(Errors.E052.format(value=raw)) from None
     return value if value > 0 else None
 
 

@@ -51,7 +51,9 @@ def test_analysis_limit_from_the_environment(env, expected, monkeypatch):
 @pytest.mark.parametrize("env", ["zehn", "1e5", "10k"])
 def test_analysis_limit_refuses_what_is_not_a_number(env, monkeypatch):
     monkeypatch.setenv("LAGEBILD_MAX_CHARS", env)
-    with pytest.raises(ValueError, match=r"^\[E052\]"):
+    from lagebild.errors import LagebildError
+
+    with pytest.raises(LagebildError, match=r"^\[E052\]"):
         pipeline.analysis_limit()
 
 
@@ -112,3 +114,17 @@ def test_ingest_names_the_partial_document_with_w162(tmp_path, monkeypatch):
     docs = {json.loads(line)["source"].rsplit("/", 1)[-1]: json.loads(line) for line in out.read_text().splitlines()}
     assert docs["long.txt"]["partial"] and not docs["short.txt"]["partial"]
     assert len(docs["long.txt"]["text"]) > 3000
+
+
+@pytest.mark.parametrize("verb", ["ingest", "analyze"])
+def test_a_bad_limit_is_a_coded_usage_error(verb, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    monkeypatch.setenv("LAGEBILD_MAX_CHARS", "viel")
+    (tmp_path / "a.txt").write_text("Kurze Meldung. Anna Beispiel. 14.03.2025.\n\n" + SENTENCE, encoding="utf-8")
+    args = [verb, str(tmp_path / "a.txt")] + (["--db", str(tmp_path / "n.duckdb")] if verb == "ingest" else [])
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2 and "[E052]" in res.output and "bug" not in res.output, res.output
+    assert not (tmp_path / "n.duckdb").exists()
