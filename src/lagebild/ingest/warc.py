@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional
 
 from ..errors import Errors, LagebildError, Warnings
 from .build import article_from_html
@@ -172,6 +172,9 @@ class _Noted(str):
 
 @readers.register("warc")
 def read_warc(path: Path) -> Iterator[Item]:
+    """The articles of the HTML response records of the WARC file ``path`` (plain or
+    gzipped), and a coded failure for each record or stretch that cannot be read (see the
+    module docstring); a broken record never ends the archive."""
     name = display_path(path)
     if not _read_head(path, 64).lstrip().startswith(b"WARC/"):
         yield IngestFailure(name, Errors.E154.format(path=name))
