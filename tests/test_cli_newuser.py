@@ -173,21 +173,60 @@ def test_documents_table_leaves_the_title_room_on_narrow_terminals(tmp_path, wid
     assert any("a/e/s/f" in line for line in lines) == narrow
 
 
+def _store_with_forecast(tmp_path, holder: str, doc: Document = None):
+    """A store holding ``doc`` (default ``_doc(0)``) with one conditional forecast of
+    ``holder`` whose words are long (a table that folds them shows it)."""
+    from lagebild.schemas import Forecast
+
+    db = tmp_path / "f.duckdb"
+    doc = doc or _doc(0)
+    doc.forecasts = [Forecast(holder=holder, text="Die Kampagnenleitung wird Verhandlungen ankündigen",
+                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
+                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
+    with Store(db) as store:
+        store.save(doc)
+    return db
+
+
 @pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
 def test_forecasts_table_keeps_the_text_readable_on_narrow_terminals(tmp_path, width, narrow):
     """At 80 columns the eight columns of `forecasts` folded the forecast into 4-letter
     pieces ("SPÖ-|Kamp|agne"); below 110 columns p and status stand under the holder,
     condition and horizon under the text, and the text's words stay whole."""
-    from lagebild.schemas import Forecast
-
-    db = tmp_path / "f.duckdb"
-    doc = _doc(0)
-    doc.forecasts = [Forecast(holder="author", text="Die Kampagnenleitung wird Verhandlungen ankündigen",
-                              condition="wenn die Waffenruhe hält", probability=0.75, span=(0, 10),
-                              horizon={"start": "2025-04-20", "end": "2025-05-31"})]
-    with Store(db) as store:
-        store.save(doc)
+    db = _store_with_forecast(tmp_path, "author")
     lines = _lines_at_width(width, ["forecasts", "--db", str(db)])
     for word in ("Kampagnenleitung", "Verhandlungen", "d00000:f0", "2025-04-19", "0.75", "Waffenruhe"):
         assert any(word in line for line in lines), (word, lines)
     assert any("if: wenn" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_show_keeps_words_whole_on_narrow_terminals(tmp_path, width, narrow):
+    """`make demo` ends with `show` at 80 columns, where the eight columns of the events
+    table folded words into pieces ("sanctio|ns", "per:marco_rubi|o"); below 110 columns
+    source → target stand over the CAMEO code, modality, date and issue share a cell, the
+    actor's id stands under its name and a forecast's p and horizon under its holder."""
+    doc = _doc(0)
+    doc.actors[0].role = "Präsident Russlands"
+    doc.events[0].cameo_name = "Accuse, not specified below"
+    doc.events[0].sentence = "Ukraine's president urged European governments to impose new sanctions on Moscow."
+    db = _store_with_forecast(tmp_path, "putin", doc)
+    lines = _lines_at_width(width, ["show", "d00000", "--db", str(db)])
+    for word in ("Wladimir Putin", "Wolodymyr Selenskyj", "Accuse,", "sanctions", "governments",
+                 "Präsident Russlands", "Kampagnenleitung", "Verhandlungen", "Waffenruhe", "0.75", "2025-05-31",
+                 "asserted", "2025-04-19"):
+        assert any(word in line for line in lines), (word, "\n".join(lines))
+    assert any("Wladimir Putin →" in line for line in lines) == narrow
+    assert any("if: wenn" in line for line in lines) == narrow
+
+
+@pytest.mark.parametrize("width, narrow", [(80, True), (100, True), (130, False)])
+def test_resolve_queue_keeps_the_text_readable_on_narrow_terminals(tmp_path, width, narrow):
+    """At 100 columns the seven columns of `resolve` folded the forecast text into a
+    13-character strip; below 110 columns holder, p and status stand under the id and the
+    proposal under the candidates."""
+    db = _store_with_forecast(tmp_path, "putin")
+    lines = _lines_at_width(width, ["resolve", "--as-of", "2026-12-31", "--db", str(db)])
+    for word in ("d00000:f0", "Wladimir Putin", "Kampagnenleitung", "Verhandlungen", "Waffenruhe", "0.75"):
+        assert any(word in line for line in lines), (word, "\n".join(lines))
+    assert any("p 0.75" in line for line in lines) == narrow

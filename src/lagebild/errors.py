@@ -51,7 +51,7 @@ class Errors(metaclass=_Coded):
     E012 = "Unknown export format {fmt!r}; choose one of {choices}"
     E013 = "Cannot load language model {name!r}: {msg}"
     E014 = "Unsupported language {lang!r}; supported: {supported}"
-    E015 = "The database {db} is in use by another process or cannot be opened: {msg}"
+    E015 = "The database {db} cannot be opened: {msg}"
     E016 = "Feed could not be parsed: {path}: {msg}"
     E017 = "WARC file could not be read: {path}: {msg}"
     # forecast resolution and scorecards (E13x)
@@ -99,6 +99,14 @@ class Errors(metaclass=_Coded):
             "parquet or gdelt (GDELT's tab-separated event table), or name the file .jsonl, .csv or .parquet")
     E051 = ("Cannot serve on {host}:{port}: {msg} (another `lagebild serve`, or another program, may "
             "hold the port); choose another with --port")
+    E052 = "$LAGEBILD_MAX_CHARS must be a whole number of characters (0: no limit), not {value!r}"
+    E053 = ("{db} is not a DuckDB database: it is {kind}. Check --db (or $LAGEBILD_DB): a lagebild store "
+            "is a .duckdb file written by `lagebild ingest --db FILE`, or a postgresql:// URL")
+    E054 = ("The folder {folder} does not exist, so {path} cannot be written: lagebild creates files, not "
+            "folders (a mistyped folder would otherwise become a new one). Check the path, or create the "
+            "folder first (mkdir -p {folder})")
+    E055 = ("{path} is a DuckDB database, not an article: a lagebild store is read with `lagebild documents`, "
+            "`show` or `export --db {path}`; `export` writes JSON Lines that `ingest` reads back")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
@@ -138,6 +146,12 @@ class Warnings(metaclass=_Coded):
     # re-ingest (W16x)
     W160 = ("{source}: the text changed since it was stored as document {old}; the new version is stored as "
             "{new} and the earlier one is kept (both count in incidents and scorecards)")
+    W163 = ("Unexpected bytes at byte {offset} of {path}, after the end the WARC record before them "
+            "declares: its Content-Length is probably too short and that record may be cut")
+    W162 = ("Text of {chars} characters is longer than the analysis limit: only its first {analysed} "
+            "characters were analysed (actors, events, statements and forecasts after them are missing) "
+            "and the result is partial; the whole text is stored. $LAGEBILD_MAX_CHARS sets the limit "
+            "(0: none; about 3.5 CPU s per 1,000 sentences)")
     W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
             "it is stored once, under the later source")
 

@@ -32,6 +32,15 @@ CONFIG_PATH = Path(__file__).parent / "config" / "default.cfg"
 WINDOW_CHARS = 100_000
 RUNON_CHARS = 10_000  # a window with no paragraph, line or sentence end is at most this long
 
+# The most characters of one document that are analysed (``$LAGEBILD_MAX_CHARS``
+# overrides it; 0 means no limit). The analysis costs CPU in proportion to the sentences:
+# ~3.5 CPU s per 1,000 short sentences (measured on "Putin droht der Ukraine. " * n, fast
+# pipeline), so a 1.25 MB one-line text of 50,000 sentences took minutes. 200,000
+# characters is six times the longest article of the 10kGNAD news (32,600) and costs
+# seconds; a longer text is stored whole, analysed up to this limit (cut at a paragraph,
+# line or sentence end) and marked partial with warning W162.
+MAX_CHARS = 200_000
+
 
 def pipeline_config(path: Path = CONFIG_PATH) -> List[Tuple[str, str]]:
     """``[(factory name, module that registers it)]`` from the ``[components]`` section."""
@@ -162,6 +171,55 @@ def windows(text: str, limit: Optional[int] = None) -> List[Tuple[int, int]]:
     return spans
 
 
+def analysis_limit() -> Optional[int]:
+    """The most characters of a document that are analysed: ``$LAGEBILD_MAX_CHARS`` when
+    set (a whole number; 0 or below: no limit), else :data:`MAX_CHARS` (read at call
+    time). None means no limit. Raises :class:`~lagebild.errors.LagebildError` (E052) for
+    a value that is not a whole number (the CLI checks it before anything is read)."""
+    import os
+
+    from .errors import Errors, LagebildError
+
+    raw = os.environ.get("LAGEBILD_MAX_CHARS", "").strip()
+    if not raw:
+        return MAX_CHARS if MAX_CHARS and MAX_CHARS > 0 else None
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise LagebildError(Errors.E052.format(value=raw)) from None
+    return value if value > 0 else None
+
+
+def analysed_end(text: str, limit: Optional[int] = None) -> int:
+    """Where the analysed part of ``text`` ends: ``len(text)`` when it is no longer than
+    ``limit`` (default :func:`analysis_limit`; None: no limit), else the end of the last
+    paragraph break, line break or sentence end (". ") in the second half of the first
+    ``limit`` characters, else after the last space there, else ``limit`` itself."""
+    if limit is None:
+        limit = analysis_limit()
+    if limit is None or len(text) <= limit:
+        return len(text)
+    floor = limit // 2
+    for sep in ("\n\n", "\n", ". ", " "):
+        i = text.rfind(sep, floor, limit)
+        if i >= 0:
+            return i + len(sep)
+    return limit
+
+
+def limit_analysis(article: Article) -> int:
+    """The end of the part of ``article.text`` to analyse (:func:`analysed_end`); when it
+    is short of the text, the article is marked partial and gets warning W162 (once, however
+    often it is analysed). The text itself is kept whole: it is stored and offsets index it."""
+    end = analysed_end(article.text)
+    if end < len(article.text):
+        article.partial = True
+        note = Warnings.W162.format(chars=len(article.text), analysed=end)
+        if note not in article.warnings:
+            article.warnings.append(note)
+    return end
+
+
 def _shift_pair(pair, offset: int):  # type: ignore[no-untyped-def]
     return None if pair is None else (pair[0] + offset, pair[1] + offset)
 
@@ -175,13 +233,15 @@ def _shift_event_ref(ref: str, offset: int) -> str:
 
 def _analyze_windowed(
     nlp: Language, article: Article, *, model: Optional[str], with_tokens: bool,
-    on_doc: Optional[Callable[[Doc], None]] = None,
+    on_doc: Optional[Callable[[Doc], None]] = None, end: Optional[int] = None,
 ) -> Document:
     """Analyse a long ``article`` window by window (one Doc in memory at a time) and
     merge: actors by id (mentions concatenated), events/statements/forecasts in order,
-    every character offset shifted into ``article.text``."""
-    spans = windows(article.text)
-    article.warnings.append(Warnings.W155.format(chars=len(article.text), windows=len(spans)))
+    every character offset shifted into ``article.text``. ``end``: analyse only
+    ``article.text[:end]`` (the analysis limit, :func:`limit_analysis`; default: all)."""
+    end = len(article.text) if end is None else end
+    spans = windows(article.text[:end])
+    article.warnings.append(Warnings.W155.format(chars=end, windows=len(spans)))
     merged: Optional[Document] = None
     actors: Dict[str, object] = {}
     for start, end in spans:
@@ -302,25 +362,32 @@ def analyze_batch(
         name = model or f"{nlp.lang}_{nlp.meta.get('name', '')}"
         for i in indices:
             articles[i].warnings.extend(w for w in load_warnings if w not in articles[i].warnings)
-        long = [i for i in indices if len(articles[i].text) > WINDOW_CHARS]
+        # the analysed part of each text (the whole text up to the analysis limit)
+        ends = {i: limit_analysis(articles[i]) for i in indices}
+        long = [i for i in indices if ends[i] > WINDOW_CHARS]
         for i in long:
             try:
                 results[i] = _analyze_windowed(
                     nlp, articles[i], model=name, with_tokens=with_tokens,
-                    on_doc=None if on_doc is None else (lambda doc, i=i: on_doc(i, doc)),
+                    on_doc=None if on_doc is None else (lambda doc, i=i: on_doc(i, doc)), end=ends[i],
                 )
             except Exception as e:  # noqa: BLE001 - reported per document
                 results[i] = e
-        indices = [i for i in indices if len(articles[i].text) <= WINDOW_CHARS]
+        indices = [i for i in indices if ends[i] <= WINDOW_CHARS]
+
+        def prepared(i: int) -> Doc:
+            text = articles[i].text
+            return _prepare(nlp, articles[i], text if ends[i] >= len(text) else text[: ends[i]])
+
         try:
             docs: List[Union[Doc, Exception]] = list(
-                nlp.pipe([_prepare(nlp, articles[i]) for i in indices], batch_size=max(1, len(indices)))
+                nlp.pipe([prepared(i) for i in indices], batch_size=max(1, len(indices)))
             )
         except Exception:  # noqa: BLE001 - find the document that failed, one by one
             docs = []
             for i in indices:
                 try:
-                    docs.append(nlp(_prepare(nlp, articles[i])))
+                    docs.append(nlp(prepared(i)))
                 except Exception as e:  # noqa: BLE001
                     docs.append(e)
         for i, doc in zip(indices, docs):

@@ -104,3 +104,98 @@ def test_long_document_in_the_browser(duckdb_store, monkeypatch, live_server):
             assert page.locator("#rec-e0").is_visible()
             assert errors == []
             browser.close()
+
+
+# ------------------------------------------------------------------ a long text in parts
+# a 1.25 MB one-line text made a 7.2 MB page; the view now shows a long text in parts of
+# TEXT_PART_CHARS (?part=2 …), each with the highlights and records that start in it
+
+
+@pytest.mark.parametrize(
+    "construction,text,size,expected",
+    [
+        ("short text: one part", "Ein Satz.", 100, [(0, 9)]),
+        ("empty text: one empty part", "", 100, [(0, 0)]),
+        ("cut after a paragraph break", "a" * 70 + "\n\n" + "b" * 70, 100, [(0, 72), (72, 142)]),
+        ("cut after a line break", "a" * 70 + "\n" + "b" * 70, 100, [(0, 71), (71, 141)]),
+        ("cut after a sentence end", "Satz eins ist hier. " * 7, 100, [(0, 100), (100, 140)]),
+        ("one line of words: cut after a space", "wort " * 50, 100, [(0, 100), (100, 200), (200, 250)]),
+        ("no space at all: cut hard", "x" * 250, 100, [(0, 100), (100, 200), (200, 250)]),
+    ],
+)
+def test_text_parts_grid(construction, text, size, expected):
+    parts = view.text_parts(text, size)
+    assert parts == expected, construction
+    assert "".join(text[s:e] for s, e in parts) == text
+
+
+def test_segments_of_a_part_are_that_part_with_clipped_highlights():
+    from lagebild.serve.highlight import segments
+
+    text = "Alpha trifft Beta. " * 10
+    doc = {"text": text, "actors": [{"mentions": [[0, 5], [19, 24], [180, 185]]}],
+           "events": [{"span": [15, 25]}], "statements": [], "forecasts": []}
+    segs = segments(doc, 20, 60)
+    assert "".join(s["text"] for s in segs) == text[20:60]
+    assert segs[0]["refs"] == ["a0", "e0"] and segs[0]["text"] == text[20:24]  # clipped at 20
+    assert not any("a0" in s["refs"] for s in segments(doc, 30, 60))
+
+
+def test_shown_with_a_span_keeps_the_stored_indices():
+    doc = {"text": "x" * 100, "events": [{"span": [i * 10, i * 10 + 5]} for i in range(10)],
+           "statements": [{"span": [55, 60]}], "forecasts": []}
+    part, cut = view.shown(doc, limit=300, span=(50, 80))
+    assert part["indices"] == {"events": [5, 6, 7], "statements": [0], "forecasts": []}
+    assert cut == {}
+    from lagebild.serve.highlight import spans
+
+    assert sorted(ref for _, _, ref in spans(part)) == ["e5", "e6", "e7", "s0"]
+
+
+@pytest.fixture
+def parts_client(duckdb_store, monkeypatch):
+    from fastapi.testclient import TestClient
+    from lagebild.serve import create_app
+
+    monkeypatch.setattr(view, "TEXT_PART_CHARS", 60)
+    return TestClient(create_app(duckdb_store), raise_server_exceptions=False)
+
+
+def test_a_long_text_is_shown_in_parts(parts_client):
+    items = parts_client.get("/api/documents", params={"limit": 100}).json()["items"]
+    full = None
+    for item in sorted(items, key=lambda d: -d["n_events"]):
+        candidate = parts_client.get(f"/documents/{item['id']}.json").json()
+        if len(candidate["text"]) > 180 and len(candidate["events"]) >= 2:
+            full = candidate
+            break
+    assert full is not None, "the test store needs a document of over 180 characters with events"
+    parts = view.text_parts(full["text"], 60)
+    assert len(parts) >= 3
+    seen_events = set()
+    for k, (start, end) in enumerate(parts, 1):
+        res = parts_client.get(f"/documents/{full['id']}", params={"part": k})
+        assert res.status_code == 200
+        html = res.text
+        assert f"part {k} of {len(parts)}" in html
+        # the text of this part only (escaped as HTML; compare a stretch without markup)
+        text_div = html.split('id="doc-text">', 1)[1].split("</div>", 1)[0]
+        assert len(re.sub(r"<[^>]+>", "", text_div)) < 60 * 2
+        for ref in re.findall(r'id="rec-e(\d+)"', html):
+            i = int(ref)
+            assert start <= full["events"][i]["span"][0] < end  # the stored index, on its part
+            seen_events.add(i)
+        assert f"{len(full['events'])} in the document" in html
+    assert seen_events == set(range(len(full["events"])))  # every event is on one part
+    res = parts_client.get(f"/documents/{full['id']}", params={"part": len(parts) + 1})
+    assert res.status_code == 404 and f"{len(parts)} part(s)" in res.text
+
+
+def test_a_short_text_has_no_parts(duckdb_store):
+    from fastapi.testclient import TestClient
+    from lagebild.serve import create_app
+
+    client = TestClient(create_app(duckdb_store))
+    summary = _rich_doc(client)
+    html = client.get(f"/documents/{summary['id']}").text
+    assert 'class="warn parts"' not in html

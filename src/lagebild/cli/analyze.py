@@ -11,7 +11,7 @@ import typer
 from ..batch import analyze_items
 from ..ingest.readers import IngestFailure, iter_items
 from ._render import render_document
-from ._util import Lang, PipelineOption, app, console, err_console, lang_value, safe
+from ._util import NARROW, Lang, PipelineOption, app, console, err_console, lang_value, safe
 
 
 class AnalyzeFormat(str, Enum):
@@ -72,7 +72,7 @@ def analyze_cli(
             print_failure(result)
             continue
         if fmt is AnalyzeFormat.table:
-            console.print(render_document(result))
+            console.print(render_document(result, narrow=console.width < NARROW))
         elif one:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:

@@ -80,7 +80,7 @@ def show_cli(
     if fmt is ShowFormat.json:
         typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
-        console.print(render_document(doc, text_chars=100_000))
+        console.print(render_document(doc, text_chars=100_000, narrow=console.width < NARROW))
 
 
 __all__ = ["documents_cli", "show_cli", "safe"]

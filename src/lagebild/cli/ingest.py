@@ -132,7 +132,7 @@ def ingest_cli(
 
 
 # the warnings that make a result partial (a cut text, truncated HTML, a truncated archive)
-PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]")
+PARTIAL_WARNINGS = ("[W003]", "[W005]", "[W157]", "[W162]")
 SHOWN = 20  # partial documents named after the summary; the rest are counted
 
 
@@ -141,10 +141,13 @@ def _check_pipeline(language: Optional[str], model: Optional[str]) -> None:
     $LAGEBILD_PIPELINE) for a language that has trained encoder heads (German) and the
     [encoder] extra is missing. Checked before the store is opened: the error used to come
     with the first German document, after an empty database file had been created. A batch
-    forced to a language without heads (--lang en) runs: it gets the fast pipeline and W170."""
+    forced to a language without heads (--lang en) runs: it gets the fast pipeline and W170.
+    Also E052 for a $LAGEBILD_MAX_CHARS that is not a whole number."""
     from ..language import MODELS_DIR, available_models
     from ..language.accurate import heads_directory, pipeline_choice, require_torch
+    from ..pipeline import analysis_limit
 
+    analysis_limit()  # [E052] for a $LAGEBILD_MAX_CHARS that is no number, before anything is read
     if pipeline_choice(None) != "accurate":
         return
     langs = [language] if language else list(available_models())

@@ -16,7 +16,7 @@ from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
 from ..resolve.decisions import premature
 from ..store import Store
-from ._util import DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
+from ._util import NARROW, DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
 Outcome = Enum("Outcome", {o: o for o in OUTCOMES}, type=str)  # type: ignore[misc]
 
@@ -123,10 +123,19 @@ def _echo(fmt: str, row: dict, line: str) -> None:
 
 
 def _queue_table(items: list, db: str, title: str = "") -> None:
+    """The resolution queue as a table; below :data:`~lagebild.cli._util.NARROW` columns
+    in three columns (holder, p and status under the id; the proposal under the
+    candidates): at 100 columns the seven columns folded the forecast text into a
+    13-character strip."""
     title = title or f"{len(items)} forecasts awaiting a decision in {redact_db(db)}"
+    narrow = console.width < NARROW
     table = Table(title=plain(title), title_justify="left", show_lines=True)
-    for col in ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"):
-        table.add_column(col, overflow="fold", no_wrap=col == "forecast")  # an id to copy: never broken
+    columns = (("forecast", "text / condition", "candidates (score: why) / proposal") if narrow else
+               ("forecast", "holder", "p", "status", "text / condition", "candidates (score: why)", "proposal"))
+    for col in columns:
+        # an id to copy: never broken (narrow: the column also holds holder and status; the
+        # id is one word, which rich keeps whole while the column can hold it)
+        table.add_column(col, overflow="fold", no_wrap=col == "forecast" and not narrow)
     for it in items:
         cands = "\n".join(
             f"{c['event_id']} {c['score']:.2f}: {c['cameo']} {c['source'] or '-'}→{c['target'] or '-'} on {c['date']}; "
@@ -137,10 +146,13 @@ def _queue_table(items: list, db: str, title: str = "") -> None:
         prop = it["proposal"]
         dec = it.get("decision")
         status = f"resolved: {dec['outcome']} (decision {dec['seq']}, {dec['decided_by']})" if dec else it["status"]
-        table.add_row(*cells(
-            it["forecast_id"], it["holder"], "" if it["probability"] is None else f"{it['probability']:.2f}",
-            status, text, cands, f"{prop['outcome']}: {prop['reason']}" if prop else "",
-        ))
+        p = "" if it["probability"] is None else f"{it['probability']:.2f}"
+        proposal = f"{prop['outcome']}: {prop['reason']}" if prop else ""
+        if narrow:
+            who = "\n".join(v for v in (it["forecast_id"], it["holder"], p and f"p {p}", status) if v)
+            table.add_row(*cells(who, text, "\n".join(v for v in (cands, proposal and f"proposal: {proposal}") if v)))
+        else:
+            table.add_row(*cells(it["forecast_id"], it["holder"], p, status, text, cands, proposal))
     console.print(table, markup=False)
 
 

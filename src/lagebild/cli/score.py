@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..errors import Errors, LagebildError, redact_db
 from ..resolve import reliability_diagram, scorecards
+from ..store.backends import missing_folder
 from ._util import DbOption, ShowFormat, app, cells, console, err_console, open_store, plain
 
 
@@ -43,6 +44,9 @@ def score_cli(
             raise typer.BadParameter(f"--since must be an ISO date (YYYY-MM-DD), not {since!r}") from e
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         err_console.print(Errors.E135.format(path=str(plot)), style="red", markup=False)
+        raise typer.Exit(2)
+    if plot is not None and missing_folder(plot) is not None:  # was a FileNotFoundError "bug" after scoring
+        err_console.print(Errors.E054.format(folder=missing_folder(plot), path=plot), style="red", markup=False)
         raise typer.Exit(2)
     try:
         with open_store(db) as store:

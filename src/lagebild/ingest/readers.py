@@ -74,6 +74,8 @@ def detect_format(path: Path) -> str:
         return "table"  # refused by read_table_refused with a hint (it was read as one long text)
     if ext == ".parquet" or head.startswith(b"PAR1"):
         return "parquet"  # refused by read_parquet with a hint (it used to be E002 "looks binary")
+    if is_duckdb_head(head):
+        return "duckdb"  # refused by read_duckdb_refused (it was E002 "looks binary")
     lowered = head.lower()
     if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
         return "feed"
@@ -104,9 +106,10 @@ def _read_head(path: Path, size: int = 4096) -> bytes:
 
 
 def is_gzip(path: Path) -> bool:
-    """A ``.gz`` name, or the gzip magic bytes at the start."""
-    if path.name.lower().endswith(".gz"):
-        return True
+    """The gzip magic bytes (``1f 8b``) at the start, whatever the name. A ``.gz`` name
+    without them is read as it is: a page saved by an HTTP client that already undid its
+    Content-Encoding, or the bytes Ray's file reader (pyarrow) hands over already
+    decompressed by the name, were "[E152] … incorrect header check" and lost."""
     try:
         with open(path, "rb") as fh:
             return fh.read(2) == b"\x1f\x8b"
@@ -246,8 +249,39 @@ def read_parquet_refused(path: Path) -> Iterator[Item]:
     yield IngestFailure(name, Errors.E048.format(path=name))
 
 
+def is_duckdb_head(head: bytes) -> bool:
+    """True when ``head`` (a file's first bytes) starts a DuckDB database: DuckDB's
+    storage format puts the magic bytes ``DUCK`` after an 8-byte checksum."""
+    return head[8:12] == b"DUCK"
+
+
+def _is_store_file(path: Path) -> bool:
+    """A DuckDB database (by its magic bytes), or the write-ahead log beside one
+    (``news.duckdb.wal``): never an article, skipped when a folder is walked (a store
+    kept in the folder it is filled from, ``ingest . --db news.duckdb``, was read as an
+    input and reported binary, E002, exit 1)."""
+    name = path.name
+    if name.endswith(".wal"):
+        base = path.with_name(name[: -len(".wal")])
+        return base.suffix == ".duckdb" or (base.is_file() and _is_store_file(base))
+    try:
+        with open(path, "rb") as fh:
+            return is_duckdb_head(fh.read(12))
+    except OSError:
+        return False
+
+
+@readers.register("duckdb")
+def read_duckdb_refused(path: Path) -> Iterator[Item]:
+    """A DuckDB database named as an input: refused (E055); a lagebild store is read with
+    ``lagebild documents``/``export``, not ingested."""
+    name = display_path(path)
+    yield IngestFailure(name, Errors.E055.format(path=name))
+
+
 def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
-    """Files under the folder ``root``, sorted, hidden ones skipped. Symbolic links are
+    """Files under the folder ``root``, sorted; hidden ones and DuckDB databases with their
+    write-ahead logs (:func:`_is_store_file`, a store kept beside its inputs) are skipped. Symbolic links are
     followed only when they point inside ``root`` (a link to a system file is reported
     with W154, not read); linked folders are never descended (no loops)."""
     top = root.resolve()
@@ -272,7 +306,7 @@ def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
                     continue
                 if target.is_dir():
                     continue  # inside the folder: walked there already
-            if sub.is_file():
+            if sub.is_file() and not _is_store_file(sub):
                 yield sub
 
 

@@ -1,7 +1,9 @@
 """Plain-text articles: header line, captions with credits, sub-headings, boilerplate.
 
 Markdown headings (``# Titel``, ``## Lage``) lose their ``#`` marks: the first is the
-title when no header line gives one, the others are sub-headings.
+title when no header line gives one, the others are sub-headings; links, images, emphasis
+and code spans lose their marks too, and link definitions are dropped
+(:mod:`lagebild.ingest.markdown`).
 
 Paragraphs are separated by blank lines (or stand one per line, as blogs export them);
 the clean ``text`` joins them with blank lines and keeps sub-headings as paragraphs, so
@@ -18,6 +20,7 @@ from ..datafiles import data_path, iter_tsv
 from ..schemas import Caption, Section
 from . import boilerplate
 from .header import Header, parse_header
+from .markdown import is_link_definition, strip_inline
 
 HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
@@ -92,10 +95,11 @@ def parse_plain_text(raw: str) -> ParsedText:
     header: Optional[Header] = None
     first = next((i for i, line in enumerate(lines) if not boilerplate.is_blank(line)), None)
     if first is not None:
-        header = parse_header(lines[first])
+        header = parse_header(strip_inline(lines[first]))
         if header is not None:
             lines = lines[first + 1 :]
-    pars = _paragraphs(lines)
+    pars = [strip_inline(p) for p in _paragraphs(lines) if not is_link_definition(p)]
+    pars = [p for p in pars if p.strip()]
     marked = set()  # Markdown ATX headings ("## Lage"), their "#" marks removed
     for i, par in enumerate(pars):
         m = _ATX_HEADING.match(par)

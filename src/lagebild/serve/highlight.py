@@ -8,15 +8,23 @@ never turned into markup here: the template escapes it.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 KINDS = {"a": "actor", "e": "event", "s": "statement", "f": "forecast"}
 
 
 def spans(doc: Dict[str, Any]) -> List[Tuple[int, int, str]]:
     """(start, end, ref) of every highlighted record; events are highlighted on their
-    trigger word when it is known, else on their evidence span."""
+    trigger word when it is known, else on their evidence span. A record's ref is its
+    index in ``doc``'s list, or the index ``doc["indices"][kind]`` gives it (a view that
+    shows some of the stored records, :func:`lagebild.serve.views.documents.shown`)."""
     n = len(doc.get("text") or "")
+    indices = doc.get("indices") or {}
+
+    def index(key: str, i: int) -> int:
+        given = indices.get(key)
+        return given[i] if given is not None and i < len(given) else i
+
     out: List[Tuple[int, int, str]] = []
 
     def add(start: Any, end: Any, ref: str) -> None:
@@ -32,25 +40,30 @@ def spans(doc: Dict[str, Any]) -> List[Tuple[int, int, str]]:
             add(m[0], m[1], f"a{i}")
     for i, ev in enumerate(doc.get("events") or []):
         span = ev.get("trigger_span") or ev.get("span") or (0, 0)
-        add(span[0], span[1], f"e{i}")
+        add(span[0], span[1], f"e{index('events', i)}")
     for kind, key in (("s", "statements"), ("f", "forecasts")):
         for i, rec in enumerate(doc.get(key) or []):
             span = rec.get("span") or (0, 0)
-            add(span[0], span[1], f"{kind}{i}")
+            add(span[0], span[1], f"{kind}{index(key, i)}")
     return out
 
 
-def segments(doc: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The text of ``doc`` as consecutive segments (they concatenate to the text)."""
+def segments(doc: Dict[str, Any], start: int = 0, end: Optional[int] = None) -> List[Dict[str, Any]]:
+    """The text of ``doc`` as consecutive segments (they concatenate to the text); with
+    ``start``/``end``, of ``text[start:end]`` only (a part of a long text), the highlights
+    cut to that part."""
     text = doc.get("text") or ""
-    marks = spans(doc)
+    end = len(text) if end is None else max(start, min(end, len(text)))
+    marks = [(max(s, start), min(e, end), ref) for s, e, ref in spans(doc) if s < end and e > start]
     anchors = {}
     for i, sec in enumerate(doc.get("sections") or []):
         try:
-            anchors.setdefault(max(0, min(len(text), int(sec["start"]))), i)
+            at = max(0, min(len(text), int(sec["start"])))
         except (KeyError, TypeError, ValueError):
             continue
-    cuts = sorted({0, len(text), *anchors, *(s for s, _, _ in marks), *(e for _, e, _ in marks)})
+        if start <= at < end:
+            anchors.setdefault(at, i)
+    cuts = sorted({start, end, *anchors, *(s for s, _, _ in marks), *(e for _, e, _ in marks)})
     starts: Dict[int, List[str]] = {}
     ends: Dict[int, List[str]] = {}
     for s, e, ref in marks:

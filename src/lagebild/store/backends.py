@@ -67,23 +67,73 @@ def lock_holder(pid: Optional[int]) -> str:
     return f"`{' '.join(names[:2])}`, process {pid}"
 
 
+# the first bytes of files that are mistaken for a store (``--db article.txt``), by kind
+_SIGNATURES = (
+    (b"SQLite format 3\x00", "an SQLite database (lagebild reads DuckDB files and PostgreSQL)"),
+    (b"PAR1", "a Parquet file (load the Parquet output of `ingest --engine ray` with `lagebild load-parquet`)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF", "a PDF document"),
+    (b"WARC/", "a WARC web archive (an input: `lagebild ingest FILE --db news.duckdb`)"),
+)
+
+
+def not_duckdb(path: Path) -> Optional[str]:
+    """What ``path`` is when it exists and is not a DuckDB database file (a folder, an
+    empty file, an SQLite database, a text file …), for [E053]; None for a DuckDB file or a
+    path that does not exist. A DuckDB file holds the magic bytes ``DUCK`` at offset 8
+    (DuckDB's storage format: an 8-byte checksum, then the magic)."""
+    if path.is_dir():
+        return "a folder"
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        return f"a file that cannot be read ({e.strerror or e})"
+    if head[8:12] == b"DUCK":
+        return None
+    if not head:
+        return "an empty file"
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            return kind
+    try:
+        head.decode("utf-8")
+        return "a text file"
+    except UnicodeDecodeError as e:
+        # a multi-byte character cut by the 4096-byte read is still text
+        return "a text file" if e.start >= len(head) - 3 else "a file of another kind"
+
+
+def missing_folder(path: str | Path) -> Optional[Path]:
+    """The parent folder of ``path`` when it does not exist (``[E054]``: lagebild writes
+    files into existing folders only), else None."""
+    parent = Path(path).parent
+    return None if parent.is_dir() else parent
+
+
 class DuckDBBackend(Backend):
     name = "duckdb"
     types = {"JSON": "JSON", "TEXT_ARRAY": "VARCHAR[]", "DOUBLE": "DOUBLE"}
 
     def __init__(self, path: str, *, read_only: bool = False, wait: float | None = None) -> None:
-        """Open ``path`` (created unless ``read_only``). DuckDB lets one process write a
+        """Open ``path`` (created unless ``read_only``; its folder must exist: [E054]; a file
+        that is not a DuckDB database is [E053], before DuckDB is asked). DuckDB lets one process write a
         file at a time (readers too are shut out while a writer holds it); a held lock is
         retried for ``wait`` seconds (default $LAGEBILD_LOCK_WAIT or 10), then
         :class:`DatabaseLockedError` ([E041]) says who holds it. lagebild's own writer
         holds the lock only while committing (see :meth:`Store.release`)."""
         import duckdb
 
-        if path != ":memory:" and not read_only:
-            try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise LagebildError(Errors.E015.format(db=path, msg=e)) from e
+        if path != ":memory:":
+            kind = not_duckdb(Path(path))
+            if kind is not None:
+                raise LagebildError(Errors.E053.format(db=path, kind=kind))
+            folder = missing_folder(path)
+            if folder is not None and not read_only:
+                raise LagebildError(Errors.E054.format(folder=folder, path=path))
         wait = lock_wait() if wait is None else wait
         deadline = time.monotonic() + wait
         delay = 0.02

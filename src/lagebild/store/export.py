@@ -116,13 +116,18 @@ EXPORT_FORMATS: Dict[str, Callable[[Store, Path, str], int]] = {
 
 
 def export(store: Store, out: str | Path, *, fmt: str = "jsonl", table: str = "documents") -> int:
-    """Write ``table`` of ``store`` to ``out`` in ``fmt``; returns the number of rows."""
+    """Write ``table`` of ``store`` to ``out`` in ``fmt``; returns the number of rows. The
+    folder of ``out`` must exist ([E054]: a mistyped folder is not created silently)."""
     if fmt not in EXPORT_FORMATS:
         raise LagebildError(Errors.E012.format(fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
     if table not in TABLES:
         raise LagebildError(Errors.E044.format(table=table, choices=", ".join(TABLES)))
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    from .backends import missing_folder
+
+    folder = missing_folder(out)
+    if folder is not None:
+        raise LagebildError(Errors.E054.format(folder=folder, path=out))
     if fmt == "gdelt" or table == "incidents":
         from ..incidents import refresh_incidents
 

@@ -2,9 +2,9 @@
 the document view ``/documents/{id}`` with every record highlighted in the text."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Dict, Optional, Tuple
+from typing import Annotated, Any, Dict, List, Optional, Tuple
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from .. import records
@@ -58,30 +58,89 @@ def document_json(request: Request, doc_id: str) -> Any:
 # the API and the events explorer (?doc=) keep every record
 RECORDS_SHOWN = 300
 MENTIONS_SHOWN = 50
+# a longer text is shown in parts of about this many characters (?part=2 …), each with the
+# highlights and records that start in it: a 1.25 MB one-line text made a 7.2 MB page
+TEXT_PART_CHARS = 50_000
+KINDS = ("events", "statements", "forecasts")
 
 
-def shown(doc: Dict[str, Any], limit: Optional[int] = None) -> Tuple[Dict[str, Any], Dict[str, int]]:
+def text_parts(text: str, size: Optional[int] = None) -> List[Tuple[int, int]]:
+    """``[(start, end)]`` character ranges that cover ``text`` without gaps, each at most
+    ``size`` (default :data:`TEXT_PART_CHARS`) long, cut after the last paragraph break,
+    line break, sentence end (". ") or space in its second half, else hard; one range for
+    a text no longer than ``size`` (and ``[(0, 0)]`` for an empty one)."""
+    size = TEXT_PART_CHARS if size is None else size
+    out: List[Tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        hard = start + size
+        cut = hard
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = text.rfind(sep, start + size // 2, hard)
+            if i >= 0:
+                cut = i + len(sep)
+                break
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def _record_start(record: Dict[str, Any]) -> int:
+    span = record.get("span") or record.get("trigger_span") or (0, 0)
+    try:
+        return int(span[0])
+    except (TypeError, ValueError, IndexError):
+        return 0
+
+
+def shown(doc: Dict[str, Any], limit: Optional[int] = None,
+          span: Optional[Tuple[int, int]] = None) -> Tuple[Dict[str, Any], Dict[str, int]]:
     """``doc`` with its events, statements and forecasts cut to the first ``limit`` each
-    (default :data:`RECORDS_SHOWN`; indices stay those of the stored record: e0 …
-    e{limit-1}), and the total per kind that was cut ({"events": 11434}; empty when
-    nothing was cut)."""
+    (default :data:`RECORDS_SHOWN`) -- with ``span`` ``(start, end)``, of those whose
+    evidence starts in that part of the text -- and the number per kind there was before
+    the cut ({"events": 11434}; empty when nothing was cut). The records keep the indices
+    of the stored document (e0, e17 …): ``view["indices"]`` lists them per kind."""
     limit = RECORDS_SHOWN if limit is None else limit
     view = dict(doc)
     cut: Dict[str, int] = {}
-    for key in ("events", "statements", "forecasts"):
-        records = doc.get(key) or []
-        if len(records) > limit:
-            view[key] = records[:limit]
-            cut[key] = len(records)
+    indices: Dict[str, List[int]] = {}
+    for key in KINDS:
+        pairs = list(enumerate(doc.get(key) or []))
+        if span is not None:
+            pairs = [(i, r) for i, r in pairs if span[0] <= _record_start(r) < span[1]]
+        if len(pairs) > limit:
+            cut[key] = len(pairs)
+            pairs = pairs[:limit]
+        view[key] = [r for _, r in pairs]
+        indices[key] = [i for i, _ in pairs]
+    view["indices"] = indices
     return view, cut
 
 
-@router.get("/documents/{doc_id}", tags=["pages"], response_class=Response, summary="Document view (HTML)")
-def document_page(request: Request, doc_id: str) -> Response:
-    doc, cut = shown(_document(request, doc_id))
-    names = {a["id"]: a["name"] for a in doc.get("actors") or []}
-    return page(request, "document.html", {
-        "doc": doc, "segments": segments(doc), "names": names, "cut": cut,
-        "shown": RECORDS_SHOWN, "mentions_shown": MENTIONS_SHOWN,
-    })
+def _part_of(parts: List[Tuple[int, int]], offset: Any) -> int:
+    """The 1-based number of the part of ``parts`` that holds character ``offset``."""
+    try:
+        at = int(offset)
+    except (TypeError, ValueError):
+        return 1
+    return next((k for k, (_, end) in enumerate(parts, 1) if at < end), len(parts))
 
+
+@router.get("/documents/{doc_id}", tags=["pages"], response_class=Response, summary="Document view (HTML)")
+def document_page(request: Request, doc_id: str,
+                  part: Annotated[int, Query(ge=1, description="part of a long text (1 = the first)")] = 1) -> Response:
+    full = _document(request, doc_id)
+    parts = text_parts(full.get("text") or "")
+    if part > len(parts):
+        raise HTTPException(status_code=404, detail=f"Document {doc_id!r} has {len(parts)} part(s) of text, no part {part}")
+    span = parts[part - 1]
+    doc, cut = shown(full, span=span if len(parts) > 1 else None)
+    names = {a["id"]: a["name"] for a in doc.get("actors") or []}
+    totals = {key: len(full.get(key) or []) for key in KINDS}
+    return page(request, "document.html", {
+        "doc": doc, "segments": segments(doc, *span), "names": names, "cut": cut,
+        "shown": RECORDS_SHOWN, "mentions_shown": MENTIONS_SHOWN,
+        "parts": parts, "part": part, "totals": totals, "chars": len(full.get("text") or ""),
+        "section_parts": [_part_of(parts, sec.get("start")) for sec in doc.get("sections") or []],
+    })
