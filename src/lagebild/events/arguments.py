@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
+from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
@@ -172,11 +172,11 @@ class ArgumentsMixin:
         ClearNLP/TIGER prep → pobj)."""
         for c in head.children:
             role = self.lex.role(c.dep_)
-            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and any(
-                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children)):
+            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and (any(
+                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children) or self._inner_case(c))):
                 # (German: an "object" with a preposition before it is a prepositional phrase
                 # the parser mislabelled -- "gehen … aber auch gegen Kurdenpolitiker/obj vor")
-                case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+                case = [x for x in c.children if self.lex.role(x.dep_) == "case"] or self._inner_case(c)
                 for x in case:  # "out of the talks": both markers
                     yield self.lex.prep(x.text), c
                 if not case and role == "agent_obl":
@@ -189,6 +189,46 @@ class ArgumentsMixin:
                     for gc in c.children:
                         if self.lex.role(gc.dep_) == "pobj":
                             yield next(iter(self.lex.agent_preps), "by"), gc
+
+    def _inner_case(self, phrase: Token) -> List[Token]:
+        """German: the preposition of a prepositional phrase whose parse hung the marker on a
+        word inside the phrase instead of on its head ("vom/case französischen
+        Präsidenten/compound Macron/obl": "vom" under "Präsidenten"). ``phrase`` is the
+        phrase's head; returns ``[marker]`` when the phrase's first word is a case marker
+        under another word of the phrase, else ``[]``. English is left as it was (its
+        parses attach "by"/"of" to the head)."""
+        if self.lang != "de":
+            return []
+        first = phrase.left_edge
+        if first.i < phrase.i and self.lex.role(first.dep_) == "case" and first.head.i != phrase.i:
+            return [first]
+        return []
+
+    def noun_agent_phrase(self, before: "Phrase", phrase: "Phrase") -> Optional[Token]:
+        """German: whether the von/durch ``phrase`` (a :class:`~lagebild.language.clauses.Phrase`)
+        belongs to the noun of the time or circumstance phrase right ``before`` it ("nach dem
+        Besuch von Präsident Obama", "trotz einer Genehmigung von der Regierung": syntax.yaml
+        ``circumstance_preps``) -- the doer of that noun's act, not the agent of the clause's
+        passive verb. The noun before must name no actor itself (a name before "von" is
+        the headline patient of "Scholz von Macron kritisiert"). Read by word order (the
+        phrase follows the noun directly) or by the parse (the phrase's head hangs on a noun
+        before it that has such a preposition: "Während/KOUS des Besuchs von Lawrow").
+        Returns that noun, or None."""
+        if phrase.prep is None or self.lex.prep(phrase.prep) not in self.lex.agent_preps:
+            return None
+
+        def circumstance(noun: Token, prep: Optional[str]) -> bool:
+            return prep is not None and self.lex.prep(prep) in self.lex.circumstance_preps \
+                and noun.pos_ in ("NOUN", "PROPN") and not self._actor_over(noun.doc, [noun])
+
+        last = before.tokens[-1]
+        if last.i + 2 == phrase.tokens[0].i and circumstance(last, before.prep):
+            return last
+        owner = phrase.head.head
+        if owner.i < phrase.head.i and any(self.lex.role(x.dep_) == "case" and circumstance(owner, x.text)
+                                           for x in owner.children):
+            return owner
+        return None
 
     def expand_conj(self, token: Token) -> List[Token]:
         doc = token.doc
@@ -287,6 +327,8 @@ class ArgumentsMixin:
             phrase.pop(0)
         if actor is None:
             actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
+        if actor is None and self.lang == "de" and token.pos_ in ("NOUN", "PROPN"):
+            actor = self._compound_owner(doc, token)
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
             # a role noun with the name in apposition ("Kreml-Sprecher Peskow" parsed as
             # noun + appos): the name is the actor
@@ -308,6 +350,24 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _compound_owner(self, doc: Doc, noun: Token) -> Optional[str]:
+        """German: the actor a hyphenated compound names in its first part ("PKK-Stellungen",
+        "IS-Hochburg", "Hamas-Tunnel"): the actor of a mention elsewhere in the document
+        whose text is exactly that first part (the nearest one before ``noun``, else the
+        first after it). The actor linker links such a part only before a role noun
+        ("PKK-Kämpfer"); a place, camp or position of a group is the group's for CAMEO.
+        Returns an actor id or None (no hyphen, a lower-case first part, no such mention)."""
+        first, sep, rest = noun.text.partition("-")
+        if not sep or not rest or not first[:1].isupper() or len(first) < 2:
+            return None
+        text = doc_text(doc)
+        same = [m for m in get_list(doc, "mentions") if m.actor_id and text[m.start:m.end] == first]
+        if not same:
+            return None
+        before = [m for m in same if m.end <= noun.idx]
+        pick = max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+        return pick.actor_id
 
     def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
         """English: the actor behind a noun that names an act or a measure and is no actor
