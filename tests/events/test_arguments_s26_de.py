@@ -10,6 +10,11 @@ sentences, one kind per row (a failing row names its kind):
 * ``circumstance-von``: "nach dem Besuch von Obama wurde X freigelassen": the von-phrase is
   the visit's, not the passive's agent (``noun_agent_phrase``, ``syntax.yaml``
   ``circumstance_preps``);
+* ``demonstrative``: "Merkel traf Erdogan. Dieser kritisierte …": a German demonstrative
+  pronoun refers to the last-mentioned actor that is not the subject
+  (``language/reference.py`` ``_antecedents``);
+* ``co-subject``: the second conjunct of a coordinated subject that the linear reading took
+  for an object is a source, not its co-source's target (``coordinated_with``);
 * guards (``*-guard``): the readings that must stay."""
 from __future__ import annotations
 
@@ -31,7 +36,8 @@ def row_passes(row, got) -> bool:  # type: ignore[no-untyped-def]
 def test_grid_kinds():
     assert len(ROWS) >= 20
     assert {r["kind"] for r in ROWS} == {"inner-case-agent", "inner-case-guard", "compound-owner", "compound-guard",
-                                          "circumstance-von", "circumstance-guard"}
+                                          "circumstance-von", "circumstance-guard", "demonstrative",
+                                          "demonstrative-guard", "co-subject", "co-subject-guard"}
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}-{i}" for i, r in enumerate(ROWS)])

@@ -230,6 +230,38 @@ class ArgumentsMixin:
             return owner
         return None
 
+    def coordinated_with(self, first: Token, other: Token) -> bool:
+        """Whether ``other`` is a conjunct of the noun phrase of ``first`` in the parse:
+        climbing from each over name, apposition and compound links ("Ban" -flat-> "Ki",
+        "Hollande" -appos-> "Präsident"), ``other``'s way also over one or more conj links,
+        both reach the same word, and ``other``'s way took a conj link ("Präsident Hollande
+        und UN-Generalsekretär Ban Ki Moon"). A name link between two words that name two
+        different actors is no link ("Guterres Russland/flat": the object the parse hung on
+        the name before it). Different words only; False otherwise."""
+        if first.i == other.i:
+            return False
+        links = ("name", "appos", "compound", "flat")
+        doc = first.doc
+
+        def climb(tok: Token, conj: bool) -> Dict[int, bool]:
+            seen: Dict[int, bool] = {tok.i: False}
+            took = False
+            for _ in range(16):
+                role = self.lex.role(tok.dep_)
+                if tok.head.i == tok.i or not (role in links or tok.dep_ in links or (conj and role == "conj")):
+                    break
+                if role != "conj":
+                    mine, up = self._actor_over(doc, [tok]), self._actor_over(doc, [tok.head])
+                    if mine and up and mine != up:
+                        break
+                took = took or role == "conj"
+                tok = tok.head
+                seen[tok.i] = took
+            return seen
+
+        mine = climb(first, False)
+        return any(took and i in mine for i, took in climb(other, True).items())
+
     def expand_conj(self, token: Token) -> List[Token]:
         doc = token.doc
         # "mit europäischen und ukrainischen Vertretern", "Eriadori and Calenardhon leaders":

@@ -1913,6 +1913,14 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        if self.lang == "de" and srcs and not p.mutual:
+            # "Frankreichs Präsident Hollande und UN-Generalsekretär Ban Ki Moon hatten um
+            # ein Ja geworben": a conjunct of the coordinated subject that the linear reading
+            # took for an object is a source too, never its co-source's target
+            co = [a for a in tgts if any(self.coordinated_with(s.token, a.token) for s in srcs)]
+            if co:
+                srcs = srcs + [a for a in co if a.token.i not in {s.token.i for s in srcs}]
+                tgts = [a for a in tgts if a not in co]
         if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
                 and not any(a.actor for a in tgts):
             # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj

@@ -466,6 +466,13 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # (topic, usually the subject); in its own sentence an actor of a clause embedded
         # below the pronoun's comes after the others (:func:`_embedded`)
         embedded = 1 if dist == 0 and _embedded(doc, m, anchor) else 0
+        if lang == "de" and word.kind == "demonstrative":
+            # "Merkel traf Erdogan. Dieser kritisierte …": a German demonstrative pronoun
+            # avoids the topic -- it refers to the last-mentioned actor that is not the
+            # subject, not to the subject a personal pronoun prefers (Bosch & Umbach 2007,
+            # "Reference determination for demonstrative pronouns"; Bosch, Katz & Umbach 2007)
+            ranked.append(((type_rank, dist, 1 if _is_subject(doc, m) else 0, -m.start), m.actor_id))
+            continue
         ranked.append(((type_rank, dist, embedded, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
                        m.actor_id))
     ranked.sort()
