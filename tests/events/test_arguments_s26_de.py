@@ -15,6 +15,10 @@ sentences, one kind per row (a failing row names its kind):
   (``language/reference.py`` ``_antecedents``);
 * ``co-subject``: the second conjunct of a coordinated subject that the linear reading took
   for an object is a source, not its co-source's target (``coordinated_with``);
+* ``act-author``: criticising an act named by a noun with a "durch" phrase is aimed at its
+  author (``_act_author``); ``apposed-person``: "Die Präsidentin der Organisation X, Maria Y,
+  warnte": the description is the person in apposition, not an earlier actor of its gender
+  (``language/reference.py`` ``_apposed_person``);
 * guards (``*-guard``): the readings that must stay."""
 from __future__ import annotations
 
@@ -26,9 +30,13 @@ ROWS = read_grid("arguments_s26_grid_de.tsv")
 
 
 def row_passes(row, got) -> bool:  # type: ignore[no-untyped-def]
-    """A row passes when one coded event has its root, source and target (``---``: nothing coded)."""
+    """A row passes when one coded event has its root, source and target (``---``: nothing
+    coded; ``!NN``: no coded event of root NN with that source and target)."""
     if row["root"] == "---":
         return not got
+    if row["root"].startswith("!"):
+        return not any(code[:2] == row["root"][1:] and actor_ok(row["source"], src) and actor_ok(row["target"], tgt)
+                       for src, tgt, code in got)
     return any(code[:2] == row["root"] and actor_ok(row["source"], src) and actor_ok(row["target"], tgt)
                for src, tgt, code in got)
 
@@ -37,7 +45,8 @@ def test_grid_kinds():
     assert len(ROWS) >= 20
     assert {r["kind"] for r in ROWS} == {"inner-case-agent", "inner-case-guard", "compound-owner", "compound-guard",
                                           "circumstance-von", "circumstance-guard", "demonstrative",
-                                          "demonstrative-guard", "co-subject", "co-subject-guard"}
+                                          "demonstrative-guard", "co-subject", "co-subject-guard", "act-author",
+                                          "act-author-guard", "apposed-person", "apposed-person-guard"}
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}-{i}" for i, r in enumerate(ROWS)])

@@ -357,6 +357,8 @@ class ArgumentsMixin:
         phrase.sort(key=lambda t: t.i)
         while len(phrase) > 1 and self.lex.role(phrase[0].dep_) == "case":
             phrase.pop(0)
+        if actor is None and self.lang == "de" and token.pos_ == "NOUN":
+            actor = self._act_author(doc, token)
         if actor is None:
             actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
         if actor is None and self.lang == "de" and token.pos_ in ("NOUN", "PROPN"):
@@ -382,6 +384,29 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _act_author(self, doc: Doc, noun: Token) -> Optional[str]:
+        """German: the author of the act a noun names, in its "durch"/"seitens" phrase ("die
+        Festnahme des Journalisten durch die türkische Polizei"): condemning or praising an
+        act is aimed at its author (CAMEO codes the author as the target), not at the
+        act's patient in the genitive. Not "von", which also marks the patient ("die
+        Freilassung von Gefangenen"). The phrase may hang on the verb right after the
+        noun's phrase when the noun is the verb's object ("kritisierte die Verhaftung von
+        X/nmod durch die Polizei/obl": no verb of speech takes a means phrase there).
+        Returns the phrase's actor id or None. The English counterpart is
+        :meth:`_agent_of_noun` ("the move by the United States")."""
+        cands = list(noun.children)
+        if self.lex.role(noun.dep_) == "obj" and noun.head.i != noun.i:
+            cands += [c for c in noun.head.children if c.left_edge.i == noun.right_edge.i + 1]
+        for c in cands:
+            if self.lex.role(c.dep_) not in ("obl", "agent_obl") or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            case = [x for x in c.children if self.lex.role(x.dep_) == "case"] or self._inner_case(c)
+            if case and self.lex.prep(case[0].text) in self.lex.agent_preps and self.lex.prep(case[0].text) != "von":
+                found = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) in ("name", "mod")])
+                if found:
+                    return found
+        return None
 
     def _compound_owner(self, doc: Doc, noun: Token) -> Optional[str]:
         """German: the actor a hyphenated compound names in its first part ("PKK-Stellungen",

@@ -797,6 +797,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     if head.pos_ == "PRON" and "Reflex=Yes" in str(head.morph):
         return []
     number = _number_of(head, word)
+    if word.kind == "description" and _lang(doc) == "de":
+        named = _apposed_person(doc, head)
+        if named is not None:
+            return [named]
     if word.kind == "group":
         if not groups:
             return []
@@ -863,6 +867,23 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
+    """German: the person a description names in apposition ("Die Präsidentin der
+    Organisation X, Cornelia Y, warnte …"): the actor id of a person mention covered by an
+    apposition of ``head``, else None. Such a description introduces that person; it does
+    not refer back to an earlier actor of its gender (an earlier "Präsident")."""
+    actors = _actors(doc)
+    for c in head.children:
+        if c.dep_ not in ("appos", "app") or c.pos_ != "PROPN" or c.i < head.i:
+            continue
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+        named = [m for m in mentions_in(doc, lo, hi) if lo <= m.start and m.end <= hi
+                 and getattr(actors.get(m.actor_id), "type", None) == "PER"]
+        if named:
+            return named[0].actor_id
+    return None
 
 
 #: agents of a singular group noun that names one person ("the suspect", "the gunman",
