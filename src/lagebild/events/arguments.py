@@ -260,7 +260,19 @@ class ArgumentsMixin:
             return seen
 
         mine = climb(first, False)
-        return any(took and i in mine for i, took in climb(other, True).items())
+        if any(took and i in mine for i, took in climb(other, True).items()):
+            return True
+        # by word order, for a parse that hung the second name on the first: the two
+        # actors' mentions stand side by side with only "und"/"sowie" between them
+        # ("Präsident François Hollande und UN-Generalsekretär Ban Ki Moon")
+        ms = self.mentions_in(doc, first.idx, first.idx + len(first))
+        mo = self.mentions_in(doc, other.idx, other.idx + len(other))
+        if not ms or not mo:
+            return False
+        a = max(ms, key=lambda m: m.end - m.start)
+        b = max(mo, key=lambda m: m.end - m.start)
+        return a.actor_id != b.actor_id and a.end < b.start \
+            and doc_text(doc)[a.end:b.start].strip().lower() in ("und", "sowie")
 
     def expand_conj(self, token: Token) -> List[Token]:
         doc = token.doc
