@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import (NOMINATIVE_DE, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
+from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
@@ -172,11 +172,11 @@ class ArgumentsMixin:
         ClearNLP/TIGER prep → pobj)."""
         for c in head.children:
             role = self.lex.role(c.dep_)
-            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and any(
-                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children)):
+            if role in ("obl", "agent_obl", "poss") or (role == "obj" and self.lang == "de" and (any(
+                    self.lex.role(x.dep_) == "case" and x.i < c.i for x in c.children) or self._inner_case(c))):
                 # (German: an "object" with a preposition before it is a prepositional phrase
                 # the parser mislabelled -- "gehen … aber auch gegen Kurdenpolitiker/obj vor")
-                case = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+                case = [x for x in c.children if self.lex.role(x.dep_) == "case"] or self._inner_case(c)
                 for x in case:  # "out of the talks": both markers
                     yield self.lex.prep(x.text), c
                 if not case and role == "agent_obl":
@@ -189,6 +189,90 @@ class ArgumentsMixin:
                     for gc in c.children:
                         if self.lex.role(gc.dep_) == "pobj":
                             yield next(iter(self.lex.agent_preps), "by"), gc
+
+    def _inner_case(self, phrase: Token) -> List[Token]:
+        """German: the preposition of a prepositional phrase whose parse hung the marker on a
+        word inside the phrase instead of on its head ("vom/case französischen
+        Präsidenten/compound Macron/obl": "vom" under "Präsidenten"). ``phrase`` is the
+        phrase's head; returns ``[marker]`` when the phrase's first word is a case marker
+        under another word of the phrase, else ``[]``. English is left as it was (its
+        parses attach "by"/"of" to the head)."""
+        if self.lang != "de":
+            return []
+        first = phrase.left_edge
+        if first.i < phrase.i and self.lex.role(first.dep_) == "case" and first.head.i != phrase.i:
+            return [first]
+        return []
+
+    def noun_agent_phrase(self, before: "Phrase", phrase: "Phrase") -> Optional[Token]:
+        """German: whether the von/durch ``phrase`` (a :class:`~lagebild.language.clauses.Phrase`)
+        belongs to the noun of the time or circumstance phrase right ``before`` it ("nach dem
+        Besuch von Präsident Obama", "trotz einer Genehmigung von der Regierung": syntax.yaml
+        ``circumstance_preps``) -- the doer of that noun's act, not the agent of the clause's
+        passive verb. The noun before must name no actor itself (a name before "von" is
+        the headline patient of "Scholz von Macron kritisiert"). Read by word order (the
+        phrase follows the noun directly) or by the parse (the phrase's head hangs on a noun
+        before it that has such a preposition: "Während/KOUS des Besuchs von Lawrow").
+        Returns that noun, or None."""
+        if phrase.prep is None or self.lex.prep(phrase.prep) not in self.lex.agent_preps:
+            return None
+
+        def circumstance(noun: Token, prep: Optional[str]) -> bool:
+            return prep is not None and self.lex.prep(prep) in self.lex.circumstance_preps \
+                and noun.pos_ in ("NOUN", "PROPN") and not self._actor_over(noun.doc, [noun])
+
+        last = before.tokens[-1]
+        if last.i + 2 == phrase.tokens[0].i and circumstance(last, before.prep):
+            return last
+        owner = phrase.head.head
+        if owner.i < phrase.head.i and any(self.lex.role(x.dep_) == "case" and circumstance(owner, x.text)
+                                           for x in owner.children):
+            return owner
+        return None
+
+    def coordinated_with(self, first: Token, other: Token) -> bool:
+        """Whether ``other`` is a conjunct of the noun phrase of ``first`` in the parse:
+        climbing from each over name, apposition and compound links ("Ban" -flat-> "Ki",
+        "Hollande" -appos-> "Präsident"), ``other``'s way also over one or more conj links,
+        both reach the same word, and ``other``'s way took a conj link ("Präsident Hollande
+        und UN-Generalsekretär Ban Ki Moon"). A name link between two words that name two
+        different actors is no link ("Guterres Russland/flat": the object the parse hung on
+        the name before it). Different words only; False otherwise."""
+        if first.i == other.i:
+            return False
+        links = ("name", "appos", "compound", "flat")
+        doc = first.doc
+
+        def climb(tok: Token, conj: bool) -> Dict[int, bool]:
+            seen: Dict[int, bool] = {tok.i: False}
+            took = False
+            for _ in range(16):
+                role = self.lex.role(tok.dep_)
+                if tok.head.i == tok.i or not (role in links or tok.dep_ in links or (conj and role == "conj")):
+                    break
+                if role != "conj":
+                    mine, up = self._actor_over(doc, [tok]), self._actor_over(doc, [tok.head])
+                    if mine and up and mine != up:
+                        break
+                took = took or role == "conj"
+                tok = tok.head
+                seen[tok.i] = took
+            return seen
+
+        mine = climb(first, False)
+        if any(took and i in mine for i, took in climb(other, True).items()):
+            return True
+        # by word order, for a parse that hung the second name on the first: the two
+        # actors' mentions stand side by side with only "und"/"sowie" between them
+        # ("Präsident François Hollande und UN-Generalsekretär Ban Ki Moon")
+        ms = self.mentions_in(doc, first.idx, first.idx + len(first))
+        mo = self.mentions_in(doc, other.idx, other.idx + len(other))
+        if not ms or not mo:
+            return False
+        a = max(ms, key=lambda m: m.end - m.start)
+        b = max(mo, key=lambda m: m.end - m.start)
+        return a.actor_id != b.actor_id and a.end < b.start \
+            and doc_text(doc)[a.end:b.start].strip().lower() in ("und", "sowie")
 
     def expand_conj(self, token: Token) -> List[Token]:
         doc = token.doc
@@ -285,8 +369,12 @@ class ArgumentsMixin:
         phrase.sort(key=lambda t: t.i)
         while len(phrase) > 1 and self.lex.role(phrase[0].dep_) == "case":
             phrase.pop(0)
+        if actor is None and self.lang == "de" and token.pos_ == "NOUN":
+            actor = self._act_author(doc, token)
         if actor is None:
             actor = self._actor_over(doc, [t for t in phrase if t.i in linkable])
+        if actor is None and self.lang == "de" and token.pos_ in ("NOUN", "PROPN"):
+            actor = self._compound_owner(doc, token)
         if actor is None and token.pos_ in ("NOUN", "PROPN"):
             # a role noun with the name in apposition ("Kreml-Sprecher Peskow" parsed as
             # noun + appos): the name is the actor
@@ -308,6 +396,47 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _act_author(self, doc: Doc, noun: Token) -> Optional[str]:
+        """German: the author of the act a noun names, in its "durch"/"seitens" phrase ("die
+        Festnahme des Journalisten durch die türkische Polizei"): condemning or praising an
+        act is aimed at its author (CAMEO codes the author as the target), not at the
+        act's patient in the genitive. Not "von", which also marks the patient ("die
+        Freilassung von Gefangenen"). The phrase may hang on the verb right after the
+        noun's phrase when the noun is the verb's object ("kritisierte die Verhaftung von
+        X/nmod durch die Polizei/obl": no verb of speech takes a means phrase there).
+        Returns the phrase's actor id or None. The English counterpart is
+        :meth:`_agent_of_noun` ("the move by the United States")."""
+        cands = list(noun.children)
+        if self.lex.role(noun.dep_) == "obj" and noun.head.i != noun.i:
+            cands += [c for c in noun.head.children if c.left_edge.i == noun.right_edge.i + 1]
+        for c in cands:
+            if self.lex.role(c.dep_) not in ("obl", "agent_obl") or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            case = [x for x in c.children if self.lex.role(x.dep_) == "case"] or self._inner_case(c)
+            if case and self.lex.prep(case[0].text) in self.lex.agent_preps and self.lex.prep(case[0].text) != "von":
+                found = self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) in ("name", "mod")])
+                if found:
+                    return found
+        return None
+
+    def _compound_owner(self, doc: Doc, noun: Token) -> Optional[str]:
+        """German: the actor a hyphenated compound names in its first part ("PKK-Stellungen",
+        "IS-Hochburg", "Hamas-Tunnel"): the actor of a mention elsewhere in the document
+        whose text is exactly that first part (the nearest one before ``noun``, else the
+        first after it). The actor linker links such a part only before a role noun
+        ("PKK-Kämpfer"); a place, camp or position of a group is the group's for CAMEO.
+        Returns an actor id or None (no hyphen, a lower-case first part, no such mention)."""
+        first, sep, rest = noun.text.partition("-")
+        if not sep or not rest or not first[:1].isupper() or len(first) < 2:
+            return None
+        text = doc_text(doc)
+        same = [m for m in get_list(doc, "mentions") if m.actor_id and text[m.start:m.end] == first]
+        if not same:
+            return None
+        before = [m for m in same if m.end <= noun.idx]
+        pick = max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+        return pick.actor_id
 
     def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
         """English: the actor behind a noun that names an act or a measure and is no actor

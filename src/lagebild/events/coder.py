@@ -491,7 +491,11 @@ class EventCoder(ArgumentsMixin):
             if not agents and self.lang == "de":
                 # the agent phrase the parse hung elsewhere ("Scholz von Macron kritisiert"):
                 # von/durch + an actor in the verb's clause, by word order
-                for ph in self.clause_phrases(verb)[1]:
+                phrases = self.clause_phrases(verb)[1]
+                for k, ph in enumerate(phrases):
+                    owner = self.noun_agent_phrase(phrases[k - 1], ph) if k else None
+                    if owner is not None and not self._violent_noun(owner):
+                        continue  # "Nach dem Besuch von Obama wurde X freigelassen": Obama's visit
                     if ph.prep in self.lex.agent_preps and self._has_actor(verb.doc, ph.head):
                         agents = [ph.head]
                         subjects = [x for x in subjects if x.i != ph.head.i]
@@ -1604,6 +1608,13 @@ class EventCoder(ArgumentsMixin):
                 return srcs
         return []
 
+    def _violent_noun(self, noun: Token) -> bool:
+        """Whether an own nominal pattern of roots 14-20 matches ``noun`` ("Angriff",
+        "Anschlag"): the doer of such an act named in a time phrase ("bei einem Angriff von
+        Rebellen wurden drei Soldaten getötet") acts in the passive verb's event too, as in
+        :meth:`_means_agents`."""
+        return any(p.nominal and not p.null and p.code[:2] in VIOLENT_ROOTS for p in self.match(noun))
+
     def _lent_its_agents(self, noun: Token) -> bool:
         """English: whether the event noun ``noun`` is the means of its head verb's agentless
         passive and gave that verb its agents (:meth:`_means_agents`: "soldiers were killed
@@ -2088,6 +2099,14 @@ class EventCoder(ArgumentsMixin):
             if main is not None:
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        if self.lang == "de" and srcs and not p.mutual:
+            # "Frankreichs Präsident Hollande und UN-Generalsekretär Ban Ki Moon hatten um
+            # ein Ja geworben": a conjunct of the coordinated subject that the linear reading
+            # took for an object is a source too, never its co-source's target
+            co = [a for a in tgts if any(self.coordinated_with(s.token, a.token) for s in srcs)]
+            if co:
+                srcs = srcs + [a for a in co if a.token.i not in {s.token.i for s in srcs}]
+                tgts = [a for a in tgts if a not in co]
         if self.lang == "de" and p.words and not p.nominal and "iobj" in p.target and not self.is_passive(verb) \
                 and not any(a.actor for a in tgts):
             # a light verb's dative a weak parse labelled otherwise ("leistete der/Dat Türkei/nsubj

@@ -22,6 +22,8 @@ class Lexicon:
     contractions: Dict[str, str]
     agent_preps: FrozenSet[str]
     location_preps: FrozenSet[str]
+    # German: prepositions of a time/circumstance phrase whose noun keeps a von-phrase after it
+    circumstance_preps: FrozenSet[str]
     reciprocal: FrozenSet[str]
     relative_pronouns: FrozenSet[str]
     place_labels: FrozenSet[str]
@@ -253,6 +255,7 @@ def load_lexicon(lang: str) -> Lexicon:
         contractions={str(k): str(v) for k, v in ((syntax.get("contractions") or {}).get(lang) or {}).items()},
         agent_preps=per_lang("agent_preps"),
         location_preps=per_lang("location_preps"),
+        circumstance_preps=per_lang("circumstance_preps"),
         reciprocal=per_lang("reciprocal"),
         relative_pronouns=per_lang("relative_pronouns"),
         place_labels=frozenset(syntax.get("place_labels") or []),

@@ -466,6 +466,13 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
         # (topic, usually the subject); in its own sentence an actor of a clause embedded
         # below the pronoun's comes after the others (:func:`_embedded`)
         embedded = 1 if dist == 0 and _embedded(doc, m, anchor) else 0
+        if lang == "de" and word.kind == "demonstrative":
+            # "Merkel traf Erdogan. Dieser kritisierte …": a German demonstrative pronoun
+            # avoids the topic -- it refers to the last-mentioned actor that is not the
+            # subject, not to the subject a personal pronoun prefers (Bosch & Umbach 2007,
+            # "Reference determination for demonstrative pronouns"; Bosch, Katz & Umbach 2007)
+            ranked.append(((type_rank, dist, 1 if _is_subject(doc, m) else 0, -m.start), m.actor_id))
+            continue
         ranked.append(((type_rank, dist, embedded, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
                        m.actor_id))
     ranked.sort()
@@ -790,6 +797,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     if head.pos_ == "PRON" and "Reflex=Yes" in str(head.morph):
         return []
     number = _number_of(head, word)
+    if word.kind == "description" and _lang(doc) == "de":
+        named = _apposed_person(doc, head)
+        if named is not None:
+            return [named]
     if word.kind == "group":
         if not groups:
             return []
@@ -856,6 +867,23 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
+    """German: the person a description names in apposition ("Die Präsidentin der
+    Organisation X, Cornelia Y, warnte …"): the actor id of a person mention covered by an
+    apposition of ``head``, else None. Such a description introduces that person; it does
+    not refer back to an earlier actor of its gender (an earlier "Präsident")."""
+    actors = _actors(doc)
+    for c in head.children:
+        if c.dep_ not in ("appos", "app") or c.pos_ != "PROPN" or c.i < head.i:
+            continue
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+        named = [m for m in mentions_in(doc, lo, hi) if lo <= m.start and m.end <= hi
+                 and getattr(actors.get(m.actor_id), "type", None) == "PER"]
+        if named:
+            return named[0].actor_id
+    return None
 
 
 #: agents of a singular group noun that names one person ("the suspect", "the gunman",
