@@ -95,6 +95,7 @@ class _Ctx:
         self.actor_type = {a.id: a.type for a in actors}
         self.actor_country = {a.id: a.country for a in actors}
         self.actor_name = {a.id: a.name for a in actors}
+        self.actor_code = {a.id: a.code for a in actors}
 
     def quote_at(self, char: int) -> Optional[Quote]:
         # quotes are sorted and do not overlap
@@ -195,6 +196,11 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
+    # "Die Bank erklärte" after "Die Unicredit …", "eine Sprecherin der Organisation"
+    # after "des Samariterbundes": a definite body noun is the body the text named before
+    body = _body_anaphor(ctx, start, end, np_head)
+    if body:
+        return body, text
     if proxy_kind(doc, start, end) == "person" and not tokens.mentions_in(doc, start, end):
         # "Der Sprecher fügte hinzu" after "ein Sprecher des Innenministeriums": the same
         # proxy, introduced before with whom it speaks for
@@ -343,6 +349,93 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if other is None:
             other = author
     return same or other
+
+
+@lru_cache(maxsize=4)
+def body_nouns(lang: str) -> Dict[str, FrozenSet[str]]:
+    """``{lower-case noun lemma: accepted agents}`` of ``data/<lang>/body_nouns.tsv`` (nouns
+    naming a body, each with the CAMEO agent codes of the bodies it may refer back to;
+    ``IGO`` for an intergovernmental organisation, ``*`` for any); empty for a language
+    without the file. Raises DataFileError (file and line) on a row without agents."""
+    from ..datafiles import iter_tsv
+
+    path = data_path(lang, "body_nouns.tsv")
+    if not path.is_file():
+        return {}
+    return {r["noun"].lower(): frozenset(r["agents"].split("|"))
+            for r in iter_tsv(path, required=("noun", "agents"))}
+
+
+DEFINITE_ARTICLES = frozenset(("der", "die", "das", "des", "dem", "den", "the"))
+
+
+def _definite_body_noun(ctx: _Ctx, tok: Token) -> Optional[FrozenSet[str]]:
+    """The agents a definite body noun ``tok`` may refer back to ("die Bank", "des
+    Konzerns"), or None when ``tok`` is no body noun of ``body_nouns.tsv``, has no
+    definite article, or carries a name or attribute that names an actor of its own."""
+    nouns = body_nouns(ctx.lang)
+    agents = nouns.get((tok.lemma_ or tok.lower_).lower()) or nouns.get(tok.lower_)
+    if agents is None:
+        return None
+    if not any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in tok.children):
+        return None
+    s0, s1 = subtree_span(tok)
+    if tokens.mentions_in(ctx.doc, s0, s1):
+        return None  # "die Bank Austria", "der Konzern Henkel": a name of its own
+    return agents
+
+
+def _agent_of(code: Optional[str]) -> Optional[str]:
+    """The agent of a CAMEO code at the level the body nouns name: ``IGO`` for an
+    intergovernmental organisation, else the second three letters (``AUTBUS`` -> BUS)."""
+    if not code:
+        return None
+    return "IGO" if code.startswith("IGO") else (code[3:6] or "GOV")
+
+
+def _body_antecedent(ctx: _Ctx, before: int, agents: FrozenSet[str], window: int = 600) -> Optional[str]:
+    """The nearest organisation (actor type ORG, a KB or provisional body, not a group
+    the resolver made from a noun) mentioned before character ``before`` in the same
+    paragraph, at most ``window`` characters back, whose code's agent is in ``agents``
+    (``*``: any coded body). None when there is none."""
+    text = doc_text(ctx.doc)
+    lo = max(0, before - window)
+    para = text.rfind("\n\n", lo, before)
+    lo = para + 2 if para >= 0 else lo
+    for m in reversed(tokens.mentions_in(ctx.doc, lo, before)):
+        if m.end > before or ctx.actor_type.get(m.actor_id) != "ORG" or not (":" in m.actor_id):
+            continue
+        agent = _agent_of(ctx.actor_code.get(m.actor_id))
+        if agent and ("*" in agents or agent in agents):
+            return m.actor_id
+    return None
+
+
+def _body_anaphor(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """The body a speaker phrase at ``[start, end)`` refers back to by a definite body
+    noun (:func:`body_nouns`): the phrase's own head ("Die Bank erklärte") or, for a
+    spokesperson or other proxy, the head of its genitive ("eine Sprecherin der
+    Organisation"); the body is :func:`_body_antecedent`. None otherwise or without a
+    parse."""
+    if not ctx.parsed:
+        return None
+    head = np_head
+    if head is None:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+    agents = _definite_body_noun(ctx, head)
+    if agents is not None:
+        return _body_antecedent(ctx, start, agents)
+    if proxy_kind(ctx.doc, start, end) != "person":
+        return None
+    for c in head.children:
+        if c.i > head.i and start <= c.idx < end and dep(c) in ("nmod", "ag", "pg", "nmod:poss"):
+            agents = _definite_body_noun(ctx, c)
+            if agents is not None:
+                return _body_antecedent(ctx, start, agents)
+    return None
 
 
 def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None) -> List[Token]:
