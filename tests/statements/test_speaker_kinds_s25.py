@@ -30,6 +30,11 @@ Session 26 (``speaker_grid_s26.tsv``):
   that sector the paragraph named before (``data/de/body_nouns.tsv``);
 - ``body-noun-none``: an indefinite one ("Eine Bank erklärte"), or one whose sector no body
   named before has ("der Konzern" after Greenpeace), refers to nobody;
+- ``spokesperson``: a bare spokesperson ("…, sagte ein Sprecher", no body, name or
+  possessive of its own; ``data/de/spokesperson_nouns.txt``) speaks for the subject of the
+  sentence before when it is a body, a group or a coded person, else for the organisation
+  named there -- not for the government of the dateline's country; ``spokesperson-none``:
+  one with a body of its own ("ein Sprecher der Polizei") keeps it;
 - ``genitive-es``: a one-word organisation name in its "-es" genitive ("des
   Samariterbundes", "des Handelsverbandes"; ``data/kb/genitive_es_heads.txt``).
 """
@@ -46,7 +51,7 @@ GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in 
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
-         "s26": {"body-noun", "body-noun-none", "genitive-es"}}
+         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
-from ..language.reference import classify, proxy_kind, represented, resolve_reference
+from ..language.reference import classify, group_agent, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -187,6 +187,9 @@ def resolve_speaker(
         # PiS-Vorsitzende" -> the PiS's code), as a spokesperson does
         found = tokens.mentions_in(doc, start, end)
         return (found[0].actor_id if found else UNKNOWN), text
+    bare = _bare_spokesperson(ctx, start, end, np_head)
+    if bare:
+        return bare, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
@@ -369,12 +372,18 @@ def body_nouns(lang: str) -> Dict[str, FrozenSet[str]]:
 DEFINITE_ARTICLES = frozenset(("der", "die", "das", "des", "dem", "den", "the"))
 
 
+def _body_lemma(tok: Token) -> str:
+    """The lower-case lemma of a body noun under which ``body_nouns.tsv`` lists it."""
+    nouns = body_nouns(tok.doc.lang_)
+    lemma = (tok.lemma_ or tok.lower_).lower()
+    return lemma if lemma in nouns else tok.lower_
+
+
 def _definite_body_noun(ctx: _Ctx, tok: Token) -> Optional[FrozenSet[str]]:
     """The agents a definite body noun ``tok`` may refer back to ("die Bank", "des
     Konzerns"), or None when ``tok`` is no body noun of ``body_nouns.tsv``, has no
     definite article, or carries a name or attribute that names an actor of its own."""
-    nouns = body_nouns(ctx.lang)
-    agents = nouns.get((tok.lemma_ or tok.lower_).lower()) or nouns.get(tok.lower_)
+    agents = body_nouns(ctx.lang).get(_body_lemma(tok))
     if agents is None:
         return None
     if not any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in tok.children):
@@ -393,20 +402,110 @@ def _agent_of(code: Optional[str]) -> Optional[str]:
     return "IGO" if code.startswith("IGO") else (code[3:6] or "GOV")
 
 
-def _body_antecedent(ctx: _Ctx, before: int, agents: FrozenSet[str], window: int = 600) -> Optional[str]:
-    """The nearest organisation (actor type ORG, a KB or provisional body, not a group
-    the resolver made from a noun) mentioned before character ``before`` in the same
-    paragraph, at most ``window`` characters back, whose code's agent is in ``agents``
-    (``*``: any coded body). None when there is none."""
+def _body_antecedent(ctx: _Ctx, before: int, agents: FrozenSet[str], noun: str = "",
+                     window: int = 600) -> Optional[str]:
+    """The body a definite body noun at character ``before`` refers back to, searched in
+    the same paragraph at most ``window`` characters back, the nearer of:
+
+    - the nearest organisation (actor type ORG, a KB or provisional body, not a group the
+      resolver made from a noun) whose code's agent is in ``agents`` (``*``: any coded
+      body);
+    - the name that followed the same noun, or a compound ending in it, when the text
+      introduced the body ("der Menschenrechtsorganisation Cepadho zufolge … Wie die
+      Organisation mitteilte"): that name's actor, whatever its type or code.
+
+    None when there is neither."""
     text = doc_text(ctx.doc)
     lo = max(0, before - window)
     para = text.rfind("\n\n", lo, before)
     lo = para + 2 if para >= 0 else lo
+    found: Optional[Tuple[int, str]] = None
     for m in reversed(tokens.mentions_in(ctx.doc, lo, before)):
         if m.end > before or ctx.actor_type.get(m.actor_id) != "ORG" or not (":" in m.actor_id):
             continue
         agent = _agent_of(ctx.actor_code.get(m.actor_id))
         if agent and ("*" in agents or agent in agents):
+            found = (m.start, m.actor_id)
+            break
+    if noun:
+        span = ctx.doc.char_span(lo, before, alignment_mode="contract")
+        for tok in reversed(list(span) if span is not None else []):
+            if found is not None and tok.idx < found[0]:
+                break
+            if tok.pos_ != "NOUN" or not tok.lower_.endswith(noun) or tok.i + 1 >= len(ctx.doc):
+                continue
+            nxt = ctx.doc[tok.i + 1]
+            named = [m for m in tokens.mentions_in(ctx.doc, nxt.idx, nxt.idx + len(nxt)) if m.start >= nxt.idx]
+            if named:
+                return named[0].actor_id
+    return found[1] if found else None
+
+
+# dependents that give a spokesperson a body, a name or an owner of its own
+_OWNER_DEPS = frozenset(("nmod", "nmod:poss", "poss", "det:poss", "appos", "flat", "flat:name", "compound", "ag", "pg"))
+
+
+def _bare_spokesperson(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """The actor a bare spokesperson speaks for ("…, sagte ein Sprecher", with no body,
+    name or possessive of its own; nouns of ``data/<lang>/spokesperson_nouns.txt``): the
+    subject of the sentence before (or of the same sentence before the phrase) when it is
+    a body, an agent-coded group ("Die Polizei nahm … fest") or a person with a code;
+    else the nearest organisation of the KB or a provisional one named in those two
+    sentences ("aus Sicht der EU-Kommission"). Never a state or a place (the role noun
+    takes the context's country anyway), nor a mention in a dateline. None when the
+    phrase is no bare spokesperson or no such actor stands there (the linker's reading of
+    the role noun stays)."""
+    if np_head is None or not ctx.parsed:
+        return None
+    if np_head.lower_ not in lang_words(ctx.lang, "spokesperson_nouns.txt"):
+        return None
+    for c in np_head.children:
+        if dep(c) == "det" and "Poss=Yes" in str(c.morph):
+            return None
+        if dep(c) in _OWNER_DEPS and c.i > np_head.i:
+            cases = [g.lower_ for g in c.children if dep(g) == "case"]
+            if not cases or cases[0] in ("von", "vom", "of", "für", "for"):
+                return None  # "ein Sprecher der Polizei", "ein Sprecher, Max Muster"
+        elif dep(c) in _OWNER_DEPS:
+            return None
+    head_end = np_head.idx + len(np_head)
+    if any(not (m.start >= np_head.idx and m.end <= head_end) or ":" in m.actor_id
+           for m in tokens.mentions_in(ctx.doc, start, end)):
+        return None  # a name or a body in the phrase
+    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
+    text = doc_text(ctx.doc)
+    if len(before) == 2 and "\n\n" in text[before[0].end_char:before[1].start_char + 1]:
+        before = before[1:]
+    if not before:
+        return None
+    def usable(actor_id: Optional[str]) -> bool:
+        # the resolver may have just added a group actor ("AUTCOP"): look it up afresh
+        a = next((x for x in tokens.get_list(ctx.doc, "actors") if x.id == actor_id), None) if actor_id else None
+        if a is None or not a.code:
+            return False
+        return a.type in ("ORG", "GRP") or (a.type == "PER" and len(a.code) >= 6)
+
+    for sp in reversed(before):
+        root = sp.root
+        subs = subjects_of(root) + [g for c in root.children if dep(c) in ("aux", "aux:pass")
+                                    for g in subjects_of(c)]
+        for tok in sorted(_undatelined(subs, root, sp), key=lambda t: t.i):
+            if tok.idx >= start:
+                continue
+            s0, s1 = subtree_span(tok)
+            s1 = min(s1, start)
+            if _in_dateline(ctx, tok.idx):
+                continue
+            got = tokens.actor_in(ctx.doc, tok.idx, tok.idx + len(tok)) or (
+                _reference(ctx, s0, s1) if group_agent(tok) else None)
+            if usable(got):
+                return got
+    lo = before[0].start_char
+    actors = {a.id: a for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, lo, start)):
+        a = actors.get(m.actor_id)
+        if a is not None and m.end <= start and a.type == "ORG" and a.code and ":" in m.actor_id \
+                and not _in_dateline(ctx, m.start):
             return m.actor_id
     return None
 
@@ -427,14 +526,14 @@ def _body_anaphor(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> 
         head = span.root
     agents = _definite_body_noun(ctx, head)
     if agents is not None:
-        return _body_antecedent(ctx, start, agents)
+        return _body_antecedent(ctx, start, agents, _body_lemma(head))
     if proxy_kind(ctx.doc, start, end) != "person":
         return None
     for c in head.children:
         if c.i > head.i and start <= c.idx < end and dep(c) in ("nmod", "ag", "pg", "nmod:poss"):
             agents = _definite_body_noun(ctx, c)
             if agents is not None:
-                return _body_antecedent(ctx, start, agents)
+                return _body_antecedent(ctx, start, agents, _body_lemma(c))
     return None
 
 
