@@ -51,7 +51,7 @@ GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in 
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
-         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es"}}
+         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es", "kb-s26"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
