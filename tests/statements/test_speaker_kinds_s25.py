@@ -35,6 +35,12 @@ Session 26 (``speaker_grid_s26.tsv``):
   sentence before when it is a body, a group or a coded person, else for the organisation
   named there -- not for the government of the dateline's country; ``spokesperson-none``:
   one with a body of its own ("ein Sprecher der Polizei") keeps it;
+- ``group-named-before``: a definite group noun with no country of its own ("der
+  Chefunterhändler der Regierung" in a report filed in Havana) is the group of the same head
+  noun the sentence before named with its country ("der kolumbianischen Regierung"), not the
+  dateline's; ``group-named-before-none``: one with its own country keeps it;
+- ``speaker-noun``: "Wahlkampfleiter(in)" is a party role (``kb/compound_roles.tsv``);
+- ``kb-s26``: the bodies of the session-26 blocks of the KB;
 - ``genitive-es``: a one-word organisation name in its "-es" genitive ("des
   Samariterbundes", "des Handelsverbandes"; ``data/kb/genitive_es_heads.txt``).
 """
@@ -51,7 +57,8 @@ GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in 
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
-         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es", "kb-s26"}}
+         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es", "kb-s26",
+                 "group-named-before", "group-named-before-none", "speaker-noun"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

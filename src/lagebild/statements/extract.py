@@ -173,7 +173,75 @@ def resolve_speaker(
     content: Optional[Tuple[int, int]] = None,
 ) -> Tuple[str, str]:
     """``(speaker id, speaker text)`` for the subject at ``[start, end)``; ``np_head``:
-    the subject's head token from the parse (then only its core names count)."""
+    the subject's head token from the parse (then only its core names count). A generic
+    group the phrase names without a country of its own takes the country of the same
+    group named before (:func:`_named_group_before`)."""
+    actor, text = _resolve_speaker(ctx, start, end, head=head, np_head=np_head, content=content)
+    return _named_group_before(ctx, actor, start, end), text
+
+
+def _named_group_before(ctx: _Ctx, actor_id: str, start: int, end: int) -> str:
+    """``actor_id``, or the group the text named before with its country when ``actor_id``
+    is an agent-coded group ("CUBGOV"), or a provisional person coded by a role in one,
+    that the phrase at ``[start, end)`` names only by a definite group noun ("der
+    Chefunterhändler der Regierung") with no country of its own:
+    the nearest earlier mention, in the same sentence or the one before it, of a group with
+    the same agent and head noun and a named country ("die Unterhändler der kolumbianischen
+    Regierung" -> COLGOV). A mention of ``actor_id`` itself nearer than that keeps it. The
+    head-noun match of definite descriptions (Lee et al. 2013) before the context's country,
+    which a dateline ("Havanna – …") sets."""
+    # a group ("CUBGOV"), or a person the text knows only by a role in that group
+    # ("prov:…" coded CUBGOV from "Chefunterhändler der Regierung")
+    code = actor_id if ":" not in actor_id else (ctx.actor_code.get(actor_id) or "") if actor_id.startswith("prov:") else ""
+    if len(code) < 6 or code.startswith(("---", "IGO")) or not ctx.parsed:
+        return actor_id
+    agent = code[3:6]
+    if any(m.actor_id != actor_id for m in tokens.mentions_in(ctx.doc, start, end)):
+        return actor_id  # the phrase names a country or body of its own
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return actor_id
+    # the phrase and its head's dependents (the speaker text may stop at the head noun:
+    # "der Chefunterhändler" of "der Chefunterhändler der Regierung, X")
+    words = list(span) + [t for t in span.root.subtree if t.i >= span.end]
+    if any(m.actor_id != actor_id for w in words for m in tokens.mentions_in(ctx.doc, w.idx, w.idx + len(w))):
+        return actor_id
+    # a definite group noun with no attribute of its own ("der Regierung", not "der
+    # bahrainischen Regierung" or "die Regierung in Kiew")
+    nouns = {(t.lemma_ or t.lower_).lower() for t in words
+             if group_agent(t) == agent and any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in t.children)
+             and not any(dep(c) in ("amod", "nmod", "flat", "appos", "compound") for c in t.children)}
+    if not nouns:
+        return actor_id
+    # the same sentence before the phrase and the one before it, in the same paragraph
+    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
+    text = doc_text(ctx.doc)
+    if len(before) == 2 and "\n\n" in text[before[0].end_char:before[1].start_char + 1]:
+        before = before[1:]
+    if not before:
+        return actor_id
+    codes = {a.id: (a.type, a.code) for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, before[0].start_char, start)):
+        if m.end > start:
+            continue
+        if m.actor_id == actor_id:
+            return actor_id
+        atype, code = codes.get(m.actor_id, (None, None))
+        if ":" in m.actor_id or atype not in ("ORG", "GRP") or not code or len(code) < 6 \
+                or code[3:6] != agent or code.startswith(("---", "IGO")):
+            continue
+        # the same head noun (Lee et al. 2013): "der kolumbianischen Regierung"
+        named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is not None and any((t.lemma_ or t.lower_).lower() in nouns for t in named):
+            return m.actor_id
+    return actor_id
+
+
+def _resolve_speaker(
+    ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None, np_head: Optional[Token] = None,
+    content: Optional[Tuple[int, int]] = None,
+) -> Tuple[str, str]:
+    """:func:`resolve_speaker` before the group-country step."""
     doc = ctx.doc
     text = doc_text(doc)[start:end]
     if _modifier_only(ctx, start, end):
