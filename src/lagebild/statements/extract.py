@@ -213,11 +213,7 @@ def _named_group_before(ctx: _Ctx, actor_id: str, start: int, end: int) -> str:
              and not any(dep(c) in ("amod", "nmod", "flat", "appos", "compound") for c in t.children)}
     if not nouns:
         return actor_id
-    # the same sentence before the phrase and the one before it, in the same paragraph
-    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
-    text = doc_text(ctx.doc)
-    if len(before) == 2 and "\n\n" in text[before[0].end_char:before[1].start_char + 1]:
-        before = before[1:]
+    before = _this_and_previous_sentence(ctx, start)
     if not before:
         return actor_id
     codes = {a.id: (a.type, a.code) for a in tokens.get_list(ctx.doc, "actors")}
@@ -235,6 +231,15 @@ def _named_group_before(ctx: _Ctx, actor_id: str, start: int, end: int) -> str:
         if named is not None and any((t.lemma_ or t.lower_).lower() in nouns for t in named):
             return m.actor_id
     return actor_id
+
+
+def _this_and_previous_sentence(ctx: _Ctx, start: int) -> List[Span]:
+    """The sentence holding character ``start`` and the one before it, in that order;
+    only the first when a paragraph break lies between them; [] before the first."""
+    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
+    if len(before) == 2 and "\n\n" in doc_text(ctx.doc)[before[0].end_char:before[1].start_char + 1]:
+        before = before[1:]
+    return before
 
 
 def _resolve_speaker(
@@ -540,12 +545,10 @@ def _bare_spokesperson(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]
     if any(not (m.start >= np_head.idx and m.end <= head_end) or ":" in m.actor_id
            for m in tokens.mentions_in(ctx.doc, start, end)):
         return None  # a name or a body in the phrase
-    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
-    text = doc_text(ctx.doc)
-    if len(before) == 2 and "\n\n" in text[before[0].end_char:before[1].start_char + 1]:
-        before = before[1:]
+    before = _this_and_previous_sentence(ctx, start)
     if not before:
         return None
+
     def usable(actor_id: Optional[str]) -> bool:
         # the resolver may have just added a group actor ("AUTCOP"): look it up afresh
         a = next((x for x in tokens.get_list(ctx.doc, "actors") if x.id == actor_id), None) if actor_id else None
