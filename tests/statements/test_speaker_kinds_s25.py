@@ -1,5 +1,6 @@
-"""Speaker-code kinds of session 25 (issue 11), on sentences we wrote
-(``speaker_grid_s25.tsv``), one test per row so that a failing row names its construction:
+"""Speaker-code kinds of sessions 25 and 26 (issue 11), on sentences we wrote
+(``speaker_grid_s25.tsv``, ``speaker_grid_s26.tsv``), one test per row so that a failing row
+names its grid line and construction. Session 25:
 
 - ``document``: a document an actor issued ("laut Erlass", "laut Entwurf", "heißt es im
   Antrag", "In der Aussendung hieß es") speaks for the body the text named with a document
@@ -21,6 +22,27 @@
   dateline is where the report was filed, not part of what was said, so the country is not
   one "named only in the reported content" (which still leaves "Viele Diplomaten sagten,
   Moskau werde …" uncoded).
+
+Session 26 (``speaker_grid_s26.tsv``):
+
+- ``body-noun``: a definite noun naming a body ("Die Bank erklärte", "teilte der Konzern
+  mit", "eine Sprecherin der Organisation", "nach Angaben des Konzerns") is the body of
+  that sector the paragraph named before (``data/de/body_nouns.tsv``);
+- ``body-noun-none``: an indefinite one ("Eine Bank erklärte"), or one whose sector no body
+  named before has ("der Konzern" after Greenpeace), refers to nobody;
+- ``spokesperson``: a bare spokesperson ("…, sagte ein Sprecher", no body, name or
+  possessive of its own; ``data/de/spokesperson_nouns.txt``) speaks for the subject of the
+  sentence before when it is a body, a group or a coded person, else for the organisation
+  named there -- not for the government of the dateline's country; ``spokesperson-none``:
+  one with a body of its own ("ein Sprecher der Polizei") keeps it;
+- ``group-named-before``: a definite group noun with no country of its own ("der
+  Chefunterhändler der Regierung" in a report filed in Havana) is the group of the same head
+  noun the sentence before named with its country ("der kolumbianischen Regierung"), not the
+  dateline's; ``group-named-before-none``: one with its own country keeps it;
+- ``speaker-noun``: "Wahlkampfleiter(in)" is a party role (``kb/compound_roles.tsv``);
+- ``kb-s26``: the bodies of the session-26 blocks of the KB;
+- ``genitive-es``: a one-word organisation name in its "-es" genitive ("des
+  Samariterbundes", "des Handelsverbandes"; ``data/kb/genitive_es_heads.txt``).
 """
 from __future__ import annotations
 
@@ -31,8 +53,12 @@ import pytest
 from lagebild.datafiles import iter_tsv
 from lagebild.events.realeval import actor_code
 
-GRID = Path(__file__).with_name("speaker_grid_s25.tsv")
-ROWS = list(iter_tsv(GRID, required=("kind", "text", "content", "code")))
+GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26")}
+ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
+        for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
+KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
+         "s26": {"body-noun", "body-noun-none", "spokesperson", "spokesperson-none", "genitive-es", "kb-s26",
+                 "group-named-before", "group-named-before-none", "speaker-noun"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
@@ -48,14 +74,17 @@ def _speaker_code(text: str, content: str) -> str:
     return f"no statement holds {content!r}"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['_line']}" for r in ROWS])
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['grid']}:{r['kind']}:{r['_line']}" for r in ROWS])
 def test_row(row):
     got = _speaker_code(row["text"], row["content"])
-    assert got == row["code"], f"[{row['kind']}] {GRID.name}:{row['_line']}: got {got}, want {row['code']} -- {row['text']}"
+    grid = GRIDS[row["grid"]].name
+    assert got == row["code"], f"[{row['kind']}] {grid}:{row['_line']}: got {got}, want {row['code']} -- {row['text']}"
 
 
-def test_kinds_have_rows():
-    kinds = {r["kind"] for r in ROWS}
-    assert kinds == {"document", "document-none", "path", "group-noun", "dateline"}
-    for kind in ("document", "path", "group-noun", "dateline"):
-        assert sum(r["kind"] == kind for r in ROWS) >= 5, kind
+@pytest.mark.parametrize("grid", sorted(GRIDS))
+def test_kinds_have_rows(grid):
+    rows = [r for r in ROWS if r["grid"] == grid]
+    assert {r["kind"] for r in rows} == KINDS[grid]
+    for kind in KINDS[grid]:
+        if not kind.endswith("-none"):
+            assert sum(r["kind"] == kind for r in rows) >= (5 if grid == "s25" else 2), kind

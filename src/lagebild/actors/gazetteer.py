@@ -18,6 +18,7 @@ is still listed, in its place, so that its entries keep their order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from .kb import KB, KBActor, RoleNoun
@@ -65,6 +66,24 @@ def german_genitive(name: str) -> Optional[str]:
     if not last.isalpha() or last.lower() in "sxzße" or name.isupper():
         return None
     return name + "s"
+
+
+def german_genitives(name: str, organisation: bool = False) -> List[str]:
+    """The generated German genitives of ``name``: :func:`german_genitive`'s "-s" form and,
+    for a one-word organisation name ending in a part of ``kb/genitive_es_heads.txt``, the
+    "-es" form as well ("Samariterbund" -> "Samariterbunds", "Samariterbundes")."""
+    gen = german_genitive(name)
+    out = [gen] if gen else []
+    if organisation and gen and " " not in name and name.lower().endswith(_genitive_es_heads()):
+        out.append(name + "es")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _genitive_es_heads() -> Tuple[str, ...]:
+    from ..datafiles import data_path, word_list
+
+    return tuple(sorted(word_list(str(data_path("kb", "genitive_es_heads.txt")))))
 
 
 def german_feminine(demonym: str) -> List[str]:
@@ -189,8 +208,7 @@ class Gazetteer:
             mention_kind = NAME  # a metonymic city is decided in context (place or government)
             for name in self._names(actor):
                 self.add(name, Entry("actor", actor.id, mention_kind, case_of(name), name, 10 * actor.priority))
-                gen = german_genitive(name) if de else None
-                if gen:
+                for gen in (german_genitives(name, actor.type == "ORG") if de else []):
                     self.add(gen, Entry("actor", actor.id, mention_kind, case_of(gen), gen, 10 * actor.priority, genitive=True))
             if actor.type == "PER" and len(actor.surnames) > 1:
                 # every given-name spelling with every surname spelling: "Volodymyr Zelenskiy"

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
-from ..language.reference import classify, proxy_kind, represented, resolve_reference
+from ..language.reference import classify, group_agent, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -95,6 +95,7 @@ class _Ctx:
         self.actor_type = {a.id: a.type for a in actors}
         self.actor_country = {a.id: a.country for a in actors}
         self.actor_name = {a.id: a.name for a in actors}
+        self.actor_code = {a.id: a.code for a in actors}
 
     def quote_at(self, char: int) -> Optional[Quote]:
         # quotes are sorted and do not overlap
@@ -172,7 +173,80 @@ def resolve_speaker(
     content: Optional[Tuple[int, int]] = None,
 ) -> Tuple[str, str]:
     """``(speaker id, speaker text)`` for the subject at ``[start, end)``; ``np_head``:
-    the subject's head token from the parse (then only its core names count)."""
+    the subject's head token from the parse (then only its core names count). A generic
+    group the phrase names without a country of its own takes the country of the same
+    group named before (:func:`_named_group_before`)."""
+    actor, text = _resolve_speaker(ctx, start, end, head=head, np_head=np_head, content=content)
+    return _named_group_before(ctx, actor, start, end), text
+
+
+def _named_group_before(ctx: _Ctx, actor_id: str, start: int, end: int) -> str:
+    """``actor_id``, or the group the text named before with its country when ``actor_id``
+    is an agent-coded group ("CUBGOV"), or a provisional person coded by a role in one,
+    that the phrase at ``[start, end)`` names only by a definite group noun ("der
+    Chefunterhändler der Regierung") with no country of its own:
+    the nearest earlier mention, in the same sentence or the one before it, of a group with
+    the same agent and head noun and a named country ("die Unterhändler der kolumbianischen
+    Regierung" -> COLGOV). A mention of ``actor_id`` itself nearer than that keeps it. The
+    head-noun match of definite descriptions (Lee et al. 2013) before the context's country,
+    which a dateline ("Havanna – …") sets."""
+    # a group ("CUBGOV"), or a person the text knows only by a role in that group
+    # ("prov:…" coded CUBGOV from "Chefunterhändler der Regierung")
+    code = actor_id if ":" not in actor_id else (ctx.actor_code.get(actor_id) or "") if actor_id.startswith("prov:") else ""
+    if len(code) < 6 or code.startswith(("---", "IGO")) or not ctx.parsed:
+        return actor_id
+    agent = code[3:6]
+    if any(m.actor_id != actor_id for m in tokens.mentions_in(ctx.doc, start, end)):
+        return actor_id  # the phrase names a country or body of its own
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return actor_id
+    # the phrase and its head's dependents (the speaker text may stop at the head noun:
+    # "der Chefunterhändler" of "der Chefunterhändler der Regierung, X")
+    words = list(span) + [t for t in span.root.subtree if t.i >= span.end]
+    if any(m.actor_id != actor_id for w in words for m in tokens.mentions_in(ctx.doc, w.idx, w.idx + len(w))):
+        return actor_id
+    # a definite group noun with no attribute of its own ("der Regierung", not "der
+    # bahrainischen Regierung" or "die Regierung in Kiew")
+    nouns = {(t.lemma_ or t.lower_).lower() for t in words
+             if group_agent(t) == agent and any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in t.children)
+             and not any(dep(c) in ("amod", "nmod", "flat", "appos", "compound") for c in t.children)}
+    if not nouns:
+        return actor_id
+    before = _this_and_previous_sentence(ctx, start)
+    if not before:
+        return actor_id
+    codes = {a.id: (a.type, a.code) for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, before[0].start_char, start)):
+        if m.end > start:
+            continue
+        if m.actor_id == actor_id:
+            return actor_id
+        atype, code = codes.get(m.actor_id, (None, None))
+        if ":" in m.actor_id or atype not in ("ORG", "GRP") or not code or len(code) < 6 \
+                or code[3:6] != agent or code.startswith(("---", "IGO")):
+            continue
+        # the same head noun (Lee et al. 2013): "der kolumbianischen Regierung"
+        named = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is not None and any((t.lemma_ or t.lower_).lower() in nouns for t in named):
+            return m.actor_id
+    return actor_id
+
+
+def _this_and_previous_sentence(ctx: _Ctx, start: int) -> List[Span]:
+    """The sentence holding character ``start`` and the one before it, in that order;
+    only the first when a paragraph break lies between them; [] before the first."""
+    before = [sp for sp in sentences(ctx.doc) if sp.start_char < start][-2:]
+    if len(before) == 2 and "\n\n" in doc_text(ctx.doc)[before[0].end_char:before[1].start_char + 1]:
+        before = before[1:]
+    return before
+
+
+def _resolve_speaker(
+    ctx: _Ctx, start: int, end: int, *, head: Optional[Token] = None, np_head: Optional[Token] = None,
+    content: Optional[Tuple[int, int]] = None,
+) -> Tuple[str, str]:
+    """:func:`resolve_speaker` before the group-country step."""
     doc = ctx.doc
     text = doc_text(doc)[start:end]
     if _modifier_only(ctx, start, end):
@@ -186,6 +260,9 @@ def resolve_speaker(
         # PiS-Vorsitzende" -> the PiS's code), as a spokesperson does
         found = tokens.mentions_in(doc, start, end)
         return (found[0].actor_id if found else UNKNOWN), text
+    bare = _bare_spokesperson(ctx, start, end, np_head)
+    if bare:
+        return bare, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
         _, actor = _core_actor(ctx, np_head)
         if actor:
@@ -195,6 +272,11 @@ def resolve_speaker(
     rep = represented(doc, start, end)
     if rep:
         return rep, text
+    # "Die Bank erklärte" after "Die Unicredit …", "eine Sprecherin der Organisation"
+    # after "des Samariterbundes": a definite body noun is the body the text named before
+    body = _body_anaphor(ctx, start, end, np_head)
+    if body:
+        return body, text
     if proxy_kind(doc, start, end) == "person" and not tokens.mentions_in(doc, start, end):
         # "Der Sprecher fügte hinzu" after "ein Sprecher des Innenministeriums": the same
         # proxy, introduced before with whom it speaks for
@@ -343,6 +425,187 @@ def _report_author(ctx: _Ctx, start: int, end: int, window: int = 800, kind: str
         if other is None:
             other = author
     return same or other
+
+
+@lru_cache(maxsize=4)
+def body_nouns(lang: str) -> Dict[str, FrozenSet[str]]:
+    """``{lower-case noun lemma: accepted agents}`` of ``data/<lang>/body_nouns.tsv`` (nouns
+    naming a body, each with the CAMEO agent codes of the bodies it may refer back to;
+    ``IGO`` for an intergovernmental organisation, ``*`` for any); empty for a language
+    without the file. Raises DataFileError (file and line) on a row without agents."""
+    from ..datafiles import iter_tsv
+
+    path = data_path(lang, "body_nouns.tsv")
+    if not path.is_file():
+        return {}
+    return {r["noun"].lower(): frozenset(r["agents"].split("|"))
+            for r in iter_tsv(path, required=("noun", "agents"))}
+
+
+DEFINITE_ARTICLES = frozenset(("der", "die", "das", "des", "dem", "den", "the"))
+
+
+def _body_lemma(tok: Token) -> str:
+    """The lower-case lemma of a body noun under which ``body_nouns.tsv`` lists it."""
+    nouns = body_nouns(tok.doc.lang_)
+    lemma = (tok.lemma_ or tok.lower_).lower()
+    return lemma if lemma in nouns else tok.lower_
+
+
+def _definite_body_noun(ctx: _Ctx, tok: Token) -> Optional[FrozenSet[str]]:
+    """The agents a definite body noun ``tok`` may refer back to ("die Bank", "des
+    Konzerns"), or None when ``tok`` is no body noun of ``body_nouns.tsv``, has no
+    definite article, or carries a name or attribute that names an actor of its own."""
+    agents = body_nouns(ctx.lang).get(_body_lemma(tok))
+    if agents is None:
+        return None
+    if not any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in tok.children):
+        return None
+    s0, s1 = subtree_span(tok)
+    if tokens.mentions_in(ctx.doc, s0, s1):
+        return None  # "die Bank Austria", "der Konzern Henkel": a name of its own
+    return agents
+
+
+def _agent_of(code: Optional[str]) -> Optional[str]:
+    """The agent of a CAMEO code at the level the body nouns name: ``IGO`` for an
+    intergovernmental organisation, else the second three letters (``AUTBUS`` -> BUS)."""
+    if not code:
+        return None
+    return "IGO" if code.startswith("IGO") else (code[3:6] or "GOV")
+
+
+def _body_antecedent(ctx: _Ctx, before: int, agents: FrozenSet[str], noun: str = "",
+                     window: int = 600) -> Optional[str]:
+    """The body a definite body noun at character ``before`` refers back to, searched in
+    the same paragraph at most ``window`` characters back, the nearer of:
+
+    - the nearest organisation (actor type ORG, a KB or provisional body, not a group the
+      resolver made from a noun) whose code's agent is in ``agents`` (``*``: any coded
+      body);
+    - the name that followed the same noun, or a compound ending in it, when the text
+      introduced the body ("der Menschenrechtsorganisation Cepadho zufolge … Wie die
+      Organisation mitteilte"): that name's actor, whatever its type or code.
+
+    None when there is neither."""
+    text = doc_text(ctx.doc)
+    lo = max(0, before - window)
+    para = text.rfind("\n\n", lo, before)
+    lo = para + 2 if para >= 0 else lo
+    found: Optional[Tuple[int, str]] = None
+    for m in reversed(tokens.mentions_in(ctx.doc, lo, before)):
+        if m.end > before or ctx.actor_type.get(m.actor_id) != "ORG" or not (":" in m.actor_id):
+            continue
+        agent = _agent_of(ctx.actor_code.get(m.actor_id))
+        if agent and ("*" in agents or agent in agents):
+            found = (m.start, m.actor_id)
+            break
+    if noun:
+        span = ctx.doc.char_span(lo, before, alignment_mode="contract")
+        for tok in reversed(list(span) if span is not None else []):
+            if found is not None and tok.idx < found[0]:
+                break
+            if tok.pos_ != "NOUN" or not tok.lower_.endswith(noun) or tok.i + 1 >= len(ctx.doc):
+                continue
+            nxt = ctx.doc[tok.i + 1]
+            named = [m for m in tokens.mentions_in(ctx.doc, nxt.idx, nxt.idx + len(nxt)) if m.start >= nxt.idx]
+            if named:
+                return named[0].actor_id
+    return found[1] if found else None
+
+
+# dependents that give a spokesperson a body, a name or an owner of its own
+_OWNER_DEPS = frozenset(("nmod", "nmod:poss", "poss", "det:poss", "appos", "flat", "flat:name", "compound", "ag", "pg"))
+
+
+def _bare_spokesperson(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """The actor a bare spokesperson speaks for ("…, sagte ein Sprecher", with no body,
+    name or possessive of its own; nouns of ``data/<lang>/spokesperson_nouns.txt``): the
+    subject of the sentence before (or of the same sentence before the phrase) when it is
+    a body, an agent-coded group ("Die Polizei nahm … fest") or a person with a code;
+    else the nearest organisation of the KB or a provisional one named in those two
+    sentences ("aus Sicht der EU-Kommission"). Never a state or a place (the role noun
+    takes the context's country anyway), nor a mention in a dateline. None when the
+    phrase is no bare spokesperson or no such actor stands there (the linker's reading of
+    the role noun stays)."""
+    if np_head is None or not ctx.parsed:
+        return None
+    if np_head.lower_ not in lang_words(ctx.lang, "spokesperson_nouns.txt"):
+        return None
+    for c in np_head.children:
+        if dep(c) == "det" and "Poss=Yes" in str(c.morph):
+            return None
+        if dep(c) in _OWNER_DEPS and c.i > np_head.i:
+            cases = [g.lower_ for g in c.children if dep(g) == "case"]
+            if not cases or cases[0] in ("von", "vom", "of", "für", "for"):
+                return None  # "ein Sprecher der Polizei", "ein Sprecher, Max Muster"
+        elif dep(c) in _OWNER_DEPS:
+            return None
+    head_end = np_head.idx + len(np_head)
+    if any(not (m.start >= np_head.idx and m.end <= head_end) or ":" in m.actor_id
+           for m in tokens.mentions_in(ctx.doc, start, end)):
+        return None  # a name or a body in the phrase
+    before = _this_and_previous_sentence(ctx, start)
+    if not before:
+        return None
+
+    def usable(actor_id: Optional[str]) -> bool:
+        # the resolver may have just added a group actor ("AUTCOP"): look it up afresh
+        a = next((x for x in tokens.get_list(ctx.doc, "actors") if x.id == actor_id), None) if actor_id else None
+        if a is None or not a.code:
+            return False
+        return a.type in ("ORG", "GRP") or (a.type == "PER" and len(a.code) >= 6)
+
+    for sp in reversed(before):
+        root = sp.root
+        subs = subjects_of(root) + [g for c in root.children if dep(c) in ("aux", "aux:pass")
+                                    for g in subjects_of(c)]
+        for tok in sorted(_undatelined(subs, root, sp), key=lambda t: t.i):
+            if tok.idx >= start:
+                continue
+            s0, s1 = subtree_span(tok)
+            s1 = min(s1, start)
+            if _in_dateline(ctx, tok.idx):
+                continue
+            got = tokens.actor_in(ctx.doc, tok.idx, tok.idx + len(tok)) or (
+                _reference(ctx, s0, s1) if group_agent(tok) else None)
+            if usable(got):
+                return got
+    lo = before[0].start_char
+    actors = {a.id: a for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, lo, start)):
+        a = actors.get(m.actor_id)
+        if a is not None and m.end <= start and a.type == "ORG" and a.code and ":" in m.actor_id \
+                and not _in_dateline(ctx, m.start):
+            return m.actor_id
+    return None
+
+
+def _body_anaphor(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """The body a speaker phrase at ``[start, end)`` refers back to by a definite body
+    noun (:func:`body_nouns`): the phrase's own head ("Die Bank erklärte") or, for a
+    spokesperson or other proxy, the head of its genitive ("eine Sprecherin der
+    Organisation"); the body is :func:`_body_antecedent`. None otherwise or without a
+    parse."""
+    if not ctx.parsed:
+        return None
+    head = np_head
+    if head is None:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+    agents = _definite_body_noun(ctx, head)
+    if agents is not None:
+        return _body_antecedent(ctx, start, agents, _body_lemma(head))
+    if proxy_kind(ctx.doc, start, end) != "person":
+        return None
+    for c in head.children:
+        if c.i > head.i and start <= c.idx < end and dep(c) in ("nmod", "ag", "pg", "nmod:poss"):
+            agents = _definite_body_noun(ctx, c)
+            if agents is not None:
+                return _body_antecedent(ctx, start, agents, _body_lemma(c))
+    return None
 
 
 def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None) -> List[Token]:
