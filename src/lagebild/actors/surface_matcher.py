@@ -18,7 +18,9 @@ trie is stored (``marshal``) under the user cache directory (``$LAGEBILD_CACHE``
 * the spaCy and lagebild versions.
 
 A missing, stale, corrupt or unwritable cache only costs the build (with
-``nlp.tokenizer.pipe``); it never fails the pipeline.
+``nlp.tokenizer.pipe``); it never fails the pipeline. The build runs under a file lock
+(``surfaces-LANG-KEY.lock``), so the workers of a parallel ingest that start on an empty
+cache build it once, not once each.
 
 Compound families (German "PREFIX-FORM" compounds of every prefix with every form, see
 :class:`.gazetteer.CompoundFamily`) are matched without listing their cross product: the
@@ -32,6 +34,7 @@ a compound match is the compound, lower-cased and white space normalised.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import marshal
@@ -39,7 +42,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import spacy
 from spacy.attrs import LOWER
@@ -254,10 +257,11 @@ def _prune(directory: Path, lang: str) -> None:
             pass
     files = sorted(directory.glob(f"surfaces-{lang}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[KEEP:]:
-        try:
-            old.unlink()
-        except OSError:
-            pass
+        for gone in (old, old.with_name(old.name[: -len(".marshal")] + ".lock")):
+            try:
+                gone.unlink()
+            except OSError:
+                pass
 
 
 def build_surface_matcher(
@@ -268,26 +272,79 @@ def build_surface_matcher(
     form) and the compounds of ``families`` (``(prefixes, forms)``: every "PREFIX-FORM",
     labelled with the compound lower-cased, white space normalised), loaded from the disk
     cache when it is current, else built with ``nlp.tokenizer.pipe`` and written to the
-    cache. Returns ``(matcher, how)`` with ``how`` one of ``"cache"``, ``"built"``,
-    ``"built (cache not writable)"``."""
+    cache. Processes that miss the same cache file together build it once: the build runs
+    under a file lock beside the cache (:func:`_build_lock`), and a process that waited
+    for it reads what the first one wrote ("cache"). Returns ``(matcher, how)`` with
+    ``how`` one of ``"cache"``, ``"built"``, ``"built (cache not writable)"``."""
     surfaces = sorted(set(surfaces))
     families = [(list(p), list(f)) for p, f in families]
     key = cache_key(nlp, surfaces, families)
     path = (directory or cache_dir()) / f"surfaces-{nlp.lang}-{key[:32]}.marshal"
-    if use_cache:
+    if not use_cache:
+        return _build(nlp, surfaces, families), "built"
+    cached = _read_cache(path, key)
+    if cached is not None:
+        return cached, "cache"
+    # Not cached: build it under a lock, so that processes starting together (the workers
+    # of a parallel ingest) build it once -- the others wait, then read what it wrote.
+    with _build_lock(path):
+        cached = _read_cache(path, key)
+        if cached is not None:
+            return cached, "cache"
+        matcher = _build(nlp, surfaces, families)
+        return matcher, _write_cache(path, key, matcher, nlp.lang)
+
+
+def _read_cache(path: Path, key: str) -> Optional[SurfaceMatcher]:
+    """The matcher stored at ``path`` under ``key``; None when it is missing, stale or
+    unreadable."""
+    try:
+        gc_was = gc.isenabled()
+        gc.disable()  # ~45k small dicts: collections during the load only cost time
         try:
-            gc_was = gc.isenabled()
-            gc.disable()  # ~45k small dicts: collections during the load only cost time
-            try:
-                data = marshal.loads(path.read_bytes())
-            finally:
-                if gc_was:
-                    gc.enable()
-            if isinstance(data, dict) and data.get("key") == key:
-                compounds = CompoundIndex.from_data(data["compounds"]) if data.get("compounds") else None
-                return SurfaceMatcher(data["trie"], compounds), "cache"
-        except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
+            data = marshal.loads(path.read_bytes())
+        finally:
+            if gc_was:
+                gc.enable()
+        if isinstance(data, dict) and data.get("key") == key:
+            compounds = CompoundIndex.from_data(data["compounds"]) if data.get("compounds") else None
+            return SurfaceMatcher(data["trie"], compounds)
+    except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
+        pass
+    return None
+
+
+@contextlib.contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` + ".lock" (``fcntl.flock``, POSIX) while the
+    block runs: a second process asking for the same cache file waits until the first
+    has written it. The operating system releases the lock when its holder exits, so a
+    crashed builder never blocks the others; where the lock cannot be taken (no
+    ``fcntl``, a cache directory that cannot be created or written) the block runs
+    unlocked, as before."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: every process builds its own, as before
+        yield
+        return
+    lock = path.with_name(path.name[: -len(".marshal")] + ".lock")
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks
             pass
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _build(nlp, surfaces: Sequence[str], families: Sequence[Tuple[List[str], List[str]]]) -> SurfaceMatcher:  # type: ignore[no-untyped-def]
     patterns = _tokenize(nlp, surfaces)
     compounds = None
     if any(p and f for p, f in families):
@@ -297,23 +354,27 @@ def build_surface_matcher(
             known.extend(seq for seq in seqs if seq not in known)
     matcher = SurfaceMatcher.from_patterns(patterns)
     matcher.compounds = compounds
-    if not use_cache:
-        return matcher, "built"
+    return matcher
+
+
+def _write_cache(path: Path, key: str, matcher: SurfaceMatcher, lang: str) -> str:
+    """Store ``matcher`` at ``path``; ``"built"``, or ``"built (cache not writable)"``."""
     tmp = None
+    compounds = matcher.compounds
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # atomic: write a temporary file beside it, then rename (parallel workers may race)
+        # atomic: write a temporary file beside it, then rename (a reader never sees half)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps({"key": key, "trie": matcher.trie,
                                     "compounds": compounds.to_data() if compounds is not None else None}))
         os.replace(tmp, path)
-        _prune(path.parent, nlp.lang)
+        _prune(path.parent, lang)
     except OSError:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
-        return matcher, "built (cache not writable)"
-    return matcher, "built"
+        return "built (cache not writable)"
+    return "built"
