@@ -75,3 +75,21 @@ def test_old_lock_files_are_pruned_with_their_cache(nlp, tmp_path, monkeypatch):
     build_surface_matcher(nlp, FORMS + ["Wien"], directory=tmp_path)
     assert len(list(tmp_path.glob("surfaces-de-*.marshal"))) == 1
     assert len(list(tmp_path.glob("surfaces-de-*.lock"))) == 1
+
+
+# -- the build tokenizes with a scratch copy of the tokenizer: same tokens, no lexemes left --
+SPLITS = ["Putin", "EU-Chef", "SPÖ-Sprecher", "Dr. Angela Merkel", "U.S.-Botschafter", "3-Jährige",
+          "„Zitat“-Chef", "www.spoe.at-Chef", "z.B.-Sprecher", "New York-Reise", "ORF-Generaldirektor"]
+
+
+@pytest.mark.parametrize("text", SPLITS)
+def test_scratch_tokenizer_splits_as_the_pipeline_does(nlp, text):
+    ours = [t.lower_ for t in sm._scratch_tokenizer(nlp)(text)]
+    assert ours == [t.lower_ for t in nlp.tokenizer(text)]
+
+
+def test_building_leaves_the_pipeline_vocabulary_alone(tmp_path):
+    fresh = spacy.blank("de")
+    before = len(fresh.vocab)
+    build_surface_matcher(fresh, FORMS + ["Unbekanntwort"], families=FAMILIES, directory=tmp_path)
+    assert len(fresh.vocab) == before
