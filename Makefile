@@ -14,8 +14,12 @@ $(BIN)/activate:
 # packages it does not list are installed within pyproject.toml's ranges
 CONSTRAINTS := $(if $(wildcard constraints.txt),-c constraints.txt,)
 
+# after installing, load both pipelines once: that builds the on-disk caches (the linker's
+# surface matcher with its compound index, ~20 s CPU; the pattern files) that the first
+# `lagebild` command would otherwise build
 $(VENV)/.installed: $(BIN)/activate pyproject.toml $(wildcard constraints.txt)
 	$(BIN)/pip install --quiet $(CONSTRAINTS) -e ".[test,kb,ray]"
+	$(BIN)/python -c "from lagebild.pipeline import load; load('de'); load('en')"
 	touch $@
 
 setup: $(VENV)/.installed

@@ -1,12 +1,16 @@
 """Cold start: seconds from `lagebild analyze ARTICLE` to its first result, as a fresh process.
 
-    python benchmarks/cold_start.py [--runs 5] [ARTICLE]
+    python benchmarks/cold_start.py [--runs 5] [--ingest-workers 2] [ARTICLE]
 
 Runs the real command (``python -m lagebild analyze ARTICLE``) ``--runs`` times with the
 linker's surface-form cache warm (the normal case after the first run), then once with an
 empty cache directory (the first run after install or after a KB change), and prints the
 median wall time, CPU time and peak memory; then, in one process, where the time goes
 (imports, pipeline load, the linker's matcher, the first document).
+``--ingest-workers N`` adds a row: ``lagebild ingest`` of the article with N worker
+processes on an empty cache (every worker needs the linker's matcher; they build it once
+between them), CPU summed over the parent and its workers. The peak RSS column is the
+largest single process of the runs so far (``ru_maxrss`` of the children).
 
 ARTICLE defaults to a short German article written to a temporary file (~330 characters).
 """
@@ -21,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import List, Optional
 
 ARTICLE = (
     "Entführung in Nigeria. Lena Probst. 16.04.2025.\n\n"
@@ -30,15 +35,17 @@ ARTICLE = (
 )
 
 
-def timed_run(article: Path, env: dict) -> tuple:
+def timed_run(article: Path, env: dict, command: Optional[List[str]] = None) -> tuple:
+    """``(wall s, CPU s, peak RSS MiB)`` of ``lagebild analyze ARTICLE`` (or ``command``) as a
+    child process; CPU counts the child and its own children (workers)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "lagebild", "analyze", str(article)], env=env,
+    proc = subprocess.run(command or [sys.executable, "-m", "lagebild", "analyze", str(article)], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        raise SystemExit(f"lagebild analyze failed: {proc.stderr.decode()[-2000:]}")
+        raise SystemExit(f"lagebild failed: {proc.stderr.decode()[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, after.ru_maxrss / 1024
 
@@ -70,6 +77,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("article", nargs="?", type=Path)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--ingest-workers", type=int, default=0,
+                    help="also time `lagebild ingest --workers N` on an empty cache")
     args = ap.parse_args()
     from rich.console import Console
     from rich.table import Table
@@ -90,6 +99,19 @@ def main() -> int:
     table.add_row("matcher cache warm", str(len(warm)), f"{statistics.median(w for w, _, _ in warm):.2f}",
                   f"{statistics.median(c for _, c, _ in warm):.2f}", f"{max(m for _, _, m in warm):.0f}")
     table.add_row("matcher cache empty (first run)", "1", f"{cold[0]:.2f}", f"{cold[1]:.2f}", f"{cold[2]:.0f}")
+    if args.ingest_workers:
+        n = args.ingest_workers
+        ingest_env = dict(env, LAGEBILD_CACHE=str(tmp / "empty-cache-ingest"))
+        folder = tmp / "ingest"
+        folder.mkdir()
+        # the pool starts a worker per task waiting for one: enough documents for two
+        # tasks per worker (scale.local.EXACT_CHUNK documents each)
+        for i in range(8 * n):
+            (folder / f"{i}.txt").write_text(article.read_text(encoding="utf-8") + f"\n({i})\n", encoding="utf-8")
+        run = timed_run(article, ingest_env, [sys.executable, "-m", "lagebild", "ingest", str(folder), "--db",
+                                              str(tmp / "ingest.duckdb"), "--workers", str(n)])
+        table.add_row(f"ingest --workers {n}, cache empty (first run)", "1", f"{run[0]:.2f}", f"{run[1]:.2f}",
+                      f"{run[2]:.0f}")
     console = Console(width=max(Console().width, 120))
     console.print(table)
     parts = [breakdown(article) for _ in range(max(1, min(3, args.runs)))]
