@@ -469,10 +469,13 @@ def analyse_sentence(
                 out.rejected.append((label, "counterfactual"))
                 out.cues = []
                 return out
-            if not anchored:
+            outcome_kii = lang == "de" and _conditioned_outcome(sent, tok, out.condition, slex)
+            if not anchored and not outcome_kii:
                 out.rejected.append((label, "hypothetical"))  # "es wäre dumm, wenn …"
                 continue
             kind = "conditional_aux"
+        else:
+            outcome_kii = False
         prev = doc[tok.i - 1] if tok.i > sent.start else None
         if kind in ("conditional_aux", "backshift_aux") and (
             (prev is not None and slex.clause_kind(prev.lower_) == "comparative") or _in_as_if(sent, tok, slex)
@@ -487,7 +490,7 @@ def analyse_sentence(
         if _before_question_mark(sent, tok):
             out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
             continue
-        if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
+        if kind in ("future_aux", "conditional_aux", "backshift_aux") and not outcome_kii and not _is_future_aux(tok, sent, lang):
             if not (lang == "de" and (
                 (out.condition and _becomes(tok, sent))
                 or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
@@ -1427,6 +1430,29 @@ def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex,
     return any(t.lower_ in kii for t in sent if cond[0] <= t.idx < cond[1])
 
 
+def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]], slex) -> bool:  # type: ignore[no-untyped-def]
+    """"wäre"/"hätte" as the main verb of a clause under a condition of the same sentence,
+    whose subject is a thing or an actor other than the speaker: "Der Streit wäre sofort
+    vorbei, wenn es zu einer Einigung komme", "Die Partei hätte keine Mehrheit, falls …" —
+    the Konjunktiv II of a predicted outcome (the Potentialis of reported forecasts; the
+    condition itself in Konjunktiv II of a full verb is ruled counterfactual before this).
+    Not with an expletive or demonstrative subject ("Es wäre dumm, wenn …", "Das wäre ein
+    Fehler, wenn …": an evaluation of the condition) nor a first-person one ("Ich wäre froh,
+    wenn …": a wish)."""
+    if cond is None or cond[0] <= tok.idx < cond[1] or not has_parse(sent.doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
+    subj = next((c for c in list(head.children) + list(tok.children) if dep(c) in ("nsubj", "nsubj:pass", "expl")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or cond[0] <= subj.idx < cond[1]:
+        return False  # (es, das, dies, ich, wir … and no subject at all)
+    attitude = KII_ATTITUDE_PREDICATES
+    return not any((t.lower_ in attitude or _lemma(t) in attitude) for t in _clause(sent, tok)
+                   if not cond[0] <= t.idx < cond[1])
+
+
+KII_ATTITUDE_PREDICATES = forecast_words("kii_attitude_predicates", "de")
+
+
 def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
     cs, _ = clause_bounds(sent, tok.i)
     words = [sent.doc[j].lower_ for j in range(cs, tok.i)]
@@ -2057,6 +2083,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(
             t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
+            or _lemma(t) in ("schließen", "zeichnen")  # ("schloss … nicht aus", "zeichnete sich ab")
             for t in sent
         )
         k = bisect_left(expect_starts, span[0])
@@ -2256,6 +2283,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die ÖVP könnte ihr Ergebnis halten. Die SPÖ würde ebenfalls stark verlieren.": a
             # Konjunktiv-II outcome right after a forecast continues its projection
             continued = out[-1]
+        if (
+            kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None
+            and lang == "de" and cues and _reported_outcome(sent, cues[0].tok, stmt, flex)
+        ):
+            # "Der Minister sagte, die Verhandlungen würden scheitern": in reported speech the
+            # Konjunktiv-II "würde" of an outcome stands for the speaker's "wird"
+            kind = "future"
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ) and not (lang == "de" and cues and _warned_content(sent, cues[0].tok, stmt, flex)):
@@ -3077,6 +3111,28 @@ def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: For
     return False
 
 
+def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
+    """The bare "würde" ``cue`` stands in the content of a known speaker's reported speech and
+    governs an outcome (``outcome_verb`` in forecast_cues.tsv: "scheitern", "steigen",
+    "verlieren"), which nobody simply decides: the back-shifted "wird" of the speaker ("Der
+    Minister sagte, die Verhandlungen würden scheitern"), as English "would" is. A decided act
+    ("…, er würde das Gesetz unterstützen") stays the Konjunktiv-I substitute of a present or
+    an intention, and so does an outcome under a marker of the present or the past ("seit
+    Jahren", "derzeit", "bereits": ``present_markers``, ``already_de``, ``past_markers``)."""
+    if stmt is None or not _known_speaker(stmt) or stmt.verb_class in ("expect", "doubt", "believe"):
+        return False
+    if not (stmt.span[0] <= cue.idx < stmt.span[1]):
+        return False
+    clause = [t.lower_ for t in _clause(sent, cue)]
+    if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in forecast_words("past_markers", "de") for w in clause):
+        return False  # "die Preise würden seit Jahren steigen": a trend of the present or the past
+    verbs = _main_verbs(sent, cue)
+    return bool(verbs) and any(_lemma(v) in flex.words("outcome_verb") for v in verbs) and not _decided_act(sent, cue, flex)
+
+
+PRESENT_MARKERS = forecast_words("present_markers", "de")
+
+
 def _cue_in_question(sent: Span, st: Statement) -> bool:
     """The attitude verb of ``st`` stands in an indirect question ("Wie weit er fürchtete,
     …, kann man nur vermuten"): the attitude is asked about, not held."""
@@ -3259,6 +3315,32 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
     return _holder_subject(_judging_subject(word))
 
 
+def _negated_passive_frame(tok: Token, sent: Span, flex: ForecastLexicon):  # type: ignore[no-untyped-def]
+    """The frame of a ``neg_verb`` word (forecast_frames.tsv) when ``tok`` is its participle in
+    a werden-passive ("wurde nicht ausgeschlossen", "wird nicht ausgeschlossen") whose clause
+    reports nothing past after it (no past dass-clause); else None."""
+    if not (_verb_form_de(tok) == "part" or tok.tag_ == "VVPP"):
+        return None
+    frame = flex.frames.get(_lemma(tok))
+    if frame is None or "neg_verb" not in frame.frames:
+        return None
+    aux = [c for c in tok.children if dep(c) in ("aux", "aux:pass", "cop") and _lemma(c) == "werden"]
+    if not aux or _past_content_after(sent, tok):
+        return None
+    return frame
+
+
+def _past_content_after(sent: Span, tok: Token) -> bool:
+    """A "dass"-clause after ``tok`` in its sentence reports the past ("schloss nicht aus,
+    dass er geflohen war")."""
+    doc = sent.doc
+    d = next((t for t in doc[tok.i + 1: sent.end] if t.lower_ == "dass"), None)
+    if d is None:
+        return False
+    _, ce = clause_bounds(sent, d.i)
+    return _past_clause(doc, d.i, ce)
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -3282,9 +3364,19 @@ def estimative_frame(
         negated = _negated_frame(tok, sent, flex)
         holder: Optional[Token] = None
         hit = None
-        if "neg_verb" in frame.frames:
-            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and feat(tok, "Tense") != "Past":
-                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal
+        passive = _negated_passive_frame(tok, sent, flex) if negated else None
+        if passive is not None:
+            # "Eine Einigung wurde nicht ausgeschlossen", "wird nicht ausgeschlossen": the
+            # passive of a neg_verb frame judges impersonally (the reporting speaker or the
+            # author holds it)
+            hit = passive.prob
+        elif "neg_verb" in frame.frames:
+            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and (
+                feat(tok, "Tense") != "Past" or not _past_content_after(sent, tok)
+            ):
+                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal;
+                # reported in the past ("X schloss einen Rücktritt nicht aus") it still judges
+                # what is to come, unless its dass-clause reports the past
                 holder = None if "zu" in tok.lower_[2:5] else _holder_subject(_judging_subject(tok))
                 hit = frame.prob
         elif "refl_verb" in frame.frames:

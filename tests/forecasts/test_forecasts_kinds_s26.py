@@ -1,0 +1,81 @@
+"""Grids of our own sentences for the forecast kinds of session 26 (issue 11), from the first
+recall round by whole articles on unseen news (``s26-whole`` in
+benchmarks/gold/real-de/forecast_audit.jsonl: every sentence of 22 unseen political and
+economic articles judged) and the dev-A misses of the same kinds.
+
+* ``conditioned-outcome``: "wäre"/"hätte" as the main verb under a condition of the same
+  sentence, with a thing or a third party as subject, is the Konjunktiv II of a predicted
+  outcome ("Der Streit wäre laut dem Minister sofort vorbei, wenn es zu einer Einigung komme")
+  — before, every "wäre"/"hätte" without a future time was dropped as hypothetical. An
+  evaluation of the condition ("Es wäre dumm, wenn …"), a wish ("Ich wäre froh, wenn …"),
+  advice or readiness ("wäre gut beraten", "wäre bereit") and a counterfactual past stay out.
+* ``not-excluded-reported``: "schließt … nicht aus" was a forecast only in the present; the
+  reported past ("Der Minister schloss einen Rücktritt nicht aus") and the passive ("Eine
+  Einigung wurde nicht ausgeschlossen") judge what is to come as well (a dass-clause about the
+  past does not).
+* ``reported-outcome-wuerde``: a bare "würde" in a known speaker's reported speech was dropped as
+  the Konjunktiv-I substitute; over an outcome verb ("scheitern", "steigen", "verlieren") it is
+  the speaker's back-shifted "wird" ("Der Analyst sagte, die Partei würde bei der Wahl
+  verlieren"). A decided act, an intention, an impersonal "man" and a trend of the present
+  ("würden seit Jahren steigen") stay out.
+
+Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
+from __future__ import annotations
+
+import pytest
+
+from kinds_checks import failures, none, one
+
+CONDITIONED_OUTCOME = [
+    ("Der Streit wäre laut dem Minister sofort vorbei, wenn es zu einer Einigung komme.", one("dem Minister")),
+    ("Die Koalition wäre am Ende, falls die Partei aussteigt, sagte der Politologe.", one("der Politologe")),
+    ("Die Regierung hätte keine Mehrheit mehr, wenn die Grünen austreten.", one("author")),
+    ("Wenn die Grünen austreten, hätte die Regierung keine Mehrheit mehr.", one("author")),
+    # an evaluation of the condition, a wish, advice, readiness: no prediction
+    ("Es wäre dumm, wenn die Regierung zurücktritt.", none),
+    ("Das wäre ein Fehler, wenn die Regierung zurücktritt.", none),
+    ("Ich wäre froh, wenn die Regierung zurücktritt.", none),
+    ("Wir hätten gerne mehr Geld, wenn es möglich ist.", none),
+    ("Die Regierung wäre gut beraten, wenn sie zurücktritt.", none),
+    ("Die Partei wäre bereit, wenn die Regierung einlenkt.", none),
+    # a counterfactual past or condition stays out
+    ("Wenn er damals gekommen wäre, wäre der Streit vorbei gewesen.", none),
+    ("Die Lage wäre besser, wenn die Regierung früher gehandelt hätte.", none),
+]
+
+NOT_EXCLUDED_REPORTED = [
+    ("Der Minister schloss einen Rücktritt nicht aus.", one("Der Minister")),
+    ("Der Minister schloss nicht aus, dass die Regierung zurücktritt.", one("Der Minister")),
+    ("Eine Vereinbarung über den Handel wurde jedoch nicht ausgeschlossen.", one("author")),
+    ("Ein Rücktritt wird nicht ausgeschlossen.", one("author")),
+    # the past in the dass-clause, an exclusion that is no judgement, an affirmed exclusion
+    ("Der Minister schloss nicht aus, dass der Täter geflohen war.", none),
+    ("Der Minister wurde aus der Partei ausgeschlossen.", none),
+    ("Die Partei schloss den Abgeordneten aus.", none),
+]
+
+
+REPORTED_OUTCOME_WUERDE = [
+    ("Die Preise würden steigen, sagte die Ökonomin.", one("die Ökonomin")),
+    ("Der Analyst sagte, die Partei würde bei der Wahl verlieren.", one("Der Analyst")),
+    ("Die Gewerkschaft würde den Streit verlieren, meinte der Politologe.", one("der Politologe")),
+    # an act, an intention, "man", a present trend, no speaker: no forecast
+    ("Der Sprecher sagte, man würde die Vorschläge prüfen.", none),
+    ("Der Minister sagte, er würde gerne kommen.", none),
+    ("Der Minister sagte, die Preise würden seit Jahren steigen.", none),
+    ("Der Minister sagte, die Preise würden derzeit steigen.", none),
+    ("Die Verhandlungen würden scheitern.", none),
+]
+
+
+@pytest.mark.parametrize(
+    "name,cases",
+    [
+        ("conditioned-outcome", CONDITIONED_OUTCOME),
+        ("not-excluded-reported", NOT_EXCLUDED_REPORTED),
+        ("reported-outcome-wuerde", REPORTED_OUTCOME_WUERDE),
+    ],
+)
+def test_grid_kind_s26(name, cases):
+    failed = failures(cases)
+    assert not failed, f"{name}: {failed}"
