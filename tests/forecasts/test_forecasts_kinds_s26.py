@@ -18,6 +18,15 @@ economic articles judged) and the dev-A misses of the same kinds.
   the speaker's back-shifted "wird" ("Der Analyst sagte, die Partei würde bei der Wahl
   verlieren"). A decided act, an intention, an impersonal "man" and a trend of the present
   ("würden seit Jahren steigen") stay out.
+* ``rated-chance``: a chance rated by a level adjective as the object of seeing or having ("Die
+  OECD sieht gute Chancen für eine Einigung", "Die Kinder hätten gute Chancen auf einen Job";
+  ``s26-whole`` kind chance-noun, twice, and a dev-A miss "hätte … intakte Chancen") and "Es
+  ist möglich, dass …" (``s26-before`` kind moeglich-dass). A past "hatte gute Chancen", a
+  perfect "hat ein hohes Risiko übernommen" and a past dass-clause stay out.
+* ``condition-to-its-verb``: a condition clause the parse cut short ("Falls Präsidentin Park
+  Geun-hye nicht auf das Ultimatum antwortet, …": the name ended it) reaches to its verb
+  before the comma, so that the person inside it, with a speech verb, does not hold the
+  threat (the holder round's kind conditional-threat-object).
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -68,12 +77,37 @@ REPORTED_OUTCOME_WUERDE = [
 ]
 
 
+RATED_CHANCE = [
+    ("Die OECD sieht gute Chancen für eine Einigung.", one("Die OECD")),
+    ("Die OECD sah gute Chancen für eine Einigung.", one("Die OECD")),
+    ("Vor allem die Kinder hätten gute Chancen auf einen Job, sagte die Ministerin.", one("die Ministerin")),
+    ("Die Partei hat intakte Chancen, die Wahl zu gewinnen.", one("author")),
+    ("Experten räumen dem Kandidaten nur geringe Chancen ein.", one("Experten")),
+    ("Es ist möglich, dass wir Meister werden.", one("author")),
+    # a past chance, a perfect, a risk one took, a past dass-clause, no rating
+    ("Die Partei hatte gute Chancen, verlor aber die Wahl.", none),
+    ("Die Partei hat gute Chancen genutzt.", none),
+    ("Die Firma hat ein hohes Risiko übernommen.", none),
+    ("Es ist möglich, dass der Täter geflohen ist.", none),
+    ("Die Stadt hat eine hohe Lebensqualität.", none),
+]
+
+CONDITION_TO_ITS_VERB = [
+    ("Falls Präsidentin Park Geun-hye nicht auf das Ultimatum antwortet, wird die Armee zu einer "
+     "Militäraktion übergehen, hieß es in einer Erklärung der Armee.", one("einer Erklärung der Armee")),
+    ("Wenn Außenminister Sergej Lawrow nicht antwortet, werde der Konflikt eskalieren, sagte der Diplomat.",
+     one("der Diplomat")),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
         ("conditioned-outcome", CONDITIONED_OUTCOME),
         ("not-excluded-reported", NOT_EXCLUDED_REPORTED),
         ("reported-outcome-wuerde", REPORTED_OUTCOME_WUERDE),
+        ("rated-chance", RATED_CHANCE),
+        ("condition-to-its-verb", CONDITION_TO_ITS_VERB),
     ],
 )
 def test_grid_kind_s26(name, cases):

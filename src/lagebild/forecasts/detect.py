@@ -388,6 +388,8 @@ def analyse_sentence(
         find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
         or (_nominal_condition(sent) if lang == "de" else None)
     )
+    if lang == "de" and out.condition is not None:
+        out.condition = _to_verb_final_end(sent, out.condition)
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
@@ -1428,6 +1430,26 @@ def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex,
     if cond is None:
         return False
     return any(t.lower_ in kii for t in sent if cond[0] <= t.idx < cond[1])
+
+
+def _to_verb_final_end(sent: Span, cond: Tuple[int, int]) -> Tuple[int, int]:
+    """A German condition clause cut short inside its comma stretch (a parse that hangs the
+    clause's verb elsewhere: "Falls Präsidentin Park Geun-hye nicht auf das Ultimatum
+    antwortet, …" parsed up to the name) reaches to the comma when the word before that comma
+    is a finite verb — the right bracket of a verb-final subordinate clause. The condition as
+    found otherwise."""
+    doc = sent.doc
+    first = next((t for t in sent if t.idx >= cond[0]), None)
+    if first is None:
+        return cond
+    _, ce = clause_bounds(sent, first.i)
+    if ce >= sent.end or doc[ce].text != "," or ce - 1 <= first.i:
+        return cond
+    last = doc[ce - 1]
+    end = last.idx + len(last)
+    if end <= cond[1] or not (last.tag_.endswith("FIN") or feat(last, "VerbForm") == "Fin"):
+        return cond
+    return cond[0], end
 
 
 def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]], slex) -> bool:  # type: ignore[no-untyped-def]
@@ -3315,6 +3337,42 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
     return _holder_subject(_judging_subject(word))
 
 
+CHANCE_VERBS = forecast_words("chance_verbs", "de")
+CHANCE_NOUNS = tuple(sorted(forecast_words("chance_nouns", "de")))
+
+
+def _rated_chance(tok: Token, sent: Span, nouns: Tuple[str, ...]) -> Optional[Tuple[Token, Optional[Token]]]:
+    """``(verb, holder)`` when the level adjective ``tok`` rates a chance or risk noun (a
+    ``level_noun`` of forecast_frames.tsv, also at the end of a compound: "gute
+    Siegchancen") that is the object of a ``chance_verbs`` verb in its clause ("sieht gute
+    Chancen", "hätten gute Chancen", "räumt ihm geringe Chancen ein"); "haben" not in the past
+    indicative ("hatte gute Chancen" reports the past; a judgement reported in the past,
+    "sah gute Chancen", still looks ahead). The holder is the subject of a verb
+    of judging ("sehen", "einräumen": who sees the chances); with "haben" the subject is
+    whose chances they are, and no holder is named (None). None when there is no such frame."""
+    if dep(tok) != "amod" or tok.head.i == tok.i:
+        return None
+    noun = tok.head
+    if not (noun.lower_.endswith(nouns) or (noun.lemma_ or "").lower().endswith(nouns)):
+        return None
+    doc = sent.doc
+    cs, ce = clause_bounds(sent, noun.i)
+    verb = next((doc[j] for j in range(cs, ce) if doc[j].pos_ in ("VERB", "AUX")
+                 and any(w in CHANCE_VERBS for w in _frame_words(doc[j]))), None)
+    if verb is None:
+        return None
+    if _lemma(verb) == "haben":
+        if feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind" and verb.lower_ not in _subjunctive_forms():
+            return None  # (the tagger reads "hätten" as an indicative at times)
+        # (only chances one has, and "haben" as a full verb: "hat ein hohes Risiko übernommen"
+        # is a perfect)
+        if any(doc[j].tag_ in ("VVPP", "VAPP", "VMPP") for j in range(cs, ce)) or not noun.lower_.endswith(CHANCE_NOUNS):
+            return None
+        return verb, None
+    subj = next((c for c in verb.children if dep(c) in ("nsubj",) and c.i != noun.i), None)
+    return verb, (_holder_subject(subj) if subj is not None and _person_like(doc, subj) else None)
+
+
 def _negated_passive_frame(tok: Token, sent: Span, flex: ForecastLexicon):  # type: ignore[no-untyped-def]
     """The frame of a ``neg_verb`` word (forecast_frames.tsv) when ``tok`` is its participle in
     a werden-passive ("wurde nicht ausgeschlossen", "wird nicht ausgeschlossen") whose clause
@@ -3400,6 +3458,11 @@ def estimative_frame(
                 and (subj.lower_.endswith(nouns) or (subj.lemma_ or "").lower().endswith(nouns))
                 and not (feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind")
             ):
+                hit = frame.value(negated)
+            elif nouns and (chance := _rated_chance(tok, sent, nouns)) is not None:
+                # "Die OECD sieht gute Chancen für eine Einigung", "Die Kinder hätten gute
+                # Chancen auf einen Job": a rated chance as the object of seeing or having
+                verb, holder = chance
                 hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
