@@ -27,6 +27,14 @@ economic articles judged) and the dev-A misses of the same kinds.
   Geun-hye nicht auf das Ultimatum antwortet, …": the name ended it) reaches to its verb
   before the comma, so that the person inside it, with a speech verb, does not hold the
   threat (the holder round's kind conditional-threat-object).
+* ``mixed-subject-modal``: "könnte" with an actor subject and an act was read as the actor's
+  option ("Die Regierung könnte mehr tun"); a subject that lists things beside the actor
+  ("Italien, Balkan-Verkauf und Klagen könnten ein weiteres Milliardenloch reißen",
+  ``s26-whole`` kind modal-option-rejected) names causes of an outcome. An article after the
+  list's comma ("Italien, der Verkauf und …") no longer opens a relative clause.
+* ``elliptic-answer``: an interview answer "Ich glaube, nicht viel mehr als zwei Jahre", "Ich
+  fürchte, nein" to a question about the future is the answerer's forecast (``s26-whole``
+  kind elliptic-answer; the real-de README's judgement call of the test extension).
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -100,6 +108,29 @@ CONDITION_TO_ITS_VERB = [
 ]
 
 
+MIXED_SUBJECT_MODAL = [
+    ("Italien, Verkauf und Klagen könnten ein weiteres Milliardenloch reißen.", one("author")),
+    ("Italien, der Verkauf und die Klagen könnten ein weiteres Loch reißen.", one("author")),
+    # actors only: an option; a relative clause describes what the noun allows
+    ("Die USA und Russland könnten mehr tun.", none),
+    ("Die Regierung könnte mehr tun.", none),
+    ("Das ist ein Plan, der funktionieren könnte.", none),
+    ("Es gibt viele Jobs, in die wir drängen könnten.", none),
+]
+
+LEAD = "Ein Gespräch über die Regierung.\n\nWien – Der Politologe Hans Müller über die Koalition.\n\n"  # (title, lead)
+ELLIPTIC_ANSWER = [
+    (LEAD + "STANDARD: Wie lange wird die Regierung halten?\n\nMüller: Ich glaube, nicht viel länger als zwei Jahre.",
+     one("Müller")),
+    (LEAD + "STANDARD: Wird die Koalition halten?\n\nMüller: Ich fürchte, nein.", one("Müller")),
+    (LEAD + "STANDARD: Wird die Koalition halten?\n\nMüller: Ich denke schon.", one("Müller")),
+    # a question about the past, a question, no belief verb: no forecast
+    (LEAD + "STANDARD: Wie war die Wahl?\n\nMüller: Ich glaube, sehr gut.", none),
+    (LEAD + "STANDARD: Wird die Koalition halten?\n\nMüller: Wer weiß das schon?", none),
+    (LEAD + "STANDARD: Wird die Koalition halten?\n\nMüller: Keine Ahnung.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -108,6 +139,8 @@ CONDITION_TO_ITS_VERB = [
         ("reported-outcome-wuerde", REPORTED_OUTCOME_WUERDE),
         ("rated-chance", RATED_CHANCE),
         ("condition-to-its-verb", CONDITION_TO_ITS_VERB),
+        ("mixed-subject-modal", MIXED_SUBJECT_MODAL),
+        ("elliptic-answer", ELLIPTIC_ANSWER),
     ],
 )
 def test_grid_kind_s26(name, cases):

@@ -1115,6 +1115,16 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     s = _subject_token(sent, tok)
     if s is None:
         return False
+    conjuncts = [c for c in s.children if dep(c) == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if conjuncts and not all(_actor_subject_word(doc, c) for c in conjuncts):
+        # "Italien, Balkan-Verkauf und Klagen könnten ein Loch reißen": a subject that lists
+        # things beside an actor names causes of an outcome, not an actor's option
+        return False
+    return _actor_subject_word(doc, s)
+
+
+def _actor_subject_word(doc: Doc, s: Token) -> bool:
+    """The subject word ``s`` is an actor (see :func:`_actor_subject`)."""
     if s.lower_ in PERSONAL_PRONOUNS or s.lower_ in PERSON_PLURALS:
         return True
     if s.pos_ not in ("NOUN", "PROPN"):
@@ -1432,6 +1442,44 @@ def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex,
     return any(t.lower_ in kii for t in sent if cond[0] <= t.idx < cond[1])
 
 
+ELLIPTIC_ANSWER_VERBS = forecast_words("elliptic_answer_verbs", "de")
+ANSWER_NEGATIONS = forecast_words("answer_negations", "de")
+
+
+def _elliptic_answer(sent: Span, question: Span, flex: ForecastLexicon) -> Optional[Tuple[Token, bool]]:
+    """``(verb, negated)`` when ``sent`` is an elliptic first-person answer of belief ("Ich
+    glaube, nicht viel mehr als zwei Jahre", "Ich fürchte, nein", "Ich denke schon": an
+    ``elliptic_answer_verbs`` verb next to "ich" and no other finite verb) right after
+    ``question``, a question ("?") that asks about the future — a predictive cue word of
+    forecast_cues.tsv ("wird", "werden", "könnte") or a future time word in it. ``negated``:
+    the answer ends in a negation ("nein", "nicht"). None otherwise."""
+    qtoks = [t for t in question if not (t.is_space or t.is_punct)]
+    if not qtoks or not tokens.span_text(question).rstrip().endswith("?"):
+        return None
+    cue_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE and len(p) == 1}
+    future = flex.words("future_time") | flex.words("vague_future")
+    if not any(t.lower_ in cue_words or t.lower_ in future for t in qtoks):
+        return None
+    if tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    toks = [t for t in sent if not t.is_space]
+    k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)  # (after a "Name:" label)
+    body = [t for t in toks[k + 1:] if not t.is_punct]
+    if len(body) < 2 or len(body) > 10:
+        return None
+    verb = None
+    if body[0].lower_ == "ich" and body[1].lower_ in ELLIPTIC_ANSWER_VERBS:
+        verb = body[1]
+    elif body[0].lower_ in ELLIPTIC_ANSWER_VERBS and body[1].lower_ == "ich":
+        verb = body[0]
+    if verb is None:
+        return None
+    rest = [t for t in body if t.i > verb.i and t.lower_ != "ich"]
+    if any(t.pos_ in ("VERB", "AUX") and (feat(t, "VerbForm") == "Fin" or t.tag_.endswith("FIN")) for t in rest):
+        return None  # a full content clause: the other paths read it
+    return verb, bool(rest) and rest[-1].lower_ in ANSWER_NEGATIONS
+
+
 def _to_verb_final_end(sent: Span, cond: Tuple[int, int]) -> Tuple[int, int]:
     """A German condition clause cut short inside its comma stretch (a parse that hangs the
     clause's verb elsewhere: "Falls Präsidentin Park Geun-hye nicht auf das Ultimatum
@@ -1681,6 +1729,8 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
         # (Konjunktiv I), "die" is an article; a relative clause extraposed after a verb
         # ("…übernehmen, die in Karenz gehen wird") follows other verbs
         return False
+    if first.lower_ in rel and first.tag_ == "ART" and dep(first) == "det" and first.head.i > first.i:
+        return False  # "Italien, der Verkauf und die Klagen könnten …": the article of a listed noun
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
             return False  # "said that …" is a complementizer
@@ -2100,6 +2150,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
+        if lang == "de" and turn is not None and si > 0 and (answer := _elliptic_answer(sent, sents[si - 1], flex)) is not None:
+            # "STANDARD: Wie lange wird die Legislaturperiode dauern? – X: Ich glaube, nicht viel
+            # mehr als zweieinhalb Jahre.", "Ich fürchte, nein": the answer to a question about
+            # the future holds the question's prediction (real-de README, test extension)
+            verb, negated_answer = answer
+            out.append(Forecast(holder=turn.speaker_actor_id or turn.speaker_text, text=doc_text(doc)[span[0]:span[1]],
+                                span=span, probability=EXPECT_DEFAULT, cues=[verb.text], holder_text=turn.speaker_text,
+                                kind="expectation", negated=negated_answer))
+            sent_index[span[0]] = si
+            continue
         low = [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
