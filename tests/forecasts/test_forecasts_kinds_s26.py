@@ -35,6 +35,16 @@ economic articles judged) and the dev-A misses of the same kinds.
 * ``elliptic-answer``: an interview answer "Ich glaube, nicht viel mehr als zwei Jahre", "Ich
   fürchte, nein" to a question about the future is the answerer's forecast (``s26-whole``
   kind elliptic-answer; the real-de README's judgement call of the test extension).
+* ``direct-quote-goes-on``: after a direct quote whose attribution ends its sentence ("Diese
+  Abwehr hat Unglaubliches geleistet, sagt Schaffer."), an indicative sentence with no speaker
+  of its own continues the quote (10kGNAD lost the quotation marks): "Sie werden wieder gut
+  spielen" is Schaffer's (the holder round's largest wrong kind, previous-speaker). Reported
+  speech in Konjunktiv I, an attribution before its content and a past report in between
+  leave the author.
+* ``dated-outcome-of-the-author``: a future on a dated day without a source was dropped as a
+  plan reported as fact even when it predicts an outcome ("Die Preise werden am Montag
+  steigen", "Die SPÖ wird am Sonntag die Wahl verlieren"); now only a decided act is ("Der
+  Präsident wird am Sonntag nach Wien reisen"), as it was with a source.
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -131,6 +141,26 @@ ELLIPTIC_ANSWER = [
 ]
 
 
+DIRECT_QUOTE_GOES_ON = [
+    ("Die Abwehr hat Unglaubliches geleistet in dieser Saison, sagt Trainer Hans Schaffer. Sie werden wieder gut "
+     "spielen.", one("Trainer Hans Schaffer")),
+    # an attribution before its content, a past report in between: the author's narration
+    ("Trainer Hans Schaffer sagt, die Abwehr hat Unglaubliches geleistet. Sie werden wieder gut spielen.",
+     one("author")),
+    ("Die Abwehr hat Unglaubliches geleistet, sagt Trainer Hans Schaffer. Die Mannschaft gewann danach drei "
+     "Spiele. Sie wird wieder gut spielen.", one("author")),
+]
+
+DATED_OUTCOME_OF_THE_AUTHOR = [
+    ("Die SPÖ wird am Sonntag die Wahl verlieren.", one("author")),
+    ("Die Preise werden am Montag steigen.", one("author")),
+    # decided acts on the day: a schedule
+    ("Der Präsident wird am Sonntag nach Wien reisen.", none),
+    ("Die Konferenz wird am Montag beginnen.", none),
+    ("Der Minister wird am Montag den Bericht vorlegen.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -141,6 +171,8 @@ ELLIPTIC_ANSWER = [
         ("condition-to-its-verb", CONDITION_TO_ITS_VERB),
         ("mixed-subject-modal", MIXED_SUBJECT_MODAL),
         ("elliptic-answer", ELLIPTIC_ANSWER),
+        ("direct-quote-goes-on", DIRECT_QUOTE_GOES_ON),
+        ("dated-outcome-of-the-author", DATED_OUTCOME_OF_THE_AUTHOR),
     ],
 )
 def test_grid_kind_s26(name, cases):

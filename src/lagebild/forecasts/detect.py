@@ -2379,7 +2379,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # polite/hypothetical form — no prediction
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
-            (stmt is None and not _becomes_more(cues[0].tok, sent))
+            (stmt is None and not _becomes_more(cues[0].tok, sent) and _decided_act(sent, cues[0].tok, flex))
             or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
                 and _decided_act(sent, cues[0].tok, flex))
         ):
@@ -2387,7 +2387,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # source announces it ("X wird das Amt am 1. März übernehmen, wie der Verlag
             # mitteilte", "X wird laut dem Manager am Dienstag das Training leiten") — an
             # outcome or a change on the day ("wird am Sonntag die Wahl verlieren, sagte der
-            # Analyst", "Morgen wird es kälter") stays
+            # Analyst", "Morgen wird es kälter", "Die Preise werden am Montag steigen") stays,
+            # with a source or without
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
@@ -2474,6 +2475,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
+            elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
+                # "Diese Abwehr hat Unglaubliches geleistet, sagt Schaffer. Sie werden wieder gut
+                # spielen.": the direct quote (its marks lost) goes on after its attribution
+                holder, holder_text = quoted
             else:
                 holder, holder_text = "author", None
         if holder == "author" and stmt is None and lang == "de" and anchor is not None and (
@@ -2727,6 +2732,35 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
         return None
     st = max(ended, key=lambda x: x.span[1])
     return st.speaker, st.speaker_text
+
+
+def _direct_quote_continuation(sent: Span, prev: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` when ``prev`` ends with the attribution of a direct quote —
+    indicative content, then its speech verb and speaker at the sentence's end ("Diese Abwehr
+    hat Unglaubliches geleistet, sagt Schaffer.") — and ``sent``, in the indicative, has no
+    statement of its own: the quote goes on ("Sie werden wieder gut spielen."). 10kGNAD has
+    lost the quotation marks, so a journalist's "…, sagt X. …" that continues the quote reads
+    so; reported speech in Konjunktiv I ("…, sagte X.") and a report in the past after it
+    ("Die Mannschaft spielte …") are the author's narration and stay out. None otherwise."""
+    if _konjunktiv_i(sent) or _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    if any(st.span[0] < sent.end_char and st.span[1] > sent.start_char and st.verb_class != "turn" for st in statements):
+        return None
+    doc = sent.doc
+    for st in statements:
+        if not _known_speaker(st) or not (prev.start_char <= st.span[0] and st.span[1] <= prev.end_char):
+            continue
+        cue = next((t for t in prev if t.idx >= st.span[1] and t.lower_ == (st.cue or "").strip().lower()), None)
+        if cue is None:
+            continue  # (the speech verb before its content: "X sagte, …")
+        after = [t for t in doc[cue.i + 1: prev.end] if not t.is_punct]
+        if any(t.pos_ in ("VERB", "AUX") for t in after):
+            continue  # (more clauses follow the attribution)
+        content = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+        if content is None or _konjunktiv_i(content) or _konjunktiv_ii(content, forecast_lexicon("de")):
+            continue
+        return st.speaker, st.speaker_text
+    return None
 
 
 def _linked(st: Statement) -> bool:
