@@ -45,13 +45,19 @@ economic articles judged) and the dev-A misses of the same kinds.
   plan reported as fact even when it predicts an outcome ("Die Preise werden am Montag
   steigen", "Die SPÖ wird am Sonntag die Wahl verlieren"); now only a decided act is ("Der
   Präsident wird am Sonntag nach Wien reisen"), as it was with a source.
+* ``expectation-spelt-out``: a forecast without a source right after an actor's expectation
+  spells it out ("Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es
+  mächtig sinken."; holder round, previous-speaker) — not across a sentence in between.
+* ``impersonal-man``: "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man
+  …" were no forecasts at all; the place or body of the locative holds them, else the
+  reporting speaker, else the author (the known holder kind "man rechnet mit").
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
 
 import pytest
 
-from kinds_checks import failures, none, one
+from kinds_checks import failures, last, last_holder, none, one
 
 CONDITIONED_OUTCOME = [
     ("Der Streit wäre laut dem Minister sofort vorbei, wenn es zu einer Einigung komme.", one("dem Minister")),
@@ -161,6 +167,27 @@ DATED_OUTCOME_OF_THE_AUTHOR = [
 ]
 
 
+EXPECTATION_SPELT_OUT = [
+    ("Auch der Ökonom Hans Wech erwartet ein rückläufiges Angebot. In den USA wird es mächtig sinken.",
+     last("Hans Wech")),
+    ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Die Arbeitslosigkeit wird aber steigen.", last("Der IWF")),
+    # a sentence in between: the author's
+    ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Die Regierung reagierte erfreut. Die Arbeitslosigkeit "
+     "wird aber steigen.", last_holder("author")),
+]
+
+IMPERSONAL_MAN = [
+    ("In Berlin rechnet man mit einer Eskalation.", one("Berlin")),
+    ("Im Ministerium rechnet man damit, dass die Zahl der Flüchtlinge steigt.", one("Ministerium")),
+    ("Bei der Polizei erwartet man keine größeren Probleme.", one("der Polizei")),
+    ("Man rechnet mit einer Eskalation, sagte der Sprecher.", one("der Sprecher")),
+    ("Man rechnet mit dem Schlimmsten.", one("author")),
+    # a superseded expectation, a sum
+    ("Damit hatte man nicht gerechnet.", none),
+    ("Rechnet man die Kosten zusammen, ergibt sich ein Minus.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -173,6 +200,8 @@ DATED_OUTCOME_OF_THE_AUTHOR = [
         ("elliptic-answer", ELLIPTIC_ANSWER),
         ("direct-quote-goes-on", DIRECT_QUOTE_GOES_ON),
         ("dated-outcome-of-the-author", DATED_OUTCOME_OF_THE_AUTHOR),
+        ("expectation-spelt-out", EXPECTATION_SPELT_OUT),
+        ("impersonal-man", IMPERSONAL_MAN),
     ],
 )
 def test_grid_kind_s26(name, cases):

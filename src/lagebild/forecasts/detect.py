@@ -2257,6 +2257,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            elif lang == "de" and not analysis.rejected and (impersonal := _impersonal_expectation(sent)) is not None:
+                # "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man,
+                # dass …": an impersonal expectation; the place or body it is located in holds
+                # it, else who reports it, else the author
+                kind = "expectation"
+                verb, where = impersonal
+                own_cue = verb.text
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+                if where is not None:
+                    frame_holder = _token_actor(doc, where)
             elif lang == "de" and not analysis.rejected and (head_cue := _headline_expectation(sent)) is not None:
                 # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
                 kind = "expectation"
@@ -2475,6 +2485,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
+            elif lang == "de" and (expecter := _expectation_goes_on(out, si, sent, sent_index)) is not None:
+                # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
+                # sinken.": the expectation just stated is spelt out
+                holder, holder_text = expecter
             elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
                 # "Diese Abwehr hat Unglaubliches geleistet, sagt Schaffer. Sie werden wieder gut
                 # spielen.": the direct quote (its marks lost) goes on after its attribution
@@ -2732,6 +2746,59 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
         return None
     st = max(ended, key=lambda x: x.span[1])
     return st.speaker, st.speaker_text
+
+
+def _expectation_goes_on(
+    out: Sequence[Forecast], si: int, sent: Span, sent_index: Dict[int, int],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The holder of the expectation in the sentence right before ``sent`` (a forecast of kind
+    ``expectation`` — "erwartet", "rechnet mit", a published forecast — held by an actor, not
+    the author) when ``sent``, a forecast that names no source, is not in the past: it spells
+    that expectation out ("Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA
+    wird es mächtig sinken."; the real-de README: a report's forecasts are held by the body
+    that issued it, also in the sentences that continue it). None otherwise."""
+    if not out or sent_index.get(out[-1].span[0]) != si - 1:
+        return None
+    last = out[-1]
+    if last.kind != "expectation" or last.holder in ("author", "", None) or (last.holder == "unknown" and not last.holder_text):
+        return None
+    if _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    return last.holder, last.holder_text
+
+
+IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
+LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
+
+
+def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]]]:
+    """``(verb, where)`` for an expectation verb (``impersonal_expect_verbs``: "rechnet man mit
+    …", "erwartet man", "befürchtet man") whose subject is impersonal "man", and not in a
+    question or the pluperfect; ``where`` is the actor of its locative ("In Berlin", "im
+    Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one, else None.
+    None when there is no such verb (or no parse)."""
+    doc = sent.doc
+    if not has_parse(doc) or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    for t in sent:
+        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ not in ("VERB",):
+            continue
+        if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
+            continue
+        cs, ce = clause_bounds(sent, t.i)
+        if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
+            continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
+        if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
+            return None  # "hatte man … gerechnet": a superseded expectation
+        where = None
+        for c in t.children:
+            if dep(c) in ("obl", "nmod", "advmod") and c.pos_ in ("NOUN", "PROPN") and any(
+                g.lower_ in LOCATIVE_SOURCE_PREPS and dep(g) == "case" for g in c.children
+            ) and _is_actor_token(doc, c):
+                where = c
+                break
+        return t, where
+    return None
 
 
 def _direct_quote_continuation(sent: Span, prev: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
