@@ -51,6 +51,9 @@ economic articles judged) and the dev-A misses of the same kinds.
 * ``impersonal-man``: "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man
   …" were no forecasts at all; the place or body of the locative holds them, else the
   reporting speaker, else the author (the known holder kind "man rechnet mit").
+* ``headline-bare-object``: "UN-Hochkommissar für Menschenrechte befürchtet Eskalation zwischen
+  den Volksgruppen" — headline style drops the article, the parser reads "befürchtet" as a
+  participle before its noun, and the line was no forecast; the first noun holds it.
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -188,6 +191,17 @@ IMPERSONAL_MAN = [
 ]
 
 
+HEADLINE_BARE_OBJECT = [
+    ("UN-Hochkommissar für Menschenrechte befürchtet Eskalation zwischen den Volksgruppen.",
+     one("UN-Hochkommissar für Menschenrechte")),
+    ("Regierung befürchtet neue Gewalt im Süden.", one("Regierung")),
+    # an attributive participle, "wie erwartet"
+    ("Das erwartete Wachstum blieb aus.", none),
+    ("Gewinn gestiegen, Umsatz wie erwartet.", none),
+    ("Der befürchtete Anschlag blieb aus.", none),
+]
+
+
 @pytest.mark.parametrize(
     "name,cases",
     [
@@ -202,6 +216,7 @@ IMPERSONAL_MAN = [
         ("dated-outcome-of-the-author", DATED_OUTCOME_OF_THE_AUTHOR),
         ("expectation-spelt-out", EXPECTATION_SPELT_OUT),
         ("impersonal-man", IMPERSONAL_MAN),
+        ("headline-bare-object", HEADLINE_BARE_OBJECT),
     ],
 )
 def test_grid_kind_s26(name, cases):

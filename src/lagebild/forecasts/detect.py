@@ -2172,7 +2172,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
-        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:]))
+        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:] if len(low) > 16 else low))
         if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
@@ -2271,6 +2271,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
                 kind = "expectation"
                 own_cue = head_cue.text
+            elif lang == "de" and not analysis.rejected and (feared := _headline_bare_object(sent)) is not None:
+                # "UN-Hochkommissar für Menschenrechte befürchtet Eskalation": a headline's
+                # expectation verb before a bare noun, which the parser reads as a participle
+                # before its noun; the noun before it holds it
+                kind = "expectation"
+                own_cue = feared[0].text
+                frame_holder = _token_actor(doc, feared[1])
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
@@ -3190,6 +3197,31 @@ def _headline_expectation(sent: Span) -> Optional[Token]:
     if tokens.mentions_in(doc, sent.start_char, last.idx):
         return None
     return last
+
+
+def _headline_bare_object(sent: Span) -> Optional[Tuple[Token, Token]]:
+    """``(verb, holder)`` for a headline "X befürchtet Eskalation": a short line (at most 15
+    words, no "?") with no finite verb as tagged, in which a form of an expectation verb
+    (:data:`HEADLINE_PARTICIPLES_DE`, which are also its third-person present forms) stands
+    between a noun (the holder: the first noun or name of the line) and a noun without an
+    article (headline style drops it; the parser then reads the verb as a participle before
+    its noun). None otherwise. (s26, the known holder kind "befürchtet Eskalation")"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not 3 <= len(words) <= 15 or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    if any(t.tag_ in ("VAFIN", "VMFIN", "VVFIN") for t in words):
+        return None
+    for k, t in enumerate(words[1:-1], 1):
+        if t.lower_ not in HEADLINE_PARTICIPLES_DE or t.is_lower is False:
+            continue
+        obj = words[k + 1]
+        if obj.pos_ not in ("NOUN", "PROPN") and not (obj.pos_ == "ADJ" and k + 2 < len(words) and words[k + 2].pos_ == "NOUN"):
+            continue  # (an adjective may stand before the noun: "befürchtet neue Gewalt")
+        holder = next((w for w in words[:k] if w.pos_ in ("NOUN", "PROPN")), None)
+        if holder is None or words[k - 1].lower_ in ("wie", "als"):
+            return None
+        return t, holder
+    return None
 
 
 ATTITUDE_FRAME_VERBS_DE = forecast_words("attitude_frame_verbs_de")
