@@ -238,7 +238,9 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
           f"predicted ({n_pred} forecasts)")
 
 
-def score(path: Path, audit: str = "") -> None:
+def _rounds(path: Path, audit: str = "") -> Dict[str, List[Dict]]:
+    """The records of ``path`` by round (only round ``audit`` when given), each record's hash
+    checked against the corpus. Raises SystemExit naming the first record that does not match."""
     from lagebild import realgold
 
     try:
@@ -249,7 +251,11 @@ def score(path: Path, audit: str = "") -> None:
     for r in rows:
         if not audit or r["audit"] == audit:
             by[r["audit"]].append(r)
-    for name, rs in by.items():
+    return by
+
+
+def score(path: Path, audit: str = "") -> None:
+    for name, rs in _rounds(path, audit).items():
         pred = [r for r in rs if r["side"] == "predicted"]
         neg = [r for r in rs if r["side"] == "not_predicted"]
         rnd = [r for r in rs if r["side"] == "not_predicted_random"]
@@ -336,19 +342,10 @@ def score_holders(path: Path) -> None:
     """Per holder round in ``path`` (``forecast_holder_audit.jsonl``): holders right, right
     mention with no or an odd code, wrong, and the wrong ones by kind. Raises SystemExit when a
     record's hash does not match the corpus."""
-    from lagebild import realgold
-
-    try:
-        rows = realgold.load_audit(path)
-    except ValueError as err:
-        sys.exit(str(err))
-    by: Dict[str, List[Dict]] = defaultdict(list)
-    for r in rows:
-        by[r["audit"]].append(r)
-    for name, rs in by.items():
-        held = [r["holder_ok"] for r in rs if r.get("predicted", True)]
+    for name, rs in _rounds(path).items():
+        held = [r["holder_ok"] for r in rs]
         right = sum(h is True for h in held)
-        print(f"{name}: {len(rs)} judged forecasts, {len(held)} predicted now; holders right {right}/{len(held)} = "
+        print(f"{name}: {len(rs)} judged forecasts; holders right {right}/{len(held)} = "
               f"{right / max(1, len(held)):.3f} {wilson(right, len(held))}, right mention with no/odd code "
               f"{sum(h == 'mention' for h in held)}, wrong {sum(h is False for h in held)}")
         he = Counter(r["holder_error"] for r in rs if r.get("holder_error"))

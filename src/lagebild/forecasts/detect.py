@@ -471,7 +471,7 @@ def analyse_sentence(
                 out.rejected.append((label, "counterfactual"))
                 out.cues = []
                 return out
-            outcome_kii = lang == "de" and _conditioned_outcome(sent, tok, out.condition, slex)
+            outcome_kii = lang == "de" and _conditioned_outcome(sent, tok, out.condition)
             if not anchored and not outcome_kii:
                 out.rejected.append((label, "hypothetical"))  # "es wäre dumm, wenn …"
                 continue
@@ -1500,7 +1500,7 @@ def _to_verb_final_end(sent: Span, cond: Tuple[int, int]) -> Tuple[int, int]:
     return cond[0], end
 
 
-def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]], slex) -> bool:  # type: ignore[no-untyped-def]
+def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) -> bool:
     """"wäre"/"hätte" as the main verb of a clause under a condition of the same sentence,
     whose subject is a thing or an actor other than the speaker: "Der Streit wäre sofort
     vorbei, wenn es zu einer Einigung komme", "Die Partei hätte keine Mehrheit, falls …" —
@@ -2792,7 +2792,7 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
             continue
         if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
             continue
-        cs, ce = clause_bounds(sent, t.i)
+        _, ce = clause_bounds(sent, t.i)
         if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
             continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
         if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
@@ -3339,13 +3339,14 @@ def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: F
     if not (stmt.span[0] <= cue.idx < stmt.span[1]):
         return False
     clause = [t.lower_ for t in _clause(sent, cue)]
-    if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in forecast_words("past_markers", "de") for w in clause):
+    if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in PAST_MARKERS_DE for w in clause):
         return False  # "die Preise würden seit Jahren steigen": a trend of the present or the past
     verbs = _main_verbs(sent, cue)
     return bool(verbs) and any(_lemma(v) in flex.words("outcome_verb") for v in verbs) and not _decided_act(sent, cue, flex)
 
 
 PRESENT_MARKERS = forecast_words("present_markers", "de")
+PAST_MARKERS_DE = forecast_words("past_markers", "de")
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:
