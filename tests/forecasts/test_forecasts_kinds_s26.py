@@ -101,6 +101,8 @@ REPORTED_OUTCOME_WUERDE = [
     ("Der Minister sagte, die Preise würden seit Jahren steigen.", none),
     ("Der Minister sagte, die Preise würden derzeit steigen.", none),
     ("Die Verhandlungen würden scheitern.", none),
+    ("Es wäre lustig gewesen, sagte der Aktivist. Dass er gleich vor Gericht landen würde, habe er sich nicht gedacht.",
+     none),
 ]
 
 
@@ -115,6 +117,7 @@ RATED_CHANCE = [
     ("Die Partei hatte gute Chancen, verlor aber die Wahl.", none),
     ("Die Partei hat gute Chancen genutzt.", none),
     ("Die Firma hat ein hohes Risiko übernommen.", none),
+    ("Sitzen sie mit vielen Schülern in der Klasse, haben die einzelnen Schüler schlechtere Chancen.", none),
     ("Es ist möglich, dass der Täter geflohen ist.", none),
     ("Die Stadt hat eine hohe Lebensqualität.", none),
 ]
@@ -135,6 +138,7 @@ MIXED_SUBJECT_MODAL = [
     ("Die Regierung könnte mehr tun.", none),
     ("Das ist ein Plan, der funktionieren könnte.", none),
     ("Es gibt viele Jobs, in die wir drängen könnten.", none),
+    ("Es gibt kaum staatliche Programme, die Radikalisierung verhindern könnten.", none),
 ]
 
 LEAD = "Ein Gespräch über die Regierung.\n\nWien – Der Politologe Hans Müller über die Koalition.\n\n"  # (title, lead)
@@ -167,6 +171,8 @@ DATED_OUTCOME_OF_THE_AUTHOR = [
     ("Der Präsident wird am Sonntag nach Wien reisen.", none),
     ("Die Konferenz wird am Montag beginnen.", none),
     ("Der Minister wird am Montag den Bericht vorlegen.", none),
+    ("Als Kulisse, die erst in zwei Wochen vorgestellt wird, dient ein Raum, wo ein Gebäude steht, das der "
+     "zentrale Raum sein wird, blieb die Regisseurin vage.", none),
 ]
 
 
@@ -188,6 +194,9 @@ IMPERSONAL_MAN = [
     # a superseded expectation, a sum
     ("Damit hatte man nicht gerechnet.", none),
     ("Rechnet man die Kosten zusammen, ergibt sich ein Minus.", none),
+    # a need under a modal, being afraid, a condition
+    ("Historische Wahrheit darf man sich von dem Film freilich nicht erwarten.", none),
+    ("Fürchtet man sich, kann man einen Treffpunkt ausmachen.", none),
 ]
 
 

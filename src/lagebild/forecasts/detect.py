@@ -1729,7 +1729,7 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
         # (Konjunktiv I), "die" is an article; a relative clause extraposed after a verb
         # ("…übernehmen, die in Karenz gehen wird") follows other verbs
         return False
-    if first.lower_ in rel and first.tag_ == "ART" and dep(first) == "det" and first.head.i > first.i:
+    if first.lower_ in rel and first.tag_ == "ART" and dep(first) == "det" and first.head.i > first.i and dep(first.head) == "conj":
         return False  # "Italien, der Verkauf und die Klagen könnten …": the article of a listed noun
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
@@ -2396,7 +2396,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # polite/hypothetical form — no prediction
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
-            (stmt is None and not _becomes_more(cues[0].tok, sent) and _decided_act(sent, cues[0].tok, flex))
+            (stmt is None and not _becomes_more(cues[0].tok, sent) and not _outcome_main_verb(sent, cues[0].tok, flex))
             or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
                 and _decided_act(sent, cues[0].tok, flex))
         ):
@@ -2767,8 +2767,10 @@ def _expectation_goes_on(
     if not out or sent_index.get(out[-1].span[0]) != si - 1:
         return None
     last = out[-1]
-    if last.kind != "expectation" or last.holder in ("author", "", None) or (last.holder == "unknown" and not last.holder_text):
-        return None
+    if last.kind != "expectation" or last.holder in ("author", "", None) or (last.holder == "unknown" and (
+        not last.holder_text or last.holder_text.strip().lower() in FRAME_PRONOUN_SUBJECTS | {"es", "man"}
+    )):
+        return None  # (a holder that is only "es" or "man" names nobody to carry on)
     if _past_clause(sent.doc, sent.start, sent.end):
         return None
     return last.holder, last.holder_text
@@ -2788,10 +2790,12 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
     if not has_parse(doc) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     for t in sent:
-        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ not in ("VERB",):
-            continue
+        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
+            continue  # (finite: "muss man keine Folgen fürchten" is a need, not an expectation)
         if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
             continue
+        if any(c.lower_ == "sich" for c in t.children) or t.i == next(w.i for w in sent if not w.is_punct):
+            continue  # ("Fürchtet man sich, …": being afraid; a verb-first clause is a condition)
         _, ce = clause_bounds(sent, t.i)
         if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
             continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
@@ -3326,6 +3330,12 @@ def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: For
     return False
 
 
+def _outcome_main_verb(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
+    """A main verb under ``cue`` is an outcome (``outcome_verb`` in forecast_cues.tsv:
+    "steigen", "verlieren", "gewinnen") — a copula or a state ("wird … sein") is not one."""
+    return any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, cue))
+
+
 def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
     """The bare "würde" ``cue`` stands in the content of a known speaker's reported speech and
     governs an outcome (``outcome_verb`` in forecast_cues.tsv: "scheitern", "steigen",
@@ -3338,11 +3348,13 @@ def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: F
         return False
     if not (stmt.span[0] <= cue.idx < stmt.span[1]):
         return False
+    said = next((t for t in sent if t.lower_ == (stmt.cue or "").strip().lower()), None)
+    if said is not None and _lemma(said) in ("haben", "sein"):
+        return False  # "Dass er vor Gericht landen würde, habe er sich nicht gedacht": a past thought
     clause = [t.lower_ for t in _clause(sent, cue)]
     if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in PAST_MARKERS_DE for w in clause):
         return False  # "die Preise würden seit Jahren steigen": a trend of the present or the past
-    verbs = _main_verbs(sent, cue)
-    return bool(verbs) and any(_lemma(v) in flex.words("outcome_verb") for v in verbs) and not _decided_act(sent, cue, flex)
+    return _outcome_main_verb(sent, cue, flex) and not _decided_act(sent, cue, flex)
 
 
 PRESENT_MARKERS = forecast_words("present_markers", "de")
@@ -3556,6 +3568,10 @@ def _rated_chance(tok: Token, sent: Span, nouns: Tuple[str, ...]) -> Optional[Tu
     if verb is None:
         return None
     if _lemma(verb) == "haben":
+        base = re.sub(r"(?:e|en|er|es|em)$", "", tok.lower_)  # ("schlechtere" -> "schlechter")
+        lemma = (tok.lemma_ or "").lower()
+        if _comparative(tok) or (base.endswith("er") and lemma and lemma != base and len(base) > len(lemma)):
+            return None  # ("haben … schlechtere Chancen": groups compared, a finding of the present)
         if feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind" and verb.lower_ not in _subjunctive_forms():
             return None  # (the tagger reads "hätten" as an indicative at times)
         # (only chances one has, and "haben" as a full verb: "hat ein hohes Risiko übernommen"
