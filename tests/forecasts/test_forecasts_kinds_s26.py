@@ -45,9 +45,11 @@ economic articles judged) and the dev-A misses of the same kinds.
   plan reported as fact even when it predicts an outcome ("Die Preise werden am Montag
   steigen", "Die SPÖ wird am Sonntag die Wahl verlieren"); now only a decided act is ("Der
   Präsident wird am Sonntag nach Wien reisen"), as it was with a source.
-* ``expectation-spelt-out``: a forecast without a source right after an actor's expectation
-  spells it out ("Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es
-  mächtig sinken."; holder round, previous-speaker) — not across a sentence in between.
+* ``expectation-spelt-out``: a forecast without a source right after an actor's expectation that
+  ends with a colon spells it out ("Auch X rechnet mit einer fortgesetzten Annäherung an die
+  USA: Trong wird …"; a holder that changed in the paired re-score of s22) — not without the
+  colon (the topic may change: the older grid "Das Wifo rechnet mit … Der Winter wird hart
+  sein" stays the author's), nor across a sentence in between.
 * ``impersonal-man``: "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man
   …" were no forecasts at all; the place or body of the locative holds them, else the
   reporting speaker, else the author (the known holder kind "man rechnet mit").
@@ -60,7 +62,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinds_checks import failures, last, last_holder, none, one
+from kinds_checks import failures, holder_not, last, last_holder, none, one
 
 CONDITIONED_OUTCOME = [
     ("Der Streit wäre laut dem Minister sofort vorbei, wenn es zu einer Einigung komme.", one("dem Minister")),
@@ -160,6 +162,9 @@ DIRECT_QUOTE_GOES_ON = [
     # an attribution before its content, a past report in between: the author's narration
     ("Trainer Hans Schaffer sagt, die Abwehr hat Unglaubliches geleistet. Sie werden wieder gut spielen.",
      one("author")),
+    # hearsay "heißt es" holds nobody as "es"; its source may ("in der Analyse")
+    ("Die Sicherheit ist wichtig, heißt es in der Analyse. Doch wird Österreich davon nicht profitieren.",
+     holder_not("es")),
     ("Die Abwehr hat Unglaubliches geleistet, sagt Trainer Hans Schaffer. Die Mannschaft gewann danach drei "
      "Spiele. Sie wird wieder gut spielen.", one("author")),
 ]
@@ -171,18 +176,20 @@ DATED_OUTCOME_OF_THE_AUTHOR = [
     ("Der Präsident wird am Sonntag nach Wien reisen.", none),
     ("Die Konferenz wird am Montag beginnen.", none),
     ("Der Minister wird am Montag den Bericht vorlegen.", none),
+    ("Der Kommissar wird am Mittwoch nach Wien kommen.", none),
     ("Als Kulisse, die erst in zwei Wochen vorgestellt wird, dient ein Raum, wo ein Gebäude steht, das der "
      "zentrale Raum sein wird, blieb die Regisseurin vage.", none),
 ]
 
 
 EXPECTATION_SPELT_OUT = [
-    ("Auch der Ökonom Hans Wech erwartet ein rückläufiges Angebot. In den USA wird es mächtig sinken.",
-     last("Hans Wech")),
-    ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Die Arbeitslosigkeit wird aber steigen.", last("Der IWF")),
-    # a sentence in between: the author's
-    ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Die Regierung reagierte erfreut. Die Arbeitslosigkeit "
-     "wird aber steigen.", last_holder("author")),
+    ("Der Ökonom Hans Wech rechnet mit einer fortgesetzten Annäherung an die USA: Vietnam wird die "
+     "Beziehungen vertiefen müssen.", last("Der Ökonom Hans Wech")),
+    ("Der IWF rechnet mit einem schwierigen Jahr: Die Arbeitslosigkeit wird steigen.", last("Der IWF")),
+    # no colon (the topic may change) or a sentence in between: the author's
+    ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Der Winter wird hart sein.", last_holder("author")),
+    ("Der IWF rechnet mit einem schwierigen Jahr. Die Regierung reagierte erfreut. Die Arbeitslosigkeit wird "
+     "aber steigen.", last_holder("author")),
 ]
 
 IMPERSONAL_MAN = [
@@ -196,6 +203,7 @@ IMPERSONAL_MAN = [
     ("Rechnet man die Kosten zusammen, ergibt sich ein Minus.", none),
     # a need under a modal, being afraid, a condition
     ("Historische Wahrheit darf man sich von dem Film freilich nicht erwarten.", none),
+    ("Selbst wenn man einen Unfall baut, muss man weder Konsequenzen fürchten, noch darf man sich freuen.", none),
     ("Fürchtet man sich, kann man einen Treffpunkt ausmachen.", none),
 ]
 

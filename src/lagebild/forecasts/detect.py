@@ -2396,7 +2396,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # polite/hypothetical form — no prediction
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
-            (stmt is None and not _becomes_more(cues[0].tok, sent) and not _outcome_main_verb(sent, cues[0].tok, flex))
+            (stmt is None and not _becomes_more(cues[0].tok, sent) and (
+                not _outcome_main_verb(sent, cues[0].tok, flex)
+                or any(_lemma(v) in ARRIVAL_VERBS for v in _main_verbs(sent, cues[0].tok))
+            ))
             or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
                 and _decided_act(sent, cues[0].tok, flex))
         ):
@@ -2760,12 +2763,19 @@ def _expectation_goes_on(
 ) -> Optional[Tuple[str, Optional[str]]]:
     """The holder of the expectation in the sentence right before ``sent`` (a forecast of kind
     ``expectation`` — "erwartet", "rechnet mit", a published forecast — held by an actor, not
-    the author) when ``sent``, a forecast that names no source, is not in the past: it spells
-    that expectation out ("Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA
-    wird es mächtig sinken."; the real-de README: a report's forecasts are held by the body
-    that issued it, also in the sentences that continue it). None otherwise."""
+    the author) when that sentence ends with a colon and ``sent``, a forecast that names no
+    source, is not in the past: it spells that expectation out ("Auch X rechnet mit einer
+    fortgesetzten Annäherung an die USA: | Trong wird die Notwendigkeit anerkennen müssen, …";
+    the sentence splitter ends a sentence at such a colon). Without the colon the next
+    sentence may change the topic and stays the author's ("Das Wifo rechnet mit einem
+    Wachstum. Der Winter wird hart sein."). None otherwise."""
     if not out or sent_index.get(out[-1].span[0]) != si - 1:
         return None
+    doc = sent.doc
+    before = next((t for t in reversed(doc[:sent.start]) if not t.is_space), None)
+    opener = next((t for t in sent if not t.is_space), None)
+    if not ((before is not None and before.text == ":") or (opener is not None and opener.text == ":")):
+        return None  # (without the colon a new sentence may change the topic: the author's)
     last = out[-1]
     if last.kind != "expectation" or last.holder in ("author", "", None) or (last.holder == "unknown" and (
         not last.holder_text or last.holder_text.strip().lower() in FRAME_PRONOUN_SUBJECTS | {"es", "man"}
@@ -2796,7 +2806,9 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
             continue
         if any(c.lower_ == "sich" for c in t.children) or t.i == next(w.i for w in sent if not w.is_punct):
             continue  # ("Fürchtet man sich, …": being afraid; a verb-first clause is a condition)
-        _, ce = clause_bounds(sent, t.i)
+        cs, ce = clause_bounds(sent, t.i)
+        if any(doc[j].tag_ == "VMFIN" for j in range(cs, ce)):
+            continue  # ("muss man weder Konsequenzen fürchten": a need under a modal; the tagger may call the infinitive finite)
         if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
             continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
         if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
@@ -2828,6 +2840,8 @@ def _direct_quote_continuation(sent: Span, prev: Span, statements: Sequence[Stat
     for st in statements:
         if not _known_speaker(st) or not (prev.start_char <= st.span[0] and st.span[1] <= prev.end_char):
             continue
+        if (st.speaker_text or "").strip().lower() in FRAME_PRONOUN_SUBJECTS | {"es", "man"}:
+            continue  # ("…, heißt es in der Analyse.": hearsay, no speaker whose quote goes on)
         cue = next((t for t in prev if t.idx >= st.span[1] and t.lower_ == (st.cue or "").strip().lower()), None)
         if cue is None:
             continue  # (the speech verb before its content: "X sagte, …")
@@ -3328,6 +3342,9 @@ def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: For
         if t.lower_ in verbs and any(doc[j].text == ":" for j in range(t.i + 1, cue.i)):
             return True
     return False
+
+
+ARRIVAL_VERBS = forecast_words("arrival_verbs", "de")
 
 
 def _outcome_main_verb(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
