@@ -43,6 +43,25 @@ false alarms*. Predictions now that cover no judged sentence are counted as *unj
 ``--show`` printed, text included, to judge by hand — never committed). With ``--before`` (the
 round's scratch file from ``sample``, which holds the holders of that time) a holder that
 changed on a kept forecast is printed with the judge's verdict on the old one.
+
+``whole`` (issue 11, session 26) is the recall round by whole articles: most missed forecasts sit
+in sentences without a strong cue, which a cue-drawn side cannot reach. It shuffles the unseen
+articles with ``--seed``, keeps those of the 10kGNAD categories ``--categories`` (political and
+economic news: International, Inland, Wirtschaft by default) with at most
+``--max-sentences`` sentences, and writes EVERY sentence of the first ``--n`` of them: side
+``predicted`` (with lagebild's holder) where lagebild calls a forecast, ``whole_not_predicted``
+otherwise. The judge labels each sentence forecast / not (and a predicted forecast's holder), so
+the round measures recall directly: found / (found + forecasts among ``whole_not_predicted``).
+``score`` prints that recall for a round with the second side.
+
+``holders`` is the holder round (issue 11, session 26: holder accuracy is the weakest forecast
+figure): it takes the sentences of earlier rounds that the judge labelled forecasts and lagebild
+predicted, analyses them with the code as it is now, and writes each with the holder lagebild
+gives it now (text included, a scratch file). The judge labels each holder (``holder_ok``: true,
+"mention" for the right mention with no or an odd code, false; ``holder_error``: the kind of a
+wrong one) and commits line, offsets, hash, the holder's class (author, cameo with its code, kb, provisional,
+unknown: no names, which are corpus text) and the labels to
+``forecast_holder_audit.jsonl``; ``score-holders`` counts them.
 """
 from __future__ import annotations
 
@@ -161,7 +180,67 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
           f"{n_sent} sentences not predicted")
 
 
-def score(path: Path, audit: str = "") -> None:
+WHOLE_CATEGORIES = ("International", "Inland", "Wirtschaft")
+
+
+def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
+                 categories: Tuple[str, ...] = WHOLE_CATEGORIES, max_sentences: int = 40) -> None:
+    """Draw a whole-article round (module docstring, ``whole``) and write it with its text to ``out``.
+
+    Every sentence of the first ``n`` unseen articles (seeded order, earlier rounds in ``exclude``
+    left out) whose 10kGNAD category is in ``categories`` and which have at most ``max_sentences``
+    sentences (the cap keeps a round judgeable; say so with its figures). One record per sentence,
+    side ``predicted`` (a lagebild forecast overlaps it; holder, holder text and kind attached) or
+    ``whole_not_predicted``; the first record carries ``population`` (articles, sentences, forecasts
+    predicted, categories, the cap). Raises FileNotFoundError when the corpus is absent."""
+    import csv
+
+    import lagebild
+    from lagebild import realgold
+
+    with realgold.corpus_path().open(encoding="utf-8", newline="") as fh:
+        cats = [row[0] for row in csv.reader(fh, delimiter=";", quotechar="'")]
+    arts = realgold._articles()
+    rng = random.Random(seed)
+    pool = [ln for ln in realgold.unseen_lines(rng, exclude) if cats[ln] in categories]
+    rows: List[Dict] = []
+    n_art = n_pred = n_sent = 0
+    for ln in pool:
+        if n_art >= n:
+            break
+        raw = arts[ln]
+        doc = lagebild.analyze(raw, language="de")
+        if len(doc.sentences) > max_sentences:
+            continue
+        to_raw = realgold.offset_mapper(raw, doc.text)
+        fspans = [((to_raw(f.span[0]), to_raw(f.span[1])), f) for f in doc.forecasts]
+        n_art += 1
+        n_pred += len(doc.forecasts)
+        for a, b in doc.sentences:
+            s, e = to_raw(a), to_raw(b)
+            if not raw[s:e].strip():
+                continue
+            n_sent += 1
+            hit = next((f for sp, f in fspans if min(e, sp[1]) - max(s, sp[0]) > 0), None)
+            if hit is not None:
+                rows.append(dict(line=ln, start=s, end=e, side="predicted", holder=hit.holder,
+                                 holder_text=hit.holder_text, kind=hit.kind, text=raw[s:e]))
+            else:
+                rows.append(dict(line=ln, start=s, end=e, side="whole_not_predicted", text=raw[s:e]))
+    if rows:
+        rows[0]["population"] = dict(articles=n_art, predicted=n_pred, sentences=n_sent, whole=True,
+                                     categories=list(categories), max_sentences=max_sentences)
+    with out.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            r["sha"] = realgold.sentence_hash(r["text"])
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{n_art} whole articles, {n_sent} sentences, {sum(r['side'] == 'predicted' for r in rows)} of them "
+          f"predicted ({n_pred} forecasts)")
+
+
+def _rounds(path: Path, audit: str = "") -> Dict[str, List[Dict]]:
+    """The records of ``path`` by round (only round ``audit`` when given), each record's hash
+    checked against the corpus. Raises SystemExit naming the first record that does not match."""
     from lagebild import realgold
 
     try:
@@ -172,15 +251,20 @@ def score(path: Path, audit: str = "") -> None:
     for r in rows:
         if not audit or r["audit"] == audit:
             by[r["audit"]].append(r)
-    for name, rs in by.items():
+    return by
+
+
+def score(path: Path, audit: str = "") -> None:
+    for name, rs in _rounds(path, audit).items():
         pred = [r for r in rs if r["side"] == "predicted"]
         neg = [r for r in rs if r["side"] == "not_predicted"]
         rnd = [r for r in rs if r["side"] == "not_predicted_random"]
+        whole = [r for r in rs if r["side"] == "whole_not_predicted"]
         kp = sum(r["label"] == "forecast" for r in pred)
         kn = sum(r["label"] == "forecast" for r in neg)
-        print(f"{name}: precision {kp}/{len(pred)} = {kp / max(1, len(pred)):.3f} {wilson(kp, len(pred))}; "
-              f"forecasts among not-predicted cue sentences {kn}/{len(neg)} = {kn / max(1, len(neg)):.3f} "
-              f"{wilson(kn, len(neg))}")
+        print(f"{name}: precision {kp}/{len(pred)} = {kp / max(1, len(pred)):.3f} {wilson(kp, len(pred))}"
+              + (f"; forecasts among not-predicted cue sentences {kn}/{len(neg)} = {kn / max(1, len(neg)):.3f} "
+                 f"{wilson(kn, len(neg))}" if neg or not whole else ""))
         held = [r.get("holder_ok") for r in pred if r["label"] == "forecast" and r.get("holder_ok") is not None]
         print(f"  holders judged {len(held)}: right {sum(h is True for h in held)}, right mention with no/odd "
               f"code {sum(h == 'mention' for h in held)}, wrong {sum(h is False for h in held)}")
@@ -190,9 +274,10 @@ def score(path: Path, audit: str = "") -> None:
         fa = Counter(r["kind"] for r in pred if r["label"] != "forecast")
         print("  false alarms by reason: " + ", ".join(f"{k} {v}" for k, v in fa.most_common()))
         ms = Counter(r["kind"] for r in neg if r["label"] == "forecast")
-        print("  misses by kind: " + ", ".join(f"{k} {v}" for k, v in ms.most_common()))
+        if neg:
+            print("  misses by kind: " + ", ".join(f"{k} {v}" for k, v in ms.most_common()))
         pop = next((r["population"] for r in rs if r.get("population")), None)
-        if pop:  # recall estimate: found = precision x predicted; missed = miss share x cue sentences not predicted
+        if pop and not pop.get("whole"):  # recall estimate: found = precision x predicted; missed = miss share x cue sentences not predicted
             found = kp / max(1, len(pred)) * pop["predicted"]
             missed = kn / max(1, len(neg)) * pop["cue_sentences"]
             lo_m, hi_m = (x * pop["cue_sentences"] for x in wilson(kn, len(neg)))
@@ -200,6 +285,12 @@ def score(path: Path, audit: str = "") -> None:
                   f"sentences and {pop['sentences']} sentences not predicted; recall estimate (cue sentences) "
                   f"{found:.0f} / ({found:.0f} + {missed:.0f}) = {found / max(1e-9, found + missed):.3f} "
                   f"(miss-share interval alone: {found / max(1e-9, found + hi_m):.3f}-{found / max(1e-9, found + lo_m):.3f})")
+        if whole:  # whole articles: every sentence judged, so recall is counted, not estimated
+            kw = sum(r["label"] == "forecast" for r in whole)
+            print(f"  whole articles: forecasts found {kp}, missed {kw} (of {len(whole)} sentences not predicted); "
+                  f"recall {kp}/{kp + kw} = {kp / max(1, kp + kw):.3f} {wilson(kp, kp + kw)}")
+            mw = Counter(r["kind"] for r in whole if r["label"] == "forecast")
+            print("  whole-article misses by kind: " + ", ".join(f"{k} {v}" for k, v in mw.most_common()))
         if rnd:
             kr = sum(r["label"] == "forecast" for r in rnd)
             print(f"  forecasts among random not-predicted sentences {kr}/{len(rnd)} = {kr / len(rnd):.3f} "
@@ -209,6 +300,57 @@ def score(path: Path, audit: str = "") -> None:
             if pop:  # forecasts outside the cue sentences: the random side over all not-predicted sentences
                 print(f"  forecasts among all {pop['sentences']} not-predicted sentences, estimated: "
                       f"{kr / len(rnd) * pop['sentences']:.0f} {tuple(round(x * pop['sentences']) for x in wilson(kr, len(rnd)))}")
+
+
+def sample_holders(path: Path, audits: Tuple[str, ...], out: Path) -> None:
+    """Draw a holder round (module docstring, ``holders``) and write it with its text to ``out``.
+
+    For every committed record of the rounds ``audits`` in ``path`` that the judge labelled a
+    forecast and lagebild predicted (side ``predicted``), analyse its article with the code as
+    it is now and write the holder of the forecast that covers the sentence (half overlap, as
+    :func:`rescore`), or none. Raises SystemExit when a round is absent or a hash does not
+    match the corpus."""
+    import lagebild
+    from lagebild import realgold
+
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rs = [r for r in rows if r.get("audit") in audits and r["side"] == "predicted" and r["label"] == "forecast"]
+    missing = set(audits) - {r["audit"] for r in rows}
+    if missing:
+        sys.exit(f"{path}: no records of audit {sorted(missing)}")
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for ln in sorted({r["line"] for r in rs}):
+            raw = realgold.article(ln)
+            doc = lagebild.analyze(raw, language="de")
+            to_raw = realgold.offset_mapper(raw, doc.text)
+            now = [((to_raw(f.span[0]), to_raw(f.span[1])), f) for f in doc.forecasts]
+            for r in (r for r in rs if r["line"] == ln):
+                text = raw[r["start"]:r["end"]]
+                if realgold.sentence_hash(text) != r["sha"]:
+                    sys.exit(f"{path}: line {ln} {r['start']}-{r['end']}: sentence hash does not match the corpus")
+                hit = next((f for sp, f in now if _covers(sp, (r["start"], r["end"]))), None)
+                rec = dict(line=ln, start=r["start"], end=r["end"], sha=r["sha"], from_audit=r["audit"],
+                           holder=hit.holder if hit else None, holder_text=hit.holder_text if hit else None,
+                           kind=hit.kind if hit else None, text=text)
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    print(f"{n} judged forecasts of {', '.join(audits)} with their holders now")
+
+
+def score_holders(path: Path) -> None:
+    """Per holder round in ``path`` (``forecast_holder_audit.jsonl``): holders right, right
+    mention with no or an odd code, wrong, and the wrong ones by kind. Raises SystemExit when a
+    record's hash does not match the corpus."""
+    for name, rs in _rounds(path).items():
+        held = [r["holder_ok"] for r in rs]
+        right = sum(h is True for h in held)
+        print(f"{name}: {len(rs)} judged forecasts; holders right {right}/{len(held)} = "
+              f"{right / max(1, len(held)):.3f} {wilson(right, len(held))}, right mention with no/odd code "
+              f"{sum(h == 'mention' for h in held)}, wrong {sum(h is False for h in held)}")
+        he = Counter(r["holder_error"] for r in rs if r.get("holder_error"))
+        if he:
+            print("  wrong holders by kind: " + ", ".join(f"{k} {v}" for k, v in he.most_common()))
 
 
 def _covers(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
@@ -292,6 +434,13 @@ def main() -> None:
     s.add_argument("--cues", choices=sorted(CUES), default="any",
                    help="cue set of the not-predicted side: any (CUE) or expect (EXPECT_CUE, future and expectation cues)")
     s.add_argument("--per-article", type=int, default=1, help="not-predicted cue sentences drawn per article")
+    w = sub.add_parser("whole", help="every sentence of N unseen articles (the recall round by whole articles)")
+    w.add_argument("--seed", type=int, required=True)
+    w.add_argument("--n", type=int, default=10, help="articles")
+    w.add_argument("--out", type=Path, required=True)
+    w.add_argument("--exclude", type=Path, help="an audit file whose articles are left out (a fresh sample)")
+    w.add_argument("--categories", default=",".join(WHOLE_CATEGORIES), help="10kGNAD categories, comma-separated")
+    w.add_argument("--max-sentences", type=int, default=40, help="skip longer articles")
     c = sub.add_parser("score")
     c.add_argument("path", type=Path)
     c.add_argument("--audit", default="")
@@ -300,9 +449,21 @@ def main() -> None:
     r.add_argument("--audit", required=True)
     r.add_argument("--before", type=Path, help="the round's scratch file from sample (holders of that time)")
     r.add_argument("--show", action="store_true", help="print the unjudged predictions, text included")
+    h = sub.add_parser("holders", help="the holders of the judged forecasts of earlier rounds, on the current code")
+    h.add_argument("path", type=Path)
+    h.add_argument("--audits", required=True, help="rounds, comma-separated")
+    h.add_argument("--out", type=Path, required=True)
+    hs = sub.add_parser("score-holders", help="score a holder round file (forecast_holder_audit.jsonl)")
+    hs.add_argument("path", type=Path)
     a = ap.parse_args()
     if a.cmd == "rescore":
         rescore(a.path, a.audit, a.before, a.show)
+    elif a.cmd == "holders":
+        sample_holders(a.path, tuple(a.audits.split(",")), a.out)
+    elif a.cmd == "score-holders":
+        score_holders(a.path)
+    elif a.cmd == "whole":
+        sample_whole(a.seed, a.n, a.out, a.exclude, tuple(a.categories.split(",")), a.max_sentences)
     elif a.cmd == "sample":
         sample(a.seed, a.n, a.out, a.exclude, a.random, a.cues, a.per_article)
     else:

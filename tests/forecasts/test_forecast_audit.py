@@ -33,7 +33,7 @@ def test_audit_records_are_labels_only():
     assert len(rows) >= 1120
     for r in rows:
         assert set(r) <= keys
-        assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted", "not_predicted_random")
+        assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted", "not_predicted_random", "whole_not_predicted")
         assert r["line"] not in annotated  # unseen text: outside the annotation lines
         assert 0 <= r["start"] < r["end"]
 
@@ -49,6 +49,9 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s23-after: precision 23/60" in out
     assert "s24-before: precision 26/60" in out and "wrong holders by kind: previous-speaker 4" in out
     assert "s25-before: precision 28/60" in out and "forecasts among not-predicted cue sentences 7/60" in out
+    # session 26: the recall round by whole articles counts recall; the last unseen articles' precision round
+    assert "s26-whole: precision 2/4" in out and "recall 2/13 = 0.154" in out
+    assert "s26-before: precision 5/5" in out and "forecasts among not-predicted cue sentences 4/40" in out
     # every round is a fresh sample: no article is audited twice
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     by_round = {}
@@ -70,3 +73,27 @@ def test_rescore_needs_the_round(tmp_path):
     path.write_text(json.dumps({"audit": "x", "line": 1}) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="no records of audit 'y'"):
         _script().rescore(path, "y")
+
+
+HOLDERS = ROOT / "benchmarks" / "gold" / "real-de" / "forecast_holder_audit.jsonl"
+
+
+def test_holder_audit_records_are_labels_only():
+    keys = {"audit", "line", "start", "end", "sha", "from_audit", "holder_class", "holder_code", "holder_ok", "holder_error"}
+    rows = [json.loads(x) for x in HOLDERS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    judged = {(r["line"], r["start"], r["end"]) for r in map(json.loads, AUDIT.read_text(encoding="utf-8").splitlines())
+              if r["side"] == "predicted" and r["label"] == "forecast"}
+    assert len(rows) >= 81
+    for r in rows:
+        assert set(r) <= keys
+        assert r["holder_ok"] in (True, False, "mention") and (r["holder_ok"] is False) == ("holder_error" in r)
+        assert r["holder_class"] in ("author", "cameo", "kb", "provisional", "unknown")
+        assert (r["line"], r["start"], r["end"]) in judged  # a holder round re-judges forecasts judged before
+
+
+@pytest.mark.skipif(not realgold.available(), reason="news-de corpus (../shared/data/news-de) absent")
+def test_holder_audit_scores(capsys):
+    _script().score_holders(HOLDERS)
+    out = capsys.readouterr().out
+    assert "s26-holders: 81 judged forecasts" in out and "holders right 61/81" in out
+    assert "wrong holders by kind: previous-speaker 3" in out

@@ -388,6 +388,8 @@ def analyse_sentence(
         find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
         or (_nominal_condition(sent) if lang == "de" else None)
     )
+    if lang == "de" and out.condition is not None:
+        out.condition = _to_verb_final_end(sent, out.condition)
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
@@ -469,10 +471,13 @@ def analyse_sentence(
                 out.rejected.append((label, "counterfactual"))
                 out.cues = []
                 return out
-            if not anchored:
+            outcome_kii = lang == "de" and _conditioned_outcome(sent, tok, out.condition)
+            if not anchored and not outcome_kii:
                 out.rejected.append((label, "hypothetical"))  # "es wäre dumm, wenn …"
                 continue
             kind = "conditional_aux"
+        else:
+            outcome_kii = False
         prev = doc[tok.i - 1] if tok.i > sent.start else None
         if kind in ("conditional_aux", "backshift_aux") and (
             (prev is not None and slex.clause_kind(prev.lower_) == "comparative") or _in_as_if(sent, tok, slex)
@@ -487,7 +492,7 @@ def analyse_sentence(
         if _before_question_mark(sent, tok):
             out.rejected.append((label, "question"))  # "Was macht Sie sicher, dass …?, wird er gefragt"
             continue
-        if kind in ("future_aux", "conditional_aux", "backshift_aux") and not _is_future_aux(tok, sent, lang):
+        if kind in ("future_aux", "conditional_aux", "backshift_aux") and not outcome_kii and not _is_future_aux(tok, sent, lang):
             if not (lang == "de" and (
                 (out.condition and _becomes(tok, sent))
                 or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
@@ -1110,6 +1115,16 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
     s = _subject_token(sent, tok)
     if s is None:
         return False
+    conjuncts = [c for c in s.children if dep(c) == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if conjuncts and not all(_actor_subject_word(doc, c) for c in conjuncts):
+        # "Italien, Balkan-Verkauf und Klagen könnten ein Loch reißen": a subject that lists
+        # things beside an actor names causes of an outcome, not an actor's option
+        return False
+    return _actor_subject_word(doc, s)
+
+
+def _actor_subject_word(doc: Doc, s: Token) -> bool:
+    """The subject word ``s`` is an actor (see :func:`_actor_subject`)."""
     if s.lower_ in PERSONAL_PRONOUNS or s.lower_ in PERSON_PLURALS:
         return True
     if s.pos_ not in ("NOUN", "PROPN"):
@@ -1427,6 +1442,87 @@ def _counterfactual_condition(sent: Span, cond: Optional[Tuple[int, int]], flex,
     return any(t.lower_ in kii for t in sent if cond[0] <= t.idx < cond[1])
 
 
+ELLIPTIC_ANSWER_VERBS = forecast_words("elliptic_answer_verbs", "de")
+ANSWER_NEGATIONS = forecast_words("answer_negations", "de")
+
+
+def _elliptic_answer(sent: Span, question: Span, flex: ForecastLexicon) -> Optional[Tuple[Token, bool]]:
+    """``(verb, negated)`` when ``sent`` is an elliptic first-person answer of belief ("Ich
+    glaube, nicht viel mehr als zwei Jahre", "Ich fürchte, nein", "Ich denke schon": an
+    ``elliptic_answer_verbs`` verb next to "ich" and no other finite verb) right after
+    ``question``, a question ("?") that asks about the future — a predictive cue word of
+    forecast_cues.tsv ("wird", "werden", "könnte") or a future time word in it. ``negated``:
+    the answer ends in a negation ("nein", "nicht"). None otherwise."""
+    qtoks = [t for t in question if not (t.is_space or t.is_punct)]
+    if not qtoks or not tokens.span_text(question).rstrip().endswith("?"):
+        return None
+    cue_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE and len(p) == 1}
+    future = flex.words("future_time") | flex.words("vague_future")
+    if not any(t.lower_ in cue_words or t.lower_ in future for t in qtoks):
+        return None
+    if tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    toks = [t for t in sent if not t.is_space]
+    k = next((i for i, t in enumerate(toks) if t.text == ":"), -1)  # (after a "Name:" label)
+    body = [t for t in toks[k + 1:] if not t.is_punct]
+    if len(body) < 2 or len(body) > 10:
+        return None
+    verb = None
+    if body[0].lower_ == "ich" and body[1].lower_ in ELLIPTIC_ANSWER_VERBS:
+        verb = body[1]
+    elif body[0].lower_ in ELLIPTIC_ANSWER_VERBS and body[1].lower_ == "ich":
+        verb = body[0]
+    if verb is None:
+        return None
+    rest = [t for t in body if t.i > verb.i and t.lower_ != "ich"]
+    if any(t.pos_ in ("VERB", "AUX") and (feat(t, "VerbForm") == "Fin" or t.tag_.endswith("FIN")) for t in rest):
+        return None  # a full content clause: the other paths read it
+    return verb, bool(rest) and rest[-1].lower_ in ANSWER_NEGATIONS
+
+
+def _to_verb_final_end(sent: Span, cond: Tuple[int, int]) -> Tuple[int, int]:
+    """A German condition clause cut short inside its comma stretch (a parse that hangs the
+    clause's verb elsewhere: "Falls Präsidentin Park Geun-hye nicht auf das Ultimatum
+    antwortet, …" parsed up to the name) reaches to the comma when the word before that comma
+    is a finite verb — the right bracket of a verb-final subordinate clause. The condition as
+    found otherwise."""
+    doc = sent.doc
+    first = next((t for t in sent if t.idx >= cond[0]), None)
+    if first is None:
+        return cond
+    _, ce = clause_bounds(sent, first.i)
+    if ce >= sent.end or doc[ce].text != "," or ce - 1 <= first.i:
+        return cond
+    last = doc[ce - 1]
+    end = last.idx + len(last)
+    if end <= cond[1] or not (last.tag_.endswith("FIN") or feat(last, "VerbForm") == "Fin"):
+        return cond
+    return cond[0], end
+
+
+def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) -> bool:
+    """"wäre"/"hätte" as the main verb of a clause under a condition of the same sentence,
+    whose subject is a thing or an actor other than the speaker: "Der Streit wäre sofort
+    vorbei, wenn es zu einer Einigung komme", "Die Partei hätte keine Mehrheit, falls …" —
+    the Konjunktiv II of a predicted outcome (the Potentialis of reported forecasts; the
+    condition itself in Konjunktiv II of a full verb is ruled counterfactual before this).
+    Not with an expletive or demonstrative subject ("Es wäre dumm, wenn …", "Das wäre ein
+    Fehler, wenn …": an evaluation of the condition) nor a first-person one ("Ich wäre froh,
+    wenn …": a wish)."""
+    if cond is None or cond[0] <= tok.idx < cond[1] or not has_parse(sent.doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
+    subj = next((c for c in list(head.children) + list(tok.children) if dep(c) in ("nsubj", "nsubj:pass", "expl")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or cond[0] <= subj.idx < cond[1]:
+        return False  # (es, das, dies, ich, wir … and no subject at all)
+    attitude = KII_ATTITUDE_PREDICATES
+    return not any((t.lower_ in attitude or _lemma(t) in attitude) for t in _clause(sent, tok)
+                   if not cond[0] <= t.idx < cond[1])
+
+
+KII_ATTITUDE_PREDICATES = forecast_words("kii_attitude_predicates", "de")
+
+
 def _in_as_if(sent: Span, tok: Token, slex) -> bool:  # type: ignore[no-untyped-def]
     cs, _ = clause_bounds(sent, tok.i)
     words = [sent.doc[j].lower_ for j in range(cs, tok.i)]
@@ -1633,6 +1729,8 @@ def _relative_clause(sent: Span, tok: Token) -> bool:
         # (Konjunktiv I), "die" is an article; a relative clause extraposed after a verb
         # ("…übernehmen, die in Karenz gehen wird") follows other verbs
         return False
+    if first.lower_ in rel and first.tag_ == "ART" and dep(first) == "det" and first.head.i > first.i and dep(first.head) == "conj":
+        return False  # "Italien, der Verkauf und die Klagen könnten …": the article of a listed noun
     if first.lower_ in rel and (first.pos_ in ("PRON", "DET", "") or first.tag_ in ("PRELS", "PRELAT", "WDT", "WP")):
         if doc.lang_ == "en" and first.lower_ == "that":
             return False  # "said that …" is a complementizer
@@ -2052,18 +2150,29 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         turn = turn_at(turns, span[1] - 1)
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
+        if lang == "de" and turn is not None and si > 0 and (answer := _elliptic_answer(sent, sents[si - 1], flex)) is not None:
+            # "STANDARD: Wie lange wird die Legislaturperiode dauern? – X: Ich glaube, nicht viel
+            # mehr als zweieinhalb Jahre.", "Ich fürchte, nein": the answer to a question about
+            # the future holds the question's prediction (real-de README, test extension)
+            verb, negated_answer = answer
+            out.append(Forecast(holder=turn.speaker_actor_id or turn.speaker_text, text=doc_text(doc)[span[0]:span[1]],
+                                span=span, probability=EXPECT_DEFAULT, cues=[verb.text], holder_text=turn.speaker_text,
+                                kind="expectation", negated=negated_answer))
+            sent_index[span[0]] = si
+            continue
         low = [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(
             t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
+            or _lemma(t) in ("schließen", "zeichnen")  # ("schloss … nicht aus", "zeichnete sich ab")
             for t in sent
         )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
-        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:]))
+        headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:] if len(low) > 16 else low))
         if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
@@ -2148,10 +2257,27 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
+            elif lang == "de" and not analysis.rejected and (impersonal := _impersonal_expectation(sent)) is not None:
+                # "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man,
+                # dass …": an impersonal expectation; the place or body it is located in holds
+                # it, else who reports it, else the author
+                kind = "expectation"
+                verb, where = impersonal
+                own_cue = verb.text
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+                if where is not None:
+                    frame_holder = _token_actor(doc, where)
             elif lang == "de" and not analysis.rejected and (head_cue := _headline_expectation(sent)) is not None:
                 # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
                 kind = "expectation"
                 own_cue = head_cue.text
+            elif lang == "de" and not analysis.rejected and (feared := _headline_bare_object(sent)) is not None:
+                # "UN-Hochkommissar für Menschenrechte befürchtet Eskalation": a headline's
+                # expectation verb before a bare noun, which the parser reads as a participle
+                # before its noun; the noun before it holds it
+                kind = "expectation"
+                own_cue = feared[0].text
+                frame_holder = _token_actor(doc, feared[1])
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
@@ -2256,6 +2382,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die ÖVP könnte ihr Ergebnis halten. Die SPÖ würde ebenfalls stark verlieren.": a
             # Konjunktiv-II outcome right after a forecast continues its projection
             continued = out[-1]
+        if (
+            kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None
+            and lang == "de" and cues and _reported_outcome(sent, cues[0].tok, stmt, flex)
+        ):
+            # "Der Minister sagte, die Verhandlungen würden scheitern": in reported speech the
+            # Konjunktiv-II "würde" of an outcome stands for the speaker's "wird"
+            kind = "future"
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
             cues and _measure_subject(sent, cues[0].tok, lang)
         ) and not (lang == "de" and cues and _warned_content(sent, cues[0].tok, stmt, flex)):
@@ -2263,7 +2396,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # polite/hypothetical form — no prediction
             continue
         if kind == "future" and horizon and horizon.get("day") and not hedges and cues and (
-            (stmt is None and not _becomes_more(cues[0].tok, sent))
+            (stmt is None and not _becomes_more(cues[0].tok, sent) and (
+                not _outcome_main_verb(sent, cues[0].tok, flex)
+                or any(_lemma(v) in ARRIVAL_VERBS for v in _main_verbs(sent, cues[0].tok))
+            ))
             or (stmt is not None and stmt.verb_class not in ("expect", "believe", "doubt") and cond is None
                 and _decided_act(sent, cues[0].tok, flex))
         ):
@@ -2271,7 +2407,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # source announces it ("X wird das Amt am 1. März übernehmen, wie der Verlag
             # mitteilte", "X wird laut dem Manager am Dienstag das Training leiten") — an
             # outcome or a change on the day ("wird am Sonntag die Wahl verlieren, sagte der
-            # Analyst", "Morgen wird es kälter") stays
+            # Analyst", "Morgen wird es kälter", "Die Preise werden am Montag steigen") stays,
+            # with a source or without
             continue
         if (
             kind in ("future", "conditional") and not hedges and cues and lang == "de"
@@ -2358,6 +2495,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
+            elif lang == "de" and (expecter := _expectation_goes_on(out, si, sent, sent_index)) is not None:
+                # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
+                # sinken.": the expectation just stated is spelt out
+                holder, holder_text = expecter
+            elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
+                # "Diese Abwehr hat Unglaubliches geleistet, sagt Schaffer. Sie werden wieder gut
+                # spielen.": the direct quote (its marks lost) goes on after its attribution
+                holder, holder_text = quoted
             else:
                 holder, holder_text = "author", None
         if holder == "author" and stmt is None and lang == "de" and anchor is not None and (
@@ -2611,6 +2756,103 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
         return None
     st = max(ended, key=lambda x: x.span[1])
     return st.speaker, st.speaker_text
+
+
+def _expectation_goes_on(
+    out: Sequence[Forecast], si: int, sent: Span, sent_index: Dict[int, int],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """The holder of the expectation in the sentence right before ``sent`` (a forecast of kind
+    ``expectation`` — "erwartet", "rechnet mit", a published forecast — held by an actor, not
+    the author) when that sentence ends with a colon and ``sent``, a forecast that names no
+    source, is not in the past: it spells that expectation out ("Auch X rechnet mit einer
+    fortgesetzten Annäherung an die USA: | Trong wird die Notwendigkeit anerkennen müssen, …";
+    the sentence splitter ends a sentence at such a colon). Without the colon the next
+    sentence may change the topic and stays the author's ("Das Wifo rechnet mit einem
+    Wachstum. Der Winter wird hart sein."). None otherwise."""
+    if not out or sent_index.get(out[-1].span[0]) != si - 1:
+        return None
+    doc = sent.doc
+    before = next((t for t in reversed(doc[:sent.start]) if not t.is_space), None)
+    opener = next((t for t in sent if not t.is_space), None)
+    if not ((before is not None and before.text == ":") or (opener is not None and opener.text == ":")):
+        return None  # (without the colon a new sentence may change the topic: the author's)
+    last = out[-1]
+    if last.kind != "expectation" or last.holder in ("author", "", None) or (last.holder == "unknown" and (
+        not last.holder_text or last.holder_text.strip().lower() in FRAME_PRONOUN_SUBJECTS | {"es", "man"}
+    )):
+        return None  # (a holder that is only "es" or "man" names nobody to carry on)
+    if _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    return last.holder, last.holder_text
+
+
+IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
+LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
+
+
+def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]]]:
+    """``(verb, where)`` for an expectation verb (``impersonal_expect_verbs``: "rechnet man mit
+    …", "erwartet man", "befürchtet man") whose subject is impersonal "man", and not in a
+    question or the pluperfect; ``where`` is the actor of its locative ("In Berlin", "im
+    Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one, else None.
+    None when there is no such verb (or no parse)."""
+    doc = sent.doc
+    if not has_parse(doc) or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    for t in sent:
+        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
+            continue  # (finite: "muss man keine Folgen fürchten" is a need, not an expectation)
+        if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
+            continue
+        if any(c.lower_ == "sich" for c in t.children) or t.i == next(w.i for w in sent if not w.is_punct):
+            continue  # ("Fürchtet man sich, …": being afraid; a verb-first clause is a condition)
+        cs, ce = clause_bounds(sent, t.i)
+        if any(doc[j].tag_ == "VMFIN" for j in range(cs, ce)):
+            continue  # ("muss man weder Konsequenzen fürchten": a need under a modal; the tagger may call the infinitive finite)
+        if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
+            continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
+        if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
+            return None  # "hatte man … gerechnet": a superseded expectation
+        where = None
+        for c in t.children:
+            if dep(c) in ("obl", "nmod", "advmod") and c.pos_ in ("NOUN", "PROPN") and any(
+                g.lower_ in LOCATIVE_SOURCE_PREPS and dep(g) == "case" for g in c.children
+            ) and _is_actor_token(doc, c):
+                where = c
+                break
+        return t, where
+    return None
+
+
+def _direct_quote_continuation(sent: Span, prev: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` when ``prev`` ends with the attribution of a direct quote —
+    indicative content, then its speech verb and speaker at the sentence's end ("Diese Abwehr
+    hat Unglaubliches geleistet, sagt Schaffer.") — and ``sent``, in the indicative, has no
+    statement of its own: the quote goes on ("Sie werden wieder gut spielen."). 10kGNAD has
+    lost the quotation marks, so a journalist's "…, sagt X. …" that continues the quote reads
+    so; reported speech in Konjunktiv I ("…, sagte X.") and a report in the past after it
+    ("Die Mannschaft spielte …") are the author's narration and stay out. None otherwise."""
+    if _konjunktiv_i(sent) or _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    if any(st.span[0] < sent.end_char and st.span[1] > sent.start_char and st.verb_class != "turn" for st in statements):
+        return None
+    doc = sent.doc
+    for st in statements:
+        if not _known_speaker(st) or not (prev.start_char <= st.span[0] and st.span[1] <= prev.end_char):
+            continue
+        if (st.speaker_text or "").strip().lower() in FRAME_PRONOUN_SUBJECTS | {"es", "man"}:
+            continue  # ("…, heißt es in der Analyse.": hearsay, no speaker whose quote goes on)
+        cue = next((t for t in prev if t.idx >= st.span[1] and t.lower_ == (st.cue or "").strip().lower()), None)
+        if cue is None:
+            continue  # (the speech verb before its content: "X sagte, …")
+        after = [t for t in doc[cue.i + 1: prev.end] if not t.is_punct]
+        if any(t.pos_ in ("VERB", "AUX") for t in after):
+            continue  # (more clauses follow the attribution)
+        content = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+        if content is None or _konjunktiv_i(content) or _konjunktiv_ii(content, forecast_lexicon("de")):
+            continue
+        return st.speaker, st.speaker_text
+    return None
 
 
 def _linked(st: Statement) -> bool:
@@ -2975,6 +3217,31 @@ def _headline_expectation(sent: Span) -> Optional[Token]:
     return last
 
 
+def _headline_bare_object(sent: Span) -> Optional[Tuple[Token, Token]]:
+    """``(verb, holder)`` for a headline "X befürchtet Eskalation": a short line (at most 15
+    words, no "?") with no finite verb as tagged, in which a form of an expectation verb
+    (:data:`HEADLINE_PARTICIPLES_DE`, which are also its third-person present forms) stands
+    between a noun (the holder: the first noun or name of the line) and a noun without an
+    article (headline style drops it; the parser then reads the verb as a participle before
+    its noun). None otherwise. (s26, the known holder kind "befürchtet Eskalation")"""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not 3 <= len(words) <= 15 or tokens.span_text(sent).rstrip().endswith("?"):
+        return None
+    if any(t.tag_ in ("VAFIN", "VMFIN", "VVFIN") for t in words):
+        return None
+    for k, t in enumerate(words[1:-1], 1):
+        if t.lower_ not in HEADLINE_PARTICIPLES_DE or t.is_lower is False:
+            continue
+        obj = words[k + 1]
+        if obj.pos_ not in ("NOUN", "PROPN") and not (obj.pos_ == "ADJ" and k + 2 < len(words) and words[k + 2].pos_ == "NOUN"):
+            continue  # (an adjective may stand before the noun: "befürchtet neue Gewalt")
+        holder = next((w for w in words[:k] if w.pos_ in ("NOUN", "PROPN")), None)
+        if holder is None or words[k - 1].lower_ in ("wie", "als"):
+            return None
+        return t, holder
+    return None
+
+
 ATTITUDE_FRAME_VERBS_DE = forecast_words("attitude_frame_verbs_de")
 NOT_A_JUDGE_DE = forecast_words("not_a_judge_de")
 
@@ -3075,6 +3342,40 @@ def _warned_content(sent: Span, cue: Token, stmt: Optional[Statement], flex: For
         if t.lower_ in verbs and any(doc[j].text == ":" for j in range(t.i + 1, cue.i)):
             return True
     return False
+
+
+ARRIVAL_VERBS = forecast_words("arrival_verbs", "de")
+
+
+def _outcome_main_verb(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
+    """A main verb under ``cue`` is an outcome (``outcome_verb`` in forecast_cues.tsv:
+    "steigen", "verlieren", "gewinnen") — a copula or a state ("wird … sein") is not one."""
+    return any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, cue))
+
+
+def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
+    """The bare "würde" ``cue`` stands in the content of a known speaker's reported speech and
+    governs an outcome (``outcome_verb`` in forecast_cues.tsv: "scheitern", "steigen",
+    "verlieren"), which nobody simply decides: the back-shifted "wird" of the speaker ("Der
+    Minister sagte, die Verhandlungen würden scheitern"), as English "would" is. A decided act
+    ("…, er würde das Gesetz unterstützen") stays the Konjunktiv-I substitute of a present or
+    an intention, and so does an outcome under a marker of the present or the past ("seit
+    Jahren", "derzeit", "bereits": ``present_markers``, ``already_de``, ``past_markers``)."""
+    if stmt is None or not _known_speaker(stmt) or stmt.verb_class in ("expect", "doubt", "believe"):
+        return False
+    if not (stmt.span[0] <= cue.idx < stmt.span[1]):
+        return False
+    said = next((t for t in sent if t.lower_ == (stmt.cue or "").strip().lower()), None)
+    if said is not None and _lemma(said) in ("haben", "sein"):
+        return False  # "Dass er vor Gericht landen würde, habe er sich nicht gedacht": a past thought
+    clause = [t.lower_ for t in _clause(sent, cue)]
+    if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in PAST_MARKERS_DE for w in clause):
+        return False  # "die Preise würden seit Jahren steigen": a trend of the present or the past
+    return _outcome_main_verb(sent, cue, flex) and not _decided_act(sent, cue, flex)
+
+
+PRESENT_MARKERS = forecast_words("present_markers", "de")
+PAST_MARKERS_DE = forecast_words("past_markers", "de")
 
 
 def _cue_in_question(sent: Span, st: Statement) -> bool:
@@ -3259,6 +3560,72 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
     return _holder_subject(_judging_subject(word))
 
 
+CHANCE_VERBS = forecast_words("chance_verbs", "de")
+CHANCE_NOUNS = tuple(sorted(forecast_words("chance_nouns", "de")))
+
+
+def _rated_chance(tok: Token, sent: Span, nouns: Tuple[str, ...]) -> Optional[Tuple[Token, Optional[Token]]]:
+    """``(verb, holder)`` when the level adjective ``tok`` rates a chance or risk noun (a
+    ``level_noun`` of forecast_frames.tsv, also at the end of a compound: "gute
+    Siegchancen") that is the object of a ``chance_verbs`` verb in its clause ("sieht gute
+    Chancen", "hätten gute Chancen", "räumt ihm geringe Chancen ein"); "haben" not in the past
+    indicative ("hatte gute Chancen" reports the past; a judgement reported in the past,
+    "sah gute Chancen", still looks ahead). The holder is the subject of a verb
+    of judging ("sehen", "einräumen": who sees the chances); with "haben" the subject is
+    whose chances they are, and no holder is named (None). None when there is no such frame."""
+    if dep(tok) != "amod" or tok.head.i == tok.i:
+        return None
+    noun = tok.head
+    if not (noun.lower_.endswith(nouns) or (noun.lemma_ or "").lower().endswith(nouns)):
+        return None
+    doc = sent.doc
+    cs, ce = clause_bounds(sent, noun.i)
+    verb = next((doc[j] for j in range(cs, ce) if doc[j].pos_ in ("VERB", "AUX")
+                 and any(w in CHANCE_VERBS for w in _frame_words(doc[j]))), None)
+    if verb is None:
+        return None
+    if _lemma(verb) == "haben":
+        base = re.sub(r"(?:e|en|er|es|em)$", "", tok.lower_)  # ("schlechtere" -> "schlechter")
+        lemma = (tok.lemma_ or "").lower()
+        if _comparative(tok) or (base.endswith("er") and lemma and lemma != base and len(base) > len(lemma)):
+            return None  # ("haben … schlechtere Chancen": groups compared, a finding of the present)
+        if feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind" and verb.lower_ not in _subjunctive_forms():
+            return None  # (the tagger reads "hätten" as an indicative at times)
+        # (only chances one has, and "haben" as a full verb: "hat ein hohes Risiko übernommen"
+        # is a perfect)
+        if any(doc[j].tag_ in ("VVPP", "VAPP", "VMPP") for j in range(cs, ce)) or not noun.lower_.endswith(CHANCE_NOUNS):
+            return None
+        return verb, None
+    subj = next((c for c in verb.children if dep(c) in ("nsubj",) and c.i != noun.i), None)
+    return verb, (_holder_subject(subj) if subj is not None and _person_like(doc, subj) else None)
+
+
+def _negated_passive_frame(tok: Token, sent: Span, flex: ForecastLexicon):  # type: ignore[no-untyped-def]
+    """The frame of a ``neg_verb`` word (forecast_frames.tsv) when ``tok`` is its participle in
+    a werden-passive ("wurde nicht ausgeschlossen", "wird nicht ausgeschlossen") whose clause
+    reports nothing past after it (no past dass-clause); else None."""
+    if not (_verb_form_de(tok) == "part" or tok.tag_ == "VVPP"):
+        return None
+    frame = flex.frames.get(_lemma(tok))
+    if frame is None or "neg_verb" not in frame.frames:
+        return None
+    aux = [c for c in tok.children if dep(c) in ("aux", "aux:pass", "cop") and _lemma(c) == "werden"]
+    if not aux or _past_content_after(sent, tok):
+        return None
+    return frame
+
+
+def _past_content_after(sent: Span, tok: Token) -> bool:
+    """A "dass"-clause after ``tok`` in its sentence reports the past ("schloss nicht aus,
+    dass er geflohen war")."""
+    doc = sent.doc
+    d = next((t for t in doc[tok.i + 1: sent.end] if t.lower_ == "dass"), None)
+    if d is None:
+        return False
+    _, ce = clause_bounds(sent, d.i)
+    return _past_clause(doc, d.i, ce)
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -3282,9 +3649,19 @@ def estimative_frame(
         negated = _negated_frame(tok, sent, flex)
         holder: Optional[Token] = None
         hit = None
-        if "neg_verb" in frame.frames:
-            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and feat(tok, "Tense") != "Past":
-                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal
+        passive = _negated_passive_frame(tok, sent, flex) if negated else None
+        if passive is not None:
+            # "Eine Einigung wurde nicht ausgeschlossen", "wird nicht ausgeschlossen": the
+            # passive of a neg_verb frame judges impersonally (the reporting speaker or the
+            # author holds it)
+            hit = passive.prob
+        elif "neg_verb" in frame.frames:
+            if negated and (tok.pos_ in ("VERB", "AUX") or "zu" in tok.lower_[2:5]) and (
+                feat(tok, "Tense") != "Past" or not _past_content_after(sent, tok)
+            ):
+                # "X schließt … nicht aus": X judges; "… ist nicht auszuschließen": impersonal;
+                # reported in the past ("X schloss einen Rücktritt nicht aus") it still judges
+                # what is to come, unless its dass-clause reports the past
                 holder = None if "zu" in tok.lower_[2:5] else _holder_subject(_judging_subject(tok))
                 hit = frame.prob
         elif "refl_verb" in frame.frames:
@@ -3308,6 +3685,11 @@ def estimative_frame(
                 and (subj.lower_.endswith(nouns) or (subj.lemma_ or "").lower().endswith(nouns))
                 and not (feat(verb, "Tense") == "Past" and feat(verb, "Mood") == "Ind")
             ):
+                hit = frame.value(negated)
+            elif nouns and (chance := _rated_chance(tok, sent, nouns)) is not None:
+                # "Die OECD sieht gute Chancen für eine Einigung", "Die Kinder hätten gute
+                # Chancen auf einen Job": a rated chance as the object of seeing or having
+                verb, holder = chance
                 hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
