@@ -49,6 +49,10 @@ class Lexicon:
     agentive_roots: FrozenSet[str] = frozenset()  # CAMEO roots coded only with a known source
     claim_nouns: FrozenSet[str] = frozenset()  # "claimed responsibility for X": the claimant did X
     claim_verbs: FrozenSet[str] = frozenset()  # the verbs that claim it ("claim", "take")
+    # verbs and nouns of belief whose clause reports no event ("thought X would attack",
+    # "the idea that X trains Y"; syntax.yaml, English)
+    belief_verbs: FrozenSet[str] = frozenset()
+    belief_nouns: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -271,6 +275,8 @@ def load_lexicon(lang: str) -> Lexicon:
         agentive_roots=per_lang("agentive_roots"),
         claim_nouns=per_lang("claim_nouns"),
         claim_verbs=per_lang("claim_verbs"),
+        belief_verbs=per_lang("belief_verbs"),
+        belief_nouns=per_lang("belief_nouns"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
