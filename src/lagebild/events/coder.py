@@ -800,6 +800,7 @@ class EventCoder(ArgumentsMixin):
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
         scope_keys: Optional[Set[str]] = None
+        fallback: Optional[List[Pattern]] = None
         for key in self.trigger_keys(verb):
             candidates = self.lex.patterns.get(key)
             if not candidates:
@@ -880,9 +881,13 @@ class EventCoder(ArgumentsMixin):
                         if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
                             continue
                 out.append(p)
-            if out:
+            if out and (out[0].tier == 0 or self.lang != "en"):
                 return out
-        return []
+            if out and fallback is None:
+                # English: an inflected form that only the converted dictionary lists
+                # ("SHOT" 190) does not hide the own rows of the lemma ("shoot dead" 1823)
+                fallback = out
+        return fallback or []
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc, first_index: int = 0, only: Optional[Callable[[Span], bool]] = None,
@@ -921,13 +926,20 @@ class EventCoder(ArgumentsMixin):
             return False
         self._clear_caches()
         if self.lang == "en":
-            from ..language.clauses import repair_english_verbs
+            from ..language.clauses import repair_english_verbs, repair_resultative
 
             for sent in self.doc_sentences(doc):
                 repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma,
                                      self.lex.reporting)
+                repair_resultative(sent, self.lex.past_lemma, self._resultative)
         self._keys: Dict[int, str] = {}
         return True
+
+    def _resultative(self, lemma: str, adj: str) -> bool:
+        """Whether "<lemma> <adj>" is a two-word row of the own patterns ("shoot dead"
+        1823, "plead guilty"): the adjective is the verb's resultative particle
+        (:func:`lagebild.language.clauses.repair_resultative`)."""
+        return any(p.tier == 0 and p.words == (frozenset([adj]),) for p in self.lex.patterns.get(lemma))
 
     def _clear_caches(self) -> None:
         """Forget what was computed from the document's tokens and actors (their codes may
