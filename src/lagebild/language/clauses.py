@@ -1031,9 +1031,11 @@ def repair_resultative(sent, past_lemma: Callable[[str], Optional[str]],  # type
     of a past form the parser read as a noun ("shot" -> "shoot"). The adjective right after
     the verb becomes its bare complement (``xcomp``: the pattern's required word), the
     adjective's dependents (object, "by" phrase, time) and a noun it modified become the
-    verb's, the verb a ``VERB`` (a noun
-    reading: ``VBD``). Returns the number of repaired verbs. English only (issue 9, session
-    26: the known leftover "shoot dead" coded 190 or nothing instead of 1823)."""
+    verb's, the verb a ``VERB`` (a noun reading: ``VBD``). Nothing is re-hung where that
+    would make a cycle (the parse hung the verb under the noun or the adjective: "Police in
+    Poland shot/nmod dead two protesters/ROOT" keeps its root). Returns the number of
+    repaired verbs. English only (issue 9, session 26: the known leftover "shoot dead" coded
+    190 or nothing instead of 1823)."""
     doc = sent.doc
     repaired = 0
     for adj in sent:
