@@ -23,6 +23,18 @@ Predicted events are split into: matched (triple), in a gold sentence but unmatc
 outside every gold sentence (spurious), the last two by whether they have a known source and
 a target -- the shape of the false positives.
 
+Every false triple (a predicted event that matches no gold event one to one on source, target
+and root) is also put in the FIRST class that applies (:func:`classify_false`), the mirror of
+the miss classes (issue 9, session 26):
+
+* ``no-gold-event``  -- (a) the sentence has no gold event (or the event lies outside every
+  gold sentence);
+* ``root``           -- (b) no gold event of the sentence accepts its root;
+* ``source``         -- (c) a gold event accepts the root, none the root and the source;
+* ``target``         -- (d) a gold event accepts root and source, none the target as well;
+* ``surplus``        -- a gold event accepts all three, but was already matched by another
+  prediction (a duplicate).
+
 ``--list`` prints, for the dev split only, the sentences of each class (study material; never
 use it on ``test``). Needs the corpus in ``../shared`` (skips with a message otherwise).
 """
@@ -74,6 +86,42 @@ def classify(golds: List[Dict[str, Any]], preds: List[R.PredEvent]) -> List[str]
     for gi in range(len(golds)):
         if not out[gi]:
             out[gi] = "root" if preds else "no-event"
+    return out
+
+
+#: the classes of a false triple, in the order :func:`classify_false` tries them
+FALSE_ORDER = ("no-gold-event", "root", "source", "target", "surplus")
+
+
+def classify_false(golds: List[Dict[str, Any]], preds: List[R.PredEvent]) -> List[str]:
+    """One class per predicted event of one gold sentence (``golds``: the sentence's gold
+    events, [] for the events outside every gold sentence): ``"hit"`` when it is matched one
+    to one on (source, target, root) as the scorer matches (greedy in gold order), else the
+    first of :data:`FALSE_ORDER` that applies (see the module docstring)."""
+    def root_ok(g, p):
+        return R.root_of(p.code) in R.as_list(g.get("root"))
+
+    def src_ok(g, p):
+        return root_ok(g, p) and R.actor_matches(g.get("source"), p.source)
+
+    def all_ok(g, p):
+        return src_ok(g, p) and R.actor_matches(g.get("target"), p.target)
+
+    hit: set = set()
+    for g in golds:
+        for pi, p in enumerate(preds):
+            if pi not in hit and all_ok(g, p):
+                hit.add(pi)
+                break
+    out = []
+    for pi, p in enumerate(preds):
+        if pi in hit:
+            out.append("hit")
+        elif not golds:
+            out.append("no-gold-event")
+        else:
+            fits = [ok for ok in (root_ok, src_ok, all_ok) if any(ok(g, p) for g in golds)]
+            out.append(FALSE_ORDER[1 + len(fits)])
     return out
 
 
@@ -141,6 +189,7 @@ def main(argv=None) -> int:
     spurious_roots: Counter = Counter()
     listing: Dict[str, List[str]] = defaultdict(list)
     actor_found: Dict[str, Counter] = {"source": Counter(), "target": Counter()}
+    false_cls: Counter = Counter()
     n_pred = 0
     for key in keys:
         preds = R.predicted_events(args.gold, key)
@@ -174,10 +223,17 @@ def main(argv=None) -> int:
                         f"{raw[sent[0]:sent[1]]!r}\n     gold {g.get('source')} -> {g.get('target')} "
                         f"{g.get('root')} [{','.join(g.get('constructions') or [])}]{found}\n     pred "
                         + "; ".join(f"{p.source}->{p.target} {p.code}" for p in ps))
+            for p, fc in zip(ps, classify_false(gs, ps)):
+                false_cls[fc] += 1
+                if args.list and fc != "hit":
+                    listing[f"false {fc}"].append(
+                        f"{raw[sent[0]:sent[1]]!r}\n     pred {p.source}->{p.target} {p.code} {p.modality}\n     gold "
+                        + "; ".join(f"{g.get('source')}->{g.get('target')} {g.get('root')}" for g in gs))
             pred_kind["in gold sentence, matched (triple)"] += hits
             for p in ps[hits:] if hits <= len(ps) else []:
                 pred_kind[f"in gold sentence, unmatched, {pred_shape(p)}"] += 1
         for p in pby.get(None, []):
+            false_cls["no-gold-event"] += 1
             pred_kind[f"outside gold sentences, {pred_shape(p)}"] += 1
             spurious_roots[p.code[:2]] += 1
             if args.list:
@@ -197,12 +253,15 @@ def main(argv=None) -> int:
     for k, v in sorted(pred_kind.items(), key=lambda kv: -kv[1]):
         print(f"  {k:48} {v:4}")
     print("  spurious by root: " + ", ".join(f"{r}:{n}" for r, n in spurious_roots.most_common()))
+    print("\nFalse triples by class (first that applies)")
+    for c in FALSE_ORDER:
+        print(f"  {c:16} {false_cls[c]:4}  {false_cls[c] / max(n_pred, 1):.3f} of predicted")
     print("\nCause by construction tag (gold events)")
     print(f"  {'tag':20}" + "".join(f"{c[:8]:>9}" for c in order))
     for tag in sorted(by_con, key=lambda t: -sum(by_con[t].values())):
         print(f"  {tag:20}" + "".join(f"{by_con[tag][c]:9}" for c in order))
     if args.list:
-        for c in order[1:] + ["spurious"]:
+        for c in order[1:] + ["spurious"] + [f"false {c}" for c in FALSE_ORDER[1:]]:
             print(f"\n=== {c} ({len(listing[c])})")
             for line in listing[c]:
                 print("  " + line)

@@ -211,6 +211,8 @@ def english() -> List[Row]:
             # ("" the country)
             code = lambda v: NONE if v == "-" else v[1:] if v.startswith("=") else cid + v  # noqa: E731
             rows.append((construction, frame.format(C=c), code(src), code(tgt), root, (mod or ["asserted"])[0], "false"))
+    for construction, root, text, src, tgt in EN_S26:
+        rows.append((construction, text, src, tgt, root, "asserted", "false"))
     return rows
 
 
@@ -260,7 +262,8 @@ EN_ISSUE9 = [
 # the country {C}; an optional sixth item is the modality (default "asserted")
 EN_S25 = [
     # a past verb the parser read as the root noun, its subject as a compound
-    ("past verb read as a noun", "19", "Police shot dead two protesters in {C}.", "COP", "OPP"),
+    # "shoot dead" is a killing (patterns_en.tsv: shoot dead 1823; session 26, was 19 here)
+    ("past verb read as a noun", "18", "Police shot dead two protesters in {C}.", "COP", "OPP"),
     ("past verb read as a noun", "19", "Soldiers shot and killed two protesters in {C}.", "MIL", "OPP"),
     # a past verb the parser read as an adjective after the root noun
     ("past verb read as an adjective", "19", "Government troops clashed with rebels in {C}.", "MIL", "REB"),
@@ -292,6 +295,28 @@ EN_S25 = [
     ("passive participle read as an adjective", "18", "Two soldiers from {C} were wounded in an ambush by Taliban "
      "fighters.", "=org:taliban", "MIL"),
     ("passive participle read as an adjective", "18", "Three civilians in {C} were wounded in the attack.", "-", "CVL"),
+]
+
+
+# English kinds of session 26 (issue 9, the known leftovers of real news): (construction,
+# root, sentence, source code, target code), one row each -- names and adjectives of
+# countries, not only the grid's six countries
+EN_S26 = [
+    # a resultative adjective the parser split from its verb ("shot dead/xcomp a man/obj(dead)")
+    ("resultative adjective", "18", "Troops shot dead two rebels in Georgia.", "GEOMIL", "GEOREB"),
+    ("resultative adjective", "18", "Two rebels were shot dead by police in Moldova.", "MDACOP", "MDAREB"),
+    ("resultative adjective", "18", "Israeli troops shot dead a Palestinian teenager.", "ISRMIL", "PSECVL"),
+    ("resultative adjective", "18", "Soldiers shot dead two protesters in Lithuania on Sunday.", "LTUMIL", "LTUOPP"),
+    # military hardware named for the force that uses it
+    ("military hardware as actor", "19", "Israeli jets struck Hamas positions in Gaza.", "ISRMIL", "org:hamas"),
+    ("military hardware as actor", "19", "Turkish drones struck Kurdish fighters in Iraq.", "TURMIL", "IRQREB"),
+    ("military hardware as actor", "19", "Russian helicopters attacked rebels in Syria.", "RUSMIL", "SYRREB"),
+    ("military hardware as actor", "19", "American gunships fired on Taliban fighters.", "USAMIL", "org:taliban"),
+    # a state's formal protest to another (CAMEO 114)
+    ("protest to a state", "11", "China protested to Japan over the visit.", "CHN", "JPN"),
+    ("protest to a state", "11", "South Korea protested to Japan on Tuesday.", "KOR", "JPN"),
+    ("protest to a state", "11", "The government of Estonia protested to Russia over the detention.", "ESTGOV", "RUS"),
+    ("protest to a state", "11", "Iran protested to Britain over the seizure of a tanker.", "IRN", "GBR"),
 ]
 
 

@@ -192,7 +192,7 @@ def test_sense_veto_and_sport_doc_settings():
     de, en = load_lexicon("de"), load_lexicon("en")
     assert "wahlkampf" in de.veto_words and "armee" not in de.veto_words
     assert de.sport_doc_min == 3 and "fußball" in de.sport_words and "champions league" in de.sport_words
-    assert not en.veto_words and not en.sport_doc_min
+    assert not en.veto_words and en.sport_doc_min == 3  # English since session 26 (test_sport_en.py)
     with pytest.raises(ValueError, match="syntax.yaml sense_veto.de: no sense class nosuch"):
         _class_words({"sense_veto": {"de": ["sport", "nosuch"]}}, "sense_veto", "de")
     with pytest.raises(ValueError, match="syntax.yaml sport_doc.de"):

@@ -806,6 +806,7 @@ class EventCoder(ArgumentsMixin):
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
         scope: Optional[List[Token]] = None
         scope_keys: Optional[Set[str]] = None
+        fallback: Optional[List[Pattern]] = None
         for key in self.trigger_keys(verb):
             candidates = self.lex.patterns.get(key)
             if not candidates:
@@ -886,9 +887,13 @@ class EventCoder(ArgumentsMixin):
                         if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
                             continue
                 out.append(p)
-            if out:
+            if out and (out[0].tier == 0 or self.lang != "en"):
                 return out
-        return []
+            if out and fallback is None:
+                # English: an inflected form that only the converted dictionary lists
+                # ("SHOT" 190) does not hide the own rows of the lemma ("shoot dead" 1823)
+                fallback = out
+        return fallback or []
 
     # ------------------------------------------------------------------ coding
     def code_doc(self, doc: Doc, first_index: int = 0, only: Optional[Callable[[Span], bool]] = None,
@@ -927,13 +932,20 @@ class EventCoder(ArgumentsMixin):
             return False
         self._clear_caches()
         if self.lang == "en":
-            from ..language.clauses import repair_english_verbs
+            from ..language.clauses import repair_english_verbs, repair_resultative
 
             for sent in self.doc_sentences(doc):
                 repair_english_verbs(sent, lambda form: self.lex.forms.get(form, form) != form, self.lex.past_lemma,
                                      self.lex.reporting)
+                repair_resultative(sent, self.lex.past_lemma, self._resultative)
         self._keys: Dict[int, str] = {}
         return True
+
+    def _resultative(self, lemma: str, adj: str) -> bool:
+        """Whether "<lemma> <adj>" is a two-word row of the own patterns ("shoot dead"
+        1823, "plead guilty"): the adjective is the verb's resultative particle
+        (:func:`lagebild.language.clauses.repair_resultative`)."""
+        return any(p.tier == 0 and p.words == (frozenset([adj]),) for p in self.lex.patterns.get(lemma))
 
     def _clear_caches(self) -> None:
         """Forget what was computed from the document's tokens and actors (their codes may
@@ -1128,6 +1140,8 @@ class EventCoder(ArgumentsMixin):
         # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
         speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])} if self.nested != "governing" else set()
         suppressed -= speech_heads
+        if self.lex.belief_verbs or self.lex.belief_nouns:  # English: the content of a belief
+            suppressed.update(i for i in matched if self._believed(doc[i]))
         by_verb: Dict[int, List[Event]] = {}
         times = None
         out: List[Event] = []
@@ -2163,6 +2177,38 @@ class EventCoder(ArgumentsMixin):
             for country in dict.fromkeys(states):
                 out.append(Arg(tok, group_actor(doc, str(agent), country, a.text, a.start, a.end), a.text, a.start, a.end))
         return out
+
+    def _believed(self, trigger: Token) -> bool:
+        """Whether ``trigger`` lies in the content of a belief, not of a report: its clause
+        (through conjuncts, clauses, infinitives and "of" phrases, at most six steps up) is
+        the clause complement of a verb of ``belief_verbs`` ("Trump thought voters would
+        repudiate him", "believed Ukraine needed to investigate") or the clause or "of"
+        phrase of a noun of ``belief_nouns`` ("the idea that the U.S. is training the
+        group", "no knowledge of any efforts to urge Ukraine"; both ``syntax.yaml``).
+        The fast parser hangs a noun's clause on the verb ("described [the idea] [that …]"
+        as two objects): a clause right after a noun counts as that noun's. Saying verbs
+        end nothing: "X said Y attacked" reports Y's act. Source: real-en dev (issue 9,
+        session 26), where the gold codes none of these."""
+        doc = trigger.doc
+        tok = trigger
+        for _ in range(6):
+            head, link = tok.head, self.role(tok)
+            if head.i == tok.i:
+                return False
+            before = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            if link in ("ccomp", "xcomp", "advcl", "acl") and before is not None and before.pos_ == "NOUN" \
+                    and before.i < tok.i and tok.left_edge.pos_ in ("SCONJ", "PART"):
+                head, link = before, "acl"  # "the idea [that …]", "efforts [to urge …]"
+            lemma = self.lemma(head)
+            if link in ("ccomp", "xcomp") and head.pos_ in ("VERB", "AUX") and lemma in self.lex.belief_verbs:
+                return True
+            if head.pos_ == "NOUN" and lemma in self.lex.belief_nouns and (link in ("acl", "ccomp") or (
+                    any(c.lower_ == "of" for c in tok.children) and head.i < tok.i)):
+                return True
+            if link not in ("conj", "xcomp", "ccomp", "acl", "advcl", "obl", "pobj", "prep_head"):
+                return False
+            tok = head
+        return False
 
     def _claimant(self, trigger: Token) -> List[Token]:
         """The subject of "claimed responsibility for" / "took credit for" when ``trigger``

@@ -60,6 +60,10 @@ class Lexicon:
     object_act_roots: FrozenSet[str] = frozenset()
     # words that open a purpose clause ("damit"), whose act is no event (German)
     purpose_marks: FrozenSet[str] = frozenset()
+    # verbs and nouns of belief whose clause reports no event ("thought X would attack",
+    # "the idea that X trains Y"; syntax.yaml, English)
+    belief_verbs: FrozenSet[str] = frozenset()
+    belief_nouns: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -287,6 +291,8 @@ def load_lexicon(lang: str) -> Lexicon:
         accusation_nouns=per_lang("accusation_nouns"),
         object_act_roots=per_lang("object_act_roots"),
         purpose_marks=per_lang("purpose_marks"),
+        belief_verbs=per_lang("belief_verbs"),
+        belief_nouns=per_lang("belief_nouns"),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
