@@ -1458,7 +1458,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         if ctx.quote_at(tok.idx) is not None or ctx.quote_at(sent.start_char) is not None and tok.idx < _quote_end(ctx, sent):
             continue
         entry = _verb_entry(ctx, tok, sent)
-        if entry is None:
+        if entry is None or _no_act_sense(ctx.lang, tok, entry.lemma):
             continue
         frame = frame_for(ctx.lang, entry.lemma)
         near = _clause_words_after(ctx, tok, sent)
@@ -1941,7 +1941,9 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     patterns (``data/events/patterns_<lang>*``): lemma -> the word sets a light-verb
     pattern needs (() when the verb alone is one: "zurückweisen", "kritisieren", "loben").
     A lemma counts only when every verbal (non-nominal) pattern of it has a code in
-    :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not.
+    :data:`VERBAL_ROOTS` -- "unterstützen" (05 or 07 aid) and "treffen" (04, 18) do not;
+    a row that codes nothing for one argument class (``---`` with ``arg=``) is left out of
+    that test (:func:`verbal_act_exceptions` keeps that sense from being a verbal act).
     Judgement verbs count with no words: a lemma with a ``predicative`` pattern (the
     closed class of object-predicative verbs of German grammar -- "finden", "halten für",
     "sehen als", "bezeichnen", "einstufen" -- which the 051/111 rows list) judges whatever
@@ -1958,7 +1960,9 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
     except FileNotFoundError:
         index = None
     for trigger in index.triggers() if index is not None else ():
-        pats = [p for p in index.get(trigger) if not p.nominal]
+        # a null row restricted by argument class ("bedauern --- arg=obj:@entwicklung": regret
+        # of a state of affairs codes no event) says nothing about the verb's other senses
+        pats = [p for p in index.get(trigger) if not p.nominal and not (p.null and p.args)]
         if any(p.predicative for p in pats):
             out[trigger.lower()] = ()  # a judgement verb
             continue
@@ -1972,6 +1976,49 @@ def verbal_act_triggers(lang: str) -> Dict[str, Tuple[FrozenSet[str], ...]]:
         else:
             out[trigger] = tuple(w for p in pats for w in p.words)
     return out
+
+
+@lru_cache(maxsize=4)
+def verbal_act_exceptions(lang: str) -> Dict[str, Tuple[Tuple[str, FrozenSet[str]], ...]]:
+    """Senses in which a verbal-act lemma of :func:`verbal_act_triggers` is no verbal act:
+    lemma -> its ``(slot, words)`` argument classes from the event patterns' null rows with
+    an ``arg=`` flag ("drohen --- arg=subj:@unpersönlich_droht": "ihm drohen 24 Jahre Haft";
+    "bedauern --- arg=obj:@entwicklung"). :func:`verbal_act_subject` skips a verb whose
+    subject or object head is of such a class; the verb's other senses stay verbal acts.
+    Empty for a language without such rows."""
+    from ..events.patterns import load_patterns
+
+    try:
+        index = load_patterns(lang)
+    except FileNotFoundError:
+        return {}
+    out: Dict[str, Tuple[Tuple[str, FrozenSet[str]], ...]] = {}
+    for trigger in index.triggers():
+        conds = tuple((slot, words) for p in index.get(trigger) if p.null and not p.nominal
+                      for slot, words in p.args if words)
+        if conds:
+            out[trigger.lower()] = conds
+    return out
+
+
+def _in_arg_class(lang: str, verb: Token, slot: str, words: FrozenSet[str]) -> bool:
+    """Whether the head of ``verb``'s subject (``slot`` "subj") or object ("obj") is one of
+    ``words``: by lemma or form, German compounds by their last part ("Haftstrafe" ~
+    "strafe"), as the event coder's ``arg=`` flag reads them."""
+    heads = subjects_of(verb) if slot == "subj" else [c for c in verb.children if dep(c) in ("obj", "iobj")]
+    for h in heads:
+        forms = {(h.lemma_ or h.lower_).lower(), h.lower_}
+        for w in words:
+            if w in forms or (lang == "de" and len(w) >= 4 and any(f.endswith(w) for f in forms)):
+                return True
+    return False
+
+
+def _no_act_sense(lang: str, verb: Token, lemma: str) -> bool:
+    """Whether ``verb`` (lemma ``lemma``) is used in a sense that the event patterns code as
+    nothing by its argument class (:func:`verbal_act_exceptions`): "Die Mannschaft bestritt
+    das Finale", "Ihm drohen Jahre in Haft" -- no act of speech, whatever else the verb is."""
+    return any(_in_arg_class(lang, verb, slot, ws) for slot, ws in verbal_act_exceptions(lang).get(lemma.lower(), ()))
 
 
 @lru_cache(maxsize=4)
@@ -2230,6 +2277,8 @@ def verbal_act_subject(ctx: _Ctx, sent: Span, before: int) -> Optional[Tuple[str
         lemma = _verb_lemma(ctx, verb)
         if lemma not in triggers:
             continue
+        if _no_act_sense(ctx.lang, verb, lemma):
+            continue  # "ihm drohen Jahre in Haft": this sense of the verb is no verbal act
         words = triggers[lemma]
         if words:
             lemmas = {(t.lemma_ or t.lower_).lower() for t in sent if t.idx < before}
