@@ -102,12 +102,17 @@ class KBActor:
             if n and n not in bucket:
                 bucket.append(n)
 
-    def office_at(self, on: date) -> Optional[Office]:
-        """The office held on ``on`` (the most recently started one if several)."""
+    def office_at(self, on: date, roles: Optional[Iterable[str]] = None) -> Optional[Office]:
+        """The office held on ``on``; None when none. Of several concurrent offices, the one
+        whose role keys meet ``roles`` (the roles the text names the person by: "The
+        Secretary of State" -> ``{"foreign_minister"}``; Rubio is also acting national
+        security adviser), else -- and among several such -- the most recently started."""
         active = [o for o in self.offices if o.active(on)]
         if not active:
             return None
-        return max(active, key=lambda o: o.start or date.min)
+        wanted = set(roles or ())
+        named = [o for o in active if wanted & set(o.roles)] if wanted else []
+        return max(named or active, key=lambda o: o.start or date.min)
 
 
 @dataclass(frozen=True)
