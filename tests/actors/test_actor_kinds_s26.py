@@ -10,7 +10,9 @@ its construction (``lagebild.actors.nonroles``):
   name, a military noun or a body coded MIL in the same or the previous sentence); a team's
   or a ship's captain names no actor;
 - ``sport-role``: "Schiedsrichter", "Linienrichter" (heads "Richter") are sport officials,
-  no judges; "Verfassungsrichter", "Richter" stay JUD.
+  no judges; "Verfassungsrichter", "Richter" stay JUD;
+- ``manager-sector``: a "Manager" compound takes its modifier's sector ("Wahlkampfmanager"
+  -> PTY, "Klinikmanager" -> HLH; ``compound_roles.tsv`` generic ``m``), else BUS.
 
 ``office-named`` (blank pipeline, ``conftest.link``): of two offices a person holds at once
 the one the text names is shown and learned (``KBActor.office_at`` with roles).
@@ -25,7 +27,7 @@ from lagebild.actors.kb import KBActor, Office
 
 from .test_code_grid import _rows, _run
 
-KINDS = {("en", "body-part"): 5, ("en", "rank-context"): 5, ("de", "sport-role"): 4}
+KINDS = {("en", "body-part"): 5, ("en", "rank-context"): 5, ("de", "sport-role"): 4, ("de", "manager-sector"): 4}
 ROWS = [r for lang in ("de", "en") for r in _rows(lang) if (lang, r["kind"]) in KINDS]
 
 

@@ -133,7 +133,9 @@ class RoleNoun:
 class CompoundHead:
     """The last part of a compound role noun ("minister" in "Bundesjustizminister"):
     one inflected form (lower case), its base term, agent code, whether it names one
-    person (singular) and whether it is ``generic`` (names no sector by itself)."""
+    person (singular) and whether it is ``generic`` (names no sector by itself) or
+    ``modifier_wins`` (names a role inside whatever body the modifier names: its sector
+    wins over the head's agent, "Wahlkampfmanager" -> PTY; ``generic`` column ``m``)."""
 
     form: str
     term: str
@@ -141,6 +143,7 @@ class CompoundHead:
     person: bool
     plural: bool
     generic: bool
+    modifier_wins: bool = False
 
 
 @dataclass
@@ -529,7 +532,7 @@ def _load_compounds(kb: KB, path: Path, infl: dict) -> None:
             seen.add(form)
             kb.compound_heads.setdefault(lang, []).append(CompoundHead(
                 form=form, term=term, agent=row["agent"], person=row.get("person") == "y",
-                plural=plural, generic=row.get("generic") == "y",
+                plural=plural, generic=row.get("generic") == "y", modifier_wins=row.get("generic") == "m",
             ))
     for heads in kb.compound_heads.values():
         heads.sort(key=lambda h: -len(h.form))

@@ -809,6 +809,8 @@ class ActorLinker:
                     agent = sector
                 elif target is None:
                     return None
+            elif head.modifier_wins and sector is not None:
+                agent = sector  # "Wahlkampfmanager": a manager of a party's campaign
             if target is None and "-" in modifier and sector is None and head.generic:
                 return None
             if not modifier.strip("-").replace("-", "").isalpha():
