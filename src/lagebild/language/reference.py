@@ -220,9 +220,16 @@ def _not_a_role(tok: Token) -> bool:
     if not rules.active():
         return False
     doc = tok.doc
-    spans = [(m.start, m.end) for m in (getattr(doc._, "mentions", None) or []) if (m.actor_id or "")[3:6] == "MIL"] \
-        if doc.has_extension("mentions") else []
-    return rules.rules_out(doc, tok.i, lambda j: any(s <= doc[j].idx < e for s, e in spans))
+    spans: List[Tuple[int, int]] = []
+
+    def military_at(j: int) -> bool:  # the mentions are read only for a rank ("captain")
+        if not spans:
+            spans.extend((m.start, m.end) for m in (getattr(doc._, "mentions", None) or [])
+                         if (m.actor_id or "")[3:6] == "MIL")
+            spans.append((-1, -1))
+        return any(s <= doc[j].idx < e for s, e in spans)
+
+    return rules.rules_out(doc, tok.i, military_at)
 
 
 def _number_of(tok: Token, word: RefWord) -> str:
