@@ -102,12 +102,17 @@ class KBActor:
             if n and n not in bucket:
                 bucket.append(n)
 
-    def office_at(self, on: date) -> Optional[Office]:
-        """The office held on ``on`` (the most recently started one if several)."""
+    def office_at(self, on: date, roles: Optional[Iterable[str]] = None) -> Optional[Office]:
+        """The office held on ``on``; None when none. Of several concurrent offices, the one
+        whose role keys meet ``roles`` (the roles the text names the person by: "The
+        Secretary of State" -> ``{"foreign_minister"}``; Rubio is also acting national
+        security adviser), else -- and among several such -- the most recently started."""
         active = [o for o in self.offices if o.active(on)]
         if not active:
             return None
-        return max(active, key=lambda o: o.start or date.min)
+        wanted = set(roles or ())
+        named = [o for o in active if wanted & set(o.roles)] if wanted else []
+        return max(named or active, key=lambda o: o.start or date.min)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,9 @@ class RoleNoun:
 class CompoundHead:
     """The last part of a compound role noun ("minister" in "Bundesjustizminister"):
     one inflected form (lower case), its base term, agent code, whether it names one
-    person (singular) and whether it is ``generic`` (names no sector by itself)."""
+    person (singular) and whether it is ``generic`` (names no sector by itself) or
+    ``modifier_wins`` (names a role inside whatever body the modifier names: its sector
+    wins over the head's agent, "Wahlkampfmanager" -> PTY; ``generic`` column ``m``)."""
 
     form: str
     term: str
@@ -136,6 +143,7 @@ class CompoundHead:
     person: bool
     plural: bool
     generic: bool
+    modifier_wins: bool = False
 
 
 @dataclass
@@ -524,7 +532,7 @@ def _load_compounds(kb: KB, path: Path, infl: dict) -> None:
             seen.add(form)
             kb.compound_heads.setdefault(lang, []).append(CompoundHead(
                 form=form, term=term, agent=row["agent"], person=row.get("person") == "y",
-                plural=plural, generic=row.get("generic") == "y",
+                plural=plural, generic=row.get("generic") == "y", modifier_wins=row.get("generic") == "m",
             ))
     for heads in kb.compound_heads.values():
         heads.sort(key=lambda h: -len(h.form))

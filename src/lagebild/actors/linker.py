@@ -54,6 +54,7 @@ from .gazetteer import (
 from .home import HOME_KEY, dateline_country, outlet_country
 from .homonyms import resolve_place_homonyms
 from .kb import KB, CompoundHead, KBActor, RoleNoun
+from .nonroles import NonRoles
 from .phoenix import person_code as phoenix_person_code
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
@@ -127,6 +128,9 @@ class DocState:
     learned: Dict[Tuple[str, Optional[str]], str] = field(default_factory=dict)
     learned_roles: Dict[str, Set[str]] = field(default_factory=dict)
     role_text: Dict[str, str] = field(default_factory=dict)
+    # person -> the KB role keys the text names them by (an apposition or a role phrase
+    # resolved to them): of two offices held at once, the one the text names is shown
+    named_roles: Dict[str, Set[str]] = field(default_factory=dict)
     role_code: Dict[str, Tuple[Optional[str], Optional[str]]] = field(default_factory=dict)  # (country, code)
     recent: List[str] = field(default_factory=list)  # person ids in order of mention
     dated: bool = True  # False: the article has no date (``on`` is today)
@@ -175,7 +179,13 @@ class DocState:
         for key in role_keys(noun):
             self.learned[(key, country)] = actor_id
             self.learned_roles.setdefault(actor_id, set()).add(key)
+        self.named(actor_id, noun)
         self.role_text.setdefault(actor_id, text)
+
+    def named(self, actor_id: str, noun: RoleNoun) -> None:
+        """Remember that the text names ``actor_id`` by ``noun``'s KB role keys."""
+        if noun.roles:
+            self.named_roles.setdefault(actor_id, set()).update(noun.roles)
 
 
 UNDATED_ENV = "LAGEBILD_UNDATED_DATE"
@@ -267,6 +277,7 @@ class ActorLinker:
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
+        self.non_roles = NonRoles(kb, self.lang)
         self.shared_titles = load_shared_titles(kb, self.lang)
         self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
         # head form -> head, and the head lengths longest first (one dict probe per length)
@@ -798,6 +809,8 @@ class ActorLinker:
                     agent = sector
                 elif target is None:
                     return None
+            elif head.modifier_wins and sector is not None:
+                agent = sector  # "Wahlkampfmanager": a manager of a party's campaign
             if target is None and "-" in modifier and sector is None and head.generic:
                 return None
             if not modifier.strip("-").replace("-", "").isalpha():
@@ -1167,7 +1180,7 @@ class ActorLinker:
         russischen Amtskollegen" -> foreign_minister)."""
         for pid in reversed(st.recent):
             actor = self.kb.get(pid)
-            office = actor.office_at(st.on) if actor is not None else None
+            office = actor.office_at(st.on, st.named_roles.get(pid)) if actor is not None else None
             if office is not None and office.roles:
                 return tuple(r for r in office.roles if r != "leader") or office.roles
             if pid in st.learned_roles:
@@ -1278,7 +1291,7 @@ class ActorLinker:
                     st.role_code[pid] = code  # "Ex-SPÖ-Chef X": still the party's
             return
         if actor is not None and actor.offices and st.dated:
-            active = actor.office_at(st.on)
+            active = actor.office_at(st.on, noun.roles)  # of two offices, the one named
             if active is not None and not (set(active.roles) & set(noun.roles)):
                 return
             if active is None and any(set(o.roles) & set(noun.roles) for o in actor.offices):
@@ -1665,6 +1678,8 @@ class ActorLinker:
                 return done
         if resolved:
             out.append(Found(start, end, resolved, ROLE))
+            if noun.person and not plural and not former:
+                st.named(resolved, noun)  # "The Secretary of State" -> Rubio, as Secretary
             # "europäischen und ukrainischen Politikern": the first adjective shares the noun
             if (not noun.person or plural) and out and len(out) >= 2:
                 prev = out[-2]
@@ -1678,6 +1693,33 @@ class ActorLinker:
                     if other is not None:
                         prev.actor, prev.kind = other.id, ROLE
         return k
+
+    def _drop_non_roles(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        """``atoms`` without the role readings :class:`~lagebild.actors.nonroles.NonRoles`
+        rules out (a body part, a sport official, a rank with no military context); an atom
+        left with no reading is dropped. A military context counts the KB's military nouns
+        and any atom naming a KB actor coded MIL ("IDF")."""
+        if not self.non_roles.active():
+            return atoms
+        military = {j for b in atoms for j in range(b.start, b.end) if self._military(b)}
+        out: List[Atom] = []
+        for a in atoms:
+            if a.role() is not None and a.end - a.start == 1 \
+                    and self.non_roles.rules_out(doc, a.start, military.__contains__):
+                a.entries = [e for e in a.entries if e.kind != "role"]
+                if not a.entries:
+                    continue
+            out.append(a)
+        return out
+
+    def _military(self, atom: Atom) -> bool:
+        """Whether ``atom`` names a KB actor whose code has the MIL agent ("IDF" -> ISRMIL)."""
+        for e in atom.entries:
+            if e.kind == "actor":
+                actor = self.kb.get(e.target or "")
+                if actor is not None and (actor.code or "")[3:6] == "MIL":
+                    return True
+        return False
 
     def _country_abbreviation(self, doc: Doc, found: Found) -> bool:
         """Whether a found name is a state written as an upper-case abbreviation ("US",
@@ -2017,6 +2059,7 @@ class ActorLinker:
         compounds = self._compound_atoms(doc, atoms)
         if compounds:
             atoms = sorted(atoms + compounds, key=lambda a: a.start)
+        atoms = self._drop_non_roles(doc, atoms)
         prov = self._provisional_atoms(doc, atoms)
         if prov:
             atoms = sorted(atoms + prov, key=lambda a: a.start)
@@ -2232,7 +2275,7 @@ class ActorLinker:
         return self._kb_record(kb_actor, st)
 
     def _kb_record(self, actor: KBActor, st: DocState) -> Actor:
-        office = actor.office_at(st.on) if actor.offices else None
+        office = actor.office_at(st.on, st.named_roles.get(actor.id)) if actor.offices else None
         role = self.kb.role_label(office, self.lang) if office else st.role_text.get(actor.id)
         if role is None and actor.offices:
             past = [o for o in actor.offices if o.ended_before(st.on)]

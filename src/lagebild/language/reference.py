@@ -206,7 +206,30 @@ def _word_of(lex: RefLexicon, tok: Token) -> Optional[RefWord]:
         word = lex.lookup(tok.lemma_)
         if word is not None and word.kind == "group" and word.number == "*" and tok.lower_ != tok.lemma_.lower():
             word = RefWord(word.kind, "pl" if "Plur" in tok.morph.get("Number") else "*", word.gender, word.types, word.agent)
+    if word is not None and word.agent and _not_a_role(tok):
+        return None  # "in the head", "Schiedsrichter", "the Spurs captain" (actors.nonroles)
     return word
+
+
+def _not_a_role(tok: Token) -> bool:
+    """Whether the actor layer reads ``tok``'s role noun as no role here
+    (:mod:`lagebild.actors.nonroles`); a mention coded MIL is military context."""
+    from ..actors.nonroles import non_roles
+
+    rules = non_roles(_lang(tok.doc))
+    if not rules.active():
+        return False
+    doc = tok.doc
+    spans: List[Tuple[int, int]] = []
+
+    def military_at(j: int) -> bool:  # the mentions are read only for a rank ("captain")
+        if not spans:
+            spans.extend((m.start, m.end) for m in (getattr(doc._, "mentions", None) or [])
+                         if (m.actor_id or "")[3:6] == "MIL")
+            spans.append((-1, -1))
+        return any(s <= doc[j].idx < e for s, e in spans)
+
+    return rules.rules_out(doc, tok.i, military_at)
 
 
 def _number_of(tok: Token, word: RefWord) -> str:
