@@ -148,6 +148,8 @@ class Warnings(metaclass=_Coded):
             "{new} and the earlier one is kept (both count in incidents and scorecards)")
     W163 = ("Unexpected bytes at byte {offset} of {path}, after the end the WARC record before them "
             "declares: its Content-Length is probably too short and that record may be cut")
+    W164 = ("{path}@{offset}: the WARC record's Content-Length ({declared} bytes) is too long: {where}; "
+            "the record was read up to there and the record after it is kept")
     W162 = ("Text of {chars} characters is longer than the analysis limit: only its first {analysed} "
             "characters were analysed (actors, events, statements and forecasts after them are missing) "
             "and the result is partial; the whole text is stored. $LAGEBILD_MAX_CHARS sets the limit "
