@@ -107,6 +107,8 @@ class Errors(metaclass=_Coded):
             "folder first (mkdir -p {folder})")
     E055 = ("{path} is a DuckDB database, not an article: a lagebild store is read with `lagebild documents`, "
             "`show` or `export --db {path}`; `export` writes JSON Lines that `ingest` reads back")
+    E056 = ("The Ray run failed ({kind}: {msg}); Ray's own messages of this quiet run are in {log} "
+            "(run without --quiet to see them as they come)")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
