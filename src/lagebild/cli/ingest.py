@@ -145,7 +145,7 @@ def progress_display(quiet: bool, *, terminal: Optional[bool] = None) -> Any:
             TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("{task.fields[status]}"),
             console=err_console, disable=quiet, transient=False,
         )
-    return PlainProgress(err_console)
+    return PlainProgress(err_console, every=PLAIN_EVERY)
 
 
 class PlainProgress:
