@@ -52,16 +52,15 @@ def test_a_failure_inside_ray_is_coded_and_keeps_the_log(monkeypatch, tmp_path):
 
 def test_a_quiet_success_leaves_no_log(monkeypatch, tmp_path):
     pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
-    made = []
+    seen = []
 
     def ok(*args, **kwargs):
-        made.append(Path(os.readlink("/proc/self/fd/2")) if Path("/proc/self/fd/2").exists() else None)
+        seen.append(os.readlink("/proc/self/fd/2"))  # where Ray's output went during the run
         return ray_engine.RayReport(out=str(tmp_path / "out"))
 
     monkeypatch.setattr(ray_engine, "_run_on_ray", ok)
     ray_engine.run_ray([str(tmp_path)], tmp_path / "out", quiet=True)
-    if made and made[0] is not None:
-        assert made[0].name.startswith("lagebild-ray-") and not made[0].exists()
+    assert "lagebild-ray-" in seen[0] and not Path(seen[0]).exists()
 
 
 def test_ingest_on_ray_with_quiet_prints_only_lagebild_lines(tmp_path):
@@ -80,3 +79,17 @@ def test_ingest_on_ray_with_quiet_prints_only_lagebild_lines(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert len(lines) == 1 and lines[0].startswith("failed ") and "[E002]" in lines[0], proc.stderr
     assert "wrote Parquet partitions of 3 files" in proc.stdout
+
+
+def test_another_error_is_raised_as_it_is_and_leaves_no_log(monkeypatch, tmp_path):
+    pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
+    seen = []
+
+    def missing(*args, **kwargs):
+        seen.append(os.readlink("/proc/self/fd/2"))
+        raise FileNotFoundError("no such input")
+
+    monkeypatch.setattr(ray_engine, "_run_on_ray", missing)
+    with pytest.raises(FileNotFoundError):
+        ray_engine.run_ray([str(tmp_path)], tmp_path / "out", quiet=True)
+    assert "lagebild-ray-" in seen[0] and not Path(seen[0]).exists()

@@ -192,6 +192,10 @@ def run_ray(
                 raise
             first = (str(e).strip().splitlines() or [""])[0][:300]
             raise RuntimeError(Errors.E056.format(kind=type(e).__name__, msg=first, log=log)) from e
+        except BaseException:  # a usage error or an interrupt: reported as it is, no log left behind
+            if log is not None:
+                Path(log).unlink(missing_ok=True)
+            raise
     if log is not None:
         Path(log).unlink(missing_ok=True)
     return report
