@@ -120,3 +120,20 @@ def test_real_block_end_grid(construction, extra, expected, tmp_path):
 
 def _declared(data: bytes, offset: int) -> int:
     return int(re.search(rb"Content-Length: (\d+)", data[offset:]).group(1))
+
+
+@pytest.mark.parametrize("cut", [0, 20], ids=["whole", "cut at the end"])
+def test_a_warc_gzipped_as_one_stream_is_read_to_its_end(cut, tmp_path):
+    """`gzip a.warc` makes one gzip stream, not one member per record: warcio refused it
+    after the first record ("non-chunked gzip file detected"), so every later record was
+    lost (E017 at byte 0). It is now read on through gzip.open; a cut stream is E152 with
+    the number of records kept (not E017 with warcio's message)."""
+    data = gzip.compress(b"".join(_record(i, False) for i in range(3)))
+    _, articles, failures = _read(tmp_path, data[:-cut] if cut else data, True)
+    titles = [a.title for a in articles]
+    assert not any("non-chunked" in f for f in failures), failures
+    if not cut:
+        assert titles == ["Meldung 0", "Meldung 1", "Meldung 2"] and failures == []
+    else:
+        assert titles[:1] == ["Meldung 0"], failures  # (records warcio had not reached at the cut are lost)
+        assert [f[:6] for f in failures] == ["[E152]"] and f"after {len(titles)} complete" in failures[0]

@@ -8,9 +8,14 @@ A broken record in the middle (a wrong Content-Length, a corrupt gzip member) is
 (E017, with its offset) and reading goes on at the next record: the next ``WARC/1.x``
 version line of a plain archive, the next gzip member of a compressed one
 (:func:`next_record_start`); before, every record after it was lost.
+A record whose Content-Length is too long is read up to the next record header inside its
+block (:func:`real_block_end`) or the end of its gzip member, with W164. A ``.warc.gz``
+compressed as one gzip stream (``gzip a.warc``), which warcio refuses after its first
+record, is read on through :func:`gzip.open`.
 """
 from __future__ import annotations
 
+import gzip
 import io
 import re
 import zlib
@@ -23,16 +28,30 @@ from .decode import MAX_BYTES, decode_bytes, display_path
 from .readers import IngestFailure, Item, _read_head, inflate, is_gzip, readers
 
 
-def _records(path: Path, name: str, start: int, done: int, gz: bool = False):  # type: ignore[no-untyped-def]
+class _OneGzipStream(Exception):
+    """warcio refused a ``.warc.gz`` compressed as one gzip stream (``gzip a.warc``) after
+    ``seen`` records, ``done`` of them articles: "non-chunked gzip file detected"."""
+
+    def __init__(self, seen: int, done: int) -> None:
+        super().__init__(seen, done)
+        self.seen, self.done = seen, done
+
+
+def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # type: ignore[no-untyped-def]
+             stream: bool = False, skip: int = 0):
     """Yield the articles and failures of the records of ``path`` from byte ``start`` on;
     return ``(offset to go on reading at or None, articles so far, the iterator)``: the
     next record after a broken one (E017), or the next record header found inside a block
-    whose Content-Length is too long (W164, :func:`real_block_end`)."""
+    whose Content-Length is too long (W164, :func:`real_block_end`). ``stream``: read a
+    ``.warc.gz`` compressed as one gzip stream through :func:`gzip.open`, leaving out its
+    first ``skip`` records (read before warcio refused it: :class:`_OneGzipStream`); offsets
+    are then those of the uncompressed bytes, so a broken record ends the reading (E017)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     archive = None
     noted = _Noted()
+    seen = 0
 
     def notes() -> Iterator[Item]:
         while noted.offsets:  # type: ignore[attr-defined]
@@ -40,18 +59,21 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False):  #
             yield IngestFailure(f"{name}@{at}", Warnings.W163.format(offset=at, path=name))
 
     try:
-        with path.open("rb") as fh:
+        with (gzip.open(path, "rb") if stream else path.open("rb")) as fh:
             fh.seek(start)
             archive = ArchiveIterator(fh)
             archive.INC_RECORD = noted
             for record in archive:
+                seen += 1
+                if seen <= skip:
+                    continue
                 yield from notes()
                 length = (record.rec_headers.get_header("Content-Length") or "").strip()
                 if record.rec_type not in WARC_TYPES or not length.isdigit():
                     # no valid WARC-Type or no Content-Length: the file was cut in this header block
                     yield IngestFailure(name, Errors.E158.format(offset=archive.offset, done=done, path=name))
                     continue
-                real = None if gz else real_block_end(path, archive.offset, int(length))
+                real = None if gz or stream else real_block_end(path, archive.offset, int(length))
                 if real is not None:
                     # Content-Length too long: read the record up to the next record header
                     # inside its block, and go on there (warcio would swallow that record)
@@ -75,11 +97,13 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False):  #
                     yield item
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error,
             AttributeError, TypeError, KeyError, IndexError) as e:  # warcio on a cut or malformed header block
+        if gz and not stream and "non-chunked gzip" in str(e):
+            raise _OneGzipStream(seen, done) from e
         at = archive.offset if archive is not None and archive.offset is not None else start
         at = max(at, start)
         yield from notes()
         yield IngestFailure(f"{name}@{at}", Errors.E017.format(path=f"{name}@{at}", msg=_clean_reason(e, at)))
-        return next_record_start(path, at + 1, gz=gz), done, None
+        return (None if stream else next_record_start(path, at + 1, gz=gz)), done, None
     yield from notes()
     return None, done, archive
 
@@ -330,8 +354,13 @@ def read_warc(path: Path) -> Iterator[Item]:
     gz = is_gzip(path)
     done, start = 0, 0
     archive = None
+    stream, skip = False, 0
     while True:
-        resume, done, archive = yield from _records(path, name, start, done, gz)
+        try:
+            resume, done, archive = yield from _records(path, name, start, done, gz, stream, skip)
+        except _OneGzipStream as one:  # `gzip a.warc`: read on through gzip.open
+            stream, skip, start, done = True, one.seen, 0, one.done
+            continue
         if archive is not None:
             break
         if resume is None:
