@@ -340,13 +340,20 @@ def test_cli_eval_without_shared_data_is_skipped_the_same_way(monkeypatch, tmp_p
     assert invoke("eval", "petrarch", "--records", tmp_path / "nope.xml").exit_code == 2
 
 
-def test_cli_ingest_progress_counts_documents(tmp_path):
+@pytest.mark.parametrize("terminal", [True, False], ids=["live display", "plain line"])
+def test_cli_ingest_progress_counts_documents(tmp_path, monkeypatch, terminal):
+    from lagebild.cli import ingest as ingest_cli
+
+    display = ingest_cli.progress_display
+    monkeypatch.setattr(ingest_cli, "progress_display", lambda quiet: display(quiet, terminal=terminal))
+    monkeypatch.setattr(ingest_cli, "PLAIN_EVERY", 0.0)  # the plain line on every document
     feed = tmp_path / "batch.jsonl"
     feed.write_text("\n".join(json.dumps({"text": f"Die Regierung in Berlin kritisierte Plan {i}.", "title": f"T{i}"}) for i in range(3)),
                     encoding="utf-8")
     result = invoke("ingest", feed, "--db", tmp_path / "x.duckdb")
     assert result.exit_code == 0, result.output
-    assert "ingest 3 documents" in result.output and "1 files" in result.output
+    counted = "ingest 3 documents" if terminal else "ingest: 3 documents"
+    assert counted in result.output and "1 files" in result.output
 
 
 def test_cli_every_read_command_on_each_backend(store_target, tmp_path):

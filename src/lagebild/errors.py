@@ -107,6 +107,8 @@ class Errors(metaclass=_Coded):
             "folder first (mkdir -p {folder})")
     E055 = ("{path} is a DuckDB database, not an article: a lagebild store is read with `lagebild documents`, "
             "`show` or `export --db {path}`; `export` writes JSON Lines that `ingest` reads back")
+    E056 = ("The Ray run failed ({kind}: {msg}); Ray's own messages of this quiet run are in {log} "
+            "(run without --quiet to see them as they come)")
     # accurate pipeline: e5 encoder (E17x)
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
@@ -148,6 +150,8 @@ class Warnings(metaclass=_Coded):
             "{new} and the earlier one is kept (both count in incidents and scorecards)")
     W163 = ("Unexpected bytes at byte {offset} of {path}, after the end the WARC record before them "
             "declares: its Content-Length is probably too short and that record may be cut")
+    W164 = ("{path}@{offset}: the WARC record's Content-Length ({declared} bytes) is too long: {where}; "
+            "the record was read up to there and the record after it is kept")
     W162 = ("Text of {chars} characters is longer than the analysis limit: only its first {analysed} "
             "characters were analysed (actors, events, statements and forecasts after them are missing) "
             "and the result is partial; the whole text is stored. $LAGEBILD_MAX_CHARS sets the limit "

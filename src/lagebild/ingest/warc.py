@@ -8,13 +8,19 @@ A broken record in the middle (a wrong Content-Length, a corrupt gzip member) is
 (E017, with its offset) and reading goes on at the next record: the next ``WARC/1.x``
 version line of a plain archive, the next gzip member of a compressed one
 (:func:`next_record_start`); before, every record after it was lost.
+A record whose Content-Length is too long is read up to the next record header inside its
+block (:func:`real_block_end`) or the end of its gzip member, with W164. A ``.warc.gz``
+compressed as one gzip stream (``gzip a.warc``), which warcio refuses after its first
+record, is read on through :func:`gzip.open`.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import re
 import zlib
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 from ..errors import Errors, LagebildError, Warnings
 from .build import article_from_html
@@ -22,14 +28,30 @@ from .decode import MAX_BYTES, decode_bytes, display_path
 from .readers import IngestFailure, Item, _read_head, inflate, is_gzip, readers
 
 
-def _records(path: Path, name: str, start: int, done: int):  # type: ignore[no-untyped-def]
+class _OneGzipStream(Exception):
+    """warcio refused a ``.warc.gz`` compressed as one gzip stream (``gzip a.warc``) after
+    ``seen`` records, ``done`` of them articles: "non-chunked gzip file detected"."""
+
+    def __init__(self, seen: int, done: int) -> None:
+        super().__init__(seen, done)
+        self.seen, self.done = seen, done
+
+
+def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # type: ignore[no-untyped-def]
+             stream: bool = False, skip: int = 0):
     """Yield the articles and failures of the records of ``path`` from byte ``start`` on;
-    return ``(offset of a broken record or None, articles so far, the iterator)``."""
+    return ``(offset to go on reading at or None, articles so far, the iterator)``: the
+    next record after a broken one (E017), or the next record header found inside a block
+    whose Content-Length is too long (W164, :func:`real_block_end`). ``stream``: read a
+    ``.warc.gz`` compressed as one gzip stream through :func:`gzip.open`, leaving out its
+    first ``skip`` records (read before warcio refused it: :class:`_OneGzipStream`); offsets
+    are then those of the uncompressed bytes, so a broken record ends the reading (E017)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     archive = None
     noted = _Noted()
+    seen = 0
 
     def notes() -> Iterator[Item]:
         while noted.offsets:  # type: ignore[attr-defined]
@@ -37,57 +59,207 @@ def _records(path: Path, name: str, start: int, done: int):  # type: ignore[no-u
             yield IngestFailure(f"{name}@{at}", Warnings.W163.format(offset=at, path=name))
 
     try:
-        with path.open("rb") as fh:
+        with (gzip.open(path, "rb") if stream else path.open("rb")) as fh:
             fh.seek(start)
             archive = ArchiveIterator(fh)
             archive.INC_RECORD = noted
             for record in archive:
+                seen += 1
+                if seen <= skip:
+                    continue
                 yield from notes()
                 length = (record.rec_headers.get_header("Content-Length") or "").strip()
                 if record.rec_type not in WARC_TYPES or not length.isdigit():
                     # no valid WARC-Type or no Content-Length: the file was cut in this header block
                     yield IngestFailure(name, Errors.E158.format(offset=archive.offset, done=done, path=name))
                     continue
-                if record.rec_type != "response":
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                source = f"{name}#{url}"
-                try:
-                    ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                    if "html" not in ctype.lower():
-                        # not an article; still read to its end, which tells a record cut off
-                        # (even in its HTTP header block, which leaves no Content-Type) from a whole one
-                        while record.raw_stream.read(1 << 16):
-                            pass
-                        left = getattr(record.raw_stream, "limit", 0) or 0
-                        if left > 0:
-                            expected = record.rec_headers.get_header("Content-Length") or "?"
-                            got = int(expected) - left if str(expected).isdigit() else "?"
-                            yield IngestFailure(source, Errors.E157.format(got=got, expected=expected, path=source))
-                        continue
-                    data = record.content_stream().read(MAX_BYTES + 1)
-                    left = getattr(record.raw_stream, "limit", 0) or 0
-                    if left > 0 and len(data) <= MAX_BYTES:
-                        expected = record.rec_headers.get_header("Content-Length") or "?"
-                        got = int(expected) - left if str(expected).isdigit() else "?"
-                        yield IngestFailure(source, Errors.E157.format(got=got, expected=expected, path=source))
-                        continue
-                    text, warnings = decode_bytes(data, path=source)
-                    done += 1
-                    yield article_from_html(text, source=source, url=url, warnings=warnings, fmt="warc")
-                except LagebildError as e:
-                    yield IngestFailure(source, str(e))
-                except Exception as e:  # noqa: BLE001 - one record never stops the archive
-                    yield IngestFailure(source, Errors.E156.format(path=source, kind=type(e).__name__, msg=e))
+                real = None if gz or stream else real_block_end(path, archive.offset, int(length))
+                if real is not None:
+                    # Content-Length too long: read the record up to the next record header
+                    # inside its block, and go on there (warcio would swallow that record)
+                    block_start, block_end, resume = real
+                    where = (f"the next record header starts inside it, after {block_end - block_start} "
+                             f"bytes (at byte {resume})")
+                    note = Warnings.W164.format(path=name, offset=archive.offset, declared=int(length), where=where)
+                    with _Resized(path, archive.offset, block_start, block_end) as resized:
+                        fixed = next(iter(ArchiveIterator(resized)))
+                        for item in _record_items(fixed, name, note):
+                            done += not isinstance(item, IngestFailure)
+                            yield item
+                    return resume, done, None
+                too_long = None
+                if gz:
+                    too_long = Warnings.W164.format(path=name, offset=archive.offset, declared=int(length),
+                                                    where="its gzip member ends before it")
+                for item in _record_items(record, name, None, member=archive.reader if gz else None,
+                                          too_long=too_long):
+                    done += not isinstance(item, IngestFailure)
+                    yield item
     except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error,
             AttributeError, TypeError, KeyError, IndexError) as e:  # warcio on a cut or malformed header block
+        if gz and not stream and "non-chunked gzip" in str(e):
+            raise _OneGzipStream(seen, done) from e
         at = archive.offset if archive is not None and archive.offset is not None else start
         at = max(at, start)
         yield from notes()
         yield IngestFailure(f"{name}@{at}", Errors.E017.format(path=f"{name}@{at}", msg=_clean_reason(e, at)))
-        return at, done, None
+        return (None if stream else next_record_start(path, at + 1, gz=gz)), done, None
     yield from notes()
     return None, done, archive
+
+
+def _record_items(record, name: str, note: Optional[str], *, member=None,  # type: ignore[no-untyped-def]
+                  too_long: Optional[str] = None) -> Iterator[Item]:
+    """The article of one warcio ``record`` when it is an HTML response (with the warning
+    ``note`` when given), or the coded failure that says why it cannot be read. ``member``
+    is warcio's decompressing reader of a gzipped archive: a record whose block ends early
+    because its gzip member ended whole has a Content-Length too long, not a cut, and is
+    kept with the warning ``too_long`` (a cut member never reaches its end)."""
+    if record.rec_type != "response":
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    source = f"{name}#{url}"
+    warnings = [note] if note else []
+    try:
+        ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+        if "html" not in ctype.lower():
+            # not an article; still read to its end, which tells a record cut off
+            # (even in its HTTP header block, which leaves no Content-Type) from a whole one
+            while record.raw_stream.read(1 << 16):
+                pass
+            left = getattr(record.raw_stream, "limit", 0) or 0
+            if left > 0 and not _member_ended(member):
+                yield IngestFailure(source, _cut(record, left, source))
+            return
+        data = record.content_stream().read(MAX_BYTES + 1)
+        left = getattr(record.raw_stream, "limit", 0) or 0
+        if left > 0 and len(data) <= MAX_BYTES:
+            if not _member_ended(member):
+                yield IngestFailure(source, _cut(record, left, source))
+                return
+            warnings.append(str(too_long))
+        text, decoded = decode_bytes(data, path=source)
+        yield article_from_html(text, source=source, url=url, warnings=warnings + decoded, fmt="warc")
+    except LagebildError as e:
+        yield IngestFailure(source, str(e))
+    except Exception as e:  # noqa: BLE001 - one record never stops the archive
+        yield IngestFailure(source, Errors.E156.format(path=source, kind=type(e).__name__, msg=e))
+
+
+def _cut(record, left: int, source: str) -> str:  # type: ignore[no-untyped-def]
+    """E157 for a record whose block ended ``left`` bytes before its Content-Length."""
+    expected = record.rec_headers.get_header("Content-Length") or "?"
+    got = int(expected) - left if str(expected).isdigit() else "?"
+    return Errors.E157.format(got=got, expected=expected, path=source)
+
+
+def _member_ended(member) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``member`` (warcio's DecompressingBufferedReader, or None) has read its
+    gzip member to the member's own end (zlib ``eof``): the record in it is whole."""
+    decompressor = getattr(member, "decompressor", None) if member is not None else None
+    return bool(getattr(decompressor, "eof", False))
+
+
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_RECORD_END = re.compile(rb"\r\n\r\n$|\n\n$")
+
+
+def real_block_end(path: Path, offset: int, declared: int) -> Optional[Tuple[int, int, int]]:
+    """Where the block of the record at byte ``offset`` of the plain WARC file ``path``
+    really ends when its Content-Length ``declared`` is too long; None when it is not.
+
+    Rule (documented in the README): a block ends where its header says when the bytes
+    after it are the two line ends of ISO 28500 §5 (or ``\\n\\n``) followed by the end of
+    the file or a ``WARC/1.x`` version line. When they are not, the block is searched for
+    a ``WARC/1.0``/``WARC/1.1`` line after two line ends that warcio reads as a whole WARC
+    header block (a known WARC-Type and a Content-Length); the first one found is the next
+    record. Returns ``(block start, block end, next record start)`` as byte offsets. Reads
+    the header block, 16 bytes at the declared end and the block in 1 MiB steps."""
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        head = fh.read(1 << 16)
+        m = _HEADER_END.search(head)
+        if not m:
+            return None
+        block_start = offset + m.end()
+        end = block_start + declared
+        fh.seek(end)
+        after = fh.read(16)
+        if re.match(rb"(\r?\n){2}(WARC/1\.|\s*$)", after):
+            return None  # the block ends where its header says
+    pos = block_start
+    while True:
+        found = next_record_start(path, pos, gz=False)
+        if found is None or found > end:
+            return None
+        with path.open("rb") as fh:
+            fh.seek(max(found - 4, block_start))
+            before = fh.read(found - max(found - 4, block_start))
+        if _RECORD_END.search(before) and _is_record_header(path, found):
+            return block_start, found - len(_RECORD_END.search(before).group(0)), found
+        pos = found + 1
+
+
+def _is_record_header(path: Path, at: int) -> bool:
+    """True when warcio reads a WARC header block with a known WARC-Type and a
+    Content-Length at byte ``at`` of ``path``."""
+    from warcio.recordloader import ArcWarcRecordLoader
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    try:
+        with path.open("rb") as fh:
+            fh.seek(at)
+            record = ArcWarcRecordLoader().parse_record_stream(
+                DecompressingBufferedReader(fh), known_format="warc", no_record_parse=True)
+            length = (record.rec_headers.get_header("Content-Length") or "").strip()
+            return record.rec_type in WARC_TYPES and length.isdigit()
+    except Exception:  # noqa: BLE001 - anything warcio cannot read is no header
+        return False
+
+
+class _Resized(io.RawIOBase):
+    """The record at byte ``offset`` of ``path`` with its Content-Length set to its real
+    block ``[block_start, block_end)`` and two line ends after it, read from the file in
+    pieces (memory stays flat): what warcio reads in place of the record as written."""
+
+    def __init__(self, path: Path, offset: int, block_start: int, block_end: int) -> None:
+        super().__init__()
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            header = fh.read(block_start - offset)
+        header = re.sub(rb"(?im)^(content-length:[ \t]*)\d+",
+                        lambda m: m.group(1) + str(block_end - block_start).encode(), header, count=1)
+        self._parts = [header]
+        self._fh = path.open("rb")
+        self._fh.seek(block_start)
+        self._left = block_end - block_start
+        self._tail = b"\r\n\r\n"
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+    def tell(self) -> int:
+        return self._pos
+
+    def readinto(self, buf) -> int:  # type: ignore[no-untyped-def]
+        if self._parts:
+            chunk = self._parts.pop(0)
+        elif self._left > 0:
+            chunk = self._fh.read(min(len(buf), self._left, 1 << 16))
+            self._left = self._left - len(chunk) if chunk else 0
+        else:
+            chunk, self._tail = self._tail, b""
+        if len(chunk) > len(buf):
+            self._parts.insert(0, chunk[len(buf):])
+            chunk = chunk[:len(buf)]
+        buf[:len(chunk)] = chunk
+        self._pos += len(chunk)
+        return len(chunk)
 
 
 def gzip_problem(path: Path) -> Optional[str]:
@@ -182,13 +354,18 @@ def read_warc(path: Path) -> Iterator[Item]:
     gz = is_gzip(path)
     done, start = 0, 0
     archive = None
+    stream, skip = False, 0
     while True:
-        failed_at, done, archive = yield from _records(path, name, start, done)
-        if failed_at is None:
+        try:
+            resume, done, archive = yield from _records(path, name, start, done, gz, stream, skip)
+        except _OneGzipStream as one:  # `gzip a.warc`: read on through gzip.open
+            stream, skip, start, done = True, one.seen, 0, one.done
+            continue
+        if archive is not None:
             break
-        start = next_record_start(path, failed_at + 1, gz=gz)
-        if start is None:
+        if resume is None:
             return
+        start = resume
     if archive is None:
         return
     problem = gzip_problem(path) if is_gzip(path) else None

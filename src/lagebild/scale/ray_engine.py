@@ -22,10 +22,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+
+from ..errors import Errors
 
 PARQUET_COLUMNS = ("id", "source", "ok", "error", "partial", "document")
 
@@ -171,11 +175,73 @@ def run_ray(
     address: a Ray cluster (``ray://host:10001`` or ``auto``); None starts a local Ray
         with ``workers`` CPUs (default: all cores). An already initialised Ray is reused.
     workers: analysis actors (default: the cluster's CPUs).
-    Returns a :class:`RayReport`; raises RuntimeError without Ray installed.
+    quiet: Ray's own output of the run (its C++ core's ERROR lines, its Python loggers'
+        notices) goes to a temporary log file, removed after a successful run
+        (:func:`ray_output_to_file`).
+    Returns a :class:`RayReport`; raises RuntimeError without Ray installed, and
+    RuntimeError E056 (naming the kept log file) when a quiet run fails inside Ray.
     """
+    ray = _require_ray()
+    with ray_output_to_file(quiet) as log:
+        try:
+            report = _run_on_ray(ray, paths, out, address=address, workers=workers, language=language,
+                                 model=model, provisional=provisional, batch_size=batch_size, setup=setup,
+                                 quiet=quiet)
+        except ray.exceptions.RayError as e:
+            if log is None:
+                raise
+            first = (str(e).strip().splitlines() or [""])[0][:300]
+            raise RuntimeError(Errors.E056.format(kind=type(e).__name__, msg=first, log=log)) from e
+        except BaseException:  # a usage error or an interrupt: reported as it is, no log left behind
+            if log is not None:
+                Path(log).unlink(missing_ok=True)
+            raise
+    if log is not None:
+        Path(log).unlink(missing_ok=True)
+    return report
+
+
+@contextmanager
+def ray_output_to_file(quiet: bool) -> Iterator[Optional[str]]:
+    """With ``quiet``: while the block runs, file descriptor 2 (stderr, where Ray's C++
+    core and Ray's Python loggers write) points at a new temporary file
+    ``lagebild-ray-*.log``, whose path is yielded; lagebild prints nothing meanwhile (its
+    failures and summary come after the run). Yields None (and changes nothing) without
+    ``quiet`` or without a file descriptor 2.
+
+    Why: a successful quiet run printed Ray's ``core_worker.cc … has constructor arguments
+    in the object store and max_restarts > 0`` ERROR line (Ray Data causes it on every
+    actor pool, ray-project/ray#53727) and notices such as "Progress bars disabled";
+    ``$RAY_BACKEND_LOG_LEVEL`` cannot hide the former without a line of its own."""
+    if not quiet:
+        yield None
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield None
+        return
+    handle, log = tempfile.mkstemp(prefix="lagebild-ray-", suffix=".log")
+    os.dup2(handle, 2)
+    try:
+        yield log
+    finally:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(handle)
+
+
+def _run_on_ray(ray: Any, paths: Sequence[Union[str, Path]], out: Union[str, Path], *, address: Optional[str],
+                workers: int, language: Optional[str], model: Optional[str], provisional: Optional[List[dict]],
+                batch_size: int, setup: Optional[str], quiet: bool) -> RayReport:
+    """The body of :func:`run_ray` (same arguments), with Ray imported as ``ray``."""
     import time
 
-    ray = _require_ray()
     from .local import default_workers
 
     started = time.perf_counter()
