@@ -2159,8 +2159,9 @@ class EventCoder(ArgumentsMixin):
         """German (session 26): a source argument headed by an act noun whose genitive or
         "von" complement is the act's patient (:meth:`_patient_noun`) takes its actor only
         from the act's author -- a "durch"/"seitens" phrase (:meth:`_act_author`), an
-        adjective of agency before the noun ("die türkische Festnahme"), or a name in the
-        noun itself -- never from the patient: "Die Tötung eines amerikanischen Soldaten
+        adjective of agency or a prenominal genitive before the noun ("die türkische
+        Festnahme", "Moskaus Unterstützung"), or a name in the noun itself -- never from the
+        patient after it: "Die Tötung eines amerikanischen Soldaten
         hat Washington empört" has no source, not the US military (before: USAMIL). Other
         arguments are returned unchanged."""
         tok = a.token
@@ -2168,8 +2169,11 @@ class EventCoder(ArgumentsMixin):
             return a
         actor = self._act_author(doc, tok)
         if actor is None:
-            adjs = [c for c in tok.children if c.pos_ == "ADJ" and c.i < tok.i and self.lex.role(c.dep_) == "mod"]
-            actor = self._actor_over(doc, adjs) if adjs else None
+            # before the noun: an adjective or a prenominal genitive ("Moskaus Unterstützung")
+            before = [c for c in tok.children if c.i < tok.i and (
+                (c.pos_ == "ADJ" and self.lex.role(c.dep_) == "mod") or self.is_possessive(c)
+                or (c.pos_ == "PROPN" and c.dep_ in ("det", "nmod", "nmod:poss")))]
+            actor = self._actor_over(doc, before) if before else None
         if actor == a.actor:
             return a
         return Arg(tok, actor, a.text, a.start, a.end)
