@@ -2098,7 +2098,7 @@ class EventCoder(ArgumentsMixin):
             s_tok = self._mittelfeld_subject(verb) or s_tok
             t_tok = [t for t in t_tok if t.i not in {x.i for x in s_tok}]
         srcs = self._resolved_args(doc, verb, s_tok)
-        if self.lang == "de":
+        if self.lang == "de" and not p.nominal:
             srcs = [self._patient_free(doc, a) for a in srcs]
         if (self.lex.claim_nouns or self.lex.claim_verbs) and not any(a.actor for a in srcs):
             # "claimed responsibility for the attack": the claimant is the attack's author
@@ -2162,10 +2162,13 @@ class EventCoder(ArgumentsMixin):
         adjective of agency or a prenominal genitive before the noun ("die türkische
         Festnahme", "Moskaus Unterstützung"), or a name in the noun itself -- never from the
         patient after it: "Die Tötung eines amerikanischen Soldaten
-        hat Washington empört" has no source, not the US military (before: USAMIL). Other
+        hat Washington empört" has no source, not the US military (before: USAMIL). Only a
+        clause's subject: a means phrase that lends its doer to an agentless passive
+        ("wurden durch Artilleriebeschuss der syrischen Armee verletzt") keeps it. Other
         arguments are returned unchanged."""
         tok = a.token
-        if a.actor is None or not self._patient_noun(tok) or self._actor_over(doc, [tok]) is not None:
+        if a.actor is None or self.lex.role(tok.dep_) != "subj" or not self._patient_noun(tok) \
+                or self._actor_over(doc, [tok]) is not None:
             return a
         actor = self._act_author(doc, tok)
         if actor is None:
