@@ -2098,6 +2098,8 @@ class EventCoder(ArgumentsMixin):
             s_tok = self._mittelfeld_subject(verb) or s_tok
             t_tok = [t for t in t_tok if t.i not in {x.i for x in s_tok}]
         srcs = self._resolved_args(doc, verb, s_tok)
+        if self.lang == "de" and not p.nominal:
+            srcs = [self._patient_free(doc, a) for a in srcs]
         if (self.lex.claim_nouns or self.lex.claim_verbs) and not any(a.actor for a in srcs):
             # "claimed responsibility for the attack": the claimant is the attack's author
             claimant = self._claimant(verb)
@@ -2143,6 +2145,41 @@ class EventCoder(ArgumentsMixin):
             if prev:
                 issue = self.arg(doc, prev[0])
         return srcs, tgts, issue
+
+    def _patient_noun(self, noun: Token) -> bool:
+        """German: whether ``noun`` names an act whose genitive or "von" complement is its
+        patient -- a noun of the event lexicon with ``poss`` among its target slots
+        ("die Tötung einer Geisel", "die Festnahme eines Journalisten", "die Entführung von
+        X": patterns_de*.tsv, derived from the verb's object)."""
+        if noun.pos_ != "NOUN":
+            return False
+        return any(p.nominal and "poss" in p.target for k in self.trigger_keys(noun) for p in self.lex.patterns.get(k) or ())
+
+    def _patient_free(self, doc: Doc, a: Arg) -> Arg:
+        """German (session 26): a source argument headed by an act noun whose genitive or
+        "von" complement is the act's patient (:meth:`_patient_noun`) takes its actor only
+        from the act's author -- a "durch"/"seitens" phrase (:meth:`_act_author`), an
+        adjective of agency or a prenominal genitive before the noun ("die türkische
+        Festnahme", "Moskaus Unterstützung"), or a name in the noun itself -- never from the
+        patient after it: "Die Tötung eines amerikanischen Soldaten
+        hat Washington empört" has no source, not the US military (before: USAMIL). Only a
+        clause's subject: a means phrase that lends its doer to an agentless passive
+        ("wurden durch Artilleriebeschuss der syrischen Armee verletzt") keeps it. Other
+        arguments are returned unchanged."""
+        tok = a.token
+        if a.actor is None or self.lex.role(tok.dep_) != "subj" or not self._patient_noun(tok) \
+                or self._actor_over(doc, [tok]) is not None:
+            return a
+        actor = self._act_author(doc, tok)
+        if actor is None:
+            # before the noun: an adjective or a prenominal genitive ("Moskaus Unterstützung")
+            before = [c for c in tok.children if c.i < tok.i and (
+                (c.pos_ == "ADJ" and self.lex.role(c.dep_) == "mod") or self.is_possessive(c)
+                or (c.pos_ == "PROPN" and c.dep_ in ("det", "nmod", "nmod:poss")))]
+            actor = self._actor_over(doc, before) if before else None
+        if actor == a.actor:
+            return a
+        return Arg(tok, actor, a.text, a.start, a.end)
 
     def _split_owners(self, doc: Doc, args: List[Arg]) -> List[Arg]:
         """English: a plural role or group noun whose of-phrase coordinates states ("the

@@ -24,6 +24,9 @@ class Lexicon:
     location_preps: FrozenSet[str]
     # German: prepositions of a time/circumstance phrase whose noun keeps a von-phrase after it
     circumstance_preps: FrozenSet[str]
+    # German verbs whose perfect takes "sein" (syntax.yaml sein_perfect_verbs): with "sein"
+    # they are active; any other participle with "sein" is a stative passive
+    sein_perfect_verbs: FrozenSet[str]
     reciprocal: FrozenSet[str]
     relative_pronouns: FrozenSet[str]
     place_labels: FrozenSet[str]
@@ -260,6 +263,7 @@ def load_lexicon(lang: str) -> Lexicon:
         agent_preps=per_lang("agent_preps"),
         location_preps=per_lang("location_preps"),
         circumstance_preps=per_lang("circumstance_preps"),
+        sein_perfect_verbs=per_lang("sein_perfect_verbs"),
         reciprocal=per_lang("reciprocal"),
         relative_pronouns=per_lang("relative_pronouns"),
         place_labels=frozenset(syntax.get("place_labels") or []),
