@@ -27,8 +27,9 @@ German pipeline (``REPLACES_LOOKUP``); a user-chosen pipeline (``model=``) is le
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Dict, Iterable
+from typing import Any, Dict, Iterable, Iterator, Optional
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, POS
@@ -149,8 +150,24 @@ class DictionaryLemmatizer:
         self.lang = nlp.lang
         self.overwrite = overwrite
         # (ORTH, POS) ids -> LEMMA id: lemma_for is a pure function of the text and the
-        # part of speech, so the ids answer without building a string per token
+        # part of speech, so the ids answer without building a string per token. Valid
+        # only while the lemma strings are in the StringStore: emptied when a spaCy memory
+        # zone ends (its strings are freed then) and when it passes ID_CACHE_MAX entries
         self._ids: Dict[tuple, int] = {}
+
+    #: most (ORTH, POS) -> LEMMA entries kept between memory zones (~150 bytes each)
+    ID_CACHE_MAX = 100_000
+
+    @contextmanager
+    def memory_zone(self, mem: Optional[Any] = None) -> Iterator[None]:
+        """Called by ``nlp.memory_zone()`` (spaCy >= 3.8) around a block of documents: the
+        strings added in the block (lemmas of new words among them) are freed at its end,
+        so the id cache is emptied then; the text-level :func:`lemma_for` cache is kept.
+        Same lemmas, with or without a zone."""
+        try:
+            yield
+        finally:
+            self._ids.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -159,7 +176,7 @@ class DictionaryLemmatizer:
         # through each token's setters: the same lemmas, about 3x cheaper
         rows = doc.to_array([ORTH, POS, LEMMA]).tolist()
         strings, ids, lang = doc.vocab.strings, self._ids, self.lang
-        if len(ids) > 500_000:  # bounded like lemma_for's cache
+        if len(ids) > self.ID_CACHE_MAX:
             ids.clear()
         lemmas = []
         for orth, pos, lemma in rows:
