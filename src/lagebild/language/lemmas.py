@@ -161,7 +161,8 @@ class DictionaryLemmatizer:
         # zone ends (its strings are freed then) and when it passes ID_CACHE_MAX entries
         self._ids: Dict[tuple, int] = {}
 
-    #: most (ORTH, POS) -> LEMMA entries kept between memory zones (~150 bytes each)
+    #: most (ORTH, POS) -> LEMMA id entries before the cache is emptied (a process that uses
+    #: no memory zones; with zones it is emptied after every batch)
     ID_CACHE_MAX = 100_000
 
     @contextmanager
