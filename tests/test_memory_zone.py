@@ -1,5 +1,6 @@
-"""A long-lived process keeps its vocabulary bounded: ``analyze_batch`` runs each batch in a
-spaCy memory zone (:func:`lagebild.pipeline.memory_zone`), with the same output as without.
+"""A long-lived process keeps its vocabulary bounded with ``LAGEBILD_MEMORY_ZONE=1``:
+``analyze_batch`` then runs each batch in a spaCy memory zone
+(:func:`lagebild.pipeline.memory_zone`), with the same output as without.
 
 The texts are written here: every batch brings new invented names and words (as a news
 stream does), and a provisional actor named in an early batch comes back in later ones
