@@ -339,7 +339,8 @@ class ActorLinker:
             # full names only: a surname alone is linked only inside a document that also
             # has the full name (a bare "Schmidt" in another article is anybody)
             form = actor.name
-            key = self.vocab.strings.add(f"prov:{form}")
+            # kept past a spaCy memory zone: the matcher returns this key in later batches
+            key = self.vocab.strings.add(f"prov:{form}", allow_transient=False)
             if key not in self.prov_entries:
                 self.prov_matcher.add(f"prov:{form}", [self.tokenizer(form)])
             self.prov_entries.setdefault(key, []).append(

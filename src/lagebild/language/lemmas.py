@@ -27,8 +27,9 @@ German pipeline (``REPLACES_LOOKUP``); a user-chosen pipeline (``model=``) is le
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Dict, Iterable
+from typing import Any, Dict, Iterable, Iterator, Optional
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, POS
@@ -108,7 +109,13 @@ def _trie_factory() -> Any:
         return None
 
 
-@lru_cache(maxsize=200_000)
+#: entries of each text-level lemma cache (least recently used dropped first); about 220
+#: bytes an entry (measured with tracemalloc), so at most ~11 MiB each per process. A
+#: thousand news-de articles bring ~60,000 (form, part of speech) pairs, most of them seen once.
+LEMMA_CACHE_SIZE = 50_000
+
+
+@lru_cache(maxsize=LEMMA_CACHE_SIZE)
 def _dictionary_lemma(form: str, lang: str, greedy: bool) -> str:
     if "\x00" not in form:  # the MARISA trie mis-reads keys with NUL (garbage, errors)
         try:
@@ -120,7 +127,7 @@ def _dictionary_lemma(form: str, lang: str, greedy: bool) -> str:
     return simplemma.lemmatize(form, lang=lang, greedy=greedy)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=LEMMA_CACHE_SIZE)
 def lemma_for(form: str, pos: str, lang: str = "de") -> str:
     """The lemma of the word ``form`` with the universal part of speech ``pos`` (UPOS;
     "" when unknown), by the rules in the module docstring. Pure function of its
@@ -149,8 +156,25 @@ class DictionaryLemmatizer:
         self.lang = nlp.lang
         self.overwrite = overwrite
         # (ORTH, POS) ids -> LEMMA id: lemma_for is a pure function of the text and the
-        # part of speech, so the ids answer without building a string per token
+        # part of speech, so the ids answer without building a string per token. Valid
+        # only while the lemma strings are in the StringStore: emptied when a spaCy memory
+        # zone ends (its strings are freed then) and when it passes ID_CACHE_MAX entries
         self._ids: Dict[tuple, int] = {}
+
+    #: most (ORTH, POS) -> LEMMA id entries before the cache is emptied (a process that uses
+    #: no memory zones; with zones it is emptied after every batch)
+    ID_CACHE_MAX = 100_000
+
+    @contextmanager
+    def memory_zone(self, mem: Optional[Any] = None) -> Iterator[None]:
+        """Called by ``nlp.memory_zone()`` (spaCy >= 3.8) around a block of documents: the
+        strings added in the block (lemmas of new words among them) are freed at its end,
+        so the id cache is emptied then; the text-level :func:`lemma_for` cache is kept.
+        Same lemmas, with or without a zone."""
+        try:
+            yield
+        finally:
+            self._ids.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -159,7 +183,7 @@ class DictionaryLemmatizer:
         # through each token's setters: the same lemmas, about 3x cheaper
         rows = doc.to_array([ORTH, POS, LEMMA]).tolist()
         strings, ids, lang = doc.vocab.strings, self._ids, self.lang
-        if len(ids) > 500_000:  # bounded like lemma_for's cache
+        if len(ids) > self.ID_CACHE_MAX:
             ids.clear()
         lemmas = []
         for orth, pos, lemma in rows:
