@@ -178,8 +178,6 @@ def analysis_limit() -> Optional[int]:
     set (a whole number; 0 or below: no limit), else :data:`MAX_CHARS` (read at call
     time). None means no limit. Raises :class:`~lagebild.errors.LagebildError` (E052) for
     a value that is not a whole number (the CLI checks it before anything is read)."""
-    import os
-
     from .errors import Errors, LagebildError
 
     raw = os.environ.get("LAGEBILD_MAX_CHARS", "").strip()
