@@ -1,7 +1,7 @@
 """The content of a belief is no event (issue 9, session 26): ``belief_verbs`` and
 ``belief_nouns`` of ``data/events/syntax.yaml``, :meth:`EventCoder._believed`. On real-en dev
-the gold codes no event in "Trump thought voters would repudiate …", "the idea that the U.S.
-is training …", "no knowledge of any efforts to urge …"; lagebild coded 7 such events, all
+the gold codes no event in "X thought voters would punish …", "the idea that a foreign army
+is training …", "no knowledge of any plan to press …"; lagebild coded 7 such events, all
 outside gold sentences."""
 from __future__ import annotations
 

@@ -29,16 +29,16 @@ economic articles judged) and the dev-A misses of the same kinds.
   threat (the holder round's kind conditional-threat-object).
 * ``mixed-subject-modal``: "könnte" with an actor subject and an act was read as the actor's
   option ("Die Regierung könnte mehr tun"); a subject that lists things beside the actor
-  ("Italien, Balkan-Verkauf und Klagen könnten ein weiteres Milliardenloch reißen",
+  ("Spanien, Hafen-Verkauf und Prozesse könnten ein neues Haushaltsloch reißen",
   ``s26-whole`` kind modal-option-rejected) names causes of an outcome. An article after the
   list's comma ("Italien, der Verkauf und …") no longer opens a relative clause.
 * ``elliptic-answer``: an interview answer "Ich glaube, nicht viel mehr als zwei Jahre", "Ich
   fürchte, nein" to a question about the future is the answerer's forecast (``s26-whole``
   kind elliptic-answer; the real-de README's judgement call of the test extension).
-* ``direct-quote-goes-on``: after a direct quote whose attribution ends its sentence ("Diese
-  Abwehr hat Unglaubliches geleistet, sagt Schaffer."), an indicative sentence with no speaker
-  of its own continues the quote (10kGNAD lost the quotation marks): "Sie werden wieder gut
-  spielen" is Schaffer's (the holder round's largest wrong kind, previous-speaker). Reported
+* ``direct-quote-goes-on``: after a direct quote whose attribution ends its sentence ("Das
+  Team hat eine starke Saison gespielt, sagt X."), an indicative sentence with no speaker
+  of its own continues the quote (10kGNAD lost the quotation marks): "Sie werden auch das
+  Finale gewinnen" is X's (the holder round's largest wrong kind, previous-speaker). Reported
   speech in Konjunktiv I, an attribution before its content and a past report in between
   leave the author.
 * ``dated-outcome-of-the-author``: a future on a dated day without a source was dropped as a
@@ -46,14 +46,14 @@ economic articles judged) and the dev-A misses of the same kinds.
   steigen", "Die SPÖ wird am Sonntag die Wahl verlieren"); now only a decided act is ("Der
   Präsident wird am Sonntag nach Wien reisen"), as it was with a source.
 * ``expectation-spelt-out``: a forecast without a source right after an actor's expectation that
-  ends with a colon spells it out ("Auch X rechnet mit einer fortgesetzten Annäherung an die
-  USA: Trong wird …"; a holder that changed in the paired re-score of s22) — not without the
+  ends with a colon spells it out ("Auch X rechnet mit einer engeren Bindung an
+  Europa: Y wird …"; a holder that changed in the paired re-score of s22) — not without the
   colon (the topic may change: the older grid "Das Wifo rechnet mit … Der Winter wird hart
   sein" stays the author's), nor across a sentence in between.
 * ``impersonal-man``: "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man
   …" were no forecasts at all; the place or body of the locative holds them, else the
   reporting speaker, else the author (the known holder kind "man rechnet mit").
-* ``headline-bare-object``: "UN-Hochkommissar für Menschenrechte befürchtet Eskalation zwischen
+* ``headline-bare-object``: "Menschenrechtsbeauftragter befürchtet Gewalt zwischen
   den Volksgruppen" — headline style drops the article, the parser reads "befürchtet" as a
   participle before its noun, and the line was no forecast; the first noun holds it.
 
@@ -103,7 +103,7 @@ REPORTED_OUTCOME_WUERDE = [
     ("Der Minister sagte, die Preise würden seit Jahren steigen.", none),
     ("Der Minister sagte, die Preise würden derzeit steigen.", none),
     ("Die Verhandlungen würden scheitern.", none),
-    ("Es wäre lustig gewesen, sagte der Aktivist. Dass er gleich vor Gericht landen würde, habe er sich nicht gedacht.",
+    ("Es sei ein Spaß gewesen, sagte der Student. Dass er dafür vor einem Richter stehen würde, habe er sich nicht gedacht.",
      none),
 ]
 
@@ -114,12 +114,12 @@ RATED_CHANCE = [
     ("Vor allem die Kinder hätten gute Chancen auf einen Job, sagte die Ministerin.", one("die Ministerin")),
     ("Die Partei hat intakte Chancen, die Wahl zu gewinnen.", one("author")),
     ("Experten räumen dem Kandidaten nur geringe Chancen ein.", one("Experten")),
-    ("Es ist möglich, dass wir Meister werden.", one("author")),
+    ("Es ist möglich, dass unser Verein den Pokal holt.", one("author")),
     # a past chance, a perfect, a risk one took, a past dass-clause, no rating
     ("Die Partei hatte gute Chancen, verlor aber die Wahl.", none),
     ("Die Partei hat gute Chancen genutzt.", none),
     ("Die Firma hat ein hohes Risiko übernommen.", none),
-    ("Sitzen sie mit vielen Schülern in der Klasse, haben die einzelnen Schüler schlechtere Chancen.", none),
+    ("Lernen Kinder in großen Gruppen, haben die einzelnen Kinder schlechtere Chancen.", none),
     ("Es ist möglich, dass der Täter geflohen ist.", none),
     ("Die Stadt hat eine hohe Lebensqualität.", none),
 ]
@@ -133,7 +133,7 @@ CONDITION_TO_ITS_VERB = [
 
 
 MIXED_SUBJECT_MODAL = [
-    ("Italien, Verkauf und Klagen könnten ein weiteres Milliardenloch reißen.", one("author")),
+    ("Spanien, Verkauf und Prozesse könnten ein neues Haushaltsloch reißen.", one("author")),
     ("Italien, der Verkauf und die Klagen könnten ein weiteres Loch reißen.", one("author")),
     # actors only: an option; a relative clause describes what the noun allows
     ("Die USA und Russland könnten mehr tun.", none),
@@ -157,16 +157,16 @@ ELLIPTIC_ANSWER = [
 
 
 DIRECT_QUOTE_GOES_ON = [
-    ("Die Abwehr hat Unglaubliches geleistet in dieser Saison, sagt Trainer Hans Schaffer. Sie werden wieder gut "
-     "spielen.", one("Trainer Hans Schaffer")),
+    ("Das Team hat eine starke Saison gespielt, sagt Trainerin Eva Roth. Sie werden auch das "
+     "Finale gewinnen.", one("Trainerin Eva Roth")),
     # an attribution before its content, a past report in between: the author's narration
-    ("Trainer Hans Schaffer sagt, die Abwehr hat Unglaubliches geleistet. Sie werden wieder gut spielen.",
+    ("Trainerin Eva Roth sagt, das Team hat eine starke Saison gespielt. Sie werden auch das Finale gewinnen.",
      one("author")),
     # hearsay "heißt es" holds nobody as "es"; its source may ("in der Analyse")
     ("Die Sicherheit ist wichtig, heißt es in der Analyse. Doch wird Österreich davon nicht profitieren.",
      holder_not("es")),
-    ("Die Abwehr hat Unglaubliches geleistet, sagt Trainer Hans Schaffer. Die Mannschaft gewann danach drei "
-     "Spiele. Sie wird wieder gut spielen.", one("author")),
+    ("Das Team hat eine starke Saison gespielt, sagt Trainerin Eva Roth. Die Mannschaft gewann danach vier "
+     "Spiele. Sie wird auch das Finale gewinnen.", one("author")),
 ]
 
 DATED_OUTCOME_OF_THE_AUTHOR = [
@@ -177,14 +177,14 @@ DATED_OUTCOME_OF_THE_AUTHOR = [
     ("Die Konferenz wird am Montag beginnen.", none),
     ("Der Minister wird am Montag den Bericht vorlegen.", none),
     ("Der Kommissar wird am Mittwoch nach Wien kommen.", none),
-    ("Als Kulisse, die erst in zwei Wochen vorgestellt wird, dient ein Raum, wo ein Gebäude steht, das der "
-     "zentrale Raum sein wird, blieb die Regisseurin vage.", none),
+    ("Als Bühne, die erst in drei Wochen gezeigt wird, dient eine Halle, wo ein Turm steht, der der "
+     "zentrale Ort sein wird, blieb der Regisseur vage.", none),
 ]
 
 
 EXPECTATION_SPELT_OUT = [
-    ("Der Ökonom Hans Wech rechnet mit einer fortgesetzten Annäherung an die USA: Vietnam wird die "
-     "Beziehungen vertiefen müssen.", last("Der Ökonom Hans Wech")),
+    ("Der Ökonom Peter Wendt rechnet mit einer weiteren Annäherung an die USA: Vietnam wird die "
+     "Beziehungen vertiefen müssen.", last("Der Ökonom Peter Wendt")),
     ("Der IWF rechnet mit einem schwierigen Jahr: Die Arbeitslosigkeit wird steigen.", last("Der IWF")),
     # no colon (the topic may change) or a sentence in between: the author's
     ("Der IWF rechnet mit einem Wachstum von zwei Prozent. Der Winter wird hart sein.", last_holder("author")),
@@ -209,7 +209,7 @@ IMPERSONAL_MAN = [
 
 
 HEADLINE_BARE_OBJECT = [
-    ("UN-Hochkommissar für Menschenrechte befürchtet Eskalation zwischen den Volksgruppen.",
+    ("UN-Hochkommissar für Menschenrechte befürchtet Gewalt in der Region.",
      one("UN-Hochkommissar für Menschenrechte")),
     ("Regierung befürchtet neue Gewalt im Süden.", one("Regierung")),
     # an attributive participle, "wie erwartet"

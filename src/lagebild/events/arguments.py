@@ -301,7 +301,7 @@ class ArgumentsMixin:
             return True
         # by word order, for a parse that hung the second name on the first: the two
         # actors' mentions stand side by side with only "und"/"sowie" between them
-        # ("Präsident François Hollande und UN-Generalsekretär Ban Ki Moon")
+        # ("Präsident X und UN-Generalsekretär Y")
         ms = self.mentions_in(doc, first.idx, first.idx + len(first))
         mo = self.mentions_in(doc, other.idx, other.idx + len(other))
         if not ms or not mo:

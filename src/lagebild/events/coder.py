@@ -2116,8 +2116,8 @@ class EventCoder(ArgumentsMixin):
                 t_tok = self.subjects(main)
         tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
         if self.lang == "de" and srcs and not p.mutual:
-            # "Frankreichs Präsident Hollande und UN-Generalsekretär Ban Ki Moon hatten um
-            # ein Ja geworben": a conjunct of the coordinated subject that the linear reading
+            # "Frankreichs Präsident X und UN-Generalsekretär Y hatten um
+            # Zustimmung geworben": a conjunct of the coordinated subject that the linear reading
             # took for an object is a source too, never its co-source's target
             co = [a for a in tgts if any(self.coordinated_with(s.token, a.token) for s in srcs)]
             if co:
@@ -2219,9 +2219,9 @@ class EventCoder(ArgumentsMixin):
         """Whether ``trigger`` lies in the content of a belief, not of a report: its clause
         (through conjuncts, clauses, infinitives and "of" phrases, at most six steps up) is
         the clause complement of a verb of ``belief_verbs`` ("Trump thought voters would
-        repudiate him", "believed Ukraine needed to investigate") or the clause or "of"
-        phrase of a noun of ``belief_nouns`` ("the idea that the U.S. is training the
-        group", "no knowledge of any efforts to urge Ukraine"; both ``syntax.yaml``).
+        punish him", "believed the ministry needed to investigate") or the clause or "of"
+        phrase of a noun of ``belief_nouns`` ("the idea that a foreign army is training
+        the group", "no knowledge of any plan to press Kenya"; both ``syntax.yaml``).
         The fast parser hangs a noun's clause on the verb ("described [the idea] [that …]"
         as two objects): a clause right after a noun counts as that noun's. Saying verbs
         end nothing: "X said Y attacked" reports Y's act. Source: real-en dev (issue 9,

@@ -1117,7 +1117,7 @@ def _actor_subject(sent: Span, tok: Token) -> bool:
         return False
     conjuncts = [c for c in s.children if dep(c) == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if conjuncts and not all(_actor_subject_word(doc, c) for c in conjuncts):
-        # "Italien, Balkan-Verkauf und Klagen könnten ein Loch reißen": a subject that lists
+        # "Spanien, Hafen-Verkauf und Prozesse könnten ein Loch reißen": a subject that lists
         # things beside an actor names causes of an outcome, not an actor's option
         return False
     return _actor_subject_word(doc, s)
@@ -2151,8 +2151,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if turn is not None and span[0] < turn.body_start:
             span = (turn.body_start, span[1])  # not the "Jones:" label
         if lang == "de" and turn is not None and si > 0 and (answer := _elliptic_answer(sent, sents[si - 1], flex)) is not None:
-            # "STANDARD: Wie lange wird die Legislaturperiode dauern? – X: Ich glaube, nicht viel
-            # mehr als zweieinhalb Jahre.", "Ich fürchte, nein": the answer to a question about
+            # "Zeitung: Wie lange hält die Koalition noch? – X: Ich glaube, nicht viel
+            # länger als ein Jahr.", "Ich fürchte, nein": the answer to a question about
             # the future holds the question's prediction (real-de README, test extension)
             verb, negated_answer = answer
             out.append(Forecast(holder=turn.speaker_actor_id or turn.speaker_text, text=doc_text(doc)[span[0]:span[1]],
@@ -2500,8 +2500,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # sinken.": the expectation just stated is spelt out
                 holder, holder_text = expecter
             elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
-                # "Diese Abwehr hat Unglaubliches geleistet, sagt Schaffer. Sie werden wieder gut
-                # spielen.": the direct quote (its marks lost) goes on after its attribution
+                # "Das Team hat eine starke Saison gespielt, sagt X. Sie werden auch das
+                # Finale gewinnen.": the direct quote (its marks lost) goes on after its attribution
                 holder, holder_text = quoted
             else:
                 holder, holder_text = "author", None
@@ -2765,7 +2765,7 @@ def _expectation_goes_on(
     ``expectation`` — "erwartet", "rechnet mit", a published forecast — held by an actor, not
     the author) when that sentence ends with a colon and ``sent``, a forecast that names no
     source, is not in the past: it spells that expectation out ("Auch X rechnet mit einer
-    fortgesetzten Annäherung an die USA: | Trong wird die Notwendigkeit anerkennen müssen, …";
+    weiteren Annäherung an die USA: | Y wird die Beziehungen vertiefen müssen, …";
     the sentence splitter ends a sentence at such a colon). Without the colon the next
     sentence may change the topic and stays the author's ("Das Wifo rechnet mit einem
     Wachstum. Der Winter wird hart sein."). None otherwise."""
@@ -2826,9 +2826,9 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
 
 def _direct_quote_continuation(sent: Span, prev: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
     """``(speaker, as written)`` when ``prev`` ends with the attribution of a direct quote —
-    indicative content, then its speech verb and speaker at the sentence's end ("Diese Abwehr
-    hat Unglaubliches geleistet, sagt Schaffer.") — and ``sent``, in the indicative, has no
-    statement of its own: the quote goes on ("Sie werden wieder gut spielen."). 10kGNAD has
+    indicative content, then its speech verb and speaker at the sentence's end ("Das Team hat
+    eine starke Saison gespielt, sagt X.") — and ``sent``, in the indicative, has no
+    statement of its own: the quote goes on ("Sie werden auch das Finale gewinnen."). 10kGNAD has
     lost the quotation marks, so a journalist's "…, sagt X. …" that continues the quote reads
     so; reported speech in Konjunktiv I ("…, sagte X.") and a report in the past after it
     ("Die Mannschaft spielte …") are the author's narration and stay out. None otherwise."""
@@ -3367,7 +3367,7 @@ def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: F
         return False
     said = next((t for t in sent if t.lower_ == (stmt.cue or "").strip().lower()), None)
     if said is not None and _lemma(said) in ("haben", "sein"):
-        return False  # "Dass er vor Gericht landen würde, habe er sich nicht gedacht": a past thought
+        return False  # "Dass er dafür vor einem Richter stehen würde, habe er sich nicht gedacht": a past thought
     clause = [t.lower_ for t in _clause(sent, cue)]
     if any(w in ALREADY_DE or w in PRESENT_MARKERS or w in PAST_MARKERS_DE for w in clause):
         return False  # "die Preise würden seit Jahren steigen": a trend of the present or the past
