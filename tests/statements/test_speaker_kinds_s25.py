@@ -49,7 +49,8 @@ Session 27 (``speaker_grid_s27.tsv``; its header names each kind's data): counte
 adjective in apposition after a name ("Miriam X, Abgeordnete der Grünen"), a general
 secretary named without the body (a party's, when the KB or a bracketed party says so),
 diplomats of no country of their own (not the dateline's), the presidential office of the
-dateline's or seat's country, and bare plural "Berichten" (the media of unknown country).
+dateline's or seat's country, bare plural "Berichten" (the media of unknown country), and a
+person named with "von der Polizei" (that body of the text's country).
 """
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "group-named-before", "group-named-before-none", "speaker-noun"},
          "s27": {"counted-people", "counted-people-none", "apposition-group-noun", "general-secretary",
                  "general-secretary-none", "placeless-group", "placeless-group-none", "presidential-office",
-                 "media-reports", "media-reports-none"}}
+                 "media-reports", "media-reports-none", "member-of-group"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -2213,7 +2213,38 @@ class ActorLinker:
             if not code or len(code) < 3:
                 continue
             st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        self._member_of_group(doc, found, st, max_words)
         self._member_of_part(doc, found, st)
+
+    def _member_of_group(self, doc: Doc, found: List[Found], st: DocState, max_words: int = 3) -> None:
+        """A person named right before "von der/vom" + a generic group noun of a state body
+        ("sagte Anton X von der Polizei", "Y von der Staatsanwaltschaft", "Z von der Wiener
+        Feuerwehr": up to ``max_words`` adjectives before the noun) speaks for that body of
+        the country the text is about (:meth:`DocState.where`; a weak code, as for a bare
+        group noun): a provisional person, or a KB person with neither a code nor an office,
+        that has no role code yet. The group nouns and their agents are the reference
+        lexicon's (:func:`lagebild.language.reference.group_agent`)."""
+        from ..language.reference import group_agent
+
+        for f in found:
+            if f.actor in st.role_code or f.kind == ROLE or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            words = tuple(t.lower_ for t in doc[f.end : f.end + 3])
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            if lead is None:
+                continue
+            k = f.end + len(lead)
+            while k < len(doc) and k < f.end + len(lead) + max_words and doc[k].pos_ == "ADJ":
+                k += 1
+            if k >= len(doc) or any(g.start <= k < g.end for g in found):
+                continue  # a body the linker named ("vom Roten Kreuz"): _member_codes's
+            agent = group_agent(doc[k])
+            where = st.where(f.start)
+            group = self.kb.composite(where, agent) if agent and where else None
+            if group is None or not group.code:
+                continue
+            st.role_code[f.actor] = (where, group.code)
+            st.implicit.add(f.actor)
 
     def _member_of_part(self, doc: Doc, found: List[Found], st: DocState) -> None:
         """A person named right before "von der/vom" + a hyphenated compound whose first
