@@ -51,7 +51,8 @@ secretary named without the body (a party's, when the KB or a bracketed party sa
 diplomats of no country of their own (not the dateline's), the presidential office of the
 dateline's or seat's country, bare plural "Berichten" (the media of unknown country), and a
 person named with "von der Polizei" (that body of the text's country), and a lone "Name:"
-headline label (its sentence only, not a turn over the whole article).
+headline label (its sentence only, not a turn over the whole article), and a "-professor"
+compound (an academic whatever its field).
 """
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "group-named-before", "group-named-before-none", "speaker-noun"},
          "s27": {"counted-people", "counted-people-none", "apposition-group-noun", "general-secretary",
                  "general-secretary-none", "placeless-group", "placeless-group-none", "presidential-office",
-                 "media-reports", "media-reports-none", "member-of-group", "headline-turn"}}
+                 "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
