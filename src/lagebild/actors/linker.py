@@ -43,7 +43,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..datafiles import data_path, iter_tsv
+from ..datafiles import data_path, iter_tsv, lang_words
 from ..errors import BadInputError
 from ..language.timewords import time_words
 from ..schemas import Actor, Mention
@@ -138,6 +138,9 @@ class DocState:
     home: Optional[str] = None  # the country of its dateline ("Wien – …", actors.home)
     outlet: Optional[str] = None  # the country of its outlet (derStandard.at -> AUT)
     implicit: Set[str] = field(default_factory=set)  # persons whose role code took the document's country
+    # persons coded by a party-or-state role named without its body ("Generalsekretär X"):
+    # a party in brackets after the name decides (ActorLinker._party_codes)
+    party_or_state: Set[str] = field(default_factory=set)
     memory: Set[str] = field(default_factory=set)  # provisional actors coded only by an earlier document
     country_marks: List[Tuple[int, str]] = field(default_factory=list)  # (token, country) in order
     # role term -> the actor of the last role phrase with that term that named its body or
@@ -266,6 +269,9 @@ class ActorLinker:
         self.government_deps = set(lk.get("government_deps") or [])
         self.seat_words = {w.lower() for w in pick("seat")}
         self.deputy = {w.lower() for w in pick("deputy")}
+        self.people_counts = lang_words(self.lang, "people_counts.txt")
+        self.apposition_group_nouns = pick("apposition_group_nouns")
+        self.party_or_state_roles = pick("party_or_state_roles")
         self.directional = set(pick("directional"))
         self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
@@ -1297,7 +1303,12 @@ class ActorLinker:
                 return
             if active is None and any(set(o.roles) & set(noun.roles) for o in actor.offices):
                 return
+        bodiless = noun.term in self.party_or_state_roles and (country is None or guessed)
+        if bodiless and actor is not None and (actor.code or "")[3:6] in ("PTY", "OPP"):
+            return  # "Generalsekretär Gernot X" of a party the KB knows him by
         st.learn(noun, country, pid, text)
+        if bodiless and pid not in st.role_code:
+            st.party_or_state.add(pid)
         if pid not in st.role_code:
             own = actor.country if actor is not None and actor.country and len(actor.country) == 3 else None
             if guessed or not (country or own):
@@ -1419,9 +1430,27 @@ class ActorLinker:
                 if gov is not None:
                     out.append(Found(atom.start, atom.end, gov.id, METONYMY))
                     return
+        if e.kind == "demonym" and self._counted_people(doc, atom.start):
+            crowd = self.kb.composite(actor.id, "CVL") if actor.type != "ORG" else None
+            if crowd is not None:
+                out.append(Found(atom.start, atom.end, crowd.id, ROLE))
+                return
         out.append(Found(atom.start, atom.end, actor.id, kind))
         if actor.type == "PER":
             st.mentioned(actor.id)
+
+    def _counted_people(self, doc: Doc, start: int) -> bool:
+        """Whether a demonym at token ``start`` is counted like people ("Tausende Syrer",
+        "200 Iraker", "thousands of Syrians"): a number word (``data/<lang>/people_counts.txt``)
+        or a numeral right before it, or before an of-word before it.
+        Such a demonym names the country's civilians, not its state (:meth:`_emit_plain`)."""
+        i = start - 1
+        if i >= 1 and doc[i].lower_ in self.of_words and self.lang == "en":
+            i -= 1
+        if i < 0:
+            return False
+        tok = doc[i]
+        return tok.lower_ in self.people_counts or (tok.like_num and not tok.is_punct)
 
     def _code_unknown_body(self, doc: Doc, atom: Atom, org: str, st: DocState) -> None:
         """An organisation the KB does not know, named by the entity model ("Zentralrat
@@ -1628,8 +1657,9 @@ class ActorLinker:
                     out.append(Found(start, end, pid, ROLE))
                     self._learn(noun, country, pid, text, former, st, guessed)
                     return k
-        # "Marco Rubio, der US-Außenminister"
-        if out and noun.person:
+        # "Marco Rubio, der US-Außenminister"; "Petra X, Abgeordnete der Grünen"
+        if out and (noun.person or (noun.term in self.apposition_group_nouns and not plural
+                                    and doc[r.end - 1].lower_.endswith(("e", "er")))):
             prev = out[-1]
             gap = self._between(doc, prev.end, start)
             # an article and up to two adjectives: "Sonja X, die neue Vorsitzende der …"; a
@@ -2141,7 +2171,12 @@ class ActorLinker:
             person = self.kb.get(f.actor)
             if f.actor.startswith("prov:") or (person is not None and person.type == "PER"):
                 known = st.role_code.get(f.actor)
-                if known is not None and f.actor in st.implicit and known[1][3:6] and known[0] != code[:3]:
+                if known is not None and f.actor in st.party_or_state:
+                    # "Generalsekretär Max X (ÖVP)": the party's general secretary
+                    st.role_code[f.actor] = (code[:3], code[:6])
+                    st.implicit.discard(f.actor)
+                    st.party_or_state.discard(f.actor)
+                elif known is not None and f.actor in st.implicit and known[1][3:6] and known[0] != code[:3]:
                     # "Finanzminister Hans Jörg Schelling (ÖVP)" in an article filed in Athens:
                     # the party tells the office's country, the document's country only guessed it
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
@@ -2178,7 +2213,38 @@ class ActorLinker:
             if not code or len(code) < 3:
                 continue
             st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        self._member_of_group(doc, found, st, max_words)
         self._member_of_part(doc, found, st)
+
+    def _member_of_group(self, doc: Doc, found: List[Found], st: DocState, max_words: int = 3) -> None:
+        """A person named right before "von der/vom" + a generic group noun of a state body
+        ("sagte Anton X von der Polizei", "Y von der Staatsanwaltschaft", "Z von der Wiener
+        Feuerwehr": up to ``max_words`` adjectives before the noun) speaks for that body of
+        the country the text is about (:meth:`DocState.where`; a weak code, as for a bare
+        group noun): a provisional person, or a KB person with neither a code nor an office,
+        that has no role code yet. The group nouns and their agents are the reference
+        lexicon's (:func:`lagebild.language.reference.group_agent`)."""
+        from ..language.reference import group_agent
+
+        for f in found:
+            if f.actor in st.role_code or f.kind == ROLE or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+                continue
+            words = tuple(t.lower_ for t in doc[f.end : f.end + 3])
+            lead = next((w for w in self.person_of if words[:len(w)] == w), None)
+            if lead is None:
+                continue
+            k = f.end + len(lead)
+            while k < len(doc) and k < f.end + len(lead) + max_words and doc[k].pos_ == "ADJ":
+                k += 1
+            if k >= len(doc) or any(g.start <= k < g.end for g in found):
+                continue  # a body the linker named ("vom Roten Kreuz"): _member_codes's
+            agent = group_agent(doc[k])
+            where = st.where(f.start)
+            group = self.kb.composite(where, agent) if agent and where else None
+            if group is None or not group.code:
+                continue
+            st.role_code[f.actor] = (where, group.code)
+            st.implicit.add(f.actor)
 
     def _member_of_part(self, doc: Doc, found: List[Found], st: DocState) -> None:
         """A person named right before "von der/vom" + a hyphenated compound whose first

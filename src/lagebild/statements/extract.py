@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
-from ..language.reference import classify, group_agent, proxy_kind, represented, resolve_reference
+from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -122,6 +122,12 @@ def _core_actor(ctx: _Ctx, head: Token) -> Tuple[bool, Optional[str]]:
     # not the addressee the parser hung on the subject ("der Kanzler der Bild-Zeitung")
     end = _subject_end(ctx, head)
     core = [t for t in core if t.idx < end]
+    if head.lower_ in lang_words(ctx.lang, "people_counts.txt"):
+        # "Tausende Syrer sagten": the count is the head the parser chose (or a second
+        # subject beside it); the people counted are the noun right after it
+        nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+            core.append(nxt)
     found = []
     for t in core:
         found.extend(tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t)))
@@ -284,6 +290,9 @@ def _resolve_speaker(
         if authored:
             return authored, text
     if proxy_kind(doc, start, end) == "report" and "-" not in text:
+        media = _media_reports(ctx, start, end)
+        if media:
+            return media, text
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
@@ -313,7 +322,7 @@ def _resolve_speaker(
         # language layer's reference resolver
         ref = _reference(ctx, start, end)
         if ref and not _group_country_only_in(ctx, ref, content, (start, end)):
-            return ref, text
+            return _placeless_group(ctx, ref, start, end, np_head if np_head is not None else head), text
     if low in THIRD_PERSON.get(ctx.lang, set()) and low not in IMPERSONAL_PRONOUNS:
         group = _previous_group_subject(ctx, start, head)
         if group:
@@ -654,6 +663,45 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
 @lru_cache(maxsize=4)  # asked per mention and per subject: a file test and a sort each time
 def _person_heads(lang: str) -> Tuple[str, ...]:
     return tuple(sorted(lang_words(lang, "person_role_heads.txt", lower=False)))
+
+
+def _media_reports(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """The media of unknown country ("---MED") for a speaker phrase that is only a plural
+    report noun with no article, owner or mention of its own ("Laut Berichten", "Berichten
+    zufolge", "laut übereinstimmenden Meldungen"; lemmas in
+    ``data/<lang>/media_report_nouns.txt``): the media at large, not the source the text
+    named last. None otherwise."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or tokens.mentions_in(ctx.doc, start, end):
+        return None
+    head = span[-1]
+    if (head.lemma_ or head.text) not in lang_words(ctx.lang, "media_report_nouns.txt", lower=False):
+        return None
+    # adjectives only before it; a capitalised participle the tagger took for a noun
+    # ("Übereinstimmenden Berichten zufolge") has a lower-case lemma
+    prefix = list(span[:-1])
+    if "Plur" not in head.morph.get("Number") or not all(t.pos_ == "ADJ" or t.lemma_[:1].islower() for t in prefix):
+        return None
+    if any(c not in prefix and dep(c) not in ("case", "punct") for c in head.children):
+        return None  # "Berichten der Zeitung", "Berichten aus Washington"
+    return group_actor(ctx.doc, "MED", None, doc_text(ctx.doc)[start:end], start, end)
+
+
+def _placeless_group(ctx: _Ctx, ref: str, start: int, end: int, head: Optional[Token]) -> str:
+    """``ref``, or the group of unknown country ("---GOV") when ``ref`` is a country's group
+    ("AUTGOV") that the reference resolver gave a speaker phrase headed by a group noun
+    whose members serve another state than the one they are in ("Viele Diplomaten",
+    ``data/<lang>/placeless_groups.txt``) and that names no country or body of its own,
+    when that country is the document's (:func:`document_country`: the dateline's or the
+    one named most): where they are, not whom they serve. A group of another country the
+    resolver found named before ("russische Diplomaten … Die Diplomaten") keeps it."""
+    if head is None or len(ref) != 6 or ":" in ref or ref.startswith("---"):
+        return ref
+    if (head.lemma_ or head.text) not in lang_words(ctx.lang, "placeless_groups.txt", lower=False):
+        return ref
+    if tokens.mentions_in(ctx.doc, start, end) or ref[:3] != document_country(ctx.doc):
+        return ref  # its own words, or a group of another country named before ("russische Diplomaten")
+    return group_actor(ctx.doc, ref[3:6], None, doc_text(ctx.doc)[start:end], start, end)
 
 
 def _reference(ctx: _Ctx, start: int, end: int) -> Optional[str]:

@@ -148,6 +148,19 @@ def _paragraph_starts(text: str) -> List[int]:
     return starts
 
 
+def _first_sentence_end(text: str, doc: Optional[Doc], start: int) -> int:
+    """The end of the sentence holding character ``start`` (``doc``'s sentences), at most
+    the end of its line; the end of the line without a parsed ``doc``."""
+    nl = text.find("\n", start)
+    line_end = nl if nl >= 0 else len(text)
+    if doc is None or not doc.has_annotation("SENT_START"):
+        return line_end
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return line_end
+    return min(line_end, span[0].sent.end_char)
+
+
 def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     """Speaker turns of ``text`` (empty when it is no transcript)."""
     lex = statement_lexicon(lang)
@@ -192,8 +205,14 @@ def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     if not kept:
         return []
     out: List[Turn] = []
+    lone = len(kept) == 1 and kept[0].label.lower() not in labels
     for k, c in enumerate(kept):
         end = kept[k + 1].start if k + 1 < len(kept) else len(text.rstrip())
+        if lone:
+            # one named label and no other: no transcript, a headline or a paragraph that
+            # quotes one speaker ("Mikl-Leitner: Wir schaffen das nicht"); the turn is
+            # that line's first sentence, not the rest of the article
+            end = min(end, _first_sentence_end(text, doc, c.body_start))
         while end > c.body_start and text[end - 1].isspace():
             end -= 1
         actor = None
