@@ -1220,6 +1220,8 @@ class EventCoder(ArgumentsMixin):
                     info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
+                if p.mutual and p.nominal and support is None and self.lex.mention_preps and self._mentioned_only(verb):
+                    continue  # "failed to reschedule a meeting between X and Y": a re-mention (English)
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
                         and not (self.lang == "en" and verb.head.i < verb.i and not any(
@@ -2245,6 +2247,33 @@ class EventCoder(ArgumentsMixin):
             if link not in ("conj", "xcomp", "ccomp", "acl", "advcl", "obl", "pobj", "prep_head"):
                 return False
             tok = head
+        return False
+
+    def _mentioned_only(self, noun: Token) -> bool:
+        """Whether the mutual event noun ``noun`` (a meeting, call, talks, deal, clash) that
+        no support verb realises is only mentioned, as the topic or reference of another
+        clause, and reports no event of its own: it heads a phrase of ``mention_preps``
+        ("was not on the call between X and Y", "under the deal between X and Y"), is the
+        object of a verb ("failed to reschedule a meeting between X and Y"), a modifier of
+        another noun, or the subject of a predication about it ("the deal between X and Y
+        was a modest one", "was supposed to be a limited agreement"). The subject of a verb
+        of its course ("the talks lasted two hours"), a phrase of time ("after talks with
+        X") and a verbless headline still report it. Source: the gold README's rule on
+        re-mentions and background episodes; real-en dev (issue 9, session 27)."""
+        doc = noun.doc
+        start, end = self.sent_bounds(noun)
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+            return False  # a headline: "Talks between X and Y in Geneva"
+        if any(self.role(c) == "case" and c.lower_ in self.lex.mention_preps for c in noun.children):
+            return True
+        role, head = self.role(noun), noun.head
+        if role in ("obj", "name", "poss"):
+            return True
+        if role in ("subj", "subj_pass"):
+            if head.pos_ != "VERB" or any(self.role(c) == "cop" for c in head.children):
+                return True  # "the deal … was a modest one"
+            return any(self.role(c) == "xcomp" and (self.lemma(c) == "be" or any(self.role(x) == "cop" for x in c.children))
+                       for c in head.children)  # "was supposed to be …"
         return False
 
     def _claimant(self, trigger: Token) -> List[Token]:
