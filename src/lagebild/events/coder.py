@@ -1222,7 +1222,8 @@ class EventCoder(ArgumentsMixin):
                     info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
-                if p.mutual and p.nominal and support is None and self.lex.mention_preps and self._mentioned_only(verb):
+                if p.nominal and support is None and self.lex.mention_preps and (
+                        self._mentioned_only(verb) if p.mutual else p.code[:2] in SPEECH_ACT_ROOTS and self._described(verb)):
                     continue  # "failed to reschedule a meeting between X and Y": a re-mention (English)
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
@@ -2268,15 +2269,25 @@ class EventCoder(ArgumentsMixin):
             return False  # a headline: "Talks between X and Y in Geneva"
         if any(self.role(c) == "case" and c.lower_ in self.lex.mention_preps for c in noun.children):
             return True
-        role, head = self.role(noun), noun.head
-        if role in ("obj", "name", "poss"):
+        if self.role(noun) in ("obj", "name", "poss"):
             return True
-        if role in ("subj", "subj_pass"):
-            if head.pos_ != "VERB" or any(self.role(c) == "cop" for c in head.children):
-                return True  # "the deal … was a modest one"
-            return any(self.role(c) == "xcomp" and (self.lemma(c) == "be" or any(self.role(x) == "cop" for x in c.children))
-                       for c in head.children)  # "was supposed to be …"
-        return False
+        return self._described(noun)
+
+    def _described(self, noun: Token) -> bool:
+        """Whether the event noun ``noun`` is the subject of a predication about it, which
+        re-mentions the event to describe or judge it ("the deal between X and Y was a modest
+        one", "the ministry's allegations are false", "was supposed to be a first step"):
+        its head is no verb, or has a copula, or an infinitive of "be". For mutual event
+        nouns and, in :meth:`code_sentence`, nouns of speech acts (whether "the allegations
+        are true" is judged; "Russia's attack was a crime" still reports the attack). English
+        (issue 9, session 27: real-en dev)."""
+        head = noun.head
+        if self.role(noun) not in ("subj", "subj_pass") or head.i == noun.i:
+            return False
+        if head.pos_ != "VERB" or any(self.role(c) == "cop" for c in head.children):
+            return True  # "the deal … was a modest one"
+        return any(self.role(c) == "xcomp" and (self.lemma(c) == "be" or any(self.role(x) == "cop" for x in c.children))
+                   for c in head.children)  # "was supposed to be …"
 
     def _year_phrase(self, verb: Token) -> Optional[str]:
         """The year (``"1967"``) that a time phrase of ``verb`` names as a number: a
