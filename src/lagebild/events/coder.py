@@ -1302,6 +1302,15 @@ class EventCoder(ArgumentsMixin):
                 e.speech_act = keys[id(act)]
                 if keys[id(e)] not in act.content_of:
                     act.content_of.append(keys[id(e)])
+        if self.lang == "en":
+            # "never urged X to investigate Y": what was not asked for, promised or threatened
+            # is no event of its own; the act keeps its target (issue 9, session 27)
+            for content, cue in governed.items():
+                if by_verb.get(content) and self._cue_negated(doc[cue]):
+                    gone = {keys[id(e)] for e in by_verb[content]}
+                    out = [e for e in out if keys[id(e)] not in gone]
+                    for act in by_verb.get(cue) or []:
+                        act.content_of = [k for k in act.content_of if k not in gone]
         return out
 
     def _deontic_demands(self, doc: Doc, sent: Span, by_verb: Dict[int, List[Event]],
@@ -2251,6 +2260,15 @@ class EventCoder(ArgumentsMixin):
                 return False
             tok = head
         return False
+
+    def _cue_negated(self, cue: Token) -> bool:
+        """Whether the cue verb ``cue`` (urge, promise, threaten … governing a content event)
+        is itself negated -- a negation word of ``modality_<lang>.yaml`` on it or its
+        auxiliaries ("never urged X to …", "did not promise to …"), not one inside its
+        content ("urged X not to attack" demands that X not attack)."""
+        heads = [cue] + self.children(cue, "aux", "aux_pass")
+        return any(c.lower_ in self.lex.negation and self.role(c) not in ("xcomp", "ccomp", "obj")
+                   for h in heads for c in h.children)
 
     def _mentioned_only(self, noun: Token) -> bool:
         """Whether the mutual event noun ``noun`` (a meeting, call, talks, deal, clash) that
