@@ -62,6 +62,11 @@ TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+def _is_year(token: Token) -> bool:
+    """Whether ``token`` is a year written as four digits from 1900 to 2099 ("1967")."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099
+
+
 def american_spelling(lemma: str) -> str:
     """The American spelling of a British verb lemma, or ``lemma`` itself: -ise/-yse ->
     -ize/-yze ("jeopardise", "paralyse"), -our -> -or ("harbour", "favour"). PETRARCH's verb
@@ -2312,13 +2317,10 @@ class EventCoder(ArgumentsMixin):
         prepositional phrase of the verb itself with one of ``background_preps`` whose noun
         is the year or has it as its own modifier ("in 1938", "in December 2015", "in the
         1967 war"), or a sentence-initial one before the main verb ("In 2003, …"). A year
-        deeper inside, or after a present-tense verb ("is seeking … over his role in the release
-        in 2010", "dropped
-        its inquiry into a 2010 allegation") dates another act, not this one. None when
-        there is none."""
-        def year(t: Token) -> bool:
-            return len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2099
-
+        deeper inside ("dropped its inquiry into a 2010 allegation"), or after a
+        present-tense verb ("is seeking … over his role in a fraud in 2009"), dates another
+        act, not this one. None when there is none."""
+        year = _is_year
         if any(t.tag_ in ("VBZ", "VBP") for t in [verb, *(c for c in verb.children if self.role(c) in ("aux", "aux_pass"))]):
             return None  # "is seeking … in 2010": a present act, the year dates something in it
         for c in verb.children:
@@ -2341,9 +2343,9 @@ class EventCoder(ArgumentsMixin):
         return None
 
     def _background_date(self, doc: Doc, when: Optional[str]) -> bool:
-        """Whether an event dated ``when`` (a year, an ISO date or a ``start/end`` range)
-        ends at least ``background_years`` calendar years before
-        the document's time: its publication date, else the latest year from 1900 to 2099
+        """Whether an event dated ``when`` (a year, as :meth:`_year_phrase` gives it, or an
+        ISO date or ``start/end`` range) ends at least ``background_years`` calendar years
+        before the document's time: its publication date, else the latest year (:func:`_is_year`)
         that its text names as a number, not counting one right after a word of
         ``background_target_marks`` ("by 2030"). False when the document names no year.
         Source: the gold README's rule on named background episodes; real-en dev (issue 9,
@@ -2354,7 +2356,7 @@ class EventCoder(ArgumentsMixin):
         if published is not None:
             now = published.year
         else:
-            years = [int(t.text) for t in doc if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2099
+            years = [int(t.text) for t in doc if _is_year(t)
                      and not (t.i > 0 and doc[t.i - 1].lower_ in self.lex.background_target_marks)]
             if not years:
                 return False
