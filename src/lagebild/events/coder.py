@@ -2282,7 +2282,7 @@ class EventCoder(ArgumentsMixin):
         ("was not on the call between X and Y", "under the deal between X and Y"), is the
         object of a verb ("failed to reschedule a meeting between X and Y"), a modifier of
         another noun, or the subject of a predication about it ("the deal between X and Y
-        was a modest one", "was supposed to be a limited agreement"). The subject of a verb
+        was a modest one", "was meant to be a first step"). The subject of a verb
         of its course ("the talks lasted two hours"), a phrase of time ("after talks with
         X") and a verbless headline still report it. Source: the gold README's rule on
         re-mentions and background episodes; real-en dev (issue 9, session 27)."""
