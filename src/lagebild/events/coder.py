@@ -62,6 +62,11 @@ TEMPORAL_PREPS_EN = frozenset(("during", "after", "before", "at", "following", "
 THREAT_FOR_ROOT = {"15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+def _is_year(token: Token) -> bool:
+    """Whether ``token`` is a year written as four digits from 1900 to 2099 ("1967")."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2099
+
+
 def american_spelling(lemma: str) -> str:
     """The American spelling of a British verb lemma, or ``lemma`` itself: -ise/-yse ->
     -ize/-yze ("jeopardise", "paralyse"), -our -> -or ("harbour", "favour"). PETRARCH's verb
@@ -1200,6 +1205,8 @@ class EventCoder(ArgumentsMixin):
             if times is None:
                 times = self._times(sent, published)
             when = self._date_for(verb, times, future=self._future(verb, info))
+            if self.lex.background_years and self._background_date(doc, self._year_phrase(verb)):
+                continue  # "seized the territories in the 1967 war": a background episode (English)
             where = self._location(doc, verb, actor_types)
             if i in speech_heads:
                 # the speech act itself happened; a condition belongs to its content
@@ -1220,6 +1227,9 @@ class EventCoder(ArgumentsMixin):
                     info.holder = info.holder or next((a.actor for a in chosen[0][1] if a.actor), None)
                     info.announced = True
             for p, srcs, tgts, issue in chosen:
+                if p.nominal and support is None and self.lex.mention_preps and (
+                        self._mentioned_only(verb) if p.mutual else p.code[:2] in SPEECH_ACT_ROOTS and self._described(verb)):
+                    continue  # "failed to reschedule a meeting between X and Y": a re-mention (English)
                 if p.nominal and verb.head.i in matched and verb.head.i != verb.i and any(
                         q.code[:2] == p.code[:2] for q in matched[verb.head.i]) and not (self.lang == "de" and self._so_der_vorwurf(verb)) \
                         and not (self.lang == "en" and verb.head.i < verb.i and not any(
@@ -1297,6 +1307,15 @@ class EventCoder(ArgumentsMixin):
                 e.speech_act = keys[id(act)]
                 if keys[id(e)] not in act.content_of:
                     act.content_of.append(keys[id(e)])
+        if self.lang == "en":
+            # "never urged X to investigate Y": what was not asked for, promised or threatened
+            # is no event of its own; the act keeps its target (issue 9, session 27)
+            for content, cue in governed.items():
+                if by_verb.get(content) and self._cue_negated(doc[cue]):
+                    gone = {keys[id(e)] for e in by_verb[content]}
+                    out = [e for e in out if keys[id(e)] not in gone]
+                    for act in by_verb.get(cue) or []:
+                        act.content_of = [k for k in act.content_of if k not in gone]
         return out
 
     def _deontic_demands(self, doc: Doc, sent: Span, by_verb: Dict[int, List[Event]],
@@ -2246,6 +2265,107 @@ class EventCoder(ArgumentsMixin):
                 return False
             tok = head
         return False
+
+    def _cue_negated(self, cue: Token) -> bool:
+        """Whether the cue verb ``cue`` (urge, promise, threaten … governing a content event)
+        is itself negated -- a negation word of ``modality_<lang>.yaml`` on it or its
+        auxiliaries ("never urged X to …", "did not promise to …"), not one inside its
+        content ("urged X not to attack" demands that X not attack)."""
+        heads = [cue] + self.children(cue, "aux", "aux_pass")
+        return any(c.lower_ in self.lex.negation and self.role(c) not in ("xcomp", "ccomp", "obj")
+                   for h in heads for c in h.children)
+
+    def _mentioned_only(self, noun: Token) -> bool:
+        """Whether the mutual event noun ``noun`` (a meeting, call, talks, deal, clash) that
+        no support verb realises is only mentioned, as the topic or reference of another
+        clause, and reports no event of its own: it heads a phrase of ``mention_preps``
+        ("was not on the call between X and Y", "under the deal between X and Y"), is the
+        object of a verb ("failed to reschedule a meeting between X and Y"), a modifier of
+        another noun, or the subject of a predication about it ("the deal between X and Y
+        was a modest one", "was meant to be a first step"). The subject of a verb
+        of its course ("the talks lasted two hours"), a phrase of time ("after talks with
+        X") and a verbless headline still report it. Source: the gold README's rule on
+        re-mentions and background episodes; real-en dev (issue 9, session 27)."""
+        doc = noun.doc
+        start, end = self.sent_bounds(noun)
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[start:end]):
+            return False  # a headline: "Talks between X and Y in Geneva"
+        if any(self.role(c) == "case" and c.lower_ in self.lex.mention_preps for c in noun.children):
+            return True
+        if self.role(noun) in ("obj", "name", "poss"):
+            return True
+        return self._described(noun)
+
+    def _described(self, noun: Token) -> bool:
+        """Whether the event noun ``noun`` is the subject of a predication about it, which
+        re-mentions the event to describe or judge it ("the deal between X and Y was a modest
+        one", "the ministry's allegations are false", "was supposed to be a first step"):
+        its head is no verb, or has a copula, or an infinitive of "be". For mutual event
+        nouns and, in :meth:`code_sentence`, nouns of speech acts (whether "the allegations
+        are true" is judged; "Russia's attack was a crime" still reports the attack). English
+        (issue 9, session 27: real-en dev)."""
+        head = noun.head
+        if self.role(noun) not in ("subj", "subj_pass") or head.i == noun.i:
+            return False
+        if head.pos_ != "VERB" or any(self.role(c) == "cop" for c in head.children):
+            return True  # "the deal … was a modest one"
+        return any(self.role(c) == "xcomp" and (self.lemma(c) == "be" or any(self.role(x) == "cop" for x in c.children))
+                   for c in head.children)  # "was supposed to be …"
+
+    def _year_phrase(self, verb: Token) -> Optional[str]:
+        """The year (``"1967"``) that a time phrase of ``verb`` names as a number: a
+        prepositional phrase of the verb itself with one of ``background_preps`` whose noun
+        is the year or has it as its own modifier ("in 1938", "in December 2015", "in the
+        1967 war"), or a sentence-initial one before the main verb ("In 2003, …"). A year
+        deeper inside ("dropped its inquiry into a 2010 allegation"), or after a
+        present-tense verb ("is seeking … over his role in a fraud in 2009"), dates another
+        act, not this one. None when there is none."""
+        year = _is_year
+        if any(t.tag_ in ("VBZ", "VBP") for t in [verb, *(c for c in verb.children if self.role(c) in ("aux", "aux_pass"))]):
+            return None  # "is seeking … in 2010": a present act, the year dates something in it
+        for c in verb.children:
+            if self.role(c) != "obl" or not any(self.role(x) == "case" and x.lower_ in self.lex.background_preps
+                                                for x in c.children):
+                continue
+            found = c if year(c) else next((x for x in c.children if year(x)), None)
+            if found is not None:
+                return found.text
+        doc = verb.doc
+        start, end = self.sent_bounds(verb)
+        main = verb.head.i == verb.i or (self.role(verb) == "conj" and verb.head.head.i == verb.head.i)
+        if main and doc[start].lower_ in self.lex.background_preps:
+            # a fronted time phrase the parser hung elsewhere ("In 2003, officials were …")
+            for t in doc[start + 1:min(start + 4, end)]:
+                if t.is_punct:
+                    break
+                if year(t):
+                    return t.text
+        return None
+
+    def _background_date(self, doc: Doc, when: Optional[str]) -> bool:
+        """Whether an event dated ``when`` (a year, as :meth:`_year_phrase` gives it, or an
+        ISO date or ``start/end`` range) ends at least ``background_years`` calendar years
+        before the document's time: its publication date, else the latest year (:func:`_is_year`)
+        that its text names as a number, not counting one right after a word of
+        ``background_target_marks`` ("by 2030"). False when the document names no year.
+        Source: the gold README's rule on named background episodes; real-en dev (issue 9,
+        session 27), where the gold codes no event of "in 1938", "in the 1967 war"."""
+        if not when:
+            return False
+        published = doc._.published
+        if published is not None:
+            now = published.year
+        else:
+            years = [int(t.text) for t in doc if _is_year(t)
+                     and not (t.i > 0 and doc[t.i - 1].lower_ in self.lex.background_target_marks)]
+            if not years:
+                return False
+            now = max(years)
+        try:
+            year = int(when.split("/")[-1][:4])
+        except ValueError:
+            return False
+        return year <= now - self.lex.background_years
 
     def _claimant(self, trigger: Token) -> List[Token]:
         """The subject of "claimed responsibility for" / "took credit for" when ``trigger``

@@ -67,6 +67,15 @@ class Lexicon:
     # "the idea that X trains Y"; syntax.yaml, English)
     belief_verbs: FrozenSet[str] = frozenset()
     belief_nouns: FrozenSet[str] = frozenset()
+    # prepositions that make a mutual event noun a topic or reference, no new event ("on the
+    # call between X and Y"; syntax.yaml mention_preps, English)
+    mention_preps: FrozenSet[str] = frozenset()
+    # an event dated this many calendar years before the document's time is background (0:
+    # off), and the words before a year that make it a target, not the document's time
+    # (syntax.yaml background_date, English)
+    background_years: int = 0
+    background_target_marks: FrozenSet[str] = frozenset()
+    background_preps: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
     predicative_markers: FrozenSet[str] = frozenset()  # "als" of "bezeichnete X als Y"
     postpositions: FrozenSet[str] = frozenset()  # "der Nato zufolge": an adverbial, no argument
@@ -297,6 +306,10 @@ def load_lexicon(lang: str) -> Lexicon:
         purpose_marks=per_lang("purpose_marks"),
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
+        mention_preps=per_lang("mention_preps"),
+        background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
+        background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
+        background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
         reciprocal_preps=per_lang("reciprocal_preps"),
         predicative_markers=per_lang("predicative_markers"),
         support_verbs=support_verbs,
