@@ -552,8 +552,10 @@ def analyse_sentence(
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
-        if kind == "predictive_modal" and not anchored and _relation_verb(sent, tok, flex):
-            out.rejected.append((label, "inference about the present"))  # "dürfte an … liegen"
+        if kind in ("predictive_modal", "conditional_aux") and not anchored and _relation_verb(sent, tok, flex):
+            # "dürfte an … liegen"; a legal relation judged now ("Der Entwurf würde gegen die
+            # Verfassung verstoßen", "könnte dem Völkerrecht widersprechen", s27-prec)
+            out.rejected.append((label, "inference about the present"))
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
@@ -570,6 +572,9 @@ def analyse_sentence(
             continue
         if kind in ("predictive_modal", "conditional_aux") and lang == "de" and _hedged_wording(sent, tok, flex):
             out.rejected.append((label, "hedged wording"))  # "könnte als … bezeichnet werden"
+            continue
+        if _goal_frame(sent, tok, flex):
+            out.rejected.append((label, "goal"))  # "Ziel sei es, dass … kontrolliert werden könnten"
             continue
         if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
             out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
@@ -903,7 +908,18 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
     if not has_parse(doc):
         return None
     head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
-    subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+    subj = subjects[0] if subjects else None
+    if len(subjects) > 1 and subj is not None and subj.i < tok.i and subj.pos_ in ("PRON", "NOUN") and not any(
+        dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in subj.children
+    ):
+        # two subjects ("Das wird der Verband entscheiden", "Die Frist wird der Richter
+        # festlegen"): a masculine nominative article after the verb marks the real one, the
+        # fronted "das"/"die …" (no such article of its own: "Der Erzbischof wird der Feier
+        # vorstehen" keeps its subject) is the object
+        later = next((c for c in subjects[1:] if c.i > tok.i and any(
+            dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in c.children)), None)
+        subj = later or subj
     if subj is None and head.i != tok.i:
         subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
     if subj is None and head.i != tok.i:
@@ -918,6 +934,7 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 
 
 PERSONAL_PRONOUNS = forecast_words("personal_pronouns")
+MASCULINE_NOMINATIVE = forecast_words("masculine_nominative_articles", "de")
 NON_NOMINATIVE = forecast_words("non_nominative")
 
 
@@ -1293,6 +1310,23 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+def _agenda_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The future ``tok`` governs a reflexive verb of taking up a topic (``agenda_verb`` in
+    forecast_cues.tsv: "sich befassen/beschäftigen/auseinandersetzen mit", "sich widmen")
+    with "sich" in its clause, and no modal infinitive of necessity or ability ("wird sich
+    … befassen müssen"): the subject's agenda, which it sets itself — a programme or a
+    schedule, not a forecast (README of the real-news gold; s27-prec kind own-plan-reported)."""
+    words = flex.words("agenda_verb")
+    verbs = _main_verbs(sent, tok)
+    if not words or not verbs or _lemma(verbs[0]) not in words:
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    if not any(t.lower_ == "sich" for t in clause):
+        return False
+    return not any(t.i > tok.i and _lemma(t) in NECESSITY_ABILITY for t in clause)
+
+
 def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The clause of the cue ``tok`` holds a ``plan_marker`` of forecast_cues.tsv ("wie
     geplant", "planmäßig", "as planned") that no negation word right before it turns into a
@@ -1354,6 +1388,28 @@ def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if v.tag_ == "VVPP" and any(t.lower_ in ("werden", "worden") and t.i > v.i for t in clause):
         return True
     return any(t.lower_ == "als" and tok.i < t.i < v.i for t in clause) and _subject_token(sent, tok) is None
+
+
+GOAL_COPULAS = frozenset({"ist", "sei", "war", "wäre", "bleibt", "bleibe"})
+
+
+def _goal_frame(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The cue ``tok`` follows a goal frame of its sentence: a ``goal_noun`` of
+    forecast_cues.tsv ("Ziel", "Zweck", "Absicht") with, within the next four words, a
+    copula directly followed by "es" ("Ziel sei es, …", "Das erklärte Ziel der Regierung ist
+    es, …"). What comes after it states an aim (s27-prec kind goal), not a forecast."""
+    nouns = flex.words("goal_noun")
+    if not nouns:
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.i >= tok.i:
+            return False
+        if t.lower_ in nouns and t.pos_ in ("NOUN", ""):
+            for j in range(t.i + 1, min(tok.i, t.i + 5)):
+                if doc[j].lower_ in GOAL_COPULAS and j + 1 < tok.i and doc[j + 1].lower_ == "es":
+                    return True
+    return False
 
 
 def _lemma(tok: Token) -> str:
@@ -2421,6 +2477,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # Herbst vorgelegt werden", "wird ab März erhältlich sein": a procedure, a release
             # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
             # hedged "dürfte im Herbst erscheinen" stay predictions)
+            continue
+        if (
+            kind == "future" and not hedges and cond is None and cues and lang == "de"
+            and (stmt is None or stmt.verb_class not in ("expect", "believe", "doubt"))
+            and _agenda_act(sent, cues[0].tok, flex)
+        ):
+            # "Das Museum wird sich 2017 mit der Seefahrt befassen", "Der Ausschuss wird sich
+            # am Montag mit dem Fall beschäftigen": the subject's own agenda or programme, set
+            # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
@@ -3626,6 +3691,9 @@ def _past_content_after(sent: Span, tok: Token) -> bool:
     return _past_clause(doc, d.i, ce)
 
 
+DEONTIC_FRAME_MODALS = forecast_words("deontic_frame_modals", "de")
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -3703,7 +3771,11 @@ def estimative_frame(
             elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
-                if not _past_clause(doc, d.i, ce):
+                cs, _ = clause_bounds(sent, tok.i)
+                if not _past_clause(doc, d.i, ce) and not any(
+                    doc[j].lower_ in DEONTIC_FRAME_MODALS for j in range(cs, tok.i)
+                ):
+                    # ("Es muss möglich sein, dass …" demands a possibility, s27-prec kind normative)
                     holder = _holder_subject(_judging_subject(tok)) or _experiencer(tok)
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(

@@ -1,0 +1,109 @@
+"""Grids of our own sentences for the forecast kinds of session 27 (issue 11), from the
+precision round ``s27-prec`` on unseen news (benchmarks/gold/real-de/forecast_audit.jsonl: 55
+predicted forecasts of sentences no earlier round judged, 34 false alarms). Each kind below
+is a false alarm of that round that main's code made; the grids hold the construction, with
+guard rows that must stay forecasts.
+
+* ``agenda-verb``: an unhedged "wird sich … befassen/beschäftigen/auseinandersetzen", "wird
+  sich … widmen" states the subject's own agenda or programme (kind own-plan-reported: an art
+  centre's programme for the next year). Whether the subject was an organisation the
+  detector knows ("Museum") or not ("Galerie", a fronted participle phrase) decided it before.
+  A necessity ("wird sich damit beschäftigen müssen"), the non-reflexive "wird die Gerichte
+  beschäftigen" and a hedge stay forecasts.
+* ``price-and-availability``: "wird ab 800 Euro zu haben sein, wenn es auf den Markt kommt" is a
+  seller's release terms (kind schedule-release), as "erhältlich"/"verfügbar" already were.
+* ``legal-relation``: "würde gegen die Verfassung verstoßen", "würde dem Völkerrecht
+  widersprechen" judge what a plan is under the law now (kind legal-evaluation; issue 11's
+  conditional legal statements); the inference-about-the-present rule of "dürfte an … liegen"
+  now covers a bare conditional "würde" too. A conditional outcome stays.
+* ``wish-verb``: "Das würden sich viele Eltern wünschen", "würde eine Senkung begrüßen" are
+  wishes and attitudes of the subject (kind wish), like "würde gern".
+* ``normative-possible``: "Es muss möglich sein, dass …", "Es sollte möglich sein, dass …"
+  demand a possibility (kind normative); "Es ist möglich, dass …" stays an estimate.
+* ``goal-frame``: "Ziel sei es, dass … kontrolliert werden könnten", "Zweck der Reform ist es,
+  …" state an aim (kind goal). "Das Ziel wird die Regierung nicht erreichen" predicts.
+* ``object-first-procedure``: "Das wird der Weltverband entscheiden", "Die Frist wird der
+  Schiedsrichter festlegen": the parse gives two subjects and the code took the fronted object
+  for the subject, so the body's own decision (kind procedure) read as a prediction about
+  "das". A masculine nominative article after the verb marks the real subject. Outcomes
+  ("Das wird der Winter zeigen", "Die Wahl wird der Kandidat verlieren") stay forecasts.
+
+Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
+from __future__ import annotations
+
+import pytest
+
+from kinds_checks import failures, none, one
+
+AGENDA_VERB = [
+    ("Der Ausschuss wird sich nächste Woche mit dem Fall befassen.", none),
+    ("Kuratiert von Anna Berg und Tom Keller, wird sich das Museum im kommenden Jahr mit aktueller Fotografie befassen.",
+     none),
+    ("Die Galerie wird sich auch künftig mit aktueller Fotografie auseinandersetzen.", none),
+    ("Das Museum wird sich im kommenden Jahr mit der Geschichte der Seefahrt befassen.", none),
+    ("Die Stiftung wird sich 2017 vor allem dem Klimaschutz widmen.", none),
+    # a necessity, a topic that occupies someone, a hedge: predictions
+    ("Die Regierung wird sich mit dem Problem beschäftigen müssen.", one("author")),
+    ("Der Streit wird die Gerichte noch Jahre beschäftigen.", one("author")),
+    ("Das Museum dürfte sich bald mit dem Fall befassen.", one("author")),
+]
+
+PRICE_AND_AVAILABILITY = [
+    ("Das Tablet wird ab rund 800 Euro zu haben sein, wenn es in Europa auf den Markt kommt.", none),
+    # "es schwer haben" is no availability
+    ("Die Regierung wird es schwer haben, wenn die Wirtschaft schrumpft.", one("author")),
+]
+
+LEGAL_RELATION = [
+    ("Der Entwurf würde gegen die Verfassung verstoßen, sagte die Juristin.", none),
+    ("Die neue Regel würde dem Völkerrecht widersprechen, sagte der Experte.", none),
+    ("Eine solche Abgabe könnte gegen europäisches Recht verstoßen.", none),
+    # a conditional outcome
+    ("Der Vertrag würde wohl scheitern, wenn das Parlament ihn ablehnt.", one("author")),
+]
+
+WISH_VERB = [
+    ("Das würden sich viele Eltern wünschen.", none),
+    ("Die Kammer würde eine Senkung der Steuern begrüßen, sagte ihr Präsident.", none),
+    ("Eine Senkung der Steuern würde die Kaufkraft stärken, wenn die Preise stabil bleiben.", one("author")),
+]
+
+NORMATIVE_POSSIBLE = [
+    ("Es muss möglich sein, dass Gemeinden selbst entscheiden, sagt der Bürgermeister.", none),
+    ("Es sollte möglich sein, dass Schüler ihre Lehrer bewerten.", none),
+    ("Es ist möglich, dass die Gemeinde den Bau stoppt.", one("author")),
+]
+
+GOAL_FRAME = [
+    ("Ziel sei es, dass die Pakete nur über die Zollstellen ins Land kommen und kontrolliert werden könnten.", none),
+    ("Zweck der Reform sei es, dass Betriebe schneller Personal finden könnten.", none),
+    ("Das erklärte Ziel der Regierung ist es, dass bis 2030 alle Haushalte schnelles Internet haben werden.", none),
+    # the noun without the frame; a forecast after a goal sentence
+    ("Das Ziel wird die Regierung nicht erreichen, sagte der Ökonom.", one("der Ökonom")),
+    ("Ziel ist es, die Kosten zu senken. Die Preise werden trotzdem steigen.", one("author")),
+]
+
+OBJECT_FIRST_PROCEDURE = [
+    ("Das wird der Weltverband der Ruderer entscheiden.", none),
+    ("Die Frist wird der Schiedsrichter festlegen.", none),
+    ("Das wird der Winter zeigen.", one("author")),
+    ("Die Wahl wird der Kandidat verlieren.", one("author")),
+    ("Der Bischof wird der Messe vorstehen.", none),
+]
+
+
+@pytest.mark.parametrize(
+    "name, cases",
+    [
+        ("agenda-verb", AGENDA_VERB),
+        ("price-and-availability", PRICE_AND_AVAILABILITY),
+        ("legal-relation", LEGAL_RELATION),
+        ("wish-verb", WISH_VERB),
+        ("normative-possible", NORMATIVE_POSSIBLE),
+        ("goal-frame", GOAL_FRAME),
+        ("object-first-procedure", OBJECT_FIRST_PROCEDURE),
+    ],
+)
+def test_grid_kind_s27(name, cases):
+    failed = failures(cases)
+    assert not failed, f"{name}: {failed}"
