@@ -28,6 +28,19 @@ guard rows that must stay forecasts.
   "das". A masculine nominative article after the verb marks the real subject. Outcomes
   ("Das wird der Winter zeigen", "Die Wahl wird der Kandidat verlieren") stay forecasts.
 
+From the recall round ``s27-wholeb`` (every sentence of 16 partly judged political articles):
+
+* ``hedged-necessity``: a Konjunktiv-II "müsste(n)" with an epistemic hedge in its clause
+  ("Dann müsste der Konzern womöglich eine Strafe zahlen"; kind conditioned-outcome-kii, and a
+  dev-A miss of the same shape) predicts a necessity; without the hedge it is advice.
+* ``warning-harm``: "warnte vor einem Ausverkauf der …" (kind warning-noun): the harm nouns of a
+  warning gain the sell-off, sweeping cuts and a setback.
+
+From the unjudged predictions of the paired re-score of ``s27-prec``:
+
+* ``relative-holder``: "Kritisiert werden Ökonomen, die … ein höheres Wachstum erwarten" was
+  held by the word "die"; a relative pronoun holder is the noun its clause is attached to.
+
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
 
@@ -91,6 +104,27 @@ OBJECT_FIRST_PROCEDURE = [
     ("Der Bischof wird der Messe vorstehen.", none),
 ]
 
+HEDGED_NECESSITY = [
+    ("Dann müsste der Konzern womöglich eine hohe Strafe zahlen.", one("author")),
+    ("Um die meisten neuen Schüler müssten sich die Lehrer wohl nicht extra kümmern, sagt die Direktorin.",
+     one("die Direktorin")),
+    ("Die Verträge müssten vermutlich neu verhandelt werden, sagte der Diplomat.", one("der Diplomat")),
+    # advice, a normative "eigentlich", a necessity under a purpose condition: no prediction
+    ("Die Regierung müsste mehr für die Pflege tun.", none),
+    ("Eigentlich müsste die Stadt die Brücke sanieren.", none),
+    ("Wenn die Regierung sparen will, müsste sie die Steuern erhöhen.", none),
+]
+
+WARNING_HARM = [
+    ("Die Gewerkschaft warnte vor einem Ausverkauf der Stahlindustrie.", one("Die Gewerkschaft")),
+    ("Der Verband warnt vor einem Kahlschlag bei den Kliniken.", one("Der Verband")),
+    ("Die Ärztin warnt vor Reisen in die Region.", none),
+]
+
+RELATIVE_HOLDER = [
+    ("Kritisiert werden Ökonomen, die durch den Zuzug ein höheres Wachstum erwarten.", one("Ökonomen")),
+]
+
 
 @pytest.mark.parametrize(
     "name, cases",
@@ -102,6 +136,9 @@ OBJECT_FIRST_PROCEDURE = [
         ("normative-possible", NORMATIVE_POSSIBLE),
         ("goal-frame", GOAL_FRAME),
         ("object-first-procedure", OBJECT_FIRST_PROCEDURE),
+        ("hedged-necessity", HEDGED_NECESSITY),
+        ("warning-harm", WARNING_HARM),
+        ("relative-holder", RELATIVE_HOLDER),
     ],
 )
 def test_grid_kind_s27(name, cases):

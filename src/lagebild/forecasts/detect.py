@@ -431,6 +431,17 @@ def analyse_sentence(
             # nobody decides it, so it is a reported forecast, not a plan or a goal
             out.cues.append(_Found("predictive_modal", tok, label, None))
             continue
+        if (
+            cue.kind == "konjunktiv2_form" and lang == "de" and phrase in HEDGED_NECESSITY
+            and _clause_hedge(sent, tok, flex)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Dann müsste der Konzern womöglich eine Strafe zahlen", "Um die meisten Kinder
+            # müssten sich die Lehrer wohl nicht kümmern": a Konjunktiv-II necessity under an
+            # epistemic hedge of its own clause predicts what will be needed (s27-wholeb kind
+            # conditioned-outcome-kii; without the hedge "müsste" is advice)
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
         if cue.kind not in PREDICTIVE:
             continue
         if lang == "de" and phrase in WARNED_ONLY and not any(
@@ -1391,6 +1402,23 @@ def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
 
 
 GOAL_COPULAS = frozenset({"ist", "sei", "war", "wäre", "bleibt", "bleibe"})
+
+
+HEDGED_NECESSITY = {tuple(w.split()) for w in forecast_words("hedged_necessity", "de")}
+
+
+def _clause_hedge(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """A one-word epistemic hedge of the WEP table (``wep.tsv``: "wohl", "womöglich",
+    "vermutlich") in the clause of ``tok``, not negated right before it and not a certainty
+    word ("sicher" also means safe)."""
+    cs, ce = clause_bounds(sent, tok.i)
+    neg = flex.words("negation")
+    for j in range(cs, ce):
+        t = sent.doc[j]
+        h = flex.hedges.get((t.lower_,))
+        if h is not None and h.probability < 0.9 and t.i != tok.i and (j == 0 or sent.doc[j - 1].lower_ not in neg):
+            return True
+    return False
 
 
 def _goal_frame(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -3047,6 +3075,17 @@ def _resolve_holder(
             return st.speaker, st.speaker_text
     if holder_text.strip().lower() in FIRST_PERSON_SUBJECTS:
         return None  # the author's own "ich"/"wir" (a commentary), or an interview turn's
+    if holder_text.strip().lower() in RELATIVE_PRONOUNS["de"]:
+        # "Kritisiert werden Ökonomen, die ein höheres Wachstum erwarten": the relative
+        # pronoun that holds the expectation stands for the noun its clause is attached to
+        # (the parse's acl:relcl), not for a nearest earlier actor (s27-prec unjudged output)
+        for t in doc[:]:
+            if span[0] <= t.idx < span[1] and t.lower_ == holder_text.strip().lower() and dep(t) in ("nsubj", "nsubj:pass"):
+                verb = t.head
+                noun = verb.head if dep(verb) in ("acl", "acl:relcl") else None
+                if noun is not None and noun.i < t.i and noun.pos_ in ("NOUN", "PROPN"):
+                    return _token_actor(doc, noun)
+        return None
     from ..language.reference import resolve_reference
 
     actor = resolve_reference(doc, a, b)
