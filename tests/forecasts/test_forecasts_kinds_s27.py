@@ -33,6 +33,10 @@ From the recall round ``s27-wholeb`` (every sentence of 16 partly judged politic
 * ``hedged-necessity``: a Konjunktiv-II "müsste(n)" with an epistemic hedge in its clause
   ("Dann müsste der Konzern womöglich eine Strafe zahlen"; kind conditioned-outcome-kii, and a
   dev-A miss of the same shape) predicts a necessity; without the hedge it is advice.
+* ``fronted-estimate``: "Denkbar ist auch die Gründung eines Fonds" (kind denkbar-outcome): the
+  tagger reads the capitalised, fronted predicate as a name and the parser makes it the
+  subject of the noun; the copula frame of the estimative word now reads it the right way
+  round. The past and a non-estimative adjective stay out.
 * ``warning-harm``: "warnte vor einem Ausverkauf der …" (kind warning-noun): the harm nouns of a
   warning gain the sell-off, sweeping cuts and a setback.
 
@@ -115,6 +119,13 @@ HEDGED_NECESSITY = [
     ("Wenn die Regierung sparen will, müsste sie die Steuern erhöhen.", none),
 ]
 
+FRONTED_ESTIMATE = [
+    ("Denkbar ist auch die Gründung eines Fonds.", one("author")),
+    ("Denkbar sei auch die Gründung eines Fonds, sagte ein Insider.", one("ein Insider")),
+    ("Denkbar war damals auch die Gründung eines Fonds.", none),
+    ("Wichtig ist auch die Gründung eines Fonds.", none),
+]
+
 WARNING_HARM = [
     ("Die Gewerkschaft warnte vor einem Ausverkauf der Stahlindustrie.", one("Die Gewerkschaft")),
     ("Der Verband warnt vor einem Kahlschlag bei den Kliniken.", one("Der Verband")),
@@ -137,6 +148,7 @@ RELATIVE_HOLDER = [
         ("goal-frame", GOAL_FRAME),
         ("object-first-procedure", OBJECT_FIRST_PROCEDURE),
         ("hedged-necessity", HEDGED_NECESSITY),
+        ("fronted-estimate", FRONTED_ESTIMATE),
         ("warning-harm", WARNING_HARM),
         ("relative-holder", RELATIVE_HOLDER),
     ],

@@ -3798,7 +3798,10 @@ def estimative_frame(
                 # Chancen auf einen Job": a rated chance as the object of seeing or having
                 verb, holder = chance
                 hit = frame.value(negated)
-        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
+        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP") or (
+            # a fronted, capitalised predicate the tagger read as a name ("Denkbar ist …")
+            tok.pos_ in ("PROPN", "NOUN") and dep(tok) == "nsubj" and tok.i == _clause_opener(sent, tok).i
+        ):
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
             if "dass" in frame.frames and colon is not None:
                 # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
@@ -3829,6 +3832,12 @@ def estimative_frame(
             elif "copula" in frame.frames:
                 cop = _copula_of(tok)
                 subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+                if cop is None and subj is None and dep(tok) == "nsubj" and tok.i == _clause_opener(sent, tok).i and tok.i < tok.head.i:
+                    # "Denkbar ist auch die Gründung eines Fonds": the fronted predicate taken
+                    # for the subject of the noun (s27-wholeb kind denkbar-outcome); the noun
+                    # with the copula is the subject
+                    cop = _copula_of(tok.head)
+                    subj = tok.head
                 if (
                     cop is not None and subj is not None and subj.pos_ == "NOUN" and not _person_like(doc, subj)
                     and not (feat(cop, "Tense") == "Past" and feat(cop, "Mood") == "Ind")
