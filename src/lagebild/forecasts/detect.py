@@ -436,8 +436,8 @@ def analyse_sentence(
             and _clause_hedge(sent, tok, flex)
             and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
         ):
-            # "Dann müsste der Konzern womöglich eine Strafe zahlen", "Um die meisten Kinder
-            # müssten sich die Lehrer wohl nicht kümmern": a Konjunktiv-II necessity under an
+            # "Dann müsste die Reederei womöglich Entschädigungen leisten", "Um die Ersatzteile
+            # müssten sich die Händler wohl keine Sorgen machen": a Konjunktiv-II necessity under an
             # epistemic hedge of its own clause predicts what will be needed (s27-wholeb kind
             # conditioned-outcome-kii; without the hedge "müsste" is advice)
             out.cues.append(_Found("predictive_modal", tok, label, None))
@@ -585,7 +585,7 @@ def analyse_sentence(
             out.rejected.append((label, "hedged wording"))  # "könnte als … bezeichnet werden"
             continue
         if _goal_frame(sent, tok, flex):
-            out.rejected.append((label, "goal"))  # "Ziel sei es, dass … kontrolliert werden könnten"
+            out.rejected.append((label, "goal"))  # "Ziel sei es, dass … geprüft werden könnten"
             continue
         if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
             out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
@@ -924,7 +924,7 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
     if len(subjects) > 1 and subj is not None and subj.i < tok.i and subj.pos_ in ("PRON", "NOUN") and not any(
         dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in subj.children
     ):
-        # two subjects ("Das wird der Verband entscheiden", "Die Frist wird der Richter
+        # two subjects ("Das wird der Fachverband entscheiden", "Die Frist wird der Richter
         # festlegen"): a masculine nominative article after the verb marks the real one, the
         # fronted "das"/"die …" (no such article of its own: "Der Erzbischof wird der Feier
         # vorstehen" keeps its subject) is the object
@@ -2588,6 +2588,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
+            elif lang == "de" and si > 0 and (intro := _colon_statement_goes_on(sent, sents[si - 1], statements)) is not None:
+                # "Die Meinungsforscher weisen darauf hin, dass sie sich irren könnten: | Der
+                # Abstand ist so gering, dass es noch eine Überraschung geben könnte." — the
+                # speaker whose words end at the colon goes on (s27-wholeb holder kind
+                # colon-introduction)
+                holder, holder_text = intro
             elif lang == "de" and (expecter := _expectation_goes_on(out, si, sent, sent_index)) is not None:
                 # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
                 # sinken.": the expectation just stated is spelt out
@@ -2879,6 +2885,31 @@ def _expectation_goes_on(
     return last.holder, last.holder_text
 
 
+def _colon_statement_goes_on(
+    sent: Span, prev: Span, statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of a statement of the sentence ``prev`` right before
+    ``sent`` when ``prev`` ends with a colon (the sentence splitter ends a sentence there)
+    and the statement's speaker is known and linked to an actor or named: what follows the
+    colon spells out what the speaker said or pointed to. Not in the past (a narrated
+    sentence after the colon is the author's), not for an interview turn. None otherwise."""
+    doc = sent.doc
+    last = next((t for t in reversed(list(prev)) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    if _past_clause(doc, sent.start, sent.end):
+        return None
+    cands = [
+        st for st in statements
+        if prev.start_char <= st.span[0] < prev.end_char and st.verb_class != "turn" and _known_speaker(st)
+        and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS | {"es", "man"}
+    ]
+    if not cands:
+        return None
+    st = cands[-1]
+    return st.speaker, st.speaker_text
+
+
 IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
 LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
 
@@ -3076,7 +3107,7 @@ def _resolve_holder(
     if holder_text.strip().lower() in FIRST_PERSON_SUBJECTS:
         return None  # the author's own "ich"/"wir" (a commentary), or an interview turn's
     if holder_text.strip().lower() in RELATIVE_PRONOUNS["de"]:
-        # "Kritisiert werden Ökonomen, die ein höheres Wachstum erwarten": the relative
+        # "Belächelt werden Analysten, die sinkende Mieten erwarten": the relative
         # pronoun that holds the expectation stands for the noun its clause is attached to
         # (the parse's acl:relcl), not for a nearest earlier actor (s27-prec unjudged output)
         for t in doc[:]:
@@ -3833,7 +3864,7 @@ def estimative_frame(
                 cop = _copula_of(tok)
                 subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
                 if cop is None and subj is None and dep(tok) == "nsubj" and tok.i == _clause_opener(sent, tok).i and tok.i < tok.head.i:
-                    # "Denkbar ist auch die Gründung eines Fonds": the fronted predicate taken
+                    # "Denkbar ist auch eine Verschiebung der Abstimmung": the fronted predicate taken
                     # for the subject of the noun (s27-wholeb kind denkbar-outcome); the noun
                     # with the copula is the subject
                     cop = _copula_of(tok.head)
