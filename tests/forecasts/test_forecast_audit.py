@@ -80,6 +80,17 @@ def test_rescore_match_is_realevals_half_overlap():
     assert not covers((0, 10), (10, 20))  # touching is no overlap
 
 
+def test_judged_spans_of_an_audit_file(tmp_path):
+    """--fresh-sentences leaves out what earlier rounds judged: their sentences by line."""
+    spans = _script()._judged_spans
+    path = tmp_path / "audit.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (
+        {"audit": "a", "line": 3, "start": 0, "end": 40}, {"audit": "b", "line": 3, "start": 41, "end": 90},
+        {"audit": "a", "line": 7, "start": 10, "end": 20})) + "\n", encoding="utf-8")
+    assert spans(path) == {3: [(0, 40), (41, 90)], 7: [(10, 20)]}
+    assert spans(None) == {} and spans(tmp_path / "absent.jsonl") == {}
+
+
 def test_rescore_needs_the_round(tmp_path):
     path = tmp_path / "audit.jsonl"
     path.write_text(json.dumps({"audit": "x", "line": 1}) + "\n", encoding="utf-8")
