@@ -25,7 +25,8 @@ guard rows that must stay forecasts.
 * ``object-first-procedure``: "Das wird der Fachverband entscheiden", "Die Frist wird der
   Schiedsrichter festlegen": the parse gives two subjects and the code took the fronted object
   for the subject, so the body's own decision (kind procedure) read as a prediction about
-  "das". A masculine nominative article after the verb marks the real subject. Outcomes
+  "das". A masculine nominative article after the verb marks the real subject (also where
+  the parse made it the object: "der" before a masculine singular noun). Outcomes
   ("Das wird der Winter zeigen", "Die Wahl wird der Kandidat verlieren") stay forecasts.
 
 From the recall round ``s27-wholeb`` (every sentence of 16 partly judged political articles):
@@ -81,6 +82,9 @@ LEGAL_RELATION = [
     ("Der Entwurf würde gegen die Verfassung verstoßen, sagte die Juristin.", none),
     ("Die neue Regel würde dem Völkerrecht widersprechen, meinte der Professor.", none),
     ("Eine solche Abgabe könnte gegen europäisches Recht verstoßen.", none),
+    ("Der Entwurf würde gegen die Verfassung verstoßen, sagte die Juristin am Montag.", none),
+    # a dependence dated in the future under "dürfte" stays a forecast
+    ("Das Urteil dürfte im kommenden Jahr vom Höchstgericht abhängen.", one("author")),
     # a conditional outcome
     ("Der Vertrag würde wohl scheitern, wenn das Parlament ihn ablehnt.", one("author")),
 ]
@@ -109,6 +113,7 @@ GOAL_FRAME = [
 OBJECT_FIRST_PROCEDURE = [
     ("Das wird der Fachverband entscheiden.", none),
     ("Die Reihenfolge wird der Veranstalter festlegen.", none),
+    ("Das wird der internationale Ruderverband festlegen.", none),
     ("Die Frist wird der Schiedsrichter festlegen.", none),
     ("Das wird der Winter zeigen.", one("author")),
     ("Die Wahl wird der Kandidat verlieren.", one("author")),

@@ -563,9 +563,11 @@ def analyse_sentence(
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
-        if kind in ("predictive_modal", "conditional_aux") and not anchored and _relation_verb(sent, tok, flex):
+        if (kind == "conditional_aux" or (kind == "predictive_modal" and not anchored)) and _relation_verb(sent, tok, flex):
             # "dürfte an … liegen"; a legal relation judged now ("Der Entwurf würde gegen die
-            # Verfassung verstoßen", "könnte dem Völkerrecht widersprechen", s27-prec)
+            # Verfassung verstoßen", "könnte dem Völkerrecht widersprechen", s27-prec) — under
+            # a bare "würde" also when a date stands in the sentence (the date of the speech:
+            # "…, sagte die Juristin am Montag")
             out.rejected.append((label, "inference about the present"))
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
@@ -930,6 +932,16 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
         # vorstehen" keeps its subject) is the object
         later = next((c for c in subjects[1:] if c.i > tok.i and any(
             dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in c.children)), None)
+        subj = later or subj
+    if subj is not None and subj.i < tok.i and head.i != tok.i and subj.pos_ in ("PRON", "NOUN") and not any(
+        dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in subj.children
+    ):
+        # the same with the real subject parsed as an object ("Das wird der internationale
+        # Ruderverband festlegen"): "der" before a masculine singular noun is nominative only
+        # (a feminine "der Regierung" is a dative or genitive)
+        later = next((c for c in head.children if dep(c) == "obj" and c.i > tok.i and feat(c, "Gender") == "Masc"
+                      and feat(c, "Number") != "Plur" and any(dep(d) == "det" and d.lower_ == "der" for d in c.children)),
+                     None)
         subj = later or subj
     if subj is None and head.i != tok.i:
         subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
