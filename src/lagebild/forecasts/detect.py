@@ -1413,7 +1413,7 @@ def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return any(t.lower_ == "als" and tok.i < t.i < v.i for t in clause) and _subject_token(sent, tok) is None
 
 
-GOAL_COPULAS = frozenset({"ist", "sei", "war", "wäre", "bleibt", "bleibe"})
+GOAL_COPULAS = forecast_words("goal_copulas", "de")
 
 
 HEDGED_NECESSITY = {tuple(w.split()) for w in forecast_words("hedged_necessity", "de")}
@@ -2601,8 +2601,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
             elif lang == "de" and si > 0 and (intro := _colon_statement_goes_on(sent, sents[si - 1], statements)) is not None:
-                # "Die Meinungsforscher weisen darauf hin, dass sie sich irren könnten: | Der
-                # Abstand ist so gering, dass es noch eine Überraschung geben könnte." — the
+                # "Die Statistiker betonen, dass ihre Zahlen ungenau sein könnten: | Die
+                # Stichprobe ist so klein, dass die Arbeitslosigkeit auch sinken könnte." — the
                 # speaker whose words end at the colon goes on (s27-wholeb holder kind
                 # colon-introduction)
                 holder, holder_text = intro
@@ -3860,7 +3860,7 @@ def estimative_frame(
                 if not _past_clause(doc, d.i, ce) and not any(
                     doc[j].lower_ in DEONTIC_FRAME_MODALS for j in range(cs, tok.i)
                 ):
-                    # ("Es muss möglich sein, dass …" demands a possibility, s27-prec kind normative)
+                    # ("Es muss doch möglich sein, dass …" demands a possibility, s27-prec kind normative)
                     holder = _holder_subject(_judging_subject(tok)) or _experiencer(tok)
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
