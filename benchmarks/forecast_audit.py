@@ -105,32 +105,53 @@ def wilson(k: int, n: int, z: float = 1.96) -> Tuple[float, float]:
     return (max(0.0, round(c - h, 3)), min(1.0, round(c + h, 3)))
 
 
+def _judged_spans(path: Optional[Path]) -> Dict[int, List[Tuple[int, int]]]:
+    """The sentences an audit file's records judged, as ``{line: [(start, end), ...]}`` (raw
+    character offsets); empty when ``path`` is None or absent."""
+    spans: Dict[int, List[Tuple[int, int]]] = defaultdict(list)
+    if path is not None and Path(path).is_file():
+        for x in Path(path).read_text(encoding="utf-8").splitlines():
+            if x.strip():
+                r = json.loads(x)
+                spans[r["line"]].append((r["start"], r["end"]))
+    return spans
+
+
 def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_random: int = 0,
-           cues: str = "any", per_article: int = 1) -> None:
+           cues: str = "any", per_article: int = 1, fresh_sentences: bool = False) -> None:
     """Draw an audit round (see the module docstring) and write it with its text to ``out``.
 
     ``cues`` names the cue set of the not-predicted side (``any``: :data:`CUE`; ``expect``:
     :data:`EXPECT_CUE`, the recall side's narrower set); ``per_article`` is how many
     not-predicted cue sentences one article may give (default 1, as in the committed rounds, whose
-    draws this default reproduces). Raises KeyError for an unknown cue set."""
+    draws this default reproduces). With ``fresh_sentences`` (session 27: the unseen articles
+    are used up) the round draws only the predicted side, from the unseen articles that earlier
+    rounds in ``exclude`` DID name, and leaves out every sentence those rounds judged (a
+    prediction that overlaps a judged sentence at all): fresh sentences, not fresh articles.
+    Raises KeyError for an unknown cue set."""
     import lagebild
     from lagebild import realgold
 
     cue = CUES[cues]
     arts = realgold._articles()
     rng = random.Random(seed)
-    pool = realgold.unseen_lines(rng, exclude)  # exclude: the articles of earlier audit rounds
+    judged = _judged_spans(exclude) if fresh_sentences else {}
+    if fresh_sentences:  # the articles of earlier rounds, in a seeded order; their judged sentences left out
+        pool = [ln for ln in realgold.unseen_lines(rng) if ln in judged]
+    else:
+        pool = realgold.unseen_lines(rng, exclude)  # exclude: the articles of earlier audit rounds
     fc: List[Dict] = []
     neg: List[Dict] = []
     rnd: List[Dict] = []
     n_art = n_pred = n_cue = n_sent = 0
     for ln in pool:
-        if len(fc) >= n and len(neg) >= n and len(rnd) >= n_random:
+        if len(fc) >= n and (fresh_sentences or len(neg) >= n) and len(rnd) >= n_random:
             break
         raw = arts[ln]
         doc = lagebild.analyze(raw, language="de")
         to_raw = realgold.offset_mapper(raw, doc.text)
-        fs = list(doc.forecasts)
+        fs = [f for f in doc.forecasts if not any(min(e, to_raw(f.span[1])) - max(s, to_raw(f.span[0])) > 0
+                                                  for s, e in judged.get(ln, ()))]
         rng.shuffle(fs)
         for f in fs[:2]:
             s, e = to_raw(f.span[0]), to_raw(f.span[1])
@@ -142,7 +163,7 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
         cands = []
         plain = []
         n_art += 1
-        n_pred += len(doc.forecasts)
+        n_pred += len(fs)
         for a, b in doc.sentences:
             s, e = to_raw(a), to_raw(b)
             if any(min(e, fe) - max(s, fs_) > 0 for fs_, fe in fspans):
@@ -155,7 +176,7 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
         n_cue += len(cands)
         n_sent += len(plain)
         picks: List[Tuple[int, int]] = []
-        if cands and len(neg) < n:
+        if cands and len(neg) < n and not fresh_sentences:
             if per_article == 1:  # the committed rounds' draw: one rng.choice per article
                 picks = [rng.choice(cands)]
             else:
@@ -169,6 +190,8 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
     rows = fc + neg + rnd
     if rows:  # the population a recall estimate needs, kept with the round's first record
         rows[0]["population"] = dict(articles=n_art, predicted=n_pred, cue_sentences=n_cue, sentences=n_sent)
+        if fresh_sentences:
+            rows[0]["population"]["fresh_sentences"] = True
         if cues != "any":
             rows[0]["population"]["cues"] = cues
     with out.open("w", encoding="utf-8") as fh:
@@ -184,7 +207,8 @@ WHOLE_CATEGORIES = ("International", "Inland", "Wirtschaft")
 
 
 def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
-                 categories: Tuple[str, ...] = WHOLE_CATEGORIES, max_sentences: int = 40) -> None:
+                 categories: Tuple[str, ...] = WHOLE_CATEGORIES, max_sentences: int = 40,
+                 fresh_sentences: bool = False) -> None:
     """Draw a whole-article round (module docstring, ``whole``) and write it with its text to ``out``.
 
     Every sentence of the first ``n`` unseen articles (seeded order, earlier rounds in ``exclude``
@@ -192,7 +216,10 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
     sentences (the cap keeps a round judgeable; say so with its figures). One record per sentence,
     side ``predicted`` (a lagebild forecast overlaps it; holder, holder text and kind attached) or
     ``whole_not_predicted``; the first record carries ``population`` (articles, sentences, forecasts
-    predicted, categories, the cap). Raises FileNotFoundError when the corpus is absent."""
+    predicted, categories, the cap). With ``fresh_sentences`` (session 27: the unseen articles
+    are used up) the articles are those the rounds in ``exclude`` DID name (not whole-judged
+    ones), and the sentences those rounds judged are left out: every sentence not judged before,
+    of articles judged in part. Raises FileNotFoundError when the corpus is absent."""
     import csv
 
     import lagebild
@@ -202,7 +229,13 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
         cats = [row[0] for row in csv.reader(fh, delimiter=";", quotechar="'")]
     arts = realgold._articles()
     rng = random.Random(seed)
-    pool = [ln for ln in realgold.unseen_lines(rng, exclude) if cats[ln] in categories]
+    judged = _judged_spans(exclude) if fresh_sentences else {}
+    if fresh_sentences:
+        whole_done = {json.loads(x)["line"] for x in Path(exclude).read_text(encoding="utf-8").splitlines()
+                      if x.strip() and json.loads(x)["side"] == "whole_not_predicted"}
+        pool = [ln for ln in realgold.unseen_lines(rng) if ln in judged and ln not in whole_done and cats[ln] in categories]
+    else:
+        pool = [ln for ln in realgold.unseen_lines(rng, exclude) if cats[ln] in categories]
     rows: List[Dict] = []
     n_art = n_pred = n_sent = 0
     for ln in pool:
@@ -218,7 +251,7 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
         n_pred += len(doc.forecasts)
         for a, b in doc.sentences:
             s, e = to_raw(a), to_raw(b)
-            if not raw[s:e].strip():
+            if not raw[s:e].strip() or any(min(e, je) - max(s, js) > 0 for js, je in judged.get(ln, ())):
                 continue
             n_sent += 1
             hit = next((f for sp, f in fspans if min(e, sp[1]) - max(s, sp[0]) > 0), None)
@@ -230,6 +263,8 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
     if rows:
         rows[0]["population"] = dict(articles=n_art, predicted=n_pred, sentences=n_sent, whole=True,
                                      categories=list(categories), max_sentences=max_sentences)
+        if fresh_sentences:
+            rows[0]["population"]["fresh_sentences"] = True
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             r["sha"] = realgold.sentence_hash(r["text"])
@@ -264,7 +299,7 @@ def score(path: Path, audit: str = "") -> None:
         kn = sum(r["label"] == "forecast" for r in neg)
         print(f"{name}: precision {kp}/{len(pred)} = {kp / max(1, len(pred)):.3f} {wilson(kp, len(pred))}"
               + (f"; forecasts among not-predicted cue sentences {kn}/{len(neg)} = {kn / max(1, len(neg)):.3f} "
-                 f"{wilson(kn, len(neg))}" if neg or not whole else ""))
+                 f"{wilson(kn, len(neg))}" if neg else ""))
         held = [r.get("holder_ok") for r in pred if r["label"] == "forecast" and r.get("holder_ok") is not None]
         print(f"  holders judged {len(held)}: right {sum(h is True for h in held)}, right mention with no/odd "
               f"code {sum(h == 'mention' for h in held)}, wrong {sum(h is False for h in held)}")
@@ -277,7 +312,7 @@ def score(path: Path, audit: str = "") -> None:
         if neg:
             print("  misses by kind: " + ", ".join(f"{k} {v}" for k, v in ms.most_common()))
         pop = next((r["population"] for r in rs if r.get("population")), None)
-        if pop and not pop.get("whole"):  # recall estimate: found = precision x predicted; missed = miss share x cue sentences not predicted
+        if pop and not pop.get("whole") and neg:  # recall estimate: found = precision x predicted; missed = miss share x cue sentences not predicted
             found = kp / max(1, len(pred)) * pop["predicted"]
             missed = kn / max(1, len(neg)) * pop["cue_sentences"]
             lo_m, hi_m = (x * pop["cue_sentences"] for x in wilson(kn, len(neg)))
@@ -434,6 +469,8 @@ def main() -> None:
     s.add_argument("--cues", choices=sorted(CUES), default="any",
                    help="cue set of the not-predicted side: any (CUE) or expect (EXPECT_CUE, future and expectation cues)")
     s.add_argument("--per-article", type=int, default=1, help="not-predicted cue sentences drawn per article")
+    s.add_argument("--fresh-sentences", action="store_true",
+                   help="predicted side only, from the articles of the --exclude rounds, their judged sentences left out")
     w = sub.add_parser("whole", help="every sentence of N unseen articles (the recall round by whole articles)")
     w.add_argument("--seed", type=int, required=True)
     w.add_argument("--n", type=int, default=10, help="articles")
@@ -441,6 +478,8 @@ def main() -> None:
     w.add_argument("--exclude", type=Path, help="an audit file whose articles are left out (a fresh sample)")
     w.add_argument("--categories", default=",".join(WHOLE_CATEGORIES), help="10kGNAD categories, comma-separated")
     w.add_argument("--max-sentences", type=int, default=40, help="skip longer articles")
+    w.add_argument("--fresh-sentences", action="store_true",
+                   help="articles of the --exclude rounds (not whole-judged ones), their judged sentences left out")
     c = sub.add_parser("score")
     c.add_argument("path", type=Path)
     c.add_argument("--audit", default="")
@@ -463,9 +502,10 @@ def main() -> None:
     elif a.cmd == "score-holders":
         score_holders(a.path)
     elif a.cmd == "whole":
-        sample_whole(a.seed, a.n, a.out, a.exclude, tuple(a.categories.split(",")), a.max_sentences)
+        sample_whole(a.seed, a.n, a.out, a.exclude, tuple(a.categories.split(",")), a.max_sentences,
+                     a.fresh_sentences)
     elif a.cmd == "sample":
-        sample(a.seed, a.n, a.out, a.exclude, a.random, a.cues, a.per_article)
+        sample(a.seed, a.n, a.out, a.exclude, a.random, a.cues, a.per_article, a.fresh_sentences)
     else:
         score(a.path, a.audit)
 

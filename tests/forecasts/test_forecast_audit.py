@@ -30,7 +30,7 @@ def test_audit_records_are_labels_only():
             "holder_error"}
     annotated = {ln for ln, _, _ in realgold.annotation_lines()} if realgold.available() else set()
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) >= 1120
+    assert len(rows) >= 1120 + 614
     for r in rows:
         assert set(r) <= keys
         assert r["label"] in ("forecast", "not") and r["side"] in ("predicted", "not_predicted", "not_predicted_random", "whole_not_predicted")
@@ -52,13 +52,25 @@ def test_audit_hashes_match_the_corpus(capsys):
     # session 26: the recall round by whole articles counts recall; the last unseen articles' precision round
     assert "s26-whole: precision 2/4" in out and "recall 2/13 = 0.154" in out
     assert "s26-before: precision 5/5" in out and "forecasts among not-predicted cue sentences 4/40" in out
-    # every round is a fresh sample: no article is audited twice
+    # session 27: the last unseen articles (non-political), then fresh sentences of judged articles
+    assert "s27-whole: precision 0/0" in out and "found 0, missed 0 (of 275 sentences" in out
+    assert "s27-wholeb: precision 3/5" in out and "recall 3/18 = 0.167" in out
+    assert "s27-prec: precision 21/55" in out and "false alarms by reason: rule-mechanism 5, own-plan-reported 5" in out
+    # every round is a fresh sample: no article is audited twice, except in the rounds drawn with
+    # --fresh-sentences (the unseen articles are used up), whose sentences no other round judged
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    fresh = {r["audit"] for r in rows if (r.get("population") or {}).get("fresh_sentences")}
+    assert fresh == {"s27-prec", "s27-wholeb"}
     by_round = {}
     for r in rows:
-        by_round.setdefault(r["audit"], set()).add(r["line"])
+        if r["audit"] not in fresh:
+            by_round.setdefault(r["audit"], set()).add(r["line"])
     rounds = list(by_round.values())
     assert all(not (a & b) for i, a in enumerate(rounds) for b in rounds[i + 1:])
+    spans = [(r["audit"], r["line"], r["start"], r["end"]) for r in rows]
+    for name, ln, s, e in spans:
+        if name in fresh:
+            assert not any(n2 != name and l2 == ln and min(e, e2) > max(s, s2) for n2, l2, s2, e2 in spans), (name, ln, s)
 
 
 def test_rescore_match_is_realevals_half_overlap():
@@ -66,6 +78,17 @@ def test_rescore_match_is_realevals_half_overlap():
     assert covers((0, 10), (5, 30))  # half of the shorter (10) overlaps
     assert not covers((0, 10), (6, 30))
     assert not covers((0, 10), (10, 20))  # touching is no overlap
+
+
+def test_judged_spans_of_an_audit_file(tmp_path):
+    """--fresh-sentences leaves out what earlier rounds judged: their sentences by line."""
+    spans = _script()._judged_spans
+    path = tmp_path / "audit.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (
+        {"audit": "a", "line": 3, "start": 0, "end": 40}, {"audit": "b", "line": 3, "start": 41, "end": 90},
+        {"audit": "a", "line": 7, "start": 10, "end": 20})) + "\n", encoding="utf-8")
+    assert spans(path) == {3: [(0, 40), (41, 90)], 7: [(10, 20)]}
+    assert spans(None) == {} and spans(tmp_path / "absent.jsonl") == {}
 
 
 def test_rescore_needs_the_round(tmp_path):

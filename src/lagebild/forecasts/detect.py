@@ -431,6 +431,17 @@ def analyse_sentence(
             # nobody decides it, so it is a reported forecast, not a plan or a goal
             out.cues.append(_Found("predictive_modal", tok, label, None))
             continue
+        if (
+            cue.kind == "konjunktiv2_form" and lang == "de" and phrase in HEDGED_NECESSITY
+            and _clause_hedge(sent, tok, flex)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Dann müsste die Reederei womöglich Entschädigungen leisten", "Um die Ersatzteile
+            # müssten sich die Händler wohl keine Sorgen machen": a Konjunktiv-II necessity under an
+            # epistemic hedge of its own clause predicts what will be needed (s27-wholeb kind
+            # conditioned-outcome-kii; without the hedge "müsste" is advice)
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
         if cue.kind not in PREDICTIVE:
             continue
         if lang == "de" and phrase in WARNED_ONLY and not any(
@@ -552,8 +563,12 @@ def analyse_sentence(
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
-        if kind == "predictive_modal" and not anchored and _relation_verb(sent, tok, flex):
-            out.rejected.append((label, "inference about the present"))  # "dürfte an … liegen"
+        if (kind == "conditional_aux" or (kind == "predictive_modal" and not anchored)) and _relation_verb(sent, tok, flex):
+            # "dürfte an … liegen"; a legal relation judged now ("Der Entwurf würde gegen die
+            # Verfassung verstoßen", "könnte dem Völkerrecht widersprechen", s27-prec) — under
+            # a bare "würde" also when a date stands in the sentence (the date of the speech:
+            # "…, sagte die Juristin am Montag")
+            out.rejected.append((label, "inference about the present"))
             continue
         if kind == "predictive_modal" and lang == "de" and _perfect_infinitive(tok, sent):
             out.rejected.append((label, "inference about the past"))  # "dürfte … gegeben haben"
@@ -570,6 +585,9 @@ def analyse_sentence(
             continue
         if kind in ("predictive_modal", "conditional_aux") and lang == "de" and _hedged_wording(sent, tok, flex):
             out.rejected.append((label, "hedged wording"))  # "könnte als … bezeichnet werden"
+            continue
+        if _goal_frame(sent, tok, flex):
+            out.rejected.append((label, "goal"))  # "Ziel sei es, dass … geprüft werden könnten"
             continue
         if kind == "conditional_aux" and _has_marker(sent, tok, flex, "wish_marker"):
             out.rejected.append((label, "wish"))  # "er würde es gern so sehen, wenn …"
@@ -903,7 +921,28 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
     if not has_parse(doc):
         return None
     head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
-    subj = next((c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    subjects = [c for c in head.children if dep(c) in ("nsubj", "nsubj:pass")]
+    subj = subjects[0] if subjects else None
+    if len(subjects) > 1 and subj is not None and subj.i < tok.i and subj.pos_ in ("PRON", "NOUN") and not any(
+        dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in subj.children
+    ):
+        # two subjects ("Das wird der Fachverband entscheiden", "Die Frist wird der Richter
+        # festlegen"): a masculine nominative article after the verb marks the real one, the
+        # fronted "das"/"die …" (no such article of its own: "Der Erzbischof wird der Feier
+        # vorstehen" keeps its subject) is the object
+        later = next((c for c in subjects[1:] if c.i > tok.i and any(
+            dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in c.children)), None)
+        subj = later or subj
+    if subj is not None and subj.i < tok.i and head.i != tok.i and subj.pos_ in ("PRON", "NOUN") and not any(
+        dep(d) == "det" and d.lower_ in MASCULINE_NOMINATIVE for d in subj.children
+    ):
+        # the same with the real subject parsed as an object ("Das wird der internationale
+        # Ruderverband festlegen"): "der" before a masculine singular noun is nominative only
+        # (a feminine "der Regierung" is a dative or genitive)
+        later = next((c for c in head.children if dep(c) == "obj" and c.i > tok.i and feat(c, "Gender") == "Masc"
+                      and feat(c, "Number") != "Plur" and any(dep(d) == "det" and d.lower_ == "der" for d in c.children)),
+                     None)
+        subj = later or subj
     if subj is None and head.i != tok.i:
         subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
     if subj is None and head.i != tok.i:
@@ -918,6 +957,7 @@ def _subject_token(sent: Span, tok: Token) -> Optional[Token]:
 
 
 PERSONAL_PRONOUNS = forecast_words("personal_pronouns")
+MASCULINE_NOMINATIVE = forecast_words("masculine_nominative_articles", "de")
 NON_NOMINATIVE = forecast_words("non_nominative")
 
 
@@ -1293,6 +1333,23 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+def _agenda_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The future ``tok`` governs a reflexive verb of taking up a topic (``agenda_verb`` in
+    forecast_cues.tsv: "sich befassen/beschäftigen/auseinandersetzen mit", "sich widmen")
+    with "sich" in its clause, and no modal infinitive of necessity or ability ("wird sich
+    … befassen müssen"): the subject's agenda, which it sets itself — a programme or a
+    schedule, not a forecast (README of the real-news gold; s27-prec kind own-plan-reported)."""
+    words = flex.words("agenda_verb")
+    verbs = _main_verbs(sent, tok)
+    if not words or not verbs or _lemma(verbs[0]) not in words:
+        return False
+    cs, ce = clause_bounds(sent, tok.i)
+    clause = [sent.doc[j] for j in range(cs, ce)]
+    if not any(t.lower_ == "sich" for t in clause):
+        return False
+    return not any(t.i > tok.i and _lemma(t) in NECESSITY_ABILITY for t in clause)
+
+
 def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The clause of the cue ``tok`` holds a ``plan_marker`` of forecast_cues.tsv ("wie
     geplant", "planmäßig", "as planned") that no negation word right before it turns into a
@@ -1354,6 +1411,45 @@ def _hedged_wording(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     if v.tag_ == "VVPP" and any(t.lower_ in ("werden", "worden") and t.i > v.i for t in clause):
         return True
     return any(t.lower_ == "als" and tok.i < t.i < v.i for t in clause) and _subject_token(sent, tok) is None
+
+
+GOAL_COPULAS = forecast_words("goal_copulas", "de")
+
+
+HEDGED_NECESSITY = {tuple(w.split()) for w in forecast_words("hedged_necessity", "de")}
+
+
+def _clause_hedge(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """A one-word epistemic hedge of the WEP table (``wep.tsv``: "wohl", "womöglich",
+    "vermutlich") in the clause of ``tok``, not negated right before it and not a certainty
+    word ("sicher" also means safe)."""
+    cs, ce = clause_bounds(sent, tok.i)
+    neg = flex.words("negation")
+    for j in range(cs, ce):
+        t = sent.doc[j]
+        h = flex.hedges.get((t.lower_,))
+        if h is not None and h.probability < 0.9 and t.i != tok.i and (j == 0 or sent.doc[j - 1].lower_ not in neg):
+            return True
+    return False
+
+
+def _goal_frame(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The cue ``tok`` follows a goal frame of its sentence: a ``goal_noun`` of
+    forecast_cues.tsv ("Ziel", "Zweck", "Absicht") with, within the next four words, a
+    copula directly followed by "es" ("Ziel sei es, …", "Das erklärte Ziel der Regierung ist
+    es, …"). What comes after it states an aim (s27-prec kind goal), not a forecast."""
+    nouns = flex.words("goal_noun")
+    if not nouns:
+        return False
+    doc = sent.doc
+    for t in sent:
+        if t.i >= tok.i:
+            return False
+        if t.lower_ in nouns and t.pos_ in ("NOUN", ""):
+            for j in range(t.i + 1, min(tok.i, t.i + 5)):
+                if doc[j].lower_ in GOAL_COPULAS and j + 1 < tok.i and doc[j + 1].lower_ == "es":
+                    return True
+    return False
 
 
 def _lemma(tok: Token) -> str:
@@ -2422,6 +2518,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
             # hedged "dürfte im Herbst erscheinen" stay predictions)
             continue
+        if (
+            kind == "future" and not hedges and cond is None and cues and lang == "de"
+            and (stmt is None or stmt.verb_class not in ("expect", "believe", "doubt"))
+            and _agenda_act(sent, cues[0].tok, flex)
+        ):
+            # "Das Museum wird sich 2017 mit der Seefahrt befassen", "Der Ausschuss wird sich
+            # am Montag mit dem Fall beschäftigen": the subject's own agenda or programme, set
+            # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
+            continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
             continue
@@ -2495,6 +2600,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "2020 werden 13,18 Milliarden aufzuwenden sein" after "Die Kommission erwartet
                 # …": a projected figure is the projection of the source just named
                 holder, holder_text = projector
+            elif lang == "de" and si > 0 and (intro := _colon_statement_goes_on(sent, sents[si - 1], statements)) is not None:
+                # "Die Statistiker betonen, dass ihre Zahlen ungenau sein könnten: | Die
+                # Stichprobe ist so klein, dass die Arbeitslosigkeit auch sinken könnte." — the
+                # speaker whose words end at the colon goes on (s27-wholeb holder kind
+                # colon-introduction)
+                holder, holder_text = intro
             elif lang == "de" and (expecter := _expectation_goes_on(out, si, sent, sent_index)) is not None:
                 # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
                 # sinken.": the expectation just stated is spelt out
@@ -2786,6 +2897,31 @@ def _expectation_goes_on(
     return last.holder, last.holder_text
 
 
+def _colon_statement_goes_on(
+    sent: Span, prev: Span, statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of a statement of the sentence ``prev`` right before
+    ``sent`` when ``prev`` ends with a colon (the sentence splitter ends a sentence there)
+    and the statement's speaker is known and linked to an actor or named: what follows the
+    colon spells out what the speaker said or pointed to. Not in the past (a narrated
+    sentence after the colon is the author's), not for an interview turn. None otherwise."""
+    doc = sent.doc
+    last = next((t for t in reversed(list(prev)) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    if _past_clause(doc, sent.start, sent.end):
+        return None
+    cands = [
+        st for st in statements
+        if prev.start_char <= st.span[0] < prev.end_char and st.verb_class != "turn" and _known_speaker(st)
+        and (st.speaker_text or "").strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS | {"es", "man"}
+    ]
+    if not cands:
+        return None
+    st = cands[-1]
+    return st.speaker, st.speaker_text
+
+
 IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
 LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
 
@@ -2982,6 +3118,17 @@ def _resolve_holder(
             return st.speaker, st.speaker_text
     if holder_text.strip().lower() in FIRST_PERSON_SUBJECTS:
         return None  # the author's own "ich"/"wir" (a commentary), or an interview turn's
+    if holder_text.strip().lower() in RELATIVE_PRONOUNS["de"]:
+        # "Belächelt werden Analysten, die sinkende Mieten erwarten": the relative
+        # pronoun that holds the expectation stands for the noun its clause is attached to
+        # (the parse's acl:relcl), not for a nearest earlier actor (s27-prec unjudged output)
+        for t in doc[:]:
+            if span[0] <= t.idx < span[1] and t.lower_ == holder_text.strip().lower() and dep(t) in ("nsubj", "nsubj:pass"):
+                verb = t.head
+                noun = verb.head if dep(verb) in ("acl", "acl:relcl") else None
+                if noun is not None and noun.i < t.i and noun.pos_ in ("NOUN", "PROPN"):
+                    return _token_actor(doc, noun)
+        return None
     from ..language.reference import resolve_reference
 
     actor = resolve_reference(doc, a, b)
@@ -3626,6 +3773,9 @@ def _past_content_after(sent: Span, tok: Token) -> bool:
     return _past_clause(doc, d.i, ce)
 
 
+DEONTIC_FRAME_MODALS = forecast_words("deontic_frame_modals", "de")
+
+
 def estimative_frame(
     sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int, int]] = None, slex=None,  # type: ignore[no-untyped-def]
 ) -> Optional[_FrameHit]:
@@ -3691,7 +3841,10 @@ def estimative_frame(
                 # Chancen auf einen Job": a rated chance as the object of seeing or having
                 verb, holder = chance
                 hit = frame.value(negated)
-        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP"):
+        elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP") or (
+            # a fronted, capitalised predicate the tagger read as a name ("Denkbar ist …")
+            tok.pos_ in ("PROPN", "NOUN") and dep(tok) == "nsubj" and tok.i == _clause_opener(sent, tok).i
+        ):
             colon = nxt[0] if nxt and nxt[0].text == ":" and nxt[0].i + 1 < sent.end else None
             if "dass" in frame.frames and colon is not None:
                 # "Hofer zeigte sich zuversichtlich: Ich glaube, dass wir … liegen werden" — the
@@ -3703,7 +3856,11 @@ def estimative_frame(
             elif "dass" in frame.frames and any(t.lower_ == "dass" for t in nxt) and not any(t.lower_ == "ob" for t in nxt):
                 d = next(t for t in nxt if t.lower_ == "dass")
                 _, ce = clause_bounds(sent, d.i)
-                if not _past_clause(doc, d.i, ce):
+                cs, _ = clause_bounds(sent, tok.i)
+                if not _past_clause(doc, d.i, ce) and not any(
+                    doc[j].lower_ in DEONTIC_FRAME_MODALS for j in range(cs, tok.i)
+                ):
+                    # ("Es muss doch möglich sein, dass …" demands a possibility, s27-prec kind normative)
                     holder = _holder_subject(_judging_subject(tok)) or _experiencer(tok)
                     hit = frame.value(negated)
             elif "als" in frame.frames and prev is not None and prev.lower_ == "als" and any(
@@ -3718,6 +3875,12 @@ def estimative_frame(
             elif "copula" in frame.frames:
                 cop = _copula_of(tok)
                 subj = next((c for c in tok.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+                if cop is None and subj is None and dep(tok) == "nsubj" and tok.i == _clause_opener(sent, tok).i and tok.i < tok.head.i:
+                    # "Denkbar ist auch eine Verschiebung der Abstimmung": the fronted predicate taken
+                    # for the subject of the noun (s27-wholeb kind denkbar-outcome); the noun
+                    # with the copula is the subject
+                    cop = _copula_of(tok.head)
+                    subj = tok.head
                 if (
                     cop is not None and subj is not None and subj.pos_ == "NOUN" and not _person_like(doc, subj)
                     and not (feat(cop, "Tense") == "Past" and feat(cop, "Mood") == "Ind")

@@ -65,6 +65,8 @@ CUE_KINDS = (
     "attitude_adj",
     "plan_marker",
     "relation_verb",
+    "agenda_verb",
+    "goal_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
