@@ -808,8 +808,8 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     penalties = tuple(flex.words("penalty_noun"))
     if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause):
         if not _singular_person_in(clause, tok):
-            return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
-        # "drohen dem Angeklagten / Demirtaş bis zu drei Jahre Haft": the person's risk, also
+            return "rule"  # "Ihnen drohen Bußgelder zwischen 80 und 900 Euro": the law, not a forecast
+        # "drohen dem Angeklagten / Brandner bis zu drei Jahre Haft": the person's risk, also
         # when the parser makes the (now linked) name the subject of "drohen"
         return None
     if _zu_infinitive_after(sent, tok):
@@ -840,8 +840,8 @@ def _outcome_genitive(sent: Span, tok: Token) -> bool:
 
 
 def _singular_person_in(clause: List[Token], tok: Token) -> bool:
-    """A singular person in the clause who faces the risk: a name, or a noun with "dem"/
-    "einem" ("dem Angeklagten", "Demirtaş")."""
+    """A singular person in the clause who faces the risk: a name, a singular third-person
+    pronoun, or a noun with "dem"/"einem" ("dem Angeklagten", "Brandner", "ihm")."""
     doc = tok.doc
     types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
     if clause and any(
@@ -854,6 +854,8 @@ def _singular_person_in(clause: List[Token], tok: Token) -> bool:
             continue
         if t.pos_ == "PROPN":
             return True
+        if t.pos_ == "PRON" and "3" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
+            return True  # "ihr droht eine Geldbuße": one person or body named before
         if t.pos_ == "NOUN" and any(c.lower_ in ("dem", "einem") for c in t.children if dep(c) == "det"):
             return True
         if (

@@ -30,6 +30,7 @@ from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, group_agent, proxy_kind, represented, resolve_reference
+from ..language.timewords import time_words
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -628,6 +629,25 @@ def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None
     return out
 
 
+def _untimed(ctx: _Ctx, subjects: List[Token], verb: Token, content: Tuple[int, int]) -> List[Token]:
+    """Subjects without a fronted time phrase the parser took for one ("Anfang März hatte
+    er betont", "Mitte Mai sagte sie": "Anfang"/"Mitte" as nsubj). A subject whose head is a
+    time noun of :mod:`lagebild.language.timewords` and holds no actor mention names no one;
+    when it was the only one, the pronoun or noun the parser hung after the verb as an object
+    is the subject (the V2 order puts the real subject there)."""
+    nouns = time_words(ctx.lang).time_nouns()
+    timed = [t for t in subjects if t.lower_ in nouns and t.i < verb.i
+             and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))]
+    if not timed:
+        return subjects
+    rest = [t for t in subjects if t not in timed]
+    if rest:
+        return rest
+    after = [c for c in verb.children if c.i > verb.i and dep(c) in ("nsubj", "obj", "iobj")
+             and c.pos_ in ("PRON", "NOUN", "PROPN") and not (content[0] <= c.idx < content[1])]
+    return after[:1]
+
+
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
     """Every actor mention in ``[start, end)`` is only the first part of a hyphenated
     compound ("CDU-Politiker", "Kreml-Sprecher", "SPD-Chefin"): the compound's head (its
@@ -893,6 +913,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
         subjects = _undatelined(subjects, verb, sent)
+        subjects = _untimed(ctx, subjects, verb, content)
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
