@@ -92,7 +92,7 @@ PLAN_MARKER = [
     ("Die Arbeiten würden wie vorgesehen bis Ende Juni abgeschlossen, sagte der Sprecher.", none),
     ("Der Ausschuss wird wie angekündigt am Dienstag einen Bericht vorlegen.", none),
     # a deviation from the plan, or a hedge: a prediction
-    ("Die Strecke wird die Bahn bis zur WM nicht wie geplant zu 80 Prozent, sondern nur zu 60 Prozent "
+    ("Die Strecke wird die Bahn bis zur WM nicht wie geplant zu 95 Prozent, sondern nur zu 60 Prozent "
      "elektrifizieren können.", one()),
     ("Die Konferenz wird wohl nicht wie geplant im Mai stattfinden können.", one()),
     ("Die Wahl dürfte wie geplant im Mai stattfinden.", one()),

@@ -54,7 +54,7 @@ ANNOUNCED_DATED_ACT = [
 
 ARRIVAL_ON_A_DAY = [
     # "wird am <Tag> … erwartet" of a person or a body: a visit on the schedule
-    ("Die Kanzlerin wird am Mittwoch zu einem zweitägigen Besuch in Lissabon erwartet.", none),
+    ("Die Kanzlerin wird am Mittwoch zu Gesprächen über den Hafen in Lissabon erwartet.", none),
     ("Die Kanzlerin wird am Montag in Wien erwartet.", none),
     ("Der Papst wird morgen in Lissabon erwartet.", none),
     # a counted crowd is an estimate: a prediction
@@ -90,8 +90,8 @@ OWN_STATE_OUTCOME = [
 INLINE_EVIDENTIAL_SOURCE = [
     # an evidential phrase inside the clause of "drohen" (which the statement layer reads as a
     # speech verb) names the holder — audit kind "evidential-source"
-    ("Der Streit im Tschad droht nach Einschätzung der Vereinten Nationen zu einem offenen Bürgerkrieg zu "
-     "werden.", one("der Vereinten Nationen")),
+    ("Der Streit im Tschad droht nach Ansicht der Vereinten Nationen in einen offenen Bürgerkrieg zu "
+     "münden.", one("der Vereinten Nationen")),
     ("Die Verhandlungen drohen laut der EU-Kommission zu scheitern.", one("der EU-Kommission")),
     ("Die Lage droht nach Einschätzung der Vereinten Nationen außer Kontrolle zu geraten.",
      one("der Vereinten Nationen")),
@@ -139,7 +139,7 @@ STATE_OF_THE_PRESENT = [
 PASSIVE_AFTER_SONST = [
     # "sonst/andernfalls/ansonsten" + "werden" + participle: the future passive of a consequence
     # (audit kind "conditional-sonst", s24 and s25)
-    ("Andernfalls werde die Armee in den politischen Streit hineingezogen, warnte der Minister.", one("der Minister")),
+    ("Andernfalls werde die Justiz in den Machtkampf der Parteien hineingezogen, warnte der Minister.", one("der Minister")),
     ("Die Bürger werden sonst noch stärker belastet, warnte der Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
     ("Ansonsten werden die Preise deutlich erhöht.", one()),
     # no such adverb, or "wie sonst" (as usual): a present passive
