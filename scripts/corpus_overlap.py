@@ -19,7 +19,8 @@ files with the corpora under ``../shared`` and reports each line that shares a r
 The field cases (``cases/field/``) are not compared: they are inputs written for this project
 to show a fault, with invented names, and their tests quote them on purpose.
 
-Words are ``\\w+`` runs, case-folded, so punctuation and capitals do not hide a copy.
+Words are ``\\w+`` runs, case-folded, so punctuation and capitals do not hide a copy; a
+run of numbers only is not reported.
 A run that is common phrasing rather than article text (a title with a name, an agency
 formula) may be allowed in ``tests/data/corpus_overlap_allow.tsv``: one line per run,
 ``<sha1 of the run's words joined by one space>\\t<reason>``, so the allowlist holds no
@@ -81,8 +82,13 @@ def corpus_texts(shared: Path) -> Iterator[Tuple[str, str]]:
 
 def corpus_grams(shared: Path) -> Dict[int, str]:
     """Hash of every ``N``-word run in the corpora -> the name of one document holding it."""
+    return grams_of(corpus_texts(shared))
+
+
+def grams_of(texts: Iterable[Tuple[str, str]]) -> Dict[int, str]:
+    """Hash of every ``N``-word run of ``(name, text)`` pairs -> the first name holding it."""
     grams: Dict[int, str] = {}
-    for name, text in corpus_texts(shared):
+    for name, text in texts:
         toks = words(text)
         for i in range(len(toks) - N + 1):
             grams.setdefault(hash(tuple(toks[i:i + N])), name)
@@ -118,12 +124,13 @@ def tracked_files(diff: Optional[str] = None) -> List[str]:
     return keep
 
 
-def find_overlaps(files: Iterable[str], grams: Dict[int, str], allow: Set[str]
+def find_overlaps(files: Iterable[str], grams: Dict[int, str], allow: Set[str], root: Path = REPO
                   ) -> List[Tuple[str, int, str, Tuple[str, ...]]]:
-    """``[(file, line number, corpus document, the first shared run)]``, one per line."""
+    """``[(file, line number, corpus document, the first shared run)]``, one per line;
+    ``files`` are paths relative to ``root``; unreadable or binary files are skipped."""
     hits = []
     for name in files:
-        path = REPO / name
+        path = root / name
         try:
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
@@ -132,6 +139,8 @@ def find_overlaps(files: Iterable[str], grams: Dict[int, str], allow: Set[str]
             toks = words(line)
             for i in range(len(toks) - N + 1):
                 run = tuple(toks[i:i + N])
+                if all(t.isdigit() for t in run):
+                    continue  # a run of numbers (a table header, a date) is nobody's text
                 doc = grams.get(hash(run))
                 if doc is not None and run_key(run) not in allow:
                     hits.append((name, lineno, doc, run))

@@ -257,7 +257,7 @@ class EventCoder(ArgumentsMixin):
 
     def _joins_own_pps(self, conj: Token, verb: Token) -> bool:
         """Whether a coordinating conjunction joins prepositional phrases of ``verb`` itself
-        ("gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor"): its head is a nominal
+        ("gehen gegen die Miliz, aber auch gegen deren Anwälte vor"): its head is a nominal
         with a preposition that hangs on the verb -- a second argument, not a second clause,
         so the verb's particle after it is still the verb's."""
         head = conj.head
@@ -1032,7 +1032,7 @@ class EventCoder(ArgumentsMixin):
         """German, PP attachment by valency: the phrase with the preposition ``want`` that
         the verb's pattern asks for (prep:gegen of "vorgehen", "protestieren") and that the
         parser hung inside a subject standing after the finite verb, behind the subject's
-        head ("Zudem gehen die türkischen Behörden im Inland gegen die PKK vor": "gegen die
+        head ("Außerdem gehen die türkischen Behörden im Südosten gegen die PKK vor": "gegen die
         PKK" is the verb's, not the authorities'). A subject before the verb keeps its PPs
         ("Die Proteste gegen die Regierung gehen weiter"). ``[]`` or one head token."""
         from ..language.clauses import finite_verb
@@ -1907,7 +1907,7 @@ class EventCoder(ArgumentsMixin):
 
     def _conditional_threats(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
         """A coercive or violent act an actor says it would carry out under a condition
-        ("said he would raise tariffs on Chinese imports if no deal is reached", "will
+        ("said she would cut aid to the region unless the fighting stops", "will
         strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
         actor against the act's target, besides the conditional act itself; an act with no
         target ("NATO will deploy more troops if …") threatens no one in particular. Returns

@@ -1918,7 +1918,7 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
 
 def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, str]]:
     """The speaker of a Konjunktiv-I clause embedded under a main clause whose verb is no
-    listed speech verb ("Erdoğan hatte Demirtaş vorgeworfen, er unterhalte Kontakte …",
+    listed speech verb ("Die Ministerin hatte dem Abgeordneten vorgeworfen, er pflege Kontakte …",
     "Juncker stellte es so dar, dass die Affäre … betreffe"): the main clause's subject when
     it names an actor (a mention, not a pronoun), else None (then the previous speaker).
     The Konjunktiv I reports what that subject says or thinks, not a speaker of an earlier
@@ -2212,7 +2212,7 @@ def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
     if len(before) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in before):
         return False
     # the content opens with a main clause of its own: its first comma-free stretch holds a
-    # finite verb ("Nach Vorwürfen kurdischer Medien, im Nordirak seien …, leitete die
+    # finite verb ("Nach Berichten lokaler Zeitungen, im Grenzgebiet seien …, leitete die
     # Türkei … ein" is one main clause with a fronted phrase, no frame)
     head_clause = []
     for t in ctx.doc[sent.start : root.i - 1]:
@@ -2342,7 +2342,7 @@ def verbal_act_subject(ctx: _Ctx, sent: Span, before: int) -> Optional[Tuple[str
                     subj = [t for t in sent if c0 <= t.idx < c1]
                     break
         if speaker == UNKNOWN:
-            # "der Geschäftsführer des Vereins Neustart, Christoph Koss": the person named in
+            # "die Obfrau des Verbands, Martina Koss": the person named in
             # apposition to the description (the parser may hang it on the genitive)
             people = [m for m in tokens.mentions_in(ctx.doc, s, e) if ctx.actor_type.get(m.actor_id) == "PER"]
             if people:
@@ -2608,7 +2608,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
 
 
 def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
-    """"Für die Wahl zeigte sich Hofer zuversichtlich: Ich glaube, dass …": a first-person
+    """"Vor dem Finale zeigte sich die Trainerin zuversichtlich: Ich glaube, dass …": a first-person
     speaker after a colon speaks for the person named before the colon in the same sentence
     (outside interview turns and quotes), not the author."""
     starts = [sent.start_char for sent in sents]
