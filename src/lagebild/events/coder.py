@@ -607,6 +607,42 @@ class EventCoder(ArgumentsMixin):
     def _matches_words(self, token: Token, pattern: Pattern) -> bool:
         return any(self._token_matches(token, w) for alts in pattern.words for w in alts)
 
+    def _shallowest_sense_first(self, verb: Token, out: List[Pattern], scope: List[Token]) -> List[Pattern]:
+        """``out`` with the word-conditioned pattern whose word sits nearest the verb first,
+        when the first one's word sits deeper in the tree (German). The head of an argument
+        decides the sense over a noun embedded in it: "rief zu einem Protesttag gegen die
+        Reform auf" is a protest (141, "Protesttag" one step from the verb), not an appeal
+        for reform (024, "Reform" two steps down). Depth: dependency steps from the verb to
+        the nearest token of the pattern's first word group; equal depths and patterns of
+        another tier keep the order of :meth:`match` (tier, specificity, file order)."""
+        first = out[0]
+        if not first.words or first.ordered or first.predicative:
+            return out
+
+        def depth(p: Pattern) -> int:
+            best = 99
+            for t in scope:
+                if best <= 1:
+                    break
+                if not any(self._token_matches(t, w) for w in p.words[0]):
+                    continue
+                d, h = 1, t
+                while h.head.i != verb.i and h.head.i != h.i and d < best:
+                    h, d = h.head, d + 1
+                if h.head.i == verb.i:
+                    best = min(best, d)
+            return best
+
+        mine = depth(first)
+        if mine <= 1:
+            return out
+        rivals = [p for p in out[1:] if p.tier == first.tier and p.words and not p.ordered and not p.predicative
+                  and not p.extra]
+        shallow = min(rivals, key=depth, default=None)
+        if shallow is None or depth(shallow) >= mine:
+            return out
+        return [shallow] + [p for p in out if p is not shallow]
+
     def predicate_scope(self, verb: Token) -> List[Token]:
         """Tokens a pattern's words may come from: the verb's subtree without its subject
         and without embedded clauses."""
@@ -887,6 +923,8 @@ class EventCoder(ArgumentsMixin):
                         if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
                             continue
                 out.append(p)
+            if self.lang == "de" and len(out) > 1 and scope is not None:
+                out = self._shallowest_sense_first(verb, out, scope)
             if out and (out[0].tier == 0 or self.lang != "en"):
                 return out
             if out and fallback is None:
