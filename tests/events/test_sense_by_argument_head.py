@@ -19,6 +19,11 @@ GRID = [
     ("Die Opposition rief zu Reformen auf.", "024"),
     ("Die EU rief zur Aufhebung der Sanktionen auf.", "0254"),
     ("Die Gewerkschaften riefen zu einem Streik auf.", "143"),
+    # several word groups: the shallowest counts ("sich", "Luft" next to the verb)
+    ("Der Attentäter sprengte sich mit einem Lastwagen in die Luft.", "1831"),
+    # "tödlich getroffen" is a hit, not a meeting (treffer_gewalt in senses_de.tsv); it
+    # showed up when a demonym ("der Tunesier") made the victim an actor
+    ("Ein Soldat wurde am Montagabend tödlich getroffen.", "180"),
 ]
 
 

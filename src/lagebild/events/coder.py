@@ -613,8 +613,10 @@ class EventCoder(ArgumentsMixin):
         decides the sense over a noun embedded in it: "rief zu einem Protesttag gegen die
         Reform auf" is a protest (141, "Protesttag" one step from the verb), not an appeal
         for reform (024, "Reform" two steps down). Depth: dependency steps from the verb to
-        the nearest token of the pattern's first word group; equal depths and patterns of
-        another tier keep the order of :meth:`match` (tier, specificity, file order)."""
+        the nearest token of any of the pattern's words; equal depths and patterns of
+        another tier keep the order of :meth:`match` (tier, specificity, file order). A
+        pattern with several word groups counts its shallowest word ("sprengte sich mit einem
+        Auto in die Luft": "sich" and "Luft" sit next to the verb, so the car does not win)."""
         first = out[0]
         if not first.words or first.ordered or first.predicative:
             return out
@@ -624,7 +626,7 @@ class EventCoder(ArgumentsMixin):
             for t in scope:
                 if best <= 1:
                     break
-                if not any(self._token_matches(t, w) for w in p.words[0]):
+                if not any(self._token_matches(t, w) for alts in p.words for w in alts):
                     continue
                 d, h = 1, t
                 while h.head.i != verb.i and h.head.i != h.i and d < best:
