@@ -250,7 +250,7 @@ EN_ISSUE9 = [
     ("participle clause", "17", "Police in {C} stormed the building, arresting three protesters.", "COP", "OPP"),
     ("participle clause", "11", "{S} spoke for an hour before criticising {O}.", "S", "O"),
     ("participle clause, coordination", "13", "Police in {C} have surrounded the campus, trapping students inside and "
-     "threatened to use live ammunition on them.", "COP", "-"),
+     "threatened to fire rubber bullets at them.", "COP", "-"),
     ("nominal in temporal phrase", "04", "{S} announced the deal after talks with {O}.", "S", "O"),
     ("nominal in temporal phrase", "04", "{S} signed the treaty during a meeting with {O}.", "S", "O"),
     ("plural description", "04", "{S} met {O} on Monday. The two sides continue to negotiate.", "S", "O"),

@@ -3,7 +3,7 @@ kind is a general mechanism; its rows are sentences we wrote (``grid_codes.tsv``
 one on the shipped German pipeline so that a failing row names its construction:
 
 - ``kb-country``: a person the KB knows with a country of its own, named with a role of a
-  body the KB does not know ("Der Chef des Ifo-Instituts, Hans-Werner Sinn"), keeps the KB's
+  body the KB does not know ("Die Leiterin des Ifo-Instituts, Anna Berger"), keeps the KB's
   country when the role's country is only the document's guess (a dateline "Athen –" does
   not make a German economist Greek: ``ActorLinker._role_country``);
 - ``person-of-part``: a person named right before "von der/vom" + a hyphenated department of

@@ -140,7 +140,7 @@ def test_the_author_of_a_criticised_act_is_the_target(nlp_en):
     ("Kentucky Democrats beat Governor Matt Bevin in the election.", None),
     ("Poland beat Lithuania 2-1 in the final.", None),
     ("Two Polish soldiers were killed in a helicopter crash.", None),
-    ("The ICC is expected to take key decisions on Israel.", None),
+    ("The court is expected to issue major rulings on Serbia.", None),
     # ... and the event senses beside them
     ("Gunmen beat two journalists in Nigeria.", "18"),
     ("Rebels killed two soldiers in an attack.", "18"),

@@ -53,7 +53,7 @@ def test_field_27_embedded_question_is_no_forecast():
 @pytest.mark.parametrize(
     "lang,text,holder_text",
     [
-        ("de", "Beobachter bezweifeln, dass Putin im April verhandeln wird.", "Beobachter"),
+        ("de", "Diplomaten bezweifeln, dass Teheran im Herbst einlenken wird.", "Diplomaten"),
         ("de", "Die Opposition bezweifelt, dass die Reform im Herbst kommt.", "Die Opposition"),
         ("en", "Analysts doubt that the ceasefire will hold.", "Analysts"),
         ("en", "Many diplomats doubt that Moscow will accept the plan next year.", "Many diplomats"),
@@ -68,7 +68,7 @@ def test_grid_doubt_lowers_probability_and_holds(lang, text, holder_text):
 @pytest.mark.parametrize(
     "lang,text",
     [
-        ("de", "Entscheidend ist nicht, wo die Frontlinie künftig verlaufen wird, sondern wer zuerst nachgibt."),
+        ("de", "Wichtig ist nicht, wann die Reform künftig greifen wird, sondern wer sie bezahlt."),
         ("de", "Niemand weiß, wo die Frontlinie künftig verlaufen wird."),
         ("de", "Offen ist, wann die Waffen geliefert werden."),
         ("de", "Es ist unklar, wie die Regierung reagieren wird."),
@@ -167,7 +167,7 @@ def test_grid_ability_or_option_could_is_no_forecast(lang, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Das alles klingt so, als könnten Sie selbst in Ihrem Ressort nicht viel tun.",
+        "Das hört sich so an, als könnten Sie als Bürgermeisterin kaum etwas ändern.",
         "Er tat so, als könnte ihn niemand aufhalten.",
     ],
 )
@@ -206,9 +206,9 @@ def test_grid_hope_is_a_statement_not_a_forecast(lang, text, speaker_text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Es fehlen ja die Jobs, in die wir jemanden drängen könnten.",
-        "Dieses Instrument ist eines von vielen, das passen könnte.",
-        "Die Regierungsparteien dürften mehr Geld zur Verfügung haben.",
+        "Es fehlen ja die Wohnungen, in die wir jemanden vermitteln könnten.",
+        "Diese Maßnahme ist eine von mehreren, die helfen könnte.",
+        "Die Koalitionsfraktionen dürften mehr Personal zur Verfügung haben.",
         "Dann könnten sich die Lehrer entweder an den Dienst oder an Vereine wenden.",
         "Wenn Schüler verletzt sind, würde sich das etwa durch Rückzug äußern.",
         "Werde bis 2023 im Amt bleiben.",
@@ -223,7 +223,7 @@ def test_grid_relative_option_state_and_intention_are_no_forecasts(text):
     [
         "Das würde rasch Wirkung zeigen.",
         "Die Begrenzung der Leistung würde größere Familien mit Armut bedrohen.",
-        "Mache man nichts, werde das Problem noch größer.",
+        "Warte man weiter ab, werde der Schaden noch teurer.",
     ],
 )
 def test_grid_implicit_condition_and_change_of_state_predict(text):
@@ -239,7 +239,16 @@ def test_grid_author_wuerde_with_condition_stays_the_authors():
 @pytest.mark.parametrize(
     "lang,text,holder_text",
     [
-        ("de", "Wien – Mit 8.000 Flüchtlingskindern rechnet das Bildungsministerium für dieses Jahr.", "das Bildungsministerium"),
+        ("de", "Mit 500 neuen Lehrstellen rechnet die Kammer im Herbst.", "die Kammer"),
+        # the same construction where the fast parser goes wrong (found when the corpus
+        # sentence this row once held was replaced by our own): a dateline read as the
+        # subject, and an object the parser leaves without a verb
+        pytest.param("de", "Berlin – Mit 3.500 neuen Lehrlingen rechnet das Wirtschaftsministerium für dieses Jahr.",
+                     "das Wirtschaftsministerium",
+                     marks=pytest.mark.xfail(strict=True, reason="dateline parsed as the subject of 'rechnet'")),
+        pytest.param("de", "Mit 2.000 zusätzlichen Asylanträgen rechnet das Innenministerium für dieses Jahr.",
+                     "das Innenministerium",
+                     marks=pytest.mark.xfail(strict=True, reason="'rechnet mit' not found: the parse hangs the mit-phrase elsewhere")),
         ("de", "Experten erwarten eine Eskalation im Sommer.", "Experten"),
         ("de", "Die Welthandelsorganisation sagt Großbritannien hohe Zollkosten im Falle eines Austritts voraus.", "Welthandelsorganisation"),
         ("en", "Economists expect a recession next year.", "Economists"),
@@ -257,7 +266,7 @@ def test_grid_expected_noun_phrase_is_no_statement():
 @pytest.mark.parametrize(
     "text,n",
     [
-        ("Neue Modelle und Großaufträge sollten den Hänger in den nächsten Jahren wieder wettmachen.", 1),
+        ("Neue Produkte und Exporterfolge sollten den Einbruch in den kommenden Jahren wieder ausgleichen.", 1),
         ("Die Regierung sollte im nächsten Jahr die Steuern senken.", 0),
         ("Die Preise sollten sinken.", 0),  # no future anchor: advice or expectation, undecided
     ],
@@ -275,7 +284,7 @@ def test_grid_elided_first_person_future_in_a_quoted_headline_is_an_intention():
     [
         "Der Präsident erwarte sich von der Politik, dass Bund und Länder zusammenarbeiten.",  # a demand
         "Die Familien fürchten, ihre Angehörigen könnten entführt worden sein.",  # about the past
-        "Offenbar rechnen die Minister damit, dass die Protestbewegung am Abbröckeln war.",  # past content
+        "Offenbar rechnen die Beamten damit, dass der Streik am Zerfallen war.",  # past content
     ],
 )
 def test_grid_expectation_verbs_that_do_not_predict(text):
@@ -288,5 +297,5 @@ def test_grid_assume_holds_the_expected_outcome():
 
 
 def test_grid_bare_wuerde_with_demonstrative_next_to_it():
-    [f] = _forecasts("Für Österreich würde das eine Verringerung des Transits bringen, betonte der Minister.", "de")
+    [f] = _forecasts("Für Bayern würde das eine Entlastung der Kommunen bringen, betonte der Minister.", "de")
     assert f.holder_text == "der Minister"

@@ -76,7 +76,7 @@ PLANS = [
     ("Der Minister wird die Wahl verlieren.", one("author")),
     ("Der Kanzler wird wohl im Amt bleiben.", one("author")),
     ("Die Bürgermeisterin wird bald zurücktreten.", one("author")),
-    ("Er wird einen letzten Versuch unternehmen, einen Waffenstillstand zu erreichen.", one("author")),
+    ("Sie wird einen neuen Anlauf unternehmen, eine Einigung im Zollstreit zu erzielen.", one("author")),
     ("Die Zentralbank wird die Zinsen im Juni senken.", one("author")),
     ("Die Inflation wird höher als erwartet ausfallen.", one("author")),
     ("Der Minister wird an dieser Reform scheitern.", one("author")),
@@ -101,7 +101,7 @@ OPTIONS = [
 
 
 WISHES = [
-    ("Er erklärte, dass er es gern so sehen würde, wenn der Parteichef auch Spitzenkandidat sei.", none),
+    ("Sie betonte, dass sie es gern erleben würde, wenn die Landesrätin auch Listenerste sei.", none),
     ("Sie würde gerne mehr Zeit mit ihrer Familie verbringen.", none),
     ("Der Minister würde gern eine Einigung erzielen.", none),
     ("Ohne Hilfe würde das Land zusammenbrechen, wenn der Winter kommt.", one("author", True)),
@@ -109,11 +109,11 @@ WISHES = [
 
 
 EXPECTATIONS = [
-    ("Für den Montag erwartet die Polizei wieder an beiden Grenzübergängen Flüchtlinge.", one("die Polizei")),
+    ("Für den Dienstag erwartet die Bahn wieder auf beiden Strecken Verspätungen.", one("die Bahn")),
     ("Für das kommende Jahr erwartet die Regierung ein Defizit von drei Prozent.", one("die Regierung")),
-    ("Bis in die Abendstunden wurden 1.080 Menschen erwartet, teilte die Polizei mit.", one("die Polizei")),
+    ("Bis zum späten Nachmittag wurden 2.400 Besucher erwartet, teilte die Polizei mit.", one("die Polizei")),
     ("Am Wochenende werden 5.000 Besucher erwartet, sagte der Veranstalter.", one("der Veranstalter")),
-    ("Beobachter rechnen mit einer Kandidatur mit eigener Liste.", one("Beobachter")),
+    ("Beobachter rechnen mit einem Rücktritt noch vor dem Sommer.", one("Beobachter")),
 ]
 
 
@@ -139,8 +139,8 @@ def _owned(text: str):
 
 
 PUBLISHED_FORECASTS = [
-    ("Der Internationale Währungsfonds (IWF) hat seine Wachstumsprognose von zwei auf 1,5 Prozent gesenkt. "
-     "Die Inflation wird mit gut 15 Prozent höher als erwartet ausfallen.", ["IWF", "IWF"]),
+    ("Der Internationale Währungsfonds (IWF) hat seine Exportprognose von drei auf 2,2 Prozent gesenkt. "
+     "Die Teuerung wird mit knapp 9 Prozent stärker als befürchtet ausfallen.", ["IWF", "IWF"]),
     ("Der IWF hat auf die Krise reagiert und seine Wachstumsprognose auf 1,2 Prozent gesenkt.", ["IWF"]),
     ("Der IWF senkte seine Prognose für das Wachstum auf 0,8 Prozent.", ["IWF"]),
     # no owner, no figure, negated: none
@@ -160,9 +160,9 @@ def test_grid_undated_documents_read_unmarked_times_as_future():
     def run(text):
         return analyze(text, language="de").forecasts
     cases = [
-        ("Zu einem Kurswechsel sollte es beim Treffen am Freitag aber nicht kommen.", 1),
+        ("Zu einer Einigung sollte es beim Gipfel am Dienstag allerdings nicht kommen.", 1),
         ("Eine Entscheidung dürfte schon im März fallen.", 1),
-        ("Heuer dürften es 0,4 Prozent sein.", 1),
+        ("Heuer dürften es 2,7 Prozent werden.", 1),
         ("Im vergangenen März dürfte es 0,4 Prozent gewesen sein.", 0),
     ]
     failed = [t for t, n in cases if len(run(t)) != n]
@@ -179,11 +179,11 @@ def test_grid_interviewer_prompts_are_no_forecasts():
 
 def test_grid_penalties_of_the_law_are_no_forecasts():
     cases = [
-        ("Dann drohen Strafen zwischen 55 und 550 Euro.", 0),
-        ("Ihnen drohen ab jetzt Geldstrafen zwischen 1.000 und 4.000 Euro.", 0),
+        ("Dann drohen Bußgelder zwischen 80 und 900 Euro.", 0),
+        ("Ihnen drohen von nun an Geldbußen zwischen 2.000 und 7.500 Euro.", 0),
         ("Bei Verstößen drohen Bußgelder bis zu 500 Euro.", 0),
         ("Im Falle einer Verurteilung drohen dem Angeklagten bis zu fünf Jahre Haft.", 1),
-        ("Sollte es zu einem Prozess kommen, drohen Demirtaş bis zu 24 Jahre Haft.", 1),
+        ("Sollte es zu einer Anklage kommen, drohen dem Bürgermeister bis zu zwölf Jahre Haft.", 1),
     ]
     failed = [t for t, n in cases if len(_forecasts(t)) != n]
     assert not failed, failed
@@ -255,11 +255,11 @@ KONJUNKTIV_CONTINUATIONS = [
      "Das Wachstum würde um drei Prozent sinken.", ["der Minister", "der Minister"]),
     ("Wenn die Regierung nicht handelt, wird die Arbeitslosigkeit steigen, warnte die Ökonomin. "
      "Dies hätte auch Folgen für die Pensionen.", ["die Ökonomin", "die Ökonomin"]),
-    ("Wenn man so weitermacht wie bisher, riskiert man alles, sagte die Rektorin. "
-     "Wir könnten unseren Wohlstand verlieren.", ["die Rektorin", "die Rektorin"]),
+    ("Wenn man jetzt nicht umsteuert, riskiert man alles, sagte die Rektorin. "
+     "Wir könnten unsere besten Köpfe verlieren.", ["die Rektorin", "die Rektorin"]),
     # a nominal condition ("im Falle eines …") and further consequences in Konjunktiv II
-    ("Die WTO sagt Großbritannien hohe Zollkosten im Falle eines EU-Austritts voraus. "
-     "Hinzu kämen Exportzölle von fünf Milliarden Pfund.", ["Die WTO", "Die WTO"]),
+    ("Die WTO sagt Norwegen hohe Handelskosten im Falle eines Abkommensbruchs voraus. "
+     "Hinzu kämen Einfuhrabgaben von drei Milliarden Kronen.", ["Die WTO", "Die WTO"]),
     ("Sollten die Briten für den Austritt stimmen, werde die Wirtschaft einbrechen, sagte der Minister. "
      "Die Handelsbeziehungen müssten neu aufgestellt werden.", ["der Minister", "der Minister"]),
     # a speaker named in the continuing sentence holds it
@@ -287,7 +287,7 @@ RISK_GENITIVES = [
 
 SCHEDULES = [
     # "wird … stattfinden/zusammentreten" without a hedge: a schedule or a procedure
-    ("Ein größerer Akt wird erst stattfinden, wenn der Minister eintrifft.", none),
+    ("Die eigentliche Feier wird erst stattfinden, wenn die Ministerin landet.", none),
     ("Im Fall seines Todes würde der Familienrat zusammentreten.", none),
     ("Der Ausschuss wird am Montag tagen.", none),
     # hedged or vague: predicted
@@ -319,10 +319,10 @@ FUTURE_COPULA = [
     # "wird … sein" predicts with an adjective predicate
     ("Die Verhandlungen werden schwierig sein.", one("author")),
     ("Der Winter wird hart sein.", one("author")),
-    ("Das Land wird weiter auf einen tiefen Ölpreis bedacht sein.", one("author")),
+    ("Die Region wird weiter auf billiges Gas angewiesen sein.", one("author")),
     # normative predicates, descriptions and schedules: no forecast
-    ("Es wird eine Umschichtung im Budget notwendig sein.", none),
-    ("Es wird auch sehr wichtig sein, unsere Leistungen öffentlich zu machen.", none),
+    ("Es wird eine Kürzung bei den Förderungen nötig sein.", none),
+    ("Es wird auch ganz entscheidend sein, unsere Angebote bekannter zu machen.", none),
     ("Die Vollversammlung wird auch für die Bischöfe eine Premiere sein.", none),
     ("Das werden vorwiegend Versorgungsdienste sein.", none),
     ("Am Montag werden 30 Soldaten im Einsatz sein.", none),
@@ -339,7 +339,7 @@ FIRST_PERSON_OUTCOMES = [
 
 
 ATTITUDES_IN_QUESTIONS = [
-    ("Wie weit er fürchtete, das Schicksal seines Vaters zu erleiden, kann man nur vermuten.", none),
+    ("Wie sehr sie fürchtete, den Posten ihrer Vorgängerin zu verlieren, lässt sich nur ahnen.", none),
     ("Ob die Experten erwarten, dass die Zinsen steigen, ist unklar.", none),
     ("Die Experten erwarten, dass die Zinsen steigen.", one("Die Experten")),
 ]
@@ -403,7 +403,7 @@ HEARSAY_AMOUNTS = [
     ("Im kommenden Jahr soll das Defizit rund drei Milliarden Euro betragen.", one("author")),
     ("Im Jahr 2017 sollen es bereits 40.000 Anträge sein.", one("author")),
     # goals, plans, schedules, caps: no forecast
-    ("Die Arbeitslosigkeit soll in meiner Amtszeit sinken.", none),
+    ("Die Wartezeiten sollen in dieser Legislaturperiode sinken.", none),
     ("Die Entscheidung soll im kommenden Jahr fallen.", none),
     ("Künftig soll die Messe einmal im Jahr stattfinden.", none),
     ("Heuer sollen es höchstens 20.000 Anträge sein.", none),
@@ -459,7 +459,7 @@ KONJUNKTIV_II_WITH_A_FUTURE = [
 
 ORGANISATION_PLANS = [
     # a named organisation's own act, reported by the author unhedged: a plan
-    ("Die KPÖ wird auch nicht auf ihr Vorschlagsrecht verzichten.", none),
+    ("Die NEOS werden auch nicht auf ihr Rederecht verzichten.", none),
     ("Die SPÖ wird im Herbst einen Sonderparteitag abhalten.", none),
     ("Siemens wird in Wien ein neues Werk errichten.", none),
     # a country's act, an outcome of an organisation, a hedge: predicted
@@ -570,7 +570,7 @@ PROJECTED_FIGURES = [
     ("Die Ökonomen der Bank Austria rechnen mit einer Erholung. Die Exporte werden um vier Prozent zulegen.",
      ["Die Ökonomen der Bank Austria", "Die Ökonomen der Bank Austria"]),
     # hearsay "sollen" of an amount: the speaker just named
-    ("Der Sprecher des Ministeriums sagte, der Plan sei fertig. Heuer sollen es rund zwei Milliarden Euro sein.",
+    ("Der Sprecher des Ministeriums sagte, der Entwurf stehe. Heuer sollen es etwa 800 Millionen Euro sein.",
      ["Der Sprecher des Ministeriums"]),
     # no figure, too far back, or a statement (no forecast) before: the author's own
     ("Das Wifo rechnet mit einem Wachstum von 1,5 Prozent. Der Winter wird hart sein.", ["Das Wifo", "author"]),
@@ -640,7 +640,7 @@ def test_grid_evidential_present_tense_forecasts():
 
 OBLIGED_EXPECTATIONS = [
     # "mit X rechnen müssen": X is in store for the subject — whoever says so predicts it
-    ("Ohne Verhandlungen müsse das Unternehmen immer wieder mit Streiks rechnen, sagte der Gewerkschafter.",
+    ("Ohne neuen Tarifvertrag müsse die Bahn regelmäßig mit Arbeitsniederlegungen rechnen, sagte der Gewerkschafter.",
      ["der Gewerkschafter"]),
     ("Die Regierung muss mit heftigem Widerstand rechnen.", ["author"]),
     ("Die Opposition muss bei der Wahl mit Verlusten rechnen, sagte der Meinungsforscher.", ["der Meinungsforscher"]),
@@ -699,7 +699,7 @@ def test_grid_kind_fourth_round_precision(name, cases):
 
 OPEN_QUESTIONS_AND_ESTIMATES = [
     # "wird sich zeigen/herausstellen", "wird man sehen" + an indirect question: an open question
-    ("Dann wird sich zeigen, wie sich die Wähler verteilen werden.", none),
+    ("Dann wird sich zeigen, wie die Fraktionen abstimmen werden.", none),
     ("Ob die Reform wirkt, wird sich erst zeigen.", none),
     ("Es wird sich herausstellen, ob die Koalition hält.", none),
     ("Ob das reicht, wird man sehen.", none),
@@ -707,8 +707,8 @@ OPEN_QUESTIONS_AND_ESTIMATES = [
     ("Die Reform wird sich als Fehler erweisen.", one("author")),
     ("Die Wahl wird zeigen, dass die Partei stark ist.", one("author")),
     # an estimate is a forecast only of a future figure
-    ("Nach Schätzung von Eurostat waren im April 23,5 Millionen Menschen arbeitslos.", none),
-    ("Nach Schätzung von Eurostat sind derzeit 23,5 Millionen Menschen arbeitslos.", none),
+    ("Nach Schätzung der Statistikbehörde waren im Juli 4,1 Millionen Haushalte verschuldet.", none),
+    ("Nach Schätzung der Statistikbehörde sind derzeit 4,1 Millionen Haushalte verschuldet.", none),
     ("Nach Schätzung von Eurostat werden im nächsten Jahr 20 Millionen Menschen arbeitslos sein.", one()),
     ("Der IWF hat seine Wachstumsprognose für 2017 auf 1,5 Prozent gesenkt.", one()),
 ]
@@ -885,7 +885,7 @@ ASSUMED_PAST = [
     ("Experten gehen davon aus, dass der Täter allein handelte.", none),
     ("Die Polizei geht davon aus, dass der Täter das Haus bereits verlassen hat.", none),
     ("Beobachter gehen davon aus, dass die Partei die Wahl gewonnen hat.", none),
-    ("Die Forscher gehen davon aus, dass erst strafende Götter große Gemeinschaften entstehen lassen konnten.", none),
+    ("Die Archäologen gehen davon aus, dass erst der Ackerbau größere Siedlungen ermöglicht hat.", none),
     ("Die Polizei geht davon aus, dass der Brand gelegt wurde.", none),
     ("Die Ermittler gehen davon aus, dass die Tat geplant war.", none),
     # a future, a modal, a present with a future time, a future state: forecasts
@@ -903,7 +903,7 @@ IMPERSONAL_EXPECTATIONS = [
     # these 6 missed)
     ("Mit weiteren Protesten ist zu rechnen.", one("author")),
     ("Die Polizei warnte, dass am Wochenende mit Staus zu rechnen ist.", one("Die Polizei")),
-    ("Zur Premiere werden rund 5.000 Zuschauer erwartet.", one("author")),
+    ("Zur Eröffnung werden rund 3.000 Gäste erwartet.", one("author")),
     ("Zum Konzert werden rund 5.000 Besucher erwartet.", one("author")),
     ("Zum Gipfel werden 40 Staats- und Regierungschefs erwartet.", one("author")),
     ("Am Wochenende werden 5.000 Besucher erwartet, sagte der Veranstalter.", one("der Veranstalter")),
@@ -919,7 +919,7 @@ def test_grid_kind_s20_expectations(name, cases):
 SURPRISES = [
     # a negated perfect expectation reports a surprise: what was not expected has happened
     # (old code: 2 of these 4 fired)
-    ("Mit dieser raschen Rückkehr haben selbst viele seiner Freunde nicht gerechnet.", none),
+    ("Mit diesem schnellen Comeback haben nicht einmal ihre engsten Vertrauten gerechnet.", none),
     ("Niemand hat damit gerechnet, dass die Partei so stark verlieren würde.", none),
     ("Mit einem solchen Ergebnis hat kaum jemand gerechnet.", none),
     ("Die Ökonomen haben einen solchen Einbruch nicht erwartet.", none),
@@ -1047,8 +1047,8 @@ ORGANISATION_NOUN_PLANS = [
 
 PERSON_NOUN_PLANS = [
     # a person named by a demonym in the singular or by a plural role noun, unhedged act: a plan
-    ("Der Venezolaner wird das Neujahrskonzert 2017 dirigieren.", none),
-    ("Die Verhandlungschefs von EU und IWF werden erst im Laufe der Woche anreisen.", none),
+    ("Der Argentinier wird das Festspielkonzert 2027 dirigieren.", none),
+    ("Die Unterhändler von Weltbank und OECD werden erst gegen Ende der Woche eintreffen.", none),
     ("Die Österreicherin wird im Finale gegen die Schweizerin antreten.", none),
     ("Der Deutsche wird die Leitung des Orchesters übernehmen.", none),
     # a people (plural demonym), an outcome: predicted
@@ -1086,7 +1086,7 @@ RELATIVE_CLAUSE_PLANS = [
 
 EPISTEMIC_DUERFTE_IN_RELATIVE_CLAUSES = [
     # "dürfte" is only epistemic: in a relative clause it still predicts
-    ("Sie übernimmt das Amt von Gerald Reischl, der zum ORF wechseln dürfte.", one("author")),
+    ("Sie übernimmt den Posten von Lukas Brandner, der zur Nationalbank wechseln dürfte.", one("author")),
     ("Die Firma verordnet sich einen Sparkurs, der Hunderte Stellen kosten dürfte.", one("author")),
     ("Das Gesetz, das im Herbst in Kraft treten dürfte, ist umstritten.", one("author")),
     # other modals in a relative clause stay options or abilities
@@ -1114,7 +1114,7 @@ PAST_UNDER_ESTIMATIVES = [
      "das Material auf ihrer Bahn entfernt haben.", none),
     ("Die Diebe dürften das Geld längst ins Ausland geschafft haben.", none),
     ("Der Täter könnte das Fenster zerstört haben.", none),
-    ("Eine Entwicklung, die sich abgezeichnet hat, und zwar in China.", none),
+    ("Ein Trend, der sich angekündigt hat, und zwar in Brasilien.", none),
     ("Der Rückgang hatte sich schon im Vorjahr abgezeichnet.", none),
     # the present and the future stay predictions
     ("Eine Einigung zeichnet sich ab.", one("author")),
@@ -1167,7 +1167,7 @@ LIST_LABELS = [
     # an estimative word as the label of a list without a verb (the line-ups of a sports
     # preview: "Fraglich: X (Knie)") judges nothing; a colon before a clause still frames it
     ("Fraglich: Petsos (Rückenbeschwerden), Murg (Innenband-Teilriss).", none),
-    ("Es fehlen: Baumgartner (nach Kreuzbandriss). Fraglich: Itter (noch fehlende Freigabe).", none),
+    ("Es fehlen: Hofbauer (nach Muskelfaserriss). Fraglich: Lenz (Grippe).", none),
     ("Rapid – Sturm (Sonntag, 16.30 Uhr). Fraglich: Dibon (Knöchel), Schwab (krank).", none),
     ("Unsicher: Müller (Oberschenkel).", none),
     ("Die Ministerin zeigte sich zuversichtlich: Die Verhandlungen werden gelingen.", one()),
@@ -1179,12 +1179,12 @@ SUBORDINATE_OPENERS_ARE_NO_VERB_FIRST_CONDITIONS = [
     # "Weil/Nachdem/Obwohl man …, würden …": a conjunction and "man" open a subordinate
     # clause, not a verb-first condition ("Mache man nichts, …"); the bare "würden" of
     # reported speech then predicts nothing
-    ("Weil man die Balance geschafft habe, würden die Mitarbeiter mitziehen, sagte der Bürgermeister.", none),
+    ("Weil man den Kompromiss gefunden habe, würden die Vereine zustimmen, sagte der Bürgermeister.", none),
     ("Nachdem man sich geeinigt habe, würden die Gespräche fortgesetzt, sagte er.", none),
     ("Obwohl man gewarnt habe, würden die Behörden untätig bleiben, sagte sie.", none),
     ("Da man keine Mittel habe, würden die Projekte ruhen, erklärte der Minister.", none),
     # verb-first conditions stay conditions
-    ("Mache man nichts, werde das Problem noch größer.", one(cond=True)),
+    ("Warte man weiter ab, werde der Schaden noch teurer.", one(cond=True)),
     ("Tut man nichts, wird die Krise eskalieren.", one(cond=True)),
 ]
 

@@ -95,7 +95,7 @@ EXPECTATION_VERBS_NEED_THEIR_PREPOSITION = [
 
 IDENTIFICATION_UNDER_A_MODAL = [
     # "es handelt sich um" names what a thing is: a present state, no prediction
-    ("Bei seiner Blessur dürfte es sich um eine Leistenverletzung handeln.", none),
+    ("Bei ihrer Verletzung dürfte es sich um einen Bänderriss handeln.", none),
     ("Bei dem Toten könnte es sich um den vermissten Wanderer handeln.", none),
     ("Bei den Tätern dürfte es sich um Jugendliche aus der Gegend handeln, sagte ein Polizeisprecher.", none),
     ("Bei dem Fund dürfte es sich um eine Fliegerbombe handeln.", none),
@@ -107,7 +107,7 @@ IDENTIFICATION_UNDER_A_MODAL = [
 EXPERIENCER_HOLDS_THE_JUDGEMENT = [
     # "Für X ist es ADJ, dass …": X holds the forecast; a judging word in another clause has
     # no subject of its own
-    ("Für Schultes ist es nicht denkbar, dass die Ursprungsbezeichnungen nicht geschützt werden.", one("Schultes")),
+    ("Für Schuster ist es nicht vorstellbar, dass die Herkunftsangaben nicht gekennzeichnet werden.", one("Schuster")),
     ("Für die Ökonomin Maria Huber ist es wahrscheinlich, dass die Zinsen 2027 sinken.", one("die Ökonomin Maria Huber")),
     ("Für Experten ist es unwahrscheinlich, dass die Regierung die Wahl gewinnt.", one("Experten")),
     ("Für den Kanzler Olaf Scholz ist es kaum vorstellbar, dass die Koalition hält.", one("den Kanzler Olaf Scholz")),
@@ -119,8 +119,8 @@ EXPERIENCER_HOLDS_THE_JUDGEMENT = [
 ZU_INFINITIVES_ARE_NOT_THE_GOVERNED_VERB = [
     # a first-person commitment whose purpose or condition clause has an outcome verb
     # ("…, um die Wahl zu gewinnen"): the zu-infinitive is not the verb "werde" governs
-    ("Darüber spottet selbst der Kommissionspräsident: Ich werde am Sonntag am Treffen teilnehmen, "
-     "wenn mich die Polizei nicht daran hindert, das Hotel zu erreichen.", none),
+    ("Darüber witzelt sogar die Parlamentspräsidentin: Ich werde am Montag an der Sitzung teilnehmen, "
+     "wenn mich der Streik nicht daran hindert, das Gebäude zu betreten.", none),
     ("Ich werde im Herbst kandidieren, um die Wahl zu gewinnen.", none),
     ("Wir werden die Gespräche fortsetzen, um eine Einigung zu erreichen, sagte der Sprecher.", none),
     ("Wir werden am Montag nach Wien reisen, um dort die Verträge zu unterzeichnen, sagte die Ministerin.", none),
@@ -187,9 +187,9 @@ PASSIVE_EXPECTATIONS_WITH_A_FINITE_TAG = [
 SPEECH_VERB_BEFORE_A_COLON = [
     # "… hatte X betont: | <forecast>" (the colon ended the sentence): X holds it, not the
     # author — the subject that can speak, not a fronted time noun the parser calls a subject
-    ("Der Stürmer ist seit Jahren der beste Spieler der Liga. Bereits Ende Dezember hatte er gegenüber "
-     "der Zeitung betont: Auch wenn ich die Meisterschaft nicht gewinne, wird meine Karriere großartig sein.",
-     one("er")),
+    ("Die Torhüterin ist seit Jahren die sicherste Spielerin der Liga. Schon im Februar hatte sie gegenüber "
+     "dem Sender betont: Auch wenn ich den Pokal nicht hole, wird meine Laufbahn gelungen sein.",
+     one("sie")),
     ("Schon im Jänner hatte die Ökonomin im Interview erklärt: Die Zinsen werden 2027 wieder steigen.",
      one("die Ökonomin")),
     ("Vor einer Woche hatte der Minister im Parlament gesagt: Die Steuern werden im Herbst sinken.",

@@ -3,10 +3,10 @@ the rules from the kinds of MISSED forecast counted in the fresh unseen-news aud
 ``s23-before`` and the misses of the earlier rounds still missed on main's code
 (benchmarks/gold/real-de/forecast_audit.jsonl, side ``not_predicted``): a Konjunktiv-II or
 modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
-Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Arbeitslosigkeit soll von 9,1 auf
-9,5 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a
+Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Quote soll von 4,2 auf
+4,8 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a
 fronted phrase ("Für 2027 rechnet das Unternehmen mit einem Anstieg"), a headline's passive
-expectation without its auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet"); and four holder kinds: a speech verb inside the
+expectation without its auxiliary ("Exportplus von 2,5 Prozent erwartet"); and four holder kinds: a speech verb inside the
 condition ("Falls X nicht antwortet, wird …" is not X's forecast) and an evidential "laut X" in
 another clause ("…dürfte nicht wirken, laut X gibt es …"), the source of "hieß es in
 Regierungskreisen / in einer Studie der Nationalbank", and a post-posed attitude frame ("…, ist
@@ -148,10 +148,10 @@ ATTITUDE_AFTER_THE_CONTENT = [
 
 
 HEADLINE_EXPECTATION = [
-    # a headline drops the auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet" = "wird erwartet"):
+    # a headline drops the auxiliary ("Exportplus von 2,5 Prozent erwartet" = "wird erwartet"):
     # an expectation participle ending a verbless line with a noun before it is the passive
     # expectation, as in the body
-    ("BIP-Anstieg von 1,5 Prozent erwartet. Die Wirtschaft wächst.", one()),
+    ("Exportplus von 2,5 Prozent erwartet. Die Industrie zieht an.", one()),
     ("Leichtes Wachstum für 2016 erwartet", one()),
     ("Weitere Rückgänge bei den Exporten befürchtet. Die Firma leidet.", one()),
     ("Deutlicher Anstieg der Arbeitslosigkeit prognostiziert. Die Zahlen sind schlecht.", one()),

@@ -40,7 +40,7 @@ QUOTE_FIRST_PERSON_PRONOUN_SPEAKER = [
 MISREAD_SPEAKER = [
     # a fronted adverbial (a prepositional phrase, a time adverb such as Austrian "heuer") is
     # no speaker: the subject of the expectation verb holds it
-    ("Angesichts der Wettervorhersagen erwartete die Hochwasserzentrale, dass die Pegel weiter steigen.",
+    ("Mit Blick auf die Niederschläge erwartete die Hochwasserzentrale, dass die Flüsse weiter anschwellen.",
      one("die Hochwasserzentrale")),
     ("Angesichts der Umfragen erwartet die Parteiführung, dass die Partei Stimmen verlieren wird.",
      one("die Parteiführung")),
@@ -55,8 +55,8 @@ MISREAD_SPEAKER = [
     ("Der Bauernverband befürchtet wegen der Dürre, dass die Ernte schlecht ausfallen wird.",
      one("Der Bauernverband")),
     # after another sentence the statement layer gives no speaker at all: the same subject
-    ("Der Regen hielt an. Angesichts der Wettervorhersagen erwartete die Hochwasserzentrale, dass die "
-     "Wasserstände weiter steigen.", one("die Hochwasserzentrale")),
+    ("Der Regen hielt an. Mit Blick auf die Niederschläge erwartete die Hochwasserzentrale, dass die "
+     "Wasserstände weiter zunehmen.", one("die Hochwasserzentrale")),
     ("Die Donau trat über die Ufer. Angesichts der Vorhersagen erwartete die Hochwasserzentrale, dass die Pegel "
      "weiter steigen.", one("die Hochwasserzentrale")),
     ("Heuer erwartet die Nationalbank ein Wachstum von zwei Prozent.", one("die Nationalbank")),
@@ -70,8 +70,8 @@ MISREAD_SPEAKER = [
 QUOTE_GOES_ON_IN_THE_FIRST_PERSON = [
     # 10kGNAD drops quotation marks: after "…, sagte X: …" a sentence in the first person with
     # no speech verb of its own goes on with X's quote
-    ("Das Querschießen muss ein Ende haben, sagte Mitterlehner: Ein neuer Anfang und neue Spielregeln müssen "
-     "eingehalten werden. Denn viele neue Chancen werden wir nicht erhalten.", linked),
+    ("Der Streit muss aufhören, sagte Bürgermeisterin Kurz: Eine neue Runde und klare Absprachen müssen "
+     "her. Denn viele weitere Gelegenheiten werden wir nicht bekommen.", linked),
     ("Die Saison war hart, sagte Trainer Franz Huber: Die Spieler haben alles gegeben. Im Finale wird unsere "
      "Mannschaft es aber schwer haben.", linked),
     ("Die Lage ist ernst, sagte Gewerkschaftschef Karl Maier: Die Firma hat uns getäuscht. Unsere Mitglieder "
@@ -86,14 +86,14 @@ QUOTE_GOES_ON_IN_THE_FIRST_PERSON = [
 
 PLAN_MARKER = [
     # "wie geplant", "planmäßig": a schedule kept — no forecast
-    ("Ein Behördenvertreter sagte, die Hadsch werde trotz des Unglücks wie geplant stattfinden.", none),
+    ("Ein Sprecher der Stadt sagte, das Festival werde trotz des Sturms wie geplant stattfinden.", none),
     ("Die Konferenz wird wie geplant im Mai in Wien stattfinden.", none),
     ("Der Zug wird planmäßig um acht Uhr abfahren, teilte die Bahn mit.", none),
     ("Die Arbeiten würden wie vorgesehen bis Ende Juni abgeschlossen, sagte der Sprecher.", none),
     ("Der Ausschuss wird wie angekündigt am Dienstag einen Bericht vorlegen.", none),
     # a deviation from the plan, or a hedge: a prediction
-    ("Die Bucht wird der Bundesstaat bis Olympia nicht wie geplant zu 80 Prozent, sondern nur zu 60 Prozent "
-     "reinigen können.", one()),
+    ("Die Strecke wird die Bahn bis zur WM nicht wie geplant zu 95 Prozent, sondern nur zu 60 Prozent "
+     "elektrifizieren können.", one()),
     ("Die Konferenz wird wohl nicht wie geplant im Mai stattfinden können.", one()),
     ("Die Wahl dürfte wie geplant im Mai stattfinden.", one()),
 ]
@@ -104,9 +104,9 @@ INFERENCE_ABOUT_THE_PRESENT = [
     # inference about the present (audit kind "present-inference", ten times in s22-s24)
     ("Das dürfte auch an den höheren Gehältern liegen.", none),
     ("Der Rückgang dürfte am schlechten Wetter liegen.", none),
-    ("Bei seiner Blessur dürfte es sich um eine Leistenverletzung handeln.", none),
-    ("Es könnte um mehr als zwei Millionen Euro gehen.", none),
-    ("Manche Syndrome könnten auf diese Mutationen zurückgehen.", none),
+    ("Bei ihrer Verletzung dürfte es sich um einen Bänderriss handeln.", none),
+    ("Es könnte um weit mehr als 300.000 Franken gehen.", none),
+    ("Einige Allergien könnten auf diese Zusatzstoffe zurückgehen.", none),
     ("Der Erfolg dürfte vom sozialen Zusammenhalt abhängen.", none),
     ("Hinter dem Angriff dürfte eine kriminelle Gruppe stecken.", none),
     ("Action-Spiele dürften sich am besten für das Gedächtnistraining eignen.", none),
@@ -122,7 +122,7 @@ INFERENCE_ABOUT_THE_PRESENT = [
 QUESTION_THE_SENTENCE_GOES_ON_AFTER = [
     # a direct question followed by its attribution ("…?, wird er gefragt"): the sentence does
     # not end with "?", the cue stands before it
-    ("Was macht Sie sicher, dass Sie Erfolg haben werden?, wird er gefragt.", none),
+    ("Was gibt Ihnen die Gewissheit, dass Sie gewinnen werden?, wird sie gefragt.", none),
     ("Wird die Regierung die Wahl verlieren?, fragte die Zeitung.", none),
     ("Könnte die Inflation im nächsten Jahr steigen?, wollte der Abgeordnete wissen.", none),
     ("Wann wird die Brücke fertig sein?, fragen sich die Anrainer.", none),

@@ -29,7 +29,7 @@ OWN_SIDE_PLAN = [
     ("Die Gewerkschaft GPA werde auf den Käufer zugehen, sagte GPA-Chef Wolfgang Katzian.", none),
     ("Die Arbeiterkammer werde eine Klage einbringen, sagte AK-Präsident Rudolf Kaske.", none),
     # a possessive that takes up the speaker: the speaker's own country, party or government
-    ("Sein Land werde eine Protestnote an die US-Regierung schicken, sagte Außenminister Ivica Dacic.", none),
+    ("Ihr Land werde eine Protestnote an die Regierung in Ankara richten, sagte Außenministerin Jana Horvat.", none),
     ("Seine Partei werde keinen eigenen Kandidaten aufstellen, sagte der Grünen-Chef Werner Kogler.", none),
     ("Ihre Regierung werde das Abkommen nicht unterschreiben, sagte Premierministerin Theresa May.", none),
     ("Unser Land wird die Grenzen nicht schließen, sagte der Kanzler Werner Faymann.", none),
@@ -38,7 +38,7 @@ OWN_SIDE_PLAN = [
     ("Die Gewerkschaft werde die Abstimmung verlieren, sagte Wirtschaftsminister Reinhold Mitterlehner.", one()),
     ("Die Opposition werde den Antrag ablehnen, sagte Bundeskanzler Werner Faymann.", one()),
     # a possessive over persons related to the speaker names others, not the speaker's side
-    ("Unsere Freunde in der internationalen Gemeinschaft werden nun besser verstehen, wie eng die Verbindungen "
+    ("Unsere Nachbarn in der Region werden nun besser begreifen, wie eng die Beziehungen "
      "sind, sagte der Sprecher.", one("der Sprecher")),
 ]
 
@@ -46,7 +46,7 @@ ANNOUNCED_DATED_ACT = [
     # a decided act on a dated day, announced by a source: a schedule
     ("Robert Schneider wird das Amt am 1. April übernehmen, wie der Verlag mitteilte.", none),
     ("Die neue Trainerin wird am Dienstag ihr erstes Training leiten, sagte Clubmanager Alexander Gruber.", none),
-    ("Der Stürmer wird laut Manager Alexander Gruber bereits am Dienstag sein erstes Training leiten.", none),
+    ("Der Verteidiger wird laut Sportdirektor Tobias Lechner schon am Freitag sein erstes Spiel bestreiten.", none),
     # an outcome on the day stays a prediction
     ("Die SPÖ wird am Sonntag die Wahl verlieren, sagte der Politologe Peter Filzmaier.",
      one("der Politologe Peter Filzmaier")),
@@ -54,7 +54,7 @@ ANNOUNCED_DATED_ACT = [
 
 ARRIVAL_ON_A_DAY = [
     # "wird am <Tag> … erwartet" of a person or a body: a visit on the schedule
-    ("Der Präsident wird am Sonntag zu einem dreitägigen Besuch in Hanoi erwartet.", none),
+    ("Die Kanzlerin wird am Mittwoch zu Gesprächen über den Hafen in Lissabon erwartet.", none),
     ("Die Kanzlerin wird am Montag in Wien erwartet.", none),
     ("Der Papst wird morgen in Lissabon erwartet.", none),
     # a counted crowd is an estimate: a prediction
@@ -66,9 +66,9 @@ CHANGE_OF_DEGREE_IN_A_FUTURE_PERIOD = [
     ("Ab 2030 werde es wieder teurer, warnte der Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
     ("Im nächsten Jahr wird die Lage an den Grenzen noch schwieriger.", one("author")),
     ("In den kommenden Jahren wird der Abstand zwischen den Regionen größer.", one("author")),
-    ("Auffallend ist, dass in den kommenden Jahren der Anstieg von Jahr zu Jahr größer wird.", one("author")),
+    ("Bemerkenswert ist, dass in den nächsten Jahren der Rückgang von Quartal zu Quartal stärker wird.", one("author")),
     ("Morgen wird es deutlich kälter.", one("author")),
-    ("Ab 2030 werde es erst recht wieder teurer, wenn die Baby-Boomer aus dem Erwerbsleben scheiden, warnte der "
+    ("Ab 2035 werde es noch einmal deutlich enger, wenn die geburtenstarken Jahrgänge in Rente gehen, warnte der "
      "Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
     # no future time (a present trend), a passive, a positive adjective: no forecast
     ("Die Lage wird immer schwieriger.", none),
@@ -90,8 +90,8 @@ OWN_STATE_OUTCOME = [
 INLINE_EVIDENTIAL_SOURCE = [
     # an evidential phrase inside the clause of "drohen" (which the statement layer reads as a
     # speech verb) names the holder — audit kind "evidential-source"
-    ("Die Krise in Burundi droht nach Einschätzung der Vereinten Nationen zu einem ethnischen Konflikt zu "
-     "eskalieren.", one("der Vereinten Nationen")),
+    ("Der Streit im Tschad droht nach Ansicht der Vereinten Nationen in einen offenen Bürgerkrieg zu "
+     "münden.", one("der Vereinten Nationen")),
     ("Die Verhandlungen drohen laut der EU-Kommission zu scheitern.", one("der EU-Kommission")),
     ("Die Lage droht nach Einschätzung der Vereinten Nationen außer Kontrolle zu geraten.",
      one("der Vereinten Nationen")),
@@ -106,7 +106,7 @@ INLINE_EVIDENTIAL_SOURCE = [
 PLAN_OF_THE_PAST = [
     # "sollte ursprünglich", "sollte wie geplant": the plan, not an expectation (audit kind
     # "past-plan", twice in s25)
-    ("Die Untersuchung sollte ursprünglich im Sommer fertiggestellt werden.", none),
+    ("Der Bericht sollte ursprünglich im Frühjahr vorgelegt werden.", none),
     ("Die Brücke sollte ursprünglich im nächsten Jahr eröffnet werden.", none),
     ("Der Bau sollte im nächsten Jahr wie geplant fertig werden.", none),
     # an expectation with "sollte", or a hedge: a prediction
@@ -118,7 +118,7 @@ PLAN_OF_THE_PAST = [
 PENALTY_BY_LAW = [
     # "drohen" + a legal consequence for a class of persons: the law, not a forecast (audit kinds
     # "generic-rule" s25, "rule-penalty" s21)
-    ("Flüchtlingen und Asylwerbern droht nach Straftaten die Abschiebung.", none),
+    ("Abgelehnten Asylbewerbern droht nach einer Straftat die Abschiebung.", none),
     ("Straftätern droht die Ausweisung.", none),
     # one person's risk stays a forecast
     ("Dem Asylwerber droht nach dem Urteil die Abschiebung.", one()),
@@ -127,7 +127,7 @@ PENALTY_BY_LAW = [
 STATE_OF_THE_PRESENT = [
     # an epistemic "dürfte" over a verb of a present state, knowledge or possession, with no
     # future time: an inference about the present (audit kind "present-inference")
-    ("Bei dem Kandidaten dürfte ein Manko bei der Sympathie vorliegen, vermutet der Meinungsforscher Peter Hajek.",
+    ("Bei der Bewerberin dürfte eine Schwäche in der Bekanntheit vorliegen, vermutet der Politologe Jakob Renner.",
      none),
     ("Viele Kunden dürften ein solches Gerät besitzen.", none),
     # with a future time, the state is predicted
@@ -139,7 +139,7 @@ STATE_OF_THE_PRESENT = [
 PASSIVE_AFTER_SONST = [
     # "sonst/andernfalls/ansonsten" + "werden" + participle: the future passive of a consequence
     # (audit kind "conditional-sonst", s24 and s25)
-    ("Andernfalls werde die Armee in den politischen Streit hineingezogen, warnte der Minister.", one("der Minister")),
+    ("Andernfalls werde die Justiz in den Machtkampf der Parteien hineingezogen, warnte der Minister.", one("der Minister")),
     ("Die Bürger werden sonst noch stärker belastet, warnte der Ökonom Peter Maier.", one("der Ökonom Peter Maier")),
     ("Ansonsten werden die Preise deutlich erhöht.", one()),
     # no such adverb, or "wie sonst" (as usual): a present passive
@@ -150,8 +150,8 @@ PASSIVE_AFTER_SONST = [
 
 NEXT_FORECAST_PUBLICATION = [
     # "die nächste Prognose des X" is published later: its date is a schedule, no forecast of X
-    ("Für 23. Juni ist die nächste vierteljährliche Konjunkturprognose des Wifo und des Instituts für Höhere "
-     "Studien geplant.", none),
+    ("Für 14. Oktober ist der nächste halbjährliche Bericht der Nationalbank und des Statistikamts "
+     "geplant.", none),
     ("Die nächste Prognose des Wifo erscheint am 23. Juni.", none),
     # a published forecast's figure stays X's forecast
     ("Das Wifo hat seine Prognose für 2027 auf 1,5 Prozent gesenkt.", one()),

@@ -29,7 +29,7 @@ def test_header_variants(line, title, authors, date_raw):
 
 @pytest.mark.parametrize(
     "line",
-    ["Das Treffen in Paris endete eindeutig nicht so, wie erwartet.", "", "Kommentar verfassen"],
+    ["Der Gipfel in Rom verlief ganz anders, als erhofft.", "", "Kommentar verfassen"],
 )
 def test_header_rejects_body_lines(line):
     assert parse_header(line) is None

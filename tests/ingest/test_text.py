@@ -36,7 +36,7 @@ def test_text_article_fields():
 @pytest.mark.parametrize(
     "line,text,credit",
     [
-        ("Donald Trump im Oval Office, 18. April 2025. Foto: Alex Brandon / AP/East News\u00a0", "Donald Trump im Oval Office, 18. April 2025", "Alex Brandon / AP/East News"),
+        ("Die Kanzlerin im Bundestag, 3. März 2026. Foto: Maria Lind / dpa/Picture Alliance\u00a0", "Die Kanzlerin im Bundestag, 3. März 2026", "Maria Lind / dpa/Picture Alliance"),
         ("The minister in Kyiv. Photo: Jane Doe/Reuters", "The minister in Kyiv", "Jane Doe/Reuters"),
         ("Soldaten an der Front (Bild: Bundeswehr)", "Soldaten an der Front", "Bundeswehr"),
         ("Protest in Tbilisi © AFP", "Protest in Tbilisi", "AFP"),

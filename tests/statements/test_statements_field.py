@@ -164,7 +164,7 @@ def test_grid_single_inline_label_is_no_interview():
 @pytest.mark.parametrize(
     "text",
     [
-        "Ich bin davon überzeugt, dass meine Art der Politik zu Ergebnissen führt.",
+        "Ich bin fest davon überzeugt, dass mein Weg am Ende Erfolg bringt.",
         "Meine Partei steht hinter dem Plan.",
     ],
 )

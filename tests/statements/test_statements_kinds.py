@@ -21,7 +21,7 @@ def _speakers(text: str):
 
 
 ZUFOLGE = [
-    ("Deutlich gestiegen ist dem Bericht vom Donnerstag zufolge der Anteil der Gewalttaten.", "dem Bericht vom Donnerstag"),
+    ("Spürbar gesunken ist dem Bericht vom Mittwoch zufolge die Zahl der Verkehrstoten.", "dem Bericht vom Mittwoch"),
     ("Stark gesunken ist der Statistik zufolge die Zahl der Einbrüche.", "der Statistik"),
     ("Gestiegen sind dem Ministerium zufolge vor allem die Kosten.", "dem Ministerium"),
     ("Der Zeitung Haaretz zufolge fand das Telefonat im Juni statt.", "Der Zeitung Haaretz"),
@@ -31,7 +31,7 @@ ZUFOLGE = [
 
 FRAMES = [
     # (text, expected speakers in order)
-    ("Saudi-Arabien plant in Jahrzehnten, sondern denkt in Generationen, hebt Weinberg hervor. Die Opec werde daher die Förderung belassen.",
+    ("Norwegen rechnet nicht in Quartalen, sondern in Jahrzehnten, hebt Weinberg hervor. Der Fonds werde daher die Anteile halten.",
      ["Weinberg", "Weinberg"]),
     ("Die Lage sei ernst, hob der Minister hervor. Man werde bald handeln.", ["der Minister", "der Minister"]),
     ("Die Partei denkt langfristig, betonte der Vorsitzende.", ["der Vorsitzende"]),
@@ -40,7 +40,7 @@ FRAMES = [
 
 PASSIVE_EXPECTATIONS = [
     "Am Wochenende werden 5.000 Besucher erwartet, sagte der Veranstalter.",
-    "Bis zum Abend wurden 1.080 Menschen erwartet, teilte die Polizei mit.",
+    "Bis zum Mittag wurden 2.300 Fans erwartet, teilte die Polizei mit.",
     "Für Montag werden neue Regenfälle erwartet, sagte ein Meteorologe.",
 ]
 
@@ -76,8 +76,8 @@ def test_grid_passive_speech_names_its_institution():
 
 
 def test_grid_attitude_verb_without_content_speaks_the_konjunktiv_after_it():
-    text = ("Bildungsministerin Sonja Hammerschmid wünscht sich eine Verteilung der Mittel nach einem Sozialindex. "
-            "Ein solcher Chancenindex setze punktgenau an den Standorten an.")
+    text = ("Bildungsministerin Sonja Hammerschmid wünscht sich eine Vergabe der Gelder nach dem Bedarf der Schulen. "
+            "Ein solches Modell helfe genau dort, wo es fehle.")
     sts = _statements(text)
     assert len(sts) == 1 and "Hammerschmid" in (sts[0].speaker_text or "")
 
@@ -111,7 +111,7 @@ SPEAKER_CODES = [
     # a spokesperson, office or lawyer speaks for the actor it depends on
     ("Wien – Ein Sprecher des Innenministeriums sagte, es gebe genug freie Plätze.", "AUTGOV"),
     ("Kiew – Laut einem Sprecher des Verteidigungsministeriums sei die Lage an der Front ruhig.", "UKRMIL"),
-    ("Netanyahus Büro teilte mit, der Ministerpräsident habe Abbas am Freitag angerufen.", "ISRGOV"),
+    ("Netanyahus Büro erklärte, der Regierungschef habe den jordanischen König am Dienstag getroffen.", "ISRGOV"),
     ("In Beirut erklärte ein Sprecher der Sicherheitsbehörden, der Verdächtige sei gefasst worden.", "LBNGOV"),
     ("Ein Sprecher der Bundesregierung in Berlin sagte, man prüfe den Vorschlag.", "DEUGOV"),
     ("Putins Sprecher erklärte, der Präsident werde nicht reisen.", "RUSGOV"),
@@ -127,7 +127,7 @@ SPEAKER_CODES = [
     ("Ankara – Kampfjets bombardierten Stellungen, wie türkische TV-Sender berichteten.", "TURMED"),
     ("London – Die Zentralbank teilte mit, alle sieben Banken hätten den Test bestanden.", "GBRGOV"),
     # a closed compound of a spokesperson noun speaks for its party or body
-    ("Bregenz – Keiner will Probleme in die Gemeinde holen, vermutet die Integrationssprecherin der SPÖ.", "AUTPTY"),
+    ("Bregenz – Niemand will die Kosten allein tragen, vermutet die Integrationssprecherin der SPÖ.", "AUTPTY"),
     ("Berlin – Der Vorschlag sei nicht durchdacht, sagte die Pressesprecherin der Grünen.", "DEUPTY"),
     # an unnamed party member with no person named before speaks for the party
     ("Warschau – Deutschland sei ein starkes Land, sagte der PiS-Vorsitzende am Sonntag.", "POLPTY"),
@@ -150,14 +150,14 @@ def test_grid_speaker_codes():
 # speaker MENTIONS (issue 11, session 3)
 SPEAKER_MENTIONS = [
     # a report noun without an author of its own points back to the source named last
-    ("Philadelphia – Der Angreifer habe gestanden, sagte ein Polizeivertreter. Der Polizist wurde den Angaben zufolge drei Mal getroffen.",
+    ("Denver – Der Verdächtige habe geschwiegen, sagte ein Polizeivertreter. Die Beamtin wurde den Angaben zufolge leicht verletzt.",
      ["ein Polizeivertreter", "den Angaben"], ["USACOP", "USACOP"]),
     ("Berlin – Die Zahl der Angriffe sei gestiegen, berichtete die Zeitung Tagesspiegel. Dem Bericht zufolge wurden 900 Taten gezählt.",
      ["die Zeitung Tagesspiegel", "Dem Bericht"], ["DEUMED", "DEUMED"]),
     # a report noun with its author: the author
     ("Wien – Laut einer Studie des Verkehrsministeriums steige der Verkehr weiter.", None, ["AUTGOV"]),
     # a bare fronted word the parser took for a subject is not the speaker
-    ("Wien – Kritisch äußerte sich der ÖVP-Chef dazu, dass der Partner eigene Ideen verbreitet habe.", ["der ÖVP-Chef"], None),
+    ("Wien – Kritisch äußerte sich der SPÖ-Chef dazu, dass der Koalitionspartner eigene Pläne vorgestellt habe.", ["der SPÖ-Chef"], None),
     ("Moskau – Skeptisch äußerte sich der Außenminister dazu, dass die Gespräche stockten.", ["der Außenminister"], None),
 ]
 
@@ -175,7 +175,7 @@ def test_grid_speaker_mentions():
 
 def test_interview_first_answer_with_full_name_is_a_turn():
     text = ("Die Parteichefin über die Wahl. STANDARD: Kommende Woche steht Ihre Wiederwahl an. "
-            "Bei welchem Ergebnis treten Sie zurück? Eva Maierhofer: Bei meiner ersten Wahl haben mir alle gratuliert. "
+            "Ab welchem Ergebnis gehen Sie? Eva Maierhofer: Bei meiner ersten Wahl haben mir alle gratuliert. "
             "STANDARD: Zerstört das nicht die Glaubwürdigkeit? Maierhofer: Ihre Ankündigung war unnötig. "
             "STANDARD: Warum? Maierhofer: Wir haben verloren.")
     by_text = {s.text: (s.speaker_text or "") for s in _statements(text)}
@@ -186,10 +186,10 @@ def test_interview_first_answer_with_full_name_is_a_turn():
 # direct speech after a colon without quotation marks (the corpus dropped most of them)
 COLON_QUOTES = [
     # (text, speaker text of the statement that holds the words after the colon, or None)
-    ("Wien – Das kündigte Vizekanzler Reinhold Mitterlehner an. Zur Rolle seiner Partei meinte Mitterlehner dagegen: Wir haben uns an diesem Chaos nicht beteiligt.",
-     "Wir haben uns an diesem Chaos nicht beteiligt", "Mitterlehner"),
-    ("Lustenau – Bürgermeister Kurt Fischer sieht strukturelle Gründe für die mangelnde Hilfsbereitschaft: Wir haben keine leerstehenden Ferienheime.",
-     "Wir haben keine leerstehenden Ferienheime", "Bürgermeister Kurt Fischer"),
+    ("Wien – Das teilte Landeshauptmann Anton Gruber mit. Zur Haltung seines Landes sagte Gruber hingegen: Wir haben bei diesem Streit nicht mitgemacht.",
+     "Wir haben bei diesem Streit nicht mitgemacht", "Gruber"),
+    ("Lustenau – Bürgermeister Kurt Fischer sieht finanzielle Gründe für die späte Sanierung: Wir haben keine freien Mittel im Budget.",
+     "Wir haben keine freien Mittel im Budget", "Bürgermeister Kurt Fischer"),
     ("Graz – Die Landesrätin Anna Berger sieht den Bund in der Pflicht: Wir können das allein nicht stemmen.",
      "Wir können das allein nicht stemmen", "Anna Berger"),
     # no person before the colon, or no first person after it: the author's own words
@@ -215,8 +215,8 @@ SOURCE_ADVERBS = [
      "Das Verfahren wurde demnach", "Der Nachrichtenagentur Anadolu"),
     ("Wien – Die Kosten seien gestiegen, sagte ein Sprecher des Finanzministeriums. Demzufolge werden heuer zwei Milliarden Euro fällig.",
      "Demzufolge werden heuer", "ein Sprecher des Finanzministeriums"),
-    ("Berlin – Jeder Vierte will Geschenke verkaufen, erklärte der Verband Bitkom. Vor allem Jüngere wählen demnach diesen Weg.",
-     "Vor allem Jüngere wählen demnach", "der Verband Bitkom"),
+    ("Berlin – Jeder Dritte will das alte Handy behalten, erklärte der Verband Bitkom. Vor allem Ältere gehen demnach so vor.",
+     "Vor allem Ältere gehen demnach", "der Verband Bitkom"),
     # no statement before: "demnach" is the author's inference
     ("Die Lage ist ernst. Demnach muss die Regierung rasch handeln.", "Demnach muss", None),
 ]
@@ -284,9 +284,9 @@ def test_interviewer_keeps_the_outlet_code():
 # a person introduced by a role and then named by surname keeps the role's code
 ROLE_THEN_SURNAME = [
     ("Wien – Viele wählen rechts, sagt Politologe Laurenz Obermoser. Die Lage sei offen, sagte Obermoser.", "Obermoser", "AUTEDU"),
-    ("Wien – Anders sieht das der Budgetsprecher der Grünen, Bruno Roßhaupt. Das sei falsch, so Roßhaupt.", "Roßhaupt", "AUTPTY"),
-    ("Wien – Das sei ein Fehler, sagte die Chefin der Sozialdemokraten in der Landeshauptstadt, Gabi Lechthaler. Lechthaler betonte, dass sie bleibe.", "Lechthaler", "AUTPTY"),
-    ("Kampala – Tausende kommen über die Grenze, so die Vize-Chefin des UNHCR in Uganda, Sakura Atsumoto. Das sei ein großes Problem, betont Atsumoto.", "Atsumoto", "IGOUNOREFHCR"),
+    ("Wien – Ganz anders beurteilt das der Sozialsprecher der Grünen, Bruno Roßhaupt. Das sei falsch, so Roßhaupt.", "Roßhaupt", "AUTPTY"),
+    ("Wien – Das sei ein Fehler, sagte die Vorsitzende der Sozialdemokraten im Bezirk, Gabi Lechthaler. Lechthaler betonte, dass sie bleibe.", "Lechthaler", "AUTPTY"),
+    ("Kampala – Hunderte warten an der Grenze, so die stellvertretende Leiterin des UNHCR in Kenia, Sakura Atsumoto. Das sei ein großes Problem, betont Atsumoto.", "Atsumoto", "IGOUNOREFHCR"),
     ("Wien – Ablehnung kam vom Präsidenten des Österreichischen Rechtsanwaltskammertags (ÖRAK), Rupert Wohlgemuth. Das sei falsch, so Wohlgemuth.", "Wohlgemuth", "AUTJUD"),
     ("Graz – Wir helfen, sagt die Stadträtin Elke Mürzhofer. Das sei nötig, so Mürzhofer.", "Mürzhofer", "AUTGOV"),
     # a double-barrelled surname the tagger calls a noun
@@ -309,7 +309,7 @@ def test_grid_role_then_surname():
 
 # a document a body wrote speaks for it ("laut einem Gutachten der X", "laut Anfragebeantwortung")
 DOCUMENTS = [
-    ("Wien – Laut einem Gutachten der Pensionskommission wird der Bund mehr zahlen müssen.", "AUTGOV"),
+    ("Wien – Laut einem Bericht der Budgetkommission muss der Bund mehr beisteuern.", "AUTGOV"),
     ("Wien – Laut der Anfragebeantwortung des Innenministeriums wurden zwölf Anträge gestellt.", "AUTGOV"),
     ("Wien – Laut einer Aussendung der Arbeiterkammer sind die Löhne gestiegen.", "AUTLAB"),
     ("Wien – Laut dem Entwurf des Finanzministeriums sollen die Länder sparen.", "AUTGOV"),
@@ -358,7 +358,7 @@ def test_first_person_without_a_statement_before_is_the_author(text):
 # an impersonal "heißt es" names its source in a preposition ("seitens", "aus", "von", "bei");
 # "In dem Brief heißt es" names a text, no speaker
 IMPERSONAL_SOURCES = [
-    ("Graz – Darüber werde noch beraten, heißt es seitens der SPÖ.", "der SPÖ"),
+    ("Graz – Das werde noch geprüft, heißt es seitens der SPÖ.", "der SPÖ"),
     ("Wien – Man prüfe den Fall, hieß es aus dem Innenministerium.", "dem Innenministerium"),
     ("Berlin – Es gebe keine Pläne, hieß es bei der Bundesregierung.", "der Bundesregierung"),
     ("Wien – Es gebe keine Einigung, hieß es vonseiten der Polizei.", "der Polizei"),
@@ -425,7 +425,7 @@ def test_grid_konjunktiv1_derived_forms():
 
 # first person after the verb is indicative, no Konjunktiv I: "Darauf lege ich Wert."
 FIRST_PERSON_INVERTED = [
-    "Wien – Nicht die Stadt, sondern die Regierung tut das, auf diese Unterscheidung lege ich Wert.",
+    "Wien – Nicht das Land, sondern der Bund zahlt das, auf diesen Unterschied lege ich Wert.",
     "Wien – Dazu benutze ich sämtliche Unterlagen, die im Archiv liegen.",
     "Wien – Morgen fahre ich nach Graz und treffe dort Freunde.",
 ]
@@ -479,7 +479,7 @@ def test_grid_embedded_konjunktiv1_takes_the_main_subject():
 # a closing frame whose verb the tagger took for an adjective, and reporting verbs added to
 # the lexicon from their conjugation (own sentences)
 CLOSING_FRAMES = [
-    ("Kilis – Ein Haus im Zentrum sei getroffen worden, sagten Sicherheitskräfte am Donnerstag.", "Sicherheitskräfte"),
+    ("Kilis – Eine Schule am Stadtrand sei beschädigt worden, sagten Sicherheitskräfte am Dienstag.", "Sicherheitskräfte"),
     ("Kilis – Das Militär habe Ziele angegriffen, meldete der Sender.", "der Sender"),
     ("Wien – Die Kosten seien zu hoch, bemängelte der Rechnungshof.", "der Rechnungshof"),
     ("Wien – Das Gesetz sei verfassungswidrig, monierte die Opposition.", "die Opposition"),
@@ -515,7 +515,7 @@ def test_added_verbs_without_content_are_no_statements(text):
 
 # the addressee after a pronoun subject is no part of the speaker ("sagte er der Bild-Zeitung")
 ADDRESSEE_AFTER_PRONOUN = [
-    ("Berlin – Ob mit Euro oder ohne: Diese Frage können nur die Griechen selbst beantworten, sagte er der Bild-Zeitung.", "er"),
+    ("Berlin – Ob mit Zoll oder ohne: Darüber können nur die Briten selbst entscheiden, sagte er der Bild-Zeitung.", "er"),
     ("Wien – Ob mit oder ohne Reform: Das Budget hält, sagte sie der Zeitung Kurier.", "sie"),
     ("Wien – Mit oder ohne Koalition: Die Lage ist ernst, sagte er dem Sender ORF.", "er"),
     ("Berlin – Die Griechen müssen selbst entscheiden, sagte er der Bild-Zeitung.", "er"),
@@ -692,7 +692,7 @@ def test_grid_fronted_oblique_noun_phrase_is_no_speaker():
 # attribution to X. Old code: 11 of 12 wrong.
 REPORT_SOURCES = [
     # (text, sentence index of the statement, words of which one must be in speaker text or id)
-    ("Das geht aus einer Erhebung des Bundeskriminalamts hervor. Der Statistik zufolge stieg die Zahl der Taten deutlich.", 1, "bka"),
+    ("Das zeigt eine Auswertung des Bundeskriminalamts. Der Statistik zufolge sank die Zahl der Einbrüche leicht.", 1, "bka"),
     ("Die Zeitung berief sich auf eine Studie der Universität Wien. Der Studie zufolge leben dort 3000 Menschen in Armut.", 1, "universit"),
     ("Nach einem Bericht der New York Times hat das Militär die Angriffe verstärkt. Dem Bericht zufolge wurden dabei Dutzende Zivilisten getötet.", 1, "york"),
     ("Die Umfrage des Instituts Forsa ergab ein knappes Rennen. Der Umfrage zufolge liegen beide Parteien gleichauf.", 1, "forsa"),
@@ -735,7 +735,7 @@ def test_report_source_limits(text):
 # a dateline ("Wien – …") the parser made the subject hands it to its apposition; an
 # anaphoric "das" parsed as a second subject names no one. Old code: 9 of 12 wrong.
 COLON_FRAMES = [
-    ("Ähnlich sieht das der Geschäftsführer des Vereins, Christoph Koss: Die Zahlen dürfen den Blick nicht verstellen.", "Koss"),
+    ("Genauso sieht das die Obfrau des Verbands, Martina Koss: Die Statistik darf nicht alles erklären.", "Koss"),
     ("Wien – Die Opposition kritisierte: Die Regierung hat die Krise verschlafen.", "Opposition"),
     ("Anders sieht das die Gewerkschaft: Die Beschäftigten zahlen die Rechnung.", "Gewerkschaft"),
     ("Der Kanzler sagte, die Gespräche seien gescheitert. Der Außenminister widersprach: Von einem Abbruch der Gespräche kann keine Rede sein.", "Außenminister"),
@@ -788,7 +788,7 @@ CLOSING_FRAME_SUBJECT_AFTER = [
 ADDRESSEE_OUTLETS = [
     ("Die Lage ist ernst, sagte Angela Merkel der Zeitung Welt am Sonntag.", "Merkel"),
     ("Wir werden nicht nachgeben, sagte der Kanzler der Bild-Zeitung.", "Kanzler"),
-    ("Der Präsident des EU-Parlaments, Martin Schulz, hat Notkredite ins Spiel gebracht. Dafür seien Gelder in Brüssel abrufbar, sagte der SPD-Politiker der Zeitung Welt am Sonntag.", "SPD-Politiker"),
+    ("Der Vizepräsident des EU-Parlaments, Martin Schulz, hat einen Hilfsfonds vorgeschlagen. Dafür gebe es Mittel in Brüssel, sagte der SPD-Politiker dem Magazin Spiegel.", "SPD-Politiker"),
     ("Das Land brauche mehr Geld, sagte Finanzminister Hans Meier dem Sender ORF.", "Meier"),
     ("Das Ziel sei erreicht, sagte die Ministerin der Nachrichtenagentur dpa.", "Ministerin"),
     ("Die Gespräche gehen weiter, sagte Außenminister Frank-Walter Steinmeier dem Deutschlandfunk.", "Steinmeier"),
@@ -1053,7 +1053,7 @@ NO_JUDGEMENT_STATEMENTS = [
     "Die Forscher fanden eine neue Art im Regenwald.",
     "Die Delegation sah sich das Werk in Linz an.",
     "Namen wollte der Sprecher nicht nennen.",  # a fronted object, no predicative
-    "Der Experte sieht keinen Grund zur Sorge, nur weil die Kosten weniger stark als erwartet steigen.",
+    "Die Analystin sieht keinen Anlass zur Panik, nur weil die Umsätze langsamer als geplant wachsen.",
     "Die Opposition kritisierte den Haushalt scharf.",  # a speech act's manner adverb
 ]
 

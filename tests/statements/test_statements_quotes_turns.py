@@ -57,7 +57,7 @@ def test_turns_labels(text, lang, speakers, roles):
 
 @pytest.mark.parametrize(
     "text",
-    ["Gut. Das ist alles.\n\nSo. Weiter geht es.", "Die Flucht Donald Trumps. Vitaly Portnikov. 19.04.2025.\n\nText."],
+    ["Gut. Das ist alles.\n\nSo. Weiter geht es.", "Der lange Winter. Marta Kowalczyk. 03.02.2026.\n\nText."],
 )
 def test_turns_no_false_turns(text):
     assert find_turns(text, "de") == []

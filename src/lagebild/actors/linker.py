@@ -916,7 +916,7 @@ class ActorLinker:
             out.append(Atom(tok.i, tok.i + 1, [Entry("role", target, ROLE, CASE_TITLE, tok.text, 0, role=noun, plural=plural)]))
             out[-1].compound = True  # type: ignore[attr-defined]
         # a generic head alone ("Leiter", "Direktorin", "Obmann", "Vorsitzender") before an
-        # of-phrase ("Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer") is a
+        # of-phrase ("Referent der Bildungsabteilung in der Landwirtschaftskammer") is a
         # role of the body that phrase names (:meth:`_of_phrase_body`); it names nothing
         # when the phrase names no body
         compounds = {a.start for a in out}
@@ -974,7 +974,7 @@ class ActorLinker:
         self, doc: Doc, atoms: List[Atom], k: int, end: int, noun: Optional[RoleNoun] = None,
     ) -> Optional[Tuple[str, int, int, Optional[str]]]:
         """The body a role's of-phrase names when it is not right after the of-word
-        ("Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer", "Chef der
+        ("Referent der Bildungsabteilung in der Landwirtschaftskammer", "Chef der
         konservativen EVP-Fraktion", "Direktor des Instituts für Höhere Studien"): the
         phrase runs from the of-word at token ``end`` to the first punctuation, verb or
         conjunction (at most 10 tokens). A KB organisation in it wins (the last one: the
@@ -1327,7 +1327,7 @@ class ActorLinker:
         """Whose role a learned apposition names: the text's own country or body for the
         role (``country``), else the KB person's own country (``own``, alpha-3). A country the
         document only guessed (``guessed``: :meth:`DocState.where`) does not override the KB's
-        country of the person -- "Der Chef des Ifo-Instituts, Hans-Werner Sinn" in an
+        country of the person -- "Die Leiterin des Ifo-Instituts, Anna Berger" in an
         article filed in Athens is a German economist (DEUEDU), not a Greek one."""
         if guessed and own:
             return own
@@ -1563,7 +1563,7 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
-        # "Leiter der Sozialpolitik-Abteilung in der Wirtschaftskammer": the body further in
+        # "Referent der Bildungsabteilung in der Landwirtschaftskammer": the body further in
         # the of-phrase; a bare generic head ("Leiter") that names no body is no role
         bare = getattr(r, "bare_generic", False)
         if self.lang == "de" and country is None and noun.person and not plural and start > 0 \

@@ -262,7 +262,7 @@ class EventCoder(ArgumentsMixin):
 
     def _joins_own_pps(self, conj: Token, verb: Token) -> bool:
         """Whether a coordinating conjunction joins prepositional phrases of ``verb`` itself
-        ("gehen gegen die PKK, aber auch gegen Kurdenpolitiker vor"): its head is a nominal
+        ("gehen gegen die Miliz, aber auch gegen deren Anwälte vor"): its head is a nominal
         with a preposition that hangs on the verb -- a second argument, not a second clause,
         so the verb's particle after it is still the verb's."""
         head = conj.head
@@ -612,6 +612,44 @@ class EventCoder(ArgumentsMixin):
     def _matches_words(self, token: Token, pattern: Pattern) -> bool:
         return any(self._token_matches(token, w) for alts in pattern.words for w in alts)
 
+    def _shallowest_sense_first(self, verb: Token, out: List[Pattern], scope: List[Token]) -> List[Pattern]:
+        """``out`` with the word-conditioned pattern whose word sits nearest the verb first,
+        when the first one's word sits deeper in the tree (German). The head of an argument
+        decides the sense over a noun embedded in it: "rief zu einem Protesttag gegen die
+        Reform auf" is a protest (141, "Protesttag" one step from the verb), not an appeal
+        for reform (024, "Reform" two steps down). Depth: dependency steps from the verb to
+        the nearest token of any of the pattern's words; equal depths and patterns of
+        another tier keep the order of :meth:`match` (tier, specificity, file order). A
+        pattern with several word groups counts its shallowest word ("sprengte sich mit einem
+        Auto in die Luft": "sich" and "Luft" sit next to the verb, so the car does not win)."""
+        first = out[0]
+        if not first.words or first.ordered or first.predicative:
+            return out
+
+        def depth(p: Pattern) -> int:
+            best = 99
+            for t in scope:
+                if best <= 1:
+                    break
+                if not any(self._token_matches(t, w) for alts in p.words for w in alts):
+                    continue
+                d, h = 1, t
+                while h.head.i != verb.i and h.head.i != h.i and d < best:
+                    h, d = h.head, d + 1
+                if h.head.i == verb.i:
+                    best = min(best, d)
+            return best
+
+        mine = depth(first)
+        if mine <= 1:
+            return out
+        rivals = [p for p in out[1:] if p.tier == first.tier and p.words and not p.ordered and not p.predicative
+                  and not p.extra]
+        shallow = min(rivals, key=depth, default=None)
+        if shallow is None or depth(shallow) >= mine:
+            return out
+        return [shallow] + [p for p in out if p is not shallow]
+
     def predicate_scope(self, verb: Token) -> List[Token]:
         """Tokens a pattern's words may come from: the verb's subtree without its subject
         and without embedded clauses."""
@@ -892,6 +930,8 @@ class EventCoder(ArgumentsMixin):
                         if not comp or not all(self._words_in(alts, comp, self._phrase_keys(comp)) for alts in p.words):
                             continue
                 out.append(p)
+            if self.lang == "de" and len(out) > 1 and scope is not None:
+                out = self._shallowest_sense_first(verb, out, scope)
             if out and (out[0].tier == 0 or self.lang != "en"):
                 return out
             if out and fallback is None:
@@ -1037,7 +1077,7 @@ class EventCoder(ArgumentsMixin):
         """German, PP attachment by valency: the phrase with the preposition ``want`` that
         the verb's pattern asks for (prep:gegen of "vorgehen", "protestieren") and that the
         parser hung inside a subject standing after the finite verb, behind the subject's
-        head ("Zudem gehen die türkischen Behörden im Inland gegen die PKK vor": "gegen die
+        head ("Außerdem gehen die türkischen Behörden im Südosten gegen die PKK vor": "gegen die
         PKK" is the verb's, not the authorities'). A subject before the verb keeps its PPs
         ("Die Proteste gegen die Regierung gehen weiter"). ``[]`` or one head token."""
         from ..language.clauses import finite_verb
@@ -1926,7 +1966,7 @@ class EventCoder(ArgumentsMixin):
 
     def _conditional_threats(self, events: List[Event], sentence: List[Event]) -> List[Tuple[Event, Event]]:
         """A coercive or violent act an actor says it would carry out under a condition
-        ("said he would raise tariffs on Chinese imports if no deal is reached", "will
+        ("said she would cut aid to the region unless the fighting stops", "will
         strike back if attacked") is a threat (CAMEO 13x, :data:`THREAT_FOR_ROOT`) by that
         actor against the act's target, besides the conditional act itself; an act with no
         target ("NATO will deploy more troops if …") threatens no one in particular. Returns

@@ -94,7 +94,7 @@ def _linear_condition(coder: "EventCoder", doc: Doc, verb: Token) -> Optional[st
     # Token objects are made only for the positions looked at (the sentence's first three,
     # then those after the verb): spaCy creates one per index access
     texts = token_texts(doc)
-    # a fronted condition: "(Und) wenn es nicht klappt, wird er …" — up to its comma
+    # a fronted condition: "(Und) falls das scheitert, wird sie …" — up to its comma
     lead = [t for t in (doc[i] for i in range(s_start, min(s_start + 3, s_end)))
             if t.lower_ not in ("und", "and", "aber", "but", "doch", "denn")]
     if lead and lead[0].lower_ in coder.lex.conditional_marks and lead[0].i < verb.i:

@@ -404,7 +404,7 @@ def analyse_sentence(
         tok = toks[s]
         label = " ".join(t.text for t in toks[s:e])
         if cue.kind == "deontic" and anchored and phrase in EPISTEMIC_SHOULD and _thing_subject(sent, tok):
-            # "Neue Modelle sollten den Hänger in den nächsten Jahren wettmachen", "2016 sollte
+            # "Neue Produkte sollten den Einbruch in den kommenden Jahren ausgleichen", "2016 sollte
             # es aufwärtsgehen": "should" of expectation — a thing cannot be obliged
             out.cues.append(_Found("predictive_modal", tok, label, SHOULD_PROB))
             continue
@@ -415,7 +415,7 @@ def analyse_sentence(
             and _reported_amount(sent, tok, flex)
             and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
         ):
-            # "Heuer sollen es rund zwei Milliarden Euro sein": hearsay "sollen" of an amount
+            # "Heuer sollen es etwa 800 Millionen Euro sein": hearsay "sollen" of an amount
             # of a future period — a reported forecast (plans and schedules — "soll …
             # stattfinden", "soll … ablösen" — have other verbs)
             out.cues.append(_Found("predictive_modal", tok, label, None))
@@ -511,7 +511,7 @@ def analyse_sentence(
             )):
                 out.rejected.append((label, "not a future"))
                 continue
-            # "Mache man nichts, werde das Problem noch größer": a change of state under a
+            # "Warte man weiter ab, werde der Schaden noch teurer": a change of state under a
             # condition predicts; so does a change of degree in a future period ("Ab 2020
             # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
             # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen")
@@ -826,8 +826,8 @@ def _not_a_risk(tok: Token, sent: Span, flex: ForecastLexicon) -> Optional[str]:
     penalties = tuple(flex.words("penalty_noun"))
     if penalties and any(t.pos_ == "NOUN" and t.lower_.endswith(penalties) for t in clause):
         if not _singular_person_in(clause, tok):
-            return "rule"  # "Ihnen drohen Geldstrafen zwischen 1.000 und 4.000 Euro": the law, not a forecast
-        # "drohen dem Angeklagten / Demirtaş bis zu drei Jahre Haft": the person's risk, also
+            return "rule"  # "Ihnen drohen Bußgelder zwischen 80 und 900 Euro": the law, not a forecast
+        # "drohen dem Angeklagten / Brandner bis zu drei Jahre Haft": the person's risk, also
         # when the parser makes the (now linked) name the subject of "drohen"
         return None
     if _zu_infinitive_after(sent, tok):
@@ -858,8 +858,8 @@ def _outcome_genitive(sent: Span, tok: Token) -> bool:
 
 
 def _singular_person_in(clause: List[Token], tok: Token) -> bool:
-    """A singular person in the clause who faces the risk: a name, or a noun with "dem"/
-    "einem" ("dem Angeklagten", "Demirtaş")."""
+    """A singular person in the clause who faces the risk: a name, a singular third-person
+    pronoun, or a noun with "dem"/"einem" ("dem Angeklagten", "Brandner", "ihm")."""
     doc = tok.doc
     types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
     if clause and any(
@@ -872,6 +872,8 @@ def _singular_person_in(clause: List[Token], tok: Token) -> bool:
             continue
         if t.pos_ == "PROPN":
             return True
+        if t.pos_ == "PRON" and "3" in t.morph.get("Person") and "Sing" in t.morph.get("Number"):
+            return True  # "ihr droht eine Geldbuße": one person or body named before
         if t.pos_ == "NOUN" and any(c.lower_ in ("dem", "einem") for c in t.children if dep(c) == "det"):
             return True
         if (
@@ -1368,7 +1370,7 @@ QUESTION_BREAKS = frozenset({":", ";", "–", "—"})  # punctuation that opens 
 
 def _before_question_mark(sent: Span, tok: Token) -> bool:
     """``tok`` stands in a question that the sentence goes on after ("Was macht Sie sicher,
-    dass Sie Erfolg haben werden?, wird er gefragt", "Wird das gelingen?, fragte die
+    dass Sie gewinnen werden?, wird sie gefragt", "Wird das gelingen?, fragte die
     Zeitung"): a "?" follows it in the sentence with no colon, semicolon or dash between
     (a question after a colon — "Er wird kommen: Aber wer zahlt?" — is another stretch)."""
     for j in range(tok.i + 1, sent.end):
@@ -1695,13 +1697,13 @@ LIMIT_WORDS = forecast_words("limit_words")
 
 def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The verb under a hearsay "soll(en)" states an amount: "sein"/"betragen" with a
-    number in the clause ("sollen es rund zwei Milliarden Euro sein"). An outcome verb does
-    not do ("Die Arbeitslosigkeit soll in meiner Amtszeit sinken" is a goal, "Die
+    number in the clause ("sollen es etwa 800 Millionen Euro sein"). An outcome verb does
+    not do ("Die Wartezeiten sollen in dieser Legislaturperiode sinken" is a goal, "Die
     Entscheidung soll im kommenden Jahr fallen" a schedule)."""
     verbs = [_lemma(v) for v in _main_verbs(sent, tok)]
     cs, ce = clause_bounds(sent, tok.i)
     if any(sent.doc[j].lower_ in LIMIT_WORDS for j in range(cs, ce)):
-        return False  # "heuer sollen es maximal 37.500 sein": a cap that is set, not an estimate
+        return False  # "heuer sollen es höchstens 12.000 sein": a cap that is set, not an estimate
     return any(v in AMOUNT_VERBS for v in verbs) and any(sent.doc[j].like_num or sent.doc[j].pos_ == "NUM" for j in range(cs, ce))
 def _impersonal_change(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The verb under ``tok`` (with expletive "es") is a weather verb (``weather_verb`` in
@@ -2235,7 +2237,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             _past_clause(doc, sent.start, sent.end)
             or not ((hz := find_horizon(doc, sent, lang, published, flex)) is not None and hz.get("future"))
         ):
-            owner = None  # "Nach Schätzung von Eurostat waren im April …": an estimate of the past
+            owner = None  # "Nach Schätzung der Statistikbehörde waren im Juli …": an estimate of the past
         if owner is not None:
             # "Der IWF hat seine Wachstumsprognose auf 1,5 Prozent gesenkt": the owner's forecast
             prev_owner = owner
@@ -2364,7 +2366,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 if where is not None:
                     frame_holder = _token_actor(doc, where)
             elif lang == "de" and not analysis.rejected and (head_cue := _headline_expectation(sent)) is not None:
-                # "BIP-Anstieg von 1,5 Prozent erwartet": a headline's passive expectation
+                # "Exportplus von 2,5 Prozent erwartet": a headline's passive expectation
                 kind = "expectation"
                 own_cue = head_cue.text
             elif lang == "de" and not analysis.rejected and (feared := _headline_bare_object(sent)) is not None:
@@ -2512,7 +2514,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             and not match_phrases([t.lower_ for t in sent], flex.of_kind("vague_future"))
             and (cond is not None or horizon is not None)
         ):
-            # "Ein größerer Akt wird erst stattfinden, wenn …", "würde der Familienrat
+            # "Die eigentliche Feier wird erst stattfinden, wenn …", "würde der Familienrat
             # zusammentreten", "wird am Montag tagen", "wird im Mai erscheinen", "wird im
             # Herbst vorgelegt werden", "wird ab März erhältlich sein": a procedure, a release
             # or a dated schedule ("Auch wenn es regnet, wird das Spiel stattfinden" and the
@@ -2528,12 +2530,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
-            # "Morgen um 8.00 Uhr werde der Einsatz starten": a clock time is a schedule
+            # "Morgen um 7.30 Uhr werde die Übung beginnen": a clock time is a schedule
             continue
         if (kind in ("future", "conditional") or (kind == "modal" and cues and (cues[0].tok.lower_,) in EPISTEMIC_SHOULD)) and (
             not hedges and cues and _plan_marked(sent, cues[0].tok, flex)
         ):
-            # "Die Hadsch werde trotz des Unglücks wie geplant stattfinden": a schedule kept;
+            # "Das Festival werde trotz des Sturms wie geplant stattfinden": a schedule kept;
             # "Die Untersuchung sollte ursprünglich im Sommer fertig sein": a plan of the past
             continue
         if (
@@ -2593,7 +2595,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
             elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])) is not None:
-                # "…, sagte Mitterlehner. Viele neue Chancen werden wir nicht erhalten.": an
+                # "…, sagte die Bürgermeisterin. Viele weitere Gelegenheiten werden wir nicht bekommen.": an
                 # unmarked quote (the corpus drops quotation marks) goes on in the first person
                 holder, holder_text = cont
             elif (projector := _projection_source(out, si, sent, sent_index)) is not None:
@@ -2625,7 +2627,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         if holder == "author" and lang == "de" and (stmt is None or stmt.speaker in ("unknown", "", None)) and (
             source := _inline_evidential_source(sent, cond)
         ) is not None:
-            # "Die Krise droht nach Einschätzung der Vereinten Nationen zu eskalieren", "Die
+            # "Der Streit droht nach Ansicht der Vereinten Nationen zu eskalieren", "Die
             # Preise werden laut den Forschern steigen": an evidential phrase inside the clause
             # that the statement layer did not take as a statement names the holder
             holder, holder_text = source
@@ -2849,7 +2851,7 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
     """``(speaker, as written)`` of the latest statement that ends in the two sentences before
     ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
     first person outside any statement of its own: the quote of that speaker goes on ("Das
-    Querschießen muss ein Ende haben, sagte Mitterlehner. Denn viele neue Chancen werden wir
+    Streit muss aufhören, sagte die Bürgermeisterin. Denn viele weitere Gelegenheiten werden wir
     nicht erhalten."; news text without quotation marks, as in 10kGNAD, runs quotes on this
     way). The first person is read from the morphology
     (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
@@ -3342,7 +3344,7 @@ HEADLINE_PARTICIPLES_DE = forecast_words("headline_participles_de")  # of the "e
 def _headline_expectation(sent: Span) -> Optional[Token]:
     """The participle of an expectation verb (:data:`HEADLINE_PARTICIPLES_DE`) ending a short
     line that has no other finite verb and a noun before it: a headline, which drops the
-    auxiliary ("BIP-Anstieg von 1,5 Prozent erwartet" = "… wird erwartet"; Duden: headline
+    auxiliary ("Exportplus von 2,5 Prozent erwartet" = "… wird erwartet"; Duden: headline
     style omits auxiliaries). Not "wie/als erwartet" (as expected), not a person's expected
     arrival (an actor mention before it: "Papst am Sonntag in Wien erwartet"), not a
     question. (s23, audit kind headline-expectation)"""
@@ -3448,7 +3450,7 @@ def _soll_projection(sent: Span, flex: ForecastLexicon, cond: Optional[Tuple[int
     ("steigen", "sinken", "zunehmen") or an amount verb ("sein", "betragen"), with an amount
     (a number that is no year) in its clause and no perfect infinitive ("soll gestiegen
     sein" is hearsay about the past): the content of a projection ("Die Arbeitslosigkeit soll
-    von 9,1 auf 9,5 Prozent zunehmen"). The caller requires a forecast in the sentence
+    von 4,2 auf 4,8 Prozent zunehmen"). The caller requires a forecast in the sentence
     before, whose projection it continues (s23, audit kind hearsay-soll-change)."""
     if not has_parse(sent.doc):
         return False
@@ -3624,7 +3626,7 @@ def _judging_subject(tok: Token) -> Optional[Token]:
 
 
 def _experiencer(tok: Token) -> Optional[Token]:
-    """The "für" phrase of an estimative predicate ("Für Schultes ist es nicht denkbar, dass
+    """The "für" phrase of an estimative predicate ("Für Schuster ist es nicht denkbar, dass
     …", "Für die Ökonomin ist es wahrscheinlich, dass …"): the person it seems so to holds the
     judgement (the experiencer of the predicate); None when there is none or it is no actor."""
     doc = tok.doc

@@ -814,7 +814,7 @@ def _verb_after_root_noun(sent, verb: Token) -> None:  # type: ignore[no-untyped
 
 
 def _appositive_subject(sent) -> None:  # type: ignore[no-untyped-def]
-    """"On Monday, the People's Daily, the mouthpiece of the party, warned that …": the
+    """"On Friday, the state broadcaster, the voice of the junta, warned that …": the
     subject with an apposition parsed as the root and the finite verb after it as its
     parataxis; the verb becomes the root with that noun as its subject."""
     root = sent.root

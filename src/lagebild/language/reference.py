@@ -693,7 +693,7 @@ BODY_PREPS_EN = frozenset(("of", "in", "from", "within"))
 
 def _group_body(doc: Doc, head: Token) -> Optional[str]:
     """English: the organisation or armed body a group noun ``head`` belongs to, named in a
-    prepositional phrase on it ("four senior officers in the Russian military" -> RUSMIL,
+    prepositional phrase on it ("three generals in the Russian military" -> RUSMIL,
     "members of Hamas" -> Hamas); None when the phrase names a state or place ("civilians
     in Lithuania": a country, not the referent) or there is none."""
     if _lang(doc) != "en":
@@ -789,7 +789,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         if body is not None:
             return [body]
     if hit is not None and hit[1].kind == "group" and _lang(doc) == "en":
-        # "the man who kidnapped the child, Michael Webb,", "the suspect, John Carter,":
+        # "the man who abducted the child, Michael Webb,", "the suspect, John Carter,":
         # a named person in apposition to the group noun is the referent
         actors = _actors(doc)
         for c in hit[0].children:
@@ -886,7 +886,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # office holder
         return [group_actor(doc, word.agent, context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
-        # "Putin lehnt den Waffenstillstand ab, Zelensky unterstützt ihn": not the subject,
+        # "Rom lehnt den Plan ab, Paris unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
@@ -1139,7 +1139,7 @@ def represented(doc: Doc, start: int, end: int) -> Optional[str]:
     # (a name, a pronoun, a group noun with the context's country)
     deps = [c for c in head.children if c.dep_ in PROXY_DEPS and start <= c.idx < end
             and not any(g.dep_ == "case" and g.lower_ in TOPIC_CASE for g in c.children)]
-    # whom it serves before where it is: "die Vize-Chefin des UNHCR in Uganda" is the UNHCR's
+    # whom it serves before where it is: "die stellvertretende Leiterin des UNHCR in Kenia" is the UNHCR's
     deps.sort(key=lambda c: (any(g.dep_ == "case" and g.lower_ in LOCATIVE_CASE for g in c.children), abs(c.i - head.i)))
     for c in deps:
         sub = list(c.subtree)

@@ -16,7 +16,7 @@ surname. Two constructions are read:
   "die Stadträtin Elke Kahr");
 - a comma apposition after a role phrase of at most :data:`MAX_ROLE_TOKENS` tokens that
   names the body the role belongs to ("der Budgetsprecher der Grünen, Bruno Rossmann",
-  "die Vize-Chefin des UNHCR in Uganda, Sakura Atsumi"): the person speaks for what the
+  "die stellvertretende Leiterin des UNHCR in Kenia, Sakura Atsumi"): the person speaks for what the
   whole phrase resolves to (:func:`lagebild.language.reference.represented`, else the
   role's own actor).
 

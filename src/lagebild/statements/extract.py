@@ -30,6 +30,7 @@ from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
+from ..language.timewords import time_words
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -637,6 +638,25 @@ def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None
     return out
 
 
+def _untimed(ctx: _Ctx, subjects: List[Token], verb: Token, content: Tuple[int, int]) -> List[Token]:
+    """Subjects without a fronted time phrase the parser took for one ("Anfang März hatte
+    er betont", "Mitte Mai sagte sie": "Anfang"/"Mitte" as nsubj). A subject whose head is a
+    time noun of :mod:`lagebild.language.timewords` and holds no actor mention names no one;
+    when it was the only one, the pronoun or noun the parser hung after the verb as an object
+    is the subject (the V2 order puts the real subject there)."""
+    nouns = time_words(ctx.lang).time_nouns()
+    timed = [t for t in subjects if t.lower_ in nouns and t.i < verb.i
+             and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))]
+    if not timed:
+        return subjects
+    rest = [t for t in subjects if t not in timed]
+    if rest:
+        return rest
+    after = [c for c in verb.children if c.i > verb.i and dep(c) in ("nsubj", "obj", "iobj")
+             and c.pos_ in ("PRON", "NOUN", "PROPN") and not (content[0] <= c.idx < content[1])]
+    return after[:1]
+
+
 def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
     """Every actor mention in ``[start, end)`` is only the first part of a hyphenated
     compound ("CDU-Politiker", "Kreml-Sprecher", "SPD-Chefin"): the compound's head (its
@@ -941,6 +961,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]
         # a dateline ("Wien – …") is never the subject; the parser may hang the real one on
         # it as an apposition ("Wien – Die Opposition kritisierte: …")
         subjects = _undatelined(subjects, verb, sent)
+        subjects = _untimed(ctx, subjects, verb, content)
         if ctx.lang == "de" and any(t.i < verb.i for t in subjects) and any(t.i > verb.i for t in subjects):
             # two "subjects" around a V2 verb: the Vorfeld one -- unless that is a bare
             # fronted word naming no one ("Kritisch äußerte sich der ÖVP-Chef …", a
@@ -1945,7 +1966,7 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
 
 def _governing_subject(ctx: _Ctx, kj: Token, sent: Span) -> Optional[Tuple[str, str]]:
     """The speaker of a Konjunktiv-I clause embedded under a main clause whose verb is no
-    listed speech verb ("Erdoğan hatte Demirtaş vorgeworfen, er unterhalte Kontakte …",
+    listed speech verb ("Die Ministerin hatte dem Abgeordneten vorgeworfen, er pflege Kontakte …",
     "Juncker stellte es so dar, dass die Affäre … betreffe"): the main clause's subject when
     it names an actor (a mention, not a pronoun), else None (then the previous speaker).
     The Konjunktiv I reports what that subject says or thinks, not a speaker of an earlier
@@ -2239,7 +2260,7 @@ def _inverted_frame(ctx: _Ctx, sent: Span) -> bool:
     if len(before) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in before):
         return False
     # the content opens with a main clause of its own: its first comma-free stretch holds a
-    # finite verb ("Nach Vorwürfen kurdischer Medien, im Nordirak seien …, leitete die
+    # finite verb ("Nach Berichten lokaler Zeitungen, im Grenzgebiet seien …, leitete die
     # Türkei … ein" is one main clause with a fronted phrase, no frame)
     head_clause = []
     for t in ctx.doc[sent.start : root.i - 1]:
@@ -2369,7 +2390,7 @@ def verbal_act_subject(ctx: _Ctx, sent: Span, before: int) -> Optional[Tuple[str
                     subj = [t for t in sent if c0 <= t.idx < c1]
                     break
         if speaker == UNKNOWN:
-            # "der Geschäftsführer des Vereins Neustart, Christoph Koss": the person named in
+            # "die Obfrau des Verbands, Martina Koss": the person named in
             # apposition to the description (the parser may hang it on the genitive)
             people = [m for m in tokens.mentions_in(ctx.doc, s, e) if ctx.actor_type.get(m.actor_id) == "PER"]
             if people:
@@ -2635,7 +2656,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
 
 
 def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
-    """"Für die Wahl zeigte sich Hofer zuversichtlich: Ich glaube, dass …": a first-person
+    """"Vor dem Finale zeigte sich die Trainerin zuversichtlich: Ich glaube, dass …": a first-person
     speaker after a colon speaks for the person named before the colon in the same sentence
     (outside interview turns and quotes), not the author."""
     starts = [sent.start_char for sent in sents]
