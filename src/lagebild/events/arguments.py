@@ -79,6 +79,8 @@ class ArgumentsMixin:
             if not auxes and self._headline_agent(verb):
                 return True  # "Scholz von Macron kritisiert": a participle with its agent, no finite verb
 
+            if not auxes and self._shared_passive(verb):
+                return True  # "wurde von der Polizei festgenommen und verhört": the conjunct shares the passive
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
                 return self._stative_passive(verb)
             if any(a.lower_ in ("wurde", "wurden", "worden", "wurdest", "wurdet") for a in auxes) or verb.tag_ == "VVPP":
@@ -92,6 +94,21 @@ class ArgumentsMixin:
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
+
+    def _shared_passive(self, verb: Token) -> bool:
+        """German (issue 9, session 27): whether ``verb`` is a past participle coordinated
+        with a werden-passive participle before it and shares its auxiliary: "Erst wurde X
+        von der Polizei festgenommen und stundenlang verhört" -- "verhört" has no auxiliary
+        and no subject of its own; X is its patient, not its agent (Duden Grammatik 2016 on
+        coordination ellipsis: the finite auxiliary is shared by both conjuncts)."""
+        if self.lex.role(verb.dep_) != "conj" or verb.head.i >= verb.i or self.children(verb, "subj"):
+            return False
+        if not (verb.tag_ == "VVPP" or ("Part" in verb.morph.get("VerbForm") and verb.lower_ != self.lemma(verb))):
+            return False
+        head = verb.head
+        return head.tag_ == "VVPP" and any(
+            self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden")
+            for a in self.children(head, "aux", "aux_pass"))
 
     def _stative_passive(self, verb: Token) -> bool:
         """German (session 26): whether ``verb`` is the participle of a stative passive
