@@ -346,10 +346,16 @@ class ArgumentsMixin:
                     return linked
         out = [token]
         stack = [token]
+        apposed: List[Token] = []
         while stack:
             t = stack.pop()
             for c in t.children:
                 if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
+                    if t.i == token.i and self._apposed_conjunct(token, c):
+                        # "Petrou, ein Linker und der Sprecher der Fraktion, sagte": one person,
+                        # described twice; the description names the actor the name lacks
+                        apposed += [c] + [x for x in c.subtree if self.lex.role(x.dep_) == "conj" and x.pos_ in NOMINAL_POS]
+                        continue
                     out.append(c)
                     stack.append(c)
                 elif self.lang == "en" and c.dep_ in ("flat", "appos") and c.i > t.i and c.pos_ == "PROPN":
@@ -362,7 +368,36 @@ class ArgumentsMixin:
                         if self.lex.role(gc.dep_) == "conj":
                             out.append(gc)
                             stack.append(gc)
+        if apposed:
+            codes = {a.id: a.code for a in get_list(doc, "actors")}
+            if not codes.get(self.arg(doc, token).actor or ""):
+                coded = [a for a in apposed if codes.get(self.arg(doc, a).actor or "")]
+                if coded:
+                    out[0] = coded[-1]
         return out
+
+    def _apposed_conjunct(self, name: Token, conj: Token) -> bool:
+        """German (issue 9, session 27; events audit s27-prec): whether ``conj``, parsed as
+        a conjunct of the name ``name``, is an apposition describing that person: "Nikos
+        Petrou, ein Linker und der Sprecher der Fraktion, stellte sich hinter …" -- a common
+        noun with its article right after a comma, in a comma-closed phrase that the finite
+        verb follows. A list of names ("Merkel, Macron und Draghi kritisierten") has no such
+        phrase. Apposition is a comma-enclosed noun phrase after its head (Duden Grammatik
+        2016 §1554)."""
+        if self.lang != "de" or name.pos_ != "PROPN" or conj.pos_ != "NOUN" or conj.i < name.i:
+            return False
+        if not any(self.lex.role(c.dep_) == "det" for c in conj.children):
+            return False
+        doc = name.doc
+        first = min(t.i for t in conj.subtree if not t.is_punct)
+        if first == 0 or doc[first - 1].text != ",":
+            return False
+        end = self.sent_bounds(conj)[1]
+        close = next((k for k in range(first, end) if doc[k].text == ","), None)
+        if close is None or close + 1 >= end or max(t.i for t in conj.subtree) > close:
+            return False
+        verb = doc[close + 1]
+        return verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm")
 
     def arg(self, doc: Doc, token: Token) -> Arg:
         """Link an argument to an actor: the head's own name span first, then its subtree

@@ -463,6 +463,11 @@ class EventCoder(ArgumentsMixin):
             # objective genitive ("die Festnahme Nawalnys", "Unterstützung der Ukraine"): a
             # slot the pattern names for the target is no source slot
             sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
+            if self.lex.place_codes and any(pattern.code.startswith(c) for c in self.lex.place_codes) \
+                    and sources and all(self._place_phrase(t) for t in sources):
+                # "der Vertrag von Dayton": a city in the von-phrase names the treaty, it is
+                # no party to it (session 27; syntax.yaml place_codes)
+                sources = []
             targets = pick(pattern.target)
             if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "the talks/clashes between X and Y": the members of the between-phrase act
@@ -1817,6 +1822,21 @@ class EventCoder(ArgumentsMixin):
         if first is None or first.lower_ not in self.lex.purpose_marks:
             return False
         return first.lower_ != "um" or zu_infinitive(verb)
+
+    def _place_phrase(self, tok: Token) -> bool:
+        """German (issue 9, session 27; events audit s27-prec): whether ``tok`` heads a
+        "von" phrase that names a place below the level of a state -- an actor of type LOC
+        (a city or region: "der Vertrag von Lissabon"). A country
+        ("die Angriffe von Russland", type GPE) is an actor and stays the source. Used only
+        for the codes of ``syntax.yaml`` ``place_codes``: "die Kritik von Moskau" names the
+        Russian government."""
+        if not any(self.lex.role(c.dep_) == "case" and self.lex.prep(c.text) == "von" for c in tok.children):
+            return False
+        actor_id = self.arg(tok.doc, tok).actor
+        if not actor_id:
+            return False
+        actor = next((a for a in get_list(tok.doc, "actors") if a.id == actor_id), None)
+        return actor is not None and actor.type == "LOC"
 
     def _attribution_noun(self, verb: Token) -> bool:
         """German (issue 9, session 27): whether the nominal trigger ``verb`` names where a

@@ -63,6 +63,9 @@ class Lexicon:
     object_act_roots: FrozenSet[str] = frozenset()
     # words that open a purpose clause ("damit"), whose act is no event (German)
     purpose_marks: FrozenSet[str] = frozenset()
+    # CAMEO codes (or their leading digits) of nominal events whose von-phrase names a city as
+    # the place, not the actor ("die Anschläge von Paris", "der Vertrag von Dayton"; German)
+    place_codes: FrozenSet[str] = frozenset()
     # prepositions and postpositions that name where a claim comes from ("laut der
     # Untersuchung", "der Studie zufolge"): the noun they govern is no event (German)
     attribution_preps: FrozenSet[str] = frozenset()
@@ -306,6 +309,7 @@ def load_lexicon(lang: str) -> Lexicon:
         accusation_nouns=per_lang("accusation_nouns"),
         object_act_roots=per_lang("object_act_roots"),
         purpose_marks=per_lang("purpose_marks"),
+        place_codes=per_lang("place_codes"),
         attribution_preps=per_lang("attribution_preps"),
         occasion_preps=per_lang("occasion_preps"),
         occasion_preps_possessive=per_lang("occasion_preps_possessive"),
