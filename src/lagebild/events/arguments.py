@@ -97,8 +97,8 @@ class ArgumentsMixin:
 
     def _shared_passive(self, verb: Token) -> bool:
         """German (issue 9, session 27): whether ``verb`` is a past participle coordinated
-        with a werden-passive participle before it and shares its auxiliary: "Erst wurde X
-        von der Polizei festgenommen und stundenlang verhört" -- "verhört" has no auxiliary
+        with a werden-passive participle before it and shares its auxiliary: "Am Morgen wurde X
+        von der Polizei festgenommen und anschließend befragt" -- "befragt" has no auxiliary
         and no subject of its own; X is its patient, not its agent (Duden Grammatik 2016 on
         coordination ellipsis: the finite auxiliary is shared by both conjuncts)."""
         if self.lex.role(verb.dep_) != "conj" or verb.head.i >= verb.i or self.children(verb, "subj"):
@@ -352,7 +352,7 @@ class ArgumentsMixin:
             for c in t.children:
                 if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
                     if t.i == token.i and self._apposed_conjunct(token, c):
-                        # "Petrou, ein Linker und der Sprecher der Fraktion, sagte": one person,
+                        # "Markou, eine Juristin und die Chefin der Partei, lobte": one person,
                         # described twice; the description names the actor the name lacks
                         apposed += [c] + [x for x in c.subtree if self.lex.role(x.dep_) == "conj" and x.pos_ in NOMINAL_POS]
                         continue
@@ -378,8 +378,8 @@ class ArgumentsMixin:
 
     def _apposed_conjunct(self, name: Token, conj: Token) -> bool:
         """German (issue 9, session 27; events audit s27-prec): whether ``conj``, parsed as
-        a conjunct of the name ``name``, is an apposition describing that person: "Nikos
-        Petrou, ein Linker und der Sprecher der Fraktion, stellte sich hinter …" -- a common
+        a conjunct of the name ``name``, is an apposition describing that person: "Eleni
+        Markou, eine Juristin und die Chefin der Partei, lobte den Plan" -- a common
         noun with its article right after a comma, in a comma-closed phrase that the finite
         verb follows. A list of names ("Merkel, Macron und Draghi kritisierten") has no such
         phrase. Apposition is a comma-enclosed noun phrase after its head (Duden Grammatik

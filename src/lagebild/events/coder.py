@@ -484,8 +484,8 @@ class EventCoder(ArgumentsMixin):
                 # "announced the deal during a meeting with X", "after talks with X": a meeting
                 # in a temporal phrase of a clause has that clause's subject as a participant;
                 # so has a visit or trip (CAMEO 04 Consult: 042/043), also in "on a visit to X";
-                # German (session 27): "sagte X bei einem Besuch in Athen", "Nach seinem
-                # Besuch in Paris reiste X weiter" (syntax.yaml occasion_preps): a German
+                # German (session 27): "lobte X bei einem Besuch in Oslo", "Nach seinem
+                # Treffen mit der Kanzlerin flog X nach Rom" (syntax.yaml occasion_preps): a German
                 # possessive in that phrase is bound by the clause's subject, which may follow it
                 if self.lang == "en":
                     preps = TEMPORAL_PREPS_EN if pattern.mutual else TEMPORAL_PREPS_EN | {"on"}
@@ -1843,7 +1843,7 @@ class EventCoder(ArgumentsMixin):
         claim comes from -- its phrase is opened by one of ``syntax.yaml``
         ``attribution_preps`` ("laut der Untersuchung") or closed by one
         of them as a postposition ("der Studie zufolge"). Such a noun is the source of a
-        statement ("Der Anteil liegt laut der Untersuchung höher"), not an act: no
+        statement ("Die Zahl ist laut der Untersuchung gestiegen"), not an act: no
         investigation (09) is reported. Verbs are never attributions."""
         if verb.pos_ not in ("NOUN", "PROPN") or self._mistagged_verb(verb):
             return False

@@ -64,7 +64,7 @@ class Lexicon:
     # words that open a purpose clause ("damit"), whose act is no event (German)
     purpose_marks: FrozenSet[str] = frozenset()
     # CAMEO codes (or their leading digits) of nominal events whose von-phrase names a city as
-    # the place, not the actor ("die Anschläge von Paris", "der Vertrag von Dayton"; German)
+    # the treaty's name, not a party to it ("der Vertrag von Lissabon"; German)
     place_codes: FrozenSet[str] = frozenset()
     # prepositions and postpositions that name where a claim comes from ("laut der
     # Untersuchung", "der Studie zufolge"): the noun they govern is no event (German)

@@ -466,8 +466,8 @@ def _embedded(doc: Doc, m, anchor: Optional[Token]) -> bool:  # type: ignore[no-
 
 def _speaker(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
     """True when mention ``m`` is the subject of a verb of saying (a lemma with a frame in
-    ``data/<lang>/speech_frames.tsv``): "Erdoğan schüre den Konflikt, sagte Demirtaş" --
-    Demirtaş is the speaker, Erdoğan the subject of what was said."""
+    ``data/<lang>/speech_frames.tsv``): "Der Minister lüge, sagte die Abgeordnete" -- the
+    Abgeordnete is the speaker, the Minister the subject of what was said."""
     from .speech import frame_for
 
     if not _is_subject(doc, m):
@@ -514,8 +514,8 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
             # "Reference determination for demonstrative pronouns"; Bosch, Katz & Umbach 2007)
             ranked.append(((type_rank, dist, 1 if _is_subject(doc, m) else 0, -m.start), m.actor_id))
             continue
-        # German (session 27): in an earlier sentence that reports speech ("X schüre den
-        # Konflikt, sagte Y. Er rief …"), a personal pronoun continues the speaker, the
+        # German (session 27): in an earlier sentence that reports speech ("X lüge, sagte Y.
+        # Er verlangte …"), a personal pronoun continues the speaker, the
         # subject of the verb of saying, before the subject of what was said -- as Hobbs's
         # search reaches the reporting clause before the content clause below it
         speaker = 0 if dist == 0 or lang != "de" or word.kind != "pronoun" or _speaker(doc, m) else 1
