@@ -79,6 +79,8 @@ class ArgumentsMixin:
             if not auxes and self._headline_agent(verb):
                 return True  # "Scholz von Macron kritisiert": a participle with its agent, no finite verb
 
+            if not auxes and self._shared_passive(verb):
+                return True  # "wurde von der Polizei festgenommen und verhört": the conjunct shares the passive
             if not any(self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden") for a in auxes):
                 return self._stative_passive(verb)
             if any(a.lower_ in ("wurde", "wurden", "worden", "wurdest", "wurdet") for a in auxes) or verb.tag_ == "VVPP":
@@ -92,6 +94,21 @@ class ArgumentsMixin:
                 return False
             return not text.endswith("en") or text.startswith("ge") or "ge" in text[2:5]
         return False
+
+    def _shared_passive(self, verb: Token) -> bool:
+        """German (issue 9, session 27): whether ``verb`` is a past participle coordinated
+        with a werden-passive participle before it and shares its auxiliary: "Am Morgen wurde X
+        von der Polizei festgenommen und anschließend befragt" -- "befragt" has no auxiliary
+        and no subject of its own; X is its patient, not its agent (Duden Grammatik 2016 on
+        coordination ellipsis: the finite auxiliary is shared by both conjuncts)."""
+        if self.lex.role(verb.dep_) != "conj" or verb.head.i >= verb.i or self.children(verb, "subj"):
+            return False
+        if not (verb.tag_ == "VVPP" or ("Part" in verb.morph.get("VerbForm") and verb.lower_ != self.lemma(verb))):
+            return False
+        head = verb.head
+        return head.tag_ == "VVPP" and any(
+            self.lemma(a) == "werden" or a.lower_ in ("wurde", "wurden", "worden", "wird", "werden")
+            for a in self.children(head, "aux", "aux_pass"))
 
     def _stative_passive(self, verb: Token) -> bool:
         """German (session 26): whether ``verb`` is the participle of a stative passive
@@ -329,10 +346,16 @@ class ArgumentsMixin:
                     return linked
         out = [token]
         stack = [token]
+        apposed: List[Token] = []
         while stack:
             t = stack.pop()
             for c in t.children:
                 if self.lex.role(c.dep_) == "conj" and c.pos_ in NOMINAL_POS:
+                    if t.i == token.i and self._apposed_conjunct(token, c):
+                        # "Markou, eine Juristin und die Chefin der Partei, lobte": one person,
+                        # described twice; the description names the actor the name lacks
+                        apposed += [c] + [x for x in c.subtree if self.lex.role(x.dep_) == "conj" and x.pos_ in NOMINAL_POS]
+                        continue
                     out.append(c)
                     stack.append(c)
                 elif self.lang == "en" and c.dep_ in ("flat", "appos") and c.i > t.i and c.pos_ == "PROPN":
@@ -345,7 +368,36 @@ class ArgumentsMixin:
                         if self.lex.role(gc.dep_) == "conj":
                             out.append(gc)
                             stack.append(gc)
+        if apposed:
+            codes = {a.id: a.code for a in get_list(doc, "actors")}
+            if not codes.get(self.arg(doc, token).actor or ""):
+                coded = [a for a in apposed if codes.get(self.arg(doc, a).actor or "")]
+                if coded:
+                    out[0] = coded[-1]
         return out
+
+    def _apposed_conjunct(self, name: Token, conj: Token) -> bool:
+        """German (issue 9, session 27; events audit s27-prec): whether ``conj``, parsed as
+        a conjunct of the name ``name``, is an apposition describing that person: "Eleni
+        Markou, eine Juristin und die Chefin der Partei, lobte den Plan" -- a common
+        noun with its article right after a comma, in a comma-closed phrase that the finite
+        verb follows. A list of names ("Merkel, Macron und Draghi kritisierten") has no such
+        phrase. Apposition is a comma-enclosed noun phrase after its head (Duden Grammatik
+        2016 §1554)."""
+        if self.lang != "de" or name.pos_ != "PROPN" or conj.pos_ != "NOUN" or conj.i < name.i:
+            return False
+        if not any(self.lex.role(c.dep_) == "det" for c in conj.children):
+            return False
+        doc = name.doc
+        first = min(t.i for t in conj.subtree if not t.is_punct)
+        if first == 0 or doc[first - 1].text != ",":
+            return False
+        end = self.sent_bounds(conj)[1]
+        close = next((k for k in range(first, end) if doc[k].text == ","), None)
+        if close is None or close + 1 >= end or max(t.i for t in conj.subtree) > close:
+            return False
+        verb = doc[close + 1]
+        return verb.pos_ in ("VERB", "AUX") and "Fin" in verb.morph.get("VerbForm")
 
     def arg(self, doc: Doc, token: Token) -> Arg:
         """Link an argument to an actor: the head's own name span first, then its subtree

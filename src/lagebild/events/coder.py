@@ -468,6 +468,11 @@ class EventCoder(ArgumentsMixin):
             # objective genitive ("die Festnahme Nawalnys", "Unterstützung der Ukraine"): a
             # slot the pattern names for the target is no source slot
             sources = pick([s for s in self.lex.nominal_source if s not in pattern.target])
+            if self.lex.place_codes and any(pattern.code.startswith(c) for c in self.lex.place_codes) \
+                    and sources and all(self._place_phrase(t) for t in sources):
+                # "der Vertrag von Dayton": a city in the von-phrase names the treaty, it is
+                # no party to it (session 27; syntax.yaml place_codes)
+                sources = []
             targets = pick(pattern.target)
             if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "the talks/clashes between X and Y": the members of the between-phrase act
@@ -477,11 +482,20 @@ class EventCoder(ArgumentsMixin):
                     for x in t.children)]
                 if between:
                     return between[:1], [], None
-            if (pattern.mutual or pattern.code[:2] == "04") and self.lang == "en" and not any(self._has_actor(verb.doc, s) for s in sources):
+            occasion = self.lang == "en" or bool(self.lex.occasion_preps or self.lex.occasion_preps_possessive)
+            own = [s for s in sources if not (self.lang == "de" and s.lower_ in self.lex.possessives)]
+            bound = self.lang == "de" and any(c.lower_ in self.lex.possessives and c.i < verb.i for c in verb.children)
+            if (pattern.mutual or pattern.code[:2] == "04") and occasion and not any(self._has_actor(verb.doc, s) for s in own):
                 # "announced the deal during a meeting with X", "after talks with X": a meeting
                 # in a temporal phrase of a clause has that clause's subject as a participant;
-                # so has a visit or trip (CAMEO 04 Consult: 042/043), also in "on a visit to X"
-                preps = TEMPORAL_PREPS_EN if pattern.mutual else TEMPORAL_PREPS_EN | {"on"}
+                # so has a visit or trip (CAMEO 04 Consult: 042/043), also in "on a visit to X";
+                # German (session 27): "lobte X bei einem Besuch in Oslo", "Nach seinem
+                # Treffen mit der Kanzlerin flog X nach Rom" (syntax.yaml occasion_preps): a German
+                # possessive in that phrase is bound by the clause's subject, which may follow it
+                if self.lang == "en":
+                    preps = TEMPORAL_PREPS_EN if pattern.mutual else TEMPORAL_PREPS_EN | {"on"}
+                else:
+                    preps = self.lex.occasion_preps_possessive if bound else self.lex.occasion_preps
                 if any(self.lex.role(c.dep_) == "case" and c.lower_ in preps for c in verb.children):
                     gov = verb.head
                     while gov.i != gov.head.i and gov.pos_ not in ("VERB", "AUX"):
@@ -1196,6 +1210,8 @@ class EventCoder(ArgumentsMixin):
             verb = doc[i]
             if self.lex.purpose_marks and self._purpose_clause(verb):
                 continue  # "…, um die HDP zu schwächen": a purpose, no event (syntax.yaml purpose_marks)
+            if self.lex.attribution_preps and self._attribution_noun(verb):
+                continue  # "laut der Untersuchung", "der Studie zufolge": a source of a claim, no event
             best = [p for p in pats if not p.extra]
             extras = [p for p in pats if p.extra]
             chosen: List[Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]] = []
@@ -1369,7 +1385,10 @@ class EventCoder(ArgumentsMixin):
         parse: the nearest reporting verb in another clause of the sentence. Not when the
         speech verb is coded already ("forderte, … müsse"), when speaker and subject are
         the same actor or the subject is the first person or impersonal, nor for the
-        evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand).
+        evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand), nor
+        for the subjunctive "sollte" (``syntax.yaml`` ``expectation_modals``) over an active
+        verb whose subject names no actor: "Die Preise sollten steigen, sagt der Analyst"
+        is an expectation (session 27; events audit s27-prec).
         Returns (speech verb, content verb, events) triples."""
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
@@ -1426,6 +1445,8 @@ class EventCoder(ArgumentsMixin):
                         a = Arg(a.token, resolved, a.text, a.start, a.end)
                 tgts.append(a)
             tgts = self._refer(doc, tgts)
+            if m.lower_ in self.lex.expectation_modals and not any(a.actor for a in tgts) and not self.is_passive(lv):
+                continue  # "Die Mieten sollten bald sinken, meint der Ökonom": an expectation, no demand
             src_ids = {a.actor for a in srcs if a.actor}
             src_ids |= {c for c in (self._country_of(doc, a) for a in list(src_ids)) if c}
             if tgts and all(a.actor in src_ids for a in tgts if a.actor) and any(a.actor for a in tgts):
@@ -1860,6 +1881,42 @@ class EventCoder(ArgumentsMixin):
         if first is None or first.lower_ not in self.lex.purpose_marks:
             return False
         return first.lower_ != "um" or zu_infinitive(verb)
+
+    def _place_phrase(self, tok: Token) -> bool:
+        """German (issue 9, session 27; events audit s27-prec): whether ``tok`` heads a
+        "von" phrase that names a place below the level of a state -- an actor of type LOC
+        (a city or region: "der Vertrag von Lissabon"). A country
+        ("die Angriffe von Russland", type GPE) is an actor and stays the source. Used only
+        for the codes of ``syntax.yaml`` ``place_codes``: "die Kritik von Moskau" names the
+        Russian government."""
+        if not any(self.lex.role(c.dep_) == "case" and self.lex.prep(c.text) == "von" for c in tok.children):
+            return False
+        actor_id = self.arg(tok.doc, tok).actor
+        if not actor_id:
+            return False
+        actor = next((a for a in get_list(tok.doc, "actors") if a.id == actor_id), None)
+        return actor is not None and actor.type == "LOC"
+
+    def _attribution_noun(self, verb: Token) -> bool:
+        """German (issue 9, session 27): whether the nominal trigger ``verb`` names where a
+        claim comes from -- its phrase is opened by one of ``syntax.yaml``
+        ``attribution_preps`` ("laut der Untersuchung") or closed by one
+        of them as a postposition ("der Studie zufolge"). Such a noun is the source of a
+        statement ("Die Zahl ist laut der Untersuchung gestiegen"), not an act: no
+        investigation (09) is reported. Verbs are never attributions."""
+        if verb.pos_ not in ("NOUN", "PROPN") or self._mistagged_verb(verb):
+            return False
+        doc = verb.doc
+        for c in verb.children:
+            if self.lex.role(c.dep_) == "case" and c.lower_ in self.lex.attribution_preps:
+                return True
+        # a weak parse hangs the preposition elsewhere: the word before the noun phrase's
+        # first word, or the postposition right after the noun (and its genitive)
+        first = min((t.i for t in verb.subtree), default=verb.i)
+        if first > 0 and doc[first - 1].lower_ in self.lex.attribution_preps and doc[first - 1].pos_ == "ADP":
+            return True
+        last = max((t.i for t in verb.subtree), default=verb.i)
+        return last + 1 < len(doc) and doc[last + 1].lower_ in self.lex.attribution_preps and doc[last + 1].pos_ == "ADP"
 
     def _object_act(self, noun: Token, matched: Dict[int, List[Pattern]]) -> bool:
         """Whether the nominal event ``noun`` is the act that its governing verb asks for,

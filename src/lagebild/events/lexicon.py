@@ -63,6 +63,20 @@ class Lexicon:
     object_act_roots: FrozenSet[str] = frozenset()
     # words that open a purpose clause ("damit"), whose act is no event (German)
     purpose_marks: FrozenSet[str] = frozenset()
+    # CAMEO codes (or their leading digits) of nominal events whose von-phrase names a city as
+    # the treaty's name, not a party to it ("der Vertrag von Lissabon"; German)
+    place_codes: FrozenSet[str] = frozenset()
+    # prepositions and postpositions that name where a claim comes from ("laut der
+    # Untersuchung", "der Studie zufolge"): the noun they govern is no event (German)
+    attribution_preps: FrozenSet[str] = frozenset()
+    # prepositions of an occasion around a nominal visit or meeting ("bei einem Besuch in
+    # Athen sagte X"): the governing clause's subject takes part in it (German)
+    occasion_preps: FrozenSet[str] = frozenset()
+    # the same with a possessive in the phrase ("nach seinem Besuch"), bound by that subject
+    occasion_preps_possessive: FrozenSet[str] = frozenset()
+    # subjunctive forms of a deontic modal that also read as an expectation ("sollte"): over
+    # an active verb with no actor as its subject they make no demand (German)
+    expectation_modals: FrozenSet[str] = frozenset()
     # verbs and nouns of belief whose clause reports no event ("thought X would attack",
     # "the idea that X trains Y"; syntax.yaml, English)
     belief_verbs: FrozenSet[str] = frozenset()
@@ -304,6 +318,11 @@ def load_lexicon(lang: str) -> Lexicon:
         accusation_nouns=per_lang("accusation_nouns"),
         object_act_roots=per_lang("object_act_roots"),
         purpose_marks=per_lang("purpose_marks"),
+        place_codes=per_lang("place_codes"),
+        attribution_preps=per_lang("attribution_preps"),
+        occasion_preps=per_lang("occasion_preps"),
+        occasion_preps_possessive=per_lang("occasion_preps_possessive"),
+        expectation_modals=per_lang("expectation_modals"),
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
         mention_preps=per_lang("mention_preps"),

@@ -464,6 +464,24 @@ def _embedded(doc: Doc, m, anchor: Optional[Token]) -> bool:  # type: ignore[no-
     return False
 
 
+def _speaker(doc: Doc, m) -> bool:  # type: ignore[no-untyped-def]
+    """True when mention ``m`` is the subject of a verb of saying (a lemma with a frame in
+    ``data/<lang>/speech_frames.tsv``): "Der Minister lüge, sagte die Abgeordnete" -- the
+    Abgeordnete is the speaker, the Minister the subject of what was said."""
+    from .speech import frame_for
+
+    if not _is_subject(doc, m):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = _head(span)
+    if head.dep_ in ("flat", "appos", "compound"):
+        head = head.head
+    verb = head.head
+    return verb.pos_ in ("VERB", "AUX") and frame_for(_lang(doc), verb.lemma_) is not None
+
+
 def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gender: str, limit: int,
                  exclude: FrozenSet[str] = frozenset()) -> List[str]:
     lang = _lang(doc)
@@ -471,7 +489,7 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
     here = _sentence_index(bounds, start)
     lo = bounds[0][0]
     actors = _actors(doc)
-    ranked: List[Tuple[Tuple[int, int, int, int, int], str]] = []
+    ranked: List[Tuple[Tuple[int, ...], str]] = []
     here_span = doc.char_span(start, end, alignment_mode="expand")
     anchor = _head(here_span) if here_span is not None and len(here_span) else None
     for m in mentions_in(doc, lo, start):
@@ -496,7 +514,13 @@ def _antecedents(doc: Doc, start: int, end: int, word: RefWord, number: str, gen
             # "Reference determination for demonstrative pronouns"; Bosch, Katz & Umbach 2007)
             ranked.append(((type_rank, dist, 1 if _is_subject(doc, m) else 0, -m.start), m.actor_id))
             continue
-        ranked.append(((type_rank, dist, embedded, 0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
+        # German (session 27): in an earlier sentence that reports speech ("X lüge, sagte Y.
+        # Er verlangte …"), a personal pronoun continues the speaker, the
+        # subject of the verb of saying, before the subject of what was said -- as Hobbs's
+        # search reaches the reporting clause before the content clause below it
+        speaker = 0 if dist == 0 or lang != "de" or word.kind != "pronoun" or _speaker(doc, m) else 1
+        ranked.append(((type_rank, dist, embedded, speaker if _is_subject(doc, m) else 1,
+                        0 if _is_subject(doc, m) else 1, -m.start if dist == 0 else m.start),
                        m.actor_id))
     ranked.sort()
     out: List[str] = []
