@@ -1473,8 +1473,8 @@ class EventCoder(ArgumentsMixin):
     def _evaluative_predications(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                                  published: Optional[date]) -> List[Event]:
         """German: a speaker's copular judgement of an actor or of an actor's act is a
-        criticism (CAMEO 111), speaker -> that actor: "Gaulands AfD ist deutschfeindlich",
-        "Dies sei schmutzige Propaganda Erdoğans", "Die Pläne des Ministers sind
+        criticism (CAMEO 111), speaker -> that actor: "Die Partei des Kandidaten ist fremdenfeindlich",
+        "Das sei billige Hetze Moskaus", "Die Pläne des Ministers sind
         verantwortungslos" in a statement of X. The predicate (the head of a clause with
         the copula "sein") must be a word of the ``negativ_urteil`` sense class
         (``senses_de.tsv``, the judgement words the predicative speech-act patterns use;
