@@ -132,11 +132,17 @@ def build_heads(config: Dict[str, Any], meta: Dict[str, Any]):  # type: ignore[n
     H = config["hidden_size"]
 
     class NerHead(nn.Module):
-        def __init__(self, n_tags: int) -> None:
+        """``n_in`` None: a fine-tuned copy of encoder layers 5..8 under the BiLSTM (German);
+        else the BiLSTM reads ``n_in`` values per word, the frozen "base+e5" word input
+        (English: no encoder layer is trained)."""
+
+        def __init__(self, n_tags: int, n_in: Optional[int] = None) -> None:
             super().__init__()
-            cfg = dict(config, num_hidden_layers=NER_LAYERS)
-            self.layers = _bert_module(cfg).encoder.layer
-            self.lstm = nn.LSTM(H, 128, batch_first=True, bidirectional=True)
+            self.layers = None
+            if n_in is None:
+                cfg = dict(config, num_hidden_layers=NER_LAYERS)
+                self.layers = _bert_module(cfg).encoder.layer
+            self.lstm = nn.LSTM(n_in or H, 128, batch_first=True, bidirectional=True)
             self.drop = nn.Dropout(0.2)
             self.out = nn.Linear(256, n_tags)
 
@@ -222,7 +228,8 @@ def build_heads(config: Dict[str, Any], meta: Dict[str, Any]):  # type: ignore[n
         heads["parser"] = ParserHead(pm["n_in"], len(pm["labels"]), pm["hidden"], pm["layers"],
                                      pm["arc"], pm["rel"])
     if "ner" in meta:
-        heads["ner"] = NerHead(len(meta["ner"]["tags"]))
+        frozen = meta["ner"].get("input") in WORD_INPUTS
+        heads["ner"] = NerHead(len(meta["ner"]["tags"]), 2 * H if frozen else None)
     if "tagger" in meta:
         n_in = 2 * H if meta["tagger"].get("input") in WORD_INPUTS else H
         heads["tagger"] = TaggerHead(len(meta["tagger"]["pos"]), len(meta["tagger"]["feats"]), n_in)
@@ -506,12 +513,14 @@ class AccurateModel:
         # GermEval (0.794 -> 0.728)
         base.eval()
         self.base = base
-        inputs = {self.meta[h].get("input") for h in ("parser", "tagger") if h in self.meta}
+        inputs = {self.meta[h].get("input") for h in ("parser", "tagger", "ner") if h in self.meta}
         self.word_input = word_input or next((i for i in WORD_INPUTS if i in inputs), None)
         if self.word_input not in (None, *WORD_INPUTS):
             raise ValueError(f"word input must be one of {WORD_INPUTS}, not {self.word_input!r}")
-        if self.word_input == "base+ner" and "ner" not in self.heads:
-            raise ValueError("word input 'base+ner' needs an NER head")
+        # an NER head with its own fine-tuned layers (German), else None
+        self._ner_layers = "ner" in self.heads and self.heads["ner"].layers is not None
+        if self.word_input == "base+ner" and not self._ner_layers:
+            raise ValueError("word input 'base+ner' needs an NER head with fine-tuned layers")
         # the frozen layers 5..8 of e5 itself (int8 like the base), only for "base+e5"
         self.upper = upper_layers(self.config, quantize) if self.word_input == "base+e5" else None
         if "ner" in self.meta:
@@ -524,7 +533,7 @@ class AccurateModel:
         """Per batch of sentences (shortest first): ``(idx, pieces, x, mask, P, base_words,
         ner_words, top_words)`` -- base piece states [B, L, H], pooled base word vectors
         [B, W, H], the NER branch's top-layer word vectors [B, W, H] (None without an NER
-        head) and the second half of the tagger's and parser's input [B, W, H]
+        head of its own layers) and the second half of the tagger's and parser's input [B, W, H]
         (:data:`WORD_INPUTS`: ``ner_words``, or the frozen layer 8's word vectors; None
         when no head reads it)."""
         torch = self._torch
@@ -535,7 +544,7 @@ class AccurateModel:
             x, mask = base_states(self.base, self.tokenizer.pad, [pieces[i][0] for i in idx])
             P = pool_matrix([pieces[i][1] for i in idx], x.shape[1])
             base_words = torch.bmm(P, x)
-            ner_words = self.heads["ner"].encode(x, mask, P) if "ner" in self.heads else None
+            ner_words = self.heads["ner"].encode(x, mask, P) if self._ner_layers else None
             top_words = ner_words
             if self.upper is not None:
                 bias, h = _bias(mask), x
@@ -609,7 +618,8 @@ class AccurateModel:
             for idx, pieces, x, mask, P, base_words, ner_words, top_words in self._batches(sentences, batch_size):
                 if "ner" in self.heads:
                     tags = self.meta["ner"]["tags"]
-                    logp = torch.log_softmax(self.heads["ner"].tag(ner_words), -1).numpy()
+                    ner_in = ner_words if self._ner_layers else torch.cat([base_words, top_words], -1)
+                    logp = torch.log_softmax(self.heads["ner"].tag(ner_in), -1).numpy()
                     for k, i in enumerate(idx):
                         n = len(sentences[i])
                         lp = logp[k, :n].copy()
