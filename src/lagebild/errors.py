@@ -141,7 +141,7 @@ class Warnings(metaclass=_Coded):
     W301 = "No statement lexicons for {lang!r} (data/{lang}/speech_verbs.tsv …); no statements are extracted"
     W302 = "No forecast lexicons for {lang!r} (data/{lang}/forecast_cues.tsv, wep.tsv); no forecasts are extracted"
     # accurate pipeline (W17x)
-    W170 = "No accurate-pipeline heads for {lang!r}; analysed with the fast pipeline"
+    W170 = "No accurate-pipeline heads for {lang!r} ({parts}); {parts} from the fast pipeline"
     # forecast decisions (W13x)
     W135 = ("{id}: decided 'false' on {today}, before its horizon ends ({end}): it can still come true; "
             "the scorecards count it as a miss now (undo: lagebild resolve {id} --undo)")

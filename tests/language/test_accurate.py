@@ -88,10 +88,9 @@ def test_accurate_without_heads_is_a_coded_error(tmp_path):
 def test_a_language_without_heads_falls_back_to_fast_with_a_warning(monkeypatch):
     from lagebild.language import load_base
 
-    if (MODELS_DIR / "en" / accurate.HEADS_DIR / "meta.json").is_file():
-        pytest.skip("English has accurate heads now")
+    monkeypatch.setattr(accurate, "HEADS_DIR", "e5-not-trained")  # English has heads now
     monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
-    with pytest.warns(UserWarning, match=r"\[W170\].*'en'"):
+    with pytest.warns(UserWarning, match=r"\[W170\].*'en' \(ner, tagger, parser\)"):
         nlp = load_base("en", model=str(MODELS_DIR / "en"), pipeline="accurate", fresh=True)
     assert "lagebild_e5" not in nlp.pipe_names and "ner" in nlp.pipe_names
 
@@ -113,6 +112,18 @@ def test_cli_accurate_without_torch_says_so(monkeypatch, tmp_path):
     assert "E170" in res.output
     _load.cache_clear()
     _load_base.cache_clear()
+
+
+@pytest.mark.parametrize("meta, missing", [
+    (None, ["ner", "tagger", "parser"]),
+    ({"ner": {}, "tagger": {}, "parser": {}}, []),
+    ({"tagger": {}, "parser": {}}, ["ner"]),  # English: frozen-layer tagger and parser
+    ({"ner": {}}, ["tagger", "parser"]),
+])
+def test_missing_heads_names_what_the_fast_pipeline_keeps(tmp_path, meta, missing):
+    if meta is not None:
+        (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert accurate.missing_heads(tmp_path) == missing
 
 
 # --------------------------------------------------------------------------- decoding

@@ -116,3 +116,58 @@ def test_probe_never_trains_on_the_held_out_part():
     assert held == [i for i, _ in enumerate(germeval_sentences()) if is_held_out(i)]
     assert len(held) == 510
     assert sum(part == "dev" for _, _, part in data) == 459
+
+
+# --------------------------------------------------------------------------- English heads
+EN_HEADS = REPO / "src" / "lagebild" / "models" / "en" / "e5"
+
+
+def needs_en_heads(f):  # type: ignore[no-untyped-def]
+    """Skip without the ``[encoder]`` extra (the default CI install) or without English heads."""
+    f = pytest.mark.skipif(bool(MISSING), reason=f"needs the optional encoder extra (missing: "
+                                                 f"{', '.join(MISSING)}; pip install -e '.[encoder]')")(f)
+    return pytest.mark.skipif(not (EN_HEADS / "meta.json").is_file(), reason=f"no English heads in {EN_HEADS}")(f)
+
+
+# our own sentences: (words, {word index: (UPOS, relation, head index; None = ROOT)})
+EN_SENTENCES = [
+    ("The lighthouse keeper repaired the old radio before sunrise .".split(),
+     {2: ("NOUN", "nsubj", 3), 3: ("VERB", "ROOT", None), 6: ("NOUN", "obj", 3)}),
+    ("Marta handed her nephew a green umbrella .".split(),
+     {0: ("PROPN", "nsubj", 1), 1: ("VERB", "ROOT", None), 3: ("NOUN", "iobj", 1), 6: ("NOUN", "obj", 1)}),
+    ("Two ferries were cancelled because of the storm .".split(),
+     {1: ("NOUN", "nsubj", 3), 3: ("VERB", "ROOT", None), 7: ("NOUN", "obl", 3)}),
+]
+
+
+@needs_en_heads
+@pytest.mark.parametrize("words, want", EN_SENTENCES, ids=["transitive", "ditransitive", "passive"])
+def test_english_heads_tag_and_parse_our_sentences(words, want):
+    from lagebild.language import accurate
+
+    model = accurate.load_model(str(EN_HEADS))
+    assert model.word_input == "base+e5" and "ner" not in model.heads  # frozen layers, no e5 NER
+    res = model.analyse([words])[0]
+    assert len(res["pos"]) == len(res["heads"]) == len(res["deps"]) == len(words)
+    assert sum(d == "ROOT" for d in res["deps"]) == 1
+    for i, (pos, dep, head) in want.items():
+        assert res["pos"][i] == pos, (words[i], res["pos"])
+        assert res["deps"][i] == dep, (words[i], res["deps"])
+        assert res["heads"][i] == (i if head is None else head), (words[i], res["heads"])
+
+
+@needs_en_heads
+def test_english_accurate_pipeline_replaces_tags_and_tree_and_keeps_the_fast_ner(monkeypatch):
+    monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    from lagebild.language import MODELS_DIR, load_base
+
+    with pytest.warns(UserWarning, match=r"\[W170\].*'en' \(ner\); ner from the fast pipeline"):
+        nlp = load_base("en", model=str(MODELS_DIR / "en"), pipeline="accurate", fresh=True)
+    names = nlp.pipe_names
+    assert "ner" in names and names.index("parser") < names.index("lagebild_e5") < names.index("lemmatizer")
+    doc = nlp("Marta handed her nephew a green umbrella in Lisbon.")
+    by = {t.text: t for t in doc}
+    assert by["handed"].dep_ == "ROOT" and by["Marta"].head.text == "handed"
+    assert by["umbrella"].dep_ == "obj" and by["umbrella"].pos_ == "NOUN"
+    assert by["Lisbon"].head.text in ("handed", "umbrella")
+    assert by["handed"].lemma_ == "hand"  # the lemmatizer runs after the new tags

