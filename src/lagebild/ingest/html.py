@@ -41,8 +41,56 @@ class ParsedHTML:
     partial: bool = False
 
 
+_LINE_BREAKS = {"lb", "br"}  # trafilatura's XML and HTML
+
+
+def _raw_text(el: "etree._Element") -> str:
+    """The text inside ``el`` as written; a line break (``<br>``, trafilatura's ``<lb/>``)
+    inside it is a space."""
+    parts = [el.text or ""]
+    for child in el.iterdescendants():
+        if child.tag in _LINE_BREAKS:
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _text_of(el: "etree._Element") -> str:
-    return " ".join("".join(el.itertext()).split())
+    """The text of ``el`` on one line, whitespace collapsed; a line break is a space:
+    "Hafen.<br>Zeile" was "Hafen.Zeile"."""
+    return " ".join(_raw_text(el).split())
+
+
+# trafilatura's inline elements (highlight, link, deletion, line break): a body fragment's
+# text outside any block comes as its main's text and these elements with their tails
+_INLINE = {"hi", "ref", "del", "lb"}
+
+
+def _main_blocks(body: "etree._Element") -> List[tuple]:
+    """``[(tag, text)]`` of trafilatura's ``<main>``: each block element, and each run of
+    text outside a block (a feed's or a record's bare fragment: "Satz eins.<br>Satz
+    zwei.") as a ``p``, its line breaks as spaces. The text after the first inline
+    element of such a run was lost: only ``main.text`` was read."""
+    blocks: List[tuple] = []
+    run: List[str] = [body.text or ""]
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            blocks.append(("p", text))
+        run.clear()
+
+    for el in body:
+        if isinstance(el.tag, str) and el.tag in _INLINE:
+            run.append(" " if el.tag == "lb" else _raw_text(el))
+        elif isinstance(el.tag, str):
+            flush()
+            blocks.append((el.tag, _text_of(el)))
+        run.append(el.tail or "")
+    flush()
+    return blocks
 
 
 def extract_captions(tree: "lxml.html.HtmlElement") -> List[Caption]:
@@ -225,10 +273,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
         f"{c.text} {c.credit}" for c in result.captions
     }
     body = main if main is not None else root
-    blocks = [(el.tag, _text_of(el)) for el in body]
-    lead = " ".join((body.text or "").split())
-    if lead:  # text before the first block ("<main>Text ohne Absatz</main>" from a bare fragment)
-        blocks.insert(0, ("p", lead))
+    blocks = _main_blocks(body)
     if tree is not None and _run_together(blocks, result.captions):
         fallback = paragraph_blocks(tree)
         if sum(len(t) for _, t in fallback) >= 0.3 * sum(len(t) for _, t in blocks):
