@@ -215,6 +215,27 @@ def _run_together(blocks: List[tuple], captions: List[Caption]) -> bool:
     return False
 
 
+# not "form": ASP.NET pages put their whole body in one
+_NAVIGATION = ("nav", "header", "footer", "aside", "menu", "script", "style", "noscript", "template",
+               "button", "select", "title", "head")
+
+
+def _text_outside_navigation(tree: "lxml.html.HtmlElement") -> bool:
+    """True when the page has any word outside navigation, header, footer, aside, button and
+    script elements. A page without one has no article: trafilatura's fallback returned
+    its menu ("Home", "Impressum Datenschutz Kontakt") as the article text; it is E005 now."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NAVIGATION:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _NAVIGATION for a in el.iterancestors()):
+            continue
+        if (el.text or "").strip():
+            return True
+        if any((child.tail or "").strip() for child in el):  # text after a menu is outside it
+            return True
+    return False
+
+
 _PAGE_TAG = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
 
 
@@ -257,7 +278,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     if tree is not None:
         result.captions = extract_captions(tree)
         result.language = (tree.get("lang") or "").split("-")[0].lower() or None
-    if not xml:
+    if not xml or (tree is not None and not _text_outside_navigation(tree)):
         return result
     root = etree.fromstring(xml.encode("utf-8"))
     result.title = root.get("title") or None
