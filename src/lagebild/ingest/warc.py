@@ -382,7 +382,7 @@ def _one_stream_copy(path: Path) -> Optional[Path]:
                     rest = fh.read(_SCAN)
                     if not rest:
                         break
-    except zlib.error:
+    except (zlib.error, OSError):  # corrupt, or the disk is full: read member by member
         one = False
     if not one:
         os.unlink(tmp)
