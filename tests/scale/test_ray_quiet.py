@@ -93,3 +93,18 @@ def test_another_error_is_raised_as_it_is_and_leaves_no_log(monkeypatch, tmp_pat
     with pytest.raises(FileNotFoundError):
         ray_engine.run_ray([str(tmp_path)], tmp_path / "out", quiet=True)
     assert "lagebild-ray-" in seen[0] and not Path(seen[0]).exists()
+
+
+def test_the_library_default_leaves_the_callers_stderr_alone(monkeypatch, tmp_path, capfd):
+    """``run_ray`` from Python (no ``quiet``) redirected the caller's file descriptor 2 into
+    a log file removed after the run: a notebook's or service's own stderr lines written
+    meanwhile were lost. Only ``quiet=True`` (``ingest --quiet``) redirects now."""
+    pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
+
+    def ok(*args, **kwargs):
+        os.write(2, b"the caller's own line during the run\n")
+        return ray_engine.RayReport(out=str(tmp_path / "out"))
+
+    monkeypatch.setattr(ray_engine, "_run_on_ray", ok)
+    ray_engine.run_ray([str(tmp_path)], tmp_path / "out")
+    assert "the caller's own line during the run" in capfd.readouterr().err

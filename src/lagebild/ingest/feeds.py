@@ -1,6 +1,7 @@
 """RSS/Atom feed files through feedparser: each entry becomes an article."""
 from __future__ import annotations
 
+import html
 import time
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import re
 
 from ..errors import Errors, LagebildError, Warnings
 from .build import article_from_html, article_from_text, looks_like_html
-from .dates import parse_date
+from .dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _SLASH, parse_date
 from .decode import display_path
 from .readers import IngestFailure, Item, read_bytes_checked, readers
 
@@ -29,12 +30,53 @@ def _entry_date(entry: dict) -> Optional[str]:
             return raw
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
-        if isinstance(value, time.struct_time):
+        raw = entry.get(key[: -len("_parsed")])
+        if isinstance(value, time.struct_time) and _feedparser_read_it(raw, value):
             try:
                 return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
             except ValueError:
                 return None
     return entry.get("published") or entry.get("updated")
+
+
+def _feedparser_read_it(raw: object, value: time.struct_time) -> bool:
+    """False when feedparser's ``value`` for the text ``raw`` is a date the text does not
+    name: feedparser rolls an impossible date over ("2025-13-45" became 1 January 2026,
+    stored without a warning). Its value is taken only when the text is in none of the
+    forms :func:`parse_date` reads (those it refused are impossible dates: W002) and the
+    text holds the value's year (four digits, or the last two of an RFC 822 year)."""
+    if not isinstance(raw, str):
+        return True
+    if any(p.search(raw) for p in (_ISO, _NUMERIC, _SLASH, _DAY_MONTH, _MONTH_DAY)):
+        return False
+    year = value.tm_year
+    return re.search(rf"(?<!\d)({year}|{year % 100:02d})(?!\d)", raw) is not None
+
+
+def _html_line(value: Optional[str]) -> Optional[str]:
+    """A feed title of type HTML as text: tags removed, entities resolved, whitespace
+    collapsed ("&lt;em&gt;Senat&lt;/em&gt;" was stored as "<em>Senat</em>", a doubly
+    escaped "&amp;amp;" as "&amp;")."""
+    if not value or not _MARKUP.search(value):
+        return value
+    import lxml.html
+    from lxml import etree
+
+    try:
+        text = lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    except (etree.ParserError, ValueError):
+        text = html.unescape(re.sub(r"<[^>]*>", " ", value))
+    return " ".join(text.split()) or None
+
+
+# a tag or a character reference: what makes an HTML-typed feed text HTML
+_MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+\d*);")
+
+
+def _is_html(entry: dict, key: str) -> bool:
+    """feedparser says the entry's ``key`` (title, summary, content) is HTML or XHTML."""
+    detail = entry.get(f"{key}_detail") or {}
+    return "html" in str(detail.get("type", "")).lower()
 
 
 @readers.register("feed")
@@ -88,20 +130,26 @@ def _entries(parsed, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-de
 
 def _entry(entry, i: int, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
     source = f"{name}#{entry.get('id') or entry.get('link') or i}"
-    body = ""
+    body, html_body = "", False
     if entry.get("content"):
-        body = max((c.get("value", "") for c in entry["content"]), key=len)
-    body = body or entry.get("summary", "")
+        best = max(entry["content"], key=lambda c: len(c.get("value", "")))
+        body, html_body = best.get("value", ""), "html" in str(best.get("type", "")).lower()
+    if not body:
+        body, html_body = entry.get("summary", ""), _is_html(entry, "summary")
+    title = entry.get("title")
     authors = [a.get("name") for a in entry.get("authors", []) if isinstance(a, dict) and isinstance(a.get("name"), str)]
     common = dict(
         source=source,
         url=entry.get("link"),
         published=_entry_date(entry),
-        title=entry.get("title"),
+        title=_html_line(title) if _is_html(entry, "title") else title,
         authors=authors or None,
     )
     try:
-        if looks_like_html(body):
+        # an HTML-typed body with a tag or a character reference is HTML even without a
+        # paragraph ("… lobte <b>die Einigung</b>", "Satz.<br>Satz.", "&amp;"): read as
+        # text, its markup was article text
+        if looks_like_html(body) or (html_body and _MARKUP.search(body)):
             yield article_from_html(f"<html><body>{body}</body></html>", fmt="feed", **common)
         else:
             yield article_from_text(body, **common)

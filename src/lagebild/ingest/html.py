@@ -41,8 +41,56 @@ class ParsedHTML:
     partial: bool = False
 
 
+_LINE_BREAKS = {"lb", "br"}  # trafilatura's XML and HTML
+
+
+def _raw_text(el: "etree._Element") -> str:
+    """The text inside ``el`` as written; a line break (``<br>``, trafilatura's ``<lb/>``)
+    inside it is a space."""
+    parts = [el.text or ""]
+    for child in el.iterdescendants():
+        if child.tag in _LINE_BREAKS:
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def _text_of(el: "etree._Element") -> str:
-    return " ".join("".join(el.itertext()).split())
+    """The text of ``el`` on one line, whitespace collapsed; a line break is a space:
+    "Hafen.<br>Zeile" was "Hafen.Zeile"."""
+    return " ".join(_raw_text(el).split())
+
+
+# trafilatura's inline elements (highlight, link, deletion, line break): a body fragment's
+# text outside any block comes as its main's text and these elements with their tails
+_INLINE = {"hi", "ref", "del", "lb"}
+
+
+def _main_blocks(body: "etree._Element") -> List[tuple]:
+    """``[(tag, text)]`` of trafilatura's ``<main>``: each block element, and each run of
+    text outside a block (a feed's or a record's bare fragment: "Satz eins.<br>Satz
+    zwei.") as a ``p``, its line breaks as spaces. The text after the first inline
+    element of such a run was lost: only ``main.text`` was read."""
+    blocks: List[tuple] = []
+    run: List[str] = [body.text or ""]
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            blocks.append(("p", text))
+        run.clear()
+
+    for el in body:
+        if isinstance(el.tag, str) and el.tag in _INLINE:
+            run.append(" " if el.tag == "lb" else _raw_text(el))
+        elif isinstance(el.tag, str):
+            flush()
+            blocks.append((el.tag, _text_of(el)))
+        run.append(el.tail or "")
+    flush()
+    return blocks
 
 
 def extract_captions(tree: "lxml.html.HtmlElement") -> List[Caption]:
@@ -167,6 +215,27 @@ def _run_together(blocks: List[tuple], captions: List[Caption]) -> bool:
     return False
 
 
+# not "form": ASP.NET pages put their whole body in one
+_NAVIGATION = ("nav", "header", "footer", "aside", "menu", "script", "style", "noscript", "template",
+               "button", "select", "title", "head")
+
+
+def _text_outside_navigation(tree: "lxml.html.HtmlElement") -> bool:
+    """True when the page has any word outside navigation, header, footer, aside, button and
+    script elements. A page without one has no article: trafilatura's fallback returned
+    its menu ("Home", "Impressum Datenschutz Kontakt") as the article text; it is E005 now."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NAVIGATION:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _NAVIGATION for a in el.iterancestors()):
+            continue
+        if (el.text or "").strip():
+            return True
+        if any((child.tail or "").strip() for child in el):  # text after a menu is outside it
+            return True
+    return False
+
+
 _PAGE_TAG = re.compile(r"<(?:!doctype|html|head|body)\b", re.I)
 
 
@@ -209,7 +278,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
     if tree is not None:
         result.captions = extract_captions(tree)
         result.language = (tree.get("lang") or "").split("-")[0].lower() or None
-    if not xml:
+    if not xml or (tree is not None and not _text_outside_navigation(tree)):
         return result
     root = etree.fromstring(xml.encode("utf-8"))
     result.title = root.get("title") or None
@@ -225,10 +294,7 @@ def parse_html(html: str, *, url: Optional[str] = None) -> ParsedHTML:
         f"{c.text} {c.credit}" for c in result.captions
     }
     body = main if main is not None else root
-    blocks = [(el.tag, _text_of(el)) for el in body]
-    lead = " ".join((body.text or "").split())
-    if lead:  # text before the first block ("<main>Text ohne Absatz</main>" from a bare fragment)
-        blocks.insert(0, ("p", lead))
+    blocks = _main_blocks(body)
     if tree is not None and _run_together(blocks, result.captions):
         fallback = paragraph_blocks(tree)
         if sum(len(t) for _, t in fallback) >= 0.3 * sum(len(t) for _, t in blocks):

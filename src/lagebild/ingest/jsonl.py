@@ -11,7 +11,9 @@ field              accepted; coerced (with a ``W152`` warning on the document); 
 ``title``, ``url``, a string; a number → its digits; an object/array/bool → dropped (``W152``)
 ``source``
 ``published``      a string or a number (then parsed like any date, ``W002`` if it is none;
-/``date``          no ``W152``: ``20250419`` is a date); an object/array/bool → dropped (``W152``)
+/``date``          no ``W152``: ``20250419`` is a date; a Unix time in seconds (9–10 digits) or
+                   milliseconds (12–13 digits) is its UTC day, with ``W152``); an
+                   object/array/bool → dropped (``W152``)
 ``authors``        a string or a list of strings; ``{"name": …}`` objects → the name (schema.org
 /``author``        Person); numbers, booleans, nested lists, other objects → dropped (``W152``)
 other fields       ignored
@@ -56,6 +58,26 @@ def _scalar_text(value: Any) -> Optional[str]:
     return None
 
 
+def _epoch_date(value: Any) -> Optional[str]:
+    """The UTC day (ISO) of a JSON number that is a Unix time: seconds with 9 or 10 digits
+    (from 2001-09-09 on) or milliseconds with 12 or 13 digits; None for anything else
+    (a string, ``20250419``, a year). Such numbers were "[W002] Unparseable publication
+    date '1740787200'": scrapers and APIs write dates so."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = float(value)
+    if 1e12 <= seconds < 1e13:
+        seconds /= 1000
+    if not 1e9 <= seconds < 1e10:
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 class JsonRecord(BaseModel):
     """One JSONL record after coercion; ``notes`` are the W152 messages of what was dropped."""
 
@@ -98,6 +120,13 @@ class JsonRecord(BaseModel):
         for name in ("title", "url", "source"):
             out[name] = self._scalar(name, getattr(self, name), warnings, note_numbers=True)
         published = self.published if self.published not in (None, "") else self.date
+        epoch = _epoch_date(published)
+        if epoch is not None:
+            warnings.append(Warnings.W152.format(field="published", msg=f"{published} read as a Unix time: {epoch} (UTC)"))
+            published = epoch
+        elif isinstance(published, int) and not isinstance(published, bool) and 10_000_101 <= published <= 99_991_231:
+            digits = str(published)  # 20250419: a date's digits (yyyymmdd); was W002
+            published = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
         out["published"] = self._scalar("published", published, warnings)  # a number is a date's digits
         out["authors"] = self._authors(warnings)
         for key, value in out.items():
@@ -163,7 +192,9 @@ def parse_record(raw: bytes, *, lineno: int, path: str, warnings: Optional[List[
     try:
         obj = json.loads(line, parse_int=_parse_int)
     except json.JSONDecodeError as e:
-        raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=e.msg)) from e
+        # json's message without its position ("Invalid control character at") + the column
+        where = f"column {e.colno}" if e.msg.endswith(" at") else f"at column {e.colno}"
+        raise BadInputError(Errors.E008.format(line=lineno, path=path, msg=f"{e.msg} {where}")) from e
     except RecursionError as e:
         raise BadInputError(Errors.E150.format(line=lineno, path=path, msg="nested too deeply")) from e
     except ValueError as e:

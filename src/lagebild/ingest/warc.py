@@ -11,13 +11,18 @@ version line of a plain archive, the next gzip member of a compressed one
 A record whose Content-Length is too long is read up to the next record header inside its
 block (:func:`real_block_end`) or the end of its gzip member, with W164. A ``.warc.gz``
 compressed as one gzip stream (``gzip a.warc``), which warcio refuses after its first
-record, is read on through :func:`gzip.open`.
+record, is told by its first gzip member reaching the end of the file
+(:func:`_one_stream_copy`): it is decompressed into a temporary plain WARC file that is
+read as a plain archive (a Content-Length too long is W164, a cut keeps every whole record
+before it), with offsets of the uncompressed bytes, said so in each message.
 """
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
+import tempfile
 import zlib
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
@@ -38,14 +43,16 @@ class _OneGzipStream(Exception):
 
 
 def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # type: ignore[no-untyped-def]
-             stream: bool = False, skip: int = 0):
+             stream: bool = False, skip: int = 0, unzipped: bool = False):
     """Yield the articles and failures of the records of ``path`` from byte ``start`` on;
     return ``(offset to go on reading at or None, articles so far, the iterator)``: the
     next record after a broken one (E017), or the next record header found inside a block
     whose Content-Length is too long (W164, :func:`real_block_end`). ``stream``: read a
     ``.warc.gz`` compressed as one gzip stream through :func:`gzip.open`, leaving out its
     first ``skip`` records (read before warcio refused it: :class:`_OneGzipStream`); offsets
-    are then those of the uncompressed bytes, so a broken record ends the reading (E017)."""
+    are then those of the uncompressed bytes, so a broken record ends the reading (E017).
+    ``unzipped``: ``path`` is the plain copy of the one-stream ``.warc.gz`` ``name``
+    (:func:`_one_stream_copy`); messages say their offsets are of the uncompressed bytes."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -53,10 +60,13 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
     noted = _Noted()
     seen = 0
 
+    def byte(at: object) -> str:
+        return f"{at} (uncompressed)" if unzipped else str(at)
+
     def notes() -> Iterator[Item]:
         while noted.offsets:  # type: ignore[attr-defined]
             at = noted.offsets.pop(0)  # type: ignore[attr-defined]
-            yield IngestFailure(f"{name}@{at}", Warnings.W163.format(offset=at, path=name))
+            yield IngestFailure(f"{name}@{at}", Warnings.W163.format(offset=byte(at), path=name))
 
     try:
         with (gzip.open(path, "rb") if stream else path.open("rb")) as fh:
@@ -71,7 +81,7 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
                 length = (record.rec_headers.get_header("Content-Length") or "").strip()
                 if record.rec_type not in WARC_TYPES or not length.isdigit():
                     # no valid WARC-Type or no Content-Length: the file was cut in this header block
-                    yield IngestFailure(name, Errors.E158.format(offset=archive.offset, done=done, path=name))
+                    yield IngestFailure(name, Errors.E158.format(offset=byte(archive.offset), done=done, path=name))
                     continue
                 real = None if gz or stream else real_block_end(path, archive.offset, int(length))
                 if real is not None:
@@ -79,8 +89,8 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
                     # inside its block, and go on there (warcio would swallow that record)
                     block_start, block_end, resume = real
                     where = (f"the next record header starts inside it, after {block_end - block_start} "
-                             f"bytes (at byte {resume})")
-                    note = Warnings.W164.format(path=name, offset=archive.offset, declared=int(length), where=where)
+                             f"bytes (at byte {byte(resume)})")
+                    note = Warnings.W164.format(path=name, offset=byte(archive.offset), declared=int(length), where=where)
                     with _Resized(path, archive.offset, block_start, block_end) as resized:
                         fixed = next(iter(ArchiveIterator(resized)))
                         for item in _record_items(fixed, name, note):
@@ -102,7 +112,8 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
         at = archive.offset if archive is not None and archive.offset is not None else start
         at = max(at, start)
         yield from notes()
-        yield IngestFailure(f"{name}@{at}", Errors.E017.format(path=f"{name}@{at}", msg=_clean_reason(e, at)))
+        yield IngestFailure(f"{name}@{at}", Errors.E017.format(path=f"{name}@{byte(at)}",
+                                                               msg=_clean_reason(e, byte(at))))
         return (None if stream else next_record_start(path, at + 1, gz=gz)), done, None
     yield from notes()
     return None, done, archive
@@ -314,7 +325,7 @@ def next_record_start(path: Path, after: int, *, gz: bool) -> Optional[int]:
             pos += _SCAN
 
 
-def _clean_reason(e: BaseException, at: int, limit: int = 120) -> str:
+def _clean_reason(e: BaseException, at: object, limit: int = 120) -> str:
     """The reason a record at byte ``at`` could not be read, fit for one line: warcio's
     "Invalid WARC record, first line: <the bytes found>" (corrupt bytes or a page's HTML)
     becomes a sentence that says what probably happened; other messages are cut to
@@ -342,6 +353,43 @@ class _Noted(str):
         return ""
 
 
+def _one_stream_copy(path: Path) -> Optional[Path]:
+    """A temporary plain copy of the gzipped WARC file ``path`` when it is one gzip stream
+    (``gzip a.warc``: its first gzip member runs to the end of the file, or is cut before
+    its end marker); None when another member follows the first (one member per record,
+    as WARC writers make them: warcio reads those) or the first member is corrupt (the
+    member-wise reading reports it). The copy holds every byte that decompresses (all of
+    them before a cut) and is the caller's to remove. Reads and writes in 1 MiB steps
+    (memory stays flat; the disk holds the uncompressed size)."""
+    d = zlib.decompressobj(wbits=31)
+    fd, tmp = tempfile.mkstemp(prefix="lagebild-", suffix=".warc")
+    one = True
+    try:
+        with path.open("rb") as fh, os.fdopen(fd, "wb") as out:
+            buf = b""
+            while not d.eof:
+                if not buf:
+                    buf = fh.read(_SCAN)
+                    if not buf:
+                        break  # cut before its end marker: one stream, read up to the cut
+                out.write(d.decompress(buf, _SCAN))
+                buf = d.unconsumed_tail
+            if d.eof:  # a whole first member: is anything but zero padding after it?
+                rest = d.unused_data
+                while one:
+                    if rest.strip(b"\x00"):
+                        one = False
+                    rest = fh.read(_SCAN)
+                    if not rest:
+                        break
+    except (zlib.error, OSError):  # corrupt, or the disk is full: read member by member
+        one = False
+    if not one:
+        os.unlink(tmp)
+        return None
+    return Path(tmp)
+
+
 @readers.register("warc")
 def read_warc(path: Path) -> Iterator[Item]:
     """The articles of the HTML response records of the WARC file ``path`` (plain or
@@ -352,26 +400,37 @@ def read_warc(path: Path) -> Iterator[Item]:
         yield IngestFailure(name, Errors.E154.format(path=name))
         return
     gz = is_gzip(path)
+    plain = _one_stream_copy(path) if gz else None
+    try:
+        yield from _read_archive(path, name, gz, plain)
+    finally:
+        if plain is not None:
+            plain.unlink(missing_ok=True)
+
+
+def _read_archive(path: Path, name: str, gz: bool, plain: Optional[Path]) -> Iterator[Item]:
+    """The items of :func:`read_warc`: of ``path`` member by member when ``gz``, or of its
+    plain copy ``plain`` (a one-stream ``.warc.gz``) read as a plain archive."""
     done, start = 0, 0
     archive = None
     stream, skip = False, 0
     while True:
         try:
-            resume, done, archive = yield from _records(path, name, start, done, gz, stream, skip)
+            if plain is not None:
+                resume, done, archive = yield from _records(plain, name, start, done, unzipped=True)
+            else:
+                resume, done, archive = yield from _records(path, name, start, done, gz, stream, skip)
         except _OneGzipStream as one:  # `gzip a.warc`: read on through gzip.open
             stream, skip, start, done = True, one.seen, 0, one.done
             continue
-        if archive is not None:
+        if archive is not None or resume is None:
             break
-        if resume is None:
-            return
         start = resume
-    if archive is None:
-        return
-    problem = gzip_problem(path) if is_gzip(path) else None
+    problem = gzip_problem(path) if gz else None
     if problem:
         yield IngestFailure(name, Errors.E152.format(done=done, path=name, msg=problem))
-    elif (getattr(archive, "next_line", None) or b"").strip():
+    elif archive is not None and (getattr(archive, "next_line", None) or b"").strip():
         # warcio ends quietly when the file stops inside a record's header block: the
         # version line it had read for the next record is still pending (E158)
-        yield IngestFailure(name, Errors.E158.format(offset=archive.offset, done=done, path=name))
+        at = f"{archive.offset} (uncompressed)" if plain is not None else archive.offset
+        yield IngestFailure(name, Errors.E158.format(offset=at, done=done, path=name))

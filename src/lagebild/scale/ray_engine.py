@@ -168,7 +168,7 @@ def run_ray(
     provisional: Optional[List[dict]] = None,
     batch_size: int = 16,
     setup: Optional[str] = None,
-    quiet: bool = True,
+    quiet: bool = False,
 ) -> RayReport:
     """Analyse ``paths`` on Ray and write Parquet partitions to the folder ``out``.
 
@@ -177,7 +177,9 @@ def run_ray(
     workers: analysis actors (default: the cluster's CPUs).
     quiet: Ray's own output of the run (its C++ core's ERROR lines, its Python loggers'
         notices) goes to a temporary log file, removed after a successful run
-        (:func:`ray_output_to_file`).
+        (:func:`ray_output_to_file`). Off by default: it points file descriptor 2 of the
+        whole process at that file during the run, so a caller's own writes to stderr
+        (other threads, logging) would go there too; ``lagebild ingest --quiet`` turns it on.
     Returns a :class:`RayReport`; raises RuntimeError without Ray installed, and
     RuntimeError E056 (naming the kept log file) when a quiet run fails inside Ray.
     """

@@ -34,12 +34,24 @@ def _export_jsonl(store: Store, out: Path, table: str) -> int:
     return n
 
 
+# the row order of every export: its key (documents were in id order in JSON Lines and in
+# the database's order, which PostgreSQL does not fix, in CSV and Parquet)
+_ORDER = {
+    "document_actors": "doc_id, actor_id",
+    "mentions": "doc_id, start_char, end_char, actor_id",
+    "events": "doc_id, idx", "statements": "doc_id, idx", "forecasts": "doc_id, idx",
+}
+
+
 def _select(table: str) -> str:
+    """The SELECT of ``table``'s export, ordered by its key (:data:`_ORDER`, else ``id``),
+    so JSON Lines, CSV and Parquet hold their rows in the same order on every backend."""
+    order = f" ORDER BY {_ORDER.get(table, 'id')}"
     # the JSON column of documents repeats the other columns: keep flat exports flat
-    return f"SELECT * FROM {table}" if table != "documents" else (
+    return f"SELECT * FROM {table}{order}" if table != "documents" else (
         "SELECT id, source, url, language, title, authors, published, published_raw, text, "
         "partial, warnings, model, n_actors, n_events, n_statements, n_forecasts, ingested_at "
-        "FROM documents"
+        f"FROM documents{order}"
     )
 
 
@@ -58,6 +70,7 @@ def _tabular(fmt: str) -> Callable[[Store, Path, str], int]:
                 columns = store.query(f"DESCRIBE {select}")
                 text = [c["column_name"] for c in columns if c["column_type"] == "VARCHAR"]
                 select = duckdb_select(_json_lists(select, [c["column_name"] for c in columns if c["column_type"].endswith("[]")]), text)
+                select = f"SELECT * FROM ({select}) AS _rows ORDER BY {_ORDER.get(table, 'id')}"  # wrapped: order again
             store.backend.execute(f"COPY ({select}) TO '{_quote(out)}' ({options})")
             # every exported table (incidents too: Store.count knows only the stored ones)
             return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
