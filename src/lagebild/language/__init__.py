@@ -172,6 +172,11 @@ def cpu_ops():  # type: ignore[no-untyped-def]
     if os.environ.get("LAGEBILD_BLIS") == "1" or type(get_current_ops()) is not NumpyOps:
         return nullcontext()
     _one_blas_thread()
+    # the parser's and NER's step loops stay on BLIS: its AVX2 kernels where it chose its
+    # generic ones on a CPU it does not know (language/blis_kernels.py)
+    from .blis_kernels import use_avx2_kernels
+
+    use_avx2_kernels()
     return use_ops("numpy", use_blis=False)
 
 
