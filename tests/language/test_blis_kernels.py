@@ -28,15 +28,17 @@ def test_cpu_flags_unreadable(tmp_path):
     assert blis_kernels.cpu_has_avx2_fma(str(tmp_path / "missing")) is False
 
 
-def test_env_zero_keeps_the_chosen_kernels(monkeypatch):
-    monkeypatch.setenv(blis_kernels.ENV, "0")
+@pytest.mark.parametrize("value", [None, "", "0", "yes"])
+def test_without_opt_in_the_chosen_kernels_stay(monkeypatch, value):
+    if value is None:
+        monkeypatch.delenv(blis_kernels.ENV, raising=False)
+    else:
+        monkeypatch.setenv(blis_kernels.ENV, value)
     blis_kernels.use_avx2_kernels.cache_clear()
     try:
         assert blis_kernels.use_avx2_kernels() is False
     finally:
-        monkeypatch.delenv(blis_kernels.ENV)
         blis_kernels.use_avx2_kernels.cache_clear()
-        blis_kernels.use_avx2_kernels()
 
 
 def test_configuration_is_named():
@@ -47,11 +49,28 @@ def test_configuration_is_named():
 def test_switches_on_a_generic_avx2_machine(monkeypatch):
     """Where BLIS chose "generic" on a CPU with AVX2 and FMA (the project's AMD EPYC,
     family 0x19), the switch happens; elsewhere this is skipped."""
-    monkeypatch.delenv(blis_kernels.ENV, raising=False)
+    monkeypatch.setenv(blis_kernels.ENV, "1")
     if blis_kernels.blis_configuration() != "generic" or not blis_kernels.cpu_has_avx2_fma():
         pytest.skip("BLIS knows this CPU, or it has no AVX2/FMA")
     blis_kernels.use_avx2_kernels.cache_clear()
     assert blis_kernels.use_avx2_kernels() is True
+
+
+def _switch() -> None:
+    """Opt in and switch (process-wide, as at run time with $LAGEBILD_BLIS_KERNELS=1), so the
+    products below run on the AVX2 kernels where the switch applies."""
+    import os
+
+    old = os.environ.get(blis_kernels.ENV)
+    os.environ[blis_kernels.ENV] = "1"
+    try:
+        blis_kernels.use_avx2_kernels.cache_clear()
+        blis_kernels.use_avx2_kernels()
+    finally:
+        if old is None:
+            del os.environ[blis_kernels.ENV]
+        else:
+            os.environ[blis_kernels.ENV] = old
 
 
 # larger than the Haswell and generic block sizes (MC, KC, NC), so packing buffers are
@@ -61,7 +80,7 @@ LARGE = [(520, 1100, 4200), (7200, 384, 384), (4, 64, 150), (1, 64, 17), (33, 64
 
 @pytest.mark.parametrize("m, k, n", LARGE)
 def test_products_equal_numpy_after_switch(m, k, n):
-    blis_kernels.use_avx2_kernels()
+    _switch()
     rng = np.random.default_rng(m + k + n)
     x = rng.standard_normal((m, k)).astype("f")
     y = rng.standard_normal((n, k)).astype("f")
@@ -73,7 +92,7 @@ def test_products_equal_numpy_after_switch(m, k, n):
 @given(m=st.integers(1, 70), k=st.integers(1, 70), n=st.integers(1, 70),
        trans1=st.booleans(), trans2=st.booleans(), seed=st.integers(0, 2**16))
 def test_small_products_equal_numpy_after_switch(m, k, n, trans1, trans2, seed):
-    blis_kernels.use_avx2_kernels()
+    _switch()
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((k, m) if trans1 else (m, k)).astype("f")
     y = rng.standard_normal((n, k) if trans2 else (k, n)).astype("f")
@@ -87,7 +106,7 @@ def test_small_products_equal_numpy_after_switch(m, k, n, trans1, trans2, seed):
 def test_gather_add_equals_numpy_after_switch(rows, dims, keys, seed):
     """thinc's hash-embedding sum (``NumpyOps.gather_add``, BLIS saxpy) after the switch."""
     thinc_api = pytest.importorskip("thinc.api")
-    blis_kernels.use_avx2_kernels()
+    _switch()
     rng = np.random.default_rng(seed)
     table = rng.standard_normal((97, dims)).astype("f")
     indices = rng.integers(0, 97, size=(rows, keys)).astype("uint32")

@@ -169,7 +169,7 @@ def cpu_ops():  # type: ignore[no-untyped-def]
     Same arithmetic up to float32 rounding. ``$LAGEBILD_BLIS=1`` keeps BLIS; a non-numpy
     backend (a GPU set by the caller) is left as it is. Uses thinc's own switch
     (``NumpyOps(use_blis=False)``), no code of ours in the maths. (That BLIS figure is BLIS's
-    generic kernels, which it falls back to on this CPU; with its AVX2 kernels, switched on by
+    generic kernels, which it falls back to on this CPU; with its AVX2 kernels, switched on (opt-in) by
     :func:`lagebild.language.blis_kernels.use_avx2_kernels` before anything else here,
     BLIS and numpy are about equal on such products: ``benchmarks/blas_check.py``.)"""
     import os
@@ -180,7 +180,8 @@ def cpu_ops():  # type: ignore[no-untyped-def]
     from .blis_kernels import use_avx2_kernels
 
     # the parser's and NER's step loops run on BLIS in any case: its AVX2 kernels where it
-    # chose its generic ones on a CPU it does not know (language/blis_kernels.py)
+    # chose its generic ones on a CPU it does not know, if $LAGEBILD_BLIS_KERNELS=1
+    # (language/blis_kernels.py)
     use_avx2_kernels()
     if os.environ.get("LAGEBILD_BLIS") == "1" or type(get_current_ops()) is not NumpyOps:
         return nullcontext()
