@@ -1616,24 +1616,8 @@ class EventCoder(ArgumentsMixin):
         if not self.lex.support_verbs:
             return None
         head = noun.head
-        if self.lang == "de" and head.i != noun.i and head.i < noun.i and head.pos_ in ("NOUN", "PROPN") \
-                and self.role(head) in ("subj", "subj_pass") and head.head.i != head.i \
-                and head.head.pos_ in ("VERB", "AUX") and self.role(noun) not in ("subj", "subj_pass", "obj"):
-            # session 27: a prepositional event noun the parse hung on the subject before it
-            # ("begann eine von X geführte Koalition mit Luftangriffen auf Y": "mit
-            # Luftangriffen" under "Koalition") belongs to the verb when the verb is its support
-            # verb for that preposition; only prep: slots (the noun is no object of the subject)
-            found = self._support_entry(head.head, noun, prep_only=True)
-            if found is not None:
-                return found
         if head.i == noun.i or (head.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(head)):
             return None
-        return self._support_entry(head, noun)
-
-    def _support_entry(self, head: Token, noun: Token, prep_only: bool = False) -> Optional[Tuple[Token, str]]:
-        """(head, role) when the verb ``head`` has a ``support_verbs_<lang>.tsv`` entry whose
-        slot holds ``noun`` (:meth:`support_verb`); with ``prep_only`` only ``prep:`` slots
-        count. None otherwise."""
         entries = next((self.lex.support_verbs[k] for k in self.trigger_keys(head) if k in self.lex.support_verbs), None)
         if entries is None:
             # a form the lemmatizer got wrong ("bekannte" → "bekannt"): the generated verb forms
@@ -1643,9 +1627,9 @@ class EventCoder(ArgumentsMixin):
         role = self.role(noun)
         preps = {self.lex.prep(c.text) for c in noun.children if self.role(c) == "case" and c.i < noun.i}
         for slot, kind in entries:
-            if slot == "obj" and role == "obj" and not preps and not prep_only:
+            if slot == "obj" and role == "obj" and not preps:
                 return head, kind
-            if slot == "subj" and role in ("subj", "subj_pass") and not preps and not prep_only:
+            if slot == "subj" and role in ("subj", "subj_pass") and not preps:
                 return head, kind
             if slot.startswith("prep:") and slot[5:] in preps:
                 return head, kind
