@@ -12,7 +12,10 @@ unseen news and the dev-A miss list (issue 9, session 27), each with a grid of o
   reports an actor's act judges that actor (``EventCoder._demonstrative_target``);
 * ``copula-as-verb``: "X sei ein Lügner, sagte Y" when the parse makes "sei" the clause's verb;
 * ``reaction-judgement``: "reagierte besorgt auf X" (012), "reagierte mit Kritik auf X" (111);
-* ``nominal-request``: "Ansuchen" and its compounds (020 / 0213)."""
+* ``nominal-request``: "Ansuchen" and its compounds (020 / 0213);
+* ``sibling-target``: an event noun whose target phrase the parse hung on its verb ("Die
+  Proteste gingen am Sonntag gegen die Regierung weiter", ``EventCoder._sibling_target``);
+  ``sibling-target-guard``: a place phrase of the verb is no target."""
 from __future__ import annotations
 
 import pytest
@@ -20,12 +23,13 @@ import pytest
 from grid_rows import check_root_grid, coded_events, read_grid
 
 KINDS = {"reported-misdeed", "reported-misdeed-guard", "demonstrative-judgement", "demonstrative-judgement-guard",
-         "copula-as-verb", "reaction-judgement", "reaction-judgement-guard", "nominal-request"}
+         "copula-as-verb", "reaction-judgement", "reaction-judgement-guard", "nominal-request", "sibling-target",
+         "sibling-target-guard"}
 
 
 def test_recall_s27_grid_de(nlp_de):
     rows = read_grid("recall_s27_grid_de.tsv")
-    assert len(rows) >= 26
+    assert len(rows) >= 30
     assert {r["kind"] for r in rows} == KINDS
     check_root_grid("recall s27 grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
 
@@ -50,7 +54,7 @@ def test_misdeeds_are_data_with_codes_de():
     errors); none of them is a trigger of the pattern files, where it would code its own
     event instead."""
     from lagebild.events.lexicon import load_lexicon
-    from lagebild.events.misdeeds import misdeed_patterns
+    from lagebild.events.recall_data import misdeed_patterns
 
     table = misdeed_patterns("de")
     assert {"täuschen", "manipulieren", "vertuschen", "zufügen"} <= set(table)

@@ -1198,6 +1198,8 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "de" and self._so_der_vorwurf(verb):
                     info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
+                if self.lang == "de":
+                    chosen = [self._sibling_target(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
                 support = self.support_verb(verb)
                 if support is not None:
                     chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
@@ -1504,6 +1506,38 @@ class EventCoder(ArgumentsMixin):
         self._bounds = (sent.start, sent.end)
         return out
 
+    def _sibling_target(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
+                        issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:
+        """German (issue 9, session 27): the target phrase of an event noun that the parse hung
+        on the noun's verb instead of on the noun ("Die Proteste in Caracas gingen am Sonntag
+        gegen die Regierung weiter", "Die Angriffe dauerten am Montag auf Aleppo an"): when
+        the noun names no target actor, the first prepositional phrase of its verb after it
+        whose preposition is one of the pattern's ``prep:`` target slots but no place
+        preposition (``syntax.yaml`` ``location_preps``: "Gefechte … in Goma", "auf syrischem
+        Gebiet" say where) and whose head word is a mention of an actor or refers to one
+        (:func:`lagebild.language.reference.classify`) is its target -- not inside the noun's own phrase, and not when another noun
+        between them is an event noun itself (its phrase would be that noun's). Returns the
+        argument tuple, changed or not."""
+        from ..language.reference import classify
+
+        if any(a.actor for a in tgts):
+            return p, srcs, tgts, issue
+        want = {slot[5:] for slot in p.target if slot.startswith("prep:")}
+        verb = noun.head
+        if not want or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+            return p, srcs, tgts, issue
+        inside = {t.i for t in noun.subtree}
+        for prep, a in self.prep_args(verb):
+            if prep not in want or prep in self.lex.location_preps or a.i <= noun.i or a.i in inside or not (
+                    self.mentions_in(doc, a.idx, a.idx + len(a)) or classify(doc, a.idx, a.idx + len(a))):
+                continue  # the phrase's head names the actor ("gegen die Regierung"), not a word in it ("auf syrischem Gebiet")
+            if any(t.pos_ in ("NOUN", "PROPN") and any(q.nominal and not q.null for q in self.match(t))
+                   for t in doc[noun.i + 1:a.i] if t.i not in inside):
+                break
+            found = [x for x in self._refer(doc, self._resolved_args(doc, verb, [a])) if x.actor]
+            return (p, srcs, found, issue) if found else (p, srcs, tgts, issue)
+        return p, srcs, tgts, issue
+
     # demonstratives that stand for the act the sentence before reports ("Das sei inakzeptabel")
     _ACT_DEMONSTRATIVES = frozenset(("das", "dies", "dieses"))
 
@@ -1541,19 +1575,22 @@ class EventCoder(ArgumentsMixin):
         that actor -- CAMEO 112, speaker -> the misdeed's subject: "Der Minister habe das
         Parlament belogen, sagte X", "Y schüre die Ängste", "Z habe dem Land Schaden
         zugefügt" in a statement of X. The misdeeds are the rows of
-        ``data/events/misdeeds_de.tsv`` (:func:`lagebild.events.misdeeds.misdeed_patterns`;
+        ``data/events/misdeeds_de.tsv`` (:func:`lagebild.events.recall_data.misdeed_patterns`;
         required words in the verb's predicate, as for event patterns). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
         infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
         question; it must lie in the span of a statement whose speaker is not the author
-        (the author's own "hat getäuscht" is a report, no speech act). Its subject (a
-        pronoun or description resolved as for events; never "ich", "wir", "man", "es") must
-        be a coded actor other than the speaker and the speaker's own side. Not when the
+        (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
+        mention of an actor or a word that refers to one
+        (:func:`lagebild.language.reference.classify`: a pronoun, a description, a group;
+        never "ich", "wir", "man", "es") -- must resolve to a coded actor other than the
+        speaker and the speaker's own side. Not when the
         speaker already criticises or accuses in this sentence (``made``: "warf der
         Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
         the speech act itself. Returns the new events ([] when none)."""
-        from .misdeeds import misdeed_patterns
+        from ..language.reference import classify
+        from .recall_data import misdeed_patterns
 
         table = misdeed_patterns(self.lang)
         if not table or not statements or sent.text.rstrip().endswith("?"):
@@ -1592,8 +1629,9 @@ class EventCoder(ArgumentsMixin):
             if any(e.source == speaker and e.cameo[:2] in ("11", "12") for e in made + out):
                 continue
             subj = self.subjects(v)
-            if not subj or any(t.lower_ in ("ich", "wir", "man", "es") for t in subj):
-                continue
+            if not subj or any(t.lower_ in ("ich", "wir", "man", "es") for t in subj) or not all(
+                    self.mentions_in(doc, t.idx, t.idx + len(t)) or classify(doc, t.idx, t.idx + len(t)) for t in subj):
+                continue  # the subject names an actor or refers to one ("Die Geschehnisse" do no misdeed)
             tgts = [a for a in self._refer(doc, self._resolved_args(doc, v, subj))
                     if a.actor and self._coded(a.actor) and not self._same_side(speaker, a.actor)]
             if not tgts:

@@ -1,11 +1,14 @@
-"""Misdeeds a speaker accuses an actor of (German, issue 9, session 27).
+"""German recall data of the event coder (issue 9, session 27): what a rule needs besides the
+pattern files.
 
-``data/events/misdeeds_<lang>.tsv`` lists verbs that code no event of their own ("täuschen",
-"vertuschen", "Schaden zufügen") but make a speaker's words about the verb's subject an
-accusation (CAMEO 112): "Der Minister habe die Bürger getäuscht, sagte die Opposition". The
-file has the columns of ``patterns_<lang>.tsv`` and is read by
-:func:`lagebild.events.patterns.read_patterns` (errors name the file and line); the coder's
-:meth:`lagebild.events.coder.EventCoder._reported_misdeeds` applies it."""
+* ``data/events/misdeeds_<lang>.tsv``: verbs that code no event of their own ("täuschen",
+  "vertuschen", "Schaden zufügen") but make a speaker's words about the verb's subject an
+  accusation (CAMEO 112): "Der Minister habe die Bürger getäuscht, sagte die Opposition". The
+  file has the columns of ``patterns_<lang>.tsv`` and is read by
+  :func:`lagebild.events.patterns.read_patterns`; the coder's
+  :meth:`lagebild.events.coder.EventCoder._reported_misdeeds` applies it.
+
+Errors name the file and line (:class:`lagebild.datafiles.DataFileError`)."""
 from __future__ import annotations
 
 from functools import lru_cache
