@@ -1467,12 +1467,9 @@ class EventCoder(ArgumentsMixin):
                 if v_sein is not None else [])
             if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])) != approval:
                 continue  # "ist kein Fehler" judges nothing; "ist nicht akzeptabel" does (negiert_urteil)
-            k = bisect_right(stmt_starts, pred.idx)
-            stmt = next((st for st in statements[max(0, k - 8):k][::-1]
-                         if st.span[0] <= pred.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
-            if stmt is None:
+            speaker = self._speaker_at(statements, stmt_starts, pred)
+            if speaker is None:
                 continue
-            speaker = stmt.speaker
             target: Optional[Arg] = None
             subjects = [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")] + (
                 [v_subj] if v_subj is not None else [])
@@ -1620,12 +1617,9 @@ class EventCoder(ArgumentsMixin):
             if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
                     or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
                 continue
-            k = bisect_right(stmt_starts, v.idx)
-            stmt = next((st for st in statements[max(0, k - 8):k][::-1]
-                         if st.span[0] <= v.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
-            if stmt is None:
+            speaker = self._speaker_at(statements, stmt_starts, v)
+            if speaker is None:
                 continue
-            speaker = stmt.speaker
             if any(e.source == speaker and e.cameo[:2] in ("11", "12") for e in made + out):
                 continue
             subj = self.subjects(v)
@@ -1641,6 +1635,16 @@ class EventCoder(ArgumentsMixin):
             out.extend(self._events(doc, sent, v, row, [src], tgts, None, info, None, None))
         self._bounds = (sent.start, sent.end)
         return out
+
+    @staticmethod
+    def _speaker_at(statements: list, stmt_starts: List[int], tok: Token) -> Optional[str]:
+        """The speaker (actor id) of the statement whose span holds ``tok``, when it is not the
+        author; None otherwise. ``statements`` sorted by start, ``stmt_starts`` their starts
+        (the last eight statements that start before ``tok`` are searched, latest first)."""
+        k = bisect_right(stmt_starts, tok.idx)
+        stmt = next((st for st in statements[max(0, k - 8):k][::-1]
+                     if st.span[0] <= tok.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
+        return stmt.speaker if stmt is not None else None
 
     def _negating(self, tok: Token) -> bool:
         """A negation word ("nicht", "kein", "nie") -- German."""
