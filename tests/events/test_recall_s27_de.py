@@ -15,7 +15,8 @@ unseen news and the dev-A miss list (issue 9, session 27), each with a grid of o
 * ``nominal-request``: "Ansuchen" and its compounds (020 / 0213);
 * ``sibling-target``: an event noun whose target phrase the parse hung on its verb ("Die
   Proteste gingen am Sonntag gegen die Regierung weiter", ``EventCoder._sibling_target``);
-  ``sibling-target-guard``: a place phrase of the verb is no target."""
+  ``sibling-target-guard``: a place phrase of the verb is no target;
+* ``humiliating-judgement``: "bezeichnete X als erniedrigend" (111)."""
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,7 @@ from grid_rows import check_root_grid, coded_events, read_grid
 
 KINDS = {"reported-misdeed", "reported-misdeed-guard", "demonstrative-judgement", "demonstrative-judgement-guard",
          "copula-as-verb", "reaction-judgement", "reaction-judgement-guard", "nominal-request", "sibling-target",
-         "sibling-target-guard"}
+         "sibling-target-guard", "humiliating-judgement", "humiliating-judgement-guard"}
 
 
 def test_recall_s27_grid_de(nlp_de):
