@@ -1037,9 +1037,14 @@ class EventCoder(ArgumentsMixin):
         self._require_coded = self.require_coded_actor if require_coded_actor is None else require_coded_actor
         self._political_doc = None if self.require_political_actor else True
         self._sport_doc = None if self.lex.sport_doc_min else False
-        return [None if only is not None and not only(sent)
-                else self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
-                for sent in self.doc_sentences(doc)]
+        out: List[Optional[List[Event]]] = []
+        self._prev_events = (-1, [])  # (end token of the sentence before, its events): _demonstrative_target
+        for sent in self.doc_sentences(doc):
+            made = None if only is not None and not only(sent) else \
+                self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
+            self._prev_events = (sent.end if made is not None else -1, made or [])
+            out.append(made)
+        return out
 
     def finish_doc(self, doc: Doc, events: List[Event], first_index: int = 0) -> List[Event]:
         """Merge the re-mentions of ``events`` (the document's, in sentence order, from
@@ -1153,9 +1158,12 @@ class EventCoder(ArgumentsMixin):
                 t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
             if self.lang != "de":
                 return []
-            return self._headline_opposition(doc, sent, published) + (
+            made = self._headline_opposition(doc, sent, published) + (
                 self._evaluative_predications(doc, sent, statements, stmt_starts, published)
                 if statements and self.nested != "governing" else [])
+            if statements and self.nested != "governing":
+                made += self._reported_misdeeds(doc, sent, statements, stmt_starts, made, set())
+            return made
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
         suppressed: Set[int] = set()
@@ -1251,6 +1259,8 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "de" and self._so_der_vorwurf(verb):
                     info = ModalityInfo(modalities=["asserted"])  # the accusation is made, whatever it reports
                 chosen = [self._nominal_fallback(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
+                if self.lang == "de":
+                    chosen = [self._sibling_target(doc, verb, p, s, tg, iss) for p, s, tg, iss in chosen]
                 support = self.support_verb(verb)
                 if support is not None:
                     chosen, info = self._supported(doc, verb, support, chosen, info, statements, stmt_starts)
@@ -1318,6 +1328,7 @@ class EventCoder(ArgumentsMixin):
             out.extend(self._headline_opposition(doc, sent, published))
         if self.lang == "de" and self.nested != "governing" and statements:
             out.extend(self._evaluative_predications(doc, sent, statements, stmt_starts, published))
+            out.extend(self._reported_misdeeds(doc, sent, statements, stmt_starts, out, set(matched)))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -1491,7 +1502,19 @@ class EventCoder(ArgumentsMixin):
         judges nothing negatively. The event is asserted: the judgement is the
         speech act itself."""
         cops = [t for t in sent if t.dep_ == "cop"]
-        if not cops:
+        # session 27: "sei" parsed as the clause's verb with the predicate noun as a second
+        # subject or object ("Der Präsident/nsubj sei ein Lügner/nsubj"): the later nominal
+        # or adjective is the predicate, the earlier subject the one judged
+        verb_sein = {}
+        for v in sent:
+            if v.pos_ in ("VERB", "AUX") and self.lemma(v) == "sein" and v.dep_ != "cop" \
+                    and self.role(v) not in ("aux", "aux_pass"):
+                kids = [c for c in v.children if self.lex.role(c.dep_) in ("subj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+                preds = [c for c in v.children if c.i > v.i and c.pos_ in ("NOUN", "ADJ") and c not in kids[:1]
+                         and (self.lex.role(c.dep_) in ("subj", "obj") or c.dep_ in ("xcomp", "advmod", "obl", "dep"))]
+                if kids and preds and kids[0].i < preds[0].i and not any(c.dep_ == "case" for c in preds[0].children):
+                    verb_sein[preds[0].i] = (v, kids[0])
+        if not cops and not verb_sein:
             return []
         k = bisect_right(stmt_starts, sent[-1].idx)
         if not any(st.span[1] > sent.start_char and st.speaker and st.speaker != "author"
@@ -1506,9 +1529,12 @@ class EventCoder(ArgumentsMixin):
         if not words:
             return []
         out: List[Event] = []
-        for pred in {c.head.i: c.head for c in cops if self.lemma(c) == "sein"}.values():
+        preds = {c.head.i: c.head for c in cops if self.lemma(c) == "sein"}
+        preds.update({i: sent.doc[i] for i in verb_sein if i not in preds})
+        for pred in preds.values():
             if pred.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV"):
                 continue
+            v_sein, v_subj = verb_sein.get(pred.i, (None, None))
             lemma = self.lemma(pred).lower()
             last = lemma.rsplit("-", 1)[-1]
             negative = lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
@@ -1516,17 +1542,18 @@ class EventCoder(ArgumentsMixin):
             approval = not negative and pred.pos_ in ("ADJ", "ADV") and (lemma in approvals or last in approvals)
             if not (negative or approval):
                 continue
-            clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")]
+            clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")] + (
+                [c for c in v_sein.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis") and c.i != pred.i]
+                if v_sein is not None else [])
             if any(self._negating(t) for c in clause for t in ([c] + list(c.children) if c.i != pred.i else [c])) != approval:
                 continue  # "ist kein Fehler" judges nothing; "ist nicht akzeptabel" does (negiert_urteil)
-            k = bisect_right(stmt_starts, pred.idx)
-            stmt = next((st for st in statements[max(0, k - 8):k][::-1]
-                         if st.span[0] <= pred.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
-            if stmt is None:
+            speaker = self._speaker_at(statements, stmt_starts, pred)
+            if speaker is None:
                 continue
-            speaker = stmt.speaker
             target: Optional[Arg] = None
-            for subj in [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")]:
+            subjects = [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")] + (
+                [v_subj] if v_subj is not None else [])
+            for subj in subjects:
                 for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS
                                      and not any(self.lex.role(x.dep_) == "case" for x in c.children)]:
                     a = self.arg(doc, tok)
@@ -1546,6 +1573,8 @@ class EventCoder(ArgumentsMixin):
                             target = a
                             break
             if target is None:
+                target = self._demonstrative_target(sent, subjects, speaker)
+            if target is None:
                 continue
             src = Arg(pred, speaker, "", pred.idx, pred.idx)
             info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
@@ -1553,6 +1582,149 @@ class EventCoder(ArgumentsMixin):
             out.extend(self._events(doc, sent, pred, pat, [src], [target], None, info, None, None))
         self._bounds = (sent.start, sent.end)
         return out
+
+    def _sibling_target(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
+                        issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:
+        """German (issue 9, session 27): the target phrase of an event noun that the parse hung
+        on the noun's verb instead of on the noun ("Die Proteste in Caracas gingen am Sonntag
+        gegen die Regierung weiter", "Die Angriffe dauerten am Montag auf Aleppo an"): when
+        the noun names no target actor, the first prepositional phrase of its verb after it
+        whose preposition is one of the pattern's ``prep:`` target slots but no place
+        preposition (``syntax.yaml`` ``location_preps``: "Gefechte … in Goma", "auf syrischem
+        Gebiet" say where) and whose head word is a mention of an actor or refers to one
+        (:func:`lagebild.language.reference.classify`) is its target -- not inside the noun's own phrase, and not when another noun
+        between them is an event noun itself (its phrase would be that noun's). Returns the
+        argument tuple, changed or not."""
+        from ..language.reference import classify
+
+        if any(a.actor for a in tgts):
+            return p, srcs, tgts, issue
+        want = {slot[5:] for slot in p.target if slot.startswith("prep:")}
+        verb = noun.head
+        if not want or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+            return p, srcs, tgts, issue
+        inside = {t.i for t in noun.subtree}
+        for prep, a in self.prep_args(verb):
+            if prep not in want or prep in self.lex.location_preps or a.i <= noun.i or a.i in inside or not (
+                    self.mentions_in(doc, a.idx, a.idx + len(a)) or classify(doc, a.idx, a.idx + len(a))):
+                continue  # the phrase's head names the actor ("gegen die Regierung"), not a word in it ("auf syrischem Gebiet")
+            if any(t.pos_ in ("NOUN", "PROPN") and any(q.nominal and not q.null for q in self.match(t))
+                   for t in doc[noun.i + 1:a.i] if t.i not in inside):
+                break
+            found = [x for x in self._refer(doc, self._resolved_args(doc, verb, [a])) if x.actor]
+            return (p, srcs, found, issue) if found else (p, srcs, tgts, issue)
+        return p, srcs, tgts, issue
+
+    # demonstratives that stand for the act the sentence before reports ("Das sei inakzeptabel")
+    _ACT_DEMONSTRATIVES = frozenset(("das", "dies", "dieses"))
+
+    def _demonstrative_target(self, sent: Span, subjects: List[Token], speaker: str) -> Optional[Arg]:
+        """German (issue 9, session 27): the target of a speaker's judgement whose subject is
+        a demonstrative standing for an act ("Die Regierung schloss die Grenze. Das sei
+        inakzeptabel, sagte X"): the source of the last event coded in the sentence right
+        before (``self._prev_events``, kept by :meth:`code_sentences`) that has a coded
+        source other than the speaker and the speaker's side. The demonstrative must be one
+        of the judgement's ``subjects`` and the first word of its clause (a resumptive "das" opening the
+        judgement, not "das Gesetz"); None otherwise, or when the sentence before is not the
+        one right before ``sent`` or coded no such event."""
+        end, before = getattr(self, "_prev_events", (-1, []))
+        if end != sent.start or not before:
+            return None
+        subj = next((c for c in subjects if c.lower_ in self._ACT_DEMONSTRATIVES and c.pos_ in ("PRON", "DET")), None)
+        if subj is None:
+            return None
+        if any(t.is_alpha for t in sent.doc[self.sent_bounds(subj)[0]:subj.i]) and \
+                sent.doc[subj.i - 1].text not in (",", "–", "-", ":", '"', "„"):
+            return None
+        for e in reversed(before):
+            if e.source and self._coded(e.source) and e.source != speaker and not self._same_side(speaker, e.source):
+                return Arg(subj, e.source, subj.text, subj.idx, subj.idx + len(subj))
+        return None
+
+    # modal verbs under which a misdeed is only possible, wanted or required, not reported as done
+    _MODAL_LEMMAS = frozenset(("können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"))
+    # negative pronouns that deny a misdeed without "nicht" ("habe niemanden getäuscht")
+    _NOBODY = frozenset(("niemand", "niemanden", "niemandem", "niemands", "nichts"))
+
+    def _reported_misdeeds(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
+                           made: List[Event], coded_verbs: Set[int]) -> List[Event]:
+        """German (issue 9, session 27): a speaker who says that an actor did a misdeed accuses
+        that actor -- CAMEO 112, speaker -> the misdeed's subject: "Der Minister habe das
+        Parlament belogen, sagte X", "Y schüre die Ängste", "Z habe dem Land Schaden
+        zugefügt" in a statement of X. The misdeeds are the rows of
+        ``data/events/misdeeds_de.tsv`` (:func:`lagebild.events.recall_data.misdeed_patterns`;
+        required words in the verb's predicate, as for event patterns). The verb must code no
+        pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
+        negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
+        infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
+        question; it must lie in the span of a statement whose speaker is not the author
+        (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
+        mention of an actor or a word that refers to one
+        (:func:`lagebild.language.reference.classify`: a pronoun, a description, a group;
+        never "ich", "wir", "man", "es") -- must resolve to a coded actor other than the
+        speaker and the speaker's own side. Not when the
+        speaker already criticises or accuses in this sentence (``made``: "warf der
+        Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
+        the speech act itself. Returns the new events ([] when none)."""
+        from ..language.reference import classify
+        from .recall_data import misdeed_patterns
+
+        table = misdeed_patterns(self.lang)
+        if not table or not statements or sent.text.rstrip().endswith("?"):
+            return []
+        out: List[Event] = []
+        for v in sent:
+            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
+                continue
+            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
+            if not rows:
+                continue
+            scope: Optional[List[Token]] = None
+            keys: Set[str] = set()
+            row = None
+            for r in rows:
+                if r.words:
+                    if scope is None:
+                        scope = self.predicate_scope(v)
+                        keys = self._phrase_keys(scope)
+                    if not all(self._words_in(alts, scope, keys) for alts in r.words):
+                        continue
+                row = r
+                break
+            if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(
+                    t.lower_ in self._NOBODY for t in (scope if scope is not None else self.predicate_scope(v))):
+                continue
+            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
+                    or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
+                continue
+            speaker = self._speaker_at(statements, stmt_starts, v)
+            if speaker is None:
+                continue
+            if any(e.source == speaker and e.cameo[:2] in ("11", "12") for e in made + out):
+                continue
+            subj = self.subjects(v)
+            if not subj or any(t.lower_ in ("ich", "wir", "man", "es") for t in subj) or not all(
+                    self.mentions_in(doc, t.idx, t.idx + len(t)) or classify(doc, t.idx, t.idx + len(t)) for t in subj):
+                continue  # the subject names an actor or refers to one ("Die Geschehnisse" do no misdeed)
+            tgts = [a for a in self._refer(doc, self._resolved_args(doc, v, subj))
+                    if a.actor and self._coded(a.actor) and not self._same_side(speaker, a.actor)]
+            if not tgts:
+                continue
+            src = Arg(v, speaker, "", v.idx, v.idx)
+            info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
+            out.extend(self._events(doc, sent, v, row, [src], tgts, None, info, None, None))
+        self._bounds = (sent.start, sent.end)
+        return out
+
+    @staticmethod
+    def _speaker_at(statements: list, stmt_starts: List[int], tok: Token) -> Optional[str]:
+        """The speaker (actor id) of the statement whose span holds ``tok``, when it is not the
+        author; None otherwise. ``statements`` sorted by start, ``stmt_starts`` their starts
+        (the last eight statements that start before ``tok`` are searched, latest first)."""
+        k = bisect_right(stmt_starts, tok.idx)
+        stmt = next((st for st in statements[max(0, k - 8):k][::-1]
+                     if st.span[0] <= tok.idx < st.span[1] and st.speaker and st.speaker != "author"), None)
+        return stmt.speaker if stmt is not None else None
 
     def _negating(self, tok: Token) -> bool:
         """A negation word ("nicht", "kein", "nie") -- German."""
