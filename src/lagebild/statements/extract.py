@@ -1452,6 +1452,17 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
             )
             return True
         return False
+    fronted = _fronted_mit_object(ctx, tok, sent)
+    if fronted is not None:
+        head, holder = fronted
+        s, e = holder[0].idx, holder[-1].idx + len(holder[-1])
+        if is_impersonal(ctx.lang, holder[0].text):
+            return False
+        speaker, speaker_text = resolve_speaker(ctx, s, e, head=head if len(holder) == 1 else None, np_head=head)
+        ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
+            (sent.start_char, sent.end_char, speaker, speaker_text, tok.text)
+        )
+        return True
     obj = None
     kids = list(tok.children)
     kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
@@ -2673,3 +2684,45 @@ def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
         who = _person_before(ctx, sent.start_char, colons[0].idx)
         if who is not None:
             ctx.out[k] = dataclasses.replace(st, speaker=who[0], speaker_text=who[1])
+
+
+def _fronted_mit_object(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Token, List[Token]]]:
+    """``(holder head, holder tokens)`` of a German V2 expectation whose Vorfeld is its
+    "mit" object ("Mit 40 neuen Stellen rechnet die Kammer für 2026", also after a dateline,
+    "Linz – Mit … rechnet das Amt …"), else None. A V2 clause holds one constituent before
+    the finite verb ``tok``; when that constituent opens with "mit" it is the object, and the
+    subject is the noun phrase the parser hung after the verb (as nsubj, obj or iobj) -- the
+    parser often hangs the fronted phrase on the dateline or on a number instead, and makes
+    the dateline or the fronted noun the subject. The object head is the first noun of the
+    phrase whose head lies outside it; the holder is the post-verbal head with its left
+    dependents (article, adjectives) and flat name parts, without trailing phrases. None
+    when a "mit" phrase also follows the verb ("Mit Blick auf … rechnet sie mit …"), when a
+    verb stands in the Vorfeld, or when no such subject follows."""
+    if ctx.lang != "de" or not ctx.parsed or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = ctx.doc
+    dl = dateline_tokens(sent, hyphen=True)
+    start = max(dl) + 1 if dl else sent.start
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    if start >= tok.i or doc[start].lower_ != "mit":
+        return None
+    phrase = range(start + 1, tok.i)
+    if any(doc[j].pos_ in ("VERB", "AUX") or doc[j].text == "," for j in phrase):
+        return None
+    clause_end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (",", ":", ";")), sent.end)
+    if any(doc[j].lower_ == "mit" for j in range(tok.i + 1, clause_end)):
+        return None
+    obj = next((doc[j] for j in phrase if doc[j].pos_ in ("NOUN", "PROPN", "NUM")
+                and not (start <= doc[j].head.i < tok.i)), None)
+    if obj is None:
+        return None
+    subj = next((c for c in tok.children if c.i > tok.i and dep(c) in ("nsubj", "obj", "iobj")
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")
+                 and not any(dep(g) == "case" for g in c.children)), None)
+    if subj is None:
+        return None
+    parts = [t for t in subj.subtree if t.i <= subj.i or dep(t) in ("flat", "flat:name")]
+    first = min(t.i for t in parts)
+    last = max(t.i for t in parts if t.i == subj.i or dep(t) in ("flat", "flat:name"))
+    return subj, [doc[j] for j in range(first, last + 1)]
