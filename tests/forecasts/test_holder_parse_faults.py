@@ -12,6 +12,10 @@ Sentences are our own. Each row names its construction:
   parser took for the subject of the speech verb before a colon is no holder
   (``forecasts.detect._time_subject``), also when the subject follows the verb ("Im Mai
   sagte er: | …").
+- ``misread-object``: "Für den Montag erwartet X erneut an allen Deichen Hochwasser": the
+  object after a prepositional phrase is parsed as a second subject, an apposition of the
+  phrase or a bare oblique; the expectation is X's
+  (``statements.extract._bare_object_after`` and the second-subject rule of ``_expected_np``).
 """
 from __future__ import annotations
 
@@ -42,6 +46,11 @@ GRID = [
                      "Auch wenn wir absteigen, wird der Verein überleben.", "er"),
     ("time-subject", "Anfang Mai sagte er: Das Projekt wird sich um ein Jahr verzögern.", "er"),
     ("time-subject", "Im Mai sagte er: Das Projekt wird sich um ein Jahr verzögern.", "er"),
+    ("misread-object", "Für den Donnerstag erwartet die Feuerwehr erneut an allen drei Deichen Hochwasser.", "die Feuerwehr"),
+    ("misread-object", "Für den Freitag erwartet die Wetterwarte erneut in allen fünf Tälern Schneefall.", "die Wetterwarte"),
+    ("misread-object", "Für den Dienstag erwartet die Stadt erneut an beiden Ufern Hochwasser.", "die Stadt"),
+    ("misread-object", "Für Montag erwartet die Bahn erneut auf allen Linien Verspätungen.", "die Bahn"),
+    ("misread-object", "Für den Sonntag erwartet die Wasserwacht erneut an beiden Seen Andrang.", "die Wasserwacht"),
 ]
 
 

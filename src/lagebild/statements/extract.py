@@ -1473,7 +1473,9 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     subjects = [c for c in tok.children if dep(c) == "nsubj"]
     for c in kids:
         d = dep(c)
-        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and c.pos_ in ("NOUN", "NUM"):
+        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and (c.pos_ in ("NOUN", "NUM") or (
+            c.pos_ == "PROPN" and c.i > tok.i and not tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c))
+        )):
             obj = c  # "Für den Montag erwartet die Polizei … Flüchtlinge": the parser's second subject
             break
         if d in ("obj", "nsubj") and c.head.i != tok.i and c.pos_ in ("NOUN", "NUM"):
@@ -1489,6 +1491,9 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
             break
         if d == "obl" and c.lower_ in ("mit",):
             obj = c
+            break
+        if (bare := _bare_object_after(ctx, tok, c)) is not None:
+            obj = bare  # "erwartet … an allen Deichen Hochwasser": the object the parser misread
             break
     if obj is None:
         return False
@@ -2726,3 +2731,23 @@ def _fronted_mit_object(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Tok
     first = min(t.i for t in parts)
     last = max(t.i for t in parts if t.i == subj.i or dep(t) in ("flat", "flat:name"))
     return subj, [doc[j] for j in range(first, last + 1)]
+
+
+def _bare_object_after(ctx: _Ctx, verb: Token, c: Token) -> Optional[Token]:
+    """The accusative object of the German expectation verb ``verb`` that the parser gave
+    another label, when ``c`` (a dependent of ``verb``) shows it: a bare noun right after a
+    prepositional phrase that the parser hung on that phrase as an apposition ("erwartet …
+    an allen Ufern Hochwasser": "Hochwasser" appos of "Ufern"), or a bare noun (no
+    preposition, no actor mention) that ends the sentence and that the parser called an
+    oblique ("erwartet … auf allen Linien Verspätungen"). Returns the object's head, or None."""
+    if ctx.lang != "de" or c.i <= verb.i:
+        return None
+    def bare(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and not any(dep(g) == "case" for g in t.children) and (
+            t.left_edge.pos_ != "ADP") and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))
+    if dep(c) in ("obl", "nmod") and any(dep(g) == "case" for g in c.children):
+        return next((g for g in c.children if dep(g) == "appos" and g.i == c.i + 1 and bare(g)), None)
+    last = max((t.i for t in c.sent if not t.is_punct), default=-1)
+    if dep(c) == "obl" and c.i == last and bare(c) and not c.text[:1].islower():
+        return c
+    return None
