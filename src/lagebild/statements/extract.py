@@ -2698,8 +2698,8 @@ def _fronted_mit_object(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Tok
     the finite verb ``tok``; when that constituent opens with "mit" it is the object, and the
     subject is the noun phrase the parser hung after the verb (as nsubj, obj or iobj) -- the
     parser often hangs the fronted phrase on the dateline or on a number instead, and makes
-    the dateline or the fronted noun the subject. The object head is the first noun of the
-    phrase whose head lies outside it; the holder is the post-verbal head with its left
+    the dateline or the fronted noun the subject. The phrase must hold a noun or number
+    whose head lies outside it (the object's head); the holder is the post-verbal head with its left
     dependents (article, adjectives) and flat name parts, without trailing phrases. None
     when a "mit" phrase also follows the verb ("Mit Blick auf … rechnet sie mit …"), when a
     verb stands in the Vorfeld, or when no such subject follows."""
