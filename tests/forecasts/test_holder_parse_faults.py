@@ -5,6 +5,9 @@ Sentences are our own. Each row names its construction:
 - ``dateline-mit``: "Ort – Mit … rechnet X …": the parser makes the dateline the subject
   and hangs the fronted "mit" object on it; the holder is the noun phrase after the verb
   (``statements.extract._fronted_mit_object``).
+- ``dateline-subject``: "Ort – Für das Quartal erwartet X weniger Aufträge": the dateline is
+  the parse's subject and X an object or a second subject; X holds it
+  (``statements.extract._dateline_held``; datelines left out of the second-subject rule).
 - ``fronted-mit``: "Mit … rechnet X für dieses Jahr": the fronted "mit" object is hung on a
   number or the subject takes a trailing phrase; the holder is the noun phrase after the
   verb, without the phrase after it.
@@ -33,6 +36,11 @@ GRID = [
     ("dateline-mit", "Dresden – Mit 5.000 zusätzlichen Fahrgästen rechnet der Verkehrsverbund für dieses Jahr.", "der Verkehrsverbund"),
     ("dateline-mit", "Innsbruck – Mit einem Anstieg der Unfälle rechnet die Bergrettung für diesen Winter.", "die Bergrettung"),
     ("dateline-mit", "Bremen – Mit 300 neuen Wohnungen rechnet der Senat für das nächste Jahr.", "der Senat"),
+    ("dateline-subject", "Köln – Für das kommende Quartal erwartet die Handelskammer weniger Aufträge.", "die Handelskammer"),
+    ("dateline-subject", "Kiel – Im Herbst erwartet die Werft neue Aufträge.", "die Werft"),
+    ("dateline-subject", "Mainz – Für 2026 erwartet die Landesbank niedrigere Zinsen.", "die Landesbank"),
+    ("dateline-subject", "Ulm – Für den Sommer erwartet der Zoo deutlich mehr Besucher.", "der Zoo"),
+    ("dateline-subject", "Passau – Am Wochenende erwartet die Polizei lange Staus.", "die Polizei"),
     ("fronted-mit", "Mit 900 zusätzlichen Flügen rechnet der Flughafen für diesen Sommer.", "der Flughafen"),
     ("fronted-mit", "Mit 600 neuen Fällen rechnet das Gesundheitsamt für diese Woche.", "das Gesundheitsamt"),
     ("fronted-mit", "Mit 120 weiteren Anträgen rechnet die Behörde für diesen Monat.", "die Behörde"),

@@ -1452,7 +1452,7 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
             )
             return True
         return False
-    fronted = _fronted_mit_object(ctx, tok, sent)
+    fronted = _fronted_mit_object(ctx, tok, sent) or _dateline_held(ctx, tok, sent)
     if fronted is not None:
         head, holder = fronted
         s, e = holder[0].idx, holder[-1].idx + len(holder[-1])
@@ -1470,9 +1470,18 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     # may hang the "mit" object on the subject that follows the verb (s23)
     kids += [g for c in list(tok.children) if dep(c) == "nsubj" and c.i > tok.i for g in c.children
              if dep(g) == "nmod" and g.i > c.i and any(x.lower_ == "mit" and dep(x) == "case" for x in g.children)]
-    subjects = [c for c in tok.children if dep(c) == "nsubj"]
+    dl = dateline_tokens(sent, hyphen=True)  # (a dateline place the parser called a subject is none)
+    subjects = [c for c in tok.children if dep(c) == "nsubj" and c.i not in dl]
+    # of two subjects, one with an accusative or dative article is the object ("Einen
+    # Anstieg erwartet der Verband"); else the second is ("Für den Montag erwartet die Polizei … Flüchtlinge")
+    oblique = [c for c in subjects if _oblique_np(ctx, c)] if len(subjects) > 1 else []
+    if len(oblique) == 1:
+        kids = oblique + [c for c in kids if c.i != oblique[0].i]
     for c in kids:
         d = dep(c)
+        if oblique and c.i == oblique[0].i:
+            obj = c
+            break
         if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and (c.pos_ in ("NOUN", "NUM") or (
             c.pos_ == "PROPN" and c.i > tok.i and not tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c))
         )):
@@ -2727,10 +2736,37 @@ def _fronted_mit_object(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Tok
                  and not any(dep(g) == "case" for g in c.children)), None)
     if subj is None:
         return None
-    parts = [t for t in subj.subtree if t.i <= subj.i or dep(t) in ("flat", "flat:name")]
-    first = min(t.i for t in parts)
-    last = max(t.i for t in parts if t.i == subj.i or dep(t) in ("flat", "flat:name"))
-    return subj, [doc[j] for j in range(first, last + 1)]
+    return subj, _np_core(subj)
+
+
+def _np_core(head: Token) -> List[Token]:
+    """The tokens of the noun phrase headed by ``head`` up to the head and its flat name
+    parts: article, adjectives and compounds before it, no phrase after it ("die Stadt",
+    not "die Stadt für 2026")."""
+    flat = ("flat", "flat:name")
+    first = min(t.i for t in head.subtree if t.i <= head.i or dep(t) in flat)
+    last = max([head.i] + [t.i for t in head.subtree if dep(t) in flat])
+    return [head.doc[j] for j in range(first, last + 1)]
+
+
+def _dateline_held(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Token, List[Token]]]:
+    """``(holder head, holder tokens)`` of a German expectation ``tok`` whose only subject
+    in the parse is the dateline place, with two bare noun phrases after the verb ("Köln –
+    Für das Quartal erwartet die Kammer weniger Aufträge": "Köln" nsubj, "Kammer" and
+    "Aufträge" obj). In V2 order the first noun phrase after the finite verb is the
+    subject and the second the object. None otherwise (a dateline is no one's argument,
+    :func:`lagebild.language.dateline.dateline_tokens`)."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return None
+    dl = dateline_tokens(sent, hyphen=True)
+    subjects = [c for c in tok.children if dep(c) == "nsubj"]
+    if not dl or not subjects or any(t.i not in dl for t in subjects) or _undatelined(subjects, tok, sent):
+        return None
+    after = [c for c in tok.children if c.i > tok.i and dep(c) in ("obj", "iobj", "nsubj")
+             and c.pos_ in ("NOUN", "PROPN") and not any(dep(g) == "case" for g in c.children)]
+    if len(after) < 2:
+        return None
+    return after[0], _np_core(after[0])
 
 
 def _bare_object_after(ctx: _Ctx, verb: Token, c: Token) -> Optional[Token]:
