@@ -3643,7 +3643,12 @@ def _experiencer(tok: Token) -> Optional[Token]:
 
 def _person_like(doc: Doc, t: Token) -> bool:
     """A subject that can hold a judgement: an actor mention, a name, a personal pronoun or
-    a group/description the reference layer knows ("Beobachter", "der Experte")."""
+    a group/description the reference layer knows ("Beobachter", "der Experte"). A time
+    phrase the parser took for a subject ("Anfang März hatte sie betont", "März"/PROPN as
+    nsubj: a month, weekday or time noun of :mod:`lagebild.language.timewords` that no actor
+    mention covers) holds nothing -- the forecasts' side of statements' ``_untimed``."""
+    if _time_subject(doc, t):
+        return False
     if t.lower_ in PERSON_SUBJECT_PRONOUNS or t.pos_ == "PROPN":
         return True
     if t.lower_ in FRAME_PRONOUN_SUBJECTS:
@@ -3651,6 +3656,19 @@ def _person_like(doc: Doc, t: Token) -> bool:
     if t.lower_ in PERSON_PLURALS or t.lower_.endswith(_person_role_heads(doc.lang_ or "de") or ("\0",)):
         return True
     return _is_actor_token(doc, t)
+
+
+def _time_subject(doc: Doc, t: Token) -> bool:
+    """``t`` is the head of a time phrase ("Anfang März", "am Montag", "Mitte Mai"): a word
+    of :meth:`lagebild.language.timewords.TimeWords.time_nouns` for the document's language
+    that no actor mention covers."""
+    return t.lower_ in _time_nouns(doc.lang_ or "de") and not tokens.mentions_in(doc, t.idx, t.idx + len(t))
+
+
+@lru_cache(maxsize=8)
+def _time_nouns(lang: str) -> frozenset:
+    """:meth:`lagebild.language.timewords.TimeWords.time_nouns` of ``lang``, built once."""
+    return time_words(lang).time_nouns()
 
 
 def _holder_subject(subj: Optional[Token]) -> Optional[Token]:
@@ -3697,6 +3715,10 @@ def _colon_frame_judge(prev: Span, flex: ForecastLexicon) -> Optional[Token]:
     if len(toks) < 3 or toks[-1].text != ":" or not has_parse(prev.doc):
         return None
     word = toks[-2]
+    if prev.doc.lang_ == "de" and dep(word) in ("nsubj", "nsubj:pass") and word.pos_ in ("PRON", "NOUN", "PROPN") and (
+        word.head.i < word.i and statement_lexicon("de").verbs_by_form.get(word.head.lower_)
+    ):
+        word = word.head  # "Im Mai sagte er: | …": the subject after the speech verb ends the frame
     frame = next((flex.frames[w] for w in _frame_words(word) if w in flex.frames), None)
     if frame is None and prev.doc.lang_ == "de" and statement_lexicon("de").verbs_by_form.get(word.lower_):
         # "Bereits im Dezember hatte er betont: | Auch wenn …, wird …" (the colon ended the

@@ -1452,6 +1452,17 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
             )
             return True
         return False
+    fronted = _fronted_mit_object(ctx, tok, sent) or _dateline_held(ctx, tok, sent)
+    if fronted is not None:
+        head, holder = fronted
+        s, e = holder[0].idx, holder[-1].idx + len(holder[-1])
+        if is_impersonal(ctx.lang, holder[0].text):
+            return False
+        speaker, speaker_text = resolve_speaker(ctx, s, e, head=head if len(holder) == 1 else None, np_head=head)
+        ctx.doc.user_data.setdefault(EXPECTATIONS_KEY, []).append(
+            (sent.start_char, sent.end_char, speaker, speaker_text, tok.text)
+        )
+        return True
     obj = None
     kids = list(tok.children)
     kids += [g for c in kids if dep(c) in ("xcomp", "compound:prt") for g in c.children]
@@ -1459,10 +1470,21 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     # may hang the "mit" object on the subject that follows the verb (s23)
     kids += [g for c in list(tok.children) if dep(c) == "nsubj" and c.i > tok.i for g in c.children
              if dep(g) == "nmod" and g.i > c.i and any(x.lower_ == "mit" and dep(x) == "case" for x in g.children)]
-    subjects = [c for c in tok.children if dep(c) == "nsubj"]
+    dl = dateline_tokens(sent, hyphen=True)  # (a dateline place the parser called a subject is none)
+    subjects = [c for c in tok.children if dep(c) == "nsubj" and c.i not in dl]
+    # of two subjects, one with an accusative or dative article is the object ("Einen
+    # Anstieg erwartet der Verband"); else the second is ("Für den Montag erwartet die Polizei … Flüchtlinge")
+    oblique = [c for c in subjects if _oblique_np(ctx, c)] if len(subjects) > 1 else []
+    if len(oblique) == 1:
+        kids = oblique + [c for c in kids if c.i != oblique[0].i]
     for c in kids:
         d = dep(c)
-        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and c.pos_ in ("NOUN", "NUM"):
+        if oblique and c.i == oblique[0].i:
+            obj = c
+            break
+        if d == "nsubj" and len(subjects) > 1 and c.i != subjects[0].i and (c.pos_ in ("NOUN", "NUM") or (
+            c.pos_ == "PROPN" and c.i > tok.i and not tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c))
+        )):
             obj = c  # "Für den Montag erwartet die Polizei … Flüchtlinge": the parser's second subject
             break
         if d in ("obj", "nsubj") and c.head.i != tok.i and c.pos_ in ("NOUN", "NUM"):
@@ -1478,6 +1500,9 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
             break
         if d == "obl" and c.lower_ in ("mit",):
             obj = c
+            break
+        if (bare := _bare_object_after(ctx, tok, c)) is not None:
+            obj = bare  # "erwartet … an allen Deichen Hochwasser": the object the parser misread
             break
     if obj is None:
         return False
@@ -2673,3 +2698,92 @@ def _first_person_after_colon(ctx: _Ctx, sents: List[Span]) -> None:
         who = _person_before(ctx, sent.start_char, colons[0].idx)
         if who is not None:
             ctx.out[k] = dataclasses.replace(st, speaker=who[0], speaker_text=who[1])
+
+
+def _fronted_mit_object(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Token, List[Token]]]:
+    """``(holder head, holder tokens)`` of a German V2 expectation whose Vorfeld is its
+    "mit" object ("Mit 40 neuen Stellen rechnet die Kammer für 2026", also after a dateline,
+    "Linz – Mit … rechnet das Amt …"), else None. A V2 clause holds one constituent before
+    the finite verb ``tok``; when that constituent opens with "mit" it is the object, and the
+    subject is the noun phrase the parser hung after the verb (as nsubj, obj or iobj) -- the
+    parser often hangs the fronted phrase on the dateline or on a number instead, and makes
+    the dateline or the fronted noun the subject. The phrase must hold a noun or number
+    whose head lies outside it (the object's head); the holder is the post-verbal head with its left
+    dependents (article, adjectives) and flat name parts, without trailing phrases. None
+    when a "mit" phrase also follows the verb ("Mit Blick auf … rechnet sie mit …"), when a
+    verb stands in the Vorfeld, or when no such subject follows."""
+    if ctx.lang != "de" or not ctx.parsed or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = ctx.doc
+    dl = dateline_tokens(sent, hyphen=True)
+    start = max(dl) + 1 if dl else sent.start
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    if start >= tok.i or doc[start].lower_ != "mit":
+        return None
+    phrase = range(start + 1, tok.i)
+    if any(doc[j].pos_ in ("VERB", "AUX") or doc[j].text == "," for j in phrase):
+        return None
+    clause_end = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (",", ":", ";")), sent.end)
+    if any(doc[j].lower_ == "mit" for j in range(tok.i + 1, clause_end)):
+        return None
+    obj = next((doc[j] for j in phrase if doc[j].pos_ in ("NOUN", "PROPN", "NUM")
+                and not (start <= doc[j].head.i < tok.i)), None)
+    if obj is None:
+        return None
+    subj = next((c for c in tok.children if c.i > tok.i and dep(c) in ("nsubj", "obj", "iobj")
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")
+                 and not any(dep(g) == "case" for g in c.children)), None)
+    if subj is None:
+        return None
+    return subj, _np_core(subj)
+
+
+def _np_core(head: Token) -> List[Token]:
+    """The tokens of the noun phrase headed by ``head`` up to the head and its flat name
+    parts: article, adjectives and compounds before it, no phrase after it ("die Stadt",
+    not "die Stadt für 2026")."""
+    flat = ("flat", "flat:name")
+    first = min(t.i for t in head.subtree if t.i <= head.i or dep(t) in flat)
+    last = max([head.i] + [t.i for t in head.subtree if dep(t) in flat])
+    return [head.doc[j] for j in range(first, last + 1)]
+
+
+def _dateline_held(ctx: _Ctx, tok: Token, sent: Span) -> Optional[Tuple[Token, List[Token]]]:
+    """``(holder head, holder tokens)`` of a German expectation ``tok`` whose only subject
+    in the parse is the dateline place, with two bare noun phrases after the verb ("Köln –
+    Für das Quartal erwartet die Kammer weniger Aufträge": "Köln" nsubj, "Kammer" and
+    "Aufträge" obj). In V2 order the first noun phrase after the finite verb is the
+    subject and the second the object. None otherwise (a dateline is no one's argument,
+    :func:`lagebild.language.dateline.dateline_tokens`)."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return None
+    dl = dateline_tokens(sent, hyphen=True)
+    subjects = [c for c in tok.children if dep(c) == "nsubj"]
+    if not dl or not subjects or any(t.i not in dl for t in subjects) or _undatelined(subjects, tok, sent):
+        return None
+    after = [c for c in tok.children if c.i > tok.i and dep(c) in ("obj", "iobj", "nsubj")
+             and c.pos_ in ("NOUN", "PROPN") and not any(dep(g) == "case" for g in c.children)]
+    if len(after) < 2:
+        return None
+    return after[0], _np_core(after[0])
+
+
+def _bare_object_after(ctx: _Ctx, verb: Token, c: Token) -> Optional[Token]:
+    """The accusative object of the German expectation verb ``verb`` that the parser gave
+    another label, when ``c`` (a dependent of ``verb``) shows it: a bare noun right after a
+    prepositional phrase that the parser hung on that phrase as an apposition ("erwartet …
+    an allen Ufern Hochwasser": "Hochwasser" appos of "Ufern"), or a bare noun (no
+    preposition, no actor mention) that ends the sentence and that the parser called an
+    oblique ("erwartet … auf allen Linien Verspätungen"). Returns the object's head, or None."""
+    if ctx.lang != "de" or c.i <= verb.i:
+        return None
+    def bare(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and not any(dep(g) == "case" for g in t.children) and (
+            t.left_edge.pos_ != "ADP") and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))
+    if dep(c) in ("obl", "nmod") and any(dep(g) == "case" for g in c.children):
+        return next((g for g in c.children if dep(g) == "appos" and g.i == c.i + 1 and bare(g)), None)
+    last = max((t.i for t in c.sent if not t.is_punct), default=-1)
+    if dep(c) == "obl" and c.i == last and bare(c) and not c.text[:1].islower():
+        return c
+    return None
