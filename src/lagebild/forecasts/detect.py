@@ -3659,16 +3659,17 @@ def _person_like(doc: Doc, t: Token) -> bool:
 
 
 def _time_subject(doc: Doc, t: Token) -> bool:
-    """``t`` is the head of a time phrase ("Anfang März", "am Montag", "Mitte Mai"): a word
-    of :meth:`lagebild.language.timewords.TimeWords.time_nouns` for the document's language
+    """``t`` is the head of a time phrase ("Anfang März", "am Montag", "Mitte Mai",
+    "gestern"): a word of :meth:`lagebild.language.timewords.TimeWords.never_subjects` for the document's language
     that no actor mention covers."""
     return t.lower_ in _time_nouns(doc.lang_ or "de") and not tokens.mentions_in(doc, t.idx, t.idx + len(t))
 
 
 @lru_cache(maxsize=8)
 def _time_nouns(lang: str) -> frozenset:
-    """:meth:`lagebild.language.timewords.TimeWords.time_nouns` of ``lang``, built once."""
-    return time_words(lang).time_nouns()
+    """:meth:`lagebild.language.timewords.TimeWords.never_subjects` of ``lang`` (time nouns
+    and day words), built once."""
+    return time_words(lang).never_subjects()
 
 
 def _holder_subject(subj: Optional[Token]) -> Optional[Token]:

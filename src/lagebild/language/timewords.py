@@ -33,12 +33,14 @@ class TimeWords:
     weekdays: "montag" … "sonntag", "sonnabend".
     day_parts: parts of the day a weekday compounds with ("abend", "früh").
     nouns: other nouns that head a time phrase ("wochenende", "anfang").
+    days: one-word day words ("heute", "gestern", "morgen"; the ``day_words`` key).
     """
 
     months: FrozenSet[str]
     weekdays: FrozenSet[str]
     day_parts: FrozenSet[str]
     nouns: FrozenSet[str]
+    days: FrozenSet[str] = frozenset()
 
     def is_time_word(self, word: str) -> bool:
         """Whether ``word`` (any case) is a weekday or month alone, or a weekday with a
@@ -50,6 +52,12 @@ class TimeWords:
             if low.startswith(day) and low[len(day):] in self.day_parts:
                 return True
         return False
+
+    def never_subjects(self) -> FrozenSet[str]:
+        """Words that head a time phrase and never name who speaks or expects: the
+        :meth:`time_nouns` and the day words ("Gestern sagte er", "Anfang März hatte sie
+        betont": the parser may call them the subject)."""
+        return self.time_nouns() | self.days
 
     def time_nouns(self) -> FrozenSet[str]:
         """Every word that ends a temporal phrase: months, weekdays, parts of the day, the
@@ -87,4 +95,5 @@ def time_words(lang: str) -> TimeWords:
         weekdays=frozenset(words("weekdays", True)),
         day_parts=frozenset(words("weekday_suffixes", False)),
         nouns=frozenset(words("time_nouns", False)),
+        days=frozenset(w for w in words("day_words", True) if " " not in w),
     )

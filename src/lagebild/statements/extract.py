@@ -640,11 +640,12 @@ def _undatelined(subjects: List[Token], verb: Token, sent: Optional[Span] = None
 
 def _untimed(ctx: _Ctx, subjects: List[Token], verb: Token, content: Tuple[int, int]) -> List[Token]:
     """Subjects without a fronted time phrase the parser took for one ("Anfang März hatte
-    er betont", "Mitte Mai sagte sie": "Anfang"/"Mitte" as nsubj). A subject whose head is a
-    time noun of :mod:`lagebild.language.timewords` and holds no actor mention names no one;
+    er betont", "Mitte Mai sagte sie", "Gestern sagte er": "Anfang"/"Mitte"/"Gestern" as
+    nsubj). A subject whose head is a time noun or day word of
+    :mod:`lagebild.language.timewords` and holds no actor mention names no one;
     when it was the only one, the pronoun or noun the parser hung after the verb as an object
     is the subject (the V2 order puts the real subject there)."""
-    nouns = time_words(ctx.lang).time_nouns()
+    nouns = time_words(ctx.lang).never_subjects()
     timed = [t for t in subjects if t.lower_ in nouns and t.i < verb.i
              and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))]
     if not timed:
