@@ -412,27 +412,45 @@ PARSER_SHAPE = {"hidden": 200, "layers": 2, "arc": 256, "rel": 96}
 
 def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | None = None,
                  shape: Dict[str, int] | None = None, patience: int = 5, batch_size: int = 32,
-                 source: str = "base+ner"):  # type: ignore[no-untyped-def]
+                 source: str = "base+ner", resume: Dict | None = None):  # type: ignore[no-untyped-def]
     """Train :class:`ParserHead` (``lagebild.language.accurate``) on cached word vectors
     ``feats`` (per sentence float16 [n, n_in]); cross-entropy over each word's head and
     over its label at the gold head, Adam (lr 2e-3, betas 0.9/0.9 as Dozat & Manning),
     batches of ``batch_size`` sentences; after each epoch UAS/LAS (MST decoding, punct excluded) on the
-    ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves).
-    ``source``: the word input recorded in meta (:data:`WORD_INPUT`)."""
+    ``dev`` part; the best epoch is kept (and saved to ``checkpoint`` as it improves, with the
+    optimizer state). ``source``: the word input recorded in meta (:data:`WORD_INPUT`).
+    ``resume``: a checkpoint dict saved by this function ({"state", "meta"[, "opt"]}); training
+    goes on from its weights for ``epochs`` MORE epochs, numbered after its ``meta["parser"]["epochs"]``,
+    and an epoch is kept only if it beats the checkpoint's dev LAS. Its labels, shape and input must
+    match ``data``/``feats``/``source`` (ValueError otherwise). A checkpoint without "opt" (written
+    before it was saved) restarts Adam's moments; the batch order is seeded with ``seed`` + the
+    first new epoch's number, so a resumed run does not replay the first run's order."""
     import torch
 
-    torch.manual_seed(seed)
-    rng = random.Random(seed)
     labels = sorted({d for _, _, deps, _ in data for d in deps})
     meta = {"parser": dict(shape or PARSER_SHAPE, labels=labels, n_in=int(feats[0].shape[1]),
                            input=source)}
+    done = 0
+    if resume is not None:
+        old = resume["meta"]["parser"]
+        for key, want in meta["parser"].items():
+            if old.get(key) != want:
+                raise ValueError(f"resume: checkpoint parser {key} {old.get(key)!r} != {want!r}")
+        meta = {"parser": dict(old)}
+        done = int(old["epochs"])
+    torch.manual_seed(seed + done)
+    rng = random.Random(seed + done)
     head = acc.build_heads({"hidden_size": 384}, meta)["parser"]
+    if resume is not None:
+        head.load_state_dict(resume["state"])
     model = acc.AccurateModel.__new__(acc.AccurateModel)  # only .parse() of it, on this head
     model._torch, model.meta, model.heads = torch, meta, {"parser": head}
     train = [i for i, d in enumerate(data) if d[3] == "train"]
     dev = [i for i, d in enumerate(data) if d[3] == "dev"]
     lengths = [len(d[0]) for d in data]
     opt = torch.optim.Adam(head.parameters(), lr=2e-3, betas=(0.9, 0.9))
+    if resume is not None and "opt" in resume:
+        opt.load_state_dict(resume["opt"])
     lab_i = {lab: k for k, lab in enumerate(labels)}
 
     def batch(idx):  # type: ignore[no-untyped-def]
@@ -450,8 +468,12 @@ def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | Non
         return x, mask, yh, yl
 
     best, best_state, since = -1.0, None, 0
+    if resume is not None:
+        best = float(meta["parser"]["dev_las"])
+        best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+        log(f"parser: resumed after epoch {done} (dev LAS {best:.4f}), {epochs} more")
     t0 = time.perf_counter()
-    for ep in range(epochs):
+    for ep in range(done, done + epochs):
         head.train()
         total = 0.0
         for b in buckets(train, lengths, batch_size, rng):
@@ -482,7 +504,7 @@ def train_parser(feats, data, epochs: int, seed: int = 0, checkpoint: Path | Non
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
             meta["parser"].update({"dev_uas": round(uas, 4), "dev_las": round(las, 4), "epochs": ep + 1})
             if checkpoint:
-                torch.save({"state": best_state, "meta": meta}, checkpoint)
+                torch.save({"state": best_state, "meta": meta, "opt": opt.state_dict()}, checkpoint)
         else:
             since += 1
             if since >= patience:
@@ -555,6 +577,8 @@ def main(argv: List[str] | None = None) -> int:
     ap.add_argument("--parser-epochs", type=int, default=30)
     ap.add_argument("--parser-batch", type=int, default=32)
     ap.add_argument("--suffix", default="", help="parser checkpoint parser<suffix>.pt (trial runs)")
+    ap.add_argument("--resume", type=Path, default=None,
+                    help="parser checkpoint to go on from (--parser-epochs more epochs)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
@@ -626,9 +650,10 @@ def main(argv: List[str] | None = None) -> int:
         data = parse_sentences(args.lang)
         log(f"parser: {len(data)} sentences ({sum(d[3] == 'train' for d in data)} train)")
         feats = parser_features(args.lang, data)
+        resume = torch.load(args.resume, weights_only=False) if args.resume else None
         head, meta = train_parser(feats, data, args.parser_epochs, args.seed,
                                   checkpoint=out_dir / f"parser{args.suffix}.pt", batch_size=args.parser_batch,
-                                  source=WORD_INPUT[args.lang])
+                                  source=WORD_INPUT[args.lang], resume=resume)
     if "package" in stages:
         target = REPO / "src" / "lagebild" / "models" / args.lang / acc.HEADS_DIR
         target.mkdir(parents=True, exist_ok=True)
