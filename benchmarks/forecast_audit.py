@@ -194,10 +194,7 @@ def sample(seed: int, n: int, out: Path, exclude: Optional[Path] = None, n_rando
             rows[0]["population"]["fresh_sentences"] = True
         if cues != "any":
             rows[0]["population"]["cues"] = cues
-    with out.open("w", encoding="utf-8") as fh:
-        for r in rows:
-            r["sha"] = realgold.sentence_hash(r["text"])
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    _write_round(out, rows)
     print(f"{len(fc)} predicted, {len(neg)} not predicted, {len(rnd)} random not predicted; population: "
           f"{n_art} articles, {n_pred} forecasts predicted, {n_cue} cue sentences not predicted, "
           f"{n_sent} sentences not predicted")
@@ -265,12 +262,21 @@ def sample_whole(seed: int, n: int, out: Path, exclude: Optional[Path] = None,
                                      categories=list(categories), max_sentences=max_sentences)
         if fresh_sentences:
             rows[0]["population"]["fresh_sentences"] = True
+    _write_round(out, rows)
+    print(f"{n_art} whole articles, {n_sent} sentences, {sum(r['side'] == 'predicted' for r in rows)} of them "
+          f"predicted ({n_pred} forecasts)")
+
+
+def _write_round(out: Path, rows: List[Dict]) -> None:
+    """Write a drawn round to ``out`` (JSON Lines, one record per sentence), each record with
+    the hash of its sentence (``realgold.sentence_hash``) that later checks match against the
+    corpus; the text is for the labeller's eyes and never committed."""
+    from lagebild import realgold
+
     with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             r["sha"] = realgold.sentence_hash(r["text"])
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{n_art} whole articles, {n_sent} sentences, {sum(r['side'] == 'predicted' for r in rows)} of them "
-          f"predicted ({n_pred} forecasts)")
 
 
 def _rounds(path: Path, audit: str = "") -> Dict[str, List[Dict]]:

@@ -657,11 +657,11 @@ class EventCoder(ArgumentsMixin):
         mine = depth(first)
         if mine <= 1:
             return out
-        rivals = [p for p in out[1:] if p.tier == first.tier and p.words and not p.ordered and not p.predicative
-                  and not p.extra]
-        shallow = min(rivals, key=depth, default=None)
-        if shallow is None or depth(shallow) >= mine:
+        rivals = [(depth(p), i, p) for i, p in enumerate(out[1:])
+                  if p.tier == first.tier and p.words and not p.ordered and not p.predicative and not p.extra]
+        if not rivals or min(rivals)[0] >= mine:
             return out
+        shallow = min(rivals)[2]
         return [shallow] + [p for p in out if p is not shallow]
 
     def predicate_scope(self, verb: Token) -> List[Token]:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, iter_tsv, lang_words
-from ..language.timewords import time_words
+from ..language.timewords import time_phrase_head, time_words
 from ..schemas import Event, Forecast, Statement
 from ..statements.lexicon import match_phrases, statement_lexicon
 from ..statements.syntax import (
@@ -3647,7 +3647,7 @@ def _person_like(doc: Doc, t: Token) -> bool:
     phrase the parser took for a subject ("Anfang März hatte sie betont", "März"/PROPN as
     nsubj: a month, weekday or time noun of :mod:`lagebild.language.timewords` that no actor
     mention covers) holds nothing -- the forecasts' side of statements' ``_untimed``."""
-    if _time_subject(doc, t):
+    if time_phrase_head(t, doc.lang_ or "de"):
         return False
     if t.lower_ in PERSON_SUBJECT_PRONOUNS or t.pos_ == "PROPN":
         return True
@@ -3656,20 +3656,6 @@ def _person_like(doc: Doc, t: Token) -> bool:
     if t.lower_ in PERSON_PLURALS or t.lower_.endswith(_person_role_heads(doc.lang_ or "de") or ("\0",)):
         return True
     return _is_actor_token(doc, t)
-
-
-def _time_subject(doc: Doc, t: Token) -> bool:
-    """``t`` is the head of a time phrase ("Anfang März", "am Montag", "Mitte Mai",
-    "gestern"): a word of :meth:`lagebild.language.timewords.TimeWords.never_subjects` for the document's language
-    that no actor mention covers."""
-    return t.lower_ in _time_nouns(doc.lang_ or "de") and not tokens.mentions_in(doc, t.idx, t.idx + len(t))
-
-
-@lru_cache(maxsize=8)
-def _time_nouns(lang: str) -> frozenset:
-    """:meth:`lagebild.language.timewords.TimeWords.never_subjects` of ``lang`` (time nouns
-    and day words), built once."""
-    return time_words(lang).never_subjects()
 
 
 def _holder_subject(subj: Optional[Token]) -> Optional[Token]:

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet
 
+from spacy.tokens import Token
+
 from ..datafiles import DataFileError, data_path, load_yaml
+from ..tokens import mentions_in
 
 
 @dataclass(frozen=True)
@@ -97,3 +100,17 @@ def time_words(lang: str) -> TimeWords:
         nouns=frozenset(words("time_nouns", False)),
         days=frozenset(w for w in words("day_words", True) if " " not in w),
     )
+
+
+@lru_cache(maxsize=8)
+def _never_subjects(lang: str) -> FrozenSet[str]:
+    return time_words(lang).never_subjects()
+
+
+def time_phrase_head(token: Token, lang: str) -> bool:
+    """Whether ``token`` heads a time phrase that the parser may have taken for a subject
+    ("Anfang März hatte sie betont", "Gestern sagte er": "Anfang"/"Gestern" as nsubj): a
+    word of :meth:`TimeWords.never_subjects` of ``lang`` that no actor mention of the
+    token's Doc covers. Such a token names no speaker and holds no forecast; the statements
+    layer (``_untimed``) and the forecast holders (``_person_like``) both ask this."""
+    return token.lower_ in _never_subjects(lang) and not mentions_in(token.doc, token.idx, token.idx + len(token))

@@ -30,7 +30,7 @@ from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
-from ..language.timewords import time_words
+from ..language.timewords import time_phrase_head
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -645,9 +645,7 @@ def _untimed(ctx: _Ctx, subjects: List[Token], verb: Token, content: Tuple[int, 
     :mod:`lagebild.language.timewords` and holds no actor mention names no one;
     when it was the only one, the pronoun or noun the parser hung after the verb as an object
     is the subject (the V2 order puts the real subject there)."""
-    nouns = time_words(ctx.lang).never_subjects()
-    timed = [t for t in subjects if t.lower_ in nouns and t.i < verb.i
-             and not tokens.mentions_in(ctx.doc, t.idx, t.idx + len(t))]
+    timed = [t for t in subjects if t.i < verb.i and time_phrase_head(t, ctx.lang)]
     if not timed:
         return subjects
     rest = [t for t in subjects if t not in timed]
