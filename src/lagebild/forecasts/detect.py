@@ -2271,7 +2271,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
         headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:] if len(low) > 16 else low))
-        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
+        impersonal_man = lang == "de" and "man" in low and bool(IMPERSONAL_CORRELATES.intersection(low))
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline and not impersonal_man:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -2330,6 +2331,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
                     frame_holder = _token_actor(doc, subj)
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation", "imminent": "modal"}[first.kind]  # (a warning dated in the past still predicts)
+            if lang == "de" and frame_holder is None and (imp := _impersonal_expectation(sent, True)) is not None and (
+                imp[1] is not None and imp[0].i < first.tok.i
+            ):
+                # "Im Finanzministerium rechnet man damit, dass die Kosten steigen werden": the
+                # future of the content is the expectation of the body the impersonal "man" is
+                # placed in (s28-whole kind impersonal-man-in-body), not the author's
+                frame_holder = _token_actor(doc, imp[1])
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
@@ -2355,7 +2363,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
-            elif lang == "de" and not analysis.rejected and (impersonal := _impersonal_expectation(sent)) is not None:
+            elif lang == "de" and not any(r[1] in blocked for r in analysis.rejected) and (
+                impersonal := _impersonal_expectation(sent, anchored)
+            ) is not None:
                 # "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man,
                 # dass …": an impersonal expectation; the place or body it is located in holds
                 # it, else who reports it, else the author
@@ -2594,7 +2604,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
-            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])) is not None:
+            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)],
+                                                         _forecast_before(out, si, sent_index))) is not None:
                 # "…, sagte die Bürgermeisterin. Viele weitere Gelegenheiten werden wir nicht bekommen.": an
                 # unmarked quote (the corpus drops quotation marks) goes on in the first person
                 holder, holder_text = cont
@@ -2650,7 +2661,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
             resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
             if resolved is None and si > 0 and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS and turn_at(turns, span[0]) is None:
-                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])  # ("Ich rechne …" after "…, sagte X.")
+                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)],  # ("Ich rechne …" after "…, sagte X.")
+                                               _forecast_before(out, si, sent_index))
             if resolved is not None:
                 holder, holder_text = resolved
         if frame is not None and kind == "expectation":
@@ -2847,7 +2859,9 @@ def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
         (c for c in nouns if c.left_edge.i == verb.i + 1 and not any(dep(x) == "case" for x in c.children)), None)
 
 
-def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
+def _quote_continuation(
+    sent: Span, statements: Sequence[Statement], window_start: int, before: Optional[Forecast] = None,
+) -> Optional[Tuple[str, Optional[str]]]:
     """``(speaker, as written)`` of the latest statement that ends in the two sentences before
     ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
     first person outside any statement of its own: the quote of that speaker goes on ("Das
@@ -2856,19 +2870,39 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
     way). The first person is read from the morphology
     (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
     covers it, or when no statement with a known speaker ends there. An author who
-    writes "ich" right after quoting someone is the rare case this gets wrong."""
+    writes "ich" right after quoting someone is the rare case this gets wrong.
+
+    The sentence's own first-person attitude ("Ich glaube, dass wir …": a statement whose
+    speaker is "ich"/"wir") does not hide the first person of its content (s28 holder kind
+    first-person-after-paraphrase). With no statement ended there, ``before`` — the forecast
+    of the sentence right before, when it has one — gives its holder when the text names
+    who holds it (an actor, or words that are no pronoun) ("Die Ärztin warnte vor einer Grippewelle. Ich gehe davon aus, dass …":
+    a warning is a forecast, not a statement)."""
     doc = sent.doc
     firsts = [t for t in sent if t.pos_ in ("PRON", "DET") and feat(t, "Person") == "1"]
     if not firsts:
         return None
-    if any(st.span[0] <= t.idx < st.span[1] for t in firsts for st in statements):
+    if any(st.span[0] <= t.idx < st.span[1] and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS
+           for t in firsts for st in statements):
         return None
     ended = [st for st in statements if _known_speaker(st) and window_start < st.span[1] <= sent.start_char + 1
              and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS]
-    if not ended or not has_parse(doc):
+    if not has_parse(doc):
+        return None
+    if not ended:
+        if before is not None and before.holder not in ("author", "", None) and before.holder_text and (
+            before.holder_text.strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS | {"es", "man"}
+        ):
+            return before.holder, before.holder_text
         return None
     st = max(ended, key=lambda x: x.span[1])
     return st.speaker, st.speaker_text
+
+
+def _forecast_before(out: Sequence[Forecast], si: int, sent_index: Dict[int, int]) -> Optional[Forecast]:
+    """The last forecast of ``out`` when it stands in the sentence right before sentence ``si``
+    (``sent_index``: start character of a forecast span -> its sentence), else None."""
+    return out[-1] if out and sent_index.get(out[-1].span[0]) == si - 1 else None
 
 
 def _expectation_goes_on(
@@ -2925,21 +2959,38 @@ def _colon_statement_goes_on(
 
 
 IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
+IMPERSONAL_PREPOSITIONAL = forecast_words("impersonal_expect_prepositional", "de")
+IMPERSONAL_CORRELATES = forecast_words("impersonal_expect_correlates", "de")
+IMPERSONAL_ASSUMPTIONS = forecast_words("impersonal_expect_assumptions", "de")
 LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
 
 
-def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]]]:
+def _particle_lemma(t: Token) -> str:
+    """The lemma of ``t`` with its separated verb particle in front ("geht … aus" ->
+    "ausgehen"; the particle is a child tagged PTKVZ), else :func:`_lemma`."""
+    prt = next((c for c in t.children if c.tag_ == "PTKVZ"), None)
+    return (prt.lower_ + _lemma(t)) if prt is not None else _lemma(t)
+
+
+def _impersonal_expectation(sent: Span, anchored: bool = True) -> Optional[Tuple[Token, Optional[Token]]]:
     """``(verb, where)`` for an expectation verb (``impersonal_expect_verbs``: "rechnet man mit
-    …", "erwartet man", "befürchtet man") whose subject is impersonal "man", and not in a
-    question or the pluperfect; ``where`` is the actor of its locative ("In Berlin", "im
-    Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one, else None.
-    None when there is no such verb (or no parse)."""
+    …", "erwartet man", "befürchtet man", "geht man davon aus") whose subject is impersonal
+    "man", and not in a question or the pluperfect; ``where`` is the actor of its locative ("In
+    Berlin", "im Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one,
+    else None. A verb of ``impersonal_expect_prepositional`` needs its correlate in the clause
+    ("rechnet man mit/damit", "geht man davon aus": ``impersonal_expect_correlates``); an
+    assumption (``impersonal_expect_assumptions``: "davon ausgehen", whose content may be
+    present) counts only when the sentence is ``anchored`` in the future. None when there is
+    no such verb (or no parse)."""
     doc = sent.doc
     if not has_parse(doc) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     for t in sent:
-        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
+        lemma = _particle_lemma(t)
+        if lemma not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
             continue  # (finite: "muss man keine Folgen fürchten" is a need, not an expectation)
+        if lemma in IMPERSONAL_ASSUMPTIONS and not anchored:
+            continue  # ("Man geht davon aus, dass der Täter aus der Region stammt": a present assumption)
         if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
             continue
         if any(c.lower_ == "sich" for c in t.children) or t.i == next(w.i for w in sent if not w.is_punct):
@@ -2947,7 +2998,7 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
         cs, ce = clause_bounds(sent, t.i)
         if any(doc[j].tag_ == "VMFIN" for j in range(cs, ce)):
             continue  # ("muss man weder Konsequenzen fürchten": a need under a modal; the tagger may call the infinitive finite)
-        if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
+        if lemma in IMPERSONAL_PREPOSITIONAL and not any(doc[j].lower_ in IMPERSONAL_CORRELATES for j in range(t.i + 1, ce)):
             continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
         if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
             return None  # "hatte man … gerechnet": a superseded expectation
