@@ -14,6 +14,15 @@ are.
   content's future was read as a state passive, was the author's when the content had its own
   future, and "geht man davon aus" was not read. An assumption with present content ("geht
   man davon aus, dass die Täter … stammen") and a sum ("rechnet man … zusammen") stay out.
+* ``copula-under-concession`` (recall; the brief's kind): "Auch wenn wir verlieren, wird die
+  Saison ein Erfolg sein" — a copula future with a noun predicate was read as a description
+  ("wird eine Premiere sein"); under a concessive or conditional clause it says what the state
+  will be whatever happens, a prediction. A bare noun predicate, a normative adjective and a
+  dated schedule stay out.
+* ``belief-change`` (recall; s27-wholeb and the brief's kind belief-present-outcome): "glaubt,
+  dass die Brücke in Gefahr gerät" — a belief whose present-tense content is a change that has
+  not happened yet ("geraten", "scheitern", "zerbrechen", "zusammenbrechen") predicts it without
+  a future time word. A trend verb ("steigen"), a state, a past and a perfect stay out.
 * ``warning-endangerment`` (recall; s28-whole): the harm nouns of a warning gain an
   endangerment, a weakening, a hollowing out, a shortage, a dying-off ("-sterben"), a wave of
   insolvencies and a paralysis. A warning of an act (travel) stays out.
@@ -59,6 +68,30 @@ IMPERSONAL_MAN_IN_BODY = [
     ("In der Zentrale rechnet man die Kosten zusammen.", none),
 ]
 
+COPULA_UNDER_CONCESSION = [
+    ("Auch wenn wir verlieren, wird die Saison ein Erfolg sein.", one("author")),
+    ("Selbst wenn die Gäste ausbleiben, wird der Sommer kein Verlustgeschäft sein.", one("author")),
+    ("Obwohl die Kosten steigen, wird das Projekt ein Gewinn für die Stadt sein.", one("author")),
+    ("Wenn das Gesetz kommt, wird es ein Desaster für die Bauern sein.", one("author")),
+    # a description, a requirement, a schedule
+    ("Die Eröffnung wird eine Premiere sein.", none),
+    ("Wenn die Regierung spart, wird das notwendig sein.", none),
+    ("Auch wenn es regnet, wird die Eröffnung am Montag sein.", none),
+]
+
+BELIEF_CHANGE = [
+    ("Die Bürgermeisterin glaubt, dass die Brücke in Gefahr gerät.", one("Die Bürgermeisterin")),
+    ("Der Fischer glaubt, dass die Koalition an dem Streit zerbricht.", one("Der Fischer")),
+    ("Die Winzerin glaubt nicht, dass die Verhandlungen scheitern.", one("Die Winzerin")),
+    ("Die Ärzte glauben, dass die Versorgung zusammenbricht.", one("Die Ärzte")),
+    # a trend, a state, a past, a perfect
+    ("Der Pfarrer glaubt, dass die Preise steigen.", none),
+    ("Der Anwalt glaubt, dass sein Mandant unschuldig ist.", none),
+    ("Die Polizei glaubt, dass der Täter in Gefahr geriet.", none),
+    ("Der Wirt glaubt, dass die Koalition scheiterte.", none),
+    ("Die Opposition glaubt, dass die Regierung an der Frage zerbrochen ist.", none),
+]
+
 WARNING_ENDANGERMENT = [
     ("Die Ärztekammer warnt vor einer Gefährdung der Versorgung auf dem Land.", one("Die Ärztekammer")),
     ("Der Gemeindebund warnt vor einer Schwächung der Dörfer.", one("Der Gemeindebund")),
@@ -75,6 +108,8 @@ WARNING_ENDANGERMENT = [
     [
         ("first-person-after-paraphrase", FIRST_PERSON_AFTER_PARAPHRASE),
         ("impersonal-man-in-body", IMPERSONAL_MAN_IN_BODY),
+        ("copula-under-concession", COPULA_UNDER_CONCESSION),
+        ("belief-change", BELIEF_CHANGE),
         ("warning-endangerment", WARNING_ENDANGERMENT),
     ],
 )

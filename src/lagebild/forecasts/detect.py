@@ -521,7 +521,9 @@ def analyse_sentence(
         if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
             out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
             continue
-        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
+        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(
+            sent, tok, flex, conditioned=_framed_by_clause(sent, tok, out.condition)
+        ):
             out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
             continue
         if lang == "de" and tok.text in ("Werde", "Würde") and (
@@ -2344,7 +2346,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 st for st in statements
                 if (
                     (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
-                    or (st.verb_class == "believe" and anchored)
+                    or (st.verb_class == "believe" and (anchored or _change_content(doc, st)))
                 )
                 and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
@@ -2731,6 +2733,34 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
 INTERLOCUTORS = forecast_words("interlocutors")
 
 
+BELIEF_CHANGE_VERBS = forecast_words("belief_change_verbs", "de")
+
+
+def _change_content(doc: Doc, st: Statement) -> bool:
+    """The content of a belief ``st`` ("glaubt, dass die Brücke in Gefahr gerät") has a finite
+    present-tense indicative verb of a change that has not happened yet (``belief_change_verbs`` in
+    forecast_words.tsv: "geraten", "scheitern", "zerbrechen", "kippen" …; lemma with its
+    separated particle): German uses the present for the future, so the belief predicts it
+    without a future time word (s27-wholeb and the brief's kind belief-present-outcome).
+    Verbs of a trend ("steigen", "sinken") and states stay out: their present may be now.
+    False without a parse or for a past or perfect content."""
+    if not BELIEF_CHANGE_VERBS or not has_parse(doc):
+        return False
+    content = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+    if content is None:
+        return False
+    for t in content:
+        if t.pos_ != "VERB" or feat(t, "Mood") == "Sub" or _particle_lemma(t) not in BELIEF_CHANGE_VERBS:
+            continue
+        if any(dep(c).startswith("aux") for c in t.children) or t.lower_.endswith(("te", "ten", "tet")):
+            continue  # a perfect ("gescheitert ist") or a weak past ("kippte")
+        # (the tagger's tense is unsure in the verb-final slot: "gerät" may come out a participle,
+        # "eskaliert" a past; a strong past such as "geriet" keeps Tense=Past)
+        if feat(t, "Tense") != "Past" or t.lower_.endswith("iert"):
+            return True
+    return False
+
+
 def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
     """The statement's verb is an assumption (``assumption_verb`` in forecast_cues.tsv:
     "davon ausgehen, dass"), whose content may be present ("Die Polizei geht davon aus, dass
@@ -2779,12 +2809,25 @@ def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> 
     return bool(who) and who not in INTERLOCUTORS and not who.startswith(("sie ", "ich ", "wir "))
 
 
-def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+def _framed_by_clause(sent: Span, tok: Token, condition: Optional[Tuple[int, int]]) -> bool:
+    """``tok`` stands outside a conditional clause of ``sent`` (``condition``: its character
+    span) or outside a concessive one ("Auch wenn wir verlieren, wird …", "Selbst wenn …";
+    the ``concessive`` rows of the statement lexicon's clause words) that the sentence has."""
+    if condition is not None and not condition[0] <= tok.idx < condition[1]:
+        return True
+    return any(_after_concessive(sent, t, sent.doc.lang_ or "de") for t in sent
+               if t.pos_ in ("VERB", "AUX") and t.i != tok.i and not _after_concessive(sent, tok, sent.doc.lang_ or "de"))
+
+
+def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon, conditioned: bool = False) -> bool:
     """For "werden/würde … sein": whether the copula predicts a state. Yes with a
     predicative adjective or participle ("wird schwierig sein", "wird … bedacht sein") or a
     negated pronoun ("Das wird sie nicht sein"); no with a normative adjective ("wird
     notwendig sein": a requirement) or a noun/prepositional predicate ("wird eine Premiere
-    sein", "werden im Einsatz sein": a description or schedule). Any other verb: True."""
+    sein", "werden im Einsatz sein": a description or schedule) — unless the copula is
+    ``conditioned`` by a conditional or concessive clause ("Auch wenn wir verlieren, wird die
+    Saison ein Erfolg sein": what the state will be whatever happens, a prediction; s28 kind
+    copula-under-concession). Any other verb: True."""
     doc = sent.doc
     _, ce = clause_bounds(sent, tok.i)
     rest = [doc[j] for j in range(tok.i + 1, ce) if not doc[j].is_punct and not doc[j].is_space]
@@ -2797,6 +2840,8 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
         return False
     if match_phrases([t.lower_ for t in between], flex.hedges):
         return True  # "wird wohl keine bloße Formalität sein": a hedged noun predicate is estimated, not described
+    if conditioned:
+        return True  # (a noun or prepositional predicate under a condition or concession)
     if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
         pred = inf.head  # the predicate the copula hangs on
         return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
@@ -2967,8 +3012,9 @@ LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
 
 def _particle_lemma(t: Token) -> str:
     """The lemma of ``t`` with its separated verb particle in front ("geht … aus" ->
-    "ausgehen"; the particle is a child tagged PTKVZ), else :func:`_lemma`."""
-    prt = next((c for c in t.children if c.tag_ == "PTKVZ"), None)
+    "ausgehen"; the particle is a compound child tagged PTKVZ that is no verb — the tagger
+    may tag a verb-final verb PTKVZ), else :func:`_lemma`."""
+    prt = next((c for c in t.children if c.tag_ == "PTKVZ" and c.pos_ in ("ADP", "ADV", "PART") and dep(c).startswith("compound")), None)
     return (prt.lower_ + _lemma(t)) if prt is not None else _lemma(t)
 
 
