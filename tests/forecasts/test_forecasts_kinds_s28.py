@@ -23,9 +23,20 @@ are.
   dass die Brücke in Gefahr gerät" — a belief whose present-tense content is a change that has
   not happened yet ("geraten", "scheitern", "zerbrechen", "zusammenbrechen") predicts it without
   a future time word. A trend verb ("steigen"), a state, a past and a perfect stay out.
+* ``fear-noun`` (recall; s28-whole kind fear-noun-headline and the real-news gold's reading of
+  "Sorge vor … Terrorangriffen"): a noun of fear with "vor" + a harm ("Sorge vor einer
+  Pleitewelle", a headline "Furcht vor einem Übergreifen der Kämpfe") is a forecast of who
+  voices it — the subject of its verb when that is a person or an actor ("Die Gewerkschaft
+  äußerte ihre Sorge vor …"), or of the author in a headline without a verb. A fear of no harm
+  ("Angst vor Hunden"), the verb "sorgen vor", a negated fear, a fear a thing stoked ("Die Zahlen
+  schüren die Angst vor …": s27-wholeb judged such a sentence no forecast) and a fear that names
+  nobody who holds it ("Die Sorge vor … wächst"; dev-B lost a point of precision with it) stay
+  out.
 * ``warning-endangerment`` (recall; s28-whole): the harm nouns of a warning gain an
   endangerment, a weakening, a hollowing out, a shortage, a dying-off ("-sterben"), a wave of
-  insolvencies and a paralysis. A warning of an act (travel) stays out.
+  insolvencies and a paralysis; the parse that hangs the warner on the dateline ("Graz – Die …
+  Kammer … warnt vor …") no longer makes the place the holder. A warning of an act (travel)
+  stays out.
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -92,6 +103,20 @@ BELIEF_CHANGE = [
     ("Die Opposition glaubt, dass die Regierung an der Frage zerbrochen ist.", none),
 ]
 
+FEAR_NOUN = [
+    ("Die Gewerkschaft äußerte ihre Sorge vor einer Pleitewelle im Handel.", one("Die Gewerkschaft")),
+    ("Die Ärztinnen äußerten ihre Sorge vor einer Grippewelle im Winter.", one("Die Ärztinnen")),
+    ("Sorge vor neuer Eskalation im Grenzgebiet.", one("author")),
+    ("Furcht vor einem Übergreifen der Kämpfe auf die Nachbarländer.", one("author")),
+    # no harm, the verb, a negated fear, a fear a thing stoked (a report naming nobody who fears)
+    ("Die Zahlen schüren die Angst vor einer Rezession.", none),
+    ("Der Verkauf des Hafens hat Sorgen vor einem Verlust der Kontrolle befeuert.", none),
+    ("Die Sorge vor einer Rezession wächst.", none),
+    ("Die Angst vor Hunden ist weit verbreitet.", none),
+    ("Wir sorgen vor, damit die Krise uns nicht trifft.", none),
+    ("Die Gemeinde hat keine Angst vor einer Pleite.", none),
+]
+
 WARNING_ENDANGERMENT = [
     ("Die Ärztekammer warnt vor einer Gefährdung der Versorgung auf dem Land.", one("Die Ärztekammer")),
     ("Der Gemeindebund warnt vor einer Schwächung der Dörfer.", one("Der Gemeindebund")),
@@ -99,6 +124,9 @@ WARNING_ENDANGERMENT = [
     ("Die Opposition warnt vor einer Aushöhlung des Datenschutzes.", one("Die Opposition")),
     ("Der Handelsverband warnt vor einer Welle von Insolvenzen im Herbst.", one("Der Handelsverband")),
     ("Die Reederei warnt vor einer Verknappung der Frachtplätze.", one("Die Reederei")),
+    # the parse hangs the warner on the dateline: the warner, not the place, holds it
+    ("Graz – Die aus jungen Ärzten gebildete Kammer der Steiermark warnt vor einer Schwächung der Spitäler.",
+     one("Die aus jungen Ärzten gebildete Kammer der Steiermark")),
     ("Die Ärztin warnt vor Reisen in die Region.", none),
 ]
 
@@ -110,6 +138,7 @@ WARNING_ENDANGERMENT = [
         ("impersonal-man-in-body", IMPERSONAL_MAN_IN_BODY),
         ("copula-under-concession", COPULA_UNDER_CONCESSION),
         ("belief-change", BELIEF_CHANGE),
+        ("fear-noun", FEAR_NOUN),
         ("warning-endangerment", WARNING_ENDANGERMENT),
     ],
 )

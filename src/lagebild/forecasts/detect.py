@@ -739,16 +739,47 @@ WARNING_PREPOSITION = "vor"
 WARNING_SKIP_POS = ("DET", "ADJ", "ADV", "NUM", "PRON", "ADP", "CCONJ", "PART")
 
 
+def _undated_subject(sent: Span, subj: Optional[Token]) -> Optional[Token]:
+    """``subj`` unless the parse put the subject on the sentence's dateline ("Graz – Die …
+    Kammer der Steiermark warnt vor …": "Graz" the subject, the real one hung on it as an
+    apposition; :func:`lagebild.language.dateline.dateline_tokens`, the spaced hyphen
+    included): then the first noun or name the dateline token heads after the dash, or None
+    (s28-whole: a warner's holder was the dateline's place)."""
+    if subj is None or not has_parse(sent.doc):
+        return subj
+    from ..language.dateline import dateline_tokens
+
+    line = dateline_tokens(sent, hyphen=True)
+    if subj.i not in line:
+        return subj
+    return next((c for c in subj.children if c.i > max(line) and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _voiced_by_a_person(tok: Token) -> bool:
+    """The fear noun ``tok`` is the object of a verb whose subject is a person or an actor ("Die
+    Gewerkschaft äußerte ihre Sorge vor …"): someone voices it. Not a fear that a thing stoked
+    ("Der Tausch hat Sorgen vor einem Verlust befeuert": s27-wholeb judged such a sentence no
+    forecast) nor a fear that is itself the subject ("Die Sorge vor … wächst")."""
+    verb = tok.head
+    if verb.i == tok.i or dep(tok) in ("nsubj", "nsubj:pass"):
+        return False
+    subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass") and c.i != tok.i), None)
+    return subj is not None and _holder_subject(subj) is not None and (
+        _person_like(tok.doc, subj) or _is_actor_token(tok.doc, subj) or _person_noun(subj))
+
+
 def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
     """``(verb, harm noun)`` of a warning of a future harm: a ``warning_verb`` of
-    forecast_cues.tsv ("warnte") and, in its clause, "vor" + a noun phrase whose head ends
+    forecast_cues.tsv ("warnte") or a ``fear_noun`` ("Sorge", "Angst", "Furcht": the real-news
+    gold reads "Sorge vor … Terrorangriffen" as a forecast of those who worry) and, in its clause, "vor" + a noun phrase whose head ends
     in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
     None for "davor, dass …" (advice against an act), "vor" + a time ("vor zwei Wochen")
     or any other noun ("warnt vor Reisen"), a verb inside the condition clause, and a
     question. Source of the reading: the real-news gold's rule (README of
     benchmarks/gold/real-de: a warning a politician names is a forecast of that
     politician)."""
-    verbs = flex.words("warning_verb")
+    fears = flex.words("fear_noun")
+    verbs = flex.words("warning_verb") | fears
     risks = flex.words("risk")
     harms = tuple(flex.words("harm_noun") | risks)  # ("warnt vor der Gefahr eines …")
     if not verbs or not harms or tokens.span_text(sent).rstrip().endswith("?"):
@@ -757,6 +788,10 @@ def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, i
     for t in sent:
         if t.lower_ not in verbs or (condition and condition[0] <= t.idx < condition[1]):
             continue
+        if t.lower_ in fears and (t.pos_ not in ("NOUN", "PROPN") or any(c.lower_ in flex.words("negation") for c in t.children)):
+            continue  # ("Wir sorgen vor": the verb, not the noun of fear; "keine Angst vor …": none voiced)
+        if t.lower_ in fears and has_parse(doc) and not (_voiced_by_a_person(t) or not _has_finite_verb(doc, sent.start, sent.end)):
+            continue  # (only a fear someone voices, or a headline's: "Die Sorge … wächst" names no one)
         cs, ce = clause_bounds(sent, t.i)
         for j in range(cs, ce):
             if doc[j].lower_ != WARNING_PREPOSITION:
@@ -2210,6 +2245,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         statements = [st for st in statements if not (st.verb_class == "turn" and st.span[0] >= head_end)]
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
+    first_words |= flex.words("fear_noun")
     # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
     # sentence a candidate, which keeps the analysis off most sentences)
     zu_verbs = {p[1] for p, c in flex.cues.items() if c.kind in PREDICTIVE and p[0] == "zu" and len(p) > 1}
@@ -2326,10 +2362,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             if first.kind == "expectation" and frame_holder is None and has_parse(doc) and (exp := _experiencer(first.tok)) is not None:
                 # "Für Experten ist es unwahrscheinlich, dass …": the experiencer holds it
                 frame_holder = _token_actor(doc, exp)
-            if first.kind == "warning" and has_parse(doc):
+            if first.kind == "warning" and has_parse(doc) and first.tok.lower_ in flex.words("fear_noun"):
+                # "Die Bauern äußerten ihre Sorge vor einer Dürre": who voices the fear holds it;
+                # "Die Angst vor einer Pleitewelle wächst", a headline "Sorge vor …": nobody named
+                verb = first.tok.head
+                subj = next((c for c in verb.children if dep(c) == "nsubj" and c.i != first.tok.i
+                             and c.pos_ in ("NOUN", "PROPN", "PRON")), None) if verb.i != first.tok.i else None
+                if _holder_subject(subj) is not None and (_person_like(doc, subj) or _is_actor_token(doc, subj) or _person_noun(subj)):
+                    frame_holder = _token_actor(doc, subj)  # (a thing that stokes the fear holds nothing)
+            elif first.kind == "warning" and has_parse(doc):
                 # "Das Rote Kreuz warnte vor einer humanitären Krise": the warner holds it
-                subj = next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
-                             and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None)  # ("Rotes Kreuz": ADJ head)
+                subj = _undated_subject(sent, next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
+                                                    and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None))  # ("Rotes Kreuz": ADJ head)
                 if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
                     frame_holder = _token_actor(doc, subj)
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation", "imminent": "modal"}[first.kind]  # (a warning dated in the past still predicts)
@@ -3642,6 +3686,8 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     first = doc[tok.left_edge.i] if has_parse(doc) else None
     if first is not None and first.i < tok.i and dep(first) == "case" and first.head.i == tok.i:
         a = doc[first.i + 1].idx  # "Für Schultes": the phrase, not its preposition
+    elif first is not None and first.i < tok.i and first.is_punct:
+        a = next(t for t in doc[first.i: tok.i + 1] if not t.is_punct).idx  # ("– Die Kammer": a dash the parse hung on it)
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
