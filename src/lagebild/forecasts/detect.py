@@ -521,8 +521,8 @@ def analyse_sentence(
         if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
             out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
             continue
-        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(
-            sent, tok, flex, conditioned=_framed_by_clause(sent, tok, out.condition)
+        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex) and not (
+            _framed_by_clause(sent, tok, out.condition) and _predicting_copula(sent, tok, flex, conditioned=True)
         ):
             out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
             continue
@@ -771,8 +771,9 @@ def _voiced_by_a_person(tok: Token) -> bool:
 def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
     """``(verb, harm noun)`` of a warning of a future harm: a ``warning_verb`` of
     forecast_cues.tsv ("warnte") or a ``fear_noun`` ("Sorge", "Angst", "Furcht": the real-news
-    gold reads "Sorge vor … Terrorangriffen" as a forecast of those who worry) and, in its clause, "vor" + a noun phrase whose head ends
-    in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
+    gold reads "Sorge vor … Terrorangriffen" as a forecast of those who worry; only a fear a
+    person or actor voices, or a headline's) and, in its clause, "vor" + a noun phrase whose
+    head ends in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
     None for "davor, dass …" (advice against an act), "vor" + a time ("vor zwei Wochen")
     or any other noun ("warnt vor Reisen"), a verb inside the condition clause, and a
     question. Source of the reading: the real-news gold's rule (README of
@@ -2859,8 +2860,10 @@ def _framed_by_clause(sent: Span, tok: Token, condition: Optional[Tuple[int, int
     the ``concessive`` rows of the statement lexicon's clause words) that the sentence has."""
     if condition is not None and not condition[0] <= tok.idx < condition[1]:
         return True
-    return any(_after_concessive(sent, t, sent.doc.lang_ or "de") for t in sent
-               if t.pos_ in ("VERB", "AUX") and t.i != tok.i and not _after_concessive(sent, tok, sent.doc.lang_ or "de"))
+    lang = sent.doc.lang_ or "de"
+    if _after_concessive(sent, tok, lang):
+        return False
+    return any(_after_concessive(sent, t, lang) for t in sent if t.pos_ in ("VERB", "AUX") and t.i != tok.i)
 
 
 def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon, conditioned: bool = False) -> bool:
@@ -2965,8 +2968,8 @@ def _quote_continuation(
     speaker is "ich"/"wir") does not hide the first person of its content (s28 holder kind
     first-person-after-paraphrase). With no statement ended there, ``before`` — the forecast
     of the sentence right before, when it has one — gives its holder when the text names
-    who holds it (an actor, or words that are no pronoun) ("Die Ärztin warnte vor einer Grippewelle. Ich gehe davon aus, dass …":
-    a warning is a forecast, not a statement)."""
+    who holds it (an actor, or words that are no pronoun): "Die Ärztin warnte vor einer
+    Grippewelle. Ich gehe davon aus, dass …" (a warning is a forecast, not a statement)."""
     doc = sent.doc
     firsts = [t for t in sent if t.pos_ in ("PRON", "DET") and feat(t, "Person") == "1"]
     if not firsts:
