@@ -34,9 +34,9 @@ are.
   out.
 * ``warning-endangerment`` (recall; s28-whole): the harm nouns of a warning gain an
   endangerment, a weakening, a hollowing out, a shortage, a dying-off ("-sterben"), a wave of
-  insolvencies and a paralysis; the parse that hangs the warner on the dateline ("Graz – Die …
-  Kammer … warnt vor …") no longer makes the place the holder. A warning of an act (travel)
-  stays out.
+  insolvencies and a paralysis; a parse that hangs the warner on the dateline ("Graz – Die …
+  Kammer … warnt vor …") no longer makes the place the holder (s28-whole's warning). A warning
+  of an act (travel) stays out.
 
 Each grid runs the real pipeline; a grid passes when every sentence comes out as expected."""
 from __future__ import annotations
@@ -124,9 +124,9 @@ WARNING_ENDANGERMENT = [
     ("Die Opposition warnt vor einer Aushöhlung des Datenschutzes.", one("Die Opposition")),
     ("Der Handelsverband warnt vor einer Welle von Insolvenzen im Herbst.", one("Der Handelsverband")),
     ("Die Reederei warnt vor einer Verknappung der Frachtplätze.", one("Die Reederei")),
-    # the parse hangs the warner on the dateline: the warner, not the place, holds it
-    ("Graz – Die aus jungen Ärzten gebildete Kammer der Steiermark warnt vor einer Schwächung der Spitäler.",
-     one("Die aus jungen Ärzten gebildete Kammer der Steiermark")),
+    # after a dateline: the warner, not the place, holds it
+    ("Graz – Die in der Steiermark tätige Kammer der Apotheker warnt vor einer Schwächung der Landapotheken.",
+     one("Die in der Steiermark tätige Kammer der Apotheker")),
     ("Die Ärztin warnt vor Reisen in die Region.", none),
 ]
 

@@ -741,10 +741,10 @@ WARNING_SKIP_POS = ("DET", "ADJ", "ADV", "NUM", "PRON", "ADP", "CCONJ", "PART")
 
 def _undated_subject(sent: Span, subj: Optional[Token]) -> Optional[Token]:
     """``subj`` unless the parse put the subject on the sentence's dateline ("Graz – Die …
-    Kammer der Steiermark warnt vor …": "Graz" the subject, the real one hung on it as an
-    apposition; :func:`lagebild.language.dateline.dateline_tokens`, the spaced hyphen
-    included): then the first noun or name the dateline token heads after the dash, or None
-    (s28-whole: a warner's holder was the dateline's place)."""
+    Kammer … warnt vor …": "Graz" the subject, the real one hung on it as an apposition;
+    :func:`lagebild.language.dateline.dateline_tokens`, the spaced hyphen included): then the
+    first noun or name the dateline token heads after the dash, or None (s28-whole: a warner's
+    holder was the dateline's place)."""
     if subj is None or not has_parse(sent.doc):
         return subj
     from ..language.dateline import dateline_tokens
