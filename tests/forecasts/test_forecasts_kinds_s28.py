@@ -51,6 +51,7 @@ def second_not_author(fcs: list) -> bool:
     warner's name off its role noun, so the check does not spell the holder out)."""
     return len(fcs) == 2 and fcs[1].holder != "author"
 
+
 FIRST_PERSON_AFTER_PARAPHRASE = [
     ("Die Wirtin Erna Pichler sagte am Montag, das Geschäft laufe schlecht. "
      "Ich glaube, dass wir den Winter nicht überstehen werden.", last_holder("Die Wirtin Erna Pichler")),
