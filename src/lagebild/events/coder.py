@@ -1779,7 +1779,7 @@ class EventCoder(ArgumentsMixin):
             tgts = [a for a in self._refer(doc, self._resolved_args(doc, clause, inner))
                     if a.actor and self._coded(a.actor) and a.actor not in mine]
             if not tgts:
-                # "erwartet von Rom, dass es …" with the pronoun read as the one who expects:
+                # "erwartet von der Regierung, dass sie …" with "sie" read as the one who expects:
                 # the one asked is the von-phrase
                 asked = [c for c in v.children if self.role(c) in ("obl", "nmod") and any(
                     x.lower_ == "von" and self.role(x) == "case" for x in c.children)]
