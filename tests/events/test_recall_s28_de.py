@@ -16,25 +16,20 @@ from __future__ import annotations
 
 import pytest
 
-from grid_rows import check_root_grid, coded_events, read_grid
+from grid_rows import check_kind_grid
 
 KINDS = {"bound-suffix", "bound-suffix-guard", "desire-demand", "desire-demand-guard", "fronted-predicative",
          "fronted-predicative-guard"}
 
 
 def test_recall_s28_grid_de(nlp_de):
-    rows = read_grid("recall_s28_grid_de.tsv")
-    assert len(rows) >= 15
-    assert {r["kind"] for r in rows} == KINDS
-    check_root_grid("recall s28 grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+    check_kind_grid(nlp_de, "recall_s28_grid_de.tsv", "recall s28 grid de", KINDS, min_rows=15)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_recall_s28_kind_de(nlp_de, kind):
     """Each kind on its own, so that a failing kind is named by the test id."""
-    rows = [r for r in read_grid("recall_s28_grid_de.tsv") if r["kind"] == kind]
-    assert rows
-    check_root_grid(f"recall s28 {kind}", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+    check_kind_grid(nlp_de, "recall_s28_grid_de.tsv", "recall s28", KINDS, kind)
 
 
 @pytest.mark.parametrize("text", [

@@ -1690,12 +1690,7 @@ class EventCoder(ArgumentsMixin):
         if not table or not statements or sent.text.rstrip().endswith("?"):
             return []
         out: List[Event] = []
-        for v in sent:
-            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
-                continue
-            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
-            if not rows:
-                continue
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
             scope: Optional[List[Token]] = None
             keys: Set[str] = set()
             row = None
@@ -1733,6 +1728,18 @@ class EventCoder(ArgumentsMixin):
         self._bounds = (sent.start, sent.end)
         return out
 
+    def _table_verbs(self, sent: Span, table: Dict[str, Tuple[Pattern, ...]], coded_verbs: Set[int]
+                     ) -> Iterable[Tuple[Token, Tuple[Pattern, ...]]]:
+        """``(verb, rows)`` for each full verb of ``sent`` (no auxiliary or copula, not in
+        ``coded_verbs``) that one of its trigger keys finds in ``table`` (a ``{trigger:
+        rows}`` table of :mod:`lagebild.events.recall_data`), in sentence order."""
+        for v in sent:
+            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
+                continue
+            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
+            if rows:
+                yield v, rows
+
     def _desire_demands(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                         coded_verbs: Set[int]) -> List[Event]:
         """German (issue 9, session 28): a wish about another actor's act is a demand on that
@@ -1755,12 +1762,7 @@ class EventCoder(ArgumentsMixin):
         if not table or sent.text.rstrip().endswith("?"):
             return []
         out: List[Event] = []
-        for v in sent:
-            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
-                continue
-            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
-            if not rows:
-                continue
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
             clause = next((c for c in v.children if self.role(c) in ("ccomp", "advcl") and c.i > v.i and any(
                 x.lower_ == "dass" and self.role(x) == "mark" for x in c.children)), None)
             if clause is None or self.clause_negated(v) or any(
