@@ -30,6 +30,7 @@ from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
+from .recall_data import inside_bound_suffix
 
 
 # multi-word entries of a pattern's word sets (see EventCoder._words_in)
@@ -568,8 +569,11 @@ class EventCoder(ArgumentsMixin):
                     return True
             return False
         if len(word) >= 4:
-            if self.lang == "de" and (lemma.endswith(word) or any(text.endswith(word + s) for s in ("", "e", "en", "n", "s", "es", "er", "ern"))):
-                return True
+            if self.lang == "de" and (
+                    (lemma.endswith(word) and not inside_bound_suffix(lemma, len(lemma) - len(word), "de"))
+                    or any(text.endswith(word + s) and not inside_bound_suffix(text, len(text) - len(word) - len(s), "de")
+                           for s in self._DE_ENDINGS)):
+                return True  # a compound's last part, never one begun inside "-schaft" (bound_suffixes_de.txt)
             if text.startswith(word) and len(text) - len(word) <= 3:
                 return True
         return False
@@ -590,11 +594,13 @@ class EventCoder(ArgumentsMixin):
         text = token.lower_
         keys = {lemma, text}
         if self.lang == "de":
-            keys.update(lemma[k:] for k in range(0, len(lemma) - 3))
+            # compound parts: suffixes of 4+ letters, none begun inside a bound ending
+            # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
+            keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
             for end in self._DE_ENDINGS:
                 if text.endswith(end):
                     base = text[: len(text) - len(end)]
-                    keys.update(base[k:] for k in range(0, len(base) - 3))
+                    keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
         keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
         if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
             # a pronominal adverb stands for its preposition's phrase, often the correlate of
@@ -694,6 +700,9 @@ class EventCoder(ArgumentsMixin):
             role = self.lex.role(c.dep_)
             if self.lang == "en" and self._en_predicative_misparse(c, role, markers):
                 heads.append(c)
+                continue
+            if role in ("subj", "subj_pass") and self._fronted_word_as_subject(c):
+                heads.append(c)  # "Unverantwortlich/nsubj findet X den Plan": the fronted adjective (session 28)
                 continue
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
@@ -797,15 +806,19 @@ class EventCoder(ArgumentsMixin):
         self._sense_cache = (bounds, verb.doc, value)
         return value
 
-    @staticmethod
-    def _has_word(sense: Tuple[Set[str], str], word: str) -> bool:
+    def _has_word(self, sense: Tuple[Set[str], str], word: str) -> bool:
         """A context word: a token form/lemma, a multi-word string, or (German compounds,
-        4+ letters) the end of a token ("Luftangriff" ~ "angriff")."""
+        4+ letters) the end of a token ("Luftangriff" ~ "angriff") -- not a piece of a bound
+        ending ("haft" in "Gewerkschaft": :func:`lagebild.events.recall_data.inside_bound_suffix`)."""
         words, text = sense
         if word in words:
             return True
         if " " in word or len(word) >= 4:
-            return word in text
+            p = text.find(word)
+            while p != -1:
+                if not inside_bound_suffix(text, p, self.lang):
+                    return True
+                p = text.find(word, p + 1)
         return False
 
     def clause_negated(self, verb: Token) -> bool:
@@ -1163,6 +1176,8 @@ class EventCoder(ArgumentsMixin):
                 if statements and self.nested != "governing" else [])
             if statements and self.nested != "governing":
                 made += self._reported_misdeeds(doc, sent, statements, stmt_starts, made, set())
+            if self.nested != "governing":
+                made += self._desire_demands(doc, sent, statements, stmt_starts, set())
             return made
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
@@ -1329,6 +1344,8 @@ class EventCoder(ArgumentsMixin):
         if self.lang == "de" and self.nested != "governing" and statements:
             out.extend(self._evaluative_predications(doc, sent, statements, stmt_starts, published))
             out.extend(self._reported_misdeeds(doc, sent, statements, stmt_starts, out, set(matched)))
+        if self.lang == "de" and self.nested != "governing":
+            out.extend(self._desire_demands(doc, sent, statements, stmt_starts, {i for i, made in by_verb.items() if made}))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -1673,12 +1690,7 @@ class EventCoder(ArgumentsMixin):
         if not table or not statements or sent.text.rstrip().endswith("?"):
             return []
         out: List[Event] = []
-        for v in sent:
-            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
-                continue
-            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
-            if not rows:
-                continue
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
             scope: Optional[List[Token]] = None
             keys: Set[str] = set()
             row = None
@@ -1713,6 +1725,74 @@ class EventCoder(ArgumentsMixin):
             src = Arg(v, speaker, "", v.idx, v.idx)
             info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
             out.extend(self._events(doc, sent, v, row, [src], tgts, None, info, None, None))
+        self._bounds = (sent.start, sent.end)
+        return out
+
+    def _table_verbs(self, sent: Span, table: Dict[str, Tuple[Pattern, ...]], coded_verbs: Set[int]
+                     ) -> Iterable[Tuple[Token, Tuple[Pattern, ...]]]:
+        """``(verb, rows)`` for each full verb of ``sent`` (no auxiliary or copula, not in
+        ``coded_verbs``) that one of its trigger keys finds in ``table`` (a ``{trigger:
+        rows}`` table of :mod:`lagebild.events.recall_data`), in sentence order."""
+        for v in sent:
+            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
+                continue
+            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
+            if rows:
+                yield v, rows
+
+    def _desire_demands(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
+                        coded_verbs: Set[int]) -> List[Event]:
+        """German (issue 9, session 28): a wish about another actor's act is a demand on that
+        actor -- CAMEO 100, the one who wants -> the subject of the dass-clause: "Der
+        Bauernverband will, dass die Regierung die Förderung verlängert", "Die Industrie
+        wünscht sich, dass die Länder …", "Die Kommission erwartet von Rom, dass …". The verbs
+        are the rows of ``data/events/desires_de.tsv``
+        (:func:`lagebild.events.recall_data.desire_patterns`; required words in the verb's
+        predicate: "sich", "von"). The verb codes no pattern of its own (``coded_verbs``), has
+        a complement clause marked "dass", is not negated, not in a condition and not in a
+        question; its subject and the clause's subject name or refer to coded actors
+        (:meth:`_refer`; never "man" or "es"; "wir" in a statement is its speaker), and the
+        clause's subject is another actor than the one who wants -- else, when the clause's
+        pronoun was read as the one who wants, the verb's von-phrase ("erwartet von X, dass
+        sie …"). The modality is the wanting verb's own, without the plan reading
+        of "wollen" (the demand is made, not planned). Returns the new events ([] when none)."""
+        from .recall_data import desire_patterns
+
+        table = desire_patterns(self.lang)
+        if not table or sent.text.rstrip().endswith("?"):
+            return []
+        out: List[Event] = []
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
+            clause = next((c for c in v.children if self.role(c) in ("ccomp", "advcl") and c.i > v.i and any(
+                x.lower_ == "dass" and self.role(x) == "mark" for x in c.children)), None)
+            if clause is None or self.clause_negated(v) or any(
+                    c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
+                continue
+            scope = self.predicate_scope(v)
+            keys = self._phrase_keys(scope)
+            row = next((r for r in rows if all(self._words_in(alts, scope, keys) for alts in r.words)), None)
+            subj, inner = self.subjects(v), self.children(clause, "subj")  # the clause's own subject, never one inherited
+            if row is None or not subj or not inner or any(t.lower_ in ("man", "es") for t in subj + inner):
+                continue
+            speaker = self._speaker_at(statements, stmt_starts, v) if statements else None
+            srcs = [self._as_speaker(a, speaker) if speaker else a for a in self._refer(doc, self._resolved_args(doc, v, subj))]
+            srcs = [a for a in srcs if a.actor]
+            mine = {a.actor for a in srcs}
+            tgts = [a for a in self._refer(doc, self._resolved_args(doc, clause, inner))
+                    if a.actor and self._coded(a.actor) and a.actor not in mine]
+            if not tgts:
+                # "erwartet von der Regierung, dass sie …" with "sie" read as the one who expects:
+                # the one asked is the von-phrase
+                asked = [c for c in v.children if self.role(c) in ("obl", "nmod") and any(
+                    x.lower_ == "von" and self.role(x) == "case" for x in c.children)]
+                tgts = [a for a in self._refer(doc, self._resolved_args(doc, v, asked))
+                        if a.actor and self._coded(a.actor) and a.actor not in mine]
+            if not srcs or not tgts:
+                continue
+            info = analyse_modality(self, doc, v, statements, stmt_starts)
+            mods = [m for m in info.modalities if m not in ("predicted", "intended")] or ["asserted"]
+            info.modalities, info.modality = mods, mods[0]
+            out.extend(self._events(doc, sent, v, row, srcs, tgts, None, info, None, None))
         self._bounds = (sent.start, sent.end)
         return out
 
