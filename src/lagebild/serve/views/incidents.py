@@ -12,7 +12,7 @@ from ...events.cameo import load_ontology
 from .. import records
 from ..filters import IncidentParams, incident_where
 from ..models import IncidentItem, Page, Record
-from ._common import as_json, check_id, db, listing, not_found, page
+from ._common import as_json, db, listing, one_or_404, page
 
 router = APIRouter()
 
@@ -45,10 +45,7 @@ def incidents_page(request: Request, p: Annotated[IncidentParams, Query()]) -> R
 
 
 def _incident(request: Request, incident_id: str) -> Dict[str, Any]:
-    incident = records.get_incident(db(request), check_id("incident", incident_id))
-    if incident is None:
-        raise not_found("incident", incident_id)
-    return incident
+    return one_or_404("incident", incident_id, lambda i: records.get_incident(db(request), i))
 
 
 @router.get("/incidents/{incident_id}.json", tags=["pages"], response_model=Record, summary="JSON twin of /incidents/{id}")
