@@ -31,7 +31,7 @@ def test_document_text_and_title_take_their_own_direction(rtl_client):
     client, doc = rtl_client
     html = client.get(f"/documents/{doc.id}").text
     assert doc.language == "ar"
-    assert re.search(r'<div class="text" id="doc-text" dir="auto">', html)
+    assert re.search(r'<div class="text" dir="auto" id="doc-text">', html)
     assert re.search(r'<h1 dir="auto">', html)
     assert "افتتح المجلس البلدي" in html
 
