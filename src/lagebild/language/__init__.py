@@ -40,8 +40,9 @@ def _all_detector():  # type: ignore[no-untyped-def]
     """lingua over all its languages (75): it names the language of a text that is none
     of :data:`_DETECTABLE` (Indonesian, Romanian, Czech, Arabic), which the restricted
     detector forced onto the nearest of its ten (Indonesian "pl", Romanian "en", Finnish
-    "fr", Arabic "en"). Loads lazily like :func:`_detector`: about 0.5 CPU s and 40 MB
-    once per process, then ~2 ms per document (measured here on a 600-character text)."""
+    "fr", Arabic "en"). Loads lazily like :func:`_detector`: about 0.5 CPU s once per
+    process (the whole process then held 66 MB), then ~2 ms per document (measured here
+    on a 600-character text)."""
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_all_languages().build()
@@ -92,8 +93,8 @@ def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
 
     Uses the first ~2,000 characters. A language that lingua over all its 75 languages
     names with confidence 0.5 or more and that is none of :data:`_DETECTABLE` is returned
-    as it is (Indonesian "id", Romanian "ro": analysed with a blank tokenizer and W006,
-    never as English or Polish). Otherwise lingua over :data:`_DETECTABLE` decides, as
+    as it is (Indonesian "id", Romanian "ro"; :func:`lagebild.pipeline.choose_language`
+    analyses it with the English pipeline and warns W008), never as English or Polish. Otherwise lingua over :data:`_DETECTABLE` decides, as
     before; returns ``(default, 0.0)`` when nothing is known. When that answer is unsure (confidence
     below 0.5 — a one-line ticker item, a headline), the choice is restricted to the
     languages lagebild can analyse (:data:`SUPPORTED`): lexicon evidence first
