@@ -283,6 +283,10 @@ class ActorLinker:
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
+        self.copula_lemmas = {w.lower() for w in pick("copula_lemmas")}
+        self.copula_negations = {w.lower() for w in pick("copula_negations")}
+        self.subject_pronouns: Dict[str, str] = dict((lk.get("subject_pronouns") or {}).get(self.lang) or {})
+        self.feminine_role_endings = tuple(pick("feminine_role_endings"))
         self.non_roles = NonRoles(kb, self.lang)
         self.shared_titles = load_shared_titles(kb, self.lang)
         self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
@@ -1814,8 +1818,15 @@ class ActorLinker:
         if body is None:
             return None
         agent = self._body_sector(body.text)
-        if agent is None:
-            return None
+        # a body whose name says no sector ("Chefredakteur von Nordlicht TV, Kemal X"): a role
+        # noun with an agent of its own (a chief editor is MED) gives the sector, but only
+        # to a person named in apposition after the body (no group is made of the phrase)
+        own_agent = agent is None
+        if own_agent:
+            head = self.head_by_form.get(noun.term.lower())
+            if not noun.agent or self._state_office(noun) or (head is not None and head.generic):
+                return None  # a state office, or a generic head ("Sprecher", "Chef") of any body
+            agent = noun.agent
         country = None
         for a in atoms[k:]:
             if a.start >= body.i:
@@ -1829,6 +1840,9 @@ class ActorLinker:
         if not country or len(country) != 3:
             return None
         stop = body.i + 1
+        while own_agent and stop < len(doc) and stop <= body.i + 3 and not doc[stop].is_punct \
+                and (doc[stop].pos_ == "PROPN" or doc[stop].text[:1].isupper()):
+            stop += 1  # the rest of the body's name ("Nordlicht TV")
         if stop < len(doc) and doc[stop].text == "(":
             close = next((i for i in range(stop, min(len(doc), stop + 6)) if doc[i].text == ")"), None)
             if close is not None:
@@ -1849,6 +1863,8 @@ class ActorLinker:
                     if guessed:
                         st.implicit.add(pid)
                 return m
+        if own_agent:
+            return None
         group = self.kb.composite(country, agent)
         if group is not None:
             out.append(Found(start, stop, group.id, ROLE))
@@ -1956,6 +1972,7 @@ class ActorLinker:
                 n_out = len(out)
                 i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
                 self._remember_role_phrase(a, out, n_out, st)
+                self._copular_role(doc, a, out, n_out, st)
                 continue
             if nxt is not None and nxt.role() is not None:
                 gap = self._between(doc, a.end, nxt.start)
@@ -2003,6 +2020,72 @@ class ActorLinker:
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _is_person_id(self, actor_id: str) -> bool:
+        actor = self.kb.get(actor_id)
+        return actor_id.startswith("prov:") or (actor is not None and actor.type == "PER")
+
+    def _copular_role(self, doc: Doc, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """A copular role statement: a singular person role noun that is the predicate of a
+        present-tense, indicative, unnegated copula (``linking.yaml`` copula_lemmas,
+        copula_negations) is the role of the copula's subject -- a person named there
+        ("Jonas X ist Bürgermeister von Linz", "Y ist seit zwei Jahren EU-Kommissarin") or
+        a third-person pronoun (``subject_pronouns``) that agrees with the role noun's form
+        (``feminine_role_endings``), for the last person named before it in this sentence
+        or the one before ("… Heute ist er EU-Kommissar"). The person learns the role (its
+        code for the whole document, :meth:`_learn`) and the predicate's mention becomes
+        theirs. Nothing happens when the role phrase already named a person, the role is
+        plural, former or deputy, or the parse shows no such copula (a past tense "war bis
+        2010 Bürgermeister" is a former role)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural \
+                or len(out) <= n_out or not self.copula_lemmas or not doc.has_annotation("DEP"):
+            return
+        last = out[-1]
+        if last.start != atom.start or self._is_person_id(last.actor):
+            return
+        if self._is_former(doc, atom.start) or self._is_deputy(doc, atom.start):
+            return
+        head = doc[atom.end - 1]
+        cops = [c for c in head.children if c.dep_ == "cop" and c.lemma_.lower() in self.copula_lemmas]
+        if not cops or "Tense=Pres" not in str(cops[0].morph) or "Mood=Sub" in str(cops[0].morph):
+            return
+        clause = [c for c in head.children if c.i != head.i]
+        if any(c.lower_ in self.copula_negations or any(g.lower_ in self.copula_negations for g in c.children)
+               for c in clause):
+            return
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "sb")), None)
+        if subj is None:
+            return
+        pid: Optional[str] = None
+        gender = self.subject_pronouns.get(subj.lower_)
+        if gender is not None:
+            feminine = bool(self.feminine_role_endings) and head.text.endswith(self.feminine_role_endings)
+            if (gender == "fem") != feminine:
+                return
+            sent = head.sent
+            prev = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            for f in reversed(out[:n_out]):
+                if f.start < prev:
+                    break
+                if f.start < subj.i and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor):
+                    pid = f.actor
+                    break
+        else:
+            # the subject or a name in apposition to it ("Die Niederländerin Petra X"; a
+            # dateline the parser took for the subject, "Brüssel – Petra X ist …")
+            heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+            pid = next((f.actor for f in reversed(out[:n_out]) if any(f.start <= t.i < f.end for t in heads)
+                        and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor)), None)
+        if pid is None:
+            return
+        group = self.kb.get(last.actor)
+        if group is None:
+            return
+        country = group.id if group.type == "ORG" else group.country
+        self._learn(entry.role, country, pid, doc[atom.start:last.end].text, False, st)
+        last.actor, last.kind = pid, ROLE
+        st.mentioned(pid)
 
     def _remember_role_phrase(self, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
         """After a role phrase that named more than its role word -- the body or place of an

@@ -305,6 +305,9 @@ def _resolve_speaker(
             return prev.speaker, text
         return UNKNOWN, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
+        named = _apposed_person(ctx, start, end)
+        if named:
+            return named, text
         if tokens.mentions_in(doc, start, end):
             return UNKNOWN, text  # only a dependent names an actor ("der Vorwurf der Staatsanwaltschaft")
     actor = tokens.actor_in(doc, start, end)
@@ -735,6 +738,22 @@ def _last_mention_end(ctx: _Ctx, actor: str, before: int) -> int:
 
 def _turn_speaker(turn: Turn) -> str:
     return turn.speaker_actor_id or turn.speaker_text
+
+
+def _apposed_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """The person a speaker phrase at ``[start, end)`` names after a comma ("die Richterin
+    am Landesgericht, Maria X"): the linker has made the role phrase and the name one
+    person (every mention in the phrase is that person's), and the name follows a comma
+    inside the phrase. None otherwise -- a dependent that names another actor ("der
+    Vorwurf der Staatsanwaltschaft") keeps the phrase unresolved."""
+    found = tokens.mentions_in(ctx.doc, start, end)
+    if not found or len({m.actor_id for m in found}) != 1 or ctx.actor_type.get(found[0].actor_id) != "PER":
+        return None
+    text = doc_text(ctx.doc)
+    for m in found:
+        if m.start > start and text[start:m.start].rstrip().endswith(","):
+            return m.actor_id
+    return None
 
 
 def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
