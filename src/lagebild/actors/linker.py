@@ -281,6 +281,7 @@ class ActorLinker:
         if self.lang == "de":
             self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
+        self.seated_agents = set(pick("seated_agents"))
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
         self.copula_lemmas = {w.lower() for w in pick("copula_lemmas")}
@@ -1116,6 +1117,17 @@ class ActorLinker:
         actor = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
         return actor.country if actor is not None and actor.type == "LOC" else None
 
+    def _place_country(self, atom: Atom) -> Optional[str]:
+        """The country of a place an atom names by name: a region or town's country, or
+        the country itself; None for anything else."""
+        e = atom.entries[0]
+        actor = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
+        if actor is None:
+            return None
+        if actor.type == "GPE":
+            return actor.id
+        return actor.country if actor.type == "LOC" else None
+
     def _seat_country(self, atom: Atom) -> Optional[str]:
         """The country whose seat of government an atom names ("Kiew", "Kreml")."""
         e = atom.first("actor")
@@ -1567,6 +1579,12 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
+            elif between in self.seat_words and noun.agent in self.seated_agents and not noun.implies:
+                # "ein Richter in Manchester", "ein Polizeisprecher in Lyon": a court or a
+                # police force of the place's country (linking.yaml seated_agents)
+                seat = self._place_country(c)
+                if seat:
+                    country, end, k = seat, c.end, k + 1
         # "Referent der Bildungsabteilung in der Landwirtschaftskammer": the body further in
         # the of-phrase; a bare generic head ("Leiter") that names no body is no role
         bare = getattr(r, "bare_generic", False)
@@ -1973,6 +1991,7 @@ class ActorLinker:
                 i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
                 self._remember_role_phrase(a, out, n_out, st)
                 self._copular_role(doc, a, out, n_out, st)
+                self._described_next(doc, a, out, n_out, st)
                 continue
             if nxt is not None and nxt.role() is not None:
                 gap = self._between(doc, a.end, nxt.start)
@@ -2078,6 +2097,52 @@ class ActorLinker:
             pid = next((f.actor for f in reversed(out[:n_out]) if any(f.start <= t.i < f.end for t in heads)
                         and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor)), None)
         if pid is None:
+            return
+        group = self.kb.get(last.actor)
+        if group is None:
+            return
+        country = group.id if group.type == "ORG" else group.country
+        self._learn(entry.role, country, pid, doc[atom.start:last.end].text, False, st)
+        last.actor, last.kind = pid, ROLE
+        st.mentioned(pid)
+
+    def _described_next(self, doc: Doc, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """A person described in the next sentence: a definite singular person role phrase
+        ("Der Sektionschef im Gesundheitsministerium …", ``linking.yaml`` definite_det) that
+        opens a copular sentence (its head is the subject of a predicate with a copula of
+        ``copula_lemmas``, or of that verb itself: "… war zuvor Leiter eines Spitals", "…
+        ist seit 2012 im Amt") right after a sentence that named exactly one person, a
+        provisional one with no role code yet, is that person's role (a definite
+        description of the antecedent, as "der 56-Jährige" is): the person learns it
+        (:meth:`_learn`) and the phrase becomes their mention. A speech or action verb
+        ("Der Polizeisprecher sagte") keeps the phrase its own actor (a new speaker)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural \
+                or len(out) <= n_out or not self.copula_lemmas or not doc.has_annotation("DEP"):
+            return
+        last = out[-1]
+        if last.start != atom.start or self._is_person_id(last.actor) or atom.start == 0:
+            return
+        if doc[atom.start - 1].lower_ not in self.definite_det or self._is_former(doc, atom.start) \
+                or self._is_deputy(doc, atom.start):
+            return
+        sent = doc[atom.start].sent
+        if sent.start != atom.start - 1 or sent.start == 0:
+            return  # not the phrase that opens the sentence
+        head = doc[atom.end - 1]
+        if head.dep_ not in ("nsubj", "sb"):
+            return
+        pred = head.head
+        if not (pred.lemma_.lower() in self.copula_lemmas
+                or any(c.dep_ == "cop" and c.lemma_.lower() in self.copula_lemmas for c in pred.children)):
+            return
+        prev = doc[sent.start - 1].sent.start
+        persons = {f.actor for f in out[:n_out] if prev <= f.start < sent.start and f.kind in (NAME, SURNAME)
+                   and self._is_person_id(f.actor)}
+        if len(persons) != 1:
+            return
+        pid = next(iter(persons))
+        if not pid.startswith("prov:") or pid in st.role_code:
             return
         group = self.kb.get(last.actor)
         if group is None:

@@ -305,7 +305,7 @@ def _resolve_speaker(
             return prev.speaker, text
         return UNKNOWN, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
-        named = _apposed_person(ctx, start, end)
+        named = _apposed_person(ctx, start, end) or _seated_group(ctx, start, end, np_head)
         if named:
             return named, text
         if tokens.mentions_in(doc, start, end):
@@ -753,6 +753,44 @@ def _apposed_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
     for m in found:
         if m.start > start and text[start:m.start].rstrip().endswith(","):
             return m.actor_id
+    return None
+
+
+@lru_cache(maxsize=None)
+def _seat_words(lang: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """``(seat prepositions, seated agents)`` of the KB's ``linking.yaml`` (``seat``,
+    ``seated_agents``) for ``lang``; empty sets without a KB."""
+    try:
+        from ..actors.kb import load_kb
+
+        linking = load_kb(include_user=False).linking
+    except Exception:  # pragma: no cover - the KB is optional here
+        return frozenset(), frozenset()
+    pick = lambda name: frozenset((linking.get(name) or {}).get(lang) or [])  # noqa: E731
+    return frozenset(w.lower() for w in pick("seat")), pick("seated_agents")
+
+
+def _seated_group(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """A group noun of a seated agent (a court, the police: ``linking.yaml``
+    seated_agents) followed by a seat preposition and a place ("die Polizei in
+    Manchester", "die Staatsanwaltschaft in Lyon") speaks for that agent of the place's
+    country (GBRCOP, FRAJUD), as the linker codes "ein Richter in Manchester"; None
+    otherwise."""
+    if np_head is None or not ctx.parsed:
+        return None
+    preps, agents = _seat_words(ctx.lang)
+    agent = group_agent(np_head)
+    if agent not in agents:
+        return None
+    countries = {a.id: (a.type, a.country) for a in tokens.get_list(ctx.doc, "actors")}
+    for c in np_head.children:
+        if c.i < np_head.i or dep(c) not in ("nmod", "obl") \
+                or not any(dep(g) == "case" and g.lower_ in preps for g in c.children):
+            continue
+        for m in tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c)):
+            atype, country = countries.get(m.actor_id, (None, None))
+            if atype in ("GPE", "LOC") and country and len(country) == 3:
+                return group_actor(ctx.doc, agent, country, doc_text(ctx.doc)[start:end], start, end)
     return None
 
 
