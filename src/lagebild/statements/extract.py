@@ -741,18 +741,27 @@ def _turn_speaker(turn: Turn) -> str:
 
 
 def _apposed_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
-    """The person a speaker phrase at ``[start, end)`` names after a comma ("die Richterin
-    am Landesgericht, Maria X"): the linker has made the role phrase and the name one
-    person (every mention in the phrase is that person's), and the name follows a comma
-    inside the phrase. None otherwise -- a dependent that names another actor ("der
-    Vorwurf der Staatsanwaltschaft") keeps the phrase unresolved."""
-    found = tokens.mentions_in(ctx.doc, start, end)
-    if not found or len({m.actor_id for m in found}) != 1 or ctx.actor_type.get(found[0].actor_id) != "PER":
-        return None
+    """The person a speaker phrase at ``[start, end)`` names in apposition after a comma
+    ("die Richterin am Landesgericht, Maria X"): a person mention after a comma inside the
+    phrase, or right after its end (the parse may end the subject at the role's
+    of-phrase), with no other person named in the phrase before it. None otherwise -- a
+    dependent that names another actor ("der Vorwurf der Staatsanwaltschaft") keeps the
+    phrase unresolved."""
     text = doc_text(ctx.doc)
-    for m in found:
-        if m.start > start and text[start:m.start].rstrip().endswith(","):
-            return m.actor_id
+    found = tokens.mentions_in(ctx.doc, start, end)
+    # the name may stand inside the phrase or right after it (the parse ended the subject
+    # at the role's of-phrase: "sagte die Richterin am Landesgericht, Maria X, am Montag")
+    after = [m for m in tokens.mentions_in(ctx.doc, end, end + 4) if m.start >= end] \
+        if text[end:end + 3].lstrip().startswith(",") else []
+    for m in found + after[:1]:
+        if m.start <= start or not text[start:m.start].rstrip().endswith(",") \
+                or ctx.actor_type.get(m.actor_id) != "PER":
+            continue
+        # no other person in the phrase before the name ("die Mutter von Anna Y, Eva Z")
+        if any(o.start < m.start and o.actor_id != m.actor_id and ctx.actor_type.get(o.actor_id) == "PER"
+               for o in found):
+            return None
+        return m.actor_id
     return None
 
 
