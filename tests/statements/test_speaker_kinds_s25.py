@@ -58,7 +58,8 @@ Session 28 (``speaker_grid_s28.tsv``; its header names each kind's code and data
 named in apposition after a role phrase with a body, a role noun with an agent of its own
 for a body the KB lacks ("Chefredakteur von X TV, Name"), copular role statements ("Heute
 ist er EU-Kommissar"), a person described by a role in the next sentence, courts and police
-"in" a place, and the German foreign office by its own name.
+"in" a place, the German foreign office by its own name, refugees and civilians "aus" a
+country, and a person named after a singular demonym (a civilian of that country).
 """
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "general-secretary-none", "placeless-group", "placeless-group-none", "presidential-office",
                  "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
-                 "described-next", "described-next-none", "seated-agent", "kb-s28"}}
+                 "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
+                 "demonym-person", "demonym-person-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -146,6 +146,9 @@ class DocState:
     # role term -> the actor of the last role phrase with that term that named its body or
     # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
     role_phrases: Dict[str, str] = field(default_factory=dict)
+    # provisional person -> the country of a singular demonym right before their name ("der
+    # Syrer Ahmad X"): their code when no role is learned (ActorLinker._demonym_persons)
+    demonym_of: Dict[str, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
         """The country named most often before token ``token`` (the earliest on a tie)."""
@@ -282,6 +285,9 @@ class ActorLinker:
             self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.seated_agents = set(pick("seated_agents"))
+        self.origin_words = {w.lower() for w in pick("origin")}
+        self.origin_agents = set(pick("origin_agents"))
+        self.demonym_persons = bool((lk.get("demonym_persons") or {}).get(self.lang))
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
         self.copula_lemmas = {w.lower() for w in pick("copula_lemmas")}
@@ -1579,6 +1585,11 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
+            elif between in self.origin_words and noun.agent in self.origin_agents and not noun.implies:
+                # "ein Flüchtling aus Syrien": refugees and civilians by their origin
+                origin = self._place_country(c)
+                if origin:
+                    country, end, k = origin, c.end, k + 1
             elif between in self.seat_words and noun.agent in self.seated_agents and not noun.implies:
                 # "ein Richter in Manchester", "ein Polizeisprecher in Lyon": a court or a
                 # police force of the place's country (linking.yaml seated_agents)
@@ -2025,6 +2036,16 @@ class ActorLinker:
                         out.append(Found(a.start, nxt.end, group.id, ROLE))
                         i += 2
                         continue
+            if self.demonym_persons and nxt is not None and nxt.start == a.end and a.entries[0].kind == "demonym" \
+                    and not self._counted_people(doc, a.start) and self._person(nxt) is not None:
+                self._emit_plain(doc, nxt, out, st)
+                if out and out[-1].start == nxt.start and out[-1].actor.startswith("prov:"):
+                    out[-1].start = a.start
+                    base = self.kb.get(a.entries[0].target or "")
+                    if base is not None and base.type == "GPE":
+                        st.demonym_of.setdefault(out[-1].actor, base.id)
+                i += 2
+                continue
             # "der Linke Fabio De Masi", "SPD Olaf Scholz": a party name right before a
             # person's name describes the person (party member), it is no actor of its own
             if nxt is not None and nxt.start == a.end and self._person(nxt) is not None \
@@ -2254,9 +2275,19 @@ class ActorLinker:
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         self._member_codes(doc, found, st)
+        self._demonym_codes(st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
+
+    def _demonym_codes(self, st: DocState) -> None:
+        """A provisional person named right after a singular demonym ("der 30-jährige Syrer
+        Ahmad X", ``linking.yaml`` demonym_persons) whom nothing else in the document gave a
+        role code is a civilian of that country (``SYRCVL``), as counted demonyms are; a
+        role learned anywhere in the document wins."""
+        for pid, country in st.demonym_of.items():
+            if pid not in st.role_code:
+                st.role_code[pid] = (country, f"{country}CVL")
 
     def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
         """An abbreviation the text defines in brackets after a name ("Der Österreichische
