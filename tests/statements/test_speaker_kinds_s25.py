@@ -59,7 +59,9 @@ named in apposition after a role phrase with a body, a role noun with an agent o
 for a body the KB lacks ("Chefredakteur von X TV, Name"), copular role statements ("Heute
 ist er EU-Kommissar"), a person described by a role in the next sentence, courts and police
 "in" a place, the German foreign office by its own name, refugees and civilians "aus" a
-country, and a person named after a singular demonym (a civilian of that country).
+country, a person named after a singular demonym (a civilian of that country), and a
+report noun with no author after a news outlet ("… vom Sender X übertragen. Dem Bericht
+zufolge …").
 """
 from __future__ import annotations
 
@@ -81,7 +83,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
-                 "demonym-person", "demonym-person-none"}}
+                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -297,7 +297,7 @@ def _resolve_speaker(
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
-        authored = _report_author(ctx, start, end)
+        authored = _report_author(ctx, start, end) or _outlet_before(ctx, start)
         if authored:
             return authored, text
         prev = _previous_speaker(ctx, start)
@@ -738,6 +738,23 @@ def _last_mention_end(ctx: _Ctx, actor: str, before: int) -> int:
 
 def _turn_speaker(turn: Turn) -> str:
     return turn.speaker_actor_id or turn.speaker_text
+
+
+def _outlet_before(ctx: _Ctx, start: int) -> Optional[str]:
+    """The news outlet (an actor whose code has the agent MED) named last in the sentence
+    of ``start`` before it or in the sentence before ("Die Landung wurde vom Sender X
+    übertragen. Dem Bericht zufolge …"): the author of a report noun that has none of its
+    own and no authored report before it (:func:`_report_author`). Not one in a dateline;
+    None when no outlet stands there."""
+    before = _this_and_previous_sentence(ctx, start)
+    if not before:
+        return None
+    codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, before[0].start_char, start)):
+        code = codes.get(m.actor_id) or ""
+        if m.end <= start and code[3:6] == "MED" and not _in_dateline(ctx, m.start):
+            return m.actor_id
+    return None
 
 
 def _apposed_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
