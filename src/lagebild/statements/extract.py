@@ -297,7 +297,7 @@ def _resolve_speaker(
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
-        authored = _report_author(ctx, start, end) or _outlet_before(ctx, start)
+        authored = _report_author(ctx, start, end) or _outlet_before(ctx, start, end)
         if authored:
             return authored, text
         prev = _previous_speaker(ctx, start)
@@ -740,12 +740,16 @@ def _turn_speaker(turn: Turn) -> str:
     return turn.speaker_actor_id or turn.speaker_text
 
 
-def _outlet_before(ctx: _Ctx, start: int) -> Optional[str]:
+def _outlet_before(ctx: _Ctx, start: int, end: int) -> Optional[str]:
     """The news outlet (an actor whose code has the agent MED) named last in the sentence
     of ``start`` before it or in the sentence before ("Die Landung wurde vom Sender X
-    übertragen. Dem Bericht zufolge …"): the author of a report noun that has none of its
-    own and no authored report before it (:func:`_report_author`). Not one in a dateline;
-    None when no outlet stands there."""
+    übertragen. Dem Bericht zufolge …"): the author of the report noun phrase at
+    ``[start, end)`` that has none of its own -- no owner phrase ("Angaben der Behörden")
+    or possessive -- and no authored report before it (:func:`_report_author`). Not one
+    in a dateline; None when no outlet stands there."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.parsed else None
+    if span is None or not len(span) or any(dep(c) in _OWNER_DEPS and start <= c.idx < end for c in span.root.children):
+        return None
     before = _this_and_previous_sentence(ctx, start)
     if not before:
         return None
