@@ -61,7 +61,8 @@ ist er EU-Kommissar"), a person described by a role in the next sentence, courts
 "in" a place, the German foreign office by its own name, refugees and civilians "aus" a
 country, a person named after a singular demonym (a civilian of that country), and a
 report noun with no author after a news outlet ("… vom Sender X übertragen. Dem Bericht
-zufolge …").
+zufolge …"), and a surname the entity model tagged only once carrying the role given where
+it stands untagged ("X, die Sozialministerin, …").
 """
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
-                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none"}}
+                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

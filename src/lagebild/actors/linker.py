@@ -687,7 +687,8 @@ class ActorLinker:
                 extra.append(Atom(start, end, [Entry("actor", e.target, SURNAME, e.case, doc[start].text, e.priority - 5)]))
                 taken.add(start)
                 continue
-            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
+            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced \
+                    and not self._propn_elsewhere(doc, start, end, typ):
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
             if typ == "PER" and self.lang == "de":
                 end = self._cut_at_article(doc, start, end)
@@ -742,6 +743,11 @@ class ActorLinker:
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
+            elif typ == "PER" and end - start == 1 and doc[start].text not in self.kb.given_names \
+                    and self._usable_surname(doc[start].text):
+                # a surname the entity model tagged once ("…, sagte Bertholdi") is the same
+                # person where it stands untagged ("Bertholdi, die Innenministerin, …")
+                surnames.setdefault(doc[start].text, extra[-1])
         if tails:
             # a particle surname the model did not tag ("Van den Broek sagte")
             orth = doc.to_array(ORTH)
@@ -776,6 +782,15 @@ class ActorLinker:
                 extra.append(atom)
                 taken.add(tok.i)
         return extra
+
+    def _propn_elsewhere(self, doc: Doc, start: int, end: int, typ: str) -> bool:
+        """Whether a one-word person entity the tagger called a common noun (a surname
+        opening a sentence: "Hohenecker, die Sozialministerin, …") stands elsewhere in the
+        document tagged as a proper noun -- then it is a name, not a word like "Asyl"."""
+        if typ != "PER" or end - start != 1 or not self._usable_surname(doc[start].text):
+            return False
+        word = doc[start].text
+        return any(t.i != start and t.text == word and t.pos_ == "PROPN" for t in doc)
 
     def _particle_tail(self, doc: Doc, atom: Atom, tails: Dict[str, Atom]) -> None:
         """Register the surname of a full name that opens with a name particle
