@@ -2086,8 +2086,8 @@ class ActorLinker:
         copula_negations) is the role of the copula's subject -- a person named there
         ("Jonas X ist Bürgermeister von Linz", "Y ist seit zwei Jahren EU-Kommissarin") or
         a third-person pronoun (``subject_pronouns``) that agrees with the role noun's form
-        (``feminine_role_endings``), for the last person named before it in this sentence
-        or the one before ("… Heute ist er EU-Kommissar"). The person learns the role (its
+        (``feminine_role_endings``), for the one person named before it in this sentence
+        or the one before ("… Heute ist er EU-Kommissar"; with two persons there, nobody). The person learns the role (its
         code for the whole document, :meth:`_learn`) and the predicate's mention becomes
         theirs. Nothing happens when the role phrase already named a person, the role is
         plural, former or deputy, or the parse shows no such copula (a past tense "war bis
@@ -2120,12 +2120,11 @@ class ActorLinker:
                 return
             sent = head.sent
             prev = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-            for f in reversed(out[:n_out]):
-                if f.start < prev:
-                    break
-                if f.start < subj.i and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor):
-                    pid = f.actor
-                    break
+            named = {f.actor for f in out[:n_out] if prev <= f.start < subj.i and f.kind in (NAME, SURNAME)
+                     and self._is_person_id(f.actor)}
+            if len(named) != 1:
+                return  # no person, or two a pronoun could stand for
+            pid = next(iter(named))
         else:
             # the subject or a name in apposition to it ("Die Niederländerin Petra X"; a
             # dateline the parser took for the subject, "Brüssel – Petra X ist …")
