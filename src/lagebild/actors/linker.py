@@ -147,7 +147,7 @@ class DocState:
     # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
     role_phrases: Dict[str, str] = field(default_factory=dict)
     # provisional person -> the country of a singular demonym right before their name ("der
-    # Syrer Ahmad X"): their code when no role is learned (ActorLinker._demonym_persons)
+    # Syrer Ahmad X"): their code when no role is learned (ActorLinker._demonym_codes)
     demonym_of: Dict[str, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
@@ -2052,7 +2052,10 @@ class ActorLinker:
                         i += 2
                         continue
             if self.demonym_persons and nxt is not None and nxt.start == a.end and a.entries[0].kind == "demonym" \
-                    and not self._counted_people(doc, a.start) and self._person(nxt) is not None:
+                    and not self._counted_people(doc, a.start) and (nxt_person := self._person(nxt)) is not None \
+                    and nxt_person.kind == "prov":
+                # "der 30-jährige Syrer Ahmad X": the demonym describes the person (no mention
+                # of the country of its own); their code unless a role is learned
                 self._emit_plain(doc, nxt, out, st)
                 if out and out[-1].start == nxt.start and out[-1].actor.startswith("prov:"):
                     out[-1].start = a.start
@@ -2087,9 +2090,8 @@ class ActorLinker:
         ("Jonas X ist Bürgermeister von Linz", "Y ist seit zwei Jahren EU-Kommissarin") or
         a third-person pronoun (``subject_pronouns``) that agrees with the role noun's form
         (``feminine_role_endings``), for the one person named before it in this sentence
-        or the one before ("… Heute ist er EU-Kommissar"; with two persons there, nobody). The person learns the role (its
-        code for the whole document, :meth:`_learn`) and the predicate's mention becomes
-        theirs. Nothing happens when the role phrase already named a person, the role is
+        or the one before ("… Heute ist er EU-Kommissar"; with two persons there, nobody).
+        The person learns the role (:meth:`_teach_role`). Nothing happens when the role phrase already named a person, the role is
         plural, former or deputy, or the parse shows no such copula (a past tense "war bis
         2010 Bürgermeister" is a former role)."""
         entry = atom.role()
@@ -2131,10 +2133,17 @@ class ActorLinker:
             heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
             pid = next((f.actor for f in reversed(out[:n_out]) if any(f.start <= t.i < f.end for t in heads)
                         and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor)), None)
-        if pid is None:
-            return
+        if pid is not None:
+            self._teach_role(doc, atom, last, pid, st)
+
+    def _teach_role(self, doc: Doc, atom: Atom, last: Found, pid: str, st: DocState) -> None:
+        """Person ``pid`` holds the role of the role phrase ``atom`` whose mention ``last``
+        the phrase made (a group or an organisation: its country or the organisation is
+        the role's body): they learn it for the whole document (:meth:`_learn`) and the
+        phrase becomes their mention."""
+        entry = atom.role()
         group = self.kb.get(last.actor)
-        if group is None:
+        if entry is None or entry.role is None or group is None:
             return
         country = group.id if group.type == "ORG" else group.country
         self._learn(entry.role, country, pid, doc[atom.start:last.end].text, False, st)
@@ -2148,8 +2157,7 @@ class ActorLinker:
         ``copula_lemmas``, or of that verb itself: "… war zuvor Leiter eines Spitals", "…
         ist seit 2012 im Amt") right after a sentence that named exactly one person, a
         provisional one with no role code yet, is that person's role (a definite
-        description of the antecedent, as "der 56-Jährige" is): the person learns it
-        (:meth:`_learn`) and the phrase becomes their mention. A speech or action verb
+        description of the antecedent, as "der 56-Jährige" is; :meth:`_teach_role`). A speech or action verb
         ("Der Polizeisprecher sagte") keeps the phrase its own actor (a new speaker)."""
         entry = atom.role()
         if entry is None or entry.role is None or not entry.role.person or entry.plural \
@@ -2177,15 +2185,8 @@ class ActorLinker:
         if len(persons) != 1:
             return
         pid = next(iter(persons))
-        if not pid.startswith("prov:") or pid in st.role_code:
-            return
-        group = self.kb.get(last.actor)
-        if group is None:
-            return
-        country = group.id if group.type == "ORG" else group.country
-        self._learn(entry.role, country, pid, doc[atom.start:last.end].text, False, st)
-        last.actor, last.kind = pid, ROLE
-        st.mentioned(pid)
+        if pid.startswith("prov:") and pid not in st.role_code:
+            self._teach_role(doc, atom, last, pid, st)
 
     def _remember_role_phrase(self, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
         """After a role phrase that named more than its role word -- the body or place of an
