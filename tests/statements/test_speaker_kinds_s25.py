@@ -62,7 +62,8 @@ ist er EU-Kommissar"), a person described by a role in the next sentence, courts
 country, a person named after a singular demonym (a civilian of that country), and a
 report noun with no author after a news outlet ("… vom Sender X übertragen. Dem Bericht
 zufolge …"), and a surname the entity model tagged only once carrying the role given where
-it stands untagged ("X, die Sozialministerin, …").
+it stands untagged ("X, die Sozialministerin, …"), and an organisation's name of several
+words hyphenated before a role head ("Bank-Austria-Ökonom").
 """
 from __future__ import annotations
 
@@ -84,7 +85,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
-                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once"}}
+                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
+                 "org-name-prefix", "org-name-prefix-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

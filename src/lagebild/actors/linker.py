@@ -823,6 +823,12 @@ class ActorLinker:
             if "-" in modifier:
                 first, _, rest = modifier.partition("-")
                 target = self.compound_prefixes.get(first)
+                if target is None and modifier.count("-") >= 2:
+                    # "Bank-Austria-Ökonom": an organisation's name of several words, joined
+                    # by hyphens in the compound, names the body as one prefix does
+                    target = self._org_prefix(word[: len(word) - len(head.form)].strip("-").replace("-", " "))
+                    if target is not None:
+                        rest = ""
                 if target is None and self._sector(first) is None:
                     # "HDP-Chef": a KB organisation's name (a sector word wins: "Wirtschaftskammer-")
                     target = self._org_prefix(word.partition("-")[0])
