@@ -146,9 +146,10 @@ class DocState:
     # role term -> the actor of the last role phrase with that term that named its body or
     # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
     role_phrases: Dict[str, str] = field(default_factory=dict)
-    # provisional person -> the country of a singular demonym right before their name ("der
-    # Syrer Ahmad X"): their code when no role is learned (ActorLinker._demonym_codes)
-    demonym_of: Dict[str, str] = field(default_factory=dict)
+    # token where a provisional person's name starts -> the country of a singular demonym
+    # right before it ("der Syrer Ahmad X"): their code when no role is learned
+    # (ActorLinker._demonym_codes)
+    demonym_at: Dict[int, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
         """The country named most often before token ``token`` (the earliest on a tie)."""
@@ -2060,16 +2061,11 @@ class ActorLinker:
             if self.demonym_persons and nxt is not None and nxt.start == a.end and a.entries[0].kind == "demonym" \
                     and not self._counted_people(doc, a.start) and (nxt_person := self._person(nxt)) is not None \
                     and nxt_person.kind == "prov":
-                # "der 30-jährige Syrer Ahmad X": the demonym describes the person (no mention
-                # of the country of its own); their code unless a role is learned
-                self._emit_plain(doc, nxt, out, st)
-                if out and out[-1].start == nxt.start and out[-1].actor.startswith("prov:"):
-                    out[-1].start = a.start
-                    base = self.kb.get(a.entries[0].target or "")
-                    if base is not None and base.type == "GPE":
-                        st.demonym_of.setdefault(out[-1].actor, base.id)
-                i += 2
-                continue
+                # "der 30-jährige Syrer Ahmad X": the demonym describes the person who follows
+                # (their code unless a role is learned, _demonym_codes); it still names its country
+                base = self.kb.get(a.entries[0].target or "")
+                if base is not None and base.type == "GPE":
+                    st.demonym_at.setdefault(nxt.start, base.id)
             # "der Linke Fabio De Masi", "SPD Olaf Scholz": a party name right before a
             # person's name describes the person (party member), it is no actor of its own
             if nxt is not None and nxt.start == a.end and self._person(nxt) is not None \
@@ -2296,19 +2292,23 @@ class ActorLinker:
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         self._member_codes(doc, found, st)
-        self._demonym_codes(st)
+        self._demonym_codes(found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
 
-    def _demonym_codes(self, st: DocState) -> None:
+    def _demonym_codes(self, found: List[Found], st: DocState) -> None:
         """A provisional person named right after a singular demonym ("der 30-jährige Syrer
         Ahmad X", ``linking.yaml`` demonym_persons) whom nothing else in the document gave a
         role code is a civilian of that country (``SYRCVL``), as counted demonyms are; a
-        role learned anywhere in the document wins."""
-        for pid, country in st.demonym_of.items():
-            if pid not in st.role_code:
-                st.role_code[pid] = (country, f"{country}CVL")
+        role learned anywhere in the document wins. The demonym keeps its own mention of
+        the country."""
+        if not st.demonym_at:
+            return
+        for f in found:
+            country = st.demonym_at.get(f.start)
+            if country and f.actor.startswith("prov:") and f.kind == NAME and f.actor not in st.role_code:
+                st.role_code[f.actor] = (country, f"{country}CVL")
 
     def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
         """An abbreviation the text defines in brackets after a name ("Der Österreichische
