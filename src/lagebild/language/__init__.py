@@ -148,8 +148,8 @@ def load_base(lang: str, model: Optional[str] = None, pipeline: Optional[str] = 
     heads, :mod:`lagebild.language.accurate`); default ``$LAGEBILD_PIPELINE``, else "fast".
     Errors: ValueError E171 (unknown pipeline), ModelError E170 (accurate without the
     ``[encoder]`` extra), E013/E014 (model not loadable); accurate for a language without
-    trained heads warns W170 and returns the fast pipeline; with some heads (English: tagger
-    and parser, no NER) it warns W170 naming the parts the fast pipeline still does.
+    trained heads warns W170 and returns the fast pipeline; with some heads only it warns
+    W170 naming the parts the fast pipeline still does (German and English have all three).
     ``fresh``: a new pipeline object, not the one cached per process."""
     from .accurate import pipeline_choice
 
@@ -171,8 +171,8 @@ def _load_base(lang: str, model: Optional[str], pipeline: str):  # type: ignore[
         missing = accurate.missing_heads(heads)
         if missing:
             # a language without trained heads keeps the fast pipeline (a mixed-language
-            # batch still runs), one with some keeps the fast parts for the rest (English:
-            # the CNN NER); documents carry the warning
+            # batch still runs), one with some keeps the fast parts for the rest;
+            # documents carry the warning
             parts = ", ".join(missing)
             warnings.warn(Warnings.W170.format(lang=lang, parts=parts), stacklevel=3)
         if len(missing) == len(accurate.HEADS):
