@@ -23,6 +23,7 @@ from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
+from ..language.word_class import GERMAN_ENDINGS, heads_in_class, word_matches
 from ..tokens import get_list
 from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
@@ -553,28 +554,12 @@ class EventCoder(ArgumentsMixin):
         return sources, targets, issue
 
     def _token_matches(self, token: Token, word: str) -> bool:
-        lemma = self.lemma(token)
-        text = token.lower_
-        if lemma == word or text == word:
-            return True
-        if " " in word:
-            parts = word.split(" ")
-            doc = token.doc
-            i = token.i
-            if i + len(parts) <= len(doc):
-                window = [self.lemma(doc[i + k]) for k in range(len(parts))]
-                texts = [doc[i + k].lower_ for k in range(len(parts))]
-                if all(w in (a, b) or b.startswith(w) for w, a, b in zip(parts, window, texts)):
-                    return True
-            return False
-        if len(word) >= 4:
-            if self.lang == "de" and (lemma.endswith(word) or any(text.endswith(word + s) for s in ("", "e", "en", "n", "s", "es", "er", "ern"))):
-                return True
-            if text.startswith(word) and len(text) - len(word) <= 3:
-                return True
-        return False
+        """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
+        form, German compound end or inflected form
+        (:func:`lagebild.language.word_class.word_matches`)."""
+        return word_matches(token, word, self.lang, self.lemma)
 
-    _DE_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+    _DE_ENDINGS = GERMAN_ENDINGS
 
     def _token_keys(self, token: Token) -> FrozenSet[str]:
         """Every single word ``w`` for which :meth:`_token_matches` (token, w) holds, as a
@@ -857,7 +842,7 @@ class EventCoder(ArgumentsMixin):
         heads = [x for h in heads for x in self.expand_conj(h)]
         if words is None:
             return bool(heads)
-        return any(self._token_matches(h, w) for h in heads for w in words)
+        return heads_in_class(heads, words, self.lang, self.lemma)
 
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
@@ -1641,11 +1626,6 @@ class EventCoder(ArgumentsMixin):
                 return Arg(subj, e.source, subj.text, subj.idx, subj.idx + len(subj))
         return None
 
-    # modal verbs under which a misdeed is only possible, wanted or required, not reported as done
-    _MODAL_LEMMAS = frozenset(("können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"))
-    # negative pronouns that deny a misdeed without "nicht" ("habe niemanden getäuscht")
-    _NOBODY = frozenset(("niemand", "niemanden", "niemandem", "niemands", "nichts"))
-
     def _reported_misdeeds(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                            made: List[Event], coded_verbs: Set[int]) -> List[Event]:
         """German (issue 9, session 27): a speaker who says that an actor did a misdeed accuses
@@ -1656,7 +1636,9 @@ class EventCoder(ArgumentsMixin):
         required words in the verb's predicate, as for event patterns). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
-        infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
+        infinitive ("könnte täuschen", "versucht zu täuschen"; the modal verbs and the
+        negative pronouns are those of ``data/events/misdeed_guards_<lang>.tsv``,
+        :func:`lagebild.events.recall_data.misdeed_guards`), not in a condition or a
         question; it must lie in the span of a statement whose speaker is not the author
         (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
         mention of an actor or a word that refers to one
@@ -1667,9 +1649,10 @@ class EventCoder(ArgumentsMixin):
         Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
         the speech act itself. Returns the new events ([] when none)."""
         from ..language.reference import classify
-        from .recall_data import misdeed_patterns
+        from .recall_data import misdeed_guards, misdeed_patterns
 
         table = misdeed_patterns(self.lang)
+        guards = misdeed_guards(self.lang)
         if not table or not statements or sent.text.rstrip().endswith("?"):
             return []
         out: List[Event] = []
@@ -1692,9 +1675,9 @@ class EventCoder(ArgumentsMixin):
                 row = r
                 break
             if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(
-                    t.lower_ in self._NOBODY for t in (scope if scope is not None else self.predicate_scope(v))):
+                    t.lower_ in guards.nobody for t in (scope if scope is not None else self.predicate_scope(v))):
                 continue
-            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
+            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in guards.modals for c in v.children) \
                     or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
                 continue
             speaker = self._speaker_at(statements, stmt_starts, v)
@@ -2778,8 +2761,12 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
-            if not self._coded_actor(source) and not self._coded_actor(target) and not self._in_political_doc(doc):
-                continue  # no coded actor on either side, in a document without political actors
+            if not self._coded_actor(source) and not self._coded_actor(target) and (
+                    p.code[:2] in self.lex.private_roots or not self._in_political_doc(doc)):
+                # no coded actor on either side: in a document without political actors,
+                # or a material act of firms and persons the KB does not know (syntax.yaml
+                # private_roots: "Der Konzern investiert in Start-ups")
+                continue
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:
