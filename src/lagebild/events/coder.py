@@ -1384,7 +1384,9 @@ class EventCoder(ArgumentsMixin):
         evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand), nor
         for the subjunctive "sollte" (``syntax.yaml`` ``expectation_modals``) over an active
         verb whose subject names no actor: "Die Preise sollten steigen, sagt der Analyst"
-        is an expectation (session 27; events audit s27-prec).
+        is an expectation (session 27; events audit s27-prec), nor over a verb of
+        ``deontic_expectations`` ("Wer X tut, muss mit einer Strafe rechnen, sagte Y":
+        session 28, events audit s28-prec).
         Returns (speech verb, content verb, events) triples."""
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
@@ -1411,8 +1413,8 @@ class EventCoder(ArgumentsMixin):
                 if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
                     lv = doc[k]
                 k += 1
-            if lv is None:
-                continue
+            if lv is None or self.lemma(lv) in self.lex.deontic_expectations:
+                continue  # "muss mit einer Strafe rechnen": what one must expect (syntax.yaml)
             tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
             if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
                 continue  # "soll … eingesetzt haben": hearsay
