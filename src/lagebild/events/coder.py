@@ -1105,7 +1105,7 @@ class EventCoder(ArgumentsMixin):
         if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
         if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
-                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and not self._attributive(token):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
@@ -1120,6 +1120,17 @@ class EventCoder(ArgumentsMixin):
                 return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
+
+    @staticmethod
+    def _attributive(token: Token) -> bool:
+        """Whether ``token`` is an attributive adjective or participle of the noun right after
+        it, inside a noun phrase opened by a number, article, adverb or adjective ("drei
+        verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the noun is what
+        the participle's act befell, the word no verb of its own (session 28; events audit
+        s28-prec, where such a phrase after "und" coded an assault by the injured)."""
+        doc = token.doc
+        return (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ"))
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
