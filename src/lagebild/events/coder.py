@@ -1121,16 +1121,22 @@ class EventCoder(ArgumentsMixin):
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
 
-    @staticmethod
-    def _attributive(token: Token) -> bool:
-        """Whether ``token`` is an attributive adjective or participle of the noun right after
-        it, inside a noun phrase opened by a number, article, adverb or adjective ("drei
-        verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the noun is what
-        the participle's act befell, the word no verb of its own (session 28; events audit
-        s28-prec, where such a phrase after "und" coded an assault by the injured)."""
+    def _attributive(self, token: Token) -> bool:
+        """Whether ``token`` is an inflected participle used as an attribute of the noun right
+        after it, inside a noun phrase opened by a number, article, adverb or adjective
+        ("drei verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the form
+        less an adjective ending is a form of the same verb ("verletzt"), and the noun is
+        what the act befell; the word is no verb of its own (session 28; events audit
+        s28-prec, where such a phrase after "und" coded an assault by the injured). A
+        finite form the parser hung on a name ("Hart nannte/amod Evangelos X …": "nannt"
+        is no form) is not one."""
         doc = token.doc
-        return (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
-                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ"))
+        if not (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ")):
+            return False
+        text, lemma = token.lower_, self.lex.forms.get(token.lower_)
+        return any(text.endswith(end) and self.lex.forms.get(text[:-len(end)]) == lemma
+                   for end in ("en", "em", "er", "es", "e"))
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
