@@ -2781,10 +2781,12 @@ class EventCoder(ArgumentsMixin):
                     (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
             if not self._coded_actor(source) and not self._coded_actor(target) and (
-                    p.code[:2] in self.lex.private_roots or not self._in_political_doc(doc)):
+                    (self.require_political_actor and p.code[:2] in self.lex.private_roots)
+                    or not self._in_political_doc(doc)):
                 # no coded actor on either side: in a document without political actors,
                 # or a material act of firms and persons the KB does not know (syntax.yaml
-                # private_roots: "Der Konzern investiert in Start-ups")
+                # private_roots: "Der Konzern investiert in Start-ups"); both are the
+                # require_political_actor rule
                 continue
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
