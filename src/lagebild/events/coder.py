@@ -23,6 +23,7 @@ from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
+from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
 from ..tokens import get_list
 from ..tokens import span_text
 from .arguments import Arg, ArgumentsMixin
@@ -30,7 +31,6 @@ from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
-from .recall_data import inside_bound_suffix
 
 
 # multi-word entries of a pattern's word sets (see EventCoder._words_in)
@@ -554,31 +554,12 @@ class EventCoder(ArgumentsMixin):
         return sources, targets, issue
 
     def _token_matches(self, token: Token, word: str) -> bool:
-        lemma = self.lemma(token)
-        text = token.lower_
-        if lemma == word or text == word:
-            return True
-        if " " in word:
-            parts = word.split(" ")
-            doc = token.doc
-            i = token.i
-            if i + len(parts) <= len(doc):
-                window = [self.lemma(doc[i + k]) for k in range(len(parts))]
-                texts = [doc[i + k].lower_ for k in range(len(parts))]
-                if all(w in (a, b) or b.startswith(w) for w, a, b in zip(parts, window, texts)):
-                    return True
-            return False
-        if len(word) >= 4:
-            if self.lang == "de" and (
-                    (lemma.endswith(word) and not inside_bound_suffix(lemma, len(lemma) - len(word), "de"))
-                    or any(text.endswith(word + s) and not inside_bound_suffix(text, len(text) - len(word) - len(s), "de")
-                           for s in self._DE_ENDINGS)):
-                return True  # a compound's last part, never one begun inside "-schaft" (bound_suffixes_de.txt)
-            if text.startswith(word) and len(text) - len(word) <= 3:
-                return True
-        return False
+        """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
+        form, German compound end or inflected form
+        (:func:`lagebild.language.word_class.word_matches`)."""
+        return word_matches(token, word, self.lang, self.lemma)
 
-    _DE_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+    _DE_ENDINGS = GERMAN_ENDINGS
 
     def _token_keys(self, token: Token) -> FrozenSet[str]:
         """Every single word ``w`` for which :meth:`_token_matches` (token, w) holds, as a
@@ -809,7 +790,7 @@ class EventCoder(ArgumentsMixin):
     def _has_word(self, sense: Tuple[Set[str], str], word: str) -> bool:
         """A context word: a token form/lemma, a multi-word string, or (German compounds,
         4+ letters) the end of a token ("Luftangriff" ~ "angriff") -- not a piece of a bound
-        ending ("haft" in "Gewerkschaft": :func:`lagebild.events.recall_data.inside_bound_suffix`)."""
+        ending ("haft" in "Gewerkschaft": :func:`lagebild.language.word_class.inside_bound_suffix`)."""
         words, text = sense
         if word in words:
             return True
@@ -870,7 +851,7 @@ class EventCoder(ArgumentsMixin):
         heads = [x for h in heads for x in self.expand_conj(h)]
         if words is None:
             return bool(heads)
-        return any(self._token_matches(h, w) for h in heads for w in words)
+        return heads_in_class(heads, words, self.lang, self.lemma)
 
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
@@ -1133,7 +1114,7 @@ class EventCoder(ArgumentsMixin):
         if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
         if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
-                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and not self._attributive(token):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
@@ -1148,6 +1129,23 @@ class EventCoder(ArgumentsMixin):
                 return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
+
+    def _attributive(self, token: Token) -> bool:
+        """Whether ``token`` is an inflected participle used as an attribute of the noun right
+        after it, inside a noun phrase opened by a number, article, adverb or adjective
+        ("drei verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the form
+        less an adjective ending is a form of the same verb ("verletzt"), and the noun is
+        what the act befell; the word is no verb of its own (session 28; events audit
+        s28-prec, where such a phrase after "und" coded an assault by the injured). A
+        finite form the parser hung on a name ("Hart nannte/amod Evangelos X …": "nannt"
+        is no form) is not one."""
+        doc = token.doc
+        if not (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ")):
+            return False
+        text, lemma = token.lower_, self.lex.forms.get(token.lower_)
+        return any(text.endswith(end) and self.lex.forms.get(text[:-len(end)]) == lemma
+                   for end in ("en", "em", "er", "es", "e"))
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
@@ -1416,7 +1414,9 @@ class EventCoder(ArgumentsMixin):
         evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand), nor
         for the subjunctive "sollte" (``syntax.yaml`` ``expectation_modals``) over an active
         verb whose subject names no actor: "Die Preise sollten steigen, sagt der Analyst"
-        is an expectation (session 27; events audit s27-prec).
+        is an expectation (session 27; events audit s27-prec), nor over a verb of
+        ``deontic_expectations`` ("Wer X tut, muss mit einer Strafe rechnen, sagte Y":
+        session 28, events audit s28-prec).
         Returns (speech verb, content verb, events) triples."""
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
@@ -1443,8 +1443,8 @@ class EventCoder(ArgumentsMixin):
                 if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
                     lv = doc[k]
                 k += 1
-            if lv is None:
-                continue
+            if lv is None or self.lemma(lv) in self.lex.deontic_expectations:
+                continue  # "muss mit einer Strafe rechnen": what one must expect (syntax.yaml)
             tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
             if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
                 continue  # "soll … eingesetzt haben": hearsay
@@ -1658,11 +1658,6 @@ class EventCoder(ArgumentsMixin):
                 return Arg(subj, e.source, subj.text, subj.idx, subj.idx + len(subj))
         return None
 
-    # modal verbs under which a misdeed is only possible, wanted or required, not reported as done
-    _MODAL_LEMMAS = frozenset(("können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"))
-    # negative pronouns that deny a misdeed without "nicht" ("habe niemanden getäuscht")
-    _NOBODY = frozenset(("niemand", "niemanden", "niemandem", "niemands", "nichts"))
-
     def _reported_misdeeds(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                            made: List[Event], coded_verbs: Set[int]) -> List[Event]:
         """German (issue 9, session 27): a speaker who says that an actor did a misdeed accuses
@@ -1673,7 +1668,9 @@ class EventCoder(ArgumentsMixin):
         required words in the verb's predicate, as for event patterns). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
-        infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
+        infinitive ("könnte täuschen", "versucht zu täuschen"; the modal verbs and the
+        negative pronouns are those of ``data/events/misdeed_guards_<lang>.tsv``,
+        :func:`lagebild.events.recall_data.misdeed_guards`), not in a condition or a
         question; it must lie in the span of a statement whose speaker is not the author
         (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
         mention of an actor or a word that refers to one
@@ -1684,9 +1681,10 @@ class EventCoder(ArgumentsMixin):
         Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
         the speech act itself. Returns the new events ([] when none)."""
         from ..language.reference import classify
-        from .recall_data import misdeed_patterns
+        from .recall_data import misdeed_guards, misdeed_patterns
 
         table = misdeed_patterns(self.lang)
+        guards = misdeed_guards(self.lang)
         if not table or not statements or sent.text.rstrip().endswith("?"):
             return []
         out: List[Event] = []
@@ -1704,9 +1702,9 @@ class EventCoder(ArgumentsMixin):
                 row = r
                 break
             if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(
-                    t.lower_ in self._NOBODY for t in (scope if scope is not None else self.predicate_scope(v))):
+                    t.lower_ in guards.nobody for t in (scope if scope is not None else self.predicate_scope(v))):
                 continue
-            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
+            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in guards.modals for c in v.children) \
                     or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
                 continue
             speaker = self._speaker_at(statements, stmt_starts, v)
@@ -2858,8 +2856,14 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
-            if not self._coded_actor(source) and not self._coded_actor(target) and not self._in_political_doc(doc):
-                continue  # no coded actor on either side, in a document without political actors
+            if not self._coded_actor(source) and not self._coded_actor(target) and (
+                    (self.require_political_actor and p.code[:2] in self.lex.private_roots)
+                    or not self._in_political_doc(doc)):
+                # no coded actor on either side: in a document without political actors,
+                # or a material act of firms and persons the KB does not know (syntax.yaml
+                # private_roots: "Der Konzern investiert in Start-ups"); both are the
+                # require_political_actor rule
+                continue
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:

@@ -31,6 +31,7 @@ from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
 from ..language.timewords import time_phrase_head
+from ..language.word_class import heads_in_class
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -2183,15 +2184,11 @@ def verbal_act_exceptions(lang: str) -> Dict[str, Tuple[Tuple[str, FrozenSet[str
 
 def _in_arg_class(lang: str, verb: Token, slot: str, words: FrozenSet[str]) -> bool:
     """Whether the head of ``verb``'s subject (``slot`` "subj") or object ("obj") is one of
-    ``words``: by lemma or form, German compounds by their last part ("Haftstrafe" ~
-    "strafe"), as the event coder's ``arg=`` flag reads them."""
+    ``words`` by the event patterns' matching rule
+    (:func:`lagebild.language.word_class.heads_in_class`: lemma or form, German compounds by
+    their last part, "Haftstrafe" ~ "strafe")."""
     heads = subjects_of(verb) if slot == "subj" else [c for c in verb.children if dep(c) in ("obj", "iobj")]
-    for h in heads:
-        forms = {(h.lemma_ or h.lower_).lower(), h.lower_}
-        for w in words:
-            if w in forms or (lang == "de" and len(w) >= 4 and any(f.endswith(w) for f in forms)):
-                return True
-    return False
+    return heads_in_class(heads, words, lang)
 
 
 def _no_act_sense(lang: str, verb: Token, lemma: str) -> bool:
