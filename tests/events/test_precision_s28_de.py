@@ -59,9 +59,11 @@ def test_misdeed_guards_errors_name_file_and_line(tmp_path, row, problem):
     ("Sie verhängten Sanktionen.", 2, "sanktion", "de", True),
     ("Das Gesetz gilt.", 1, "gesetz", "de", True),
     # a word starts a form only with up to three letters more; any 4+-letter word ends
-    # longer German words (why classes hold no bare "haft": "Botschaft")
+    # longer German words, but never inside a bound ending (data/language/bound_suffixes_de.txt:
+    # "Botschaft" ends in "-schaft", not in "Haft"; "Untersuchungshaft" does end in "Haft")
     ("Die Haftanstalt ist voll.", 1, "haft", "de", False),
-    ("Die Botschaft ist zu.", 1, "haft", "de", True),
+    ("Die Botschaft ist zu.", 1, "haft", "de", False),
+    ("Die Untersuchungshaft dauert an.", 1, "haft", "de", True),
     ("Der Rat tagt.", 1, "rat", "de", True),
     ("Der Senat tagt.", 1, "rat", "de", False),
     # a phrase matches word by word from the token on
