@@ -413,6 +413,9 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     if _noun_root_participle(sent) or _apposition_then_amod_verb(sent):
         return 1
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
+    later = _later_conjuncts(finite)
+    if later:
+        finite = finite[:1]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
@@ -420,14 +423,20 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                                              and any(c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "NOUN")
                                                      and c.i < finite[0].i for c in finite[0].children)):
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
+        old_root = finite[0].head
         _rehead(finite[0])
+        _rehang_conjuncts(later, old_root, finite[0])
         return 1
     subj = _amod_verb_subject(finite[0]) if len(finite) == 1 else None
     if subj is not None:
         # "Chinese police fired/amod teargas/ROOT at …", "Police in Poland fired/amod tear
         # gas/nmod at …", "Obama begged/amod lawmakers/nsubj not to forget/ROOT …"
+        old_root = sent.root
         _make_clause(finite[0], subj)
+        _rehang_conjuncts(later, old_root, finite[0])
         return 1
+    if later:
+        finite = finite + later
     if finite:
         return 0
     for tok in sent:
@@ -441,6 +450,27 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                 _rehead(tok)
             return 1
     return 0
+
+
+def _later_conjuncts(finite: List[Token]) -> List[Token]:
+    """English (issue 9, session 28): the finite verbs after the first of ``finite`` when the
+    first was read as a modifier (``amod``) and every later one only as a conjunct ("Kenyan
+    police fired/amod tear gas/ROOT at protesters and arrested/conj dozens …", "Tanzania
+    criticised/amod Burundi/ROOT for expelling its diplomats and demanded/conj an apology"):
+    the sentence then has one predicate the parser missed plus verbs coordinated with it, and
+    the one-verb repairs below apply to the first. Empty otherwise."""
+    if len(finite) < 2 or finite[0].dep_ != "amod":
+        return []
+    rest = finite[1:]
+    return rest if all(t.dep_ == "conj" and t.i > finite[0].i for t in rest) else []
+
+
+def _rehang_conjuncts(later: List[Token], old_root: Token, verb: Token) -> None:
+    """After a repair made ``verb`` the predicate: a later conjunct hung on the noun that was
+    the root (``old_root``) is coordinated with ``verb`` ("… and arrested dozens")."""
+    for t in later:
+        if t.head.i == old_root.i and t.head.pos_ in ("NOUN", "PROPN"):
+            t.head = verb
 
 
 #: tags of a finite verb (a sentence with one has a predicate the parser found)
@@ -860,9 +890,14 @@ def _amod_verb_subject(verb: Token) -> Optional[Token]:
     for c in verb.children:
         if c.i < verb.i and c.dep_ in ("nsubj", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON") and not in_pp(c):
             return c
+        if c.i == verb.i - 1 and c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and not in_pp(c) \
+                and c.left_edge.i == sent.start:
+            return c  # "Kenyan police/obl fired/amod tear gas …": a bare noun phrase opening the sentence
     prev = doc[verb.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN"):
         return None
+    while prev.dep_ == "conj" and sent.start <= prev.head.i < prev.i and prev.head.pos_ in ("NOUN", "PROPN"):
+        prev = prev.head  # "Armenia and Azerbaijan traded/amod accusations": the first conjunct
     prev_pp = in_pp(prev)
     root = sent.root
     if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and (prev_pp or prev.i == root.i) \
