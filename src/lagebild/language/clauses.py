@@ -403,6 +403,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                 tok.dep_ = "xcomp"
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
         return 1
+    if past_lemma is not None and _verb_after_relative_clause(sent, past_lemma):
+        return 1
     if _coordinated_subject_as_root(sent):
         return 1
     if past_lemma is not None and _clause_read_as_noun_phrase(sent, past_lemma, reporting):
@@ -471,6 +473,62 @@ def _rehang_conjuncts(later: List[Token], old_root: Token, verb: Token) -> None:
     for t in later:
         if t.head.i == old_root.i and t.head.pos_ in ("NOUN", "PROPN"):
             t.head = verb
+
+
+#: relative words that open a non-restrictive relative clause after a comma
+_RELATIVE_EN = frozenset(("who", "which", "whose"))
+
+
+def _verb_after_relative_clause(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): the predicate after a subject's non-restrictive
+    relative clause read as a modifier, in place; returns whether it repaired one.
+
+    "The Serbian president, who faces elections next month, accused/amod Croatia …" and
+    "Protesters, who blame the mayor, clashed/JJ with police": the fast parser ends the
+    relative clause at the wrong place and reads the past verb after its closing comma as
+    an adjective or participle, so the sentence has no predicate and the subject no verb.
+    When the word right after the comma that closes a ``, who|which|whose …,`` clause is a
+    past form of a known verb (``past_lemma``) that is not already the root, and no finite
+    verb outside that clause comes before it, the word becomes the root (``VERB``/``VBD``),
+    the noun the clause hangs on its subject, and an old noun root after it its object
+    (``obl`` with a preposition). Wire copy opens sentences this way all the time
+    ("X, who …, said/accused/met …")."""
+    doc = sent.doc
+    for rel in sent:
+        if rel.lower_ not in _RELATIVE_EN or rel.i - 1 <= sent.start or doc[rel.i - 1].text != ",":
+            continue
+        clause = rel.head if rel.head.pos_ in ("VERB", "AUX") else None
+        if clause is None or clause.i <= rel.i:
+            continue
+        ante = clause.head
+        if ante.pos_ not in ("NOUN", "PROPN") or ante.i >= rel.i:
+            return False
+        close = next((t for t in doc[clause.i + 1:sent.end] if t.text == ","), None)
+        if close is None or close.i + 1 >= sent.end:
+            return False
+        verb = doc[close.i + 1]
+        lemma = past_lemma(verb.lower_)
+        if lemma is None or verb.dep_ == "ROOT" or verb.tag_ not in ("VBD", "VBN", "JJ"):
+            return False
+        inside = {t.i for t in doc[rel.i:close.i]}
+        if any(t.tag_ in _FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.i not in inside for t in doc[sent.start:verb.i]):
+            return False
+        root = sent.root
+        if root.i not in (ante.i, verb.i) and (root.i < verb.i or root.pos_ not in ("NOUN", "PROPN", "PRON")):
+            return False
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBD", lemma
+        ante.head = verb
+        ante.dep_ = "nsubj"
+        if root.i not in (ante.i, verb.i):
+            root.head = verb
+            root.dep_ = "obl" if any(c.dep_ == "case" for c in root.children) else "obj"
+        for t in doc[verb.i + 1:sent.end]:
+            if t.head.i in inside or t.head.i == ante.i:
+                t.head = verb  # "…, accused/amod Croatia/obj>faces": the words after the verb are its own
+        return True
+    return False
 
 
 #: tags of a finite verb (a sentence with one has a predicate the parser found)
