@@ -1233,9 +1233,12 @@ class EventCoder(ArgumentsMixin):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
                 if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
                     continue  # "left the camp", "leaving political advantage on the table": no actor left
-                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
+                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts) \
+                        and not (self.lang == "en" and p.mutual and len({a.actor for a in srcs if a.actor}) >= 2):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
-                    # "take key decisions", "leave the camp" name no target actor
+                    # "take key decisions", "leave the camp" name no target actor; English
+                    # (session 28): coordinated actors of a mutual verb are each other's target
+                    # ("Peru and Chile discussed the dispute")
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
