@@ -397,6 +397,11 @@ class EventCoder(ArgumentsMixin):
                 # the noun, or its conjunct, that names an actor (syntax.yaml nominal_source)
                 adjs = [c for c in verb.children if self.lex.role(c.dep_) == "mod" and c.pos_ == "ADJ" and c.i < verb.i]
                 adjs += [x for c in adjs for x in c.children if x.dep_ == "conj" and x.pos_ == "ADJ" and x.i < verb.i]
+                if self.lang == "en" and not adjs:
+                    # English (session 28): "an Israeli air strike", "Russian border guards'
+                    # raid": the adjective hangs on the noun compound before the event noun
+                    adjs = [a for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < verb.i
+                            for a in c.children if self.lex.role(a.dep_) == "mod" and a.pos_ == "ADJ" and a.i < c.i]
                 if self.lang == "de":
                     # German (session 25): "die türkische Offensive gegen die PKK"; but not the
                     # place of a war ("des syrischen Bürgerkriegs", syntax.yaml adj_place_nouns),
