@@ -2372,13 +2372,25 @@ class EventCoder(ArgumentsMixin):
     def _resolved_args(self, doc: Doc, verb: Token, toks: List[Token]) -> List[Arg]:
         """One argument per token of ``toks`` and its conjuncts; an argument without an
         actor takes what its pronoun or description refers to (:meth:`_resolve_anaphor`)."""
-        out = [self.arg(doc, t) for s in toks for t in self.expand_conj(s)]
+        out = [self.arg(doc, self._counted(t)) for s in toks for t in self.expand_conj(s)]
         for k, a in enumerate(out):
             if a.actor is None:
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
         return out
+
+    def _counted(self, tok: Token) -> Token:
+        """English (issue 9, session 28): the noun of the of-phrase of a quantity or
+        collective head (syntax.yaml ``quantity_heads``: "dozens of protesters", "a group of
+        soldiers") that names no actor itself; else ``tok``."""
+        if tok.lower_ not in self.lex.quantity_heads or self.mentions_in(tok.doc, tok.idx, tok.idx + len(tok)):
+            return tok
+        for c in tok.children:
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and x.lower_ == "of" for x in c.children):
+                return c
+        return tok
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
@@ -2410,7 +2422,7 @@ class EventCoder(ArgumentsMixin):
                 main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ == "VERB"), None)
             if main is not None:
                 t_tok = self.subjects(main)
-        tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        tgts = [self.arg(doc, self._counted(t)) for s in t_tok for t in self.expand_conj(s)]
         if self.lang == "de" and srcs and not p.mutual:
             # "Frankreichs Präsident X und UN-Generalsekretär Y hatten um
             # Zustimmung geworben": a conjunct of the coordinated subject that the linear reading
