@@ -178,6 +178,10 @@ class ArgumentsMixin:
         for c in verb.children:
             if c.lower_ in self.lex.agent_preps or any(
                     g.dep_ == "case" and g.lower_ in self.lex.agent_preps for g in c.children):
+                if c.tag_ == "NN" and all(g.dep_ == "case" for g in c.children) and not self._has_actor(doc, c):
+                    # session 28: "spoke/VBN by telephone with …" -- a bare singular noun after
+                    # "by" is a means ("by telephone", "by letter"), not an agent
+                    continue
                 return True
         # only a verb that takes its target as the object and never in a phrase
         # ("clash" takes it with "with"/"against" too: "Romendacil clashed over …" is active)
