@@ -401,6 +401,7 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    _infinitive_read_as_modifier(sent)
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
         return 1
     if past_lemma is not None and _verb_after_relative_clause(sent, past_lemma):
@@ -473,6 +474,31 @@ def _rehang_conjuncts(later: List[Token], old_root: Token, verb: Token) -> None:
     for t in later:
         if t.head.i == old_root.i and t.head.pos_ in ("NOUN", "PROPN"):
             t.head = verb
+
+
+def _infinitive_read_as_modifier(sent) -> None:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): an infinitive read as a modifier of its own object,
+    in place: "Sudan has threatened to expel/amod UN peacekeepers/obj …", "Chad threatened
+    to expel/amod French troops/xcomp" -- a base form (``VB``) right after "to" cannot modify
+    a noun, so it becomes the complement (``xcomp``) of the verb that governed the noun, the
+    noun its object and "to" its marker. Only when that governor is a verb before it."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.tag_ != "VB" or tok.dep_ not in ("amod", "compound") or tok.i <= sent.start or doc[tok.i - 1].tag_ != "TO":
+            continue
+        noun = tok.head
+        gov = noun.head
+        if noun.i <= tok.i or noun.pos_ not in ("NOUN", "PROPN") or gov.i == noun.i or gov.i >= tok.i \
+                or gov.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = doc[tok.i - 1]
+        tok.head = gov
+        tok.dep_ = "xcomp"
+        tok.pos_ = "VERB"
+        noun.head = tok
+        noun.dep_ = "obj"
+        mark.head = tok
+        mark.dep_ = "mark"
 
 
 #: relative words that open a non-restrictive relative clause after a comma
