@@ -402,6 +402,8 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
     _infinitive_read_as_modifier(sent)
+    if past_lemma is not None:
+        _coordinated_verb_read_as_modifier(sent, past_lemma)
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
         return 1
     if past_lemma is not None and _verb_after_relative_clause(sent, past_lemma):
@@ -499,6 +501,38 @@ def _infinitive_read_as_modifier(sent) -> None:  # type: ignore[no-untyped-def]
         noun.dep_ = "obj"
         mark.head = tok
         mark.dep_ = "mark"
+
+
+def _coordinated_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]]) -> None:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): a past verb after "and"/"but" read as a modifier of
+    the name after it, in place: "Biden arrived in Berlin on Monday and praised/amod
+    Scholz/conj" -- the parser coordinated the name with "Monday". A known verb's past form
+    (``past_lemma``) right before a name that is a conjunct becomes a conjunct of the verb
+    that governs the first conjunct, the name its object. Only a name (``PROPN``) right after
+    it: "and armed/VBN men" stays a noun phrase."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i - 1 <= sent.start \
+                or doc[tok.i - 1].lower_ not in ("and", "but") or tok.i + 1 >= sent.end:
+            continue
+        noun = doc[tok.i + 1]
+        lemma = past_lemma(tok.lower_)
+        if lemma is None or tok.head.i != noun.i or noun.pos_ != "PROPN" or noun.dep_ != "conj":
+            continue
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        gov = first.head
+        if gov.i == first.i or gov.pos_ not in ("VERB", "AUX") or gov.i >= tok.i:
+            continue
+        cc = doc[tok.i - 1]
+        tok.head = gov
+        tok.dep_ = "conj"
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
+        noun.head = tok
+        noun.dep_ = "obj"
+        cc.head = tok
+        cc.dep_ = "cc"
 
 
 #: relative words that open a non-restrictive relative clause after a comma
