@@ -1257,6 +1257,12 @@ class ActorLinker:
         kb = self.kb
         if noun.roles == ("counterpart",):
             roles = self._counterpart_roles(st)
+            if country and not roles and noun.lang == "en" and noun.agent:
+                # English (issue 9, session 28): "The Iranian foreign minister met his Syrian
+                # counterpart" -- the office-holder was named by role only, so no roles are
+                # known; a counterpart is still an office of that country's government
+                actor = kb.composite(country, noun.agent)
+                return actor.id if actor else None
             if not roles or not country:
                 return None
             noun = RoleNoun(noun.lang, noun.term, noun.forms, noun.agent, roles, True, None, noun.priority)

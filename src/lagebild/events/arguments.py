@@ -178,6 +178,10 @@ class ArgumentsMixin:
         for c in verb.children:
             if c.lower_ in self.lex.agent_preps or any(
                     g.dep_ == "case" and g.lower_ in self.lex.agent_preps for g in c.children):
+                if c.tag_ == "NN" and all(g.dep_ == "case" for g in c.children) and not self._has_actor(doc, c):
+                    # session 28: "spoke/VBN by telephone with …" -- a bare singular noun after
+                    # "by" is a means ("by telephone", "by letter"), not an agent
+                    continue
                 return True
         # only a verb that takes its target as the object and never in a phrase
         # ("clash" takes it with "with"/"against" too: "Romendacil clashed over …" is active)
@@ -990,6 +994,9 @@ class ArgumentsMixin:
                     outer = self.subjects(said, seen)
                     if any(self._has_actor(verb.doc, x) for x in outer):
                         return outer
+            gov = self._gerund_governor(verb, head) if self.lang == "en" else None
+            if gov is not None and gov.i not in seen:
+                return self.subjects(gov, seen)
             return inherited
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
             head = self.control_head(verb, head)
@@ -1035,6 +1042,25 @@ class ArgumentsMixin:
             return True
         return any(k in self.lex.object_control for k in self.trigger_keys(verb)) and any(
             p in ("on", "upon") for p, _ in self.prep_args(verb))
+
+    def _gerund_governor(self, verb: Token, head: Token) -> Optional[Token]:
+        """English (issue 9, session 28): the verb that governs the gerund complement
+        ``head`` when the finite conjunct ``verb`` was parsed as coordinated with that
+        gerund ("Chad accused Sudan of backing the rebels and threatened to cut ties": the
+        fast parser makes "threatened" a conjunct of "backing"). A finite past or present
+        form cannot be coordinated with an -ing form (coordination joins like forms: Quirk
+        et al. 1985, 13.25), so it goes on the clause of the verb that took the gerund
+        complement; None when ``head`` is no gerund after of/for/… or its governor is no
+        verb before it."""
+        if head.tag_ != "VBG" or not self._finite_conjunct(verb) or not any(
+                c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS for c in head.children):
+            return None
+        gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN") and self.role(gov) == "obj" and gov.head.i < gov.i:
+            gov = gov.head  # "criticised Burundi for expelling …": the gerund hung on the object
+        if gov.i == head.i or gov.i > head.i or gov.pos_ != "VERB" or self.children(gov, "subj_pass"):
+            return None
+        return gov
 
     def _reporting_governor(self, clause: Token) -> Optional[Token]:
         """English: the reporting verb ("said", "told", "announced": modality_en.yaml

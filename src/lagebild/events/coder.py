@@ -398,6 +398,11 @@ class EventCoder(ArgumentsMixin):
                 # the noun, or its conjunct, that names an actor (syntax.yaml nominal_source)
                 adjs = [c for c in verb.children if self.lex.role(c.dep_) == "mod" and c.pos_ == "ADJ" and c.i < verb.i]
                 adjs += [x for c in adjs for x in c.children if x.dep_ == "conj" and x.pos_ == "ADJ" and x.i < verb.i]
+                if self.lang == "en" and not adjs:
+                    # English (session 28): "an Israeli air strike", "Russian border guards'
+                    # raid": the adjective hangs on the noun compound before the event noun
+                    adjs = [a for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < verb.i
+                            for a in c.children if self.lex.role(a.dep_) == "mod" and a.pos_ == "ADJ" and a.i < c.i]
                 if self.lang == "de":
                     # German (session 25): "die türkische Offensive gegen die PKK"; but not the
                     # place of a war ("des syrischen Bürgerkriegs", syntax.yaml adj_place_nouns),
@@ -1246,9 +1251,12 @@ class EventCoder(ArgumentsMixin):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
                 if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
                     continue  # "left the camp", "leaving political advantage on the table": no actor left
-                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
+                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts) \
+                        and not (self.lang == "en" and p.mutual and len({a.actor for a in srcs if a.actor}) >= 2):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
-                    # "take key decisions", "leave the camp" name no target actor
+                    # "take key decisions", "leave the camp" name no target actor; English
+                    # (session 28): coordinated actors of a mutual verb are each other's target
+                    # ("Peru and Chile discussed the dispute")
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
@@ -2442,13 +2450,25 @@ class EventCoder(ArgumentsMixin):
     def _resolved_args(self, doc: Doc, verb: Token, toks: List[Token]) -> List[Arg]:
         """One argument per token of ``toks`` and its conjuncts; an argument without an
         actor takes what its pronoun or description refers to (:meth:`_resolve_anaphor`)."""
-        out = [self.arg(doc, t) for s in toks for t in self.expand_conj(s)]
+        out = [self.arg(doc, self._counted(t)) for s in toks for t in self.expand_conj(s)]
         for k, a in enumerate(out):
             if a.actor is None:
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
         return out
+
+    def _counted(self, tok: Token) -> Token:
+        """English (issue 9, session 28): the noun of the of-phrase of a quantity or
+        collective head (syntax.yaml ``quantity_heads``: "dozens of protesters", "a group of
+        soldiers") that names no actor itself; else ``tok``."""
+        if tok.lower_ not in self.lex.quantity_heads or self.mentions_in(tok.doc, tok.idx, tok.idx + len(tok)):
+            return tok
+        for c in tok.children:
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and x.lower_ == "of" for x in c.children):
+                return c
+        return tok
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
@@ -2480,7 +2500,7 @@ class EventCoder(ArgumentsMixin):
                 main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ == "VERB"), None)
             if main is not None:
                 t_tok = self.subjects(main)
-        tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        tgts = [self.arg(doc, self._counted(t)) for s in t_tok for t in self.expand_conj(s)]
         if self.lang == "de" and srcs and not p.mutual:
             # "Frankreichs Präsident X und UN-Generalsekretär Y hatten um
             # Zustimmung geworben": a conjunct of the coordinated subject that the linear reading

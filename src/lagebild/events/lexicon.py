@@ -84,6 +84,9 @@ class Lexicon:
     # prepositions that make a mutual event noun a topic or reference, no new event ("on the
     # call between X and Y"; syntax.yaml mention_preps, English)
     mention_preps: FrozenSet[str] = frozenset()
+    # nouns that count or collect the people of their of-phrase ("dozens of protesters",
+    # "a group of soldiers"): the of-phrase is the argument (syntax.yaml quantity_heads, English)
+    quantity_heads: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -335,6 +338,7 @@ def load_lexicon(lang: str) -> Lexicon:
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
         mention_preps=per_lang("mention_preps"),
+        quantity_heads=per_lang("quantity_heads"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
