@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
+from ..language.clauses import sentence_bounds, sentence_hint
 from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
@@ -1040,8 +1041,13 @@ class EventCoder(ArgumentsMixin):
         out: List[Optional[List[Event]]] = []
         self._prev_events = (-1, [])  # (end token of the sentence before, its events): _demonstrative_target
         for sent in self.doc_sentences(doc):
-            made = None if only is not None and not only(sent) else \
-                self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
+            if only is not None and not only(sent):
+                made = None
+            else:
+                # the language layer's clause helpers read this sentence's bounds from
+                # the hint instead of building Token.sent (the parse is not changed here)
+                with sentence_hint(doc, sent.start, sent.end):
+                    made = self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
             self._prev_events = (sent.end if made is not None else -1, made or [])
             out.append(made)
         return out
@@ -1117,14 +1123,14 @@ class EventCoder(ArgumentsMixin):
         if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ", "NOUN", "PROPN") or not token.text.islower():
             return False
         lemma = self.lex.forms.get(token.lower_)
-        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
+        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > sentence_bounds(token)[0]:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
-        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
+        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > sentence_bounds(token)[0] \
                 and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
-            start, end = token.sent.start, token.sent.end
+            start, end = sentence_bounds(token)
             lo = token.i
             while lo > start and not (doc[lo - 1].is_punct or doc[lo - 1].lower_ in ("und", "oder", "aber")):
                 lo -= 1
@@ -1670,7 +1676,7 @@ class EventCoder(ArgumentsMixin):
         from .recall_data import misdeed_patterns
 
         table = misdeed_patterns(self.lang)
-        if not table or not statements or sent.text.rstrip().endswith("?"):
+        if not table or not statements or span_text(sent).rstrip().endswith("?"):
             return []
         out: List[Event] = []
         for v in sent:

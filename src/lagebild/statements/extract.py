@@ -2549,7 +2549,7 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             if who is None:
                 continue
             speaker, speaker_text = who
-        elif k > 0 and sents[k - 1].text.rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
+        elif k > 0 and tokens.span_text(sents[k - 1]).rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
             prev = sents[k - 1]
             span = char_span(list(sent))
             if span is None or _covered(ctx, *span):
