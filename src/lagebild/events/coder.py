@@ -25,7 +25,7 @@ from ..language.reference import (group_actor, group_agent, load_proxy_nouns, lo
                                   represented, resolve_references)
 from ..language.timewords import time_words
 from ..tokens import get_list
-from ..tokens import span_text
+from ..tokens import doc_text, morph_values, span_text, token_lowers
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
@@ -1410,7 +1410,7 @@ class EventCoder(ArgumentsMixin):
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
         out: List[Tuple[Token, Token, List[Event]]] = []
-        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
+        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in morph_values(t, "VerbForm"))) and is_finite(t) and (
             any(k in self.lex.reporting for k in self.trigger_keys(t))
             or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
         colon = False
@@ -2034,8 +2034,8 @@ class EventCoder(ArgumentsMixin):
         first event with no actor of a coded role asks (:meth:`_agent_side`); False when the
         language has no such rule."""
         if self._sport_doc is None:
-            text = doc.text.lower()
-            forms = {t.lower_ for t in doc}
+            text = doc_text(doc).lower()  # doc.text, not joined again from the tokens
+            forms = set(token_lowers(doc))  # {t.lower_ for t in doc}
             found = sum(1 for w in self.lex.sport_words if (w in text if len(w) >= 4 or " " in w else w in forms))
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc

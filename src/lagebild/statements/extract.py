@@ -1114,10 +1114,19 @@ def _speech_positions(ctx: _Ctx) -> List[int]:
 
         strings = ctx.doc.vocab.strings
         by_form, by_lemma = ctx.lex.verbs_by_form, ctx.lex.verbs_by_lemma
+        # the answer per (LOWER, LEMMA) hash pair, kept on the lexicon across documents
+        # (hashes of strings do not change; most pairs recur)
+        known = ctx.lex.__dict__.setdefault("_speech_ids", {})
+        if len(known) > 200_000:
+            known.clear()
         positions = []
-        for i, (lower, lemma) in enumerate(ctx.doc.to_array([LOWER, LEMMA]).tolist()):
-            lemma_text = strings[lemma]
-            if by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []):
+        for i, pair in enumerate(map(tuple, ctx.doc.to_array([LOWER, LEMMA]).tolist())):
+            hit = known.get(pair)
+            if hit is None:
+                lower, lemma = pair
+                lemma_text = strings[lemma]
+                hit = known[pair] = bool(by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []))
+            if hit:
                 positions.append(i)
         ctx.__dict__["_speech_positions"] = positions
     return positions
@@ -1542,7 +1551,9 @@ def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
 
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
-    if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
+    lowers = tokens.token_lowers(ctx.doc)
+    if ctx.lang == "de" and any(_jussive(ctx, ctx.doc[i], sent) for i in range(sent.start, sent.end)
+                                if lowers[i] in ("sei", "seien")):
         return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     positions = _speech_positions(ctx)
     for i in positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]:
@@ -2532,7 +2543,8 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
     for k, sent in enumerate(sents):
         if turn_at(ctx.turns, sent.start_char) is not None or ctx.quote_at(sent.start_char) is not None:
             continue
-        colons = [t for t in sent if t.text == ":" and sent.start < t.i < sent.end - 2]
+        texts = tokens.token_texts(ctx.doc)
+        colons = [ctx.doc[i] for i in range(sent.start + 1, sent.end - 2) if texts[i] == ":"]
         if colons:  # inside the sentence
             c = colons[0]
             right = [t for t in sent if t.i > c.i]
