@@ -77,14 +77,7 @@ def token_texts(doc: Doc) -> List[str]:
     cached on the doc (keyed by its length: no lagebild component retokenises, and a
     retokenisation that changes texts changes the length). For whole-Doc loops that skip
     most tokens by their text before touching the Token. Callers must not change it."""
-    cache = doc.user_data.get("lagebild_token_texts")
-    if cache is None or cache[0] != len(doc):
-        from spacy.attrs import ORTH
-
-        strings = doc.vocab.strings
-        cache = (len(doc), [strings[o] for o in doc.to_array(ORTH).tolist()])
-        doc.user_data["lagebild_token_texts"] = cache
-    return cache[1]
+    return _token_strings(doc, "ORTH", "lagebild_token_texts")
 
 
 def token_lowers(doc: Doc) -> List[str]:
@@ -92,13 +85,17 @@ def token_lowers(doc: Doc) -> List[str]:
     cached on the doc like :func:`token_texts` (keyed by its length; the lower-case form
     is the lexeme's, fixed by the text). For loops over many sentences that test each
     token's lower-case form first. Callers must not change it."""
-    cache = doc.user_data.get("lagebild_token_lowers")
-    if cache is None or cache[0] != len(doc):
-        from spacy.attrs import LOWER
+    return _token_strings(doc, "LOWER", "lagebild_token_lowers")
 
+
+def _token_strings(doc: Doc, attr: str, key: str) -> List[str]:
+    """The strings of the lexeme attribute ``attr`` (ORTH, LOWER) of every token, kept in
+    ``doc.user_data[key]`` with the Doc's length."""
+    cache = doc.user_data.get(key)
+    if cache is None or cache[0] != len(doc):
         strings = doc.vocab.strings
-        cache = (len(doc), [strings[o] for o in doc.to_array(LOWER).tolist()])
-        doc.user_data["lagebild_token_lowers"] = cache
+        cache = (len(doc), [strings[o] for o in doc.to_array(attr).tolist()])
+        doc.user_data[key] = cache
     return cache[1]
 
 
