@@ -589,21 +589,28 @@ class EventCoder(ArgumentsMixin):
             return hit[1]
         lemma = self.lemma(token)
         text = token.lower_
-        keys = {lemma, text}
-        if self.lang == "de":
-            keys.update(lemma[k:] for k in range(0, len(lemma) - 3))
-            for end in self._DE_ENDINGS:
-                if text.endswith(end):
-                    base = text[: len(text) - len(end)]
-                    keys.update(base[k:] for k in range(0, len(base) - 3))
-        keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
-        if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
-            # a pronominal adverb stands for its preposition's phrase, often the correlate of
-            # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
-            rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
-            if rest in PRONOMINAL_PREPS_DE:
-                keys.add(rest)
-        out = frozenset(keys)
+        pronominal = self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON")
+        # the keys are a function of (lemma, form, pronominal): kept across documents
+        shared = self.__dict__.setdefault("_key_sets", {})
+        out = shared.get((lemma, text, pronominal))
+        if out is None:
+            keys = {lemma, text}
+            if self.lang == "de":
+                keys.update(lemma[k:] for k in range(0, len(lemma) - 3))
+                for end in self._DE_ENDINGS:
+                    if text.endswith(end):
+                        base = text[: len(text) - len(end)]
+                        keys.update(base[k:] for k in range(0, len(base) - 3))
+            keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+            if pronominal:
+                # a pronominal adverb stands for its preposition's phrase, often the correlate of
+                # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
+                rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
+                if rest in PRONOMINAL_PREPS_DE:
+                    keys.add(rest)
+            if len(shared) > 200_000:
+                shared.clear()  # (a bound for a long-running process)
+            out = shared[(lemma, text, pronominal)] = frozenset(keys)
         cache[token.i] = (token.doc, out)
         return out
 

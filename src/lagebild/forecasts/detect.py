@@ -383,7 +383,7 @@ def analyse_sentence(
         out.rejected.append(("?", "question"))
         return out
     toks = list(sent)
-    low = [t.lower_ for t in toks]
+    low = tokens.token_lowers(doc)[sent.start:sent.end]  # [t.lower_ for t in toks]
     out.condition = (
         find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
         or (_nominal_condition(sent) if lang == "de" else None)

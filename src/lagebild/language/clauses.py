@@ -373,8 +373,8 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
     start = clause_start(anchor)
     sent_end = sentence_bounds(verb)[1]
     end = max(anchor.i, verb.i) + 1
-    while end < sent_end and doc[end].text not in CLAUSE_BREAK and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].i != verb.i) \
-            and doc[end].lower_ not in ("und", "oder", "aber", "sondern"):
+    while end < sent_end and (t := doc[end]).text not in CLAUSE_BREAK and not (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
+            and t.lower_ not in ("und", "oder", "aber", "sondern"):
         end += 1
     phrases: List[Phrase] = []
     current: List[Token] = []
@@ -388,22 +388,23 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
         current, prep = [], None
 
     for tok in doc[start:end]:
-        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
+        pos = tok.pos_  # (read once: each read builds the string)
+        if tok.i in (verb.i, anchor.i) or pos in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
             close()
             continue
-        if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
+        if pos == "ADP" or (pos == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
             close()
             if tok.i + 1 < end and doc[tok.i + 1].pos_ in NOMINAL_RUN:
                 prep = tok.lower_
             continue
-        if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
-            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+        if pos in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (pos == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and pos in ("PROPN", "NOUN", "PRON") \
                     and tok.lower_ not in TIME_NOUNS_DE:
                 close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
-            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+            if current and (pos == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
-            if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
+            if pos == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
                 close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
             current.append(tok)
             continue

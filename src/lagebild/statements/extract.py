@@ -746,7 +746,7 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
 
 def _is_passive(verb: Token) -> bool:
     """"wurden bestätigt", "was confirmed": a participle with a passive auxiliary."""
-    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in verb.morph.get("VerbForm")):
+    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in tokens.morph_values(verb, "VerbForm")):
         if not (verb.tag_ == "VVFIN" and verb.lower_.endswith("t") and any(
             dep(c) == "aux" and (c.lemma_ or "").lower() == "werden" and c.i < verb.i for c in verb.children
         )):
@@ -754,7 +754,7 @@ def _is_passive(verb: Token) -> bool:
         # ("Ein Anstieg wird im Herbst erwartet": a finite verb takes no "werden" auxiliary —
         # the tagger's VVFIN on an -t form under "wird" is the participle)
     for c in verb.children:
-        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in c.morph.get("Voice") or c.lemma_ == "werden")):
+        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in tokens.morph_values(c, "Voice") or c.lemma_ == "werden")):
             return True
     return False
 
