@@ -40,7 +40,8 @@ prediction covers a sentence when they overlap by at least half of the shorter, 
 false alarms are *still there* or *removed*; judged forecasts that were not predicted are
 *found* or still missed; judged non-forecasts that were not predicted and are now are *new
 false alarms*. Predictions now that cover no judged sentence are counted as *unjudged* (with
-``--show`` printed, text included, to judge by hand — never committed). With ``--before`` (the
+``--show`` printed, text included, to judge by hand — never committed; so are, with ``--show``,
+the judged sentences found, lost, removed or newly predicted). With ``--before`` (the
 round's scratch file from ``sample``, which holds the holders of that time) a holder that
 changed on a kept forecast is printed with the judge's verdict on the old one.
 
@@ -422,6 +423,7 @@ def rescore(path: Path, audit: str, before: Optional[Path] = None, show: bool = 
                 old[(b["line"], b["start"], b["end"])] = b
     c: Counter = Counter()
     changed: List[str] = []
+    moved: List[str] = []  # (with show: judged sentences found, lost, removed or newly predicted)
     unjudged: List[str] = []
     for ln in sorted({r["line"] for r in rs}):
         raw = realgold.article(ln)
@@ -442,6 +444,11 @@ def rescore(path: Path, audit: str, before: Optional[Path] = None, show: bool = 
                                    f"{r.get('holder_ok')} -> {hit.holder} ({hit.holder_text})")
             else:
                 c[("found" if hit else "missed") if good else ("new_false" if hit else "quiet")] += 1
+                if show and hit is not None:
+                    moved.append(f"  line {ln} {r['start']}-{r['end']} {'found' if good else 'NEW FALSE'} "
+                                 f"[{hit.kind}; {hit.holder} ({hit.holder_text})] {raw[r['start']:r['end']]}")
+            if show and r["side"] == "predicted" and hit is None:
+                moved.append(f"  line {ln} {r['start']}-{r['end']} {'LOST' if good else 'removed'} {raw[r['start']:r['end']]}")
         for sp, f in now:
             if not any(_covers(sp, (r["start"], r["end"])) for r in judged):
                 c["unjudged"] += 1
@@ -455,7 +462,7 @@ def rescore(path: Path, audit: str, before: Optional[Path] = None, show: bool = 
           f"(still missed {c['missed']}); false alarms still there {c['still_false']}, removed {c['removed']}, "
           f"new {c['new_false']}; precision on the judged sentences {kb}/{pb} = {kb / max(1, pb):.3f} -> "
           f"{ka}/{pa} = {ka / max(1, pa):.3f}; unjudged predictions now {c['unjudged']}")
-    for line in changed:
+    for line in changed + moved:
         print(line)
     for line in unjudged:
         print(line)

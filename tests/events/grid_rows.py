@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 HERE = Path(__file__).parent
 
@@ -60,3 +60,20 @@ def check_root_grid(label: str, rows: List[Dict[str, str]], docs: Iterable, even
     print(f"{label}: {len(rows) - len(failures)}/{len(rows)} = {rate:.3f}; "
           f"failing by kind: {dict(Counter(r['kind'] for r, _ in failures))}\n{report}")
     assert rate >= floor, report
+
+
+def check_kind_grid(nlp, name: str, label: str, kinds: Set[str], kind: Optional[str] = None,  # type: ignore[no-untyped-def]
+                    min_rows: int = 1) -> None:
+    """A kind grid file ``name`` (rows ``text, source, target, root, kind``) analysed with
+    ``nlp`` and scored with :func:`check_root_grid` at floor 1.0: with ``kind`` None the whole
+    grid (at least ``min_rows`` rows, exactly the kinds ``kinds``), else the rows of that kind
+    alone (so that a failing kind is named by the test id)."""
+    rows = read_grid(name)
+    if kind is None:
+        assert len(rows) >= min_rows
+        assert {r["kind"] for r in rows} == kinds
+    else:
+        rows = [r for r in rows if r["kind"] == kind]
+        assert rows
+    check_root_grid(f"{label} {kind}" if kind else label, rows, nlp.pipe(r["text"] for r in rows), coded_events,
+                    floor=1.0)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from grid_rows import check_root_grid, coded_events, read_grid
+from grid_rows import check_kind_grid
 
 KINDS = {"reported-misdeed", "reported-misdeed-guard", "demonstrative-judgement", "demonstrative-judgement-guard",
          "copula-as-verb", "reaction-judgement", "reaction-judgement-guard", "nominal-request", "sibling-target",
@@ -29,18 +29,13 @@ KINDS = {"reported-misdeed", "reported-misdeed-guard", "demonstrative-judgement"
 
 
 def test_recall_s27_grid_de(nlp_de):
-    rows = read_grid("recall_s27_grid_de.tsv")
-    assert len(rows) >= 30
-    assert {r["kind"] for r in rows} == KINDS
-    check_root_grid("recall s27 grid de", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+    check_kind_grid(nlp_de, "recall_s27_grid_de.tsv", "recall s27 grid de", KINDS, min_rows=30)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_recall_s27_kind_de(nlp_de, kind):
     """Each kind on its own, so that a failing kind is named by the test id."""
-    rows = [r for r in read_grid("recall_s27_grid_de.tsv") if r["kind"] == kind]
-    assert rows
-    check_root_grid(f"recall s27 {kind}", rows, nlp_de.pipe(r["text"] for r in rows), coded_events, floor=1.0)
+    check_kind_grid(nlp_de, "recall_s27_grid_de.tsv", "recall s27", KINDS, kind)
 
 
 def test_reported_misdeed_is_an_asserted_accusation_de(nlp_de):

@@ -56,11 +56,14 @@ def test_audit_hashes_match_the_corpus(capsys):
     assert "s27-whole: precision 0/0" in out and "found 0, missed 0 (of 275 sentences" in out
     assert "s27-wholeb: precision 3/5" in out and "recall 3/18 = 0.167" in out
     assert "s27-prec: precision 21/55" in out and "false alarms by reason: rule-mechanism 5, own-plan-reported 5" in out
+    # session 28: fresh sentences again (whole political articles, then predictions)
+    assert "s28-whole: precision 1/1" in out and "recall 1/11 = 0.091" in out
+    assert "s28-prec: precision 28/50" in out and "right 19, right mention with no/odd code 5, wrong 3" in out
     # every round is a fresh sample: no article is audited twice, except in the rounds drawn with
     # --fresh-sentences (the unseen articles are used up), whose sentences no other round judged
     rows = [json.loads(x) for x in AUDIT.read_text(encoding="utf-8").splitlines() if x.strip()]
     fresh = {r["audit"] for r in rows if (r.get("population") or {}).get("fresh_sentences")}
-    assert fresh == {"s27-prec", "s27-wholeb"}
+    assert fresh == {"s27-prec", "s27-wholeb", "s28-whole", "s28-prec"}
     by_round = {}
     for r in rows:
         if r["audit"] not in fresh:

@@ -1116,9 +1116,15 @@ class ArgumentsMixin:
         return group_agent(token) is not None
 
     def _is_reciprocal(self, token: Token) -> bool:
-        return token.lower_ in self.lex.reciprocal or (
-            token.pos_ == "PRON" and "Reflex=Yes" in str(token.morph)
-        )
+        """Whether ``token`` is a reflexive or reciprocal pronoun ("sich", "einander"; a
+        pronoun the tagger marks ``Reflex=Yes``), or a first/second-person pronoun whose
+        verb has the matching personal pronoun as subject ("wie wir uns das versprechen":
+        ``syntax.yaml`` ``reflexive_persons``)."""
+        if token.lower_ in self.lex.reciprocal or (token.pos_ == "PRON" and "Reflex=Yes" in str(token.morph)):
+            return True
+        person = self.lex.reflexive_persons.get(token.lower_)
+        return person is not None and token.head is not token and any(
+            c.lower_ == person and self.role(c) == "subj" for c in token.head.children)
 
     def _nominal_fallback(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
                           issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:

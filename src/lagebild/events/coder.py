@@ -24,6 +24,7 @@ from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
+from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
 from ..tokens import get_list
 from ..tokens import doc_text, morph_values, span_text, token_lowers
 from .arguments import Arg, ArgumentsMixin
@@ -554,28 +555,12 @@ class EventCoder(ArgumentsMixin):
         return sources, targets, issue
 
     def _token_matches(self, token: Token, word: str) -> bool:
-        lemma = self.lemma(token)
-        text = token.lower_
-        if lemma == word or text == word:
-            return True
-        if " " in word:
-            parts = word.split(" ")
-            doc = token.doc
-            i = token.i
-            if i + len(parts) <= len(doc):
-                window = [self.lemma(doc[i + k]) for k in range(len(parts))]
-                texts = [doc[i + k].lower_ for k in range(len(parts))]
-                if all(w in (a, b) or b.startswith(w) for w, a, b in zip(parts, window, texts)):
-                    return True
-            return False
-        if len(word) >= 4:
-            if self.lang == "de" and (lemma.endswith(word) or any(text.endswith(word + s) for s in ("", "e", "en", "n", "s", "es", "er", "ern"))):
-                return True
-            if text.startswith(word) and len(text) - len(word) <= 3:
-                return True
-        return False
+        """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
+        form, German compound end or inflected form
+        (:func:`lagebild.language.word_class.word_matches`)."""
+        return word_matches(token, word, self.lang, self.lemma)
 
-    _DE_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+    _DE_ENDINGS = GERMAN_ENDINGS
 
     def _token_keys(self, token: Token) -> FrozenSet[str]:
         """Every single word ``w`` for which :meth:`_token_matches` (token, w) holds, as a
@@ -596,11 +581,13 @@ class EventCoder(ArgumentsMixin):
         if out is None:
             keys = {lemma, text}
             if self.lang == "de":
-                keys.update(lemma[k:] for k in range(0, len(lemma) - 3))
+                # compound parts: suffixes of 4+ letters, none begun inside a bound ending
+                # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
+                keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
                 for end in self._DE_ENDINGS:
                     if text.endswith(end):
                         base = text[: len(text) - len(end)]
-                        keys.update(base[k:] for k in range(0, len(base) - 3))
+                        keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
             keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
             if pronominal:
                 # a pronominal adverb stands for its preposition's phrase, often the correlate of
@@ -702,6 +689,9 @@ class EventCoder(ArgumentsMixin):
             role = self.lex.role(c.dep_)
             if self.lang == "en" and self._en_predicative_misparse(c, role, markers):
                 heads.append(c)
+                continue
+            if role in ("subj", "subj_pass") and self._fronted_word_as_subject(c):
+                heads.append(c)  # "Unverantwortlich/nsubj findet X den Plan": the fronted adjective (session 28)
                 continue
             if role in ("subj", "subj_pass", "punct", "advcl", "ccomp", "acl"):
                 continue
@@ -805,15 +795,19 @@ class EventCoder(ArgumentsMixin):
         self._sense_cache = (bounds, verb.doc, value)
         return value
 
-    @staticmethod
-    def _has_word(sense: Tuple[Set[str], str], word: str) -> bool:
+    def _has_word(self, sense: Tuple[Set[str], str], word: str) -> bool:
         """A context word: a token form/lemma, a multi-word string, or (German compounds,
-        4+ letters) the end of a token ("Luftangriff" ~ "angriff")."""
+        4+ letters) the end of a token ("Luftangriff" ~ "angriff") -- not a piece of a bound
+        ending ("haft" in "Gewerkschaft": :func:`lagebild.language.word_class.inside_bound_suffix`)."""
         words, text = sense
         if word in words:
             return True
         if " " in word or len(word) >= 4:
-            return word in text
+            p = text.find(word)
+            while p != -1:
+                if not inside_bound_suffix(text, p, self.lang):
+                    return True
+                p = text.find(word, p + 1)
         return False
 
     def clause_negated(self, verb: Token) -> bool:
@@ -865,7 +859,7 @@ class EventCoder(ArgumentsMixin):
         heads = [x for h in heads for x in self.expand_conj(h)]
         if words is None:
             return bool(heads)
-        return any(self._token_matches(h, w) for h in heads for w in words)
+        return heads_in_class(heads, words, self.lang, self.lemma)
 
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
@@ -1133,7 +1127,7 @@ class EventCoder(ArgumentsMixin):
         if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > sentence_bounds(token)[0]:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
         if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > sentence_bounds(token)[0] \
-                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and not self._attributive(token):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
@@ -1148,6 +1142,23 @@ class EventCoder(ArgumentsMixin):
                 return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
+
+    def _attributive(self, token: Token) -> bool:
+        """Whether ``token`` is an inflected participle used as an attribute of the noun right
+        after it, inside a noun phrase opened by a number, article, adverb or adjective
+        ("drei verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the form
+        less an adjective ending is a form of the same verb ("verletzt"), and the noun is
+        what the act befell; the word is no verb of its own (session 28; events audit
+        s28-prec, where such a phrase after "und" coded an assault by the injured). A
+        finite form the parser hung on a name ("Hart nannte/amod Evangelos X …": "nannt"
+        is no form) is not one."""
+        doc = token.doc
+        if not (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ")):
+            return False
+        text, lemma = token.lower_, self.lex.forms.get(token.lower_)
+        return any(text.endswith(end) and self.lex.forms.get(text[:-len(end)]) == lemma
+                   for end in ("en", "em", "er", "es", "e"))
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
@@ -1176,6 +1187,8 @@ class EventCoder(ArgumentsMixin):
                 if statements and self.nested != "governing" else [])
             if statements and self.nested != "governing":
                 made += self._reported_misdeeds(doc, sent, statements, stmt_starts, made, set())
+            if self.nested != "governing":
+                made += self._desire_demands(doc, sent, statements, stmt_starts, set())
             return made
         # a cue verb ("droht", "weigert sich", "promised") that governs a coded event is
         # not coded itself: the governed event carries the modality
@@ -1342,6 +1355,8 @@ class EventCoder(ArgumentsMixin):
         if self.lang == "de" and self.nested != "governing" and statements:
             out.extend(self._evaluative_predications(doc, sent, statements, stmt_starts, published))
             out.extend(self._reported_misdeeds(doc, sent, statements, stmt_starts, out, set(matched)))
+        if self.lang == "de" and self.nested != "governing":
+            out.extend(self._desire_demands(doc, sent, statements, stmt_starts, {i for i, made in by_verb.items() if made}))
         if self.lex.deontic and self.nested != "governing":
             for sv, lv, made in self._deontic_demands(doc, sent, by_verb, published):
                 by_verb.setdefault(sv.i, []).extend(made)
@@ -1412,7 +1427,9 @@ class EventCoder(ArgumentsMixin):
         evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand), nor
         for the subjunctive "sollte" (``syntax.yaml`` ``expectation_modals``) over an active
         verb whose subject names no actor: "Die Preise sollten steigen, sagt der Analyst"
-        is an expectation (session 27; events audit s27-prec).
+        is an expectation (session 27; events audit s27-prec), nor over a verb of
+        ``deontic_expectations`` ("Wer X tut, muss mit einer Strafe rechnen, sagte Y":
+        session 28, events audit s28-prec).
         Returns (speech verb, content verb, events) triples."""
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
@@ -1439,8 +1456,8 @@ class EventCoder(ArgumentsMixin):
                 if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
                     lv = doc[k]
                 k += 1
-            if lv is None:
-                continue
+            if lv is None or self.lemma(lv) in self.lex.deontic_expectations:
+                continue  # "muss mit einer Strafe rechnen": what one must expect (syntax.yaml)
             tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
             if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
                 continue  # "soll … eingesetzt haben": hearsay
@@ -1654,11 +1671,6 @@ class EventCoder(ArgumentsMixin):
                 return Arg(subj, e.source, subj.text, subj.idx, subj.idx + len(subj))
         return None
 
-    # modal verbs under which a misdeed is only possible, wanted or required, not reported as done
-    _MODAL_LEMMAS = frozenset(("können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"))
-    # negative pronouns that deny a misdeed without "nicht" ("habe niemanden getäuscht")
-    _NOBODY = frozenset(("niemand", "niemanden", "niemandem", "niemands", "nichts"))
-
     def _reported_misdeeds(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                            made: List[Event], coded_verbs: Set[int]) -> List[Event]:
         """German (issue 9, session 27): a speaker who says that an actor did a misdeed accuses
@@ -1669,7 +1681,9 @@ class EventCoder(ArgumentsMixin):
         required words in the verb's predicate, as for event patterns). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
-        infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
+        infinitive ("könnte täuschen", "versucht zu täuschen"; the modal verbs and the
+        negative pronouns are those of ``data/events/misdeed_guards_<lang>.tsv``,
+        :func:`lagebild.events.recall_data.misdeed_guards`), not in a condition or a
         question; it must lie in the span of a statement whose speaker is not the author
         (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
         mention of an actor or a word that refers to one
@@ -1680,18 +1694,14 @@ class EventCoder(ArgumentsMixin):
         Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
         the speech act itself. Returns the new events ([] when none)."""
         from ..language.reference import classify
-        from .recall_data import misdeed_patterns
+        from .recall_data import misdeed_guards, misdeed_patterns
 
         table = misdeed_patterns(self.lang)
+        guards = misdeed_guards(self.lang)
         if not table or not statements or span_text(sent).rstrip().endswith("?"):
             return []
         out: List[Event] = []
-        for v in sent:
-            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
-                continue
-            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
-            if not rows:
-                continue
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
             scope: Optional[List[Token]] = None
             keys: Set[str] = set()
             row = None
@@ -1705,9 +1715,9 @@ class EventCoder(ArgumentsMixin):
                 row = r
                 break
             if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(
-                    t.lower_ in self._NOBODY for t in (scope if scope is not None else self.predicate_scope(v))):
+                    t.lower_ in guards.nobody for t in (scope if scope is not None else self.predicate_scope(v))):
                 continue
-            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
+            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in guards.modals for c in v.children) \
                     or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
                 continue
             speaker = self._speaker_at(statements, stmt_starts, v)
@@ -1726,6 +1736,74 @@ class EventCoder(ArgumentsMixin):
             src = Arg(v, speaker, "", v.idx, v.idx)
             info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
             out.extend(self._events(doc, sent, v, row, [src], tgts, None, info, None, None))
+        self._bounds = (sent.start, sent.end)
+        return out
+
+    def _table_verbs(self, sent: Span, table: Dict[str, Tuple[Pattern, ...]], coded_verbs: Set[int]
+                     ) -> Iterable[Tuple[Token, Tuple[Pattern, ...]]]:
+        """``(verb, rows)`` for each full verb of ``sent`` (no auxiliary or copula, not in
+        ``coded_verbs``) that one of its trigger keys finds in ``table`` (a ``{trigger:
+        rows}`` table of :mod:`lagebild.events.recall_data`), in sentence order."""
+        for v in sent:
+            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
+                continue
+            rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
+            if rows:
+                yield v, rows
+
+    def _desire_demands(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
+                        coded_verbs: Set[int]) -> List[Event]:
+        """German (issue 9, session 28): a wish about another actor's act is a demand on that
+        actor -- CAMEO 100, the one who wants -> the subject of the dass-clause: "Der
+        Bauernverband will, dass die Regierung die Förderung verlängert", "Die Industrie
+        wünscht sich, dass die Länder …", "Die Kommission erwartet von Rom, dass …". The verbs
+        are the rows of ``data/events/desires_de.tsv``
+        (:func:`lagebild.events.recall_data.desire_patterns`; required words in the verb's
+        predicate: "sich", "von"). The verb codes no pattern of its own (``coded_verbs``), has
+        a complement clause marked "dass", is not negated, not in a condition and not in a
+        question; its subject and the clause's subject name or refer to coded actors
+        (:meth:`_refer`; never "man" or "es"; "wir" in a statement is its speaker), and the
+        clause's subject is another actor than the one who wants -- else, when the clause's
+        pronoun was read as the one who wants, the verb's von-phrase ("erwartet von X, dass
+        sie …"). The modality is the wanting verb's own, without the plan reading
+        of "wollen" (the demand is made, not planned). Returns the new events ([] when none)."""
+        from .recall_data import desire_patterns
+
+        table = desire_patterns(self.lang)
+        if not table or sent.text.rstrip().endswith("?"):
+            return []
+        out: List[Event] = []
+        for v, rows in self._table_verbs(sent, table, coded_verbs):
+            clause = next((c for c in v.children if self.role(c) in ("ccomp", "advcl") and c.i > v.i and any(
+                x.lower_ == "dass" and self.role(x) == "mark" for x in c.children)), None)
+            if clause is None or self.clause_negated(v) or any(
+                    c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
+                continue
+            scope = self.predicate_scope(v)
+            keys = self._phrase_keys(scope)
+            row = next((r for r in rows if all(self._words_in(alts, scope, keys) for alts in r.words)), None)
+            subj, inner = self.subjects(v), self.children(clause, "subj")  # the clause's own subject, never one inherited
+            if row is None or not subj or not inner or any(t.lower_ in ("man", "es") for t in subj + inner):
+                continue
+            speaker = self._speaker_at(statements, stmt_starts, v) if statements else None
+            srcs = [self._as_speaker(a, speaker) if speaker else a for a in self._refer(doc, self._resolved_args(doc, v, subj))]
+            srcs = [a for a in srcs if a.actor]
+            mine = {a.actor for a in srcs}
+            tgts = [a for a in self._refer(doc, self._resolved_args(doc, clause, inner))
+                    if a.actor and self._coded(a.actor) and a.actor not in mine]
+            if not tgts:
+                # "erwartet von der Regierung, dass sie …" with "sie" read as the one who expects:
+                # the one asked is the von-phrase
+                asked = [c for c in v.children if self.role(c) in ("obl", "nmod") and any(
+                    x.lower_ == "von" and self.role(x) == "case" for x in c.children)]
+                tgts = [a for a in self._refer(doc, self._resolved_args(doc, v, asked))
+                        if a.actor and self._coded(a.actor) and a.actor not in mine]
+            if not srcs or not tgts:
+                continue
+            info = analyse_modality(self, doc, v, statements, stmt_starts)
+            mods = [m for m in info.modalities if m not in ("predicted", "intended")] or ["asserted"]
+            info.modalities, info.modality = mods, mods[0]
+            out.extend(self._events(doc, sent, v, row, srcs, tgts, None, info, None, None))
         self._bounds = (sent.start, sent.end)
         return out
 
@@ -2791,8 +2869,14 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
-            if not self._coded_actor(source) and not self._coded_actor(target) and not self._in_political_doc(doc):
-                continue  # no coded actor on either side, in a document without political actors
+            if not self._coded_actor(source) and not self._coded_actor(target) and (
+                    (self.require_political_actor and p.code[:2] in self.lex.private_roots)
+                    or not self._in_political_doc(doc)):
+                # no coded actor on either side: in a document without political actors,
+                # or a material act of firms and persons the KB does not know (syntax.yaml
+                # private_roots: "Der Konzern investiert in Start-ups"); both are the
+                # require_political_actor rule
+                continue
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:

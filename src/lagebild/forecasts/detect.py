@@ -521,7 +521,9 @@ def analyse_sentence(
         if lang == "de" and kind == "future_aux" and _ambiguous_passive(sent, tok, flex):
             out.rejected.append((label, "not a future"))  # "Der Antrag wird im Ausschuss beraten": passive
             continue
-        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex):
+        if lang == "de" and kind in ("future_aux", "conditional_aux") and not _predicting_copula(sent, tok, flex) and not (
+            _framed_by_clause(sent, tok, out.condition) and _predicting_copula(sent, tok, flex, conditioned=True)
+        ):
             out.rejected.append((label, "copula without outcome"))  # "wird eine Premiere sein", "wird notwendig sein"
             continue
         if lang == "de" and tok.text in ("Werde", "Würde") and (
@@ -737,16 +739,48 @@ WARNING_PREPOSITION = "vor"
 WARNING_SKIP_POS = ("DET", "ADJ", "ADV", "NUM", "PRON", "ADP", "CCONJ", "PART")
 
 
+def _undated_subject(sent: Span, subj: Optional[Token]) -> Optional[Token]:
+    """``subj`` unless the parse put the subject on the sentence's dateline ("Graz – Die …
+    Kammer … warnt vor …": "Graz" the subject, the real one hung on it as an apposition;
+    :func:`lagebild.language.dateline.dateline_tokens`, the spaced hyphen included): then the
+    first noun or name the dateline token heads after the dash, or None (s28-whole: a warner's
+    holder was the dateline's place)."""
+    if subj is None or not has_parse(sent.doc):
+        return subj
+    from ..language.dateline import dateline_tokens
+
+    line = dateline_tokens(sent, hyphen=True)
+    if subj.i not in line:
+        return subj
+    return next((c for c in subj.children if c.i > max(line) and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _voiced_by_a_person(tok: Token) -> bool:
+    """The fear noun ``tok`` is the object of a verb whose subject is a person or an actor ("Die
+    Gewerkschaft äußerte ihre Sorge vor …"): someone voices it. Not a fear that a thing stoked
+    ("Der Tausch hat Sorgen vor einem Verlust befeuert": s27-wholeb judged such a sentence no
+    forecast) nor a fear that is itself the subject ("Die Sorge vor … wächst")."""
+    verb = tok.head
+    if verb.i == tok.i or dep(tok) in ("nsubj", "nsubj:pass"):
+        return False
+    subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass") and c.i != tok.i), None)
+    return subj is not None and _holder_subject(subj) is not None and (
+        _person_like(tok.doc, subj) or _is_actor_token(tok.doc, subj) or _person_noun(subj))
+
+
 def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
     """``(verb, harm noun)`` of a warning of a future harm: a ``warning_verb`` of
-    forecast_cues.tsv ("warnte") and, in its clause, "vor" + a noun phrase whose head ends
-    in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
+    forecast_cues.tsv ("warnte") or a ``fear_noun`` ("Sorge", "Angst", "Furcht": the real-news
+    gold reads "Sorge vor … Terrorangriffen" as a forecast of those who worry; only a fear a
+    person or actor voices, or a headline's) and, in its clause, "vor" + a noun phrase whose
+    head ends in a ``harm_noun`` ("vor einer humanitären Krise", "vor neuen Versorgungsengpässen").
     None for "davor, dass …" (advice against an act), "vor" + a time ("vor zwei Wochen")
     or any other noun ("warnt vor Reisen"), a verb inside the condition clause, and a
     question. Source of the reading: the real-news gold's rule (README of
     benchmarks/gold/real-de: a warning a politician names is a forecast of that
     politician)."""
-    verbs = flex.words("warning_verb")
+    fears = flex.words("fear_noun")
+    verbs = flex.words("warning_verb") | fears
     risks = flex.words("risk")
     harms = tuple(flex.words("harm_noun") | risks)  # ("warnt vor der Gefahr eines …")
     if not verbs or not harms or tokens.span_text(sent).rstrip().endswith("?"):
@@ -755,6 +789,10 @@ def _warning(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, i
     for t in sent:
         if t.lower_ not in verbs or (condition and condition[0] <= t.idx < condition[1]):
             continue
+        if t.lower_ in fears and (t.pos_ not in ("NOUN", "PROPN") or any(c.lower_ in flex.words("negation") for c in t.children)):
+            continue  # ("Wir sorgen vor": the verb, not the noun of fear; "keine Angst vor …": none voiced)
+        if t.lower_ in fears and has_parse(doc) and not (_voiced_by_a_person(t) or not _has_finite_verb(doc, sent.start, sent.end)):
+            continue  # (only a fear someone voices, or a headline's: "Die Sorge … wächst" names no one)
         cs, ce = clause_bounds(sent, t.i)
         for j in range(cs, ce):
             if doc[j].lower_ != WARNING_PREPOSITION:
@@ -2213,6 +2251,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         statements = [st for st in statements if not (st.verb_class == "turn" and st.span[0] >= head_end)]
     first_words = {p[0] for p, c in flex.cues.items() if c.kind in PREDICTIVE} | {p[0] for p in flex.hedges}
     first_words |= {p[0] for p in EPISTEMIC_SHOULD | REPORTED_SHOULD} | flex.words("warning_verb") | flex.words("konjunktiv2_form") | flex.words("imminent")
+    first_words |= flex.words("fear_noun")
     # ("zu" opens a cue only before its verb — "zu erwarten": a bare "zu" does not make the
     # sentence a candidate, which keeps the analysis off most sentences)
     zu_verbs = {p[1] for p, c in flex.cues.items() if c.kind in PREDICTIVE and p[0] == "zu" and len(p) > 1}
@@ -2277,7 +2316,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         k = bisect_left(evidential_starts, span[0])
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
         headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:] if len(low) > 16 else low))
-        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline:
+        impersonal_man = lang == "de" and "man" in low and bool(IMPERSONAL_CORRELATES.intersection(low))
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline and not impersonal_man:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -2329,20 +2369,35 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             if first.kind == "expectation" and frame_holder is None and has_parse(doc) and (exp := _experiencer(first.tok)) is not None:
                 # "Für Experten ist es unwahrscheinlich, dass …": the experiencer holds it
                 frame_holder = _token_actor(doc, exp)
-            if first.kind == "warning" and has_parse(doc):
+            if first.kind == "warning" and has_parse(doc) and first.tok.lower_ in flex.words("fear_noun"):
+                # "Die Bauern äußerten ihre Sorge vor einer Dürre": who voices the fear holds it;
+                # "Die Angst vor einer Pleitewelle wächst", a headline "Sorge vor …": nobody named
+                verb = first.tok.head
+                subj = next((c for c in verb.children if dep(c) == "nsubj" and c.i != first.tok.i
+                             and c.pos_ in ("NOUN", "PROPN", "PRON")), None) if verb.i != first.tok.i else None
+                if _holder_subject(subj) is not None and (_person_like(doc, subj) or _is_actor_token(doc, subj) or _person_noun(subj)):
+                    frame_holder = _token_actor(doc, subj)  # (a thing that stokes the fear holds nothing)
+            elif first.kind == "warning" and has_parse(doc):
                 # "Das Rote Kreuz warnte vor einer humanitären Krise": the warner holds it
-                subj = next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
-                             and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None)  # ("Rotes Kreuz": ADJ head)
+                subj = _undated_subject(sent, next((c for c in first.tok.children if dep(c) in ("nsubj", "nsubj:pass")
+                                                    and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")), None))  # ("Rotes Kreuz": ADJ head)
                 if _holder_subject(subj) is not None:  # (only an agent warns: no person test)
                     frame_holder = _token_actor(doc, subj)
             kind = {"future_aux": "future", "predictive_modal": "modal", "conditional_aux": "conditional", "backshift_aux": "backshift", "expectation": "expectation", "risk": "modal", "warning": "expectation", "imminent": "modal"}[first.kind]  # (a warning dated in the past still predicts)
+            if lang == "de" and frame_holder is None and (imp := _impersonal_expectation(sent, True)) is not None and (
+                imp[1] is not None and imp[0].i < first.tok.i
+            ):
+                # "Im Finanzministerium rechnet man damit, dass die Kosten steigen werden": the
+                # future of the content is the expectation of the body the impersonal "man" is
+                # placed in (s28-whole kind impersonal-man-in-body), not the author's
+                frame_holder = _token_actor(doc, imp[1])
         else:
             # content of an "expect" statement ("Wir erwarten eine Eskalation")
             expect = [
                 st for st in statements
                 if (
                     (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
-                    or (st.verb_class == "believe" and anchored)
+                    or (st.verb_class == "believe" and (anchored or _change_content(doc, st)))
                 )
                 and span[0] <= st.span[0] < span[1]
                 and statement_lexicon(lang).clause_kind((st.text.split() or [""])[0]) != "interrogative"
@@ -2361,7 +2416,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 stmt = Statement(speaker=e[2], kind="indirect", text="", span=(e[0], e[0]), speaker_text=e[3],
                                  cue=e[4], verb_class="expect")
                 kind = "expectation"
-            elif lang == "de" and not analysis.rejected and (impersonal := _impersonal_expectation(sent)) is not None:
+            elif lang == "de" and not any(r[1] in blocked for r in analysis.rejected) and (
+                impersonal := _impersonal_expectation(sent, anchored)
+            ) is not None:
                 # "In Berlin rechnet man mit einer Eskalation", "Im Ministerium erwartet man,
                 # dass …": an impersonal expectation; the place or body it is located in holds
                 # it, else who reports it, else the author
@@ -2600,7 +2657,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             elif owner_before is not None:
                 # "Die Inflation wird … höher ausfallen" right after the owner's forecast: its content
                 holder, holder_text = owner_before[0], owner_before[1]
-            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])) is not None:
+            elif si > 0 and (cont := _quote_continuation(sent, statements, sent_starts[max(0, si - 2)],
+                                                         _forecast_before(out, si, sent_index))) is not None:
                 # "…, sagte die Bürgermeisterin. Viele weitere Gelegenheiten werden wir nicht bekommen.": an
                 # unmarked quote (the corpus drops quotation marks) goes on in the first person
                 holder, holder_text = cont
@@ -2656,7 +2714,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # a group ("Er rechne damit, …, sagte der Analyst", "Die Experten erwarten …")
             resolved = _resolve_holder(doc, holder_text, span, sent_starts[max(0, si - 2)], statements)
             if resolved is None and si > 0 and holder_text.strip().lower() in FIRST_PERSON_SUBJECTS and turn_at(turns, span[0]) is None:
-                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)])  # ("Ich rechne …" after "…, sagte X.")
+                resolved = _quote_continuation(sent, statements, sent_starts[max(0, si - 2)],  # ("Ich rechne …" after "…, sagte X.")
+                                               _forecast_before(out, si, sent_index))
             if resolved is not None:
                 holder, holder_text = resolved
         if frame is not None and kind == "expectation":
@@ -2725,6 +2784,34 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
 INTERLOCUTORS = forecast_words("interlocutors")
 
 
+BELIEF_CHANGE_VERBS = forecast_words("belief_change_verbs", "de")
+
+
+def _change_content(doc: Doc, st: Statement) -> bool:
+    """The content of a belief ``st`` ("glaubt, dass die Brücke in Gefahr gerät") has a finite
+    present-tense indicative verb of a change that has not happened yet (``belief_change_verbs`` in
+    forecast_words.tsv: "geraten", "scheitern", "zerbrechen", "kippen" …; lemma with its
+    separated particle): German uses the present for the future, so the belief predicts it
+    without a future time word (s27-wholeb and the brief's kind belief-present-outcome).
+    Verbs of a trend ("steigen", "sinken") and states stay out: their present may be now.
+    False without a parse or for a past or perfect content."""
+    if not BELIEF_CHANGE_VERBS or not has_parse(doc):
+        return False
+    content = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+    if content is None:
+        return False
+    for t in content:
+        if t.pos_ != "VERB" or feat(t, "Mood") == "Sub" or _particle_lemma(t) not in BELIEF_CHANGE_VERBS:
+            continue
+        if any(dep(c).startswith("aux") for c in t.children) or t.lower_.endswith(("te", "ten", "tet")):
+            continue  # a perfect ("gescheitert ist") or a weak past ("kippte")
+        # (the tagger's tense is unsure in the verb-final slot: "gerät" may come out a participle,
+        # "eskaliert" a past; a strong past such as "geriet" keeps Tense=Past)
+        if feat(t, "Tense") != "Past" or t.lower_.endswith("iert"):
+            return True
+    return False
+
+
 def _assumption(st: Statement, lang: str, flex: ForecastLexicon) -> bool:
     """The statement's verb is an assumption (``assumption_verb`` in forecast_cues.tsv:
     "davon ausgehen, dass"), whose content may be present ("Die Polizei geht davon aus, dass
@@ -2773,12 +2860,27 @@ def _third_party_expectation(stmt: Optional[Statement], kind: Optional[str]) -> 
     return bool(who) and who not in INTERLOCUTORS and not who.startswith(("sie ", "ich ", "wir "))
 
 
-def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+def _framed_by_clause(sent: Span, tok: Token, condition: Optional[Tuple[int, int]]) -> bool:
+    """``tok`` stands outside a conditional clause of ``sent`` (``condition``: its character
+    span) or outside a concessive one ("Auch wenn wir verlieren, wird …", "Selbst wenn …";
+    the ``concessive`` rows of the statement lexicon's clause words) that the sentence has."""
+    if condition is not None and not condition[0] <= tok.idx < condition[1]:
+        return True
+    lang = sent.doc.lang_ or "de"
+    if _after_concessive(sent, tok, lang):
+        return False
+    return any(_after_concessive(sent, t, lang) for t in sent if t.pos_ in ("VERB", "AUX") and t.i != tok.i)
+
+
+def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon, conditioned: bool = False) -> bool:
     """For "werden/würde … sein": whether the copula predicts a state. Yes with a
     predicative adjective or participle ("wird schwierig sein", "wird … bedacht sein") or a
     negated pronoun ("Das wird sie nicht sein"); no with a normative adjective ("wird
     notwendig sein": a requirement) or a noun/prepositional predicate ("wird eine Premiere
-    sein", "werden im Einsatz sein": a description or schedule). Any other verb: True."""
+    sein", "werden im Einsatz sein": a description or schedule) — unless the copula is
+    ``conditioned`` by a conditional or concessive clause ("Auch wenn wir verlieren, wird die
+    Saison ein Erfolg sein": what the state will be whatever happens, a prediction; s28 kind
+    copula-under-concession). Any other verb: True."""
     doc = sent.doc
     _, ce = clause_bounds(sent, tok.i)
     rest = [doc[j] for j in range(tok.i + 1, ce) if not doc[j].is_punct and not doc[j].is_space]
@@ -2791,6 +2893,8 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
         return False
     if match_phrases([t.lower_ for t in between], flex.hedges):
         return True  # "wird wohl keine bloße Formalität sein": a hedged noun predicate is estimated, not described
+    if conditioned:
+        return True  # (a noun or prepositional predicate under a condition or concession)
     if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
         pred = inf.head  # the predicate the copula hangs on
         return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
@@ -2853,7 +2957,9 @@ def _misread_speaker(sent: Span, st: Statement) -> Optional[Token]:
         (c for c in nouns if c.left_edge.i == verb.i + 1 and not any(dep(x) == "case" for x in c.children)), None)
 
 
-def _quote_continuation(sent: Span, statements: Sequence[Statement], window_start: int) -> Optional[Tuple[str, Optional[str]]]:
+def _quote_continuation(
+    sent: Span, statements: Sequence[Statement], window_start: int, before: Optional[Forecast] = None,
+) -> Optional[Tuple[str, Optional[str]]]:
     """``(speaker, as written)`` of the latest statement that ends in the two sentences before
     ``sent`` (from ``window_start`` on: a colon may end a sentence) when ``sent`` speaks in the
     first person outside any statement of its own: the quote of that speaker goes on ("Das
@@ -2862,19 +2968,39 @@ def _quote_continuation(sent: Span, statements: Sequence[Statement], window_star
     way). The first person is read from the morphology
     (``Person=1`` on a pronoun or possessive); None without it, when a statement of ``sent``
     covers it, or when no statement with a known speaker ends there. An author who
-    writes "ich" right after quoting someone is the rare case this gets wrong."""
+    writes "ich" right after quoting someone is the rare case this gets wrong.
+
+    The sentence's own first-person attitude ("Ich glaube, dass wir …": a statement whose
+    speaker is "ich"/"wir") does not hide the first person of its content (s28 holder kind
+    first-person-after-paraphrase). With no statement ended there, ``before`` — the forecast
+    of the sentence right before, when it has one — gives its holder when the text names
+    who holds it (an actor, or words that are no pronoun): "Die Ärztin warnte vor einer
+    Grippewelle. Ich gehe davon aus, dass …" (a warning is a forecast, not a statement)."""
     doc = sent.doc
     firsts = [t for t in sent if t.pos_ in ("PRON", "DET") and feat(t, "Person") == "1"]
     if not firsts:
         return None
-    if any(st.span[0] <= t.idx < st.span[1] for t in firsts for st in statements):
+    if any(st.span[0] <= t.idx < st.span[1] and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS
+           for t in firsts for st in statements):
         return None
     ended = [st for st in statements if _known_speaker(st) and window_start < st.span[1] <= sent.start_char + 1
              and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS]
-    if not ended or not has_parse(doc):
+    if not has_parse(doc):
+        return None
+    if not ended:
+        if before is not None and before.holder not in ("author", "", None) and before.holder_text and (
+            before.holder_text.strip().lower() not in SELF_REFERENCE_PRONOUNS | FIRST_PERSON_SUBJECTS | {"es", "man"}
+        ):
+            return before.holder, before.holder_text
         return None
     st = max(ended, key=lambda x: x.span[1])
     return st.speaker, st.speaker_text
+
+
+def _forecast_before(out: Sequence[Forecast], si: int, sent_index: Dict[int, int]) -> Optional[Forecast]:
+    """The last forecast of ``out`` when it stands in the sentence right before sentence ``si``
+    (``sent_index``: start character of a forecast span -> its sentence), else None."""
+    return out[-1] if out and sent_index.get(out[-1].span[0]) == si - 1 else None
 
 
 def _expectation_goes_on(
@@ -2931,21 +3057,39 @@ def _colon_statement_goes_on(
 
 
 IMPERSONAL_EXPECT_VERBS = forecast_words("impersonal_expect_verbs", "de")
+IMPERSONAL_PREPOSITIONAL = forecast_words("impersonal_expect_prepositional", "de")
+IMPERSONAL_CORRELATES = forecast_words("impersonal_expect_correlates", "de")
+IMPERSONAL_ASSUMPTIONS = forecast_words("impersonal_expect_assumptions", "de")
 LOCATIVE_SOURCE_PREPS = forecast_words("locative_source_preps", "de")
 
 
-def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]]]:
+def _particle_lemma(t: Token) -> str:
+    """The lemma of ``t`` with its separated verb particle in front ("geht … aus" ->
+    "ausgehen"; the particle is a compound child tagged PTKVZ that is no verb — the tagger
+    may tag a verb-final verb PTKVZ), else :func:`_lemma`."""
+    prt = next((c for c in t.children if c.tag_ == "PTKVZ" and c.pos_ in ("ADP", "ADV", "PART") and dep(c).startswith("compound")), None)
+    return (prt.lower_ + _lemma(t)) if prt is not None else _lemma(t)
+
+
+def _impersonal_expectation(sent: Span, anchored: bool = True) -> Optional[Tuple[Token, Optional[Token]]]:
     """``(verb, where)`` for an expectation verb (``impersonal_expect_verbs``: "rechnet man mit
-    …", "erwartet man", "befürchtet man") whose subject is impersonal "man", and not in a
-    question or the pluperfect; ``where`` is the actor of its locative ("In Berlin", "im
-    Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one, else None.
-    None when there is no such verb (or no parse)."""
+    …", "erwartet man", "befürchtet man", "geht man davon aus") whose subject is impersonal
+    "man", and not in a question or the pluperfect; ``where`` is the actor of its locative ("In
+    Berlin", "im Ministerium", "bei der Polizei": ``locative_source_preps``) when it names one,
+    else None. A verb of ``impersonal_expect_prepositional`` needs its correlate in the clause
+    ("rechnet man mit/damit", "geht man davon aus": ``impersonal_expect_correlates``); an
+    assumption (``impersonal_expect_assumptions``: "davon ausgehen", whose content may be
+    present) counts only when the sentence is ``anchored`` in the future. None when there is
+    no such verb (or no parse)."""
     doc = sent.doc
     if not has_parse(doc) or tokens.span_text(sent).rstrip().endswith("?"):
         return None
     for t in sent:
-        if _lemma(t) not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
+        lemma = _particle_lemma(t)
+        if lemma not in IMPERSONAL_EXPECT_VERBS or t.pos_ != "VERB" or t.tag_ != "VVFIN":
             continue  # (finite: "muss man keine Folgen fürchten" is a need, not an expectation)
+        if lemma in IMPERSONAL_ASSUMPTIONS and not anchored:
+            continue  # ("Man geht davon aus, dass der Täter aus der Region stammt": a present assumption)
         if not any(c.lower_ == "man" and dep(c) in ("nsubj", "expl") for c in t.children):
             continue
         if any(c.lower_ == "sich" for c in t.children) or t.i == next(w.i for w in sent if not w.is_punct):
@@ -2953,7 +3097,7 @@ def _impersonal_expectation(sent: Span) -> Optional[Tuple[Token, Optional[Token]
         cs, ce = clause_bounds(sent, t.i)
         if any(doc[j].tag_ == "VMFIN" for j in range(cs, ce)):
             continue  # ("muss man weder Konsequenzen fürchten": a need under a modal; the tagger may call the infinitive finite)
-        if _lemma(t) == "rechnen" and not any(doc[j].lower_ in ("mit", "damit") for j in range(t.i + 1, ce)):
+        if lemma in IMPERSONAL_PREPOSITIONAL and not any(doc[j].lower_ in IMPERSONAL_CORRELATES for j in range(t.i + 1, ce)):
             continue  # ("rechnet man die Kosten zusammen": a sum, no expectation)
         if any(_lemma(c) == "haben" and dep(c) == "aux" and feat(c, "Tense") == "Past" for c in t.children):
             return None  # "hatte man … gerechnet": a superseded expectation
@@ -3551,6 +3695,8 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     first = doc[tok.left_edge.i] if has_parse(doc) else None
     if first is not None and first.i < tok.i and dep(first) == "case" and first.head.i == tok.i:
         a = doc[first.i + 1].idx  # "Für Schultes": the phrase, not its preposition
+    elif first is not None and first.i < tok.i and first.is_punct:
+        a = next(t for t in doc[first.i: tok.i + 1] if not t.is_punct).idx  # ("– Die Kammer": a dash the parse hung on it)
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
     actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)

@@ -67,6 +67,7 @@ CUE_KINDS = (
     "relation_verb",
     "agenda_verb",
     "goal_noun",
+    "fear_noun",
 )
 # kinds that make a sentence a forecast by themselves
 PREDICTIVE = (
