@@ -202,7 +202,11 @@ def rule_needs(regex: Pattern[str]) -> Optional[Tuple[str, ...]]:
     if regex.flags & ~(re.I | re.U):
         return None
     try:
-        found = _needs_seq(re._parser.parse(regex.pattern, regex.flags))  # type: ignore[attr-defined]
+        parsed = re._parser.parse(regex.pattern, regex.flags)  # type: ignore[attr-defined]
+    except (AttributeError, re.error):  # a Python without re._parser: every rule is tried
+        return None
+    try:
+        found = _needs_seq(parsed)
     except _NoCondition:
         return None
     return tuple(sorted(found)) if found else None
