@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
+                                relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
@@ -908,7 +908,7 @@ class ArgumentsMixin:
         beside it, belongs to the predicate."""
         # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
         # hat …": every word after the dash is capitalised too)
-        first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
+        first = tok.i == sentence_bounds(tok)[0] or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
                                              and tok.i - 2 in self._dateline_tokens)
         if not (self.lang == "de" and first and not list(tok.children)
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()

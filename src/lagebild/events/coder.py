@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
+from ..language.clauses import sentence_bounds, sentence_hint
 from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
 from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
 from ..tokens import get_list
-from ..tokens import span_text
+from ..tokens import doc_text, morph_values, span_text, token_lowers
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
@@ -578,23 +579,30 @@ class EventCoder(ArgumentsMixin):
             return hit[1]
         lemma = self.lemma(token)
         text = token.lower_
-        keys = {lemma, text}
-        if self.lang == "de":
-            # compound parts: suffixes of 4+ letters, none begun inside a bound ending
-            # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
-            keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
-            for end in self._DE_ENDINGS:
-                if text.endswith(end):
-                    base = text[: len(text) - len(end)]
-                    keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
-        keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
-        if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
-            # a pronominal adverb stands for its preposition's phrase, often the correlate of
-            # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
-            rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
-            if rest in PRONOMINAL_PREPS_DE:
-                keys.add(rest)
-        out = frozenset(keys)
+        pronominal = self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON")
+        # the keys are a function of (lemma, form, pronominal): kept across documents
+        shared = self.__dict__.setdefault("_key_sets", {})
+        out = shared.get((lemma, text, pronominal))
+        if out is None:
+            keys = {lemma, text}
+            if self.lang == "de":
+                # compound parts: suffixes of 4+ letters, none begun inside a bound ending
+                # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
+                keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
+                for end in self._DE_ENDINGS:
+                    if text.endswith(end):
+                        base = text[: len(text) - len(end)]
+                        keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
+            keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+            if pronominal:
+                # a pronominal adverb stands for its preposition's phrase, often the correlate of
+                # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
+                rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
+                if rest in PRONOMINAL_PREPS_DE:
+                    keys.add(rest)
+            if len(shared) > 200_000:
+                shared.clear()  # (a bound for a long-running process)
+            out = shared[(lemma, text, pronominal)] = frozenset(keys)
         cache[token.i] = (token.doc, out)
         return out
 
@@ -1039,8 +1047,13 @@ class EventCoder(ArgumentsMixin):
         out: List[Optional[List[Event]]] = []
         self._prev_events = (-1, [])  # (end token of the sentence before, its events): _demonstrative_target
         for sent in self.doc_sentences(doc):
-            made = None if only is not None and not only(sent) else \
-                self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
+            if only is not None and not only(sent):
+                made = None
+            else:
+                # the language layer's clause helpers read this sentence's bounds from
+                # the hint instead of building Token.sent (the parse is not changed here)
+                with sentence_hint(doc, sent.start, sent.end):
+                    made = self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
             self._prev_events = (sent.end if made is not None else -1, made or [])
             out.append(made)
         return out
@@ -1116,14 +1129,14 @@ class EventCoder(ArgumentsMixin):
         if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ", "NOUN", "PROPN") or not token.text.islower():
             return False
         lemma = self.lex.forms.get(token.lower_)
-        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
+        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > sentence_bounds(token)[0]:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
-        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
+        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > sentence_bounds(token)[0] \
                 and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and not self._attributive(token):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
-            start, end = token.sent.start, token.sent.end
+            start, end = sentence_bounds(token)
             lo = token.i
             while lo > start and not (doc[lo - 1].is_punct or doc[lo - 1].lower_ in ("und", "oder", "aber")):
                 lo -= 1
@@ -1429,7 +1442,7 @@ class EventCoder(ArgumentsMixin):
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
         out: List[Tuple[Token, Token, List[Event]]] = []
-        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
+        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in morph_values(t, "VerbForm"))) and is_finite(t) and (
             any(k in self.lex.reporting for k in self.trigger_keys(t))
             or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
         colon = False
@@ -1693,7 +1706,7 @@ class EventCoder(ArgumentsMixin):
 
         table = misdeed_patterns(self.lang)
         guards = misdeed_guards(self.lang)
-        if not table or not statements or sent.text.rstrip().endswith("?"):
+        if not table or not statements or span_text(sent).rstrip().endswith("?"):
             return []
         out: List[Event] = []
         for v, rows in self._table_verbs(sent, table, coded_verbs):
@@ -2114,8 +2127,8 @@ class EventCoder(ArgumentsMixin):
         first event with no actor of a coded role asks (:meth:`_agent_side`); False when the
         language has no such rule."""
         if self._sport_doc is None:
-            text = doc.text.lower()
-            forms = {t.lower_ for t in doc}
+            text = doc_text(doc).lower()  # doc.text, not joined again from the tokens
+            forms = set(token_lowers(doc))  # {t.lower_ for t in doc}
             found = sum(1 for w in self.lex.sport_words if (w in text if len(w) >= 4 or " " in w else w in forms))
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc

@@ -383,7 +383,7 @@ def analyse_sentence(
         out.rejected.append(("?", "question"))
         return out
     toks = list(sent)
-    low = [t.lower_ for t in toks]
+    low = tokens.token_lowers(doc)[sent.start:sent.end]  # [t.lower_ for t in toks]
     out.condition = (
         find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
         or (_nominal_condition(sent) if lang == "de" else None)
@@ -1046,11 +1046,16 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     ends = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
     if not ends:
         return None
+    # (only a noun with such an end and a figure in the sentence go on: tested on the
+    # cached lower-case forms first, without Token objects)
+    lowers = tokens.token_lowers(doc)
+    if not any(lowers[i].endswith(ends) for i in range(sent.start, sent.end)):
+        return None
     has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
+    if not has_figure:
+        return None
     for t in sent:
         if t.pos_ != "NOUN" or not t.lower_.endswith(ends):
-            continue
-        if not has_figure:
             continue
         if any(c.lower_ in flex.words("negation") for c in t.children) or (
             t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
@@ -2265,6 +2270,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     prev_cond: Optional[Forecast] = None
     sent_starts = [st.start_char for st in sents]
     sent_index: Dict[int, int] = {}  # start character of a forecast span -> its sentence
+    lowers = tokens.token_lowers(doc)
     for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
@@ -2297,7 +2303,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                                 kind="expectation", negated=negated_answer))
             sent_index[span[0]] = si
             continue
-        low = [t.lower_ for t in sent]
+        low = lowers[sent.start:sent.end]  # [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(

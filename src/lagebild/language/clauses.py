@@ -94,6 +94,46 @@ def is_finite(tok: Token) -> bool:
     return bool(tok.morph.get("Mood")) and not tok.morph.get("VerbForm")
 
 
+# The sentence the event coder is coding, (doc, start, end), or None: set by
+# :func:`sentence_hint` for the duration of one sentence. ``Token.sent`` builds two Spans
+# and scans the sentence (~15 µs); the clause helpers below ask for the bounds of the same
+# sentence tens of times per sentence.
+_HINT: List[Optional[Tuple[object, int, int]]] = [None]
+
+
+class sentence_hint:  # noqa: N801 (a context manager used like a function)
+    """``with sentence_hint(doc, start, end):`` -- within the block, :func:`sentence_bounds`
+    answers for tokens of ``doc[start:end]`` from these bounds. The caller promises that
+    ``doc[start:end]`` is a sentence of ``doc`` as ``Token.sent`` finds it (one of
+    ``doc.sents``, or the whole Doc when it has no sentence boundaries) and that the parse
+    is not changed inside the block. Blocks nest; the previous hint comes back at exit."""
+
+    def __init__(self, doc: object, start: int, end: int) -> None:
+        self.value = (doc, start, end)
+        self.saved: Optional[Tuple[object, int, int]] = None
+
+    def __enter__(self) -> "sentence_hint":
+        self.saved, _HINT[0] = _HINT[0], self.value
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _HINT[0] = self.saved
+
+
+def sentence_bounds(tok: Token) -> Tuple[int, int]:
+    """``(start, end)`` token indices of the sentence of ``tok`` (``tok.sent``'s), or
+    ``(0, len(doc))`` when the Doc has no sentence boundaries; from the active
+    :func:`sentence_hint` when ``tok`` lies in its sentence."""
+    hint = _HINT[0]
+    doc = tok.doc
+    if hint is not None and hint[0] is doc and hint[1] <= tok.i < hint[2]:
+        return hint[1], hint[2]
+    if doc.has_annotation("SENT_START"):
+        sent = tok.sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
 def _bracket_aux(verb: Token) -> Optional[Token]:
     """German: a finite auxiliary/modal to the left of a clause-final verb in the same
     stretch (no clause break between): the verb is then the right bracket of that
@@ -102,7 +142,7 @@ def _bracket_aux(verb: Token) -> Optional[Token]:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("und", "oder", "aber")):
         return None
-    sent_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_bounds(verb)[0]
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = doc[k]
         if tok.text in CLAUSE_BREAK or is_subordinator(tok):
@@ -131,7 +171,7 @@ def finite_verb(verb: Token) -> Optional[Token]:
     head = verb.head
     if head.i != verb.i and head.pos_ == "AUX" and head.i < verb.i and is_finite(head):
         return head
-    sent_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_bounds(verb)[0]
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = verb.doc[k]
         if tok.text in CLAUSE_BREAK or is_subordinator(tok):
@@ -163,7 +203,7 @@ def clause_start(fin: Token) -> int:
     linearly: after the last clause break (comma, colon, dash, coordinator after a comma)
     before it, or the sentence start."""
     doc = fin.doc
-    s = fin.sent.start if doc.has_annotation("SENT_START") else 0
+    s = sentence_bounds(fin)[0]
     k = fin.i - 1
     # a root clause runs from the sentence start (commas there separate listed names or
     # a fronted clause, which the caller sees as a verb in the field); a coordinated or
@@ -331,10 +371,10 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
     anchor = fin if fin is not None else verb
     doc = verb.doc
     start = clause_start(anchor)
-    sent_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = sentence_bounds(verb)[1]
     end = max(anchor.i, verb.i) + 1
-    while end < sent_end and doc[end].text not in CLAUSE_BREAK and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].i != verb.i) \
-            and doc[end].lower_ not in ("und", "oder", "aber", "sondern"):
+    while end < sent_end and (t := doc[end]).text not in CLAUSE_BREAK and not (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
+            and t.lower_ not in ("und", "oder", "aber", "sondern"):
         end += 1
     phrases: List[Phrase] = []
     current: List[Token] = []
@@ -348,22 +388,23 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
         current, prep = [], None
 
     for tok in doc[start:end]:
-        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
+        pos = tok.pos_  # (read once: each read builds the string)
+        if tok.i in (verb.i, anchor.i) or pos in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
             close()
             continue
-        if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
+        if pos == "ADP" or (pos == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
             close()
             if tok.i + 1 < end and doc[tok.i + 1].pos_ in NOMINAL_RUN:
                 prep = tok.lower_
             continue
-        if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
-            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+        if pos in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (pos == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and pos in ("PROPN", "NOUN", "PRON") \
                     and tok.lower_ not in TIME_NOUNS_DE:
                 close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
-            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+            if current and (pos == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
-            if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
+            if pos == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
                 close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
             current.append(tok)
             continue
@@ -1114,8 +1155,7 @@ def relative_pronoun(verb: Token) -> Optional[Token]:
         return None  # verb-second ("…, der Minister habe X angerufen"): a main clause
     lo = min(verb.i, fin.i) if fin is not None else verb.i
     hi = max(verb.i, fin.i) if fin is not None else verb.i
-    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
-    s_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    s_start, s_end = sentence_bounds(verb)
     k = lo - 1
     while k >= s_start and doc[k].text not in CLAUSE_BREAK:
         if doc[k].pos_ in ("VERB", "AUX") or is_subordinator(doc[k]):
@@ -1155,7 +1195,7 @@ def infinitive_controller(verb: Token) -> Optional[Token]:
     lexical verb (or, failing that, auxiliary) left of the comma that opens the infinitive
     clause. None when the infinitive clause comes first."""
     doc = verb.doc
-    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    s_start = sentence_bounds(verb)[0]
     head = verb.head
     if head.i != verb.i and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
         return head

@@ -834,7 +834,7 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
 
 def _is_passive(verb: Token) -> bool:
     """"wurden bestätigt", "was confirmed": a participle with a passive auxiliary."""
-    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in verb.morph.get("VerbForm")):
+    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in tokens.morph_values(verb, "VerbForm")):
         if not (verb.tag_ == "VVFIN" and verb.lower_.endswith("t") and any(
             dep(c) == "aux" and (c.lemma_ or "").lower() == "werden" and c.i < verb.i for c in verb.children
         )):
@@ -842,7 +842,7 @@ def _is_passive(verb: Token) -> bool:
         # ("Ein Anstieg wird im Herbst erwartet": a finite verb takes no "werden" auxiliary —
         # the tagger's VVFIN on an -t form under "wird" is the participle)
     for c in verb.children:
-        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in c.morph.get("Voice") or c.lemma_ == "werden")):
+        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in tokens.morph_values(c, "Voice") or c.lemma_ == "werden")):
             return True
     return False
 
@@ -1202,10 +1202,19 @@ def _speech_positions(ctx: _Ctx) -> List[int]:
 
         strings = ctx.doc.vocab.strings
         by_form, by_lemma = ctx.lex.verbs_by_form, ctx.lex.verbs_by_lemma
+        # the answer per (LOWER, LEMMA) hash pair, kept on the lexicon across documents
+        # (hashes of strings do not change; most pairs recur)
+        known = ctx.lex.__dict__.setdefault("_speech_ids", {})
+        if len(known) > 200_000:
+            known.clear()
         positions = []
-        for i, (lower, lemma) in enumerate(ctx.doc.to_array([LOWER, LEMMA]).tolist()):
-            lemma_text = strings[lemma]
-            if by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []):
+        for i, pair in enumerate(map(tuple, ctx.doc.to_array([LOWER, LEMMA]).tolist())):
+            hit = known.get(pair)
+            if hit is None:
+                lower, lemma = pair
+                lemma_text = strings[lemma]
+                hit = known[pair] = bool(by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []))
+            if hit:
                 positions.append(i)
         ctx.__dict__["_speech_positions"] = positions
     return positions
@@ -1630,7 +1639,9 @@ def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
 
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
-    if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
+    lowers = tokens.token_lowers(ctx.doc)
+    if ctx.lang == "de" and any(_jussive(ctx, ctx.doc[i], sent) for i in range(sent.start, sent.end)
+                                if lowers[i] in ("sei", "seien")):
         return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     positions = _speech_positions(ctx)
     for i in positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]:
@@ -2616,7 +2627,8 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
     for k, sent in enumerate(sents):
         if turn_at(ctx.turns, sent.start_char) is not None or ctx.quote_at(sent.start_char) is not None:
             continue
-        colons = [t for t in sent if t.text == ":" and sent.start < t.i < sent.end - 2]
+        texts = tokens.token_texts(ctx.doc)
+        colons = [ctx.doc[i] for i in range(sent.start + 1, sent.end - 2) if texts[i] == ":"]
         if colons:  # inside the sentence
             c = colons[0]
             right = [t for t in sent if t.i > c.i]
@@ -2633,7 +2645,7 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             if who is None:
                 continue
             speaker, speaker_text = who
-        elif k > 0 and sents[k - 1].text.rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
+        elif k > 0 and tokens.span_text(sents[k - 1]).rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
             prev = sents[k - 1]
             span = char_span(list(sent))
             if span is None or _covered(ctx, *span):
