@@ -45,6 +45,7 @@ NOMINAL_CONDITION_KII = [
     # an occasion and a definite noun are no condition
     ("Bei einem Treffen in Graz sagte die Ministerin, sie würde das Thema ansprechen.", none),
     ("Bei einer Sitzung am Dienstag wäre der Vorschlag beinahe abgelehnt worden.", none),
+    ("Bei einem Streik wäre das Werk geschlossen worden, sagte der Betriebsrat Emil Sauer.", none),
 ]
 
 HYPOTHETICAL_EVENT_SUBJECT = [
@@ -72,6 +73,8 @@ STATIVE_OUTCOME_PRESENT_CONDITION = [
      one("der Bürgermeister Franz Huber")),
     ("Wenn der Pegel weiter steigt, wäre die Altstadt abgeschnitten, sagte die Einsatzleiterin Gerda Lanz.",
      one("die Einsatzleiterin Gerda Lanz")),
+    ("Der Streit der Parteien wäre laut der Ministerin Ida Ruf rasch beendet, wenn es zu einer Einigung "
+     "über die Steuern komme.", one()),
     # a Konjunktiv-II condition, a perfect: counterfactual
     ("Wenn die Firma den Antrag gestellt hätte, wären die Mittel längst ausgezahlt, sagte der Berater Kai Wendt.", none),
     ("Wenn die Firma rechtzeitig gehandelt hätte, wäre der Schaden kleiner gewesen, sagte die Anwältin Eva Berg.", none),

@@ -3246,7 +3246,8 @@ def _hypothetical_event_subject(sent: Span, tok: Token) -> bool:
 
 def _stative_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) -> bool:
     """"Falls der Damm bricht, wären drei Dörfer überflutet": "wäre" with a participle under a
-    condition clause whose verbs are present indicative is a state that would follow
+    condition clause whose verbs are in the present (indicative or Konjunktiv I: "wenn es zu
+    einer Einigung komme") is a state that would follow
     (Konjunktiv II of the state passive), not the counterfactual past "wäre … gewesen/geworden"
     (``kii_perfect_participles``) nor a modal perfect. A nominal condition (no verb) and a past
     or Konjunktiv-II condition ("wenn … gehandelt hätte", "als er kam") leave the perfect
@@ -3259,7 +3260,7 @@ def _stative_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) ->
     kii = _fallback_words("de", "konjunktiv2.txt") | KII_CONSEQUENCE_FORMS
     verbs = [t for t in sent if cond[0] <= t.idx < cond[1] and t.pos_ in ("VERB", "AUX")]
     return bool(verbs) and not any(
-        _past_finite_de(t) or "Past" in t.morph.get("Tense") or "Sub" in t.morph.get("Mood") or t.lower_ in kii
+        _past_finite_de(t) or "Past" in t.morph.get("Tense") or t.lower_ in kii
         or t.tag_.endswith("PP")
         for t in verbs
     )
