@@ -3245,13 +3245,13 @@ def _hypothetical_event_subject(sent: Span, tok: Token) -> bool:
 
 
 def _stative_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) -> bool:
-    """"Falls der Damm bricht, wären drei Dörfer überflutet": "wäre" with a participle under a
-    condition clause whose verbs are in the present (indicative or Konjunktiv I: "wenn es zu
-    einer Einigung komme") is a state that would follow
-    (Konjunktiv II of the state passive), not the counterfactual past "wäre … gewesen/geworden"
-    (``kii_perfect_participles``) nor a modal perfect. A nominal condition (no verb) and a past
-    or Konjunktiv-II condition ("wenn … gehandelt hätte", "als er kam") leave the perfect
-    reading."""
+    """Whether "wäre(n)" ``tok`` with a participle is a state that would follow the condition
+    ``cond`` (a character range) rather than the counterfactual past: "Falls der Damm bricht,
+    wären drei Dörfer überflutet" (Konjunktiv II of the state passive) under a condition clause
+    whose verbs are all in the present (indicative or Konjunktiv I: "wenn es zu einer Einigung
+    komme"). False with "gewesen/geworden/worden" (``kii_perfect_participles``) or a modal
+    infinitive in the clause, under a nominal condition (no verb), and under a past, perfect or
+    Konjunktiv-II condition ("wenn … gehandelt hätte")."""
     if cond is None or not tok.lower_.startswith("wär"):
         return False
     clause = [t for t in _clause(sent, tok) if t.i != tok.i and not cond[0] <= t.idx < cond[1]]
