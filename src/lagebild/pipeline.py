@@ -351,6 +351,37 @@ def memory_zone(nlp: Language) -> ContextManager[object]:
     return nlp.memory_zone()
 
 
+def _each_alone(
+    articles: Sequence[Article],
+    on_doc: Optional[Callable[[int, Doc], None]],
+    analyse: Callable[[List[Article], Optional[Callable[[int, Doc], None]]], List[Union[Document, Exception]]],
+) -> List[Union[Document, Exception]]:
+    """:func:`analyze_batch` with ``learn=False``: ``analyse(articles, on_doc)`` (the
+    learning analysis) on the texts up to ``WINDOW_CHARS`` as one batch under
+    :func:`~lagebild.actors.provisional.freeze_provisional` (no document teaches another),
+    then on each longer text alone under
+    :func:`~lagebild.actors.provisional.forget_learnt` (its windows learn from its own
+    earlier windows only). Results in input order; ``on_doc`` gets indices into
+    ``articles``."""
+    from .actors.provisional import forget_learnt, freeze_provisional
+
+    results: List[Union[Document, Exception, None]] = [None] * len(articles)
+
+    def run(indices: List[int]) -> None:
+        sub_doc = None if on_doc is None else (lambda j, doc: on_doc(indices[j], doc))
+        for i, r in zip(indices, analyse([articles[i] for i in indices], sub_doc)):
+            results[i] = r
+
+    short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
+    if short:
+        with freeze_provisional():
+            run(short)
+    for i in sorted(set(range(len(articles))) - set(short)):
+        with forget_learnt():
+            run([i])
+    return results  # type: ignore[return-value]
+
+
 def analyze_batch(
     articles: Sequence[Article],
     *,
@@ -378,42 +409,10 @@ def analyze_batch(
     document registers the provisional actors it found for the documents after it and
     for later calls -- the one-process ``lagebild ingest`` / ``analyze`` of files
     (:func:`lagebild.batch.analyze_items`), whose store makes this reproducible."""
-    if learn:
-        return _analyze_learning(articles, language=language, model=model, with_tokens=with_tokens,
-                                 pipeline=pipeline, on_doc=on_doc)
-    from .actors.provisional import forget_learnt, freeze_provisional
-
-    results: List[Union[Document, Exception, None]] = [None] * len(articles)
-
-    def run(indices: List[int]) -> None:
-        sub_doc = None if on_doc is None else (lambda j, doc: on_doc(indices[j], doc))
-        found = _analyze_learning([articles[i] for i in indices], language=language, model=model,
-                                  with_tokens=with_tokens, pipeline=pipeline, on_doc=sub_doc)
-        for i, r in zip(indices, found):
-            results[i] = r
-
-    short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
-    if short:
-        with freeze_provisional():  # one nlp.pipe batch; no document teaches another
-            run(short)
-    for i in sorted(set(range(len(articles))) - set(short)):
-        with forget_learnt():  # windows learn from earlier windows of their own text only
-            run([i])
-    return results  # type: ignore[return-value]
-
-
-def _analyze_learning(
-    articles: Sequence[Article],
-    *,
-    language: Optional[str] = None,
-    model: Optional[str] = None,
-    with_tokens: bool = False,
-    pipeline: Optional[str] = None,
-    on_doc: Optional[Callable[[int, Doc], None]] = None,
-) -> List[Union[Document, Exception]]:
-    """:func:`analyze_batch` with ``learn=True``: the linker registers each document's
-    provisional actors for the documents after it (unless
-    :func:`~lagebild.actors.provisional.freeze_provisional` is in force)."""
+    if not learn:
+        return _each_alone(articles, on_doc, lambda sub, sub_doc: analyze_batch(
+            sub, language=language, model=model, with_tokens=with_tokens, pipeline=pipeline,
+            on_doc=sub_doc, learn=True))
     results: List[Union[Document, Exception, None]] = [None] * len(articles)
     groups: Dict[str, List[int]] = {}
     for i, article in enumerate(articles):
