@@ -60,7 +60,7 @@ def write(out: Path, limit: int, batch: int) -> int:
         for first in range(0, len(texts), batch):
             articles = [article_from_text(raw, source=f"same:{i}") for i, raw in
                         enumerate(texts[first:first + batch], start=first)]
-            for i, result in enumerate(analyze_batch(articles), start=first):
+            for i, result in enumerate(analyze_batch(articles, learn=True), start=first):
                 if isinstance(result, Exception):
                     line = json.dumps({"_index": i, "_error": f"{type(result).__name__}: {result}"})
                 else:

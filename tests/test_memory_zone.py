@@ -45,7 +45,7 @@ def _run(batches: int, monkeypatch, zone: str, first: int = 0):
     sizes, records = [], []
     for k in range(first, first + batches):
         arts = [article_from_text(t, source=f"mz:{k}:{j}") for j, t in enumerate(_batch(k))]
-        for r in analyze_batch(arts):
+        for r in analyze_batch(arts, learn=True):  # a stream that learns, as ingest does
             assert not isinstance(r, Exception), r
             d = r.to_dict()
             d.pop("analyzed_at", None)

@@ -96,7 +96,8 @@ def analyze_items(
         if not buffer:
             return
         articles = [item for _, item in buffer if not isinstance(item, IngestFailure)]
-        results = analyze_batch(articles, language=language, model=model, with_tokens=with_tokens) if articles else []
+        results = analyze_batch(articles, language=language, model=model, with_tokens=with_tokens,
+                                learn=True) if articles else []
         yield from merge_results(buffer, results)
         buffer.clear()
         if after_batch is not None:

@@ -351,6 +351,37 @@ def memory_zone(nlp: Language) -> ContextManager[object]:
     return nlp.memory_zone()
 
 
+def _each_alone(
+    articles: Sequence[Article],
+    on_doc: Optional[Callable[[int, Doc], None]],
+    analyse: Callable[[List[Article], Optional[Callable[[int, Doc], None]]], List[Union[Document, Exception]]],
+) -> List[Union[Document, Exception]]:
+    """:func:`analyze_batch` with ``learn=False``: ``analyse(articles, on_doc)`` (the
+    learning analysis) on the texts up to ``WINDOW_CHARS`` as one batch under
+    :func:`~lagebild.actors.provisional.freeze_provisional` (no document teaches another),
+    then on each longer text alone under
+    :func:`~lagebild.actors.provisional.forget_learnt` (its windows learn from its own
+    earlier windows only). Results in input order; ``on_doc`` gets indices into
+    ``articles``."""
+    from .actors.provisional import forget_learnt, freeze_provisional
+
+    results: List[Union[Document, Exception, None]] = [None] * len(articles)
+
+    def run(indices: List[int]) -> None:
+        sub_doc = None if on_doc is None else (lambda j, doc: on_doc(indices[j], doc))
+        for i, r in zip(indices, analyse([articles[i] for i in indices], sub_doc)):
+            results[i] = r
+
+    short = [i for i, a in enumerate(articles) if len(a.text) <= WINDOW_CHARS]
+    if short:
+        with freeze_provisional():
+            run(short)
+    for i in sorted(set(range(len(articles))) - set(short)):
+        with forget_learnt():
+            run([i])
+    return results  # type: ignore[return-value]
+
+
 def analyze_batch(
     articles: Sequence[Article],
     *,
@@ -359,6 +390,7 @@ def analyze_batch(
     with_tokens: bool = False,
     pipeline: Optional[str] = None,
     on_doc: Optional[Callable[[int, Doc], None]] = None,
+    learn: bool = False,
 ) -> List[Union[Document, Exception]]:
     """Analyse ``articles`` with ``nlp.pipe`` per language; in input order, each a
     :class:`Document` or the exception that document raised (the others are unaffected).
@@ -366,7 +398,21 @@ def analyze_batch(
     ``on_doc(i, doc)``: called with the index in ``articles`` and each analysed spaCy Doc
     of that article (a long text: one per window, in order) before it is turned into a
     Document -- for a caller that needs more of the Doc than the Document keeps (the
-    parallel ingest reads the token texts from it instead of tokenising again)."""
+    parallel ingest reads the token texts from it instead of tokenising again).
+
+    ``learn``: False (the default) analyses each document with the provisional actors
+    registered before the call (:func:`lagebild.actors.register_provisional`, e.g. a
+    store's) and nothing else: documents of the batch do not teach each other, and what a
+    long text taught its own later windows is forgotten after it
+    (:func:`~lagebild.actors.provisional.forget_learnt`), so the same text gives the same
+    result whichever texts this process analysed before, in any batch order. True: each
+    document registers the provisional actors it found for the documents after it and
+    for later calls -- the one-process ``lagebild ingest`` / ``analyze`` of files
+    (:func:`lagebild.batch.analyze_items`), whose store makes this reproducible."""
+    if not learn:
+        return _each_alone(articles, on_doc, lambda sub, sub_doc: analyze_batch(
+            sub, language=language, model=model, with_tokens=with_tokens, pipeline=pipeline,
+            on_doc=sub_doc, learn=True))
     results: List[Union[Document, Exception, None]] = [None] * len(articles)
     groups: Dict[str, List[int]] = {}
     for i, article in enumerate(articles):

@@ -83,9 +83,12 @@ def test_outlet_country(nlp_de, source, url, country):
 # -- codes in context (full pipeline) -----------------------------------------------------------
 
 def _codes(text: str, source=None):
-    from lagebild.pipeline import analyze
+    # learn=True: the linker's memory across documents is the ingest path's
+    from lagebild.ingest import article_from_string
+    from lagebild.pipeline import analyze_batch
 
-    doc = analyze(text, language="de", published="2016-03-01", source=source)
+    (doc,) = analyze_batch([article_from_string(text, source=source, published="2016-03-01")],
+                           language="de", learn=True)
     return {a.name: (a.code or a.country or "---") for a in doc.actors}
 
 

@@ -303,6 +303,32 @@ def freeze_provisional() -> Iterator[None]:
         _frozen[0] = before
 
 
+@contextmanager
+def forget_learnt() -> Iterator[None]:
+    """At the end of the block, forget every provisional actor registered inside it (by
+    :func:`learn_provisional` or :func:`register_provisional`); those registered before
+    it stay, with the records they have then. Inside the block, learning works as usual
+    (a long text analysed window by window links a name its earlier windows taught).
+
+    :func:`lagebild.analyze_batch` (and so :func:`lagebild.analyze`) analyses each long
+    document inside such a block, so that a call does not change what later calls see:
+    the same text gives the same result whichever texts the process analysed before.
+    Linkers notice the change (the registry's version is bumped, only when something was
+    forgotten) and rebuild their provisional-name matcher from the registry.
+    """
+    with _registry_lock:
+        kept = len(_order)
+    try:
+        yield
+    finally:
+        with _registry_lock:
+            if len(_order) > kept:
+                for actor_id in _order[kept:]:
+                    dict.pop(_registry, actor_id, None)
+                del _order[kept:]
+                _registry_version[0] += 1
+
+
 def provisional_actors() -> List[Actor]:
     """Every provisional actor known in this process."""
     with _registry_lock:
