@@ -289,6 +289,7 @@ class ActorLinker:
         self.origin_words = {w.lower() for w in pick("origin")}
         self.origin_agents = set(pick("origin_agents"))
         self.demonym_persons = bool((lk.get("demonym_persons") or {}).get(self.lang))
+        self.surname_once = bool((lk.get("surname_once") or {}).get(self.lang))
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
         self.copula_lemmas = {w.lower() for w in pick("copula_lemmas")}
@@ -744,8 +745,8 @@ class ActorLinker:
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
-            elif typ == "PER" and end - start == 1 and doc[start].text not in self.kb.given_names \
-                    and self._usable_surname(doc[start].text):
+            elif self.surname_once and typ == "PER" and end - start == 1 \
+                    and doc[start].text not in self.kb.given_names and self._usable_surname(doc[start].text):
                 # a surname the entity model tagged once ("…, sagte Bertholdi") is the same
                 # person where it stands untagged ("Bertholdi, die Innenministerin, …")
                 surnames.setdefault(doc[start].text, extra[-1])
@@ -788,7 +789,8 @@ class ActorLinker:
         """Whether a one-word person entity the tagger called a common noun (a surname
         opening a sentence: "Hohenecker, die Sozialministerin, …") stands elsewhere in the
         document tagged as a proper noun -- then it is a name, not a word like "Asyl"."""
-        if typ != "PER" or end - start != 1 or not self._usable_surname(doc[start].text):
+        if not self.surname_once or typ != "PER" or end - start != 1 \
+                or not self._usable_surname(doc[start].text):
             return False
         word = doc[start].text
         return any(t.i != start and t.text == word and t.pos_ == "PROPN" for t in doc)
