@@ -1707,7 +1707,10 @@ class EventCoder(ArgumentsMixin):
         Parlament belogen, sagte X", "Y schüre die Ängste", "Z habe dem Land Schaden
         zugefügt" in a statement of X. The misdeeds are the rows of
         ``data/events/misdeeds_de.tsv`` (:func:`lagebild.events.recall_data.misdeed_patterns`;
-        required words in the verb's predicate, as for event patterns). The verb must code no
+        required words in the verb's predicate, as for event patterns); the code is the row's
+        (session 28: failures and neglect are criticism, 111 -- "Z habe versagt", "habe einen
+        Fehler gemacht"), and a row's ``not=`` words must not occur in the verb's predicate
+        ("die Zustimmung versagen"). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
         infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
