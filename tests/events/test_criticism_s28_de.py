@@ -9,7 +9,10 @@ with a grid of own sentences (``criticism_s28_grid_de.tsv``; a failing row names
   owner; ``EventCoder._evaluative_predications``); guards: "X ist ein gefährliches Land", a
   positive adjective;
 * ``blame-predicate``: "X sei schuld an der Misere", "X sei für das Chaos verantwortlich" (112;
-  ``EventCoder._blame_predicate``); guard: responsible for something neutral."""
+  ``EventCoder._blame_predicate``); guard: responsible for something neutral;
+* ``judging-object``: "X betreibe Panikmache" (111), "X trage die Schuld an der Misere / die
+  Verantwortung für das Chaos" (112; ``misdeeds_de.tsv`` rows with words); guard: the same verbs
+  with a neutral object."""
 from __future__ import annotations
 
 import pytest
@@ -17,7 +20,7 @@ import pytest
 from grid_rows import check_kind_grid
 
 KINDS = {"failure-verb", "failure-verb-guard", "attributive-judgement", "attributive-judgement-guard",
-         "blame-predicate", "blame-predicate-guard"}
+         "blame-predicate", "blame-predicate-guard", "judging-object", "judging-object-guard"}
 
 
 def test_criticism_s28_grid_de(nlp_de):
