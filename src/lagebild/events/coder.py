@@ -1516,8 +1516,12 @@ class EventCoder(ArgumentsMixin):
         nor when the target is the speaker. A negated approval counts as the judgement
         (session 26): an adjective of the ``negiert_urteil`` class in a negated clause ("Der
         Plan des Ministers ist nicht akzeptabel", "sei nicht redlich"); not negated, it
-        judges nothing negatively. The event is asserted: the judgement is the
-        speech act itself."""
+        judges nothing negatively. Session 28: a neutral predicate noun qualified by an
+        adjective of these classes ("sei ein lächerlicher Versuch") judges the genitive owner
+        of the subject or of the noun, never the subject itself ("X ist ein gefährliches Land"
+        describes X); a blaming predicate (:meth:`_blame_predicate`: "sei schuld an der
+        Misere", "sei für das Chaos verantwortlich") codes 112 with the subject as target.
+        The event is asserted: the judgement is the speech act itself."""
         cops = [t for t in sent if t.dep_ == "cop"]
         # session 27: "sei" parsed as the clause's verb with the predicate noun as a second
         # subject or object ("Der Präsident/nsubj sei ein Lügner/nsubj"): the later nominal
@@ -1554,7 +1558,7 @@ class EventCoder(ArgumentsMixin):
             v_sein, v_subj = verb_sein.get(pred.i, (None, None))
             lemma = self.lemma(pred).lower()
             last = lemma.rsplit("-", 1)[-1]
-            negative = lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
+            negative = self._judging_word(lemma, words, endings) or (pred.pos_ == "NOUN" and any(
                 len(w) >= 5 and " " not in w and last.endswith(w) for w in words))
             approval = not negative and pred.pos_ in ("ADJ", "ADV") and (lemma in approvals or last in approvals)
             # session 28: a neutral predicate noun that a judging adjective qualifies ("sei ein
