@@ -353,3 +353,26 @@ def test_gdelt_cells_never_break_the_tsv(value):
 
     cell = _clean(value)
     assert "\t" not in cell and "\n" not in cell and "\r" not in cell
+
+
+# (construction, document basis of d1 and d2, stated dates, merged into one incident?)
+INGEST_DAY_GRID = [
+    ("both published that day", ("published", "published"), (None, None), True),
+    ("both undated: only the ingest day", ("ingested", "ingested"), (None, None), False),
+    ("one published, one undated", ("published", "ingested"), (None, None), False),
+    ("undated but the text states the day", ("ingested", "ingested"), ("2025-04-16", "2025-04-16"), True),
+    ("undated, one text states the day", ("ingested", "published"), ("2025-04-16", None), True),
+]
+
+
+@pytest.mark.parametrize("name,basis,stated,merged", INGEST_DAY_GRID, ids=[g[0] for g in INGEST_DAY_GRID])
+def test_ingest_day_alone_never_merges_documents(name, basis, stated, merged):
+    """An undated document's events get the day it was ingested (GDELT's SQLDATE is never
+    empty), but that day says nothing about when they happened: every undated article of
+    one ingest has it. Such clusters stay alone across documents; before, a batch of
+    undated articles from many months made one incident of one actor's repeated criticism."""
+    docs = {f"d{i}": DocMeta(f"d{i}", "2025-04-16", f"outlet{i}.de", basis=b) for i, b in enumerate(basis, start=1)}
+    mentions = [m(f"d{i}", 0, "RUS", "UKR", "190", 4, date=d) for i, d in enumerate(stated, start=1)]
+    incidents = cluster(mentions, docs, INFO)
+    assert len(incidents) == (1 if merged else 2), name
+    assert all(i.day == "2025-04-16" for i in incidents)

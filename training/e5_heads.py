@@ -12,7 +12,11 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
   development part is kept. German data: GermEval 2014 (the shared test file) with the
   project's split -- every 10th sentence (``is_held_out``) is held out and NEVER trained or
   tuned on; of the rest, index % 10 == 4 is the development part (epoch choice).
-  English: wikigold (every 10th held out, as the CNN) + Broad Twitter Corpus + WNUT-17.
+  English (no encoder layer fine-tuned: a BiLSTM on the frozen "base+e5" input, cached
+  like the parser's, ``train_ner_words``): wikigold minus its held-out tenth (x3) + Broad
+  Twitter Corpus + WNUT-17 (its labels mapped to PER/LOC/ORG/MISC, ``ev.wnut_tag``);
+  UNER English-EWT dev (PER/LOC/ORG; MISC predictions not counted) chooses the epoch,
+  UNER English-EWT test stays held out (``lagebild eval ner --dataset uner-ewt``).
 * ``tagger``: BiLSTM 2x192 over the word vectors of layer 4 and of a second layer
   (:data:`WORD_INPUT`), softmax over UPOS and over the UD feature string. German data: UD
   German GSD test (x2) + PUD test, 5 % of it for the epoch choice; GSD dev stays held out
@@ -78,17 +82,21 @@ def ner_sentences(lang: str) -> List[Tuple[List[str], List[str], str]]:
                 train_i += 1
             out.append((words, ev.fix_iob(tags), part))
         return out
-    # as training/convert.py: wikigold (every 10th held out; of the rest index % 10 == 4 is
-    # the development part), repeated WIKI_REPEAT times, + BTC + WNUT-17
+    # training/convert.py's sources: wikigold (every 10th sentence held out, never read here;
+    # the rest repeated WIKI_REPEAT times) + BTC + WNUT-17 (labels mapped by ev.wnut_tag:
+    # person -> PER, location -> LOC, corporation/group -> ORG, product/creative-work ->
+    # MISC); BTC is PER/LOC/ORG already. UNER English-EWT *dev* (PER/LOC/ORG, other labels
+    # -> O) chooses the epoch; its test file is read only by `lagebild eval ner`.
     data = ev.shared_data_dir() / "ner-en"
     sys.path.insert(0, str(REPO / "training"))
     from convert import WIKI_REPEAT
 
-    n = 0
     for i, (words, tags) in enumerate(ev.wikigold_sentences()):
-        part = "heldout" if ev.is_held_out(i) else ("dev" if n % 10 == 4 else "train")
-        n += part != "heldout"
+        part = "heldout" if ev.is_held_out(i) else "train"
         out += [(words, ev.fix_iob(tags), part)] * (WIKI_REPEAT if part == "train" else 1)
+    for words, tags in ev.read_columns(data / "uner-ewt" / "en_ewt-ud-dev.iob2", 1, 2, sep="\t",
+                                       skip_comments=True, comment_prefix="#"):
+        out.append((words, ev.fix_iob([t if t[2:] in ev.UNER_LABELS else "O" for t in tags]), "dev"))
     for path in sorted((data / "btc").glob("*.conll")):
         out += [(w, ev.fix_iob(t), "train") for w, t in ev.read_columns(path, 0, 1, sep="\t")]
     for f in ["wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated"]:
@@ -165,10 +173,17 @@ def buckets(idx: List[int], lengths, batch_size: int, rng: random.Random) -> Lis
 
 
 # --------------------------------------------------------------------------- ner
-def ner_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Tuple[float, float, float]:
+def ner_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]],
+           labels: Sequence[str] | None = None) -> Tuple[float, float, float]:
+    """Exact-span (precision, recall, F1) of IOB2 tag lists; with ``labels`` only spans of
+    those labels count on both sides (UNER EWT dev has no MISC: a predicted MISC span is
+    not an error there, as in ``lagebild eval ner --dataset uner-ewt``)."""
     tp = npred = ngold = 0
     for g, p in zip(gold, pred):
         gs, ps = set(acc.spans_of(g)), set(acc.spans_of(p))
+        if labels is not None:
+            gs = {x for x in gs if x[-1] in labels}
+            ps = {x for x in ps if x[-1] in labels}
         tp += len(gs & ps)
         npred += len(ps)
         ngold += len(gs)
@@ -271,6 +286,7 @@ def train_ner_words(config, feats, data, epochs: int, seed: int = 0, source: str
     Y = [torch.tensor([tags.index(t) for t in tg]) for _, tg, _ in data]
     train = [i for i, d in enumerate(data) if d[2] == "train"]
     dev = [i for i, d in enumerate(data) if d[2] == "dev"]
+    dev_labels = sorted({t[2:] for i in dev for t in data[i][1] if t != "O"})  # scored on dev
     lengths = [len(d[0]) for d in data]
     opt = torch.optim.AdamW(head.parameters(), lr=2e-3, weight_decay=0.01)
     ok, start = acc.allowed_transitions(tags)
@@ -303,7 +319,7 @@ def train_ner_words(config, feats, data, epochs: int, seed: int = 0, source: str
                 lp = torch.log_softmax(head.tag(x), -1).numpy()
                 for k, i in enumerate(b):
                     pred[i] = [tags[t] for t in acc.viterbi(lp[k, : lengths[i]], ok, start)]
-        p, r, f = ner_f1([data[i][1] for i in dev], [pred[i] for i in dev])
+        p, r, f = ner_f1([data[i][1] for i in dev], [pred[i] for i in dev], dev_labels)
         log(f"ner epoch {ep + 1}: dev P {p:.3f} R {r:.3f} F1 {f:.3f} ({time.perf_counter() - t0:.0f} s)")
         if f > best:
             best = f
@@ -562,7 +578,9 @@ SOURCES = {
     "de": {"ner": "GermEval 2014 (shared test file; every 10th sentence held out), CC BY 4.0",
            "tagger": "UD German GSD test (x2) + UD German PUD test, CC BY-SA 4.0 / 3.0",
            "parser": "UD German GSD test + UD German PUD test (5 % choose the epoch), CC BY-SA 4.0 / 3.0"},
-    "en": {"ner": "wikigold (every 10th held out) + Broad Twitter Corpus + WNUT-17, CC BY 4.0",
+    "en": {"ner": "wikigold (every 10th sentence held out) x3 + Broad Twitter Corpus + WNUT-17 train/dev/test "
+                  "(person -> PER, location -> LOC, corporation/group -> ORG, product/creative-work -> MISC), "
+                  "CC BY 4.0; UNER English-EWT dev (PER/LOC/ORG, CC BY-SA 4.0) chooses the epoch",
            "tagger": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0",
            "parser": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0"},
 }

@@ -125,6 +125,8 @@ class Warnings(metaclass=_Coded):
     W005 = "HTML looks truncated (no closing </html>); the result may be partial"
     W006 = "No trained pipeline for {lang!r}; using a blank tokenizer and sentencizer only"
     W007 = "Language could not be identified reliably; assumed {lang!r}"
+    W008 = ("Language {lang!r} has no pipeline (German and English do); analysed with the English one, so its "
+            "actors, events, statements and forecasts are unreliable")
     # ingest hardening (W15x)
     W150 = "{count} NUL or control character(s) removed from {field}"
     W151 = "No publication date found; roles and relative dates are resolved at the time of analysis ({today})"
@@ -156,6 +158,12 @@ class Warnings(metaclass=_Coded):
             "characters were analysed (actors, events, statements and forecasts after them are missing) "
             "and the result is partial; the whole text is stored. $LAGEBILD_MAX_CHARS sets the limit "
             "(0: none; about 3.5 CPU s per 1,000 sentences)")
+    W165 = ("Ambiguous publication date {raw!r}: read in US order (month/day) as {date}; if the source "
+            "writes day/month, give the date as ISO (2025-03-02) or pass published=")
+    W166 = ("{count} HTML tag(s) or hidden element(s) removed from plain text (article text is never markup); "
+            "JSON Lines records with HTML belong in the \"html\" field")
+    W167 = ("The feed is UTF-8 with {count} byte(s) in another encoding (entries of mixed encodings): those "
+            "bytes were read as Windows-1252, so a Latin-1 entry keeps its umlauts; check the entry's text")
     W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
             "it is stored once, under the later source")
 

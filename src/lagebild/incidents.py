@@ -15,7 +15,8 @@ Two steps (:func:`cluster`):
    the same date where both are known, compatible places, the same negation and
    modality class (asserted/reported facts vs. each kind of threat, promise, …).
 2. **Across documents**, clusters of the same day (the event's date, else the document's
-   publication date) merge when their CAMEO roots are equal (or of one quad class when
+   publication date; a cluster with neither, dated by its document's ingest day, stays
+   alone) merge when their CAMEO roots are equal (or of one quad class when
    one side is only a nominal back-reference), their sources and targets are compatible
    with at least one side positively matching (the same actor, the same CAMEO code, or a
    country and one of its organs: two different organs of one state are not enough), and
@@ -333,6 +334,7 @@ def cluster(
     for m in mentions:
         by_doc.setdefault(m.doc_id, []).append(m)
     doc_clusters: List[Incident] = []
+    alone: set = set()  # id() of clusters dated only by their document's ingest day
     for doc_id in sorted(by_doc):
         clusters: List[Incident] = []
         for m in sorted(by_doc[doc_id], key=lambda m: (m.start, m.idx)):
@@ -342,15 +344,21 @@ def cluster(
                     break
             else:
                 clusters.append(Incident([m]))
+        meta = docs.get(doc_id, DocMeta(doc_id))
         for inc in clusters:
             stated = Counter(x.date for x in inc.mentions if x.date)
-            inc.day = stated.most_common(1)[0][0] if stated else docs.get(doc_id, DocMeta(doc_id)).published
+            inc.day = stated.most_common(1)[0][0] if stated else meta.published
+            if not stated and meta.basis != "published":
+                alone.add(id(inc))
         doc_clusters.extend(clusters)
-    # across documents: one day at a time; undated clusters stay alone
+    # across documents: one day at a time; undated clusters stay alone, and so do those
+    # dated only by the day their document was ingested: every undated document of one
+    # ingest has that day, and a batch of undated articles from many months merged into
+    # one incident ("AUTGOV criticises a newspaper": 8 mentions in 7 unrelated articles)
     incidents: List[Incident] = []
     by_day: Dict[Optional[str], List[Incident]] = {}
     for inc in doc_clusters:
-        by_day.setdefault(inc.day, []).append(inc)
+        by_day.setdefault(None if id(inc) in alone else inc.day, []).append(inc)
     for day in sorted(by_day, key=lambda d: (d is None, d or "")):
         group = by_day[day]
         if day is None:

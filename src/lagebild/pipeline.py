@@ -119,8 +119,10 @@ def choose_language(article: Article, *, language: Optional[str] = None) -> str:
         return language
     detect_article_language(article)
     if article.language not in SUPPORTED:
-        # Analysed with the English base so the document is still stored; flagged.
-        article.warnings.append(Warnings.W007.format(lang="en"))
+        # Analysed with the English base so the document is still stored; flagged (W008
+        # names the language: W007's "could not be identified" was wrong for a text
+        # identified as Arabic with confidence 0.99)
+        article.warnings.append(Warnings.W008.format(lang=article.language))
         return "en"
     return article.language
 

@@ -13,7 +13,7 @@ Each reads what earlier ones wrote; none reaches into another's internals.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
@@ -77,14 +77,43 @@ def token_texts(doc: Doc) -> List[str]:
     cached on the doc (keyed by its length: no lagebild component retokenises, and a
     retokenisation that changes texts changes the length). For whole-Doc loops that skip
     most tokens by their text before touching the Token. Callers must not change it."""
-    cache = doc.user_data.get("lagebild_token_texts")
-    if cache is None or cache[0] != len(doc):
-        from spacy.attrs import ORTH
+    return _token_strings(doc, "ORTH", "lagebild_token_texts")
 
+
+def token_lowers(doc: Doc) -> List[str]:
+    """``[t.lower_ for t in doc]``, read from the Doc's LOWER array (no Token objects) and
+    cached on the doc like :func:`token_texts` (keyed by its length; the lower-case form
+    is the lexeme's, fixed by the text). For loops over many sentences that test each
+    token's lower-case form first. Callers must not change it."""
+    return _token_strings(doc, "LOWER", "lagebild_token_lowers")
+
+
+def _token_strings(doc: Doc, attr: str, key: str) -> List[str]:
+    """The strings of the lexeme attribute ``attr`` (ORTH, LOWER) of every token, kept in
+    ``doc.user_data[key]`` with the Doc's length."""
+    cache = doc.user_data.get(key)
+    if cache is None or cache[0] != len(doc):
         strings = doc.vocab.strings
-        cache = (len(doc), [strings[o] for o in doc.to_array(ORTH).tolist()])
-        doc.user_data["lagebild_token_texts"] = cache
+        cache = (len(doc), [strings[o] for o in doc.to_array(attr).tolist()])
+        doc.user_data[key] = cache
     return cache[1]
+
+
+_MORPH_VALUES: Dict[Tuple[int, str], Tuple[str, ...]] = {}
+
+
+def morph_values(token, name: str) -> Tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """``tuple(token.morph.get(name))``: the values of the morphological feature ``name``
+    ("Mood" -> ("Sub",)), kept per (analysis hash, feature): the analysis is a pure
+    function of its hash, and parsing it costs ~4 µs a call against ~0.7 µs for the hash."""
+    morph = token.morph
+    key = (morph.key, name)
+    hit = _MORPH_VALUES.get(key)
+    if hit is None:
+        if len(_MORPH_VALUES) > 100_000:
+            _MORPH_VALUES.clear()  # (a bound for a long-running process)
+        hit = _MORPH_VALUES[key] = tuple(morph.get(name))
+    return hit
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> List["Mention"]:

@@ -2,7 +2,7 @@
 (``recall_s28_grid_de.tsv``; a failing row names its kind):
 
 * ``bound-suffix``: a word that ends in "-schaft" is no compound of the noun "Haft"
-  (``data/events/bound_suffixes_de.txt``): "Die Gewerkschaft drohte mit einem Streik" is a
+  (``data/language/bound_suffixes_de.txt``): "Die Gewerkschaft drohte mit einem Streik" is a
   threat, not a penalty that threatens the union; ``bound-suffix-guard``: "Untersuchungshaft"
   still matches ``haft``;
 * ``desire-demand``: "X will / wünscht sich, dass Y …" and "X erwartet von Y, dass …" are
@@ -51,7 +51,7 @@ def test_schaft_is_no_prison_sentence_de(nlp_de, text):
     ("wirtschaftshaft", 11, False),  # a compound of Haft after a -schaft word
 ])
 def test_inside_bound_suffix_de(word, start, inside):
-    from lagebild.events.recall_data import inside_bound_suffix
+    from lagebild.language.word_class import inside_bound_suffix
 
     assert inside_bound_suffix(word, start, "de") is inside
 

@@ -248,6 +248,17 @@ def test_mst_allows_non_projective_trees_and_breaks_cycles():
 _GROUPS = [[1, 2], [3]]
 
 
+def test_constrain_labels_two_words_leaving_one_group_do_not_share_the_next():
+    # three dependents of ROOT want label 3 (group B); word 3 keeps it, words 1 and 2 both
+    # prefer label 1 (group A) next: only the first gets it, the second falls to label 0
+    # (a case hypothesis found: both used to take label 1)
+    scores = np.array([[0, 0, 0, 0, 0],
+                       [-1, 0.5, 0, 1, -5],
+                       [-1, 0.5, 0, 1, -5],
+                       [-1, 0, 0, 2, -5]], dtype=float)
+    assert accurate.constrain_labels(scores, [0, 0, 0, 0], _GROUPS) == [0, 1, 0, 3]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 7).flatmap(lambda n: st.tuples(
     st.lists(st.integers(0, n), min_size=n, max_size=n),

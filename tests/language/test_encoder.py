@@ -175,7 +175,7 @@ def test_english_heads_tag_and_parse_our_sentences(words, want):
     from lagebild.language import accurate
 
     model = accurate.load_model(str(EN_HEADS))
-    assert model.word_input == "base+e5" and "ner" not in model.heads  # frozen layers, no e5 NER
+    assert model.word_input == "base+e5" and model.heads["ner"].layers is None  # frozen layers only
     res = model.analyse([words])[0]
     assert len(res["pos"]) == len(res["heads"]) == len(res["deps"]) == len(words)
     assert sum(d == "ROOT" for d in res["deps"]) == 1
@@ -185,18 +185,57 @@ def test_english_heads_tag_and_parse_our_sentences(words, want):
         assert res["heads"][i] == (i if head is None else head), (words[i], res["heads"])
 
 
+# our own sentences for the English NER head (session 28): (text, [(entity words, label)])
+EN_NER_SENTENCES = [
+    pytest.param("Tomasz Berglund flew from Nairobi to Oslo on Tuesday .",
+                 [("Tomasz Berglund", "PER"), ("Nairobi", "LOC"), ("Oslo", "LOC")], id="person-two-places"),
+    pytest.param("The chairman of Siemens met Leila Haddad in Montreal .",
+                 [("Siemens", "ORG"), ("Leila Haddad", "PER"), ("Montreal", "LOC")], id="company-person-place"),
+    pytest.param("Engineers at Volvo tested a new engine near Gothenburg .",
+                 [("Volvo", "ORG"), ("Gothenburg", "LOC")], id="company-after-at"),
+    pytest.param("Aiko Tanaka joined the World Bank after ten years in Lima .",
+                 [("Aiko Tanaka", "PER"), ("World Bank", "ORG"), ("Lima", "LOC")], id="two-word-organisation"),
+    pytest.param("The old ferry left the harbour before dawn .", [], id="no-name"),
+    # known misses of the epoch-2 head (session 28): kept visible, promoted when a head gets them
+    pytest.param("Farmers in Bavaria sold more barley to Heineken this spring .",
+                 [("Bavaria", "LOC"), ("Heineken", "ORG")],
+                 marks=pytest.mark.xfail(reason="epoch-2 English NER: a company after 'to' read as LOC",
+                                         strict=True), id="company-after-to"),
+    pytest.param("the mayor of toronto thanked olivia grant for her help .",
+                 [("toronto", "LOC"), ("olivia grant", "PER")],
+                 marks=pytest.mark.xfail(reason="epoch-2 English NER: a lower-case surname is left out",
+                                         strict=True), id="lower-case-full-name"),
+]
+
+
 @needs_en_heads
-def test_english_accurate_pipeline_replaces_tags_and_tree_and_keeps_the_fast_ner(monkeypatch):
+@pytest.mark.parametrize("text, want", EN_NER_SENTENCES)
+def test_english_ner_head_tags_our_sentences(text, want):
+    from lagebild.language import accurate
+
+    model = accurate.load_model(str(EN_HEADS))
+    words = text.split()
+    tags = model.analyse([words])[0]["ner"]
+    assert len(tags) == len(words)
+    assert [(" ".join(words[a:e]), label) for a, e, label in accurate.spans_of(tags)] == want
+
+
+@needs_en_heads
+def test_english_accurate_pipeline_replaces_tags_tree_and_entities(monkeypatch):
     monkeypatch.delenv("LAGEBILD_PIPELINE", raising=False)
+    import warnings
+
     from lagebild.language import MODELS_DIR, load_base
 
-    with pytest.warns(UserWarning, match=r"\[W170\].*'en' \(ner\); ner from the fast pipeline"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # W170 names nothing: English has all three heads
         nlp = load_base("en", model=str(MODELS_DIR / "en"), pipeline="accurate", fresh=True)
     names = nlp.pipe_names
-    assert "ner" in names and names.index("parser") < names.index("lagebild_e5") < names.index("lemmatizer")
+    assert "ner" not in names and names.index("parser") < names.index("lagebild_e5") < names.index("lemmatizer")
     doc = nlp("Marta gave the visitors a green umbrella in Lisbon.")
     by = {t.text: t for t in doc}
     assert by["gave"].dep_ == "ROOT" and by["Marta"].head.text == "gave"
     assert by["visitors"].dep_ == "iobj" and by["umbrella"].dep_ == "obj" and by["umbrella"].pos_ == "NOUN"
     assert by["Lisbon"].head.text in ("gave", "umbrella")
     assert by["gave"].lemma_ == "give"  # the lemmatizer runs after the new tags
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marta", "PER"), ("Lisbon", "LOC")]  # e5 NER

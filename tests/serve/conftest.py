@@ -37,10 +37,31 @@ ARTICLES = [
 ]
 
 
-def _documents() -> List:
-    import lagebild
+PAYLOADS = ('<script>window.__xss = 1</script>', '<img src=x onerror="window.__xss = 2">',
+            '<script>document.title = "pwned"; window.__xss = 3</script>')
 
-    return [lagebild.analyze(text, published=day) for text, day in ARTICLES]
+
+def _analyze_with_payloads(text: str, day: str):  # type: ignore[no-untyped-def]
+    """The document of ``text`` with its HTML payloads kept as text. Ingest removes HTML tags
+    from plain text (W166), so the payloads are analysed as runs of one letter of the same
+    length (offsets stay valid) and put back into every string of the document afterwards:
+    the store then holds what a hostile store may hold, which the workbench must escape."""
+    import json
+
+    import lagebild
+    from lagebild.schemas import Document
+
+    marks = {p: chr(ord("Q") + i) * len(p) for i, p in enumerate(PAYLOADS)}
+    for payload, mark in marks.items():
+        text = text.replace(payload, mark)
+    data = json.dumps(lagebild.analyze(text, published=day).to_dict(), ensure_ascii=False)
+    for payload, mark in marks.items():
+        data = data.replace(mark, json.dumps(payload, ensure_ascii=False)[1:-1])
+    return Document.from_dict(json.loads(data))
+
+
+def _documents() -> List:
+    return [_analyze_with_payloads(text, day) for text, day in ARTICLES]
 
 
 @pytest.fixture(scope="session")

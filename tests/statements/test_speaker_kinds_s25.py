@@ -53,6 +53,17 @@ dateline's or seat's country, bare plural "Berichten" (the media of unknown coun
 person named with "von der Polizei" (that body of the text's country), and a lone "Name:"
 headline label (its sentence only, not a turn over the whole article), and a "-professor"
 compound (an academic whatever its field).
+
+Session 28 (``speaker_grid_s28.tsv``; its header names each kind's code and data): a person
+named in apposition after a role phrase with a body, a role noun with an agent of its own
+for a body the KB lacks ("Chefredakteur von X TV, Name"), copular role statements ("Heute
+ist er EU-Kommissar"), a person described by a role in the next sentence, courts and police
+"in" a place, the German foreign office by its own name, refugees and civilians "aus" a
+country, a person named after a singular demonym (a civilian of that country), and a
+report noun with no author after a news outlet ("… vom Sender X übertragen. Dem Bericht
+zufolge …"), and a surname the entity model tagged only once carrying the role given where
+it stands untagged ("X, die Sozialministerin, …"), and an organisation's name of several
+words hyphenated before a role head ("Bank-Austria-Ökonom").
 """
 from __future__ import annotations
 
@@ -63,7 +74,7 @@ import pytest
 from lagebild.datafiles import iter_tsv
 from lagebild.events.realeval import actor_code
 
-GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27")}
+GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28")}
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
@@ -71,7 +82,11 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "group-named-before", "group-named-before-none", "speaker-noun"},
          "s27": {"counted-people", "counted-people-none", "apposition-group-noun", "general-secretary",
                  "general-secretary-none", "placeless-group", "placeless-group-none", "presidential-office",
-                 "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"}}
+                 "media-reports", "media-reports-none", "member-of-group", "headline-turn", "professor-compound"},
+         "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
+                 "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
+                 "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
+                 "org-name-prefix", "org-name-prefix-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -146,6 +146,10 @@ class DocState:
     # role term -> the actor of the last role phrase with that term that named its body or
     # holder ("ein Sprecher der Caritas" -> org:caritas_at), for "der Sprecher" after it
     role_phrases: Dict[str, str] = field(default_factory=dict)
+    # token where a provisional person's name starts -> the country of a singular demonym
+    # right before it ("der Syrer Ahmad X"): their code when no role is learned
+    # (ActorLinker._demonym_codes)
+    demonym_at: Dict[int, str] = field(default_factory=dict)
 
     def context_before(self, token: int) -> Optional[str]:
         """The country named most often before token ``token`` (the earliest on a tie)."""
@@ -281,8 +285,16 @@ class ActorLinker:
         if self.lang == "de":
             self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
+        self.seated_agents = set(pick("seated_agents"))
+        self.origin_words = {w.lower() for w in pick("origin")}
+        self.origin_agents = set(pick("origin_agents"))
+        self.demonym_persons = bool((lk.get("demonym_persons") or {}).get(self.lang))
         self.subnational = {w.lower() for w in pick("subnational")}
         self.predicative = {w.lower() for w in pick("predicative")}
+        self.copula_lemmas = {w.lower() for w in pick("copula_lemmas")}
+        self.copula_negations = {w.lower() for w in pick("copula_negations")}
+        self.subject_pronouns: Dict[str, str] = dict((lk.get("subject_pronouns") or {}).get(self.lang) or {})
+        self.feminine_role_endings = tuple(pick("feminine_role_endings"))
         self.non_roles = NonRoles(kb, self.lang)
         self.shared_titles = load_shared_titles(kb, self.lang)
         self.compound_heads: List[CompoundHead] = list(kb.compound_heads.get(self.lang, []))
@@ -676,7 +688,8 @@ class ActorLinker:
                 extra.append(Atom(start, end, [Entry("actor", e.target, SURNAME, e.case, doc[start].text, e.priority - 5)]))
                 taken.add(start)
                 continue
-            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced:
+            if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced \
+                    and not self._propn_elsewhere(doc, start, end, typ):
                 continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
             if typ == "PER" and self.lang == "de":
                 end = self._cut_at_article(doc, start, end)
@@ -731,6 +744,11 @@ class ActorLinker:
                     surnames.setdefault(doc[end - 1].text, extra[-1])
             elif (start, end) in forced and self._usable_surname(doc[start].text):
                 surnames.setdefault(doc[start].text, extra[-1])  # "HDP-Chef Demirtaş", later "Demirtaş"
+            elif typ == "PER" and end - start == 1 and doc[start].text not in self.kb.given_names \
+                    and self._usable_surname(doc[start].text):
+                # a surname the entity model tagged once ("…, sagte Bertholdi") is the same
+                # person where it stands untagged ("Bertholdi, die Innenministerin, …")
+                surnames.setdefault(doc[start].text, extra[-1])
         if tails:
             # a particle surname the model did not tag ("Van den Broek sagte")
             orth = doc.to_array(ORTH)
@@ -766,6 +784,15 @@ class ActorLinker:
                 taken.add(tok.i)
         return extra
 
+    def _propn_elsewhere(self, doc: Doc, start: int, end: int, typ: str) -> bool:
+        """Whether a one-word person entity the tagger called a common noun (a surname
+        opening a sentence: "Hohenecker, die Sozialministerin, …") stands elsewhere in the
+        document tagged as a proper noun -- then it is a name, not a word like "Asyl"."""
+        if typ != "PER" or end - start != 1 or not self._usable_surname(doc[start].text):
+            return False
+        word = doc[start].text
+        return any(t.i != start and t.text == word and t.pos_ == "PROPN" for t in doc)
+
     def _particle_tail(self, doc: Doc, atom: Atom, tails: Dict[str, Atom]) -> None:
         """Register the surname of a full name that opens with a name particle
         (``linking.yaml`` ``name_particles``: "Thomas de Maizière" -> "de maizière", "Pieter
@@ -797,6 +824,12 @@ class ActorLinker:
             if "-" in modifier:
                 first, _, rest = modifier.partition("-")
                 target = self.compound_prefixes.get(first)
+                if target is None and modifier.count("-") >= 2:
+                    # "Bank-Austria-Ökonom": an organisation's name of several words, joined
+                    # by hyphens in the compound, names the body as one prefix does
+                    target = self._org_prefix(word[: len(word) - len(head.form)].strip("-").replace("-", " "))
+                    if target is not None:
+                        rest = ""
                 if target is None and self._sector(first) is None:
                     # "HDP-Chef": a KB organisation's name (a sector word wins: "Wirtschaftskammer-")
                     target = self._org_prefix(word.partition("-")[0])
@@ -1112,6 +1145,17 @@ class ActorLinker:
         actor = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
         return actor.country if actor is not None and actor.type == "LOC" else None
 
+    def _place_country(self, atom: Atom) -> Optional[str]:
+        """The country of a place an atom names by name: a region or town's country, or
+        the country itself; None for anything else."""
+        e = atom.entries[0]
+        actor = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
+        if actor is None:
+            return None
+        if actor.type == "GPE":
+            return actor.id
+        return actor.country if actor.type == "LOC" else None
+
     def _seat_country(self, atom: Atom) -> Optional[str]:
         """The country whose seat of government an atom names ("Kiew", "Kreml")."""
         e = atom.first("actor")
@@ -1213,6 +1257,12 @@ class ActorLinker:
         kb = self.kb
         if noun.roles == ("counterpart",):
             roles = self._counterpart_roles(st)
+            if country and not roles and noun.lang == "en" and noun.agent:
+                # English (issue 9, session 28): "The Iranian foreign minister met his Syrian
+                # counterpart" -- the office-holder was named by role only, so no roles are
+                # known; a counterpart is still an office of that country's government
+                actor = kb.composite(country, noun.agent)
+                return actor.id if actor else None
             if not roles or not country:
                 return None
             noun = RoleNoun(noun.lang, noun.term, noun.forms, noun.agent, roles, True, None, noun.priority)
@@ -1563,6 +1613,17 @@ class ActorLinker:
                 seat = self._seat_country(c)
                 if seat:
                     country, end, k = seat, c.end, k + 1
+            elif between in self.origin_words and noun.agent in self.origin_agents and not noun.implies:
+                # "ein Flüchtling aus Syrien": refugees and civilians by their origin
+                origin = self._place_country(c)
+                if origin:
+                    country, end, k = origin, c.end, k + 1
+            elif between in self.seat_words and noun.agent in self.seated_agents and not noun.implies:
+                # "ein Richter in Manchester", "ein Polizeisprecher in Lyon": a court or a
+                # police force of the place's country (linking.yaml seated_agents)
+                seat = self._place_country(c)
+                if seat:
+                    country, end, k = seat, c.end, k + 1
         # "Referent der Bildungsabteilung in der Landwirtschaftskammer": the body further in
         # the of-phrase; a bare generic head ("Leiter") that names no body is no role
         bare = getattr(r, "bare_generic", False)
@@ -1814,8 +1875,15 @@ class ActorLinker:
         if body is None:
             return None
         agent = self._body_sector(body.text)
-        if agent is None:
-            return None
+        # a body whose name says no sector ("Chefredakteur von Nordlicht TV, Kemal X"): a role
+        # noun with an agent of its own (a chief editor is MED) gives the sector, but only
+        # to a person named in apposition after the body (no group is made of the phrase)
+        own_agent = agent is None
+        if own_agent:
+            head = self.head_by_form.get(noun.term.lower())
+            if not noun.agent or self._state_office(noun) or (head is not None and head.generic):
+                return None  # a state office, or a generic head ("Sprecher", "Chef") of any body
+            agent = noun.agent
         country = None
         for a in atoms[k:]:
             if a.start >= body.i:
@@ -1829,6 +1897,9 @@ class ActorLinker:
         if not country or len(country) != 3:
             return None
         stop = body.i + 1
+        while own_agent and stop < len(doc) and stop <= body.i + 3 and not doc[stop].is_punct \
+                and (doc[stop].pos_ == "PROPN" or doc[stop].text[:1].isupper()):
+            stop += 1  # the rest of the body's name ("Nordlicht TV")
         if stop < len(doc) and doc[stop].text == "(":
             close = next((i for i in range(stop, min(len(doc), stop + 6)) if doc[i].text == ")"), None)
             if close is not None:
@@ -1849,6 +1920,8 @@ class ActorLinker:
                     if guessed:
                         st.implicit.add(pid)
                 return m
+        if own_agent:
+            return None
         group = self.kb.composite(country, agent)
         if group is not None:
             out.append(Found(start, stop, group.id, ROLE))
@@ -1956,6 +2029,8 @@ class ActorLinker:
                 n_out = len(out)
                 i = self._role_phrase(doc, atoms, i, None, a.start, out, st)
                 self._remember_role_phrase(a, out, n_out, st)
+                self._copular_role(doc, a, out, n_out, st)
+                self._described_next(doc, a, out, n_out, st)
                 continue
             if nxt is not None and nxt.role() is not None:
                 gap = self._between(doc, a.end, nxt.start)
@@ -1989,6 +2064,14 @@ class ActorLinker:
                         out.append(Found(a.start, nxt.end, group.id, ROLE))
                         i += 2
                         continue
+            if self.demonym_persons and nxt is not None and nxt.start == a.end and a.entries[0].kind == "demonym" \
+                    and not self._counted_people(doc, a.start) and (nxt_person := self._person(nxt)) is not None \
+                    and nxt_person.kind == "prov":
+                # "der 30-jährige Syrer Ahmad X": the demonym describes the person who follows
+                # (their code unless a role is learned, _demonym_codes); it still names its country
+                base = self.kb.get(a.entries[0].target or "")
+                if base is not None and base.type == "GPE":
+                    st.demonym_at.setdefault(nxt.start, base.id)
             # "der Linke Fabio De Masi", "SPD Olaf Scholz": a party name right before a
             # person's name describes the person (party member), it is no actor of its own
             if nxt is not None and nxt.start == a.end and self._person(nxt) is not None \
@@ -2003,6 +2086,115 @@ class ActorLinker:
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _is_person_id(self, actor_id: str) -> bool:
+        actor = self.kb.get(actor_id)
+        return actor_id.startswith("prov:") or (actor is not None and actor.type == "PER")
+
+    def _copular_role(self, doc: Doc, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """A copular role statement: a singular person role noun that is the predicate of a
+        present-tense, indicative, unnegated copula (``linking.yaml`` copula_lemmas,
+        copula_negations) is the role of the copula's subject -- a person named there
+        ("Jonas X ist Bürgermeister von Linz", "Y ist seit zwei Jahren EU-Kommissarin") or
+        a third-person pronoun (``subject_pronouns``) that agrees with the role noun's form
+        (``feminine_role_endings``), for the one person named before it in this sentence
+        or the one before ("… Heute ist er EU-Kommissar"; with two persons there, nobody).
+        The person learns the role (:meth:`_teach_role`). Nothing happens when the role phrase already named a person, the role is
+        plural, former or deputy, or the parse shows no such copula (a past tense "war bis
+        2010 Bürgermeister" is a former role)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural \
+                or len(out) <= n_out or not self.copula_lemmas or not doc.has_annotation("DEP"):
+            return
+        last = out[-1]
+        if last.start != atom.start or self._is_person_id(last.actor):
+            return
+        if self._is_former(doc, atom.start) or self._is_deputy(doc, atom.start):
+            return
+        head = doc[atom.end - 1]
+        cops = [c for c in head.children if c.dep_ == "cop" and c.lemma_.lower() in self.copula_lemmas]
+        if not cops or "Tense=Pres" not in str(cops[0].morph) or "Mood=Sub" in str(cops[0].morph):
+            return
+        clause = [c for c in head.children if c.i != head.i]
+        if any(c.lower_ in self.copula_negations or any(g.lower_ in self.copula_negations for g in c.children)
+               for c in clause):
+            return
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "sb")), None)
+        if subj is None:
+            return
+        pid: Optional[str] = None
+        gender = self.subject_pronouns.get(subj.lower_)
+        if gender is not None:
+            feminine = bool(self.feminine_role_endings) and head.text.endswith(self.feminine_role_endings)
+            if (gender == "fem") != feminine:
+                return
+            sent = head.sent
+            prev = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            named = {f.actor for f in out[:n_out] if prev <= f.start < subj.i and f.kind in (NAME, SURNAME)
+                     and self._is_person_id(f.actor)}
+            if len(named) != 1:
+                return  # no person, or two a pronoun could stand for
+            pid = next(iter(named))
+        else:
+            # the subject or a name in apposition to it ("Die Niederländerin Petra X"; a
+            # dateline the parser took for the subject, "Brüssel – Petra X ist …")
+            heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+            pid = next((f.actor for f in reversed(out[:n_out]) if any(f.start <= t.i < f.end for t in heads)
+                        and f.kind in (NAME, SURNAME) and self._is_person_id(f.actor)), None)
+        if pid is not None:
+            self._teach_role(doc, atom, last, pid, st)
+
+    def _teach_role(self, doc: Doc, atom: Atom, last: Found, pid: str, st: DocState) -> None:
+        """Person ``pid`` holds the role of the role phrase ``atom`` whose mention ``last``
+        the phrase made (a group or an organisation: its country or the organisation is
+        the role's body): they learn it for the whole document (:meth:`_learn`) and the
+        phrase becomes their mention."""
+        entry = atom.role()
+        group = self.kb.get(last.actor)
+        if entry is None or entry.role is None or group is None:
+            return
+        country = group.id if group.type == "ORG" else group.country
+        self._learn(entry.role, country, pid, doc[atom.start:last.end].text, False, st)
+        last.actor, last.kind = pid, ROLE
+        st.mentioned(pid)
+
+    def _described_next(self, doc: Doc, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
+        """A person described in the next sentence: a definite singular person role phrase
+        ("Der Sektionschef im Gesundheitsministerium …", ``linking.yaml`` definite_det) that
+        opens a copular sentence (its head is the subject of a predicate with a copula of
+        ``copula_lemmas``, or of that verb itself: "… war zuvor Leiter eines Spitals", "…
+        ist seit 2012 im Amt") right after a sentence that named exactly one person, a
+        provisional one with no role code yet, is that person's role (a definite
+        description of the antecedent, as "der 56-Jährige" is; :meth:`_teach_role`). A speech or action verb
+        ("Der Polizeisprecher sagte") keeps the phrase its own actor (a new speaker)."""
+        entry = atom.role()
+        if entry is None or entry.role is None or not entry.role.person or entry.plural \
+                or len(out) <= n_out or not self.copula_lemmas or not doc.has_annotation("DEP"):
+            return
+        last = out[-1]
+        if last.start != atom.start or self._is_person_id(last.actor) or atom.start == 0:
+            return
+        if doc[atom.start - 1].lower_ not in self.definite_det or self._is_former(doc, atom.start) \
+                or self._is_deputy(doc, atom.start):
+            return
+        sent = doc[atom.start].sent
+        if sent.start != atom.start - 1 or sent.start == 0:
+            return  # not the phrase that opens the sentence
+        head = doc[atom.end - 1]
+        if head.dep_ not in ("nsubj", "sb"):
+            return
+        pred = head.head
+        if not (pred.lemma_.lower() in self.copula_lemmas
+                or any(c.dep_ == "cop" and c.lemma_.lower() in self.copula_lemmas for c in pred.children)):
+            return
+        prev = doc[sent.start - 1].sent.start
+        persons = {f.actor for f in out[:n_out] if prev <= f.start < sent.start and f.kind in (NAME, SURNAME)
+                   and self._is_person_id(f.actor)}
+        if len(persons) != 1:
+            return
+        pid = next(iter(persons))
+        if pid.startswith("prov:") and pid not in st.role_code:
+            self._teach_role(doc, atom, last, pid, st)
 
     def _remember_role_phrase(self, atom: Atom, out: List[Found], n_out: int, st: DocState) -> None:
         """After a role phrase that named more than its role word -- the body or place of an
@@ -2106,9 +2298,23 @@ class ActorLinker:
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         self._member_codes(doc, found, st)
+        self._demonym_codes(found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
+
+    def _demonym_codes(self, found: List[Found], st: DocState) -> None:
+        """A provisional person named right after a singular demonym ("der 30-jährige Syrer
+        Ahmad X", ``linking.yaml`` demonym_persons) whom nothing else in the document gave a
+        role code is a civilian of that country (``SYRCVL``), as counted demonyms are; a
+        role learned anywhere in the document wins. The demonym keeps its own mention of
+        the country."""
+        if not st.demonym_at:
+            return
+        for f in found:
+            country = st.demonym_at.get(f.start)
+            if country and f.actor.startswith("prov:") and f.kind == NAME and f.actor not in st.role_code:
+                st.role_code[f.actor] = (country, f"{country}CVL")
 
     def _defined_abbreviations(self, doc: Doc, found: List[Found]) -> None:
         """An abbreviation the text defines in brackets after a name ("Der Österreichische

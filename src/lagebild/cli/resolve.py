@@ -103,7 +103,9 @@ def resolve_cli(
                         "" if item.get("decision") else " (no decision yet)"))
                     _history_table(item["history"])
                 return
-            items = resolution_queue(store, _as_of(as_of), include_open=include_open, limit=limit)
+            left_out: dict = {}
+            items = resolution_queue(store, _as_of(as_of), include_open=include_open, limit=limit,
+                                     left_out=left_out)
             if holder:
                 items = [i for i in items if i["holder_id"] == holder or holder.lower() in i["holder"].lower()]
     except LagebildError as e:
@@ -111,8 +113,13 @@ def resolve_cli(
         raise typer.Exit(2) from e
     if fmt == "json":
         typer.echo(json.dumps(items, ensure_ascii=False, indent=2, default=str))
-        return
-    _queue_table(items, db)
+    else:
+        _queue_table(items, db)
+    if not holder and (left_out.get("not_due") or left_out.get("undated")):
+        err_console.print(
+            f"not listed: {left_out['not_due']} undecided forecast(s) not due by {_as_of(as_of) or 'today'}, "
+            f"{left_out['undated']} with no horizon and no publication date (never due); --all lists them",
+            markup=False, highlight=False, soft_wrap=True)
 
 
 def _echo(fmt: str, row: dict, line: str) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                relative_pronoun, vorfeld_object, vorfeld_subject, zu_infinitive)
+                                relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
 from ..tokens import doc_text, get_list
@@ -178,6 +178,10 @@ class ArgumentsMixin:
         for c in verb.children:
             if c.lower_ in self.lex.agent_preps or any(
                     g.dep_ == "case" and g.lower_ in self.lex.agent_preps for g in c.children):
+                if c.tag_ == "NN" and all(g.dep_ == "case" for g in c.children) and not self._has_actor(doc, c):
+                    # session 28: "spoke/VBN by telephone with …" -- a bare singular noun after
+                    # "by" is a means ("by telephone", "by letter"), not an agent
+                    continue
                 return True
         # only a verb that takes its target as the object and never in a phrase
         # ("clash" takes it with "with"/"against" too: "Romendacil clashed over …" is active)
@@ -904,7 +908,7 @@ class ArgumentsMixin:
         beside it, belongs to the predicate."""
         # the sentence's first word, or the first after its dateline ("Jerusalem – Erneut/nsubj
         # hat …": every word after the dash is capitalised too)
-        first = tok.i == tok.sent.start or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
+        first = tok.i == sentence_bounds(tok)[0] or (tok.i >= 2 and tok.doc[tok.i - 1].text in ("–", "—", "--", "-")
                                              and tok.i - 2 in self._dateline_tokens)
         if not (self.lang == "de" and first and not list(tok.children)
                 and self.lex.role(tok.dep_) in ("subj", "subj_pass") and tok.text[:1].isupper()
@@ -990,6 +994,9 @@ class ArgumentsMixin:
                     outer = self.subjects(said, seen)
                     if any(self._has_actor(verb.doc, x) for x in outer):
                         return outer
+            gov = self._gerund_governor(verb, head) if self.lang == "en" else None
+            if gov is not None and gov.i not in seen:
+                return self.subjects(gov, seen)
             return inherited
         if role == "xcomp" or (role in ("advcl", "ccomp", "acl") and head.pos_ in ("VERB", "AUX") and self.is_infinitive_clause(verb)):
             head = self.control_head(verb, head)
@@ -1035,6 +1042,25 @@ class ArgumentsMixin:
             return True
         return any(k in self.lex.object_control for k in self.trigger_keys(verb)) and any(
             p in ("on", "upon") for p, _ in self.prep_args(verb))
+
+    def _gerund_governor(self, verb: Token, head: Token) -> Optional[Token]:
+        """English (issue 9, session 28): the verb that governs the gerund complement
+        ``head`` when the finite conjunct ``verb`` was parsed as coordinated with that
+        gerund ("Chad accused Sudan of backing the rebels and threatened to cut ties": the
+        fast parser makes "threatened" a conjunct of "backing"). A finite past or present
+        form cannot be coordinated with an -ing form (coordination joins like forms: Quirk
+        et al. 1985, 13.25), so it goes on the clause of the verb that took the gerund
+        complement; None when ``head`` is no gerund after of/for/… or its governor is no
+        verb before it."""
+        if head.tag_ != "VBG" or not self._finite_conjunct(verb) or not any(
+                c.dep_ in ("mark", "case") and c.lower_ in GERUND_COMPLEMENT_PREPS for c in head.children):
+            return None
+        gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN") and self.role(gov) == "obj" and gov.head.i < gov.i:
+            gov = gov.head  # "criticised Burundi for expelling …": the gerund hung on the object
+        if gov.i == head.i or gov.i > head.i or gov.pos_ != "VERB" or self.children(gov, "subj_pass"):
+            return None
+        return gov
 
     def _reporting_governor(self, clause: Token) -> Optional[Token]:
         """English: the reporting verb ("said", "told", "announced": modality_en.yaml
@@ -1116,9 +1142,15 @@ class ArgumentsMixin:
         return group_agent(token) is not None
 
     def _is_reciprocal(self, token: Token) -> bool:
-        return token.lower_ in self.lex.reciprocal or (
-            token.pos_ == "PRON" and "Reflex=Yes" in str(token.morph)
-        )
+        """Whether ``token`` is a reflexive or reciprocal pronoun ("sich", "einander"; a
+        pronoun the tagger marks ``Reflex=Yes``), or a first/second-person pronoun whose
+        verb has the matching personal pronoun as subject ("wie wir uns das versprechen":
+        ``syntax.yaml`` ``reflexive_persons``)."""
+        if token.lower_ in self.lex.reciprocal or (token.pos_ == "PRON" and "Reflex=Yes" in str(token.morph)):
+            return True
+        person = self.lex.reflexive_persons.get(token.lower_)
+        return person is not None and token.head is not token and any(
+            c.lower_ == person and self.role(c) == "subj" for c in token.head.children)
 
     def _nominal_fallback(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
                           issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:

@@ -19,18 +19,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
+from ..language.clauses import sentence_bounds, sentence_hint
 from ..language.dateline import dateline_tokens
 from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
+from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
 from ..tokens import get_list
-from ..tokens import span_text
+from ..tokens import doc_text, morph_values, span_text, token_lowers
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
-from .recall_data import inside_bound_suffix
 
 
 # multi-word entries of a pattern's word sets (see EventCoder._words_in)
@@ -398,6 +399,11 @@ class EventCoder(ArgumentsMixin):
                 # the noun, or its conjunct, that names an actor (syntax.yaml nominal_source)
                 adjs = [c for c in verb.children if self.lex.role(c.dep_) == "mod" and c.pos_ == "ADJ" and c.i < verb.i]
                 adjs += [x for c in adjs for x in c.children if x.dep_ == "conj" and x.pos_ == "ADJ" and x.i < verb.i]
+                if self.lang == "en" and not adjs:
+                    # English (session 28): "an Israeli air strike", "Russian border guards'
+                    # raid": the adjective hangs on the noun compound before the event noun
+                    adjs = [a for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < verb.i
+                            for a in c.children if self.lex.role(a.dep_) == "mod" and a.pos_ == "ADJ" and a.i < c.i]
                 if self.lang == "de":
                     # German (session 25): "die türkische Offensive gegen die PKK"; but not the
                     # place of a war ("des syrischen Bürgerkriegs", syntax.yaml adj_place_nouns),
@@ -554,31 +560,12 @@ class EventCoder(ArgumentsMixin):
         return sources, targets, issue
 
     def _token_matches(self, token: Token, word: str) -> bool:
-        lemma = self.lemma(token)
-        text = token.lower_
-        if lemma == word or text == word:
-            return True
-        if " " in word:
-            parts = word.split(" ")
-            doc = token.doc
-            i = token.i
-            if i + len(parts) <= len(doc):
-                window = [self.lemma(doc[i + k]) for k in range(len(parts))]
-                texts = [doc[i + k].lower_ for k in range(len(parts))]
-                if all(w in (a, b) or b.startswith(w) for w, a, b in zip(parts, window, texts)):
-                    return True
-            return False
-        if len(word) >= 4:
-            if self.lang == "de" and (
-                    (lemma.endswith(word) and not inside_bound_suffix(lemma, len(lemma) - len(word), "de"))
-                    or any(text.endswith(word + s) and not inside_bound_suffix(text, len(text) - len(word) - len(s), "de")
-                           for s in self._DE_ENDINGS)):
-                return True  # a compound's last part, never one begun inside "-schaft" (bound_suffixes_de.txt)
-            if text.startswith(word) and len(text) - len(word) <= 3:
-                return True
-        return False
+        """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
+        form, German compound end or inflected form
+        (:func:`lagebild.language.word_class.word_matches`)."""
+        return word_matches(token, word, self.lang, self.lemma)
 
-    _DE_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")
+    _DE_ENDINGS = GERMAN_ENDINGS
 
     def _token_keys(self, token: Token) -> FrozenSet[str]:
         """Every single word ``w`` for which :meth:`_token_matches` (token, w) holds, as a
@@ -592,23 +579,30 @@ class EventCoder(ArgumentsMixin):
             return hit[1]
         lemma = self.lemma(token)
         text = token.lower_
-        keys = {lemma, text}
-        if self.lang == "de":
-            # compound parts: suffixes of 4+ letters, none begun inside a bound ending
-            # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
-            keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
-            for end in self._DE_ENDINGS:
-                if text.endswith(end):
-                    base = text[: len(text) - len(end)]
-                    keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
-        keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
-        if self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON"):
-            # a pronominal adverb stands for its preposition's phrase, often the correlate of
-            # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
-            rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
-            if rest in PRONOMINAL_PREPS_DE:
-                keys.add(rest)
-        out = frozenset(keys)
+        pronominal = self.lang == "de" and text.startswith("da") and token.pos_ in ("ADV", "PROAV", "PRON")
+        # the keys are a function of (lemma, form, pronominal): kept across documents
+        shared = self.__dict__.setdefault("_key_sets", {})
+        out = shared.get((lemma, text, pronominal))
+        if out is None:
+            keys = {lemma, text}
+            if self.lang == "de":
+                # compound parts: suffixes of 4+ letters, none begun inside a bound ending
+                # ("gewerkschaft" gives no "haft": data/events/bound_suffixes_de.txt)
+                keys.update(lemma[k:] for k in range(0, len(lemma) - 3) if not inside_bound_suffix(lemma, k, "de"))
+                for end in self._DE_ENDINGS:
+                    if text.endswith(end):
+                        base = text[: len(text) - len(end)]
+                        keys.update(base[k:] for k in range(0, len(base) - 3) if not inside_bound_suffix(base, k, "de"))
+            keys.update(text[: len(text) - k] for k in range(0, 4) if len(text) - k >= 4)
+            if pronominal:
+                # a pronominal adverb stands for its preposition's phrase, often the correlate of
+                # a clause ("pochte darauf, dass …" = pochen auf; "sprach sich dafür aus, …")
+                rest = text[3:] if text.startswith("dar") and text[3:4] in "aeiouäöü" else text[2:]
+                if rest in PRONOMINAL_PREPS_DE:
+                    keys.add(rest)
+            if len(shared) > 200_000:
+                shared.clear()  # (a bound for a long-running process)
+            out = shared[(lemma, text, pronominal)] = frozenset(keys)
         cache[token.i] = (token.doc, out)
         return out
 
@@ -809,7 +803,7 @@ class EventCoder(ArgumentsMixin):
     def _has_word(self, sense: Tuple[Set[str], str], word: str) -> bool:
         """A context word: a token form/lemma, a multi-word string, or (German compounds,
         4+ letters) the end of a token ("Luftangriff" ~ "angriff") -- not a piece of a bound
-        ending ("haft" in "Gewerkschaft": :func:`lagebild.events.recall_data.inside_bound_suffix`)."""
+        ending ("haft" in "Gewerkschaft": :func:`lagebild.language.word_class.inside_bound_suffix`)."""
         words, text = sense
         if word in words:
             return True
@@ -870,7 +864,7 @@ class EventCoder(ArgumentsMixin):
         heads = [x for h in heads for x in self.expand_conj(h)]
         if words is None:
             return bool(heads)
-        return any(self._token_matches(h, w) for h in heads for w in words)
+        return heads_in_class(heads, words, self.lang, self.lemma)
 
     def match(self, verb: Token) -> List[Pattern]:
         """Patterns for ``verb``, best first; patterns flagged ``extra`` come along."""
@@ -1053,8 +1047,13 @@ class EventCoder(ArgumentsMixin):
         out: List[Optional[List[Event]]] = []
         self._prev_events = (-1, [])  # (end token of the sentence before, its events): _demonstrative_target
         for sent in self.doc_sentences(doc):
-            made = None if only is not None and not only(sent) else \
-                self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
+            if only is not None and not only(sent):
+                made = None
+            else:
+                # the language layer's clause helpers read this sentence's bounds from
+                # the hint instead of building Token.sent (the parse is not changed here)
+                with sentence_hint(doc, sent.start, sent.end):
+                    made = self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
             self._prev_events = (sent.end if made is not None else -1, made or [])
             out.append(made)
         return out
@@ -1130,14 +1129,14 @@ class EventCoder(ArgumentsMixin):
         if self.lang != "de" or token.pos_ not in ("ADV", "ADP", "ADJ", "X", "SCONJ", "NOUN", "PROPN") or not token.text.islower():
             return False
         lemma = self.lex.forms.get(token.lower_)
-        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > token.sent.start:
+        if token.pos_ in ("NOUN", "PROPN", "X") and lemma and lemma != token.lower_ and token.i > sentence_bounds(token)[0]:
             return True  # a lower-case "noun" is no German noun: an inflected trigger verb
-        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > token.sent.start \
-                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET"):
+        if lemma and lemma != token.lower_ and not token.lower_.startswith("ge") and token.i > sentence_bounds(token)[0] \
+                and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and not self._attributive(token):
             # an inflected trigger form in a clause without any finite verb ("Am Montag griff/ADJ
             # Macron Scholz an"): the verb-second slot holds it
             doc = token.doc
-            start, end = token.sent.start, token.sent.end
+            start, end = sentence_bounds(token)
             lo = token.i
             while lo > start and not (doc[lo - 1].is_punct or doc[lo - 1].lower_ in ("und", "oder", "aber")):
                 lo -= 1
@@ -1148,6 +1147,23 @@ class EventCoder(ArgumentsMixin):
                 return True
         return bool(lemma and lemma != token.lower_ and any(
             self.lex.role(c.dep_) in ("subj", "subj_pass", "obj") for c in token.children))
+
+    def _attributive(self, token: Token) -> bool:
+        """Whether ``token`` is an inflected participle used as an attribute of the noun right
+        after it, inside a noun phrase opened by a number, article, adverb or adjective
+        ("drei verletzten Polizisten", "zwölf leicht verletzten Demonstranten"): the form
+        less an adjective ending is a form of the same verb ("verletzt"), and the noun is
+        what the act befell; the word is no verb of its own (session 28; events audit
+        s28-prec, where such a phrase after "und" coded an assault by the injured). A
+        finite form the parser hung on a name ("Hart nannte/amod Evangelos X …": "nannt"
+        is no form) is not one."""
+        doc = token.doc
+        if not (token.dep_ == "amod" and token.head.i == token.i + 1 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.i > 0 and doc[token.i - 1].pos_ in ("NUM", "DET", "ADV", "ADJ")):
+            return False
+        text, lemma = token.lower_, self.lex.forms.get(token.lower_)
+        return any(text.endswith(end) and self.lex.forms.get(text[:-len(end)]) == lemma
+                   for end in ("en", "em", "er", "es", "e"))
 
     def code_sentence(self, doc: Doc, sent: Span, actor_types: Dict[str, object], statements: list,
                       stmt_starts: List[int], published: Optional[date]) -> List[Event]:
@@ -1248,9 +1264,12 @@ class EventCoder(ArgumentsMixin):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
                 if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
                     continue  # "left the camp", "leaving political advantage on the table": no actor left
-                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts):
+                if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts) \
+                        and not (self.lang == "en" and p.mutual and len({a.actor for a in srcs if a.actor}) >= 2):
                     # a converted PETRARCH row codes only between two actors (PETRARCH's rule):
-                    # "take key decisions", "leave the camp" name no target actor
+                    # "take key decisions", "leave the camp" name no target actor; English
+                    # (session 28): coordinated actors of a mutual verb are each other's target
+                    # ("Peru and Chile discussed the dispute")
                     continue
                 chosen.append((p, srcs, tgts, issue))
                 break
@@ -1416,12 +1435,14 @@ class EventCoder(ArgumentsMixin):
         evidential "soll … getan haben" (a perfect infinitive: hearsay, not a demand), nor
         for the subjunctive "sollte" (``syntax.yaml`` ``expectation_modals``) over an active
         verb whose subject names no actor: "Die Preise sollten steigen, sagt der Analyst"
-        is an expectation (session 27; events audit s27-prec).
+        is an expectation (session 27; events audit s27-prec), nor over a verb of
+        ``deontic_expectations`` ("Wer X tut, muss mit einer Strafe rechnen, sagte Y":
+        session 28, events audit s28-prec).
         Returns (speech verb, content verb, events) triples."""
         from ..language.clauses import CLAUSE_BREAK, finite_verb, is_finite
 
         out: List[Tuple[Token, Token, List[Event]]] = []
-        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in t.morph.get("VerbForm"))) and is_finite(t) and (
+        reporting = [t for t in sent if (t.pos_ in ("VERB", "AUX") or (t.text.islower() and "Fin" in morph_values(t, "VerbForm"))) and is_finite(t) and (
             any(k in self.lex.reporting for k in self.trigger_keys(t))
             or any(e.cameo[:2] == "10" and e.target is None for e in by_verb.get(t.i, [])))]
         colon = False
@@ -1443,8 +1464,8 @@ class EventCoder(ArgumentsMixin):
                 if doc[k].pos_ == "VERB" and not is_finite(doc[k]):
                     lv = doc[k]
                 k += 1
-            if lv is None:
-                continue
+            if lv is None or self.lemma(lv) in self.lex.deontic_expectations:
+                continue  # "muss mit einer Strafe rechnen": what one must expect (syntax.yaml)
             tail = doc[min(m.i, lv.i):min(sent.end, lv.i + 3)]
             if any(self.lemma(t) in ("haben", "sein") and not is_finite(t) and t.i > lv.i for t in tail):
                 continue  # "soll … eingesetzt haben": hearsay
@@ -1699,11 +1720,6 @@ class EventCoder(ArgumentsMixin):
                 return Arg(subj, e.source, subj.text, subj.idx, subj.idx + len(subj))
         return None
 
-    # modal verbs under which a misdeed is only possible, wanted or required, not reported as done
-    _MODAL_LEMMAS = frozenset(("können", "müssen", "sollen", "wollen", "dürfen", "mögen", "möchten"))
-    # negative pronouns that deny a misdeed without "nicht" ("habe niemanden getäuscht")
-    _NOBODY = frozenset(("niemand", "niemanden", "niemandem", "niemands", "nichts"))
-
     def _reported_misdeeds(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                            made: List[Event], coded_verbs: Set[int]) -> List[Event]:
         """German (issue 9, session 27): a speaker who says that an actor did a misdeed accuses
@@ -1717,7 +1733,9 @@ class EventCoder(ArgumentsMixin):
         ("die Zustimmung versagen"). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
-        infinitive ("könnte täuschen", "versucht zu täuschen"), not in a condition or a
+        infinitive ("könnte täuschen", "versucht zu täuschen"; the modal verbs and the
+        negative pronouns are those of ``data/events/misdeed_guards_<lang>.tsv``,
+        :func:`lagebild.events.recall_data.misdeed_guards`), not in a condition or a
         question; it must lie in the span of a statement whose speaker is not the author
         (the author's own "hat getäuscht" is a report, no speech act). Its subject -- a
         mention of an actor or a word that refers to one
@@ -1728,10 +1746,11 @@ class EventCoder(ArgumentsMixin):
         Regierung vor, sie habe getäuscht" is one accusation). Asserted: the accusation is
         the speech act itself. Returns the new events ([] when none)."""
         from ..language.reference import classify
-        from .recall_data import misdeed_patterns
+        from .recall_data import misdeed_guards, misdeed_patterns
 
         table = misdeed_patterns(self.lang)
-        if not table or not statements or sent.text.rstrip().endswith("?"):
+        guards = misdeed_guards(self.lang)
+        if not table or not statements or span_text(sent).rstrip().endswith("?"):
             return []
         out: List[Event] = []
         for v, rows in self._table_verbs(sent, table, coded_verbs):
@@ -1749,9 +1768,9 @@ class EventCoder(ArgumentsMixin):
                 row = r
                 break
             if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(
-                    t.lower_ in self._NOBODY for t in (scope if scope is not None else self.predicate_scope(v))):
+                    t.lower_ in guards.nobody for t in (scope if scope is not None else self.predicate_scope(v))):
                 continue
-            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in self._MODAL_LEMMAS for c in v.children) \
+            if any(self.role(c) in ("aux", "aux_pass") and self.lemma(c) in guards.modals for c in v.children) \
                     or any(c.lower_ in self.lex.conditional_marks for c in v.children if self.role(c) == "mark"):
                 continue
             speaker = self._speaker_at(statements, stmt_starts, v)
@@ -2153,8 +2172,8 @@ class EventCoder(ArgumentsMixin):
         first event with no actor of a coded role asks (:meth:`_agent_side`); False when the
         language has no such rule."""
         if self._sport_doc is None:
-            text = doc.text.lower()
-            forms = {t.lower_ for t in doc}
+            text = doc_text(doc).lower()  # doc.text, not joined again from the tokens
+            forms = set(token_lowers(doc))  # {t.lower_ for t in doc}
             found = sum(1 for w in self.lex.sport_words if (w in text if len(w) >= 4 or " " in w else w in forms))
             self._sport_doc = found >= self.lex.sport_doc_min
         return self._sport_doc
@@ -2489,13 +2508,25 @@ class EventCoder(ArgumentsMixin):
     def _resolved_args(self, doc: Doc, verb: Token, toks: List[Token]) -> List[Arg]:
         """One argument per token of ``toks`` and its conjuncts; an argument without an
         actor takes what its pronoun or description refers to (:meth:`_resolve_anaphor`)."""
-        out = [self.arg(doc, t) for s in toks for t in self.expand_conj(s)]
+        out = [self.arg(doc, self._counted(t)) for s in toks for t in self.expand_conj(s)]
         for k, a in enumerate(out):
             if a.actor is None:
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
         return out
+
+    def _counted(self, tok: Token) -> Token:
+        """English (issue 9, session 28): the noun of the of-phrase of a quantity or
+        collective head (syntax.yaml ``quantity_heads``: "dozens of protesters", "a group of
+        soldiers") that names no actor itself; else ``tok``."""
+        if tok.lower_ not in self.lex.quantity_heads or self.mentions_in(tok.doc, tok.idx, tok.idx + len(tok)):
+            return tok
+        for c in tok.children:
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and x.lower_ == "of" for x in c.children):
+                return c
+        return tok
 
     def _resolve(self, doc: Doc, verb: Token, p: Pattern) -> Tuple[List[Arg], List[Arg], Optional[Arg]]:
         s_tok, t_tok, issue_tok = self._sources_targets(verb, p)
@@ -2527,7 +2558,7 @@ class EventCoder(ArgumentsMixin):
                 main = next((t for t in doc[self.sent_bounds(verb)[0]:verb.i] if t.pos_ == "VERB"), None)
             if main is not None:
                 t_tok = self.subjects(main)
-        tgts = [self.arg(doc, t) for s in t_tok for t in self.expand_conj(s)]
+        tgts = [self.arg(doc, self._counted(t)) for s in t_tok for t in self.expand_conj(s)]
         if self.lang == "de" and srcs and not p.mutual:
             # "Frankreichs Präsident X und UN-Generalsekretär Y hatten um
             # Zustimmung geworben": a conjunct of the coordinated subject that the linear reading
@@ -2903,8 +2934,14 @@ class EventCoder(ArgumentsMixin):
             if self._require_coded and (
                     (source is not None and not self._coded_actor(source)) or (source is None and not self._coded_actor(target))):
                 continue
-            if not self._coded_actor(source) and not self._coded_actor(target) and not self._in_political_doc(doc):
-                continue  # no coded actor on either side, in a document without political actors
+            if not self._coded_actor(source) and not self._coded_actor(target) and (
+                    (self.require_political_actor and p.code[:2] in self.lex.private_roots)
+                    or not self._in_political_doc(doc)):
+                # no coded actor on either side: in a document without political actors,
+                # or a material act of firms and persons the KB does not know (syntax.yaml
+                # private_roots: "Der Konzern investiert in Start-ups"); both are the
+                # require_political_actor rule
+                continue
             if not self._agent_side(source) and not self._agent_side(target) and self._in_sport_doc(doc):
                 continue  # a sport report: teams, clubs and players, whatever country they carry (syntax.yaml sport_doc)
             if p.code in self.lex.movement_codes and (self.agent_of(source) or "").lower() in self.lex.population_agents:

@@ -84,6 +84,9 @@ class Lexicon:
     # prepositions that make a mutual event noun a topic or reference, no new event ("on the
     # call between X and Y"; syntax.yaml mention_preps, English)
     mention_preps: FrozenSet[str] = frozenset()
+    # nouns that count or collect the people of their of-phrase ("dozens of protesters",
+    # "a group of soldiers"): the of-phrase is the argument (syntax.yaml quantity_heads, English)
+    quantity_heads: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -105,6 +108,15 @@ class Lexicon:
     # compound: "Arbeitsunfall") and the roots of harm that they explain (syntax.yaml)
     accident_nouns: FrozenSet[str] = frozenset()
     accident_roots: FrozenSet[str] = frozenset()
+    # CAMEO roots of material acts that are business when neither side is a political actor
+    # (syntax.yaml private_roots)
+    private_roots: FrozenSet[str] = frozenset()
+    # first/second-person object pronoun -> the subject pronoun whose reflexive it is
+    # ("wir ... uns"; syntax.yaml reflexive_persons)
+    reflexive_persons: Dict[str, str] = field(default_factory=dict)
+    # content verbs of a reported modal clause that name what one must expect, not do
+    # ("muss mit einer Strafe rechnen"; syntax.yaml deontic_expectations)
+    deontic_expectations: FrozenSet[str] = frozenset()
     # nominal events whose country adjective is a place, not an agent ("der syrische
     # Bürgerkrieg"; lower case, also as the last part of a compound; syntax.yaml)
     adj_place_nouns: FrozenSet[str] = frozenset()
@@ -326,6 +338,7 @@ def load_lexicon(lang: str) -> Lexicon:
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
         mention_preps=per_lang("mention_preps"),
+        quantity_heads=per_lang("quantity_heads"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
@@ -339,6 +352,10 @@ def load_lexicon(lang: str) -> Lexicon:
         sector_agents=per_lang("sector_agents"),
         accident_nouns=per_lang("accident_nouns"),
         accident_roots=per_lang("accident_roots"),
+        private_roots=per_lang("private_roots"),
+        deontic_expectations=per_lang("deontic_expectations"),
+        reflexive_persons={str(k).lower(): str(v).lower() for k, v in
+                           ((syntax.get("reflexive_persons") or {}).get(lang) or {}).items()},
         adj_place_nouns=per_lang("adj_place_nouns"),
         first_person=_first_person(lang),
         irregular_past=_irregular_past(lang, forms),

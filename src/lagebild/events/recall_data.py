@@ -8,7 +8,10 @@ pattern files.
   file has the columns of ``patterns_<lang>.tsv`` and is read by
   :func:`lagebild.events.patterns.read_patterns`; the coder's
   :meth:`lagebild.events.coder.EventCoder._reported_misdeeds` applies it.
-* ``data/events/bound_suffixes_<lang>.txt`` (session 28): derivational endings ("-schaft") that
+* ``data/events/misdeed_guards_<lang>.tsv``: the words that keep such a verb from being an
+  accusation -- modal verbs over it ("könnte täuschen") and negative pronouns in its
+  predicate ("habe niemanden getäuscht"); :func:`misdeed_guards`.
+* ``data/language/bound_suffixes_<lang>.txt`` (session 28; read by :mod:`lagebild.language.word_class`): derivational endings ("-schaft") that
   a compound's last part never starts inside, so that the suffix match of pattern and sense
   words ("Untersuchungshaft" ~ haft) does not read "Gewerkschaft" as a kind of "Haft"
   (:func:`bound_suffixes`, :func:`inside_bound_suffix`).
@@ -20,9 +23,10 @@ Errors name the file and line (:class:`lagebild.datafiles.DataFileError`)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from pathlib import Path
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple
 
-from ..datafiles import data_path, word_list
+from ..datafiles import data_path, iter_tsv
 from .patterns import Pattern, read_patterns
 
 
@@ -57,26 +61,43 @@ def _pattern_table(name: str, lang: str) -> Dict[str, Tuple[Pattern, ...]]:
     return {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in by.items()}
 
 
+class MisdeedGuards(NamedTuple):
+    """What keeps a reported misdeed from being an accusation (:func:`misdeed_guards`)."""
+
+    modals: FrozenSet[str]  # lemmas of modal verbs: "könnte täuschen" is no report of a deed
+    nobody: FrozenSet[str]  # negative pronouns (forms) that deny the deed: "habe niemanden belogen"
+
+
+_GUARD_KINDS = ("modal", "nobody")
+
+
+def _guard_row(row: Dict[str, Optional[str]]) -> Optional[str]:
+    kind, word = row.get("kind") or "", row.get("word") or ""
+    if kind not in _GUARD_KINDS:
+        return f"kind {kind!r} is not one of {', '.join(_GUARD_KINDS)}"
+    if word != word.lower() or " " in word:
+        return f"word {word!r} must be one lower-case word"
+    return None
+
+
 @lru_cache(maxsize=4)
-def bound_suffixes(lang: str) -> Tuple[str, ...]:
-    """The endings of ``data/events/bound_suffixes_<lang>.txt`` (lower case, longest first);
-    ``()`` when the language has no such file."""
-    path = data_path("events", f"bound_suffixes_{lang}.txt")
+def misdeed_guards(lang: str) -> MisdeedGuards:
+    """The modal verbs and negative pronouns of ``data/events/misdeed_guards_<lang>.tsv``
+    (columns ``kind`` -- ``modal`` or ``nobody`` -- ``word``, ``note``); empty sets when the
+    language has no such file.
+
+    Raises :class:`lagebild.datafiles.DataFileError` (file and line) on an unknown kind, an
+    empty cell or a word that is not one lower-case word."""
+    path = data_path("events", f"misdeed_guards_{lang}.tsv")
     if not path.is_file():
-        return ()
-    return tuple(sorted(word_list(str(path)), key=len, reverse=True))
+        return MisdeedGuards(frozenset(), frozenset())
+    return read_misdeed_guards(path)
 
 
-def inside_bound_suffix(word: str, start: int, lang: str) -> bool:
-    """Whether the part of ``word`` (lower case) that begins at character ``start`` begins
-    strictly inside one of :func:`bound_suffixes` that ``word`` contains, i.e. is no compound
-    part: ``inside_bound_suffix("gewerkschaft", 8, "de")`` ("haft") is True,
-    ``inside_bound_suffix("untersuchungshaft", 13, "de")`` False. Endings count wherever they
-    occur in ``word`` (a plural or inflected form: "gewerkschaften"). O(len(word) x endings)."""
-    for suf in bound_suffixes(lang):
-        q = word.find(suf)
-        while q != -1:
-            if q < start < q + len(suf):
-                return True
-            q = word.find(suf, q + 1)
-    return False
+def read_misdeed_guards(path: Path) -> MisdeedGuards:
+    """One ``misdeed_guards`` file (format of :func:`misdeed_guards`); raises
+    :class:`lagebild.datafiles.DataFileError` naming ``path`` and the line of a bad row."""
+    by: Dict[str, set] = {k: set() for k in _GUARD_KINDS}
+    for row in iter_tsv(path, required=("kind", "word"), validate=_guard_row):
+        by[row["kind"]].add(row["word"])
+    return MisdeedGuards(frozenset(by["modal"]), frozenset(by["nobody"]))

@@ -383,13 +383,15 @@ def analyse_sentence(
         out.rejected.append(("?", "question"))
         return out
     toks = list(sent)
-    low = [t.lower_ for t in toks]
+    low = tokens.token_lowers(doc)[sent.start:sent.end]  # [t.lower_ for t in toks]
     out.condition = (
         find_condition(doc, sent.start, sent.end, slex.clause_words) or _verb_first_condition(sent)
         or (_nominal_condition(sent) if lang == "de" else None)
     )
     if lang == "de" and out.condition is not None:
         out.condition = _to_verb_final_end(sent, out.condition)
+    if lang == "de" and out.condition is None:
+        out.condition = _kii_nominal_condition(sent)  # (a phrase: no verb-final end to reach)
     if _counterfactual_condition(sent, out.condition, flex, slex):
         out.rejected.append(("wäre/hätte", "counterfactual condition"))  # "Wäre X, würde ich …"
         return out
@@ -478,11 +480,13 @@ def analyse_sentence(
             out.cues.append(_Found(kind, tok, label, cue.prob))
             continue
         if kind == "counterfactual":
-            if _is_counterfactual(tok, sent, lang, low):
+            if _is_counterfactual(tok, sent, lang, low) and not (lang == "de" and _stative_outcome(sent, tok, out.condition)):
                 out.rejected.append((label, "counterfactual"))
                 out.cues = []
                 return out
-            outcome_kii = lang == "de" and _conditioned_outcome(sent, tok, out.condition)
+            outcome_kii = lang == "de" and (
+                _conditioned_outcome(sent, tok, out.condition) or _hypothetical_event_subject(sent, tok)
+            )
             if not anchored and not outcome_kii:
                 out.rejected.append((label, "hypothetical"))  # "es wäre dumm, wenn …"
                 continue
@@ -1046,11 +1050,16 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
     ends = tuple(flex.words("forecast_noun") | flex.words("estimate_noun"))
     if not ends:
         return None
+    # (only a noun with such an end and a figure in the sentence go on: tested on the
+    # cached lower-case forms first, without Token objects)
+    lowers = tokens.token_lowers(doc)
+    if not any(lowers[i].endswith(ends) for i in range(sent.start, sent.end)):
+        return None
     has_figure = any(t.like_num or t.pos_ == "NUM" for t in sent)
+    if not has_figure:
+        return None
     for t in sent:
         if t.pos_ != "NOUN" or not t.lower_.endswith(ends):
-            continue
-        if not has_figure:
             continue
         if any(c.lower_ in flex.words("negation") for c in t.children) or (
             t.i > sent.start and doc[t.i - 1].lower_ in flex.words("negation")
@@ -1649,6 +1658,11 @@ def _conditioned_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]
         return False
     head = tok.head if dep(tok) in ("aux", "aux:pass", "cop") else tok
     subj = next((c for c in list(head.children) + list(tok.children) if dep(c) in ("nsubj", "nsubj:pass", "expl")), None)
+    doc = sent.doc
+    if subj is None and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ in DEFINITE_ARTICLES_DE:
+        # the parse lost the subject ("Bei einem Zahlungsausfall wären die Gläubiger …" with
+        # "wären" hung on the condition's noun): the definite noun right after the verb
+        subj = doc[tok.i + 2]
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or cond[0] <= subj.idx < cond[1]:
         return False  # (es, das, dies, ich, wir … and no subject at all)
     attitude = KII_ATTITUDE_PREDICATES
@@ -2265,6 +2279,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
     prev_cond: Optional[Forecast] = None
     sent_starts = [st.start_char for st in sents]
     sent_index: Dict[int, int] = {}  # start character of a forecast span -> its sentence
+    lowers = tokens.token_lowers(doc)
     for si, sent in enumerate(sents):
         span = char_span(list(sent))
         if span is None:
@@ -2297,7 +2312,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                                 kind="expectation", negated=negated_answer))
             sent_index[span[0]] = si
             continue
-        low = [t.lower_ for t in sent]
+        low = lowers[sent.start:sent.end]  # [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
         has_frame = lang == "de" and bool(frame_words) and any(
@@ -2545,7 +2560,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # Konjunktiv-II "würde" of an outcome stands for the speaker's "wird"
             kind = "future"
         if kind == "conditional" and cond is None and not own_hedges and not anchored and continued is None and not (
-            cues and _measure_subject(sent, cues[0].tok, lang)
+            cues and (_measure_subject(sent, cues[0].tok, lang) or (lang == "de" and _hypothetical_event_subject(sent, cues[0].tok)))
         ) and not (lang == "de" and cues and _warned_content(sent, cues[0].tok, stmt, flex)):
             # a bare "würde"/"would": the Konjunktiv-I substitute of reported speech, or a
             # polite/hypothetical form — no prediction
@@ -3165,6 +3180,96 @@ def _nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
             continue
         return start, end_tok.idx + len(end_tok)
     return None
+
+
+KII_CONDITION_PREPOSITIONS = forecast_words("kii_condition_prepositions")
+KII_INDEFINITE = forecast_words("kii_indefinite_articles")
+KII_EVENT_NOUNS = tuple(sorted(forecast_words("kii_event_nouns")))
+KII_EVALUATIVE = forecast_words("kii_evaluative_predicates")
+KII_CONSEQUENCE_FORMS = forecast_words("kii_consequence_forms")
+KII_PERFECT_PARTICIPLES = forecast_words("kii_perfect_participles")
+DEFINITE_ARTICLES_DE = forecast_words("definite_articles_de")
+
+
+def _kii_event_noun(t: Token) -> bool:
+    """A noun (or a name the tagger took for one: "Brexit") whose last compound part is an
+    event that may or may not come (``kii_event_nouns`` of forecast_words.tsv: "Scheitern",
+    "EU-Austritt", "Zahlungsausfall")."""
+    return t.pos_ in ("NOUN", "PROPN") and t.lower_.rsplit("-", 1)[-1].endswith(KII_EVENT_NOUNS)
+
+
+def _indefinite_event(doc: Doc, j: int, end: int, bare: bool) -> Optional[Token]:
+    """The event noun of an indefinite noun phrase starting at token ``j`` (before ``end``):
+    "ein/eine/einem … (one adjective) + event noun", or with ``bare`` also the noun alone
+    ("ohne Einigung"). None when the phrase names no event."""
+    if j < end and doc[j].lower_ in KII_INDEFINITE:
+        j += 1
+    elif not bare:
+        return None
+    if j < end and doc[j].pos_ == "ADJ":
+        j += 1
+    return doc[j] if j < end and _kii_event_noun(doc[j]) else None
+
+
+def _kii_nominal_condition(sent: Span) -> Optional[Tuple[int, int]]:
+    """Character range of a nominal condition of a Konjunktiv II: "bei einem Scheitern",
+    "ohne (eine) Einigung" (``kii_condition_prepositions`` + an indefinite event noun) with a
+    ``kii_consequence_forms`` verb ("würde", "wäre", "hätte") after it in the same comma
+    stretch: "Bei einem Scheitern der Gespräche wäre die Stadt zahlungsunfähig". An occasion
+    ("Bei einem Treffen sagte er, …") or a definite noun ("bei der Sitzung") is none. None when
+    there is none."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in KII_CONDITION_PREPOSITIONS:
+            continue
+        noun = _indefinite_event(doc, t.i + 1, sent.end, bare=t.lower_ == "ohne")
+        if noun is None:
+            continue
+        cs, ce = clause_bounds(sent, noun.i)
+        if any(doc[k].lower_ in KII_CONSEQUENCE_FORMS for k in range(cs, ce) if k != noun.i and not (t.i <= k <= noun.i)):
+            return t.idx, noun.idx + len(noun)
+    return None
+
+
+def _hypothetical_event_subject(sent: Span, tok: Token) -> bool:
+    """The Konjunktiv II ``tok`` ("würde", "wäre", "hätte") has an explicit hypothetical event
+    for its subject, opening its clause: "Ein Austritt würde die Exporteure treffen", "…, dass
+    ein Grexit verkraftbar wäre", "Eine Pleite hätte schwere Folgen" — an implicit condition
+    (if it came), so the Konjunktiv II is its consequence, not the Konjunktiv-I stand-in of
+    reported speech. Not when the predicate judges the option ("Ein Rücktritt wäre ein
+    Fehler": ``kii_evaluative_predicates``) and not for a thing that is no event ("ein
+    Kommentar")."""
+    doc = sent.doc
+    cs, ce = clause_bounds(sent, tok.i)
+    j = cs
+    while j < tok.i and (doc[j].is_punct or doc[j].pos_ in ("CCONJ", "SCONJ")):
+        j += 1  # "…, dass ein Grexit …", "Und eine Pleite …"
+    noun = _indefinite_event(doc, j, tok.i, bare=False)
+    if noun is None:
+        return False
+    return not any(doc[k].lower_ in KII_EVALUATIVE or _lemma(doc[k]) in KII_EVALUATIVE for k in range(noun.i + 1, ce))
+
+
+def _stative_outcome(sent: Span, tok: Token, cond: Optional[Tuple[int, int]]) -> bool:
+    """Whether "wäre(n)" ``tok`` with a participle is a state that would follow the condition
+    ``cond`` (a character range) rather than the counterfactual past: "Falls der Damm bricht,
+    wären drei Dörfer überflutet" (Konjunktiv II of the state passive) under a condition clause
+    whose verbs are all in the present (indicative or Konjunktiv I: "wenn es zu einer Einigung
+    komme"). False with "gewesen/geworden/worden" (``kii_perfect_participles``) or a modal
+    infinitive in the clause, under a nominal condition (no verb), and under a past, perfect or
+    Konjunktiv-II condition ("wenn … gehandelt hätte")."""
+    if cond is None or not tok.lower_.startswith("wär"):
+        return False
+    clause = [t for t in _clause(sent, tok) if t.i != tok.i and not cond[0] <= t.idx < cond[1]]
+    if any(t.lower_ in KII_PERFECT_PARTICIPLES or t.lower_ in MODAL_INFINITIVES["de"] for t in clause):
+        return False
+    kii = _fallback_words("de", "konjunktiv2.txt") | KII_CONSEQUENCE_FORMS
+    verbs = [t for t in sent if cond[0] <= t.idx < cond[1] and t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and not any(
+        _past_finite_de(t) or "Past" in t.morph.get("Tense") or t.lower_ in kii
+        or t.tag_.endswith("PP")
+        for t in verbs
+    )
 
 
 def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:

@@ -183,10 +183,11 @@ def find_horizon(
             return cand
         if best is None:
             best = cand
-    toks = list(sent)
-    low = [t.lower_ for t in toks]
+    low = tokens.token_lowers(sent.doc)[sent.start:sent.end]  # [t.lower_ for t in sent]
     terms = flex.of_kind("term_horizon")
-    for s, e, _ in match_phrases(low, terms):
+    found = match_phrases(low, terms)
+    toks = list(sent) if found else []
+    for s, e, _ in found:
         preps = TERM_PREPOSITIONS.get(lang, set())
         start = s
         for j in range(s - 1, max(-1, s - 10), -1):

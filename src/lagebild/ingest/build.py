@@ -1,6 +1,7 @@
 """From a decoded string (plain text or HTML) to an :class:`~lagebild.schemas.Article`."""
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 from typing import List, Optional, Union
@@ -42,6 +43,45 @@ def _clip_sections(sections: List[Section], length: int) -> List[Section]:
     return kept
 
 
+# Tags of HTML body elements (opening, with attributes, or closing): text holding them is
+# markup, not prose. Only real element names count, so "a < b", "<3" or "<Name>" stay text.
+_INLINE_TAGS = ("a|abbr|b|big|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strike|strong|sub|sup|"
+                "time|u|img|input|button|label|wbr")
+_BLOCK_TAGS = ("address|article|aside|blockquote|body|br|caption|dd|div|dl|dt|figcaption|figure|footer|form|"
+               "h[1-6]|head|header|hr|html|iframe|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|"
+               "thead|title|tr|ul")
+_TAG = re.compile(rf"</?(?:(?P<block>{_BLOCK_TAGS})|(?P<inline>{_INLINE_TAGS}))\b(?:\s[^<>]*)?/?>", re.I)
+# elements whose content is no text at all
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
+
+def strip_markup(text: str, warnings: List[str]) -> str:
+    """``text`` without HTML markup that a producer left in a plain-text field or file
+    (``{"text": "… <b>Bund</b> …"}``, a .txt saved from a page): script/style elements and
+    comments go with their content, block tags and ``<br>`` become paragraph or line
+    breaks, inline tags vanish, and then character references are resolved
+    (``&amp;`` → ``&``). Text without an element tag is returned as it is (its ``&amp;``
+    too). Warns ``W166`` with the number of tags removed."""
+    hidden = _HIDDEN.findall(text)
+    out = _HIDDEN.sub(" ", text) if hidden else text
+    tags = _TAG.findall(out)
+    if not tags and not hidden:
+        return text
+
+    def swap(m: "re.Match[str]") -> str:
+        if not m.group("block"):
+            return ""
+        return "\n" if m.group("block").lower() == "br" else "\n\n"
+
+    out = _TAG.sub(swap, out)
+    out = html.unescape(out)
+    out = re.sub(r"[ \t]*\n[ \t]*", "\n", out)
+    out = re.sub(r"\n{3,}", "\n\n", out).strip("\n")
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    warnings.append(Warnings.W166.format(count=len(tags) + len(hidden)))
+    return out
+
+
 def article_from_text(
     raw: str,
     *,
@@ -53,9 +93,12 @@ def article_from_text(
     warnings: Optional[List[str]] = None,
     now: Optional[datetime] = None,
 ) -> Article:
-    """A plain-text article (header line, captions, headings and boilerplate handled)."""
+    """A plain-text article (header line, captions, headings and boilerplate handled).
+    HTML tags in it are removed first (:func:`strip_markup`, ``W166``): article text is
+    never markup, in the store, the exports or the workbench."""
     warnings = list(warnings or [])
     raw = clean_text(raw, "text", warnings)  # before parsing, so section offsets hold
+    raw = strip_markup(raw, warnings)
     return _from_parsed(
         parse_plain_text(raw), fmt="text", source=source, url=url, published=published,
         title=title, authors=authors, warnings=warnings, now=now,
@@ -127,14 +170,15 @@ def article_from_string(
     """Plain text or HTML, told apart by sniffing. ``bytes`` (a page as downloaded, a file's
     content) are decoded as files are (:func:`lagebild.ingest.decode.decode_bytes`: UTF-8,
     UTF-16 by BOM, else the best guess; E002 for binary data, E003 undecodable), with
-    that decoding's warnings on the article. Anything else but ``str``/``bytes``/``None``
-    is a TypeError that names the type (it used to fail inside a regular expression)."""
+    that decoding's warnings on the article. Anything else but ``str``/``bytes`` (``None``
+    included: a missing field, not an empty text) is a TypeError that names the type, as
+    :func:`lagebild.analyze` documents; an empty or blank string is E001."""
     decoded: List[str] = []
     if isinstance(text_or_html, (bytes, bytearray, memoryview)):
         from .decode import decode_bytes
 
         text_or_html, decoded = decode_bytes(bytes(text_or_html), path=source or "<bytes>")
-    elif text_or_html is not None and not isinstance(text_or_html, str):
+    elif not isinstance(text_or_html, str):
         raise TypeError(f"expected the text or HTML as str (or bytes to decode), got {type(text_or_html).__name__}")
     if not text_or_html or not text_or_html.strip():
         raise BadInputError(Errors.E001.format(path=source or "<string>"), path=source)

@@ -28,6 +28,8 @@ def month_names() -> Dict[str, int]:
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# the time right after a timestamp's date ("2025-03-02T25:61:00Z", RFC 822 "… 2025 25:10:00")
+_ISO_TIME = re.compile(r"[T ](\d{2}):(\d{2})(?::(\d{2}))?")
 _SLASH = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")  # US m/d/yyyy
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\.?\s+([A-Za-zÄÖÜäöüé]{3,10})\.?\s+(\d{4})(?!\d)")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
@@ -60,29 +62,68 @@ def parse_date(text: str) -> Optional[date]:
     """The first calendar date written in ``text`` (German or English forms), or None.
 
     Returns a date even when it is absurd (year 3025); :func:`check_date` judges that.
+    A timestamp whose time cannot be ("2025-03-02T25:61:00Z", "Sun, 02 Mar 2025 25:10:00
+    GMT": hour 25) is None, as an impossible day is: the text is no timestamp, so its day
+    is not trusted either. ``m/d/yyyy`` is read in US order unless its first number is
+    over 12 ("13/03/2025" can only be 13 March); :func:`check_date` warns when both
+    orders are days (W165).
     """
     text = text.strip()
+    found = None
     for rx, order in ((_ISO, "ymd"), (_NUMERIC, "dmy"), (_SLASH, "mdy")):
         m = rx.search(text)
         if m:
             parts = dict(zip(order, m.groups()))
-            try:
-                return date(expand_year(parts["y"]), int(parts["m"]), int(parts["d"]))
-            except ValueError:
-                return None
-    months = month_names()
-    m = _DAY_MONTH.search(text)
-    if m and m.group(2).lower() in months:
-        try:
-            return date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
-        except ValueError:
-            return None
-    m = _MONTH_DAY.search(text)
-    if m and m.group(1).lower() in months:
-        try:
-            return date(int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
-        except ValueError:
-            return None
+            if rx is _SLASH and int(parts["m"]) > 12 >= int(parts["d"]):
+                parts["m"], parts["d"] = parts["d"], parts["m"]
+            found = (m, expand_year(parts["y"]), int(parts["m"]), int(parts["d"]))
+            break
+    if found is None:
+        months = month_names()
+        m = _DAY_MONTH.search(text)
+        if m and m.group(2).lower() in months:
+            found = (m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
+        else:
+            m = _MONTH_DAY.search(text)
+            if m and m.group(1).lower() in months:
+                found = (m, int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
+    if found is None:
+        return None
+    m, year, month, day = found
+    if not _possible_time(text, m.end()):
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _possible_time(text: str, at: int) -> bool:
+    """False when a time (``T``/space, ``HH:MM[:SS]``) follows the date at ``at`` and it is no time of day: hour
+    over 23 (24:00 with zero minutes and seconds is ISO 8601's end of day), minute over
+    59, second over 60 (a leap second)."""
+    m = _ISO_TIME.match(text, at)
+    if not m:
+        return True
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if hour == 24:
+        return minute == 0 and second == 0
+    return hour <= 23 and minute <= 59 and second <= 60
+
+
+def ambiguous_order(raw: str) -> Optional[str]:
+    """The ``m/d/yyyy`` date of ``raw`` when it reads as another day with day and month
+    swapped ("02/03/2025": 3 February in US order, 2 March in European order), else None.
+    Only the slash form is ambiguous here: parse_date reads dotted dates as day.month."""
+    text = raw.strip()
+    if _ISO.search(text) or _NUMERIC.search(text):
+        return None
+    m = _SLASH.search(text)
+    if not m:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
+        return m.group(0)
     return None
 
 
@@ -97,6 +138,8 @@ def check_date(raw: Optional[str], *, now: Optional[datetime] = None) -> Checked
     """Parse ``raw`` and accept it only if it is plausible as a publication date.
 
     ``now`` is the time of ingest; a date more than a day after it is impossible.
+    Warnings: W002 unreadable or impossible, W001 implausible (both leave ``value`` None),
+    W165 a slash date whose day and month could be swapped (``value`` is the US reading).
     """
     if raw is None or not str(raw).strip():
         return CheckedDate(None, None)
@@ -107,4 +150,6 @@ def check_date(raw: Optional[str], *, now: Optional[datetime] = None) -> Checked
     limit = (now or datetime.now(timezone.utc)).date() + timedelta(days=1)
     if parsed > limit or parsed < EARLIEST:
         return CheckedDate(None, raw, Warnings.W001.format(raw=raw, limit=limit.isoformat()))
+    if ambiguous_order(raw):
+        return CheckedDate(parsed, raw, Warnings.W165.format(raw=raw, date=parsed.isoformat()))
     return CheckedDate(parsed, raw)

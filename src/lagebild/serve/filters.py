@@ -90,6 +90,17 @@ class EventParams(_Dated):
     sort: Literal["day", "goldstein", "confidence"] = "day"
 
 
+class IncidentParams(ListParams):
+    since: Optional[date] = Field(None, description="Incident day on or after this date (YYYY-MM-DD).")
+    until: Optional[date] = Field(None, description="Incident day on or before this date (YYYY-MM-DD).")
+    actor: Optional[str] = Field(None, pattern=_ID, description="Actor id as source or target.")
+    root: Optional[str] = Field(None, pattern=r"^[0-2][0-9]$", description="CAMEO root code (01–20).")
+    cameo: Optional[str] = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code; its sub-codes match too.")
+    quad_class: Optional[int] = Field(None, ge=1, le=4, description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
+    min_mentions: Optional[int] = Field(None, ge=1, le=1_000_000, description="Only incidents with at least this many mentions.")
+    sort: Literal["date", "num_mentions", "num_documents"] = "date"
+
+
 class StatementParams(_Dated):
     speaker: Optional[str] = Field(None, pattern=_ID, description="Speaker: actor id, 'author' or 'unknown'.")
     kind: Optional[Literal["direct", "indirect"]] = None
@@ -190,6 +201,31 @@ def event_where(p: EventParams) -> Where:
         ("e.source", p.source), ("e.target", p.target), ("e.quad_class", p.quad_class),
         ("e.plover", p.plover), ("e.modality", p.modality), ("e.negated", p.negated), ("e.doc_id", p.doc),
     ))
+    return where, params
+
+
+def incident_where(p: IncidentParams) -> Where:
+    """Filters of the incident list (:mod:`lagebild.incidents`); the day is the incident's
+    date (the events' date, else the documents' publication date)."""
+    where: List[str] = []
+    params: List[Any] = []
+    if p.since:
+        where.append("i.date >= ?")
+        params.append(p.since)
+    if p.until:
+        where.append("i.date <= ?")
+        params.append(p.until)
+    if p.actor:
+        where.append("(i.source = ? OR i.target = ?)")
+        params += [p.actor, p.actor]
+    for code in (p.root, p.cameo):
+        if code:
+            where.append("i.cameo LIKE ?")
+            params.append(code + "%")
+    if p.min_mentions is not None:
+        where.append("i.num_mentions >= ?")
+        params.append(p.min_mentions)
+    _equals(where, params, (("i.quad_class", p.quad_class),))
     return where, params
 
 

@@ -60,6 +60,18 @@ class EventItem(_Open):
     published: Optional[date] = None
 
 
+class IncidentItem(_Open):
+    id: str
+    source: Optional[str] = None
+    target: Optional[str] = None
+    cameo: Optional[str] = None
+    quad_class: Optional[int] = None
+    date: Optional[Any] = None
+    num_mentions: int = 0
+    num_documents: int = 0
+    num_sources: int = 0
+
+
 class StatementItem(_Open):
     doc_id: str
     idx: int

@@ -16,8 +16,8 @@ from ..events.cameo import load_ontology
 from ..forecasts.query import HORIZON_END_SQL, effective_status
 from .db import Database, ListQuery, encode_cursor, words
 from .filters import (
-    ActorParams, DocumentParams, EventParams, ForecastParams, StatementParams,
-    actor_where, document_where, event_where, forecast_where, statement_where,
+    ActorParams, DocumentParams, EventParams, ForecastParams, IncidentParams, StatementParams,
+    actor_where, document_where, event_where, forecast_where, incident_where, statement_where,
 )
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -65,6 +65,19 @@ EVENTS = ListQuery(
     [("doc_id", "str"), ("idx", "int")],
     {"day": "date", "goldstein": "num", "confidence": "num"},
 )
+
+INCIDENTS = ListQuery(
+    "incidents",
+    "SELECT i.id, i.source, i.target, i.cameo, i.root, i.quad_class, i.goldstein, i.plover, i.modality, "
+    "i.negated, i.date, i.location, i.num_mentions, i.num_documents, i.num_sources, i.first_seen, "
+    "i.last_seen, sa.name AS source_name, ta.name AS target_name "
+    "FROM incidents i LEFT JOIN actors sa ON sa.id = i.source LEFT JOIN actors ta ON ta.id = i.target",
+    [("id", "str")],
+    {"date": "date", "num_mentions": "int", "num_documents": "int"},
+)
+
+# the most mentions an incident page lists (an incident of a big story has thousands)
+INCIDENT_MENTIONS = 500
 
 STATEMENTS = ListQuery(
     "statements",
@@ -176,6 +189,64 @@ def list_events(db: Database, p: EventParams) -> Tuple[List[Dict[str, Any]], Opt
     where, params = event_where(p)
     rows, nxt = EVENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
     return [event_item(db, r) for r in rows], nxt
+
+
+def _incident_item(row: Dict[str, Any]) -> Dict[str, Any]:
+    onto = load_ontology()
+    row["cameo_name"] = onto.lookup(row["cameo"]).name if row.get("cameo") else None
+    row["quad_name"] = QUAD_NAMES.get(row.get("quad_class"))
+    return row
+
+
+def list_incidents(db: Database, p: IncidentParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
+    """A page of incidents (deduplicated events, :mod:`lagebild.incidents`) with the names
+    of their source and target and the CAMEO code's name."""
+    where, params = incident_where(p)
+    rows, nxt = INCIDENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
+    return [_incident_item(r) for r in rows], nxt
+
+
+def get_incident(db: Database, incident_id: str) -> Optional[Dict[str, Any]]:
+    """One incident with its mentions: each mention is the stored event (sentence, modality,
+    the document's title and date, as in the event list), in document and text order, at
+    most :data:`INCIDENT_MENTIONS` (``mentions_shown`` < ``num_mentions`` then); and the
+    documents that report it. None when there is no such incident."""
+    rows = db.query(f"SELECT * FROM ({INCIDENTS.base} WHERE i.id = ?) t", [incident_id])
+    if not rows:
+        return None
+    incident = _incident_item(rows[0])
+    data = db.json(db.scalar("SELECT data FROM incidents WHERE id = ?", [incident_id])) or {}
+    keys = [(m["doc_id"], int(m["idx"])) for m in data.get("mentions", [])][:INCIDENT_MENTIONS]
+    mentions: List[Dict[str, Any]] = []
+    for start in range(0, len(keys), 100):  # a bounded number of parameters per query
+        chunk = keys[start:start + 100]
+        where = ["(" + " OR ".join("(e.doc_id = ? AND e.idx = ?)" for _ in chunk) + ")"]
+        params = [v for key in chunk for v in key]
+        sql, all_params = EVENTS.sql(where, params, sort="day", order="asc", cursor=None, limit=None)
+        mentions += [event_item(db, r) for r in db.query(sql, all_params)]
+    order = {key: i for i, key in enumerate(keys)}
+    mentions.sort(key=lambda m: order.get((m["doc_id"], int(m["idx"])), len(order)))
+    documents: Dict[str, Dict[str, Any]] = {}
+    for m in mentions:
+        documents.setdefault(m["doc_id"], {"id": m["doc_id"], "title": m.get("title"),
+                                           "published": m.get("published"), "mentions": 0})["mentions"] += 1
+    incident.update({
+        "date_basis": data.get("date_basis"),
+        "is_root_event": data.get("is_root_event"),
+        "mentions": mentions,
+        "mentions_shown": len(mentions),
+        "documents": list(documents.values()),
+    })
+    return incident
+
+
+def incidents_lag(db: Database) -> int:
+    """How many stored events the incidents table does not hold (events stored after the
+    last refresh, e.g. an ingest stopped with Ctrl-C; ``lagebild ingest`` and ``export``
+    refresh it); negative when it holds events that are gone."""
+    events = int(db.scalar("SELECT count(*) FROM events", []) or 0)
+    counted = int(db.scalar("SELECT coalesce(sum(num_mentions), 0) FROM incidents", []) or 0)
+    return events - counted
 
 
 def list_statements(db: Database, p: StatementParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:

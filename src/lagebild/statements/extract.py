@@ -31,6 +31,7 @@ from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
 from ..language.timewords import time_phrase_head
+from ..language.word_class import heads_in_class
 from ..language.speech import (
     ANAPHORS,
     SpeechFrame,
@@ -297,7 +298,7 @@ def _resolve_speaker(
         # "dem Bericht zufolge", "den Angaben zufolge" with no author of their own: the
         # report of the source the text named last ("nach einem Bericht von Spiegel
         # online … Dem Bericht zufolge …")
-        authored = _report_author(ctx, start, end)
+        authored = _report_author(ctx, start, end) or _outlet_before(ctx, start, end)
         if authored:
             return authored, text
         prev = _previous_speaker(ctx, start)
@@ -305,6 +306,9 @@ def _resolve_speaker(
             return prev.speaker, text
         return UNKNOWN, text
     if np_head is not None and np_head.lower_ not in ctx.lex.author_pronouns | THIRD_PERSON.get(ctx.lang, set()):
+        named = _apposed_person(ctx, start, end) or _seated_group(ctx, start, end, np_head)
+        if named:
+            return named, text
         if tokens.mentions_in(doc, start, end):
             return UNKNOWN, text  # only a dependent names an actor ("der Vorwurf der Staatsanwaltschaft")
     actor = tokens.actor_in(doc, start, end)
@@ -737,6 +741,90 @@ def _turn_speaker(turn: Turn) -> str:
     return turn.speaker_actor_id or turn.speaker_text
 
 
+def _outlet_before(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """The news outlet (an actor whose code has the agent MED) named last in the sentence
+    of ``start`` before it or in the sentence before ("Die Landung wurde vom Sender X
+    übertragen. Dem Bericht zufolge …"): the author of the report noun phrase at
+    ``[start, end)`` that has none of its own -- no owner phrase ("Angaben der Behörden")
+    or possessive -- and no authored report before it (:func:`_report_author`). Not one
+    in a dateline; None when no outlet stands there."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand") if ctx.parsed else None
+    if span is None or not len(span) or any(dep(c) in _OWNER_DEPS and start <= c.idx < end for c in span.root.children):
+        return None
+    before = _this_and_previous_sentence(ctx, start)
+    if not before:
+        return None
+    codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
+    for m in reversed(tokens.mentions_in(ctx.doc, before[0].start_char, start)):
+        code = codes.get(m.actor_id) or ""
+        if m.end <= start and code[3:6] == "MED" and not _in_dateline(ctx, m.start):
+            return m.actor_id
+    return None
+
+
+def _apposed_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """The person a speaker phrase at ``[start, end)`` names in apposition after a comma
+    ("die Richterin am Landesgericht, Maria X"): a person mention after a comma inside the
+    phrase, or right after its end (the parse may end the subject at the role's
+    of-phrase), with no other person named in the phrase before it. None otherwise -- a
+    dependent that names another actor ("der Vorwurf der Staatsanwaltschaft") keeps the
+    phrase unresolved."""
+    text = doc_text(ctx.doc)
+    found = tokens.mentions_in(ctx.doc, start, end)
+    # the name may stand inside the phrase or right after it (the parse ended the subject
+    # at the role's of-phrase: "sagte die Richterin am Landesgericht, Maria X, am Montag")
+    after = [m for m in tokens.mentions_in(ctx.doc, end, end + 4) if m.start >= end] \
+        if text[end:end + 3].lstrip().startswith(",") else []
+    for m in found + after[:1]:
+        if m.start <= start or not text[start:m.start].rstrip().endswith(",") \
+                or ctx.actor_type.get(m.actor_id) != "PER":
+            continue
+        # no other person in the phrase before the name ("die Mutter von Anna Y, Eva Z")
+        if any(o.start < m.start and o.actor_id != m.actor_id and ctx.actor_type.get(o.actor_id) == "PER"
+               for o in found):
+            return None
+        return m.actor_id
+    return None
+
+
+@lru_cache(maxsize=None)
+def _seat_words(lang: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """``(seat prepositions, seated agents)`` of the KB's ``linking.yaml`` (``seat``,
+    ``seated_agents``) for ``lang``; empty sets without a KB."""
+    try:
+        from ..actors.kb import load_kb
+
+        linking = load_kb(include_user=False).linking
+    except Exception:  # pragma: no cover - the KB is optional here
+        return frozenset(), frozenset()
+    pick = lambda name: frozenset((linking.get(name) or {}).get(lang) or [])  # noqa: E731
+    return frozenset(w.lower() for w in pick("seat")), pick("seated_agents")
+
+
+def _seated_group(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """A group noun of a seated agent (a court, the police: ``linking.yaml``
+    seated_agents) followed by a seat preposition and a place ("die Polizei in
+    Manchester", "die Staatsanwaltschaft in Lyon") speaks for that agent of the place's
+    country (GBRCOP, FRAJUD), as the linker codes "ein Richter in Manchester"; None
+    otherwise."""
+    if np_head is None or not ctx.parsed:
+        return None
+    preps, agents = _seat_words(ctx.lang)
+    agent = group_agent(np_head)
+    if agent not in agents:
+        return None
+    countries = {a.id: (a.type, a.country) for a in tokens.get_list(ctx.doc, "actors")}
+    for c in np_head.children:
+        if c.i < np_head.i or dep(c) not in ("nmod", "obl") \
+                or not any(dep(g) == "case" and g.lower_ in preps for g in c.children):
+            continue
+        for m in tokens.mentions_in(ctx.doc, c.idx, c.idx + len(c)):
+            atype, country = countries.get(m.actor_id, (None, None))
+            if atype in ("GPE", "LOC") and country and len(country) == 3:
+                return group_actor(ctx.doc, agent, country, doc_text(ctx.doc)[start:end], start, end)
+    return None
+
+
 def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
     for m in reversed(tokens.mentions_in(ctx.doc, 0, before)):
         if ctx.actor_type.get(m.actor_id) in ("PER", None) and m.end <= before:
@@ -746,7 +834,7 @@ def _previous_person(ctx: _Ctx, before: int) -> Optional[str]:
 
 def _is_passive(verb: Token) -> bool:
     """"wurden bestätigt", "was confirmed": a participle with a passive auxiliary."""
-    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in verb.morph.get("VerbForm")):
+    if not (verb.tag_ in ("VVPP", "VBN") or "Part" in tokens.morph_values(verb, "VerbForm")):
         if not (verb.tag_ == "VVFIN" and verb.lower_.endswith("t") and any(
             dep(c) == "aux" and (c.lemma_ or "").lower() == "werden" and c.i < verb.i for c in verb.children
         )):
@@ -754,7 +842,7 @@ def _is_passive(verb: Token) -> bool:
         # ("Ein Anstieg wird im Herbst erwartet": a finite verb takes no "werden" auxiliary —
         # the tagger's VVFIN on an -t form under "wird" is the participle)
     for c in verb.children:
-        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in c.morph.get("Voice") or c.lemma_ == "werden")):
+        if dep(c) == "aux:pass" or (dep(c) == "aux" and ("Pass" in tokens.morph_values(c, "Voice") or c.lemma_ == "werden")):
             return True
     return False
 
@@ -1114,10 +1202,19 @@ def _speech_positions(ctx: _Ctx) -> List[int]:
 
         strings = ctx.doc.vocab.strings
         by_form, by_lemma = ctx.lex.verbs_by_form, ctx.lex.verbs_by_lemma
+        # the answer per (LOWER, LEMMA) hash pair, kept on the lexicon across documents
+        # (hashes of strings do not change; most pairs recur)
+        known = ctx.lex.__dict__.setdefault("_speech_ids", {})
+        if len(known) > 200_000:
+            known.clear()
         positions = []
-        for i, (lower, lemma) in enumerate(ctx.doc.to_array([LOWER, LEMMA]).tolist()):
-            lemma_text = strings[lemma]
-            if by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []):
+        for i, pair in enumerate(map(tuple, ctx.doc.to_array([LOWER, LEMMA]).tolist())):
+            hit = known.get(pair)
+            if hit is None:
+                lower, lemma = pair
+                lemma_text = strings[lemma]
+                hit = known[pair] = bool(by_form.get(strings[lower]) or by_lemma.get(lemma_text.lower() if lemma_text else "", []))
+            if hit:
                 positions.append(i)
         ctx.__dict__["_speech_positions"] = positions
     return positions
@@ -1542,7 +1639,9 @@ def _speaker_after_verb(ctx: _Ctx, tok: Token, sent: Span) -> List[Token]:
 
 def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
     found = False
-    if ctx.lang == "de" and any(_jussive(ctx, t, sent) for t in sent if t.lower_ in ("sei", "seien")):
+    lowers = tokens.token_lowers(ctx.doc)
+    if ctx.lang == "de" and any(_jussive(ctx, ctx.doc[i], sent) for i in range(sent.start, sent.end)
+                                if lowers[i] in ("sei", "seien")):
         return False  # "Hier sei angemerkt, dass …": the author's own exhortation
     positions = _speech_positions(ctx)
     for i in positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]:
@@ -2096,15 +2195,11 @@ def verbal_act_exceptions(lang: str) -> Dict[str, Tuple[Tuple[str, FrozenSet[str
 
 def _in_arg_class(lang: str, verb: Token, slot: str, words: FrozenSet[str]) -> bool:
     """Whether the head of ``verb``'s subject (``slot`` "subj") or object ("obj") is one of
-    ``words``: by lemma or form, German compounds by their last part ("Haftstrafe" ~
-    "strafe"), as the event coder's ``arg=`` flag reads them."""
+    ``words`` by the event patterns' matching rule
+    (:func:`lagebild.language.word_class.heads_in_class`: lemma or form, German compounds by
+    their last part, "Haftstrafe" ~ "strafe")."""
     heads = subjects_of(verb) if slot == "subj" else [c for c in verb.children if dep(c) in ("obj", "iobj")]
-    for h in heads:
-        forms = {(h.lemma_ or h.lower_).lower(), h.lower_}
-        for w in words:
-            if w in forms or (lang == "de" and len(w) >= 4 and any(f.endswith(w) for f in forms)):
-                return True
-    return False
+    return heads_in_class(heads, words, lang)
 
 
 def _no_act_sense(lang: str, verb: Token, lemma: str) -> bool:
@@ -2532,7 +2627,8 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
     for k, sent in enumerate(sents):
         if turn_at(ctx.turns, sent.start_char) is not None or ctx.quote_at(sent.start_char) is not None:
             continue
-        colons = [t for t in sent if t.text == ":" and sent.start < t.i < sent.end - 2]
+        texts = tokens.token_texts(ctx.doc)
+        colons = [ctx.doc[i] for i in range(sent.start + 1, sent.end - 2) if texts[i] == ":"]
         if colons:  # inside the sentence
             c = colons[0]
             right = [t for t in sent if t.i > c.i]
@@ -2549,7 +2645,7 @@ def _colon_quotes(ctx: _Ctx, sents: List[Span]) -> None:
             if who is None:
                 continue
             speaker, speaker_text = who
-        elif k > 0 and sents[k - 1].text.rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
+        elif k > 0 and tokens.span_text(sents[k - 1]).rstrip().endswith(":") and "\n\n" not in text[sents[k - 1].end_char : sent.start_char]:
             prev = sents[k - 1]
             span = char_span(list(sent))
             if span is None or _covered(ctx, *span):

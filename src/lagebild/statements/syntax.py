@@ -12,6 +12,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from ..tokens import doc_text  # noqa: F401  (re-exported for statements/forecasts)
+from ..tokens import morph_values, token_lowers
 
 # TIGER (de_core_news_*) and ClearNLP (en_core_web_*) → UD. Only the labels we read.
 LABEL_MAP = {
@@ -70,7 +71,7 @@ def has_morph(doc: Doc) -> bool:
 
 
 def feat(token: Token, name: str) -> Optional[str]:
-    values = token.morph.get(name)
+    values = morph_values(token, name)  # token.morph.get(name), cached per analysis
     return values[0] if values else None
 
 
@@ -164,7 +165,7 @@ def find_condition(
     that") open a condition too; its clause is the one their last word introduces."""
     multi = _multi_conditionals(kinds)
     # the lower-case words of the range, read once (not once per token and phrase)
-    low = [t.lower_ for t in doc[start:end]] if multi[0] else []
+    low = token_lowers(doc)[start:end] if multi[0] else []
     i = start
     while i < end and multi[0]:
         if low[i - start] not in multi[1]:

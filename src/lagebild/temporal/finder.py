@@ -46,6 +46,9 @@ class Rule:
     resolver: str
     regex: Pattern[str]
     options: Dict[str, Any]
+    # what any match of ``regex`` contains (:func:`rule_needs`): one of these strings
+    # (lower case) or, for ``ANY_DIGIT``, a digit; None: no such condition was derived
+    needs: Optional[Tuple[str, ...]] = None
 
 
 @dataclass
@@ -111,7 +114,7 @@ def load_rules(lang: str) -> Lexicon:
         except re.error as e:
             raise DataFileError(str(path), 0, f"rule {spec['name']!r}: {e}") from e
         options = {k: v for k, v in spec.items() if k not in ("name", "kind", "resolver", "pattern")}
-        rules.append(Rule(spec["name"], spec["kind"], spec["resolver"], regex, options))
+        rules.append(Rule(spec["name"], spec["kind"], spec["resolver"], regex, options, rule_needs(regex)))
     vocabulary = set(lex["months"]) | set(lex["weekdays"]) | set(lex["day_words"]) | set(lex["units"])
     vocabulary |= {str(w).lower() for w in (raw.get("seasons") or {})}
     for spec in raw.get("rules") or []:
@@ -178,13 +181,126 @@ def _quick(lex: Lexicon, text: str) -> bool:
     return lex.quick_rest is not None and lex.quick_rest.search(text) is not None
 
 
+ANY_DIGIT = "\\d"  # in Rule.needs: any digit (``\d``); no literal run holds a backslash
+
+
+def rule_needs(regex: Pattern[str]) -> Optional[Tuple[str, ...]]:
+    """Strings one of which every match of ``regex`` (compiled with ``re.I`` and no other
+    flag) contains, lower-cased, or ``ANY_DIGIT`` for "a digit"; None when the pattern
+    gives no such condition (then the rule is always tried).
+
+    Derived from the parsed pattern (``re._parser``, Python >= 3.11): a mandatory run of
+    literal characters of _FOLD_SAFE is a needed string; a sequence needs what its most
+    selective mandatory part needs (longest shortest string); an alternation needs the
+    union of what each branch needs (nothing if one branch needs nothing); a group
+    repeated at least once needs what the group needs; a class of digits only needs a
+    digit; lookarounds, other classes and optional parts need nothing. Inline flags
+    (``(?-i:…)``) give None for the whole pattern. Sound under :func:`_may_match`'s test
+    (substrings of ``text.lower()``, texts with _FOLD_ODD characters always tried) by the
+    same folding property as :func:`_quick` (tests/temporal/test_quick_prefilter.py);
+    the rules' results are unchanged, only rules that cannot match are skipped."""
+    if regex.flags & ~(re.I | re.U):
+        return None
+    try:
+        parsed = re._parser.parse(regex.pattern, regex.flags)  # type: ignore[attr-defined]
+    except (AttributeError, re.error):  # a Python without re._parser: every rule is tried
+        return None
+    try:
+        found = _needs_seq(parsed)
+    except _NoCondition:
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+class _NoCondition(Exception):
+    """Raised inside :func:`rule_needs` for a construct it does not reason about."""
+
+
+def _score(need: frozenset) -> int:
+    return min(2 if w == ANY_DIGIT else len(w) for w in need)
+
+
+def _needs_seq(items: Any) -> Optional[frozenset]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: Optional[frozenset] = None
+    run = ""
+
+    def consider(need: Optional[frozenset]) -> None:
+        nonlocal best
+        if need and (best is None or _score(need) > _score(best)):
+            best = need
+
+    for op, av in items:
+        if op is c.LITERAL and chr(av).lower() in _FOLD_SAFE and len(chr(av).lower()) == 1:
+            run += chr(av).lower()
+            continue
+        if run:
+            consider(frozenset([run]))
+            run = ""
+        consider(_needs_item(op, av))
+    if run:
+        consider(frozenset([run]))
+    return best
+
+
+def _needs_item(op: Any, av: Any) -> Optional[frozenset]:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _NoCondition
+        return _needs_seq(sub)
+    if op is c.ATOMIC_GROUP:
+        return _needs_seq(av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _needs_seq(sub) if low >= 1 else None
+    if op is c.BRANCH:
+        union: set = set()
+        for branch in av[1]:
+            need = _needs_seq(branch)
+            if not need:
+                return None
+            union |= need
+        return frozenset(union)
+    if op is c.IN:
+        digits = all(
+            (kind is c.CATEGORY and val is c.CATEGORY_DIGIT)
+            or (kind is c.LITERAL and chr(val).isdigit() and chr(val) in _FOLD_SAFE)
+            or (kind is c.RANGE and all(chr(v).isdigit() and chr(v) in _FOLD_SAFE for v in val))
+            for kind, val in av)
+        return frozenset([ANY_DIGIT]) if av and digits else None
+    return None
+
+
+def _may_match(needs: Optional[Tuple[str, ...]], low: str, has_digit: bool) -> bool:
+    """Whether a rule with ``needs`` (:func:`rule_needs`) can match a text whose
+    ``lower()`` is ``low`` and which holds a digit or not (the caller tries every rule on
+    a text with a _FOLD_ODD character)."""
+    if needs is None:
+        return True
+    for w in needs:
+        if (has_digit if w == ANY_DIGIT else w in low):
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _find(text: str, lang: str, published: Optional[date]) -> Tuple[TimeExpr, ...]:
     lex = load_rules(lang)
     if lex.quick is not None and not _quick(lex, text):
         return ()
     found: List[Tuple[int, int, int, Rule, "re.Match[str]"]] = []
+    # rules that cannot match (none of their needed strings in the text) are not run:
+    # about four in five per sentence; a text with a _FOLD_ODD character runs them all
+    odd = _FOLD_ODD.search(text) is not None
+    low = text.lower()
+    has_digit = _DIGIT.search(text) is not None
     for order, rule in enumerate(lex.rules):
+        if not odd and not _may_match(rule.needs, low, has_digit):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() > m.start() and m.group(0).strip():
                 found.append((m.start(), m.end(), order, rule, m))

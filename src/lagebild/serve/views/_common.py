@@ -1,7 +1,7 @@
 """Helpers the view modules share."""
 from __future__ import annotations
 
-from typing import Any, Dict, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from fastapi import HTTPException, Request
 from fastapi.encoders import jsonable_encoder
@@ -32,6 +32,15 @@ def check_id(kind: str, ident: str) -> str:
     if len(ident) > 200 or any(ord(ch) < 32 for ch in ident):
         raise not_found(kind, ident)
     return ident
+
+
+def one_or_404(kind: str, ident: str, fetch: Callable[[str], Optional[Dict[str, Any]]]) -> Dict[str, Any]:
+    """``fetch(ident)`` for an id that can be one (:func:`check_id`); 404 naming the
+    ``kind`` when it finds nothing."""
+    found = fetch(check_id(kind, ident))
+    if found is None:
+        raise not_found(kind, ident)
+    return found
 
 
 def not_found(kind: str, ident: str) -> HTTPException:

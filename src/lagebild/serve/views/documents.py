@@ -11,7 +11,7 @@ from .. import records
 from ..filters import DocumentParams
 from ..highlight import segments
 from ..models import DocumentSummary, Page, Record
-from ._common import as_json, check_id, db, listing, not_found, page
+from ._common import as_json, db, listing, one_or_404, page
 
 router = APIRouter()
 
@@ -23,10 +23,7 @@ def api_documents(request: Request, p: Annotated[DocumentParams, Query()]) -> An
 
 
 def _document(request: Request, doc_id: str) -> Dict[str, Any]:
-    doc = records.get_document(db(request), check_id("document", doc_id))
-    if doc is None:
-        raise not_found("document", doc_id)
-    return doc
+    return one_or_404("document", doc_id, lambda i: records.get_document(db(request), i))
 
 
 @router.get("/api/documents/{doc_id}", tags=["api"], response_model=Record, summary="One document")
