@@ -47,14 +47,15 @@ def test_reported_misdeed_is_an_asserted_accusation_de(nlp_de):
 
 def test_misdeeds_are_data_with_codes_de():
     """The misdeed verbs are a data file read like the pattern files (file and line in
-    errors); none of them is a trigger of the pattern files, where it would code its own
-    event instead."""
+    errors), all CAMEO root 11 (112 accusations; since session 28 also 111, failures); a
+    trigger of the pattern files, where it would code its own event, is listed only with
+    required words ("Fehler machen", "Öl ins Feuer gießen")."""
     from lagebild.events.lexicon import load_lexicon
     from lagebild.events.recall_data import misdeed_patterns
 
     table = misdeed_patterns("de")
     assert {"täuschen", "manipulieren", "vertuschen", "zufügen"} <= set(table)
-    assert all(p.code == "112" for rows in table.values() for p in rows)
+    assert all(p.code in ("111", "112") for rows in table.values() for p in rows)
     patterns = load_lexicon("de").patterns
-    assert not [t for t in table if patterns.get(t) and t not in ("spielen", "gießen")]
+    assert not [t for t, rows in table.items() if patterns.get(t) and not all(p.words for p in rows)]
     assert misdeed_patterns("en") == {}

@@ -1537,8 +1537,12 @@ class EventCoder(ArgumentsMixin):
         nor when the target is the speaker. A negated approval counts as the judgement
         (session 26): an adjective of the ``negiert_urteil`` class in a negated clause ("Der
         Plan des Ministers ist nicht akzeptabel", "sei nicht redlich"); not negated, it
-        judges nothing negatively. The event is asserted: the judgement is the
-        speech act itself."""
+        judges nothing negatively. Session 28: a neutral predicate noun qualified by an
+        adjective of these classes ("sei ein lächerlicher Versuch") judges the genitive owner
+        of the subject or of the noun, never the subject itself ("X ist ein gefährliches Land"
+        describes X); a blaming predicate (:meth:`_blame_predicate`: "sei schuld an der
+        Misere", "sei für das Chaos verantwortlich") codes 112 with the subject as target.
+        The event is asserted: the judgement is the speech act itself."""
         cops = [t for t in sent if t.dep_ == "cop"]
         # session 27: "sei" parsed as the clause's verb with the predicate noun as a second
         # subject or object ("Der Präsident/nsubj sei ein Lügner/nsubj"): the later nominal
@@ -1575,10 +1579,17 @@ class EventCoder(ArgumentsMixin):
             v_sein, v_subj = verb_sein.get(pred.i, (None, None))
             lemma = self.lemma(pred).lower()
             last = lemma.rsplit("-", 1)[-1]
-            negative = lemma in words or last in words or any(last.endswith(w) for w in endings) or (pred.pos_ == "NOUN" and any(
+            negative = self._judging_word(lemma, words, endings) or (pred.pos_ == "NOUN" and any(
                 len(w) >= 5 and " " not in w and last.endswith(w) for w in words))
             approval = not negative and pred.pos_ in ("ADJ", "ADV") and (lemma in approvals or last in approvals)
-            if not (negative or approval):
+            # session 28: a neutral predicate noun that a judging adjective qualifies ("sei ein
+            # lächerlicher Versuch"); judges an owner, never the subject itself ("X ist ein
+            # gefährliches Land" describes X)
+            attributive = not (negative or approval) and pred.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and self._judging_word(self.lemma(c).lower(), words, endings) for c in pred.children)
+            # session 28: blame -- "sei für die Niederlage verantwortlich", "sei schuld (an der Misere)"
+            blame = not (negative or approval or attributive) and self._blame_predicate(pred, lemma, classes)
+            if not (negative or approval or attributive or blame):
                 continue
             clause = [pred] + [c for c in pred.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis")] + (
                 [c for c in v_sein.children if c.dep_ not in ("conj", "ccomp", "advcl", "acl", "parataxis") and c.i != pred.i]
@@ -1592,8 +1603,8 @@ class EventCoder(ArgumentsMixin):
             subjects = [c for c in pred.children if self.lex.role(c.dep_) in ("subj", "subj_pass")] + (
                 [v_subj] if v_subj is not None else [])
             for subj in subjects:
-                for tok in [subj] + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS
-                                     and not any(self.lex.role(x.dep_) == "case" for x in c.children)]:
+                for tok in ([] if attributive else [subj]) + [c for c in subj.children if c.dep_ in self.GENITIVE_DEPS
+                                                              and not any(self.lex.role(x.dep_) == "case" for x in c.children)]:
                     a = self.arg(doc, tok)
                     if a.actor is None and tok.pos_ == "PRON":
                         resolved = self._resolve_anaphor(doc, pred, a)
@@ -1616,10 +1627,40 @@ class EventCoder(ArgumentsMixin):
                 continue
             src = Arg(pred, speaker, "", pred.idx, pred.idx)
             info = ModalityInfo(modality="asserted", modalities=["asserted"], speaker=speaker)
-            pat = Pattern(trigger=lemma, code="111", origin="evaluative-predication")
+            pat = Pattern(trigger=lemma, code="112" if blame else "111", origin="evaluative-predication")
             out.extend(self._events(doc, sent, pred, pat, [src], [target], None, info, None, None))
         self._bounds = (sent.start, sent.end)
         return out
+
+    @staticmethod
+    def _judging_word(lemma: str, words: FrozenSet[str], endings: FrozenSet[str]) -> bool:
+        """Whether the lower-case ``lemma`` is a judgement word of ``words`` (a sense class of
+        ``senses_de.tsv``; a hyphenated compound by its last part) or ends in one of ``endings``
+        ("deutschfeindlich")."""
+        last = lemma.rsplit("-", 1)[-1]
+        return lemma in words or last in words or any(last.endswith(w) for w in endings)
+
+    def _blame_predicate(self, pred: Token, lemma: str, classes: Dict[str, FrozenSet[str]]) -> bool:
+        """German (issue 9, session 28): whether the copular predicate ``pred`` (lemma
+        ``lemma``) lays the blame for something bad on its subject: a word of the
+        ``schuld_prädikat`` class of ``senses_de.tsv`` ("schuld", "verantwortlich") with a
+        "für"/"an" phrase whose noun is a misfortune (class ``übel``: "Niederlage", "Misere",
+        a compound by its last part) or a judgement noun (``negativ_urteil``: "Desaster");
+        "schuld" itself blames without the phrase (class ``schuld_allein``). The caller
+        checks negation and the subject."""
+        if lemma not in (classes.get("schuld_prädikat") or frozenset()):
+            return False
+        if lemma in (classes.get("schuld_allein") or frozenset()):
+            return True
+        bad = (classes.get("übel") or frozenset()) | (classes.get("negativ_urteil") or frozenset())
+        for c in pred.children:
+            if c.pos_ not in ("NOUN", "PROPN") or not any(
+                    x.lower_ in ("für", "an", "am") and self.lex.role(x.dep_) == "case" for x in c.children):
+                continue
+            noun = self.lemma(c).lower()
+            if noun in bad or any(len(w) >= 5 and noun.endswith(w) for w in bad if " " not in w):
+                return True
+        return False
 
     def _sibling_target(self, doc: Doc, noun: Token, p: Pattern, srcs: List[Arg], tgts: List[Arg],
                         issue: Optional[Arg]) -> Tuple[Pattern, List[Arg], List[Arg], Optional[Arg]]:
@@ -1686,7 +1727,10 @@ class EventCoder(ArgumentsMixin):
         Parlament belogen, sagte X", "Y schüre die Ängste", "Z habe dem Land Schaden
         zugefügt" in a statement of X. The misdeeds are the rows of
         ``data/events/misdeeds_de.tsv`` (:func:`lagebild.events.recall_data.misdeed_patterns`;
-        required words in the verb's predicate, as for event patterns). The verb must code no
+        required words in the verb's predicate, as for event patterns); the code is the row's
+        (session 28: failures and neglect are criticism, 111 -- "Z habe versagt", "habe einen
+        Fehler gemacht"), and a row's ``not=`` words must not occur in the verb's predicate
+        ("die Zustimmung versagen"). The verb must code no
         pattern of its own (``coded_verbs``: the sentence's matched triggers), be active, not
         negated ("habe niemanden getäuscht" is a denial), not under a modal verb or an
         infinitive ("könnte täuschen", "versucht zu täuschen"; the modal verbs and the
@@ -1714,12 +1758,13 @@ class EventCoder(ArgumentsMixin):
             keys: Set[str] = set()
             row = None
             for r in rows:
-                if r.words:
+                if r.words or r.exclude:
                     if scope is None:
                         scope = self.predicate_scope(v)
                         keys = self._phrase_keys(scope)
-                    if not all(self._words_in(alts, scope, keys) for alts in r.words):
-                        continue
+                    if not all(self._words_in(alts, scope, keys) for alts in r.words) or (
+                            r.exclude and self._words_in(r.exclude, scope, keys)):
+                        continue  # session 28: ``not=`` words in the predicate ("die Zustimmung versagen")
                 row = r
                 break
             if row is None or self.is_passive(v) or self.clause_negated(v) or self.is_infinitive_clause(v) or any(

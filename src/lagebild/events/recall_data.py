@@ -3,7 +3,8 @@ pattern files.
 
 * ``data/events/misdeeds_<lang>.tsv``: verbs that code no event of their own ("täuschen",
   "vertuschen", "Schaden zufügen") but make a speaker's words about the verb's subject an
-  accusation (CAMEO 112): "Der Minister habe die Bürger getäuscht, sagte die Opposition". The
+  accusation (CAMEO 112): "Der Minister habe die Bürger getäuscht, sagte die Opposition"; since
+  session 28 also failures and neglect, a criticism (111: "habe versagt", "Fehler gemacht"). The
   file has the columns of ``patterns_<lang>.tsv`` and is read by
   :func:`lagebild.events.patterns.read_patterns`; the coder's
   :meth:`lagebild.events.coder.EventCoder._reported_misdeeds` applies it.
