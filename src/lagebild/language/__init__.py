@@ -88,6 +88,31 @@ def lexicon_votes(text: str) -> dict:
     return {lang: sum(1 for t in tokens if t in words) for lang, words in lex.items()}
 
 
+#: lexicon evidence that makes the all-languages check needless (:func:`_plainly_supported`)
+_PLAIN_MIN_WORDS = 8
+_PLAIN_MIN_SHARE = 0.25
+
+
+def _plainly_supported(sample: str, best) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the restricted detector's answer ``best`` (a lingua confidence value) is a
+    supported language beyond doubt, so that the slower check over all 75 languages
+    (:func:`_all_detector`, ~6 ms on a news article against ~1.5 ms) can be skipped: the
+    answer is in :data:`SUPPORTED` with confidence 0.5 or more, and at least
+    ``_PLAIN_MIN_WORDS`` lower-case words, and a quarter of them, are words only that
+    language's pipeline vocabulary knows (:func:`lexicon_votes`). A text in another
+    language that the restricted detector forced onto German or English (Romanian read
+    as English) has no such share of German- or English-only words, so it still goes
+    through the all-languages check."""
+    import re
+
+    lang = best.language.iso_code_639_1.name.lower()
+    if lang not in SUPPORTED or float(best.value) < 0.5:
+        return False
+    lower = sum(1 for t in re.findall(r"[^\W\d_]+", sample) if t.islower())
+    votes = lexicon_votes(sample).get(lang, 0)
+    return votes >= _PLAIN_MIN_WORDS and votes >= _PLAIN_MIN_SHARE * lower
+
+
 def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
     """ISO 639-1 code of ``text`` and a confidence in [0, 1].
 
@@ -107,13 +132,15 @@ def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
     if not sample:
         return default, 0.0
     with _lock:
+        values = _detector().compute_language_confidence_values(sample)
+    if values and _plainly_supported(sample, values[0]):
+        return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
+    with _lock:
         broad = _all_detector().compute_language_confidence_values(sample)
     if broad and float(broad[0].value) >= 0.5:
         code = broad[0].language.iso_code_639_1.name.lower()
         if code not in _DETECTABLE:
             return code, float(broad[0].value)
-    with _lock:
-        values = _detector().compute_language_confidence_values(sample)
     if not values:
         return default, 0.0
     best = values[0]
