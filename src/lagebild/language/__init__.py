@@ -81,11 +81,19 @@ def lexicon_votes(text: str) -> dict:
     """``{lang: number of words of text found only in that language's lexicon}``
     (see :func:`_lexicons`). Only words written in lower case count: capitalised ones
     are mostly names ("Merz", "Biden"), which say nothing about the language."""
+    return _votes(_lower_words(text))
+
+
+def _lower_words(text: str) -> list:
+    """The words of ``text`` written in lower case (letters only), in order."""
     import re
 
-    lex = _lexicons()
-    tokens = [t for t in re.findall(r"[^\W\d_]+", text) if t.islower()]
-    return {lang: sum(1 for t in tokens if t in words) for lang, words in lex.items()}
+    return [t for t in re.findall(r"[^\W\d_]+", text) if t.islower()]
+
+
+def _votes(tokens: list) -> dict:
+    """:func:`lexicon_votes` of already split lower-case words."""
+    return {lang: sum(1 for t in tokens if t in words) for lang, words in _lexicons().items()}
 
 
 #: lexicon evidence that makes the all-languages check needless (:func:`_plainly_supported`)
@@ -103,14 +111,12 @@ def _plainly_supported(sample: str, best) -> bool:  # type: ignore[no-untyped-de
     language that the restricted detector forced onto German or English (Romanian read
     as English) has no such share of German- or English-only words, so it still goes
     through the all-languages check."""
-    import re
-
     lang = best.language.iso_code_639_1.name.lower()
     if lang not in SUPPORTED or float(best.value) < 0.5:
         return False
-    lower = sum(1 for t in re.findall(r"[^\W\d_]+", sample) if t.islower())
-    votes = lexicon_votes(sample).get(lang, 0)
-    return votes >= _PLAIN_MIN_WORDS and votes >= _PLAIN_MIN_SHARE * lower
+    tokens = _lower_words(sample)
+    votes = _votes(tokens).get(lang, 0)
+    return votes >= _PLAIN_MIN_WORDS and votes >= _PLAIN_MIN_SHARE * len(tokens)
 
 
 def detect_language(text: str, *, default: str = "en") -> Tuple[str, float]:
