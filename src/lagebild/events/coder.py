@@ -481,6 +481,12 @@ class EventCoder(ArgumentsMixin):
                 # no party to it (session 27; syntax.yaml place_codes)
                 sources = []
             targets = pick(pattern.target)
+            if not pattern.mutual and not any(self._has_actor(verb.doc, s) for s in sources):
+                between = self._between_phrase(verb)
+                if between is not None:
+                    # "Kämpfe/Zusammenstöße zwischen Armee und Rebellen": whatever the noun's
+                    # own slots, a between-phrase names parties that act on each other
+                    return [between], [], None
             if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "the talks/clashes between X and Y": the members of the between-phrase act
                 # on each other (the pattern is mutual); they are the sources, no target
@@ -2517,14 +2523,25 @@ class EventCoder(ArgumentsMixin):
         return out
 
     def _counted(self, tok: Token) -> Token:
-        """English (issue 9, session 28): the noun of the of-phrase of a quantity or
-        collective head (syntax.yaml ``quantity_heads``: "dozens of protesters", "a group of
-        soldiers") that names no actor itself; else ``tok``."""
+        """The noun of the of-phrase of a quantity or collective head (syntax.yaml
+        ``quantity_heads``: "dozens of protesters", "a group of soldiers") that names no
+        actor itself; else ``tok``. English since session 28; German since session 29 (issue
+        9), where the counted noun is a von-phrase ("eine Gruppe von Rebellen"), a genitive
+        attribute ("eine Gruppe bewaffneter Männer", "die Mehrheit der Abgeordneten") or a
+        bare noun right after the head ("mehrere Dutzend Soldaten"): a quantity noun is
+        the head of such a phrase, its referent the counted noun (Duden Grammatik 2016 on
+        partitive and measure constructions)."""
         if tok.lower_ not in self.lex.quantity_heads or self.mentions_in(tok.doc, tok.idx, tok.idx + len(tok)):
             return tok
+        of = self.lex.genitive_preps
         for c in tok.children:
-            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(
-                    self.lex.role(x.dep_) == "case" and x.lower_ == "of" for x in c.children):
+            if c.i <= tok.i or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cases = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+            if any(self.lex.prep(x.text) in of for x in cases):
+                return c
+            if self.lang == "de" and not cases and (c.i == tok.i + 1 or (
+                    "Gen" in c.morph.get("Case") and all(t.pos_ in ("DET", "ADJ") for t in tok.doc[tok.i + 1:c.i]))):
                 return c
         return tok
 
@@ -2859,7 +2876,7 @@ class EventCoder(ArgumentsMixin):
         sich gegenseitig … vor", "beschuldigten einander", "accused each other"): then
         any pattern pairs them up, as a ``mutual`` one does."""
         if verb.pos_ in ("NOUN", "PROPN"):
-            return False
+            return self._between_phrase(verb) is not None
         for t in self.predicate_scope(verb):
             low = t.lower_
             if low in ("gegenseitig", "einander", "wechselseitig", "untereinander"):
@@ -2869,6 +2886,25 @@ class EventCoder(ArgumentsMixin):
             if low == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
                 return True
         return False
+
+    def _between_phrase(self, noun: Token) -> Optional[Token]:
+        """German (issue 9, session 29): the head of a reciprocal phrase ("zwischen X und Y",
+        syntax.yaml ``reciprocal_preps``) hung on the nominal event trigger ``noun`` whose
+        coordination names at least two actors -- the parties of the event, who act on each
+        other whatever the noun ("Kämpfe zwischen der Armee und den Rebellen", "Streit
+        zwischen Berlin und Warschau"; a ``mutual`` pattern already reads its own slot so).
+        None when there is none, for English (its own rows), and for a trigger that is no
+        noun."""
+        if self.lang != "de" or noun.pos_ not in ("NOUN", "PROPN") or not self.lex.reciprocal_preps:
+            return None
+        for c in noun.children:
+            if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) in self.lex.reciprocal_preps for x in c.children):
+                parties = {self.arg(noun.doc, m).actor or f"group:{m.i}" for m in self.expand_conj(c)
+                           if self.arg(noun.doc, m).actor or self._group_phrase(m)}
+                if len(parties) >= 2:
+                    return c
+        return None
 
     def _description_over_org(self, doc: Doc, a: Arg) -> bool:
         """A singular person description linked to an organisation ("der Republikaner"
