@@ -13,7 +13,9 @@ grid of own sentences (``shared_paths_s29_grid_de.tsv``; a failing row names its
 * ``genitive-conjunct``: a conjunct hung on a genitive attribute whose case is the head's
   (``ArgumentsMixin._case_mismatched_conjuncts``);
 * ``quantity-head``: "eine Gruppe von X", "die Mehrheit der X", "Dutzend X" -- the counted
-  noun is the argument (syntax.yaml ``quantity_heads``, ``EventCoder._counted``).
+  noun is the argument (syntax.yaml ``quantity_heads``, ``EventCoder._counted``);
+* ``light-noun-target``: the target phrase of a light verb's noun that the parse hung on
+  the verb ("startete Angriffe auf Stellungen der X"; ``EventCoder._light_noun_target_slots``).
 
 Kinds ending in ``-guard`` pass on the code before these changes and must stay so."""
 from __future__ import annotations
@@ -24,7 +26,8 @@ from grid_rows import check_kind_grid
 
 KINDS = {"aux-subject", "aux-subject-guard", "genitive-head", "genitive-head-guard", "agent-in-subject",
          "agent-in-subject-guard", "split-article", "between-parties", "between-parties-guard",
-         "genitive-conjunct", "genitive-conjunct-guard", "quantity-head", "quantity-head-guard"}
+         "genitive-conjunct", "genitive-conjunct-guard", "quantity-head", "quantity-head-guard",
+         "light-noun-target", "light-noun-target-guard"}
 GRID = "shared_paths_s29_grid_de.tsv"
 
 

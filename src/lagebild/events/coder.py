@@ -559,11 +559,38 @@ class EventCoder(ArgumentsMixin):
         else:
             sources = subjects
             targets = pick(pattern.target)
+            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, x) for x in targets):
+                # "startete Angriffe auf Stellungen der PKK": the target phrase of the light
+                # verb's noun, wherever the parse hung it (session 29)
+                extra = self._light_noun_target_slots(verb, pattern)
+                more = pick(extra) if extra else []
+                if any(self._has_actor(verb.doc, x) for x in more):
+                    targets = more
         issue: Optional[Token] = None
         for obj in objs:
             if not self._is_reciprocal(obj) and obj.pos_ != "VERB":
                 issue = issue or obj
         return sources, targets, issue
+
+    def _light_noun_target_slots(self, verb: Token, pattern: Pattern) -> List[str]:
+        """German (issue 9, session 29): the prepositional target slots of the event noun a
+        light-verb pattern requires ("starten" + Angriff, "führen" + Krieg, "üben" + Kritik)
+        that the verb's own row lacks: the noun's nominal rows of the same CAMEO root in
+        ``patterns_de*`` ("Angriff … prep:auf,prep:gegen"). A noun keeps its complements
+        when it is the object of a light verb ("Angriffe auf X starten" = "X angreifen";
+        Duden Grammatik 2016 on Funktionsverbgefüge), but the parse often hangs the
+        phrase on the verb. The noun is a child of ``verb`` that matches one of the row's
+        words. [] when there is none."""
+        have = set(pattern.target)
+        out: List[str] = []
+        for c in verb.children:
+            if c.pos_ != "NOUN" or not any(self._token_matches(c, w) for alts in pattern.words for w in alts):
+                continue
+            for key in self.trigger_keys(c):
+                for q in self.lex.patterns.get(key) or ():
+                    if q.nominal and not q.null and q.code[:2] == pattern.code[:2]:
+                        out.extend(t for t in q.target if t.startswith("prep:") and t not in have and t not in out)
+        return out
 
     def _token_matches(self, token: Token, word: str) -> bool:
         """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
