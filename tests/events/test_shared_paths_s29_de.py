@@ -14,6 +14,8 @@ grid of own sentences (``shared_paths_s29_grid_de.tsv``; a failing row names its
   (``ArgumentsMixin._case_mismatched_conjuncts``);
 * ``quantity-head``: "eine Gruppe von X", "die Mehrheit der X", "Dutzend X" -- the counted
   noun is the argument (syntax.yaml ``quantity_heads``, ``EventCoder._counted``);
+* ``split-owners``: a plural group noun with coordinated genitive or von-phrase states is
+  one argument per state ("die Regierungen Kenias und Ugandas"; ``EventCoder._split_owners``);
 * ``light-noun-target``: the target phrase of a light verb's noun that the parse hung on
   the verb ("startete Angriffe auf Stellungen der X"; ``EventCoder._light_noun_target_slots``).
 
@@ -27,7 +29,7 @@ from grid_rows import check_kind_grid
 KINDS = {"aux-subject", "aux-subject-guard", "genitive-head", "genitive-head-guard", "agent-in-subject",
          "agent-in-subject-guard", "split-article", "between-parties", "between-parties-guard",
          "genitive-conjunct", "genitive-conjunct-guard", "quantity-head", "quantity-head-guard",
-         "light-noun-target", "light-noun-target-guard"}
+         "light-noun-target", "light-noun-target-guard", "split-owners", "split-owners-guard"}
 GRID = "shared_paths_s29_grid_de.tsv"
 
 

@@ -2675,16 +2675,23 @@ class EventCoder(ArgumentsMixin):
         for the role's agents of each state: one argument per state (``RUSGOV``,
         ``CHNGOV``), so that a mutual event ("met", "signed an agreement") pairs them. The
         noun's agent comes from the reference lexicon (``data/language/reference.tsv`` and
-        the KB's role nouns); other arguments are returned unchanged."""
-        if self.lang != "en":
+        the KB's role nouns); other arguments are returned unchanged. German since session 29
+        (issue 9): a plural noun with coordinated genitive or von-phrase states ("die
+        Außenminister Kenias und Ugandas", "die Regierungen von Peru und Chile")."""
+        if self.lang not in ("en", "de"):
             return args
         out: List[Arg] = []
         for a in args:
             tok = a.token
-            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if tok.pos_ == "NOUN" and tok.tag_ == "NNS" else None
+            if self.lang == "en":
+                plural = tok.pos_ == "NOUN" and tok.tag_ == "NNS"
+            else:
+                plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number")
+            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if plural else None
+            if word is None and plural and self.lang == "de":
+                word = load_reference_lexicon(self.lang).lookup(self.lemma(tok).lower())
             agent = getattr(word, "agent", None) if word is not None and word.kind in ("group", "description") else None
-            owners = [c for c in tok.children if c.i > tok.i and c.dep_ == "nmod"
-                      and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)] if agent else []
+            owners = [c for c in tok.children if c.i > tok.i and self._owner_phrase(c)] if agent else []
             states: List[str] = []
             if owners and self.children(owners[0], "conj"):
                 for member in [owners[0]] + self.children(owners[0], "conj"):
@@ -2702,6 +2709,18 @@ class EventCoder(ArgumentsMixin):
             for country in dict.fromkeys(states):
                 out.append(Arg(tok, group_actor(doc, str(agent), country, a.text, a.start, a.end), a.text, a.start, a.end))
         return out
+
+    def _owner_phrase(self, c: Token) -> bool:
+        """Whether ``c``, a dependent after a noun, is that noun's owner phrase: an of-phrase
+        (English), a genitive attribute or a von-phrase (German, syntax.yaml ``genitive_preps``)."""
+        if self.lang == "en":
+            return c.dep_ == "nmod" and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)
+        if c.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cases = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+        if cases:
+            return any(self.lex.prep(x.text) in self.lex.genitive_preps for x in cases)
+        return "Gen" in c.morph.get("Case")
 
     def _believed(self, trigger: Token) -> bool:
         """Whether ``trigger`` lies in the content of a belief, not of a report: its clause
