@@ -2625,6 +2625,16 @@ class EventCoder(ArgumentsMixin):
                 tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
         srcs = self._refer(doc, self._split_owners(doc, srcs))
         tgts = self._refer(doc, self._split_owners(doc, tgts))
+        if self.lang == "de" and srcs and tgts:
+            # a "target" inside the source's own coordinated owner phrase ("die Regierungen
+            # Kenias und Ugandas/obj … unterzeichneten": the parse or the word-order reading took
+            # a member of the subject for an object) is part of the source, not who the act is
+            # aimed at (one owner alone may be a dative the parse misplaced: "der Bevölkerung")
+            owners = {m.i for a in srcs for c in a.token.children if c.i > a.token.i and self._owner_phrase(c)
+                      and len(self.expand_conj(c)) >= 2 for m in self.expand_conj(c)}
+            inside = [t for t in tgts if t.token.i in owners and t.token.i not in {a.token.i for a in srcs}]
+            if inside:
+                tgts = [t for t in tgts if t not in inside]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
