@@ -367,7 +367,7 @@ class ArgumentsMixin:
                     # "Chancellor Angela/appos Merkel and President Emmanuel/conj Macron":
                     # the second name hung on the last word of the first
                     stack.append(c)
-                elif self.lang == "de" and c.i > t.i and c.pos_ in ("NOUN", "PROPN") and self._case_mismatched_conjuncts(t, c):
+                elif self.lang == "de" and c.i > t.i and c.pos_ in ("NOUN", "PROPN"):
                     # "der Regierung Kolumbiens/Gen und den Rebellen/Dat": the parse hung the
                     # second conjunct on the genitive attribute; its case says whose it is
                     for gc in self._case_mismatched_conjuncts(t, c):

@@ -2686,8 +2686,10 @@ class EventCoder(ArgumentsMixin):
         ``CHNGOV``), so that a mutual event ("met", "signed an agreement") pairs them. The
         noun's agent comes from the reference lexicon (``data/language/reference.tsv`` and
         the KB's role nouns); other arguments are returned unchanged. German since session 29
-        (issue 9): a plural noun with coordinated genitive or von-phrase states ("die
-        Außenminister Kenias und Ugandas", "die Regierungen von Peru und Chile")."""
+        (issue 9): a plural group noun with coordinated genitive or von-phrase states ("die
+        Regierungen Kenias und Ugandas", "die Armeen von Peru und Chile"); a plural person
+        noun ("die Außenminister X und Y") has no agent in the German reference lexicon and
+        stays one argument."""
         if self.lang not in ("en", "de"):
             return args
         out: List[Arg] = []
