@@ -367,6 +367,12 @@ class ArgumentsMixin:
                     # "Chancellor Angela/appos Merkel and President Emmanuel/conj Macron":
                     # the second name hung on the last word of the first
                     stack.append(c)
+                elif self.lang == "de" and c.i > t.i and c.pos_ in ("NOUN", "PROPN"):
+                    # "der Regierung Kolumbiens/Gen und den Rebellen/Dat": the parse hung the
+                    # second conjunct on the genitive attribute; its case says whose it is
+                    for gc in self._case_mismatched_conjuncts(t, c):
+                        out.append(gc)
+                        stack.append(gc)
                 elif self.lex.role(c.dep_) == "cc" and c.dep_ == "cd":  # TIGER: X -cd-> und -cj-> Y
                     for gc in c.children:
                         if self.lex.role(gc.dep_) == "conj":
@@ -378,6 +384,27 @@ class ArgumentsMixin:
                 coded = [a for a in apposed if codes.get(self.arg(doc, a).actor or "")]
                 if coded:
                     out[0] = coded[-1]
+        return out
+
+    def _case_mismatched_conjuncts(self, head: Token, gen: Token) -> List[Token]:
+        """German (issue 9, session 29): the conjuncts the parse hung on ``gen``, a genitive
+        attribute of the noun ``head`` ("die Gespräche zwischen der Regierung Kolumbiens und
+        den Rebellen": "Rebellen" as a conjunct of "Kolumbiens"), whose case shows they are
+        coordinated with ``head`` instead: conjuncts agree in case (Duden Grammatik 2016 on
+        coordination), so a conjunct that is not genitive but shares ``head``'s case belongs
+        to ``head``. "der Präsident Kolumbiens und Venezuelas" (both genitive) keeps its
+        reading. [] when there is none."""
+        gen_cases = set(gen.morph.get("Case"))
+        if "Gen" not in gen_cases or "Nom" in gen_cases:
+            return []
+        head_cases = set(head.morph.get("Case"))
+        out = []
+        for c in gen.children:
+            if self.lex.role(c.dep_) != "conj" or c.pos_ not in NOMINAL_POS or c.i < gen.i:
+                continue
+            cases = set(c.morph.get("Case"))
+            if cases and "Gen" not in cases and (not head_cases or cases & head_cases):
+                out.append(c)
         return out
 
     def _apposed_conjunct(self, name: Token, conj: Token) -> bool:
@@ -428,6 +455,7 @@ class ArgumentsMixin:
             return Arg(token, None, token.text, token.idx, token.idx + len(token))
         skip_roles = ("conj", "cc", "acl", "appos", "punct", "advcl", "ccomp")
         keep_preps = self.lex.genitive_preps
+        agent_pp = self._agent_phrase_in_subject(token)
         core = [token] + [c for c in token.children if self.lex.role(c.dep_) in ("name",)]
         start = min(t.idx for t in core)
         end = max(t.idx + len(t) for t in core)
@@ -447,6 +475,8 @@ class ArgumentsMixin:
             if link:
                 linkable.add(t.i)
             for c in t.children:
+                if agent_pp is not None and c.i == agent_pp.i:
+                    continue  # the passive's agent, hung on its patient ("wurden X von der Polizei festgenommen")
                 role = self.lex.role(c.dep_)
                 if role in skip_roles and not (
                         # a close apposition naming a modifier ("Anhänger der Jihadistenmiliz
@@ -489,6 +519,32 @@ class ArgumentsMixin:
         s = phrase[0].idx
         e = phrase[-1].idx + len(phrase[-1])
         return Arg(token, actor, doc_text(doc)[s:e], min(s, start), max(e, end))
+
+    def _agent_phrase_in_subject(self, token: Token) -> Optional[Token]:
+        """German (issue 9, session 29): the agent phrase (von/durch/seitens + noun,
+        syntax.yaml ``agent_preps``) that the parse hung inside the subject ``token`` of a
+        passive verb, when that subject stands after the finite verb ("Am Dienstag wurden
+        drei Reporter von der Polizei Kenias festgenommen": the parse reads "von der Polizei"
+        as the reporters' modifier). The passive's agent is the verb's phrase (the coder
+        takes it as the source by word order, :meth:`EventCoder._sources_targets`), so it
+        is no part of the patient's phrase and must not give the patient its actor. A
+        subject before the finite verb keeps its phrases ("Die Reporter von Radio X wurden
+        festgenommen"). None when there is none."""
+        if self.lang != "de" or token.pos_ not in ("NOUN", "PROPN") or self.lex.role(token.dep_) not in ("subj", "subj_pass"):
+            return None
+        verb = token.head
+        if verb.i == token.i or verb.pos_ not in ("VERB", "AUX") or not self.is_passive(verb):
+            return None
+        from ..language.clauses import finite_verb
+
+        fin = finite_verb(verb) or verb
+        if token.i < fin.i:
+            return None
+        for c in token.children:
+            if c.i > token.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) in self.lex.agent_preps for x in c.children):
+                return c
+        return None
 
     def _act_author(self, doc: Doc, noun: Token) -> Optional[str]:
         """German: the author of the act a noun names, in its "durch"/"seitens" phrase ("die
@@ -722,6 +778,8 @@ class ArgumentsMixin:
 
         def head(run: List[Token]) -> Token:
             nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN", "PRON", "X")]
+            while len(nouns) >= 2 and self._genitive_attribute(nouns[-1], nouns[-2]) and self._same_mention(nouns[-2], nouns[-1]):
+                nouns.pop()  # "die Regierung Norwegens": the government is the head, not the country
             return nouns[-1] if nouns else run[-1]
 
         if not parts:
@@ -747,6 +805,44 @@ class ArgumentsMixin:
         objs = [head(p[0]) for p in rest if not p[1]]
         return subj, objs
 
+    def _same_mention(self, a: Token, b: Token) -> bool:
+        """Whether the tokens ``a`` and ``b`` lie in one actor mention ("Regierung Norwegens"
+        is one mention of the Norwegian government; in "die Haltung Deutschlands" only the
+        country is a mention)."""
+        doc = a.doc
+        ma = {m.actor_id for m in self.mentions_in(doc, a.idx, a.idx + len(a))}
+        return bool(ma) and bool(ma & {m.actor_id for m in self.mentions_in(doc, b.idx, b.idx + len(b))})
+
+    @staticmethod
+    def _article_of_next(det: Token, subject_ids: Set[int]) -> bool:
+        """Whether the determiner ``det`` is the article of a noun right after it (adjectives
+        between) that is itself one of ``subject_ids`` -- a split the parser sometimes makes
+        of one noun phrase ("der/nsubj Außenminister/nsubj"); a demonstrative standing alone
+        ("Das ergab eine Umfrage") has no such noun."""
+        doc = det.doc
+        k = det.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        return k < len(doc) and k in subject_ids and doc[k].pos_ in ("NOUN", "PROPN")
+
+    @staticmethod
+    def _genitive_attribute(tok: Token, before: Token) -> bool:
+        """German (issue 9, session 29): whether ``tok`` is a post-nominal genitive attribute
+        of the common noun ``before`` right in front of it ("die Regierung Norwegens", "der
+        Präsident Kenias", "die Armee Sudans") -- so that the phrase's head is ``before``
+        (Duden Grammatik 2016 on the genitive attribute: it follows its head noun). A
+        genitive is known by its morphology (Case=Gen without Nom) or, where the tagger
+        guessed another case for a name, by the name's form: the lemma plus the genitive
+        "-s" ("Venezuelas" of "Venezuela"). Not a name after a title ("Kanzlerin Merkel":
+        no genitive ending) and not after a name ("Putin Macron")."""
+        if tok.i != before.i + 1 or before.pos_ != "NOUN" or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cases = set(tok.morph.get("Case"))
+        if "Gen" in cases and "Nom" not in cases:
+            return True
+        text = tok.text
+        return len(text) > 3 and text[:1].isupper() and text.endswith("s") and tok.lemma_ == text[:-1]
+
     def _german_core_args_parse(self, verb: Token) -> Tuple[List[Token], List[Token]]:
         """(subjects, objects) of a German clause, repaired by word order when the parse
         gives two subjects or only objects: in a verb-second main clause the noun phrase
@@ -756,8 +852,13 @@ class ArgumentsMixin:
         # a phrase with a postposition is an adverbial, whatever the parse says ("Der Nato
         # zufolge/flat hat Russland …": the source of the report, not the subject)
         post = self.lex.postpositions
-        subj = [c for c in self.children(verb, "subj", "subj_pass")
+        subj = [c for c in self.children(verb, "subj", "subj_pass") + self._auxiliary_subjects(verb)
                 if not any(x.i > c.i and x.lower_ in post and x.pos_ in ("ADP", "ADV") for x in c.children)]
+        subj.sort(key=lambda c: c.i)
+        ids = {c.i for c in subj}
+        # an article the parse split from its noun and called a subject of its own ("der/nsubj
+        # Außenminister/nsubj Polens habe …"): the noun after it is the phrase
+        subj = [c for c in subj if not (c.pos_ == "DET" and not list(c.children) and self._article_of_next(c, ids))]
         objs = self.children(verb, "obj")
         pron = relative_pronoun(verb)
         if pron is not None:
@@ -824,6 +925,20 @@ class ArgumentsMixin:
             if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
         return subj, objs
+
+    def _auxiliary_subjects(self, verb: Token) -> List[Token]:
+        """German (issue 9, session 29): the subjects the parse hung on an auxiliary or modal
+        of ``verb`` instead of on ``verb`` itself ("Am Dienstag hat/aux die Regierung/nsubj→hat
+        X … unterstützt", "Sie/nsubj→haben haben X als Vorbild gerühmt"). The finite
+        auxiliary of a verb complex carries no arguments of its own (Duden Grammatik 2016 on
+        the verb complex: the auxiliary only marks tense, voice or mood), so a noun phrase
+        or pronoun hung on it as subject is the subject of the clause's main verb. Only
+        auxiliaries that are ``verb``'s own children (labels ``aux``/``aux_pass``); nothing
+        in English (its own subjects() rule covers the label there). [] when there is none."""
+        if self.lang != "de":
+            return []
+        return [c for a in self.children(verb, "aux", "aux_pass") for c in self.children(a, "subj", "subj_pass")
+                if c.pos_ in ("NOUN", "PROPN", "PRON")]
 
     def _conjunct_of(self, verb: Token, front: Optional[Token], subj: List[Token]) -> Optional[Token]:
         """German (session 26): in a clause in the perfect (``verb`` with the auxiliary

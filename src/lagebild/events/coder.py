@@ -481,6 +481,12 @@ class EventCoder(ArgumentsMixin):
                 # no party to it (session 27; syntax.yaml place_codes)
                 sources = []
             targets = pick(pattern.target)
+            if not pattern.mutual and not any(self._has_actor(verb.doc, s) for s in sources):
+                between = self._between_phrase(verb)
+                if between is not None:
+                    # "Kämpfe/Zusammenstöße zwischen Armee und Rebellen": whatever the noun's
+                    # own slots, a between-phrase names parties that act on each other
+                    return [between], [], None
             if pattern.mutual and targets and not any(self._has_actor(verb.doc, s) for s in sources):
                 # "the talks/clashes between X and Y": the members of the between-phrase act
                 # on each other (the pattern is mutual); they are the sources, no target
@@ -553,11 +559,38 @@ class EventCoder(ArgumentsMixin):
         else:
             sources = subjects
             targets = pick(pattern.target)
+            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, x) for x in targets):
+                # "startete Angriffe auf Stellungen der PKK": the target phrase of the light
+                # verb's noun, wherever the parse hung it (session 29)
+                extra = self._light_noun_target_slots(verb, pattern)
+                more = pick(extra) if extra else []
+                if any(self._has_actor(verb.doc, x) for x in more):
+                    targets = more
         issue: Optional[Token] = None
         for obj in objs:
             if not self._is_reciprocal(obj) and obj.pos_ != "VERB":
                 issue = issue or obj
         return sources, targets, issue
+
+    def _light_noun_target_slots(self, verb: Token, pattern: Pattern) -> List[str]:
+        """German (issue 9, session 29): the prepositional target slots of the event noun a
+        light-verb pattern requires ("starten" + Angriff, "führen" + Krieg, "üben" + Kritik)
+        that the verb's own row lacks: the noun's nominal rows of the same CAMEO root in
+        ``patterns_de*`` ("Angriff … prep:auf,prep:gegen"). A noun keeps its complements
+        when it is the object of a light verb ("Angriffe auf X starten" = "X angreifen";
+        Duden Grammatik 2016 on Funktionsverbgefüge), but the parse often hangs the
+        phrase on the verb. The noun is a child of ``verb`` that matches one of the row's
+        words. [] when there is none."""
+        have = set(pattern.target)
+        out: List[str] = []
+        for c in verb.children:
+            if c.pos_ != "NOUN" or not any(self._token_matches(c, w) for alts in pattern.words for w in alts):
+                continue
+            for key in self.trigger_keys(c):
+                for q in self.lex.patterns.get(key) or ():
+                    if q.nominal and not q.null and q.code[:2] == pattern.code[:2]:
+                        out.extend(t for t in q.target if t.startswith("prep:") and t not in have and t not in out)
+        return out
 
     def _token_matches(self, token: Token, word: str) -> bool:
         """Whether the class word ``word`` matches ``token`` by lemma (:meth:`lemma`),
@@ -2517,14 +2550,25 @@ class EventCoder(ArgumentsMixin):
         return out
 
     def _counted(self, tok: Token) -> Token:
-        """English (issue 9, session 28): the noun of the of-phrase of a quantity or
-        collective head (syntax.yaml ``quantity_heads``: "dozens of protesters", "a group of
-        soldiers") that names no actor itself; else ``tok``."""
+        """The noun of the of-phrase of a quantity or collective head (syntax.yaml
+        ``quantity_heads``: "dozens of protesters", "a group of soldiers") that names no
+        actor itself; else ``tok``. English since session 28; German since session 29 (issue
+        9), where the counted noun is a von-phrase ("eine Gruppe von Rebellen"), a genitive
+        attribute ("eine Gruppe bewaffneter Männer", "die Mehrheit der Abgeordneten") or a
+        bare noun right after the head ("mehrere Dutzend Soldaten"): a quantity noun is
+        the head of such a phrase, its referent the counted noun (Duden Grammatik 2016 on
+        partitive and measure constructions)."""
         if tok.lower_ not in self.lex.quantity_heads or self.mentions_in(tok.doc, tok.idx, tok.idx + len(tok)):
             return tok
+        of = self.lex.genitive_preps
         for c in tok.children:
-            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and any(
-                    self.lex.role(x.dep_) == "case" and x.lower_ == "of" for x in c.children):
+            if c.i <= tok.i or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cases = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+            if any(self.lex.prep(x.text) in of for x in cases):
+                return c
+            if self.lang == "de" and not cases and (c.i == tok.i + 1 or (
+                    "Gen" in c.morph.get("Case") and all(t.pos_ in ("DET", "ADJ") for t in tok.doc[tok.i + 1:c.i]))):
                 return c
         return tok
 
@@ -2581,6 +2625,16 @@ class EventCoder(ArgumentsMixin):
                 tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
         srcs = self._refer(doc, self._split_owners(doc, srcs))
         tgts = self._refer(doc, self._split_owners(doc, tgts))
+        if self.lang == "de" and srcs and tgts:
+            # a "target" inside the source's own coordinated owner phrase ("die Regierungen
+            # Kenias und Ugandas/obj … unterzeichneten": the parse or the word-order reading took
+            # a member of the subject for an object) is part of the source, not who the act is
+            # aimed at (one owner alone may be a dative the parse misplaced: "der Bevölkerung")
+            owners = {m.i for a in srcs for c in a.token.children if c.i > a.token.i and self._owner_phrase(c)
+                      and len(self.expand_conj(c)) >= 2 for m in self.expand_conj(c)}
+            inside = [t for t in tgts if t.token.i in owners and t.token.i not in {a.token.i for a in srcs}]
+            if inside:
+                tgts = [t for t in tgts if t not in inside]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -2631,16 +2685,25 @@ class EventCoder(ArgumentsMixin):
         for the role's agents of each state: one argument per state (``RUSGOV``,
         ``CHNGOV``), so that a mutual event ("met", "signed an agreement") pairs them. The
         noun's agent comes from the reference lexicon (``data/language/reference.tsv`` and
-        the KB's role nouns); other arguments are returned unchanged."""
-        if self.lang != "en":
+        the KB's role nouns); other arguments are returned unchanged. German since session 29
+        (issue 9): a plural group noun with coordinated genitive or von-phrase states ("die
+        Regierungen Kenias und Ugandas", "die Armeen von Peru und Chile"); a plural person
+        noun ("die Außenminister X und Y") has no agent in the German reference lexicon and
+        stays one argument."""
+        if self.lang not in ("en", "de"):
             return args
         out: List[Arg] = []
         for a in args:
             tok = a.token
-            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if tok.pos_ == "NOUN" and tok.tag_ == "NNS" else None
+            if self.lang == "en":
+                plural = tok.pos_ == "NOUN" and tok.tag_ == "NNS"
+            else:
+                plural = tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number")
+            word = load_reference_lexicon(self.lang).lookup(tok.lower_) if plural else None
+            if word is None and plural and self.lang == "de":
+                word = load_reference_lexicon(self.lang).lookup(self.lemma(tok).lower())
             agent = getattr(word, "agent", None) if word is not None and word.kind in ("group", "description") else None
-            owners = [c for c in tok.children if c.i > tok.i and c.dep_ == "nmod"
-                      and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)] if agent else []
+            owners = [c for c in tok.children if c.i > tok.i and self._owner_phrase(c)] if agent else []
             states: List[str] = []
             if owners and self.children(owners[0], "conj"):
                 for member in [owners[0]] + self.children(owners[0], "conj"):
@@ -2658,6 +2721,18 @@ class EventCoder(ArgumentsMixin):
             for country in dict.fromkeys(states):
                 out.append(Arg(tok, group_actor(doc, str(agent), country, a.text, a.start, a.end), a.text, a.start, a.end))
         return out
+
+    def _owner_phrase(self, c: Token) -> bool:
+        """Whether ``c``, a dependent after a noun, is that noun's owner phrase: an of-phrase
+        (English), a genitive attribute or a von-phrase (German, syntax.yaml ``genitive_preps``)."""
+        if self.lang == "en":
+            return c.dep_ == "nmod" and any(x.dep_ == "case" and x.lower_ == "of" for x in c.children)
+        if c.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cases = [x for x in c.children if self.lex.role(x.dep_) == "case"]
+        if cases:
+            return any(self.lex.prep(x.text) in self.lex.genitive_preps for x in cases)
+        return "Gen" in c.morph.get("Case")
 
     def _believed(self, trigger: Token) -> bool:
         """Whether ``trigger`` lies in the content of a belief, not of a report: its clause
@@ -2859,7 +2934,7 @@ class EventCoder(ArgumentsMixin):
         sich gegenseitig … vor", "beschuldigten einander", "accused each other"): then
         any pattern pairs them up, as a ``mutual`` one does."""
         if verb.pos_ in ("NOUN", "PROPN"):
-            return False
+            return self._between_phrase(verb) is not None
         for t in self.predicate_scope(verb):
             low = t.lower_
             if low in ("gegenseitig", "einander", "wechselseitig", "untereinander"):
@@ -2869,6 +2944,25 @@ class EventCoder(ArgumentsMixin):
             if low == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
                 return True
         return False
+
+    def _between_phrase(self, noun: Token) -> Optional[Token]:
+        """German (issue 9, session 29): the head of a reciprocal phrase ("zwischen X und Y",
+        syntax.yaml ``reciprocal_preps``) hung on the nominal event trigger ``noun`` whose
+        coordination names at least two actors -- the parties of the event, who act on each
+        other whatever the noun ("Kämpfe zwischen der Armee und den Rebellen", "Streit
+        zwischen Berlin und Warschau"; a ``mutual`` pattern already reads its own slot so).
+        None when there is none, for English (its own rows), and for a trigger that is no
+        noun."""
+        if self.lang != "de" or noun.pos_ not in ("NOUN", "PROPN") or not self.lex.reciprocal_preps:
+            return None
+        for c in noun.children:
+            if c.i > noun.i and c.pos_ in ("NOUN", "PROPN") and any(
+                    self.lex.role(x.dep_) == "case" and self.lex.prep(x.text) in self.lex.reciprocal_preps for x in c.children):
+                parties = {self.arg(noun.doc, m).actor or f"group:{m.i}" for m in self.expand_conj(c)
+                           if self.arg(noun.doc, m).actor or self._group_phrase(m)}
+                if len(parties) >= 2:
+                    return c
+        return None
 
     def _description_over_org(self, doc: Doc, a: Arg) -> bool:
         """A singular person description linked to an organisation ("der Republikaner"
