@@ -843,6 +843,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     head, word = hit
     if head.pos_ == "PRON" and "Reflex=Yes" in str(head.morph):
         return []
+    if word.kind == "pronoun" and _lang(doc) == "de":
+        addressee = interview_addressee(doc, head)
+        if addressee is not None:
+            return [addressee]
     number = _number_of(head, word)
     if word.kind == "description" and _lang(doc) == "de":
         named = _apposed_person(doc, head)
@@ -895,11 +899,12 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     # er vor, …": "er" is not Schäuble)
     not_objects = _coargument_objects(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude | not_objects)
-    if groups and word.kind == "pronoun" and _lang(doc) == "en" and (number == "pl" or word.types == frozenset(("PER",))):
+    if groups and word.kind == "pronoun" and (number == "pl" or (_lang(doc) == "en" and word.types == frozenset(("PER",)))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
         # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
         # suspect fled. He was arrested": "he"/"she" and a singular noun naming one person
-        # of a group (suspect, gunman, officer)
+        # of a group (suspect, gunman, officer; English only). German alike for the plural
+        # (session 29): "Im Süden kämpfen Rebellen. Am Montag griffen sie … an"
         group = _group_antecedent(doc, head, out, plural=number == "pl")
         if group is not None:
             return [group]
@@ -914,6 +919,48 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+@lru_cache(maxsize=1)
+def polite_address_de() -> FrozenSet[str]:
+    """German polite forms of address, case as written (``data/language/polite_address_de.txt``)."""
+    return word_list(str(data_path("language/polite_address_de.txt")))
+
+
+def interview_addressee(doc: Doc, pron: Token) -> Optional[str]:
+    """German: the actor id of the interviewee a polite "Sie"/"Ihnen" in the interviewer's
+    turn addresses ("STANDARD: Sie haben die Reform kritisiert." -> the person whose answer
+    turns follow), else None.
+
+    An interviewer's turn is a question turn ("Frage:") or one labelled by a media actor
+    (code agent ``MED``: "STANDARD:"); the interviewee is the speaker of the nearest answer
+    turn after it (a turn neither a question nor a media actor's), else before it, else the
+    one person the lead names (:func:`lagebild.statements.turns.lead_interviewee`). The
+    turns are those of :func:`lagebild.statements.turns.get_turns` (labels at paragraph
+    starts). Outside an interviewer's turn, and for a lower-case "sie", None: the ordinary
+    search decides. An interview's questions address its interviewee, so the polite form
+    there is the interviewee whatever its place in the sentence."""
+    if pron.text not in polite_address_de():
+        return None
+    from ..statements.turns import get_turns, lead_interviewee, turn_at
+
+    turns = get_turns(doc)
+    turn = turn_at(turns, pron.idx) if turns else None
+    if turn is None:
+        return None
+    actors = _actors(doc)
+
+    def media(t) -> bool:  # type: ignore[no-untyped-def]
+        return (getattr(actors.get(t.speaker_actor_id or ""), "code", None) or "")[3:6] == "MED"
+
+    if not (turn.role == "question" or media(turn)):
+        return None
+    k = turns.index(turn)
+    answers = [t for t in turns[k + 1:] + turns[:k][::-1]
+               if t.role != "question" and not media(t) and t.speaker_actor_id in actors]
+    if answers:
+        return answers[0].speaker_actor_id
+    return lead_interviewee(doc, turns)
 
 
 def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
@@ -939,13 +986,13 @@ PERSON_GROUP_AGENTS = frozenset(("CRM", "COP", "REB", "MIL"))
 
 
 def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True) -> Optional[str]:
-    """English: the group actor a plural pronoun ``pron`` refers to when a generic group
+    """English and German: the group actor a plural pronoun ``pron`` refers to when a generic group
     noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
     it and the antecedent the mentions gave (``found``), in its own or the sentence
     before; the group is resolved as any group noun (:func:`resolve_references`). Group
     nouns are no mentions of their own (their actors are made when an event needs them),
     so the mention search cannot see them."""
-    lex = load_reference_lexicon("en")
+    lex = load_reference_lexicon(_lang(doc))
     sent = pron.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     limit = lo
