@@ -899,13 +899,21 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     # er vor, …": "er" is not Schäuble)
     not_objects = _coargument_objects(doc, head) if word.kind == "pronoun" else frozenset()
     out = _antecedents(doc, start, end, word, number, gender, want, exclude | not_objects)
-    if groups and word.kind == "pronoun" and (number == "pl" or (_lang(doc) == "en" and word.types == frozenset(("PER",)))):
+    if word.kind == "pronoun" and number == "pl" and not out:
+        # "Frankreich und Italien kritisierten den Plan. Sie verlangen …": a plural pronoun
+        # with no plural antecedent refers to a coordinated subject, each conjunct an actor
+        both = _coordinated_antecedent(doc, head, limit)
+        if both:
+            return both
+    german_sg = _lang(doc) == "de" and number != "pl" and gender in ("m", "f", "n")
+    if groups and word.kind == "pronoun" and (number == "pl" or german_sg or (_lang(doc) == "en" and word.types == frozenset(("PER",)))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
         # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
         # suspect fled. He was arrested": "he"/"she" and a singular noun naming one person
-        # of a group (suspect, gunman, officer; English only). German alike for the plural
-        # (session 29): "Im Süden kämpfen Rebellen. Am Montag griffen sie … an"
-        group = _group_antecedent(doc, head, out, plural=number == "pl")
+        # of a group (suspect, gunman, officer). German alike (session 29), the singular by
+        # gender: "Im Süden kämpfen Rebellen. Am Montag griffen sie … an", "Die
+        # Staatsanwaltschaft ermittelt. Sie wirft dem Mann … vor"
+        group = _group_antecedent(doc, head, out, plural=number == "pl", gender=gender if german_sg else "*")
         if group is not None:
             return [group]
     if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
@@ -985,13 +993,17 @@ def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
 PERSON_GROUP_AGENTS = frozenset(("CRM", "COP", "REB", "MIL"))
 
 
-def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True) -> Optional[str]:
-    """English and German: the group actor a plural pronoun ``pron`` refers to when a generic group
-    noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
-    it and the antecedent the mentions gave (``found``), in its own or the sentence
-    before; the group is resolved as any group noun (:func:`resolve_references`). Group
-    nouns are no mentions of their own (their actors are made when an event needs them),
-    so the mention search cannot see them."""
+def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True,
+                      gender: str = "*") -> Optional[str]:
+    """The group actor a pronoun ``pron`` refers to when a generic group noun that is a
+    clause subject ("Police", "Prosecutors", "Officials", "Rebellen") stands between it and
+    the antecedent the mentions gave (``found``), in its own or the sentence before; the
+    group is resolved as any group noun (:func:`resolve_references`). Group nouns are no
+    mentions of their own (their actors are made when an event needs them), so the
+    mention search cannot see them. ``plural``: a plural pronoun and a plural group noun;
+    else a singular one -- in English a noun naming one person of a group ("the suspect"),
+    in German (``gender`` m/f/n) any singular group noun of that grammatical gender ("die
+    Polizei … sie", "das Gericht … es"), never a subject of the pronoun's own clause."""
     lex = load_reference_lexicon(_lang(doc))
     sent = pron.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -1015,7 +1027,10 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = Tr
         sing = "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",)
         if plural and sing:
             continue
-        if not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
+        if not plural and gender != "*":
+            if not sing or _GENDER_MORPH[gender] not in tok.morph.get("Gender") or tok.head.i == pron.head.i:
+                continue
+        elif not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
             continue
         if not plural and found and tok.head.dep_ != "ROOT":
             # "Sen. Smith said the suspect had fled. He criticized …": a named person
@@ -1028,6 +1043,39 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = Tr
 
 
 _GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
+
+
+def _coordinated_antecedent(doc: Doc, pron: Token, limit: int) -> List[str]:
+    """The actors of the nearest coordinated subject before the plural pronoun ``pron`` in
+    its own or the previous sentence ("Frankreich und Italien kritisierten den Plan. Sie
+    verlangen …" -> France, Italy; "Merkel und Macron trafen sich. Sie …"): a subject with
+    a conjunct (UD ``conj``, TIGER ``cj`` under ``cd``) whose head and conjuncts each carry
+    an actor mention of a person, state or organisation; at most ``limit`` actors, in text
+    order; ``[]`` when there is none. A subject of the pronoun's own clause is skipped (it
+    is a co-argument, not an antecedent)."""
+    sent = pron.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    actors = _actors(doc)
+    for k in range(pron.i - 1, lo - 1, -1):
+        tok = doc[k]
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == pron.head.i:
+            continue
+        heads = [tok] + [c for c in tok.subtree if c.dep_ in ("conj", "cj") and c.i != tok.i
+                         and c.pos_ in ("NOUN", "PROPN")]
+        if len(heads) < 2:
+            continue
+        ids: List[str] = []
+        for h in heads:
+            named = [m.actor_id for m in mentions_in(doc, h.idx, h.idx + len(h))
+                     if getattr(actors.get(m.actor_id), "type", None) in ("PER", "GPE", "ORG")]
+            if not named:
+                ids = []
+                break
+            if named[0] not in ids:
+                ids.append(named[0])
+        if len(ids) >= 2:
+            return ids[:max(limit, 2)] if limit > 1 else ids[:1]
+    return []
 
 
 def _thing_between(doc: Doc, pron: Token, actor_id: str, gender: str, number: str) -> bool:
