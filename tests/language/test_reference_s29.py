@@ -128,3 +128,42 @@ def test_group_and_coordinated_antecedents_de(nlp_de, construction, text, word, 
         assert not any(expected[4:] in (g or "") for g in got), construction
     else:
         assert got == expected, construction
+
+
+@pytest.mark.parametrize("construction,text,word,expected", [
+    # "beide"/"die beiden …" name the two actors of a coordinated subject before, also
+    # when the actors component read the noun as a role of the context's government
+    ("both-pronoun",
+     "Lawrow und Blinken trafen sich in Genf. Beide lehnten eine gemeinsame Erklärung ab.",
+     "Beide", ["per:sergey_lavrov", "per:antony_blinken"]),
+    ("both-role-noun",
+     "Lawrow und Blinken trafen sich in Genf. Die beiden Minister lehnten eine Erklärung ab.",
+     "Minister", ["per:sergey_lavrov", "per:antony_blinken"]),
+    ("both-states",
+     "Armenien und Aserbaidschan verhandeln seit Monaten. Beide beanspruchen die Region.",
+     "Beide", ["ARM", "AZE"]),
+    # guard: "die beiden" with no coordination before keeps the nearest two antecedents
+    ("guard-both-no-coordination",
+     "Premier Kovac traf am Montag Präsident Horvat. Am Dienstag reisten die beiden nach Wien.",
+     "beiden", ["prov:kovac", "prov:horvat"]),
+])
+def test_both_de(nlp_de, construction, text, word, expected):
+    from lagebild.language.reference import resolve_references
+
+    doc = nlp_de(text)
+    got = resolve_references(doc, *_at(doc, word))
+    assert sorted(got) == sorted(expected), construction
+
+
+@pytest.mark.parametrize("construction,text,trigger_source", [
+    # a person description with a country adjective: the event's source is the person
+    # named before, not the country the adjective names
+    ("nationality-description-source",
+     "Der Sondergesandte Jens Halvorsen traf in Kiew den Präsidenten. Der norwegische Sozialdemokrat forderte rasche Reformen.",
+     ("104", "prov:jens_halvorsen")),
+])
+def test_description_source_in_events(nlp_de, construction, text, trigger_source):
+    doc = nlp_de(text)
+    code, source = trigger_source
+    found = [e.source for e in doc._.events if e.cameo.startswith(code)]
+    assert found and all(s == source for s in found), construction

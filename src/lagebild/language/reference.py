@@ -275,9 +275,15 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
         return None
     if word.kind in ("group", "description") and _compared(head):
         return None  # "wie ein Mann", "like a man": a comparison refers to no one
-    if word.kind == "group" and any(c.lower_ in ("beiden", "both") for c in head.children):
+    if word.kind in ("group", "description") and _both(head):
         return head, RefWord("description", "pl", "*", frozenset(("PER", "GPE", "ORG")))
     return head, word
+
+
+def _both(head: Token) -> bool:
+    """``head`` is modified by "beiden"/"beide"/"both" ("die beiden Minister", "beide
+    Regierungen"): the phrase names two actors named before."""
+    return any(c.lower_ in ("beiden", "beide", "both") for c in head.children)
 
 
 COMPARISON = frozenset(("wie", "als", "like", "as"))
@@ -828,6 +834,17 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent
         found = [m for m in found if m.start < head.idx + len(head) and head.idx < m.end]
+    if found and hit is not None and hit[1].kind == "description" and _lang(doc) == "de" and _both(hit[0]):
+        # "Die beiden Minister" after "Lawrow und Blinken": not the role mention the actors
+        # component made of "Minister" (the context's government), but the two named before
+        both = _coordinated_antecedent(doc, hit[0], max(limit, 2))
+        if both:
+            return both
+    demonym = _demonym_of_description(doc, hit, found)
+    if demonym is not None:
+        # "der norwegische Sozialdemokrat": the country adjective describes a person named
+        # before; it is not the referent (it only chooses among the antecedents, below)
+        found = []
     if found:
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
@@ -894,11 +911,25 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         if gender == "*" and head.morph.get("Number") != ["Plur"] and _gender_of(head) in ("m", "f"):
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
+    if word.kind == "description" and number == "pl":
+        # "Lawrow und Blinken trafen sich. Die beiden Minister …", "Beide lehnten ab":
+        # a plural description names the actors of a coordinated subject before it
+        both = _coordinated_antecedent(doc, head, want)
+        if both:
+            return both
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     # a subject pronoun is not bound by an object of its own clause either ("Schäuble warf
     # er vor, …": "er" is not Schäuble)
     not_objects = _coargument_objects(doc, head) if word.kind == "pronoun" else frozenset()
-    out = _antecedents(doc, start, end, word, number, gender, want, exclude | not_objects)
+    out = _antecedents(doc, start, end, word, number, gender, max(want, 4) if demonym is not None else want,
+                       exclude | not_objects)
+    if demonym is not None:
+        # among the agreeing antecedents the nearest of the adjective's country, else the
+        # nearest; none at all: the country itself (as before session 29)
+        actors = _actors(doc)
+        country = getattr(actors.get(demonym.actor_id), "country", None) or demonym.actor_id[:3]
+        same = [a for a in out if getattr(actors.get(a), "country", None) == country]
+        return (same or out)[:want] or [demonym.actor_id]
     if word.kind == "pronoun" and number == "pl" and not out:
         # "Frankreich und Italien kritisierten den Plan. Sie verlangen …": a plural pronoun
         # with no plural antecedent refers to a coordinated subject, each conjunct an actor
@@ -969,6 +1000,26 @@ def interview_addressee(doc: Doc, pron: Token) -> Optional[str]:
     if answers:
         return answers[0].speaker_actor_id
     return lead_interviewee(doc, turns)
+
+
+def _demonym_of_description(doc: Doc, hit: Optional[Tuple[Token, RefWord]], found: list):  # type: ignore[no-untyped-def]
+    """German: the one mention of a definite singular person description that lies on an
+    adjective modifying its head ("der norwegische Sozialdemokrat", "die französische
+    Politikerin": the country adjective), else None. Such a description refers back to a
+    person named before (:func:`resolve_references` then prefers one of that country)."""
+    if hit is None or len(found) != 1 or _lang(doc) != "de":
+        return None
+    head, word = hit
+    if word.kind != "description" or word.types != frozenset(("PER",)) or _number_of(head, word) != "sg":
+        return None
+    if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children):
+        return None
+    m = found[0]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span) or any(t.pos_ != "ADJ" or t.head.i != head.i for t in span):
+        return None
+    actor = _actors(doc).get(m.actor_id)
+    return m if getattr(actor, "type", None) == "GPE" else None
 
 
 def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
