@@ -131,21 +131,21 @@ def test_group_and_coordinated_antecedents_de(nlp_de, construction, text, word, 
 
 
 @pytest.mark.parametrize("construction,text,word,expected", [
-    # "beide"/"die beiden …" name the two actors of a coordinated subject before, also
-    # when the actors component read the noun as a role of the context's government
+    # the pronoun "beide" names the two actors of a coordinated subject before it
     ("both-pronoun",
      "Lawrow und Blinken trafen sich in Genf. Beide lehnten eine gemeinsame Erklärung ab.",
      "Beide", ["per:sergey_lavrov", "per:antony_blinken"]),
-    ("both-role-noun",
-     "Lawrow und Blinken trafen sich in Genf. Die beiden Minister lehnten eine Erklärung ab.",
-     "Minister", ["per:sergey_lavrov", "per:antony_blinken"]),
     ("both-states",
      "Armenien und Aserbaidschan verhandeln seit Monaten. Beide beanspruchen die Region.",
      "Beide", ["ARM", "AZE"]),
-    # guard: "die beiden" with no coordination before keeps the nearest two antecedents
+    # guards: "die beiden" with no coordination before keeps the nearest two antecedents;
+    # a bare "beide" with no coordinated subject before refers to no one
     ("guard-both-no-coordination",
      "Premier Kovac traf am Montag Präsident Horvat. Am Dienstag reisten die beiden nach Wien.",
      "beiden", ["prov:kovac", "prov:horvat"]),
+    ("guard-both-no-coordination-pronoun",
+     "Premier Kovac traf am Montag Präsident Horvat. Beide lobten die Gespräche.",
+     "Beide", []),
 ])
 def test_both_de(nlp_de, construction, text, word, expected):
     from lagebild.language.reference import resolve_references

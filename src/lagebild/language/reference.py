@@ -275,15 +275,9 @@ def classify(doc: Doc, start: int, end: int) -> Optional[Tuple[Token, RefWord]]:
         return None
     if word.kind in ("group", "description") and _compared(head):
         return None  # "wie ein Mann", "like a man": a comparison refers to no one
-    if word.kind in ("group", "description") and _both(head):
+    if word.kind == "group" and any(c.lower_ in ("beiden", "both") for c in head.children):
         return head, RefWord("description", "pl", "*", frozenset(("PER", "GPE", "ORG")))
     return head, word
-
-
-def _both(head: Token) -> bool:
-    """``head`` is modified by "beiden"/"beide"/"both" ("die beiden Minister", "beide
-    Regierungen"): the phrase names two actors named before."""
-    return any(c.lower_ in ("beiden", "beide", "both") for c in head.children)
 
 
 COMPARISON = frozenset(("wie", "als", "like", "as"))
@@ -834,12 +828,6 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent
         found = [m for m in found if m.start < head.idx + len(head) and head.idx < m.end]
-    if found and hit is not None and hit[1].kind == "description" and _lang(doc) == "de" and _both(hit[0]):
-        # "Die beiden Minister" after "Lawrow und Blinken": not the role mention the actors
-        # component made of "Minister" (the context's government), but the two named before
-        both = _coordinated_antecedent(doc, hit[0], max(limit, 2))
-        if both:
-            return both
     demonym = _demonym_of_description(doc, hit, found)
     if demonym is not None:
         # "der norwegische Sozialdemokrat": the country adjective describes a person named
@@ -911,12 +899,11 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         if gender == "*" and head.morph.get("Number") != ["Plur"] and _gender_of(head) in ("m", "f"):
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
-    if word.kind == "description" and number == "pl":
-        # "Lawrow und Blinken trafen sich. Die beiden Minister …", "Beide lehnten ab":
-        # a plural description names the actors of a coordinated subject before it
-        both = _coordinated_antecedent(doc, head, want)
-        if both:
-            return both
+    if word.kind == "description" and _lang(doc) == "de" and head.lower_ == "beide":
+        # "Lawrow und Blinken trafen sich. Beide lehnten ab": the pronoun "beide" names the
+        # actors of a coordinated subject before it, and nothing else (session 29: the
+        # nearest two antecedents, and "die beiden X" resolved so, cost dev-B events)
+        return _coordinated_antecedent(doc, head, max(want, 2))
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     # a subject pronoun is not bound by an object of its own clause either ("Schäuble warf
     # er vor, …": "er" is not Schäuble)
