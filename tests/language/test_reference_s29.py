@@ -167,3 +167,34 @@ def test_description_source_in_events(nlp_de, construction, text, trigger_source
     code, source = trigger_source
     found = [e.source for e in doc._.events if e.cameo.startswith(code)]
     assert found and all(s == source for s in found), construction
+
+
+@pytest.mark.parametrize("construction,text,word,expected", [
+    # person nouns news use for someone named before (data/language/reference.tsv)
+    ("description-billionaire",
+     "Der Bauunternehmer Viktor Brandl hat das Stadion gekauft. Der Milliardär kritisierte die Stadtregierung scharf.",
+     "Milliardär", "prov:viktor_brandl"),
+    ("description-challenger",
+     "Die Senatorin Maria Lopez tritt gegen Gouverneur Tom Baker an. Die Herausforderin warf ihm Korruption vor.",
+     "Herausforderin", "prov:maria_lopez"),
+    ("description-chair-adjectival",
+     "Grünen-Chef Werner Kogler sprach in Linz. Der Vorsitzende kritisierte die Regierung.",
+     "Vorsitzende", "per:werner_kogler"),
+    ("description-populist",
+     "Der Rechtspopulist Jan de Wit sprach in Den Haag. Danach drohte der Rechtspopulist der Regierung.",
+     "Rechtspopulist", "prov:jan_de_wit"),
+    # guards: a relational noun names another person; an apposed name is the referent
+    ("guard-successor",
+     "Tom Baker verlor die Wahl. Sein Nachfolger kündigte Reformen an.",
+     "Nachfolger", None),
+    ("guard-apposition",
+     "Die Kandidatin der Grünen, Lena Morf, kritisierte den Bürgermeister.",
+     "Kandidatin", "prov:lena_morf"),
+])
+def test_person_descriptions_de(nlp_de, construction, text, word, expected):
+    from lagebild.language.reference import resolve_reference
+
+    doc = nlp_de(text)
+    hits = list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text))
+    got = resolve_reference(doc, hits[-1].start(), hits[-1].end())
+    assert got == expected, construction
