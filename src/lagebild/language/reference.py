@@ -13,6 +13,12 @@ rule-based sieves of Lee et al. 2013, reduced to what an event coder needs):
   "der Republikaner", "the spokesman") is the nearest earlier mention whose actor type,
   number and — in German — grammatical gender agree, preferring subjects and the current
   and previous sentences (at most :data:`MAX_SENTENCES_BACK` back);
+- German, session 29: the interviewer's polite "Sie" is the interviewee
+  (:func:`interview_addressee`); a pronoun with no agreeing mention before it takes a
+  generic group-noun subject ("Rebellen … sie", "die Polizei … sie", "das Militär … es") or
+  the actors of a coordinated subject ("Frankreich und Italien … Sie", "Beide");
+  a person description with a country adjective ("der norwegische Sozialdemokrat") looks
+  back for a person, one of that country first;
 - a generic group ("die Polizei", "Rebellen", "Bewaffnete", "gunmen") is an agent-coded
   actor: the country of the nearest place or state mentioned in the sentence (else the
   sentences before, else the country the whole document names most often) plus the CAMEO
@@ -903,7 +909,7 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # "Lawrow und Blinken trafen sich. Beide lehnten ab": the pronoun "beide" names the
         # actors of a coordinated subject before it, and nothing else (session 29: the
         # nearest two antecedents, and "die beiden X" resolved so, cost dev-B events)
-        return _coordinated_antecedent(doc, head, max(want, 2))
+        return _coordinated_antecedent(doc, head, want)
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     # a subject pronoun is not bound by an object of its own clause either ("Schäuble warf
     # er vor, …": "er" is not Schäuble)
@@ -991,8 +997,8 @@ def interview_addressee(doc: Doc, pron: Token) -> Optional[str]:
 
 def _demonym_of_description(doc: Doc, hit: Optional[Tuple[Token, RefWord]], found: list):  # type: ignore[no-untyped-def]
     """German: the one mention of a definite singular person description that lies on an
-    adjective modifying its head ("der norwegische Sozialdemokrat", "die französische
-    Politikerin": the country adjective), else None. Such a description refers back to a
+    adjective modifying its head ("der norwegische Sozialdemokrat", "die dänische
+    Milliardärin": the country adjective), else None. Such a description refers back to a
     person named before (:func:`resolve_references` then prefers one of that country)."""
     if hit is None or len(found) != 1 or _lang(doc) != "de":
         return None
@@ -1112,7 +1118,7 @@ def _coordinated_antecedent(doc: Doc, pron: Token, limit: int) -> List[str]:
             if named[0] not in ids:
                 ids.append(named[0])
         if len(ids) >= 2:
-            return ids[:max(limit, 2)] if limit > 1 else ids[:1]
+            return ids[:limit]
     return []
 
 
