@@ -21,7 +21,7 @@ from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.clauses import sentence_bounds, sentence_hint
 from ..language.dateline import dateline_tokens
-from ..language.reference import (group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
+from ..language.reference import (classify, group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
 from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
@@ -2967,8 +2967,14 @@ class EventCoder(ArgumentsMixin):
     def _description_over_org(self, doc: Doc, a: Arg) -> bool:
         """A singular person description linked to an organisation ("der Republikaner"
         → the party): the reference resolver decides."""
-        if a.token.pos_ not in ("NOUN", "PROPN") or not a.token.lower_.endswith(("er", "in", "e")):
+        if a.token.pos_ not in ("NOUN", "PROPN"):
             return False
+        if not a.token.lower_.endswith(("er", "in", "e")):
+            # session 29: any description the resolver knows ("der norwegische
+            # Sozialdemokrat": the country adjective's mention is not the person)
+            hit = classify(doc, a.token.idx, a.token.idx + len(a.token))
+            if hit is None or hit[1].kind != "description":
+                return False
         found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
         return bool(found) and found[0] != a.actor
 

@@ -13,6 +13,12 @@ rule-based sieves of Lee et al. 2013, reduced to what an event coder needs):
   "der Republikaner", "the spokesman") is the nearest earlier mention whose actor type,
   number and — in German — grammatical gender agree, preferring subjects and the current
   and previous sentences (at most :data:`MAX_SENTENCES_BACK` back);
+- German, session 29: the interviewer's polite "Sie" is the interviewee
+  (:func:`interview_addressee`); a pronoun with no agreeing mention before it takes a
+  generic group-noun subject ("Rebellen … sie", "die Polizei … sie", "das Militär … es") or
+  the actors of a coordinated subject ("Frankreich und Italien … Sie", "Beide");
+  a person description with a country adjective ("der norwegische Sozialdemokrat") looks
+  back for a person, one of that country first;
 - a generic group ("die Polizei", "Rebellen", "Bewaffnete", "gunmen") is an agent-coded
   actor: the country of the nearest place or state mentioned in the sentence (else the
   sentences before, else the country the whole document names most often) plus the CAMEO
@@ -828,6 +834,11 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         head = hit[0]
         # "Zivilisten in Litauen": the place names the group's country, not the referent
         found = [m for m in found if m.start < head.idx + len(head) and head.idx < m.end]
+    demonym = _demonym_of_description(doc, hit, found)
+    if demonym is not None:
+        # "der norwegische Sozialdemokrat": the country adjective describes a person named
+        # before; it is not the referent (it only chooses among the antecedents, below)
+        found = []
     if found:
         best = max(found, key=lambda m: (m.end - m.start, -m.start))
         actor = _actors(doc).get(best.actor_id)
@@ -843,6 +854,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
     head, word = hit
     if head.pos_ == "PRON" and "Reflex=Yes" in str(head.morph):
         return []
+    if word.kind == "pronoun" and _lang(doc) == "de":
+        addressee = interview_addressee(doc, head)
+        if addressee is not None:
+            return [addressee]
     number = _number_of(head, word)
     if word.kind == "description" and _lang(doc) == "de":
         named = _apposed_person(doc, head)
@@ -890,17 +905,39 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         if gender == "*" and head.morph.get("Number") != ["Plur"] and _gender_of(head) in ("m", "f"):
             gender = _gender_of(head)
     want = limit if number == "pl" and word.kind == "description" else 1
+    if word.kind == "description" and _lang(doc) == "de" and head.lower_ == "beide":
+        # "Lawrow und Blinken trafen sich. Beide lehnten ab": the pronoun "beide" names the
+        # actors of a coordinated subject before it, and nothing else (session 29: the
+        # nearest two antecedents, and "die beiden X" resolved so, cost dev-B events)
+        return _coordinated_antecedent(doc, head, want)
     exclude = _coargument_subject(doc, head) if word.kind == "pronoun" else frozenset()
     # a subject pronoun is not bound by an object of its own clause either ("Schäuble warf
     # er vor, …": "er" is not Schäuble)
     not_objects = _coargument_objects(doc, head) if word.kind == "pronoun" else frozenset()
-    out = _antecedents(doc, start, end, word, number, gender, want, exclude | not_objects)
-    if groups and word.kind == "pronoun" and _lang(doc) == "en" and (number == "pl" or word.types == frozenset(("PER",))):
+    out = _antecedents(doc, start, end, word, number, gender, max(want, 4) if demonym is not None else want,
+                       exclude | not_objects)
+    if demonym is not None:
+        # among the agreeing antecedents the nearest of the adjective's country, else the
+        # nearest; none at all: the country itself (as before session 29)
+        actors = _actors(doc)
+        country = getattr(actors.get(demonym.actor_id), "country", None) or demonym.actor_id[:3]
+        same = [a for a in out if getattr(actors.get(a), "country", None) == country]
+        return (same or out)[:want] or [demonym.actor_id]
+    if word.kind == "pronoun" and number == "pl" and not out:
+        # "Frankreich und Italien kritisierten den Plan. Sie verlangen …": a plural pronoun
+        # with no plural antecedent refers to a coordinated subject, each conjunct an actor
+        both = _coordinated_antecedent(doc, head, limit)
+        if both:
+            return both
+    german_sg = _lang(doc) == "de" and number != "pl" and gender in ("m", "f", "n")
+    if groups and word.kind == "pronoun" and (number == "pl" or german_sg or (_lang(doc) == "en" and word.types == frozenset(("PER",)))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
         # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
         # suspect fled. He was arrested": "he"/"she" and a singular noun naming one person
-        # of a group (suspect, gunman, officer)
-        group = _group_antecedent(doc, head, out, plural=number == "pl")
+        # of a group (suspect, gunman, officer). German alike (session 29), the singular by
+        # gender: "Im Süden kämpfen Rebellen. Am Montag griffen sie … an", "Die
+        # Staatsanwaltschaft ermittelt. Sie wirft dem Mann … vor"
+        group = _group_antecedent(doc, head, out, plural=number == "pl", gender=gender if german_sg else "*")
         if group is not None:
             return [group]
     if not out and groups and word.kind == "description" and word.agent and _lang(doc) == "en":
@@ -914,6 +951,68 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
         return []
     return out
+
+
+@lru_cache(maxsize=1)
+def polite_address_de() -> FrozenSet[str]:
+    """German polite forms of address, case as written (``data/language/polite_address_de.txt``)."""
+    return word_list(str(data_path("language/polite_address_de.txt")))
+
+
+def interview_addressee(doc: Doc, pron: Token) -> Optional[str]:
+    """German: the actor id of the interviewee a polite "Sie"/"Ihnen" in the interviewer's
+    turn addresses ("STANDARD: Sie haben die Reform kritisiert." -> the person whose answer
+    turns follow), else None.
+
+    An interviewer's turn is a question turn ("Frage:") or one labelled by a media actor
+    (code agent ``MED``: "STANDARD:"); the interviewee is the speaker of the nearest answer
+    turn after it (a turn neither a question nor a media actor's), else before it, else the
+    one person the lead names (:func:`lagebild.statements.turns.lead_interviewee`). The
+    turns are those of :func:`lagebild.statements.turns.get_turns` (labels at paragraph
+    starts). Outside an interviewer's turn, and for a lower-case "sie", None: the ordinary
+    search decides. An interview's questions address its interviewee, so the polite form
+    there is the interviewee whatever its place in the sentence."""
+    if pron.text not in polite_address_de():
+        return None
+    from ..statements.turns import get_turns, lead_interviewee, turn_at
+
+    turns = get_turns(doc)
+    turn = turn_at(turns, pron.idx) if turns else None
+    if turn is None:
+        return None
+    actors = _actors(doc)
+
+    def media(t) -> bool:  # type: ignore[no-untyped-def]
+        return (getattr(actors.get(t.speaker_actor_id or ""), "code", None) or "")[3:6] == "MED"
+
+    if not (turn.role == "question" or media(turn)):
+        return None
+    k = turns.index(turn)
+    answers = [t for t in turns[k + 1:] + turns[:k][::-1]
+               if t.role != "question" and not media(t) and t.speaker_actor_id in actors]
+    if answers:
+        return answers[0].speaker_actor_id
+    return lead_interviewee(doc, turns)
+
+
+def _demonym_of_description(doc: Doc, hit: Optional[Tuple[Token, RefWord]], found: list):  # type: ignore[no-untyped-def]
+    """German: the one mention of a definite singular person description that lies on an
+    adjective modifying its head ("der norwegische Sozialdemokrat", "die dänische
+    Milliardärin": the country adjective), else None. Such a description refers back to a
+    person named before (:func:`resolve_references` then prefers one of that country)."""
+    if hit is None or len(found) != 1 or _lang(doc) != "de":
+        return None
+    head, word = hit
+    if word.kind != "description" or word.types != frozenset(("PER",)) or _number_of(head, word) != "sg":
+        return None
+    if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children):
+        return None
+    m = found[0]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span) or any(t.pos_ != "ADJ" or t.head.i != head.i for t in span):
+        return None
+    actor = _actors(doc).get(m.actor_id)
+    return m if getattr(actor, "type", None) == "GPE" else None
 
 
 def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
@@ -938,14 +1037,18 @@ def _apposed_person(doc: Doc, head: Token) -> Optional[str]:
 PERSON_GROUP_AGENTS = frozenset(("CRM", "COP", "REB", "MIL"))
 
 
-def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True) -> Optional[str]:
-    """English: the group actor a plural pronoun ``pron`` refers to when a generic group
-    noun that is a clause subject ("Police", "Prosecutors", "Officials") stands between
-    it and the antecedent the mentions gave (``found``), in its own or the sentence
-    before; the group is resolved as any group noun (:func:`resolve_references`). Group
-    nouns are no mentions of their own (their actors are made when an event needs them),
-    so the mention search cannot see them."""
-    lex = load_reference_lexicon("en")
+def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = True,
+                      gender: str = "*") -> Optional[str]:
+    """The group actor a pronoun ``pron`` refers to when a generic group noun that is a
+    clause subject ("Police", "Prosecutors", "Officials", "Rebellen") stands between it and
+    the antecedent the mentions gave (``found``), in its own or the sentence before; the
+    group is resolved as any group noun (:func:`resolve_references`). Group nouns are no
+    mentions of their own (their actors are made when an event needs them), so the
+    mention search cannot see them. ``plural``: a plural pronoun and a plural group noun;
+    else a singular one -- in English a noun naming one person of a group ("the suspect"),
+    in German (``gender`` m/f/n) any singular group noun of that grammatical gender ("die
+    Polizei … sie", "das Gericht … es"), never a subject of the pronoun's own clause."""
+    lex = load_reference_lexicon(_lang(doc))
     sent = pron.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     limit = lo
@@ -968,7 +1071,10 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = Tr
         sing = "Sing" in tok.morph.get("Number") and tok.lower_ not in ("police",)
         if plural and sing:
             continue
-        if not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
+        if not plural and gender != "*":
+            if not sing or _GENDER_MORPH[gender] not in tok.morph.get("Gender") or tok.head.i == pron.head.i:
+                continue
+        elif not plural and (not sing or w.agent not in PERSON_GROUP_AGENTS):
             continue
         if not plural and found and tok.head.dep_ != "ROOT":
             # "Sen. Smith said the suspect had fled. He criticized …": a named person
@@ -981,6 +1087,39 @@ def _group_antecedent(doc: Doc, pron: Token, found: List[str], plural: bool = Tr
 
 
 _GENDER_MORPH = {"m": "Masc", "f": "Fem", "n": "Neut"}
+
+
+def _coordinated_antecedent(doc: Doc, pron: Token, limit: int) -> List[str]:
+    """The actors of the nearest coordinated subject before the plural pronoun ``pron`` in
+    its own or the previous sentence ("Frankreich und Italien kritisierten den Plan. Sie
+    verlangen …" -> France, Italy; "Merkel und Macron trafen sich. Sie …"): a subject with
+    a conjunct (UD ``conj``, TIGER ``cj`` under ``cd``) whose head and conjuncts each carry
+    an actor mention of a person, state or organisation; at most ``limit`` actors, in text
+    order; ``[]`` when there is none. A subject of the pronoun's own clause is skipped (it
+    is a co-argument, not an antecedent)."""
+    sent = pron.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    actors = _actors(doc)
+    for k in range(pron.i - 1, lo - 1, -1):
+        tok = doc[k]
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == pron.head.i:
+            continue
+        heads = [tok] + [c for c in tok.subtree if c.dep_ in ("conj", "cj") and c.i != tok.i
+                         and c.pos_ in ("NOUN", "PROPN")]
+        if len(heads) < 2:
+            continue
+        ids: List[str] = []
+        for h in heads:
+            named = [m.actor_id for m in mentions_in(doc, h.idx, h.idx + len(h))
+                     if getattr(actors.get(m.actor_id), "type", None) in ("PER", "GPE", "ORG")]
+            if not named:
+                ids = []
+                break
+            if named[0] not in ids:
+                ids.append(named[0])
+        if len(ids) >= 2:
+            return ids[:limit]
+    return []
 
 
 def _thing_between(doc: Doc, pron: Token, actor_id: str, gender: str, number: str) -> bool:
