@@ -2848,11 +2848,34 @@ class EventCoder(ArgumentsMixin):
                     continue
             # the head word refers (a name elsewhere in the phrase was already weighed by arg())
             found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
+            if not found and a.actor is None:
+                found = self._place_owner(doc, a.token)
             if not found:
                 out.append(a)
                 continue
             out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
         return out
+
+    def _place_owner(self, doc: Doc, noun: Token) -> List[str]:
+        """English (issue 9, session 29): the actor whose place, position or vehicle ``noun``
+        names (syntax.yaml ``owned_places``: "rebel positions", "an army convoy", "a police
+        station", "Hamas targets"), from the noun's modifiers before it (``compound``,
+        ``amod``), the nearest first: an actor mention over it, else the group noun it is
+        (:func:`lagebild.language.reference.resolve_references`). CAMEO codes the owner of a
+        position that is shelled or a convoy that is ambushed as the target. A list of one
+        actor id, or ``[]`` (no such noun, no modifier naming an actor)."""
+        if noun.pos_ != "NOUN" or self.lemma(noun) not in self.lex.owned_places:
+            return []
+        for c in sorted((c for c in noun.children if c.i < noun.i and self.role(c) in ("name", "mod")
+                         and c.pos_ in ("NOUN", "PROPN", "ADJ")),
+                        key=lambda c: -c.i):
+            found = self._actor_over(doc, [c])
+            if found is None:
+                refs = resolve_references(doc, c.idx, c.idx + len(c), groups=self.generic_groups)
+                found = refs[0] if refs else None
+            if found is not None:
+                return [found]
+        return []
 
     def _explicit_reciprocal(self, verb: Token) -> bool:
         """Whether the predicate says its coordinated subjects act on each other ("warfen

@@ -87,6 +87,9 @@ class Lexicon:
     # nouns that count or collect the people of their of-phrase ("dozens of protesters",
     # "a group of soldiers"): the of-phrase is the argument (syntax.yaml quantity_heads, English)
     quantity_heads: FrozenSet[str] = frozenset()
+    # places, positions and vehicles whose actor modifier is the argument ("rebel positions",
+    # "an army convoy"; syntax.yaml owned_places, English)
+    owned_places: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -339,6 +342,7 @@ def load_lexicon(lang: str) -> Lexicon:
         belief_nouns=per_lang("belief_nouns"),
         mention_preps=per_lang("mention_preps"),
         quantity_heads=per_lang("quantity_heads"),
+        owned_places=per_lang("owned_places"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),

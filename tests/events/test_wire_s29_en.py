@@ -1,0 +1,29 @@
+"""Wire copy, English (issue 9, session 29): the grid ``wire_s29_grid_en.tsv`` of own
+wire-style sentences, one test per kind so that a failing kind is named by the test id: a
+clause reported after "said" without "that" whose verb the parser read as a modifier of its
+object (``clauses._reported_clause_read_as_modifier``), and the actor whose position, camp,
+base or vehicle is hit as the target (``EventCoder._place_owner``, syntax.yaml
+``owned_places``)."""
+from __future__ import annotations
+
+import pytest
+from grid_rows import check_kind_grid
+
+GRID = "wire_s29_grid_en.tsv"
+KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions", "keep"}
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from lagebild.pipeline import load
+
+    return load("en")
+
+
+def test_wire_s29_grid_shape(nlp) -> None:  # type: ignore[no-untyped-def]
+    check_kind_grid(nlp, GRID, "wire s29 grid en", KINDS, min_rows=20)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_wire_s29_kind(nlp, kind: str) -> None:  # type: ignore[no-untyped-def]
+    check_kind_grid(nlp, GRID, "wire s29 grid en", KINDS, kind=kind)
