@@ -3,14 +3,16 @@ wire-style sentences, one test per kind so that a failing kind is named by the t
 clause reported after "said" without "that" whose verb the parser read as a modifier of its
 object (``clauses._reported_clause_read_as_modifier``), and the actor whose position, camp,
 base or vehicle is hit as the target (``EventCoder._place_owner``, syntax.yaml
-``owned_places``)."""
+``owned_places``), and the verb read as a modifier of its object when the object's
+possessor stands between them (``clauses._possessed_object``)."""
 from __future__ import annotations
 
 import pytest
 from grid_rows import check_kind_grid
 
 GRID = "wire_s29_grid_en.tsv"
-KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions", "keep"}
+KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
+         "possessor between: X VERBed/amod Y's N", "keep"}
 
 
 @pytest.fixture(scope="module")

@@ -463,6 +463,17 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     later = _later_conjuncts(finite)
     if later:
         finite = finite[:1]
+    obj = _possessed_object(finite[0]) if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") else None
+    if obj is not None and obj.dep_ == "ROOT" and obj.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
+            and any(c.pos_ in ("NOUN", "PROPN") and c.i < finite[0].i and c.dep_ in ("nsubj", "compound")
+                    for c in list(finite[0].children) + list(obj.children)):
+        # "The Elysee/nsubj welcomed/amod Berlin's decision/ROOT", "The Quai d'Orsay
+        # condemned/amod Tehran's/amod-head decision/ROOT": the verb read as a modifier of
+        # its object or of the object's possessor between them
+        finite[0].head = obj
+        _rehead(finite[0])
+        _rehang_conjuncts(later, obj, finite[0])
+        return 1
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
@@ -497,6 +508,40 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                 _rehead(tok)
             return 1
     return 0
+
+
+def _possessed_object(verb: Token) -> Optional[Token]:
+    """The noun after ``verb`` whose possessor ("Berlin 's", "its") stands between them
+    and on which (or on whose possessor) the parse hung the verb: "welcomed/amod Berlin's
+    decision", "condemned/amod Tehran/nmod 's decision" -> "decision"; None when the verb
+    hangs elsewhere, right before its noun, or other words stand between them."""
+    head = verb.head
+    if head.i <= verb.i:
+        return None
+    if any(c.tag_ == "POS" for c in head.children) and head.head.i > head.i:
+        head = head.head
+    if head.i == verb.i + 1 or not _possessor_between(verb, head):
+        return None
+    return head
+
+
+def _possessor_between(verb: Token, head: Token) -> bool:
+    """Whether every word between ``verb`` and the noun ``head`` after it belongs to the
+    noun's possessor ("Berlin 's", "its") or to the noun's own modifiers: the object's
+    phrase, so that ``verb`` can be the object's verb."""
+    doc = verb.doc
+    for t in doc[verb.i + 1:head.i]:
+        up = t
+        while up.head.i != head.i and up.head.i != up.i and verb.i < up.head.i < head.i:
+            up = up.head
+        if up.head.i != head.i:
+            return False
+        if up.dep_ in ("compound", "amod", "nummod") or up.tag_ == "PRP$":
+            continue
+        if up.dep_ in ("nmod", "nmod:poss", "poss") and any(c.tag_ == "POS" for c in up.children):
+            continue
+        return False
+    return True
 
 
 def _later_conjuncts(finite: List[Token]) -> List[Token]:
