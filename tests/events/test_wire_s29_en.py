@@ -4,7 +4,9 @@ clause reported after "said" without "that" whose verb the parser read as a modi
 object (``clauses._reported_clause_read_as_modifier``), and the actor whose position, camp,
 base or vehicle is hit as the target (``EventCoder._place_owner``, syntax.yaml
 ``owned_places``), and the verb read as a modifier of its object when the object's
-possessor stands between them (``clauses._possessed_object``)."""
+possessor stands between them (``clauses._possessed_object``), a group noun with a
+possessive coded as the possessor's country's agents (``Arguments._resolve_anaphor``), and
+an act ordered or authorised by an authority (``support_verbs_en.tsv``)."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +14,8 @@ from grid_rows import check_kind_grid
 
 GRID = "wire_s29_grid_en.tsv"
 KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
-         "possessor between: X VERBed/amod Y's N", "keep"}
+         "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
+         "ordered act: ordered the arrest of X", "keep"}
 
 
 @pytest.fixture(scope="module")

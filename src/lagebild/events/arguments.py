@@ -12,7 +12,7 @@ from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
-from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
+from ..language.reference import NOMINATIVE_ONLY_DE, group_actor, group_agent
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -1285,6 +1285,15 @@ class ArgumentsMixin:
             return None
         if anaphor_type == "GPE":
             return self._country_of(doc, ante.actor)
+        agent = group_agent(tok) if possessive and self.lang == "en" else None
+        if agent is not None:
+            # session 29: "Uganda said its soldiers had killed …", "X said his forces …": a
+            # group noun with a possessive is the possessor's country's agents (UGAMIL), not
+            # the possessor itself (UGA) -- as the reference layer's _group_owner codes it
+            actors = {x.id: x for x in get_list(doc, "actors")}
+            country = getattr(actors.get(ante.actor), "country", None)
+            if country and len(country) == 3:
+                return group_actor(doc, agent, country, a.text, a.start, a.end)
         return ante.actor
 
     def _country_of(self, doc: Doc, actor_id: str) -> Optional[str]:
