@@ -534,13 +534,17 @@ class ArgumentsMixin:
     def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
         """English: the actor behind a noun that names an act or a measure and is no actor
         itself -- its "by"-agent ("the move by the United States") or the "by"-agent of the
-        participle describing it ("the move announced by Pompeo"). Criticising, rejecting or
-        praising such an act is aimed at its author (CAMEO codes the author as the target)."""
+        participle describing it ("the move announced by Pompeo"); for a noun of a demand,
+        offer or reproach (syntax.yaml ``from_agent_nouns``) also its "from" phrase ("calls
+        from the European Union", session 29). Criticising, rejecting or praising such an act
+        is aimed at its author (CAMEO codes the author as the target)."""
+        preps = self.lex.agent_preps | ({"from"} if self.lemma(noun) in self.lex.from_agent_nouns else set())
+
         def by_agent(head: Token) -> Optional[str]:
             for c in head.children:
                 if self.lex.role(c.dep_) not in ("obl", "other", "agent") or c.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if any(self.lex.role(x.dep_) == "case" and x.lower_ in self.lex.agent_preps for x in c.children):
+                if any(self.lex.role(x.dep_) == "case" and x.lower_ in preps for x in c.children):
                     return self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
             return None
 

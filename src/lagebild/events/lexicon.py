@@ -90,6 +90,9 @@ class Lexicon:
     # places, positions and vehicles whose actor modifier is the argument ("rebel positions",
     # "an army convoy"; syntax.yaml owned_places, English)
     owned_places: FrozenSet[str] = frozenset()
+    # nouns of a demand, offer or reproach whose "from" phrase names their author ("calls
+    # from the EU"; syntax.yaml from_agent_nouns, English)
+    from_agent_nouns: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -343,6 +346,7 @@ def load_lexicon(lang: str) -> Lexicon:
         mention_preps=per_lang("mention_preps"),
         quantity_heads=per_lang("quantity_heads"),
         owned_places=per_lang("owned_places"),
+        from_agent_nouns=per_lang("from_agent_nouns"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
