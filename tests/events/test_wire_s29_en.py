@@ -7,7 +7,9 @@ base or vehicle is hit as the target (``EventCoder._place_owner``, syntax.yaml
 possessor stands between them (``clauses._possessed_object``), a group noun with a
 possessive coded as the possessor's country's agents (``Arguments._resolve_anaphor``), and
 an act ordered or authorised by an authority (``support_verbs_en.tsv``), and the author
-of a rejected call or offer named in its "from" phrase (``Arguments._agent_of_noun``)."""
+of a rejected call or offer named in its "from" phrase (``Arguments._agent_of_noun``);
+coordinated actors that agree to act (``patterns_en.tsv`` agree 030 mutual) and no event in
+an open "whether" question (``EventCoder._believed``)."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +18,8 @@ from grid_rows import check_kind_grid
 GRID = "wire_s29_grid_en.tsv"
 KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
          "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
-         "ordered act: ordered the arrest of X", "from-agent: calls from X", "keep"}
+         "ordered act: ordered the arrest of X", "from-agent: calls from X",
+         "agreed (mutual): X and Y agreed to VERB", "open question: whether X VERBed", "keep"}
 
 
 @pytest.fixture(scope="module")

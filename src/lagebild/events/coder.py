@@ -1238,7 +1238,7 @@ class EventCoder(ArgumentsMixin):
         # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
         speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])} if self.nested != "governing" else set()
         suppressed -= speech_heads
-        if self.lex.belief_verbs or self.lex.belief_nouns:  # English: the content of a belief
+        if self.lex.belief_verbs or self.lex.belief_nouns or self.lex.question_marks:  # English: a belief, a question
             suppressed.update(i for i in matched if self._believed(doc[i]))
         by_verb: Dict[int, List[Event]] = {}
         times = None
@@ -2669,10 +2669,15 @@ class EventCoder(ArgumentsMixin):
         The fast parser hangs a noun's clause on the verb ("described [the idea] [that …]"
         as two objects): a clause right after a noun counts as that noun's. Saying verbs
         end nothing: "X said Y attacked" reports Y's act. Source: real-en dev (issue 9,
-        session 26), where the gold codes none of these."""
+        session 26), where the gold codes none of these. Session 29: also a clause opened
+        by a word of ``question_marks`` ("over whether X and Y could agree to …"): an open
+        question reports no event."""
         doc = trigger.doc
         tok = trigger
         for _ in range(6):
+            if self.lex.question_marks and any(self.role(c) == "mark" and c.lower_ in self.lex.question_marks
+                                               for c in tok.children):
+                return True
             head, link = tok.head, self.role(tok)
             if head.i == tok.i:
                 return False

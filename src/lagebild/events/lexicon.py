@@ -81,6 +81,9 @@ class Lexicon:
     # "the idea that X trains Y"; syntax.yaml, English)
     belief_verbs: FrozenSet[str] = frozenset()
     belief_nouns: FrozenSet[str] = frozenset()
+    # words that open an embedded question whose events are asked about ("whether";
+    # syntax.yaml question_marks, English)
+    question_marks: FrozenSet[str] = frozenset()
     # prepositions that make a mutual event noun a topic or reference, no new event ("on the
     # call between X and Y"; syntax.yaml mention_preps, English)
     mention_preps: FrozenSet[str] = frozenset()
@@ -343,6 +346,7 @@ def load_lexicon(lang: str) -> Lexicon:
         expectation_modals=per_lang("expectation_modals"),
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
+        question_marks=per_lang("question_marks"),
         mention_preps=per_lang("mention_preps"),
         quantity_heads=per_lang("quantity_heads"),
         owned_places=per_lang("owned_places"),
