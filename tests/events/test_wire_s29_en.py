@@ -9,7 +9,8 @@ possessive coded as the possessor's country's agents (``Arguments._resolve_anaph
 an act ordered or authorised by an authority (``support_verbs_en.tsv``), and the author
 of a rejected call or offer named in its "from" phrase (``Arguments._agent_of_noun``);
 coordinated actors that agree to act (``patterns_en.tsv`` agree 030 mutual) and no event in
-an open "whether" question (``EventCoder._believed``)."""
+an open "whether" question (``EventCoder._believed``); the one threatened named inside a
+threat's content (``EventCoder._threat_content_target``)."""
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,8 @@ GRID = "wire_s29_grid_en.tsv"
 KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
          "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
          "ordered act: ordered the arrest of X", "from-agent: calls from X",
-         "agreed (mutual): X and Y agreed to VERB", "open question: whether X VERBed", "keep"}
+         "agreed (mutual): X and Y agreed to VERB", "open question: whether X VERBed",
+         "threat content: threatened to cut X to Y", "keep"}
 
 
 @pytest.fixture(scope="module")

@@ -2581,6 +2581,10 @@ class EventCoder(ArgumentsMixin):
                 tgts = [self.arg(doc, t) for t in self.expand_conj(dative[0])]
         srcs = self._refer(doc, self._split_owners(doc, srcs))
         tgts = self._refer(doc, self._split_owners(doc, tgts))
+        if self.lang == "en" and not p.nominal and p.code.startswith("13") and not any(a.actor for a in tgts):
+            content = self._threat_content_target(doc, verb, {a.actor for a in srcs if a.actor})
+            if content is not None:
+                tgts = [content]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -2860,6 +2864,28 @@ class EventCoder(ArgumentsMixin):
                 continue
             out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
         return out
+
+    def _threat_content_target(self, doc: Doc, verb: Token, sources: Set[str]) -> Optional[Arg]:
+        """English (issue 9, session 29): the target of a threat (root 13) whose own slots
+        name no actor, from the threatened act: the first actor named by a prepositional
+        phrase in the verb's infinitive or clause complement ("threatened to cut gas
+        deliveries to Ukraine", "to halt military cooperation with Israel", "warned it would
+        take countermeasures against Japan") -- CAMEO codes the one threatened as the
+        target; the threatened act itself often has no event code ("cut deliveries"). Only
+        the prepositions of syntax.yaml ``threat_target_preps``; an actor among
+        ``sources`` (the threatener's own) is skipped. Returns the argument or None."""
+        comps = [c for c in verb.children if self.role(c) in ("xcomp", "ccomp") and c.i > verb.i]
+        for comp in comps:
+            for t in comp.subtree:
+                if t.i <= verb.i or t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                case = [x for x in t.children if self.role(x) == "case"]
+                if not case or case[0].lower_ not in self.lex.threat_target_preps:
+                    continue
+                a = self.arg(doc, t)
+                if a.actor is not None and a.actor not in sources:
+                    return a
+        return None
 
     def _place_owner(self, doc: Doc, noun: Token) -> List[str]:
         """English (issue 9, session 29): the actor whose place, position or vehicle ``noun``

@@ -96,6 +96,9 @@ class Lexicon:
     # nouns of a demand, offer or reproach whose "from" phrase names their author ("calls
     # from the EU"; syntax.yaml from_agent_nouns, English)
     from_agent_nouns: FrozenSet[str] = frozenset()
+    # prepositions that name the one threatened inside a threat's content ("threatened to
+    # cut deliveries to X"; syntax.yaml threat_target_preps, English)
+    threat_target_preps: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -351,6 +354,7 @@ def load_lexicon(lang: str) -> Lexicon:
         quantity_heads=per_lang("quantity_heads"),
         owned_places=per_lang("owned_places"),
         from_agent_nouns=per_lang("from_agent_nouns"),
+        threat_target_preps=per_lang("threat_target_preps"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
