@@ -10,7 +10,8 @@ an act ordered or authorised by an authority (``support_verbs_en.tsv``), and the
 of a rejected call or offer named in its "from" phrase (``Arguments._agent_of_noun``);
 coordinated actors that agree to act (``patterns_en.tsv`` agree 030 mutual) and no event in
 an open "whether" question (``EventCoder._believed``); the one threatened named inside a
-threat's content (``EventCoder._threat_content_target``)."""
+threat's content (``EventCoder._threat_content_target``); the other side of a fight that
+killed the subject of an agentless passive (``EventCoder._means_agents``)."""
 from __future__ import annotations
 
 import pytest
@@ -21,7 +22,7 @@ KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions"
          "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
          "ordered act: ordered the arrest of X", "from-agent: calls from X",
          "agreed (mutual): X and Y agreed to VERB", "open question: whether X VERBed",
-         "threat content: threatened to cut X to Y", "keep"}
+         "threat content: threatened to cut X to Y", "killed in clashes with X", "keep"}
 
 
 @pytest.fixture(scope="module")

@@ -2014,6 +2014,11 @@ class EventCoder(ArgumentsMixin):
                 continue
             srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)
                     and (self.lang == "de" or self._coded(self.arg(verb.doc, a).actor))]
+            if not srcs and self.lang == "en" and pats[0].mutual:
+                # session 29: "five soldiers were killed in clashes with militants": the other
+                # side of a mutual fight the victims' side took part in is the killer
+                srcs = [a for a in self._sources_targets(c, pats[0])[1] if group_agent(a) is not None or (
+                        self._has_actor(verb.doc, a) and self._coded(self.arg(verb.doc, a).actor))]
             if srcs:
                 return srcs
         return []
