@@ -612,14 +612,16 @@ def _coordinated_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optiona
         gov = first.head
         if gov.i == first.i or gov.pos_ not in ("VERB", "AUX") or gov.i >= tok.i:
             continue
-        cc = doc[tok.i - 1]
-        tok.head = gov
-        tok.dep_ = "conj"
+        _attach(gov, (tok, "conj"))
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
-        noun.head = tok
-        noun.dep_ = "obj"
-        cc.head = tok
-        cc.dep_ = "cc"
+        _attach(tok, (noun, "obj"), (doc[tok.i - 1], "cc"))
+
+
+def _attach(head: Token, *deps: Tuple[Token, str]) -> None:
+    """Hang each ``(token, label)`` of ``deps`` on ``head`` with that label."""
+    for tok, dep in deps:
+        tok.head = head
+        tok.dep_ = dep
 
 
 def _reported_clause_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]],  # type: ignore[no-untyped-def]
@@ -670,16 +672,9 @@ def _reported_clause_read_as_modifier(sent, past_lemma: Callable[[str], Optional
             if any(t.i != subj.i and t.head.i != subj.i and subj not in t.ancestors
                    for t in doc[subj.left_edge.i:subj.i]):
                 break
-            verb.head = rep
-            verb.dep_ = "ccomp"
+            _attach(rep, (verb, "ccomp"))
             verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBD", lemma
-            obj.head = verb
-            obj.dep_ = "obj"
-            subj.head = verb
-            subj.dep_ = "nsubj"
-            if that is not None:
-                that.head = verb
-                that.dep_ = "mark"
+            _attach(verb, (obj, "obj"), (subj, "nsubj"), *([(that, "mark")] if that is not None else []))
             last = sent.end - 1
             for t in doc[obj.i + 1:sent.end]:
                 if (t.head.i == rep.i and not (t.i == last and t.dep_ == "punct")) or t.head.i == subj.i:
