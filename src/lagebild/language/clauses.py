@@ -636,13 +636,12 @@ def _reported_clause_read_as_modifier(sent, past_lemma: Callable[[str], Optional
     nothing or after "that", by a noun phrase whose last word is a noun or name and right
     after that a past form of a known verb (``past_lemma``) parsed as a modifier
     (``amod``/``compound``, tag ``VBD``/``VBN``/``VBP``/``JJ``) of a noun after it (the
-    subject may hang on that noun as a compound: "police/compound beat/amod
-    demonstrators"), with only that
-    noun's own modifiers in between and no finite verb since the reporting verb: the past
-    form becomes the reporting verb's clausal complement (``ccomp``, ``VERB``/``VBD``), the
-    noun phrase before it its subject, the noun after it its object, and the words after the
-    object that hung on the reporting verb or on the subject hang on it ("at students",
-    "overnight"). A reported clause the parser read right ("said Israeli soldiers/nsubj
+    subject may hang on that noun as a compound: "police/compound tortured/amod detained
+    activists"), with only that noun's own modifiers in between and no finite verb since
+    the reporting verb: the past form becomes the reporting verb's clausal complement
+    (``ccomp``, ``VERB``/``VBD``), the noun phrase before it its subject, the noun after it
+    its object, and the words after the object that hung on the reporting verb or on the
+    subject hang on it ("at students", "overnight"). A reported clause the parser read right ("said Israeli soldiers/nsubj
     detained/ccomp …") has no such modifier and is left alone; so is a participle with a
     determiner or nothing nominal before it ("said the injured/amod men …")."""
     doc = sent.doc
@@ -682,7 +681,6 @@ def _reported_clause_read_as_modifier(sent, past_lemma: Callable[[str], Optional
                     if t.dep_ == "nmod":
                         t.dep_ = "obl"
             return
-    return
 
 
 #: relative words that open a non-restrictive relative clause after a comma
