@@ -12,7 +12,7 @@ from .. import tokens
 from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
                                 relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
-from ..language.reference import NOMINATIVE_ONLY_DE, group_agent
+from ..language.reference import NOMINATIVE_ONLY_DE, group_actor, group_agent
 from ..tokens import doc_text, get_list
 from .patterns import Pattern
 
@@ -590,13 +590,17 @@ class ArgumentsMixin:
     def _agent_of_noun(self, doc: Doc, noun: Token) -> Optional[str]:
         """English: the actor behind a noun that names an act or a measure and is no actor
         itself -- its "by"-agent ("the move by the United States") or the "by"-agent of the
-        participle describing it ("the move announced by Pompeo"). Criticising, rejecting or
-        praising such an act is aimed at its author (CAMEO codes the author as the target)."""
+        participle describing it ("the move announced by Pompeo"); for a noun of a demand,
+        offer or reproach (syntax.yaml ``from_agent_nouns``) also its "from" phrase ("calls
+        from the European Union", session 29). Criticising, rejecting or praising such an act
+        is aimed at its author (CAMEO codes the author as the target)."""
+        preps = self.lex.agent_preps | ({"from"} if self.lemma(noun) in self.lex.from_agent_nouns else set())
+
         def by_agent(head: Token) -> Optional[str]:
             for c in head.children:
                 if self.lex.role(c.dep_) not in ("obl", "other", "agent") or c.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if any(self.lex.role(x.dep_) == "case" and x.lower_ in self.lex.agent_preps for x in c.children):
+                if any(self.lex.role(x.dep_) == "case" and x.lower_ in preps for x in c.children):
                     return self._actor_over(doc, [c] + [x for x in c.children if self.lex.role(x.dep_) == "name"])
             return None
 
@@ -1400,6 +1404,15 @@ class ArgumentsMixin:
             return None
         if anaphor_type == "GPE":
             return self._country_of(doc, ante.actor)
+        agent = group_agent(tok) if possessive and self.lang == "en" else None
+        if agent is not None:
+            # session 29: "Uganda said its soldiers had killed …", "X said his forces …": a
+            # group noun with a possessive is the possessor's country's agents (UGAMIL), not
+            # the possessor itself (UGA) -- as the reference layer's _group_owner codes it
+            actors = {x.id: x for x in get_list(doc, "actors")}
+            country = getattr(actors.get(ante.actor), "country", None)
+            if country and len(country) == 3:
+                return group_actor(doc, agent, country, a.text, a.start, a.end)
         return ante.actor
 
     def _country_of(self, doc: Doc, actor_id: str) -> Optional[str]:

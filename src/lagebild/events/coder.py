@@ -1271,7 +1271,7 @@ class EventCoder(ArgumentsMixin):
         # "warf Z vor, …") is coded too, speaker -> addressee, linked to its content event
         speech_heads = {h for h in suppressed if self._speech_act_pattern(matched[h])} if self.nested != "governing" else set()
         suppressed -= speech_heads
-        if self.lex.belief_verbs or self.lex.belief_nouns:  # English: the content of a belief
+        if self.lex.belief_verbs or self.lex.belief_nouns or self.lex.question_marks:  # English: a belief, a question
             suppressed.update(i for i in matched if self._believed(doc[i]))
         by_verb: Dict[int, List[Event]] = {}
         times = None
@@ -2047,6 +2047,11 @@ class EventCoder(ArgumentsMixin):
                 continue
             srcs = [a for a in self._sources_targets(c, pats[0])[0] if self._has_actor(verb.doc, a)
                     and (self.lang == "de" or self._coded(self.arg(verb.doc, a).actor))]
+            if not srcs and self.lang == "en" and pats[0].mutual:
+                # session 29: "five soldiers were killed in clashes with militants": the other
+                # side of a mutual fight the victims' side took part in is the killer
+                srcs = [a for a in self._sources_targets(c, pats[0])[1] if group_agent(a) is not None or (
+                        self._has_actor(verb.doc, a) and self._coded(self.arg(verb.doc, a).actor))]
             if srcs:
                 return srcs
         return []
@@ -2635,6 +2640,10 @@ class EventCoder(ArgumentsMixin):
             inside = [t for t in tgts if t.token.i in owners and t.token.i not in {a.token.i for a in srcs}]
             if inside:
                 tgts = [t for t in tgts if t not in inside]
+        if self.lang == "en" and not p.nominal and p.code.startswith("13") and not any(a.actor for a in tgts):
+            content = self._threat_content_target(doc, verb, {a.actor for a in srcs if a.actor})
+            if content is not None:
+                tgts = [content]
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -2744,10 +2753,15 @@ class EventCoder(ArgumentsMixin):
         The fast parser hangs a noun's clause on the verb ("described [the idea] [that …]"
         as two objects): a clause right after a noun counts as that noun's. Saying verbs
         end nothing: "X said Y attacked" reports Y's act. Source: real-en dev (issue 9,
-        session 26), where the gold codes none of these."""
+        session 26), where the gold codes none of these. Session 29: also a clause opened
+        by a word of ``question_marks`` ("over whether X and Y could agree to …"): an open
+        question reports no event."""
         doc = trigger.doc
         tok = trigger
         for _ in range(6):
+            if self.lex.question_marks and any(self.role(c) == "mark" and c.lower_ in self.lex.question_marks
+                                               for c in tok.children):
+                return True
             head, link = tok.head, self.role(tok)
             if head.i == tok.i:
                 return False
@@ -2923,11 +2937,56 @@ class EventCoder(ArgumentsMixin):
                     continue
             # the head word refers (a name elsewhere in the phrase was already weighed by arg())
             found = resolve_references(doc, a.token.idx, a.token.idx + len(a.token), groups=self.generic_groups)
+            if not found and a.actor is None:
+                found = self._place_owner(doc, a.token)
             if not found:
                 out.append(a)
                 continue
             out.extend(Arg(a.token, actor, a.text, a.start, a.end) for actor in found)
         return out
+
+    def _threat_content_target(self, doc: Doc, verb: Token, sources: Set[str]) -> Optional[Arg]:
+        """English (issue 9, session 29): the target of a threat (root 13) whose own slots
+        name no actor, from the threatened act: the first actor named by a prepositional
+        phrase in the verb's infinitive or clause complement ("threatened to cut gas
+        deliveries to Ukraine", "to halt military cooperation with Israel", "warned it would
+        take countermeasures against Japan") -- CAMEO codes the one threatened as the
+        target; the threatened act itself often has no event code ("cut deliveries"). Only
+        the prepositions of syntax.yaml ``threat_target_preps``; an actor among
+        ``sources`` (the threatener's own) is skipped. Returns the argument or None."""
+        comps = [c for c in verb.children if self.role(c) in ("xcomp", "ccomp") and c.i > verb.i]
+        for comp in comps:
+            for t in comp.subtree:
+                if t.i <= verb.i or t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                case = [x for x in t.children if self.role(x) == "case"]
+                if not case or case[0].lower_ not in self.lex.threat_target_preps:
+                    continue
+                a = self.arg(doc, t)
+                if a.actor is not None and a.actor not in sources:
+                    return a
+        return None
+
+    def _place_owner(self, doc: Doc, noun: Token) -> List[str]:
+        """English (issue 9, session 29): the actor whose place, position or vehicle ``noun``
+        names (syntax.yaml ``owned_places``: "rebel positions", "an army convoy", "a police
+        station", "Hamas targets"), from the noun's modifiers before it (``compound``,
+        ``amod``), the nearest first: an actor mention over it, else the group noun it is
+        (:func:`lagebild.language.reference.resolve_references`). CAMEO codes the owner of a
+        position that is shelled or a convoy that is ambushed as the target. A list of one
+        actor id, or ``[]`` (no such noun, no modifier naming an actor)."""
+        if noun.pos_ != "NOUN" or self.lemma(noun) not in self.lex.owned_places:
+            return []
+        for c in sorted((c for c in noun.children if c.i < noun.i and self.role(c) in ("name", "mod")
+                         and c.pos_ in ("NOUN", "PROPN", "ADJ")),
+                        key=lambda c: -c.i):
+            found = self._actor_over(doc, [c])
+            if found is None:
+                refs = resolve_references(doc, c.idx, c.idx + len(c), groups=self.generic_groups)
+                found = refs[0] if refs else None
+            if found is not None:
+                return [found]
+        return []
 
     def _explicit_reciprocal(self, verb: Token) -> bool:
         """Whether the predicate says its coordinated subjects act on each other ("warfen

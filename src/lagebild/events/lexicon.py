@@ -81,12 +81,24 @@ class Lexicon:
     # "the idea that X trains Y"; syntax.yaml, English)
     belief_verbs: FrozenSet[str] = frozenset()
     belief_nouns: FrozenSet[str] = frozenset()
+    # words that open an embedded question whose events are asked about ("whether";
+    # syntax.yaml question_marks, English)
+    question_marks: FrozenSet[str] = frozenset()
     # prepositions that make a mutual event noun a topic or reference, no new event ("on the
     # call between X and Y"; syntax.yaml mention_preps, English)
     mention_preps: FrozenSet[str] = frozenset()
     # nouns that count or collect the people of their of-phrase ("dozens of protesters",
     # "a group of soldiers"): the of-phrase is the argument (syntax.yaml quantity_heads, English)
     quantity_heads: FrozenSet[str] = frozenset()
+    # places, positions and vehicles whose actor modifier is the argument ("rebel positions",
+    # "an army convoy"; syntax.yaml owned_places, English)
+    owned_places: FrozenSet[str] = frozenset()
+    # nouns of a demand, offer or reproach whose "from" phrase names their author ("calls
+    # from the EU"; syntax.yaml from_agent_nouns, English)
+    from_agent_nouns: FrozenSet[str] = frozenset()
+    # prepositions that name the one threatened inside a threat's content ("threatened to
+    # cut deliveries to X"; syntax.yaml threat_target_preps, English)
+    threat_target_preps: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -337,8 +349,12 @@ def load_lexicon(lang: str) -> Lexicon:
         expectation_modals=per_lang("expectation_modals"),
         belief_verbs=per_lang("belief_verbs"),
         belief_nouns=per_lang("belief_nouns"),
+        question_marks=per_lang("question_marks"),
         mention_preps=per_lang("mention_preps"),
         quantity_heads=per_lang("quantity_heads"),
+        owned_places=per_lang("owned_places"),
+        from_agent_nouns=per_lang("from_agent_nouns"),
+        threat_target_preps=per_lang("threat_target_preps"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),

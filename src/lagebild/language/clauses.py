@@ -445,6 +445,7 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     _infinitive_read_as_modifier(sent)
     if past_lemma is not None:
         _coordinated_verb_read_as_modifier(sent, past_lemma)
+        _reported_clause_read_as_modifier(sent, past_lemma, reporting)
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
         return 1
     if past_lemma is not None and _verb_after_relative_clause(sent, past_lemma):
@@ -462,6 +463,17 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     later = _later_conjuncts(finite)
     if later:
         finite = finite[:1]
+    obj = _possessed_object(finite[0]) if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") else None
+    if obj is not None and obj.dep_ == "ROOT" and obj.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
+            and any(c.pos_ in ("NOUN", "PROPN") and c.i < finite[0].i and c.dep_ in ("nsubj", "compound")
+                    for c in list(finite[0].children) + list(obj.children)):
+        # "The Elysee/nsubj welcomed/amod Berlin's decision/ROOT", "The Quai d'Orsay
+        # condemned/amod Tehran's/amod-head decision/ROOT": the verb read as a modifier of
+        # its object or of the object's possessor between them
+        finite[0].head = obj
+        _rehead(finite[0])
+        _rehang_conjuncts(later, obj, finite[0])
+        return 1
     if len(finite) == 1 and finite[0].dep_ in ("amod", "compound") and finite[0].head.i == finite[0].i + 1 \
             and finite[0].head.dep_ == "ROOT" and finite[0].head.pos_ in ("NOUN", "PROPN") and finite[0].i > sent.start \
             and finite[0].tag_ != "VBN" or (len(finite) == 1 and finite[0].tag_ == "VBN" and finite[0].dep_ == "amod"
@@ -496,6 +508,40 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
                 _rehead(tok)
             return 1
     return 0
+
+
+def _possessed_object(verb: Token) -> Optional[Token]:
+    """The noun after ``verb`` whose possessor ("Berlin 's", "its") stands between them
+    and on which (or on whose possessor) the parse hung the verb: "welcomed/amod Berlin's
+    decision", "condemned/amod Tehran/nmod 's decision" -> "decision"; None when the verb
+    hangs elsewhere, right before its noun, or other words stand between them."""
+    head = verb.head
+    if head.i <= verb.i:
+        return None
+    if any(c.tag_ == "POS" for c in head.children) and head.head.i > head.i:
+        head = head.head
+    if head.i == verb.i + 1 or not _possessor_between(verb, head):
+        return None
+    return head
+
+
+def _possessor_between(verb: Token, head: Token) -> bool:
+    """Whether every word between ``verb`` and the noun ``head`` after it belongs to the
+    noun's possessor ("Berlin 's", "its") or to the noun's own modifiers: the object's
+    phrase, so that ``verb`` can be the object's verb."""
+    doc = verb.doc
+    for t in doc[verb.i + 1:head.i]:
+        up = t
+        while up.head.i != head.i and up.head.i != up.i and verb.i < up.head.i < head.i:
+            up = up.head
+        if up.head.i != head.i:
+            return False
+        if up.dep_ in ("compound", "amod", "nummod") or up.tag_ == "PRP$":
+            continue
+        if up.dep_ in ("nmod", "nmod:poss", "poss") and any(c.tag_ == "POS" for c in up.children):
+            continue
+        return False
+    return True
 
 
 def _later_conjuncts(finite: List[Token]) -> List[Token]:
@@ -566,14 +612,75 @@ def _coordinated_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optiona
         gov = first.head
         if gov.i == first.i or gov.pos_ not in ("VERB", "AUX") or gov.i >= tok.i:
             continue
-        cc = doc[tok.i - 1]
-        tok.head = gov
-        tok.dep_ = "conj"
+        _attach(gov, (tok, "conj"))
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
-        noun.head = tok
-        noun.dep_ = "obj"
-        cc.head = tok
-        cc.dep_ = "cc"
+        _attach(tok, (noun, "obj"), (doc[tok.i - 1], "cc"))
+
+
+def _attach(head: Token, *deps: Tuple[Token, str]) -> None:
+    """Hang each ``(token, label)`` of ``deps`` on ``head`` with that label."""
+    for tok, dep in deps:
+        tok.head = head
+        tok.dep_ = dep
+
+
+def _reported_clause_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]],  # type: ignore[no-untyped-def]
+                                      reporting: FrozenSet[str]) -> None:
+    """English (issue 9, session 29): the verb of a clause reported after its reporting verb
+    read as a modifier of its own object, in place: "The ministry said Turkish warplanes
+    bombed/amod rebel positions …", "Witnesses said Venezuelan police/obl fired/amod tear
+    gas/obj at students" -- wire copy drops the "that", and the fast parser then hangs the
+    reported subject or object on the reporting verb and the reported verb on its object.
+
+    For a finite reporting verb (lemma in ``reporting``, ``modality_en.yaml``) followed, after
+    nothing or after "that", by a noun phrase whose last word is a noun or name and right
+    after that a past form of a known verb (``past_lemma``) parsed as a modifier
+    (``amod``/``compound``, tag ``VBD``/``VBN``/``VBP``/``JJ``) of a noun after it (the
+    subject may hang on that noun as a compound: "police/compound tortured/amod detained
+    activists"), with only that noun's own modifiers in between and no finite verb since
+    the reporting verb: the past form becomes the reporting verb's clausal complement
+    (``ccomp``, ``VERB``/``VBD``), the noun phrase before it its subject, the noun after it
+    its object, and the words after the object that hung on the reporting verb or on the
+    subject hang on it ("at students", "overnight"). A reported clause the parser read right ("said Israeli soldiers/nsubj
+    detained/ccomp …") has no such modifier and is left alone; so is a participle with a
+    determiner or nothing nominal before it ("said the injured/amod men …")."""
+    doc = sent.doc
+    for rep in sent:
+        if rep.pos_ != "VERB" or rep.tag_ not in _FINITE_TAGS or _lemma(rep) not in reporting:
+            continue
+        for verb in doc[rep.i + 2:sent.end]:
+            if verb.tag_ in _FINITE_TAGS and verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("amod", "compound"):
+                break  # a finite verb the parser saw: the reported clause has its predicate
+            if verb.dep_ not in ("amod", "compound") or verb.tag_ not in ("VBD", "VBN", "VBP", "JJ"):
+                continue
+            obj = verb.head
+            subj = doc[verb.i - 1]
+            lemma = past_lemma(verb.lower_)
+            if lemma is None or obj.i <= verb.i or obj.pos_ not in ("NOUN", "PROPN") \
+                    or subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ == "flat" \
+                    or (subj.dep_ == "compound" and subj.head.i != obj.i):
+                break
+            if any(t.head.i != obj.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[verb.i + 1:obj.i]):
+                break
+            if any(c.dep_.startswith("nsubj") and c.i != subj.i for c in verb.children):
+                break
+            opener = doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start else None
+            that = opener if opener is not None and opener.lower_ == "that" and opener.i > rep.i else None
+            if opener is None or (opener.i != rep.i and that is None):
+                break
+            if any(t.i != subj.i and t.head.i != subj.i and subj not in t.ancestors
+                   for t in doc[subj.left_edge.i:subj.i]):
+                break
+            _attach(rep, (verb, "ccomp"))
+            verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBD", lemma
+            _attach(verb, (obj, "obj"), (subj, "nsubj"), *([(that, "mark")] if that is not None else []))
+            last = sent.end - 1
+            for t in doc[obj.i + 1:sent.end]:
+                if (t.head.i == rep.i and not (t.i == last and t.dep_ == "punct")) or t.head.i == subj.i:
+                    t.head = verb
+                    if t.dep_ == "nmod":
+                        t.dep_ = "obl"
+            return
 
 
 #: relative words that open a non-restrictive relative clause after a comma
