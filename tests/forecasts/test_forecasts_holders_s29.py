@@ -9,6 +9,13 @@ names its construction, so a failing row says which one broke.
   benchmarks/gold/real-de/README.md). The source holds the forecast, not the author, and the
   attribution ("Dies erwartet der Minister") is no forecast of its own. An anaphor before a
   verb of no attribution ("Das ist schlecht für …", "Davon profitieren …") leaves the author.
+* ``conditional-own-act`` (precision): under a condition, what the speaker's own side will
+  do — the speaker as a pronoun ("…, werde er die Schulen schließen"; also in a statement
+  that goes on from the sentence before), the speaker's body ("werden die Neos nicht
+  zustimmen, sagte die Neos-Chefin"), "seine Gewerkschaft" — is a conditional commitment or
+  threat the speaker decides, no forecast (the gold README: a forecast predicts what the
+  holder does not simply decide). An outcome ("die Wahl verlieren") and another actor's act
+  ("werde die Notenbank die Zinsen senken") under a condition stay forecasts.
 
 Each row runs the real pipeline (:func:`kinds_checks.forecasts_of`)."""
 from __future__ import annotations
@@ -66,10 +73,36 @@ ATTRIBUTION_AFTER = [
 ]
 
 
+CONDITIONAL_OWN_ACT = [
+    ("pronoun-same-sentence", "Der Bürgermeister Karl Moser sagte, wenn das Land nicht zahle, werde er die Schulen schließen.",
+     lambda fcs: fcs == []),
+    ("speaker-body", "Wenn der Kanzler nicht einlenkt, werden die Neos dem Budget nicht zustimmen, sagte Neos-Chefin "
+     "Beate Meinl-Reisinger.", lambda fcs: fcs == []),
+    ("speaker-possessive", "Der Gewerkschafter Paul Zach sagte, falls die Gespräche scheitern, werde seine Gewerkschaft zum "
+     "Streik aufrufen.", lambda fcs: fcs == []),
+    ("pronoun-continued-statement", "Der Abgeordnete Jan Krainer kritisierte die Reform. Komme bis Mai keine Einigung zustande, "
+     "würde er den Plan unterstützen.", lambda fcs: fcs == []),
+    ("pronoun-continued-statement-werde", "Die Bürgermeisterin Anna Stadler lobte den Plan. Sollte das Land nicht zahlen, werde "
+     "sie alle Bäder der Stadt schließen lassen.", lambda fcs: fcs == []),
+    # guards: an outcome, another actor's act
+    ("guard-outcome", "Wenn die Zinsen steigen, wird die Regierung die Wahl verlieren, sagte der Politologe Peter Filzmaier.",
+     first_held_by("der Politologe Peter Filzmaier")),
+    ("guard-outcome-continued", "Die Ministerin Eva Berger lobte den Plan. Komme keine Einigung zustande, werde sie die Wahl "
+     "verlieren.", first_held_by("Die Ministerin Eva Berger")),
+    ("guard-other-actor", "Der Analyst Tom Ried sagte, wenn die Preise fallen, werde die Notenbank die Zinsen senken.",
+     first_held_by("Der Analyst Tom Ried")),
+]
+
+
 def _rows(cases: List[tuple]) -> List:
     return [pytest.param(text, check, id=name) for name, text, check in cases]
 
 
 @pytest.mark.parametrize("text, check", _rows(ATTRIBUTION_AFTER))
 def test_attribution_after(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(CONDITIONAL_OWN_ACT))
+def test_conditional_own_act(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

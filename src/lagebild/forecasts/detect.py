@@ -2181,6 +2181,30 @@ def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> b
     return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
 
 
+def _continued_speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
+    """A statement that goes on from an earlier sentence (its speaker is not named in
+    ``sent``: "Der Abgeordnete kritisierte die Reform. Komme keine Einigung zustande, würde
+    er den Plan unterstützen") whose reported future has as subject a third-person pronoun
+    (``speaker_pronouns``) that the reference layer resolves to the speaker, and an act the
+    subject decides (:func:`_decided_act`): the speaker's own intention. False without a
+    parse, for a speaker named in ``sent`` (:func:`_speaker_pronoun_act` reads that case) or
+    an unlinked speaker."""
+    if not has_parse(doc) or stmt.speaker in ("unknown", "author", "", None):
+        return False
+    if stmt.speaker_text and doc_text(doc).find(stmt.speaker_text, sent.start_char, sent.end_char) >= 0:
+        return False
+    subj = _subject_token(sent, cue)
+    if (subj is None or subj.lower_ not in SPEAKER_PRONOUNS) and cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in SPEAKER_PRONOUNS:
+        subj = doc[cue.i + 1]  # ("…, würde er …": the pronoun right after the inverted verb; a misparsed condition verb may hold the subject)
+    if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or subj.i < sent.start:
+        return False
+    from ..language.reference import resolve_reference
+
+    if resolve_reference(doc, subj.idx, subj.idx + len(subj)) != stmt.speaker:
+        return False
+    return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
+
+
 def _negated_attitude(sent: Span, stmt: Statement, flex: ForecastLexicon) -> bool:
     """A negation in the attitude clause before the content ("glaube nicht, dass …",
     "don't think that …")."""
@@ -2533,6 +2557,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # a promise, a demand: the speaker's commitment, no forecast
         if stmt is not None and cues and kind == "future" and cond is None and _own_side_subject(doc, sent, cues[0].tok, stmt):
             continue  # "Man werde … reden", "X werde …" said by X's spokesman: an intention
+        if (
+            stmt is not None and cues and kind in ("future", "conditional") and cond is not None and not hedges
+            and (_own_side_subject(doc, sent, cues[0].tok, stmt) or _continued_speaker_pronoun_act(doc, sent, cues[0].tok, stmt))
+        ):
+            # "Wenn die Regierung nicht einlenkt, werden die Grünen nicht zustimmen, sagte die
+            # Grünen-Chefin", "Komme keine Einigung zustande, würde er den Plan unterstützen":
+            # what the speaker's own side will do under a condition is a conditional commitment
+            # or threat the speaker decides, no forecast (real-de README: "a forecast predicts
+            # something the holder does not simply decide"); an outcome stays
+            continue
         if (
             kind == "future" and stmt is None and cond is None and not hedges and lang == "de"
             and turn_at(turns, span[0]) is None and _reported_plan(sent, cues[0].tok, flex)
