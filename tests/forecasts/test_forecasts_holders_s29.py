@@ -16,6 +16,13 @@ names its construction, so a failing row says which one broke.
   threat the speaker decides, no forecast (the gold README: a forecast predicts what the
   holder does not simply decide). An outcome ("die Wahl verlieren") and another actor's act
   ("werde die Notenbank die Zinsen senken") under a condition stay forecasts.
+* ``present-estimate`` (precision): an epistemic modal with an adverb of the present and no
+  future anchor estimates the present ("Die Zahl dürfte derzeit bei … liegen"); a future
+  time in the sentence keeps the forecast.
+* ``plan-frame`` (precision): a future in the "dass" clause of a verb that lays down a plan
+  or rule ("Der Entwurf sieht vor, dass …", "Die Koalition vereinbarte, dass …", "Das Gesetz
+  legt fest, dass …") is the plan's content; "Die Prognose sieht vor, dass …" and a belief
+  stay forecasts.
 
 Each row runs the real pipeline (:func:`kinds_checks.forecasts_of`)."""
 from __future__ import annotations
@@ -94,6 +101,28 @@ CONDITIONAL_OWN_ACT = [
 ]
 
 
+NO_FORECAST = lambda fcs: fcs == []  # noqa: E731
+
+PRESENT_ESTIMATE = [
+    ("derzeit", "Die Zahl der offenen Lehrstellen dürfte derzeit bei rund 9.000 liegen.", NO_FORECAST),
+    ("momentan-reported", "Der Schaden an der Brücke dürfte momentan bei zwei Millionen Euro liegen, sagte der Gutachter "
+     "Ralf Kunz.", NO_FORECAST),
+    ("zurzeit", "Zurzeit dürften rund 300 Menschen in der Halle untergebracht sein.", NO_FORECAST),
+    ("guard-future-time", "Die Zahl der offenen Lehrstellen dürfte im nächsten Jahr auf 12.000 steigen.", first_held_by("author")),
+    ("guard-both", "Die Preise dürften derzeit kaum sinken, im Herbst aber deutlich fallen.", first_held_by("author")),
+]
+
+PLAN_FRAME = [
+    ("draft-provides", "Der Entwurf sieht vor, dass die Grundsteuer ab 2027 sinken wird.", NO_FORECAST),
+    ("coalition-agreed", "Die Koalition vereinbarte, dass die Renten im Jänner um zwei Prozent steigen werden.", NO_FORECAST),
+    ("law-lays-down", "Das Gesetz legt fest, dass Mieter künftig mehr Rechte haben werden.", NO_FORECAST),
+    ("city-plans", "Die Stadt plant, dass die neue Straßenbahnlinie 2028 fahren wird.", NO_FORECAST),
+    ("guard-forecast-noun", "Die Prognose sieht vor, dass die Arbeitslosigkeit bis 2027 sinken wird.", first_held_by("Prognose")),
+    ("guard-belief", "Der Ökonom Hans Ebner glaubt, dass die Grundsteuer ab 2027 sinken wird.",
+     first_held_by("Der Ökonom Hans Ebner")),
+]
+
+
 def _rows(cases: List[tuple]) -> List:
     return [pytest.param(text, check, id=name) for name, text, check in cases]
 
@@ -105,4 +134,14 @@ def test_attribution_after(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(CONDITIONAL_OWN_ACT))
 def test_conditional_own_act(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(PRESENT_ESTIMATE))
+def test_present_estimate(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(PLAN_FRAME))
+def test_plan_frame(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

@@ -566,6 +566,14 @@ def analyse_sentence(
             # even where no publication date tells the horizon finder so)
             out.rejected.append((label, "estimate of the present"))
             continue
+        if kind == "predictive_modal" and not anchored and lang == "de" and any(
+            t.lower_ in PRESENT_ESTIMATE_ADVERBS for t in _clause(sent, tok)
+        ):
+            # "Die Zahl der Arbeitslosen dürfte derzeit bei 400.000 liegen", "Der Schaden könnte
+            # aktuell höher sein": an adverb of the present with no future anchor makes the
+            # modal an estimate of the present (hard-negative kind epistemic-present-estimate)
+            out.rejected.append((label, "estimate of the present"))
+            continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
@@ -701,6 +709,31 @@ def _plan_source(sent: Span, flex: ForecastLexicon, anchor: Optional[Token] = No
             if j < len(toks) and plan_noun(toks[j]):
                 return True
     return False
+
+
+PLAN_FRAME_VERBS = forecast_words("plan_frame_verbs", "de")
+PRESENT_ESTIMATE_ADVERBS = forecast_words("present_estimate_adverbs", "de")
+
+
+def _plan_frame(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
+    """The cue stands in the content clause of a verb that lays down a plan or a rule
+    (``plan_frame_verbs``: "Der Entwurf sieht vor, dass …", "Die Koalition vereinbarte,
+    dass …", "Das Gesetz legt fest, dass …"; particle verbs joined; the cue's clause is the
+    verb's "dass" complement in the parse): what a plan, a draft or an
+    agreement lays down is decided by its authors, not predicted (hard-negative kinds
+    bill-content-not-prediction, plan-not-prediction). A forecast noun as the subject ("Die
+    Prognose sieht vor, dass …") keeps the forecast. False without a parse."""
+    if not has_parse(sent.doc):
+        return False
+    clause = cue.head if dep(cue).startswith("aux") or dep(cue) == "cop" else cue
+    verb = clause.head
+    if dep(clause) != "ccomp" or verb.i >= cue.i or verb.i < sent.start or _particle_lemma(verb) not in PLAN_FRAME_VERBS:
+        return False
+    if not any(c.lower_ in ("dass", "daß") and dep(c) == "mark" for c in clause.children):
+        return False  # (a dass-clause: "…, die Kosten zu berücksichtigen: heuer dürften es …" is none)
+    subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    forecast_nouns = tuple(flex.words("forecast_noun"))
+    return not (subj is not None and forecast_nouns and subj.lower_.endswith(forecast_nouns))
 
 
 def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
@@ -2544,6 +2577,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
         ):
             continue  # "Nach den Plänen der Stadt wird das Areal bebaut": a plan's content, no forecast
+        if lang == "de" and kind != "expectation" and cues and _plan_frame(sent, cues[0].tok, flex):
+            continue  # "Der Entwurf sieht vor, dass die Steuer sinken wird": what a plan lays down, no forecast
         if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
