@@ -23,6 +23,14 @@ names its construction, so a failing row says which one broke.
   or rule ("Der Entwurf sieht vor, dass …", "Die Koalition vereinbarte, dass …", "Das Gesetz
   legt fest, dass …") is the plan's content; "Die Prognose sieht vor, dass …" and a belief
   stay forecasts.
+* ``reported-present-kii`` (precision): a bare reported "würde" under a marker of the present
+  or the past ("…, die Wirtschaft würde seit Monaten wachsen", "würde bereits …") or with a
+  team as subject ("…, die Mannschaft würde gut spielen") is the Konjunktiv-I substitute of
+  what is or what the team does; a thing's consequence ("…, eine Schließung des Hafens würde die Preise
+  verdoppeln") stays.
+* ``fixture`` (precision, sport): "wird im Halbfinale auf Nadal treffen", "wird am Dienstag
+  gegen Schweden antreten": a pairing against a named opponent is set by a draw or a fixture
+  list; "wird auf heftigen Widerstand treffen" and a hedged pairing stay forecasts.
 
 Each row runs the real pipeline (:func:`kinds_checks.forecasts_of`)."""
 from __future__ import annotations
@@ -123,6 +131,25 @@ PLAN_FRAME = [
 ]
 
 
+REPORTED_PRESENT_KII = [
+    ("seit", "Der Minister Karl Wenger sagte, die Industrie würde seit Monaten wachsen.", NO_FORECAST),
+    ("bereits", "Die Feuerwehr teilte mit, das Feuer würde bereits auf den Wald übergreifen.", NO_FORECAST),
+    ("team-subject", "Der Trainer Sepp Kainz sagte, die Mannschaft würde im Training gut mitziehen.", NO_FORECAST),
+    ("team-compound", "Die Kapitänin erklärte, das Frauenteam würde in jedem Spiel alles geben.", NO_FORECAST),
+    ("guard-thing", "Der Händler Otto Brunner sagte, eine Schließung des Hafens würde die Preise verdoppeln.",
+     first_held_by("Der Händler Otto Brunner")),
+    ("guard-demonstrative", "Der Händler Otto Brunner sagte, das würde die Preise stark erhöhen.",
+     first_held_by("Der Händler Otto Brunner")),
+]
+
+FIXTURE = [
+    ("meets-named", "Im Viertelfinale wird Thiem auf Djokovic treffen.", NO_FORECAST),
+    ("meets-club", "Der LASK wird in der Europa League auf Real Madrid treffen.", NO_FORECAST),
+    ("guard-resistance", "Die Reform wird im Herbst auf heftigen Widerstand treffen.", first_held_by("author")),
+    ("guard-hedged", "Im Finale wird Thiem wohl auf Djokovic treffen.", first_held_by("author")),
+]
+
+
 def _rows(cases: List[tuple]) -> List:
     return [pytest.param(text, check, id=name) for name, text, check in cases]
 
@@ -144,4 +171,14 @@ def test_present_estimate(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(PLAN_FRAME))
 def test_plan_frame(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(REPORTED_PRESENT_KII))
+def test_reported_present_kii(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(FIXTURE))
+def test_fixture(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

@@ -1415,6 +1415,36 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+FIXTURE_VERBS = {tuple(p.split()) for p in forecast_words("fixture_verbs", "de")}
+
+
+def _fixture(sent: Span, tok: Token) -> bool:
+    """The future ``tok`` governs a pairing against a named opponent: a main verb and
+    preposition of ``fixture_verbs`` ("treffen auf", "antreten gegen", "spielen gegen") before
+    a name (a proper noun, a PER/ORG/LOC entity or an actor mention: "wird im Halbfinale auf
+    Nadal treffen"). A pairing is
+    set by a draw or a fixture list, not predicted (hard-negative kind
+    schedule-not-prediction); a common noun ("wird auf Widerstand treffen") stays. False
+    without a parse."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    for verb in _main_verbs(sent, tok)[:1]:
+        preps = {p for v, p in FIXTURE_VERBS if v == _lemma(verb)}
+        for j in range(tok.i + 1, verb.i):
+            if doc[j].lower_ not in preps:
+                continue
+            # (the parse may hang the opponent on another noun: "in der Champions League auf
+            # Real Madrid": the word after the preposition and its articles is read)
+            k = j + 1
+            while k < verb.i and doc[k].pos_ == "DET":
+                k += 1
+            if k < verb.i and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PER", "ORG", "LOC")
+                               or tokens.mentions_in(doc, doc[k].idx, doc[k].idx + len(doc[k]))):
+                return True
+    return False
+
+
 def _agenda_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The future ``tok`` governs a reflexive verb of taking up a topic (``agenda_verb`` in
     forecast_cues.tsv: "sich befassen/beschäftigen/auseinandersetzen mit", "sich widmen")
@@ -1875,11 +1905,19 @@ def subtree_span_tokens(tok: Token) -> Tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+TEAM_HEADS = tuple(sorted(forecast_words("team_heads", "de")))
+
+
 def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
     """"Das würde rasch Wirkung zeigen", "Eine Begrenzung würde … bedrohen": a bare
     "würde"/"would" whose subject is a thing or measure (a demonstrative or a singular
     common noun no actor is linked to) predicts under an implicit condition; with a personal
-    subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech."""
+    subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech, and so
+    with a team or a person noun ("die Mannschaft würde gut spielen": ``team_heads``,
+    :func:`_person_noun`; a state or a government may still be a hypothetical's subject:
+    "das Land würde … aushandeln") and under a marker of
+    the present or the past ("würde seit Monaten wachsen": ``already_de``, ``present_markers``,
+    ``past_markers``)."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -1890,10 +1928,14 @@ def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
         near = [doc[j] for j in (tok.i - 1, tok.i + 1) if sent.start <= j < sent.end]
         return any(t.lower_ in MEASURE_PRONOUNS and t.lower_ not in ("it", "that") for t in near)
     s = subj[0]
+    if any(t.lower_ in ALREADY_DE or t.lower_ in PRESENT_MARKERS or t.lower_ in PAST_MARKERS_DE for t in _clause(sent, tok)):
+        return False  # "…, die Wirtschaft würde seit Monaten wachsen": a reported present or past, no consequence
     if s.lower_ in MEASURE_PRONOUNS:
         return True
     if s.pos_ != "NOUN":
         return False
+    if s.lower_.endswith(TEAM_HEADS) or _person_noun(s):
+        return False  # ("…, die Mannschaft würde gut spielen": a team or a person acts; no thing)
     return not tokens.mentions_in(doc, s.idx, s.idx + len(s)) and "Plur" not in s.morph.get("Number")
 
 
@@ -2673,6 +2715,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Das Museum wird sich 2017 mit der Seefahrt befassen", "Der Ausschuss wird sich
             # am Montag mit dem Fall beschäftigen": the subject's own agenda or programme, set
             # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
+            continue
+        if kind == "future" and not hedges and cond is None and lang == "de" and cues and _fixture(sent, cues[0].tok):
+            # "Im Halbfinale wird Thiem auf Nadal treffen", "Salzburg wird auf Real Madrid
+            # treffen": a pairing the draw or the fixture list has set, no forecast
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 7.30 Uhr werde die Übung beginnen": a clock time is a schedule
