@@ -9,6 +9,10 @@ names its construction, so a failing row says which one broke.
   benchmarks/gold/real-de/README.md). The source holds the forecast, not the author, and the
   attribution ("Dies erwartet der Minister") is no forecast of its own. An anaphor before a
   verb of no attribution ("Das ist schlecht für …", "Davon profitieren …") leaves the author.
+* ``warning-goes-on``: a risk or harm ("droht", "Gefahr") right after a warning — a
+  statement "X warnte davor, dass …" or a warning forecast "X warnte vor …" — spells out the
+  warner's harm and is the warner's. After another statement ("forderte", "glaubt") the
+  sentence stays the author's.
 * ``conditional-own-act`` (precision): under a condition, what the speaker's own side will
   do — the speaker as a pronoun ("…, werde er die Schulen schließen"; also in a statement
   that goes on from the sentence before), the speaker's body ("werden die Neos nicht
@@ -111,6 +115,23 @@ CONDITIONAL_OWN_ACT = [
 
 NO_FORECAST = lambda fcs: fcs == []  # noqa: E731
 
+
+def last_held_by(holder: str, count: int = 2) -> Callable[[list], bool]:
+    """``count`` forecasts, the last held by ``holder`` (as written, a code or "author")."""
+    def ok(fcs: list) -> bool:
+        return len(fcs) == count and holder in (fcs[-1].holder, fcs[-1].holder_text or "author")
+    return ok
+
+
+WARNING_GOES_ON = [
+    ("warned-that-statement", "Die Abgeordnete Hanna Kofler warnte davor, dass die Gemeinden eigene Regeln beschließen. "
+     "Damit droht ein Wildwuchs bei den Bauvorschriften.", last_held_by("Die Abgeordnete Hanna Kofler", count=1)),
+    ("warned-of-forecast", "Die Wirtschaftskammer warnte am Montag vor einem Mangel an Lehrlingen. Vielen Handwerksbetrieben "
+     "droht die Schließung.", last_held_by("Die Wirtschaftskammer")),
+    ("guard-demanded", "Die Abgeordnete Hanna Kofler forderte, dass die Gemeinden eigene Regeln beschließen. Damit droht "
+     "ein Wildwuchs bei den Bauvorschriften.", last_held_by("author", count=1)),
+]
+
 PRESENT_ESTIMATE = [
     ("derzeit", "Die Zahl der offenen Lehrstellen dürfte derzeit bei rund 9.000 liegen.", NO_FORECAST),
     ("momentan-reported", "Der Schaden an der Brücke dürfte momentan bei zwei Millionen Euro liegen, sagte der Gutachter "
@@ -181,4 +202,9 @@ def test_reported_present_kii(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(FIXTURE))
 def test_fixture(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(WARNING_GOES_ON))
+def test_warning_goes_on(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

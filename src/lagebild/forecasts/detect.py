@@ -2804,6 +2804,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
                 # sinken.": the expectation just stated is spelt out
                 holder, holder_text = expecter
+            elif lang == "de" and si > 0 and cues and cues[0].kind in ("risk", "warning") and (
+                warner := _warning_goes_on(sent, sents[si - 1], statements, _forecast_before(out, si, sent_index), flex)
+            ) is not None:
+                # "Er warnte davor, dass die Länder eigene Regeln beschließen. Damit droht ein
+                # Flickwerk.": the harm the warner just named is spelt out
+                holder, holder_text = warner
             elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
                 # "Das Team hat eine starke Saison gespielt, sagt X. Sie werden auch das
                 # Finale gewinnen.": the direct quote (its marks lost) goes on after its attribution
@@ -3163,6 +3169,37 @@ def _expectation_goes_on(
     if _past_clause(sent.doc, sent.start, sent.end):
         return None
     return last.holder, last.holder_text
+
+
+def _warning_goes_on(
+    sent: Span, prev: Span, statements: Sequence[Statement], before: Optional[Forecast], flex: ForecastLexicon,
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of a warning in the sentence ``prev`` right before ``sent``,
+    when ``sent`` — a risk or harm ("droht", "Gefahr") that names no source of its own —
+    spells it out: a statement of ``prev`` whose cue is a ``warning_verb`` ("Er warnte davor,
+    dass …") with a known speaker, else the forecast ``before`` of ``prev`` when a warning
+    verb is among its cues and an actor or a named holder holds it ("Die Kammer warnte vor
+    Engpässen."). A warning points to a harm to come (Duden, "warnen"), so the harm of the
+    next sentence is the warner's; other statements ("glaubt", "forderte") are followed by
+    the author's own sentences as often as by their speaker's (dev-A), and stay the author's.
+    Not in the past. None otherwise."""
+    if _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    verbs = flex.words("warning_verb")
+    warned = [
+        st for st in statements
+        if prev.start_char <= st.span[1] <= prev.end_char + 1 and _known_speaker(st)
+        and ((st.cue or "").split() or [""])[0].lower() in verbs
+        and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS | {"es", "man"}
+    ]
+    if warned:
+        st = warned[-1]
+        return st.speaker, st.speaker_text
+    if before is not None and before.holder not in ("author", "", None) and any(
+        (c.split() or [""])[0].lower() in verbs for c in before.cues
+    ) and (before.holder != "unknown" or (before.holder_text or "").strip().lower() not in FRAME_PRONOUN_SUBJECTS | {"es", "man"}):
+        return before.holder, before.holder_text
+    return None
 
 
 def _colon_statement_goes_on(
