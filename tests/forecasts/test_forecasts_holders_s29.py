@@ -13,6 +13,10 @@ names its construction, so a failing row says which one broke.
   statement "X warnte davor, dass …" or a warning forecast "X warnte vor …" — spells out the
   warner's harm and is the warner's. After another statement ("forderte", "glaubt") the
   sentence stays the author's.
+* ``passive-expectation``: an agentless passive expectation ("Für den Winter wird ein
+  deutlicher Anstieg erwartet", "wurden … prognostiziert") after a source was named is that
+  source's (the latest forecast holder or statement speaker linked to an actor); with no source
+  before, or with its own agent ("wird von den Maklern erwartet"), it stays as it was.
 * ``conditional-own-act`` (precision): under a condition, what the speaker's own side will
   do — the speaker as a pronoun ("…, werde er die Schulen schließen"; also in a statement
   that goes on from the sentence before), the speaker's body ("werden die Neos nicht
@@ -123,6 +127,18 @@ def last_held_by(holder: str, count: int = 2) -> Callable[[list], bool]:
     return ok
 
 
+PASSIVE_EXPECTATION = [
+    ("after-report", "Laut einem Bericht der Nationalbank wird die Inflation im Frühjahr sinken. Deutliche Anstiege werden "
+     "in den kommenden Jahren dagegen bei den Mieten erwartet.", last_held_by("einem Bericht der Nationalbank")),
+    ("after-statement", "Die Nationalbank teilte mit, die Inflation werde im Frühjahr sinken. Für den Winter wird dagegen "
+     "ein kräftiger Anstieg der Heizkosten erwartet.", last_held_by("Die Nationalbank")),
+    ("prognosticated", "Laut einem Bericht der Nationalbank wird die Inflation im Frühjahr sinken. Für das Jahr 2028 wurde "
+     "ein kräftiger Anstieg der Mieten prognostiziert.", last_held_by("einem Bericht der Nationalbank")),
+    ("guard-no-source", "Für den Winter wird ein kräftiger Anstieg der Heizkosten erwartet.", last_held_by("author", count=1)),
+    ("guard-own-agent", "Laut einem Bericht der Nationalbank wird die Inflation im Frühjahr sinken. Deutliche Anstiege "
+     "werden von den Maklern bei den Mieten erwartet.", last_held_by("author")),
+]
+
 WARNING_GOES_ON = [
     ("warned-that-statement", "Die Abgeordnete Hanna Kofler warnte davor, dass die Gemeinden eigene Regeln beschließen. "
      "Damit droht ein Wildwuchs bei den Bauvorschriften.", last_held_by("Die Abgeordnete Hanna Kofler", count=1)),
@@ -207,4 +223,9 @@ def test_fixture(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(WARNING_GOES_ON))
 def test_warning_goes_on(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(PASSIVE_EXPECTATION))
+def test_passive_expectation(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

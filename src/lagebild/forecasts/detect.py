@@ -2822,6 +2822,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
             # the content names its holder
             holder, holder_text = _token_actor(doc, judge)
+        if holder == "author" and lang == "de" and kind == "expectation" and turn_at(turns, span[0]) is None and (
+            passive_cue := _expectation_participle(sent, cues, expect_cue or own_cue)
+        ) is not None and (passive_source := _passive_expectation_source(sent, passive_cue, out, statements)) is not None:
+            # "Für 2027 wird ein Wachstum von 1,5 Prozent erwartet" after the institute's
+            # forecast: an agentless passive expectation is the source's named before
+            holder, holder_text = passive_source
         if holder == "author" and lang == "de" and stmt is None and si + 1 < len(sents) and turn_at(turns, span[0]) is None and (
             source := _attribution_after(sents[si + 1], statements)
         ) is not None:
@@ -3200,6 +3206,45 @@ def _warning_goes_on(
     ) and (before.holder != "unknown" or (before.holder_text or "").strip().lower() not in FRAME_PRONOUN_SUBJECTS | {"es", "man"}):
         return before.holder, before.holder_text
     return None
+
+
+def _expectation_participle(sent: Span, cues: Sequence[Any], cue_text: Optional[str]) -> Optional[Token]:
+    """The token of an expectation's cue: the first detected cue, else the last token of
+    ``sent`` spelt as the last word of ``cue_text`` (the statement layer's cue, "erwartet");
+    None when there is neither."""
+    if cues:
+        return cues[0].tok
+    word = (cue_text or "").split()[-1:]
+    return next((t for t in reversed(list(sent)) if word and t.text == word[0]), None)
+
+
+def _passive_expectation_source(
+    sent: Span, cue: Token, out: Sequence[Forecast], statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(holder, as written)`` for an agentless passive expectation ("Für 2027 wird ein
+    Wachstum erwartet", "wurden für 2020 … prognostiziert": the participle ``cue`` under a
+    form of "werden", no "von"/"durch" agent of its own): somebody expects it, and the
+    author reports it from the source the article named last before it: the holder of a
+    forecast in ``out`` or the speaker of a statement, linked to an actor (a document with no
+    owner — "laut Prognose" — names nobody), whichever ends last before ``sent``. None when
+    the article named no such source before, without a parse, or for an active or an agented expectation (the real-de gold
+    gives a report's passive projections to the report's owner)."""
+    doc = sent.doc
+    if not has_parse(doc) or cue.tag_ != "VVPP":
+        return None
+    cs, ce = clause_bounds(sent, cue.i)
+    if not any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce)):
+        return None
+    if any(dep(c).startswith("obl") and any(g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
+           for c in cue.children):
+        return None  # ("wird von den Ökonomen erwartet": its own agent)
+    best: Optional[Tuple[int, str, Optional[str]]] = None
+    named = [(f.span[1], f.holder, f.holder_text) for f in out] + [
+        (st.span[1], st.speaker, st.speaker_text) for st in statements if st.verb_class != "turn"]
+    for end, actor, written in named:
+        if end <= sent.start_char and actor not in ("author", "unknown", "", None) and (best is None or end > best[0]):
+            best = (end, actor, written)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _colon_statement_goes_on(
