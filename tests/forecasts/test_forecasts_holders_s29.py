@@ -17,6 +17,9 @@ names its construction, so a failing row says which one broke.
   deutlicher Anstieg erwartet", "wurden … prognostiziert") after a source was named is that
   source's (the latest forecast holder or statement speaker linked to an actor); with no source
   before, or with its own agent ("wird von den Maklern erwartet"), it stays as it was.
+* ``apposed-name``: "der Chef der Fraktion im Europaparlament, Udo Bullmann, warnte vor …" is
+  held by the apposed person, not by the body inside the role phrase (the actor linker may
+  take the whole role phrase for the body); also when the parse hangs the name on the verb.
 * ``conditional-own-act`` (precision): under a condition, what the speaker's own side will
   do — the speaker as a pronoun ("…, werde er die Schulen schließen"; also in a statement
   that goes on from the sentence before), the speaker's body ("werden die Neos nicht
@@ -139,6 +142,14 @@ PASSIVE_EXPECTATION = [
      "werden von den Maklern bei den Mieten erwartet.", last_held_by("author")),
 ]
 
+APPOSED_NAME = [
+    ("appos-in-phrase", "Am Montag hat der Chef der sozialdemokratischen Fraktion im Europaparlament, Udo Bullmann, vor "
+     "einer Hungersnot gewarnt.", first_code("bullmann")),
+    ("appos-known-person", "Vor der Sitzung hat die Chefin der sozialdemokratischen Fraktion im Bundestag, Andrea Nahles, "
+     "vor einer Spaltung des Landes gewarnt.", first_code("nahles")),
+    ("guard-body-appos", "Die Gewerkschaft der Eisenbahner, die EVG, warnte vor einem Chaos im Winter.", first_code("evg")),
+]
+
 WARNING_GOES_ON = [
     ("warned-that-statement", "Die Abgeordnete Hanna Kofler warnte davor, dass die Gemeinden eigene Regeln beschließen. "
      "Damit droht ein Wildwuchs bei den Bauvorschriften.", last_held_by("Die Abgeordnete Hanna Kofler", count=1)),
@@ -228,4 +239,9 @@ def test_warning_goes_on(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(PASSIVE_EXPECTATION))
 def test_passive_expectation(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(APPOSED_NAME))
+def test_apposed_name(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

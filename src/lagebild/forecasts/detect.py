@@ -4072,9 +4072,37 @@ def _cue_in_question(sent: Span, st: Statement) -> bool:
     return any(_in_indirect_question(sent, t, slex) for t in sent if t.lower_ == cue[0].lower())
 
 
+def _apposed_name(doc: Doc, tok: Token, a: int, b: int) -> Optional[str]:
+    """The actor of a name apposed to the role noun ``tok`` (its phrase ``[a, b)``): "der Chef
+    der Fraktion im Europaparlament, Udo Bullmann" is Bullmann, not the parliament named
+    inside the role phrase (which the linker may take the whole role phrase for). Read from
+    an ``appos`` in the phrase with a proper noun in it (the parse may hang it on the
+    phrase's last noun), else from a person's name between commas right after the phrase
+    (the parse may hang it on the verb; a prepositional phrase of up to five words may stand
+    between). None when there is none."""
+    for c in tok.subtree:
+        if dep(c) == "appos" and a <= c.idx < b and any(w.pos_ == "PROPN" for w in c.subtree):
+            found = tokens.actor_in(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            if found:
+                return found
+    j = tok.right_edge.i + 1
+    while j < min(len(doc), tok.right_edge.i + 6) and doc[j].text != "," and doc[j].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+        j += 1  # ("der Chef der Fraktion | im Europaparlament | , Name ,": a phrase the parse left out)
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "PROPN":
+        k = j + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN":
+            k += 1
+        if k < len(doc) and doc[k].text == ",":
+            persons = {x.id for x in tokens.get_list(doc, "actors") if getattr(x, "type", None) == "PER"}
+            found = tokens.actor_in(doc, doc[j + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+            if found in persons:
+                return found
+    return None
+
+
 def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
-    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on
-    its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
+    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on a
+    name apposed to it ("der Chef der Fraktion, Udo Bullmann"), else on its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
     a, b = subtree_span_tokens(tok)
     text = doc_text(doc)
     first = doc[tok.left_edge.i] if has_parse(doc) else None
@@ -4084,7 +4112,8 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
         a = next(t for t in doc[first.i: tok.i + 1] if not t.is_punct).idx  # ("– Die Kammer": a dash the parse hung on it)
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
-    actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    actor = _apposed_name(doc, tok, a, b) if has_parse(doc) and tok.pos_ == "NOUN" else None
+    actor = actor or tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
     if actor is None and has_parse(doc):
         # a pronoun, a description or a group noun ("Er zeigte sich zuversichtlich", "Sie
         # warnt vor …", "Der Experte hält … für wahrscheinlich"): resolved like an event
