@@ -39,6 +39,9 @@ names its construction, so a failing row says which one broke.
   team as subject ("…, die Mannschaft würde gut spielen") is the Konjunktiv-I substitute of
   what is or what the team does; a thing's consequence ("…, eine Schließung des Hafens würde die Preise
   verdoppeln") stays.
+* ``generic-obliged-expectation`` (precision): "Wer die Regeln bricht, muss mit einer Strafe
+  rechnen": the subject is anyone who does something — a rule, no forecast; "Die Regierung
+  muss mit Widerstand rechnen" stays.
 * ``fixture`` (precision, sport): "wird im Halbfinale auf Nadal treffen", "wird am Dienstag
   gegen Schweden antreten": a pairing against a named opponent is set by a draw or a fixture
   list; "wird auf heftigen Widerstand treffen" and a hedged pairing stay forecasts.
@@ -190,6 +193,12 @@ REPORTED_PRESENT_KII = [
      first_held_by("Der Händler Otto Brunner")),
 ]
 
+GENERIC_OBLIGED_EXPECTATION = [
+    ("wer-muss-rechnen", "Wer ohne Ticket fährt, muss künftig mit einer Strafe von 100 Euro rechnen.", NO_FORECAST),
+    ("wer-der-muss", "Wer den Müll falsch trennt, der muss mit einer Anzeige rechnen.", NO_FORECAST),
+    ("guard-named-subject", "Die Regierung muss im Herbst mit heftigem Widerstand rechnen.", first_held_by("author")),
+]
+
 FIXTURE = [
     ("meets-named", "Im Viertelfinale wird Thiem auf Djokovic treffen.", NO_FORECAST),
     ("meets-club", "Der LASK wird in der Europa League auf Real Madrid treffen.", NO_FORECAST),
@@ -244,4 +253,9 @@ def test_passive_expectation(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(APPOSED_NAME))
 def test_apposed_name(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(GENERIC_OBLIGED_EXPECTATION))
+def test_generic_obliged_expectation(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

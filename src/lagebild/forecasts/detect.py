@@ -2551,6 +2551,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 kind = "expectation"
                 own_cue = feared[0].text
                 frame_holder = _token_actor(doc, feared[1])
+            if kind == "expectation" and lang == "de" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex) and any(
+                t.tag_ == "VMFIN" and _free_relative_subject(sent, t) for t in sent
+            ):
+                # "Wer die Regeln bricht, muss mit einer Strafe rechnen": a generic rule whose
+                # subject is anyone who does something, no forecast (hard-negative kind
+                # conditional-rule-not-prediction; as "Wer zu spät bucht, wird …")
+                continue
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
