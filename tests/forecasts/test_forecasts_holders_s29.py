@@ -20,6 +20,11 @@ names its construction, so a failing row says which one broke.
 * ``apposed-name``: "der Chef der Fraktion im Europaparlament, Udo Bullmann, warnte vor …" is
   held by the apposed person, not by the body inside the role phrase (the actor linker may
   take the whole role phrase for the body); also when the parse hangs the name on the verb.
+* ``reported-speech-goes-on``: a sentence that goes on with a speaker's reported speech
+  in the Konjunktiv I is the speaker's, also when its only Konjunktiv I is a form in "-e"
+  that is also the first-person indicative ("…, wenn das Land nicht helfe": with a
+  third-person subject only the Konjunktiv I is left; the tagger may even call it an
+  adjective). An indicative sentence after it stays the author's.
 * ``conditional-own-act`` (precision): under a condition, what the speaker's own side will
   do — the speaker as a pronoun ("…, werde er die Schulen schließen"; also in a statement
   that goes on from the sentence before), the speaker's body ("werden die Neos nicht
@@ -153,6 +158,17 @@ APPOSED_NAME = [
     ("guard-body-appos", "Die Gewerkschaft der Eisenbahner, die EVG, warnte vor einem Chaos im Winter.", first_code("evg")),
 ]
 
+REPORTED_SPEECH_GOES_ON = [
+    ("e-form-condition", "Der Bürgermeister Max Egger äußerte sich am Montag zur Lage. Die Stadt habe kein Geld mehr. "
+     "Die Gebühren würden im nächsten Jahr steigen, wenn das Land nicht helfe.",
+     last_held_by("Der Bürgermeister Max Egger", count=1)),
+    ("e-form-condition-firm", "Die Managerin Rosa Lind sprach am Dienstag vor den Aktionären. Der Umsatz sei gesunken. "
+     "Die Preise würden im Herbst steigen, wenn der Konzern nicht spare.",
+     last_held_by("Die Managerin Rosa Lind", count=1)),
+    ("guard-indicative", "Der Bürgermeister Max Egger äußerte sich am Montag zur Lage. Die Stadt hat kein Geld mehr. "
+     "Die Gebühren werden im nächsten Jahr steigen, wenn das Land nicht hilft.", last_held_by("author", count=1)),
+]
+
 WARNING_GOES_ON = [
     ("warned-that-statement", "Die Abgeordnete Hanna Kofler warnte davor, dass die Gemeinden eigene Regeln beschließen. "
      "Damit droht ein Wildwuchs bei den Bauvorschriften.", last_held_by("Die Abgeordnete Hanna Kofler", count=1)),
@@ -258,4 +274,9 @@ def test_apposed_name(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(GENERIC_OBLIGED_EXPECTATION))
 def test_generic_obliged_expectation(text, check):
+    assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+
+
+@pytest.mark.parametrize("text, check", _rows(REPORTED_SPEECH_GOES_ON))
+def test_reported_speech_goes_on(text, check):
     assert check(forecasts_of(text)), [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]

@@ -3499,12 +3499,29 @@ def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:
 
 
 def _konjunktiv_i(sent: Span) -> bool:
-    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech."""
+    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech. Also
+    a finite verb in "-e" (not "-te") with a third-person singular noun or name subject ("…,
+    wenn das Land nicht helfe"): the form is also the first-person indicative, which the
+    morphology may give it, but a third-person subject leaves only the Konjunktiv I (the
+    indicative is "hilft")."""
     return any(
         feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Pres"
         and feat(t, "Person") != "1"
         for t in sent
-    )
+    ) or any(_third_person_e_form(t) for t in sent)
+
+
+def _third_person_e_form(t: Token) -> bool:
+    """``t`` is a finite present verb in "-e" whose subject is a singular noun or name (see
+    :func:`_konjunktiv_i`)."""
+    if not t.lower_.endswith("e") or t.lower_.endswith("te") or feat(t, "Tense") == "Past":
+        return False
+    if t.tag_ not in ("VVFIN", "VAFIN", "VMFIN") and not (
+        t.tag_ == "ADJD" and not any(dep(c) == "cop" for c in t.children)
+    ):
+        return False  # (the tagger may call a verb-final "helfe" ADJD; a predicate with its copula is none)
+    subj = next((c for c in t.children if dep(c) == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and "Plur" not in subj.morph.get("Number")
 
 
 def _reported_holder(
