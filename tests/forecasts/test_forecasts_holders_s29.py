@@ -3,7 +3,7 @@ Each kind fails on main's code (``1402217``); guard rows must stay as they are. 
 names its construction, so a failing row says which one broke.
 
 * ``attribution-after``: the sentence after a forecast points back to it and names its
-  source — "Das zeigt eine Studie des Instituts", "Dies teilte die Polizei mit", "Davon geht
+  source — "Das zeigt eine Studie des Instituts", "Dies meldete die Feuerwehr", "Davon geht
   die Weltbank aus", "Zu diesem Schluss kommt …", "Das geht aus einem Bericht der … hervor",
   "So der Chef der …" (the real-de gold's convention for an anaphoric attribution,
   benchmarks/gold/real-de/README.md). The source holds the forecast, not the author, and the
@@ -83,8 +83,10 @@ def first_code(doc_code: str, count: int = 1) -> Callable[[list], bool]:
 ATTRIBUTION_AFTER = [
     ("study-shows", "Die Mieten in Salzburg werden im kommenden Jahr kräftig steigen. Das zeigt eine neue Studie des Wifo.",
      first_code("wifo")),
-    ("police-announced", "Die Zahl der Wohnungseinbrüche wird im Winter wieder zunehmen. Das teilte die Polizei am Montag mit.",
-     first_held_by("die Polizei")),
+    ("reported-by", "Die Zahl der Wohnungsbrände wird im Winter wieder zunehmen. Dies meldete die Feuerwehr in Graz "
+     "am Montag.", first_held_by("die Feuerwehr")),
+    ("particle-verb", "Die Zahl der Wohnungsbrände wird im Winter wieder zunehmen. Davon geht die Feuerwehr in Graz aus.",
+     first_held_by("die Feuerwehr")),
     ("conclusion-comes", "Der Bedarf an Pflegekräften wird bis 2030 um ein Drittel wachsen. Zu diesem Schluss kommt die "
      "Bundesnetzagentur in einem Bericht.", first_code("bundesnetzagentur")),
     ("report-shows-from", "Die Arbeitslosigkeit wird im Herbst wieder sinken. Das geht aus einem Bericht der Bundesbank hervor.",

@@ -719,9 +719,9 @@ def _plan_frame(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
     """The cue stands in the content clause of a verb that lays down a plan or a rule
     (``plan_frame_verbs``: "Der Entwurf sieht vor, dass …", "Die Koalition vereinbarte,
     dass …", "Das Gesetz legt fest, dass …"; particle verbs joined; the cue's clause is the
-    verb's "dass" complement in the parse): what a plan, a draft or an
-    agreement lays down is decided by its authors, not predicted (hard-negative kinds
-    bill-content-not-prediction, plan-not-prediction). A forecast noun as the subject ("Die
+    verb's "dass" complement in the parse): what a plan, a draft or an agreement lays down
+    is decided by its authors, not predicted (hard-negative kinds bill-content-not-prediction,
+    plan-not-prediction). A forecast noun as the subject ("Die
     Prognose sieht vor, dass …") keeps the forecast. False without a parse."""
     if not has_parse(sent.doc):
         return False
@@ -1422,10 +1422,9 @@ def _fixture(sent: Span, tok: Token) -> bool:
     """The future ``tok`` governs a pairing against a named opponent: a main verb and
     preposition of ``fixture_verbs`` ("treffen auf", "antreten gegen", "spielen gegen") before
     a name (a proper noun, a PER/ORG/LOC entity or an actor mention: "wird im Halbfinale auf
-    Nadal treffen"). A pairing is
-    set by a draw or a fixture list, not predicted (hard-negative kind
-    schedule-not-prediction); a common noun ("wird auf Widerstand treffen") stays. False
-    without a parse."""
+    Nadal treffen"). A pairing is set by a draw or a fixture list, not predicted
+    (hard-negative kind schedule-not-prediction); a common noun ("wird auf Widerstand
+    treffen") stays. False without a parse."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -1915,9 +1914,8 @@ def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
     subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech, and so
     with a team or a person noun ("die Mannschaft würde gut spielen": ``team_heads``,
     :func:`_person_noun`; a state or a government may still be a hypothetical's subject:
-    "das Land würde … aushandeln") and under a marker of
-    the present or the past ("würde seit Monaten wachsen": ``already_de``, ``present_markers``,
-    ``past_markers``)."""
+    "das Land würde … aushandeln") and under a marker of the present or the past ("würde seit
+    Monaten wachsen": ``already_de``, ``present_markers``, ``past_markers``)."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -3234,8 +3232,9 @@ def _passive_expectation_source(
     author reports it from the source the article named last before it: the holder of a
     forecast in ``out`` or the speaker of a statement, linked to an actor (a document with no
     owner — "laut Prognose" — names nobody), whichever ends last before ``sent``. None when
-    the article named no such source before, without a parse, or for an active or an agented expectation (the real-de gold
-    gives a report's passive projections to the report's owner)."""
+    the article named no such source before, without a parse, or for an active or an agented
+    expectation (the real-de gold gives a report's passive projections to the report's
+    owner)."""
     doc = sent.doc
     if not has_parse(doc) or cue.tag_ != "VVPP":
         return None
@@ -3749,12 +3748,11 @@ ATTRIBUTION_AFTER_MAX_WORDS = 30  # an attribution sentence is short; a longer o
 
 def _attribution_after(nxt: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
     """``(actor id, as written)`` of the source that the sentence ``nxt`` right after a
-    forecast names for it by pointing back: "Das zeigt eine Studie des Instituts", "Dies teilte
-    die Polizei mit", "Davon geht die Agentur aus", "Zu diesem Schluss kommt der Rechnungshof",
+    forecast names for it by pointing back: "Das zeigt eine Studie des Instituts", "Dies meldete
+    die Feuerwehr", "Davon geht die Agentur aus", "Zu diesem Schluss kommt der Rechnungshof",
     "Das geht aus einem Bericht der Kommission hervor", or a verbless "So der Minister." (the
-    real-de gold's convention: a content before an anaphoric attribution is that source's,
-    benchmarks/gold/real-de/README.md, "Das teilte die Polizei mit", "Zu diesem Schluss kommt
-    die FAO", "Das zeigt eine Auswertung").
+    real-de gold's convention, benchmarks/gold/real-de/README.md: a content before an
+    anaphoric attribution is that source's).
 
     ``nxt`` must open with an anaphor of ``attribution_after_anaphors`` (or a conclusion
     phrase of ``attribution_after_conclusions`` before "kommen"/"gelangen"), have at most
@@ -4126,7 +4124,8 @@ def _apposed_name(doc: Doc, tok: Token, a: int, b: int) -> Optional[str]:
 
 def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
     """``(actor id, as written)`` of a holder token: the actor mention on the token, else on a
-    name apposed to it ("der Chef der Fraktion, Udo Bullmann"), else on its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
+    name apposed to it ("der Chef der Fraktion, Udo Bullmann"), else on its phrase;
+    ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
     a, b = subtree_span_tokens(tok)
     text = doc_text(doc)
     first = doc[tok.left_edge.i] if has_parse(doc) else None
