@@ -566,6 +566,14 @@ def analyse_sentence(
             # even where no publication date tells the horizon finder so)
             out.rejected.append((label, "estimate of the present"))
             continue
+        if kind == "predictive_modal" and not anchored and lang == "de" and any(
+            t.lower_ in PRESENT_ESTIMATE_ADVERBS for t in _clause(sent, tok)
+        ):
+            # "Die Zahl der Arbeitslosen dürfte derzeit bei 400.000 liegen", "Der Schaden könnte
+            # aktuell höher sein": an adverb of the present with no future anchor makes the
+            # modal an estimate of the present (hard-negative kind epistemic-present-estimate)
+            out.rejected.append((label, "estimate of the present"))
+            continue
         if kind == "predictive_modal" and not anchored and _copula_assessment(tok, sent, lang):
             out.rejected.append((label, "assessment of the present"))  # "dürfte … wert sein"
             continue
@@ -701,6 +709,31 @@ def _plan_source(sent: Span, flex: ForecastLexicon, anchor: Optional[Token] = No
             if j < len(toks) and plan_noun(toks[j]):
                 return True
     return False
+
+
+PLAN_FRAME_VERBS = forecast_words("plan_frame_verbs", "de")
+PRESENT_ESTIMATE_ADVERBS = forecast_words("present_estimate_adverbs", "de")
+
+
+def _plan_frame(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
+    """The cue stands in the content clause of a verb that lays down a plan or a rule
+    (``plan_frame_verbs``: "Der Entwurf sieht vor, dass …", "Die Koalition vereinbarte,
+    dass …", "Das Gesetz legt fest, dass …"; particle verbs joined; the cue's clause is the
+    verb's "dass" complement in the parse): what a plan, a draft or an agreement lays down
+    is decided by its authors, not predicted (hard-negative kinds bill-content-not-prediction,
+    plan-not-prediction). A forecast noun as the subject ("Die
+    Prognose sieht vor, dass …") keeps the forecast. False without a parse."""
+    if not has_parse(sent.doc):
+        return False
+    clause = cue.head if dep(cue).startswith("aux") or dep(cue) == "cop" else cue
+    verb = clause.head
+    if dep(clause) != "ccomp" or verb.i >= cue.i or verb.i < sent.start or _particle_lemma(verb) not in PLAN_FRAME_VERBS:
+        return False
+    if not any(c.lower_ in ("dass", "daß") and dep(c) == "mark" for c in clause.children):
+        return False  # (a dass-clause: "…, die Kosten zu berücksichtigen: heuer dürften es …" is none)
+    subj = next((c for c in verb.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    forecast_nouns = tuple(flex.words("forecast_noun"))
+    return not (subj is not None and forecast_nouns and subj.lower_.endswith(forecast_nouns))
 
 
 def _imminent(sent: Span, flex: ForecastLexicon, condition: Optional[Tuple[int, int]]) -> Optional[Tuple[Token, Token]]:
@@ -1382,6 +1415,35 @@ def _scheduled_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return bool(multi and match_phrases([t.lower_ for t in clause if t.i > tok.i], multi))
 
 
+FIXTURE_VERBS = {tuple(p.split()) for p in forecast_words("fixture_verbs", "de")}
+
+
+def _fixture(sent: Span, tok: Token) -> bool:
+    """The future ``tok`` governs a pairing against a named opponent: a main verb and
+    preposition of ``fixture_verbs`` ("treffen auf", "antreten gegen", "spielen gegen") before
+    a name (a proper noun, a PER/ORG/LOC entity or an actor mention: "wird im Halbfinale auf
+    Nadal treffen"). A pairing is set by a draw or a fixture list, not predicted
+    (hard-negative kind schedule-not-prediction); a common noun ("wird auf Widerstand
+    treffen") stays. False without a parse."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    for verb in _main_verbs(sent, tok)[:1]:
+        preps = {p for v, p in FIXTURE_VERBS if v == _lemma(verb)}
+        for j in range(tok.i + 1, verb.i):
+            if doc[j].lower_ not in preps:
+                continue
+            # (the parse may hang the opponent on another noun: "in der Champions League auf
+            # Real Madrid": the word after the preposition and its articles is read)
+            k = j + 1
+            while k < verb.i and doc[k].pos_ == "DET":
+                k += 1
+            if k < verb.i and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PER", "ORG", "LOC")
+                               or tokens.mentions_in(doc, doc[k].idx, doc[k].idx + len(doc[k]))):
+                return True
+    return False
+
+
 def _agenda_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The future ``tok`` governs a reflexive verb of taking up a topic (``agenda_verb`` in
     forecast_cues.tsv: "sich befassen/beschäftigen/auseinandersetzen mit", "sich widmen")
@@ -1842,11 +1904,18 @@ def subtree_span_tokens(tok: Token) -> Tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+TEAM_HEADS = tuple(sorted(forecast_words("team_heads", "de")))
+
+
 def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
     """"Das würde rasch Wirkung zeigen", "Eine Begrenzung würde … bedrohen": a bare
     "würde"/"would" whose subject is a thing or measure (a demonstrative or a singular
     common noun no actor is linked to) predicts under an implicit condition; with a personal
-    subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech."""
+    subject ("sie würden kommen") it is the Konjunktiv-I substitute of reported speech, and so
+    with a team or a person noun ("die Mannschaft würde gut spielen": ``team_heads``,
+    :func:`_person_noun`; a state or a government may still be a hypothetical's subject:
+    "das Land würde … aushandeln") and under a marker of the present or the past ("würde seit
+    Monaten wachsen": ``already_de``, ``present_markers``, ``past_markers``)."""
     doc = sent.doc
     if not has_parse(doc):
         return False
@@ -1857,10 +1926,14 @@ def _measure_subject(sent: Span, tok: Token, lang: str) -> bool:
         near = [doc[j] for j in (tok.i - 1, tok.i + 1) if sent.start <= j < sent.end]
         return any(t.lower_ in MEASURE_PRONOUNS and t.lower_ not in ("it", "that") for t in near)
     s = subj[0]
+    if any(t.lower_ in ALREADY_DE or t.lower_ in PRESENT_MARKERS or t.lower_ in PAST_MARKERS_DE for t in _clause(sent, tok)):
+        return False  # "…, die Wirtschaft würde seit Monaten wachsen": a reported present or past, no consequence
     if s.lower_ in MEASURE_PRONOUNS:
         return True
     if s.pos_ != "NOUN":
         return False
+    if s.lower_.endswith(TEAM_HEADS) or _person_noun(s):
+        return False  # ("…, die Mannschaft würde gut spielen": a team or a person acts; no thing)
     return not tokens.mentions_in(doc, s.idx, s.idx + len(s)) and "Plur" not in s.morph.get("Number")
 
 
@@ -2181,6 +2254,30 @@ def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> b
     return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
 
 
+def _continued_speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
+    """A statement that goes on from an earlier sentence (its speaker is not named in
+    ``sent``: "Der Abgeordnete kritisierte die Reform. Komme keine Einigung zustande, würde
+    er den Plan unterstützen") whose reported future has as subject a third-person pronoun
+    (``speaker_pronouns``) that the reference layer resolves to the speaker, and an act the
+    subject decides (:func:`_decided_act`): the speaker's own intention. False without a
+    parse, for a speaker named in ``sent`` (:func:`_speaker_pronoun_act` reads that case) or
+    an unlinked speaker."""
+    if not has_parse(doc) or stmt.speaker in ("unknown", "author", "", None):
+        return False
+    if stmt.speaker_text and doc_text(doc).find(stmt.speaker_text, sent.start_char, sent.end_char) >= 0:
+        return False
+    subj = _subject_token(sent, cue)
+    if (subj is None or subj.lower_ not in SPEAKER_PRONOUNS) and cue.i + 1 < sent.end and doc[cue.i + 1].lower_ in SPEAKER_PRONOUNS:
+        subj = doc[cue.i + 1]  # ("…, würde er …": the pronoun right after the inverted verb; a misparsed condition verb may hold the subject)
+    if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or subj.i < sent.start:
+        return False
+    from ..language.reference import resolve_reference
+
+    if resolve_reference(doc, subj.idx, subj.idx + len(subj)) != stmt.speaker:
+        return False
+    return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
+
+
 def _negated_attitude(sent: Span, stmt: Statement, flex: ForecastLexicon) -> bool:
     """A negation in the attitude clause before the content ("glaube nicht, dass …",
     "don't think that …")."""
@@ -2312,6 +2409,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                                 kind="expectation", negated=negated_answer))
             sent_index[span[0]] = si
             continue
+        if lang == "de" and out and sent_index.get(out[-1].span[0]) == si - 1 and lowers[sent.start] in ATTRIBUTION_AFTER_ANAPHORS and (
+            _attribution_after(sent, statements) is not None
+        ):
+            continue  # "Dies erwartet der Minister." names the source of the forecast before; no forecast of its own
         low = lowers[sent.start:sent.end]  # [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
@@ -2448,6 +2549,13 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 kind = "expectation"
                 own_cue = feared[0].text
                 frame_holder = _token_actor(doc, feared[1])
+            if kind == "expectation" and lang == "de" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex) and any(
+                t.tag_ == "VMFIN" and _free_relative_subject(sent, t) for t in sent
+            ):
+                # "Wer die Regeln bricht, muss mit einer Strafe rechnen": a generic rule whose
+                # subject is anyone who does something, no forecast (hard-negative kind
+                # conditional-rule-not-prediction; as "Wer zu spät bucht, wird …")
+                continue
             if kind == "expectation" and stmt is not None and _obliged_expectation(sent, stmt.cue, flex):
                 own_cue = stmt.cue
                 # "Die Regierung muss mit Widerstand rechnen", "müsse das Unternehmen mit
@@ -2516,6 +2624,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             sent, flex, cues[0].tok if cues else (hedges[0][2] if hedges else None)
         ):
             continue  # "Nach den Plänen der Stadt wird das Areal bebaut": a plan's content, no forecast
+        if lang == "de" and kind != "expectation" and cues and _plan_frame(sent, cues[0].tok, flex):
+            continue  # "Der Entwurf sieht vor, dass die Steuer sinken wird": what a plan lays down, no forecast
         if _interviewer_turn(doc, turn_at(turns, span[0])) and not _third_party_expectation(stmt, kind):
             continue  # "STANDARD: … werden es schwer haben?": the interviewer's prompt, not a prediction
         if (
@@ -2529,6 +2639,16 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             continue  # a promise, a demand: the speaker's commitment, no forecast
         if stmt is not None and cues and kind == "future" and cond is None and _own_side_subject(doc, sent, cues[0].tok, stmt):
             continue  # "Man werde … reden", "X werde …" said by X's spokesman: an intention
+        if (
+            stmt is not None and cues and kind in ("future", "conditional") and cond is not None and not hedges
+            and (_own_side_subject(doc, sent, cues[0].tok, stmt) or _continued_speaker_pronoun_act(doc, sent, cues[0].tok, stmt))
+        ):
+            # "Wenn die Regierung nicht einlenkt, werden die Grünen nicht zustimmen, sagte die
+            # Grünen-Chefin", "Komme keine Einigung zustande, würde er den Plan unterstützen":
+            # what the speaker's own side will do under a condition is a conditional commitment
+            # or threat the speaker decides, no forecast (real-de README: "a forecast predicts
+            # something the holder does not simply decide"); an outcome stays
+            continue
         if (
             kind == "future" and stmt is None and cond is None and not hedges and lang == "de"
             and turn_at(turns, span[0]) is None and _reported_plan(sent, cues[0].tok, flex)
@@ -2600,6 +2720,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Das Museum wird sich 2017 mit der Seefahrt befassen", "Der Ausschuss wird sich
             # am Montag mit dem Fall beschäftigen": the subject's own agenda or programme, set
             # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
+            continue
+        if kind == "future" and not hedges and cond is None and lang == "de" and cues and _fixture(sent, cues[0].tok):
+            # "Im Halbfinale wird Thiem auf Nadal treffen", "Salzburg wird auf Real Madrid
+            # treffen": a pairing the draw or the fixture list has set, no forecast
             continue
         if kind == "future" and not hedges and cond is None and CLOCK_TIME.search(tokens.span_text(sent)):
             # "Morgen um 7.30 Uhr werde die Übung beginnen": a clock time is a schedule
@@ -2685,6 +2809,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "Auch der Ökonom X erwartet ein rückläufiges Angebot. In den USA wird es mächtig
                 # sinken.": the expectation just stated is spelt out
                 holder, holder_text = expecter
+            elif lang == "de" and si > 0 and cues and cues[0].kind in ("risk", "warning") and (
+                warner := _warning_goes_on(sent, sents[si - 1], statements, _forecast_before(out, si, sent_index), flex)
+            ) is not None:
+                # "Er warnte davor, dass die Länder eigene Regeln beschließen. Damit droht ein
+                # Flickwerk.": the harm the warner just named is spelt out
+                holder, holder_text = warner
             elif lang == "de" and si > 0 and (quoted := _direct_quote_continuation(sent, sents[si - 1], statements)) is not None:
                 # "Das Team hat eine starke Saison gespielt, sagt X. Sie werden auch das
                 # Finale gewinnen.": the direct quote (its marks lost) goes on after its attribution
@@ -2697,6 +2827,18 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Die Mannschaft wird sich steigern, ist der Trainer überzeugt": the attitude after
             # the content names its holder
             holder, holder_text = _token_actor(doc, judge)
+        if holder == "author" and lang == "de" and kind == "expectation" and turn_at(turns, span[0]) is None and (
+            passive_cue := _expectation_participle(sent, cues, expect_cue or own_cue)
+        ) is not None and (passive_source := _passive_expectation_source(sent, passive_cue, out, statements)) is not None:
+            # "Für 2027 wird ein Wachstum von 1,5 Prozent erwartet" after the institute's
+            # forecast: an agentless passive expectation is the source's named before
+            holder, holder_text = passive_source
+        if holder == "author" and lang == "de" and stmt is None and si + 1 < len(sents) and turn_at(turns, span[0]) is None and (
+            source := _attribution_after(sents[si + 1], statements)
+        ) is not None:
+            # "Die Mieten werden weiter steigen. Das zeigt eine Studie des Instituts.": the
+            # next sentence names the source of this one by pointing back to it
+            holder, holder_text = source
         if holder == "author" and lang == "de" and (stmt is None or stmt.speaker in ("unknown", "", None)) and (
             source := _inline_evidential_source(sent, cond)
         ) is not None:
@@ -3040,6 +3182,77 @@ def _expectation_goes_on(
     return last.holder, last.holder_text
 
 
+def _warning_goes_on(
+    sent: Span, prev: Span, statements: Sequence[Statement], before: Optional[Forecast], flex: ForecastLexicon,
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(speaker, as written)`` of a warning in the sentence ``prev`` right before ``sent``,
+    when ``sent`` — a risk or harm ("droht", "Gefahr") that names no source of its own —
+    spells it out: a statement of ``prev`` whose cue is a ``warning_verb`` ("Er warnte davor,
+    dass …") with a known speaker, else the forecast ``before`` of ``prev`` when a warning
+    verb is among its cues and an actor or a named holder holds it ("Die Kammer warnte vor
+    Engpässen."). A warning points to a harm to come (Duden, "warnen"), so the harm of the
+    next sentence is the warner's; other statements ("glaubt", "forderte") are followed by
+    the author's own sentences as often as by their speaker's (dev-A), and stay the author's.
+    Not in the past. None otherwise."""
+    if _past_clause(sent.doc, sent.start, sent.end):
+        return None
+    verbs = flex.words("warning_verb")
+    warned = [
+        st for st in statements
+        if prev.start_char <= st.span[1] <= prev.end_char + 1 and _known_speaker(st)
+        and ((st.cue or "").split() or [""])[0].lower() in verbs
+        and (st.speaker_text or "").strip().lower() not in FIRST_PERSON_SUBJECTS | {"es", "man"}
+    ]
+    if warned:
+        st = warned[-1]
+        return st.speaker, st.speaker_text
+    if before is not None and before.holder not in ("author", "", None) and any(
+        (c.split() or [""])[0].lower() in verbs for c in before.cues
+    ) and (before.holder != "unknown" or (before.holder_text or "").strip().lower() not in FRAME_PRONOUN_SUBJECTS | {"es", "man"}):
+        return before.holder, before.holder_text
+    return None
+
+
+def _expectation_participle(sent: Span, cues: Sequence[Any], cue_text: Optional[str]) -> Optional[Token]:
+    """The token of an expectation's cue: the first detected cue, else the last token of
+    ``sent`` spelt as the last word of ``cue_text`` (the statement layer's cue, "erwartet");
+    None when there is neither."""
+    if cues:
+        return cues[0].tok
+    word = (cue_text or "").split()[-1:]
+    return next((t for t in reversed(list(sent)) if word and t.text == word[0]), None)
+
+
+def _passive_expectation_source(
+    sent: Span, cue: Token, out: Sequence[Forecast], statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(holder, as written)`` for an agentless passive expectation ("Für 2027 wird ein
+    Wachstum erwartet", "wurden für 2020 … prognostiziert": the participle ``cue`` under a
+    form of "werden", no "von"/"durch" agent of its own): somebody expects it, and the
+    author reports it from the source the article named last before it: the holder of a
+    forecast in ``out`` or the speaker of a statement, linked to an actor (a document with no
+    owner — "laut Prognose" — names nobody), whichever ends last before ``sent``. None when
+    the article named no such source before, without a parse, or for an active or an agented
+    expectation (the real-de gold gives a report's passive projections to the report's
+    owner)."""
+    doc = sent.doc
+    if not has_parse(doc) or cue.tag_ != "VVPP":
+        return None
+    cs, ce = clause_bounds(sent, cue.i)
+    if not any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce)):
+        return None
+    if any(dep(c).startswith("obl") and any(g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
+           for c in cue.children):
+        return None  # ("wird von den Ökonomen erwartet": its own agent)
+    best: Optional[Tuple[int, str, Optional[str]]] = None
+    named = [(f.span[1], f.holder, f.holder_text) for f in out] + [
+        (st.span[1], st.speaker, st.speaker_text) for st in statements if st.verb_class != "turn"]
+    for end, actor, written in named:
+        if end <= sent.start_char and actor not in ("author", "unknown", "", None) and (best is None or end > best[0]):
+            best = (end, actor, written)
+    return (best[1], best[2]) if best is not None else None
+
+
 def _colon_statement_goes_on(
     sent: Span, prev: Span, statements: Sequence[Statement],
 ) -> Optional[Tuple[str, Optional[str]]]:
@@ -3285,12 +3498,29 @@ def _konjunktiv_ii(sent: Span, flex: ForecastLexicon) -> bool:
 
 
 def _konjunktiv_i(sent: Span) -> bool:
-    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech."""
+    """A finite Konjunktiv-I verb ("werde", "sei", "habe"): the mood of reported speech. Also
+    a finite verb in "-e" (not "-te") with a third-person singular noun or name subject ("…,
+    wenn das Land nicht helfe"): the form is also the first-person indicative, which the
+    morphology may give it, but a third-person subject leaves only the Konjunktiv I (the
+    indicative is "hilft")."""
     return any(
         feat(t, "VerbForm") == "Fin" and feat(t, "Mood") == "Sub" and feat(t, "Tense") == "Pres"
         and feat(t, "Person") != "1"
         for t in sent
-    )
+    ) or any(_third_person_e_form(t) for t in sent)
+
+
+def _third_person_e_form(t: Token) -> bool:
+    """``t`` is a finite present verb in "-e" whose subject is a singular noun or name (see
+    :func:`_konjunktiv_i`)."""
+    if not t.lower_.endswith("e") or t.lower_.endswith("te") or feat(t, "Tense") == "Past":
+        return False
+    if t.tag_ not in ("VVFIN", "VAFIN", "VMFIN") and not (
+        t.tag_ == "ADJD" and not any(dep(c) == "cop" for c in t.children)
+    ):
+        return False  # (the tagger may call a verb-final "helfe" ADJD; a predicate with its copula is none)
+    subj = next((c for c in t.children if dep(c) == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and "Plur" not in subj.morph.get("Number")
 
 
 def _reported_holder(
@@ -3507,6 +3737,84 @@ def _inline_evidential_source(sent: Span, cond: Optional[Tuple[int, int]]) -> Op
             m = mentions[0]
             return (m.actor_id, doc_text(doc)[start:end])
     return None
+
+
+ATTRIBUTION_AFTER_ANAPHORS = forecast_words("attribution_after_anaphors", "de")
+ATTRIBUTION_AFTER_VERBS = forecast_words("attribution_after_verbs", "de")
+ATTRIBUTION_AFTER_CONCLUSIONS = forecast_words("attribution_after_conclusions", "de")
+ATTRIBUTION_AFTER_SOURCE_PREPS = forecast_words("attribution_after_source_preps", "de")
+ATTRIBUTION_AFTER_MAX_WORDS = 30  # an attribution sentence is short; a longer one says something of its own
+
+
+def _attribution_after(nxt: Span, statements: Sequence[Statement]) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of the source that the sentence ``nxt`` right after a
+    forecast names for it by pointing back: "Das zeigt eine Studie des Instituts", "Dies meldete
+    die Feuerwehr", "Davon geht die Agentur aus", "Zu diesem Schluss kommt der Rechnungshof",
+    "Das geht aus einem Bericht der Kommission hervor", or a verbless "So der Minister." (the
+    real-de gold's convention, benchmarks/gold/real-de/README.md: a content before an
+    anaphoric attribution is that source's).
+
+    ``nxt`` must open with an anaphor of ``attribution_after_anaphors`` (or a conclusion
+    phrase of ``attribution_after_conclusions`` before "kommen"/"gelangen"), have at most
+    :data:`ATTRIBUTION_AFTER_MAX_WORDS` words and no statement content of its own; its main
+    verb (particle verbs joined: "teilte … mit" -> "mitteilen") must be one of
+    ``attribution_after_verbs`` in the active voice. The source is the verb's noun or name
+    subject (or object: the parser may take the fronted "Das" for the subject), for
+    "hervorgehen"/"ergeben sich" the noun after "aus" (``attribution_after_source_preps``),
+    resolved by :func:`_token_actor` (a pronoun through the reference layer). None when the
+    sentence is no such attribution, without a parse, or when the source is no actor."""
+    doc = nxt.doc
+    if not has_parse(doc):
+        return None
+    words = [t for t in nxt if not t.is_space]
+    if not words or len(words) > ATTRIBUTION_AFTER_MAX_WORDS or words[-1].text == "?":
+        return None
+    low = [t.lower_ for t in words]
+    conclusion = next((len(p.split()) for p in ATTRIBUTION_AFTER_CONCLUSIONS if low[:len(p.split())] == p.split()), 0)
+    if not conclusion and low[0] not in ATTRIBUTION_AFTER_ANAPHORS:
+        return None
+    if any(nxt.start_char <= st.span[0] < nxt.end_char and st.verb_class != "turn" and not st.span[1] <= nxt.start_char + len(words[0])
+           for st in statements if st.span[1] > nxt.start_char):
+        return None  # (a sentence with its own reported content is a statement, no attribution)
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and (t.tag_.endswith("FIN") or feat(t, "VerbForm") == "Fin")]
+    if low[0] == "so" and not verbs and len(words) > 1:
+        # "So der Minister.": a verbless attribution; its first noun or name is the source
+        noun = next((t for t in words[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        found = _known_source(doc, noun)
+        end = words[-2] if words[-1].is_punct else words[-1]
+        return (found[0], doc_text(doc)[words[1].idx:end.idx + len(end)]) if found is not None else None
+    if low[0] == "so":
+        return None  # ("So wird es kommen": an adverb, no attribution)
+    if len(verbs) != 1 or any(_lemma(v) == "werden" for v in verbs):
+        return None  # (one finite verb; a passive "Das wurde … mitgeteilt" names its source otherwise)
+    verb = verbs[0]
+    lemma = _particle_lemma(verb)
+    if conclusion:
+        if lemma not in ("kommen", "gelangen"):
+            return None
+    elif lemma not in ATTRIBUTION_AFTER_VERBS:
+        return None
+    if lemma in ("hervorgehen", "ergeben"):
+        noun = next((c for c in verb.children if c.pos_ in ("NOUN", "PROPN") and any(
+            g.lower_ in ATTRIBUTION_AFTER_SOURCE_PREPS and dep(g) == "case" for g in c.children)), None)
+        if noun is not None or lemma == "hervorgehen":
+            return _known_source(doc, noun)
+    cands = [c for c in verb.children if dep(c) in ("nsubj", "obj") and c.i != words[0].i
+             and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ATTRIBUTION_AFTER_ANAPHORS]
+    subj = next((c for c in cands if dep(c) == "nsubj"), None) or next(iter(cands), None)
+    return _known_source(doc, subj)
+
+
+def _known_source(doc: Doc, tok: Optional[Token]) -> Optional[Tuple[str, Optional[str]]]:
+    """:func:`_token_actor` of ``tok``: an actor, or ``("unknown", phrase)`` for a noun or
+    name that links none ("die Präsidentin der Notenbank": a description the holder step
+    resolves later); None for no token or an unlinked pronoun."""
+    if tok is None:
+        return None
+    actor, written = _token_actor(doc, tok)
+    if actor in ("unknown", "", None) and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return actor, written
 
 
 def _names_forecast(phrase: Optional[str], nouns: Tuple[str, ...]) -> bool:
@@ -3786,9 +4094,38 @@ def _cue_in_question(sent: Span, st: Statement) -> bool:
     return any(_in_indirect_question(sent, t, slex) for t in sent if t.lower_ == cue[0].lower())
 
 
+def _apposed_name(doc: Doc, tok: Token, a: int, b: int) -> Optional[str]:
+    """The actor of a name apposed to the role noun ``tok`` (its phrase ``[a, b)``): "der Chef
+    der Fraktion im Europaparlament, Udo Bullmann" is Bullmann, not the parliament named
+    inside the role phrase (which the linker may take the whole role phrase for). Read from
+    an ``appos`` in the phrase with a proper noun in it (the parse may hang it on the
+    phrase's last noun), else from a person's name between commas right after the phrase
+    (the parse may hang it on the verb; a prepositional phrase of up to five words may stand
+    between). None when there is none."""
+    for c in tok.subtree:
+        if dep(c) == "appos" and a <= c.idx < b and any(w.pos_ == "PROPN" for w in c.subtree):
+            found = tokens.actor_in(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            if found:
+                return found
+    j = tok.right_edge.i + 1
+    while j < min(len(doc), tok.right_edge.i + 6) and doc[j].text != "," and doc[j].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ"):
+        j += 1  # ("der Chef der Fraktion | im Europaparlament | , Name ,": a phrase the parse left out)
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].pos_ == "PROPN":
+        k = j + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN":
+            k += 1
+        if k < len(doc) and doc[k].text == ",":
+            persons = {x.id for x in tokens.get_list(doc, "actors") if getattr(x, "type", None) == "PER"}
+            found = tokens.actor_in(doc, doc[j + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+            if found in persons:
+                return found
+    return None
+
+
 def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
-    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on
-    its phrase; ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
+    """``(actor id, as written)`` of a holder token: the actor mention on the token, else on a
+    name apposed to it ("der Chef der Fraktion, Udo Bullmann"), else on its phrase;
+    ``("unknown", phrase)`` when no actor is linked (a group: "Beobachter")."""
     a, b = subtree_span_tokens(tok)
     text = doc_text(doc)
     first = doc[tok.left_edge.i] if has_parse(doc) else None
@@ -3798,7 +4135,8 @@ def _token_actor(doc: Doc, tok: Token) -> Tuple[str, Optional[str]]:
         a = next(t for t in doc[first.i: tok.i + 1] if not t.is_punct).idx  # ("– Die Kammer": a dash the parse hung on it)
     # the phrase up to the head's right edge, without a trailing clause ("der Minister, der …")
     b = min(b, tok.idx + len(tok)) if any(c.i > tok.i and dep(c) in ("acl", "acl:relcl") for c in tok.children) else b
-    actor = tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
+    actor = _apposed_name(doc, tok, a, b) if has_parse(doc) and tok.pos_ == "NOUN" else None
+    actor = actor or tokens.actor_in(doc, tok.idx, tok.idx + len(tok)) or tokens.actor_in(doc, a, b)
     if actor is None and has_parse(doc):
         # a pronoun, a description or a group noun ("Er zeigte sich zuversichtlich", "Sie
         # warnt vor …", "Der Experte hält … für wahrscheinlich"): resolved like an event
