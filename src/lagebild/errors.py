@@ -72,6 +72,8 @@ class Errors(metaclass=_Coded):
     E153 = "Not a news feed (XML root element <{root}>): {path}"
     E154 = "Not a WARC file (no 'WARC/' version line at the start): {path}"
     E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
+    E160 = ("Text has no words (no letter or digit; only emoji, symbols or punctuation), so there is nothing "
+            "to analyse: {path}")
     E156 = "Unexpected error while reading {path}: {kind}: {msg}"
     E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
     E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
@@ -164,6 +166,8 @@ class Warnings(metaclass=_Coded):
             "JSON Lines records with HTML belong in the \"html\" field")
     W167 = ("The feed is UTF-8 with {count} byte(s) in another encoding (entries of mixed encodings): those "
             "bytes were read as Windows-1252, so a Latin-1 entry keeps its umlauts; check the entry's text")
+    W168 = ("{count} bidirectional embedding/override/isolate control(s) (U+202A-U+202E, U+2066-U+2069) "
+            "removed from {field}: they make text display in another order than it is stored and analysed")
     W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
             "it is stored once, under the later source")
 
