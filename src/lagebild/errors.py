@@ -74,6 +74,7 @@ class Errors(metaclass=_Coded):
     E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
     E160 = ("Text has no words (no letter or digit; only emoji, symbols or punctuation), so there is nothing "
             "to analyse: {path}")
+    E161 = "Cannot read {path}: {msg}; nothing in it was analysed (check that this user may read it)"
     E156 = "Unexpected error while reading {path}: {kind}: {msg}"
     E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
     E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
