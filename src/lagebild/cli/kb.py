@@ -128,6 +128,9 @@ def add_cli(
     console.print(safe(f"Added {actor.id} ({actor.name}) to {userkb.user_kb_dir(kb_dir)}"))
 
 
+NOTES_SHOWN = 10  # names without a code listed by `kb import` (Phoenix's own files have thousands)
+
+
 @kb_app.command("import")
 def import_cli(
     paths: List[Path] = typer.Argument(..., exists=True, help="PETRARCH/Phoenix .actors/.agents files."),
@@ -137,9 +140,18 @@ def import_cli(
 
     Example: lagebild kb import ../shared/data/petrarch2/Phoenix.*.actors.txt ../shared/data/petrarch2/Phoenix.agents.txt
     """
+    notes: List[str] = []
     try:
-        counts = userkb.import_petrarch(paths, kb_dir=kb_dir)
+        counts = userkb.import_petrarch(paths, kb_dir=kb_dir, notes=notes)
     except DataFileError as e:
         err_console.print(safe(e))
         raise typer.Exit(2)
+    # unreadable code brackets are mistakes to mend: all of them; names without a code are
+    # common in PETRARCH's own files (a block whose codes another file gives): the first few
+    broken = [n for n in notes if " skipped: " not in n]
+    uncoded = [n for n in notes if " skipped: " in n]
+    for n in broken + uncoded[:NOTES_SHOWN]:
+        err_console.print(safe(n))
+    if len(uncoded) > NOTES_SHOWN:
+        err_console.print(f"… and {len(uncoded) - NOTES_SHOWN:,} more name(s) without a code, skipped")
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()) + f"  -> {userkb.user_kb_dir(kb_dir) / 'imported'}")
