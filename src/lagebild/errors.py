@@ -113,6 +113,11 @@ class Errors(metaclass=_Coded):
     E056 = ("The Ray run failed ({kind}: {msg}); Ray's own messages of this quiet run are in {log} "
             "(run without --quiet to see them as they come)")
     # accurate pipeline: e5 encoder (E17x)
+    E057 = ("The PostgreSQL database refused this role: {msg}. A role that ingests or decides needs SELECT, "
+            "INSERT, UPDATE and DELETE on lagebild's tables (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES "
+            "IN SCHEMA public TO the_role); the first run on an empty database also needs CREATE on its schema "
+            "(PostgreSQL 15 and later give it to the database's owner only: CREATE DATABASE news OWNER the_role, "
+            "or GRANT CREATE ON SCHEMA public TO the_role); reading commands and the workbench need SELECT")
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
             "then `pip install -e '.[encoder]'`; or use --pipeline fast")

@@ -155,6 +155,12 @@ class LagebildGroup(TyperGroup):
         except Exception as e:  # noqa: BLE001 - the one place that turns a crash into a line
             if _state["debug"]:
                 raise
+            from ..store.backends import refused
+
+            coded = refused(e)  # a PostgreSQL role without a right: [E057], not "a bug"
+            if coded is not None:
+                err_console.print(f"[red]error[/red]: {safe(coded, oneline=True)}", soft_wrap=True)
+                ctx.exit(2)
             err_console.print(
                 f"[red]error[/red]: {type(e).__name__}: {safe(e, oneline=True, limit=300)} "
                 "(this is a bug; run with --debug for the traceback)", soft_wrap=True,
