@@ -118,6 +118,7 @@ class Errors(metaclass=_Coded):
             "IN SCHEMA public TO the_role); the first run on an empty database also needs CREATE on its schema "
             "(PostgreSQL 15 and later give it to the database's owner only: CREATE DATABASE news OWNER the_role, "
             "or GRANT CREATE ON SCHEMA public TO the_role); reading commands and the workbench need SELECT")
+    E058 = "Not added to the user knowledge base: {id}: {msg}"
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
             "then `pip install -e '.[encoder]'`; or use --pipeline fast")

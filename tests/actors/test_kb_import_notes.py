@@ -49,3 +49,20 @@ def test_cli_prints_the_notes(tmp_path: Path):
     assert res.exit_code == 0, res.output
     flat = " ".join(res.output.split())
     assert "ours.actors.txt:4: unbalanced bracket" in flat and "actors: 2" in flat
+
+
+# (construction, arguments after the id and name, what the refusal names)
+REFUSED = [
+    ("unknown country", ["-c", "NORX"], "unknown country 'NORX'"),
+    ("unknown role key", ["-c", "NOR", "-r", "harbour_master"], "unknown role key 'harbour_master'"),
+]
+
+
+@pytest.mark.parametrize("name,args,says", REFUSED, ids=[r[0] for r in REFUSED])
+def test_kb_add_refusal_is_coded_and_printed_as_written(tmp_path: Path, name, args, says):
+    """A refused ``kb add`` was a bare sentence without a code, and rich turned the id
+    ``per:x`` followed by a colon into an emoji (``per❌``)."""
+    res = CliRunner().invoke(app, ["kb", "add", "per:x", "X Y", *args], env={"LAGEBILD_KB": str(tmp_path / "kb")})
+    assert res.exit_code == 2
+    flat = " ".join(res.output.split())
+    assert flat.startswith("[E058]") and "per:x:" in flat and says in flat and "\u274c" not in flat

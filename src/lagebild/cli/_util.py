@@ -24,8 +24,10 @@ from typer.core import TyperGroup
 
 from ..errors import Errors, LagebildError
 
-console = Console()
-err_console = Console(stderr=True)
+# emoji=False: rich would turn ":x:" or ":fire:" in a title, an id (per:x: …) or a message
+# into an emoji; lagebild prints text as it is (:func:`safe`)
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 # terminal columns below which the list tables (`documents`, `forecasts`) fold several
 # fields into one column instead of folding the text into 4-letter pieces
 NARROW = 110

@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from ..actors import userkb
-from ..errors import DataFileError
+from ..errors import DataFileError, Errors
 from ._util import non_negative, app, cells, console, err_console, plain, safe
 
 class ActorType(str, Enum):
@@ -122,7 +122,10 @@ def add_cli(
             wikidata=wikidata, roles=role, of=of, start=start, end=end, office_code=office_code,
             label=label, kb_dir=kb_dir,
         )
-    except (userkb.KBEntryError, DataFileError) as e:
+    except userkb.KBEntryError as e:  # coded like every other refusal (it was a bare sentence)
+        err_console.print(safe(Errors.E058.format(id=actor_id, msg=e)))
+        raise typer.Exit(2)
+    except DataFileError as e:
         err_console.print(safe(e))
         raise typer.Exit(2)
     console.print(safe(f"Added {actor.id} ({actor.name}) to {userkb.user_kb_dir(kb_dir)}"))
