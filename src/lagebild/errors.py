@@ -72,6 +72,9 @@ class Errors(metaclass=_Coded):
     E153 = "Not a news feed (XML root element <{root}>): {path}"
     E154 = "Not a WARC file (no 'WARC/' version line at the start): {path}"
     E155 = "Text has no visible characters (only whitespace, zero-width or control characters): {path}"
+    E160 = ("Text has no words (no letter or digit; only emoji, symbols or punctuation), so there is nothing "
+            "to analyse: {path}")
+    E161 = "Cannot read {path}: {msg}; nothing in it was analysed (check that this user may read it)"
     E156 = "Unexpected error while reading {path}: {kind}: {msg}"
     E157 = "WARC record is truncated ({got} of {expected} bytes): {path}"
     E158 = "WARC file ends inside the header of the record at byte {offset}; the {done} complete record(s) before it are kept: {path}"
@@ -110,6 +113,12 @@ class Errors(metaclass=_Coded):
     E056 = ("The Ray run failed ({kind}: {msg}); Ray's own messages of this quiet run are in {log} "
             "(run without --quiet to see them as they come)")
     # accurate pipeline: e5 encoder (E17x)
+    E057 = ("The PostgreSQL database refused this role: {msg}. A role that ingests or decides needs SELECT, "
+            "INSERT, UPDATE and DELETE on lagebild's tables (GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES "
+            "IN SCHEMA public TO the_role); the first run on an empty database also needs CREATE on its schema "
+            "(PostgreSQL 15 and later give it to the database's owner only: CREATE DATABASE news OWNER the_role, "
+            "or GRANT CREATE ON SCHEMA public TO the_role); reading commands and the workbench need SELECT")
+    E058 = "Not added to the user knowledge base: {id}: {msg}"
     E170 = ("The accurate pipeline needs the [encoder] extra ({missing} not installed): in the lagebild "
             "checkout, `pip install torch --index-url https://download.pytorch.org/whl/cpu` (CPU torch) "
             "then `pip install -e '.[encoder]'`; or use --pipeline fast")
@@ -164,6 +173,8 @@ class Warnings(metaclass=_Coded):
             "JSON Lines records with HTML belong in the \"html\" field")
     W167 = ("The feed is UTF-8 with {count} byte(s) in another encoding (entries of mixed encodings): those "
             "bytes were read as Windows-1252, so a Latin-1 entry keeps its umlauts; check the entry's text")
+    W168 = ("{count} bidirectional embedding/override/isolate control(s) (U+202A-U+202E, U+2066-U+2069) "
+            "removed from {field}: they make text display in another order than it is stored and analysed")
     W161 = ("{source}: the same document as {first} earlier in this run (same text and title, id {id}); "
             "it is stored once, under the later source")
 

@@ -7,7 +7,8 @@ What lagebild fills and how (empty where lagebild has no such information):
 * ``GLOBALEVENTID``: the first 15 hex digits of the incident id as an integer (stable
   across exports of the same data);
 * ``SQLDATE``/``MonthYear``/``Year``/``FractionDate``: the incident's day
-  (``FractionDate`` = year + day of year / 365, as GDELT computes it). A GDELT consumer
+  (``FractionDate`` = year + day of year / 365, as GDELT computes it, held below the next
+  year as GDELT's codebook gives its range, 0 to 0.9999: :func:`fraction_date`). A GDELT consumer
   reads ``SQLDATE`` as an integer and never finds it empty; GDELT itself dates an event
   by the article that reports it unless the text says otherwise. lagebild does the same:
   the date the text states, else the publication date of the first report, else the day
@@ -77,6 +78,17 @@ _TEXT = frozenset(GDELT_EVENT_COLUMNS.index(c) for c in (
 # the modalities of events that took place as the text reports them
 FACTUAL = ("asserted", "reported")
 
+
+
+def fraction_date(day: date) -> str:
+    """GDELT's ``FractionDate`` of ``day`` as text with four decimals: the year plus the
+    day of the year / 365, as GDELT computes it (2025-04-01 -> ``2025.2493``). GDELT's
+    codebook (GDELT 1.0/2.0 event codebook, "FractionDate") gives the fraction's range as
+    0 to 0.9999, so the last day of a year (day 365, and day 366 of a leap year, which the
+    plain formula puts at ``.0000``/``.0027`` of the next year) is ``YYYY.9999``: the
+    integer part is always ``Year``, and sorting by it never puts 31 December after 1
+    January of the next year."""
+    return f"{day.year + min(day.timetuple().tm_yday / 365, 0.9999):.4f}"
 
 def _factual(inc: Dict[str, Any]) -> bool:
     return (inc["modality"] or "asserted") in FACTUAL and not inc["negated"]
@@ -171,7 +183,7 @@ def gdelt_rows(store: Any) -> List[List[str]]:
             day.strftime("%Y%m%d") if day else "",
             day.strftime("%Y%m") if day else "",
             str(day.year) if day else "",
-            f"{day.year + day.timetuple().tm_yday / 365:.4f}" if day else "",
+            fraction_date(day) if day else "",
             *_actor_cells(actors.get(inc["source"]), inc["source"]),
             *_actor_cells(actors.get(inc["target"]), inc["target"]),
             "1" if data.get("is_root_event") else "0",

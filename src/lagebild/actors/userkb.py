@@ -168,6 +168,9 @@ def add_actor(
 # -- import PETRARCH / Phoenix ------------------------------------------------------------------
 
 _CODE_RE = re.compile(r"\[([^\]\[]*)\]")
+# brackets that are no CAMEO code by design: PETRARCH's null code [---] and Phoenix's
+# issue labels ([NAMED_TERROR_GROUP]); not worth a note when importing
+_NOT_A_CODE = re.compile(r"-+|[A-Z]+(?:_[A-Z]+)+")
 
 
 @dataclass
@@ -177,6 +180,8 @@ class _Block:
     aliases: List[str] = field(default_factory=list)
     codes: List[Tuple[str, Optional[date], Optional[date]]] = field(default_factory=list)
     comment: str = ""
+    # (line, what): code brackets that could not be read, for the import's notes
+    bad: List[Tuple[int, str]] = field(default_factory=list)
 
 
 def _pdate(text: str) -> Optional[date]:
@@ -241,20 +246,28 @@ def parse_actor_file(path: Path) -> Iterator[_Block]:
             text, _, comment = line.partition("#")
             if not text.strip():
                 continue
-            codes = [c for c in (parse_code(s) for s in _CODE_RE.findall(text)) if c]
+            specs = _CODE_RE.findall(text)
+            codes = [c for c in (parse_code(s) for s in specs) if c]
+            bad = [(lineno, f"[{s}] is not a CAMEO code with optional dates ([NORGOV] or [NORGOV 240101-251231])")
+                   for s in specs if parse_code(s) is None and not _NOT_A_CODE.fullmatch(s.strip())]
             body = _CODE_RE.sub(" ", text).strip()
+            if "[" in body or "]" in body:  # a bracket left over: not closed, or not opened
+                bad.append((lineno, f"unbalanced bracket in {text.strip()!r}"))
+                body = re.sub(r"[\[\]].*", "", body).strip() if body.find("[") >= 0 else body.replace("]", " ").strip()
             if body.startswith("+"):
                 if block is not None:
                     block.aliases.extend(_phrase(a) for a in body.split("+") if a.strip())
                     block.codes.extend(codes)
+                    block.bad.extend(bad)
                 continue
             if not body or raw[:1] in (" ", "\t"):
                 if block is not None:
                     block.codes.extend(codes)
+                    block.bad.extend(bad)
                 continue
             if block is not None:
                 yield block
-            block = _Block(name=_phrase(body), line=lineno, codes=list(codes), comment=comment)
+            block = _Block(name=_phrase(body), line=lineno, codes=list(codes), comment=comment, bad=bad)
     if block is not None:
         yield block
 
@@ -322,14 +335,23 @@ def _title_stripper(kb: KB):  # type: ignore[no-untyped-def]
     return strip
 
 
-def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None) -> Dict[str, int]:
+def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None,
+                    notes: Optional[List[str]] = None) -> Dict[str, int]:
     """Convert PETRARCH/Phoenix actor and agent dictionaries into the user KB's
     ``imported/`` folder; returns counts of what was written.
 
     Persons and groups become actors with id ``phx:<name>`` and their dated codes become
     offices (code only, no role key); blocks coded only with a country code become aliases
     of that country. Agents files (``*agents*``) become English role nouns.
+    ``notes``, when a list, receives ``"FILE:LINE: what"`` for every code bracket that
+    could not be read (``[NORGOV 2501`` not closed, ``[norgov]``) and every name skipped
+    for having no code, so a user finds the lines to mend; before, only a count of the
+    skipped was printed.
     """
+    def note(path: Path, line: int, what: str) -> None:
+        if notes is not None:
+            notes.append(f"{path}:{line}: {what}")
+
     kb_dir = user_kb_dir(kb_dir)
     kb = load_kb(kb_dir)
     out = kb_dir / "imported"
@@ -358,9 +380,13 @@ def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None) -> 
         offices: List[Dict[str, str]] = []
         aliases: List[Dict[str, str]] = []
         for block in parse_actor_file(path):
+            for line, what in block.bad:
+                note(path, line, what)
             names = list(dict.fromkeys(n for n in (strip(x) for x in [block.name] + block.aliases) if n))
             if not names or not block.codes:
                 counts["skipped"] += 1
+                if names:
+                    note(path, block.line, f"{names[0]!r} skipped: no readable [CODE] on its line or the lines below it")
                 continue
             bare = [c for c, s, e in block.codes if s is None and e is None]
             countries = {c[:3] for c, _, _ in block.codes if kb.actors.get(c[:3]) is not None and kb.actors[c[:3]].type == "GPE"}

@@ -24,8 +24,10 @@ from typer.core import TyperGroup
 
 from ..errors import Errors, LagebildError
 
-console = Console()
-err_console = Console(stderr=True)
+# emoji=False: rich would turn ":x:" or ":fire:" in a title, an id (per:x: …) or a message
+# into an emoji; lagebild prints text as it is (:func:`safe`)
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 # terminal columns below which the list tables (`documents`, `forecasts`) fold several
 # fields into one column instead of folding the text into 4-letter pieces
 NARROW = 110
@@ -155,6 +157,12 @@ class LagebildGroup(TyperGroup):
         except Exception as e:  # noqa: BLE001 - the one place that turns a crash into a line
             if _state["debug"]:
                 raise
+            from ..store.backends import refused
+
+            coded = refused(e)  # a PostgreSQL role without a right: [E057], not "a bug"
+            if coded is not None:
+                err_console.print(f"[red]error[/red]: {safe(coded, oneline=True)}", soft_wrap=True)
+                ctx.exit(2)
             err_console.print(
                 f"[red]error[/red]: {type(e).__name__}: {safe(e, oneline=True, limit=300)} "
                 "(this is a bug; run with --debug for the traceback)", soft_wrap=True,

@@ -119,6 +119,14 @@ def ingest_cli(
         f"stored {report.stored} new, {report.updated} updated, {len(report.failures)} failed"
         f"{''.join(', ' + e for e in extra)}; {total} documents in {safe(redact_db(db))}", soft_wrap=True,
     )
+    if report.unchanged:
+        # re-analysing stored documents is how a newer lagebild updates them, and it costs as
+        # much as the first run: say so, and name the cheap way, once
+        err_console.print(
+            f"{report.unchanged} stored document(s) were analysed again with the same result; "
+            "`--resume` skips stored documents without analysing them", style="dim", markup=False,
+            highlight=False, soft_wrap=True,
+        )
     _explain(report.failures, partials)
     print_changed(changed)
     print_changed(repeated, what="repeated inputs ([W161])")

@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from ..actors import userkb
-from ..errors import DataFileError
+from ..errors import DataFileError, Errors
 from ._util import non_negative, app, cells, console, err_console, plain, safe
 
 class ActorType(str, Enum):
@@ -122,10 +122,16 @@ def add_cli(
             wikidata=wikidata, roles=role, of=of, start=start, end=end, office_code=office_code,
             label=label, kb_dir=kb_dir,
         )
-    except (userkb.KBEntryError, DataFileError) as e:
+    except userkb.KBEntryError as e:  # coded like every other refusal (it was a bare sentence)
+        err_console.print(safe(Errors.E058.format(id=actor_id, msg=e)))
+        raise typer.Exit(2)
+    except DataFileError as e:
         err_console.print(safe(e))
         raise typer.Exit(2)
     console.print(safe(f"Added {actor.id} ({actor.name}) to {userkb.user_kb_dir(kb_dir)}"))
+
+
+NOTES_SHOWN = 10  # names without a code listed by `kb import` (Phoenix's own files have thousands)
 
 
 @kb_app.command("import")
@@ -137,9 +143,18 @@ def import_cli(
 
     Example: lagebild kb import ../shared/data/petrarch2/Phoenix.*.actors.txt ../shared/data/petrarch2/Phoenix.agents.txt
     """
+    notes: List[str] = []
     try:
-        counts = userkb.import_petrarch(paths, kb_dir=kb_dir)
+        counts = userkb.import_petrarch(paths, kb_dir=kb_dir, notes=notes)
     except DataFileError as e:
         err_console.print(safe(e))
         raise typer.Exit(2)
+    # unreadable code brackets are mistakes to mend: all of them; names without a code are
+    # common in PETRARCH's own files (a block whose codes another file gives): the first few
+    broken = [n for n in notes if " skipped: " not in n]
+    uncoded = [n for n in notes if " skipped: " in n]
+    for n in broken + uncoded[:NOTES_SHOWN]:
+        err_console.print(safe(n))
+    if len(uncoded) > NOTES_SHOWN:
+        err_console.print(f"… and {len(uncoded) - NOTES_SHOWN:,} more name(s) without a code, skipped")
     console.print(", ".join(f"{k}: {v}" for k, v in counts.items()) + f"  -> {userkb.user_kb_dir(kb_dir) / 'imported'}")

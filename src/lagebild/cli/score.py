@@ -54,6 +54,9 @@ def score_cli(
     except LagebildError as e:
         err_console.print(str(e), style="red", markup=False)
         raise typer.Exit(2) from e
+    if holder and not cards:  # an empty table alone left the user to guess: a typo, or no forecasts
+        err_console.print(f"no forecast holder matches {holder!r}; `lagebild score` without --holder lists "
+                          "every holder", style="yellow", markup=False, highlight=False)
     if plot is not None:
         reliability_diagram(cards, str(plot))
     if fmt == "json":

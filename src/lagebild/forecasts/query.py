@@ -55,9 +55,17 @@ def build_query(
     where: List[str] = []
     params: List[Any] = []
     if holder:
-        # an actor id exactly, or the holder as written (case-insensitive substring)
-        where.append(f"(f.holder = ? OR {json_text('f.data', 'holder_text')} ILIKE ?)")
-        params += [holder, f"%{holder}%"]
+        # an actor id exactly, or part of a name (case-insensitive): the holder as written,
+        # the linked actor's name, or the document's author for the author's own forecasts
+        # (as the workbench's ledger and `lagebild score` name holders; "Rubio" and "Anna
+        # Berger" found nothing when the text said "the Secretary of State" or "author")
+        where.append(
+            f"(f.holder = ? OR {json_text('f.data', 'holder_text')} ILIKE ? "
+            "OR f.holder IN (SELECT a.id FROM actors a WHERE a.name ILIKE ?) "
+            "OR (f.holder = 'author' AND f.doc_id IN "
+            "(SELECT d.id FROM documents d WHERE array_to_string(d.authors, ' ') ILIKE ?)))"
+        )
+        params += [holder] + [f"%{holder}%"] * 3
     if actor:
         where.append(
             f"(f.holder = ? OR {json_text('f.data', 'predicted', 'source')} = ? "

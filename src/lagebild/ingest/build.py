@@ -9,7 +9,7 @@ from typing import List, Optional, Union
 from ..errors import BadInputError, Errors, Warnings
 from ..schemas import Article, Section
 from .dates import check_date
-from .decode import clean_text, clip, display_path, has_visible_text
+from .decode import clean_text, clip, display_path, has_visible_text, has_words
 from .html import ParsedHTML, parse_html
 from .ids import content_id
 from .text import ParsedText, parse_plain_text
@@ -92,6 +92,7 @@ def article_from_text(
     authors: Optional[List[str]] = None,
     warnings: Optional[List[str]] = None,
     now: Optional[datetime] = None,
+    fmt: str = "text",
 ) -> Article:
     """A plain-text article (header line, captions, headings and boilerplate handled).
     HTML tags in it are removed first (:func:`strip_markup`, ``W166``): article text is
@@ -100,7 +101,7 @@ def article_from_text(
     raw = clean_text(raw, "text", warnings)  # before parsing, so section offsets hold
     raw = strip_markup(raw, warnings)
     return _from_parsed(
-        parse_plain_text(raw), fmt="text", source=source, url=url, published=published,
+        parse_plain_text(raw), fmt=fmt, source=source, url=url, published=published,
         title=title, authors=authors, warnings=warnings, now=now,
     )
 
@@ -209,6 +210,8 @@ def _finish(
         raise BadInputError(Errors.E005.format(path=source or "<string>"), path=source)
     if not has_visible_text(text):
         raise BadInputError(Errors.E155.format(path=source or "<string>"), path=source)
+    if not has_words(text):
+        raise BadInputError(Errors.E160.format(path=source or "<string>"), path=source)
     # NUL/control characters and lone surrogates never reach an article (nor a store)
     text = clean_text(text, "text", warnings)
     title = clean_text(title, "title", warnings).strip() or None if title else None

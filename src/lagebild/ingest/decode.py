@@ -20,6 +20,12 @@ MAX_CHARS = 20_000_000  # longer text is cut (W003); long texts are analysed in 
 # C0/C1 control characters other than tab and newline; NUL first among them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# bidi embeddings, overrides and isolates (Unicode UAX #9, X1-X8): invisible, and they let a
+# text display in another order than the one stored, analysed and quoted ("Trojan Source",
+# CVE-2021-42574); the marks U+200E/U+200F/U+061C reorder nothing and are kept
+_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# a letter or a digit of any script: a text without one has no words (emoji, symbols only)
+_WORD_CHAR = re.compile(r"[^\W_]")
 # whitespace, zero-width, bidi and other format characters: a text of only these is empty
 _INVISIBLE = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
@@ -48,12 +54,19 @@ def _fs_roundtrips(s: str) -> bool:
 
 
 def clean_text(value: str, field: str, warnings: List[str]) -> str:
-    """``value`` without control characters (NUL …) and lone surrogates, each kind
-    reported once in ``warnings`` (W150, W153). Tabs and newlines are kept."""
+    """``value`` without control characters (NUL …), bidi embedding/override/isolate
+    controls (U+202A-U+202E, U+2066-U+2069) and lone surrogates, each kind reported once
+    in ``warnings`` (W150, W168, W153). Tabs and newlines are kept, and so are the bidi
+    marks U+200E/U+200F/U+061C, which reorder nothing. Offsets are into the cleaned
+    text (it is what an article stores)."""
     count = len(_CONTROL.findall(value))
     if count:
         value = _CONTROL.sub("", value)
         warnings.append(Warnings.W150.format(count=count, field=field))
+    count = len(_BIDI_CONTROL.findall(value))
+    if count:
+        value = _BIDI_CONTROL.sub("", value)
+        warnings.append(Warnings.W168.format(count=count, field=field))
     count = len(_SURROGATE.findall(value))
     if count:
         value = _SURROGATE.sub("\ufffd", value)
@@ -64,6 +77,13 @@ def clean_text(value: str, field: str, warnings: List[str]) -> str:
 def has_visible_text(text: str) -> bool:
     """False for empty text and text of only whitespace, zero-width and format characters."""
     return _INVISIBLE.fullmatch(text) is None
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` holds a letter or a digit of any script (Unicode categories
+    L* and N*, as Python's ``\\w`` without ``_``); False for text of only emoji,
+    symbols and punctuation, which has nothing to analyse (E160)."""
+    return _WORD_CHAR.search(text) is not None
 
 
 def looks_binary(data: bytes) -> bool:

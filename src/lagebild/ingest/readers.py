@@ -285,7 +285,9 @@ def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
     followed only when they point inside ``root`` (a link to a system file is reported
     with W154, not read); linked folders are never descended (no loops)."""
     top = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unreadable: List[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+        yield from _unreadable(unreadable)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
         for name in sorted(filenames + [d for d in dirnames if (here / d).is_symlink()]):
@@ -308,6 +310,28 @@ def _walk(root: Path) -> Iterator[Union[Path, IngestFailure]]:
                     continue  # inside the folder: walked there already
             if sub.is_file() and not _is_store_file(sub):
                 yield sub
+    yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: List[OSError]) -> Iterator[IngestFailure]:
+    """A folder ``os.walk`` could not list (no permission, gone meanwhile) as a coded
+    failure (E161) instead of a folder skipped without a word; ``errors`` is emptied."""
+    while errors:
+        e = errors.pop(0)
+        where = display_path(e.filename) if e.filename is not None else "?"
+        yield IngestFailure(where, Errors.E161.format(path=where, msg=e.strerror or e))
+
+
+def _cannot_read(path: Path) -> Optional[IngestFailure]:
+    """E161 for a file this user may not open (a permission, a file gone since the folder
+    was listed), which had been reported as a bare ``[Errno 13]`` without a code; None
+    when it opens."""
+    try:
+        with open(path, "rb"):
+            return None
+    except OSError as e:
+        shown = display_path(path)
+        return IngestFailure(shown, Errors.E161.format(path=shown, msg=e.strerror or e))
 
 
 def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, IngestFailure]]:
@@ -333,6 +357,10 @@ def iter_items(paths: Iterable[Union[str, Path]], *, fmt: Optional[str] = None) 
             continue
         shown = display_path(item)
         done = 0
+        refused = _cannot_read(item)
+        if refused is not None:
+            yield item, refused
+            continue
         try:
             name = fmt or detect_format(item)
             try:

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
 from ..errors import Errors, LagebildError, Warnings
-from .build import article_from_html
+from ..datafiles import data_path, word_list
+from .build import article_from_html, article_from_text
 from .decode import MAX_BYTES, decode_bytes, display_path
 from .readers import IngestFailure, Item, _read_head, inflate, is_gzip, readers
 
@@ -121,11 +122,11 @@ def _records(path: Path, name: str, start: int, done: int, gz: bool = False,  # 
 
 def _record_items(record, name: str, note: Optional[str], *, member=None,  # type: ignore[no-untyped-def]
                   too_long: Optional[str] = None) -> Iterator[Item]:
-    """The article of one warcio ``record`` when it is an HTML page (with the warning
-    ``note`` when given), or the coded failure that says why it cannot be read. An HTML
-    page is a ``response`` with status 2xx and an HTML Content-Type, or a ``resource``
-    record of an HTML type (a page archived without its HTTP exchange, which was
-    skipped); a 404 or 500 error page, a redirect, an image are no articles (the error
+    """The article of one warcio ``record`` when it is an HTML page or a plain-text article
+    (with the warning ``note`` when given), or the coded failure that says why it cannot
+    be read. A page is a ``response`` with status 2xx, or a ``resource`` record (a page
+    archived without its HTTP exchange), of an HTML or ``text/plain`` Content-Type; a
+    plain-text site file (robots.txt, ads.txt …: :func:`_page_kind`) is no article. A 404 or 500 error page, a redirect, an image are no articles (the error
     page was stored as one). ``member``
     is warcio's decompressing reader of a gzipped archive: a record whose block ends early
     because its gzip member ended whole has a Content-Length too long, not a cut, and is
@@ -143,7 +144,8 @@ def _record_items(record, name: str, note: Optional[str], *, member=None,  # typ
             status = record.http_headers.get_statuscode() or ""
         else:
             ctype, status = "", ""
-        if "html" not in ctype.lower() or not status.startswith("2"):
+        kind = _page_kind(ctype, url)
+        if kind is None or not status.startswith("2"):
             # not an article; still read to its end, which tells a record cut off
             # (even in its HTTP header block, which leaves no Content-Type) from a whole one
             while record.raw_stream.read(1 << 16):
@@ -160,11 +162,37 @@ def _record_items(record, name: str, note: Optional[str], *, member=None,  # typ
                 return
             warnings.append(str(too_long))
         text, decoded = decode_bytes(data, path=source)
-        yield article_from_html(text, source=source, url=url, warnings=warnings + decoded, fmt="warc")
+        build = article_from_html if kind == "html" else article_from_text
+        yield build(text, source=source, url=url, warnings=warnings + decoded, fmt="warc")
     except LagebildError as e:
         yield IngestFailure(source, str(e))
     except Exception as e:  # noqa: BLE001 - one record never stops the archive
         yield IngestFailure(source, Errors.E156.format(path=source, kind=type(e).__name__, msg=e))
+
+
+_SITE_FILES: Optional[frozenset] = None
+
+
+def _page_kind(ctype: str, url: Optional[str]) -> Optional[str]:
+    """``"html"`` for an HTML Content-Type, ``"text"`` for ``text/plain`` (an article
+    served as plain text, which was skipped without a word), else None (an image, a
+    script, JSON …: not read). A ``text/plain`` URL whose last path segment is a site
+    file a crawler fetches (``data/ingest/warc_plain_files.txt``: robots.txt, ads.txt …)
+    or whose path is under ``/.well-known/`` is None too."""
+    global _SITE_FILES
+    ctype = ctype.lower()
+    if "html" in ctype:
+        return "html"
+    if ctype.split(";", 1)[0].strip() != "text/plain":
+        return None
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url or "").path.lower()
+    if _SITE_FILES is None:
+        _SITE_FILES = word_list(str(data_path("ingest", "warc_plain_files.txt")))
+    if path.startswith("/.well-known/") or path.rsplit("/", 1)[-1] in _SITE_FILES:
+        return None
+    return "text"
 
 
 def _cut(record, left: int, source: str) -> str:  # type: ignore[no-untyped-def]

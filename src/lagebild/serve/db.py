@@ -40,7 +40,10 @@ class Database:
             self.store.backend.execute("SELECT count(*) FROM documents").fetchall()
         except Exception as e:  # a DuckDB file or PostgreSQL database without our schema
             self.store.close()
-            raise LagebildError(Errors.E501.format(db=target, msg=str(e).splitlines()[0])) from e
+            from ..store.backends import refused
+
+            # a role that may not read the tables is told what to grant, not to fill the store
+            raise refused(e) or LagebildError(Errors.E501.format(db=target, msg=str(e).splitlines()[0])) from e
 
     @property
     def backend(self) -> str:

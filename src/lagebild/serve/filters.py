@@ -9,7 +9,7 @@ HTML filter forms can be submitted as they are.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable, List, Literal, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Literal, Optional, Tuple
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -102,14 +102,18 @@ class IncidentParams(ListParams):
 
 
 class StatementParams(_Dated):
-    speaker: Optional[str] = Field(None, pattern=_ID, description="Speaker: actor id, 'author' or 'unknown'.")
+    speaker: Optional[str] = Field(None, pattern=_ID, description=(
+        "Speaker: actor id, 'author', 'unknown', or part of the speaker's name (an actor's name, "
+        "the document author's name for 'author', the words that name the speaker in the text)."))
     kind: Optional[Literal["direct", "indirect"]] = None
     doc: Optional[str] = Field(None, pattern=_ID, description="Document id.")
     sort: Literal["published"] = "published"
 
 
 class ForecastParams(_Dated):
-    holder: Optional[str] = Field(None, pattern=_ID, description="Holder: actor id, 'author', or part of the holder's name.")
+    holder: Optional[str] = Field(None, pattern=_ID, description=(
+        "Holder: actor id, 'author', or part of the holder's name (an actor's name, the document "
+        "author's name for 'author', the words that name the holder in the text)."))
     status: Optional[Status] = Field(None, description="open (horizon not ended), due (ended, unresolved) or resolved.")
     min_probability: Optional[float] = Field(None, ge=0, le=1)
     max_probability: Optional[float] = Field(None, ge=0, le=1)
@@ -229,26 +233,51 @@ def incident_where(p: IncidentParams) -> Where:
     return where, params
 
 
-def statement_where(p: StatementParams) -> Where:
+JsonText = Callable[..., str]
+
+
+def _who(where: List[str], params: List[Any], value: Optional[str], *, column: str, actor: str,
+         said_by: str, json_text: Optional[JsonText]) -> None:
+    """The speaker or holder filter, as the ledger and the scorecards name one
+    (:func:`lagebild.resolve.holders.holder_identity`): the id itself (``author``,
+    ``unknown``, an actor id), or part of its name, in the linked actor's name (alias
+    ``actor``), in the document's authors for an ``author`` record, or in the words that
+    name it in the text (``data.<said_by>``: "der Sprecher des Hafens", linked or not).
+    Typing the name the ledger shows ("Anna Berger", an author) found nothing: only actor
+    names were searched. ``json_text`` is the store backend's
+    :meth:`~lagebild.store.backends.Backend.json_text` (None: those words are not searched)."""
+    if not value:
+        return
+    parts = [f"{column} = ?", f"{actor}.name ILIKE ? ESCAPE '\\'",
+             f"({column} = 'author' AND array_to_string(d.authors, ' ') ILIKE ? ESCAPE '\\')"]
+    params += [value, like(value), like(value)]
+    if json_text is not None:
+        parts.append(f"{json_text(column.split('.')[0] + '.data', said_by)} ILIKE ? ESCAPE '\\'")
+        params.append(like(value))
+    where.append("(" + " OR ".join(parts) + ")")
+
+
+def statement_where(p: StatementParams, json_text: Optional[JsonText] = None) -> Where:
+    """``speaker`` as :func:`_who` (with ``json_text``, the backend's JSON accessor, the
+    words naming the speaker are searched too); the other filters equal their column."""
     where: List[str] = []
     params: List[Any] = []
     _dates(where, params, p, "d.published")
     _text(where, params, p.q, ["s.text"])
-    _equals(where, params, (("s.speaker", p.speaker), ("s.kind", p.kind), ("s.doc_id", p.doc)))
+    _who(where, params, p.speaker, column="s.speaker", actor="sp", said_by="speaker_text", json_text=json_text)
+    _equals(where, params, (("s.kind", p.kind), ("s.doc_id", p.doc)))
     return where, params
 
 
-def forecast_where(p: ForecastParams, today: date) -> Where:
+def forecast_where(p: ForecastParams, today: date, json_text: Optional[JsonText] = None) -> Where:
     """The status is computed as :mod:`lagebild.forecasts.query` defines it: ``due`` when
     the horizon (a year after publication when it gives none) ended before ``today`` and it
-    is not resolved."""
+    is not resolved. ``holder`` as :func:`_who`."""
     where: List[str] = []
     params: List[Any] = []
     _dates(where, params, p, "f.published")
     _text(where, params, p.q, ["f.text", "f.condition"])
-    if p.holder:
-        where.append("(f.holder = ? OR h.name ILIKE ? ESCAPE '\\')")
-        params += [p.holder, like(p.holder)]
+    _who(where, params, p.holder, column="f.holder", actor="h", said_by="holder_text", json_text=json_text)
     if p.status == "resolved":
         where.append("f.status = 'resolved'")
     elif p.status == "due":

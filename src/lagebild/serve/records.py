@@ -250,7 +250,7 @@ def incidents_lag(db: Database) -> int:
 
 
 def list_statements(db: Database, p: StatementParams) -> Tuple[List[Dict[str, Any]], Optional[str]]:
-    where, params = statement_where(p)
+    where, params = statement_where(p, db.store.backend.json_text)
     rows, nxt = STATEMENTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
     return [_merge(db, r) for r in rows], nxt
 
@@ -276,18 +276,19 @@ def forecast_item(db: Database, row: Dict[str, Any], today: date) -> Dict[str, A
 
 def list_forecasts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Tuple[List[Dict[str, Any]], Optional[str]]:
     """A page of forecasts, each with its current decision (``decision``: outcome, who,
-    when, note — or None) from the ``resolutions`` table of :mod:`lagebild.resolve`."""
+    when, note, evidence ``[{event_id, document_id}]`` — or None) from the ``resolutions`` table of :mod:`lagebild.resolve`."""
     today = today or date.today()
-    where, params = forecast_where(p, today)
+    where, params = forecast_where(p, today, db.store.backend.json_text)
     rows, nxt = FORECASTS.page(db, where, params, sort=p.sort, order=p.order, cursor=p.cursor, limit=p.limit)
     items = [forecast_item(db, r, today) for r in rows]
     decisions: Dict[Tuple[str, int], Dict[str, Any]] = {}
     if items and _has_resolutions(db):
         docs = sorted({it["doc_id"] for it in items})
         for r in db.query(
-            "SELECT doc_id, idx, seq, outcome, note, decided_by, decided_at FROM resolutions "
+            "SELECT doc_id, idx, seq, outcome, note, decided_by, decided_at, evidence FROM resolutions "
             f"WHERE undone_at IS NULL AND doc_id IN ({', '.join('?' * len(docs))}) ORDER BY doc_id, idx, seq", docs,
         ):
+            r["evidence"] = db.json(r["evidence"]) or []  # [{event_id, document_id}]: the ledger links them
             decisions[(r["doc_id"], r["idx"])] = r  # the latest not undone wins
     for it in items:
         it["decision"] = decisions.get((it["doc_id"], it["idx"]))
@@ -306,7 +307,7 @@ def _has_resolutions(db: Database) -> bool:
 def forecast_status_counts(db: Database, p: ForecastParams, today: Optional[date] = None) -> Dict[str, int]:
     """How many forecasts of the filter (status ignored) are open, due and resolved."""
     today = today or date.today()
-    where, params = forecast_where(p.model_copy(update={"status": None}), today)
+    where, params = forecast_where(p.model_copy(update={"status": None}), today, db.store.backend.json_text)
     rows = db.query(
         "SELECT CASE WHEN f.status = 'resolved' THEN 'resolved' "
         f"WHEN {HORIZON_END_SQL} < ? THEN 'due' ELSE 'open' END AS st, count(*) AS n "

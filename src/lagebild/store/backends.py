@@ -197,6 +197,19 @@ def lock_wait() -> float:
         return 10.0
 
 
+def refused(e: BaseException) -> Optional[LagebildError]:
+    """``[E057]`` (what the role lacks and the GRANT that gives it) for PostgreSQL's
+    ``InsufficientPrivilege`` (SQLSTATE 42501: a role without the right to create lagebild's
+    tables, to write them or to read them), else None. It had been printed as "this is a
+    bug". Told by SQLSTATE, so psycopg need not be imported."""
+    if getattr(e, "sqlstate", None) != "42501":
+        return None
+    msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+    err = LagebildError(Errors.E057.format(msg=msg))
+    err.__cause__ = e
+    return err
+
+
 def connect(target: str, *, read_only: bool = False, wait: float | None = None) -> Backend:
     """A PostgreSQL backend for ``postgresql://…`` URLs, else DuckDB on a file path."""
     if target.startswith(PG_PREFIXES):

@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequ
 
 from ..errors import Errors, NotFoundError
 from ..schemas import Document
-from .backends import Backend, connect, lock_wait
+from .backends import Backend, connect, lock_wait, refused
 from .migrations import migrate
 
 T = TypeVar("T")
@@ -155,6 +155,8 @@ class Store:
         backend.execute("SELECT pg_advisory_lock(?)", [_MIGRATION_LOCK])
         try:
             migrate(backend)
+        except Exception as e:
+            raise refused(e) or e
         finally:
             backend.execute("SELECT pg_advisory_unlock(?)", [_MIGRATION_LOCK])
 

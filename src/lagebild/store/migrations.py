@@ -218,11 +218,18 @@ MIGRATIONS: List[Migration] = [
 def migrate(con: Any) -> List[str]:
     """Apply pending migrations to a :class:`~lagebild.store.backends.Backend`; returns
     the names applied. Migrations write their DDL with the backend's type names
-    (``{JSON}``, ``{TEXT_ARRAY}``, ``{DOUBLE}``)."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS _lagebild_migrations "
-        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
-    )
+    (``{JSON}``, ``{TEXT_ARRAY}``, ``{DOUBLE}``). A store that is up to date gets no DDL at
+    all: PostgreSQL checks the right to CREATE in the schema even for ``CREATE TABLE IF NOT
+    EXISTS`` on a table that exists, so a role granted only SELECT/INSERT/UPDATE/DELETE (a
+    newsroom's writer role) could not open a store the owner had created."""
+    known = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_lagebild_migrations'"
+    ).fetchone()[0]
+    if not known:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS _lagebild_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
     done = {row[0] for row in con.execute("SELECT name FROM _lagebild_migrations").fetchall()}
     applied = []
     for name, fn in MIGRATIONS:
