@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_script(relpath: str, name: Optional[str] = None) -> ModuleType:
-    """The module at ``ROOT/relpath`` (e.g. ``"benchmarks/events_audit.py"``), executed once per
+    """The module at ``ROOT/relpath`` (e.g. ``"benchmarks/events_breakdown.py"``), executed once per
     test session and registered in ``sys.modules`` under ``name`` (default
     ``lagebild_script_<stem>``) so that dataclasses and pickling inside it work.
 

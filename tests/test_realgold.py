@@ -63,33 +63,27 @@ def test_shipped_event_gold_has_only_cameo_shaped_roots_and_codes():
     assert realgold.load_gold_en(gold / "real-en" / "events.jsonl", verify=False)
 
 
-@needs_corpus
-def test_load_audit_checks_every_records_hash(tmp_path):
-    line = next(iter(realgold.iter_articles()))[0]
-    raw = realgold.article(line)
-    good = {"audit": "x", "line": line, "start": 0, "end": 20, "sha": realgold.sentence_hash(raw[0:20])}
-    path = tmp_path / "audit.jsonl"
-    path.write_text(json.dumps(good) + "\n\n" + json.dumps(dict(good, end=21)) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"audit\.jsonl:2: sentence hash does not match"):
-        realgold.load_audit(path)
-    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
-    assert realgold.load_audit(path) == [good]
 
 
 @needs_corpus
-def test_unseen_lines_leave_out_gold_and_earlier_rounds_in_a_seeded_order(tmp_path):
-    import random
+def test_no_committed_label_names_an_unlisted_article():
+    """``annotation_lines.tsv`` says "annotate only these": every record of every labelled
+    file under ``benchmarks/gold/real-de`` (gold, agreement, any later round) and every line
+    of its article lists must name a listed news-de line."""
+    from pathlib import Path
 
-    gold = {ln for ln, _, _ in realgold.annotation_lines()}
-    rng = random.Random(7)
-    pool = realgold.unseen_lines(rng, None)
-    assert pool and not gold & set(pool) and len(set(pool)) == len(pool)
-    assert all(realgold.article(ln).strip() for ln in pool[:50])
-    # the same seed gives the same order and leaves the generator in the same state
-    again = random.Random(7)
-    assert realgold.unseen_lines(again, tmp_path / "absent.jsonl") == pool
-    assert again.random() == rng.random()
-    earlier = tmp_path / "round.jsonl"
-    earlier.write_text(json.dumps({"line": pool[0]}) + "\n" + json.dumps({"line": pool[3]}) + "\n", encoding="utf-8")
-    fresh = realgold.unseen_lines(random.Random(7), earlier)
-    assert pool[0] not in fresh and pool[3] not in fresh and len(fresh) == len(pool) - 2
+    allowed = {ln for ln, _, _ in realgold.annotation_lines()}
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "real-de"
+    named = {}
+    for path in sorted(root.rglob("*.jsonl")):
+        for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if row.strip() and "line" in json.loads(row):
+                named.setdefault(int(json.loads(row)["line"]), f"{path.relative_to(root)}:{i}")
+    for path in sorted(root.rglob("*.tsv")):
+        for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            first = row.split("\t", 1)[0].strip()
+            if first.isdigit():
+                named.setdefault(int(first), f"{path.relative_to(root)}:{i}")
+    assert len(named) >= 100, "the gold files were not found"
+    outside = {ln: where for ln, where in named.items() if ln not in allowed}
+    assert not outside, f"labels name news-de lines annotation_lines.tsv does not list: {sorted(outside.items())[:5]}"

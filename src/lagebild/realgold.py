@@ -26,7 +26,6 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from random import Random
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from .errors import DataFileError
@@ -118,36 +117,6 @@ def load_gold(path: Path | str, *, split: Optional[str] = None, verify: bool = T
     """
     splits = {ln: sp for ln, sp, _ in annotation_lines()}
     return _load_records(path, "line", splits, article, split=split, verify=verify)
-
-
-def unseen_lines(rng: Random, exclude: Optional[Path | str] = None) -> List[int]:
-    """The news-de lines an audit may draw from, in a seeded random order: every non-empty
-    article of the corpus that ``annotation_lines.tsv`` does not list (so neither dev nor
-    test gold) and, with ``exclude``, none that an earlier audit file's records name
-    (a fresh sample). The lines in corpus order shuffled by ``rng`` (a seeded
-    ``random.Random``, which the caller goes on drawing from), so a seed always gives
-    the same order and the same later draws."""
-    taken = {ln for ln, _, _ in annotation_lines()}
-    if exclude is not None and Path(exclude).is_file():
-        taken |= {json.loads(x)["line"] for x in Path(exclude).read_text(encoding="utf-8").splitlines() if x.strip()}
-    arts = _articles()
-    pool = [i for i in range(len(arts)) if i not in taken and arts[i].strip()]
-    rng.shuffle(pool)
-    return pool
-
-
-def load_audit(path: Path | str) -> List[Dict[str, Any]]:
-    """The records of an audit file on unseen news-de lines (``benchmarks/*_audit.py``: one
-    JSON object per line with ``line``, ``start``, ``end``, ``sha`` and the round's labels),
-    each checked against the corpus: the hash of the text at its offsets must equal
-    ``sha``. Raises ``ValueError`` naming ``file:line`` of the first record that does not."""
-    path = Path(path)
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    for i, r in enumerate(rows, 1):
-        raw = article(r["line"])
-        if sentence_hash(raw[r["start"]:r["end"]]) != r["sha"]:
-            raise ValueError(f"{path}:{i}: sentence hash does not match the corpus")
-    return rows
 
 
 def iter_articles(split: Optional[str] = None) -> Iterator[Tuple[int, str, str]]:

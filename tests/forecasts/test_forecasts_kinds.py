@@ -778,7 +778,7 @@ def test_grid_english_kinds():
     assert not failed, failed
 
 
-# -- s20: kinds from the forecast audit on unseen news (benchmarks/gold/real-de/forecast_audit.jsonl) --
+# -- s20: kinds from the forecast audit on unseen news (an audit round on unlisted news-de articles, withdrawn in session 29) --
 
 SCHEDULES = [
     # a release, a publication, a presentation, a procedure, unhedged and dated: a schedule
@@ -1007,7 +1007,7 @@ def test_present_tense_weekday_resolves_forward():
 
 # ---------------------------------------------------------------- session 21 (issue 11)
 # Grids written before the rules, from the kinds the unseen-news audit s21-before showed
-# (benchmarks/gold/real-de/forecast_audit.jsonl); our own sentences, not the audit's.
+# (an audit round on unlisted news-de articles, withdrawn in session 29); our own sentences, not the audit's.
 
 ORGANISATION_NOUN_PLANS = [
     # an organisation named by a common noun (no actor mention: a company, a club, a

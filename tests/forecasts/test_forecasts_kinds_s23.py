@@ -1,7 +1,7 @@
 """Grids of our own sentences for the forecast kinds of session 23 (issue 11), written before
 the rules from the kinds of MISSED forecast counted in the fresh unseen-news audit round
 ``s23-before`` and the misses of the earlier rounds still missed on main's code
-(benchmarks/gold/real-de/forecast_audit.jsonl, side ``not_predicted``): a Konjunktiv-II or
+(an audit round on unlisted news-de articles, withdrawn in session 29): a Konjunktiv-II or
 modal consequence as the content of a warning ("…würden die Bemühungen erschwert, warnte das
 Hilfswerk"), and hearsay "soll" + a change of an amount ("Die Quote soll von 4,2 auf
 4,8 Prozent steigen") continuing a forecast, and an expectation verb's "mit" object after a

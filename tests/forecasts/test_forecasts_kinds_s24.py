@@ -1,5 +1,5 @@
 """Grids of our own sentences for the forecast kinds of session 24 (issue 11), from the fresh
-unseen-news audit round ``s24-before`` (benchmarks/gold/real-de/forecast_audit.jsonl): three
+unseen-news audit round ``s24-before`` (an audit round on unlisted news-de articles, withdrawn in session 29): three
 holder kinds — the "ich" of a quote whose speaker the statement layer gives as a pronoun it has
 linked ("Ich rechne mit …, sagte er"), a fronted prepositional phrase or time adverb the
 statement layer took for the speaker ("Angesichts der Vorhersagen erwartete die Zentrale, dass

@@ -1,5 +1,5 @@
 """Grids of our own sentences for the forecast kinds of session 25 (issue 11), from the unseen-news
-audit round ``s25-before`` (benchmarks/gold/real-de/forecast_audit.jsonl). Three false-alarm
+audit round ``s25-before`` (an audit round on unlisted news-de articles, withdrawn in session 29). Three false-alarm
 kinds — officials' own plans (the largest kind: 9 of 33 false alarms), announced as the future
 by someone who speaks for the body or the country that decides them ("Die GPA werde …, sagte
 GPA-Chef X", "Sein Land werde …, sagte der Außenminister"); a decided act on a dated day that a

@@ -1,6 +1,6 @@
 """Grids of our own sentences for the forecast kinds of session 26 (issue 11), from the first
 recall round by whole articles on unseen news (``s26-whole`` in
-benchmarks/gold/real-de/forecast_audit.jsonl: every sentence of 22 unseen political and
+withdrawn in session 29: every sentence of 22 unseen political and
 economic articles judged) and the dev-A misses of the same kinds.
 
 * ``conditioned-outcome``: "wäre"/"hätte" as the main verb under a condition of the same

@@ -1,5 +1,5 @@
 """Grids of our own sentences for the forecast kinds of session 27 (issue 11), from the
-precision round ``s27-prec`` on unseen news (benchmarks/gold/real-de/forecast_audit.jsonl: 55
+precision round ``s27-prec`` on unseen news (withdrawn in session 29: 55
 predicted forecasts of sentences no earlier round judged, 34 false alarms). Each kind below
 is a false alarm of that round that main's code made; the grids hold the construction, with
 guard rows that must stay forecasts.

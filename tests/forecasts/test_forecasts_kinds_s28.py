@@ -1,6 +1,6 @@
 """Grids of our own sentences for the forecast kinds of session 28 (issue 11), from the rounds
 ``s28-whole`` (every fresh sentence of 20 political articles) and ``s28-prec`` (50 predicted
-forecasts) on unseen news (benchmarks/gold/real-de/forecast_audit.jsonl), and from the holder
+forecasts) on unseen news (an audit round on unlisted news-de articles, withdrawn in session 29), and from the holder
 kinds the session's brief named. Each grid fails on main's code; guard rows must stay as they
 are.
 

@@ -1,6 +1,6 @@
 """Grids of our own sentences for the Konjunktiv-II consequence in reported speech (issue 11,
 session 28, second wave): the largest recall kind of the rounds ``s27-wholeb`` and
-``s28-whole`` (benchmarks/gold/real-de/forecast_audit.jsonl) and of the dev-A misses. A speaker
+``s28-whole`` (an audit round on unlisted news-de articles, withdrawn in session 29) and of the dev-A misses. A speaker
 says what would happen; the Konjunktiv II ("würde", "wäre", "hätte") is a forecast only when
 something makes it a consequence: a condition and an outcome that can still come. Each grid
 fails on main's code; guard rows must stay as they are.

@@ -119,7 +119,7 @@ class EventCoder(ArgumentsMixin):
         for "ein Mann" counts, a named person or firm the knowledge base does not know does
         not): CAMEO codes interactions of political actors, and on unseen German news such
         events in such documents were sport, business or culture ("Ulmer trifft ins Tor",
-        "Microsoft verspricht …"; events audit s24, ``benchmarks/events_audit.py``). In a
+        "Microsoft verspricht …"; an events audit of session 24 on unlisted news-de articles, withdrawn in session 29). In a
         political document an uncoded person stays a possible actor ("Konvička forderte …"
         in an article about the Czech prosecutors). None: on where ``political_agents`` lists
         agents for the language (German), off otherwise (English has ``require_coded_actor``)."""
