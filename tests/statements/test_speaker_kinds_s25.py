@@ -64,6 +64,11 @@ report noun with no author after a news outlet ("… vom Sender X übertragen. D
 zufolge …"), and a surname the entity model tagged only once carrying the role given where
 it stands untagged ("X, die Sozialministerin, …"), and an organisation's name of several
 words hyphenated before a role head ("Bank-Austria-Ökonom").
+
+Session 29 (``speaker_grid_s29.tsv``; its header names each kind's code and data): a body the
+KB does not know named by a country adjective and a head noun that says its sector ("der
+norwegische Energieversorger" -> NORBUS, "das lettische Zentrum für Sicherheitsforschung" ->
+LVAEDU).
 """
 from __future__ import annotations
 
@@ -74,7 +79,7 @@ import pytest
 from lagebild.datafiles import iter_tsv
 from lagebild.events.realeval import actor_code
 
-GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28")}
+GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28", "s29")}
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
@@ -86,7 +91,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
                  "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
-                 "org-name-prefix", "org-name-prefix-none"}}
+                 "org-name-prefix", "org-name-prefix-none"},
+         "s29": {"adjective-body", "adjective-body-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -285,6 +285,8 @@ class ActorLinker:
         if self.lang == "de":
             self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
+        self.generic_body_heads = {w.lower() for w in pick("generic_body_heads")}
+        self.body_purpose_preps = {w.lower() for w in pick("body_purpose_preps")}
         self.seated_agents = set(pick("seated_agents"))
         self.origin_words = {w.lower() for w in pick("origin")}
         self.origin_agents = set(pick("origin_agents"))
@@ -2085,9 +2087,85 @@ class ActorLinker:
                     st.role_code.setdefault(out[-1].actor, (code[:3], code[:6]))  # type: ignore[index]
                 i += 2
                 continue
+            if a.entries[0].kind == "adj":
+                done = self._adjective_body(doc, atoms, i, out, st)
+                if done is not None:
+                    i = done
+                    continue
             self._emit_plain(doc, a, out, st)
             i += 1
         return out
+
+    def _adjective_body(self, doc: Doc, atoms: List[Atom], i: int, out: List[Found], st: DocState) -> Optional[int]:
+        """A body the KB does not know, named by a country adjective and a head noun whose
+        word says its sector ("der russische Ölkonzern" -> RUSBUS, "das ukrainische
+        Forschungsinstitut" -> UKREDU, "die spanische Anwaltskammer" -> ESPJUD; session 29,
+        #11): the sector is :meth:`_body_sector` of the head (``compound_roles.tsv`` modifier
+        rows; "Ärztekammer" ends with a generic body head of ``linking.yaml``
+        ``generic_body_heads`` and takes its modifier's), or -- after a bare generic head --
+        of the noun of a following "für" phrase ("das ukrainische Zentrum für
+        Friedensforschung" -> UKREDU). Other adjectives may stand between ("der griechische
+        staatliche Energieversorger"). A name the entity model found right after the head
+        ("die griechische Reederei Kalypso Lines") is that body and takes the code; else the
+        phrase is the group (country + agent). The head must end with a sector word (a word
+        that only holds one, "Außenpolitik", names no body), a government sector (GOV:
+        "Hauptstadt", "Stadt") is left to the agent nouns of ``agents.tsv``, and a head the
+        KB already matches is the role phrase's business. Returns the index of the next atom,
+        or None when the adjective qualifies no such body (``atoms[i]`` is an adjective
+        atom; ``out`` gets one Found, ``st.role_code`` the name's code)."""
+        country = self._country_ref(atoms[i])
+        base = self.kb.get(country or "")
+        if base is None or base.type != "GPE":
+            return None
+        j = atoms[i].end
+        while j < len(doc) and j < atoms[i].end + 3 and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+            j += 1
+        if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN") or not doc[j].text[:1].isupper():
+            return None
+        rest = [b for b in atoms[i + 1:] if b.end > j]
+        if any(b.start <= j and b.entries[0].kind != "prov" for b in rest):
+            return None  # the head is a KB term (an agent noun, a name)
+        word = doc[j].text
+        end = j + 1
+        agent = self._body_sector(word) if self._ends_in_sector(word) or self._generic_body(word) else None
+        if agent is None and self._generic_body(word) and end + 1 < len(doc) \
+                and doc[end].lower_ in self.body_purpose_preps and doc[end + 1].pos_ == "NOUN":
+            agent = self._body_sector(doc[end + 1].text)
+            end += 2
+        if agent is None or agent == "GOV":
+            return None
+        name = next((b for b in rest if b.start == end and b.entries[0].kind == "prov"), None) \
+            if not any(b.start < end for b in rest) else None
+        if name is not None:
+            pid = name.entries[0].target or ""
+            st.role_code.setdefault(pid, (base.id, f"{base.id}{agent}"))
+            out.append(Found(atoms[i].start, name.end, pid, NAME))
+            stop = name.end
+        else:
+            group = self.kb.composite(base.id, agent)
+            if group is None:
+                return None
+            out.append(Found(atoms[i].start, end, group.id, ROLE))
+            stop = end
+        k = i + 1
+        while k < len(atoms) and atoms[k].start < stop:
+            k += 1
+        return k
+
+    def _generic_body(self, word: str) -> bool:
+        """Whether a word ends with a body head that says no sector (``linking.yaml``
+        ``generic_body_heads``: "Ärztekammer", "Forschungszentrum", "Zentrum")."""
+        low = word.lower()
+        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
+        return any(stem.endswith(head) for head in self.generic_body_heads for stem in stems)
+
+    def _ends_in_sector(self, word: str) -> bool:
+        """Whether a word ends with a sector word of ``compound_roles.tsv`` (modifier rows;
+        an inflection ending allowed: "Ölkonzerns"): "Forschungsinstitut", not
+        "Außenpolitik" (which holds "außen" inside)."""
+        low = word.lower()
+        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
+        return any(len(ending) >= 4 and stem.endswith(ending) for ending, _ in self.compound_mods for stem in stems)
 
     def _is_person_id(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
