@@ -68,7 +68,9 @@ words hyphenated before a role head ("Bank-Austria-Ökonom").
 Session 29 (``speaker_grid_s29.tsv``; its header names each kind's code and data): a body the
 KB does not know named by a country adjective and a head noun that says its sector ("der
 norwegische Energieversorger" -> NORBUS, "das lettische Zentrum für Sicherheitsforschung" ->
-LVAEDU).
+LVAEDU); a surname alone that the KB knows as another person's, after the text named its own
+namesake in full; "Mandatar(in)"; a "Politiker(in)" with no office as a party politician; a
+firm whose name ends with a legal form ("AG", "GmbH").
 """
 from __future__ import annotations
 
@@ -92,7 +94,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
                  "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
                  "org-name-prefix", "org-name-prefix-none"},
-         "s29": {"adjective-body", "adjective-body-none"}}
+         "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
+                 "politician-party", "politician-party-none", "legal-form"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -286,6 +286,8 @@ class ActorLinker:
             self.common_words |= self.time_words.months | self.time_words.weekdays
         self.seat_nouns = {w.lower() for w in pick("seat_nouns")}
         self.generic_body_heads = {w.lower() for w in pick("generic_body_heads")}
+        self.legal_forms = set(lk.get("legal_forms") or [])
+        self.party_politician_nouns = pick("party_politician_nouns")
         self.body_purpose_preps = {w.lower() for w in pick("body_purpose_preps")}
         self.seated_agents = set(pick("seated_agents"))
         self.origin_words = {w.lower() for w in pick("origin")}
@@ -634,6 +636,7 @@ class ActorLinker:
         # tagger calls their words common nouns
         forced = self._unseen_names(doc, atoms, spans)
         spans.extend((start, end, "PER") for start, end in forced)
+        spans.extend(self._legal_form_names(doc, spans))
         # A person or organisation name that contains a place ("George Washington", "Bank
         # of Russia", "Universität Wien") is that person/organisation, not the place.
         for start, end, typ in spans:
@@ -692,8 +695,8 @@ class ActorLinker:
                 taken.add(start)
                 continue
             if has_pos and not any(t.pos_ == "PROPN" for t in doc[start:end]) and (start, end) not in forced \
-                    and not self._propn_elsewhere(doc, start, end, typ):
-                continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only
+                    and not self._propn_elsewhere(doc, start, end, typ) and doc[end - 1].text not in self.legal_forms:
+                continue  # "Asyl", "Vorwürfe": a model entity made of common nouns only (not "X GmbH")
             if typ == "PER" and self.lang == "de":
                 end = self._cut_at_article(doc, start, end)
             while end > start and (doc[end - 1].is_punct or doc[end - 1].text in self.possessive) \
@@ -786,6 +789,56 @@ class ActorLinker:
                 extra.append(atom)
                 taken.add(tok.i)
         return extra
+
+    def _legal_form_names(self, doc: Doc, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+        """Firm names the entity model missed that end with a legal form ("die Brunnhuber
+        GmbH", ``linking.yaml`` legal_forms; session 29, #11): up to three capitalised
+        nouns or proper nouns right before the legal form, as ``(start, end, "ORG")``
+        spans overlapping none of ``spans``."""
+        out: List[Tuple[int, int, str]] = []
+        if not self.legal_forms:
+            return out
+        for tok in doc:
+            if tok.text not in self.legal_forms or tok.i == 0:
+                continue
+            start = tok.i
+            while start > 0 and start > tok.i - 3 and doc[start - 1].pos_ in ("PROPN", "NOUN") \
+                    and doc[start - 1].text[:1].isupper():
+                start -= 1
+            if start < tok.i and not any(a < tok.i + 1 and start < b for a, b, _ in spans + out):
+                out.append((start, tok.i + 1, "ORG"))
+        return out
+
+    def _namesake_surnames(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
+        """A surname alone that the KB matched as a known person's ("Kogler") is the person
+        the document named in full before with that surname and another given name ("Eva
+        Kogler, Sozialsprecherin der Grünen, … sagte Kogler"; session 29, #11), when the
+        document names none of the KB persons of that surname in full: the text introduced
+        its own namesake, and the role it gave them belongs to every later mention.
+        ``atoms`` sorted by start (KB and provisional atoms); returns them with such surname
+        atoms replaced by a provisional surname mention of the full name's person."""
+        fulls: Dict[str, Atom] = {}
+        for a in atoms:
+            e = a.entries[0]
+            if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
+                    and getattr(a, "prov_type", "PER") == "PER":
+                fulls.setdefault(doc[a.end - 1].text, a)
+        if not fulls:
+            return atoms
+        named = {a.entries[0].target for a in atoms if a.entries[0].kind == "actor" and a.entries[0].mention_kind == NAME}
+        out: List[Atom] = []
+        for a in atoms:
+            e = a.entries[0]
+            src = fulls.get(doc[a.start].text) if a.end - a.start == 1 else None
+            if src is not None and src.start < a.start and e.kind == "actor" and e.mention_kind == SURNAME \
+                    and not any(x.target in named for x in a.entries if x.mention_kind == SURNAME):
+                first = src.entries[0]
+                atom = Atom(a.start, a.end, [Entry("prov", first.target, SURNAME, 0, first.surface, priority=-10)])
+                atom.prov_type = "PER"  # type: ignore[attr-defined]
+                out.append(atom)
+                continue
+            out.append(a)
+        return out
 
     def _propn_elsewhere(self, doc: Doc, start: int, end: int, typ: str) -> bool:
         """Whether a one-word person entity the tagger called a common noun (a surname
@@ -1395,6 +1448,10 @@ class ActorLinker:
         base = self.kb.get(of) if of else None
         if base is None:
             return None
+        if noun.term in self.party_politician_nouns and noun.agent != "PTY":
+            # "die Politikerin Eva X": one politician with no office named is a party
+            # politician (the gold README's PTY); a group of a country's politicians stays GOV
+            noun = replace(noun, agent="PTY")
         if base.type == "ORG":
             code = base.code
             if not code:
@@ -1832,7 +1889,10 @@ class ActorLinker:
         longest row in it ("Rechtsanwaltskammertag" -> JUD, "Universitätenkonferenz" ->
         EDU). An association head (agent NGO: "…bund", "…verband") takes the sector of a
         word before it ("Bauernbund" -> AGR, "Ärzteverband" -> HLH), not of a level prefix
-        (``linking.yaml`` level_prefixes: "Bundesverband" stays NGO); None when none."""
+        (``linking.yaml`` level_prefixes: "Bundesverband" stays NGO); None when none. A
+        firm's legal form ("AG", "GmbH": ``linking.yaml`` legal_forms) is BUS."""
+        if word in self.legal_forms:
+            return "BUS"
         low = word.lower()
         stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x) and len(low) - len(x) >= 4]
         head: Optional[Tuple[int, str, str]] = None  # (length, row, agent)
@@ -2365,7 +2425,7 @@ class ActorLinker:
         atoms = self._drop_non_roles(doc, atoms)
         prov = self._provisional_atoms(doc, atoms)
         if prov:
-            atoms = sorted(atoms + prov, key=lambda a: a.start)
+            atoms = self._namesake_surnames(doc, sorted(atoms + prov, key=lambda a: a.start))
         # the path rule (a place on a path is no mark) was measured on German only; on
         # English it cost GigaWord a triple (0.308 -> 0.282), so English keeps every mark
         marks = self._country_marks(atoms, doc if self.lang == "de" else None)
