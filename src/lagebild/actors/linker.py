@@ -2185,13 +2185,7 @@ class ActorLinker:
         rest = [b for b in atoms[i + 1:] if b.end > j]
         if any(b.start <= j and b.entries[0].kind != "prov" for b in rest):
             return None  # the head is a KB term (an agent noun, a name)
-        word = doc[j].text
-        end = j + 1
-        agent = self._body_sector(word) if self._ends_in_sector(word) or self._generic_body(word) else None
-        if agent is None and self._generic_body(word) and end + 1 < len(doc) \
-                and doc[end].lower_ in self.body_purpose_preps and doc[end + 1].pos_ == "NOUN":
-            agent = self._body_sector(doc[end + 1].text)
-            end += 2
+        agent, end = self._body_word_agent(doc, j)
         if agent is None or agent == "GOV":
             return None
         name = next((b for b in rest if b.start == end and b.entries[0].kind == "prov"), None) \
@@ -2211,6 +2205,21 @@ class ActorLinker:
         while k < len(atoms) and atoms[k].start < stop:
             k += 1
         return k
+
+    def _body_word_agent(self, doc: Doc, j: int) -> Tuple[Optional[str], int]:
+        """``(agent, end token)`` of a body named by the noun at token ``j`` when its word
+        ends with a sector word or a generic body head (:meth:`_body_sector`: "Ölkonzern"
+        -> BUS, "Ärztekammer" -> HLH), or is a bare generic head whose "für" phrase gives the
+        sector ("Zentrum für Friedensforschung" -> EDU, end after the phrase's noun);
+        ``(None, j + 1)`` when it names no sector."""
+        word = doc[j].text
+        end = j + 1
+        agent = self._body_sector(word) if self._ends_in_sector(word) or self._generic_body(word) else None
+        if agent is None and self._generic_body(word) and end + 1 < len(doc) \
+                and doc[end].lower_ in self.body_purpose_preps and doc[end + 1].pos_ == "NOUN":
+            agent = self._body_sector(doc[end + 1].text)
+            end += 2
+        return agent, end
 
     def _generic_body(self, word: str) -> bool:
         """Whether a word ends with a body head that says no sector (``linking.yaml``
@@ -2513,6 +2522,7 @@ class ActorLinker:
             party = self.kb.get(g.actor)
             code = party.code if party is not None and party.type == "ORG" else None
             if not code or len(code) < 6 or code[3:6] != "PTY" or not code[:3].isalpha():
+                self._bracket_body(f, g, code, st)
                 continue
             person = self.kb.get(f.actor)
             if f.actor.startswith("prov:") or (person is not None and person.type == "PER"):
@@ -2528,6 +2538,22 @@ class ActorLinker:
                     st.role_code[f.actor] = (code[:3], code[:3] + known[1][3:6])
                     st.implicit.discard(f.actor)
                 st.role_code.setdefault(f.actor, (code[:3], code[:6]))
+
+    def _bracket_body(self, f: Found, g: Found, code: Optional[str], st: DocState) -> None:
+        """A person named with a body that is no party in brackets ("Eva X (Universität
+        Graz)", "Jan Y (Caritas)"; session 29, #11) speaks for it, as "X (SPÖ)" for a party
+        (:meth:`_party_codes`): a provisional person, or a KB person with neither a code nor
+        an office, with no role code yet takes the code of the KB organisation (``code``)
+        or of the organisation the KB does not know that the text coded by its sector
+        (``st.role_code``, :meth:`_code_unknown_body`)."""
+        if f.actor in st.role_code or f.kind == ROLE or not (f.actor.startswith("prov:") or self._uncoded_person(f.actor)):
+            return
+        if code and len(code) >= 3:
+            st.role_code[f.actor] = (code[:3] if code[:3].isalpha() and not code.startswith("IGO") else None, code)
+        elif g.actor.startswith("prov:") and g.actor in st.role_code and g.actor not in st.recent:
+            st.role_code[f.actor] = st.role_code[g.actor]
+            if g.actor in st.implicit:
+                st.implicit.add(f.actor)
 
     def _member_codes(self, doc: Doc, found: List[Found], st: DocState, max_words: int = 3) -> None:
         """A person named right before "von der/vom" + an organisation ("sagte Andrea X
@@ -2569,7 +2595,10 @@ class ActorLinker:
         the country the text is about (:meth:`DocState.where`; a weak code, as for a bare
         group noun): a provisional person, or a KB person with neither a code nor an office,
         that has no role code yet. The group nouns and their agents are the reference
-        lexicon's (:func:`lagebild.language.reference.group_agent`)."""
+        lexicon's (:func:`lagebild.language.reference.group_agent`); a noun that is none of
+        them but names a body by its sector word (:meth:`_body_word_agent`: "vom Institut für
+        Konfliktforschung" -> EDU) gives that sector, and an organisation the KB does not know
+        that the text coded by its sector (:meth:`_code_unknown_body`) gives its code."""
         from ..language.reference import group_agent
 
         for f in found:
@@ -2582,9 +2611,22 @@ class ActorLinker:
             k = f.end + len(lead)
             while k < len(doc) and k < f.end + len(lead) + max_words and doc[k].pos_ == "ADJ":
                 k += 1
-            if k >= len(doc) or any(g.start <= k < g.end for g in found):
+            named = next((g for g in found if g.start <= k < g.end), None)
+            if named is not None and named.actor in st.role_code and named.actor.startswith("prov:") \
+                    and named.actor not in st.recent:
+                # a body the KB does not know that the text coded by its sector ("vom
+                # Institut für Konfliktforschung" as the entity model's organisation)
+                st.role_code[f.actor] = st.role_code[named.actor]
+                if named.actor in st.implicit:
+                    st.implicit.add(f.actor)
+                continue
+            if k >= len(doc) or named is not None:
                 continue  # a body the linker named ("vom Roten Kreuz"): _member_codes's
             agent = group_agent(doc[k])
+            if agent is None and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper():
+                # a body the KB does not know, by the sector its word names ("vom Institut
+                # für Konfliktforschung", "von der Ärztekammer"; session 29, #11)
+                agent = self._body_word_agent(doc, k)[0]
             where = st.where(f.start)
             group = self.kb.composite(where, agent) if agent and where else None
             if group is None or not group.code:
