@@ -71,7 +71,7 @@ norwegische Energieversorger" -> NORBUS, "das lettische Zentrum für Sicherheits
 LVAEDU); a surname alone that the KB knows as another person's, after the text named its own
 namesake in full; "Mandatar(in)"; a "Politiker(in)" with no office as a party politician; a
 firm whose name ends with a legal form ("AG", "GmbH"); a person "vom Institut für X" or with a
-body in brackets ("(Universität Graz)") speaks for that body.
+body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic.
 """
 from __future__ import annotations
 
@@ -96,7 +96,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
                  "org-name-prefix", "org-name-prefix-none"},
          "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
-                 "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body"}}
+                 "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
+                 "study-author"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
