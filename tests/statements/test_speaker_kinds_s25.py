@@ -71,7 +71,8 @@ norwegische Energieversorger" -> NORBUS, "das lettische Zentrum für Sicherheits
 LVAEDU); a surname alone that the KB knows as another person's, after the text named its own
 namesake in full; "Mandatar(in)"; a "Politiker(in)" with no office as a party politician; a
 firm whose name ends with a legal form ("AG", "GmbH"); a person "vom Institut für X" or with a
-body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic.
+body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic;
+a person with no role who fled or comes "aus" a place is a refugee or civilian of its country.
 """
 from __future__ import annotations
 
@@ -97,7 +98,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "org-name-prefix", "org-name-prefix-none"},
          "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
                  "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
-                 "study-author"}}
+                 "study-author", "origin-verb", "origin-verb-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -292,6 +292,7 @@ class ActorLinker:
         self.seated_agents = set(pick("seated_agents"))
         self.origin_words = {w.lower() for w in pick("origin")}
         self.origin_agents = set(pick("origin_agents"))
+        self.origin_verbs: Dict[str, str] = dict((lk.get("origin_verbs") or {}).get(self.lang) or {})
         self.demonym_persons = bool((lk.get("demonym_persons") or {}).get(self.lang))
         self.surname_once = bool((lk.get("surname_once") or {}).get(self.lang))
         self.subnational = {w.lower() for w in pick("subnational")}
@@ -2447,10 +2448,44 @@ class ActorLinker:
         self._defined_abbreviations(doc, found)
         self._party_codes(doc, found, st)
         self._member_codes(doc, found, st)
+        self._origin_codes(doc, found, st)
         self._demonym_codes(found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
         return records
+
+    def _origin_codes(self, doc: Doc, found: List[Found], st: DocState) -> None:
+        """A provisional person whom nothing in the document gave a role code and who is the
+        subject of a verb of origin or flight with "aus" + a country or place ("Ahmad X ist
+        aus Kabul geflohen" -> AFGREF, "Rana Y stammt aus Aleppo" -> SYRCVL; ``linking.yaml``
+        ``origin_verbs``: verb lemma -> agent; session 29, #11) is that agent of the place's
+        country, as "ein Flüchtling aus Eritrea" is (``origin``). The code holds for every
+        mention of the person in the document. Needs a parse."""
+        if not self.origin_verbs or not doc.has_annotation("DEP"):
+            return
+        for f in found:
+            if f.actor in st.role_code or not f.actor.startswith("prov:") or f.actor not in st.recent:
+                continue
+            name = doc[f.start:f.end]  # the name's word the parse hangs on the clause
+            tok = next((t for t in name if t.dep_ in ("nsubj", "appos") and not (f.start <= t.head.i < f.end)), name.root)
+            if tok.dep_ == "appos" and tok.head.dep_ == "nsubj":
+                tok = tok.head  # "Wien – Ahmad X ist … geflohen": the parse hangs the name on the dateline
+            if tok.dep_ != "nsubj":
+                continue
+            agent = self.origin_verbs.get(tok.head.lemma_.lower())
+            if agent is None:
+                continue
+            for child in tok.head.children:
+                if child.dep_ != "obl" or not any(c.dep_ == "case" and c.lower_ in self.origin_words for c in child.children):
+                    continue
+                place = next((g for g in found if g.start <= child.i < g.end), None)
+                actor = self.kb.get(place.actor) if place is not None else None
+                country = actor.id if actor is not None and actor.type == "GPE" else (
+                    actor.country if actor is not None and actor.type == "LOC" else None)
+                group = self.kb.composite(country, agent) if country and len(country) == 3 else None
+                if group is not None and group.code:
+                    st.role_code[f.actor] = (country, group.code)
+                    break
 
     def _demonym_codes(self, found: List[Found], st: DocState) -> None:
         """A provisional person named right after a singular demonym ("der 30-jährige Syrer
