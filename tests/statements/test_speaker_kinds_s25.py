@@ -72,7 +72,8 @@ LVAEDU); a surname alone that the KB knows as another person's, after the text n
 namesake in full; "Mandatar(in)"; a "Politiker(in)" with no office as a party politician; a
 firm whose name ends with a legal form ("AG", "GmbH"); a person "vom Institut für X" or with a
 body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic;
-a person with no role who fled or comes "aus" a place is a refugee or civilian of its country.
+a person with no role who fled or comes "aus" a place is a refugee or civilian of its country;
+a name after a body noun that says its sector ("der Baukonzern X") is that body.
 """
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "org-name-prefix", "org-name-prefix-none"},
          "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
                  "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
-                 "study-author", "origin-verb", "origin-verb-none"}}
+                 "study-author", "origin-verb", "origin-verb-none", "named-body"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

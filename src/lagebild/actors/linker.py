@@ -1513,6 +1513,10 @@ class ActorLinker:
     def _emit_plain(self, doc: Doc, atom: Atom, out: List[Found], st: DocState) -> None:
         e = atom.entries[0]
         if e.kind == "prov":
+            if e.mention_kind == NAME and self._named_body(doc, atom, st):
+                out.append(Found(min(atom.start, atom.start - 1 if doc[atom.start - 1].pos_ != "DET" else atom.start),
+                                 atom.end, e.target or "", NAME))
+                return
             out.append(Found(atom.start, atom.end, e.target or "", e.mention_kind))
             if getattr(atom, "prov_type", "PER") == "PER":
                 st.mentioned(e.target or "")
@@ -1550,6 +1554,36 @@ class ActorLinker:
         out.append(Found(atom.start, atom.end, actor.id, kind))
         if actor.type == "PER":
             st.mentioned(actor.id)
+
+    @staticmethod
+    def _text_country(st: DocState, token: int) -> Optional[str]:
+        """:meth:`DocState.where` without its last resort: the dateline's country, else the
+        one the text names most often before ``token``, else in the whole document -- never
+        the outlet's when the text names no country (a body the KB does not know in a report
+        filed from a place it does not know is of no known country)."""
+        return st.home or st.context_before(token) or st.context
+
+    def _named_body(self, doc: Doc, atom: Atom, st: DocState) -> bool:
+        """Whether a name the KB does not know follows an article and a body noun whose word
+        says its sector ("der Baukonzern Feldmann", "die Reederei Nordwelle", also where the
+        entity model's span holds the noun: "[Brauerei Hollmann]"; session 29,
+        #11; :meth:`_body_word_agent`, no government sector): the name is that body, coded
+        with the sector and the country the text gives (a weak code, :meth:`_text_country`);
+        ``st.role_code`` gets it. A noun the KB matches (an agent
+        noun: "die Hilfsorganisation X") is the role phrase's business."""
+        # the body noun before the name, or inside the entity model's span ("[Brauerei Hollmann]")
+        j = atom.start - 1 if atom.start >= 1 and doc[atom.start - 1].pos_ != "DET" else atom.start
+        e = atom.entries[0]
+        if j < 1 or j >= atom.end - (0 if j < atom.start else 1) or doc[j].pos_ not in ("NOUN", "PROPN") \
+                or not doc[j].text[:1].isupper() or doc[j - 1].pos_ != "DET" or e.target in st.role_code:
+            return False
+        agent, end = self._body_word_agent(doc, j)
+        where = self._text_country(st, j)
+        if agent is None or agent == "GOV" or end != j + 1 or not where or len(where) != 3:
+            return False
+        st.role_code[e.target or ""] = (where, f"{where}{agent}")
+        st.implicit.add(e.target or "")
+        return True
 
     def _counted_people(self, doc: Doc, start: int) -> bool:
         """Whether a demonym at token ``start`` is counted like people ("Tausende Syrer",
@@ -2658,11 +2692,13 @@ class ActorLinker:
             if k >= len(doc) or named is not None:
                 continue  # a body the linker named ("vom Roten Kreuz"): _member_codes's
             agent = group_agent(doc[k])
+            where = st.where(f.start)
             if agent is None and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper():
                 # a body the KB does not know, by the sector its word names ("vom Institut
-                # für Konfliktforschung", "von der Ärztekammer"; session 29, #11)
+                # für Konfliktforschung", "von der Ärztekammer"; session 29, #11), of a
+                # country the text gives (not the outlet's)
                 agent = self._body_word_agent(doc, k)[0]
-            where = st.where(f.start)
+                where = self._text_country(st, f.start)
             group = self.kb.composite(where, agent) if agent and where else None
             if group is None or not group.code:
                 continue
