@@ -1513,9 +1513,9 @@ class ActorLinker:
     def _emit_plain(self, doc: Doc, atom: Atom, out: List[Found], st: DocState) -> None:
         e = atom.entries[0]
         if e.kind == "prov":
-            if e.mention_kind == NAME and self._named_body(doc, atom, st):
-                out.append(Found(min(atom.start, atom.start - 1 if doc[atom.start - 1].pos_ != "DET" else atom.start),
-                                 atom.end, e.target or "", NAME))
+            body_at = self._named_body(doc, atom, st) if e.mention_kind == NAME else None
+            if body_at is not None:
+                out.append(Found(body_at, atom.end, e.target or "", NAME))
                 return
             out.append(Found(atom.start, atom.end, e.target or "", e.mention_kind))
             if getattr(atom, "prov_type", "PER") == "PER":
@@ -1563,27 +1563,27 @@ class ActorLinker:
         filed from a place it does not know is of no known country)."""
         return st.home or st.context_before(token) or st.context
 
-    def _named_body(self, doc: Doc, atom: Atom, st: DocState) -> bool:
-        """Whether a name the KB does not know follows an article and a body noun whose word
+    def _named_body(self, doc: Doc, atom: Atom, st: DocState) -> Optional[int]:
+        """The body noun's token when a name the KB does not know follows an article and a body noun whose word
         says its sector ("der Baukonzern Feldmann", "die Reederei Nordwelle", also where the
         entity model's span holds the noun: "[Brauerei Hollmann]"; session 29,
         #11; :meth:`_body_word_agent`, no government sector): the name is that body, coded
         with the sector and the country the text gives (a weak code, :meth:`_text_country`);
         ``st.role_code`` gets it. A noun the KB matches (an agent
-        noun: "die Hilfsorganisation X") is the role phrase's business."""
+        noun: "die Hilfsorganisation X") is the role phrase's business. None otherwise."""
         # the body noun before the name, or inside the entity model's span ("[Brauerei Hollmann]")
         j = atom.start - 1 if atom.start >= 1 and doc[atom.start - 1].pos_ != "DET" else atom.start
         e = atom.entries[0]
         if j < 1 or j >= atom.end - (0 if j < atom.start else 1) or doc[j].pos_ not in ("NOUN", "PROPN") \
                 or not doc[j].text[:1].isupper() or doc[j - 1].pos_ != "DET" or e.target in st.role_code:
-            return False
+            return None
         agent, end = self._body_word_agent(doc, j)
         where = self._text_country(st, j)
         if agent is None or agent == "GOV" or end != j + 1 or not where or len(where) != 3:
-            return False
+            return None
         st.role_code[e.target or ""] = (where, f"{where}{agent}")
         st.implicit.add(e.target or "")
-        return True
+        return j
 
     def _counted_people(self, doc: Doc, start: int) -> bool:
         """Whether a demonym at token ``start`` is counted like people ("Tausende Syrer",
@@ -2256,20 +2256,24 @@ class ActorLinker:
             end += 2
         return agent, end
 
+    @staticmethod
+    def _inflected_stems(word: str) -> List[str]:
+        """A word in lower case and without each German inflection ending it may carry
+        ("Ölkonzerns" -> "ölkonzerns", "ölkonzern")."""
+        low = word.lower()
+        return [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
+
     def _generic_body(self, word: str) -> bool:
         """Whether a word ends with a body head that says no sector (``linking.yaml``
         ``generic_body_heads``: "Ärztekammer", "Forschungszentrum", "Zentrum")."""
-        low = word.lower()
-        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
-        return any(stem.endswith(head) for head in self.generic_body_heads for stem in stems)
+        return any(stem.endswith(head) for head in self.generic_body_heads for stem in self._inflected_stems(word))
 
     def _ends_in_sector(self, word: str) -> bool:
         """Whether a word ends with a sector word of ``compound_roles.tsv`` (modifier rows;
         an inflection ending allowed: "Ölkonzerns"): "Forschungsinstitut", not
         "Außenpolitik" (which holds "außen" inside)."""
-        low = word.lower()
-        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
-        return any(len(ending) >= 4 and stem.endswith(ending) for ending, _ in self.compound_mods for stem in stems)
+        return any(len(ending) >= 4 and stem.endswith(ending)
+                   for ending, _ in self.compound_mods for stem in self._inflected_stems(word))
 
     def _is_person_id(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
