@@ -17,12 +17,15 @@ otherwise become one sentence whose analysis costs grow faster than its length
 """
 from __future__ import annotations
 
-from typing import List
+from functools import lru_cache
+from typing import Dict, List
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ..datafiles import data_path, iter_tsv
 
 # tokens after which a new sentence may begin
 SENTENCE_FINAL = frozenset(".!?…:;")
@@ -32,6 +35,57 @@ CLOSERS = frozenset("\"'“”„«»‚‘’)]")
 # benchmarks/same_output.py: the cap changes no stored result there).
 MAX_SENTENCE_TOKENS = 150
 CLAUSE_BREAKS = frozenset(",;–—-")
+# English: parts of speech (UD UPOS, as the tagger sets them before the guard runs) of a
+# word after which a sentence cannot end -- an article, preposition, conjunction,
+# auxiliary, particle ("to") or a possessive waits for what follows it.
+EN_NO_END_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
+@lru_cache(maxsize=1)
+def en_sentence_openers() -> Dict[str, str]:
+    """Capitalised English words that begin a sentence when they follow a lower-case word
+    or a number with no punctuation between: ``{word: next}`` with ``next`` "any" or
+    "lower" (only before a lower-case word), from ``data/language/sentence_openers_en.tsv``
+    (case-sensitive). Errors: DataFileError (file and line) for another ``next`` value."""
+    path = data_path("language", "sentence_openers_en.tsv")
+    rows = iter_tsv(path, required=("word", "next"),
+                    validate=lambda r: None if r["next"] in ("any", "lower")
+                    else f"next must be 'any' or 'lower', not {r['next']!r}")
+    return {r["word"]: r["next"] for r in rows}
+
+
+def en_forced_start(prev_text: str, text: str, next_text: str) -> bool:
+    """English only: whether a sentence begins at a token with text ``text`` (between tokens
+    ``prev_text`` and ``next_text``; "" at the end) although no punctuation lies between it
+    and ``prev_text``: ``text`` is one of :func:`en_sentence_openers` (an opener marked
+    "lower" only before a lower-case word) and ``prev_text`` a word that is not capitalised
+    (it begins with a lower-case letter or a digit) -- "the parcel came late We asked",
+    "open until 9pm Please call", "the room was cold The heating". A capitalised previous
+    word is left to the parser (a title such as "Why We Fight", a salutation "Dear Tom We")."""
+    need = en_sentence_openers().get(text)
+    if need is None or not prev_text[-1:].isalnum():
+        return False
+    first = prev_text[:1]
+    if not (first.islower() or first.isdigit()):
+        return False
+    return need == "any" or next_text[:1].islower()
+
+
+def _en_unpunctuated_start(prev, tok, prev_text: str, text: str) -> bool:
+    """English only: whether ``tok`` may begin a sentence although ``prev`` (texts
+    ``prev_text``, ``text``) ends with no punctuation. Web English (e-mails, reviews, forum
+    posts: UD English EWT) often ends a sentence without a full stop ("thanks a lot Our
+    office opens at nine"); the parser is left to decide where the next word is
+    capitalised and the previous one is a word that can end a sentence (not a UPOS in
+    :data:`EN_NO_END_POS`, not a possessive) and the two are not both proper nouns (one
+    name: "Prime Minister || Ana Lopez", "Carla || Mendes"). A lower-case next word stays forbidden:
+    on EWT dev the CNN parser's unpunctuated starts before a lower-case word were wrong
+    153 times and right 43 (session 29, ``/tmp`` measurement in the CHANGELOG)."""
+    if not text[:1].isupper() or not prev_text[-1:].isalnum():
+        return False
+    if prev.pos_ in EN_NO_END_POS or (prev.pos_ == "PROPN" and tok.pos_ == "PROPN"):
+        return False
+    return not (prev.pos_ == "PRON" and "Poss=Yes" in str(prev.morph))
 
 
 def may_start_sentence(doc: Doc, i: int) -> bool:
@@ -48,7 +102,9 @@ def may_start_sentence(doc: Doc, i: int) -> bool:
     if last and last[-1] in SENTENCE_FINAL:
         return True
     # a closing quote without punctuation before it may end a quoted headline
-    return doc[i - 1].text in CLOSERS and doc[i].is_title and k < i - 1
+    if doc[i - 1].text in CLOSERS and doc[i].is_title and k < i - 1:
+        return True
+    return doc.lang_ == "en" and _en_unpunctuated_start(prev, doc[i], prev.text, doc[i].text)
 
 
 @Language.component("lagebild_sentence_guard")
@@ -67,6 +123,7 @@ def sentence_guard(doc: Doc) -> Doc:
     forbid = []
     forced = []
     free = 0  # the last token where a sentence may start
+    english = doc.lang_ == "en"
     for i in range(1, len(toks)):
         tok = toks[i]
         if starts[i] > 0:  # set by an earlier rule (a blank line): keep it
@@ -85,6 +142,11 @@ def sentence_guard(doc: Doc) -> Doc:
             continue
         if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
             free = i
+            continue
+        if english and _en_unpunctuated_start(prev, tok, texts[i - 1], texts[i]):
+            free = i
+            if en_forced_start(texts[i - 1], texts[i], texts[i + 1] if i + 1 < len(texts) else ""):
+                forced.append(i)
             continue
         if i - free >= MAX_SENTENCE_TOKENS:
             free = _cut(texts, free, i)
