@@ -22,6 +22,10 @@ WEB = [
     ("thanks after a noun", "the heater in room four still leaks | Thanks for looking into it"),
     ("possessive after an adjective", "the new menu looks great | My kids loved the pancakes"),
     ("demonstrative after a noun", "we tried the lake trail last weekend | This was the best hike of the summer"),
+    ("after an emoticon", "the cake was great :) | See you on Sunday"),
+    ("after a letter closing", "Kind regards, | Maya Lindqvist"),
+    ("after a salutation", "Dear Omar, | Thank you for the photos from the trip"),
+    ("pronoun after a name", "I sent the invoice yesterday Paul Grant | They have not paid yet"),
 ]
 NEWS = [
     ("role and name", "Prime Minister Ana Lopez visited the flooded villages on Friday."),
@@ -33,6 +37,11 @@ NEWS = [
     ("pronoun after a verb, lower case", "The minister said we would see lower prices by spring."),
     ("the pronoun I", "She asked whether I had seen the report before it was published."),
     ("two punctuated sentences", "The bridge reopened on Sunday. | Traffic was light in the morning."),
+    ("role noun before a name", '"The water is frozen solid," said the marine biologist Tomas Berg in a statement.'),
+    ("product name", "The firm will sell a new 15-inch Laptop Pro with a brighter screen next spring."),
+    ("deputy and name", "The deal was agreed between Ottawa and the deputy premier Wang Li last week."),
+    ("title-case role run", "Interim Harbor Police Chief Dana Ruiz told reporters the bridge would stay closed."),
+    ("article begins a name after a pronoun", "The bakery renamed itself The Golden Loaf after the merger."),
 ]
 
 
@@ -80,8 +89,8 @@ def _doc(lang, words, pos):
 
 
 def test_guard_allows_unpunctuated_start_in_english_only():
-    words = ["the", "rooms", "were", "clean", "Breakfast", "was", "cold"]
-    pos = ["DET", "NOUN", "AUX", "ADJ", "NOUN", "AUX", "ADJ"]
+    words = ["the", "rooms", "were", "clean", "Sadly", "breakfast", "was", "cold"]
+    pos = ["DET", "NOUN", "AUX", "ADJ", "ADV", "NOUN", "AUX", "ADJ"]
     en = _doc("en", words, pos)
     sentences.sentence_guard(en)
     assert en[4].is_sent_start is None  # the parser decides
@@ -101,6 +110,30 @@ def test_guard_keeps_forbidding_where_a_sentence_cannot_end(words, pos):
     sentences.sentence_guard(doc)
     assert doc[2].is_sent_start is False
     assert sentences.may_start_sentence(doc, 2) is False
+
+
+def _tagged(words, pos):
+    doc = _doc("en", words, pos)
+    return list(doc), words
+
+
+@pytest.mark.parametrize("words,pos,i,expected", [
+    (["great", ":)", "See"], ["ADJ", "PUNCT", "VERB"], 2, True),                # emoticon
+    (["regards", ",", "Maya"], ["NOUN", "PUNCT", "PROPN"], 2, True),            # closing
+    (["Omar", ",", "Thank", "you"], ["PROPN", "PUNCT", "VERB", "PRON"], 2, True),  # salutation
+    (["Lima", ",", "Peru"], ["PROPN", "PUNCT", "PROPN"], 2, False),             # place, country
+    (["____", "Maya"], ["SYM", "PROPN"], 1, True),                              # rule of symbols
+    (["____", "____"], ["SYM", "SYM"], 1, False),                               # inside the rule
+    (["scientist", "Lucas"], ["NOUN", "PROPN"], 1, False),                      # role noun + name
+    (["Grant", "They", "have"], ["PROPN", "PRON", "AUX"], 1, True),             # name ends it
+    (["Liu", "He", ","], ["PROPN", "PRON", "PUNCT"], 1, False),                 # pronoun-like name
+    (["Extremism", "Watch", "Desk"], ["PROPN", "VERB", "PROPN"], 1, False),     # title case
+    (["itself", "The", "Golden"], ["PRON", "DET", "PROPN"], 1, False),          # article + name
+    (["itself", "The", "bakery"], ["PRON", "DET", "NOUN"], 1, True),
+])
+def test_english_start_rules(words, pos, i, expected):
+    toks, texts = _tagged(words, pos)
+    assert sentences.en_may_start(toks, texts, i) is expected
 
 
 def test_opener_file_rejects_an_unknown_condition(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ otherwise become one sentence whose analysis costs grow faster than its length
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Dict, List
+from typing import Dict, FrozenSet, List
 
 import numpy
 from spacy.attrs import SENT_START
@@ -39,6 +39,20 @@ CLAUSE_BREAKS = frozenset(",;–—-")
 # word after which a sentence cannot end -- an article, preposition, conjunction,
 # auxiliary, particle ("to") or a possessive waits for what follows it.
 EN_NO_END_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+# English: parts of speech of a capitalised word that may open a sentence after an
+# unpunctuated lower-case word. Not PROPN, NOUN, ADJ, NUM: in news the parser split role
+# nouns from names ("the planetary scientist || Lucas Ortiz said") and product names
+# ("a new 14-inch || Tablet Pro") when those were allowed (real-en dev, session 29).
+EN_START_POS = frozenset({"PRON", "DET", "AUX", "VERB", "ADV", "INTJ", "SCONJ"})
+# English: of those, the ones that may open a sentence after a capitalised word (a name
+# that ends a sentence: "... regards from Maya || We land at noon") when a lower-case word
+# follows them; an adverb may be a surname ("Chris Early"), a capitalised verb is mostly
+# part of a title ("Extremism Watch Desk", "Smart Watch"; real-en dev, session 29).
+EN_AFTER_NAME_POS = frozenset({"PRON", "DET", "AUX", "INTJ", "SCONJ"})
+# English: parts of speech of a lower-case word after which any capitalised word may open
+# a sentence: a verb, adverb or pronoun is not a role noun or an adjective that a name
+# follows ("thanks a lot || Maya sends her regards").
+EN_END_POS = frozenset({"VERB", "ADV", "PRON", "INTJ"})
 
 
 @lru_cache(maxsize=1)
@@ -71,21 +85,63 @@ def en_forced_start(prev_text: str, text: str, next_text: str) -> bool:
     return need == "any" or next_text[:1].islower()
 
 
-def _en_unpunctuated_start(prev, tok, prev_text: str, text: str) -> bool:
-    """English only: whether ``tok`` may begin a sentence although ``prev`` (texts
-    ``prev_text``, ``text``) ends with no punctuation. Web English (e-mails, reviews, forum
-    posts: UD English EWT) often ends a sentence without a full stop ("thanks a lot Our
-    office opens at nine"); the parser is left to decide where the next word is
-    capitalised and the previous one is a word that can end a sentence (not a UPOS in
-    :data:`EN_NO_END_POS`, not a possessive) and the two are not both proper nouns (one
-    name: "Prime Minister || Ana Lopez", "Carla || Mendes"). A lower-case next word stays forbidden:
-    on EWT dev the CNN parser's unpunctuated starts before a lower-case word were wrong
-    153 times and right 43 (session 29, ``/tmp`` measurement in the CHANGELOG)."""
-    if not text[:1].isupper() or not prev_text[-1:].isalnum():
+@lru_cache(maxsize=1)
+def en_sentence_ends() -> Dict[str, FrozenSet[str]]:
+    """English tokens after which a sentence may begin though they are not punctuation:
+    ``{"emoticon": texts, "closing": lower-case words}`` from
+    ``data/language/sentence_ends_en.tsv``. Errors: DataFileError (file and line) for a
+    kind other than "emoticon" or "closing"."""
+    out: Dict[str, set] = {"emoticon": set(), "closing": set()}
+    path = data_path("language", "sentence_ends_en.tsv")
+    for r in iter_tsv(path, required=("text", "kind"),
+                      validate=lambda r: None if r["kind"] in ("emoticon", "closing")
+                      else f"kind must be 'emoticon' or 'closing', not {r['kind']!r}"):
+        out[r["kind"]].add(r["text"] if r["kind"] == "emoticon" else r["text"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def en_may_start(toks: list, texts: List[str], i: int) -> bool:
+    """English only: whether token ``i`` (``toks``: the Doc's tokens, ``texts``: their texts;
+    ``i`` >= 1) may begin a sentence although no sentence-final punctuation precedes it.
+    Web English (e-mails, reviews, forum posts: UD English EWT) often ends a sentence
+    without a full stop. A start is left to the parser
+
+    * after an emoticon (":)", data file :func:`en_sentence_ends`);
+    * before a capitalised word after a letter closing and its comma ("Kind regards, Maya");
+    * before a capitalised word after a salutation's comma or dash ("Dear Omar, || Thank
+      you": a proper noun or interjection before the comma, no proper noun after it);
+    * before a capitalised word after a rule of three or more symbols ("_____ || Maya");
+    * before a capitalised word of a UPOS in :data:`EN_START_POS` (a pronoun, article,
+      verb, ...; set by the tagger, which runs before the guard) when the previous token
+      is a lower-case word that can end a sentence: not a UPOS in :data:`EN_NO_END_POS`,
+      not a possessive. Names stay whole: "Prime Minister || Ana Lopez", "the
+      planetary scientist || Lucas Ortiz" are never split here.
+
+    A lower-case next word stays forbidden: on EWT dev the CNN parser's unpunctuated
+    starts before a lower-case word were wrong 153 times and right 43 (session 29)."""
+    prev_text, text = texts[i - 1], texts[i]
+    if prev_text in en_sentence_ends()["emoticon"]:
+        return True
+    if not text[:1].isupper():
         return False
-    if prev.pos_ in EN_NO_END_POS or (prev.pos_ == "PROPN" and tok.pos_ == "PROPN"):
+    if prev_text == "," and i >= 2 and texts[i - 2].lower() in en_sentence_ends()["closing"]:
+        return True
+    if not prev_text[-1:].isalnum():
+        # a salutation ("Dear Omar, || Thank you") or a rule of symbols ("_____ || Maya"):
+        # not before a name after a name ("Lima, || Peru"), not in a run of symbols
+        if prev_text in (",", "-", "--") and i >= 2 and toks[i].pos_ != "PROPN":
+            return toks[i - 2].pos_ in ("PROPN", "INTJ")
+        return prev_text not in CLAUSE_BREAKS and not prev_text[:1].isalnum() and \
+            prev_text[-1:] not in "([{\"'“„«‚‘" and len(prev_text) > 2
+    prev, tok = toks[i - 1], toks[i]
+    if not prev_text[:1].islower() and (tok.pos_ not in EN_AFTER_NAME_POS or i + 1 == len(texts)
+                                        or not texts[i + 1][:1].islower()):
+        return False  # after a capitalised word only "Pronoun/Article + lower-case word"
+    if prev.pos_ in EN_NO_END_POS or (prev.pos_ == "PRON" and "Poss=Yes" in str(prev.morph)):
         return False
-    return not (prev.pos_ == "PRON" and "Poss=Yes" in str(prev.morph))
+    if tok.pos_ == "DET" and i + 1 < len(texts) and texts[i + 1][:1].isupper():
+        return False  # an article that begins a name: "rebranded itself || The Acme Group"
+    return tok.pos_ in EN_START_POS or (prev_text[:1].islower() and prev.pos_ in EN_END_POS)
 
 
 def may_start_sentence(doc: Doc, i: int) -> bool:
@@ -104,7 +160,7 @@ def may_start_sentence(doc: Doc, i: int) -> bool:
     # a closing quote without punctuation before it may end a quoted headline
     if doc[i - 1].text in CLOSERS and doc[i].is_title and k < i - 1:
         return True
-    return doc.lang_ == "en" and _en_unpunctuated_start(prev, doc[i], prev.text, doc[i].text)
+    return doc.lang_ == "en" and en_may_start(list(doc), [t.text for t in doc], i)
 
 
 @Language.component("lagebild_sentence_guard")
@@ -143,7 +199,7 @@ def sentence_guard(doc: Doc) -> Doc:
         if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
             free = i
             continue
-        if english and _en_unpunctuated_start(prev, tok, texts[i - 1], texts[i]):
+        if english and en_may_start(toks, texts, i):
             free = i
             if en_forced_start(texts[i - 1], texts[i], texts[i + 1] if i + 1 < len(texts) else ""):
                 forced.append(i)
