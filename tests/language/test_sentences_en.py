@@ -42,6 +42,8 @@ NEWS = [
     ("deputy and name", "The deal was agreed between Ottawa and the deputy premier Wang Li last week."),
     ("title-case role run", "Interim Harbor Police Chief Dana Ruiz told reporters the bridge would stay closed."),
     ("article begins a name after a pronoun", "The bakery renamed itself The Golden Loaf after the merger."),
+    ("split-off rank abbreviations", "Lt. Gen. Omar Haddad told reporters the base would reopen."),
+    ("title abbreviations", "Sen. Arthur Bell and Rep. Nina Sosa met with farmers in the valley."),
 ]
 
 
@@ -134,6 +136,27 @@ def _tagged(words, pos):
 def test_english_start_rules(words, pos, i, expected):
     toks, texts = _tagged(words, pos)
     assert sentences.en_may_start(toks, texts, i) is expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("Gen.", True), ("Lt.", True), ("Gov.", True), ("K.", True),   # titles, an initial
+    ("Inc.", False), ("p.m.", False), ("U.S.", False), ("said.", False),
+])
+def test_no_end_words(word, expected):
+    assert sentences.en_no_end_word(word) is expected
+
+
+@pytest.mark.parametrize("lang,forbidden", [("en", True), ("de", False)])
+def test_guard_forbids_a_start_after_a_split_off_rank_abbreviation(lang, forbidden):
+    import spacy
+
+    words = ["Lt", ".", "Gen", ".", "Omar", "Haddad", "spoke", "."]
+    spaces = [False, True, False, True, True, True, False, False]
+    doc = Doc(spacy.blank(lang).vocab, words=words, spaces=spaces,
+              pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"])
+    sentences.sentence_guard(doc)
+    assert (doc[2].is_sent_start is False and doc[4].is_sent_start is False) is forbidden
+    assert sentences.may_start_sentence(doc, 2) is not forbidden
 
 
 def test_opener_file_rejects_an_unknown_condition(tmp_path, monkeypatch):

@@ -34,7 +34,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..datafiles import data_path, iter_tsv
+from ..datafiles import data_path, iter_tsv, word_list
 
 # tokens after which a new sentence may begin
 SENTENCE_FINAL = frozenset(".!?…:;")
@@ -92,6 +92,24 @@ def en_forced_start(prev_text: str, text: str, next_text: str) -> bool:
     if not (first.islower() or first.isdigit()):
         return False
     return need == "any" or next_text[:1].islower()
+
+
+@lru_cache(maxsize=1)
+def en_title_abbreviations() -> FrozenSet[str]:
+    """English title and rank abbreviations after which no sentence begins ("Lt. Gen. Omar
+    Haddad"; ``data/language/title_abbreviations_en.txt``, case-sensitive). The parser split
+    after some of them ("Lt. || Gen.", session 29)."""
+    return word_list(str(data_path("language", "title_abbreviations_en.txt")))
+
+
+def en_no_end_word(word: str) -> bool:
+    """English only: whether ``word`` (a token text, or a word and its split-off full stop,
+    :func:`_word_at`) is an abbreviation no sentence ends with: a title or rank
+    (:func:`en_title_abbreviations`) or a name's initial, one capital letter and a full stop
+    ("Hon. B. U. Nzeribe" would be split after "B." by the parser)."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    return word in en_title_abbreviations()
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +182,8 @@ def may_start_sentence(doc: Doc, i: int) -> bool:
     while k > 0 and doc[k].text in CLOSERS:
         k -= 1
     last = doc[k].text
+    if doc.lang_ == "en" and en_no_end_word(_word_at(list(doc), [t.text for t in doc], k)):
+        return False
     if last and last[-1] in SENTENCE_FINAL:
         return True
     # a closing quote without punctuation before it may end a quoted headline
@@ -203,7 +223,7 @@ def sentence_guard(doc: Doc) -> Doc:
         while k > 0 and texts[k] in CLOSERS:
             k -= 1
         last = texts[k]
-        if last and last[-1] in SENTENCE_FINAL:
+        if last and last[-1] in SENTENCE_FINAL and not (english and en_no_end_word(_word_at(toks, texts, k))):
             free = i
             continue
         if texts[i - 1] in CLOSERS and tok.is_title and k < i - 1:
@@ -226,6 +246,14 @@ def sentence_guard(doc: Doc) -> Doc:
         starts[forced] = 1
         doc.from_array([SENT_START], starts.view(numpy.uint64))
     return doc
+
+
+def _word_at(toks: list, texts: List[str], k: int) -> str:
+    """The word that ends at token ``k``: its text, or for a full stop the tokenizer split
+    off ("Lt" "." in "Lt. Gen."), the word before it with the stop ("Lt.")."""
+    if texts[k] == "." and k > 0 and not toks[k - 1].whitespace_:
+        return texts[k - 1] + "."
+    return texts[k]
 
 
 def _capitalised_adverbs(toks: list, texts: List[str], inside: List[int]) -> None:
