@@ -37,11 +37,11 @@ NEWS = [
     ("pronoun after a verb, lower case", "The minister said we would see lower prices by spring."),
     ("the pronoun I", "She asked whether I had seen the report before it was published."),
     ("two punctuated sentences", "The bridge reopened on Sunday. | Traffic was light in the morning."),
-    ("role noun before a name", '"The water is frozen solid," said the marine biologist Tomas Berg in a statement.'),
-    ("product name", "The firm will sell a new 15-inch Laptop Pro with a brighter screen next spring."),
-    ("deputy and name", "The deal was agreed between Ottawa and the deputy premier Wang Li last week."),
-    ("title-case role run", "Interim Harbor Police Chief Dana Ruiz told reporters the bridge would stay closed."),
-    ("article begins a name after a pronoun", "The bakery renamed itself The Golden Loaf after the merger."),
+    ("role noun before a name", '"The reef is recovering slowly," the marine biologist Tomas Berg told a radio station.'),
+    ("product name", "The store cut the price of its sturdy Trail Runner boots by a third."),
+    ("deputy and name", "Farmers in the south welcomed the decision of agriculture minister Wang Li on Monday."),
+    ("title-case role run", "Acting Fire Commissioner Dana Ruiz warned residents to keep their windows shut."),
+    ("article begins a name after a pronoun", "The band called itself The Night Owls in its first year."),
     ("split-off rank abbreviations", "Lt. Gen. Omar Haddad told reporters the base would reopen."),
     ("title abbreviations", "Sen. Arthur Bell and Rep. Nina Sosa met with farmers in the valley."),
 ]
@@ -126,10 +126,10 @@ def _tagged(words, pos):
     (["Lima", ",", "Peru"], ["PROPN", "PUNCT", "PROPN"], 2, False),             # place, country
     (["____", "Maya"], ["SYM", "PROPN"], 1, True),                              # rule of symbols
     (["____", "____"], ["SYM", "SYM"], 1, False),                               # inside the rule
-    (["scientist", "Lucas"], ["NOUN", "PROPN"], 1, False),                      # role noun + name
+    (["biologist", "Tomas"], ["NOUN", "PROPN"], 1, False),                      # role noun + name
     (["Grant", "They", "have"], ["PROPN", "PRON", "AUX"], 1, True),             # name ends it
-    (["Liu", "He", ","], ["PROPN", "PRON", "PUNCT"], 1, False),                 # pronoun-like name
-    (["Extremism", "Watch", "Desk"], ["PROPN", "VERB", "PROPN"], 1, False),     # title case
+    (["Chen", "He", ","], ["PROPN", "PRON", "PUNCT"], 1, False),                 # pronoun-like name
+    (["Harbor", "Watch", "Office"], ["PROPN", "VERB", "PROPN"], 1, False),     # title case
     (["itself", "The", "Golden"], ["PRON", "DET", "PROPN"], 1, False),          # article + name
     (["itself", "The", "bakery"], ["PRON", "DET", "NOUN"], 1, True),
 ])

@@ -50,13 +50,13 @@ CLAUSE_BREAKS = frozenset(",;–—-")
 EN_NO_END_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 # English: parts of speech of a capitalised word that may open a sentence after an
 # unpunctuated lower-case word. Not PROPN, NOUN, ADJ, NUM: in news the parser split role
-# nouns from names ("the planetary scientist || Lucas Ortiz said") and product names
-# ("a new 14-inch || Tablet Pro") when those were allowed (real-en dev, session 29).
+# nouns from names ("the marine biologist || Tomas Berg said") and product names
+# ("its sturdy || Trail Runner boots") when those were allowed (real-en dev, session 29).
 EN_START_POS = frozenset({"PRON", "DET", "AUX", "VERB", "ADV", "INTJ", "SCONJ"})
 # English: of those, the ones that may open a sentence after a capitalised word (a name
 # that ends a sentence: "... regards from Maya || We land at noon") when a lower-case word
-# follows them; an adverb may be a surname ("Chris Early"), a capitalised verb is mostly
-# part of a title ("Extremism Watch Desk", "Smart Watch"; real-en dev, session 29).
+# follows them; an adverb may be a surname ("Maya Soon"), a capitalised verb is mostly
+# part of a title ("Harbor Watch Office", "Desk Lamp Deluxe"; real-en dev, session 29).
 EN_AFTER_NAME_POS = frozenset({"PRON", "DET", "AUX", "INTJ", "SCONJ"})
 # English: parts of speech of a lower-case word after which any capitalised word may open
 # a sentence: a verb, adverb or pronoun is not a role noun or an adjective that a name
@@ -142,7 +142,7 @@ def en_may_start(toks: list, texts: List[str], i: int) -> bool:
       verb, ...; set by the tagger, which runs before the guard) when the previous token
       is a lower-case word that can end a sentence: not a UPOS in :data:`EN_NO_END_POS`,
       not a possessive. Names stay whole: "Prime Minister || Ana Lopez", "the
-      planetary scientist || Lucas Ortiz" are never split here.
+      marine biologist || Tomas Berg" are never split here.
 
     A lower-case next word stays forbidden: on EWT dev the CNN parser's unpunctuated
     starts before a lower-case word were wrong 153 times and right 43 (session 29)."""
@@ -167,7 +167,7 @@ def en_may_start(toks: list, texts: List[str], i: int) -> bool:
     if prev.pos_ in EN_NO_END_POS or (prev.pos_ == "PRON" and "Poss=Yes" in str(prev.morph)):
         return False
     if tok.pos_ == "DET" and i + 1 < len(texts) and texts[i + 1][:1].isupper():
-        return False  # an article that begins a name: "rebranded itself || The Acme Group"
+        return False  # an article that begins a name: "called itself || The Night Owls"
     return tok.pos_ in EN_START_POS or (prev_text[:1].islower() and prev.pos_ in EN_END_POS)
 
 
