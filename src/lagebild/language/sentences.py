@@ -281,3 +281,12 @@ def _cut(texts: List[str], free: int, i: int) -> int:
         if texts[j - 1] in CLAUSE_BREAKS:
             return j
     return i
+
+
+def add_sentence_guard(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Put ``lagebild_sentence_guard`` before the parser of ``nlp`` (in place), as
+    :func:`lagebild.pipeline.load` does for every analysis; a pipeline without a parser or
+    with the guard already in it is left as it is. The held-out evaluations call it too, so
+    their sentence, LAS and NER figures are those of the pipeline ``analyze`` runs."""
+    if "parser" in nlp.pipe_names and "lagebild_sentence_guard" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_sentence_guard", before="parser")
