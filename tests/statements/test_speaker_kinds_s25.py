@@ -97,7 +97,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
                  "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
                  "org-name-prefix", "org-name-prefix-none"},
-         "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
+         "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none",
+                 "namesake-surname-role", "mandatar",
                  "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
                  "study-author", "origin-verb", "origin-verb-none", "named-body"}}
 

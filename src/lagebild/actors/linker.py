@@ -279,6 +279,11 @@ class ActorLinker:
         self.directional = set(pick("directional"))
         self.institution_nouns = set(pick("institution_nouns"))
         self.common_words = {w.lower() for w in pick("common_surname_words")}
+        # every form of the language's person role nouns (agents.tsv, role nouns of the KB),
+        # lower case: a word ending in one ("Regierungskollege", "Ministerkollegin") is a
+        # role, not a given name (see _role_word)
+        self.person_noun_forms = frozenset(f.lower() for n in kb.role_nouns if n.lang == self.lang and n.person
+                                           for f, _ in n.forms if len(f) >= 5)
         # German weekdays and months are common words too (never a surname matched alone:
         # "der Politologe Freitag"); read from the temporal lexicon, not repeated here
         self.time_words = time_words(self.lang)
@@ -822,7 +827,10 @@ class ActorLinker:
         for a in atoms:
             e = a.entries[0]
             if e.kind == "prov" and e.mention_kind == NAME and a.end - a.start > 1 \
-                    and getattr(a, "prov_type", "PER") == "PER":
+                    and getattr(a, "prov_type", "PER") == "PER" \
+                    and not any(self._role_word(t.text) for t in doc[a.start:a.end - 1]):
+                # "Regierungskollege Ostermayer" (a role noun the entity model took into the
+                # name) names the KB's person, not a namesake
                 fulls.setdefault(doc[a.end - 1].text, a)
         if not fulls:
             return atoms
@@ -840,6 +848,16 @@ class ActorLinker:
                 continue
             out.append(a)
         return out
+
+    def _role_word(self, word: str) -> bool:
+        """Whether ``word`` is, or ends in, a form of a person role noun of the language
+        (``person_noun_forms``, forms of five letters or more: "Kollege" in
+        "Regierungskollege") or reads as a compound role noun (:meth:`compound_role`) --
+        then it is no given name ("Regierungskollege Ostermayer"), whatever its tag."""
+        lower = word.lower()
+        if any(lower[k:] in self.person_noun_forms for k in range(0, max(0, len(lower) - 4))):
+            return True
+        return self.lang == "de" and self.compound_role(word) is not None
 
     def _propn_elsewhere(self, doc: Doc, start: int, end: int, typ: str) -> bool:
         """Whether a one-word person entity the tagger called a common noun (a surname
