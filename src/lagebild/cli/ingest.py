@@ -271,7 +271,6 @@ def _explain(failures: list, partials: List[tuple]) -> None:
     """After the summary (stderr): the failed documents counted by error code (each was
     named with its reason when it failed), and the documents stored as partial results
     with the warning that made them partial -- a long batch's summary says which and why."""
-
     if failures:
         codes = Counter((re.match(r"\[(E\d+)\]", f.reason or "") or [None, "other"])[1] for f in failures)
         by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))

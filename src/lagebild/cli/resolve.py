@@ -18,7 +18,6 @@ from ..store import Store
 from ._util import NARROW, DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
 
-
 def _outcome(value: Optional[str]) -> Optional[str]:
     """``--outcome`` checked against :data:`OUTCOMES`: an unknown value is the coded
     [E133] naming the accepted values (exit 2), as the library's ``record`` refuses it,
