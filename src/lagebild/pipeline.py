@@ -84,10 +84,9 @@ def _load(lang: str, model: Optional[str], pipeline: str) -> Language:
 
 def _build(lang: str, model: Optional[str], pipeline: str) -> Language:
     nlp = load_base(lang, model, pipeline)
-    if "parser" in nlp.pipe_names and "lagebild_sentence_guard" not in nlp.pipe_names:
-        from .language import sentences  # noqa: F401  (registers the component)
+    from .language.sentences import add_sentence_guard  # also registers the component
 
-        nlp.add_pipe("lagebild_sentence_guard", before="parser")
+    add_sentence_guard(nlp)
     for name, module in pipeline_config():
         importlib.import_module(module)  # registers the factory
         if name not in nlp.pipe_names:

@@ -96,3 +96,32 @@ def test_capitalised_adverb_becomes_a_name():
                            pos=["ADV", "AUX", "ADV", "ADV", "ADV", "VERB", "PUNCT"])
     sentence_guard(doc)
     assert [t.pos_ for t in doc] == ["ADV", "AUX", "PROPN", "ADV", "NOUN", "VERB", "PUNCT"]
+
+
+def test_add_sentence_guard_puts_it_before_the_parser_once():
+    from lagebild.language import load_base
+    from lagebild.language.sentences import add_sentence_guard
+
+    nlp = load_base("de", fresh=True)
+    assert "lagebild_sentence_guard" not in nlp.pipe_names
+    add_sentence_guard(nlp)
+    add_sentence_guard(nlp)
+    names = nlp.pipe_names
+    assert names.count("lagebild_sentence_guard") == 1
+    assert names.index("lagebild_sentence_guard") == names.index("parser") - 1
+    blank = spacy.blank("de")
+    add_sentence_guard(blank)  # no parser: nothing to guard
+    assert blank.pipe_names == []
+
+
+def test_held_out_evaluation_scores_the_pipeline_analyze_runs():
+    import pytest
+
+    from lagebild.language.evaluate import evaluate
+
+    try:
+        on = evaluate("ner", "en", speed_runs=0)
+    except FileNotFoundError as e:
+        pytest.skip(f"held-out data not present: {e}")
+    off = evaluate("ner", "en", speed_runs=0, guard=False)
+    assert on["sentence_guard"] is True and off["sentence_guard"] is False

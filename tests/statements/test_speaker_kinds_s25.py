@@ -64,6 +64,16 @@ report noun with no author after a news outlet ("… vom Sender X übertragen. D
 zufolge …"), and a surname the entity model tagged only once carrying the role given where
 it stands untagged ("X, die Sozialministerin, …"), and an organisation's name of several
 words hyphenated before a role head ("Bank-Austria-Ökonom").
+
+Session 29 (``speaker_grid_s29.tsv``; its header names each kind's code and data): a body the
+KB does not know named by a country adjective and a head noun that says its sector ("der
+norwegische Energieversorger" -> NORBUS, "das lettische Zentrum für Sicherheitsforschung" ->
+LVAEDU); a surname alone that the KB knows as another person's, after the text named its own
+namesake in full; "Mandatar(in)"; a "Politiker(in)" with no office as a party politician; a
+firm whose name ends with a legal form ("AG", "GmbH"); a person "vom Institut für X" or with a
+body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic;
+a person with no role who fled or comes "aus" a place is a refugee or civilian of its country;
+a name after a body noun that says its sector ("der Baukonzern X") is that body.
 """
 from __future__ import annotations
 
@@ -74,7 +84,7 @@ import pytest
 from lagebild.datafiles import iter_tsv
 from lagebild.events.realeval import actor_code
 
-GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28")}
+GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28", "s29")}
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
@@ -86,7 +96,10 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
          "s28": {"apposed-name", "own-agent-role", "own-agent-role-none", "copular-role", "copular-role-none",
                  "described-next", "described-next-none", "seated-agent", "kb-s28", "origin-agent",
                  "demonym-person", "demonym-person-none", "report-outlet", "report-outlet-none", "surname-once",
-                 "org-name-prefix", "org-name-prefix-none"}}
+                 "org-name-prefix", "org-name-prefix-none"},
+         "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none", "mandatar",
+                 "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
+                 "study-author", "origin-verb", "origin-verb-none", "named-body"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

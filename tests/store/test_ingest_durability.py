@@ -161,31 +161,103 @@ def _count(target) -> int:
         return 0
 
 
+# `lagebild ingest` in a child process that reports, on stdout, each transaction of the
+# store as it begins ("@@begin") and after its COMMIT returned ("@@committed N": N
+# documents in the file then). Only these lines are added; the CLI runs as usual.
+REPORTING_INGEST = r"""
+import sys
+from lagebild.store.db import Store
+
+_in_transaction = Store._in_transaction
+
+
+def _reported(self, write):
+    print("@@begin", flush=True)
+    result = _in_transaction(self, write)
+    n = self.backend.execute("SELECT count(*) FROM documents").fetchone()[0]
+    print(f"@@committed {n}", flush=True)
+    return result
+
+
+Store._in_transaction = _reported
+from lagebild.cli import main
+
+sys.argv = ["lagebild", *sys.argv[1:]]
+main()
+"""
+
+
+def _reporting_ingest(args, target, workers):
+    return subprocess.Popen([sys.executable, "-c", REPORTING_INGEST, "ingest", *map(str, args), "--db", str(target), "-q",
+                             "--workers", str(workers)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+
+
+def _children(pid: int) -> list:
+    pids = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            pids += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return pids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("kills", [1, 3])
-def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path, kills):
-    n = 40  # batches of 16, 16, 8: a kill lands in an analysis or a commit, not after the end
+@pytest.mark.parametrize("workers,kills", [(1, 1), (1, 3), (2, 2)])
+def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path, workers, kills):
+    """kill -9 while a batch is written (after its BEGIN) or while the next is analysed
+    (after a COMMIT), each time after the run's first commit, then --resume: every document whose commit was reported is in the
+    file, no document is half stored, worker processes exit, and the final store equals
+    an uninterrupted run's. The kill is timed by the writer's own reports, not by a
+    clock: a reader cannot see the file while the writer holds it."""
+    n = 40  # several batches (16 documents, or the first one alone with workers)
     folder = corpus(tmp_path / "in", n)
     reference = tmp_path / "reference.duckdb"
     proc = _ingest([folder], reference)
     assert proc.wait(timeout=600) == 0, proc.stderr.read()
     target = tmp_path / "killed.duckdb"
     rng = random.Random(kills)
-    killed_mid_run = 0
-    for _ in range(kills):
+    killed_mid_run = killed_in_transaction = 0
+    for k in range(kills):
         if _count(target) >= n:
             break
-        proc = _ingest([folder, "--resume"], target)
-        start = _count(target)
-        deadline = time.monotonic() + 300
-        while _count(target) <= start and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(rng.uniform(0, 2.0))  # somewhere in the middle of a batch or a commit
+        inside = k % 2 == 0  # alternately inside a transaction and between two
+        proc = _reporting_ingest([folder, "--resume"], target, workers)
+        committed, commits = _count(target), 0
+        for line in proc.stdout:  # a kill after this run's first commit: it has stored something
+            if line.startswith("@@committed"):
+                committed, commits = int(line.split()[1]), commits + 1
+                if not inside:
+                    break
+            elif line.startswith("@@begin") and inside and commits:
+                break
+        else:  # the run ended before the moment came (its last batch): not killed
+            assert proc.wait(timeout=600) == 0, proc.stderr.read()
+            break
+        time.sleep(rng.uniform(0, 0.005) if inside else rng.uniform(0, 0.5))
+        workers_before = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        stored = _count(target)
+        assert stored >= committed, f"{committed} documents were committed, {stored} are stored"
         integrity(target)
-        killed_mid_run += _count(target) < n
-    assert killed_mid_run, "the kill came too late to test anything"
+        killed_mid_run += stored < n
+        killed_in_transaction += inside and stored == committed  # the open batch was rolled back
+        deadline = time.monotonic() + 10
+        while any(_alive(p) for p in workers_before) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in workers_before), "worker processes outlived the killed parent"
+    assert killed_mid_run, "every kill landed after the last document was stored"
+    assert killed_in_transaction, "no kill landed inside a transaction"
     proc = _ingest([folder, "--resume"], target)
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err

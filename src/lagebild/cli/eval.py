@@ -15,6 +15,8 @@ ModelOption = typer.Option(
 )
 JsonOption = typer.Option(False, "--json", help="Print the scores as JSON instead of a table.")
 RunsOption = typer.Option(5, "--speed-runs", min=0, help="Runs for the median words/s (0: skip).")
+GuardOption = typer.Option(True, "--guard/--no-guard", help="Run the sentence guard before the parser, "
+                           "as every analysis does (default); --no-guard scores the trained models alone.")
 
 
 def _fmt(v: Any) -> str:
@@ -28,18 +30,19 @@ def _fmt(v: Any) -> str:
 
 
 def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int,
-         dataset: Optional[str] = None) -> None:
+         dataset: Optional[str] = None, guard: bool = True) -> None:
     from ..language.evaluate import evaluate
 
     try:
-        res = evaluate(task, lang.value, model=model, speed_runs=runs, dataset=dataset)
+        res = evaluate(task, lang.value, model=model, speed_runs=runs, dataset=dataset, guard=guard)
     except FileNotFoundError as e:
         # the held-out data lives in ../shared: absent data is a skip, like every eval
         skipped(str(e))
     if as_json:
         console.print_json(json.dumps(res))
         return
-    table = Table(title=f"{task} · {lang.value} · {res['model']} ({res['pipeline']}) · {res['dataset']}")
+    guarded = "sentence guard" if res.get("sentence_guard") else "no sentence guard"
+    table = Table(title=f"{task} · {lang.value} · {res['model']} ({res['pipeline']}, {guarded}) · {res['dataset']}")
     table.add_column("metric")
     table.add_column("value", justify="right")
     if task == "syntax":
@@ -62,20 +65,20 @@ def _run(task: str, lang: Lang, model: Optional[str], as_json: bool, runs: int,
 @eval_app.command("syntax")
 def eval_syntax(lang: Lang = LangOption, model: Optional[str] = ModelOption,
                 as_json: bool = JsonOption, speed_runs: int = RunsOption,
-                pipeline: Optional[str] = PipelineOption) -> None:
+                pipeline: Optional[str] = PipelineOption, guard: bool = GuardOption) -> None:
     """UPOS, XPOS, morphology, UAS/LAS, sentence F, lemma accuracy on the held-out treebank
     (German: UD GSD dev; English: UD EWT test). Without ../shared: "skipped: …", exit 0.
 
     Example:
         lagebild eval syntax --lang en --speed-runs 0
     """
-    _run("syntax", lang, model, as_json, speed_runs)
+    _run("syntax", lang, model, as_json, speed_runs, guard=guard)
 
 
 @eval_app.command("ner")
 def eval_ner(lang: Lang = LangOption, model: Optional[str] = ModelOption,
              as_json: bool = JsonOption, speed_runs: int = RunsOption,
-             pipeline: Optional[str] = PipelineOption,
+             pipeline: Optional[str] = PipelineOption, guard: bool = GuardOption,
              dataset: Optional[str] = typer.Option(
                  None, "--dataset", help="English: uner-ewt (UNER English-EWT test) instead of held-out "
                  "wikigold; German: smartdata (DFKI SmartData test) instead of held-out GermEval. "
@@ -87,4 +90,4 @@ def eval_ner(lang: Lang = LangOption, model: Optional[str] = ModelOption,
     Example:
         lagebild eval ner --lang de --speed-runs 0 --pipeline accurate
     """
-    _run("ner", lang, model, as_json, speed_runs, dataset)
+    _run("ner", lang, model, as_json, speed_runs, dataset, guard=guard)
