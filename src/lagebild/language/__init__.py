@@ -42,18 +42,10 @@ def _all_detector():  # type: ignore[no-untyped-def]
     detector forced onto the nearest of its ten (Indonesian "pl", Romanian "en", Finnish
     "fr", Arabic "en"). Loads lazily like :func:`_detector`: about 0.5 CPU s once per
     process (the whole process then held 66 MB), then ~2 ms per document (measured here
-    on a 600-character text).
-
-    Low-accuracy mode (trigram models only): lingua scores a text of 120+ characters with
-    trigrams only anyway (same answers), but a shorter one -- a one-line feed item, a
-    headline -- loaded the 1- to 5-gram models of all 75 languages: +850 MB and 7 s in every
-    process that met one short text (a feed of short items peaked at 1.42 GB with one
-    worker, issue 15's limit is 1 GiB). With trigrams only it stays at ~66 MB and 0.4 s;
-    on short texts this check only names a language outside :data:`_DETECTABLE` at
-    confidence 0.5 or more (``tests/language/test_language_id_memory.py``)."""
+    on a 600-character text)."""
     from lingua import LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+    return LanguageDetectorBuilder.from_all_languages().build()
 
 
 @lru_cache(maxsize=1)
