@@ -22,8 +22,11 @@ def _feed(path: Path, n: int) -> None:
                     f"{items}</channel></rss>", encoding="utf-8")
 
 
-PROBE = ("import resource, sys\nfrom lagebild.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n"
-         "    print('rc', e.code, file=sys.stderr)\nprint('peak_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking process (pytest,
+# with pipelines loaded), VmHWM belongs to this process image alone
+PROBE = ("import re, sys\nfrom lagebild.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n"
+         "    print('rc', e.code, file=sys.stderr)\n"
+         "print('peak_kb', re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n")
 
 
 def _peak_mb(tmp_path: Path, n: int) -> float:
