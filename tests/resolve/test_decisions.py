@@ -310,3 +310,33 @@ def test_cli_as_of_dates_a_miss_for_the_horizon_check(store_target):
     assert bad.exit_code != 0 and "ISO date" in bad.output
     with Store(store_target) as st:  # the refused call wrote nothing: decision 2 is current
         assert [r["seq"] for r in history(st) if r["forecast_id"] == "h2:f0"] == [1, 2]
+
+
+@pytest.mark.parametrize("given", ["maybe", "TRUE", "yes", "1", "teilweise", ""])
+def test_cli_unknown_outcome_is_coded_e133(store, given):
+    """``resolve --outcome X`` with X outside true/false/partly/void is [E133] naming the
+    accepted values (exit 2), not typer's usage error; nothing is written."""
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    target = store.path
+    store.close()
+    shown = CliRunner().invoke(app, ["resolve", "a1:f0", "-o", given, "--by", "ana", "--db", target])
+    text = " ".join(shown.output.split())
+    assert shown.exit_code == 2, shown.output
+    assert "[E133]" in text and "true, false, partly, void" in text and "Usage:" not in text
+    with Store(target) as st:
+        assert "a1:f0" not in current(st)
+
+
+@pytest.mark.parametrize("given", ["true", "false", "partly", "void"])
+def test_cli_accepted_outcomes_still_decide(store, given):
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+    target = store.path
+    store.close()
+    shown = CliRunner().invoke(app, ["resolve", "a1:f0", "-o", given, "--by", "ana", "--db", target])
+    assert shown.exit_code == 0, shown.output
+    with Store(target) as st:
+        assert current(st)["a1:f0"]["outcome"] == given

@@ -1,7 +1,9 @@
 """``lagebild ingest``: analyse documents into the database."""
 from __future__ import annotations
 
+from collections import Counter
 from enum import Enum
+import re
 import time
 from pathlib import Path
 from typing import Any, Callable, List, Optional
@@ -73,6 +75,7 @@ def ingest_cli(
     stored_new: List[tuple] = []  # (id, url, source) of new documents: earlier versions? (W160)
     first_source: dict = {}  # id -> the source it was first read from in this run
     repeated: List[str] = []  # W161: inputs that are a document read earlier in this run
+    warned: Counter = Counter()  # warning code -> documents of this run that carry it
     with Store(db) as store, progress:
         task = progress.add_task("ingest", total=None, status="", counts="")
 
@@ -87,6 +90,8 @@ def ingest_cli(
                 first = first_source.setdefault(result.id, result.source)
                 if first != result.source:
                     repeated.append(Warnings.W161.format(source=result.source, first=first, id=result.id))
+            if not isinstance(result, IngestFailure) and outcome in ("new", "updated", "unchanged"):
+                warned.update(warning_codes(getattr(result, "warnings", None)))
             if outcome == "new":
                 stored_new.append((result.id, getattr(result, "url", None), result.source))
             if not isinstance(result, IngestFailure) and outcome != "skipped" and getattr(result, "partial", False):
@@ -128,6 +133,7 @@ def ingest_cli(
             highlight=False, soft_wrap=True,
         )
     _explain(report.failures, partials)
+    print_warned(warned)
     print_changed(changed)
     print_changed(repeated, what="repeated inputs ([W161])")
     if report.interrupted:
@@ -234,6 +240,28 @@ def print_changed(changed: List[str], what: str = "changed documents ([W160])") 
         err_console.print(f"… and {len(changed) - SHOWN} more {what}", markup=False, highlight=False)
 
 
+_CODE = re.compile(r"\[(W\d+)\]")
+
+
+def warning_codes(warnings: Optional[List[str]]) -> set:
+    """The distinct warning codes (``{"W001", "W168"}``) of one document's ``warnings``
+    (coded messages, ``"[W001] …"``); an uncoded message counts as ``"other"``."""
+    return {(_CODE.match(w or "") or [None, "other"])[1] for w in warnings or ()}
+
+
+def print_warned(warned: Counter) -> None:
+    """One stderr line after the summary: how many documents of the run carry each warning
+    code (``warnings: W001 in 2 documents, W168 in 1; `lagebild show ID` lists a
+    document's warnings``). Before, only partial documents were named, so a dropped date
+    (W001) or a removed control character (W168) was visible only in ``lagebild show``.
+    Nothing is printed for a run without warnings."""
+    if not warned:
+        return
+    parts = [f"{code} in {n} document{'s' if n != 1 else ''}" for code, n in sorted(warned.items())]
+    err_console.print(f"warnings: {', '.join(parts)}; `lagebild show ID` lists a document's warnings",
+                      style="yellow", soft_wrap=True, markup=False, highlight=False)
+
+
 def _partial_reason(warnings: List[str]) -> str:
     marked = [w for w in warnings or () if w.startswith(PARTIAL_WARNINGS)]
     return (marked or list(warnings or ()) or ["partial"])[0]
@@ -243,9 +271,6 @@ def _explain(failures: list, partials: List[tuple]) -> None:
     """After the summary (stderr): the failed documents counted by error code (each was
     named with its reason when it failed), and the documents stored as partial results
     with the warning that made them partial -- a long batch's summary says which and why."""
-    import re
-    from collections import Counter
-
     if failures:
         codes = Counter((re.match(r"\[(E\d+)\]", f.reason or "") or [None, "other"])[1] for f in failures)
         by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))

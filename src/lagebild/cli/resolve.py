@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.table import Table
 
-from ..errors import LagebildError, redact_db
+from ..errors import Errors, LagebildError, redact_db
 from ..resolve import OUTCOMES, history, record, resolution_queue, undo
 from ..resolve.candidates import one_forecast
 from ..resolve.decisions import premature
 from ..store import Store
 from ._util import NARROW, DbOption, ShowFormat, app, cells, console, err_console, non_negative, open_store, plain
 
-Outcome = Enum("Outcome", {o: o for o in OUTCOMES}, type=str)  # type: ignore[misc]
+
+def _outcome(value: Optional[str]) -> Optional[str]:
+    """``--outcome`` checked against :data:`OUTCOMES`: an unknown value is the coded
+    [E133] naming the accepted values (exit 2), as the library's ``record`` refuses it,
+    rather than typer's usage error (the CLI's choice list lived only in --help)."""
+    if value is None or value in OUTCOMES:
+        return value
+    err_console.print(Errors.E133.format(value=value, choices=", ".join(OUTCOMES)), style="red",
+                      markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
 
 
 def _as_of(value: Optional[str]) -> date:
@@ -43,7 +51,7 @@ def resolve_cli(
     include_open: bool = typer.Option(False, "--all", help="Also list undecided forecasts still open without evidence."),
     holder: Optional[str] = typer.Option(None, "--holder", help="Only this holder (actor id or part of the name)."),
     limit: int = typer.Option(3, "--candidates", "-k", callback=non_negative, help="Candidates shown per forecast."),
-    outcome: Optional[Outcome] = typer.Option(None, "--outcome", "-o", help="Decide."),
+    outcome: Optional[str] = typer.Option(None, "--outcome", "-o", help=f"Decide: one of {', '.join(OUTCOMES)}."),
     evidence: List[str] = typer.Option([], "--evidence", "-e", help="Event id (<doc>:e<idx>) or document id; repeatable."),
     note: Optional[str] = typer.Option(None, "--note", "-m", help="Why (kept with the decision)."),
     by: Optional[str] = typer.Option(None, "--by", help="Who decides (default: $LAGEBILD_ANALYST or the login name)."),
@@ -61,7 +69,7 @@ def resolve_cli(
         lagebild resolve ff75b4d61915614d:f1 --undo
     """
     fmt = fmt.value  # type: ignore[assignment]
-    outcome = outcome.value if outcome is not None else None  # type: ignore[assignment]
+    outcome = _outcome(outcome)
     if (outcome or undo_) and not forecast:
         raise typer.BadParameter("--outcome and --undo need a FORECAST id")
     if outcome and undo_:

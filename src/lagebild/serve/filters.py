@@ -75,10 +75,10 @@ class ActorParams(ListParams):
 
 
 class EventParams(_Dated):
-    actor: Optional[str] = Field(None, pattern=_ID, description="Actor id as source or target.")
-    source: Optional[str] = Field(None, pattern=_ID, description="Source actor id.")
-    target: Optional[str] = Field(None, pattern=_ID, description="Target actor id.")
-    counterpart: Optional[str] = Field(None, pattern=_ID, description="With `actor`: only events between the two, either direction.")
+    actor: Optional[str] = Field(None, pattern=_ID, description="Actor: an id, or (when no actor has that id) part of an actor's name or its actor code; as source or target.")
+    source: Optional[str] = Field(None, pattern=_ID, description="Source actor (id, name or code, as `actor`).")
+    target: Optional[str] = Field(None, pattern=_ID, description="Target actor (id, name or code, as `actor`).")
+    counterpart: Optional[str] = Field(None, pattern=_ID, description="With `actor`: only events between the two, either direction (id, name or code).")
     country: Optional[str] = Field(None, pattern=r"^[A-Z]{3}$", description="Country (alpha-3) of source or target.")
     root: Optional[str] = Field(None, pattern=r"^[0-2][0-9]$", description="CAMEO root code (01–20).")
     cameo: Optional[str] = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code; its sub-codes match too.")
@@ -93,7 +93,7 @@ class EventParams(_Dated):
 class IncidentParams(ListParams):
     since: Optional[date] = Field(None, description="Incident day on or after this date (YYYY-MM-DD).")
     until: Optional[date] = Field(None, description="Incident day on or before this date (YYYY-MM-DD).")
-    actor: Optional[str] = Field(None, pattern=_ID, description="Actor id as source or target.")
+    actor: Optional[str] = Field(None, pattern=_ID, description="Actor: an id, or (when no actor has that id) part of an actor's name or its actor code; as source or target.")
     root: Optional[str] = Field(None, pattern=r"^[0-2][0-9]$", description="CAMEO root code (01–20).")
     cameo: Optional[str] = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code; its sub-codes match too.")
     quad_class: Optional[int] = Field(None, ge=1, le=4, description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
@@ -187,11 +187,14 @@ def event_where(p: EventParams) -> Where:
     _dates(where, params, p, "coalesce(e.date, d.published)")
     _text(where, params, p.q, ["e.sentence"])
     if p.actor and p.counterpart:
-        where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
-        params += [p.actor, p.counterpart, p.counterpart, p.actor]
-    elif p.actor or p.counterpart:
-        where.append("(e.source = ? OR e.target = ?)")
-        params += [p.actor or p.counterpart] * 2
+        (sa1, pa1), (tc1, pc1) = _actor_clause("e.source", "sa", p.actor), _actor_clause("e.target", "ta", p.counterpart)
+        (sc2, pc2), (ta2, pa2) = _actor_clause("e.source", "sa", p.counterpart), _actor_clause("e.target", "ta", p.actor)
+        where.append(f"(({sa1} AND {tc1}) OR ({sc2} AND {ta2}))")
+        params += [*pa1, *pc1, *pc2, *pa2]
+    else:
+        _either(where, params, p.actor or p.counterpart, (("e.source", "sa"), ("e.target", "ta")))
+    _either(where, params, p.source, (("e.source", "sa"),))
+    _either(where, params, p.target, (("e.target", "ta"),))
     if p.country:
         where.append("(sa.country = ? OR ta.country = ?)")
         params += [p.country, p.country]
@@ -202,7 +205,7 @@ def event_where(p: EventParams) -> Where:
         where.append("e.cameo LIKE ?")
         params.append(p.cameo + "%")
     _equals(where, params, (
-        ("e.source", p.source), ("e.target", p.target), ("e.quad_class", p.quad_class),
+        ("e.quad_class", p.quad_class),
         ("e.plover", p.plover), ("e.modality", p.modality), ("e.negated", p.negated), ("e.doc_id", p.doc),
     ))
     return where, params
@@ -219,9 +222,7 @@ def incident_where(p: IncidentParams) -> Where:
     if p.until:
         where.append("i.date <= ?")
         params.append(p.until)
-    if p.actor:
-        where.append("(i.source = ? OR i.target = ?)")
-        params += [p.actor, p.actor]
+    _either(where, params, p.actor, (("i.source", "sa"), ("i.target", "ta")))
     for code in (p.root, p.cameo):
         if code:
             where.append("i.cameo LIKE ?")
@@ -236,25 +237,52 @@ def incident_where(p: IncidentParams) -> Where:
 JsonText = Callable[..., str]
 
 
+def _actor_clause(column: str, actor: str, value: str, also: Iterable[Tuple[str, Any]] = ()) -> Tuple[str, List[Any]]:
+    """One actor column matched as the workbench's actor filters take it: ``value`` is an
+    actor id (``RUS``, ``per:anna_berger``), or, when no stored actor has that id, part of
+    the linked actor's name (alias ``actor``, case-insensitive) or its actor code
+    (``RUSGOV``, any case), or any of the further name clauses ``also``
+    (``(sql, parameter)`` pairs). An id is exact: ``RUS`` never matches "Belarus" by its
+    name. Returns the parenthesised SQL and its parameters."""
+    named = [f"{actor}.name ILIKE ? ESCAPE '\\'", f"upper({actor}.code) = upper(?)"]
+    named_params: List[Any] = [like(value), value]
+    for sql, param in also:
+        named.append(sql)
+        named_params.append(param)
+    sql = (f"({column} = ? OR (NOT EXISTS (SELECT 1 FROM actors xid WHERE xid.id = ?) AND ("
+           + " OR ".join(named) + ")))")
+    return sql, [value, value, *named_params]
+
+
+def _either(where: List[str], params: List[Any], value: Optional[str], pairs: Iterable[Tuple[str, str]]) -> None:
+    """``value`` (as :func:`_actor_clause`) in any of the ``(column, actor alias)`` pairs."""
+    if not value:
+        return
+    clauses = [_actor_clause(column, actor, value) for column, actor in pairs]
+    where.append("(" + " OR ".join(sql for sql, _ in clauses) + ")")
+    for _, ps in clauses:
+        params += ps
+
+
 def _who(where: List[str], params: List[Any], value: Optional[str], *, column: str, actor: str,
          said_by: str, json_text: Optional[JsonText]) -> None:
     """The speaker or holder filter, as the ledger and the scorecards name one
     (:func:`lagebild.resolve.holders.holder_identity`): the id itself (``author``,
-    ``unknown``, an actor id), or part of its name, in the linked actor's name (alias
-    ``actor``), in the document's authors for an ``author`` record, or in the words that
-    name it in the text (``data.<said_by>``: "der Sprecher des Hafens", linked or not).
-    Typing the name the ledger shows ("Anna Berger", an author) found nothing: only actor
-    names were searched. ``json_text`` is the store backend's
+    ``unknown``, an actor id), or part of its name (:func:`_actor_clause`: the linked
+    actor's name or code), in the document's authors for an ``author`` record, or in the
+    words that name it in the text (``data.<said_by>``: "der Sprecher des Hafens", linked
+    or not). Typing the name the ledger shows ("Anna Berger", an author) found nothing:
+    only actor names were searched. ``json_text`` is the store backend's
     :meth:`~lagebild.store.backends.Backend.json_text` (None: those words are not searched)."""
     if not value:
         return
-    parts = [f"{column} = ?", f"{actor}.name ILIKE ? ESCAPE '\\'",
-             f"({column} = 'author' AND array_to_string(d.authors, ' ') ILIKE ? ESCAPE '\\')"]
-    params += [value, like(value), like(value)]
+    also: List[Tuple[str, Any]] = [
+        (f"({column} = 'author' AND array_to_string(d.authors, ' ') ILIKE ? ESCAPE '\\')", like(value))]
     if json_text is not None:
-        parts.append(f"{json_text(column.split('.')[0] + '.data', said_by)} ILIKE ? ESCAPE '\\'")
-        params.append(like(value))
-    where.append("(" + " OR ".join(parts) + ")")
+        also.append((f"{json_text(column.split('.')[0] + '.data', said_by)} ILIKE ? ESCAPE '\\'", like(value)))
+    sql, ps = _actor_clause(column, actor, value, also)
+    where.append(sql)
+    params += ps
 
 
 def statement_where(p: StatementParams, json_text: Optional[JsonText] = None) -> Where:
