@@ -118,6 +118,20 @@ def test_group_antecedent_de(nlp_de, construction, text, word, expected):
     ("guard-own-clause-subject",
      "Die Armee meldete neue Gefechte. Die Regierung lobte sie.",
      "sie", "not:GOV"),
+    # guards: a person of the pronoun's gender named before a group noun subject keeps the
+    # pronoun (lead's mend after the merge: speakers of whole articles had moved to the group)
+    ("guard-person-before-fem-group",
+     "Die Ministerin Karin Vogl besuchte am Montag Linz. Die Polizei hatte den Platz in der Nacht geräumt. "
+     "Die Lage sei ruhig, sagte sie am Abend.",
+     "sie", "not:COP"),
+    ("guard-person-before-fem-group-next",
+     "Die Abgeordnete Ulla Brandt sprach im Landtag. Die Regierung plant ein neues Gesetz. "
+     "Sie sagte, die Schulen brauchten mehr Geld.",
+     "Sie", "not:GOV"),
+    ("guard-person-before-masc-group",
+     "Der Bürgermeister Paul Gruber eröffnete die Brücke. Der Konzern hatte sie gebaut. "
+     "Er sei zufrieden, sagte er.",
+     "er", "not:BUS"),
 ])
 def test_group_and_coordinated_antecedents_de(nlp_de, construction, text, word, expected):
     from lagebild.language.reference import resolve_references

@@ -929,7 +929,11 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         both = _coordinated_antecedent(doc, head, limit)
         if both:
             return both
-    german_sg = _lang(doc) == "de" and number != "pl" and gender in ("m", "f", "n")
+    # German singular: only with no agreeing antecedent among the mentions -- "Ministerin X
+    # … Die Polizei hatte … geräumt. …, sagte sie" is the minister (a female person named
+    # before wins over a feminine group noun; merged, the rule without this condition moved
+    # the speakers of whole articles to "die Polizei"/"die Regierung")
+    german_sg = _lang(doc) == "de" and number != "pl" and gender in ("m", "f", "n") and not out
     if groups and word.kind == "pronoun" and (number == "pl" or german_sg or (_lang(doc) == "en" and word.types == frozenset(("PER",)))):
         # "Police said they arrested the man", "Prosecutors … They charged him": a plural
         # pronoun whose nearest agreeing antecedent is a generic group noun subject; "The
