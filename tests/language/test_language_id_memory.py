@@ -47,7 +47,9 @@ def test_short_texts_do_not_load_every_ngram_model():
     out = subprocess.run([sys.executable, "-c", PROBE, *(t for t, _ in SUPPORTED_SHORT)], capture_output=True,
                          text=True, timeout=300, check=True)
     seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["grown_mb"] < 200, seen          # was ~850 MB (all 1- to 5-gram models)
+    # was ~850 MB (all 1- to 5-gram models of 75 languages); the ten-language detector's own
+    # models for a short text are ~200-250 MB (212 MB in a fresh-clone CI run)
+    assert seen["grown_mb"] < 450, seen
     assert [a[0] for a in seen["answers"]] == [lang for _, lang in SUPPORTED_SHORT], seen["answers"]
 
 
