@@ -1947,7 +1947,7 @@ class ActorLinker:
         if word in self.legal_forms:
             return "BUS"
         low = word.lower()
-        stems = [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x) and len(low) - len(x) >= 4]
+        stems = self._inflected_stems(word, min_stem=4)
         head: Optional[Tuple[int, str, str]] = None  # (length, row, agent)
         for ending, agent in self.compound_mods:
             if ending in self.level_prefixes and low != ending:
@@ -2275,23 +2275,26 @@ class ActorLinker:
         return agent, end
 
     @staticmethod
-    def _inflected_stems(word: str) -> List[str]:
+    def _inflected_stems(word: str, min_stem: int = 0) -> List[str]:
         """A word in lower case and without each German inflection ending it may carry
-        ("Ölkonzerns" -> "ölkonzerns", "ölkonzern")."""
+        ("Ölkonzerns" -> "ölkonzerns", "ölkonzern"), stems shorter than ``min_stem``
+        letters left out."""
         low = word.lower()
-        return [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e") if low.endswith(x)]
+        return [low] + [low[:-len(x)] for x in ("es", "s", "en", "n", "e")
+                        if low.endswith(x) and len(low) - len(x) >= min_stem]
 
     def _generic_body(self, word: str) -> bool:
         """Whether a word ends with a body head that says no sector (``linking.yaml``
         ``generic_body_heads``: "Ärztekammer", "Forschungszentrum", "Zentrum")."""
-        return any(stem.endswith(head) for head in self.generic_body_heads for stem in self._inflected_stems(word))
+        stems = self._inflected_stems(word)
+        return any(stem.endswith(head) for head in self.generic_body_heads for stem in stems)
 
     def _ends_in_sector(self, word: str) -> bool:
         """Whether a word ends with a sector word of ``compound_roles.tsv`` (modifier rows;
         an inflection ending allowed: "Ölkonzerns"): "Forschungsinstitut", not
         "Außenpolitik" (which holds "außen" inside)."""
-        return any(len(ending) >= 4 and stem.endswith(ending)
-                   for ending, _ in self.compound_mods for stem in self._inflected_stems(word))
+        stems = self._inflected_stems(word)
+        return any(len(ending) >= 4 and stem.endswith(ending) for ending, _ in self.compound_mods for stem in stems)
 
     def _is_person_id(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
@@ -2686,10 +2689,11 @@ class ActorLinker:
         the country the text is about (:meth:`DocState.where`; a weak code, as for a bare
         group noun): a provisional person, or a KB person with neither a code nor an office,
         that has no role code yet. The group nouns and their agents are the reference
-        lexicon's (:func:`lagebild.language.reference.group_agent`); a noun that is none of
-        them but names a body by its sector word (:meth:`_body_word_agent`: "vom Institut für
-        Konfliktforschung" -> EDU) gives that sector, and an organisation the KB does not know
-        that the text coded by its sector (:meth:`_code_unknown_body`) gives its code."""
+        lexicon's (:func:`lagebild.language.reference.group_agent`), and an organisation the
+        KB does not know that the text coded by its sector (:meth:`_code_unknown_body`)
+        gives its code. (A body noun the
+        KB does not know, coded by its sector word alone, gives none since the session-29
+        merge: see the comment in the loop.)"""
         from ..language.reference import group_agent
 
         for f in found:
