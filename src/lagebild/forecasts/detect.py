@@ -167,6 +167,32 @@ EN_SKIP_AFTER_AUX = forecast_words("en_skip_after_aux")
 COORDINATORS_DE = forecast_words("coordinators_de")
 
 
+INSERTION_OPENERS = forecast_words("insertion_openers", "de")
+
+
+def _clause_across_insertions(sent: Span, tok: Token, limit: int = 12) -> List[Token]:
+    """The comma-delimited clause of ``tok`` (:func:`_clause`), continued past the
+    comma-enclosed insertions that follow ``tok`` and open with an ``insertion_openers`` word
+    of forecast_words.tsv — a source or a speech clause set into the clause ("Die Preise
+    werden, so der Ökonom X, im Herbst steigen", "…, laut dem Institut, …", "…, wie die
+    Ministerin sagte, …"; at most ``limit`` tokens between the commas), without the
+    insertions: the clause's right bracket stands after the insertion, not before it."""
+    doc = sent.doc
+    out = _clause(sent, tok)
+    end = out[-1].i + 1 if out else tok.i + 1
+    while (
+        end + 1 < sent.end and doc[end].text == "," and end > tok.i
+        and doc[end + 1].lower_ in INSERTION_OPENERS
+    ):
+        close = next((j for j in range(end + 2, min(sent.end, end + 2 + limit)) if doc[j].text == ","), None)
+        if close is None or close + 1 >= sent.end or doc[close + 1].is_punct:
+            break
+        rest = _clause(sent, doc[close + 1])
+        out = out + rest
+        end = rest[-1].i + 1
+    return out
+
+
 def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
     """"wird … unternehmen" yes; "wird beschädigt" (passive) and "wird Präsident" no."""
     doc = sent.doc
@@ -202,7 +228,7 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
-    clause_toks = [t for t in _clause(sent, tok) if not (t.is_space)]
+    clause_toks = [t for t in _clause_across_insertions(sent, tok) if not (t.is_space)]
     after = next((t for t in clause_toks if t.i > tok.i), None)
     before = doc[tok.i - 1] if tok.i > sent.start else None
     if after is not None and after.lower_ in COORDINATORS_DE and before is not None and _verb_form_de(before) is not None:
@@ -289,7 +315,7 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     forms = flex.words("participle_infinitive")
     if not forms or not has_parse(doc):
         return False
-    clause = [t for t in _clause(sent, tok) if not t.is_space]
+    clause = [t for t in _clause_across_insertions(sent, tok) if not t.is_space]
     comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
     clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
     if not clause:
@@ -2166,6 +2192,13 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
     "man" — the statement announces the speaker's own plans."""
     if stmt.speaker != "author" and _speaker_pronoun_act(doc, sent, cue, stmt):
         return True
+    if stmt.speaker != "author" and _bare_organ_speaker(stmt) and _body_subject(sent, cue) and _decided_act(
+        sent, cue, forecast_lexicon(doc.lang_)
+    ):
+        # "Die Firma wird 300 Stellen abbauen, teilte der Vorstand mit", "Der Konzern wird das
+        # Werk schließen, sagte ein Sprecher": a body's organ or spokesperson, with no body of
+        # its own named, announces the plan of the body the sentence is about
+        return True
     if stmt.speaker in ("author", "unknown"):
         subj_word = _subject_word(sent, cue, doc.lang_)
         return subj_word is not None and subj_word.lower_ in IMPERSONAL and stmt.speaker != "author"
@@ -2192,6 +2225,33 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         # ("Unsere Freunde werden nun besser verstehen, …" is about others: a forecast)
         return True
     return _same_body_subject(doc, sent, cue, speaker, actors) and _decided_act(sent, cue, flex)
+
+
+BODY_ORGAN_HEADS = forecast_words("body_organ_heads", "de")
+
+
+def _bare_organ_speaker(stmt: Statement) -> bool:
+    """The speaker as written is a bare organ or spokesperson of a body: one to three words,
+    the last ending in a ``body_organ_heads`` word of forecast_words.tsv ("der Vorstand",
+    "ein Sprecher", "eine Konzernsprecherin", "die Geschäftsführung"), the words before it
+    lower-case (an article, an adjective) — no name, no genitive or "von" owner ("ein Sprecher
+    der Polizei" speaks for the police, not for the body the sentence is about)."""
+    words = (stmt.speaker_text or "").split()
+    if not 1 <= len(words) <= 3 or any(not w.islower() for w in words[:-1]):
+        return False
+    last = words[-1].lower()
+    return any(last == h or (last.endswith(h) and len(last) > len(h) + 2) for h in BODY_ORGAN_HEADS)
+
+
+def _body_subject(sent: Span, cue: Token) -> bool:
+    """The subject of ``cue``'s clause is an organisation or a state body: a common noun
+    :func:`organisation_noun` calls "org" or "state" ("die Firma", "der Konzern", "die
+    Stadt"), or a mention of an ORG actor that is no bare country or government
+    (:func:`_organisation_subject`: "Die Alpina AG")."""
+    subj = _subject_token(sent, cue)
+    if subj is None:
+        return False
+    return organisation_noun(subj) in ("org", "state") or _organisation_subject(sent, subj)
 
 
 SPEAKER_POSSESSIVES = forecast_words("speaker_possessives")
@@ -2234,8 +2294,9 @@ SPEAKER_PRONOUNS = forecast_words("speaker_pronouns")
 def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
     """"Der Minister sagte, er werde im Herbst zurücktreten", "Die Partei erklärte, dass sie
     keine Wahlempfehlung abgeben werde": the subject of the reported future is a pronoun
-    that takes up the speaker named before it in the same sentence (no other actor mention
-    between them), and the verb is an act the subject decides (``_decided_act``: not an
+    that takes up the speaker named before it in the same sentence (with another actor
+    mention between them — "X sagte, wenn Y nicht verhandle, werde er …" — only when the
+    reference layer resolves the pronoun to the speaker), and the verb is an act the subject decides (``_decided_act``: not an
     outcome — "er werde die Wahl gewinnen" stays a forecast — nor a state). The speaker
     announces an intention, no forecast (the gold's rule on plans)."""
     if not stmt.speaker_text:
@@ -2248,10 +2309,23 @@ def _speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> b
     at = text.find(stmt.speaker_text, sent.start_char, subj.idx)
     if at < 0:
         return False  # the speaker is not named before the pronoun in this sentence
+    if sp is None:
+        return False
     between = [m for m in tokens.mentions_in(doc, at + len(stmt.speaker_text), subj.idx)]
-    if between or sp is None:
+    if between and not (has_parse(doc) and _refers_to_speaker(doc, subj, stmt)):
+        # another actor stands between ("X sagte, wenn Y nicht verhandle, werde er …"): the
+        # reference layer decides whom the pronoun takes up (it prefers the subject of the
+        # speech clause to a mention inside the condition)
         return False
     return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
+
+
+def _refers_to_speaker(doc: Doc, pronoun: Token, stmt: Statement) -> bool:
+    """The reference layer (:func:`lagebild.language.reference.resolve_reference`) resolves
+    ``pronoun`` to the actor id of the statement's speaker."""
+    from ..language.reference import resolve_reference
+
+    return resolve_reference(doc, pronoun.idx, pronoun.idx + len(pronoun)) == stmt.speaker
 
 
 def _continued_speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool:
@@ -2271,9 +2345,7 @@ def _continued_speaker_pronoun_act(doc: Doc, sent: Span, cue: Token, stmt: State
         subj = doc[cue.i + 1]  # ("…, würde er …": the pronoun right after the inverted verb; a misparsed condition verb may hold the subject)
     if subj is None or subj.lower_ not in SPEAKER_PRONOUNS or subj.i < sent.start:
         return False
-    from ..language.reference import resolve_reference
-
-    if resolve_reference(doc, subj.idx, subj.idx + len(subj)) != stmt.speaker:
+    if not _refers_to_speaker(doc, subj, stmt):
         return False
     return _decided_act(sent, cue, forecast_lexicon(doc.lang_))
 
@@ -2654,8 +2726,6 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             and turn_at(turns, span[0]) is None and _reported_plan(sent, cues[0].tok, flex)
         ):
             continue  # "Drei Gemeinderäte werden 2018 nicht mehr kandidieren": a plan reported as fact
-        # (a reported conditional threat — "Trump sagte, wenn Putin nicht verhandle, werde er
-        # …" — is a conditional forecast of the speaker)
         if kind == "backshift":
             # English "would": the back-shifted "will" inside reported speech
             kind = "future" if stmt is not None and stmt.speaker != "author" and cond is None else "conditional"
@@ -2829,10 +2899,14 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             holder, holder_text = _token_actor(doc, judge)
         if holder == "author" and lang == "de" and kind == "expectation" and turn_at(turns, span[0]) is None and (
             passive_cue := _expectation_participle(sent, cues, expect_cue or own_cue)
-        ) is not None and (passive_source := _passive_expectation_source(sent, passive_cue, out, statements)) is not None:
-            # "Für 2027 wird ein Wachstum von 1,5 Prozent erwartet" after the institute's
-            # forecast: an agentless passive expectation is the source's named before
-            holder, holder_text = passive_source
+        ) is not None:
+            if (agent := _passive_expectation_agent(sent, passive_cue)) is not None:
+                # "Ein Rückgang der Mieten wird von den Maklern erwartet": the agent expects it
+                holder, holder_text = _token_actor(doc, agent)
+            elif (passive_source := _passive_expectation_source(sent, passive_cue, out, statements)) is not None:
+                # "Für 2027 wird ein Wachstum von 1,5 Prozent erwartet" after the institute's
+                # forecast: an agentless passive expectation is the source's named before
+                holder, holder_text = passive_source
         if holder == "author" and lang == "de" and stmt is None and si + 1 < len(sents) and turn_at(turns, span[0]) is None and (
             source := _attribution_after(sents[si + 1], statements)
         ) is not None:
@@ -3221,6 +3295,36 @@ def _expectation_participle(sent: Span, cues: Sequence[Any], cue_text: Optional[
         return cues[0].tok
     word = (cue_text or "").split()[-1:]
     return next((t for t in reversed(list(sent)) if word and t.text == word[0]), None)
+
+
+def _passive_expectation_agent(sent: Span, cue: Token) -> Optional[Token]:
+    """The agent of a passive expectation: the head noun of a "von/vom/durch" phrase the
+    parse hangs on the participle ``cue`` as an oblique ("Ein Rückgang wird von den Maklern
+    erwartet", "Von den meisten Ökonomen wird eine Rezession erwartet", "wird vom Institut
+    prognostiziert"), when ``cue`` is a participle (VVPP) under a form of "werden" in its
+    clause. None otherwise, and without a parse ("ein Wachstum von 1,5 Prozent" hangs on
+    its noun: no agent). The agent expects it: it holds the forecast, not the author."""
+    doc = sent.doc
+    if not has_parse(doc) or cue.tag_ != "VVPP":
+        return None
+    cs, ce = clause_bounds(sent, cue.i)
+    if not any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce)):
+        return None
+    def agentive(c: Token) -> bool:
+        return c.pos_ in ("NOUN", "PROPN", "PRON") and any(
+            g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
+
+    for c in cue.children:
+        if dep(c).startswith("obl") and agentive(c):
+            return c
+    for j in range(cs, cue.i):
+        # a "von" phrase the parse hung on the noun after it ("wird von der Nationalbank ein
+        # Anstieg erwartet"): a German noun's "von" modifier follows its noun, so one before
+        # an argument of the participle is the participle's agent
+        c = doc[j]
+        if dep(c) == "nmod" and c.head.i > c.i and c.head.head.i == cue.i and agentive(c):
+            return c
+    return None
 
 
 def _passive_expectation_source(
