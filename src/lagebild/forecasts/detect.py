@@ -2007,8 +2007,20 @@ def _becomes_more(tok: Token, sent: Span) -> bool:
     if any(t.tag_ in NONFINITE_TAGS and t.pos_ in ("VERB", "AUX") for t in clause if t.i != tok.i):
         return False  # a passive or a future with its own verb (STTS tags: "erst" is no participle)
     # (the verb-final clause puts the adjective before "wird": "…, dass der Anstieg größer wird")
-    return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and t.tag_ != "ADJA" and _comparative(t)
-               for t in clause)
+    # (a tagger may call a predicative comparative after an intensifier attributive —
+    # "werde es deutlich teurer," — an "ADJA" that no noun follows is predicative)
+    return any(t.i != tok.i and (t.pos_ == "ADJ" or t.tag_ == "ADJD") and _comparative(t)
+               and (t.tag_ != "ADJA" or _no_noun_after(t)) for t in clause)
+
+
+def _no_noun_after(t: Token) -> bool:
+    """No noun follows the adjective ``t``: it ends its sentence or stands before a
+    punctuation mark, a conjunction or a verb (a predicative, not an attributive form)."""
+    doc = t.doc
+    if t.i + 1 >= len(doc):
+        return True
+    nxt = doc[t.i + 1]
+    return nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ", "VERB", "AUX")
 
 
 NONFINITE_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
@@ -3120,12 +3132,34 @@ def _predicting_copula(sent: Span, tok: Token, flex: ForecastLexicon, conditione
         return True  # "wird wohl keine bloße Formalität sein": a hedged noun predicate is estimated, not described
     if conditioned:
         return True  # (a noun or prepositional predicate under a condition or concession)
+    if _level_predicate(between):
+        return True  # "wird 2028 bei 4,5 Prozent sein", "werde wieder beim Stand von 2019 sein": a level
+
     if has_parse(doc) and dep(inf) == "cop" and inf.head.i != inf.i:
         pred = inf.head  # the predicate the copula hangs on
         return pred.pos_ in ("ADJ", "VERB") and dep(pred) != "amod"
     if any((t.pos_ == "ADJ" and dep(t) != "amod") or t.tag_ in ("ADJD", "VVPP") for t in between):
         return True
     return any(t.lower_ in flex.words("negation") for t in between) and any(t.pos_ == "PRON" for t in between)
+
+
+LEVEL_PREPOSITIONS = forecast_words("level_prepositions", "de")
+LEVEL_NOUNS = forecast_words("level_nouns", "de")
+
+
+def _level_predicate(between: Sequence[Token]) -> bool:
+    """A predicate of level among ``between`` (the words between "werden/würde" and its
+    "sein"): a ``level_prepositions`` word of forecast_words.tsv ("bei", "beim", "auf",
+    "unter", "über") followed within three words by a number or a ``level_nouns`` word
+    ("Stand", "Niveau", "Prozent") — "wird 2028 bei 4,5 Prozent sein", "werde wieder beim
+    Stand von 2019 sein". A measure reaching a level is an outcome nobody simply decides,
+    unlike a prepositional predicate of place or duty ("werden im Einsatz sein")."""
+    for n, t in enumerate(between):
+        if t.lower_ in LEVEL_PREPOSITIONS and any(
+            u.like_num or u.lower_ in LEVEL_NOUNS for u in between[n + 1 : n + 4]
+        ):
+            return True
+    return False
 
 
 REPORTED_ADVERBS = forecast_words("reported_adverbs")  # "Das Land wird demnach …": per the source just named
