@@ -1487,6 +1487,38 @@ def _agenda_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return not any(t.i > tok.i and _lemma(t) in NECESSITY_ABILITY for t in clause)
 
 
+TIMETABLE_SUBJECT_HEADS = forecast_words("timetable_subject_heads", "de")
+PROGRAMME_MARKERS = tuple(tuple(p.split()) for p in forecast_words("programme_markers", "de"))
+
+
+def _timetable_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The subject of the future ``tok`` is a scheduled service — its head is a
+    ``timetable_subject_heads`` word of forecast_words.tsv ("Zug", "Fähre", "Buslinie",
+    "Flug"; the whole word or the part after a hyphen: "Abzug" and "Richtlinie" are no
+    services) — and the verb is an act, not an outcome (:func:`_decided_act`;
+    "wird … verkehren", "wird in Linz halten", "wird um 7 Uhr abfahren"): the operator's
+    timetable, no forecast (real-de README: schedules are no forecasts). Needs a parse."""
+    subj = _subject_token(sent, tok)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subj.lower_.rsplit("-", 1)[-1] not in TIMETABLE_SUBJECT_HEADS:
+        return False
+    return _decided_act(sent, tok, flex)
+
+
+def _programme_act(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
+    """The clause of the future ``tok`` opens with a ``programme_markers`` phrase of
+    forecast_words.tsv ("Im Anschluss", "Zum Abschluss", "Zum Auftakt") and its verb is an
+    act, not an outcome (:func:`_decided_act`): the next item of an event's programme
+    ("Im Anschluss wird die Band spielen"), set by the organiser — no forecast
+    ("Anschließend wird die Inflation steigen" is an outcome and stays)."""
+    cs, _ = clause_bounds(sent, tok.i)
+    opening = [sent.doc[j].lower_ for j in range(cs, tok.i)]
+    if not any(tuple(opening[: len(p)]) == p for p in PROGRAMME_MARKERS):
+        return False
+    return _decided_act(sent, tok, flex)
+
+
 def _plan_marked(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     """The clause of the cue ``tok`` holds a ``plan_marker`` of forecast_cues.tsv ("wie
     geplant", "planmäßig", "as planned") that no negation word right before it turns into a
@@ -2204,12 +2236,13 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
     "man" — the statement announces the speaker's own plans."""
     if stmt.speaker != "author" and _speaker_pronoun_act(doc, sent, cue, stmt):
         return True
-    if stmt.speaker != "author" and _bare_organ_speaker(stmt) and _body_subject(sent, cue) and _decided_act(
-        sent, cue, forecast_lexicon(doc.lang_)
-    ):
+    if stmt.speaker != "author" and _bare_organ_speaker(stmt) and (
+        _body_subject(sent, cue) or _person_subject(sent, cue)
+    ) and _decided_act(sent, cue, forecast_lexicon(doc.lang_)):
         # "Die Firma wird 300 Stellen abbauen, teilte der Vorstand mit", "Der Konzern wird das
-        # Werk schließen, sagte ein Sprecher": a body's organ or spokesperson, with no body of
-        # its own named, announces the plan of the body the sentence is about
+        # Werk schließen, sagte ein Sprecher", "X wird ihre Karriere beenden, teilte ihr
+        # Management mit": a body's organ or a person's spokesperson or management, with no
+        # body of its own named, announces the plan of the body or person the sentence is about
         return True
     if stmt.speaker in ("author", "unknown"):
         subj_word = _subject_word(sent, cue, doc.lang_)
@@ -2243,11 +2276,12 @@ BODY_ORGAN_HEADS = forecast_words("body_organ_heads", "de")
 
 
 def _bare_organ_speaker(stmt: Statement) -> bool:
-    """The speaker as written is a bare organ or spokesperson of a body: one to three words,
-    the last ending in a ``body_organ_heads`` word of forecast_words.tsv ("der Vorstand",
-    "ein Sprecher", "eine Konzernsprecherin", "die Geschäftsführung"), the words before it
-    lower-case (an article, an adjective) — no name, no genitive or "von" owner ("ein Sprecher
-    der Polizei" speaks for the police, not for the body the sentence is about)."""
+    """The speaker as written is a bare organ or spokesperson of a body or person: one to
+    three words, the last ending in a ``body_organ_heads`` word of forecast_words.tsv ("der
+    Vorstand", "ein Sprecher", "eine Konzernsprecherin", "ihr Management"), the words before
+    it lower-case (an article, a possessive, an adjective) — no name, no genitive or "von"
+    owner ("ein Sprecher der Polizei" speaks for the police, not for the body the sentence
+    is about)."""
     words = (stmt.speaker_text or "").split()
     if not 1 <= len(words) <= 3 or any(not w.islower() for w in words[:-1]):
         return False
@@ -2802,6 +2836,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # "Das Museum wird sich 2017 mit der Seefahrt befassen", "Der Ausschuss wird sich
             # am Montag mit dem Fall beschäftigen": the subject's own agenda or programme, set
             # by whoever runs it ("wird sich damit befassen müssen" is a necessity and stays)
+            continue
+        if (
+            kind == "future" and not hedges and cond is None and cues and lang == "de"
+            and (stmt is None or stmt.verb_class not in ("expect", "believe", "doubt"))
+            and (_timetable_act(sent, cues[0].tok, flex) or _programme_act(sent, cues[0].tok, flex))
+        ):
+            # "Der neue Zug wird künftig zwischen Wien und Brünn verkehren", "Im Anschluss
+            # wird die Band spielen": a timetable or an event's programme, set by whoever runs
+            # it ("Die Fähre wird im Sturm wohl nicht verkehren können" is hedged and stays)
             continue
         if kind == "future" and not hedges and cond is None and lang == "de" and cues and _fixture(sent, cues[0].tok):
             # "Im Halbfinale wird Thiem auf Nadal treffen", "Salzburg wird auf Real Madrid
