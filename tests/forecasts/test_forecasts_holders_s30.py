@@ -13,6 +13,13 @@ stay as they are. A row's id names its construction, so a failing row says which
   …", "…, laut einer Studie der Y, …") does not end the clause: the infinitive after it is
   the future's, and the source holds it. A present passive with an insertion ("Der Antrag
   wird, so die Ministerin, im Ausschuss beraten") stays no forecast.
+* ``conviction-after`` (holder): the sentence after a forecast points back to it with an
+  adjective of conviction ("Davon ist der Ökonom X überzeugt", "Dessen ist sich die
+  Politologin Y sicher"): its subject holds the forecast, and the pointing-back sentence is
+  no forecast of its own (as session 29's attribution-after with verbs).
+* ``inserted-attitude`` (holder): "Die Preise, so erwartet der Ökonom X, werden steigen",
+  "…, so glaubt die Politologin Y, …": the subject of an inserted "so" + attitude verb holds
+  the clause around it; "so scheint es" names nobody.
 * ``passive-agent`` (holder): a passive expectation with its own "von" agent ("wird von den
   Maklern erwartet", "Von den meisten Ökonomen wird … erwartet", "wird vom Institut
   prognostiziert") is the agent's, also where the parse hangs the agent on the noun after
@@ -21,7 +28,16 @@ stay as they are. A row's id names its construction, so a failing row says which
   Vorstand mit", "…, sagte ein Sprecher": a body's bare organ or spokesperson announces the
   plan of the body the sentence is about — a plan the holder decides, no forecast (the
   real-de README's rule). A spokesperson of another body ("ein Sprecher der Gewerkschaft")
-  and an outcome ("wird die Krise überstehen") stay forecasts.
+  and an outcome ("wird die Krise überstehen") stay forecasts. The same for a person and a
+  bare spokesperson or "ihr Management" ("X wird ihre Karriere beenden, teilte ihr
+  Management mit").
+* ``timetable`` (precision): the act of a scheduled service ("Der neue Zug wird künftig
+  zwischen Wien und Brünn verkehren", "Die Fähre wird ab Juni … verkehren") is its
+  operator's timetable, no forecast; a hedged one ("wird wohl nicht verkehren können")
+  stays, and "Abzug" is no train.
+* ``programme`` (precision): "Im Anschluss wird die Band spielen", "Zum Abschluss wird der
+  Chor singen": the next item of an event's programme, set by the organiser; an outcome
+  after the same marker stays.
 * ``comparative-after-intensifier`` (recall): "Ab 2029 werde es deutlich teurer": the
   tagger may call a predicative comparative after an intensifier attributive; with no noun
   after it, it is the copula's change of degree in a future period, a forecast. An
@@ -89,6 +105,24 @@ SOURCE_INSERTION = [
     ("guard-scheduled-passive", "Das Urteil wird, so die Richterin, am Freitag verkündet.", NO_FORECAST),
 ]
 
+CONVICTION_AFTER = [
+    ("davon-ueberzeugt", "Die Preise werden im Herbst steigen. Davon ist der Ökonom Paul Huber überzeugt.",
+     held_by_actor("paul_huber")),
+    ("dessen-sicher", "Die Koalition wird noch vor dem Sommer zerbrechen. Dessen ist sich die Politologin Eva Lang "
+     "sicher.", held_by_actor("eva_lang")),
+    # guards: a copula with another adjective; an anaphor before another verb
+    ("guard-adverb-sicher", "Die Preise werden im Herbst steigen. Das ist sicher kein Zufall.", held_by("author")),
+    ("guard-affected", "Die Preise werden im Herbst steigen. Davon sind viele Mieter betroffen.", held_by("author")),
+]
+
+INSERTED_ATTITUDE = [
+    ("so-expects", "Die Preise, so erwartet der Ökonom Paul Huber, werden im Herbst steigen.", held_by_actor("paul_huber")),
+    ("so-believes", "Die Koalition wird, so glaubt die Politologin Eva Lang, noch vor dem Sommer zerbrechen.",
+     held_by_actor("eva_lang")),
+    # guard: an impersonal insertion
+    ("guard-so-scheint-es", "Die Preise werden, so scheint es, im Herbst steigen.", held_by("author")),
+]
+
 PASSIVE_AGENT = [
     ("von-group", "Ein Rückgang der Mieten wird von den Maklern für das kommende Jahr erwartet.", held_by("den Maklern")),
     ("von-fronted", "Von den meisten Ökonomen wird für 2027 eine Rezession erwartet.", held_by("den meisten Ökonomen")),
@@ -106,9 +140,30 @@ ORGAN_ANNOUNCES_PLAN = [
     ("city-spokeswoman", "Die Stadt wird im Frühjahr 200 neue Bäume pflanzen, sagte eine Sprecherin.", NO_FORECAST),
     ("management", "Die Brauerei wird ab Mai ein alkoholfreies Bier anbieten, kündigte die Geschäftsführung an.",
      NO_FORECAST),
+    ("person-management", "Brandner wird nach dem Turnier ihre Karriere beenden, teilte ihr Management mit.", NO_FORECAST),
+    ("person-spokesman", "Der Minister Paul Weber wird im Mai zurücktreten, sagte ein Sprecher.", NO_FORECAST),
     # guards: a spokesman of another body; an outcome
     ("guard-other-body", "Die Firma Alpina wird 300 Stellen abbauen, sagte ein Sprecher der Gewerkschaft.", one_forecast),
     ("guard-outcome", "Die Firma wird die Krise überstehen, sagte ein Sprecher.", one_forecast),
+    ("guard-person-outcome", "Der Minister Paul Weber wird die Wahl verlieren, sagte ein Sprecher.", one_forecast),
+    ("guard-person-other-body", "Der Minister Paul Weber wird im Mai zurücktreten, sagte ein Sprecher der Opposition.",
+     one_forecast),
+]
+
+TIMETABLE = [
+    ("train-from-now-on", "Der neue Zug wird künftig zwischen Wien und Brünn verkehren.", NO_FORECAST),
+    ("ferry-from-june", "Die Fähre wird ab Juni dreimal täglich zwischen Split und Hvar verkehren.", NO_FORECAST),
+    ("night-train-stop", "Der Nachtzug wird ab Dezember auch in Innsbruck halten.", NO_FORECAST),
+    # guards: a hedged service; a word ending in a service word is no service
+    ("guard-hedged", "Die Fähre wird im Sturm wohl nicht verkehren können.", one_forecast),
+    ("guard-withdrawal", "Der Abzug der Truppen wird die Lage im Norden verschärfen.", one_forecast),
+]
+
+PROGRAMME = [
+    ("afterwards-band", "Im Anschluss wird die Band aus Graz spielen.", NO_FORECAST),
+    ("closing-choir", "Zum Abschluss wird der Chor der Oper singen.", NO_FORECAST),
+    # guard: an outcome after the same marker
+    ("guard-outcome", "Im Anschluss wird die Stimmung im Saal wohl kippen.", one_forecast),
 ]
 
 COMPARATIVE_AFTER_INTENSIFIER = [
@@ -146,6 +201,16 @@ def test_source_insertion(text, check):
     assert check(forecasts_of(text)), _show(text)
 
 
+@pytest.mark.parametrize("text, check", _rows(CONVICTION_AFTER))
+def test_conviction_after(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(INSERTED_ATTITUDE))
+def test_inserted_attitude(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
 @pytest.mark.parametrize("text, check", _rows(PASSIVE_AGENT))
 def test_passive_agent(text, check):
     assert check(forecasts_of(text)), _show(text)
@@ -153,6 +218,16 @@ def test_passive_agent(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(ORGAN_ANNOUNCES_PLAN))
 def test_organ_announces_plan(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(TIMETABLE))
+def test_timetable(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(PROGRAMME))
+def test_programme(text, check):
     assert check(forecasts_of(text)), _show(text)
 
 

@@ -2975,6 +2975,9 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # Preise werden laut den Forschern steigen": an evidential phrase inside the clause
             # that the statement layer did not take as a statement names the holder
             holder, holder_text = source
+        if holder == "author" and lang == "de" and stmt is None and (source := _inserted_attitude_source(sent)) is not None:
+            # "Die Preise, so erwartet der Ökonom X, werden steigen": an inserted attitude
+            holder, holder_text = source
         if lang == "de" and stmt is not None and (holder_text or "").strip().lower() == "es" and (
             source := _hearsay_source(sent, stmt)
         ) is not None:
@@ -3920,7 +3923,40 @@ def _inline_evidential_source(sent: Span, cond: Optional[Tuple[int, int]]) -> Op
     return None
 
 
+def _inserted_attitude_source(sent: Span) -> Optional[Tuple[str, Optional[str]]]:
+    """``(actor id, as written)`` of the subject of a comma-enclosed insertion "so" + a
+    finite ``attribution_after_verbs`` verb + its subject ("Die Preise, so erwartet der
+    Ökonom X, werden im Herbst steigen", "…, so glaubt die Ministerin, …"): the verb-second
+    insertion names who holds the clause around it. The subject is the words after the verb
+    up to the closing comma (at most six), resolved by the actor mention on them; None
+    without such an insertion or when the words link no actor."""
+    doc = sent.doc
+    toks = list(sent)
+    for k in range(len(toks) - 3):
+        if toks[k].text != "," or toks[k + 1].lower_ != "so":
+            continue
+        verb = toks[k + 2]
+        if _particle_lemma(verb) not in ATTRIBUTION_AFTER_VERBS | INSERTED_ATTITUDE_VERBS:
+            continue
+        words = []
+        for t in toks[k + 3 : k + 10]:
+            if t.text == ",":
+                break
+            words.append(t)
+        else:
+            continue  # no closing comma: no insertion
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        mentions = [m for m in tokens.mentions_in(doc, start, end) if start <= m.start and m.end <= end]
+        if mentions:
+            return (mentions[0].actor_id, doc_text(doc)[start:end])
+    return None
+
+
+INSERTED_ATTITUDE_VERBS = forecast_words("inserted_attitude_verbs", "de")
 ATTRIBUTION_AFTER_ANAPHORS = forecast_words("attribution_after_anaphors", "de")
+ATTRIBUTION_AFTER_ADJECTIVES = forecast_words("attribution_after_adjectives", "de")
 ATTRIBUTION_AFTER_VERBS = forecast_words("attribution_after_verbs", "de")
 ATTRIBUTION_AFTER_CONCLUSIONS = forecast_words("attribution_after_conclusions", "de")
 ATTRIBUTION_AFTER_SOURCE_PREPS = forecast_words("attribution_after_source_preps", "de")
@@ -3931,7 +3967,8 @@ def _attribution_after(nxt: Span, statements: Sequence[Statement]) -> Optional[T
     """``(actor id, as written)`` of the source that the sentence ``nxt`` right after a
     forecast names for it by pointing back: "Das zeigt eine Studie des Instituts", "Dies meldete
     die Feuerwehr", "Davon geht die Agentur aus", "Zu diesem Schluss kommt der Rechnungshof",
-    "Das geht aus einem Bericht der Kommission hervor", or a verbless "So der Minister." (the
+    "Das geht aus einem Bericht der Kommission hervor", "Davon ist der Ökonom überzeugt"
+    (a copula with an ``attribution_after_adjectives`` word), or a verbless "So der Minister." (the
     real-de gold's convention, benchmarks/gold/real-de/README.md: a content before an
     anaphoric attribution is that source's).
 
@@ -3970,6 +4007,13 @@ def _attribution_after(nxt: Span, statements: Sequence[Statement]) -> Optional[T
         return None  # (one finite verb; a passive "Das wurde … mitgeteilt" names its source otherwise)
     verb = verbs[0]
     lemma = _particle_lemma(verb)
+    conviction = next((t for t in words if t.lower_ in ATTRIBUTION_AFTER_ADJECTIVES), None)
+    if not conclusion and lemma == "sein" and conviction is not None:
+        # "Davon ist der Ökonom überzeugt", "Dessen ist sich die Ministerin sicher": the
+        # subject of the copula holds the conviction (the parse may hang it on the adjective)
+        subj = next((c for h in (conviction, verb) for c in h.children if dep(c) == "nsubj"
+                     and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ATTRIBUTION_AFTER_ANAPHORS), None)
+        return _known_source(doc, subj)
     if conclusion:
         if lemma not in ("kommen", "gelangen"):
             return None
