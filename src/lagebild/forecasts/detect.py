@@ -3414,7 +3414,8 @@ def _passive_expectation_source(
     Wachstum erwartet", "wurden für 2020 … prognostiziert": the participle ``cue`` under a
     form of "werden", no "von"/"durch" agent of its own): somebody expects it, and the
     author reports it from the source the article named last before it: the holder of a
-    forecast in ``out`` or the speaker of a statement, linked to an actor (a document with no
+    forecast in ``out`` or the speaker of an expectation or a belief (session 30: not of any
+    statement), linked to an actor (a document with no
     owner — "laut Prognose" — names nobody), whichever ends last before ``sent``. None when
     the article named no such source before, without a parse, or for an active or an agented
     expectation (the real-de gold gives a report's passive projections to the report's
@@ -3429,8 +3430,11 @@ def _passive_expectation_source(
            for c in cue.children):
         return None  # ("wird von den Ökonomen erwartet": its own agent)
     best: Optional[Tuple[int, str, Optional[str]]] = None
+    # (only sources of a prediction: a forecast's holder, or the speaker of an expectation or
+    # belief; a speaker who said something else — "Sein Anwalt kündigte an, er werde …" —
+    # is no source of "Das Urteil wird für Ende März erwartet")
     named = [(f.span[1], f.holder, f.holder_text) for f in out] + [
-        (st.span[1], st.speaker, st.speaker_text) for st in statements if st.verb_class != "turn"]
+        (st.span[1], st.speaker, st.speaker_text) for st in statements if st.verb_class in ("expect", "believe", "doubt")]
     for end, actor, written in named:
         if end <= sent.start_char and actor not in ("author", "unknown", "", None) and (best is None or end > best[0]):
             best = (end, actor, written)
