@@ -20,6 +20,13 @@ stay as they are. A row's id names its construction, so a failing row says which
 * ``inserted-attitude`` (holder): "Die Preise, so erwartet der Ökonom X, werden steigen",
   "…, so glaubt die Politologin Y, …": the subject of an inserted "so" + attitude verb holds
   the clause around it; "so scheint es" names nobody.
+* ``article-not-anaphor`` (recall): "Das Institut X rechnet mit …" after a forecast opens
+  with an article, not the anaphor "Das": it is a forecast of its own, not an attribution
+  of the sentence before (session 29's attribution-after took it for one and dropped it).
+* ``unowned-document`` (holder): "laut Prognose" with no owner, after a source of a
+  prediction was named ("Das Wifo rechnet mit … Die Arbeitslosigkeit wird laut Prognose …
+  steigen"), is that source's forecast document. (statements/extract.py: the source of
+  "laut Prognose auf 7,5 Prozent" stops before the amount.)
 * ``passive-agent`` (holder): a passive expectation with its own "von" agent ("wird von den
   Maklern erwartet", "Von den meisten Ökonomen wird … erwartet", "wird vom Institut
   prognostiziert") is the agent's, also where the parse hangs the agent on the noun after
@@ -123,6 +130,25 @@ INSERTED_ATTITUDE = [
     ("guard-so-scheint-es", "Die Preise werden, so scheint es, im Herbst steigen.", held_by("author")),
 ]
 
+ARTICLE_NOT_ANAPHOR = [
+    ("lede-then-institute", "Die heimische Wirtschaft wird im kommenden Jahr nur langsam wachsen. Das Institut Wifo "
+     "rechnet für 2027 mit einem Plus von 0,9 Prozent.", lambda fcs: len(fcs) == 2 and "wifo" in (fcs[1].holder or "")),
+    ("lede-then-bank", "Die Zinsen werden im Sommer wieder sinken. Die Nationalbank erwartet eine Senkung um einen "
+     "halben Prozentpunkt.", lambda fcs: len(fcs) == 2),
+    # guard: a pronoun "Das" still points back (no forecast of its own)
+    ("guard-pronoun", "Die heimische Wirtschaft wird im kommenden Jahr nur langsam wachsen. Das erwartet das Institut "
+     "Wifo.", held_by_actor("wifo")),
+]
+
+UNOWNED_DOCUMENT = [
+    ("laut-prognose-after-source", "Das Institut Wifo rechnet für 2027 mit einem Plus von einem Prozent. Die "
+     "Arbeitslosigkeit wird laut Prognose auf 7,5 Prozent steigen.",
+     lambda fcs: len(fcs) == 2 and "wifo" in (fcs[1].holder or "")),
+    # guard: with no source before, the document names nobody
+    ("guard-no-source", "Die Arbeitslosigkeit wird laut Prognose auf 7,5 Prozent steigen.",
+     lambda fcs: len(fcs) == 1 and fcs[0].holder in ("unknown", "author")),
+]
+
 PASSIVE_AGENT = [
     ("von-group", "Ein Rückgang der Mieten wird von den Maklern für das kommende Jahr erwartet.", held_by("den Maklern")),
     ("von-fronted", "Von den meisten Ökonomen wird für 2027 eine Rezession erwartet.", held_by("den meisten Ökonomen")),
@@ -209,6 +235,42 @@ def test_conviction_after(text, check):
 @pytest.mark.parametrize("text, check", _rows(INSERTED_ATTITUDE))
 def test_inserted_attitude(text, check):
     assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(ARTICLE_NOT_ANAPHOR))
+def test_article_not_anaphor(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(UNOWNED_DOCUMENT))
+def test_unowned_document(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Die Arbeitslosigkeit wird laut Prognose auf 7,5 Prozent steigen.", id="laut-auf-amount"),
+    pytest.param("Die Inflation liegt 2027 laut Prognose bei zwei Prozent.", id="laut-bei-amount"),
+])
+def test_laut_source_stops_before_amount(text):
+    """statements/extract.py: "laut Prognose auf 7,5 Prozent" — the source is "Prognose";
+    the amount after "auf"/"bei"/"um" belongs to the clause (the forecast's holder as written
+    was "Prognose auf 7,5 Prozent")."""
+    from lagebild.pipeline import analyze
+
+    sts = analyze(text, language="de", published="2026-03-01").statements
+    assert [st.speaker_text for st in sts] == ["Prognose"]
+
+
+@pytest.mark.parametrize("text, source", [
+    pytest.param("Laut Angaben von 12 Ärzten ist die Lage ernst.", "Angaben von 12 Ärzten", id="guard-von-number"),
+    pytest.param("Laut einer Umfrage unter 500 Lehrern fehlt Personal.", "einer Umfrage unter 500 Lehrern",
+                 id="guard-unter-number"),
+])
+def test_laut_source_keeps_its_attribute(text, source):
+    from lagebild.pipeline import analyze
+
+    sts = analyze(text, language="de", published="2026-03-01").statements
+    assert [st.speaker_text for st in sts] == [source]
 
 
 @pytest.mark.parametrize("text, check", _rows(PASSIVE_AGENT))

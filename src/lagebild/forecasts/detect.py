@@ -2975,6 +2975,12 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             # Preise werden laut den Forschern steigen": an evidential phrase inside the clause
             # that the statement layer did not take as a statement names the holder
             holder, holder_text = source
+        if holder == "unknown" and lang == "de" and _unowned_forecast_document(holder_text, flex) and (
+            source := _last_prediction_source(sent, out, statements)
+        ) is not None:
+            # "Das Wifo rechnet mit … Die Arbeitslosigkeit wird laut Prognose auf 7,5 Prozent
+            # steigen": a forecast document with no owner is the one of the source just named
+            holder, holder_text = source
         if holder == "author" and lang == "de" and stmt is None and (source := _inserted_attitude_source(sent)) is not None:
             # "Die Preise, so erwartet der Ökonom X, werden steigen": an inserted attitude
             holder, holder_text = source
@@ -3429,16 +3435,35 @@ def _passive_expectation_source(
     if any(dep(c).startswith("obl") and any(g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
            for c in cue.children):
         return None  # ("wird von den Ökonomen erwartet": its own agent)
+    return _last_prediction_source(sent, out, statements)
+
+
+def _last_prediction_source(
+    sent: Span, out: Sequence[Forecast], statements: Sequence[Statement],
+) -> Optional[Tuple[str, Optional[str]]]:
+    """``(holder, as written)`` of the source of a prediction the article named last before
+    ``sent``: the holder of a forecast in ``out`` or the speaker of an expectation, belief or
+    doubt, linked to an actor; None when there is none. Only sources of a prediction count: a
+    speaker who said something else ("Sein Anwalt kündigte an, er werde …") is no source of
+    "Das Urteil wird für Ende März erwartet"."""
     best: Optional[Tuple[int, str, Optional[str]]] = None
-    # (only sources of a prediction: a forecast's holder, or the speaker of an expectation or
-    # belief; a speaker who said something else — "Sein Anwalt kündigte an, er werde …" —
-    # is no source of "Das Urteil wird für Ende März erwartet")
     named = [(f.span[1], f.holder, f.holder_text) for f in out] + [
         (st.span[1], st.speaker, st.speaker_text) for st in statements if st.verb_class in ("expect", "believe", "doubt")]
     for end, actor, written in named:
         if end <= sent.start_char and actor not in ("author", "unknown", "", None) and (best is None or end > best[0]):
             best = (end, actor, written)
     return (best[1], best[2]) if best is not None else None
+
+
+def _unowned_forecast_document(holder_text: Optional[str], flex: ForecastLexicon) -> bool:
+    """The holder as written is a forecast or estimate document with no owner ("Prognose",
+    "laut Hochrechnung": its last word ends in a ``forecast_noun`` or ``estimate_noun`` of
+    forecast_cues.tsv and it has at most two words, so no genitive owner)."""
+    words = (holder_text or "").split()
+    if not words or len(words) > 2:
+        return False
+    last = words[-1].lower()
+    return last.endswith(tuple(flex.words("forecast_noun") | flex.words("estimate_noun")))
 
 
 def _colon_statement_goes_on(
@@ -3993,8 +4018,8 @@ def _attribution_after(nxt: Span, statements: Sequence[Statement]) -> Optional[T
         return None
     low = [t.lower_ for t in words]
     conclusion = next((len(p.split()) for p in ATTRIBUTION_AFTER_CONCLUSIONS if low[:len(p.split())] == p.split()), 0)
-    if not conclusion and low[0] not in ATTRIBUTION_AFTER_ANAPHORS:
-        return None
+    if not conclusion and (low[0] not in ATTRIBUTION_AFTER_ANAPHORS or words[0].tag_ == "ART" or dep(words[0]) == "det"):
+        return None  # ("Das Institut rechnet mit …": an article, no anaphor — a sentence of its own)
     if any(nxt.start_char <= st.span[0] < nxt.end_char and st.verb_class != "turn" and not st.span[1] <= nxt.start_char + len(words[0])
            for st in statements if st.span[1] > nxt.start_char):
         return None  # (a sentence with its own reported content is a statement, no attribution)
