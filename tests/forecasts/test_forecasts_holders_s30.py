@@ -49,6 +49,10 @@ stay as they are. A row's id names its construction, so a failing row says which
   tagger may call a predicative comparative after an intensifier attributive; with no noun
   after it, it is the copula's change of degree in a future period, a forecast. An
   attributive comparative ("ein deutlich teurerer Wagen wird vorgestellt") stays out.
+* ``comparison-tail`` (recall): "Die Preise werden stärker steigen als erwartet", "…
+  länger dauern als geplant": the comparison after the infinitive has a participle of its
+  own, which main took for the clause's right bracket (a passive) and dropped the forecast.
+  "Der Antrag wird schneller beraten als erwartet" stays a present passive.
 * ``level-predicate`` (recall): "Die Inflation wird Ende 2027 bei 2,5 Prozent sein", "…
   werde 2028 wieder beim Stand von 2019 sein": "werden … sein" with a level (a preposition
   and a number or a level noun) predicts where a measure will stand; a prepositional
@@ -200,6 +204,17 @@ COMPARATIVE_AFTER_INTENSIFIER = [
     ("guard-attributive", "Ein deutlich teurerer Wagen wird am Montag vorgestellt.", NO_FORECAST),
 ]
 
+COMPARISON_TAIL = [
+    ("als-erwartet", "Die Preise werden stärker steigen als erwartet.", held_by("author")),
+    ("als-angenommen", "Die Wirtschaft wird schneller wachsen als bisher angenommen.", held_by("author")),
+    ("als-geplant", "Der Bau wird länger dauern als geplant.", held_by("author")),
+    ("reported", "Die Nachfrage nach Elektroautos werde in Europa langsamer wachsen als erwartet, sagte der Autoexperte "
+     "Kurt Lindner.", held_by_actor("kurt_lindner")),
+    # guards: a present passive and a passive participle before the comparison
+    ("guard-passive", "Der Antrag wird schneller beraten als erwartet.", NO_FORECAST),
+    ("guard-participle", "Die Halle wird größer gebaut als geplant.", NO_FORECAST),
+]
+
 LEVEL_PREDICATE = [
     ("bei-percent", "Die Inflation wird Ende 2027 bei 2,5 Prozent sein.", held_by("author")),
     ("beim-stand", "Der Minister Paul Weber sagte, die Arbeitslosenquote sinke und werde 2028 wieder beim Stand von "
@@ -295,6 +310,11 @@ def test_programme(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(COMPARATIVE_AFTER_INTENSIFIER))
 def test_comparative_after_intensifier(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(COMPARISON_TAIL))
+def test_comparison_tail(text, check):
     assert check(forecasts_of(text)), _show(text)
 
 

@@ -167,6 +167,23 @@ EN_SKIP_AFTER_AUX = forecast_words("en_skip_after_aux")
 COORDINATORS_DE = forecast_words("coordinators_de")
 
 
+COMPARISON_OPENERS = forecast_words("comparison_openers", "de")
+
+
+def _before_comparison_tail(toks: List[Token], tok: Token) -> List[Token]:
+    """``toks`` (one clause, in order) up to a comparison placed after the clause's right
+    bracket: a ``comparison_openers`` word ("als", "wie") right after an infinitive that
+    follows ``tok`` ("werden stärker steigen als erwartet", "wird länger dauern als
+    geplant"). The participle of the comparison ("erwartet") is not the clause's right
+    bracket; the infinitive before it is."""
+    for n, t in enumerate(toks):
+        if n > 0 and t.i > tok.i + 1 and t.lower_ in COMPARISON_OPENERS and toks[n - 1].i > tok.i and (
+            _verb_form_de(toks[n - 1]) == "inf"
+        ):
+            return toks[:n]
+    return toks
+
+
 INSERTION_OPENERS = forecast_words("insertion_openers", "de")
 
 
@@ -228,7 +245,7 @@ def _is_future_aux(tok: Token, sent: Span, lang: str) -> bool:
         return False  # "damit … vermieden werden können": a passive infinitive under a modal
     # the right bracket: in a German clause the non-finite verb comes last ("wird … unternehmen",
     # "werden … verteilt") — more reliable than a parser that may hang "werden" elsewhere
-    clause_toks = [t for t in _clause_across_insertions(sent, tok) if not (t.is_space)]
+    clause_toks = _before_comparison_tail([t for t in _clause_across_insertions(sent, tok) if not (t.is_space)], tok)
     after = next((t for t in clause_toks if t.i > tok.i), None)
     before = doc[tok.i - 1] if tok.i > sent.start else None
     if after is not None and after.lower_ in COORDINATORS_DE and before is not None and _verb_form_de(before) is not None:
@@ -315,7 +332,7 @@ def _ambiguous_passive(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     forms = flex.words("participle_infinitive")
     if not forms or not has_parse(doc):
         return False
-    clause = [t for t in _clause_across_insertions(sent, tok) if not t.is_space]
+    clause = _before_comparison_tail([t for t in _clause_across_insertions(sent, tok) if not t.is_space], tok)
     comma = next((t.i for t in clause if t.i > tok.i and t.text == ","), None)
     clause = [t for t in clause if not t.is_punct and (comma is None or t.i < comma)]
     if not clause:
