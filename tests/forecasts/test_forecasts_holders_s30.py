@@ -53,6 +53,15 @@ stay as they are. A row's id names its construction, so a failing row says which
   länger dauern als geplant": the comparison after the infinitive has a participle of its
   own, which main took for the clause's right bracket (a passive) and dropped the forecast.
   "Der Antrag wird schneller beraten als erwartet" stays a present passive.
+* ``impersonal-passive-reckon`` (recall): "Mit einer Entscheidung wird im Herbst gerechnet",
+  "Es wird damit gerechnet, dass …": the impersonal passive of "rechnen mit" is an
+  expectation; "Niemand hat damit gerechnet" judges the past.
+* ``becomes-under-warning`` (recall): "Der Winter wird hart, warnen die
+  Hilfsorganisationen": the copula of change with no future time is a prediction when a
+  verb of warning or expectation frames it; after "sagte" it stays out.
+* ``forecast-owner-preposition`` (holder): "Die OECD senkte ihre Wachstumsprognose für
+  Österreich …": the owner of a forecast noun is a genitive or "von" modifier or the
+  subject, not the country the forecast is for.
 * ``level-predicate`` (recall): "Die Inflation wird Ende 2027 bei 2,5 Prozent sein", "…
   werde 2028 wieder beim Stand von 2019 sein": "werden … sein" with a level (a preposition
   and a number or a level noun) predicts where a measure will stand; a prepositional
@@ -215,6 +224,30 @@ COMPARISON_TAIL = [
     ("guard-participle", "Die Halle wird größer gebaut als geplant.", NO_FORECAST),
 ]
 
+IMPERSONAL_PASSIVE_RECKON = [
+    ("mit-wird-gerechnet", "Mit einer Entscheidung wird im Herbst gerechnet.", held_by("author")),
+    ("mit-wird-gerechnet-said", "Mit einer Einigung wird noch im Laufe des Tages gerechnet, sagte die Diplomatin Ina "
+     "Falk.", held_by_actor("ina_falk")),
+    ("damit-dass", "Es wird damit gerechnet, dass die Zinsen im Juni sinken.", held_by("author")),
+    # guards: a past attitude, a sum
+    ("guard-perfect-attitude", "Niemand hat damit gerechnet, dass die Partei so stark verliert.", NO_FORECAST),
+    ("guard-sum", "Die Kosten wurden zusammengerechnet.", NO_FORECAST),
+]
+
+BECOMES_UNDER_WARNING = [
+    ("warnen", "Der Winter wird hart, warnen die Hilfsorganisationen.", one_forecast),
+    ("befuerchten", "Das wird teuer, befürchten die Mieter.", one_forecast),
+    ("erwartet-dass", "Die Ökonomin Lisa Kern erwartet, dass das Jahr schwierig wird.", held_by_actor("lisa_kern")),
+    # guard: a plain speech verb
+    ("guard-said", "Der Winter wird hart, sagte die Bäuerin.", NO_FORECAST),
+]
+
+FORECAST_OWNER_PREPOSITION = [
+    ("fuer-country", "Die OECD senkte ihre Wachstumsprognose für Österreich auf 0,8 Prozent.", held_by_actor("oecd")),
+    ("genitive-and-fuer", "Die Prognose des IfW für Deutschland sieht ein Wachstum von 1,1 Prozent.", held_by_actor("ifw")),
+    ("vom-and-fuer", "Die Wachstumsprognose vom IWF für Italien liegt bei 0,5 Prozent.", held_by_actor("imf")),
+]
+
 LEVEL_PREDICATE = [
     ("bei-percent", "Die Inflation wird Ende 2027 bei 2,5 Prozent sein.", held_by("author")),
     ("beim-stand", "Der Minister Paul Weber sagte, die Arbeitslosenquote sinke und werde 2028 wieder beim Stand von "
@@ -315,6 +348,21 @@ def test_comparative_after_intensifier(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(COMPARISON_TAIL))
 def test_comparison_tail(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(IMPERSONAL_PASSIVE_RECKON))
+def test_impersonal_passive_reckon(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(BECOMES_UNDER_WARNING))
+def test_becomes_under_warning(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(FORECAST_OWNER_PREPOSITION))
+def test_forecast_owner_preposition(text, check):
     assert check(forecasts_of(text)), _show(text)
 
 

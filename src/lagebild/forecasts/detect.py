@@ -507,6 +507,9 @@ def analyse_sentence(
             if not forms & SEIN_PRESENT_DE or forms & SEIN_PAST_DE:
                 out.rejected.append((label, "no modal passive"))
                 continue
+        if kind == "expectation" and lang == "de" and phrase == ("gerechnet",) and not _impersonal_passive_expectation(sent, tok):
+            out.rejected.append((label, "no passive expectation"))  # "hat damit gerechnet": an attitude
+            continue
         if kind == "expectation" and lang == "de" and phrase[-1] == "dass":
             # "Es war unwahrscheinlich, dass er kam": a judgement about the past
             cs, _ = clause_bounds(sent, tok.i)
@@ -555,13 +558,16 @@ def analyse_sentence(
                 (out.condition and _becomes(tok, sent))
                 or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
                 or (kind == "future_aux" and _after_consequence_marker(sent, tok))
+                or (kind == "future_aux" and _becomes(tok, sent) and _predicting_frame(sent, tok))
             )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Warte man weiter ab, werde der Schaden noch teurer": a change of state under a
             # condition predicts; so does a change of degree in a future period ("Ab 2020
             # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
-            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen")
+            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen"); and a
+            # change of state that a warning or expectation frames ("Der Winter wird hart,
+            # warnen die Hilfsorganisationen")
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -689,6 +695,32 @@ def analyse_sentence(
             prob = flex.cues[(verb.lower_,)].prob
             out.cues.append(_Found("warning", verb, f"{verb.text} vor {noun.text}", prob))
     return out
+
+
+BECOMES_FRAME_VERBS = forecast_words("becomes_frame_verbs", "de")
+
+
+def _predicting_frame(sent: Span, tok: Token) -> bool:
+    """Another verb of ``sent`` than ``tok`` is a verb of warning or expectation
+    (``becomes_frame_verbs`` of forecast_words.tsv, by lemma, particle joined: "warnen",
+    "erwarten", "befürchten", "glauben"): it frames the clause of ``tok`` as a prediction
+    ("Der Winter wird hart, warnen die Hilfsorganisationen")."""
+    return any(t.i != tok.i and t.pos_ in ("VERB", "AUX") and _particle_lemma(t) in BECOMES_FRAME_VERBS for t in sent)
+
+
+WERDEN_FINITE_DE = forecast_words("werden_finite_de", "de")
+
+
+def _impersonal_passive_expectation(sent: Span, tok: Token) -> bool:
+    """``tok`` ("gerechnet") is the participle of the impersonal passive "Mit X wird …
+    gerechnet": a finite form of "werden" (``werden_finite_de`` of forecast_words.tsv) and a
+    "mit" before ``tok`` in its clause, and no perfect auxiliary "haben" ("Niemand hat damit
+    gerechnet" judges an expectation of the past)."""
+    cs, ce = clause_bounds(sent, tok.i)
+    before = [sent.doc[j] for j in range(cs, tok.i)]
+    low = {t.lower_ for t in before}
+    return bool(low & WERDEN_FINITE_DE) and ("mit" in low or "damit" in low) and not any(
+        _lemma(t) == "haben" for t in before)
 
 
 FREE_RELATIVE_DE = forecast_words("free_relative_de")
@@ -1145,7 +1177,10 @@ def _forecast_owner(sent: Span, flex: ForecastLexicon) -> Optional[Tuple[str, Op
             # "Für 23. Juni ist die nächste Konjunkturprognose des Wifo geplant": a forecast
             # still to be published names no figure of it — a schedule (s25 audit)
             continue
-        cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss")]
+        # the owner: a genitive or "von" modifier ("die Prognose des IfW"), not a modifier
+        # with another preposition ("ihre Prognose für Österreich": what it is about)
+        cands: List[Token] = [c for c in t.children if dep(c) in ("nmod", "nmod:poss") and all(
+            g.lower_ in PASSIVE_AGENT_PREPOSITIONS for g in c.children if dep(g) == "case")]
         if any(dep(c) in ("det:poss",) or c.tag_ == "PPOSAT" for c in t.children):
             verb = t.head
             subj = [c for c in verb.children if dep(c) == "nsubj"]
