@@ -62,6 +62,11 @@ stay as they are. A row's id names its construction, so a failing row says which
 * ``forecast-owner-preposition`` (holder): "Die OECD senkte ihre Wachstumsprognose für
   Österreich …": the owner of a forecast noun is a genitive or "von" modifier or the
   subject, not the country the forecast is for.
+* ``conditioned-present-outcome`` (recall): "Falls die Gespräche scheitern, kommt es im Mai
+  zu einem Streik", "Wenn die Wähler am 12. Juni … stimmen, passiert zunächst nichts": an
+  outcome in the present indicative under a condition, dated in the future, is a
+  conditional forecast. A timeless conditional, an entitlement ("erhalten die Familien …":
+  a rule), the speakers' own prospect and a movement ("kommen viele Kinder") stay out.
 * ``level-predicate`` (recall): "Die Inflation wird Ende 2027 bei 2,5 Prozent sein", "…
   werde 2028 wieder beim Stand von 2019 sein": "werden … sein" with a level (a preposition
   and a number or a level noun) predicts where a measure will stand; a prepositional
@@ -248,6 +253,18 @@ FORECAST_OWNER_PREPOSITION = [
     ("vom-and-fuer", "Die Wachstumsprognose vom IWF für Italien liegt bei 0,5 Prozent.", held_by_actor("imf")),
 ]
 
+CONDITIONED_PRESENT_OUTCOME = [
+    ("kommt-es-zu", "Falls die Gespräche scheitern, kommt es im Mai zu einem Streik.", held_by("author")),
+    ("passiert-nichts", "Wenn die Wähler am 12. Juni für den Austritt stimmen, passiert zunächst nichts.",
+     held_by("author")),
+    ("sollte-verliert", "Sollte die Regierung im Herbst scheitern, verliert die Partei ihre Mehrheit.", held_by("author")),
+    # guards: timeless, an entitlement (a rule), the speakers' own prospect, a movement
+    ("guard-timeless", "Wenn es regnet, steigt der Pegel.", NO_FORECAST),
+    ("guard-entitlement", "Falls der Antrag bis Freitag eingeht, erhalten die Familien im Mai 500 Euro.", NO_FORECAST),
+    ("guard-first-person", "Wenn wir im Mai gewinnen, steigen wir auf.", NO_FORECAST),
+    ("guard-movement", "Wenn am Montag die Schule beginnt, kommen viele Kinder mit dem Rad.", NO_FORECAST),
+]
+
 LEVEL_PREDICATE = [
     ("bei-percent", "Die Inflation wird Ende 2027 bei 2,5 Prozent sein.", held_by("author")),
     ("beim-stand", "Der Minister Paul Weber sagte, die Arbeitslosenquote sinke und werde 2028 wieder beim Stand von "
@@ -363,6 +380,11 @@ def test_becomes_under_warning(text, check):
 
 @pytest.mark.parametrize("text, check", _rows(FORECAST_OWNER_PREPOSITION))
 def test_forecast_owner_preposition(text, check):
+    assert check(forecasts_of(text)), _show(text)
+
+
+@pytest.mark.parametrize("text, check", _rows(CONDITIONED_PRESENT_OUTCOME))
+def test_conditioned_present_outcome(text, check):
     assert check(forecasts_of(text)), _show(text)
 
 

@@ -697,6 +697,40 @@ def analyse_sentence(
     return out
 
 
+CONDITION_OPENERS_DE = forecast_words("condition_openers_de", "de")
+CONDITIONED_EVENT_VERBS = forecast_words("conditioned_event_verbs", "de")
+
+
+def _conditioned_present_outcome(sent: Span, cond: Tuple[int, int], flex: ForecastLexicon) -> Optional[Token]:
+    """The finite verb of the main clause of a conditional sentence when it is an outcome in
+    the present indicative: the first finite full verb (STTS ``VVFIN``) outside the
+    condition ``cond`` (character offsets), not tagged past or subjunctive, whose lemma
+    (particle joined) is a ``conditioned_event_verbs`` word of forecast_words.tsv (a change
+    or an event that befalls: "steigen", "scheitern", "passieren", "kommen" of "kommt es zu
+    …"; not "erhalten" or "bekommen", which under a condition state an entitlement, a rule),
+    with no modal verb in the sentence and no first-person or impersonal subject ("Wenn …,
+    verlieren wir" is a speaker's own prospect; "Wenn …, muss man …" a rule). The caller
+    asks for a condition and a future time: "Falls die Gespräche scheitern, kommt es im Mai
+    zu einem Streik". None otherwise."""
+    if any(t.tag_ == "VMFIN" for t in sent):
+        return None
+    for t in sent:
+        if cond[0] <= t.idx < cond[1] or t.tag_ != "VVFIN":
+            continue
+        if "Past" in t.morph.get("Tense") or "Sub" in t.morph.get("Mood"):
+            return None
+        lemma = _particle_lemma(t)
+        if lemma not in CONDITIONED_EVENT_VERBS:
+            return None
+        if lemma == "kommen" and not (t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ == "es"):
+            return None  # "kommt es zu einem Streik" is an event; "kommen viele Kinder" a movement
+        subj = _subject_word(sent, t, "de")
+        if subj is not None and (subj.lower_ in FIRST_PERSON_SUBJECTS or subj.lower_ in IMPERSONAL):
+            return None
+        return t
+    return None
+
+
 BECOMES_FRAME_VERBS = forecast_words("becomes_frame_verbs", "de")
 
 
@@ -2597,7 +2631,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         evidential_here = k < len(evidential_starts) and evidential_starts[k] < span[1]
         headline = lang == "de" and low[-2:-1] != ["?"] and bool(HEADLINE_PARTICIPLES_DE.intersection(low[-2:] if len(low) > 16 else low))
         impersonal_man = lang == "de" and "man" in low and bool(IMPERSONAL_CORRELATES.intersection(low))
-        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline and not impersonal_man:
+        conditioned = lang == "de" and bool(CONDITION_OPENERS_DE.intersection(low))
+        if not has_cue and not expect_here and not has_frame and cond_before is None and not evidential_here and not headline and not impersonal_man and not conditioned:
             continue  # nothing that could predict: skip the costlier analysis
         # the horizon of what is predicted, not of the speech: "…, a US official warned on
         # Sunday" — time expressions in the reporting frame do not count
@@ -2756,6 +2791,15 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                 # "Die Regierung käme in der Abstimmung am nächsten Dienstag auf keine Mehrheit":
                 # a Konjunktiv II of a future event predicts under an implicit condition
                 kind = "conditional"
+                stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
+            elif lang == "de" and anchored and cond is not None and not analysis.rejected and (
+                outcome := _conditioned_present_outcome(sent, cond, flex)
+            ) is not None:
+                # "Falls die Gespräche scheitern, kommt es im Mai zu einem Streik", "Wenn die
+                # Briten am 23. Juni für den Austritt stimmen, passiert zunächst nichts": an
+                # outcome in the present indicative under a condition, dated in the future
+                kind = "conditional"
+                own_cue = outcome.text
                 stmt = next((st for st in statements if _known_speaker(st) and st.span[0] < span[1] and st.span[1] > span[0]), None)
             elif cond_before is not None and (
                 any(r[1] == "hypothetical" for r in analysis.rejected)
