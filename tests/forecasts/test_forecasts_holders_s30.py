@@ -274,42 +274,36 @@ LEVEL_PREDICATE = [
 ]
 
 
-def _rows(cases: List[tuple]) -> List:
-    return [pytest.param(text, check, id=name) for name, text, check in cases]
+KINDS = {
+    "pronoun-speaker-between": PRONOUN_SPEAKER_BETWEEN,
+    "source-insertion": SOURCE_INSERTION,
+    "conviction-after": CONVICTION_AFTER,
+    "inserted-attitude": INSERTED_ATTITUDE,
+    "article-not-anaphor": ARTICLE_NOT_ANAPHOR,
+    "unowned-document": UNOWNED_DOCUMENT,
+    "passive-agent": PASSIVE_AGENT,
+    "organ-announces-plan": ORGAN_ANNOUNCES_PLAN,
+    "timetable": TIMETABLE,
+    "programme": PROGRAMME,
+    "comparative-after-intensifier": COMPARATIVE_AFTER_INTENSIFIER,
+    "comparison-tail": COMPARISON_TAIL,
+    "impersonal-passive-reckon": IMPERSONAL_PASSIVE_RECKON,
+    "becomes-under-warning": BECOMES_UNDER_WARNING,
+    "forecast-owner-preposition": FORECAST_OWNER_PREPOSITION,
+    "conditioned-present-outcome": CONDITIONED_PRESENT_OUTCOME,
+    "level-predicate": LEVEL_PREDICATE,
+}
 
 
-def _show(text: str) -> list:
-    return [(f.holder, f.holder_text, f.text) for f in forecasts_of(text)]
+def _rows() -> List:
+    return [pytest.param(text, check, id=f"{kind}/{name}") for kind, cases in KINDS.items() for name, text, check in cases]
 
 
-@pytest.mark.parametrize("text, check", _rows(PRONOUN_SPEAKER_BETWEEN))
-def test_pronoun_speaker_between(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(SOURCE_INSERTION))
-def test_source_insertion(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(CONVICTION_AFTER))
-def test_conviction_after(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(INSERTED_ATTITUDE))
-def test_inserted_attitude(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(ARTICLE_NOT_ANAPHOR))
-def test_article_not_anaphor(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(UNOWNED_DOCUMENT))
-def test_unowned_document(text, check):
-    assert check(forecasts_of(text)), _show(text)
+@pytest.mark.parametrize("text, check", _rows())
+def test_kind(text, check):
+    """One row of a kind's grid (the id is kind/construction)."""
+    fcs = forecasts_of(text)
+    assert check(fcs), [(f.holder, f.holder_text, f.text) for f in fcs]
 
 
 @pytest.mark.parametrize("text", [
@@ -336,58 +330,3 @@ def test_laut_source_keeps_its_attribute(text, source):
 
     sts = analyze(text, language="de", published="2026-03-01").statements
     assert [st.speaker_text for st in sts] == [source]
-
-
-@pytest.mark.parametrize("text, check", _rows(PASSIVE_AGENT))
-def test_passive_agent(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(ORGAN_ANNOUNCES_PLAN))
-def test_organ_announces_plan(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(TIMETABLE))
-def test_timetable(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(PROGRAMME))
-def test_programme(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(COMPARATIVE_AFTER_INTENSIFIER))
-def test_comparative_after_intensifier(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(COMPARISON_TAIL))
-def test_comparison_tail(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(IMPERSONAL_PASSIVE_RECKON))
-def test_impersonal_passive_reckon(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(BECOMES_UNDER_WARNING))
-def test_becomes_under_warning(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(FORECAST_OWNER_PREPOSITION))
-def test_forecast_owner_preposition(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(CONDITIONED_PRESENT_OUTCOME))
-def test_conditioned_present_outcome(text, check):
-    assert check(forecasts_of(text)), _show(text)
-
-
-@pytest.mark.parametrize("text, check", _rows(LEVEL_PREDICATE))
-def test_level_predicate(text, check):
-    assert check(forecasts_of(text)), _show(text)

@@ -3487,11 +3487,10 @@ def _passive_expectation_agent(sent: Span, cue: Token) -> Optional[Token]:
     clause. None otherwise, and without a parse ("ein Wachstum von 1,5 Prozent" hangs on
     its noun: no agent). The agent expects it: it holds the forecast, not the author."""
     doc = sent.doc
-    if not has_parse(doc) or cue.tag_ != "VVPP":
+    if not _werden_participle(sent, cue):
         return None
-    cs, ce = clause_bounds(sent, cue.i)
-    if not any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce)):
-        return None
+    cs, _ = clause_bounds(sent, cue.i)
+
     def agentive(c: Token) -> bool:
         return c.pos_ in ("NOUN", "PROPN", "PRON") and any(
             g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
@@ -3522,16 +3521,19 @@ def _passive_expectation_source(
     the article named no such source before, without a parse, or for an active or an agented
     expectation (the real-de gold gives a report's passive projections to the report's
     owner)."""
+    if not _werden_participle(sent, cue) or _passive_expectation_agent(sent, cue) is not None:
+        return None  # (an active, or "wird von den Ökonomen erwartet": its own agent)
+    return _last_prediction_source(sent, out, statements)
+
+
+def _werden_participle(sent: Span, cue: Token) -> bool:
+    """``cue`` is a participle (STTS ``VVPP``) with an auxiliary form of "werden" in its
+    clause: a passive ("wird … erwartet", "wurden … prognostiziert"). Needs a parse."""
     doc = sent.doc
     if not has_parse(doc) or cue.tag_ != "VVPP":
-        return None
+        return False
     cs, ce = clause_bounds(sent, cue.i)
-    if not any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce)):
-        return None
-    if any(dep(c).startswith("obl") and any(g.lower_ in PASSIVE_AGENT_PREPOSITIONS and dep(g) == "case" for g in c.children)
-           for c in cue.children):
-        return None  # ("wird von den Ökonomen erwartet": its own agent)
-    return _last_prediction_source(sent, out, statements)
+    return any(_lemma(doc[j]) == "werden" and doc[j].pos_ == "AUX" for j in range(cs, ce))
 
 
 def _last_prediction_source(
