@@ -38,6 +38,10 @@ stay as they are. A row's id names its construction, so a failing row says which
   and an outcome ("wird die Krise überstehen") stay forecasts. The same for a person and a
   bare spokesperson or "ihr Management" ("X wird ihre Karriere beenden, teilte ihr
   Management mit").
+* ``leader-announces-plan`` (precision): "Konzernchef X sagte, der Konzern werde weiter
+  investieren", "Der Konzern werde … einstellen, sagte die Geschäftsführerin Y": the head of
+  a body speaks of "der Konzern"/"das Unternehmen" — the body's own plan, no forecast; an
+  outcome, and an analyst speaking of a firm, stay forecasts.
 * ``timetable`` (precision): the act of a scheduled service ("Der neue Zug wird künftig
   zwischen Wien und Brünn verkehren", "Die Fähre wird ab Juni … verkehren") is its
   operator's timetable, no forecast; a hedged one ("wird wohl nicht verkehren können")
@@ -194,6 +198,16 @@ ORGAN_ANNOUNCES_PLAN = [
      one_forecast),
 ]
 
+LEADER_ANNOUNCES_PLAN = [
+    ("chief-says-der-konzern", "Konzernchef Albert Brunner sagte, der Konzern werde weiterhin in Österreich investieren.",
+     NO_FORECAST),
+    ("managing-director-after", "Der Konzern werde 200 neue Mitarbeiter einstellen, sagte die Geschäftsführerin Eva "
+     "Rainer.", NO_FORECAST),
+    # guards: an outcome; an analyst on a firm
+    ("guard-outcome", "Konzernchef Albert Brunner sagte, der Konzern werde die Krise überstehen.", one_forecast),
+    ("guard-analyst", "Der Analyst Tom Ried sagte, der Konzern werde Stellen abbauen.", one_forecast),
+]
+
 TIMETABLE = [
     ("train-from-now-on", "Der neue Zug wird künftig zwischen Wien und Brünn verkehren.", NO_FORECAST),
     ("ferry-from-june", "Die Fähre wird ab Juni dreimal täglich zwischen Split und Hvar verkehren.", NO_FORECAST),
@@ -283,6 +297,7 @@ KINDS = {
     "unowned-document": UNOWNED_DOCUMENT,
     "passive-agent": PASSIVE_AGENT,
     "organ-announces-plan": ORGAN_ANNOUNCES_PLAN,
+    "leader-announces-plan": LEADER_ANNOUNCES_PLAN,
     "timetable": TIMETABLE,
     "programme": PROGRAMME,
     "comparative-after-intensifier": COMPARATIVE_AFTER_INTENSIFIER,

@@ -2330,6 +2330,12 @@ def _own_side_subject(doc: Doc, sent: Span, cue: Token, stmt: Statement) -> bool
         # Management mit": a body's organ or a person's spokesperson or management, with no
         # body of its own named, announces the plan of the body or person the sentence is about
         return True
+    if stmt.speaker != "author" and _leader_speaker(stmt) and _definite_org_subject(sent, cue) and _decided_act(
+        sent, cue, forecast_lexicon(doc.lang_)
+    ):
+        # "Konzernchef X sagte, der Konzern werde weiter in Österreich investieren": the head
+        # of a body speaks of "der Konzern"/"das Unternehmen" — the body's own plan
+        return True
     if stmt.speaker in ("author", "unknown"):
         subj_word = _subject_word(sent, cue, doc.lang_)
         return subj_word is not None and subj_word.lower_ in IMPERSONAL and stmt.speaker != "author"
@@ -2373,6 +2379,32 @@ def _bare_organ_speaker(stmt: Statement) -> bool:
         return False
     last = words[-1].lower()
     return any(last == h or (last.endswith(h) and len(last) > len(h) + 2) for h in BODY_ORGAN_HEADS)
+
+
+BODY_LEADER_HEADS = forecast_words("body_leader_heads", "de")
+OWNER_WORDS = forecast_words("owner_words", "de")
+
+
+def _leader_speaker(stmt: Statement) -> bool:
+    """A word of the speaker as written ends in a ``body_leader_heads`` word of
+    forecast_words.tsv or a ``body_organ_heads`` word ("Konzernchef X", "die
+    Geschäftsführerin", "Vorstandschefin Y"), and no genitive or "von" owner follows it
+    ("ein Sprecher der Gewerkschaft" speaks for another body): the speaker heads or speaks
+    for the body the sentence takes up."""
+    heads = tuple(BODY_LEADER_HEADS | BODY_ORGAN_HEADS)
+    words = (stmt.speaker_text or "").split()
+    at = next((k for k, w in enumerate(words) if w.lower().rsplit("-", 1)[-1].endswith(heads)), None)
+    return at is not None and not any(w.lower() in OWNER_WORDS for w in words[at + 1:])
+
+
+def _definite_org_subject(sent: Span, cue: Token) -> bool:
+    """The subject of ``cue``'s clause is an organisation common noun with a definite article
+    ("der Konzern", "das Unternehmen", "die Firma": :func:`organisation_noun` "org"): a
+    body the text named before, taken up again."""
+    subj = _subject_token(sent, cue)
+    if subj is None or subj.pos_ != "NOUN" or organisation_noun(subj) != "org":
+        return False
+    return any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES_DE for c in subj.children)
 
 
 def _body_subject(sent: Span, cue: Token) -> bool:
