@@ -134,7 +134,6 @@ class EventCoder(ArgumentsMixin):
         self._dateline_tokens: Set[int] = set()
         self._lemmas: Dict[int, str] = {}
         self._children_cache: Dict[Tuple[int, Tuple[str, ...]], List[Token]] = {}
-        self._full_verbs_cache: Dict[Tuple[int, int], List[Token]] = {}
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
         self._sent_text = ""
@@ -1053,7 +1052,6 @@ class EventCoder(ArgumentsMixin):
         self._lemmas, self._args, self._bounds, self._words, self._words_for = {}, {}, None, None, None
         self._core_cache = {}
         self._children_cache = {}
-        self._full_verbs_cache = {}
         self._phrase_cache = {}
         self._has_actor_cache = {}
         self._key_cache = {}
@@ -1832,15 +1830,8 @@ class EventCoder(ArgumentsMixin):
         """``(verb, rows)`` for each full verb of ``sent`` (no auxiliary or copula, not in
         ``coded_verbs``) that one of its trigger keys finds in ``table`` (a ``{trigger:
         rows}`` table of :mod:`lagebild.events.recall_data`), in sentence order."""
-        key = (sent.start, sent.end)
-        verbs = self._full_verbs_cache.get(key)
-        if verbs is None:
-            # the sentence's full verbs, once per sentence and document (each table walks
-            # them; the parse is not changed after coding starts, see :meth:`children`)
-            verbs = self._full_verbs_cache[key] = [
-                v for v in sent if v.pos_ in ("VERB", "AUX") and self.role(v) not in ("aux", "aux_pass", "cop")]
-        for v in verbs:
-            if v.i in coded_verbs:
+        for v in sent:
+            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
                 continue
             rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
             if rows:

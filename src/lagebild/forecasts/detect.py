@@ -1563,15 +1563,6 @@ def _goal_frame(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
     return False
 
 
-def _lemma_lowers(sent: Span) -> List[str]:
-    """``[(t.lemma_ or "").lower() for t in sent]``, read from the Doc's LEMMA array (no
-    Token objects; an unset lemma is "", as ``t.lemma_`` gives it)."""
-    from spacy.attrs import LEMMA
-
-    strings = sent.doc.vocab.strings
-    return [strings[h].lower() for h in sent.doc.to_array(LEMMA)[sent.start:sent.end].tolist()]
-
-
 def _lemma(tok: Token) -> str:
     low = tok.lower_
     lemma = (tok.lemma_ or "").lower()
@@ -2425,12 +2416,10 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
         low = lowers[sent.start:sent.end]  # [t.lower_ for t in sent]
         has_cue = any(w in first_words for w in low) or any(
             w == "zu" and k + 1 < len(low) and low[k + 1] in zu_verbs for k, w in enumerate(low))
-        # (each token's lower-case form and lemma read from the Doc's arrays, not from
-        # Token objects: this test runs on every token of every sentence)
         has_frame = lang == "de" and bool(frame_words) and any(
-            w in frame_words or lm in frame_words or w in ("schließt", "zeichnet", "schließen", "zeichnen")
-            or (lm if lm and lm.endswith(("en", "ern", "eln", "n")) else w) in ("schließen", "zeichnen")  # _lemma(t): ("schloss … nicht aus", "zeichnete sich ab")
-            for w, lm in zip(low, _lemma_lowers(sent))
+            t.lower_ in frame_words or (t.lemma_ or "").lower() in frame_words or t.lower_ in ("schließt", "zeichnet", "schließen", "zeichnen")
+            or _lemma(t) in ("schließen", "zeichnen")  # ("schloss … nicht aus", "zeichnete sich ab")
+            for t in sent
         )
         k = bisect_left(expect_starts, span[0])
         expect_here = k < len(expect_starts) and expect_starts[k] < span[1]
