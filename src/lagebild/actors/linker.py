@@ -58,7 +58,7 @@ from .nonroles import NonRoles
 from .phoenix import person_code as phoenix_person_code
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
-    _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
+    LEARNT_KEY, _registry, _registry_version, actor_record, clear_provisional, learn_provisional, provisional_actors,
     provisional_id, register_provisional, registered_since,
 )
 
@@ -2790,6 +2790,9 @@ class ActorLinker:
                             provisional=True, wikidata=a.wikidata)
                       for a in new_prov]
         learn_provisional(remembered, key=doc._.article)  # once per Doc, also when empty (see record_learning)
+        # as learnt now: later components may still change the document's own records
+        # (an interview lead's role, a name retyped as a person)
+        doc.user_data[LEARNT_KEY] = [actor_record(a) for a in remembered]
         return mentions, list(actors.values())
 
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]
