@@ -37,6 +37,10 @@ WEAK = [
               "Reederei Nordwelle, Hubert Kranzl, sagte, das Schiff koste viel Geld."),
     ("f.txt", "Mehr Aufträge. 08.03.2025.\n\nHubert Kranzl sagte am Samstag, man sei gut ausgelastet. Karla "
               "Windegg warnte vor Glatteis."),
+    ("i.txt", "Seen werden wärmer. 08.03.2025.\n\nInnsbruck – Die Seen erwärmen sich schneller als erwartet. "
+              "Theresa Lindacher vom Institut für Seenkunde warnte vor Algen."),
+    ("j.txt", "Algen im Sommer. 09.03.2025.\n\nTheresa Lindacher sagte am Sonntag, die Fische litten unter der "
+              "Hitze. Hubert Kranzl lud zur Taufe des Schiffs."),
 ]
 # the same bare office under two datelines: which document comes first decides nothing
 TWO_DATELINES = [
@@ -112,13 +116,15 @@ def test_the_corpus_has_weak_codes_that_later_documents_do_not_learn(weak_store)
     assert got[("c.txt", "prov:karla_windegg")] == "AUTCOP", got
     assert got[("b.txt", "prov:lorenz_quirinsky")] is None, got
     assert got[("d.txt", "prov:karla_windegg")] is None, got
+    assert got[("i.txt", "prov:theresa_lindacher")] == "AUTEDU", got  # a body the KB lacks, by its sector word
+    assert got[("j.txt", "prov:theresa_lindacher")] is None, got
 
 
 @pytest.mark.parametrize("order", ["reversed", "shuffled", "one at a time"])
 def test_reingest_in_another_order_changes_no_table(weak_store, order):
     target, files = weak_store
     before = snapshot(target)
-    runs = {"reversed": [list(reversed(files))], "shuffled": [[files[3], files[0], files[5], files[1], files[4], files[2]]],
+    runs = {"reversed": [list(reversed(files))], "shuffled": [[files[i] for i in (3, 7, 0, 5, 1, 6, 4, 2)]],
             "one at a time": [[f] for f in reversed(files)]}[order]
     for paths in runs:
         with Store(target) as store:
