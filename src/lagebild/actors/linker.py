@@ -2814,7 +2814,7 @@ class ActorLinker:
             if known is not None:
                 if code is None and known.code:
                     # only memory codes it: this document's own evidence (an interview lead's
-                    # role, statements.turns) may still replace it
+                    # role, language.turns) may still replace it
                     st.memory.add(actor_id)
                 return Actor(
                     id=known.id, name=known.name, type=known.type, country=country or known.country,
