@@ -750,7 +750,7 @@ def _impersonal_passive_expectation(sent: Span, tok: Token) -> bool:
     gerechnet": a finite form of "werden" (``werden_finite_de`` of forecast_words.tsv) and a
     "mit" before ``tok`` in its clause, and no perfect auxiliary "haben" ("Niemand hat damit
     gerechnet" judges an expectation of the past)."""
-    cs, ce = clause_bounds(sent, tok.i)
+    cs, _ = clause_bounds(sent, tok.i)
     before = [sent.doc[j] for j in range(cs, tok.i)]
     low = {t.lower_ for t in before}
     return bool(low & WERDEN_FINITE_DE) and ("mit" in low or "damit" in low) and not any(
