@@ -1929,6 +1929,11 @@ def _attributions(ctx: _Ctx, sent: Span) -> bool:
             for t in toks[e:] if not src else ():
                 if t.is_punct:
                     break
+                if src and t.lower_ in ("auf", "bei", "um") and t.i + 1 < sent.end and (
+                        ctx.doc[t.i + 1].like_num or ctx.doc[t.i + 1].tag_ == "CARD"):
+                    # "laut Prognose auf 7,5 Prozent", "… bei zwei Prozent": the amount the clause
+                    # reports, not the source's attribute ("laut einer Umfrage unter 500 Lehrern" is)
+                    break
                 if src and ctx.lang == "de" and t.is_lower and t.lower_ not in DETERMINERS["de"] and t.pos_ not in ("ADJ", "ADP", "PROPN", "NOUN"):
                     break
                 if src and ctx.lang == "de" and src[-1].pos_ in ("NOUN", "PROPN") and (
