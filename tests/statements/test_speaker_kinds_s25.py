@@ -79,7 +79,9 @@ Session 30 (``speaker_grid_s30.tsv``; its header names each kind's code and data
 name whose given name is another form of a KB person's ("Hanni X", "Jean Claude Y", a middle
 name) is that person, not a namesake; a person with no role who "ist bei" or "arbeitet
 bei/für" an organisation the KB codes speaks for it; "Vorstand", "Vorständin" and
-"Analyst(in)" are business roles that speak for the firm or bank in their genitive.
+"Analyst(in)" are business roles that speak for the firm or bank in their genitive; "die
+61-Jährige" named more sentences after the person than the resolver looks back is still her;
+a man's given name keeps "sie" from him, so the feminine body before it is the speaker.
 """
 from __future__ import annotations
 
@@ -107,7 +109,9 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "namesake-surname-role", "mandatar",
                  "politician-party", "politician-party-none", "legal-form", "bracket-body",
                  "study-author", "origin-verb", "origin-verb-none", "named-body"},
-         "s30": {"namesake-variant", "namesake-variant-none", "affiliation", "affiliation-none", "business-role"}}
+         "s30": {"namesake-variant", "namesake-variant-none", "affiliation", "affiliation-none", "business-role",
+                 "age-description-far", "age-description-far-none", "pronoun-name-gender",
+                 "pronoun-name-gender-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
