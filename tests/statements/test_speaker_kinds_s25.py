@@ -81,7 +81,8 @@ name) is that person, not a namesake; a person with no role who "ist bei" or "ar
 bei/für" an organisation the KB codes speaks for it; "Vorstand", "Vorständin" and
 "Analyst(in)" are business roles that speak for the firm or bank in their genitive; "die
 61-Jährige" named more sentences after the person than the resolver looks back is still her;
-a man's given name keeps "sie" from him, so the feminine body before it is the speaker.
+a man's given name keeps "sie" from him, so the feminine body before it is the speaker;
+"Sektionschef(in)" is a government official.
 """
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "study-author", "origin-verb", "origin-verb-none", "named-body"},
          "s30": {"namesake-variant", "namesake-variant-none", "affiliation", "affiliation-none", "business-role",
                  "age-description-far", "age-description-far-none", "pronoun-name-gender",
-                 "pronoun-name-gender-none"}}
+                 "pronoun-name-gender-none", "section-head"}}
 
 
 def _speaker_code(text: str, content: str) -> str:
