@@ -357,7 +357,9 @@ def person_gender(doc: Doc, actor_id: str) -> str:
     ``"f"``; "Innenminister X", "der Abgeordnete X" -> ``"m"``. A role noun is one of the
     role lexicon (:func:`lagebild.language.ner_roles.lexicon`): its feminine form ends in
     "-in" (German motion suffix); an adjectival role ("Abgeordnete", "Vorsitzende") is read
-    by its article. Names alone say nothing. Computed once per document."""
+    by its article. When neither says anything, a given name that names one sex does
+    (:func:`given_name_genders`, session 30: "Walter X" -> ``"m"``); a surname says
+    nothing. Computed once per document."""
     cache = doc.user_data.setdefault(_PERSON_GENDER_KEY, {})
     if actor_id in cache:
         return cache[actor_id]
