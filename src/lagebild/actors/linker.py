@@ -2581,9 +2581,7 @@ class ActorLinker:
         mention of the person in the document. Needs a parse."""
         if not self.origin_verbs or not doc.has_annotation("DEP"):
             return
-        for f in found:
-            if f.actor in st.role_code or not f.actor.startswith("prov:") or f.actor not in st.recent:
-                continue
+        for f in self._uncoded_people(found, st):
             name = doc[f.start:f.end]  # the name's word the parse hangs on the clause
             tok = next((t for t in name if t.dep_ in ("nsubj", "appos") and not (f.start <= t.head.i < f.end)), name.root)
             if tok.dep_ == "appos" and tok.head.dep_ == "nsubj":
@@ -2605,6 +2603,16 @@ class ActorLinker:
                     st.role_code[f.actor] = (country, group.code)
                     break
 
+    @staticmethod
+    def _uncoded_people(found: List[Found], st: DocState) -> Iterator[Found]:
+        """The mentions in ``found`` of provisional people of this document (``st.recent``)
+        whom nothing gave a role code yet -- the people :meth:`_origin_codes` and
+        :meth:`_affiliation_codes` may code from their clause; a person coded by one of
+        them is skipped by the next, since ``st.role_code`` is read as the loop goes."""
+        for f in found:
+            if f.actor not in st.role_code and f.actor.startswith("prov:") and f.actor in st.recent:
+                yield f
+
     def _affiliation_codes(self, doc: Doc, found: List[Found], st: DocState) -> None:
         """A provisional person whom nothing in the document gave a role code and who is the
         subject of a verb of working or belonging with its preposition and an organisation
@@ -2619,9 +2627,7 @@ class ActorLinker:
         mention of the person in the document. Needs a parse."""
         if not self.affiliation_verbs or not doc.has_annotation("DEP"):
             return
-        for f in found:
-            if f.actor in st.role_code or not f.actor.startswith("prov:") or f.actor not in st.recent:
-                continue
+        for f in self._uncoded_people(found, st):
             name = doc[f.start:f.end]
             sent = name[0].sent
             verbs = []
