@@ -19,6 +19,12 @@ speaker as written and the spans of the speaker actor's mentions, and prints
 - per text: statements on each side, how many kept their span but changed speaker code,
   speaker text, or the speaker actor's mention spans (a speaker that moves to another
   mention reads as a "wrong mention" in the scorer even when the code is right);
+- with ``--kinds`` the changed statements counted by what changed, naming no word of the
+  texts (safe on texts you may only count): the class of the speaker before -> after
+  (author, unknown, group = an agent-coded group id, prov = a provisional actor, kb = a
+  knowledge-base actor), the speaker as written (pronoun, description, name, none) and the
+  cue (turn label, Konjunktiv/verb, quote) -- e.g. "prov -> group | pronoun | verb: 40"
+  says forty pronoun speakers moved from a person to a group noun;
 - with ``--show`` every changed statement (the text's own words: use only on texts you
   may read).
 
@@ -31,6 +37,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
@@ -112,13 +119,58 @@ def compare(base: List[Dict[str, Any]], new: List[Dict[str, Any]]) -> Tuple[Dict
     return counts, changed
 
 
+_PRONOUNS = frozenset("er sie es ihr ihm ihn ihnen ich wir man dieser diese jener".split())
+
+
+def speaker_class(speaker: str | None) -> str:
+    """The kind of a statement's speaker id: ``author``, ``unknown`` (no actor), ``group``
+    (an agent-coded group id such as ``AUTGOV``, made by the reference layer), ``prov`` (a
+    provisional actor) or ``kb`` (a knowledge-base actor)."""
+    if speaker in (None, "", "unknown"):
+        return "unknown"
+    if speaker == "author":
+        return "author"
+    if speaker.startswith("prov:"):
+        return "prov"
+    return "kb" if ":" in speaker else "group"
+
+
+def written_class(text: str | None) -> str:
+    """The kind of the speaker as written: ``none``, ``pronoun`` (a personal or
+    demonstrative pronoun), ``description`` (a phrase opening with a lower-case word: "der
+    Minister", "die 58-Jährige") or ``name``."""
+    words = (text or "").split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return "pronoun"
+    return "description" if words[0][:1].islower() or words[0].lower() in ("der", "die", "das", "ein", "eine") else "name"
+
+
+def change_kinds(changed: List[Tuple[Dict[str, Any], Dict[str, Any]]]) -> Counter:
+    """Changed statement pairs counted by ``"<code|same code>: <class before> -> <class
+    after> | <written after> | <cue>"`` (:func:`speaker_class`, :func:`written_class`; cue ``turn`` for an
+    interview turn label, ``quote`` for quotation marks, else ``verb``)."""
+    out: Counter = Counter()
+    for b, r in changed:
+        cue = r.get("cue") or ""
+        cue_kind = "turn" if cue.endswith((":", ".")) and cue[:1].isupper() and len(cue.split()) <= 3 \
+            and cue.rstrip(":.").strip() == (r.get("speaker_text") or "").strip() else \
+            "quote" if cue and not any(ch.isalpha() for ch in cue) else "verb"
+        what = "code" if b["code"] != r["code"] else "same code"
+        out[f"{what}: {speaker_class(b['speaker'])} -> {speaker_class(r['speaker'])} | "
+            f"{written_class(r['speaker_text'])} | {cue_kind}"] += 1
+    return out
+
+
 def main(argv: List[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("base", type=Path, help="checkout of the base revision")
     ap.add_argument("new", type=Path, help="checkout of the new revision")
     ap.add_argument("--texts", type=Path, help="folder of *.txt articles (one article a file)")
     ap.add_argument("--gold-lines", default="", help="real-de gold lines, separated by spaces or commas")
-    ap.add_argument("--show", action="store_true", help="print every changed statement")
+    ap.add_argument("--kinds", action="store_true", help="count the changed statements by kind (no text)")
+    ap.add_argument("--show", action="store_true", help="print every changed statement (their text)")
     ap.add_argument("--json", type=Path, help="write both sides' records here")
     a = ap.parse_args(argv)
     texts = sorted(str(p.resolve()) for p in a.texts.glob("*.txt")) if a.texts else []
@@ -136,6 +188,10 @@ def main(argv: List[str] | None = None) -> int:
             tot[k] += c[k]
         print(f"{name:32} {c['base']:5} {c['new']:5} {c['paired']:6} {c['code']:5} {c['written']:7} {c['mentions']:8}")
     print(f"{'total':32} {tot['base']:5} {tot['new']:5} {tot['paired']:6} {tot['code']:5} {tot['written']:7} {tot['mentions']:8}")
+    if a.kinds:
+        print("\nchanged statements by kind (code changed?: speaker before -> after | written | cue):")
+        for kind, n in change_kinds(changed).most_common():
+            print(f"  {n:5}  {kind}")
     if a.show:
         for b, r in changed:
             print(f"\n{r['text']} [{r['start']}:{r['end']}]")
