@@ -113,14 +113,17 @@ def test_an_undated_archive_reads_offices_at_its_era(nlp_de, monkeypatch):
 
 def test_person_gender_from_role_nouns_and_articles():
     """language.reference.person_gender reads a person's gender from the role nouns and
-    articles of its mentions (a feminine role ends in -in); a bare name says nothing."""
+    articles of its mentions (a feminine role ends in -in); a bare name says nothing but
+    its given name (session 30: ``given_name_gender_de.tsv``; "Karl" a man, "Kim" either)."""
     from lagebild.language.reference import person_gender
     from lagebild.pipeline import load
 
     nlp = load("de")
     doc = nlp("Wien – Innenministerin Petra Kaltenbrunner traf den Abgeordneten Otto Wimmer. "
-              "Auch Karl Gruber war dabei. Der Vorsitzende Franz Pichler und Präsident Max Auer sprachen.")
+              "Auch Karl Gruber war dabei. Der Vorsitzende Franz Pichler und Präsident Max Auer sprachen. "
+              "Kim Brandl kam später.")
     ids = {m.text.split()[-1]: m.actor_id for m in doc._.mentions}
     assert person_gender(doc, ids["Kaltenbrunner"]) == "f"
     assert person_gender(doc, ids["Auer"]) == "m"
-    assert person_gender(doc, ids["Gruber"]) == "*"
+    assert person_gender(doc, ids["Gruber"]) == "m"
+    assert person_gender(doc, ids["Brandl"]) == "*"

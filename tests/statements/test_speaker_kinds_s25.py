@@ -74,6 +74,15 @@ firm whose name ends with a legal form ("AG", "GmbH"); a person "vom Institut f�
 body in brackets ("(Universität Graz)") speaks for that body; "Studienautor(in)" is an academic;
 a person with no role who fled or comes "aus" a place is a refugee or civilian of its country;
 a name after a body noun that says its sector ("der Baukonzern X") is that body.
+
+Session 30 (``speaker_grid_s30.tsv``; its header names each kind's code and data): a full
+name whose given name is another form of a KB person's ("Hanni X", "Jean Claude Y", a middle
+name) is that person, not a namesake; a person with no role who "ist bei" or "arbeitet
+bei/für" an organisation the KB codes speaks for it; "Vorstand", "Vorständin" and
+"Analyst(in)" are business roles that speak for the firm or bank in their genitive; "die
+61-Jährige" named more sentences after the person than the resolver looks back is still her;
+a man's given name keeps "sie" from him, so the feminine body before it is the speaker;
+"Sektionschef(in)" is a government official.
 """
 from __future__ import annotations
 
@@ -84,7 +93,7 @@ import pytest
 from lagebild.datafiles import iter_tsv
 from lagebild.events.realeval import actor_code
 
-GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28", "s29")}
+GRIDS = {name: Path(__file__).with_name(f"speaker_grid_{name}.tsv") for name in ("s25", "s26", "s27", "s28", "s29", "s30")}
 ROWS = [dict(row, grid=name) for name, path in GRIDS.items()
         for row in iter_tsv(path, required=("kind", "text", "content", "code"))]
 KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
@@ -100,7 +109,10 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
          "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none",
                  "namesake-surname-role", "mandatar",
                  "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
-                 "study-author", "origin-verb", "origin-verb-none", "named-body"}}
+                 "study-author", "origin-verb", "origin-verb-none", "named-body"},
+         "s30": {"namesake-variant", "namesake-variant-none", "affiliation", "affiliation-none", "business-role",
+                 "age-description-far", "age-description-far-none", "pronoun-name-gender",
+                 "pronoun-name-gender-none", "section-head"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

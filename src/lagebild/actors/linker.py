@@ -32,19 +32,21 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..datafiles import data_path, iter_tsv, lang_words
-from ..errors import BadInputError
+from ..errors import BadInputError, DataFileError
 from ..language.timewords import time_words
 from ..schemas import Actor, Mention
 from ..tokens import doc_text, token_texts
@@ -120,6 +122,28 @@ class Found:
     end: int
     actor: str
     kind: str
+
+
+def _fold_name(word: str) -> str:
+    """A name part compared case- and accent-insensitively ("Erdoğan" -> "erdogan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def given_name_variants() -> Dict[str, FrozenSet[str]]:
+    """Given name -> the other forms of the same name (``data/kb/given_name_variants.tsv``,
+    folded by :func:`_fold_name`; the relation is symmetric: "rudi" -> {"rudolf"},
+    "rudolf" -> {"rudi"}). Raises :class:`~lagebild.errors.DataFileError` naming the file
+    and line of a row without variants."""
+    path = data_path("kb", "given_name_variants.tsv")
+    groups: Dict[str, set] = {}
+    for row in iter_tsv(path, required=("name", "variants")):
+        names = [_fold_name(row["name"])] + [_fold_name(v) for v in (row["variants"] or "").split("|") if v.strip()]
+        if len(names) < 2:
+            raise DataFileError(f"{path}:{row['_line']}: a given name needs at least one variant")
+        for n in names:
+            groups.setdefault(n, set()).update(x for x in names if x != n)
+    return {k: frozenset(v) for k, v in groups.items()}
 
 
 @dataclass
@@ -298,6 +322,9 @@ class ActorLinker:
         self.origin_words = {w.lower() for w in pick("origin")}
         self.origin_agents = set(pick("origin_agents"))
         self.origin_verbs: Dict[str, str] = dict((lk.get("origin_verbs") or {}).get(self.lang) or {})
+        self.affiliation_verbs: Dict[str, FrozenSet[str]] = {
+            verb: frozenset(w.lower() for w in preps)
+            for verb, preps in ((lk.get("affiliation_verbs") or {}).get(self.lang) or {}).items()}
         self.demonym_persons = bool((lk.get("demonym_persons") or {}).get(self.lang))
         self.surname_once = bool((lk.get("surname_once") or {}).get(self.lang))
         self.subnational = {w.lower() for w in pick("subnational")}
@@ -840,7 +867,9 @@ class ActorLinker:
             e = a.entries[0]
             src = fulls.get(doc[a.start].text) if a.end - a.start == 1 else None
             if src is not None and src.start < a.start and e.kind == "actor" and e.mention_kind == SURNAME \
-                    and not any(x.target in named for x in a.entries if x.mention_kind == SURNAME):
+                    and not any(x.target in named for x in a.entries if x.mention_kind == SURNAME) \
+                    and not any(self._same_given_name(doc[src.start:src.end - 1], x.target or "")
+                                for x in a.entries if x.mention_kind == SURNAME):
                 first = src.entries[0]
                 atom = Atom(a.start, a.end, [Entry("prov", first.target, SURNAME, 0, first.surface, priority=-10)])
                 atom.prov_type = "PER"  # type: ignore[attr-defined]
@@ -848,6 +877,35 @@ class ActorLinker:
                 continue
             out.append(a)
         return out
+
+    def _same_given_name(self, given: Sequence[Token], target: str) -> bool:
+        """Whether the given names ``given`` (the tokens before a full name's surname) name
+        the KB person ``target`` under another form of its given name, so that the full
+        name is that person, not a namesake (session 30, #11): a given name the KB's names
+        share ("Angela Dorothea X" for "Angela X", "Dmitri Anatoljewitsch Y" for "Dmitri
+        Y"), the same names written with a hyphen or accents ("Jean Claude X" for
+        "Jean-Claude X"), a short form or nickname (``data/kb/given_name_variants.tsv``:
+        "Rudi X" for "Rudolf X", "Hanni Y" for "Johanna Y"), or an initial ("H. X").
+        Before, every later mention of the surname left the KB person for an uncoded
+        provisional namesake."""
+        person = self.kb.get(target)
+        if person is None or person.type != "PER":
+            return False
+        mine = {_fold_name(w) for t in given for w in t.text.replace("-", " ").split()}
+        mine.discard("")
+        if not mine:
+            return False
+        theirs = {_fold_name(w) for n in [person.name] + [x for ns in person.names.values() for x in ns]
+                  for w in n.replace("-", " ").split()[:-1]}
+        variants = given_name_variants()
+        for w in mine:
+            if w.rstrip(".") and len(w.rstrip(".")) == 1:
+                if any(t[:1] == w[:1] for t in theirs):
+                    return True
+                continue
+            if w in theirs or variants.get(w, frozenset()) & theirs:
+                return True
+        return False
 
     def _role_word(self, word: str) -> bool:
         """Whether ``word`` is, or ends in, a form of a person role noun of the language
@@ -2508,6 +2566,7 @@ class ActorLinker:
         self._party_codes(doc, found, st)
         self._member_codes(doc, found, st)
         self._origin_codes(doc, found, st)
+        self._affiliation_codes(doc, found, st)
         self._demonym_codes(found, st)
         records = self._records(doc, found, st, prov)
         doc.user_data[MEMORY_KEY] = tuple(sorted(st.memory))
@@ -2522,9 +2581,7 @@ class ActorLinker:
         mention of the person in the document. Needs a parse."""
         if not self.origin_verbs or not doc.has_annotation("DEP"):
             return
-        for f in found:
-            if f.actor in st.role_code or not f.actor.startswith("prov:") or f.actor not in st.recent:
-                continue
+        for f in self._uncoded_people(found, st):
             name = doc[f.start:f.end]  # the name's word the parse hangs on the clause
             tok = next((t for t in name if t.dep_ in ("nsubj", "appos") and not (f.start <= t.head.i < f.end)), name.root)
             if tok.dep_ == "appos" and tok.head.dep_ == "nsubj":
@@ -2544,6 +2601,55 @@ class ActorLinker:
                 group = self.kb.composite(country, agent) if country and len(country) == 3 else None
                 if group is not None and group.code:
                     st.role_code[f.actor] = (country, group.code)
+                    break
+
+    @staticmethod
+    def _uncoded_people(found: List[Found], st: DocState) -> Iterator[Found]:
+        """The mentions in ``found`` of provisional people of this document (``st.recent``)
+        whom nothing gave a role code yet -- the people :meth:`_origin_codes` and
+        :meth:`_affiliation_codes` may code from their clause; a person coded by one of
+        them is skipped by the next, since ``st.role_code`` is read as the loop goes."""
+        for f in found:
+            if f.actor not in st.role_code and f.actor.startswith("prov:") and f.actor in st.recent:
+                yield f
+
+    def _affiliation_codes(self, doc: Doc, found: List[Found], st: DocState) -> None:
+        """A provisional person whom nothing in the document gave a role code and who is the
+        subject of a verb of working or belonging with its preposition and an organisation
+        the KB codes ("Gerhard X ist seit 30 Jahren bei der Gewerkschaft vida" -> AUTLAB,
+        "Eva Y arbeitet für die Caritas" -> AUTNGO; ``linking.yaml`` ``affiliation_verbs``:
+        verb lemma -> prepositions; session 30, #11) speaks for that organisation, as "X von
+        der Gewerkschaft vida" does. The verb is the name's head in the parse (for a nominal
+        predicate, "ist … bei der Gewerkschaft", the head's copula), else the word right
+        after or before the name ("X ist …", "Seit 2012 ist X …": the parser often hangs the
+        name on a time phrase); the preposition follows it in the same clause (no comma
+        between) and its noun is the organisation's mention. The code holds for every
+        mention of the person in the document. Needs a parse."""
+        if not self.affiliation_verbs or not doc.has_annotation("DEP"):
+            return
+        for f in self._uncoded_people(found, st):
+            name = doc[f.start:f.end]
+            sent = name[0].sent
+            verbs = []
+            tok = next((t for t in name if t.dep_ == "nsubj" and not (f.start <= t.head.i < f.end)), None)
+            if tok is not None:
+                pred = tok.head
+                verbs.append(pred if pred.pos_ in ("VERB", "AUX") else next((c for c in pred.children if c.dep_ == "cop"), None))
+            verbs += [doc[k] for k in (f.end, f.start - 1) if sent.start <= k < sent.end]
+            verb = next((v for v in verbs if v is not None and v.pos_ in ("VERB", "AUX")
+                         and v.lemma_.lower() in self.affiliation_verbs), None)
+            if verb is None:
+                continue
+            preps = self.affiliation_verbs[verb.lemma_.lower()]
+            for case in doc[max(verb.i, f.end - 1) + 1 : sent.end]:
+                if case.text in (",", ";", ":"):
+                    break
+                if case.dep_ != "case" or case.lower_ not in preps:
+                    continue
+                org = next((g for g in found if g.start <= case.head.i < g.end and g.actor != f.actor), None)
+                actor = self.kb.get(org.actor) if org is not None else None
+                if actor is not None and actor.type == "ORG" and actor.code and len(actor.code) >= 3:
+                    st.role_code[f.actor] = (actor.country, actor.code)
                     break
 
     def _demonym_codes(self, found: List[Found], st: DocState) -> None:

@@ -37,6 +37,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import data_path, iter_tsv, word_list
+from ..errors import DataFileError
 from ..tokens import doc_text, get_list, mentions_in
 from .turns import get_turns, lead_interviewee, turn_at
 
@@ -357,7 +358,9 @@ def person_gender(doc: Doc, actor_id: str) -> str:
     ``"f"``; "Innenminister X", "der Abgeordnete X" -> ``"m"``. A role noun is one of the
     role lexicon (:func:`lagebild.language.ner_roles.lexicon`): its feminine form ends in
     "-in" (German motion suffix); an adjectival role ("Abgeordnete", "Vorsitzende") is read
-    by its article. Names alone say nothing. Computed once per document."""
+    by its article. When neither says anything, a given name that names one sex does
+    (:func:`given_name_genders`, session 30: "Walter X" -> ``"m"``); a surname says
+    nothing. Computed once per document."""
     cache = doc.user_data.setdefault(_PERSON_GENDER_KEY, {})
     if actor_id in cache:
         return cache[actor_id]
@@ -393,8 +396,31 @@ def person_gender(doc: Doc, actor_id: str) -> str:
                 seen.add("f")
             elif not last.endswith(("e", "en", "em")):  # "-e"/"-en": adjectival or plural
                 seen.add("m")
+    if not seen:
+        # no role noun or article: a given name that names one sex (session 30, #11;
+        # ``data/language/given_name_gender_de.tsv``) -- "Walter X" is no "sie"
+        names = given_name_genders()
+        for m in get_list(doc, "mentions"):
+            if m.actor_id == actor_id:
+                # the words before the surname ("Lehrer Walter X": the entity model may
+                # take a role word into the name)
+                seen.update(names[w] for w in m.text.split()[:-1] if w in names)
     out = seen.pop() if len(seen) == 1 else "*"
     cache[actor_id] = out
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> Dict[str, str]:
+    """German: given name -> ``"f"`` or ``"m"`` (``data/language/given_name_gender_de.tsv``).
+    Raises :class:`~lagebild.errors.DataFileError` naming the file and line of a row whose
+    gender is neither."""
+    path = data_path("language/given_name_gender_de.tsv")
+    out: Dict[str, str] = {}
+    for row in iter_tsv(path, required=("name", "gender")):
+        if row["gender"] not in ("f", "m"):
+            raise DataFileError(f"{path}:{row['_line']}: gender must be f or m, not {row['gender']!r}")
+        out[row["name"]] = row["gender"]
     return out
 
 

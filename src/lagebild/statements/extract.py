@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from .. import tokens
 from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
-from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
+from ..language.reference import (classify, document_country, group_actor, group_agent, person_gender, proxy_kind,
+                                  represented, resolve_reference)
 from ..language.timewords import time_phrase_head
 from ..language.turns import Turn, get_turns, person_role_heads, turn_at
 from ..language.word_class import heads_in_class
@@ -340,7 +341,42 @@ def _resolve_speaker(
         if before and before[-1].speaker_text and before[-1].speaker != "author":
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
+    described = _described_person(ctx, start, end)
+    if described is not None:
+        return described, text
     return UNKNOWN, text
+
+
+def _described_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
+    """German: the person a definite singular person description names when the reference
+    resolver found no antecedent in its window ("Johanna X … [five sentences] … Darauf sei
+    sie stolz, sagt die 58-Jährige"; session 30, #11): the nearest person named before it
+    whose grammatical gender (:func:`lagebild.language.reference.person_gender`) does not
+    contradict the article's. A profile names its subject once and describes them later by
+    age or role; the resolver looks back only
+    :data:`lagebild.language.reference.MAX_SENTENCES_BACK` sentences, the
+    right window for pronouns among several actors. None for another phrase (a pronoun, a
+    group noun, a plural) or when no person agrees."""
+    if ctx.lang != "de" or not ctx.parsed:
+        return None
+    hit = classify(ctx.doc, start, end)
+    if hit is None or hit[1].kind != "description" or "PER" not in hit[1].types:
+        return None
+    head = hit[0]
+    if "Plur" in head.morph.get("Number"):
+        return None
+    dets = [c for c in head.children if dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES]
+    if not dets:
+        return None
+    genders = dets[0].morph.get("Gender") or head.morph.get("Gender")
+    gender = {"Masc": "m", "Fem": "f"}.get(genders[0]) if len(genders) == 1 else None
+    if gender is None:
+        return None
+    for m in reversed(tokens.mentions_in(ctx.doc, 0, start)):
+        if m.end <= start and ctx.actor_type.get(m.actor_id) == "PER" \
+                and person_gender(ctx.doc, m.actor_id) in ("*", gender):
+            return m.actor_id
+    return None
 
 
 # the grammatical gender/number a German third-person pronoun agrees with
