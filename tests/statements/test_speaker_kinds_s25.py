@@ -112,7 +112,8 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "study-author", "origin-verb", "origin-verb-none", "named-body"},
          "s30": {"namesake-variant", "namesake-variant-none", "affiliation", "affiliation-none", "business-role",
                  "age-description-far", "age-description-far-none", "pronoun-name-gender",
-                 "pronoun-name-gender-none", "section-head"}}
+                 "pronoun-name-gender-none", "section-head", "surname-as-given-name",
+                 "surname-as-given-name-none"}}
 
 
 def _speaker_code(text: str, content: str) -> str:

@@ -456,14 +456,20 @@ class ActorLinker:
         return atoms
 
     def _other_given_name(self, doc: Doc, atoms: List[Atom]) -> List[Atom]:
-        """Drop KB surname matches preceded by a given name that is not the KB person's:
-        "Ulla Rasmussen" is not Lars Løkke Rasmussen, "Karin Müller" not Gerd Müller; the
+        """Drop KB surname matches that are part of another person's full name.
+
+        Preceded by a given name that is not the KB person's: "Ulla Rasmussen" is not Lars
+        Løkke Rasmussen, "Karin Müller" not Gerd Müller. Used as the given name of a full name
+        the entity model reads as one person, the next word being a name of no KB person:
+        "Gabriel Felbermayr" is not Sigmar Gabriel, "Kurz Meier" not Sebastian Kurz. The
         entity model's full name then makes a provisional person."""
         per_tokens: Set[int] = set()
+        per_start: Dict[int, int] = {}  # token -> start of its multi-word PER entity
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
                 if self.kb.ner_labels.get(ent.label_) == "PER" and len(ent) > 1:
                     per_tokens.update(range(ent.start, ent.end))
+                    per_start.update((i, ent.start) for i in range(ent.start, ent.end))
         named = {i for a in atoms for i in range(a.start, a.end)
                  if a.entries[0].kind in ("actor", "prov") and a.entries[0].mention_kind in (NAME, SURNAME)}
         # English: a role noun before the surname is a title, not a given name ("President
@@ -482,6 +488,10 @@ class ActorLinker:
                     names = [(self.kb.get(x.target or "") or None) for x in a.entries if x.mention_kind == SURNAME]
                     if not any(n is not None and prev in n.name.split() for n in names):
                         continue
+            if e.kind == "actor" and e.mention_kind == SURNAME and a.end < len(doc) and a.end not in named \
+                    and per_start.get(a.start) == a.start and per_start.get(a.end) == a.start \
+                    and doc[a.end].is_title and doc[a.end].is_alpha and not doc[a.end].is_stop:
+                continue  # the KB surname is the given name of another person's full name
             out.append(a)
         return out
 
