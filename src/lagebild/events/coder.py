@@ -3080,7 +3080,8 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
+            if self.require_actor and source is None and (
+                    target is None or not (passive or p.agentless or self._agentless_nominal(verb, p))):
                 continue
             if source is None and p.code[:2] in self.lex.agentive_roots and self._converted(p):
                 # a converted PETRARCH row codes cooperation only between two actors, as

@@ -214,7 +214,31 @@ def _word_of(lex: RefLexicon, tok: Token) -> Optional[RefWord]:
             word = RefWord(word.kind, "pl" if "Plur" in tok.morph.get("Number") else "*", word.gender, word.types, word.agent)
     if word is not None and word.agent and _not_a_role(tok):
         return None  # "in the head", "Schiedsrichter", "the Spurs captain" (actors.nonroles)
+    if word is not None and word.kind == "group" and tok.lemma_.lower() in _name_heads(_lang(tok.doc)) \
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        return None  # "der Bund der Steuerzahler": an association's name, not the government
+    if word is not None and word.kind == "group" and word.agent == "CVL" and any(
+            c.dep_ in ("amod", "nk", "nmod") and (c.lower_ in _armed_modifiers() or c.lemma_.lower() in _armed_modifiers())
+            for c in tok.children if c.i < tok.i):
+        # "bewaffnete Männer", "armed men": an armed group, not civilians (session 30)
+        word = RefWord(word.kind, word.number, word.gender, word.types, "REB")
     return word
+
+
+@lru_cache(maxsize=2)
+def _name_heads(lang: str) -> FrozenSet[str]:
+    """Group nouns that head an organisation's name when a noun phrase follows
+    (``data/language/name_heads_<lang>.txt``: "Bund" in "Bund der Steuerzahler"); empty for a
+    language without the file."""
+    path = data_path(f"language/name_heads_{lang}.txt")
+    return word_list(str(path)) if path.exists() else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _armed_modifiers() -> FrozenSet[str]:
+    """Modifiers that make a civilian group an armed one (``data/language/armed_modifiers.txt``:
+    "bewaffnet", "maskiert", "armed"), lower case."""
+    return frozenset(w.lower() for w in word_list(str(data_path("language/armed_modifiers.txt"))))
 
 
 def _not_a_role(tok: Token) -> bool:
