@@ -10,7 +10,9 @@ of own sentences (``left_kinds_s30_grid_de.tsv``; a failing row names its kind):
 * ``armed-group``: "bewaffnete/maskierte Männer" are an armed group, not civilians
   (``language.reference._word_of``, ``data/language/armed_modifiers.txt``);
 * ``federal-government``: "der Bund" is the government of the text's country, "der Bund der
-  X" an association (``reference.tsv``, ``data/language/name_heads_de.txt``).
+  X" an association (``reference.tsv``, ``data/language/name_heads_de.txt``);
+* ``sharp-s-lemma``: a lemma spelt with "ss" ("erschoss" -> "erschiessen", Swiss
+  "begrüsste") finds the trigger spelt with "ß" (``EventCoder.lemma``).
 
 Kinds ending in ``-guard`` pass on the code before these changes and must stay so."""
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 from grid_rows import check_kind_grid
 
 KINDS = {"asyndetic-conjunct", "asyndetic-conjunct-guard", "fronted-pp-attribute", "armed-group", "armed-group-guard",
-         "federal-government", "federal-government-guard"}
+         "federal-government", "federal-government-guard", "sharp-s-lemma"}
 GRID = "left_kinds_s30_grid_de.tsv"
 
 

@@ -187,6 +187,13 @@ class EventCoder(ArgumentsMixin):
             # the lemmatizer's guess is no trigger, a known form of one is ("getroffen";
             # English "staged" -> "stag")
             lemma = self.lex.forms[text]
+        if self.lang == "de" and "ss" in lemma and lemma not in self.lex.patterns:
+            # session 30: the lemmatizer writes some strong verbs with "ss" ("erschoss" ->
+            # "erschiessen", "genoss" -> "geniessen"), as Swiss spelling does everywhere; the
+            # lexicon writes "ß" ("erschießen"): take the "ß" spelling when it is a trigger
+            sharp = lemma.replace("ss", "ß")
+            if sharp in self.lex.patterns:
+                lemma = sharp
         self._lemmas[token.i] = lemma
         return lemma
 
