@@ -11,6 +11,9 @@ of own sentences (``left_kinds_s30_grid_de.tsv``; a failing row names its kind):
   (``language.reference._word_of``, ``data/language/armed_modifiers.txt``);
 * ``federal-government``: "der Bund" is the government of the text's country, "der Bund der
   X" an association (``reference.tsv``, ``data/language/name_heads_de.txt``);
+* ``crowd-and-supporters``: "Tausende", "Hunderte" alone are civilians of the context's
+  country; "Anhänger der Opposition" acts for the opposition (``reference.tsv``,
+  ``language.reference._group_owner``);
 * ``sharp-s-lemma``: a lemma spelt with "ss" ("erschoss" -> "erschiessen", Swiss
   "begrüsste") finds the trigger spelt with "ß" (``EventCoder.lemma``).
 
@@ -22,7 +25,8 @@ import pytest
 from grid_rows import check_kind_grid
 
 KINDS = {"asyndetic-conjunct", "asyndetic-conjunct-guard", "fronted-pp-attribute", "armed-group", "armed-group-guard",
-         "federal-government", "federal-government-guard", "sharp-s-lemma"}
+         "federal-government", "federal-government-guard", "sharp-s-lemma",
+         "crowd-and-supporters", "crowd-and-supporters-guard"}
 GRID = "left_kinds_s30_grid_de.tsv"
 
 

@@ -782,7 +782,9 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
 
     - a genitive or "von" attribute naming a non-state body ("Kämpfer der Jihadistenmiliz
       Islamischer Staat" -> the IS; "Anhänger der HDP" -> the HDP) is that body; one
-      naming a state ("Soldaten Russlands") is the state's agents (RUSMIL);
+      naming a state ("Soldaten Russlands") is the state's agents (RUSMIL); one naming a
+      generic group of a member agent is that group, for a civilian group noun
+      ("Anhänger der Opposition" -> the context country's OPP; session 30);
     - a possessive determiner ("seine früheren Beamten", "ihre Soldaten") is the agents
       of the country of the actor the possessive refers to ("Ex-Finanzminister Nigel
       Lawson warf seinen früheren Beamten vor …" -> GBRGOV, whatever foreign capital the
@@ -809,6 +811,12 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
                 return m.actor_id
             if atype == "GPE" and getattr(actor, "country", None):
                 return group_actor(doc, agent, actor.country, doc_text(doc)[start:end], start, end)
+        owner_word = _word_of(load_reference_lexicon(_lang(doc)), child)
+        if agent == "CVL" and owner_word is not None and owner_word.kind == "group" and owner_word.agent in _MEMBER_AGENTS \
+                and not mentions_in(doc, s_char, e_char):
+            # session 30: "Anhänger der Opposition", "Unterstützer der Rebellen": supporters
+            # named by a generic group act for that group (of the context's country)
+            return group_actor(doc, str(owner_word.agent), context_country(doc, start, end), doc_text(doc)[start:end], start, end)
     for child in head.children:
         if child.i < head.i and "Poss=Yes" in str(child.morph) and child.pos_ in ("DET", "PRON"):
             owner = resolve_references(doc, child.idx, child.idx + len(child), limit=1, groups=False)
