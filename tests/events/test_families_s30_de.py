@@ -13,7 +13,8 @@
 * ``show-of-force``: simulated attacks, military overflights (150);
 * ``in-custody``: "sitzt in Untersuchungshaft" (173 with no source; pattern flag ``agentless``);
 * ``hand-over``: handing prisoners or refugees over to authorities (063);
-* ``terrorise``: terrorising a population (180).
+* ``terrorise``: terrorising a population (180);
+* ``raid-agent``: the genitive of "Razzia" is who raids (171 with the police as source).
 
 Kinds ending in ``-guard`` pass on the code before these rows and must stay so (the other
 sense of each word)."""
@@ -26,7 +27,7 @@ from grid_rows import check_kind_grid
 KINDS = {"join-body", "join-body-guard", "arms-export", "arms-export-guard", "finance-armed", "finance-armed-guard",
          "grant-autonomy", "prescribe", "prescribe-guard", "disparage", "disparage-guard", "not-willing",
          "not-willing-guard", "show-of-force", "show-of-force-guard", "in-custody", "in-custody-guard", "hand-over",
-         "hand-over-guard", "terrorise"}
+         "hand-over-guard", "terrorise", "raid-agent"}
 GRID = "families_s30_grid_de.tsv"
 
 
