@@ -7,7 +7,7 @@
 * ``finance-armed``: financing an armed group (070);
 * ``grant-autonomy``: granting autonomy or self-rule (0833);
 * ``prescribe``: prescribing something to an addressee ("schrieb X … vor"; 100);
-* ``disparage``: humiliating, defaming, discrediting verbs (111) and "nicht verstehen,
+* ``disparage``: defaming and discrediting verbs (111) and "nicht verstehen,
   warum" (110, flag ``negative``);
 * ``not-willing``: a negated readiness is a refusal (120, flag ``negative``);
 * ``show-of-force``: simulated attacks, military overflights (150);

@@ -755,15 +755,18 @@ class ArgumentsMixin:
         doc = verb.doc
         parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
         front_pp = False
+        active = not self.is_passive(verb)
         for ph in phrases:
             if ph.prep is not None:
-                front_pp = front_pp or ph.front
+                front_pp = front_pp or (active and ph.front and ph.prep not in self.lex.agent_preps | self.lex.occasion_preps)
                 continue
             if ph.front and front_pp:
                 # session 30: the Vorfeld holds one constituent, so a bare phrase after a
                 # fronted prepositional phrase is its attribute ("Gegen die Pläne der
                 # Regierung X protestierten Tausende", "Nach Angaben der Polizei griffen …"),
-                # never the subject
+                # not the subject; but the owner of an agent or occasion phrase's noun may be
+                # the one who acts ("Durch Granatfeuer der Separatisten wurden … verletzt"),
+                # and a passive clause is left as it was (its word-order "subject" is the patient)
                 continue
             if any(t.lower_ in self.lex.postpositions and t.pos_ in ("ADP", "ADV") for t in ph.tokens) or (
                     ph.tokens and ph.tokens[-1].i + 1 < len(doc) and doc[ph.tokens[-1].i + 1].lower_ in self.lex.postpositions):
@@ -945,8 +948,9 @@ class ArgumentsMixin:
     def _asyndetic_conjunct(self, verb: Token, subj: List[Token]) -> Optional[Tuple[List[Token], List[Token]]]:
         """German (issue 9, session 30): ``(subjects, objects)`` for the parse subjects of
         ``verb`` when they are its objects because ``verb`` is a verb-first conjunct after a
-        comma that shares the subject of the clause it is coordinated with ("Die Regierung kritisierte die Opposition, lobte
-        aber die Kirche": the parse makes "die Kirche" the subject of "lobte"). A German
+        comma that shares the subject of the clause it is coordinated with ("Die Regierung
+        kritisierte die Opposition, lobte aber die Kirche": the parse makes "die Kirche" the
+        subject of "lobte"). A German
         main clause with the finite verb first after a comma, no subject before it and a
         coordinating adverb right after the verb (syntax.yaml ``asyndetic_adverbs``: "aber",
         "jedoch", "dann" …) is a coordinated clause with an elided subject (Duden Grammatik
@@ -957,8 +961,8 @@ class ArgumentsMixin:
         parse hung on it as parataxis -- has a parse subject of its own and every parse
         subject of ``verb`` follows its finite verb. The subjects are [] for a parse
         conjunct (:meth:`subjects` inherits its head's) and the subjects of the clause before
-        (:meth:`_german_core_args`) for a parse parataxis; the objects are the demoted noun phrases. None when
-        the rule does not apply."""
+        (:meth:`_german_core_args`) for a parse parataxis; the objects are the demoted noun
+        phrases. None when the rule does not apply."""
         from ..language.clauses import finite_verb
 
         if self.lang != "de" or not subj:
