@@ -754,8 +754,19 @@ class ArgumentsMixin:
         fin, phrases = self.clause_phrases(verb)  # type: ignore[attr-defined]
         doc = verb.doc
         parts: List[Tuple[List[Token], bool, bool]] = []  # tokens, front, non-nominative
+        front_pp = False
+        active = not self.is_passive(verb)
         for ph in phrases:
             if ph.prep is not None:
+                front_pp = front_pp or (active and ph.front and ph.prep not in self.lex.agent_preps | self.lex.occasion_preps)
+                continue
+            if ph.front and front_pp:
+                # session 30: the Vorfeld holds one constituent, so a bare phrase after a
+                # fronted prepositional phrase is its attribute ("Gegen die Pläne der
+                # Regierung X protestierten Tausende", "Nach Angaben der Polizei griffen …"),
+                # not the subject; but the owner of an agent or occasion phrase's noun may be
+                # the one who acts ("Durch Granatfeuer der Separatisten wurden … verletzt"),
+                # and a passive clause is left as it was (its word-order "subject" is the patient)
                 continue
             if any(t.lower_ in self.lex.postpositions and t.pos_ in ("ADP", "ADV") for t in ph.tokens) or (
                     ph.tokens and ph.tokens[-1].i + 1 < len(doc) and doc[ph.tokens[-1].i + 1].lower_ in self.lex.postpositions):
@@ -864,6 +875,10 @@ class ArgumentsMixin:
         # Außenminister/nsubj Polens habe …"): the noun after it is the phrase
         subj = [c for c in subj if not (c.pos_ == "DET" and not list(c.children) and self._article_of_next(c, ids))]
         objs = self.children(verb, "obj")
+        shared = self._asyndetic_conjunct(verb, subj)
+        if shared is not None:
+            # "X kritisierte Y, lobte aber Z": the verb-first conjunct shares X; Z is its object
+            return shared[0], objs + shared[1]
         pron = relative_pronoun(verb)
         if pron is not None:
             # a relative clause the parse did not read as one (", der Scholz kritisierte"
@@ -929,6 +944,50 @@ class ArgumentsMixin:
             if first.i < verb.i and not self._is_reciprocal(first):
                 return [first], [o for o in objs if o is not first]
         return subj, objs
+
+    def _asyndetic_conjunct(self, verb: Token, subj: List[Token]) -> Optional[Tuple[List[Token], List[Token]]]:
+        """German (issue 9, session 30): ``(subjects, objects)`` for the parse subjects of
+        ``verb`` when they are its objects because ``verb`` is a verb-first conjunct after a
+        comma that shares the subject of the clause it is coordinated with ("Die Regierung
+        kritisierte die Opposition, lobte aber die Kirche": the parse makes "die Kirche" the
+        subject of "lobte"). A German
+        main clause with the finite verb first after a comma, no subject before it and a
+        coordinating adverb right after the verb (syntax.yaml ``asyndetic_adverbs``: "aber",
+        "jedoch", "dann" …) is a coordinated clause with an elided subject (Duden Grammatik
+        2016, Koordination: "Ellipse des Subjekts"); an inverted reporting clause ("Das sei
+        falsch, kritisierte X") has no such adverb, and reporting or cue verbs and a
+        nominative-only pronoun after the verb ("…, lobte er aber Z") are excluded. Only
+        when the clause before the comma -- the verb it is coordinated with, or a clause the
+        parse hung on it as parataxis -- has a parse subject of its own and every parse
+        subject of ``verb`` follows its finite verb. The subjects are [] for a parse
+        conjunct (:meth:`subjects` inherits its head's) and the subjects of the clause before
+        (:meth:`_german_core_args`) for a parse parataxis; the objects are the demoted noun
+        phrases. None when the rule does not apply."""
+        from ..language.clauses import finite_verb
+
+        if self.lang != "de" or not subj:
+            return None
+        fin = finite_verb(verb) or verb
+        doc = verb.doc
+        if fin.i < 1 or doc[fin.i - 1].text != "," or fin.i + 1 >= len(doc) or doc[fin.i + 1].lower_ not in self.lex.asyndetic_adverbs:
+            return None
+        # the clause before the comma: the verb this one is coordinated with, or the clause
+        # the parse hung on it (as parataxis or conjunct)
+        if self.role(verb) == "conj" and verb.head.i < verb.i:
+            before: List[Token] = [verb.head]
+        else:
+            before = [c for c in verb.children if c.i < fin.i and c.pos_ in ("VERB", "AUX")
+                      and (c.dep_ == "parataxis" or self.role(c) == "conj")]
+        if not before or before[0].pos_ not in ("VERB", "AUX") or not self.children(before[0], "subj"):
+            return None
+        if any(s.i < fin.i for s in subj) or any(s.pos_ == "PRON" and s.lower_ in NOMINATIVE_ONLY_DE for s in subj):
+            return None
+        if any(k in self.lex.reporting or k in self.lex.cue_verbs for k in self.trigger_keys(fin)):  # type: ignore[attr-defined]
+            return None
+        demoted = [s for s in subj if s.pos_ in ("NOUN", "PROPN")]
+        if not demoted:
+            return None
+        return ([] if before[0].i == verb.head.i else self._german_core_args(before[0])[0]), demoted
 
     def _auxiliary_subjects(self, verb: Token) -> List[Token]:
         """German (issue 9, session 29): the subjects the parse hung on an auxiliary or modal

@@ -187,6 +187,13 @@ class EventCoder(ArgumentsMixin):
             # the lemmatizer's guess is no trigger, a known form of one is ("getroffen";
             # English "staged" -> "stag")
             lemma = self.lex.forms[text]
+        if self.lang == "de" and "ss" in lemma and lemma not in self.lex.patterns:
+            # session 30: the lemmatizer writes some strong verbs with "ss" ("erschoss" ->
+            # "erschiessen", "genoss" -> "geniessen"), as Swiss spelling does everywhere; the
+            # lexicon writes "ß" ("erschießen"): take the "ß" spelling when it is a trigger
+            sharp = lemma.replace("ss", "ß")
+            if sharp in self.lex.patterns:
+                lemma = sharp
         self._lemmas[token.i] = lemma
         return lemma
 
@@ -3080,7 +3087,8 @@ class EventCoder(ArgumentsMixin):
             if target is not None and target == source:
                 target = None
             # an event needs an actor who acts; only an agentless passive may lack one
-            if self.require_actor and source is None and (target is None or not (passive or self._agentless_nominal(verb, p))):
+            if self.require_actor and source is None and (
+                    target is None or not (passive or p.agentless or self._agentless_nominal(verb, p))):
                 continue
             if source is None and p.code[:2] in self.lex.agentive_roots and self._converted(p):
                 # a converted PETRARCH row codes cooperation only between two actors, as

@@ -90,6 +90,10 @@ class Lexicon:
     # nouns that count or collect the people of their of-phrase ("dozens of protesters",
     # "a group of soldiers"): the of-phrase is the argument (syntax.yaml quantity_heads, English)
     quantity_heads: FrozenSet[str] = frozenset()
+    # adverbs right after the finite verb of a verb-first clause after a comma that mark it a
+    # coordinated clause sharing the subject before ("X kritisierte Y, lobte aber Z";
+    # syntax.yaml asyndetic_adverbs, German)
+    asyndetic_adverbs: FrozenSet[str] = frozenset()
     # places, positions and vehicles whose actor modifier is the argument ("rebel positions",
     # "an army convoy"; syntax.yaml owned_places, English)
     owned_places: FrozenSet[str] = frozenset()
@@ -352,6 +356,7 @@ def load_lexicon(lang: str) -> Lexicon:
         question_marks=per_lang("question_marks"),
         mention_preps=per_lang("mention_preps"),
         quantity_heads=per_lang("quantity_heads"),
+        asyndetic_adverbs=per_lang("asyndetic_adverbs"),
         owned_places=per_lang("owned_places"),
         from_agent_nouns=per_lang("from_agent_nouns"),
         threat_target_preps=per_lang("threat_target_preps"),

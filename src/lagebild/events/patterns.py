@@ -54,6 +54,7 @@ class Pattern:
     judgement: bool = False  # the subject judges or takes a stance in words: a speaker (statements); implied by predicative
     negative: bool = False  # a negative-polarity idiom: only in a negated clause, whose negation it consumes ("kommt nicht in Frage" = 120, not a negated event)
     actor_target: bool = False  # requires=actor: the target slot must hold an actor with a CAMEO code ("left NATO", not "left the camp")
+    agentless: bool = False  # a state whose agent is not named ("sitzt in Untersuchungshaft"): coded with its target and no source, as an agentless passive
     # sense by argument class: ``arg=<slot>:<words>`` -- the head of the verb's subject or
     # object (slot subj|obj) must be one of the words (German compounds by their last part);
     # None (``arg=obj:*``) = any filled slot: an object or an object clause
@@ -163,6 +164,7 @@ def make_pattern(
         passive="passive" in flag_set,
         predicative="predicative" in flag_set,
         negative="negative" in flag_set,
+        agentless="agentless" in flag_set,
         judgement="judgement" in flag_set or "predicative" in flag_set,
         source_slots=source_slots,
         agents=frozenset(a.strip().upper() for a in agents.split("|") if a.strip()),
@@ -241,7 +243,8 @@ def _validate(row: Dict[str, Optional[str]], classes: Optional[Dict[str, FrozenS
         return f"flag 'compound' on {trigger!r}: a compound head needs 5+ letters ('Haft' would match 'Botschaft')"
     for flag in flags:
         name, eq, value = flag.partition("=")
-        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative", "judgement")
+        known = ("mutual", "extra", "noun", "no_reflexive", "compound", "passive", "predicative", "negative", "judgement",
+                 "agentless")
         if not eq and name not in known:
             return f"unknown flag {flag!r} ({', '.join(known)}, requires=target, requires=actor, context=a|b, not=a|b, source=<slots>, agent=GOV|COP, arg=obj:a|b)"
         if eq and (name not in ("requires", "context", "not", "source", "agent", "arg") or not value):

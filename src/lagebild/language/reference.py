@@ -216,7 +216,31 @@ def _word_of(lex: RefLexicon, tok: Token) -> Optional[RefWord]:
             word = RefWord(word.kind, "pl" if "Plur" in tok.morph.get("Number") else "*", word.gender, word.types, word.agent)
     if word is not None and word.agent and _not_a_role(tok):
         return None  # "in the head", "Schiedsrichter", "the Spurs captain" (actors.nonroles)
+    if word is not None and word.kind == "group" and tok.lemma_.lower() in _name_heads(_lang(tok.doc)) \
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        return None  # "der Bund der Steuerzahler": an association's name, not the government
+    if word is not None and word.kind == "group" and word.agent == "CVL" and any(
+            c.dep_ in ("amod", "nk", "nmod") and (c.lower_ in _armed_modifiers() or c.lemma_.lower() in _armed_modifiers())
+            for c in tok.children if c.i < tok.i):
+        # "bewaffnete Männer", "armed men": an armed group, not civilians (session 30)
+        word = RefWord(word.kind, word.number, word.gender, word.types, "REB")
     return word
+
+
+@lru_cache(maxsize=2)
+def _name_heads(lang: str) -> FrozenSet[str]:
+    """Group nouns that head an organisation's name when a noun phrase follows
+    (``data/language/name_heads_<lang>.txt``: "Bund" in "Bund der Steuerzahler"); empty for a
+    language without the file."""
+    path = data_path(f"language/name_heads_{lang}.txt")
+    return word_list(str(path)) if path.exists() else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _armed_modifiers() -> FrozenSet[str]:
+    """Modifiers that make a civilian group an armed one (``data/language/armed_modifiers.txt``:
+    "bewaffnet", "maskiert", "armed"), lower case."""
+    return frozenset(w.lower() for w in word_list(str(data_path("language/armed_modifiers.txt"))))
 
 
 def _not_a_role(tok: Token) -> bool:
@@ -785,7 +809,9 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
 
     - a genitive or "von" attribute naming a non-state body ("Kämpfer der Jihadistenmiliz
       Islamischer Staat" -> the IS; "Anhänger der HDP" -> the HDP) is that body; one
-      naming a state ("Soldaten Russlands") is the state's agents (RUSMIL);
+      naming a state ("Soldaten Russlands") is the state's agents (RUSMIL); one naming a
+      generic group of a member agent is that group, for a civilian group noun
+      ("Anhänger der Opposition" -> the context country's OPP; session 30);
     - a possessive determiner ("seine früheren Beamten", "ihre Soldaten") is the agents
       of the country of the actor the possessive refers to ("Ex-Finanzminister Nigel
       Lawson warf seinen früheren Beamten vor …" -> GBRGOV, whatever foreign capital the
@@ -812,6 +838,12 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
                 return m.actor_id
             if atype == "GPE" and getattr(actor, "country", None):
                 return group_actor(doc, agent, actor.country, doc_text(doc)[start:end], start, end)
+        owner_word = _word_of(load_reference_lexicon(_lang(doc)), child)
+        if agent == "CVL" and owner_word is not None and owner_word.kind == "group" and owner_word.agent in _MEMBER_AGENTS \
+                and not mentions_in(doc, s_char, e_char):
+            # session 30: "Anhänger der Opposition", "Unterstützer der Rebellen": supporters
+            # named by a generic group act for that group (of the context's country)
+            return group_actor(doc, str(owner_word.agent), context_country(doc, start, end), doc_text(doc)[start:end], start, end)
     for child in head.children:
         if child.i < head.i and "Poss=Yes" in str(child.morph) and child.pos_ in ("DET", "PRON"):
             owner = resolve_references(doc, child.idx, child.idx + len(child), limit=1, groups=False)
