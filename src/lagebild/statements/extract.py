@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, lang_words
+from ..language.continuation import continues_speech
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
 from ..language.timewords import time_phrase_head
@@ -2610,6 +2611,43 @@ def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
         ))
 
 
+def _speech_continuations(ctx: _Ctx, sents: List[Span]) -> None:
+    """A sentence right after a statement of a named speaker, in the same paragraph, that
+    goes on with that speaker's words without quotation marks or a speech verb ("Die
+    Ministerin kritisierte den Entwurf. Das ist inakzeptabel. Man muss jetzt handeln."):
+    a statement of the same speaker, of the kind the classifier gives
+    (:func:`lagebild.language.continuation.continues_speech`: direct, or indirect in
+    Konjunktiv). A chain goes on while each next sentence continues; it stops at a
+    sentence the classifier reads as narration (a new actor or the speaker named as its
+    subject, a Präteritum verb, a speech verb, a time word of narration, a dateline), at a
+    paragraph break, a quote or an interview turn. Interview turns and the author are no
+    antecedents."""
+    text = doc_text(ctx.doc)
+    for k in range(1, len(sents)):
+        sent, prev_sent = sents[k], sents[k - 1]
+        s0, s1 = sent.start_char, sent.end_char
+        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+            continue
+        if "\n\n" in text[prev_sent.end_char : s0]:
+            continue
+        before = [st for st in ctx.out if st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char
+                  and st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+        if not before:
+            continue
+        last = max(before, key=lambda st: st.span[1])
+        ments = tokens.mentions_in(ctx.doc, s0, s1)
+        mine = frozenset((m.start, m.end) for m in ments if m.actor_id == last.speaker)
+        others = frozenset((m.start, m.end) for m in ments if m.actor_id != last.speaker)
+        kind = continues_speech(sent, ctx.lang, mine, others)
+        span = char_span(list(sent))
+        if kind is None or span is None:
+            continue
+        _add(ctx, Statement(
+            speaker=last.speaker, kind=kind, text=text[span[0] : span[1]], span=span,
+            speaker_text=last.speaker_text, cue=None, verb_class="say",
+        ))
+
+
 def _covered(ctx: _Ctx, start: int, end: int) -> bool:
     return any(st.span[0] < end and start < st.span[1] for st in ctx.out)
 
@@ -2737,6 +2775,7 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
             )
     _colon_quotes(ctx, sents)
     _first_person_continuations(ctx, sents)
+    _speech_continuations(ctx, sents)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):
