@@ -21,9 +21,11 @@ from lagebild.errors import DataFileError
 GRID = Path(__file__).with_name("continuation_grid_s30.tsv")
 ROWS = list(iter_tsv(GRID, required=("kind", "expect", "said", "text")))
 KINDS_YES = {"demonstrative-judgement", "evaluative-predicate", "deontic-modal", "impersonal-man",
-             "konjunktiv2", "modal-particle", "fragment", "question", "first-person-plural", "chain-second"}
+             "konjunktiv2", "modal-particle", "fragment", "question", "first-person-plural", "chain-second",
+             "headline-first-person"}
 KINDS_NO = {"praeteritum-narration", "named-subject", "other-actor", "speaker-named-again", "speaker-pronoun",
-            "time-word", "own-speech-verb", "source-marker", "chain-stop", "paragraph-break"}
+            "time-word", "own-speech-verb", "source-marker", "chain-stop", "paragraph-break",
+            "commentary-author", "author-on-speaker"}
 
 
 def _continuation(text: str, said: str) -> str:

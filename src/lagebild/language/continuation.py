@@ -46,7 +46,7 @@ PARSE_FEATURES = (
     "first_person", "konjunktiv1", "konjunktiv2", "present", "past", "perfect", "exclamation",
     "question", "fragment", "demonstrative_subject", "impersonal_subject", "evaluative_predicate",
     "named_subject", "speaker_subject", "other_actor", "speech_verb", "dateline", "colon_end",
-    "year", "long", "parenthetical",
+    "year", "long", "parenthetical", "number",
 )
 #: sentences longer than this many words are narration (none of dev-A's continued words was)
 LONG_WORDS = 25
@@ -130,8 +130,16 @@ def model(lang: str) -> Optional[Model]:
     return Model(bias, weights, threshold)
 
 
+def _main_clause(tok: Token, sent: Span) -> bool:
+    """Whether ``tok`` hangs on the sentence's root or a conjunct of it (not on a verb of a
+    subordinate clause: "…, dass sie …" says nothing of who speaks)."""
+    head = tok.head
+    return head == sent.root or head.dep_ == "conj" and head.head == sent.root or tok == sent.root
+
+
 def _subjects(sent: Span) -> Iterable[Token]:
-    return (t for t in sent if t.dep_ in ("nsubj", "sb", "nsubj:pass", "csubj") and t.head.sent == sent)
+    """The subjects of the sentence's main clause."""
+    return (t for t in sent if t.dep_ in ("nsubj", "sb", "nsubj:pass", "csubj") and _main_clause(t, sent))
 
 
 def _finite_verbs(sent: Span) -> Iterable[Token]:
@@ -159,8 +167,11 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
 
     speaker_mentions / other_mentions: character spans ``(start, end)`` in the Doc of the
     previous speaker's actor mentions and of other actors' mentions; a subject on one of
-    them sets ``speaker_subject`` / ``named_subject`` (a proper noun subject on neither
-    counts as named)."""
+    them: a mention of the speaker anywhere in the sentence (the speaker named again, or a
+    pronoun the caller resolved to the speaker: "Man sollte ihm nicht glauben" is the author
+    on the speaker) or a singular "er"/"sie" as the main clause's subject sets
+    ``speaker_subject``; another actor's mention sets ``other_actor``, and as the main
+    clause's subject (or a proper noun or group subject) ``named_subject``."""
     from ..tokens import span_text
     from .dateline import dateline_tokens
 
@@ -184,16 +195,20 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
             continue
         elif konjunktiv1_form(v.lower_, lang) and not any(t.lower_ == "ich" for t in words):
             f["konjunktiv1"] = 1.0
-        elif "Past" in tense:
+        elif "Past" in tense and v.lower_ != v.lemma_.lower():  # "dürfen", "bedürfen": the infinitive's form is present
             f["past"] = 1.0
         elif "Pres" in tense:
             f["present"] = 1.0
             if v.lemma_ in ("haben", "sein") and any(t.tag_ == "VVPP" and t.head == v or t.head.head == v and t.tag_ == "VVPP"
                                                      for t in sent):
                 f["perfect"] = 1.0
-    f["fragment"] = float(len(words) >= 2 and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("V") for t in words))
+    # a verbless fragment ("Kein Wort zu den Alleinerziehern."); a personal pronoun says the
+    # tagger missed the verb ("Aber es fehlten/ADJA Stimmen")
+    f["fragment"] = float(len(words) >= 2 and not any(
+        t.pos_ in ("VERB", "AUX") or t.tag_.startswith("V") or t.tag_ == "PPER" for t in words))
     f["long"] = float(len(words) > LONG_WORDS)
     f["parenthetical"] = float(text.startswith("("))
+    f["speaker_subject"] = float(any(a <= t.idx < b for t in words for a, b in speaker_mentions))
     f["other_actor"] = float(any(a <= t.idx < b for t in words for a, b in other_mentions)
                              and not all(any(a <= t.idx < b for a, b in speaker_mentions)
                                          for t in words if any(a <= t.idx < b for a, b in other_mentions)))
@@ -210,13 +225,16 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
             f["demonstrative_subject"] = 1.0
         if low in c.words.get("impersonal", (frozenset(), False))[0]:
             f["impersonal_subject"] = 1.0
-        if any(a <= s.idx < b for a, b in speaker_mentions) or low in _THIRD_PERSON_SUBJECTS and s.pos_ == "PRON":
+        if any(a <= s.idx < b for a, b in speaker_mentions) or (
+                low in _THIRD_PERSON_SUBJECTS and s.pos_ == "PRON" and "Plur" not in s.morph.get("Number")):
             f["speaker_subject"] = 1.0
         elif any(a <= s.idx < b for a, b in other_mentions) or s.pos_ == "PROPN" or _group_subject(s):
             f["named_subject"] = 1.0
     f["evaluative_predicate"] = float(any(
-        t.pos_ == "ADJ" and t.tag_ == "ADJD" and (t.dep_ in ("ROOT", "pd") or any(ch.lemma_ == "sein" for ch in t.children))
+        t.pos_ == "ADJ" and t.tag_ == "ADJD" and _main_clause(t, sent)
+        and (t.dep_ in ("ROOT", "pd") or any(ch.lemma_ == "sein" for ch in t.children))
         or t.lower_ in evaluative for t in words) and f["past"] == 0.0)
+    f["number"] = float(any(t.like_num and any(ch.isdigit() for ch in t.text) for t in words))
     return f
 
 

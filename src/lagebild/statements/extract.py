@@ -68,6 +68,8 @@ THIRD_PERSON = {
     "de": {"er", "sie", "es"},
     "en": {"he", "she", "they", "it"},
 }
+# third-person object pronouns that may refer back to the speaker ("Wir sollten ihm nicht glauben")
+THIRD_PERSON_OBJECTS = {"de": frozenset(("ihm", "ihn", "ihr", "ihnen")), "en": frozenset(("him", "her", "them"))}
 MIN_QUOTE_WORDS = 3
 QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
 # "heißt es", "it is said": an expletive subject names nobody
@@ -2589,6 +2591,8 @@ def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
     the statement directly (a chain of such sentences continues it)."""
     text = doc_text(ctx.doc)
     words = _first_person_words(ctx.lang)
+    if _author_voice(ctx, sents):
+        return  # session 30: a commentary's first person is its author's
     for k in range(1, len(sents)):
         sent, prev_sent = sents[k], sents[k - 1]
         s0, s1 = sent.start_char, sent.end_char
@@ -2611,6 +2615,27 @@ def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
         ))
 
 
+def _author_voice(ctx: _Ctx, sents: List[Span]) -> bool:
+    """Whether the author speaks in the first person (a commentary, a column): two sentences
+    with a first-person word (``first_person.txt``) that no statement covers, outside quotes
+    and interview turns, before the first statement of a named speaker (a first-person
+    sentence after one may continue that speaker's words; one alone may be a headline
+    quoting the speaker)."""
+    words = _first_person_words(ctx.lang)
+    named = [st.span[0] for st in ctx.out if st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+    first = min(named, default=len(doc_text(ctx.doc)))
+    found = 0
+    for sent in sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if s1 > first:
+            break
+        if not any(t.lower_ in words and t.pos_ in ("PRON", "DET") for t in sent):
+            continue
+        if not (_covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None):
+            found += 1
+    return found >= 2
+
+
 def _speech_continuations(ctx: _Ctx, sents: List[Span]) -> None:
     """A sentence right after a statement of a named speaker, in the same paragraph, that
     goes on with that speaker's words without quotation marks or a speech verb ("Die
@@ -2621,8 +2646,11 @@ def _speech_continuations(ctx: _Ctx, sents: List[Span]) -> None:
     sentence the classifier reads as narration (a new actor or the speaker named as its
     subject, a Präteritum verb, a speech verb, a time word of narration, a dateline), at a
     paragraph break, a quote or an interview turn. Interview turns and the author are no
-    antecedents."""
+    antecedents. In a text whose author speaks in the first person (:func:`_author_voice`) a
+    first-person sentence is the author's, never a continuation."""
     text = doc_text(ctx.doc)
+    words = _first_person_words(ctx.lang)
+    author_voice = _author_voice(ctx, sents)
     for k in range(1, len(sents)):
         sent, prev_sent = sents[k], sents[k - 1]
         s0, s1 = sent.start_char, sent.end_char
@@ -2635,8 +2663,13 @@ def _speech_continuations(ctx: _Ctx, sents: List[Span]) -> None:
         if not before:
             continue
         last = max(before, key=lambda st: st.span[1])
+        if author_voice and any(t.lower_ in words for t in sent):
+            continue  # a commentary: the first person is the author's
         ments = tokens.mentions_in(ctx.doc, s0, s1)
-        mine = frozenset((m.start, m.end) for m in ments if m.actor_id == last.speaker)
+        mine = frozenset([(m.start, m.end) for m in ments if m.actor_id == last.speaker] + [
+            (t.idx, t.idx + len(t.text)) for t in sent  # "Man sollte ihm nicht glauben": the author on the speaker
+            if t.pos_ == "PRON" and t.lower_ in THIRD_PERSON_OBJECTS.get(ctx.lang, ())
+            and _reference(ctx, t.idx, t.idx + len(t.text)) == last.speaker])
         others = frozenset((m.start, m.end) for m in ments if m.actor_id != last.speaker)
         kind = continues_speech(sent, ctx.lang, mine, others)
         span = char_span(list(sent))
