@@ -46,7 +46,7 @@ PARSE_FEATURES = (
     "first_person", "konjunktiv1", "konjunktiv2", "present", "past", "perfect", "exclamation",
     "question", "fragment", "demonstrative_subject", "impersonal_subject", "evaluative_predicate",
     "named_subject", "speaker_subject", "other_actor", "speech_verb", "dateline", "colon_end",
-    "year", "long", "parenthetical", "number",
+    "year", "long", "parenthetical", "number", "counterfactual_past",
 )
 #: sentences longer than this many words are narration (none of dev-A's continued words was)
 LONG_WORDS = 25
@@ -55,6 +55,8 @@ WORD_FEATURES = (
     "second_person", "polite_address", "modal_particle", "deontic_modal", "evaluative",
     "narration_time", "weekday_month", "source_marker", "subjunctive_ii",
 )
+#: Konjunktiv-II auxiliaries of the counterfactual past ("wäre … gewesen", "hätte … gemacht")
+COUNTERFACTUAL_AUX = frozenset(("wäre", "wären", "hätte", "hätten"))
 #: word lists that are read only as a sentence's subject ("Das ist …", "Man muss …")
 SUBJECT_WORDS = ("demonstrative", "impersonal")
 _THIRD_PERSON_SUBJECTS = frozenset(("er", "sie"))
@@ -189,6 +191,10 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
     konj2 = lang_words(lang, "konjunktiv2.txt") | c.words.get("subjunctive_ii", (frozenset(), False))[0]
     finite = list(_finite_verbs(sent))
     f["konjunktiv2"] = float(any(t.lower_ in konj2 and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("V")) for t in words))
+    if any(t.lower_ in COUNTERFACTUAL_AUX for t in words) and any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in words):
+        # "Das wäre ein Fehler gewesen": a counterfactual past, the author's hypothetical
+        # (tests/statements/test_statements_field.py), not Konjunktiv II of reported words
+        f["konjunktiv2"], f["counterfactual_past"] = 0.0, 1.0
     for v in finite:
         tense = v.morph.get("Tense")
         if v.lower_ in konj2:
