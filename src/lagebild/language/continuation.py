@@ -12,14 +12,16 @@ what the sentence itself shows:
   a deontic modal ("muss", "sollte"), modal particles ("ja", "doch", "halt"), a
   demonstrative or "man" as subject, an evaluative predicate ("ist inakzeptabel"), an
   exclamation or a question, a verbless fragment;
-- for narration: a Präteritum or perfect verb, a named subject (a new actor, or the speaker
-  named again), a speech verb of its own, a source marker ("laut", "zufolge"), a narrative
-  time word ("am Montag", "damals", "zuletzt"), a dateline, a line ending in a colon.
+- for narration: a Präteritum verb, a counterfactual past, a named subject (a new
+  actor), the speaker named again or referred to, a speech verb of its own, a source
+  marker ("laut", "zufolge"), a narrative time word ("am Montag", "damals", "zuletzt"), a
+  year, a dateline, a line ending in a colon, more than 25 words.
 
 :func:`features` gives the cue values of one sentence (word lists in
 ``data/<lang>/speech_continuation.tsv``), :func:`score` the logistic model's probability
-(weights and threshold in ``data/<lang>/speech_continuation_weights.tsv``, trained by
-``benchmarks/train_continuation.py``; the file names what it was trained on), and
+(weights and threshold in ``data/<lang>/speech_continuation_weights.tsv``; its header says
+how they were set -- by hand, as an ordered rule, from counts on dev-A that
+``benchmarks/train_continuation.py`` recomputes and can fit a logistic model to), and
 :func:`continues_speech` the decision. The statements layer
 (:mod:`lagebild.statements.extract`) makes such a sentence a statement of the previous
 statement's speaker, and the event coder then reads a first-person subject in it as that
@@ -43,7 +45,7 @@ from .speech import frame_for, is_finite, konjunktiv1_form
 
 #: cues computed from the parse, not from a word list (names of weight rows)
 PARSE_FEATURES = (
-    "first_person", "konjunktiv1", "konjunktiv2", "present", "past", "perfect", "exclamation",
+    "first_person", "konjunktiv1", "konjunktiv2", "present", "past", "exclamation",
     "question", "fragment", "demonstrative_subject", "impersonal_subject", "evaluative_predicate",
     "named_subject", "speaker_subject", "other_actor", "speech_verb", "dateline", "colon_end",
     "year", "long", "parenthetical", "number", "counterfactual_past",
@@ -55,11 +57,11 @@ WORD_FEATURES = (
     "second_person", "polite_address", "modal_particle", "deontic_modal", "evaluative",
     "narration_time", "weekday_month", "source_marker", "subjunctive_ii",
 )
-#: Konjunktiv-II auxiliaries of the counterfactual past ("wäre … gewesen", "hätte … gemacht")
-COUNTERFACTUAL_AUX = frozenset(("wäre", "wären", "hätte", "hätten"))
-#: word lists that are read only as a sentence's subject ("Das ist …", "Man muss …")
-SUBJECT_WORDS = ("demonstrative", "impersonal")
-_THIRD_PERSON_SUBJECTS = frozenset(("er", "sie"))
+#: word lists that are no feature of their own: read only as a sentence's subject ("Das
+#: ist …", "Man muss …", "Er ist …"), the caller's pronouns to resolve to the speaker
+#: ("object_pronoun": "Man sollte ihm nicht glauben"), the auxiliaries of a
+#: counterfactual past ("wäre … gewesen")
+SUBJECT_WORDS = ("demonstrative", "impersonal", "speaker_pronoun", "object_pronoun", "counterfactual_aux")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,11 @@ def cues(lang: str) -> Cues:
         words = (row["words"] or "").split()
         out[name] = (frozenset(words if case == "exact" else (w.lower() for w in words)), case == "exact")
     return Cues(out)
+
+
+def cue_words(lang: str, name: str) -> FrozenSet[str]:
+    """The words of the cue ``name`` of ``lang`` (empty when the file or the row is absent)."""
+    return cues(lang).words.get(name, (frozenset(), False))[0]
 
 
 @dataclass(frozen=True)
@@ -168,12 +175,12 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
     the names of :data:`PARSE_FEATURES` and :data:`WORD_FEATURES`.
 
     speaker_mentions / other_mentions: character spans ``(start, end)`` in the Doc of the
-    previous speaker's actor mentions and of other actors' mentions; a subject on one of
-    them: a mention of the speaker anywhere in the sentence (the speaker named again, or a
-    pronoun the caller resolved to the speaker: "Man sollte ihm nicht glauben" is the author
-    on the speaker) or a singular "er"/"sie" as the main clause's subject sets
-    ``speaker_subject``; another actor's mention sets ``other_actor``, and as the main
-    clause's subject (or a proper noun or group subject) ``named_subject``."""
+    previous speaker's actor mentions (with any pronoun the caller resolved to the speaker)
+    and of other actors' mentions. ``speaker_subject``: a speaker's span anywhere in the
+    sentence (the speaker named again; "Man sollte ihm nicht glauben", the author on the
+    speaker) or a singular "er"/"sie" (``speaker_pronoun``) as the main clause's subject;
+    ``other_actor``: another actor's span; ``named_subject``: another actor, a proper noun
+    or a definite group or person noun as the main clause's subject."""
     from ..tokens import span_text
     from .dateline import dateline_tokens
 
@@ -188,10 +195,10 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
     first = lang_words(lang, "first_person.txt")
     f["first_person"] = float(any(t.lower_ in first and t.pos_ in ("PRON", "DET") for t in words))
     # Konjunktiv II by form only: the tagger's Mood=Sub also marks indicatives ("kämpfen")
-    konj2 = lang_words(lang, "konjunktiv2.txt") | c.words.get("subjunctive_ii", (frozenset(), False))[0]
+    konj2 = lang_words(lang, "konjunktiv2.txt") | cue_words(lang, "subjunctive_ii")
     finite = list(_finite_verbs(sent))
     f["konjunktiv2"] = float(any(t.lower_ in konj2 and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("V")) for t in words))
-    if any(t.lower_ in COUNTERFACTUAL_AUX for t in words) and any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in words):
+    if any(t.lower_ in cue_words(lang, "counterfactual_aux") for t in words) and any(t.tag_ in ("VVPP", "VAPP", "VMPP") for t in words):
         # "Das wäre ein Fehler gewesen": a counterfactual past, the author's hypothetical
         # (tests/statements/test_statements_field.py), not Konjunktiv II of reported words
         f["konjunktiv2"], f["counterfactual_past"] = 0.0, 1.0
@@ -205,9 +212,6 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
             f["past"] = 1.0
         elif "Pres" in tense:
             f["present"] = 1.0
-            if v.lemma_ in ("haben", "sein") and any(t.tag_ == "VVPP" and t.head == v or t.head.head == v and t.tag_ == "VVPP"
-                                                     for t in sent):
-                f["perfect"] = 1.0
     # a verbless fragment ("Kein Wort zu den Alleinerziehern."); a personal pronoun says the
     # tagger missed the verb ("Aber es fehlten/ADJA Stimmen")
     f["fragment"] = float(len(words) >= 2 and not any(
@@ -224,15 +228,15 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
     f["year"] = float(any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in words))
     f["dateline"] = float(bool(dateline_tokens(sent)))
     f["speech_verb"] = float(any(t.pos_ == "VERB" and frame_for(lang, t.lemma_) is not None for t in words))
-    evaluative = c.words.get("evaluative", (frozenset(), False))[0]
+    evaluative = cue_words(lang, "evaluative")
     for s in _subjects(sent):
         low = s.lower_
-        if low in c.words.get("demonstrative", (frozenset(), False))[0]:
+        if low in cue_words(lang, "demonstrative"):
             f["demonstrative_subject"] = 1.0
-        if low in c.words.get("impersonal", (frozenset(), False))[0]:
+        if low in cue_words(lang, "impersonal"):
             f["impersonal_subject"] = 1.0
         if any(a <= s.idx < b for a, b in speaker_mentions) or (
-                low in _THIRD_PERSON_SUBJECTS and s.pos_ == "PRON" and "Plur" not in s.morph.get("Number")):
+                low in cue_words(lang, "speaker_pronoun") and s.pos_ == "PRON" and "Plur" not in s.morph.get("Number")):
             f["speaker_subject"] = 1.0
         elif any(a <= s.idx < b for a, b in other_mentions) or s.pos_ == "PROPN" or _group_subject(s):
             f["named_subject"] = 1.0
