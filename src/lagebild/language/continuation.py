@@ -190,8 +190,10 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
     text = span_text(sent).rstrip()
     f: Dict[str, float] = {name: 0.0 for name in PARSE_FEATURES + WORD_FEATURES}
     for name in WORD_FEATURES:
+        # the polite "Sie" and a modal particle never open the sentence: "Sie" there is
+        # "they" as often, and "Doch"/"Eben" there are a conjunction and an adverb
         f[name] = float(any(c.hit(name, t) for k, t in enumerate(words)
-                            if not (name == "polite_address" and k == 0 and t.text == "Sie")))
+                            if k > 0 or name not in ("polite_address", "modal_particle")))
     first = lang_words(lang, "first_person.txt")
     f["first_person"] = float(any(t.lower_ in first and t.pos_ in ("PRON", "DET") for t in words))
     # Konjunktiv II by form only: the tagger's Mood=Sub also marks indicatives ("kämpfen")
