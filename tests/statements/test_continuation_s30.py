@@ -25,7 +25,7 @@ KINDS_YES = {"demonstrative-judgement", "evaluative-predicate", "deontic-modal",
              "headline-first-person"}
 KINDS_NO = {"praeteritum-narration", "named-subject", "other-actor", "speaker-named-again", "speaker-pronoun",
             "time-word", "own-speech-verb", "source-marker", "chain-stop", "paragraph-break",
-            "commentary-author", "author-on-speaker"}
+            "commentary-author", "author-on-speaker", "particle-position"}
 
 
 def _continuation(text: str, said: str) -> str:
