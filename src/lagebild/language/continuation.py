@@ -158,7 +158,7 @@ def _finite_verbs(sent: Span) -> Iterable[Token]:
 def _group_subject(tok: Token) -> bool:
     """A definite singular subject that the reference layer reads as a group or a person
     description ("Die Opposition kündigt …", "Der Minister sieht …"): a new actor of the
-    narration (a plural generic noun, "Die Leute finden …", is no such actor)."""
+    narration (a plural generic noun, "Die Pendler wünschen sich …", is no such actor)."""
     from .reference import classify
 
     if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number"):
@@ -215,7 +215,7 @@ def features(sent: Span, lang: str, speaker_mentions: FrozenSet[Tuple[int, int]]
         elif "Pres" in tense:
             f["present"] = 1.0
     # a verbless fragment ("Kein Wort zu den Alleinerziehern."); a personal pronoun says the
-    # tagger missed the verb ("Aber es fehlten/ADJA Stimmen")
+    # tagger missed the verb ("Nun drohten/ADJA ihnen Streiks")
     f["fragment"] = float(len(words) >= 2 and not any(
         t.pos_ in ("VERB", "AUX") or t.tag_.startswith("V") or t.tag_ == "PPER" for t in words))
     f["long"] = float(len(words) > LONG_WORDS)
