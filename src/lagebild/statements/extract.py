@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import tokens
 from ..datafiles import data_path, lang_words
+from ..language.continuation import continues_speech, cue_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import (classify, document_country, group_actor, group_agent, person_gender, proxy_kind,
                                   represented, resolve_reference)
@@ -2618,15 +2619,18 @@ def _first_person_words(lang: str) -> frozenset:
     return lang_words(lang, "first_person.txt")
 
 
-def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
+def _first_person_continuations(ctx: _Ctx, sents: List[Span], author_voice: bool = False) -> None:
     """A sentence in the first person right after a statement of a named speaker, in the
     same paragraph, continues that speaker's words without quotation marks (the corpus
     dropped most of them): "Schon sein Vater sei ermordet worden, sagt er. … Ich wurde
     gefoltert." -- a direct statement of the same speaker. Outside such a context the first
     person is the author's own voice (``author_pronouns.txt``), so the sentence must follow
-    the statement directly (a chain of such sentences continues it)."""
+    the statement directly (a chain of such sentences continues it). ``author_voice``
+    (:func:`_author_voice`): the text is a commentary, its first person the author's."""
     text = doc_text(ctx.doc)
     words = _first_person_words(ctx.lang)
+    if author_voice:
+        return  # session 30: a commentary's first person is its author's
     for k in range(1, len(sents)):
         sent, prev_sent = sents[k], sents[k - 1]
         s0, s1 = sent.start_char, sent.end_char
@@ -2646,6 +2650,74 @@ def _first_person_continuations(ctx: _Ctx, sents: List[Span]) -> None:
         _add(ctx, Statement(
             speaker=last.speaker, kind="direct", text=text[span[0] : span[1]], span=span,
             speaker_text=None, cue=None, verb_class="say",
+        ))
+
+
+def _author_voice(ctx: _Ctx, sents: List[Span]) -> bool:
+    """Whether the author speaks in the first person (a commentary, a column): two sentences
+    with a first-person word (``first_person.txt``) that no statement covers, outside quotes
+    and interview turns, before the first statement of a named speaker (a first-person
+    sentence after one may continue that speaker's words; one alone may be a headline
+    quoting the speaker)."""
+    words = _first_person_words(ctx.lang)
+    named = [st.span[0] for st in ctx.out if st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+    first = min(named, default=len(doc_text(ctx.doc)))
+    found = 0
+    for sent in sents:
+        s0, s1 = sent.start_char, sent.end_char
+        if s1 > first:
+            break
+        if not any(t.lower_ in words and t.pos_ in ("PRON", "DET") for t in sent):
+            continue
+        if not (_covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None):
+            found += 1
+    return found >= 2
+
+
+def _speech_continuations(ctx: _Ctx, sents: List[Span], author_voice: bool = False) -> None:
+    """A sentence right after a statement of a named speaker, in the same paragraph, that
+    goes on with that speaker's words without quotation marks or a speech verb ("Die
+    Ministerin kritisierte den Entwurf. Das ist inakzeptabel. Man muss jetzt handeln."):
+    a statement of the same speaker, of the kind the classifier gives
+    (:func:`lagebild.language.continuation.continues_speech`: direct, or indirect in
+    Konjunktiv). A chain goes on while each next sentence continues; it stops at a
+    sentence the classifier reads as narration (a new actor, the speaker named again or a
+    pronoun of the reference layer resolves to the speaker -- "Man sollte ihm nicht
+    glauben" is the author on the speaker --, a Präteritum verb, a speech verb, a time word
+    of narration, a dateline), at a paragraph break, a quote or an interview turn.
+    Interview turns and the author are no antecedents. With ``author_voice`` (the author
+    speaks in the first person, :func:`_author_voice`) a first-person sentence is the
+    author's, never a continuation."""
+    text = doc_text(ctx.doc)
+    words = _first_person_words(ctx.lang)
+    objects = cue_words(ctx.lang, "object_pronoun")
+    for k in range(1, len(sents)):
+        sent, prev_sent = sents[k], sents[k - 1]
+        s0, s1 = sent.start_char, sent.end_char
+        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+            continue
+        if "\n\n" in text[prev_sent.end_char : s0]:
+            continue
+        before = [st for st in ctx.out if st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char
+                  and st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+        if not before:
+            continue
+        last = max(before, key=lambda st: st.span[1])
+        if author_voice and any(t.lower_ in words for t in sent):
+            continue  # a commentary: the first person is the author's
+        ments = tokens.mentions_in(ctx.doc, s0, s1)
+        mine = frozenset([(m.start, m.end) for m in ments if m.actor_id == last.speaker] + [
+            (t.idx, t.idx + len(t.text)) for t in sent  # "Man sollte ihm nicht glauben": the author on the speaker
+            if t.pos_ == "PRON" and t.lower_ in objects
+            and _reference(ctx, t.idx, t.idx + len(t.text)) == last.speaker])
+        others = frozenset((m.start, m.end) for m in ments if m.actor_id != last.speaker)
+        kind = continues_speech(sent, ctx.lang, mine, others)
+        span = char_span(list(sent))
+        if kind is None or span is None:
+            continue
+        _add(ctx, Statement(
+            speaker=last.speaker, kind=kind, text=text[span[0] : span[1]], span=span,
+            speaker_text=last.speaker_text, cue=None, verb_class="say",
         ))
 
 
@@ -2775,7 +2847,9 @@ def extract_statements(doc: Doc, lang: Optional[str] = None) -> List[Statement]:
                 ),
             )
     _colon_quotes(ctx, sents)
-    _first_person_continuations(ctx, sents)
+    author_voice = _author_voice(ctx, sents)
+    _first_person_continuations(ctx, sents, author_voice)
+    _speech_continuations(ctx, sents, author_voice)
     # quotes with no speech verb: the preceding speaker in the paragraph, or the turn's
     for q in ctx.quotes:
         if q in ctx.used_quotes or q.n_words(doc_text(doc)) < MIN_QUOTE_WORDS or is_pseudo_quote(ctx, q):
