@@ -76,7 +76,8 @@ def uner_ewt_dev(data: Optional[Path] = None,
     """UNER English-EWT **dev** as ``[(words, tags, part)]`` in file order (CC BY-SA 4.0).
 
     ``part``: "dev" for the sentences of every 10th EWT document (document index % 10 == 9
-    in file order, 32 of 318 documents, 151 sentences): they choose the epoch / checkpoint;
+    in file order: 32 of 318 documents, 151 sentences after the test duplicates below are
+    dropped): they choose the epoch / checkpoint;
     "train" for the rest. Labels PER/LOC/ORG (other labels -> O), IOB2. In the train part,
     O tokens that may belong to a MISC name (:func:`may_be_misc`, by the gold UPOS of the
     same sentence in UD English EWT dev, joined on ``sent_id``; 3 of 2,001 sentences whose
@@ -84,8 +85,8 @@ def uner_ewt_dev(data: Optional[Path] = None,
     parts marked so (the e5 head's dev scorer drops predicted MISC itself and reads the dev
     part unmarked; spaCy's NER scorer ignores a prediction on missing tokens, so the CNN's dev
     part is marked too). Of UNER EWT **test** only the words are read: a dev sentence whose
-    words equal a test sentence's (77 of 2,001: signatures, greetings, names, a quoted line) is part
-    "heldout", never trained on."""
+    words equal a test sentence's (77 of 2,001: signatures, greetings, names, a quoted line)
+    is part "heldout", never trained on."""
     data = data or shared_data_dir()
     uner = _sentences_by_id(data / "ner-en" / "uner-ewt" / "en_ewt-ud-dev.iob2", (1, 2))
     ud = _sentences_by_id(data / "ud" / "en_ewt-ud-dev.conllu", (1, 3))

@@ -17,7 +17,8 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
   Twitter Corpus + WNUT-17 (its labels mapped to PER/LOC/ORG/MISC, ``ev.wnut_tag``);
   since session 30 UNER English-EWT dev (PER/LOC/ORG): nine tenths of its documents x3 train
   (tokens that may be MISC masked out of the loss), every 10th document chooses the epoch
-  (MISC predictions not counted); UNER English-EWT test stays held out (``lagebild eval ner --dataset uner-ewt``).
+  (MISC predictions not counted); UNER English-EWT test stays held out (``lagebild eval ner
+  --dataset uner-ewt``).
 * ``tagger``: BiLSTM 2x192 over the word vectors of layer 4 and of a second layer
   (:data:`WORD_INPUT`), softmax over UPOS and over the UD feature string. German data: UD
   German GSD test (x2) + PUD test, 5 % of it for the epoch choice; GSD dev stays held out
@@ -88,10 +89,9 @@ def ner_sentences(lang: str) -> List[Tuple[List[str], List[str], str]]:
     # the rest repeated WIKI_REPEAT times) + BTC + WNUT-17 (labels mapped by ev.wnut_tag:
     # person -> PER, location -> LOC, corporation/group -> ORG, product/creative-work ->
     # MISC); BTC is PER/LOC/ORG already. UNER English-EWT *dev* (PER/LOC/ORG, other labels
-    # -> O) chooses the epoch; its test file is read only by `lagebild eval ner`.
-    # Since session 30 UNER English-EWT dev trains too (convert.uner_ewt_dev): nine tenths of
-    # its documents train (UNER_REPEAT times; O tokens that may be MISC carry MISSING: no
-    # loss), every 10th document chooses the epoch.
+    # -> O; convert.uner_ewt_dev): since session 30 nine tenths of its documents train
+    # (UNER_REPEAT times; O tokens that may be MISC carry MISSING: no loss), every 10th
+    # document chooses the epoch; its test file is read only by `lagebild eval ner`.
     data = ev.shared_data_dir() / "ner-en"
     sys.path.insert(0, str(REPO / "training"))
     from convert import UNER_REPEAT, WIKI_REPEAT, uner_ewt_dev
@@ -278,8 +278,9 @@ def train_ner_words(config, feats, data, epochs: int, seed: int = 0, source: str
     cross-entropy, AdamW lr 2e-3, batches of 16 sentences; after each epoch exact-span F1 on
     the ``dev`` part (constrained Viterbi); the best epoch is kept (and saved to
     ``checkpoint``). A tag :data:`MISSING` is masked out of the loss (UNER EWT has no MISC:
-    its possible-MISC tokens, ``convert.uner_ewt_dev``). Method as the frozen-feature probe ``training/e5_ner_probe.py`` (German:
-    BiLSTM on frozen layers 0.793 held-out F1 against 0.780 for the fine-tuned branch)."""
+    its possible-MISC tokens, ``convert.uner_ewt_dev``). Method as the frozen-feature probe
+    ``training/e5_ner_probe.py`` (German: BiLSTM on frozen layers 0.793 held-out F1 against
+    0.780 for the fine-tuned branch)."""
     import torch
 
     torch.manual_seed(seed)
