@@ -15,8 +15,10 @@ and cached in ``training/output/e5_heads/<lang>/`` (git-ignored, float16). Then:
   English (no encoder layer fine-tuned: a BiLSTM on the frozen "base+e5" input, cached
   like the parser's, ``train_ner_words``): wikigold minus its held-out tenth (x3) + Broad
   Twitter Corpus + WNUT-17 (its labels mapped to PER/LOC/ORG/MISC, ``ev.wnut_tag``);
-  UNER English-EWT dev (PER/LOC/ORG; MISC predictions not counted) chooses the epoch,
-  UNER English-EWT test stays held out (``lagebild eval ner --dataset uner-ewt``).
+  since session 30 UNER English-EWT dev (PER/LOC/ORG): nine tenths of its documents x3 train
+  (tokens that may be MISC masked out of the loss), every 10th document chooses the epoch
+  (MISC predictions not counted); UNER English-EWT test stays held out (``lagebild eval ner
+  --dataset uner-ewt``).
 * ``tagger``: BiLSTM 2x192 over the word vectors of layer 4 and of a second layer
   (:data:`WORD_INPUT`), softmax over UPOS and over the UD feature string. German data: UD
   German GSD test (x2) + PUD test, 5 % of it for the epoch choice; GSD dev stays held out
@@ -56,6 +58,7 @@ from lagebild.language import accurate as acc  # noqa: E402
 from lagebild.language import evaluate as ev  # noqa: E402
 
 OUT = REPO / "training" / "output" / "e5_heads"
+MISSING = "-"  # a token without NER annotation (= convert.MISSING): masked out of the loss
 
 #: the tagger's and parser's word input per language (``lagebild.language.accurate.WORD_INPUTS``):
 #: German reads the NER branch's fine-tuned layer 8 (its NER head was trained first);
@@ -86,17 +89,18 @@ def ner_sentences(lang: str) -> List[Tuple[List[str], List[str], str]]:
     # the rest repeated WIKI_REPEAT times) + BTC + WNUT-17 (labels mapped by ev.wnut_tag:
     # person -> PER, location -> LOC, corporation/group -> ORG, product/creative-work ->
     # MISC); BTC is PER/LOC/ORG already. UNER English-EWT *dev* (PER/LOC/ORG, other labels
-    # -> O) chooses the epoch; its test file is read only by `lagebild eval ner`.
+    # -> O; convert.uner_ewt_dev): since session 30 nine tenths of its documents train
+    # (UNER_REPEAT times; O tokens that may be MISC carry MISSING: no loss), every 10th
+    # document chooses the epoch; its test file is read only by `lagebild eval ner`.
     data = ev.shared_data_dir() / "ner-en"
     sys.path.insert(0, str(REPO / "training"))
-    from convert import WIKI_REPEAT
+    from convert import UNER_REPEAT, WIKI_REPEAT, uner_ewt_dev
 
     for i, (words, tags) in enumerate(ev.wikigold_sentences()):
         part = "heldout" if ev.is_held_out(i) else "train"
         out += [(words, ev.fix_iob(tags), part)] * (WIKI_REPEAT if part == "train" else 1)
-    for words, tags in ev.read_columns(data / "uner-ewt" / "en_ewt-ud-dev.iob2", 1, 2, sep="\t",
-                                       skip_comments=True, comment_prefix="#"):
-        out.append((words, ev.fix_iob([t if t[2:] in ev.UNER_LABELS else "O" for t in tags]), "dev"))
+    for words, tags, part in uner_ewt_dev():  # file order (the feature cache's order)
+        out += [(words, tags, part)] * (UNER_REPEAT if part == "train" else 1)
     for path in sorted((data / "btc").glob("*.conll")):
         out += [(w, ev.fix_iob(t), "train") for w, t in ev.read_columns(path, 0, 1, sep="\t")]
     for f in ["wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated"]:
@@ -273,17 +277,20 @@ def train_ner_words(config, feats, data, epochs: int, seed: int = 0, source: str
     ``feats`` per sentence float16 [n, 2H]; BiLSTM 2x128 + softmax over IOB2 tags,
     cross-entropy, AdamW lr 2e-3, batches of 16 sentences; after each epoch exact-span F1 on
     the ``dev`` part (constrained Viterbi); the best epoch is kept (and saved to
-    ``checkpoint``). Method as the frozen-feature probe ``training/e5_ner_probe.py`` (German:
-    BiLSTM on frozen layers 0.793 held-out F1 against 0.780 for the fine-tuned branch)."""
+    ``checkpoint``). A tag :data:`MISSING` is masked out of the loss (UNER EWT has no MISC:
+    its possible-MISC tokens, ``convert.uner_ewt_dev``). Method as the frozen-feature probe
+    ``training/e5_ner_probe.py`` (German: BiLSTM on frozen layers 0.793 held-out F1 against
+    0.780 for the fine-tuned branch)."""
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    labels = sorted({t[2:] for _, tags, _ in data for t in tags if t != "O"})
+    labels = sorted({t[2:] for _, tags, _ in data for t in tags if t not in ("O", MISSING)})
     tags = ["O"] + [f"{p}-{lab}" for lab in labels for p in ("B", "I")]
     meta = {"ner": {"tags": tags, "input": source}}
     head = acc.build_heads(config, meta)["ner"]
-    Y = [torch.tensor([tags.index(t) for t in tg]) for _, tg, _ in data]
+    # a MISSING tag (a token of UNER EWT that may be MISC, convert.may_be_misc) has no loss
+    Y = [torch.tensor([-100 if t == MISSING else tags.index(t) for t in tg]) for _, tg, _ in data]
     train = [i for i, d in enumerate(data) if d[2] == "train"]
     dev = [i for i, d in enumerate(data) if d[2] == "dev"]
     dev_labels = sorted({t[2:] for i in dev for t in data[i][1] if t != "O"})  # scored on dev
@@ -580,7 +587,8 @@ SOURCES = {
            "parser": "UD German GSD test + UD German PUD test (5 % choose the epoch), CC BY-SA 4.0 / 3.0"},
     "en": {"ner": "wikigold (every 10th sentence held out) x3 + Broad Twitter Corpus + WNUT-17 train/dev/test "
                   "(person -> PER, location -> LOC, corporation/group -> ORG, product/creative-work -> MISC), "
-                  "CC BY 4.0; UNER English-EWT dev (PER/LOC/ORG, CC BY-SA 4.0) chooses the epoch",
+                  "CC BY 4.0; UNER English-EWT dev (PER/LOC/ORG, CC BY-SA 4.0): nine tenths of its documents x3 "
+                  "(possible-MISC tokens masked), every 10th document chooses the epoch",
            "tagger": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0",
            "parser": "UD English EWT train (EWT dev chooses the epoch), CC BY-SA 4.0"},
 }

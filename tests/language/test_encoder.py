@@ -196,11 +196,13 @@ EN_NER_SENTENCES = [
     pytest.param("Aiko Tanaka joined the World Bank after ten years in Lima .",
                  [("Aiko Tanaka", "PER"), ("World Bank", "ORG"), ("Lima", "LOC")], id="two-word-organisation"),
     pytest.param("The old ferry left the harbour before dawn .", [], id="no-name"),
-    # known misses of the epoch-2 head (session 28): kept visible, promoted when a head gets them
+    # web text without a capitalised start (session 30: the head learnt from UNER EWT dev)
+    pytest.param("i emailed Priya about the Halvorsen Group meeting in Denver",
+                 [("Priya", "PER"), ("Halvorsen Group", "ORG"), ("Denver", "LOC")], id="web-lower-case-start"),
+    # a miss of the session 28 head, right since the session 30 head (trained with UNER EWT dev)
     pytest.param("Farmers in Bavaria sold more barley to Heineken this spring .",
-                 [("Bavaria", "LOC"), ("Heineken", "ORG")],
-                 marks=pytest.mark.xfail(reason="epoch-2 English NER: a company after 'to' read as LOC",
-                                         strict=True), id="company-after-to"),
+                 [("Bavaria", "LOC"), ("Heineken", "ORG")], id="company-after-to"),
+    # known misses (session 28 head, still in session 30): kept visible, promoted when a head gets them
     pytest.param("the mayor of toronto thanked olivia grant for her help .",
                  [("toronto", "LOC"), ("olivia grant", "PER")],
                  marks=pytest.mark.xfail(reason="epoch-2 English NER: a lower-case surname is left out",
