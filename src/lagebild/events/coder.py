@@ -430,7 +430,7 @@ class EventCoder(ArgumentsMixin):
                     prep_cache = list(self.prep_args(verb))
                     # the subject of a passive is the verb's object: its PPs are the object's
                     # ("Das Verfahren gegen X wurde eingeleitet")
-                    for o in objs + (subjects if passive and self.lang == "de" else []):
+                    for o in objs + (subjects if passive and (self.lang == "de" or pattern.words) else []):
                         prep_cache.extend(self.prep_args(o))
                 want = slot[5:]
                 found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
@@ -539,7 +539,7 @@ class EventCoder(ArgumentsMixin):
                     agents = means
                     subjects = [x for x in subjects if x.i not in inside]
             sources, targets = agents, subjects
-            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
+            if pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
                 # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
                 # the target the pattern's prepositional slot
@@ -967,6 +967,12 @@ class EventCoder(ArgumentsMixin):
                 elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
+                        if self.lang == "en" and not is_noun and self.is_passive(verb):
+                            # session 30: a light verb's noun is the subject of its passive
+                            # ("sanctions were imposed on Iran by X", "a curfew was imposed")
+                            # (the fast parser labels it nsubj)
+                            scope = scope + [t for c in verb.children if self.lex.role(c.dep_) in ("subj", "subj_pass")
+                                             for t in c.subtree]
                         if self.lang == "de" and not is_noun:
                             # a broken parse leaves the object outside the verb's subtree:
                             # the clause's phrases by word order count too
@@ -2644,6 +2650,10 @@ class EventCoder(ArgumentsMixin):
             content = self._threat_content_target(doc, verb, {a.actor for a in srcs if a.actor})
             if content is not None:
                 tgts = [content]
+        if self.lex.envoy_nouns and not p.nominal and tgts:
+            posted = self._posting_target(doc, verb, srcs, tgts)
+            if posted:
+                tgts = posted
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -2966,6 +2976,34 @@ class EventCoder(ArgumentsMixin):
                 if a.actor is not None and a.actor not in sources:
                     return a
         return None
+
+    def _posting_target(self, doc: Doc, verb: Token, srcs: List[Arg], tgts: List[Arg]) -> List[Arg]:
+        """English (issue 9, session 30): the state an envoy or mission among the targets is
+        posted to or sent from, when that envoy has no actor or is the source's own side
+        ("Peru recalled its ambassador to Venezuela", "Serbia expelled diplomats from
+        Croatia and Montenegro", "closed its embassy in Kabul"): the actors of the envoy
+        noun's phrase with a preposition of syntax.yaml ``envoy_preps``, on the noun or on
+        the verb right after the noun's phrase (the parse hangs "to Venezuela" on
+        "recalled"), one argument per conjunct; an actor of the source's own side is
+        skipped. CAMEO codes the host or sending state as the target of a recall or an
+        expulsion. Returns the new targets, or ``[]`` (keep the targets)."""
+        own = {a.actor for a in srcs if a.actor}
+        envoys = [a for a in tgts if a.token.pos_ == "NOUN" and self.lemma(a.token) in self.lex.envoy_nouns]
+        if not envoys or not own or any(a.actor and not any(self._same_side(a.actor, s) or self._same_side(s, a.actor)
+                                                            for s in own) for a in envoys):
+            return []
+        for noun in (a.token for a in envoys):
+            cands = [c for c in noun.children if c.i > noun.i]
+            cands += [c for c in verb.children if c.left_edge.i == noun.right_edge.i + 1]
+            for c in cands:
+                case = [x for x in c.children if self.role(x) == "case" and x.i < c.i]
+                if c.pos_ not in ("NOUN", "PROPN") or not case or case[0].lower_ not in self.lex.envoy_preps:
+                    continue
+                found = [self.arg(doc, t) for t in self.expand_conj(c)]
+                found = [a for a in found if a.actor and not any(self._same_side(a.actor, s) for s in own)]
+                if found:
+                    return found
+        return []
 
     def _place_owner(self, doc: Doc, noun: Token) -> List[str]:
         """English (issue 9, session 29): the actor whose place, position or vehicle ``noun``
