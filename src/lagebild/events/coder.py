@@ -697,6 +697,15 @@ class EventCoder(ArgumentsMixin):
         shallow = min(rivals)[2]
         return [shallow] + [p for p in out if p is not shallow]
 
+    def _agent_passive(self, verb: Token) -> bool:
+        """Whether ``verb`` is a passive with an agent phrase (syntax.yaml ``agent_preps``:
+        "by Canada", "by the army") that names an actor or a generic group: only then does an English light verb's noun in
+        its subject make an event (an agentless "if no deal is reached with X" names no one
+        who acts; real-en dev, session 30)."""
+        return self.is_passive(verb) and any(
+            p in self.lex.agent_preps and (self._has_actor(verb.doc, a) or group_agent(a) is not None)
+            for p, a in self.prep_args(verb))
+
     def predicate_scope(self, verb: Token) -> List[Token]:
         """Tokens a pattern's words may come from: the verb's subtree without its subject
         and without embedded clauses."""
@@ -967,10 +976,10 @@ class EventCoder(ArgumentsMixin):
                 elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
-                        if self.lang == "en" and not is_noun and self.is_passive(verb):
+                        if self.lang == "en" and not is_noun and self._agent_passive(verb):
                             # session 30: a light verb's noun is the subject of its passive
-                            # ("sanctions were imposed on Iran by X", "a curfew was imposed")
-                            # (the fast parser labels it nsubj)
+                            # ("sanctions were imposed on Iran by X", "a curfew was imposed by
+                            # the army"; the fast parser labels it nsubj)
                             scope = scope + [t for c in verb.children if self.lex.role(c.dep_) in ("subj", "subj_pass")
                                              for t in c.subtree]
                         if self.lang == "de" and not is_noun:
@@ -2558,6 +2567,12 @@ class EventCoder(ArgumentsMixin):
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        if self.lang == "en":
+            # session 30: "Britain and France said they would …": a third-person plural
+            # pronoun whose antecedent subject is coordinated stands for every conjunct
+            more = [Arg(a.token, other, a.text, a.start, a.end) for a in out if a.actor
+                    for other in self._plural_antecedents(doc, verb, a) if other != a.actor]
+            out = out + [m for m in more if m.actor not in {a.actor for a in out}]
         return out
 
     def _counted(self, tok: Token) -> Token:
