@@ -4,7 +4,9 @@ generic armed groups named by their band ("militiamen", data/language/reference.
 retorts and reprisals ("hit back at X", "vowed to retaliate against X", patterns_en.tsv),
 the state an envoy is posted to or sent from as the target of a recall or an expulsion
 (``EventCoder._posting_target``), and a light verb's noun as the subject of its passive
-("sanctions were imposed on X by Y", ``EventCoder.match``), and a plural pronoun standing for
+("sanctions were imposed on X by Y", ``EventCoder.match``), the author of a condemned or
+welcomed nominal act as the reaction's target and the claimant of an attack as its author
+(``EventCoder._act_author_targets``), and a plural pronoun standing for
 every conjunct of its coordinated antecedent ("Britain and France said they …",
 ``Arguments._plural_antecedents``)."""
 from __future__ import annotations
@@ -14,7 +16,8 @@ from grid_rows import check_kind_grid
 
 GRID = "wire_s30_grid_en.tsv"
 KINDS = {"group noun: militiamen", "retort: hit back at X", "posting: its ambassador to X",
-         "passive light verb: sanctions were imposed", "plural pronoun: X and Y said they", "keep"}
+         "passive light verb: sanctions were imposed", "plural pronoun: X and Y said they",
+         "act author: condemned the killing of X by Y", "act author: an attack claimed by X", "keep"}
 
 
 @pytest.fixture(scope="module")

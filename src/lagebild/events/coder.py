@@ -481,6 +481,20 @@ class EventCoder(ArgumentsMixin):
                 # no party to it (session 27; syntax.yaml place_codes)
                 sources = []
             targets = pick(pattern.target)
+            if self.lang == "en" and self.lex.claim_verbs and not any(self._has_actor(verb.doc, s) for s in sources):
+                # session 30: "an attack on a police station claimed by the Taliban": the
+                # claimant in the agent phrase of a claim participle is the act's author --
+                # the participle hung on the noun or its phrase, or read as the main verb
+                # with the noun as its subject ("An attack …/nsubj claimed/ROOT by X killed …")
+                parts = [c for t in verb.subtree if t.pos_ in ("NOUN", "PROPN") for c in t.children
+                         if self.role(c) == "acl" and c.i > verb.i]
+                if self.role(verb) in ("subj", "subj_pass") and verb.head.i > verb.i and not any(
+                        self.role(x) in ("aux", "aux_pass") for x in verb.head.children):
+                    parts.append(verb.head)
+                claimed = [a for c in parts if c.tag_ in ("VBN", "VBD") and self.lemma(c) in self.lex.claim_verbs
+                           for p_, a in self.prep_args(c) if p_ in self.lex.agent_preps and self._has_actor(verb.doc, a)]
+                if claimed:
+                    sources = claimed[:1]
             if not pattern.mutual and not any(self._has_actor(verb.doc, s) for s in sources):
                 between = self._between_phrase(verb)
                 if between is not None:
@@ -1406,6 +1420,8 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        if self.lex.author_target_roots:
+            self._act_author_targets(doc, by_verb)
         if self.lang == "de" and self.nested != "governing":
             out.extend(self._headline_opposition(doc, sent, published))
         if self.lang == "de" and self.nested != "governing" and statements:
@@ -2991,6 +3007,35 @@ class EventCoder(ArgumentsMixin):
                 if a.actor is not None and a.actor not in sources:
                     return a
         return None
+
+    def _act_author_targets(self, doc: Doc, by_verb: Dict[int, List[Event]]) -> None:
+        """English (issue 9, session 30): a reaction to an act whose target is empty is aimed
+        at the act's author when the act is a coded nominal event of the sentence ("The UN
+        condemned the killing of three peacekeepers by rebels", "Seoul welcomed the release
+        of the sailors by pirates", "protested against the arrest of X by police"): an
+        event of a root in syntax.yaml ``author_target_roots`` whose verb's object or
+        prepositional phrase heads a nominal event with a source gets that source as its
+        target (not its own source) when its target is empty or the act's patient (the
+        of-phrase made the patient the whole phrase's actor). CAMEO codes the author of a condemned act as
+        the target, as the German "durch"-phrase rule does (Arguments._act_author).
+        ``by_verb``: the sentence's events by trigger token index; changed in place."""
+        for i, events in by_verb.items():
+            reactions = [e for e in events if e.cameo[:2] in self.lex.author_target_roots]
+            if not reactions:
+                continue
+            verb = doc[i]
+            acts = [c for c in verb.children if c.pos_ == "NOUN" and c.i in by_verb and c.i > verb.i
+                    and self.role(c) in ("obj", "obl")]
+            for c in acts:
+                authors = [e for e in by_verb[c.i] if e.source is not None]
+                if not authors:
+                    continue
+                patients = {a.target for a in authors if a.target is not None}
+                for e in reactions:
+                    author = next((a for a in authors if a.source != e.source), None)
+                    if author is not None and (e.target is None or e.target in patients):
+                        e.target, e.target_text = author.source, author.source_text
+                break
 
     def _posting_target(self, doc: Doc, verb: Token, srcs: List[Arg], tgts: List[Arg]) -> List[Arg]:
         """English (issue 9, session 30): the state an envoy or mission among the targets is

@@ -104,6 +104,9 @@ class Lexicon:
     # envoy_preps, English)
     envoy_nouns: FrozenSet[str] = frozenset()
     envoy_preps: FrozenSet[str] = frozenset()
+    # roots of a reaction aimed at the author of the nominal act it names ("condemned the
+    # killing of X by Y"; syntax.yaml author_target_roots, English)
+    author_target_roots: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -362,6 +365,7 @@ def load_lexicon(lang: str) -> Lexicon:
         threat_target_preps=per_lang("threat_target_preps"),
         envoy_nouns=per_lang("envoy_nouns"),
         envoy_preps=per_lang("envoy_preps"),
+        author_target_roots=per_lang("author_target_roots"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
