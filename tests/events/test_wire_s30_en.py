@@ -6,7 +6,8 @@ the state an envoy is posted to or sent from as the target of a recall or an exp
 (``EventCoder._posting_target``), and a light verb's noun as the subject of its passive
 ("sanctions were imposed on X by Y", ``EventCoder.match``), the author of a condemned or
 welcomed nominal act as the reaction's target and the claimant of an attack as its author
-(``EventCoder._act_author_targets``), and a plural pronoun standing for
+(``EventCoder._act_author_targets``), a warning, protest or invitation handed to someone
+("issued a warning to X", patterns_en.tsv), and a plural pronoun standing for
 every conjunct of its coordinated antecedent ("Britain and France said they …",
 ``Arguments._plural_antecedents``)."""
 from __future__ import annotations
@@ -17,7 +18,8 @@ from grid_rows import check_kind_grid
 GRID = "wire_s30_grid_en.tsv"
 KINDS = {"group noun: militiamen", "retort: hit back at X", "posting: its ambassador to X",
          "passive light verb: sanctions were imposed", "plural pronoun: X and Y said they",
-         "act author: condemned the killing of X by Y", "act author: an attack claimed by X", "keep"}
+         "act author: condemned the killing of X by Y", "act author: an attack claimed by X",
+         "handed over: issued a warning to X", "keep"}
 
 
 @pytest.fixture(scope="module")
