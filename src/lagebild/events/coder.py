@@ -3153,7 +3153,11 @@ class EventCoder(ArgumentsMixin):
         tgt_actors = [a for a in tgts if a.actor] or ([tgts[0]] if tgts else [])
         pairs: List[Tuple[Optional[Arg], Optional[Arg]]] = []
         distinct_src = {a.actor for a in src_actors if a.actor}
-        no_target = not any(a.actor for a in tgts) and all(self.role(a.token) in ("obj", "iobj") for a in tgts)
+        # (English, session 30: the thing a passive's subject names is no target either: "a
+        # peace agreement was signed by Sudan and the rebels" pairs the agents)
+        no_target = not any(a.actor for a in tgts) and all(
+            self.role(a.token) in ("obj", "iobj") or (self.lang == "en" and self.role(a.token) in ("subj", "subj_pass")
+                                                      and self.is_passive(verb)) for a in tgts)
         if (p.mutual or self._explicit_reciprocal(verb)) and no_target and len(distinct_src) >= 2:
             for a in src_actors:
                 for b in src_actors:
