@@ -8,7 +8,9 @@ the state an envoy is posted to or sent from as the target of a recall or an exp
 welcomed nominal act as the reaction's target and the claimant of an attack as its author
 (``EventCoder._act_author_targets``), a warning, protest or invitation handed to someone
 ("issued a warning to X", patterns_en.tsv), the coordinated agents of a mutual passive
-("a deal was signed by X and Y", ``EventCoder._events``), and a plural pronoun standing for
+("a deal was signed by X and Y", ``EventCoder._events``), the first of two coordinated
+verbs read as a modifier inside the subject ("Rebels in X attacked/amod positions … and
+seized …", ``clauses._first_verb_read_as_modifier``), and a plural pronoun standing for
 every conjunct of its coordinated antecedent ("Britain and France said they …",
 ``Arguments._plural_antecedents``)."""
 from __future__ import annotations
@@ -20,7 +22,8 @@ GRID = "wire_s30_grid_en.tsv"
 KINDS = {"group noun: militiamen", "retort: hit back at X", "posting: its ambassador to X",
          "passive light verb: sanctions were imposed", "plural pronoun: X and Y said they",
          "act author: condemned the killing of X by Y", "act author: an attack claimed by X",
-         "handed over: issued a warning to X", "passive mutual: signed by X and Y", "keep"}
+         "handed over: issued a warning to X", "passive mutual: signed by X and Y",
+         "first verb in the subject: X in Y VERBed/amod Z and VERBed", "keep"}
 
 
 @pytest.fixture(scope="module")
