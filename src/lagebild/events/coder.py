@@ -492,7 +492,8 @@ class EventCoder(ArgumentsMixin):
                         self.role(x) in ("aux", "aux_pass") for x in verb.head.children):
                     parts.append(verb.head)
                 claimed = [a for c in parts if c.tag_ in ("VBN", "VBD") and self.lemma(c) in self.lex.claim_verbs
-                           for p_, a in self.prep_args(c) if p_ in self.lex.agent_preps and self._has_actor(verb.doc, a)]
+                           for p_, a in self.prep_args(c)
+                           if p_ in self.lex.agent_preps and self._has_actor(verb.doc, a)]
                 if claimed:
                     sources = claimed[:1]
             if not pattern.mutual and not any(self._has_actor(verb.doc, s) for s in sources):
@@ -713,9 +714,9 @@ class EventCoder(ArgumentsMixin):
 
     def _agent_passive(self, verb: Token) -> bool:
         """Whether ``verb`` is a passive with an agent phrase (syntax.yaml ``agent_preps``:
-        "by Canada", "by the army") that names an actor or a generic group: only then does an English light verb's noun in
-        its subject make an event (an agentless "if no deal is reached with X" names no one
-        who acts; real-en dev, session 30)."""
+        "by Canada", "by the army") that names an actor or a generic group: only then does
+        an English light verb's noun in its subject make an event (an agentless "if no deal
+        is reached with X" names no one who acts; real-en dev, session 30)."""
         return self.is_passive(verb) and any(
             p in self.lex.agent_preps and (self._has_actor(verb.doc, a) or group_agent(a) is not None)
             for p, a in self.prep_args(verb))
@@ -3009,16 +3010,16 @@ class EventCoder(ArgumentsMixin):
         return None
 
     def _act_author_targets(self, doc: Doc, by_verb: Dict[int, List[Event]]) -> None:
-        """English (issue 9, session 30): a reaction to an act whose target is empty is aimed
-        at the act's author when the act is a coded nominal event of the sentence ("The UN
-        condemned the killing of three peacekeepers by rebels", "Seoul welcomed the release
-        of the sailors by pirates", "protested against the arrest of X by police"): an
-        event of a root in syntax.yaml ``author_target_roots`` whose verb's object or
-        prepositional phrase heads a nominal event with a source gets that source as its
-        target (not its own source) when its target is empty or the act's patient (the
-        of-phrase made the patient the whole phrase's actor). CAMEO codes the author of a condemned act as
-        the target, as the German "durch"-phrase rule does (Arguments._act_author).
-        ``by_verb``: the sentence's events by trigger token index; changed in place."""
+        """English (issue 9, session 30): a reaction to an act is aimed at the act's author
+        when the act is a coded nominal event of the sentence ("The UN condemned the killing
+        of three peacekeepers by rebels", "Seoul welcomed the release of the sailors by
+        pirates"): an event of a root in syntax.yaml ``author_target_roots`` whose verb's
+        object or prepositional phrase heads a nominal event with a source gets that source
+        as its target (not its own source) when its target is empty or the act's patient
+        (the of-phrase made the patient the actor of the whole phrase). CAMEO codes the
+        author of a condemned act as the target, as the German "durch"-phrase rule does
+        (:meth:`Arguments._act_author`). ``by_verb``: the sentence's events by trigger
+        token index; changed in place."""
         for i, events in by_verb.items():
             reactions = [e for e in events if e.cameo[:2] in self.lex.author_target_roots]
             if not reactions:
