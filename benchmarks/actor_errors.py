@@ -117,7 +117,7 @@ def source_counts(split: str, lines: Optional[List[int]], show: bool) -> Counter
     """Shapes of the gold sources of missed events that no actor mention covers."""
     from lagebild.actors.kb import load_kb
     from lagebild.events import realeval as ev
-    from lagebild.statements.turns import find_turns
+    from lagebild.language.turns import find_turns
 
     kb = load_kb(include_user=False)
     forms = frozenset(f.lower() for n in kb.role_nouns if n.lang == "de" for f, _ in n.forms)

@@ -62,3 +62,36 @@ def test_blocker_refuses_torch_and_its_submodules_only():
             finder.find_spec(name)
     for name in ("torchgen", "thinc", "numpy"):
         assert finder.find_spec(name) is None
+
+
+# spaCy's command-line package is deferred (lagebild._startup.defer_spacy_cli)
+CLI_CASES = [
+    # (case, environment, code after `import lagebild`, expected output)
+    ("spacy.cli not run by import lagebild", {},
+     "print('weasel' in sys.modules, 'spacy.cli.download' in sys.modules)", "False False"),
+    ("opt-out by LAGEBILD_SPACY_CLI=1", {"LAGEBILD_SPACY_CLI": "1"},
+     "print('weasel' in sys.modules, 'spacy.cli.download' in sys.modules)", "True True"),
+    ("spacy.info() still reports", {}, "import spacy\nprint(sorted(spacy.info())[:2])", "['location', 'pipelines']"),
+    ("an attribute of spacy.cli runs the package", {},
+     "import spacy.cli\nprint(callable(spacy.cli.download), callable(spacy.cli.info), type(spacy.cli.app).__name__)",
+     "True True Typer"),
+    ("from spacy.cli import ...", {}, "from spacy.cli import info, download\nprint(callable(info), callable(download))",
+     "True True"),
+    ("spacy.cli.info.info after the package ran", {},
+     "import spacy.cli\nspacy.cli.app\nm = sys.modules['spacy.cli.info']\n"
+     "print(m.__file__.endswith('info.py'), callable(m.info), hasattr(m, '_lagebild_deferred'))", "True True False"),
+]
+
+
+@pytest.mark.parametrize("case,env,code,expected", CLI_CASES, ids=[c[0] for c in CLI_CASES])
+def test_spacy_cli_deferred(case, env, code, expected):
+    environment = dict(env)
+    if "LAGEBILD_SPACY_CLI" not in env:
+        environment["LAGEBILD_SPACY_CLI"] = ""
+    out = _run(f"import sys, lagebild\n{code}\n", **environment)
+    assert out.splitlines()[-1] == expected, case
+
+
+def test_spacy_cli_left_alone_when_spacy_was_imported_first():
+    out = _run("import sys, spacy, lagebild\nprint('weasel' in sys.modules)")
+    assert out == "True"

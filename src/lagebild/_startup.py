@@ -23,9 +23,13 @@ normally afterwards (the accurate pipeline). It does nothing when
 """
 from __future__ import annotations
 
+import contextlib
+import importlib.abc
 import importlib.util
 import os
 import sys
+import threading
+import types
 from typing import Any, Optional
 
 # packages whose spaCy components are thinc models on PyTorch
@@ -62,3 +66,112 @@ def keep_torch_out_of_thinc() -> bool:
     finally:
         sys.meta_path.remove(blocker)
     return True
+
+
+def defer_spacy_cli() -> bool:
+    """Import spaCy without its command-line package (start-up cost; no output changes).
+
+    ``spacy/__init__.py`` runs ``from .cli.info import info``, which imports
+    ``spacy.cli`` with every spaCy subcommand and their libraries (typer, weasel,
+    requests, httpx, jinja2 …): ~360 modules and 0.24 CPU s of the 0.74 s that
+    ``import spacy`` takes (measured on the project's shared 2-core machine), in the CLI
+    and in every worker of a parallel ingest; lagebild's analysis never uses them.
+
+    A meta-path finder (:class:`_DeferCli`) makes the first import of ``spacy.cli`` create
+    the package without running its ``__init__``: submodules import as usual, and the
+    first attribute looked up on it (``spacy.cli.download``, ``spacy.cli.app``) runs the
+    real ``spacy/cli/__init__.py`` into it. The first import of ``spacy.cli.info`` gives a
+    small stand-in whose ``info`` imports the real module when called (``spacy.info()``
+    works as before). One difference remains: a submodule imported by name before any
+    attribute of ``spacy.cli`` was looked up (``import spacy.cli.download``) is, as that
+    attribute, the submodule rather than the function of the same name that the package
+    body would have bound. Returns True if it installed the finder; it does nothing when spaCy
+    or ``spacy.cli`` is already imported or when the environment sets
+    ``LAGEBILD_SPACY_CLI=1``."""
+    if os.environ.get("LAGEBILD_SPACY_CLI", "").strip() not in ("", "0"):
+        return False
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return False
+    if any(isinstance(f, _DeferCli) for f in sys.meta_path):
+        return True
+    sys.meta_path.insert(0, _DeferCli())
+    return True
+
+
+class _DeferCli:
+    """The meta-path finder of :func:`defer_spacy_cli`: it answers the first import of
+    ``spacy.cli`` and of ``spacy.cli.info`` each, then steps aside."""
+
+    def __init__(self) -> None:
+        self.pending = {"spacy.cli", "spacy.cli.info"}
+        self.lock = threading.RLock()
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Optional[Any]:
+        if name not in self.pending:
+            return None
+        from importlib.machinery import PathFinder
+
+        with self.lock:
+            if name not in self.pending:
+                return None
+            self.pending.discard(name)
+            if not self.pending:
+                with contextlib.suppress(ValueError):
+                    sys.meta_path.remove(self)
+            spec = PathFinder.find_spec(name, path, target)
+            if spec is None or spec.loader is None:
+                return spec
+            if name == "spacy.cli":
+                spec.loader = _DeferredPackageLoader(spec.loader)
+            else:
+                spec.loader = _DeferredInfoLoader()
+            return spec
+
+
+class _DeferredPackageLoader(importlib.abc.Loader):
+    """Creates ``spacy.cli`` without running it; the first missing attribute runs it."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.lock = threading.RLock()
+
+    def create_module(self, spec: Any) -> Optional[types.ModuleType]:
+        return None  # the default module, with __path__ from the spec
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        real, lock = self.real, self.lock
+
+        def load_rest(name: str) -> Any:
+            # the real package body, run once into this module; its own imports
+            # (``from . import download``) then see ordinary attributes, not this hook
+            with lock:
+                if module.__dict__.pop("__getattr__", None) is not None:
+                    info = sys.modules.get(module.__name__ + ".info")
+                    if getattr(info, "_lagebild_deferred", False):  # the real one replaces the stand-in
+                        del sys.modules[module.__name__ + ".info"]
+                    real.exec_module(module)
+            return getattr(module, name)
+
+        module.__getattr__ = load_rest  # type: ignore[attr-defined]
+
+
+class _DeferredInfoLoader(importlib.abc.Loader):
+    """Creates a stand-in ``spacy.cli.info`` whose ``info`` imports the real one when called."""
+
+    def create_module(self, spec: Any) -> Optional[types.ModuleType]:
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        name = module.__name__
+
+        def info(*args: Any, **kwargs: Any) -> Any:
+            """``spacy.cli.info.info``: imports the real command module, then calls it."""
+            package = sys.modules.get(name.rpartition(".")[0])
+            if package is not None and "__getattr__" in package.__dict__:
+                getattr(package, "app", None)  # runs the package body (it imports the real module)
+            if getattr(sys.modules.get(name), "_lagebild_deferred", False):
+                del sys.modules[name]
+            return importlib.import_module(name).info(*args, **kwargs)
+
+        module._lagebild_deferred = True  # type: ignore[attr-defined]
+        module.info = info  # type: ignore[attr-defined]

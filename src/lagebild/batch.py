@@ -129,8 +129,9 @@ class _ProvisionalReplay:
 
     A provisional actor (``prov:…``, a name the KB does not know) is matched in later
     documents. "Later" is the order documents were first stored (``documents.seq``): a
-    document is analysed with exactly the provisional actors first stored with documents
-    before it (``actors.first_seq`` < its ``seq``), plus those the linker learns from the
+    document is analysed with exactly the provisional actors learnt from documents stored
+    before it (``actors.learnt_seq`` < its ``seq``, with the records the linker learnt:
+    :meth:`lagebild.store.Store.provisional_actors`), plus those the linker learns from the
     documents before it in this run. A stored document analysed again therefore sees what
     it saw the first time (re-ingest changes nothing, in any order), a new document sees
     every stored one, and a resumed run sees what an uninterrupted run would have seen.
@@ -141,7 +142,7 @@ class _ProvisionalReplay:
     def __init__(self, store: Store) -> None:
         clear_provisional()  # this process may have analysed other documents before
         self.seqs = store.stored_seqs()
-        self.actors = store.provisional_actors()  # ordered by first_seq
+        self.actors = store.provisional_actors()  # ordered by the seq they were learnt at ("first_seq")
         self.next = 0  # self.actors[:next] are registered
         self.max_seen = 0  # highest seq analysed or buffered since the registry was built
         self.in_flight: Set[int] = set()  # seqs of the documents in the pending batch
@@ -157,7 +158,7 @@ class _ProvisionalReplay:
         if seq <= self.max_seen:
             return lambda: self._rebuild(seq)
         due = self._due(seq)
-        # actors first stored with a document of the pending batch are re-learnt by the
+        # actors learnt from a document of the pending batch are re-learnt by the
         # linker when that document is analysed again: no need to cut the batch
         if all(a["first_seq"] in self.in_flight for a in self.actors[self.next:due]):
             self.next = due

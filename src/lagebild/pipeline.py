@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import tokens
+from .actors.provisional import LEARNT_KEY
 from .errors import Warnings
 from .language import SUPPORTED, detect_language, load_base
 from .schemas import Article, Document
@@ -276,6 +277,9 @@ def _analyze_windowed(
         if merged is None:
             merged = part
         else:
+            # a window learns from the earlier ones: the first record of an id is the one learnt
+            seen = {r["id"] for r in merged.learnt_actors}
+            merged.learnt_actors.extend(r for r in part.learnt_actors if r["id"] not in seen)
             merged.events.extend(part.events)
             merged.statements.extend(part.statements)
             merged.forecasts.extend(part.forecasts)
@@ -303,6 +307,7 @@ def to_document(
         captions=list(article.captions),
         text=article.text,
         actors=list(tokens.get_list(doc, "actors")),
+        learnt_actors=[dict(r) for r in doc.user_data.get(LEARNT_KEY, ())],
         events=list(tokens.get_list(doc, "events")),
         statements=list(tokens.get_list(doc, "statements")),
         forecasts=list(tokens.get_list(doc, "forecasts")),

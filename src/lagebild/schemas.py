@@ -259,6 +259,13 @@ class Document(Record):
     warnings: List[str] = field(default_factory=list)
     partial: bool = False
     model: Optional[str] = None
+    # the provisional actors of this document as the actor linker learnt them, in order of
+    # first mention: {id, name, type, country, role, code, wikidata} -- what later documents
+    # link the name with. A code the text gave only weakly (the dateline's country for a bare
+    # office, "Finanzminister X" filed in Athens) is this document's alone (``actors``
+    # keeps it) and is not learnt (country and code null here). The store keeps these
+    # records as the actors' cross-document records (lagebild.store, issue 15).
+    learnt_actors: List[Dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON contract; each event and forecast carries its stable id,

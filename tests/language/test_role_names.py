@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.statements.turns import find_turns
+from lagebild.language.turns import find_turns
 
 
 @pytest.fixture(scope="module")

@@ -99,7 +99,7 @@ KINDS = {"s25": {"document", "document-none", "path", "group-noun", "dateline"},
                  "org-name-prefix", "org-name-prefix-none"},
          "s29": {"adjective-body", "adjective-body-none", "namesake-surname", "namesake-surname-none",
                  "namesake-surname-role", "mandatar",
-                 "politician-party", "politician-party-none", "legal-form", "bracket-body",
+                 "politician-party", "politician-party-none", "legal-form", "person-of-body", "bracket-body",
                  "study-author", "origin-verb", "origin-verb-none", "named-body"}}
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from lagebild.statements.lexicon import statement_lexicon
 from lagebild.statements.quotes import find_quotes
-from lagebild.statements.turns import find_turns
+from lagebild.language.turns import find_turns
 
 PAIRS = statement_lexicon("de").quote_pairs
 

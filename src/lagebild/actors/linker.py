@@ -58,7 +58,7 @@ from .nonroles import NonRoles
 from .phoenix import person_code as phoenix_person_code
 from .surface_matcher import build_surface_matcher
 from .provisional import (  # noqa: F401  (re-exported)
-    _registry, _registry_version, clear_provisional, learn_provisional, provisional_actors,
+    LEARNT_KEY, _registry, _registry_version, actor_record, clear_provisional, learn_provisional, provisional_actors,
     provisional_id, register_provisional, registered_since,
 )
 
@@ -2689,11 +2689,14 @@ class ActorLinker:
         the country the text is about (:meth:`DocState.where`; a weak code, as for a bare
         group noun): a provisional person, or a KB person with neither a code nor an office,
         that has no role code yet. The group nouns and their agents are the reference
-        lexicon's (:func:`lagebild.language.reference.group_agent`), and an organisation the
-        KB does not know that the text coded by its sector (:meth:`_code_unknown_body`)
-        gives its code. (A body noun the
-        KB does not know, coded by its sector word alone, gives none since the session-29
-        merge: see the comment in the loop.)"""
+        lexicon's (:func:`lagebild.language.reference.group_agent`); a body noun the KB does
+        not know names its sector by its word (:meth:`_body_word_agent`: "vom Institut für
+        Konfliktforschung" -> EDU) of the country the text gives (:meth:`_text_country`), and
+        an organisation the KB does not know that the text coded by its sector
+        (:meth:`_code_unknown_body`) gives its code. These codes are weak
+        (``DocState.implicit``): later documents do not learn them, and the store keeps them
+        per document only (``Document.learnt_actors``; withdrawn at the session-29 merge while
+        the store still kept them as the actor's record)."""
         from ..language.reference import group_agent
 
         for f in found:
@@ -2719,11 +2722,12 @@ class ActorLinker:
                 continue  # a body the linker named ("vom Roten Kreuz"): _member_codes's
             agent = group_agent(doc[k])
             where = st.where(f.start)
-            # (session 29 also coded a person "vom/von der" + a body the KB does not know by
-            # the sector its word names, with the text's country; withdrawn at the merge: that
-            # weak code is not learnt across documents (DocState.implicit) but the store kept
-            # it in the provisional actor's record, so a re-ingest in another order changed
-            # the store -- tests/store/test_ingest_durability.py)
+            if agent is None and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text[:1].isupper():
+                # a body the KB does not know, by the sector its word names ("vom Institut
+                # für Konfliktforschung", "von der Ärztekammer"; session 29, #11), of a
+                # country the text gives (not the outlet's)
+                agent = self._body_word_agent(doc, k)[0]
+                where = self._text_country(st, f.start)
             group = self.kb.composite(where, agent) if agent and where else None
             if group is None or not group.code:
                 continue
@@ -2790,6 +2794,9 @@ class ActorLinker:
                             provisional=True, wikidata=a.wikidata)
                       for a in new_prov]
         learn_provisional(remembered, key=doc._.article)  # once per Doc, also when empty (see record_learning)
+        # as learnt now: later components may still change the document's own records
+        # (an interview lead's role, a name retyped as a person)
+        doc.user_data[LEARNT_KEY] = [actor_record(a) for a in remembered]
         return mentions, list(actors.values())
 
     def _actor_record(self, actor_id: str, st: DocState, prov_types, prov_names) -> Optional[Actor]:  # type: ignore[no-untyped-def]
@@ -2807,7 +2814,7 @@ class ActorLinker:
             if known is not None:
                 if code is None and known.code:
                     # only memory codes it: this document's own evidence (an interview lead's
-                    # role, statements.turns) may still replace it
+                    # role, language.turns) may still replace it
                     st.memory.add(actor_id)
                 return Actor(
                     id=known.id, name=known.name, type=known.type, country=country or known.country,

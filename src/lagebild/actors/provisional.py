@@ -39,6 +39,10 @@ _registry_version = [0]  # bumped by clear_provisional(): linkers then start ove
 _registry_rewrites = [0]  # bumped when a registered id gets a new record (ProvisionalIndex rebuilds)
 _order: List[str] = []  # ids in the order they were registered (linkers sync incrementally)
 _frozen = [False]  # True: documents do not teach later documents new provisional actors
+#: ``doc.user_data`` key where the linker puts the records (:func:`actor_record`) of the
+#: Doc's provisional actors as it teaches them to later documents (weak codes removed),
+#: taken when it learns them: ``Document.learnt_actors``
+LEARNT_KEY = "lagebild_learnt_actors"
 
 
 def provisional_id(name: str) -> str:

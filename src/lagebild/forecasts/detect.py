@@ -47,7 +47,7 @@ from ..statements.syntax import (
     has_parse,
     sentences,
 )
-from ..statements.turns import get_turns, turn_at
+from ..language.turns import get_turns, turn_at
 from .horizon import find_horizon
 from .lexicon import PREDICTIVE, ForecastLexicon, forecast_lexicon, forecast_words
 
@@ -1133,7 +1133,7 @@ def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
     """``(actor id, modifier)`` of a hyphenated forecast compound whose modifier names an
     organisation ("Wifo-Prognose", "IWF-Prognose"): an actor of the document with that
     name, else the one knowledge-base organisation of that name (case-insensitive;
-    ``statements.turns._kb_org_named``), which is then added to the document with a mention
+    ``language.turns._kb_org_named``), which is then added to the document with a mention
     on the modifier, as the interview labels are. None when the modifier is no known name
     ("Konjunktur-Prognose")."""
     if "-" not in noun.text:
@@ -1147,7 +1147,7 @@ def _compound_owner(doc: Doc, noun: Token) -> Optional[Tuple[str, str]]:
         if a.name.casefold() == key:
             return a.id, prefix
     from ..schemas import Actor, Mention
-    from ..statements.turns import _kb_org_named
+    from ..language.turns import _kb_org_named
 
     org = _kb_org_named(prefix)
     if org is None:

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import data_path, iter_tsv, word_list
 from ..tokens import doc_text, get_list, mentions_in
+from .turns import get_turns, lead_interviewee, turn_at
 
 MAX_SENTENCES_BACK = 3
 KINDS = ("pronoun", "demonstrative", "description", "group")
@@ -971,15 +972,13 @@ def interview_addressee(doc: Doc, pron: Token) -> Optional[str]:
     An interviewer's turn is a question turn ("Frage:") or one labelled by a media actor
     (code agent ``MED``: "STANDARD:"); the interviewee is the speaker of the nearest answer
     turn after it (a turn neither a question nor a media actor's), else before it, else the
-    one person the lead names (:func:`lagebild.statements.turns.lead_interviewee`). The
-    turns are those of :func:`lagebild.statements.turns.get_turns` (labels at paragraph
+    one person the lead names (:func:`lagebild.language.turns.lead_interviewee`). The
+    turns are those of :func:`lagebild.language.turns.get_turns` (labels at paragraph
     starts). Outside an interviewer's turn, and for a lower-case "sie", None: the ordinary
     search decides. An interview's questions address its interviewee, so the polite form
     there is the interviewee whatever its place in the sentence."""
     if pron.text not in polite_address_de():
         return None
-    from ..statements.turns import get_turns, lead_interviewee, turn_at
-
     turns = get_turns(doc)
     turn = turn_at(turns, pron.idx) if turns else None
     if turn is None:

@@ -31,6 +31,7 @@ from ..datafiles import data_path, lang_words
 from ..language.dateline import dateline_tokens, report_start, dateline_subject
 from ..language.reference import classify, document_country, group_actor, group_agent, proxy_kind, represented, resolve_reference
 from ..language.timewords import time_phrase_head
+from ..language.turns import Turn, get_turns, person_role_heads, turn_at
 from ..language.word_class import heads_in_class
 from ..language.speech import (
     ANAPHORS,
@@ -61,7 +62,6 @@ from .syntax import (
     subtree_span,
     trim,
 )
-from .turns import Turn, get_turns, turn_at
 
 THIRD_PERSON = {
     "de": {"er", "sie", "es"},
@@ -683,9 +683,7 @@ def _modifier_only(ctx: _Ctx, start: int, end: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=4)  # asked per mention and per subject: a file test and a sort each time
-def _person_heads(lang: str) -> Tuple[str, ...]:
-    return tuple(sorted(lang_words(lang, "person_role_heads.txt", lower=False)))
+_person_heads = person_role_heads  # the interview rules' list (language.turns)
 
 
 def _media_reports(ctx: _Ctx, start: int, end: int) -> Optional[str]:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from ..datafiles import data_path, iter_tsv, lang_words
+from ..language.turns import turn_labels
 
 Phrase = Tuple[str, ...]
 
@@ -195,10 +196,7 @@ def statement_lexicon(lang: str) -> StatementLexicon:
             path, required=("phrase", "position"), validate=_validate_choice("position", ("before", "after", "final"))
         ):
             lex.attribution[phrase_key(lang, row["phrase"])] = row["position"]
-    path = data_path(lang, "turn_labels.tsv")
-    if path.is_file():
-        for row in iter_tsv(path, required=("label", "role")):
-            lex.turn_labels[row["label"]] = row["role"]
+    lex.turn_labels = dict(turn_labels(lang))  # the language layer's (interview turns)
     path = data_path(lang, "clause_words.tsv")
     if path.is_file():
         for row in iter_tsv(path, required=("word", "kind")):

@@ -30,6 +30,7 @@ _COLUMNS = {
         "n_forecasts", "data",
     ),
     "actors": ("id", "name", "type", "country", "code", "provisional", "wikidata", "data"),
+    "document_actors": ("doc_id", "actor_id", "role", "n_mentions", "data", "country", "code"),
 }
 
 
@@ -43,8 +44,11 @@ def _iso_or_none(value: Optional[str]) -> Optional[str]:
         return None
 
 
-# actor rows as Store._rows builds them (+ first_seq): these columns follow the KB
-_A_ID, _A_NAME, _A_TYPE, _A_PROVISIONAL, _A_WIKIDATA, _A_FIRST_SEQ = 0, 1, 2, 5, 6, 8
+# actor rows as Store._rows builds them (+ first_seq, learnt_seq): these columns follow the
+# KB; a provisional actor's learnt record (name, type, country, code, data) replaces a record
+# no document taught
+_A_ID, _A_NAME, _A_TYPE, _A_PROVISIONAL, _A_WIKIDATA, _A_FIRST_SEQ, _A_LEARNT_SEQ = 0, 1, 2, 5, 6, 8, 9
+_A_LEARNT = (1, 2, 3, 4, 7, 9)  # name, type, country, code, data, learnt_seq
 
 
 def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List[Any]]]:
@@ -52,11 +56,12 @@ def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List
     id, as one INSERT … ON CONFLICT needs) whose effect equals upserting ``rows`` one
     after the other with :meth:`Store._insert_rows`: ``(firsts, lasts)``.
 
-    firsts: each id's first row, with the smallest ``first_seq`` of its rows; it is
-        inserted, or updates a stored row as that first row would.
+    firsts: each id's first row, with the smallest ``first_seq`` of its rows and, if it
+        holds no learnt record (``learnt_seq`` NULL) and a later row does, that row's
+        learnt record; it is inserted, or updates a stored row as those rows would.
     lasts: for an id whose later rows include a non-provisional one, the last such row:
         upserted after ``firsts`` it sets the KB fields (name, type, wikidata) as the
-        later rows would; provisional later rows change nothing but ``first_seq``,
+        later rows would; other later provisional rows change nothing but ``first_seq``,
         which ``firsts`` already holds."""
     firsts: Dict[str, List[Any]] = {}
     lasts: Dict[str, List[Any]] = {}
@@ -66,9 +71,19 @@ def _merge_actor_rows(rows: List[List[Any]]) -> Tuple[List[List[Any]], List[List
             firsts[row[_A_ID]] = list(row)
             continue
         first[_A_FIRST_SEQ] = min(first[_A_FIRST_SEQ], row[_A_FIRST_SEQ])
+        if first[_A_LEARNT_SEQ] is None and row[_A_LEARNT_SEQ] is not None and row[_A_PROVISIONAL]:
+            for i in _A_LEARNT:
+                first[i] = row[i]
         if not row[_A_PROVISIONAL]:
             lasts[row[_A_ID]] = row
     return list(firsts.values()), list(lasts.values())
+
+
+def _with_seq(actor_rows: List[List[Any]], seq: int) -> None:
+    """Complete the actor rows of :meth:`Store._rows` (whose last cell says whether the row
+    holds a learnt record) with ``first_seq`` and ``learnt_seq`` for the document ``seq``."""
+    for row in actor_rows:
+        row[-1:] = [seq, seq if row[-1] else None]
 
 
 def _keep_decided(backend: Backend, doc_ids: List[str]) -> None:
@@ -305,8 +320,7 @@ class Store:
                 next_seq += 1
                 outcomes.append("new")
                 tables["documents"].append(doc_row + [seq])
-            for row in rows["actors"]:
-                row.append(seq)
+            _with_seq(rows["actors"], seq)
             for table, table_rows in rows.items():
                 tables[table].extend(table_rows)
         if updated:
@@ -355,8 +369,7 @@ class Store:
                 f"UPDATE documents SET {sets}, seq = ?, ingested_at = current_timestamp WHERE id = ?",
                 doc_row[1:-1] + [seq, doc.id],
             )
-        for row in rows["actors"]:
-            row.append(seq)
+        _with_seq(rows["actors"], seq)
         rows["actors"].sort(key=lambda r: r[0])  # one lock order for every writer
         for table, table_rows in rows.items():
             for i in range(0, len(table_rows), 500):
@@ -369,7 +382,7 @@ class Store:
         seq: documents rows end with their ``seq``."""
         if not rows:
             return
-        columns = _COLUMNS[table] + (("first_seq",) if table == "actors" else ()) if table in _COLUMNS else ()
+        columns = _COLUMNS[table] + (("first_seq", "learnt_seq") if table == "actors" else ()) if table in _COLUMNS else ()
         columns += ("seq",) if seq else ()
         column_sql = f" ({', '.join(columns)})" if columns else ""
         arrow = None
@@ -383,12 +396,19 @@ class Store:
         if table == "actors":
             # KB fields follow the KB; everything a document contributed (role, data) and a
             # provisional actor's record stay as first stored: later documents never
-            # rewrite what earlier ones were analysed with
+            # rewrite what earlier ones were analysed with -- except that a provisional
+            # actor's first learnt record (learnt_seq set) replaces one no document taught
+            # (a speaker an interview added), as the linker's registry learns it then
+            learn = "actors.learnt_seq IS NULL AND excluded.learnt_seq IS NOT NULL AND excluded.provisional"
             sql += (
                 " ON CONFLICT (id) DO UPDATE SET "
-                "name = CASE WHEN excluded.provisional THEN actors.name ELSE excluded.name END, "
-                "type = CASE WHEN excluded.provisional THEN actors.type ELSE excluded.type END, "
+                f"name = CASE WHEN {learn} OR NOT excluded.provisional THEN excluded.name ELSE actors.name END, "
+                f"type = CASE WHEN {learn} OR NOT excluded.provisional THEN excluded.type ELSE actors.type END, "
                 "wikidata = CASE WHEN excluded.provisional THEN actors.wikidata ELSE excluded.wikidata END, "
+                f"country = CASE WHEN {learn} THEN excluded.country ELSE actors.country END, "
+                f"code = CASE WHEN {learn} THEN excluded.code ELSE actors.code END, "
+                f"data = CASE WHEN {learn} THEN excluded.data ELSE actors.data END, "
+                "learnt_seq = coalesce(actors.learnt_seq, excluded.learnt_seq), "
                 "first_seq = least(coalesce(actors.first_seq, excluded.first_seq), excluded.first_seq)"
             )
         if arrow is not None:
@@ -408,12 +428,24 @@ class Store:
             doc.warnings, doc.model, len(doc.actors), len(doc.events), len(doc.statements),
             len(doc.forecasts), text,
         ])
+        # a provisional actor's row is the record later documents learn (Document.learnt_actors:
+        # no weak code), not this document's coded one, which document_actors keeps
+        learnt = {r.get("id"): r for r in data.get("learnt_actors") or []}
         for actor, adict in zip(doc.actors, data["actors"]):
-            rows["actors"].append([
-                actor.id, actor.name, actor.type, actor.country, actor.code,
-                actor.provisional, actor.wikidata, dump(adict),
+            rec = learnt.get(actor.id) if actor.provisional else None
+            if rec is not None:
+                rows["actors"].append([
+                    actor.id, rec.get("name") or actor.name, rec.get("type") or actor.type, rec.get("country"),
+                    rec.get("code"), True, rec.get("wikidata"), dump({**rec, "provisional": True}), True,
+                ])
+            else:
+                rows["actors"].append([
+                    actor.id, actor.name, actor.type, actor.country, actor.code,
+                    actor.provisional, actor.wikidata, dump(adict), False,
+                ])
+            rows["document_actors"].append([
+                doc.id, actor.id, actor.role, len(actor.mentions), dump(adict), actor.country, actor.code,
             ])
-            rows["document_actors"].append([doc.id, actor.id, actor.role, len(actor.mentions), dump(adict)])
             rows["mentions"].extend([doc.id, actor.id, s, e, doc.text[s:e]] for s, e in actor.mentions)
         # one actor row per id even if a component listed an actor twice
         rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
@@ -543,12 +575,18 @@ class Store:
                 yield self.get(doc_id)
 
     def provisional_actors(self) -> List[Dict[str, Any]]:
-        """Actors created on the fly (not in the knowledge base), for reuse across documents,
-        in the order they were first stored; each dict has ``first_seq`` added (the
-        ``seq`` of the document it was first stored with)."""
+        """Actors created on the fly (not in the knowledge base) that documents taught the
+        actor linker, for reuse across documents, as it learnt them (no code the text gave
+        only weakly: ``Document.learnt_actors``), in the order they were learnt; each dict
+        has ``first_seq`` added: the ``seq`` of the first stored document that taught it
+        (``actors.learnt_seq``), after which ingest registers it
+        (:class:`lagebild.batch._ProvisionalReplay`). Provisional actors no document taught
+        (a later stage added them) are not listed: no analysis learns them either."""
         out = []
-        for r in self.query("SELECT data, first_seq FROM actors WHERE provisional ORDER BY first_seq, id"):
+        for r in self.query(
+            "SELECT data, learnt_seq FROM actors WHERE provisional AND learnt_seq IS NOT NULL ORDER BY learnt_seq, id"
+        ):
             actor = dict(self.backend.load_json(r["data"]) or {})
-            actor["first_seq"] = int(r["first_seq"] or 0)
+            actor["first_seq"] = int(r["learnt_seq"] or 0)
             out.append(actor)
         return out

@@ -204,6 +204,24 @@ def m005_forecast_status(db: Any) -> None:
     )
 
 
+def m006_learnt_records(db: Any) -> None:
+    """A provisional actor's row in ``actors`` holds the record later documents learn
+    (``Document.learnt_actors``: without a code the text gave only weakly), and
+    ``actors.learnt_seq`` is the ``seq`` of the first stored document that taught it
+    (NULL: no document did -- an actor a later stage added, e.g. an interview's speaker --
+    and ingest does not preload it); each document's own code and country of its actors
+    are ``document_actors.code`` / ``.country`` (also in its ``data``). Rows stored
+    before keep their records: every stored provisional actor was preloaded then, so
+    ``learnt_seq`` is its ``first_seq``; the per-document columns are read from ``data``."""
+    db.execute("ALTER TABLE actors ADD COLUMN learnt_seq BIGINT")
+    db.execute("UPDATE actors SET learnt_seq = first_seq WHERE provisional")
+    db.execute("ALTER TABLE document_actors ADD COLUMN country VARCHAR")
+    db.execute("ALTER TABLE document_actors ADD COLUMN code VARCHAR")
+    db.execute(
+        f"UPDATE document_actors SET country = {db.json_text('data', 'country')}, code = {db.json_text('data', 'code')}"
+    )
+
+
 MIGRATIONS: List[Migration] = [
     ("001_initial", m001_initial),
     ("002_resolutions", m002_resolutions),
@@ -212,6 +230,7 @@ MIGRATIONS: List[Migration] = [
     ("003_incidents", m003_incidents),
     ("004_ingest_order", m004_ingest_order),
     ("005_forecast_status", m005_forecast_status),
+    ("006_learnt_records", m006_learnt_records),
 ]
 
 

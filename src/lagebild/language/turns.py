@@ -11,7 +11,9 @@ its label to the next label (or the end of the text). Labels from
   "Gut." does not open a turn.
 
 Both statements and forecasts use the turns: what is said inside an answer belongs to
-the one who answered.
+the one who answered; the reference layer uses them too (a polite "Sie" in an
+interviewer's turn is the interviewee: :func:`lagebild.language.reference.interview_addressee`),
+so they live in the language layer.
 """
 from __future__ import annotations
 
@@ -19,15 +21,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import List, NamedTuple, Optional
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from spacy.tokens import Doc
 
 from ..schemas import Actor, Mention
 
 from .. import tokens
-from .lexicon import statement_lexicon
-from .syntax import doc_text
+from ..datafiles import data_path, iter_tsv, lang_words
+from ..tokens import doc_text
 
 # A lower-case outlet label: a web address ("derStandard.at", "zeit.de") or a camel-case
 # brand ("derStandard") -- news sites label their interview questions so.
@@ -161,10 +163,27 @@ def _first_sentence_end(text: str, doc: Optional[Doc], start: int) -> int:
     return min(line_end, span[0].sent.end_char)
 
 
+@lru_cache(maxsize=None)
+def turn_labels(lang: str) -> Dict[str, str]:
+    """``{label: role}`` of ``data/<lang>/turn_labels.tsv`` ("Frage" -> question, "Antwort"
+    -> answer), as written; empty when the language has no such file. A row without its
+    label or role raises the loader's error naming file and line."""
+    path = data_path(lang, "turn_labels.tsv")
+    if not path.is_file():
+        return {}
+    return {row["label"]: row["role"] for row in iter_tsv(path, required=("label", "role"))}
+
+
+@lru_cache(maxsize=4)  # asked per mention and per subject: a file test and a sort each time
+def person_role_heads(lang: str) -> Tuple[str, ...]:
+    """The person-role head nouns of ``data/<lang>/person_role_heads.txt``, sorted (the
+    statement speaker rules use the same list)."""
+    return tuple(sorted(lang_words(lang, "person_role_heads.txt", lower=False)))
+
+
 def find_turns(text: str, lang: str, doc: Optional[Doc] = None) -> List[Turn]:
     """Speaker turns of ``text`` (empty when it is no transcript)."""
-    lex = statement_lexicon(lang)
-    labels = {k.lower(): v for k, v in lex.turn_labels.items()}
+    labels = {k.lower(): v for k, v in turn_labels(lang).items()}
     para_starts = set(_paragraph_starts(text))
     # a turn label must start a paragraph (or a line, for transcripts with single newlines)
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
@@ -246,7 +265,7 @@ def _namesake_code(doc: Doc, text: str, m, actors: dict, mentions: list) -> str:
         if (a is not None and a.id != m.actor_id and a.type == "ORG" and a.code and a.code[3:6] == code[3:6]
                 and other.start > m.end and text[other.start:other.end] == name):
             return a.code
-    from ..language.reference import document_country
+    from .reference import document_country
 
     country = document_country(doc)
     if not country or code[:3] == country or actors[m.actor_id].type != "ORG":
@@ -268,7 +287,7 @@ def _compound_org_codes(doc: Doc, end: int, heads: tuple) -> set:
     """Codes of compounds "ORG-role" before ``end`` whose first part names an organisation
     of the KB but no mention covers ("Die Grünen-Chefin über …"): the organisation in the
     document's country when several share the name, else the only one."""
-    from ..language.reference import document_country
+    from .reference import document_country
 
     try:
         from ..actors.kb import load_kb
@@ -295,7 +314,7 @@ def _compound_org_codes(doc: Doc, end: int, heads: tuple) -> set:
 def _role_noun_codes(doc: Doc, end: int) -> set:
     """Codes of person role nouns of the KB in ``doc`` before ``end`` that the linker did
     not link (no country near them yet): the document's country plus the noun's agent."""
-    from ..language.reference import document_country
+    from .reference import document_country
 
     country = document_country(doc)
     if not country:
@@ -339,12 +358,10 @@ def interviewee_role(doc: Doc, turns: List[Turn]) -> Optional[str]:
     The interviewer's turns (an outlet, ``turn_labels.tsv`` questions) are left alone."""
     if not turns:
         return None
-    from .extract import _person_heads  # the same person-role heads as the speaker rules
-
     text = doc_text(doc)
     actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     lead = [m for m in tokens.get_list(doc, "mentions") if m.end <= turns[0].start]
-    heads = _person_heads(doc.lang_ or "de")
+    heads = person_role_heads(doc.lang_ or "de")
     mentions = tokens.get_list(doc, "mentions")
     roles = [m for m in lead if m.actor_id in actors and actors[m.actor_id].code and _person_role_word(text, m, heads)]
     codes = {_namesake_code(doc, text, m, actors, mentions) for m in roles}
