@@ -664,7 +664,6 @@ def _first_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]
             if t.i != prev.i and t.head.i in (noun.i, tok.i):
                 _attach(prev, (t, "case" if t.pos_ == "ADP" else t.dep_))
         _attach(s_tok, (prev, "nmod"))
-        s_tok.head, s_tok.dep_ = s_tok, "nsubj"
         tok.head, tok.dep_ = tok, "ROOT"
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
         _attach(tok, (s_tok, "nsubj"), (noun, "obj"), (root, "conj"))
