@@ -1440,6 +1440,25 @@ class ArgumentsMixin:
                     return a
         return None
 
+    def _plural_antecedents(self, doc: Doc, verb: Token, a: Arg) -> List[str]:
+        """English (issue 9, session 30): the actors a third-person plural personal pronoun
+        ``a`` ("they", "them") stands for when the subject of the governing clause is a
+        coordination ("Britain and France said they would …", "Kenya and Ethiopia said they
+        had …"): the actor of every conjunct, in order; ``[]`` for any other argument or a
+        single antecedent (then :meth:`_resolve_anaphor` has given the one actor)."""
+        tok = a.token
+        if tok.pos_ != "PRON" or "Number=Plur" not in str(tok.morph) or "Person=3" not in str(tok.morph) \
+                or "PronType=Prs" not in str(tok.morph) or "Poss=Yes" in str(tok.morph):
+            return []
+        ante = self._antecedent(doc, verb)
+        if ante is None:
+            return []
+        conjuncts = self.expand_conj(ante.token)
+        if len(conjuncts) < 2:
+            return []
+        actors = [self.arg(doc, t).actor for t in conjuncts]
+        return [x for x in dict.fromkeys(actors) if x] if all(actors) else []
+
     def _resolve_anaphor(self, doc: Doc, verb: Token, a: Arg) -> Optional[str]:
         """An actor-less subject that points back: a personal pronoun ("es", "it"), an
         anaphoric noun ("das Land", "the country": the country of the antecedent) or a

@@ -437,7 +437,7 @@ class EventCoder(ArgumentsMixin):
                     prep_cache = list(self.prep_args(verb))
                     # the subject of a passive is the verb's object: its PPs are the object's
                     # ("Das Verfahren gegen X wurde eingeleitet")
-                    for o in objs + (subjects if passive and self.lang == "de" else []):
+                    for o in objs + (subjects if passive and (self.lang == "de" or pattern.words) else []):
                         prep_cache.extend(self.prep_args(o))
                 want = slot[5:]
                 found = [a for p, a in prep_cache if (p == want or want == "*") and not (passive and p in self.lex.agent_preps)]
@@ -488,6 +488,21 @@ class EventCoder(ArgumentsMixin):
                 # no party to it (session 27; syntax.yaml place_codes)
                 sources = []
             targets = pick(pattern.target)
+            if self.lang == "en" and self.lex.claim_verbs and not any(self._has_actor(verb.doc, s) for s in sources):
+                # session 30: "an attack on a police station claimed by the Taliban": the
+                # claimant in the agent phrase of a claim participle is the act's author --
+                # the participle hung on the noun or its phrase, or read as the main verb
+                # with the noun as its subject ("An attack …/nsubj claimed/ROOT by X killed …")
+                parts = [c for t in verb.subtree if t.pos_ in ("NOUN", "PROPN") for c in t.children
+                         if self.role(c) == "acl" and c.i > verb.i]
+                if self.role(verb) in ("subj", "subj_pass") and verb.head.i > verb.i and not any(
+                        self.role(x) in ("aux", "aux_pass") for x in verb.head.children):
+                    parts.append(verb.head)
+                claimed = [a for c in parts if c.tag_ in ("VBN", "VBD") and self.lemma(c) in self.lex.claim_verbs
+                           for p_, a in self.prep_args(c)
+                           if p_ in self.lex.agent_preps and self._has_actor(verb.doc, a)]
+                if claimed:
+                    sources = claimed[:1]
             if not pattern.mutual and not any(self._has_actor(verb.doc, s) for s in sources):
                 between = self._between_phrase(verb)
                 if between is not None:
@@ -546,7 +561,7 @@ class EventCoder(ArgumentsMixin):
                     agents = means
                     subjects = [x for x in subjects if x.i not in inside]
             sources, targets = agents, subjects
-            if self.lang == "de" and pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
+            if pattern.words and not any(self._has_actor(verb.doc, s) for s in subjects) \
                     and any(t.startswith("prep:") for t in pattern.target):
                 # "Ermittlungen gegen X wurden eingeleitet": the subject is the light noun,
                 # the target the pattern's prepositional slot
@@ -703,6 +718,15 @@ class EventCoder(ArgumentsMixin):
             return out
         shallow = min(rivals)[2]
         return [shallow] + [p for p in out if p is not shallow]
+
+    def _agent_passive(self, verb: Token) -> bool:
+        """Whether ``verb`` is a passive with an agent phrase (syntax.yaml ``agent_preps``:
+        "by Canada", "by the army") that names an actor or a generic group: only then does
+        an English light verb's noun in its subject make an event (an agentless "if no deal
+        is reached with X" names no one who acts; real-en dev, session 30)."""
+        return self.is_passive(verb) and any(
+            p in self.lex.agent_preps and (self._has_actor(verb.doc, a) or group_agent(a) is not None)
+            for p, a in self.prep_args(verb))
 
     def predicate_scope(self, verb: Token) -> List[Token]:
         """Tokens a pattern's words may come from: the verb's subtree without its subject
@@ -974,6 +998,12 @@ class EventCoder(ArgumentsMixin):
                 elif p.words:
                     if scope is None:
                         scope = self.predicate_scope(verb)
+                        if self.lang == "en" and not is_noun and self._agent_passive(verb):
+                            # session 30: a light verb's noun is the subject of its passive
+                            # ("sanctions were imposed on Iran by X", "a curfew was imposed by
+                            # the army"; the fast parser labels it nsubj)
+                            scope = scope + [t for c in verb.children if self.lex.role(c.dep_) in ("subj", "subj_pass")
+                                             for t in c.subtree]
                         if self.lang == "de" and not is_noun:
                             # a broken parse leaves the object outside the verb's subtree:
                             # the clause's phrases by word order count too
@@ -1398,6 +1428,8 @@ class EventCoder(ArgumentsMixin):
                     back = Pattern(trigger=p.trigger, code=p.reverse_code, origin=p.origin)
                     out.extend(e for e in self._events(doc, sent, verb, back, tgts, srcs, None, info, when, where)
                                if e.source and e.target)
+        if self.lex.author_target_roots:
+            self._act_author_targets(doc, by_verb)
         if self.lang == "de" and self.nested != "governing":
             out.extend(self._headline_opposition(doc, sent, published))
         if self.lang == "de" and self.nested != "governing" and statements:
@@ -2559,6 +2591,12 @@ class EventCoder(ArgumentsMixin):
                 resolved = self._resolve_anaphor(doc, verb, a)
                 if resolved is not None:
                     out[k] = Arg(a.token, resolved, a.text, a.start, a.end)
+        if self.lang == "en":
+            # session 30: "Britain and France said they would …": a third-person plural
+            # pronoun whose antecedent subject is coordinated stands for every conjunct
+            more = [Arg(a.token, other, a.text, a.start, a.end) for a in out if a.actor
+                    for other in self._plural_antecedents(doc, verb, a) if other != a.actor]
+            out = out + [m for m in more if m.actor not in {a.actor for a in out}]
         return out
 
     def _counted(self, tok: Token) -> Token:
@@ -2651,6 +2689,10 @@ class EventCoder(ArgumentsMixin):
             content = self._threat_content_target(doc, verb, {a.actor for a in srcs if a.actor})
             if content is not None:
                 tgts = [content]
+        if self.lex.envoy_nouns and not p.nominal and tgts:
+            posted = self._posting_target(doc, verb, srcs, tgts)
+            if posted:
+                tgts = posted
         issue = self.arg(doc, issue_tok) if issue_tok is not None else None
         if issue is not None and issue.actor is not None:
             issue = None
@@ -2974,6 +3016,63 @@ class EventCoder(ArgumentsMixin):
                     return a
         return None
 
+    def _act_author_targets(self, doc: Doc, by_verb: Dict[int, List[Event]]) -> None:
+        """English (issue 9, session 30): a reaction to an act is aimed at the act's author
+        when the act is a coded nominal event of the sentence ("The UN condemned the killing
+        of three peacekeepers by rebels", "Seoul welcomed the release of the sailors by
+        pirates"): an event of a root in syntax.yaml ``author_target_roots`` whose verb's
+        object or prepositional phrase heads a nominal event with a source gets that source
+        as its target (not its own source) when its target is empty or the act's patient
+        (the of-phrase made the patient the actor of the whole phrase). CAMEO codes the
+        author of a condemned act as the target, as the German "durch"-phrase rule does
+        (:meth:`Arguments._act_author`). ``by_verb``: the sentence's events by trigger
+        token index; changed in place."""
+        for i, events in by_verb.items():
+            reactions = [e for e in events if e.cameo[:2] in self.lex.author_target_roots]
+            if not reactions:
+                continue
+            verb = doc[i]
+            acts = [c for c in verb.children if c.pos_ == "NOUN" and c.i in by_verb and c.i > verb.i
+                    and self.role(c) in ("obj", "obl")]
+            for c in acts:
+                authors = [e for e in by_verb[c.i] if e.source is not None]
+                if not authors:
+                    continue
+                patients = {a.target for a in authors if a.target is not None}
+                for e in reactions:
+                    author = next((a for a in authors if a.source != e.source), None)
+                    if author is not None and (e.target is None or e.target in patients):
+                        e.target, e.target_text = author.source, author.source_text
+                break
+
+    def _posting_target(self, doc: Doc, verb: Token, srcs: List[Arg], tgts: List[Arg]) -> List[Arg]:
+        """English (issue 9, session 30): the state an envoy or mission among the targets is
+        posted to or sent from, when that envoy has no actor or is the source's own side
+        ("Peru recalled its ambassador to Venezuela", "Serbia expelled diplomats from
+        Croatia and Montenegro", "closed its embassy in Kabul"): the actors of the envoy
+        noun's phrase with a preposition of syntax.yaml ``envoy_preps``, on the noun or on
+        the verb right after the noun's phrase (the parse hangs "to Venezuela" on
+        "recalled"), one argument per conjunct; an actor of the source's own side is
+        skipped. CAMEO codes the host or sending state as the target of a recall or an
+        expulsion. Returns the new targets, or ``[]`` (keep the targets)."""
+        own = {a.actor for a in srcs if a.actor}
+        envoys = [a for a in tgts if a.token.pos_ == "NOUN" and self.lemma(a.token) in self.lex.envoy_nouns]
+        if not envoys or not own or any(a.actor and not any(self._same_side(a.actor, s) or self._same_side(s, a.actor)
+                                                            for s in own) for a in envoys):
+            return []
+        for noun in (a.token for a in envoys):
+            cands = [c for c in noun.children if c.i > noun.i]
+            cands += [c for c in verb.children if c.left_edge.i == noun.right_edge.i + 1]
+            for c in cands:
+                case = [x for x in c.children if self.role(x) == "case" and x.i < c.i]
+                if c.pos_ not in ("NOUN", "PROPN") or not case or case[0].lower_ not in self.lex.envoy_preps:
+                    continue
+                found = [self.arg(doc, t) for t in self.expand_conj(c)]
+                found = [a for a in found if a.actor and not any(self._same_side(a.actor, s) for s in own)]
+                if found:
+                    return found
+        return []
+
     def _place_owner(self, doc: Doc, noun: Token) -> List[str]:
         """English (issue 9, session 29): the actor whose place, position or vehicle ``noun``
         names (syntax.yaml ``owned_places``: "rebel positions", "an army convoy", "a police
@@ -3062,7 +3161,11 @@ class EventCoder(ArgumentsMixin):
         tgt_actors = [a for a in tgts if a.actor] or ([tgts[0]] if tgts else [])
         pairs: List[Tuple[Optional[Arg], Optional[Arg]]] = []
         distinct_src = {a.actor for a in src_actors if a.actor}
-        no_target = not any(a.actor for a in tgts) and all(self.role(a.token) in ("obj", "iobj") for a in tgts)
+        # (English, session 30: the thing a passive's subject names is no target either: "a
+        # peace agreement was signed by Sudan and the rebels" pairs the agents)
+        no_target = not any(a.actor for a in tgts) and all(
+            self.role(a.token) in ("obj", "iobj") or (self.lang == "en" and self.role(a.token) in ("subj", "subj_pass")
+                                                      and self.is_passive(verb)) for a in tgts)
         if (p.mutual or self._explicit_reciprocal(verb)) and no_target and len(distinct_src) >= 2:
             for a in src_actors:
                 for b in src_actors:

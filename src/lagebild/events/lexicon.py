@@ -103,6 +103,14 @@ class Lexicon:
     # prepositions that name the one threatened inside a threat's content ("threatened to
     # cut deliveries to X"; syntax.yaml threat_target_preps, English)
     threat_target_preps: FrozenSet[str] = frozenset()
+    # envoys and missions of a state and the prepositions naming the state they are posted to
+    # or sent from ("its ambassador to X", "diplomats from X"; syntax.yaml envoy_nouns,
+    # envoy_preps, English)
+    envoy_nouns: FrozenSet[str] = frozenset()
+    envoy_preps: FrozenSet[str] = frozenset()
+    # roots of a reaction aimed at the author of the nominal act it names ("condemned the
+    # killing of X by Y"; syntax.yaml author_target_roots, English)
+    author_target_roots: FrozenSet[str] = frozenset()
     # an event dated this many calendar years before the document's time is background (0:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
@@ -360,6 +368,9 @@ def load_lexicon(lang: str) -> Lexicon:
         owned_places=per_lang("owned_places"),
         from_agent_nouns=per_lang("from_agent_nouns"),
         threat_target_preps=per_lang("threat_target_preps"),
+        envoy_nouns=per_lang("envoy_nouns"),
+        envoy_preps=per_lang("envoy_preps"),
+        author_target_roots=per_lang("author_target_roots"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),

@@ -445,6 +445,7 @@ def repair_english_verbs(sent, is_verb_form: Callable[[str], bool],  # type: ign
     _infinitive_read_as_modifier(sent)
     if past_lemma is not None:
         _coordinated_verb_read_as_modifier(sent, past_lemma)
+        _first_verb_read_as_modifier(sent, past_lemma)
         _reported_clause_read_as_modifier(sent, past_lemma, reporting)
     if past_lemma is not None and _past_verb_read_as_nominal(sent, past_lemma):
         return 1
@@ -615,6 +616,58 @@ def _coordinated_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optiona
         _attach(gov, (tok, "conj"))
         tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
         _attach(tok, (noun, "obj"), (doc[tok.i - 1], "cc"))
+
+
+def _first_verb_read_as_modifier(sent, past_lemma: Callable[[str], Optional[str]]) -> None:  # type: ignore[no-untyped-def]
+    """English (issue 9, session 30): the first of two coordinated verbs sharing a subject
+    read as a modifier inside the subject's prepositional phrase, in place: "Rebels in
+    eastern Congo attacked/amod government positions/nmod near … and seized/ROOT a camp" --
+    the fast parser reads "in eastern Congo attacked government positions" as one phrase and
+    makes the second verb the only predicate (or the subject the root and the second verb its
+    conjunct: "Protesters/ROOT in Bangkok besieged/amod offices … and demanded/conj …").
+    Shape: the root is a finite verb with "and" before it and a subject before that (or the
+    subject, with such a verb as its conjunct); a known verb's past form (``past_lemma``) inside
+    the subject's phrase, after a noun and before the noun it modifies (only that noun's own
+    modifiers between them), is read as a modifier. Then that verb becomes the root with the
+    subject and its old head noun as object, the noun before it heads the subject's
+    prepositional phrase again, and the old root becomes its conjunct. "The recently
+    attacked/amod positions" (a determiner or adverb before the participle) keeps its parse."""
+    doc = sent.doc
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "Protesters/ROOT in central Bangkok besieged/amod government offices … and
+        # demanded/conj …": the subject read as the root, the second verb its conjunct
+        later = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and c.tag_ in ("VBD", "VBZ", "VBP")]
+        if not later:
+            return
+        s_tok, root = root, later[0]
+    else:
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i]
+        if root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBZ", "VBP") or not subj:
+            return
+        s_tok = subj[0]
+    cc = [c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < root.i]
+    if not cc:
+        return
+    inside = {t.i for t in s_tok.subtree}
+    for tok in doc[s_tok.i + 1:cc[0].i]:
+        if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBD") or tok.i not in inside:
+            continue
+        lemma = past_lemma(tok.lower_)
+        noun, prev = tok.head, doc[tok.i - 1]
+        if lemma is None or not tok.i < noun.i < cc[0].i or prev.i <= s_tok.i \
+                or prev.pos_ not in ("NOUN", "PROPN") or prev.head.i not in (noun.i, tok.i):
+            continue
+        if any(t.head.i != noun.i or t.dep_ not in ("compound", "amod", "nummod") for t in doc[tok.i + 1:noun.i]):
+            continue
+        for t in doc[s_tok.i + 1:tok.i]:
+            if t.i != prev.i and t.head.i in (noun.i, tok.i):
+                _attach(prev, (t, "case" if t.pos_ == "ADP" else t.dep_))
+        _attach(s_tok, (prev, "nmod"))
+        tok.head, tok.dep_ = tok, "ROOT"
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBD", lemma
+        _attach(tok, (s_tok, "nsubj"), (noun, "obj"), (root, "conj"))
+        return
 
 
 def _attach(head: Token, *deps: Tuple[Token, str]) -> None:

@@ -1,0 +1,66 @@
+"""English wire copy grids (issue 9), one test per grid and kind so that a failing kind is
+named by the test id.
+
+Session 29, ``wire_s29_grid_en.tsv``: a clause reported after "said" without "that" whose verb the parser read as a modifier of its
+object (``clauses._reported_clause_read_as_modifier``), and the actor whose position, camp,
+base or vehicle is hit as the target (``EventCoder._place_owner``, syntax.yaml
+``owned_places``), and the verb read as a modifier of its object when the object's
+possessor stands between them (``clauses._possessed_object``), a group noun with a
+possessive coded as the possessor's country's agents (``Arguments._resolve_anaphor``), and
+an act ordered or authorised by an authority (``support_verbs_en.tsv``), and the author
+of a rejected call or offer named in its "from" phrase (``Arguments._agent_of_noun``);
+coordinated actors that agree to act (``patterns_en.tsv`` agree 030 mutual) and no event in
+an open "whether" question (``EventCoder._believed``); the one threatened named inside a
+threat's content (``EventCoder._threat_content_target``); the other side of a fight that
+killed the subject of an agentless passive (``EventCoder._means_agents``).
+
+Session 30, ``wire_s30_grid_en.tsv``: generic armed groups named by their band
+("militiamen", data/language/reference.tsv, kb/agents.tsv), retorts and reprisals ("hit back at X", "vowed to retaliate against X", patterns_en.tsv),
+the state an envoy is posted to or sent from as the target of a recall or an expulsion
+(``EventCoder._posting_target``), and a light verb's noun as the subject of its passive
+("sanctions were imposed on X by Y", ``EventCoder.match``), the author of a condemned or
+welcomed nominal act as the reaction's target and the claimant of an attack as its author
+(``EventCoder._act_author_targets``), a warning, protest or invitation handed to someone
+("issued a warning to X", patterns_en.tsv), the coordinated agents of a mutual passive
+("a deal was signed by X and Y", ``EventCoder._events``), the first of two coordinated
+verbs read as a modifier inside the subject ("Rebels in X attacked/amod positions … and
+seized …", ``clauses._first_verb_read_as_modifier``), and a plural pronoun standing for
+every conjunct of its coordinated antecedent ("Britain and France said they …",
+``Arguments._plural_antecedents``)."""
+from __future__ import annotations
+
+import pytest
+from grid_rows import check_kind_grid
+
+S29_KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
+             "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
+             "ordered act: ordered the arrest of X", "from-agent: calls from X",
+             "agreed (mutual): X and Y agreed to VERB", "open question: whether X VERBed",
+             "threat content: threatened to cut X to Y", "killed in clashes with X", "keep"}
+S30_KINDS = {"group noun: militiamen", "retort: hit back at X", "posting: its ambassador to X",
+             "passive light verb: sanctions were imposed", "plural pronoun: X and Y said they",
+             "act author: condemned the killing of X by Y", "act author: an attack claimed by X",
+             "handed over: issued a warning to X", "passive mutual: signed by X and Y",
+             "first verb in the subject: X in Y VERBed/amod Z and VERBed", "keep"}
+#: grid file -> (label, kinds, minimum rows)
+GRIDS = {"wire_s29_grid_en.tsv": ("wire s29 grid en", S29_KINDS, 20),
+         "wire_s30_grid_en.tsv": ("wire s30 grid en", S30_KINDS, 20)}
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from lagebild.pipeline import load
+
+    return load("en")
+
+
+@pytest.mark.parametrize("grid", sorted(GRIDS))
+def test_wire_grid_shape(nlp, grid: str) -> None:  # type: ignore[no-untyped-def]
+    label, kinds, min_rows = GRIDS[grid]
+    check_kind_grid(nlp, grid, label, kinds, min_rows=min_rows)
+
+
+@pytest.mark.parametrize("grid,kind", [(g, k) for g in sorted(GRIDS) for k in sorted(GRIDS[g][1])])
+def test_wire_kind(nlp, grid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    label, kinds, _ = GRIDS[grid]
+    check_kind_grid(nlp, grid, label, kinds, kind=kind)
