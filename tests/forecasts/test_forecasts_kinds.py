@@ -1158,6 +1158,8 @@ ARRIVALS_AT_A_CLOCK_TIME = [
     ("Der Minister wird am Montag um 9 Uhr im Ausschuss erwartet.", none),
     # a crowd without a clock time, the weather and outcomes stay expectations
     ("Zehntausende Besucher werden am Samstag erwartet.", one()),
+    # a number word counts although the actor layer makes the crowd civilians (session 30)
+    ("Hunderte Gäste werden am Sonntag in Linz erwartet.", one()),
     ("Heftige Gewitter werden ab 18 Uhr erwartet.", one()),
     ("Für den Herbst wird ein Anstieg der Arbeitslosigkeit erwartet.", one()),
 ]

@@ -3247,17 +3247,21 @@ def _expected_arrival(sent: Span, counted: bool = False) -> bool:
     not a thing, an amount or the weather ("Heftige Gewitter werden ab 18 Uhr erwartet").
     With ``counted`` (the sentence dates a day, no clock time) a subject with a number is an
     estimate of a crowd, not an arrival on the schedule ("Am Sonntag werden 5.000 Besucher
-    erwartet" predicts; "Obama wird am Sonntag in Hanoi erwartet" is a visit's schedule)."""
+    erwartet" predicts; "Obama wird am Sonntag in Hanoi erwartet" is a visit's schedule). A
+    number word of ``data/<lang>/people_counts.txt`` ("Zehntausende Besucher") counts as a
+    number, although the actor layer makes such a crowd a group of civilians."""
     doc = sent.doc
     if not has_parse(doc):
         return False
+    counts = lang_words(doc.lang_ or "de", "people_counts.txt")
     for t in sent:
         if t.lower_ != "erwartet" or not any(_lemma(c) == "werden" for c in t.children if dep(c) in ("aux", "aux:pass")):
             continue
         subj = next((c for c in t.children if dep(c) in ("nsubj", "nsubj:pass")), None)
         if subj is None:
             continue
-        if counted and (subj.like_num or any(c.like_num or dep(c) == "nummod" for c in subj.subtree if c.i != subj.i)):
+        if counted and (subj.like_num or subj.lower_ in counts
+                        or any(c.like_num or dep(c) == "nummod" or c.lower_ in counts for c in subj.subtree if c.i != subj.i)):
             continue
         if subj.lower_ in PERSONAL_PRONOUNS or _person_noun(subj) or organisation_noun(subj) == "org":
             return True
