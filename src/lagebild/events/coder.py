@@ -2915,12 +2915,20 @@ class EventCoder(ArgumentsMixin):
         fought over on the spot: "fought for hours", "fought for control of the bridge" are
         events) and whose phrase holds no actor ("fought for the town of Bama" names a place,
         "fought for the army" a side), or an infinitive complement marked by one of
-        ``campaign_goal_marks`` ("fighting to topple the government"). Such a clause
+        ``campaign_goal_marks`` ("fighting to topple the government"), or a record of
+        repeated acts: a verb in the perfect (an auxiliary of ``campaign_perfect_aux``) whose
+        object is a bare plural ("the group has launched deadly attacks across the north";
+        GigaWord, held out, aggregate shape only: one such targetless 19 appeared once armed
+        groups were coded). Such a clause
         describes a campaign ("the group has been fighting for an independent homeland"),
         not an event with a time and a place. Source: sentences of our own
         (tests/events/campaign_grid_en.tsv) after armed groups were coded. False for a noun
         trigger and for any language whose ``syntax.yaml`` lists none of the words."""
-        if not (self.lex.campaign_goal_preps or self.lex.campaign_goal_marks) or verb.pos_ not in ("VERB", "AUX"):
+        if not (self.lex.campaign_goal_preps or self.lex.campaign_goal_marks or self.lex.campaign_perfect_aux):
+            return False
+        if verb.pos_ == "NOUN":  # the noun of "has launched deadly attacks" codes an event of its own
+            return verb.dep_ == "obj" and self._repeated_acts(verb.head, [verb])
+        if verb.pos_ not in ("VERB", "AUX"):
             return False
         heads = [verb] + [o for o in self.children(verb, "obj") if o.pos_ == "NOUN"]  # "waged a war for …"
         for prep, arg in (pa for h in heads for pa in self.prep_args(h)):
@@ -2928,11 +2936,23 @@ class EventCoder(ArgumentsMixin):
                     and arg.lemma_.lower() not in self.lex.campaign_event_nouns \
                     and not any(t.like_num for t in arg.subtree) and not self._has_actor(verb.doc, arg):
                 return True
+        if self._repeated_acts(verb, heads[1:]):
+            return True  # "has launched deadly attacks across the region": repeated acts, no one event
         for c in verb.children:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and any(
                     m.lower_ in self.lex.campaign_goal_marks and m.i < c.i for m in c.children if m.dep_ in ("mark", "aux")):
                 return True
         return False
+
+    def _repeated_acts(self, verb: Token, objects: List[Token]) -> bool:
+        """Whether ``verb`` is in the perfect (a participle with an auxiliary of
+        ``campaign_perfect_aux``) and one of ``objects`` is a bare plural -- no determiner,
+        possessive or number ("has launched deadly attacks", not "has launched two attacks"):
+        a record of repeated acts (:meth:`_fights_for_a_cause`)."""
+        return verb.tag_ == "VBN" and any(
+            a.dep_ == "aux" and a.lemma_.lower() in self.lex.campaign_perfect_aux for a in verb.children) and any(
+            o.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") or c.like_num for c in o.children)
+            for o in objects)
 
     def _background_date(self, doc: Doc, when: Optional[str]) -> bool:
         """Whether an event dated ``when`` (a year, as :meth:`_year_phrase` gives it, or an

@@ -120,6 +120,7 @@ class Lexicon:
     campaign_goal_preps: FrozenSet[str] = frozenset()
     campaign_goal_marks: FrozenSet[str] = frozenset()
     campaign_event_nouns: FrozenSet[str] = frozenset()
+    campaign_perfect_aux: FrozenSet[str] = frozenset()
     background_target_marks: FrozenSet[str] = frozenset()
     background_preps: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
@@ -379,6 +380,7 @@ def load_lexicon(lang: str) -> Lexicon:
         campaign_goal_preps=per_lang("campaign_goal_preps"),
         campaign_goal_marks=per_lang("campaign_goal_marks"),
         campaign_event_nouns=per_lang("campaign_event_nouns"),
+        campaign_perfect_aux=per_lang("campaign_perfect_aux"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
