@@ -309,6 +309,11 @@ def parse_agent_file(path: Path) -> Iterator[Tuple[str, List[str], str]]:
                 yield _phrase(term).lower(), plural, agent
 
 
+#: CAMEO agents of armed non-state groups (``IMG…`` codes are such groups too): the blocks whose
+#: names :func:`import_petrarch` guards with :func:`group_name_kept`
+ARMED_GROUP_AGENTS = frozenset({"REB", "INS", "SEP", "UAF"})
+
+
 def ordinary_english_words() -> frozenset:
     """The lower-case words of the English pipeline's lemmatizer index (``lemma_index``:
     the WordNet nouns, verbs, adjectives and adverbs spaCy's rule lemmatizer ships with the
@@ -440,9 +445,9 @@ def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None,
                 continue
             dated = any(s or e for _, s, e in block.codes)
             is_org = any(c.startswith(("IGO", "NGO", "MNC", "IMG")) for c, _, _ in block.codes) and not dated
-            if not dated and "CountryInfo" not in block.comment:
-                # a group (an armed group of Phoenix.MilNonState: "BOKO_HARAM [NGAREB]"):
-                # only names that read as its name in news (:func:`group_name_kept`)
+            if not dated and any(c.startswith("IMG") or c[3:6] in ARMED_GROUP_AGENTS for c, _, _ in block.codes):
+                # an armed group (Phoenix.MilNonState: "BOKO_HARAM [NGAREB]"): only names
+                # that read as its name in news (:func:`group_name_kept`)
                 if ordinary is None:
                     ordinary = ordinary_english_words()
                     known = frozenset(n.lower() for a in kb.actors.values() if a.priority > PRIORITY_IMPORTED
