@@ -26,7 +26,7 @@ JOHN_QUINCY_EXAMPLE_  # CountryInfo.txt
 \t[RUSELI 700101-991231]
 \t[RUSGOV 991231-20080507]
 \t[RUSELI]
-ACME_FRONT_ [RUSREB] # kkl 21 Mar 13
+ZARVOK_FRONT_ [RUSREB] # kkl 21 Mar 13 (a group: "Acme Front" is ordinary words, which kb import leaves out)
 """
 
 AGENTS_SAMPLE = """\

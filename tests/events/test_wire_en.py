@@ -42,9 +42,15 @@ S30_KINDS = {"group noun: militiamen", "retort: hit back at X", "posting: its am
              "act author: condemned the killing of X by Y", "act author: an attack claimed by X",
              "handed over: issued a warning to X", "passive mutual: signed by X and Y",
              "first verb in the subject: X in Y VERBed/amod Z and VERBed", "keep"}
+#: session 30, ``campaign_grid_en.tsv``: a fight for a cause with no opponent named ("the rebels
+#: have been fighting for an independent homeland") is no event, nor a record of repeated acts ("the
+#: rebels have launched deadly attacks") (``EventCoder._fights_for_a_cause``)
+CAMPAIGN_KINDS = {"campaign: fighting for a cause", "campaign: fighting to VERB",
+                  "campaign: waging a war for a cause", "campaign: have launched attacks", "keep"}
 #: grid file -> (label, kinds, minimum rows)
 GRIDS = {"wire_s29_grid_en.tsv": ("wire s29 grid en", S29_KINDS, 20),
-         "wire_s30_grid_en.tsv": ("wire s30 grid en", S30_KINDS, 20)}
+         "wire_s30_grid_en.tsv": ("wire s30 grid en", S30_KINDS, 20),
+         "campaign_grid_en.tsv": ("campaign grid en", CAMPAIGN_KINDS, 12)}
 
 
 @pytest.fixture(scope="module")

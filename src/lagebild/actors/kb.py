@@ -541,9 +541,14 @@ def _load_compounds(kb: KB, path: Path, infl: dict) -> None:
 
 
 def _user_files(user_dir: Optional[Path], stem: str) -> List[Tuple[Path, int]]:
+    """The files of ``stem`` to load after the built-in ones: the built-in KB's own
+    ``imported/`` folder (PETRARCH dictionaries converted by ``lagebild kb import``: the
+    armed groups of Phoenix.MilNonState, MIT), then the user KB's ``imported/`` folder and
+    its own files; imported files have the lowest priority."""
+    found = [(p, PRIORITY_IMPORTED) for p in sorted((KB_DIR / "imported").glob(f"{stem}*.tsv"))]
     if user_dir is None or not user_dir.is_dir():
-        return []
-    found = [(p, PRIORITY_IMPORTED) for p in sorted((user_dir / "imported").glob(f"{stem}*.tsv"))]
+        return found
+    found += [(p, PRIORITY_IMPORTED) for p in sorted((user_dir / "imported").glob(f"{stem}*.tsv"))]
     found += [(p, PRIORITY_USER) for p in sorted(user_dir.glob(f"{stem}*.tsv"))]
     return found
 

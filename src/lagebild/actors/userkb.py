@@ -17,7 +17,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 from ..errors import DataFileError, LagebildError
 from ..schemas import ACTOR_TYPES
 from .build import slug
-from .kb import KB, KBActor, load_kb, user_kb_dir
+from .kb import KB, PRIORITY_IMPORTED, KBActor, load_kb, user_kb_dir
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "code", "aliases", "surname", "wikidata")
 OFFICE_COLUMNS = ("actor", "roles", "of", "code", "start", "end", "label_en", "label_de")
@@ -309,6 +309,50 @@ def parse_agent_file(path: Path) -> Iterator[Tuple[str, List[str], str]]:
                 yield _phrase(term).lower(), plural, agent
 
 
+#: CAMEO agents of armed non-state groups (``IMG…`` codes are such groups too): the blocks whose
+#: names :func:`import_petrarch` guards with :func:`group_name_kept`
+ARMED_GROUP_AGENTS = frozenset({"REB", "INS", "SEP", "UAF"})
+
+
+def ordinary_english_words() -> frozenset:
+    """The lower-case words of the English pipeline's lemmatizer index (``lemma_index``:
+    the WordNet nouns, verbs, adjectives and adverbs spaCy's rule lemmatizer ships with the
+    model, about 90,000 words): ordinary English words. Empty when the English model or
+    its table is not available."""
+    try:
+        from ..pipeline import load
+
+        lemmatizer = load("en").get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")
+    except Exception:  # noqa: BLE001 -- no English model: no guard, the import still works
+        return frozenset()
+    return frozenset(w.lower() for key in table.keys() for w in table[key])
+
+
+def group_name_kept(name: str, ordinary: frozenset, known: frozenset) -> bool:
+    """Whether ``name`` (as :func:`_phrase` writes it) is worth matching in text as the name
+    of a group: it has letters; it does not open with a bare connective (a fragment of a
+    longer name: "Of Mohammed And …"); it is no name the KB already gives another actor
+    (``known``, lower case: a place, a state, an organisation); and it is not made only of
+    ordinary English words (``ordinary``, :func:`ordinary_english_words`; a plural is
+    looked up without its -s or -es) unless it is an acronym written in capitals ("FARC",
+    "ETA"): "Front", "Youth", "Tigers", "Popular Army", "Revolutionary Cells" would read
+    every such phrase in news as the group."""
+    if not any(c.isalpha() for c in name) or name.split()[0].lower() in ("of", "and", "or", "for"):
+        return False
+    if name.lower() in known:
+        return False
+    if name.replace("-", "").isupper():
+        return True
+    parts = [p.lower() for p in re.split(r"[\s\-/']+", name) if p]
+
+    def common(word: str) -> bool:
+        return len(word) <= 2 or word in ordinary or (word.endswith("s") and word[:-1] in ordinary) or (
+            word.endswith("es") and word[:-2] in ordinary) or (word.endswith("ies") and word[:-3] + "y" in ordinary)
+
+    return not (ordinary and all(common(w) for w in parts))
+
+
 def _title_stripper(kb: KB):  # type: ignore[no-untyped-def]
     """A function removing leading titles, role nouns and country adjectives from a name
     ("Russian President Vladimir Putin" -> "Vladimir Putin"): the linker composes those
@@ -358,6 +402,8 @@ def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None,
     out.mkdir(parents=True, exist_ok=True)
     counts = {"actors": 0, "offices": 0, "aliases": 0, "agents": 0, "skipped": 0}
     strip = _title_stripper(kb)
+    ordinary: Optional[frozenset] = None  # loaded on the first group block
+    known: frozenset = frozenset()
     for path in map(Path, paths):
         stem = slug(path.stem) or "import"
         if "agent" in path.name.lower():
@@ -399,6 +445,22 @@ def import_petrarch(paths: Sequence[Path], *, kb_dir: Optional[Path] = None,
                 continue
             dated = any(s or e for _, s, e in block.codes)
             is_org = any(c.startswith(("IGO", "NGO", "MNC", "IMG")) for c, _, _ in block.codes) and not dated
+            if not dated and any(c.startswith("IMG") or c[3:6] in ARMED_GROUP_AGENTS for c, _, _ in block.codes):
+                # an armed group (Phoenix.MilNonState: "BOKO_HARAM [NGAREB]"): only names
+                # that read as its name in news (:func:`group_name_kept`)
+                if ordinary is None:
+                    ordinary = ordinary_english_words()
+                    known = frozenset(n.lower() for a in kb.actors.values() if a.priority > PRIORITY_IMPORTED
+                                       for ns in a.names.values() for n in ns)
+                kept = [n for n in names if group_name_kept(n, ordinary, known)]
+                kept += [n.replace("Al-", "al-", 1) for n in kept if n.startswith("Al-")]  # wire copy: "al-Shabaab"
+                if not kept:
+                    counts["skipped"] += 1
+                    note(path, block.line, f"{names[0]!r} skipped: no name of the group reads as a name in news (ordinary words, a known name)")
+                    continue
+                if kept[0] != names[0]:
+                    ident = "phx:" + slug(kept[0])
+                names = kept
             country = sorted(countries)[0] if len(countries) == 1 else ""
             row = actors.get(ident)
             if row is None:

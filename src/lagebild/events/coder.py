@@ -1332,6 +1332,8 @@ class EventCoder(ArgumentsMixin):
                 srcs, tgts, issue = self._resolve(doc, verb, p)
                 if p.agents and not any(self.agent_of(a.actor) in p.agents for a in srcs if a.actor):
                     continue  # a sense of the verb for another kind of agent ("vorgehen gegen": police 170, army 190)
+                if (p.agents or p.code[:2] == "19") and not tgts and self._fights_for_a_cause(verb):
+                    continue  # "has been fighting for an independent state": a campaign, no event
                 if p.actor_target and not any(a.actor and self._coded(a.actor) for a in tgts):
                     continue  # "left the camp", "leaving political advantage on the table": no actor left
                 if p.requires_target and not (any(a.actor for a in tgts) if self._converted(p) else tgts) \
@@ -2904,6 +2906,53 @@ class EventCoder(ArgumentsMixin):
                 if year(t):
                     return t.text
         return None
+
+    def _fights_for_a_cause(self, verb: Token) -> bool:
+        """English (issue 9, session 30): whether ``verb``, coded without a target, states
+        the cause its subject fights for -- a phrase (on the verb or its object noun: "waged
+        a war for …") opened by one of ``campaign_goal_preps``
+        (``syntax.yaml``) whose noun is no word of ``campaign_event_nouns`` (a time or a thing
+        fought over on the spot: "fought for hours", "fought for control of the bridge" are
+        events) and whose phrase holds no actor ("fought for the town of Bama" names a place,
+        "fought for the army" a side), or an infinitive complement marked by one of
+        ``campaign_goal_marks`` ("fighting to topple the government"), or a record of
+        repeated acts: a verb in the perfect (an auxiliary of ``campaign_perfect_aux``) whose
+        object is a bare plural ("the group has launched deadly attacks across the north";
+        GigaWord, held out, aggregate shape only: one such targetless 19 appeared once armed
+        groups were coded). Such a clause
+        describes a campaign ("the group has been fighting for an independent homeland"),
+        not an event with a time and a place. Source: sentences of our own
+        (tests/events/campaign_grid_en.tsv) after armed groups were coded. False for a noun
+        trigger and for any language whose ``syntax.yaml`` lists none of the words."""
+        if not (self.lex.campaign_goal_preps or self.lex.campaign_goal_marks or self.lex.campaign_perfect_aux):
+            return False
+        if verb.pos_ == "NOUN":  # the noun of "has launched deadly attacks" codes an event of its own
+            return verb.dep_ == "obj" and self._repeated_acts(verb.head, [verb])
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        heads = [verb] + [o for o in self.children(verb, "obj") if o.pos_ == "NOUN"]  # "waged a war for …"
+        for prep, arg in (pa for h in heads for pa in self.prep_args(h)):
+            if prep in self.lex.campaign_goal_preps and arg.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and arg.lemma_.lower() not in self.lex.campaign_event_nouns \
+                    and not any(t.like_num for t in arg.subtree) and not self._has_actor(verb.doc, arg):
+                return True
+        if self._repeated_acts(verb, heads[1:]):
+            return True  # "has launched deadly attacks across the region": repeated acts, no one event
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and c.i > verb.i and any(
+                    m.lower_ in self.lex.campaign_goal_marks and m.i < c.i for m in c.children if m.dep_ in ("mark", "aux")):
+                return True
+        return False
+
+    def _repeated_acts(self, verb: Token, objects: List[Token]) -> bool:
+        """Whether ``verb`` is in the perfect (a participle with an auxiliary of
+        ``campaign_perfect_aux``) and one of ``objects`` is a bare plural -- no determiner,
+        possessive or number ("has launched deadly attacks", not "has launched two attacks"):
+        a record of repeated acts (:meth:`_fights_for_a_cause`)."""
+        return verb.tag_ == "VBN" and any(
+            a.dep_ == "aux" and a.lemma_.lower() in self.lex.campaign_perfect_aux for a in verb.children) and any(
+            o.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod", "poss") or c.like_num for c in o.children)
+            for o in objects)
 
     def _background_date(self, doc: Doc, when: Optional[str]) -> bool:
         """Whether an event dated ``when`` (a year, as :meth:`_year_phrase` gives it, or an

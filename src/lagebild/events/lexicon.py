@@ -115,6 +115,12 @@ class Lexicon:
     # off), and the words before a year that make it a target, not the document's time
     # (syntax.yaml background_date, English)
     background_years: int = 0
+    # a targetless fight for a stated cause is a campaign, no event (syntax.yaml
+    # campaign_goal_preps, campaign_goal_marks, campaign_event_nouns; English)
+    campaign_goal_preps: FrozenSet[str] = frozenset()
+    campaign_goal_marks: FrozenSet[str] = frozenset()
+    campaign_event_nouns: FrozenSet[str] = frozenset()
+    campaign_perfect_aux: FrozenSet[str] = frozenset()
     background_target_marks: FrozenSet[str] = frozenset()
     background_preps: FrozenSet[str] = frozenset()
     reciprocal_preps: FrozenSet[str] = frozenset()  # "talks between X and Y": X and Y act on each other
@@ -371,6 +377,10 @@ def load_lexicon(lang: str) -> Lexicon:
         envoy_nouns=per_lang("envoy_nouns"),
         envoy_preps=per_lang("envoy_preps"),
         author_target_roots=per_lang("author_target_roots"),
+        campaign_goal_preps=per_lang("campaign_goal_preps"),
+        campaign_goal_marks=per_lang("campaign_goal_marks"),
+        campaign_event_nouns=per_lang("campaign_event_nouns"),
+        campaign_perfect_aux=per_lang("campaign_perfect_aux"),
         background_years=int(((syntax.get("background_date") or {}).get(lang) or {}).get("years") or 0),
         background_target_marks=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("target_marks")),
         background_preps=_fs(((syntax.get("background_date") or {}).get(lang) or {}).get("preps")),
