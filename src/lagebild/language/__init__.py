@@ -111,10 +111,10 @@ def _screen_decides(sample: str) -> Optional[Tuple[str, float]]:
     given to ``lagebild analyze``. The screen's trigram models are loaded for such a text
     anyway (:func:`_other_language`), so a text it decides costs ~0.3 s instead.
     The confidence returned is the screen's (the ten-language detector's differs).
-    Measured in session 30 (/tmp benchmark, see CHANGELOG #15) on 13,191 texts under 120
+    Measured in session 30 (``benchmarks/short_language_id.py``) on 12,390 texts under 120
     characters (UD de-GSD dev, de-PUD and en-EWT dev sentences, WNUT-17 tweets, 25- to
     115-character pieces and the first 119 characters of the 1,028 news-de articles, the
-    language-ID test grids and their prefixes): it decided 7,131 of them, always with
+    language-ID test grids and their prefixes): it decided 6,979 of them, always with
     the language :func:`detect_language` gave before; on 2 (one tweet, twice) the
     ten-language detector had been unsure (below 0.5, warning W007), which it no longer
     is. A text in another language is not decided here: its screen answer is that
