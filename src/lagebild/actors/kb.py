@@ -554,9 +554,17 @@ def _user_files(user_dir: Optional[Path], stem: str) -> List[Tuple[Path, int]]:
 
 
 def load_kb(user_dir: Optional[os.PathLike | str] = None, *, include_user: bool = True) -> KB:
-    """Read the built-in KB and (unless ``include_user`` is False) the user KB."""
+    """Read the built-in KB and (unless ``include_user`` is False) the user KB.
+
+    Cached per process by the user KB directory and its ``*.tsv`` files' paths and
+    modification times. A user KB directory that is missing or holds no ``*.tsv`` file
+    adds nothing, so it shares the built-in KB's entry: a process that asks for both
+    (the actor linker with the user KB, the statement and non-role layers without it)
+    builds the KB once, not twice (0.10-0.13 CPU s each, measured in session 30 on
+    the shared 2-core machine)."""
     udir = user_kb_dir(user_dir) if include_user else None
-    key = (str(udir) if udir else None, _signature(udir))
+    signature = _signature(udir)
+    key = (str(udir), signature) if signature else (None, ())
     return _load_kb_cached(*key)
 
 
