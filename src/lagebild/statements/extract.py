@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -2619,6 +2619,26 @@ def _first_person_words(lang: str) -> frozenset:
     return lang_words(lang, "first_person.txt")
 
 
+def _after_named_statement(ctx: _Ctx, sents: List[Span]) -> Iterator[Tuple[Span, Statement]]:
+    """The sentences a continuation rule may take, each with the statement it would
+    continue: a sentence no statement covers, outside quotes and interview turns, in the
+    same paragraph as the sentence before it, which holds a statement of a named speaker
+    (not the author, not unknown, not an interview turn); the latest-ending such statement.
+    Lazy: a statement added for one sentence is the antecedent the next one sees (chains)."""
+    text = doc_text(ctx.doc)
+    for k in range(1, len(sents)):
+        sent, prev_sent = sents[k], sents[k - 1]
+        s0, s1 = sent.start_char, sent.end_char
+        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+            continue
+        if "\n\n" in text[prev_sent.end_char : s0]:
+            continue
+        before = [st for st in ctx.out if st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char
+                  and st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
+        if before:
+            yield sent, max(before, key=lambda st: st.span[1])
+
+
 def _first_person_continuations(ctx: _Ctx, sents: List[Span], author_voice: bool = False) -> None:
     """A sentence in the first person right after a statement of a named speaker, in the
     same paragraph, continues that speaker's words without quotation marks (the corpus
@@ -2627,23 +2647,13 @@ def _first_person_continuations(ctx: _Ctx, sents: List[Span], author_voice: bool
     person is the author's own voice (``author_pronouns.txt``), so the sentence must follow
     the statement directly (a chain of such sentences continues it). ``author_voice``
     (:func:`_author_voice`): the text is a commentary, its first person the author's."""
-    text = doc_text(ctx.doc)
-    words = _first_person_words(ctx.lang)
     if author_voice:
         return  # session 30: a commentary's first person is its author's
-    for k in range(1, len(sents)):
-        sent, prev_sent = sents[k], sents[k - 1]
-        s0, s1 = sent.start_char, sent.end_char
-        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
+    text = doc_text(ctx.doc)
+    words = _first_person_words(ctx.lang)
+    for sent, last in _after_named_statement(ctx, sents):
+        if not any(t.lower_ in words for t in sent):
             continue
-        if "\n\n" in text[prev_sent.end_char : s0] or not any(t.lower_ in words for t in sent):
-            continue
-        before = [st for st in ctx.out if prev_sent.start_char <= st.span[0] < prev_sent.end_char
-                  or st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char]
-        before = [st for st in before if st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
-        if not before:
-            continue
-        last = max(before, key=lambda st: st.span[1])
         span = char_span(list(sent))
         if span is None:
             continue
@@ -2691,18 +2701,8 @@ def _speech_continuations(ctx: _Ctx, sents: List[Span], author_voice: bool = Fal
     text = doc_text(ctx.doc)
     words = _first_person_words(ctx.lang)
     objects = cue_words(ctx.lang, "object_pronoun")
-    for k in range(1, len(sents)):
-        sent, prev_sent = sents[k], sents[k - 1]
+    for sent, last in _after_named_statement(ctx, sents):
         s0, s1 = sent.start_char, sent.end_char
-        if _covered(ctx, s0, s1) or ctx.quote_at(s0) is not None or turn_at(ctx.turns, s0) is not None:
-            continue
-        if "\n\n" in text[prev_sent.end_char : s0]:
-            continue
-        before = [st for st in ctx.out if st.span[0] < prev_sent.end_char and st.span[1] > prev_sent.start_char
-                  and st.speaker not in ("author", UNKNOWN) and st.verb_class != "turn"]
-        if not before:
-            continue
-        last = max(before, key=lambda st: st.span[1])
         if author_voice and any(t.lower_ in words for t in sent):
             continue  # a commentary: the first person is the author's
         ments = tokens.mentions_in(ctx.doc, s0, s1)
