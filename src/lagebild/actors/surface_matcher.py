@@ -35,12 +35,9 @@ a compound match is the compound, lower-cased and white space normalised.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
-import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -49,6 +46,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..about import __version__
+from ..diskcache import read_keyed, write_atomic
 
 # a trie node: token (lower-cased) -> child node; the key _END holds the pattern ids ending here
 Trie = Dict[object, object]
@@ -325,20 +323,14 @@ def build_surface_matcher(
 def _read_cache(path: Path, key: str) -> Optional[SurfaceMatcher]:
     """The matcher stored at ``path`` under ``key``; None when it is missing, stale or
     unreadable."""
+    data = read_keyed(path, key)
+    if data is None:
+        return None
     try:
-        gc_was = gc.isenabled()
-        gc.disable()  # ~45k small dicts: collections during the load only cost time
-        try:
-            data = marshal.loads(path.read_bytes())
-        finally:
-            if gc_was:
-                gc.enable()
-        if isinstance(data, dict) and data.get("key") == key:
-            compounds = CompoundIndex.from_data(data["compounds"]) if data.get("compounds") else None
-            return SurfaceMatcher(data["trie"], compounds)
-    except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
-        pass
-    return None
+        compounds = CompoundIndex.from_data(data["compounds"]) if data.get("compounds") else None
+        return SurfaceMatcher(data["trie"], compounds)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 @contextlib.contextmanager
@@ -386,22 +378,11 @@ def _build(nlp, surfaces: Sequence[str], families: Sequence[Tuple[List[str], Lis
 
 def _write_cache(path: Path, key: str, matcher: SurfaceMatcher, lang: str) -> str:
     """Store ``matcher`` at ``path``; ``"built"``, or ``"built (cache not writable)"``."""
-    tmp = None
     compounds = matcher.compounds
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # atomic: write a temporary file beside it, then rename (a reader never sees half)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps({"key": key, "trie": matcher.trie,
-                                    "compounds": compounds.to_data() if compounds is not None else None}))
-        os.replace(tmp, path)
+        write_atomic(path, {"key": key, "trie": matcher.trie,
+                            "compounds": compounds.to_data() if compounds is not None else None})
         _prune(path.parent, lang)
     except OSError:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return "built (cache not writable)"
     return "built"

@@ -414,13 +414,10 @@ def read_patterns_cached(path: Path | str, lang: str, classes: Optional[Dict[str
     equals :func:`read_patterns`'s (a test checks it). A missing, stale, corrupt or
     unwritable cache only costs the parse; file errors are raised as by
     :func:`read_patterns` (:class:`~lagebild.datafiles.DataFileError`)."""
-    import gc
-    import marshal
-    import os
-    import tempfile
     from dataclasses import fields
 
     from ..actors.surface_matcher import cache_dir
+    from ..diskcache import gc_paused, read_keyed, write_atomic
 
     path = Path(path)
     if classes is None:
@@ -431,11 +428,9 @@ def read_patterns_cached(path: Path | str, lang: str, classes: Optional[Dict[str
         try:
             key = _cache_key(path, lang, classes, tier)
             target = (directory or cache_dir()) / f"patterns-{lang}-{path.stem}-{key[:32]}.marshal"
-            gc_was = gc.isenabled()
-            gc.disable()  # ~46k small objects: collections during the load only cost time
-            try:
-                data = marshal.loads(target.read_bytes())
-                if isinstance(data, dict) and data.get("key") == key:
+            with gc_paused():  # ~46k small objects: collections during the load only cost time
+                data = read_keyed(target, key)
+                if data is not None:
                     make = object.__new__
                     out = []
                     for row in data["rows"]:
@@ -443,22 +438,13 @@ def read_patterns_cached(path: Path | str, lang: str, classes: Optional[Dict[str
                         p.__dict__.update(zip(names, row))  # frozen dataclass: no __init__ per field
                         out.append(p)
                     return out, "cache"
-            finally:
-                if gc_was:
-                    gc.enable()
         except (OSError, EOFError, KeyError, TypeError, ValueError):
             pass
     pats = read_patterns(path, lang, classes, tier=tier)
     if target is None:
         return pats, "built"
-    tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        rows = [tuple(getattr(p, n) for n in names) for p in pats]
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps({"key": key, "rows": rows}))
-        os.replace(tmp, target)
+        write_atomic(target, {"key": key, "rows": [tuple(getattr(p, n) for n in names) for p in pats]})
         old = sorted(target.parent.glob(f"patterns-{lang}-{path.stem}-*.marshal"),
                      key=lambda f: f.stat().st_mtime, reverse=True)
         for stale in old[_CACHE_KEEP:]:
@@ -467,11 +453,6 @@ def read_patterns_cached(path: Path | str, lang: str, classes: Optional[Dict[str
             except OSError:
                 pass
     except (OSError, ValueError):
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return pats, "built (cache not writable)"
     return pats, "built"
 

@@ -8,7 +8,6 @@ A new language is added by adding ``models/<xx>`` and ``data/<xx>/`` lexicons.
 """
 from __future__ import annotations
 
-import contextlib
 import threading
 import warnings
 from functools import lru_cache
@@ -181,13 +180,10 @@ def _cached_lexicons(paths: dict, build, directory: Optional[Path] = None) -> di
     """``build()`` through the on-disk cache described in :func:`_lexicons`, keyed by the
     bytes of the files ``paths`` (``{lang: path}``); ``directory`` defaults to lagebild's
     cache directory."""
-    import gc
     import hashlib
-    import marshal
-    import os
-    import tempfile
 
     from ..about import __version__
+    from ..diskcache import read_keyed, write_atomic
 
     try:
         h = hashlib.sha256(f"{_LEXICON_CACHE_FORMAT}|{__version__}|".encode())
@@ -205,29 +201,12 @@ def _cached_lexicons(paths: dict, build, directory: Optional[Path] = None) -> di
         target = Path(directory) / f"language-lexicons-{key[:32]}.marshal"
     except Exception:  # noqa: BLE001 - no cache: build
         return build()
-    gc_was = gc.isenabled()
-    gc.disable()  # ~185k strings: collections during the load only cost time
-    try:
-        data = marshal.loads(target.read_bytes())
-        if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("words"), dict):
-            return data["words"]
-    except Exception:  # noqa: BLE001 - missing, corrupt or stale: rebuild
-        pass
-    finally:
-        if gc_was:
-            gc.enable()
+    data = read_keyed(target, key)  # missing, corrupt or stale: None, rebuild
+    if data is not None and isinstance(data.get("words"), dict):
+        return data["words"]
     words = build()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps({"key": key, "words": words}))
-            os.replace(tmp, target)  # atomic: a concurrent reader sees the old file or the new
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(target, {"key": key, "words": words})
     except OSError:  # an unwritable cache directory: built, not stored
         pass
     return words
