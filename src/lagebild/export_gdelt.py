@@ -18,7 +18,11 @@ What lagebild fills and how (empty where lagebild has no such information):
 * actors: ``Code`` = lagebild's CAMEO-style actor code (``RUSGOV``), ``Name`` = the
   actor's name upper-cased (as GDELT writes names), ``CountryCode`` = its ISO 3166
   alpha-3 country (CAMEO country codes are these), ``Type1Code`` = the agent part of the
-  code (``GOV``); known-group, ethnic and religion codes stay empty;
+  code (``GOV``); known-group, ethnic and religion codes stay empty. A provisional actor
+  (one the KB does not know) is written as the incident's reports coded it
+  (``document_actors``: a person "von der Polizei" of the country the article is about is
+  that country's COP there), not with its stored record, which keeps only what later
+  documents may learn (:func:`reported_codes`);
 * ``IsRootEvent``: 1 when a mention is in the lead paragraph of its article;
 * ``EventCode``/``EventBaseCode``/``EventRootCode``, ``QuadClass``, ``GoldsteinScale``;
 * ``NumMentions``/``NumSources``/``NumArticles``: the incident's counts;
@@ -45,7 +49,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .csvsafe import neutralise
 from .datafiles import data_path, iter_tsv
@@ -132,12 +136,47 @@ def _actor_cells(actor: Optional[Dict[str, Any]], actor_id: Optional[str]) -> Li
     return [code, name, country, "", "", "", "", agent[:3], agent[3:6], agent[6:9]]
 
 
+def reported_codes(store: Any) -> Dict[Tuple[str, str], Tuple[str, Optional[str]]]:
+    """``(doc_id, actor_id) -> (code, country)`` for every provisional actor that a document
+    coded (``document_actors.code``). A provisional actor's row in ``actors`` is the record
+    later documents learn, without the codes a text gave only weakly (migration
+    ``006_learnt_records``, session 30); each document's own code is kept per document."""
+    return {
+        (r["doc_id"], r["actor_id"]): (r["code"], r["country"])
+        for r in store.query(
+            "SELECT da.doc_id, da.actor_id, da.code, da.country FROM document_actors da "
+            "JOIN actors a ON a.id = da.actor_id WHERE a.provisional AND da.code IS NOT NULL"
+        )
+    }
+
+
+def _as_reported(actor: Optional[Dict[str, Any]], actor_id: Optional[str], side: str, mentions: Sequence[Dict[str, Any]],
+                 order: Dict[str, Tuple], codes: Dict[Tuple[str, str], Tuple[str, Optional[str]]]) -> Optional[Dict[str, Any]]:
+    """``actor`` (a row of ``actors``) with the code and country of the first report (in
+    :func:`_first_report`'s order) that coded it on ``side`` ("source"/"target") of one of
+    the incident's ``mentions``, where the stored row is provisional and has no code;
+    otherwise ``actor`` unchanged."""
+    if actor is None or not actor.get("provisional") or actor.get("code") or not actor_id:
+        return actor
+    docs = sorted({m["doc_id"] for m in mentions if m.get(side) == actor_id and (m["doc_id"], actor_id) in codes},
+                  key=lambda d: order.get(d, (True, "", 0, d)))
+    if not docs:
+        return actor
+    code, country = codes[(docs[0], actor_id)]
+    return {**actor, "code": code, "country": country or actor.get("country")}
+
+
 def _geo_cells(place: Optional[str], actor: Optional[Dict[str, Any]], geonames: Dict[str, str]) -> List[str]:
     if not place:
         return ["0", "", "", "", "", "", "", ""]
     kind = "1" if actor and actor.get("id") == actor.get("country") else "4"
     feature = geonames.get(actor.get("id", "")) if actor else None
     return [kind, place, "", "", "", "", "", feature or ""]
+
+
+def _report_order(row: Dict[str, Any]) -> Tuple:
+    """Sort key of a ``documents`` row (id, published, seq): who reported first."""
+    return (row["published"] is None, str(row["published"] or "")[:10], row["seq"] or 0, row["id"])
 
 
 def _first_report(store: Any, event_ids: List[str]) -> str:
@@ -154,14 +193,19 @@ def _first_report(store: Any, event_ids: List[str]) -> str:
     )
     if not rows:
         return ""
-    first = min(rows, key=lambda r: (r["published"] is None, str(r["published"] or "")[:10], r["seq"] or 0, r["id"]))
+    first = min(rows, key=_report_order)
     return first["url"] or first["source"] or ""
 
 
 def gdelt_rows(store: Any) -> List[List[str]]:
     """The rows (61 strings each) for the incidents currently in ``store`` that took place
     as reported (see the module docstring; :func:`left_out` counts the others)."""
-    actors = {r["id"]: r for r in store.query("SELECT id, name, type, country, code FROM actors")}
+    actors = {r["id"]: r for r in store.query("SELECT id, name, type, country, code, provisional FROM actors")}
+    codes = reported_codes(store)
+    order = {
+        r["id"]: _report_order(r)
+        for r in store.query("SELECT id, published, seq FROM documents")
+    } if codes else {}
     by_name = {str(r["name"]).lower(): r for r in actors.values() if r["type"] in ("GPE", "LOC") and r["name"]}
     geonames = _geonames()
     rows: List[List[str]] = []
@@ -173,6 +217,7 @@ def gdelt_rows(store: Any) -> List[List[str]]:
             day = date.fromisoformat(day[:10])
         url = _first_report(store, inc["event_ids"] or [])
         data = store.backend.load_json(inc["data"]) or {}
+        reported = data.get("mentions") or []
         cameo = str(inc["cameo"] or "")
         first_seen = inc["first_seen"]
         if isinstance(first_seen, str):
@@ -184,8 +229,8 @@ def gdelt_rows(store: Any) -> List[List[str]]:
             day.strftime("%Y%m") if day else "",
             str(day.year) if day else "",
             fraction_date(day) if day else "",
-            *_actor_cells(actors.get(inc["source"]), inc["source"]),
-            *_actor_cells(actors.get(inc["target"]), inc["target"]),
+            *_actor_cells(_as_reported(actors.get(inc["source"]), inc["source"], "source", reported, order, codes), inc["source"]),
+            *_actor_cells(_as_reported(actors.get(inc["target"]), inc["target"], "target", reported, order, codes), inc["target"]),
             "1" if data.get("is_root_event") else "0",
             cameo, cameo[:3], cameo[:2],
             "" if inc["quad_class"] is None else str(inc["quad_class"]),
