@@ -16,7 +16,7 @@ import pytest
 
 from grid_rows import check_kind_grid, read_grid
 
-KINDS = {"statement", "statement-guard", "appeal", "intent", "consult", "consult-guard", "cooperate", "material",
+KINDS = {"statement", "statement-guard", "appeal", "intent", "intent-guard", "consult", "consult-guard", "cooperate", "material",
          "aid", "yield", "yield-guard", "investigate", "investigate-guard", "demand", "disapprove",
          "disapprove-guard", "reject", "reject-guard", "threaten", "threaten-guard", "protest", "force",
          "force-guard", "reduce", "coerce", "coerce-guard", "assault", "fight"}
