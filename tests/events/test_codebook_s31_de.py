@@ -42,3 +42,20 @@ def test_particles_of_the_new_verbs():
     from lagebild.events.patterns import separable_prefixes
 
     assert {"überein", "nahe", "hinweg"} <= separable_prefixes("de")
+
+
+def test_code_counts_per_cameo_code():
+    """``code_counts`` has a row per codebook event code; kinds add up to ``own``; German
+    particle verbs, light verbs and nouns are told apart (``scripts/lexicon_coverage.py --codes``)."""
+    from lagebild.events.coverage import code_counts, event_codes, trigger_kind
+    from lagebild.events.patterns import make_pattern, separable_prefixes
+
+    counts = code_counts("de")
+    assert list(counts) == event_codes()
+    assert all(c.own == c.verb + c.particle + c.noun + c.light for c in counts.values())
+    assert counts["111"].verb and counts["111"].light and counts["111"].noun
+    prefixes = separable_prefixes("de")
+    assert trigger_kind(make_pattern("zurückweisen", "120", lang="de"), prefixes) == "particle"
+    assert trigger_kind(make_pattern("wettern", "111", lang="de"), prefixes) == "verb"
+    assert trigger_kind(make_pattern("üben", "111", words="kritik", lang="de"), prefixes) == "light"
+    assert trigger_kind(make_pattern("Kritik", "111", flags="noun", lang="de"), prefixes) == "noun"
