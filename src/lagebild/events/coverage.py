@@ -68,3 +68,67 @@ def lexicon_coverage(lang: str) -> "OrderedDict[str, RootCoverage]":
         if code in light:
             rc.light.append(code)
     return out
+
+
+KINDS = ("verb", "particle", "noun", "light")
+
+
+@dataclass
+class CodeCounts:
+    """How many shipped patterns code one CAMEO code, by kind of trigger.
+
+    ``verb``: plain verbs (no required words, no separable particle); ``particle``: German
+    separable (particle) verbs -- a trigger that starts with a particle of
+    ``particles_<lang>.txt`` followed by 3+ letters, or an English phrasal verb ("pull out");
+    ``noun``: nominal triggers (flag ``noun``); ``light``: verbs with required words
+    (light-verb constructions and verb + topic: "Kritik üben", "in Gewahrsam nehmen").
+    Tier-1 (converted dictionary) patterns are counted apart in ``converted``."""
+    code: str
+    verb: int = 0
+    particle: int = 0
+    noun: int = 0
+    light: int = 0
+    converted: int = 0
+
+    @property
+    def own(self) -> int:
+        """Own (tier-0) patterns of the code, all kinds together."""
+        return self.verb + self.particle + self.noun + self.light
+
+
+def trigger_kind(pattern, prefixes) -> str:  # type: ignore[no-untyped-def]
+    """The kind of ``pattern`` (a :class:`~lagebild.events.patterns.Pattern`) for
+    :class:`CodeCounts`: ``"noun"``, ``"light"``, ``"particle"`` or ``"verb"``; ``prefixes``
+    are the separable particles of the language (:func:`~lagebild.events.patterns.separable_prefixes`)."""
+    if pattern.nominal:
+        return "noun"
+    if pattern.words:
+        return "light"
+    trig = pattern.trigger
+    if " " in trig or any(trig.startswith(p) and len(trig) - len(p) >= 3 for p in prefixes):
+        return "particle"
+    return "verb"
+
+
+def code_counts(lang: str) -> "OrderedDict[str, CodeCounts]":
+    """Per CAMEO event code of the codebook (3- and 4-digit, file order): the counts of the
+    shipped patterns of ``lang`` that code it, by trigger kind (:class:`CodeCounts`).
+    A 2-digit root's patterns count for its ``x0`` code; ``---`` rows do not count."""
+    from .patterns import separable_prefixes
+
+    index = load_patterns(lang)
+    prefixes = sorted(separable_prefixes(lang), key=len, reverse=True)
+    out: "OrderedDict[str, CodeCounts]" = OrderedDict((c, CodeCounts(c)) for c in event_codes())
+    for p in index.patterns():
+        if p.null or p.codeless:
+            continue
+        code = p.code + "0" if len(p.code) == 2 else p.code
+        cc = out.get(code)
+        if cc is None:
+            continue
+        if p.tier:
+            cc.converted += 1
+            continue
+        kind = trigger_kind(p, prefixes)
+        setattr(cc, kind, getattr(cc, kind) + 1)
+    return out
