@@ -174,15 +174,15 @@ def candidates(coder, sent, matched, made, keep=None) -> List[Tuple[Any, str]]: 
 
 def _actor_kind(coder, doc, tok) -> Tuple[str, str]:  # type: ignore[no-untyped-def]
     """(type, CAMEO agent) of the actor ``tok`` names ("none" when it names none)."""
-    try:
-        a = coder.arg(doc, tok)
-    except Exception:  # noqa: BLE001 -- a parse the argument code does not expect: no actor
-        return "none", "none"
-    if a.actor is None:
+    # the actor mention over the phrase's head word (a cheap look-up: the coder's full
+    # argument resolution with references is left to the events that are built)
+    found = coder.mentions_in(doc, tok.idx, tok.idx + len(tok))
+    if not found:
         return ("pron" if tok.pos_ == "PRON" else "none"), "none"
-    actor = coder._actor_types.get(a.actor)
+    actor_id = found[0].actor_id
+    actor = coder._actor_types.get(actor_id)
     kind = getattr(actor, "type", None) or "?"
-    return kind, coder.agent_of(a.actor) or "---"
+    return kind, coder.agent_of(actor_id) or "---"
 
 
 def trigger_key(coder, tok) -> str:  # type: ignore[no-untyped-def]
@@ -211,10 +211,9 @@ def feature_names(coder, doc, tok, kind: str) -> List[str]:  # type: ignore[no-u
         for v in m.get(feat):
             out.append(f"{feat}={v}")
     if kind == "verb":
-        try:
-            out.append("passive" if coder.is_passive(tok) else "active")
-        except Exception:  # noqa: BLE001
-            pass
+        # voice from the parse alone (a passive auxiliary or a passive subject), not the
+        # coder's full is_passive (stative and headline passives): cheaper
+        out.append("passive" if any(coder.role(c) in ("aux_pass", "subj_pass") for c in tok.children) else "active")
     lang = coder.lang
     for c in tok.children:
         role = coder.role(c)
@@ -364,11 +363,15 @@ def detect(coder, doc, sent, matched, made, statements, stmt_starts, published, 
             _, srcs, tgts, issue = coder._nominal_fallback(doc, tok, pat, srcs, tgts, issue)
         else:
             info = analyse_modality(coder, doc, tok, statements, stmt_starts)
+        made_here = coder._events(doc, sent, tok, pat, srcs, tgts, issue, info, None, None)
+        if not made_here:
+            continue  # no actor passed the coder's filters: no date or place needed
         if times is None:
             times = coder._times(sent, published)
         when = coder._date_for(tok, times, future=coder._future(tok, info))
         where = coder._location(doc, tok, coder._actor_types)
-        for e in coder._events(doc, sent, tok, pat, srcs, tgts, issue, info, when, where):
+        for e in made_here:
+            e.date, e.location = when, where
             e.method = "learnt"
             e.confidence = round(prob, 3)
             out.append(e)
