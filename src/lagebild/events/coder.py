@@ -153,10 +153,8 @@ class EventCoder(ArgumentsMixin):
         #: the learnt detector's model (:mod:`.learnt`) for the predicates no pattern has;
         #: None when off (``learnt``: None = ``[events] learnt_events`` of the config or
         #: ``$LAGEBILD_LEARNT_EVENTS``; never with PETRARCH's nesting)
-        from . import learnt as _learnt
-
-        use = _learnt.enabled() if learnt is None else learnt
-        self.learnt = _learnt.load_model(lang) if use and nested != "governing" else None
+        use = _learnt_mod.enabled() if learnt is None else learnt
+        self.learnt = _learnt_mod.load_model(lang) if use and nested != "governing" else None
         self._matched_now: Dict[int, List[Pattern]] = {}
 
     # ------------------------------------------------------------------ syntax helpers
