@@ -192,6 +192,7 @@ class Event(Record):
     speech_act: Optional[str] = None  # stable id (<doc>:e<idx>) of the speech-act event conveying this one
     content_of: List[str] = field(default_factory=list)  # on a speech act: stable ids of its content events
     mentions: List[Tuple[int, int]] = field(default_factory=list)  # trigger spans of later sentences that repeat this event (merged re-mentions)
+    method: str = "rules"  # rules (the event lexicon) | learnt (events/learnt.py; confidence = its probability)
 
 
 @dataclass

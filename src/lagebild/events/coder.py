@@ -29,6 +29,7 @@ from ..tokens import get_list
 from ..tokens import doc_text, morph_values, span_text, token_lowers
 from .arguments import Arg, ArgumentsMixin
 from .cameo import CameoOntology, load_ontology
+from . import learnt as _learnt_mod
 from .lexicon import Lexicon, load_lexicon
 from .modality import PRIORITY, ModalityInfo, analyse_modality
 from .patterns import PHRASAL_PARTICLES, Pattern
@@ -99,6 +100,7 @@ class EventCoder(ArgumentsMixin):
         generic_groups: bool = True,
         require_coded_actor: Optional[bool] = None,
         require_political_actor: Optional[bool] = None,
+        learnt: Optional[bool] = None,
     ) -> None:
         """nested: which event a verb governing another coded verb keeps —
         "embedded" (lagebild: "droht, … abzuziehen" codes the withdrawal, threatened) or
@@ -148,6 +150,12 @@ class EventCoder(ArgumentsMixin):
         #: :meth:`_in_political_doc` finds out when an event needs it)
         self._political_doc: Optional[bool] = None
         self._sport_doc: Optional[bool] = None  # see _in_sport_doc
+        #: the learnt detector's model (:mod:`.learnt`) for the predicates no pattern has;
+        #: None when off (``learnt``: None = ``[events] learnt_events`` of the config or
+        #: ``$LAGEBILD_LEARNT_EVENTS``; never with PETRARCH's nesting)
+        use = _learnt_mod.enabled() if learnt is None else learnt
+        self.learnt = _learnt_mod.load_model(lang) if use and nested != "governing" else None
+        self._matched_now: Dict[int, List[Pattern]] = {}
 
     # ------------------------------------------------------------------ syntax helpers
     def sent_bounds(self, token: Token) -> Tuple[int, int]:
@@ -1123,7 +1131,16 @@ class EventCoder(ArgumentsMixin):
                 # the language layer's clause helpers read this sentence's bounds from
                 # the hint instead of building Token.sent (the parse is not changed here)
                 with sentence_hint(doc, sent.start, sent.end):
+                    self._matched_now = {}
                     made = self.code_sentence(doc, sent, actor_types, statements, stmt_starts, published)
+                    if self.learnt is not None or _learnt_mod.COLLECT is not None:
+                        extra = _learnt_mod.detect(self, doc, sent, self._matched_now, made, statements, stmt_starts,
+                                                   published, self.learnt)
+                        if extra:
+                            keys = self.__dict__.setdefault("_keys", {})
+                            for e in extra:
+                                keys[id(e)] = self._event_id(e)
+                            made = made + extra
             self._prev_events = (sent.end if made is not None else -1, made or [])
             out.append(made)
         return out
@@ -1253,6 +1270,7 @@ class EventCoder(ArgumentsMixin):
             pats = self.match(token)
             if pats:
                 matched[token.i] = pats
+        self._matched_now = matched  # the learnt detector (code_sentences) codes only the rest
         if not matched and not (self.lex.deontic and any(
                 t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
             if self.lang != "de":
