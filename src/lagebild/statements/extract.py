@@ -1033,12 +1033,16 @@ def _outlet_nouns(lang: str) -> FrozenSet[str]:
 
 def _outlet(ctx: _Ctx, tok: Token) -> bool:
     """``tok`` heads a news outlet: an outlet noun or a compound of one ("Bild-Zeitung",
-    "Tageszeitung"), or an actor mention coded as media (…MED)."""
+    "Tageszeitung"), or an actor mention coded as media (…MED) on the phrase's own core
+    (the head and its name parts, flat/appos/compound children) -- not on a phrase hung
+    below it: in "sagte ein Sprecher der Feuerwehr der APA" the parser may hang the
+    addressee "der APA" on "Feuerwehr", which is no outlet for that (session 31, #11)."""
     low = tok.lower_
     nouns = _outlet_nouns(ctx.lang)
     if low in nouns or any(low.endswith(n) and len(low) > len(n) for n in nouns):
         return True
-    s, e = subtree_span(tok)
+    core = [tok] + [c for c in tok.children if dep(c) in ("flat", "flat:name", "appos", "compound")]
+    s, e = min(t.idx for t in core), max(t.idx + len(t) for t in core)
     codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
     return any((codes.get(m.actor_id) or "").endswith("MED") for m in tokens.mentions_in(ctx.doc, s, e))
 
