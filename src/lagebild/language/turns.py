@@ -124,9 +124,9 @@ def _is_outlet(doc: Optional[Doc], c: _Cand) -> bool:
     if doc is not None:
         actor_id = tokens.actor_in(doc, c.start, c.start + len(c.label))
         code = next((a.code for a in tokens.get_list(doc, "actors") if a.id == actor_id), None)
-    if code is None:
-        org = _kb_org_named(c.label)
-        code = org.code if org is not None else None
+    if code is None or (doc is not None and not code.endswith("MED")):
+        org = _kb_org_named(c.label) or (_outlet_of_label(doc, c.label) if doc is not None else None)
+        code = org.code if org is not None else code
     return bool(code) and code.endswith("MED")
 
 
@@ -435,15 +435,55 @@ def _kb_org_named(label: str):  # type: ignore[no-untyped-def]
     return None
 
 
+@lru_cache(maxsize=8)
+def outlet_labels(lang: str) -> Dict[str, str]:
+    """``{label casefolded: KB organisation id}`` of ``data/<lang>/outlet_labels.tsv``: the
+    short forms outlets print before their interview questions ("SN:", "PRESSE:") that
+    are no KB name of the outlet ({} without the file). Read for turn labels only."""
+    path = data_path(lang, "outlet_labels.tsv")
+    if not path.is_file():
+        return {}
+    return {row["label"].casefold(): row["actor"] for row in iter_tsv(path, required=("label", "actor"))}
+
+
+def _outlet_of_label(doc: Doc, label: str):  # type: ignore[no-untyped-def]
+    """The KB outlet an interview label abbreviates (:func:`outlet_labels`), or None."""
+    actor_id = outlet_labels(doc.lang_ or "de").get(label.casefold())
+    if actor_id is None:
+        return None
+    try:
+        from ..actors.kb import load_kb
+
+        return load_kb(include_user=False).get(actor_id)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return None
+
+
 def _link_label(doc: Doc, turn: Turn) -> Turn:
     """A named label no mention covers, written in another case than the name the text or
     the KB knows ("Standard:" for "STANDARD"/"Der Standard"): linked to that actor (a
     document actor whose mention reads the same ignoring case, else the KB organisation of
     that name, added to the document). Role labels ("Frage", "Antwort") stay as they are."""
-    if turn.speaker_actor_id is not None or turn.role is not None:
+    if turn.role is not None:
+        return turn
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    outlet = _outlet_of_label(doc, turn.speaker_text)
+    if outlet is not None and (turn.speaker_actor_id is None or getattr(actors.get(turn.speaker_actor_id), "provisional", False)):
+        # "SN: Herr X, …": the outlet's printed short form, not a new actor named "SN"
+        # (session 31); the provisional actor the linker made of the label keeps its mentions
+        actor = actors.get(outlet.id)
+        if actor is None:
+            actor = Actor(id=outlet.id, name=outlet.name, type="ORG", code=outlet.code, country=outlet.country)
+            tokens.get_list(doc, "actors").append(actor)
+        end = turn.start + len(turn.speaker_text)
+        tokens.get_list(doc, "mentions").append(
+            Mention(actor_id=actor.id, start=turn.start, end=end, text=turn.speaker_text, kind="name"))
+        tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+        actor.mentions.append((turn.start, end))
+        return turn._replace(speaker_actor_id=actor.id)
+    if turn.speaker_actor_id is not None:
         return turn
     key = turn.speaker_text.casefold()
-    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     same = {m.actor_id for m in tokens.get_list(doc, "mentions")
             if m.text.casefold() == key and m.actor_id in actors}
     actor_id = next(iter(same)) if len(same) == 1 else None
