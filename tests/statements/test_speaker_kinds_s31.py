@@ -19,7 +19,8 @@ GRID = Path(__file__).with_name("speaker_grid_s31.tsv")
 ROWS = list(iter_tsv(GRID, required=("kind", "text", "content", "code", "speaker")))
 KINDS = {"outlet-addressee", "outlet-addressee-none", "area-spokesperson", "area-spokesperson-none",
          "plant-head", "plant-head-none", "audit-office", "audit-office-none", "counter-speech",
-         "counter-speech-none", "outlet-label", "outlet-label-none"}
+         "counter-speech-none", "outlet-label", "outlet-label-none", "there-source",
+         "there-source-none"}
 
 
 def _speaker(text: str, content: str) -> Tuple[str, str]:

@@ -1014,7 +1014,36 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
         phrase = [t for t in ctx.doc[first.i + 1 : verb.i] if not t.is_punct]
         if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
             return phrase
-    return []
+    return _there_source(ctx, verb, sent, content)
+
+
+# "dort"/"von dort": the place adverb of an impersonal report points back to the body the
+# text named last ("Ich habe den Verkehrsverbund gefragt. … heißt es dort")
+THERE_WORDS = {"de": frozenset(("dort", "dorther")), "en": frozenset(("there",))}
+
+
+def _there_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """The source of "heißt es dort" (session 31, #11): the tokens of the last mention of
+    an organisation (actor type ORG) in the sentence before, when ``verb`` has a "dort"
+    adverb outside the content; [] otherwise (a place named last -- "in Wien. Dort hieß
+    es" -- is no source, and nothing is guessed across a paragraph break)."""
+    words = THERE_WORDS.get(ctx.lang, frozenset())
+    there = [c for c in verb.children if c.lower_ in words and not (content[0] <= c.idx < content[1])]
+    if not there:
+        adp = [c for c in verb.children if c.pos_ == "ADP" and c.lower_ == "von"]
+        there = [g for c in adp for g in c.children if g.lower_ in words]
+    if not there or sent.start == 0:
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    text = doc_text(ctx.doc)
+    if "\n\n" in text[prev.start_char:sent.start_char]:
+        return []
+    orgs = [m for m in tokens.mentions_in(ctx.doc, prev.start_char, prev.end_char)
+            if ctx.actor_type.get(m.actor_id) == "ORG"]
+    if not orgs:
+        return []
+    last = max(orgs, key=lambda m: m.start)
+    return [t for t in prev if last.start <= t.idx < last.end]
 
 
 @lru_cache(maxsize=4)
