@@ -20,7 +20,8 @@ ROWS = list(iter_tsv(GRID, required=("kind", "text", "content", "code", "speaker
 KINDS = {"outlet-addressee", "outlet-addressee-none", "area-spokesperson", "area-spokesperson-none",
          "plant-head", "plant-head-none", "audit-office", "audit-office-none", "counter-speech",
          "counter-speech-none", "outlet-label", "outlet-label-none", "there-source",
-         "there-source-none"}
+         "there-source-none", "titled-person", "titled-person-none", "free-relative", "free-relative-none",
+         "hospitality"}
 
 
 def _speaker(text: str, content: str) -> Tuple[str, str]:

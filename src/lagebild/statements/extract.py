@@ -73,6 +73,8 @@ MIN_QUOTE_WORDS = 3
 QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
 # "heißt es", "it is said": an expletive subject names nobody
 IMPERSONAL_PRONOUNS = {"es", "it"}
+# free relative pronouns: "wer …, (der) …" / "whoever …" names a class of people, no speaker
+FREE_RELATIVES = {"de": frozenset(("wer",)), "en": frozenset(("whoever",))}
 IMPERSONAL_SUBJECT_WORDS = {"man", "one", "you"}
 UNKNOWN = "unknown"
 
@@ -342,10 +344,50 @@ def _resolve_speaker(
         if before and before[-1].speaker_text and before[-1].speaker != "author":
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
-    described = _described_person(ctx, start, end)
+    described = _described_person(ctx, start, end) or _titled_person(ctx, start, end, np_head)
     if described is not None:
         return described, text
     return UNKNOWN, text
+
+
+# first parts of a title compound that make it another office than its head ("Vizepräsident"
+# is not "der Präsident")
+_TITLE_PREFIXES_OTHER = ("vize", "ex", "co", "ko", "alt", "stellvertret", "ehemalig", "interims", "schatten")
+
+
+def _titled_person(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """German (session 31, #11): the person a definite singular title noun names when the
+    resolver found none -- "Die Caritas-Direktorin Nora X … sagte die Direktorin", "Werks-
+    leiter X … sagte der Werksleiter": the nearest person named before with that title
+    right before the name, the title equal to the noun or a compound ending in it
+    (hyphenated or not) whose first part names the body, not another office ("Vize-",
+    "Ex-"). The title's form carries the gender ("Direktorin" is no "Direktor"). None for
+    another phrase, a phrase naming an actor of its own, or when no person carries it."""
+    if ctx.lang != "de" or not ctx.parsed or np_head is None or np_head.pos_ != "NOUN":
+        return None
+    if "Plur" in np_head.morph.get("Number") or tokens.mentions_in(ctx.doc, start, end):
+        return None
+    if not any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in np_head.children):
+        return None
+    word = np_head.lower_
+    if len(word) < 5:
+        return None
+    for m in reversed(tokens.mentions_in(ctx.doc, max(0, start - 3000), start)):
+        if m.end > start or ctx.actor_type.get(m.actor_id) != "PER":
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the title right before the name, or inside the mention ("Caritas-Direktorin Nora X")
+        titles = [t.lower_ for t in ctx.doc[max(0, span.start - 1): span.end - 1]]
+        for title in titles:
+            if title == word:
+                return m.actor_id
+            if title.endswith(word) and len(title) > len(word):
+                first = title[: -len(word)].rstrip("-")
+                if first and not first.startswith(_TITLE_PREFIXES_OTHER):
+                    return m.actor_id
+    return None
 
 
 def _described_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
@@ -1810,6 +1852,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
             continue  # "Man kann sagen, dass …": the author's own hedge
+        if subj and len(subj) == 1 and subj[0].lower_ in FREE_RELATIVES.get(ctx.lang, ()):
+            continue  # "wer nur an die nächste Wahl denkt, sollte …": anyone who, no speaker (session 31)
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
             speaker, speaker_text = resolve_speaker(
