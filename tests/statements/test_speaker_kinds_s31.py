@@ -21,7 +21,7 @@ KINDS = {"outlet-addressee", "outlet-addressee-none", "area-spokesperson", "area
          "plant-head", "plant-head-none", "audit-office", "audit-office-none", "counter-speech",
          "counter-speech-none", "outlet-label", "outlet-label-none", "there-source",
          "there-source-none", "titled-person", "titled-person-none", "free-relative", "free-relative-none",
-         "hospitality"}
+         "hospitality", "interviewer-credit", "interviewer-credit-none"}
 
 
 def _speaker(text: str, content: str) -> Tuple[str, str]:

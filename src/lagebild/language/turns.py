@@ -513,9 +513,59 @@ def lead_interviewee(doc: Doc, turns: List[Turn]) -> Optional[str]:
     if not turns:
         return None
     types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    credited = {n.casefold() for n in _credited_interviewers(doc, turns)}  # the journalists
     people = {m.actor_id for m in tokens.get_list(doc, "mentions")
-              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"}
+              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"
+              and m.text.casefold() not in credited}
     return next(iter(people)) if len(people) == 1 else None
+
+
+# "Das Gespräch führte Markus X", "Das Interview führten X und Y", "Interview: X": the
+# outlet's journalists, whose name labels are the outlet's questions (session 31, #11)
+_CREDIT = re.compile(
+    r"(?:(?:Das|Dieses)\s+(?:Gespräch|Interview)\s+führten?|Interview(?:\s+von)?\s*:)\s+"
+    r"((?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+(?:\s+und\s+(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+)?)")
+
+
+def _credited_interviewers(doc: Doc, turns: List[Turn]) -> Tuple[str, ...]:
+    """Names (full names and surnames) of the journalists an interview credits before its
+    first turn ("Das Gespräch führte Markus Rohrhofer." -> "Markus Rohrhofer",
+    "Rohrhofer"); () when there is no credit line."""
+    if not turns:
+        return ()
+    out: List[str] = []
+    for m in _CREDIT.finditer(doc_text(doc)[: turns[0].start]):
+        for name in m.group(1).split(" und "):
+            name = " ".join(name.split())
+            out += [name, name.split()[-1]]
+    return tuple(out)
+
+
+def _interviewer_turns(doc: Doc, turns: List[Turn]) -> List[Turn]:
+    """Name-label turns of a credited journalist (:func:`_credited_interviewers`) are the
+    outlet's questions: their speaker is the KB outlet the article's source names
+    (``doc._.article.source``), as a "STANDARD:" label is; unchanged without a credit line
+    or a known outlet."""
+    names = {n.casefold() for n in _credited_interviewers(doc, turns)}
+    if not names:
+        return turns
+    article = getattr(getattr(doc, "_", None), "article", None) if Doc.has_extension("article") else None
+    source = getattr(article, "source", None)
+    outlet = _kb_org_named(source) if source else None
+    if outlet is None or not (outlet.code or "").endswith("MED"):
+        return turns
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    out = []
+    for t in turns:
+        if t.role is None and t.speaker_text.casefold() in names:
+            actor = actors.get(outlet.id)
+            if actor is None:
+                actor = Actor(id=outlet.id, name=outlet.name, type="ORG", code=outlet.code, country=outlet.country)
+                tokens.get_list(doc, "actors").append(actor)
+                actors[actor.id] = actor
+            t = t._replace(speaker_actor_id=actor.id)
+        out.append(t)
+    return out
 
 
 def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
@@ -523,7 +573,7 @@ def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
     case than the known name (:func:`_link_label`), and answer turns labelled by role
     ("Antwort:", "A:") the interviewee the lead names (:func:`lead_interviewee`). Question
     turns ("Frage:") are the interviewer's and keep no actor unless their label names one."""
-    turns = [_link_label(doc, t) for t in turns]
+    turns = _interviewer_turns(doc, [_link_label(doc, t) for t in turns])
     if any(t.role == "answer" and t.speaker_actor_id is None for t in turns):
         who = lead_interviewee(doc, turns)
         if who is not None:
