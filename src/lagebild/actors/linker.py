@@ -1175,6 +1175,21 @@ class ActorLinker:
             if t.is_punct and t.text not in ("-", "–") or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
                 break
             stop += 1
+        # an outlet after the body ("sagte ein Sprecher der Feuerwehr der APA", "bestätigte
+        # eine Sprecherin des Landes gegenüber der Nachrichtenagentur APA"): the addressee of
+        # the speech in the dative, for any role -- the phrase ends before it (session 31)
+        m = k
+        while m < len(atoms) and atoms[m].start < stop:
+            a = atoms[m]
+            e = a.entries[0]
+            outlet = self.kb.get(e.target or "") if e.kind == "actor" and e.mention_kind == NAME else None
+            if (outlet is not None and outlet.type == "ORG" and (outlet.code or "")[3:6] == "MED"
+                    and any(t.pos_ in ("NOUN", "PROPN") for t in doc[end + 1:a.start])):
+                stop = a.start
+                while stop > end + 1 and (doc[stop - 1].pos_ in ("DET", "ADP") or doc[stop - 1].lower_ in self.of_words):
+                    stop -= 1
+                break
+            m += 1
         org: Optional[Tuple[str, int, int]] = None
         adjective: Optional[str] = None
         m = k

@@ -803,6 +803,10 @@ _GENITIVE_DEPS = frozenset(("nmod", "nmod:poss", "ag", "pg", "poss"))
 # agents of a non-state body whose members a group noun names ("Kämpfer der Miliz X")
 _MEMBER_AGENTS = frozenset(("REB", "PTY", "OPP", "NGO", "RAD", "CRM", "IMG", "ETH", "REL", "LAB", "BUS", "MED"))
 
+# agents of state offices and services (as lagebild.actors.linker.STATE_AGENTS, less the
+# parties): a group of these never belongs to a news outlet named after it (session 31)
+_OFFICE_AGENTS = frozenset(("GOV", "LEG", "MIL", "COP", "JUD", "SPY"))
+
 
 def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Optional[str]:
     """The actor a generic group belongs to by its own phrase, not by the context:
@@ -834,6 +838,10 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
                 continue
             code = getattr(actor, "code", None) or ""
             atype = getattr(actor, "type", None)
+            if code[3:6] == "MED" and agent in _OFFICE_AGENTS:
+                # "ein Sprecher der Feuerwehr der APA": an office of state belongs to no
+                # news outlet; the outlet is the addressee of the speech (dative)
+                continue
             if atype in ("ORG", "GRP") and (code.startswith("IMG") or code[3:6] in _MEMBER_AGENTS):
                 return m.actor_id
             if atype == "GPE" and getattr(actor, "country", None):

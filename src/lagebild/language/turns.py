@@ -124,9 +124,9 @@ def _is_outlet(doc: Optional[Doc], c: _Cand) -> bool:
     if doc is not None:
         actor_id = tokens.actor_in(doc, c.start, c.start + len(c.label))
         code = next((a.code for a in tokens.get_list(doc, "actors") if a.id == actor_id), None)
-    if code is None:
-        org = _kb_org_named(c.label)
-        code = org.code if org is not None else None
+    if code is None or (doc is not None and not code.endswith("MED")):
+        org = _kb_org_named(c.label) or (_outlet_of_label(doc, c.label) if doc is not None else None)
+        code = org.code if org is not None else code
     return bool(code) and code.endswith("MED")
 
 
@@ -435,15 +435,55 @@ def _kb_org_named(label: str):  # type: ignore[no-untyped-def]
     return None
 
 
+@lru_cache(maxsize=8)
+def outlet_labels(lang: str) -> Dict[str, str]:
+    """``{label casefolded: KB organisation id}`` of ``data/<lang>/outlet_labels.tsv``: the
+    short forms outlets print before their interview questions ("SN:", "PRESSE:") that
+    are no KB name of the outlet ({} without the file). Read for turn labels only."""
+    path = data_path(lang, "outlet_labels.tsv")
+    if not path.is_file():
+        return {}
+    return {row["label"].casefold(): row["actor"] for row in iter_tsv(path, required=("label", "actor"))}
+
+
+def _outlet_of_label(doc: Doc, label: str):  # type: ignore[no-untyped-def]
+    """The KB outlet an interview label abbreviates (:func:`outlet_labels`), or None."""
+    actor_id = outlet_labels(doc.lang_ or "de").get(label.casefold())
+    if actor_id is None:
+        return None
+    try:
+        from ..actors.kb import load_kb
+
+        return load_kb(include_user=False).get(actor_id)
+    except Exception:  # pragma: no cover - the KB is optional here
+        return None
+
+
 def _link_label(doc: Doc, turn: Turn) -> Turn:
     """A named label no mention covers, written in another case than the name the text or
     the KB knows ("Standard:" for "STANDARD"/"Der Standard"): linked to that actor (a
     document actor whose mention reads the same ignoring case, else the KB organisation of
     that name, added to the document). Role labels ("Frage", "Antwort") stay as they are."""
-    if turn.speaker_actor_id is not None or turn.role is not None:
+    if turn.role is not None:
+        return turn
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    outlet = _outlet_of_label(doc, turn.speaker_text)
+    if outlet is not None and (turn.speaker_actor_id is None or getattr(actors.get(turn.speaker_actor_id), "provisional", False)):
+        # "SN: Herr X, …": the outlet's printed short form, not a new actor named "SN"
+        # (session 31); the provisional actor the linker made of the label keeps its mentions
+        actor = actors.get(outlet.id)
+        if actor is None:
+            actor = Actor(id=outlet.id, name=outlet.name, type="ORG", code=outlet.code, country=outlet.country)
+            tokens.get_list(doc, "actors").append(actor)
+        end = turn.start + len(turn.speaker_text)
+        tokens.get_list(doc, "mentions").append(
+            Mention(actor_id=actor.id, start=turn.start, end=end, text=turn.speaker_text, kind="name"))
+        tokens.get_list(doc, "mentions").sort(key=lambda m: (m.start, m.end))
+        actor.mentions.append((turn.start, end))
+        return turn._replace(speaker_actor_id=actor.id)
+    if turn.speaker_actor_id is not None:
         return turn
     key = turn.speaker_text.casefold()
-    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
     same = {m.actor_id for m in tokens.get_list(doc, "mentions")
             if m.text.casefold() == key and m.actor_id in actors}
     actor_id = next(iter(same)) if len(same) == 1 else None
@@ -473,9 +513,59 @@ def lead_interviewee(doc: Doc, turns: List[Turn]) -> Optional[str]:
     if not turns:
         return None
     types = {a.id: a.type for a in tokens.get_list(doc, "actors")}
+    credited = {n.casefold() for n in _credited_interviewers(doc, turns)}  # the journalists
     people = {m.actor_id for m in tokens.get_list(doc, "mentions")
-              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"}
+              if m.end <= turns[0].start and types.get(m.actor_id) == "PER"
+              and m.text.casefold() not in credited}
     return next(iter(people)) if len(people) == 1 else None
+
+
+# "Das Gespräch führte Markus X", "Das Interview führten X und Y", "Interview: X": the
+# outlet's journalists, whose name labels are the outlet's questions (session 31, #11)
+_CREDIT = re.compile(
+    r"(?:(?:Das|Dieses)\s+(?:Gespräch|Interview)\s+führten?|Interview(?:\s+von)?\s*:)\s+"
+    r"((?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+(?:\s+und\s+(?:[A-ZÄÖÜ][\w'-]+\s+){0,2}[A-ZÄÖÜ][\w'-]+)?)")
+
+
+def _credited_interviewers(doc: Doc, turns: List[Turn]) -> Tuple[str, ...]:
+    """Names (full names and surnames) of the journalists an interview credits before its
+    first turn ("Das Gespräch führte Markus Rohrhofer." -> "Markus Rohrhofer",
+    "Rohrhofer"); () when there is no credit line."""
+    if not turns:
+        return ()
+    out: List[str] = []
+    for m in _CREDIT.finditer(doc_text(doc)[: turns[0].start]):
+        for name in m.group(1).split(" und "):
+            name = " ".join(name.split())
+            out += [name, name.split()[-1]]
+    return tuple(out)
+
+
+def _interviewer_turns(doc: Doc, turns: List[Turn]) -> List[Turn]:
+    """Name-label turns of a credited journalist (:func:`_credited_interviewers`) are the
+    outlet's questions: their speaker is the KB outlet the article's source names
+    (``doc._.article.source``), as a "STANDARD:" label is; unchanged without a credit line
+    or a known outlet."""
+    names = {n.casefold() for n in _credited_interviewers(doc, turns)}
+    if not names:
+        return turns
+    article = getattr(getattr(doc, "_", None), "article", None) if Doc.has_extension("article") else None
+    source = getattr(article, "source", None)
+    outlet = _kb_org_named(source) if source else None
+    if outlet is None or not (outlet.code or "").endswith("MED"):
+        return turns
+    actors = {a.id: a for a in tokens.get_list(doc, "actors")}
+    out = []
+    for t in turns:
+        if t.role is None and t.speaker_text.casefold() in names:
+            actor = actors.get(outlet.id)
+            if actor is None:
+                actor = Actor(id=outlet.id, name=outlet.name, type="ORG", code=outlet.code, country=outlet.country)
+                tokens.get_list(doc, "actors").append(actor)
+                actors[actor.id] = actor
+            t = t._replace(speaker_actor_id=actor.id)
+        out.append(t)
+    return out
 
 
 def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
@@ -483,7 +573,7 @@ def resolve_turn_speakers(doc: Doc, turns: List[Turn]) -> List[Turn]:
     case than the known name (:func:`_link_label`), and answer turns labelled by role
     ("Antwort:", "A:") the interviewee the lead names (:func:`lead_interviewee`). Question
     turns ("Frage:") are the interviewer's and keep no actor unless their label names one."""
-    turns = [_link_label(doc, t) for t in turns]
+    turns = _interviewer_turns(doc, [_link_label(doc, t) for t in turns])
     if any(t.role == "answer" and t.speaker_actor_id is None for t in turns):
         who = lead_interviewee(doc, turns)
         if who is not None:

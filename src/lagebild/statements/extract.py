@@ -73,6 +73,8 @@ MIN_QUOTE_WORDS = 3
 QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
 # "heißt es", "it is said": an expletive subject names nobody
 IMPERSONAL_PRONOUNS = {"es", "it"}
+# free relative pronouns: "wer …, (der) …" / "whoever …" names a class of people, no speaker
+FREE_RELATIVES = {"de": frozenset(("wer",)), "en": frozenset(("whoever",))}
 IMPERSONAL_SUBJECT_WORDS = {"man", "one", "you"}
 UNKNOWN = "unknown"
 
@@ -342,10 +344,50 @@ def _resolve_speaker(
         if before and before[-1].speaker_text and before[-1].speaker != "author":
             last = max(before, key=lambda st: st.span[1])
             return last.speaker, last.speaker_text
-    described = _described_person(ctx, start, end)
+    described = _described_person(ctx, start, end) or _titled_person(ctx, start, end, np_head)
     if described is not None:
         return described, text
     return UNKNOWN, text
+
+
+# first parts of a title compound that make it another office than its head ("Vizepräsident"
+# is not "der Präsident")
+_TITLE_PREFIXES_OTHER = ("vize", "ex", "co", "ko", "alt", "stellvertret", "ehemalig", "interims", "schatten")
+
+
+def _titled_person(ctx: _Ctx, start: int, end: int, np_head: Optional[Token]) -> Optional[str]:
+    """German (session 31, #11): the person a definite singular title noun names when the
+    resolver found none -- "Die Caritas-Direktorin Nora X … sagte die Direktorin", "Werks-
+    leiter X … sagte der Werksleiter": the nearest person named before with that title
+    right before the name, the title equal to the noun or a compound ending in it
+    (hyphenated or not) whose first part names the body, not another office ("Vize-",
+    "Ex-"). The title's form carries the gender ("Direktorin" is no "Direktor"). None for
+    another phrase, a phrase naming an actor of its own, or when no person carries it."""
+    if ctx.lang != "de" or not ctx.parsed or np_head is None or np_head.pos_ != "NOUN":
+        return None
+    if "Plur" in np_head.morph.get("Number") or tokens.mentions_in(ctx.doc, start, end):
+        return None
+    if not any(dep(c) == "det" and c.lower_ in DEFINITE_ARTICLES for c in np_head.children):
+        return None
+    word = np_head.lower_
+    if len(word) < 5:
+        return None
+    for m in reversed(tokens.mentions_in(ctx.doc, max(0, start - 3000), start)):
+        if m.end > start or ctx.actor_type.get(m.actor_id) != "PER":
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the title right before the name, or inside the mention ("Caritas-Direktorin Nora X")
+        titles = [t.lower_ for t in ctx.doc[max(0, span.start - 1): span.end - 1]]
+        for title in titles:
+            if title == word:
+                return m.actor_id
+            if title.endswith(word) and len(title) > len(word):
+                first = title[: -len(word)].rstrip("-")
+                if first and not first.startswith(_TITLE_PREFIXES_OTHER):
+                    return m.actor_id
+    return None
 
 
 def _described_person(ctx: _Ctx, start: int, end: int) -> Optional[str]:
@@ -1014,7 +1056,36 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
         phrase = [t for t in ctx.doc[first.i + 1 : verb.i] if not t.is_punct]
         if phrase and any(t.pos_ in ("NOUN", "PROPN") for t in phrase) and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
             return phrase
-    return []
+    return _there_source(ctx, verb, sent, content)
+
+
+# "dort"/"von dort": the place adverb of an impersonal report points back to the body the
+# text named last ("Ich habe den Verkehrsverbund gefragt. … heißt es dort")
+THERE_WORDS = {"de": frozenset(("dort", "dorther")), "en": frozenset(("there",))}
+
+
+def _there_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
+    """The source of "heißt es dort" (session 31, #11): the tokens of the last mention of
+    an organisation (actor type ORG) in the sentence before, when ``verb`` has a "dort"
+    adverb outside the content; [] otherwise (a place named last -- "in Wien. Dort hieß
+    es" -- is no source, and nothing is guessed across a paragraph break)."""
+    words = THERE_WORDS.get(ctx.lang, frozenset())
+    there = [c for c in verb.children if c.lower_ in words and not (content[0] <= c.idx < content[1])]
+    if not there:
+        adp = [c for c in verb.children if c.pos_ == "ADP" and c.lower_ == "von"]
+        there = [g for c in adp for g in c.children if g.lower_ in words]
+    if not there or sent.start == 0:
+        return []
+    prev = ctx.doc[sent.start - 1].sent
+    text = doc_text(ctx.doc)
+    if "\n\n" in text[prev.start_char:sent.start_char]:
+        return []
+    orgs = [m for m in tokens.mentions_in(ctx.doc, prev.start_char, prev.end_char)
+            if ctx.actor_type.get(m.actor_id) == "ORG"]
+    if not orgs:
+        return []
+    last = max(orgs, key=lambda m: m.start)
+    return [t for t in prev if last.start <= t.idx < last.end]
 
 
 @lru_cache(maxsize=4)
@@ -1033,12 +1104,16 @@ def _outlet_nouns(lang: str) -> FrozenSet[str]:
 
 def _outlet(ctx: _Ctx, tok: Token) -> bool:
     """``tok`` heads a news outlet: an outlet noun or a compound of one ("Bild-Zeitung",
-    "Tageszeitung"), or an actor mention coded as media (…MED)."""
+    "Tageszeitung"), or an actor mention coded as media (…MED) on the phrase's own core
+    (the head and its name parts, flat/appos/compound children) -- not on a phrase hung
+    below it: in "sagte ein Sprecher der Feuerwehr der APA" the parser may hang the
+    addressee "der APA" on "Feuerwehr", which is no outlet for that (session 31, #11)."""
     low = tok.lower_
     nouns = _outlet_nouns(ctx.lang)
     if low in nouns or any(low.endswith(n) and len(low) > len(n) for n in nouns):
         return True
-    s, e = subtree_span(tok)
+    core = [tok] + [c for c in tok.children if dep(c) in ("flat", "flat:name", "appos", "compound")]
+    s, e = min(t.idx for t in core), max(t.idx + len(t) for t in core)
     codes = {a.id: a.code for a in tokens.get_list(ctx.doc, "actors")}
     return any((codes.get(m.actor_id) or "").endswith("MED") for m in tokens.mentions_in(ctx.doc, s, e))
 
@@ -1777,6 +1852,8 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
             continue  # "Man kann sagen, dass …": the author's own hedge
+        if subj and len(subj) == 1 and subj[0].lower_ in FREE_RELATIVES.get(ctx.lang, ()):
+            continue  # "wer nur an die nächste Wahl denkt, sollte …": anyone who, no speaker (session 31)
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
             speaker, speaker_text = resolve_speaker(
