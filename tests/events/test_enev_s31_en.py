@@ -9,7 +9,13 @@ of-phrase (``EventCoder._arg_in_class``: "the capture of the town" 192, "of two 
 173, "the seizure of a tanker" 1711), support verbs that realise them
 (support_verbs_en.tsv: "went on strike", "unleashed", "completed", "escalated"), and a
 head verb that codes nothing not making the noun in its subject its topic ("X's
-recognition of Y angered Z")."""
+recognition of Y angered Z").
+
+``reference_s31_grid_en.tsv``: the country of a generic group or office named without one
+is not that of another argument of its own clause (``language.reference._coargument_ranges``):
+for a subject, the object, a complement clause or a phrase that is not one of place ("Police
+arrested two Ugandan nationals" after a sentence about Kenya: KENCOP); for an object, its
+complement clause ("urged lawmakers to condemn Russia": the speaker's lawmakers)."""
 from __future__ import annotations
 
 import pytest
@@ -20,8 +26,10 @@ NOMINAL_KINDS = {"seizure of a place", "seizure of property", "capture of a plac
                  "labour strike", "labour strike: went on strike", "ultimatum", "recognition", "loan",
                  "support verb: unleashed an assault", "support verb: completed the annexation",
                  "support verb: escalated its bombardment", "keep"}
+REFERENCE_KINDS = {"subject role: not the object's country", "object role: not its complement's country", "keep"}
 #: grid file -> (label, kinds, minimum rows)
-GRIDS = {"nominal_s31_grid_en.tsv": ("nominal s31 grid en", NOMINAL_KINDS, 30)}
+GRIDS = {"nominal_s31_grid_en.tsv": ("nominal s31 grid en", NOMINAL_KINDS, 30),
+         "reference_s31_grid_en.tsv": ("reference s31 grid en", REFERENCE_KINDS, 12)}
 
 
 @pytest.fixture(scope="module")
