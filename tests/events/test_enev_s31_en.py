@@ -15,7 +15,9 @@ recognition of Y angered Z").
 is not that of another argument of its own clause (``language.reference._coargument_ranges``):
 for a subject, the object, a complement clause or a phrase that is not one of place ("Police
 arrested two Ugandan nationals" after a sentence about Kenya: KENCOP); for an object, its
-complement clause ("urged lawmakers to condemn Russia": the speaker's lawmakers)."""
+complement clause ("urged lawmakers to condemn Russia": the speaker's lawmakers); and a place
+name that is a country and a US state ("Georgia") read as the state only with other places
+of that country or a cue word (``actors.homonyms``)."""
 from __future__ import annotations
 
 import pytest
@@ -26,7 +28,8 @@ NOMINAL_KINDS = {"seizure of a place", "seizure of property", "capture of a plac
                  "labour strike", "labour strike: went on strike", "ultimatum", "recognition", "loan",
                  "support verb: unleashed an assault", "support verb: completed the annexation",
                  "support verb: escalated its bombardment", "keep"}
-REFERENCE_KINDS = {"subject role: not the object's country", "object role: not its complement's country", "keep"}
+REFERENCE_KINDS = {"subject role: not the object's country", "object role: not its complement's country",
+                   "place homonym: the country, not a US state", "keep"}
 #: grid file -> (label, kinds, minimum rows)
 GRIDS = {"nominal_s31_grid_en.tsv": ("nominal s31 grid en", NOMINAL_KINDS, 30),
          "reference_s31_grid_en.tsv": ("reference s31 grid en", REFERENCE_KINDS, 12)}

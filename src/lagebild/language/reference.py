@@ -716,6 +716,20 @@ def _coargument_ranges(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
     return out
 
 
+def _describes_group(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` is the country adjective or noun of a generic
+    group noun ("four Congolese farmers", "Algerian smugglers": ``reference.tsv`` group
+    words), which names the group's own country, not a state the clause acts on."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+        return False
+    word = _word_of(load_reference_lexicon(_lang(doc)), tok.head)
+    return word is not None and word.kind == "group"
+
+
 def _locative_phrase(tok: Token) -> bool:
     """English: whether ``tok`` heads a prepositional phrase of place (:data:`LOCATIVE_PREPS_EN`;
     UD ``nmod`` + case, or ClearNLP ``prep``)."""
@@ -768,11 +782,15 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
         best: Optional[Tuple[int, str]] = None
         named = set()
         for m in mentions_in(doc, s, e):
-            if k == here and any(lo <= m.start and m.end <= hi for lo, hi in coargs):
-                continue  # "The foreign minister criticised Israel": whom the clause acts on
             actor = actors.get(m.actor_id)
             country = getattr(actor, "country", None)
             if actor is None or not country:
+                continue
+            if k == here and coargs and not getattr(actor, "provisional", False) and getattr(actor, "type", None) != "GRP" \
+                    and any(lo <= m.start and m.end <= hi for lo, hi in coargs) and not _describes_group(doc, m.start, m.end):
+                # "The foreign minister criticised Israel": the state the clause acts on (a
+                # group the context coded, "killed four Congolese farmers", still counts: the
+                # victims of a domestic act share the country of those who act)
                 continue
             if getattr(actor, "type", None) not in ("GPE", "LOC", "ORG") and not (
                     role_persons and getattr(actor, "provisional", False) and len(country) == 3) \
