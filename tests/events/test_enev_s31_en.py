@@ -17,7 +17,11 @@ for a subject, the object, a complement clause or a phrase that is not one of pl
 arrested two Ugandan nationals" after a sentence about Kenya: KENCOP); for an object, its
 complement clause ("urged lawmakers to condemn Russia": the speaker's lawmakers); and a place
 name that is a country and a US state ("Georgia") read as the state only with other places
-of that country or a cue word (``actors.homonyms``)."""
+of that country or a cue word (``actors.homonyms``).
+
+``dateline_s31_grid_en.tsv``: a dated English dateline ("PARIS, March 3 (Reuters) - …") is a
+dateline: its place is no government acting in the sentence (``language.dateline``,
+``ActorLinker._stands_for_government``); rows give the exact set of coded sources."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +37,9 @@ REFERENCE_KINDS = {"subject role: not the object's country", "object role: not i
 #: grid file -> (label, kinds, minimum rows)
 GRIDS = {"nominal_s31_grid_en.tsv": ("nominal s31 grid en", NOMINAL_KINDS, 30),
          "reference_s31_grid_en.tsv": ("reference s31 grid en", REFERENCE_KINDS, 12)}
+
+
+DATELINE_KINDS = {"dated dateline", "keep"}
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +59,18 @@ def test_s31_grid_shape(nlp, grid: str) -> None:  # type: ignore[no-untyped-def]
 def test_s31_kind(nlp, grid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     label, kinds, _ = GRIDS[grid]
     check_kind_grid(nlp, grid, label, kinds, kind=kind)
+
+
+@pytest.mark.parametrize("kind", sorted(DATELINE_KINDS))
+def test_s31_dateline_sources(nlp, kind: str) -> None:  # type: ignore[no-untyped-def]
+    from grid_rows import coded_events, read_grid
+
+    rows = read_grid("dateline_s31_grid_en.tsv")
+    assert {r["kind"] for r in rows} == DATELINE_KINDS
+    rows = [r for r in rows if r["kind"] == kind]
+    bad = []
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        got = {src for src, _, _ in coded_events(doc)}
+        if got != set(row["sources"].split(",")):
+            bad.append(f"  [{kind}] {row['text']}  want sources {row['sources']}  got {sorted(map(str, got))}")
+    assert not bad, "\n".join(bad)
