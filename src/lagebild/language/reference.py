@@ -650,7 +650,7 @@ def _on_path(doc: Doc, start: int, end: int) -> bool:
 #: English dependency labels of a clause's arguments and complements (UD and ClearNLP): a
 #: country named inside one of them, other than the phrase being resolved, names whom or what
 #: the clause is about ("The foreign minister criticised Israel", "Police arrested two Iraqi
-#: nationals", "begged lawmakers not to lose sight of the Ukraine conflict"), not the country
+#: nationals", "urged lawmakers to condemn Russia"), not the country
 #: the phrase's group or office belongs to (session 31)
 _COARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "nsubj:pass", "csubj", "obj", "dobj", "iobj", "dative",
                               "obl", "prep", "agent", "ccomp", "xcomp", "attr", "oprd"))
@@ -666,8 +666,8 @@ def _coargument_ranges(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
     place ("in Kabul", "near Idlib", :data:`LOCATIVE_PREPS_EN`: where a group acts is where
     it belongs); for an object, its complement clause only (the subject's country is often
     the object's own in a domestic act: "Iraqi police arrested protesters"). Empty for
-    German, for a phrase that is no argument of a verb, or without a parse. (:func:`context_country`; session 31, issue 9: real-en dev "begged lawmakers
-    not to lose sight of the Ukraine conflict" coded UKRLEG.)"""
+    German, for a phrase that is no argument of a verb, or without a parse. (:func:`context_country`; session 31, issue 9: on real-en dev, lawmakers a US
+    official begged about the Ukraine conflict were coded UKRLEG.)"""
     if doc.lang_ != "en" or not doc.has_annotation("DEP"):
         return []
     span = doc.char_span(start, end, alignment_mode="expand")
