@@ -14,6 +14,13 @@ chosen match atoms of one document before they are composed, keeps one:
    the document votes for its country; the reading whose country has most votes wins
    (the method of the "one sense per discourse" heuristic, Gale, Church & Yarowsky 1992).
    Ties keep the gazetteer's order (the country first).
+   English (session 31): a sub-national reading ("Georgia", the US state) takes only the
+   votes of other sub-national places of its country (a city or region that is not the
+   capital: "Atlanta", "Florida") and cue words before or right after the name ("Georgia's
+   governor", "Georgia Governor X"); the country itself, its adjective, demonym, capital,
+   people and bodies are no clue to it -- international news names the United States
+   beside Georgia the country all the time ("The United States sent aid to Georgia", "Bush
+   called on Moscow to withdraw its troops from Georgia").
 """
 from __future__ import annotations
 
@@ -55,6 +62,8 @@ def resolve_place_homonyms(doc: Doc, atoms: List, kb: KB, cues: Iterable[str]) -
     atoms = _merge_city_region(doc, atoms, kb)
     ambiguous: Dict[int, List[Entry]] = {}
     votes: Counter = Counter()
+    place_votes: Counter = Counter()  # English: votes of sub-national places only
+    english = doc.lang_ == "en"
     for i, a in enumerate(atoms):
         readings = _place_readings(kb, a.entries)
         countries = {_country(kb, e) for e in readings}
@@ -66,6 +75,8 @@ def resolve_place_homonyms(doc: Doc, atoms: List, kb: KB, cues: Iterable[str]) -
             c = _country(kb, first)
             if c:
                 votes[c] += 1
+                if english and _sub_national_place(kb, first):
+                    place_votes[c] += 1
     if not ambiguous:
         return atoms
     out = list(atoms)
@@ -73,15 +84,43 @@ def resolve_place_homonyms(doc: Doc, atoms: List, kb: KB, cues: Iterable[str]) -
         a = atoms[i]
         before = {t.lower_ for t in doc[max(0, a.start - 3):a.start]}
         before |= {p.lower() for t in doc[max(0, a.start - 3):a.start] for p in t.text.split("-")}
+        if english:
+            # "Georgia's governor", "Georgia Governor Brian Kemp", "Georgia state senator"
+            after = [t for t in doc[a.end:a.end + 3] if t.lower_ not in ("'s", "’s", "'")][:1]
+            before |= {t.lower_ for t in after}
         cue = bool(before & cue_words)
 
         def score(e: Entry) -> int:
-            return votes[_country(kb, e) or ""] + (CUE_WEIGHT if cue and _is_region(kb, e) else 0)
+            region = _is_region(kb, e)
+            count = place_votes if english and region and _country_reading(kb, readings) else votes
+            return count[_country(kb, e) or ""] + (CUE_WEIGHT if cue and region else 0)
 
         best = max(readings, key=score)  # max keeps the first of equal scores
         keep = [e for e in a.entries if e not in readings or e is best]
         out[i] = type(a)(a.start, a.end, keep)
     return out
+
+
+def _sub_national_place(kb: KB, entry: Entry) -> bool:
+    """Whether ``entry`` names a place inside a country that is neither the country itself
+    nor its capital (a city or region: "Atlanta", "Florida"), by name (not metonymy)."""
+    if entry.kind != "actor" or entry.mention_kind != NAME:
+        return False
+    actor = kb.get(entry.target or "")
+    if actor is None or actor.type not in ("GPE", "LOC") or not actor.country or actor.id == actor.country:
+        return False
+    state = kb.get(actor.country)
+    return state is None or state.capital != actor.id
+
+
+def _country_reading(kb: KB, readings: Sequence[Entry]) -> bool:
+    """Whether one of ``readings`` is a country itself (the KB actor whose id is its own
+    country code: "Georgia" -> GEO)."""
+    for e in readings:
+        actor = kb.get(e.target or "")
+        if actor is not None and actor.id == actor.country:
+            return True
+    return False
 
 
 def _is_region(kb: KB, entry: Entry) -> bool:

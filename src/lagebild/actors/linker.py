@@ -1586,6 +1586,13 @@ class ActorLinker:
         nxt = doc[atom.end].text if atom.end < len(doc) else ""
         if nxt in ("–", "—", "-", "/", "(") and (atom.start == 0 or doc[atom.start].is_sent_start):
             return False  # a dateline: "Wien – Der Nationalrat ..."
+        if nxt == "," and self.lang == "en" and (atom.start == 0 or doc[atom.start].is_sent_start):
+            # a dated English dateline: "PARIS, March 3 (Reuters) - Police …" (session 31)
+            from ..language.dateline import dateline_matches
+
+            start = doc[atom.start].idx
+            if any(m.start("place") == start for m in dateline_matches(doc_text(doc))):
+                return False
         nxt2 = doc[atom.end + 1].text if atom.end + 1 < len(doc) else ""
         if nxt in ("des", "der") or (nxt and nxt[0].isdigit()) or nxt2 == "–":
             return False  # "ins London des Jahres 1918", "Wien/Budapest –"

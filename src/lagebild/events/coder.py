@@ -923,9 +923,17 @@ class EventCoder(ArgumentsMixin):
         nominal trigger has neither) is one of ``words`` (a lemma or form; German compounds
         by their last part, :meth:`_token_matches`), or with ``words`` None whether the
         slot is filled at all (an object, or an object clause: "zeigte, wie …"). The
-        ``arg=`` flag of a pattern (sense by argument class, ``data/events/README.md``)."""
+        ``arg=`` flag of a pattern (sense by argument class, ``data/events/README.md``).
+        English event nouns (session 31): the ``obj`` of a noun is the head of its of-phrase,
+        what a deverbal noun's verb would take as its object ("the capture of two soldiers"
+        173, "the capture of the town" 192); a noun has no ``subj`` slot."""
         if is_noun:
-            return False
+            if slot != "obj" or self.lang != "en":
+                return False
+            heads = [x for p, a in self.prep_args(verb) if p == "of" for x in self.expand_conj(a)]
+            if words is None:
+                return bool(heads)
+            return heads_in_class(heads, words, self.lang, self.lemma)
         if slot == "subj":
             heads = self.subjects(verb)
         else:
@@ -1434,12 +1442,16 @@ class EventCoder(ArgumentsMixin):
                 if self.lang == "en" and p.nominal and verb.head.i in matched and self._lent_its_agents(verb):
                     continue  # "killed in an ambush by X": the killing by X says it
                 if p.nominal and p.code[:2] in SPEECH_ACT_ROOTS and verb.head.i in matched and verb.head.i != verb.i \
+                        and not (self.lang == "en" and self.role(verb) in ("subj", "subj_pass")
+                                 and all(q.null for q in matched[verb.head.i])) \
                         and not self._so_der_vorwurf(verb) and not (support is not None and support[1] == "agent"
                                                                      and all(q.code[:2] == "01" for q in matched[verb.head.i])) \
                         and not (support is not None and self.lang == "en" and (support[1] == "patient" or (
                             verb.head.i < verb.i and not by_verb.get(verb.head.i)))):
                     # (English: "faced criticism from X" -- the one who undergoes it is the
-                    # target; "expressed support for X" -- the verb coded nothing itself)
+                    # target; "expressed support for X" -- the verb coded nothing itself;
+                    # session 31: a head verb whose only reading codes nothing makes no act
+                    # in its subject its topic -- "X's recognition of Y angered Z", anger ---)
                     continue  # "wies die Vorwürfe des X zurück": the earlier speech act is the topic
                 made = self._events(doc, sent, verb, p, srcs, tgts, issue, info, when, where)
                 by_verb.setdefault(i, []).extend(made)

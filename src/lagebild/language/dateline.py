@@ -43,6 +43,8 @@ _TRUE_DASHES = frozenset(("–", "—", "--"))
 _PLACE = r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)?"
 DATELINE = re.compile(
     rf"(?:^|(?<=[.!?:;\"“”»«)] )|(?<=\n))(?P<place>{_PLACE}(?: {_PLACE}){{0,2}}(?:/{_PLACE}(?: {_PLACE}){{0,2}}){{0,4}})"
+    # English wire copy dates its dateline: "PARIS, March 3 (Reuters) -", "MOSCOW, Aug. 12 (AFP) -"
+    r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
     r"(?: ?\((?P<agency>[^()\n]{1,30})\))?"
     r"(?: [–—-] ?|[–—-] )(?=[\"„»“]?[A-ZÄÖÜ0-9])"
 )
@@ -96,9 +98,12 @@ def dateline_tokens(sent, hyphen: bool = False, wire_hyphen: bool = False) -> Se
                 continue
         k = tok.i - 1
         names: List[int] = []
-        while k >= sent.start and k >= tok.i - 6:
+        # English wire copy may date the dateline ("PARIS, March 3 (Reuters) -"): its day
+        # number and abbreviation point count, and the line is longer
+        while k >= sent.start and k >= tok.i - (9 if wire_hyphen else 6):
             t = doc[k]
-            if t.pos_ in ("PROPN", "NOUN", "X") or t.text in ("/", "(", ")", ",") or t.is_upper:
+            if t.pos_ in ("PROPN", "NOUN", "X") or t.text in ("/", "(", ")", ",") or t.is_upper \
+                    or (wire_hyphen and (t.like_num or t.text == ".")):
                 names.append(k)
                 k -= 1
                 continue

@@ -647,6 +647,103 @@ def _on_path(doc: Doc, start: int, end: int) -> bool:
         or (head.head.pos_ == "ADP" and head.head.lower_ in words and head.head.i < head.i)
 
 
+#: English dependency labels of a clause's arguments and complements (UD and ClearNLP): a
+#: country named inside one of them, other than the phrase being resolved, names whom or what
+#: the clause is about ("The foreign minister criticised Israel", "Police arrested two Iraqi
+#: nationals", "urged lawmakers to condemn Russia"), not the country
+#: the phrase's group or office belongs to (session 31)
+_COARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "nsubj:pass", "csubj", "obj", "dobj", "iobj", "dative",
+                              "obl", "prep", "agent", "ccomp", "xcomp", "attr", "oprd"))
+#: dependency labels a group noun climbs through to the phrase that is the clause's argument
+#: ("rebel/compound positions/obj", "troops/conj")
+_INSIDE_ARGUMENT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "nmod:poss", "conj", "appos", "pobj"))
+
+
+def _coargument_ranges(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
+    """English: character ranges ``[lo, hi)`` of the other arguments and complements of the
+    clause whose subject or object holds the phrase at ``[start, end)``: for a subject, the
+    objects, complement clauses and prepositional phrases of the clause, except those of
+    place ("in Kabul", "near Idlib", :data:`LOCATIVE_PREPS_EN`: where a group acts is where
+    it belongs); for an object, its complement clause only (the subject's country is often
+    the object's own in a domestic act: "Iraqi police arrested protesters"). Empty for
+    German, for a phrase that is no argument of a verb, or without a parse. (:func:`context_country`; session 31, issue 9: on real-en dev, lawmakers a US
+    official begged about the Ukraine conflict were coded UKRLEG.)"""
+    if doc.lang_ != "en" or not doc.has_annotation("DEP"):
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    arg = span.root
+    steps = 0
+    while arg.dep_ in _INSIDE_ARGUMENT_DEPS and arg.head.i != arg.i and steps < 4:
+        if arg.dep_ == "pobj" and arg.head.lower_ not in ("of",):
+            return []  # "troops in the north": a phrase of place or path, not the argument
+        arg = arg.head
+        if arg.pos_ == "ADP":
+            arg = arg.head if arg.lower_ == "of" and arg.head.i != arg.i else arg
+        steps += 1
+    gov = arg.head
+    if arg.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "iobj", "dative") \
+            or gov.i == arg.i or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    out: List[Tuple[int, int]] = []
+    subject = arg.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+    for c in gov.children:
+        if c.i == arg.i or c.dep_ not in _COARGUMENT_DEPS:
+            continue
+        if not subject and c.dep_ not in ("ccomp", "xcomp"):
+            # a group in the object shares the subject's country when the act is domestic
+            # ("Syrian troops attacked rebel positions", "Iraqi police arrested protesters"):
+            # only what it is asked or said to do is no clue to it ("urged lawmakers to
+            # support Ukraine")
+            continue
+        if c.dep_ in ("obl", "prep"):
+            case = c.lower_ if c.dep_ == "prep" else next((x.lower_ for x in c.children if x.dep_ == "case"), "")
+            if case in LOCATIVE_PREPS_EN or c.ent_type_ in ("DATE", "TIME"):
+                continue
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+        if c.dep_ in ("obj", "dobj", "iobj", "dative"):
+            # "arrested two men in Kabul" parsed with the place on the object: a phrase of
+            # place right on the object is still where the clause happens
+            places = sorted((x.left_edge.idx, x.right_edge.idx + len(x.right_edge)) for x in c.children
+                            if _locative_phrase(x))
+            for plo, phi in places:
+                if lo < plo:
+                    out.append((lo, plo))
+                lo = max(lo, phi)
+        if lo < hi:
+            out.append((lo, hi))
+    return out
+
+
+def _describes_group(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` is the country adjective or noun of a generic
+    group noun ("four Congolese farmers", "Algerian smugglers": ``reference.tsv`` group
+    words), which names the group's own country, not a state the clause acts on."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+        return False
+    word = _word_of(load_reference_lexicon(_lang(doc)), tok.head)
+    return word is not None and word.kind == "group"
+
+
+def _locative_phrase(tok: Token) -> bool:
+    """English: whether ``tok`` heads a prepositional phrase of place (:data:`LOCATIVE_PREPS_EN`;
+    UD ``nmod`` + case, or ClearNLP ``prep``)."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in LOCATIVE_PREPS_EN
+    return tok.dep_ in ("nmod", "obl") and any(x.dep_ == "case" and x.lower_ in LOCATIVE_PREPS_EN for x in tok.children)
+
+
+#: English prepositions of place: a country in such a phrase of the clause is where the group
+#: acts ("Police arrested two men in Kabul"), so it still names the group's country
+LOCATIVE_PREPS_EN = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout", "around",
+                               "within", "along", "off"))
+
+
 def context_country(doc: Doc, start: int, end: int, home_first: bool = False) -> Optional[str]:
     """ISO 3166 alpha-3 code of the country the text around ``[start, end)`` is about: the
     nearest state, place or state body mentioned in the same sentence, else in up to
@@ -662,6 +759,10 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
     languages count a person mentioned by a role alone ("der russische Innenminister", a
     KB office holder: the role names the state, as the state body it stood for before
     the KB knew the holder did).
+    English (session 31): a country inside another argument or complement of the clause
+    the phrase is an argument of (:func:`_coargument_ranges`: "The foreign minister
+    criticised Israel", "Police arrested two Iraqi nationals") names whom the clause is
+    about, not where the phrase's group belongs, and is skipped in its own sentence.
     ``home_first``: when the sentence itself names no country, the document's home
     (``actors.home``: its dateline's country, else its outlet's) before earlier
     sentences -- for a government body ("versicherte das Ressort" after a sentence about
@@ -675,6 +776,7 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
     home = doc.user_data.get(HOME_KEY) if home_first else None
     found: Optional[str] = None
     role_persons = doc.lang_ == "en"
+    coargs = _coargument_ranges(doc, start, end)
     for k in range(here, -1, -1):
         s, e = bounds[k]
         best: Optional[Tuple[int, str]] = None
@@ -683,6 +785,12 @@ def context_country(doc: Doc, start: int, end: int, home_first: bool = False) ->
             actor = actors.get(m.actor_id)
             country = getattr(actor, "country", None)
             if actor is None or not country:
+                continue
+            if k == here and coargs and not getattr(actor, "provisional", False) and getattr(actor, "type", None) != "GRP" \
+                    and any(lo <= m.start and m.end <= hi for lo, hi in coargs) and not _describes_group(doc, m.start, m.end):
+                # "The foreign minister criticised Israel": the state the clause acts on (a
+                # group the context coded, "killed four Congolese farmers", still counts: the
+                # victims of a domestic act share the country of those who act)
                 continue
             if getattr(actor, "type", None) not in ("GPE", "LOC", "ORG") and not (
                     role_persons and getattr(actor, "provisional", False) and len(country) == 3) \
