@@ -11,7 +11,12 @@
   :func:`lagebild.language.reference._member_of`);
 * ``owned-place``: an attacked compound place names its owner in its first part
   ("Polizeistation" -> COP, "Rebellenlager" -> REB; syntax.yaml ``owned_places`` de,
-  ``EventCoder._compound_place_owner``).
+  ``EventCoder._compound_place_owner``);
+* ``object-sie``: an object "sie" whose singular feminine reading finds no one is plural
+  ("Demonstranten zogen … Die Polizei setzte Tränengas gegen sie ein" -> the protesters;
+  :func:`lagebild.language.reference.resolve_references`);
+* ``possessive-supporters``: "Ihre Anhänger" after a group subject act for that group
+  ("Die Opposition rief … Ihre Anhänger griffen …" -> OPP; ``reference._group_owner``).
 
 Kinds ending in ``-guard`` pass on the code before these changes and must stay so."""
 from __future__ import annotations
@@ -20,7 +25,8 @@ import pytest
 
 from grid_rows import check_kind_grid, coded_events
 
-KINDS = {"group-noun", "group-noun-guard", "member-noun", "member-noun-guard", "owned-place", "owned-place-guard"}
+KINDS = {"group-noun", "group-noun-guard", "member-noun", "member-noun-guard", "owned-place", "owned-place-guard",
+         "object-sie", "object-sie-guard", "possessive-supporters", "possessive-supporters-guard"}
 GRID = "actor_args_s31_grid_de.tsv"
 
 

@@ -859,7 +859,25 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
                 gender = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "*"
                 word = RefWord("pronoun", number, gender, frozenset(("PER", "ORG", "GPE")))
                 owner = _antecedents(doc, child.idx, child.idx + len(child), word, number, gender, 1)
+            if agent == "CVL" and _lang(doc) == "de" and child.morph.get("Person") == ["3"]:
+                # "Ihre Anhänger": a group noun subject before ("Die Opposition rief …")
+                num = child.morph.get("Number[psor]")
+                gen = child.morph.get("Gender[psor]")
+                g = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "n" if gen == ["Neut"] else "*"
+                # (a place the pronoun search gave is no possessor of supporters)
+                place = bool(owner) and getattr(actors.get(owner[0]), "type", None) in ("GPE", "LOC")
+                group = _group_antecedent(doc, child, [] if place else (owner or []), plural=num == ["Plur"], gender=g)
+                if group is None and num != ["Plur"] and g in ("f", "*"):
+                    # "ihre" is a feminine or a plural possessor alike ("Die Rebellen … Ihre Anhänger")
+                    group = _group_antecedent(doc, child, [] if place else (owner or []), plural=True)
+                if group is not None:
+                    owner, actors = [group], _actors(doc)  # the group actor may be new
             actor = actors.get(owner[0]) if owner else None
+            code = getattr(actor, "code", None) or ""
+            if agent == "CVL" and getattr(actor, "type", None) in ("ORG", "GRP") and code[3:6] in _MEMBER_AGENTS:
+                # session 31: "Die Opposition rief zu Protesten auf. Ihre Anhänger …": the
+                # supporters of a group act for it, as "Anhänger der Opposition" (above)
+                return owner[0]
             country = getattr(actor, "country", None) if actor is not None else None
             if country and len(country) == 3:
                 return group_actor(doc, agent, country, doc_text(doc)[start:end], start, end)
@@ -1071,6 +1089,17 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # (USACOP), "---COP" when the text names none, as CAMEO coders code an unnamed
         # office holder
         return [group_actor(doc, word.agent, context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
+    if not out and word.kind == "pronoun" and _lang(doc) == "de" and head.lower_ == "sie" and number == "sg" \
+            and head.dep_ not in SUBJECT_DEPS:
+        # session 31: an object "sie" has no verb to agree with -- singular feminine or
+        # plural alike; when the singular reading finds no one ("Die Polizei setzte
+        # Tränengas gegen sie ein": not its own clause's subject), it is plural
+        # ("Demonstranten zogen vor das Parlament. Die Polizei setzte Tränengas gegen sie ein")
+        out = _antecedents(doc, start, end, word, "pl", "*", 1, exclude | not_objects)
+        if not out and groups:
+            group = _group_antecedent(doc, head, [], plural=True)
+            if group is not None:
+                return [group]
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
         # "Rom lehnt den Plan ab, Paris unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
