@@ -21,7 +21,7 @@ from ..schemas import Event
 from ..language.clauses import clause_phrases as _clause_phrases
 from ..language.clauses import sentence_bounds, sentence_hint
 from ..language.dateline import dateline_tokens
-from ..language.reference import (classify, group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
+from ..language.reference import (classify, context_country, group_actor, group_agent, load_proxy_nouns, load_reference_lexicon,
                                   represented, resolve_references)
 from ..language.timewords import time_words
 from ..language.word_class import GERMAN_ENDINGS, heads_in_class, inside_bound_suffix, word_matches
@@ -3160,17 +3160,54 @@ class EventCoder(ArgumentsMixin):
         (:func:`lagebild.language.reference.resolve_references`). CAMEO codes the owner of a
         position that is shelled or a convoy that is ambushed as the target. A list of one
         actor id, or ``[]`` (no such noun, no modifier naming an actor)."""
-        if noun.pos_ != "NOUN" or self.lemma(noun) not in self.lex.owned_places:
+        if noun.pos_ != "NOUN":
             return []
-        for c in sorted((c for c in noun.children if c.i < noun.i and self.role(c) in ("name", "mod")
-                         and c.pos_ in ("NOUN", "PROPN", "ADJ")),
-                        key=lambda c: -c.i):
+        if self.lemma(noun) not in self.lex.owned_places:
+            return self._compound_place_owner(doc, noun) if self.lang == "de" else []
+        mods = sorted((c for c in noun.children if c.i < noun.i and self.role(c) in ("name", "mod")
+                       and c.pos_ in ("NOUN", "PROPN", "ADJ")),
+                      key=lambda c: -c.i)
+        if self.lang == "de":
+            # German (session 31): the owner follows as a genitive or "von" attribute
+            # ("Stellungen der Rebellen", "ein Stützpunkt der Armee"), before the nearest
+            # modifier ("russische Stellungen")
+            mods = [c for c in noun.children if c.i > noun.i and c.dep_ in ("nmod", "nmod:poss")
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and all(g.lower_ in ("von", "vom") for g in c.children if self.role(g) == "case")] + mods
+        for c in mods:
             found = self._actor_over(doc, [c])
             if found is None:
                 refs = resolve_references(doc, c.idx, c.idx + len(c), groups=self.generic_groups)
                 found = refs[0] if refs else None
             if found is not None:
                 return [found]
+        return []
+
+    def _compound_place_owner(self, doc: Doc, noun: Token) -> List[str]:
+        """German (issue 9, session 31): the owner a compound place noun names in its first
+        part ("Polizeistation", "Armeestützpunkt", "Rebellenstellungen"): the word ends in
+        a lemma of syntax.yaml ``owned_places`` (German) and what stands before it -- with
+        or without a linking "s"/"n"/"en" -- is a generic group noun of the reference
+        lexicon (Polizei -> COP, Armee -> MIL, Rebellen -> REB), which gives the group of
+        the context's country (:func:`lagebild.language.reference.group_actor`). A list of
+        one actor id, or ``[]``."""
+        word = self.lemma(noun)
+        if len(word) < 8:
+            return []
+        lex = load_reference_lexicon("de")
+        for k in range(3, len(word) - 3):
+            if word[k:] not in self.lex.owned_places:
+                continue
+            first = word[:k]
+            for cut in (first, first[:-1] if first.endswith("s") else None, first[:-1] if first.endswith("n") else None,
+                        first[:-2] if first.endswith("en") else None):
+                if not cut or len(cut) < 4:
+                    continue
+                hit = lex.words.get(cut)
+                if hit is not None and hit.kind == "group" and hit.agent and hit.agent != "CVL":
+                    country = context_country(doc, noun.idx, noun.idx + len(noun))
+                    return [group_actor(doc, str(hit.agent), country, noun.text, noun.idx, noun.idx + len(noun))]
+            return []
         return []
 
     def _explicit_reciprocal(self, verb: Token) -> bool:

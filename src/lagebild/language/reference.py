@@ -23,7 +23,11 @@ rule-based sieves of Lee et al. 2013, reduced to what an event coder needs):
   actor: the country of the nearest place or state mentioned in the sentence (else the
   sentences before, else the country the whole document names most often) plus the CAMEO
   agent code (COP, REB, MIL, OPP …), or ``---`` + code when the document names no country. Such actors are added to ``doc._.actors`` so that
-  every id an event carries is listed.
+  every id an event carries is listed;
+- a member noun ("Mitglieder", "Vertreter", "Angehörige"; session 31) is the body its
+  genitive or "von" attribute names, whatever that body's code ("Vertreter der Opposition"
+  -> OPP, "Mitglieder der Regierung" -> GOV, "Vertreter Russlands" -> RUSGOV); with no
+  such attribute it is the context's agent of its row, or no one when the row has none.
 
 The words come from ``data/language/reference.tsv`` and the group nouns of the actor
 knowledge base (``data/kb/agents.tsv``); both are data files a user can extend.
@@ -42,7 +46,7 @@ from ..tokens import doc_text, get_list, mentions_in
 from .turns import get_turns, lead_interviewee, turn_at
 
 MAX_SENTENCES_BACK = 3
-KINDS = ("pronoun", "demonstrative", "description", "group")
+KINDS = ("pronoun", "demonstrative", "description", "group", "member")
 TYPES = ("PER", "ORG", "GPE", "GRP", "LOC")
 
 
@@ -971,11 +975,83 @@ def _group_owner(doc: Doc, head: Token, agent: str, start: int, end: int) -> Opt
                 gender = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "*"
                 word = RefWord("pronoun", number, gender, frozenset(("PER", "ORG", "GPE")))
                 owner = _antecedents(doc, child.idx, child.idx + len(child), word, number, gender, 1)
+            if agent == "CVL" and _lang(doc) == "de" and child.morph.get("Person") == ["3"]:
+                # "Ihre Anhänger": a group noun subject before ("Die Opposition rief …")
+                num = child.morph.get("Number[psor]")
+                gen = child.morph.get("Gender[psor]")
+                g = "f" if gen == ["Fem"] else "m" if gen and "Masc" in gen[0] else "n" if gen == ["Neut"] else "*"
+                # (a place the pronoun search gave is no possessor of supporters)
+                place = bool(owner) and getattr(actors.get(owner[0]), "type", None) in ("GPE", "LOC")
+                group = _group_antecedent(doc, child, [] if place else (owner or []), plural=num == ["Plur"], gender=g)
+                if group is None and num != ["Plur"] and g in ("f", "*"):
+                    # "ihre" is a feminine or a plural possessor alike ("Die Rebellen … Ihre Anhänger")
+                    group = _group_antecedent(doc, child, [] if place else (owner or []), plural=True)
+                if group is not None:
+                    owner, actors = [group], _actors(doc)  # the group actor may be new
             actor = actors.get(owner[0]) if owner else None
+            code = getattr(actor, "code", None) or ""
+            if agent == "CVL" and getattr(actor, "type", None) in ("ORG", "GRP") and code[3:6] in _MEMBER_AGENTS:
+                # session 31: "Die Opposition rief zu Protesten auf. Ihre Anhänger …": the
+                # supporters of a group act for it, as "Anhänger der Opposition" (above)
+                return owner[0]
             country = getattr(actor, "country", None) if actor is not None else None
             if country and len(country) == 3:
                 return group_actor(doc, agent, country, doc_text(doc)[start:end], start, end)
     return None
+
+
+def _member_of(doc: Doc, head: Token, word: RefWord, start: int, end: int) -> List[str]:
+    """German (issue 9, session 31): the body a member noun ``head`` ("Mitglieder",
+    "Vertreter", "Angehörige"; reference.tsv kind ``member``) belongs to, named by its
+    genitive or "von" attribute: an organisation or group actor mentioned there, whatever
+    its code ("Vertreter der Polizei" -> the police, "Mitglieder der Regierung" -> the
+    government, "Mitglieder der Hamas" -> Hamas); a state there gives the state's agent of
+    the row ("Vertreter Russlands" -> RUSGOV); a generic group noun there gives that group
+    of the context's country ("Vertreter der Opposition" -> OPP). With no attribute: the
+    row's agent of the context's country ("Vertreter sagten" -> GOV, as the role noun
+    did), or ``[]`` for a row without one ("Mitglieder" alone names no one). CAMEO codes a
+    member or a representative as the body represented (Schrodt 2012, ch. 3). Returns a
+    list of at most one actor id."""
+    actors = _actors(doc)
+    lex = load_reference_lexicon(_lang(doc))
+    owned = False
+    for child in head.children:
+        if child.dep_ not in _GENITIVE_DEPS or child.i < head.i or child.i - head.i > 6:
+            continue
+        if any(c.dep_ == "case" and c.lower_ not in ("von", "vom") for c in child.children) \
+                or doc[child.left_edge.i - 1].pos_ == "ADP" and doc[child.left_edge.i - 1].lower_ not in ("von", "vom"):
+            continue  # "Vertreter aus Kenia", "Mitglieder in Kenia": where, not whose
+        owned = True
+        sub = list(child.subtree)
+        s_char, e_char = sub[0].idx, sub[-1].idx + len(sub[-1])
+        c0, c1 = child.idx, child.idx + len(child)
+        found = mentions_in(doc, s_char, e_char)
+        # the attribute's own head word first ("der Opposition in Kenia" is the opposition,
+        # not Kenya), then its generic group noun, then an organisation nested in it
+        own = [m for m in found if m.start < c1 and c0 < m.end]
+        for m in own + [m for m in found if m not in own]:
+            actor = actors.get(m.actor_id)
+            if actor is None:
+                continue
+            atype = getattr(actor, "type", None)
+            if atype in ("ORG", "GRP") and (getattr(actor, "code", None) or getattr(actor, "country", None)):
+                return [m.actor_id]
+            if atype == "GPE" and getattr(actor, "country", None) and word.agent and m in own:
+                return [group_actor(doc, str(word.agent), actor.country, doc_text(doc)[start:end], start, end)]
+            if m in own:
+                break
+            owner = _word_of(lex, child)
+            if owner is not None and owner.kind in ("group", "member"):
+                break
+        owner = _word_of(lex, child)
+        if owner is not None and owner.kind == "group" and owner.agent:
+            return [group_actor(doc, str(owner.agent), context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
+        if owner is not None and owner.kind == "member":
+            return _member_of(doc, child, owner, start, end)
+    if owned or not word.agent:
+        return []
+    return [group_actor(doc, str(word.agent), context_country(doc, start, end, home_first=str(word.agent) == "GOV"),
+                        doc_text(doc)[start:end], start, end)]
 
 
 def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups: bool = True) -> List[str]:
@@ -1038,6 +1114,10 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         named = _apposed_person(doc, head)
         if named is not None:
             return [named]
+    if word.kind == "member":
+        if not groups:
+            return []
+        return _member_of(doc, head, word, start, end)
     if word.kind == "group":
         if not groups:
             return []
@@ -1125,6 +1205,17 @@ def resolve_references(doc: Doc, start: int, end: int, *, limit: int = 2, groups
         # (USACOP), "---COP" when the text names none, as CAMEO coders code an unnamed
         # office holder
         return [group_actor(doc, word.agent, context_country(doc, start, end), doc_text(doc)[start:end], start, end)]
+    if not out and word.kind == "pronoun" and _lang(doc) == "de" and head.lower_ == "sie" and number == "sg" \
+            and head.dep_ not in SUBJECT_DEPS:
+        # session 31: an object "sie" has no verb to agree with -- singular feminine or
+        # plural alike; when the singular reading finds no one ("Die Polizei setzte
+        # Tränengas gegen sie ein": not its own clause's subject), it is plural
+        # ("Demonstranten zogen vor das Parlament. Die Polizei setzte Tränengas gegen sie ein")
+        out = _antecedents(doc, start, end, word, "pl", "*", 1, exclude | not_objects)
+        if not out and groups:
+            group = _group_antecedent(doc, head, [], plural=True)
+            if group is not None:
+                return [group]
     if exclude and out and _thing_between(doc, head, out[0], gender, number):
         # "Rom lehnt den Plan ab, Paris unterstützt ihn": not the subject,
         # and a matching noun that is no actor stands nearer -- the pronoun means that thing
