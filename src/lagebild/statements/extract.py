@@ -1559,6 +1559,21 @@ def _correlate_preposition_near(correlate: Optional[str], tok: Token, sent: Span
     return any(t.lower_ in (prep, correlate) for t in sent if t.i != tok.i)
 
 
+def _demanded_object(lang: str, obj: Token) -> bool:
+    """The noun-phrase object of an expectation verb names conduct one asks of someone
+    ("erwartet Respekt von seinen Kollegen", "erwartet von ihren Schülern Pünktlichkeit",
+    "erwarten sich klare Antworten", "expects loyalty from"), or a child on the way ("erwartet
+    ihr zweites Kind", "is expecting twins"): "erwarten"/"expect" of a demand or of a
+    pregnancy, no prediction (Duden "erwarten" 2 "verlangen"; ``expect_demand_objects`` and
+    ``expect_birth_objects`` in forecast_words.tsv; a demand on the word and its lemma, a child
+    on the word as written only)."""
+    from ..forecasts.lexicon import forecast_words  # (the forecasts package reads this module)
+
+    demands = forecast_words("expect_demand_objects", lang)
+    # (the child as written, not its lemma: "erwartet 300 Kinder" counts pupils)
+    return obj.lower_ in demands or (obj.lemma_ or "").lower() in demands or obj.lower_ in forecast_words("expect_birth_objects", lang)
+
+
 def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
     """An expectation verb whose object is a noun phrase — "Experten erwarten eine
     Eskalation", "rechnet mit 8.000 Flüchtlingskindern", "sagt hohe Zollkosten voraus",
@@ -1635,7 +1650,7 @@ def _expected_np(ctx: _Ctx, tok: Token, sent: Span) -> bool:
         if (bare := _bare_object_after(ctx, tok, c)) is not None:
             obj = bare  # "erwartet … an allen Deichen Hochwasser": the object the parser misread
             break
-    if obj is None:
+    if obj is None or _demanded_object(ctx.lang, obj):
         return False
     ospan = subtree_span(obj)
     ctx.subject_head = None
