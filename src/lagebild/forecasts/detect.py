@@ -4662,17 +4662,32 @@ def _noun_dass(tok: Token, sent: Span) -> Optional[Token]:
     """The "dass" of the clause that a noun ``tok`` takes ("die Erwartung, dass …", "die
     Befürchtung der Opposition, dass …"): the word after the first comma behind the noun, in
     at most eight tokens and before any finite verb; None otherwise. Needs NOUN/PROPN."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") or any(dep(c) == "case" for c in tok.children):
+        return None  # ("erwartete angesichts der Vorhersagen, dass …": the clause is the verb's)
     doc = sent.doc
     for j in range(tok.i + 1, min(sent.end - 1, tok.i + 9)):
         t = doc[j]
         if t.text == ",":
             nxt = doc[j + 1]
-            return nxt if nxt.lower_ == "dass" else None
+            return nxt if nxt.lower_ == "dass" and _clause_of_noun(tok, nxt) else None
         if t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.is_punct:
             return None
     return None
+
+
+def _clause_of_noun(noun: Token, dass: Token) -> bool:
+    """The clause that ``dass`` opens belongs to ``noun``: its verb hangs on the noun, or on
+    the verb the noun is the subject or object of where that verb takes no content clause of
+    its own (the parser hangs "…, dass" of "haben Angst" on "haben"); a speech or expectation
+    verb's clause is that verb's ("Die Zentrale erwartete … Vorhersagen, dass …")."""
+    verb = dass.head
+    if verb.i == noun.i:
+        return True
+    if verb.head.i == noun.i:
+        return True
+    if verb.head.i != noun.head.i or dep(noun) not in ("obj", "nsubj", "nsubj:pass"):
+        return False
+    return not statement_lexicon("de").verbs_by_form.get(noun.head.lower_) or _lemma(noun.head) in VOICING_VERBS_DE
 
 
 def _past_content_de(doc: Doc, start: int, end: int) -> bool:
