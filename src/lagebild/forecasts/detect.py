@@ -2819,7 +2819,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                        and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
             expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)
-                      and not _pluperfect_attitude(sent, st.cue)]
+                      and not _pluperfect_attitude(sent, st.cue)
+                      and not (lang == "en" and not anchored and _past_passive_expectation(sent, st))]
             np_here = [e for e in np_here if not _pluperfect_attitude(sent, e[4])]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
@@ -4656,6 +4657,26 @@ def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
 
 
 VOICING_VERBS_DE = forecast_words("voicing_verbs_de")
+
+
+PAST_PASSIVE_AUX_EN = forecast_words("past_passive_aux_en")
+
+
+def _past_passive_expectation(sent: Span, st: Statement) -> bool:
+    """English "X was/were expected (forecast, predicted) to …" with no future time: an
+    expectation of the past, reported after the fact ("The vote was expected to be close",
+    "The storm was forecast to hit the coast, but it turned north"); the cue is a past
+    participle with "was"/"were" (``past_passive_aux_en``) right before it or as its
+    auxiliary. A future time keeps it ("was expected to pass next week"; the caller asks)."""
+    cue = (st.cue or "").strip().lower()
+    for t in sent:
+        if t.lower_ != cue or t.tag_ not in ("VBN", "VBD"):
+            continue  # (the tagger may read "was forecast" as a past form)
+        aux = [c for c in t.children if dep(c) in ("aux", "aux:pass", "auxpass")]
+        prev = sent.doc[t.i - 1] if t.i > sent.start else None
+        if any(a.lower_ in PAST_PASSIVE_AUX_EN for a in aux) or (prev is not None and prev.lower_ in PAST_PASSIVE_AUX_EN):
+            return True
+    return False
 
 
 def _noun_dass(tok: Token, sent: Span) -> Optional[Token]:
