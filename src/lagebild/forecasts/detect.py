@@ -575,15 +575,18 @@ def analyse_sentence(
                 or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
                 or (kind == "future_aux" and _after_consequence_marker(sent, tok))
                 or (kind == "future_aux" and _becomes(tok, sent) and _predicting_frame(sent, tok))
+                or (kind == "future_aux" and anchored and _becomes(tok, sent) and _clause_hedge(sent, tok, flex))
             )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Warte man weiter ab, werde der Schaden noch teurer": a change of state under a
             # condition predicts; so does a change of degree in a future period ("Ab 2020
             # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
-            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen"); and a
+            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen"); a
             # change of state that a warning or expectation frames ("Der Winter wird hart,
-            # warnen die Hilfsorganisationen")
+            # warnen die Hilfsorganisationen"); and a hedged change of state in a future
+            # period ("Im Sommer wird es wahrscheinlich sehr heiß"; session 31 inventory —
+            # unhedged, "wird heute 70 Jahre alt" is a fact of the day)
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -1921,6 +1924,21 @@ STATE_VERBS = {lang: forecast_words("state_verbs", lang) for lang in ("de", "en"
 RELATIVE_PRONOUNS = {lang: forecast_words("relative_pronouns", lang) for lang in ("de", "en")}
 
 
+def _vague_future_content(doc: Doc, st: Statement, flex: ForecastLexicon) -> bool:
+    """The content of an assumption has a word of an unscheduled future (``vague_future`` in
+    forecast_cues.tsv: "bald", "demnächst", "früher oder später", "langfristig"): "X geht
+    davon aus, dass die Krise früher oder später endet" points forward as a dated content
+    does (the temporal finder dates none of them). Asked for assumptions ("davon ausgehen")
+    only: for beliefs ("glaubt, dass … bald …") it added a false alarm on dev-B (session 31,
+    aggregate count), so beliefs keep their stricter tests."""
+    span = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    low = [t.lower_ for t in span]
+    vague = flex.of_kind("vague_future")
+    return any((w,) in vague for w in low) or bool(match_phrases(low, [p for p in vague if len(p) > 1]))
+
+
 def _past_content(doc: Doc, st: Statement) -> bool:
     """The expected content is about the past: its finite verbs are all past indicative
     ("rechnen damit, dass die Bewegung am Abbröckeln war") — an assessment, no forecast."""
@@ -2809,7 +2827,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             expect = [
                 st for st in statements
                 if (
-                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
+                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex) or _vague_future_content(doc, st, flex)))
                     or (st.verb_class == "believe" and (anchored or _change_content(doc, st)))
                 )
                 and span[0] <= st.span[0] < span[1]
