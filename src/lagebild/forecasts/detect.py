@@ -4053,8 +4053,8 @@ PLUPERFECT_AUXILIARIES = forecast_words("pluperfect_auxiliaries")  # ("had expec
 
 def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
     """The attitude verb ``cue`` ("gerechnet", "erwartet", "befürchtet") stands in the
-    pluperfect ("Analysten hatten mit einem Gewinn gerechnet"): an expectation the text
-    reports as superseded — "had expected", set against what happened — not a forecast.
+    pluperfect ("Analysten hatten mit einem Gewinn gerechnet", the passive "war … erwartet
+    worden"): an expectation the text reports as superseded — "had expected", set against what happened — not a forecast.
     The perfect ("haben … vorausgesagt") and the simple past ("erwarteten am Dienstag")
     report a forecast and stay."""
     words = (cue or "").lower().split()
@@ -4066,6 +4066,9 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
         cs, ce = clause_bounds(sent, t.i)
         if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
             return True
+        clause = [sent.doc[j].lower_ for j in range(cs, ce)]
+        if "worden" in clause and any(w in ("war", "waren", "warst", "wart") for w in clause):
+            return True  # the pluperfect passive ("Ein solcher Einbruch war nicht erwartet worden"; session 31)
         if t.tag_ == "VVPP" and any(sent.doc[j].lower_ in PERFECT_HABEN for j in range(cs, ce)) and any(
             sent.doc[j].lower_ in SURPRISE_NEGATIONS for j in range(cs, ce)
         ):
