@@ -466,6 +466,22 @@ def analyse_sentence(
             out.cues.append(_Found("predictive_modal", tok, label, None))
             continue
         if (
+            cue.kind == "deontic" and lang == "de" and phrase in REPORTED_SHOULD
+            and (anchored or _has_marker(sent, tok, flex, "vague_future") or any(w in future_words for w in low))
+            and (_thing_subject(sent, tok) or _measure_subject(sent, tok, lang) or _thing_after_modal(sent, tok))
+            and _outcome_main_verb(sent, tok, flex)
+            and not _perfect_infinitive(tok, sent)
+            and _forecaster_source(sent, tok)
+            and not (out.condition and out.condition[0] <= tok.idx < out.condition[1])
+        ):
+            # "Die Wirtschaft soll laut Wifo im nächsten Jahr um zwei Prozent wachsen", "Laut
+            # Experten soll die Nachfrage im Herbst wieder anziehen": hearsay "sollen" of an
+            # outcome of a thing, in a future period, sourced to a forecaster (a research body
+            # or a word of forecasting) — a reported forecast; "Laut Regierung sollen die
+            # Wartezeiten sinken" (a goal of who decides) and "soll … stattfinden" stay out
+            out.cues.append(_Found("predictive_modal", tok, label, None))
+            continue
+        if (
             cue.kind == "deontic" and lang == "de" and phrase in REPORTED_SHOULD and anchored
             and (_expletive_subject(sent, tok) or _next_word(sent, tok) == "es")
             and _impersonal_change(sent, tok, flex)
@@ -559,15 +575,18 @@ def analyse_sentence(
                 or (kind == "future_aux" and _becomes_more(tok, sent) and anchored)
                 or (kind == "future_aux" and _after_consequence_marker(sent, tok))
                 or (kind == "future_aux" and _becomes(tok, sent) and _predicting_frame(sent, tok))
+                or (kind == "future_aux" and anchored and _becomes(tok, sent) and _clause_hedge(sent, tok, flex))
             )):
                 out.rejected.append((label, "not a future"))
                 continue
             # "Warte man weiter ab, werde der Schaden noch teurer": a change of state under a
             # condition predicts; so does a change of degree in a future period ("Ab 2020
             # werde es wieder teurer", "in den kommenden Jahren wird der Anstieg größer") and
-            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen"); and a
+            # a passive after "sonst" ("Andernfalls werde die Armee hineingezogen"); a
             # change of state that a warning or expectation frames ("Der Winter wird hart,
-            # warnen die Hilfsorganisationen")
+            # warnen die Hilfsorganisationen"); and a hedged change of state in a future
+            # period ("Im Sommer wird es wahrscheinlich sehr heiß"; session 31 inventory —
+            # unhedged, "wird heute 70 Jahre alt" is a fact of the day)
         if lang == "de" and kind == "future_aux" and _open_question(sent, tok, flex, slex):
             out.rejected.append((label, "question"))  # "Ob die Reform wirkt, wird sich zeigen"
             continue
@@ -1905,6 +1924,21 @@ STATE_VERBS = {lang: forecast_words("state_verbs", lang) for lang in ("de", "en"
 RELATIVE_PRONOUNS = {lang: forecast_words("relative_pronouns", lang) for lang in ("de", "en")}
 
 
+def _vague_future_content(doc: Doc, st: Statement, flex: ForecastLexicon) -> bool:
+    """The content of an assumption has a word of an unscheduled future (``vague_future`` in
+    forecast_cues.tsv: "bald", "demnächst", "früher oder später", "langfristig"): "X geht
+    davon aus, dass die Krise früher oder später endet" points forward as a dated content
+    does (the temporal finder dates none of them). Asked for assumptions ("davon ausgehen")
+    only: for beliefs ("glaubt, dass … bald …") it added a false alarm on dev-B (session 31,
+    aggregate count), so beliefs keep their stricter tests."""
+    span = doc.char_span(st.span[0], st.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    low = [t.lower_ for t in span]
+    vague = flex.of_kind("vague_future")
+    return any((w,) in vague for w in low) or bool(match_phrases(low, [p for p in vague if len(p) > 1]))
+
+
 def _past_content(doc: Doc, st: Statement) -> bool:
     """The expected content is about the past: its finite verbs are all past indicative
     ("rechnen damit, dass die Bewegung am Abbröckeln war") — an assessment, no forecast."""
@@ -1951,6 +1985,56 @@ REPORTED_SHOULD = frozenset((w,) for w in forecast_words("reported_should"))
 CURRENT_PERIOD = forecast_words("current_period")  # "this year": the rest of it lies ahead
 AMOUNT_VERBS = forecast_words("amount_verbs")
 LIMIT_WORDS = forecast_words("limit_words")
+
+
+def _thing_after_modal(sent: Span, tok: Token) -> bool:
+    """The parse gives the verb under the modal ``tok`` no subject, and the first noun after
+    the modal is a common noun that no actor mention covers and that names no person ("Nach
+    Berechnungen des IHS soll die Inflation im Herbst sinken": the parser made "die
+    Inflation" the object): the subject it missed, a thing."""
+    doc = sent.doc
+    if not has_parse(doc):
+        return False
+    head = tok.head if dep(tok) in ("aux", "aux:pass") else tok
+    if any(dep(c) in ("nsubj", "nsubj:pass", "expl") for c in list(head.children) + list(tok.children)):
+        return False
+    nxt = next((t for t in doc[tok.i + 1:sent.end] if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB")), None)
+    return (
+        nxt is not None and nxt.pos_ == "NOUN" and not _person_noun(nxt)
+        and not tokens.mentions_in(doc, nxt.idx, nxt.idx + len(nxt))
+    )
+
+
+FORECASTER_HEADS = tuple(sorted(forecast_words("forecaster_heads", "de")))
+SOURCE_OPENERS_DE = forecast_words("forecast_source_openers_de")
+
+
+def _forecaster_source(sent: Span, tok: Token) -> bool:
+    """The clause of ``tok`` names its source with "laut"/"nach"/"zufolge"
+    (``forecast_source_openers_de``) and the source is a forecaster: a noun ending in a
+    ``forecaster_heads`` word ("Experten", "Wirtschaftsforscher", "IHS-Prognose",
+    "Berechnungen") or an actor whose CAMEO code has the research agent ``EDU`` (the KB codes
+    Wifo and IHS ``AUTEDU``)."""
+    doc = sent.doc
+    cs, ce = clause_bounds(sent, tok.i)
+    opener = next((j for j in range(cs, ce) if doc[j].lower_ in SOURCE_OPENERS_DE), None)
+    if opener is None:
+        return False
+    if doc[opener].lower_ == "zufolge":
+        a, b = max(cs, opener - 6), opener
+    else:
+        b = opener + 1
+        while b < ce and b - opener <= 6 and not doc[b].is_punct and doc[b].pos_ not in ("VERB", "AUX"):
+            b += 1
+        a = opener + 1
+    if a >= b:
+        return False
+    words = [doc[j] for j in range(a, b)]
+    if any(w.pos_ in ("NOUN", "PROPN") and (w.lower_.endswith(FORECASTER_HEADS) or (w.lemma_ or "").lower().endswith(FORECASTER_HEADS))
+           for w in words):
+        return True
+    codes = {x.id: (x.code or "") for x in tokens.get_list(doc, "actors")}
+    return any("EDU" in codes.get(m.actor_id, "") for m in tokens.mentions_in(doc, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])))
 
 
 def _reported_amount(sent: Span, tok: Token, flex: ForecastLexicon) -> bool:
@@ -2743,7 +2827,7 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
             expect = [
                 st for st in statements
                 if (
-                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex)))
+                    (st.verb_class in ("expect", "doubt") and (anchored or not _assumption(st, lang, flex) or _vague_future_content(doc, st, flex)))
                     or (st.verb_class == "believe" and (anchored or _change_content(doc, st)))
                 )
                 and span[0] <= st.span[0] < span[1]
@@ -2753,7 +2837,8 @@ def forecasts_for_doc(doc: Doc, lang: Optional[str] = None) -> List[Forecast]:
                        and not _cue_in_question(sent, Statement(speaker="", kind="", text="", span=(0, 0), cue=e[4]))]
             blocked = ("counterfactual", "question", "inference about the past", "assessment of the present")
             expect = [st for st in expect if not _past_content(doc, st) and not _cue_in_question(sent, st)
-                      and not _pluperfect_attitude(sent, st.cue)]
+                      and not _pluperfect_attitude(sent, st.cue)
+                      and not (lang == "en" and not anchored and _past_passive_expectation(sent, st))]
             np_here = [e for e in np_here if not _pluperfect_attitude(sent, e[4])]
             if expect and not any(r[1] in blocked for r in analysis.rejected):
                 stmt = expect[0]
@@ -3968,8 +4053,8 @@ PLUPERFECT_AUXILIARIES = forecast_words("pluperfect_auxiliaries")  # ("had expec
 
 def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
     """The attitude verb ``cue`` ("gerechnet", "erwartet", "befürchtet") stands in the
-    pluperfect ("Analysten hatten mit einem Gewinn gerechnet"): an expectation the text
-    reports as superseded — "had expected", set against what happened — not a forecast.
+    pluperfect ("Analysten hatten mit einem Gewinn gerechnet", the passive "war … erwartet
+    worden"): an expectation the text reports as superseded — "had expected", set against what happened — not a forecast.
     The perfect ("haben … vorausgesagt") and the simple past ("erwarteten am Dienstag")
     report a forecast and stay."""
     words = (cue or "").lower().split()
@@ -3981,6 +4066,9 @@ def _pluperfect_attitude(sent: Span, cue: Optional[str]) -> bool:
         cs, ce = clause_bounds(sent, t.i)
         if any(sent.doc[j].lower_ in PLUPERFECT_AUXILIARIES for j in range(cs, ce)):
             return True
+        clause = [sent.doc[j].lower_ for j in range(cs, ce)]
+        if "worden" in clause and any(w in ("war", "waren", "warst", "wart") for w in clause):
+            return True  # the pluperfect passive ("Ein solcher Einbruch war nicht erwartet worden"; session 31)
         if t.tag_ == "VVPP" and any(sent.doc[j].lower_ in PERFECT_HABEN for j in range(cs, ce)) and any(
             sent.doc[j].lower_ in SURPRISE_NEGATIONS for j in range(cs, ce)
         ):
@@ -4443,8 +4531,11 @@ ARRIVAL_VERBS = forecast_words("arrival_verbs", "de")
 
 def _outcome_main_verb(sent: Span, cue: Token, flex: ForecastLexicon) -> bool:
     """A main verb under ``cue`` is an outcome (``outcome_verb`` in forecast_cues.tsv:
-    "steigen", "verlieren", "gewinnen") — a copula or a state ("wird … sein") is not one."""
-    return any(_lemma(v) in flex.words("outcome_verb") for v in _main_verbs(sent, cue))
+    "steigen", "verlieren", "gewinnen") or the weather (``weather_verb``: "regnen", "schneien"
+    — nobody decides it, so "Es wird morgen regnen" is no dated plan) — a copula or a state
+    ("wird … sein") is not one."""
+    words = flex.words("outcome_verb") | flex.words("weather_verb")
+    return any(_lemma(v) in words or v.lower_ in words for v in _main_verbs(sent, cue))
 
 
 def _reported_outcome(sent: Span, cue: Token, stmt: Optional[Statement], flex: ForecastLexicon) -> bool:
@@ -4584,6 +4675,119 @@ def _negated_frame(tok: Token, sent: Span, flex: ForecastLexicon) -> bool:
         return True
     prev = doc[tok.i - 1] if tok.i > sent.start else None
     return prev is not None and prev.lower_ in neg
+
+
+VOICING_VERBS_DE = forecast_words("voicing_verbs_de")
+
+
+PAST_PASSIVE_AUX_EN = forecast_words("past_passive_aux_en")
+
+
+def _past_passive_expectation(sent: Span, st: Statement) -> bool:
+    """English "X was/were expected (forecast, predicted) to …" with no future time: an
+    expectation of the past, reported after the fact ("The vote was expected to be close",
+    "The storm was forecast to hit the coast, but it turned north"); the cue is a past
+    participle with "was"/"were" (``past_passive_aux_en``) right before it or as its
+    auxiliary. A future time keeps it ("was expected to pass next week"; the caller asks)."""
+    cue = (st.cue or "").strip().lower()
+    for t in sent:
+        if t.lower_ != cue or t.tag_ not in ("VBN", "VBD"):
+            continue  # (the tagger may read "was forecast" as a past form)
+        aux = [c for c in t.children if dep(c) in ("aux", "aux:pass", "auxpass")]
+        prev = sent.doc[t.i - 1] if t.i > sent.start else None
+        if any(a.lower_ in PAST_PASSIVE_AUX_EN for a in aux) or (prev is not None and prev.lower_ in PAST_PASSIVE_AUX_EN):
+            return True
+    return False
+
+
+def _noun_dass(tok: Token, sent: Span) -> Optional[Token]:
+    """The "dass" of the clause that a noun ``tok`` takes ("die Erwartung, dass …", "die
+    Befürchtung der Opposition, dass …"): the word after the first comma behind the noun, in
+    at most eight tokens and before any finite verb; None otherwise. Needs NOUN/PROPN."""
+    if tok.pos_ not in ("NOUN", "PROPN") or any(dep(c) == "case" for c in tok.children):
+        return None  # ("erwartete angesichts der Vorhersagen, dass …": the clause is the verb's)
+    doc = sent.doc
+    for j in range(tok.i + 1, min(sent.end - 1, tok.i + 9)):
+        t = doc[j]
+        if t.text == ",":
+            nxt = doc[j + 1]
+            return nxt if nxt.lower_ == "dass" and _clause_of_noun(tok, nxt) else None
+        if t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.is_punct:
+            return None
+    return None
+
+
+def _clause_of_noun(noun: Token, dass: Token) -> bool:
+    """The clause that ``dass`` opens belongs to ``noun``: its verb hangs on the noun, or on
+    the verb the noun is the subject or object of where that verb takes no content clause of
+    its own (the parser hangs "…, dass" of "haben Angst" on "haben"); a speech or expectation
+    verb's clause is that verb's ("Die Zentrale erwartete … Vorhersagen, dass …")."""
+    verb = dass.head
+    if verb.i == noun.i:
+        return True
+    if verb.head.i == noun.i:
+        return True
+    if verb.head.i != noun.head.i or dep(noun) not in ("obj", "nsubj", "nsubj:pass"):
+        return False
+    return not statement_lexicon("de").verbs_by_form.get(noun.head.lower_) or _lemma(noun.head) in VOICING_VERBS_DE
+
+
+def _past_content_de(doc: Doc, start: int, end: int) -> bool:
+    """:func:`_past_clause`, except a finite verb the tagger calls past that has the shape of
+    the present third person of its lemma ("senkt" of "senken", "ändert" of "ändern": the
+    tagger's tense is unsure on weak verbs in the verb-final slot); a strong past ("fiel",
+    "hielt") and a weak one ("senkte") stay past."""
+    def present_shape(t: Token) -> bool:
+        lm = _lemma(t)
+        return len(lm) > 3 and t.lower_ in (lm[:-2] + "t", lm[:-1] + "t", lm[:-2] + "et")
+    keep = [i for i in range(start, end) if not (feat(doc[i], "Tense") == "Past" and present_shape(doc[i]))]
+    toks = [doc[i] for i in keep]
+    if any(feat(t, "VerbForm") in ("Fin", None) and feat(t, "Mood") == "Ind" and feat(t, "Tense") == "Past" for t in toks):
+        return True
+    aux = any(_lemma(t) in ("haben", "sein") and feat(t, "VerbForm") == "Fin" and feat(t, "Mood") != "Sub" for t in toks)
+    return aux and any(_verb_form_de(t) == "part" for t in toks)
+
+
+def _judged_in_past(noun: Token) -> bool:
+    """The noun is the subject of a past indicative or perfect verb or copula ("Die
+    Befürchtung, dass …, bewahrheitete sich", "… war unbegründet", "… hat sich bestätigt"):
+    the sentence judges an expectation of the past."""
+    if dep(noun) not in ("nsubj", "nsubj:pass"):
+        return False
+    head = noun.head
+    verbs = [head] + [c for c in head.children if dep(c) in ("cop", "aux", "aux:pass")]
+    past = any(feat(v, "Tense") == "Past" and feat(v, "Mood") != "Sub" for v in verbs)
+    perfect = head.tag_ in ("VVPP", "VAPP") and any(dep(c) == "aux" and _lemma(c) in ("haben", "sein") for c in head.children)
+    return past or perfect
+
+
+def _noun_owner(noun: Token) -> Optional[Token]:
+    """The genitive or "von" owner of an expectation noun ("die Erwartung der Ökonomen",
+    "die Befürchtung von Experten", "die Prognose des Wifo"), before the comma of its clause."""
+    for c in noun.children:
+        if dep(c) not in ("nmod", "nmod:poss") or c.i < noun.i or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(noun.i < t.i < c.i and t.text == "," for t in noun.doc[noun.i:c.i]):
+            continue
+        cases = [g.lower_ for g in c.children if dep(g) == "case"]
+        if (not cases and feat(c, "Case") == "Gen") or "von" in cases or (
+            not cases and any(g.lower_ in ("des", "der") for g in c.children if dep(g) == "det")
+        ):
+            return c
+    return None
+
+
+def _among_group(noun: Token) -> Optional[Token]:
+    """An "unter"/"bei" phrase of the verb the noun is the subject or object of ("Unter
+    Ökonomen wächst die Erwartung, dass …", "Bei den Bauern ist die Sorge groß, dass …"):
+    the group the expectation is found in."""
+    head = noun.head if noun.head.i != noun.i else noun
+    for c in head.children:
+        if c.i != noun.i and dep(c) in ("obl", "nmod") and any(
+            g.lower_ in ("unter", "bei") and dep(g) == "case" for g in c.children
+        ):
+            return c
+    return None
 
 
 def _judging_subject(tok: Token) -> Optional[Token]:
@@ -4828,6 +5032,20 @@ def estimative_frame(
                 # "Die OECD sieht gute Chancen für eine Einigung", "Die Kinder hätten gute
                 # Chancen auf einen Job": a rated chance as the object of seeing or having
                 verb, holder = chance
+                hit = frame.value(negated)
+        elif "noun_dass" in frame.frames:
+            d = _noun_dass(tok, sent)
+            if d is not None and not _past_content_de(doc, d.i, clause_bounds(sent, d.i)[1]) and not _judged_in_past(tok):
+                # "Die Erwartung, dass die Zinsen fallen, wächst", "äußerte die Befürchtung, dass …"
+                holder = _noun_owner(tok) or _among_group(tok)
+                subj = _holder_subject(_judging_subject(tok)) if dep(tok) != "nsubj" and holder is None else None
+                if subj is not None and (
+                    _person_like(doc, subj) or _is_actor_token(doc, subj) or _person_noun(subj)
+                    or _lemma(tok.head) in VOICING_VERBS_DE
+                ):
+                    holder = subj  # ("Die Krise nährt die Sorge, dass …": a thing that stokes it holds nothing)
+                if holder is not None and time_phrase_head(holder, "de"):
+                    holder = None
                 hit = frame.value(negated)
         elif tok.pos_ in ("ADJ", "ADV", "VERB") or tok.tag_ in ("ADJD", "VVPP") or (
             # a fronted, capitalised predicate the tagger read as a name ("Denkbar ist …")

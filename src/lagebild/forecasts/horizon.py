@@ -79,7 +79,7 @@ def _shift_to_future(te, sent: Span, published: Optional[date]):  # type: ignore
     end = te.end_date or te.start_date
     if not published or end is None or end >= published:
         return te
-    if not _future_tense(sent) and not (te.rule == "weekday" and _present_tense(sent)):
+    if not _future_tense(sent) and not (te.rule == "weekday" and (_present_tense(sent) or _looks_forward(sent))):
         return te
     if _states_year(te.text):
         return te  # a date with its year stays as written; "am 15. Mai" moves like "im Mai"
@@ -141,6 +141,43 @@ def _present_tense(sent: Span) -> bool:
     return True
 
 
+WEEKDAY_FORWARD_FORMS = {lang: forecast_words("weekday_forward_forms", lang) for lang in ("de", "en")}
+_PAST_FINITE_TAGS = {"de": ("VVFIN", "VAFIN", "VMFIN"), "en": ("VBD",)}
+
+
+def _looks_forward(sent: Span) -> bool:
+    """The sentence predicts without a future auxiliary — a predictive modal or a word of
+    expectation (``predictive_forms``, ``weekday_forward_forms`` in forecast_words.tsv: "Die
+    Abstimmung am Donnerstag dürfte knapp ausfallen", "The storm is forecast to hit on
+    Friday") — and has no indicative past finite verb ("Die Abstimmung am Donnerstag fiel
+    knapp aus, wie erwartet"; German Konjunktiv II "dürfte"/"könnte" carry Tense=Past with
+    Mood=Sub in the tagger and do not count as past; English "could"/"would" are forms of
+    the list). A bare weekday in such a sentence is the next one, as in the future tense."""
+    lang = sent.doc.lang_
+    forms = PREDICTIVE_FORMS.get(lang, frozenset()) | WEEKDAY_FORWARD_FORMS.get(lang, frozenset())
+    if not any(t.lower_ in forms for t in sent):
+        return False
+    tags = _PAST_FINITE_TAGS.get(lang, ())
+    for t in sent:
+        if t.tag_ in tags and t.lower_ not in forms and "Past" in t.morph.get("Tense") + (["Past"] if lang == "en" else []) and (
+            "Sub" not in t.morph.get("Mood")
+        ):
+            return False
+    return True
+
+
+REST_OF_PERIOD = {lang: forecast_words("rest_of_period", lang) for lang in ("de", "en")}
+
+
+def _rest_of_period(sent: Span, char: int) -> bool:
+    """The word before the time expression at ``char`` limits a current period to what is
+    left of it ("noch diese Woche", "noch heuer", ``rest_of_period`` in forecast_words.tsv):
+    the horizon starts at the publication date and points forward."""
+    words = REST_OF_PERIOD.get(sent.doc.lang_, frozenset())
+    prev = [t for t in sent if t.idx + len(t) <= char]
+    return bool(words and prev and prev[-1].lower_ in words)
+
+
 def _future_tense(sent: Span) -> bool:
     from .lexicon import forecast_lexicon
 
@@ -166,6 +203,10 @@ def find_horizon(
         first = te.text.split()[0].lower() if te.text.split() else ""
         if published and te.start_date and te.start_date > published and first in flex.words("deadline"):
             te = dataclasses.replace(te, start_date=published)  # "bis zum Frühjahr": from now on
+        if published and te.start_date and te.end_date and te.start_date < published <= te.end_date and _rest_of_period(
+            sent, base + te.start
+        ):
+            te = dataclasses.replace(te, start_date=published)  # "noch diese Woche": what is left of it
         future = bool(published and te.end_date and te.end_date >= published and (te.start_date or te.end_date) >= published)
         if published is None and not future:
             future = _undated_future(te.text, sent, base + te.start)

@@ -94,7 +94,7 @@ class Hedge:
         return self.negated if self.negated is not None else round(1.0 - self.probability, 3)
 
 
-FRAMES = ("dass", "als", "fuer", "copula", "neg_verb", "refl_verb", "level", "level_noun")
+FRAMES = ("dass", "als", "fuer", "copula", "neg_verb", "refl_verb", "level", "level_noun", "noun_dass")
 
 
 @dataclass(frozen=True)
