@@ -143,15 +143,17 @@ def wide_console():
     _util.console.width, _util.err_console.width = old
 
 
+def _fill_hostile(store) -> None:  # type: ignore[no-untyped-def]
+    for i, text in enumerate(HOSTILE):
+        store.save(_hostile_doc(i, text))
+
+
 @pytest.fixture()
 def hostile_db(tmp_path, wide_console):
-    from lagebild.store import Store
+    """A store of the hostile documents, this test's own (a copy of one built per session)."""
+    from stores import stored_copy
 
-    db = tmp_path / "hostile.duckdb"
-    with Store(db) as store:
-        for i, text in enumerate(HOSTILE):
-            store.save(_hostile_doc(i, text))
-    return db
+    return stored_copy("hostile", _fill_hostile, tmp_path / "hostile.duckdb")
 
 
 def _assert_literal(output: str) -> None:

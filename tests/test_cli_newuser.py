@@ -14,6 +14,8 @@ from lagebild.schemas import Actor, Document, Event
 from lagebild.store import Store
 from lagebild.store.export import TABLES
 
+from stores import stored_copy
+
 runner = CliRunner()
 
 
@@ -29,13 +31,15 @@ def _doc(i: int, title: str = "") -> Document:
     )
 
 
+def _fill_small(store) -> None:  # type: ignore[no-untyped-def]
+    for i in range(3):
+        store.save(_doc(i))
+
+
 @pytest.fixture()
 def small_db(tmp_path):
-    db = tmp_path / "small.duckdb"
-    with Store(db) as store:
-        for i in range(3):
-            store.save(_doc(i))
-    return db
+    """A store of three documents, this test's own (a copy of one built per session)."""
+    return stored_copy("small", _fill_small, tmp_path / "small.duckdb")
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])

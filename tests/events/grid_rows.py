@@ -62,12 +62,35 @@ def check_root_grid(label: str, rows: List[Dict[str, str]], docs: Iterable, even
     assert rate >= floor, report
 
 
+#: ``(id(nlp), text) -> Doc``: each grid sentence analysed once per test session, however many
+#: tests (the whole grid, its kind) read it
+_DOCS: Dict[Tuple[int, str], object] = {}
+
+
+def analysed(nlp, texts: Iterable[str]) -> List:  # type: ignore[no-untyped-def,type-arg]
+    """The Docs of ``texts`` through ``nlp``, each analysed once per session and as an article
+    of its own: no provisional actor of another text (``clear_provisional`` first, then
+    ``freeze_provisional`` so that no sentence teaches the next)."""
+    from lagebild.actors.provisional import clear_provisional, freeze_provisional
+
+    texts = list(texts)
+    todo = list(dict.fromkeys(t for t in texts if (id(nlp), t) not in _DOCS))
+    if todo:
+        clear_provisional()
+        with freeze_provisional():
+            for text, doc in zip(todo, nlp.pipe(todo)):
+                _DOCS[(id(nlp), text)] = doc
+        clear_provisional()
+    return [_DOCS[(id(nlp), t)] for t in texts]
+
+
 def check_kind_grid(nlp, name: str, label: str, kinds: Set[str], kind: Optional[str] = None,  # type: ignore[no-untyped-def]
                     min_rows: int = 1) -> None:
     """A kind grid file ``name`` (rows ``text, source, target, root, kind``) analysed with
-    ``nlp`` and scored with :func:`check_root_grid` at floor 1.0: with ``kind`` None the whole
-    grid (at least ``min_rows`` rows, exactly the kinds ``kinds``), else the rows of that kind
-    alone (so that a failing kind is named by the test id)."""
+    ``nlp`` (:func:`analysed`: each sentence once per session, alone) and scored with
+    :func:`check_root_grid` at floor 1.0: with ``kind`` None the whole grid (at least
+    ``min_rows`` rows, exactly the kinds ``kinds``), else the rows of that kind alone (so that
+    a failing kind is named by the test id)."""
     rows = read_grid(name)
     if kind is None:
         assert len(rows) >= min_rows
@@ -75,5 +98,24 @@ def check_kind_grid(nlp, name: str, label: str, kinds: Set[str], kind: Optional[
     else:
         rows = [r for r in rows if r["kind"] == kind]
         assert rows
-    check_root_grid(f"{label} {kind}" if kind else label, rows, nlp.pipe(r["text"] for r in rows), coded_events,
-                    floor=1.0)
+    check_root_grid(f"{label} {kind}" if kind else label, rows, analysed(nlp, (r["text"] for r in rows)),
+                    coded_events, floor=1.0)
+
+
+def kind_grid_tests(grid: str, label: str, kinds: Set[str], min_rows: int) -> Tuple[Callable, Callable]:  # type: ignore[type-arg]
+    """The two tests of a German kind grid module, for ``test_X_grid_de, test_X_kind_de =
+    kind_grid_tests(...)``: the whole grid ``grid`` (at least ``min_rows`` rows, exactly the
+    kinds ``kinds``; reported as ``"<label> grid de"``), and each kind on its own,
+    parametrised by ``kind`` (so that a failing kind is named by the test id). Both take the
+    German pipeline fixture ``nlp_de`` (``conftest.py``)."""
+    import pytest
+
+    def test_grid(nlp_de) -> None:  # type: ignore[no-untyped-def]
+        check_kind_grid(nlp_de, grid, f"{label} grid de", kinds, min_rows=min_rows)
+
+    @pytest.mark.parametrize("kind", sorted(kinds))
+    def test_kind(nlp_de, kind: str) -> None:  # type: ignore[no-untyped-def]
+        """Each kind on its own, so that a failing kind is named by the test id."""
+        check_kind_grid(nlp_de, grid, label, kinds, kind)
+
+    return test_grid, test_kind

@@ -15,22 +15,15 @@ with a grid of own sentences (``criticism_s28_grid_de.tsv``; a failing row names
   with a neutral object."""
 from __future__ import annotations
 
-import pytest
-
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"failure-verb", "failure-verb-guard", "attributive-judgement", "attributive-judgement-guard",
          "blame-predicate", "blame-predicate-guard", "judging-object", "judging-object-guard"}
 
 
-def test_criticism_s28_grid_de(nlp_de):
-    check_kind_grid(nlp_de, "criticism_s28_grid_de.tsv", "criticism s28 grid de", KINDS, min_rows=15)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_criticism_s28_kind_de(nlp_de, kind):
-    """Each kind on its own, so that a failing kind is named by the test id."""
-    check_kind_grid(nlp_de, "criticism_s28_grid_de.tsv", "criticism s28", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_criticism_s28_grid_de, test_criticism_s28_kind_de = kind_grid_tests(
+    "criticism_s28_grid_de.tsv", "criticism s28", KINDS, min_rows=15)
 
 
 def test_failure_rows_are_criticism_de():

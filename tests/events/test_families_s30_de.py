@@ -20,9 +20,7 @@ Kinds ending in ``-guard`` pass on the code before these rows and must stay so (
 sense of each word)."""
 from __future__ import annotations
 
-import pytest
-
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"join-body", "join-body-guard", "arms-export", "arms-export-guard", "finance-armed", "finance-armed-guard",
          "grant-autonomy", "prescribe", "prescribe-guard", "disparage", "disparage-guard", "not-willing",
@@ -31,14 +29,9 @@ KINDS = {"join-body", "join-body-guard", "arms-export", "arms-export-guard", "fi
 GRID = "families_s30_grid_de.tsv"
 
 
-def test_families_s30_grid_de(nlp_de):
-    check_kind_grid(nlp_de, GRID, "families s30 grid de", KINDS, min_rows=30)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_families_s30_kind_de(nlp_de, kind):
-    """Each family on its own, so that a failing family is named by the test id."""
-    check_kind_grid(nlp_de, GRID, "families s30", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_families_s30_grid_de, test_families_s30_kind_de = kind_grid_tests(
+    GRID, "families s30", KINDS, min_rows=30)
 
 
 def test_agentless_flag_parsed():

@@ -20,9 +20,7 @@ of own sentences (``left_kinds_s30_grid_de.tsv``; a failing row names its kind):
 Kinds ending in ``-guard`` pass on the code before these changes and must stay so."""
 from __future__ import annotations
 
-import pytest
-
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"asyndetic-conjunct", "asyndetic-conjunct-guard", "fronted-pp-attribute", "armed-group", "armed-group-guard",
          "federal-government", "federal-government-guard", "sharp-s-lemma",
@@ -30,11 +28,6 @@ KINDS = {"asyndetic-conjunct", "asyndetic-conjunct-guard", "fronted-pp-attribute
 GRID = "left_kinds_s30_grid_de.tsv"
 
 
-def test_left_kinds_s30_grid_de(nlp_de):
-    check_kind_grid(nlp_de, GRID, "left kinds s30 grid de", KINDS, min_rows=10)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_left_kinds_s30_kind_de(nlp_de, kind):
-    """Each kind on its own, so that a failing kind is named by the test id."""
-    check_kind_grid(nlp_de, GRID, "left kinds s30", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_left_kinds_s30_grid_de, test_left_kinds_s30_kind_de = kind_grid_tests(
+    GRID, "left kinds s30", KINDS, min_rows=10)

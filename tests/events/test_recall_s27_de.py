@@ -19,23 +19,16 @@ unseen news and the dev-A miss list (issue 9, session 27), each with a grid of o
 * ``humiliating-judgement``: "bezeichnete X als erniedrigend" (111)."""
 from __future__ import annotations
 
-import pytest
-
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"reported-misdeed", "reported-misdeed-guard", "demonstrative-judgement", "demonstrative-judgement-guard",
          "copula-as-verb", "reaction-judgement", "reaction-judgement-guard", "nominal-request", "sibling-target",
          "sibling-target-guard", "humiliating-judgement", "humiliating-judgement-guard"}
 
 
-def test_recall_s27_grid_de(nlp_de):
-    check_kind_grid(nlp_de, "recall_s27_grid_de.tsv", "recall s27 grid de", KINDS, min_rows=30)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_recall_s27_kind_de(nlp_de, kind):
-    """Each kind on its own, so that a failing kind is named by the test id."""
-    check_kind_grid(nlp_de, "recall_s27_grid_de.tsv", "recall s27", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_recall_s27_grid_de, test_recall_s27_kind_de = kind_grid_tests(
+    "recall_s27_grid_de.tsv", "recall s27", KINDS, min_rows=30)
 
 
 def test_reported_misdeed_is_an_asserted_accusation_de(nlp_de):

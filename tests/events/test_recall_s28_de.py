@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import pytest
 
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"bound-suffix", "bound-suffix-guard", "desire-demand", "desire-demand-guard", "fronted-predicative",
          "fronted-predicative-guard"}
 
 
-def test_recall_s28_grid_de(nlp_de):
-    check_kind_grid(nlp_de, "recall_s28_grid_de.tsv", "recall s28 grid de", KINDS, min_rows=15)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_recall_s28_kind_de(nlp_de, kind):
-    """Each kind on its own, so that a failing kind is named by the test id."""
-    check_kind_grid(nlp_de, "recall_s28_grid_de.tsv", "recall s28", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_recall_s28_grid_de, test_recall_s28_kind_de = kind_grid_tests(
+    "recall_s28_grid_de.tsv", "recall s28", KINDS, min_rows=15)
 
 
 @pytest.mark.parametrize("text", [

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from grid_rows import check_kind_grid
+from grid_rows import kind_grid_tests
 
 KINDS = {"aux-subject", "aux-subject-guard", "genitive-head", "genitive-head-guard", "agent-in-subject",
          "agent-in-subject-guard", "split-article", "between-parties", "between-parties-guard",
@@ -33,14 +33,9 @@ KINDS = {"aux-subject", "aux-subject-guard", "genitive-head", "genitive-head-gua
 GRID = "shared_paths_s29_grid_de.tsv"
 
 
-def test_shared_paths_s29_grid_de(nlp_de):
-    check_kind_grid(nlp_de, GRID, "shared paths s29 grid de", KINDS, min_rows=25)
-
-
-@pytest.mark.parametrize("kind", sorted(KINDS))
-def test_shared_paths_s29_kind_de(nlp_de, kind):
-    """Each kind on its own, so that a failing kind is named by the test id."""
-    check_kind_grid(nlp_de, GRID, "shared paths s29", KINDS, kind)
+# the whole grid, and each kind on its own (a failing kind is named by the test id)
+test_shared_paths_s29_grid_de, test_shared_paths_s29_kind_de = kind_grid_tests(
+    GRID, "shared paths s29", KINDS, min_rows=25)
 
 
 @pytest.mark.parametrize("text, head", [

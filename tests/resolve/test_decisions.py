@@ -3,6 +3,7 @@ DuckDB and PostgreSQL; scorecards read only decisions."""
 import json
 
 import pytest
+from stores import filled
 
 from lagebild.errors import LagebildError, NotFoundError
 from lagebild.resolve import current, history, record, scorecards, undo
@@ -25,13 +26,17 @@ def _fc(p, holder="author"):
                     predicted={"source": "RUS", "cameo": "190", "target": "UKR"})
 
 
+def _fill(st) -> None:  # type: ignore[no-untyped-def]
+    st.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")]))
+    st.save(_doc("a2", "2024-02-05", ["Anna Berger"], [_fc(0.25), _fc(0.8)]))
+    st.save(_doc("a3", "2024-02-06", [], [_fc(0.6)]))  # no named author
+    st.save(_doc("n1", "2024-05-01", [], events=[Event(source="RUS", target="UKR", cameo="190", date="2024-04-30", span=(20, 36))]))
+
+
 @pytest.fixture()
 def store(store_target):
-    with Store(store_target) as st:
-        st.save(_doc("a1", "2024-01-05", ["Markus Feldmann"], [_fc(0.75), _fc(0.4), _fc(0.93), _fc(0.7, "per:kaja_kallas")]))
-        st.save(_doc("a2", "2024-02-05", ["Anna Berger"], [_fc(0.25), _fc(0.8)]))
-        st.save(_doc("a3", "2024-02-06", [], [_fc(0.6)]))  # no named author
-        st.save(_doc("n1", "2024-05-01", [], events=[Event(source="RUS", target="UKR", cameo="190", date="2024-04-30", span=(20, 36))]))
+    """The four documents in a store of this test's own (DuckDB: a copy of one built per session)."""
+    with Store(filled(store_target, "decisions", _fill)) as st:
         yield st
 
 

@@ -101,6 +101,11 @@ def test_load_parquet_isolates_each_bad_record(tmp_path, monkeypatch):
         assert len(report.failures) == 4  # the two failed analyses + the two bad records
 
 
+# slow (a local Ray cluster of two actors, each loading the pipeline): the default suite keeps
+# the same records check on the engine's own functions chained in this process
+# (test_ray_functions_give_the_local_records_and_load_into_a_store) and one real local Ray run
+# end to end (test_ray_quiet.py::test_ingest_on_ray_with_quiet_prints_only_lagebild_lines)
+@pytest.mark.slow
 def test_ray_on_a_local_ray_equals_the_local_path(tmp_path, monkeypatch):
     ray = pytest.importorskip("ray", reason="Ray is the optional extra [ray] (make setup installs it)")
     from lagebild.scale.ray_engine import run_ray

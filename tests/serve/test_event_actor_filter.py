@@ -5,6 +5,7 @@ stays exact: ``RUS`` never matches "Belarus" by its name."""
 from __future__ import annotations
 
 import pytest
+from stores import filled
 
 from lagebild.schemas import Actor, Document, Event
 
@@ -37,12 +38,13 @@ def client(store_target):
 
     from lagebild.incidents import refresh_incidents
     from lagebild.serve import create_app
-    from lagebild.store import Store
 
-    with Store(store_target) as store:
+    def fill(store) -> None:  # type: ignore[no-untyped-def]
         store.save_many(_docs())
         refresh_incidents(store)
-    with TestClient(create_app(store_target), raise_server_exceptions=False) as c:
+
+    # DuckDB: a copy of the store built once per session
+    with TestClient(create_app(filled(store_target, "event-actor-filter", fill)), raise_server_exceptions=False) as c:
         yield c
 
 

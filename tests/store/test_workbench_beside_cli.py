@@ -3,7 +3,11 @@ analyst meets it: `export` of a stored table reads the file as `documents` does,
 while the workbench runs (it opened the file for writing and failed); a command that must
 write (`ingest`, `export --table incidents`) is refused in one line that names the
 workbench as the holder (it said "locked by another process writing to it (e.g. `lagebild
-ingest`, process N)" for a read-only workbench)."""
+ingest`, process N)" for a read-only workbench).
+
+The workbench is a real process (the file's holder must be another process); the CLI commands
+beside it run in this process through typer's runner (what they print and exit with is the
+test, not a process start; ``tests/test_cli.py`` starts real ones)."""
 from __future__ import annotations
 
 import json
@@ -17,14 +21,25 @@ from pathlib import Path
 
 import pytest
 
+from typer.testing import CliRunner
+
+from lagebild.cli import app
 from lagebild.store.backends import lock_holder
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ENV = {**os.environ, "OMP_NUM_THREADS": "1", "LAGEBILD_LOCK_WAIT": "0.5"}
+RUNNER = CliRunner(env={"LAGEBILD_LOCK_WAIT": "0.5"})
 
 
-def _lagebild(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lagebild", *args], capture_output=True, text=True, env=ENV, timeout=600)
+class _Run:
+    """What a CLI command run by the runner gave: ``returncode``, ``stdout``, ``stderr``."""
+
+    def __init__(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.returncode, self.stdout, self.stderr = result.exit_code, result.stdout, result.stderr
+
+
+def _lagebild(*args: str) -> _Run:
+    return _Run(RUNNER.invoke(app, list(args)))
 
 
 @pytest.fixture(scope="module")
