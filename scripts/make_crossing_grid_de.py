@@ -23,19 +23,19 @@ VERBS = [
     ("vorwerfen", "11", "Macron", MAC, "m", "Scholz Korruption", SCH, "warf", "vor", "vorgeworfen", "vorwerfen", "vorzuwerfen", ("Scholz", "dem", "Korruption")),
     ("auffordern", "10", "Macron", MAC, "m", "Scholz zum Rücktritt", SCH, "forderte", "auf", "aufgefordert", "auffordern", "aufzufordern", ("Scholz", "den", "zum Rücktritt")),
     ("drohen", "13", "Macron", MAC, "m", "Scholz", SCH, "drohte", "", "gedroht", "drohen", "zu drohen", ("Scholz", "dem", "")),
-    ("angreifen", "19", "Russland", "RUS", "n", "die Ukraine", "UKR", "griff", "an", "angegriffen", "angreifen", "anzugreifen", ("die Ukraine", "die", "")),
-    ("beschießen", "19", "Russland", "RUS", "n", "die Ukraine", "UKR", "beschoss", "", "beschossen", "beschießen", "zu beschießen", ("die Ukraine", "die", "")),
+    ("angreifen", "19", "Russland", "RUS", "n", "die Ukraine", "UKR", "griff", "an", "angegriffen", "angreifen", "anzugreifen", ("der Ukraine", "die", "")),
+    ("beschießen", "19", "Russland", "RUS", "n", "die Ukraine", "UKR", "beschoss", "", "beschossen", "beschießen", "zu beschießen", ("der Ukraine", "die", "")),
     ("ablehnen", "12", "Macron", MAC, "m", "Scholz", SCH, "lehnte", "ab", "abgelehnt", "ablehnen", "abzulehnen", ("Scholz", "den", "")),
     ("zusagen", "03", "Macron", MAC, "m", "Scholz Hilfe", SCH, "sagte", "zu", "zugesagt", "zusagen", "zuzusagen", ("Scholz", "dem", "Hilfe")),
     ("verurteilen", "11", "Macron", MAC, "m", "Putin", PUT, "verurteilte", "", "verurteilt", "verurteilen", "zu verurteilen", ("Putin", "den", "")),
     ("ausweisen", "16", "Russland", "RUS", "n", "zwei Diplomaten aus Deutschland", "DEU", "wies", "aus", "ausgewiesen", "ausweisen", "auszuweisen", None),
     ("loben", "05", "Macron", MAC, "m", "Scholz", SCH, "lobte", "", "gelobt", "loben", "zu loben", ("Scholz", "den", "")),
     ("besuchen", "04", "Macron", MAC, "m", "Scholz", SCH, "besuchte", "", "besucht", "besuchen", "zu besuchen", ("Scholz", "den", "")),
-    ("unterstützen", "05", "Frankreich", "FRA", "n", "die Ukraine", "UKR", "unterstützte", "", "unterstützt", "unterstützen", "zu unterstützen", ("die Ukraine", "die", "")),
+    ("unterstützen", "05", "Frankreich", "FRA", "n", "die Ukraine", "UKR", "unterstützte", "", "unterstützt", "unterstützen", "zu unterstützen", ("der Ukraine", "die", "")),
     ("warnen", "01", "Macron", MAC, "m", "Putin", PUT, "warnte", "", "gewarnt", "warnen", "zu warnen", ("Putin", "den", "")),
     ("beschuldigen", "11", "Macron", MAC, "m", "Putin", PUT, "beschuldigte", "", "beschuldigt", "beschuldigen", "zu beschuldigen", ("Putin", "den", "")),
     ("verhandeln", "04", "Macron", MAC, "m", "mit Scholz", SCH, "verhandelte", "", "verhandelt", "verhandeln", "zu verhandeln", ("Scholz", "mit dem", "")),
-    ("sanktionieren", "16", "Russland", "RUS", "n", "die Ukraine", "UKR", "sanktionierte", "", "sanktioniert", "sanktionieren", "zu sanktionieren", ("die Ukraine", "die", "")),
+    ("sanktionieren", "16", "Russland", "RUS", "n", "die Ukraine", "UKR", "sanktionierte", "", "sanktioniert", "sanktionieren", "zu sanktionieren", ("der Ukraine", "die", "")),
     ("einladen", "04", "Macron", MAC, "m", "Scholz", SCH, "lud", "ein", "eingeladen", "einladen", "einzuladen", ("Scholz", "den", "")),
     ("anrufen", "04", "Macron", MAC, "m", "Scholz", SCH, "rief", "an", "angerufen", "anrufen", "anzurufen", ("Scholz", "den", "")),
     ("appellieren", "02", "Macron", MAC, "m", "an Scholz", SCH, "appellierte", "", "appelliert", "appellieren", "zu appellieren", ("Scholz", "an den", "")),
@@ -90,6 +90,15 @@ def rows_for(v):  # type: ignore[no-untyped-def]
     # pronoun subject after a named actor
     add("pronoun", f"{S} reiste am Montag nach Berlin. Danach {past} {er} {obj}{P}.")
     add("pronoun-pluperfect", f"{S} reiste am Montag nach Berlin. Zuvor hatte {er} {obj} {pp}.")
+    # an object pronoun before the named subject: the name is the subject
+    # ("Danach kritisierte ihn Macron"; only nominative pronouns are read as subjects)
+    if rel and tgt.startswith("per:"):
+        ante, relgroup, rest = rel
+        pron = {"den": "ihn", "dem": "ihm"}.get(relgroup.split()[-1])
+        prep = " ".join(relgroup.split()[:-1])
+        if pron and not prep:
+            rest = f" {rest}" if rest else ""
+            add("pronoun-object", f"{ante} reiste am Montag nach Berlin. Danach {past} {pron} {S}{rest}{P}.")
     # pluperfect, fronted adverbials
     add("pluperfect", f"{S} hatte {obj} {pp}.")
     add("fronted-time", f"Am Montag {past} {S} {obj}{P}.")
