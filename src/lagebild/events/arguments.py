@@ -648,6 +648,8 @@ class ArgumentsMixin:
                 continue
             nearest = nearest or tok
             g, n = tok.morph.get("Gender"), tok.morph.get("Number")
+            if tok.pos_ == "PROPN" and k == pron.i - 2 and pron.doc[k + 1].text == ",":
+                g = []  # the name right before ", den …": a name's gender is the tagger's guess
             if (not gender or not g or g == gender) and (not number or not n or n == number):
                 return tok
         return nearest if pron.i - (nearest.i if nearest is not None else 0) <= 3 else None
