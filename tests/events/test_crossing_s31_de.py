@@ -1,5 +1,5 @@
 """The crossing grid of session 31 (issue 9, items 1 and 5): 26 German verbs that the
-lexicon codes in a plain main clause, each put into 27 clause constructions -- subordinate
+lexicon codes in a plain main clause, each put into 28 clause constructions -- subordinate
 clauses (verb-final), relative clauses with the actor or the target as antecedent, modal +
 infinitive, zu-infinitives with a controller, pronoun subjects, pluperfect, fronted
 adverbials -- and guard rows (negation, conditional). Written by
