@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Set,
 from spacy.tokens import Doc, Token
 
 from .. import tokens
-from ..language.clauses import (NOMINATIVE_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
-                                relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
+from ..language.clauses import (NOMINATIVE_DE, OBLIQUE_PERSONAL_DE, Phrase, RELATIVE_OBJECT_DE, clause_start, infinitive_controller, is_non_nominative,
+                                pronoun_read_as_article, relative_pronoun, sentence_bounds, vorfeld_object, vorfeld_subject, zu_infinitive)
 from ..language.dateline import dateline_subject
 from ..language.reference import NOMINATIVE_ONLY_DE, group_actor, group_agent
 from ..tokens import doc_text, get_list
@@ -648,6 +648,8 @@ class ArgumentsMixin:
                 continue
             nearest = nearest or tok
             g, n = tok.morph.get("Gender"), tok.morph.get("Number")
+            if tok.pos_ == "PROPN" and k == pron.i - 2 and pron.doc[k + 1].text == ",":
+                g = []  # the name right before ", den …": a name's gender is the tagger's guess
             if (not gender or not g or g == gender) and (not number or not n or n == number):
                 return tok
         return nearest if pron.i - (nearest.i if nearest is not None else 0) <= 3 else None
@@ -690,6 +692,19 @@ class ArgumentsMixin:
             return hit
         subj, objs = self._german_core_args_parse(verb)
         doc = verb.doc
+        for x in subj + objs:
+            # "hatte er/det Scholz getroffen": the pronoun is the subject, the name an object
+            p = pronoun_read_as_article(x)
+            if p is not None and all(s.i == x.i for s in subj):
+                subj, objs = [p], sorted([o for o in objs if o.i != x.i] + [x], key=lambda t: t.i)
+                break
+        if subj and all(s.lower_ in OBLIQUE_PERSONAL_DE for s in subj) and not self.is_passive(verb):
+            # "Danach traf ihn/nsubj Macron": an accusative or dative pronoun is no subject;
+            # the word-order reading names the subject
+            lin_s = [t for t in self._linear_args(verb)[0] if t.lower_ not in OBLIQUE_PERSONAL_DE]
+            if lin_s:
+                objs = sorted([o for o in objs if o.i != lin_s[0].i] + subj, key=lambda t: t.i)
+                subj = lin_s[:1]
         if any(s.i in self._dateline_tokens or s.head.i in self._dateline_tokens for s in subj):
             subj, objs = self._dateline_subject(verb, subj, objs)
         if zu_infinitive(verb) and not self.children(verb, "subj_pass"):

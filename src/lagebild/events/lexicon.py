@@ -226,6 +226,11 @@ def _german_forms(lemma: str, particles: FrozenSet[str], irregular: Dict[str, Li
         if form.startswith("ge") and prefix:
             out.setdefault(prefix + form, lemma)
         out.setdefault(form, base if prefix else lemma)
+    if prefix:
+        # verb-final clauses join the particle to the finite form ("weil Macron Scholz
+        # einlud", "dass Moskau Truppen abzieht"): the joined forms are the particle verb's
+        for f in finite[:3] + finite[4:] + [x for x in irregular.get(base, []) if not x.startswith("ge")]:
+            out.setdefault(prefix + f, lemma)
     for form in irregular.get(lemma, []):
         out.setdefault(form, lemma)
     return out

@@ -269,7 +269,10 @@ def analyse_modality(coder: "EventCoder", doc: Doc, verb: Token, statements: lis
     if statements:
         k = bisect_right(stmt_starts, verb.idx)
         for stmt in statements[max(0, k - 8):k][::-1]:
-            if stmt.span[0] <= verb.idx < stmt.span[1] and stmt.speaker != "author":
+            if stmt.span[0] <= verb.idx < stmt.span[1] and stmt.speaker != "author" \
+                    and not (stmt.cue and verb.text in stmt.cue.split()):
+                # (a statement whose cue is the event verb itself, "Danach lobte er X": the
+                # speech act is the event, narrated by the author, not reported content)
                 mods.add("reported")
                 info.speaker = info.speaker or stmt.speaker
                 break

@@ -1299,6 +1299,32 @@ RELATIVE_SUBJECT_DE = frozenset(("der", "die", "das", "welcher", "welche", "welc
 RELATIVE_OBJECT_DE = frozenset(("den", "dem", "denen", "welchen", "welchem"))
 
 
+#: personal pronouns that are never nominative: a subject the parse gave one of these
+#: ("Danach traf ihn/nsubj Macron/obj") is an object, and the clause's subject is elsewhere
+OBLIQUE_PERSONAL_DE = frozenset({"mich", "mir", "dich", "dir", "ihn", "ihm", "ihnen", "euch"})
+
+
+def pronoun_read_as_article(phrase: Token) -> Optional[Token]:
+    """The personal pronoun (STTS ``PPER``, nominative) that the parse hung as an article
+    on the name or noun ``phrase`` right after it ("hatte er/det Scholz getroffen",
+    "nachdem er/det Scholz gelobt hatte", "drohte er/det Scholz"), else None.
+
+    A personal pronoun never determines a noun: it is a phrase of its own, and a
+    nominative one is the clause's subject (German puts a pronoun subject before a full
+    noun phrase in the Mittelfeld; Duden-Grammatik, word order of the Mittelfeld), so the
+    noun after it is an object. Only ``ich du er wir ihr sie`` count ("es" and "sie" are
+    also accusative: "sie" only with ``Case=Nom``)."""
+    if phrase.pos_ not in ("PROPN", "NOUN") or phrase.i == 0:
+        return None
+    p = phrase.doc[phrase.i - 1]
+    if p.head.i != phrase.i or p.tag_ != "PPER" or p.lower_ not in ("ich", "du", "er", "wir", "ihr", "sie"):
+        return None
+    case = p.morph.get("Case")
+    if (case and "Nom" not in case) or (p.lower_ == "sie" and not case):
+        return None
+    return p
+
+
 def relative_pronoun(verb: Token) -> Optional[Token]:
     """German: the relative pronoun opening ``verb``'s clause when the clause is a relative
     clause by word order, whatever the parse made of it (a weak parse often reads ", der

@@ -2212,6 +2212,9 @@ def _konjunktiv1(ctx: _Ctx, sent: Span) -> Optional[Token]:
             continue  # "meine Art der Politik": a possessive, not "meinen"
         mood = feat(tok, "Mood") if ctx.morph else None
         prev = ctx.doc[tok.i - 1].lower_ if tok.i > sent.start else ""
+        if mood == "Sub" and feat(tok, "Tense") == "Past" and low.endswith(("te", "ten")) \
+                and low not in ctx.lex.konjunktiv1:
+            continue  # a weak preterite ("reiste", "lobte"): Konjunktiv II and indicative look alike
         if mood == "Sub":
             if low in ctx.lex.konjunktiv1 or (low.endswith("e") and feat(tok, "Person") != "1"):
                 if prev != "ich":
