@@ -134,6 +134,8 @@ class EventCoder(ArgumentsMixin):
         self._dateline_tokens: Set[int] = set()
         self._lemmas: Dict[int, str] = {}
         self._children_cache: Dict[Tuple[int, Tuple[str, ...]], List[Token]] = {}
+        # (doc, {(sentence start, end): (tokens, verbs, full verbs)}): _sentence_tokens
+        self._verbs_cache: Tuple[Optional[Doc], Dict[Tuple[int, int], Tuple[List[Token], ...]]] = (None, {})
         self._args: Dict[int, "Arg"] = {}
         self._words: Optional[Set[str]] = None
         self._sent_text = ""
@@ -1093,6 +1095,7 @@ class EventCoder(ArgumentsMixin):
         self._has_actor_cache = {}
         self._key_cache = {}
         self._tkey_cache = {}
+        self._verbs_cache = (None, {})
 
     @staticmethod
     def doc_sentences(doc: Doc) -> List[Span]:
@@ -1241,7 +1244,8 @@ class EventCoder(ArgumentsMixin):
         self._dateline_tokens = dateline_tokens(sent, hyphen=self.lang == "de", wire_hyphen=self.lang == "en")  # language.dateline: no one's argument
         matched: Dict[int, List[Pattern]] = {}
         nominal = self.lex.nominal_triggers
-        for token in sent:
+        tokens, verbs, _ = self._sentence_tokens(sent)
+        for token in tokens:
             if token.pos_ in ("NOUN", "PROPN") and not self._mistagged_verb(token):
                 if not nominal or not any(k in nominal for k in self.trigger_keys(token)):
                     continue
@@ -1253,8 +1257,7 @@ class EventCoder(ArgumentsMixin):
             pats = self.match(token)
             if pats:
                 matched[token.i] = pats
-        if not matched and not (self.lex.deontic and any(
-                t.pos_ in ("AUX", "VERB") and self.lemma(t) in self.lex.deontic for t in sent)):
+        if not matched and not (self.lex.deontic and any(self.lemma(t) in self.lex.deontic for t in verbs)):
             if self.lang != "de":
                 return []
             made = self._headline_opposition(doc, sent, published) + (
@@ -1617,13 +1620,14 @@ class EventCoder(ArgumentsMixin):
         describes X); a blaming predicate (:meth:`_blame_predicate`: "sei schuld an der
         Misere", "sei für das Chaos verantwortlich") codes 112 with the subject as target.
         The event is asserted: the judgement is the speech act itself."""
-        cops = [t for t in sent if t.dep_ == "cop"]
+        tokens, verbs, _ = self._sentence_tokens(sent)
+        cops = [t for t in tokens if t.dep_ == "cop"]
         # session 27: "sei" parsed as the clause's verb with the predicate noun as a second
         # subject or object ("Der Präsident/nsubj sei ein Lügner/nsubj"): the later nominal
         # or adjective is the predicate, the earlier subject the one judged
         verb_sein = {}
-        for v in sent:
-            if v.pos_ in ("VERB", "AUX") and self.lemma(v) == "sein" and v.dep_ != "cop" \
+        for v in verbs:
+            if self.lemma(v) == "sein" and v.dep_ != "cop" \
                     and self.role(v) not in ("aux", "aux_pass"):
                 kids = [c for c in v.children if self.lex.role(c.dep_) in ("subj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
                 preds = [c for c in v.children if c.i > v.i and c.pos_ in ("NOUN", "ADJ") and c not in kids[:1]
@@ -1871,12 +1875,38 @@ class EventCoder(ArgumentsMixin):
         """``(verb, rows)`` for each full verb of ``sent`` (no auxiliary or copula, not in
         ``coded_verbs``) that one of its trigger keys finds in ``table`` (a ``{trigger:
         rows}`` table of :mod:`lagebild.events.recall_data`), in sentence order."""
-        for v in sent:
-            if v.i in coded_verbs or v.pos_ not in ("VERB", "AUX") or self.role(v) in ("aux", "aux_pass", "cop"):
+        for v in self._full_verbs(sent):
+            if v.i in coded_verbs:
                 continue
             rows = next((table[k] for k in self.trigger_keys(v) if k in table), None)
             if rows:
                 yield v, rows
+
+    def _sentence_tokens(self, sent: Span) -> Tuple[List[Token], List[Token], List[Token]]:
+        """``(tokens, verbs, full verbs)`` of ``sent``, in order: all its tokens, those tagged
+        VERB or AUX, and of these the ones that are no auxiliary or copula. Made once per
+        sentence and kept until the next document: the coder's passes over a sentence (the
+        trigger scan, the deontic test, the recall tables of :meth:`_table_verbs`, the
+        evaluative predications, the headline test) each built a Token object for every
+        token again (session 31: ~1 of the events component's 17 CPU ms per news article;
+        the parse does not change while a document is coded)."""
+        doc = sent.doc
+        cache = self._verbs_cache
+        if cache[0] is not doc:
+            cache = self._verbs_cache = (doc, {})
+        key = (sent.start, sent.end)
+        hit = cache[1].get(key)
+        if hit is None:
+            tokens = list(sent)
+            verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+            full = [v for v in verbs if self.role(v) not in ("aux", "aux_pass", "cop")]
+            hit = cache[1][key] = (tokens, verbs, full)
+        return hit
+
+    def _full_verbs(self, sent: Span) -> List[Token]:
+        """The tokens of ``sent`` tagged VERB or AUX that are no auxiliary or copula, in
+        order (:meth:`_sentence_tokens`)."""
+        return self._sentence_tokens(sent)[2]
 
     def _desire_demands(self, doc: Doc, sent: Span, statements: list, stmt_starts: List[int],
                         coded_verbs: Set[int]) -> List[Event]:
@@ -2137,9 +2167,10 @@ class EventCoder(ArgumentsMixin):
         """A verbless line of its own (first sentence or after a line break), not negated."""
         doc = sent.doc
         start = sent.start
-        return not any(t.pos_ in ("VERB", "AUX") for t in sent) and (
+        tokens, verbs, _ = self._sentence_tokens(sent)
+        return not verbs and (
             start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text) \
-            and not any(t.lower_ in self.lex.negation for t in sent)
+            and not any(t.lower_ in self.lex.negation for t in tokens)
 
     def _headline_opposition(self, doc: Doc, sent: Span, published: Optional[date]) -> List[Event]:
         """German verbless headlines "X gegen Y" ("Parteichef gegen Einmischung aus dem
@@ -2147,7 +2178,7 @@ class EventCoder(ArgumentsMixin):
         follows "gegen" — CAMEO 120 (reject), target the actor named there, if any."""
         if not self._is_headline(sent):
             return []
-        gegen = next((t for t in sent if t.lower_ == "gegen" and t.pos_ == "ADP"), None)
+        gegen = next((t for t in self._sentence_tokens(sent)[0] if t.lower_ == "gegen" and t.pos_ == "ADP"), None)
         if gegen is None or gegen.i == sent.start:
             return []
         before = [t for t in doc[sent.start:gegen.i] if t.pos_ in ("NOUN", "PROPN", "X")]
