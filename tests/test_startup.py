@@ -95,3 +95,33 @@ def test_spacy_cli_deferred(case, env, code, expected):
 def test_spacy_cli_left_alone_when_spacy_was_imported_first():
     out = _run("import sys, spacy, lagebild\nprint('weasel' in sys.modules)")
     assert out == "True"
+
+
+def test_memoized_entry_points_are_the_ones_catalogue_filters():
+    # session 31: a registry's entry points are filtered once per group (memoize_entry_points)
+    import catalogue
+
+    import lagebild  # noqa: F401 - installs the memo
+    from lagebild._startup import memoize_entry_points
+
+    assert memoize_entry_points() is True
+    for namespace in (("spacy", "languages"), ("spacy", "factories"), ("lagebild", "readers"), ("spacy", "no-such")):
+        registry = catalogue.Registry(namespace, entry_points=True)
+        group = registry.entry_point_namespace
+        expected = list(catalogue.AVAILABLE_ENTRY_POINTS.select(group=group)) if hasattr(
+            catalogue.AVAILABLE_ENTRY_POINTS, "select") else list(catalogue.AVAILABLE_ENTRY_POINTS.get(group, []))
+        assert list(registry._get_entry_points()) == expected
+        assert list(registry._get_entry_points()) == expected  # the memo answers the same
+
+
+def test_memoized_entry_points_follow_a_replaced_entry_point_list(monkeypatch):
+    import catalogue
+
+    import lagebild  # noqa: F401
+    from importlib.metadata import EntryPoint, EntryPoints
+
+    registry = catalogue.Registry(("lagebild_test", "things"), entry_points=True)
+    assert list(registry._get_entry_points()) == []
+    point = EntryPoint(name="x", value="json:dumps", group=registry.entry_point_namespace)
+    monkeypatch.setattr(catalogue, "AVAILABLE_ENTRY_POINTS", EntryPoints([point]))
+    assert [e.name for e in registry._get_entry_points()] == ["x"]

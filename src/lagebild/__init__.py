@@ -5,10 +5,11 @@
     >>> doc.to_dict()["language"]
     'de'
 """
-from ._startup import defer_spacy_cli, keep_torch_out_of_thinc
+from ._startup import defer_spacy_cli, keep_torch_out_of_thinc, memoize_entry_points
 
 keep_torch_out_of_thinc()  # before spaCy is imported: thinc need not import PyTorch (start-up cost)
 defer_spacy_cli()  # nor spaCy its command-line package (start-up cost)
+memoize_entry_points()  # registry lookups filter the installed entry points once per group
 
 from .about import __version__  # noqa: E402
 from .pipeline import analyze, analyze_article, analyze_batch, load  # noqa: E402

@@ -162,3 +162,51 @@ def test_an_unchanged_document_is_found_unchanged_by_its_text_and_by_its_value(t
         # stored text that differs only in layout is still the same JSON value
         assert _same_json(store.backend, json.dumps(json.loads(text), indent=1), text, json.loads(text))
         assert not _same_json(store.backend, stored.replace("Äpfel", "Birnen"), text, json.loads(text))
+
+
+_small_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lists=st.fixed_dictionaries({
+        key: st.lists(st.dictionaries(st.text(max_size=3), _small_values, max_size=3), max_size=2)
+        for key in ("actors", "events", "statements", "forecasts")
+    }),
+    other=_small_values,
+)
+def test_the_record_texts_kept_by_the_contract_are_the_dumps_of_the_parsed_records(lists, other):
+    # session 31: _contract joins the document's text from the dumps of its records and
+    # keeps those texts for the actors/events/statements/forecasts rows (no second dump)
+    from lagebild.store.db import _contract
+
+    value = {"id": "d", "actors": lists["actors"], "other": other, "events": lists["events"],
+             "statements": lists["statements"], "forecasts": lists["forecasts"]}
+
+    class Doc:
+        def to_dict(self):
+            return value
+
+    text, data = _contract(Doc())  # type: ignore[arg-type]
+    assert text == json.dumps(value, ensure_ascii=False)
+    assert json.loads(text) == data or data != data  # nan != nan
+    for key in ("actors", "events", "statements", "forecasts"):
+        assert data.pieces[key] == [json.dumps(r, ensure_ascii=False) for r in data[key]]
+
+
+def test_rows_without_kept_texts_dump_the_records_themselves():
+    # a caller that passes a plain parsed dict (no kept texts) gets the same rows
+    from lagebild.store.db import _contract
+
+    doc = Document(id="d1", source="s", language="de", title="T", authors=[], published=None, sections=[],
+                   captions=[], text="Scholz traf Macron.",
+                   actors=[Actor(id="Q1", name="Scholz", type="PER", mentions=[(0, 6)])],
+                   statements=[Statement(speaker="Q1", kind="direct", text="traf", span=(7, 11))])
+    text, data = _contract(doc)
+    store = Store(":memory:")
+    assert store._rows(doc, data, text) == store._rows(doc, json.loads(text), text)
+    store.close()
