@@ -119,3 +119,30 @@ def kind_grid_tests(grid: str, label: str, kinds: Set[str], min_rows: int) -> Tu
         check_kind_grid(nlp_de, grid, label, kinds, kind)
 
     return test_grid, test_kind
+
+
+def grid_set_tests(grids: Dict[str, Tuple[str, Set[str], int]], lang: str) -> Tuple[Callable, Callable]:  # type: ignore[type-arg]
+    """The two tests of a module with several kind grids, for ``test_X_grid_shape,
+    test_X_kind = grid_set_tests(GRIDS, "en")``: ``grids`` maps a grid file to (label, its
+    exact kinds, minimum rows); the first test checks each whole grid (parametrised by
+    ``grid``), the second each kind of each grid on its own (``grid,kind``), so that a
+    failing kind is named by the test id. The pipeline is ``lagebild.pipeline.load(lang)``
+    (cached per process)."""
+    import pytest
+
+    def _nlp():  # type: ignore[no-untyped-def]
+        from lagebild.pipeline import load
+
+        return load(lang)
+
+    @pytest.mark.parametrize("grid", sorted(grids))
+    def test_grid_shape(grid: str) -> None:
+        label, kinds, min_rows = grids[grid]
+        check_kind_grid(_nlp(), grid, label, kinds, min_rows=min_rows)
+
+    @pytest.mark.parametrize("grid,kind", [(g, k) for g in sorted(grids) for k in sorted(grids[g][1])])
+    def test_kind(grid: str, kind: str) -> None:
+        label, kinds, _ = grids[grid]
+        check_kind_grid(_nlp(), grid, label, kinds, kind=kind)
+
+    return test_grid_shape, test_kind

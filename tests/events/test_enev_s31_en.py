@@ -25,7 +25,7 @@ dateline: its place is no government acting in the sentence (``language.dateline
 from __future__ import annotations
 
 import pytest
-from grid_rows import check_kind_grid
+from grid_rows import grid_set_tests
 
 NOMINAL_KINDS = {"seizure of a place", "seizure of property", "capture of a place", "capture of people",
                  "annexation", "deployment of forces", "massacre", "assault on", "bombardment", "incursion",
@@ -42,23 +42,14 @@ GRIDS = {"nominal_s31_grid_en.tsv": ("nominal s31 grid en", NOMINAL_KINDS, 30),
 DATELINE_KINDS = {"dated dateline", "keep"}
 
 
+test_s31_grid_shape, test_s31_kind = grid_set_tests(GRIDS, "en")
+
+
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     from lagebild.pipeline import load
 
     return load("en")
-
-
-@pytest.mark.parametrize("grid", sorted(GRIDS))
-def test_s31_grid_shape(nlp, grid: str) -> None:  # type: ignore[no-untyped-def]
-    label, kinds, min_rows = GRIDS[grid]
-    check_kind_grid(nlp, grid, label, kinds, min_rows=min_rows)
-
-
-@pytest.mark.parametrize("grid,kind", [(g, k) for g in sorted(GRIDS) for k in sorted(GRIDS[g][1])])
-def test_s31_kind(nlp, grid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    label, kinds, _ = GRIDS[grid]
-    check_kind_grid(nlp, grid, label, kinds, kind=kind)
 
 
 @pytest.mark.parametrize("kind", sorted(DATELINE_KINDS))

@@ -29,8 +29,7 @@ every conjunct of its coordinated antecedent ("Britain and France said they …"
 ``Arguments._plural_antecedents``)."""
 from __future__ import annotations
 
-import pytest
-from grid_rows import check_kind_grid
+from grid_rows import grid_set_tests
 
 S29_KINDS = {"reported clause: said X VERBed/amod Y", "owned place: rebel positions",
              "possessor between: X VERBed/amod Y's N", "possessive group: its soldiers",
@@ -53,20 +52,4 @@ GRIDS = {"wire_s29_grid_en.tsv": ("wire s29 grid en", S29_KINDS, 20),
          "campaign_grid_en.tsv": ("campaign grid en", CAMPAIGN_KINDS, 12)}
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from lagebild.pipeline import load
-
-    return load("en")
-
-
-@pytest.mark.parametrize("grid", sorted(GRIDS))
-def test_wire_grid_shape(nlp, grid: str) -> None:  # type: ignore[no-untyped-def]
-    label, kinds, min_rows = GRIDS[grid]
-    check_kind_grid(nlp, grid, label, kinds, min_rows=min_rows)
-
-
-@pytest.mark.parametrize("grid,kind", [(g, k) for g in sorted(GRIDS) for k in sorted(GRIDS[g][1])])
-def test_wire_kind(nlp, grid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    label, kinds, _ = GRIDS[grid]
-    check_kind_grid(nlp, grid, label, kinds, kind=kind)
+test_wire_grid_shape, test_wire_kind = grid_set_tests(GRIDS, "en")
