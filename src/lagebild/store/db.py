@@ -131,7 +131,7 @@ def _contract(doc: Document) -> Tuple[str, Dict[str, Any]]:
     value's ``pieces`` (:class:`_ContractData`), so that no record is encoded twice
     (0.3 ms of CPU per news article; tests/store/test_save_batch.py checks the text
     against ``json.dumps`` for any JSON value)."""
-    dumps = _DUMPS
+    dumps = _dumps
     parts: List[str] = []
     pieces: Dict[str, List[str]] = {}
     for key, value in doc.to_dict().items():
@@ -146,7 +146,7 @@ def _contract(doc: Document) -> Tuple[str, Dict[str, Any]]:
     return text, data
 
 
-def _DUMPS(obj: Any) -> str:
+def _dumps(obj: Any) -> str:
     """``json.dumps(obj, ensure_ascii=False)``."""
     return json.dumps(obj, ensure_ascii=False)
 
@@ -459,7 +459,7 @@ class Store:
     def _rows(self, doc: Document, data: Dict[str, Any], text: str) -> Dict[str, List[List[Any]]]:
         """The rows ``doc`` becomes, per table, in the tables' column order; ``data`` and its
         JSON ``text`` as :func:`_contract` gives them (the documents row stores ``text``)."""
-        dump = _DUMPS
+        dump = _dumps
         # each record's JSON text, as the document's text holds it (_contract), when given
         pieces: Dict[str, List[str]] = getattr(data, "pieces", None) or {}
 
