@@ -667,7 +667,7 @@ def _coargument_ranges(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
     """English: character ranges ``[lo, hi)`` of the other arguments and complements of the
     clause whose subject or object holds the phrase at ``[start, end)``: for a subject, the
     objects, complement clauses and prepositional phrases of the clause, except those of
-    place ("in Kabul", "near Idlib", :data:`LOCATIVE_PREPS_EN`: where a group acts is where
+    place ("in Kabul", "near Idlib", :func:`locative_prepositions_en`: where a group acts is where
     it belongs); for an object, its complement clause only (the subject's country is often
     the object's own in a domestic act: "Iraqi police arrested protesters"). Empty for
     German, for a phrase that is no argument of a verb, or without a parse. (:func:`context_country`; session 31, issue 9: on real-en dev, lawmakers a US
@@ -703,7 +703,7 @@ def _coargument_ranges(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
             continue
         if c.dep_ in ("obl", "prep"):
             case = c.lower_ if c.dep_ == "prep" else next((x.lower_ for x in c.children if x.dep_ == "case"), "")
-            if case in LOCATIVE_PREPS_EN or c.ent_type_ in ("DATE", "TIME"):
+            if case in locative_prepositions_en() or c.ent_type_ in ("DATE", "TIME"):
                 continue
         lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
         if c.dep_ in ("obj", "dobj", "iobj", "dative"):
@@ -735,17 +735,19 @@ def _describes_group(doc: Doc, start: int, end: int) -> bool:
 
 
 def _locative_phrase(tok: Token) -> bool:
-    """English: whether ``tok`` heads a prepositional phrase of place (:data:`LOCATIVE_PREPS_EN`;
+    """English: whether ``tok`` heads a prepositional phrase of place (:func:`locative_prepositions_en`;
     UD ``nmod`` + case, or ClearNLP ``prep``)."""
     if tok.dep_ == "prep":
-        return tok.lower_ in LOCATIVE_PREPS_EN
-    return tok.dep_ in ("nmod", "obl") and any(x.dep_ == "case" and x.lower_ in LOCATIVE_PREPS_EN for x in tok.children)
+        return tok.lower_ in locative_prepositions_en()
+    return tok.dep_ in ("nmod", "obl") and any(x.dep_ == "case" and x.lower_ in locative_prepositions_en() for x in tok.children)
 
 
-#: English prepositions of place: a country in such a phrase of the clause is where the group
-#: acts ("Police arrested two men in Kabul"), so it still names the group's country
-LOCATIVE_PREPS_EN = frozenset(("in", "at", "near", "inside", "outside", "across", "throughout", "around",
-                               "within", "along", "off"))
+@lru_cache(maxsize=1)
+def locative_prepositions_en() -> FrozenSet[str]:
+    """English prepositions of place (``data/language/locative_prepositions_en.txt``): a
+    country in such a phrase of the clause is where a generic group acts ("Police arrested
+    two men in Kabul"), so it still names the group's country."""
+    return frozenset(w.lower() for w in word_list(str(data_path("language/locative_prepositions_en.txt"))))
 
 
 def context_country(doc: Doc, start: int, end: int, home_first: bool = False) -> Optional[str]:

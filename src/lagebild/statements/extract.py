@@ -75,7 +75,6 @@ QUOTE_CLOSERS = {"“", "”", "\"", "«", "»", "’", "'"}
 # "heißt es", "it is said": an expletive subject names nobody
 IMPERSONAL_PRONOUNS = {"es", "it"}
 # free relative pronouns: "wer …, (der) …" / "whoever …" names a class of people, no speaker
-FREE_RELATIVES = {"de": frozenset(("wer",)), "en": frozenset(("whoever",))}
 IMPERSONAL_SUBJECT_WORDS = {"man", "one", "you"}
 UNKNOWN = "unknown"
 
@@ -1060,17 +1059,12 @@ def _impersonal_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, i
     return _there_source(ctx, verb, sent, content)
 
 
-# "dort"/"von dort": the place adverb of an impersonal report points back to the body the
-# text named last ("Ich habe den Verkehrsverbund gefragt. … heißt es dort")
-THERE_WORDS = {"de": frozenset(("dort", "dorther")), "en": frozenset(("there",))}
-
-
 def _there_source(ctx: _Ctx, verb: Token, sent: Span, content: Tuple[int, int]) -> List[Token]:
     """The source of "heißt es dort" (session 31, #11): the tokens of the last mention of
     an organisation (actor type ORG) in the sentence before, when ``verb`` has a "dort"
     adverb outside the content; [] otherwise (a place named last -- "in Wien. Dort hieß
     es" -- is no source, and nothing is guessed across a paragraph break)."""
-    words = THERE_WORDS.get(ctx.lang, frozenset())
+    words = lang_words(ctx.lang, "there_adverbs.txt")  # "dort", "dorther"
     there = [c for c in verb.children if c.lower_ in words and not (content[0] <= c.idx < content[1])]
     if not there:
         adp = [c for c in verb.children if c.pos_ == "ADP" and c.lower_ == "von"]
@@ -1874,7 +1868,7 @@ def _speech_verbs(ctx: _Ctx, sent: Span) -> bool:
         subj = _subject_tokens(ctx, tok, sent, content)
         if subj and is_impersonal(ctx.lang, subj[0].text) and len(subj) == 1:
             continue  # "Man kann sagen, dass …": the author's own hedge
-        if subj and len(subj) == 1 and subj[0].lower_ in FREE_RELATIVES.get(ctx.lang, ()):
+        if subj and len(subj) == 1 and subj[0].lower_ in lang_words(ctx.lang, "free_relatives.txt"):
             continue  # "wer nur an die nächste Wahl denkt, sollte …": anyone who, no speaker (session 31)
         if subj:
             s, e = subj[0].idx, subj[-1].idx + len(subj[-1])
